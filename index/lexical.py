@@ -1,0 +1,141 @@
+"""BM25 over Vietnamese syllables, underthesea word segments and their accent-folded forms.
+
+Terms of a passage: accented syllables ("sở"), accented multi-syllable words ("nội_vụ"), folded syllables ("~so")
+and folded syllable bigrams ("~noi_vu"). A query typed with diacritics matches precisely; one typed without them
+still matches through the folded terms. Scores are a sparse matrix product: fast at 100k passages.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+
+from textnorm import fold_word, syllables, word_segments
+
+FORMAT_VERSION = 2
+
+
+def passage_terms(text: str, *, segment: bool = True) -> list[str]:
+    """The BM25 terms of a text.
+
+    >>> passage_terms("Sở Nội vụ", segment=False)
+    ['sở', 'nội', 'vụ', '~so', '~noi', '~vu', '~so_noi', '~noi_vu']
+    """
+    sylls = syllables(text)
+    folded = [fold_word(s) for s in sylls]
+    terms = list(sylls)
+    if segment:
+        terms += word_segments(text)
+    terms += ["~" + f for f in folded]
+    terms += [f"~{a}_{b}" for a, b in zip(folded, folded[1:])]
+    return terms
+
+
+class LexicalIndex:
+    """An immutable BM25 index over passages; build it, save it, load it, search it."""
+
+    def __init__(self, ids: list[str], vocab: dict[str, int], weights: sparse.csr_matrix, fingerprint: str,
+                 k1: float, b: float, idf: np.ndarray) -> None:
+        self.ids = ids
+        self.vocab = vocab
+        self.weights = weights  # terms × passages, BM25 weight of each term in each passage
+        self.fingerprint = fingerprint
+        self.k1, self.b = k1, b
+        self.idf = idf
+
+    @classmethod
+    def build(cls, ids: list[str], term_lists: list[list[str]], fingerprint: str = "", k1: float = 1.2,
+              b: float = 0.75) -> "LexicalIndex":
+        vocab: dict[str, int] = {}
+        rows, cols, vals = [], [], []
+        lengths = np.zeros(len(ids), dtype=np.float32)
+        for doc, terms in enumerate(term_lists):
+            counts = Counter(terms)
+            lengths[doc] = len(terms)
+            for term, tf in counts.items():
+                rows.append(vocab.setdefault(term, len(vocab)))
+                cols.append(doc)
+                vals.append(tf)
+        n_docs = max(len(ids), 1)
+        tf = sparse.csr_matrix((np.asarray(vals, np.float32), (rows, cols)), shape=(len(vocab), len(ids)))
+        df = np.diff(tf.indptr).astype(np.float32)
+        idf = np.log(1.0 + (n_docs - df + 0.5) / (df + 0.5)).astype(np.float32)
+        avgdl = float(lengths.mean()) if len(ids) else 1.0
+        tf = tf.tocoo()
+        norm = k1 * (1 - b + b * lengths[tf.col] / max(avgdl, 1e-6))
+        w = idf[tf.row] * tf.data * (k1 + 1) / (tf.data + norm)
+        weights = sparse.csr_matrix((w.astype(np.float32), (tf.row, tf.col)), shape=tf.shape)
+        return cls(list(ids), vocab, weights, fingerprint, k1, b, idf)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def scores(self, weighted_terms: dict[str, float]) -> np.ndarray:
+        """BM25 score of every passage for terms with query weights."""
+        idx = [self.vocab[t] for t in weighted_terms if t in self.vocab]
+        if not idx:
+            return np.zeros(len(self.ids), dtype=np.float32)
+        q = np.asarray([weighted_terms[t] for t in weighted_terms if t in self.vocab], dtype=np.float32)
+        return np.asarray(self.weights[idx].T @ q).ravel()
+
+    def document_frequency(self, term: str) -> int:
+        i = self.vocab.get(term)
+        return 0 if i is None else int(self.weights.indptr[i + 1] - self.weights.indptr[i])
+
+    def save(self, folder: Path, extras: dict[str, bytes] | None = None) -> None:
+        """Write atomically (with ``extras``, other files of the same cache): a reader sees the old index or the
+        new one, never half of one."""
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".lexical-", dir=folder.parent))
+        for name, data in (extras or {}).items():
+            (tmp / name).write_bytes(data)
+        sparse.save_npz(tmp / "weights.npz", self.weights)
+        np.save(tmp / "idf.npy", self.idf)
+        meta = {"format": FORMAT_VERSION, "ids": self.ids, "vocab": self.vocab, "fingerprint": self.fingerprint,
+                "k1": self.k1, "b": self.b}
+        (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+        old = folder.with_name(folder.name + ".old")
+        if folder.exists():
+            if old.exists():
+                _rmtree(old)
+            os.replace(folder, old)
+        os.replace(tmp, folder)
+        if old.exists():
+            _rmtree(old)
+
+    @classmethod
+    def load(cls, folder: Path) -> "LexicalIndex":
+        """Load a saved index; raises ValueError with a clear message when it is missing or damaged."""
+        try:
+            meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+            if meta.get("format") != FORMAT_VERSION:
+                raise ValueError("định dạng cũ")
+            weights = sparse.load_npz(folder / "weights.npz").tocsr()
+            idf = np.load(folder / "idf.npy")
+            if weights.shape != (len(meta["vocab"]), len(meta["ids"])):
+                raise ValueError("kích thước không khớp")
+        except FileNotFoundError as exc:
+            raise ValueError(f"chỉ mục từ khóa chưa có ở {folder}") from exc
+        except Exception as exc:  # noqa: BLE001 - any damage means "rebuild"
+            raise ValueError(f"chỉ mục từ khóa ở {folder} bị hỏng ({exc})") from exc
+        return cls(meta["ids"], meta["vocab"], weights, meta.get("fingerprint", ""), meta["k1"], meta["b"], idf)
+
+
+def _rmtree(path: Path) -> None:
+    import shutil
+
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def idf_weight(n_docs: int, df: int) -> float:
+    return math.log(1.0 + (n_docs - df + 0.5) / (df + 0.5))
+
+
+__all__ = ["LexicalIndex", "passage_terms"]

@@ -1,0 +1,66 @@
+"""Plain data shared by ingest, the index, the retriever and the answer package."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+#: Metadata keys every document carries (empty string where the text does not say).
+METADATA_KEYS = (
+    "so_hieu",  # số hiệu, e.g. "36/KH-UBND"; "" where a draft leaves it blank
+    "loai_van_ban",  # loại văn bản: Kế hoạch, Quyết định, Tin bài …
+    "co_quan",  # cơ quan ban hành
+    "tinh",  # tỉnh/thành phố as the document names it
+    "ngay_ban_hanh",  # ISO date "2021-02-28", or the year alone "2022" for partial dates
+    "nam",  # year as text ("2021")
+    "tieu_de",  # trích yếu / title
+    "nguoi_ky",  # signer
+)
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A span of a document's cleaned text: ``document.text[start:end] == text``."""
+
+    id: str
+    doc_id: str
+    text: str
+    start: int
+    end: int
+    section: str = ""
+    kind: str = "text"  # text | list | table_row | heading
+    metadata: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A cleaned document with its metadata and passages."""
+
+    doc_id: str
+    source: str  # original file path relative to the project root (or absolute when outside it)
+    title: str
+    text: str  # cleaned text; every passage offset points into it
+    metadata: dict
+    passages: tuple[Passage, ...] = ()
+    content_hash: str = ""
+    notes: tuple[str, ...] = ()
+
+    def label(self) -> str:
+        """Short human label: "Kế hoạch 36/KH-UBND – Kiên Giang, 2021"."""
+        md = self.metadata
+        return document_label(md, self.title)
+
+
+def document_label(metadata: dict, title: str = "") -> str:
+    """Human label of a document from its metadata.
+
+    >>> document_label({"loai_van_ban": "Kế hoạch", "so_hieu": "36/KH-UBND", "tinh": "Kiên Giang", "nam": "2021"})
+    'Kế hoạch 36/KH-UBND – Kiên Giang, 2021'
+    """
+    kind = metadata.get("loai_van_ban") or "Văn bản"
+    number = metadata.get("so_hieu") or ""
+    head = f"{kind} {number}".strip() if number else (title or kind)
+    where = ", ".join(x for x in (metadata.get("tinh", ""), metadata.get("nam", "")) if x)
+    return f"{head} – {where}" if where else head

@@ -1,0 +1,201 @@
+"""Cleaning of converted Vietnamese official documents into logical lines.
+
+What it undoes: Markdown emphasis and heading marks, decorative rules, the two-cell header rows written with ``|``,
+lines a converter hard-wrapped mid-sentence, and the lists of related documents that web portals put around a plan.
+What it keeps: every word of the body, in order, so that quotes of the cleaned text are found in the original.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from textnorm import normalize_text
+
+#: A cell separator on a line of its own (tables exported one cell per line).
+CELL_BREAK = "|"
+
+_MARKER = re.compile(
+    r"^\s*(?:[IVXLC]+\.(?=\s|$)|\d{1,3}(?:\.\d{1,3})*[.)](?=\s|$)|[a-zđ]\)(?=\s|$)|[-+*•–—](?=\s)|\(\d+\)|\([a-zđ]\))",
+)
+_DECORATIVE = re.compile(r"^\s*[-=_*~.]{3,}\s*$")
+_MD_HEADING = re.compile(r"^\s*#{1,6}\s*")
+_MD_STRONG = re.compile(r"\*\*|__")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+_DASH_BEFORE_NUMBER = re.compile(r"^[-•]\s+(?=\d+(?:\.\d+)*\.\s)")
+_SPACES = re.compile(r"[ \t\f\v]+")
+_TERMINAL = tuple(".;:!?")
+_RELATED_DOC = re.compile(
+    r"^-\s*\d{1,3}\s+(Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|Nghị định|Thông tư|Công văn|Luật|Báo cáo|Thông báo"
+    r"|Hướng dẫn|Văn bản|Đề án|Chương trình)\b",
+)
+_MD_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+@dataclass
+class Line:
+    """One logical line of a cleaned document.
+
+    ``hard`` is True where the line cannot be joined to the previous one (a cell or paragraph boundary).
+    ``cells`` is set for rows of a Markdown table.
+    """
+
+    text: str
+    hard: bool = True
+    cells: tuple[str, ...] | None = None
+
+
+def strip_markup(line: str) -> str:
+    """Remove Markdown emphasis/heading marks and squeeze spaces.
+
+    >>> strip_markup("### **III. ĐỐI TƯỢNG, THỜI GIAN KIỂM TRA**")
+    'III. ĐỐI TƯỢNG, THỜI GIAN KIỂM TRA'
+    >>> strip_markup("Phụ lục (*gửi kèm Kế hoạch này*)")
+    'Phụ lục (gửi kèm Kế hoạch này)'
+    """
+    line = _MD_HEADING.sub("", line)
+    line = _MD_STRONG.sub("", line)
+    line = _MD_EMPHASIS.sub(r"\1", line)
+    line = _DASH_BEFORE_NUMBER.sub("", line.strip())
+    return _SPACES.sub(" ", line).strip()
+
+
+def is_marker_line(text: str) -> bool:
+    """True when a line opens with a heading or list marker (I., 1., 1.1., a), -, +, •).
+
+    >>> is_marker_line("a) Cấp tỉnh gồm các Sở"), is_marker_line("hành chính nhà nước")
+    (True, False)
+    """
+    return bool(_MARKER.match(text))
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text if c.isalpha())
+
+
+def is_upper_line(text: str) -> bool:
+    """Mostly capital letters (titles such as "KẾ HOẠCH").
+
+    >>> is_upper_line("CẢI CÁCH THỂ CHẾ"), is_upper_line("Cải cách thể chế")
+    (True, False)
+    """
+    letters = _letters(text)
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _starts_lower(text: str) -> bool:
+    first = next((c for c in text if c.isalnum()), "")
+    return first.isalpha() and first.islower()
+
+
+def _first_word_mixed(text: str) -> bool:
+    word = text.split(" ", 1)[0]
+    letters = _letters(word)
+    return len(letters) > 1 and letters[0].isupper() and any(c.islower() for c in letters[1:])
+
+
+def _is_related_documents_run(lines: list[str], i: int) -> int:
+    """Length of a run of "- 1 Kế hoạch …", "- 2 Quyết định …" lines starting at i (0 when none)."""
+    n = 0
+    while i + n < len(lines) and _RELATED_DOC.match(lines[i + n].strip()):
+        n += 1
+    return n if n >= 2 else 0
+
+
+def _looks_hard_wrapped(raw_lines: list[str]) -> bool:
+    pairs = wrapped = 0
+    for a, b in zip(raw_lines, raw_lines[1:]):
+        a, b = a.strip(), b.strip()
+        if not a or not b or a == CELL_BREAK or b == CELL_BREAK:
+            continue
+        pairs += 1
+        if not a.endswith(_TERMINAL) and _starts_lower(b) and not is_marker_line(b):
+            wrapped += 1
+    return wrapped >= 5 and wrapped >= 0.1 * pairs
+
+
+def _should_join(previous: str, following: str) -> bool:
+    if not previous or not following:
+        return False
+    if is_marker_line(following):
+        return False
+    if previous.endswith(_TERMINAL):
+        # "Số:" followed by "189/KH-UBND": a short label is a wrapped field, not the end of a sentence.
+        return previous.endswith(":") and len(previous) <= 6
+    if is_upper_line(previous) and not is_upper_line(following):
+        # "IV. KINH PHÍ THỰC HIỆN" is a title; "Kinh phí thực hiện …" starts the paragraph under it.
+        return not _first_word_mixed(following)
+    if not is_upper_line(previous) and is_upper_line(following) and len(following) < 60:
+        return False
+    return True
+
+
+def _split_inline_cells(text: str) -> list[str]:
+    return [c.strip() for c in text.strip().strip("|").split("|") if c.strip()]
+
+
+def clean_lines(raw: str) -> list[Line]:
+    """Turn a converted document into logical lines.
+
+    Args:
+        raw: text as a loader returned it (any Unicode normalisation, hard-wrapped or not).
+
+    Returns:
+        Logical lines in document order, emphasis and decoration removed, hard-wrapped lines joined.
+        A line that is exactly ``"|"`` marks a table cell boundary and is kept for the structure parser.
+
+    >>> [l.text for l in clean_lines("**1. Mục đích**\\n- Kiểm tra để\\nđánh giá đúng")]
+    ['1. Mục đích', '- Kiểm tra để', 'đánh giá đúng']
+    """
+    text = normalize_text(raw)
+    raw_lines = text.split("\n")
+    wrapped = _looks_hard_wrapped(raw_lines)
+    out: list[Line] = []
+    pending_hard = True
+    i = 0
+    while i < len(raw_lines):
+        skip = _is_related_documents_run(raw_lines, i)
+        if skip:
+            i += skip
+            pending_hard = True
+            continue
+        stripped = raw_lines[i].strip()
+        i += 1
+        if not stripped:
+            pending_hard = True
+            continue
+        if stripped == CELL_BREAK:
+            out.append(Line(CELL_BREAK))
+            pending_hard = True
+            continue
+        if _DECORATIVE.match(stripped) or _MD_TABLE_SEPARATOR.match(stripped) and "-" in stripped:
+            if _MD_TABLE_SEPARATOR.match(stripped) and out and out[-1].cells is not None:
+                continue  # separator under a Markdown table header
+            pending_hard = True
+            continue
+        if stripped.count("|") >= 1 and stripped != CELL_BREAK and len(_split_inline_cells(stripped)) >= 1 and (
+            stripped.startswith("|") or stripped.endswith("|") or stripped.count("|") >= 2
+        ):
+            cells = tuple(strip_markup(c) for c in _split_inline_cells(stripped))
+            nxt = raw_lines[i].strip() if i < len(raw_lines) else ""
+            in_table = (out and out[-1].cells is not None) or _MD_TABLE_SEPARATOR.match(nxt) is not None
+            if in_table and len(cells) >= 2:
+                out.append(Line(" | ".join(cells), hard=True, cells=cells))
+            else:
+                # A two-cell layout row ("ỦY BAN NHÂN DÂN | CỘNG HÒA …"): each cell is its own line.
+                out.extend(Line(c, hard=True) for c in cells if c)
+            pending_hard = True
+            continue
+        cleaned = strip_markup(stripped)
+        if not cleaned:
+            continue
+        if wrapped and not pending_hard and out and out[-1].cells is None and out[-1].text != CELL_BREAK:
+            if _should_join(out[-1].text, cleaned):
+                out[-1].text = out[-1].text + " " + cleaned
+                continue
+        out.append(Line(cleaned, hard=pending_hard))
+        pending_hard = not wrapped
+    return out
+
+
+__all__ = ["Line", "clean_lines", "strip_markup", "is_marker_line", "is_upper_line", "CELL_BREAK"]

@@ -1,0 +1,58 @@
+"""From raw text to a :class:`index.model.Document`: clean → structure → metadata → passages."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from index.model import Document
+from ingest.clean import clean_lines
+from ingest.metadata import extract_metadata
+from ingest.passages import render_blocks, split_into_passages
+from ingest.structure import parse_structure
+from textnorm import fold_accents
+
+
+def make_doc_id(source: str) -> str:
+    """A readable, stable id from a file path.
+
+    >>> make_doc_id("corpus/Kế hoạch 36 KH-UBND.docx")
+    'ke-hoach-36-kh-ubnd'
+    """
+    stem = source.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    slug = re.sub(r"[^a-z0-9]+", "-", fold_accents(stem)).strip("-")
+    return slug[:80] or hashlib.sha1(source.encode()).hexdigest()[:12]
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def build_document(doc_id: str, source: str, raw_text: str, *, digest: str = "", notes: tuple[str, ...] = ()) -> Document:
+    """Clean, structure and cut one document.
+
+    Args:
+        doc_id: id to give the document.
+        source: original file path, relative to the project root where possible.
+        raw_text: text as the loader returned it.
+        digest: content hash of the original file.
+        notes: loader notes to keep with the document.
+
+    Returns:
+        The document, its metadata and its passages.
+
+    >>> doc = build_document("vd", "vd.txt", "Số: 36/KH-UBND\\n\\nKẾ HOẠCH\\nKiểm tra CCHC\\n\\nI. MỤC ĐÍCH\\n\\n- Kiểm tra.")
+    >>> doc.metadata["so_hieu"], [p.text for p in doc.passages]
+    ('36/KH-UBND', ['Số: 36/KH-UBND\\n\\nKẾ HOẠCH\\nKiểm tra CCHC', 'I. MỤC ĐÍCH\\n- Kiểm tra.'])
+    """
+    blocks = parse_structure(clean_lines(raw_text))
+    text, spans = render_blocks(blocks)
+    metadata = extract_metadata(blocks, text)
+    metadata["source"] = source
+    title = metadata.get("tieu_de") or doc_id
+    passages = split_into_passages(doc_id, text, blocks, spans, metadata)
+    return Document(doc_id=doc_id, source=source, title=title, text=text, metadata=metadata,
+                    passages=tuple(passages), content_hash=digest, notes=tuple(notes))
+
+
+__all__ = ["build_document", "make_doc_id", "content_hash"]

@@ -1,0 +1,116 @@
+"""Render blocks into the cleaned text and cut it into structure-aware passages with exact offsets."""
+
+from __future__ import annotations
+
+import re
+
+from index.model import Passage
+from ingest.structure import Block
+
+#: Passages grow block by block up to about this many characters; one long paragraph is cut at sentence ends.
+MAX_PASSAGE_CHARS = 900
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ\-+•])")
+
+
+def render_blocks(blocks: list[Block]) -> tuple[str, list[tuple[int, int]]]:
+    """Join blocks into one text; returns the text and each block's ``[start, end)``.
+
+    >>> text, spans = render_blocks([Block("1. Mục đích", "heading", ("1. Mục đích",)), Block("- Kiểm tra.", "item", ("1. Mục đích",))])
+    >>> text, spans
+    ('1. Mục đích\\n- Kiểm tra.', [(0, 11), (12, 23)])
+    """
+    parts: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    previous: Block | None = None
+    for block in blocks:
+        if previous is not None:
+            sep = "\n\n" if (block.section != previous.section or block.kind in ("heading", "table_row")) else "\n"
+            parts.append(sep)
+            pos += len(sep)
+        parts.append(block.text)
+        spans.append((pos, pos + len(block.text)))
+        pos += len(block.text)
+        previous = block
+    return "".join(parts), spans
+
+
+def _sentence_spans(text: str, start: int) -> list[tuple[int, int]]:
+    spans, last = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        spans.append((start + last, start + m.start()))
+        last = m.end()
+    spans.append((start + last, start + len(text)))
+    return spans
+
+
+def _pieces(block: Block, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """A block, or its sentences when the block alone is longer than a passage."""
+    start, end = span
+    if end - start <= MAX_PASSAGE_CHARS or block.kind == "table_row":
+        return [span]
+    out: list[tuple[int, int]] = []
+    for s, e in _sentence_spans(block.text, start):
+        if out and e - out[-1][0] <= MAX_PASSAGE_CHARS:
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def split_into_passages(doc_id: str, text: str, blocks: list[Block], spans: list[tuple[int, int]],
+                        metadata: dict | None = None) -> list[Passage]:
+    """Group blocks of one section into passages; a lead-in sentence stays with the list that follows it.
+
+    Args:
+        doc_id: document id, used to build passage ids ``{doc_id}:{n}``.
+        text: the cleaned text returned by :func:`render_blocks`.
+        blocks: the blocks, in order.
+        spans: each block's offsets in ``text``.
+        metadata: document metadata copied into every passage.
+
+    Returns:
+        Passages with ``text[p.start:p.end] == p.text``; a passage never spans two sections.
+    """
+    metadata = metadata or {}
+    groups: list[tuple[tuple[str, ...], str, list[tuple[int, int, Block]]]] = []
+    for block, span in zip(blocks, spans):
+        if block.kind == "closing":
+            continue
+        for s, e in _pieces(block, span):
+            current = groups[-1] if groups else None
+            same_section = current is not None and current[0] == block.section and current[1] != "table_row"
+            fits = same_section and e - current[2][0][0] <= MAX_PASSAGE_CHARS
+            if block.kind == "table_row" or not fits:
+                if same_section and current[2][-1][2].lead_in and len(current[2]) > 1:
+                    # move a dangling lead-in to the new passage with the items it introduces
+                    carried = current[2].pop()
+                    groups.append((block.section, block.kind, [carried]))
+                    groups[-1][2].append((s, e, block))
+                    continue
+                groups.append((block.section, block.kind, [(s, e, block)]))
+            else:
+                current[2].append((s, e, block))
+    passages: list[Passage] = []
+    for section, kind, members in groups:
+        if all(b.kind == "heading" for _, _, b in members) and all(len(b.text) <= 90 for _, _, b in members):
+            continue  # a bare heading: it lives on in the section path of what follows
+        start, end = members[0][0], members[-1][1]
+        kinds = {b.kind for _, _, b in members}
+        passage_kind = "table_row" if kind == "table_row" else ("list" if "item" in kinds else "text")
+        passages.append(
+            Passage(
+                id=f"{doc_id}:{len(passages)}",
+                doc_id=doc_id,
+                text=text[start:end],
+                start=start,
+                end=end,
+                section=" > ".join(section),
+                kind=passage_kind,
+                metadata=dict(metadata),
+            )
+        )
+    return passages
+
+
+__all__ = ["render_blocks", "split_into_passages", "MAX_PASSAGE_CHARS"]

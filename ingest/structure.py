@@ -1,0 +1,274 @@
+"""Recover the structure of a Vietnamese official document: front matter, section tree, lists, tables.
+
+The output is a list of :class:`Block` in document order. Each block knows its section path; tables become one block
+per row that names its columns and its group, so a row can stand alone as a passage.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.clean import CELL_BREAK, Line, is_marker_line, is_upper_line
+
+_ROMAN = re.compile(r"^([IVXLC]+)\.\s*(.*)$")
+_DOTTED = re.compile(r"^(\d{1,3}(?:\.\d{1,3})+)\.?\s+(.*)$")
+_ARABIC = re.compile(r"^(\d{1,3})[.)]\s+(.*)$")
+_ALPHA = re.compile(r"^([a-zđ])\)\s+(.*)$")
+_BULLET = re.compile(r"^[-+*•–—]\s+")
+_ROMAN_CELL = re.compile(r"^[IVXLC]+\.?$")
+_ALPHA_CELL = re.compile(r"^[a-zđ][).]$")
+_NUMBER_CELL = re.compile(r"^\d{1,3}\.?$")
+_STT = re.compile(r"^(stt|tt|số tt|số thứ tự)$", re.IGNORECASE)
+_CLOSING = re.compile(r"^(Nơi nhận|Nơi gửi)\s*:?", re.IGNORECASE)
+_SIGNATURE = re.compile(r"^(TM\.|KT\.|Q\.|TL\.|TUQ\.)?\s*(ỦY BAN NHÂN DÂN|UBND|CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC)\b")
+_TITLE_MAX = 90
+
+
+@dataclass
+class Block:
+    """A paragraph, list item, heading or table row with the section path it belongs to."""
+
+    text: str
+    kind: str  # front | heading | para | item | table_row | closing
+    section: tuple[str, ...] = ()
+    lead_in: bool = False  # a paragraph ending with ":" that introduces the items after it
+    cells: dict[str, str] = field(default_factory=dict)  # table rows: column name → value
+
+
+def _heading_title(text: str) -> str:
+    title = text.split(":", 1)[0] if len(text) > _TITLE_MAX else text
+    title = title.rstrip(" :;.")
+    return title if len(title) <= _TITLE_MAX else title[: _TITLE_MAX - 1].rstrip() + "…"
+
+
+def _marker_kind(text: str) -> str | None:
+    if _ROMAN.match(text):
+        return "roman"
+    if _DOTTED.match(text):
+        return "dotted"
+    if _ARABIC.match(text):
+        return "arabic"
+    if _ALPHA.match(text):
+        return "alpha"
+    return None
+
+
+def _split_cells(lines: list[Line]) -> list[str]:
+    cells, current = [], []
+    for line in lines:
+        if line.text == CELL_BREAK:
+            cells.append(" ".join(current).strip())
+            current = []
+        else:
+            current.append(line.text)
+    if current:
+        cells.append(" ".join(current).strip())
+    return cells
+
+
+def _column_name(header: str) -> str:
+    name = header.strip().rstrip(":")
+    return name[:1].upper() + name[1:].lower() if is_upper_line(name) else name
+
+
+def _parse_cell_table(cells: list[str]) -> tuple[list[Block], int] | None:
+    """Parse a one-cell-per-line table that starts with an "STT" header. Returns blocks and cells consumed."""
+    if not cells or not _STT.match(cells[0]):
+        return None
+    header = [cells[0]]
+    i = 1
+    while i < len(cells) and not (_ROMAN_CELL.match(cells[i]) or _NUMBER_CELL.match(cells[i])):
+        header.append(cells[i])
+        i += 1
+    ncols = len(header)
+    if ncols < 3 or i >= len(cells):
+        return None
+    columns = [_column_name(h) for h in header[1:]]
+    blocks: list[Block] = []
+    group: list[str] = []
+    while i < len(cells):
+        first = cells[i]
+        if _ROMAN_CELL.match(first) and i + 1 < len(cells):
+            group = [f"{first.rstrip('.')}. {cells[i + 1]}"]
+            i += 2
+        elif _ALPHA_CELL.match(first) and i + 1 < len(cells):
+            group = group[:1] + [f"{first} {cells[i + 1]}"]
+            i += 2
+        elif _NUMBER_CELL.match(first) and i + ncols <= len(cells) + 1:
+            values = cells[i + 1 : i + ncols]
+            if not any(values):
+                break
+            row = {col: val for col, val in zip(columns, values) if val}
+            blocks.append(Block(text="", kind="table_row", section=tuple(group), cells=row))
+            blocks[-1].text = _render_row(first.rstrip("."), row)
+            i += ncols
+        elif not first:
+            i += 1
+        else:
+            break
+    return (blocks, i) if blocks else None
+
+
+def _render_row(number: str, row: dict[str, str]) -> str:
+    """A row as text: "Mục 1." then one "Column: value" line per non-empty cell."""
+    return "\n".join([f"Mục {number}."] + [f"{col}: {val}" for col, val in row.items()])
+
+
+def _markdown_table(lines: list[Line], start: int) -> tuple[list[Block], int]:
+    header = list(lines[start].cells or ())
+    columns = [_column_name(h) for h in header]
+    blocks, i = [], start + 1
+    while i < len(lines) and lines[i].cells is not None:
+        cells = lines[i].cells or ()
+        row = {columns[j] if j < len(columns) else f"Cột {j + 1}": v for j, v in enumerate(cells) if v}
+        number = cells[0] if cells and _NUMBER_CELL.match(cells[0]) else str(len(blocks) + 1)
+        blocks.append(Block(text=_render_row(number.rstrip("."), row), kind="table_row", cells=row))
+        i += 1
+    return blocks, i
+
+
+class _SectionStack:
+    """Heading levels follow the order in which marker kinds first appear under their parent."""
+
+    def __init__(self) -> None:
+        self.entries: list[tuple[str, str, str]] = []  # (marker kind, title, marker)
+
+    def push(self, kind: str, title: str, marker: str = "") -> None:
+        for depth, (k, _, _) in enumerate(self.entries):
+            if k == kind:
+                del self.entries[depth:]
+                break
+        self.entries.append((kind, title, marker))
+
+    def reset_to(self, kind: str, title: str) -> None:
+        self.entries = [(kind, title, "")]
+
+    def continues(self, kind: str, marker: str) -> bool:
+        """True when ``marker`` is the next sibling of an open heading of the same kind (2. after 1.)."""
+        for k, _, open_marker in self.entries:
+            if k == kind and open_marker.isdigit() and marker.isdigit():
+                return int(marker) == int(open_marker) + 1
+            if k == kind and len(open_marker) == 1 and len(marker) == 1 and open_marker.isalpha():
+                return ord(marker) == ord(open_marker) + 1
+        return False
+
+    def path(self) -> tuple[str, ...]:
+        return tuple(t for _, t, _ in self.entries)
+
+
+def parse_structure(lines: list[Line]) -> list[Block]:
+    """Classify logical lines into blocks with section paths.
+
+    Args:
+        lines: output of :func:`ingest.clean.clean_lines`.
+
+    Returns:
+        Blocks in document order.
+
+    >>> from ingest.clean import clean_lines
+    >>> blocks = parse_structure(clean_lines("I. MỤC ĐÍCH\\n\\n1. Mục đích\\n\\n- Kiểm tra công tác CCHC."))
+    >>> [(b.kind, b.section) for b in blocks]
+    [('heading', ('I. MỤC ĐÍCH',)), ('heading', ('I. MỤC ĐÍCH', '1. Mục đích')), ('item', ('I. MỤC ĐÍCH', '1. Mục đích'))]
+    """
+    blocks: list[Block] = []
+    stack = _SectionStack()
+    in_body = False
+    closing = False
+    previous: Block | None = None
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        text = line.text
+        if text == CELL_BREAK:
+            i += 1
+            continue
+        if _STT.match(text) and i + 1 < len(lines) and lines[i + 1].text == CELL_BREAK:
+            j = i
+            while j < len(lines) and (lines[j].text == CELL_BREAK or lines[j].cells is None):
+                j += 1
+            parsed = _parse_cell_table(_split_cells(lines[i:j]))
+            if parsed:
+                rows, _consumed = parsed
+                base = stack.path()
+                for row in rows:
+                    row.section = base + row.section
+                blocks.extend(rows)
+                # cells past the last parsed row are plain lines again
+                consumed_cells = _consumed
+                k, seen = i, 0
+                while k < j and seen < consumed_cells:
+                    if lines[k].text == CELL_BREAK:
+                        seen += 1
+                    k += 1
+                i = k
+                previous = None
+                continue
+        if line.cells is not None:
+            rows, i = _markdown_table(lines, i)
+            for row in rows:
+                row.section = stack.path()
+            blocks.extend(rows)
+            previous = None
+            continue
+        i += 1
+        if _CLOSING.match(text):
+            closing = True
+        if closing or (in_body and _SIGNATURE.match(text) and is_upper_line(text)):
+            if is_upper_line(text) and text.startswith(("PHỤ LỤC", "PHU LUC")):
+                closing = False
+                stack.reset_to("appendix", _heading_title(text))
+                blocks.append(Block(text, "heading", stack.path()))
+                previous = blocks[-1]
+                continue
+            blocks.append(Block(text, "closing", stack.path()))
+            continue
+        kind = _marker_kind(text)
+        marker = _marker_of(text)
+        is_item_context = previous is not None and (previous.lead_in or previous.kind == "item")
+        is_item = kind in ("alpha", "arabic") and is_item_context and _is_list_like(text, previous)
+        if kind and (not is_item or stack.continues(kind, marker)):
+            if kind == "roman" or in_body or not _looks_front_matter(text):
+                in_body = True
+                stack.push(kind, _heading_title(text), marker)
+                block = Block(text, "heading", stack.path(), lead_in=text.endswith(":"))
+                blocks.append(block)
+                previous = block
+                continue
+        if is_upper_line(text) and text.startswith(("PHỤ LỤC", "PHU LUC")):
+            stack.reset_to("appendix", _heading_title(text))
+            blocks.append(Block(text, "heading", stack.path()))
+            previous = blocks[-1]
+            continue
+        if not in_body:
+            if _is_opening_sentence(text):
+                in_body = True
+            else:
+                blocks.append(Block(text, "front", ("Phần mở đầu",)))
+                previous = blocks[-1]
+                continue
+        item = bool(_BULLET.match(text)) or bool(kind)
+        block = Block(text, "item" if item else "para", stack.path() or ("Phần mở đầu",), lead_in=text.endswith(":"))
+        blocks.append(block)
+        previous = block
+    return blocks
+
+
+def _marker_of(text: str) -> str:
+    return re.split(r"[.)\s]", text.strip(), maxsplit=1)[0]
+
+
+def _is_list_like(text: str, previous: Block) -> bool:
+    return previous.lead_in or previous.kind == "item" and text.endswith((";", ".", ":")) and len(text) < 400
+
+
+def _looks_front_matter(text: str) -> bool:
+    return len(text) < 12
+
+
+def _is_opening_sentence(text: str) -> bool:
+    """The body starts with the first real sentence (long, not a title, not the date line)."""
+    return len(text) > 120 or (not is_upper_line(text) and text.endswith((".", ":")) and len(text) > 60)
+
+
+__all__ = ["Block", "parse_structure", "is_marker_line"]

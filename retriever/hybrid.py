@@ -1,0 +1,231 @@
+"""Hybrid search: BM25 over Vietnamese terms + dense vectors in Chroma, fused, filtered, diversified."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from index.lexical import passage_terms
+from index.model import Passage
+from index.store import IndexStore
+from ingest.gazetteer import canonical_province
+from retriever.query import QueryAnalysis, analyze_query
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """Filters a caller can set; empty means no filter."""
+
+    provinces: tuple[str, ...] = ()
+    years: tuple[str, ...] = ()
+    doc_types: tuple[str, ...] = ()
+    doc_ids: tuple[str, ...] = ()
+
+    def is_empty(self) -> bool:
+        return not (self.provinces or self.years or self.doc_types or self.doc_ids)
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """One passage found, with its rank, fused score and document metadata."""
+
+    rank: int
+    passage: Passage
+    score: float
+    doc_metadata: dict = field(default_factory=dict)
+
+    @property
+    def source(self) -> str:
+        return self.doc_metadata.get("source", "")
+
+    @property
+    def title(self) -> str:
+        return self.doc_metadata.get("tieu_de", "") or self.passage.doc_id
+
+    def to_dict(self) -> dict:
+        p = self.passage
+        return {"rank": self.rank, "doc_id": p.doc_id, "title": self.title, "source": self.source,
+                "section": p.section, "text": p.text, "score": round(float(self.score), 6), "start": p.start,
+                "end": p.end}
+
+
+@dataclass
+class RetrieverConfig:
+    """Fusion and ranking parameters (chosen by measurement: see README, "Retrieval")."""
+
+    fusion: str = "rrf"  # rrf | weighted
+    rrf_k: int = 60
+    lexical_weight: float = 1.0
+    dense_weight: float = 1.0
+    candidates: int = 60
+    folded_weight_accented_query: float = 0.3
+    diversity: float = 0.75  # a passage's score is multiplied by this for each passage of its document already chosen
+    year_boost: float = 0.25
+
+
+_HAS_WORD = re.compile(r"\w", re.UNICODE)
+
+
+class HybridRetriever:
+    """Search the index of an :class:`IndexStore`.
+
+    >>> # retriever = HybridRetriever(IndexStore(load_settings()))
+    >>> # retriever.search("Những sở nào được kiểm tra trong quý III?", k=5)
+    """
+
+    def __init__(self, store: IndexStore, config: RetrieverConfig | None = None) -> None:
+        self.store = store
+        self.config = config or RetrieverConfig()
+
+    def analyze(self, query: str) -> QueryAnalysis:
+        return analyze_query(query, self.store.lexical().restorer)
+
+    def search(self, query: str, k: int = 5, filters: SearchFilters | None = None, *, mode: str = "hybrid",
+               analysis: QueryAnalysis | None = None) -> list[SearchResult]:
+        """The ``k`` best passages for a question.
+
+        Args:
+            query: the question, as typed (any accents, abbreviations, "Q3"…).
+            k: how many passages.
+            filters: province, year, document type, document ids; a province named in the question is used as a
+                filter too when the index holds documents of that province.
+            mode: "hybrid", "lexical" or "dense".
+            analysis: a precomputed :func:`analyze_query` result (follow-up questions pass one).
+
+        Returns:
+            Up to ``k`` results, best first; an empty list for an empty or meaningless query.
+        """
+        if not query or not _HAS_WORD.search(query) or k <= 0:
+            return []
+        state = self.store.lexical()
+        if len(state.index) == 0:
+            return []
+        analysis = analysis or analyze_query(query, state.restorer)
+        filters = self._effective_filters(filters or SearchFilters(), analysis, state.meta)
+        ids = state.index.ids
+        mask = self._mask(ids, state.meta, filters)
+        if not mask.any():
+            return []
+        cfg = self.config
+        rankings: list[tuple[float, dict[str, float]]] = []
+        if mode in ("hybrid", "lexical"):
+            rankings.append((cfg.lexical_weight, self._lexical_scores(analysis, state, mask)))
+        if mode in ("hybrid", "dense"):
+            rankings.append((cfg.dense_weight, self._dense_scores(analysis, state.meta, filters)))
+        fused = self._fuse(rankings)
+        if analysis.years:
+            for pid in fused:
+                if state.meta.get(pid, {}).get("nam") in analysis.years:
+                    fused[pid] *= 1.0 + cfg.year_boost
+        chosen = self._diversify(fused, state.meta, k)
+        passages = self.store.fetch_passages([pid for pid, _ in chosen])
+        records = self.store.records() if chosen else {}
+        results = []
+        for pid, score in chosen:
+            passage = passages.get(pid)
+            if passage is None:
+                continue
+            record = records.get(passage.doc_id)
+            doc_md = {**(record.metadata if record else {}), "source": record.source if record else ""}
+            results.append(SearchResult(rank=len(results) + 1, passage=passage, score=score, doc_metadata=doc_md))
+        return results
+
+    # -- parts -------------------------------------------------------------------------------------------------
+    @staticmethod
+    def _effective_filters(filters: SearchFilters, analysis: QueryAnalysis, meta: dict) -> SearchFilters:
+        if filters.provinces or not analysis.provinces:
+            return filters
+        indexed = {canonical_province(m.get("tinh", "")) for m in meta.values()}
+        named = tuple(p for p in analysis.provinces if p in indexed)
+        return SearchFilters(named, filters.years, filters.doc_types, filters.doc_ids) if named else filters
+
+    @staticmethod
+    def _mask(ids: list[str], meta: dict, filters: SearchFilters) -> np.ndarray:
+        if filters.is_empty():
+            return np.ones(len(ids), dtype=bool)
+        provinces = {canonical_province(p) or p for p in filters.provinces}
+        out = np.zeros(len(ids), dtype=bool)
+        for i, pid in enumerate(ids):
+            m = meta.get(pid, {})
+            out[i] = ((not provinces or (canonical_province(m.get("tinh", "")) or m.get("tinh")) in provinces)
+                      and (not filters.years or m.get("nam") in filters.years)
+                      and (not filters.doc_types or m.get("loai_van_ban") in filters.doc_types)
+                      and (not filters.doc_ids or m.get("doc_id") in filters.doc_ids))
+        return out
+
+    def _lexical_scores(self, analysis: QueryAnalysis, state, mask: np.ndarray) -> dict[str, float]:
+        terms = passage_terms(analysis.search_text)
+        folded_weight = 1.0 if analysis.restored else self.config.folded_weight_accented_query
+        weights: dict[str, float] = {}
+        for t in terms:
+            w = folded_weight if t.startswith("~") else 1.0
+            weights[t] = weights.get(t, 0.0) + w
+        scores = state.index.scores(weights)
+        scores = np.where(mask, scores, 0.0)
+        n = min(self.config.candidates, int((scores > 0).sum()))
+        if n == 0:
+            return {}
+        top = np.argpartition(-scores, n - 1)[:n]
+        top = top[np.argsort(-scores[top])]
+        return {state.index.ids[i]: float(scores[i]) for i in top}
+
+    def _dense_scores(self, analysis: QueryAnalysis, meta: dict, filters: SearchFilters) -> dict[str, float]:
+        vector = self.store.embedder.embed_query(analysis.search_text)
+        where = _chroma_where(filters, meta)
+        hits = self.store.dense_search(vector, self.config.candidates, where)
+        return {pid: sim for pid, sim in hits if pid in meta}
+
+    def _fuse(self, rankings: list[tuple[float, dict[str, float]]]) -> dict[str, float]:
+        fused: dict[str, float] = {}
+        cfg = self.config
+        for weight, scores in rankings:
+            if not scores:
+                continue
+            ordered = sorted(scores.items(), key=lambda kv: -kv[1])
+            if cfg.fusion == "rrf":
+                for rank, (pid, _) in enumerate(ordered):
+                    fused[pid] = fused.get(pid, 0.0) + weight / (cfg.rrf_k + rank + 1)
+            else:
+                values = np.asarray([s for _, s in ordered], dtype=np.float64)
+                lo, hi = float(values.min()), float(values.max())
+                for pid, s in ordered:
+                    fused[pid] = fused.get(pid, 0.0) + weight * ((s - lo) / (hi - lo) if hi > lo else 1.0)
+        return fused
+
+    def _diversify(self, fused: dict[str, float], meta: dict, k: int) -> list[tuple[str, float]]:
+        remaining = dict(fused)
+        chosen: list[tuple[str, float]] = []
+        per_doc: dict[str, int] = {}
+        while remaining and len(chosen) < k:
+            def adjusted(item):
+                pid, score = item
+                return score * self.config.diversity ** per_doc.get(meta.get(pid, {}).get("doc_id"), 0)
+
+            pid, _ = max(remaining.items(), key=adjusted)
+            chosen.append((pid, adjusted((pid, remaining.pop(pid)))))
+            doc = meta.get(pid, {}).get("doc_id")
+            per_doc[doc] = per_doc.get(doc, 0) + 1
+        return chosen
+
+
+def _chroma_where(filters: SearchFilters, meta: dict) -> dict | None:
+    clauses = []
+    if filters.provinces:
+        wanted = {canonical_province(p) or p for p in filters.provinces}
+        names = sorted({m.get("tinh", "") for m in meta.values()
+                        if (canonical_province(m.get("tinh", "")) or m.get("tinh")) in wanted})
+        clauses.append({"tinh": {"$in": names or list(wanted)}})
+    if filters.years:
+        clauses.append({"nam": {"$in": list(filters.years)}})
+    if filters.doc_types:
+        clauses.append({"loai_van_ban": {"$in": list(filters.doc_types)}})
+    if filters.doc_ids:
+        clauses.append({"doc_id": {"$in": list(filters.doc_ids)}})
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+__all__ = ["HybridRetriever", "SearchFilters", "SearchResult", "RetrieverConfig"]
