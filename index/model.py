@@ -61,6 +61,6 @@ def document_label(metadata: dict, title: str = "") -> str:
     """
     kind = metadata.get("loai_van_ban") or "Văn bản"
     number = metadata.get("so_hieu") or ""
-    head = f"{kind} {number}".strip() if number else (title or kind)
+    head = f"{kind} {number}".strip() if number else (kind if metadata.get("loai_van_ban") else (title or kind))
     where = ", ".join(x for x in (metadata.get("tinh", ""), metadata.get("nam", "")) if x)
     return f"{head} – {where}" if where else head

@@ -17,6 +17,7 @@ import json
 import logging
 import threading
 import time
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,6 +56,7 @@ class DocRecord:
     version: str
     metadata: dict
     n_passages: int
+    written: str = ""  # changes on every write, so caches built before it are recognised as stale
 
 
 def _version(doc: Document) -> str:
@@ -147,12 +149,12 @@ class IndexStore:
             meta = dict(meta or {})
             out[doc_id] = DocRecord(doc_id=doc_id, source=meta.pop("source", ""), title=meta.get("tieu_de", ""),
                                     version=meta.pop("version", ""), n_passages=int(meta.pop("n_passages", 0)),
-                                    metadata=meta)
+                                    written=meta.pop("written", ""), metadata=meta)
         return out
 
     def fingerprint(self, records: dict[str, DocRecord] | None = None) -> str:
         records = self.records() if records is None else records
-        stamp = "|".join(f"{k}:{r.version}" for k, r in sorted(records.items()))
+        stamp = "|".join(f"{k}:{r.version}:{r.written}" for k, r in sorted(records.items()))
         return hashlib.sha256(f"{self.embedder_name_in_index()}|{stamp}".encode()).hexdigest()[:16]
 
     def get_document(self, doc_id: str) -> Document | None:
@@ -163,6 +165,7 @@ class IndexStore:
         version = meta.pop("version", "")
         source = meta.pop("source", "")
         meta.pop("n_passages", None)
+        meta.pop("written", None)
         passages = self.passages_of(doc_id, version)
         metadata = {**meta, "source": source}
         return Document(doc_id=doc_id, source=source, title=meta.get("tieu_de", doc_id), text=got["documents"][0],
@@ -198,7 +201,7 @@ class IndexStore:
                                      documents=[p.text for p in doc.passages[lo:lo + 1000]],
                                      metadatas=metas[lo:lo + 1000])
         record = {k: v for k, v in doc.metadata.items() if isinstance(v, (str, int, float, bool))}
-        record.update(source=doc.source, version=version, n_passages=len(doc.passages))
+        record.update(source=doc.source, version=version, n_passages=len(doc.passages), written=uuid.uuid4().hex)
         self.docs.upsert(ids=[doc.doc_id], documents=[doc.text], metadatas=[record], embeddings=[[0.0]])
         self.passages.delete(where={"$and": [{"doc_id": doc.doc_id}, {"version": {"$ne": version}}]})
         self.invalidate()

@@ -113,14 +113,10 @@ def _build_vni() -> dict[str, str]:
 
         for base in "aeouy":
             for tone in range(1, 6):
-                table[case(base) + chr(_VNI_TONE[upper][tone])] = case(
-                    _letter(base, tone)
-                )
+                table[case(base) + chr(_VNI_TONE[upper][tone])] = case(_letter(base, tone))
         for plain, hat in (("a", "â"), ("e", "ê"), ("o", "ô")):
             for tone in range(6):
-                table[case(plain) + chr(_VNI_CIRCUMFLEX[upper][tone])] = case(
-                    _letter(hat, tone)
-                )
+                table[case(plain) + chr(_VNI_CIRCUMFLEX[upper][tone])] = case(_letter(hat, tone))
         for tone in range(6):
             table[case("a") + chr(_VNI_BREVE[upper][tone])] = case(_letter("ă", tone))
         for tone in range(1, 6):
@@ -129,9 +125,7 @@ def _build_vni() -> dict[str, str]:
             table[codes[upper]] = case(letter)
         for horned, codes in (("ơ", _VNI_SINGLE["ơ"]), ("ư", _VNI_SINGLE["ư"])):
             for tone in range(1, 6):
-                table[codes[upper] + chr(_VNI_TONE[upper][tone])] = case(
-                    _letter(horned, tone)
-                )
+                table[codes[upper] + chr(_VNI_TONE[upper][tone])] = case(_letter(horned, tone))
         table[_VNI_Y_DOT[upper]] = case(_letter("y", 5))
     # Capitalised words typed in VNI sometimes pair an upper-case base with a lower-case modifier.
     for seq, letter in list(table.items()):
@@ -156,13 +150,14 @@ _PUA_TO_CP1252 = {0xF000 + code: _cp1252_char(code) for code in range(0x20, 0x10
 
 _TCVN3_TO_UNICODE = _build_tcvn3()
 _TCVN3_TRANSLATE = str.maketrans(_TCVN3_TO_UNICODE)
-_TCVN3_AMBIGUOUS_CASE = frozenset(
-    k for k, v in _TCVN3_TO_UNICODE.items() if v.islower()
+_TCVN3_AMBIGUOUS_CASE = frozenset(k for k, v in _TCVN3_TO_UNICODE.items() if v.islower())
+# Words holding both a letter that may stand for a capital and a sure capital (see _tcvn3_line).
+_CASE_CANDIDATE = re.compile(
+    "(?=\\S*[" + re.escape("".join(sorted(_TCVN3_AMBIGUOUS_CASE))) + "])\\S*[A-Z\xa1-\xa7]\\S*"
 )
+_ASCII_LOWER = re.compile("[a-z]")
 _VNI_TO_UNICODE = _build_vni()
-_VNI_PATTERN = re.compile(
-    "|".join(re.escape(seq) for seq in sorted(_VNI_TO_UNICODE, key=len, reverse=True))
-)
+_VNI_PATTERN = re.compile("|".join(re.escape(seq) for seq in sorted(_VNI_TO_UNICODE, key=len, reverse=True)))
 _WORD = re.compile(r"\S+")
 _UPPER_HINT = re.compile(r"[A-Z\xa1-\xa7]")
 
@@ -173,25 +168,42 @@ def _as_cp1252_text(text_or_bytes: bytes | str) -> str:
     return text_or_bytes.translate(_PUA_TO_CP1252)
 
 
-def _tcvn3_word(match: re.Match[str]) -> str:
-    word = match.group(0)
-    converted = word.translate(_TCVN3_TRANSLATE)
-    if not _UPPER_HINT.search(word):
-        return converted
-    # VN3 has no code for toned capitals, so "CéNG HOµ" means "CỘNG HOÀ": if every letter whose case
-    # is certain is upper-case (and it is not just a capitalised first letter), upper-case the word.
+def _case_evidence(word: str) -> tuple[int, bool, bool]:
+    """(letters whose case is certain, all of them upper-case, first one starts the word)."""
     certain = [
-        (i, ch)
+        (i, _TCVN3_TO_UNICODE.get(ch, ch))
         for i, ch in enumerate(word)
-        if ch.isalpha() and ch not in _TCVN3_AMBIGUOUS_CASE
+        if (ch.isalpha() or ch in _TCVN3_TO_UNICODE) and ch not in _TCVN3_AMBIGUOUS_CASE
     ]
-    if (
-        certain
-        and all(ch.isupper() for _, ch in certain)
-        and (len(certain) >= 2 or certain[0][0] > 0)
-    ):
-        return converted.upper()
-    return converted
+    upper = bool(certain) and all(ch.isupper() for _, ch in certain)
+    return len(certain), upper, bool(certain) and certain[0][0] == 0
+
+
+def _tcvn3_line(line: str) -> str:
+    """Convert one line of TCVN3 text.
+
+    VN3 has no code for toned capitals, so "CéNG HOµ" means "CỘNG HOÀ".  A word is upper-cased
+    when every letter whose case is certain is upper-case, unless that is only its first letter
+    ("Tõ" stays "Từ"); in a line written in capitals ("CéNG HOµ X· HéI") even such short words
+    ("X·" -> "XÃ") are upper-cased.
+    """
+    converted = line.translate(_TCVN3_TRANSLATE)  # one character for one: word spans are kept
+    if not _UPPER_HINT.search(line):
+        return converted
+    caps_line = False
+    if not _ASCII_LOWER.search(line):
+        lettered = [ev for ev in map(_case_evidence, line.split()) if ev[0]]
+        capital_words = sum(1 for n, upper, _ in lettered if upper and n >= 2)
+        caps_line = (
+            capital_words >= 2 and capital_words >= 0.6 * len(lettered) and all(upper for _, upper, _ in lettered)
+        )
+    pieces, done = [], 0
+    for match in _CASE_CANDIDATE.finditer(line):
+        n, upper, at_start = _case_evidence(match.group(0))
+        if upper and (caps_line or n >= 2 or not at_start):
+            pieces += [converted[done : match.start()], converted[match.start() : match.end()].upper()]
+            done = match.end()
+    return "".join(pieces) + converted[done:]
 
 
 def convert_legacy(text_or_bytes: bytes | str, encoding: str) -> str:
@@ -213,21 +225,15 @@ def convert_legacy(text_or_bytes: bytes | str, encoding: str) -> str:
     'Việt Nam'
     """
     if encoding == "cp1258":
-        raw = (
-            text_or_bytes
-            if isinstance(text_or_bytes, bytes)
-            else _str_to_cp1252_bytes(text_or_bytes)
-        )
+        raw = text_or_bytes if isinstance(text_or_bytes, bytes) else _str_to_cp1252_bytes(text_or_bytes)
         return unicodedata.normalize("NFC", raw.decode("cp1258", errors="replace"))
     text = _as_cp1252_text(text_or_bytes)
     if encoding == "tcvn3":
-        out = _WORD.sub(_tcvn3_word, text)
+        out = "".join(_tcvn3_line(line) for line in text.splitlines(keepends=True))
     elif encoding == "vni":
         out = _VNI_PATTERN.sub(lambda m: _VNI_TO_UNICODE[m.group(0)], text)
     else:
-        raise ValueError(
-            f"bảng mã không hỗ trợ: {encoding!r} (chỉ có {', '.join(LEGACY_ENCODINGS)})"
-        )
+        raise ValueError(f"bảng mã không hỗ trợ: {encoding!r} (chỉ có {', '.join(LEGACY_ENCODINGS)})")
     return unicodedata.normalize("NFC", out)
 
 
@@ -238,9 +244,7 @@ def _str_to_cp1252_bytes(text: str) -> bytes:
             out += ch.encode("cp1252")
         except UnicodeEncodeError:
             if ord(ch) > 0xFF:
-                raise ValueError(
-                    f"ký tự {ch!r} không thuộc bảng mã Windows-1252"
-                ) from None
+                raise ValueError(f"ký tự {ch!r} không thuộc bảng mã Windows-1252") from None
             out.append(ord(ch))
     return bytes(out)
 
@@ -256,9 +260,7 @@ def _encode_table(encoding: str) -> dict[str, str]:
     if encoding == "vni":
         table = {}
         for seq, letter in _VNI_TO_UNICODE.items():
-            if seq in ("y\xef", "Y\xcf") or (
-                len(seq) == 2 and seq[0].isupper() != seq[1].isupper()
-            ):
+            if seq in ("y\xef", "Y\xcf") or (len(seq) == 2 and seq[0].isupper() != seq[1].isupper()):
                 continue
             table[letter] = seq
         return table
@@ -285,12 +287,8 @@ def _encode_cp1258(text: str) -> bytes:
             out += ch.encode("cp1258")
         except UnicodeEncodeError:
             nfd = unicodedata.normalize("NFD", ch)
-            base = unicodedata.normalize(
-                "NFC", "".join(c for c in nfd if c not in _TONE_MARKS)
-            )
-            out += base.encode("cp1258") + "".join(
-                c for c in nfd if c in _TONE_MARKS
-            ).encode("cp1258")
+            base = unicodedata.normalize("NFC", "".join(c for c in nfd if c not in _TONE_MARKS))
+            out += base.encode("cp1258") + "".join(c for c in nfd if c in _TONE_MARKS).encode("cp1258")
     return bytes(out)
 
 
@@ -346,7 +344,9 @@ def _is_syllable(token: str) -> bool:
 
 
 @dataclass(frozen=True)
-class _Score:
+class SyllableScore:
+    """How Vietnamese a text reads: non-ASCII word count, share of valid syllables, share of common words."""
+
     tokens: int
     valid: float
     common: float
@@ -356,17 +356,15 @@ class _Score:
         return self.valid + 0.25 * self.common
 
 
-def vietnamese_score(text: str, *, sample_chars: int = _SAMPLE) -> _Score:
+def vietnamese_score(text: str, *, sample_chars: int = _SAMPLE) -> SyllableScore:
     """Share of non-ASCII words in ``text`` that are well-formed Vietnamese syllables."""
     tokens = [t.strip(_EDGE_PUNCT) for t in _TOKEN.findall(text[:sample_chars])]
     tokens = [t for t in tokens if t and not t.isascii()]
     if not tokens:
-        return _Score(0, 0.0, 0.0)
+        return SyllableScore(0, 0.0, 0.0)
     valid = sum(1 for t in tokens if _is_syllable(t))
-    common = sum(
-        1 for t in tokens if unicodedata.normalize("NFC", t.lower()) in _COMMON
-    )
-    return _Score(len(tokens), valid / len(tokens), common / len(tokens))
+    common = sum(1 for t in tokens if unicodedata.normalize("NFC", t.lower()) in _COMMON)
+    return SyllableScore(len(tokens), valid / len(tokens), common / len(tokens))
 
 
 def _candidates(raw: bytes | str) -> dict[str, str]:
@@ -383,7 +381,7 @@ _MIN_VALID = 0.75  # a converted text must read as Vietnamese at least this well
 _MIN_MARGIN = 0.1  # ... and clearly better than the runner-up
 
 
-def _best(candidates: dict[str, str]) -> tuple[str | None, _Score | None]:
+def _best(candidates: dict[str, str]) -> tuple[str | None, SyllableScore | None]:
     scored = sorted(
         ((vietnamese_score(text), enc) for enc, text in candidates.items()),
         key=lambda pair: pair[0].total,
@@ -393,10 +391,7 @@ def _best(candidates: dict[str, str]) -> tuple[str | None, _Score | None]:
         return None, scored[0][0] if scored else None
     best_score, best_enc = scored[0]
     for score, enc in scored[1:]:
-        if (
-            best_score.total - score.total < _MIN_MARGIN
-            and candidates[enc] != candidates[best_enc]
-        ):
+        if best_score.total - score.total < _MIN_MARGIN and candidates[enc] != candidates[best_enc]:
             return None, best_score
     return best_enc, best_score
 
@@ -426,11 +421,6 @@ def detect_legacy_encoding(raw: bytes | str) -> str | None:
     if baseline.tokens < 2 or baseline.valid >= 0.5:
         return None
     encoding, score = _best(_candidates(raw[:_SAMPLE]))
-    if (
-        encoding is None
-        or score is None
-        or score.valid < 0.8
-        or score.total - baseline.total < 0.3
-    ):
+    if encoding is None or score is None or score.valid < 0.8 or score.total - baseline.total < 0.3:
         return None
     return encoding

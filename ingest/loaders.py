@@ -67,13 +67,9 @@ def load_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedFile:
     """
     path = Path(path)
     if not path.exists():
-        raise DocumentError(
-            path, "không tìm thấy tệp: tệp không tồn tại hoặc đã bị xóa/di chuyển."
-        )
+        raise DocumentError(path, "không tìm thấy tệp: tệp không tồn tại hoặc đã bị xóa/di chuyển.")
     if not path.is_file():
-        raise DocumentError(
-            path, "đường dẫn này là thư mục hoặc tệp đặc biệt, không phải tệp tài liệu."
-        )
+        raise DocumentError(path, "đường dẫn này là thư mục hoặc tệp đặc biệt, không phải tệp tài liệu.")
     ext = path.suffix.lower()
     loader = _LOADERS.get(ext)
     if loader is None:
@@ -93,9 +89,7 @@ def load_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedFile:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise DocumentError(
-            path, f"không đọc được tệp ({exc.strerror or type(exc).__name__})."
-        ) from exc
+        raise DocumentError(path, f"không đọc được tệp ({exc.strerror or type(exc).__name__}).") from exc
     try:
         loaded = loader(path, raw)
     except DocumentError:
@@ -106,9 +100,7 @@ def load_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedFile:
             f"lỗi không mong đợi khi đọc tệp {ext} ({type(exc).__name__}); tệp có thể bị hỏng.",
         ) from exc
     if not loaded.text.strip():
-        raise DocumentError(
-            path, "tệp không có nội dung văn bản nào sau khi trích xuất."
-        )
+        raise DocumentError(path, "tệp không có nội dung văn bản nào sau khi trích xuất.")
     return loaded
 
 
@@ -151,11 +143,7 @@ def _utf16_without_bom(raw: bytes) -> str | None:
     even_nul = raw[0::2].count(0) / (len(raw) // 2)
     odd_nul = raw[1::2].count(0) / (len(raw) // 2)
     codec = (
-        "utf-16-le"
-        if odd_nul > 0.6 and even_nul < 0.05
-        else "utf-16-be"
-        if even_nul > 0.6 and odd_nul < 0.05
-        else None
+        "utf-16-le" if odd_nul > 0.6 and even_nul < 0.05 else "utf-16-be" if even_nul > 0.6 and odd_nul < 0.05 else None
     )
     if codec is None:
         return None
@@ -177,9 +165,7 @@ def _decode_text(path: Path, raw: bytes) -> LoadedFile:
                 ) from exc
     utf16 = _utf16_without_bom(raw)
     if utf16 is not None:
-        return LoadedFile(
-            utf16, "utf-16", ("tệp UTF-16 không có BOM đã được nhận dạng tự động.",)
-        )
+        return LoadedFile(utf16, "utf-16", ("tệp UTF-16 không có BOM đã được nhận dạng tự động.",))
     if b"\x00" in raw[:65536]:
         raise _binary_error(path)
     try:
@@ -209,17 +195,10 @@ def _fix_mojibake(loaded: LoadedFile) -> LoadedFile:
     if encoding is None:
         return loaded
     note = (
-        f"nội dung là chữ {ENCODING_LABELS[encoding]} bị lưu nhầm dạng ký tự Latin (lỗi phông); "
-        "đã chuyển sang Unicode."
+        f"nội dung là chữ {ENCODING_LABELS[encoding]} bị lưu nhầm dạng ký tự Latin (lỗi phông); đã chuyển sang Unicode."
     )
-    label = (
-        loaded.encoding
-        if loaded.encoding in ("docx", "pdf", "html")
-        else f"{loaded.encoding}+{encoding}"
-    )
-    return LoadedFile(
-        convert_legacy(loaded.text, encoding), label, (*loaded.notes, note)
-    )
+    label = loaded.encoding if loaded.encoding in ("docx", "pdf", "html") else f"{loaded.encoding}+{encoding}"
+    return LoadedFile(convert_legacy(loaded.text, encoding), label, (*loaded.notes, note))
 
 
 def _load_text(path: Path, raw: bytes) -> LoadedFile:
@@ -228,9 +207,7 @@ def _load_text(path: Path, raw: bytes) -> LoadedFile:
     if _looks_binary(text):
         raise _binary_error(path)
     if not text.strip():
-        raise DocumentError(
-            path, "tệp chỉ chứa khoảng trắng/dòng trống, không có nội dung văn bản."
-        )
+        raise DocumentError(path, "tệp chỉ chứa khoảng trắng/dòng trống, không có nội dung văn bản.")
     return LoadedFile(text, loaded.encoding, loaded.notes)
 
 
@@ -279,15 +256,12 @@ class _DocxFonts:
     """Resolve the font a run is drawn with: run properties, character style, paragraph style, defaults."""
 
     def __init__(self, styles_element) -> None:
-        self._styles = {
-            s.get(_W + "styleId"): s for s in styles_element.findall(_W + "style")
-        }
+        self._styles = {s.get(_W + "styleId"): s for s in styles_element.findall(_W + "style")}
         self._default_para = next(
             (
                 sid
                 for sid, s in self._styles.items()
-                if s.get(_W + "type") == "paragraph"
-                and s.get(_W + "default") in ("1", "true")
+                if s.get(_W + "type") == "paragraph" and s.get(_W + "default") in ("1", "true")
             ),
             None,
         )
@@ -311,11 +285,7 @@ class _DocxFonts:
         name = _rfonts(rpr)
         if not name and rpr is not None and rpr.find(_W + "rStyle") is not None:
             name = self._style_font(rpr.find(_W + "rStyle").get(_W + "val"))
-        return (
-            name
-            or self._style_font(para_style or self._default_para)
-            or self._default_font
-        )
+        return name or self._style_font(para_style or self._default_para) or self._default_font
 
 
 def _iter_runs(element):
@@ -333,9 +303,7 @@ def _paragraph_text(p, fonts: _DocxFonts, converted: set[str]) -> str:
     parts = []
     for run in _iter_runs(p):
         text = run.text or ""
-        encoding, upper = (
-            _legacy_font(fonts.font_of(run, para_style)) if text else (None, False)
-        )
+        encoding, upper = _legacy_font(fonts.font_of(run, para_style)) if text else (None, False)
         if encoding and not text.isascii():
             text = convert_legacy(text, encoding)
             converted.add(encoding)
@@ -371,9 +339,7 @@ def _cell_text(cell, fonts: _DocxFonts, converted: set[str]) -> str:
         if child.tag == _W + "p":
             parts.append(_paragraph_text(child, fonts, converted))
         elif child.tag == _W + "tbl":
-            parts.extend(
-                line.strip("| ") for line in _table_lines(child, cell, fonts, converted)
-            )
+            parts.extend(line.strip("| ") for line in _table_lines(child, cell, fonts, converted))
     return " ".join(" ".join(parts).split())
 
 
@@ -404,6 +370,11 @@ def _docx_text(stream) -> tuple[str, set[str]]:
 
 
 def _load_docx(path: Path, raw: bytes) -> LoadedFile:
+    if raw.startswith(b"\xd0\xcf\x11\xe0"):
+        raise DocumentError(
+            path,
+            "tệp là tài liệu Word 97-2003 (.doc) bị đặt đuôi .docx; hãy mở bằng Word và lưu lại dạng .docx.",
+        )
     if not zipfile.is_zipfile(io.BytesIO(raw)):
         raise DocumentError(
             path,
@@ -419,13 +390,8 @@ def _load_docx(path: Path, raw: bytes) -> LoadedFile:
             f"tệp .docx bị hỏng, không đọc được nội dung Word ({type(exc).__name__}).",
         ) from exc
     if not text.strip():
-        raise DocumentError(
-            path, "tài liệu Word không có đoạn văn hay bảng nào chứa chữ."
-        )
-    notes = tuple(
-        f"đã chuyển các đoạn dùng phông {ENCODING_LABELS[enc]} sang Unicode."
-        for enc in sorted(converted)
-    )
+        raise DocumentError(path, "tài liệu Word không có đoạn văn hay bảng nào chứa chữ.")
+    notes = tuple(f"đã chuyển các đoạn dùng phông {ENCODING_LABELS[enc]} sang Unicode." for enc in sorted(converted))
     return LoadedFile(text, "docx", notes)
 
 
@@ -435,9 +401,7 @@ def _load_pdf(path: Path, raw: bytes) -> LoadedFile:
     from pypdf.errors import DependencyError, PdfReadError
 
     if b"%PDF" not in raw[:1024]:
-        raise DocumentError(
-            path, "tệp .pdf bị hỏng hoặc không phải PDF (thiếu phần đầu '%PDF')."
-        )
+        raise DocumentError(path, "tệp .pdf bị hỏng hoặc không phải PDF (thiếu phần đầu '%PDF').")
     try:
         reader = PdfReader(io.BytesIO(raw), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
@@ -454,32 +418,22 @@ def _load_pdf(path: Path, raw: bytes) -> LoadedFile:
             "PDF được mã hóa (AES), không giải mã được; hãy gỡ bảo vệ trước khi nạp.",
         ) from exc
     except Exception as exc:
-        kind = (
-            "PDF bị hỏng"
-            if isinstance(exc, PdfReadError)
-            else f"PDF bị hỏng ({type(exc).__name__})"
-        )
+        kind = "PDF bị hỏng" if isinstance(exc, PdfReadError) else f"PDF bị hỏng ({type(exc).__name__})"
         raise DocumentError(path, f"{kind}, không đọc được cấu trúc tệp.") from exc
     texts, failed = [], []
     for number, page in enumerate(pages, start=1):
         try:
             texts.append((page.extract_text() or "").replace("\x00", "").strip())
-        except Exception:  # noqa: BLE001
+        except Exception:
             failed.append(number)
-    if pages and len(failed) == len(pages):
-        raise DocumentError(
-            path, "PDF bị hỏng: không trích xuất được văn bản ở bất kỳ trang nào."
-        )
+    if not pages:
+        raise DocumentError(path, "PDF không có trang nào, không có nội dung để nạp.")
+    if len(failed) == len(pages):
+        raise DocumentError(path, "PDF bị hỏng: không trích xuất được văn bản ở bất kỳ trang nào.")
     text = "\n\n".join(t for t in texts if t)
     if len(re.sub(r"\s", "", text)) < _MIN_PDF_CHARS:
-        raise DocumentError(
-            path, "PDF dạng ảnh quét, không có lớp văn bản; cần OCR trước khi nạp."
-        )
-    notes = (
-        (f"không trích xuất được văn bản ở trang {', '.join(map(str, failed))}.",)
-        if failed
-        else ()
-    )
+        raise DocumentError(path, "PDF dạng ảnh quét, không có lớp văn bản; cần OCR trước khi nạp.")
+    notes = (f"không trích xuất được văn bản ở trang {', '.join(map(str, failed))}.",) if failed else ()
     return _fix_mojibake(LoadedFile(text, "pdf", notes))
 
 
@@ -492,8 +446,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 _HTML_DROP = _words(
-    "script style noscript nav header footer form iframe svg head template object embed "
-    "canvas button select textarea"
+    "script style noscript nav header footer form iframe svg head template object embed canvas button select textarea"
 )
 _HTML_BLOCK = _words(
     "p div h1 h2 h3 h4 h5 h6 tr section article main aside blockquote ul ol dl dt dd "
@@ -543,9 +496,7 @@ class _HtmlText:
             self._prefix = ""
         elif name == "pre":
             self.flush()
-            self.lines.extend(
-                line.rstrip() for line in tag.get_text().splitlines() if line.strip()
-            )
+            self.lines.extend(line.rstrip() for line in tag.get_text().splitlines() if line.strip())
         elif name in _HTML_BLOCK:
             self.flush()
             self.walk(tag)
@@ -556,11 +507,7 @@ class _HtmlText:
 
 def _hidden(tag) -> bool:
     style = (tag.get("style") or "").replace(" ", "").lower()
-    return (
-        tag.has_attr("hidden")
-        or "display:none" in style
-        or tag.get("aria-hidden") == "true"
-    )
+    return tag.has_attr("hidden") or "display:none" in style or tag.get("aria-hidden") == "true"
 
 
 def _own_rows(table):
@@ -570,9 +517,7 @@ def _own_rows(table):
 def _layout_table(table) -> bool:
     """Tables used for page layout (one column, or tables inside tables) are read as ordinary blocks."""
     rows = _own_rows(table)
-    return table.find("table") is not None or all(
-        len(tr.find_all(["td", "th"], recursive=False)) <= 1 for tr in rows
-    )
+    return table.find("table") is not None or all(len(tr.find_all(["td", "th"], recursive=False)) <= 1 for tr in rows)
 
 
 def _html_table_lines(table) -> list[str]:
@@ -599,12 +544,8 @@ def _html_text(markup: str) -> str:
     return "\n".join(walker.lines)
 
 
-_META_CHARSET = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
-)
-_XML_ENCODING = re.compile(
-    rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.IGNORECASE
-)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
 def _decode_html(raw: bytes) -> tuple[str, tuple[str, ...], bool]:
@@ -621,11 +562,7 @@ def _decode_html(raw: bytes) -> tuple[str, tuple[str, ...], bool]:
             codec = None
         if codec:
             text = raw.decode(codec, errors="replace")
-            notes = (
-                ("một số ký tự không giải mã được theo bảng mã khai báo.",)
-                if "\ufffd" in text
-                else ()
-            )
+            notes = ("một số ký tự không giải mã được theo bảng mã khai báo.",) if "\ufffd" in text else ()
             return unicodedata.normalize("NFC", text), notes, False
     try:
         return raw.decode("utf-8"), (), False

@@ -92,9 +92,11 @@ def split_into_passages(doc_id: str, text: str, blocks: list[Block], spans: list
             else:
                 current[2].append((s, e, block))
     passages: list[Passage] = []
-    for section, kind, members in groups:
-        if all(b.kind == "heading" for _, _, b in members) and all(len(b.text) <= 90 for _, _, b in members):
-            continue  # a bare heading: it lives on in the section path of what follows
+    for n, (section, kind, members) in enumerate(groups):
+        following = groups[n + 1][0] if n + 1 < len(groups) else ()
+        is_title = len(following) > len(section) and following[: len(section)] == section
+        if is_title and all(b.kind == "heading" for _, _, b in members):
+            continue  # a title over sub-sections: it lives on in their section paths
         start, end = members[0][0], members[-1][1]
         kinds = {b.kind for _, _, b in members}
         passage_kind = "table_row" if kind == "table_row" else ("list" if "item" in kinds else "text")

@@ -179,7 +179,7 @@ def _ingest_one(path: Path, source: str, settings: Settings, store: IndexStore, 
     size = path.stat().st_size
     limit = settings.max_file_mb * 1024 * 1024
     if size > limit:
-        raise DocumentError(source, f"tệp quá lớn ({size / 1024 / 1024:.1f} MB; giới hạn {settings.max_file_mb:g} MB)")
+        raise DocumentError(source, f"tệp quá lớn ({size / 1024 / 1024:.4g} MB; giới hạn {settings.max_file_mb:g} MB)")
     digest = content_hash(path.read_bytes())
     version = digest[:12]
     existing = by_source.get(source)

@@ -240,15 +240,18 @@ def parse_structure(lines: list[Line]) -> list[Block]:
             blocks.append(Block(text, "heading", stack.path()))
             previous = blocks[-1]
             continue
+        opening = False
         if not in_body:
             if _is_opening_sentence(text):
-                in_body = True
+                in_body = opening = True
             else:
                 blocks.append(Block(text, "front", ("Phần mở đầu",)))
                 previous = blocks[-1]
                 continue
         item = bool(_BULLET.match(text)) or bool(kind)
-        block = Block(text, "item" if item else "para", stack.path() or ("Phần mở đầu",), lead_in=text.endswith(":"))
+        # the opening sentence ("… ban hành Kế hoạch … như sau:") introduces the whole body, not a list
+        block = Block(text, "item" if item else "para", stack.path() or ("Phần mở đầu",),
+                      lead_in=text.endswith(":") and not opening)
         blocks.append(block)
         previous = block
     return blocks

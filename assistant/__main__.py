@@ -1,0 +1,55 @@
+"""``python -m assistant ask [--json] [--llm] [QUESTION]``: one question, or one per line from stdin."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from assistant.conversation import make_turn
+from assistant.service import open_assistant
+from index.store import IndexError_
+from settings import load_settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m assistant", description="Hỏi đáp về văn bản CCHC.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    ask = sub.add_parser("ask", help="trả lời; không có QUESTION thì đọc mỗi dòng stdin một câu hỏi")
+    ask.add_argument("question", nargs="?")
+    ask.add_argument("--json", action="store_true")
+    ask.add_argument("--llm", action="store_true", help="dùng LLM (cần LLM_BASE_URL)")
+    ask.add_argument("--conversation", action="store_true",
+                     help="coi các câu hỏi từ stdin là một cuộc trò chuyện (câu sau hỏi tiếp câu trước)")
+    args = parser.parse_args(argv)
+    settings = load_settings()
+    if args.llm and not settings.llm_enabled:
+        print("Chưa cấu hình LLM_BASE_URL; dùng chế độ trích dẫn.", file=sys.stderr)
+    try:
+        assistant = open_assistant(settings)
+    except IndexError_ as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    mode = "llm" if args.llm and settings.llm_enabled else "grounded"
+    questions = [args.question] if args.question is not None else (line.rstrip("\n") for line in sys.stdin)
+    history = []
+    for question in questions:
+        answer = assistant.ask(question, history=history if args.conversation else (), mode=mode)
+        if args.conversation:
+            history.append(make_turn(question, answer))
+        if args.json:
+            row = answer.to_dict()
+            print(json.dumps(row, ensure_ascii=False), flush=True)
+            continue
+        print(f"# {question}\n")
+        if answer.notice:
+            print(f"({answer.notice})\n")
+        print(answer.text + "\n")
+        for c in answer.citations:
+            print(f"[{c.n}] {c.label} | {c.section}\n    {c.source} [{c.start}:{c.end}]\n    «{c.quote}»")
+        print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,83 @@
+"""Follow-up questions resolved from the conversation, without an LLM.
+
+"Còn Hà Nam thì sao?" after "Kiên Giang kiểm tra CCHC vào thời gian nào?" becomes the earlier question about Hà Nam;
+"Hạn nộp báo cáo là khi nào?" keeps the province (and year) the conversation was about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.types import Turn
+from retriever.hybrid import SearchFilters
+from retriever.query import QueryAnalysis, analyze_query, find_provinces
+from textnorm import fold_accents
+
+_FOLLOW_UP_CUES = re.compile(r"^(còn|vậy|thế|thì|và|con|vay|the|thi|va)\b|\b(thì sao|thi sao|thế nào|the nao|"
+                             r"ra sao|nữa|nua|đó|do|này|nay|ấy|ay)\s*\??$", re.IGNORECASE)
+
+
+def _without_provinces(text: str, provinces: Sequence[str]) -> str:
+    out = text
+    for p in provinces:
+        pattern = r"\s*".join(re.escape(part) for part in p.split())
+        out = re.sub(r"(tỉnh|thành phố|tp\.?)?\s*" + pattern, " ", out, flags=re.IGNORECASE)
+    return re.sub(r"\s+", " ", out).strip()
+
+
+def resolve_followup(question: str, history: Sequence[Turn], filters: SearchFilters | None,
+                     restorer=None) -> tuple[QueryAnalysis, SearchFilters | None]:
+    """Analyse a question in the light of the conversation before it.
+
+    Args:
+        question: the new question.
+        history: earlier turns, oldest first.
+        filters: filters chosen by the user (they always win).
+        restorer: diacritics model of the index.
+
+    Returns:
+        The analysis to search with and the filters to apply.
+
+    >>> from assistant.types import Answer
+    >>> past = [Turn("Kiên Giang kiểm tra CCHC vào thời gian nào?", Answer("", ""), ("Kiên Giang",))]
+    >>> a, f = resolve_followup("Còn Hà Nam thì sao?", past, None)
+    >>> a.original
+    'Hà Nam kiểm tra CCHC vào thời gian nào?'
+    """
+    analysis = analyze_query(question, restorer)
+    if not history:
+        return analysis, filters
+    previous = history[-1]
+    from assistant.grounded import content_terms
+
+    own_topic = [t for t in content_terms(_without_provinces(question, analysis.provinces))
+                 if t not in {"con", "thi", "sao", "the", "vay", "nua"}]
+    elliptical = len(own_topic) <= 1 or bool(_FOLLOW_UP_CUES.search(question.strip())) and len(own_topic) <= 3
+    if elliptical:
+        previous_provinces = list(previous.provinces) or find_provinces(previous.question)
+        base = _without_provinces(previous.question, previous_provinces)
+        place = " ".join(analysis.provinces)
+        extra = " ".join(w for w in question.split() if fold_accents(w).strip("?.,!") not in
+                         {"con", "thi", "sao", "vay", "the", "nao", "nua"} and not any(
+                             fold_accents(w) in fold_accents(p) for p in analysis.provinces))
+        combined = " ".join(x for x in (place, base if not extra or len(own_topic) <= 1 else f"{base} {extra}") if x)
+        analysis = analyze_query(combined, restorer)
+        if not analysis.provinces and previous_provinces:
+            analysis.provinces = list(previous_provinces)
+    elif not analysis.provinces and previous.provinces:
+        analysis.provinces = list(previous.provinces)
+    if not analysis.years and previous.years and elliptical:
+        analysis.years = list(previous.years)
+    return analysis, filters
+
+
+def make_turn(question: str, answer, analysis: QueryAnalysis | None = None) -> Turn:
+    """The record of one exchange the caller keeps for follow-ups."""
+    provinces = tuple(analysis.provinces) if analysis else tuple(find_provinces(answer.query or question))
+    years = tuple(analysis.years) if analysis else tuple(re.findall(r"\b20\d\d\b", answer.query or question))
+    doc_ids = tuple(dict.fromkeys(c.doc_id for c in answer.citations))
+    return Turn(question=answer.query or question, answer=answer, provinces=provinces, years=years, doc_ids=doc_ids)
+
+
+__all__ = ["resolve_followup", "make_turn"]

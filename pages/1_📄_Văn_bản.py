@@ -1,0 +1,148 @@
+"""Văn bản: the indexed documents, a preview of each, and (for administrators) upload, delete, re-index."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+import ui
+from ingest.pipeline import IngestBusy, ingest_lock, ingest_paths
+from ui import render
+from ui.upload import UPLOAD_TYPES, handle_uploads, uploads_dir
+
+st.set_page_config(page_title="Văn bản – Trợ lý CCHC", page_icon="📄", layout="wide")
+st.markdown(render.style_block(), unsafe_allow_html=True)
+st.title("📄 Văn bản đã nạp")
+
+settings = ui.get_settings()
+try:
+    assistant = ui.get_assistant()
+    store = assistant.store
+    records = store.records()
+except Exception as exc:  # noqa: BLE001
+    st.error(f"Không mở được chỉ mục văn bản: {exc}")
+    st.stop()
+
+ss = st.session_state
+ss.setdefault("uploader_n", 0)
+
+# Messages of the last action survive the rerun that refreshes the table.
+for kind, text in ss.pop("doc_messages", []):
+    getattr(st, kind)(text)
+
+# -- table ----------------------------------------------------------------------------------------------------------
+if not records:
+    st.info("Chưa có văn bản nào trong chỉ mục.")
+else:
+    rows = []
+    for doc_id, rec in sorted(records.items(), key=lambda kv: (kv[1].metadata.get("tinh", ""), kv[0])):
+        md = rec.metadata
+        rows.append({"Số hiệu": md.get("so_hieu", ""), "Loại": md.get("loai_van_ban", ""), "Tỉnh": md.get("tinh", ""),
+                     "Ngày ban hành": md.get("ngay_ban_hanh", ""), "Tiêu đề": rec.title, "Số đoạn": rec.n_passages,
+                     "Nguồn": rec.source, "Mã": doc_id})
+    st.caption(f"{len(records)} văn bản, {sum(r.n_passages for r in records.values())} đoạn.")
+    st.dataframe(rows, hide_index=True, use_container_width=True)
+
+    options = ui.filter_options(records).documents
+    chosen = st.selectbox("Xem toàn văn (đã làm sạch)", [""] + list(options), key="preview_doc",
+                          format_func=lambda d: options.get(d, "— Chọn văn bản —"))
+    if chosen:
+        doc = store.get_document(chosen)
+        if doc is None:
+            st.warning("Văn bản không còn trong chỉ mục.")
+        else:
+            st.markdown(render.document_html(doc.text, 0, 0, "", render.anchor_id("preview", chosen)),
+                        unsafe_allow_html=True)
+
+# -- administration ---------------------------------------------------------------------------------------------------
+st.divider()
+st.header("Quản trị")
+unlocked = ss.get("admin_ok", False) or not settings.admin_password
+if not unlocked:
+    given = st.text_input("Mật khẩu quản trị", type="password", key="admin_pw",
+                          help="Cần để tải lên, xóa văn bản hoặc nạp lại chỉ mục.")
+    if given:
+        if ui.password_ok(given, settings.admin_password):
+            ss["admin_ok"] = unlocked = True
+        else:
+            st.error("Mật khẩu không đúng.")
+    if not unlocked:
+        st.info("Tải lên, xóa và nạp lại chỉ mục cần mật khẩu quản trị.")
+        st.stop()
+
+
+def _progress_bar(label: str):
+    bar = st.progress(0.0, text=label)
+
+    def update(done: int, total: int, name: str) -> None:
+        bar.progress(min(1.0, done / total) if total else 1.0,
+                     text=f"{label} {done}/{total}" + (f" — {Path(name).name}" if name else ""))
+
+    return update
+
+
+tab_up, tab_del, tab_re = st.tabs(["Tải lên", "Xóa văn bản", "Nạp lại chỉ mục"])
+
+with tab_up:
+    files = st.file_uploader(f"Chọn tệp ({', '.join('.' + t for t in UPLOAD_TYPES)}; tối đa "
+                             f"{settings.max_file_mb:g} MB mỗi tệp)", type=list(UPLOAD_TYPES),
+                             accept_multiple_files=True, key=f"uploader_{ss['uploader_n']}")
+    if st.button("Nạp các tệp đã chọn", disabled=not files, key="do_upload", type="primary"):
+        try:
+            batch = handle_uploads([(f.name, f.getvalue()) for f in files], settings, store,
+                                   progress=_progress_bar("Đang nạp"))
+        except IngestBusy as exc:
+            st.error(str(exc))
+        except Exception as exc:  # noqa: BLE001
+            st.error(f"Không nạp được tệp: {exc}")
+        else:
+            messages = [("success" if r.ok else "error", r.message()) for r in batch.results]
+            messages.append(("caption", batch.summary))
+            ss["doc_messages"] = messages
+            ss["uploader_n"] += 1
+            st.rerun()
+
+with tab_del:
+    if not records:
+        st.caption("Không có văn bản để xóa.")
+    else:
+        options = ui.filter_options(records).documents
+        victim = st.selectbox("Văn bản cần xóa", list(options), format_func=lambda d: options.get(d, d),
+                              key="delete_doc")
+        source = records[victim].source if victim in records else ""
+        in_uploads = bool(source) and Path(source).is_absolute() and \
+            Path(source).resolve().parent == uploads_dir(settings).resolve()
+        st.caption(f"Nguồn: {source}" + (" (tệp đã tải lên, sẽ bị xóa cùng)" if in_uploads else
+                                         " — văn bản trong kho sẽ được nạp lại nếu bấm «Nạp lại chỉ mục»"))
+        sure = st.checkbox("Tôi chắc chắn muốn xóa văn bản này", key="delete_sure")
+        if st.button("Xóa văn bản", disabled=not sure, key="do_delete"):
+            try:
+                with ingest_lock(settings):
+                    store.delete_document(victim)
+                if in_uploads:
+                    Path(source).unlink(missing_ok=True)
+            except IngestBusy as exc:
+                st.error(str(exc))
+            except Exception as exc:  # noqa: BLE001
+                st.error(f"Không xóa được văn bản: {exc}")
+            else:
+                ss["doc_messages"] = [("success", f"Đã xóa {options.get(victim, victim)}.")]
+                ss.pop("delete_sure", None)
+                st.rerun()
+
+with tab_re:
+    folders = [settings.corpus_dir] + ([uploads_dir(settings)] if uploads_dir(settings).is_dir() else [])
+    st.caption("Nạp lại kho văn bản (" + ", ".join(str(f) for f in folders) + "): chỉ tệp mới hoặc đã đổi được "
+               "nhúng lại; văn bản có tệp gốc không còn sẽ bị gỡ khỏi chỉ mục.")
+    if st.button("Nạp lại chỉ mục", key="do_reindex"):
+        try:
+            report = ingest_paths(folders, settings, store, prune=True, progress=_progress_bar("Đang nạp lại"))
+        except IngestBusy as exc:
+            st.error(str(exc))
+        except Exception as exc:  # noqa: BLE001
+            st.error(f"Không nạp lại được chỉ mục: {exc}")
+        else:
+            ss["doc_messages"] = [("error" if report.refused else "success", line)
+                                  for line in report.summary().splitlines()]
+            st.rerun()

@@ -1,0 +1,54 @@
+"""Phản hồi: ratings users gave to answers, for reviewers."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import ui
+from assistant.feedback import open_feedback
+from ui import render
+
+st.set_page_config(page_title="Phản hồi – Trợ lý CCHC", page_icon="👍", layout="wide")
+st.title("👍 Phản hồi về câu trả lời")
+
+settings = ui.get_settings()
+try:
+    rows = open_feedback(settings).list_feedback()
+except Exception as exc:  # noqa: BLE001
+    st.error(f"Không đọc được cơ sở dữ liệu phản hồi ({settings.feedback_db}): {exc}")
+    st.stop()
+
+if not rows:
+    st.info("Chưa có phản hồi nào. Người dùng đánh giá câu trả lời bằng nút 👍/👎 ở trang hỏi đáp.")
+    st.stop()
+
+up = sum(1 for r in rows if r.rating > 0)
+c1, c2, c3 = st.columns(3)
+c1.metric("Tổng số", len(rows))
+c2.metric("👍 Hữu ích", up)
+c3.metric("👎 Chưa đúng", len(rows) - up)
+
+which = st.radio("Hiển thị", ["Tất cả", "👎 Chưa đúng", "👍 Hữu ích"], horizontal=True, key="fb_filter")
+if which != "Tất cả":
+    rows = [r for r in rows if (r.rating > 0) == (which == "👍 Hữu ích")]
+
+st.dataframe([{"Thời gian (UTC)": r.created_at, "Đánh giá": "👍" if r.rating > 0 else "👎",
+               "Chế độ": ui.MODE_LABELS.get(r.mode, r.mode), "Câu hỏi": r.question,
+               "Trả lời": r.answer_text[:200] + ("…" if len(r.answer_text) > 200 else ""),
+               "Số trích dẫn": len(r.citations)} for r in rows], hide_index=True, use_container_width=True)
+
+st.subheader("Chi tiết")
+for r in rows[:200]:
+    icon = "👍" if r.rating > 0 else "👎"
+    with st.expander(f"{icon} {r.created_at} — {r.question[:100]}"):
+        st.markdown("**Câu hỏi:** " + render.escape_markdown(r.question))
+        st.markdown("**Trả lời:**")
+        st.text(r.answer_text)
+        for c in r.citations:
+            if not isinstance(c, dict):
+                continue
+            st.markdown(f"**[{c.get('n', '')}] {render.escape_markdown(c.get('label') or c.get('title', ''))}** — "
+                        + render.escape_markdown(c.get("section", "")))
+            st.markdown(render.passage_html(c.get("quote", ""), 0, len(c.get("quote", "")), c.get("quote", ""),
+                                            render.anchor_id("fb", r.id, c.get("n", ""))), unsafe_allow_html=True)
+            st.caption("Nguồn: " + render.escape_markdown(str(c.get("source", ""))))

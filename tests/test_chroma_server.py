@@ -1,0 +1,127 @@
+"""Client/server mode: a real `chroma run` server shared by two app instances; an unreachable server fails fast."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CORPUS
+
+pytestmark = pytest.mark.slow
+
+CHROMA_BIN = Path(sys.executable).parent / "chroma"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _heartbeat(port: int) -> bool:
+    for path in ("/api/v2/heartbeat", "/api/v1/heartbeat"):
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=1) as resp:
+                if resp.status == 200:
+                    return True
+        except Exception:  # noqa: BLE001 - not up yet
+            continue
+    return False
+
+
+@pytest.fixture(scope="module")
+def chroma_server(tmp_path_factory):
+    if not CHROMA_BIN.exists():
+        pytest.skip(f"chroma CLI not found at {CHROMA_BIN}")
+    path = tmp_path_factory.mktemp("chroma-server")
+    port = _free_port()
+    log = open(path / "server.log", "wb")
+    proc = subprocess.Popen([str(CHROMA_BIN), "run", "--path", str(path / "db"), "--port", str(port),
+                             "--host", "127.0.0.1"], stdout=log, stderr=subprocess.STDOUT,
+                            env={**os.environ, "ANONYMIZED_TELEMETRY": "False"})
+    try:
+        deadline = time.monotonic() + 60
+        while not _heartbeat(port):
+            if proc.poll() is not None:
+                pytest.fail(f"chroma run exited with {proc.returncode}: {(path / 'server.log').read_text()[-2000:]}")
+            if time.monotonic() > deadline:
+                pytest.fail("chroma run did not answer its heartbeat within 60 s")
+            time.sleep(0.2)
+        yield port
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+
+
+def _server_settings(port: int, data_dir: Path):
+    from settings import load_settings
+
+    return load_settings({}, chroma_host="127.0.0.1", chroma_port=port, embedding_model="hashing:64",
+                         data_dir=data_dir, corpus_dir=CORPUS)
+
+
+def test_ingest_and_search_through_server_shared_by_two_instances(chroma_server, tmp_path):
+    from index.store import IndexStore
+    from ingest.pipeline import ingest_paths
+    from retriever.hybrid import HybridRetriever
+
+    first = _server_settings(chroma_server, tmp_path / "app1")
+    store1 = IndexStore(first)
+    assert store1.location() == f"Chroma 127.0.0.1:{chroma_server}"
+    report = ingest_paths([CORPUS], first, store1)
+    assert len(report.added) == 5 and not report.refused, report.summary()
+    assert not (first.chroma_dir).exists(), "server mode must not create an embedded Chroma folder"
+
+    results = HybridRetriever(store1).search("Những sở nào được kiểm tra trong quý III?", k=5)
+    assert results and results[0].passage.text
+    assert any("Kiên Giang" in (r.doc_metadata.get("tinh") or "") for r in results)
+
+    # A second app instance: another data dir (no lexical cache yet), same server.
+    second = _server_settings(chroma_server, tmp_path / "app2")
+    store2 = IndexStore(second)
+    assert set(store2.records()) == set(store1.records())
+    assert store2.fingerprint() == store1.fingerprint()
+    assert not second.lexical_dir.exists()
+    state = store2.lexical()
+    assert second.lexical_dir.is_dir(), "the second instance builds its own lexical cache"
+    assert len(state.index) == report.passages
+    again = HybridRetriever(store2).search("Những sở nào được kiểm tra trong quý III?", k=5)
+    assert [r.passage.id for r in again] == [r.passage.id for r in results]
+
+    # Ingesting the same files from the second instance changes nothing.
+    report2 = ingest_paths([CORPUS], second, store2)
+    assert len(report2.unchanged) == 5 and not report2.added
+
+
+def test_unreachable_server_fails_fast_with_clear_message(tmp_path):
+    from index.store import IndexError_, IndexStore
+    from ingest.pipeline import ingest_paths
+
+    port = _free_port()  # nothing listens there
+    settings = _server_settings(port, tmp_path / "app")
+    started = time.monotonic()
+    with pytest.raises(IndexError_) as info:
+        store = IndexStore(settings)
+        store.records()
+    elapsed = time.monotonic() - started
+    assert elapsed < 15, f"took {elapsed:.1f} s"
+    message = str(info.value)
+    assert f"127.0.0.1:{port}" in message and "CHROMA_HOST" in message
+
+    started = time.monotonic()
+    with pytest.raises(IndexError_):
+        ingest_paths([CORPUS], settings, IndexStore(settings))
+    assert time.monotonic() - started < 15

@@ -1,0 +1,208 @@
+"""Pure HTML builders for the app: document text is DATA, escaped piece by piece, never trusted as markup.
+
+Every function returns a string that is safe to pass to ``st.markdown(..., unsafe_allow_html=True)``:
+the only tags in it are the ones built here (``<div>``, ``<mark>``, ``<br>``, ``<span>``), and the whole
+result is a single line so that Markdown never re-parses a part of it.
+
+>>> highlight_html("a <b> c", 2, 5)
+'<div class="cchc-passage">a <mark id="cite" class="cchc-mark">&lt;b&gt;</mark> c</div>'
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+#: Characters replaced by entities after html.escape: Markdown/LaTeX/shortcode triggers that Streamlit may
+#: interpret even inside HTML (``$`` starts LaTeX, ``:`` starts emoji shortcodes, `` ` `` code, ``*``/``_``
+#: emphasis, ``[`` links, ``~`` strikethrough, ``\\`` escapes).
+_MD_ENTITIES = {
+    "$": "&#36;", "`": "&#96;", "*": "&#42;", "_": "&#95;", "[": "&#91;", "]": "&#93;", "~": "&#126;",
+    "\\": "&#92;", ":": "&#58;", "#": "&#35;", "|": "&#124;",
+}
+_TRANSLATE = str.maketrans({'"': "&quot;", "'": "&#39;", **_MD_ENTITIES})
+_ID_RE = re.compile(r"[^A-Za-z0-9_-]+")
+
+PASSAGE_STYLE = (
+    "white-space:pre-wrap;line-height:1.55;font-size:0.92rem;padding:0.5rem 0.75rem;"
+    "border-left:3px solid #f0b429;background:rgba(240,180,41,0.06);border-radius:4px;"
+)
+DOCUMENT_STYLE = (
+    "white-space:pre-wrap;line-height:1.55;font-size:0.9rem;max-height:420px;overflow-y:auto;"
+    "padding:0.75rem;border:1px solid rgba(128,128,128,0.35);border-radius:6px;"
+)
+MARK_STYLE = "background:#ffe066;color:#1b1b1b;padding:0 2px;border-radius:2px;"
+
+
+def escape_text(text: str) -> str:
+    """Escape document text for HTML (``&<>"'``) and neutralise Markdown triggers; newlines become ``<br>``.
+
+    >>> escape_text('<script>alert("x")</script>\\n$5 *a*')
+    '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;<br>&#36;5 &#42;a&#42;'
+    """
+    escaped = html.escape(text or "", quote=False)  # &amp; &lt; &gt; — no character of _MD_ENTITIES in them
+    escaped = escaped.translate(_TRANSLATE)
+    return escaped.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
+
+
+_MD_INLINE = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:])")
+
+
+def escape_markdown(text: str) -> str:
+    """Text for ``st.markdown`` (HTML not allowed) shown literally: Markdown characters backslash-escaped,
+    newlines folded into spaces (for titles, labels, questions).
+
+    >>> print(escape_markdown("**Kế hoạch** 36/KH-UBND [1]"))
+    \\*\\*Kế hoạch\\*\\* 36/KH\\-UBND \\[1\\]
+    """
+    flat = " ".join((text or "").split())
+    return _MD_INLINE.sub(r"\\\1", flat)
+
+
+def anchor_id(*parts: object) -> str:
+    """A safe HTML id from arbitrary parts.
+
+    >>> anchor_id("cite", "kien-giang/36", 2)
+    'cite-kien-giang-36-2'
+    """
+    raw = "-".join(str(p) for p in parts if str(p) != "")
+    return _ID_RE.sub("-", raw).strip("-") or "cite"
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a quote sits in a text, as found by :func:`locate`; ``exact`` is False when it had to be searched."""
+
+    start: int
+    end: int
+    exact: bool = True
+
+
+def locate(text: str, start: int, end: int, quote: str = "") -> Span | None:
+    """The span of a quote in ``text``: the given offsets when they match, else the quote's first occurrence.
+
+    >>> locate("abc def", 4, 7, "def")
+    Span(start=4, end=7, exact=True)
+    >>> locate("xx abc def", 4, 7, "def")
+    Span(start=7, end=10, exact=False)
+    >>> locate("abc", 0, 1, "zzz") is None
+    True
+    """
+    text = text or ""
+    n = len(text)
+    if 0 <= start < end <= n and (not quote or text[start:end] == quote):
+        return Span(start, end, True)
+    if quote:
+        at = text.find(quote)
+        if at >= 0:
+            return Span(at, at + len(quote), False)
+    return None
+
+
+def _mark(text: str, start: int, end: int, mark_id: str) -> str:
+    return (escape_text(text[:start]) + f'<mark id="{html.escape(mark_id)}" class="cchc-mark">'
+            + escape_text(text[start:end]) + "</mark>" + escape_text(text[end:]))
+
+
+def highlight_html(text: str, start: int, end: int, mark_id: str = "cite", *, css_class: str = "cchc-passage",
+                   style: str = "") -> str:
+    """The whole ``text`` with ``[start, end)`` wrapped in ``<mark id=mark_id>``, every piece escaped.
+
+    Offsets are clamped to the text; an empty span yields the escaped text without a mark.
+    """
+    text = text or ""
+    start = max(0, min(int(start), len(text)))
+    end = max(start, min(int(end), len(text)))
+    style_attr = f' style="{html.escape(style)}"' if style else ""
+    if end <= start:
+        body = escape_text(text)
+    else:
+        body = _mark(text, start, end, mark_id)
+    return f'<div class="{css_class}"{style_attr}>{body}</div>'
+
+
+def _snap_left(text: str, pos: int, limit: int) -> int:
+    """Move ``pos`` left to a line or word boundary, at most ``limit`` characters further."""
+    floor = max(0, pos - limit)
+    nl = text.rfind("\n", floor, pos)
+    if nl >= 0:
+        return nl + 1
+    sp = text.rfind(" ", floor, pos)
+    return sp + 1 if sp >= 0 else pos
+
+
+def _snap_right(text: str, pos: int, limit: int) -> int:
+    ceil = min(len(text), pos + limit)
+    nl = text.find("\n", pos, ceil)
+    if nl >= 0:
+        return nl
+    sp = text.find(" ", pos, ceil)
+    return sp if sp >= 0 else pos
+
+
+def passage_html(text: str, start: int, end: int, quote: str = "", mark_id: str = "cite", *,
+                 context: int = 320) -> str:
+    """The quote with about ``context`` characters either side, the quote highlighted; '…' where text is cut.
+
+    When the offsets no longer match the text (document re-ingested), the quote is searched; when it cannot be
+    found the quote alone is shown, escaped, with a note.
+
+    >>> passage_html("Mở đầu. Kiểm tra <Sở Nội vụ> trong quý III. Hết.", 17, 28, "<Sở Nội vụ>", "c1", context=8)
+    ... # doctest: +ELLIPSIS
+    '<div class="cchc-passage" style="...">… Kiểm tra <mark id="c1" class="cchc-mark">&lt;Sở Nội vụ&gt;</mark> trong quý …</div>'
+    """
+    span = locate(text, start, end, quote)
+    style = PASSAGE_STYLE
+    if span is None:
+        note = '<span class="cchc-note">(Không tìm thấy đoạn này trong văn bản hiện tại; hiển thị trích dẫn đã lưu.)</span><br>'
+        return (f'<div class="cchc-passage" style="{style}">{note}<mark id="{html.escape(mark_id)}" '
+                f'class="cchc-mark">{escape_text(quote)}</mark></div>')
+    lo = _snap_left(text, max(0, span.start - context), 60) if span.start - context > 0 else 0
+    hi = _snap_right(text, min(len(text), span.end + context), 60) if span.end + context < len(text) else len(text)
+    lo = min(lo, span.start)
+    hi = max(hi, span.end)
+    piece = text[lo:hi]
+    body = _mark(piece, span.start - lo, span.end - lo, mark_id)
+    head = "… " if lo > 0 else ""
+    tail = " …" if hi < len(text) else ""
+    return f'<div class="cchc-passage" style="{style}">{head}{body}{tail}</div>'
+
+
+def document_html(text: str, start: int, end: int, quote: str = "", mark_id: str = "cite") -> str:
+    """The whole cleaned document in a scrollable box, the cited span highlighted (searched if offsets moved)."""
+    span = locate(text, start, end, quote)
+    if span is None:
+        return highlight_html(text, 0, 0, mark_id, css_class="cchc-document", style=DOCUMENT_STYLE)
+    return highlight_html(text, span.start, span.end, mark_id, css_class="cchc-document", style=DOCUMENT_STYLE)
+
+
+def style_block() -> str:
+    """A <style> block for the marks (one line, no user data)."""
+    return f"<style>mark.cchc-mark{{{MARK_STYLE}}} .cchc-note{{opacity:0.7;font-size:0.85em;}}</style>"
+
+
+def scroll_script(mark_id: str) -> str:
+    """HTML for ``components.html``: scroll the document box holding ``mark_id`` so the mark is in view.
+
+    The component iframe is same-origin with the app; it retries for a few seconds while the page renders.
+    The id is passed as a JSON string, never spliced into code unescaped.
+    """
+    import json
+
+    target = json.dumps(mark_id)
+    return (
+        "<script>(function(){var id=" + target + ";var tries=0;"
+        "function go(){var d;try{d=window.parent.document;}catch(e){return;}"
+        "var m=d.getElementById(id);"
+        "if(!m){if(++tries<40){setTimeout(go,150);}return;}"
+        "var box=m.closest('.cchc-document');"
+        "if(box){var r=m.getBoundingClientRect(),b=box.getBoundingClientRect();"
+        "box.scrollTop+= (r.top-b.top)-box.clientHeight/3;}"
+        "else{m.scrollIntoView({block:'center'});}}"
+        "go();})();</script>"
+    )
+
+
+__all__ = ["escape_text", "escape_markdown", "anchor_id", "locate", "Span", "highlight_html", "passage_html", "document_html",
+           "style_block", "scroll_script"]
