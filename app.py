@@ -8,7 +8,6 @@ Per-user state lives in ``st.session_state`` only.
 from __future__ import annotations
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 import ui
 from assistant.export import answer_to_markdown
@@ -79,7 +78,7 @@ def sidebar(assistant) -> tuple[SearchFilters, str]:
         if not assistant.llm_available:
             st.caption("Chế độ LLM chưa được cấu hình (đặt LLM_BASE_URL để bật).")
         st.divider()
-        st.button("Cuộc trò chuyện mới", on_click=_new_conversation, use_container_width=True, key="new_chat")
+        st.button("Cuộc trò chuyện mới", on_click=_new_conversation, width="stretch", key="new_chat")
     filters = SearchFilters(provinces=tuple(provinces), years=tuple(years), doc_types=tuple(doc_types),
                             doc_ids=tuple(doc_ids))
     return filters, mode
@@ -127,7 +126,7 @@ def _citation_card(c, prefix: str, docs: _Docs) -> None:
                                           help="Hiển thị toàn văn (đã làm sạch), cuộn tới đoạn được trích dẫn"):
             mark_id = render.anchor_id("doc", prefix, c.n)
             st.markdown(render.document_html(text, c.start, c.end, c.quote, mark_id), unsafe_allow_html=True)
-            components.html(render.scroll_script(mark_id), height=0)
+            st.html(render.scroll_script(mark_id), unsafe_allow_javascript=True)  # only the JSON-quoted id varies
 
 
 def _rate(prefix: str, turn: Turn, rating: int) -> None:
@@ -183,7 +182,7 @@ def _chunks(stream, box: dict):
 def main() -> None:
     st.set_page_config(page_title="Trợ lý CCHC", page_icon="🏛️", layout="wide")
     _init_state()
-    st.markdown(render.style_block(), unsafe_allow_html=True)
+    st.html(render.style_block())
     try:
         assistant = ui.get_assistant()
     except Exception as exc:  # noqa: BLE001
@@ -232,8 +231,9 @@ def main() -> None:
         turn = Turn(question=question, answer=answer, provinces=filters.provinces, years=filters.years,
                     doc_ids=filters.doc_ids)
         history.append(turn)
-        with slot.container():
-            render_answer(turn, f"c{conv}t{len(history) - 1}", docs)
+    # Render the answer from the history on a fresh run: the element tree then stays the same on every later run,
+    # so an expander a reader opened stays open when they rate the answer or open a document.
+    st.rerun()
 
 
 main()

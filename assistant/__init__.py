@@ -2,7 +2,7 @@
 
 >>> from assistant.grounded import content_terms
 >>> content_terms("Hà Nam kiểm tra vào thời gian nào?")
-['ha', 'nam', 'kiem', 'tra', 'gian']
+['ha', 'nam', 'kiem', 'tra', 'thoi', 'gian']
 """
 
 from assistant.types import Answer, Citation, Turn

@@ -57,6 +57,9 @@ def resolve_followup(question: str, history: Sequence[Turn], filters: SearchFilt
     if elliptical:
         previous_provinces = list(previous.provinces) or find_provinces(previous.question)
         base = _without_provinces(previous.question, previous_provinces)
+        if analysis.provinces and not analysis.years:
+            # another place: the earlier year belonged to the earlier place's plan
+            base = re.sub(r"\s*(năm|nam)?\s*\b(19|20)\d\d\b", "", base).strip()
         place = " ".join(analysis.provinces)
         extra = " ".join(w for w in question.split() if fold_accents(w).strip("?.,!") not in
                          {"con", "thi", "sao", "vay", "the", "nao", "nua"} and not any(
@@ -67,7 +70,7 @@ def resolve_followup(question: str, history: Sequence[Turn], filters: SearchFilt
             analysis.provinces = list(previous_provinces)
     elif not analysis.provinces and previous.provinces:
         analysis.provinces = list(previous.provinces)
-    if not analysis.years and previous.years and elliptical:
+    if not analysis.years and previous.years and elliptical and not find_provinces(question):
         analysis.years = list(previous.years)
     return analysis, filters
 

@@ -21,7 +21,7 @@ from textnorm import fold_word, syllables
 STOPWORDS = frozenset(fold_word(w) for w in """
 ai gì nào những các của được là có không thì sao trong về cho và với khi ở tại đâu bằng vào gồm hãy biết tôi
 muốn bao nhiêu mấy như thế nào này đó kia một hay hoặc để do từ đến theo ra nên mà rằng cũng đã đang sẽ còn
-việc gồm có nhằm bởi vì nữa lúc thời
+việc gồm có nhằm bởi vì nữa lúc
 """.split())
 MAX_DOCS = 4
 MAX_UNITS_PER_DOC = 3

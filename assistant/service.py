@@ -71,12 +71,14 @@ class Assistant:
         question = question[:2000]
         state = self.store.lexical()
         analysis, filters = resolve_followup(question, history, filters, state.restorer)
+        llm_question = question
         if mode == "llm" and self.llm_available and history:
             try:
                 from assistant.llm import condense_question
 
                 condensed = condense_question(question, history, self.chat_model())
                 if condensed and condensed != question:
+                    llm_question = condensed
                     analysis, filters = resolve_followup(condensed, (), filters, state.restorer)
             except Exception as exc:  # noqa: BLE001 - condensing is an optimisation
                 log.warning("condense failed: %s", exc)
@@ -90,7 +92,7 @@ class Assistant:
             from assistant.llm import LLMUnavailable, answer_with_llm
 
             try:
-                answer = answer_with_llm(question, results[:6], self.chat_model(), history=history,
+                answer = answer_with_llm(llm_question, results[:6], self.chat_model(), history=history,
                                          on_token=on_token)
                 answer.question, answer.query = question, analysis.text
                 return answer

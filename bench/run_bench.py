@@ -147,9 +147,33 @@ def measure(data_dir: Path, n_queries: int, n_answers: int) -> dict:
     out["search"] = {"n_queries": len(lat), "k": 5, "p50_ms": percentile(lat, 50), "p95_ms": percentile(lat, 95),
                      "mean_ms": statistics.fmean(lat), "max_ms": max(lat), "empty_results": empty}
     out["rss_after_search_mb"] = proc.memory_info().rss / 2**20
+    out["search_profile"] = profile_searches(retriever, timed[:20])
     out["answer"] = measure_answers(settings, store, queries, n_answers)
     out["rss_peak_mb"] = max(out["rss_after_search_mb"], proc.memory_info().rss / 2**20)
     return out
+
+
+def profile_searches(retriever, queries: list[str], top: int = 14) -> dict:
+    """Where a search spends its time: cumulative seconds per function over ``queries`` (cProfile)."""
+    import cProfile
+    import pstats
+
+    prof = cProfile.Profile()
+    prof.enable()
+    for q in queries:
+        retriever.search(q, k=5)
+    prof.disable()
+    stats = pstats.Stats(prof).stats
+    rows = []
+    for (file, line, func), (_, ncalls, _, cum, _) in stats.items():
+        if "/work/" in file and "site-packages" not in file or "Bindings" in func or "chromadb" in file and \
+                func in ("query", "get", "count", "get_or_create_collection"):
+            where = file.replace(str(PROJECT_ROOT) + "/", "").split("site-packages/")[-1]
+            rows.append((cum, f"{where}:{line}({func})", ncalls))
+    rows.sort(reverse=True)
+    return {"queries": len(queries), "note": "cumulative ms per search (cProfile overhead included)",
+            "top": [{"function": name, "ms_per_search": 1000 * cum / len(queries), "calls_per_search":
+                     n / len(queries)} for cum, name, n in rows[:top]]}
 
 
 def measure_answers(settings, store, queries: list[str], n: int) -> dict:

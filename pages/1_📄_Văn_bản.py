@@ -12,7 +12,7 @@ from ui import render
 from ui.upload import UPLOAD_TYPES, handle_uploads, uploads_dir
 
 st.set_page_config(page_title="Văn bản – Trợ lý CCHC", page_icon="📄", layout="wide")
-st.markdown(render.style_block(), unsafe_allow_html=True)
+st.html(render.style_block())
 st.title("📄 Văn bản đã nạp")
 
 settings = ui.get_settings()
@@ -42,7 +42,7 @@ else:
                      "Ngày ban hành": md.get("ngay_ban_hanh", ""), "Tiêu đề": rec.title, "Số đoạn": rec.n_passages,
                      "Nguồn": rec.source, "Mã": doc_id})
     st.caption(f"{len(records)} văn bản, {sum(r.n_passages for r in records.values())} đoạn.")
-    st.dataframe(rows, hide_index=True, use_container_width=True)
+    st.dataframe(rows, hide_index=True, width="stretch")
 
     options = ui.filter_options(records).documents
     chosen = st.selectbox("Xem toàn văn (đã làm sạch)", [""] + list(options), key="preview_doc",

@@ -35,7 +35,7 @@ if which != "Tất cả":
 st.dataframe([{"Thời gian (UTC)": r.created_at, "Đánh giá": "👍" if r.rating > 0 else "👎",
                "Chế độ": ui.MODE_LABELS.get(r.mode, r.mode), "Câu hỏi": r.question,
                "Trả lời": r.answer_text[:200] + ("…" if len(r.answer_text) > 200 else ""),
-               "Số trích dẫn": len(r.citations)} for r in rows], hide_index=True, use_container_width=True)
+               "Số trích dẫn": len(r.citations)} for r in rows], hide_index=True, width="stretch")
 
 st.subheader("Chi tiết")
 for r in rows[:200]:

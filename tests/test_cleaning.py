@@ -220,7 +220,8 @@ def test_two_cell_layout_rows(raw, expected):
 
 
 def test_markdown_table_rows_keep_their_cells():
-    raw = "| STT | Nội dung | Cơ quan chủ trì |\n|---|---|---|\n| 1 | Kế hoạch kiểm tra | Sở Nội vụ |\n| 2 | Báo cáo | Sở Tư pháp |"
+    raw = ("| STT | Nội dung | Cơ quan chủ trì |\n|---|---|---|\n"
+           "| 1 | Kế hoạch kiểm tra | Sở Nội vụ |\n| 2 | Báo cáo | Sở Tư pháp |")
     out = clean_lines(raw)
     assert [line.cells for line in out] == [
         ("STT", "Nội dung", "Cơ quan chủ trì"),

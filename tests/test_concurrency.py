@@ -87,7 +87,9 @@ def _hold_lock(data_dir: str, ready, release) -> None:
     from ingest.pipeline import ingest_lock
     from settings import load_settings
 
-    with ingest_lock(load_settings({}, data_dir=data_dir)):
+    from pathlib import Path
+
+    with ingest_lock(load_settings({}, data_dir=Path(data_dir))):
         ready.set()
         release.wait(30)
 

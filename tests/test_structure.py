@@ -38,7 +38,8 @@ def passages_containing(name: str, needle: str):
 
 # ------------------------------------------------------------------------------------------- small inputs
 def test_heading_levels_follow_marker_order():
-    blocks = blocks_of("I. MỤC ĐÍCH\n\n1. Mục đích\n\n- Kiểm tra công tác CCHC.\n\nII. NỘI DUNG\n\n1. Nội dung\n\n- Rà soát.")
+    blocks = blocks_of("I. MỤC ĐÍCH\n\n1. Mục đích\n\n- Kiểm tra công tác CCHC.\n\n"
+                       "II. NỘI DUNG\n\n1. Nội dung\n\n- Rà soát.")
     assert [(b.kind, b.section) for b in blocks] == [
         ("heading", ("I. MỤC ĐÍCH",)),
         ("heading", ("I. MỤC ĐÍCH", "1. Mục đích")),
@@ -50,7 +51,8 @@ def test_heading_levels_follow_marker_order():
 
 
 def test_alpha_under_arabic_under_roman():
-    blocks = blocks_of("II. NHIỆM VỤ\n\n6. Chính quyền điện tử\n\na) Hạ tầng số\n\n- Đầu tư hạ tầng.\n\nb) ISO 9001\n\n- Áp dụng.")
+    blocks = blocks_of("II. NHIỆM VỤ\n\n6. Chính quyền điện tử\n\na) Hạ tầng số\n\n- Đầu tư hạ tầng.\n\n"
+                       "b) ISO 9001\n\n- Áp dụng.")
     assert blocks[-1].section == ("II. NHIỆM VỤ", "6. Chính quyền điện tử", "b) ISO 9001")
     assert blocks[2].section == ("II. NHIỆM VỤ", "6. Chính quyền điện tử", "a) Hạ tầng số")
 
@@ -124,7 +126,7 @@ def test_cell_table_rows_take_their_group():
 
 
 def test_long_heading_title_is_cut_at_its_colon():
-    text = "2. Đối tượng kiểm tra trực tiếp: " + "các sở, ngành tỉnh và Ủy ban nhân dân cấp huyện, cấp xã " * 2 + "như sau:"
+    text = "2. Đối tượng kiểm tra trực tiếp: " + "các sở, ngành tỉnh và UBND cấp huyện, cấp xã " * 2 + "như sau:"
     blocks = blocks_of("II. ĐỐI TƯỢNG\n\n" + text)
     assert blocks[1].section == ("II. ĐỐI TƯỢNG", "2. Đối tượng kiểm tra trực tiếp")
     assert blocks[1].lead_in
@@ -153,7 +155,8 @@ def test_kg36_seven_departments_in_one_passage_with_their_lead_in():
 
 def test_kg36_districts_and_communes_share_the_lead_in_passage():
     p = passages_containing(KG_36, "Cấp tỉnh gồm các Sở")[0]
-    assert "b) Cấp huyện gồm Ủy ban nhân dân các huyện: Tân Hiệp, Châu Thành, Giồng Riềng, Gò Quao và Vĩnh Thuận." in p.text
+    assert ("b) Cấp huyện gồm Ủy ban nhân dân các huyện: Tân Hiệp, Châu Thành, Giồng Riềng, Gò Quao và "
+            "Vĩnh Thuận.") in p.text
     assert "c) Cấp xã: chọn 02 xã" in p.text
 
 
@@ -241,7 +244,8 @@ def test_no_passage_spans_blocks_of_two_sections(name):
     text, spans = render_blocks(blocks)
     assert text == d.text
     for p in d.passages:
-        inside = [b for b, (s, e) in zip(blocks, spans) if s < p.end and e > p.start and b.kind != "closing"]
+        inside = [b for b, (s, e) in zip(blocks, spans, strict=True)
+                  if s < p.end and e > p.start and b.kind != "closing"]
         assert inside, p.id
         assert {" > ".join(b.section) for b in inside} == {p.section}, p.id
 

@@ -67,7 +67,7 @@ def anchor_id(*parts: object) -> str:
     'cite-kien-giang-36-2'
     """
     raw = "-".join(str(p) for p in parts if str(p) != "")
-    return _ID_RE.sub("-", raw).strip("-") or "cite"
+    return re.sub("-{2,}", "-", _ID_RE.sub("-", raw)).strip("-") or "cite"
 
 
 @dataclass(frozen=True)
@@ -183,17 +183,16 @@ def style_block() -> str:
 
 
 def scroll_script(mark_id: str) -> str:
-    """HTML for ``components.html``: scroll the document box holding ``mark_id`` so the mark is in view.
-
-    The component iframe is same-origin with the app; it retries for a few seconds while the page renders.
+    """A <script> for ``st.html(..., unsafe_allow_javascript=True)``: scroll the document box holding ``mark_id``
+    so the mark is in view. Works in the page or in a same-origin iframe; retries while the page renders.
     The id is passed as a JSON string, never spliced into code unescaped.
     """
     import json
 
-    target = json.dumps(mark_id)
+    target = json.dumps(mark_id).replace("<", "\\u003c").replace(">", "\\u003e")
     return (
         "<script>(function(){var id=" + target + ";var tries=0;"
-        "function go(){var d;try{d=window.parent.document;}catch(e){return;}"
+        "function go(){var d=document;if(!d.getElementById(id)){try{d=window.parent.document;}catch(e){}}"
         "var m=d.getElementById(id);"
         "if(!m){if(++tries<40){setTimeout(go,150);}return;}"
         "var box=m.closest('.cchc-document');"

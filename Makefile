@@ -1,0 +1,45 @@
+# Trợ lý CCHC — make run | make test | make lint | make bench | make eval
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+
+.PHONY: install dev run ingest test lint bench eval clean
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.installed
+	$(PY) -m pip install -q -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+dev: $(VENV)/.dev-installed
+
+ingest: install
+	$(PY) -m ingest
+
+run: install
+	$(PY) -m ingest
+	$(VENV)/bin/streamlit run app.py --server.headless true --server.address 127.0.0.1 \
+		--server.port $(PORT) --browser.gatherUsageStats false
+
+test: dev
+	$(PY) -m pytest
+
+lint: dev
+	$(VENV)/bin/ruff check .
+
+bench: install
+	$(PY) -m bench.run_bench
+
+eval: install
+	$(PY) ../shared/eval/score.py retrieval --questions ../shared/eval/dev.jsonl --k 5
+	$(PY) ../shared/eval/score.py answers --questions ../shared/eval/dev.jsonl
+
+clean:
+	rm -rf data .pytest_cache .ruff_cache

@@ -1,0 +1,332 @@
+"""The Streamlit pages driven by streamlit.testing (no browser).
+
+The app gets its assistant from ``ui.get_assistant()``; tests patch that function with :class:`FakeAssistant`,
+a deterministic stand-in whose answers quote the REAL cleaned corpus texts of a real index (hashing embedder,
+temporary data dir). One test also runs the real ``assistant.service`` over a hashing index.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import ui
+from assistant.feedback import FeedbackStore
+from assistant.types import Answer, Citation
+from index.model import document_label
+from retriever.hybrid import SearchFilters
+from settings import load_settings
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+APP = str(ROOT / "app.py")
+DOCS_PAGE = str(next((ROOT / "pages").glob("1_*.py")))
+FEEDBACK_PAGE = str(next((ROOT / "pages").glob("2_*.py")))
+QUY_III = "Những sở nào được kiểm tra trong quý III?"
+EVIL_TEXT = """ỦY BAN NHÂN DÂN TỈNH THỬ NGHIỆM
+
+Số: 99/KH-UBND
+
+Thử Nghiệm, ngày 01 tháng 3 năm 2023
+
+KẾ HOẠCH
+Kiểm tra an toàn hiển thị văn bản năm 2023
+
+I. NỘI DUNG
+
+1. Đoạn có mã độc: <script>alert("xss")</script> và thẻ <b>in đậm</b> & ký tự $x$ phải hiện nguyên văn.
+
+2. Kiểm tra Sở Thông tin và Truyền thông trong tháng 5 năm 2023.
+"""
+EVIL_ID = "ke-hoach-thu-nghiem-script"
+TIMEOUT = 60
+
+
+@pytest.fixture(scope="module")
+def corpus_store(tmp_path_factory):
+    """The bundled corpus plus a document holding <script>, indexed once with the hashing embedder."""
+    from index.store import IndexStore
+    from ingest.pipeline import ingest_paths
+
+    base = tmp_path_factory.mktemp("app-index")
+    extra = base / "extra"
+    extra.mkdir()
+    (extra / f"{EVIL_ID}.txt").write_text(EVIL_TEXT, encoding="utf-8")
+    settings = load_settings({}, embedding_model="hashing:64", data_dir=base / "data", corpus_dir=CORPUS)
+    store = IndexStore(settings)
+    report = ingest_paths([CORPUS, extra], settings, store)
+    assert not report.refused, report.summary()
+    return store
+
+
+class FakeAssistant:
+    """Deterministic assistant: canned answers citing exact spans of the indexed documents' cleaned text."""
+
+    #: (doc_id, regex of the cited span) — the three documents that talk about quý III
+    QUY_III_SPANS = (
+        ("ha-nam-2022-kh-ubnd-kiem-tra-cchc", r"[^\n]*quý III[^\n]*"),
+        ("kien-giang-2021-36-kh-ubnd-kiem-tra-cchc", r"[^\n]*quý III[^\n]*"),
+        ("quang-binh-2018-tin-kiem-tra-cchc", r"[^\n]*III/2018[^\n]*"),
+    )
+
+    def __init__(self, store, *, llm_available: bool = False) -> None:
+        self.store = store
+        self.llm_available = llm_available
+        self.calls: list[dict] = []
+
+    def _cite(self, n: int, doc_id: str, pattern: str) -> Citation:
+        doc = self.store.get_document(doc_id)
+        match = re.search(pattern, doc.text)
+        assert match, (doc_id, pattern)
+        md = {k: v for k, v in doc.metadata.items() if k != "source"}
+        return Citation(n=n, doc_id=doc_id, title=doc.title, source=doc.source, section="", quote=match.group(0),
+                        start=match.start(), end=match.end(), label=document_label(md, doc.title), metadata=md)
+
+    def answer(self, question: str, history=()) -> Answer:
+        q = question.lower()
+        if "thời tiết" in q:
+            return Answer(question, "Không tìm thấy thông tin này trong các văn bản đã nạp.", abstained=True,
+                          notice="Câu hỏi nằm ngoài phạm vi các văn bản.")
+        if "script" in q:
+            cite = self._cite(1, EVIL_ID, r"<script>[^\n]*</script>")
+            return Answer(question, "Đoạn văn bản có mã [1].", citations=[cite])
+        if "quý iii" in q:
+            cites = [self._cite(i + 1, d, p) for i, (d, p) in enumerate(self.QUY_III_SPANS)]
+            return Answer(question, "Các sở, ngành được kiểm tra trong quý III [1] [2] [3].", citations=cites)
+        cite = self._cite(1, *self.QUY_III_SPANS[1])
+        return Answer(question, f"Tiếp theo {len(history)} lượt trước: Kiên Giang kiểm tra trong quý III [1].",
+                      citations=[cite])
+
+    def ask(self, question, *, history=(), filters=None, mode="grounded") -> Answer:
+        self.calls.append({"question": question, "history": tuple(history), "filters": filters, "mode": mode})
+        return self.answer(question, history)
+
+    def stream(self, question, *, history=(), filters=None, mode="grounded"):
+        answer = self.ask(question, history=history, filters=filters, mode=mode)
+        for piece in re.findall(r"\S+\s*", answer.text):
+            yield piece
+        yield answer
+
+
+@pytest.fixture
+def fake(corpus_store, monkeypatch):
+    assistant = FakeAssistant(corpus_store)
+    monkeypatch.setattr(ui, "get_assistant", lambda: assistant)
+    return assistant
+
+
+def _run(at: AppTest) -> AppTest:
+    at.run(timeout=TIMEOUT)
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _ask(at: AppTest, question: str) -> AppTest:
+    at.chat_input(key="chat_input").set_value(question)
+    return _run(at)
+
+
+def _markdown(at: AppTest) -> list[str]:
+    return [m.value for m in at.markdown]
+
+
+def test_example_question_shows_citation_cards_for_three_documents(fake):
+    at = _run(AppTest.from_file(APP, default_timeout=TIMEOUT))
+    examples = [b for b in at.button if b.label == QUY_III]
+    assert examples, [b.label for b in at.button]
+    examples[0].click()
+    _run(at)
+    assert [c["question"] for c in fake.calls] == [QUY_III]
+    assert len(at.expander) == 3 and all(e.label == "Xem đoạn trích dẫn" for e in at.expander)
+    md = _markdown(at)
+    assert any("Các sở, ngành được kiểm tra trong quý III [1] [2] [3]." in m for m in md)
+    for doc_id, _ in FakeAssistant.QUY_III_SPANS:
+        doc = fake.store.get_document(doc_id)
+        assert any(doc.title.split(":")[0] in m for m in md), doc.title
+    passages = [m for m in md if 'class="cchc-passage"' in m]
+    assert len(passages) == 3
+    assert all(m.count('<mark id="cite-c0t0-') == 1 for m in passages)
+    assert any("Kiên Giang" in c.value for c in at.caption)
+    assert not [b for b in at.button if b.label == QUY_III]  # examples only on an empty chat
+
+
+def test_chat_input_follow_up_passes_history(fake):
+    at = _run(AppTest.from_file(APP, default_timeout=TIMEOUT))
+    _ask(at, QUY_III)
+    _ask(at, "Còn tỉnh Kiên Giang thì kiểm tra khi nào?")
+    assert len(fake.calls) == 2
+    first, second = fake.calls
+    assert first["history"] == ()
+    assert [t.question for t in second["history"]] == [QUY_III]
+    assert len(second["history"][0].answer.citations) == 3
+    assert len(at.chat_message) == 4
+    assert any("Tiếp theo 1 lượt trước" in m for m in _markdown(at))
+    assert len(at.session_state["history"]) == 2
+    # another browser session starts with its own, empty history
+    other = _run(AppTest.from_file(APP, default_timeout=TIMEOUT))
+    assert other.session_state["history"] == [] and len(other.chat_message) == 0
+
+
+def test_abstention_and_notice_are_visible(fake):
+    at = _run(AppTest.from_file(APP, default_timeout=TIMEOUT))
+    _ask(at, "Thời tiết Hà Nội hôm nay thế nào?")
+    assert any("không tìm thấy câu trả lời" in w.value for w in at.warning)
+    assert [i.value for i in at.info] == ["Câu hỏi nằm ngoài phạm vi các văn bản."]
+    assert len(at.expander) == 0
+
+
+def test_sidebar_filters_and_mode_are_passed(fake):
+    fake.llm_available = True
+    at = _run(AppTest.from_file(APP, default_timeout=TIMEOUT))
+    assert "Kiên Giang" in at.sidebar.multiselect(key="f_tinh").options
+    assert at.sidebar.radio(key="mode").options == ["Trích dẫn (không cần LLM)", "LLM"]
+    at.sidebar.multiselect(key="f_tinh").set_value(["Kiên Giang"])
+    at.sidebar.multiselect(key="f_nam").set_value(["2021"])
+    at.sidebar.multiselect(key="f_loai").set_value(["Kế hoạch"])
+    at.sidebar.multiselect(key="f_docs").set_value(["kien-giang-2021-36-kh-ubnd-kiem-tra-cchc"])
+    at.sidebar.radio(key="mode").set_value("llm")
+    _run(at)
+    _ask(at, QUY_III)
+    call = fake.calls[-1]
+    assert call["filters"] == SearchFilters(("Kiên Giang",), ("2021",), ("Kế hoạch",),
+                                            ("kien-giang-2021-36-kh-ubnd-kiem-tra-cchc",))
+    assert call["mode"] == "llm"
+    turn = at.session_state["history"][0]
+    assert turn.provinces == ("Kiên Giang",) and turn.years == ("2021",)
+    # a new conversation empties the history of this session
+    at.sidebar.button(key="new_chat").click()
+    _run(at)
+    assert at.session_state["history"] == [] and any(b.label == QUY_III for b in at.button)
+
+
+def test_grounded_only_without_llm(fake):
+    at = _run(AppTest.from_file(APP, default_timeout=TIMEOUT))
+    assert at.sidebar.radio(key="mode").options == ["Trích dẫn (không cần LLM)"]
+
+
+def test_open_document_feedback_and_export(fake):
+    at = _run(AppTest.from_file(APP, default_timeout=TIMEOUT))
+    _ask(at, QUY_III)
+    at.toggle(key="c0t0_open_2").set_value(True)
+    _run(at)
+    whole = [m for m in _markdown(at) if 'class="cchc-document"' in m]
+    assert len(whole) == 1 and '<mark id="doc-c0t0-2" class="cchc-mark">' in whole[0]
+    doc = fake.store.get_document("kien-giang-2021-36-kh-ubnd-kiem-tra-cchc")
+    assert len(whole[0]) > len(doc.text)  # the whole document, not a passage
+    downloads = at.get("download_button")
+    assert len(downloads) == 1
+    at.button(key="c0t0_up").click()
+    _run(at)
+    rows = FeedbackStore(load_settings().feedback_db).list_feedback()
+    assert [(r.question, r.rating, len(r.citations)) for r in rows] == [(QUY_III, 1, 3)]
+    assert at.button(key="c0t0_down").disabled
+    page = _run(AppTest.from_file(FEEDBACK_PAGE, default_timeout=TIMEOUT))
+    assert page.dataframe[0].value["Câu hỏi"].tolist() == [QUY_III]
+    assert [m.value for m in page.metric] == ["1", "1", "0"]
+
+
+def test_export_markdown_of_app_answer(fake):
+    from assistant.export import answer_to_markdown
+
+    answer = fake.answer(QUY_III)
+    md = answer_to_markdown(answer)
+    for c in answer.citations:
+        assert c.label in md and c.source in md and c.quote.strip()[:40] in md
+
+
+def test_script_in_document_is_escaped_in_chat_and_documents_page(fake):
+    at = _run(AppTest.from_file(APP, default_timeout=TIMEOUT))
+    _ask(at, "Đoạn script nào?")
+    md = _markdown(at)
+    assert any("&lt;script&gt;alert(&quot;xss&quot;)&lt;/script&gt;" in m for m in md)
+    assert not any("<script>" in m for m in md)
+    page = _run(AppTest.from_file(DOCS_PAGE, default_timeout=TIMEOUT))
+    table = page.dataframe[0].value
+    assert len(table) == 6 and {"Số hiệu", "Loại", "Tỉnh", "Ngày ban hành", "Tiêu đề", "Số đoạn", "Nguồn"} <= set(
+        table.columns)
+    assert "36/KH-UBND" in table["Số hiệu"].tolist()
+    page.selectbox(key="preview_doc").set_value(EVIL_ID)
+    _run(page)
+    md = _markdown(page)
+    assert any("&lt;script&gt;alert(&quot;xss&quot;)&lt;/script&gt;" in m and "&lt;b&gt;in đậm" in m for m in md)
+    assert not any("<script>" in m or "<b>" in m for m in md)
+
+
+def test_documents_page_locked_by_password(fake, monkeypatch):
+    monkeypatch.setenv("ADMIN_PASSWORD", "bí-mật")
+    page = _run(AppTest.from_file(DOCS_PAGE, default_timeout=TIMEOUT))
+    assert len(page.tabs) == 0 and not page.get("file_uploader")
+    page.text_input(key="admin_pw").input("sai")
+    _run(page)
+    assert any("Mật khẩu không đúng" in e.value for e in page.error) and len(page.tabs) == 0
+    page.text_input(key="admin_pw").input("bí-mật")
+    _run(page)
+    assert [t.label for t in page.tabs] == ["Tải lên", "Xóa văn bản", "Nạp lại chỉ mục"]
+    assert page.get("file_uploader")
+
+
+def test_upload_handler_good_and_broken_file(settings, store, tmp_path):
+    from ingest.pipeline import IngestBusy, ingest_lock
+    from ui.upload import handle_uploads
+
+    good = (CORPUS / "kien-giang-2021-36-KH-UBND-kiem-tra-cchc.txt").read_bytes()
+    seen = []
+    batch = handle_uploads([("../../Kế hoạch 36.txt", good), ("hỏng.pdf", b"%PDF-1.4 not really a pdf"),
+                            ("virus.exe", b"MZ")], settings, store, progress=lambda d, t, f: seen.append((d, t)))
+    status = {r.name: (r.status, r.saved_as) for r in batch.results}
+    assert status["../../Kế hoạch 36.txt"] == ("added", "Kế hoạch 36.txt")
+    assert status["hỏng.pdf"][0] == "refused" and status["virus.exe"][0] == "refused"
+    broken = next(r for r in batch.results if r.name == "hỏng.pdf")
+    assert broken.reason and "bị từ chối" in broken.message()
+    uploads = settings.data_dir / "uploads"
+    assert sorted(p.name for p in uploads.iterdir()) == ["Kế hoạch 36.txt"]  # the refused file is not kept
+    assert seen and seen[-1] == (2, 2)
+    (doc_id,) = store.records()
+    assert store.records()[doc_id].metadata["so_hieu"] == "36/KH-UBND"
+    again = handle_uploads([("Kế hoạch 36.txt", good)], settings, store)
+    assert again.results[0].status == "unchanged"
+    with ingest_lock(settings), pytest.raises(IngestBusy):
+        handle_uploads([("khac.txt", good + b"\n")], settings, store)
+
+
+def test_documents_page_delete(settings, store, monkeypatch):
+    from ui.upload import handle_uploads
+
+    monkeypatch.setenv("DATA_DIR", str(settings.data_dir))
+    good = (CORPUS / "quang-binh-2018-tin-kiem-tra-cchc.txt").read_bytes()
+    handle_uploads([("tin.txt", good)], settings, store)
+    (doc_id,) = store.records()
+    monkeypatch.setattr(ui, "get_assistant", lambda: FakeAssistant(store))
+    page = _run(AppTest.from_file(DOCS_PAGE, default_timeout=TIMEOUT))
+    assert page.dataframe[0].value["Mã"].tolist() == [doc_id]
+    page.selectbox(key="delete_doc").set_value(doc_id)
+    page.checkbox(key="delete_sure").check()
+    _run(page)
+    page.button(key="do_delete").click()
+    _run(page)
+    assert store.records() == {}
+    assert not (settings.data_dir / "uploads" / "tin.txt").exists()
+    assert any("Đã xóa" in s.value for s in page.success)
+    assert any("Chưa có văn bản" in i.value for i in page.info)
+
+
+def test_real_assistant_over_hashing_index(tmp_path, monkeypatch):
+    pytest.importorskip("assistant.service")
+    data = tmp_path / "real"
+    monkeypatch.setenv("DATA_DIR", str(data))
+    monkeypatch.setenv("EMBEDDING_MODEL", "hashing:64")
+    at = _run(AppTest.from_file(APP, default_timeout=TIMEOUT))  # opens the assistant, builds the index
+    _ask(at, QUY_III)
+    turn = at.session_state["history"][0]
+    assert not turn.answer.abstained
+    docs = {c.doc_id for c in turn.answer.citations}
+    assert {"ha-nam-2022-kh-ubnd-kiem-tra-cchc", "kien-giang-2021-36-kh-ubnd-kiem-tra-cchc"} <= docs
+    assert len(docs) >= 3
+    assert len(at.expander) == len(turn.answer.citations)
+    passages = [m for m in _markdown(at) if 'class="cchc-passage"' in m]
+    assert passages and all("<mark id=" in m for m in passages)
+    shutil.rmtree(data, ignore_errors=True)

@@ -1,0 +1,89 @@
+"""The default (grounded) answerer on the real corpus with the real embedder."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from assistant.conversation import make_turn
+from assistant.service import Assistant
+from retriever.hybrid import HybridRetriever
+from textnorm import fold_for_match
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+@pytest.fixture(scope="module")
+def assistant(real_index):
+    settings, store = real_index
+    return Assistant(settings, HybridRetriever(store))
+
+
+def _quote_is_exact(store, citation):
+    return store.get_document(citation.doc_id).text[citation.start:citation.end] == citation.quote
+
+
+def test_quarter_three_question_spans_three_documents_with_exact_quotes(assistant):
+    answer = assistant.ask("Những sở nào được kiểm tra trong quý III?")
+    assert not answer.abstained
+    assert len({c.doc_id for c in answer.citations}) >= 3
+    assert all(_quote_is_exact(assistant.store, c) for c in answer.citations)
+    for label in ("Kiên Giang, 2021", "Hà Nam, 2022", "Quảng Bình, 2018"):
+        assert label in answer.text
+    # every [n] in the text has a citation and every citation is used
+    numbers = {c.n for c in answer.citations}
+    assert all(f"[{n}]" in answer.text for n in numbers)
+
+
+def test_table_row_answer_names_the_lead_agency(assistant):
+    answer = assistant.ask("Ai chủ trì việc kiện toàn cơ cấu tổ chức bộ máy Sở Văn hóa và Thể thao của Kiên Giang?")
+    assert "Sở Nội vụ" in answer.text and "Quý I/2021" in answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "Tỉnh Đồng Tháp kiểm tra CCHC ở những huyện nào năm 2021?",
+    "Mức lương cơ sở năm 2024 là bao nhiêu?",
+    "Xin chào, hôm nay trời đẹp không?",
+])
+def test_abstains_when_documents_do_not_answer(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained
+    assert "không" in answer.text.lower()
+
+
+def test_follow_up_carries_the_earlier_question(assistant):
+    first = assistant.ask("Kiên Giang kiểm tra công tác CCHC năm 2021 vào thời gian nào?")
+    second = assistant.ask("Còn Hà Nam thì sao?", history=[make_turn("Kiên Giang kiểm tra công tác CCHC năm 2021 "
+                                                                      "vào thời gian nào?", first)])
+    assert not second.abstained
+    assert {c.metadata.get("tinh") for c in second.citations} == {"Hà Nam"}
+    assert second.query == "Hà Nam kiểm tra công tác CCHC vào thời gian nào?"
+
+
+@pytest.mark.xfail(reason="known gap: the grounded answerer ranks 'Trong quý III năm 2022' below other Hà Nam "
+                          "sentences for this follow-up (issue 4 note)", strict=False)
+def test_follow_up_answer_states_the_quarter(assistant):
+    first = assistant.ask("Kiên Giang kiểm tra công tác CCHC năm 2021 vào thời gian nào?")
+    second = assistant.ask("Còn Hà Nam thì sao?", history=[make_turn("Kiên Giang kiểm tra công tác CCHC năm 2021 "
+                                                                      "vào thời gian nào?", first)])
+    assert "quyiiinam2022" in fold_for_match(second.text)
+
+
+def test_empty_and_hostile_questions_do_not_raise(assistant):
+    for q in ("", "   ", "?!", "<script>alert(1)</script>", "x" * 10000):
+        answer = assistant.ask(q)
+        assert isinstance(answer.text, str)
+
+
+def test_ask_cli_contract(tmp_path):
+    env = {**os.environ, "DATA_DIR": str(tmp_path / "d"), "EMBEDDING_MODEL": "hashing:64"}
+    proc = subprocess.run([sys.executable, "-m", "assistant", "ask", "--json"], cwd=ROOT, env=env, text=True,
+                          input="Hà Nam kiểm tra CCHC năm 2022 vào thời gian nào?\nMức lương cơ sở năm 2024?\n",
+                          capture_output=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["abstained"] for r in rows] == [False, True]
+    assert {"question", "answer", "abstained", "citations"} <= set(rows[0])
+    assert {"n", "doc_id", "title", "source", "section", "quote", "start", "end"} <= set(rows[0]["citations"][0])
