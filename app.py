@@ -126,7 +126,7 @@ def _citation_card(c, prefix: str, docs: _Docs) -> None:
                                           help="Hiển thị toàn văn (đã làm sạch), cuộn tới đoạn được trích dẫn"):
             mark_id = render.anchor_id("doc", prefix, c.n)
             st.markdown(render.document_html(text, c.start, c.end, c.quote, mark_id), unsafe_allow_html=True)
-            st.html(render.scroll_script(mark_id), unsafe_allow_javascript=True)  # only the JSON-quoted id varies
+            st.iframe(render.scroll_script(mark_id), height=1)  # same-origin iframe; only the JSON-quoted id varies
 
 
 def _rate(prefix: str, turn: Turn, rating: int) -> None:

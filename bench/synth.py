@@ -137,7 +137,7 @@ class CorpusSynth:
         text = _DATE_SLASH.sub(lambda m: f"{rng.randint(1, 28)}/{rng.randint(1, 12)}/{m.group(3)}", text)
         shuffled = list(DEPARTMENTS)
         rng.shuffle(shuffled)
-        mapping = dict(zip(DEPARTMENTS, shuffled))
+        mapping = dict(zip(DEPARTMENTS, shuffled, strict=True))
         text = _DEPARTMENT.sub(lambda m: mapping[m.group(0)], text)
         if template.signer:
             signer = f"{rng.choice(_SURNAMES)} {rng.choice(_MIDDLE)} {rng.choice(_GIVEN)}"

@@ -55,13 +55,13 @@ class SearchResult:
 class RetrieverConfig:
     """Fusion and ranking parameters (chosen by measurement: see README, "Retrieval")."""
 
-    fusion: str = "rrf"  # rrf | weighted
+    fusion: str = "weighted"  # weighted (min-max normalised scores) | rrf
     rrf_k: int = 60
     lexical_weight: float = 1.0
     dense_weight: float = 1.0
     candidates: int = 60
     folded_weight_accented_query: float = 0.3
-    diversity: float = 0.75  # a passage's score is multiplied by this for each passage of its document already chosen
+    diversity: float = 0.5  # a passage's score is multiplied by this for each passage of its document already chosen
     year_boost: float = 0.25
 
 

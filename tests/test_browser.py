@@ -137,10 +137,13 @@ def test_chat_answer_with_highlighted_citation(server, driver):
         "var m=arguments[0], b=m.closest('.cchc-document'); if(!b) return false;"
         "var r=m.getBoundingClientRect(), q=b.getBoundingClientRect();"
         "return b.scrollHeight <= b.clientHeight || (r.top >= q.top - 1 && r.bottom <= q.bottom + 1);", doc_mark))
-    summary = driver.find_elements(By.CSS_SELECTOR, '[data-testid="stExpander"] summary')[0]
-    driver.execute_script("arguments[0].scrollIntoView({block: 'start'});", summary)
-    time.sleep(0.5)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", doc_mark)
+    time.sleep(0.3)
+    driver.save_screenshot(str(ARTIFACTS / "document.png"))
+    answer_msg = driver.find_elements(By.CSS_SELECTOR, '[data-testid="stChatMessage"]')[1]
+    driver.execute_script("arguments[0].scrollIntoView({block: 'start'});", answer_msg)
+    time.sleep(0.5)
     shot = ARTIFACTS / "chat.png"
     driver.save_screenshot(str(shot))
     assert shot.stat().st_size > 10_000

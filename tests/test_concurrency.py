@@ -84,10 +84,10 @@ def test_second_ingest_is_refused_while_lock_held_in_thread(settings, store):
 
 
 def _hold_lock(data_dir: str, ready, release) -> None:
+    from pathlib import Path
+
     from ingest.pipeline import ingest_lock
     from settings import load_settings
-
-    from pathlib import Path
 
     with ingest_lock(load_settings({}, data_dir=Path(data_dir))):
         ready.set()

@@ -85,8 +85,8 @@ def test_passages_of_an_interrupted_write_are_ignored_and_dropped(hashed_index):
     n_before = store.passages.count()
     lexical_before = len(store.lexical().index)
     marker = "Zyxwvut Qưertyông"  # words found nowhere else
-    new = build_document(doc_id, old.source, old.text + f"\n\nIV. PHỤ LỤC MỚI\n\n{marker} là nội dung chỉ có trong bản mới.",
-                         digest="f" * 64)
+    extra = f"\n\nIV. PHỤ LỤC MỚI\n\n{marker} là nội dung chỉ có trong bản mới."
+    new = build_document(doc_id, old.source, old.text + extra, digest="f" * 64)
     version = "f" * 12
     assert version != records[doc_id].version
     vectors = store.embedder.embed_passages([index_text(p, {**new.metadata, **p.metadata}) for p in new.passages])
