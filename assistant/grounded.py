@@ -125,7 +125,7 @@ def list_target(question: str) -> list[str]:
     """The noun a list question asks for ("những sở nào" → ["so"]); empty for other questions.
 
     >>> list_target("Những sở nào được kiểm tra?"), list_target("Cơ quan nào chủ trì?"), list_target("Khi nào?")
-    (['so'], ['co', 'quan'], [])
+    (['so'], ['quan'], [])
     """
     words = [fold_word(s) for s in syllables(question)]
     for i, w in enumerate(words):

@@ -43,7 +43,7 @@ def build_document(doc_id: str, source: str, raw_text: str, *, digest: str = "",
 
     >>> doc = build_document("vd", "vd.txt", "Số: 36/KH-UBND\\n\\nKẾ HOẠCH\\nKiểm tra CCHC\\n\\nI. MỤC ĐÍCH\\n\\n- Kiểm tra.")
     >>> doc.metadata["so_hieu"], [p.text for p in doc.passages]
-    ('36/KH-UBND', ['Số: 36/KH-UBND\\n\\nKẾ HOẠCH\\nKiểm tra CCHC', 'I. MỤC ĐÍCH\\n- Kiểm tra.'])
+    ('36/KH-UBND', ['Số: 36/KH-UBND\\nKẾ HOẠCH\\nKiểm tra CCHC', 'I. MỤC ĐÍCH\\n- Kiểm tra.'])
     """
     blocks = parse_structure(clean_lines(raw_text))
     text, spans = render_blocks(blocks)

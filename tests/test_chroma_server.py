@@ -15,8 +15,6 @@ import pytest
 
 from tests.conftest import CORPUS
 
-pytestmark = pytest.mark.slow
-
 CHROMA_BIN = Path(sys.executable).parent / "chroma"
 
 
@@ -73,6 +71,7 @@ def _server_settings(port: int, data_dir: Path):
                          data_dir=data_dir, corpus_dir=CORPUS)
 
 
+@pytest.mark.slow
 def test_ingest_and_search_through_server_shared_by_two_instances(chroma_server, tmp_path):
     from index.store import IndexStore
     from ingest.pipeline import ingest_paths

@@ -32,7 +32,7 @@ _table = st.builds(lambda rows: "\n".join("| " + " | ".join(r) + " |" for r in r
 _doc_text = st.lists(st.one_of(_line, _line, _line, _long_line, _table, st.just(""), st.just("|"),
                                st.text(max_size=80)), max_size=40).map("\n".join)
 
-FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @FUZZ
@@ -66,7 +66,7 @@ def test_build_document_offsets_are_exact(raw):
     assert set(doc.metadata) >= {"so_hieu", "tinh", "nam", "tieu_de", "source"}
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.text(max_size=120))
 def test_make_doc_id_is_always_a_safe_slug(source):
     doc_id = make_doc_id(source)

@@ -13,7 +13,8 @@ from assistant.types import Answer, Citation
 from ui import render
 from ui.upload import safe_filename, save_upload
 
-EVIL = 'Mở đầu & "trích": Sở <b>Nội vụ</b> <script>alert("x")</script> kiểm tra quý III. $5 **đậm** [1](javascript:x)\n\n# Hết'
+EVIL = ('Mở đầu & "trích": Sở <b>Nội vụ</b> <script>alert("x")</script> kiểm tra quý III. '
+        "$5 **đậm** [1](javascript:x)\n\n# Hết")
 
 
 def _span(text: str, piece: str) -> tuple[int, int]:
