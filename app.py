@@ -214,6 +214,8 @@ def main() -> None:
         return
 
     question = prompt.strip()
+    if not question:
+        return
     with st.chat_message("user"):
         st.markdown(render.escape_markdown(question))
     with st.chat_message("assistant"):

@@ -16,6 +16,7 @@ from index.model import document_label
 from retriever.hybrid import SearchResult
 from retriever.query import QueryAnalysis
 from textnorm import fold_word, syllables
+from textnorm.patterns import DOC_NUMBER, asks_when, has_time_expression
 
 #: Words that carry no topic: question words, function words, generic verbs of the domain's questions.
 STOPWORDS = frozenset(fold_word(w) for w in """
@@ -26,7 +27,14 @@ việc gồm có nhằm bởi vì nữa lúc
 MAX_DOCS = 4
 MAX_UNITS_PER_DOC = 3
 MAX_QUOTE_CHARS = 420
-_SENTENCE = re.compile(r"[^.!?;\n]+(?:[.!?;]+|$)")
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+_HEADING_LINE = re.compile(r"^\s*(?:[IVXLC]+\.|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))\s")
+#: Questions about a document's identity, and the lines of its front matter that answer them.
+_FIELD_QUESTIONS = (
+    (re.compile(r"số hiệu|ký hiệu|so hieu|ky hieu|số văn bản", re.IGNORECASE), re.compile(r"^Số\s*:")),
+    (re.compile(r"ngày ban hành|ban hành (ngày|khi nào|lúc nào)|ngay ban hanh|ban hanh ngay", re.IGNORECASE),
+     re.compile(r",\s*ngày\s+\d{1,2}\s+tháng|,\s*ngày\s+\d{1,2}/\d{1,2}/\d{4}")),
+)
 _BULLET = re.compile(r"^[-+*•]\s+")
 _ROW_FIELD = re.compile(r"^([^:\n]{2,40}):\s*(.+)$")
 
@@ -66,7 +74,7 @@ def split_units(result: SearchResult) -> list[Unit]:
         if not line.strip():
             continue
         is_item = bool(re.match(r"^\s*(?:[-+*•]|[a-zđ]\)|\d{1,2}[.)]|[IVX]+\.)\s", line))
-        if is_item or len(line) <= MAX_QUOTE_CHARS:
+        if len(line) <= MAX_QUOTE_CHARS:
             kind = "lead_in" if line.rstrip().endswith(":") else ("item" if is_item else "sentence")
             units.append(Unit(result, p.start + line_start, p.start + line_start + len(line), line, kind,
                               len(units)))
@@ -78,9 +86,21 @@ def split_units(result: SearchResult) -> list[Unit]:
                 continue
             lead = len(text) - len(text.lstrip())
             s = p.start + line_start + m.start() + lead
-            units.append(Unit(result, s, s + len(stripped), stripped,
-                              "lead_in" if stripped.endswith(":") else "sentence", len(units)))
-    return units + _list_units(units, p)
+            kind = "lead_in" if stripped.endswith(":") else ("item" if is_item and m.start() == 0 else "sentence")
+            units.append(Unit(result, s, s + len(stripped), stripped, kind, len(units)))
+    return units + _list_units(units, p) + _headed_units(units, p)
+
+
+def _headed_units(units: list[Unit], passage) -> list[Unit]:
+    """A section heading with the line under it ("2. Văn phòng … và các Sở: Tư pháp, …" + "Cử công chức …"):
+    the heading often names who the sentence is about."""
+    if len(units) < 2 or units[0].start != passage.start or not _HEADING_LINE.match(units[0].text):
+        return []
+    second = units[1]
+    if second.kind in ("item", "lead_in") or second.end - units[0].start > MAX_QUOTE_CHARS:
+        return []
+    text = passage.text[: second.end - passage.start]
+    return [Unit(units[0].result, units[0].start, second.end, text, "headed", units[0].order)]
 
 
 def _list_units(units: list[Unit], passage) -> list[Unit]:
@@ -148,8 +168,13 @@ def score_units(units: list[Unit], analysis: QueryAnalysis, idf) -> None:
 
     For a list question ("những sở nào …"), enumerations that name what is asked for weigh more.
     """
-    terms = content_terms(analysis.search_text)
+    place = {fold_word(w) for p in analysis.provinces for w in syllables(p)}
+    numbers = {fold_word(w) for m in DOC_NUMBER.finditer(analysis.text) for w in syllables(m.group(0))}
+    terms = [t for t in content_terms(analysis.search_text) if t not in place and t not in numbers]
     target = list_target(analysis.text)
+    asked = analysis.original + " " + analysis.text
+    fields = [line for ask, line in _FIELD_QUESTIONS if ask.search(asked)]
+    when = asks_when(asked)
     weights = {t: idf(t) for t in set(terms)}
     bigrams = {f"{a} {b}" for a, b in zip(terms, terms[1:])}
     for unit in units:
@@ -163,6 +188,10 @@ def score_units(units: list[Unit], analysis: QueryAnalysis, idf) -> None:
         folded_present = {fold_word(w) for w in present}
         if target and _is_enumeration(unit) and (target == ["__any__"] or all(t in folded_present for t in target)):
             score *= 1.8
+        if when and has_time_expression(unit.text):
+            score *= 1.6
+        if any(f.search(unit.text) for f in fields):
+            score += max(weights.values(), default=1.0) * 2
         unit.score = score * rank_bonus / length_penalty
 
 
@@ -206,10 +235,12 @@ def _overlaps(a: Unit, b: Unit) -> bool:
 def _with_list_context(picked: list[Unit], units: list[Unit]) -> list[Unit]:
     """A lead-in brings its items (and an item its lead-in): a list stays a list."""
     lists = [u for u in units if u.kind == "list"]
+    headed = [u for u in units if u.kind == "headed"]
     out = []
     for u in picked:
         whole = next((lst for lst in lists if u.kind in ("lead_in", "item") and lst.start <= u.start
                       and u.end <= lst.end), None)
+        whole = whole or next((h for h in headed if u.kind != "headed" and h.start < u.start and u.end == h.end), None)
         chosen = whole or u
         if not any(_overlaps(chosen, v) for v in out):
             out.append(chosen)

@@ -122,7 +122,7 @@ def measure(data_dir: Path, n_queries: int, n_answers: int) -> dict:
     import psutil
 
     proc = psutil.Process()
-    out: dict = {"rss_start_mb": proc.memory_info().rss / 2**20}
+    out: dict = {"rss_start_mb": proc.memory_info().rss / 2**20, "loadavg_1m_at_start": os.getloadavg()[0]}
     from index.store import IndexStore
     from retriever.hybrid import HybridRetriever
 
@@ -149,6 +149,7 @@ def measure(data_dir: Path, n_queries: int, n_answers: int) -> dict:
     out["search"] = {"n_queries": len(lat), "k": 5, "p50_ms": percentile(lat, 50), "p95_ms": percentile(lat, 95),
                      "mean_ms": statistics.fmean(lat), "max_ms": max(lat), "empty_results": empty}
     out["rss_after_search_mb"] = proc.memory_info().rss / 2**20
+    out["loadavg_1m_after_search"] = os.getloadavg()[0]
     out["search_profile"] = profile_searches(retriever, timed[:20])
     out["answer"] = measure_answers(settings, store, queries, n_answers)
     out["rss_peak_mb"] = max(out["rss_after_search_mb"], proc.memory_info().rss / 2**20)
@@ -408,7 +409,8 @@ class Bench:
                                      "seconds": timings["bulk_write"],
                                      "passages_per_s": (n_pass - via_store[1]) / max(timings["bulk_write"], 1e-9)},
                       "estimated_full_real_embedding_seconds": (n_pass / per_pass) if per_pass else None,
-                      "method": "synthetic documents written with IndexStore.write_document; 'seconds' excludes "
+                      "method": "synthetic documents written with IndexStore.write_document for the first "
+                                "--store-write-seconds, then bulk_write (same format, batched); 'seconds' excludes "
                                 "the real embedding of the first passages (model cost, see "
                                 "estimated_full_real_embedding_seconds)"},
         }

@@ -28,6 +28,7 @@ from index.lexical import LexicalIndex, passage_terms
 from index.model import Document, Passage
 from settings import Settings
 from textnorm.diacritics import DiacriticRestorer
+from textnorm.patterns import has_time_expression
 
 log = logging.getLogger(__name__)
 
@@ -286,7 +287,8 @@ class IndexStore:
             terms.append(passage_terms(index_text(passage, {**record.metadata, **passage.metadata})))
             meta[pid] = {"doc_id": passage.doc_id, "tinh": record.metadata.get("tinh", ""),
                          "nam": str(record.metadata.get("nam", "")),
-                         "loai_van_ban": record.metadata.get("loai_van_ban", "")}
+                         "loai_van_ban": record.metadata.get("loai_van_ban", ""),
+                         "time": has_time_expression(text)}
         lex = LexicalIndex.build(ids, terms, fingerprint)
         restorer = DiacriticRestorer.from_texts(texts)
         try:

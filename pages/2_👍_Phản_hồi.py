@@ -32,7 +32,8 @@ which = st.radio("Hiển thị", ["Tất cả", "👎 Chưa đúng", "👍 Hữu
 if which != "Tất cả":
     rows = [r for r in rows if (r.rating > 0) == (which == "👍 Hữu ích")]
 
-st.dataframe([{"Thời gian (UTC)": r.created_at, "Đánh giá": "👍" if r.rating > 0 else "👎",
+st.dataframe([{"Thời gian (UTC)": r.created_at.replace("T", " ")[:16],
+               "Đánh giá": "👍 Hữu ích" if r.rating > 0 else "👎 Chưa đúng",
                "Chế độ": ui.MODE_LABELS.get(r.mode, r.mode), "Câu hỏi": r.question,
                "Trả lời": r.answer_text[:200] + ("…" if len(r.answer_text) > 200 else ""),
                "Số trích dẫn": len(r.citations)} for r in rows], hide_index=True, width="stretch")
@@ -40,7 +41,7 @@ st.dataframe([{"Thời gian (UTC)": r.created_at, "Đánh giá": "👍" if r.rat
 st.subheader("Chi tiết")
 for r in rows[:200]:
     icon = "👍" if r.rating > 0 else "👎"
-    with st.expander(f"{icon} {r.created_at} — {r.question[:100]}"):
+    with st.expander(f"{icon} {r.created_at.replace('T', ' ')[:16]} — {r.question[:100]}"):
         st.markdown("**Câu hỏi:** " + render.escape_markdown(r.question))
         st.markdown("**Trả lời:**")
         st.text(r.answer_text)

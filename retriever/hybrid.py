@@ -12,6 +12,7 @@ from index.model import Passage
 from index.store import IndexStore
 from ingest.gazetteer import canonical_province
 from retriever.query import QueryAnalysis, analyze_query
+from textnorm.patterns import asks_when
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class RetrieverConfig:
     folded_weight_accented_query: float = 0.3
     diversity: float = 0.5  # a passage's score is multiplied by this for each passage of its document already chosen
     year_boost: float = 0.25
+    time_boost: float = 0.3  # questions about time prefer passages that state one
 
 
 _HAS_WORD = re.compile(r"\w", re.UNICODE)
@@ -119,6 +121,10 @@ class HybridRetriever:
             for pid in fused:
                 if state.meta.get(pid, {}).get("nam") in analysis.years:
                     fused[pid] *= 1.0 + cfg.year_boost
+        if asks_when(analysis.original + " " + analysis.text):
+            for pid in fused:
+                if state.meta.get(pid, {}).get("time"):
+                    fused[pid] *= 1.0 + cfg.time_boost
         chosen = self._diversify(fused, state.meta, k)
         passages = self.store.fetch_passages([pid for pid, _ in chosen])
         records = self.store.records() if chosen else {}

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from ingest.gazetteer import PROVINCES
 from textnorm import fold_accents, has_diacritics, normalize_text, syllables
 from textnorm.diacritics import DiacriticRestorer
+from textnorm.patterns import DOC_NUMBER
 
 #: Abbreviations of Vietnamese public administration, both ways (abbreviation → expansion).
 ABBREVIATIONS = {
@@ -106,6 +107,7 @@ def expand_abbreviations(text: str) -> list[str]:
     >>> expand_abbreviations("Kế hoạch CCHC và TTHC")
     ['cải cách hành chính', 'thủ tục hành chính']
     """
+    text = DOC_NUMBER.sub(" ", text)  # "189/KH-UBND" names a document, it does not ask about "kế hoạch"
     lowered = " " + text.lower() + " "
     folded = " " + fold_accents(text) + " "
     out = []

@@ -37,6 +37,19 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _retry(action, attempts: int = 10):
+    """Run a UI action again when a Streamlit rerun replaced or covered the element under it."""
+    from selenium.common.exceptions import ElementClickInterceptedException, StaleElementReferenceException
+
+    for attempt in range(attempts):
+        try:
+            return action()
+        except (StaleElementReferenceException, ElementClickInterceptedException):
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.5)
+
+
 def _wait_health(url: str, proc: subprocess.Popen, log: Path, timeout: float = 60.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -119,18 +132,29 @@ def test_chat_answer_with_highlighted_citation(server, driver):
     assert len(cards) >= 3
     messages = driver.find_elements(By.CSS_SELECTOR, '[data-testid="stChatMessage"]')
     assert len(messages) == 2 and "[1]" in messages[1].text
-    summary = cards[0].find_element(By.CSS_SELECTOR, "summary")
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", summary)
-    summary.click()
-    mark = wait.until(lambda d: next((m for m in cards[0].find_elements(By.CSS_SELECTOR, 'mark[id^="cite-"]')
-                                      if m.is_displayed()), False))
+
+    def expand_first(d):
+        card = d.find_elements(By.CSS_SELECTOR, '[data-testid="stExpander"]')[0]
+        summary = card.find_element(By.CSS_SELECTOR, "summary")
+        d.execute_script("arguments[0].scrollIntoView({block: 'center'});", summary)
+        if card.find_element(By.CSS_SELECTOR, "details").get_attribute("open") is None:
+            summary.click()
+        return True
+
+    _retry(lambda: expand_first(driver))
+    mark = wait.until(lambda d: next((m for m in d.find_elements(
+        By.CSS_SELECTOR, '[data-testid="stExpander"] mark[id^="cite-"]') if m.is_displayed()), False))
     assert mark.text.strip()
     # the document text never becomes markup: no <script> element comes from the passages
     assert not driver.find_elements(By.CSS_SELECTOR, ".cchc-passage script, .cchc-document script")
     # open the whole document: its <mark> is scrolled into view inside the box
-    toggle = driver.find_elements(By.XPATH, '//label[.//p[text()="Mở văn bản"]]')[0]
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", toggle)
-    toggle.click()
+    def open_document(d):
+        toggle = d.find_elements(By.XPATH, '//label[.//p[text()="Mở văn bản"]]')[0]
+        d.execute_script("arguments[0].scrollIntoView({block: 'center'});", toggle)
+        toggle.click()
+        return True
+
+    _retry(lambda: open_document(driver))
     doc_mark = wait.until(lambda d: next(iter(d.find_elements(By.CSS_SELECTOR, '.cchc-document mark[id^="doc-"]')),
                                          False))
     wait.until(lambda d: d.execute_script(

@@ -117,11 +117,13 @@ def test_document_full_of_instructions_is_plain_data():
     assert doc.metadata["so_hieu"] == "99/KH-UBND" and doc.metadata["tinh"] == "Kiên Giang"
 
 
-def test_document_full_of_instructions_ingests_as_data(hashed_index, tmp_path):
+def test_document_full_of_instructions_ingests_as_data(settings, store, tmp_path):
     from ingest.pipeline import ingest_paths
     from retriever.hybrid import HybridRetriever
+    from tests.conftest import CORPUS
 
-    settings, store = hashed_index
+    small = [CORPUS / "kien-giang-2021-36-KH-UBND-kiem-tra-cchc.txt", CORPUS / "quang-binh-2018-tin-kiem-tra-cchc.txt"]
+    ingest_paths(small, settings, store)
     before = store.records()
     passages_before = {doc_id: [(p.id, p.text) for p in store.get_document(doc_id).passages] for doc_id in before}
     path = tmp_path / "huong-dan-doc-hai.txt"

@@ -1,0 +1,37 @@
+"""Patterns of Vietnamese questions and official-document text shared by the retriever and the answerer."""
+
+from __future__ import annotations
+
+import re
+
+#: Questions asking when something happens.
+WHEN_QUESTION = re.compile(
+    r"khi nào|thời gian nào|bao giờ|lúc nào|thời hạn|hạn chót|tháng mấy|ngày nào|bắt đầu|trước ngày nào|"
+    r"khi nao|thoi gian nao|bao gio|luc nao|thoi han|thang may|ngay nao|bat dau",
+    re.IGNORECASE,
+)
+#: A time expression in a document: "quý III", "tháng 4", "4/2021", "30/9/2022", "năm 2022".
+TIME_EXPRESSION = re.compile(
+    r"\bquý\s+[IV]+\b|\btháng\s+\d{1,2}\b|\b\d{1,2}/\d{4}\b|\b\d{1,2}/\d{1,2}/\d{4}\b|\bnăm\s+\d{4}\b",
+    re.IGNORECASE,
+)
+#: A document number such as "189/KH-UBND" (its letters are not abbreviations to expand).
+DOC_NUMBER = re.compile(r"\b\d+\s*/\s*[A-ZĐa-zđ]+(?:-[A-ZĐa-zđ]+)*")
+
+
+def asks_when(question: str) -> bool:
+    """True for questions about time.
+
+    >>> asks_when("Hà Nam kiểm tra vào thời gian nào?"), asks_when("Ai chủ trì?")
+    (True, False)
+    """
+    return bool(WHEN_QUESTION.search(question))
+
+
+def has_time_expression(text: str) -> bool:
+    """True when the text states a time.
+
+    >>> has_time_expression("Thời gian: quý III/2021"), has_time_expression("Sở Nội vụ chủ trì")
+    (True, False)
+    """
+    return bool(TIME_EXPRESSION.search(text))
