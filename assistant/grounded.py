@@ -24,6 +24,10 @@ ai gì nào những các của được là có không thì sao trong về cho v
 muốn bao nhiêu mấy như thế nào này đó kia một hay hoặc để do từ đến theo ra nên mà rằng cũng đã đang sẽ còn
 việc gồm có nhằm bởi vì nữa lúc
 """.split())
+#: Words before "nào" that ask for a time or an amount, not for members of a list.
+_NOT_TARGET = STOPWORDS | {"khi", "luc", "bao", "nam", "thang", "ngay", "quy"}
+#: Accented function words that end a list target ("những sở nào" → "sở", but "cơ quan nào" → "cơ quan").
+_FUNCTION_WORDS = frozenset("những các của được là có không thì trong về cho và với ở tại vào gồm".split())
 MAX_DOCS = 4
 MAX_UNITS_PER_DOC = 3
 MAX_QUOTE_CHARS = 420
@@ -50,6 +54,7 @@ class Unit:
     kind: str  # sentence | item | lead_in | row
     order: int
     score: float = 0.0
+    answers_list: bool = False  # an enumeration of what a list question asks for
 
 
 def content_terms(text: str) -> list[str]:
@@ -142,25 +147,42 @@ def _idf_table(retriever_state) -> callable:
 
 
 def list_target(question: str) -> list[str]:
-    """The noun a list question asks for ("những sở nào" → ["so"]); empty for other questions.
+    """The noun a list question asks for ("những sở nào" → ["sở"]), lower case; empty for other questions.
 
     >>> list_target("Những sở nào được kiểm tra?"), list_target("Cơ quan nào chủ trì?"), list_target("Khi nào?")
-    (['so'], ['quan'], [])
+    (['sở'], ['cơ', 'quan'], [])
     """
-    words = [fold_word(s) for s in syllables(question)]
-    for i, w in enumerate(words):
-        if w == "nao" and i > 0 and words[i - 1] not in STOPWORDS | {"khi", "luc", "bao", "nam", "thang", "ngay"}:
+    words = syllables(question)
+    folded = [fold_word(w) for w in words]
+    for i, w in enumerate(folded):
+        if w == "nao" and i > 0 and folded[i - 1] not in _NOT_TARGET:
             j = i - 1
-            while j > 0 and i - j < 2 and words[j - 1] not in STOPWORDS:
+            while j > 0 and i - j < 2 and words[j - 1] not in _FUNCTION_WORDS:
                 j -= 1
             return words[j:i]
-    if "gom" in words or ("nhung" in words and "ai" in words):
+    if "gom" in folded or ("nhung" in folded and "ai" in folded):
         return ["__any__"]
     return []
 
 
-def _is_enumeration(unit: Unit) -> bool:
-    return unit.text.count(",") >= 3 or unit.kind == "list"
+def _enumerates(unit: Unit, target: list[str]) -> bool:
+    """True when the unit lists several things after naming what a list question asks for.
+
+    >>> u = Unit(None, 0, 0, "Cấp tỉnh gồm các Sở: Công Thương, Xây dựng, Y tế, Du lịch.", "item", 0)
+    >>> _enumerates(u, ["sở"]), _enumerates(Unit(None, 0, 0, "Báo cáo về Sở Nội vụ, để xem xét.", "item", 0), ["sở"])
+    (True, False)
+    """
+    lowered = unit.text.lower()
+    if target == ["__any__"]:
+        return unit.kind == "list" or lowered.count(",") >= 3
+    m = re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, target)) + r"(?!\w)", lowered)
+    if not m:
+        return False
+    after = re.split(r"[.;](?:\s|$)", lowered[m.end():], maxsplit=1)[0]
+    if unit.kind == "list" and after.count(",") + after.count("\n") >= 2:
+        return True
+    segments = [seg for seg in re.split(r",|\bvà\b", after) if seg.strip()]
+    return len(segments) >= 3 and sum(len(seg) for seg in segments) / len(segments) <= 45
 
 
 def score_units(units: list[Unit], analysis: QueryAnalysis, idf) -> None:
@@ -185,9 +207,9 @@ def score_units(units: list[Unit], analysis: QueryAnalysis, idf) -> None:
         score += 0.5 * sum(1 for b in bigrams if b in pairs)
         length_penalty = 1.0 + len(unit.text) / 1500
         rank_bonus = 1.0 + 0.5 / unit.result.rank
-        folded_present = {fold_word(w) for w in present}
-        if target and _is_enumeration(unit) and (target == ["__any__"] or all(t in folded_present for t in target)):
+        if target and _enumerates(unit, target):
             score *= 1.8
+            unit.answers_list = True
         if when and has_time_expression(unit.text):
             score *= 1.6
         if any(f.search(unit.text) for f in fields):
@@ -223,6 +245,11 @@ def _select(units_by_doc: dict[str, list[Unit]]) -> dict[str, list[Unit]]:
             if any(_overlaps(u, v) for v in picked):
                 continue
             picked.append(u)
+        enumerations = [u for u in units if u.answers_list and u.score > 0]
+        if enumerations and not any(u.answers_list for u in picked):
+            # a list question is answered with the list: the document's best enumeration always comes along
+            best_list = max(enumerations, key=lambda u: u.score)
+            picked = [u for u in picked if not _overlaps(u, best_list)][: MAX_UNITS_PER_DOC - 1] + [best_list]
         picked = _with_list_context(picked, units)
         chosen[doc_id] = sorted(picked, key=lambda u: (u.result.passage.start, u.start))
     return chosen
@@ -309,7 +336,8 @@ def compose_grounded_answer(question: str, analysis: QueryAnalysis, results: lis
                 suffix = "…" if end < unit.end else ""
                 indent = "  " if unit.kind == "item" and any(u.kind == "lead_in" for u in units) else ""
                 bullet = "" if re.match(r"^[-+*•]\s", quote) else "- "
-                lines.append(f"{indent}{bullet}{quote}{suffix} [{n}]")
+                shown = quote.replace("\n", "\n" + indent + "  ")
+                lines.append(f"{indent}{bullet}{shown}{suffix} [{n}]")
             md = result.doc_metadata
             citations.append(Citation(n=n, doc_id=doc_id, title=md.get("tieu_de", "") or doc_id,
                                       source=md.get("source", ""), section=result.passage.section, quote=quote,

@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 ANSWER_PASSAGES = 8
 #: Leading documents searched again on their own, and passages taken from each.
 PER_DOC_DOCS = 4
-PER_DOC_PASSAGES = 3
+PER_DOC_PASSAGES = 5
 #: Share of the question's topic weight the best quoted unit must carry (calibrated on the dev set, see README).
 MIN_COVERAGE = 0.4
 FALLBACK_NOTICE = "Không dùng được LLM ({reason}); câu trả lời dưới đây được trích nguyên văn từ văn bản."
@@ -166,8 +166,6 @@ class Assistant:
 
     def _enumerations(self, doc_ids: list[str], target: list[str], seen: set) -> list[SearchResult]:
         """Passages of the leading documents that enumerate what a list question asks for ("các Sở: …")."""
-        from textnorm import fold_accents
-
         records = self.store.records()
         found = []
         for doc_id in doc_ids:
@@ -175,10 +173,10 @@ class Assistant:
             if record is None:
                 continue
             for passage in self.store.passages_of(doc_id, record.version):
-                folded = fold_accents(passage.text)
                 if passage.id in seen or passage.text.count(",") < 3:
                     continue
-                if target != ["__any__"] and not re.search(r"\b" + r"\s+".join(target) + r"\b", folded):
+                if target != ["__any__"] and not re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, target))
+                                                           + r"(?!\w)", passage.text.lower()):
                     continue
                 seen.add(passage.id)
                 found.append(SearchResult(rank=99, passage=passage, score=0.0,
