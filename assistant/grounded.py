@@ -233,6 +233,10 @@ def _select(units_by_doc: dict[str, list[Unit]]) -> dict[str, list[Unit]]:
         return {}
     chosen: dict[str, list[Unit]] = {}
     ranked_docs = sorted(units_by_doc, key=lambda d: -max(u.score for u in units_by_doc[d]))
+    with_lists = [d for d in ranked_docs if any(u.answers_list for u in units_by_doc[d])]
+    if with_lists:
+        # a list question: documents that enumerate what is asked come first, the others are left out
+        ranked_docs = with_lists
     for doc_id in ranked_docs[:MAX_DOCS]:
         units = units_by_doc[doc_id]
         best = max(u.score for u in units)
