@@ -215,7 +215,7 @@ class IndexStore:
     def drop_orphans(self) -> int:
         """Delete passages no document record points to (left by an interrupted ingest)."""
         current = {k: r.version for k, r in self.records().items()}
-        got = self.passages.get(include=["metadatas"])
+        got = _get_all(self.passages, ["metadatas"])
         stale = [pid for pid, m in zip(got["ids"], got["metadatas"])
                  if current.get((m or {}).get("doc_id")) != (m or {}).get("version")]
         for lo in range(0, len(stale), 1000):
@@ -275,7 +275,7 @@ class IndexStore:
             return state
 
     def _rebuild_lexical(self, records: dict[str, DocRecord], fingerprint: str) -> "LexicalState":
-        got = self.passages.get(include=["metadatas", "documents"]) if records else {"ids": []}
+        got = _get_all(self.passages, ["metadatas", "documents"]) if records else {"ids": []}
         ids, terms, meta, texts = [], [], {}, []
         for pid, text, m in zip(got["ids"], got.get("documents") or [], got.get("metadatas") or []):
             record = records.get((m or {}).get("doc_id"))
@@ -299,6 +299,21 @@ class IndexStore:
         except OSError as exc:  # read-only data dir: serve from memory
             log.warning("Không ghi được chỉ mục từ khóa: %s", exc)
         return LexicalState(lex, meta, restorer)
+
+
+def _get_all(collection, include: list[str], page: int = 5000) -> dict:
+    """Every item of a collection, fetched in pages: one unpaged get of ~100k items fails in Chroma's SQLite
+    backend with "too many SQL variables"."""
+    out: dict = {"ids": [], **{key: [] for key in include}}
+    offset = 0
+    while True:
+        got = collection.get(include=include, limit=page, offset=offset)
+        out["ids"] += got["ids"]
+        for key in include:
+            out[key] += list(got.get(key) or [])
+        if len(got["ids"]) < page:
+            return out
+        offset += page
 
 
 def _make_client(settings: Settings):

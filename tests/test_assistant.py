@@ -62,8 +62,6 @@ def test_follow_up_carries_the_earlier_question(assistant):
     assert second.query == "Hà Nam kiểm tra công tác CCHC vào thời gian nào?"
 
 
-@pytest.mark.xfail(reason="known gap: the grounded answerer ranks 'Trong quý III năm 2022' below other Hà Nam "
-                          "sentences for this follow-up (issue 4 note)", strict=False)
 def test_follow_up_answer_states_the_quarter(assistant):
     first = assistant.ask("Kiên Giang kiểm tra công tác CCHC năm 2021 vào thời gian nào?")
     second = assistant.ask("Còn Hà Nam thì sao?", history=[make_turn("Kiên Giang kiểm tra công tác CCHC năm 2021 "
