@@ -46,7 +46,9 @@ ABBREVIATIONS = {
     "tn&mt": "tài nguyên và môi trường",
 }
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
-_QUARTER = re.compile(r"\b(?:q|quý|quy)\s*\.?\s*([1-4]|i{1,3}|iv)\b(?!\s*/?\s*\d{3})", re.IGNORECASE)
+# a quarter number, not followed by more digits nor by "/n" unless n is a year ("quý 3/2021", not "quy 1/12")
+_QUARTER = re.compile(r"\b(?:q|quý|quy)\s*\.?\s*([1-4]|i{1,3}|iv)\b(?!\s*\d)(?!\s*/\s*(?!(?:19|20)\d\d\b)\d)",
+                      re.IGNORECASE)
 _QUARTER_GLUED = re.compile(r"\bq([1-4])\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 
@@ -141,7 +143,9 @@ def analyze_query(query: str, restorer: DiacriticRestorer | None = None) -> Quer
     restored = False
     words = syllables(text)
     plain = [w for w in words if not w.isdigit()]
-    if restorer is not None and plain and sum(has_diacritics(w) for w in plain) <= len(plain) * 0.2:
+    known = sum(1 for w in plain if restorer is not None and fold_accents(w) in restorer.unigrams)
+    if (restorer is not None and plain and sum(has_diacritics(w) for w in plain) <= len(plain) * 0.2
+            and known >= 0.6 * len(plain)):  # Vietnamese typed without accents, not English
         restored_text = restorer.restore(text)
         if restored_text != " ".join(words):
             text = canonical_quarters(restored_text)
