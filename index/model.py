@@ -17,6 +17,10 @@ METADATA_KEYS = (
 )
 
 
+#: Section path of a document's opening: the header (number, place and date, title) and what precedes section I.
+OPENING_SECTION = "Phần mở đầu"
+
+
 @dataclass(frozen=True)
 class Passage:
     """A span of a document's cleaned text: ``document.text[start:end] == text``."""

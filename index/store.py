@@ -25,7 +25,7 @@ import numpy as np
 
 from index.embedders import Embedder, make_embedder
 from index.lexical import LexicalIndex, passage_terms
-from index.model import Document, Passage
+from index.model import OPENING_SECTION, Document, Passage
 from settings import Settings
 from textnorm.diacritics import DiacriticRestorer
 from textnorm.patterns import has_time_expression
@@ -288,7 +288,8 @@ class IndexStore:
             meta[pid] = {"doc_id": passage.doc_id, "tinh": record.metadata.get("tinh", ""),
                          "nam": str(record.metadata.get("nam", "")),
                          "loai_van_ban": record.metadata.get("loai_van_ban", ""),
-                         "time": has_time_expression(text)}
+                         "time": has_time_expression(text),
+                         "opening": passage.section == OPENING_SECTION}
         lex = LexicalIndex.build(ids, terms, fingerprint)
         restorer = DiacriticRestorer.from_texts(texts)
         try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from index.model import OPENING_SECTION
 from ingest.clean import CELL_BREAK, Line, is_marker_line, is_upper_line
 
 _ROMAN = re.compile(r"^([IVXLC]+)\.\s*(.*)$")
@@ -245,12 +246,12 @@ def parse_structure(lines: list[Line]) -> list[Block]:
             if _is_opening_sentence(text):
                 in_body = opening = True
             else:
-                blocks.append(Block(text, "front", ("Phần mở đầu",)))
+                blocks.append(Block(text, "front", (OPENING_SECTION,)))
                 previous = blocks[-1]
                 continue
         item = bool(_BULLET.match(text)) or bool(kind)
         # the opening sentence ("… ban hành Kế hoạch … như sau:") introduces the whole body, not a list
-        block = Block(text, "item" if item else "para", stack.path() or ("Phần mở đầu",),
+        block = Block(text, "item" if item else "para", stack.path() or (OPENING_SECTION,),
                       lead_in=text.endswith(":") and not opening)
         blocks.append(block)
         previous = block

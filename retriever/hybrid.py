@@ -12,7 +12,7 @@ from index.model import Passage
 from index.store import IndexStore
 from ingest.gazetteer import canonical_province
 from retriever.query import QueryAnalysis, analyze_query
-from textnorm.patterns import asks_when
+from textnorm.patterns import asks_when, asks_which_document
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,7 @@ class RetrieverConfig:
     diversity: float = 0.5  # a passage's score is multiplied by this for each passage of its document already chosen
     year_boost: float = 0.25
     time_boost: float = 0.3  # questions about time prefer passages that state one
+    opening_boost: float = 0.5  # "which document …" questions prefer documents' openings
 
 
 _HAS_WORD = re.compile(r"\w", re.UNICODE)
@@ -121,10 +122,15 @@ class HybridRetriever:
             for pid in fused:
                 if state.meta.get(pid, {}).get("nam") in analysis.years:
                     fused[pid] *= 1.0 + cfg.year_boost
-        if asks_when(analysis.original + " " + analysis.text):
+        asked = analysis.original + " " + analysis.text
+        if asks_when(asked):
             for pid in fused:
                 if state.meta.get(pid, {}).get("time"):
                     fused[pid] *= 1.0 + cfg.time_boost
+        if asks_which_document(asked):
+            for pid in fused:
+                if state.meta.get(pid, {}).get("opening"):
+                    fused[pid] *= 1.0 + cfg.opening_boost
         chosen = self._diversify(fused, state.meta, k)
         passages = self.store.fetch_passages([pid for pid, _ in chosen])
         records = self.store.records() if chosen else {}

@@ -15,6 +15,12 @@ TIME_EXPRESSION = re.compile(
     r"\bquý\s+[IV]+\b|\btháng\s+\d{1,2}\b|\b\d{1,2}/\d{4}\b|\b\d{1,2}/\d{1,2}/\d{4}\b|\bnăm\s+\d{4}\b",
     re.IGNORECASE,
 )
+#: Questions asking which document (answered by a document's opening: title, number, purpose).
+WHICH_DOCUMENT_QUESTION = re.compile(
+    r"\b(tài liệu|văn bản|kế hoạch|quyết định|công văn|thông báo|tin bài|bài viết) nào\b|"
+    r"\b(tai lieu|van ban|ke hoach|quyet dinh|cong van) nao\b",
+    re.IGNORECASE,
+)
 #: A document number such as "189/KH-UBND" (its letters are not abbreviations to expand).
 DOC_NUMBER = re.compile(r"\b\d+\s*/\s*[A-ZĐa-zđ]+(?:-[A-ZĐa-zđ]+)*")
 
@@ -35,3 +41,12 @@ def has_time_expression(text: str) -> bool:
     (True, False)
     """
     return bool(TIME_EXPRESSION.search(text))
+
+
+def asks_which_document(question: str) -> bool:
+    """True for questions about which document says something.
+
+    >>> asks_which_document("Tài liệu nào nói về kế hoạch kiểm tra năm 2022?"), asks_which_document("Ai chủ trì?")
+    (True, False)
+    """
+    return bool(WHICH_DOCUMENT_QUESTION.search(question))
