@@ -146,7 +146,7 @@ def render_answer(turn: Turn, prefix: str, docs: _Docs) -> None:
         st.warning(ABSTAIN_NOTICE)
     if answer.notice:
         st.info(answer.notice)
-    st.markdown(answer.text or "")
+    st.markdown(render.answer_markdown(answer.text or ""))
     if answer.unsupported:
         st.caption("Các câu sau chưa có trích dẫn hợp lệ: " + render.escape_markdown(" | ".join(answer.unsupported)))
     if answer.citations:

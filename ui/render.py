@@ -60,6 +60,30 @@ def escape_markdown(text: str) -> str:
     return _MD_INLINE.sub(r"\\\1", flat)
 
 
+_ANSWER_LINE = re.compile(r"^(\s*)(- )?(.*)$")
+_LABEL = re.compile(r"^\*\*(.+?)\*\*(.*)$")
+
+
+def answer_markdown(text: str) -> str:
+    r"""An answer for ``st.markdown``: its own structure (bullets, bold document labels) kept, every character that
+    came from a document escaped, so a quoted link, image or heading in a document shows as text.
+
+    >>> print(answer_markdown("**KH 36** (x)\n- ![a](b) [1]"))
+    **KH 36** \(x\)
+    - \!\[a\]\(b\) \[1\]
+    """
+    out = []
+    for line in (text or "").split("\n"):
+        indent, bullet, rest = _ANSWER_LINE.match(line).groups()
+        label = _LABEL.match(rest)
+        if label:
+            body = "**" + _MD_INLINE.sub(r"\\\1", label.group(1)) + "**" + _MD_INLINE.sub(r"\\\1", label.group(2))
+        else:
+            body = _MD_INLINE.sub(r"\\\1", rest)
+        out.append(indent + (bullet or "") + body)
+    return "\n".join(out)
+
+
 def anchor_id(*parts: object) -> str:
     """A safe HTML id from arbitrary parts.
 
@@ -204,5 +228,5 @@ def scroll_script(mark_id: str) -> str:
     )
 
 
-__all__ = ["escape_text", "escape_markdown", "anchor_id", "locate", "Span", "highlight_html", "passage_html",
+__all__ = ["escape_text", "escape_markdown", "answer_markdown", "anchor_id", "locate", "Span", "highlight_html", "passage_html",
            "document_html", "style_block", "scroll_script"]
