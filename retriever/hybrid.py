@@ -63,6 +63,7 @@ class RetrieverConfig:
     candidates: int = 60
     folded_weight_accented_query: float = 0.3
     diversity: float = 0.5  # a passage's score is multiplied by this for each passage of its document already chosen
+    scoped_diversity: float = 0.85  # the same when the search is scoped to a province or documents
     year_boost: float = 0.25
     time_boost: float = 0.3  # questions about time prefer passages that state one
     opening_boost: float = 0.5  # "which document …" questions prefer documents' openings
@@ -131,7 +132,8 @@ class HybridRetriever:
             for pid in fused:
                 if state.meta.get(pid, {}).get("opening"):
                     fused[pid] *= 1.0 + cfg.opening_boost
-        chosen = self._diversify(fused, state.meta, k)
+        scoped = bool(filters.provinces or filters.doc_ids)
+        chosen = self._diversify(fused, state.meta, k, cfg.scoped_diversity if scoped else cfg.diversity)
         passages = self.store.fetch_passages([pid for pid, _ in chosen])
         records = self.store.records() if chosen else {}
         results = []
@@ -206,14 +208,14 @@ class HybridRetriever:
                     fused[pid] = fused.get(pid, 0.0) + weight * ((s - lo) / (hi - lo) if hi > lo else 1.0)
         return fused
 
-    def _diversify(self, fused: dict[str, float], meta: dict, k: int) -> list[tuple[str, float]]:
+    def _diversify(self, fused: dict[str, float], meta: dict, k: int, diversity: float) -> list[tuple[str, float]]:
         remaining = dict(fused)
         chosen: list[tuple[str, float]] = []
         per_doc: dict[str, int] = {}
         while remaining and len(chosen) < k:
             def adjusted(item):
                 pid, score = item
-                return score * self.config.diversity ** per_doc.get(meta.get(pid, {}).get("doc_id"), 0)
+                return score * diversity ** per_doc.get(meta.get(pid, {}).get("doc_id"), 0)
 
             pid, _ = max(remaining.items(), key=adjusted)
             chosen.append((pid, adjusted((pid, remaining.pop(pid)))))
