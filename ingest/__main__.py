@@ -58,11 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     store = IndexStore(settings)
     try:
         if args.rebuild:
-            for name in (settings.collection, settings.collection + "_docs"):
-                try:
-                    store.client.delete_collection(name)
-                except Exception:  # noqa: BLE001 - absent collection
-                    pass
+            store.drop_all()
         report = ingest_paths(paths, settings, store, prune=args.prune, progress=_progress_bar())
     except (IngestBusy, IndexError_) as exc:
         print(str(exc), file=sys.stderr)
