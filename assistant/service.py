@@ -23,7 +23,10 @@ ANSWER_PASSAGES = 8
 PER_DOC_DOCS = 4
 PER_DOC_PASSAGES = 5
 #: Share of the question's topic weight the best quoted unit must carry (calibrated on the dev set, see README).
-MIN_COVERAGE = 0.4
+MIN_COVERAGE = 0.5
+#: Share of the question's topic words that no indexed passage uses, above which the documents cannot answer it
+#: (dev answerable questions: at most 1 in 12; off-topic probes: 1 in 7 or more).
+MAX_UNKNOWN_SHARE = 0.12
 FALLBACK_NOTICE = "Không dùng được LLM ({reason}); câu trả lời dưới đây được trích nguyên văn từ văn bản."
 
 
@@ -199,6 +202,10 @@ class Assistant:
                     "câu hỏi này.")
         if not results:
             return "Không tìm thấy đoạn văn bản nào liên quan đến câu hỏi."
+        unknown = _unknown_terms(analysis, state)
+        if unknown and len(unknown) / max(len(_topic_words(analysis)), 1) > MAX_UNKNOWN_SHARE:
+            return ("Các văn bản hiện có không nói về nội dung này (không văn bản nào dùng các từ: "
+                    + ", ".join(unknown[:5]) + ").")
         if analysis.years:
             seen = " ".join(r.passage.text + " " + " ".join(str(v) for v in r.doc_metadata.values())
                             for r in results)
@@ -206,6 +213,19 @@ class Assistant:
                 return (f"Các văn bản hiện có không nói về năm {', '.join(analysis.years)}, nên không thể trả lời "
                         "câu hỏi này.")
         return ""
+
+
+def _topic_words(analysis) -> list[str]:
+    from assistant.grounded import STOPWORDS
+    from textnorm import fold_word, syllables
+
+    return [w for w in syllables(analysis.text) if fold_word(w) not in STOPWORDS and not w.isdigit()]
+
+
+def _unknown_terms(analysis, state) -> list[str]:
+    """Topic words of the question that no indexed passage contains (accented form)."""
+    index = state.index
+    return list(dict.fromkeys(w for w in _topic_words(analysis) if index.document_frequency(w) == 0))
 
 
 def _coverage(answer: Answer, analysis, state) -> float:
