@@ -86,7 +86,8 @@ class Assistant:
             except Exception as exc:  # noqa: BLE001 - condensing is an optimisation
                 log.warning("condense failed: %s", exc)
         results = self._search(analysis, filters)
-        reason = self._out_of_scope(analysis, results, state)
+        use_llm = mode == "llm" and self.llm_available
+        reason = self._out_of_scope(analysis, results, state, use_llm)
         if reason:
             answer = abstain(question, results, reason)
             answer.query = analysis.text
@@ -194,7 +195,7 @@ class Assistant:
         answer.question = question
         return answer
 
-    def _out_of_scope(self, analysis, results, state) -> str:
+    def _out_of_scope(self, analysis, results, state, use_llm: bool = False) -> str:
         indexed = {canonical_province(m.get("tinh", "")) for m in state.meta.values()}
         missing = [p for p in analysis.provinces if p not in indexed]
         if missing and not any(p in indexed for p in analysis.provinces):
@@ -202,7 +203,12 @@ class Assistant:
                     "câu hỏi này.")
         if not results:
             return "Không tìm thấy đoạn văn bản nào liên quan đến câu hỏi."
-        unknown = _unknown_terms(analysis, state)
+        if _is_foreign(analysis, state) and not use_llm:
+            # word-level checks cannot tell a foreign-language question's topic; the multilingual embedder finds the
+            # closest documents, but quoting needs the words: ask in Vietnamese (or use LLM mode)
+            return ("Chế độ trích dẫn chỉ trả lời câu hỏi bằng tiếng Việt (có hoặc không dấu). Hãy đặt lại câu hỏi "
+                    "bằng tiếng Việt, hoặc dùng chế độ LLM nếu đã cấu hình.")
+        unknown = [] if use_llm else _unknown_terms(analysis, state)
         if unknown and len(unknown) / max(len(_topic_words(analysis)), 1) > MAX_UNKNOWN_SHARE:
             return ("Các văn bản hiện có không nói về nội dung này (không văn bản nào dùng các từ: "
                     + ", ".join(unknown[:5]) + ").")
@@ -213,6 +219,17 @@ class Assistant:
                 return (f"Các văn bản hiện có không nói về năm {', '.join(analysis.years)}, nên không thể trả lời "
                         "câu hỏi này.")
         return ""
+
+
+def _is_foreign(analysis, state) -> bool:
+    """A question in another language (English…): no Vietnamese diacritics and most words unknown to the corpus."""
+    from textnorm import has_diacritics, syllables
+
+    words = [w for w in syllables(analysis.original) if not w.isdigit()]
+    if len(words) < 3 or has_diacritics(analysis.text):
+        return False
+    unknown = sum(1 for w in words if state.index.document_frequency("~" + w) == 0)
+    return unknown / len(words) >= 0.5
 
 
 def _topic_words(analysis) -> list[str]:
