@@ -46,6 +46,8 @@ def test_table_row_answer_names_the_lead_agency(assistant):
     "Tỉnh Đồng Tháp kiểm tra CCHC ở những huyện nào năm 2021?",
     "Mức lương cơ sở năm 2024 là bao nhiêu?",
     "Xin chào, hôm nay trời đẹp không?",
+    "Thủ tục cấp hộ chiếu cần giấy tờ gì?",
+    "Quy định về xử phạt vi phạm giao thông?",
 ])
 def test_abstains_when_documents_do_not_answer(assistant, question):
     answer = assistant.ask(question)
@@ -85,3 +87,15 @@ def test_ask_cli_contract(tmp_path):
     assert [r["abstained"] for r in rows] == [False, True]
     assert {"question", "answer", "abstained", "citations"} <= set(rows[0])
     assert {"n", "doc_id", "title", "source", "section", "quote", "start", "end"} <= set(rows[0]["citations"][0])
+
+
+def test_question_in_english_gets_a_plain_vietnamese_notice_and_the_closest_documents(assistant):
+    answer = assistant.ask("Which departments will be inspected in the third quarter?")
+    assert answer.abstained and "tiếng Việt" in answer.text
+    assert "Các văn bản gần nhất" in answer.text
+
+
+def test_question_without_diacritics_is_answered(assistant):
+    answer = assistant.ask("ha nam kiem tra cchc nam 2022 vao thoi gian nao")
+    assert not answer.abstained
+    assert "quyiiinam2022" in fold_for_match(answer.text)
