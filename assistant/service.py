@@ -170,7 +170,7 @@ class Assistant:
 
     def _enumerations(self, doc_ids: list[str], target: list[str], seen: set) -> list[SearchResult]:
         """Passages of the leading documents that enumerate what a list question asks for ("các Sở: …")."""
-        records = self.store.records()
+        records = self.store.lexical().records
         found = []
         for doc_id in doc_ids:
             record = records.get(doc_id)
@@ -196,7 +196,7 @@ class Assistant:
         return answer
 
     def _out_of_scope(self, analysis, results, state, use_llm: bool = False) -> str:
-        indexed = {canonical_province(m.get("tinh", "")) for m in state.meta.values()}
+        indexed = {canonical_province(r.metadata.get("tinh", "")) for r in state.records.values()}
         missing = [p for p in analysis.provinces if p not in indexed]
         if missing and not any(p in indexed for p in analysis.provinces):
             return (f"Các văn bản hiện có không có văn bản nào của {', '.join(missing)}, nên không thể trả lời "

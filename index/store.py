@@ -18,7 +18,8 @@ import logging
 import threading
 import time
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -42,11 +43,33 @@ class IndexError_(RuntimeError):
 
 @dataclass(frozen=True)
 class LexicalState:
-    """BM25 index, metadata of each indexed passage (doc_id, tinh, nam, loai_van_ban), diacritics model."""
+    """BM25 index, metadata of each indexed passage (doc_id, tinh, nam, loai_van_ban, time, opening), diacritics
+    model, and the document records it was built from (searches read them here, not from Chroma)."""
 
     index: LexicalIndex
     meta: dict
     restorer: DiacriticRestorer
+    records: dict = field(default_factory=dict)
+
+    @cached_property
+    def passage_docs(self) -> np.ndarray:
+        """For each indexed passage (in index order), the position of its document in :attr:`doc_ids`."""
+        position = {doc_id: i for i, doc_id in enumerate(self.doc_ids)}
+        return np.asarray([position.get(self.meta.get(pid, {}).get("doc_id"), -1) for pid in self.index.ids],
+                          dtype=np.int64)
+
+    @cached_property
+    def doc_ids(self) -> list[str]:
+        return sorted({m.get("doc_id", "") for m in self.meta.values()})
+
+    def documents_where(self, keep) -> np.ndarray:
+        """Boolean mask over passages whose document's metadata satisfies ``keep(doc_id, passage_meta)``."""
+        first_meta = {}
+        for pid in self.index.ids:
+            m = self.meta.get(pid, {})
+            first_meta.setdefault(m.get("doc_id"), m)
+        wanted = np.asarray([keep(d, first_meta.get(d, {})) for d in self.doc_ids] + [False], dtype=bool)
+        return wanted[self.passage_docs]
 
 
 @dataclass(frozen=True)
@@ -201,6 +224,7 @@ class IndexStore:
     @staticmethod
     def _passage(pid: str, text: str, meta: dict) -> Passage:
         meta = dict(meta or {})
+        meta.pop("terms", None)
         fields = {k: meta.pop(k, None) for k in _PASSAGE_FIELDS}
         return Passage(id=pid, doc_id=fields["doc_id"], text=text, start=int(fields["start"]), end=int(fields["end"]),
                        section=fields["section"] or "", kind=fields["kind"] or "text", metadata=meta)
@@ -214,7 +238,7 @@ class IndexStore:
             for p in doc.passages:
                 meta = {k: v for k, v in p.metadata.items() if isinstance(v, (str, int, float, bool))}
                 meta.update(doc_id=doc.doc_id, version=version, section=p.section, kind=p.kind, start=p.start,
-                            end=p.end)
+                            end=p.end, terms=" ".join(passage_terms(index_text(p, {**doc.metadata, **p.metadata}))))
                 metas.append(meta)
             for lo in range(0, len(ids), 1000):
                 self.passages.upsert(ids=ids[lo:lo + 1000], embeddings=vectors[lo:lo + 1000].tolist(),
@@ -275,6 +299,9 @@ class IndexStore:
             fingerprint = self.fingerprint(records)
             self._checked_at = now
             if self._lexical is not None and self._lexical.index.fingerprint == fingerprint:
+                if self._lexical.records != records:
+                    self._lexical = LexicalState(self._lexical.index, self._lexical.meta, self._lexical.restorer,
+                                                 records)
                 return self._lexical
             folder = self.settings.lexical_dir
             try:
@@ -287,7 +314,7 @@ class IndexStore:
                     return self._lexical
                 meta = json.loads((folder / "passages.json").read_text(encoding="utf-8"))
                 restorer = DiacriticRestorer.from_json((folder / "restore.json").read_text(encoding="utf-8"))
-                state = LexicalState(lex, meta, restorer)
+                state = LexicalState(lex, meta, restorer, records)
             except Exception as exc:  # noqa: BLE001 - missing, stale or damaged: rebuild from Chroma
                 if records:
                     msg = f"Dựng lại chỉ mục từ khóa từ Chroma: {exc}"
@@ -307,7 +334,9 @@ class IndexStore:
             passage = self._passage(pid, text, m)
             ids.append(pid)
             texts.append(text)
-            terms.append(passage_terms(index_text(passage, {**record.metadata, **passage.metadata})))
+            stored = (m or {}).get("terms")  # computed once at ingest; older indexes lack it
+            terms.append(stored.split(" ") if stored else
+                         passage_terms(index_text(passage, {**record.metadata, **passage.metadata})))
             meta[pid] = {"doc_id": passage.doc_id, "tinh": record.metadata.get("tinh", ""),
                          "nam": str(record.metadata.get("nam", "")),
                          "loai_van_ban": record.metadata.get("loai_van_ban", ""),
@@ -322,7 +351,7 @@ class IndexStore:
             })
         except OSError as exc:  # read-only data dir: serve from memory
             log.warning("Không ghi được chỉ mục từ khóa: %s", exc)
-        return LexicalState(lex, meta, restorer)
+        return LexicalState(lex, meta, restorer, records)
 
 
 def _get_all(collection, include: list[str], page: int = 5000) -> dict:

@@ -107,9 +107,8 @@ class HybridRetriever:
         if len(state.index) == 0:
             return []
         analysis = analysis or analyze_query(query, state.restorer)
-        filters = self._effective_filters(filters or SearchFilters(), analysis, state.meta)
-        ids = state.index.ids
-        mask = self._mask(ids, state.meta, filters)
+        filters = self._effective_filters(filters or SearchFilters(), analysis, state)
+        mask = self._mask(state, filters)
         if not mask.any():
             return []
         cfg = self.config
@@ -117,7 +116,7 @@ class HybridRetriever:
         if mode in ("hybrid", "lexical"):
             rankings.append((cfg.lexical_weight, self._lexical_scores(analysis, state, mask)))
         if mode in ("hybrid", "dense"):
-            rankings.append((cfg.dense_weight, self._dense_scores(analysis, state.meta, filters)))
+            rankings.append((cfg.dense_weight, self._dense_scores(analysis, state, filters)))
         fused = self._fuse(rankings)
         if analysis.years:
             for pid in fused:
@@ -135,7 +134,7 @@ class HybridRetriever:
         scoped = bool(filters.provinces or filters.doc_ids)
         chosen = self._diversify(fused, state.meta, k, cfg.scoped_diversity if scoped else cfg.diversity)
         passages = self.store.fetch_passages([pid for pid, _ in chosen])
-        records = self.store.records() if chosen else {}
+        records = state.records
         results = []
         for pid, score in chosen:
             passage = passages.get(pid)
@@ -148,26 +147,27 @@ class HybridRetriever:
 
     # -- parts -------------------------------------------------------------------------------------------------
     @staticmethod
-    def _effective_filters(filters: SearchFilters, analysis: QueryAnalysis, meta: dict) -> SearchFilters:
+    def _effective_filters(filters: SearchFilters, analysis: QueryAnalysis, state) -> SearchFilters:
         if filters.provinces or not analysis.provinces:
             return filters
-        indexed = {canonical_province(m.get("tinh", "")) for m in meta.values()}
+        indexed = {canonical_province(r.metadata.get("tinh", "")) for r in state.records.values()}
         named = tuple(p for p in analysis.provinces if p in indexed)
         return SearchFilters(named, filters.years, filters.doc_types, filters.doc_ids) if named else filters
 
     @staticmethod
-    def _mask(ids: list[str], meta: dict, filters: SearchFilters) -> np.ndarray:
+    def _mask(state, filters: SearchFilters) -> np.ndarray:
+        """Passages whose document passes the filters (decided once per document, not per passage)."""
         if filters.is_empty():
-            return np.ones(len(ids), dtype=bool)
+            return np.ones(len(state.index.ids), dtype=bool)
         provinces = {canonical_province(p) or p for p in filters.provinces}
-        out = np.zeros(len(ids), dtype=bool)
-        for i, pid in enumerate(ids):
-            m = meta.get(pid, {})
-            out[i] = ((not provinces or (canonical_province(m.get("tinh", "")) or m.get("tinh")) in provinces)
-                      and (not filters.years or m.get("nam") in filters.years)
-                      and (not filters.doc_types or m.get("loai_van_ban") in filters.doc_types)
-                      and (not filters.doc_ids or m.get("doc_id") in filters.doc_ids))
-        return out
+
+        def keep(doc_id: str, m: dict) -> bool:
+            return ((not provinces or (canonical_province(m.get("tinh", "")) or m.get("tinh")) in provinces)
+                    and (not filters.years or m.get("nam") in filters.years)
+                    and (not filters.doc_types or m.get("loai_van_ban") in filters.doc_types)
+                    and (not filters.doc_ids or doc_id in filters.doc_ids))
+
+        return state.documents_where(keep)
 
     def _lexical_scores(self, analysis: QueryAnalysis, state, mask: np.ndarray) -> dict[str, float]:
         terms = passage_terms(analysis.search_text)
@@ -185,11 +185,11 @@ class HybridRetriever:
         top = top[np.argsort(-scores[top])]
         return {state.index.ids[i]: float(scores[i]) for i in top}
 
-    def _dense_scores(self, analysis: QueryAnalysis, meta: dict, filters: SearchFilters) -> dict[str, float]:
+    def _dense_scores(self, analysis: QueryAnalysis, state, filters: SearchFilters) -> dict[str, float]:
         vector = self.store.embedder.embed_query(analysis.search_text)
-        where = _chroma_where(filters, meta)
+        where = _chroma_where(filters, state.records)
         hits = self.store.dense_search(vector, self.config.candidates, where)
-        return {pid: sim for pid, sim in hits if pid in meta}
+        return {pid: sim for pid, sim in hits if pid in state.meta}
 
     def _fuse(self, rankings: list[tuple[float, dict[str, float]]]) -> dict[str, float]:
         fused: dict[str, float] = {}
@@ -224,12 +224,12 @@ class HybridRetriever:
         return chosen
 
 
-def _chroma_where(filters: SearchFilters, meta: dict) -> dict | None:
+def _chroma_where(filters: SearchFilters, records: dict) -> dict | None:
     clauses = []
     if filters.provinces:
         wanted = {canonical_province(p) or p for p in filters.provinces}
-        names = sorted({m.get("tinh", "") for m in meta.values()
-                        if (canonical_province(m.get("tinh", "")) or m.get("tinh")) in wanted})
+        names = sorted({r.metadata.get("tinh", "") for r in records.values()
+                        if (canonical_province(r.metadata.get("tinh", "")) or r.metadata.get("tinh")) in wanted})
         clauses.append({"tinh": {"$in": names or list(wanted)}})
     if filters.years:
         clauses.append({"nam": {"$in": list(filters.years)}})
