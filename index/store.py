@@ -289,7 +289,7 @@ class IndexStore:
         with self._lock:
             self._lexical = None
 
-    def lexical(self) -> "LexicalState":
+    def lexical(self, *, quiet: bool = False) -> "LexicalState":
         """The BM25 index, per-passage metadata and diacritics model, rebuilt from Chroma when stale or damaged."""
         with self._lock:
             now = time.monotonic()
@@ -316,7 +316,7 @@ class IndexStore:
                 restorer = DiacriticRestorer.from_json((folder / "restore.json").read_text(encoding="utf-8"))
                 state = LexicalState(lex, meta, restorer, records)
             except Exception as exc:  # noqa: BLE001 - missing, stale or damaged: rebuild from Chroma
-                if records:
+                if records and not quiet:
                     msg = f"Dựng lại chỉ mục từ khóa từ Chroma: {exc}"
                     log.warning(msg)
                     self.messages.append(msg)

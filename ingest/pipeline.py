@@ -157,7 +157,7 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, store: IndexStore | 
                     report.removed.append(record.source)
         if progress:
             progress(len(files), len(files), "")
-        store.lexical()  # rebuild the BM25 cache now, not on the first search
+        store.lexical(quiet=True)  # rebuild the BM25 cache now (expected after writes), not on the first search
     report.seconds = time.perf_counter() - started
     return report
 
