@@ -208,7 +208,10 @@ def score_units(units: list[Unit], analysis: QueryAnalysis, idf) -> None:
         length_penalty = 1.0 + len(unit.text) / 1500
         rank_bonus = 1.0 + 0.5 / unit.result.rank
         if target and _enumerates(unit, target):
-            score *= 1.8
+            # the clause that introduces the list says what it is a list of ("Kiểm tra trực tiếp tại các đơn vị:")
+            lead = unit.text.lower().split(target[0], 1)[0] if target != ["__any__"] else ""
+            lead_words = {fold_word(w) for w in syllables(lead)}
+            score = (score + 0.5 * sum(w for t, w in weights.items() if t in lead_words)) * 1.8
             unit.answers_list = True
         if when and has_time_expression(unit.text):
             score *= 1.6
