@@ -447,22 +447,15 @@ def bulk_write(store, batch: list[tuple]) -> None:
 
     Used once the per-document write budget of a tier is spent: one ``write_document`` costs two upserts and one
     delete, and each upsert carrying text costs 0.1–0.3 s here, growing with the collection (see README)."""
-    import uuid
-
-    from index.store import _version
+    from index.store import chroma_rows
 
     ids, vecs, texts, metas, records = [], [], [], [], []
     for doc, vectors in batch:
-        version = _version(doc)
-        for i, p in enumerate(doc.passages):
-            meta = {k: v for k, v in p.metadata.items() if isinstance(v, (str, int, float, bool))}
-            meta.update(doc_id=doc.doc_id, version=version, section=p.section, kind=p.kind, start=p.start, end=p.end)
-            ids.append(f"{doc.doc_id}@{version}#{i}")
-            metas.append(meta)
-            texts.append(p.text)
+        _version, doc_ids, doc_metas, record = chroma_rows(doc)
+        ids += doc_ids
+        metas += doc_metas
+        texts += [p.text for p in doc.passages]
         vecs.append(np.asarray(vectors, dtype=np.float32))
-        record = {k: v for k, v in doc.metadata.items() if isinstance(v, (str, int, float, bool))}
-        record.update(source=doc.source, version=version, n_passages=len(doc.passages), written=uuid.uuid4().hex)
         records.append((doc.doc_id, doc.text, record))
     allvec = np.concatenate(vecs) if vecs else np.zeros((0, 1), np.float32)
     passages = store.passages

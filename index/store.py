@@ -231,21 +231,10 @@ class IndexStore:
 
     def write_document(self, doc: Document, vectors: np.ndarray) -> None:
         """Write a document's passages, then its record (the commit point), then drop older versions."""
-        version = _version(doc)
-        if doc.passages:
-            ids = [f"{doc.doc_id}@{version}#{i}" for i in range(len(doc.passages))]
-            metas = []
-            for p in doc.passages:
-                meta = {k: v for k, v in p.metadata.items() if isinstance(v, (str, int, float, bool))}
-                meta.update(doc_id=doc.doc_id, version=version, section=p.section, kind=p.kind, start=p.start,
-                            end=p.end, terms=" ".join(passage_terms(index_text(p, {**doc.metadata, **p.metadata}))))
-                metas.append(meta)
-            for lo in range(0, len(ids), 1000):
-                self.passages.upsert(ids=ids[lo:lo + 1000], embeddings=vectors[lo:lo + 1000].tolist(),
-                                     documents=[p.text for p in doc.passages[lo:lo + 1000]],
-                                     metadatas=metas[lo:lo + 1000])
-        record = {k: v for k, v in doc.metadata.items() if isinstance(v, (str, int, float, bool))}
-        record.update(source=doc.source, version=version, n_passages=len(doc.passages), written=uuid.uuid4().hex)
+        version, ids, metas, record = chroma_rows(doc)
+        for lo in range(0, len(ids), 1000):
+            self.passages.upsert(ids=ids[lo:lo + 1000], embeddings=vectors[lo:lo + 1000].tolist(),
+                                 documents=[p.text for p in doc.passages[lo:lo + 1000]], metadatas=metas[lo:lo + 1000])
         self.docs.upsert(ids=[doc.doc_id], documents=[doc.text], metadatas=[record], embeddings=[[0.0]])
         self.passages.delete(where={"$and": [{"doc_id": doc.doc_id}, {"version": {"$ne": version}}]})
         self.invalidate()
@@ -354,6 +343,22 @@ class IndexStore:
         return LexicalState(lex, meta, restorer, records)
 
 
+def chroma_rows(doc: Document) -> tuple[str, list[str], list[dict], dict]:
+    """How a document is stored: its version, its passages' ids and metadata (with their BM25 terms, computed once
+    here), and its record. Every writer uses this, so all indexes have one format."""
+    version = _version(doc)
+    ids, metas = [], []
+    for i, p in enumerate(doc.passages):
+        meta = {k: v for k, v in p.metadata.items() if isinstance(v, (str, int, float, bool))}
+        meta.update(doc_id=doc.doc_id, version=version, section=p.section, kind=p.kind, start=p.start, end=p.end,
+                    terms=" ".join(passage_terms(index_text(p, {**doc.metadata, **p.metadata}))))
+        ids.append(f"{doc.doc_id}@{version}#{i}")
+        metas.append(meta)
+    record = {k: v for k, v in doc.metadata.items() if isinstance(v, (str, int, float, bool))}
+    record.update(source=doc.source, version=version, n_passages=len(doc.passages), written=uuid.uuid4().hex)
+    return version, ids, metas, record
+
+
 def _get_all(collection, include: list[str], page: int = 5000) -> dict:
     """Every item of a collection, fetched in pages: one unpaged get of ~100k items fails in Chroma's SQLite
     backend with "too many SQL variables"."""
@@ -390,4 +395,4 @@ def _connection_message(settings: Settings, exc: Exception) -> str:
     return f"Không mở được Chroma ở {settings.chroma_dir} ({exc})."
 
 
-__all__ = ["IndexStore", "IndexError_", "DocRecord", "LexicalState", "index_text"]
+__all__ = ["IndexStore", "IndexError_", "DocRecord", "LexicalState", "index_text", "chroma_rows"]
