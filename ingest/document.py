@@ -28,7 +28,8 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def build_document(doc_id: str, source: str, raw_text: str, *, digest: str = "", notes: tuple[str, ...] = ()) -> Document:
+def build_document(doc_id: str, source: str, raw_text: str, *, digest: str = "",
+                   notes: tuple[str, ...] = ()) -> Document:
     """Clean, structure and cut one document.
 
     Args:
@@ -41,7 +42,8 @@ def build_document(doc_id: str, source: str, raw_text: str, *, digest: str = "",
     Returns:
         The document, its metadata and its passages.
 
-    >>> doc = build_document("vd", "vd.txt", "Số: 36/KH-UBND\\n\\nKẾ HOẠCH\\nKiểm tra CCHC\\n\\nI. MỤC ĐÍCH\\n\\n- Kiểm tra.")
+    >>> src = "Số: 36/KH-UBND\\n\\nKẾ HOẠCH\\nKiểm tra CCHC\\n\\nI. MỤC ĐÍCH\\n\\n- Kiểm tra."
+    >>> doc = build_document("vd", "vd.txt", src)
     >>> doc.metadata["so_hieu"], [p.text for p in doc.passages]
     ('36/KH-UBND', ['Số: 36/KH-UBND\\nKẾ HOẠCH\\nKiểm tra CCHC', 'I. MỤC ĐÍCH\\n- Kiểm tra.'])
     """

@@ -62,7 +62,8 @@ def extract_metadata(blocks: list[Block], text: str) -> dict:
 
     >>> from ingest.clean import clean_lines
     >>> from ingest.structure import parse_structure
-    >>> src = "Số: 36/KH-UBND\\n\\nKiên Giang, ngày 28 tháng 02 năm 2021\\n\\nKẾ HOẠCH\\nKiểm tra công tác CCHC năm 2021"
+    >>> src = ("Số: 36/KH-UBND\\n\\nKiên Giang, ngày 28 tháng 02 năm 2021\\n\\n"
+    ...        "KẾ HOẠCH\\nKiểm tra công tác CCHC năm 2021")
     >>> md = extract_metadata(parse_structure(clean_lines(src)), src)
     >>> md["so_hieu"], md["tinh"], md["ngay_ban_hanh"], md["loai_van_ban"]
     ('36/KH-UBND', 'Kiên Giang', '2021-02-28', 'Kế hoạch')

@@ -15,7 +15,8 @@ _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ\-+•])")
 def render_blocks(blocks: list[Block]) -> tuple[str, list[tuple[int, int]]]:
     """Join blocks into one text; returns the text and each block's ``[start, end)``.
 
-    >>> text, spans = render_blocks([Block("1. Mục đích", "heading", ("1. Mục đích",)), Block("- Kiểm tra.", "item", ("1. Mục đích",))])
+    >>> blocks = [Block("1. Mục đích", "heading", ("1. Mục đích",)), Block("- Kiểm tra.", "item", ("1. Mục đích",))]
+    >>> text, spans = render_blocks(blocks)
     >>> text, spans
     ('1. Mục đích\\n- Kiểm tra.', [(0, 11), (12, 23)])
     """

@@ -169,8 +169,8 @@ def parse_structure(lines: list[Line]) -> list[Block]:
 
     >>> from ingest.clean import clean_lines
     >>> blocks = parse_structure(clean_lines("I. MỤC ĐÍCH\\n\\n1. Mục đích\\n\\n- Kiểm tra công tác CCHC."))
-    >>> [(b.kind, b.section) for b in blocks]
-    [('heading', ('I. MỤC ĐÍCH',)), ('heading', ('I. MỤC ĐÍCH', '1. Mục đích')), ('item', ('I. MỤC ĐÍCH', '1. Mục đích'))]
+    >>> [(b.kind, " > ".join(b.section)) for b in blocks]
+    [('heading', 'I. MỤC ĐÍCH'), ('heading', 'I. MỤC ĐÍCH > 1. Mục đích'), ('item', 'I. MỤC ĐÍCH > 1. Mục đích')]
     """
     blocks: list[Block] = []
     stack = _SectionStack()

@@ -17,15 +17,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sys
 import tempfile
 import time
 from collections import defaultdict
-from dataclasses import asdict
-from datetime import datetime, timezone
 from pathlib import Path
 
-from settings import PROJECT_ROOT, Settings, load_settings
+from settings import PROJECT_ROOT, Settings
 from textnorm import fold_for_match
 
 MODES = ("lexical", "dense", "hybrid")
@@ -245,58 +242,6 @@ def save_results(data: dict, path: Path) -> None:
     os.replace(tmp, path)
 
 
-def run_eval(args) -> int:
-    """``python -m retriever eval``: dev-set recall/MRR, then XQuAD-vi side by side per mode; save JSON.
 
-    ``args``: ``questions``, ``k``, ``external`` (path or None), ``no_external``; optional ``output``.
-    Returns the exit status (0; 2 when the question file or the index cannot be used).
-    """
-    from index.store import IndexError_
-    from retriever.service import open_retriever
-
-    questions_path = Path(args.questions)
-    try:
-        questions = load_questions(questions_path)
-    except (OSError, ValueError) as exc:
-        print(f"Không đọc được bộ câu hỏi {questions_path}: {exc}", file=sys.stderr)
-        return 2
-    settings = load_settings()
-    try:
-        retriever = open_retriever(settings)
-    except IndexError_ as exc:
-        print(str(exc), file=sys.stderr)
-        return 2
-    k = int(args.k)
-    dev = evaluate_questions(retriever, questions, k)
-    others = {m: evaluate_questions(retriever, questions, k, mode=m) for m in MODES if m != dev["mode"]}
-    print(f"Dev set {questions_path}: {dev['n']} questions with evidence ({len(dev['skipped'])} skipped), "
-          f"k={k}, embedder {retriever.store.embedder.name}")
-    print(format_dev(dev, others))
-    data = {"timestamp": datetime.now(timezone.utc).isoformat(timespec="seconds"), "command": _command(args),
-            "retriever_config": asdict(retriever.config),
-            "settings": {"embedding_model": settings.embedding_model, "collection": settings.collection,
-                         "data_dir": str(settings.data_dir)},
-            "dev": {"path": str(questions_path), **dev,
-                    "other_modes": {m: {key: r[key] for key in ("n", "recall", "mrr", "by_kind")}
-                                    for m, r in others.items()}}}
-    if getattr(args, "no_external", False):
-        data["xquad"] = {"skipped": "--no-external"}
-    else:
-        external = Path(args.external) if getattr(args, "external", None) else DEFAULT_EXTERNAL
-        if not external.is_file():
-            print(f"\nXQuAD-vi: {external} not found; external benchmark skipped.")
-            data["xquad"] = {"skipped": f"{external} not found"}
-        else:
-            xq = evaluate_xquad(external, settings, retriever.store.embedder, config=retriever.config)
-            print(f"\nXQuAD-vi {external}: {xq['n_questions']} questions over {xq['n_passages']} passages, "
-                  f"embedder {xq['embedder']} (indexed in {xq['index_seconds']:.1f} s)")
-            print(format_xquad(xq))
-            data["xquad"] = xq
-    output = Path(getattr(args, "output", None) or DEFAULT_OUTPUT)
-    save_results(data, output)
-    print(f"\nrecall@{k} (dev, hybrid): {dev['recall']:.3f}   MRR@{k}: {dev['mrr']:.3f}   saved: {output}")
-    return 0
-
-
-__all__ = ["run_eval", "evaluate_questions", "evaluate_xquad", "load_questions", "group_hits", "evidence_rank",
+__all__ = ["evaluate_questions", "evaluate_xquad", "load_questions", "group_hits", "evidence_rank",
            "load_xquad", "index_passages"]

@@ -176,7 +176,8 @@ def test_meaningless_query_gives_empty_list(real, query):
 
 
 @pytest.mark.parametrize("query", ["a" * 10_000, "kiểm tra " * 1_250, "SELECT * FROM passages; DROP TABLE x;--",
-                                   "<script>alert(1)</script>", "Which departments were inspected in the third quarter?",
+                                   "<script>alert(1)</script>",
+                                   "Which departments were inspected in the third quarter?",
                                    "\x00\x1b[31m kiểm tra \u200b\ufeff", "Q3" * 50])
 def test_odd_query_never_raises(real, query):
     results = real.search(query, k=5)

@@ -1,5 +1,6 @@
 """Settings: environment overrides and documentation."""
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -28,5 +29,5 @@ def test_bad_value_gives_a_clear_message():
 
 
 def test_settings_are_frozen():
-    with pytest.raises(Exception):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         Settings().top_k = 3  # type: ignore[misc]

@@ -228,5 +228,6 @@ def scroll_script(mark_id: str) -> str:
     )
 
 
-__all__ = ["escape_text", "escape_markdown", "answer_markdown", "anchor_id", "locate", "Span", "highlight_html", "passage_html",
+__all__ = ["escape_text", "escape_markdown", "answer_markdown", "anchor_id", "locate", "Span", "highlight_html",
+           "passage_html",
            "document_html", "style_block", "scroll_script"]
