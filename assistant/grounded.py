@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from assistant.types import Answer, Citation
 from index.model import document_label
+from ingest.clean import is_upper_line
 from retriever.hybrid import SearchResult
 from retriever.query import QueryAnalysis
 from textnorm import fold_word, syllables
@@ -206,6 +207,8 @@ def score_units(units: list[Unit], analysis: QueryAnalysis, idf) -> None:
         pairs = {f"{a} {b}" for a, b in zip(words, words[1:])}
         score += 0.5 * sum(1 for b in bigrams if b in pairs)
         length_penalty = 1.0 + len(unit.text) / 1500
+        if len(unit.text) < 80 and is_upper_line(unit.text) and not fields:
+            score *= 0.2  # a title or an agency line ("ỦY BAN NHÂN DÂN") names, it does not answer
         rank_bonus = 1.0 + 0.5 / unit.result.rank
         if target and _enumerates(unit, target):
             # the clause that introduces the list says what it is a list of ("Kiểm tra trực tiếp tại các đơn vị:")

@@ -233,10 +233,14 @@ def _is_foreign(analysis, state) -> bool:
 
 
 def _topic_words(analysis) -> list[str]:
+    """Words of the question that say what it is about (not function words, numbers or the place asked about)."""
     from assistant.grounded import STOPWORDS
+    from ingest.gazetteer import ALIASES
     from textnorm import fold_word, syllables
 
-    return [w for w in syllables(analysis.text) if fold_word(w) not in STOPWORDS and not w.isdigit()]
+    place = {fold_word(w) for p in analysis.provinces for w in syllables(p)}
+    return [w for w in syllables(analysis.text) if fold_word(w) not in STOPWORDS and not w.isdigit()
+            and fold_word(w) not in place and fold_word(w) not in ALIASES]
 
 
 def _unknown_terms(analysis, state) -> list[str]:
@@ -248,9 +252,10 @@ def _unknown_terms(analysis, state) -> list[str]:
 def _coverage(answer: Answer, analysis, state) -> float:
     """Share of the question's topic weight found in the best cited unit's passage."""
     from assistant.grounded import _idf_table
+    from ingest.gazetteer import ALIASES
     from textnorm import fold_word, syllables
 
-    terms = set(content_terms(analysis.search_text))
+    terms = set(content_terms(analysis.search_text)) - set(ALIASES)  # "HN" is the place, matched by the filter
     if not terms:
         return 0.0
     idf = _idf_table(state)

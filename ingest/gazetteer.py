@@ -30,6 +30,8 @@ ALIASES = {
     "daklak": "Đắk Lắk",
     "daknong": "Đắk Nông",
     "backan": "Bắc Kạn",
+    "hn": "Hà Nội",
+    "hp": "Hải Phòng",
 }
 
 

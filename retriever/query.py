@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.gazetteer import PROVINCES
+from ingest.gazetteer import ALIASES, PROVINCES
 from textnorm import fold_accents, has_diacritics, normalize_text, syllables
 from textnorm.diacritics import DiacriticRestorer
 from textnorm.patterns import DOC_NUMBER
@@ -99,6 +99,10 @@ def find_provinces(text: str) -> list[str]:
     for name in PROVINCES:
         if name not in found and " " in name and re.sub(r"[^a-z]", "", fold_accents(name)) in glued.split():
             found.append(name)
+    for token in re.findall(r"[A-Za-zĐđ]{2,}", text):
+        alias = ALIASES.get(fold_accents(token))
+        if alias and alias not in found and (len(token) > 3 or token.isupper()):
+            found.append(alias)  # "HN", "TPHCM": upper-case abbreviations only when short
     # "Hà Nam" inside "Hà Nam Ninh"-like overlaps are rare; keep the longest names when one contains another
     return [p for p in found if not any(p != q and fold_accents(p) in fold_accents(q) for q in found)]
 
