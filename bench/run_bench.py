@@ -390,7 +390,7 @@ class Bench:
         log(f"{name}: {n_pass} passages written; building the BM25 cache")
         t = time.perf_counter()
         store.invalidate()
-        store.lexical()
+        store.lexical(quiet=True)
         timings["lexical_build"] = time.perf_counter() - t
         total = time.perf_counter() - started
         build = total - timings["real_embedding"]

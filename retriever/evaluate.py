@@ -151,7 +151,7 @@ def index_passages(passages: dict[str, dict], store, embedder) -> float:
     vectors = embedder.embed_passages([index_text(d.passages[0], d.metadata) for d in docs])
     for i, doc in enumerate(docs):
         store.write_document(doc, vectors[i:i + 1])
-    store.lexical()  # build BM25 now, not inside the first timed search
+    store.lexical(quiet=True)  # build BM25 now, not inside the first timed search
     return time.perf_counter() - started
 
 
