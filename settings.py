@@ -59,10 +59,6 @@ class Settings:
         return self.data_dir / "lexical"
 
     @property
-    def manifest_path(self) -> Path:
-        return self.data_dir / "manifest.json"
-
-    @property
     def feedback_db(self) -> Path:
         return self.data_dir / "feedback.sqlite3"
 

@@ -8,7 +8,6 @@ still matches through the folded terms. Scores are a sparse matrix product: fast
 from __future__ import annotations
 
 import json
-import math
 import os
 import tempfile
 from collections import Counter
@@ -132,10 +131,6 @@ def _rmtree(path: Path) -> None:
     import shutil
 
     shutil.rmtree(path, ignore_errors=True)
-
-
-def idf_weight(n_docs: int, df: int) -> float:
-    return math.log(1.0 + (n_docs - df + 0.5) / (df + 0.5))
 
 
 __all__ = ["LexicalIndex", "passage_terms"]

@@ -34,7 +34,6 @@ from textnorm.patterns import has_time_expression
 log = logging.getLogger(__name__)
 
 _PASSAGE_FIELDS = ("doc_id", "version", "section", "kind", "start", "end")
-_DOC_META_SKIP = ("text",)
 
 
 class IndexError_(RuntimeError):
