@@ -20,12 +20,18 @@ def _filters(args) -> SearchFilters:
                          tuple(args.doc_id or ()))
 
 
-def _search(args) -> int:
-    settings = load_settings()
+def _open(settings):
+    """The retriever, or None after printing why the index cannot be used."""
     try:
-        retriever = open_retriever(settings)
+        return open_retriever(settings)
     except IndexError_ as exc:
         print(str(exc), file=sys.stderr)
+        return None
+
+
+def _search(args) -> int:
+    retriever = _open(load_settings())
+    if retriever is None:
         return 2
     queries = [args.query] if args.query is not None else (line.rstrip("\n") for line in sys.stdin)
     filters = _filters(args)
@@ -73,10 +79,8 @@ def run_eval(args) -> int:
         print(f"Không đọc được bộ câu hỏi {questions_path}: {exc}", file=sys.stderr)
         return 2
     settings = load_settings()
-    try:
-        retriever = open_retriever(settings)
-    except IndexError_ as exc:
-        print(str(exc), file=sys.stderr)
+    retriever = _open(settings)
+    if retriever is None:
         return 2
     k = int(args.k)
     dev = evaluate_questions(retriever, questions, k)
