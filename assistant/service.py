@@ -10,7 +10,6 @@ from assistant.conversation import resolve_followup
 from assistant.grounded import abstain, compose_grounded_answer, content_terms, list_target
 from assistant.types import Answer, Turn
 from index.store import IndexStore
-from ingest.gazetteer import canonical_province
 from retriever.hybrid import HybridRetriever, SearchFilters, SearchResult
 from retriever.service import open_retriever
 from settings import Settings
@@ -133,10 +132,12 @@ class Assistant:
             if "error" in box:
                 raise box["error"]
             answer = box["answer"]
-            if "".join(streamed) != answer.text:
+            if not streamed:
+                yield answer.text  # nothing came from the model (fallback or abstention): the answer itself
+            elif "".join(streamed) != answer.text:
                 # the verified text differs from the raw stream (markers renumbered, unsupported sentences flagged)
-                yield "\n\n---\n" if streamed else ""
-                yield answer.text if not streamed else "(Bản đã kiểm tra trích dẫn ở trên được hiển thị bên dưới.)"
+                yield "\n\n---\n"
+                yield "(Bản đã kiểm tra trích dẫn ở trên được hiển thị bên dưới.)"
             yield answer
             return
         answer = self.ask(question, history=history, filters=filters, mode=mode)
@@ -196,9 +197,8 @@ class Assistant:
         return answer
 
     def _out_of_scope(self, analysis, results, state, use_llm: bool = False) -> str:
-        indexed = {canonical_province(r.metadata.get("tinh", "")) for r in state.records.values()}
-        missing = [p for p in analysis.provinces if p not in indexed]
-        if missing and not any(p in indexed for p in analysis.provinces):
+        missing = [p for p in analysis.provinces if p not in state.province_names]
+        if missing and len(missing) == len(analysis.provinces):
             return (f"Các văn bản hiện có không có văn bản nào của {', '.join(missing)}, nên không thể trả lời "
                     "câu hỏi này.")
         if not results:
@@ -235,8 +235,8 @@ def _is_foreign(analysis, state) -> bool:
 def _topic_words(analysis) -> list[str]:
     """Words of the question that say what it is about (not function words, numbers or the place asked about)."""
     from assistant.grounded import STOPWORDS
-    from ingest.gazetteer import ALIASES
     from textnorm import fold_word, syllables
+    from textnorm.gazetteer import ALIASES
 
     place = {fold_word(w) for p in analysis.provinces for w in syllables(p)}
     return [w for w in syllables(analysis.text) if fold_word(w) not in STOPWORDS and not w.isdigit()
@@ -252,8 +252,8 @@ def _unknown_terms(analysis, state) -> list[str]:
 def _coverage(answer: Answer, analysis, state) -> float:
     """Share of the question's topic weight found in the best cited unit's passage."""
     from assistant.grounded import _idf_table
-    from ingest.gazetteer import ALIASES
     from textnorm import fold_word, syllables
+    from textnorm.gazetteer import ALIASES
 
     terms = set(content_terms(analysis.search_text)) - set(ALIASES)  # "HN" is the place, matched by the filter
     if not terms:

@@ -82,7 +82,7 @@ _STEMS = (
 
 def make_queries(n: int, seed: int = 11) -> list[str]:
     """``n`` varied questions (accented, unaccented, abbreviations, provinces, years), deterministic."""
-    from ingest.gazetteer import PROVINCES
+    from textnorm.gazetteer import PROVINCES
 
     rng = random.Random(seed)
     provinces = ["Kiên Giang", "Hà Nội", "Hà Nam", "Quảng Bình", *PROVINCES]

@@ -26,10 +26,10 @@ import numpy as np
 
 from index.model import Document
 from ingest.document import build_document
-from ingest.gazetteer import PROVINCES
 from ingest.loaders import load_file
 from settings import PROJECT_ROOT
 from textnorm import fold_accents
+from textnorm.gazetteer import PROVINCES
 
 DEFAULT_SEED = 20240601
 

@@ -29,6 +29,7 @@ from index.lexical import LexicalIndex, passage_terms
 from index.model import OPENING_SECTION, Document, Passage
 from settings import Settings
 from textnorm.diacritics import DiacriticRestorer
+from textnorm.gazetteer import canonical_province
 from textnorm.patterns import has_time_expression
 
 log = logging.getLogger(__name__)
@@ -61,13 +62,28 @@ class LexicalState:
     def doc_ids(self) -> list[str]:
         return sorted({m.get("doc_id", "") for m in self.meta.values()})
 
-    def documents_where(self, keep) -> np.ndarray:
-        """Boolean mask over passages whose document's metadata satisfies ``keep(doc_id, passage_meta)``."""
-        first_meta = {}
+    @cached_property
+    def doc_meta(self) -> dict[str, dict]:
+        """Metadata of each indexed document (tinh, nam, loai_van_ban), read from its first passage."""
+        out: dict[str, dict] = {}
         for pid in self.index.ids:
             m = self.meta.get(pid, {})
-            first_meta.setdefault(m.get("doc_id"), m)
-        wanted = np.asarray([keep(d, first_meta.get(d, {})) for d in self.doc_ids] + [False], dtype=bool)
+            out.setdefault(m.get("doc_id"), m)
+        return out
+
+    @cached_property
+    def province_names(self) -> dict[str, set[str]]:
+        """Each indexed province (canonical name) → the names its documents give it ("Hà Nội", "TP. Hà Nội")."""
+        out: dict[str, set[str]] = {}
+        for m in self.doc_meta.values():
+            tinh = m.get("tinh", "")
+            if tinh:
+                out.setdefault(canonical_province(tinh) or tinh, set()).add(tinh)
+        return out
+
+    def documents_where(self, keep) -> np.ndarray:
+        """Boolean mask over passages whose document's metadata satisfies ``keep(doc_id, doc_meta)``."""
+        wanted = np.asarray([keep(d, self.doc_meta.get(d, {})) for d in self.doc_ids] + [False], dtype=bool)
         return wanted[self.passage_docs]
 
 

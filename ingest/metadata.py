@@ -6,9 +6,9 @@ import re
 from collections import Counter
 
 from index.model import METADATA_KEYS
-from ingest.gazetteer import PROVINCES, canonical_province, folded_provinces
 from ingest.structure import Block
 from textnorm import fold_accents, fold_for_match
+from textnorm.gazetteer import PROVINCES, canonical_province, folded_provinces
 
 _NUMBER = re.compile(r"\bSố\s*:\s*([0-9]*)\s*/\s*([A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)*(?:/[A-ZĐ0-9-]+)?)")
 _PLACE_DATE = re.compile(

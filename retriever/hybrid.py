@@ -10,8 +10,8 @@ import numpy as np
 from index.lexical import passage_terms
 from index.model import Passage
 from index.store import IndexStore
-from ingest.gazetteer import canonical_province
 from retriever.query import QueryAnalysis, analyze_query
+from textnorm.gazetteer import canonical_province
 from textnorm.patterns import asks_when, asks_which_document
 
 
@@ -150,8 +150,7 @@ class HybridRetriever:
     def _effective_filters(filters: SearchFilters, analysis: QueryAnalysis, state) -> SearchFilters:
         if filters.provinces or not analysis.provinces:
             return filters
-        indexed = {canonical_province(r.metadata.get("tinh", "")) for r in state.records.values()}
-        named = tuple(p for p in analysis.provinces if p in indexed)
+        named = tuple(p for p in analysis.provinces if p in state.province_names)
         return SearchFilters(named, filters.years, filters.doc_types, filters.doc_ids) if named else filters
 
     @staticmethod
@@ -159,10 +158,10 @@ class HybridRetriever:
         """Passages whose document passes the filters (decided once per document, not per passage)."""
         if filters.is_empty():
             return np.ones(len(state.index.ids), dtype=bool)
-        provinces = {canonical_province(p) or p for p in filters.provinces}
+        names = _province_names(filters, state)
 
         def keep(doc_id: str, m: dict) -> bool:
-            return ((not provinces or (canonical_province(m.get("tinh", "")) or m.get("tinh")) in provinces)
+            return ((not filters.provinces or m.get("tinh") in names)
                     and (not filters.years or m.get("nam") in filters.years)
                     and (not filters.doc_types or m.get("loai_van_ban") in filters.doc_types)
                     and (not filters.doc_ids or doc_id in filters.doc_ids))
@@ -187,7 +186,7 @@ class HybridRetriever:
 
     def _dense_scores(self, analysis: QueryAnalysis, state, filters: SearchFilters) -> dict[str, float]:
         vector = self.store.embedder.embed_query(analysis.search_text)
-        where = _chroma_where(filters, state.records)
+        where = _chroma_where(filters, state)
         hits = self.store.dense_search(vector, self.config.candidates, where)
         return {pid: sim for pid, sim in hits if pid in state.meta}
 
@@ -224,13 +223,19 @@ class HybridRetriever:
         return chosen
 
 
-def _chroma_where(filters: SearchFilters, records: dict) -> dict | None:
+def _province_names(filters: SearchFilters, state) -> set[str]:
+    """The province names as the indexed documents write them, for the provinces a filter asks for."""
+    names: set[str] = set()
+    for p in filters.provinces:
+        canonical = canonical_province(p) or p
+        names |= state.province_names.get(canonical, {p})
+    return names
+
+
+def _chroma_where(filters: SearchFilters, state) -> dict | None:
     clauses = []
     if filters.provinces:
-        wanted = {canonical_province(p) or p for p in filters.provinces}
-        names = sorted({r.metadata.get("tinh", "") for r in records.values()
-                        if (canonical_province(r.metadata.get("tinh", "")) or r.metadata.get("tinh")) in wanted})
-        clauses.append({"tinh": {"$in": names or list(wanted)}})
+        clauses.append({"tinh": {"$in": sorted(_province_names(filters, state))}})
     if filters.years:
         clauses.append({"nam": {"$in": list(filters.years)}})
     if filters.doc_types:

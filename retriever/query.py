@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.gazetteer import ALIASES, PROVINCES
 from textnorm import fold_accents, has_diacritics, normalize_text, syllables
 from textnorm.diacritics import DiacriticRestorer
+from textnorm.gazetteer import ALIASES, PROVINCES
 from textnorm.patterns import DOC_NUMBER
 
 #: Abbreviations of Vietnamese public administration, both ways (abbreviation → expansion).
