@@ -1,6 +1,6 @@
 """Answer composition: grounded (no LLM) or LLM answers with verifiable citations.
 
->>> from assistant.grounded import content_terms
+>>> from textnorm.terms import content_terms
 >>> content_terms("Hà Nam kiểm tra vào thời gian nào?")
 ['ha', 'nam', 'kiem', 'tra', 'thoi', 'gian']
 """

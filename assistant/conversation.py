@@ -49,7 +49,7 @@ def resolve_followup(question: str, history: Sequence[Turn], filters: SearchFilt
     if not history:
         return analysis, filters
     previous = history[-1]
-    from assistant.grounded import content_terms
+    from textnorm.terms import content_terms
 
     own_topic = [t for t in content_terms(_without_provinces(question, analysis.provinces))
                  if t not in {"con", "thi", "sao", "the", "vay", "nua"}]

@@ -1,47 +1,110 @@
-"""The default answerer: no LLM, only verbatim sentences, list items and table rows of the passages found.
+"""The default answerer: no LLM, only verbatim units (sentences, list items, lists, table rows, header lines).
 
-It selects the units (sentences, list items, rows) that answer the question, keeps a list with its lead-in, groups
-them by document (plan, số hiệu, province, year) and follows each quoted span with its [n]. Every citation's quote is
-an exact span of the document's cleaned text.
+One scorer rates every unit of the passages found (and of the lead documents' front and end matter) against the
+question's :class:`~retriever.query.QueryAnalysis`: the weight of the question's topic words it contains, the rank of
+its passage, and whether it carries the kind of answer asked for (a signer, a number, a date, a document cited…).
+The answer leads with the best unit and its document, then a few supporting units grouped by document, each followed
+by its [n]. Every citation's quote is an exact span of the document's cleaned text.
+
+Setup / use::
+
+    >>> from assistant.grounded import GroundedConfig
+    >>> GroundedConfig().max_support_units
+    3
 """
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from assistant.types import Answer, Citation
-from index.model import document_label
-from ingest.clean import is_upper_line
+from index.model import OPENING_SECTION, document_label
 from retriever.hybrid import SearchResult
 from retriever.query import QueryAnalysis
 from textnorm import fold_word, syllables
-from textnorm.patterns import DOC_NUMBER, asks_when, has_time_expression
-
-#: Words that carry no topic: question words, function words, generic verbs of the domain's questions.
-STOPWORDS = frozenset(fold_word(w) for w in """
-ai gì nào những các của được là có không thì sao trong về cho và với khi ở tại đâu bằng vào gồm hãy biết tôi
-muốn bao nhiêu mấy như thế nào này đó kia một hay hoặc để do từ đến theo ra nên mà rằng cũng đã đang sẽ còn
-việc gồm có nhằm bởi vì nữa lúc
-""".split())
-#: Words before "nào" that ask for a time or an amount, not for members of a list.
-_NOT_TARGET = STOPWORDS | {"khi", "luc", "bao", "nam", "thang", "ngay", "quy"}
-#: Accented function words that end a list target ("những sở nào" → "sở", but "cơ quan nào" → "cơ quan").
-_FUNCTION_WORDS = frozenset("những các của được là có không thì trong về cho và với ở tại vào gồm".split())
-MAX_DOCS = 4
-MAX_UNITS_PER_DOC = 3
-MAX_QUOTE_CHARS = 420
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
-_HEADING_LINE = re.compile(r"^\s*(?:[IVXLC]+\.|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))\s")
-#: Questions about a document's identity, and the lines of its front matter that answer them.
-_FIELD_QUESTIONS = (
-    (re.compile(r"số hiệu|ký hiệu|so hieu|ky hieu|số văn bản", re.IGNORECASE), re.compile(r"^Số\s*:")),
-    (re.compile(r"ngày ban hành|ban hành (ngày|khi nào|lúc nào)|ngay ban hanh|ban hanh ngay", re.IGNORECASE),
-     re.compile(r",\s*ngày\s+\d{1,2}\s+tháng|,\s*ngày\s+\d{1,2}/\d{1,2}/\d{4}")),
+from textnorm.patterns import (
+    ADDRESS,
+    AGENCY,
+    BASIS_LINE,
+    CITED_DOCUMENT_DATE,
+    CLOSING_FORMULA,
+    DOCUMENT_REFERENCE,
+    NUMBER_LINE,
+    PERSON_NAME,
+    PLACE_DATE_LINE,
+    RELATIVE_TIME,
+    TIME_EXPRESSION,
 )
-_BULLET = re.compile(r"^[-+*•]\s+")
+from textnorm.terms import STOPWORDS, content_terms
+
+#: Passage kinds of a document's front and end matter (written by ingest), answered for identity questions.
+HEADER_KINDS = frozenset({"number", "place_date", "title", "basis", "signature", "recipients"})
+#: Header lines that identify their document (answers to "số mấy", "ngày nào", "ai ký").
+_IDENTITY_ROLES = frozenset({"number", "place_date", "signature"})
+#: Which header lines answer which answer type.
+TYPE_ROLES = {"signer": "signature", "number": "number", "issue_date": "place_date"}
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+_ITEM = re.compile(r"^\s*(?:[-+*•–]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)]|[IVX]+\.)\s")
+_HEADING_LINE = re.compile(r"^\s*(?:[IVXLC]+\.|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|Điều\s+\d+[.:])\s")
+_BULLET = re.compile(r"^[-+*•–]\s+")
 _ROW_FIELD = re.compile(r"^([^:\n]{2,40}):\s*(.+)$")
+#: Text in a document that looks like one of our citation markers ("[1]"): shown with other brackets.
+_MARKER_LIKE = re.compile(r"\[(\d{1,3})\]")
+_CLAUSE_END = re.compile(r"[,;:]\s+")
+_PURPOSE_SECTION = re.compile(r"mục đích|muc dich", re.IGNORECASE)
+_SIGNER_NAME = re.compile(r"(?:^|\n)\s*([A-ZĐ][a-zà-ỹđ]+(?:\s+[A-ZĐ][a-zà-ỹđ]+){1,4})\s*$")
+_NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*\b(?![/.]\d)")
+#: Words around a number that make it a date, a year or a heading number, not a quantity.
+_NOT_QUANTITY_BEFORE = re.compile(r"(?:ngày|tháng|năm|quý|mục|điều|khoản|số|giai đoạn|phụ lục|kỳ)\s*$", re.I)
+_NOT_QUANTITY_AFTER = re.compile(r"^\s*(?:[./-]\s*\d|tháng|năm\b|\)|\.\s|$)", re.I)
+
+
+def _is_quantity(text: str, m: re.Match) -> bool:
+    """A number that counts something ("04 thủ tục", "30%", "1.490.000 đồng"), not a date, year or heading."""
+    before, after = text[max(0, m.start() - 12): m.start()], text[m.end(): m.end() + 8]
+    if re.fullmatch(r"(19|20)\d\d", m.group(0)):
+        return False
+    return not _NOT_QUANTITY_BEFORE.search(before) and not _NOT_QUANTITY_AFTER.match(after)
+
+
+@dataclass(frozen=True)
+class GroundedConfig:
+    """Constants of the unit scorer and of the answer's shape, each with its reason."""
+
+    #: A unit of the passage ranked r is worth (1 + rank_weight / r): the retriever's order breaks ties, words decide.
+    rank_weight: float = 0.5
+    #: Words of a unit's section path count this much: a heading says what the sentences under it are about.
+    section_weight: float = 0.35
+    #: Words of a unit's document (type, number, province, year, title) count this much: they tell documents apart.
+    doc_weight: float = 0.25
+    #: For a header line (number, date, signature) its document's words are its whole context.
+    header_doc_weight: float = 1.0
+    #: Each question bigram found in a unit adds this share of the topic weight: "kiểm tra trực tiếp" as a phrase.
+    bigram_weight: float = 0.15
+    #: A unit carrying the kind of answer asked for gains this share of the topic weight.
+    type_bonus: float = 0.6
+    #: An enumeration of what a list question asks for gains this share.
+    list_bonus: float = 0.6
+    #: Closing formulas and recipient lists answer nothing unless asked.
+    boilerplate_factor: float = 0.05
+    #: Purpose statements ("Mục đích") answer questions about purpose only.
+    purpose_factor: float = 0.6
+    #: Titles and agency lines in capitals name a document; they do not answer a content question.
+    title_factor: float = 0.3
+    #: Long units are diluted: score / (1 + chars / length_chars).
+    length_chars: float = 1200.0
+    #: Supporting units must score at least this share of the best unit.
+    support_min_share: float = 0.55
+    #: Another document is quoted only when its best unit scores at least this share of the best.
+    doc_min_share: float = 0.6
+    #: Supporting quotes after the direct answer (a list question's lists are counted separately).
+    max_support_units: int = 3
+    #: Documents quoted in one answer (a list question across plans gets one list per document, up to this many).
+    max_docs: int = 4
+    #: A quote longer than this is cut to its clauses that carry the question's words.
+    max_quote_chars: int = 360
 
 
 @dataclass
@@ -52,26 +115,54 @@ class Unit:
     start: int
     end: int
     text: str
-    kind: str  # sentence | item | lead_in | row
+    kind: str  # sentence | item | lead_in | list | row | headed | header
     order: int
+    role: str = ""  # number | place_date | title | basis | signature | recipients | closing | ""
     score: float = 0.0
+    coverage: float = 0.0  # share of the question's topic weight the unit (with its section) carries
+    carries: set = field(default_factory=set)  # answer types the unit carries
     answers_list: bool = False  # an enumeration of what a list question asks for
 
+    @property
+    def doc_id(self) -> str:
+        return self.result.passage.doc_id
 
-def content_terms(text: str) -> list[str]:
-    """Folded syllables of a question that carry its topic.
 
-    >>> content_terms("Những sở nào được kiểm tra trong quý III?")
-    ['so', 'kiem', 'tra', 'quy', 'iii']
+# -- units -------------------------------------------------------------------------------------------------------
+def line_role(text: str, passage_kind: str = "") -> str:
+    """The role of a line in an official document, from the passage kind ingest gave it or from its shape.
+
+    >>> line_role("Số: 87/KH-UBND"), line_role("Hà Nội, ngày 05 tháng 4 năm 2021"), line_role("Căn cứ Luật …")
+    ('number', 'place_date', 'basis')
+    >>> line_role("Trên đây là Kế hoạch kiểm tra CCHC năm 2021."), line_role("- Sở Y tế.")
+    ('closing', '')
     """
-    return [w for w in (fold_word(s) for s in syllables(text)) if w not in STOPWORDS]
+    if passage_kind in HEADER_KINDS:
+        return passage_kind
+    if NUMBER_LINE.match(text):
+        return "number"
+    if PLACE_DATE_LINE.match(text):
+        return "place_date"
+    if BASIS_LINE.match(text):
+        return "basis"
+    if CLOSING_FORMULA.match(text):
+        return "closing"
+    return ""
 
 
-def split_units(result: SearchResult) -> list[Unit]:
-    """Cut a passage into lines (list items, headings, rows) and sentences, with absolute offsets."""
+def split_units(result: SearchResult, max_quote_chars: int = 420) -> list[Unit]:
+    """Cut a passage into lines (list items, headings, rows, header lines) and sentences, with absolute offsets.
+
+    >>> from index.model import Passage
+    >>> p = Passage("d:0", "d", "Số: 36/KH-UBND\\nKiên Giang, ngày 28 tháng 02 năm 2021", 0, 51, "Phần mở đầu")
+    >>> [(u.kind, u.role) for u in split_units(SearchResult(1, p, 1.0))]
+    [('header', 'number'), ('header', 'place_date')]
+    """
     p = result.passage
     if p.kind == "table_row":
         return [Unit(result, p.start, p.end, p.text, "row", 0)]
+    if p.kind in ("signature", "recipients"):
+        return [Unit(result, p.start, p.end, p.text, "header", 0, role=p.kind)]
     units: list[Unit] = []
     pos = 0
     for line in p.text.split("\n"):
@@ -79,22 +170,39 @@ def split_units(result: SearchResult) -> list[Unit]:
         pos += len(line) + 1
         if not line.strip():
             continue
-        is_item = bool(re.match(r"^\s*(?:[-+*•]|[a-zđ]\)|\d{1,2}[.)]|[IVX]+\.)\s", line))
-        if len(line) <= MAX_QUOTE_CHARS:
-            kind = "lead_in" if line.rstrip().endswith(":") else ("item" if is_item else "sentence")
-            units.append(Unit(result, p.start + line_start, p.start + line_start + len(line), line, kind,
-                              len(units)))
+        lead = len(line) - len(line.lstrip())
+        role = line_role(line.strip(), p.kind if p.kind in ("number", "place_date", "title") else "")
+        if role in ("number", "place_date", "title") or len(line) <= max_quote_chars:
+            kind = "header" if role in ("number", "place_date", "title") else _line_kind(line)
+            start = p.start + line_start + lead
+            units.append(Unit(result, start, p.start + line_start + len(line.rstrip()), line.strip(), kind,
+                              len(units), role=role))
             continue
-        for m in _SENTENCE.finditer(line):
-            text = m.group(0)
-            stripped = text.strip()
-            if len(stripped) < 3:
-                continue
-            lead = len(text) - len(text.lstrip())
-            s = p.start + line_start + m.start() + lead
-            kind = "lead_in" if stripped.endswith(":") else ("item" if is_item and m.start() == 0 else "sentence")
-            units.append(Unit(result, s, s + len(stripped), stripped, kind, len(units)))
+        units.extend(_sentences(result, line, p.start + line_start, role, len(units)))
     return units + _list_units(units, p) + _headed_units(units, p)
+
+
+def _line_kind(line: str) -> str:
+    stripped = line.strip()
+    if stripped.endswith(":"):
+        return "lead_in"
+    return "item" if _ITEM.match(line) else "sentence"
+
+
+def _sentences(result: SearchResult, line: str, offset: int, role: str, order: int) -> list[Unit]:
+    out = []
+    is_item = bool(_ITEM.match(line))
+    for m in _SENTENCE.finditer(line):
+        text = m.group(0)
+        stripped = text.strip()
+        if len(stripped) < 3:
+            continue
+        lead = len(text) - len(text.lstrip())
+        s = offset + m.start() + lead
+        kind = "lead_in" if stripped.endswith(":") else ("item" if is_item and m.start() == 0 else "sentence")
+        out.append(Unit(result, s, s + len(stripped), stripped, kind, order + len(out),
+                        role=role if m.start() == 0 else line_role(stripped)))
+    return out
 
 
 def _headed_units(units: list[Unit], passage) -> list[Unit]:
@@ -103,14 +211,14 @@ def _headed_units(units: list[Unit], passage) -> list[Unit]:
     if len(units) < 2 or units[0].start != passage.start or not _HEADING_LINE.match(units[0].text):
         return []
     second = units[1]
-    if second.kind in ("item", "lead_in") or second.end - units[0].start > MAX_QUOTE_CHARS:
+    if second.kind in ("item", "lead_in") or second.end - units[0].start > 420:
         return []
     text = passage.text[: second.end - passage.start]
     return [Unit(units[0].result, units[0].start, second.end, text, "headed", units[0].order)]
 
 
 def _list_units(units: list[Unit], passage) -> list[Unit]:
-    """A lead-in with the items after it, as one more unit: a list is quoted and cited whole."""
+    """A lead-in with the items after it, as one more unit: a list is quoted and cited whole, in its order."""
     out = []
     for i, unit in enumerate(units):
         if unit.kind != "lead_in":
@@ -125,19 +233,17 @@ def _list_units(units: list[Unit], passage) -> list[Unit]:
     return out
 
 
-def _row_fields(text: str) -> list[tuple[str, str, int]]:
-    """(column, value, offset of the value inside the row text) for each "Column: value" line of a table row."""
-    out, pos = [], 0
-    for line in text.split("\n"):
-        m = _ROW_FIELD.match(line)
-        if m:
-            out.append((m.group(1), m.group(2), pos + m.start(2)))
-        pos += len(line) + 1
-    return out
+# -- scoring -----------------------------------------------------------------------------------------------------
+def idf_table(lexical_state):
+    """A function giving the inverse document frequency of a folded word in the index.
 
+    Args:
+        lexical_state: the index's :class:`~index.store.LexicalState`.
 
-def _idf_table(retriever_state) -> callable:
-    index = retriever_state.index
+    Returns:
+        ``idf(word) -> float``; unknown words get the highest weight.
+    """
+    index = lexical_state.index
     n = max(len(index), 1)
 
     def idf(term: str) -> float:
@@ -147,23 +253,54 @@ def _idf_table(retriever_state) -> callable:
     return idf
 
 
-def list_target(question: str) -> list[str]:
-    """The noun a list question asks for ("những sở nào" → ["sở"]), lower case; empty for other questions.
+def carried_types(unit: Unit, analysis: QueryAnalysis) -> set[str]:
+    """The answer types a unit carries: header roles, times, document references, amounts, agencies.
 
-    >>> list_target("Những sở nào được kiểm tra?"), list_target("Cơ quan nào chủ trì?"), list_target("Khi nào?")
-    (['sở'], ['cơ', 'quan'], [])
+    >>> from retriever.query import analyze_query
+    >>> u = Unit(None, 0, 0, "Thời gian kiểm tra: quý III/2021.", "sentence", 0)
+    >>> sorted(carried_types(u, analyze_query("Khi nào?")))
+    ['time']
     """
-    words = syllables(question)
-    folded = [fold_word(w) for w in words]
-    for i, w in enumerate(folded):
-        if w == "nao" and i > 0 and folded[i - 1] not in _NOT_TARGET:
-            j = i - 1
-            while j > 0 and i - j < 2 and words[j - 1] not in _FUNCTION_WORDS:
-                j -= 1
-            return words[j:i]
-    if "gom" in folded or ("nhung" in folded and "ai" in folded):
-        return ["__any__"]
-    return []
+    text = unit.text
+    out = {t for t, role in TYPE_ROLES.items() if unit.role == role}
+    if unit.role == "signature" and _SIGNER_NAME.search(text):
+        out.add("signer")
+    without_cited = CITED_DOCUMENT_DATE.sub(" ", text)
+    if TIME_EXPRESSION.search(without_cited) or RELATIVE_TIME.search(without_cited) and unit.role != "place_date":
+        out.add("time")
+    named = {fold_word(n) for n in analysis.doc_numbers}
+    own = fold_word(unit.result.doc_metadata.get("so_hieu", "")) if unit.result is not None else ""
+    references = [m.group(0) for m in DOCUMENT_REFERENCE.finditer(text)]
+    if any(fold_word(r) not in named and fold_word(r) != own for r in references) and unit.role != "number":
+        out.add("basis")
+    if _carries_amount(DOCUMENT_REFERENCE.sub(" ", text), analysis.measure):
+        out.add("amount")
+    if PERSON_NAME.search(text):
+        out.add("person")
+    if ADDRESS.search(text):
+        out.add("place")
+    if AGENCY.search(text):
+        out.add("agent")
+    return out
+
+
+def _carries_amount(text: str, measure: list[str]) -> bool:
+    """A number, followed by what the question counts when it says ("04 thủ tục", "30%").
+
+    >>> _carries_amount("bổ sung 04 thủ tục hành chính", ["thu", "tuc"]), _carries_amount("năm 2021", ["xa"])
+    (True, False)
+    """
+    if not measure:
+        return any(_is_quantity(text, m) for m in _NUMBER.finditer(text))
+    if measure == ["%"]:
+        return bool(re.search(r"\d\s*%|phần trăm", text))
+    folded = " ".join(fold_word(w) for w in re.findall(r"\w+|%", text))
+    return bool(re.search(r"\b\d+(?: \d+)? (?:\w+ ){0,2}?" + r" ".join(map(re.escape, measure)) + r"\b", folded))
+
+
+#: Nouns of units that a list question asks to name ("những sở nào" wants "Sở Y tế, Sở Công Thương").
+_UNIT_NOUNS = frozenset("sở ban ngành huyện xã quận phường đơn vị cơ quan địa phương tỉnh".split() +
+                        ["đơn vị", "cơ quan", "địa phương", "sở, ban", "sở, ngành"])
 
 
 def _enumerates(unit: Unit, target: list[str]) -> bool:
@@ -174,188 +311,396 @@ def _enumerates(unit: Unit, target: list[str]) -> bool:
     (True, False)
     """
     lowered = unit.text.lower()
-    if target == ["__any__"]:
+    if not target or target == ["__any__"]:
         return unit.kind == "list" or lowered.count(",") >= 3
     m = re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, target)) + r"(?!\w)", lowered)
     if not m:
         return False
-    after = re.split(r"[.;](?:\s|$)", lowered[m.end():], maxsplit=1)[0]
-    if unit.kind == "list" and after.count(",") + after.count("\n") >= 2:
+    after = re.split(r"[.;](?:\s|$)", unit.text[m.end():], maxsplit=1)[0]
+    segments = [seg.strip(" :\n-+•") for seg in re.split(r",|\bvà\b|\n", after) if seg.strip(" :\n-+•")]
+    if " ".join(target) in _UNIT_NOUNS:
+        # units are named ("Sở: Công Thương, Xây dựng, Y tế"), not described ("các sở, ban, ngành")
+        named = sum(1 for seg in segments if seg[:1].isupper())
+        if named * 2 < len(segments):
+            return False
+    if unit.kind == "list" and len(segments) >= 2:
         return True
-    segments = [seg for seg in re.split(r",|\bvà\b", after) if seg.strip()]
     return len(segments) >= 3 and sum(len(seg) for seg in segments) / len(segments) <= 45
 
 
-def score_units(units: list[Unit], analysis: QueryAnalysis, idf) -> None:
-    """Score each unit by the weight of the question's topic words it contains (and their bigrams).
+@dataclass
+class _Question:
+    """What the scorer reads of the analysis, computed once per answer."""
 
-    For a list question ("những sở nào …"), enumerations that name what is asked for weigh more.
+    weights: dict[str, float]
+    total: float
+    bigrams: set[str]
+    types: tuple[str, ...]
+    target: list[str]
+    asks_purpose: bool
+    asks_header: bool
+
+
+def _question(analysis: QueryAnalysis, idf) -> _Question:
+    terms = analysis.topic_terms
+    weights = {t: idf(t) for t in dict.fromkeys(terms)}
+    types = tuple(analysis.answer_types)
+    asks_header = bool(set(types) & {"signer", "number", "issue_date"})
+    asked = " ".join(syllables(analysis.text))
+    return _Question(weights=weights, total=sum(weights.values()) or 1.0,
+                     bigrams={f"{a} {b}" for a, b in zip(terms, terms[1:])}, types=types,
+                     target=list(analysis.list_target), asks_purpose=bool(_PURPOSE_SECTION.search(asked)),
+                     asks_header=asks_header)
+
+
+def score_unit(unit: Unit, q: _Question, analysis: QueryAnalysis, cfg: GroundedConfig) -> None:
+    """Score one unit for the question (sets ``unit.score`` and ``unit.carries``; ``unit.coverage`` is set first by
+    :func:`score_all`).
+
+    The score is the share of the question's topic weight the unit carries (its own words, then its section's at
+    :attr:`GroundedConfig.section_weight`), plus phrase, answer-type and list bonuses, times the rank factor of its
+    passage, divided by a length factor; boilerplate, purpose statements and titles are damped.
     """
-    place = {fold_word(w) for p in analysis.provinces for w in syllables(p)}
-    numbers = {fold_word(w) for m in DOC_NUMBER.finditer(analysis.text) for w in syllables(m.group(0))}
-    terms = [t for t in content_terms(analysis.search_text) if t not in place and t not in numbers]
-    target = list_target(analysis.text)
-    asked = analysis.original + " " + analysis.text
-    fields = [line for ask, line in _FIELD_QUESTIONS if ask.search(asked)]
-    when = asks_when(asked)
-    weights = {t: idf(t) for t in set(terms)}
-    bigrams = {f"{a} {b}" for a, b in zip(terms, terms[1:])}
-    for unit in units:
-        words = [fold_word(s) for s in syllables(unit.text)]
-        present = set(words)
-        score = sum(w for t, w in weights.items() if t in present)
-        pairs = {f"{a} {b}" for a, b in zip(words, words[1:])}
-        score += 0.5 * sum(1 for b in bigrams if b in pairs)
-        length_penalty = 1.0 + len(unit.text) / 1500
-        if len(unit.text) < 80 and is_upper_line(unit.text) and not fields:
-            score *= 0.2  # a title or an agency line ("ỦY BAN NHÂN DÂN") names, it does not answer
-        rank_bonus = 1.0 + 0.5 / unit.result.rank
-        if target and _enumerates(unit, target):
-            # the clause that introduces the list says what it is a list of ("Kiểm tra trực tiếp tại các đơn vị:")
-            lead = unit.text.lower().split(target[0], 1)[0] if target != ["__any__"] else ""
-            lead_words = {fold_word(w) for w in syllables(lead)}
-            score = (score + 0.5 * sum(w for t, w in weights.items() if t in lead_words)) * 1.8
-            unit.answers_list = True
-        if when and has_time_expression(unit.text):
-            score *= 1.6
-        if any(f.search(unit.text) for f in fields):
-            score += max(weights.values(), default=1.0) * 2
-        unit.score = score * rank_bonus / length_penalty
+    words = [fold_word(s) for s in syllables(unit.text)]
+    pairs = {f"{a} {b}" for a, b in zip(words, words[1:])}
+    phrase = cfg.bigram_weight * sum(1 for b in q.bigrams if b in pairs)
+    unit.carries = carried_types(unit, analysis)
+    asked = [t for t in q.types if t not in ("content", "list")]
+    score = unit.coverage + phrase
+    if asked and unit.carries & set(asked):
+        score += cfg.type_bonus * len(unit.carries & set(asked)) / len(asked)
+    if "list" in q.types and unit.kind not in ("lead_in", "row") and _enumerates(unit, q.target):
+        unit.answers_list = True
+        score += cfg.list_bonus
+    score *= _damping(unit, q, cfg)
+    score *= 1.0 + cfg.rank_weight / max(unit.result.rank, 1)
+    unit.score = score / (1.0 + len(unit.text) / cfg.length_chars)
 
 
-def _trim(unit: Unit) -> tuple[int, int, str]:
-    """A quote no longer than MAX_QUOTE_CHARS, cut at a word boundary (still an exact span)."""
-    if len(unit.text) <= MAX_QUOTE_CHARS:
-        return unit.start, unit.end, unit.text
-    cut = unit.text.rfind(" ", 0, MAX_QUOTE_CHARS)
-    cut = cut if cut > MAX_QUOTE_CHARS // 2 else MAX_QUOTE_CHARS
-    text = unit.text[:cut].rstrip(" ,;")
-    return unit.start, unit.start + len(text), text
+def _document_words(result: SearchResult) -> set[str]:
+    md = result.doc_metadata
+    text = " ".join((_label(result), md.get("tieu_de", ""), md.get("ky_ke_hoach", ""), md.get("co_quan", "")))
+    return {fold_word(s) for s in syllables(text)}
 
 
-def _select(units_by_doc: dict[str, list[Unit]]) -> dict[str, list[Unit]]:
-    best_overall = max((u.score for units in units_by_doc.values() for u in units), default=0.0)
-    if best_overall <= 0:
-        return {}
-    chosen: dict[str, list[Unit]] = {}
-    ranked_docs = sorted(units_by_doc, key=lambda d: -max(u.score for u in units_by_doc[d]))
-    with_lists = [d for d in ranked_docs if any(u.answers_list for u in units_by_doc[d])]
-    if with_lists:
-        # a list question: documents that enumerate what is asked come first, the others are left out
-        ranked_docs = with_lists
-    for doc_id in ranked_docs[:MAX_DOCS]:
-        units = units_by_doc[doc_id]
-        best = max(u.score for u in units)
-        if best < 0.45 * best_overall:
-            continue
-        picked: list[Unit] = []
-        for u in sorted((u for u in units if u.score >= 0.6 * best), key=lambda u: -u.score):
-            if len(picked) >= MAX_UNITS_PER_DOC:
-                break
-            if any(_overlaps(u, v) for v in picked):
-                continue
-            picked.append(u)
-        enumerations = [u for u in units if u.answers_list and u.score > 0]
-        if enumerations and not any(u.answers_list for u in picked):
-            # a list question is answered with the list: the document's best enumeration always comes along
-            best_list = max(enumerations, key=lambda u: u.score)
-            picked = [u for u in picked if not _overlaps(u, best_list)][: MAX_UNITS_PER_DOC - 1] + [best_list]
-        picked = _with_list_context(picked, units)
-        chosen[doc_id] = sorted(picked, key=lambda u: (u.result.passage.start, u.start))
-    return chosen
+def _coverage(unit: Unit, words: list[str], q: _Question, cfg: GroundedConfig) -> float:
+    """Share of the question's topic weight in the unit, its section path and its document (each word counted once,
+    at the weight of the closest place it is found)."""
+    present = set(words)
+    section = {fold_word(s) for s in syllables(unit.result.passage.section)}
+    document = _document_words(unit.result)
+    doc_weight = cfg.header_doc_weight if unit.role in ("number", "place_date", "title", "signature") else \
+        cfg.doc_weight
+    total = 0.0
+    for term, weight in q.weights.items():
+        if term in present:
+            total += weight
+        elif term in section:
+            total += cfg.section_weight * weight
+        elif term in document:
+            total += doc_weight * weight
+    return total / q.total
+
+
+def _damping(unit: Unit, q: _Question, cfg: GroundedConfig) -> float:
+    if unit.role in ("closing", "recipients"):
+        return cfg.boilerplate_factor
+    if unit.role in ("number", "place_date", "title", "signature") and not q.asks_header:
+        return cfg.title_factor
+    if _PURPOSE_SECTION.search(unit.result.passage.section) and not q.asks_purpose:
+        return cfg.purpose_factor
+    letters = [c for c in unit.text if c.isalpha()]
+    if len(unit.text) < 90 and letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:
+        return cfg.title_factor
+    return 1.0
+
+
+# -- selection ---------------------------------------------------------------------------------------------------
+@dataclass
+class Selection:
+    """The units an answer quotes: the direct answer first, then support grouped by document."""
+
+    direct: list[Unit]
+    support: dict[str, list[Unit]]
+    lists: list[Unit] = field(default_factory=list)  # a list question: one enumeration per document
+
+    @property
+    def best(self) -> Unit | None:
+        return (self.lists or self.direct or [None])[0]
 
 
 def _overlaps(a: Unit, b: Unit) -> bool:
-    return a.result.passage.doc_id == b.result.passage.doc_id and a.start < b.end and b.start < a.end
+    return a.doc_id == b.doc_id and a.start < b.end and b.start < a.end
 
 
-def _with_list_context(picked: list[Unit], units: list[Unit]) -> list[Unit]:
-    """A lead-in brings its items (and an item its lead-in): a list stays a list."""
-    lists = [u for u in units if u.kind == "list"]
-    headed = [u for u in units if u.kind == "headed"]
-    out = []
-    for u in picked:
-        whole = next((lst for lst in lists if u.kind in ("lead_in", "item") and lst.start <= u.start
-                      and u.end <= lst.end), None)
-        whole = whole or next((h for h in headed if u.kind != "headed" and h.start < u.start and u.end == h.end), None)
-        chosen = whole or u
-        if not any(_overlaps(chosen, v) for v in out):
-            out.append(chosen)
+def _lead_document(units: list[Unit], results: list[SearchResult], analysis: QueryAnalysis) -> str:
+    """The retriever's first document, unless a document is named by number or another scores clearly higher."""
+    named = {fold_word(n) for n in analysis.doc_numbers}
+    for r in results:
+        if named and fold_word(r.doc_metadata.get("so_hieu", "")) in named:
+            return r.passage.doc_id
+    first = results[0].passage.doc_id
+    best_of = {}
+    for u in units:
+        best_of[u.doc_id] = max(best_of.get(u.doc_id, 0.0), u.score)
+    top = max(best_of, key=best_of.get)
+    return top if best_of[top] > 1.5 * best_of.get(first, 0.0) else first
+
+
+def _whole_list(unit: Unit, units: list[Unit]) -> Unit:
+    """A lead-in is quoted with the items it introduces: a list stays a list."""
+    if unit.kind != "lead_in":
+        return unit
+    return next((u for u in units if u.kind == "list" and u.start == unit.start and u.doc_id == unit.doc_id), unit)
+
+
+def select_units(units: list[Unit], results: list[SearchResult], analysis: QueryAnalysis,
+                 cfg: GroundedConfig) -> Selection | None:
+    """Choose the direct answer and the supporting units (pure: reads scores, writes nothing)."""
+    scored = [u for u in units if u.score > 0]
+    if not scored:
+        return None
+    lead = _lead_document(scored, results, analysis)
+    direct = _direct_units(scored, lead, analysis)
+    lists: list[Unit] = []
+    if "list" in analysis.answer_types:
+        lists = _lists_per_document(scored, lead, cfg)
+        direct = [] if lists else direct
+    chosen = direct + lists
+    if not chosen:
+        return None
+    best_score = max(u.score for u in chosen)
+    support: dict[str, list[Unit]] = {}
+    budget = cfg.max_support_units if not lists else max(cfg.max_support_units - len(lists), 0)
+    asked = {t for t in analysis.answer_types if t not in ("content", "list")}
+    if asked and asked <= {t for u in direct for t in u.carries} and asked <= set(TYPE_ROLES):
+        budget = 0  # a number, a date, a signer: the header lines are the whole answer
+    docs = {u.doc_id for u in chosen}
+    for u in sorted(scored, key=lambda u: -u.score):
+        if budget <= 0 or u.score < cfg.support_min_share * best_score:
+            break
+        u = _whole_list(u, units)
+        if any(_overlaps(u, v) for v in chosen) or u.role in ("closing", "recipients"):
+            continue
+        if u.doc_id not in docs and (len(docs) >= cfg.max_docs or u.score < cfg.doc_min_share * best_score):
+            continue
+        chosen.append(u)
+        docs.add(u.doc_id)
+        support.setdefault(u.doc_id, []).append(u)
+        budget -= 1
+    return Selection(direct=[_whole_list(u, units) for u in direct], support=support, lists=lists)
+
+
+def _direct_units(units: list[Unit], lead: str, analysis: QueryAnalysis) -> list[Unit]:
+    """The lead document's best unit; for each header type asked (number, date, signer), that header line too."""
+    in_lead = sorted((u for u in units if u.doc_id == lead), key=lambda u: -u.score)
+    if not in_lead:
+        in_lead = sorted(units, key=lambda u: -u.score)
+    picked: list[Unit] = []
+    for t in analysis.answer_types:
+        role = TYPE_ROLES.get(t)
+        match = next((u for u in in_lead if (role and u.role == role) or (not role and t in u.carries)), None)
+        if match is not None and role and not any(_overlaps(match, v) for v in picked):
+            picked.append(match)
+    asked = {t for t in analysis.answer_types if t not in ("content", "list")}
+    answered = {t for t in asked if any(t in u.carries for u in picked)}
+    best = in_lead[0]
+    if (not picked or answered != asked) and not any(_overlaps(best, v) for v in picked):
+        picked.append(best)
+    return picked
+
+
+def _lists_per_document(units: list[Unit], lead: str, cfg: GroundedConfig) -> list[Unit]:
+    """The best enumeration of each document that has one, the lead document's first, then by score."""
+    best: dict[str, Unit] = {}
+    for u in units:
+        if u.answers_list and (u.doc_id not in best or u.score > best[u.doc_id].score):
+            best[u.doc_id] = u
+    if not best:
+        return []
+    top = max(u.score for u in best.values())
+    ranked = sorted(best.values(), key=lambda u: (u.doc_id != lead, -u.score))
+    return [u for u in ranked if u.score >= cfg.doc_min_share * top][: cfg.max_docs]
+
+
+# -- rendering ---------------------------------------------------------------------------------------------------
+def quote_span(unit: Unit, weights: dict[str, float], limit: int) -> tuple[int, int, str]:
+    """The unit, or its run of clauses that carries most of the question's words when it is longer than ``limit``
+    (still an exact span of the document)."""
+    if len(unit.text) <= limit:
+        return unit.start, unit.end, unit.text
+    cuts = [0] + [m.end() for m in _CLAUSE_END.finditer(unit.text)] + [len(unit.text)]
+    best = (-1.0, 0, min(limit, len(unit.text)))
+    for i, a in enumerate(cuts[:-1]):
+        for b in cuts[i + 1:]:
+            if b - a > limit:
+                break
+            words = {fold_word(s) for s in syllables(unit.text[a:b])}
+            value = sum(w for t, w in weights.items() if t in words) - 0.001 * a
+            if value > best[0]:
+                best = (value, a, b)
+    _, a, b = best
+    if best[0] < 0:  # no clause boundary within the limit: cut at a word
+        b = unit.text.rfind(" ", 0, limit)
+        b = b if b > limit // 2 else limit
+    text = unit.text[a:b].rstrip(" ,;:")
+    return unit.start + a, unit.start + a + len(text), text
+
+
+def row_quote(unit: Unit) -> tuple[int, int, str]:
+    """A table row is cited by its first cell's value: cells are verbatim in the source, the column names the row
+    passage adds are not.
+
+    >>> u = Unit(None, 10, 40, "Mục 3.\\nNội dung: Kiểm tra\\nChủ trì: Sở Nội vụ", "row", 0)
+    >>> row_quote(u)
+    (27, 35, 'Kiểm tra')
+    """
+    pos = 0
+    for line in unit.text.split("\n"):
+        m = _ROW_FIELD.match(line)
+        if m:
+            start = unit.start + pos + m.start(2)
+            return start, start + len(m.group(2)), m.group(2)
+        pos += len(line) + 1
+    return unit.start, unit.end, unit.text
+
+
+def _row_display(text: str) -> str:
+    fields = [m.groups() for m in (_ROW_FIELD.match(line) for line in text.split("\n")) if m]
+    return "; ".join(f"{col}: {val}" for col, val in fields) if fields else text
+
+
+def _display(unit: Unit, quote: str, n: int, trimmed_front: bool, trimmed_back: bool) -> list[str]:
+    """Answer lines for one quoted unit; lists keep their lines, headings stay on their own line."""
+    mark = f"[{n}]"
+    quote = _MARKER_LIKE.sub(r"［\1］", quote)  # a document's own "[1]" cannot pose as a citation
+    if unit.kind == "row":
+        return [f"{_row_display(unit.text)} {mark}"]
+    lines = [ln.strip() for ln in quote.split("\n") if ln.strip()]
+    if len(lines) == 1:
+        text = ("…" if trimmed_front else "") + lines[0] + ("…" if trimmed_back else "")
+        return [f"{text} {mark}"]
+    out = [lines[0]]
+    out += ["  - " + _BULLET.sub("", ln) for ln in lines[1:]]
+    out[-1] += f" {mark}"
     return out
 
 
-def _doc_heading(result: SearchResult) -> str:
+def _label(result: SearchResult) -> str:
     md = result.doc_metadata
-    label = document_label(md, md.get("tieu_de", ""))
-    title = md.get("tieu_de", "")
-    return f"**{label}**" + (f" ({title})" if title and title not in label else "")
+    return document_label(md, md.get("tieu_de", ""))
+
+
+class _Writer:
+    """Numbers citations in the order they appear in the text."""
+
+    def __init__(self, weights: dict[str, float], cfg: GroundedConfig) -> None:
+        self.weights, self.cfg = weights, cfg
+        self.citations: list[Citation] = []
+
+    def cite(self, unit: Unit) -> list[str]:
+        limit = self.cfg.max_quote_chars if unit.kind not in ("list", "row", "header") else 10 ** 6
+        start, end, quote = row_quote(unit) if unit.kind == "row" else quote_span(unit, self.weights, limit)
+        n = len(self.citations) + 1
+        md = unit.result.doc_metadata
+        self.citations.append(Citation(n=n, doc_id=unit.doc_id, title=md.get("tieu_de", "") or unit.doc_id,
+                                       source=md.get("source", ""), section=unit.result.passage.section,
+                                       quote=quote, start=start, end=end, label=_label(unit.result),
+                                       metadata={k: v for k, v in md.items() if isinstance(v, str)}))
+        return _display(unit, quote, n, start > unit.start, end < unit.end)
+
+
+def render_answer(selection: Selection, weights: dict[str, float], cfg: GroundedConfig) -> tuple[str, list[Citation]]:
+    """The answer text: the direct answer (or one list per document), then support grouped by document."""
+    writer = _Writer(weights, cfg)
+    lines: list[str] = []
+    if selection.lists:
+        for unit in selection.lists:
+            body = writer.cite(unit)
+            lines.append(f"**{_label(unit.result)}**{_period(unit)}: {body[0]}")
+            lines.extend(body[1:])
+    else:
+        first = selection.direct[0]
+        parts = [writer.cite(u) for u in selection.direct]
+        lines.append(f"**{_label(first.result)}**: " + " · ".join(p[0] for p in parts if len(p) == 1)
+                     if all(len(p) == 1 for p in parts) else f"**{_label(first.result)}**:")
+        if not all(len(p) == 1 for p in parts):
+            for p in parts:
+                lines.extend(["- " + p[0]] + p[1:])
+    if selection.support:
+        lines.append("")
+        lines.append("Chi tiết:")
+        shown_lead = {u.doc_id for u in selection.direct + selection.lists}
+        for doc_id, units in selection.support.items():
+            units = sorted(units, key=lambda u: u.start)
+            prefix = "" if doc_id in shown_lead and len(selection.support) == 1 else f"{_label(units[0].result)}: "
+            for unit in units:
+                body = writer.cite(unit)
+                lines.append(f"- {prefix}{_BULLET.sub('', body[0])}")
+                lines.extend("  " + ln for ln in body[1:])
+    return "\n".join(lines).strip(), writer.citations
+
+
+def _period(unit: Unit) -> str:
+    """The period a list belongs to, when its section heading or lead-in states one (", quý III")."""
+    for text in (unit.text.split("\n", 1)[0], unit.result.passage.section):
+        m = TIME_EXPRESSION.search(CITED_DOCUMENT_DATE.sub(" ", text))
+        if m:
+            return f", {m.group(0)}"
+    return ""
+
+
+# -- facade ------------------------------------------------------------------------------------------------------
+def score_all(results: list[SearchResult], analysis: QueryAnalysis, lexical_state,
+              cfg: GroundedConfig | None = None) -> tuple[list[Unit], _Question]:
+    """Every unit of the results, scored for the question (shared by the composer and the abstention decision)."""
+    cfg = cfg or GroundedConfig()
+    q = _question(analysis, idf_table(lexical_state))
+    units: list[Unit] = []
+    seen: set[tuple[str, int, int]] = set()
+    for result in results:
+        for unit in split_units(result):
+            key = (unit.doc_id, unit.start, unit.end)
+            if key not in seen:
+                seen.add(key)
+                unit.coverage = _coverage(unit, [fold_word(s) for s in syllables(unit.text)], q, cfg)
+                units.append(unit)
+    doc_best: dict[str, float] = {}
+    for unit in units:
+        doc_best[unit.doc_id] = max(doc_best.get(unit.doc_id, 0.0), unit.coverage)
+    for unit in units:
+        if unit.role in _IDENTITY_ROLES:
+            # a number, date or signature line speaks for its whole document: "is this the document asked about"
+            unit.coverage = max(unit.coverage, doc_best[unit.doc_id])
+        score_unit(unit, q, analysis, cfg)
+    return units, q
 
 
 def compose_grounded_answer(question: str, analysis: QueryAnalysis, results: list[SearchResult],
-                            lexical_state) -> Answer:
+                            lexical_state, cfg: GroundedConfig | None = None,
+                            scored: tuple[list[Unit], _Question] | None = None) -> Answer:
     """Compose an extractive answer with citations from search results.
 
     Args:
         question: the question as asked.
         analysis: the analysed (possibly follow-up-resolved) query.
-        results: passages found, best first.
+        results: passages found, best first (the lead documents' header passages may follow).
         lexical_state: the index's lexical state (for word weights).
+        cfg: scorer and shape constants.
+        scored: units already scored by :func:`score_all` for these results.
 
     Returns:
-        An :class:`Answer`; ``abstained`` when no passage carries the question's topic.
+        An :class:`Answer`; ``abstained`` when no unit carries the question's topic.
     """
-    idf = _idf_table(lexical_state)
-    units_by_doc: dict[str, list[Unit]] = {}
-    for result in results:
-        units = split_units(result)
-        score_units(units, analysis, idf)
-        units_by_doc.setdefault(result.passage.doc_id, []).extend(units)
-    chosen = _select(units_by_doc)
-    if not chosen:
+    cfg = cfg or GroundedConfig()
+    if not results:
         return abstain(question, results)
-    citations: list[Citation] = []
-    lines: list[str] = []
-    for doc_id, units in chosen.items():
-        lines.append(_doc_heading(units[0].result) + ":")
-        for unit in units:
-            n = len(citations) + 1
-            result = unit.result
-            if unit.kind == "row":
-                fields = _row_fields(unit.text)
-                quote_field = fields[0] if fields else None
-                if quote_field:
-                    start = unit.start + quote_field[2]
-                    end = start + len(quote_field[1])
-                    quote = quote_field[1]
-                else:
-                    start, end, quote = _trim(unit)
-                shown = "; ".join(f"{col}: {val}" for col, val, _ in fields) or quote
-                lines.append(f"- {shown} [{n}]")
-            elif unit.kind == "list":
-                start, end, quote = unit.start, unit.end, unit.text
-                list_lines = [ln.strip() for ln in quote.split("\n") if ln.strip()]
-                lines.append(f"- {list_lines[0]}")
-                lines.extend("  - " + _BULLET.sub("", ln) for ln in list_lines[1:-1])
-                last = _BULLET.sub("", list_lines[-1]) if len(list_lines) > 1 else ""
-                if last:
-                    lines.append(f"  - {last} [{n}]")
-                else:
-                    lines[-1] += f" [{n}]"
-            else:
-                start, end, quote = _trim(unit)
-                suffix = "…" if end < unit.end else ""
-                indent = "  " if unit.kind == "item" and any(u.kind == "lead_in" for u in units) else ""
-                bullet = "" if re.match(r"^[-+*•]\s", quote) else "- "
-                shown = quote.replace("\n", "\n" + indent + "  ")
-                lines.append(f"{indent}{bullet}{shown}{suffix} [{n}]")
-            md = result.doc_metadata
-            citations.append(Citation(n=n, doc_id=doc_id, title=md.get("tieu_de", "") or doc_id,
-                                      source=md.get("source", ""), section=result.passage.section, quote=quote,
-                                      start=start, end=end, label=document_label(md, md.get("tieu_de", "")),
-                                      metadata={k: v for k, v in md.items() if isinstance(v, str)}))
-        lines.append("")
-    return Answer(question=question, text="\n".join(lines).strip(), citations=citations, passages=list(results),
-                  query=analysis.text)
+    units, q = scored or score_all(results, analysis, lexical_state, cfg)
+    selection = select_units(units, results, analysis, cfg)
+    if selection is None:
+        return abstain(question, results)
+    text, citations = render_answer(selection, q.weights, cfg)
+    return Answer(question=question, text=text, citations=citations, passages=list(results), query=analysis.text)
 
 
 def abstain(question: str, results: list[SearchResult], reason: str = "") -> Answer:
@@ -363,7 +708,7 @@ def abstain(question: str, results: list[SearchResult], reason: str = "") -> Ans
     text = reason or "Các văn bản hiện có không chứa thông tin để trả lời câu hỏi này."
     closest = []
     for r in results:
-        label = document_label(r.doc_metadata, r.doc_metadata.get("tieu_de", ""))
+        label = _label(r)
         if label not in closest:
             closest.append(label)
     if closest:
@@ -371,4 +716,6 @@ def abstain(question: str, results: list[SearchResult], reason: str = "") -> Ans
     return Answer(question=question, text=text, abstained=True, passages=list(results))
 
 
-__all__ = ["compose_grounded_answer", "abstain", "content_terms", "split_units", "STOPWORDS"]
+__all__ = ["GroundedConfig", "Unit", "compose_grounded_answer", "abstain", "content_terms", "split_units",
+           "score_all", "select_units", "render_answer", "idf_table", "line_role", "carried_types", "STOPWORDS",
+           "HEADER_KINDS", "OPENING_SECTION"]

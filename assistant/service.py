@@ -6,9 +6,12 @@ import logging
 import re
 from collections.abc import Iterator, Sequence
 
+from assistant.abstention import AbstentionRule
+from assistant.abstention import features as abstention_features
 from assistant.conversation import resolve_followup
-from assistant.grounded import abstain, compose_grounded_answer, content_terms, list_target
+from assistant.grounded import HEADER_KINDS, GroundedConfig, abstain, compose_grounded_answer, score_all
 from assistant.types import Answer, Turn
+from index.model import OPENING_SECTION
 from index.store import IndexStore
 from retriever.hybrid import HybridRetriever, SearchFilters, SearchResult
 from retriever.service import open_retriever
@@ -16,16 +19,13 @@ from settings import Settings
 
 log = logging.getLogger(__name__)
 
-#: Passages read to compose an answer.
-ANSWER_PASSAGES = 8
-#: Leading documents searched again on their own, and passages taken from each.
-PER_DOC_DOCS = 4
-PER_DOC_PASSAGES = 5
-#: Share of the question's topic weight the best quoted unit must carry (calibrated on the dev set, see README).
-MIN_COVERAGE = 0.5
-#: Share of the question's topic words that no indexed passage uses, above which the documents cannot answer it
-#: (dev answerable questions: at most 1 in 12; off-topic probes: 1 in 7 or more).
-MAX_UNKNOWN_SHARE = 0.12
+#: Passages of the one search an answer is composed from.
+ANSWER_POOL = 12
+#: Leading documents whose front and end matter (number, date, title, Căn cứ, signature) join the pool when the
+#: question asks about a document's identity or basis.
+HEADER_DOCS = 2
+#: Answer types answered from a document's front and end matter.
+HEADER_TYPES = frozenset({"signer", "number", "issue_date", "basis"})
 FALLBACK_NOTICE = "Không dùng được LLM ({reason}); câu trả lời dưới đây được trích nguyên văn từ văn bản."
 
 
@@ -36,6 +36,7 @@ class Assistant:
         self.settings = settings
         self.retriever = retriever
         self._chat_model = chat_model
+        self.abstention = AbstentionRule()
 
     @property
     def store(self) -> IndexStore:
@@ -88,7 +89,7 @@ class Assistant:
         use_llm = mode == "llm" and self.llm_available
         reason = self._out_of_scope(analysis, results, state, use_llm)
         if reason:
-            answer = abstain(question, results, reason)
+            answer = abstain(question, results, reason + _filter_note(filters))
             answer.query = analysis.text
             return answer
         if mode == "llm" and self.llm_available:
@@ -100,10 +101,23 @@ class Assistant:
                 answer.question, answer.query = question, analysis.text
                 return answer
             except LLMUnavailable as exc:
-                answer = self._grounded(question, analysis, results, state)
+                answer = self._grounded(question, analysis, results, state, filters)
                 answer.notice = FALLBACK_NOTICE.format(reason=exc)
                 return answer
-        return self._grounded(question, analysis, results, state)
+        return self._grounded(question, analysis, results, state, filters)
+
+    def diagnose(self, question: str, filters: SearchFilters | None = None) -> dict:
+        """Why the grounded answerer answers or refuses: the analysis, the rule-based refusal reason, the abstention
+        features and the best units with their scores (for tuning and for ``bench.fit_abstention``)."""
+        state = self.store.lexical()
+        analysis, filters = resolve_followup(question, (), filters, state.restorer)
+        results = self._search(analysis, filters)
+        units, _ = score_all(results, analysis, state, GroundedConfig())
+        best = sorted(units, key=lambda u: -u.score)[:5]
+        return {"analysis": analysis, "out_of_scope": self._out_of_scope(analysis, results, state),
+                "features": abstention_features(units, analysis, state),
+                "units": [(round(u.score, 3), round(u.coverage, 3), u.kind, u.role, u.doc_id, u.text[:120])
+                          for u in best]}
 
     def stream(self, question: str, *, history: Sequence[Turn] = (), filters: SearchFilters | None = None,
                mode: str = "grounded") -> Iterator[str | Answer]:
@@ -148,52 +162,35 @@ class Assistant:
         yield answer
 
     # -- parts -------------------------------------------------------------------------------------------------
-    def _search(self, analysis, filters: SearchFilters | None) -> list:
-        """The best passages overall, plus the best few inside each of the leading documents: the sentence that
-        answers may sit in another section of a document than the one that matched best."""
-        results = self.retriever.search(analysis.original, k=ANSWER_PASSAGES, filters=filters, analysis=analysis)
+    def _search(self, analysis, filters: SearchFilters | None) -> list[SearchResult]:
+        """One search; for identity and basis questions, the front and end matter of the leading documents too."""
+        results = self.retriever.search(analysis.original, k=ANSWER_POOL, filters=filters, analysis=analysis)
+        if not results or not HEADER_TYPES & set(analysis.answer_types):
+            return results
         seen = {r.passage.id for r in results}
-        leading = list(dict.fromkeys(r.passage.doc_id for r in results))[:PER_DOC_DOCS]
-        base = filters or SearchFilters()
         extra = []
-        for doc_id in leading:
-            scoped = SearchFilters(base.provinces, base.years, base.doc_types, (doc_id,))
-            for r in self.retriever.search(analysis.original, k=PER_DOC_PASSAGES, filters=scoped, analysis=analysis):
-                if r.passage.id not in seen:
-                    seen.add(r.passage.id)
-                    extra.append(r)
-        target = list_target(analysis.text)
-        if target:
-            extra.extend(self._enumerations(leading, target, seen))
-        ranked = results + extra
-        return [SearchResult(rank=i + 1, passage=r.passage, score=r.score, doc_metadata=r.doc_metadata)
-                for i, r in enumerate(ranked)]
-
-    def _enumerations(self, doc_ids: list[str], target: list[str], seen: set) -> list[SearchResult]:
-        """Passages of the leading documents that enumerate what a list question asks for ("các Sở: …")."""
         records = self.store.lexical().records
-        found = []
-        for doc_id in doc_ids:
+        for doc_id in list(dict.fromkeys(r.passage.doc_id for r in results))[:HEADER_DOCS]:
             record = records.get(doc_id)
             if record is None:
                 continue
+            first = next(r for r in results if r.passage.doc_id == doc_id)
             for passage in self.store.passages_of(doc_id, record.version):
-                if passage.id in seen or passage.text.count(",") < 3:
+                if passage.id in seen or not (passage.kind in HEADER_KINDS or passage.section == OPENING_SECTION):
                     continue
-                if target != ["__any__"] and not re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, target))
-                                                           + r"(?!\w)", passage.text.lower()):
-                    continue
-                seen.add(passage.id)
-                found.append(SearchResult(rank=99, passage=passage, score=0.0,
-                                          doc_metadata={**record.metadata, "source": record.source}))
-        return found
+                extra.append(SearchResult(rank=first.rank, passage=passage, score=first.score,
+                                          doc_metadata=first.doc_metadata))
+        return results + extra
 
-    def _grounded(self, question, analysis, results, state) -> Answer:
-        answer = compose_grounded_answer(question, analysis, results, state)
-        if not answer.abstained and _coverage(answer, analysis, state) < MIN_COVERAGE:
-            answer = abstain(question, results)
-            answer.query = analysis.text
-        answer.question = question
+    def _grounded(self, question, analysis, results, state, filters: SearchFilters | None = None) -> Answer:
+        cfg = GroundedConfig()
+        scored = score_all(results, analysis, state, cfg)
+        reason = self.abstention.reason(abstention_features(scored[0], analysis, state))
+        if reason:
+            answer = abstain(question, results, reason + _filter_note(filters))
+        else:
+            answer = compose_grounded_answer(question, analysis, results, state, cfg, scored=scored)
+        answer.question, answer.query = question, analysis.text
         return answer
 
     def _out_of_scope(self, analysis, results, state, use_llm: bool = False) -> str:
@@ -208,10 +205,6 @@ class Assistant:
             # closest documents, but quoting needs the words: ask in Vietnamese (or use LLM mode)
             return ("Chế độ trích dẫn chỉ trả lời câu hỏi bằng tiếng Việt (có hoặc không dấu). Hãy đặt lại câu hỏi "
                     "bằng tiếng Việt, hoặc dùng chế độ LLM nếu đã cấu hình.")
-        unknown = [] if use_llm else _unknown_terms(analysis, state)
-        if unknown and len(unknown) / max(len(_topic_words(analysis)), 1) > MAX_UNKNOWN_SHARE:
-            return ("Các văn bản hiện có không nói về nội dung này (không văn bản nào dùng các từ: "
-                    + ", ".join(unknown[:5]) + ").")
         if analysis.years:
             seen = " ".join(r.passage.text + " " + " ".join(str(v) for v in r.doc_metadata.values())
                             for r in results)
@@ -232,42 +225,15 @@ def _is_foreign(analysis, state) -> bool:
     return unknown / len(words) >= 0.5
 
 
-def _topic_words(analysis) -> list[str]:
-    """Words of the question that say what it is about (not function words, numbers or the place asked about)."""
-    from assistant.grounded import STOPWORDS
-    from textnorm import fold_word, syllables
-    from textnorm.gazetteer import ALIASES
-
-    place = {fold_word(w) for p in analysis.provinces for w in syllables(p)}
-    return [w for w in syllables(analysis.text) if fold_word(w) not in STOPWORDS and not w.isdigit()
-            and fold_word(w) not in place and fold_word(w) not in ALIASES]
-
-
-def _unknown_terms(analysis, state) -> list[str]:
-    """Topic words of the question that no indexed passage contains (accented form)."""
-    index = state.index
-    return list(dict.fromkeys(w for w in _topic_words(analysis) if index.document_frequency(w) == 0))
-
-
-def _coverage(answer: Answer, analysis, state) -> float:
-    """Share of the question's topic weight found in the best cited unit's passage."""
-    from assistant.grounded import _idf_table
-    from textnorm import fold_word, syllables
-    from textnorm.gazetteer import ALIASES
-
-    terms = set(content_terms(analysis.search_text)) - set(ALIASES)  # "HN" is the place, matched by the filter
-    if not terms:
-        return 0.0
-    idf = _idf_table(state)
-    total = sum(idf(t) for t in terms)
-    best = 0.0
-    for result in answer.passages[:ANSWER_PASSAGES]:
-        if not any(c.doc_id == result.passage.doc_id for c in answer.citations):
-            continue
-        words = {fold_word(s) for s in syllables(result.passage.text + " " + result.passage.section + " "
-                                                 + " ".join(str(v) for v in result.doc_metadata.values()))}
-        best = max(best, sum(idf(t) for t in terms if t in words) / total)
-    return best
+def _filter_note(filters: SearchFilters | None) -> str:
+    """A refusal under a filter says so: the filter may have excluded the documents that answer."""
+    if filters is None or filters.is_empty():
+        return ""
+    parts = list(filters.provinces) + list(filters.years) + list(filters.doc_types)
+    if filters.doc_ids:
+        parts.append(f"{len(filters.doc_ids)} văn bản đã chọn")
+    return (f"\n\nCâu hỏi chỉ được tìm trong các văn bản theo bộ lọc đang chọn ({' · '.join(parts)}); bộ lọc có thể đã "
+            "loại văn bản chứa câu trả lời. Hãy bỏ bộ lọc và hỏi lại.")
 
 
 def open_assistant(settings: Settings, *, chat_model=None, build: bool = True) -> Assistant:
@@ -275,4 +241,4 @@ def open_assistant(settings: Settings, *, chat_model=None, build: bool = True) -
     return Assistant(settings, open_retriever(settings, build=build), chat_model=chat_model)
 
 
-__all__ = ["Assistant", "open_assistant", "MIN_COVERAGE"]
+__all__ = ["Assistant", "open_assistant", "ANSWER_POOL"]

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from textnorm import fold_accents, has_diacritics, normalize_text, syllables
+from retriever.intent import amount_measure, answer_type_words, answer_types, list_target
+from textnorm import fold_accents, fold_word, has_diacritics, normalize_text, syllables
 from textnorm.diacritics import DiacriticRestorer
 from textnorm.gazetteer import ALIASES, PROVINCES
-from textnorm.patterns import DOC_NUMBER
+from textnorm.patterns import DOC_NUMBER, DOCUMENT_REFERENCE
+from textnorm.terms import content_terms
 
 #: Abbreviations of Vietnamese public administration, both ways (abbreviation → expansion).
 ABBREVIATIONS = {
@@ -44,6 +47,26 @@ ABBREVIATIONS = {
     "kh&cn": "khoa học và công nghệ",
     "lđtb&xh": "lao động - thương binh và xã hội",
     "tn&mt": "tài nguyên và môi trường",
+    "kt": "kiểm tra",
+    "bc": "báo cáo",
+    "snv": "sở nội vụ",
+    "bnv": "bộ nội vụ",
+    "nq": "nghị quyết",
+    "nđ": "nghị định",
+    "cp": "chính phủ",
+    "ttg": "thủ tướng",
+    "đv": "đơn vị",
+    "cq": "cơ quan",
+    "vp": "văn phòng",
+    "tw": "trung ương",
+    "ctr": "chương trình",
+    "cđs": "chuyển đổi số",
+    "cqs": "chính quyền số",
+    "hcc": "hành chính công",
+    "pct": "phó chủ tịch",
+    "ttr": "tờ trình",
+    "gđ": "giai đoạn",
+    "vpcp": "văn phòng chính phủ",
 }
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 # a quarter number, not followed by more digits nor by "/n" unless n is a year ("quý 3/2021", not "quy 1/12")
@@ -63,6 +86,25 @@ class QueryAnalysis:
     provinces: list[str] = field(default_factory=list)
     years: list[str] = field(default_factory=list)
     restored: bool = False
+    answer_types: tuple[str, ...] = ("content",)  # what the question asks for: see retriever.intent.ANSWER_TYPES
+    list_target: list[str] = field(default_factory=list)  # the noun a list question enumerates ("sở")
+    doc_numbers: list[str] = field(default_factory=list)  # document numbers named ("135/2006/QĐ-UBND")
+    measure: list[str] = field(default_factory=list)  # what an amount question counts, folded ("tỷ đồng", "%")
+    type_words: frozenset = frozenset()  # words (as typed) that only ask for the answer type ("số mấy", "ai ký")
+
+    @property
+    def topic_terms(self) -> list[str]:
+        """Folded words of the question and its expansions that say what it is about: not function words, numbers,
+        the place asked about, or the parts of a document number named."""
+        place = {fold_word(w) for p in self.provinces for w in syllables(p)}
+        numbers = {fold_word(w) for n in self.doc_numbers for w in syllables(n)}
+        sylls = syllables(self.search_text)
+        # "năm" before a year states the scope (a filter), not the topic
+        words = [w for i, w in enumerate(sylls) if w not in self.type_words
+                 and not (fold_word(w) == "nam" and i + 1 < len(sylls) and _YEAR.fullmatch(sylls[i + 1]))]
+        initials = {k.lower() for k in province_initials()}
+        return [t for t in content_terms(" ".join(words)) if t not in place and t not in numbers
+                and not t.isdigit() and t not in ALIASES and t not in ABBREVIATIONS and t not in initials]
 
     @property
     def search_text(self) -> str:
@@ -99,12 +141,42 @@ def find_provinces(text: str) -> list[str]:
     for name in PROVINCES:
         if name not in found and " " in name and re.sub(r"[^a-z]", "", fold_accents(name)) in glued.split():
             found.append(name)
+    initials = province_initials()
     for token in re.findall(r"[A-Za-zĐđ]{2,}", text):
-        alias = ALIASES.get(fold_accents(token))
+        alias = ALIASES.get(fold_accents(token)) or (initials.get(token) if token.isupper() else None)
         if alias and alias not in found and (len(token) > 3 or token.isupper()):
             found.append(alias)  # "HN", "TPHCM": upper-case abbreviations only when short
     # "Hà Nam" inside "Hà Nam Ninh"-like overlaps are rare; keep the longest names when one contains another
     return [p for p in found if not any(p != q and fold_accents(p) in fold_accents(q) for q in found)]
+
+
+#: A number that names a document, not a year: "QĐ 1961", "KH số 2020", "Quyết định 2071/QĐ-UBND".
+_NUMBERED_DOCUMENT = re.compile(r"\b(?:qđ|qd|kh|ct|ctr|nq|tb|quyết định|kế hoạch|chỉ thị|số)\s+\d+", re.IGNORECASE)
+
+
+def _years(text: str) -> list[str]:
+    """Years named in a question, not the digits of a document number.
+
+    >>> _years("QĐ 1961 KG năm 2019"), _years("Kế hoạch 2071/QĐ-UBND năm 2018"), _years("giai đoạn 2021-2025")
+    (['2019'], ['2018'], ['2021', '2025'])
+    """
+    text = DOCUMENT_REFERENCE.sub(" ", _NUMBERED_DOCUMENT.sub(" ", text))
+    return _YEAR.findall(text)
+
+
+@lru_cache(maxsize=1)
+def province_initials() -> dict[str, str]:
+    """Upper-case initials officials type for a province ("KG" → Kiên Giang), kept only where unambiguous.
+
+    >>> province_initials()["KG"], "HN" in province_initials(), "KH" in province_initials()
+    ('Kiên Giang', False, False)
+    """
+    counts: dict[str, list[str]] = {}
+    for name in PROVINCES:
+        key = "".join(w[0] for w in re.findall(r"\w+", fold_accents(name).replace("thanh pho ", ""))).upper()
+        counts.setdefault(key, []).append(name)
+    taken = {fold_accents(a) for a in ABBREVIATIONS} | {"ct", "tt", "tb"}  # "KH 36" is a plan, "CT" a chỉ thị
+    return {k: v[0] for k, v in counts.items() if len(v) == 1 and len(k) >= 2 and k.lower() not in taken}
 
 
 def expand_abbreviations(text: str) -> list[str]:
@@ -151,11 +223,14 @@ def analyze_query(query: str, restorer: DiacriticRestorer | None = None) -> Quer
     if (restorer is not None and plain and sum(has_diacritics(w) for w in plain) <= len(plain) * 0.2
             and known >= 0.6 * len(plain)):  # Vietnamese typed without accents, not English
         restored_text = restorer.restore(text)
-        if restored_text != " ".join(words):
+        if restored_text != text:
             text = canonical_quarters(restored_text)
             restored = True
     return QueryAnalysis(original=query, text=text, expansions=expand_abbreviations(text),
-                         provinces=find_provinces(query or ""), years=_YEAR.findall(query or ""), restored=restored)
+                         provinces=find_provinces(query or ""), years=_years(query or ""), restored=restored,
+                         answer_types=answer_types(text), list_target=list_target(text),
+                         type_words=frozenset(answer_type_words(text)), measure=amount_measure(text),
+                         doc_numbers=[m.group(0) for m in DOC_NUMBER.finditer(query or "")])
 
 
 __all__ = ["QueryAnalysis", "analyze_query", "DiacriticRestorer", "canonical_quarters", "find_provinces",

@@ -59,3 +59,43 @@ def asks_which_document(question: str) -> bool:
     (True, False)
     """
     return bool(WHICH_DOCUMENT_QUESTION.search(question))
+
+
+#: A reference to a document by number: "2468/QĐ-UBND", "135/2006/QĐ-UBND", "1961/QĐUBND", "12-NQ/TU", "61/2018/NĐ-CP".
+DOCUMENT_REFERENCE = re.compile(
+    r"\b\d+(?:/\d{4})?\s*/\s*[A-ZĐ][A-ZĐa-zđ&]*(?:\s*[-–]\s*[A-ZĐ][A-ZĐa-zđ&]*)*|\b\d+-[A-ZĐ]+/[A-ZĐ]+"
+)
+#: The place-and-date line of an official document: "Hà Nam, ngày 15 tháng 3 năm 2022", "Vinh, ngày 27/12/2006".
+PLACE_DATE_LINE = re.compile(
+    r"^[^\n,;:]{2,40},\s*ngày\s+\d{1,2}\s*(?:tháng\s*\d{1,2}\s*năm\s*\d{4}|/\s*\d{1,2}\s*/\s*\d{4})", re.IGNORECASE
+)
+#: The number line of an official document's header: "Số: 87/KH-UBND".
+NUMBER_LINE = re.compile(r"^\s*Số\s*[:.]\s*\S*\d", re.IGNORECASE)
+#: A line citing the legal basis of a document: "Căn cứ …", "Theo đề nghị …", "Thực hiện …".
+BASIS_LINE = re.compile(r"^\s*(Căn cứ|Theo đề nghị|Xét đề nghị|Thực hiện)\b")
+#: Formulas that close a plan and answer nothing: "Trên đây là Kế hoạch …", "Trong quá trình thực hiện, nếu có khó
+#: khăn, vướng mắc …".
+CLOSING_FORMULA = re.compile(
+    r"^\s*(?:[-+•]\s*)?(Trên đây là|Trong quá trình (?:tổ chức )?(?:triển khai|thực hiện)|Quá trình (?:triển khai|"
+    r"thực hiện)[^.]*(?:khó khăn|vướng mắc)|Nơi nhận)",
+    re.IGNORECASE,
+)
+#: A relative or absolute moment that answers "khi nào" beyond the patterns of TIME_EXPRESSION.
+RELATIVE_TIME = re.compile(
+    r"\bkể từ ngày\b|\bsau\s+\d+\s+ngày\b|\btrước ngày\b|\bhàng (?:năm|quý|tháng)\b|\bđịnh kỳ\b",
+    re.IGNORECASE,
+)
+#: Agencies and offices named as doers: "Sở Nội vụ", "Văn phòng UBND tỉnh", "Ban Dân tộc", "UBND cấp huyện".
+AGENCY = re.compile(
+    r"\b(Sở|Ban|Văn phòng|Thanh tra|Công an|UBND|Ủy ban nhân dân|Bộ|Cục|Chi cục|Trung tâm|Đài|Báo|Phòng|"
+    r"Hội đồng|Tổ công tác|Đoàn kiểm tra|Kho bạc|Bảo hiểm xã hội|Cục Thuế)\b"
+)
+#: A person's name as official documents write it: a common Vietnamese family name and one to three more words.
+PERSON_NAME = re.compile(
+    r"\b(?:Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Mai|Đinh|Trịnh|Lâm|Đoàn|Lương|"
+    r"Tô|Hà|Cao|Chu|Châu|Tạ|Quách|Lưu|Thái|Trương|Văn|Đào|Lại|Kiều|Tống|Thân|Triệu|Hứa|La|Đàm|Khúc|Nông)"
+    r"(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,3}\b"
+)
+#: An address: "số 12 đường…", "phường…", "tọa lạc tại…".
+ADDRESS = re.compile(r"\bsố\s+\d+\s*,?\s*(?:đường|phố)|\b(?:đường|phường|tọa lạc|trụ sở (?:đặt )?tại|địa chỉ)\b",
+                     re.IGNORECASE)

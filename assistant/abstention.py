@@ -1,0 +1,129 @@
+"""When the documents do not hold the answer: a few features of the scored units and one calibrated decision.
+
+The features are read from what the answerer already computed (no second search):
+
+- ``coverage``: the largest share of the question's topic weight (idf) that one unit carries with its section and
+  document (so a number or a date line counts with the words of its document), among the units that carry the kind
+  of answer asked when there are any;
+- ``unknown_share`` / ``unknown``: topic words of the question that no indexed passage uses;
+- ``type_found``: whether the best units carry the kind of answer asked (a date for "khi nào", a signer…).
+
+The thresholds of :class:`AbstentionRule` were fitted with ``python -m bench.fit_abstention`` on the tune half of
+the dev and real-document questions plus refusal probes (see ``eval/``), and checked on the other half.
+
+>>> rule = AbstentionRule()
+>>> rule.reason(AbstentionFeatures(coverage=0.9, unknown_share=0.0, unknown=(), type_found=True))
+''
+>>> rule.reason(AbstentionFeatures(coverage=0.2, unknown_share=0.0, unknown=(), type_found=True))
+'Các văn bản hiện có không có đoạn nào trả lời đúng câu hỏi này.'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textnorm import fold_word, has_diacritics, syllables, word_segments
+
+
+#: A year named must be the year of one of the units carrying at least this share of the best coverage: several
+#: documents may say the same thing, and the right one need not be the very best unit.
+YEAR_COVERAGE_SHARE = 0.75
+#: … or of the passages the search ranked first (the search already prefers documents of the year named).
+YEAR_TOP_RANKS = 3
+
+
+@dataclass(frozen=True)
+class AbstentionFeatures:
+    """What the decision reads."""
+
+    coverage: float
+    unknown_share: float
+    unknown: tuple[str, ...]
+    type_found: bool
+    year_ok: bool = True  # the year named is the best unit's document's (or in its passage)
+
+    def as_row(self) -> dict:
+        return {"coverage": round(self.coverage, 3), "unknown_share": round(self.unknown_share, 3),
+                "unknown": list(self.unknown), "type_found": self.type_found, "year_ok": self.year_ok}
+
+
+@dataclass(frozen=True)
+class AbstentionRule:
+    """Refuse when the best unit carries too little of the question, or when several topic words are unknown."""
+
+    #: Below this share of the topic weight in the best unit, the passages talk about something else.
+    min_coverage: float = 0.35
+    #: The same when the asked kind of answer (date, signer, number…) is in none of the best units.
+    min_coverage_without_type: float = 0.8
+    #: Share of the topic words no document uses, above which the question is about something the corpus lacks …
+    max_unknown_share: float = 0.25
+    #: … provided at least this many words are unknown: one unknown word ("khoảng", "chót") never refuses alone
+    #: (fitted: 2 and 3 tie on the tune half; 3 is the middle of the tied values).
+    min_unknown_words: int = 3
+
+    def reason(self, f: AbstentionFeatures) -> str:
+        """The refusal's reason in Vietnamese, or "" to answer."""
+        if len(f.unknown) >= self.min_unknown_words and f.unknown_share > self.max_unknown_share:
+            return ("Các văn bản hiện có không nói về nội dung này (không văn bản nào dùng các từ: "
+                    + ", ".join(f.unknown[:5]) + ").")
+        if not f.year_ok:
+            return "Các văn bản hiện có không có đoạn nào nói về năm được hỏi."
+        needed = self.min_coverage if f.type_found else self.min_coverage_without_type
+        if f.coverage < needed:
+            return "Các văn bản hiện có không có đoạn nào trả lời đúng câu hỏi này."
+        return ""
+
+
+def features(units: list, analysis, lexical_state) -> AbstentionFeatures:
+    """Features of the scored units of one question.
+
+    Args:
+        units: the :class:`~assistant.grounded.Unit` list, scored.
+        analysis: the question's :class:`~retriever.query.QueryAnalysis`.
+        lexical_state: the index's lexical state (document frequencies).
+
+    Returns:
+        An :class:`AbstentionFeatures`.
+    """
+    asked = {t for t in analysis.answer_types if t not in ("content", "list")}
+    typed = [u for u in units if u.carries & asked]
+    type_found = not asked or bool(typed)
+    # the answer must be one unit that both carries the asked kind of answer and speaks of the question's topic
+    coverage = max((u.coverage for u in (typed or units)), default=0.0)
+    topic = set(analysis.topic_terms)
+    index = lexical_state.index
+    words = [w for w in syllables(analysis.text) if fold_word(w) in topic]
+    # an accented word is looked up as written ("lương" is not "lượng"); an unaccented one by its folded form
+    unknown = [w for w in words if index.document_frequency(w if has_diacritics(w) else "~" + w) == 0]
+    # a compound no document uses ("thời tiết") is unknown even when its syllables are not ("thời", "chi tiết")
+    compounds = [c for c in word_segments(analysis.text) if all(fold_word(p) in topic for p in c.split("_"))]
+    unknown += [c.replace("_", " ") for c in compounds if not any(p in unknown for p in c.split("_"))
+                and not _known_compound(c, index)]
+    unknown = tuple(dict.fromkeys(unknown))
+    share = len(unknown) / max(len(set(words)) - len(compounds) + len(compounds), 1)
+    year_ok = _year_ok(typed or units, coverage, analysis)
+    return AbstentionFeatures(coverage=coverage, unknown_share=share, unknown=unknown, type_found=type_found,
+                              year_ok=year_ok)
+
+
+def _known_compound(compound: str, index) -> bool:
+    """Every pair of adjacent syllables of the compound occurs in some passage (the index keeps folded bigrams)."""
+    parts = [fold_word(p) for p in compound.split("_")]
+    return all(index.document_frequency(f"~{a}_{b}") > 0 for a, b in zip(parts, parts[1:]))
+
+
+def _year_ok(units: list, coverage: float, analysis) -> bool:
+    """A year named in the question is the year (or period) of the best unit's document, or in its passage."""
+    if not analysis.years:
+        return True
+    best = [u for u in units if u.coverage >= YEAR_COVERAGE_SHARE * coverage or u.result.rank <= YEAR_TOP_RANKS]
+    for u in best:
+        md = u.result.doc_metadata
+        seen = " ".join((md.get("nam", ""), md.get("ky_ke_hoach", ""), md.get("tieu_de", ""), u.result.passage.text,
+                         u.result.passage.section))
+        if any(y in seen for y in analysis.years):
+            return True
+    return False
+
+
+__all__ = ["AbstentionFeatures", "AbstentionRule", "features"]

@@ -1,0 +1,135 @@
+"""Score every question set, split into the tune and check halves by document: ``make eval``.
+
+Sets: the shared dev questions (bundled corpus), the shared real-document questions (their 13 documents ingested
+beside the bundled corpus), and ours in ``eval/`` (reworded questions as officials type them; refusal probes and
+answerable look-alikes). ``eval/splits.json`` assigns each document to the tune or the check half; a question follows
+its document, an unanswerable one (no document) alternates by position. Tune on the tune half only; report both.
+
+    python -m bench.eval_sets [--data-dir DIR] [--sets dev,realdocs,reworded,probes] [--only answers|retrieval]
+
+The reference scorer (``../shared/eval/score.py``) does the scoring, through the project's own CLIs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from settings import PROJECT_ROOT
+
+SHARED = PROJECT_ROOT.parent / "shared"
+EVAL = PROJECT_ROOT / "eval"
+SETS = {
+    "dev": SHARED / "eval" / "dev.jsonl",
+    "realdocs": SHARED / "eval" / "realdocs" / "questions.jsonl",
+    "reworded": EVAL / "reworded.jsonl",
+    "probes": EVAL / "probes.jsonl",
+}
+_HEADLINE = re.compile(r"^(answers|recall@\d+)\S*=([0-9.]+)", re.MULTILINE)
+_DETAIL = re.compile(r"fact coverage ([0-9.]+).*?abstention ([0-9.]+).*?citations verifiable ([0-9.]+).*?"
+                     r"median answer length (\d+)", re.S)
+_DIRECT = re.compile(r"facts within the first 400 characters ([0-9.]+)")
+
+
+def split_questions(path: Path, splits: dict) -> dict[str, list[dict]]:
+    """The questions of one set, by half ("tune" / "check")."""
+    tune = set(splits["tune_docs"])
+    owner = splits["question_docs"]
+    halves: dict[str, list[dict]] = {"tune": [], "check": []}
+    orphans = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        q = json.loads(line)
+        doc = owner.get(q["id"])
+        if doc is None:
+            half = "tune" if orphans % 2 == 0 else "check"
+            orphans += 1
+        else:
+            half = "tune" if doc in tune else "check"
+        halves[half].append(q)
+    return halves
+
+
+def build_index(data_dir: Path, python: str) -> None:
+    """Ingest the bundled corpus and the shared real documents into ``data_dir`` (once)."""
+    corpus = data_dir / "corpus"
+    if (data_dir / "data").exists():
+        return
+    corpus.mkdir(parents=True, exist_ok=True)
+    for folder in (PROJECT_ROOT / "corpus", SHARED / "eval" / "realdocs" / "docs"):
+        for f in folder.iterdir():
+            if f.is_file():
+                shutil.copy(f, corpus / f.name)
+    env = {**os.environ, "CORPUS_DIR": str(corpus), "DATA_DIR": str(data_dir / "data")}
+    subprocess.run([python, "-m", "ingest"], cwd=PROJECT_ROOT, env=env, check=False)
+
+
+def score(kind: str, questions: list[dict], data_dir: Path, python: str) -> dict:
+    """Run the reference scorer on some questions; returns its figures."""
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as f:
+        f.write("".join(json.dumps(q, ensure_ascii=False) + "\n" for q in questions))
+    env = {**os.environ, "CORPUS_DIR": str(data_dir / "corpus"), "DATA_DIR": str(data_dir / "data")}
+    args = [python, str(SHARED / "eval" / "score.py"), kind, "--questions", f.name, "--python", python]
+    if kind == "retrieval":
+        args += ["--k", "5"]
+    out = subprocess.run(args, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True).stdout
+    os.unlink(f.name)
+    figures = {"n": len(questions), "output": out}
+    m = _DETAIL.search(out)
+    if m:
+        figures.update(facts=float(m.group(1)), abstention=float(m.group(2)), citations=float(m.group(3)),
+                       median_chars=int(m.group(4)))
+    m = _DIRECT.search(out)
+    if m:
+        figures["direct400"] = float(m.group(1))
+    m = _HEADLINE.search(out)
+    if m:
+        figures["headline"] = float(m.group(2))
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.eval_sets", description=__doc__.split("\n")[0])
+    parser.add_argument("--data-dir", type=Path, default=None, help="index folder to build or reuse")
+    parser.add_argument("--sets", default=",".join(SETS))
+    parser.add_argument("--only", choices=("answers", "retrieval"), default=None)
+    parser.add_argument("--verbose", action="store_true", help="print the scorer's own lines (misses)")
+    args = parser.parse_args(argv)
+    if not (SHARED / "eval" / "score.py").exists():
+        print(f"Không tìm thấy {SHARED / 'eval' / 'score.py'}", file=sys.stderr)
+        return 2
+    python = sys.executable
+    data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="cchc-eval-"))
+    build_index(data_dir, python)
+    splits = json.loads((EVAL / "splits.json").read_text(encoding="utf-8"))
+    kinds = [args.only] if args.only else ["retrieval", "answers"]
+    print(f"{'set':<10} {'half':<6} {'n':>3} {'recall@5':>9} {'facts':>6} {'in400':>6} {'abstain':>8} "
+          f"{'cites':>6} {'median':>7}")
+    for name in args.sets.split(","):
+        for half, questions in split_questions(SETS[name], splits).items():
+            row = {}
+            for kind in kinds:
+                if kind == "retrieval" and not any(q.get("evidence") for q in questions):
+                    continue
+                figures = score(kind, questions, data_dir, python)
+                row["recall" if kind == "retrieval" else "answers"] = figures
+                if args.verbose:
+                    print(figures["output"])
+            r, a = row.get("recall", {}), row.get("answers", {})
+            print(f"{name:<10} {half:<6} {len(questions):>3} {r.get('headline', float('nan')):>9.3f} "
+                  f"{a.get('facts', float('nan')):>6.3f} {a.get('direct400', float('nan')):>6.3f} "
+                  f"{a.get('abstention', float('nan')):>8.3f} {a.get('citations', float('nan')):>6.3f} "
+                  f"{a.get('median_chars', 0):>7}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

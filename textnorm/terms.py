@@ -1,0 +1,49 @@
+"""Topic words of a Vietnamese question: what it is about, once the question and function words are set aside."""
+
+from __future__ import annotations
+
+from textnorm import fold_word, has_diacritics, normalize_text, syllables
+
+#: Words that carry no topic: question words, function words, generic verbs and fillers of chat questions. They are
+#: matched with their accents ("có" is a stopword, "cơ" of "cơ quan" is not); a word typed without accents is
+#: matched by its folded form.
+STOPWORDS_ACCENTED = frozenset(normalize_text(w) for w in """
+ai gì nào những các của được là có không thì sao trong về cho và với khi ở tại đâu bằng vào gồm hãy biết tôi
+muốn bao nhiêu mấy như thế này đó kia một hay hoặc để do từ đến theo ra nên mà rằng cũng đã đang sẽ còn
+việc nhằm bởi vì nữa lúc
+ạ nhé nhỉ vậy ơi em cho hỏi giúp giùm xem ấy nhờ xin chứ à thế làm dự kiến
+""".split())
+#: The same words folded, for questions typed without diacritics.
+STOPWORDS = frozenset(fold_word(w) for w in STOPWORDS_ACCENTED)
+
+
+def is_stopword(word: str) -> bool:
+    """True for a function word; accents decide when the word carries them.
+
+    >>> is_stopword("có"), is_stopword("cơ"), is_stopword("co"), is_stopword("cải")
+    (True, False, True, False)
+    """
+    word = word.lower()
+    if has_diacritics(word):
+        return normalize_text(word) in STOPWORDS_ACCENTED
+    return word in STOPWORDS
+
+
+def content_terms(text: str) -> list[str]:
+    """Folded syllables of a question that carry its topic, in order.
+
+    Args:
+        text: a question, with or without diacritics.
+
+    Returns:
+        Folded syllables that are not function words, question words or chat fillers.
+
+    >>> content_terms("Những sở nào được kiểm tra trong quý III?")
+    ['so', 'kiem', 'tra', 'quy', 'iii']
+    >>> content_terms("cho em hỏi cơ quan nào chủ trì ạ")
+    ['co', 'quan', 'chu', 'tri']
+    """
+    return [fold_word(s) for s in syllables(text) if not is_stopword(s)]
+
+
+__all__ = ["STOPWORDS", "STOPWORDS_ACCENTED", "content_terms", "is_stopword"]
