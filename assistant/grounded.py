@@ -41,6 +41,8 @@ from textnorm.terms import STOPWORDS, content_terms
 
 #: Passage kinds of a document's front and end matter (written by ingest), answered for identity questions.
 HEADER_KINDS = frozenset({"number", "place_date", "title", "basis", "signature", "recipients"})
+#: A heading is quoted with the line under it only when both fit in one short quote.
+HEADED_MAX_CHARS = 300
 #: Header lines that identify their document (answers to "số mấy", "ngày nào", "ai ký").
 _IDENTITY_ROLES = frozenset({"number", "place_date", "signature"})
 #: Which header lines answer which answer type.
@@ -211,7 +213,7 @@ def _headed_units(units: list[Unit], passage) -> list[Unit]:
     if len(units) < 2 or units[0].start != passage.start or not _HEADING_LINE.match(units[0].text):
         return []
     second = units[1]
-    if second.kind in ("item", "lead_in") or second.end - units[0].start > 420:
+    if second.kind in ("item", "lead_in") or second.end - units[0].start > HEADED_MAX_CHARS:
         return []
     text = passage.text[: second.end - passage.start]
     return [Unit(units[0].result, units[0].start, second.end, text, "headed", units[0].order)]
@@ -313,7 +315,8 @@ def _enumerates(unit: Unit, target: list[str]) -> bool:
     lowered = unit.text.lower()
     if not target or target == ["__any__"]:
         return unit.kind == "list" or lowered.count(",") >= 3
-    m = re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, target)) + r"(?!\w)", lowered)
+    m = re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, target)) + r"(?!\w)", lowered) or \
+        re.search(r"(?<!\w)" + re.escape(target[0]) + r"(?!\w)", lowered)  # "những sở, ban nào" → "các sở: …"
     if not m:
         return False
     after = re.split(r"[.;](?:\s|$)", unit.text[m.end():], maxsplit=1)[0]
@@ -499,8 +502,9 @@ def _direct_units(units: list[Unit], lead: str, analysis: QueryAnalysis) -> list
     picked: list[Unit] = []
     for t in analysis.answer_types:
         role = TYPE_ROLES.get(t)
+        # a header line for a number, date or signer; otherwise the best unit that carries the asked kind of answer
         match = next((u for u in in_lead if (role and u.role == role) or (not role and t in u.carries)), None)
-        if match is not None and role and not any(_overlaps(match, v) for v in picked):
+        if match is not None and not any(_overlaps(match, v) for v in picked):
             picked.append(match)
     asked = {t for t in analysis.answer_types if t not in ("content", "list")}
     answered = {t for t in asked if any(t in u.carries for u in picked)}
@@ -536,7 +540,8 @@ def quote_span(unit: Unit, weights: dict[str, float], limit: int) -> tuple[int, 
             if b - a > limit:
                 break
             words = {fold_word(s) for s in syllables(unit.text[a:b])}
-            value = sum(w for t, w in weights.items() if t in words) - 0.001 * a
+            # most of the question's words; then the longest run, so the answer after them comes along
+            value = sum(w for t, w in weights.items() if t in words) + 0.0001 * (b - a) - 0.00001 * a
             if value > best[0]:
                 best = (value, a, b)
     _, a, b = best
@@ -577,6 +582,8 @@ def _display(unit: Unit, quote: str, n: int, trimmed_front: bool, trimmed_back: 
     if unit.kind == "row":
         return [f"{_row_display(unit.text)} {mark}"]
     lines = [ln.strip() for ln in quote.split("\n") if ln.strip()]
+    if unit.kind == "header" or unit.role == "signature":
+        lines = [" – ".join(lines)]  # a signature block or a header reads as one line
     if len(lines) == 1:
         text = ("…" if trimmed_front else "") + lines[0] + ("…" if trimmed_back else "")
         return [f"{text} {mark}"]

@@ -16,6 +16,7 @@ from index.store import IndexStore
 from retriever.hybrid import HybridRetriever, SearchFilters, SearchResult
 from retriever.service import open_retriever
 from settings import Settings
+from textnorm.gazetteer import canonical_province
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +37,7 @@ class Assistant:
         self.settings = settings
         self.retriever = retriever
         self._chat_model = chat_model
-        self.abstention = AbstentionRule()
+        self.abstention = AbstentionRule().for_embedder(settings.embedding_model)
 
     @property
     def store(self) -> IndexStore:
@@ -87,7 +88,7 @@ class Assistant:
                 log.warning("condense failed: %s", exc)
         results = self._search(analysis, filters)
         use_llm = mode == "llm" and self.llm_available
-        reason = self._out_of_scope(analysis, results, state, use_llm)
+        reason = _outside_filter(analysis, filters) or self._out_of_scope(analysis, results, state, use_llm)
         if reason:
             answer = abstain(question, results, reason + _filter_note(filters))
             answer.query = analysis.text
@@ -223,6 +224,17 @@ def _is_foreign(analysis, state) -> bool:
         return False
     unknown = sum(1 for w in words if state.index.document_frequency("~" + w) == 0)
     return unknown / len(words) >= 0.5
+
+
+def _outside_filter(analysis, filters: SearchFilters | None) -> str:
+    """A question about a province the user's filter leaves out is not answered from the filtered documents."""
+    if filters is None or not filters.provinces or not analysis.provinces:
+        return ""
+    chosen = {canonical_province(p) or p for p in filters.provinces}
+    named = [p for p in analysis.provinces if (canonical_province(p) or p) not in chosen]
+    if len(named) < len(analysis.provinces):
+        return ""
+    return f"Câu hỏi nói về {', '.join(named)}, nằm ngoài bộ lọc đang chọn."
 
 
 def _filter_note(filters: SearchFilters | None) -> str:

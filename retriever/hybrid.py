@@ -36,6 +36,8 @@ class SearchResult:
     passage: Passage
     score: float
     doc_metadata: dict = field(default_factory=dict)
+    #: Why it was retrieved: the raw BM25 score and dense similarity before fusion (absent = not a candidate there).
+    scores: dict = field(default_factory=dict)
 
     @property
     def source(self) -> str:
@@ -113,10 +115,13 @@ class HybridRetriever:
             return []
         cfg = self.config
         rankings: list[tuple[float, dict[str, float]]] = []
+        raw: dict[str, dict[str, float]] = {}
         if mode in ("hybrid", "lexical"):
             rankings.append((cfg.lexical_weight, self._lexical_scores(analysis, state, mask)))
+            raw["lexical"] = rankings[-1][1]
         if mode in ("hybrid", "dense"):
             rankings.append((cfg.dense_weight, self._dense_scores(analysis, state, filters)))
+            raw["dense"] = rankings[-1][1]
         fused = self._fuse(rankings)
         if analysis.years:
             for pid in fused:
@@ -142,7 +147,9 @@ class HybridRetriever:
                 continue
             record = records.get(passage.doc_id)
             doc_md = {**(record.metadata if record else {}), "source": record.source if record else ""}
-            results.append(SearchResult(rank=len(results) + 1, passage=passage, score=score, doc_metadata=doc_md))
+            why = {name: round(scores[pid], 4) for name, scores in raw.items() if pid in scores}
+            results.append(SearchResult(rank=len(results) + 1, passage=passage, score=score, doc_metadata=doc_md,
+                                        scores=why))
         return results
 
     # -- parts -------------------------------------------------------------------------------------------------

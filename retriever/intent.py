@@ -23,30 +23,34 @@ _TYPE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("signer", re.compile(r"\b(ai|nguoi nao|chuc vu (gi|nao)) (da )?(ky|ki)\b|\bnguoi ky\b|\bky boi\b|"
                           r"\bdo ai ky\b|\bai la nguoi ky\b", _F)),
     ("number", re.compile(r"\bso (may|bao nhieu|hieu|ky hieu)\b|\bky hieu\b|\bso hieu\b|"
-                          r"\b(van ban|quyet dinh|ke hoach|cong van|chi thi|to trinh) so (may|nao)\b", _F)),
+                          r"\b(van ban|quyet dinh|ke hoach|chi thi) so (may|nao)\b", _F)),
     ("issue_date", re.compile(r"\b(ban hanh|ky|phe duyet)\s*(vao|vao ngay|ngay|luc)?\s*(nao|khi nao|bao gio|"
                               r"ngay nao|ngay may|hom nao|thoi gian nao)\b|\bngay ban hanh\b|\bngay ky\b", _F)),
     ("basis", re.compile(r"(?<!lam )\bcan cu\b[^?]*\b(nao|gi|so may)\b|"
                          r"\b(theo|thuc hien|trien khai|kem theo|kem|tai|thay the boi|thanh lap theo|"
                          r"ban hanh theo|de thuc hien) (van ban|quyet dinh|qd|ke hoach|kh|nghi quyet|nq|chi thi|ct|"
                          r"nghi dinh|nd|thong tu|tt|to trinh|ttr|cong van|luat)\s*(so)?\s*(nao|may|gi)\b|"
-                         r"\b(quyet dinh|qd|van ban|ke hoach|nghi quyet|nq|chi thi|to trinh) nao\b", _F)),
+                         r"\b(quyet dinh|qd|van ban|ke hoach|nghi quyet|nq|chi thi|to trinh) nao\b|"
+                         r"\b(to trinh|cong van|nghi quyet|nghi dinh|thong tu) so (may|nao)\b", _F)),
     ("time", re.compile(r"\bkhi nao\b|\bthoi gian nao\b|\bbao gio\b|\bluc nao\b|\bthoi han\b|\bhan chot\b|"
                         r"\bthang may\b|\bquy may\b|\bngay nao\b|\bbat dau\b|\btruoc ngay\b|\bhan (nop|cuoi)\b|"
-                        r"\bthoi diem\b|\bthoi gian\b|\btien do\b|\bket thuc\b", _F)),
+                        r"\bthoi diem\b|\bthoi gian\b|\btien do\b|\bket thuc\b|\bgiai doan nao\b|\bnam nao\b|"
+                        r"\bky nao\b", _F)),
     ("amount", re.compile(r"(?<!so )\bbao nhieu\b|(?<!so )(?<!thang )(?<!ngay )(?<!quy )(?<!nam )(?<!luc )\bmay\b|"
                           r"\bty le\b|\bphan tram\b|%|\bchi tieu\b", _F)),
     ("agent", re.compile(r"^ai\b|\bai (chu tri|phu trach|thuc hien|tham muu|chiu trach nhiem|lam|duoc giao|"
                          r"xay dung|to chuc|theo doi|kiem tra|trinh|de xuat|phoi hop)\b|\b(co quan|don vi|so|ban) nao "
                          r"(chu tri|phu trach|tham muu|chiu trach nhiem|thuc hien|duoc giao|lam|la dau moi)\b|"
-                         r"\b(chu tri|dau moi|phu trach|tham muu) (la )?(ai|co quan nao|don vi nao)\b", _F)),
+                         r"\b(chu tri|dau moi|phu trach|tham muu) (la )?(ai|co quan nao|don vi nao)\b|"
+                         r"\b(co quan|don vi|so|ban) nao (de nghi|trinh|tham gia)\b", _F)),
     ("list", re.compile(r"\bnhung \w+( \w+)? nao\b|\bcac \w+( \w+)? nao\b|\bgom (nhung )?(ai|gi|nao|cac|nhung)\b|"
                         r"\bbao gom\b|\bnhung (gi|ai|noi dung|nhiem vu)\b|\bnhung\b.*\bnao\b|\bliet ke\b", _F)),
     ("person", re.compile(r"\bai la\b|\bla ai\b|\bho (va )?ten\b|\bten (la )?gi\b|\bnguoi nao\b", _F)),
     ("place", re.compile(r"\bo dau\b|\btai dau\b|\bdia diem\b|\bnoi nao\b|\bdia chi\b", _F)),
 )
 #: Words before "nào" that ask for a time or an amount, not for members of a list.
-_NOT_TARGET = frozenset({"khi", "luc", "bao", "nam", "thang", "ngay", "quy", "thoi", "gian", "gio", "the", "cu"})
+_NOT_TARGET = frozenset({"khi", "luc", "bao", "nam", "thang", "ngay", "quy", "thoi", "gian", "gio", "the", "cu",
+                         "doan", "ky"})
 
 
 #: Question words whose folded form collides with ordinary words ("mấy" / "máy" of "bộ máy"): with accents typed,

@@ -82,7 +82,8 @@ CLOSING_FORMULA = re.compile(
 )
 #: A relative or absolute moment that answers "khi nào" beyond the patterns of TIME_EXPRESSION.
 RELATIVE_TIME = re.compile(
-    r"\bkể từ ngày\b|\bsau\s+\d+\s+ngày\b|\btrước ngày\b|\bhàng (?:năm|quý|tháng)\b|\bđịnh kỳ\b",
+    r"\bkể từ ngày\b|\bsau\s+\d+\s+ngày\b|\btrước ngày\b|\bhàng (?:năm|quý|tháng)\b|\bđịnh kỳ\b|"
+    r"\bgiai đoạn\s+\d{4}|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b",
     re.IGNORECASE,
 )
 #: Agencies and offices named as doers: "Sở Nội vụ", "Văn phòng UBND tỉnh", "Ban Dân tộc", "UBND cấp huyện".
