@@ -41,6 +41,12 @@ from textnorm.terms import STOPWORDS, content_terms
 
 #: Passage kinds of a document's front and end matter (written by ingest), answered for identity questions.
 HEADER_KINDS = frozenset({"number", "place_date", "title", "basis", "signature", "recipients"})
+#: Direct-answer quotes written on the label's line ("Số: … · Hà Nội, ngày …"); more go one per line.
+INLINE_DIRECT_UNITS = 2
+#: Another document leads the answer instead of the retriever's first when its best unit scores this many times more.
+LEAD_SWITCH_RATIO = 1.5
+#: Basis lines ("Căn cứ …") quoted for a question that asks for all of them.
+MAX_BASIS_LINES = 8
 #: A heading is quoted with the line under it only when both fit in one short quote.
 HEADED_MAX_CHARS = 300
 #: Header lines that identify their document (answers to "số mấy", "ngày nào", "ai ký").
@@ -265,6 +271,8 @@ def carried_types(unit: Unit, analysis: QueryAnalysis) -> set[str]:
     """
     text = unit.text
     out = {t for t, role in TYPE_ROLES.items() if unit.role == role}
+    if unit.role == "place_date":
+        out.add("place")  # "ban hành ở đâu": the place of issue
     if unit.role == "signature" and _SIGNER_NAME.search(text):
         out.add("signer")
     without_cited = CITED_DOCUMENT_DATE.sub(" ", text)
@@ -438,16 +446,12 @@ def _overlaps(a: Unit, b: Unit) -> bool:
 
 def _lead_document(units: list[Unit], results: list[SearchResult], analysis: QueryAnalysis) -> str:
     """The retriever's first document, unless a document is named by number or another scores clearly higher."""
-    named = {fold_word(n) for n in analysis.doc_numbers}
-    for r in results:
-        if named and fold_word(r.doc_metadata.get("so_hieu", "")) in named:
-            return r.passage.doc_id
     first = results[0].passage.doc_id
     best_of = {}
     for u in units:
         best_of[u.doc_id] = max(best_of.get(u.doc_id, 0.0), u.score)
     top = max(best_of, key=best_of.get)
-    return top if best_of[top] > 1.5 * best_of.get(first, 0.0) else first
+    return top if best_of[top] > LEAD_SWITCH_RATIO * best_of.get(first, 0.0) else first
 
 
 def _whole_list(unit: Unit, units: list[Unit]) -> Unit:
@@ -506,12 +510,21 @@ def _direct_units(units: list[Unit], lead: str, analysis: QueryAnalysis) -> list
         match = next((u for u in in_lead if (role and u.role == role) or (not role and t in u.carries)), None)
         if match is not None and not any(_overlaps(match, v) for v in picked):
             picked.append(match)
+    if "basis" in analysis.answer_types and _plural(analysis):
+        # "căn cứ những văn bản nào": every basis line of the document, in its order
+        lines = sorted((u for u in in_lead if u.role == "basis"), key=lambda u: u.start)[:MAX_BASIS_LINES]
+        picked = [u for u in picked if u.role != "basis" and not any(_overlaps(u, v) for v in lines)] + lines
     asked = {t for t in analysis.answer_types if t not in ("content", "list")}
     answered = {t for t in asked if any(t in u.carries for u in picked)}
     best = in_lead[0]
     if (not picked or answered != asked) and not any(_overlaps(best, v) for v in picked):
         picked.append(best)
     return picked
+
+
+def _plural(analysis: QueryAnalysis) -> bool:
+    """The question asks for several things ("những văn bản nào", "các quyết định nào")."""
+    return bool(re.search(r"\b(nhung|cac)\b", " ".join(fold_word(w) for w in syllables(analysis.text))))
 
 
 def _lists_per_document(units: list[Unit], lead: str, cfg: GroundedConfig) -> list[Unit]:
@@ -629,11 +642,12 @@ def render_answer(selection: Selection, weights: dict[str, float], cfg: Grounded
     else:
         first = selection.direct[0]
         parts = [writer.cite(u) for u in selection.direct]
-        lines.append(f"**{_label(first.result)}**: " + " · ".join(p[0] for p in parts if len(p) == 1)
-                     if all(len(p) == 1 for p in parts) else f"**{_label(first.result)}**:")
-        if not all(len(p) == 1 for p in parts):
+        if all(len(p) == 1 for p in parts) and len(parts) <= INLINE_DIRECT_UNITS:
+            lines.append(f"**{_label(first.result)}**: " + " · ".join(p[0] for p in parts))
+        else:
+            lines.append(f"**{_label(first.result)}**:")
             for p in parts:
-                lines.extend(["- " + p[0]] + p[1:])
+                lines.extend(["- " + _BULLET.sub("", p[0])] + p[1:])
     if selection.support:
         lines.append("")
         lines.append("Chi tiết:")

@@ -14,6 +14,7 @@ from assistant.types import Answer, Turn
 from index.model import OPENING_SECTION
 from index.store import IndexStore
 from retriever.hybrid import HybridRetriever, SearchFilters, SearchResult
+from retriever.query import documents_named
 from retriever.service import open_retriever
 from settings import Settings
 from textnorm.gazetteer import canonical_province
@@ -164,7 +165,12 @@ class Assistant:
 
     # -- parts -------------------------------------------------------------------------------------------------
     def _search(self, analysis, filters: SearchFilters | None) -> list[SearchResult]:
-        """One search; for identity and basis questions, the front and end matter of the leading documents too."""
+        """One search; for identity and basis questions, the front and end matter of the leading documents too.
+        A document named by its number ("QĐ 251") scopes the search to it, unless the user chose documents."""
+        named = documents_named(analysis.doc_numbers, self.store.lexical().records)
+        if named and not (filters and filters.doc_ids):
+            base = filters or SearchFilters()
+            filters = SearchFilters(base.provinces, base.years, base.doc_types, tuple(named))
         results = self.retriever.search(analysis.original, k=ANSWER_POOL, filters=filters, analysis=analysis)
         if not results or not HEADER_TYPES & set(analysis.answer_types):
             return results

@@ -25,7 +25,8 @@ _TYPE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("number", re.compile(r"\bso (may|bao nhieu|hieu|ky hieu)\b|\bky hieu\b|\bso hieu\b|"
                           r"\b(van ban|quyet dinh|ke hoach|chi thi) so (may|nao)\b", _F)),
     ("issue_date", re.compile(r"\b(ban hanh|ky|phe duyet)\s*(vao|vao ngay|ngay|luc)?\s*(nao|khi nao|bao gio|"
-                              r"ngay nao|ngay may|hom nao|thoi gian nao)\b|\bngay ban hanh\b|\bngay ky\b", _F)),
+                              r"ngay nao|ngay may|hom nao|thoi gian nao)\b|\bngay ban hanh\b|\bngay ky\b|"
+                              r"\b(ban hanh|ky)( \w+){1,3}? (ngay nao|ngay may|khi nao|bao gio)\b", _F)),
     ("basis", re.compile(r"(?<!lam )\bcan cu\b[^?]*\b(nao|gi|so may)\b|"
                          r"\b(theo|thuc hien|trien khai|kem theo|kem|tai|thay the boi|thanh lap theo|"
                          r"ban hanh theo|de thuc hien) (van ban|quyet dinh|qd|ke hoach|kh|nghi quyet|nq|chi thi|ct|"

@@ -88,7 +88,7 @@ class QueryAnalysis:
     restored: bool = False
     answer_types: tuple[str, ...] = ("content",)  # what the question asks for: see retriever.intent.ANSWER_TYPES
     list_target: list[str] = field(default_factory=list)  # the noun a list question enumerates ("sở")
-    doc_numbers: list[str] = field(default_factory=list)  # document numbers named ("135/2006/QĐ-UBND")
+    doc_numbers: list[str] = field(default_factory=list)  # document numbers named ("135/2006/QĐ-UBND", "QĐ 251")
     measure: list[str] = field(default_factory=list)  # what an amount question counts, folded ("tỷ đồng", "%")
     type_words: frozenset = frozenset()  # words (as typed) that only ask for the answer type ("số mấy", "ai ký")
 
@@ -151,7 +151,55 @@ def find_provinces(text: str) -> list[str]:
 
 
 #: A number that names a document, not a year: "QĐ 1961", "KH số 2020", "Quyết định 2071/QĐ-UBND".
-_NUMBERED_DOCUMENT = re.compile(r"\b(?:qđ|qd|kh|ct|ctr|nq|tb|quyết định|kế hoạch|chỉ thị|số)\s+\d+", re.IGNORECASE)
+_NUMBERED_DOCUMENT = re.compile(r"\b(?:qđ|qd|kh|ct|ctr|nq|tb|quyết định|kế hoạch|chỉ thị|chương trình|số)"
+                                r"(?:\s+số)?\s+\d+\b(?!\s*[/-])", re.IGNORECASE)
+
+
+def named_documents(text: str) -> list[str]:
+    """Documents a question names by number: full numbers ("135/2006/QĐ-UBND") and short forms ("QĐ 251", "KH số
+    36", "Kế hoạch 87").
+
+    >>> named_documents("QĐ 251 BNV căn cứ gì; KH số 36 và 189/KH-UBND")
+    ['189/KH-UBND', 'QĐ 251', 'KH số 36']
+    """
+    full = [m.group(0) for m in DOCUMENT_REFERENCE.finditer(text)]
+    short = [m.group(0) for m in _NUMBERED_DOCUMENT.finditer(DOCUMENT_REFERENCE.sub(" ", text))
+             if not m.group(0).lower().startswith("số")]
+    return full + short
+
+
+_TYPE_HINTS = {"qđ": "qđ", "qd": "qđ", "quyết định": "qđ", "kh": "kh", "kế hoạch": "kh", "ct": "ct", "chỉ thị": "ct",
+               "ctr": "ctr", "chương trình": "ctr", "nq": "nq", "tb": "tb"}
+
+
+def documents_named(doc_numbers: list[str], records: dict) -> list[str]:
+    """Ids of the indexed documents a question names by number ("QĐ 251" → the record whose số hiệu is
+    "251/QĐ-BNV"); empty when none or too many match.
+
+    Args:
+        doc_numbers: :attr:`QueryAnalysis.doc_numbers`.
+        records: document id → record with ``metadata["so_hieu"]``.
+
+    Returns:
+        Matching document ids (at most three).
+    """
+    found: list[str] = []
+    for named in doc_numbers:
+        m = re.match(r"(?:(.*?)\s+(?:số\s+)?)?(\d+)", named.strip(), re.IGNORECASE)
+        if not m:
+            continue
+        hint = _TYPE_HINTS.get((m.group(1) or "").lower().strip())
+        full = fold_accents(named).replace(" ", "") if "/" in named else ""
+        for doc_id, record in records.items():
+            so_hieu = fold_accents(record.metadata.get("so_hieu", "")).replace(" ", "")
+            if not so_hieu:
+                continue
+            if full and (so_hieu == full or so_hieu.replace("-", "") == full.replace("-", "")):
+                found.append(doc_id)
+            elif not full and so_hieu.split("/")[0] == m.group(2) and (not hint or fold_accents(hint) in so_hieu):
+                found.append(doc_id)
+    found = list(dict.fromkeys(found))
+    return found if len(found) <= 3 else []
 
 
 def _years(text: str) -> list[str]:
@@ -230,8 +278,8 @@ def analyze_query(query: str, restorer: DiacriticRestorer | None = None) -> Quer
                          provinces=find_provinces(query or ""), years=_years(query or ""), restored=restored,
                          answer_types=answer_types(text), list_target=list_target(text),
                          type_words=frozenset(answer_type_words(text)), measure=amount_measure(text),
-                         doc_numbers=[m.group(0) for m in DOC_NUMBER.finditer(query or "")])
+                         doc_numbers=named_documents(query or ""))
 
 
-__all__ = ["QueryAnalysis", "analyze_query", "DiacriticRestorer", "canonical_quarters", "find_provinces",
-           "expand_abbreviations", "ABBREVIATIONS"]
+__all__ = ["QueryAnalysis", "analyze_query", "documents_named", "named_documents", "DiacriticRestorer",
+           "canonical_quarters", "find_provinces", "expand_abbreviations", "ABBREVIATIONS"]
