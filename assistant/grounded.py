@@ -271,8 +271,8 @@ def carried_types(unit: Unit, analysis: QueryAnalysis) -> set[str]:
     """
     text = unit.text
     out = {t for t, role in TYPE_ROLES.items() if unit.role == role}
-    if unit.role == "place_date":
-        out.add("place")  # "ban hành ở đâu": the place of issue
+    if unit.role == "place_date" and "issue_date" in analysis.answer_types:
+        out.add("place")  # "ban hành ở đâu, ngày nào": the place of issue
     if unit.role == "signature" and _SIGNER_NAME.search(text):
         out.add("signer")
     without_cited = CITED_DOCUMENT_DATE.sub(" ", text)
@@ -281,7 +281,8 @@ def carried_types(unit: Unit, analysis: QueryAnalysis) -> set[str]:
     named = {fold_word(n) for n in analysis.doc_numbers}
     own = fold_word(unit.result.doc_metadata.get("so_hieu", "")) if unit.result is not None else ""
     references = [m.group(0) for m in DOCUMENT_REFERENCE.finditer(text)]
-    if any(fold_word(r) not in named and fold_word(r) != own for r in references) and unit.role != "number":
+    if unit.role == "basis" or (unit.role != "number" and any(fold_word(r) not in named and fold_word(r) != own
+                                                              for r in references)):
         out.add("basis")
     if _carries_amount(DOCUMENT_REFERENCE.sub(" ", text), analysis.measure):
         out.add("amount")

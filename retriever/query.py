@@ -102,9 +102,9 @@ class QueryAnalysis:
         # "năm" before a year states the scope (a filter), not the topic
         words = [w for i, w in enumerate(sylls) if w not in self.type_words
                  and not (fold_word(w) == "nam" and i + 1 < len(sylls) and _YEAR.fullmatch(sylls[i + 1]))]
-        initials = {k.lower() for k in province_initials()}
+        skip = {k.lower() for k in province_initials()} | set(ALIASES) | {fold_accents(a) for a in ABBREVIATIONS}
         return [t for t in content_terms(" ".join(words)) if t not in place and t not in numbers
-                and not t.isdigit() and t not in ALIASES and t not in ABBREVIATIONS and t not in initials]
+                and not t.isdigit() and t not in skip]
 
     @property
     def search_text(self) -> str:

@@ -63,7 +63,7 @@ def asks_which_document(question: str) -> bool:
 
 #: A reference to a document by number: "2468/QĐ-UBND", "135/2006/QĐ-UBND", "1961/QĐUBND", "12-NQ/TU", "61/2018/NĐ-CP".
 DOCUMENT_REFERENCE = re.compile(
-    r"\b\d+(?:/\d{4})?\s*/\s*[A-ZĐ][A-ZĐa-zđ&]*(?:\s*[-–]\s*[A-ZĐ][A-ZĐa-zđ&]*)*|\b\d+-[A-ZĐ]+/[A-ZĐ]+"
+    r"\b\d+[a-z]?(?:/\d{4})?\s*/\s*[A-ZĐ][A-ZĐa-zđ&]*(?:\s*[-–]\s*[A-ZĐ][A-ZĐa-zđ&]*)*|\b\d+-[A-ZĐ]+/[A-ZĐ]+"
 )
 #: The place-and-date line of an official document: "Hà Nam, ngày 15 tháng 3 năm 2022", "Vinh, ngày 27/12/2006".
 PLACE_DATE_LINE = re.compile(
