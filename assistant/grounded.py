@@ -61,6 +61,8 @@ _ROW_FIELD = re.compile(r"^([^:\n]{2,40}):\s*(.+)$")
 #: Text in a document that looks like one of our citation markers ("[1]"): shown with other brackets.
 _MARKER_LIKE = re.compile(r"\[(\d{1,3})\]")
 _CLAUSE_END = re.compile(r"[,;:]\s+")
+#: A person named as documents name people: after "ông", "bà", "đồng chí" or a "Người ký:" field.
+_NAMED_PERSON = re.compile(r"(?:\b(?:ông|bà|đồng chí)\s+|Người ký\s*:\s*)" + PERSON_NAME.pattern)
 _PURPOSE_SECTION = re.compile(r"mục đích|muc dich", re.IGNORECASE)
 _SIGNER_NAME = re.compile(r"(?:^|\n)\s*([A-ZĐ][a-zà-ỹđ]+(?:\s+[A-ZĐ][a-zà-ỹđ]+){1,4})\s*$")
 _NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*\b(?![/.]\d)")
@@ -286,7 +288,7 @@ def carried_types(unit: Unit, analysis: QueryAnalysis) -> set[str]:
         out.add("basis")
     if _carries_amount(DOCUMENT_REFERENCE.sub(" ", text), analysis.measure):
         out.add("amount")
-    if PERSON_NAME.search(text):
+    if unit.role == "signature" or _NAMED_PERSON.search(text):
         out.add("person")
     if ADDRESS.search(text):
         out.add("place")

@@ -26,6 +26,8 @@ ANSWER_POOL = 12
 #: Leading documents whose front and end matter (number, date, title, Căn cứ, signature) join the pool when the
 #: question asks about a document's identity or basis.
 HEADER_DOCS = 2
+#: Leading documents scanned for an enumeration when the question asks for a list ("những sở nào").
+LIST_DOCS = 4
 #: Answer types answered from a document's front and end matter.
 HEADER_TYPES = frozenset({"signer", "number", "issue_date", "basis"})
 FALLBACK_NOTICE = "Không dùng được LLM ({reason}); câu trả lời dưới đây được trích nguyên văn từ văn bản."
@@ -172,22 +174,29 @@ class Assistant:
             base = filters or SearchFilters()
             filters = SearchFilters(base.provinces, base.years, base.doc_types, tuple(named))
         results = self.retriever.search(analysis.original, k=ANSWER_POOL, filters=filters, analysis=analysis)
-        if not results or not HEADER_TYPES & set(analysis.answer_types):
-            return results
+        if HEADER_TYPES & set(analysis.answer_types):
+            results += self._passages_of_leading(results, HEADER_DOCS, _is_header)
+        if "list" in analysis.answer_types and analysis.list_target:
+            results += self._passages_of_leading(results, LIST_DOCS, _enumeration_of(analysis.list_target))
+        return results
+
+    def _passages_of_leading(self, results: list[SearchResult], n_docs: int, keep) -> list[SearchResult]:
+        """Passages of the ``n_docs`` leading documents that ``keep`` accepts and the search did not return; each
+        counts with the rank of its document's first result (a scan of those documents, not another search)."""
         seen = {r.passage.id for r in results}
-        extra = []
         records = self.store.lexical().records
-        for doc_id in list(dict.fromkeys(r.passage.doc_id for r in results))[:HEADER_DOCS]:
+        extra = []
+        for doc_id in list(dict.fromkeys(r.passage.doc_id for r in results))[:n_docs]:
             record = records.get(doc_id)
             if record is None:
                 continue
             first = next(r for r in results if r.passage.doc_id == doc_id)
             for passage in self.store.passages_of(doc_id, record.version):
-                if passage.id in seen or not (passage.kind in HEADER_KINDS or passage.section == OPENING_SECTION):
-                    continue
-                extra.append(SearchResult(rank=first.rank, passage=passage, score=first.score,
-                                          doc_metadata=first.doc_metadata))
-        return results + extra
+                if passage.id not in seen and keep(passage):
+                    seen.add(passage.id)
+                    extra.append(SearchResult(rank=first.rank, passage=passage, score=first.score,
+                                              doc_metadata=first.doc_metadata, scores={"scan": 1.0}))
+        return extra
 
     def _grounded(self, question, analysis, results, state, filters: SearchFilters | None = None) -> Answer:
         cfg = GroundedConfig()
@@ -230,6 +239,17 @@ def _is_foreign(analysis, state) -> bool:
         return False
     unknown = sum(1 for w in words if state.index.document_frequency("~" + w) == 0)
     return unknown / len(words) >= 0.5
+
+
+def _is_header(passage) -> bool:
+    return passage.kind in HEADER_KINDS or passage.section == OPENING_SECTION
+
+
+def _enumeration_of(target: list[str]):
+    """A test for passages that enumerate what a list question asks for ("các Sở: Công Thương, Y tế, …")."""
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, target[:1])) + r"(?!\w)[^.;]*?(?:,[^,]+){2,}",
+                         re.IGNORECASE) if target != ["__any__"] else re.compile(r"(?:,[^,]+){3,}")
+    return lambda passage: bool(pattern.search(passage.text))
 
 
 def _outside_filter(analysis, filters: SearchFilters | None) -> str:
