@@ -14,6 +14,10 @@ METADATA_KEYS = (
     "nam",  # year as text ("2021")
     "tieu_de",  # trích yếu / title
     "nguoi_ky",  # signer
+    "chuc_vu",  # the signer's post ("Chủ tịch", "Phó Chủ tịch")
+    "cap",  # level of the issuing body: "Trung ương" (ministries, Government, National Assembly), "Tỉnh", or ""
+    "ky_ke_hoach",  # year or period the document covers, from its title: "2021", "2021-2025"
+    "spans",  # JSON {"so_hieu": [start, end], …}: offsets in the cleaned text each field was read from
 )
 
 
@@ -31,7 +35,8 @@ class Passage:
     start: int
     end: int
     section: str = ""
-    kind: str = "text"  # text | list | table_row | heading
+    kind: str = "text"  # text | list | table_row, or a front/end-matter unit: header | number | place_date | title
+    # | authority | basis | signature | recipients (ingest.frontmatter.ROLES)
     metadata: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:

@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from textnorm import fold_accents, has_diacritics, normalize_text, syllables
+from textnorm import fold_accents, gazetteer, has_diacritics, normalize_text, syllables
 from textnorm.diacritics import DiacriticRestorer
-from textnorm.gazetteer import ALIASES, PROVINCES
 from textnorm.patterns import DOC_NUMBER
 
 #: Abbreviations of Vietnamese public administration, both ways (abbreviation → expansion).
@@ -84,27 +83,12 @@ def canonical_quarters(text: str) -> str:
 
 
 def find_provinces(text: str) -> list[str]:
-    """Provinces named in a question, with or without diacritics.
+    """Provinces named in a question, with or without diacritics (:func:`textnorm.gazetteer.find_provinces`).
 
     >>> find_provinces("kiem tra cchc ha noi nam 2021"), find_provinces("Còn Hà Nam thì sao?")
     (['Hà Nội'], ['Hà Nam'])
     """
-    folded = " " + " ".join(syllables(fold_accents(text))) + " "
-    found = []
-    for name in PROVINCES:
-        key = " " + " ".join(syllables(fold_accents(name))) + " "
-        if key in folded:
-            found.append(name)
-    glued = re.sub(r"[^a-z]", "", fold_accents(text))
-    for name in PROVINCES:
-        if name not in found and " " in name and re.sub(r"[^a-z]", "", fold_accents(name)) in glued.split():
-            found.append(name)
-    for token in re.findall(r"[A-Za-zĐđ]{2,}", text):
-        alias = ALIASES.get(fold_accents(token))
-        if alias and alias not in found and (len(token) > 3 or token.isupper()):
-            found.append(alias)  # "HN", "TPHCM": upper-case abbreviations only when short
-    # "Hà Nam" inside "Hà Nam Ninh"-like overlaps are rare; keep the longest names when one contains another
-    return [p for p in found if not any(p != q and fold_accents(p) in fold_accents(q) for q in found)]
+    return gazetteer.find_provinces(text)
 
 
 def expand_abbreviations(text: str) -> list[str]:
