@@ -45,8 +45,10 @@ def build_document(doc_id: str, source: str, raw_text: str, *, digest: str = "",
 
     >>> src = "Số: 36/KH-UBND\\n\\nKẾ HOẠCH\\nKiểm tra CCHC\\n\\nI. MỤC ĐÍCH\\n\\n- Kiểm tra."
     >>> doc = build_document("vd", "vd.txt", src)
-    >>> doc.metadata["so_hieu"], [(p.kind, p.text) for p in doc.passages]
-    ('36/KH-UBND', [('number', 'Số: 36/KH-UBND'), ('title', 'KẾ HOẠCH\\nKiểm tra CCHC'), ('list', 'I. MỤC ĐÍCH\\n- Kiểm tra.')])
+    >>> doc.metadata["so_hieu"], [p.kind for p in doc.passages]
+    ('36/KH-UBND', ['number', 'title', 'list'])
+    >>> [p.text for p in doc.passages]
+    ['Số: 36/KH-UBND', 'KẾ HOẠCH\\nKiểm tra CCHC', 'I. MỤC ĐÍCH\\n- Kiểm tra.']
     """
     bounds = find_document(clean_lines(raw_text))
     blocks = parse_structure(bounds.lines)
