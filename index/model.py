@@ -40,11 +40,9 @@ def document_years(metadata: dict) -> list[str]:
 #: What a front- or end-matter passage is, in the words of a question ("Ai ký?", "ban hành ngày nào?", "số mấy?"):
 #: added to what the search indexes (never to the quoted text), since the passage itself does not say it.
 KIND_LABELS = {
-    "header": "Cơ quan ban hành",
     "number": "Số hiệu văn bản",
     "place_date": "Ngày ban hành, nơi ban hành",
     "title": "Tên văn bản, trích yếu",
-    "authority": "Thẩm quyền ban hành",
     "basis": "Căn cứ ban hành",
     "signature": "Người ký, chức vụ người ký",
     "recipients": "Nơi nhận",
@@ -65,8 +63,8 @@ class Passage:
     start: int
     end: int
     section: str = ""
-    kind: str = "text"  # text | list | table_row, or a front/end-matter unit: header | number | place_date | title
-    # | authority | basis | signature | recipients (ingest.frontmatter.ROLES)
+    kind: str = "text"  # text | list | table_row, or a front/end-matter unit: number | place_date | title | basis
+    # | signature | recipients (ingest.frontmatter.PASSAGE_ROLES)
     metadata: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:

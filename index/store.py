@@ -352,7 +352,8 @@ class IndexStore:
                          "nam": str(record.metadata.get("nam", "")),
                          "years": document_years(record.metadata),
                          "loai_van_ban": record.metadata.get("loai_van_ban", ""),
-                         "time": has_time_expression(text),
+                         # a basis line's date is the cited document's, not a time the document sets
+                         "time": passage.kind != "basis" and has_time_expression(text),
                          "opening": is_opening(passage), "title": passage.kind == "title"}
         lex = LexicalIndex.build(ids, terms, fingerprint)
         restorer = DiacriticRestorer.from_texts(texts)

@@ -79,8 +79,12 @@ TITLE_MIN_CHARS = 12
 #: Lines of a signature block besides posts and names are short ("Luith" scribbles, "(Đã ký)").
 SIGNATURE_LINE_MAX = 40
 
-#: Roles of units; each becomes a passage of that kind.
+#: Roles of units.
 ROLES = ("header", "number", "place_date", "title", "authority", "basis", "signature", "recipients")
+#: Roles whose units become passages of that kind. The issuing body, the motto and the authority line are the same
+#: words on every document of a body: as passages they only crowd the search; the body is cited from the
+#: metadata's span (co_quan) instead.
+PASSAGE_ROLES = ("number", "place_date", "title", "basis", "signature", "recipients")
 #: Section path of the end matter (signature and recipients).
 CLOSING_SECTION = "Phần kết"
 
@@ -299,12 +303,14 @@ def _closing_units(blocks, start: int) -> list[Unit]:
     mode = None
     for i in range(start, len(blocks)):
         text, kind = blocks[i].text, blocks[i].kind
-        if kind in ("heading", "table_row"):
+        if kind in ("heading", "table_row") or type_head(text):
             mode = None
         elif RECIPIENTS.match(text):
             mode = "recipients"
         elif SIGNATURE_START.match(text) and (kind == "closing" or is_upper_line(text)):
             mode = "signature"
+        elif mode == "signed":
+            mode = None
         elif mode == "recipients" and (text.startswith(("-", "+", "•", "Lưu")) or kind == "closing"
                                        and not _signature_line(text)):
             pass
@@ -314,6 +320,8 @@ def _closing_units(blocks, start: int) -> list[Unit]:
             mode = None
         if mode:
             units.append(Unit(i, 0, len(text), mode))
+            if mode == "signature" and PERSON_NAME.match(text):
+                mode = "signed"  # the name ends the signature block
     return units
 
 

@@ -321,6 +321,19 @@ def _is_central(r: _Reader, agency: str, code: str) -> bool:
                 or (code and CENTRAL_CODE.search(code) and not code.endswith("UBND")))
 
 
+def _naming_span(r: _Reader, agency_span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The header line that names the body with its province ("ỦY BAN NHÂN DÂN TỈNH X"), else the body name."""
+    for span in [agency_span] + [_body_span(s, e, t) for s, e, t in r.role("authority")]:
+        if span and province_mentions(r.text[span[0]: span[1]]):
+            return span
+    return agency_span
+
+
+def _body_span(start: int, end: int, text: str) -> tuple[int, int]:
+    post = _POST_PREFIX.match(text)
+    return (start + post.end(), end) if post else (start, end)
+
+
 def _read_body(r: _Reader, code: str, place: str) -> None:
     """co_quan, cap and tinh."""
     agency, agency_span = _agency(r)
@@ -334,7 +347,7 @@ def _read_body(r: _Reader, code: str, place: str) -> None:
         not agency and code.endswith("UBND"))
     if is_committee and tinh:
         unit = "thành phố" if tinh in CITIES else "tỉnh"
-        r.put("co_quan", f"Ủy ban nhân dân {unit} {tinh.removeprefix('Thành phố ')}", agency_span)
+        r.put("co_quan", f"Ủy ban nhân dân {unit} {tinh.removeprefix('Thành phố ')}", _naming_span(r, agency_span))
         r.put("cap", "Tỉnh")
     elif agency:
         r.put("co_quan", _body_name(agency), agency_span)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from index.model import OPENING_SECTION, Passage
-from ingest.frontmatter import BASIS_RUN_MAX_CHARS, CLOSING_SECTION, ROLES, Unit, matter_units
+from ingest.frontmatter import BASIS_RUN_MAX_CHARS, CLOSING_SECTION, PASSAGE_ROLES, ROLES, Unit, matter_units
 from ingest.structure import Block
 
 #: Passages grow block by block up to about this many characters; one long paragraph is cut at sentence ends.
@@ -74,6 +74,8 @@ def _unit_groups(units: list[Unit], blocks: list[Block], spans: list[tuple[int, 
             runs.append((u.role, [(s, e, u.block)]))
     groups: dict[int, list] = {}
     for role, members in runs:
+        if role not in PASSAGE_ROLES:
+            continue
         section = (CLOSING_SECTION,) if role in ("signature", "recipients") else (OPENING_SECTION,)
         pieces = [members]
         if role == "basis" and members[-1][1] - members[0][0] > BASIS_RUN_MAX_CHARS:
