@@ -322,3 +322,25 @@ def test_no_web_page_line_is_kept_in_a_shared_document():
     for path in sorted((GOLD.parent / "docs").glob("*.txt")):
         doc = build_document(path.stem, path.name, path.read_text(encoding="utf-8"))
         assert not [c for c in chrome if c in doc.text], path.name
+
+
+# ------------------------------------------------------------------------------------------- 2025 mergers
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("Kiên Giang", "An Giang"), ("Tỉnh Hà Nam", "Ninh Bình"), ("Bình Dương", "Thành phố Hồ Chí Minh"),
+     ("Sơn La", "Sơn La"), ("Thừa Thiên Huế", "Huế"), ("Paris", None)],
+)
+def test_current_province_after_the_2025_mergers(old, new):
+    from textnorm.gazetteer import current_province
+
+    assert current_province(old) == new
+
+
+def test_provinces_merged_into_a_new_province():
+    from textnorm.gazetteer import current_province, provinces_merged_into
+
+    assert provinces_merged_into("Tỉnh Ninh Bình") == ["Hà Nam", "Nam Định", "Ninh Bình"]
+    assert provinces_merged_into("Atlantis") == []
+    new_units = {current_province(p) for p in PROVINCES}
+    assert len(new_units) == 34  # the 34 provinces and cities since 2025
+    assert sorted(p for n in new_units for p in provinces_merged_into(n)) == sorted(PROVINCES)

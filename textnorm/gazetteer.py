@@ -153,3 +153,46 @@ def find_provinces(text: str) -> list[str]:
         if name not in out:
             out.append(name)
     return out
+
+
+#: Centrally-run cities among the 63 (their 2025 name is asked as "Thành phố X").
+_CITIES = frozenset({"Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Thành phố Hồ Chí Minh"})
+#: Old units underthesea's 2025 table does not know by their old name: Thừa Thiên Huế became the city of Huế in
+#: January 2025, before the July 2025 mergers, and kept its territory.
+_MERGER_GAPS = {"Thừa Thiên Huế": "Huế"}
+
+
+@lru_cache(maxsize=1)
+def _merged() -> dict[str, str]:
+    """Each of the 63 provinces → the province it belongs to after the 2025 mergers (34 units), read offline from
+    ``underthesea.address``."""
+    from underthesea.address import convert_address  # heavy import: only on first use
+
+    table: dict[str, str] = {}
+    for old in PROVINCES:
+        query = old if old.startswith("Thành phố") else f"{'Thành phố' if old in _CITIES else 'Tỉnh'} {old}"
+        new = re.sub(r"^(?:Tỉnh|Thành phố)\s+", "", convert_address(query).new.province or "")
+        table[old] = canonical_province(new) or new or _MERGER_GAPS.get(old, old)
+    return table
+
+
+def current_province(old_name: str) -> str | None:
+    """The province a pre-2025 province belongs to since the 2025 mergers, or None for an unknown name.
+
+    >>> current_province("Kiên Giang"), current_province("tinh Ha Nam"), current_province("Nghệ An")
+    ('An Giang', 'Ninh Bình', 'Nghệ An')
+    """
+    old = canonical_province(re.sub(r"^(?:tỉnh|tinh|thành phố|thanh pho)\s+", "", old_name.strip(), flags=re.I))
+    return _merged().get(old) if old else None
+
+
+def provinces_merged_into(new_name: str) -> list[str]:
+    """The pre-2025 provinces that make up a province after the 2025 mergers (itself included when it kept its
+    name); [] for a name that is not a province today.
+
+    >>> provinces_merged_into("An Giang"), provinces_merged_into("Thành phố Hồ Chí Minh")
+    (['An Giang', 'Kiên Giang'], ['Bà Rịa - Vũng Tàu', 'Bình Dương', 'Thành phố Hồ Chí Minh'])
+    """
+    key = re.sub(r"^(?:tỉnh|tinh)\s+", "", new_name.strip(), flags=re.I)
+    new = key if key in set(_merged().values()) else canonical_province(key) or key  # "Huế" is a unit of its own
+    return sorted(old for old, merged in _merged().items() if merged == new)
