@@ -15,7 +15,7 @@ METADATA_KEYS = (
     "tieu_de",  # trích yếu / title
     "nguoi_ky",  # signer
     "chuc_vu",  # the signer's post ("Chủ tịch", "Phó Chủ tịch")
-    "cap",  # level of the issuing body: "Trung ương" (ministries, Government, National Assembly), "Tỉnh", or ""
+    "cap",  # level of the issuing body: "Trung ương" (ministries, Government, National Assembly), "Tỉnh", "Huyện", ""
     "ky_ke_hoach",  # year or period the document covers, from its title: "2021", "2021-2025"
     "spans",  # JSON {"so_hieu": [start, end], …}: offsets in the cleaned text each field was read from
 )

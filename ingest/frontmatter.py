@@ -23,8 +23,8 @@ NUMBER = re.compile(
 )
 #: "Hà Nội, ngày 05 tháng 4 năm 2021"; day and month may be blank in a draft ("ngày   tháng   năm 2022").
 PLACE_DATE = re.compile(
-    r"(?P<place>(?:[^\W\d_]+\.?\s+){0,4}[^\W\d_]+)\s*,\s*ngày\s*(?P<d>\d{1,2})?[\s.…]*tháng\s*(?P<m>\d{1,2})?"
-    r"[\s.…]*năm\s*(?P<y>\d{4})"
+    r"(?P<place>(?:[^\W\d_]+\.?\s+){0,4}[^\W\d_]+)\s*,\s*ngày\s*(?:(?P<d>\d{1,2})?[\s.…]*tháng\s*(?P<m>\d{1,2})?"
+    r"[\s.…]*năm\s*(?P<y>\d{4})|(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})\s*/\s*(?P<y2>\d{4}))"
 )
 #: The national motto, matched on letters only so that flattened or OCR'd forms ("CỘNG HÒA XàHỘI") still count.
 MOTTO_KEYS = ("conghoaxahoi", "chunghiavietnam", "doclaptudohanhphuc")
@@ -257,6 +257,7 @@ class _Opening:
         self.state = "head"  # head → title → after
         self.anchor = False  # a number or place-and-date line was seen
         self.title_upper: bool | None = None
+        self.body = False
 
     def role_pieces(self, text: str, kind: str) -> list[tuple[int, int, str]]:
         whole = [(0, len(text))]
@@ -287,6 +288,8 @@ class _Opening:
         if BASIS.match(text) and not ISSUING_CLAUSE.search(text):
             self.state = "after"
             return [(*whole[0], "basis")]
+        if self.state == "after":
+            self.body = True  # the first line after the header that is none of its parts: the body has begun
         if kind == "para":
             self.state = "after"
         return []
@@ -352,5 +355,7 @@ def matter_units(blocks) -> list[Unit]:
         if blocks[i].section and blocks[i].section[0] != OPENING_SECTION:
             break
         units += [Unit(i, s, e, r) for s, e, r in opening.role_pieces(blocks[i].text, blocks[i].kind)]
+        if opening.body:
+            break
         i += 1
     return units + _closing_units(blocks, i)

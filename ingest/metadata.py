@@ -21,6 +21,7 @@ from ingest.frontmatter import (
     NUMBER,
     PERSON_NAME,
     Unit,
+    is_motto,
     matter_units,
     place_date,
     type_head,
@@ -42,6 +43,10 @@ CENTRAL_CODE = re.compile(r"(?:^|[-/])(?:CP|TTg|QH\d*|UBTVQH\d*|B[A-ZĐ]{1,4}|BC
 #: Issuing bodies that are national ("BỘ NỘI VỤ", "BAN CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH CỦA CHÍNH PHỦ").
 CENTRAL_BODY = re.compile(r"^(?:BỘ\s|CHÍNH PHỦ|QUỐC HỘI|THỦ TƯỚNG|VĂN PHÒNG CHÍNH PHỦ|ỦY BAN THƯỜNG VỤ QUỐC HỘI)|"
                           r"CỦA CHÍNH PHỦ$", re.IGNORECASE)
+#: A department under a provincial committee, written on the line below it in the header.
+SUBORDINATE = re.compile(r"^(?:SỞ|BAN|VĂN PHÒNG|CHI CỤC|TRUNG TÂM|THANH TRA)\s", re.IGNORECASE)
+#: A district-level committee ("ỦY BAN NHÂN DÂN HUYỆN TÂN HIỆP"): level and name.
+LOCAL_UNIT = re.compile(r"\b(HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ|XÃ|PHƯỜNG|THỊ TRẤN)\s+(.+)$")
 #: Posts written before the body name in an authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X").
 _POST_PREFIX = re.compile(r"^(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|TRƯỞNG BAN)\s+", re.IGNORECASE)
 #: Posts of a signer ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH").
@@ -154,9 +159,10 @@ def _read_date(r: _Reader) -> str:
     for start, _end, unit in r.role("place_date"):
         m = place_date(unit)
         if m:
-            span = (start + m.start("d") if m.group("d") else start + m.start("place"), start + m.end())
-            r.put("ngay_ban_hanh", _iso(m.group("d"), m.group("m"), m.group("y")), span)
-            r.put("nam", m.group("y"), (start + m.start("y"), start + m.end("y")))
+            d, mo, y = ("d", "m", "y") if m.group("y") else ("d2", "m2", "y2")  # "ngày 5 tháng 3 năm …" or "5/3/…"
+            span = (start + m.start(d) if m.group(d) else start + m.start("place"), start + m.end())
+            r.put("ngay_ban_hanh", _iso(m.group(d), m.group(mo), m.group(y)), span)
+            r.put("nam", m.group(y), (start + m.start(y), start + m.end(y)))
             r.found["noi_ban_hanh"] = [start + m.start("place"), start + m.end("place")]
             return m.group("place")
     web = re.match(r"(\d{1,2})[/-](\d{1,2})[/-](\d{4})", r.web.get("ngay_ban_hanh", ""))
@@ -334,6 +340,14 @@ def _body_span(start: int, end: int, text: str) -> tuple[int, int]:
     return (start + post.end(), end) if post else (start, end)
 
 
+def _subordinate(r: _Reader) -> tuple[int, int, str] | None:
+    """The last body-name line when it is a department under the body above it ("UBND TỈNH X" / "SỞ NỘI VỤ")."""
+    lines = [x for x in r.role("header") if AGENCY.match(x[2]) and not is_motto(x[2])]
+    if len(lines) >= 2 and SUBORDINATE.match(lines[-1][2]):
+        return lines[-1]
+    return None
+
+
 def _read_body(r: _Reader, code: str, place: str) -> None:
     """co_quan, cap and tinh."""
     agency, agency_span = _agency(r)
@@ -343,9 +357,20 @@ def _read_body(r: _Reader, code: str, place: str) -> None:
         return
     _read_province(r, place, agency_span)
     tinh = r.md.get("tinh", "")
+    subordinate = _subordinate(r)
+    district = LOCAL_UNIT.search(agency.upper())
     is_committee = re.match(r"^(?:[UỦ][ỶY] BAN NHÂN DÂN|UBND)", agency, re.IGNORECASE) or (
         not agency and code.endswith("UBND"))
-    if is_committee and tinh:
+    if subordinate:
+        name = _body_name(subordinate[2])
+        where = f" tỉnh {tinh}" if tinh and not province_mentions(subordinate[2]) else ""
+        r.put("co_quan", name + (where if tinh not in CITIES else f" thành phố {tinh}"), subordinate[:2])
+        r.put("cap", "Tỉnh" if tinh else "")
+    elif is_committee and district and not province_mentions(agency):
+        level, name = district.group(1).lower(), district.group(2).title()
+        r.put("co_quan", f"Ủy ban nhân dân {level} {name}", agency_span)
+        r.put("cap", "Huyện")
+    elif is_committee and tinh:
         unit = "thành phố" if tinh in CITIES else "tỉnh"
         r.put("co_quan", f"Ủy ban nhân dân {unit} {tinh.removeprefix('Thành phố ')}", _naming_span(r, agency_span))
         r.put("cap", "Tỉnh")

@@ -344,3 +344,32 @@ def test_provinces_merged_into_a_new_province():
     new_units = {current_province(p) for p in PROVINCES}
     assert len(new_units) == 34  # the 34 provinces and cities since 2025
     assert sorted(p for n in new_units for p in provinces_merged_into(n)) == sorted(PROVINCES)
+
+
+@pytest.mark.parametrize(
+    ("agency", "number", "title", "expected"),
+    [
+        ("UBND TỈNH LÀO CAI\nSỞ NỘI VỤ", "120/KH-SNV", "Kiểm tra công tác CCHC năm 2021",
+         ("Sở Nội vụ tỉnh Lào Cai", "Tỉnh", "Lào Cai")),
+        ("ỦY BAN NHÂN DÂN\nHUYỆN TÂN HIỆP", "12/KH-UBND", "Cải cách hành chính huyện Tân Hiệp, tỉnh Kiên Giang",
+         ("Ủy ban nhân dân huyện Tân Hiệp", "Huyện", "Kiên Giang")),
+        ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ", "12/KH-UBND", "Cải cách hành chính năm 2021",
+         ("Ủy ban nhân dân thành phố Cần Thơ", "Tỉnh", "Cần Thơ")),
+    ],
+)
+def test_issuing_body_below_the_province(agency, number, title, expected):
+    raw = (f"{agency}\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nSố: {number}\n\nTân Hiệp, ngày 3/2/2021\n\nKẾ HOẠCH\n"
+           f"{title}\n\nI. MỤC ĐÍCH\n\n- Nâng cao.")
+    md = md_of(raw)
+    assert (md["co_quan"], md["cap"], md["tinh"], md["ngay_ban_hanh"]) == (*expected, "2021-02-03")
+
+
+def test_decree_signature_after_its_articles():
+    raw = ("CHÍNH PHỦ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nSố: 61/2018/NĐ-CP\n\n"
+           "Hà Nội, ngày 23 tháng 4 năm 2018\n\nNGHỊ ĐỊNH\nVề thực hiện cơ chế một cửa\n\n"
+           "Căn cứ Luật Tổ chức Chính phủ;\n\nChính phủ ban hành Nghị định.\n\n"
+           "Chương I\nQUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi\n\nNghị định này quy định.\n\nTM. CHÍNH PHỦ\nTHỦ TƯỚNG\n"
+           "Nguyễn Xuân Phúc")
+    md = md_of(raw)
+    assert (md["loai_van_ban"], md["cap"], md["tinh"], md["co_quan"]) == ("Nghị định", "Trung ương", "", "Chính phủ")
+    assert (md["nguoi_ky"], md["chuc_vu"]) == ("Nguyễn Xuân Phúc", "Thủ tướng")
