@@ -14,7 +14,39 @@ METADATA_KEYS = (
     "nam",  # year as text ("2021")
     "tieu_de",  # trích yếu / title
     "nguoi_ky",  # signer
+    "chuc_vu",  # the signer's post ("Chủ tịch", "Phó Chủ tịch")
+    "cap",  # level of the issuing body: "Trung ương" (ministries, Government, National Assembly), "Tỉnh", "Huyện", ""
+    "ky_ke_hoach",  # year or period the document covers, from its title: "2021", "2021-2025"
+    "spans",  # JSON {"so_hieu": [start, end], …}: offsets in the cleaned text each field was read from
 )
+
+
+def document_years(metadata: dict) -> list[str]:
+    """Years a document is about: its year of issue and every year of the period it covers (ky_ke_hoach), so that
+    "kế hoạch năm 2021" finds the plan for 2021 issued on 30/12/2020.
+
+    >>> document_years({"nam": "2020", "ky_ke_hoach": "2021"})
+    ['2020', '2021']
+    >>> document_years({"nam": "2021", "ky_ke_hoach": "2021-2023"})
+    ['2021', '2022', '2023']
+    """
+    years = {str(metadata.get("nam") or "")}
+    period = str(metadata.get("ky_ke_hoach") or "").split("-")
+    if all(p.isdigit() for p in period) and 1 <= len(period) <= 2 and int(period[-1]) - int(period[0]) < 50:
+        years |= {str(y) for y in range(int(period[0]), int(period[-1]) + 1)}
+    return sorted(y for y in years if y)
+
+
+#: What a front- or end-matter passage is, in the words of a question ("Ai ký?", "ban hành ngày nào?", "số mấy?"):
+#: added to what the search indexes (never to the quoted text), since the passage itself does not say it.
+KIND_LABELS = {
+    "number": "Số hiệu văn bản",
+    "place_date": "Ngày ban hành, nơi ban hành",
+    "title": "Tên văn bản, trích yếu",
+    "basis": "Căn cứ ban hành",
+    "signature": "Người ký, chức vụ người ký",
+    "recipients": "Nơi nhận",
+}
 
 
 #: Section path of a document's opening: the header (number, place and date, title) and what precedes section I.
@@ -31,7 +63,8 @@ class Passage:
     start: int
     end: int
     section: str = ""
-    kind: str = "text"  # text | list | table_row | heading
+    kind: str = "text"  # text | list | table_row, or a front/end-matter unit: number | place_date | title | basis
+    # | signature | recipients (ingest.frontmatter.PASSAGE_ROLES)
     metadata: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:

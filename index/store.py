@@ -26,7 +26,7 @@ import numpy as np
 
 from index.embedders import Embedder, make_embedder
 from index.lexical import LexicalIndex, passage_terms
-from index.model import OPENING_SECTION, Document, Passage
+from index.model import OPENING_SECTION, Document, Passage, document_years
 from settings import Settings
 from textnorm.diacritics import DiacriticRestorer
 from textnorm.gazetteer import canonical_province
@@ -102,17 +102,24 @@ def _version(doc: Document) -> str:
     return (doc.content_hash or hashlib.sha256(doc.text.encode()).hexdigest())[:12]
 
 
+def is_opening(passage: Passage) -> bool:
+    """The passages that say what a document is: its title, or the opening text before section I. (the number,
+    date, bases and signature are their own passages and say which, when, why and who)."""
+    return passage.kind == "title" or (passage.section == OPENING_SECTION and passage.kind in ("text", "list"))
+
+
 def index_text(passage: Passage, metadata: dict) -> str:
     """What the embedder and BM25 see: the document label and section path, then the passage.
 
     >>> index_text(Passage("a:0", "a", "Quý III/2021.", 0, 13, "II. THỜI GIAN"), {"tinh": "Kiên Giang", "nam": "2021"})
     'Văn bản – Kiên Giang, 2021 | II. THỜI GIAN\\nQuý III/2021.'
     """
-    from index.model import document_label
+    from index.model import KIND_LABELS, document_label
 
     label = document_label(metadata, metadata.get("tieu_de", ""))
     title = metadata.get("tieu_de", "")
-    head = " | ".join(x for x in (label, title if title and title not in label else "", passage.section) if x)
+    parts = (label, title if title and title not in label else "", passage.section, KIND_LABELS.get(passage.kind, ""))
+    head = " | ".join(x for x in parts if x)
     return f"{head}\n{passage.text}"
 
 
@@ -343,9 +350,11 @@ class IndexStore:
                          passage_terms(index_text(passage, {**record.metadata, **passage.metadata})))
             meta[pid] = {"doc_id": passage.doc_id, "tinh": record.metadata.get("tinh", ""),
                          "nam": str(record.metadata.get("nam", "")),
+                         "years": document_years(record.metadata),
                          "loai_van_ban": record.metadata.get("loai_van_ban", ""),
-                         "time": has_time_expression(text),
-                         "opening": passage.section == OPENING_SECTION}
+                         # a basis line's date is the cited document's, not a time the document sets
+                         "time": passage.kind != "basis" and has_time_expression(text),
+                         "opening": is_opening(passage), "title": passage.kind == "title"}
         lex = LexicalIndex.build(ids, terms, fingerprint)
         restorer = DiacriticRestorer.from_texts(texts)
         try:

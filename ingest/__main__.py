@@ -1,4 +1,5 @@
-"""``python -m ingest [PATH ...] [--prune] [--rebuild]`` and ``python -m ingest list [--json]``."""
+"""``python -m ingest [PATH ...] [--prune] [--rebuild]``, ``python -m ingest list [--json]`` and
+``python -m ingest check-metadata GOLD.jsonl [--docs DIR] [--verbose]``."""
 
 from __future__ import annotations
 
@@ -30,6 +31,10 @@ def _progress_bar():
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["check-metadata"]:
+        from ingest.check import main as check_main
+
+        return check_main(argv[1:])
     settings = load_settings()
     if argv[:1] == ["list"]:
         parser = argparse.ArgumentParser(prog="python -m ingest list", description="Liệt kê văn bản đã nạp.")

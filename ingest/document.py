@@ -6,6 +6,7 @@ import hashlib
 import re
 
 from index.model import Document
+from ingest.boundaries import find_document
 from ingest.clean import clean_lines
 from ingest.metadata import extract_metadata
 from ingest.passages import render_blocks, split_into_passages
@@ -44,15 +45,21 @@ def build_document(doc_id: str, source: str, raw_text: str, *, digest: str = "",
 
     >>> src = "Số: 36/KH-UBND\\n\\nKẾ HOẠCH\\nKiểm tra CCHC\\n\\nI. MỤC ĐÍCH\\n\\n- Kiểm tra."
     >>> doc = build_document("vd", "vd.txt", src)
-    >>> doc.metadata["so_hieu"], [p.text for p in doc.passages]
-    ('36/KH-UBND', ['Số: 36/KH-UBND\\nKẾ HOẠCH\\nKiểm tra CCHC', 'I. MỤC ĐÍCH\\n- Kiểm tra.'])
+    >>> doc.metadata["so_hieu"], [p.kind for p in doc.passages]
+    ('36/KH-UBND', ['number', 'title', 'list'])
+    >>> [p.text for p in doc.passages]
+    ['Số: 36/KH-UBND', 'KẾ HOẠCH\\nKiểm tra CCHC', 'I. MỤC ĐÍCH\\n- Kiểm tra.']
     """
-    blocks = parse_structure(clean_lines(raw_text))
+    bounds = find_document(clean_lines(raw_text))
+    blocks = parse_structure(bounds.lines)
     text, spans = render_blocks(blocks)
-    metadata = extract_metadata(blocks, text)
+    metadata = extract_metadata(blocks, text, spans=spans, web_fields=bounds.web_fields)
     metadata["source"] = source
     title = metadata.get("tieu_de") or doc_id
     passages = split_into_passages(doc_id, text, blocks, spans, metadata)
+    dropped = len(bounds.dropped())
+    if dropped:
+        notes = (*notes, f"Đã bỏ {dropped} dòng của trang web quanh văn bản.")
     return Document(doc_id=doc_id, source=source, title=title, text=text, metadata=metadata,
                     passages=tuple(passages), content_hash=digest, notes=tuple(notes))
 

@@ -396,6 +396,14 @@ def _load_docx(path: Path, raw: bytes) -> LoadedFile:
 
 
 # ---------------------------------------------------------------- .pdf
+#: A scanned PDF has no text to read: the way forward is OCR with the Vietnamese model, then ingest its output.
+SCANNED_PDF_MESSAGE = (
+    "PDF dạng ảnh quét, không có lớp văn bản nên không đọc được chữ; cần OCR (nhận dạng ký tự) tiếng Việt trước "
+    "khi nạp, ví dụ: ocrmypdf -l vie tệp.pdf tệp-ocr.pdf (cần Tesseract và gói tiếng Việt tesseract-ocr-vie), "
+    "rồi nạp tệp tệp-ocr.pdf."
+)
+
+
 def _load_pdf(path: Path, raw: bytes) -> LoadedFile:
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, PdfReadError
@@ -432,7 +440,7 @@ def _load_pdf(path: Path, raw: bytes) -> LoadedFile:
         raise DocumentError(path, "PDF bị hỏng: không trích xuất được văn bản ở bất kỳ trang nào.")
     text = "\n\n".join(t for t in texts if t)
     if len(re.sub(r"\s", "", text)) < _MIN_PDF_CHARS:
-        raise DocumentError(path, "PDF dạng ảnh quét, không có lớp văn bản; cần OCR trước khi nạp.")
+        raise DocumentError(path, SCANNED_PDF_MESSAGE)
     notes = (f"không trích xuất được văn bản ở trang {', '.join(map(str, failed))}.",) if failed else ()
     return _fix_mojibake(LoadedFile(text, "pdf", notes))
 

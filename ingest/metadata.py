@@ -1,149 +1,475 @@
-"""Document metadata read from the text itself (file names of real uploads are arbitrary)."""
+"""Document metadata read from the text itself (file names of real uploads are arbitrary).
+
+Each field is read from a front- or end-matter unit (:mod:`ingest.frontmatter`) and keeps the offsets of the text it
+was read from, so a card can cite it: ``metadata["spans"]`` is a JSON object ``{"so_hieu": [start, end], …}`` over
+the document's cleaned text. A legal portal's metadata table (dropped from the text by :mod:`ingest.boundaries`) is
+a fallback: a field read from it has no span.
+"""
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 
 from index.model import METADATA_KEYS
-from ingest.structure import Block
-from textnorm import fold_accents, fold_for_match
-from textnorm.gazetteer import PROVINCES, canonical_province, folded_provinces
-
-_NUMBER = re.compile(r"\bSố\s*:\s*([0-9]*)\s*/\s*([A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)*(?:/[A-ZĐ0-9-]+)?)")
-_PLACE_DATE = re.compile(
-    r"^([A-ZĐÀ-Ỹ][\wÀ-ỹ\s.-]{1,40}?),\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})", re.IGNORECASE
+from ingest.frontmatter import (
+    AGENCY,
+    DOC_TYPES,
+    ISSUER_ISSUES,
+    NUMBER,
+    PERSON_NAME,
+    Unit,
+    is_motto,
+    matter_units,
+    place_date,
+    type_head,
 )
-_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
-_DOC_TYPES = {
-    "KẾ HOẠCH": "Kế hoạch", "QUYẾT ĐỊNH": "Quyết định", "CÔNG VĂN": "Công văn", "BÁO CÁO": "Báo cáo",
-    "THÔNG BÁO": "Thông báo", "CHỈ THỊ": "Chỉ thị", "NGHỊ QUYẾT": "Nghị quyết", "TỜ TRÌNH": "Tờ trình",
-    "HƯỚNG DẪN": "Hướng dẫn", "CHƯƠNG TRÌNH": "Chương trình", "ĐỀ ÁN": "Đề án", "THÔNG TƯ": "Thông tư",
+from ingest.structure import Block
+from textnorm.gazetteer import canonical_province, province_mentions
+
+#: Letters of a number's code → loại văn bản, when the header has no type word ("4851/KH-UBND").
+TYPE_CODES = {
+    "KH": "Kế hoạch", "QĐ": "Quyết định", "BC": "Báo cáo", "TB": "Thông báo", "CT": "Chỉ thị", "NQ": "Nghị quyết",
+    "TTr": "Tờ trình", "HD": "Hướng dẫn", "CTr": "Chương trình", "TT": "Thông tư", "NĐ": "Nghị định",
+    "QC": "Quy chế", "ĐA": "Đề án",
 }
-_TYPE_CODES = {
-    "KH": "Kế hoạch", "QĐ": "Quyết định", "BC": "Báo cáo", "TB": "Thông báo", "CT": "Chỉ thị",
-    "NQ": "Nghị quyết", "TTr": "Tờ trình", "HD": "Hướng dẫn", "CTr": "Chương trình", "TT": "Thông tư",
+#: Types issued by national bodies for the whole country: no province.
+NATIONAL_TYPES = frozenset({"Luật", "Bộ luật", "Hiến pháp", "Nghị định", "Thông tư", "Thông tư liên tịch",
+                            "Pháp lệnh"})
+#: Issuers of a number that are national bodies ("…/QĐ-BNV", "…/NĐ-CP", "…/QH14", "…/QĐ-TTg").
+CENTRAL_CODE = re.compile(r"(?:^|[-/])(?:CP|TTg|QH\d*|UBTVQH\d*|B[A-ZĐ]{1,4}|BCĐ)$")
+#: Issuing bodies that are national ("BỘ NỘI VỤ", "BAN CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH CỦA CHÍNH PHỦ").
+CENTRAL_BODY = re.compile(r"^(?:BỘ\s|CHÍNH PHỦ|QUỐC HỘI|THỦ TƯỚNG|VĂN PHÒNG CHÍNH PHỦ|ỦY BAN THƯỜNG VỤ QUỐC HỘI)|"
+                          r"CỦA CHÍNH PHỦ$", re.IGNORECASE)
+#: A department under a provincial committee, written on the line below it in the header.
+SUBORDINATE = re.compile(r"^(?:SỞ|BAN|VĂN PHÒNG|CHI CỤC|TRUNG TÂM|THANH TRA)\s", re.IGNORECASE)
+#: A district-level committee ("ỦY BAN NHÂN DÂN HUYỆN TÂN HIỆP"): level and name.
+LOCAL_UNIT = re.compile(r"\b(HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ|XÃ|PHƯỜNG|THỊ TRẤN)\s+(.+)$")
+#: Posts written before the body name in an authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X").
+_POST_PREFIX = re.compile(r"^(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|TRƯỞNG BAN)\s+", re.IGNORECASE)
+#: Posts of a signer ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH").
+POST = re.compile(r"^(?:(?:TM|KT|Q|TL|TUQ)\.\s*)?((?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|"
+                  r"THỦ TƯỚNG|CHÁNH VĂN PHÒNG|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG)(?:\s+THƯỜNG TRỰC)?)\s*$")
+#: Provincial capitals that name a place-and-date line instead of the province ("Vinh, ngày …" is Nghệ An).
+PROVINCIAL_CAPITALS = {
+    "Vinh": "Nghệ An", "Rạch Giá": "Kiên Giang", "Hạ Long": "Quảng Ninh", "Đồng Hới": "Quảng Bình",
+    "Phủ Lý": "Hà Nam", "Thủ Dầu Một": "Bình Dương", "Biên Hòa": "Đồng Nai", "Việt Trì": "Phú Thọ",
+    "Buôn Ma Thuột": "Đắk Lắk", "Pleiku": "Gia Lai", "Quy Nhơn": "Bình Định", "Nha Trang": "Khánh Hòa",
+    "Đà Lạt": "Lâm Đồng", "Phan Thiết": "Bình Thuận", "Tuy Hòa": "Phú Yên", "Tam Kỳ": "Quảng Nam",
+    "Đông Hà": "Quảng Trị", "Huế": "Thừa Thiên Huế", "Thanh Hóa": "Thanh Hóa", "Mỹ Tho": "Tiền Giang",
+    "Long Xuyên": "An Giang", "Cao Lãnh": "Đồng Tháp", "Vị Thanh": "Hậu Giang", "Tân An": "Long An",
+    "Bắc Giang": "Bắc Giang", "Việt Yên": "Bắc Giang", "Thái Bình": "Thái Bình", "Hải Dương": "Hải Dương",
 }
-_AGENCY = re.compile(r"^(ỦY BAN NHÂN DÂN|UBND|SỞ [A-ZĐÀ-Ỹ ]+|VĂN PHÒNG [A-ZĐÀ-Ỹ ]+|BỘ [A-ZĐÀ-Ỹ ]+)(.*)$")
-_NAME = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
+#: Centrally-run cities: their people's committee is "Ủy ban nhân dân thành phố X".
+CITIES = frozenset({"Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Thành phố Hồ Chí Minh"})
+#: A news item opens with a dateline ("Ngày 13/4/2018, UBND tỉnh …") and names its source last ("Theo …").
+DATELINE = re.compile(r"^(?:Ngày\s+)?\d{1,2}/\d{1,2}/(\d{4})\s*,")
+#: The dateline is within the first paragraphs (after the headline and a photo caption or a rating line).
+DATELINE_PARAGRAPHS = 6
 _SOURCE_LINE = re.compile(r"^Theo\s+(.{3,60})$")
-_CITIES = ("Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Thành phố Hồ Chí Minh")
+_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+#: The period a plan covers, read from its title: "giai đoạn 2021-2025", "2026 - 2030", "năm 2021", or a range
+#: whose dash a PDF extraction lost ("20112020").
+_PERIOD = re.compile(rf"({_YEAR})\s*[-–—]\s*({_YEAR})|({_YEAR})({_YEAR})")
+_SINGLE_YEAR = re.compile(rf"\b({_YEAR})\b")
+#: The first paragraphs of the body where "… ban hành Kế hoạch …" tells the type of a document without header.
+OPENING_PARAGRAPHS = 3
+#: Titles are cut to this many characters.
+TITLE_MAX_CHARS = 300
 
 
-def _find_provinces(text: str) -> Counter:
-    """Votes for each province named in the text; "tỉnh X"/"thành phố X" and glued forms ("QuangBinh") weigh more."""
-    votes: Counter = Counter()
-    folded = fold_accents(text)
-    for name in PROVINCES:
-        key = fold_accents(name)
-        for m in re.finditer(r"(?<![a-z])" + re.escape(key) + r"(?![a-z])", folded):
-            before = folded[max(0, m.start() - 12) : m.start()]
-            votes[name] += 3 if re.search(r"(tinh|thanh pho|tp\.?)\s*$", before) else 1
-    for token in re.findall(r"[A-Za-zÀ-ỹĐđ]{6,}", text):
-        province = folded_provinces().get(fold_for_match(token))
-        if province and " " in province:
-            votes[province] += 2  # "QuangBinh Portal"
-    return votes
+@dataclass
+class _Reader:
+    """What the readers share: the text, each block's offsets, the units and the portal's fields."""
+
+    blocks: list[Block]
+    text: str
+    spans: list[tuple[int, int]]
+    units: list[Unit]
+    web: dict[str, str]
+    md: dict = field(default_factory=dict)
+    found: dict[str, list[int]] = field(default_factory=dict)
+
+    def role(self, role: str) -> list[tuple[int, int, str]]:
+        """(start, end, text) of each unit of a role, in the document's text."""
+        out = []
+        for u in self.units:
+            if u.role == role:
+                s = self.spans[u.block][0] + u.start
+                out.append((s, s + u.end - u.start, self.text[s: s + u.end - u.start]))
+        return out
+
+    def put(self, key: str, value: str, span: tuple[int, int] | None = None) -> None:
+        self.md[key] = value
+        if value and span:
+            self.found[key] = [span[0], span[1]]
+
+
+def _locate(blocks: list[Block], text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for block in blocks:
+        start = text.find(block.text, pos)
+        start = pos if start < 0 else start
+        spans.append((start, start + len(block.text)))
+        pos = start + len(block.text)
+    return spans
+
+
+def normalise_code(code: str) -> str:
+    """A number's code with spaces removed and the hyphen a PDF extraction lost put back.
+
+    >>> normalise_code("QĐUBND"), normalise_code("TTr- SKHCN"), normalise_code("2006/QĐ-UBND"), normalise_code("QH14")
+    ('QĐ-UBND', 'TTr-SKHCN', '2006/QĐ-UBND', 'QH14')
+    """
+    code = re.sub(r"\s+", "", code)
+    head, _, last = code.rpartition("/")
+    if "-" not in last:
+        for prefix in sorted(TYPE_CODES, key=len, reverse=True):
+            rest = last[len(prefix):]
+            if last.startswith(prefix) and len(rest) >= 2 and rest[0].isupper() and rest[1].isupper():
+                last = f"{prefix}-{rest}"
+                break
+    return f"{head}/{last}" if head else last
+
+
+def _read_number(r: _Reader) -> str:
+    """so_hieu; returns the number's code (for the type) even when the number itself is blank (a draft)."""
+    for start, _end, unit in r.role("number"):
+        m = NUMBER.search(unit)
+        if m:
+            code = normalise_code(m.group("code"))
+            if m.group("n"):
+                s = start + m.start("n")
+                r.put("so_hieu", f"{m.group('n')}/{code}", (s, start + m.end("code")))
+            return code
+    if r.web.get("so_hieu"):
+        r.put("so_hieu", r.web["so_hieu"])
+        return r.web["so_hieu"].split("/", 1)[-1]
+    return ""
+
+
+def _iso(day: str | None, month: str | None, year: str) -> str:
+    return f"{year}-{int(month):02d}-{int(day):02d}" if day and month else year
+
+
+def _read_date(r: _Reader) -> str:
+    """ngay_ban_hanh and nam from the place-and-date line (or the portal's field); returns the place as written."""
+    for start, _end, unit in r.role("place_date"):
+        m = place_date(unit)
+        if m:
+            d, mo, y = ("d", "m", "y") if m.group("y") else ("d2", "m2", "y2")  # "ngày 5 tháng 3 năm …" or "5/3/…"
+            span = (start + m.start(d) if m.group(d) else start + m.start("place"), start + m.end())
+            r.put("ngay_ban_hanh", _iso(m.group(d), m.group(mo), m.group(y)), span)
+            r.put("nam", m.group(y), (start + m.start(y), start + m.end(y)))
+            r.found["noi_ban_hanh"] = [start + m.start("place"), start + m.end("place")]
+            return m.group("place")
+    web = re.match(r"(\d{1,2})[/-](\d{1,2})[/-](\d{4})", r.web.get("ngay_ban_hanh", ""))
+    if web:
+        r.put("ngay_ban_hanh", _iso(web.group(1), web.group(2), web.group(3)))
+        r.put("nam", web.group(3))
+    return ""
+
+
+def _body_paragraphs(r: _Reader) -> list[tuple[int, str]]:
+    in_units = {u.block for u in r.units}
+    return [(r.spans[i][0], b.text) for i, b in enumerate(r.blocks) if i not in in_units and b.kind != "heading"]
+
+
+def _read_type(r: _Reader, code: str) -> None:
+    for start, _end, unit in r.role("title"):
+        head = type_head(unit)
+        if head:
+            r.put("loai_van_ban", DOC_TYPES[head[1]], (start, start + head[0]))
+            return
+    letters = code.rsplit("/", 1)[-1].split("-")[0]
+    if letters in TYPE_CODES:
+        r.put("loai_van_ban", TYPE_CODES[letters], _span_of(r, "so_hieu"))
+        return
+    if _reads_as_news(r):
+        return  # a news item reporting that a plan was issued is not that plan
+    for start, paragraph in _body_paragraphs(r)[:OPENING_PARAGRAPHS]:
+        m = ISSUER_ISSUES.search(paragraph)
+        if m:
+            r.put("loai_van_ban", m.group(1).capitalize(), (start + m.start(1), start + m.end(1)))
+            return
+    if r.web.get("loai_van_ban"):
+        r.put("loai_van_ban", r.web["loai_van_ban"])
+
+
+def _span_of(r: _Reader, key: str) -> tuple[int, int] | None:
+    span = r.found.get(key)
+    return (span[0], span[1]) if span else None
 
 
 def _sentence_case(text: str) -> str:
-    return text[:1].upper() + text[1:].lower() if text.isupper() else text
+    """Capitals of a header line turned into a sentence; numbers and codes ("01-CT/TU") kept as written.
+
+    >>> _sentence_case("KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2021 THEO 01-CT/TU")
+    'Kế hoạch cải cách hành chính năm 2021 theo 01-CT/TU'
+    """
+    if not text.isupper():
+        return text
+    words = [w if any(c.isdigit() for c in w) else w.lower() for w in text.split(" ")]
+    out = " ".join(words)
+    return out[:1].upper() + out[1:]
 
 
-def extract_metadata(blocks: list[Block], text: str) -> dict:
-    """Read số hiệu, loại văn bản, cơ quan ban hành, tỉnh, ngày ban hành, năm, tiêu đề and người ký.
+def _read_title(r: _Reader) -> None:
+    units = r.role("title")
+    if not units:
+        return
+    parts: list[tuple[int, int]] = []
+    for n, (start, end, unit) in enumerate(units):
+        head = type_head(unit) if n == 0 else None
+        if head:
+            rest = unit[head[0]:]
+            start = start + head[0] + len(rest) - len(rest.lstrip(" :"))
+        if start < end:
+            parts.append((start, end))
+    if parts:
+        title = " ".join(r.text[s:e] for s, e in parts)
+        r.put("tieu_de", _sentence_case(title.strip())[:TITLE_MAX_CHARS], (parts[0][0], parts[-1][1]))
+
+
+def _read_period(r: _Reader) -> None:
+    """ky_ke_hoach: the year or period the title says the document covers."""
+    span = _span_of(r, "tieu_de")
+    if not span:
+        return
+    title = r.text[span[0]: span[1]]
+    m = _PERIOD.search(title)
+    if m and (m.group(1) or int(m.group(4)) > int(m.group(3))):
+        first, last = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        r.put("ky_ke_hoach", f"{first}-{last}", (span[0] + m.start(), span[0] + m.end()))
+        return
+    years = list(_SINGLE_YEAR.finditer(title))
+    if len(years) == 1:
+        r.put("ky_ke_hoach", years[0].group(1), (span[0] + years[0].start(), span[0] + years[0].end()))
+
+
+def _agency(r: _Reader) -> tuple[str, tuple[int, int] | None]:
+    """The issuing body as the header writes it (body-name lines, or the authority line without its post)."""
+    lines = [(s, e, t) for s, e, t in r.role("header") if AGENCY.match(t) or t[:1].isupper() and len(t) < 40]
+    lines = [x for x in lines if "CỘNG HÒA" not in x[2].upper() and "Độc lập" not in x[2]]
+    if lines:
+        return " ".join(t for _, _, t in lines), (lines[0][0], lines[-1][1])
+    for s, e, t in r.role("authority"):
+        post = _POST_PREFIX.match(t)
+        return t[post.end():] if post else t, (s + (post.end() if post else 0), e)
+    return "", None
+
+
+def _province_in(r: _Reader, span: tuple[int, int] | None) -> tuple[str, tuple[int, int] | None]:
+    if not span:
+        return "", None
+    mentions = province_mentions(r.text[span[0]: span[1]])
+    if mentions:
+        name, s, e = mentions[0]
+        return name, (span[0] + s, span[0] + e)
+    return "", None
+
+
+def _read_province(r: _Reader, place: str, agency_span: tuple[int, int] | None) -> None:
+    """tinh: the header's body name or authority line, then the place-and-date line, then the title, the body."""
+    authority = r.role("authority")
+    candidates = [agency_span] + [(s, e) for s, e, _ in authority] + [_span_of(r, "tieu_de")]
+    for span in candidates[:1 + len(authority)]:
+        name, where = _province_in(r, span)
+        if name:
+            r.put("tinh", name, where)
+            return
+    name = canonical_province(place) or PROVINCIAL_CAPITALS.get(place, "") if place else ""
+    if name:
+        r.put("tinh", name, _span_of(r, "noi_ban_hanh"))
+        return
+    name, where = _province_in(r, candidates[-1])
+    if name:
+        r.put("tinh", name, where)
+        return
+    _vote_body_province(r)
+
+
+def _vote_body_province(r: _Reader, min_votes: int = 3) -> None:
+    """Most named province of the body; "tỉnh X" / "thành phố X" weigh 3, a bare name 1. A document needs
+    ``min_votes`` (a "tỉnh X" or three bare mentions: a plan names its own province with its level)."""
+    votes: Counter = Counter()
+    first: dict[str, tuple[int, int]] = {}
+    for name, s, e in province_mentions(r.text):
+        cued = re.search(r"(?:tỉnh|thành phố|TP\.?)\s*$", r.text[max(0, s - 12): s], re.IGNORECASE)
+        votes[name] += 3 if cued else 1
+        first.setdefault(name, (s, e))
+    if not votes:
+        web = canonical_province(re.sub(r"^(?:tỉnh|thành phố)\s+", "", r.web.get("co_quan", ""), flags=re.I))
+        if web:
+            r.put("tinh", web)
+        return
+    name, count = votes.most_common(1)[0]
+    if count >= min_votes:
+        r.put("tinh", name, first[name])
+
+
+def _body_name(text: str) -> str:
+    """A body name in capitals written as a name: "BỘ NỘI VỤ" → "Bộ Nội vụ"."""
+    if not text.isupper():
+        return text
+    words = text.lower().split()
+    if len(words) > 1 and words[0] in ("bộ", "sở", "ban", "cục", "vụ", "văn"):
+        k = 2 if words[0] == "văn" and len(words) > 2 else 1
+        words[k] = words[k].capitalize()
+    out = " ".join(words)
+    return out[:1].upper() + out[1:]
+
+
+def _is_central(r: _Reader, agency: str, code: str) -> bool:
+    return bool(r.md.get("loai_van_ban") in NATIONAL_TYPES or (agency and CENTRAL_BODY.search(agency))
+                or (code and CENTRAL_CODE.search(code) and not code.endswith("UBND")))
+
+
+def _naming_span(r: _Reader, agency_span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The header line that names the body with its province ("ỦY BAN NHÂN DÂN TỈNH X"), else the body name."""
+    for span in [agency_span] + [_body_span(s, e, t) for s, e, t in r.role("authority")]:
+        if span and province_mentions(r.text[span[0]: span[1]]):
+            return span
+    return agency_span
+
+
+def _body_span(start: int, end: int, text: str) -> tuple[int, int]:
+    post = _POST_PREFIX.match(text)
+    return (start + post.end(), end) if post else (start, end)
+
+
+def _subordinate(r: _Reader) -> tuple[int, int, str] | None:
+    """The last body-name line when it is a department under the body above it ("UBND TỈNH X" / "SỞ NỘI VỤ")."""
+    lines = [x for x in r.role("header") if AGENCY.match(x[2]) and not is_motto(x[2])]
+    if len(lines) >= 2 and SUBORDINATE.match(lines[-1][2]):
+        return lines[-1]
+    return None
+
+
+def _read_body(r: _Reader, code: str, place: str) -> None:
+    """co_quan, cap and tinh."""
+    agency, agency_span = _agency(r)
+    if _is_central(r, agency, code):
+        r.put("cap", "Trung ương")
+        r.put("co_quan", _body_name(agency), agency_span)
+        return
+    _read_province(r, place, agency_span)
+    tinh = r.md.get("tinh", "")
+    subordinate = _subordinate(r)
+    district = LOCAL_UNIT.search(agency.upper())
+    is_committee = re.match(r"^(?:[UỦ][ỶY] BAN NHÂN DÂN|UBND)", agency, re.IGNORECASE) or (
+        not agency and code.endswith("UBND"))
+    if subordinate:
+        name = _body_name(subordinate[2])
+        where = f" tỉnh {tinh}" if tinh and not province_mentions(subordinate[2]) else ""
+        r.put("co_quan", name + (where if tinh not in CITIES else f" thành phố {tinh}"), subordinate[:2])
+        r.put("cap", "Tỉnh" if tinh else "")
+    elif is_committee and district and not province_mentions(agency):
+        level, name = district.group(1).lower(), district.group(2).title()
+        r.put("co_quan", f"Ủy ban nhân dân {level} {name}", agency_span)
+        r.put("cap", "Huyện")
+    elif is_committee and tinh:
+        unit = "thành phố" if tinh in CITIES else "tỉnh"
+        r.put("co_quan", f"Ủy ban nhân dân {unit} {tinh.removeprefix('Thành phố ')}", _naming_span(r, agency_span))
+        r.put("cap", "Tỉnh")
+    elif agency:
+        r.put("co_quan", _body_name(agency), agency_span)
+
+
+def _read_signer(r: _Reader) -> None:
+    """nguoi_ky and chuc_vu from the signature block, or the portal's "Người ký" field."""
+    lines = r.role("signature")
+    names = [(s, e, t) for s, e, t in lines if PERSON_NAME.match(t)]
+    if names:
+        s, e, name = names[-1]
+        r.put("nguoi_ky", name, (s, e))
+        posts = [(ps, pe, POST.match(t)) for ps, pe, t in lines if ps < s and POST.match(t)]
+        if posts:
+            ps, pe, m = posts[-1]
+            post = m.group(1).lower()
+            post = re.sub(r"^phó (\w)", lambda x: "phó " + x.group(1).upper(), post)
+            r.put("chuc_vu", post[:1].upper() + post[1:], (ps + m.start(1), ps + m.end(1)))
+    elif r.web.get("nguoi_ky"):
+        r.put("nguoi_ky", r.web["nguoi_ky"])
+
+
+def _dateline(r: _Reader) -> re.Match | None:
+    return next((m for _, t in _body_paragraphs(r)[:DATELINE_PARAGRAPHS] if (m := DATELINE.search(t))), None)
+
+
+def _source_line(r: _Reader) -> tuple[int, re.Match] | None:
+    return next(((s, m) for s, t in reversed(_body_paragraphs(r)) if (m := _SOURCE_LINE.match(t))), None)
+
+
+def _reads_as_news(r: _Reader) -> bool:
+    """No header (no number, no place-and-date line) and a dateline or a closing "Theo <source>" line."""
+    if r.md.get("so_hieu") or any(u.role in ("number", "place_date") for u in r.units):
+        return False
+    return bool(_dateline(r) or _source_line(r))
+
+
+def _read_news(r: _Reader) -> None:
+    """A text that reads as news → "Tin bài", its first line as title, its source, its year, its province."""
+    if r.md.get("loai_van_ban") or not _reads_as_news(r):
+        return
+    r.put("loai_van_ban", "Tin bài")
+    paragraphs = _body_paragraphs(r)
+    if paragraphs:
+        s, first = paragraphs[0]
+        r.put("tieu_de", first[:TITLE_MAX_CHARS], (s, s + min(len(first), TITLE_MAX_CHARS)))
+    dateline = _dateline(r)
+    if dateline and not r.md.get("nam"):
+        r.put("nam", dateline.group(1))
+    source = _source_line(r)
+    if source:
+        span = (source[0] + source[1].start(1), source[0] + source[1].end(1))
+        r.put("co_quan", source[1].group(1).strip(), span)
+        if not r.md.get("tinh"):
+            name, where = _province_in(r, span)  # the publisher's own name ("QuangBinh Portal")
+            r.put("tinh", name, where)
+    if not r.md.get("tinh"):
+        _vote_body_province(r, min_votes=1)
+
+
+def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, int]] | None = None,
+                     web_fields: dict[str, str] | None = None) -> dict:
+    """Read số hiệu, loại văn bản, cơ quan ban hành, cấp, tỉnh, ngày ban hành, năm, kỳ kế hoạch, tiêu đề, người ký
+    and chức vụ, each with the offsets of the text it was read from.
 
     Args:
         blocks: the document's blocks (front matter first).
         text: the cleaned text.
+        spans: each block's offsets in ``text`` (found by searching when not given).
+        web_fields: a legal portal's metadata fields (:func:`ingest.boundaries.web_fields`), used as a fallback.
 
     Returns:
-        A dict with every key of :data:`index.model.METADATA_KEYS`; "" where the text does not say.
+        A dict with every key of :data:`index.model.METADATA_KEYS`; "" where the text does not say; ``spans`` is a
+        JSON object of the offsets each field was read from.
 
     >>> from ingest.clean import clean_lines
     >>> from ingest.structure import parse_structure
     >>> src = ("Số: 36/KH-UBND\\n\\nKiên Giang, ngày 28 tháng 02 năm 2021\\n\\n"
     ...        "KẾ HOẠCH\\nKiểm tra công tác CCHC năm 2021")
     >>> md = extract_metadata(parse_structure(clean_lines(src)), src)
-    >>> md["so_hieu"], md["tinh"], md["ngay_ban_hanh"], md["loai_van_ban"]
-    ('36/KH-UBND', 'Kiên Giang', '2021-02-28', 'Kế hoạch')
+    >>> md["so_hieu"], md["tinh"], md["ngay_ban_hanh"], md["loai_van_ban"], md["ky_ke_hoach"]
+    ('36/KH-UBND', 'Kiên Giang', '2021-02-28', 'Kế hoạch', '2021')
+    >>> json.loads(md["spans"])["so_hieu"], src[4:14]
+    ([4, 14], '36/KH-UBND')
     """
-    md = {k: "" for k in METADATA_KEYS}
-    front = [b.text for b in blocks if b.kind == "front"]
-    head_text = "\n".join(front) or text[:1500]
-
-    m = _NUMBER.search(head_text) or _NUMBER.search(text[:800])
-    code = ""
-    if m:
-        code = m.group(2)
-        md["so_hieu"] = f"{m.group(1)}/{code}" if m.group(1) else ""
-
-    for line in front:
-        place_date = _PLACE_DATE.match(line)
-        if place_date:
-            province = canonical_province(place_date.group(1))
-            if province:
-                md["tinh"] = place_date.group(1).strip()
-            day, month, year = place_date.group(2), place_date.group(3), place_date.group(4)
-            md["ngay_ban_hanh"] = f"{year}-{int(month):02d}-{int(day):02d}" if day and month else year
-            md["nam"] = year
-            break
-
-    title_lines: list[str] = []
-    for idx, line in enumerate(front):
-        upper = line.upper()
-        for marker, name in _DOC_TYPES.items():
-            if upper == marker or upper.startswith(marker + " "):
-                md["loai_van_ban"] = name
-                rest = line[len(marker):].strip()
-                title_lines = [rest] if rest else []
-                for following in front[idx + 1 :]:
-                    if _PLACE_DATE.match(following) or following.startswith("Số"):
-                        break
-                    title_lines.append(following)
-                break
-        if md["loai_van_ban"]:
-            break
-    if not md["loai_van_ban"] and code:
-        md["loai_van_ban"] = _TYPE_CODES.get(code.split("-")[0], "")
-    if not title_lines:
-        candidates = [
-            line for line in front
-            if not _PLACE_DATE.match(line) and not line.startswith("Số") and not _AGENCY.match(line)
-            and "CỘNG HÒA" not in line.upper() and "Độc lập" not in line
-        ]
-        title_lines = [max(candidates, key=len)] if candidates else []
-    body_blocks = [b.text for b in blocks if b.kind != "front"]
-    if not title_lines and body_blocks:
-        title_lines = [body_blocks[0]]
-    md["tieu_de"] = _sentence_case(" ".join(title_lines).strip())[:300]
-
-    is_news = not md["so_hieu"] and not md["loai_van_ban"]
-    if is_news:
-        md["loai_van_ban"] = "Tin bài"
-
-    votes = _find_provinces(text)
-    if not md["tinh"] and votes:
-        md["tinh"] = votes.most_common(1)[0][0]
-    if not md["nam"]:
-        years = Counter(_YEAR.findall(md["tieu_de"])) or Counter(_YEAR.findall(text))
-        if years:
-            md["nam"] = years.most_common(1)[0][0]
-
-    agency = next((line for line in front if _AGENCY.match(line)), "")
-    if is_news:
-        source = next((m.group(1).strip() for b in reversed(body_blocks) if (m := _SOURCE_LINE.match(b))), "")
-        md["co_quan"] = source
-    elif (agency.startswith(("ỦY BAN NHÂN DÂN", "UBND")) or (not agency and code.endswith("UBND"))) and md["tinh"]:
-        unit = "thành phố" if md["tinh"] in _CITIES else "tỉnh"
-        md["co_quan"] = f"Ủy ban nhân dân {unit} {md['tinh']}"
-    elif agency:
-        md["co_quan"] = _sentence_case(agency)
-
-    closing = [b.text for b in blocks if b.kind == "closing"]
-    names = [line for line in closing if _NAME.match(line)]
-    md["nguoi_ky"] = names[-1] if names else ""
-    return md
+    r = _Reader(blocks, text, spans or _locate(blocks, text), matter_units(blocks), web_fields or {})
+    r.md = {k: "" for k in METADATA_KEYS}
+    code = _read_number(r)
+    place = _read_date(r)
+    _read_type(r, code)
+    _read_title(r)
+    _read_period(r)
+    _read_body(r, code, place)
+    _read_signer(r)
+    _read_news(r)
+    r.md["spans"] = json.dumps({k: v for k, v in r.found.items() if k in r.md and r.md[k]}, sort_keys=True)
+    return r.md
 
 
-__all__ = ["extract_metadata"]
+__all__ = ["extract_metadata", "normalise_code", "TYPE_CODES"]

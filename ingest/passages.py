@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from index.model import Passage
+from index.model import OPENING_SECTION, Passage
+from ingest.frontmatter import BASIS_RUN_MAX_CHARS, CLOSING_SECTION, PASSAGE_ROLES, ROLES, Unit, matter_units
 from ingest.structure import Block
 
 #: Passages grow block by block up to about this many characters; one long paragraph is cut at sentence ends.
@@ -59,6 +60,32 @@ def _pieces(block: Block, span: tuple[int, int]) -> list[tuple[int, int]]:
     return out
 
 
+def _unit_groups(units: list[Unit], blocks: list[Block], spans: list[tuple[int, int]]) -> dict[int, list]:
+    """Front- and end-matter units grouped into passages, keyed by the index of their first block.
+
+    Consecutive units of one role are one passage; a run of legal bases is one passage only when it is short.
+    """
+    runs: list[tuple[str, list[tuple[int, int, int]]]] = []
+    for u in units:
+        s, e = spans[u.block][0] + u.start, spans[u.block][0] + u.end
+        if runs and runs[-1][0] == u.role and runs[-1][1][-1][2] >= u.block - 1:
+            runs[-1][1].append((s, e, u.block))
+        else:
+            runs.append((u.role, [(s, e, u.block)]))
+    groups: dict[int, list] = {}
+    for role, members in runs:
+        if role not in PASSAGE_ROLES:
+            continue
+        section = (CLOSING_SECTION,) if role in ("signature", "recipients") else (OPENING_SECTION,)
+        pieces = [members]
+        if role == "basis" and members[-1][1] - members[0][0] > BASIS_RUN_MAX_CHARS:
+            pieces = [[m] for m in members]
+        for piece in pieces:
+            groups.setdefault(piece[0][2], []).append(
+                (section, role, [(s, e, blocks[b]) for s, e, b in piece]))
+    return groups
+
+
 def split_into_passages(doc_id: str, text: str, blocks: list[Block], spans: list[tuple[int, int]],
                         metadata: dict | None = None) -> list[Passage]:
     """Group blocks of one section into passages; a lead-in sentence stays with the list that follows it.
@@ -74,13 +101,18 @@ def split_into_passages(doc_id: str, text: str, blocks: list[Block], spans: list
         Passages with ``text[p.start:p.end] == p.text``; a passage never spans two sections.
     """
     metadata = metadata or {}
+    units = matter_units(blocks)
+    unit_groups = _unit_groups(units, blocks, spans)
+    in_units = {u.block for u in units}
     groups: list[tuple[tuple[str, ...], str, list[tuple[int, int, Block]]]] = []
-    for block, span in zip(blocks, spans):
-        if block.kind == "closing":
+    for index, (block, span) in enumerate(zip(blocks, spans)):
+        groups.extend(unit_groups.get(index, []))
+        if index in in_units or block.kind == "closing":
             continue
         for s, e in _pieces(block, span):
             current = groups[-1] if groups else None
-            same_section = current is not None and current[0] == block.section and current[1] != "table_row"
+            same_section = (current is not None and current[0] == block.section
+                            and current[1] not in ("table_row", *ROLES))
             fits = same_section and e - current[2][0][0] <= MAX_PASSAGE_CHARS
             if block.kind == "table_row" or not fits:
                 if same_section and current[2][-1][2].lead_in and len(current[2]) > 1:
@@ -100,7 +132,7 @@ def split_into_passages(doc_id: str, text: str, blocks: list[Block], spans: list
             continue  # a title over sub-sections: it lives on in their section paths
         start, end = members[0][0], members[-1][1]
         kinds = {b.kind for _, _, b in members}
-        passage_kind = "table_row" if kind == "table_row" else ("list" if "item" in kinds else "text")
+        passage_kind = kind if kind in ("table_row", *ROLES) else ("list" if "item" in kinds else "text")
         passages.append(
             Passage(
                 id=f"{doc_id}:{len(passages)}",

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from index.model import OPENING_SECTION
 from ingest.clean import CELL_BREAK, Line, is_marker_line, is_upper_line
+from ingest.frontmatter import type_head
 
 _ROMAN = re.compile(r"^([IVXLC]+)\.\s*(.*)$")
 _DOTTED = re.compile(r"^(\d{1,3}(?:\.\d{1,3})+)\.?\s+(.*)$")
@@ -216,7 +217,8 @@ def parse_structure(lines: list[Line]) -> list[Block]:
         if _CLOSING.match(text):
             closing = True
         if closing or (in_body and _SIGNATURE.match(text) and is_upper_line(text)):
-            if is_upper_line(text) and text.startswith(("PHỤ LỤC", "PHU LUC")):
+            if is_upper_line(text) and (text.startswith(("PHỤ LỤC", "PHU LUC")) or type_head(text)):
+                # an appendix, or a document attached after the signature ("KẾ HOẠCH" of a decision)
                 closing = False
                 stack.reset_to("appendix", _heading_title(text))
                 blocks.append(Block(text, "heading", stack.path()))

@@ -69,6 +69,7 @@ class RetrieverConfig:
     year_boost: float = 0.25
     time_boost: float = 0.3  # questions about time prefer passages that state one
     opening_boost: float = 0.5  # "which document …" questions prefer documents' openings
+    title_boost: float = 0.5  # … and most their title passage (type word + trích yếu), which says what a document is
 
 
 _HAS_WORD = re.compile(r"\w", re.UNICODE)
@@ -125,7 +126,7 @@ class HybridRetriever:
         fused = self._fuse(rankings)
         if analysis.years:
             for pid in fused:
-                if state.meta.get(pid, {}).get("nam") in analysis.years:
+                if _years_of(state.meta.get(pid, {})) & set(analysis.years):
                     fused[pid] *= 1.0 + cfg.year_boost
         asked = analysis.original + " " + analysis.text
         if asks_when(asked):
@@ -136,6 +137,8 @@ class HybridRetriever:
             for pid in fused:
                 if state.meta.get(pid, {}).get("opening"):
                     fused[pid] *= 1.0 + cfg.opening_boost
+                if state.meta.get(pid, {}).get("title"):
+                    fused[pid] *= 1.0 + cfg.title_boost
         scoped = bool(filters.provinces or filters.doc_ids)
         chosen = self._diversify(fused, state.meta, k, cfg.scoped_diversity if scoped else cfg.diversity)
         passages = self.store.fetch_passages([pid for pid, _ in chosen])
@@ -169,7 +172,7 @@ class HybridRetriever:
 
         def keep(doc_id: str, m: dict) -> bool:
             return ((not filters.provinces or m.get("tinh") in names)
-                    and (not filters.years or m.get("nam") in filters.years)
+                    and (not filters.years or _years_of(m) & set(filters.years))
                     and (not filters.doc_types or m.get("loai_van_ban") in filters.doc_types)
                     and (not filters.doc_ids or doc_id in filters.doc_ids))
 
@@ -230,6 +233,11 @@ class HybridRetriever:
         return chosen
 
 
+def _years_of(meta: dict) -> set[str]:
+    """Years a passage's document is about: year of issue or of the period covered (indexes before: year only)."""
+    return set(meta.get("years") or (meta.get("nam", ""),))
+
+
 def _province_names(filters: SearchFilters, state) -> set[str]:
     """The province names as the indexed documents write them, for the provinces a filter asks for."""
     names: set[str] = set()
@@ -244,7 +252,7 @@ def _chroma_where(filters: SearchFilters, state) -> dict | None:
     if filters.provinces:
         clauses.append({"tinh": {"$in": sorted(_province_names(filters, state))}})
     if filters.years:
-        clauses.append({"nam": {"$in": list(filters.years)}})
+        clauses.append({"$or": [{"nam": {"$in": list(filters.years)}}, {"ky_ke_hoach": {"$in": list(filters.years)}}]})
     if filters.doc_types:
         clauses.append({"loai_van_ban": {"$in": list(filters.doc_types)}})
     if filters.doc_ids:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from retriever.intent import amount_measure, answer_type_words, answer_types, list_target
-from textnorm import fold_accents, fold_word, has_diacritics, normalize_text, syllables
+from textnorm import fold_accents, fold_word, gazetteer, has_diacritics, normalize_text, syllables
 from textnorm.diacritics import DiacriticRestorer
 from textnorm.gazetteer import ALIASES, PROVINCES
 from textnorm.patterns import DOC_NUMBER, DOCUMENT_REFERENCE
@@ -126,28 +126,18 @@ def canonical_quarters(text: str) -> str:
 
 
 def find_provinces(text: str) -> list[str]:
-    """Provinces named in a question, with or without diacritics.
+    """Provinces named in a question, with or without diacritics (:func:`textnorm.gazetteer.find_provinces`).
 
     >>> find_provinces("kiem tra cchc ha noi nam 2021"), find_provinces("Còn Hà Nam thì sao?")
     (['Hà Nội'], ['Hà Nam'])
     """
-    folded = " " + " ".join(syllables(fold_accents(text))) + " "
-    found = []
-    for name in PROVINCES:
-        key = " " + " ".join(syllables(fold_accents(name))) + " "
-        if key in folded:
-            found.append(name)
-    glued = re.sub(r"[^a-z]", "", fold_accents(text))
-    for name in PROVINCES:
-        if name not in found and " " in name and re.sub(r"[^a-z]", "", fold_accents(name)) in glued.split():
-            found.append(name)
+    found = gazetteer.find_provinces(text)
     initials = province_initials()
-    for token in re.findall(r"[A-Za-zĐđ]{2,}", text):
-        alias = ALIASES.get(fold_accents(token)) or (initials.get(token) if token.isupper() else None)
-        if alias and alias not in found and (len(token) > 3 or token.isupper()):
-            found.append(alias)  # "HN", "TPHCM": upper-case abbreviations only when short
-    # "Hà Nam" inside "Hà Nam Ninh"-like overlaps are rare; keep the longest names when one contains another
-    return [p for p in found if not any(p != q and fold_accents(p) in fold_accents(q) for q in found)]
+    for token in re.findall(r"\b[A-ZĐ]{2,4}\b", text):
+        name = initials.get(token)
+        if name and name not in found:
+            found.append(name)  # "KG", "QB": upper-case initials officials type
+    return found
 
 
 #: A number that names a document, not a year: "QĐ 1961", "KH số 2020", "Quyết định 2071/QĐ-UBND".

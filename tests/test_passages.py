@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ingest.document import build_document, make_doc_id
+from ingest.frontmatter import ROLES
 from ingest.passages import MAX_PASSAGE_CHARS, render_blocks, split_into_passages
 from ingest.structure import Block
 
@@ -50,7 +51,7 @@ def test_corpus_passages_carry_document_metadata(name):
         assert p.metadata["so_hieu"] == d.metadata["so_hieu"]
         assert p.metadata["tinh"] == d.metadata["tinh"]
         assert p.section
-        assert p.kind in ("text", "list", "table_row")
+        assert p.kind in ("text", "list", "table_row", *ROLES)
 
 
 @pytest.mark.parametrize("name", NAMES)

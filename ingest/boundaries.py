@@ -1,0 +1,201 @@
+"""Find the document inside what was pasted: from its header to its end matter.
+
+Officials paste from legal portals and provincial sites: page titles, a metadata table ("Số hiệu | 186/KH-UBND"),
+"Đang tải nội dung…", share buttons and related-document lists come with the document. The document starts at its
+header (issuing body, national motto, "Số:", place-and-date line) and ends after its signature block and "Nơi nhận";
+lines before the header and after the end matter are dropped by their position. When no header is found the text is
+kept whole, except lines that are web-page chrome by a short general list (:data:`WEB_CHROME`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.clean import CELL_BREAK, Line, is_marker_line, is_upper_line
+from ingest.frontmatter import (
+    AGENCY,
+    PERSON_NAME,
+    RECIPIENTS,
+    SIGNATURE_LINE_MAX,
+    SIGNATURE_START,
+    TITLE_MIN_CHARS,
+    is_motto,
+    number_match,
+    place_date,
+    type_head,
+)
+
+#: Whole lines that belong to a web page or a document viewer, whatever the site (a fallback, not the main rule).
+WEB_CHROME = re.compile(
+    r"^(?:Đang tải nội dung.*|Bạn đang xem bản rút gọn.*|Để sử dụng toàn bộ tiện ích.*|Nếu bạn là thành viên.*"
+    r"|Tải bản đầy đủ.*|of\s*\d+\s*/\s*\d+|\d+\s*/\s*\d+\s*trang|Chia sẻ(?: bài viết)?|In bài viết|In trang"
+    r"|Facebook|Zalo|Twitter|Email|Đánh giá bài viết|Xem thêm|Quay lại|Lên đầu trang|Hệ thống pháp luật)\s*$",
+    re.IGNORECASE,
+)
+#: A header is the motto, or a number line with a place-and-date line at most this many lines away.
+HEADER_PAIR_WINDOW = 4
+#: Lines above the first header anchor that may still be the issuing body ("ỦY", "BAN NHÂN DÂN", "TỈNH X").
+AGENCY_LINES_MAX = 3
+#: Labels of a legal portal's metadata table → metadata key (read as a fallback, never kept as document text).
+WEB_FIELDS = {
+    "số hiệu": "so_hieu", "loại văn bản": "loai_van_ban", "ngày ban hành": "ngay_ban_hanh", "người ký": "nguoi_ky",
+    "cơ quan ban hành": "co_quan", "nơi ban hành": "co_quan",
+}
+#: Other labels of those tables: they end the value before them.
+_OTHER_LABELS = ("ngày có hiệu lực", "ngày hiệu lực", "ngày công báo", "số công báo", "lĩnh vực", "tình trạng",
+                 "ngày hết hiệu lực")
+_LABEL = re.compile(
+    r"(?<!\w)(" + "|".join(sorted((*WEB_FIELDS, *_OTHER_LABELS), key=len, reverse=True)) + r")\s*:?\s*",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Boundaries:
+    """The document's lines and what was dropped around them."""
+
+    lines: list[Line]
+    dropped_before: list[str] = field(default_factory=list)
+    dropped_after: list[str] = field(default_factory=list)
+    dropped_chrome: list[str] = field(default_factory=list)
+    web_fields: dict[str, str] = field(default_factory=dict)
+    header_found: bool = False
+
+    def dropped(self) -> list[str]:
+        """Every dropped line, in order of the three kinds."""
+        return self.dropped_before + self.dropped_chrome + self.dropped_after
+
+
+def _anchor(lines: list[Line], i: int) -> bool:
+    text = lines[i].text
+    if is_motto(text):
+        return True
+    if number_match(text) or place_date(text):
+        window = [w.text for w in lines[max(0, i - HEADER_PAIR_WINDOW): i + HEADER_PAIR_WINDOW + 1]]
+        return any(number_match(t) for t in window) and any(place_date(t) for t in window)
+    return False
+
+
+def _header_start(lines: list[Line]) -> int | None:
+    first = next((i for i in range(len(lines)) if _anchor(lines, i)), None)
+    if first is None:
+        return None
+    start, taken = first, 0
+    j = first - 1
+    while j >= 0 and taken < AGENCY_LINES_MAX:
+        text = lines[j].text
+        if text == CELL_BREAK:
+            j -= 1
+            continue
+        if lines[j].cells is not None or not is_upper_line(text) or len(text) > 80:
+            break
+        start, taken, j = j, taken + 1, j - 1
+    return start
+
+
+def _end_matter_step(text: str, mode: str) -> str | None:
+    """Next state of the walk through the end matter ("r" recipients, "s" signature, "done" after the name), or
+    None when ``text`` is past it."""
+    if RECIPIENTS.match(text):
+        return "r"
+    if SIGNATURE_START.match(text) and is_upper_line(text):
+        return "s"
+    if text == CELL_BREAK:
+        return mode
+    if mode == "r" and text.startswith(("-", "+", "•", "Lưu")):
+        return mode
+    if mode == "s" and PERSON_NAME.match(text):
+        return "done"
+    if mode == "s" and len(text) <= SIGNATURE_LINE_MAX and not text.endswith((".", ";", ":")):
+        return mode  # the post under "KT. CHỦ TỊCH", a scribble, "(Đã ký)"
+    return None
+
+
+def _continues_document(text: str) -> bool:
+    """An appendix, an attached plan or any structured text after the signature belongs to the document."""
+    return bool(is_marker_line(text) and not text.startswith(("-", "+")) or type_head(text)
+                or text.startswith(("PHỤ LỤC", "Phụ lục", "(Kèm theo", "(Ban hành kèm"))
+                or is_upper_line(text) and len(text) >= TITLE_MIN_CHARS and not AGENCY.match(text)
+                and not SIGNATURE_START.match(text))
+
+
+def _end(lines: list[Line], start: int) -> int:
+    """Index after the end matter, or len(lines) when the document has none or continues after it."""
+    first = next((i for i in range(start, len(lines)) if RECIPIENTS.match(lines[i].text)
+                  or SIGNATURE_START.match(lines[i].text) and is_upper_line(lines[i].text)), None)
+    if first is None:
+        return len(lines)
+    end, mode = first, ""
+    while end < len(lines):
+        step = _end_matter_step(lines[end].text, mode)
+        if step is None:
+            break
+        mode, end = step, end + 1
+    rest = lines[end:]
+    if any(_continues_document(line.text) for line in rest) or any(len(line.text) > 200 for line in rest):
+        return len(lines)
+    return end
+
+
+def web_fields(texts: list[str]) -> dict[str, str]:
+    """Fields of a portal's metadata table, from lines "Số hiệu: 135/2006/QĐ-UBND Loại văn bản: Quyết định" or
+    a label and its value on two lines.
+
+    >>> web_fields(["Nơi ban hành: Tỉnh Nghệ An Người ký: Phan Đình Trạc", "Người ký", "Mai Sơn"])
+    {'co_quan': 'Tỉnh Nghệ An', 'nguoi_ky': 'Phan Đình Trạc'}
+    """
+    fields: dict[str, str] = {}
+    joined = []
+    for n, text in enumerate(texts):
+        label = text.strip(" :|").lower()
+        if label in WEB_FIELDS or label in _OTHER_LABELS:
+            value = texts[n + 1] if n + 1 < len(texts) else ""
+            joined.append(f"{text.strip(' :|')}: {value}")
+        elif n == 0 or texts[n - 1].strip(" :|").lower() not in (*WEB_FIELDS, *_OTHER_LABELS):
+            joined.append(text)
+    for text in joined:
+        found = list(_LABEL.finditer(text))
+        for k, m in enumerate(found):
+            value = text[m.end(): found[k + 1].start() if k + 1 < len(found) else len(text)].strip(" |,")
+            key = WEB_FIELDS.get(m.group(1).lower())
+            if key and value and key not in fields and (m.start() == 0 or k > 0):
+                fields[key] = value
+    return fields
+
+
+def find_document(lines: list[Line]) -> Boundaries:
+    """Cut the pasted text to the document: from its header to its end matter.
+
+    Args:
+        lines: output of :func:`ingest.clean.clean_lines`.
+
+    Returns:
+        The document's lines, the lines dropped before and after it, and the portal's metadata fields.
+
+    >>> from ingest.clean import clean_lines
+    >>> src = ("Trang chủ | Văn bản\\nĐang tải nội dung, vui lòng chờ giây lát...\\nỦY BAN NHÂN DÂN\\nTỈNH SƠN LA\\n"
+    ...        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\nSố: 148/KH-UBND\\nSơn La, ngày 06 tháng 7 năm 2020\\nKẾ HOẠCH\\n"
+    ...        "Đo lường sự hài lòng\\nI. MỤC ĐÍCH\\n- Đo lường.\\nNơi nhận:\\n- Bộ Nội vụ;\\nCHỦ TỊCH\\n"
+    ...        "Hoàng Quốc Khánh\\nVăn bản liên quan\\nChia sẻ")
+    >>> b = find_document(clean_lines(src))
+    >>> b.lines[0].text, b.lines[-1].text, b.dropped_before[-1]
+    ('ỦY BAN NHÂN DÂN', 'Hoàng Quốc Khánh', 'Đang tải nội dung, vui lòng chờ giây lát...')
+    >>> b.dropped_after
+    ['Văn bản liên quan', 'Chia sẻ']
+    """
+    start = _header_start(lines)
+    if start is None:
+        kept = [line for line in lines if not WEB_CHROME.match(line.text)]
+        chrome = [line.text for line in lines if WEB_CHROME.match(line.text)]
+        return Boundaries(kept, dropped_chrome=chrome)
+    end = _end(lines, start)
+    before = [line.text for line in lines[:start] if line.text != CELL_BREAK]
+    after = [line.text for line in lines[end:] if line.text != CELL_BREAK]
+    body = lines[start:end]
+    kept = [line for line in body if not WEB_CHROME.match(line.text)]
+    chrome = [line.text for line in body if WEB_CHROME.match(line.text)]
+    return Boundaries(kept, before, after, chrome, web_fields(before), True)
+
+
+__all__ = ["Boundaries", "find_document", "web_fields", "WEB_CHROME"]

@@ -1,0 +1,361 @@
+"""Front matter and end matter of a Vietnamese official document, line by line.
+
+A document opens with the issuing body, the national motto, "Số: …", the place-and-date line, the type word
+(KẾ HOẠCH, QUYẾT ĐỊNH…) and the title (trích yếu), then the legal bases ("Căn cứ …"); it ends with "Nơi nhận" and the
+signature block (TM./KT. …, chức vụ, name). This module recognises those lines and cuts them into *units*: spans of a
+block's text, each with a role, so they become quotable passages and the sources of the metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.model import OPENING_SECTION
+from ingest.clean import is_marker_line, is_upper_line
+from textnorm import fold_accents
+
+#: "Số: 87/KH-UBND", "Luật số: 59/2020/QH14", OCR'd "S64934/KH-UBND" (ố read as 6), draft "Số: /KH-UBND".
+NUMBER = re.compile(
+    r"(?:(?:Luật|Bộ luật|Pháp lệnh)\s+số|Số|SỐ|So|S[ôo6])\s*:?\s*"
+    r"(?P<n>\d{1,6}[a-z]?)?\s*/\s*"
+    r"(?P<code>(?:\d{4}\s*/\s*)?[A-ZĐ][A-Za-zĐđ0-9.]*(?:\s?-\s?[A-ZĐ][A-Za-zĐđ0-9]*)*(?:/[A-ZĐ][A-Za-zĐđ0-9-]*)?)"
+)
+#: "Hà Nội, ngày 05 tháng 4 năm 2021"; day and month may be blank in a draft ("ngày   tháng   năm 2022").
+PLACE_DATE = re.compile(
+    r"(?P<place>(?:[^\W\d_]+\.?\s+){0,4}[^\W\d_]+)\s*,\s*ngày\s*(?:(?P<d>\d{1,2})?[\s.…]*tháng\s*(?P<m>\d{1,2})?"
+    r"[\s.…]*năm\s*(?P<y>\d{4})|(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})\s*/\s*(?P<y2>\d{4}))"
+)
+#: The national motto, matched on letters only so that flattened or OCR'd forms ("CỘNG HÒA XàHỘI") still count.
+MOTTO_KEYS = ("conghoaxahoi", "chunghiavietnam", "doclaptudohanhphuc")
+_MOTTO_SPAN = re.compile(
+    r"C[ỘO]NG\s*H[ÒOÀ]A.*?(?:NAM|Nam)(?:\s*Độc\s+lập\W+Tự\s+do\W+Hạnh\s+phúc)?|Độc\s+lập\W+Tự\s+do\W+Hạnh\s+phúc",
+    re.IGNORECASE,
+)
+#: Type words of the documents this assistant reads, in capitals as the header writes them → loại văn bản.
+DOC_TYPES = {
+    "KẾ HOẠCH": "Kế hoạch", "QUYẾT ĐỊNH": "Quyết định", "CHỈ THỊ": "Chỉ thị", "CHƯƠNG TRÌNH": "Chương trình",
+    "CÔNG VĂN": "Công văn", "THÔNG BÁO": "Thông báo", "BÁO CÁO": "Báo cáo", "QUY CHẾ": "Quy chế",
+    "QUY ĐỊNH": "Quy định", "ĐỀ ÁN": "Đề án", "NGHỊ QUYẾT": "Nghị quyết", "TỜ TRÌNH": "Tờ trình",
+    "HƯỚNG DẪN": "Hướng dẫn", "BỘ LUẬT": "Bộ luật", "LUẬT": "Luật", "NGHỊ ĐỊNH": "Nghị định",
+    "THÔNG TƯ LIÊN TỊCH": "Thông tư liên tịch", "THÔNG TƯ": "Thông tư", "HIẾN PHÁP": "Hiến pháp",
+    "PHÁP LỆNH": "Pháp lệnh",
+}
+#: Words that may follow a type word and still belong to it ("CHƯƠNG TRÌNH HÀNH ĐỘNG", "KẾ HOẠCH LIÊN TỊCH").
+TYPE_SUFFIXES = ("HÀNH ĐỘNG", "LIÊN TỊCH")
+#: Lines naming an issuing body or an authority ("ỦY BAN NHÂN DÂN TỈNH X", "BỘ TRƯỞNG BỘ NỘI VỤ").
+AGENCY = re.compile(
+    r"^(?:(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|TRƯỞNG BAN)\s+)?"
+    r"(?:[UỦ][ỶY] BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|BỘ\s|SỞ\s|VĂN PHÒNG\s|BAN CHỈ ĐẠO|CHÍNH PHỦ|QUỐC HỘI|"
+    r"THỦ TƯỚNG|TỈNH\s|THÀNH PHỐ\s|HUYỆN\s|CỤC\s|TỔNG CỤC\s)",
+    re.IGNORECASE,
+)
+#: A signature block opens with a delegation mark or a post in capitals.
+SIGNATURE_START = re.compile(
+    r"^(?:TM\.|KT\.|Q\.|TL\.|TUQ\.|T/M|K/T)\s*\S|^(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|"
+    r"CHÁNH VĂN PHÒNG|THỦ TƯỚNG)\s*$"
+)
+RECIPIENTS = re.compile(r"^(?:Nơi nhận|Nơi gửi)\s*:?", re.IGNORECASE)
+#: A person's name: two to five capitalised syllables ("Lâm Minh Thành").
+PERSON_NAME = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
+#: Legal bases and proposals that precede the body ("Căn cứ …", "Theo đề nghị …", "Xét đề nghị …").
+BASIS = re.compile(r"^(?:Căn cứ|Theo đề nghị|Xét đề nghị|Thực hiện|Trên cơ sở)\b")
+#: "Ủy ban nhân dân tỉnh ban hành Kế hoạch …": the body issuing the document, and its type.
+#: ("… của UBND tỉnh về ban hành Chương trình …" cites another document: "của" before the body, "về" before the verb).
+ISSUER_ISSUES = re.compile(r"(?<!của\s)(?:Ủy ban nhân dân|UBND|Chủ tịch)[^,;:]{0,60}(?<!về)(?<!việc)\s"
+                           r"(?:ban hành|đề ra|xây dựng)\s+"
+                           r"(?:kèm theo\s+)?(kế hoạch|chương trình|quy chế|quy định|đề án)\b", re.IGNORECASE)
+#: The sentence that issues the document ("… ban hành Kế hoạch … như sau:") opens the body; it is not a basis even
+#: when it starts with "Căn cứ …" or "Thực hiện …".
+ISSUING_CLAUSE = re.compile(r":\s*$|" + ISSUER_ISSUES.pattern, re.IGNORECASE)
+#: An authority line a converter glued to the end of the title ("… TỈNH KIÊN GIANG CHỦ TỊCH ỦY BAN NHÂN DÂN …").
+GLUED_AUTHORITY = re.compile(
+    r"\s((?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|TRƯỞNG BAN)\s+(?:[UỦ][ỶY] BAN|BỘ|SỞ|BAN)\s.*)$"
+)
+#: Basis lines are one passage together when their run is at most this long (else one passage each).
+BASIS_RUN_MAX_CHARS = 500
+#: A title line is at least this long (shorter capital lines are labels such as "TỈNH X" or "DÂN").
+TITLE_MIN_CHARS = 12
+#: Lines of a signature block besides posts and names are short ("Luith" scribbles, "(Đã ký)").
+SIGNATURE_LINE_MAX = 40
+
+#: Roles of units.
+ROLES = ("header", "number", "place_date", "title", "authority", "basis", "signature", "recipients")
+#: Roles whose units become passages of that kind. The issuing body, the motto and the authority line are the same
+#: words on every document of a body: as passages they only crowd the search; the body is cited from the
+#: metadata's span (co_quan) instead.
+PASSAGE_ROLES = ("number", "place_date", "title", "basis", "signature", "recipients")
+#: Section path of the end matter (signature and recipients).
+CLOSING_SECTION = "Phần kết"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A span ``[start, end)`` of a block's text and its role."""
+
+    block: int
+    start: int
+    end: int
+    role: str
+
+
+def letters_key(text: str) -> str:
+    """Folded letters only: how the motto is recognised whatever its spacing or dashes.
+
+    >>> letters_key("Độc lập  Tự do  Hạnh phúc")
+    'doclaptudohanhphuc'
+    """
+    return re.sub(r"[^a-z]", "", fold_accents(text).lower())
+
+
+def is_motto(text: str) -> bool:
+    """True for a line of the national motto.
+
+    >>> is_motto("CỘNG HÒA XàHỘI CHỦ NGHĨA VIỆT NAM"), is_motto("Cộng đồng dân cư")
+    (True, False)
+    """
+    key = letters_key(text)
+    return any(k in key for k in MOTTO_KEYS)
+
+
+def place_date(text: str) -> re.Match | None:
+    """The place-and-date match in a line, its place trimmed to the capitalised words before ", ngày".
+
+    >>> m = place_date("Độc lập - Tự do - Hạnh phúc Hà Nội, ngày 29 tháng 03 năm 2022")
+    >>> m.group("place"), m.group("y")
+    ('Hà Nội', '2022')
+    """
+    for m in PLACE_DATE.finditer(text):
+        words = m.group("place").split()
+        keep = 0
+        for word in reversed(words):
+            if not word[:1].isupper():
+                break
+            keep += 1
+        if keep:
+            place = " ".join(words[-keep:])
+            return PLACE_DATE.match(text, m.start("place") + m.group("place").rfind(place))
+    return None
+
+
+def number_match(text: str) -> re.Match | None:
+    """The document number label in a header line: at its start, or after a short body name ("Bộ Nội vụ Số: …").
+
+    >>> number_match("Bộ Nội vụ Số: 251/QĐ-BNV").group("n", "code")
+    ('251', 'QĐ-BNV')
+    >>> number_match("Xét đề nghị tại văn bản số 1187/SNV-CCHC") is None
+    True
+    """
+    m = NUMBER.search(text)
+    if not m:
+        return None
+    prefix = text[: m.start()]
+    if m.start() == 0 or (len(prefix) <= 50 and ":" in text[m.start(): m.start("code")] and not prefix.endswith(" số")):
+        return m
+    return None
+
+
+def type_word(text: str) -> str | None:
+    """The loại văn bản a type-word line announces ("KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "Quyết định").
+
+    >>> type_word("CHƯƠNG TRÌNH HÀNH ĐỘNG"), type_word("KẾ HOẠCH CÔNG TÁC CCHC NĂM 2021"), type_word("Kế hoạch số 5")
+    ('Chương trình', 'Kế hoạch', None)
+    """
+    head = type_head(text)
+    return DOC_TYPES[head[1]] if head else None
+
+
+def type_head(text: str) -> tuple[int, str] | None:
+    """Length of the type word at the start of a line (with its suffix) and the key in :data:`DOC_TYPES`."""
+    stripped = text.rstrip(" :")
+    upper = stripped.upper()
+    for marker in DOC_TYPES:
+        if not upper.startswith(marker):
+            continue
+        rest = stripped[len(marker):]
+        if rest and not rest.startswith(" "):
+            continue
+        if stripped != upper and rest.strip():
+            return None  # "Kế hoạch số 5 …": a sentence, not a type word
+        length = len(marker)
+        for suffix in TYPE_SUFFIXES:
+            if rest.strip().startswith(suffix):
+                length = len(marker) + rest.index(suffix) + len(suffix)
+        if rest.strip() and not is_upper_line(stripped):
+            return None
+        return length, marker
+    return None
+
+
+def header_pieces(text: str) -> list[tuple[int, int, str]]:
+    """Cut one header line into (start, end, role) pieces: body name, motto, number, place-and-date.
+
+    >>> line = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Hà Nội, ngày 29 tháng 03 năm 2022"
+    >>> [(line[s:e], r) for s, e, r in header_pieces(line)][-1]
+    ('Hà Nội, ngày 29 tháng 03 năm 2022', 'place_date')
+    >>> [(r, "Bộ Nội vụ Số: 251/QĐ-BNV"[s:e]) for s, e, r in header_pieces("Bộ Nội vụ Số: 251/QĐ-BNV")]
+    [('header', 'Bộ Nội vụ'), ('number', 'Số: 251/QĐ-BNV')]
+    """
+    anchors: list[tuple[int, int, str]] = []
+    number = number_match(text)
+    if number:
+        anchors.append((number.start(), number.end(), "number"))
+    date = place_date(text)
+    if date:
+        anchors.append((date.start(), date.end(), "place_date"))
+    if is_motto(text):
+        motto = _MOTTO_SPAN.search(text)
+        anchors.append((motto.start(), motto.end(), "header") if motto else (0, len(text), "header"))
+    if not anchors:
+        return []
+    anchors.sort()
+    pieces: list[tuple[int, int, str]] = []
+    pos = 0
+    for s, e, role in anchors:
+        if s < pos:
+            continue
+        gap = text[pos:s].strip(" |")
+        if gap:
+            g0 = text.index(gap, pos)
+            pieces.append((g0, g0 + len(gap), "header"))
+        pieces.append((s, e, role))
+        pos = e
+    tail = text[pos:].strip(" |")
+    if tail:
+        t0 = text.index(tail, pos)
+        if pieces and pieces[-1][2] == "number" and len(tail) <= 10:
+            pieces[-1] = (pieces[-1][0], t0 + len(tail), "number")
+        else:
+            pieces.append((t0, t0 + len(tail), "header"))
+    return pieces
+
+
+def _continues_title(text: str, upper: bool | None) -> bool:
+    """A line after the type word that still belongs to the title (trích yếu)."""
+    if BASIS.match(text) or is_marker_line(text) or len(text) > 300 or text.endswith((":", ";")):
+        return False
+    if is_upper_line(text) and AGENCY.match(text):
+        return False  # the authority line ("ỦY BAN NHÂN DÂN TỈNH X") follows the title
+    if upper is None:
+        return True
+    if upper:
+        return is_upper_line(text)
+    return not is_upper_line(text) and (text[:1].islower() or not text.endswith("."))
+
+
+def _title_pieces(text: str) -> list[tuple[int, int, str]]:
+    glued = GLUED_AUTHORITY.search(text) if is_upper_line(text) else None
+    if glued:
+        return [(0, glued.start(), "title"), (glued.start(1), len(text), "authority")]
+    return [(0, len(text), "title")]
+
+
+class _Opening:
+    """Roles of the lines before the body, in the order a header writes them."""
+
+    def __init__(self) -> None:
+        self.state = "head"  # head → title → after
+        self.anchor = False  # a number or place-and-date line was seen
+        self.title_upper: bool | None = None
+        self.body = False
+
+    def role_pieces(self, text: str, kind: str) -> list[tuple[int, int, str]]:
+        whole = [(0, len(text))]
+        if self.state == "title":
+            if _continues_title(text, self.title_upper):
+                if self.title_upper is None:
+                    self.title_upper = is_upper_line(text)
+                return _title_pieces(text)
+            self.state = "after"
+        if self.state == "head":
+            pieces = header_pieces(text)
+            if pieces:
+                self.anchor = self.anchor or any(r in ("number", "place_date") for _, _, r in pieces)
+                return pieces
+            head = type_head(text)
+            if head:
+                rest = text[head[0]:].strip(" :")
+                self.state, self.title_upper = "title", (is_upper_line(rest) if rest else None)
+                return _title_pieces(text)
+            if is_upper_line(text) and AGENCY.match(text):
+                return [(*whole[0], "header")]
+            if self.anchor and is_upper_line(text) and len(text) >= TITLE_MIN_CHARS:
+                self.state, self.title_upper = "title", True
+                return [(*whole[0], "title")]
+        if is_upper_line(text) and AGENCY.match(text) and len(text) <= 120:
+            self.state = "after"
+            return [(*whole[0], "authority")]
+        if BASIS.match(text) and not ISSUING_CLAUSE.search(text):
+            self.state = "after"
+            return [(*whole[0], "basis")]
+        if self.state == "after":
+            self.body = True  # the first line after the header that is none of its parts: the body has begun
+        if kind == "para":
+            self.state = "after"
+        return []
+
+
+def _signature_line(text: str) -> bool:
+    if PERSON_NAME.match(text):
+        return True
+    return len(text) <= SIGNATURE_LINE_MAX and not text.endswith((".", ";", ":")) and not is_marker_line(text)
+
+
+def _closing_units(blocks, start: int) -> list[Unit]:
+    units: list[Unit] = []
+    mode = None
+    for i in range(start, len(blocks)):
+        text, kind = blocks[i].text, blocks[i].kind
+        if kind in ("heading", "table_row") or type_head(text):
+            mode = None
+        elif RECIPIENTS.match(text):
+            mode = "recipients"
+        elif SIGNATURE_START.match(text) and (kind == "closing" or is_upper_line(text)):
+            mode = "signature"
+        elif mode == "signed":
+            mode = None
+        elif mode == "recipients" and (text.startswith(("-", "+", "•", "Lưu")) or kind == "closing"
+                                       and not _signature_line(text)):
+            pass
+        elif mode and _signature_line(text):
+            mode = "signature"
+        else:
+            mode = None
+        if mode:
+            units.append(Unit(i, 0, len(text), mode))
+            if mode == "signature" and PERSON_NAME.match(text):
+                mode = "signed"  # the name ends the signature block
+    return units
+
+
+def matter_units(blocks) -> list[Unit]:
+    """Front-matter and end-matter units of a document's blocks, in order.
+
+    Args:
+        blocks: output of :func:`ingest.structure.parse_structure`.
+
+    Returns:
+        Units (block index, span inside the block's text, role); roles are those of :data:`ROLES`.
+
+    >>> from ingest.clean import clean_lines
+    >>> from ingest.structure import parse_structure
+    >>> src = ("ỦY BAN NHÂN DÂN\\nTỈNH HÀ NAM\\n\\nSố: 12/KH-UBND\\n\\nHà Nam, ngày 5 tháng 3 năm 2022\\n\\n"
+    ...        "KẾ HOẠCH\\nKiểm tra công tác CCHC năm 2022\\n\\nI. MỤC ĐÍCH\\n\\n- Kiểm tra.\\n\\n"
+    ...        "Nơi nhận:\\n- Bộ Nội vụ;\\n\\nKT. CHỦ TỊCH\\nPHÓ CHỦ TỊCH\\nNguyễn Văn An")
+    >>> blocks = parse_structure(clean_lines(src))
+    >>> [(u.role, blocks[u.block].text[u.start:u.end]) for u in matter_units(blocks)][2:5]
+    [('number', 'Số: 12/KH-UBND'), ('place_date', 'Hà Nam, ngày 5 tháng 3 năm 2022'), ('title', 'KẾ HOẠCH')]
+    >>> [u.role for u in matter_units(blocks)][-5:]
+    ['recipients', 'recipients', 'signature', 'signature', 'signature']
+    """
+    units: list[Unit] = []
+    opening = _Opening()
+    i = 0
+    while i < len(blocks) and blocks[i].kind not in ("heading", "table_row", "closing"):
+        if blocks[i].section and blocks[i].section[0] != OPENING_SECTION:
+            break
+        units += [Unit(i, s, e, r) for s, e, r in opening.role_pieces(blocks[i].text, blocks[i].kind)]
+        if opening.body:
+            break
+        i += 1
+    return units + _closing_units(blocks, i)
