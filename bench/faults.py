@@ -202,16 +202,19 @@ def probe_sqlite_damaged(work: Work, quick: bool) -> Outcome:
 
 
 def _zip_bomb(path: Path, inflated_mb: int) -> Path:
-    """A .docx whose document.xml inflates to ``inflated_mb`` MB of one repeated run (compresses ~1000:1)."""
-    chunk = "<w:p><w:r><w:t>" + "Cải cách hành chính " * 50 + "</w:t></w:r></w:p>"
-    body = chunk * (inflated_mb * 1024 * 1024 // len(chunk.encode()))
-    xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.'
-           f'openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>')
+    """A .docx whose document.xml inflates to ``inflated_mb`` MB of one repeated run (compresses ~1000:1), written
+    in pieces so building it needs little memory."""
+    piece = ("<w:p><w:r><w:t>" + "Cải cách hành chính " * 50 + "</w:t></w:r></w:p>").encode() * 1000
     path.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
         z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
                    'package/2006/content-types"/>')
-        z.writestr("word/document.xml", xml)
+        with z.open("word/document.xml", "w", force_zip64=True) as part:
+            part.write(b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.'
+                       b'openxmlformats.org/wordprocessingml/2006/main"><w:body>')
+            for _ in range(inflated_mb * 1024 * 1024 // len(piece)):
+                part.write(piece)
+            part.write(b"</w:body></w:document>")
     return path
 
 

@@ -235,7 +235,6 @@ class IndexStore:
         return self._collection(self.settings.collection + "_pointer")
 
     def _active_generation(self) -> str:
-        self._collections.pop(self.settings.collection + "_pointer", None)
         got = self._retrying(lambda: self._pointer.get(ids=[_POINTER_ID], include=["metadatas"]))
         return str(((got.get("metadatas") or [None])[0] or {}).get("generation", ""))
 

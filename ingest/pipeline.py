@@ -107,11 +107,6 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[str, st
     return files, refused
 
 
-def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """The files :func:`collect_files` accepts."""
-    return collect_files(paths)[0]
-
-
 @contextlib.contextmanager
 def ingest_lock(settings: Settings):
     """Serialise ingests and every destructive operation sharing a data directory; the second one is told so at
@@ -403,4 +398,4 @@ def _free_doc_id(doc_id: str, source: str, taken: set) -> str:
 
 
 __all__ = ["ingest_paths", "delete_documents", "IngestReport", "IngestBusy", "load_document", "relative_source",
-           "expand_paths", "collect_files", "manifest_files", "quarantine_chroma", "ingest_lock"]
+           "collect_files", "manifest_files", "quarantine_chroma", "ingest_lock"]
