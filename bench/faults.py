@@ -406,7 +406,7 @@ def probe_chroma_restart(work: Work, quick: bool) -> Outcome:
         return Outcome("", False, f"chroma CLI not found at {server.binary}")
     server.start()
     env = {**os.environ, **work.env, "CHROMA_HOST": "127.0.0.1", "CHROMA_PORT": str(server.port),
-           "CHROMA_RETRY_SECONDS": "3", "PYTHONPATH": str(ROOT)}
+           "CHROMA_RETRY_SECONDS": "8", "PYTHONPATH": str(ROOT)}
     proc = None
     try:
         subprocess.run([sys.executable, "-m", "ingest"], cwd=ROOT, env=env, capture_output=True, check=True)
@@ -441,7 +441,7 @@ def probe_chroma_restart(work: Work, quick: bool) -> Outcome:
         bool(back["results"]) and "Traceback" not in err and status == 1
     retried = bool(env_retry["results"])
     return Outcome("", ok, f"down: «{down.get('error', '')[:60]}…»; served again after restart; a restart during "
-                           f"the retries {'was absorbed' if retried else 'was not absorbed (restart slower than 3 s)'}"
+                           f"the retries {'was absorbed' if retried else 'was not absorbed (restart slower than 8 s)'}"
                            f" ({time.perf_counter() - started:.1f} s)", before=len(first["results"]),
                    after=len(back["results"]))
 

@@ -253,7 +253,7 @@ def quarantine_chroma(settings: Settings) -> Path:
         n += 1
         target = settings.data_dir / f"chroma.broken-{stamp}-{n}"
     os.replace(settings.chroma_dir, target)
-    log.warning("Chroma hỏng: đã chuyển %s sang %s", settings.chroma_dir, target)
+    log.info("Chroma hỏng: đã chuyển %s sang %s", settings.chroma_dir, target)
     return target
 
 

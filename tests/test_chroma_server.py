@@ -124,3 +124,27 @@ def test_unreachable_server_fails_fast_with_clear_message(tmp_path):
     with pytest.raises(IndexError_):
         ingest_paths([CORPUS], settings, IndexStore(settings))
     assert time.monotonic() - started < 15
+
+
+@pytest.mark.slow
+def test_rebuild_on_one_instance_is_followed_by_another(chroma_server, tmp_path):
+    """Server mode: a rebuild swaps the pointer record; another instance keeps serving the old generation until its
+    fingerprint check, then reads the new one (the old collections are gone)."""
+    from index.store import IndexStore
+    from ingest.pipeline import ingest_paths
+    from retriever.hybrid import HybridRetriever
+
+    first = _server_settings(chroma_server, tmp_path / "app1").with_overrides(collection="rebuild_probe")
+    second = first.with_overrides(data_dir=tmp_path / "app2")
+    ingest_paths([CORPUS], first, IndexStore(first))
+    reader = IndexStore(second)
+    question = "Những sở nào được kiểm tra trong quý III?"
+    before = [r.passage.text for r in HybridRetriever(reader).search(question, k=5)]
+    old = reader.generation
+    report = ingest_paths([CORPUS], first, IndexStore(first), rebuild=True)
+    assert len(report.added) == 5
+    assert reader.generation == old, "the reader has not looked yet"
+    reader.freshness_seconds = 0
+    after = [r.passage.text for r in HybridRetriever(reader).search(question, k=5)]
+    assert reader.generation != old and after == before
+    assert len(reader.records()) == 5
