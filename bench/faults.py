@@ -201,14 +201,25 @@ def probe_sqlite_damaged(work: Work, quick: bool) -> Outcome:
                    before=before, after=after)
 
 
+_CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+    'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+
+
 def _zip_bomb(path: Path, inflated_mb: int) -> Path:
     """A .docx whose document.xml inflates to ``inflated_mb`` MB of one repeated run (compresses ~1000:1), written
     in pieces so building it needs little memory."""
     piece = ("<w:p><w:r><w:t>" + "Cải cách hành chính " * 50 + "</w:t></w:r></w:p>").encode() * 1000
     path.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
-        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
-                   'package/2006/content-types"/>')
+        z.writestr("[Content_Types].xml", _CONTENT_TYPES)
+        z.writestr("_rels/.rels", _RELS)
         with z.open("word/document.xml", "w", force_zip64=True) as part:
             part.write(b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.'
                        b'openxmlformats.org/wordprocessingml/2006/main"><w:body>')
