@@ -583,6 +583,9 @@ def _is_missing_collection(exc: BaseException) -> bool:
 def _connection_message(settings: Settings, exc: Exception) -> str:
     if isinstance(exc, IndexError_):
         return str(exc)
+    if _is_missing_collection(exc):
+        return (f"Chỉ mục không còn bộ sưu tập Chroma cần đọc ({_root_cause(exc)}); có thể một lượt dựng lại khác "
+                "vừa thay nó. Hãy thử lại, hoặc chạy `python -m ingest`.")
     if settings.chroma_host:
         return (f"Không kết nối được máy chủ Chroma {settings.chroma_host}:{settings.chroma_port} "
                 f"({_root_cause(exc)}). Kiểm tra CHROMA_HOST/CHROMA_PORT và máy chủ `chroma run`.")

@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str, str], None]
 #: Passages embedded per call, so a long file reports "N/M đoạn" as it goes (large enough to keep the model busy).
 EMBED_BATCH = 64
+_MB = 1024 * 1024
 
 
 class IngestBusy(RuntimeError):
@@ -144,8 +145,6 @@ def load_document(path: Path, settings: Settings, doc_id: str | None = None) -> 
                                     "nhiều tệp.")
     return doc
 
-
-_MB = 1024 * 1024
 
 
 def ingest_paths(paths: Iterable[Path], settings: Settings, store: IndexStore | None = None, *,
