@@ -126,3 +126,25 @@ def test_progress_callbacks_of_three_arguments_still_work(settings, store, tmp_p
     seen = []
     ingest_paths([tmp_path / "a.txt"], settings, store, progress=lambda d, t, f: seen.append((d, t)))
     assert seen[-1] == (1, 1)
+
+
+def test_first_start_rebuilds_a_damaged_database_from_the_manifest_and_says_so(hashed_index, tmp_path):
+    from index.store import IndexDamaged, IndexStore
+    from ingest.pipeline import ingest_paths
+    from retriever.service import open_retriever
+
+    settings, _ = hashed_index
+    upload = tmp_path / "uploads" / "tai-len.txt"
+    upload.parent.mkdir()
+    upload.write_text(faults.GOOD_TEXT.format(tinh="Cà Mau", so="12"), encoding="utf-8")
+    ingest_paths([upload.parent], settings, IndexStore(settings))
+    with open(settings.chroma_dir / "chroma.sqlite3", "r+b") as handle:
+        handle.write(b"\x00" * 100)
+    with pytest.raises(IndexDamaged, match="python -m ingest"):
+        open_retriever(settings)  # a read path: says what to do, builds nothing
+    store = IndexStore(settings)
+    retriever = open_retriever(settings, store, build=True)  # the app's first start
+    assert "bị hỏng" in store.first_start and "manifest" in store.first_start
+    assert len(store.records()) == 6, "the upload, listed in the manifest only, is back"
+    assert list(settings.data_dir.glob("chroma.broken-*"))
+    assert retriever.search(faults.QUESTION, k=3)
