@@ -1,10 +1,10 @@
-# Trợ lý CCHC — make run | make test | make lint | make bench | make eval
+# Trợ lý CCHC — make run | make test | make lint | make bench | make eval | make faults
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: install dev run ingest test lint bench eval clean
+.PHONY: install dev run ingest test lint bench eval faults clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,7 @@ ingest: install
 	$(PY) -m ingest
 
 run: install
+	@echo "Nạp kho văn bản đi kèm (CORPUS_DIR, mặc định corpus/) nếu chưa có hoặc đã đổi…"
 	$(PY) -m ingest
 	$(VENV)/bin/streamlit run app.py --server.headless true --server.address 127.0.0.1 \
 		--server.port $(PORT) --browser.gatherUsageStats false
@@ -43,6 +44,9 @@ EVAL_DIR ?= data-eval
 eval: install
 	$(PY) -m bench.eval_sets --data-dir $(EVAL_DIR)
 	$(PY) -m bench.fit_abstention --data-dir $(EVAL_DIR)
+
+faults: dev
+	$(PY) -m bench.faults
 
 clean:
 	rm -rf data .pytest_cache .ruff_cache

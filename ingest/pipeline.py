@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import logging
 import os
 import time
@@ -12,14 +11,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from index.model import Document
-from index.store import IndexStore, index_text
+from index.store import IndexDamaged, IndexError_, IndexStore, index_text
 from ingest.document import build_document, content_hash, make_doc_id
 from ingest.errors import DocumentError
+from ingest.manifest import read_manifest, write_manifest
 from settings import PROJECT_ROOT, Settings
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int, int, str], None]
+#: ``progress(done, total, file, detail)``: files done of total, the file at work, and its stage ("nhúng 64/300 đoạn").
+Progress = Callable[[int, int, str, str], None]
+#: Passages embedded per call, so a long file reports "N/M đoạn" as it goes (large enough to keep the model busy).
+EMBED_BATCH = 64
+_MB = 1024 * 1024
 
 
 class IngestBusy(RuntimeError):
@@ -38,19 +42,30 @@ class IngestReport:
     passages: int = 0
     seconds: float = 0.0
     notes: list[str] = field(default_factory=list)
+    stored: int = -1  # documents the index holds after the run (-1: not counted)
+    paths: dict[str, Path] = field(default_factory=dict)  # source → resolved file, for the manifest
 
     def summary(self) -> str:
         """One Vietnamese paragraph for the CLI and the app."""
         parts = [
             f"{len(self.added)} văn bản mới, {len(self.updated)} cập nhật, {len(self.unchanged)} không đổi",
             f"{len(self.removed)} gỡ bỏ",
+            f"{len(self.refused)} bị từ chối",
             f"{self.passages} đoạn đã nhúng",
             f"{self.seconds:.1f} giây",
         ]
+        if self.stored >= 0:
+            parts.append(f"chỉ mục có {self.stored} văn bản")
         lines = ["; ".join(parts) + "."]
         lines += [f"Từ chối {path}: {reason}" for path, reason in self.refused]
         lines += self.notes
         return "\n".join(lines)
+
+    def exit_status(self) -> int:
+        """For ``python -m ingest``: 2 when no file given is in the index, 1 when some file was refused, else 0."""
+        if not (self.added or self.updated or self.unchanged or self.removed):
+            return 2
+        return 1 if self.refused else 0
 
 
 def relative_source(path: Path) -> str:
@@ -66,51 +81,74 @@ def relative_source(path: Path) -> str:
         return path.as_posix()
 
 
-def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files named, and files under folders named (recursively, hidden files skipped), sorted."""
-    out: list[Path] = []
-    for p in paths:
-        p = Path(p)
-        if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and not any(
-                part.startswith(".") for part in f.relative_to(p).parts)))
+def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Files named, and files under folders named (recursively, hidden files skipped), each resolved, in order;
+    plus what was refused: a path that does not exist, a link resolving outside the folder it was found in."""
+    files: list[Path] = []
+    refused: list[tuple[str, str]] = []
+    seen: set[Path] = set()
+    for given in map(Path, paths):
+        if not given.exists():
+            refused.append((str(given), "không tìm thấy tệp hoặc thư mục này."))
+            continue
+        if given.is_dir():
+            root = given.resolve()
+            found = sorted(f for f in given.rglob("*") if (f.is_file() or f.is_symlink())
+                           and not any(part.startswith(".") for part in f.relative_to(given).parts))
         else:
-            out.append(p)
-    return out
+            root, found = Path(os.path.abspath(given)).parent.resolve(), [given]
+        for f in found:
+            real = f.resolve()
+            if not real.is_relative_to(root):
+                refused.append((relative_source(f), f"là liên kết trỏ ra ngoài thư mục được chọn ({real}); chỉ đọc "
+                                                    "tệp nằm trong các thư mục đã cho."))
+            elif real not in seen:
+                seen.add(real)
+                files.append(real)
+    return files, refused
 
 
 @contextlib.contextmanager
 def ingest_lock(settings: Settings):
-    """Serialise ingests sharing a data directory; the second one is told so at once."""
+    """Serialise ingests and every destructive operation sharing a data directory; the second one is told so at
+    once. A ``filelock`` lock file: released by the OS when the holder dies, on Linux and Windows alike."""
+    from filelock import FileLock, Timeout
+
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    with open(settings.lock_path, "a+") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as exc:
-            raise IngestBusy(
-                "Một lượt nạp văn bản khác đang chạy trên cùng thư mục dữ liệu; hãy chờ nó xong rồi thử lại."
-            ) from exc
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    lock = FileLock(str(settings.lock_path), timeout=0)
+    try:
+        lock.acquire()
+    except Timeout as exc:
+        raise IngestBusy(
+            "Một lượt nạp văn bản khác đang chạy trên cùng thư mục dữ liệu; hãy chờ nó xong rồi thử lại."
+        ) from exc
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def load_document(path: Path, settings: Settings, doc_id: str | None = None) -> Document:
-    """Read, convert, clean and structure one file (no index involved)."""
+    """Read, convert, clean and structure one file (no index involved), within the size limits of the settings."""
     from ingest.loaders import load_file
 
-    loaded = load_file(path, max_bytes=int(settings.max_file_mb * 1024 * 1024))
+    loaded = load_file(path, max_bytes=int(settings.max_file_mb * _MB),
+                       max_unzipped_bytes=int(settings.max_unzipped_mb * _MB), max_chars=settings.max_document_chars)
     source = relative_source(path)
     digest = content_hash(path.read_bytes())
     doc = build_document(doc_id or make_doc_id(source), source, loaded.text, digest=digest, notes=loaded.notes)
     if not doc.passages:
         raise DocumentError(source, "không tìm thấy đoạn văn bản nào có nội dung sau khi làm sạch")
+    if len(doc.passages) > settings.max_passages:
+        raise DocumentError(source, f"văn bản được cắt thành {len(doc.passages)} đoạn, vượt giới hạn "
+                                    f"{settings.max_passages} đoạn cho mỗi văn bản (MAX_PASSAGES); hãy tách thành "
+                                    "nhiều tệp.")
     return doc
 
 
+
 def ingest_paths(paths: Iterable[Path], settings: Settings, store: IndexStore | None = None, *,
-                 prune: bool = False, progress: Progress | None = None) -> IngestReport:
+                 prune: bool = False, rebuild: bool = False, progress: Progress | None = None) -> IngestReport:
     """Ingest files and folders into the index.
 
     Args:
@@ -118,48 +156,173 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, store: IndexStore | 
         settings: where the index lives and which embedder builds it.
         store: an open :class:`IndexStore` (one is made from the settings otherwise).
         prune: also remove documents whose file no longer exists.
-        progress: called as ``progress(done, total, file)``.
+        rebuild: build a new index from ``paths`` alone, then swap it in (searches read the old one until then).
+        progress: called as ``progress(done, total, file, detail)``.
 
     Returns:
-        An :class:`IngestReport`; refused files are listed with their reason, never raised.
+        An :class:`IngestReport`; refused files are listed with their reason, never raised. A damaged or lost
+        Chroma database is moved aside and rebuilt from the manifest's sources, and the report says so.
 
     Raises:
         IngestBusy: another ingest is running on the same data directory.
     """
     started = time.perf_counter()
-    store = store or IndexStore(settings)
     report = IngestReport()
     with ingest_lock(settings):
-        store.check_embedder(claim=True)
-        orphans = store.drop_orphans()
-        if orphans:
-            report.notes.append(f"Đã dọn {orphans} đoạn còn sót từ một lượt nạp bị ngắt.")
-        records = store.records()
-        by_source = {r.source: r for r in records.values()}
-        by_hash = {r.version: r for r in records.values()}
-        files = expand_paths(paths)
-        seen_hashes: dict[str, str] = {}
-        for done, path in enumerate(files, start=1):
-            source = relative_source(path)
-            if progress:
-                progress(done - 1, len(files), source)
-            try:
-                _ingest_one(path, source, settings, store, report, by_source, by_hash, seen_hashes)
-            except DocumentError as exc:
-                report.refused.append((exc.path, exc.reason))
-            except Exception as exc:  # noqa: BLE001 - one broken file never stops the batch
-                log.exception("ingest failed for %s", source)
-                report.refused.append((source, f"lỗi không mong đợi khi xử lý tệp ({type(exc).__name__}: {exc})"))
+        store = store or IndexStore(settings)
+        paths = list(paths) + _recover(settings, store, report)
+        hints = {r.source: r.doc_id for r in store.records().values()}
+        target = store.new_generation() if rebuild else store
+        if not rebuild:
+            store.drop_stale_generations()
+        _ingest_files(paths, settings, target, report, hints, _with_detail(progress))
         if prune:
-            for record in store.records().values():
-                if not _source_path(record.source).exists():
-                    store.delete_document(record.doc_id)
-                    report.removed.append(record.source)
-        if progress:
-            progress(len(files), len(files), "")
-        store.lexical(quiet=True)  # rebuild the BM25 cache now (expected after writes), not on the first search
+            _prune(target, report)
+        if rebuild:
+            _swap(store, target, report)
+        _finish(settings, store, report)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def delete_documents(doc_ids: Iterable[str], settings: Settings, store: IndexStore) -> int:
+    """Remove documents from the index under the ingest lock, and update the manifest; returns how many."""
+    with ingest_lock(settings):
+        records = store.records()
+        gone = [d for d in doc_ids if d in records]
+        for doc_id in gone:
+            store.delete_document(doc_id)
+        write_manifest(settings, store.records(), {})
+    return len(gone)
+
+
+def _with_detail(progress: Callable | None) -> Progress:
+    """The callback as ``progress(done, total, file, detail)``; one written for three arguments gets three."""
+    import inspect
+
+    if progress is None:
+        return lambda done, total, name, detail="": None
+    try:
+        inspect.signature(progress).bind(0, 0, "", "")
+    except TypeError:
+        return lambda done, total, name, detail="": progress(done, total, name)
+    except ValueError:  # a builtin without a signature: assume the full one
+        pass
+    return progress
+
+
+def _recover(settings: Settings, store: IndexStore, report: IngestReport) -> list[Path]:
+    """When the Chroma database is damaged (moved aside here) or empty while the manifest lists documents, the
+    manifest's files to ingest again, with a note saying so; otherwise nothing."""
+    try:
+        if store.records():
+            return []
+        what = "Chỉ mục trống"
+    except IndexDamaged as exc:
+        broken = quarantine_chroma(settings)
+        store.reset()
+        what = f"Cơ sở dữ liệu Chroma bị hỏng ({exc.reason}); đã chuyển sang {broken}"
+    present, missing = manifest_files(settings)
+    if present or missing:
+        report.notes.append(f"{what}: đang dựng lại chỉ mục từ {len(present)} nguồn ghi trong "
+                            f"{settings.manifest_path}.")
+    elif what != "Chỉ mục trống":
+        report.notes.append(f"{what}; không có manifest để dựng lại, chỉ nạp các đường dẫn đã cho.")
+    report.notes += [f"Không còn tệp {m} (ghi trong manifest): không nạp lại được." for m in missing]
+    return present
+
+
+def manifest_files(settings: Settings) -> tuple[list[Path], list[str]]:
+    """The manifest's files that still exist, and the sources of those that do not."""
+    listed = read_manifest(settings)
+    present = [Path(d["path"]) for d in listed if Path(d["path"]).is_file()]
+    missing = [d.get("source", d["path"]) for d in listed if not Path(d["path"]).is_file()]
+    return present, missing
+
+
+def quarantine_chroma(settings: Settings) -> Path:
+    """Move a damaged embedded Chroma folder aside as ``chroma.broken-<time>``; returns where it went."""
+    from chromadb.api.client import SharedSystemClient
+
+    SharedSystemClient.clear_system_cache()  # this process must not keep serving the damaged files
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = settings.data_dir / f"chroma.broken-{stamp}"
+    n = 1
+    while target.exists():
+        n += 1
+        target = settings.data_dir / f"chroma.broken-{stamp}-{n}"
+    os.replace(settings.chroma_dir, target)
+    log.info("Chroma hỏng: đã chuyển %s sang %s", settings.chroma_dir, target)
+    return target
+
+
+@dataclass
+class _Seen:
+    """What one run has met so far: records before it, content versions and doc ids given out during it."""
+
+    by_source: dict
+    by_hash: dict
+    hints: dict
+    hashes: dict = field(default_factory=dict)
+    taken: set = field(default_factory=set)
+
+
+def _ingest_files(paths: list[Path], settings: Settings, store: IndexStore, report: IngestReport, hints: dict,
+                  progress: Progress) -> None:
+    store.check_embedder(claim=True)
+    orphans = store.drop_orphans()
+    if orphans:
+        report.notes.append(f"Đã dọn {orphans} đoạn còn sót từ một lượt nạp bị ngắt.")
+    records = store.records()
+    seen = _Seen({r.source: r for r in records.values()}, {r.version: r for r in records.values()}, hints,
+                 taken={r.doc_id for r in records.values()})
+    files, refused = collect_files(paths)
+    report.refused += refused
+    for done, path in enumerate(files, start=1):
+        source = relative_source(path)
+        report.paths[source] = path
+
+        def tick(detail: str, done=done, source=source) -> None:
+            progress(done - 1, len(files), source, detail)
+
+        try:
+            _ingest_one(path, source, settings, store, report, seen, tick)
+        except DocumentError as exc:
+            report.refused.append((exc.path, exc.reason))
+        except IndexError_:
+            raise  # the index itself cannot be used: every other file would fail the same way
+        except Exception as exc:  # noqa: BLE001 - one broken file never stops the batch
+            log.exception("ingest failed for %s", source)
+            report.refused.append((source, f"lỗi không mong đợi khi xử lý tệp ({type(exc).__name__}: {exc})"))
+    progress(len(files), len(files), "", "")
+
+
+def _prune(store: IndexStore, report: IngestReport) -> None:
+    for record in store.records().values():
+        if not _source_path(record.source).exists():
+            store.delete_document(record.doc_id)
+            report.removed.append(record.source)
+
+
+def _swap(store: IndexStore, built: IndexStore, report: IngestReport) -> None:
+    n = len(built.records())
+    if not n:
+        built.discard()
+        report.notes.append("Dựng lại không lưu được văn bản nào: giữ nguyên chỉ mục cũ.")
+        return
+    store.activate(built)
+    report.notes.append(f"Đã dựng lại chỉ mục ({n} văn bản) và chuyển sang bản mới; các tìm kiếm dùng bản cũ tới lúc "
+                        "chuyển.")
+
+
+def _finish(settings: Settings, store: IndexStore, report: IngestReport) -> None:
+    records = store.records()
+    report.stored = len(records)
+    try:
+        write_manifest(settings, records, report.paths)
+    except OSError as exc:
+        report.notes.append(f"Không ghi được {settings.manifest_path}: {exc}")
+    store.lexical(quiet=True)  # rebuild the BM25 cache now (expected after writes), not on the first search
 
 
 def _source_path(source: str) -> Path:
@@ -168,7 +331,7 @@ def _source_path(source: str) -> Path:
 
 
 def _ingest_one(path: Path, source: str, settings: Settings, store: IndexStore, report: IngestReport,
-                by_source: dict, by_hash: dict, seen_hashes: dict) -> None:
+                seen: _Seen, tick: Callable[[str], None]) -> None:
     from ingest.loaders import SUPPORTED_EXTENSIONS
 
     if path.suffix.lower() not in SUPPORTED_EXTENSIONS:
@@ -177,37 +340,61 @@ def _ingest_one(path: Path, source: str, settings: Settings, store: IndexStore, 
     if not path.is_file():
         raise DocumentError(source, "không tìm thấy tệp")
     size = path.stat().st_size
-    limit = settings.max_file_mb * 1024 * 1024
+    limit = settings.max_file_mb * _MB
     if size > limit:
-        raise DocumentError(source, f"tệp quá lớn ({size / 1024 / 1024:.4g} MB; giới hạn {settings.max_file_mb:g} MB)")
-    digest = content_hash(path.read_bytes())
-    version = digest[:12]
-    existing = by_source.get(source)
+        raise DocumentError(source, f"tệp quá lớn ({size / _MB:.4g} MB; giới hạn {settings.max_file_mb:g} MB)")
+    version = content_hash(path.read_bytes())[:12]
+    existing = seen.by_source.get(source)
     if existing and existing.version == version:
         report.unchanged.append(source)
         return
-    twin = by_hash.get(version)
+    twin = seen.by_hash.get(version)
     if twin and twin.source != source and _source_path(twin.source).exists():
         raise DocumentError(source, f"trùng nội dung với văn bản đã nạp {twin.source}; bỏ qua bản sao")
-    if version in seen_hashes:
-        raise DocumentError(source, f"trùng nội dung với {seen_hashes[version]} trong cùng lượt nạp; bỏ qua bản sao")
-    seen_hashes[version] = source
-    doc_id = existing.doc_id if existing else _free_doc_id(make_doc_id(source), source, by_source)
+    if version in seen.hashes:
+        raise DocumentError(source, f"trùng nội dung với {seen.hashes[version]} trong cùng lượt nạp; bỏ qua bản sao")
+    seen.hashes[version] = source
+    tick("đọc và làm sạch")
+    doc_id = existing.doc_id if existing else _free_doc_id(seen.hints.get(source) or make_doc_id(source), source,
+                                                           seen.taken)
     doc = load_document(path, settings, doc_id)
-    vectors = store.embedder.embed_passages([index_text(p, {**doc.metadata, **p.metadata}) for p in doc.passages])
+    vectors = _embed(store, [index_text(p, {**doc.metadata, **p.metadata}) for p in doc.passages], tick)
+    tick("ghi vào chỉ mục")
     store.write_document(doc, vectors)
+    seen.taken.add(doc_id)
     report.passages += len(doc.passages)
     report.notes.extend(f"{source}: {note}" for note in doc.notes)
     (report.updated if existing else report.added).append(source)
 
 
-def _free_doc_id(doc_id: str, source: str, by_source: dict) -> str:
-    taken = {r.doc_id for r in by_source.values()}
+def _embed(store: IndexStore, texts: list[str], tick: Callable[[str], None]):
+    import numpy as np
+
+    parts = []
+    for lo in range(0, len(texts), EMBED_BATCH):
+        tick(f"nhúng {lo}/{len(texts)} đoạn")
+        parts.append(store.embedder.embed_passages(texts[lo:lo + EMBED_BATCH]))
+    tick(f"nhúng {len(texts)}/{len(texts)} đoạn")
+    return np.vstack(parts)
+
+
+def _free_doc_id(doc_id: str, source: str, taken: set) -> str:
+    """``doc_id``, or a variant no document of the index or of this run has yet (a suffix from the source path).
+
+    >>> _free_doc_id("kh-36", "a/kh 36.txt", set()), _free_doc_id("kh-36", "a/kh 36.txt", {"kh-36"})
+    ('kh-36', 'kh-36-afec8b')
+    """
     if doc_id not in taken:
         return doc_id
     import hashlib
 
-    return f"{doc_id}-{hashlib.sha1(source.encode()).hexdigest()[:6]}"
+    candidate = f"{doc_id}-{hashlib.sha1(source.encode()).hexdigest()[:6]}"
+    n = 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{doc_id}-{hashlib.sha1(source.encode()).hexdigest()[:6]}-{n}"
+    return candidate
 
 
-__all__ = ["ingest_paths", "IngestReport", "IngestBusy", "load_document", "relative_source", "expand_paths"]
+__all__ = ["ingest_paths", "delete_documents", "IngestReport", "IngestBusy", "load_document", "relative_source",
+           "collect_files", "manifest_files", "quarantine_chroma", "ingest_lock"]

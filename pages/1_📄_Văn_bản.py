@@ -7,7 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 import ui
-from ingest.pipeline import IngestBusy, ingest_lock, ingest_paths
+from ingest.pipeline import IngestBusy, delete_documents, ingest_paths
 from ui import render
 from ui.upload import UPLOAD_TYPES, handle_uploads, uploads_dir
 
@@ -75,9 +75,10 @@ if not unlocked:
 def _progress_bar(label: str):
     bar = st.progress(0.0, text=label)
 
-    def update(done: int, total: int, name: str) -> None:
+    def update(done: int, total: int, name: str, detail: str = "") -> None:
         bar.progress(min(1.0, done / total) if total else 1.0,
-                     text=f"{label} {done}/{total}" + (f" — {Path(name).name}" if name else ""))
+                     text=f"{label} {done}/{total}" + (f" — {Path(name).name}" if name else "")
+                     + (f": {detail}" if name and detail else ""))
 
     return update
 
@@ -118,8 +119,7 @@ with tab_del:
         sure = st.checkbox("Tôi chắc chắn muốn xóa văn bản này", key="delete_sure")
         if st.button("Xóa văn bản", disabled=not sure, key="do_delete"):
             try:
-                with ingest_lock(settings):
-                    store.delete_document(victim)
+                delete_documents([victim], settings, store)  # under the ingest lock; the manifest follows
                 if in_uploads:
                     Path(source).unlink(missing_ok=True)
             except IngestBusy as exc:

@@ -12,7 +12,7 @@ from pathlib import Path
 from index.store import IndexError_
 from retriever.hybrid import SearchFilters
 from retriever.service import open_retriever
-from settings import load_settings
+from settings import load_settings_or_exit
 
 
 def _filters(args) -> SearchFilters:
@@ -21,7 +21,8 @@ def _filters(args) -> SearchFilters:
 
 
 def _open(settings):
-    """The retriever, or None after printing why the index cannot be used."""
+    """The retriever, or None after printing why the index cannot be used (empty, damaged, unreachable: the message
+    names the command that builds it). Never ingests."""
     try:
         return open_retriever(settings)
     except IndexError_ as exc:
@@ -30,13 +31,21 @@ def _open(settings):
 
 
 def _search(args) -> int:
-    retriever = _open(load_settings())
+    retriever = _open(load_settings_or_exit())
     if retriever is None:
         return 2
     queries = [args.query] if args.query is not None else (line.rstrip("\n") for line in sys.stdin)
     filters = _filters(args)
+    failed = 0
     for query in queries:
-        results = retriever.search(query, k=args.k, filters=filters, mode=args.mode)
+        try:
+            results = retriever.search(query, k=args.k, filters=filters, mode=args.mode)
+        except IndexError_ as exc:  # the server stopped answering: say so for this query, keep reading the next
+            failed += 1
+            print(str(exc), file=sys.stderr, flush=True)
+            if args.json:
+                print(json.dumps({"query": query, "results": [], "error": str(exc)}, ensure_ascii=False), flush=True)
+            continue
         if args.json:
             print(json.dumps({"query": query, "results": [r.to_dict() for r in results]}, ensure_ascii=False),
                   flush=True)
@@ -49,8 +58,8 @@ def _search(args) -> int:
             print(f"[{r.rank}] {r.score:.4f}  {md.get('loai_van_ban', '')} {md.get('so_hieu', '')} – "
                   f"{md.get('tinh', '')} {md.get('nam', '')} | {r.passage.section}\n    {r.source} "
                   f"[{r.passage.start}:{r.passage.end}]\n    " + r.passage.text[:300].replace("\n", "\n    "))
-        print()
-    return 0
+        print(flush=True)
+    return 1 if failed else 0
 
 
 def run_eval(args) -> int:
@@ -78,7 +87,7 @@ def run_eval(args) -> int:
     except (OSError, ValueError) as exc:
         print(f"Không đọc được bộ câu hỏi {questions_path}: {exc}", file=sys.stderr)
         return 2
-    settings = load_settings()
+    settings = load_settings_or_exit()
     retriever = _open(settings)
     if retriever is None:
         return 2

@@ -321,6 +321,7 @@ def test_real_assistant_over_hashing_index(tmp_path, monkeypatch):
     monkeypatch.setenv("DATA_DIR", str(data))
     monkeypatch.setenv("EMBEDDING_MODEL", "hashing:64")
     at = _run(AppTest.from_file(APP, default_timeout=TIMEOUT))  # opens the assistant, builds the index
+    assert any("lần khởi động đầu tiên" in i.value for i in at.info), "the first start says it builds the index"
     _ask(at, QUY_III)
     turn = at.session_state["history"][0]
     assert not turn.answer.abstained

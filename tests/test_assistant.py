@@ -79,6 +79,9 @@ def test_empty_and_hostile_questions_do_not_raise(assistant):
 
 def test_ask_cli_contract(tmp_path):
     env = {**os.environ, "DATA_DIR": str(tmp_path / "d"), "EMBEDDING_MODEL": "hashing:64"}
+    built = subprocess.run([sys.executable, "-m", "ingest"], cwd=ROOT, env=env, text=True, capture_output=True,
+                           timeout=300)
+    assert built.returncode == 0, built.stderr
     proc = subprocess.run([sys.executable, "-m", "assistant", "ask", "--json"], cwd=ROOT, env=env, text=True,
                           input="Hà Nam kiểm tra CCHC năm 2022 vào thời gian nào?\nMức lương cơ sở năm 2024?\n",
                           capture_output=True, timeout=300)

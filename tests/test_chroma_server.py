@@ -2,66 +2,25 @@
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from bench.faults import ChromaServer, free_port
 from tests.conftest import CORPUS
-
-CHROMA_BIN = Path(sys.executable).parent / "chroma"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _heartbeat(port: int) -> bool:
-    for path in ("/api/v2/heartbeat", "/api/v1/heartbeat"):
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=1) as resp:
-                if resp.status == 200:
-                    return True
-        except Exception:  # noqa: BLE001 - not up yet
-            continue
-    return False
 
 
 @pytest.fixture(scope="module")
 def chroma_server(tmp_path_factory):
-    if not CHROMA_BIN.exists():
-        pytest.skip(f"chroma CLI not found at {CHROMA_BIN}")
-    path = tmp_path_factory.mktemp("chroma-server")
-    port = _free_port()
-    log = open(path / "server.log", "wb")
-    proc = subprocess.Popen([str(CHROMA_BIN), "run", "--path", str(path / "db"), "--port", str(port),
-                             "--host", "127.0.0.1"], stdout=log, stderr=subprocess.STDOUT,
-                            env={**os.environ, "ANONYMIZED_TELEMETRY": "False"})
+    server = ChromaServer(tmp_path_factory.mktemp("chroma-server"))
+    if not server.binary.exists():
+        pytest.skip(f"chroma CLI not found at {server.binary}")
     try:
-        deadline = time.monotonic() + 60
-        while not _heartbeat(port):
-            if proc.poll() is not None:
-                pytest.fail(f"chroma run exited with {proc.returncode}: {(path / 'server.log').read_text()[-2000:]}")
-            if time.monotonic() > deadline:
-                pytest.fail("chroma run did not answer its heartbeat within 60 s")
-            time.sleep(0.2)
-        yield port
+        server.start(timeout=60)
+        yield server.port
     finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
+        server.stop()
 
 
 def _server_settings(port: int, data_dir: Path):
@@ -109,7 +68,7 @@ def test_unreachable_server_fails_fast_with_clear_message(tmp_path):
     from index.store import IndexError_, IndexStore
     from ingest.pipeline import ingest_paths
 
-    port = _free_port()  # nothing listens there
+    port = free_port()  # nothing listens there
     settings = _server_settings(port, tmp_path / "app")
     started = time.monotonic()
     with pytest.raises(IndexError_) as info:
@@ -124,3 +83,27 @@ def test_unreachable_server_fails_fast_with_clear_message(tmp_path):
     with pytest.raises(IndexError_):
         ingest_paths([CORPUS], settings, IndexStore(settings))
     assert time.monotonic() - started < 15
+
+
+@pytest.mark.slow
+def test_rebuild_on_one_instance_is_followed_by_another(chroma_server, tmp_path):
+    """Server mode: a rebuild swaps the pointer record; another instance keeps serving the old generation until its
+    fingerprint check, then reads the new one (the old collections are gone)."""
+    from index.store import IndexStore
+    from ingest.pipeline import ingest_paths
+    from retriever.hybrid import HybridRetriever
+
+    first = _server_settings(chroma_server, tmp_path / "app1").with_overrides(collection="rebuild_probe")
+    second = first.with_overrides(data_dir=tmp_path / "app2")
+    ingest_paths([CORPUS], first, IndexStore(first))
+    reader = IndexStore(second)
+    question = "Những sở nào được kiểm tra trong quý III?"
+    before = [r.passage.text for r in HybridRetriever(reader).search(question, k=5)]
+    old = reader.generation
+    report = ingest_paths([CORPUS], first, IndexStore(first), rebuild=True)
+    assert len(report.added) == 5
+    assert reader.generation == old, "the reader has not looked yet"
+    reader.freshness_seconds = 0
+    after = [r.passage.text for r in HybridRetriever(reader).search(question, k=5)]
+    assert reader.generation != old and after == before
+    assert len(reader.records()) == 5

@@ -198,6 +198,10 @@ def cli_env(tmp_path_factory):
                CORPUS_DIR=str(CORPUS), HF_HUB_OFFLINE="1", ANONYMIZED_TELEMETRY="False")
     for name in ("CHROMA_HOST", "CHROMA_PORT", "LLM_BASE_URL"):
         env.pop(name, None)
+    # read paths never build the index: it is built once here, as a user would
+    done = subprocess.run([sys.executable, "-m", "ingest"], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
     return env
 
 

@@ -31,3 +31,28 @@ def test_bad_value_gives_a_clear_message():
 def test_settings_are_frozen():
     with pytest.raises(dataclasses.FrozenInstanceError):
         Settings().top_k = 3  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("env, name", [
+    ({"MAX_FILE_MB": "abc"}, "MAX_FILE_MB"), ({"MAX_FILE_MB": "-1"}, "MAX_FILE_MB"), ({"TOP_K": "0"}, "TOP_K"),
+    ({"CHROMA_PORT": "70000"}, "CHROMA_PORT"), ({"MAX_PASSAGES": "1.5"}, "MAX_PASSAGES"),
+    ({"LLM_TIMEOUT": "nan"}, "LLM_TIMEOUT"),
+])
+def test_unusable_values_are_refused_in_one_vietnamese_line(env, name):
+    from settings import SettingsError
+
+    with pytest.raises(SettingsError) as info:
+        load_settings(env)
+    message = str(info.value)
+    assert name in message and "không hợp lệ" in message and "\n" not in message
+
+
+def test_cli_prints_one_line_and_exits_2_on_a_bad_setting(monkeypatch, capsys):
+    from retriever.__main__ import main
+
+    monkeypatch.setenv("MAX_FILE_MB", "abc")
+    with pytest.raises(SystemExit) as info:
+        main(["search", "x"])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "MAX_FILE_MB" in err and "Traceback" not in err

@@ -1,0 +1,515 @@
+"""Fault report: the probes of issue 11, each run against a fresh data directory; prints probe, outcome, seconds and
+documents before/after. ``make faults`` (``python -m bench.faults [--quick] [--json FILE]``).
+
+Every probe checks what must hold and returns a :class:`Outcome`; ``tests/test_fault_probes.py`` runs the same
+probes (``quick=True``: small files) and asserts each holds. The hashing embedder is used throughout: vectors are
+not the point.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+import zipfile
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+QUESTION = "Những sở nào được kiểm tra trong quý III?"
+EMBEDDER = "hashing:64"
+#: Seconds a refusal may take: "a clear refusal in seconds, not minutes".
+REFUSAL_SECONDS = 10.0
+
+GOOD_TEXT = ("ỦY BAN NHÂN DÂN\nTỈNH {tinh}\n\nSố: {so}/KH-UBND\n\nKẾ HOẠCH\nKiểm tra công tác cải cách hành chính "
+             "năm 2021\n\nI. MỤC ĐÍCH\n\n- Đánh giá kết quả thực hiện cải cách hành chính tại {tinh}.\n\n"
+             "II. THỜI GIAN\n\n- Quý III năm 2021 kiểm tra Sở Nội vụ và Sở Tư pháp.\n")
+
+
+@dataclass
+class Outcome:
+    """What one probe found: ``ok`` when the fault was handled as issue 11 asks."""
+
+    probe: str
+    ok: bool
+    outcome: str
+    seconds: float = 0.0
+    before: int | str = "–"
+    after: int | str = "–"
+
+
+class Work:
+    """A fresh folder per probe: a corpus copy, a data dir, settings with the hashing embedder."""
+
+    def __init__(self, base: Path, **overrides) -> None:
+        from settings import load_settings
+
+        self.base = base
+        self.corpus = base / "corpus"
+        shutil.copytree(CORPUS, self.corpus)
+        self.env = {"DATA_DIR": str(base / "data"), "EMBEDDING_MODEL": EMBEDDER, "CORPUS_DIR": str(self.corpus),
+                    **{k.upper(): str(v) for k, v in overrides.items()}}
+        self.settings = load_settings(self.env)
+
+    def store(self):
+        from index.store import IndexStore
+
+        return IndexStore(self.settings)
+
+    def ingest(self, paths=None, **kwargs):
+        from ingest.pipeline import ingest_paths
+
+        return ingest_paths(paths or [self.corpus], self.settings, self.store(), **kwargs)
+
+    def count(self) -> int:
+        try:
+            return len(self.store().records())
+        except Exception:  # noqa: BLE001 - a damaged index holds nothing usable
+            return 0
+
+    def cli(self, module: str, *args: str, env: dict | None = None) -> tuple[int, str, str]:
+        """Run ``python -m module args`` in this process with this probe's environment; (status, stdout, stderr)."""
+        import importlib
+
+        main = importlib.import_module(f"{module}.__main__").main
+        out, err = io.StringIO(), io.StringIO()
+        with _environ({**self.env, **(env or {})}), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                status = main(list(args))
+            except SystemExit as exc:
+                status = exc.code if isinstance(exc.code, int) else 1
+        return status, out.getvalue(), err.getvalue()
+
+
+@contextlib.contextmanager
+def _environ(values: dict):
+    saved = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def _write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# -- probes ------------------------------------------------------------------------------------------------------
+def probe_rebuild_while_ingesting(work: Work, quick: bool) -> Outcome:
+    """`ingest --rebuild` while another ingest holds the lock: refused before anything is dropped. Then a rebuild
+    that runs: searches keep serving the old index until the new one is swapped in."""
+    from index.store import IndexStore
+    from ingest.pipeline import ingest_lock
+    from retriever.hybrid import HybridRetriever
+
+    work.ingest()
+    before = work.count()
+    with ingest_lock(work.settings):
+        status, _, err = work.cli("ingest", "--rebuild")
+    refused = status == 2 and "đang chạy" in err and work.count() == before
+    during: list[int] = []
+
+    def search_meanwhile(done: int, total: int, name: str, detail: str = "") -> None:
+        if done == 1 and not during:  # the rebuild is half-way: another instance searches
+            reader = IndexStore(work.settings)
+            during.append(len(HybridRetriever(reader).search(QUESTION, k=5)))
+            during.append(len(reader.records()))
+
+    report = work.ingest(rebuild=True, progress=search_meanwhile)
+    after = work.count()
+    served = bool(during) and during[0] > 0 and during[1] == before
+    ok = refused and served and after == before and len(report.added) == before
+    return Outcome("", ok, f"rebuild refused while locked (exit {status}); searches during the rebuild: "
+                           f"{during[0] if during else '?'} results over {during[1] if during else '?'} documents",
+                   before=before, after=after)
+
+
+def probe_doc_id_collision(work: Work, quick: bool) -> Outcome:
+    """Two new files in one run whose names give the same doc id: both stored, the report counts what was stored."""
+    work.ingest()
+    before = work.count()
+    extra = work.base / "extra"
+    _write(extra / "Kế hoạch số 36 (bản sao) năm 2021.txt", GOOD_TEXT.format(tinh="Cà Mau", so="36"))
+    _write(extra / "ke-hoach-so-36-ban-sao-nam-2021.txt", GOOD_TEXT.format(tinh="Bạc Liêu", so="37"))
+    report = work.ingest([extra])
+    after = work.count()
+    again = work.ingest([extra])  # across runs: each file keeps its id, nothing new
+    ok = len(report.added) == 2 and after == before + 2 and report.stored == after and len(again.unchanged) == 2
+    return Outcome("", ok, f"reported {len(report.added)} new, index holds {report.stored}", before=before, after=after)
+
+
+def _with_upload(work: Work) -> int:
+    work.ingest()
+    _write(work.base / "uploads" / "tai-len.txt", GOOD_TEXT.format(tinh="Cà Mau", so="12"))
+    work.ingest([work.base / "uploads"])
+    return work.count()
+
+
+def _read_path_refuses(work: Work) -> tuple[bool, str, float]:
+    """`retriever search` on the damaged index: a message naming `python -m ingest`, no ingest, quickly."""
+    started = time.perf_counter()
+    status, out, err = work.cli("retriever", "search", "--json", QUESTION)
+    seconds = time.perf_counter() - started
+    ok = status != 0 and "python -m ingest" in err and not out.strip() and seconds < REFUSAL_SECONDS
+    return ok, err.strip().splitlines()[-1] if err.strip() else "", seconds
+
+
+def probe_sqlite_deleted(work: Work, quick: bool) -> Outcome:
+    """`chroma.sqlite3` deleted, then a search: no silent re-ingest; `ingest` rebuilds every manifest source."""
+    before = _with_upload(work)
+    (work.settings.chroma_dir / "chroma.sqlite3").unlink()
+    refused, message, _ = _read_path_refuses(work)
+    report = work.ingest()
+    after = work.count()
+    broken = list(work.settings.data_dir.glob("chroma.broken-*"))
+    ok = refused and after == before and bool(broken) and any("manifest" in n for n in report.notes)
+    return Outcome("", ok, f"search: «{message[:90]}…»; ingest: {report.notes[0][:80] if report.notes else ''}…",
+                   before=before, after=after)
+
+
+def probe_sqlite_damaged(work: Work, quick: bool) -> Outcome:
+    """`chroma.sqlite3` damaged: searches say what to do (once); `ingest --rebuild` moves it aside and rebuilds."""
+    before = _with_upload(work)
+    database = work.settings.chroma_dir / "chroma.sqlite3"
+    with open(database, "r+b") as handle:
+        handle.write(b"\x00" * 100)
+    refused, message, _ = _read_path_refuses(work)
+    status, out, _ = work.cli("ingest", "--rebuild")
+    after = work.count()
+    ok = refused and status == 0 and after == before and message.count("bị hỏng") == 1 and "manifest" in out
+    return Outcome("", ok, f"search exit≠0 «{message[:70]}…»; `ingest --rebuild` exit {status}",
+                   before=before, after=after)
+
+
+_CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+    'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+
+
+def _zip_bomb(path: Path, inflated_mb: int) -> Path:
+    """A .docx whose document.xml inflates to ``inflated_mb`` MB of one repeated run (compresses ~1000:1), written
+    in pieces so building it needs little memory."""
+    piece = ("<w:p><w:r><w:t>" + "Cải cách hành chính " * 50 + "</w:t></w:r></w:p>").encode() * 1000
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        z.writestr("[Content_Types].xml", _CONTENT_TYPES)
+        z.writestr("_rels/.rels", _RELS)
+        with z.open("word/document.xml", "w", force_zip64=True) as part:
+            part.write(b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.'
+                       b'openxmlformats.org/wordprocessingml/2006/main"><w:body>')
+            for _ in range(inflated_mb * 1024 * 1024 // len(piece)):
+                part.write(piece)
+            part.write(b"</w:body></w:document>")
+    return path
+
+
+def probe_docx_zip_bomb(work: Work, quick: bool) -> Outcome:
+    """A small .docx that inflates to hundreds of MB: refused in seconds (MAX_UNZIPPED_MB)."""
+    work.ingest()
+    before = work.count()
+    bomb = _zip_bomb(work.base / "bomb" / "bom-nen.docx", 60 if quick else 500)
+    size = bomb.stat().st_size / 1024 / 1024
+    started = time.perf_counter()
+    report = work.ingest([bomb])
+    seconds = time.perf_counter() - started
+    reason = report.refused[0][1] if report.refused else ""
+    ok = "MAX_UNZIPPED_MB" in reason and seconds < REFUSAL_SECONDS and work.count() == before
+    return Outcome("", ok, f"{size:.2f} MB file refused in {seconds:.1f} s: {reason[:70]}…", seconds, before,
+                   work.count())
+
+
+def probe_long_html(work: Work, quick: bool) -> Outcome:
+    """A one-line .html of several MB: refused in seconds (MAX_DOCUMENT_CHARS); a page cut into more passages than
+    MAX_PASSAGES is refused before any is embedded; below the limits, progress reports `N/M đoạn`."""
+    from ingest.pipeline import ingest_paths
+
+    work.ingest()
+    before = work.count()
+    sentence = "Sở Nội vụ chủ trì kiểm tra công tác cải cách hành chính tại các cơ quan, đơn vị trên địa bàn tỉnh. "
+    settings = work.settings.with_overrides(max_document_chars=500_000) if quick else work.settings
+    line = sentence * ((1 if quick else 5) * 1024 * 1024 // len(sentence.encode()))
+    page = _write(work.base / "html" / "mot-dong.html", f"<html><body><p>{line}</p></body></html>")
+    started = time.perf_counter()
+    report = ingest_paths([page], settings, work.store())
+    seconds = time.perf_counter() - started
+    too_long = report.refused[0][1] if report.refused else ""
+    mid = _write(work.base / "html2" / "nhieu-doan.html", f"<html><body><p>{sentence * 1000}</p></body></html>")
+    started = time.perf_counter()
+    report = ingest_paths([mid], work.settings.with_overrides(max_passages=50), work.store())
+    cut_seconds = time.perf_counter() - started
+    too_many = report.refused[0][1] if report.refused else ""
+    stages: list[str] = []
+    work.ingest([mid], progress=lambda d, t, n, detail="": stages.append(detail))
+    progressed = [s for s in stages if s.startswith("nhúng ") and s.endswith(" đoạn") and "/" in s]
+    ok = "MAX_DOCUMENT_CHARS" in too_long and seconds < REFUSAL_SECONDS and "MAX_PASSAGES" in too_many and \
+        cut_seconds < REFUSAL_SECONDS and len(progressed) > 2 and work.count() == before + 1
+    return Outcome("", ok, f"{page.stat().st_size / 1024 / 1024:.1f} MB one-line page refused in {seconds:.1f} s "
+                           f"({too_long[:45]}…); {cut_seconds:.1f} s to refuse {too_many[:45]}…; progress "
+                           f"{', '.join(progressed[:2])}… {progressed[-1] if progressed else ''}",
+                   seconds, before, work.count())
+
+
+def probe_symlink_outside(work: Work, quick: bool) -> Outcome:
+    """A link in the corpus to a file outside it (/etc/passwd or a secret beside it): refused, not indexed."""
+    secret = _write(work.base / "secret" / "mat-khau.txt", "Mật khẩu quản trị hệ thống: zyxwvu-bi-mat-2024.\n")
+    outside = Path("/etc/passwd") if Path("/etc/passwd").is_file() else secret
+    (work.corpus / "lien-ket.txt").symlink_to(outside)
+    (work.corpus / "lien-ket-2.txt").symlink_to(secret)
+    (work.corpus / "ban-trong.txt").symlink_to(work.corpus / "ha-nam-2022-KH-UBND-kiem-tra-cchc.txt")
+    report = work.ingest()
+    refused = {path for path, reason in report.refused if "ngoài thư mục" in reason}
+    sources = {r.source for r in work.store().records().values()}
+    ok = {"lien-ket.txt", "lien-ket-2.txt"} <= {Path(p).name for p in refused} and \
+        not any("secret" in s or "passwd" in s for s in sources) and len(sources) == 5
+    return Outcome("", ok, f"{len(refused)} links refused; the link inside the corpus is recorded as its target",
+                   before=0, after=len(sources))
+
+
+def aes_pdf(path: Path, text: str) -> Path:
+    """A one-page PDF showing ``text`` (ASCII, Helvetica), AES-128 encrypted with an owner password only."""
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(width=595, height=842)
+    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+                             NameObject("/BaseFont"): NameObject("/Helvetica")})
+    page[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})})
+    content = DecodedStreamObject()
+    content.set_data(f"BT /F1 12 Tf 40 780 Td ({text}) Tj ET".encode("ascii"))
+    page[NameObject("/Contents")] = writer._add_object(content)
+    writer.encrypt(user_password="", owner_password="chu-so-huu", algorithm="AES-128")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as handle:
+        writer.write(handle)
+    return path
+
+
+def probe_aes_pdf(work: Work, quick: bool) -> Outcome:
+    """An AES-128 PDF with an owner password only: read (``cryptography`` is installed)."""
+    from ingest.errors import DocumentError
+    from ingest.loaders import load_file
+
+    words = "Ke hoach kiem tra cong tac cai cach hanh chinh nam 2021 cua So Noi vu"
+    pdf = aes_pdf(work.base / "pdf" / "aes.pdf", words)
+    try:
+        text, reason = load_file(pdf).text, ""
+    except DocumentError as exc:
+        text, reason = "", exc.reason
+    ok = words in text
+    return Outcome("", ok, f"text read: «{text[:50]}»" if ok else f"refused: {reason}")
+
+
+def probe_every_file_refused(work: Work, quick: bool) -> Outcome:
+    """Exit status of `ingest`: 2 when none was stored, 1 when some file was refused, 0 otherwise."""
+    bad = work.base / "bad"
+    _write(bad / "rong.txt", "   \n")
+    (bad / "anh.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    none, _, _ = work.cli("ingest", str(bad))
+    mixed, _, _ = work.cli("ingest", str(bad), str(work.corpus))
+    clean, _, _ = work.cli("ingest", str(work.corpus))
+    ok = (none, mixed, clean) == (2, 1, 0)
+    return Outcome("", ok, f"exit {none} (all refused), {mixed} (some refused), {clean} (none refused)",
+                   before=0, after=work.count())
+
+
+def probe_bad_settings(work: Work, quick: bool) -> Outcome:
+    """`MAX_FILE_MB=abc` and `-1`: one Vietnamese line, exit 2, no traceback."""
+    lines = []
+    ok = True
+    for value in ("abc", "-1"):
+        status, out, err = work.cli("ingest", env={"MAX_FILE_MB": value})
+        lines.append(err.strip())
+        ok &= status == 2 and "MAX_FILE_MB" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    return Outcome("", ok, " | ".join(lines))
+
+
+def probe_missing_folder_empty_index(work: Work, quick: bool) -> Outcome:
+    """`CORPUS_DIR` missing: "không tìm thấy"; `search`/`ask` on an empty index: a message naming the command."""
+    missing = str(work.base / "khong-co")
+    status, out, _ = work.cli("ingest", env={"CORPUS_DIR": missing})
+    found = status == 2 and "không tìm thấy" in out
+    s_status, s_out, s_err = work.cli("retriever", "search", "--json", QUESTION)
+    a_status, a_out, a_err = work.cli("assistant", "ask", "--json", QUESTION)
+    said = all(st != 0 and "python -m ingest" in err and not out.strip()
+               for st, out, err in ((s_status, s_out, s_err), (a_status, a_out, a_err)))
+    ok = found and said and work.count() == 0
+    return Outcome("", ok, f"ingest exit {status} «không tìm thấy»; search exit {s_status}, ask exit {a_status}: "
+                           f"«{s_err.strip()[:60]}…»", before=0, after=work.count())
+
+
+# -- Chroma server restart ---------------------------------------------------------------------------------------
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def heartbeat(port: int) -> bool:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1) as resp:
+            return resp.status == 200
+    except Exception:  # noqa: BLE001 - not up
+        return False
+
+
+class ChromaServer:
+    """`chroma run` on 127.0.0.1: start, stop, start again on the same port and folder."""
+
+    def __init__(self, folder: Path, port: int | None = None) -> None:
+        self.folder, self.port, self.proc = folder, port or free_port(), None
+        self.binary = Path(sys.executable).parent / "chroma"
+
+    def start(self, timeout: float = 90) -> None:
+        log = open(self.folder / "server.log", "ab")  # noqa: SIM115 - the server writes to it
+        self.proc = subprocess.Popen([str(self.binary), "run", "--path", str(self.folder / "db"), "--port",
+                                      str(self.port), "--host", "127.0.0.1"], stdout=log, stderr=subprocess.STDOUT,
+                                     env={**os.environ, "ANONYMIZED_TELEMETRY": "False"})
+        deadline = time.monotonic() + timeout
+        while not heartbeat(self.port):
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"chroma run did not start: {(self.folder / 'server.log').read_text()[-1000:]}")
+            time.sleep(0.1)
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+def probe_chroma_restart(work: Work, quick: bool) -> Outcome:
+    """A long-running `search` reading stdin while the Chroma server stops and comes back: the question asked while
+    it is down gets a clear message, the process keeps serving; a restart within the retry budget is not even
+    noticed."""
+    server = ChromaServer(work.base)
+    if not server.binary.exists():
+        return Outcome("", False, f"chroma CLI not found at {server.binary}")
+    server.start()
+    env = {**os.environ, **work.env, "CHROMA_HOST": "127.0.0.1", "CHROMA_PORT": str(server.port),
+           "CHROMA_RETRY_SECONDS": "8", "PYTHONPATH": str(ROOT)}
+    proc = None
+    try:
+        subprocess.run([sys.executable, "-m", "ingest"], cwd=ROOT, env=env, capture_output=True, check=True)
+        proc = subprocess.Popen([sys.executable, "-m", "retriever", "search", "--json", "--k", "3"], cwd=ROOT,
+                                env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True)
+
+        def ask() -> dict:
+            proc.stdin.write(QUESTION + "\n")
+            proc.stdin.flush()
+            return json.loads(proc.stdout.readline())
+
+        first = ask()
+        server.stop()
+        down = ask()  # answered with an error after the retry budget
+        server.start()
+        back = ask()
+        server.stop()
+        restarter = threading.Thread(target=server.start)  # comes back while the next question is being retried
+        restarter.start()
+        started = time.perf_counter()
+        env_retry = ask()
+        restarter.join()
+        proc.stdin.close()
+        status = proc.wait(timeout=60)
+        err = proc.stderr.read()
+    finally:
+        if proc and proc.poll() is None:
+            proc.kill()
+        server.stop()
+    ok = bool(first["results"]) and not down["results"] and "Chroma" in down.get("error", "") and \
+        bool(back["results"]) and "Traceback" not in err and status == 1
+    retried = bool(env_retry["results"])
+    return Outcome("", ok, f"down: «{down.get('error', '')[:60]}…»; served again after restart; a restart during "
+                           f"the retries {'was absorbed' if retried else 'was not absorbed (restart slower than 8 s)'}"
+                           f" ({time.perf_counter() - started:.1f} s)", before=len(first["results"]),
+                   after=len(back["results"]))
+
+
+PROBES: dict[str, Callable[[Work, bool], Outcome]] = {
+    "ingest --rebuild while another ingest runs": probe_rebuild_while_ingesting,
+    "two new files giving the same doc id": probe_doc_id_collision,
+    "chroma.sqlite3 deleted, then a search": probe_sqlite_deleted,
+    "chroma.sqlite3 damaged": probe_sqlite_damaged,
+    ".docx inflating to hundreds of MB": probe_docx_zip_bomb,
+    "one-line .html of thousands of passages": probe_long_html,
+    "Chroma server stops under a running search": probe_chroma_restart,
+    "symlink in the corpus to a file outside": probe_symlink_outside,
+    "AES-128 PDF, owner password only": probe_aes_pdf,
+    "every file refused: exit status": probe_every_file_refused,
+    "MAX_FILE_MB=abc / -1": probe_bad_settings,
+    "CORPUS_DIR missing; search on an empty index": probe_missing_folder_empty_index,
+}
+
+
+def run_probe(name: str, base: Path, quick: bool = False) -> Outcome:
+    """Run one probe in its own folder under ``base``; an exception is a failed probe, not a crash of the report."""
+    folder = Path(tempfile.mkdtemp(prefix="probe-", dir=base))
+    started = time.perf_counter()
+    try:
+        work = Work(folder)
+        result = PROBES[name](work, quick)
+    except Exception as exc:  # noqa: BLE001 - reported in the table
+        result = Outcome("", False, f"{type(exc).__name__}: {str(exc)[:150]}")
+    result.probe = name
+    result.seconds = result.seconds or time.perf_counter() - started
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.faults", description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small files (as the tests use)")
+    parser.add_argument("--only", action="append", help="run only probes whose name contains this")
+    parser.add_argument("--json", type=Path, help="also write the rows here")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="faults-") as base:
+        for name in PROBES:
+            if args.only and not any(o in name for o in args.only):
+                continue
+            row = run_probe(name, Path(base), args.quick)
+            rows.append(row)
+            print(f"{'ok  ' if row.ok else 'FAIL'} {name} ({row.seconds:.1f} s)", file=sys.stderr, flush=True)
+    print("| probe | outcome | seconds | documents before → after |\n| --- | --- | --- | --- |")
+    for r in rows:
+        print(f"| {r.probe} | {'ok' if r.ok else 'FAIL'}: {r.outcome} | {r.seconds:.1f} | {r.before} → {r.after} |")
+    if args.json:
+        args.json.write_text(json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0 if all(r.ok for r in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
