@@ -29,7 +29,8 @@ from ingest.frontmatter import (
 #: Whole lines that belong to a web page or a document viewer, whatever the site (a fallback, not the main rule).
 WEB_CHROME = re.compile(
     r"^(?:Đang tải nội dung.*|Bạn đang xem bản rút gọn.*|Để sử dụng toàn bộ tiện ích.*|Nếu bạn là thành viên.*"
-    r"|Tải bản đầy đủ.*|of\s*\d+\s*/\s*\d+|\d+\s*/\s*\d+\s*trang|Chia sẻ(?: bài viết)?|In bài viết|In trang"
+    r"|Tải bản đầy đủ.*|Nội dung toàn văn.*|of\s*\d+\s*/\s*\d+|\d+\s*/\s*\d+\s*trang|Chia sẻ(?: bài viết)?"
+    r"|In bài viết|In trang"
     r"|Facebook|Zalo|Twitter|Email|Đánh giá bài viết|Xem thêm|Quay lại|Lên đầu trang|Hệ thống pháp luật)\s*$",
     re.IGNORECASE,
 )
@@ -162,6 +163,35 @@ def web_fields(texts: list[str]) -> dict[str, str]:
             if key and value and key not in fields and (m.start() == 0 or k > 0):
                 fields[key] = value
     return fields
+
+
+#: Lines of a portal page worth keeping beside the document (in their own section, never read as the document):
+#: metadata fields ("Người ký: …"), status lines ("đã được thay thế bởi …") and the page's title naming the document.
+_PORTAL_INFO = re.compile(r"\d+\s*/\s*[A-ZĐ]|thay thế|hiệu lực|bãi bỏ|hết hiệu lực", re.IGNORECASE)
+
+
+def portal_lines(bounds: Boundaries) -> list[str]:
+    """The portal's lines that describe the document (its metadata table, status, title), label and value joined.
+
+    >>> b = Boundaries([], ["Trang chủ", "Số hiệu", "186/KH-UBND", "Người ký", "Mai Sơn", "Lĩnh vực", "CNTT"])
+    >>> portal_lines(b)
+    ['Số hiệu: 186/KH-UBND', 'Người ký: Mai Sơn']
+    """
+    out: list[str] = []
+    texts = [t.strip(" |") for t in bounds.dropped_before + bounds.dropped_after]
+    skip = False
+    for n, text in enumerate(texts):
+        if skip:
+            skip = False
+            continue
+        label = text.strip(" :").lower()
+        if label in WEB_FIELDS and n + 1 < len(texts):
+            out.append(f"{text.strip(' :')}: {texts[n + 1]}")
+            skip = True
+        elif not WEB_CHROME.match(text) and (_PORTAL_INFO.search(text) or any(
+                m.group(1).lower() in WEB_FIELDS for m in _LABEL.finditer(text))):
+            out.append(text)
+    return out
 
 
 def find_document(lines: list[Line]) -> Boundaries:

@@ -6,12 +6,15 @@ import hashlib
 import re
 
 from index.model import Document
-from ingest.boundaries import find_document
+from ingest.boundaries import find_document, portal_lines
 from ingest.clean import clean_lines
 from ingest.metadata import extract_metadata
 from ingest.passages import render_blocks, split_into_passages
-from ingest.structure import parse_structure
+from ingest.structure import Block, parse_structure
 from textnorm import fold_accents
+
+#: Section of the portal's lines that describe the document (metadata table, status, page title).
+PORTAL_SECTION = "Thông tin trang nguồn"
 
 
 def make_doc_id(source: str) -> str:
@@ -54,6 +57,12 @@ def build_document(doc_id: str, source: str, raw_text: str, *, digest: str = "",
     blocks = parse_structure(bounds.lines)
     text, spans = render_blocks(blocks)
     metadata = extract_metadata(blocks, text, spans=spans, web_fields=bounds.web_fields)
+    portal = [Block(line, "para", (PORTAL_SECTION,)) for line in portal_lines(bounds)]
+    if portal:
+        # after the document: its offsets and the metadata's spans are unchanged, and the portal's own facts
+        # ("Người ký: …", "đã được thay thế bởi …") stay quotable
+        blocks = blocks + portal
+        text, spans = render_blocks(blocks)
     metadata["source"] = source
     title = metadata.get("tieu_de") or doc_id
     passages = split_into_passages(doc_id, text, blocks, spans, metadata)
