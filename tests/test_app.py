@@ -430,40 +430,79 @@ def test_upload_handler_good_and_broken_file(settings, store, tmp_path):
         handle_uploads([("khac.txt", good + b"\n")], settings, store)
 
 
-def test_documents_page_delete(settings, store, monkeypatch):
-    from ui.upload import handle_uploads
+@pytest.fixture
+def data_in_project(monkeypatch):
+    """A data folder inside the project, as the default ``data/`` is: stored sources are then relative paths."""
+    import uuid
 
-    monkeypatch.setenv("DATA_DIR", str(settings.data_dir))
-    good = (CORPUS / "quang-binh-2018-tin-kiem-tra-cchc.txt").read_bytes()
-    handle_uploads([("tin.txt", good)], settings, store)
-    (doc_id,) = store.records()
+    data = ROOT / "tests" / "artifacts" / f"data-{uuid.uuid4().hex[:8]}"  # tests/artifacts/ is git-ignored
+    monkeypatch.setenv("DATA_DIR", str(data))
+    monkeypatch.setenv("EMBEDDING_MODEL", "hashing:64")
+    yield load_settings()
+    shutil.rmtree(data, ignore_errors=True)
+
+
+def test_documents_page_upload_then_delete_with_data_inside_project(data_in_project, monkeypatch):
+    from index.store import IndexStore
+
+    settings = data_in_project
+    store = IndexStore(settings)
     monkeypatch.setattr(ui, "get_assistant", lambda: FakeAssistant(store))
     page = _run(AppTest.from_file(DOCS_PAGE, default_timeout=TIMEOUT))
-    assert page.dataframe[0].value["Mã"].tolist() == [doc_id]
+    uploader = page.get("file_uploader")[0]
+    assert uploader.proto.max_upload_size_mb == settings.max_file_mb == 20  # the browser refuses larger files
+    good = (CORPUS / "quang-binh-2018-tin-kiem-tra-cchc.txt").read_bytes()
+    from ui.upload import handle_uploads
+
+    handle_uploads([("tin.txt", good)], settings, store)
+    (doc_id,) = store.records()
+    source = store.records()[doc_id].source
+    assert not Path(source).is_absolute()  # the case the page used to get wrong
+    page = _run(AppTest.from_file(DOCS_PAGE, default_timeout=TIMEOUT))
+    assert page.dataframe[0].value["Tệp"].tolist() == ["tin.txt"]
     page.selectbox(key="delete_doc").set_value(doc_id)
     page.checkbox(key="delete_sure").check()
     _run(page)
+    assert any("sẽ bị xóa cùng" in c.value for c in page.caption)
     page.button(key="do_delete").click()
     _run(page)
     assert store.records() == {}
     assert not (settings.data_dir / "uploads" / "tin.txt").exists()
     assert any("Đã xóa" in s.value for s in page.success)
-    assert any("Chưa có văn bản" in i.value for i in page.info)
 
 
-def test_real_assistant_over_hashing_index(tmp_path, monkeypatch):
-    pytest.importorskip("assistant.service")
+KG_2021 = "Kế hoạch kiểm tra cải cách hành chính năm 2021 của Kiên Giang có những nội dung gì?"
+
+
+def test_real_assistant_filter_cleared_and_refusal_asked_again(tmp_path, monkeypatch):
+    """The real assistant (hashing index): a cleared filter leaves the next answer unfiltered; a refusal under a
+    filter is asked again without it."""
     data = tmp_path / "real"
     monkeypatch.setenv("DATA_DIR", str(data))
     monkeypatch.setenv("EMBEDDING_MODEL", "hashing:64")
     at = _run(AppTest.from_file(APP, default_timeout=TIMEOUT))  # opens the assistant, builds the index
+    at.sidebar.multiselect(key="f_tinh").set_value(["Hà Nam"])
+    _run(at)
     _ask(at, QUY_III)
-    turn = at.session_state["history"][0]
-    assert not turn.answer.abstained
-    docs = {c.doc_id for c in turn.answer.citations}
+    filtered = at.session_state["history"][0]
+    assert {c.metadata.get("tinh") for c in filtered.answer.citations} == {"Hà Nam"}
+    at.sidebar.multiselect(key="f_tinh").set_value([])
+    _run(at)
+    _ask(at, QUY_III)
+    free = at.session_state["history"][1]
+    assert not free.answer.abstained and free.scope == {}
+    docs = {c.doc_id for c in free.answer.citations}
     assert {"ha-nam-2022-kh-ubnd-kiem-tra-cchc", "kien-giang-2021-36-kh-ubnd-kiem-tra-cchc"} <= docs
-    assert len(docs) >= 3
-    assert len(at.expander) == len(turn.answer.citations)
-    passages = [m for m in _markdown(at) if 'class="cchc-passage"' in m]
-    assert passages and all("<mark id=" in m for m in passages)
+    assert len(_answer_markdown(at)) == 2
+    # a question about another province under the Hà Nam filter: refused, and asked again without it
+    at.sidebar.multiselect(key="f_tinh").set_value(["Hà Nam"])
+    _run(at)
+    _ask(at, KG_2021)
+    refused = at.session_state["history"][2]
+    assert refused.answer.abstained and refused.scope == {"Tỉnh": ["Hà Nam"]}
+    at.button(key=f"{_key(at, 2)}_nofilter").click()
+    _run(at)
+    again = at.session_state["history"][3]
+    assert again.question == KG_2021 and again.scope == {} and not again.answer.abstained
+    assert "kien-giang-2021-36-kh-ubnd-kiem-tra-cchc" in {c.doc_id for c in again.answer.citations}
     shutil.rmtree(data, ignore_errors=True)
