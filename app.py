@@ -221,7 +221,7 @@ def _sources(turn: Turn, key: str, index: int) -> None:
             if facts:
                 st.caption(render.escape_markdown(facts))
             previous = c.doc_id
-        cols = st.columns([1, 11], vertical_alignment="center")
+        cols = st.columns([1, 9], vertical_alignment="center")
         cols[0].button(f"[{c.n}]", key=f"{key}_src_{c.n}", on_click=_open_citation, args=(key, index, c.n),
                        help="Mở trích dẫn này trong khung nguồn")
         where = f"{c.section} — " if c.section else ""
@@ -302,38 +302,46 @@ def _original_download(c, key: str) -> None:
                        key=f"{key}_orig_{c.n}", on_click="ignore")
 
 
+@st.dialog("Nguồn trích dẫn", width="large", on_dismiss=_close_panel)
+def _source_dialog(history: list[Turn], docs: _Docs) -> None:
+    source_panel(history, docs)
+
+
 def source_panel(history: list[Turn], docs: _Docs) -> None:
+    """One citation: the whole document with the quote marked (left), its details and the reviewer's verdict."""
     key, index, n = st.session_state["panel"]
     turn = history[index] if index < len(history) else None
     c = next((c for c in turn.answer.citations if c.n == n), None) if turn else None
-    head = st.columns([5, 1], vertical_alignment="center")
-    head[1].button("✕", key="panel_close", on_click=_close_panel, help="Đóng khung nguồn")
     if c is None:
-        head[0].warning("Trích dẫn này không còn.")
+        st.warning("Trích dẫn này không còn.")
         return
     md = c.metadata or {}
-    head[0].markdown(f"#### [{c.n}] " + render.escape_markdown(c.label or document_label(md, c.title)))
-    if c.title:
-        st.markdown(render.escape_markdown(c.title))
-    facts = [("Số hiệu", md.get("so_hieu")), ("Cơ quan", md.get("co_quan")),
-             ("Ngày ban hành", ui.vn_date(md.get("ngay_ban_hanh", ""))), ("Mục", c.section)]
-    st.markdown("  \n".join(f"**{k}:** {render.escape_markdown(str(v))}" for k, v in facts if v))
-    _original_download(c, key)
-    st.radio("Trích dẫn này có đúng không?", list(VERDICTS), key=f"{key}_rv_{c.n}", index=None, horizontal=True,
-             format_func=VERDICTS.get, on_change=_review, args=(key, turn, c))
-    st.text_input("Ghi chú (không bắt buộc)", key=f"{key}_rvc_{c.n}", on_change=_review, args=(key, turn, c))
-    if error := st.session_state.get(f"{key}_rv_error_{c.n}"):
-        st.error(error)
-    elif st.session_state.get(f"{key}_rv_saved_{c.n}"):
-        st.caption("Đã lưu đánh giá trích dẫn.")
-    doc = docs.get(c.doc_id)
-    mark_id = render.anchor_id("doc", key, c.n)
-    if doc is None:
-        st.warning("Văn bản này không còn trong chỉ mục; hiển thị trích dẫn đã lưu.")
-        st.markdown(render.passage_html("", c.start, c.end, c.quote, mark_id), unsafe_allow_html=True)
-        return
-    st.markdown(render.document_html(doc.text, c.start, c.end, c.quote, mark_id), unsafe_allow_html=True)
-    st.html(render.scroll_script(mark_id), unsafe_allow_javascript=True)
+    left, right = st.columns([3, 2], gap="medium")
+    with right:
+        st.markdown(f"#### [{c.n}] " + render.escape_markdown(c.label or document_label(md, c.title)))
+        if c.title:
+            st.markdown(render.escape_markdown(c.title))
+        facts = [("Số hiệu", md.get("so_hieu")), ("Cơ quan", md.get("co_quan")),
+                 ("Ngày ban hành", ui.vn_date(md.get("ngay_ban_hanh", ""))), ("Mục", c.section)]
+        st.markdown("  \n".join(f"**{k}:** {render.escape_markdown(str(v))}" for k, v in facts if v))
+        _original_download(c, key)
+        st.radio("Trích dẫn này có đúng không?", list(VERDICTS), key=f"{key}_rv_{c.n}", index=None,
+                 horizontal=True, format_func=VERDICTS.get, on_change=_review, args=(key, turn, c))
+        st.text_input("Ghi chú (không bắt buộc)", key=f"{key}_rvc_{c.n}", on_change=_review, args=(key, turn, c))
+        if error := st.session_state.get(f"{key}_rv_error_{c.n}"):
+            st.error(error)
+        elif st.session_state.get(f"{key}_rv_saved_{c.n}"):
+            st.caption("Đã lưu đánh giá trích dẫn.")
+        st.button("Đóng", key="panel_close", on_click=_close_panel)
+    with left:
+        doc = docs.get(c.doc_id)
+        mark_id = render.anchor_id("doc", key, c.n)
+        if doc is None:
+            st.warning("Văn bản này không còn trong chỉ mục; hiển thị trích dẫn đã lưu.")
+            st.markdown(render.passage_html("", c.start, c.end, c.quote, mark_id), unsafe_allow_html=True)
+            return
+        st.markdown(render.document_html(doc.text, c.start, c.end, c.quote, mark_id), unsafe_allow_html=True)
+        st.iframe(render.scroll_script(mark_id), height=1)  # same-origin iframe; only the JSON-quoted id varies
 
 
 # -- page -----------------------------------------------------------------------------------------------------------
@@ -401,11 +409,7 @@ def chat_page() -> None:
     history: list[Turn] = ss["history"]
     if ss["panel"] and ss["panel"][1] >= len(history):
         ss["panel"] = None
-    if ss["panel"]:
-        main, panel = st.columns([3, 2], gap="medium")
-    else:
-        main, panel = st.container(), None
-    docs = _Docs(assistant)
+    main = st.container()
     with main:
         st.title("🏛️ Trợ lý CCHC")
         st.caption("Hỏi đáp về kế hoạch cải cách hành chính; mỗi ý trả lời kèm trích dẫn [n] — bấm để xem đúng đoạn "
@@ -415,9 +419,8 @@ def chat_page() -> None:
                 st.markdown(render.escape_markdown(turn.question))
             with st.chat_message("assistant"):
                 render_answer(turn, _turn_key(i), i, history[i - 1].question if i else "")
-    if panel is not None:
-        with panel, st.container(border=True):
-            source_panel(history, docs)
+    if ss["panel"]:
+        _source_dialog(history, _Docs(assistant))
 
     prompt = st.chat_input("Đặt câu hỏi về kế hoạch cải cách hành chính…", key="chat_input")
     if not prompt:

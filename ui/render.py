@@ -29,7 +29,7 @@ PASSAGE_STYLE = (
     "border-left:3px solid #f0b429;background:rgba(240,180,41,0.06);border-radius:4px;"
 )
 DOCUMENT_STYLE = (
-    "white-space:pre-wrap;line-height:1.55;font-size:0.9rem;max-height:70vh;overflow-y:auto;"
+    "white-space:pre-wrap;line-height:1.55;font-size:0.9rem;max-height:65vh;overflow-y:auto;"
     "padding:0.75rem;border:1px solid rgba(128,128,128,0.35);border-radius:6px;"
 )
 MARK_STYLE = "background:#ffe066;color:#1b1b1b;padding:0 2px;border-radius:2px;"
@@ -248,8 +248,9 @@ _UPLOADER_CSS = (
     '[data-testid="stFileUploaderDropzoneInstructions"] span,[data-testid="stFileUploaderDropzoneInstructions"] small'
     "{display:none;}"
     '[data-testid="stFileUploaderDropzoneInstructions"] div::after{content:"Kéo thả tệp vào đây";}'
-    '[data-testid="stFileUploaderDropzone"] button{font-size:0;}'
-    '[data-testid="stFileUploaderDropzone"] button::after{content:"Chọn tệp";font-size:0.9rem;}'
+    '[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] > *{display:none;}'
+    '[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"]::after'
+    '{content:"Chọn tệp";font-size:0.9rem;}'
 )
 
 
