@@ -115,6 +115,8 @@ with tab_up:
         getattr(results, kind)(text)
 
 with tab_del:
+    for kind, text in ss.pop("delete_messages", []):  # beside the action, not at the top of the page
+        getattr(st, kind)(text)
     if not records:
         st.caption("Không có văn bản để xóa.")
     else:
@@ -139,7 +141,7 @@ with tab_del:
             except Exception as exc:  # noqa: BLE001
                 st.error(f"Không xóa được văn bản: {exc}")
             else:
-                ss["doc_messages"] = [("success", f"Đã xóa {options.get(victim, victim)}.")]
+                ss["delete_messages"] = [("success", f"Đã xóa {options.get(victim, victim)}.")]
                 ss.pop("delete_sure", None)
                 st.rerun()
 

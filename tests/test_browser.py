@@ -367,6 +367,15 @@ def _upload_then_delete(server, driver, tmp_path) -> None:
     _retry(choose)
     _wait(driver).until(lambda d: d.find_elements(By.XPATH, '//*[contains(text(), "sẽ bị xóa cùng")]'))
     _click_text(driver, '//label[.//p[text()="Tôi chắc chắn muốn xóa văn bản này"]]')
-    _click_text(driver, '//div[contains(@class, "st-key-do_delete")]//button')
-    _wait(driver).until(lambda d: d.find_elements(By.XPATH, '//*[starts-with(text(), "Đã xóa")]'))
+    time.sleep(1.0)  # the checkbox's rerun enables the button
+    from selenium.common.exceptions import TimeoutException
+
+    for attempt in range(3):  # a click that lands during a rerun is lost: click again
+        _click_text(driver, '//div[contains(@class, "st-key-do_delete")]//button[not(@disabled)]')
+        try:
+            _wait(driver, 20).until(lambda d: d.find_elements(By.XPATH, '//*[starts-with(text(), "Đã xóa")]'))
+            break
+        except TimeoutException:
+            if attempt == 2:
+                raise
     assert not saved.exists()
