@@ -167,6 +167,8 @@ def _history_list(store, browser: str) -> None:
 
 def sidebar(assistant, options: ui.FilterOptions, store, browser: str) -> tuple[SearchFilters, dict, str]:
     with st.sidebar:
+        _history_list(store, browser)
+        st.divider()
         st.header("Bộ lọc")
         st.caption("Bộ lọc lúc đặt câu hỏi là phạm vi duy nhất của câu hỏi đó.")
         filters, scope = _filters(options)
@@ -176,8 +178,6 @@ def sidebar(assistant, options: ui.FilterOptions, store, browser: str) -> tuple[
         mode = st.radio("Cách soạn câu trả lời", modes, key="mode", format_func=lambda m: ui.MODE_LABELS.get(m, m))
         if not assistant.llm_available:
             st.caption("Chế độ LLM chưa được cấu hình (đặt LLM_BASE_URL để bật).")
-        st.divider()
-        _history_list(store, browser)
     return filters, scope, mode
 
 
