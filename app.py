@@ -361,7 +361,10 @@ def _answer_now(assistant, question: str, filters: SearchFilters, scope: dict, m
         pieces = _chunks(assistant.stream(question, history=tuple(history), filters=filters, mode=mode), box)
         with st.spinner(f"Đang tìm trong {n_docs} văn bản…"):
             first = next(pieces, None)
-        streamed = st.write_stream(itertools.chain([first] if first is not None else [], pieces))
+            if mode != "llm":  # a grounded answer is complete before its first word: no typing effect to wait for
+                streamed = "".join([first or "", *pieces])
+        if mode == "llm":
+            streamed = st.write_stream(itertools.chain([first] if first is not None else [], pieces))
     except Exception as exc:  # noqa: BLE001
         st.error(f"Không trả lời được câu hỏi: {exc}")
         return None
