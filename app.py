@@ -1,22 +1,31 @@
-"""Trợ lý CCHC – chat page. Run: ``streamlit run app.py``.
+"""Trợ lý CCHC – entry point and chat page. Run: ``streamlit run app.py``.
 
 Only widgets here: answers come from ``ui.get_assistant()`` (one Assistant per process, cached), HTML from
-``ui.render`` (escaped document text), exports from ``assistant.export``, ratings from ``assistant.feedback``.
-Per-user state lives in ``st.session_state`` only.
+``ui.render`` (escaped document text), exports from ``assistant.export``, ratings and citation verdicts from
+``assistant.feedback``, saved conversations from ``assistant.history``. Per-user state lives in ``st.session_state``;
+the conversation shown is named by the URL (``?c=…``), the browser by a cookie.
 """
 
 from __future__ import annotations
 
+import itertools
+import re
+import uuid
+from pathlib import Path
+
 import streamlit as st
 
 import ui
-from assistant.export import answer_to_markdown
-from assistant.feedback import citations_to_json, open_feedback
+from assistant.export import conversation_to_docx, conversation_to_markdown, file_name
+from assistant.feedback import VERDICTS, citations_to_json, open_feedback
+from assistant.history import open_conversations
 from assistant.types import Answer, Turn
 from index.model import document_label
 from retriever.hybrid import SearchFilters
+from retriever.query import find_provinces
 from ui import render
 
+ROOT = Path(__file__).resolve().parent
 EXAMPLES = (
     "Những sở nào được kiểm tra trong quý III?",
     "Kế hoạch kiểm tra cải cách hành chính năm 2021 của Kiên Giang có những nội dung gì?",
@@ -24,26 +33,82 @@ EXAMPLES = (
 )
 ABSTAIN_NOTICE = ("Trợ lý không tìm thấy câu trả lời trong các văn bản đã nạp. Hãy thử hỏi cụ thể hơn "
                   "(tên tỉnh, năm, loại văn bản) hoặc bỏ bớt bộ lọc.")
+FILTERED_ABSTAIN = "Câu hỏi được hỏi trong phạm vi bộ lọc ({scope}); văn bản ngoài bộ lọc không được tìm."
+FILTER_KEYS = ("f_tinh", "f_nam", "f_loai", "f_docs")
+BROWSER_COOKIE = "cchc_browser"
+#: Days the browser's id cookie lasts (the saved conversations stay reachable that long without a link).
+COOKIE_DAYS = 365
+#: Characters of a quote shown on its card (the whole quote is in the source panel).
+CARD_QUOTE_CHARS = 220
 
 
 # -- state --------------------------------------------------------------------------------------------------------
 def _init_state() -> None:
     ss = st.session_state
-    ss.setdefault("history", [])  # list[Turn] of this browser session only
-    ss.setdefault("conv", 0)  # conversation number: part of widget keys, so a new chat starts clean
-    ss.setdefault("rated", {})  # widget prefix -> +1 / -1
+    ss.setdefault("history", [])  # list[Turn] of the conversation shown
+    ss.setdefault("conv_id", None)  # id of that conversation in the store (None until its first question)
+    ss.setdefault("rated", {})  # answer key -> +1 / -1
+    ss.setdefault("panel", None)  # (answer key, turn index, citation n) shown in the source panel
+
+
+def _browser_id() -> str:
+    """This browser's id: the cookie when the browser has it, else a new one the page stores in the cookie."""
+    ss = st.session_state
+    if "browser" not in ss:
+        try:
+            cookie = st.context.cookies.get(BROWSER_COOKIE)
+        except Exception:  # noqa: BLE001 - no request context
+            cookie = None
+        cookie = cookie if isinstance(cookie, str) and cookie.isalnum() else None  # only an id this app wrote
+        ss["browser"] = cookie or uuid.uuid4().hex
+        ss["browser_new"] = not cookie
+    if ss.pop("browser_new", False):
+        st.html(render.cookie_script(BROWSER_COOKIE, ss["browser"], COOKIE_DAYS), unsafe_allow_javascript=True)
+    return ss["browser"]
+
+
+def _sync_conversation(store, browser: str) -> None:
+    """Load the conversation the URL names (when it belongs to this browser)."""
+    ss = st.session_state
+    wanted = st.query_params.get("c")
+    if wanted == ss["conv_id"]:
+        return
+    if wanted and store.owner(wanted) == browser:
+        ss["history"] = store.turns(wanted)
+        ss["conv_id"] = wanted
+    else:
+        ss["history"], ss["conv_id"] = [], None
+        st.query_params.pop("c", None)
+    ss["panel"] = None
 
 
 def _new_conversation() -> None:
     ss = st.session_state
-    ss["history"] = []
-    ss["rated"] = {}
-    ss["conv"] = ss.get("conv", 0) + 1
+    ss["history"], ss["conv_id"], ss["panel"] = [], None, None
     ss.pop("pending", None)
+    st.query_params.pop("c", None)
+
+
+def _open_conversation(cid: str) -> None:
+    st.query_params["c"] = cid
 
 
 def _ask_example(question: str) -> None:
     st.session_state["pending"] = question
+
+
+def _ask_without_filters(question: str) -> None:
+    for key in FILTER_KEYS:
+        st.session_state[key] = []
+    st.session_state["pending"] = question
+
+
+def _open_citation(key: str, index: int, n: int) -> None:
+    st.session_state["panel"] = (key, index, n)
+
+
+def _close_panel() -> None:
+    st.session_state["panel"] = None
 
 
 # -- sidebar ------------------------------------------------------------------------------------------------------
@@ -53,120 +118,230 @@ def _clean_selection(key: str, options) -> None:
         st.session_state[key] = [v for v in st.session_state[key] if v in options]
 
 
-def sidebar(assistant) -> tuple[SearchFilters, str]:
+def _filters(options: ui.FilterOptions) -> tuple[SearchFilters, dict]:
+    for key, opts in zip(FILTER_KEYS, (options.provinces, options.years, options.doc_types,
+                                       list(options.documents)), strict=True):
+        _clean_selection(key, opts)
+    common = {"placeholder": "Tất cả", "select_all": False}
+    provinces = st.multiselect("Tỉnh/thành phố", options.provinces, key="f_tinh", **common)
+    years = st.multiselect("Năm ban hành", options.years, key="f_nam", **common)
+    doc_types = st.multiselect("Loại văn bản", options.doc_types, key="f_loai", **common)
+    doc_ids = st.multiselect("Văn bản", list(options.documents), key="f_docs",
+                             format_func=lambda d: options.documents.get(d, d), **common)
+    filters = SearchFilters(provinces=tuple(provinces), years=tuple(years), doc_types=tuple(doc_types),
+                            doc_ids=tuple(doc_ids))
+    scope = ui.scope_of(provinces, years, doc_types, [options.documents.get(d, d) for d in doc_ids])
+    return filters, scope
+
+
+def _history_list(store, browser: str) -> None:
+    ss = st.session_state
+    st.header("Cuộc trò chuyện")
+    st.button("➕ Cuộc trò chuyện mới", on_click=_new_conversation, width="stretch", key="new_chat")
+    for info in store.list(browser):
+        current = info.id == ss["conv_id"]
+        st.button(info.title or "(không tên)", key=f"conv_{info.id}", width="stretch",
+                  type="primary" if current else "secondary", on_click=_open_conversation, args=(info.id,),
+                  help=f"Cập nhật {ui.vn_date(info.updated_at)}")
+    cid = ss["conv_id"]
+    if not cid:
+        return
+    history = ss["history"]
+    with st.popover("Đổi tên, xóa, tải về", width="stretch"):
+        title = st.text_input("Tên cuộc trò chuyện", key=f"rename_{cid}")
+        if st.button("Đổi tên", key=f"do_rename_{cid}", disabled=not title.strip()):
+            store.rename(cid, title)
+            st.rerun()
+        name = next((c.title for c in store.list(browser) if c.id == cid), "")
+        st.download_button("⬇️ Tải .docx", data=conversation_to_docx(history, name), file_name="tro-chuyen.docx",
+                           mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                           key=f"docx_{cid}", on_click="ignore")
+        st.download_button("⬇️ Tải Markdown", data=conversation_to_markdown(history, name),
+                           file_name="tro-chuyen.md", mime="text/markdown", key=f"md_{cid}", on_click="ignore")
+        if st.checkbox("Tôi muốn xóa cuộc trò chuyện này", key=f"del_sure_{cid}"):
+            if st.button("Xóa cuộc trò chuyện", key=f"do_del_{cid}"):
+                store.delete(cid)
+                _new_conversation()
+                st.rerun()
+
+
+def sidebar(assistant, options: ui.FilterOptions, store, browser: str) -> tuple[SearchFilters, dict, str]:
     with st.sidebar:
+        _history_list(store, browser)
+        st.divider()
         st.header("Bộ lọc")
-        try:
-            options = ui.filter_options(assistant.store.records())
-        except Exception as exc:  # noqa: BLE001 - show, keep chatting without filters
-            st.error(f"Không đọc được danh sách văn bản: {exc}")
-            options = ui.FilterOptions()
-        for key, opts in (("f_tinh", options.provinces), ("f_nam", options.years),
-                          ("f_loai", options.doc_types), ("f_docs", list(options.documents))):
-            _clean_selection(key, opts)
-        provinces = st.multiselect("Tỉnh/thành phố", options.provinces, key="f_tinh", placeholder="Tất cả")
-        years = st.multiselect("Năm", options.years, key="f_nam", placeholder="Tất cả")
-        doc_types = st.multiselect("Loại văn bản", options.doc_types, key="f_loai", placeholder="Tất cả")
-        doc_ids = st.multiselect("Văn bản", list(options.documents), key="f_docs", placeholder="Tất cả",
-                                 format_func=lambda d: options.documents.get(d, d))
-        st.header("Chế độ trả lời")
+        st.caption("Bộ lọc lúc đặt câu hỏi là phạm vi duy nhất của câu hỏi đó.")
+        filters, scope = _filters(options)
         modes = ["grounded"] + (["llm"] if assistant.llm_available else [])
         if st.session_state.get("mode") not in modes:
             st.session_state["mode"] = "grounded"
-        mode = st.radio("Cách soạn câu trả lời", modes, key="mode",
-                        format_func=lambda m: ui.MODE_LABELS.get(m, m))
+        mode = st.radio("Cách soạn câu trả lời", modes, key="mode", format_func=lambda m: ui.MODE_LABELS.get(m, m))
         if not assistant.llm_available:
             st.caption("Chế độ LLM chưa được cấu hình (đặt LLM_BASE_URL để bật).")
-        st.divider()
-        st.button("Cuộc trò chuyện mới", on_click=_new_conversation, width="stretch", key="new_chat")
-    filters = SearchFilters(provinces=tuple(provinces), years=tuple(years), doc_types=tuple(doc_types),
-                            doc_ids=tuple(doc_ids))
-    return filters, mode
+    return filters, scope, mode
 
 
 # -- one answer ---------------------------------------------------------------------------------------------------
 class _Docs:
-    """Cleaned document texts fetched at most once per script run."""
+    """Cleaned documents fetched at most once per script run."""
 
     def __init__(self, assistant) -> None:
         self.assistant = assistant
-        self._texts: dict[str, str | None] = {}
+        self._docs: dict = {}
 
-    def text(self, doc_id: str) -> str | None:
-        if doc_id not in self._texts:
+    def get(self, doc_id: str):
+        if doc_id not in self._docs:
             try:
-                doc = self.assistant.store.get_document(doc_id)
+                self._docs[doc_id] = self.assistant.store.get_document(doc_id)
             except Exception:  # noqa: BLE001
-                doc = None
-            self._texts[doc_id] = doc.text if doc is not None else None
-        return self._texts[doc_id]
+                self._docs[doc_id] = None
+        return self._docs[doc_id]
 
 
-def _citation_card(c, prefix: str, docs: _Docs) -> None:
-    md = c.metadata or {}
-    with st.container(border=True):
-        label = c.label or document_label(md, c.title or c.doc_id)
-        st.markdown(f"**[{c.n}] {render.escape_markdown(label)}**")
-        if c.title and c.title not in label:
-            st.markdown(render.escape_markdown(c.title))
-        facts = [("Số hiệu", md.get("so_hieu")), ("Tỉnh", md.get("tinh")), ("Năm", md.get("nam"))]
-        line = " · ".join(f"{k}: {v}" for k, v in facts if v)
-        if line:
-            st.caption(render.escape_markdown(line))
-        if c.section:
-            st.caption("Mục: " + render.escape_markdown(c.section))
-        text = docs.text(c.doc_id)
-        with st.expander("Xem đoạn trích dẫn", expanded=False):
-            if text is None:
-                st.warning("Văn bản này không còn trong chỉ mục; hiển thị trích dẫn đã lưu.")
-            st.markdown(render.passage_html(text or "", c.start, c.end, c.quote,
-                                            render.anchor_id("cite", prefix, c.n)), unsafe_allow_html=True)
-            st.caption("Nguồn: " + render.escape_markdown(c.source))
-        if text is not None and st.toggle("Mở văn bản", key=f"{prefix}_open_{c.n}",
-                                          help="Hiển thị toàn văn (đã làm sạch), cuộn tới đoạn được trích dẫn"):
-            mark_id = render.anchor_id("doc", prefix, c.n)
-            st.markdown(render.document_html(text, c.start, c.end, c.quote, mark_id), unsafe_allow_html=True)
-            st.iframe(render.scroll_script(mark_id), height=1)  # same-origin iframe; only the JSON-quoted id varies
+def _doc_facts(md: dict) -> str:
+    facts = [("Số hiệu", md.get("so_hieu")), ("Cơ quan", md.get("co_quan")),
+             ("Ban hành", ui.vn_date(md.get("ngay_ban_hanh", "")))]
+    return " · ".join(f"{k}: {v}" for k, v in facts if v)
 
 
-def _rate(prefix: str, turn: Turn, rating: int) -> None:
+def _short(text: str, limit: int = CARD_QUOTE_CHARS) -> str:
+    flat = " ".join((text or "").split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def _sources(turn: Turn, key: str, index: int) -> None:
+    """Citation cards in [n] order, one column; a document's details once, above its first citation."""
+    st.markdown(f"**Nguồn ({len(turn.answer.citations)})**")
+    previous = None
+    for c in turn.answer.citations:
+        if c.doc_id != previous:
+            label = c.label or document_label(c.metadata or {}, c.title or c.doc_id)
+            st.markdown("📄 **" + render.escape_markdown(label) + "**")
+            facts = _doc_facts(c.metadata or {})
+            if facts:
+                st.caption(render.escape_markdown(facts))
+            previous = c.doc_id
+        cols = st.columns([1, 9], vertical_alignment="center")
+        cols[0].button(f"[{c.n}]", key=f"{key}_src_{c.n}", on_click=_open_citation, args=(key, index, c.n),
+                       help="Mở trích dẫn này trong khung nguồn")
+        where = f"{c.section} — " if c.section else ""
+        cols[1].caption(render.escape_markdown(where + "“" + _short(c.quote) + "”"))
+
+
+def _rate(key: str, turn: Turn, previous_question: str, rating: int) -> None:
     answer = turn.answer
+    comment = st.session_state.get(f"{key}_comment", "")
     try:
         open_feedback(ui.get_settings()).record(turn.question, answer.text, citations_to_json(answer), rating,
-                                                answer.mode)
-        st.session_state["rated"][prefix] = rating
+                                                answer.mode, comment=comment, context=previous_question, key=key)
+        st.session_state["rated"][key] = rating
+        st.session_state.pop(f"{key}_fb_error", None)
     except Exception as exc:  # noqa: BLE001
-        st.session_state["rated"][prefix] = 0
-        st.session_state[f"{prefix}_fb_error"] = f"Không lưu được phản hồi: {exc}"
+        st.session_state[f"{key}_fb_error"] = f"Không lưu được phản hồi: {exc}"
 
 
-def render_answer(turn: Turn, prefix: str, docs: _Docs) -> None:
+def _feedback_row(turn: Turn, key: str, previous_question: str) -> None:
+    rated = st.session_state["rated"].get(key)
+    cols = st.columns([1, 1, 8], vertical_alignment="center")
+    cols[0].button("👍", key=f"{key}_up", help="Câu trả lời hữu ích", type="primary" if rated == 1 else "secondary",
+                   on_click=_rate, args=(key, turn, previous_question, 1))
+    cols[1].button("👎", key=f"{key}_down", help="Câu trả lời chưa đúng",
+                   type="primary" if rated == -1 else "secondary", on_click=_rate,
+                   args=(key, turn, previous_question, -1))
+    if error := st.session_state.get(f"{key}_fb_error"):
+        cols[2].caption(error)
+    elif rated in (1, -1):
+        with cols[2]:
+            st.text_input("Góp ý thêm (không bắt buộc)", key=f"{key}_comment", placeholder="Góp ý thêm (không bắt "
+                          "buộc), Enter để lưu", label_visibility="collapsed", on_change=_rate,
+                          args=(key, turn, previous_question, rated))
+
+
+def render_answer(turn: Turn, key: str, index: int, previous_question: str) -> None:
     answer = turn.answer
+    chips = ui.scope_text(turn.scope)
+    if chips:
+        st.caption("🔎 " + render.escape_markdown(chips))
     if answer.abstained:
-        st.warning(ABSTAIN_NOTICE)
+        st.warning(ABSTAIN_NOTICE + (" " + FILTERED_ABSTAIN.format(scope=chips[5:]) if chips else ""))
+        if chips:
+            st.button("Hỏi lại không lọc", key=f"{key}_nofilter", on_click=_ask_without_filters,
+                      args=(turn.question,), type="primary")
     if answer.notice:
         st.info(answer.notice)
-    st.markdown(render.answer_markdown(answer.text or ""))
+    st.markdown(render.answer_with_refs(answer.text or "", lambda n: f"{key}_src_{n}"), unsafe_allow_html=True)
     if answer.unsupported:
         st.caption("Các câu sau chưa có trích dẫn hợp lệ: " + render.escape_markdown(" | ".join(answer.unsupported)))
     if answer.citations:
-        st.markdown(f"**Trích dẫn ({len(answer.citations)})**")
-        columns = st.columns(2)
-        for k, c in enumerate(answer.citations):
-            with columns[k % 2]:
-                _citation_card(c, prefix, docs)
-    cols = st.columns([3, 1, 1, 4])
-    cols[0].download_button("⬇️ Tải Markdown", data=answer_to_markdown(answer), file_name=f"tra-loi-{prefix}.md",
-                            mime="text/markdown", key=f"{prefix}_dl", on_click="ignore")
-    rated = st.session_state["rated"].get(prefix)
-    cols[1].button("👍", key=f"{prefix}_up", help="Câu trả lời hữu ích", disabled=rated is not None,
-                   on_click=_rate, args=(prefix, turn, 1))
-    cols[2].button("👎", key=f"{prefix}_down", help="Câu trả lời chưa đúng", disabled=rated is not None,
-                   on_click=_rate, args=(prefix, turn, -1))
-    if rated in (1, -1):
-        cols[3].caption("Đã ghi nhận phản hồi. Cảm ơn!")
-    elif error := st.session_state.get(f"{prefix}_fb_error"):
-        cols[3].caption(error)
+        _sources(turn, key, index)
+    _feedback_row(turn, key, previous_question)
+
+
+# -- source panel -------------------------------------------------------------------------------------------------
+def _review(key: str, turn: Turn, citation) -> None:
+    verdict = st.session_state.get(f"{key}_rv_{citation.n}")
+    if not verdict:
+        return
+    comment = st.session_state.get(f"{key}_rvc_{citation.n}", "")
+    try:
+        open_feedback(ui.get_settings()).review(key, turn.question, turn.answer.text, citation.to_dict(), verdict,
+                                                comment)
+        st.session_state[f"{key}_rv_saved_{citation.n}"] = True
+    except Exception as exc:  # noqa: BLE001
+        st.session_state[f"{key}_rv_error_{citation.n}"] = f"Không lưu được đánh giá: {exc}"
+
+
+def _original_download(c, key: str) -> None:
+    path = ui.source_file(c.source)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        st.caption("Tệp gốc không còn trên máy chủ.")
+        return
+    st.download_button(f"⬇️ Tải tệp gốc ({file_name(c.source)})", data=data, file_name=file_name(c.source),
+                       key=f"{key}_orig_{c.n}", on_click="ignore")
+
+
+@st.dialog("Nguồn trích dẫn", width="large", on_dismiss=_close_panel)
+def _source_dialog(history: list[Turn], docs: _Docs) -> None:
+    source_panel(history, docs)
+
+
+def source_panel(history: list[Turn], docs: _Docs) -> None:
+    """One citation: the whole document with the quote marked (left), its details and the reviewer's verdict."""
+    key, index, n = st.session_state["panel"]
+    turn = history[index] if index < len(history) else None
+    c = next((c for c in turn.answer.citations if c.n == n), None) if turn else None
+    if c is None:
+        st.warning("Trích dẫn này không còn.")
+        return
+    md = c.metadata or {}
+    left, right = st.columns([3, 2], gap="medium")
+    with right:
+        st.markdown(f"#### [{c.n}] " + render.escape_markdown(c.label or document_label(md, c.title)))
+        if c.title:
+            st.markdown(render.escape_markdown(c.title))
+        facts = [("Số hiệu", md.get("so_hieu")), ("Cơ quan", md.get("co_quan")),
+                 ("Ngày ban hành", ui.vn_date(md.get("ngay_ban_hanh", ""))), ("Mục", c.section)]
+        st.markdown("  \n".join(f"**{k}:** {render.escape_markdown(str(v))}" for k, v in facts if v))
+        _original_download(c, key)
+        st.radio("Trích dẫn này có đúng không?", list(VERDICTS), key=f"{key}_rv_{c.n}", index=None,
+                 horizontal=True, format_func=VERDICTS.get, on_change=_review, args=(key, turn, c))
+        st.text_input("Ghi chú (không bắt buộc)", key=f"{key}_rvc_{c.n}", on_change=_review, args=(key, turn, c))
+        if error := st.session_state.get(f"{key}_rv_error_{c.n}"):
+            st.error(error)
+        elif st.session_state.get(f"{key}_rv_saved_{c.n}"):
+            st.caption("Đã lưu đánh giá trích dẫn.")
+        st.button("Đóng", key="panel_close", on_click=_close_panel)
+    with left:
+        doc = docs.get(c.doc_id)
+        mark_id = render.anchor_id("doc", key, c.n)
+        if doc is None:
+            st.warning("Văn bản này không còn trong chỉ mục; hiển thị trích dẫn đã lưu.")
+            st.markdown(render.passage_html("", c.start, c.end, c.quote, mark_id), unsafe_allow_html=True)
+            return
+        st.markdown(render.document_html(doc.text, c.start, c.end, c.quote, mark_id), unsafe_allow_html=True)
+        st.iframe(render.scroll_script(mark_id), height=1)  # same-origin iframe; only the JSON-quoted id varies
 
 
 # -- page -----------------------------------------------------------------------------------------------------------
@@ -179,12 +354,52 @@ def _chunks(stream, box: dict):
             box["answer"] = item
 
 
-def main() -> None:
-    st.set_page_config(page_title="Trợ lý CCHC", page_icon="🏛️", layout="wide")
+def _answer_now(assistant, question: str, filters: SearchFilters, scope: dict, mode: str, n_docs: int) -> Turn | None:
+    history: list[Turn] = st.session_state["history"]
+    box: dict = {}
+    try:
+        pieces = _chunks(assistant.stream(question, history=tuple(history), filters=filters, mode=mode), box)
+        with st.spinner(f"Đang tìm trong {n_docs} văn bản…"):
+            first = next(pieces, None)
+            if mode != "llm":  # a grounded answer is complete before its first word: no typing effect to wait for
+                streamed = "".join([first or "", *pieces])
+        if mode == "llm":
+            streamed = st.write_stream(itertools.chain([first] if first is not None else [], pieces))
+    except Exception as exc:  # noqa: BLE001
+        st.error(f"Không trả lời được câu hỏi: {exc}")
+        return None
+    answer = box.get("answer") or Answer(question=question, text=streamed if isinstance(streamed, str) else "",
+                                         mode=mode)
+    # the question's own place and year (never the sidebar's): a later follow-up carries these, and only when the
+    # user sets no filter for it (assistant.conversation.resolve_followup)
+    own = answer.query or question
+    return Turn(question=question, answer=answer, provinces=tuple(find_provinces(own)),
+                years=tuple(dict.fromkeys(re.findall(r"\b(?:19|20)\d\d\b", own))),
+                doc_ids=tuple(dict.fromkeys(c.doc_id for c in answer.citations)), scope=scope)
+
+
+def _save_turn(store, browser: str, turn: Turn) -> None:
+    ss = st.session_state
+    try:
+        if not ss["conv_id"]:
+            ss["conv_id"] = store.create(browser)
+            st.query_params["c"] = ss["conv_id"]
+        store.add_turn(ss["conv_id"], turn)
+    except Exception as exc:  # noqa: BLE001 - the chat goes on; only saving failed
+        st.toast(f"Không lưu được cuộc trò chuyện: {exc}")
+
+
+def _turn_key(index: int) -> str:
+    return f"c{st.session_state['conv_id'] or 'new'}t{index}"
+
+
+def chat_page() -> None:
     _init_state()
     st.html(render.style_block())
+    st.html(render.refs_script(), unsafe_allow_javascript=True)
     try:
         assistant = ui.get_assistant()
+        records = assistant.store.records()
     except Exception as exc:  # noqa: BLE001
         st.error(f"Không mở được trợ lý: {exc}")
         st.stop()
@@ -192,54 +407,59 @@ def main() -> None:
     if first_start and not st.session_state.get("first_start_seen"):  # the index was built now: say so, once
         st.session_state["first_start_seen"] = True
         st.info(first_start)
-    filters, mode = sidebar(assistant)
+    store = open_conversations(ui.get_settings())
+    browser = _browser_id()
+    _sync_conversation(store, browser)
+    filters, scope, mode = sidebar(assistant, ui.filter_options(records), store, browser)
 
-    st.title("🏛️ Trợ lý CCHC")
-    st.caption("Hỏi đáp về kế hoạch cải cách hành chính; mỗi ý trả lời kèm trích dẫn đến đúng đoạn văn bản gốc.")
-
-    history: list[Turn] = st.session_state["history"]
-    conv = st.session_state["conv"]
-    docs = _Docs(assistant)
-    for i, turn in enumerate(history):
-        with st.chat_message("user"):
-            st.markdown(render.escape_markdown(turn.question))
-        with st.chat_message("assistant"):
-            render_answer(turn, f"c{conv}t{i}", docs)
+    ss = st.session_state
+    history: list[Turn] = ss["history"]
+    if ss["panel"] and ss["panel"][1] >= len(history):
+        ss["panel"] = None
+    main = st.container()
+    with main:
+        st.title("🏛️ Trợ lý CCHC")
+        st.caption("Hỏi đáp về kế hoạch cải cách hành chính; mỗi ý trả lời kèm trích dẫn [n] — bấm để xem đúng đoạn "
+                   "trong văn bản gốc.")
+        for i, turn in enumerate(history):
+            with st.chat_message("user"):
+                st.markdown(render.escape_markdown(turn.question))
+            with st.chat_message("assistant"):
+                render_answer(turn, _turn_key(i), i, history[i - 1].question if i else "")
+    if ss["panel"]:
+        _source_dialog(history, _Docs(assistant))
 
     prompt = st.chat_input("Đặt câu hỏi về kế hoạch cải cách hành chính…", key="chat_input")
     if not prompt:
-        prompt = st.session_state.pop("pending", None)
-    if not prompt and not history:
-        st.markdown("**Câu hỏi gợi ý**")
-        for j, example in enumerate(EXAMPLES):
-            st.button(example, key=f"example_{j}", on_click=_ask_example, args=(example,))
-        return
-    if not prompt:
-        return
-
-    question = prompt.strip()
+        prompt = ss.pop("pending", None)
+    question = (prompt or "").strip()
     if not question:
+        if not history:
+            with main:
+                st.markdown("**Câu hỏi gợi ý**")
+                for j, example in enumerate(EXAMPLES):
+                    st.button(example, key=f"example_{j}", on_click=_ask_example, args=(example,))
         return
-    with st.chat_message("user"):
-        st.markdown(render.escape_markdown(question))
-    with st.chat_message("assistant"):
-        slot = st.empty()
-        box: dict = {}
-        try:
-            with slot.container():
-                streamed = st.write_stream(_chunks(assistant.stream(question, history=tuple(history), filters=filters,
-                                                                    mode=mode), box))
-        except Exception as exc:  # noqa: BLE001
-            slot.error(f"Không trả lời được câu hỏi: {exc}")
-            return
-        answer = box.get("answer") or Answer(question=question, text=streamed if isinstance(streamed, str) else "",
-                                             mode=mode)
-        turn = Turn(question=question, answer=answer, provinces=filters.provinces, years=filters.years,
-                    doc_ids=filters.doc_ids)
-        history.append(turn)
-    # Render the answer from the history on a fresh run: the element tree then stays the same on every later run,
-    # so an expander a reader opened stays open when they rate the answer or open a document.
+    with main:
+        with st.chat_message("user"):
+            st.markdown(render.escape_markdown(question))
+        with st.chat_message("assistant"):
+            turn = _answer_now(assistant, question, filters, scope, mode, len(records))
+    if turn is None:
+        return
+    history.append(turn)
+    _save_turn(store, browser, turn)
+    # Render the answer from the history on a fresh run: the element tree then stays the same on every later run.
     st.rerun()
+
+
+def main() -> None:
+    st.set_page_config(page_title="Trợ lý CCHC", page_icon="🏛️", layout="wide")
+    pages = [st.Page(chat_page, title="Hỏi đáp", icon="🏛️", default=True)]
+    for path in sorted((ROOT / "pages").glob("*.py")):
+        title, icon = ui.page_title(path)
+        pages.append(st.Page(str(path), title=title, icon=icon))
+    st.navigation(pages).run()
 
 
 main()

@@ -26,6 +26,15 @@ def _without_provinces(text: str, provinces: Sequence[str]) -> str:
     return re.sub(r"\s+", " ", out).strip()
 
 
+def _any_filter(filters: SearchFilters | None) -> bool:
+    """Whether the user chose any filter (province, year, type or document).
+
+    >>> _any_filter(None), _any_filter(SearchFilters()), _any_filter(SearchFilters(years=("2022",)))
+    (False, False, True)
+    """
+    return filters is not None and any((filters.provinces, filters.years, filters.doc_types, filters.doc_ids))
+
+
 def resolve_followup(question: str, history: Sequence[Turn], filters: SearchFilters | None,
                      restorer=None) -> tuple[QueryAnalysis, SearchFilters | None]:
     """Analyse a question in the light of the conversation before it.
@@ -33,7 +42,8 @@ def resolve_followup(question: str, history: Sequence[Turn], filters: SearchFilt
     Args:
         question: the new question.
         history: earlier turns, oldest first.
-        filters: filters chosen by the user (they always win).
+        filters: filters chosen by the user when asking (they always win: with any filter set, nothing of the
+            earlier turns' scope is carried over; the previous *question's* province is carried only without one).
         restorer: diacritics model of the index.
 
     Returns:
@@ -44,9 +54,16 @@ def resolve_followup(question: str, history: Sequence[Turn], filters: SearchFilt
     >>> a, f = resolve_followup("Còn Hà Nam thì sao?", past, None)
     >>> a.original
     'Hà Nam kiểm tra CCHC vào thời gian nào?'
+    >>> resolve_followup("Hạn nộp báo cáo là khi nào?", past, None)[0].provinces
+    ['Kiên Giang']
+    >>> resolve_followup("Hạn nộp báo cáo là khi nào?", past, SearchFilters(years=("2022",)))[0].provinces
+    []
     """
     analysis = analyze_query(question, restorer)
     if not history:
+        return analysis, filters
+    if _any_filter(filters):
+        # the sidebar at the moment of asking is the whole scope: nothing of an earlier turn is carried into it
         return analysis, filters
     previous = history[-1]
     from textnorm.terms import content_terms

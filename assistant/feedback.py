@@ -1,4 +1,4 @@
-"""Reviewer feedback on answers (👍/👎), kept in SQLite at ``settings.feedback_db``.
+"""Feedback on answers (👍/👎, a comment) and reviewers' verdicts on citations, in SQLite at ``settings.feedback_db``.
 
 The database and its table are created on first use; every call opens its own short connection, so the
 store is safe to share between Streamlit sessions (threads) and between processes.
@@ -9,6 +9,14 @@ store is safe to share between Streamlit sessions (threads) and between processe
 1
 >>> [(r.question, r.rating) for r in store.list_feedback()]
 [('Câu hỏi?', 1)]
+>>> store.record("Câu hỏi?", "Trả lời [1].", "[]", -1, key="c1t0", comment="Thiếu Sở Y tế") == store.record(
+...     "Câu hỏi?", "Trả lời [1].", "[]", 1, key="c1t0", comment="")
+True
+>>> store.review("c1t0", "Câu hỏi?", "Trả lời [1].", {"n": 1, "doc_id": "d", "start": 0, "end": 3, "quote": "abc"},
+...              "sai", "không khớp")
+1
+>>> [(r.doc_id, r.verdict, r.comment) for r in store.list_reviews()]
+[('d', 'sai', 'không khớp')]
 """
 
 from __future__ import annotations
@@ -17,8 +25,9 @@ import json
 import sqlite3
 import threading
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
+
+from assistant.history import local_now
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS feedback (
@@ -31,6 +40,29 @@ CREATE TABLE IF NOT EXISTS feedback (
     mode TEXT NOT NULL DEFAULT 'grounded'
 )
 """
+#: Columns added after the first release (added to an older database on first use).
+_LATER_COLUMNS = (("comment", "TEXT NOT NULL DEFAULT ''"), ("context", "TEXT NOT NULL DEFAULT ''"),
+                  ("answer_key", "TEXT NOT NULL DEFAULT ''"))
+_REVIEW_SCHEMA = """
+CREATE TABLE IF NOT EXISTS citation_reviews (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    created_at TEXT NOT NULL,
+    answer_key TEXT NOT NULL,
+    question TEXT NOT NULL,
+    answer_text TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    doc_id TEXT NOT NULL,
+    doc_label TEXT NOT NULL DEFAULT '',
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    quote TEXT NOT NULL,
+    verdict TEXT NOT NULL CHECK (verdict IN ('dung', 'sai', 'khong_ro')),
+    comment TEXT NOT NULL DEFAULT '',
+    UNIQUE (answer_key, n)
+)
+"""
+#: Reviewers' verdicts on one citation, with their Vietnamese labels.
+VERDICTS = {"dung": "Đúng", "sai": "Sai", "khong_ro": "Không rõ"}
 
 
 @dataclass(frozen=True)
@@ -42,6 +74,9 @@ class FeedbackRow:
     citations_json: str
     rating: int
     mode: str
+    comment: str = ""
+    context: str = ""  # the question a follow-up followed
+    answer_key: str = ""
 
     @property
     def citations(self) -> list:
@@ -50,6 +85,23 @@ class FeedbackRow:
         except ValueError:
             return []
         return value if isinstance(value, list) else []
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    id: int
+    created_at: str
+    answer_key: str
+    question: str
+    answer_text: str
+    n: int
+    doc_id: str
+    doc_label: str
+    start: int
+    end: int
+    quote: str
+    verdict: str
+    comment: str
 
 
 class FeedbackStore:
@@ -66,29 +118,79 @@ class FeedbackStore:
         if not self._ready:
             with conn:
                 conn.execute(_SCHEMA)
+                conn.execute(_REVIEW_SCHEMA)
+                have = {row[1] for row in conn.execute("PRAGMA table_info(feedback)")}
+                for name, decl in _LATER_COLUMNS:
+                    if name not in have:
+                        conn.execute(f"ALTER TABLE feedback ADD COLUMN {name} {decl}")
             self._ready = True
         return conn
 
     def record(self, question: str, answer_text: str, citations_json: str | list, rating: int,
-               mode: str = "grounded") -> int:
-        """Store one rating (+1 or -1); returns the row id."""
+               mode: str = "grounded", *, comment: str = "", context: str = "", key: str = "") -> int:
+        """Store one rating (+1 or -1) with an optional comment and the question it followed; returns the row id.
+
+        With a ``key`` (one per answer shown), a later call changes the earlier rating instead of adding one.
+        """
         rating = int(rating)
         if rating not in (1, -1):
             raise ValueError("Đánh giá phải là +1 (hữu ích) hoặc -1 (chưa đúng).")
         if not isinstance(citations_json, str):
             citations_json = json.dumps(citations_json, ensure_ascii=False)
-        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        values = (local_now(), str(question), str(answer_text), citations_json, rating, str(mode or "grounded"),
+                  str(comment or ""), str(context or ""), str(key or ""))
         with self._lock:
             conn = self._connect()
             try:
                 with conn:
+                    row = conn.execute("SELECT id FROM feedback WHERE answer_key = ? AND answer_key != ''",
+                                       (values[-1],)).fetchone()
+                    if row:
+                        conn.execute("UPDATE feedback SET created_at = ?, rating = ?, comment = ? WHERE id = ?",
+                                     (values[0], rating, values[6], row[0]))
+                        return int(row[0])
                     cur = conn.execute(
-                        "INSERT INTO feedback (created_at, question, answer_text, citations_json, rating, mode) "
-                        "VALUES (?, ?, ?, ?, ?, ?)",
-                        (now, str(question), str(answer_text), citations_json, rating, str(mode or "grounded")))
+                        "INSERT INTO feedback (created_at, question, answer_text, citations_json, rating, mode, "
+                        "comment, context, answer_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
                 return int(cur.lastrowid)
             finally:
                 conn.close()
+
+    def review(self, key: str, question: str, answer_text: str, citation: dict, verdict: str,
+               comment: str = "") -> int:
+        """Store (or change) a reviewer's verdict on citation ``citation["n"]`` of the answer ``key``."""
+        if verdict not in VERDICTS:
+            raise ValueError("Kết luận phải là Đúng, Sai hoặc Không rõ.")
+        c = citation
+        values = (local_now(), str(key), str(question), str(answer_text), int(c["n"]), str(c["doc_id"]),
+                  str(c.get("label") or c.get("title") or ""), int(c["start"]), int(c["end"]), str(c["quote"]),
+                  verdict, str(comment or ""))
+        with self._lock:
+            conn = self._connect()
+            try:
+                with conn:
+                    conn.execute(
+                        'INSERT INTO citation_reviews (created_at, answer_key, question, answer_text, n, doc_id, '
+                        'doc_label, start, "end", quote, verdict, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) '
+                        "ON CONFLICT (answer_key, n) DO UPDATE SET created_at = excluded.created_at, "
+                        "verdict = excluded.verdict, comment = excluded.comment", values)
+                    (rid,) = conn.execute("SELECT id FROM citation_reviews WHERE answer_key = ? AND n = ?",
+                                          (values[1], values[4])).fetchone()
+                return int(rid)
+            finally:
+                conn.close()
+
+    def list_reviews(self) -> list[ReviewRow]:
+        """All citation verdicts, newest first."""
+        if not self.path.exists():
+            return []
+        conn = self._connect()
+        try:
+            return [ReviewRow(*row) for row in conn.execute(
+                'SELECT id, created_at, answer_key, question, answer_text, n, doc_id, doc_label, start, "end", quote, '
+                "verdict, comment FROM citation_reviews ORDER BY created_at DESC, id DESC")]
+        finally:
+            conn.close()
 
     def list_feedback(self, limit: int | None = None) -> list[FeedbackRow]:
         """All ratings, newest first (an empty list when nothing was recorded yet)."""
@@ -96,7 +198,8 @@ class FeedbackStore:
             return []
         conn = self._connect()
         try:
-            sql = ("SELECT id, created_at, question, answer_text, citations_json, rating, mode FROM feedback "
+            sql = ("SELECT id, created_at, question, answer_text, citations_json, rating, mode, comment, context, "
+                   "answer_key FROM feedback "
                    "ORDER BY id DESC")
             params: tuple = ()
             if limit is not None:
@@ -116,4 +219,4 @@ def open_feedback(settings) -> FeedbackStore:
     return FeedbackStore(settings.feedback_db)
 
 
-__all__ = ["FeedbackStore", "FeedbackRow", "citations_to_json", "open_feedback"]
+__all__ = ["FeedbackStore", "FeedbackRow", "ReviewRow", "VERDICTS", "citations_to_json", "open_feedback"]

@@ -53,3 +53,4 @@ class Turn:
     provinces: tuple[str, ...] = ()
     years: tuple[str, ...] = ()
     doc_ids: tuple[str, ...] = ()
+    scope: dict = field(default_factory=dict)  # filters chosen in the UI when asked, e.g. {"Tỉnh": ["Hà Nam"]}

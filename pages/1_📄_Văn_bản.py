@@ -7,8 +7,10 @@ from pathlib import Path
 import streamlit as st
 
 import ui
+from assistant.export import file_name
 from ingest.pipeline import IngestBusy, delete_documents, ingest_paths
 from ui import render
+from ui.admin import require_admin
 from ui.upload import UPLOAD_TYPES, handle_uploads, uploads_dir
 
 st.set_page_config(page_title="Văn bản – Trợ lý CCHC", page_icon="📄", layout="wide")
@@ -39,8 +41,8 @@ else:
     for doc_id, rec in sorted(records.items(), key=lambda kv: (kv[1].metadata.get("tinh", ""), kv[0])):
         md = rec.metadata
         rows.append({"Số hiệu": md.get("so_hieu", ""), "Loại": md.get("loai_van_ban", ""), "Tỉnh": md.get("tinh", ""),
-                     "Ngày ban hành": md.get("ngay_ban_hanh", ""), "Tiêu đề": rec.title, "Số đoạn": rec.n_passages,
-                     "Nguồn": rec.source, "Mã": doc_id})
+                     "Ngày ban hành": ui.vn_date(md.get("ngay_ban_hanh", "")), "Tiêu đề": rec.title,
+                     "Số đoạn": rec.n_passages, "Tệp": file_name(rec.source), "Mã": doc_id})
     st.caption(f"{len(records)} văn bản, {sum(r.n_passages for r in records.values())} đoạn.")
     st.dataframe(rows, hide_index=True, width="stretch")
 
@@ -58,18 +60,8 @@ else:
 # -- administration ---------------------------------------------------------------------------------------------------
 st.divider()
 st.header("Quản trị")
-unlocked = ss.get("admin_ok", False) or not settings.admin_password
-if not unlocked:
-    given = st.text_input("Mật khẩu quản trị", type="password", key="admin_pw",
-                          help="Cần để tải lên, xóa văn bản hoặc nạp lại chỉ mục.")
-    if given:
-        if ui.password_ok(given, settings.admin_password):
-            ss["admin_ok"] = unlocked = True
-        else:
-            st.error("Mật khẩu không đúng.")
-    if not unlocked:
-        st.info("Tải lên, xóa và nạp lại chỉ mục cần mật khẩu quản trị.")
-        st.stop()
+if not require_admin(settings, "Tải lên, xóa và nạp lại chỉ mục cần mật khẩu quản trị."):
+    st.stop()
 
 
 def _progress_bar(label: str):
@@ -85,26 +77,47 @@ def _progress_bar(label: str):
 
 tab_up, tab_del, tab_re = st.tabs(["Tải lên", "Xóa văn bản", "Nạp lại chỉ mục"])
 
+def _upload(files, box) -> None:
+    """Ingest the chosen files one at a time (a bar per batch, moving per file); results stay beside the uploader."""
+    limit = settings.max_file_mb * 1024 * 1024
+    bar = box.progress(0.0, text="Đang nạp…")
+    messages = []
+    for k, f in enumerate(files):
+        bar.progress(k / len(files), text=f"Đang nạp {k + 1}/{len(files)} — {f.name}")
+        if f.size > limit:  # refused before its bytes are read
+            messages.append(("error", f"{f.name}: bị từ chối — tệp quá lớn ({f.size / 1024 / 1024:.1f} MB; giới hạn "
+                                      f"{settings.max_file_mb:g} MB)"))
+            continue
+        try:
+            batch = handle_uploads([(f.name, f.getvalue())], settings, store)
+        except IngestBusy as exc:
+            messages.append(("error", f"{f.name}: {exc}"))
+            continue
+        except Exception as exc:  # noqa: BLE001 - one broken file never stops the batch
+            messages.append(("error", f"{f.name}: không nạp được tệp — {exc}"))
+            continue
+        messages += [("success" if r.ok else "error", r.message()) for r in batch.results]
+    bar.progress(1.0, text=f"Đã xử lý {len(files)} tệp.")
+    ss["upload_messages"] = messages
+    ss["uploader_n"] += 1
+
+
 with tab_up:
     files = st.file_uploader(f"Chọn tệp ({', '.join('.' + t for t in UPLOAD_TYPES)}; tối đa "
                              f"{settings.max_file_mb:g} MB mỗi tệp)", type=list(UPLOAD_TYPES),
-                             accept_multiple_files=True, key=f"uploader_{ss['uploader_n']}")
-    if st.button("Nạp các tệp đã chọn", disabled=not files, key="do_upload", type="primary"):
-        try:
-            batch = handle_uploads([(f.name, f.getvalue()) for f in files], settings, store,
-                                   progress=_progress_bar("Đang nạp"))
-        except IngestBusy as exc:
-            st.error(str(exc))
-        except Exception as exc:  # noqa: BLE001
-            st.error(f"Không nạp được tệp: {exc}")
-        else:
-            messages = [("success" if r.ok else "error", r.message()) for r in batch.results]
-            messages.append(("caption", batch.summary))
-            ss["doc_messages"] = messages
-            ss["uploader_n"] += 1
-            st.rerun()
+                             accept_multiple_files=True, key=f"uploader_{ss['uploader_n']}",
+                             max_upload_size=max(1, int(settings.max_file_mb)))
+    clicked = st.button("Nạp các tệp đã chọn", disabled=not files, key="do_upload", type="primary")
+    results = st.container()
+    if clicked and files:
+        _upload(files, results)
+        st.rerun()
+    for kind, text in ss.get("upload_messages", []):
+        getattr(results, kind)(text)
 
 with tab_del:
+    for kind, text in ss.pop("delete_messages", []):  # beside the action, not at the top of the page
+        getattr(st, kind)(text)
     if not records:
         st.caption("Không có văn bản để xóa.")
     else:
@@ -112,29 +125,30 @@ with tab_del:
         victim = st.selectbox("Văn bản cần xóa", list(options), format_func=lambda d: options.get(d, d),
                               key="delete_doc")
         source = records[victim].source if victim in records else ""
-        in_uploads = bool(source) and Path(source).is_absolute() and \
-            Path(source).resolve().parent == uploads_dir(settings).resolve()
-        st.caption(f"Nguồn: {source}" + (" (tệp đã tải lên, sẽ bị xóa cùng)" if in_uploads else
-                                         " — văn bản trong kho sẽ được nạp lại nếu bấm «Nạp lại chỉ mục»"))
+        # a stored source is relative to the project root when the data folder lies inside it (the default)
+        path = ui.source_file(source) if source else None
+        in_uploads = path is not None and path.resolve().parent == uploads_dir(settings).resolve()
+        st.caption(f"Tệp: {file_name(source)}" + (" (tệp đã tải lên, sẽ bị xóa cùng)" if in_uploads else
+                                                  " — văn bản trong kho sẽ được nạp lại nếu bấm «Nạp lại chỉ mục»"))
         sure = st.checkbox("Tôi chắc chắn muốn xóa văn bản này", key="delete_sure")
         if st.button("Xóa văn bản", disabled=not sure, key="do_delete"):
             try:
                 delete_documents([victim], settings, store)  # under the ingest lock; the manifest follows
                 if in_uploads:
-                    Path(source).unlink(missing_ok=True)
+                    path.unlink(missing_ok=True)
             except IngestBusy as exc:
                 st.error(str(exc))
             except Exception as exc:  # noqa: BLE001
                 st.error(f"Không xóa được văn bản: {exc}")
             else:
-                ss["doc_messages"] = [("success", f"Đã xóa {options.get(victim, victim)}.")]
+                ss["delete_messages"] = [("success", f"Đã xóa {options.get(victim, victim)}.")]
                 ss.pop("delete_sure", None)
                 st.rerun()
 
 with tab_re:
     folders = [settings.corpus_dir] + ([uploads_dir(settings)] if uploads_dir(settings).is_dir() else [])
-    st.caption("Nạp lại kho văn bản (" + ", ".join(str(f) for f in folders) + "): chỉ tệp mới hoặc đã đổi được "
-               "nhúng lại; văn bản có tệp gốc không còn sẽ bị gỡ khỏi chỉ mục.")
+    st.caption("Nạp lại kho văn bản (thư mục " + ", ".join(Path(f).name for f in folders) + "): chỉ tệp mới hoặc "
+               "đã đổi được nhúng lại; văn bản có tệp gốc không còn sẽ bị gỡ khỏi chỉ mục.")
     if st.button("Nạp lại chỉ mục", key="do_reindex"):
         try:
             report = ingest_paths(folders, settings, store, prune=True, progress=_progress_bar("Đang nạp lại"))

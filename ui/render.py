@@ -29,7 +29,7 @@ PASSAGE_STYLE = (
     "border-left:3px solid #f0b429;background:rgba(240,180,41,0.06);border-radius:4px;"
 )
 DOCUMENT_STYLE = (
-    "white-space:pre-wrap;line-height:1.55;font-size:0.9rem;max-height:420px;overflow-y:auto;"
+    "white-space:pre-wrap;line-height:1.55;font-size:0.9rem;max-height:65vh;overflow-y:auto;"
     "padding:0.75rem;border:1px solid rgba(128,128,128,0.35);border-radius:6px;"
 )
 MARK_STYLE = "background:#ffe066;color:#1b1b1b;padding:0 2px;border-radius:2px;"
@@ -82,6 +82,47 @@ def answer_markdown(text: str) -> str:
             body = _MD_INLINE.sub(r"\\\1", rest)
         out.append(indent + (bullet or "") + body)
     return "\n".join(out)
+
+
+_REF = re.compile(r"\\\[(\d+)\\\]")
+
+
+def answer_with_refs(text: str, ref_key) -> str:
+    r"""The answer for ``st.markdown(..., unsafe_allow_html=True)``: like :func:`answer_markdown`, with ``<``, ``>``
+    and ``&`` turned into entities first (so no document text can become a tag), and each [n] marker a link that
+    :func:`refs_script` turns into a click on the button whose key is ``ref_key(n)``.
+
+    >>> print(answer_with_refs("**KH** <b>Sở</b> [2]", lambda n: f"t0_src_{n}"))
+    **KH** &lt;b&gt;Sở&lt;/b&gt; <a class="cchc-ref" href="#" data-ref="t0_src_2">[2]</a>
+    """
+    md = answer_markdown(html.escape(text or "", quote=False))
+
+    def link(m: re.Match) -> str:
+        key = anchor_id(ref_key(int(m.group(1))))
+        return f'<a class="cchc-ref" href="#" data-ref="{key}">[{m.group(1)}]</a>'
+
+    return _REF.sub(link, md)
+
+
+def refs_script() -> str:
+    """A <script> for ``st.html(..., unsafe_allow_javascript=True)``: a click on an [n] link clicks the Streamlit
+    button of that citation (found by its key class ``st-key-…``). Installed once per page; no data inside."""
+    return (
+        "<script>(function(){var d=document;try{if(window.parent&&window.parent.document){d=window.parent.document;}}"
+        "catch(e){}if(d.cchcRefs){return;}d.cchcRefs=true;"
+        "d.addEventListener('click',function(e){var a=e.target.closest&&e.target.closest('a.cchc-ref');if(!a){return;}"
+        "e.preventDefault();var b=d.querySelector('.st-key-'+a.getAttribute('data-ref')+' button');"
+        "if(b){b.click();}},true);})();</script>"
+    )
+
+
+def cookie_script(name: str, value: str, days: int) -> str:
+    """A <script> that stores a cookie for the whole site (the browser's id for saved conversations)."""
+    import json
+
+    pair = json.dumps(f"{name}={value}").replace("<", "\\u003c")
+    return (f"<script>(function(){{var d=document;try{{d=window.parent.document;}}catch(e){{}}"
+            f"d.cookie={pair}+';path=/;max-age={int(days) * 86400};samesite=lax';}})();</script>")
 
 
 def anchor_id(*parts: object) -> str:
@@ -202,9 +243,23 @@ def document_html(text: str, start: int, end: int, quote: str = "", mark_id: str
     return highlight_html(text, span.start, span.end, mark_id, css_class="cchc-document", style=DOCUMENT_STYLE)
 
 
+#: The file uploader's English help ("Drag and drop…", "Limit 200MB per file") replaced by Vietnamese.
+_UPLOADER_CSS = (
+    '[data-testid="stFileUploaderDropzoneInstructions"] span,[data-testid="stFileUploaderDropzoneInstructions"] small'
+    "{display:none;}"
+    '[data-testid="stFileUploaderDropzoneInstructions"] div::after{content:"Kéo thả tệp vào đây";}'
+    '[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] > *{display:none;}'
+    '[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"]::after'
+    '{content:"Chọn tệp";font-size:0.9rem;}'
+)
+
+
 def style_block() -> str:
-    """A <style> block for the marks (one line, no user data)."""
-    return f"<style>mark.cchc-mark{{{MARK_STYLE}}} .cchc-note{{opacity:0.7;font-size:0.85em;}}</style>"
+    """A <style> block for the marks, [n] links, scope chips and the uploader (one line, no user data)."""
+    return (f"<style>mark.cchc-mark{{{MARK_STYLE}}} .cchc-note{{opacity:0.7;font-size:0.85em;}}"
+            "a.cchc-ref{text-decoration:none;font-weight:600;padding:0 2px;border-radius:3px;"
+            "background:rgba(28,131,225,0.12);}"
+            f"{_UPLOADER_CSS}</style>")
 
 
 def scroll_script(mark_id: str) -> str:
@@ -228,6 +283,7 @@ def scroll_script(mark_id: str) -> str:
     )
 
 
-__all__ = ["escape_text", "escape_markdown", "answer_markdown", "anchor_id", "locate", "Span", "highlight_html",
+__all__ = ["escape_text", "escape_markdown", "answer_markdown", "answer_with_refs", "refs_script", "cookie_script",
+           "anchor_id", "locate", "Span", "highlight_html",
            "passage_html",
            "document_html", "style_block", "scroll_script"]
