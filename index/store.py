@@ -96,6 +96,7 @@ class DocRecord:
     metadata: dict
     n_passages: int
     written: str = ""  # changes on every write, so caches built before it are recognised as stale
+    schedule: str = ""  # schedule hook (issue 14): the document's schedule facts (JSON), see ingest.schedule
 
 
 def _version(doc: Document) -> str:
@@ -207,7 +208,8 @@ class IndexStore:
             meta = dict(meta or {})
             out[doc_id] = DocRecord(doc_id=doc_id, source=meta.pop("source", ""), title=meta.get("tieu_de", ""),
                                     version=meta.pop("version", ""), n_passages=int(meta.pop("n_passages", 0)),
-                                    written=meta.pop("written", ""), metadata=meta)
+                                    written=meta.pop("written", ""), schedule=meta.pop("schedule", ""),
+                                    metadata=meta)
         return out
 
     def fingerprint(self, records: dict[str, DocRecord] | None = None) -> str:
@@ -224,10 +226,11 @@ class IndexStore:
         source = meta.pop("source", "")
         meta.pop("n_passages", None)
         meta.pop("written", None)
+        schedule = meta.pop("schedule", "")  # schedule hook (issue 14)
         passages = self.passages_of(doc_id, version)
         metadata = {**meta, "source": source}
         return Document(doc_id=doc_id, source=source, title=meta.get("tieu_de", doc_id), text=got["documents"][0],
-                        metadata=metadata, passages=tuple(passages), content_hash=version)
+                        metadata=metadata, passages=tuple(passages), content_hash=version, schedule=schedule)
 
     def passages_of(self, doc_id: str, version: str) -> list[Passage]:
         got = self.passages.get(where={"$and": [{"doc_id": doc_id}, {"version": version}]},
@@ -371,6 +374,8 @@ def chroma_rows(doc: Document) -> tuple[str, list[str], list[dict], dict]:
         metas.append(meta)
     record = {k: v for k, v in doc.metadata.items() if isinstance(v, (str, int, float, bool))}
     record.update(source=doc.source, version=version, n_passages=len(doc.passages), written=uuid.uuid4().hex)
+    if doc.schedule:  # schedule hook (issue 14): facts live and die with the record, written last
+        record["schedule"] = doc.schedule
     return version, ids, metas, record
 
 

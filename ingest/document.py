@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 
@@ -53,8 +54,12 @@ def build_document(doc_id: str, source: str, raw_text: str, *, digest: str = "",
     metadata["source"] = source
     title = metadata.get("tieu_de") or doc_id
     passages = split_into_passages(doc_id, text, blocks, spans, metadata)
-    return Document(doc_id=doc_id, source=source, title=title, text=text, metadata=metadata,
-                    passages=tuple(passages), content_hash=digest, notes=tuple(notes))
+    doc = Document(doc_id=doc_id, source=source, title=title, text=text, metadata=metadata,
+                   passages=tuple(passages), content_hash=digest, notes=tuple(notes))
+    # schedule hook (issue 14): inspection-schedule facts, stored with the document's record
+    from ingest.schedule import schedule_json
+
+    return dataclasses.replace(doc, schedule=schedule_json(doc))
 
 
 __all__ = ["build_document", "make_doc_id", "content_hash"]

@@ -52,6 +52,7 @@ class ScheduleFact:
     period_start: int  # where the period is stated (may be another line)
     period_end: int
     doc_id: str = ""
+    section: str = ""  # section path of the passage it was read from
 
     def to_dict(self) -> dict:
         d = asdict(self)
@@ -74,15 +75,20 @@ class PlanSchedule:
     doc_id: str
     facts: list[ScheduleFact] = field(default_factory=list)
     periods: list[tuple[int, int, Period]] = field(default_factory=list)  # the plan's own inspection periods
+    quotes: dict[str, str] = field(default_factory=dict)  # "start:end" → text[start:end] of every span above
+
+    def quote(self, start: int, end: int) -> str:
+        return self.quotes.get(f"{start}:{end}", "")
 
     def to_dict(self) -> dict:
         return {"doc_id": self.doc_id, "facts": [f.to_dict() for f in self.facts],
-                "periods": [[s, e, p.to_dict()] for s, e, p in self.periods]}
+                "periods": [[s, e, p.to_dict()] for s, e, p in self.periods], "quotes": self.quotes}
 
     @staticmethod
     def from_dict(d: dict) -> "PlanSchedule":
         return PlanSchedule(d.get("doc_id", ""), [ScheduleFact.from_dict(f) for f in d.get("facts", [])],
-                            [(s, e, Period.from_dict(p)) for s, e, p in d.get("periods", [])])
+                            [(s, e, Period.from_dict(p)) for s, e, p in d.get("periods", [])],
+                            dict(d.get("quotes", {})))
 
 
 @dataclass
@@ -95,6 +101,7 @@ class _Segment:
     unit_ranges: list[tuple[int, int]]  # where units may be named (doc offsets); the whole segment for lines
     period_ranges: list[tuple[int, int]]  # where its own period may be stated
     block: int = -1  # start of the passage it belongs to (a period heading applies within its passage)
+    section: str = ""
 
 
 def plan_year(metadata: dict) -> int | None:
@@ -143,7 +150,8 @@ def _line_segments(text: str, passage, skip: set[int]) -> list[_Segment]:
         pos = hi + 1
         if lo in skip or not line.strip():
             continue
-        out.append(_Segment(lo, hi, " ".join(lead + [section]), [(lo, hi)], [(lo, hi)], passage.start))
+        out.append(_Segment(lo, hi, " ".join(lead + [section]), [(lo, hi)], [(lo, hi)], passage.start,
+                            passage.section))
         folded = fold_same_length(line)
         if folded.rstrip().endswith(":"):
             lead.append(folded)
@@ -163,7 +171,7 @@ def _row_segment(text: str, lo: int, hi: int, fields: list[tuple[str, int, int]]
     if not units:
         return None
     context = fold_same_length(section) + (" kiem tra" if cue else "")
-    return _Segment(lo, hi, context, units, times)
+    return _Segment(lo, hi, context, units, times, section=section)
 
 
 def _table_row_segments(text: str, passage) -> list[_Segment]:
@@ -299,8 +307,10 @@ def extract_schedule(doc) -> PlanSchedule:
                     continue
                 seen.add(key)
                 facts.append(ScheduleFact(unit.name, unit.kind, activity, period, seg.start, seg.end,
-                                          lo + unit.start, lo + unit.end, ps, pe, doc.doc_id))
-    return PlanSchedule(doc.doc_id, facts, plan)
+                                          lo + unit.start, lo + unit.end, ps, pe, doc.doc_id, seg.section))
+    spans = {(f.start, f.end) for f in facts} | {(f.period_start, f.period_end) for f in facts}
+    spans |= {(s, e) for s, e, _ in plan}
+    return PlanSchedule(doc.doc_id, facts, plan, {f"{s}:{e}": text[s:e] for s, e in sorted(spans)})
 
 
 __all__ = ["ScheduleFact", "PlanSchedule", "extract_schedule", "plan_year"]

@@ -1,0 +1,224 @@
+"""Questions about inspection schedules answered from the facts of every plan in scope (issue 14).
+
+"Những sở nào được kiểm tra trong quý III?" lists, for each plan, the units it schedules in that period; "Sở Y tế
+được kiểm tra khi nào?" lists, for each plan naming it, when. Every unit is cited by the span it was read from.
+Other questions return None and go to the passage answerer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.types import Answer, Citation
+from index.model import document_label
+from ingest.schedule import load_schedule
+from retriever.period import question_period
+from textnorm.gazetteer import canonical_province
+from textnorm.periods import Period, fold_same_length
+
+#: A question asking which units (after folding): "sở nào", "đơn vị nào", "những sở", "danh sách", "ai".
+WHICH_UNITS = re.compile(r"\b(?:so|don vi|co quan|ban|huyen|xa|dia phuong|ubnd|nganh)\s+nao\b|\bnhung\s+(?:so|don vi|"
+                         r"co quan|huyen|dia phuong)\b|\bdanh sach\b|\bai\b|\bkiem tra\s+(?:nhung\s+)?(?:nhung )?"
+                         r"(?:don vi|so|co quan)\b")
+#: A question about inspection at all.
+INSPECTION = re.compile(r"kiem tra")
+#: A question asking when.
+WHEN = re.compile(r"khi nao|thoi gian nao|bao gio|luc nao|quy nao|thang nao|ngay nao|vao thoi gian|thoi diem nao|"
+                  r"lich kiem tra")
+#: Unit kinds a question restricts itself to ("sở nào" → Sở only).
+KIND_WORDS = (("so", re.compile(r"\bso\b")), ("ubnd", re.compile(r"\b(?:huyen|xa|ubnd|dia phuong)\b")))
+
+
+@dataclass
+class _Plan:
+    doc_id: str
+    label: str
+    record: object
+    schedule: object  # ingest.schedule.PlanSchedule
+    province: str
+    year: str
+
+
+_CACHE: dict = {"state": None, "plans": []}
+
+
+def schedule_plans(state) -> list[_Plan]:
+    """Plans with a schedule among the indexed documents (read once per lexical state)."""
+    if _CACHE["state"] is state:
+        return _CACHE["plans"]
+    plans = []
+    for doc_id, record in sorted(state.records.items()):
+        schedule = load_schedule(getattr(record, "schedule", ""))
+        if schedule is None:
+            continue
+        md = record.metadata
+        plans.append(_Plan(doc_id, document_label(md, record.title), record, schedule,
+                           canonical_province(md.get("tinh", "")) or md.get("tinh", ""), str(md.get("nam", ""))))
+    _CACHE.update(state=state, plans=plans)
+    return plans
+
+
+def _in_scope(plan: _Plan, provinces: set[str], years: set[str], doc_ids: set[str]) -> bool:
+    if doc_ids and plan.doc_id not in doc_ids:
+        return False
+    if provinces and plan.province not in provinces:
+        return False
+    if years:
+        stated = {str(p.year) for _, _, p in plan.schedule.periods if p.year}
+        stated |= {str(f.period.year) for f in plan.schedule.facts if f.period.year}
+        return bool(years & (stated | {plan.year}))
+    return True
+
+
+def _matches(fact_period: Period, asked: Period) -> bool:
+    """Whether a stated period falls in the asked one (a half-year never counts as a quarter)."""
+    if asked.year and fact_period.year and asked.year != fact_period.year:
+        return False
+    if fact_period.half and not asked.half:
+        return False
+    if asked.quarters and not asked.half:
+        return bool(set(fact_period.quarters) & set(asked.quarters)) if len(asked.months) > 1 else \
+            asked.months[0] in fact_period.months
+    return set(fact_period.months) <= set(asked.months) or set(asked.months) <= set(fact_period.months)
+
+
+class _Cites:
+    """Numbered citations, one per distinct span."""
+
+    def __init__(self) -> None:
+        self.items: list[Citation] = []
+        self._index: dict = {}
+
+    def cite(self, plan: _Plan, start: int, end: int, section: str = "") -> str:
+        key = (plan.doc_id, start, end)
+        if key not in self._index:
+            md = plan.record.metadata
+            quote = plan.schedule.quote(start, end)
+            n = len(self.items) + 1
+            self.items.append(Citation(n=n, doc_id=plan.doc_id, title=md.get("tieu_de", "") or plan.doc_id,
+                                       source=plan.record.source, section=section, quote=quote, start=start, end=end,
+                                       label=plan.label, metadata={k: v for k, v in md.items() if isinstance(v, str)}))
+            self._index[key] = n
+        return f"[{self._index[key]}]"
+
+
+def _kinds(folded: str) -> set[str]:
+    return {kind for kind, pattern in KIND_WORDS if pattern.search(folded)} or {"so", "ban", "ubnd"}
+
+
+def _scope(analysis, filters) -> tuple[set[str], set[str], set[str]]:
+    provinces = set(getattr(filters, "provinces", ()) or ()) | set(analysis.provinces)
+    years = set(getattr(filters, "years", ()) or ()) | set(analysis.years)
+    doc_ids = set(getattr(filters, "doc_ids", ()) or ())
+    return provinces, years, doc_ids
+
+
+def _markers(plan: _Plan, facts, cites: _Cites) -> str:
+    """Citation markers of the spans naming the units, then of the spans stating their period."""
+    spans = list(dict.fromkeys((f.start, f.end, f.section) for f in facts))
+    markers = "".join(cites.cite(plan, s, e, section) for s, e, section in spans)
+    period_spans = {(f.period_start, f.period_end) for f in facts} - {(s, e) for s, e, _ in spans}
+    return markers + "".join(cites.cite(plan, s, e) for s, e in sorted(period_spans))
+
+
+def _units_line(plan: _Plan, facts, cites: _Cites) -> str:
+    return ", ".join(dict.fromkeys(f.unit for f in facts)) + " " + _markers(plan, facts, cites)
+
+
+def answer_which(question: str, asked: Period, plans: list[_Plan], kinds: set[str]) -> Answer:
+    """Units scheduled in a period, one line per plan; half-year-only plans said plainly; nothing → abstain."""
+    cites, lines, only_half, unnamed = _Cites(), [], [], []
+    for plan in plans:
+        facts = [f for f in plan.schedule.facts if f.is_inspection and f.unit_kind in kinds
+                 and _matches(f.period, asked)]
+        if facts:
+            labels = list(dict.fromkeys(f.period.label() for f in facts))
+            lines.append(f"- {plan.label}, {'; '.join(labels)}: {_units_line(plan, facts, cites)}")
+            continue
+        half = [f for f in plan.schedule.facts if f.is_inspection and f.unit_kind in kinds and f.period.half
+                and set(asked.months) <= set(f.period.months) and not (asked.year and f.period.year != asked.year)]
+        if half:
+            only_half.append(f"- {plan.label}: chỉ ghi {half[0].period.label()} ({_units_line(plan, half, cites)})")
+            continue
+        stated = [(s, e, p) for s, e, p in plan.schedule.periods if _matches(p, asked)]
+        if stated and not any(f.is_inspection and f.unit_kind in kinds for f in plan.schedule.facts
+                              if _matches(f.period, stated[0][2])):
+            s, e, p = stated[0]
+            unnamed.append((plan, f"- {plan.label}: kiểm tra {p.label()}, không nêu tên từng đơn vị "
+                                  f"{cites.cite(plan, s, e)}"))
+    lines += [line for _, line in unnamed]
+    if not lines and not only_half:
+        scheduled = sorted({f.period.label() for p in plans for f in p.schedule.facts if f.is_inspection})
+        reason = f"Không có kế hoạch nào trong phạm vi lên lịch kiểm tra trong {asked.label()}."
+        if scheduled:
+            reason += " Các kế hoạch hiện có lên lịch vào: " + ", ".join(scheduled[:8]) + "."
+        return Answer(question=question, text=reason, abstained=True, mode="schedule")
+    named = [ln.split(":", 1)[0].removeprefix("- ") for ln in lines + only_half]
+    # one line per plan may not all fit in the first lines read: the head names every plan first
+    head = f"Lịch kiểm tra {asked.label()} theo {len(named)} kế hoạch ({'; '.join(named)}):"
+    return Answer(question=question, text="\n".join([head] + lines + only_half), citations=cites.items,
+                  mode="schedule")
+
+
+def _unit_in(folded_question: str, plans: list[_Plan]) -> str | None:
+    """The longest unit of the facts that the question names (accents optional)."""
+    q = " " + re.sub(r"[^a-z0-9]+", " ", folded_question) + " "
+    best = None
+    for plan in plans:
+        for f in plan.schedule.facts:
+            key = " " + re.sub(r"[^a-z0-9]+", " ", fold_same_length(f.unit)).strip() + " "
+            short = key.replace(" ubnd ", " ", 1)
+            named = key in q or (short.strip() and short != key and short in q)
+            if named and (best is None or len(f.unit) > len(best)):
+                best = f.unit
+    return best
+
+
+def answer_when(question: str, unit: str, plans: list[_Plan]) -> Answer:
+    """When a unit is inspected, across every plan in scope that names it."""
+    cites, lines = _Cites(), []
+    for plan in plans:
+        facts = [f for f in plan.schedule.facts if f.unit == unit]
+        if facts:
+            when = "; ".join(dict.fromkeys(f"{f.period.label()} ({f.activity})" for f in facts))
+            lines.append(f"- {plan.label}: {when} {_markers(plan, facts, cites)}")
+    if not lines:
+        return Answer(question=question, text=f"Không kế hoạch nào trong phạm vi nêu lịch kiểm tra {unit}.",
+                      abstained=True, mode="schedule")
+    return Answer(question=question, text="\n".join([f"{unit} được kiểm tra theo {len(lines)} kế hoạch:"] + lines),
+                  citations=cites.items, mode="schedule")
+
+
+def answer_from_schedule(question: str, analysis, filters, state) -> Answer | None:
+    """The answer from schedule facts, or None when the question is not about who is inspected when.
+
+    Args:
+        question: as typed.
+        analysis: its :class:`retriever.query.QueryAnalysis` (provinces and years named).
+        filters: the :class:`retriever.hybrid.SearchFilters` chosen in the UI (or None).
+        state: the index's lexical state (document records carry the facts).
+    """
+    folded = fold_same_length(analysis.text + " " + (question or ""))
+    if not INSPECTION.search(folded):
+        return None
+    provinces, years, doc_ids = _scope(analysis, filters)
+    all_plans = schedule_plans(state)
+    if not all_plans:
+        return None
+    asked = question_period(question, list(analysis.years)) or question_period(analysis.text, list(analysis.years))
+    if asked is not None and WHICH_UNITS.search(folded):
+        if asked.year:
+            years = years - {str(asked.year)}  # the period carries the year; the plan may be issued the year before
+        plans = [p for p in all_plans if _in_scope(p, provinces, years, doc_ids)]
+        answer = answer_which(question, asked, plans, _kinds(folded))
+    elif WHEN.search(folded) and (unit := _unit_in(folded, all_plans)):
+        plans = [p for p in all_plans if _in_scope(p, provinces, years, doc_ids)]
+        answer = answer_when(question, unit, plans)
+    else:
+        return None
+    answer.query = analysis.text
+    return answer
+
+
+__all__ = ["answer_from_schedule", "schedule_plans"]
