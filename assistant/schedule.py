@@ -145,9 +145,9 @@ def answer_which(question: str, asked: Period, plans: list[_Plan], kinds: set[st
         if stated and not any(f.is_inspection and f.unit_kind in kinds for f in plan.schedule.facts
                               if _matches(f.period, stated[0][2])):
             s, e, p = stated[0]
-            unnamed.append((plan, f"- {plan.label}: kiểm tra {p.label()}, không nêu tên từng đơn vị "
-                                  f"{cites.cite(plan, s, e)}"))
-    lines += [line for _, line in unnamed]
+            unnamed.append((plan, s, e, p))
+    lines += [f"- {plan.label}: kiểm tra {p.label()}, không nêu tên từng đơn vị {cites.cite(plan, s, e)}"
+              for plan, s, e, p in unnamed]
     if not lines and not only_half:
         scheduled = sorted({f.period.label() for p in plans for f in p.schedule.facts if f.is_inspection})
         reason = f"Không có kế hoạch nào trong phạm vi lên lịch kiểm tra trong {asked.label()}."

@@ -33,6 +33,9 @@ OTHER_ROLE_COLUMN = re.compile(r"chu tri|phoi hop|thuc hien|tham muu|ban hanh|th
 TIME_COLUMN = re.compile(r"thoi gian|thoi diem|ngay|quy|thang|lich")
 #: A line stating the plan's own inspection period.
 PLAN_PERIOD_CUE = re.compile(r"thoi gian")
+#: Phrases that make a line mentioning a report still an inspection of the units it names.
+INSPECTS = re.compile(r"kiem tra(?: truc tiep)? tai|tien hanh kiem tra|lam viec tai|: kiem tra|duoc kiem tra|"
+                      r"kiem tra truc tiep")
 _ROW_FIELD = re.compile(r"^([^:\n]{2,80}):[ \t]*(.*)$", re.MULTILINE)
 _BULLET = re.compile(r"^[\s\-–+*•]*(?:(?:\d+(?:\.\d+)*|[a-zđ]|[ivx]+)[.)]\s*)?")
 
@@ -130,14 +133,13 @@ def _periods_in(text: str, lo: int, hi: int, year: int | None) -> list[tuple[int
 def _activity(folded: str, context: str) -> str:
     if "tu kiem tra" in folded:
         return "tự kiểm tra"
-    inspects = re.search(r"kiem tra(?: truc tiep)? tai|tien hanh kiem tra|duoc kiem tra|kiem tra", folded + context)
-    if re.search(r"\bbao cao\b", folded) and not re.search(r"kiem tra", folded) or "qua bao cao" in context:
+    if re.search(r"\bbao cao\b", folded) and not INSPECTS.search(folded) or "qua bao cao" in context:
         return "báo cáo"
     if "dot xuat" in folded:
         return "kiểm tra đột xuất"
     if "truc tiep" in folded + context:
         return "kiểm tra trực tiếp"
-    return "kiểm tra" if inspects else "kiểm tra"
+    return "kiểm tra"
 
 
 def _line_segments(text: str, passage, skip: set[int]) -> list[_Segment]:

@@ -48,6 +48,8 @@ _HEAD = re.compile(
     r"|(?P<ban>ban)(?!\w)"
     r"|(?P<level>(?P<plural_l>cac\s+)?(?:" + _LEVEL_RE + r")))\b"
 )
+#: Cities that are provinces themselves: "UBND thành phố Hà Nội" is the province, "thành phố Sơn La" a unit in it.
+CENTRAL_CITIES = {"Hà Nội", "Thành phố Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ"}
 #: What makes a level word a tier rather than a unit ("cấp huyện").
 _GENERIC_BEFORE = re.compile(r"\bcap\s*$")
 #: Words before a unit that make it a recipient or an owner, not the subject of the line ("gửi về Sở Nội vụ",
@@ -154,7 +156,7 @@ def _not_a_unit(kind: str, level: str, name: str, folded: str, pos: int) -> bool
     """A recipient ("gửi về Sở Nội vụ"), or a province written as its city ("thành phố Hà Nội")."""
     if RECIPIENT_BEFORE.search(folded[max(0, pos - 8):pos]):
         return True
-    return kind == "ubnd" and level == "thanh pho" and canonical_province(name) is not None
+    return kind == "ubnd" and level == "thanh pho" and canonical_province(name) in CENTRAL_CITIES
 
 
 def find_units(text: str) -> list[UnitMention]:
