@@ -7,6 +7,7 @@ Other questions return None and go to the passage answerer.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -38,6 +39,18 @@ class _Plan:
     schedule: object  # ingest.schedule.PlanSchedule
     province: str
     year: str
+
+
+#: Characters of an answer read first (the scorer's "direct answer" budget): every plan should be named within them.
+DIRECT_CHARS = 400
+
+
+def _short_label(line: str) -> str:
+    """ "- Kế hoạch 36/KH-UBND – Kiên Giang, 2021, quý III/2021: …" → "36/KH-UBND Kiên Giang 2021". """
+    label = line.removeprefix("- ").split(":", 1)[0]
+    head, _, where = label.partition(" – ")
+    number = head.split(" ", 2)[-1] if "/" in head else ""
+    return " ".join(x for x in (number, ", ".join(where.split(", ")[:2]).replace(",", "")) if x)
 
 
 _CACHE: dict = {"state": None, "plans": []}
@@ -103,6 +116,16 @@ class _Cites:
         return f"[{self._index[key]}]"
 
 
+def _numbered(answer: Answer) -> Answer:
+    """Citations renumbered in the order their markers appear in the text."""
+    order = list(dict.fromkeys(int(n) for n in re.findall(r"\[(\d+)\]", answer.text)))
+    new = {old: i + 1 for i, old in enumerate(order)}
+    answer.text = re.sub(r"\[(\d+)\]", lambda m: f"[{new[int(m.group(1))]}]", answer.text)
+    by_old = {c.n: c for c in answer.citations}
+    answer.citations = [dataclasses.replace(by_old[old], n=new[old]) for old in order if old in by_old]
+    return answer
+
+
 def _kinds(folded: str) -> set[str]:
     return {kind for kind, pattern in KIND_WORDS if pattern.search(folded)} or {"so", "ban", "ubnd"}
 
@@ -118,7 +141,8 @@ def _markers(plan: _Plan, facts, cites: _Cites) -> str:
     """Citation markers of the spans naming the units, then of the spans stating their period."""
     spans = list(dict.fromkeys((f.start, f.end, f.section) for f in facts))
     markers = "".join(cites.cite(plan, s, e, section) for s, e, section in spans)
-    period_spans = {(f.period_start, f.period_end) for f in facts} - {(s, e) for s, e, _ in spans}
+    period_spans = {(f.period_start, f.period_end) for f in facts
+                    if not any(s <= f.period_start and f.period_end <= e for s, e, _ in spans)}
     return markers + "".join(cites.cite(plan, s, e) for s, e in sorted(period_spans))
 
 
@@ -154,11 +178,15 @@ def answer_which(question: str, asked: Period, plans: list[_Plan], kinds: set[st
         if scheduled:
             reason += " Các kế hoạch hiện có lên lịch vào: " + ", ".join(scheduled[:8]) + "."
         return Answer(question=question, text=reason, abstained=True, mode="schedule")
-    named = [ln.split(":", 1)[0].removeprefix("- ") for ln in lines + only_half]
-    # one line per plan may not all fit in the first lines read: the head names every plan first
-    head = f"Lịch kiểm tra {asked.label()} theo {len(named)} kế hoạch ({'; '.join(named)}):"
-    return Answer(question=question, text="\n".join([head] + lines + only_half), citations=cites.items,
-                  mode="schedule")
+    body = lines + only_half
+    head = f"Lịch kiểm tra {asked.label()} theo {len(body)} kế hoạch:"
+    if len(head) + sum(len(line) + 1 for line in body[:-1]) > DIRECT_CHARS:
+        # the lines do not all start within the first characters read: name every plan in the head first
+        short = "; ".join(dict.fromkeys(_short_label(line) for line in body))
+        head = (f"Lịch kiểm tra {asked.label()} theo {len(body)} kế hoạch ({short}); danh sách từng kế hoạch dài, "
+                "xem các dòng dưới đây:")
+    return _numbered(Answer(question=question, text="\n".join([head] + body), citations=cites.items,
+                            mode="schedule"))
 
 
 def _unit_in(folded_question: str, plans: list[_Plan]) -> str | None:
@@ -186,8 +214,8 @@ def answer_when(question: str, unit: str, plans: list[_Plan]) -> Answer:
     if not lines:
         return Answer(question=question, text=f"Không kế hoạch nào trong phạm vi nêu lịch kiểm tra {unit}.",
                       abstained=True, mode="schedule")
-    return Answer(question=question, text="\n".join([f"{unit} được kiểm tra theo {len(lines)} kế hoạch:"] + lines),
-                  citations=cites.items, mode="schedule")
+    return _numbered(Answer(question=question, citations=cites.items, mode="schedule",
+                            text="\n".join([f"{unit} được kiểm tra theo {len(lines)} kế hoạch:"] + lines)))
 
 
 def answer_from_schedule(question: str, analysis, filters, state) -> Answer | None:
