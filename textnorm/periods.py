@@ -30,13 +30,16 @@ _DEADLINE = re.compile(r"(?:truoc|cham nhat|han chot|han|khong qua|muon nhat)\s*
 
 #: (kind, pattern) in priority order: ranges before the single forms they contain.
 _PATTERNS = [
-    ("date_range", re.compile(r"(?:tu\s*)?ngay\s*" + _DATE + r"\s*(?:den|-|–)\s*(?:ngay\s*)?" + _DATE)),
+    ("date_range", re.compile(r"(?:tu\s*)?ngay\s*(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*" + _YEAR + r")?\s*(?:den|-|–)\s*"
+                              r"(?:ngay\s*)?" + _DATE)),
     ("day_range", re.compile(r"ngay\s*(\d{1,2})\s*(?:-|–|den|va)\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*" + _YEAR)),
     ("month_range", re.compile(r"(?:tu\s*)?thang\s*(\d{1,2})(?:\s*/\s*" + _YEAR + r")?\s*(?:den|-|–)\s*(?:het\s*)?"
                                r"(?:thang\s*)?(\d{1,2})" + _YEAR_TAIL + r"\b")),
+    ("month_list", re.compile(r"thang\s*(\d{1,2})((?:\s*(?:,|va)\s*(?:thang\s*)?\d{1,2})+)\s*(?:/|nam)\s*" + _YEAR)),
     ("half", re.compile(r"(?:6|sau)\s*thang\s*(dau|cuoi)\s*(?:nam)?(?:\s*" + _YEAR + r")?")),
     ("quarters", re.compile(_QLIST + _YEAR_TAIL)),
     ("date", re.compile(r"(?:ngay\s*)?" + _DATE)),
+    ("day_month", re.compile(r"ngay\s*(\d{1,2})\s*/\s*(\d{1,2})\b(?!\s*/)")),
     ("long_date", re.compile(r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*" + _YEAR)),
     ("month", re.compile(r"thang\s*(\d{1,2})" + _YEAR_TAIL + r"\b(?!\s*/)")),
     ("bare_quarter", re.compile(r"(?:(?<=^)|(?<=[\n:|]))\s*(iv|i{1,3})\s*/\s*" + _YEAR + r"\b")),
@@ -92,10 +95,11 @@ class Period:
 
 def _vn_date(iso: str) -> str:
     parts = iso.split("-")
+    year = f"/{parts[0]}" if parts[0] else ""
     if len(parts) == 3:
-        return f"{int(parts[2]):02d}/{int(parts[1]):02d}/{parts[0]}"
+        return f"{int(parts[2]):02d}/{int(parts[1]):02d}{year}"
     if len(parts) == 2:
-        return f"tháng {int(parts[1])}/{parts[0]}"
+        return f"tháng {int(parts[1])}{year}"
     return iso
 
 
@@ -129,8 +133,9 @@ def _build(kind: str, g: tuple) -> Period | None:
 
 
 def _b_date_range(g) -> Period | None:
-    d1, m1, y1, d2, m2, y2 = (int(x) for x in g)
-    if not (1 <= m1 <= 12 and 1 <= m2 <= 12 and 1 <= d1 <= 31 and 1 <= d2 <= 31) or y1 != y2:
+    d1, m1, y1, d2, m2, y2 = (int(x) if x else 0 for x in g)
+    y1 = y1 or y2
+    if not (1 <= m1 <= 12 and 1 <= m2 <= 12 and 1 <= d1 <= 31 and 1 <= d2 <= 31) or y1 != y2 or m1 > m2:
         return None
     return _make("range", y1, _month_span(m1, m2), _iso(y1, m1, d1), _iso(y2, m2, d2))
 
@@ -148,6 +153,21 @@ def _b_month_range(g) -> Period | None:
     if not (1 <= m1 < m2 <= 12):
         return None
     return _make("range", year, _month_span(m1, m2), _iso(y1 or year, m1), _iso(year, m2))
+
+
+def _b_month_list(g) -> Period | None:
+    months = [int(g[0])] + [int(x) for x in re.findall(r"\d{1,2}", g[1])]
+    year = int(g[2])
+    if not all(1 <= m <= 12 for m in months):
+        return None
+    return _make("month", year, months, _iso(year, min(months)), _iso(year, max(months)))
+
+
+def _b_day_month(g) -> Period | None:
+    d, m = int(g[0]), int(g[1])
+    if not (1 <= m <= 12 and 1 <= d <= 31):
+        return None
+    return _make("date", None, (m,), _iso(None, m, d), _iso(None, m, d))
 
 
 def _b_half(g) -> Period:
@@ -187,8 +207,8 @@ def _b_bare_quarter(g) -> Period:
 
 
 _BUILDERS = {"date_range": _b_date_range, "day_range": _b_day_range, "month_range": _b_month_range,
-             "half": _b_half, "quarters": _b_quarters, "date": _b_date, "long_date": _b_date, "month": _b_month,
-             "bare_quarter": _b_bare_quarter}
+             "month_list": _b_month_list, "half": _b_half, "quarters": _b_quarters, "date": _b_date,
+             "day_month": _b_day_month, "long_date": _b_date, "month": _b_month, "bare_quarter": _b_bare_quarter}
 
 
 def fold_same_length(text: str) -> str:

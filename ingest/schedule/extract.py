@@ -36,6 +36,8 @@ PLAN_PERIOD_CUE = re.compile(r"thoi gian")
 #: Phrases that make a line mentioning a report still an inspection of the units it names.
 INSPECTS = re.compile(r"kiem tra(?: truc tiep)? tai|tien hanh kiem tra|lam viec tai|: kiem tra|duoc kiem tra|"
                       r"kiem tra truc tiep")
+#: The first cell of a row: a number, or the Roman numeral / capital letter of a group row ("I", "A").
+_ROW_NUMBER = re.compile(r"\d+\.?|[IVX]+\.?|[A-Z]\.?")
 _ROW_FIELD = re.compile(r"^([^:\n]{2,80}):[ \t]*(.*)$", re.MULTILINE)
 _BULLET = re.compile(r"^[\s\-–+*•]*(?:(?:\d+(?:\.\d+)*|[a-zđ]|[ivx]+)[.)]\s*)?")
 
@@ -205,7 +207,7 @@ def _cell_table_segments(text: str, passage) -> tuple[list[_Segment], set[int]]:
             i += 1
             continue
         used.update(x[0] for x in lines[i:j])
-        while j + n <= len(lines) and re.fullmatch(r"\d+\.?", lines[j][2]):
+        while j + n <= len(lines) and _ROW_NUMBER.fullmatch(lines[j][2]):
             row = lines[j:j + n]
             fields = [(h, lo, hi) for h, (lo, hi, _) in zip(headers, row)]
             seg = _row_segment(text, row[0][0], row[-1][1], fields, passage.section)
@@ -252,16 +254,29 @@ def _plan_periods(doc, year: int | None) -> list[tuple[int, int, Period]]:
     return []
 
 
-def _period_for(unit_pos: int, seg: _Segment, own: list, headers: list, plan: list):
+def _period_for(unit_pos: int, seg: _Segment, own: list, headers: list, plan: list, section: list):
     """(start, end, Period) for a unit: its segment's own period nearest before it, else after it, else the nearest
-    period heading above, else the plan's period."""
+    period heading above in its passage, else a period in its section heading, else the plan's period."""
     if own:
         before = [p for p in own if p[0] <= unit_pos]
         return before[-1] if before else own[0]
     above = [h for h in headers if seg.block <= h[0] < seg.start]
     if above:
         return above[-1]
+    if section:
+        return section[0]
     return plan[0] if plan else None
+
+
+def _section_periods(text: str, seg: _Segment, year) -> list[tuple[int, int, Period]]:
+    """Periods stated in the innermost heading of the segment's section that states one ("1. Quý I/2030")."""
+    for heading in reversed(seg.section.split(" > ") if seg.section else []):
+        at = text.rfind(heading, 0, seg.start + 1)
+        if at >= 0:
+            found = _periods_in(text, at, at + len(heading), year)
+            if found:
+                return found[:1]
+    return []
 
 
 def _heading_periods(text: str, segments: list[_Segment], year) -> list[tuple[int, int, Period]]:
@@ -300,7 +315,7 @@ def extract_schedule(doc) -> PlanSchedule:
         activity = _activity(folded, seg.context)
         for lo, hi in seg.unit_ranges:
             for unit in find_units(text[lo:hi]):
-                got = _period_for(lo + unit.start, seg, own, headers, plan)
+                got = _period_for(lo + unit.start, seg, own, headers, plan, _section_periods(text, seg, year))
                 if got is None:
                     continue
                 ps, pe, period = got

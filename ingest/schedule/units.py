@@ -50,8 +50,8 @@ _HEAD = re.compile(
 )
 #: Cities that are provinces themselves: "UBND thành phố Hà Nội" is the province, "thành phố Sơn La" a unit in it.
 CENTRAL_CITIES = {"Hà Nội", "Thành phố Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ"}
-#: What makes a level word a tier rather than a unit ("cấp huyện").
-_GENERIC_BEFORE = re.compile(r"\bcap\s*$")
+#: What makes a level word a tier or a locator rather than a unit ("cấp huyện", "xã A thuộc huyện B").
+_GENERIC_BEFORE = re.compile(r"\b(?:cap|thuoc|tren dia ban|toan)\s*$")
 #: Words before a unit that make it a recipient or an owner, not the subject of the line ("gửi về Sở Nội vụ",
 #: "(qua Sở Nội vụ)", "ngân sách của Sở Nội vụ").
 RECIPIENT_BEFORE = re.compile(r"\b(?:qua|ve|cho|gui|cua|den)\s*$")
