@@ -173,11 +173,7 @@ def answer_which(question: str, asked: Period, plans: list[_Plan], kinds: set[st
     lines += [f"- {plan.label}: kiểm tra {p.label()}, không nêu tên từng đơn vị {cites.cite(plan, s, e)}"
               for plan, s, e, p in unnamed]
     if not lines and not only_half:
-        scheduled = sorted({f.period.label() for p in plans for f in p.schedule.facts if f.is_inspection})
-        reason = f"Không có kế hoạch nào trong phạm vi lên lịch kiểm tra trong {asked.label()}."
-        if scheduled:
-            reason += " Các kế hoạch hiện có lên lịch vào: " + ", ".join(scheduled[:8]) + "."
-        return Answer(question=question, text=reason, abstained=True, mode="schedule")
+        return Answer(question=question, text=_nothing_scheduled(asked, plans), abstained=True, mode="schedule")
     body = lines + only_half
     head = f"Lịch kiểm tra {asked.label()} theo {len(body)} kế hoạch:"
     if len(head) + sum(len(line) + 1 for line in body[:-1]) > DIRECT_CHARS:
@@ -187,6 +183,23 @@ def answer_which(question: str, asked: Period, plans: list[_Plan], kinds: set[st
                 "xem các dòng dưới đây:")
     return _numbered(Answer(question=question, text="\n".join([head] + body), citations=cites.items,
                             mode="schedule"))
+
+
+#: Periods named when a refusal says what the plans in scope do schedule.
+MAX_PERIODS_SHOWN = 8
+
+
+def _nothing_scheduled(asked: Period, plans: list[_Plan]) -> str:
+    """Why nothing is listed, and when the plans in scope (of the year asked, where one is) do inspect."""
+    reason = f"Không có kế hoạch nào trong phạm vi lên lịch kiểm tra trong {asked.label()}."
+    periods = {f.period for p in plans for f in p.schedule.facts if f.is_inspection}
+    same_year = {p for p in periods if asked.year and p.year == asked.year}
+    shown = sorted(same_year or periods, key=lambda p: (p.start, p.end))
+    if shown:
+        where = f"năm {asked.year}" if same_year else "hiện có"
+        reason += (f" Các kế hoạch {where} lên lịch kiểm tra vào: "
+                   + ", ".join(dict.fromkeys(p.label() for p in shown[:MAX_PERIODS_SHOWN])) + ".")
+    return reason
 
 
 def _unit_in(folded_question: str, plans: list[_Plan]) -> str | None:
