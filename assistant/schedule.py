@@ -216,19 +216,26 @@ def _unit_in(folded_question: str, plans: list[_Plan]) -> str | None:
     return best
 
 
-def answer_when(question: str, unit: str, plans: list[_Plan]) -> Answer:
-    """When a unit is inspected, across every plan in scope that names it."""
-    cites, lines = _Cites(), []
+def answer_when(question: str, unit: str, plans: list[_Plan], asked: Period | None = None) -> Answer:
+    """When a unit is inspected, across every plan in scope that names it (within the period asked, if any)."""
+    cites, lines, elsewhere = _Cites(), [], []
     for plan in plans:
         facts = [f for f in plan.schedule.facts if f.unit == unit]
+        if asked is not None:
+            elsewhere += [f.period.label() for f in facts if not _matches(f.period, asked)]
+            facts = [f for f in facts if _matches(f.period, asked)]
         if facts:
             when = "; ".join(dict.fromkeys(f"{f.period.label()} ({f.activity})" for f in facts))
             lines.append(f"- {plan.label}: {when} {_markers(plan, facts, cites)}")
     if not lines:
-        return Answer(question=question, text=f"Không kế hoạch nào trong phạm vi nêu lịch kiểm tra {unit}.",
-                      abstained=True, mode="schedule")
+        within = f" trong {asked.label()}" if asked is not None else ""
+        text = f"Không kế hoạch nào trong phạm vi nêu lịch kiểm tra {unit}{within}."
+        if elsewhere:
+            text += f" Các kế hoạch lên lịch kiểm tra {unit} vào: " + ", ".join(dict.fromkeys(elsewhere)) + "."
+        return Answer(question=question, text=text, abstained=True, mode="schedule")
+    within = f" trong {asked.label()}" if asked is not None else ""
     return _numbered(Answer(question=question, citations=cites.items, mode="schedule",
-                            text="\n".join([f"{unit} được kiểm tra theo {len(lines)} kế hoạch:"] + lines)))
+                            text="\n".join([f"{unit} được kiểm tra{within} theo {len(lines)} kế hoạch:"] + lines)))
 
 
 def answer_from_schedule(question: str, analysis, filters, state) -> Answer | None:
@@ -236,30 +243,42 @@ def answer_from_schedule(question: str, analysis, filters, state) -> Answer | No
 
     Args:
         question: as typed.
-        analysis: its :class:`retriever.query.QueryAnalysis` (provinces and years named).
+        analysis: its :class:`retriever.query.QueryAnalysis` (after follow-up resolution: ``original`` is the
+            question as resolved; provinces and years named).
         filters: the :class:`retriever.hybrid.SearchFilters` chosen in the UI (or None).
         state: the index's lexical state (document records carry the facts).
+
+    Returns:
+        An :class:`Answer` (``mode="schedule"``), or None: the passage answerer goes on.
     """
-    folded = fold_same_length(analysis.text + " " + (question or ""))
-    if not INSPECTION.search(folded):
+    asked_text = analysis.original or question
+    folded = fold_same_length(analysis.text + " " + asked_text)
+    all_plans = schedule_plans(state)
+    if not INSPECTION.search(folded) or not all_plans:
         return None
     provinces, years, doc_ids = _scope(analysis, filters)
-    all_plans = schedule_plans(state)
-    if not all_plans:
-        return None
-    asked = question_period(question, list(analysis.years)) or question_period(analysis.text, list(analysis.years))
+    asked = question_period(asked_text, list(analysis.years)) or question_period(analysis.text, list(analysis.years))
+    unit = _unit_in(folded, all_plans)
     if asked is not None and WHICH_UNITS.search(folded):
         if asked.year:
             years = years - {str(asked.year)}  # the period carries the year; the plan may be issued the year before
-        plans = [p for p in all_plans if _in_scope(p, provinces, years, doc_ids)]
-        answer = answer_which(question, asked, plans, _kinds(folded))
-    elif WHEN.search(folded) and (unit := _unit_in(folded, all_plans)):
-        plans = [p for p in all_plans if _in_scope(p, provinces, years, doc_ids)]
-        answer = answer_when(question, unit, plans)
+        plans = _ordered([p for p in all_plans if _in_scope(p, provinces, years, doc_ids)])
+        answer = answer_which(question, asked, plans, _kinds(folded)) if plans else None
+    elif unit and (WHEN.search(folded) or asked is not None):
+        if asked is not None and asked.year:
+            years = years - {str(asked.year)}
+        plans = _ordered([p for p in all_plans if _in_scope(p, provinces, years, doc_ids)])
+        answer = answer_when(question, unit, plans, asked) if plans else None
     else:
         return None
-    answer.query = analysis.text
-    return answer
+    if answer is not None:
+        answer.query = analysis.text
+    return answer  # None when no plan with a schedule is in scope: the passage answerer says why
+
+
+def _ordered(plans: list[_Plan]) -> list[_Plan]:
+    """Newest plans first, then by province."""
+    return sorted(plans, key=lambda p: (-int(p.year) if p.year.isdigit() else 0, p.province, p.doc_id))
 
 
 __all__ = ["answer_from_schedule", "schedule_plans"]

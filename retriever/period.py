@@ -44,7 +44,7 @@ def question_period(question: str, years: list[str] | tuple[str, ...] = ()) -> P
         q, year = _ROMAN[m.group(1)], int(m.group(2))
         months = QUARTER_MONTHS[q]
         return Period("quarter", year, months, f"{year}-{months[0]:02d}", f"{year}-{months[-1]:02d}", (q,))
-    period = found[0]
+    period = found[-1]  # a follow-up resolved from the conversation ends with the period it asks about now
     if period.kind == "range" and len(period.quarters) == 1 and period.months == QUARTER_MONTHS[period.quarters[0]]:
         period = Period("quarter", period.year, period.months, period.start, period.end, period.quarters)
     if period.year is None:
