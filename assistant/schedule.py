@@ -19,9 +19,10 @@ from textnorm.gazetteer import canonical_province
 from textnorm.periods import Period, fold_same_length
 
 #: A question asking which units (after folding): "sở nào", "đơn vị nào", "những sở", "danh sách", "ai".
-WHICH_UNITS = re.compile(r"\b(?:so|don vi|co quan|ban|huyen|xa|dia phuong|ubnd|nganh)\s+nao\b|\bnhung\s+(?:so|don vi|"
-                         r"co quan|huyen|dia phuong)\b|\bdanh sach\b|\bai\b|\bkiem tra\s+(?:nhung\s+)?(?:nhung )?"
-                         r"(?:don vi|so|co quan)\b")
+_UNIT_WORDS = r"(?:so|don vi|co quan|ban|huyen|xa|dia phuong|ubnd|nganh|noi)"
+WHICH_UNITS = re.compile(r"\b" + _UNIT_WORDS + r"\s+(?:nao|gi)\b|\b(?:nhung|cac)\s+" + _UNIT_WORDS + r"\b|"
+                         r"\bdanh sach\b|\bai\b|\blich kiem tra\b|\bkiem tra\s+(?:nhung\s+)?(?:o\s+)?dau\b|"
+                         r"\bkiem tra\s+(?:nhung\s+)?(?:don vi|so|co quan)\b")
 #: A question about inspection at all.
 INSPECTION = re.compile(r"kiem tra")
 #: A question asking when.
@@ -62,7 +63,7 @@ def schedule_plans(state) -> list[_Plan]:
         return _CACHE["plans"]
     plans = []
     for doc_id, record in sorted(state.records.items()):
-        schedule = load_schedule(getattr(record, "schedule", ""))
+        schedule = load_schedule(state.schedules.get(doc_id, ""))
         if schedule is None:
             continue
         md = record.metadata

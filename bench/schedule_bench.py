@@ -56,7 +56,7 @@ def build(data: Path, passages: int) -> tuple[object, dict]:
         bulk_write(store, batch)
     records = store.records()
     info = {"documents": len(records), "passages": sum(r.n_passages for r in records.values()),
-            "plans_with_schedule": sum(1 for r in records.values() if r.schedule)}
+            "plans_with_schedule": len(store.schedules(records))}
     return settings, info
 
 

@@ -50,6 +50,8 @@ class LexicalState:
     meta: dict
     restorer: DiacriticRestorer
     records: dict = field(default_factory=dict)
+    #: schedule hook (issue 14): doc_id → schedule facts (JSON) of its current version, see ingest.schedule
+    schedules: dict = field(default_factory=dict, compare=False)
 
     @cached_property
     def passage_docs(self) -> np.ndarray:
@@ -96,7 +98,6 @@ class DocRecord:
     metadata: dict
     n_passages: int
     written: str = ""  # changes on every write, so caches built before it are recognised as stale
-    schedule: str = ""  # schedule hook (issue 14): the document's schedule facts (JSON), see ingest.schedule
 
 
 def _version(doc: Document) -> str:
@@ -160,7 +161,8 @@ class IndexStore:
 
     def drop_all(self) -> None:
         """Delete both collections and the lexical cache (``python -m ingest --rebuild``)."""
-        for name in (self.settings.collection, self.settings.collection + "_docs"):
+        for name in (self.settings.collection, self.settings.collection + "_docs",
+                     self.settings.collection + "_schedule"):
             try:
                 self.client.delete_collection(name)
             except Exception:  # noqa: BLE001 - an absent collection is fine
@@ -175,6 +177,25 @@ class IndexStore:
     @property
     def docs(self):
         return self._collection(self.settings.collection + "_docs")
+
+    @property
+    def schedule_items(self):
+        """schedule hook (issue 14): one item per document version ("doc_id@version"), its schedule facts as JSON,
+        written before the document's record and superseded versions deleted after it, like passages; read only
+        when the lexical state is built (never by the frequent freshness check of the records)."""
+        return self._collection(self.settings.collection + "_schedule")
+
+    def schedules(self, records: dict) -> dict[str, str]:
+        """schedule hook (issue 14): doc_id → schedule JSON of the version each record points at."""
+        ids = [f"{doc_id}@{r.version}" for doc_id, r in records.items()]
+        out: dict[str, str] = {}
+        try:
+            for lo in range(0, len(ids), 1000):
+                got = self.schedule_items.get(ids=ids[lo:lo + 1000], include=["documents"])
+                out.update({i.rsplit("@", 1)[0]: t for i, t in zip(got["ids"], got["documents"] or []) if t})
+        except Exception as exc:  # noqa: BLE001 - schedules are an addition: answers go on without them
+            log.warning("Không đọc được lịch kiểm tra: %s", exc)
+        return out
 
     def embedder_name_in_index(self) -> str | None:
         name = self.settings.collection + "_docs"
@@ -208,8 +229,7 @@ class IndexStore:
             meta = dict(meta or {})
             out[doc_id] = DocRecord(doc_id=doc_id, source=meta.pop("source", ""), title=meta.get("tieu_de", ""),
                                     version=meta.pop("version", ""), n_passages=int(meta.pop("n_passages", 0)),
-                                    written=meta.pop("written", ""), schedule=meta.pop("schedule", ""),
-                                    metadata=meta)
+                                    written=meta.pop("written", ""), metadata=meta)
         return out
 
     def fingerprint(self, records: dict[str, DocRecord] | None = None) -> str:
@@ -226,11 +246,10 @@ class IndexStore:
         source = meta.pop("source", "")
         meta.pop("n_passages", None)
         meta.pop("written", None)
-        schedule = meta.pop("schedule", "")  # schedule hook (issue 14)
         passages = self.passages_of(doc_id, version)
         metadata = {**meta, "source": source}
         return Document(doc_id=doc_id, source=source, title=meta.get("tieu_de", doc_id), text=got["documents"][0],
-                        metadata=metadata, passages=tuple(passages), content_hash=version, schedule=schedule)
+                        metadata=metadata, passages=tuple(passages), content_hash=version)
 
     def passages_of(self, doc_id: str, version: str) -> list[Passage]:
         got = self.passages.get(where={"$and": [{"doc_id": doc_id}, {"version": version}]},
@@ -253,13 +272,18 @@ class IndexStore:
         for lo in range(0, len(ids), 1000):
             self.passages.upsert(ids=ids[lo:lo + 1000], embeddings=vectors[lo:lo + 1000].tolist(),
                                  documents=[p.text for p in doc.passages[lo:lo + 1000]], metadatas=metas[lo:lo + 1000])
+        if doc.schedule:  # schedule hook (issue 14)
+            self.schedule_items.upsert(ids=[f"{doc.doc_id}@{version}"], documents=[doc.schedule],
+                                       metadatas=[{"doc_id": doc.doc_id, "version": version}], embeddings=[[0.0]])
         self.docs.upsert(ids=[doc.doc_id], documents=[doc.text], metadatas=[record], embeddings=[[0.0]])
         self.passages.delete(where={"$and": [{"doc_id": doc.doc_id}, {"version": {"$ne": version}}]})
+        self.schedule_items.delete(where={"$and": [{"doc_id": doc.doc_id}, {"version": {"$ne": version}}]})
         self.invalidate()
 
     def delete_document(self, doc_id: str) -> None:
         self.docs.delete(ids=[doc_id])
         self.passages.delete(where={"doc_id": doc_id})
+        self.schedule_items.delete(where={"doc_id": doc_id})  # schedule hook (issue 14)
         self.invalidate()
 
     def drop_orphans(self) -> int:
@@ -308,7 +332,7 @@ class IndexStore:
             if self._lexical is not None and self._lexical.index.fingerprint == fingerprint:
                 if self._lexical.records != records:
                     self._lexical = LexicalState(self._lexical.index, self._lexical.meta, self._lexical.restorer,
-                                                 records)
+                                                 records, self._lexical.schedules)
                 return self._lexical
             folder = self.settings.lexical_dir
             try:
@@ -321,7 +345,7 @@ class IndexStore:
                     return self._lexical
                 meta = json.loads((folder / "passages.json").read_text(encoding="utf-8"))
                 restorer = DiacriticRestorer.from_json((folder / "restore.json").read_text(encoding="utf-8"))
-                state = LexicalState(lex, meta, restorer, records)
+                state = LexicalState(lex, meta, restorer, records, self.schedules(records))
             except Exception as exc:  # noqa: BLE001 - missing, stale or damaged: rebuild from Chroma
                 if records and not quiet:
                     msg = f"Dựng lại chỉ mục từ khóa từ Chroma: {exc}"
@@ -358,7 +382,7 @@ class IndexStore:
             })
         except OSError as exc:  # read-only data dir: serve from memory
             log.warning("Không ghi được chỉ mục từ khóa: %s", exc)
-        return LexicalState(lex, meta, restorer, records)
+        return LexicalState(lex, meta, restorer, records, self.schedules(records))
 
 
 def chroma_rows(doc: Document) -> tuple[str, list[str], list[dict], dict]:
@@ -374,8 +398,6 @@ def chroma_rows(doc: Document) -> tuple[str, list[str], list[dict], dict]:
         metas.append(meta)
     record = {k: v for k, v in doc.metadata.items() if isinstance(v, (str, int, float, bool))}
     record.update(source=doc.source, version=version, n_passages=len(doc.passages), written=uuid.uuid4().hex)
-    if doc.schedule:  # schedule hook (issue 14): facts live and die with the record, written last
-        record["schedule"] = doc.schedule
     return version, ids, metas, record
 
 

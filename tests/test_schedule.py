@@ -200,12 +200,13 @@ def test_facts_live_and_die_with_the_document_record(settings, store, tmp_path):
     ingest_paths([src], settings, store)
     (doc_id, record), = store.records().items()
     assert "schedule" not in record.metadata  # kept apart from what searches and citations show
-    assert [f.unit for f in load_schedule(record.schedule).facts] == ["Sở Tư pháp"]
+    assert [f.unit for f in load_schedule(store.lexical().schedules[doc_id]).facts] == ["Sở Tư pháp"]
     src.write_text(HEAD + "- Quý II/2030: Sở Y tế.\n", encoding="utf-8")
     ingest_paths([src], settings, store)
-    assert [f.unit for f in load_schedule(store.records()[doc_id].schedule).facts] == ["Sở Y tế"]
+    assert [f.unit for f in load_schedule(store.lexical().schedules[doc_id]).facts] == ["Sở Y tế"]
+    assert store.schedule_items.count() == 1  # the superseded version is gone
     store.delete_document(doc_id)
-    assert store.records() == {}
+    assert store.records() == {} and store.schedule_items.count() == 0 and store.lexical().schedules == {}
 
 
 # -- answers ----------------------------------------------------------------------------------------------------------

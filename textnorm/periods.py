@@ -20,8 +20,7 @@ QUARTER_MONTHS = {q: tuple(range(3 * q - 2, 3 * q + 1)) for q in (1, 2, 3, 4)}
 HALF_MONTHS = {1: tuple(range(1, 7)), 2: tuple(range(7, 13))}
 
 _YEAR = r"((?:19|20)\d\d)"
-_Q = r"(?:quy|q)\s*\.?\s*(iv|i{1,3}|[1-4])\b"
-_QLIST = r"(?:quy|q)\s*\.?\s*((?:(?:iv|i{1,3}|[1-4])\b\s*(?:,|va|-|den|;)?\s*(?:quy\s*)?)+)"
+_QLIST = r"(?:quy|qui|q)\s*\.?\s*((?:(?:iv|i{1,3}|[1-4])\b\s*(?:,|va|-|den|;)?\s*(?:qu[yi]\s*)?)+)"
 _YEAR_TAIL = r"(?:\s*(?:/|nam|-)\s*" + _YEAR + r")?"
 _DATE = r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*" + _YEAR
 #: Separators a list of quarters may leave at the end of its match ("quý I; ", "quý II và ").
@@ -32,17 +31,22 @@ _DEADLINE = re.compile(r"(?:truoc|cham nhat|han chot|han|khong qua|muon nhat)\s*
 _PATTERNS = [
     ("date_range", re.compile(r"(?:tu\s*)?ngay\s*(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*" + _YEAR + r")?\s*(?:den|-|–)\s*"
                               r"(?:ngay\s*)?" + _DATE)),
+    ("date_range", re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*" + _YEAR + r")?\s*(?:den|-|–)\s*"
+                              r"(?:ngay\s*)?" + _DATE)),
+    ("day_range", re.compile(r"(?<![\d/])(\d{1,2})\s*(?:-|–)\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*" + _YEAR)),
     ("day_range", re.compile(r"ngay\s*(\d{1,2})\s*(?:-|–|den|va)\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*" + _YEAR)),
     ("month_range", re.compile(r"(?:tu\s*)?thang\s*(\d{1,2})(?:\s*/\s*" + _YEAR + r")?\s*(?:den|-|–)\s*(?:het\s*)?"
                                r"(?:thang\s*)?(\d{1,2})" + _YEAR_TAIL + r"\b")),
     ("month_list", re.compile(r"thang\s*(\d{1,2})((?:\s*(?:,|va)\s*(?:thang\s*)?\d{1,2})+)\s*(?:/|nam)\s*" + _YEAR)),
-    ("half", re.compile(r"(?:6|sau)\s*thang\s*(dau|cuoi)\s*(?:nam)?(?:\s*" + _YEAR + r")?")),
+    ("half", re.compile(r"(?:(?:6|sau)\s*thang|nua)\s*(dau|cuoi)\s*(?:nam)?(?:\s*" + _YEAR + r")?")),
     ("quarters", re.compile(_QLIST + _YEAR_TAIL)),
     ("date", re.compile(r"(?:ngay\s*)?" + _DATE)),
     ("day_month", re.compile(r"ngay\s*(\d{1,2})\s*/\s*(\d{1,2})\b(?!\s*/)")),
     ("long_date", re.compile(r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*" + _YEAR)),
     ("month", re.compile(r"thang\s*(\d{1,2})" + _YEAR_TAIL + r"\b(?!\s*/)")),
     ("bare_quarter", re.compile(r"(?:(?<=^)|(?<=[\n:|]))\s*(iv|i{1,3})\s*/\s*" + _YEAR + r"\b")),
+    # "08/2030" (a table cell); not a document number "01/2021/TT-BNV"
+    ("month", re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*" + _YEAR + r"\b(?!\s*/)")),
 ]
 
 

@@ -280,15 +280,17 @@ def _section_periods(text: str, seg: _Segment, year) -> list[tuple[int, int, Per
 
 
 def _heading_periods(text: str, segments: list[_Segment], year) -> list[tuple[int, int, Period]]:
-    """Lines that open with a period and name no unit ("Quý I/2030:"), as headings of what follows them."""
+    """Lines naming no unit that open with a period ("Quý I/2030:") or introduce a list with one ("Trong quý
+    III/2030, Đoàn kiểm tra làm việc tại các đơn vị sau:"), as headings of the lines after them."""
     out = []
     for seg in segments:
         line = text[seg.start:seg.end]
         head = _BULLET.match(fold_same_length(line)).end()
         found = _periods_in(text, seg.start + head, seg.end, year)
-        if (found and found[0][0] == seg.start + head and not text[found[0][1]:seg.end].strip(" :.-–\t")
-                and not find_units(line)):
-            out.append(found[0])
+        if not found or find_units(line):
+            continue
+        if found[0][0] == seg.start + head or line.rstrip().endswith(":"):
+            out.append(found[-1])
     return out
 
 

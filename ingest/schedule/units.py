@@ -32,6 +32,9 @@ DEPARTMENT_ABBREVIATIONS = {
     "tn&mt": "Tài nguyên và Môi trường", "gd&dt": "Giáo dục và Đào tạo", "kh&cn": "Khoa học và Công nghệ",
     "nn&ptnt": "Nông nghiệp và Phát triển nông thôn", "tt&tt": "Thông tin và Truyền thông",
     "kh&dt": "Kế hoạch và Đầu tư", "gtvt": "Giao thông vận tải", "vhtt&dl": "Văn hóa, Thể thao và Du lịch",
+    "vh-tt&dl": "Văn hóa, Thể thao và Du lịch", "vh,tt&dl": "Văn hóa, Thể thao và Du lịch",
+    "tnmt": "Tài nguyên và Môi trường", "gddt": "Giáo dục và Đào tạo", "khcn": "Khoa học và Công nghệ",
+    "khdt": "Kế hoạch và Đầu tư", "ldtbxh": "Lao động - Thương binh và Xã hội", "tttt": "Thông tin và Truyền thông",
 }
 #: Local government levels after "UBND"/"Ủy ban nhân dân" (longest first).
 LEVELS = ("thành phố", "thị trấn", "thị xã", "huyện", "quận", "phường", "xã")
@@ -41,12 +44,14 @@ _NAME_STOP = {"trong", "vao", "tu", "theo", "nam", "quy", "thang", "ngay", "de",
 #: Longest name read without the gazetteer, in words.
 _MAX_NAME_WORDS = 9
 
-_LEVEL_RE = "|".join(fold_same_length(level) for level in LEVELS)
+#: Abbreviated levels ("TP. Phủ Lý", "TX. Ba Đồn"), folded → the level.
+LEVEL_ABBREVIATIONS = {"tp": "thành phố", "tx": "thị xã"}
+_LEVEL_RE = "(?:" + "|".join([fold_same_length(level) for level in LEVELS] + list(LEVEL_ABBREVIATIONS)) + r")\b\.?"
 _HEAD = re.compile(
     r"\b(?:(?P<ubnd>(?:uy ban nhan dan|ubnd)\s+(?P<plural_u>cac\s+)?(?P<level_u>" + _LEVEL_RE + r"))"
     r"|(?P<so>(?P<plural_s>cac\s+)?so)(?!\w)"
     r"|(?P<ban>ban)(?!\w)"
-    r"|(?P<level>(?P<plural_l>cac\s+)?(?:" + _LEVEL_RE + r")))\b"
+    r"|(?P<level>(?P<plural_l>cac\s+)?" + _LEVEL_RE + r"))"
 )
 #: Cities that are provinces themselves: "UBND thành phố Hà Nội" is the province, "thành phố Sơn La" a unit in it.
 CENTRAL_CITIES = {"Hà Nội", "Thành phố Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ"}
@@ -141,7 +146,8 @@ def _head_at(text: str, folded: str, pos: int) -> tuple[str, str, bool, int] | N
 
 
 def _level_name(level_folded: str) -> str:
-    return next(level for level in LEVELS if fold_same_length(level) == level_folded)
+    key = level_folded.strip(" .")
+    return LEVEL_ABBREVIATIONS.get(key) or next(level for level in LEVELS if fold_same_length(level) == key)
 
 
 def _read_name(text: str, folded: str, kind: str, pos: int) -> tuple[str, int] | None:
@@ -156,7 +162,7 @@ def _not_a_unit(kind: str, level: str, name: str, folded: str, pos: int) -> bool
     """A recipient ("gửi về Sở Nội vụ"), or a province written as its city ("thành phố Hà Nội")."""
     if RECIPIENT_BEFORE.search(folded[max(0, pos - 8):pos]):
         return True
-    return kind == "ubnd" and level == "thanh pho" and canonical_province(name) in CENTRAL_CITIES
+    return kind == "ubnd" and _level_name(level) == "thành phố" and canonical_province(name) in CENTRAL_CITIES
 
 
 def find_units(text: str) -> list[UnitMention]:
