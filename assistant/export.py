@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from assistant.types import Answer
 
-_MODE_LABELS = {"grounded": "Trích dẫn (không cần LLM)", "llm": "LLM"}
+_MODE_LABELS = {"grounded": "Trích dẫn (không cần LLM)", "llm": "LLM",
+                "schedule": "Lịch kiểm tra (trích dẫn, không cần LLM)"}  # schedule hook (issue 14)
 
 
 def _quote_block(text: str) -> str:

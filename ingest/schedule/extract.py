@@ -26,6 +26,9 @@ INSPECTION_CUE = re.compile(r"kiem tra|lam viec (?:tai|voi)|lich lam viec|doi tu
 NOT_INSPECTED = re.compile(
     r"thanh lap doan|gom dai dien|thanh vien|cu cong chuc|tham gia doan|chu tri|phoi hop|tham muu|truong doan|"
     r"dau moi|thuong truc|noi nhan|giao so|de nghi")
+#: What follows a unit that is the subject of the sentence, not the one inspected.
+ACTOR_AFTER = re.compile(r"\s*(?:la co quan|co trach nhiem|chu tri|kiem tra,|kiem tra va|tong hop|theo doi|huong dan|"
+                         r"thuc hien|to chuc|phoi hop|tham muu|xay dung|chuan bi|bao cao)")
 #: Table columns that list the units inspected, and columns that list other roles.
 UNIT_COLUMN = re.compile(r"duoc kiem tra|don vi|co quan|doi tuong|dia phuong")
 OTHER_ROLE_COLUMN = re.compile(r"chu tri|phoi hop|thuc hien|tham muu|ban hanh|thanh phan|truong doan")
@@ -35,7 +38,7 @@ TIME_COLUMN = re.compile(r"thoi gian|thoi diem|ngay|quy|thang|lich")
 PLAN_PERIOD_CUE = re.compile(r"thoi gian")
 #: Phrases that make a line mentioning a report still an inspection of the units it names.
 INSPECTS = re.compile(r"kiem tra(?: truc tiep)? tai|tien hanh kiem tra|lam viec tai|: kiem tra|duoc kiem tra|"
-                      r"kiem tra truc tiep")
+                      r"kiem tra truc tiep|kiem tra\s+(?:cac\s+)?(?:so|ubnd|uy ban|ban|huyen|thi xa|xa|thanh pho)\b")
 #: The first cell of a row: a number, or the Roman numeral / capital letter of a group row ("I", "A").
 _ROW_NUMBER = re.compile(r"\d+\.?|[IVX]+\.?|[A-Z]\.?")
 _ROW_FIELD = re.compile(r"^([^:\n]{2,80}):[ \t]*(.*)$", re.MULTILINE)
@@ -317,6 +320,8 @@ def extract_schedule(doc) -> PlanSchedule:
         activity = _activity(folded, seg.context)
         for lo, hi in seg.unit_ranges:
             for unit in find_units(text[lo:hi]):
+                if ACTOR_AFTER.match(fold_same_length(text[lo + unit.end:lo + unit.end + 40])):
+                    continue  # "Sở Nội vụ kiểm tra, tổng hợp…": the unit acts, it is not inspected
                 got = _period_for(lo + unit.start, seg, own, headers, plan, _section_periods(text, seg, year))
                 if got is None:
                     continue
