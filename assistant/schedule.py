@@ -203,18 +203,22 @@ def _nothing_scheduled(asked: Period, plans: list[_Plan]) -> str:
     return reason
 
 
+def _unit_keys(plans: list[_Plan]) -> list[tuple[str, str, str]]:
+    """(folded key, key without "ubnd", unit) of every unit the plans name, computed once per lexical state."""
+    if _CACHE.get("unit_keys_of") is plans:
+        return _CACHE["unit_keys"]
+    keys = []
+    for unit in sorted({f.unit for plan in plans for f in plan.schedule.facts}, key=len, reverse=True):
+        key = " " + re.sub(r"[^a-z0-9]+", " ", fold_same_length(unit)).strip() + " "
+        keys.append((key, key.replace(" ubnd ", " ", 1), unit))
+    _CACHE.update(unit_keys_of=plans, unit_keys=keys)
+    return keys
+
+
 def _unit_in(folded_question: str, plans: list[_Plan]) -> str | None:
-    """The longest unit of the facts that the question names (accents optional)."""
+    """The longest unit of the facts that the question names (accents optional; "UBND" optional)."""
     q = " " + re.sub(r"[^a-z0-9]+", " ", folded_question) + " "
-    best = None
-    for plan in plans:
-        for f in plan.schedule.facts:
-            key = " " + re.sub(r"[^a-z0-9]+", " ", fold_same_length(f.unit)).strip() + " "
-            short = key.replace(" ubnd ", " ", 1)
-            named = key in q or (short.strip() and short != key and short in q)
-            if named and (best is None or len(f.unit) > len(best)):
-                best = f.unit
-    return best
+    return next((unit for key, short, unit in _unit_keys(plans) if key in q or (short.strip() and short in q)), None)
 
 
 def answer_when(question: str, unit: str, plans: list[_Plan], asked: Period | None = None) -> Answer:
