@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: install dev run ingest test lint bench eval clean
+.PHONY: install dev run ingest test lint bench eval eval-schedules bench-schedules clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,17 @@ bench: install
 eval: install
 	$(PY) ../shared/eval/score.py retrieval --questions ../shared/eval/dev.jsonl --k 5
 	$(PY) ../shared/eval/score.py answers --questions ../shared/eval/dev.jsonl
+
+# schedule questions (issue 14) over the bundled corpus plus tests/fixtures/schedules, in a private index
+eval-schedules: install
+	D=$$(mktemp -d) && mkdir $$D/corpus && cp corpus/* tests/fixtures/schedules/*.txt tests/fixtures/schedules/*.docx \
+		$$D/corpus/ && export CORPUS_DIR=$$D/corpus DATA_DIR=$$D/data && $(PY) -m ingest >/dev/null && \
+		$(PY) ../shared/eval/score.py answers --questions tests/fixtures/schedules/questions.jsonl && \
+		$(PY) -m bench.schedule_eval --questions tests/fixtures/schedules/questions.jsonl; \
+		status=$$?; rm -rf $$D; exit $$status
+
+bench-schedules: install
+	$(PY) -m bench.schedule_bench --passages 10000
 
 clean:
 	rm -rf data .pytest_cache .ruff_cache

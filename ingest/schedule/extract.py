@@ -36,6 +36,8 @@ OTHER_ROLE_COLUMN = re.compile(r"chu tri|phoi hop|thuc hien|tham muu|ban hanh|th
 TIME_COLUMN = re.compile(r"thoi gian|thoi diem|ngay|quy|thang|lich")
 #: A line stating the plan's own inspection period.
 PLAN_PERIOD_CUE = re.compile(r"thoi gian")
+#: Periods of other work stated under "thời gian" (self-inspection, reports, issuing a document).
+NOT_PLAN_PERIOD = re.compile(r"tu kiem tra|bao cao|ban hanh|tong hop")
 #: Phrases that make a line mentioning a report still an inspection of the units it names.
 INSPECTS = re.compile(r"kiem tra(?: truc tiep)? tai|tien hanh kiem tra|lam viec tai|: kiem tra|duoc kiem tra|"
                       r"kiem tra truc tiep|kiem tra\s+(?:cac\s+)?(?:so|ubnd|uy ban|ban|huyen|thi xa|xa|thanh pho)\b")
@@ -147,7 +149,7 @@ def _activity(folded: str, context: str) -> str:
     return "kiểm tra"
 
 
-def _line_segments(text: str, passage, skip: set[int]) -> list[_Segment]:
+def _line_segments(passage, skip: set[int]) -> list[_Segment]:
     """Each line of a passage, with its lead-in (earlier lines ending in ':') and its heading as context."""
     section = fold_same_length(passage.section.split(" > ")[-1] if passage.section else "")
     out, lead = [], []
@@ -165,7 +167,7 @@ def _line_segments(text: str, passage, skip: set[int]) -> list[_Segment]:
     return out
 
 
-def _row_segment(text: str, lo: int, hi: int, fields: list[tuple[str, int, int]], section: str) -> _Segment | None:
+def _row_segment(lo: int, hi: int, fields: list[tuple[str, int, int]], section: str) -> _Segment | None:
     """A table row from its (header, value start, value end) fields, or None when no column lists units."""
     units, times, cue = [], [], False
     for header, vs, ve in fields:
@@ -181,15 +183,15 @@ def _row_segment(text: str, lo: int, hi: int, fields: list[tuple[str, int, int]]
     return _Segment(lo, hi, context, units, times, section=section)
 
 
-def _table_row_segments(text: str, passage) -> list[_Segment]:
+def _table_row_segments(passage) -> list[_Segment]:
     """A passage that is one table row ("Header: value" lines)."""
     fields = [(m.group(1), passage.start + m.start(2), passage.start + m.end(2))
               for m in _ROW_FIELD.finditer(passage.text)]
-    seg = _row_segment(text, passage.start, passage.end, fields, passage.section)
+    seg = _row_segment(passage.start, passage.end, fields, passage.section)
     return [seg] if seg else []
 
 
-def _cell_table_segments(text: str, passage) -> tuple[list[_Segment], set[int]]:
+def _cell_table_segments(passage) -> tuple[list[_Segment], set[int]]:
     """One-cell-per-line tables inside a passage: "STT", headers, then rows of as many lines, each row numbered."""
     lines, pos = [], passage.start
     for line in passage.text.split("\n"):
@@ -213,7 +215,7 @@ def _cell_table_segments(text: str, passage) -> tuple[list[_Segment], set[int]]:
         while j + n <= len(lines) and _ROW_NUMBER.fullmatch(lines[j][2]):
             row = lines[j:j + n]
             fields = [(h, lo, hi) for h, (lo, hi, _) in zip(headers, row)]
-            seg = _row_segment(text, row[0][0], row[-1][1], fields, passage.section)
+            seg = _row_segment(row[0][0], row[-1][1], fields, passage.section)
             if seg:
                 segments.append(seg)
             used.update(x[0] for x in row)
@@ -226,11 +228,11 @@ def _segments(doc) -> list[_Segment]:
     out = []
     for passage in doc.passages:
         if passage.kind == "table_row":
-            out.extend(_table_row_segments(doc.text, passage))
+            out.extend(_table_row_segments(passage))
             continue
-        cells, used = _cell_table_segments(doc.text, passage)
+        cells, used = _cell_table_segments(passage)
         out.extend(cells)
-        out.extend(_line_segments(doc.text, passage, used))
+        out.extend(_line_segments(passage, used))
     return out
 
 
@@ -247,13 +249,13 @@ def _plan_periods(doc, year: int | None) -> list[tuple[int, int, Period]]:
             lo, hi = pos, pos + len(line)
             pos = hi + 1
             folded = fold_same_length(line)
-            if not PLAN_PERIOD_CUE.search(folded + " " + section):
+            if not PLAN_PERIOD_CUE.search(folded + " " + section) or NOT_PLAN_PERIOD.search(folded):
                 continue
             if not (about_inspection or "kiem tra" in folded + section):
                 continue
             found = _periods_in(doc.text, lo, hi, year)
             if found:
-                return found[:1] if len(found) == 1 or found[0][2].kind != "range" else found[:1]
+                return found[:1]
     return []
 
 
