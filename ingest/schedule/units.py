@@ -40,7 +40,8 @@ DEPARTMENT_ABBREVIATIONS = {
 LEVELS = ("thành phố", "thị trấn", "thị xã", "huyện", "quận", "phường", "xã")
 #: Words that end a name read without the gazetteer (what follows a name in a sentence, not part of it).
 _NAME_STOP = {"trong", "vao", "tu", "theo", "nam", "quy", "thang", "ngay", "de", "ve", "tai", "da", "se", "duoc",
-              "thuc", "tien", "kiem", "bao", "lam", "va", "voi", "cua", "do", "la", "co", "gom", "den", "truoc", "sau"}
+              "thuc", "tien", "kiem", "bao", "lam", "va", "voi", "cua", "do", "la", "co", "gom", "den", "truoc", "sau",
+              "tinh"}
 #: Longest name read without the gazetteer, in words.
 _MAX_NAME_WORDS = 9
 
