@@ -171,10 +171,16 @@ def answer_which(question: str, asked: Period, plans: list[_Plan], kinds: set[st
                               if _matches(f.period, stated[0][2])):
             s, e, p = stated[0]
             unnamed.append((plan, s, e, p))
+    named_any = bool(lines or only_half)
     lines += [f"- {plan.label}: kiểm tra {p.label()}, không nêu tên từng đơn vị {cites.cite(plan, s, e)}"
               for plan, s, e, p in unnamed]
-    if not lines and not only_half:
-        return Answer(question=question, text=_nothing_scheduled(asked, plans), abstained=True, mode="schedule")
+    if not named_any:
+        # no plan names a unit for the period: refused, saying which plans only give a period for the whole plan
+        text = _nothing_scheduled(asked, plans)
+        if lines:
+            text += "\nCác kế hoạch chỉ ghi thời gian kiểm tra chung:\n" + "\n".join(lines)
+        return _numbered(Answer(question=question, text=text, abstained=True, citations=cites.items,
+                                mode="schedule"))
     body = lines + only_half
     head = f"Lịch kiểm tra {asked.label()} theo {len(body)} kế hoạch:"
     if len(head) + sum(len(line) + 1 for line in body[:-1]) > DIRECT_CHARS:
@@ -192,7 +198,7 @@ MAX_PERIODS_SHOWN = 8
 
 def _nothing_scheduled(asked: Period, plans: list[_Plan]) -> str:
     """Why nothing is listed, and when the plans in scope (of the year asked, where one is) do inspect."""
-    reason = f"Không có kế hoạch nào trong phạm vi lên lịch kiểm tra trong {asked.label()}."
+    reason = f"Không có kế hoạch nào trong phạm vi nêu tên đơn vị được kiểm tra trong {asked.label()}."
     periods = {f.period for p in plans for f in p.schedule.facts if f.is_inspection}
     same_year = {p for p in periods if asked.year and p.year == asked.year}
     shown = sorted(same_year or periods, key=lambda p: (p.start, p.end))

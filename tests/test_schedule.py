@@ -148,6 +148,9 @@ def test_units_grammar():
     ("6 thang dau nam 2030 kiem tra huyen nao", (), tuple(range(1, 7)), 2030, 1),
     ("Ngày 15/8/2030 đoàn kiểm tra đơn vị nào?", (3,), (8,), 2030, 0),
     ("quý 4 Hà Nam kiểm tra đơn vị nào", (4,), (10, 11, 12), None, 0),
+    ("quý ba năm 2030 kiểm tra sở nào", (3,), (7, 8, 9), 2030, 0),
+    ("kiểm tra những sở nào trong tháng 7 và tháng 8 năm 2030", (3,), (7, 8), 2030, 0),
+    ("Còn quý IV thì sao? Những sở nào được kiểm tra trong quý III? quý IV", (4,), (10, 11, 12), None, 0),
 ])
 def test_question_periods(question, quarters, months, year, half):
     p = question_period(question)
@@ -269,6 +272,12 @@ def test_quarter_with_nothing_scheduled_is_refused_with_the_reason(schedule_assi
     answer = schedule_assistant.ask("Những sở nào được kiểm tra trong quý I năm 2022?")
     assert answer.abstained and not answer.citations
     assert "quý I/2022" in answer.text and "quý III/2022" in answer.text  # what the plans do schedule
+
+
+def test_plan_naming_no_unit_for_the_period_is_refused_with_its_general_period(schedule_assistant):
+    answer = schedule_assistant.ask("Những sở nào được kiểm tra trong quý II năm 2021?")
+    assert answer.abstained and "87/KH-UBND" in answer.text and "không nêu tên từng đơn vị" in answer.text
+    _verify(answer, schedule_assistant.store)
 
 
 def test_half_year_only_plan_is_said_plainly(schedule_assistant):

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from textnorm import fold_accents
 
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4,
+          "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4}  # "quý ba", "quý tư" spelled out
 _ROMAN_OUT = {1: "I", 2: "II", 3: "III", 4: "IV"}
 #: Months of each quarter.
 QUARTER_MONTHS = {q: tuple(range(3 * q - 2, 3 * q + 1)) for q in (1, 2, 3, 4)}
@@ -20,7 +21,8 @@ QUARTER_MONTHS = {q: tuple(range(3 * q - 2, 3 * q + 1)) for q in (1, 2, 3, 4)}
 HALF_MONTHS = {1: tuple(range(1, 7)), 2: tuple(range(7, 13))}
 
 _YEAR = r"((?:19|20)\d\d)"
-_QLIST = r"(?:quy|qui|q)\s*\.?\s*((?:(?:iv|i{1,3}|[1-4])\b\s*(?:,|va|-|den|;)?\s*(?:qu[yi]\s*)?)+)"
+_QLIST = (r"(?:quy|qui|q)\s*\.?\s*((?:(?:iv|i{1,3}|[1-4]|(?<=quy )(?:mot|hai|ba|bon|tu))\b\s*(?:,|va|-|den|;)?\s*"
+          r"(?:qu[yi]\s*)?)+)")
 _YEAR_TAIL = r"(?:\s*(?:/|nam|-)\s*" + _YEAR + r")?"
 _DATE = r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*" + _YEAR
 #: Separators a list of quarters may leave at the end of its match ("quý I; ", "quý II và ").
@@ -37,7 +39,8 @@ _PATTERNS = [
     ("day_range", re.compile(r"ngay\s*(\d{1,2})\s*(?:-|–|den|va)\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*" + _YEAR)),
     ("month_range", re.compile(r"(?:tu\s*)?thang\s*(\d{1,2})(?:\s*/\s*" + _YEAR + r")?\s*(?:den|-|–)\s*(?:het\s*)?"
                                r"(?:thang\s*)?(\d{1,2})" + _YEAR_TAIL + r"\b")),
-    ("month_list", re.compile(r"thang\s*(\d{1,2})((?:\s*(?:,|va)\s*(?:thang\s*)?\d{1,2})+)\s*(?:/|nam)\s*" + _YEAR)),
+    ("month_list", re.compile(r"thang\s*(\d{1,2})((?:\s*(?:,|va)\s*(?:thang\s*)?\d{1,2})+)(?:\s*(?:/|nam)\s*" + _YEAR
+                              + r")?\b(?!\s*/)")),
     ("half", re.compile(r"(?:(?:6|sau)\s*thang|nua)\s*(dau|cuoi)\s*(?:nam)?(?:\s*" + _YEAR + r")?")),
     ("quarters", re.compile(_QLIST + _YEAR_TAIL)),
     ("date", re.compile(r"(?:ngay\s*)?" + _DATE)),
@@ -161,7 +164,7 @@ def _b_month_range(g) -> Period | None:
 
 def _b_month_list(g) -> Period | None:
     months = [int(g[0])] + [int(x) for x in re.findall(r"\d{1,2}", g[1])]
-    year = int(g[2])
+    year = int(g[2]) if g[2] else None
     if not all(1 <= m <= 12 for m in months):
         return None
     return _make("month", year, months, _iso(year, min(months)), _iso(year, max(months)))
@@ -182,7 +185,7 @@ def _b_half(g) -> Period:
 
 
 def _b_quarters(g) -> Period | None:
-    quarters = sorted({_ROMAN[t] for t in re.findall(r"iv|i{1,3}|[1-4]", g[0])})
+    quarters = sorted({_ROMAN[t] for t in re.findall(r"\b(?:iv|i{1,3}|[1-4]|mot|hai|ba|bon|tu)\b", g[0])})
     year = int(g[1]) if g[1] else None
     months = tuple(m for q in quarters for m in QUARTER_MONTHS[q])
     if not quarters:
