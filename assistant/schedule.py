@@ -54,13 +54,16 @@ def _short_label(line: str) -> str:
     return " ".join(x for x in (number, ", ".join(where.split(", ")[:2]).replace(",", "")) if x)
 
 
-_CACHE: dict = {"state": None, "plans": []}
+#: Last lexical state read and its plans; last plan list and its unit keys. Each entry is one tuple, replaced whole,
+#: so concurrent sessions never see a state paired with another state's plans.
+_CACHE: dict = {"plans": (None, []), "unit_keys": (None, [])}
 
 
 def schedule_plans(state) -> list[_Plan]:
     """Plans with a schedule among the indexed documents (read once per lexical state)."""
-    if _CACHE["state"] is state:
-        return _CACHE["plans"]
+    cached_state, cached = _CACHE["plans"]
+    if cached_state is state:
+        return cached
     plans = []
     for doc_id, record in sorted(state.records.items()):
         schedule = load_schedule(state.schedules.get(doc_id, ""))
@@ -69,7 +72,7 @@ def schedule_plans(state) -> list[_Plan]:
         md = record.metadata
         plans.append(_Plan(doc_id, document_label(md, record.title), record, schedule,
                            canonical_province(md.get("tinh", "")) or md.get("tinh", ""), str(md.get("nam", ""))))
-    _CACHE.update(state=state, plans=plans)
+    _CACHE["plans"] = (state, plans)
     return plans
 
 
@@ -211,13 +214,14 @@ def _nothing_scheduled(asked: Period, plans: list[_Plan]) -> str:
 
 def _unit_keys(plans: list[_Plan]) -> list[tuple[str, str, str]]:
     """(folded key, key without "ubnd", unit) of every unit the plans name, computed once per lexical state."""
-    if _CACHE.get("unit_keys_of") is plans:
-        return _CACHE["unit_keys"]
+    cached_plans, cached = _CACHE["unit_keys"]
+    if cached_plans is plans:
+        return cached
     keys = []
     for unit in sorted({f.unit for plan in plans for f in plan.schedule.facts}, key=len, reverse=True):
         key = " " + re.sub(r"[^a-z0-9]+", " ", fold_same_length(unit)).strip() + " "
         keys.append((key, key.replace(" ubnd ", " ", 1), unit))
-    _CACHE.update(unit_keys_of=plans, unit_keys=keys)
+    _CACHE["unit_keys"] = (plans, keys)
     return keys
 
 
