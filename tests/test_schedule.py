@@ -109,6 +109,22 @@ def test_plan_period_applies_to_a_list_without_its_own():
     assert_spans(doc, facts)
 
 
+def test_inspection_verb_separates_the_team_from_the_units_inspected():
+    _, facts = facts_of("Đoàn kiểm tra do Giám đốc Sở Nội vụ làm Trưởng đoàn, kiểm tra các đơn vị: Sở Y tế, Sở Xây "
+                        "dựng trong quý III/2030.\n")
+    assert {f.unit for f in facts} == {"Sở Y tế", "Sở Xây dựng"}
+
+
+def test_list_items_read_as_headings_and_places_in_parentheses_are_locators():
+    doc, facts = facts_of("1. Đối tượng kiểm tra\n\na) Sở, ban, ngành: Sở Tư pháp, Ban Quản lý các khu công nghiệp.\n\n"
+                          "b) UBND cấp xã: UBND xã Long Tân (huyện Dầu Tiếng), UBND phường Mỹ Phước (thị xã Bến Cát)."
+                          "\n\n2. Thời gian kiểm tra: Tháng 8 và tháng 9 năm 2030.\n")
+    assert {f.unit for f in facts} == {"Sở Tư pháp", "Ban Quản lý các khu công nghiệp", "UBND xã Long Tân",
+                                       "UBND phường Mỹ Phước"}
+    assert all(f.period.months == (8, 9) for f in facts)
+    assert_spans(doc, facts)
+
+
 @pytest.mark.parametrize("name", ["dien-bien-2030-61-KH-UBND-kiem-tra-bang-word.docx",
                                   "ha-giang-2030-70-KH-UBND-kiem-tra-nua-nam.docx"])
 def test_word_tables(name, settings):

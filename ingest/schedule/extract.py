@@ -26,6 +26,14 @@ INSPECTION_CUE = re.compile(r"kiem tra|lam viec (?:tai|voi)|lich lam viec|doi tu
 NOT_INSPECTED = re.compile(
     r"thanh lap doan|gom dai dien|thanh vien|cu cong chuc|tham gia doan|chu tri|phoi hop|tham muu|truong doan|"
     r"dau moi|thuong truc|noi nhan|giao so|de nghi")
+#: Innermost headings read as a line's context ("1. Đối tượng kiểm tra > a) Cấp tỉnh:"); the outer ones are too
+#: broad ("II. NỘI DUNG, ĐỐI TƯỢNG, THỜI GIAN KIỂM TRA" covers every line of its part).
+HEADINGS_READ = 2
+#: What ends the clause a unit's role is read in.
+_CLAUSE_ENDS = (";", ".", "\n")
+#: An inspection verb, with what may introduce a list after it ("kiểm tra trực tiếp tại các đơn vị:").
+INSPECT_INTRO = re.compile(r"(?:kiem tra|lam viec)(?:\s+truc tiep)?(?:\s+(?:tai|voi|doi voi))?"
+                           r"(?:\s+(?:cac|nhung)\s+(?:don vi|co quan|dia phuong|so|nganh)[^:;.\n]{0,40}:)?")
 #: What follows a unit that is the subject of the sentence, not the one inspected.
 ACTOR_AFTER = re.compile(r"\s*(?:la co quan|co trach nhiem|chu tri|kiem tra,|kiem tra va|tong hop|theo doi|huong dan|"
                          r"thuc hien|to chuc|phoi hop|tham muu|xay dung|chuan bi|bao cao)")
@@ -150,8 +158,8 @@ def _activity(folded: str, context: str) -> str:
 
 
 def _line_segments(passage, skip: set[int]) -> list[_Segment]:
-    """Each line of a passage, with its lead-in (earlier lines ending in ':') and its heading as context."""
-    section = fold_same_length(passage.section.split(" > ")[-1] if passage.section else "")
+    """Each line of a passage, with its lead-in (earlier lines ending in ':') and its headings as context."""
+    section = fold_same_length(" > ".join(passage.section.split(" > ")[-HEADINGS_READ:]) if passage.section else "")
     out, lead = [], []
     pos = passage.start
     for line in passage.text.split("\n"):
@@ -299,6 +307,20 @@ def _heading_periods(text: str, segments: list[_Segment], year) -> list[tuple[in
     return out
 
 
+def _other_role(text: str, lo: int, hi: int, unit) -> bool:
+    """The unit leads, joins, receives or acts rather than being inspected ("Sở Nội vụ chủ trì, phối hợp với Sở Tài
+    chính"; "Sở Nội vụ kiểm tra, tổng hợp…"). After an inspection verb ("Đoàn do Giám đốc Sở Nội vụ làm Trưởng
+    đoàn, kiểm tra các đơn vị: Sở Y tế…") only what follows the nearest one, up to the end of its clause, is read."""
+    folded = fold_same_length(text[lo:hi])
+    if ACTOR_AFTER.match(folded[unit.end:unit.end + 40]):
+        return True
+    intro = max((m.end() for m in INSPECT_INTRO.finditer(folded, 0, unit.start)), default=-1)
+    if intro < 0:
+        return bool(NOT_INSPECTED.search(folded))
+    ends = [i for i in (folded.find(c, unit.end) for c in _CLAUSE_ENDS) if i >= 0]
+    return bool(NOT_INSPECTED.search(folded[intro:min(ends) if ends else len(folded)]))
+
+
 def extract_schedule(doc) -> PlanSchedule:
     """Schedule facts of a built :class:`index.model.Document`.
 
@@ -316,14 +338,14 @@ def extract_schedule(doc) -> PlanSchedule:
     facts, seen = [], set()
     for seg in segments:
         folded = fold_same_length(text[seg.start:seg.end])
-        if not INSPECTION_CUE.search(folded + " " + seg.context) or NOT_INSPECTED.search(folded):
+        if not INSPECTION_CUE.search(folded + " " + seg.context):
             continue
         own = [p for lo, hi in seg.period_ranges for p in _periods_in(text, lo, hi, year)]
         activity = _activity(folded, seg.context)
         for lo, hi in seg.unit_ranges:
             for unit in find_units(text[lo:hi]):
-                if ACTOR_AFTER.match(fold_same_length(text[lo + unit.end:lo + unit.end + 40])):
-                    continue  # "Sở Nội vụ kiểm tra, tổng hợp…": the unit acts, it is not inspected
+                if _other_role(text, lo, hi, unit):
+                    continue
                 got = _period_for(lo + unit.start, seg, own, headers, plan, _section_periods(text, seg, year))
                 if got is None:
                     continue

@@ -56,8 +56,8 @@ _HEAD = re.compile(
 )
 #: Cities that are provinces themselves: "UBND thành phố Hà Nội" is the province, "thành phố Sơn La" a unit in it.
 CENTRAL_CITIES = {"Hà Nội", "Thành phố Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ"}
-#: What makes a level word a tier or a locator rather than a unit ("cấp huyện", "xã A thuộc huyện B").
-_GENERIC_BEFORE = re.compile(r"\b(?:cap|thuoc|tren dia ban|toan)\s*$")
+#: What makes a level word a tier or a locator rather than a unit ("cấp huyện", "xã A thuộc huyện B", "xã A (huyện B)").
+_GENERIC_BEFORE = re.compile(r"(?:\b(?:cap|thuoc|tren dia ban|toan)|\()\s*$")
 #: Words before a unit that make it a recipient or an owner, not the subject of the line ("gửi về Sở Nội vụ",
 #: "(qua Sở Nội vụ)", "ngân sách của Sở Nội vụ").
 RECIPIENT_BEFORE = re.compile(r"\b(?:qua|ve|cho|gui|cua|den)\s*$")
@@ -130,8 +130,10 @@ def _head_at(text: str, folded: str, pos: int) -> tuple[str, str, bool, int] | N
     """A unit head at ``pos``: (kind, level, plural, end). "số"/"bản"/"bàn" fold like "sở"/"Ban": the accented
     text decides; a level after "cấp" ("cấp huyện") is a tier, not a unit."""
     m = _HEAD.match(folded, pos)
-    if not m or _GENERIC_BEFORE.search(folded[max(0, pos - 6):pos]):
+    if not m:
         return None
+    if _GENERIC_BEFORE.search(folded[max(0, pos - 6):pos]):
+        return "skip", "", False, m.end()  # the whole head is passed over: "(thị xã B)" is not "xã B"
     if m.group("so") and text[m.end("so") - 2:m.end("so")].lower() != "sở":
         return None
     if m.group("ban") and text[m.start("ban"):m.end("ban")] != "Ban":
@@ -181,6 +183,9 @@ def find_units(text: str) -> list[UnitMention]:
     pos, head = 0, None  # head: (kind, level, plural) that names after a list separator still belong to
     while pos < len(text):
         found = _head_at(text, folded, pos) if (pos == 0 or not folded[pos - 1].isalnum()) else None
+        if found and found[0] == "skip":
+            pos, head = found[3], None
+            continue
         if found:
             kind, level, plural, after = found
             after = re.match(r"[\s:]*", folded[after:]).end() + after
