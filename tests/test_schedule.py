@@ -85,6 +85,19 @@ def test_table_rows_naming_their_columns_and_bare_quarter_cells():
     assert_spans(doc, facts)
 
 
+def test_pipe_table_left_as_text():
+    from index.model import Document, Passage
+
+    rows = ["| 1 | Sở Y tế | Quý I/2030 |", "| 2 | UBND huyện Kim Bảng | IV/2030 |"]
+    text = "\n".join(["I. LỊCH KIỂM TRA", "| STT | Đơn vị được kiểm tra | Thời gian |", "|---|---|---|"] + rows)
+    doc = Document("x", "x.txt", "t", text, {"tieu_de": "Kiểm tra CCHC năm 2030", "nam": "2030"},
+                   (Passage("x#0", "x", text, 0, len(text), "I. LỊCH KIỂM TRA"),))
+    facts = extract_schedule(doc).facts
+    assert {(f.unit, f.period.quarters) for f in facts} == {("Sở Y tế", (1,)), ("UBND huyện Kim Bảng", (4,))}
+    assert [text[f.start:f.end] for f in facts] == rows
+    assert_spans(doc, facts)
+
+
 def test_one_cell_per_line_table():
     doc, facts = facts_of("Đoàn kiểm tra kiểm tra các đơn vị sau:\nSTT\nCơ quan, đơn vị được kiểm tra\nThời gian\n"
                           "1\nSở Tư pháp\nII/2030\n2\nỦy ban nhân dân huyện Kim Bảng\nTháng 10/2030\n")

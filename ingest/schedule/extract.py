@@ -232,6 +232,39 @@ def _cell_table_segments(passage) -> tuple[list[_Segment], set[int]]:
     return segments, used
 
 
+def _cells(line: str, lo: int) -> list[tuple[str, int, int]]:
+    """Cells of a pipe-table line with their offsets ("| 1 | Sở Y tế | Quý I/2030 |")."""
+    out, start = [], 0
+    for part in line.split("|"):
+        stripped = part.strip()
+        if stripped:
+            at = line.index(stripped, start)
+            out.append((stripped, lo + at, lo + at + len(stripped)))
+        start += len(part) + 1
+    return out
+
+
+def _pipe_table_segments(passage) -> tuple[list[_Segment], set[int]]:
+    """Pipe tables left as text: the first pipe line of a run is the header, the others rows."""
+    segments, used, header = [], set(), None
+    pos = passage.start
+    for line in passage.text.split("\n"):
+        lo, pos = pos, pos + len(line) + 1
+        if line.count("|") < 2:
+            header = None
+            continue
+        used.add(lo)
+        cells = _cells(line, lo)
+        if header is None:
+            header = [c[0] for c in cells]
+        elif cells and not all(set(c[0]) <= set("-: ") for c in cells):
+            fields = [(h, s, e) for h, (_, s, e) in zip(header, cells)]
+            seg = _row_segment(lo, lo + len(line), fields, passage.section)
+            if seg:
+                segments.append(seg)
+    return segments, used
+
+
 def _segments(doc) -> list[_Segment]:
     out = []
     for passage in doc.passages:
@@ -239,8 +272,9 @@ def _segments(doc) -> list[_Segment]:
             out.extend(_table_row_segments(passage))
             continue
         cells, used = _cell_table_segments(passage)
-        out.extend(cells)
-        out.extend(_line_segments(passage, used))
+        piped, piped_used = _pipe_table_segments(passage)
+        out.extend(cells + piped)
+        out.extend(_line_segments(passage, used | piped_used))
     return out
 
 
