@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from assistant.types import Answer, Citation
 from index.model import document_label
 from ingest.schedule import load_schedule
+from ingest.schedule.units import find_units
 from retriever.period import question_period
 from textnorm.gazetteer import canonical_province
 from textnorm.periods import Period, fold_same_length
@@ -231,6 +232,14 @@ def _unit_in(folded_question: str, plans: list[_Plan]) -> str | None:
     return next((unit for key, short, unit in _unit_keys(plans) if key in q or (short.strip() and short in q)), None)
 
 
+def _unit_named(question: str, folded: str, plans: list[_Plan]) -> str | None:
+    """The unit a question names: read with the documents' own grammar ("Sở LĐTB&XH" is "Sở Lao động - Thương binh
+    và Xã hội"), else matched against the units the plans name (accents optional)."""
+    known = {unit for _, _, unit in _unit_keys(plans)}
+    named = [u.name for u in find_units(question) if u.name in known]
+    return named[0] if named else _unit_in(folded, plans)
+
+
 def answer_when(question: str, unit: str, plans: list[_Plan], asked: Period | None = None) -> Answer:
     """When a unit is inspected, across every plan in scope that names it (within the period asked, if any)."""
     cites, lines, elsewhere = _Cites(), [], []
@@ -273,7 +282,7 @@ def answer_from_schedule(question: str, analysis, filters, state) -> Answer | No
         return None
     provinces, years, doc_ids = _scope(analysis, filters)
     asked = question_period(asked_text, list(analysis.years)) or question_period(analysis.text, list(analysis.years))
-    unit = _unit_in(folded, all_plans)
+    unit = _unit_named(asked_text, folded, all_plans)
     if asked is not None and WHICH_UNITS.search(folded):
         if asked.year:
             years = years - {str(asked.year)}  # the period carries the year; the plan may be issued the year before

@@ -379,3 +379,12 @@ def test_schedule_view(schedule_assistant, monkeypatch):
 
     sheet = load_workbook(io.BytesIO(to_xlsx(rows))).active
     assert [c.value for c in sheet[1]][:2] == ["Kế hoạch", "Đơn vị"] and sheet.max_row == len(rows) + 1
+
+
+def test_when_question_reads_the_unit_as_documents_write_it(schedule_assistant):
+    answer = schedule_assistant.ask("Sở LĐTB&XH được kiểm tra khi nào?")
+    assert answer.text.startswith("Sở Lao động - Thương binh và Xã hội được kiểm tra theo 2 kế hoạch")
+    assert "quý IV/2030" in answer.text and "quý II, III/2018" in answer.text
+    _verify(answer, schedule_assistant.store)
+    unaccented = schedule_assistant.ask("ubnd huyen muong nhe duoc kiem tra luc nao")
+    assert "tháng 8/2030" in unaccented.text and not unaccented.abstained
