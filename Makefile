@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: install dev run ingest test lint bench eval faults clean
+.PHONY: install dev run ingest test lint bench eval faults eval-schedules bench-schedules clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,17 @@ eval: install
 
 faults: dev
 	$(PY) -m bench.faults
+
+# schedule questions (issue 14) over the bundled corpus plus tests/fixtures/schedules, in a private index
+eval-schedules: install
+	D=$$(mktemp -d) && mkdir $$D/corpus && cp corpus/* tests/fixtures/schedules/*.txt tests/fixtures/schedules/*.docx \
+		$$D/corpus/ && export CORPUS_DIR=$$D/corpus DATA_DIR=$$D/data && $(PY) -m ingest >/dev/null && \
+		$(PY) ../shared/eval/score.py answers --questions tests/fixtures/schedules/questions.jsonl && \
+		$(PY) -m bench.schedule_eval --questions tests/fixtures/schedules/questions.jsonl; \
+		status=$$?; rm -rf $$D; exit $$status
+
+bench-schedules: install
+	$(PY) -m bench.schedule_bench --passages 10000
 
 clean:
 	rm -rf data .pytest_cache .ruff_cache

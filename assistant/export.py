@@ -16,7 +16,8 @@ from pathlib import PurePath
 
 from assistant.types import Answer, Turn
 
-_MODE_LABELS = {"grounded": "Trích dẫn (không cần LLM)", "llm": "LLM"}
+_MODE_LABELS = {"grounded": "Trích dẫn (không cần LLM)", "llm": "LLM",
+                "schedule": "Lịch kiểm tra (trích dẫn, không cần LLM)"}  # schedule hook (issue 14)
 
 
 def _quote_block(text: str) -> str:

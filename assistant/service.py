@@ -89,6 +89,12 @@ class Assistant:
                     analysis, filters = resolve_followup(condensed, (), filters, state.restorer)
             except Exception as exc:  # noqa: BLE001 - condensing is an optimisation
                 log.warning("condense failed: %s", exc)
+        # schedule hook (issue 14): who is inspected when is answered from the facts of every plan in scope
+        from assistant.schedule import answer_from_schedule
+
+        scheduled = answer_from_schedule(question, analysis, filters, state)
+        if scheduled is not None:
+            return scheduled
         results = self._search(analysis, filters)
         use_llm = mode == "llm" and self.llm_available
         reason = _outside_filter(analysis, filters) or self._out_of_scope(analysis, results, state, use_llm)

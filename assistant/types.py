@@ -32,7 +32,7 @@ class Answer:
     text: str
     abstained: bool = False
     citations: list[Citation] = field(default_factory=list)
-    mode: str = "grounded"  # grounded | llm
+    mode: str = "grounded"  # grounded | llm | schedule (answered from inspection-schedule facts, issue 14)
     notice: str = ""  # e.g. "LLM không phản hồi; đã trả lời bằng chế độ trích dẫn."
     passages: list = field(default_factory=list)  # the SearchResult list the answer was composed from
     unsupported: list[str] = field(default_factory=list)  # LLM sentences without a valid citation

@@ -462,6 +462,11 @@ def bulk_write(store, batch: list[tuple]) -> None:
     for lo in range(0, len(ids), 1000):
         passages.upsert(ids=ids[lo:lo + 1000], embeddings=allvec[lo:lo + 1000].tolist(),
                         documents=texts[lo:lo + 1000], metadatas=metas[lo:lo + 1000])
+    scheduled = [(doc, r[2]["version"]) for (doc, _), r in zip(batch, records) if doc.schedule]
+    if scheduled:  # schedule hook (issue 14): as IndexStore.write_document writes them
+        store.schedule_items.upsert(ids=[f"{d.doc_id}@{v}" for d, v in scheduled], documents=[d.schedule for d, _ in
+                                    scheduled], metadatas=[{"doc_id": d.doc_id, "version": v} for d, v in scheduled],
+                                    embeddings=[[0.0]] * len(scheduled))
     store.docs.upsert(ids=[r[0] for r in records], documents=[r[1] for r in records],
                       metadatas=[r[2] for r in records], embeddings=[[0.0]] * len(records))
     store.invalidate()

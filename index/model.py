@@ -83,6 +83,7 @@ class Document:
     passages: tuple[Passage, ...] = ()
     content_hash: str = ""
     notes: tuple[str, ...] = ()
+    schedule: str = ""  # schedule hook (issue 14): inspection-schedule facts as JSON (ingest.schedule)
 
     def label(self) -> str:
         """Short human label: "Kế hoạch 36/KH-UBND – Kiên Giang, 2021"."""

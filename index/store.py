@@ -67,6 +67,8 @@ class LexicalState:
     meta: dict
     restorer: DiacriticRestorer
     records: dict = field(default_factory=dict)
+    #: schedule hook (issue 14): doc_id → schedule facts (JSON) of its current version, see ingest.schedule
+    schedules: dict = field(default_factory=dict, compare=False)
 
     @cached_property
     def passage_docs(self) -> np.ndarray:
@@ -233,9 +235,10 @@ class IndexStore:
             self._generation = self._active_generation()
         return self._generation
 
-    def _names(self) -> tuple[str, str]:
+    def _names(self) -> tuple[str, str, str]:
+        """Passages, document records and schedule facts of this generation."""
         base = f"{self.settings.collection}_{self.generation}" if self.generation else self.settings.collection
-        return base, base + "_docs"
+        return base, base + "_docs", base + "_schedule"
 
     @property
     def _pointer(self):
@@ -304,6 +307,25 @@ class IndexStore:
     @property
     def docs(self):
         return self._collection(self._names()[1])
+
+    @property
+    def schedule_items(self):
+        """schedule hook (issue 14): one item per document version ("doc_id@version"), its schedule facts as JSON,
+        written before the document's record and superseded versions deleted after it, like passages; read only
+        when the lexical state is built (never by the frequent freshness check of the records)."""
+        return self._collection(self._names()[2])
+
+    def schedules(self, records: dict) -> dict[str, str]:
+        """schedule hook (issue 14): doc_id → schedule JSON of the version each record points at."""
+        ids = [f"{doc_id}@{r.version}" for doc_id, r in records.items()]
+        out: dict[str, str] = {}
+        try:
+            for lo in range(0, len(ids), 1000):
+                got = self.schedule_items.get(ids=ids[lo:lo + 1000], include=["documents"])
+                out.update({i.rsplit("@", 1)[0]: t for i, t in zip(got["ids"], got["documents"] or []) if t})
+        except Exception as exc:  # noqa: BLE001 - schedules are an addition: answers go on without them
+            log.warning("Không đọc được lịch kiểm tra: %s", exc)
+        return out
 
     def embedder_name_in_index(self) -> str | None:
         self._collections.pop(self._names()[1], None)  # re-read: another instance may have created the index
@@ -381,9 +403,15 @@ class IndexStore:
             self._retrying(lambda lo=lo: self.passages.upsert(
                 ids=ids[lo:lo + 1000], embeddings=vectors[lo:lo + 1000].tolist(),
                 documents=[p.text for p in doc.passages[lo:lo + 1000]], metadatas=metas[lo:lo + 1000]))
+        if doc.schedule:  # schedule hook (issue 14)
+            self._retrying(lambda: self.schedule_items.upsert(
+                ids=[f"{doc.doc_id}@{version}"], documents=[doc.schedule],
+                metadatas=[{"doc_id": doc.doc_id, "version": version}], embeddings=[[0.0]]))
         self._retrying(lambda: self.docs.upsert(ids=[doc.doc_id], documents=[doc.text], metadatas=[record],
                                                 embeddings=[[0.0]]))
         self._retrying(lambda: self.passages.delete(
+            where={"$and": [{"doc_id": doc.doc_id}, {"version": {"$ne": version}}]}))
+        self._retrying(lambda: self.schedule_items.delete(
             where={"$and": [{"doc_id": doc.doc_id}, {"version": {"$ne": version}}]}))
         self.invalidate()
 
@@ -391,6 +419,7 @@ class IndexStore:
         """Remove one document; callers hold the ingest lock (:func:`ingest.pipeline.delete_documents`)."""
         self._retrying(lambda: self.docs.delete(ids=[doc_id]))
         self._retrying(lambda: self.passages.delete(where={"doc_id": doc_id}))
+        self._retrying(lambda: self.schedule_items.delete(where={"doc_id": doc_id}))  # schedule hook (issue 14)
         self.invalidate()
 
     def drop_orphans(self) -> int:
@@ -441,7 +470,7 @@ class IndexStore:
             if self._lexical is not None and self._lexical.index.fingerprint == fingerprint:
                 if self._lexical.records != records:
                     self._lexical = LexicalState(self._lexical.index, self._lexical.meta, self._lexical.restorer,
-                                                 records)
+                                                 records, self._lexical.schedules)
                 return self._lexical
             folder = self.settings.lexical_dir
             try:
@@ -454,7 +483,7 @@ class IndexStore:
                     return self._lexical
                 meta = json.loads((folder / "passages.json").read_text(encoding="utf-8"))
                 restorer = DiacriticRestorer.from_json((folder / "restore.json").read_text(encoding="utf-8"))
-                state = LexicalState(lex, meta, restorer, records)
+                state = LexicalState(lex, meta, restorer, records, self.schedules(records))
             except Exception as exc:  # noqa: BLE001 - missing, stale or damaged: rebuild from Chroma
                 if records and not quiet:
                     msg = f"Dựng lại chỉ mục từ khóa từ Chroma: {exc}"
@@ -493,7 +522,7 @@ class IndexStore:
             })
         except OSError as exc:  # read-only data dir: serve from memory
             log.warning("Không ghi được chỉ mục từ khóa: %s", exc)
-        return LexicalState(lex, meta, restorer, records)
+        return LexicalState(lex, meta, restorer, records, self.schedules(records))
 
 
 def chroma_rows(doc: Document) -> tuple[str, list[str], list[dict], dict]:

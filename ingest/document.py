@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 
@@ -69,8 +70,12 @@ def build_document(doc_id: str, source: str, raw_text: str, *, digest: str = "",
     dropped = len(bounds.dropped())
     if dropped:
         notes = (*notes, f"Đã bỏ {dropped} dòng của trang web quanh văn bản.")
-    return Document(doc_id=doc_id, source=source, title=title, text=text, metadata=metadata,
-                    passages=tuple(passages), content_hash=digest, notes=tuple(notes))
+    doc = Document(doc_id=doc_id, source=source, title=title, text=text, metadata=metadata,
+                   passages=tuple(passages), content_hash=digest, notes=tuple(notes))
+    # schedule hook (issue 14): inspection-schedule facts, stored with the document's record
+    from ingest.schedule import schedule_json
+
+    return dataclasses.replace(doc, schedule=schedule_json(doc))
 
 
 __all__ = ["build_document", "make_doc_id", "content_hash"]

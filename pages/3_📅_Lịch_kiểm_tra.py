@@ -1,0 +1,63 @@
+"""Lịch kiểm tra: who is inspected when across every plan in scope, a unit × quarter (or month) table with citations,
+exportable as CSV and .xlsx."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import ui
+from assistant.schedule import schedule_plans
+from ui import render
+from ui.schedule import plan_choices, schedule_rows, to_csv, to_xlsx
+
+st.set_page_config(page_title="Lịch kiểm tra – Trợ lý CCHC", page_icon="📅", layout="wide")
+st.html(render.style_block())
+st.title("📅 Lịch kiểm tra theo kế hoạch")
+
+try:
+    assistant = ui.get_assistant()
+    store = assistant.store
+    plans = schedule_plans(store.lexical())
+except Exception as exc:  # noqa: BLE001
+    st.error(f"Không mở được chỉ mục văn bản: {exc}")
+    st.stop()
+
+if not plans:
+    st.info("Chưa có kế hoạch nào nêu lịch kiểm tra (đơn vị được kiểm tra và thời gian) trong các văn bản đã nạp.")
+    st.stop()
+
+provinces, years = plan_choices(plans)
+left, middle, right = st.columns([2, 2, 1])
+chosen_provinces = left.multiselect("Tỉnh/thành phố", provinces, key="sched_provinces")
+chosen_years = middle.multiselect("Năm của kế hoạch", years, key="sched_years")
+by = right.radio("Cột theo", ["quarter", "month"], key="sched_by", horizontal=True,
+                 format_func=lambda x: "Quý" if x == "quarter" else "Tháng")
+
+rows, cites = schedule_rows(plans, chosen_provinces, chosen_years, by)
+if not rows:
+    st.warning("Không có lịch kiểm tra nào trong phạm vi đã chọn.")
+    st.stop()
+
+n_plans = len({r["Kế hoạch"] for r in rows})
+st.caption(f"{len(rows)} lượt kiểm tra của {n_plans} kế hoạch. Mỗi ô ✓ [n] ứng với trích dẫn [n] bên dưới: "
+           "đoạn văn bản nêu đơn vị và thời gian đó.")
+shown = [{k: v for k, v in r.items() if k != "Trích dẫn"} for r in rows]
+st.dataframe(shown, hide_index=True, width="stretch")
+
+a, b = st.columns(2)
+a.download_button("Tải CSV", to_csv(rows), file_name="lich-kiem-tra.csv", mime="text/csv", key="sched_csv")
+b.download_button("Tải Excel (.xlsx)", to_xlsx(rows), file_name="lich-kiem-tra.xlsx", key="sched_xlsx",
+                  mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+st.subheader("Trích dẫn")
+labels = {c.n: f"[{c.n}] {c.unit} – {c.period} – {c.label}" for c in cites}
+n = st.selectbox("Xem đoạn văn bản của ô", list(labels), format_func=labels.get, key="sched_cite")
+cite = next(c for c in cites if c.n == n)
+st.markdown(f"**{cite.label}** — «{cite.quote}»")
+with st.expander("Xem trong toàn văn", expanded=False):
+    doc = store.get_document(cite.doc_id)
+    if doc is None:
+        st.warning("Văn bản không còn trong chỉ mục.")
+    else:
+        st.markdown(render.document_html(doc.text, cite.start, cite.end, cite.quote,
+                                         render.anchor_id("sched", cite.doc_id, cite.n)), unsafe_allow_html=True)

@@ -1,0 +1,278 @@
+"""Periods of time as Vietnamese plans and questions state them: quarters, months, dates, ranges, half-years.
+
+One grammar read by ingest (schedule facts) and by the retriever (periods in questions). Matching runs on the
+accent-folded, lower-cased text (same length as the original), so "quý III", "quy 3" and "Quý 3 năm 2030" are one
+form, and every match keeps exact offsets into the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from textnorm import fold_accents
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4,
+          "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4}  # "quý ba", "quý tư" spelled out
+_ROMAN_OUT = {1: "I", 2: "II", 3: "III", 4: "IV"}
+#: Months of each quarter.
+QUARTER_MONTHS = {q: tuple(range(3 * q - 2, 3 * q + 1)) for q in (1, 2, 3, 4)}
+#: Months of each half-year ("6 tháng đầu năm" = 1, "6 tháng cuối năm" = 2).
+HALF_MONTHS = {1: tuple(range(1, 7)), 2: tuple(range(7, 13))}
+
+_YEAR = r"((?:19|20)\d\d)"
+_QLIST = (r"(?:quy|qui|q)\s*\.?\s*((?:(?:iv|i{1,3}|[1-4]|(?<=quy )(?:mot|hai|ba|bon|tu))\b\s*(?:,|va|-|den|;)?\s*"
+          r"(?:qu[yi]\s*)?)+)")
+_YEAR_TAIL = r"(?:\s*(?:/|nam|-)\s*" + _YEAR + r")?"
+_DATE = r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*" + _YEAR
+#: Separators a list of quarters may leave at the end of its match ("quý I; ", "quý II và ").
+_TRAILING = re.compile(r"(?:[\s,;\-–]|\b(?:va|den)\b)+$")
+_DEADLINE = re.compile(r"(?:truoc|cham nhat|han chot|han|khong qua|muon nhat)\s*(?:ngay|thang)?\s*$")
+
+#: (kind, pattern) in priority order: ranges before the single forms they contain.
+_PATTERNS = [
+    ("date_range", re.compile(r"(?:tu\s*)?ngay\s*(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*" + _YEAR + r")?\s*(?:den|-|–)\s*"
+                              r"(?:ngay\s*)?" + _DATE)),
+    ("date_range", re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*" + _YEAR + r")?\s*(?:den|-|–)\s*"
+                              r"(?:ngay\s*)?" + _DATE)),
+    ("day_range", re.compile(r"(?<![\d/])(\d{1,2})\s*(?:-|–)\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*" + _YEAR)),
+    ("day_range", re.compile(r"ngay\s*(\d{1,2})\s*(?:-|–|den|va)\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*" + _YEAR)),
+    ("month_range", re.compile(r"(?:tu\s*)?thang\s*(\d{1,2})(?:\s*/\s*" + _YEAR + r")?\s*(?:den|-|–)\s*(?:het\s*)?"
+                               r"(?:thang\s*)?(\d{1,2})" + _YEAR_TAIL + r"\b")),
+    ("month_list", re.compile(r"thang\s*(\d{1,2})((?:\s*(?:,|va)\s*(?:thang\s*)?\d{1,2})+)(?:\s*(?:/|nam)\s*" + _YEAR
+                              + r")?\b(?!\s*/)")),
+    ("half", re.compile(r"(?:(?:6|sau)\s*thang|nua)\s*(dau|cuoi)\s*(?:nam)?(?:\s*" + _YEAR + r")?")),
+    ("quarters", re.compile(_QLIST + _YEAR_TAIL)),
+    ("date", re.compile(r"(?:ngay\s*)?" + _DATE)),
+    ("day_month", re.compile(r"ngay\s*(\d{1,2})\s*/\s*(\d{1,2})\b(?!\s*/)")),
+    ("long_date", re.compile(r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*" + _YEAR)),
+    ("month", re.compile(r"thang\s*(\d{1,2})" + _YEAR_TAIL + r"\b(?!\s*/)")),
+    ("bare_quarter", re.compile(r"(?:(?<=^)|(?<=[\n:|]))\s*(iv|i{1,3})\s*/\s*" + _YEAR + r"\b")),
+    # "08/2030" (a table cell); not a document number "01/2021/TT-BNV"
+    ("month", re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*" + _YEAR + r"\b(?!\s*/)")),
+]
+
+
+@dataclass(frozen=True)
+class Period:
+    """A stated period: which year, which months, and as precisely as stated, its first and last day."""
+
+    kind: str  # quarter | month | date | half | range
+    year: int | None
+    months: tuple[int, ...]  # months covered, 1–12
+    start: str  # ISO, as precise as stated: "2030-07-01", "2030-07", "2030"
+    end: str
+    quarters: tuple[int, ...] = ()  # quarters the period lies in; empty for a half-year
+    half: int = 0  # 1 or 2 for "6 tháng đầu/cuối năm"
+    deadline: bool = False  # "trước ngày 30/9/2021": a due date, not a period of work
+
+    def label(self) -> str:
+        """Vietnamese label.
+
+        >>> find_periods("Quý III/2030")[0][2].label(), find_periods("6 tháng cuối năm 2030")[0][2].label()
+        ('quý III/2030', '6 tháng cuối năm 2030')
+        """
+        year = f"/{self.year}" if self.year else ""
+        if self.half:
+            return f"6 tháng {'đầu' if self.half == 1 else 'cuối'} năm" + (f" {self.year}" if self.year else "")
+        if self.kind == "quarter":
+            return "quý " + ", ".join(_ROMAN_OUT[q] for q in self.quarters) + year
+        if self.kind == "month" and len(self.months) == 1:
+            return f"tháng {self.months[0]}{year}"
+        if self.start == self.end:
+            return _vn_date(self.start)
+        return f"{_vn_date(self.start)} – {_vn_date(self.end)}"
+
+    def with_year(self, year: int) -> "Period":
+        """The same period in a year the text gave elsewhere (a plan's own year)."""
+        if self.year:
+            return self
+        return _make(self.kind, year, self.months, self.start and f"{year}{self.start}",
+                     self.end and f"{year}{self.end}", half=self.half, deadline=self.deadline)
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "year": self.year, "months": list(self.months), "start": self.start,
+                "end": self.end, "quarters": list(self.quarters), "half": self.half, "deadline": self.deadline}
+
+    @staticmethod
+    def from_dict(d: dict) -> "Period":
+        return Period(d["kind"], d.get("year"), tuple(d.get("months", ())), d.get("start", ""), d.get("end", ""),
+                      tuple(d.get("quarters", ())), int(d.get("half", 0)), bool(d.get("deadline", False)))
+
+
+def _vn_date(iso: str) -> str:
+    parts = iso.split("-")
+    year = f"/{parts[0]}" if parts[0] else ""
+    if len(parts) == 3:
+        return f"{int(parts[2]):02d}/{int(parts[1]):02d}{year}"
+    if len(parts) == 2:
+        return f"tháng {int(parts[1])}{year}"
+    return iso
+
+
+def _quarters_of(months: tuple[int, ...]) -> tuple[int, ...]:
+    return tuple(sorted({(m - 1) // 3 + 1 for m in months}))
+
+
+def _make(kind: str, year: int | None, months, start: str, end: str, *, half: int = 0,
+          deadline: bool = False) -> Period:
+    months = tuple(sorted(set(months)))
+    quarters = () if half else _quarters_of(months)
+    return Period(kind, year, months, start, end, quarters, half, deadline)
+
+
+def _iso(year: int | None, month: int, day: int | None = None) -> str:
+    head = f"{year}" if year else ""
+    return f"{head}-{month:02d}" + (f"-{day:02d}" if day else "")
+
+
+def _month_span(m1: int, m2: int) -> tuple[int, ...]:
+    return tuple(range(m1, m2 + 1)) if m1 <= m2 else ()
+
+
+def _build(kind: str, g: tuple) -> Period | None:
+    """A Period from one match's groups, or None when the numbers are not a calendar."""
+    builder = _BUILDERS[kind]
+    try:
+        return builder(g)
+    except (ValueError, KeyError):
+        return None
+
+
+def _b_date_range(g) -> Period | None:
+    d1, m1, y1, d2, m2, y2 = (int(x) if x else 0 for x in g)
+    y1 = y1 or y2
+    if not (1 <= m1 <= 12 and 1 <= m2 <= 12 and 1 <= d1 <= 31 and 1 <= d2 <= 31) or y1 != y2 or m1 > m2:
+        return None
+    return _make("range", y1, _month_span(m1, m2), _iso(y1, m1, d1), _iso(y2, m2, d2))
+
+
+def _b_day_range(g) -> Period | None:
+    d1, d2, m, y = (int(x) for x in g)
+    if not (1 <= m <= 12 and 1 <= d1 <= d2 <= 31):
+        return None
+    return _make("range", y, (m,), _iso(y, m, d1), _iso(y, m, d2))
+
+
+def _b_month_range(g) -> Period | None:
+    m1, y1, m2, y2 = int(g[0]), g[1] and int(g[1]), int(g[2]), g[3] and int(g[3])
+    year = y2 or y1 or None
+    if not (1 <= m1 < m2 <= 12):
+        return None
+    return _make("range", year, _month_span(m1, m2), _iso(y1 or year, m1), _iso(year, m2))
+
+
+def _b_month_list(g) -> Period | None:
+    months = [int(g[0])] + [int(x) for x in re.findall(r"\d{1,2}", g[1])]
+    year = int(g[2]) if g[2] else None
+    if not all(1 <= m <= 12 for m in months):
+        return None
+    return _make("month", year, months, _iso(year, min(months)), _iso(year, max(months)))
+
+
+def _b_day_month(g) -> Period | None:
+    d, m = int(g[0]), int(g[1])
+    if not (1 <= m <= 12 and 1 <= d <= 31):
+        return None
+    return _make("date", None, (m,), _iso(None, m, d), _iso(None, m, d))
+
+
+def _b_half(g) -> Period:
+    half = 1 if g[0] == "dau" else 2
+    year = int(g[1]) if g[1] else None
+    months = HALF_MONTHS[half]
+    return _make("half", year, months, _iso(year, months[0]), _iso(year, months[-1]), half=half)
+
+
+def _b_quarters(g) -> Period | None:
+    quarters = sorted({_ROMAN[t] for t in re.findall(r"\b(?:iv|i{1,3}|[1-4]|mot|hai|ba|bon|tu)\b", g[0])})
+    year = int(g[1]) if g[1] else None
+    months = tuple(m for q in quarters for m in QUARTER_MONTHS[q])
+    if not quarters:
+        return None
+    return _make("quarter", year, months, _iso(year, months[0]), _iso(year, months[-1]))
+
+
+def _b_date(g) -> Period | None:
+    d, m, y = (int(x) for x in g)
+    if not (1 <= m <= 12 and 1 <= d <= 31):
+        return None
+    return _make("date", y, (m,), _iso(y, m, d), _iso(y, m, d))
+
+
+def _b_month(g) -> Period | None:
+    m, year = int(g[0]), g[1] and int(g[1])
+    if not 1 <= m <= 12:
+        return None
+    return _make("month", year or None, (m,), _iso(year or None, m), _iso(year or None, m))
+
+
+def _b_bare_quarter(g) -> Period:
+    q, year = _ROMAN[g[0]], int(g[1])
+    months = QUARTER_MONTHS[q]
+    return _make("quarter", year, months, _iso(year, months[0]), _iso(year, months[-1]))
+
+
+_BUILDERS = {"date_range": _b_date_range, "day_range": _b_day_range, "month_range": _b_month_range,
+             "month_list": _b_month_list, "half": _b_half, "quarters": _b_quarters, "date": _b_date,
+             "day_month": _b_day_month, "long_date": _b_date, "month": _b_month, "bare_quarter": _b_bare_quarter}
+
+
+def fold_same_length(text: str) -> str:
+    """Accent-folded, lower-cased text with the same length as ``text`` (offsets stay valid).
+
+    >>> fold_same_length("Quý III – Đoàn")
+    'quy iii – doan'
+    """
+    folded = fold_accents(text)
+    if len(folded) == len(text):
+        return folded
+    out = []
+    for ch in text:
+        f = fold_accents(ch)
+        out.append(f if len(f) == 1 else ch.lower())
+    return "".join(out)
+
+
+def _bounded(folded: str, start: int, end: int) -> bool:
+    """The match is not glued to letters or digits on either side ("quyết" is not "quý")."""
+    before = folded[start - 1] if start > 0 else " "
+    after = folded[end] if end < len(folded) else " "
+    return not (before.isalnum() or (after.isalnum() and folded[end - 1].isalpha()))
+
+
+def find_periods(text: str) -> list[tuple[int, int, Period]]:
+    """Every period stated in the text, with its offsets, left to right, non-overlapping.
+
+    >>> [(s, e, p.label()) for s, e, p in find_periods("Quý I/2030: Sở A. Từ ngày 01/7/2030 đến ngày 20/8/2030")]
+    [(0, 10, 'quý I/2030'), (18, 54, '01/07/2030 – 20/08/2030')]
+    >>> find_periods("báo cáo trước ngày 30/9/2021")[0][2].deadline
+    True
+    """
+    folded = fold_same_length(text)
+    taken: list[tuple[int, int, Period]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(folded):
+            start, end = m.start(), m.end()
+            while start < end and folded[start].isspace():
+                start += 1
+            end = start + len(_TRAILING.sub("", folded[start:end]))
+            if not _bounded(folded, start, end) or any(s < end and start < e for s, e, _ in taken):
+                continue
+            period = _build(kind, m.groups())
+            if period is None:
+                continue
+            if _DEADLINE.search(folded[max(0, start - 24):start]):
+                period = Period(**{**period.__dict__, "deadline": True})
+            taken.append((start, end, period))
+    return sorted(taken, key=lambda t: t[0])
+
+
+def overlaps(a: Period, b: Period) -> bool:
+    """Whether two periods share a month (and a year, where both state one)."""
+    if a.year and b.year and a.year != b.year:
+        return False
+    return bool(set(a.months) & set(b.months))
+
+
+__all__ = ["Period", "find_periods", "fold_same_length", "overlaps", "QUARTER_MONTHS", "HALF_MONTHS"]
