@@ -59,6 +59,27 @@ def _pieces(block: Block, span: tuple[int, int]) -> list[tuple[int, int]]:
     return out
 
 
+def _carried(members: list[tuple[int, int, Block]], block: Block, end: int) -> int:
+    """How many trailing blocks of a full passage move on with ``block`` (ending at ``end``) to the next passage.
+
+    Inside an article the cut falls at a Khoản boundary: the blocks already taken from ``block``'s Khoản move on
+    when that Khoản fits in one passage. Otherwise a lead-in moves on with the list it introduces. The passage left
+    behind always keeps a block that is not a heading (an article's title stays with its body).
+    """
+    n = 0
+    khoan = block.clause[:1]
+    if khoan and khoan[0].startswith("Khoản"):
+        while n < len(members) and members[-1 - n][2].clause[:1] == khoan:
+            n += 1
+        if n and end - members[-n][0] > MAX_PASSAGE_CHARS:
+            n = 0  # the Khoản alone is longer than a passage: cut inside it
+    if not n and members[-1][2].lead_in:
+        n = 1
+    while n and all(b.kind == "heading" for _, _, b in members[:-n]):
+        n -= 1
+    return n
+
+
 def split_into_passages(doc_id: str, text: str, blocks: list[Block], spans: list[tuple[int, int]],
                         metadata: dict | None = None) -> list[Passage]:
     """Group blocks of one section into passages; a lead-in sentence stays with the list that follows it.
@@ -80,14 +101,16 @@ def split_into_passages(doc_id: str, text: str, blocks: list[Block], spans: list
             continue
         for s, e in _pieces(block, span):
             current = groups[-1] if groups else None
-            same_section = current is not None and current[0] == block.section and current[1] != "table_row"
+            same_section = (current is not None and current[0] == block.section and current[1] != "table_row"
+                            and not (block.kind == "heading" and any(b.kind == "heading" for _, _, b in current[2])))
             fits = same_section and e - current[2][0][0] <= MAX_PASSAGE_CHARS
             if block.kind == "table_row" or not fits:
-                if same_section and current[2][-1][2].lead_in and len(current[2]) > 1:
-                    # move a dangling lead-in to the new passage with the items it introduces
-                    carried = current[2].pop()
-                    groups.append((block.section, block.kind, [carried]))
-                    groups[-1][2].append((s, e, block))
+                carry = _carried(current[2], block, e) if same_section and block.kind != "table_row" else 0
+                if carry:
+                    # a dangling lead-in, or the start of the Khoản being cut, moves to the new passage
+                    carried = current[2][-carry:]
+                    del current[2][-carry:]
+                    groups.append((block.section, block.kind, carried + [(s, e, block)]))
                     continue
                 groups.append((block.section, block.kind, [(s, e, block)]))
             else:
