@@ -205,6 +205,13 @@ def parse_structure(lines: list[Line]) -> list[Block]:
     >>> blocks = parse_structure(clean_lines("I. MỤC ĐÍCH\\n\\n1. Mục đích\\n\\n- Kiểm tra công tác CCHC."))
     >>> [(b.kind, " > ".join(b.section)) for b in blocks]
     [('heading', 'I. MỤC ĐÍCH'), ('heading', 'I. MỤC ĐÍCH > 1. Mục đích'), ('item', 'I. MỤC ĐÍCH > 1. Mục đích')]
+
+    Legal levels are fixed (Phần > Chương > Mục > Điều); inside an article "1." is a Khoản and "a)" a Điểm:
+
+    >>> raw = "Chương I\\nQUY ĐỊNH CHUNG\\nĐiều 2. Nguyên tắc\\n1. Công khai:\\na) Niêm yết."
+    >>> [(b.section[-1], b.clause) for b in parse_structure(clean_lines(raw))]  # doctest: +NORMALIZE_WHITESPACE
+    [('Chương I. QUY ĐỊNH CHUNG', ()), ('Điều 2. Nguyên tắc', ()), ('Điều 2. Nguyên tắc', ('Khoản 1',)),
+     ('Điều 2. Nguyên tắc', ('Khoản 1', 'Điểm a'))]
     """
     blocks: list[Block] = []
     stack = _SectionStack()

@@ -213,7 +213,10 @@ class HybridRetriever:
         return fused
 
     def _document_factors(self, fused: dict[str, float], meta: dict, diversity: float) -> dict[str, float]:
-        """Each document's diversity factor: ``diversity ** (1 - share)``, its share of the best candidates' score."""
+        """Each document's diversity factor: ``diversity ** (1 - share)``, its share of the best candidates' score
+        ({} when the factor is fixed)."""
+        if not self.config.adaptive_diversity:
+            return {}
         top = sorted(fused.values(), reverse=True)[: self.config.concentration_candidates]
         floor = top[-1] if top else 0.0
         mass: dict[str, float] = {}
@@ -222,7 +225,7 @@ class HybridRetriever:
                 doc = meta.get(pid, {}).get("doc_id")
                 mass[doc] = mass.get(doc, 0.0) + score
         total = sum(mass.values())
-        if not self.config.adaptive_diversity or total <= 0:
+        if total <= 0:
             return {}
         return {doc: diversity ** (1.0 - m / total) for doc, m in mass.items()}
 
