@@ -80,6 +80,16 @@ def _carried(members: list[tuple[int, int, Block]], block: Block, end: int) -> i
     return n
 
 
+#: Characters a heading may have beyond its section title and still be named by it ("Chương I\nX" vs "Chương I. X").
+_TITLE_SLACK = 3
+
+
+def _named_by_path(block: Block) -> bool:
+    """True when the section path holds the whole heading (a long heading such as "Điều 1. Ban hành Kế hoạch …, với
+    những nội dung sau đây:" is shortened there, so its text must stay in a passage)."""
+    return not block.section or len(block.text) <= len(block.section[-1]) + _TITLE_SLACK
+
+
 def split_into_passages(doc_id: str, text: str, blocks: list[Block], spans: list[tuple[int, int]],
                         metadata: dict | None = None) -> list[Passage]:
     """Group blocks of one section into passages; a lead-in sentence stays with the list that follows it.
@@ -119,7 +129,7 @@ def split_into_passages(doc_id: str, text: str, blocks: list[Block], spans: list
     for n, (section, kind, members) in enumerate(groups):
         following = groups[n + 1][0] if n + 1 < len(groups) else ()
         is_title = len(following) > len(section) and following[: len(section)] == section
-        if is_title and all(b.kind == "heading" for _, _, b in members):
+        if is_title and all(b.kind == "heading" and _named_by_path(b) for _, _, b in members):
             continue  # a title over sub-sections: it lives on in their section paths
         start, end = members[0][0], members[-1][1]
         kinds = {b.kind for _, _, b in members}

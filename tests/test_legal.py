@@ -165,7 +165,8 @@ def test_muc_outside_a_chapter_is_not_a_legal_section():
 
 
 def test_plan_inside_an_article_keeps_the_plan_hierarchy_and_the_next_article_closes_it():
-    raw = ("Điều 1. Ban hành Kế hoạch thông tin, tuyên truyền năm 2022 với những nội dung sau đây:\n"
+    raw = ("Điều 1. Ban hành Kế hoạch thông tin, tuyên truyền cải cách hành chính năm 2022 (sau đây gọi tắt là "
+           "Kế hoạch), với những nội dung cơ bản sau đây:\n"
            "I. MỤC TIÊU, YÊU CẦU\n1. Mục tiêu\na) Mục tiêu chung:\n- Nâng cao nhận thức về cải cách hành chính.\n"
            "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.")
     blocks = blocks_of(raw)
@@ -173,6 +174,15 @@ def test_plan_inside_an_article_keeps_the_plan_hierarchy_and_the_next_article_cl
     assert item.section[1:] == ("I. MỤC TIÊU, YÊU CẦU", "1. Mục tiêu", "a) Mục tiêu chung")
     assert item.section[0].startswith("Điều 1. Ban hành Kế hoạch")
     assert blocks[-1].section == ("Điều 2. Quyết định này có hiệu lực kể từ ngày ký",)
+    # the article's sentence is longer than a section title: it stays in a passage, not only in section paths
+    passages = build_document("vd", "vd.txt", raw).passages
+    assert [p.text for p in passages if p.text.startswith("Điều 1.")] == [raw.splitlines()[0]]
+
+
+def test_short_plan_title_over_subsections_lives_on_in_section_paths_only():
+    passages = build_document("vd", "vd.txt", "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\nLuật này quy định.").passages
+    assert [p.text for p in passages] == ["Điều 1. Phạm vi\nLuật này quy định."]
+    assert passages[0].section == "Chương I. QUY ĐỊNH CHUNG > Điều 1. Phạm vi"
 
 
 DECISION_WITH_PLAN = """ỦY BAN NHÂN DÂN TỈNH HÀ NAM
