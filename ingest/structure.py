@@ -226,27 +226,12 @@ def parse_structure(lines: list[Line]) -> list[Block]:
         if text == CELL_BREAK:
             i += 1
             continue
-        if _STT.match(text) and i + 1 < len(lines) and lines[i + 1].text == CELL_BREAK:
-            j = i
-            while j < len(lines) and (lines[j].text == CELL_BREAK or lines[j].cells is None):
-                j += 1
-            parsed = _parse_cell_table(_split_cells(lines[i:j]))
-            if parsed:
-                rows, _consumed = parsed
-                base = stack.path()
-                for row in rows:
-                    row.section = base + row.section
-                blocks.extend(rows)
-                # cells past the last parsed row are plain lines again
-                consumed_cells = _consumed
-                k, seen = i, 0
-                while k < j and seen < consumed_cells:
-                    if lines[k].text == CELL_BREAK:
-                        seen += 1
-                    k += 1
-                i = k
-                previous = None
-                continue
+        table = _cell_table_at(lines, i, stack.path())
+        if table:
+            rows, i = table
+            blocks.extend(rows)
+            previous = None
+            continue
         if line.cells is not None:
             rows, i = _markdown_table(lines, i)
             for row in rows:
@@ -309,6 +294,29 @@ def parse_structure(lines: list[Line]) -> list[Block]:
         blocks.append(block)
         previous = block
     return blocks
+
+
+def _cell_table_at(lines: list[Line], i: int, base: tuple[str, ...]) -> tuple[list[Block], int] | None:
+    """The rows of a one-cell-per-line table starting at line ``i`` (under section ``base``) and the index of the
+    first line after its last parsed row; None when no such table starts there."""
+    if not (_STT.match(lines[i].text) and i + 1 < len(lines) and lines[i + 1].text == CELL_BREAK):
+        return None
+    j = i
+    while j < len(lines) and (lines[j].text == CELL_BREAK or lines[j].cells is None):
+        j += 1
+    parsed = _parse_cell_table(_split_cells(lines[i:j]))
+    if not parsed:
+        return None
+    rows, consumed_cells = parsed
+    for row in rows:
+        row.section = base + row.section
+    # cells past the last parsed row are plain lines again
+    k, seen = i, 0
+    while k < j and seen < consumed_cells:
+        if lines[k].text == CELL_BREAK:
+            seen += 1
+        k += 1
+    return rows, k
 
 
 def _legal_block(text: str, following: str, stack: _SectionStack, main_part: str) -> tuple[Block | None, int]:
