@@ -273,3 +273,18 @@ def test_generated_laws_never_mix_two_articles_in_a_passage(parts):
         assert len(_ARTICLE_LINE.findall(p.text)) <= 1
         if _ARTICLE_LINE.search(p.text):
             assert _ARTICLE_LINE.match(p.text), "an article heading only ever opens a passage"
+
+
+def test_a_long_article_is_cut_before_the_khoan_that_does_not_fit_not_inside_it():
+    filler = "Cơ quan tiếp nhận có trách nhiệm hướng dẫn tổ chức, cá nhân hoàn thiện hồ sơ theo quy định. "
+    raw = ("Điều 4. Tiếp nhận hồ sơ\n"
+           f"1. {filler * 5}\n"
+           "2. Hồ sơ được tiếp nhận theo các hình thức sau đây:\n"
+           f"a) Trực tiếp tại Bộ phận Một cửa; {filler * 2}\n"
+           f"b) Qua dịch vụ bưu chính công ích; {filler * 2}\n"
+           "Điều 5. Hiệu lực\nQuyết định này có hiệu lực từ ngày ký.")
+    pieces = [p for p in build_document("vd", "vd.txt", raw).passages if "Điều 4" in p.section]
+    assert len(pieces) == 2
+    assert pieces[0].text.startswith("Điều 4. Tiếp nhận hồ sơ\n1. ")
+    assert pieces[1].text.startswith("2. Hồ sơ được tiếp nhận") and "b) Qua dịch vụ bưu chính" in pieces[1].text
+    assert all(len(p.text) <= MAX_PASSAGE_CHARS for p in pieces)
