@@ -86,6 +86,37 @@ def _unit_groups(units: list[Unit], blocks: list[Block], spans: list[tuple[int, 
     return groups
 
 
+def _carried(members: list[tuple[int, int, Block]], block: Block, end: int) -> int:
+    """How many trailing blocks of a full passage move on with ``block`` (ending at ``end``) to the next passage.
+
+    Inside an article the cut falls at a Khoản boundary: the blocks already taken from ``block``'s Khoản move on
+    when that Khoản fits in one passage. Otherwise a lead-in moves on with the list it introduces. The passage left
+    behind always keeps a block that is not a heading (an article's title stays with its body).
+    """
+    n = 0
+    khoan = block.clause[:1]
+    if khoan and khoan[0].startswith("Khoản"):
+        while n < len(members) and members[-1 - n][2].clause[:1] == khoan:
+            n += 1
+        if n and end - members[-n][0] > MAX_PASSAGE_CHARS:
+            n = 0  # the Khoản alone is longer than a passage: cut inside it
+    if not n and members[-1][2].lead_in:
+        n = 1
+    while n and all(b.kind == "heading" for _, _, b in members[:-n]):
+        n -= 1
+    return n
+
+
+#: Characters a heading may have beyond its section title and still be named by it ("Chương I\nX" vs "Chương I. X").
+_TITLE_SLACK = 3
+
+
+def _named_by_path(block: Block) -> bool:
+    """True when the section path holds the whole heading (a long heading such as "Điều 1. Ban hành Kế hoạch …, với
+    những nội dung sau đây:" is shortened there, so its text must stay in a passage)."""
+    return not block.section or len(block.text) <= len(block.section[-1]) + _TITLE_SLACK
+
+
 def split_into_passages(doc_id: str, text: str, blocks: list[Block], spans: list[tuple[int, int]],
                         metadata: dict | None = None) -> list[Passage]:
     """Group blocks of one section into passages; a lead-in sentence stays with the list that follows it.
@@ -112,14 +143,16 @@ def split_into_passages(doc_id: str, text: str, blocks: list[Block], spans: list
         for s, e in _pieces(block, span):
             current = groups[-1] if groups else None
             same_section = (current is not None and current[0] == block.section
-                            and current[1] not in ("table_row", *ROLES))
+                            and current[1] not in ("table_row", *ROLES)
+                            and not (block.kind == "heading" and any(b.kind == "heading" for _, _, b in current[2])))
             fits = same_section and e - current[2][0][0] <= MAX_PASSAGE_CHARS
             if block.kind == "table_row" or not fits:
-                if same_section and current[2][-1][2].lead_in and len(current[2]) > 1:
-                    # move a dangling lead-in to the new passage with the items it introduces
-                    carried = current[2].pop()
-                    groups.append((block.section, block.kind, [carried]))
-                    groups[-1][2].append((s, e, block))
+                carry = _carried(current[2], block, e) if same_section and block.kind != "table_row" else 0
+                if carry:
+                    # a dangling lead-in, or the start of the Khoản being cut, moves to the new passage
+                    carried = current[2][-carry:]
+                    del current[2][-carry:]
+                    groups.append((block.section, block.kind, carried + [(s, e, block)]))
                     continue
                 groups.append((block.section, block.kind, [(s, e, block)]))
             else:
@@ -128,7 +161,7 @@ def split_into_passages(doc_id: str, text: str, blocks: list[Block], spans: list
     for n, (section, kind, members) in enumerate(groups):
         following = groups[n + 1][0] if n + 1 < len(groups) else ()
         is_title = len(following) > len(section) and following[: len(section)] == section
-        if is_title and all(b.kind == "heading" for _, _, b in members):
+        if is_title and all(b.kind == "heading" and _named_by_path(b) for _, _, b in members):
             continue  # a title over sub-sections: it lives on in their section paths
         start, end = members[0][0], members[-1][1]
         kinds = {b.kind for _, _, b in members}

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from index.model import OPENING_SECTION
 from ingest.clean import CELL_BREAK, Line, is_marker_line, is_upper_line
 from ingest.frontmatter import type_head
+from ingest.legal import LEGAL_RANKS, clause_label, find_attachments, heading_label, is_title_line, legal_heading
 
 _ROMAN = re.compile(r"^([IVXLC]+)\.\s*(.*)$")
 _DOTTED = re.compile(r"^(\d{1,3}(?:\.\d{1,3})+)\.?\s+(.*)$")
@@ -36,6 +37,9 @@ class Block:
     section: tuple[str, ...] = ()
     lead_in: bool = False  # a paragraph ending with ":" that introduces the items after it
     cells: dict[str, str] = field(default_factory=dict)  # table rows: column name → value
+    #: inside a legal article: the Khoản and Điểm the block belongs to ("Khoản 2", "Điểm a"); the section path
+    #: stops at the article, so an article's clauses share its passages and its title
+    clause: tuple[str, ...] = ()
 
 
 def _heading_title(text: str) -> str:
@@ -135,6 +139,7 @@ class _SectionStack:
 
     def __init__(self) -> None:
         self.entries: list[tuple[str, str, str]] = []  # (marker kind, title, marker)
+        self.clause: tuple[str, ...] = ()  # Khoản / Điểm open inside the current article
 
     def push(self, kind: str, title: str, marker: str = "") -> None:
         for depth, (k, _, _) in enumerate(self.entries):
@@ -143,8 +148,37 @@ class _SectionStack:
                 break
         self.entries.append((kind, title, marker))
 
+    def push_legal(self, level: str, title: str) -> None:
+        """Phần / Chương / Mục / Điều: close every open heading of the same rank or below, and any plan heading."""
+        rank = LEGAL_RANKS[level]
+        keep = 0
+        for kind, _, _ in self.entries:
+            if not (kind == "part" or LEGAL_RANKS.get(kind, rank) < rank):
+                break
+            keep += 1
+        del self.entries[keep:]
+        self.entries.append((level, title, ""))
+        self.clause = ()
+
+    def in_article(self) -> bool:
+        """True when the innermost open heading is an article (its "1." are Khoản, its "a)" Điểm)."""
+        return bool(self.entries) and self.entries[-1][0] == "dieu"
+
+    def open_clause(self, kind: str, marker: str) -> tuple[str, ...]:
+        label = clause_label(kind, marker)
+        if kind == "arabic" or not self.clause:
+            self.clause = (label,)
+        else:
+            self.clause = self.clause[:1] + (label,) if self.clause[0].startswith("Khoản") else (label,)
+        return self.clause
+
+    def start_part(self, title: str) -> None:
+        """A sub-document (the plan attached to a decision): a new tree under its own root."""
+        self.entries = [("part", title, "")]
+        self.clause = ()
+
     def reset_to(self, kind: str, title: str) -> None:
-        self.entries = [(kind, title, "")]
+        self.entries = [e for e in self.entries if e[0] == "part"] + [(kind, title, "")]
 
     def continues(self, kind: str, marker: str) -> bool:
         """True when ``marker`` is the next sibling of an open heading of the same kind (2. after 1.)."""
@@ -172,9 +206,17 @@ def parse_structure(lines: list[Line]) -> list[Block]:
     >>> blocks = parse_structure(clean_lines("I. MỤC ĐÍCH\\n\\n1. Mục đích\\n\\n- Kiểm tra công tác CCHC."))
     >>> [(b.kind, " > ".join(b.section)) for b in blocks]
     [('heading', 'I. MỤC ĐÍCH'), ('heading', 'I. MỤC ĐÍCH > 1. Mục đích'), ('item', 'I. MỤC ĐÍCH > 1. Mục đích')]
+
+    Legal levels are fixed (Phần > Chương > Mục > Điều); inside an article "1." is a Khoản and "a)" a Điểm:
+
+    >>> raw = "Chương I\\nQUY ĐỊNH CHUNG\\nĐiều 2. Nguyên tắc\\n1. Công khai:\\na) Niêm yết."
+    >>> [(b.section[-1], b.clause) for b in parse_structure(clean_lines(raw))]  # doctest: +NORMALIZE_WHITESPACE
+    [('Chương I. QUY ĐỊNH CHUNG', ()), ('Điều 2. Nguyên tắc', ()), ('Điều 2. Nguyên tắc', ('Khoản 1',)),
+     ('Điều 2. Nguyên tắc', ('Khoản 1', 'Điểm a'))]
     """
     blocks: list[Block] = []
     stack = _SectionStack()
+    main_part, parts = find_attachments([line.text for line in lines])
     in_body = False
     closing = False
     previous: Block | None = None
@@ -185,27 +227,12 @@ def parse_structure(lines: list[Line]) -> list[Block]:
         if text == CELL_BREAK:
             i += 1
             continue
-        if _STT.match(text) and i + 1 < len(lines) and lines[i + 1].text == CELL_BREAK:
-            j = i
-            while j < len(lines) and (lines[j].text == CELL_BREAK or lines[j].cells is None):
-                j += 1
-            parsed = _parse_cell_table(_split_cells(lines[i:j]))
-            if parsed:
-                rows, _consumed = parsed
-                base = stack.path()
-                for row in rows:
-                    row.section = base + row.section
-                blocks.extend(rows)
-                # cells past the last parsed row are plain lines again
-                consumed_cells = _consumed
-                k, seen = i, 0
-                while k < j and seen < consumed_cells:
-                    if lines[k].text == CELL_BREAK:
-                        seen += 1
-                    k += 1
-                i = k
-                previous = None
-                continue
+        table = _cell_table_at(lines, i, stack.path())
+        if table:
+            rows, i = table
+            blocks.extend(rows)
+            previous = None
+            continue
         if line.cells is not None:
             rows, i = _markdown_table(lines, i)
             for row in rows:
@@ -214,6 +241,9 @@ def parse_structure(lines: list[Line]) -> list[Block]:
             previous = None
             continue
         i += 1
+        if i - 1 in parts:
+            stack.start_part(parts[i - 1])
+            closing, in_body = False, True
         if _CLOSING.match(text):
             closing = True
         if closing or (in_body and _SIGNATURE.match(text) and is_upper_line(text)):
@@ -225,6 +255,14 @@ def parse_structure(lines: list[Line]) -> list[Block]:
                 previous = blocks[-1]
                 continue
             blocks.append(Block(text, "closing", stack.path()))
+            continue
+        following = lines[i].text if i < len(lines) and lines[i].cells is None else ""
+        legal, consumed = _legal_block(text, following, stack, main_part)
+        if legal:
+            blocks.append(legal)
+            i += consumed - 1
+            in_body = True
+            previous = blocks[-1]
             continue
         kind = _marker_kind(text)
         marker = _marker_of(text)
@@ -258,6 +296,54 @@ def parse_structure(lines: list[Line]) -> list[Block]:
         blocks.append(block)
         previous = block
     return blocks
+
+
+def _cell_table_at(lines: list[Line], i: int, base: tuple[str, ...]) -> tuple[list[Block], int] | None:
+    """The rows of a one-cell-per-line table starting at line ``i`` (under section ``base``) and the index of the
+    first line after its last parsed row; None when no such table starts there."""
+    if not (_STT.match(lines[i].text) and i + 1 < len(lines) and lines[i + 1].text == CELL_BREAK):
+        return None
+    j = i
+    while j < len(lines) and (lines[j].text == CELL_BREAK or lines[j].cells is None):
+        j += 1
+    parsed = _parse_cell_table(_split_cells(lines[i:j]))
+    if not parsed:
+        return None
+    rows, consumed_cells = parsed
+    for row in rows:
+        row.section = base + row.section
+    # cells past the last parsed row are plain lines again
+    k, seen = i, 0
+    while k < j and seen < consumed_cells:
+        if lines[k].text == CELL_BREAK:
+            seen += 1
+        k += 1
+    return rows, k
+
+
+def _legal_block(text: str, following: str, stack: _SectionStack, main_part: str) -> tuple[Block | None, int]:
+    """The block of a legal heading (with the title line under a bare "Chương II"/"Điều 5") or of a line inside an
+    article (its "1." a Khoản, its "a)" a Điểm), and how many lines it takes; (None, 0) when the line is neither."""
+    heading = legal_heading(text)
+    # "Mục 1" is a legal level only under a Chương (elsewhere it numbers table rows and plan items)
+    if heading and (heading.level != "muc" or any(k == "chuong" for k, _, _ in stack.entries)):
+        title_line = following if not heading.rest and is_title_line(following) else ""
+        rest = heading.rest or title_line
+        label = heading_label(heading)
+        if main_part and not any(k == "part" for k, _, _ in stack.entries):
+            stack.start_part(main_part)
+        stack.push_legal(heading.level, _heading_title(f"{label}. {rest}" if rest else label))
+        # the heading and the title line under it are one block ("Điều 5\nQuyền tiếp cận thông tin")
+        full = f"{text}\n{title_line}" if title_line else text
+        return Block(full, "heading", stack.path(), lead_in=full.endswith(":")), 1 + bool(title_line)
+    if not stack.in_article() or (is_upper_line(text) and text.startswith(("PHỤ LỤC", "PHU LUC"))):
+        return None, 0
+    kind = _marker_kind(text)
+    if kind in ("roman", "dotted"):
+        return None, 0  # a plan inside an article ("Điều 1. Ban hành Kế hoạch … sau đây:" + "I. MỤC TIÊU")
+    clause = stack.open_clause(kind, _marker_of(text)) if kind else stack.clause
+    item = bool(kind) or bool(_BULLET.match(text))
+    return Block(text, "item" if item else "para", stack.path(), lead_in=text.endswith(":"), clause=clause), 1
 
 
 def _marker_of(text: str) -> str:

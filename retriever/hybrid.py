@@ -66,6 +66,11 @@ class RetrieverConfig:
     folded_weight_accented_query: float = 0.3
     diversity: float = 0.5  # a passage's score is multiplied by this for each passage of its document already chosen
     scoped_diversity: float = 0.85  # the same when the search is scoped to a province or documents
+    #: the factor adapts to the question: a document holding a share s of the best candidates' fused score is
+    #: penalised by diversity ** (1 - s), so one long document that holds the answer (a law) keeps its ranks while
+    #: a question whose candidates are spread across plans is still spread across them
+    adaptive_diversity: bool = True
+    concentration_candidates: int = 10  # how many of the best candidates measure a document's share (two pages of k=5)
     year_boost: float = 0.25
     time_boost: float = 0.3  # questions about time prefer passages that state one
     opening_boost: float = 0.5  # "which document …" questions prefer documents' openings
@@ -217,14 +222,33 @@ class HybridRetriever:
                     fused[pid] = fused.get(pid, 0.0) + weight * ((s - lo) / (hi - lo) if hi > lo else 1.0)
         return fused
 
+    def _document_factors(self, fused: dict[str, float], meta: dict, diversity: float) -> dict[str, float]:
+        """Each document's diversity factor: ``diversity ** (1 - share)``, its share of the best candidates' score
+        ({} when the factor is fixed)."""
+        if not self.config.adaptive_diversity:
+            return {}
+        top = sorted(fused.values(), reverse=True)[: self.config.concentration_candidates]
+        floor = top[-1] if top else 0.0
+        mass: dict[str, float] = {}
+        for pid, score in fused.items():
+            if score >= floor and score > 0:
+                doc = meta.get(pid, {}).get("doc_id")
+                mass[doc] = mass.get(doc, 0.0) + score
+        total = sum(mass.values())
+        if total <= 0:
+            return {}
+        return {doc: diversity ** (1.0 - m / total) for doc, m in mass.items()}
+
     def _diversify(self, fused: dict[str, float], meta: dict, k: int, diversity: float) -> list[tuple[str, float]]:
         remaining = dict(fused)
         chosen: list[tuple[str, float]] = []
         per_doc: dict[str, int] = {}
+        factors = self._document_factors(fused, meta, diversity)
         while remaining and len(chosen) < k:
             def adjusted(item):
                 pid, score = item
-                return score * diversity ** per_doc.get(meta.get(pid, {}).get("doc_id"), 0)
+                doc = meta.get(pid, {}).get("doc_id")
+                return score * factors.get(doc, diversity) ** per_doc.get(doc, 0)
 
             pid, _ = max(remaining.items(), key=adjusted)
             chosen.append((pid, adjusted((pid, remaining.pop(pid)))))
