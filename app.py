@@ -274,6 +274,10 @@ def render_answer(turn: Turn, key: str, index: int, previous_question: str) -> N
         st.caption("Các câu sau chưa có trích dẫn hợp lệ: " + render.escape_markdown(" | ".join(answer.unsupported)))
     if answer.citations:
         _sources(turn, key, index)
+        with st.popover("📋 Sao chép câu trả lời"):
+            # st.code carries a copy button; the text is the answer and its numbered quotes, as plain text
+            st.code(answer.text + "\n\n" + "\n".join(f"[{c.n}] {c.label} — {c.section}: «{c.quote}»"
+                                                       for c in answer.citations), language=None, wrap_lines=True)
     _feedback_row(turn, key, previous_question)
 
 

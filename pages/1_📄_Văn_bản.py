@@ -88,8 +88,13 @@ def _upload(files, box) -> None:
             messages.append(("error", f"{f.name}: bị từ chối — tệp quá lớn ({f.size / 1024 / 1024:.1f} MB; giới hạn "
                                       f"{settings.max_file_mb:g} MB)"))
             continue
+        def stage(done: int, total: int, name: str, detail: str = "", k=k, f=f) -> None:
+            # the stage of this file (đọc → làm sạch → nhúng N/M đoạn), as ingest reports it
+            bar.progress(k / len(files), text=f"Đang nạp {k + 1}/{len(files)} — {f.name}" + (f": {detail}" if detail
+                                                                                              else ""))
+
         try:
-            batch = handle_uploads([(f.name, f.getvalue())], settings, store)
+            batch = handle_uploads([(f.name, f.getvalue())], settings, store, progress=stage)
         except IngestBusy as exc:
             messages.append(("error", f"{f.name}: {exc}"))
             continue

@@ -116,7 +116,7 @@ def save_upload(name: str, data: bytes, settings: Settings) -> tuple[Path | None
 
 
 def handle_uploads(files: Iterable[tuple[str, bytes]], settings: Settings, store,
-                   progress: Callable[[int, int, str], None] | None = None) -> UploadBatch:
+                   progress: Callable[..., None] | None = None) -> UploadBatch:
     """Save uploaded files then ingest them; one result per file (refused files carry their reason).
 
     Args:
