@@ -548,9 +548,10 @@ def _lists_per_document(units: list[Unit], lead: str, cfg: GroundedConfig) -> li
 
 
 # -- rendering ---------------------------------------------------------------------------------------------------
-def quote_span(unit: Unit, weights: dict[str, float], limit: int) -> tuple[int, int, str]:
-    """The unit, or its run of clauses that carries most of the question's words when it is longer than ``limit``
-    (still an exact span of the document)."""
+def quote_span(unit: Unit, weights: dict[str, float], limit: int, wanted: re.Pattern | None = None
+               ) -> tuple[int, int, str]:
+    """The unit, or its run of clauses that carries most of the question's words (and the asked kind of answer,
+    ``wanted``) when it is longer than ``limit`` (still an exact span of the document)."""
     if len(unit.text) <= limit:
         return unit.start, unit.end, unit.text
     cuts = [0] + [m.end() for m in _CLAUSE_END.finditer(unit.text)] + [len(unit.text)]
@@ -560,8 +561,10 @@ def quote_span(unit: Unit, weights: dict[str, float], limit: int) -> tuple[int, 
             if b - a > limit:
                 break
             words = {fold_word(s) for s in syllables(unit.text[a:b])}
-            # most of the question's words; then the longest run, so the answer after them comes along
+            # most of the question's words and the asked kind of answer; then the longest run
             value = sum(w for t, w in weights.items() if t in words) + 0.0001 * (b - a) - 0.00001 * a
+            if wanted is not None:
+                value += _answer_context(unit.text[a:b], wanted, weights)
             if value > best[0]:
                 best = (value, a, b)
     _, a, b = best
@@ -570,6 +573,21 @@ def quote_span(unit: Unit, weights: dict[str, float], limit: int) -> tuple[int, 
         b = b if b > limit // 2 else limit
     text = unit.text[a:b].rstrip(" ,;:")
     return unit.start + a, unit.start + a + len(text), text
+
+
+#: Characters before an answer (a date, a number) read as its context when choosing which part of a long unit to quote.
+ANSWER_CONTEXT_CHARS = 120
+
+
+def _answer_context(window: str, wanted: re.Pattern, weights: dict[str, float]) -> float:
+    """The weight of the question's words right before the best match of the asked kind of answer in ``window``:
+    the quote keeps the date or number that is said about what the question asks ("… tỉnh Sơn La giai đoạn
+    2018 - 2020"), not another one."""
+    best = 0.0
+    for m in wanted.finditer(window):
+        words = {fold_word(s) for s in syllables(window[max(0, m.start() - ANSWER_CONTEXT_CHARS): m.end()])}
+        best = max(best, sum(w for t, w in weights.items() if t in words))
+    return best
 
 
 def row_quote(unit: Unit) -> tuple[int, int, str]:
@@ -621,13 +639,14 @@ def _label(result: SearchResult) -> str:
 class _Writer:
     """Numbers citations in the order they appear in the text."""
 
-    def __init__(self, weights: dict[str, float], cfg: GroundedConfig) -> None:
-        self.weights, self.cfg = weights, cfg
+    def __init__(self, weights: dict[str, float], cfg: GroundedConfig, wanted: re.Pattern | None = None) -> None:
+        self.weights, self.cfg, self.wanted = weights, cfg, wanted
         self.citations: list[Citation] = []
 
     def cite(self, unit: Unit) -> list[str]:
         limit = self.cfg.max_quote_chars if unit.kind not in ("list", "row", "header") else 10 ** 6
-        start, end, quote = row_quote(unit) if unit.kind == "row" else quote_span(unit, self.weights, limit)
+        start, end, quote = (row_quote(unit) if unit.kind == "row"
+                             else quote_span(unit, self.weights, limit, self.wanted))
         n = len(self.citations) + 1
         md = unit.result.doc_metadata
         self.citations.append(Citation(n=n, doc_id=unit.doc_id, title=md.get("tieu_de", "") or unit.doc_id,
@@ -637,9 +656,16 @@ class _Writer:
         return _display(unit, quote, n, start > unit.start, end < unit.end)
 
 
-def render_answer(selection: Selection, weights: dict[str, float], cfg: GroundedConfig) -> tuple[str, list[Citation]]:
+#: What a quote of a long unit should keep for each asked kind of answer.
+_WANTED = {"time": re.compile(TIME_EXPRESSION.pattern + "|" + RELATIVE_TIME.pattern, re.IGNORECASE),
+           "basis": DOCUMENT_REFERENCE, "amount": _NUMBER}
+
+
+def render_answer(selection: Selection, weights: dict[str, float], cfg: GroundedConfig,
+                  types: tuple[str, ...] = ()) -> tuple[str, list[Citation]]:
     """The answer text: the direct answer (or one list per document), then support grouped by document."""
-    writer = _Writer(weights, cfg)
+    wanted = next((_WANTED[t] for t in types if t in _WANTED), None)
+    writer = _Writer(weights, cfg, wanted)
     lines: list[str] = []
     if selection.lists:
         for unit in selection.lists:
@@ -727,7 +753,9 @@ def compose_grounded_answer(question: str, analysis: QueryAnalysis, results: lis
     selection = select_units(units, results, analysis, cfg)
     if selection is None:
         return abstain(question, results)
-    text, citations = render_answer(selection, q.weights, cfg)
+    place = {fold_word(w): max(q.weights.values(), default=1.0) / 2 for p in analysis.provinces for w in syllables(p)}
+    # a long quote keeps the clauses about the place asked too ("… của tỉnh Sơn La giai đoạn 2018 - 2020")
+    text, citations = render_answer(selection, {**place, **q.weights}, cfg, analysis.answer_types)
     return Answer(question=question, text=text, citations=citations, passages=list(results), query=analysis.text)
 
 

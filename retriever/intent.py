@@ -32,7 +32,8 @@ _TYPE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
                          r"ban hanh theo|de thuc hien) (van ban|quyet dinh|qd|ke hoach|kh|nghi quyet|nq|chi thi|ct|"
                          r"nghi dinh|nd|thong tu|tt|to trinh|ttr|cong van|luat)\s*(so)?\s*(nao|may|gi)\b|"
                          r"\b(quyet dinh|qd|van ban|ke hoach|nghi quyet|nq|chi thi|to trinh) nao\b|"
-                         r"\b(to trinh|cong van|nghi quyet|nghi dinh|thong tu) so (may|nao)\b", _F)),
+                         r"\b(to trinh|cong van|nghi quyet|nghi dinh|thong tu) so (may|nao)\b|"
+                         r"\bde nghi cua (ai|co quan nao|don vi nao|so nao)\b", _F)),
     ("time", re.compile(r"\bkhi nao\b|\bthoi gian nao\b|\bbao gio\b|\bluc nao\b|\bthoi han\b|\bhan chot\b|"
                         r"\bthang may\b|\bquy may\b|\bngay nao\b|\bbat dau\b|\btruoc ngay\b|\bhan (nop|cuoi)\b|"
                         r"\bthoi diem\b|\bthoi gian\b|\btien do\b|\bket thuc\b|\bgiai doan nao\b|\bnam nao\b|"
