@@ -320,6 +320,10 @@ _UNIT_NOUNS = frozenset("sở ban ngành huyện xã quận phường đơn vị
                         ["đơn vị", "cơ quan", "địa phương", "sở, ban", "sở, ngành"])
 
 
+#: Generic nouns for agencies: a list question about them is answered by an enumeration of named agencies.
+_AGENCY_NOUNS = frozenset({"cơ quan", "đơn vị", "cơ quan, đơn vị"})
+
+
 def _enumerates(unit: Unit, target: list[str]) -> bool:
     """True when the unit lists several things after naming what a list question asks for.
 
@@ -332,6 +336,8 @@ def _enumerates(unit: Unit, target: list[str]) -> bool:
         return unit.kind == "list" or lowered.count(",") >= 3
     m = re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, target)) + r"(?!\w)", lowered) or \
         re.search(r"(?<!\w)" + re.escape(target[0]) + r"(?!\w)", lowered)  # "những sở, ban nào" → "các sở: …"
+    if not m and " ".join(target) in _AGENCY_NOUNS:
+        m = AGENCY.search(unit.text)  # "những cơ quan nào": agencies are named ("Văn phòng …, các Sở: …")
     if not m:
         return False
     after = re.split(r"[.;](?:\s|$)", unit.text[m.end():], maxsplit=1)[0]
