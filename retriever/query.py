@@ -131,7 +131,7 @@ def find_provinces(text: str) -> list[str]:
     >>> find_provinces("kiem tra cchc ha noi nam 2021"), find_provinces("Còn Hà Nam thì sao?")
     (['Hà Nội'], ['Hà Nam'])
     """
-    found = gazetteer.find_provinces(text)
+    found = gazetteer.find_provinces(text, query=True)
     initials = province_initials()
     for token in re.findall(r"\b[A-ZĐ]{2,4}\b", text):
         name = initials.get(token)

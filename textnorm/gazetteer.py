@@ -88,7 +88,7 @@ def _capitalised(words: str) -> bool:
     return all(w[:1].isupper() for w in words.split() if w[:1].isalpha())
 
 
-def _accepted(text: str, folded: str, start: int, end: int, name: str, accented: bool) -> bool:
+def _accepted(text: str, folded: str, start: int, end: int, name: str, accented: bool, query: bool = False) -> bool:
     if _in_country_phrase(folded, start, end) or _LOWER_LEVEL_CUE.search(folded[max(0, start - 10): start]):
         return False
     cued = bool(_CUE.search(folded[max(0, start - 12): start]))
@@ -96,11 +96,13 @@ def _accepted(text: str, folded: str, start: int, end: int, name: str, accented:
     if accented:
         # accented text writes province names with their accents and capitals ("hòa bình" is peace)
         spelled = _words(written) in _words(name)  # with its own accents ("diễn biến" is not "Điện Biên")
-        return spelled and (cued or _capitalised(written))
+        # a question typed in a chat writes names in lower case ("kế hoạch đồng nai"); a document capitalises them
+        relaxed = query and _words(fold_accents(written)) not in COMMON_WORD_NAMES
+        return spelled and (cued or _capitalised(written) or relaxed)
     return cued or _capitalised(written) or _words(fold_accents(written)) not in COMMON_WORD_NAMES
 
 
-def province_mentions(text: str) -> list[tuple[str, int, int]]:
+def province_mentions(text: str, *, query: bool = False) -> list[tuple[str, int, int]]:
     """Provinces named in a text, with the offsets of each mention, where they are place names.
 
     Accented text must write the name with its accents, capitalised or after "tỉnh"/"thành phố"; folded matching
@@ -128,7 +130,7 @@ def province_mentions(text: str) -> list[tuple[str, int, int]]:
                 continue
             if key == "ho chi minh" and not _CUE.search(folded[max(0, s - 12): s]):
                 continue  # "tư tưởng Hồ Chí Minh" is not the city
-            if _accepted(text, folded, s, e, name, accented):
+            if _accepted(text, folded, s, e, name, accented, query):
                 found.append((name, s, e))
                 taken.append((s, e))
     for m in re.finditer(r"[A-Za-zÀ-ỹĐđ]{2,}", text):
@@ -142,14 +144,15 @@ def province_mentions(text: str) -> list[tuple[str, int, int]]:
     return sorted(found, key=lambda x: x[1])
 
 
-def find_provinces(text: str) -> list[str]:
-    """Distinct provinces named in a text, in order of first mention (see :func:`province_mentions`).
+def find_provinces(text: str, *, query: bool = False) -> list[str]:
+    """Distinct provinces named in a text, in order of first mention (see :func:`province_mentions`); ``query``
+    accepts names a chat question writes in lower case ("kế hoạch đồng nai"), except common words ("hòa bình").
 
     >>> find_provinces("kiem tra cchc ha noi nam 2021"), find_provinces("Còn Hà Nam thì sao?")
     (['Hà Nội'], ['Hà Nam'])
     """
     out: list[str] = []
-    for name, _, _ in province_mentions(text):
+    for name, _, _ in province_mentions(text, query=query):
         if name not in out:
             out.append(name)
     return out
