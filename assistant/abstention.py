@@ -55,7 +55,7 @@ class AbstentionRule:
     #: Below this share of the topic weight in the best unit, the passages talk about something else.
     min_coverage: float = 0.3
     #: The same when the asked kind of answer (date, signer, number…) is in none of the best units.
-    min_coverage_without_type: float = 0.8
+    min_coverage_without_type: float = 0.7
     #: Share of the topic words no document uses, above which the question is about something the corpus lacks …
     max_unknown_share: float = 0.34
     #: … provided at least this many words are unknown: one unknown word ("khoảng", "chót") never refuses alone
