@@ -14,7 +14,7 @@ from assistant.types import Answer, Turn
 from index.model import OPENING_SECTION
 from index.store import IndexStore
 from retriever.hybrid import HybridRetriever, SearchFilters, SearchResult
-from retriever.query import documents_named
+from retriever.query import documents_named, with_merged_provinces
 from retriever.service import open_retriever
 from settings import Settings
 from textnorm.gazetteer import canonical_province
@@ -89,12 +89,13 @@ class Assistant:
                     analysis, filters = resolve_followup(condensed, (), filters, state.restorer)
             except Exception as exc:  # noqa: BLE001 - condensing is an optimisation
                 log.warning("condense failed: %s", exc)
+        analysis.provinces, merged = with_merged_provinces(analysis.provinces, state.province_names)
         # schedule hook (issue 14): who is inspected when is answered from the facts of every plan in scope
         from assistant.schedule import answer_from_schedule
 
         scheduled = answer_from_schedule(question, analysis, filters, state)
         if scheduled is not None:
-            return scheduled
+            return _noted(scheduled, merged)
         results = self._search(analysis, filters)
         use_llm = mode == "llm" and self.llm_available
         reason = _outside_filter(analysis, filters) or self._out_of_scope(analysis, results, state, use_llm)
@@ -114,7 +115,7 @@ class Assistant:
                 answer = self._grounded(question, analysis, results, state, filters)
                 answer.notice = FALLBACK_NOTICE.format(reason=exc)
                 return answer
-        return self._grounded(question, analysis, results, state, filters)
+        return _noted(self._grounded(question, analysis, results, state, filters), merged)
 
     def diagnose(self, question: str, filters: SearchFilters | None = None) -> dict:
         """Why the grounded answerer answers or refuses: the analysis, the rule-based refusal reason, the abstention
@@ -245,6 +246,13 @@ def _is_foreign(analysis, state) -> bool:
         return False
     unknown = sum(1 for w in words if state.index.document_frequency("~" + w) == 0)
     return unknown / len(words) >= 0.5
+
+
+def _noted(answer: Answer, note: str) -> Answer:
+    """The answer with a notice (e.g. a province read under its pre-2025 name)."""
+    if note:
+        answer.notice = f"{answer.notice} {note}".strip()
+    return answer
 
 
 def _is_header(passage) -> bool:

@@ -10,7 +10,7 @@ import numpy as np
 from index.lexical import passage_terms
 from index.model import Passage
 from index.store import IndexStore
-from retriever.query import QueryAnalysis, analyze_query
+from retriever.query import QueryAnalysis, analyze_query, with_merged_provinces
 from textnorm.gazetteer import canonical_province
 from textnorm.patterns import asks_when, asks_which_document
 
@@ -161,7 +161,8 @@ class HybridRetriever:
     def _effective_filters(filters: SearchFilters, analysis: QueryAnalysis, state) -> SearchFilters:
         if filters.provinces or not analysis.provinces:
             return filters
-        named = tuple(p for p in analysis.provinces if p in state.province_names)
+        provinces, _ = with_merged_provinces(analysis.provinces, state.province_names)  # "An Giang" → Kiên Giang
+        named = tuple(p for p in provinces if p in state.province_names)
         return SearchFilters(named, filters.years, filters.doc_types, filters.doc_ids) if named else filters
 
     @staticmethod

@@ -145,6 +145,31 @@ _NUMBERED_DOCUMENT = re.compile(r"\b(?:qđ|qd|kh|ct|ctr|nq|tb|quyết định|k�
                                 r"(?:\s+số)?\s+\d+\b(?!\s*[/-])", re.IGNORECASE)
 
 
+def with_merged_provinces(provinces: list[str], indexed) -> tuple[list[str], str]:
+    """Provinces to search for a question: a province named by its post-2025 name that the index does not hold
+    stands for the pre-2025 provinces merged into it that it does ("An Giang" → Kiên Giang).
+
+    Args:
+        provinces: provinces the question names (canonical names).
+        indexed: canonical names of the provinces the index holds documents of.
+
+    Returns:
+        The provinces to search, and a Vietnamese note saying which were read as merged ("" when none).
+    """
+    out, notes = [], []
+    for name in provinces:
+        if name in indexed:
+            out.append(name)
+            continue
+        old = [p for p in gazetteer.provinces_merged_into(name) if p in indexed and p != name]
+        if old:
+            out.extend(p for p in old if p not in out)
+            notes.append(f"{name} (từ 01/7/2025) gồm cả {', '.join(old)} cũ: tìm trong văn bản của {', '.join(old)}.")
+        else:
+            out.append(name)
+    return out, " ".join(notes)
+
+
 def named_documents(text: str) -> list[str]:
     """Documents a question names by number: full numbers ("135/2006/QĐ-UBND") and short forms ("QĐ 251", "KH số
     36", "Kế hoạch 87").
@@ -271,5 +296,5 @@ def analyze_query(query: str, restorer: DiacriticRestorer | None = None) -> Quer
                          doc_numbers=named_documents(query or ""))
 
 
-__all__ = ["QueryAnalysis", "analyze_query", "documents_named", "named_documents", "DiacriticRestorer",
-           "canonical_quarters", "find_provinces", "expand_abbreviations", "ABBREVIATIONS"]
+__all__ = ["QueryAnalysis", "analyze_query", "documents_named", "named_documents", "with_merged_provinces",
+           "DiacriticRestorer", "canonical_quarters", "find_provinces", "expand_abbreviations", "ABBREVIATIONS"]

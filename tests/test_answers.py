@@ -193,3 +193,10 @@ def test_refusal_under_a_filter_says_the_filter_excluded_documents(assistant):
 
     answer = assistant.ask("Kiên Giang kiểm tra những sở nào?", filters=SearchFilters(provinces=("Hà Nam",)))
     assert answer.abstained and "bộ lọc" in answer.text and "Kiên Giang" in answer.text
+
+
+def test_a_province_named_after_the_2025_mergers_finds_the_documents_of_the_old_one(assistant):
+    answer = assistant.ask("An Giang kiểm tra CCHC năm 2021 vào thời gian nào?")
+    assert not answer.abstained
+    assert {c.metadata.get("tinh") for c in answer.citations} == {"Kiên Giang"}
+    assert "Kiên Giang" in answer.notice and "2025" in answer.notice
