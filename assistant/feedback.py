@@ -23,11 +23,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import threading
 from dataclasses import dataclass
-from pathlib import Path
 
 from assistant.history import local_now
+from assistant.sqlite_store import SqliteStore
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS feedback (
@@ -104,27 +103,16 @@ class ReviewRow:
     comment: str
 
 
-class FeedbackStore:
+class FeedbackStore(SqliteStore):
     """SQLite feedback table; thread-safe (a connection per call, writes serialised in-process)."""
 
-    def __init__(self, path: Path | str) -> None:
-        self.path = Path(path)
-        self._lock = threading.Lock()
-        self._ready = False
-
-    def _connect(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(self.path, timeout=10.0)
-        if not self._ready:
-            with conn:
-                conn.execute(_SCHEMA)
-                conn.execute(_REVIEW_SCHEMA)
-                have = {row[1] for row in conn.execute("PRAGMA table_info(feedback)")}
-                for name, decl in _LATER_COLUMNS:
-                    if name not in have:
-                        conn.execute(f"ALTER TABLE feedback ADD COLUMN {name} {decl}")
-            self._ready = True
-        return conn
+    def _migrate(self, conn: sqlite3.Connection) -> None:
+        conn.execute(_SCHEMA)
+        conn.execute(_REVIEW_SCHEMA)
+        have = {row[1] for row in conn.execute("PRAGMA table_info(feedback)")}
+        for name, decl in _LATER_COLUMNS:
+            if name not in have:
+                conn.execute(f"ALTER TABLE feedback ADD COLUMN {name} {decl}")
 
     def record(self, question: str, answer_text: str, citations_json: str | list, rating: int,
                mode: str = "grounded", *, comment: str = "", context: str = "", key: str = "") -> int:

@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import threading
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from assistant.sqlite_store import SqliteStore
 from assistant.types import Answer, Citation, Turn
 
 #: Characters of the first question kept as a conversation's default title.
@@ -75,23 +75,12 @@ class ConversationInfo:
     updated_at: str
 
 
-class ConversationStore:
+class ConversationStore(SqliteStore):
     """Conversations and their turns; thread-safe (a connection per call, writes serialised in-process)."""
 
-    def __init__(self, path: Path | str) -> None:
-        self.path = Path(path)
-        self._lock = threading.Lock()
-        self._ready = False
-
-    def _connect(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(self.path, timeout=10.0)
-        if not self._ready:
-            with conn:
-                for statement in _SCHEMA:
-                    conn.execute(statement)
-            self._ready = True
-        return conn
+    def _migrate(self, conn: sqlite3.Connection) -> None:
+        for statement in _SCHEMA:
+            conn.execute(statement)
 
     def _write(self, sql: str, params: tuple) -> int:
         with self._lock:

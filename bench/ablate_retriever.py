@@ -9,13 +9,11 @@ team guide: judge a change by what it was not tuned on).
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import sys
 from dataclasses import replace
 from pathlib import Path
 
-from bench.eval_sets import SETS, split_questions
+from bench.eval_sets import halves_of, use_index
 
 #: Each knob and the value that switches it off.
 NEUTRAL = {"time_boost": 0.0, "opening_boost": 0.0, "title_boost": 0.0, "adaptive_diversity": False, "diversity": 1.0}
@@ -40,18 +38,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.ablate_retriever")
     parser.add_argument("--data-dir", type=Path, required=True)
     args = parser.parse_args(argv)
-    os.environ["CORPUS_DIR"] = str(args.data_dir / "corpus")
-    os.environ["DATA_DIR"] = str(args.data_dir / "data")
+    use_index(args.data_dir)
     from retriever.hybrid import HybridRetriever, RetrieverConfig
     from retriever.service import open_retriever
     from settings import load_settings
 
     base = open_retriever(load_settings(), build=False)
-    splits = json.loads((Path(__file__).resolve().parents[1] / "eval" / "splits.json").read_text(encoding="utf-8"))
-    halves = {"tune": [], "check": []}
-    for name in ("dev", "realdocs", "reworded"):
-        for half, qs in split_questions(SETS[name], splits).items():
-            halves[half] += qs
+    halves = halves_of(("dev", "realdocs", "reworded"))
     configs = {"default": RetrieverConfig()}
     configs.update({f"{k}={v}": replace(RetrieverConfig(), **{k: v}) for k, v in NEUTRAL.items()})
     print(f"{'config':<28} {'tune R@5':>9} {'tune MRR':>9} {'check R@5':>10} {'check MRR':>10}")

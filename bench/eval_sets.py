@@ -58,6 +58,22 @@ def split_questions(path: Path, splits: dict) -> dict[str, list[dict]]:
     return halves
 
 
+def use_index(data_dir: Path) -> None:
+    """Point this process's settings at an index built by :func:`build_index` (before anything loads settings)."""
+    os.environ["CORPUS_DIR"] = str(data_dir / "corpus")
+    os.environ["DATA_DIR"] = str(data_dir / "data")
+
+
+def halves_of(names) -> dict[str, list[dict]]:
+    """The questions of the named sets, pooled by half ("tune" / "check")."""
+    splits = json.loads((EVAL / "splits.json").read_text(encoding="utf-8"))
+    halves: dict[str, list[dict]] = {"tune": [], "check": []}
+    for name in names:
+        for half, qs in split_questions(SETS[name], splits).items():
+            halves[half] += qs
+    return halves
+
+
 def build_index(data_dir: Path, python: str) -> None:
     """Ingest the bundled corpus and the shared real documents into ``data_dir`` (once)."""
     corpus = data_dir / "corpus"

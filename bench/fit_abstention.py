@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import json
-import os
 import sys
 from dataclasses import replace
 from pathlib import Path
 
 from assistant.abstention import AbstentionRule
-from bench.eval_sets import SETS, split_questions
+from bench.eval_sets import SETS, halves_of, use_index
 
 GRID = {
     "min_coverage": [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6],
@@ -70,17 +68,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.fit_abstention")
     parser.add_argument("--data-dir", type=Path, required=True)
     args = parser.parse_args(argv)
-    os.environ["CORPUS_DIR"] = str(args.data_dir / "corpus")
-    os.environ["DATA_DIR"] = str(args.data_dir / "data")
+    use_index(args.data_dir)
     from assistant.service import open_assistant
     from settings import load_settings
 
     assistant = open_assistant(load_settings(), build=False)
-    splits = json.loads((Path(__file__).resolve().parents[1] / "eval" / "splits.json").read_text(encoding="utf-8"))
-    halves = {"tune": [], "check": []}
-    for path in SETS.values():
-        for half, qs in split_questions(path, splits).items():
-            halves[half] += qs
+    halves = halves_of(SETS)
     rows = {half: collect(assistant, qs) for half, qs in halves.items()}
     default = AbstentionRule()
     print("current rule:", default)
