@@ -426,8 +426,16 @@ def _coverage(unit: Unit, words: list[str], q: _Question, cfg: GroundedConfig) -
     return total / q.total
 
 
+def _is_heading(unit: Unit) -> bool:
+    """A heading line on its own ("2. Thời gian kiểm tra"): it names a section, it does not answer."""
+    title = unit.result.passage.section.rsplit(" > ", 1)[-1].strip().rstrip(":…")
+    text = unit.text.strip().rstrip(":")
+    return bool(title) and unit.kind in ("item", "sentence") and (text == title or (
+        len(text) >= 8 and title.startswith(text)))
+
+
 def _damping(unit: Unit, q: _Question, cfg: GroundedConfig) -> float:
-    if unit.role in ("closing", "recipients"):
+    if unit.role in ("closing", "recipients") or _is_heading(unit):
         return cfg.boilerplate_factor
     if unit.role in ("number", "place_date", "title", "signature") and not q.asks_header:
         return cfg.title_factor
