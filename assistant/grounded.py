@@ -65,7 +65,7 @@ _CLAUSE_END = re.compile(r"[,;:]\s+")
 _NAMED_PERSON = re.compile(r"(?:\b(?:ông|bà|đồng chí)\s+|Người ký\s*:\s*)" + PERSON_NAME.pattern)
 _PURPOSE_SECTION = re.compile(r"mục đích|muc dich", re.IGNORECASE)
 #: A portal's "Người ký: …" field.
-_SIGNER_FIELD = re.compile(r"^\s*Người ký\s*:\s*\S")
+_SIGNER_FIELD = re.compile(r"(?:^|\s)Người ký\s*:\s*\S")
 _SIGNER_NAME = re.compile(r"(?:^|\n)\s*([A-ZĐ][a-zà-ỹđ]+(?:\s+[A-ZĐ][a-zà-ỹđ]+){1,4})\s*$")
 _NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*\b(?![/.]\d)")
 #: Words around a number that make it a date, a year or a heading number, not a quantity.
@@ -153,7 +153,7 @@ def line_role(text: str, passage_kind: str = "") -> str:
         return passage_kind
     if NUMBER_LINE.match(text):
         return "number"
-    if _SIGNER_FIELD.match(text):
+    if _SIGNER_FIELD.search(text):
         return "signature"
     if PLACE_DATE_LINE.match(text):
         return "place_date"

@@ -11,7 +11,7 @@ from assistant.abstention import features as abstention_features
 from assistant.conversation import resolve_followup
 from assistant.grounded import HEADER_KINDS, GroundedConfig, abstain, compose_grounded_answer, score_all
 from assistant.types import Answer, Turn
-from index.model import OPENING_SECTION
+from index.model import OPENING_SECTION, PORTAL_SECTION
 from index.store import IndexStore
 from retriever.hybrid import HybridRetriever, SearchFilters, SearchResult
 from retriever.query import documents_named, with_merged_provinces
@@ -256,7 +256,8 @@ def _noted(answer: Answer, note: str) -> Answer:
 
 
 def _is_header(passage) -> bool:
-    return passage.kind in HEADER_KINDS or passage.section == OPENING_SECTION
+    """Front and end matter, and the portal's lines about the document ("Người ký: …")."""
+    return passage.kind in HEADER_KINDS or passage.section in (OPENING_SECTION, PORTAL_SECTION)
 
 
 def _enumeration_of(target: list[str]):

@@ -51,6 +51,8 @@ KIND_LABELS = {
 
 #: Section path of a document's opening: the header (number, place and date, title) and what precedes section I.
 OPENING_SECTION = "Phần mở đầu"
+#: Section of the portal's lines that describe a document (metadata table, status, page title), kept after it.
+PORTAL_SECTION = "Thông tin trang nguồn"
 
 
 @dataclass(frozen=True)

@@ -6,16 +6,13 @@ import dataclasses
 import hashlib
 import re
 
-from index.model import Document
+from index.model import PORTAL_SECTION, Document
 from ingest.boundaries import find_document, portal_lines
 from ingest.clean import clean_lines
 from ingest.metadata import extract_metadata
 from ingest.passages import render_blocks, split_into_passages
 from ingest.structure import Block, parse_structure
 from textnorm import fold_accents
-
-#: Section of the portal's lines that describe the document (metadata table, status, page title).
-PORTAL_SECTION = "Thông tin trang nguồn"
 
 
 def make_doc_id(source: str) -> str:

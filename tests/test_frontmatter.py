@@ -330,7 +330,7 @@ def test_no_web_page_line_is_kept_in_a_shared_document():
 
 def _split_portal(doc) -> tuple[str, str]:
     """The document's own text, and the portal lines kept after it (section "Thông tin trang nguồn")."""
-    from ingest.document import PORTAL_SECTION
+    from index.model import PORTAL_SECTION
 
     starts = [p.start for p in doc.passages if p.section == PORTAL_SECTION]
     cut = min(starts) if starts else len(doc.text)
