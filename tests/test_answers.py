@@ -135,6 +135,7 @@ def test_line_roles():
     assert line_role("Vinh, ngày 27 tháng 12 năm 2006") == "place_date"
     assert line_role("Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 38/TTr-SNV.") == "basis"
     assert line_role("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, báo cáo về Sở Nội vụ.") == "closing"
+    assert line_role("Nơi ban hành: Tỉnh Nghệ An Người ký: Phan Đình Trạc") == "signature"  # a portal's field
 
 
 _WORDS = st.sampled_from("Sở Nội vụ kiểm tra quý III năm 2021 các huyện: Tân Hiệp, Châu Thành. a) b) - 1. "
