@@ -27,13 +27,13 @@ from textnorm import fold_word, syllables
 from textnorm.patterns import (
     ADDRESS,
     AGENCY,
-    BASIS_LINE,
+    BASIS,
     CITED_DOCUMENT_DATE,
     CLOSING_FORMULA,
     DOCUMENT_REFERENCE,
-    NUMBER_LINE,
-    PERSON_NAME,
-    PLACE_DATE_LINE,
+    FULL_NAME,
+    NUMBER,
+    PLACE_DATE,
     RELATIVE_TIME,
     TIME_EXPRESSION,
 )
@@ -62,7 +62,7 @@ _ROW_FIELD = re.compile(r"^([^:\n]{2,40}):\s*(.+)$")
 _MARKER_LIKE = re.compile(r"\[(\d{1,3})\]")
 _CLAUSE_END = re.compile(r"[,;:]\s+")
 #: A person named as documents name people: after "ông", "bà", "đồng chí" or a "Người ký:" field.
-_NAMED_PERSON = re.compile(r"(?:\b(?:ông|bà|đồng chí)\s+|Người ký\s*:\s*)" + PERSON_NAME.pattern)
+_NAMED_PERSON = re.compile(r"(?:\b(?:ông|bà|đồng chí)\s+|Người ký\s*:\s*)" + FULL_NAME.pattern)
 _PURPOSE_SECTION = re.compile(r"mục đích|muc dich", re.IGNORECASE)
 #: A portal's "Người ký: …" field.
 _SIGNER_FIELD = re.compile(r"(?:^|\s)Người ký\s*:\s*\S")
@@ -151,13 +151,13 @@ def line_role(text: str, passage_kind: str = "") -> str:
     """
     if passage_kind in HEADER_KINDS:
         return passage_kind
-    if NUMBER_LINE.match(text):
+    if NUMBER.match(text):
         return "number"
     if _SIGNER_FIELD.search(text):
         return "signature"
-    if PLACE_DATE_LINE.match(text):
+    if PLACE_DATE.match(text):
         return "place_date"
-    if BASIS_LINE.match(text):
+    if BASIS.match(text):
         return "basis"
     if CLOSING_FORMULA.match(text):
         return "closing"

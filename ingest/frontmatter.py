@@ -14,18 +14,8 @@ from dataclasses import dataclass
 from index.model import OPENING_SECTION
 from ingest.clean import is_marker_line, is_upper_line
 from textnorm import fold_accents
+from textnorm.patterns import BASIS, NUMBER, PLACE_DATE
 
-#: "Số: 87/KH-UBND", "Luật số: 59/2020/QH14", OCR'd "S64934/KH-UBND" (ố read as 6), draft "Số: /KH-UBND".
-NUMBER = re.compile(
-    r"(?:(?:Luật|Bộ luật|Pháp lệnh)\s+số|Số|SỐ|So|S[ôo6])\s*:?\s*"
-    r"(?P<n>\d{1,6}[a-z]?)?\s*/\s*"
-    r"(?P<code>(?:\d{4}\s*/\s*)?[A-ZĐ][A-Za-zĐđ0-9.]*(?:\s?-\s?[A-ZĐ][A-Za-zĐđ0-9]*)*(?:/[A-ZĐ][A-Za-zĐđ0-9-]*)?)"
-)
-#: "Hà Nội, ngày 05 tháng 4 năm 2021"; day and month may be blank in a draft ("ngày   tháng   năm 2022").
-PLACE_DATE = re.compile(
-    r"(?P<place>(?:[^\W\d_]+\.?\s+){0,4}[^\W\d_]+)\s*,\s*ngày\s*(?:(?P<d>\d{1,2})?[\s.…]*tháng\s*(?P<m>\d{1,2})?"
-    r"[\s.…]*năm\s*(?P<y>\d{4})|(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})\s*/\s*(?P<y2>\d{4}))"
-)
 #: The national motto, matched on letters only so that flattened or OCR'd forms ("CỘNG HÒA XàHỘI") still count.
 MOTTO_KEYS = ("conghoaxahoi", "chunghiavietnam", "doclaptudohanhphuc")
 _MOTTO_SPAN = re.compile(
@@ -58,8 +48,6 @@ SIGNATURE_START = re.compile(
 RECIPIENTS = re.compile(r"^(?:Nơi nhận|Nơi gửi)\s*:?", re.IGNORECASE)
 #: A person's name: two to five capitalised syllables ("Lâm Minh Thành").
 PERSON_NAME = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
-#: Legal bases and proposals that precede the body ("Căn cứ …", "Theo đề nghị …", "Xét đề nghị …").
-BASIS = re.compile(r"^(?:Căn cứ|Theo đề nghị|Xét đề nghị|Thực hiện|Trên cơ sở)\b")
 #: "Ủy ban nhân dân tỉnh ban hành Kế hoạch …": the body issuing the document, and its type.
 #: ("… của UBND tỉnh về ban hành Chương trình …" cites another document: "của" before the body, "về" before the verb).
 ISSUER_ISSUES = re.compile(r"(?<!của\s)(?:Ủy ban nhân dân|UBND|Chủ tịch)[^,;:]{0,60}(?<!về)(?<!việc)\s"

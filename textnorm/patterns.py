@@ -65,14 +65,19 @@ def asks_which_document(question: str) -> bool:
 DOCUMENT_REFERENCE = re.compile(
     r"\b\d+[a-z]?(?:/\d{4})?\s*/\s*[A-ZĐ][A-ZĐa-zđ&]*(?:\s*[-–]\s*[A-ZĐ][A-ZĐa-zđ&]*)*|\b\d+-[A-ZĐ]+/[A-ZĐ]+"
 )
-#: The place-and-date line of an official document: "Hà Nam, ngày 15 tháng 3 năm 2022", "Vinh, ngày 27/12/2006".
-PLACE_DATE_LINE = re.compile(
-    r"^[^\n,;:]{2,40},\s*ngày\s+\d{1,2}\s*(?:tháng\s*\d{1,2}\s*năm\s*\d{4}|/\s*\d{1,2}\s*/\s*\d{4})", re.IGNORECASE
+#: "Số: 87/KH-UBND", "Luật số: 59/2020/QH14", OCR'd "S64934/KH-UBND" (ố read as 6), draft "Số: /KH-UBND".
+NUMBER = re.compile(
+    r"(?:(?:Luật|Bộ luật|Pháp lệnh)\s+số|Số|SỐ|So|S[ôo6])\s*:?\s*"
+    r"(?P<n>\d{1,6}[a-z]?)?\s*/\s*"
+    r"(?P<code>(?:\d{4}\s*/\s*)?[A-ZĐ][A-Za-zĐđ0-9.]*(?:\s?-\s?[A-ZĐ][A-Za-zĐđ0-9]*)*(?:/[A-ZĐ][A-Za-zĐđ0-9-]*)?)"
 )
-#: The number line of an official document's header: "Số: 87/KH-UBND".
-NUMBER_LINE = re.compile(r"^\s*Số\s*[:.]\s*\S*\d", re.IGNORECASE)
-#: A line citing the legal basis of a document: "Căn cứ …", "Theo đề nghị …", "Thực hiện …".
-BASIS_LINE = re.compile(r"^\s*(Căn cứ|Theo đề nghị|Xét đề nghị|Thực hiện)\b")
+#: "Hà Nội, ngày 05 tháng 4 năm 2021"; day and month may be blank in a draft ("ngày   tháng   năm 2022").
+PLACE_DATE = re.compile(
+    r"(?P<place>(?:[^\W\d_]+\.?\s+){0,4}[^\W\d_]+)\s*,\s*ngày\s*(?:(?P<d>\d{1,2})?[\s.…]*tháng\s*(?P<m>\d{1,2})?"
+    r"[\s.…]*năm\s*(?P<y>\d{4})|(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})\s*/\s*(?P<y2>\d{4}))"
+)
+#: Legal bases and proposals that precede the body ("Căn cứ …", "Theo đề nghị …", "Xét đề nghị …").
+BASIS = re.compile(r"^(?:Căn cứ|Theo đề nghị|Xét đề nghị|Thực hiện|Trên cơ sở)\b")
 #: Formulas that close a plan and answer nothing: "Trên đây là Kế hoạch …", "Trong quá trình thực hiện, nếu có khó
 #: khăn, vướng mắc …".
 CLOSING_FORMULA = re.compile(
@@ -92,7 +97,7 @@ AGENCY = re.compile(
     r"Hội đồng|Tổ công tác|Đoàn kiểm tra|Kho bạc|Bảo hiểm xã hội|Cục Thuế)\b"
 )
 #: A person's name as official documents write it: a common Vietnamese family name and one to three more words.
-PERSON_NAME = re.compile(
+FULL_NAME = re.compile(
     r"\b(?:Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Mai|Đinh|Trịnh|Lâm|Đoàn|Lương|"
     r"Tô|Hà|Cao|Chu|Châu|Tạ|Quách|Lưu|Thái|Trương|Văn|Đào|Lại|Kiều|Tống|Thân|Triệu|Hứa|La|Đàm|Khúc|Nông)"
     r"(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,3}\b"
