@@ -31,15 +31,17 @@ def _open(settings):
 
 
 def _search(args) -> int:
-    retriever = _open(load_settings_or_exit())
+    settings = load_settings_or_exit()
+    retriever = _open(settings)
     if retriever is None:
         return 2
+    k = args.k or settings.top_k
     queries = [args.query] if args.query is not None else (line.rstrip("\n") for line in sys.stdin)
     filters = _filters(args)
     failed = 0
     for query in queries:
         try:
-            results = retriever.search(query, k=args.k, filters=filters, mode=args.mode)
+            results = retriever.search(query, k=k, filters=filters, mode=args.mode)
         except IndexError_ as exc:  # the server stopped answering: say so for this query, keep reading the next
             failed += 1
             print(str(exc), file=sys.stderr, flush=True)
@@ -91,7 +93,7 @@ def run_eval(args) -> int:
     retriever = _open(settings)
     if retriever is None:
         return 2
-    k = int(args.k)
+    k = int(args.k or settings.top_k)
     dev = evaluate_questions(retriever, questions, k)
     others = {m: evaluate_questions(retriever, questions, k, mode=m) for m in MODES if m != dev["mode"]}
     print(f"Dev set {questions_path}: {dev['n']} questions with evidence ({len(dev['skipped'])} skipped), "
@@ -129,13 +131,13 @@ def main(argv: list[str] | None = None) -> int:
     search = sub.add_parser("search", help="tìm kiếm; không có QUERY thì đọc mỗi dòng stdin một câu hỏi")
     search.add_argument("query", nargs="?")
     search.add_argument("--json", action="store_true")
-    search.add_argument("--k", type=int, default=5)
+    search.add_argument("--k", type=int, default=None, help="số đoạn (mặc định: TOP_K)")
     search.add_argument("--mode", choices=["hybrid", "lexical", "dense"], default="hybrid")
     for name in ("province", "year", "doc-type", "doc-id"):
         search.add_argument(f"--{name}", action="append")
     ev = sub.add_parser("eval", help="đo recall@k, MRR trên một bộ câu hỏi và trên XQuAD-vi")
     ev.add_argument("--questions", required=True)
-    ev.add_argument("--k", type=int, default=5)
+    ev.add_argument("--k", type=int, default=None, help="số đoạn (mặc định: TOP_K)")
     ev.add_argument("--external", default=None, help="tệp XQuAD-vi (mặc định ../shared/external/xquad_vi.jsonl)")
     ev.add_argument("--no-external", action="store_true")
     args = parser.parse_args(argv)

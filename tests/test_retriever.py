@@ -210,6 +210,13 @@ def _run(args: list[str], env: dict, stdin: str = "") -> subprocess.CompletedPro
                           cwd=ROOT, env=env, timeout=300)
 
 
+def test_cli_search_takes_top_k_from_the_settings(cli_env):
+    for top_k in ("2", "4"):
+        proc = _run(["search", "--json", "Sở Nội vụ chủ trì"], {**cli_env, "TOP_K": top_k})
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        assert len(json.loads(proc.stdout.splitlines()[0])["results"]) == int(top_k)
+
+
 def test_cli_search_json_one_line_per_query(cli_env):
     queries = ["so noi vu", "Những sở nào được kiểm tra trong Q3?", "?!..."]
     proc = _run(["search", "--json", "--k", "3"], cli_env, "".join(q + "\n" for q in queries))
