@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.types import Answer, Citation
-from index.model import OPENING_SECTION, document_label
+from index.model import document_label
 from retriever.hybrid import SearchResult
 from retriever.query import QueryAnalysis
 from textnorm import fold_word, syllables
@@ -37,7 +37,6 @@ from textnorm.patterns import (
     RELATIVE_TIME,
     TIME_EXPRESSION,
 )
-from textnorm.terms import STOPWORDS, content_terms
 
 #: Passage kinds of a document's front and end matter (written by ingest), answered for identity questions.
 HEADER_KINDS = frozenset({"number", "place_date", "title", "basis", "signature", "recipients"})
@@ -407,12 +406,12 @@ def _document_words(result: SearchResult) -> set[str]:
     return {fold_word(s) for s in syllables(text)}
 
 
-def _coverage(unit: Unit, words: list[str], q: _Question, cfg: GroundedConfig) -> float:
+def _coverage(unit: Unit, words: list[str], q: _Question, cfg: GroundedConfig,
+              context: tuple[set[str], set[str]]) -> float:
     """Share of the question's topic weight in the unit, its section path and its document (each word counted once,
-    at the weight of the closest place it is found)."""
+    at the weight of the closest place it is found); ``context`` is (section words, document words) of its passage."""
     present = set(words)
-    section = {fold_word(s) for s in syllables(unit.result.passage.section)}
-    document = _document_words(unit.result)
+    section, document = context
     doc_weight = cfg.header_doc_weight if unit.role in ("number", "place_date", "title", "signature") else \
         cfg.doc_weight
     total = 0.0
@@ -456,17 +455,14 @@ class Selection:
     support: dict[str, list[Unit]]
     lists: list[Unit] = field(default_factory=list)  # a list question: one enumeration per document
 
-    @property
-    def best(self) -> Unit | None:
-        return (self.lists or self.direct or [None])[0]
-
 
 def _overlaps(a: Unit, b: Unit) -> bool:
     return a.doc_id == b.doc_id and a.start < b.end and b.start < a.end
 
 
 def _lead_document(units: list[Unit], results: list[SearchResult], analysis: QueryAnalysis) -> str:
-    """The retriever's first document, unless a document is named by number or another scores clearly higher."""
+    """The retriever's first document, unless another one's best unit scores clearly higher (a document named by
+    number already scoped the search)."""
     first = results[0].passage.doc_id
     best_of = {}
     for u in units:
@@ -727,11 +723,13 @@ def score_all(results: list[SearchResult], analysis: QueryAnalysis, lexical_stat
     units: list[Unit] = []
     seen: set[tuple[str, int, int]] = set()
     for result in results:
+        # the words of the passage's section path and of its document, read once for all its units
+        context = ({fold_word(s) for s in syllables(result.passage.section)}, _document_words(result))
         for unit in split_units(result):
             key = (unit.doc_id, unit.start, unit.end)
             if key not in seen:
                 seen.add(key)
-                unit.coverage = _coverage(unit, [fold_word(s) for s in syllables(unit.text)], q, cfg)
+                unit.coverage = _coverage(unit, [fold_word(s) for s in syllables(unit.text)], q, cfg, context)
                 units.append(unit)
     doc_best: dict[str, float] = {}
     for unit in units:
@@ -786,6 +784,5 @@ def abstain(question: str, results: list[SearchResult], reason: str = "") -> Ans
     return Answer(question=question, text=text, abstained=True, passages=list(results))
 
 
-__all__ = ["GroundedConfig", "Unit", "compose_grounded_answer", "abstain", "content_terms", "split_units",
-           "score_all", "select_units", "render_answer", "idf_table", "line_role", "carried_types", "STOPWORDS",
-           "HEADER_KINDS", "OPENING_SECTION"]
+__all__ = ["GroundedConfig", "Unit", "compose_grounded_answer", "abstain", "split_units", "score_all",
+           "select_units", "render_answer", "idf_table", "line_role", "carried_types", "HEADER_KINDS"]

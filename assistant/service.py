@@ -77,7 +77,7 @@ class Assistant:
             return Answer(question=question, text="Xin hãy nhập một câu hỏi về các văn bản CCHC.", abstained=True)
         question = question[:2000]
         state = self.store.lexical()
-        analysis, filters = resolve_followup(question, history, filters, state.restorer)
+        analysis, filters, merged = _analyse(question, history, filters, state)
         llm_question = question
         if mode == "llm" and self.llm_available and history:
             try:
@@ -86,17 +86,16 @@ class Assistant:
                 condensed = condense_question(question, history, self.chat_model())
                 if condensed and condensed != question:
                     llm_question = condensed
-                    analysis, filters = resolve_followup(condensed, (), filters, state.restorer)
+                    analysis, filters, merged = _analyse(condensed, (), filters, state)
             except Exception as exc:  # noqa: BLE001 - condensing is an optimisation
                 log.warning("condense failed: %s", exc)
-        analysis.provinces, merged = with_merged_provinces(analysis.provinces, state.province_names)
         # schedule hook (issue 14): who is inspected when is answered from the facts of every plan in scope
         from assistant.schedule import answer_from_schedule
 
         scheduled = answer_from_schedule(question, analysis, filters, state)
         if scheduled is not None:
             return _noted(scheduled, merged)
-        results = self._search(analysis, filters)
+        results = self._search(analysis, filters, state)
         use_llm = mode == "llm" and self.llm_available
         reason = _outside_filter(analysis, filters) or self._out_of_scope(analysis, results, state, use_llm)
         if reason:
@@ -121,8 +120,8 @@ class Assistant:
         """Why the grounded answerer answers or refuses: the analysis, the rule-based refusal reason, the abstention
         features and the best units with their scores (for tuning and for ``bench.fit_abstention``)."""
         state = self.store.lexical()
-        analysis, filters = resolve_followup(question, (), filters, state.restorer)
-        results = self._search(analysis, filters)
+        analysis, filters, _ = _analyse(question, (), filters, state)
+        results = self._search(analysis, filters, state)
         units, _ = score_all(results, analysis, state, GroundedConfig())
         best = sorted(units, key=lambda u: -u.score)[:5]
         return {"analysis": analysis, "out_of_scope": self._out_of_scope(analysis, results, state),
@@ -173,25 +172,26 @@ class Assistant:
         yield answer
 
     # -- parts -------------------------------------------------------------------------------------------------
-    def _search(self, analysis, filters: SearchFilters | None) -> list[SearchResult]:
+    def _search(self, analysis, filters: SearchFilters | None, state) -> list[SearchResult]:
         """One search; for identity and basis questions, the front and end matter of the leading documents too.
         A document named by its number ("QĐ 251") scopes the search to it, unless the user chose documents."""
-        named = documents_named(analysis.doc_numbers, self.store.lexical().records)
+        named = documents_named(analysis.doc_numbers, state.records)
         if named and not (filters and filters.doc_ids):
             base = filters or SearchFilters()
             filters = SearchFilters(base.provinces, base.years, base.doc_types, tuple(named))
         results = self.retriever.search(analysis.original, k=ANSWER_POOL, filters=filters, analysis=analysis)
         if HEADER_TYPES & set(analysis.answer_types):
-            results += self._passages_of_leading(results, HEADER_DOCS, _is_header)
+            results += self._passages_of_leading(results, HEADER_DOCS, _is_header, state.records)
         if "list" in analysis.answer_types and analysis.list_target:
-            results += self._passages_of_leading(results, LIST_DOCS, _enumeration_of(analysis.list_target))
+            results += self._passages_of_leading(results, LIST_DOCS, _enumeration_of(analysis.list_target),
+                                                 state.records)
         return results
 
-    def _passages_of_leading(self, results: list[SearchResult], n_docs: int, keep) -> list[SearchResult]:
+    def _passages_of_leading(self, results: list[SearchResult], n_docs: int, keep,
+                             records: dict) -> list[SearchResult]:
         """Passages of the ``n_docs`` leading documents that ``keep`` accepts and the search did not return; each
         counts with the rank of its document's first result (a scan of those documents, not another search)."""
         seen = {r.passage.id for r in results}
-        records = self.store.lexical().records
         extra = []
         for doc_id in list(dict.fromkeys(r.passage.doc_id for r in results))[:n_docs]:
             record = records.get(doc_id)
@@ -246,6 +246,14 @@ def _is_foreign(analysis, state) -> bool:
         return False
     unknown = sum(1 for w in words if state.index.document_frequency("~" + w) == 0)
     return unknown / len(words) >= 0.5
+
+
+def _analyse(question: str, history, filters: SearchFilters | None, state):
+    """The question read once, in the light of the conversation; a province named by its post-2025 name stands for
+    the indexed provinces merged into it. Returns the analysis, the filters and the note about the merger."""
+    analysis, filters = resolve_followup(question, history, filters, state.restorer)
+    analysis.provinces, merged = with_merged_provinces(analysis.provinces, state.province_names)
+    return analysis, filters, merged
 
 
 def _noted(answer: Answer, note: str) -> Answer:

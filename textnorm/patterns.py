@@ -61,7 +61,9 @@ def asks_which_document(question: str) -> bool:
     return bool(WHICH_DOCUMENT_QUESTION.search(question))
 
 
-#: A reference to a document by number: "2468/QĐ-UBND", "135/2006/QĐ-UBND", "1961/QĐUBND", "12-NQ/TU", "61/2018/NĐ-CP".
+#: A reference to a document by number as documents write it (capital codes, a year, a letter suffix): "2468/QĐ-UBND",
+#: "135/2006/QĐ-UBND", "1961/QĐUBND", "12-NQ/TU", "30c/NQ-CP". DOC_NUMBER above is the looser form a question may type
+#: in lower case ("189/kh-ubnd"), used only to keep abbreviations inside it from being expanded.
 DOCUMENT_REFERENCE = re.compile(
     r"\b\d+[a-z]?(?:/\d{4})?\s*/\s*[A-ZĐ][A-ZĐa-zđ&]*(?:\s*[-–]\s*[A-ZĐ][A-ZĐa-zđ&]*)*|\b\d+-[A-ZĐ]+/[A-ZĐ]+"
 )
