@@ -11,6 +11,8 @@ import os
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
+from errors import SettingsError
+
 PROJECT_ROOT = Path(__file__).resolve().parent
 
 
@@ -89,10 +91,6 @@ class Settings:
 def setting_names() -> list[str]:
     """The environment variable names of every setting, in declaration order."""
     return [_env_name(f.name) for f in fields(Settings)]
-
-
-class SettingsError(ValueError):
-    """A setting with a value that cannot be used; the message is one Vietnamese line."""
 
 
 #: Settings that must be a number above zero (a zero or negative limit, timeout or port means nothing here).

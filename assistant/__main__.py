@@ -8,7 +8,7 @@ import sys
 
 from assistant.conversation import make_turn
 from assistant.service import open_assistant
-from index.store import IndexError_
+from errors import IndexUnavailable
 from settings import load_settings_or_exit
 
 
@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
         print("Chưa cấu hình LLM_BASE_URL; dùng chế độ trích dẫn.", file=sys.stderr)
     try:
         assistant = open_assistant(settings, build=False)  # a read path: an empty index is an error, not an ingest
-    except IndexError_ as exc:
+    except IndexUnavailable as exc:
         print(str(exc), file=sys.stderr)
         return 2
     mode = "llm" if args.llm and settings.llm_enabled else "grounded"
@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     for question in questions:
         try:
             answer = assistant.ask(question, history=history if args.conversation else (), mode=mode)
-        except IndexError_ as exc:  # the server stopped answering: say so for this question, keep reading the next
+        except IndexUnavailable as exc:  # the server stopped answering: say so for this question, keep reading the next
             failed += 1
             _unanswered(question, exc, args.json)
             continue

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from assistant.prompting import render_prompt
 from assistant.types import Answer, Citation, Turn
+from errors import LLMUnavailable
 from index.model import document_label
 from textnorm import fold_accents, fold_word, syllables
 
@@ -64,13 +65,6 @@ _STOP_SYLLABLES = frozenset(
     "cua va cac la duoc trong cho theo voi nhung mot co de tai tren ve nay do khi thi se da cung nhu tu den "
     "ra vao hoac neu ma".split()
 )
-
-
-class LLMUnavailable(RuntimeError):
-    """The LLM endpoint could not give an answer: unreachable, HTTP error, timeout or empty output.
-
-    The message is Vietnamese and can be shown to the user; the original exception is chained as ``__cause__``.
-    """
 
 
 # -- model ------------------------------------------------------------------------------------------------------

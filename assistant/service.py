@@ -103,7 +103,8 @@ class Assistant:
             answer.query = analysis.text
             return answer
         if mode == "llm" and self.llm_available:
-            from assistant.llm import LLMUnavailable, answer_with_llm
+            from assistant.llm import answer_with_llm
+            from errors import LLMUnavailable
 
             try:
                 answer = answer_with_llm(llm_question, results[:6], self.chat_model(), history=history,

@@ -314,7 +314,7 @@ def aes_pdf(path: Path, text: str) -> Path:
 
 def probe_aes_pdf(work: Work, quick: bool) -> Outcome:
     """An AES-128 PDF with an owner password only: read (``cryptography`` is installed)."""
-    from ingest.errors import DocumentError
+    from errors import DocumentError
     from ingest.loaders import load_file
 
     words = "Ke hoach kiem tra cong tac cai cach hanh chinh nam 2021 cua So Noi vu"

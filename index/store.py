@@ -29,6 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
+from errors import IndexDamaged, IndexUnavailable
 from index.embedders import Embedder, make_embedder
 from index.lexical import LexicalIndex, passage_terms
 from index.model import OPENING_SECTION, Document, Passage, document_years
@@ -44,18 +45,6 @@ _POINTER_ID = "active"
 #: First and longest pause between two attempts to reach a Chroma server that stopped answering, in seconds.
 _RETRY_FIRST, _RETRY_LONGEST = 0.2, 2.0
 _SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-class IndexError_(RuntimeError):
-    """The index cannot be used as configured (embedder mismatch, unreachable server…); message in Vietnamese."""
-
-
-class IndexDamaged(IndexError_):
-    """The embedded Chroma database is damaged (unreadable SQLite file, or the file is missing beside its data)."""
-
-    def __init__(self, message: str, reason: str) -> None:
-        super().__init__(message)
-        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -186,17 +175,17 @@ class IndexStore:
         try:
             collection = self._retrying(lambda: self.client.get_or_create_collection(
                 name, metadata=metadata, embedding_function=None))
-        except IndexError_:
+        except IndexUnavailable:
             raise
         except Exception as exc:  # noqa: BLE001
-            raise IndexError_(_connection_message(self.settings, exc)) from exc
+            raise IndexUnavailable(_connection_message(self.settings, exc)) from exc
         self._collections[name] = collection
         return collection
 
     def _retrying(self, call):
         """Run one Chroma call. A server that answered before and stops answering (restart, network) is retried
         with growing pauses for ``CHROMA_RETRY_SECONDS``; a collection swapped away by a rebuild elsewhere sends
-        the store to the active generation once. Gives up with :class:`IndexError_` (a Vietnamese message)."""
+        the store to the active generation once. Gives up with :class:`IndexUnavailable` (a Vietnamese message)."""
         deadline = time.monotonic() + self.settings.chroma_retry_seconds
         pause, followed = _RETRY_FIRST, False
         while True:
@@ -211,7 +200,7 @@ class IndexStore:
                     continue
                 if not (_is_transient(exc) and self._reached) or time.monotonic() + pause > deadline:
                     if _is_transient(exc) or _is_missing_collection(exc):
-                        raise IndexError_(_connection_message(self.settings, exc)) from exc
+                        raise IndexUnavailable(_connection_message(self.settings, exc)) from exc
                     raise
                 log.warning("Chroma không trả lời (%s); thử lại sau %.1f giây", exc, pause)
                 time.sleep(pause)
@@ -337,7 +326,7 @@ class IndexStore:
         recorded = self.embedder_name_in_index()
         name = self.embedder.name
         if recorded and recorded != name:
-            raise IndexError_(
+            raise IndexUnavailable(
                 f"Chỉ mục ở {self.location()} được tạo bằng mô hình nhúng '{recorded}', nhưng cấu hình hiện tại là "
                 f"'{name}'. Đặt EMBEDDING_MODEL cho khớp, hoặc xóa chỉ mục và nạp lại (python -m ingest --rebuild)."
             )
@@ -574,7 +563,7 @@ def _make_client(settings: Settings):
         if not settings.chroma_host and "database" in str(exc).lower():
             reason = f"SQLite từ chối mở tệp: {_root_cause(exc)}"
             raise IndexDamaged(damaged_message(settings, reason), reason) from exc
-        raise IndexError_(_connection_message(settings, exc)) from exc
+        raise IndexUnavailable(_connection_message(settings, exc)) from exc
 
 
 def chroma_damage(settings: Settings) -> str:
@@ -619,7 +608,7 @@ def _is_missing_collection(exc: BaseException) -> bool:
 
 
 def _connection_message(settings: Settings, exc: Exception) -> str:
-    if isinstance(exc, IndexError_):
+    if isinstance(exc, IndexUnavailable):
         return str(exc)
     if _is_missing_collection(exc):
         return (f"Chỉ mục không còn bộ sưu tập Chroma cần đọc ({_root_cause(exc)}); có thể một lượt dựng lại khác "
@@ -630,5 +619,5 @@ def _connection_message(settings: Settings, exc: Exception) -> str:
     return f"Không mở được Chroma ở {settings.chroma_dir} ({_root_cause(exc)})."
 
 
-__all__ = ["IndexStore", "IndexError_", "IndexDamaged", "chroma_damage", "damaged_message", "DocRecord",
+__all__ = ["IndexStore", "IndexUnavailable", "IndexDamaged", "chroma_damage", "damaged_message", "DocRecord",
            "LexicalState", "index_text", "chroma_rows"]

@@ -5,9 +5,9 @@
 '36/KH-UBND'
 """
 
+from errors import DocumentError, IngestBusy
 from ingest.document import build_document, make_doc_id
-from ingest.errors import DocumentError
-from ingest.pipeline import IngestBusy, IngestReport, ingest_paths, load_document
+from ingest.pipeline import IngestReport, ingest_paths, load_document
 
 __all__ = ["build_document", "make_doc_id", "DocumentError", "IngestBusy", "IngestReport", "ingest_paths",
            "load_document"]

@@ -9,8 +9,9 @@ import sys
 import time
 from pathlib import Path
 
-from index.store import IndexError_, IndexStore
-from ingest.pipeline import IngestBusy, ingest_paths, manifest_files
+from errors import IndexUnavailable, IngestBusy
+from index.store import IndexStore
+from ingest.pipeline import ingest_paths, manifest_files
 from settings import load_settings_or_exit
 
 #: Seconds between two progress lines of one stage when stderr is not a terminal (a log, CI).
@@ -54,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv[1:])
         try:
             records = IndexStore(settings).records()
-        except IndexError_ as exc:
+        except IndexUnavailable as exc:
             print(str(exc), file=sys.stderr)
             return 2
         for r in sorted(records.values(), key=lambda r: r.source):
@@ -79,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         report = ingest_paths(paths, settings, IndexStore(settings), prune=args.prune, rebuild=args.rebuild,
                               progress=_progress_bar())
-    except (IngestBusy, IndexError_) as exc:
+    except (IngestBusy, IndexUnavailable) as exc:
         print(str(exc), file=sys.stderr)
         return 2
     print(report.summary())

@@ -15,10 +15,10 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from errors import DocumentError
 from ingest.boundaries import find_document
 from ingest.clean import clean_lines
 from ingest.document import build_document, make_doc_id
-from ingest.errors import DocumentError
 from ingest.loaders import load_file
 from textnorm import fold_for_match
 

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.errors import DocumentError
+from errors import DocumentError
 from ingest.legacy_encoding import (
     ENCODING_LABELS,
     convert_legacy,

@@ -10,10 +10,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from errors import DocumentError, IndexDamaged, IndexUnavailable, IngestBusy
 from index.model import Document
-from index.store import IndexDamaged, IndexError_, IndexStore, index_text
+from index.store import IndexStore, index_text
 from ingest.document import build_document, content_hash, make_doc_id
-from ingest.errors import DocumentError
 from ingest.manifest import read_manifest, write_manifest
 from settings import PROJECT_ROOT, Settings
 
@@ -24,10 +24,6 @@ Progress = Callable[[int, int, str, str], None]
 #: Passages embedded per call, so a long file reports "N/M đoạn" as it goes (large enough to keep the model busy).
 EMBED_BATCH = 64
 _MB = 1024 * 1024
-
-
-class IngestBusy(RuntimeError):
-    """Another ingest holds the lock."""
 
 
 @dataclass
@@ -289,7 +285,7 @@ def _ingest_files(paths: list[Path], settings: Settings, store: IndexStore, repo
             _ingest_one(path, source, settings, store, report, seen, tick)
         except DocumentError as exc:
             report.refused.append((exc.path, exc.reason))
-        except IndexError_:
+        except IndexUnavailable:
             raise  # the index itself cannot be used: every other file would fail the same way
         except Exception as exc:  # noqa: BLE001 - one broken file never stops the batch
             log.exception("ingest failed for %s", source)

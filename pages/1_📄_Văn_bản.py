@@ -8,7 +8,8 @@ import streamlit as st
 
 import ui
 from assistant.export import file_name
-from ingest.pipeline import IngestBusy, delete_documents, ingest_paths
+from errors import IngestBusy
+from ingest.pipeline import delete_documents, ingest_paths
 from ui import render
 from ui.admin import require_admin
 from ui.upload import UPLOAD_TYPES, handle_uploads, uploads_dir

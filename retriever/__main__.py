@@ -9,7 +9,7 @@ from dataclasses import asdict
 from datetime import datetime, timezone
 from pathlib import Path
 
-from index.store import IndexError_
+from errors import IndexUnavailable
 from retriever.hybrid import SearchFilters
 from retriever.service import open_retriever
 from settings import load_settings_or_exit
@@ -25,7 +25,7 @@ def _open(settings):
     names the command that builds it). Never ingests."""
     try:
         return open_retriever(settings)
-    except IndexError_ as exc:
+    except IndexUnavailable as exc:
         print(str(exc), file=sys.stderr)
         return None
 
@@ -42,7 +42,7 @@ def _search(args) -> int:
     for query in queries:
         try:
             results = retriever.search(query, k=k, filters=filters, mode=args.mode)
-        except IndexError_ as exc:  # the server stopped answering: say so for this query, keep reading the next
+        except IndexUnavailable as exc:  # the server stopped answering: say so for this query, keep reading the next
             failed += 1
             print(str(exc), file=sys.stderr, flush=True)
             if args.json:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import logging
 
-from index.store import IndexDamaged, IndexError_, IndexStore
+from errors import IndexDamaged, IndexEmpty
+from index.store import IndexStore
 from retriever.hybrid import HybridRetriever, RetrieverConfig
 from settings import Settings
 
@@ -14,12 +15,8 @@ log = logging.getLogger(__name__)
 BUILD_COMMAND = "python -m ingest"
 
 
-class IndexEmpty(IndexError_):
-    """The index holds no document yet."""
-
-
 def check_index(store: IndexStore, settings: Settings) -> None:
-    """Raise :class:`IndexEmpty`, :class:`IndexDamaged` or :class:`IndexError_` (Vietnamese messages naming the
+    """Raise :class:`IndexEmpty`, :class:`IndexDamaged` or :class:`IndexUnavailable` (Vietnamese messages naming the
     command that builds the index) unless the index can answer."""
     store.check_embedder()
     if store.records():
@@ -62,7 +59,7 @@ def open_retriever(settings: Settings, store: IndexStore | None = None, config: 
             done is kept in ``store.first_start`` for the app to show). Otherwise an empty or damaged index raises.
 
     Raises:
-        IndexError_: the index cannot be used; the message says why and which command builds it.
+        IndexUnavailable: the index cannot be used; the message says why and which command builds it.
     """
     store = store or IndexStore(settings)
     if build:

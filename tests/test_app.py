@@ -407,7 +407,8 @@ def test_documents_page_password_lockout_and_logout(fake, monkeypatch):
 
 
 def test_upload_handler_good_and_broken_file(settings, store, tmp_path):
-    from ingest.pipeline import IngestBusy, ingest_lock
+    from errors import IngestBusy
+    from ingest.pipeline import ingest_lock
     from ui.upload import handle_uploads
 
     good = (CORPUS / "kien-giang-2021-36-KH-UBND-kiem-tra-cchc.txt").read_bytes()

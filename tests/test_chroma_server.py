@@ -65,13 +65,14 @@ def test_ingest_and_search_through_server_shared_by_two_instances(chroma_server,
 
 
 def test_unreachable_server_fails_fast_with_clear_message(tmp_path):
-    from index.store import IndexError_, IndexStore
+    from errors import IndexUnavailable
+    from index.store import IndexStore
     from ingest.pipeline import ingest_paths
 
     port = free_port()  # nothing listens there
     settings = _server_settings(port, tmp_path / "app")
     started = time.monotonic()
-    with pytest.raises(IndexError_) as info:
+    with pytest.raises(IndexUnavailable) as info:
         store = IndexStore(settings)
         store.records()
     elapsed = time.monotonic() - started
@@ -80,7 +81,7 @@ def test_unreachable_server_fails_fast_with_clear_message(tmp_path):
     assert f"127.0.0.1:{port}" in message and "CHROMA_HOST" in message
 
     started = time.monotonic()
-    with pytest.raises(IndexError_):
+    with pytest.raises(IndexUnavailable):
         ingest_paths([CORPUS], settings, IndexStore(settings))
     assert time.monotonic() - started < 15
 

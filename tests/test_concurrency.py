@@ -57,7 +57,8 @@ def test_parallel_searches_on_a_cold_store(hashed_index):
 
 
 def test_second_ingest_is_refused_while_lock_held_in_thread(settings, store):
-    from ingest.pipeline import IngestBusy, ingest_lock, ingest_paths
+    from errors import IngestBusy
+    from ingest.pipeline import ingest_lock, ingest_paths
 
     holding, release = threading.Event(), threading.Event()
 
@@ -95,7 +96,8 @@ def _hold_lock(data_dir: str, ready, release) -> None:
 
 
 def test_second_ingest_is_refused_while_lock_held_in_other_process(settings, store):
-    from ingest.pipeline import IngestBusy, ingest_paths
+    from errors import IngestBusy
+    from ingest.pipeline import ingest_paths
 
     ctx = multiprocessing.get_context("spawn")
     ready, release = ctx.Event(), ctx.Event()

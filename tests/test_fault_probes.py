@@ -81,8 +81,9 @@ def test_manifest_lists_every_document_with_its_file(hashed_index):
 
 
 def test_delete_takes_the_lock_and_updates_the_manifest(hashed_index):
+    from errors import IngestBusy
     from ingest.manifest import read_manifest
-    from ingest.pipeline import IngestBusy, delete_documents, ingest_lock
+    from ingest.pipeline import delete_documents, ingest_lock
 
     settings, store = hashed_index
     victim = sorted(store.records())[0]
@@ -94,7 +95,7 @@ def test_delete_takes_the_lock_and_updates_the_manifest(hashed_index):
 
 
 def test_docx_limit_uses_declared_sizes_in_seconds(tmp_path):
-    from ingest.errors import DocumentError
+    from errors import DocumentError
     from ingest.loaders import load_file
 
     bomb = faults._zip_bomb(tmp_path / "b.docx", 2)
@@ -129,7 +130,8 @@ def test_progress_callbacks_of_three_arguments_still_work(settings, store, tmp_p
 
 
 def test_first_start_rebuilds_a_damaged_database_from_the_manifest_and_says_so(hashed_index, tmp_path):
-    from index.store import IndexDamaged, IndexStore
+    from errors import IndexDamaged
+    from index.store import IndexStore
     from ingest.pipeline import ingest_paths
     from retriever.service import open_retriever
 

@@ -15,8 +15,9 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from index.store import IndexError_, IndexStore
-from ingest.pipeline import IngestBusy, ingest_lock, ingest_paths, relative_source
+from errors import IndexUnavailable, IngestBusy
+from index.store import IndexStore
+from ingest.pipeline import ingest_lock, ingest_paths, relative_source
 
 ROOT = Path(__file__).resolve().parents[1]
 KG_36 = "kien-giang-2021-36-KH-UBND-kiem-tra-cchc.txt"
@@ -198,12 +199,12 @@ def test_embedder_mismatch_is_a_clear_error(settings, store, tmp_path, capsys, m
     assert store.embedder_name_in_index() == "hashing:64"
 
     other = IndexStore(settings.with_overrides(embedding_model="hashing:32"))
-    with pytest.raises(IndexError_) as info:
+    with pytest.raises(IndexUnavailable) as info:
         other.check_embedder()
     message = str(info.value)
     assert "'hashing:64'" in message and "'hashing:32'" in message
     assert "EMBEDDING_MODEL" in message and "--rebuild" in message
-    with pytest.raises(IndexError_):
+    with pytest.raises(IndexUnavailable):
         ingest_paths([tmp_path / "tot.txt"], other.settings, other)
     assert len(store.records()) == 1  # nothing written by the refused ingest
 

@@ -22,9 +22,10 @@ from langchain_core.messages import AIMessage, AIMessageChunk
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 from pydantic import Field
 
-from assistant.llm import LLMUnavailable, answer_with_llm, condense_question, make_chat_model
+from assistant.llm import answer_with_llm, condense_question, make_chat_model
 from assistant.prompting import PROMPTS_DIR, render_prompt
 from assistant.types import Answer, Turn
+from errors import LLMUnavailable
 from index.model import Passage
 from retriever.hybrid import SearchResult
 from settings import load_settings

@@ -14,7 +14,7 @@ from docx.shared import Pt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.errors import DocumentError
+from errors import DocumentError
 from ingest.legacy_encoding import (
     convert_legacy,
     detect_legacy_encoding,

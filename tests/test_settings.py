@@ -39,7 +39,7 @@ def test_settings_are_frozen():
     ({"LLM_TIMEOUT": "nan"}, "LLM_TIMEOUT"),
 ])
 def test_unusable_values_are_refused_in_one_vietnamese_line(env, name):
-    from settings import SettingsError
+    from errors import SettingsError
 
     with pytest.raises(SettingsError) as info:
         load_settings(env)
