@@ -24,6 +24,7 @@ from index.model import document_label
 from retriever.hybrid import SearchResult
 from retriever.query import QueryAnalysis
 from textnorm import fold_word, syllables
+from textnorm.lines import NUMBERED_KINDS, is_list_line, marker_kind, sentence_spans, strip_bullet
 from textnorm.patterns import (
     ADDRESS,
     AGENCY,
@@ -52,10 +53,8 @@ HEADED_MAX_CHARS = 300
 _IDENTITY_ROLES = frozenset({"number", "place_date", "signature"})
 #: Which header lines answer which answer type.
 TYPE_ROLES = {"signer": "signature", "number": "number", "issue_date": "place_date"}
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
-_ITEM = re.compile(r"^\s*(?:[-+*•–]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)]|[IVX]+\.)\s")
-_HEADING_LINE = re.compile(r"^\s*(?:[IVXLC]+\.|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|Điều\s+\d+[.:])\s")
-_BULLET = re.compile(r"^[-+*•–]\s+")
+#: A legal article's heading ("Điều 3. Tổ chức thực hiện"): like a numbered heading, it names what follows.
+_ARTICLE_HEAD = re.compile(r"^\s*Điều\s+\d+[.:]\s")
 _ROW_FIELD = re.compile(r"^([^:\n]{2,40}):\s*(.+)$")
 #: Text in a document that looks like one of our citation markers ("[1]"): shown with other brackets.
 _MARKER_LIKE = re.compile(r"\[(\d{1,3})\]")
@@ -127,7 +126,6 @@ class Unit:
     end: int
     text: str
     kind: str  # sentence | item | lead_in | list | row | headed | header
-    order: int
     role: str = ""  # number | place_date | title | basis | signature | recipients | closing | ""
     score: float = 0.0
     coverage: float = 0.0  # share of the question's topic weight the unit (with its section) carries
@@ -173,9 +171,9 @@ def split_units(result: SearchResult, max_quote_chars: int = 420) -> list[Unit]:
     """
     p = result.passage
     if p.kind == "table_row":
-        return [Unit(result, p.start, p.end, p.text, "row", 0)]
+        return [Unit(result, p.start, p.end, p.text, "row")]
     if p.kind in ("signature", "recipients"):
-        return [Unit(result, p.start, p.end, p.text, "header", 0, role=p.kind)]
+        return [Unit(result, p.start, p.end, p.text, "header", role=p.kind)]
     units: list[Unit] = []
     pos = 0
     for line in p.text.split("\n"):
@@ -189,9 +187,9 @@ def split_units(result: SearchResult, max_quote_chars: int = 420) -> list[Unit]:
             kind = "header" if role in ("number", "place_date", "title") else _line_kind(line)
             start = p.start + line_start + lead
             units.append(Unit(result, start, p.start + line_start + len(line.rstrip()), line.strip(), kind,
-                              len(units), role=role))
+                              role=role))
             continue
-        units.extend(_sentences(result, line, p.start + line_start, role, len(units)))
+        units.extend(_sentences(result, line, p.start + line_start, role))
     return units + _list_units(units, p) + _headed_units(units, p)
 
 
@@ -199,35 +197,36 @@ def _line_kind(line: str) -> str:
     stripped = line.strip()
     if stripped.endswith(":"):
         return "lead_in"
-    return "item" if _ITEM.match(line) else "sentence"
+    return "item" if is_list_line(line) else "sentence"
 
 
-def _sentences(result: SearchResult, line: str, offset: int, role: str, order: int) -> list[Unit]:
+def _sentences(result: SearchResult, line: str, offset: int, role: str) -> list[Unit]:
     out = []
-    is_item = bool(_ITEM.match(line))
-    for m in _SENTENCE.finditer(line):
-        text = m.group(0)
-        stripped = text.strip()
-        if len(stripped) < 3:
+    is_item = is_list_line(line)
+    for number, (start, end) in enumerate(sentence_spans(line)):
+        text = line[start:end]
+        if len(text) < 3:
             continue
-        lead = len(text) - len(text.lstrip())
-        s = offset + m.start() + lead
-        kind = "lead_in" if stripped.endswith(":") else ("item" if is_item and m.start() == 0 else "sentence")
-        out.append(Unit(result, s, s + len(stripped), stripped, kind, order + len(out),
-                        role=role if m.start() == 0 else line_role(stripped)))
+        kind = "lead_in" if text.endswith(":") else ("item" if is_item and number == 0 else "sentence")
+        out.append(Unit(result, offset + start, offset + end, text, kind,
+                        role=role if number == 0 else line_role(text)))
     return out
+
+
+def _is_heading_line(text: str) -> bool:
+    return marker_kind(text) in NUMBERED_KINDS or _ARTICLE_HEAD.match(text) is not None
 
 
 def _headed_units(units: list[Unit], passage) -> list[Unit]:
     """A section heading with the line under it ("2. Văn phòng … và các Sở: Tư pháp, …" + "Cử công chức …"):
     the heading often names who the sentence is about."""
-    if len(units) < 2 or units[0].start != passage.start or not _HEADING_LINE.match(units[0].text):
+    if len(units) < 2 or units[0].start != passage.start or not _is_heading_line(units[0].text):
         return []
     second = units[1]
     if second.kind in ("item", "lead_in") or second.end - units[0].start > HEADED_MAX_CHARS:
         return []
     text = passage.text[: second.end - passage.start]
-    return [Unit(units[0].result, units[0].start, second.end, text, "headed", units[0].order)]
+    return [Unit(units[0].result, units[0].start, second.end, text, "headed")]
 
 
 def _list_units(units: list[Unit], passage) -> list[Unit]:
@@ -242,7 +241,7 @@ def _list_units(units: list[Unit], passage) -> list[Unit]:
         if j - i >= 2:
             start, end = unit.start, units[j - 1].end
             text = passage.text[start - passage.start : end - passage.start]
-            out.append(Unit(unit.result, start, end, text, "list", unit.order))
+            out.append(Unit(unit.result, start, end, text, "list"))
     return out
 
 
@@ -270,7 +269,7 @@ def carried_types(unit: Unit, analysis: QueryAnalysis) -> set[str]:
     """The answer types a unit carries: header roles, times, document references, amounts, agencies.
 
     >>> from retriever.query import analyze_query
-    >>> u = Unit(None, 0, 0, "Thời gian kiểm tra: quý III/2021.", "sentence", 0)
+    >>> u = Unit(None, 0, 0, "Thời gian kiểm tra: quý III/2021.", "sentence")
     >>> sorted(carried_types(u, analyze_query("Khi nào?")))
     ['time']
     """
@@ -326,8 +325,8 @@ _AGENCY_NOUNS = frozenset({"cơ quan", "đơn vị", "cơ quan, đơn vị"})
 def _enumerates(unit: Unit, target: list[str]) -> bool:
     """True when the unit lists several things after naming what a list question asks for.
 
-    >>> u = Unit(None, 0, 0, "Cấp tỉnh gồm các Sở: Công Thương, Xây dựng, Y tế, Du lịch.", "item", 0)
-    >>> _enumerates(u, ["sở"]), _enumerates(Unit(None, 0, 0, "Báo cáo về Sở Nội vụ, để xem xét.", "item", 0), ["sở"])
+    >>> u = Unit(None, 0, 0, "Cấp tỉnh gồm các Sở: Công Thương, Xây dựng, Y tế, Du lịch.", "item")
+    >>> _enumerates(u, ["sở"]), _enumerates(Unit(None, 0, 0, "Báo cáo về Sở Nội vụ, để xem xét.", "item"), ["sở"])
     (True, False)
     """
     lowered = unit.text.lower()
@@ -604,7 +603,7 @@ def row_quote(unit: Unit) -> tuple[int, int, str]:
     """A table row is cited by its first cell's value: cells are verbatim in the source, the column names the row
     passage adds are not.
 
-    >>> u = Unit(None, 10, 40, "Mục 3.\\nNội dung: Kiểm tra\\nChủ trì: Sở Nội vụ", "row", 0)
+    >>> u = Unit(None, 10, 40, "Mục 3.\\nNội dung: Kiểm tra\\nChủ trì: Sở Nội vụ", "row")
     >>> row_quote(u)
     (27, 35, 'Kiểm tra')
     """
@@ -636,7 +635,7 @@ def _display(unit: Unit, quote: str, n: int, trimmed_front: bool, trimmed_back: 
         text = ("…" if trimmed_front else "") + lines[0] + ("…" if trimmed_back else "")
         return [f"{text} {mark}"]
     out = [lines[0]]
-    out += ["  - " + _BULLET.sub("", ln) for ln in lines[1:]]
+    out += ["  - " + strip_bullet(ln) for ln in lines[1:]]
     out[-1] += f" {mark}"
     return out
 
@@ -690,7 +689,7 @@ def render_answer(selection: Selection, weights: dict[str, float], cfg: Grounded
         else:
             lines.append(f"**{_label(first.result)}**:")
             for p in parts:
-                lines.extend(["- " + _BULLET.sub("", p[0])] + p[1:])
+                lines.extend(["- " + strip_bullet(p[0])] + p[1:])
     if selection.support:
         lines.append("")
         lines.append("Chi tiết:")
@@ -700,7 +699,7 @@ def render_answer(selection: Selection, weights: dict[str, float], cfg: Grounded
             prefix = "" if doc_id in shown_lead and len(selection.support) == 1 else f"{_label(units[0].result)}: "
             for unit in units:
                 body = writer.cite(unit)
-                lines.append(f"- {prefix}{_BULLET.sub('', body[0])}")
+                lines.append(f"- {prefix}{strip_bullet(body[0])}")
                 lines.extend("  " + ln for ln in body[1:])
     return "\n".join(lines).strip(), writer.citations
 

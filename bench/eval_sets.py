@@ -96,8 +96,11 @@ def score(kind: str, questions: list[dict], data_dir: Path, python: str) -> dict
     args = [python, str(SHARED / "eval" / "score.py"), kind, "--questions", f.name, "--python", python]
     if kind == "retrieval":
         args += ["--k", "5"]
-    out = subprocess.run(args, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True).stdout
+    run = subprocess.run(args, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True)
     os.unlink(f.name)
+    out = run.stdout
+    if run.returncode:
+        print(f"score.py {kind} thất bại (mã {run.returncode}): {run.stderr.strip()[-800:]}", file=sys.stderr)
     figures = {"n": len(questions), "output": out}
     m = _DETAIL.search(out)
     if m:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.clean import CELL_BREAK, Line, is_marker_line, is_upper_line
+from ingest.clean import CELL_BREAK, Line, is_upper_line
 from ingest.frontmatter import (
     AGENCY,
     PERSON_NAME,
@@ -25,6 +25,7 @@ from ingest.frontmatter import (
     place_date,
     type_head,
 )
+from textnorm.lines import is_list_line
 
 #: Whole lines that belong to a web page or a document viewer, whatever the site (a fallback, not the main rule).
 WEB_CHROME = re.compile(
@@ -115,7 +116,7 @@ def _end_matter_step(text: str, mode: str) -> str | None:
 
 def _continues_document(text: str) -> bool:
     """An appendix, an attached plan or any structured text after the signature belongs to the document."""
-    return bool(is_marker_line(text) and not text.startswith(("-", "+")) or type_head(text)
+    return bool(is_list_line(text) and not text.startswith(("-", "+")) or type_head(text)
                 or text.startswith(("PHỤ LỤC", "Phụ lục", "(Kèm theo", "(Ban hành kèm"))
                 or is_upper_line(text) and len(text) >= TITLE_MIN_CHARS and not AGENCY.match(text)
                 and not SIGNATURE_START.match(text))

@@ -11,13 +11,11 @@ import re
 from dataclasses import dataclass
 
 from textnorm import normalize_text
+from textnorm.lines import is_list_line
 
 #: A cell separator on a line of its own (tables exported one cell per line).
 CELL_BREAK = "|"
 
-_MARKER = re.compile(
-    r"^\s*(?:[IVXLC]+\.(?=\s|$)|\d{1,3}(?:\.\d{1,3})*[.)](?=\s|$)|[a-zđ]\)(?=\s|$)|[-+*•–—](?=\s)|\(\d+\)|\([a-zđ]\))",
-)
 _DECORATIVE = re.compile(r"^\s*[-=_*~.]{3,}\s*$")
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s*")
 _MD_STRONG = re.compile(r"\*\*|__")
@@ -60,15 +58,6 @@ def strip_markup(line: str) -> str:
     return _SPACES.sub(" ", line).strip()
 
 
-def is_marker_line(text: str) -> bool:
-    """True when a line opens with a heading or list marker (I., 1., 1.1., a), -, +, •).
-
-    >>> is_marker_line("a) Cấp tỉnh gồm các Sở"), is_marker_line("hành chính nhà nước")
-    (True, False)
-    """
-    return bool(_MARKER.match(text))
-
-
 def _letters(text: str) -> str:
     return "".join(c for c in text if c.isalpha())
 
@@ -109,7 +98,7 @@ def _looks_hard_wrapped(raw_lines: list[str]) -> bool:
         if not a or not b or a == CELL_BREAK or b == CELL_BREAK:
             continue
         pairs += 1
-        if not a.endswith(_TERMINAL) and _starts_lower(b) and not is_marker_line(b):
+        if not a.endswith(_TERMINAL) and _starts_lower(b) and not is_list_line(b):
             wrapped += 1
     return wrapped >= 5 and wrapped >= 0.1 * pairs
 
@@ -117,7 +106,7 @@ def _looks_hard_wrapped(raw_lines: list[str]) -> bool:
 def _should_join(previous: str, following: str) -> bool:
     if not previous or not following:
         return False
-    if is_marker_line(following):
+    if is_list_line(following):
         return False
     if previous.endswith(_TERMINAL):
         # "Số:" followed by "189/KH-UBND": a short label is a wrapped field, not the end of a sentence.
@@ -198,4 +187,4 @@ def clean_lines(raw: str) -> list[Line]:
     return out
 
 
-__all__ = ["Line", "clean_lines", "strip_markup", "is_marker_line", "is_upper_line", "CELL_BREAK"]
+__all__ = ["Line", "clean_lines", "strip_markup", "is_upper_line", "CELL_BREAK"]

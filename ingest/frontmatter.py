@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass
 
 from index.model import OPENING_SECTION
-from ingest.clean import is_marker_line, is_upper_line
+from ingest.clean import is_upper_line
 from textnorm import fold_accents
+from textnorm.lines import is_list_line
 from textnorm.patterns import BASIS, NUMBER, PLACE_DATE
 
 #: The national motto, matched on letters only so that flattened or OCR'd forms ("CỘNG HÒA XàHỘI") still count.
@@ -220,7 +221,7 @@ def header_pieces(text: str) -> list[tuple[int, int, str]]:
 
 def _continues_title(text: str, upper: bool | None) -> bool:
     """A line after the type word that still belongs to the title (trích yếu)."""
-    if BASIS.match(text) or is_marker_line(text) or len(text) > 300 or text.endswith((":", ";")):
+    if BASIS.match(text) or is_list_line(text) or len(text) > 300 or text.endswith((":", ";")):
         return False
     if is_upper_line(text) and AGENCY.match(text):
         return False  # the authority line ("ỦY BAN NHÂN DÂN TỈNH X") follows the title
@@ -248,7 +249,6 @@ class _Opening:
         self.body = False
 
     def role_pieces(self, text: str, kind: str) -> list[tuple[int, int, str]]:
-        whole = [(0, len(text))]
         if self.state == "title":
             if _continues_title(text, self.title_upper):
                 if self.title_upper is None:
@@ -256,37 +256,45 @@ class _Opening:
                 return _title_pieces(text)
             self.state = "after"
         if self.state == "head":
-            pieces = header_pieces(text)
+            pieces = self._head_pieces(text)
             if pieces:
-                self.anchor = self.anchor or any(r in ("number", "place_date") for _, _, r in pieces)
                 return pieces
-            head = type_head(text)
-            if head:
-                rest = text[head[0]:].strip(" :")
-                self.state, self.title_upper = "title", (is_upper_line(rest) if rest else None)
-                return _title_pieces(text)
-            if is_upper_line(text) and AGENCY.match(text):
-                return [(*whole[0], "header")]
-            if self.anchor and is_upper_line(text) and len(text) >= TITLE_MIN_CHARS:
-                self.state, self.title_upper = "title", True
-                return [(*whole[0], "title")]
+        whole = (0, len(text))
         if is_upper_line(text) and AGENCY.match(text) and len(text) <= 120:
             self.state = "after"
-            return [(*whole[0], "authority")]
+            return [(*whole, "authority")]
         if BASIS.match(text) and not ISSUING_CLAUSE.search(text):
             self.state = "after"
-            return [(*whole[0], "basis")]
+            return [(*whole, "basis")]
         if self.state == "after":
             self.body = True  # the first line after the header that is none of its parts: the body has begun
         if kind == "para":
             self.state = "after"
         return []
 
+    def _head_pieces(self, text: str) -> list[tuple[int, int, str]]:
+        """A line of the header block (number, place and date, agency), or the type line opening the title."""
+        pieces = header_pieces(text)
+        if pieces:
+            self.anchor = self.anchor or any(r in ("number", "place_date") for _, _, r in pieces)
+            return pieces
+        head = type_head(text)
+        if head:
+            rest = text[head[0]:].strip(" :")
+            self.state, self.title_upper = "title", (is_upper_line(rest) if rest else None)
+            return _title_pieces(text)
+        if is_upper_line(text) and AGENCY.match(text):
+            return [(0, len(text), "header")]
+        if self.anchor and is_upper_line(text) and len(text) >= TITLE_MIN_CHARS:
+            self.state, self.title_upper = "title", True
+            return [(0, len(text), "title")]
+        return []
+
 
 def _signature_line(text: str) -> bool:
     if PERSON_NAME.match(text):
         return True
-    return len(text) <= SIGNATURE_LINE_MAX and not text.endswith((".", ";", ":")) and not is_marker_line(text)
+    return len(text) <= SIGNATURE_LINE_MAX and not text.endswith((".", ";", ":")) and not is_list_line(text)
 
 
 def _closing_units(blocks, start: int) -> list[Unit]:

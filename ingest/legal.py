@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.clean import is_marker_line
+from textnorm.lines import is_list_line
 
 #: Fixed rank of each legal level (a heading closes every open heading of its rank or below).
 LEGAL_RANKS = {"phan": 0, "chuong": 1, "muc": 2, "dieu": 3}
@@ -77,7 +77,7 @@ def is_title_line(text: str) -> bool:
     stripped = text.strip()
     if not stripped or len(stripped) > _TITLE_LINE_MAX or stripped.endswith((":", ";", "|")):
         return False
-    if is_marker_line(stripped) or legal_heading(stripped):
+    if is_list_line(stripped) or legal_heading(stripped):
         return False
     return not (stripped.endswith(".") and len(stripped) > _TITLE_LINE_MAX // 2)
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 from index.model import OPENING_SECTION, Passage
 from ingest.frontmatter import BASIS_RUN_MAX_CHARS, CLOSING_SECTION, PASSAGE_ROLES, ROLES, Unit, matter_units
 from ingest.structure import Block
+from textnorm.lines import sentence_spans
 
 #: Passages grow block by block up to about this many characters; one long paragraph is cut at sentence ends.
 MAX_PASSAGE_CHARS = 900
-_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ\-+•])")
 
 
 def render_blocks(blocks: list[Block]) -> tuple[str, list[tuple[int, int]]]:
@@ -37,22 +35,13 @@ def render_blocks(blocks: list[Block]) -> tuple[str, list[tuple[int, int]]]:
     return "".join(parts), spans
 
 
-def _sentence_spans(text: str, start: int) -> list[tuple[int, int]]:
-    spans, last = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        spans.append((start + last, start + m.start()))
-        last = m.end()
-    spans.append((start + last, start + len(text)))
-    return spans
-
-
 def _pieces(block: Block, span: tuple[int, int]) -> list[tuple[int, int]]:
     """A block, or its sentences when the block alone is longer than a passage."""
     start, end = span
     if end - start <= MAX_PASSAGE_CHARS or block.kind == "table_row":
         return [span]
     out: list[tuple[int, int]] = []
-    for s, e in _sentence_spans(block.text, start):
+    for s, e in ((start + s, start + e) for s, e in sentence_spans(block.text, clauses=True)):
         if out and e - out[-1][0] <= MAX_PASSAGE_CHARS:
             out[-1] = (out[-1][0], e)
         else:

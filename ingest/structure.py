@@ -10,15 +10,11 @@ import re
 from dataclasses import dataclass, field
 
 from index.model import OPENING_SECTION
-from ingest.clean import CELL_BREAK, Line, is_marker_line, is_upper_line
+from ingest.clean import CELL_BREAK, Line, is_upper_line
 from ingest.frontmatter import type_head
 from ingest.legal import LEGAL_RANKS, clause_label, find_attachments, heading_label, is_title_line, legal_heading
+from textnorm.lines import NUMBERED_KINDS, is_list_line, marker_kind
 
-_ROMAN = re.compile(r"^([IVXLC]+)\.\s*(.*)$")
-_DOTTED = re.compile(r"^(\d{1,3}(?:\.\d{1,3})+)\.?\s+(.*)$")
-_ARABIC = re.compile(r"^(\d{1,3})[.)]\s+(.*)$")
-_ALPHA = re.compile(r"^([a-zđ])\)\s+(.*)$")
-_BULLET = re.compile(r"^[-+*•–—]\s+")
 _ROMAN_CELL = re.compile(r"^[IVXLC]+\.?$")
 _ALPHA_CELL = re.compile(r"^[a-zđ][).]$")
 _NUMBER_CELL = re.compile(r"^\d{1,3}\.?$")
@@ -26,6 +22,8 @@ _STT = re.compile(r"^(stt|tt|số tt|số thứ tự)$", re.IGNORECASE)
 _CLOSING = re.compile(r"^(Nơi nhận|Nơi gửi)\s*:?", re.IGNORECASE)
 _SIGNATURE = re.compile(r"^(TM\.|KT\.|Q\.|TL\.|TUQ\.)?\s*(ỦY BAN NHÂN DÂN|UBND|CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC)\b")
 _TITLE_MAX = 90
+#: An appendix title, with or without accents ("PHỤ LỤC I", "PHU LUC"): a new tree of its own.
+_APPENDIX_HEADS = ("PHỤ LỤC", "PHU LUC")
 
 
 @dataclass
@@ -48,16 +46,14 @@ def _heading_title(text: str) -> str:
     return title if len(title) <= _TITLE_MAX else title[: _TITLE_MAX - 1].rstrip() + "…"
 
 
-def _marker_kind(text: str) -> str | None:
-    if _ROMAN.match(text):
-        return "roman"
-    if _DOTTED.match(text):
-        return "dotted"
-    if _ARABIC.match(text):
-        return "arabic"
-    if _ALPHA.match(text):
-        return "alpha"
-    return None
+def numbered_kind(text: str) -> str | None:
+    """The kind of the number that opens a heading or an item ("roman", "dotted", "arabic", "alpha"), or None.
+
+    >>> numbered_kind("1.1. Kiểm tra"), numbered_kind("- Kiểm tra")
+    ('dotted', None)
+    """
+    kind = marker_kind(text)
+    return kind if kind in NUMBERED_KINDS else None
 
 
 def _split_cells(lines: list[Line]) -> list[str]:
@@ -214,88 +210,109 @@ def parse_structure(lines: list[Line]) -> list[Block]:
     [('Chương I. QUY ĐỊNH CHUNG', ()), ('Điều 2. Nguyên tắc', ()), ('Điều 2. Nguyên tắc', ('Khoản 1',)),
      ('Điều 2. Nguyên tắc', ('Khoản 1', 'Điểm a'))]
     """
-    blocks: list[Block] = []
-    stack = _SectionStack()
-    main_part, parts = find_attachments([line.text for line in lines])
-    in_body = False
-    closing = False
-    previous: Block | None = None
+    parser = _Parser(lines)
     i = 0
     while i < len(lines):
-        line = lines[i]
-        text = line.text
-        if text == CELL_BREAK:
-            i += 1
-            continue
-        table = _cell_table_at(lines, i, stack.path())
+        i = parser.step(i)
+    return parser.blocks
+
+
+class _Parser:
+    """The state of one pass of :func:`parse_structure` over a document's lines; one method per kind of line."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self.blocks: list[Block] = []
+        self.stack = _SectionStack()
+        self.main_part, self.parts = find_attachments([line.text for line in lines])
+        self.in_body = False
+        self.closing = False
+        self.previous: Block | None = None
+
+    def add(self, block: Block, *, follows: bool = True) -> None:
+        """Append a block; ``follows`` = a list item after it may belong to it (False for a table row)."""
+        self.blocks.append(block)
+        self.previous = block if follows else None
+
+    def step(self, i: int) -> int:
+        """Read the line at ``i`` (and any lines that belong to it); returns the index of the next line."""
+        line = self.lines[i]
+        if line.text == CELL_BREAK:
+            return i + 1
+        table = _cell_table_at(self.lines, i, self.stack.path())
         if table:
             rows, i = table
-            blocks.extend(rows)
-            previous = None
-            continue
-        if line.cells is not None:
-            rows, i = _markdown_table(lines, i)
+        elif line.cells is not None:
+            rows, i = _markdown_table(self.lines, i)
             for row in rows:
-                row.section = stack.path()
-            blocks.extend(rows)
-            previous = None
-            continue
-        i += 1
-        if i - 1 in parts:
-            stack.start_part(parts[i - 1])
-            closing, in_body = False, True
+                row.section = self.stack.path()
+        else:
+            return self.text_line(i)
+        self.blocks.extend(rows)
+        self.previous = None
+        return i
+
+    def text_line(self, i: int) -> int:
+        text = self.lines[i].text
+        if i in self.parts:
+            self.stack.start_part(self.parts[i])
+            self.closing, self.in_body = False, True
         if _CLOSING.match(text):
-            closing = True
-        if closing or (in_body and _SIGNATURE.match(text) and is_upper_line(text)):
-            if is_upper_line(text) and (text.startswith(("PHỤ LỤC", "PHU LUC")) or type_head(text)):
-                # an appendix, or a document attached after the signature ("KẾ HOẠCH" of a decision)
-                closing = False
-                stack.reset_to("appendix", _heading_title(text))
-                blocks.append(Block(text, "heading", stack.path()))
-                previous = blocks[-1]
-                continue
-            blocks.append(Block(text, "closing", stack.path()))
-            continue
-        following = lines[i].text if i < len(lines) and lines[i].cells is None else ""
-        legal, consumed = _legal_block(text, following, stack, main_part)
+            self.closing = True
+        if self.closing or (self.in_body and _SIGNATURE.match(text) and is_upper_line(text)):
+            self.closing_line(text)
+            return i + 1
+        following = self.lines[i + 1].text if i + 1 < len(self.lines) and self.lines[i + 1].cells is None else ""
+        legal, consumed = _legal_block(text, following, self.stack, self.main_part)
         if legal:
-            blocks.append(legal)
-            i += consumed - 1
-            in_body = True
-            previous = blocks[-1]
-            continue
-        kind = _marker_kind(text)
+            self.add(legal)
+            self.in_body = True
+            return i + consumed
+        if not self.heading(text):
+            self.body_line(text)
+        return i + 1
+
+    def closing_line(self, text: str) -> None:
+        """A line after the closing formula: signature, recipients — or an appendix or document attached there."""
+        if is_upper_line(text) and (text.startswith(_APPENDIX_HEADS) or type_head(text)):
+            # an appendix, or a document attached after the signature ("KẾ HOẠCH" of a decision)
+            self.closing = False
+            self.stack.reset_to("appendix", _heading_title(text))
+            self.add(Block(text, "heading", self.stack.path()))
+        else:
+            self.blocks.append(Block(text, "closing", self.stack.path()))
+
+    def heading(self, text: str) -> bool:
+        """A numbered heading ("I.", "1.", "1.1.", "a)") or an appendix title: push it; True when it was one."""
+        kind = numbered_kind(text)
         marker = _marker_of(text)
+        previous = self.previous
         is_item_context = previous is not None and (previous.lead_in or previous.kind == "item")
         is_item = kind in ("alpha", "arabic") and is_item_context and _is_list_like(text, previous)
-        if kind and (not is_item or stack.continues(kind, marker)):
-            if kind == "roman" or in_body or not _looks_front_matter(text):
-                in_body = True
-                stack.push(kind, _heading_title(text), marker)
-                block = Block(text, "heading", stack.path(), lead_in=text.endswith(":"))
-                blocks.append(block)
-                previous = block
-                continue
-        if is_upper_line(text) and text.startswith(("PHỤ LỤC", "PHU LUC")):
-            stack.reset_to("appendix", _heading_title(text))
-            blocks.append(Block(text, "heading", stack.path()))
-            previous = blocks[-1]
-            continue
+        if kind and (not is_item or self.stack.continues(kind, marker)) and (
+                kind == "roman" or self.in_body or not _looks_front_matter(text)):
+            self.in_body = True
+            self.stack.push(kind, _heading_title(text), marker)
+            self.add(Block(text, "heading", self.stack.path(), lead_in=text.endswith(":")))
+            return True
+        if is_upper_line(text) and text.startswith(_APPENDIX_HEADS):
+            self.stack.reset_to("appendix", _heading_title(text))
+            self.add(Block(text, "heading", self.stack.path()))
+            return True
+        return False
+
+    def body_line(self, text: str) -> None:
+        """A paragraph or a list item; before the body starts, a line of the front matter."""
         opening = False
-        if not in_body:
-            if _is_opening_sentence(text):
-                in_body = opening = True
-            else:
-                blocks.append(Block(text, "front", (OPENING_SECTION,)))
-                previous = blocks[-1]
-                continue
-        item = bool(_BULLET.match(text)) or bool(kind)
+        if not self.in_body:
+            if not _is_opening_sentence(text):
+                self.add(Block(text, "front", (OPENING_SECTION,)))
+                return
+            self.in_body = opening = True
+        item = is_list_line(text)
         # the opening sentence ("… ban hành Kế hoạch … như sau:") introduces the whole body, not a list
-        block = Block(text, "item" if item else "para", stack.path() or (OPENING_SECTION,),
-                      lead_in=text.endswith(":") and not opening)
-        blocks.append(block)
-        previous = block
-    return blocks
+        self.add(Block(text, "item" if item else "para", self.stack.path() or (OPENING_SECTION,),
+                       lead_in=text.endswith(":") and not opening))
 
 
 def _cell_table_at(lines: list[Line], i: int, base: tuple[str, ...]) -> tuple[list[Block], int] | None:
@@ -336,13 +353,13 @@ def _legal_block(text: str, following: str, stack: _SectionStack, main_part: str
         # the heading and the title line under it are one block ("Điều 5\nQuyền tiếp cận thông tin")
         full = f"{text}\n{title_line}" if title_line else text
         return Block(full, "heading", stack.path(), lead_in=full.endswith(":")), 1 + bool(title_line)
-    if not stack.in_article() or (is_upper_line(text) and text.startswith(("PHỤ LỤC", "PHU LUC"))):
+    if not stack.in_article() or (is_upper_line(text) and text.startswith(_APPENDIX_HEADS)):
         return None, 0
-    kind = _marker_kind(text)
+    kind = numbered_kind(text)
     if kind in ("roman", "dotted"):
         return None, 0  # a plan inside an article ("Điều 1. Ban hành Kế hoạch … sau đây:" + "I. MỤC TIÊU")
     clause = stack.open_clause(kind, _marker_of(text)) if kind else stack.clause
-    item = bool(kind) or bool(_BULLET.match(text))
+    item = is_list_line(text)
     return Block(text, "item" if item else "para", stack.path(), lead_in=text.endswith(":"), clause=clause), 1
 
 
@@ -363,4 +380,4 @@ def _is_opening_sentence(text: str) -> bool:
     return len(text) > 120 or (not is_upper_line(text) and text.endswith((".", ":")) and len(text) > 60)
 
 
-__all__ = ["Block", "parse_structure", "is_marker_line"]
+__all__ = ["Block", "parse_structure", "is_list_line"]

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from ingest.clean import CELL_BREAK, clean_lines, is_marker_line, is_upper_line, strip_markup
+from ingest.clean import CELL_BREAK, clean_lines, is_upper_line, strip_markup
 from textnorm import normalize_text
+from textnorm.lines import is_list_line
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 KG_189 = CORPUS / "kien-giang-2020-189-KH-UBND-ke-hoach-cchc-2021.txt"
@@ -114,8 +115,8 @@ def test_decorative_rules_dropped(rule):
         ("2021-2025 là giai đoạn", False),
     ],
 )
-def test_is_marker_line(line, expected):
-    assert is_marker_line(line) is expected
+def test_is_list_line(line, expected):
+    assert is_list_line(line) is expected
 
 
 @pytest.mark.parametrize(

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import multiprocessing
+import subprocess
+import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, ROOT
 
 QUERIES = [
     "Những sở nào được kiểm tra trong quý III?",
@@ -84,36 +85,39 @@ def test_second_ingest_is_refused_while_lock_held_in_thread(settings, store):
     assert len(report.added) == 5
 
 
-def _hold_lock(data_dir: str, ready, release) -> None:
-    from pathlib import Path
-
-    from ingest.pipeline import ingest_lock
-    from settings import load_settings
-
-    with ingest_lock(load_settings({}, data_dir=Path(data_dir))):
-        ready.set()
-        release.wait(30)
+#: A process that takes the ingest lock, says so on stdout, and holds it until its stdin is closed.
+_HOLD_LOCK = """
+import sys
+from pathlib import Path
+from ingest.pipeline import ingest_lock
+from settings import load_settings
+with ingest_lock(load_settings({}, data_dir=Path(sys.argv[1]))):
+    print("holding", flush=True)
+    sys.stdin.read()
+"""
 
 
 def test_second_ingest_is_refused_while_lock_held_in_other_process(settings, store):
+    """Driven by the holder's messages, not by a timeout: it prints once it holds the lock, and lets go when its
+    stdin is closed (a crash closes its stdout, so ``readline`` never waits for nothing)."""
     from errors import IngestBusy
     from ingest.pipeline import ingest_paths
 
-    ctx = multiprocessing.get_context("spawn")
-    ready, release = ctx.Event(), ctx.Event()
-    proc = ctx.Process(target=_hold_lock, args=(str(settings.data_dir), ready, release))
-    proc.start()
+    holder = subprocess.Popen([sys.executable, "-c", _HOLD_LOCK, str(settings.data_dir)], cwd=ROOT,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
-        assert ready.wait(60), "the helper process did not take the lock"
+        assert holder.stdout.readline().strip() == "holding", "the helper process did not take the lock"
         before = {k: r.version for k, r in store.records().items()}
         with pytest.raises(IngestBusy) as info:
             ingest_paths([CORPUS], settings, store)
         assert BUSY_MESSAGE in str(info.value)
         assert {k: r.version for k, r in store.records().items()} == before, "a refused ingest writes nothing"
     finally:
-        release.set()
-        proc.join(30)
-    assert proc.exitcode == 0
+        holder.stdin.close()
+        holder.wait()
+    assert holder.returncode == 0
+    report = ingest_paths([CORPUS], settings, store)  # the holder is gone: the lock is free again
+    assert len(report.added) == 5
 
 
 def test_searches_keep_working_during_an_ingest(hashed_index, corpus_copy):
@@ -133,7 +137,7 @@ def test_searches_keep_working_during_an_ingest(hashed_index, corpus_copy):
     def ingest():
         try:
             reports.append(ingest_paths([corpus_copy], settings, store))
-        except BaseException as exc:  # noqa: BLE001
+        except BaseException as exc:  # noqa: BLE001 - any failure in the thread is reported by the test
             errors.append(exc)
         finally:
             done.set()
@@ -143,7 +147,7 @@ def test_searches_keep_working_during_an_ingest(hashed_index, corpus_copy):
         while not done.is_set() or i < 3:
             try:
                 counts.append(len(retriever.search(QUERIES[i % len(QUERIES)], k=5)))
-            except BaseException as exc:  # noqa: BLE001
+            except BaseException as exc:  # noqa: BLE001 - any failure in the thread is reported by the test
                 errors.append(exc)
                 return
             i += 1

@@ -50,12 +50,6 @@ def normalize_text(text: str) -> str:
     return unicodedata.normalize("NFC", _move_tone_to_first_vowel(nfd))
 
 
-@lru_cache(maxsize=65536)
-def _fold_word(word: str) -> str:
-    nfd = unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in nfd if not unicodedata.combining(c)).lower()
-
-
 def fold_accents(text: str) -> str:
     """Lower case, accents removed, ``đ`` as ``d``; spacing and punctuation kept.
 
@@ -100,6 +94,10 @@ def fold_word(word: str) -> str:
     'thuong'
     """
     return _fold_word(word)
+
+
+#: Folding the same few thousand words of a corpus again and again: cache them (whole texts are not cached).
+_fold_word = lru_cache(maxsize=65536)(fold_accents)
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,126 @@
+"""Lines of Vietnamese official text: the markers that open headings and list items, and sentences with offsets.
+
+The one place for these rules: cleaning and structure (ingest), the answer's units (assistant) and LLM mode's
+segments all read them from here.
+
+>>> marker_kind("1.2. Sở Nội vụ chủ trì"), marker_kind("- Sở Tư pháp"), marker_kind("Sở Tư pháp")
+('dotted', 'bullet', None)
+>>> text = "Kiểm tra tại TP. Hà Nội. Báo cáo trước ngày 15/12/2021."
+>>> [text[s:e] for s, e in sentence_spans(text)]
+['Kiểm tra tại TP. Hà Nội.', 'Báo cáo trước ngày 15/12/2021.']
+"""
+
+from __future__ import annotations
+
+import re
+
+#: The markers that open a numbered heading or a list item, by kind, tried in this order.
+MARKER_FORMS: dict[str, str] = {
+    "roman": r"[IVXLC]+\.",  # "I." "IV." — parts of a plan; "I.MỤC TIÊU" (no space) is common in portal pastes
+    "dotted": r"\d{1,3}(?:\.\d{1,3})+\.?",  # "1.1" "2.3." — sub-sections
+    "arabic": r"\d{1,3}[.)]",  # "1." "2)" — sections or list items
+    "alpha": r"[a-zđ]\)",  # "a)" "đ)" — points
+    "paren": r"\((?:\d{1,3}|[a-zđ])\)",  # "(1)" "(a)" — enumerations inside a paragraph
+    "bullet": r"[-+*•–—]",  # dashes and bullets
+}
+#: Kinds that number a heading or an item (a bullet or a bracketed number does not).
+NUMBERED_KINDS = frozenset({"roman", "dotted", "arabic", "alpha"})
+
+_MARKER = re.compile(
+    r"^\s*(?:" + "|".join(f"(?P<{kind}>{form})" for kind, form in MARKER_FORMS.items()) + r")"
+    r"(?:(?=\s|$)|(?<=\.)(?=[A-ZĐÀ-Ỹ]))"  # a space or the end; after "I." an upper-case title may follow directly
+)
+_BULLET = re.compile(r"^\s*" + MARKER_FORMS["bullet"] + r"\s+")
+
+#: Where a sentence may end: . ! ? … (and ; when clauses are asked for), with closing quotes or brackets.
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)]*(?=\s|$)")
+_CLAUSE_END = re.compile(r"(?:[.!?…]+|;)[\"'”’)]*(?=\s|$)")
+#: Text before a full stop that does not end a sentence: titles and abbreviations ("TP.", "ThS."), and a number of
+#: an article, a clause or a document ("Điều 1.", "số 2.").
+_NO_BREAK_AFTER = re.compile(
+    r"(?:(?:^|[\s(])(?:TP|Tp|TT|ThS|TS|PGS|GS|BS|KS|CN|Q|P|St|TW|v\.v)"
+    r"|(?:Điều|Khoản|Mục|Chương|Phần|Điểm|Số|số)\s+[\dIVXLivxl]+[a-zđ]?)$"
+)
+#: What may start the next sentence: anything but a lower-case letter ("… quý III. và" is one sentence).
+_NEXT_LOWER = re.compile(r"\s*[a-zđà-ỹ]")
+
+
+def marker_kind(line: str) -> str | None:
+    """The kind of heading or list marker that opens a line, or None.
+
+    Args:
+        line: one line of text.
+
+    Returns:
+        One of the keys of :data:`MARKER_FORMS` ("roman", "dotted", "arabic", "alpha", "paren", "bullet").
+
+    >>> marker_kind("I.MỤC ĐÍCH, YÊU CẦU"), marker_kind("a) Cấp tỉnh"), marker_kind("(2) Cấp huyện")
+    ('roman', 'alpha', 'paren')
+    >>> marker_kind("2021 là năm"), marker_kind("15/12/2021: họp")
+    (None, None)
+    """
+    m = _MARKER.match(line)
+    return m.lastgroup if m else None
+
+
+def is_list_line(line: str) -> bool:
+    """True when a line opens with a heading or list marker (I., 1., 1.1., a), (1), -, +, •).
+
+    >>> is_list_line("a) Cấp tỉnh gồm các Sở"), is_list_line("hành chính nhà nước")
+    (True, False)
+    """
+    return _MARKER.match(line) is not None
+
+
+def strip_bullet(line: str) -> str:
+    """The line without its leading dash or bullet (numbers and letters are kept: they are part of the text).
+
+    >>> strip_bullet("- Sở Nội vụ"), strip_bullet("1. Sở Nội vụ")
+    ('Sở Nội vụ', '1. Sở Nội vụ')
+    """
+    return _BULLET.sub("", line, count=1)
+
+
+def sentence_spans(text: str, *, clauses: bool = False) -> list[tuple[int, int]]:
+    """The sentences of a text as ``(start, end)`` offsets into it, without the spaces around them.
+
+    A sentence ends at . ! ? or … (and at ; with ``clauses``) before a space or a line end, unless the full stop
+    follows an abbreviation or an article number, or the next word is in lower case. A line break also ends one.
+
+    Args:
+        text: the text to split.
+        clauses: also end at ";" (long enumerations of one sentence are split into their clauses).
+
+    Returns:
+        Spans in order; ``text[start:end]`` is the sentence.
+
+    >>> text = "Điều 1. Ban hành Kế hoạch; giao Sở Nội vụ.\\nĐiều 2. Hiệu lực."
+    >>> [text[s:e] for s, e in sentence_spans(text)]
+    ['Điều 1. Ban hành Kế hoạch; giao Sở Nội vụ.', 'Điều 2. Hiệu lực.']
+    >>> [text[s:e] for s, e in sentence_spans(text, clauses=True)][:2]
+    ['Điều 1. Ban hành Kế hoạch;', 'giao Sở Nội vụ.']
+    """
+    ends = _CLAUSE_END if clauses else _SENTENCE_END
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        start = line.start()
+        for m in ends.finditer(text, line.start(), line.end()):
+            before = text[start:m.start()]
+            if _NO_BREAK_AFTER.search(before) or _NEXT_LOWER.match(text, m.end()) and not text[m.start()] == ";":
+                continue
+            spans.append(_trimmed(text, start, m.end()))
+            start = m.end()
+        spans.append(_trimmed(text, start, line.end()))
+    return [s for s in spans if s[1] > s[0]]
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` moved inwards past white space."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+__all__ = ["MARKER_FORMS", "NUMBERED_KINDS", "is_list_line", "marker_kind", "sentence_spans", "strip_bullet"]
