@@ -13,8 +13,8 @@ _IMPORT_NAMES = {"langchain-tests": "langchain_tests"}
 
 
 def _requirements(name: str) -> set[str]:
-    lines = (ROOT / name).read_text(encoding="utf-8").splitlines()
-    return {re.split(r"[=<>\[ ]", ln.strip())[0].lower() for ln in lines if ln.strip() and not ln.startswith(("#", "-"))}
+    lines = [ln.strip() for ln in (ROOT / name).read_text(encoding="utf-8").splitlines()]
+    return {re.split(r"[=<>\[ ]", ln)[0].lower() for ln in lines if ln and not ln.startswith(("#", "-"))}
 
 
 def _imported_modules(folder: Path) -> set[str]:
