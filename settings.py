@@ -105,7 +105,7 @@ def validate(settings: "Settings") -> "Settings":
     >>> validate(Settings(max_file_mb=-1))
     Traceback (most recent call last):
     ...
-    settings.SettingsError: MAX_FILE_MB=-1 không hợp lệ: cần một số lớn hơn 0.
+    errors.SettingsError: MAX_FILE_MB=-1 không hợp lệ: cần một số lớn hơn 0.
     """
     for name in _POSITIVE:
         value = getattr(settings, name)

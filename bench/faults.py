@@ -388,7 +388,7 @@ class ChromaServer:
         self.binary = Path(sys.executable).parent / "chroma"
 
     def start(self, timeout: float = 90) -> None:
-        log = open(self.folder / "server.log", "ab")  # noqa: SIM115 - the server writes to it
+        log = open(self.folder / "server.log", "ab")  # the server writes to it; closed with the process
         self.proc = subprocess.Popen([str(self.binary), "run", "--path", str(self.folder / "db"), "--port",
                                       str(self.port), "--host", "127.0.0.1"], stdout=log, stderr=subprocess.STDOUT,
                                      env={**os.environ, "ANONYMIZED_TELEMETRY": "False"})
