@@ -6,18 +6,24 @@ checked against the passages given, markers that point nowhere are removed, sent
 are flagged ``[chưa có trích dẫn]`` and listed in :attr:`Answer.unsupported`, and each cited passage becomes a
 :class:`Citation` whose quote is an exact span of the document's cleaned text.
 
+An answer is an :class:`LLMResponse`, read lazily in the manner of simonw/llm's ``Response``: iterating it streams
+the model's text, :meth:`LLMResponse.answer` gives the verified :class:`Answer`. No thread of ours runs: the model's
+stream is iterated on the caller's thread, and its timeout is the HTTP client's (``make_chat_model``).
+
 >>> _expand_numbers("1, 3-4")
 [1, 3, 4]
 """
 
 from __future__ import annotations
 
-import contextvars
-import queue
+import logging
 import re
-import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+import httpx
+import openai
 
 from assistant.prompting import render_prompt
 from assistant.types import Answer, Citation, Turn
@@ -31,7 +37,19 @@ if TYPE_CHECKING:  # pragma: no cover - typing only; keeps numpy/chroma out of t
     from retriever.hybrid import SearchResult
     from settings import Settings
 
-__all__ = ["LLMUnavailable", "make_chat_model", "answer_with_llm", "condense_question"]
+__all__ = ["LLMUnavailable", "LLMResponse", "make_chat_model", "answer_with_llm", "condense_question"]
+
+log = logging.getLogger(__name__)
+
+# -- sentences and list items -----------------------------------------------------------------------------------
+# duplicated in assistant/grounded.py; moves to textnorm (issue 13)
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•+–]\s+|\d{1,3}[.)]\s+|[a-zđ][.)]\s+)")
+_BULLET = re.compile(r"^[ \t]*[-*•+][ \t]+", re.MULTILINE)
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)]*(?:[ \t]*\[[^\[\]\n]{1,40}\])*(?=\s|$)")
+_NO_BREAK_AFTER = re.compile(
+    r"(?:(?:^|[\s(])(?:TP|Tp|TT|ThS|TS|PGS|GS|BS|KS|CN|Q|P|St|TW|v\.v)"
+    r"|(?:Điều|Khoản|Mục|Chương|Phần|Điểm|Số|số)\s+[\dIVXLivxl]+[a-zđ]?)$"
+)
 
 #: What the prompt asks the model to answer, alone, when the passages do not hold the answer.
 _ABSTAIN_MARKER = "KHÔNG_CÓ_THÔNG_TIN"
@@ -39,10 +57,14 @@ _ABSTAIN_KEY = "khong_co_thong_tin"
 _ABSTAIN_RE = re.compile(r"KH[OÔ]NG[_ ]C[OÓ][_ ]TH[OÔ]NG[_ ]TIN")
 _ABSTAIN_TEXT = "Các tài liệu hiện có không chứa thông tin để trả lời câu hỏi này."
 _UNSUPPORTED_TAG = "[chưa có trích dẫn]"
-#: Seconds added to the model's own timeout before the watchdog gives up on a silent model.
-_GRACE = 0.5
+#: Earlier questions shown to the model as context: enough for a follow-up, few enough to keep the prompt short.
 _HISTORY_QUESTIONS = 3
+#: Earlier turns shown when a follow-up is rewritten as a standalone question.
 _CONDENSE_TURNS = 4
+#: What a chat model raises when its endpoint fails: the OpenAI SDK's errors (its HTTP errors and timeouts, also
+#: those met while a stream is read, are wrapped in them), httpx's for clients built on httpx, socket errors and
+#: timeouts (OSError), and ValueError for a malformed or empty response ("No generations found in stream").
+_MODEL_ERRORS = (openai.OpenAIError, httpx.HTTPError, OSError, ValueError)
 
 # "[1]", "[1, 2]", "[1-3]", "[tài liệu 2]"; 1–3 digits so that "[2021]" is never read as a citation.
 _MARKER = re.compile(
@@ -50,14 +72,9 @@ _MARKER = re.compile(
     re.IGNORECASE,
 )
 _MARKER_WITH_SPACE = re.compile(r"[ \t]*" + _MARKER.pattern, re.IGNORECASE)
+_REPEATED_MARKER = re.compile(r"(\[\d+\])(?:\s*\1)+")
 _FENCE = re.compile(r"<(\s*/?\s*t[aàáảãạ]i[\s_\-]*l[iíìỉĩị][eêềếểễệéèẻẽẹ]u)", re.IGNORECASE)
 _THINK = re.compile(r"<think>.*?</think>", re.DOTALL | re.IGNORECASE)
-_LIST_ITEM = re.compile(r"^\s*(?:[-*•+–]\s+|\d{1,3}[.)]\s+|[a-zđ][.)]\s+)")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)]*(?:[ \t]*\[[^\[\]\n]{1,40}\])*(?=\s|$)")
-_NO_BREAK_AFTER = re.compile(
-    r"(?:(?:^|[\s(])(?:TP|Tp|TT|ThS|TS|PGS|GS|BS|KS|CN|Q|P|St|TW|v\.v)"
-    r"|(?:Điều|Khoản|Mục|Chương|Phần|Điểm|Số|số)\s+[\dIVXLivxl]+[a-zđ]?)$"
-)
 _MARKERS_ONLY = re.compile(r"(?:\s*" + _MARKER.pattern + r")+\s*[.!?]*", re.IGNORECASE)
 _HEADING_WRAP = re.compile(r"^[#>*_\s]+|[*_\s]+$")
 _WORD = re.compile(r"\w", re.UNICODE)
@@ -75,7 +92,8 @@ def make_chat_model(settings: Settings) -> BaseChatModel:
         settings: uses ``llm_base_url``, ``llm_model``, ``llm_api_key`` and ``llm_timeout``.
 
     Returns:
-        A streaming :class:`langchain_openai.ChatOpenAI` with no retries and temperature 0.
+        A streaming :class:`langchain_openai.ChatOpenAI` with no retries and temperature 0. Its HTTP client
+        enforces ``llm_timeout`` (connect, and read: the longest silence between two pieces of a response).
 
     Raises:
         LLMUnavailable: ``llm_base_url`` is empty or the OpenAI client cannot be created.
@@ -94,11 +112,12 @@ def make_chat_model(settings: Settings) -> BaseChatModel:
             temperature=0,
             streaming=True,
         )
-    except Exception as exc:  # noqa: BLE001 - any construction failure means LLM mode is unavailable
+    except (ImportError, ValueError, openai.OpenAIError) as exc:  # ValueError: pydantic's validation of a setting
         raise LLMUnavailable(f"Không khởi tạo được mô hình ngôn ngữ: {exc}") from exc
 
 
-def _model_timeout(chat_model) -> float | None:
+def _timeout_seconds(chat_model) -> float | None:
+    """The read timeout the model's HTTP client enforces (named in the message), when the model says."""
     for attr in ("request_timeout", "timeout"):
         value = getattr(chat_model, attr, None)
         if isinstance(value, tuple):
@@ -141,91 +160,52 @@ def _content_text(message) -> str:
     return ""
 
 
-def _call_model(chat_model, messages, *, on_token: Callable[[str], None] | None = None, stream: bool = True) -> str:
-    """Run the model in a worker thread; tokens reach ``on_token`` on the caller's thread.
+def _model_pieces(chat_model, messages) -> Iterator[str]:
+    """The model's raw text, piece by piece as its response arrives; one ``invoke`` when it cannot stream.
 
-    A watchdog abandons the call when the model stays silent longer than its own timeout (plus a grace), so a
-    client whose timeout does not fire still cannot hang the caller. Exceptions of the model become
-    :class:`LLMUnavailable`; exceptions of ``on_token`` propagate unchanged.
+    Nothing is sent before the first ``next()``; closing this iterator drops the model's stream, which closes its
+    HTTP response. Errors of the model propagate unchanged.
     """
-    timeout = _model_timeout(chat_model)
-    events: queue.Queue = queue.Queue()
-    stop = threading.Event()
-
-    def produce() -> None:
-        try:
-            use_stream = stream and callable(getattr(chat_model, "stream", None))
-            produced = False
-            if use_stream:
-                try:
-                    for chunk in chat_model.stream(messages):
-                        produced = True
-                        events.put(("token", _content_text(chunk)))
-                        if stop.is_set():
-                            return
-                except NotImplementedError:
-                    if produced:
-                        raise
-                    use_stream = False
-            if not use_stream:
-                events.put(("token", _content_text(chat_model.invoke(messages))))
-            events.put(("done", None))
-        except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
-            events.put(("error", exc))
-
-    context = contextvars.copy_context()
-    worker = threading.Thread(target=context.run, args=(produce,), name="cchc-llm", daemon=True)
-    worker.start()
-    parts: list[str] = []
-    wait = None if timeout is None else timeout + _GRACE
+    if not callable(getattr(chat_model, "stream", None)):
+        yield _content_text(chat_model.invoke(messages))
+        return
+    produced = False
     try:
-        while True:
-            try:
-                kind, value = events.get(timeout=wait)
-            except queue.Empty:
-                raise LLMUnavailable(
-                    f"Máy chủ LLM không phản hồi trong {timeout:g} giây (hết thời gian chờ).") from None
-            if kind == "token":
-                parts.append(value)
-                if on_token is not None and value:
-                    on_token(value)
-            elif kind == "error":
-                raise _unavailable(value, timeout) from value
-            else:
-                return "".join(parts)
-    finally:
-        stop.set()
+        for chunk in chat_model.stream(messages):
+            produced = True
+            yield _content_text(chunk)
+    except NotImplementedError:
+        if produced:
+            raise
+        yield _content_text(chat_model.invoke(messages))
 
 
-class _TokenGate:
-    """Forwards tokens, except that a reply that is only the abstention marker is never shown."""
+class _AbstainGate:
+    """Holds back the start of a reply while it could still be only the abstention marker, which is never shown."""
 
-    def __init__(self, sink: Callable[[str], None] | None) -> None:
-        self.sink = sink
+    def __init__(self) -> None:
         self.buffer = ""
-        self.open = sink is None
+        self.open = False
 
     @staticmethod
     def _folded(text: str) -> str:
         return re.sub(r"[\s.!]+$", "", fold_accents(text).strip()).replace(" ", "_")
 
-    def _could_be_marker(self, text: str) -> bool:
-        return _ABSTAIN_KEY.startswith(self._folded(text))
-
-    def feed(self, token: str) -> None:
+    def feed(self, token: str) -> str:
+        """The text to show now for ``token``: empty while held back."""
         if self.open:
-            self.sink(token)
-            return
+            return token
         self.buffer += token
-        if not self._could_be_marker(self.buffer):
-            self.open = True
-            buffered, self.buffer = self.buffer, ""
-            self.sink(buffered)
+        if _ABSTAIN_KEY.startswith(self._folded(self.buffer)):
+            return ""
+        self.open = True
+        return self.buffer
 
-    def finish(self) -> None:
-        if not self.open and self.buffer and self._folded(self.buffer) != _ABSTAIN_KEY:
-            self.open = True
-            self.sink(self.buffer)
+    def finish(self) -> str:
+        """The text still held back at the end of the reply: empty when the reply was the bare marker."""
+        if self.open or self._folded(self.buffer) == _ABSTAIN_KEY:
+            return ""
+        return self.buffer
 
 
 # -- prompt -----------------------------------------------------------------------------------------------------
@@ -238,7 +218,7 @@ def _strip_markers(text: str) -> str:
     """The text without citation markers, unsupported tags or a leading list bullet."""
     text = _MARKER.sub("", text.replace(_UNSUPPORTED_TAG, ""))
     text = re.sub(r"[ \t]+([.,;:!?…])", r"\1", text)
-    text = re.sub(r"^[ \t]*[-*•+][ \t]+", "", text, flags=re.MULTILINE)
+    text = _BULLET.sub("", text)
     return re.sub(r"[ \t]{2,}", " ", text).strip()
 
 
@@ -350,31 +330,46 @@ def _has_abstain_marker(text: str) -> bool:
     return bool(_ABSTAIN_RE.search(text)) or _ABSTAIN_KEY in fold_accents(text)
 
 
-def _verify(question: str, raw: str, results: Sequence[SearchResult]) -> Answer:
-    n_results = len(results)
-    text = raw.strip()
-    spans = _segments(text)
+@dataclass(frozen=True)
+class _Unit:
+    """One sentence (or list line) of the reply, with the passage numbers its markers name."""
+
+    start: int
+    end: int
+    piece: str  # as written, markers included
+    content: str  # without markers
+    valid: list[int]  # numbers of passages that were given
+    invalid: list[int]  # numbers that point nowhere
+    abstain: bool  # holds the abstention marker
+
+
+def _units(text: str, n_results: int) -> list[_Unit]:
+    """The reply cut into sentences, each with the passage numbers it cites."""
     units = []
-    for start, end in spans:
+    for start, end in _segments(text):
         piece = text[start:end]
         numbers = [n for m in _MARKER.finditer(piece) for n in _expand_numbers(m.group(1))]
-        content = _strip_markers(piece)
-        units.append({"span": (start, end), "piece": piece, "content": content,
-                      "valid": [n for n in numbers if 1 <= n <= n_results],
-                      "invalid": [n for n in numbers if not 1 <= n <= n_results],
-                      "abstain": _has_abstain_marker(piece)})
-    any_valid = any(u["valid"] for u in units if not u["abstain"])
-    if _has_abstain_marker(text) and not any_valid:
-        return _abstained(question, results)
+        units.append(_Unit(start, end, piece, _strip_markers(piece),
+                           valid=[n for n in numbers if 1 <= n <= n_results],
+                           invalid=[n for n in numbers if not 1 <= n <= n_results],
+                           abstain=_has_abstain_marker(piece)))
+    return units
 
+
+def _renumbering(units: Sequence[_Unit]) -> dict[int, int]:
+    """Passage number → citation number: 1..k in order of first citation (sentences that abstain cite nothing)."""
     renumber: dict[int, int] = {}
     for unit in units:
-        if unit["abstain"]:
-            continue
-        for n in unit["valid"]:
-            renumber.setdefault(n, len(renumber) + 1)
+        if not unit.abstain:
+            for n in unit.valid:
+                renumber.setdefault(n, len(renumber) + 1)
+    return renumber
 
-    def rewrite_marker(m: re.Match) -> str:
+
+def _renumbered(piece: str, renumber: dict[int, int]) -> str:
+    """``piece`` with each marker group rewritten as ``[k]…`` in the new numbers; groups naming none vanish."""
+
+    def rewrite(m: re.Match) -> str:
         new = []
         for n in _expand_numbers(m.group(1)):
             if n in renumber and renumber[n] not in new:
@@ -384,85 +379,182 @@ def _verify(question: str, raw: str, results: Sequence[SearchResult]) -> Answer:
         lead = m.group(0)[: len(m.group(0)) - len(m.group(0).lstrip(" \t"))]
         return lead + "".join(f"[{k}]" for k in new)
 
-    worded = [i for i, u in enumerate(units) if _WORD.search(u["content"]) and not u["abstain"]]
-    last_worded = worded[-1] if worded else -1
+    return _REPEATED_MARKER.sub(r"\1", _MARKER_WITH_SPACE.sub(rewrite, piece)).strip()
+
+
+def _claims(units: Sequence[_Unit]) -> set[int]:
+    """Indexes of the units that state something, and so need a citation: worded, not abstaining, not a heading
+    (a heading introduces the lines after it; the last worded unit is a claim even when it looks like one)."""
+    worded = [i for i, u in enumerate(units) if _WORD.search(u.content) and not u.abstain]
+    last = worded[-1] if worded else -1
+    return {i for i in worded if not (_is_heading(units[i].content) and i != last)}
+
+
+def _checked_text(text: str, units: Sequence[_Unit], renumber: dict[int, int]) -> tuple[str, list[str]]:
+    """The reply with its markers renumbered, abstaining sentences dropped and each claim without a valid citation
+    tagged ``[chưa có trích dẫn]``; and the contents of those claims."""
+    claims = _claims(units)
     out: list[str] = []
-    cursor = 0
     unsupported: list[str] = []
-    invalid: list[int] = []
-    citing: dict[int, list[str]] = {}
+    cursor = 0
     for i, unit in enumerate(units):
-        start, end = unit["span"]
-        out.append(text[cursor:start])
-        cursor = end
-        if unit["abstain"]:
+        out.append(text[cursor:unit.start])
+        cursor = unit.end
+        if unit.abstain:
             continue
-        invalid.extend(n for n in unit["invalid"] if n not in invalid)
-        rewritten = _MARKER_WITH_SPACE.sub(rewrite_marker, unit["piece"])
-        rewritten = re.sub(r"(\[\d+\])(?:\s*\1)+", r"\1", rewritten).strip()
-        claim = i in worded and not (_is_heading(unit["content"]) and i != last_worded)
-        if claim and not unit["valid"]:
-            unsupported.append(unit["content"])
+        rewritten = _renumbered(unit.piece, renumber)
+        if i in claims and not unit.valid:
+            unsupported.append(unit.content)
             rewritten = f"{rewritten} {_UNSUPPORTED_TAG}"
-        for n in unit["valid"]:
-            citing.setdefault(n, []).append(unit["content"])
         out.append(rewritten)
     out.append(text[cursor:])
-    answer_text = re.sub(r"\n{3,}", "\n\n", "".join(out)).strip()
+    return re.sub(r"\n{3,}", "\n\n", "".join(out)).strip(), unsupported
 
-    citations = []
-    for old, new in sorted(renumber.items(), key=lambda kv: kv[1]):
-        result = results[old - 1]
-        passage = result.passage
-        target = _folded_syllables(" ".join(citing.get(old, [])))
-        q_start, q_end = _best_quote(passage.text, target)
-        md = dict(result.doc_metadata or {})
-        citations.append(Citation(
-            n=new, doc_id=passage.doc_id, title=result.title, source=result.source, section=passage.section,
-            quote=passage.text[q_start:q_end], start=passage.start + q_start, end=passage.start + q_end,
-            label=document_label(md, result.title), metadata=md))
-    notice = ""
-    if invalid:
-        listed = ", ".join(f"[{n}]" for n in invalid)
-        notice = f"Đã loại bỏ trích dẫn không có trong tài liệu được cung cấp: {listed}."
-    return Answer(question=question, text=answer_text, citations=citations, mode="llm", notice=notice,
-                  passages=list(results), unsupported=unsupported)
+
+def _citation(result: SearchResult, n: int, said: str) -> Citation:
+    """Citation ``n`` of one passage: its sentence closest to what the reply ``said`` with it, as an exact span."""
+    passage = result.passage
+    q_start, q_end = _best_quote(passage.text, _folded_syllables(said))
+    md = dict(result.doc_metadata or {})
+    return Citation(
+        n=n, doc_id=passage.doc_id, title=result.title, source=result.source, section=passage.section,
+        quote=passage.text[q_start:q_end], start=passage.start + q_start, end=passage.start + q_end,
+        label=document_label(md, result.title), metadata=md)
+
+
+def _citations(results: Sequence[SearchResult], units: Sequence[_Unit], renumber: dict[int, int]) -> list[Citation]:
+    """One citation per cited passage, in the new numbering."""
+    return [_citation(results[old - 1], new,
+                      " ".join(u.content for u in units if not u.abstain and old in u.valid))
+            for old, new in renumber.items()]
+
+
+def _removed_notice(units: Sequence[_Unit]) -> str:
+    """The notice naming the markers that pointed at no passage given; empty when there were none."""
+    invalid = list(dict.fromkeys(n for u in units if not u.abstain for n in u.invalid))
+    if not invalid:
+        return ""
+    listed = ", ".join(f"[{n}]" for n in invalid)
+    return f"Đã loại bỏ trích dẫn không có trong tài liệu được cung cấp: {listed}."
+
+
+def _verify(question: str, raw: str, results: Sequence[SearchResult]) -> Answer:
+    """The answer the reply ``raw`` supports: renumbered markers, exact quotes, unsupported claims flagged."""
+    text = raw.strip()
+    units = _units(text, len(results))
+    if _has_abstain_marker(text) and not any(u.valid for u in units if not u.abstain):
+        return _abstained(question, results)
+    renumber = _renumbering(units)
+    answer_text, unsupported = _checked_text(text, units, renumber)
+    return Answer(question=question, text=answer_text, citations=_citations(results, units, renumber), mode="llm",
+                  notice=_removed_notice(units), passages=list(results), unsupported=unsupported)
 
 
 # -- public -----------------------------------------------------------------------------------------------------
-def answer_with_llm(question: str, results: list[SearchResult], chat_model, *, history: Sequence[Turn] = (),
-                    on_token: Callable[[str], None] | None = None) -> Answer:
-    """Answer a question from retrieved passages with a chat model, then verify its citations.
+class LLMResponse:
+    """The model's answer to one question from retrieved passages, read lazily.
+
+    Nothing is sent to the model before the first ``next()``. Iterating yields the model's text as it arrives, raw
+    (markers not yet renumbered; a reply that is only the abstention marker is never yielded); once the stream has
+    been read to its end, iterating again replays the same pieces. :meth:`text` reads the stream and returns the
+    joined pieces; :meth:`answer` reads it and returns the verified :class:`Answer`, whose ``text`` replaces the
+    streamed text. A response is one request: after a failure every read raises the same error.
+
+    Iterating raises :class:`LLMUnavailable` when the model cannot be reached, fails, times out (the HTTP client's
+    timeout, see :func:`make_chat_model`) or returns nothing.
 
     Args:
         question: the question (already made standalone, see :func:`condense_question`).
-        results: the passages to answer from; they are numbered ``[1]..[n]`` in this order.
+        results: the passages to answer from; they are numbered ``[1]..[n]`` in this order. With none, the answer
+            abstains and the model is not called.
         chat_model: a LangChain chat model (:func:`make_chat_model`, or a fake one in tests).
         history: earlier turns; their questions are shown to the model as context only.
-        on_token: called on the caller's thread with each streamed chunk of raw model text (markers not yet
-            renumbered; a bare abstention marker is never forwarded). Replace the streamed text by
-            ``Answer.text`` once this function returns.
+    """
 
-    Returns:
-        An :class:`Answer` with ``mode="llm"``: citations renumbered 1..k in order of first appearance with exact
-        quotes, ``unsupported`` listing sentences without a valid citation (tagged ``[chưa có trích dẫn]`` in the
-        text), ``notice`` naming removed out-of-range markers. ``abstained=True`` (and no model call) when
-        ``results`` is empty, or when the model says the passages do not hold the answer.
+    def __init__(self, question: str, results: Sequence[SearchResult], chat_model, *,
+                 history: Sequence[Turn] = ()) -> None:
+        self.question = question
+        self.results = list(results)
+        self.chat_model = chat_model
+        self.history = tuple(history)
+        self._shown: list[str] = []
+        self._raw: list[str] = []
+        self._done = False
+        self._error: LLMUnavailable | None = None
+        self._answer: Answer | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        if self._error is not None:
+            raise self._error
+        if self._done:
+            yield from self._shown
+            return
+        try:
+            yield from self._read()
+        except LLMUnavailable as exc:
+            self._error = exc
+            raise
+        self._done = True
+
+    def _read(self) -> Iterator[str]:
+        """One request: the pieces to show, recorded with the raw text as they pass."""
+        self._shown, self._raw = [], []
+        if not self.results:
+            return
+        gate = _AbstainGate()
+        for raw in self._model_text():
+            self._raw.append(raw)
+            if shown := gate.feed(raw):
+                self._shown.append(shown)
+                yield shown
+        if shown := gate.finish():
+            self._shown.append(shown)
+            yield shown
+        if not self._reply():
+            raise LLMUnavailable("Mô hình ngôn ngữ không trả về nội dung.")
+
+    def _model_text(self) -> Iterator[str]:
+        """The model's raw pieces; its errors become :class:`LLMUnavailable` here, where the stream is read."""
+        messages = _prompt_messages(self.question, self.results, self.history)
+        try:
+            yield from (piece for piece in _model_pieces(self.chat_model, messages) if piece)
+        except _MODEL_ERRORS as exc:
+            raise _unavailable(exc, _timeout_seconds(self.chat_model)) from exc
+
+    def _reply(self) -> str:
+        """The whole raw reply without the model's ``<think>`` section."""
+        return _THINK.sub("", "".join(self._raw)).strip()
+
+    def text(self) -> str:
+        """Read the whole stream (if not read yet) and return the joined pieces."""
+        for _ in self:
+            pass
+        return "".join(self._shown)
+
+    def answer(self) -> Answer:
+        """Read the whole stream (if not read yet) and return the verified answer.
+
+        Returns:
+            An :class:`Answer` with ``mode="llm"``: citations renumbered 1..k in order of first appearance with
+            exact quotes, ``unsupported`` listing sentences without a valid citation (tagged ``[chưa có trích
+            dẫn]`` in the text), ``notice`` naming removed out-of-range markers. ``abstained=True`` when there
+            were no passages, or when the model says the passages do not hold the answer.
+        """
+        if self._answer is None:
+            self.text()
+            self._answer = (_verify(self.question, self._reply(), self.results) if self.results
+                            else _abstained(self.question, self.results))
+        return self._answer
+
+
+def answer_with_llm(question: str, results: Sequence[SearchResult], chat_model, *,
+                    history: Sequence[Turn] = ()) -> Answer:
+    """The verified answer of :class:`LLMResponse`, without streaming.
 
     Raises:
         LLMUnavailable: the model could not be reached, failed, timed out or returned nothing.
     """
-    if not results:
-        return _abstained(question, results)
-    messages = _prompt_messages(question, results, history)
-    gate = _TokenGate(on_token)
-    raw = _call_model(chat_model, messages, on_token=gate.feed if on_token is not None else None, stream=True)
-    if on_token is not None:
-        gate.finish()
-    raw = _THINK.sub("", raw).strip()
-    if not raw:
-        raise LLMUnavailable("Mô hình ngôn ngữ không trả về nội dung.")
-    return _verify(question, raw, results)
+    return LLMResponse(question, results, chat_model, history=history).answer()
 
 
 def _clean_condensed(output: str, question: str) -> str:
@@ -489,13 +581,14 @@ def condense_question(question: str, history: Sequence[Turn], chat_model) -> str
     """
     if not history or not question.strip():
         return question
-    try:
-        from langchain_core.messages import HumanMessage
+    from langchain_core.messages import HumanMessage
 
-        turns = [{"question": t.question.strip(), "answer": _strip_markers(t.answer.text)[:400]}
-                 for t in list(history)[-_CONDENSE_TURNS:]]
-        prompt = render_prompt("condense_question", history=turns, question=question.strip())
-        output = _call_model(chat_model, [HumanMessage(content=prompt)], stream=False)
-    except Exception:  # noqa: BLE001 - any failure keeps the question as typed
+    turns = [{"question": t.question.strip(), "answer": _strip_markers(t.answer.text)[:400]}
+             for t in list(history)[-_CONDENSE_TURNS:]]
+    prompt = render_prompt("condense_question", history=turns, question=question.strip())
+    try:
+        output = _content_text(chat_model.invoke([HumanMessage(content=prompt)]))
+    except _MODEL_ERRORS as exc:
+        log.warning("condensing the follow-up failed; the question is kept as typed: %s", exc)
         return question
     return _clean_condensed(output, question) or question

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 
 from assistant.abstention import AbstentionRule
 from assistant.abstention import features as abstention_features
 from assistant.conversation import resolve_followup
 from assistant.grounded import HEADER_KINDS, GroundedConfig, abstain, compose_grounded_answer, score_all
 from assistant.types import Answer, Turn
+from errors import LLMUnavailable
 from index.model import OPENING_SECTION, PORTAL_SECTION
 from index.store import IndexStore
 from retriever.hybrid import HybridRetriever, SearchFilters, SearchResult
@@ -59,7 +60,7 @@ class Assistant:
 
     # -- public ------------------------------------------------------------------------------------------------
     def ask(self, question: str, *, history: Sequence[Turn] = (), filters: SearchFilters | None = None,
-            mode: str = "grounded", on_token=None) -> Answer:
+            mode: str = "grounded") -> Answer:
         """Answer one question.
 
         Args:
@@ -67,11 +68,15 @@ class Assistant:
             history: earlier turns of this conversation (follow-ups use them).
             filters: province / year / document type / documents chosen in the UI.
             mode: "grounded" (default, no LLM) or "llm".
-            on_token: called with each chunk of text as the LLM streams it.
 
         Returns:
             An :class:`Answer` with verifiable citations, or an abstention.
         """
+        return _final(self._answer(question, history=history, filters=filters, mode=mode))
+
+    def _answer(self, question: str, *, history: Sequence[Turn] = (), filters: SearchFilters | None = None,
+                mode: str = "grounded") -> Generator[str, None, Answer]:
+        """:meth:`ask` as a generator: the LLM's text pieces as they stream, then the Answer as its return value."""
         question = (question or "").strip()
         if not re.search(r"\w", question):
             return Answer(question=question, text="Xin hãy nhập một câu hỏi về các văn bản CCHC.", abstained=True)
@@ -87,7 +92,7 @@ class Assistant:
                 if condensed and condensed != question:
                     llm_question = condensed
                     analysis, filters, merged = _analyse(condensed, (), filters, state)
-            except Exception as exc:  # noqa: BLE001 - condensing is an optimisation
+            except LLMUnavailable as exc:  # condensing is an optimisation: the question is searched as typed
                 log.warning("condense failed: %s", exc)
         # schedule hook (issue 14): who is inspected when is answered from the facts of every plan in scope
         from assistant.schedule import answer_from_schedule
@@ -103,12 +108,12 @@ class Assistant:
             answer.query = analysis.text
             return answer
         if mode == "llm" and self.llm_available:
-            from assistant.llm import answer_with_llm
-            from errors import LLMUnavailable
+            from assistant.llm import LLMResponse
 
             try:
-                answer = answer_with_llm(llm_question, results[:6], self.chat_model(), history=history,
-                                         on_token=on_token)
+                response = LLMResponse(llm_question, results[:6], self.chat_model(), history=history)
+                yield from response
+                answer = response.answer()
                 answer.question, answer.query = question, analysis.text
                 return answer
             except LLMUnavailable as exc:
@@ -134,29 +139,9 @@ class Assistant:
                mode: str = "grounded") -> Iterator[str | Answer]:
         """Yield the answer text in chunks, then the final :class:`Answer` as the last item."""
         if mode == "llm" and self.llm_available:
-            import queue
-            import threading
-
-            chunks: queue.Queue = queue.Queue()
-            box: dict = {}
-
-            def work():
-                try:
-                    box["answer"] = self.ask(question, history=history, filters=filters, mode=mode,
-                                             on_token=chunks.put)
-                except Exception as exc:  # noqa: BLE001
-                    box["error"] = exc
-                finally:
-                    chunks.put(None)
-
-            threading.Thread(target=work, daemon=True).start()
-            streamed = []
-            while (chunk := chunks.get()) is not None:
-                streamed.append(chunk)
-                yield chunk
-            if "error" in box:
-                raise box["error"]
-            answer = box["answer"]
+            streamed: list[str] = []
+            answer = yield from _recorded(self._answer(question, history=history, filters=filters, mode=mode),
+                                          streamed)
             if not streamed:
                 yield answer.text  # nothing came from the model (fallback or abstention): the answer itself
             elif "".join(streamed) != answer.text:
@@ -236,6 +221,26 @@ class Assistant:
                 return (f"Các văn bản hiện có không nói về năm {', '.join(analysis.years)}, nên không thể trả lời "
                         "câu hỏi này.")
         return ""
+
+
+def _final(pieces: Generator[str, None, Answer]) -> Answer:
+    """Run an answer generator to its end; its return value."""
+    try:
+        while True:
+            next(pieces)
+    except StopIteration as done:
+        return done.value
+
+
+def _recorded(pieces: Generator[str, None, Answer], record: list[str]) -> Generator[str, None, Answer]:
+    """Yield the pieces of an answer generator, appending each to ``record``; return its return value."""
+    while True:
+        try:
+            piece = next(pieces)
+        except StopIteration as done:
+            return done.value
+        record.append(piece)
+        yield piece
 
 
 def _is_foreign(analysis, state) -> bool:

@@ -1,12 +1,13 @@
 """LLM mode: prompts, streaming, citation verification, prompt-injection fencing, failures, a real HTTP endpoint.
 
 Everything is offline and deterministic: fake LangChain chat models, and for the real ``ChatOpenAI`` client path a
-tiny OpenAI-compatible starlette app served by uvicorn on 127.0.0.1.
+tiny OpenAI-compatible starlette app served by uvicorn on 127.0.0.1 (and a bare ``http.server`` that stalls).
 """
 
 from __future__ import annotations
 
 import asyncio
+import http.server
 import json
 import re
 import socket
@@ -15,6 +16,9 @@ import time
 from contextlib import contextmanager
 from typing import Any
 
+import httpx
+import httpx2
+import openai
 import pytest
 from langchain_core.language_models import BaseChatModel
 from langchain_core.language_models.fake_chat_models import FakeListChatModel, GenericFakeChatModel
@@ -22,7 +26,7 @@ from langchain_core.messages import AIMessage, AIMessageChunk
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 from pydantic import Field
 
-from assistant.llm import answer_with_llm, condense_question, make_chat_model
+from assistant.llm import LLMResponse, answer_with_llm, condense_question, make_chat_model
 from assistant.prompting import PROMPTS_DIR, render_prompt
 from assistant.types import Answer, Turn
 from errors import LLMUnavailable
@@ -64,13 +68,15 @@ def _injected_results() -> list[SearchResult]:
 
 
 class ScriptedChatModel(BaseChatModel):
-    """A fake chat model: records its prompts, streams a canned reply word by word, can sleep or raise."""
+    """A fake chat model: records its prompts and how far its stream was read, streams a canned reply word by word,
+    can raise ``error`` at once or after ``fail_after`` tokens."""
 
     reply: str = ""
-    delay: float = 0.0
     error: Any = None
+    fail_after: int | None = None
     request_timeout: float | None = None
     calls: list = Field(default_factory=list)
+    served: list = Field(default_factory=list)
 
     @property
     def _llm_type(self) -> str:
@@ -78,9 +84,7 @@ class ScriptedChatModel(BaseChatModel):
 
     def _before(self, messages) -> None:
         self.calls.append(messages)
-        if self.delay:
-            time.sleep(self.delay)
-        if self.error is not None:
+        if self.error is not None and self.fail_after is None:
             raise self.error
 
     def _generate(self, messages, stop=None, run_manager=None, **kwargs) -> ChatResult:
@@ -89,9 +93,11 @@ class ScriptedChatModel(BaseChatModel):
 
     def _stream(self, messages, stop=None, run_manager=None, **kwargs):
         self._before(messages)
-        for token in re.split(r"(\s+)", self.reply):
-            if token:
-                yield ChatGenerationChunk(message=AIMessageChunk(content=token))
+        for token in (t for t in re.split(r"(\s+)", self.reply) if t):
+            if len(self.served) == self.fail_after:
+                raise self.error
+            self.served.append(token)
+            yield ChatGenerationChunk(message=AIMessageChunk(content=token))
 
 
 def _generic(reply: str) -> GenericFakeChatModel:
@@ -112,8 +118,9 @@ def test_good_answer_streams_tokens_and_cites_exact_spans(results):
     reply = ("Theo Kế hoạch 36/KH-UBND của tỉnh Kiên Giang năm 2021, quý III Đoàn kiểm tra làm việc tại Sở Nội vụ "
              "và Sở Tư pháp [1].\nTheo Kế hoạch 112/KH-UBND của tỉnh Hà Nam năm 2022:\n"
              "- Sở Y tế được kiểm tra trong tháng 9 [2].\n- UBND huyện Kim Bảng được kiểm tra trong tháng 10 [2].")
-    tokens: list[str] = []
-    answer = answer_with_llm("Những đơn vị nào được kiểm tra?", results, _generic(reply), on_token=tokens.append)
+    response = LLMResponse("Những đơn vị nào được kiểm tra?", results, _generic(reply))
+    tokens = list(response)
+    answer = response.answer()
 
     assert len(tokens) > 10 and "".join(tokens) == reply
     assert answer.mode == "llm" and not answer.abstained
@@ -147,13 +154,24 @@ def test_stream_falls_back_to_invoke(results):
         def invoke(self, messages):
             return AIMessage(content="Sở Nội vụ được kiểm tra trong quý III [1].")
 
-    tokens: list[str] = []
-    answer = answer_with_llm("Quý III kiểm tra sở nào?", results, InvokeOnly(), on_token=tokens.append)
-    assert tokens == ["Sở Nội vụ được kiểm tra trong quý III [1]."]
+    response = LLMResponse("Quý III kiểm tra sở nào?", results, InvokeOnly())
+    assert list(response) == ["Sở Nội vụ được kiểm tra trong quý III [1]."]
+    answer = response.answer()
     assert [c.doc_id for c in answer.citations] == ["kg36"] and answer.unsupported == []
     # a BaseChatModel subclass without _stream: LangChain's stream() itself falls back to _generate
     model = FakeListChatModel(responses=["Sở Y tế kiểm tra tháng 9 [2]."])
     assert answer_with_llm("Sở Y tế?", results, model).citations[0].doc_id == "hn112"
+
+
+def test_stream_that_is_not_implemented_falls_back_to_invoke(results):
+    class NoStream(ScriptedChatModel):
+        def stream(self, messages, *args, **kwargs):
+            raise NotImplementedError
+
+    model = NoStream(reply="Sở Y tế kiểm tra tháng 9 [2].")
+    response = LLMResponse("Sở Y tế?", results, model)
+    assert list(response) == ["Sở Y tế kiểm tra tháng 9 [2]."] and len(model.calls) == 1
+    assert response.answer().citations[0].doc_id == "hn112"
 
 
 # -- (b) a citation that does not exist ---------------------------------------------------------------------------
@@ -178,17 +196,60 @@ def test_sentence_without_marker_is_flagged_but_headings_are_not(results):
 
 
 def test_abstention_marker_gives_a_plain_abstained_answer(results):
-    tokens: list[str] = []
-    answer = answer_with_llm("Ngân sách năm 2030?", results, _generic("KHÔNG_CÓ_THÔNG_TIN"), on_token=tokens.append)
+    response = LLMResponse("Ngân sách năm 2030?", results, _generic("KHÔNG_CÓ_THÔNG_TIN"))
+    tokens = list(response)
+    answer = response.answer()
     assert answer.abstained and answer.mode == "llm" and answer.citations == []
     assert "KHÔNG_CÓ" not in answer.text and "không chứa thông tin" in answer.text
-    assert tokens == []  # the bare marker is never streamed to the user
+    assert tokens == [] and response.text() == ""  # the bare marker is never streamed to the user
+
+
+def test_a_reply_that_only_begins_like_the_marker_is_streamed_whole(results):
+    reply = "Không có sở nào được kiểm tra trong quý IV [1]."
+    response = LLMResponse("Quý IV?", results, ScriptedChatModel(reply=reply))
+    assert response.text() == reply and not response.answer().abstained
 
 
 def test_no_passages_abstains_without_calling_the_model():
     model = ScriptedChatModel(reply="Bất kỳ [1].")
     answer = answer_with_llm("Câu hỏi?", [], model)
     assert answer.abstained and model.calls == []
+    response = LLMResponse("Câu hỏi?", [], model)
+    assert list(response) == [] and response.answer().abstained and model.calls == []
+
+
+# -- the lazy response --------------------------------------------------------------------------------------------
+REPLY = "Sở Nội vụ được kiểm tra trong quý III [1]. Sở Y tế được kiểm tra trong tháng 9 [2]."
+
+
+def test_response_is_lazy_and_yields_pieces_as_the_model_produces_them(results):
+    model = ScriptedChatModel(reply=REPLY)
+    response = LLMResponse("Lịch kiểm tra?", results, model)
+    pieces = iter(response)
+    assert model.calls == [] and model.served == []  # nothing is requested before the first next()
+    assert next(pieces) == "Sở" and model.served == ["Sở"]
+    assert next(pieces) == " " and len(model.served) == 2
+    assert next(pieces) == "Nội" and len(model.served) == 3
+    assert len(model.calls) == 1
+    rest = list(pieces)
+    assert "".join(["Sở", " ", "Nội", *rest]) == REPLY and len(model.served) == 3 + len(rest)
+
+
+def test_text_is_the_joined_pieces_and_answer_reads_the_stream_once(results):
+    model = ScriptedChatModel(reply=REPLY)
+    response = LLMResponse("Lịch kiểm tra?", results, model)
+    pieces = list(response)
+    assert len(pieces) > 10 and response.text() == "".join(pieces) == REPLY
+    assert list(response) == pieces  # a consumed response replays its pieces
+    answer = response.answer()
+    assert answer is response.answer() and [c.doc_id for c in answer.citations] == ["kg36", "hn112"]
+    assert len(model.calls) == 1
+
+
+def test_answer_alone_reads_the_stream(results):
+    model = ScriptedChatModel(reply=REPLY)
+    response = LLMResponse("Lịch kiểm tra?", results, model)
+    assert response.answer().text == REPLY and response.text() == REPLY and len(model.calls) == 1
 
 
 # -- (c) prompt injection -----------------------------------------------------------------------------------------
@@ -230,12 +291,38 @@ def test_model_errors_become_llm_unavailable(results, error):
         assert "hết thời gian chờ" in str(info.value)
 
 
-def test_slow_model_is_abandoned_after_its_timeout(results):
-    model = ScriptedChatModel(reply="Muộn [1].", delay=3.0, request_timeout=0.2)
-    began = time.monotonic()
-    with pytest.raises(LLMUnavailable, match="không phản hồi"):
-        answer_with_llm("Câu hỏi?", results, model)
-    assert time.monotonic() - began < 2.0
+def _timeouts() -> list[Exception]:
+    request = httpx2.Request("POST", "http://127.0.0.1/v1/chat/completions")
+    return [httpx.ReadTimeout("The read operation timed out"), openai.APITimeoutError(request=request)]
+
+
+@pytest.mark.parametrize("error", _timeouts(), ids=["httpx", "openai"])
+def test_timeout_mid_stream_is_llm_unavailable_where_the_stream_is_read(results, error):
+    threads = threading.active_count()
+    model = ScriptedChatModel(reply=REPLY, error=error, fail_after=3, request_timeout=0.5)
+    response = LLMResponse("Lịch kiểm tra?", results, model)
+    pieces = iter(response)
+    assert [next(pieces) for _ in range(3)] == ["Sở", " ", "Nội"]
+    with pytest.raises(LLMUnavailable, match=r"không phản hồi trong 0\.5 giây \(hết thời gian chờ\)") as info:
+        next(pieces)
+    assert info.value.__cause__ is error
+    assert threading.active_count() == threads  # nothing of ours goes on running
+    # a response is one request: reading it again raises the same error without asking the model again
+    with pytest.raises(LLMUnavailable) as again:
+        response.answer()
+    assert again.value is info.value and len(model.calls) == 1
+
+
+def test_http_error_is_llm_unavailable_with_its_status(results):
+    request = httpx2.Request("POST", "http://127.0.0.1/v1/chat/completions")
+    error = openai.InternalServerError("overloaded", response=httpx2.Response(503, request=request), body=None)
+    with pytest.raises(LLMUnavailable, match="lỗi HTTP 503"):
+        answer_with_llm("Câu hỏi?", results, ScriptedChatModel(error=error))
+
+
+def test_a_bug_in_the_model_is_not_hidden_as_unavailable(results):
+    with pytest.raises(KeyError):
+        answer_with_llm("Câu hỏi?", results, ScriptedChatModel(error=KeyError("choices")))
 
 
 def test_empty_output_is_unavailable(results):
@@ -246,6 +333,13 @@ def test_empty_output_is_unavailable(results):
 def test_make_chat_model_requires_a_base_url():
     with pytest.raises(LLMUnavailable):
         make_chat_model(load_settings({}, llm_base_url=""))
+
+
+def test_make_chat_model_gives_its_timeout_to_the_http_client():
+    model = make_chat_model(load_settings({}, llm_base_url="http://127.0.0.1:9/v1", llm_timeout=2.5))
+    assert model.request_timeout == 2.5 and model.max_retries == 0 and model.streaming
+    client = model.root_client  # the OpenAI SDK client whose HTTP requests carry the timeout
+    assert client.timeout == 2.5 and client.max_retries == 0
 
 
 # -- (e) prompts --------------------------------------------------------------------------------------------------
@@ -309,6 +403,8 @@ def test_condense_question_keeps_the_question_without_history_or_on_failure():
     assert model.calls == []
     failing = ScriptedChatModel(error=TimeoutError("slow"))
     assert condense_question("Còn Hà Nam thì sao?", _history(), failing) == "Còn Hà Nam thì sao?"
+    timing_out = ScriptedChatModel(error=_timeouts()[1])
+    assert condense_question("Còn Hà Nam thì sao?", _history(), timing_out) == "Còn Hà Nam thì sao?"
     empty = ScriptedChatModel(reply="  ")
     assert condense_question("Còn Hà Nam thì sao?", _history(), empty) == "Còn Hà Nam thì sao?"
 
@@ -392,8 +488,9 @@ def test_real_client_against_a_local_openai_compatible_server(results):
     with _openai_server() as (base_url, requests):
         settings = load_settings({}, llm_base_url=base_url, llm_model="qwen-test", llm_timeout=5.0)
         model = make_chat_model(settings)
-        tokens: list[str] = []
-        answer = answer_with_llm("Quý III kiểm tra sở nào?", results, model, on_token=tokens.append)
+        response = LLMResponse("Quý III kiểm tra sở nào?", results, model)
+        tokens = list(response)
+        answer = response.answer()
 
         assert "".join(tokens) == CANNED_ANSWER and len(tokens) > 3
         assert answer.text == CANNED_ANSWER and answer.unsupported == []
@@ -433,3 +530,87 @@ def test_marker_on_its_own_line_supports_the_sentence_before_it(results):
     assert answer.unsupported == ["Thời gian kiểm tra là 1.500 ngày."]
     assert answer.text == ("Quý III kiểm tra Sở Nội vụ và Sở Tư pháp.\n[1]\n"
                            "Thời gian kiểm tra là 1.500 ngày. [chưa có trích dẫn]")
+
+
+# -- the client's own timeout, against a server that stalls mid-stream ----------------------------------------------
+def _stalling_handler(release: threading.Event, words: list[str]):
+    class Stalling(http.server.BaseHTTPRequestHandler):
+        """Streams the first words of an OpenAI-style reply, then goes silent until released."""
+
+        def do_POST(self) -> None:  # the name http.server dispatches to
+            self.rfile.read(int(self.headers["Content-Length"]))
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.end_headers()
+            head = {"id": "chatcmpl-stall", "created": 1700000000, "model": "test", "object": "chat.completion.chunk"}
+            for word in words:
+                chunk = {**head, "choices": [{"index": 0, "delta": {"content": word}, "finish_reason": None}]}
+                self.wfile.write(f"data: {json.dumps(chunk, ensure_ascii=False)}\n\n".encode())
+            self.wfile.flush()
+            release.wait(5)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    return Stalling
+
+
+def test_real_client_times_out_when_the_server_stalls_mid_stream(results):
+    release = threading.Event()
+    server = http.server.HTTPServer(("127.0.0.1", 0), _stalling_handler(release, ["Quý ", "III "]))
+    thread = threading.Thread(target=server.serve_forever, name="stalling-server", daemon=True)
+    thread.start()
+    try:
+        base_url = f"http://127.0.0.1:{server.server_address[1]}/v1"
+        model = make_chat_model(load_settings({}, llm_base_url=base_url, llm_timeout=0.5))
+        threads = threading.active_count()
+        response = LLMResponse("Quý III kiểm tra sở nào?", results, model)
+        pieces = iter(response)
+        began = time.monotonic()
+        assert next(pieces) == "Quý "
+        assert next(pieces) == "III "
+        with pytest.raises(LLMUnavailable, match=r"không phản hồi trong 0\.5 giây"):
+            next(pieces)
+        assert time.monotonic() - began < 3.0
+        assert threading.active_count() == threads
+    finally:
+        release.set()
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+# -- the service: streaming, and the fallback when the model fails --------------------------------------------------
+SERVICE_QUESTION = "Mục đích của kế hoạch kiểm tra cải cách hành chính năm 2021 của Kiên Giang là gì?"
+
+
+def _assistant(hashed_index, chat_model):
+    from assistant.service import Assistant
+    from retriever.hybrid import HybridRetriever
+
+    settings, store = hashed_index
+    return Assistant(settings, HybridRetriever(store), chat_model=chat_model)
+
+
+def test_service_streams_the_llm_pieces_then_the_verified_answer(hashed_index):
+    model = ScriptedChatModel(reply=REPLY)
+    items = list(_assistant(hashed_index, model).stream(SERVICE_QUESTION, mode="llm"))
+    *pieces, answer = items
+    assert all(isinstance(p, str) for p in pieces) and isinstance(answer, Answer)
+    assert pieces[:3] == ["Sở", " ", "Nội"] and "".join(pieces).startswith(REPLY)
+    assert answer.mode == "llm" and answer.question == SERVICE_QUESTION and len(model.calls) == 1
+
+
+def test_service_falls_back_to_quoting_when_the_model_times_out_mid_stream(hashed_index):
+    threads = threading.active_count()
+    model = ScriptedChatModel(reply=REPLY, error=httpx.ReadTimeout("timed out"), fail_after=3, request_timeout=0.5)
+    *pieces, answer = _assistant(hashed_index, model).stream(SERVICE_QUESTION, mode="llm")
+    assert pieces[:3] == ["Sở", " ", "Nội"] and all(isinstance(p, str) for p in pieces)
+    assert answer.mode != "llm"
+    assert answer.notice.startswith("Không dùng được LLM (Máy chủ LLM không phản hồi trong 0.5 giây")
+    assert threading.active_count() == threads
+
+    failing = ScriptedChatModel(error=openai.APITimeoutError(request=httpx2.Request("POST", "http://127.0.0.1/v1")))
+    asked = _assistant(hashed_index, failing).ask(SERVICE_QUESTION, mode="llm")
+    assert asked.mode != "llm" and asked.notice.startswith("Không dùng được LLM (Máy chủ LLM không phản hồi")
+    assert asked.text == answer.text
