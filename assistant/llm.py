@@ -30,6 +30,8 @@ from assistant.types import Answer, Citation, Turn
 from errors import LLMUnavailable
 from index.model import document_label
 from textnorm import fold_accents, fold_word, syllables
+from textnorm.lines import is_list_line, sentence_spans, strip_bullet, strip_span
+from textnorm.terms import STOPWORDS
 
 if TYPE_CHECKING:  # pragma: no cover - typing only; keeps numpy/chroma out of this module's import
     from langchain_core.language_models import BaseChatModel
@@ -42,15 +44,6 @@ __all__ = ["LLMUnavailable", "LLMResponse", "make_chat_model", "answer_with_llm"
 log = logging.getLogger(__name__)
 
 # -- sentences and list items -----------------------------------------------------------------------------------
-# duplicated in assistant/grounded.py; moves to textnorm (issue 13)
-_LIST_ITEM = re.compile(r"^\s*(?:[-*•+–]\s+|\d{1,3}[.)]\s+|[a-zđ][.)]\s+)")
-_BULLET = re.compile(r"^[ \t]*[-*•+][ \t]+", re.MULTILINE)
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)]*(?:[ \t]*\[[^\[\]\n]{1,40}\])*(?=\s|$)")
-_NO_BREAK_AFTER = re.compile(
-    r"(?:(?:^|[\s(])(?:TP|Tp|TT|ThS|TS|PGS|GS|BS|KS|CN|Q|P|St|TW|v\.v)"
-    r"|(?:Điều|Khoản|Mục|Chương|Phần|Điểm|Số|số)\s+[\dIVXLivxl]+[a-zđ]?)$"
-)
-
 #: What the prompt asks the model to answer, alone, when the passages do not hold the answer.
 _ABSTAIN_MARKER = "KHÔNG_CÓ_THÔNG_TIN"
 _ABSTAIN_KEY = "khong_co_thong_tin"
@@ -78,10 +71,6 @@ _THINK = re.compile(r"<think>.*?</think>", re.DOTALL | re.IGNORECASE)
 _MARKERS_ONLY = re.compile(r"(?:\s*" + _MARKER.pattern + r")+\s*[.!?]*", re.IGNORECASE)
 _HEADING_WRAP = re.compile(r"^[#>*_\s]+|[*_\s]+$")
 _WORD = re.compile(r"\w", re.UNICODE)
-_STOP_SYLLABLES = frozenset(
-    "cua va cac la duoc trong cho theo voi nhung mot co de tai tren ve nay do khi thi se da cung nhu tu den "
-    "ra vao hoac neu ma".split()
-)
 
 
 # -- model ------------------------------------------------------------------------------------------------------
@@ -218,7 +207,7 @@ def _strip_markers(text: str) -> str:
     """The text without citation markers, unsupported tags or a leading list bullet."""
     text = _MARKER.sub("", text.replace(_UNSUPPORTED_TAG, ""))
     text = re.sub(r"[ \t]+([.,;:!?…])", r"\1", text)
-    text = _BULLET.sub("", text)
+    text = strip_bullet(text)
     return re.sub(r"[ \t]{2,}", " ", text).strip()
 
 
@@ -254,37 +243,17 @@ def _expand_numbers(group: str) -> list[int]:
     return out
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def _segments(text: str) -> list[tuple[int, int]]:
-    """Spans of the sentences of ``text``: split on . ! ? and newlines; a list item line stays whole.
+    """Spans of the sentences of ``text`` (:func:`textnorm.lines.sentence_spans`); a list item line stays whole.
 
-    Citation markers right after the final punctuation ("… quý III. [1]") belong to the sentence before them.
+    Citation markers after the final punctuation belong to the sentence before them, also alone on the next line.
     """
     spans: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\n]+", text):
-        line_start, line_end = line.span()
-        body = line.group()
-        if not body.strip():
-            continue
-        if _LIST_ITEM.match(body):
-            spans.append(_trim(text, line_start, line_end))
-            continue
-        start = line_start
-        for m in _SENTENCE_END.finditer(body):
-            before = text[start:line_start + m.start()].rstrip()
-            if not _WORD.search(before) or _NO_BREAK_AFTER.search(before):
-                continue
-            spans.append(_trim(text, start, line_start + m.end()))
-            start = line_start + m.end()
-        if text[start:line_end].strip():
-            spans.append(_trim(text, start, line_end))
+        if is_list_line(line.group()):
+            spans.append(strip_span(text, *line.span()))
+        else:
+            spans += [(line.start() + s, line.start() + e) for s, e in sentence_spans(line.group())]
     merged: list[tuple[int, int]] = []
     for span in (s for s in spans if s[1] > s[0]):
         if merged and _MARKERS_ONLY.fullmatch(text[span[0]:span[1]]):
@@ -306,12 +275,12 @@ def _best_quote(passage_text: str, target: set[str]) -> tuple[int, int]:
         if not words:
             continue
         shared = words & target
-        score = sum(0.2 if w in _STOP_SYLLABLES else 1.0 for w in shared)
+        score = sum(0.2 if w in STOPWORDS else 1.0 for w in shared)
         key = (score, score / len(words))
         if key > best_key:
             best, best_key = (start, end), key
     if best is None or best_key[0] < 1.0:
-        return _trim(passage_text, 0, len(passage_text))
+        return strip_span(passage_text, 0, len(passage_text))
     return best
 
 

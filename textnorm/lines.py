@@ -32,17 +32,17 @@ _MARKER = re.compile(
 )
 _BULLET = re.compile(r"^\s*" + MARKER_FORMS["bullet"] + r"\s+")
 
-#: Where a sentence may end: . ! ? … (and ; when clauses are asked for), with closing quotes or brackets.
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)]*(?=\s|$)")
-_CLAUSE_END = re.compile(r"(?:[.!?…]+|;)[\"'”’)]*(?=\s|$)")
+#: Where a sentence may end: . ! ? … (and ; when clauses are asked for), with closing quotes or brackets, and a
+#: bracketed reference right after it ("… quý III. [1]": the citation belongs to the sentence it follows).
+_END_TAIL = r"[\"'”’)]*(?:[ \t]*\[[^\[\]\n]{1,40}\])*(?=\s|$)"
+_SENTENCE_END = re.compile(r"[.!?…]+" + _END_TAIL)
+_CLAUSE_END = re.compile(r"(?:[.!?…]+|;)" + _END_TAIL)
 #: Text before a full stop that does not end a sentence: titles and abbreviations ("TP.", "ThS."), and a number of
 #: an article, a clause or a document ("Điều 1.", "số 2.").
 _NO_BREAK_AFTER = re.compile(
     r"(?:(?:^|[\s(])(?:TP|Tp|TT|ThS|TS|PGS|GS|BS|KS|CN|Q|P|St|TW|v\.v)"
     r"|(?:Điều|Khoản|Mục|Chương|Phần|Điểm|Số|số)\s+[\dIVXLivxl]+[a-zđ]?)$"
 )
-#: What may start the next sentence: anything but a lower-case letter ("… quý III. và" is one sentence).
-_NEXT_LOWER = re.compile(r"\s*[a-zđà-ỹ]")
 
 
 def marker_kind(line: str) -> str | None:
@@ -99,6 +99,9 @@ def sentence_spans(text: str, *, clauses: bool = False) -> list[tuple[int, int]]
     ['Điều 1. Ban hành Kế hoạch; giao Sở Nội vụ.', 'Điều 2. Hiệu lực.']
     >>> [text[s:e] for s, e in sentence_spans(text, clauses=True)][:2]
     ['Điều 1. Ban hành Kế hoạch;', 'giao Sở Nội vụ.']
+    >>> text = "Kiểm tra trong quý III. [1] Sở Nội vụ chủ trì [2]."
+    >>> [text[s:e] for s, e in sentence_spans(text)]
+    ['Kiểm tra trong quý III. [1]', 'Sở Nội vụ chủ trì [2].']
     """
     ends = _CLAUSE_END if clauses else _SENTENCE_END
     spans: list[tuple[int, int]] = []
@@ -106,16 +109,26 @@ def sentence_spans(text: str, *, clauses: bool = False) -> list[tuple[int, int]]
         start = line.start()
         for m in ends.finditer(text, line.start(), line.end()):
             before = text[start:m.start()]
-            if _NO_BREAK_AFTER.search(before) or _NEXT_LOWER.match(text, m.end()) and not text[m.start()] == ";":
+            if _NO_BREAK_AFTER.search(before) or text[m.start()] != ";" and _next_is_lower(text, m.end()):
                 continue
-            spans.append(_trimmed(text, start, m.end()))
+            spans.append(strip_span(text, start, m.end()))
             start = m.end()
-        spans.append(_trimmed(text, start, line.end()))
+        spans.append(strip_span(text, start, line.end()))
     return [s for s in spans if s[1] > s[0]]
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """``(start, end)`` moved inwards past white space."""
+def _next_is_lower(text: str, position: int) -> bool:
+    """True when the next word starts in lower case: "… quý III. và …" goes on, it does not start a sentence."""
+    rest = text[position:position + 4].lstrip()
+    return bool(rest) and rest[0].islower()
+
+
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` moved inwards past white space.
+
+    >>> strip_span("  Sở Nội vụ ", 0, 12)
+    (2, 11)
+    """
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -123,4 +136,6 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-__all__ = ["MARKER_FORMS", "NUMBERED_KINDS", "is_list_line", "marker_kind", "sentence_spans", "strip_bullet"]
+__all__ = [
+    "MARKER_FORMS", "NUMBERED_KINDS", "is_list_line", "marker_kind", "sentence_spans", "strip_bullet", "strip_span",
+]
