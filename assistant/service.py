@@ -14,6 +14,7 @@ from assistant.types import Answer, Turn
 from errors import LLMUnavailable
 from index.model import OPENING_SECTION, PORTAL_SECTION
 from index.store import IndexStore
+from retriever.features import province_names
 from retriever.hybrid import HybridRetriever, SearchFilters, SearchResult
 from retriever.query import documents_named, with_merged_provinces
 from retriever.service import open_retriever
@@ -203,7 +204,7 @@ class Assistant:
         return answer
 
     def _out_of_scope(self, analysis, results, state, use_llm: bool = False) -> str:
-        missing = [p for p in analysis.provinces if p not in state.province_names]
+        missing = [p for p in analysis.provinces if p not in province_names(state)]
         if missing and len(missing) == len(analysis.provinces):
             return (f"Các văn bản hiện có không có văn bản nào của {', '.join(missing)}, nên không thể trả lời "
                     "câu hỏi này.")
@@ -258,7 +259,7 @@ def _analyse(question: str, history, filters: SearchFilters | None, state):
     """The question read once, in the light of the conversation; a province named by its post-2025 name stands for
     the indexed provinces merged into it. Returns the analysis, the filters and the note about the merger."""
     analysis, filters = resolve_followup(question, history, filters, state.restorer)
-    analysis.provinces, merged = with_merged_provinces(analysis.provinces, state.province_names)
+    analysis.provinces, merged = with_merged_provinces(analysis.provinces, province_names(state))
     return analysis, filters, merged
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import zipfile
+import zlib
 from collections import Counter
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from scipy import sparse
 
 from textnorm import fold_word, syllables, word_segments
 
+#: Version of the saved files; a cache of another version is rebuilt.
 FORMAT_VERSION = 2
 
 
@@ -37,17 +40,25 @@ def passage_terms(text: str, *, segment: bool = True) -> list[str]:
     return terms
 
 
+def idf(df, n: int):
+    """BM25's inverse document frequency of a term found in ``df`` of ``n`` passages (``df`` a number or an array).
+
+    >>> round(float(idf(1, 10)), 4), round(float(idf(10, 10)), 4)
+    (1.9924, 0.0465)
+    """
+    return np.log(1.0 + (n - df + 0.5) / (df + 0.5))
+
+
 class LexicalIndex:
     """An immutable BM25 index over passages; build it, save it, load it, search it."""
 
     def __init__(self, ids: list[str], vocab: dict[str, int], weights: sparse.csr_matrix, fingerprint: str,
-                 k1: float, b: float, idf: np.ndarray) -> None:
+                 k1: float, b: float) -> None:
         self.ids = ids
         self.vocab = vocab
         self.weights = weights  # terms × passages, BM25 weight of each term in each passage
         self.fingerprint = fingerprint
         self.k1, self.b = k1, b
-        self.idf = idf
 
     @classmethod
     def build(cls, ids: list[str], term_lists: list[list[str]], fingerprint: str = "", k1: float = 1.2,
@@ -65,13 +76,13 @@ class LexicalIndex:
         n_docs = max(len(ids), 1)
         tf = sparse.csr_matrix((np.asarray(vals, np.float32), (rows, cols)), shape=(len(vocab), len(ids)))
         df = np.diff(tf.indptr).astype(np.float32)
-        idf = np.log(1.0 + (n_docs - df + 0.5) / (df + 0.5)).astype(np.float32)
+        term_idf = idf(df, n_docs).astype(np.float32)
         avgdl = float(lengths.mean()) if len(ids) else 1.0
         tf = tf.tocoo()
         norm = k1 * (1 - b + b * lengths[tf.col] / max(avgdl, 1e-6))
-        w = idf[tf.row] * tf.data * (k1 + 1) / (tf.data + norm)
+        w = term_idf[tf.row] * tf.data * (k1 + 1) / (tf.data + norm)
         weights = sparse.csr_matrix((w.astype(np.float32), (tf.row, tf.col)), shape=tf.shape)
-        return cls(list(ids), vocab, weights, fingerprint, k1, b, idf)
+        return cls(list(ids), vocab, weights, fingerprint, k1, b)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -96,7 +107,6 @@ class LexicalIndex:
         for name, data in (extras or {}).items():
             (tmp / name).write_bytes(data)
         sparse.save_npz(tmp / "weights.npz", self.weights)
-        np.save(tmp / "idf.npy", self.idf)
         meta = {"format": FORMAT_VERSION, "ids": self.ids, "vocab": self.vocab, "fingerprint": self.fingerprint,
                 "k1": self.k1, "b": self.b}
         (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
@@ -117,14 +127,16 @@ class LexicalIndex:
             if meta.get("format") != FORMAT_VERSION:
                 raise ValueError("định dạng cũ")
             weights = sparse.load_npz(folder / "weights.npz").tocsr()
-            idf = np.load(folder / "idf.npy")
             if weights.shape != (len(meta["vocab"]), len(meta["ids"])):
                 raise ValueError("kích thước không khớp")
+            return cls(meta["ids"], meta["vocab"], weights, meta.get("fingerprint", ""), meta["k1"], meta["b"])
         except FileNotFoundError as exc:
             raise ValueError(f"chỉ mục từ khóa chưa có ở {folder}") from exc
-        except Exception as exc:  # noqa: BLE001 - any damage means "rebuild"
+        # unreadable files, JSON or .npz that is not what save wrote (a damaged or hand-edited cache): zipfile, zlib
+        # and numpy each say so with their own errors
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, EOFError, NotImplementedError,
+                zipfile.BadZipFile, zlib.error) as exc:
             raise ValueError(f"chỉ mục từ khóa ở {folder} bị hỏng ({exc})") from exc
-        return cls(meta["ids"], meta["vocab"], weights, meta.get("fingerprint", ""), meta["k1"], meta["b"], idf)
 
 
 def _rmtree(path: Path) -> None:
@@ -133,4 +145,4 @@ def _rmtree(path: Path) -> None:
     shutil.rmtree(path, ignore_errors=True)
 
 
-__all__ = ["LexicalIndex", "passage_terms"]
+__all__ = ["LexicalIndex", "passage_terms", "idf"]

@@ -1,4 +1,5 @@
-"""The only module that talks to Chroma.
+"""The Chroma store: the only code that reads and writes Chroma's collections (the client comes from
+:mod:`index.chroma`).
 
 Two collections: ``<name>`` holds passages with their vectors; ``<name>_docs`` holds one record per document
 (cleaned text, metadata, content hash) and is the manifest every app instance shares. Passage ids carry the
@@ -10,33 +11,38 @@ Both live in a *generation*: ``<name>`` / ``<name>_docs`` for the first one, ``<
 active one, then swaps a pointer record (collection ``<name>_pointer``) in one write; every instance re-reads the
 pointer when it checks the fingerprint, so all of them follow the swap.
 
-A lexical (BM25) index is kept beside it as a derived cache, stamped with the fingerprint of the document records
-it was built from; when the stamp does not match (another instance ingested, a crash, a damaged file), it is
-rebuilt from Chroma.
+A lexical (BM25) index is kept beside it as a derived cache (:mod:`index.lexical_state`), stamped with the
+fingerprint of the document records it was built from; when the stamp does not match (another instance ingested, a
+crash, a damaged file), it is rebuilt from Chroma.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
-import json
 import logging
 import threading
 import time
 import uuid
-from dataclasses import dataclass, field
-from functools import cached_property
-from pathlib import Path
+from dataclasses import dataclass
 
 import numpy as np
 
-from errors import IndexDamaged, IndexUnavailable
+from errors import IndexUnavailable
+from index.chroma import (
+    chroma_errors,
+    connection_message,
+    get_all,
+    is_missing_collection,
+    is_transient,
+    make_client,
+    retryable_errors,
+)
 from index.embedders import Embedder, make_embedder
 from index.lexical import LexicalIndex, passage_terms
-from index.model import OPENING_SECTION, Document, Passage, document_years
+from index.lexical_state import LexicalState, build_lexical_state, load_lexical_state
+from index.model import KIND_LABELS, Document, Passage, document_label
 from settings import Settings
-from textnorm.diacritics import DiacriticRestorer
-from textnorm.gazetteer import canonical_province
-from textnorm.patterns import has_time_expression
 
 log = logging.getLogger(__name__)
 
@@ -44,59 +50,16 @@ _PASSAGE_FIELDS = ("doc_id", "version", "section", "kind", "start", "end")
 _POINTER_ID = "active"
 #: First and longest pause between two attempts to reach a Chroma server that stopped answering, in seconds.
 _RETRY_FIRST, _RETRY_LONGEST = 0.2, 2.0
-_SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-@dataclass(frozen=True)
-class LexicalState:
-    """BM25 index, metadata of each indexed passage (doc_id, tinh, nam, loai_van_ban, time, opening), diacritics
-    model, and the document records it was built from (searches read them here, not from Chroma)."""
-
-    index: LexicalIndex
-    meta: dict
-    restorer: DiacriticRestorer
-    records: dict = field(default_factory=dict)
-    #: schedule hook (issue 14): doc_id → schedule facts (JSON) of its current version, see ingest.schedule
-    schedules: dict = field(default_factory=dict, compare=False)
-
-    @cached_property
-    def passage_docs(self) -> np.ndarray:
-        """For each indexed passage (in index order), the position of its document in :attr:`doc_ids`."""
-        position = {doc_id: i for i, doc_id in enumerate(self.doc_ids)}
-        return np.asarray([position.get(self.meta.get(pid, {}).get("doc_id"), -1) for pid in self.index.ids],
-                          dtype=np.int64)
-
-    @cached_property
-    def doc_ids(self) -> list[str]:
-        return sorted({m.get("doc_id", "") for m in self.meta.values()})
-
-    @cached_property
-    def doc_meta(self) -> dict[str, dict]:
-        """Metadata of each indexed document (tinh, nam, loai_van_ban), read from its first passage."""
-        out: dict[str, dict] = {}
-        for pid in self.index.ids:
-            m = self.meta.get(pid, {})
-            out.setdefault(m.get("doc_id"), m)
-        return out
-
-    @cached_property
-    def province_names(self) -> dict[str, set[str]]:
-        """Each indexed province (canonical name) → the names its documents give it ("Hà Nội", "TP. Hà Nội")."""
-        out: dict[str, set[str]] = {}
-        for m in self.doc_meta.values():
-            tinh = m.get("tinh", "")
-            if tinh:
-                out.setdefault(canonical_province(tinh) or tinh, set()).add(tinh)
-        return out
-
-    def documents_where(self, keep) -> np.ndarray:
-        """Boolean mask over passages whose document's metadata satisfies ``keep(doc_id, doc_meta)``."""
-        wanted = np.asarray([keep(d, self.doc_meta.get(d, {})) for d in self.doc_ids] + [False], dtype=bool)
-        return wanted[self.passage_docs]
+#: Notes kept in :attr:`IndexStore.messages`: the latest ones (the log has them all).
+_MAX_MESSAGES = 20
+#: Passages written, fetched or deleted per Chroma call.
+_BATCH = 1000
 
 
 @dataclass(frozen=True)
 class DocRecord:
+    """One document's record in the ``_docs`` collection: where it came from, its version and metadata."""
+
     doc_id: str
     source: str
     title: str
@@ -110,20 +73,12 @@ def _version(doc: Document) -> str:
     return (doc.content_hash or hashlib.sha256(doc.text.encode()).hexdigest())[:12]
 
 
-def is_opening(passage: Passage) -> bool:
-    """The passages that say what a document is: its title, or the opening text before section I. (the number,
-    date, bases and signature are their own passages and say which, when, why and who)."""
-    return passage.kind == "title" or (passage.section == OPENING_SECTION and passage.kind in ("text", "list"))
-
-
 def index_text(passage: Passage, metadata: dict) -> str:
     """What the embedder and BM25 see: the document label and section path, then the passage.
 
     >>> index_text(Passage("a:0", "a", "Quý III/2021.", 0, 13, "II. THỜI GIAN"), {"tinh": "Kiên Giang", "nam": "2021"})
     'Văn bản – Kiên Giang, 2021 | II. THỜI GIAN\\nQuý III/2021.'
     """
-    from index.model import KIND_LABELS, document_label
-
     label = document_label(metadata, metadata.get("tieu_de", ""))
     title = metadata.get("tieu_de", "")
     parts = (label, title if title and title not in label else "", passage.section, KIND_LABELS.get(passage.kind, ""))
@@ -147,6 +102,7 @@ class IndexStore:
         self._lexical: LexicalState | None = None
         self._checked_at = 0.0
         self._collections: dict = {}
+        #: the latest notes about the lexical cache (rebuilt, and why), for a caller to show; bounded
         self.messages: list[str] = []
         #: what the app's first start did to build the index ("" when it was ready), shown once by the app
         self.first_start = ""
@@ -165,7 +121,7 @@ class IndexStore:
         if self._client is None:
             with self._lock:
                 if self._client is None:
-                    self._client = _make_client(self.settings)
+                    self._client = make_client(self.settings)
         return self._client
 
     def _collection(self, name: str, metadata: dict | None = None):
@@ -175,10 +131,8 @@ class IndexStore:
         try:
             collection = self._retrying(lambda: self.client.get_or_create_collection(
                 name, metadata=metadata, embedding_function=None))
-        except IndexUnavailable:
-            raise
-        except Exception as exc:  # noqa: BLE001
-            raise IndexUnavailable(_connection_message(self.settings, exc)) from exc
+        except chroma_errors() as exc:
+            raise IndexUnavailable(connection_message(self.settings, exc)) from exc
         self._collections[name] = collection
         return collection
 
@@ -193,15 +147,13 @@ class IndexStore:
                 result = call()
                 self._reached = True
                 return result
-            except Exception as exc:  # noqa: BLE001 - sorted below
-                if _is_missing_collection(exc) and not followed and not self._pinned:
+            except retryable_errors() as exc:
+                if is_missing_collection(exc) and not followed and not self._pinned:
                     followed = True
                     self.refresh_generation(force=True)
                     continue
-                if not (_is_transient(exc) and self._reached) or time.monotonic() + pause > deadline:
-                    if _is_transient(exc) or _is_missing_collection(exc):
-                        raise IndexUnavailable(_connection_message(self.settings, exc)) from exc
-                    raise
+                if not (is_transient(exc) and self._reached) or time.monotonic() + pause > deadline:
+                    raise IndexUnavailable(connection_message(self.settings, exc)) from exc
                 log.warning("Chroma không trả lời (%s); thử lại sau %.1f giây", exc, pause)
                 time.sleep(pause)
                 pause = min(pause * 2, _RETRY_LONGEST)
@@ -284,10 +236,15 @@ class IndexStore:
         return len(stale)
 
     def _drop_collection(self, name: str) -> None:
+        """Delete a collection, best effort: an absent one is fine, and one that cannot be deleted now is left to
+        :meth:`drop_stale_generations`."""
         try:
             self.client.delete_collection(name)
-        except Exception as exc:  # noqa: BLE001 - an absent collection is fine
-            log.debug("delete_collection %s: %s", name, exc)
+        except (IndexUnavailable, *chroma_errors()) as exc:
+            if is_missing_collection(exc):
+                log.debug("delete_collection %s: %s", name, exc)
+            else:
+                log.warning("Không xóa được bộ sưu tập Chroma %s", name, exc_info=True)
 
     @property
     def passages(self):
@@ -309,11 +266,11 @@ class IndexStore:
         ids = [f"{doc_id}@{r.version}" for doc_id, r in records.items()]
         out: dict[str, str] = {}
         try:
-            for lo in range(0, len(ids), 1000):
-                got = self.schedule_items.get(ids=ids[lo:lo + 1000], include=["documents"])
+            for lo in range(0, len(ids), _BATCH):
+                got = self.schedule_items.get(ids=ids[lo:lo + _BATCH], include=["documents"])
                 out.update({i.rsplit("@", 1)[0]: t for i, t in zip(got["ids"], got["documents"] or []) if t})
-        except Exception as exc:  # noqa: BLE001 - schedules are an addition: answers go on without them
-            log.warning("Không đọc được lịch kiểm tra: %s", exc)
+        except (IndexUnavailable, *chroma_errors()):  # schedules are an addition: answers go on without them
+            log.warning("Không đọc được lịch kiểm tra", exc_info=True)
         return out
 
     def embedder_name_in_index(self) -> str | None:
@@ -388,10 +345,11 @@ class IndexStore:
     def write_document(self, doc: Document, vectors: np.ndarray) -> None:
         """Write a document's passages, then its record (the commit point), then drop older versions."""
         version, ids, metas, record = chroma_rows(doc)
-        for lo in range(0, len(ids), 1000):
-            self._retrying(lambda lo=lo: self.passages.upsert(
-                ids=ids[lo:lo + 1000], embeddings=vectors[lo:lo + 1000].tolist(),
-                documents=[p.text for p in doc.passages[lo:lo + 1000]], metadatas=metas[lo:lo + 1000]))
+        for lo in range(0, len(ids), _BATCH):
+            hi = lo + _BATCH
+            self._retrying(lambda lo=lo, hi=hi: self.passages.upsert(
+                ids=ids[lo:hi], embeddings=vectors[lo:hi].tolist(), documents=[p.text for p in doc.passages[lo:hi]],
+                metadatas=metas[lo:hi]))
         if doc.schedule:  # schedule hook (issue 14)
             self._retrying(lambda: self.schedule_items.upsert(
                 ids=[f"{doc.doc_id}@{version}"], documents=[doc.schedule],
@@ -414,11 +372,11 @@ class IndexStore:
     def drop_orphans(self) -> int:
         """Delete passages no document record points to (left by an interrupted ingest)."""
         current = {k: r.version for k, r in self.records().items()}
-        got = self._retrying(lambda: _get_all(self.passages, ["metadatas"]))
+        got = self._retrying(lambda: get_all(self.passages, ["metadatas"]))
         stale = [pid for pid, m in zip(got["ids"], got["metadatas"])
                  if current.get((m or {}).get("doc_id")) != (m or {}).get("version")]
-        for lo in range(0, len(stale), 1000):
-            self._retrying(lambda lo=lo: self.passages.delete(ids=stale[lo:lo + 1000]))
+        for lo in range(0, len(stale), _BATCH):
+            self._retrying(lambda lo=lo: self.passages.delete(ids=stale[lo:lo + _BATCH]))
         if stale:
             self.invalidate()
         return len(stale)
@@ -443,11 +401,16 @@ class IndexStore:
 
     # -- lexical cache -----------------------------------------------------------------------------------------
     def invalidate(self) -> None:
+        """Forget the lexical state: the next search re-reads it (after this store wrote or deleted)."""
         with self._lock:
             self._lexical = None
 
-    def lexical(self, *, quiet: bool = False) -> "LexicalState":
-        """The BM25 index, per-passage metadata and diacritics model, rebuilt from Chroma when stale or damaged."""
+    def lexical(self, *, quiet: bool = False) -> LexicalState:
+        """The BM25 index, per-passage data and accent model, rebuilt from Chroma when stale or damaged.
+
+        Args:
+            quiet: a missing or damaged cache is rebuilt without a warning (after an ingest, where it is expected).
+        """
         with self._lock:
             now = time.monotonic()
             if self._lexical is not None and now - self._checked_at < self.freshness_seconds:
@@ -458,60 +421,52 @@ class IndexStore:
             self._checked_at = now
             if self._lexical is not None and self._lexical.index.fingerprint == fingerprint:
                 if self._lexical.records != records:
-                    self._lexical = LexicalState(self._lexical.index, self._lexical.meta, self._lexical.restorer,
-                                                 records, self._lexical.schedules)
+                    self._lexical = dataclasses.replace(self._lexical, records=records)
                 return self._lexical
-            folder = self.settings.lexical_dir
-            try:
-                lex = LexicalIndex.load(folder)
-                if lex.fingerprint != fingerprint:
-                    # documents were written since (by this process or another instance): expected, not a fault
-                    log.info("Chỉ mục từ khóa cũ hơn Chroma: dựng lại")
-                    self.messages.append("Chỉ mục từ khóa cũ hơn Chroma: đã dựng lại từ Chroma.")
-                    self._lexical = self._rebuild_lexical(records, fingerprint)
-                    return self._lexical
-                meta = json.loads((folder / "passages.json").read_text(encoding="utf-8"))
-                restorer = DiacriticRestorer.from_json((folder / "restore.json").read_text(encoding="utf-8"))
-                state = LexicalState(lex, meta, restorer, records, self.schedules(records))
-            except Exception as exc:  # noqa: BLE001 - missing, stale or damaged: rebuild from Chroma
-                if records and not quiet:
-                    msg = f"Dựng lại chỉ mục từ khóa từ Chroma: {exc}"
-                    log.warning(msg)
-                    self.messages.append(msg)
-                state = self._rebuild_lexical(records, fingerprint)
-            self._lexical = state
-            return state
+            self._lexical = self._load_lexical(records, fingerprint, quiet)
+            return self._lexical
 
-    def _rebuild_lexical(self, records: dict[str, DocRecord], fingerprint: str) -> "LexicalState":
-        got = self._retrying(lambda: _get_all(self.passages, ["metadatas", "documents"])) if records else {"ids": []}
-        ids, terms, meta, texts = [], [], {}, []
+    def _load_lexical(self, records: dict[str, DocRecord], fingerprint: str, quiet: bool) -> LexicalState:
+        """The cached state when it matches ``fingerprint``; otherwise one rebuilt from Chroma."""
+        folder = self.settings.lexical_dir
+        try:
+            lex = LexicalIndex.load(folder)
+            if lex.fingerprint == fingerprint:
+                return load_lexical_state(folder, lex, records, self.schedules(records))
+        except ValueError as exc:  # missing, damaged or of another format: rebuild from Chroma
+            if records and not quiet:
+                self._note(f"Dựng lại chỉ mục từ khóa từ Chroma: {exc}", logging.WARNING)
+            return self._rebuild_lexical(records, fingerprint)
+        # documents were written since (by this process or another instance): expected, not a fault
+        log.info("Chỉ mục từ khóa cũ hơn Chroma: dựng lại")
+        self._note("Chỉ mục từ khóa cũ hơn Chroma: đã dựng lại từ Chroma.")
+        return self._rebuild_lexical(records, fingerprint)
+
+    def _note(self, message: str, level: int | None = None) -> None:
+        """Keep a note for :attr:`messages` (the latest :data:`_MAX_MESSAGES`); log it at ``level`` if given."""
+        if level is not None:
+            log.log(level, message)
+        self.messages.append(message)
+        del self.messages[:-_MAX_MESSAGES]
+
+    def _rebuild_lexical(self, records: dict[str, DocRecord], fingerprint: str) -> LexicalState:
+        rows = self._current_rows(records)
+        return build_lexical_state(rows, records, fingerprint, self.settings.lexical_dir, self.schedules(records))
+
+    def _current_rows(self, records: dict[str, DocRecord]) -> list[tuple[Passage, dict, list[str]]]:
+        """Every passage of the versions the records point at, with its document's metadata and BM25 terms."""
+        got = self._retrying(lambda: get_all(self.passages, ["metadatas", "documents"])) if records else {"ids": []}
+        rows = []
         for pid, text, m in zip(got["ids"], got.get("documents") or [], got.get("metadatas") or []):
             record = records.get((m or {}).get("doc_id"))
             if record is None or record.version != (m or {}).get("version"):
                 continue
             passage = self._passage(pid, text, m)
-            ids.append(pid)
-            texts.append(text)
             stored = (m or {}).get("terms")  # computed once at ingest; older indexes lack it
-            terms.append(stored.split(" ") if stored else
-                         passage_terms(index_text(passage, {**record.metadata, **passage.metadata})))
-            meta[pid] = {"doc_id": passage.doc_id, "tinh": record.metadata.get("tinh", ""),
-                         "nam": str(record.metadata.get("nam", "")),
-                         "years": document_years(record.metadata),
-                         "loai_van_ban": record.metadata.get("loai_van_ban", ""),
-                         # a basis line's date is the cited document's, not a time the document sets
-                         "time": passage.kind != "basis" and has_time_expression(text),
-                         "opening": is_opening(passage), "title": passage.kind == "title"}
-        lex = LexicalIndex.build(ids, terms, fingerprint)
-        restorer = DiacriticRestorer.from_texts(texts)
-        try:
-            lex.save(self.settings.lexical_dir, extras={
-                "passages.json": json.dumps(meta, ensure_ascii=False).encode("utf-8"),
-                "restore.json": restorer.to_json().encode("utf-8"),
-            })
-        except OSError as exc:  # read-only data dir: serve from memory
-            log.warning("Không ghi được chỉ mục từ khóa: %s", exc)
-        return LexicalState(lex, meta, restorer, records, self.schedules(records))
+            terms = stored.split(" ") if stored else passage_terms(
+                index_text(passage, {**record.metadata, **passage.metadata}))
+            rows.append((passage, record.metadata, terms))
+        return rows
 
 
 def chroma_rows(doc: Document) -> tuple[str, list[str], list[dict], dict]:
@@ -530,94 +485,4 @@ def chroma_rows(doc: Document) -> tuple[str, list[str], list[dict], dict]:
     return version, ids, metas, record
 
 
-def _get_all(collection, include: list[str], page: int = 5000) -> dict:
-    """Every item of a collection, fetched in pages: one unpaged get of ~100k items fails in Chroma's SQLite
-    backend with "too many SQL variables"."""
-    out: dict = {"ids": [], **{key: [] for key in include}}
-    offset = 0
-    while True:
-        got = collection.get(include=include, limit=page, offset=offset)
-        out["ids"] += got["ids"]
-        for key in include:
-            out[key] += list(got.get(key) or [])
-        if len(got["ids"]) < page:
-            return out
-        offset += page
-
-
-def _make_client(settings: Settings):
-    import chromadb
-    from chromadb.config import Settings as ChromaSettings
-
-    chroma_settings = ChromaSettings(anonymized_telemetry=False)
-    if not settings.chroma_host:
-        reason = chroma_damage(settings)
-        if reason:
-            raise IndexDamaged(damaged_message(settings, reason), reason)
-    try:
-        if settings.chroma_host:
-            return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
-        Path(settings.chroma_dir).mkdir(parents=True, exist_ok=True)
-        return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
-    except Exception as exc:  # noqa: BLE001
-        if not settings.chroma_host and "database" in str(exc).lower():
-            reason = f"SQLite từ chối mở tệp: {_root_cause(exc)}"
-            raise IndexDamaged(damaged_message(settings, reason), reason) from exc
-        raise IndexUnavailable(_connection_message(settings, exc)) from exc
-
-
-def chroma_damage(settings: Settings) -> str:
-    """Why the embedded Chroma folder cannot be trusted ("" when it looks sound or does not exist yet)."""
-    folder = Path(settings.chroma_dir)
-    database = folder / "chroma.sqlite3"
-    if not folder.is_dir():
-        return ""
-    if not database.exists():
-        return "thiếu tệp chroma.sqlite3 bên cạnh dữ liệu vectơ" if any(folder.iterdir()) else ""
-    with open(database, "rb") as handle:
-        head = handle.read(len(_SQLITE_HEADER))
-    if head and head != _SQLITE_HEADER:
-        return "phần đầu tệp chroma.sqlite3 không phải của một cơ sở dữ liệu SQLite"
-    return ""
-
-
-def damaged_message(settings: Settings, reason: str) -> str:
-    """What a read path tells the user about a damaged embedded database (it never rebuilds by itself)."""
-    return (f"Cơ sở dữ liệu Chroma ở {settings.chroma_dir} bị hỏng ({reason}). Chạy `python -m ingest`: thư mục "
-            f"hỏng được chuyển sang chroma.broken-<thời điểm> và chỉ mục được dựng lại từ các nguồn ghi trong "
-            f"{settings.manifest_path}.")
-
-
-def _root_cause(exc: BaseException) -> str:
-    while exc.__cause__ is not None:
-        exc = exc.__cause__
-    return str(exc)
-
-
-def _is_transient(exc: BaseException) -> bool:
-    """A connection to a Chroma server that failed (refused, reset, timed out): worth retrying."""
-    import httpx
-
-    return isinstance(exc, (httpx.TransportError, ConnectionError, TimeoutError))
-
-
-def _is_missing_collection(exc: BaseException) -> bool:
-    from chromadb.errors import NotFoundError
-
-    return isinstance(exc, NotFoundError)
-
-
-def _connection_message(settings: Settings, exc: Exception) -> str:
-    if isinstance(exc, IndexUnavailable):
-        return str(exc)
-    if _is_missing_collection(exc):
-        return (f"Chỉ mục không còn bộ sưu tập Chroma cần đọc ({_root_cause(exc)}); có thể một lượt dựng lại khác "
-                "vừa thay nó. Hãy thử lại, hoặc chạy `python -m ingest`.")
-    if settings.chroma_host:
-        return (f"Không kết nối được máy chủ Chroma {settings.chroma_host}:{settings.chroma_port} "
-                f"({_root_cause(exc)}). Kiểm tra CHROMA_HOST/CHROMA_PORT và máy chủ `chroma run`.")
-    return f"Không mở được Chroma ở {settings.chroma_dir} ({_root_cause(exc)})."
-
-
-__all__ = ["IndexStore", "IndexUnavailable", "IndexDamaged", "chroma_damage", "damaged_message", "DocRecord",
-           "LexicalState", "index_text", "chroma_rows"]
+__all__ = ["IndexStore", "DocRecord", "index_text", "chroma_rows"]

@@ -107,32 +107,40 @@ def _build_vni() -> dict[str, str]:
     """Sequence (as Windows-1252 characters) -> Unicode letter, both cases."""
     table: dict[str, str] = {}
     for upper in (0, 1):
-
-        def case(s: str, up: int = upper) -> str:
-            return s.upper() if up else s
-
-        for base in "aeouy":
-            for tone in range(1, 6):
-                table[case(base) + chr(_VNI_TONE[upper][tone])] = case(_letter(base, tone))
-        for plain, hat in (("a", "â"), ("e", "ê"), ("o", "ô")):
-            for tone in range(6):
-                table[case(plain) + chr(_VNI_CIRCUMFLEX[upper][tone])] = case(_letter(hat, tone))
-        for tone in range(6):
-            table[case("a") + chr(_VNI_BREVE[upper][tone])] = case(_letter("ă", tone))
-        for tone in range(1, 6):
-            table[_VNI_I[upper][tone]] = case(_letter("i", tone))
-        for letter, codes in _VNI_SINGLE.items():
-            table[codes[upper]] = case(letter)
-        for horned, codes in (("ơ", _VNI_SINGLE["ơ"]), ("ư", _VNI_SINGLE["ư"])):
-            for tone in range(1, 6):
-                table[codes[upper] + chr(_VNI_TONE[upper][tone])] = case(_letter(horned, tone))
-        table[_VNI_Y_DOT[upper]] = case(_letter("y", 5))
+        table.update(_vni_case(upper))
     # Capitalised words typed in VNI sometimes pair an upper-case base with a lower-case modifier.
     for seq, letter in list(table.items()):
         if len(seq) == 2 and seq[0].isupper() and seq[1].isupper():
             table.setdefault(seq[0] + seq[1].lower(), letter)
     table.setdefault("y\xef", _letter("y", 5))
     table.setdefault("Y\xcf", _letter("Y", 5))
+    return table
+
+
+def _vni_case(upper: int) -> dict[str, str]:
+    """The VNI sequences of one case (0 lower, 1 upper) -> Unicode letter."""
+
+    def case(s: str) -> str:
+        return s.upper() if upper else s
+
+    tone_code = _VNI_TONE[upper]
+    table: dict[str, str] = {}
+    for base in "aeouy":
+        for tone in range(1, 6):
+            table[case(base) + chr(tone_code[tone])] = case(_letter(base, tone))
+    for plain, hat in (("a", "â"), ("e", "ê"), ("o", "ô")):
+        for tone in range(6):
+            table[case(plain) + chr(_VNI_CIRCUMFLEX[upper][tone])] = case(_letter(hat, tone))
+    for tone in range(6):
+        table[case("a") + chr(_VNI_BREVE[upper][tone])] = case(_letter("ă", tone))
+    for tone in range(1, 6):
+        table[_VNI_I[upper][tone]] = case(_letter("i", tone))
+    for letter, codes in _VNI_SINGLE.items():
+        table[codes[upper]] = case(letter)
+    for horned in ("ơ", "ư"):
+        for tone in range(1, 6):
+            table[_VNI_SINGLE[horned][upper] + chr(tone_code[tone])] = case(_letter(horned, tone))
+    table[_VNI_Y_DOT[upper]] = case(_letter("y", 5))
     return table
 
 

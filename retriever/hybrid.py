@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from index.lexical import passage_terms
+from index.lexical_state import LexicalState
 from index.model import Passage
 from index.store import IndexStore
+from retriever.features import documents_where, is_opening, is_title, province_names, states_time
 from retriever.query import QueryAnalysis, analyze_query, with_merged_provinces
 from textnorm.gazetteer import canonical_province
 from textnorm.patterns import asks_when, asks_which_document
@@ -117,56 +120,27 @@ class HybridRetriever:
         mask = self._mask(state, filters)
         if not mask.any():
             return []
-        cfg = self.config
-        rankings: list[tuple[float, dict[str, float]]] = []
-        raw: dict[str, dict[str, float]] = {}
-        if mode in ("hybrid", "lexical"):
-            rankings.append((cfg.lexical_weight, self._lexical_scores(analysis, state, mask)))
-            raw["lexical"] = rankings[-1][1]
-        if mode in ("hybrid", "dense"):
-            rankings.append((cfg.dense_weight, self._dense_scores(analysis, state, filters)))
-            raw["dense"] = rankings[-1][1]
-        fused = self._fuse(rankings)
-        asked = analysis.original + " " + analysis.text
-        if asks_when(asked):
-            for pid in fused:
-                if state.meta.get(pid, {}).get("time"):
-                    fused[pid] *= 1.0 + cfg.time_boost
-        if asks_which_document(asked):
-            for pid in fused:
-                if state.meta.get(pid, {}).get("opening"):
-                    fused[pid] *= 1.0 + cfg.opening_boost
-                if state.meta.get(pid, {}).get("title"):
-                    fused[pid] *= 1.0 + cfg.title_boost
+        raw = self._candidates(analysis, state, filters, mask, mode)
+        fused = self._boost(self._fuse(raw), analysis, state.meta)
         # a search scoped to provinces or documents is not spread (a factor of 0.85 there changed nothing on the check
         # half: python -m bench.ablate_retriever)
         scoped = bool(filters.provinces or filters.doc_ids)
-        chosen = self._diversify(fused, state.meta, k, 1.0 if scoped else cfg.diversity)
-        passages = self.store.fetch_passages([pid for pid, _ in chosen])
-        records = state.records
-        results = []
-        for pid, score in chosen:
-            passage = passages.get(pid)
-            if passage is None:
-                continue
-            record = records.get(passage.doc_id)
-            doc_md = {**(record.metadata if record else {}), "source": record.source if record else ""}
-            why = {name: round(scores[pid], 4) for name, scores in raw.items() if pid in scores}
-            results.append(SearchResult(rank=len(results) + 1, passage=passage, score=score, doc_metadata=doc_md,
-                                        scores=why))
-        return results
+        chosen = self._diversify(fused, state.meta, k, 1.0 if scoped else self.config.diversity)
+        return self._results(chosen, raw, state.records)
 
     # -- parts -------------------------------------------------------------------------------------------------
     @staticmethod
-    def _effective_filters(filters: SearchFilters, analysis: QueryAnalysis, state) -> SearchFilters:
+    def _effective_filters(filters: SearchFilters, analysis: QueryAnalysis, state: LexicalState) -> SearchFilters:
+        """The caller's filters, or, when they name no province, the indexed provinces the question names."""
         if filters.provinces or not analysis.provinces:
             return filters
-        provinces, _ = with_merged_provinces(analysis.provinces, state.province_names)  # "An Giang" → Kiên Giang
-        named = tuple(p for p in provinces if p in state.province_names)
+        indexed = province_names(state)
+        provinces, _ = with_merged_provinces(analysis.provinces, indexed)  # "An Giang" → Kiên Giang
+        named = tuple(p for p in provinces if p in indexed)
         return SearchFilters(named, filters.years, filters.doc_types, filters.doc_ids) if named else filters
 
     @staticmethod
-    def _mask(state, filters: SearchFilters) -> np.ndarray:
+    def _mask(state: LexicalState, filters: SearchFilters) -> np.ndarray:
         """Passages whose document passes the filters (decided once per document, not per passage)."""
         if filters.is_empty():
             return np.ones(len(state.index.ids), dtype=bool)
@@ -178,7 +152,17 @@ class HybridRetriever:
                     and (not filters.doc_types or m.get("loai_van_ban") in filters.doc_types)
                     and (not filters.doc_ids or doc_id in filters.doc_ids))
 
-        return state.documents_where(keep)
+        return documents_where(state, keep)
+
+    def _candidates(self, analysis: QueryAnalysis, state: LexicalState, filters: SearchFilters, mask: np.ndarray,
+                    mode: str) -> dict[str, dict[str, float]]:
+        """The best candidates of each search the mode runs ("lexical" first, then "dense"), with their raw scores."""
+        raw: dict[str, dict[str, float]] = {}
+        if mode in ("hybrid", "lexical"):
+            raw["lexical"] = self._lexical_scores(analysis, state, mask)
+        if mode in ("hybrid", "dense"):
+            raw["dense"] = self._dense_scores(analysis, state, filters)
+        return raw
 
     def _lexical_scores(self, analysis: QueryAnalysis, state, mask: np.ndarray) -> dict[str, float]:
         terms = passage_terms(analysis.search_text)
@@ -202,10 +186,14 @@ class HybridRetriever:
         hits = self.store.dense_search(vector, self.config.candidates, where)
         return {pid: sim for pid, sim in hits if pid in state.meta}
 
-    def _fuse(self, rankings: list[tuple[float, dict[str, float]]]) -> dict[str, float]:
+    def _fuse(self, raw: dict[str, dict[str, float]]) -> dict[str, float]:
+        """One score per candidate from the searches' raw scores, each search weighted by the config: min-max
+        normalised scores summed, or reciprocal-rank fusion."""
         fused: dict[str, float] = {}
         cfg = self.config
-        for weight, scores in rankings:
+        weights = {"lexical": cfg.lexical_weight, "dense": cfg.dense_weight}
+        for name, scores in raw.items():
+            weight = weights[name]
             if not scores:
                 continue
             ordered = sorted(scores.items(), key=lambda kv: -kv[1])
@@ -217,6 +205,23 @@ class HybridRetriever:
                 lo, hi = float(values.min()), float(values.max())
                 for pid, s in ordered:
                     fused[pid] = fused.get(pid, 0.0) + weight * ((s - lo) / (hi - lo) if hi > lo else 1.0)
+        return fused
+
+    def _boost(self, fused: dict[str, float], analysis: QueryAnalysis, meta: dict) -> dict[str, float]:
+        """Question types prefer passages with a feature: "khi nào?" those that state a time, "văn bản nào?" the
+        documents' openings and most their titles (each factor applied in that order)."""
+        asked = analysis.original + " " + analysis.text
+        cfg = self.config
+        boosts: list[tuple[Callable[[dict], bool], float]] = []
+        if asks_when(asked):
+            boosts.append((states_time, 1.0 + cfg.time_boost))
+        if asks_which_document(asked):
+            boosts += [(is_opening, 1.0 + cfg.opening_boost), (is_title, 1.0 + cfg.title_boost)]
+        for pid in fused if boosts else ():
+            passage = meta.get(pid, {})
+            for has, factor in boosts:
+                if has(passage):
+                    fused[pid] *= factor
         return fused
 
     def _document_factors(self, fused: dict[str, float], meta: dict, diversity: float) -> dict[str, float]:
@@ -254,21 +259,40 @@ class HybridRetriever:
         return chosen
 
 
+    def _results(self, chosen: list[tuple[str, float]], raw: dict[str, dict[str, float]],
+                 records: dict) -> list[SearchResult]:
+        """The chosen passages, fetched, ranked, with their document's metadata and raw scores (a passage deleted
+        since the lexical state was read is left out)."""
+        passages = self.store.fetch_passages([pid for pid, _ in chosen])
+        results = []
+        for pid, score in chosen:
+            passage = passages.get(pid)
+            if passage is None:
+                continue
+            record = records.get(passage.doc_id)
+            doc_md = {**(record.metadata if record else {}), "source": record.source if record else ""}
+            why = {name: round(scores[pid], 4) for name, scores in raw.items() if pid in scores}
+            results.append(SearchResult(rank=len(results) + 1, passage=passage, score=score, doc_metadata=doc_md,
+                                        scores=why))
+        return results
+
+
 def _years_of(meta: dict) -> set[str]:
     """Years a passage's document is about: year of issue or of the period covered (indexes before: year only)."""
     return set(meta.get("years") or (meta.get("nam", ""),))
 
 
-def _province_names(filters: SearchFilters, state) -> set[str]:
+def _province_names(filters: SearchFilters, state: LexicalState) -> set[str]:
     """The province names as the indexed documents write them, for the provinces a filter asks for."""
     names: set[str] = set()
+    indexed = province_names(state)
     for p in filters.provinces:
         canonical = canonical_province(p) or p
-        names |= state.province_names.get(canonical, {p})
+        names |= indexed.get(canonical, {p})
     return names
 
 
-def _chroma_where(filters: SearchFilters, state) -> dict | None:
+def _chroma_where(filters: SearchFilters, state: LexicalState) -> dict | None:
     clauses = []
     if filters.provinces:
         clauses.append({"tinh": {"$in": sorted(_province_names(filters, state))}})

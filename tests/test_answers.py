@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from assistant.grounded import compose_grounded_answer, line_role, split_units
 from index.lexical import LexicalIndex, passage_terms
+from index.lexical_state import LexicalState
 from index.model import Passage
-from index.store import LexicalState
 from retriever.hybrid import SearchResult
 from retriever.intent import amount_measure, answer_types
 from retriever.query import analyze_query

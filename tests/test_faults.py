@@ -25,7 +25,6 @@ def _ids(results):
     ("meta.json", b"{ this is not json \x00\xff"),
     ("meta.json", json.dumps({"format": 2, "ids": ["x"], "vocab": {}, "k1": 1.2, "b": 0.75}).encode()),
     ("weights.npz", b"PK\x03\x04 garbage, not a zip archive"),
-    ("idf.npy", b""),
     ("passages.json", b"[1, 2"),
     ("restore.json", b"\xff\xfe\x00"),
 ])

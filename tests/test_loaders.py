@@ -20,7 +20,7 @@ from ingest.legacy_encoding import (
     detect_legacy_encoding,
     encode_legacy,
 )
-from ingest.loaders import SUPPORTED_EXTENSIONS, LoadedFile, load_file
+from ingest.loaders import READERS, SUPPORTED_EXTENSIONS, LoadedFile, check_file, load_file
 
 _TONES = ("", "\u0300", "\u0309", "\u0303", "\u0301", "\u0323")
 LOWER = "".join(unicodedata.normalize("NFC", base + tone) for base in "aăâeêioôơuưy" for tone in _TONES) + "đ"
@@ -293,6 +293,30 @@ def test_control_characters_look_binary(tmp_path):
     assert "tệp nhị phân" in refused(write(tmp_path, "x.txt", raw))
 
 
+@pytest.mark.parametrize("name, data, max_bytes", [
+    ("bang.xlsx", b"PK\x03\x04", 1000),
+    ("khong-duoi", b"abc", 1000),
+    ("lon.txt", b"a" * 2500, 1000),
+    ("rong.pdf", b"", 1000),
+])
+def test_check_file_is_the_rule_load_file_applies(tmp_path, name, data, max_bytes):
+    reason = check_file(name, len(data), max_bytes=max_bytes)
+    assert reason
+    assert refused(write(tmp_path, name, data), max_bytes=max_bytes) == reason
+
+
+def test_check_file_takes_every_supported_suffix_in_any_case():
+    assert all(check_file("van-ban" + ext.upper(), 10) is None for ext in SUPPORTED_EXTENSIONS)
+    assert check_file("a.txt", 1001, max_bytes=1000).startswith("tệp quá lớn")
+    assert check_file("a.txt", 1000, max_bytes=1000) is None
+
+
+def test_every_supported_suffix_has_a_reader_and_dispatch_ignores_case(tmp_path):
+    assert SUPPORTED_EXTENSIONS == tuple(READERS) and all(ext == ext.lower() for ext in READERS)
+    assert load_file(write(tmp_path, "HOA.TXT", "Sở Nội vụ")) == LoadedFile("Sở Nội vụ", "utf-8")
+    assert load_file(write(tmp_path, "Trang.HTM", "<p>Sở Nội vụ</p>")).encoding == "html"
+
+
 # ---------------------------------------------------------------- .docx
 def test_docx_keeps_order_of_paragraphs_and_tables(tmp_path):
     document = docx.Document()
@@ -352,6 +376,25 @@ def test_docx_legacy_font_runs_are_converted(tmp_path):
     ]
     assert any("TCVN3" in note for note in loaded.notes)
     assert any("VNI" in note for note in loaded.notes)
+
+
+def test_docx_irregular_grid_reads_the_cells_present(tmp_path):
+    from docx.oxml.ns import qn
+    from docx.oxml.parser import OxmlElement
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    for r, row in enumerate([["Đơn vị", "Thời gian"], ["Sở Y tế", "Quý III"]]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    # a vertical merge that continues a cell above the first row: python-docx cannot resolve the row's cells
+    table.cell(0, 0)._tc.get_or_add_tcPr().append(OxmlElement("w:vMerge"))
+    assert table.rows[0]._tr.tc_lst[0].tcPr.find(qn("w:vMerge")) is not None
+    with pytest.raises(ValueError):
+        list(table.rows[0].cells)
+    path = tmp_path / "luoi.docx"
+    document.save(path)
+    assert load_file(path).text == "| Đơn vị | Thời gian |\n| Sở Y tế | Quý III |"
 
 
 def test_corrupt_docx_random_bytes(tmp_path):
@@ -483,3 +526,22 @@ def test_html_with_vni_font_text(tmp_path):
 def test_html_without_text(tmp_path):
     page = "<html><head><script>alert(1)</script></head><body><nav>Menu</nav><img src=a.png></body></html>"
     assert "HTML không có nội dung văn bản" in refused(write(tmp_path, "rong.html", page))
+
+
+@pytest.mark.parametrize("charset", ["hex", "idna", "khong-co-bang-ma-nay"])
+def test_html_declared_charset_that_decodes_no_text_is_ignored(tmp_path, charset):
+    page = f'<html><head><meta charset="{charset}"></head><body><p>Sở Nội vụ chủ trì</p></body></html>'
+    loaded = load_file(write(tmp_path, "bang-ma.html", page.encode("utf-8")))
+    assert loaded == LoadedFile("Sở Nội vụ chủ trì", "html")
+
+
+def test_html_parser_failure_is_a_document_error(tmp_path, monkeypatch, caplog):
+    import ingest.loaders.html
+
+    def broken(markup):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(ingest.loaders.html, "html_text", broken)
+    reason = refused(write(tmp_path, "sau.html", "<p>Sở Nội vụ</p>"))
+    assert reason == "trang HTML bị hỏng, không đọc được nội dung (RecursionError)."
+    assert "could not parse the page" in caplog.text

@@ -1,0 +1,141 @@
+"""Connecting to Chroma: the client (embedded or a server), damage detection of the embedded database, and what
+Chroma's failures mean to a user. :class:`index.store.IndexStore` is the only caller.
+
+>>> import tempfile
+>>> settings = Settings(data_dir=Path(tempfile.mkdtemp()))
+>>> settings.chroma_dir.mkdir()
+>>> _ = (settings.chroma_dir / "chroma.sqlite3").write_bytes(b"PK\x03\x04 not a database")
+>>> chroma_damage(settings)
+'phần đầu tệp chroma.sqlite3 không phải của một cơ sở dữ liệu SQLite'
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from errors import IndexDamaged, IndexUnavailable
+from settings import Settings
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def get_all(collection, include: list[str], page: int = 5000) -> dict:
+    """Every item of a collection, fetched in pages: one unpaged get of ~100k items fails in Chroma's SQLite
+    backend with "too many SQL variables"."""
+    out: dict = {"ids": [], **{key: [] for key in include}}
+    offset = 0
+    while True:
+        got = collection.get(include=include, limit=page, offset=offset)
+        out["ids"] += got["ids"]
+        for key in include:
+            out[key] += list(got.get(key) or [])
+        if len(got["ids"]) < page:
+            return out
+        offset += page
+
+
+def make_client(settings: Settings):
+    """A Chroma client for the settings: an HTTP client of ``CHROMA_HOST``, or the embedded database after checking
+    its files.
+
+    Raises:
+        IndexDamaged: the embedded database's files are damaged.
+        IndexUnavailable: the server cannot be reached, or the database cannot be opened.
+    """
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if not settings.chroma_host:
+        reason = chroma_damage(settings)
+        if reason:
+            raise IndexDamaged(damaged_message(settings, reason), reason)
+    try:
+        if settings.chroma_host:
+            return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
+        Path(settings.chroma_dir).mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
+    # chromadb's HttpClient raises ValueError when it cannot reach the server
+    except (ValueError, *chroma_errors()) as exc:
+        if not settings.chroma_host and "database" in str(exc).lower():
+            reason = f"SQLite từ chối mở tệp: {_root_cause(exc)}"
+            raise IndexDamaged(damaged_message(settings, reason), reason) from exc
+        raise IndexUnavailable(connection_message(settings, exc)) from exc
+
+
+def chroma_damage(settings: Settings) -> str:
+    """Why the embedded Chroma folder cannot be trusted ("" when it looks sound or does not exist yet)."""
+    folder = Path(settings.chroma_dir)
+    database = folder / "chroma.sqlite3"
+    if not folder.is_dir():
+        return ""
+    if not database.exists():
+        return "thiếu tệp chroma.sqlite3 bên cạnh dữ liệu vectơ" if any(folder.iterdir()) else ""
+    with open(database, "rb") as handle:
+        head = handle.read(len(_SQLITE_HEADER))
+    if head and head != _SQLITE_HEADER:
+        return "phần đầu tệp chroma.sqlite3 không phải của một cơ sở dữ liệu SQLite"
+    return ""
+
+
+def damaged_message(settings: Settings, reason: str) -> str:
+    """What a read path tells the user about a damaged embedded database (it never rebuilds by itself)."""
+    return (f"Cơ sở dữ liệu Chroma ở {settings.chroma_dir} bị hỏng ({reason}). Chạy `python -m ingest`: thư mục "
+            f"hỏng được chuyển sang chroma.broken-<thời điểm> và chỉ mục được dựng lại từ các nguồn ghi trong "
+            f"{settings.manifest_path}.")
+
+
+def _root_cause(exc: BaseException) -> str:
+    """The message of the first exception in a chain (the one that says what really went wrong)."""
+    while exc.__cause__ is not None:
+        exc = exc.__cause__
+    return str(exc)
+
+
+@cache
+def chroma_errors() -> tuple[type[Exception], ...]:
+    """What a Chroma call raises when it fails: Chroma's own errors, a server that cannot be reached or answers with
+    an HTTP error, the embedded database's OS errors. (Imported on first use: chromadb is slow to import.)"""
+    import httpx
+    from chromadb.errors import ChromaError
+
+    return ChromaError, httpx.HTTPError, OSError
+
+
+@cache
+def retryable_errors() -> tuple[type[Exception], ...]:
+    """What :meth:`IndexStore._retrying` handles: a failed connection, or a collection a rebuild swapped away."""
+    import httpx
+    from chromadb.errors import NotFoundError
+
+    return httpx.TransportError, ConnectionError, TimeoutError, NotFoundError
+
+
+def is_transient(exc: BaseException) -> bool:
+    """A connection to a Chroma server that failed (refused, reset, timed out): worth retrying."""
+    import httpx
+
+    return isinstance(exc, (httpx.TransportError, ConnectionError, TimeoutError))
+
+
+def is_missing_collection(exc: BaseException) -> bool:
+    """A collection that does not exist (any more: a rebuild elsewhere swapped it away)."""
+    from chromadb.errors import NotFoundError
+
+    return isinstance(exc, NotFoundError)
+
+
+def connection_message(settings: Settings, exc: Exception) -> str:
+    """What a failed Chroma call means to the user, in Vietnamese, with what to do about it."""
+    if is_missing_collection(exc):
+        return (f"Chỉ mục không còn bộ sưu tập Chroma cần đọc ({_root_cause(exc)}); có thể một lượt dựng lại khác "
+                "vừa thay nó. Hãy thử lại, hoặc chạy `python -m ingest`.")
+    if settings.chroma_host:
+        return (f"Không kết nối được máy chủ Chroma {settings.chroma_host}:{settings.chroma_port} "
+                f"({_root_cause(exc)}). Kiểm tra CHROMA_HOST/CHROMA_PORT và máy chủ `chroma run`.")
+    return f"Không mở được Chroma ở {settings.chroma_dir} ({_root_cause(exc)})."
+
+
+__all__ = ["make_client", "chroma_damage", "damaged_message", "get_all", "chroma_errors", "retryable_errors",
+           "is_transient", "is_missing_collection", "connection_message"]
