@@ -15,11 +15,11 @@ Setup / use::
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 
 from assistant.types import Answer, Citation
+from index.lexical import idf as bm25_idf
 from index.model import document_label
 from retriever.hybrid import SearchResult
 from retriever.query import QueryAnalysis
@@ -250,17 +250,16 @@ def idf_table(lexical_state):
     """A function giving the inverse document frequency of a folded word in the index.
 
     Args:
-        lexical_state: the index's :class:`~index.store.LexicalState`.
+        lexical_state: the index's :class:`~index.lexical_state.LexicalState`.
 
     Returns:
-        ``idf(word) -> float``; unknown words get the highest weight.
+        ``idf(word) -> float``, BM25's formula (:func:`index.lexical.idf`); unknown words get the highest weight.
     """
     index = lexical_state.index
     n = max(len(index), 1)
 
     def idf(term: str) -> float:
-        df = index.document_frequency("~" + term)
-        return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
+        return float(bm25_idf(index.document_frequency("~" + term), n))
 
     return idf
 
