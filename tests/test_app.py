@@ -582,3 +582,23 @@ def test_schedule_plans_and_documents_come_from_the_facades(real, real_index):
                                          "kien-giang-2021-36-kh-ubnd-kiem-tra-cchc"}
     documents = DocumentLibrary(settings, store).documents()
     assert {d.doc_id for d in documents} == set(store.records()) and all(d.passages > 0 for d in documents)
+
+
+@pytest.mark.parametrize("page", [APP, DOCS_PAGE])
+def test_ui_edge_shows_the_user_message_or_a_general_one_and_logs_the_bug(page, monkeypatch, caplog):
+    from errors import IndexEmpty
+
+    def empty():
+        raise IndexEmpty("Chỉ mục chưa có văn bản nào.")
+
+    def bug():
+        raise RuntimeError("/srv/data/chroma: disk I/O error")
+
+    monkeypatch.setattr(ui, "get_library", empty)
+    at = _run(AppTest.from_file(page, default_timeout=TIMEOUT))
+    assert [e.value for e in at.error] == ["Chỉ mục chưa có văn bản nào."]
+    monkeypatch.setattr(ui, "get_library", bug)
+    at = _run(AppTest.from_file(page, default_timeout=TIMEOUT))
+    (error,) = at.error
+    assert "lỗi không mong đợi" in error.value and "/srv" not in error.value  # no server path shown
+    assert "disk I/O error" in caplog.text and "Traceback" in caplog.text  # the bug is logged with its traceback
