@@ -1,29 +1,33 @@
 """Trợ lý CCHC – entry point and chat page. Run: ``streamlit run app.py``.
 
-Only widgets here: answers come from ``ui.get_assistant()`` (one Assistant per process, cached), HTML from
-``ui.render`` (escaped document text), exports from ``assistant.export``, ratings and citation verdicts from
-``assistant.feedback``, saved conversations from ``assistant.history``. Per-user state lives in ``st.session_state``;
+Only widgets here: answers come from ``ui.get_assistant()`` (one Assistant per process, cached), documents from
+``ui.get_library()`` (the ingest service, cached too), HTML from ``ui.render`` (escaped document text), exports from
+``assistant.export``, ratings and citation verdicts from ``assistant.feedback``, saved conversations from
+``assistant.history``. Per-user state lives in ``st.session_state``;
 the conversation shown is named by the URL (``?c=…``), the browser by a cookie.
 """
 
 from __future__ import annotations
 
 import itertools
-import re
+import logging
 import uuid
 from pathlib import Path
 
 import streamlit as st
 
 import ui
+from assistant.conversation import asked_turn
 from assistant.export import conversation_to_docx, conversation_to_markdown, file_name
 from assistant.feedback import VERDICTS, citations_to_json, open_feedback
 from assistant.history import open_conversations
+from assistant.service import SearchFilters
 from assistant.types import Answer, Turn
+from errors import CchcError
 from index.model import document_label
-from retriever.hybrid import SearchFilters
-from retriever.query import find_provinces
 from ui import render
+
+log = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parent
 EXAMPLES = (
@@ -55,10 +59,7 @@ def _browser_id() -> str:
     """This browser's id: the cookie when the browser has it, else a new one the page stores in the cookie."""
     ss = st.session_state
     if "browser" not in ss:
-        try:
-            cookie = st.context.cookies.get(BROWSER_COOKIE)
-        except Exception:  # noqa: BLE001 - no request context
-            cookie = None
+        cookie = st.context.cookies.get(BROWSER_COOKIE)  # empty without a request (tests, bare mode)
         cookie = cookie if isinstance(cookie, str) and cookie.isalnum() else None  # only an id this app wrote
         ss["browser"] = cookie or uuid.uuid4().hex
         ss["browser_new"] = not cookie
@@ -183,17 +184,22 @@ def sidebar(assistant, options: ui.FilterOptions, store, browser: str) -> tuple[
 
 # -- one answer ---------------------------------------------------------------------------------------------------
 class _Docs:
-    """Cleaned documents fetched at most once per script run."""
+    """Cleaned documents fetched at most once per script run; None for one that cannot be read (the panel then shows
+    the stored quote)."""
 
-    def __init__(self, assistant) -> None:
-        self.assistant = assistant
+    def __init__(self, library) -> None:
+        self.library = library
         self._docs: dict = {}
 
     def get(self, doc_id: str):
         if doc_id not in self._docs:
             try:
-                self._docs[doc_id] = self.assistant.store.get_document(doc_id)
-            except Exception:  # noqa: BLE001
+                self._docs[doc_id] = self.library.document(doc_id)
+            except CchcError:
+                log.warning("document %s unreadable", doc_id, exc_info=True)
+                self._docs[doc_id] = None
+            except Exception:  # noqa: BLE001 - UI edge: the panel shows the stored quote; the traceback is logged
+                log.exception("document %s unreadable", doc_id)
                 self._docs[doc_id] = None
         return self._docs[doc_id]
 
@@ -236,8 +242,10 @@ def _rate(key: str, turn: Turn, previous_question: str, rating: int) -> None:
                                                 answer.mode, comment=comment, context=previous_question, key=key)
         st.session_state["rated"][key] = rating
         st.session_state.pop(f"{key}_fb_error", None)
-    except Exception as exc:  # noqa: BLE001
-        st.session_state[f"{key}_fb_error"] = f"Không lưu được phản hồi: {exc}"
+    except CchcError as exc:
+        st.session_state[f"{key}_fb_error"] = exc.user_message
+    except Exception:  # noqa: BLE001 - UI edge: the row says so; the traceback goes to the log
+        st.session_state[f"{key}_fb_error"] = ui.unexpected("Không lưu được phản hồi")
 
 
 def _feedback_row(turn: Turn, key: str, previous_question: str) -> None:
@@ -291,12 +299,14 @@ def _review(key: str, turn: Turn, citation) -> None:
         open_feedback(ui.get_settings()).review(key, turn.question, turn.answer.text, citation.to_dict(), verdict,
                                                 comment)
         st.session_state[f"{key}_rv_saved_{citation.n}"] = True
-    except Exception as exc:  # noqa: BLE001
-        st.session_state[f"{key}_rv_error_{citation.n}"] = f"Không lưu được đánh giá: {exc}"
+    except CchcError as exc:
+        st.session_state[f"{key}_rv_error_{citation.n}"] = exc.user_message
+    except Exception:  # noqa: BLE001 - UI edge: the panel says so; the traceback goes to the log
+        st.session_state[f"{key}_rv_error_{citation.n}"] = ui.unexpected("Không lưu được đánh giá")
 
 
-def _original_download(c, key: str) -> None:
-    path = ui.source_file(c.source)
+def _original_download(c, key: str, docs: _Docs) -> None:
+    path = docs.library.source_path(c.source)
     try:
         data = path.read_bytes()
     except OSError:
@@ -328,7 +338,7 @@ def source_panel(history: list[Turn], docs: _Docs) -> None:
         facts = [("Số hiệu", md.get("so_hieu")), ("Cơ quan", md.get("co_quan")),
                  ("Ngày ban hành", ui.vn_date(md.get("ngay_ban_hanh", ""))), ("Mục", c.section)]
         st.markdown("  \n".join(f"**{k}:** {render.escape_markdown(str(v))}" for k, v in facts if v))
-        _original_download(c, key)
+        _original_download(c, key, docs)
         st.radio("Trích dẫn này có đúng không?", list(VERDICTS), key=f"{key}_rv_{c.n}", index=None,
                  horizontal=True, format_func=VERDICTS.get, on_change=_review, args=(key, turn, c))
         st.text_input("Ghi chú (không bắt buộc)", key=f"{key}_rvc_{c.n}", on_change=_review, args=(key, turn, c))
@@ -369,17 +379,15 @@ def _answer_now(assistant, question: str, filters: SearchFilters, scope: dict, m
                 streamed = "".join([first or "", *pieces])
         if mode == "llm":
             streamed = st.write_stream(itertools.chain([first] if first is not None else [], pieces))
-    except Exception as exc:  # noqa: BLE001
-        st.error(f"Không trả lời được câu hỏi: {exc}")
+    except CchcError as exc:
+        st.error(exc.user_message)
+        return None
+    except Exception:  # noqa: BLE001 - UI edge: the chat says so; the traceback goes to the log
+        st.error(ui.unexpected("Không trả lời được câu hỏi"))
         return None
     answer = box.get("answer") or Answer(question=question, text=streamed if isinstance(streamed, str) else "",
                                          mode=mode)
-    # the question's own place and year (never the sidebar's): a later follow-up carries these, and only when the
-    # user sets no filter for it (assistant.conversation.resolve_followup)
-    own = answer.query or question
-    return Turn(question=question, answer=answer, provinces=tuple(find_provinces(own)),
-                years=tuple(dict.fromkeys(re.findall(r"\b(?:19|20)\d\d\b", own))),
-                doc_ids=tuple(dict.fromkeys(c.doc_id for c in answer.citations)), scope=scope)
+    return asked_turn(question, answer, scope)
 
 
 def _save_turn(store, browser: str, turn: Turn) -> None:
@@ -389,32 +397,42 @@ def _save_turn(store, browser: str, turn: Turn) -> None:
             ss["conv_id"] = store.create(browser)
             st.query_params["c"] = ss["conv_id"]
         store.add_turn(ss["conv_id"], turn)
-    except Exception as exc:  # noqa: BLE001 - the chat goes on; only saving failed
-        st.toast(f"Không lưu được cuộc trò chuyện: {exc}")
+    except CchcError as exc:
+        st.toast(exc.user_message)
+    except Exception:  # noqa: BLE001 - UI edge: the chat goes on, only saving failed; the traceback is logged
+        st.toast(ui.unexpected("Không lưu được cuộc trò chuyện"))
 
 
 def _turn_key(index: int) -> str:
     return f"c{st.session_state['conv_id'] or 'new'}t{index}"
 
 
+def _open():
+    """The library, the assistant and the indexed documents; the page stops with a Vietnamese message when they
+    cannot be opened."""
+    try:
+        library = ui.get_library()
+        assistant = ui.get_assistant()
+        return library, assistant, library.documents()
+    except CchcError as exc:
+        st.error(exc.user_message)
+    except Exception:  # noqa: BLE001 - UI edge: the page says so; the traceback goes to the log
+        st.error(ui.unexpected("Không mở được trợ lý"))
+    st.stop()
+
+
 def chat_page() -> None:
     _init_state()
     st.html(render.style_block())
     st.html(render.refs_script(), unsafe_allow_javascript=True)
-    try:
-        assistant = ui.get_assistant()
-        records = assistant.store.records()
-    except Exception as exc:  # noqa: BLE001
-        st.error(f"Không mở được trợ lý: {exc}")
-        st.stop()
-    first_start = getattr(getattr(assistant, "store", None), "first_start", "")
-    if first_start and not st.session_state.get("first_start_seen"):  # the index was built now: say so, once
+    library, assistant, documents = _open()
+    if library.first_start and not st.session_state.get("first_start_seen"):  # the index was built now: say so once
         st.session_state["first_start_seen"] = True
-        st.info(first_start)
+        st.info(library.first_start)
     store = open_conversations(ui.get_settings())
     browser = _browser_id()
     _sync_conversation(store, browser)
-    filters, scope, mode = sidebar(assistant, ui.filter_options(records), store, browser)
+    filters, scope, mode = sidebar(assistant, ui.filter_options(documents), store, browser)
 
     ss = st.session_state
     history: list[Turn] = ss["history"]
@@ -431,7 +449,7 @@ def chat_page() -> None:
             with st.chat_message("assistant"):
                 render_answer(turn, _turn_key(i), i, history[i - 1].question if i else "")
     if ss["panel"]:
-        _source_dialog(history, _Docs(assistant))
+        _source_dialog(history, _Docs(library))
 
     prompt = st.chat_input("Đặt câu hỏi về kế hoạch cải cách hành chính…", key="chat_input")
     if not prompt:
@@ -448,7 +466,7 @@ def chat_page() -> None:
         with st.chat_message("user"):
             st.markdown(render.escape_markdown(question))
         with st.chat_message("assistant"):
-            turn = _answer_now(assistant, question, filters, scope, mode, len(records))
+            turn = _answer_now(assistant, question, filters, scope, mode, len(documents))
     if turn is None:
         return
     history.append(turn)

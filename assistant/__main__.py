@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.llm and not settings.llm_enabled:
         print("Chưa cấu hình LLM_BASE_URL; dùng chế độ trích dẫn.", file=sys.stderr)
     try:
-        assistant = open_assistant(settings, build=False)  # a read path: an empty index is an error, not an ingest
+        assistant = open_assistant(settings)  # a read path: an empty index is an error, not an ingest
     except IndexUnavailable as exc:
         print(str(exc), file=sys.stderr)
         return 2

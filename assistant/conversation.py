@@ -100,4 +100,20 @@ def make_turn(question: str, answer, analysis: QueryAnalysis | None = None) -> T
     return Turn(question=answer.query or question, answer=answer, provinces=provinces, years=years, doc_ids=doc_ids)
 
 
-__all__ = ["resolve_followup", "make_turn"]
+def asked_turn(question: str, answer, scope: dict | None = None) -> Turn:
+    """The turn the app keeps: the question as the user typed it, the place and years of the question as searched
+    (never the sidebar's: a later follow-up carries these, and only when the user sets no filter for it), the
+    documents cited, and the filters chosen when asking (``scope``, shown as chips).
+
+    >>> from assistant.types import Answer
+    >>> t = asked_turn("Còn Hà Nam?", Answer("", "", query="Hà Nam năm 2022, 2022"), {"Năm": ["2022"]})
+    >>> t.question, t.provinces, t.years, t.scope
+    ('Còn Hà Nam?', ('Hà Nam',), ('2022',), {'Năm': ['2022']})
+    """
+    own = answer.query or question
+    return Turn(question=question, answer=answer, provinces=tuple(find_provinces(own)),
+                years=tuple(dict.fromkeys(re.findall(r"\b(?:19|20)\d\d\b", own))),
+                doc_ids=tuple(dict.fromkeys(c.doc_id for c in answer.citations)), scope=scope or {})
+
+
+__all__ = ["resolve_followup", "make_turn", "asked_turn"]

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 from assistant.types import Answer, Citation
 from index.model import document_label
-from ingest.schedule import load_schedule
-from ingest.schedule.units import find_units
+from index.schedule_facts import PlanSchedule, load_schedule
 from retriever.period import question_period
 from textnorm.gazetteer import canonical_province
 from textnorm.periods import Period, fold_same_length
+from textnorm.units import find_units
 
 #: A question asking which units (after folding): "sở nào", "đơn vị nào", "những sở", "danh sách", "ai".
 _UNIT_WORDS = r"(?:so|don vi|co quan|ban|huyen|xa|dia phuong|ubnd|nganh|noi)"
@@ -38,7 +38,7 @@ class _Plan:
     doc_id: str
     label: str
     record: object
-    schedule: object  # ingest.schedule.PlanSchedule
+    schedule: PlanSchedule
     province: str
     year: str
 

@@ -11,9 +11,8 @@ from assistant.abstention import features as abstention_features
 from assistant.conversation import resolve_followup
 from assistant.grounded import HEADER_KINDS, GroundedConfig, abstain, compose_grounded_answer, score_all
 from assistant.types import Answer, Turn
-from errors import LLMUnavailable
+from errors import CchcError, LLMUnavailable
 from index.model import OPENING_SECTION, PORTAL_SECTION
-from index.store import IndexStore
 from retriever.features import province_names
 from retriever.hybrid import HybridRetriever, SearchFilters, SearchResult
 from retriever.query import documents_named, with_merged_provinces
@@ -32,6 +31,8 @@ HEADER_DOCS = 2
 LIST_DOCS = 4
 #: Answer types answered from a document's front and end matter.
 HEADER_TYPES = frozenset({"signer", "number", "issue_date", "basis"})
+#: A search run when the app opens the assistant, so the embedder and the BM25 cache load before the first question.
+WARM_UP_QUERY = "kế hoạch kiểm tra cải cách hành chính"
 FALLBACK_NOTICE = "Không dùng được LLM ({reason}); câu trả lời dưới đây được trích nguyên văn từ văn bản."
 
 
@@ -45,8 +46,25 @@ class Assistant:
         self.abstention = AbstentionRule().for_embedder(settings.embedding_model)
 
     @property
-    def store(self) -> IndexStore:
+    def store(self):
+        """The index the retriever reads (``index.store.IndexStore``): the assistant reaches it only through the
+        retriever."""
         return self.retriever.store
+
+    def schedule_plans(self) -> list:
+        """The indexed plans that state an inspection schedule (the schedule view's rows are read from them)."""
+        from assistant.schedule import schedule_plans
+
+        return schedule_plans(self.store.lexical())
+
+    def warm_up(self) -> None:
+        """Load the lexical index and the embedding model now (one throw-away search), so the first question does
+        not wait for them. Failures are left to that first question, which reports them."""
+        try:
+            self.store.lexical()
+            self.retriever.search(WARM_UP_QUERY, k=1)
+        except CchcError:  # an index that cannot answer: the first question says so in Vietnamese
+            log.warning("warm-up failed", exc_info=True)
 
     @property
     def llm_available(self) -> bool:
@@ -304,9 +322,12 @@ def _filter_note(filters: SearchFilters | None) -> str:
             "loại văn bản chứa câu trả lời. Hãy bỏ bộ lọc và hỏi lại.")
 
 
-def open_assistant(settings: Settings, *, chat_model=None, build: bool = True) -> Assistant:
-    """An :class:`Assistant` over the configured index (built from the corpus first when empty)."""
-    return Assistant(settings, open_retriever(settings, build=build), chat_model=chat_model)
+def open_assistant(settings: Settings, *, chat_model=None, store=None) -> Assistant:
+    """An :class:`Assistant` over the configured index, or over ``store`` when one is given (the app shares the
+    ingest service's store). An empty or damaged index raises :class:`errors.IndexUnavailable`: the app builds it
+    first (``ingest.service.DocumentLibrary.ensure_index``), the CLI says which command does."""
+    return Assistant(settings, open_retriever(settings, store), chat_model=chat_model)
 
 
-__all__ = ["Assistant", "open_assistant", "ANSWER_POOL"]
+#: ``SearchFilters`` is the type of ``Assistant.ask(filters=…)``: the UI builds it from this module.
+__all__ = ["Assistant", "open_assistant", "ANSWER_POOL", "SearchFilters"]

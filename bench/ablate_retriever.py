@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     from retriever.service import open_retriever
     from settings import load_settings
 
-    base = open_retriever(load_settings(), build=False)
+    base = open_retriever(load_settings())
     halves = halves_of(("dev", "realdocs", "reworded"))
     configs = {"default": RetrieverConfig()}
     configs.update({f"{k}={v}": replace(RetrieverConfig(), **{k: v}) for k, v in NEUTRAL.items()})

@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.questions:
         from retriever.service import open_retriever
 
-        eval_questions(open_retriever(load_settings(), build=False).store, load_questions(args.questions))
+        eval_questions(open_retriever(load_settings()).store, load_questions(args.questions))
     if args.xquad_grouped:
         eval_xquad_grouped(Path(args.external))
     return 0

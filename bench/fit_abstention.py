@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     from assistant.service import open_assistant
     from settings import load_settings
 
-    assistant = open_assistant(load_settings(), build=False)
+    assistant = open_assistant(load_settings())
     halves = halves_of(SETS)
     rows = {half: collect(assistant, qs) for half, qs in halves.items()}
     default = AbstentionRule()

@@ -86,7 +86,7 @@ def main(argv=None) -> int:
         t0 = time.perf_counter()
         settings, info = build(Path(tmp), args.passages)
         info["build_s"] = round(time.perf_counter() - t0, 1)
-        assistant = open_assistant(settings, build=False)
+        assistant = open_assistant(settings)
         t0 = time.perf_counter()
         assistant.ask(QUESTIONS[0])
         info["first_answer_ms"] = round((time.perf_counter() - t0) * 1000, 1)

@@ -24,7 +24,7 @@ def _plan_key(line: str, keys) -> str | None:
 
 def score_answer(answer, spec: dict) -> dict:
     """Counts for one answer: expected, listed (of the expected), wrong, half-only plans said."""
-    from ingest.schedule.units import find_units
+    from textnorm.units import find_units
 
     expected = {k: set(v) for k, v in spec.get("expected_units", {}).items()}
     half_only = set(spec.get("half_only", ()))

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from errors import DocumentError, IndexDamaged, IndexUnavailable, IngestBusy
+from index.manifest import read_manifest, source_path, write_manifest
 from index.model import Document
 from index.store import IndexStore, index_text
 from ingest.document import build_document, content_hash, make_doc_id
-from ingest.manifest import read_manifest, write_manifest
 from settings import PROJECT_ROOT, Settings
 
 log = logging.getLogger(__name__)
@@ -24,6 +24,10 @@ Progress = Callable[[int, int, str, str], None]
 #: Passages embedded per call, so a long file reports "N/M đoạn" as it goes (large enough to keep the model busy).
 EMBED_BATCH = 64
 _MB = 1024 * 1024
+#: What reading, cleaning, embedding and writing one broken file may raise besides DocumentError: the file is refused
+#: and the batch goes on. Anything else (TypeError, AttributeError…) is a bug: it stops the batch and reaches the CLI
+#: or UI edge, which logs its traceback.
+FILE_ERRORS = (OSError, ValueError, LookupError, ArithmeticError, RuntimeError)
 
 
 @dataclass
@@ -287,7 +291,7 @@ def _ingest_files(paths: list[Path], settings: Settings, store: IndexStore, repo
             report.refused.append((exc.path, exc.reason))
         except IndexUnavailable:
             raise  # the index itself cannot be used: every other file would fail the same way
-        except Exception as exc:  # noqa: BLE001 - one broken file never stops the batch
+        except FILE_ERRORS as exc:  # one broken file never stops the batch
             log.exception("ingest failed for %s", source)
             report.refused.append((source, f"lỗi không mong đợi khi xử lý tệp ({type(exc).__name__}: {exc})"))
     progress(len(files), len(files), "", "")
@@ -295,7 +299,7 @@ def _ingest_files(paths: list[Path], settings: Settings, store: IndexStore, repo
 
 def _prune(store: IndexStore, report: IngestReport) -> None:
     for record in store.records().values():
-        if not _source_path(record.source).exists():
+        if not source_path(record.source).exists():
             store.delete_document(record.doc_id)
             report.removed.append(record.source)
 
@@ -321,31 +325,22 @@ def _finish(settings: Settings, store: IndexStore, report: IngestReport) -> None
     store.lexical(quiet=True)  # rebuild the BM25 cache now (expected after writes), not on the first search
 
 
-def _source_path(source: str) -> Path:
-    path = Path(source)
-    return path if path.is_absolute() else PROJECT_ROOT / path
-
-
 def _ingest_one(path: Path, source: str, settings: Settings, store: IndexStore, report: IngestReport,
                 seen: _Seen, tick: Callable[[str], None]) -> None:
-    from ingest.loaders import SUPPORTED_EXTENSIONS
+    from ingest.service import file_refusal  # the one file rule; imported here because the service imports us
 
-    if path.suffix.lower() not in SUPPORTED_EXTENSIONS:
-        raise DocumentError(source, f"định dạng '{path.suffix or '(không có đuôi)'}' không được hỗ trợ; chỉ nhận "
-                                    + ", ".join(SUPPORTED_EXTENSIONS))
     if not path.is_file():
         raise DocumentError(source, "không tìm thấy tệp")
-    size = path.stat().st_size
-    limit = settings.max_file_mb * _MB
-    if size > limit:
-        raise DocumentError(source, f"tệp quá lớn ({size / _MB:.4g} MB; giới hạn {settings.max_file_mb:g} MB)")
+    reason = file_refusal(path.name, path.stat().st_size, settings)
+    if reason:
+        raise DocumentError(source, reason)
     version = content_hash(path.read_bytes())[:12]
     existing = seen.by_source.get(source)
     if existing and existing.version == version:
         report.unchanged.append(source)
         return
     twin = seen.by_hash.get(version)
-    if twin and twin.source != source and _source_path(twin.source).exists():
+    if twin and twin.source != source and source_path(twin.source).exists():
         raise DocumentError(source, f"trùng nội dung với văn bản đã nạp {twin.source}; bỏ qua bản sao")
     if version in seen.hashes:
         raise DocumentError(source, f"trùng nội dung với {seen.hashes[version]} trong cùng lượt nạp; bỏ qua bản sao")

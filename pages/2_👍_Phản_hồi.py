@@ -6,6 +6,7 @@ import streamlit as st
 
 import ui
 from assistant.feedback import open_feedback
+from errors import CchcError
 from ui import render
 from ui.admin import require_admin
 
@@ -17,8 +18,11 @@ if not require_admin(settings, "Trang phản hồi cần mật khẩu quản tr�
     st.stop()
 try:
     rows = open_feedback(settings).list_feedback()
-except Exception as exc:  # noqa: BLE001
-    st.error(f"Không đọc được cơ sở dữ liệu phản hồi: {exc}")
+except CchcError as exc:
+    st.error(exc.user_message)
+    st.stop()
+except Exception:  # noqa: BLE001 - UI edge: the page says so; the traceback goes to the log
+    st.error(ui.unexpected("Không đọc được cơ sở dữ liệu phản hồi"))
     st.stop()
 
 if not rows:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from assistant.schedule import schedule_plans
+from errors import CchcError
 from ui import render
 from ui.schedule import plan_choices, schedule_rows, to_csv, to_xlsx
 
@@ -15,11 +15,13 @@ st.html(render.style_block())
 st.title("📅 Lịch kiểm tra theo kế hoạch")
 
 try:
-    assistant = ui.get_assistant()
-    store = assistant.store
-    plans = schedule_plans(store.lexical())
-except Exception as exc:  # noqa: BLE001
-    st.error(f"Không mở được chỉ mục văn bản: {exc}")
+    library = ui.get_library()
+    plans = ui.get_assistant().schedule_plans()
+except CchcError as exc:
+    st.error(exc.user_message)
+    st.stop()
+except Exception:  # noqa: BLE001 - UI edge: the page says so; the traceback goes to the log
+    st.error(ui.unexpected("Không mở được chỉ mục văn bản"))
     st.stop()
 
 if not plans:
@@ -55,7 +57,7 @@ n = st.selectbox("Xem đoạn văn bản của ô", list(labels), format_func=la
 cite = next(c for c in cites if c.n == n)
 st.markdown(f"**{cite.label}** — «{cite.quote}»")
 with st.expander("Xem trong toàn văn", expanded=False):
-    doc = store.get_document(cite.doc_id)
+    doc = library.document(cite.doc_id)
     if doc is None:
         st.warning("Văn bản không còn trong chỉ mục.")
     else:

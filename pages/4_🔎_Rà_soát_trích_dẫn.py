@@ -9,6 +9,7 @@ import streamlit as st
 
 import ui
 from assistant.feedback import VERDICTS, open_feedback
+from errors import CchcError
 from ui import render
 from ui.admin import require_admin
 
@@ -23,8 +24,11 @@ if not require_admin(settings, "Trang rà soát cần mật khẩu quản trị.
     st.stop()
 try:
     reviews = open_feedback(settings).list_reviews()
-except Exception as exc:  # noqa: BLE001
-    st.error(f"Không đọc được cơ sở dữ liệu đánh giá: {exc}")
+except CchcError as exc:
+    st.error(exc.user_message)
+    st.stop()
+except Exception:  # noqa: BLE001 - UI edge: the page says so; the traceback goes to the log
+    st.error(ui.unexpected("Không đọc được cơ sở dữ liệu đánh giá"))
     st.stop()
 if not reviews:
     st.info("Chưa có trích dẫn nào được đánh giá.")

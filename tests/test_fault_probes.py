@@ -82,7 +82,7 @@ def test_manifest_lists_every_document_with_its_file(hashed_index):
 
 def test_delete_takes_the_lock_and_updates_the_manifest(hashed_index):
     from errors import IngestBusy
-    from ingest.manifest import read_manifest
+    from index.manifest import read_manifest
     from ingest.pipeline import delete_documents, ingest_lock
 
     settings, store = hashed_index
@@ -133,6 +133,7 @@ def test_first_start_rebuilds_a_damaged_database_from_the_manifest_and_says_so(h
     from errors import IndexDamaged
     from index.store import IndexStore
     from ingest.pipeline import ingest_paths
+    from ingest.service import DocumentLibrary
     from retriever.service import open_retriever
 
     settings, _ = hashed_index
@@ -145,8 +146,9 @@ def test_first_start_rebuilds_a_damaged_database_from_the_manifest_and_says_so(h
     with pytest.raises(IndexDamaged, match="python -m ingest"):
         open_retriever(settings)  # a read path: says what to do, builds nothing
     store = IndexStore(settings)
-    retriever = open_retriever(settings, store, build=True)  # the app's first start
-    assert "bị hỏng" in store.first_start and "manifest" in store.first_start
+    notice = DocumentLibrary(settings, store).ensure_index()  # the app's first start
+    retriever = open_retriever(settings, store)
+    assert "bị hỏng" in notice and "manifest" in notice
     assert len(store.records()) == 6, "the upload, listed in the manifest only, is back"
     assert list(settings.data_dir.glob("chroma.broken-*"))
     assert retriever.search(faults.QUESTION, k=3)

@@ -321,3 +321,86 @@ def test_killed_ingest_leaves_the_previous_index_searchable(settings, store, cor
         assert len(passages) == record.n_passages > 0
         counted += len(passages)
     assert counted == len(all_passage_ids(fresh))
+
+
+# ------------------------------------------------------------------------------------------- the ingest service
+@pytest.fixture
+def library(settings, corpus_copy):
+    """A library over a tmp index whose corpus is a writable copy of the bundled one (hashing embedder)."""
+    from ingest.service import DocumentLibrary
+
+    own = settings.with_overrides(corpus_dir=corpus_copy)
+    return DocumentLibrary(own, IndexStore(own))
+
+
+def test_service_first_start_builds_the_corpus_once_and_says_so(library):
+    notice = library.ensure_index()
+    assert "lần khởi động đầu tiên" in notice and "5 văn bản mới" in notice and library.first_start == notice
+    assert len(library.documents()) == 5
+    assert library.ensure_index() == "" and library.first_start == notice  # the index was ready: nothing done
+
+
+def test_service_lists_reads_adds_and_deletes(library):
+    library.ensure_index()
+    kg = next(d for d in library.documents() if d.metadata.get("so_hieu") == "36/KH-UBND")
+    assert kg.label == "Kế hoạch 36/KH-UBND – Kiên Giang, 2021" and kg.file_name == KG_36 and not kg.uploaded
+    assert kg.passages == library.store.records()[kg.doc_id].n_passages > 0
+    assert library.document(kg.doc_id).text == library.store.get_document(kg.doc_id).text
+    assert library.document("khong-co") is None
+    assert library.source_path(library.store.records()[kg.doc_id].source) == library.settings.corpus_dir / KG_36
+
+    batch = library.add_files([("../tot.txt", GOOD.encode()), ("rong.txt", b""), ("tot.txt", GOOD.encode() + b"\n")])
+    assert [(r.name, r.status) for r in batch.results] == [("../tot.txt", "refused"), ("rong.txt", "refused"),
+                                                          ("tot.txt", "added")]
+    assert batch.results[0].reason == "được thay bằng tệp cùng tên tải lên sau" and "rỗng" in batch.results[1].reason
+    (upload,) = [d for d in library.documents() if d.uploaded]
+    assert upload.file_name == "tot.txt" and upload.metadata["so_hieu"] == "12/KH-SNV"
+    assert len(library.documents()) == 6
+
+    assert library.delete([upload.doc_id, kg.doc_id, "khong-co"]) == 2
+    assert {d.doc_id for d in library.documents()} & {upload.doc_id, kg.doc_id} == set()
+    assert not (library.uploads_dir / "tot.txt").exists()  # the upload's file goes with it
+    assert (library.settings.corpus_dir / KG_36).exists()  # a corpus file stays: re-indexing brings it back
+    from index.manifest import read_manifest
+
+    assert len(read_manifest(library.settings)) == 4
+
+
+def test_service_delete_takes_the_ingest_lock(library):
+    library.ensure_index()
+    victim = library.documents()[0].doc_id
+    with ingest_lock(library.settings), pytest.raises(IngestBusy):
+        library.delete([victim])
+    assert victim in {d.doc_id for d in library.documents()}  # nothing removed while another holds the lock
+
+
+def test_service_reindex_prunes_and_rebuild_keeps_uploads(library):
+    library.ensure_index()
+    library.add_files([("tot.txt", GOOD.encode())])
+    assert library.reindex_folders() == [library.settings.corpus_dir, library.uploads_dir]
+    (library.settings.corpus_dir / QB).unlink()
+    report = library.reindex()
+    assert [Path(s).name for s in report.removed] == [QB] and len(report.unchanged) == 5
+    generation = library.store.generation
+    rebuilt = library.reindex(rebuild=True)
+    assert len(rebuilt.added) == 5 and library.store.generation != generation  # a new index, swapped in
+    assert {d.file_name for d in library.documents() if d.uploaded} == {"tot.txt"}
+    with ingest_lock(library.settings), pytest.raises(IngestBusy):
+        library.reindex()
+
+
+def test_one_file_rule_for_uploads_the_page_and_the_pipeline(settings, store, tmp_path):
+    from ingest.service import DocumentLibrary, file_refusal, save_upload
+
+    small = settings.with_overrides(max_file_mb=0.001)
+    big = tmp_path / "lon.txt"
+    big.write_text(GOOD * 10, encoding="utf-8")
+    size = big.stat().st_size
+    rule = file_refusal("lon.txt", size, small)
+    assert rule.startswith("tệp quá lớn")
+    ((_, reason),) = ingest_paths([big], small, store).refused
+    assert reason == rule  # the pipeline asks the same rule
+    assert save_upload("lon.txt", big.read_bytes(), small) == (None, rule)
+    assert DocumentLibrary(small, store).refusal("lon.txt", size) == rule  # the page, before reading the bytes
+    for name, size in (("bang.xlsx", 10), ("rong.txt", 0)):
+        assert save_upload(name, b"x" * size, settings) == (None, file_refusal(name, size, settings))

@@ -11,12 +11,13 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
+from index.schedule_facts import load_schedule
 from ingest.document import build_document
-from ingest.schedule import extract_schedule, load_schedule
-from ingest.schedule.units import DEPARTMENTS, find_units
+from ingest.schedule import extract_schedule
 from retriever.period import question_period
 from textnorm import fold_for_match
 from textnorm.periods import find_periods
+from textnorm.units import DEPARTMENTS, find_units
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "schedules"
@@ -333,7 +334,7 @@ def test_headline_question_on_the_bundled_corpus(real_index):
     from assistant.service import open_assistant
 
     settings, store = real_index
-    answer = open_assistant(settings, build=False).ask("Những sở nào được kiểm tra trong quý III?")
+    answer = open_assistant(settings).ask("Những sở nào được kiểm tra trong quý III?")
     _verify(answer, store)
     lines = answer.text.splitlines()
     expected = {

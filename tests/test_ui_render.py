@@ -11,8 +11,8 @@ import pytest
 from assistant.export import answer_to_markdown
 from assistant.feedback import FeedbackStore, citations_to_json
 from assistant.types import Answer, Citation, Turn
+from ingest.service import safe_filename, save_upload
 from ui import render
-from ui.upload import safe_filename, save_upload
 
 EVIL = ('Mở đầu & "trích": Sở <b>Nội vụ</b> <script>alert("x")</script> kiểm tra quý III. '
         "$5 **đậm** [1](javascript:x)\n\n# Hết")
@@ -181,20 +181,3 @@ def test_conversation_store_history_roundtrip_and_isolation(tmp_path):
     assert store.list("trinhduyet1")[0].title == "Đổi tên"
     store.delete(first)
     assert store.list("trinhduyet1") == [] and store.turns(first) == [] and len(store.list("trinhduyet2")) == 1
-
-
-def test_warm_up_loads_lexical_index_and_embedder_before_the_first_question():
-    from types import SimpleNamespace
-
-    import ui
-
-    calls = []
-    store = SimpleNamespace(lexical=lambda: calls.append("lexical"))
-    retriever = SimpleNamespace(search=lambda q, k: calls.append(("search", k)))
-    ui.warm_up(SimpleNamespace(store=store, retriever=retriever))
-    assert calls == ["lexical", ("search", 1)]
-
-    def broken(q, k):
-        raise RuntimeError("chỉ mục hỏng")
-
-    ui.warm_up(SimpleNamespace(store=store, retriever=SimpleNamespace(search=broken)))  # left to the first question

@@ -1,20 +1,33 @@
-"""Glue between the Streamlit pages and the library: settings, the shared assistant, sidebar options.
+"""Glue between the Streamlit pages and the library: settings, the shared assistant and document library, sidebar
+options, and the error shown at the UI's edge.
 
-Tests replace :func:`get_assistant` (``monkeypatch.setattr(ui, "get_assistant", lambda: fake)``): every page
-calls it through the module (``ui.get_assistant()``), at run time, never at import.
-Nothing here imports Streamlit at import time; :mod:`ui.render` and :mod:`ui.upload` stay pure.
+The pages talk to two objects only: the :class:`assistant.service.Assistant` (answers, schedule plans) and the
+:class:`ingest.service.DocumentLibrary` (documents: list, read, upload, delete, re-index). Both are opened once per
+process (``st.cache_resource``) and shared by every session; they read one index through one store.
+Tests replace :func:`get_assistant` and :func:`get_library` (``monkeypatch.setattr(ui, "get_assistant", …)``): every
+page calls them through the module (``ui.get_assistant()``), at run time, never at import.
+Nothing here imports Streamlit at import time; :mod:`ui.render` stays pure.
 """
 
 from __future__ import annotations
 
 import hmac
+import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-MODE_LABELS = {"grounded": "Trích dẫn (không cần LLM)", "llm": "LLM"}
+log = logging.getLogger(__name__)
 
-_cached_open = None
+MODE_LABELS = {"grounded": "Trích dẫn (không cần LLM)", "llm": "LLM"}
+#: What the spinner says while the library opens (the first start builds the index of the bundled corpus).
+LIBRARY_SPINNER = "Đang mở chỉ mục văn bản (lần đầu: đang nạp kho văn bản đi kèm, có thể mất một lúc)…"
+#: What the spinner says while the assistant opens (the embedding model and the BM25 cache load).
+ASSISTANT_SPINNER = "Đang nạp mô hình và chỉ mục văn bản (lần đầu có thể mất một lúc)…"
+#: Said instead of an unexpected error's text, which is logged with its traceback (it may name server paths).
+UNEXPECTED = "{what}: lỗi không mong đợi (đã ghi vào nhật ký máy chủ). Hãy thử lại hoặc báo quản trị viên."
+
+_cached: dict = {}
 
 
 def get_settings():
@@ -24,42 +37,57 @@ def get_settings():
     return load_settings()
 
 
-def _opener():
-    """The ``st.cache_resource`` wrapped opener, created on first use so importing ``ui`` stays light."""
-    global _cached_open
-    if _cached_open is None:
+def _open_library(key: str, _settings):
+    from ingest.service import DocumentLibrary
+
+    library = DocumentLibrary.open(_settings)
+    library.ensure_index()  # the first start builds the bundled corpus, and says so (library.first_start)
+    return library
+
+
+def _open_assistant(key: str, _settings):
+    from assistant.service import open_assistant
+
+    # the composition root: the assistant reads the library's store (one index, one embedder loaded)
+    assistant = open_assistant(_settings, store=get_library().store)
+    assistant.warm_up()
+    return assistant
+
+
+def _resource(opener, spinner: str):
+    """``opener`` wrapped in ``st.cache_resource``, wrapped on first use so importing ``ui`` stays light."""
+    if opener not in _cached:
         import streamlit as st
 
-        @st.cache_resource(show_spinner="Đang nạp mô hình và chỉ mục văn bản (lần đầu có thể mất một lúc)…")
-        def _open_assistant(key: str, _settings):
-            from assistant.service import open_assistant
+        _cached[opener] = st.cache_resource(show_spinner=spinner)(opener)
+    return _cached[opener]
 
-            assistant = open_assistant(_settings)
-            warm_up(assistant)
-            return assistant
 
-        _cached_open = _open_assistant
-    return _cached_open
+def get_library():
+    """The process-wide :class:`ingest.service.DocumentLibrary` for the current settings (opened once, cached); its
+    first opening builds the index when it is empty."""
+    settings = get_settings()
+    return _resource(_open_library, LIBRARY_SPINNER)(repr(settings), settings)
 
 
 def get_assistant():
     """The process-wide :class:`assistant.service.Assistant` for the current settings (opened once, cached)."""
     settings = get_settings()
-    return _opener()(repr(settings), settings)
+    return _resource(_open_assistant, ASSISTANT_SPINNER)(repr(settings), settings)
 
 
-#: A search run once when the assistant opens, so the embedder and the BM25 cache load before the first question.
-WARM_UP_QUERY = "kế hoạch kiểm tra cải cách hành chính"
+def unexpected(what: str) -> str:
+    """For the broad catch at the UI's edge: log the exception being handled with its traceback, and return the
+    Vietnamese sentence to show instead of its text.
 
-
-def warm_up(assistant) -> None:
-    """Load the embedding model and the lexical index now (one throw-away search); failures are left to the
-    first real question, which reports them."""
-    try:
-        assistant.store.lexical()
-        assistant.retriever.search(WARM_UP_QUERY, k=1)
-    except Exception:  # noqa: BLE001 - warming is an optimisation
-        pass
+    >>> try:
+    ...     raise RuntimeError("/srv/data/chroma: disk I/O error")
+    ... except RuntimeError:
+    ...     unexpected("Không mở được trợ lý")
+    'Không mở được trợ lý: lỗi không mong đợi (đã ghi vào nhật ký máy chủ). Hãy thử lại hoặc báo quản trị viên.'
+    """
+    log.exception(what)
+    return UNEXPECTED.format(what=what)
 
 
 @dataclass
@@ -70,31 +98,26 @@ class FilterOptions:
     documents: dict[str, str] = field(default_factory=dict)  # doc_id -> label
 
 
-def filter_options(records: dict) -> FilterOptions:
-    """Sidebar choices from ``IndexStore.records()``: provinces, years (newest first), types, documents.
+def filter_options(documents) -> FilterOptions:
+    """Sidebar choices from ``DocumentLibrary.documents()``: provinces, years (newest first), types, documents.
 
-    >>> from types import SimpleNamespace as R
-    >>> o = filter_options({"a": R(title="T", metadata={"tinh": "Hà Nam", "nam": "2022", "loai_van_ban": "Kế hoạch"})})
+    >>> from types import SimpleNamespace as D
+    >>> md = {"tinh": "Hà Nam", "nam": "2022", "loai_van_ban": "Kế hoạch"}
+    >>> o = filter_options([D(doc_id="a", label="Kế hoạch – Hà Nam, 2022: T", metadata=md)])
     >>> o.provinces, o.years, o.doc_types, o.documents
     (['Hà Nam'], ['2022'], ['Kế hoạch'], {'a': 'Kế hoạch – Hà Nam, 2022: T'})
     """
-    from index.model import document_label
-
-    provinces, years, types, docs = set(), set(), set(), {}
-    for doc_id, rec in records.items():
-        md = rec.metadata or {}
+    provinces, years, types, labels = set(), set(), set(), {}
+    for doc in documents:
+        md = doc.metadata or {}
         if md.get("tinh"):
             provinces.add(str(md["tinh"]))
         if md.get("nam"):
             years.add(str(md["nam"]))
         if md.get("loai_van_ban"):
             types.add(str(md["loai_van_ban"]))
-        label = document_label(md, rec.title or doc_id)
-        if not md.get("so_hieu") and rec.title and rec.title not in label:
-            short = rec.title if len(rec.title) <= 60 else rec.title[:59].rstrip() + "…"
-            label = f"{label}: {short}"
-        docs[doc_id] = label
-    ordered = dict(sorted(docs.items(), key=lambda kv: kv[1]))
+        labels[doc.doc_id] = doc.label
+    ordered = dict(sorted(labels.items(), key=lambda kv: kv[1]))
     return FilterOptions(sorted(provinces), sorted(years, reverse=True), sorted(types), ordered)
 
 
@@ -159,12 +182,5 @@ def page_title(path: Path) -> tuple[str, str]:
     return path.stem.replace("_", " "), "📄"
 
 
-def source_file(source: str) -> Path:
-    """The file a document was read from (a stored source is relative to the project root unless absolute)."""
-    from ingest.pipeline import _source_path  # noqa: PLC2701 - the resolution ingest itself used
-
-    return _source_path(str(source))
-
-
-__all__ = ["get_settings", "get_assistant", "filter_options", "FilterOptions", "password_ok", "MODE_LABELS",
-           "vn_date", "scope_of", "scope_text", "page_title", "source_file", "warm_up"]
+__all__ = ["get_settings", "get_assistant", "get_library", "filter_options", "FilterOptions", "password_ok",
+           "MODE_LABELS", "vn_date", "scope_of", "scope_text", "page_title", "unexpected"]

@@ -5,21 +5,23 @@ The facts of a document are stored as one JSON string per document version in th
 after it, exactly like passages: they are replaced and removed atomically with the document, and shared by every
 app instance of a Chroma server. They are read once when the lexical state is built (``LexicalState.schedules``),
 not on the frequent freshness check of the records (measured: with the facts inside the records, that check read
-~10× more data at 10k passages and answer p95 rose to ~300 ms).
+~10× more data at 10k passages and answer p95 rose to ~300 ms). Their data model and storage format are plain index
+data (:mod:`index.schedule_facts`), read back by the answerer; the unit grammar is :mod:`textnorm.units`.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 
-from ingest.schedule.extract import PlanSchedule, ScheduleFact, extract_schedule, plan_year
+from index.schedule_facts import schedule_to_json
+from ingest.schedule.extract import extract_schedule
 
 log = logging.getLogger(__name__)
 
 
 def schedule_json(doc) -> str:
-    """The document's schedule as stored in its record ("" when it states none; never raises).
+    """The document's schedule as stored in its record ("" when it states none, or when the reader cannot follow
+    it: a schedule never stops the ingest).
 
     >>> from ingest.document import build_document
     >>> schedule_json(build_document("a", "a.txt", "Sở Nội vụ chủ trì."))
@@ -27,22 +29,10 @@ def schedule_json(doc) -> str:
     """
     try:
         plan = extract_schedule(doc)
-    except Exception as exc:  # noqa: BLE001 - a schedule the reader cannot follow must not stop the ingest
-        log.warning("Không đọc được lịch kiểm tra của %s: %s", doc.doc_id, exc)
+    except (ValueError, LookupError) as exc:  # offsets or periods the reader cannot follow: no schedule, go on
+        log.warning("Không đọc được lịch kiểm tra của %s: %s", doc.doc_id, exc, exc_info=True)
         return ""
-    if not plan.facts and not plan.periods:
-        return ""
-    return json.dumps(plan.to_dict(), ensure_ascii=False, separators=(",", ":"))
+    return schedule_to_json(plan)
 
 
-def load_schedule(raw: str) -> PlanSchedule | None:
-    """A stored schedule, or None when absent or unreadable."""
-    if not raw:
-        return None
-    try:
-        return PlanSchedule.from_dict(json.loads(raw))
-    except (ValueError, KeyError, TypeError):
-        return None
-
-
-__all__ = ["PlanSchedule", "ScheduleFact", "extract_schedule", "schedule_json", "load_schedule", "plan_year"]
+__all__ = ["extract_schedule", "schedule_json"]

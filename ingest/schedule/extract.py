@@ -14,11 +14,12 @@ quý III/2021"). A fact keeps the offsets of the line or row naming the unit, an
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 
-from ingest.schedule.units import find_units
+from index.schedule_facts import PlanSchedule, ScheduleFact
 from textnorm.patterns import CITED_DOCUMENT_DATE
 from textnorm.periods import Period, find_periods, fold_same_length
+from textnorm.units import find_units
 
 #: Words that make a line (or its lead-in, or its heading) about inspecting the units it names.
 INSPECTION_CUE = re.compile(r"kiem tra|lam viec (?:tai|voi)|lich lam viec|doi tuong")
@@ -53,60 +54,6 @@ INSPECTS = re.compile(r"kiem tra(?: truc tiep)? tai|tien hanh kiem tra|lam viec 
 _ROW_NUMBER = re.compile(r"\d+\.?|[IVX]+\.?|[A-Z]\.?")
 _ROW_FIELD = re.compile(r"^([^:\n]{2,80}):[ \t]*(.*)$", re.MULTILINE)
 _BULLET = re.compile(r"^[\s\-–+*•]*(?:(?:\d+(?:\.\d+)*|[a-zđ]|[ivx]+)[.)]\s*)?")
-
-
-@dataclass(frozen=True)
-class ScheduleFact:
-    """One unit inspected (or reporting) in one period, as one plan states it."""
-
-    unit: str  # "Sở Y tế"
-    unit_kind: str  # so | ban | ubnd
-    activity: str  # kiểm tra trực tiếp | kiểm tra | kiểm tra đột xuất | tự kiểm tra | báo cáo
-    period: Period
-    start: int  # the line or table row naming the unit: text[start:end]
-    end: int
-    unit_start: int  # the unit's name inside it
-    unit_end: int
-    period_start: int  # where the period is stated (may be another line)
-    period_end: int
-    doc_id: str = ""
-    section: str = ""  # section path of the passage it was read from
-
-    def to_dict(self) -> dict:
-        d = asdict(self)
-        d["period"] = self.period.to_dict()
-        return d
-
-    @staticmethod
-    def from_dict(d: dict) -> "ScheduleFact":
-        return ScheduleFact(**{**d, "period": Period.from_dict(d["period"])})
-
-    @property
-    def is_inspection(self) -> bool:
-        return self.activity != "báo cáo"
-
-
-@dataclass
-class PlanSchedule:
-    """The facts of one document and the inspection period the plan states for itself."""
-
-    doc_id: str
-    facts: list[ScheduleFact] = field(default_factory=list)
-    periods: list[tuple[int, int, Period]] = field(default_factory=list)  # the plan's own inspection periods
-    quotes: dict[str, str] = field(default_factory=dict)  # "start:end" → text[start:end] of every span above
-
-    def quote(self, start: int, end: int) -> str:
-        return self.quotes.get(f"{start}:{end}", "")
-
-    def to_dict(self) -> dict:
-        return {"doc_id": self.doc_id, "facts": [f.to_dict() for f in self.facts],
-                "periods": [[s, e, p.to_dict()] for s, e, p in self.periods], "quotes": self.quotes}
-
-    @staticmethod
-    def from_dict(d: dict) -> "PlanSchedule":
-        return PlanSchedule(d.get("doc_id", ""), [ScheduleFact.from_dict(f) for f in d.get("facts", [])],
-                            [(s, e, Period.from_dict(p)) for s, e, p in d.get("periods", [])],
-                            dict(d.get("quotes", {})))
 
 
 @dataclass
@@ -395,4 +342,4 @@ def extract_schedule(doc) -> PlanSchedule:
     return PlanSchedule(doc.doc_id, facts, plan, {f"{s}:{e}": text[s:e] for s, e in sorted(spans)})
 
 
-__all__ = ["ScheduleFact", "PlanSchedule", "extract_schedule", "plan_year"]
+__all__ = ["extract_schedule", "plan_year"]

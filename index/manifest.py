@@ -1,6 +1,7 @@
 """A copy of the index's manifest kept outside Chroma, in ``DATA_DIR/manifest.json``: which files the index holds
 (source path, resolved path, content version, doc id). When the Chroma database is damaged or lost, ingest rebuilds
-the index from these files, so uploads and documents ingested from other folders come back too.
+the index from these files, so uploads and documents ingested from other folders come back too. Ingest writes it;
+the retriever reads it to say what a rebuild would bring back.
 
 >>> import tempfile
 >>> from pathlib import Path
@@ -18,7 +19,7 @@ import os
 from datetime import datetime, timezone
 from pathlib import Path
 
-from settings import Settings
+from settings import PROJECT_ROOT, Settings
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +36,7 @@ def write_manifest(settings: Settings, records: dict, paths: dict[str, Path]) ->
     """
     documents = []
     for doc_id, record in sorted(records.items()):
-        path = paths.get(record.source) or _resolve(record.source)
+        path = paths.get(record.source) or source_path(record.source)
         documents.append({"doc_id": doc_id, "source": record.source, "path": str(path), "version": record.version})
     data = {"format": FORMAT, "written": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "documents": documents}
@@ -58,11 +59,14 @@ def read_manifest(settings: Settings) -> list[dict]:
         return []
 
 
-def _resolve(source: str) -> Path:
-    from settings import PROJECT_ROOT
+def source_path(source: str) -> Path:
+    """The file a stored source names: relative sources are relative to the project root.
 
+    >>> source_path("corpus/a.txt") == PROJECT_ROOT / "corpus" / "a.txt", source_path("/srv/a.txt").as_posix()
+    (True, '/srv/a.txt')
+    """
     path = Path(source)
     return path if path.is_absolute() else PROJECT_ROOT / path
 
 
-__all__ = ["write_manifest", "read_manifest"]
+__all__ = ["write_manifest", "read_manifest", "source_path"]

@@ -1,0 +1,382 @@
+"""The documents the assistant answers from, as the app manages them: list, read, upload, delete, re-index, and the
+index's first build. The one module of ``ingest`` the UI imports (``app.py``, ``pages/``, ``ui/``).
+
+>>> safe_filename("../../etc/passwd")
+'passwd'
+>>> safe_filename("Kế hoạch 36.docx")
+'Kế hoạch 36.docx'
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
+
+from errors import IndexDamaged
+from index.manifest import source_path
+from index.model import Document, document_label
+from index.store import IndexStore
+from ingest.loaders import SUPPORTED_EXTENSIONS
+from ingest.pipeline import IngestReport, delete_documents, ingest_paths, manifest_files, relative_source
+from settings import Settings
+
+log = logging.getLogger(__name__)
+
+#: Extensions the upload widget offers (ingest also reads .htm, which browsers save as .html anyway).
+UPLOAD_TYPES = ("txt", "md", "docx", "pdf", "html")
+_MB = 1024 * 1024
+_UNSAFE = re.compile(r"[^\w\s.\-()]", re.UNICODE)  # \w covers Vietnamese letters and digits
+_SPACES = re.compile(r"\s+")
+#: Longest file name kept for an upload (well under every file system's limit, extension included).
+_MAX_NAME = 120
+#: The name of an upload whose own name has nothing safe left.
+DEFAULT_NAME = "tep-tai-len"
+#: Names Windows reserves for devices: an upload named so gets a leading "_".
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+#: Characters of a title added to a document's label when it has no number to tell it from the others.
+_LABEL_TITLE_CHARS = 60
+#: Why a saved upload is not in the index when ingest gave no reason of its own.
+NOT_INGESTED = "không nạp được tệp"
+#: The reason given to an upload that a later one of the same safe name replaced.
+REPLACED = "được thay bằng tệp cùng tên tải lên sau"
+
+
+# -- the file rule ----------------------------------------------------------------------------------------------------
+def file_refusal(name: str, size: int, settings: Settings) -> str:
+    """Why a file is refused before it is read (an unsupported type, over the size limit, empty), or "" when it may
+    be read. Uploads, the Documents page and the pipeline all ask this one function.
+
+    >>> from settings import load_settings
+    >>> s = load_settings({}, max_file_mb=1)
+    >>> file_refusal("Kế hoạch.DOCX", 10, s), file_refusal("a.txt", 0, s)
+    ('', 'tệp rỗng (0 byte), không có nội dung để nạp.')
+    >>> file_refusal("virus.exe", 2, s)
+    "định dạng '.exe' không được hỗ trợ; chỉ nhận .txt, .md, .docx, .pdf, .html, .htm"
+    >>> file_refusal("lon.pdf", 3 * 1024 * 1024 + 5000, s)
+    'tệp quá lớn (3.005 MB; giới hạn 1 MB)'
+    """
+    # After the merge of issue 13, this calls the loaders' own rule (ingest.loaders): the one place to switch.
+    suffix = PurePath(name).suffix
+    if suffix.lower() not in SUPPORTED_EXTENSIONS:
+        return (f"định dạng '{suffix or '(không có đuôi)'}' không được hỗ trợ; chỉ nhận "
+                + ", ".join(SUPPORTED_EXTENSIONS))
+    if size > settings.max_file_mb * _MB:
+        return f"tệp quá lớn ({size / _MB:.4g} MB; giới hạn {settings.max_file_mb:g} MB)"
+    if size == 0:
+        return "tệp rỗng (0 byte), không có nội dung để nạp."
+    return ""
+
+
+# -- uploads ----------------------------------------------------------------------------------------------------------
+def safe_filename(name: str) -> str:
+    """The base name of an uploaded file, reduced to safe characters (Vietnamese letters kept, NFC).
+
+    No directory part survives (``/`` and ``\\`` both count), control and shell characters become ``_``,
+    leading dots are dropped (no hidden files, no ``..``), length is capped keeping the extension.
+
+    >>> safe_filename("..\\\\..\\\\Windows\\\\win.ini")
+    'win.ini'
+    >>> safe_filename("a<b>|c?.txt")
+    'a_b__c_.txt'
+    >>> safe_filename("..")
+    'tep-tai-len'
+    >>> safe_filename(".bashrc")
+    'bashrc'
+    """
+    name = unicodedata.normalize("NFC", str(name or ""))
+    name = name.replace("\x00", "")
+    name = re.split(r"[\\/]", name)[-1]
+    name = "".join(" " if ch.isspace() else ("_" if unicodedata.category(ch)[0] == "C" else ch) for ch in name)
+    name = _UNSAFE.sub("_", name)
+    name = _SPACES.sub(" ", name).strip()
+    name = name.lstrip(". ").rstrip(". ")
+    if not name or set(name) <= {"_", ".", " "}:
+        return DEFAULT_NAME
+    stem, dot, ext = name.rpartition(".")
+    if not dot:
+        stem, ext = name, ""
+    if stem.upper() in _RESERVED:
+        stem = "_" + stem
+    if len(name) > _MAX_NAME:
+        ext = ext[:16]
+        stem = stem[: _MAX_NAME - len(ext) - 1].rstrip(" .")
+    return f"{stem}.{ext}" if ext else stem
+
+
+def uploads_dir(settings: Settings) -> Path:
+    """The folder uploads are saved in, inside the data folder."""
+    return Path(settings.data_dir) / "uploads"
+
+
+def save_upload(name: str, data: bytes, settings: Settings) -> tuple[Path | None, str]:
+    """Save one file under the uploads folder; returns (path, "") or (None, Vietnamese reason)."""
+    safe = safe_filename(name)
+    reason = file_refusal(safe, len(data), settings)
+    if reason:
+        return None, reason
+    folder = uploads_dir(settings)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = (folder / safe).resolve()
+    if target.parent != folder.resolve():  # defence in depth: never outside the uploads folder
+        return None, "tên tệp không hợp lệ"
+    tmp = target.with_name(f".{target.name}.part")
+    tmp.write_bytes(data)
+    os.replace(tmp, target)
+    return target, ""
+
+
+@dataclass
+class UploadResult:
+    """What happened to one uploaded file: ``status`` is added, updated, unchanged or refused.
+
+    >>> UploadResult("a.exe", reason="định dạng không được hỗ trợ").message()
+    'a.exe: bị từ chối — định dạng không được hỗ trợ'
+    """
+
+    name: str  # the name the user gave
+    saved_as: str = ""  # the safe file name on disk
+    status: str = "refused"
+    reason: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.status != "refused"
+
+    def message(self) -> str:
+        """One Vietnamese line for the page."""
+        labels = {"added": "đã thêm", "updated": "đã cập nhật", "unchanged": "không đổi (đã có trong chỉ mục)",
+                  "refused": "bị từ chối"}
+        text = f"{self.name}: {labels.get(self.status, self.status)}"
+        return f"{text} — {self.reason}" if self.reason else text
+
+
+@dataclass
+class UploadBatch:
+    """The results of one upload, one per file in the order given, and the ingest's summary."""
+
+    results: list[UploadResult] = field(default_factory=list)
+    summary: str = ""
+
+
+# -- what the pages show ----------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class DocumentInfo:
+    """One indexed document as the pages list it (plain data)."""
+
+    doc_id: str
+    label: str  # "Kế hoạch 36/KH-UBND – Kiên Giang, 2021" (with a short title when no number tells it apart)
+    title: str
+    metadata: dict
+    passages: int
+    file_name: str  # the name of the file it was read from, never the server's folders
+    uploaded: bool  # read from the uploads folder: its file is deleted with it
+
+
+def choice_label(metadata: dict, title: str, doc_id: str = "") -> str:
+    """A document's label in lists and selectors: its type, number, province and year, and a short title when it
+    has no number.
+
+    >>> choice_label({"tinh": "Hà Nam", "nam": "2022", "loai_van_ban": "Kế hoạch"}, "T")
+    'Kế hoạch – Hà Nam, 2022: T'
+    >>> choice_label({"so_hieu": "36/KH-UBND", "loai_van_ban": "Kế hoạch"}, "Kiểm tra CCHC")
+    'Kế hoạch 36/KH-UBND'
+    """
+    label = document_label(metadata, title or doc_id)
+    if not metadata.get("so_hieu") and title and title not in label:
+        short = title if len(title) <= _LABEL_TITLE_CHARS else title[:_LABEL_TITLE_CHARS - 1].rstrip() + "…"
+        label = f"{label}: {short}"
+    return label
+
+
+# -- the service ------------------------------------------------------------------------------------------------------
+class DocumentLibrary:
+    """The indexed documents as the app manages them, over an open :class:`IndexStore`.
+
+    Uploads, deletes and re-indexing run under the ingest lock of the data folder: a second one at the same time
+    raises :class:`errors.IngestBusy` at once. One library per process (the app caches it), shared by every session.
+
+    Setup — the store is passed in, with its Chroma client and embedder (``IndexStore(settings, embedder, client)``):
+
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from index.store import IndexStore
+    >>> from settings import load_settings
+    >>> settings = load_settings({}, embedding_model="hashing:64", data_dir=Path(tempfile.mkdtemp()))
+    >>> library = DocumentLibrary(settings, IndexStore(settings))
+
+    Use:
+
+    >>> plan = "Số: 12/KH-UBND\\n\\nKẾ HOẠCH\\nKiểm tra cải cách hành chính năm 2030\\n\\nI. NỘI DUNG\\n\\n" \\
+    ...        "1. Kiểm tra Sở Nội vụ trong quý II năm 2030.\\n"
+    >>> batch = library.add_files([("Kế hoạch 12.txt", plan.encode()), ("virus.exe", b"MZ")])
+    >>> [(r.name, r.status) for r in batch.results]
+    [('Kế hoạch 12.txt', 'added'), ('virus.exe', 'refused')]
+    >>> (info,) = library.documents()
+    >>> info.label, info.passages > 0, info.file_name, info.uploaded
+    ('Kế hoạch 12/KH-UBND', True, 'Kế hoạch 12.txt', True)
+    >>> library.document(info.doc_id).text.startswith("Số: 12/KH-UBND")
+    True
+    >>> library.delete([info.doc_id]), library.documents(), (library.uploads_dir / "Kế hoạch 12.txt").exists()
+    (1, [], False)
+    """
+
+    def __init__(self, settings: Settings, store: IndexStore) -> None:
+        self.settings = settings
+        self.store = store  # handed to the assistant at start, so both read one index and load one embedder
+        self.first_start = ""  # what the first start did ("" when the index was ready), for the app to show once
+
+    @classmethod
+    def open(cls, settings: Settings) -> DocumentLibrary:
+        """A library over the index the settings name (a new store, its client and embedder made as needed)."""
+        return cls(settings, IndexStore(settings))
+
+    @property
+    def uploads_dir(self) -> Path:
+        return uploads_dir(self.settings)
+
+    # -- start ------------------------------------------------------------------------------------------------------
+    def ensure_index(self) -> str:
+        """The app's first start: build the index from ``settings.corpus_dir`` (and the manifest's sources, when the
+        database was damaged or lost) when it holds no document.
+
+        Returns:
+            What was done, to show once ("" when the index was ready); also kept in :attr:`first_start`.
+
+        Raises:
+            IndexUnavailable: the index cannot be used (another embedder built it, the server is unreachable).
+        """
+        try:
+            self.store.check_embedder()
+            if self.store.records():
+                return ""
+            what = f"Chỉ mục trống: lần khởi động đầu tiên, đang nạp kho văn bản đi kèm ({self.settings.corpus_dir})."
+        except IndexDamaged as exc:
+            what = f"{exc} Đang dựng lại ngay."
+        log.warning(what)
+        report = ingest_paths([self.settings.corpus_dir], self.settings, self.store)
+        self.first_start = f"{what}\n{report.summary()}"
+        return self.first_start
+
+    # -- read -------------------------------------------------------------------------------------------------------
+    def documents(self) -> list[DocumentInfo]:
+        """Every indexed document, by province then id."""
+        infos = [DocumentInfo(doc_id, choice_label(r.metadata or {}, r.title, doc_id), r.title, dict(r.metadata or {}),
+                              r.n_passages, PurePath(str(r.source).replace("\\", "/")).name, self._uploaded(r.source))
+                 for doc_id, r in self.store.records().items()]
+        return sorted(infos, key=lambda d: (d.metadata.get("tinh", ""), d.doc_id))
+
+    def document(self, doc_id: str) -> Document | None:
+        """A document with its whole cleaned text (citations point into it), or None when it is no longer indexed."""
+        return self.store.get_document(doc_id)
+
+    @staticmethod
+    def source_path(source: str) -> Path:
+        """The file a stored source (of a document or a citation) was read from."""
+        return source_path(source)
+
+    def _uploaded(self, source: str) -> bool:
+        """Whether a stored source lies in the uploads folder (a relative source is relative to the project root)."""
+        return self.source_path(source).resolve().parent == self.uploads_dir.resolve()
+
+    def refusal(self, name: str, size: int) -> str:
+        """Why a file of this name and size would be refused before it is read ("" when it may be read)."""
+        return file_refusal(name, size, self.settings)
+
+    # -- change -----------------------------------------------------------------------------------------------------
+    def add_files(self, files: Iterable[tuple[str, bytes]], progress: Callable[..., None] | None = None) -> UploadBatch:
+        """Save uploaded files under the uploads folder, then ingest them; one result per file (a refused file
+        carries its reason and is not kept).
+
+        Args:
+            files: (original name, content) pairs.
+            progress: ``progress(done, total, file, detail)`` (or without ``detail``), as ingest reports each stage.
+
+        Raises:
+            IngestBusy: another ingest, delete or re-index runs on the same data folder.
+        """
+        batch = UploadBatch()
+        saved = self._save_all(files, batch)
+        if not saved:
+            batch.summary = "Không có tệp hợp lệ để nạp."
+            return batch
+        report = ingest_paths([path for path, _ in saved.values()], self.settings, self.store, progress=progress)
+        _record(report, saved)
+        batch.summary = report.summary()
+        return batch
+
+    def _save_all(self, files: Iterable[tuple[str, bytes]], batch: UploadBatch) -> dict[str, tuple[Path, UploadResult]]:
+        """Save each file, adding its result to ``batch``; the saved ones by source (a later one of the same safe
+        name wins)."""
+        saved: dict[str, tuple[Path, UploadResult]] = {}
+        for name, data in files:
+            path, reason = save_upload(name, data, self.settings)
+            result = UploadResult(name=str(name), saved_as=path.name if path else "", reason=reason)
+            batch.results.append(result)
+            if path is None:
+                continue
+            source = relative_source(path)
+            if source in saved:
+                saved[source][1].reason = REPLACED
+            saved[source] = (path, result)
+        return saved
+
+    def delete(self, doc_ids: Iterable[str]) -> int:
+        """Remove documents from the index under the ingest lock (the manifest follows), and the uploaded files they
+        were read from; returns how many were removed.
+
+        Raises:
+            IngestBusy: another ingest, delete or re-index runs on the same data folder.
+        """
+        doc_ids = list(doc_ids)
+        records = self.store.records()
+        files = [self.source_path(records[d].source) for d in doc_ids
+                 if d in records and self._uploaded(records[d].source)]
+        removed = delete_documents(doc_ids, self.settings, self.store)
+        for path in files:
+            path.unlink(missing_ok=True)
+        return removed
+
+    def reindex_folders(self) -> list[Path]:
+        """The folders re-indexing reads: the corpus, and the uploads folder once something was uploaded."""
+        return [self.settings.corpus_dir] + ([self.uploads_dir] if self.uploads_dir.is_dir() else [])
+
+    def reindex(self, progress: Callable[..., None] | None = None, *, rebuild: bool = False) -> IngestReport:
+        """Ingest :meth:`reindex_folders` again: new and changed files are embedded, documents whose file is gone are
+        removed. With ``rebuild``, a new index is built from those folders and every file the manifest lists, then
+        swapped in (searches read the old one until then).
+
+        Raises:
+            IngestBusy: another ingest, delete or re-index runs on the same data folder.
+        """
+        folders = self.reindex_folders()
+        if rebuild:
+            return ingest_paths(folders + manifest_files(self.settings)[0], self.settings, self.store, rebuild=True,
+                                progress=progress)
+        return ingest_paths(folders, self.settings, self.store, prune=True, progress=progress)
+
+
+def _record(report: IngestReport, saved: dict[str, tuple[Path, UploadResult]]) -> None:
+    """Each saved upload's status from the ingest report; a refused file is removed from the uploads folder, so that
+    the folder holds only files the index holds and re-indexing stays quiet."""
+    statuses = {source: status for status, sources in (("added", report.added), ("updated", report.updated),
+                                                       ("unchanged", report.unchanged)) for source in sources}
+    refused = dict(report.refused)
+    for source, (path, result) in saved.items():
+        if source in statuses:
+            result.status = statuses[source]
+            continue
+        result.status, result.reason = "refused", refused.get(source) or result.reason or NOT_INGESTED
+        if source in refused:
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:
+                log.warning("Không xóa được tệp tải lên bị từ chối %s", path, exc_info=True)
+
+
+__all__ = ["DocumentLibrary", "DocumentInfo", "UploadResult", "UploadBatch", "UPLOAD_TYPES", "choice_label",
+           "file_refusal", "safe_filename", "save_upload", "uploads_dir"]
