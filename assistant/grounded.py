@@ -19,7 +19,6 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.types import Answer, Citation
-from index.lexical import idf as bm25_idf
 from index.model import document_label
 from retriever.hybrid import SearchResult
 from retriever.query import QueryAnalysis
@@ -253,15 +252,10 @@ def idf_table(lexical_state):
         lexical_state: the index's :class:`~index.lexical_state.LexicalState`.
 
     Returns:
-        ``idf(word) -> float``, BM25's formula (:func:`index.lexical.idf`); unknown words get the highest weight.
+        ``idf(word) -> float``, BM25's formula (``LexicalIndex.term_idf``); unknown words get the highest weight.
     """
     index = lexical_state.index
-    n = max(len(index), 1)
-
-    def idf(term: str) -> float:
-        return float(bm25_idf(index.document_frequency("~" + term), n))
-
-    return idf
+    return lambda term: index.term_idf("~" + term)
 
 
 def carried_types(unit: Unit, analysis: QueryAnalysis) -> set[str]:

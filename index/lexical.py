@@ -99,6 +99,10 @@ class LexicalIndex:
         i = self.vocab.get(term)
         return 0 if i is None else int(self.weights.indptr[i + 1] - self.weights.indptr[i])
 
+    def term_idf(self, term: str) -> float:
+        """:func:`idf` of one term over this index's passages (a term it does not hold gets the highest weight)."""
+        return float(idf(self.document_frequency(term), max(len(self.ids), 1)))
+
     def save(self, folder: Path, extras: dict[str, bytes] | None = None) -> None:
         """Write atomically (with ``extras``, other files of the same cache): a reader sees the old index or the
         new one, never half of one."""

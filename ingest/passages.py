@@ -133,7 +133,7 @@ def split_into_passages(doc_id: str, text: str, blocks: list[Block], spans: list
             current = groups[-1] if groups else None
             same_section = (current is not None and current[0] == block.section
                             and current[1] not in ("table_row", *ROLES)
-                            and not (block.kind == "heading" and any(b.kind == "heading" for _, _, b in current[2])))
+                            and block.kind != "heading")  # a heading opens a passage (also a repeated one)
             fits = same_section and e - current[2][0][0] <= MAX_PASSAGE_CHARS
             if block.kind == "table_row" or not fits:
                 carry = _carried(current[2], block, e) if same_section and block.kind != "table_row" else 0

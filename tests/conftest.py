@@ -7,12 +7,19 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
+
+# Property tests draw the same examples on every run: a red CI is never a roll of the dice. Explore new examples on
+# purpose with HYPOTHESIS_PROFILE=explore (and add what it finds as an explicit example).
+hypothesis_settings.register_profile("deterministic", derandomize=True)
+hypothesis_settings.register_profile("explore", max_examples=2000)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "deterministic"))
 
 
 @pytest.fixture(autouse=True)
