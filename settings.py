@@ -20,6 +20,9 @@ def _env_name(name: str) -> str:
     return name.upper()
 
 
+_BYTES_PER_MB = 1024 * 1024
+
+
 @dataclass(frozen=True)
 class Settings:
     """Configuration of Trợ lý CCHC. Each field can be overridden by the environment variable
@@ -59,6 +62,16 @@ class Settings:
     admin_password: str = ""
     #: Passages returned by a search when the caller does not say.
     top_k: int = 5
+
+    @property
+    def max_file_bytes(self) -> int:
+        """MAX_FILE_MB in bytes (rounded, so that the limit shown back is the one configured)."""
+        return round(self.max_file_mb * _BYTES_PER_MB)
+
+    @property
+    def max_unzipped_bytes(self) -> int:
+        """MAX_UNZIPPED_MB in bytes."""
+        return round(self.max_unzipped_mb * _BYTES_PER_MB)
 
     @property
     def chroma_dir(self) -> Path:

@@ -15,6 +15,7 @@ from index.manifest import read_manifest, source_path, write_manifest
 from index.model import Document
 from index.store import IndexStore, index_text
 from ingest.document import build_document, content_hash, make_doc_id
+from ingest.loaders import check_file
 from settings import PROJECT_ROOT, Settings
 
 log = logging.getLogger(__name__)
@@ -23,7 +24,6 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str, str], None]
 #: Passages embedded per call, so a long file reports "N/M đoạn" as it goes (large enough to keep the model busy).
 EMBED_BATCH = 64
-_MB = 1024 * 1024
 #: What reading, cleaning, embedding and writing one broken file may raise besides DocumentError: the file is refused
 #: and the batch goes on. Anything else (TypeError, AttributeError…) is a bug: it stops the batch and reaches the CLI
 #: or UI edge, which logs its traceback.
@@ -132,8 +132,8 @@ def load_document(path: Path, settings: Settings, doc_id: str | None = None) -> 
     """Read, convert, clean and structure one file (no index involved), within the size limits of the settings."""
     from ingest.loaders import load_file
 
-    loaded = load_file(path, max_bytes=int(settings.max_file_mb * _MB),
-                       max_unzipped_bytes=int(settings.max_unzipped_mb * _MB), max_chars=settings.max_document_chars)
+    loaded = load_file(path, max_bytes=settings.max_file_bytes,
+                       max_unzipped_bytes=settings.max_unzipped_bytes, max_chars=settings.max_document_chars)
     source = relative_source(path)
     digest = content_hash(path.read_bytes())
     doc = build_document(doc_id or make_doc_id(source), source, loaded.text, digest=digest, notes=loaded.notes)
@@ -327,11 +327,9 @@ def _finish(settings: Settings, store: IndexStore, report: IngestReport) -> None
 
 def _ingest_one(path: Path, source: str, settings: Settings, store: IndexStore, report: IngestReport,
                 seen: _Seen, tick: Callable[[str], None]) -> None:
-    from ingest.service import file_refusal  # the one file rule; imported here because the service imports us
-
     if not path.is_file():
         raise DocumentError(source, "không tìm thấy tệp")
-    reason = file_refusal(path.name, path.stat().st_size, settings)
+    reason = check_file(path.name, path.stat().st_size, max_bytes=settings.max_file_bytes)
     if reason:
         raise DocumentError(source, reason)
     version = content_hash(path.read_bytes())[:12]

@@ -21,7 +21,7 @@ from errors import IndexDamaged
 from index.manifest import source_path
 from index.model import Document, document_label
 from index.store import IndexStore
-from ingest.loaders import SUPPORTED_EXTENSIONS
+from ingest.loaders import check_file
 from ingest.pipeline import IngestReport, delete_documents, ingest_paths, manifest_files, relative_source
 from settings import Settings
 
@@ -29,7 +29,6 @@ log = logging.getLogger(__name__)
 
 #: Extensions the upload widget offers (ingest also reads .htm, which browsers save as .html anyway).
 UPLOAD_TYPES = ("txt", "md", "docx", "pdf", "html")
-_MB = 1024 * 1024
 _UNSAFE = re.compile(r"[^\w\s.\-()]", re.UNICODE)  # \w covers Vietnamese letters and digits
 _SPACES = re.compile(r"\s+")
 #: Longest file name kept for an upload (well under every file system's limit, extension included).
@@ -49,27 +48,16 @@ REPLACED = "được thay bằng tệp cùng tên tải lên sau"
 # -- the file rule ----------------------------------------------------------------------------------------------------
 def file_refusal(name: str, size: int, settings: Settings) -> str:
     """Why a file is refused before it is read (an unsupported type, over the size limit, empty), or "" when it may
-    be read. Uploads, the Documents page and the pipeline all ask this one function.
+    be read: the loaders' rule (:func:`ingest.loaders.check_file`) with this deployment's size limit.
 
     >>> from settings import load_settings
     >>> s = load_settings({}, max_file_mb=1)
     >>> file_refusal("Kế hoạch.DOCX", 10, s), file_refusal("a.txt", 0, s)
     ('', 'tệp rỗng (0 byte), không có nội dung để nạp.')
-    >>> file_refusal("virus.exe", 2, s)
-    "định dạng '.exe' không được hỗ trợ; chỉ nhận .txt, .md, .docx, .pdf, .html, .htm"
     >>> file_refusal("lon.pdf", 3 * 1024 * 1024 + 5000, s)
-    'tệp quá lớn (3.005 MB; giới hạn 1 MB)'
+    'tệp quá lớn (3 MB), vượt giới hạn 1 MB cho mỗi tệp.'
     """
-    # After the merge of issue 13, this calls the loaders' own rule (ingest.loaders): the one place to switch.
-    suffix = PurePath(name).suffix
-    if suffix.lower() not in SUPPORTED_EXTENSIONS:
-        return (f"định dạng '{suffix or '(không có đuôi)'}' không được hỗ trợ; chỉ nhận "
-                + ", ".join(SUPPORTED_EXTENSIONS))
-    if size > settings.max_file_mb * _MB:
-        return f"tệp quá lớn ({size / _MB:.4g} MB; giới hạn {settings.max_file_mb:g} MB)"
-    if size == 0:
-        return "tệp rỗng (0 byte), không có nội dung để nạp."
-    return ""
+    return check_file(name, size, max_bytes=settings.max_file_bytes) or ""
 
 
 # -- uploads ----------------------------------------------------------------------------------------------------------

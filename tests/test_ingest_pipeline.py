@@ -181,7 +181,7 @@ def test_file_over_the_size_limit_is_refused(settings, store, tmp_path):
     report = ingest_paths([big, fits], small, store)
     ((path, reason),) = report.refused
     assert Path(path).name == "lon.txt"
-    assert "quá lớn" in reason and "0.001 MB" in reason
+    assert "quá lớn" in reason and "giới hạn 0,001 MB" in reason
     assert "(0.0 MB" not in reason  # the size shown is the file's real size
     assert [Path(p).name for p in report.added] == ["vua.txt"]
 
