@@ -11,11 +11,16 @@ Chroma's failures mean to a user. :class:`index.store.IndexStore` is the only ca
 
 from __future__ import annotations
 
+import logging
+import os
+import time
 from functools import cache
 from pathlib import Path
 
 from errors import IndexDamaged, IndexUnavailable
 from settings import Settings
+
+log = logging.getLogger(__name__)
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -137,5 +142,21 @@ def connection_message(settings: Settings, exc: Exception) -> str:
     return f"Không mở được Chroma ở {settings.chroma_dir} ({_root_cause(exc)})."
 
 
-__all__ = ["make_client", "chroma_damage", "damaged_message", "get_all", "chroma_errors", "retryable_errors",
-           "is_transient", "is_missing_collection", "connection_message"]
+def quarantine_chroma(settings: Settings) -> Path:
+    """Move a damaged embedded Chroma folder aside as ``chroma.broken-<time>``; returns where it went."""
+    from chromadb.api.client import SharedSystemClient
+
+    SharedSystemClient.clear_system_cache()  # this process must not keep serving the damaged files
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = settings.data_dir / f"chroma.broken-{stamp}"
+    n = 1
+    while target.exists():
+        n += 1
+        target = settings.data_dir / f"chroma.broken-{stamp}-{n}"
+    os.replace(settings.chroma_dir, target)
+    log.info("Chroma hỏng: đã chuyển %s sang %s", settings.chroma_dir, target)
+    return target
+
+
+__all__ = ["make_client", "quarantine_chroma", "chroma_damage", "damaged_message", "get_all", "chroma_errors",
+           "retryable_errors", "is_transient", "is_missing_collection", "connection_message"]

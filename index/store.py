@@ -104,8 +104,6 @@ class IndexStore:
         self._collections: dict = {}
         #: the latest notes about the lexical cache (rebuilt, and why), for a caller to show; bounded
         self.messages: list[str] = []
-        #: what the app's first start did to build the index ("" when it was ready), shown once by the app
-        self.first_start = ""
         #: seconds a search trusts its lexical cache before checking Chroma for another instance's ingest
         self.freshness_seconds = 5.0
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from errors import DocumentError, IndexDamaged, IndexUnavailable, IngestBusy
+from index.chroma import quarantine_chroma
 from index.manifest import read_manifest, source_path, write_manifest
 from index.model import Document
 from index.store import IndexStore, index_text
@@ -240,22 +241,6 @@ def manifest_files(settings: Settings) -> tuple[list[Path], list[str]]:
     return present, missing
 
 
-def quarantine_chroma(settings: Settings) -> Path:
-    """Move a damaged embedded Chroma folder aside as ``chroma.broken-<time>``; returns where it went."""
-    from chromadb.api.client import SharedSystemClient
-
-    SharedSystemClient.clear_system_cache()  # this process must not keep serving the damaged files
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = settings.data_dir / f"chroma.broken-{stamp}"
-    n = 1
-    while target.exists():
-        n += 1
-        target = settings.data_dir / f"chroma.broken-{stamp}-{n}"
-    os.replace(settings.chroma_dir, target)
-    log.info("Chroma hỏng: đã chuyển %s sang %s", settings.chroma_dir, target)
-    return target
-
-
 @dataclass
 class _Seen:
     """What one run has met so far: records before it, content versions and doc ids given out during it."""
@@ -386,4 +371,4 @@ def _free_doc_id(doc_id: str, source: str, taken: set) -> str:
 
 
 __all__ = ["ingest_paths", "delete_documents", "IngestReport", "IngestBusy", "load_document", "relative_source",
-           "collect_files", "manifest_files", "quarantine_chroma", "ingest_lock"]
+           "collect_files", "manifest_files", "ingest_lock"]
