@@ -60,7 +60,7 @@ class Settings:
     chroma_retry_seconds: float = 15.0
     #: Password for upload, delete and re-index in the app; empty leaves them unlocked.
     admin_password: str = ""
-    #: Passages returned by a search when the caller does not say.
+    #: Passages returned by a search when the caller does not say, and given to the model in LLM mode.
     top_k: int = 5
 
     @property

@@ -130,7 +130,7 @@ class Assistant:
             from assistant.llm import LLMResponse
 
             try:
-                response = LLMResponse(llm_question, results[:6], self.chat_model(), history=history)
+                response = LLMResponse(llm_question, results[: self.settings.top_k], self.chat_model(), history=history)
                 yield from response
                 answer = response.answer()
                 answer.question, answer.query = question, analysis.text

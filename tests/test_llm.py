@@ -614,3 +614,19 @@ def test_service_falls_back_to_quoting_when_the_model_times_out_mid_stream(hashe
     asked = _assistant(hashed_index, failing).ask(SERVICE_QUESTION, mode="llm")
     assert asked.mode != "llm" and asked.notice.startswith("Không dùng được LLM (Máy chủ LLM không phản hồi")
     assert asked.text == answer.text
+
+
+@pytest.mark.parametrize("top_k", [2, 4])
+def test_llm_mode_gives_the_model_top_k_passages(hashed_index, top_k):
+    """TOP_K is how many passages LLM mode puts in the prompt."""
+    from dataclasses import replace
+
+    from assistant.service import Assistant
+    from retriever.hybrid import HybridRetriever
+
+    settings, store = hashed_index
+    model = ScriptedChatModel(reply=REPLY)
+    assistant = Assistant(replace(settings, top_k=top_k), HybridRetriever(store), chat_model=model)
+    assistant.ask(SERVICE_QUESTION, mode="llm")
+    passages = str(model.calls[0][-1].content)  # the user message: the passages, each in its fence
+    assert passages.count("</tai_lieu>") == top_k
