@@ -193,14 +193,8 @@ class _Docs:
 
     def get(self, doc_id: str):
         if doc_id not in self._docs:
-            try:
-                self._docs[doc_id] = self.library.document(doc_id)
-            except CchcError:
-                log.warning("document %s unreadable", doc_id, exc_info=True)
-                self._docs[doc_id] = None
-            except Exception:  # noqa: BLE001 - UI edge: the panel shows the stored quote; the traceback is logged
-                log.exception("document %s unreadable", doc_id)
-                self._docs[doc_id] = None
+            # unreadable: the panel shows the stored quote (an unexpected error is logged by ui.attempt)
+            self._docs[doc_id], _ = ui.attempt("Không đọc được văn bản", lambda: self.library.document(doc_id))
         return self._docs[doc_id]
 
 
@@ -237,15 +231,14 @@ def _sources(turn: Turn, key: str, index: int) -> None:
 def _rate(key: str, turn: Turn, previous_question: str, rating: int) -> None:
     answer = turn.answer
     comment = st.session_state.get(f"{key}_comment", "")
-    try:
-        open_feedback(ui.get_settings()).record(turn.question, answer.text, citations_to_json(answer), rating,
-                                                answer.mode, comment=comment, context=previous_question, key=key)
+    _, problem = ui.attempt("Không lưu được phản hồi", lambda: open_feedback(ui.get_settings()).record(
+        turn.question, answer.text, citations_to_json(answer), rating, answer.mode, comment=comment,
+        context=previous_question, key=key))
+    if problem:
+        st.session_state[f"{key}_fb_error"] = problem
+    else:
         st.session_state["rated"][key] = rating
         st.session_state.pop(f"{key}_fb_error", None)
-    except CchcError as exc:
-        st.session_state[f"{key}_fb_error"] = exc.user_message
-    except Exception:  # noqa: BLE001 - UI edge: the row says so; the traceback goes to the log
-        st.session_state[f"{key}_fb_error"] = ui.unexpected("Không lưu được phản hồi")
 
 
 def _feedback_row(turn: Turn, key: str, previous_question: str) -> None:
@@ -295,14 +288,12 @@ def _review(key: str, turn: Turn, citation) -> None:
     if not verdict:
         return
     comment = st.session_state.get(f"{key}_rvc_{citation.n}", "")
-    try:
-        open_feedback(ui.get_settings()).review(key, turn.question, turn.answer.text, citation.to_dict(), verdict,
-                                                comment)
+    _, problem = ui.attempt("Không lưu được đánh giá", lambda: open_feedback(ui.get_settings()).review(
+        key, turn.question, turn.answer.text, citation.to_dict(), verdict, comment))
+    if problem:
+        st.session_state[f"{key}_rv_error_{citation.n}"] = problem
+    else:
         st.session_state[f"{key}_rv_saved_{citation.n}"] = True
-    except CchcError as exc:
-        st.session_state[f"{key}_rv_error_{citation.n}"] = exc.user_message
-    except Exception:  # noqa: BLE001 - UI edge: the panel says so; the traceback goes to the log
-        st.session_state[f"{key}_rv_error_{citation.n}"] = ui.unexpected("Không lưu được đánh giá")
 
 
 def _original_download(c, key: str, docs: _Docs) -> None:
@@ -392,15 +383,16 @@ def _answer_now(assistant, question: str, filters: SearchFilters, scope: dict, m
 
 def _save_turn(store, browser: str, turn: Turn) -> None:
     ss = st.session_state
-    try:
+
+    def save() -> None:
         if not ss["conv_id"]:
             ss["conv_id"] = store.create(browser)
             st.query_params["c"] = ss["conv_id"]
         store.add_turn(ss["conv_id"], turn)
-    except CchcError as exc:
-        st.toast(exc.user_message)
-    except Exception:  # noqa: BLE001 - UI edge: the chat goes on, only saving failed; the traceback is logged
-        st.toast(ui.unexpected("Không lưu được cuộc trò chuyện"))
+
+    _, problem = ui.attempt("Không lưu được cuộc trò chuyện", save)
+    if problem:
+        st.toast(problem)  # the chat goes on, only saving failed
 
 
 def _turn_key(index: int) -> str:
@@ -410,15 +402,9 @@ def _turn_key(index: int) -> str:
 def _open():
     """The library, the assistant and the indexed documents; the page stops with a Vietnamese message when they
     cannot be opened."""
-    try:
-        library = ui.get_library()
-        assistant = ui.get_assistant()
-        return library, assistant, library.documents()
-    except CchcError as exc:
-        st.error(exc.user_message)
-    except Exception:  # noqa: BLE001 - UI edge: the page says so; the traceback goes to the log
-        st.error(ui.unexpected("Không mở được trợ lý"))
-    st.stop()
+    library = ui.or_stop("Không mở được trợ lý", ui.get_library)
+    assistant = ui.or_stop("Không mở được trợ lý", ui.get_assistant)
+    return library, assistant, ui.or_stop("Không mở được trợ lý", library.documents)
 
 
 def chat_page() -> None:

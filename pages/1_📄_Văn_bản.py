@@ -7,7 +7,6 @@ from pathlib import Path
 import streamlit as st
 
 import ui
-from errors import CchcError
 from ui import render
 from ui.admin import require_admin
 from ui.upload import upload_tab
@@ -17,15 +16,8 @@ st.html(render.style_block())
 st.title("📄 Văn bản đã nạp")
 
 settings = ui.get_settings()
-try:
-    library = ui.get_library()
-    documents = library.documents()
-except CchcError as exc:
-    st.error(exc.user_message)
-    st.stop()
-except Exception:  # noqa: BLE001 - UI edge: the page says so; the traceback goes to the log
-    st.error(ui.unexpected("Không mở được chỉ mục văn bản"))
-    st.stop()
+library = ui.or_stop("Không mở được chỉ mục văn bản", ui.get_library)
+documents = ui.or_stop("Không mở được chỉ mục văn bản", library.documents)
 
 ss = st.session_state
 
@@ -73,12 +65,10 @@ def _progress_bar(label: str):
 
 
 def _delete(doc_id: str, label: str) -> None:
-    try:
-        library.delete([doc_id])  # under the ingest lock; the manifest and an uploaded file follow
-    except CchcError as exc:
-        st.error(exc.user_message)
-    except Exception:  # noqa: BLE001 - UI edge: the page says so; the traceback goes to the log
-        st.error(ui.unexpected("Không xóa được văn bản"))
+    # under the ingest lock; the manifest and an uploaded file follow
+    _, problem = ui.attempt("Không xóa được văn bản", lambda: library.delete([doc_id]))
+    if problem:
+        st.error(problem)
     else:
         ss["delete_messages"] = [("success", f"Đã xóa {label}.")]
         ss.pop("delete_sure", None)
@@ -86,12 +76,10 @@ def _delete(doc_id: str, label: str) -> None:
 
 
 def _reindex() -> None:
-    try:
-        report = library.reindex(progress=_progress_bar("Đang nạp lại"))
-    except CchcError as exc:
-        st.error(exc.user_message)
-    except Exception:  # noqa: BLE001 - UI edge: the page says so; the traceback goes to the log
-        st.error(ui.unexpected("Không nạp lại được chỉ mục"))
+    report, problem = ui.attempt("Không nạp lại được chỉ mục",
+                                 lambda: library.reindex(progress=_progress_bar("Đang nạp lại")))
+    if problem:
+        st.error(problem)
     else:
         ss["doc_messages"] = [("error" if report.refused else "success", line)
                               for line in report.summary().splitlines()]

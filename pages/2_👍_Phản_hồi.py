@@ -6,7 +6,6 @@ import streamlit as st
 
 import ui
 from assistant.feedback import open_feedback
-from errors import CchcError
 from ui import render
 from ui.admin import require_admin
 
@@ -16,14 +15,7 @@ st.title("👍 Phản hồi về câu trả lời")
 settings = ui.get_settings()
 if not require_admin(settings, "Trang phản hồi cần mật khẩu quản trị."):
     st.stop()
-try:
-    rows = open_feedback(settings).list_feedback()
-except CchcError as exc:
-    st.error(exc.user_message)
-    st.stop()
-except Exception:  # noqa: BLE001 - UI edge: the page says so; the traceback goes to the log
-    st.error(ui.unexpected("Không đọc được cơ sở dữ liệu phản hồi"))
-    st.stop()
+rows = ui.or_stop("Không đọc được cơ sở dữ liệu phản hồi", lambda: open_feedback(settings).list_feedback())
 
 if not rows:
     st.info("Chưa có phản hồi nào. Người dùng đánh giá câu trả lời bằng nút 👍/👎 ở trang hỏi đáp.")

@@ -6,7 +6,6 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from errors import CchcError
 from ui import render
 from ui.schedule import plan_choices, schedule_rows, to_csv, to_xlsx
 
@@ -14,15 +13,8 @@ st.set_page_config(page_title="Lịch kiểm tra – Trợ lý CCHC", page_icon=
 st.html(render.style_block())
 st.title("📅 Lịch kiểm tra theo kế hoạch")
 
-try:
-    library = ui.get_library()
-    plans = ui.get_assistant().schedule_plans()
-except CchcError as exc:
-    st.error(exc.user_message)
-    st.stop()
-except Exception:  # noqa: BLE001 - UI edge: the page says so; the traceback goes to the log
-    st.error(ui.unexpected("Không mở được chỉ mục văn bản"))
-    st.stop()
+library = ui.or_stop("Không mở được chỉ mục văn bản", ui.get_library)
+plans = ui.or_stop("Không mở được chỉ mục văn bản", lambda: ui.get_assistant().schedule_plans())
 
 if not plans:
     st.info("Chưa có kế hoạch nào nêu lịch kiểm tra (đơn vị được kiểm tra và thời gian) trong các văn bản đã nạp.")

@@ -9,7 +9,6 @@ import streamlit as st
 
 import ui
 from assistant.feedback import VERDICTS, open_feedback
-from errors import CchcError
 from ui import render
 from ui.admin import require_admin
 
@@ -22,14 +21,7 @@ st.caption("Đánh giá của người rà soát cho từng trích dẫn (mở t
 settings = ui.get_settings()
 if not require_admin(settings, "Trang rà soát cần mật khẩu quản trị."):
     st.stop()
-try:
-    reviews = open_feedback(settings).list_reviews()
-except CchcError as exc:
-    st.error(exc.user_message)
-    st.stop()
-except Exception:  # noqa: BLE001 - UI edge: the page says so; the traceback goes to the log
-    st.error(ui.unexpected("Không đọc được cơ sở dữ liệu đánh giá"))
-    st.stop()
+reviews = ui.or_stop("Không đọc được cơ sở dữ liệu đánh giá", lambda: open_feedback(settings).list_reviews())
 if not reviews:
     st.info("Chưa có trích dẫn nào được đánh giá.")
     st.stop()

@@ -14,10 +14,13 @@ from __future__ import annotations
 import hmac
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 MODE_LABELS = {"grounded": "Trích dẫn (không cần LLM)", "llm": "LLM"}
 #: What the spinner says while the library opens (the first start builds the index of the bundled corpus).
@@ -74,6 +77,41 @@ def get_assistant():
     """The process-wide :class:`assistant.service.Assistant` for the current settings (opened once, cached)."""
     settings = get_settings()
     return _resource(_open_assistant, ASSISTANT_SPINNER)(repr(settings), settings)
+
+
+def attempt(what: str, action: Callable[[], T]) -> tuple[T | None, str]:
+    """Run one action at the UI's edge: ``(its result, "")``, or ``(None, the Vietnamese message to show)``.
+
+    A :class:`~errors.CchcError` gives its ``user_message``; anything else is logged with its traceback and gives
+    :data:`UNEXPECTED` about ``what`` (its text may name server paths).
+
+    >>> from errors import IngestBusy
+    >>> attempt("Không xóa được văn bản", lambda: 2 + 2)
+    (4, '')
+    >>> def busy():
+    ...     raise IngestBusy("Một lượt nạp văn bản khác đang chạy.")
+    >>> attempt("Không xóa được văn bản", busy)
+    (None, 'Một lượt nạp văn bản khác đang chạy.')
+    """
+    from errors import CchcError
+
+    try:
+        return action(), ""
+    except CchcError as exc:
+        return None, exc.user_message
+    except Exception:  # noqa: BLE001 - the UI's one broad catch: the user is told, the traceback is logged
+        return None, unexpected(what)
+
+
+def or_stop(what: str, action: Callable[[], T]) -> T:
+    """:func:`attempt` for what a page cannot go on without: on failure the message is shown and the page stops."""
+    import streamlit as st
+
+    value, problem = attempt(what, action)
+    if problem:
+        st.error(problem)
+        st.stop()
+    return value
 
 
 def unexpected(what: str) -> str:

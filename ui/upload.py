@@ -6,7 +6,6 @@ file's result beside the picker. Widgets only: checks, saving and ingest are the
 from __future__ import annotations
 
 import ui
-from errors import CchcError
 from ingest.service import UPLOAD_TYPES
 
 
@@ -24,12 +23,11 @@ def _one(library, f, bar, k: int, n: int) -> list[tuple[str, str]]:
     refusal = library.refusal(f.name, f.size)  # refused before its bytes are read
     if refusal:
         return [("error", f"{f.name}: bị từ chối — {refusal}")]
-    try:
-        batch = library.add_files([(f.name, f.getvalue())], progress=_stage(bar, k, n, f.name))
-    except CchcError as exc:
-        return [("error", f"{f.name}: {exc.user_message}")]
-    except Exception:  # noqa: BLE001 - UI edge: one broken file never stops the batch; logged with its traceback
-        return [("error", f"{f.name}: " + ui.unexpected("không nạp được tệp"))]
+    # one broken file never stops the batch
+    batch, problem = ui.attempt("không nạp được tệp",
+                                lambda: library.add_files([(f.name, f.getvalue())], progress=_stage(bar, k, n, f.name)))
+    if problem:
+        return [("error", f"{f.name}: {problem}")]
     return [("success" if r.ok else "error", r.message()) for r in batch.results]
 
 
