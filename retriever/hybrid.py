@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -17,6 +19,8 @@ from retriever.query import QueryAnalysis, analyze_query, with_merged_provinces
 from textnorm.gazetteer import canonical_province
 from textnorm.patterns import asks_when, asks_which_document
 
+#: Query vectors kept by a retriever: a few hundred questions of recent users (384 floats each, about 1.5 KB).
+QUERY_VECTORS_KEPT = 256
 
 @dataclass(frozen=True)
 class SearchFilters:
@@ -91,6 +95,26 @@ class HybridRetriever:
     def __init__(self, store: IndexStore, config: RetrieverConfig | None = None) -> None:
         self.store = store
         self.config = config or RetrieverConfig()
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._vectors_lock = threading.Lock()
+
+    def query_vector(self, text: str) -> np.ndarray:
+        """The embedding of a search text, computed once per text (the :data:`QUERY_VECTORS_KEPT` latest are kept).
+
+        The same question searched again (asked again, retried without filters, diagnosed) is not embedded again.
+        The vector is read-only: it is shared by every search of that text.
+        """
+        with self._vectors_lock:
+            if text in self._vectors:
+                self._vectors.move_to_end(text)
+                return self._vectors[text]
+        vector = np.asarray(self.store.embedder.embed_query(text))
+        vector.setflags(write=False)
+        with self._vectors_lock:
+            self._vectors[text] = vector
+            while len(self._vectors) > QUERY_VECTORS_KEPT:
+                self._vectors.popitem(last=False)
+        return vector
 
     def analyze(self, query: str) -> QueryAnalysis:
         return analyze_query(query, self.store.lexical().restorer)
@@ -181,7 +205,7 @@ class HybridRetriever:
         return {state.index.ids[i]: float(scores[i]) for i in top}
 
     def _dense_scores(self, analysis: QueryAnalysis, state, filters: SearchFilters) -> dict[str, float]:
-        vector = self.store.embedder.embed_query(analysis.search_text)
+        vector = self.query_vector(analysis.search_text)
         where = _chroma_where(filters, state)
         hits = self.store.dense_search(vector, self.config.candidates, where)
         return {pid: sim for pid, sim in hits if pid in state.meta}

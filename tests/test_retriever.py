@@ -68,6 +68,25 @@ def test_contract_with_hashing_embedder_in_every_mode(hashed_index):
 
 
 # -- query understanding -----------------------------------------------------------------------------------------
+def test_a_question_is_embedded_once_however_often_it_is_searched(hashed_index, monkeypatch):
+    from retriever.hybrid import QUERY_VECTORS_KEPT, HybridRetriever
+
+    _, store = hashed_index
+    embedded: list[str] = []
+    real_embed = store.embedder.embed_query
+    monkeypatch.setattr(store.embedder, "embed_query", lambda text: embedded.append(text) or real_embed(text))
+    retriever = HybridRetriever(store)
+    first = retriever.search("Sở Nội vụ chủ trì kiểm tra", k=5)
+    again = retriever.search("Sở Nội vụ chủ trì kiểm tra", k=5)
+    assert [r.passage.id for r in first] == [r.passage.id for r in again] and len(embedded) == 1
+    retriever.search("kinh phí kiểm tra", k=5)
+    assert len(embedded) == 2
+    for n in range(QUERY_VECTORS_KEPT):  # the oldest texts make room for new ones
+        retriever.query_vector(f"câu hỏi {n}")
+    assert len(retriever._vectors) == QUERY_VECTORS_KEPT and "Sở Nội vụ chủ trì kiểm tra" not in " ".join(
+        retriever._vectors)
+
+
 def test_query_without_diacritics_finds_so_noi_vu(real):
     texts = _texts(real.search("so noi vu", k=5))
     assert "Sở Nội vụ" in texts[0]
