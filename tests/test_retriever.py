@@ -230,10 +230,9 @@ def _run(args: list[str], env: dict, stdin: str = "") -> subprocess.CompletedPro
 
 
 def test_cli_search_takes_top_k_from_the_settings(cli_env):
-    for top_k in ("2", "4"):
-        proc = _run(["search", "--json", "Sở Nội vụ chủ trì"], {**cli_env, "TOP_K": top_k})
-        assert proc.returncode == 0, proc.stderr[-2000:]
-        assert len(json.loads(proc.stdout.splitlines()[0])["results"]) == int(top_k)
+    proc = _run(["search", "--json", "Sở Nội vụ chủ trì"], {**cli_env, "TOP_K": "2"})  # the default is 5
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert len(json.loads(proc.stdout.splitlines()[0])["results"]) == 2
 
 
 def test_cli_search_json_one_line_per_query(cli_env):

@@ -362,7 +362,11 @@ def test_schedule_view(schedule_assistant, monkeypatch):
     from assistant.schedule import schedule_plans
     from ui.schedule import schedule_rows, to_xlsx
 
+    from ingest.service import DocumentLibrary
+
+    library = DocumentLibrary(schedule_assistant.settings, schedule_assistant.store)  # the assistant's index
     monkeypatch.setattr(ui, "get_assistant", lambda: schedule_assistant)
+    monkeypatch.setattr(ui, "get_library", lambda: library)
     page = str(next((ROOT / "pages").glob("3_*.py")))
     at = AppTest.from_file(page, default_timeout=60)
     at.run()
