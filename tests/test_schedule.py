@@ -360,9 +360,8 @@ def test_schedule_view(schedule_assistant, monkeypatch):
 
     import ui
     from assistant.schedule import schedule_plans
-    from ui.schedule import schedule_rows, to_xlsx
-
     from ingest.service import DocumentLibrary
+    from ui.schedule import schedule_rows, to_xlsx
 
     library = DocumentLibrary(schedule_assistant.settings, schedule_assistant.store)  # the assistant's index
     monkeypatch.setattr(ui, "get_assistant", lambda: schedule_assistant)
