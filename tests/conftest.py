@@ -68,10 +68,25 @@ def real_index(tmp_path_factory):
     return settings, store
 
 
-@pytest.fixture
-def hashed_index(settings, store):
-    """The bundled corpus indexed with the hashing embedder (seconds, no model)."""
+@pytest.fixture(scope="session")
+def _hashed_data(tmp_path_factory):
+    """A data folder holding the bundled corpus indexed with the hashing embedder, built once per session."""
+    from index.store import IndexStore
     from ingest.pipeline import ingest_paths
+    from settings import load_settings
 
-    ingest_paths([CORPUS], settings, store)
-    return settings, store
+    data = tmp_path_factory.mktemp("hashed-template") / "data"
+    settings = load_settings({}, embedding_model="hashing:64", data_dir=data, corpus_dir=CORPUS)
+    report = ingest_paths([CORPUS], settings, IndexStore(settings))
+    assert len(report.added) == 5, report.summary()
+    return data
+
+
+@pytest.fixture
+def hashed_index(settings, _hashed_data):
+    """The bundled corpus indexed with the hashing embedder: a private copy of a data folder built once per session
+    (Chroma, the BM25 cache and the manifest), so a test may change it freely."""
+    from index.store import IndexStore
+
+    shutil.copytree(_hashed_data, settings.data_dir)
+    return settings, IndexStore(settings)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -211,16 +212,16 @@ def test_zero_or_negative_k_gives_empty_list(real):
 
 # -- CLI contract ------------------------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
-def cli_env(tmp_path_factory):
+def cli_env(tmp_path_factory, _hashed_data):
+    """The environment of a user whose index is built (read paths never build it): a copy of the session's
+    hashing-embedder index of the bundled corpus (the ingest CLI itself is tested in test_ingest_pipeline)."""
+    data = tmp_path_factory.mktemp("cli") / "data"
+    shutil.copytree(_hashed_data, data)
     env = dict(os.environ)
-    env.update(DATA_DIR=str(tmp_path_factory.mktemp("cli-data")), EMBEDDING_MODEL="hashing:64",
+    env.update(DATA_DIR=str(data), EMBEDDING_MODEL="hashing:64",
                CORPUS_DIR=str(CORPUS), HF_HUB_OFFLINE="1", ANONYMIZED_TELEMETRY="False")
     for name in ("CHROMA_HOST", "CHROMA_PORT", "LLM_BASE_URL"):
         env.pop(name, None)
-    # read paths never build the index: it is built once here, as a user would
-    done = subprocess.run([sys.executable, "-m", "ingest"], cwd=ROOT, env=env, capture_output=True, text=True,
-                          timeout=300)
-    assert done.returncode == 0, done.stderr[-2000:]
     return env
 
 
