@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from index.model import document_years
 from textnorm import fold_word, has_diacritics, syllables, word_segments
 
 #: A year named must be the year of one of the units carrying at least this share of the best coverage: several
@@ -111,7 +112,7 @@ def features(units: list, analysis, lexical_state) -> AbstentionFeatures:
     unknown += [c.replace("_", " ") for c in compounds if not any(p in unknown for p in c.split("_"))
                 and not _known_compound(c, index)]
     unknown = tuple(dict.fromkeys(unknown))
-    share = len(unknown) / max(len(set(words)) - len(compounds) + len(compounds), 1)
+    share = len(unknown) / max(len(set(words)), 1)
     year_ok = _year_ok(typed or units, coverage, analysis)
     dense = max((u.result.scores.get("dense", 0.0) for u in units), default=0.0)
     return AbstentionFeatures(coverage=coverage, unknown_share=share, unknown=unknown, type_found=type_found,
@@ -131,9 +132,9 @@ def _year_ok(units: list, coverage: float, analysis) -> bool:
     best = [u for u in units if u.coverage >= YEAR_COVERAGE_SHARE * coverage or u.result.rank <= YEAR_TOP_RANKS]
     for u in best:
         md = u.result.doc_metadata
-        seen = " ".join((md.get("nam", ""), md.get("ky_ke_hoach", ""), md.get("tieu_de", ""), u.result.passage.text,
-                         u.result.passage.section))
-        if any(y in seen for y in analysis.years):
+        years = document_years(md)  # its year of issue and every year of its period ("2021-2025" holds 2023)
+        seen = " ".join((md.get("tieu_de", ""), u.result.passage.text, u.result.passage.section))
+        if any(y in years or y in seen for y in analysis.years):
             return True
     return False
 

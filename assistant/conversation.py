@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from assistant.types import Turn
 from retriever.hybrid import SearchFilters
@@ -24,15 +25,6 @@ def _without_provinces(text: str, provinces: Sequence[str]) -> str:
         pattern = r"\s*".join(re.escape(part) for part in p.split())
         out = re.sub(r"(tỉnh|thành phố|tp\.?)?\s*" + pattern, " ", out, flags=re.IGNORECASE)
     return re.sub(r"\s+", " ", out).strip()
-
-
-def _any_filter(filters: SearchFilters | None) -> bool:
-    """Whether the user chose any filter (province, year, type or document).
-
-    >>> _any_filter(None), _any_filter(SearchFilters()), _any_filter(SearchFilters(years=("2022",)))
-    (False, False, True)
-    """
-    return filters is not None and any((filters.provinces, filters.years, filters.doc_types, filters.doc_ids))
 
 
 def resolve_followup(question: str, history: Sequence[Turn], filters: SearchFilters | None,
@@ -62,7 +54,7 @@ def resolve_followup(question: str, history: Sequence[Turn], filters: SearchFilt
     analysis = analyze_query(question, restorer)
     if not history:
         return analysis, filters
-    if _any_filter(filters):
+    if filters is not None and not filters.is_empty():
         # the sidebar at the moment of asking is the whole scope: nothing of an earlier turn is carried into it
         return analysis, filters
     previous = history[-1]
@@ -93,27 +85,26 @@ def resolve_followup(question: str, history: Sequence[Turn], filters: SearchFilt
 
 
 def make_turn(question: str, answer, analysis: QueryAnalysis | None = None) -> Turn:
-    """The record of one exchange the caller keeps for follow-ups."""
-    provinces = tuple(analysis.provinces) if analysis else tuple(find_provinces(answer.query or question))
-    years = tuple(analysis.years) if analysis else tuple(re.findall(r"\b20\d\d\b", answer.query or question))
+    """The record of one exchange the caller keeps for follow-ups: the question as searched, its place and years,
+    the documents cited."""
+    own = answer.query or question
+    provinces = tuple(analysis.provinces) if analysis else tuple(find_provinces(own))
+    years = tuple(analysis.years) if analysis else tuple(dict.fromkeys(re.findall(r"\b(?:19|20)\d\d\b", own)))
     doc_ids = tuple(dict.fromkeys(c.doc_id for c in answer.citations))
-    return Turn(question=answer.query or question, answer=answer, provinces=provinces, years=years, doc_ids=doc_ids)
+    return Turn(question=own, answer=answer, provinces=provinces, years=years, doc_ids=doc_ids)
 
 
 def asked_turn(question: str, answer, scope: dict | None = None) -> Turn:
-    """The turn the app keeps: the question as the user typed it, the place and years of the question as searched
-    (never the sidebar's: a later follow-up carries these, and only when the user sets no filter for it), the
-    documents cited, and the filters chosen when asking (``scope``, shown as chips).
+    """The turn the app keeps: :func:`make_turn` with the question as the user typed it and the filters chosen when
+    asking (``scope``, shown as chips). The place and years stay those of the question as searched (never the
+    sidebar's: a later follow-up carries these, and only when the user sets no filter for it).
 
     >>> from assistant.types import Answer
     >>> t = asked_turn("Còn Hà Nam?", Answer("", "", query="Hà Nam năm 2022, 2022"), {"Năm": ["2022"]})
     >>> t.question, t.provinces, t.years, t.scope
     ('Còn Hà Nam?', ('Hà Nam',), ('2022',), {'Năm': ['2022']})
     """
-    own = answer.query or question
-    return Turn(question=question, answer=answer, provinces=tuple(find_provinces(own)),
-                years=tuple(dict.fromkeys(re.findall(r"\b(?:19|20)\d\d\b", own))),
-                doc_ids=tuple(dict.fromkeys(c.doc_id for c in answer.citations)), scope=scope or {})
+    return replace(make_turn(question, answer), question=question, scope=scope or {})
 
 
 __all__ = ["resolve_followup", "make_turn", "asked_turn"]

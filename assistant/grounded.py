@@ -23,7 +23,7 @@ from index.model import document_label
 from retriever.hybrid import SearchResult
 from retriever.query import QueryAnalysis
 from textnorm import fold_word, syllables
-from textnorm.lines import NUMBERED_KINDS, is_list_line, marker_kind, sentence_spans, strip_bullet
+from textnorm.lines import NUMBERED_KINDS, is_list_line, is_upper_line, marker_kind, sentence_spans, strip_bullet
 from textnorm.patterns import (
     ADDRESS,
     AGENCY,
@@ -432,8 +432,7 @@ def _damping(unit: Unit, q: _Question, cfg: GroundedConfig) -> float:
         return cfg.title_factor
     if _PURPOSE_SECTION.search(unit.result.passage.section) and not q.asks_purpose:
         return cfg.purpose_factor
-    letters = [c for c in unit.text if c.isalpha()]
-    if len(unit.text) < 90 and letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:
+    if len(unit.text) < 90 and is_upper_line(unit.text):
         return cfg.title_factor
     return 1.0
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.clean import CELL_BREAK, Line, is_upper_line
+from ingest.clean import CELL_BREAK, Line
 from ingest.frontmatter import (
     AGENCY,
     PERSON_NAME,
@@ -25,7 +25,7 @@ from ingest.frontmatter import (
     place_date,
     type_head,
 )
-from textnorm.lines import is_list_line
+from textnorm.lines import is_list_line, is_upper_line
 
 #: Whole lines that belong to a web page or a document viewer, whatever the site (a fallback, not the main rule).
 WEB_CHROME = re.compile(

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from textnorm import normalize_text
-from textnorm.lines import is_list_line
+from textnorm.lines import is_list_line, is_upper_line
 
 #: A cell separator on a line of its own (tables exported one cell per line).
 CELL_BREAK = "|"
@@ -60,16 +60,6 @@ def strip_markup(line: str) -> str:
 
 def _letters(text: str) -> str:
     return "".join(c for c in text if c.isalpha())
-
-
-def is_upper_line(text: str) -> bool:
-    """Mostly capital letters (titles such as "KẾ HOẠCH").
-
-    >>> is_upper_line("CẢI CÁCH THỂ CHẾ"), is_upper_line("Cải cách thể chế")
-    (True, False)
-    """
-    letters = _letters(text)
-    return len(letters) >= 2 and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
 def _starts_lower(text: str) -> bool:
@@ -187,4 +177,4 @@ def clean_lines(raw: str) -> list[Line]:
     return out
 
 
-__all__ = ["Line", "clean_lines", "strip_markup", "is_upper_line", "CELL_BREAK"]
+__all__ = ["Line", "clean_lines", "strip_markup", "CELL_BREAK"]

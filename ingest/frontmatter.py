@@ -12,9 +12,8 @@ import re
 from dataclasses import dataclass
 
 from index.model import OPENING_SECTION
-from ingest.clean import is_upper_line
 from textnorm import fold_accents
-from textnorm.lines import is_list_line
+from textnorm.lines import is_list_line, is_upper_line
 from textnorm.patterns import BASIS, NUMBER, PLACE_DATE
 
 #: The national motto, matched on letters only so that flattened or OCR'd forms ("CỘNG HÒA XàHỘI") still count.

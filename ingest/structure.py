@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass, field
 
 from index.model import OPENING_SECTION
-from ingest.clean import CELL_BREAK, Line, is_upper_line
+from ingest.clean import CELL_BREAK, Line
 from ingest.frontmatter import type_head
 from ingest.legal import LEGAL_RANKS, clause_label, find_attachments, heading_label, is_title_line, legal_heading
-from textnorm.lines import NUMBERED_KINDS, is_list_line, marker_kind
+from textnorm.lines import NUMBERED_KINDS, is_list_line, is_upper_line, marker_kind
 
 _ROMAN_CELL = re.compile(r"^[IVXLC]+\.?$")
 _ALPHA_CELL = re.compile(r"^[a-zđ][).]$")

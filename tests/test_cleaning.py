@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from ingest.clean import CELL_BREAK, clean_lines, is_upper_line, strip_markup
+from ingest.clean import CELL_BREAK, clean_lines, strip_markup
 from textnorm import normalize_text
-from textnorm.lines import is_list_line
+from textnorm.lines import is_list_line, is_upper_line
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 KG_189 = CORPUS / "kien-giang-2020-189-KH-UBND-ke-hoach-cchc-2021.txt"

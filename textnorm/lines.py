@@ -72,6 +72,16 @@ def is_list_line(line: str) -> bool:
     return _MARKER.match(line) is not None
 
 
+def is_upper_line(text: str) -> bool:
+    """Mostly capital letters (more than 80% of at least two letters): titles such as "KẾ HOẠCH".
+
+    >>> is_upper_line("CẢI CÁCH THỂ CHẾ"), is_upper_line("Cải cách thể chế"), is_upper_line("I.")
+    (True, False, False)
+    """
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
 def strip_bullet(line: str) -> str:
     """The line without its leading dash or bullet (numbers and letters are kept: they are part of the text).
 
@@ -137,5 +147,6 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 __all__ = [
-    "MARKER_FORMS", "NUMBERED_KINDS", "is_list_line", "marker_kind", "sentence_spans", "strip_bullet", "strip_span",
+    "MARKER_FORMS", "NUMBERED_KINDS", "is_list_line", "is_upper_line", "marker_kind", "sentence_spans", "strip_bullet",
+    "strip_span",
 ]
