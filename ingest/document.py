@@ -9,6 +9,7 @@ import re
 from index.model import PORTAL_SECTION, Document
 from ingest.boundaries import find_document, portal_lines
 from ingest.clean import clean_lines
+from ingest.frontmatter import matter_units
 from ingest.metadata import extract_metadata
 from ingest.passages import render_blocks, split_into_passages
 from ingest.structure import Block, parse_structure
@@ -54,16 +55,18 @@ def build_document(doc_id: str, source: str, raw_text: str, *, digest: str = "",
     bounds = find_document(clean_lines(raw_text))
     blocks = parse_structure(bounds.lines)
     text, spans = render_blocks(blocks)
-    metadata = extract_metadata(blocks, text, spans=spans, web_fields=bounds.web_fields)
+    units = matter_units(blocks)  # front and end matter: read by the metadata and kept whole by the passages
+    metadata = extract_metadata(blocks, text, spans=spans, web_fields=bounds.web_fields, units=units)
     portal = [Block(line, "para", (PORTAL_SECTION,)) for line in portal_lines(bounds)]
     if portal:
         # after the document: its offsets and the metadata's spans are unchanged, and the portal's own facts
         # ("Người ký: …", "đã được thay thế bởi …") stay quotable
         blocks = blocks + portal
         text, spans = render_blocks(blocks)
+        units = matter_units(blocks)
     metadata["source"] = source
     title = metadata.get("tieu_de") or doc_id
-    passages = split_into_passages(doc_id, text, blocks, spans, metadata)
+    passages = split_into_passages(doc_id, text, blocks, spans, metadata, units)
     dropped = len(bounds.dropped())
     if dropped:
         notes = (*notes, f"Đã bỏ {dropped} dòng của trang web quanh văn bản.")

@@ -27,7 +27,7 @@ from ingest.frontmatter import (
     type_head,
 )
 from ingest.structure import Block
-from textnorm.gazetteer import canonical_province, province_mentions
+from textnorm.gazetteer import CENTRAL_CITIES, canonical_province, province_mentions
 
 #: Letters of a number's code → loại văn bản, when the header has no type word ("4851/KH-UBND").
 TYPE_CODES = {
@@ -62,8 +62,6 @@ PROVINCIAL_CAPITALS = {
     "Long Xuyên": "An Giang", "Cao Lãnh": "Đồng Tháp", "Vị Thanh": "Hậu Giang", "Tân An": "Long An",
     "Bắc Giang": "Bắc Giang", "Việt Yên": "Bắc Giang", "Thái Bình": "Thái Bình", "Hải Dương": "Hải Dương",
 }
-#: Centrally-run cities: their people's committee is "Ủy ban nhân dân thành phố X".
-CITIES = frozenset({"Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Thành phố Hồ Chí Minh"})
 #: A news item opens with a dateline ("Ngày 13/4/2018, UBND tỉnh …") and names its source last ("Theo …").
 DATELINE = re.compile(r"^(?:Ngày\s+)?\d{1,2}/\d{1,2}/(\d{4})\s*,")
 #: The dateline is within the first paragraphs (after the headline and a photo caption or a rating line).
@@ -364,14 +362,14 @@ def _read_body(r: _Reader, code: str, place: str) -> None:
     if subordinate:
         name = _body_name(subordinate[2])
         where = f" tỉnh {tinh}" if tinh and not province_mentions(subordinate[2]) else ""
-        r.put("co_quan", name + (where if tinh not in CITIES else f" thành phố {tinh}"), subordinate[:2])
+        r.put("co_quan", name + (where if tinh not in CENTRAL_CITIES else f" thành phố {tinh}"), subordinate[:2])
         r.put("cap", "Tỉnh" if tinh else "")
     elif is_committee and district and not province_mentions(agency):
         level, name = district.group(1).lower(), district.group(2).title()
         r.put("co_quan", f"Ủy ban nhân dân {level} {name}", agency_span)
         r.put("cap", "Huyện")
     elif is_committee and tinh:
-        unit = "thành phố" if tinh in CITIES else "tỉnh"
+        unit = "thành phố" if tinh in CENTRAL_CITIES else "tỉnh"
         r.put("co_quan", f"Ủy ban nhân dân {unit} {tinh.removeprefix('Thành phố ')}", _naming_span(r, agency_span))
         r.put("cap", "Tỉnh")
     elif agency:
@@ -434,7 +432,7 @@ def _read_news(r: _Reader) -> None:
 
 
 def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, int]] | None = None,
-                     web_fields: dict[str, str] | None = None) -> dict:
+                     web_fields: dict[str, str] | None = None, units: list | None = None) -> dict:
     """Read số hiệu, loại văn bản, cơ quan ban hành, cấp, tỉnh, ngày ban hành, năm, kỳ kế hoạch, tiêu đề, người ký
     and chức vụ, each with the offsets of the text it was read from.
 
@@ -458,7 +456,8 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
     >>> json.loads(md["spans"])["so_hieu"], src[4:14]
     ([4, 14], '36/KH-UBND')
     """
-    r = _Reader(blocks, text, spans or _locate(blocks, text), matter_units(blocks), web_fields or {})
+    r = _Reader(blocks, text, spans or _locate(blocks, text), matter_units(blocks) if units is None else units,
+                web_fields or {})
     r.md = {k: "" for k in METADATA_KEYS}
     code = _read_number(r)
     place = _read_date(r)

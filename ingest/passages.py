@@ -107,7 +107,7 @@ def _named_by_path(block: Block) -> bool:
 
 
 def split_into_passages(doc_id: str, text: str, blocks: list[Block], spans: list[tuple[int, int]],
-                        metadata: dict | None = None) -> list[Passage]:
+                        metadata: dict | None = None, units: list[Unit] | None = None) -> list[Passage]:
     """Group blocks of one section into passages; a lead-in sentence stays with the list that follows it.
 
     Args:
@@ -116,12 +116,13 @@ def split_into_passages(doc_id: str, text: str, blocks: list[Block], spans: list
         blocks: the blocks, in order.
         spans: each block's offsets in ``text``.
         metadata: document metadata copied into every passage.
+        units: the blocks' front- and end-matter units, when the caller has them (else they are found here).
 
     Returns:
         Passages with ``text[p.start:p.end] == p.text``; a passage never spans two sections.
     """
     metadata = metadata or {}
-    units = matter_units(blocks)
+    units = matter_units(blocks) if units is None else units
     unit_groups = _unit_groups(units, blocks, spans)
     in_units = {u.block for u in units}
     groups: list[tuple[tuple[str, ...], str, list[tuple[int, int, Block]]]] = []

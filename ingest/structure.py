@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from index.model import OPENING_SECTION
 from ingest.clean import CELL_BREAK, Line
-from ingest.frontmatter import type_head
+from ingest.frontmatter import RECIPIENTS, type_head
 from ingest.legal import LEGAL_RANKS, clause_label, find_attachments, heading_label, is_title_line, legal_heading
 from textnorm.lines import NUMBERED_KINDS, is_list_line, is_upper_line, marker_kind
 
@@ -19,7 +19,6 @@ _ROMAN_CELL = re.compile(r"^[IVXLC]+\.?$")
 _ALPHA_CELL = re.compile(r"^[a-zđ][).]$")
 _NUMBER_CELL = re.compile(r"^\d{1,3}\.?$")
 _STT = re.compile(r"^(stt|tt|số tt|số thứ tự)$", re.IGNORECASE)
-_CLOSING = re.compile(r"^(Nơi nhận|Nơi gửi)\s*:?", re.IGNORECASE)
 _SIGNATURE = re.compile(r"^(TM\.|KT\.|Q\.|TL\.|TUQ\.)?\s*(ỦY BAN NHÂN DÂN|UBND|CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC)\b")
 _TITLE_MAX = 90
 #: An appendix title, with or without accents ("PHỤ LỤC I", "PHU LUC"): a new tree of its own.
@@ -229,10 +228,10 @@ class _Parser:
         self.closing = False
         self.previous: Block | None = None
 
-    def add(self, block: Block, *, follows: bool = True) -> None:
-        """Append a block; ``follows`` = a list item after it may belong to it (False for a table row)."""
+    def add(self, block: Block) -> None:
+        """Append a block; a list item after it may belong to it."""
         self.blocks.append(block)
-        self.previous = block if follows else None
+        self.previous = block
 
     def step(self, i: int) -> int:
         """Read the line at ``i`` (and any lines that belong to it); returns the index of the next line."""
@@ -257,7 +256,7 @@ class _Parser:
         if i in self.parts:
             self.stack.start_part(self.parts[i])
             self.closing, self.in_body = False, True
-        if _CLOSING.match(text):
+        if RECIPIENTS.match(text):
             self.closing = True
         if self.closing or (self.in_body and _SIGNATURE.match(text) and is_upper_line(text)):
             self.closing_line(text)

@@ -204,7 +204,7 @@ class HybridRetriever:
         if mode in ("hybrid", "lexical"):
             raw["lexical"] = self._lexical_scores(analysis, state, mask)
         if mode in ("hybrid", "dense"):
-            raw["dense"] = self._dense_scores(analysis, state, filters)
+            raw["dense"] = self._dense_scores(analysis, state, None if filters.is_empty() else mask)
         return raw
 
     def _lexical_scores(self, analysis: QueryAnalysis, state, mask: np.ndarray) -> dict[str, float]:
@@ -223,9 +223,13 @@ class HybridRetriever:
         top = top[np.argsort(-scores[top])]
         return {state.index.ids[i]: float(scores[i]) for i in top}
 
-    def _dense_scores(self, analysis: QueryAnalysis, state, filters: SearchFilters) -> dict[str, float]:
+    def _dense_scores(self, analysis: QueryAnalysis, state, mask: np.ndarray | None) -> dict[str, float]:
+        """Dense similarities of the closest passages, among those of the documents the filters keep (``mask``;
+        None when there is no filter): the same documents as the lexical search, decided once by :meth:`_mask`."""
         vector = self.query_vector(analysis.search_text)
-        where = _chroma_where(filters, state)
+        where = None
+        if mask is not None:
+            where = {"doc_id": {"$in": [state.doc_ids[i] for i in np.unique(state.passage_docs[mask])]}}
         hits = self.store.dense_search(vector, self.config.candidates, where)
         return {pid: sim for pid, sim in hits if pid in state.meta}
 
@@ -333,21 +337,6 @@ def _province_names(filters: SearchFilters, state: LexicalState) -> set[str]:
         canonical = canonical_province(p) or p
         names |= indexed.get(canonical, {p})
     return names
-
-
-def _chroma_where(filters: SearchFilters, state: LexicalState) -> dict | None:
-    clauses = []
-    if filters.provinces:
-        clauses.append({"tinh": {"$in": sorted(_province_names(filters, state))}})
-    if filters.years:
-        clauses.append({"$or": [{"nam": {"$in": list(filters.years)}}, {"ky_ke_hoach": {"$in": list(filters.years)}}]})
-    if filters.doc_types:
-        clauses.append({"loai_van_ban": {"$in": list(filters.doc_types)}})
-    if filters.doc_ids:
-        clauses.append({"doc_id": {"$in": list(filters.doc_ids)}})
-    if not clauses:
-        return None
-    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
 __all__ = ["HybridRetriever", "SearchFilters", "SearchResult", "RetrieverConfig"]

@@ -275,9 +275,11 @@ def analyze_query(query: str, restorer: DiacriticRestorer | None = None) -> Quer
     >>> a = analyze_query("Kiên Giang kiểm tra CCHC Q3 năm 2021")
     >>> a.text, a.provinces, a.years, a.expansions
     ('Kiên Giang kiểm tra CCHC quý III năm 2021', ['Kiên Giang'], ['2021'], ['cải cách hành chính'])
+    >>> analyze_query("tỉnh Khánh Hoà năm 2021").provinces  # the other accent placement is the same province
+    ['Khánh Hòa']
     """
-    text = normalize_text(query or "")[:2000]
-    text = re.sub(r"\s+", " ", text).strip()
+    typed = re.sub(r"\s+", " ", normalize_text(query or "")[:2000]).strip()  # one accent convention ("Hoà" → "Hòa")
+    text = typed
     text = canonical_quarters(text)
     restored = False
     words = syllables(text)
@@ -290,10 +292,10 @@ def analyze_query(query: str, restorer: DiacriticRestorer | None = None) -> Quer
             text = canonical_quarters(restored_text)
             restored = True
     return QueryAnalysis(original=query, text=text, expansions=expand_abbreviations(text),
-                         provinces=find_provinces(query or ""), years=_years(query or ""), restored=restored,
+                         provinces=find_provinces(typed), years=_years(typed), restored=restored,
                          answer_types=answer_types(text), list_target=list_target(text),
                          type_words=frozenset(answer_type_words(text)), measure=amount_measure(text),
-                         doc_numbers=named_documents(query or ""))
+                         doc_numbers=named_documents(typed))
 
 
 __all__ = ["QueryAnalysis", "analyze_query", "documents_named", "named_documents", "with_merged_provinces",

@@ -278,3 +278,26 @@ def test_cli_eval_without_external(cli_env, tmp_path):
     assert written["dev"]["n"] == 2 and written["dev"]["recall"] == 1.0
     assert written["xquad"] == {"skipped": "--no-external"}
     assert written["retriever_config"]["fusion"]
+
+
+def test_a_year_inside_a_plans_period_filters_alike_in_every_mode(tmp_path):
+    """The lexical and the dense search keep the same documents: a 2021–2025 plan passes a filter on 2023."""
+    from index.store import IndexStore
+    from ingest.pipeline import ingest_paths
+    from retriever.hybrid import HybridRetriever, SearchFilters
+    from settings import load_settings
+
+    plan = tmp_path / "kh.txt"
+    plan.write_text("ỦY BAN NHÂN DÂN TỈNH HÀ NAM\nSố: 12/KH-UBND\nHà Nam, ngày 5 tháng 1 năm 2021\n\nKẾ HOẠCH\n"
+                    "Cải cách hành chính giai đoạn 2021-2025\n\nI. NỘI DUNG\n"
+                    "1. Kiểm tra công tác cải cách hành chính tại các sở hằng năm.\n", encoding="utf-8")
+    settings = load_settings({}, embedding_model="hashing:64", data_dir=tmp_path / "data")
+    store = IndexStore(settings)
+    ingest_paths([plan], settings, store)
+    assert store.records()["kh"].metadata["ky_ke_hoach"] == "2021-2025"
+    retriever = HybridRetriever(store)
+    for mode in ("lexical", "dense", "hybrid"):
+        found = retriever.search("kiểm tra cải cách hành chính", k=3, filters=SearchFilters(years=("2023",)), mode=mode)
+        assert found, mode
+        assert not retriever.search("kiểm tra cải cách hành chính", k=3, filters=SearchFilters(years=("2019",)),
+                                    mode=mode), mode

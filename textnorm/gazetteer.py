@@ -159,24 +159,25 @@ def find_provinces(text: str, *, query: bool = False) -> list[str]:
 
 
 #: Centrally-run cities among the 63 (their 2025 name is asked as "Thành phố X").
-_CITIES = frozenset({"Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Thành phố Hồ Chí Minh"})
-#: Old units underthesea's 2025 table does not know by their old name: Thừa Thiên Huế became the city of Huế in
-#: January 2025, before the July 2025 mergers, and kept its territory.
-_MERGER_GAPS = {"Thừa Thiên Huế": "Huế"}
+CENTRAL_CITIES = frozenset({"Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Thành phố Hồ Chí Minh"})
+#: The 2025 mergers (63 provinces → 34), as ``underthesea.address.convert_address`` gives them: each pre-2025
+#: province that now belongs to another one → that province (the others kept their name). Written out, not computed
+#: at the first question (importing the address table takes seconds); ``tests/test_frontmatter.py`` checks it
+#: against underthesea. Thừa Thiên Huế became the city of Huế in January 2025, before the mergers.
+MERGED_INTO = {
+    "Bà Rịa - Vũng Tàu": "Thành phố Hồ Chí Minh", "Bình Dương": "Thành phố Hồ Chí Minh", "Bình Phước": "Đồng Nai",
+    "Bình Thuận": "Lâm Đồng", "Bình Định": "Gia Lai", "Bạc Liêu": "Cà Mau", "Bắc Giang": "Bắc Ninh",
+    "Bắc Kạn": "Thái Nguyên", "Bến Tre": "Vĩnh Long", "Hà Giang": "Tuyên Quang", "Hà Nam": "Ninh Bình",
+    "Hòa Bình": "Phú Thọ", "Hải Dương": "Hải Phòng", "Hậu Giang": "Cần Thơ", "Kiên Giang": "An Giang",
+    "Kon Tum": "Quảng Ngãi", "Long An": "Tây Ninh", "Nam Định": "Ninh Bình", "Ninh Thuận": "Khánh Hòa",
+    "Phú Yên": "Đắk Lắk", "Quảng Bình": "Quảng Trị", "Quảng Nam": "Đà Nẵng", "Sóc Trăng": "Cần Thơ",
+    "Thái Bình": "Hưng Yên", "Thừa Thiên Huế": "Huế", "Tiền Giang": "Đồng Tháp", "Trà Vinh": "Vĩnh Long",
+    "Vĩnh Phúc": "Phú Thọ", "Yên Bái": "Lào Cai", "Đắk Nông": "Lâm Đồng",
+}
 
 
-@lru_cache(maxsize=1)
-def _merged() -> dict[str, str]:
-    """Each of the 63 provinces → the province it belongs to after the 2025 mergers (34 units), read offline from
-    ``underthesea.address``."""
-    from underthesea.address import convert_address  # heavy import: only on first use
-
-    table: dict[str, str] = {}
-    for old in PROVINCES:
-        query = old if old.startswith("Thành phố") else f"{'Thành phố' if old in _CITIES else 'Tỉnh'} {old}"
-        new = re.sub(r"^(?:Tỉnh|Thành phố)\s+", "", convert_address(query).new.province or "")
-        table[old] = canonical_province(new) or new or _MERGER_GAPS.get(old, old)
-    return table
+#: Each of the 63 provinces → the province it belongs to since the 2025 mergers.
+_MERGED = {old: MERGED_INTO.get(old, old) for old in PROVINCES}
 
 
 def current_province(old_name: str) -> str | None:
@@ -186,7 +187,7 @@ def current_province(old_name: str) -> str | None:
     ('An Giang', 'Ninh Bình', 'Nghệ An')
     """
     old = canonical_province(re.sub(r"^(?:tỉnh|tinh|thành phố|thanh pho)\s+", "", old_name.strip(), flags=re.I))
-    return _merged().get(old) if old else None
+    return _MERGED.get(old) if old else None
 
 
 def provinces_merged_into(new_name: str) -> list[str]:
@@ -197,5 +198,5 @@ def provinces_merged_into(new_name: str) -> list[str]:
     (['An Giang', 'Kiên Giang'], ['Bà Rịa - Vũng Tàu', 'Bình Dương', 'Thành phố Hồ Chí Minh'])
     """
     key = re.sub(r"^(?:tỉnh|tinh)\s+", "", new_name.strip(), flags=re.I)
-    new = key if key in set(_merged().values()) else canonical_province(key) or key  # "Huế" is a unit of its own
-    return sorted(old for old, merged in _merged().items() if merged == new)
+    new = key if key in set(_MERGED.values()) else canonical_province(key) or key  # "Huế" is a unit of its own
+    return sorted(old for old, merged in _MERGED.items() if merged == new)

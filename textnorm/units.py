@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from textnorm.gazetteer import canonical_province
+from textnorm.gazetteer import CENTRAL_CITIES, canonical_province
 from textnorm.periods import fold_same_length
 
 #: Standard names of provincial departments (Sở) and their common abbreviations (Nghị định 24/2014, 107/2020 and
@@ -54,8 +54,6 @@ _HEAD = re.compile(
     r"|(?P<ban>ban)(?!\w)"
     r"|(?P<level>(?P<plural_l>cac\s+)?" + _LEVEL_RE + r"))"
 )
-#: Cities that are provinces themselves: "UBND thành phố Hà Nội" is the province, "thành phố Sơn La" a unit in it.
-CENTRAL_CITIES = {"Hà Nội", "Thành phố Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ"}
 #: What makes a level word a tier or a locator rather than a unit ("cấp huyện", "xã A thuộc huyện B", "xã A (huyện B)").
 _GENERIC_BEFORE = re.compile(r"(?:\b(?:cap|thuoc|tren dia ban|toan)|\()\s*$")
 #: Words before a unit that make it a recipient or an owner, not the subject of the line ("gửi về Sở Nội vụ",
