@@ -14,10 +14,7 @@ import io
 from collections.abc import Sequence
 from pathlib import PurePath
 
-from assistant.types import Answer, Turn
-
-_MODE_LABELS = {"grounded": "Trích dẫn (không cần LLM)", "llm": "LLM",
-                "schedule": "Lịch kiểm tra (trích dẫn, không cần LLM)"}  # schedule hook (issue 14)
+from assistant.types import MODE_LABELS, Answer, Turn
 
 
 def _quote_block(text: str) -> str:
@@ -33,7 +30,7 @@ def answer_to_markdown(answer: Answer) -> str:
         out += ["_Trợ lý không tìm thấy câu trả lời trong các văn bản đã nạp._", ""]
     if answer.notice:
         out += [f"_Lưu ý: {answer.notice}_", ""]
-    out += [f"_Chế độ trả lời: {_MODE_LABELS.get(answer.mode, answer.mode)}_", ""]
+    out += [f"_Chế độ trả lời: {MODE_LABELS.get(answer.mode, answer.mode)}_", ""]
     if answer.citations:
         out += ["## Trích dẫn", ""]
         for c in answer.citations:

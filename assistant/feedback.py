@@ -127,22 +127,17 @@ class FeedbackStore(SqliteStore):
             citations_json = json.dumps(citations_json, ensure_ascii=False)
         values = (local_now(), str(question), str(answer_text), citations_json, rating, str(mode or "grounded"),
                   str(comment or ""), str(context or ""), str(key or ""))
-        with self._lock:
-            conn = self._connect()
-            try:
-                with conn:
-                    row = conn.execute("SELECT id FROM feedback WHERE answer_key = ? AND answer_key != ''",
-                                       (values[-1],)).fetchone()
-                    if row:
-                        conn.execute("UPDATE feedback SET created_at = ?, rating = ?, comment = ? WHERE id = ?",
-                                     (values[0], rating, values[6], row[0]))
-                        return int(row[0])
-                    cur = conn.execute(
-                        "INSERT INTO feedback (created_at, question, answer_text, citations_json, rating, mode, "
-                        "comment, context, answer_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
-                return int(cur.lastrowid)
-            finally:
-                conn.close()
+        with self._transaction() as conn:
+            row = conn.execute("SELECT id FROM feedback WHERE answer_key = ? AND answer_key != ''",
+                               (values[-1],)).fetchone()
+            if row:
+                conn.execute("UPDATE feedback SET created_at = ?, rating = ?, comment = ? WHERE id = ?",
+                             (values[0], rating, values[6], row[0]))
+                return int(row[0])
+            cur = conn.execute(
+                "INSERT INTO feedback (created_at, question, answer_text, citations_json, rating, mode, "
+                "comment, context, answer_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
+        return int(cur.lastrowid)
 
     def review(self, key: str, question: str, answer_text: str, citation: dict, verdict: str,
                comment: str = "") -> int:
@@ -153,39 +148,30 @@ class FeedbackStore(SqliteStore):
         values = (local_now(), str(key), str(question), str(answer_text), int(c["n"]), str(c["doc_id"]),
                   str(c.get("label") or c.get("title") or ""), int(c["start"]), int(c["end"]), str(c["quote"]),
                   verdict, str(comment or ""))
-        with self._lock:
-            conn = self._connect()
-            try:
-                with conn:
-                    conn.execute(
-                        'INSERT INTO citation_reviews (created_at, answer_key, question, answer_text, n, doc_id, '
-                        'doc_label, start, "end", quote, verdict, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) '
-                        "ON CONFLICT (answer_key, n) DO UPDATE SET created_at = excluded.created_at, "
-                        "verdict = excluded.verdict, comment = excluded.comment", values)
-                    (rid,) = conn.execute("SELECT id FROM citation_reviews WHERE answer_key = ? AND n = ?",
-                                          (values[1], values[4])).fetchone()
-                return int(rid)
-            finally:
-                conn.close()
+        with self._transaction() as conn:
+            conn.execute(
+                'INSERT INTO citation_reviews (created_at, answer_key, question, answer_text, n, doc_id, '
+                'doc_label, start, "end", quote, verdict, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) '
+                "ON CONFLICT (answer_key, n) DO UPDATE SET created_at = excluded.created_at, "
+                "verdict = excluded.verdict, comment = excluded.comment", values)
+            (rid,) = conn.execute("SELECT id FROM citation_reviews WHERE answer_key = ? AND n = ?",
+                                  (values[1], values[4])).fetchone()
+        return int(rid)
 
     def list_reviews(self) -> list[ReviewRow]:
         """All citation verdicts, newest first."""
         if not self.path.exists():
             return []
-        conn = self._connect()
-        try:
+        with self._reading() as conn:
             return [ReviewRow(*row) for row in conn.execute(
                 'SELECT id, created_at, answer_key, question, answer_text, n, doc_id, doc_label, start, "end", quote, '
                 "verdict, comment FROM citation_reviews ORDER BY created_at DESC, id DESC")]
-        finally:
-            conn.close()
 
     def list_feedback(self, limit: int | None = None) -> list[FeedbackRow]:
         """All ratings, newest first (an empty list when nothing was recorded yet)."""
         if not self.path.exists():
             return []
-        conn = self._connect()
-        try:
+        with self._reading() as conn:
             sql = ("SELECT id, created_at, question, answer_text, citations_json, rating, mode, comment, context, "
                    "answer_key FROM feedback "
                    "ORDER BY id DESC")
@@ -194,8 +180,6 @@ class FeedbackStore(SqliteStore):
                 sql += " LIMIT ?"
                 params = (int(limit),)
             return [FeedbackRow(*row) for row in conn.execute(sql, params)]
-        finally:
-            conn.close()
 
 
 def citations_to_json(answer) -> str:

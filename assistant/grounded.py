@@ -368,15 +368,17 @@ def _question(analysis: QueryAnalysis, idf) -> _Question:
                      asks_header=asks_header)
 
 
-def score_unit(unit: Unit, q: _Question, analysis: QueryAnalysis, cfg: GroundedConfig) -> None:
+def score_unit(unit: Unit, q: _Question, analysis: QueryAnalysis, cfg: GroundedConfig,
+               words: list[str] | None = None) -> None:
     """Score one unit for the question (sets ``unit.score`` and ``unit.carries``; ``unit.coverage`` is set first by
     :func:`score_all`).
 
     The score is the share of the question's topic weight the unit carries (its own words, then its section's at
     :attr:`GroundedConfig.section_weight`), plus phrase, answer-type and list bonuses, times the rank factor of its
-    passage, divided by a length factor; boilerplate, purpose statements and titles are damped.
+    passage, divided by a length factor; boilerplate, purpose statements and titles are damped. ``words`` are the
+    unit's folded syllables when the caller has them.
     """
-    words = [fold_word(s) for s in syllables(unit.text)]
+    words = [fold_word(s) for s in syllables(unit.text)] if words is None else words
     pairs = {f"{a} {b}" for a, b in zip(words, words[1:])}
     phrase = cfg.bigram_weight * sum(1 for b in q.bigrams if b in pairs)
     unit.carries = carried_types(unit, analysis)
@@ -712,6 +714,7 @@ def score_all(results: list[SearchResult], analysis: QueryAnalysis, lexical_stat
     cfg = cfg or GroundedConfig()
     q = _question(analysis, idf_table(lexical_state))
     units: list[Unit] = []
+    words: dict[int, list[str]] = {}  # id(unit) → its folded syllables, read once for coverage and score
     seen: set[tuple[str, int, int]] = set()
     for result in results:
         # the words of the passage's section path and of its document, read once for all its units
@@ -720,7 +723,8 @@ def score_all(results: list[SearchResult], analysis: QueryAnalysis, lexical_stat
             key = (unit.doc_id, unit.start, unit.end)
             if key not in seen:
                 seen.add(key)
-                unit.coverage = _coverage(unit, [fold_word(s) for s in syllables(unit.text)], q, cfg, context)
+                words[id(unit)] = [fold_word(s) for s in syllables(unit.text)]
+                unit.coverage = _coverage(unit, words[id(unit)], q, cfg, context)
                 units.append(unit)
     doc_best: dict[str, float] = {}
     for unit in units:
@@ -729,7 +733,7 @@ def score_all(results: list[SearchResult], analysis: QueryAnalysis, lexical_stat
         if unit.role in _IDENTITY_ROLES:
             # a number, date or signature line speaks for its whole document: "is this the document asked about"
             unit.coverage = max(unit.coverage, doc_best[unit.doc_id])
-        score_unit(unit, q, analysis, cfg)
+        score_unit(unit, q, analysis, cfg, words[id(unit)])
     return units, q
 
 

@@ -83,20 +83,12 @@ class ConversationStore(SqliteStore):
             conn.execute(statement)
 
     def _write(self, sql: str, params: tuple) -> int:
-        with self._lock:
-            conn = self._connect()
-            try:
-                with conn:
-                    return conn.execute(sql, params).rowcount
-            finally:
-                conn.close()
+        with self._transaction() as conn:
+            return conn.execute(sql, params).rowcount
 
     def _read(self, sql: str, params: tuple) -> list[tuple]:
-        conn = self._connect()
-        try:
+        with self._reading() as conn:
             return list(conn.execute(sql, params))
-        finally:
-            conn.close()
 
     def create(self, browser: str, title: str = "") -> str:
         """A new, empty conversation of ``browser``; returns its id."""
@@ -125,31 +117,21 @@ class ConversationStore(SqliteStore):
         """Append one exchange; the first question becomes the title when none was given. Returns its index."""
         now = local_now()
         payload = json.dumps(turn_to_dict(turn), ensure_ascii=False)
-        with self._lock:
-            conn = self._connect()
-            try:
-                with conn:
-                    (idx,) = conn.execute("SELECT COUNT(*) FROM turns WHERE conversation = ?", (cid,)).fetchone()
-                    conn.execute("INSERT INTO turns (conversation, idx, created_at, turn_json) VALUES (?, ?, ?, ?)",
-                                 (cid, idx, now, payload))
-                    conn.execute("UPDATE conversations SET updated_at = ?, title = CASE WHEN title = '' THEN ? "
-                                 "ELSE title END WHERE id = ?", (now, turn.question[:TITLE_CHARS], cid))
-                return int(idx)
-            finally:
-                conn.close()
+        with self._transaction() as conn:
+            (idx,) = conn.execute("SELECT COUNT(*) FROM turns WHERE conversation = ?", (cid,)).fetchone()
+            conn.execute("INSERT INTO turns (conversation, idx, created_at, turn_json) VALUES (?, ?, ?, ?)",
+                         (cid, idx, now, payload))
+            conn.execute("UPDATE conversations SET updated_at = ?, title = CASE WHEN title = '' THEN ? "
+                         "ELSE title END WHERE id = ?", (now, turn.question[:TITLE_CHARS], cid))
+        return int(idx)
 
     def rename(self, cid: str, title: str) -> None:
         self._write("UPDATE conversations SET title = ? WHERE id = ?", ((title or "").strip()[:200], cid))
 
     def delete(self, cid: str) -> None:
-        with self._lock:
-            conn = self._connect()
-            try:
-                with conn:
-                    conn.execute("DELETE FROM turns WHERE conversation = ?", (cid,))
-                    conn.execute("DELETE FROM conversations WHERE id = ?", (cid,))
-            finally:
-                conn.close()
+        with self._transaction() as conn:
+            conn.execute("DELETE FROM turns WHERE conversation = ?", (cid,))
+            conn.execute("DELETE FROM conversations WHERE id = ?", (cid,))
 
 
 def open_conversations(settings) -> ConversationStore:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -16,9 +18,12 @@ class SqliteStore:
     ...     def _migrate(self, conn):
     ...         conn.execute("CREATE TABLE IF NOT EXISTS notes (text TEXT)")
     >>> store = Notes(pathlib.Path(tempfile.mkdtemp()) / "notes.sqlite3")
-    >>> with store._connect() as conn:
+    >>> with store._transaction() as conn:
     ...     conn.execute("INSERT INTO notes VALUES ('Sở Nội vụ')").rowcount
     1
+    >>> with store._reading() as conn:
+    ...     conn.execute("SELECT text FROM notes").fetchall()
+    [('Sở Nội vụ',)]
     """
 
     def __init__(self, path: Path | str) -> None:
@@ -37,6 +42,26 @@ class SqliteStore:
                 self._migrate(conn)
             self._ready = True
         return conn
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """A connection for writes: serialised in-process, committed on success, rolled back on error, closed."""
+        with self._lock:
+            conn = self._connect()
+            try:
+                with conn:
+                    yield conn
+            finally:
+                conn.close()
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        """A connection for reads, closed after."""
+        conn = self._connect()
+        try:
+            yield conn
+        finally:
+            conn.close()
 
 
 __all__ = ["SqliteStore"]

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 import streamlit as st
 
 import ui
 from assistant.feedback import VERDICTS, open_feedback
 from ui import render
 from ui.admin import require_admin
+from ui.schedule import to_csv
 
 st.set_page_config(page_title="Rà soát trích dẫn – Trợ lý CCHC", page_icon="🔎", layout="wide")
 st.html(render.style_block())
@@ -52,14 +50,11 @@ table = [{"Thời gian": ui.vn_date(r.created_at), "Kết luận": VERDICTS[r.ve
           "Vị trí": f"{r.start}–{r.end}"} for r in shown]
 st.dataframe(table, hide_index=True, width="stretch")
 
-buf = io.StringIO()
-writer = csv.writer(buf)
-writer.writerow(["thoi_gian", "ket_luan", "ghi_chu", "cau_hoi", "cau_tra_loi", "n", "doc_id", "van_ban", "start",
-                 "end", "trich_dan"])
-for r in shown:
-    writer.writerow([r.created_at, VERDICTS[r.verdict], r.comment, r.question, r.answer_text, r.n, r.doc_id,
-                     labels[r.doc_id], r.start, r.end, r.quote])
-st.download_button("⬇️ Tải CSV", data=buf.getvalue().encode("utf-8-sig"), file_name="ra-soat-trich-dan.csv",
+_CSV_COLUMNS = ["thoi_gian", "ket_luan", "ghi_chu", "cau_hoi", "cau_tra_loi", "n", "doc_id", "van_ban", "start", "end",
+                "trich_dan"]
+csv_rows = [dict(zip(_CSV_COLUMNS, (r.created_at, VERDICTS[r.verdict], r.comment, r.question, r.answer_text, r.n,
+                                    r.doc_id, labels[r.doc_id], r.start, r.end, r.quote))) for r in shown]
+st.download_button("⬇️ Tải CSV", data=to_csv(csv_rows, _CSV_COLUMNS), file_name="ra-soat-trich-dan.csv",
                    mime="text/csv", key="rv_csv", on_click="ignore")
 
 st.subheader("Chi tiết theo câu trả lời")

@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from assistant.types import MODE_LABELS
+
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-MODE_LABELS = {"grounded": "Trích dẫn (không cần LLM)", "llm": "LLM"}
 #: What the spinner says while the library opens (the first start builds the index of the bundled corpus).
 LIBRARY_SPINNER = "Đang mở chỉ mục văn bản (lần đầu: đang nạp kho văn bản đi kèm, có thể mất một lúc)…"
 #: What the spinner says while the assistant opens (the embedding model and the BM25 cache load).

@@ -78,15 +78,16 @@ def schedule_rows(plans, provinces=(), years=(), by: str = "quarter") -> tuple[l
     return rows, cites
 
 
-def to_csv(rows: list[dict]) -> bytes:
-    """CSV (UTF-8 with BOM, so Excel opens Vietnamese text correctly).
+def to_csv(rows: list[dict], columns: list[str] | None = None) -> bytes:
+    """CSV (UTF-8 with BOM, so Excel opens Vietnamese text correctly); ``columns`` heads an empty table too.
 
     >>> to_csv([{"Đơn vị": "Sở Y tế", "Quý III": "✓ [1]"}]).decode("utf-8-sig").splitlines()
     ['Đơn vị,Quý III', 'Sở Y tế,✓ [1]']
     """
     out = io.StringIO()
-    if rows:
-        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+    columns = columns or (list(rows[0]) if rows else [])
+    if columns:
+        writer = csv.DictWriter(out, fieldnames=columns)
         writer.writeheader()
         writer.writerows(rows)
     return out.getvalue().encode("utf-8-sig")
