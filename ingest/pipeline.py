@@ -129,14 +129,15 @@ def ingest_lock(settings: Settings):
         lock.release()
 
 
-def load_document(path: Path, settings: Settings, doc_id: str | None = None) -> Document:
-    """Read, convert, clean and structure one file (no index involved), within the size limits of the settings."""
+def load_document(path: Path, settings: Settings, doc_id: str | None = None, raw: bytes | None = None) -> Document:
+    """Read, convert, clean and structure one file (no index involved), within the size limits of the settings;
+    ``raw``: its bytes, when the caller has read them already."""
     from ingest.loaders import load_file
 
-    loaded = load_file(path, max_bytes=settings.max_file_bytes,
-                       max_unzipped_bytes=settings.max_unzipped_bytes, max_chars=settings.max_document_chars)
+    loaded = load_file(path, max_bytes=settings.max_file_bytes, max_unzipped_bytes=settings.max_unzipped_bytes,
+                       max_chars=settings.max_document_chars, raw=raw)  # checks the file before reading it
     source = relative_source(path)
-    digest = content_hash(path.read_bytes())
+    digest = content_hash(path.read_bytes() if raw is None else raw)
     doc = build_document(doc_id or make_doc_id(source), source, loaded.text, digest=digest, notes=loaded.notes)
     if not doc.passages:
         raise DocumentError(source, "không tìm thấy đoạn văn bản nào có nội dung sau khi làm sạch")
@@ -317,7 +318,8 @@ def _ingest_one(path: Path, source: str, settings: Settings, store: IndexStore, 
     reason = check_file(path.name, path.stat().st_size, max_bytes=settings.max_file_bytes)
     if reason:
         raise DocumentError(source, reason)
-    version = content_hash(path.read_bytes())[:12]
+    raw = path.read_bytes()  # read once: hashed here, converted by load_document
+    version = content_hash(raw)[:12]
     existing = seen.by_source.get(source)
     if existing and existing.version == version:
         report.unchanged.append(source)
@@ -331,7 +333,7 @@ def _ingest_one(path: Path, source: str, settings: Settings, store: IndexStore, 
     tick("đọc và làm sạch")
     doc_id = existing.doc_id if existing else _free_doc_id(seen.hints.get(source) or make_doc_id(source), source,
                                                            seen.taken)
-    doc = load_document(path, settings, doc_id)
+    doc = load_document(path, settings, doc_id, raw)
     vectors = _embed(store, [index_text(p, {**doc.metadata, **p.metadata}) for p in doc.passages], tick)
     tick("ghi vào chỉ mục")
     store.write_document(doc, vectors)

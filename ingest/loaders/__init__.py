@@ -79,12 +79,14 @@ def check_file(name: str, size: int, *, max_bytes: int = DEFAULT_MAX_BYTES) -> s
 
 
 def load_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
-              max_unzipped_bytes: int = DEFAULT_MAX_UNZIPPED_BYTES, max_chars: int = DEFAULT_MAX_CHARS) -> LoadedFile:
+              max_unzipped_bytes: int = DEFAULT_MAX_UNZIPPED_BYTES, max_chars: int = DEFAULT_MAX_CHARS,
+              raw: bytes | None = None) -> LoadedFile:
     """Load a document as plain text.
 
     Args:
         path: the file to read.
         max_bytes: files larger than this are refused before being read.
+        raw: the file's bytes, when the caller has read them already (they are not read again).
         max_unzipped_bytes: a .docx whose parts would inflate beyond this is refused before any is inflated.
         max_chars: a document whose extracted text is longer than this is refused.
 
@@ -104,7 +106,7 @@ def load_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
     if refused:
         raise DocumentError(path, refused)
     try:
-        raw = path.read_bytes()
+        raw = path.read_bytes() if raw is None else raw
     except OSError as exc:
         raise DocumentError(path, f"không đọc được tệp ({exc.strerror or type(exc).__name__}).") from exc
     loaded = READERS[path.suffix.lower()](path, raw, Limits(max_bytes, max_unzipped_bytes, max_chars))
