@@ -33,9 +33,11 @@ DOC_TYPES = {
 }
 #: Words that may follow a type word and still belong to it ("CHƯƠNG TRÌNH HÀNH ĐỘNG", "KẾ HOẠCH LIÊN TỊCH").
 TYPE_SUFFIXES = ("HÀNH ĐỘNG", "LIÊN TỊCH")
+#: Posts written before the body they head in an authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X").
+HEAD_POSTS = r"(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|TRƯỞNG BAN)"
 #: Lines naming an issuing body or an authority ("ỦY BAN NHÂN DÂN TỈNH X", "BỘ TRƯỞNG BỘ NỘI VỤ").
 AGENCY = re.compile(
-    r"^(?:(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|TRƯỞNG BAN)\s+)?"
+    r"^(?:" + HEAD_POSTS + r"\s+)?"
     r"(?:[UỦ][ỶY] BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|BỘ\s|SỞ\s|VĂN PHÒNG\s|BAN CHỈ ĐẠO|CHÍNH PHỦ|QUỐC HỘI|"
     r"THỦ TƯỚNG|TỈNH\s|THÀNH PHỐ\s|HUYỆN\s|CỤC\s|TỔNG CỤC\s)",
     re.IGNORECASE,
@@ -58,7 +60,7 @@ ISSUER_ISSUES = re.compile(r"(?<!của\s)(?:Ủy ban nhân dân|UBND|Chủ tịc
 ISSUING_CLAUSE = re.compile(r":\s*$|" + ISSUER_ISSUES.pattern, re.IGNORECASE)
 #: An authority line a converter glued to the end of the title ("… TỈNH KIÊN GIANG CHỦ TỊCH ỦY BAN NHÂN DÂN …").
 GLUED_AUTHORITY = re.compile(
-    r"\s((?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|TRƯỞNG BAN)\s+(?:[UỦ][ỶY] BAN|BỘ|SỞ|BAN)\s.*)$"
+    r"\s(" + HEAD_POSTS + r"\s+(?:[UỦ][ỶY] BAN|BỘ|SỞ|BAN)\s.*)$"
 )
 #: Basis lines are one passage together when their run is at most this long (else one passage each).
 BASIS_RUN_MAX_CHARS = 500

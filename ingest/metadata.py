@@ -17,6 +17,7 @@ from index.model import METADATA_KEYS
 from ingest.frontmatter import (
     AGENCY,
     DOC_TYPES,
+    HEAD_POSTS,
     ISSUER_ISSUES,
     NUMBER,
     PERSON_NAME,
@@ -48,7 +49,7 @@ SUBORDINATE = re.compile(r"^(?:SỞ|BAN|VĂN PHÒNG|CHI CỤC|TRUNG TÂM|THANH T
 #: A district-level committee ("ỦY BAN NHÂN DÂN HUYỆN TÂN HIỆP"): level and name.
 LOCAL_UNIT = re.compile(r"\b(HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ|XÃ|PHƯỜNG|THỊ TRẤN)\s+(.+)$")
 #: Posts written before the body name in an authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X").
-_POST_PREFIX = re.compile(r"^(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|TRƯỞNG BAN)\s+", re.IGNORECASE)
+_POST_PREFIX = re.compile(r"^" + HEAD_POSTS + r"\s+", re.IGNORECASE)
 #: Posts of a signer ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH").
 POST = re.compile(r"^(?:(?:TM|KT|Q|TL|TUQ)\.\s*)?((?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|"
                   r"THỦ TƯỚNG|CHÁNH VĂN PHÒNG|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG)(?:\s+THƯỜNG TRỰC)?)\s*$")

@@ -325,8 +325,8 @@ class HybridRetriever:
 
 
 def _years_of(meta: dict) -> set[str]:
-    """Years a passage's document is about: year of issue or of the period covered (indexes before: year only)."""
-    return set(meta.get("years") or (meta.get("nam", ""),))
+    """Years a passage's document is about: year of issue and every year of the period covered."""
+    return set(meta.get("years", ()))
 
 
 def _province_names(filters: SearchFilters, state: LexicalState) -> set[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from textnorm import fold_accents, fold_for_match, has_diacritics
+from textnorm import fold_accents, fold_for_match, has_diacritics, syllables
 
 PROVINCES = (
     "An Giang", "Bà Rịa - Vũng Tàu", "Bắc Giang", "Bắc Kạn", "Bạc Liêu", "Bắc Ninh", "Bến Tre", "Bình Định",
@@ -73,7 +73,7 @@ def _folded_names() -> list[tuple[str, str]]:
 
 
 def _words(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
+    return " ".join(syllables(text))
 
 
 def _in_country_phrase(folded: str, start: int, end: int) -> bool:

@@ -90,10 +90,10 @@ def _read_department(text: str, folded: str, pos: int) -> tuple[str, int] | None
         m = pattern.match(folded, pos)
         if m:
             return name, m.end()
-    return _read_free_name(text, folded, pos)
+    return _read_free_name(text, pos)
 
 
-def _read_free_name(text: str, folded: str, pos: int) -> tuple[str, int] | None:
+def _read_free_name(text: str, pos: int) -> tuple[str, int] | None:
     """A name not in the gazetteer: a capitalised word and what follows up to punctuation or a stop word."""
     words = list(re.finditer(r"[\w&]+", text[pos:pos + 200]))
     if not words or words[0].start() != 0 or not (words[0].group()[0].isupper() or words[0].group()[0].isdigit()):
@@ -155,7 +155,7 @@ def _read_name(text: str, folded: str, kind: str, pos: int) -> tuple[str, int] |
     if kind == "so":
         return _read_department(text, folded, pos)
     if kind == "ban":
-        return _read_free_name(text, folded, pos)
+        return _read_free_name(text, pos)
     return _read_place(text, pos)
 
 
