@@ -418,6 +418,10 @@ def chat_page() -> None:
     store = open_conversations(ui.get_settings())
     browser = _browser_id()
     _sync_conversation(store, browser)
+    if store.moved_aside and not st.session_state.get("moved_aside_seen"):  # a damaged file was set aside: say so once
+        st.session_state["moved_aside_seen"] = True
+        st.warning(f"Tệp hội thoại đã lưu bị hỏng nên được cất sang {store.moved_aside.name}; các câu hỏi mới được "
+                   "lưu vào tệp mới.")
     filters, scope, mode = sidebar(assistant, ui.filter_options(documents), store, browser)
 
     ss = st.session_state

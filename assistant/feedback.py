@@ -26,7 +26,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from assistant.history import local_now
-from assistant.sqlite_store import SqliteStore
+from assistant.sqlite_store import SqliteStore, store_of
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS feedback (
@@ -188,7 +188,8 @@ def citations_to_json(answer) -> str:
 
 
 def open_feedback(settings) -> FeedbackStore:
-    return FeedbackStore(settings.feedback_db)
+    """The process's one store of the feedback database."""
+    return store_of(FeedbackStore, settings.feedback_db)
 
 
 __all__ = ["FeedbackStore", "FeedbackRow", "ReviewRow", "VERDICTS", "citations_to_json", "open_feedback"]

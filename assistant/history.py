@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from assistant.sqlite_store import SqliteStore
+from assistant.sqlite_store import SqliteStore, store_of
 from assistant.types import Answer, Citation, Turn
 
 #: Characters of the first question kept as a conversation's default title.
@@ -118,7 +118,8 @@ class ConversationStore(SqliteStore):
         now = local_now()
         payload = json.dumps(turn_to_dict(turn), ensure_ascii=False)
         with self._transaction() as conn:
-            (idx,) = conn.execute("SELECT COUNT(*) FROM turns WHERE conversation = ?", (cid,)).fetchone()
+            (idx,) = conn.execute("SELECT COALESCE(MAX(idx) + 1, 0) FROM turns WHERE conversation = ?",
+                                  (cid,)).fetchone()
             conn.execute("INSERT INTO turns (conversation, idx, created_at, turn_json) VALUES (?, ?, ?, ?)",
                          (cid, idx, now, payload))
             conn.execute("UPDATE conversations SET updated_at = ?, title = CASE WHEN title = '' THEN ? "
@@ -135,7 +136,9 @@ class ConversationStore(SqliteStore):
 
 
 def open_conversations(settings) -> ConversationStore:
-    return ConversationStore(Path(settings.data_dir) / "conversations.sqlite3")
+    """The process's one store of ``DATA_DIR/conversations.sqlite3`` (one object per file: its in-process lock and
+    what it moved aside are shared by every Streamlit session)."""
+    return store_of(ConversationStore, Path(settings.data_dir) / "conversations.sqlite3")
 
 
 __all__ = ["ConversationStore", "ConversationInfo", "open_conversations", "turn_to_dict", "turn_from_dict",
