@@ -59,6 +59,15 @@ class IndexDamaged(IndexUnavailable):
         self.reason = reason
 
 
+class IndexStorageProblem(IndexUnavailable):
+    """The index is sound but its storage cannot be used now: a full disk, no right to write, a file another
+    process holds. The operator fixes it; it never leads to moving the database aside or rebuilding it.
+
+    >>> isinstance(IndexStorageProblem("Ổ đĩa đầy."), IndexDamaged)
+    False
+    """
+
+
 class IndexEmpty(IndexUnavailable):
     """The index holds no document yet."""
 

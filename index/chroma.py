@@ -11,18 +11,37 @@ Chroma's failures mean to a user. :class:`index.store.IndexStore` is the only ca
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import time
 from functools import cache
 from pathlib import Path
 
-from errors import IndexDamaged, IndexUnavailable
+from errors import IndexDamaged, IndexStorageProblem, IndexUnavailable
 from settings import Settings
 
 log = logging.getLogger(__name__)
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
+
+#: What SQLite, Chroma and the OS say when a sound database cannot be used *now*, and what the user is told. These
+#: are circumstances an operator fixes; they never lead to quarantine or a rebuild (a full disk once made a healthy
+#: index look damaged, then a rebuild from the manifest lost a document whose file was gone).
+STORAGE_CIRCUMSTANCES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("database or disk is full", "no space left on device", "disk quota exceeded"),
+     "ổ đĩa đầy: hãy giải phóng dung lượng rồi thử lại; chỉ mục không bị hỏng và không bị dựng lại"),
+    (("readonly database", "read-only file system", "permission denied", "operation not permitted",
+      "unable to open database file"),
+     "không có quyền ghi vào thư mục dữ liệu hoặc tệp chroma.sqlite3: hãy cấp quyền ghi cho người dùng chạy ứng dụng; "
+     "chỉ mục không bị hỏng và không bị dựng lại"),
+    (("database is locked", "database table is locked"),
+     "tệp đang bị một tiến trình khác giữ: hãy chờ rồi thử lại"),
+)
+#: OS error numbers with the same meanings (the text of an OSError varies with the platform's language).
+_CIRCUMSTANCE_ERRNOS = {errno.ENOSPC: 0, errno.EDQUOT: 0, errno.EACCES: 1, errno.EROFS: 1, errno.EPERM: 1}
+#: What SQLite says of a file that is proven damaged (only these, or a file that is not SQLite, are quarantined).
+DAMAGE_SIGNS = ("file is not a database", "database disk image is malformed", "malformed database schema")
 
 
 def get_all(collection, include: list[str], page: int = 5000) -> dict:
@@ -45,7 +64,8 @@ def make_client(settings: Settings):
     its files.
 
     Raises:
-        IndexDamaged: the embedded database's files are damaged.
+        IndexDamaged: the embedded database's files are proven damaged (not SQLite, malformed).
+        IndexStorageProblem: the database is sound but cannot be used now (full disk, no right to write, locked).
         IndexUnavailable: the server cannot be reached, or the database cannot be opened.
     """
     import chromadb
@@ -56,6 +76,7 @@ def make_client(settings: Settings):
         reason = chroma_damage(settings)
         if reason:
             raise IndexDamaged(damaged_message(settings, reason), reason)
+        check_writable(settings)
     try:
         if settings.chroma_host:
             return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
@@ -63,10 +84,57 @@ def make_client(settings: Settings):
         return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
     # chromadb's HttpClient raises ValueError when it cannot reach the server
     except (ValueError, *chroma_errors()) as exc:
-        if not settings.chroma_host and "database" in str(exc).lower():
+        problem = storage_problem(exc)
+        if problem and not settings.chroma_host:
+            raise IndexStorageProblem(storage_message(settings, problem)) from exc
+        if not settings.chroma_host and any(sign in _chain_text(exc) for sign in DAMAGE_SIGNS):
             reason = f"SQLite từ chối mở tệp: {_root_cause(exc)}"
             raise IndexDamaged(damaged_message(settings, reason), reason) from exc
         raise IndexUnavailable(connection_message(settings, exc)) from exc
+
+
+def _chain_text(exc: BaseException) -> str:
+    """Every message of an exception chain, lower case."""
+    texts = []
+    seen: BaseException | None = exc
+    while seen is not None and len(texts) < 10:
+        texts.append(str(seen))
+        seen = seen.__cause__ or seen.__context__
+    return " | ".join(texts).lower()
+
+
+def storage_problem(exc: BaseException) -> str:
+    """What keeps a sound store from being used now (a full disk, no right to write, a lock), in Vietnamese, or "".
+
+    >>> storage_problem(OSError(28, "No space left on device"))[:10]
+    'ổ đĩa đầy:'
+    >>> storage_problem(RuntimeError("attempt to write a readonly database"))[:21]
+    'không có quyền ghi và'
+    >>> storage_problem(RuntimeError("file is not a database"))
+    ''
+    """
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, OSError) and seen.errno in _CIRCUMSTANCE_ERRNOS:
+            return STORAGE_CIRCUMSTANCES[_CIRCUMSTANCE_ERRNOS[seen.errno]][1]
+        seen = seen.__cause__ or seen.__context__
+    text = _chain_text(exc)
+    return next((message for signs, message in STORAGE_CIRCUMSTANCES if any(s in text for s in signs)), "")
+
+
+def storage_message(settings: Settings, problem: str) -> str:
+    """The user's message for a storage circumstance, naming where."""
+    return f"Không dùng được chỉ mục ở {settings.data_dir}: {problem}."
+
+
+def check_writable(settings: Settings) -> None:
+    """Raise :class:`IndexStorageProblem` when the embedded database's folder or file exists but cannot be written
+    (checked before opening it, so a read-only file is never taken for a damaged one)."""
+    folder = Path(settings.chroma_dir)
+    for path in (settings.data_dir, folder, folder / "chroma.sqlite3"):
+        if Path(path).exists() and not os.access(path, os.W_OK):
+            raise IndexStorageProblem(storage_message(settings, f"không có quyền ghi {path}: hãy cấp quyền ghi cho "
+                                                                "người dùng chạy ứng dụng; chỉ mục không bị hỏng"))
 
 
 def chroma_damage(settings: Settings) -> str:
@@ -158,5 +226,6 @@ def quarantine_chroma(settings: Settings) -> Path:
     return target
 
 
-__all__ = ["make_client", "quarantine_chroma", "chroma_damage", "damaged_message", "get_all", "chroma_errors",
+__all__ = ["make_client", "storage_problem", "storage_message", "check_writable",
+           "quarantine_chroma", "chroma_damage", "damaged_message", "get_all", "chroma_errors",
            "retryable_errors", "is_transient", "is_missing_collection", "connection_message"]

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from errors import IndexUnavailable
+from errors import IndexStorageProblem, IndexUnavailable
 from index.chroma import (
     chroma_errors,
     connection_message,
@@ -37,6 +37,8 @@ from index.chroma import (
     is_transient,
     make_client,
     retryable_errors,
+    storage_message,
+    storage_problem,
 )
 from index.embedders import Embedder, make_embedder
 from index.lexical import LexicalIndex, passage_terms
@@ -146,6 +148,8 @@ class IndexStore:
                 self._reached = True
                 return result
             except retryable_errors() as exc:
+                if storage_problem(exc):
+                    raise IndexStorageProblem(storage_message(self.settings, storage_problem(exc))) from exc
                 if is_missing_collection(exc) and not followed and not self._pinned:
                     followed = True
                     self.refresh_generation(force=True)
@@ -155,6 +159,11 @@ class IndexStore:
                 log.warning("Chroma không trả lời (%s); thử lại sau %.1f giây", exc, pause)
                 time.sleep(pause)
                 pause = min(pause * 2, _RETRY_LONGEST)
+            except chroma_errors() as exc:  # a full disk, a read-only file: named, never shown as a traceback
+                problem = storage_problem(exc)
+                if problem:
+                    raise IndexStorageProblem(storage_message(self.settings, problem)) from exc
+                raise
 
     def reset(self) -> None:
         """Forget the client and everything read through it (after the database folder was moved aside)."""

@@ -10,8 +10,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from errors import DocumentError, IndexDamaged, IndexUnavailable, IngestBusy
-from index.chroma import quarantine_chroma
+from errors import DocumentError, IndexDamaged, IndexStorageProblem, IndexUnavailable, IngestBusy
+from index.chroma import quarantine_chroma, storage_message, storage_problem
 from index.manifest import read_manifest, source_path, write_manifest
 from index.model import Document
 from index.store import IndexStore, index_text
@@ -115,14 +115,17 @@ def ingest_lock(settings: Settings):
     once. A ``filelock`` lock file: released by the OS when the holder dies, on Linux and Windows alike."""
     from filelock import FileLock, Timeout
 
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
     lock = FileLock(str(settings.lock_path), timeout=0)
     try:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
         lock.acquire()
-    except Timeout as exc:
+    except Timeout as exc:  # (a TimeoutError, so an OSError: caught first)
         raise IngestBusy(
             "Một lượt nạp văn bản khác đang chạy trên cùng thư mục dữ liệu; hãy chờ nó xong rồi thử lại."
         ) from exc
+    except OSError as exc:  # a read-only or full data folder: named, not a traceback nor "some file refused"
+        raise IndexStorageProblem(storage_message(settings, storage_problem(exc) or f"không tạo được tệp khoá "
+                                                  f"{settings.lock_path} ({exc})")) from exc
     try:
         yield
     finally:
