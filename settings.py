@@ -94,6 +94,11 @@ class Settings:
         return self.data_dir / "ingest.lock"
 
     @property
+    def uploads_dir(self) -> Path:
+        """Where the app saves uploaded files (re-read by a rebuild even when the manifest is lost)."""
+        return self.data_dir / "uploads"
+
+    @property
     def llm_enabled(self) -> bool:
         return bool(self.llm_base_url)
 

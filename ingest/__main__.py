@@ -11,7 +11,7 @@ from pathlib import Path
 
 from errors import IndexUnavailable, IngestBusy
 from index.store import IndexStore
-from ingest.pipeline import ingest_paths, manifest_files
+from ingest.pipeline import ingest_paths, rebuild_sources
 from settings import load_settings_or_exit
 
 #: Seconds between two progress lines of one stage when stderr is not a terminal (a log, CI).
@@ -73,13 +73,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rebuild", action="store_true",
                         help="dựng chỉ mục mới từ đầu rồi thay chỉ mục cũ khi xong (mặc định: CORPUS_DIR và mọi tệp "
                              "ghi trong manifest)")
+    parser.add_argument("--yes", action="store_true",
+                        help="xác nhận gỡ hoặc bỏ các văn bản không còn tệp để đọc lại (khi gỡ quá nhiều, khi dựng "
+                             "lại hoặc khôi phục)")
     args = parser.parse_args(argv)
     paths = args.paths or [settings.corpus_dir]
-    if args.rebuild and not args.paths:
-        paths += manifest_files(settings)[0]  # uploads and other folders are rebuilt too
     try:
-        report = ingest_paths(paths, settings, IndexStore(settings), prune=args.prune, rebuild=args.rebuild,
-                              progress=_progress_bar())
+        store = IndexStore(settings)
+        if args.rebuild and not args.paths:  # uploads and other folders are rebuilt too, even without a manifest
+            paths = rebuild_sources(settings, store)
+        report = ingest_paths(paths, settings, store, prune=args.prune, rebuild=args.rebuild,
+                              progress=_progress_bar(), confirm=args.yes)
     except (IngestBusy, IndexUnavailable) as exc:
         print(str(exc), file=sys.stderr)
         return 2

@@ -45,6 +45,8 @@ class IngestReport:
     notes: list[str] = field(default_factory=list)
     stored: int = -1  # documents the index holds after the run (-1: not counted)
     paths: dict[str, Path] = field(default_factory=dict)  # source → resolved file, for the manifest
+    #: documents a removal would have dropped, kept until the user confirms (``--yes``, the app's dialog)
+    held: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         """One Vietnamese paragraph for the CLI and the app."""
@@ -63,7 +65,10 @@ class IngestReport:
         return "\n".join(lines)
 
     def exit_status(self) -> int:
-        """For ``python -m ingest``: 2 when no file given is in the index, 1 when some file was refused, else 0."""
+        """For ``python -m ingest``: 1 when documents wait for a confirmation to be removed, 2 when no file given is
+        in the index, 1 when some file was refused, else 0."""
+        if self.held:
+            return 1
         if not (self.added or self.updated or self.unchanged or self.removed):
             return 2
         return 1 if self.refused else 0
@@ -153,7 +158,8 @@ def load_document(path: Path, settings: Settings, doc_id: str | None = None, raw
 
 
 def ingest_paths(paths: Iterable[Path], settings: Settings, store: IndexStore | None = None, *,
-                 prune: bool = False, rebuild: bool = False, progress: Progress | None = None) -> IngestReport:
+                 prune: bool = False, rebuild: bool = False, progress: Progress | None = None,
+                 confirm: bool = False) -> IngestReport:
     """Ingest files and folders into the index.
 
     Args:
@@ -163,6 +169,9 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, store: IndexStore | 
         prune: also remove documents whose file no longer exists.
         rebuild: build a new index from ``paths`` alone, then swap it in (searches read the old one until then).
         progress: called as ``progress(done, total, file, detail)``.
+        confirm: the user agreed to lose what cannot be re-read: a prune removing more than
+            :data:`REMOVAL_CONFIRM_SHARE` of the documents, a rebuild or a recovery without some documents' files.
+            Without it those documents are kept and listed in ``report.held``.
 
     Returns:
         An :class:`IngestReport`; refused files are listed with their reason, never raised. A damaged or lost
@@ -171,21 +180,34 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, store: IndexStore | 
     Raises:
         IngestBusy: another ingest is running on the same data directory.
     """
+    with ingest_lock(settings):
+        return ingest_locked(paths, settings, store, prune=prune, rebuild=rebuild, progress=progress,
+                             confirm=confirm)
+
+
+def ingest_locked(paths: Iterable[Path], settings: Settings, store: IndexStore | None = None, *,
+                  prune: bool = False, rebuild: bool = False, progress: Progress | None = None,
+                  confirm: bool = False) -> IngestReport:
+    """:func:`ingest_paths` for a caller that already holds :func:`ingest_lock` (an upload saves its files under
+    the lock, then ingests them)."""
     started = time.perf_counter()
     report = IngestReport()
-    with ingest_lock(settings):
-        store = store or IndexStore(settings)
-        paths = list(paths) + _recover(settings, store, report)
-        hints = {r.source: r.doc_id for r in store.records().values()}
-        target = store.new_generation() if rebuild else store
-        if not rebuild:
-            store.drop_stale_generations()
-        _ingest_files(paths, settings, target, report, hints, _with_detail(progress))
-        if prune:
-            _prune(target, report)
-        if rebuild:
-            _swap(store, target, report)
-        _finish(settings, store, report)
+    store = store or IndexStore(settings)
+    paths = list(paths)
+    paths += _recover(settings, store, report, confirm)
+    if rebuild and not _may_replace(store, report, confirm):
+        report.seconds = time.perf_counter() - started
+        return report
+    hints = {r.source: r.doc_id for r in store.records().values()}
+    target = store.new_generation() if rebuild else store
+    if not rebuild:
+        store.drop_stale_generations()
+    _ingest_files(paths, settings, target, report, hints, _with_detail(progress))
+    if prune:
+        _prune(target, report, paths, confirm)
+    if rebuild:
+        _swap(store, target, report)
+    _finish(settings, store, report)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -216,25 +238,89 @@ def _with_detail(progress: Callable | None) -> Progress:
     return progress
 
 
-def _recover(settings: Settings, store: IndexStore, report: IngestReport) -> list[Path]:
-    """When the Chroma database is damaged (moved aside here) or empty while the manifest lists documents, the
-    manifest's files to ingest again, with a note saying so; otherwise nothing."""
+def _recover(settings: Settings, store: IndexStore, report: IngestReport, confirm: bool = False) -> list[Path]:
+    """When the Chroma database is damaged (moved aside here, never deleted) or empty while the manifest lists
+    documents, the manifest's files and the uploads to ingest again, with a note saying so; otherwise nothing.
+
+    Raises:
+        IndexDamaged: the database is damaged and some documents it holds could not be re-read (their files are
+            gone): nothing is moved until the user confirms (``confirm``).
+    """
     try:
         if store.records():
             return []
         what = "Chỉ mục trống"
     except IndexDamaged as exc:
+        present, missing = manifest_files(settings)
+        if missing and not confirm:
+            raise IndexDamaged(f"{exc.user_message} Không dựng lại: {len(missing)} văn bản không còn tệp để đọc lại "
+                               f"({_listed(missing)}). Khôi phục các tệp đó, hoặc chạy `python -m ingest --yes` để "
+                               "vẫn dựng lại không có chúng (thư mục hỏng được giữ nguyên).", exc.reason) from exc
         broken = quarantine_chroma(settings)
         store.reset()
-        what = f"Cơ sở dữ liệu Chroma bị hỏng ({exc.reason}); đã chuyển sang {broken}"
+        what = f"Cơ sở dữ liệu Chroma bị hỏng ({exc.reason}); đã chuyển sang {broken} (giữ nguyên, không xoá)"
     present, missing = manifest_files(settings)
+    present += _uploads(settings)
     if present or missing:
         report.notes.append(f"{what}: đang dựng lại chỉ mục từ {len(present)} nguồn ghi trong "
-                            f"{settings.manifest_path}.")
+                            f"{settings.manifest_path} và thư mục tải lên.")
     elif what != "Chỉ mục trống":
         report.notes.append(f"{what}; không có manifest để dựng lại, chỉ nạp các đường dẫn đã cho.")
     report.notes += [f"Không còn tệp {m} (ghi trong manifest): không nạp lại được." for m in missing]
     return present
+
+
+#: A prune or rebuild that would remove more than this share of the index's documents asks for confirmation: a
+#: routine prune drops a few renamed or deleted files; a third of the library at once is more likely a folder moved,
+#: unmounted or mistyped.
+REMOVAL_CONFIRM_SHARE = 0.3
+#: Sources named in one note before "…".
+_LISTED_MAX = 8
+
+
+def _listed(sources: list[str]) -> str:
+    """Sources for a note, the first few by name.
+
+    >>> _listed(["a.txt", "b.txt"]), _listed([f"{i}.txt" for i in range(10)])[-19:]
+    ('a.txt, b.txt', '… và 2 văn bản khác')
+    """
+    head = ", ".join(sources[:_LISTED_MAX])
+    return head + (f"… và {len(sources) - _LISTED_MAX} văn bản khác" if len(sources) > _LISTED_MAX else "")
+
+
+def _uploads(settings: Settings) -> list[Path]:
+    """The uploads folder, when it exists (re-read by a recovery or a rebuild even when the manifest is lost)."""
+    return [settings.uploads_dir] if settings.uploads_dir.is_dir() else []
+
+
+def rebuild_sources(settings: Settings, store: IndexStore) -> list[Path]:
+    """Every file a rebuild with no path re-reads: CORPUS_DIR, the manifest's files, the files the index's records
+    name (when the manifest is missing, empty or unreadable they still are known) and the uploads folder."""
+    found: dict[Path, None] = {Path(settings.corpus_dir): None}
+    try:
+        records = store.records().values()
+    except IndexDamaged:
+        records = []
+    candidates = manifest_files(settings)[0] + [source_path(r.source) for r in records] + _uploads(settings)
+    for path in candidates:
+        if path.exists():
+            found.setdefault(path.resolve(), None)
+    return list(found)
+
+
+def _may_replace(store: IndexStore, report: IngestReport, confirm: bool) -> bool:
+    """Whether a rebuild may replace the index: every document it holds can be re-read, or the user confirmed."""
+    unreadable = sorted(r.source for r in store.records().values() if not source_path(r.source).is_file())
+    if not unreadable or confirm:
+        if unreadable:
+            report.notes.append(f"Đã xác nhận: dựng lại không có {len(unreadable)} văn bản không còn tệp "
+                                f"({_listed(unreadable)}).")
+        return True
+    report.held = unreadable
+    report.notes.append(f"Không dựng lại: {len(unreadable)} văn bản trong chỉ mục không còn tệp để đọc lại "
+                        f"({_listed(unreadable)}); chỉ mục giữ nguyên. Khôi phục các tệp, hoặc xác nhận "
+                        "(`python -m ingest --rebuild --yes`) để dựng lại không có chúng.")
+    return False
 
 
 def manifest_files(settings: Settings) -> tuple[list[Path], list[str]]:
@@ -286,11 +372,25 @@ def _ingest_files(paths: list[Path], settings: Settings, store: IndexStore, repo
     progress(len(files), len(files), "", "")
 
 
-def _prune(store: IndexStore, report: IngestReport) -> None:
-    for record in store.records().values():
-        if not source_path(record.source).exists():
-            store.delete_document(record.doc_id)
-            report.removed.append(record.source)
+def _prune(store: IndexStore, report: IngestReport, given: list[Path], confirm: bool) -> None:
+    """Remove documents whose file is gone; nothing when a folder or file given cannot be read (a missing folder
+    is not a folder emptied), and nothing beyond :data:`REMOVAL_CONFIRM_SHARE` without confirmation."""
+    unreadable = [str(p) for p in given if not Path(p).exists() or not os.access(p, os.R_OK)]
+    if unreadable:
+        report.notes.append(f"Không gỡ văn bản nào: không đọc được {_listed(unreadable)}; một thư mục thiếu không "
+                            "có nghĩa là các văn bản của nó đã bị xoá.")
+        return
+    records = store.records().values()
+    gone = [r for r in records if not source_path(r.source).exists()]
+    if len(gone) > 1 and len(gone) > REMOVAL_CONFIRM_SHARE * len(records) and not confirm:
+        report.held = sorted(r.source for r in gone)
+        report.notes.append(f"Không gỡ: {len(gone)}/{len(records)} văn bản sẽ bị gỡ vì không còn tệp "
+                            f"({_listed(report.held)}). Nếu đúng là đã xoá, xác nhận (`python -m ingest --prune "
+                            "--yes`, hoặc nút xác nhận trong ứng dụng).")
+        return
+    for record in gone:
+        store.delete_document(record.doc_id)
+        report.removed.append(record.source)
 
 
 def _swap(store: IndexStore, built: IndexStore, report: IngestReport) -> None:
@@ -375,5 +475,6 @@ def _free_doc_id(doc_id: str, source: str, taken: set) -> str:
     return candidate
 
 
-__all__ = ["ingest_paths", "delete_documents", "IngestReport", "IngestBusy", "load_document", "relative_source",
+__all__ = ["ingest_paths", "ingest_locked", "rebuild_sources", "REMOVAL_CONFIRM_SHARE",
+            "delete_documents", "IngestReport", "IngestBusy", "load_document", "relative_source",
            "collect_files", "manifest_files", "ingest_lock"]

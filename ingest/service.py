@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import time
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -22,7 +23,15 @@ from index.manifest import source_path
 from index.model import Document, document_label
 from index.store import IndexStore
 from ingest.loaders import check_file
-from ingest.pipeline import IngestReport, delete_documents, ingest_paths, manifest_files, relative_source
+from ingest.pipeline import (
+    IngestReport,
+    delete_documents,
+    ingest_lock,
+    ingest_locked,
+    ingest_paths,
+    rebuild_sources,
+    relative_source,
+)
 from settings import Settings
 
 log = logging.getLogger(__name__)
@@ -98,24 +107,53 @@ def safe_filename(name: str) -> str:
 
 def uploads_dir(settings: Settings) -> Path:
     """The folder uploads are saved in, inside the data folder."""
-    return Path(settings.data_dir) / "uploads"
+    return settings.uploads_dir
 
 
 def save_upload(name: str, data: bytes, settings: Settings) -> tuple[Path | None, str]:
-    """Save one file under the uploads folder; returns (path, "") or (None, Vietnamese reason)."""
+    """Save one file under the uploads folder; returns (path, "") or (None, Vietnamese reason). An earlier version
+    of the same name is kept in :data:`VERSIONS_DIR`, never overwritten."""
+    path, reason, _ = _save(name, data, settings)
+    return path, reason
+
+
+def _save(name: str, data: bytes, settings: Settings) -> tuple[Path | None, str, Path | None]:
+    """:func:`save_upload`, also returning where the earlier version of the file was kept (None: there was none)."""
     safe = safe_filename(name)
     reason = file_refusal(safe, len(data), settings)
     if reason:
-        return None, reason
+        return None, reason, None
     folder = uploads_dir(settings)
     folder.mkdir(parents=True, exist_ok=True)
     target = (folder / safe).resolve()
     if target.parent != folder.resolve():  # defence in depth: never outside the uploads folder
-        return None, "tên tệp không hợp lệ"
+        return None, "tên tệp không hợp lệ", None
     tmp = target.with_name(f".{target.name}.part")
     tmp.write_bytes(data)
+    previous = None
+    if target.is_file() and target.read_bytes() != data:  # an earlier version keeps its own file
+        previous = previous_version_path(target)
+        previous.parent.mkdir(exist_ok=True)
+        os.replace(target, previous)
     os.replace(tmp, target)
-    return target, ""
+    return target, "", previous
+
+
+#: Hidden folder of the uploads folder where an earlier version of a re-uploaded file is kept (ingest skips names
+#: starting with "."): a re-upload never overwrites the original an indexed document was read from, and a refused
+#: new version gives the original back.
+VERSIONS_DIR = ".phien-ban"
+
+
+def previous_version_path(path: Path) -> Path:
+    """Where the current file at ``path`` is kept when a new version replaces it: ``.phien-ban/<stem>.<time><ext>``."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    folder = path.parent / VERSIONS_DIR
+    candidate, n = folder / f"{path.stem}.{stamp}{path.suffix}", 1
+    while candidate.exists():
+        n += 1
+        candidate = folder / f"{path.stem}.{stamp}-{n}{path.suffix}"
+    return candidate
 
 
 @dataclass
@@ -288,29 +326,31 @@ class DocumentLibrary:
             IngestBusy: another ingest, delete or re-index runs on the same data folder.
         """
         batch = UploadBatch()
-        saved = self._save_all(files, batch)
-        if not saved:
-            batch.summary = "Không có tệp hợp lệ để nạp."
-            return batch
-        report = ingest_paths([path for path, _ in saved.values()], self.settings, self.store, progress=progress)
-        _record(report, saved)
+        with ingest_lock(self.settings):  # before the uploads folder is touched: a busy refusal changes no file
+            saved = self._save_all(files, batch)
+            if not saved:
+                batch.summary = "Không có tệp hợp lệ để nạp."
+                return batch
+            report = ingest_locked([s.path for s in saved.values()], self.settings, self.store, progress=progress)
+            _record(report, saved)
         batch.summary = report.summary()
         return batch
 
-    def _save_all(self, files: Iterable[tuple[str, bytes]], batch: UploadBatch) -> dict[str, tuple[Path, UploadResult]]:
+    def _save_all(self, files: Iterable[tuple[str, bytes]], batch: UploadBatch) -> dict[str, _Saved]:
         """Save each file, adding its result to ``batch``; the saved ones by source (a later one of the same safe
         name wins)."""
-        saved: dict[str, tuple[Path, UploadResult]] = {}
+        saved: dict[str, _Saved] = {}
         for name, data in files:
-            path, reason = save_upload(name, data, self.settings)
+            path, reason, previous = _save(name, data, self.settings)
             result = UploadResult(name=str(name), saved_as=path.name if path else "", reason=reason)
             batch.results.append(result)
             if path is None:
                 continue
             source = relative_source(path)
             if source in saved:
-                saved[source][1].reason = REPLACED
-            saved[source] = (path, result)
+                saved[source].result.reason = REPLACED
+                previous = saved[source].previous or previous  # the version before this batch
+            saved[source] = _Saved(path, result, previous)
         return saved
 
     def delete(self, doc_ids: Iterable[str]) -> int:
@@ -333,37 +373,54 @@ class DocumentLibrary:
         """The folders re-indexing reads: the corpus, and the uploads folder once something was uploaded."""
         return [self.settings.corpus_dir] + ([self.uploads_dir] if self.uploads_dir.is_dir() else [])
 
-    def reindex(self, progress: Callable[..., None] | None = None, *, rebuild: bool = False) -> IngestReport:
+    def reindex(self, progress: Callable[..., None] | None = None, *, rebuild: bool = False,
+                confirm: bool = False) -> IngestReport:
         """Ingest :meth:`reindex_folders` again: new and changed files are embedded, documents whose file is gone are
-        removed. With ``rebuild``, a new index is built from those folders and every file the manifest lists, then
-        swapped in (searches read the old one until then).
+        removed — none when a folder is missing, and more than a share of the library only with ``confirm``
+        (``report.held`` lists what waits for it). With ``rebuild``, a new index is built from those folders, the
+        manifest's files and the files the index's records name, then swapped in (searches read the old one until
+        then); documents whose file is gone keep the old index unless confirmed.
 
         Raises:
             IngestBusy: another ingest, delete or re-index runs on the same data folder.
         """
         folders = self.reindex_folders()
         if rebuild:
-            return ingest_paths(folders + manifest_files(self.settings)[0], self.settings, self.store, rebuild=True,
-                                progress=progress)
-        return ingest_paths(folders, self.settings, self.store, prune=True, progress=progress)
+            sources = list(dict.fromkeys(folders + rebuild_sources(self.settings, self.store)))
+            return ingest_paths(sources, self.settings, self.store, rebuild=True, progress=progress, confirm=confirm)
+        return ingest_paths(folders, self.settings, self.store, prune=True, progress=progress, confirm=confirm)
 
 
-def _record(report: IngestReport, saved: dict[str, tuple[Path, UploadResult]]) -> None:
-    """Each saved upload's status from the ingest report; a refused file is removed from the uploads folder, so that
-    the folder holds only files the index holds and re-indexing stays quiet."""
+@dataclass
+class _Saved:
+    """One file saved by an upload: where, its result, and where its earlier version was kept (None: none)."""
+
+    path: Path
+    result: UploadResult
+    previous: Path | None = None
+
+
+def _record(report: IngestReport, saved: dict[str, _Saved]) -> None:
+    """Each saved upload's status from the ingest report. A refused file is removed from the uploads folder, so that
+    the folder holds only files the index holds and re-indexing stays quiet; when it replaced an earlier version,
+    that version (still the one the index quotes) is put back."""
     statuses = {source: status for status, sources in (("added", report.added), ("updated", report.updated),
                                                        ("unchanged", report.unchanged)) for source in sources}
     refused = dict(report.refused)
-    for source, (path, result) in saved.items():
+    for source, item in saved.items():
+        result = item.result
         if source in statuses:
             result.status = statuses[source]
             continue
         result.status, result.reason = "refused", refused.get(source) or result.reason or NOT_INGESTED
         if source in refused:
             try:
-                path.unlink(missing_ok=True)
+                if item.previous is not None:
+                    os.replace(item.previous, item.path)
+                else:
+                    item.path.unlink(missing_ok=True)
             except OSError:
-                log.warning("Không xóa được tệp tải lên bị từ chối %s", path, exc_info=True)
+                log.warning("Không dọn được tệp tải lên bị từ chối %s", item.path, exc_info=True)
 
 
 __all__ = ["DocumentLibrary", "DocumentInfo", "UploadResult", "UploadBatch", "UPLOAD_TYPES", "choice_label",

@@ -75,14 +75,15 @@ def _delete(doc_id: str, label: str) -> None:
         st.rerun()
 
 
-def _reindex() -> None:
-    report, problem = ui.attempt("Không nạp lại được chỉ mục",
-                                 lambda: library.reindex(progress=_progress_bar("Đang nạp lại")))
+def _reindex(confirm: bool = False) -> None:
+    report, problem = ui.attempt("Không nạp lại được chỉ mục", lambda: library.reindex(
+        progress=_progress_bar("Đang nạp lại"), confirm=confirm))
     if problem:
         st.error(problem)
     else:
-        ss["doc_messages"] = [("error" if report.refused else "success", line)
+        ss["doc_messages"] = [("error" if report.refused or report.held else "success", line)
                               for line in report.summary().splitlines()]
+        ss["reindex_held"] = list(report.held)  # removals that wait for the admin's confirmation
         st.rerun()
 
 
@@ -113,3 +114,10 @@ with tab_re:
                + "): chỉ tệp mới hoặc đã đổi được nhúng lại; văn bản có tệp gốc không còn sẽ bị gỡ khỏi chỉ mục.")
     if st.button("Nạp lại chỉ mục", key="do_reindex"):
         _reindex()
+    held = ss.get("reindex_held") or []
+    if held:
+        st.warning(f"{len(held)} văn bản sẽ bị gỡ vì không còn tệp gốc; chưa gỡ văn bản nào:")
+        st.text("\n".join(held[:20]) + (f"\n… và {len(held) - 20} văn bản khác" if len(held) > 20 else ""))
+        if st.button(f"Xác nhận gỡ {len(held)} văn bản", key="confirm_reindex"):
+            ss.pop("reindex_held", None)
+            _reindex(confirm=True)
