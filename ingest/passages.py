@@ -9,6 +9,45 @@ from textnorm.lines import sentence_spans
 
 #: Passages grow block by block up to about this many characters; one long paragraph is cut at sentence ends.
 MAX_PASSAGE_CHARS = 900
+#: No passage is longer than this, whatever the punctuation: a text without sentence ends (a one-line paste, an
+#: inflated PDF stream, a giant table cell) is cut at clause ends, then at spaces (a 1.9 M-character line once
+#: became one passage and took 4 GB to index). Twice the soft limit: a long table row or sentence stays whole.
+HARD_MAX_PASSAGE_CHARS = 2 * MAX_PASSAGE_CHARS
+#: Where a forced cut looks for a clause end or a space: not before this share of the hard limit.
+_CUT_FROM = 0.5
+_CLAUSE_ENDS = ";:,)"
+
+
+def bounded_spans(text: str, start: int, end: int, limit: int = HARD_MAX_PASSAGE_CHARS) -> list[tuple[int, int]]:
+    """``[start, end)`` cut into spans of at most ``limit`` characters: after the last clause end (";", ":", ",")
+    in the second half of the window, else at the last space, else at the limit; spaces at a cut are left out.
+
+    >>> t = "Sở Nội vụ, Sở Tư pháp, Sở Y tế, Sở Xây dựng"
+    >>> [t[s:e] for s, e in bounded_spans(t, 0, len(t), 24)]
+    ['Sở Nội vụ, Sở Tư pháp,', 'Sở Y tế, Sở Xây dựng']
+    >>> u = "abcdefghij"
+    >>> [u[s:e] for s, e in bounded_spans(u, 0, 10, 4)]
+    ['abcd', 'efgh', 'ij']
+    """
+    out: list[tuple[int, int]] = []
+    while end - start > limit:
+        window = text[start: start + limit]
+        lo = int(limit * _CUT_FROM)
+        cut = max(window.rfind(c, lo) for c in _CLAUSE_ENDS) + 1
+        if cut <= lo:
+            cut = window.rfind(" ", lo)
+        if cut <= lo:
+            cut = limit
+        piece_end = start + cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        out.append((start, piece_end))
+        start += cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        out.append((start, end))
+    return out
 
 
 def render_blocks(blocks: list[Block]) -> tuple[str, list[tuple[int, int]]]:
@@ -153,22 +192,22 @@ def split_into_passages(doc_id: str, text: str, blocks: list[Block], spans: list
         is_title = len(following) > len(section) and following[: len(section)] == section
         if is_title and all(b.kind == "heading" and _named_by_path(b) for _, _, b in members):
             continue  # a title over sub-sections: it lives on in their section paths
-        start, end = members[0][0], members[-1][1]
         kinds = {b.kind for _, _, b in members}
         passage_kind = kind if kind in ("table_row", *ROLES) else ("list" if "item" in kinds else "text")
-        passages.append(
-            Passage(
-                id=f"{doc_id}:{len(passages)}",
-                doc_id=doc_id,
-                text=text[start:end],
-                start=start,
-                end=end,
-                section=" > ".join(section),
-                kind=passage_kind,
-                metadata=dict(metadata),
+        for start, end in bounded_spans(text, members[0][0], members[-1][1]):
+            passages.append(
+                Passage(
+                    id=f"{doc_id}:{len(passages)}",
+                    doc_id=doc_id,
+                    text=text[start:end],
+                    start=start,
+                    end=end,
+                    section=" > ".join(section),
+                    kind=passage_kind,
+                    metadata=dict(metadata),
+                )
             )
-        )
     return passages
 
 
-__all__ = ["render_blocks", "split_into_passages", "MAX_PASSAGE_CHARS"]
+__all__ = ["render_blocks", "split_into_passages", "bounded_spans", "MAX_PASSAGE_CHARS", "HARD_MAX_PASSAGE_CHARS"]

@@ -178,3 +178,19 @@ def test_build_document_never_raises_and_offsets_hold(raw):
 @given(st.text(max_size=400))
 def test_arbitrary_unicode_never_breaks_the_invariant(raw):
     assert_passage_invariants(build_document("vd", "vd.txt", raw))
+
+
+def test_a_text_without_sentence_ends_is_cut_into_bounded_passages():
+    """Issue 19, item 4: whatever the punctuation, no passage is longer than HARD_MAX_PASSAGE_CHARS, and the
+    passages still cover the text exactly."""
+    from ingest.document import build_document
+    from ingest.passages import HARD_MAX_PASSAGE_CHARS
+
+    words = "kiểm tra cải cách hành chính tại sở nội vụ và ủy ban nhân dân các huyện".split()
+    line = " ".join(words[i % len(words)] for i in range(6000))  # one line, no full stop, ~25,000 characters
+    doc = build_document("mot-dong", "mot-dong.txt", line)
+    assert len(doc.passages) > 10
+    assert max(len(p.text) for p in doc.passages) <= HARD_MAX_PASSAGE_CHARS
+    assert all(doc.text[p.start:p.end] == p.text for p in doc.passages)
+    covered = sum(len(p.text.split()) for p in doc.passages)
+    assert covered == len(doc.text.split())
