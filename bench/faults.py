@@ -456,6 +456,140 @@ def probe_chroma_restart(work: Work, quick: bool) -> Outcome:
                            f" ({time.perf_counter() - started:.1f} s)", before=len(first["results"]),
                    after=len(back["results"]))
 
+# -- issue 19: nothing lost, round two -------------------------------------------------------------------------------
+def probe_full_disk(work: Work, quick: bool) -> Outcome:
+    """Chroma says "database or disk is full" on open: named as a full disk, exit 2, nothing moved aside, and the
+    index serves every document once the disk has room again (simulated: the error is injected)."""
+    import chromadb
+    from chromadb.errors import InternalError
+
+    work.ingest()
+    before = work.count()
+    real = chromadb.PersistentClient
+
+    def full(*_a, **_k):
+        raise InternalError("error returned from database: (code: 13) database or disk is full")
+
+    chromadb.PersistentClient = full
+    try:
+        status, _, err = work.cli("ingest")
+        s_status, _, s_err = work.cli("retriever", "search", QUESTION)
+    finally:
+        chromadb.PersistentClient = real
+    moved = list(work.settings.data_dir.glob("chroma.broken-*"))
+    after = work.count()
+    ok = status == 2 and "ổ đĩa đầy" in err and s_status == 2 and "ổ đĩa đầy" in s_err and not moved \
+        and after == before and "Traceback" not in err + s_err
+    return Outcome("", ok, f"«{err.strip()[:90]}…»; moved aside: {len(moved)}", before=before, after=after)
+
+
+def probe_rebuild_without_manifest(work: Work, quick: bool) -> Outcome:
+    """`ingest --rebuild` with the manifest deleted: uploads and other folders are re-read from the index's records
+    and the uploads folder, none dropped."""
+    other = work.base / "khac"
+    _write(other / "kh-khac.txt", GOOD_TEXT.format(tinh="Bắc Kạn", so="11"))
+    _write(work.settings.uploads_dir / "tai-len.txt", GOOD_TEXT.format(tinh="Sơn La", so="12"))
+    work.ingest([work.corpus, other, work.settings.uploads_dir])
+    before = work.count()
+    work.settings.manifest_path.unlink()
+    status, _, err = work.cli("ingest", "--rebuild")
+    after = work.count()
+    return Outcome("", status == 0 and after == before, f"exit {status}; {err.strip()[:80]}", before=before,
+                   after=after)
+
+
+def probe_prune_missing_folder(work: Work, quick: bool) -> Outcome:
+    """`ingest --prune` with CORPUS_DIR missing: refused, nothing removed; a prune removing most of the library
+    waits for `--yes`."""
+    work.ingest()
+    before = work.count()
+    moved = work.base / "corpus-moved"
+    work.corpus.rename(moved)
+    status, out, _ = work.cli("ingest", "--prune")
+    kept = work.count()
+    work.corpus.mkdir()
+    name = sorted(p.name for p in moved.iterdir())[0]
+    (moved / name).rename(work.corpus / name)  # the folder is back with one file of five
+    held_status, held_out, _ = work.cli("ingest", "--prune")
+    held = work.count()
+    confirmed_status, _, _ = work.cli("ingest", "--prune", "--yes")
+    after = work.count()
+    ok = kept == before and "Không gỡ văn bản nào" in out and held_status == 1 and held == before \
+        and "--yes" in held_out and confirmed_status == 0 and after == 1
+    return Outcome("", ok, f"missing folder: {kept}/{before} kept; {before - 1} of {before} files gone: {held} kept "
+                           f"until --yes, then {after}", before=before, after=after)
+
+
+def probe_concurrent_turns(work: Work, quick: bool) -> Outcome:
+    """Two processes append turns to one conversation at once: none lost."""
+    n = 100 if quick else 500
+    path = work.settings.data_dir / "conversations.sqlite3"
+    code = ("import sys; from assistant.history import ConversationStore; from assistant.types import Answer, Turn\n"
+            "s = ConversationStore(sys.argv[1])\n"
+            "for i in range(int(sys.argv[3])): s.add_turn(sys.argv[2], Turn(f'q{i}', Answer(f'q{i}', 'a')))\n")
+    from assistant.history import ConversationStore
+
+    cid = ConversationStore(path).create("b")
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(path), cid, str(n)], cwd=ROOT,
+                              stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    errors = [p.communicate(timeout=300)[1] for p in procs]
+    stored = len(ConversationStore(path).turns(cid))
+    ok = stored == 2 * n and all(p.returncode == 0 for p in procs)
+    return Outcome("", ok, f"{stored}/{2 * n} turns stored" + (f"; {errors[0][-80:]}" if not ok else ""),
+                   before=2 * n, after=stored)
+
+
+def probe_busy_upload(work: Work, quick: bool) -> Outcome:
+    """An upload refused as busy changes no file; a re-upload of an indexed name keeps the earlier version."""
+    from errors import IngestBusy
+    from ingest.pipeline import ingest_lock
+    from ingest.service import VERSIONS_DIR, DocumentLibrary
+
+    library = DocumentLibrary(work.settings, work.store())
+    first = GOOD_TEXT.format(tinh="Hà Nam", so="21").encode()
+    library.add_files([("ke-hoach.txt", first)])
+    busy = False
+    with ingest_lock(work.settings):
+        try:
+            library.add_files([("ke-hoach.txt", first + b"sua"), ("moi.txt", first + b"moi")])
+        except IngestBusy:
+            busy = True
+    files = sorted(p.name for p in work.settings.uploads_dir.iterdir())
+    unchanged = (work.settings.uploads_dir / "ke-hoach.txt").read_bytes() == first
+    library.add_files([("ke-hoach.txt", first + "Bổ sung.".encode())])
+    kept = [p.read_bytes() for p in (work.settings.uploads_dir / VERSIONS_DIR).iterdir()] == [first]
+    ok = busy and files == ["ke-hoach.txt"] and unchanged and kept
+    return Outcome("", ok, f"busy: files {files}, original unchanged {unchanged}; earlier version kept {kept}")
+
+
+def probe_one_line_memory(work: Work, quick: bool) -> Outcome:
+    """A text on one line without sentence punctuation (1.9 M characters): bounded passages and peak memory of the
+    ingest ≤ 1 GB (measured in a child process)."""
+    chars = 60_000 if quick else 1_900_000
+    words = "kiểm tra cải cách hành chính tại sở nội vụ và ủy ban nhân dân các huyện".split()
+    text, n = [], 0
+    while n < chars:
+        w = words[len(text) % len(words)]
+        text.append(w)
+        n += len(w) + 1
+    folder = work.base / "mot-dong"
+    _write(folder / "mot-dong.txt", " ".join(text))
+    code = ("import resource, sys; from ingest.__main__ import main; status = main([sys.argv[1]]); "
+            "print('RSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss); sys.exit(status)")
+    proc = subprocess.run([sys.executable, "-c", code, str(folder)], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, **work.env}, timeout=1800)
+    rss_mb = next((int(line.split()[1]) for line in proc.stdout.splitlines() if line.startswith("RSS")), 0) / 1024
+    from ingest.passages import HARD_MAX_PASSAGE_CHARS
+
+    longest = max((len(p.text) for p in work.store().passages_of(*_only_doc(work))), default=0)
+    ok = proc.returncode == 0 and rss_mb <= 1024 and 0 < longest <= HARD_MAX_PASSAGE_CHARS
+    return Outcome("", ok, f"{chars:,} characters: peak RSS {rss_mb:.0f} MB, longest passage {longest}")
+
+
+def _only_doc(work: Work) -> tuple[str, str]:
+    (record,) = work.store().records().values()
+    return record.doc_id, record.version
+
 
 PROBES: dict[str, Callable[[Work, bool], Outcome]] = {
     "ingest --rebuild while another ingest runs": probe_rebuild_while_ingesting,
@@ -470,6 +604,12 @@ PROBES: dict[str, Callable[[Work, bool], Outcome]] = {
     "every file refused: exit status": probe_every_file_refused,
     "MAX_FILE_MB=abc / -1": probe_bad_settings,
     "CORPUS_DIR missing; search on an empty index": probe_missing_folder_empty_index,
+    "disk full when Chroma opens": probe_full_disk,
+    "--rebuild with the manifest deleted": probe_rebuild_without_manifest,
+    "--prune with CORPUS_DIR missing; most of the library gone": probe_prune_missing_folder,
+    "two processes adding turns to one conversation": probe_concurrent_turns,
+    "upload while busy; re-upload of an indexed file": probe_busy_upload,
+    "one line of 1.9 M characters without punctuation": probe_one_line_memory,
 }
 
 
