@@ -10,6 +10,7 @@ from assistant.conversation import make_turn
 from assistant.service import open_assistant
 from errors import IndexUnavailable
 from settings import load_settings_or_exit
+from textnorm.inputs import NOT_UTF8, questions_of
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,10 +32,13 @@ def main(argv: list[str] | None = None) -> int:
         print(str(exc), file=sys.stderr)
         return 2
     mode = "llm" if args.llm and settings.llm_enabled else "grounded"
-    questions = [args.question] if args.question is not None else (line.rstrip("\n") for line in sys.stdin)
     history = []
     failed = 0
-    for question in questions:
+    for n, question in questions_of(args.question, sys.stdin):
+        if question is None:  # not UTF-8: said for this line, the next ones still answered
+            failed += 1
+            _unanswered("", NOT_UTF8.format(n=n), args.json)
+            continue
         try:
             answer = assistant.ask(question, history=history if args.conversation else (), mode=mode)
         except IndexUnavailable as exc:  # the server stopped answering: say so for this question, keep reading the next
@@ -57,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if failed else 0
 
 
-def _unanswered(question: str, exc: Exception, as_json: bool) -> None:
+def _unanswered(question: str, exc: Exception | str, as_json: bool) -> None:
     message = f"Không trả lời được câu hỏi này: {exc}"
     print(message, file=sys.stderr, flush=True)
     if as_json:

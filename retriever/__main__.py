@@ -13,6 +13,22 @@ from errors import IndexUnavailable
 from retriever.hybrid import SearchFilters
 from retriever.service import open_retriever
 from settings import load_settings_or_exit
+from textnorm.inputs import NOT_UTF8, questions_of
+
+
+def _positive(value: str) -> int:
+    """``--k``: a whole number above zero (``--k -1`` once returned nothing, silently).
+
+    >>> _positive("3")
+    3
+    """
+    try:
+        k = int(value)
+    except ValueError:
+        k = 0
+    if k < 1:
+        raise argparse.ArgumentTypeError(f"cần một số nguyên lớn hơn 0, không phải {value!r}")
+    return k
 
 
 def _filters(args) -> SearchFilters:
@@ -36,10 +52,16 @@ def _search(args) -> int:
     if retriever is None:
         return 2
     k = args.k or settings.top_k
-    queries = [args.query] if args.query is not None else (line.rstrip("\n") for line in sys.stdin)
     filters = _filters(args)
     failed = 0
-    for query in queries:
+    for n, query in questions_of(args.query, sys.stdin):
+        if query is None:  # not UTF-8: said for this line, the next ones still searched
+            failed += 1
+            message = NOT_UTF8.format(n=n)
+            print(message, file=sys.stderr, flush=True)
+            if args.json:
+                print(json.dumps({"query": "", "results": [], "error": message}, ensure_ascii=False), flush=True)
+            continue
         try:
             results = retriever.search(query, k=k, filters=filters, mode=args.mode)
         except IndexUnavailable as exc:  # the server stopped answering: say so for this query, keep reading the next
@@ -131,13 +153,13 @@ def main(argv: list[str] | None = None) -> int:
     search = sub.add_parser("search", help="tìm kiếm; không có QUERY thì đọc mỗi dòng stdin một câu hỏi")
     search.add_argument("query", nargs="?")
     search.add_argument("--json", action="store_true")
-    search.add_argument("--k", type=int, default=None, help="số đoạn (mặc định: TOP_K)")
+    search.add_argument("--k", type=_positive, default=None, help="số đoạn (mặc định: TOP_K)")
     search.add_argument("--mode", choices=["hybrid", "lexical", "dense"], default="hybrid")
     for name in ("province", "year", "doc-type", "doc-id"):
         search.add_argument(f"--{name}", action="append")
     ev = sub.add_parser("eval", help="đo recall@k, MRR trên một bộ câu hỏi và trên XQuAD-vi")
     ev.add_argument("--questions", required=True)
-    ev.add_argument("--k", type=int, default=None, help="số đoạn (mặc định: TOP_K)")
+    ev.add_argument("--k", type=_positive, default=None, help="số đoạn (mặc định: TOP_K)")
     ev.add_argument("--external", default=None, help="tệp XQuAD-vi (mặc định ../shared/external/xquad_vi.jsonl)")
     ev.add_argument("--no-external", action="store_true")
     args = parser.parse_args(argv)
