@@ -53,7 +53,7 @@ class LoadedFile:
     text: str
     encoding: str
     notes: tuple[str, ...] = ()
-    ocr: str = ""
+    ocr: str = field(default="", repr=False)  # shown only where it matters: a repr stays as before for text files
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ whether both are there; without them the PDF reader refuses a scan with the way 
 >>> is_blank(Image.new("L", (40, 40), 255)), is_blank(Image.new("L", (40, 40), 0))
 (True, False)
 >>> page_scale(595, 842), round(page_scale(595 * 10, 842 * 10), 3)
-(4.166666666666667, 0.751)
+(4.166666666666667, 0.894)
 """
 
 from __future__ import annotations

@@ -9,8 +9,8 @@ typed page with a signature image is not read twice). OCR is bounded: :data:`MAX
 :data:`OCR_TOTAL_SECONDS` in all, :data:`~ingest.loaders.ocr.OCR_PAGE_SECONDS` a page; pages left unread are named
 in a note.
 
->>> new_word_share("Số: 36/KH-UBND Kiên Giang", "Số: 36/KH-UBND")
-0.4
+>>> new_word_share("Số 36, Kiên Giang", "Số 36"), new_word_share("Kiên Giang", "KIEN GIANG")
+(0.5, 0.0)
 >>> page_list([1, 2, 3, 5, 8, 9])
 '1–3, 5, 8–9'
 """
@@ -39,8 +39,8 @@ SCANNED_PDF_MESSAGE = (
 )
 #: OCR ran on every page and found nothing: blank pages, or an image too faint or small to read.
 OCR_EMPTY_MESSAGE = (
-    "PDF dạng ảnh quét, không có lớp văn bản, và nhận dạng chữ (OCR tiếng Việt) không đọc được chữ nào trên {pages} "
-    "trang: trang trắng, hoặc ảnh quá mờ hay quá nhỏ; hãy quét lại rõ hơn (300 dpi) rồi nạp lại."
+    "PDF dạng ảnh quét, không có lớp văn bản, và nhận dạng chữ (OCR tiếng Việt) không đọc được chữ nào trên {pages}: "
+    "trang trắng, hoặc ảnh quá mờ hay quá nhỏ; hãy quét lại rõ hơn (300 dpi) rồi nạp lại."
 )
 #: Fewer non-space characters than this in the whole text layer means a scan (page numbers, a stray header).
 _MIN_PDF_CHARS = 20
@@ -101,7 +101,7 @@ def read_pdf(path: Path, raw: bytes, limits: Limits) -> LoadedFile:
     done = _ocr(raw, wanted, texts, engine, limits) if engine else OcrPass()
     text = "\n\n".join(t for t in texts if t)
     if _ink(text) < _MIN_PDF_CHARS:
-        raise DocumentError(path, OCR_EMPTY_MESSAGE.format(pages=len(pages)) if engine else SCANNED_PDF_MESSAGE)
+        raise DocumentError(path, _nothing_read(done, len(pages)) if engine else SCANNED_PDF_MESSAGE)
     failed = [n for n in failed if n not in done.read]
     notes = [f"không trích xuất được văn bản ở trang {', '.join(map(str, failed))}."] if failed else []
     notes += done.notes() if engine else _unread_scans_note(wanted)
@@ -202,6 +202,15 @@ def _ocr_page(document, number: int, texts: list[str], engine: OcrEngine, second
     if found and (_ink(layer) < _MIN_PDF_CHARS or new_word_share(found, layer) >= OCR_NEW_WORDS_SHARE):
         texts[number - 1] = "\n\n".join(t for t in (found, layer) if t)  # the stamp or page number after the page
         done.read.append(number)
+
+
+def _nothing_read(done: OcrPass, pages: int) -> str:
+    """Why a PDF that OCR was run on is refused: no character on any page it tried (or could not render)."""
+    if done.blocked:
+        return f"{SCANNED_PDF_MESSAGE} (Không dựng được ảnh trang để nhận dạng chữ: {done.blocked}.)"
+    tried = done.total - len(done.unread)
+    shown = f"{tried} trang đầu (trong {pages} trang)" if done.unread else f"{tried} trang"
+    return OCR_EMPTY_MESSAGE.format(pages=shown)
 
 
 def _unread_scans_note(wanted: list[int]) -> list[str]:
