@@ -5,21 +5,17 @@ OCR and decide which pages it reads are checked with a fake recogniser."""
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pypdf
 import pytest
 
 import ingest.loaders.pdf as pdf_loader
+from bench.ocr import image_pdf, page_image, vietnamese_font, word_share
 from errors import DocumentError
 from index.model import OCR_KEY
 from ingest.loaders import load_file
 from ingest.loaders.ocr import OcrFailed, ocr_engine, recognise
 from ingest.pipeline import ingest_paths
-from textnorm import fold_word, syllables
-
-#: Fonts with Vietnamese glyphs: Debian's fonts-dejavu-core (installed by .ci/run), then the copy matplotlib ships.
-FONT_CANDIDATES = ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",)
 
 PLAN = [
     "ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG",
@@ -37,37 +33,6 @@ PLAN = [
     "II. THỜI GIAN KIỂM TRA",
     "Đoàn kiểm tra làm việc từ tháng 6 đến hết tháng 8 năm 2021.",
 ]
-
-
-def vietnamese_font() -> str | None:
-    candidates = list(FONT_CANDIDATES)
-    try:
-        import matplotlib
-
-        candidates.append(str(Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"))
-    except ImportError:
-        pass
-    return next((c for c in candidates if Path(c).is_file()), None)
-
-
-def page_image(lines: list[str], font_path: str | None = None):
-    """An A4 page at 300 dpi with ``lines`` in 14 pt (as a scanner would give it)."""
-    from PIL import Image, ImageDraw, ImageFont
-
-    image = Image.new("L", (2480, 3508), 255)
-    draw = ImageDraw.Draw(image)
-    font = ImageFont.truetype(font_path, 58) if font_path else ImageFont.load_default()
-    for n, line in enumerate(lines):
-        draw.text((200, 250 + 90 * n), line, font=font, fill=0)
-    return image
-
-
-def image_pdf(images) -> bytes:
-    """An image-only PDF, one page per image (no text layer at all)."""
-    buffer = io.BytesIO()
-    first, *rest = images
-    first.save(buffer, "PDF", resolution=300, save_all=True, append_images=rest)
-    return buffer.getvalue()
 
 
 def text_page_pdf(text: str) -> bytes:
@@ -95,13 +60,6 @@ def joined(*parts: bytes) -> bytes:
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
-
-
-def word_share(expected: str, got: str) -> float:
-    """Share of the expected words found in the text read, compared folded."""
-    words = [fold_word(w) for w in syllables(expected)]
-    found = {fold_word(w) for w in syllables(got)}
-    return sum(w in found for w in words) / len(words)
 
 
 needs_tesseract = pytest.mark.skipif(
