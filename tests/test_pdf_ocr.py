@@ -5,6 +5,7 @@ OCR and decide which pages it reads are checked with a fake recogniser."""
 from __future__ import annotations
 
 import io
+import itertools
 
 import pypdf
 import pytest
@@ -14,7 +15,7 @@ from bench.ocr import image_pdf, page_image, vietnamese_font, word_share
 from errors import DocumentError
 from index.model import OCR_KEY
 from ingest.loaders import load_file
-from ingest.loaders.ocr import OcrFailed, ocr_engine, recognise
+from ingest.loaders.ocr import OCR_PAGE_SECONDS, OcrFailed, ocr_engine, recognise
 from ingest.pipeline import ingest_paths
 
 PLAN = [
@@ -85,6 +86,7 @@ def fake_ocr(monkeypatch):
     calls: list[int] = []
 
     def fake_recognise(_engine, image, seconds):
+        assert 0 < seconds <= OCR_PAGE_SECONDS
         calls.append(image.width)
         if not said:
             raise OcrFailed(f"nhận dạng quá {seconds:g} giây")
@@ -199,6 +201,20 @@ def test_ocr_is_capped_in_pages_and_a_slow_page_is_named(tmp_path, fake_ocr, mon
     assert "Sở Nội vụ chủ trì kiểm tra" in loaded.text and loaded.ocr == "1/4"
     assert any(note.startswith("trang 2: không nhận dạng được chữ (nhận dạng quá") for note in loaded.notes)
     assert any("chưa nhận dạng trang 4" in note for note in loaded.notes)
+
+
+def test_ocr_stops_when_its_time_for_the_file_is_spent(tmp_path, fake_ocr, monkeypatch):
+    said, calls = fake_ocr
+    said += ["Trang một: Sở Nội vụ chủ trì kiểm tra công tác cải cách hành chính."] * 3
+    clock = itertools.count(0, 1000)  # every look at the clock finds 1,000 s more gone
+    monkeypatch.setattr(pdf_loader.time, "monotonic", lambda: next(clock))
+    path = tmp_path / "cham.pdf"
+    path.write_bytes(image_pdf([page_image([f"Trang {n}"]) for n in range(1, 4)]))
+
+    loaded = load_file(path)
+
+    assert len(calls) == 1 and loaded.ocr == "1/3"
+    assert any("chưa nhận dạng trang 2–3" in note for note in loaded.notes)
 
 
 def test_a_long_blank_pdf_is_refused_quickly_with_the_pages_tried(tmp_path, fake_ocr):

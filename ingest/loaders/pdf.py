@@ -26,7 +26,7 @@ from pathlib import Path
 
 from errors import DocumentError
 from ingest.loaders.base import Limits, LoadedFile, fix_mojibake
-from ingest.loaders.ocr import OcrEngine, OcrFailed, is_blank, ocr_engine, recognise, render_page
+from ingest.loaders.ocr import OCR_PAGE_SECONDS, OcrEngine, OcrFailed, is_blank, ocr_engine, recognise, render_page
 from textnorm import fold_word, syllables
 
 log = logging.getLogger(__name__)
@@ -179,7 +179,7 @@ def _ocr(raw: bytes, wanted: list[int], texts: list[str], engine: OcrEngine, lim
                 done.unread = wanted[k - 1:]
                 break
             limits.report(f"OCR trang {k}/{len(wanted)}")
-            _ocr_page(document, number, texts, engine, left, done)
+            _ocr_page(document, number, texts, engine, min(OCR_PAGE_SECONDS, left), done)
     finally:
         document.close()
     return done
