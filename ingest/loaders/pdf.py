@@ -104,7 +104,7 @@ def read_pdf(path: Path, raw: bytes, limits: Limits) -> LoadedFile:
         raise DocumentError(path, _nothing_read(done, len(pages)) if engine else SCANNED_PDF_MESSAGE)
     failed = [n for n in failed if n not in done.read]
     notes = [f"không trích xuất được văn bản ở trang {', '.join(map(str, failed))}."] if failed else []
-    notes += done.notes() if engine else _unread_scans_note(wanted)
+    notes += done.notes() if engine else _unread_scans_note([n for n in wanted if n not in failed])
     ocr = f"{len(done.read)}/{len(pages)}" if done.read else ""
     return fix_mojibake(LoadedFile(text, "pdf", tuple(notes), ocr))
 
