@@ -2,7 +2,7 @@
 (clean, and two scan-like variants: skew, blur and speckle at 200 and 150 dpi), read by the PDF loader (Tesseract's
 Vietnamese model).
 
-    .venv/bin/python -m bench.ocr [--pages 2] [--document corpus/ha-noi-2021-87-KH-UBND-kiem-tra-cchc.txt]
+    .venv/bin/python -m bench.ocr [--pages 2] [--document corpus/ha-noi-2021-87-KH-UBND-kiem-tra-cchc.txt] [--font F]
 
 Prints, per variant, the share of characters read right (1 − edit distance / characters, whitespace ignored), the
 share of words found (folded), and the seconds per page (rendering and recognition, as ingest does them) in wall time
@@ -137,10 +137,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--document", type=Path, default=DEFAULT_DOCUMENT, help="plain-text document to typeset")
     parser.add_argument("--pages", type=int, default=2, help="pages of it to render")
+    parser.add_argument("--font", help="TrueType font to set it in (default: DejaVu Sans)")
     args = parser.parse_args(argv)
     from ingest.loaders.ocr import ocr_engine
 
-    font = vietnamese_font()
+    font = args.font or vietnamese_font()
     if ocr_engine() is None or font is None:
         print("Tesseract with Vietnamese data, or a Vietnamese font, is missing: nothing to measure.")
         return 2
