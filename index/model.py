@@ -19,6 +19,9 @@ METADATA_KEYS = (
     "ky_ke_hoach",  # year or period the document covers, from its title: "2021", "2021-2025"
     "spans",  # JSON {"so_hieu": [start, end], …}: offsets in the cleaned text each field was read from
 )
+#: Metadata key of a document whose text was (partly) recognised by OCR: pages so read of all pages ("3/12"); absent
+#: for every other document (so not in METADATA_KEYS). The Documents page shows it as "OCR".
+OCR_KEY = "ocr"
 
 
 def document_years(metadata: dict) -> list[str]:

@@ -32,7 +32,7 @@ def content_hash(data: bytes) -> str:
 
 
 def build_document(doc_id: str, source: str, raw_text: str, *, digest: str = "",
-                   notes: tuple[str, ...] = ()) -> Document:
+                   notes: tuple[str, ...] = (), extra: dict | None = None) -> Document:
     """Clean, structure and cut one document.
 
     Args:
@@ -41,6 +41,7 @@ def build_document(doc_id: str, source: str, raw_text: str, *, digest: str = "",
         raw_text: text as the loader returned it.
         digest: content hash of the original file.
         notes: loader notes to keep with the document.
+        extra: what the loader knows of the file beside its text (:data:`index.model.OCR_KEY`), added to the metadata.
 
     Returns:
         The document, its metadata and its passages.
@@ -65,6 +66,7 @@ def build_document(doc_id: str, source: str, raw_text: str, *, digest: str = "",
         text, spans = render_blocks(blocks)
         units = matter_units(blocks)
     metadata["source"] = source
+    metadata.update(extra or {})
     title = metadata.get("tieu_de") or doc_id
     passages = split_into_passages(doc_id, text, blocks, spans, metadata, units)
     dropped = len(bounds.dropped())

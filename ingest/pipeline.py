@@ -13,7 +13,7 @@ from pathlib import Path
 from errors import DocumentError, IndexDamaged, IndexStorageProblem, IndexUnavailable, IngestBusy
 from index.chroma import quarantine_chroma, storage_message, storage_problem
 from index.manifest import read_manifest, source_path, write_manifest
-from index.model import Document
+from index.model import OCR_KEY, Document
 from index.store import IndexStore, index_text
 from ingest.document import build_document, content_hash, make_doc_id
 from ingest.loaders import check_file
@@ -137,16 +137,19 @@ def ingest_lock(settings: Settings):
         lock.release()
 
 
-def load_document(path: Path, settings: Settings, doc_id: str | None = None, raw: bytes | None = None) -> Document:
+def load_document(path: Path, settings: Settings, doc_id: str | None = None, raw: bytes | None = None,
+                  progress: Callable[[str], None] | None = None) -> Document:
     """Read, convert, clean and structure one file (no index involved), within the size limits of the settings;
-    ``raw``: its bytes, when the caller has read them already."""
+    ``raw``: its bytes, when the caller has read them already; ``progress``: told each step of a long read ("OCR
+    trang 3/12")."""
     from ingest.loaders import load_file
 
     loaded = load_file(path, max_bytes=settings.max_file_bytes, max_unzipped_bytes=settings.max_unzipped_bytes,
-                       max_chars=settings.max_document_chars, raw=raw)  # checks the file before reading it
+                       max_chars=settings.max_document_chars, raw=raw, progress=progress)  # checks the file first
     source = relative_source(path)
     digest = content_hash(path.read_bytes() if raw is None else raw)
-    doc = build_document(doc_id or make_doc_id(source), source, loaded.text, digest=digest, notes=loaded.notes)
+    doc = build_document(doc_id or make_doc_id(source), source, loaded.text, digest=digest, notes=loaded.notes,
+                         extra={OCR_KEY: loaded.ocr} if loaded.ocr else None)
     if not doc.passages:
         raise DocumentError(source, "không tìm thấy đoạn văn bản nào có nội dung sau khi làm sạch")
     if len(doc.passages) > settings.max_passages:
@@ -436,7 +439,7 @@ def _ingest_one(path: Path, source: str, settings: Settings, store: IndexStore, 
     tick("đọc và làm sạch")
     doc_id = existing.doc_id if existing else _free_doc_id(seen.hints.get(source) or make_doc_id(source), source,
                                                            seen.taken)
-    doc = load_document(path, settings, doc_id, raw)
+    doc = load_document(path, settings, doc_id, raw, tick)
     vectors = _embed(store, [index_text(p, {**doc.metadata, **p.metadata}) for p in doc.passages], tick)
     tick("ghi vào chỉ mục")
     store.write_document(doc, vectors)

@@ -444,7 +444,10 @@ def test_pdf_with_tcvn3_font_text_is_converted(tmp_path):
     assert any("TCVN3" in note for note in loaded.notes)
 
 
-def test_scanned_pdf_without_text(tmp_path):
+def test_scanned_pdf_without_text(tmp_path, monkeypatch):
+    import ingest.loaders.pdf
+
+    monkeypatch.setattr(ingest.loaders.pdf, "ocr_engine", lambda: None)  # as on a machine without Tesseract
     writer = pypdf.PdfWriter()
     writer.add_blank_page(width=595, height=842)
     buffer = io.BytesIO()

@@ -17,6 +17,7 @@ LoadedFile(text='Thủ tục cấp giấy phép xây dựng', encoding='utf-8', 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from errors import DocumentError
@@ -80,7 +81,7 @@ def check_file(name: str, size: int, *, max_bytes: int = DEFAULT_MAX_BYTES) -> s
 
 def load_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
               max_unzipped_bytes: int = DEFAULT_MAX_UNZIPPED_BYTES, max_chars: int = DEFAULT_MAX_CHARS,
-              raw: bytes | None = None) -> LoadedFile:
+              raw: bytes | None = None, progress: Callable[[str], None] | None = None) -> LoadedFile:
     """Load a document as plain text.
 
     Args:
@@ -89,13 +90,14 @@ def load_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
         raw: the file's bytes, when the caller has read them already (they are not read again).
         max_unzipped_bytes: a .docx whose parts would inflate beyond this is refused before any is inflated.
         max_chars: a document whose extracted text is longer than this is refused.
+        progress: told each step of a long read ("OCR trang 3/12"), when given.
 
     Returns:
         The :class:`LoadedFile`.
 
     Raises:
         DocumentError: missing, unsupported, too large, empty, binary, corrupt, scanned (no text
-            layer) or in an encoding that cannot be converted confidently.
+            layer, and no Tesseract to read it) or in an encoding that cannot be converted confidently.
     """
     path = Path(path)
     if not path.exists():
@@ -109,7 +111,7 @@ def load_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
         raw = path.read_bytes() if raw is None else raw
     except OSError as exc:
         raise DocumentError(path, f"không đọc được tệp ({exc.strerror or type(exc).__name__}).") from exc
-    loaded = READERS[path.suffix.lower()](path, raw, Limits(max_bytes, max_unzipped_bytes, max_chars))
+    loaded = READERS[path.suffix.lower()](path, raw, Limits(max_bytes, max_unzipped_bytes, max_chars, progress))
     if not loaded.text.strip():
         raise DocumentError(path, "tệp không có nội dung văn bản nào sau khi trích xuất.")
     if len(loaded.text) > max_chars:

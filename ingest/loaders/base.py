@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import codecs
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ingest.legacy_encoding import ENCODING_LABELS, convert_legacy, detect_legacy_encoding
@@ -47,20 +47,29 @@ class LoadedFile:
             ``utf-8+tcvn3`` / ``utf-8+vni`` (UTF-8 file holding TCVN3/VNI mojibake), ``docx``,
             ``pdf`` or ``html``.
         notes: Vietnamese notes for the user about conversions that were made.
+        ocr: pages whose text was recognised by OCR, of all pages (``"3/12"``); empty when none was.
     """
 
     text: str
     encoding: str
     notes: tuple[str, ...] = ()
+    ocr: str = field(default="", repr=False)  # shown only where it matters: a repr stays as before for text files
 
 
 @dataclass(frozen=True)
 class Limits:
-    """How much a reader may read: bytes on disk, bytes once a ZIP package is inflated, characters of text."""
+    """How much a reader may read: bytes on disk, bytes once a ZIP package is inflated, characters of text; and
+    where a slow reader (OCR) reports each step, as a Vietnamese phrase ("OCR trang 3/12")."""
 
     max_bytes: int = DEFAULT_MAX_BYTES
     max_unzipped_bytes: int = DEFAULT_MAX_UNZIPPED_BYTES
     max_chars: int = DEFAULT_MAX_CHARS
+    progress: Callable[[str], None] | None = field(default=None, compare=False)
+
+    def report(self, step: str) -> None:
+        """Tell the caller (when it listens) which step of a long read is under way."""
+        if self.progress is not None:
+            self.progress(step)
 
 
 #: The reader interface: one function per format, registered by suffix in :data:`ingest.loaders.READERS`.
@@ -76,7 +85,7 @@ def fix_mojibake(loaded: LoadedFile) -> LoadedFile:
         f"nội dung là chữ {ENCODING_LABELS[encoding]} bị lưu nhầm dạng ký tự Latin (lỗi phông); đã chuyển sang Unicode."
     )
     label = loaded.encoding if loaded.encoding in _PARSED_LABELS else f"{loaded.encoding}+{encoding}"
-    return LoadedFile(convert_legacy(loaded.text, encoding), label, (*loaded.notes, note))
+    return replace(loaded, text=convert_legacy(loaded.text, encoding), encoding=label, notes=(*loaded.notes, note))
 
 
 def thousands(n: int) -> str:
