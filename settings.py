@@ -94,6 +94,14 @@ class Settings:
         return self.data_dir / "ingest.lock"
 
     @property
+    def corrections_path(self) -> Path:
+        return self.data_dir / "corrections.json"
+
+    @property
+    def corrections_log_path(self) -> Path:
+        return self.data_dir / "corrections.log.jsonl"
+
+    @property
     def llm_enabled(self) -> bool:
         return bool(self.llm_base_url)
 
