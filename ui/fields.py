@@ -98,7 +98,7 @@ def _save(library, doc_id: str, changes: dict, keys: list[str]) -> None:
     ss = st.session_state
     entries, problem = ui.attempt("Không lưu được sửa đổi", lambda: library.correct(doc_id, changes))
     if problem:
-        ss[FIX_MESSAGES] = [("error", problem)]
+        st.error(problem)  # beside the form, which keeps what was typed
         return
     ss[FIX_MESSAGES] = [("success", _entry_line(e)) for e in entries] or [("info", "Không có gì thay đổi.")]
     for key in keys:
