@@ -27,6 +27,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from errors import CorrectionInvalid
+from index.manifest import write_atomically
 from settings import Settings
 from textnorm.gazetteer import canonical_province, provinces_merged_into
 
@@ -237,11 +238,7 @@ def _move_aside(path: Path, why: str) -> str:
 def write_corrections(settings: Settings, documents: dict[str, dict]) -> None:
     """Write the corrections atomically (a reader sees the old file or the new one)."""
     data = {"format": FORMAT, "written": _now(), "documents": dict(sorted(documents.items()))}
-    target = settings.corrections_path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    os.replace(tmp, target)
+    write_atomically(settings.corrections_path, json.dumps(data, ensure_ascii=False, indent=1))
 
 
 def fields_of(documents: dict[str, dict], source: str) -> dict[str, str]:
