@@ -272,3 +272,17 @@ def test_documents_page_shows_fields_and_corrects_one(library, monkeypatch):
     _run(page)
     assert _record(library, "kh-12")["tinh"] == "Hà Nam"
     assert any("«Ninh Bình» → «Hà Nam»" in s.value for s in page.success)
+
+
+def test_an_answer_follows_a_corrected_province(library):
+    from assistant.service import open_assistant
+
+    assistant = open_assistant(library.settings, store=library.store)
+    question = "Đoàn kiểm tra của tỉnh Sơn La làm việc ở Bộ phận một cửa trong thời gian nào?"
+    before = assistant.ask(question)
+    assert all(c.metadata.get("tinh") != "Sơn La" for c in before.citations)  # no document of Sơn La yet
+    library.correct("tin-na-ri", {"tinh": "Sơn La"})
+    after = assistant.ask(question)
+    assert not after.abstained and after.citations and "quý III" in after.text
+    assert {(c.doc_id, c.metadata["tinh"]) for c in after.citations} == {("tin-na-ri", "Sơn La")}
+    assert "Sơn La" in after.citations[0].label  # the answer names the document as corrected
