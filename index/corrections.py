@@ -89,12 +89,19 @@ def _province(value: str) -> str:
     raise CorrectionInvalid(f"Không nhận ra tỉnh «{value}»: hãy viết tên tỉnh, thành phố (ví dụ Sơn La, Hà Nội).")
 
 
+def _kind(value: str) -> str:
+    """A type as ingest writes it, capital first ("kế hoạch" → "Kế hoạch"), so a filter lists it once."""
+    return value[:1].upper() + value[1:]
+
+
 def normalise_value(field: str, value: str | None) -> str:
     """A corrected value as it is stored: one line, trimmed; a year, date or province checked and written as ingest
     writes it. "" means "the text does not say".
 
     >>> normalise_value("tieu_de", "  Kiểm tra   CCHC\\nnăm 2021 "), normalise_value("nam", "")
     ('Kiểm tra CCHC năm 2021', '')
+    >>> normalise_value("loai_van_ban", "công văn")
+    'Công văn'
     >>> normalise_value("tinh", "TP. Hồ Chí Minh"), normalise_value("ngay_ban_hanh", "2021-4-5")
     ('Thành phố Hồ Chí Minh', '2021-04-05')
     >>> normalise_value("ngay_ban_hanh", "31/02/2021")
@@ -111,7 +118,7 @@ def normalise_value(field: str, value: str | None) -> str:
         raise CorrectionInvalid(f"{FIELDS[field]} quá dài ({len(text)} ký tự, tối đa {MAX_VALUE_CHARS}).")
     if not text:
         return ""
-    check = {"nam": _year, "ngay_ban_hanh": _date, "tinh": _province}.get(field)
+    check = {"nam": _year, "ngay_ban_hanh": _date, "tinh": _province, "loai_van_ban": _kind}.get(field)
     return check(text) if check else text
 
 
