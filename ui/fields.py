@@ -96,7 +96,8 @@ def _save(library, doc_id: str, changes: dict, keys: list[str]) -> None:
     import streamlit as st
 
     ss = st.session_state
-    entries, problem = ui.attempt("Không lưu được sửa đổi", lambda: library.correct(doc_id, changes))
+    with st.spinner("Đang lưu sửa đổi và cập nhật chỉ mục của văn bản…"):  # its passages are embedded again
+        entries, problem = ui.attempt("Không lưu được sửa đổi", lambda: library.correct(doc_id, changes))
     if problem:
         st.error(problem)  # beside the form, which keeps what was typed
         return
