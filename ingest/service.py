@@ -207,7 +207,7 @@ class DocumentLibrary:
 
     >>> import tempfile
     >>> from pathlib import Path
-    >>> from index.store import IndexStore, index_text
+    >>> from index.store import IndexStore
     >>> from settings import load_settings
     >>> settings = load_settings({}, embedding_model="hashing:64", data_dir=Path(tempfile.mkdtemp()))
     >>> library = DocumentLibrary(settings, IndexStore(settings))
