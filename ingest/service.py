@@ -346,12 +346,21 @@ class DocumentLibrary:
         """
         doc_ids = list(doc_ids)
         records = self.store.records()
-        files = [self.source_path(records[d].source) for d in doc_ids
-                 if d in records and self._uploaded(records[d].source)]
+        uploads = {records[d].source for d in doc_ids if d in records and self._uploaded(records[d].source)}
         removed = delete_documents(doc_ids, self.settings, self.store)
-        for path in files:
-            path.unlink(missing_ok=True)
+        for source in uploads:
+            self.source_path(source).unlink(missing_ok=True)
+        if uploads:
+            self._forget_corrections(uploads)
         return removed
+
+    def _forget_corrections(self, sources: set[str]) -> None:
+        """Drop the corrections of uploads that were deleted with their file: a later upload of the same name is
+        another document (a document of the corpus keeps them, since re-indexing brings it back)."""
+        with ingest_lock(self.settings):
+            documents, _ = read_corrections(self.settings)
+            if sources & set(documents):
+                write_corrections(self.settings, {k: v for k, v in documents.items() if k not in sources})
 
     def correct(self, doc_id: str, changes: dict[str, str | None], *, who: str = DEFAULT_WHO) -> list[dict]:
         """Store an administrator's corrections of one document and apply them to the index, under the ingest lock:

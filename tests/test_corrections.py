@@ -286,3 +286,16 @@ def test_an_answer_follows_a_corrected_province(library):
     assert not after.abstained and after.citations and "quý III" in after.text
     assert {(c.doc_id, c.metadata["tinh"]) for c in after.citations} == {("tin-na-ri", "Sơn La")}
     assert "Sơn La" in after.citations[0].label  # the answer names the document as corrected
+
+
+def test_a_deleted_upload_takes_its_corrections_along(settings):
+    library = DocumentLibrary(settings, IndexStore(settings))
+    library.add_files([("kh.txt", PLAN.encode())])
+    (doc_id,) = library.store.records()
+    library.correct(doc_id, {"nguoi_ky": "Nguyễn Văn A"})
+    library.delete([doc_id])
+    assert read_corrections(settings) == ({}, "")
+    library.add_files([("kh.txt", PLAN.replace("Sở Tư pháp", "Sở Tài chính").encode())])  # another document
+    (doc_id,) = library.store.records()
+    assert _record(library, doc_id)["nguoi_ky"] == "" and READ_KEY not in _record(library, doc_id)
+    assert [e["after"] for e in read_log(settings)] == ["Nguyễn Văn A"]  # the log keeps what was done
