@@ -46,6 +46,11 @@ class IngestBusy(CchcError):
     """Another ingest, delete or rebuild holds the lock."""
 
 
+class CorrectionInvalid(CchcError):
+    """An administrator's correction of a document's field that cannot be stored (an unknown province, a year or a
+    date that is not one, an unknown document)."""
+
+
 # -- index ------------------------------------------------------------------------------------------------------
 class IndexUnavailable(CchcError):
     """The index cannot be used as configured: embedder mismatch, unreachable server, unreadable store."""

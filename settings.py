@@ -99,6 +99,14 @@ class Settings:
         return self.data_dir / "uploads"
 
     @property
+    def corrections_path(self) -> Path:
+        return self.data_dir / "corrections.json"
+
+    @property
+    def corrections_log_path(self) -> Path:
+        return self.data_dir / "corrections.log.jsonl"
+
+    @property
     def llm_enabled(self) -> bool:
         return bool(self.llm_base_url)
 

@@ -40,10 +40,15 @@ def write_manifest(settings: Settings, records: dict, paths: dict[str, Path]) ->
         documents.append({"doc_id": doc_id, "source": record.source, "path": str(path), "version": record.version})
     data = {"format": FORMAT, "written": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "documents": documents}
-    target = settings.manifest_path
+    write_atomically(settings.manifest_path, json.dumps(data, ensure_ascii=False, indent=1))
+
+
+def write_atomically(target: Path, text: str) -> None:
+    """Write a small text file so that a reader sees the old file or the new one, never a part (a file beside it,
+    then one rename); the folder is made when missing."""
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, target)
 
 
@@ -69,4 +74,4 @@ def source_path(source: str) -> Path:
     return path if path.is_absolute() else PROJECT_ROOT / path
 
 
-__all__ = ["write_manifest", "read_manifest", "source_path"]
+__all__ = ["write_manifest", "read_manifest", "source_path", "write_atomically"]

@@ -361,6 +361,7 @@ class IndexStore:
             self._retrying(lambda: self.schedule_items.upsert(
                 ids=[f"{doc.doc_id}@{version}"], documents=[doc.schedule],
                 metadatas=[{"doc_id": doc.doc_id, "version": version}], embeddings=[[0.0]]))
+        record = {**self._dropped_keys(doc.doc_id, record), **record}
         self._retrying(lambda: self.docs.upsert(ids=[doc.doc_id], documents=[doc.text], metadatas=[record],
                                                 embeddings=[[0.0]]))
         self._retrying(lambda: self.passages.delete(
@@ -368,6 +369,12 @@ class IndexStore:
         self._retrying(lambda: self.schedule_items.delete(
             where={"$and": [{"doc_id": doc.doc_id}, {"version": {"$ne": version}}]}))
         self.invalidate()
+
+    def _dropped_keys(self, doc_id: str, record: dict) -> dict:
+        """Keys of the stored record that the new one lacks, set to None: Chroma's upsert merges metadata, and a
+        key a document no longer has (a correction taken back) must not survive from its previous version."""
+        got = self._retrying(lambda: self.docs.get(ids=[doc_id], include=["metadatas"]))
+        return {k: None for meta in got["metadatas"] or [] for k in (meta or {}) if k not in record}
 
     def delete_document(self, doc_id: str) -> None:
         """Remove one document; callers hold the ingest lock (:func:`ingest.pipeline.delete_documents`)."""

@@ -12,9 +12,11 @@ from pathlib import Path
 
 from errors import DocumentError, IndexDamaged, IndexStorageProblem, IndexUnavailable, IngestBusy
 from index.chroma import quarantine_chroma, storage_message, storage_problem
+from index.corrections import read_corrections
 from index.manifest import read_manifest, source_path, write_manifest
 from index.model import OCR_KEY, Document
 from index.store import IndexStore, index_text
+from ingest.corrections import apply_stored
 from ingest.document import build_document, content_hash, make_doc_id
 from ingest.loaders import check_file
 from settings import PROJECT_ROOT, Settings
@@ -343,6 +345,7 @@ class _Seen:
     hints: dict
     hashes: dict = field(default_factory=dict)
     taken: set = field(default_factory=set)
+    corrections: dict = field(default_factory=dict)  # source → an administrator's corrections (index.corrections)
 
 
 def _ingest_files(paths: list[Path], settings: Settings, store: IndexStore, report: IngestReport, hints: dict,
@@ -352,8 +355,10 @@ def _ingest_files(paths: list[Path], settings: Settings, store: IndexStore, repo
     if orphans:
         report.notes.append(f"Đã dọn {orphans} đoạn còn sót từ một lượt nạp bị ngắt.")
     records = store.records()
+    corrections, note = read_corrections(settings)
+    report.notes += [note] if note else []
     seen = _Seen({r.source: r for r in records.values()}, {r.version: r for r in records.values()}, hints,
-                 taken={r.doc_id for r in records.values()})
+                 taken={r.doc_id for r in records.values()}, corrections=corrections)
     files, refused = collect_files(paths)
     report.refused += refused
     for done, path in enumerate(files, start=1):
@@ -439,7 +444,7 @@ def _ingest_one(path: Path, source: str, settings: Settings, store: IndexStore, 
     tick("đọc và làm sạch")
     doc_id = existing.doc_id if existing else _free_doc_id(seen.hints.get(source) or make_doc_id(source), source,
                                                            seen.taken)
-    doc = load_document(path, settings, doc_id, raw, tick)
+    doc = apply_stored(load_document(path, settings, doc_id, raw, tick), seen.corrections)  # corrections win
     vectors = _embed(store, [index_text(p, {**doc.metadata, **p.metadata}) for p in doc.passages], tick)
     tick("ghi vào chỉ mục")
     store.write_document(doc, vectors)

@@ -18,10 +18,25 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
-from errors import IndexDamaged
+from errors import CorrectionInvalid, IndexDamaged
+from index.corrections import (
+    DEFAULT_WHO,
+    FIELDS,
+    FieldReading,
+    append_log,
+    field_readings,
+    fields_of,
+    log_entry,
+    normalise_value,
+    read_corrections,
+    read_log,
+    readings,
+    write_corrections,
+)
 from index.manifest import source_path
 from index.model import Document, document_label
-from index.store import IndexStore
+from index.store import IndexStore, index_text
+from ingest.corrections import corrected_document, merged_fields
 from ingest.loaders import check_file
 from ingest.pipeline import (
     IngestReport,
@@ -309,6 +324,15 @@ class DocumentLibrary:
         """Whether a stored source lies in the uploads folder (a relative source is relative to the project root)."""
         return self.source_path(source).resolve().parent == self.uploads_dir.resolve()
 
+    @staticmethod
+    def fields(info: DocumentInfo) -> list[FieldReading]:
+        """A document's fields as its card shows them: value, the span it was read from, corrected or not."""
+        return field_readings(info.metadata)
+
+    def correction_log(self, doc_id: str) -> list[dict]:
+        """The corrections made to a document, oldest first (when, who, field, before, after)."""
+        return read_log(self.settings, doc_id)
+
     def refusal(self, name: str, size: int) -> str:
         """Why a file of this name and size would be refused before it is read ("" when it may be read)."""
         return file_refusal(name, size, self.settings)
@@ -362,12 +386,60 @@ class DocumentLibrary:
         """
         doc_ids = list(doc_ids)
         records = self.store.records()
-        files = [self.source_path(records[d].source) for d in doc_ids
-                 if d in records and self._uploaded(records[d].source)]
+        uploads = {records[d].source for d in doc_ids if d in records and self._uploaded(records[d].source)}
         removed = delete_documents(doc_ids, self.settings, self.store)
-        for path in files:
-            path.unlink(missing_ok=True)
+        for source in uploads:
+            self.source_path(source).unlink(missing_ok=True)
+        if uploads:
+            self._forget_corrections(uploads)
         return removed
+
+    def _forget_corrections(self, sources: set[str]) -> None:
+        """Drop the corrections of uploads that were deleted with their file: a later upload of the same name is
+        another document (a document of the corpus keeps them, since re-indexing brings it back)."""
+        with ingest_lock(self.settings):
+            documents, _ = read_corrections(self.settings)
+            if sources & set(documents):
+                write_corrections(self.settings, {k: v for k, v in documents.items() if k not in sources})
+
+    def correct(self, doc_id: str, changes: dict[str, str | None], *, who: str = DEFAULT_WHO) -> list[dict]:
+        """Store an administrator's corrections of one document and apply them to the index, under the ingest lock:
+        first to ``corrections.json`` (what outlives the index), then to the document's record and passages
+        (re-embedded, since they carry its fields), then to the log.
+
+        Args:
+            doc_id: the document.
+            changes: field (:data:`index.corrections.FIELDS`) → new value; ``None``, or the value the text gave,
+                takes the field back to its reading.
+            who: written in the log.
+
+        Returns:
+            The log entries written, one per field whose value changed (empty when nothing changed).
+
+        Raises:
+            CorrectionInvalid: an unknown document or field, a value that is not a year, a date or a province.
+            IngestBusy: another ingest, delete or re-index runs on the same data folder.
+        """
+        wanted = {k: None if v is None else normalise_value(k, v) for k, v in changes.items()}
+        with ingest_lock(self.settings):
+            doc = self.store.get_document(doc_id)
+            if doc is None:
+                raise CorrectionInvalid("Văn bản không còn trong chỉ mục; hãy tải lại trang.")
+            documents, _ = read_corrections(self.settings)  # a damaged file is moved aside: this one starts afresh
+            fields = merged_fields(fields_of(documents, doc.source), readings(doc.metadata), wanted)
+            fixed = corrected_document(doc, fields)
+            entries = [log_entry(doc_id, doc.source, k, str(doc.metadata.get(k, "")), str(fixed.metadata.get(k, "")),
+                                 who) for k in FIELDS if doc.metadata.get(k, "") != fixed.metadata.get(k, "")]
+            if not entries:
+                return []
+            documents[doc.source] = {"doc_id": doc_id, "fields": fields}
+            write_corrections(self.settings, {k: v for k, v in documents.items() if v["fields"]})
+            vectors = self.store.embedder.embed_passages([index_text(p, {**fixed.metadata, **p.metadata})
+                                                          for p in fixed.passages])
+            self.store.write_document(fixed, vectors)
+            append_log(self.settings, entries)
+            self.store.lexical(quiet=True)  # the BM25 state rebuilt now, not at the next question
+        return entries
 
     def reindex_folders(self) -> list[Path]:
         """The folders re-indexing reads: the corpus, and the uploads folder once something was uploaded."""
@@ -423,5 +495,5 @@ def _record(report: IngestReport, saved: dict[str, _Saved]) -> None:
                 log.warning("Không dọn được tệp tải lên bị từ chối %s", item.path, exc_info=True)
 
 
-__all__ = ["DocumentLibrary", "DocumentInfo", "UploadResult", "UploadBatch", "UPLOAD_TYPES", "choice_label",
-           "file_refusal", "safe_filename", "save_upload", "uploads_dir"]
+__all__ = ["DocumentLibrary", "DocumentInfo", "FieldReading", "FIELDS", "UploadResult", "UploadBatch", "UPLOAD_TYPES",
+           "choice_label", "file_refusal", "safe_filename", "save_upload", "uploads_dir"]

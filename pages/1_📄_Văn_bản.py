@@ -1,4 +1,5 @@
-"""Văn bản: the indexed documents, a preview of each, and (for administrators) upload, delete, re-index."""
+"""Văn bản: the indexed documents, a preview of each with what was read from it (each field and where), and (for
+administrators) upload, delete, re-index and corrections of what was read."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import streamlit as st
 import ui
 from ui import render
 from ui.admin import require_admin
+from ui.fields import correction_tab, document_view, field_card
 from ui.upload import upload_tab
 
 st.set_page_config(page_title="Văn bản – Trợ lý CCHC", page_icon="📄", layout="wide")
@@ -36,20 +38,21 @@ else:
     st.dataframe(rows, hide_index=True, width="stretch")
 
     options = ui.filter_options(documents).documents
-    chosen = st.selectbox("Xem toàn văn (đã làm sạch)", [""] + list(options), key="preview_doc",
+    chosen = st.selectbox("Xem thông tin và toàn văn (đã làm sạch)", [""] + list(options), key="preview_doc",
                           format_func=lambda d: options.get(d, "— Chọn văn bản —"))
     if chosen:
         doc = library.document(chosen)
         if doc is None:
             st.warning("Văn bản không còn trong chỉ mục.")
         else:
-            st.markdown(render.document_html(doc.text, 0, 0, "", render.anchor_id("preview", chosen)),
-                        unsafe_allow_html=True)
+            st.subheader("Thông tin đọc được từ văn bản")
+            span = field_card(library, next(d for d in documents if d.doc_id == chosen))
+            document_view(doc, span)
 
 # -- administration ---------------------------------------------------------------------------------------------------
 st.divider()
 st.header("Quản trị")
-if not require_admin(settings, "Tải lên, xóa và nạp lại chỉ mục cần mật khẩu quản trị."):
+if not require_admin(settings, "Tải lên, xóa, nạp lại chỉ mục và sửa thông tin văn bản cần mật khẩu quản trị."):
     st.stop()
 
 
@@ -87,7 +90,7 @@ def _reindex(confirm: bool = False) -> None:
         st.rerun()
 
 
-tab_up, tab_del, tab_re = st.tabs(["Tải lên", "Xóa văn bản", "Nạp lại chỉ mục"])
+tab_up, tab_del, tab_re, tab_fix = st.tabs(["Tải lên", "Xóa văn bản", "Nạp lại chỉ mục", "Sửa thông tin"])
 
 with tab_up:
     upload_tab(library, settings)
@@ -121,3 +124,6 @@ with tab_re:
         if st.button(f"Xác nhận gỡ {len(held)} văn bản", key="confirm_reindex"):
             ss.pop("reindex_held", None)
             _reindex(confirm=True)
+
+with tab_fix:
+    correction_tab(library, documents)

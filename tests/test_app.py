@@ -432,7 +432,7 @@ def test_documents_page_password_lockout_and_logout(fake, monkeypatch):
     assert any("Mật khẩu không đúng" in e.value for e in page.error) and len(page.tabs) == 0
     page.text_input(key="admin_pw").input("bí-mật")
     _run(page)
-    assert [t.label for t in page.tabs] == ["Tải lên", "Xóa văn bản", "Nạp lại chỉ mục"]
+    assert [t.label for t in page.tabs] == ["Tải lên", "Xóa văn bản", "Nạp lại chỉ mục", "Sửa thông tin"]
     page.button(key="admin_logout").click()
     _run(page)
     assert len(page.tabs) == 0
