@@ -7,6 +7,7 @@ administrator's correction form and log. Widgets only: readings, checks and stor
 from __future__ import annotations
 
 import ui
+from index.model import OCR_KEY
 from ui import render
 
 #: Session key of the field whose span the document view highlights: (doc_id, field).
@@ -50,6 +51,9 @@ def field_card(library, info) -> tuple[int, int]:
 
     chosen = st.session_state.get(SHOWN_SPAN) or ("", "")
     span = (0, 0)
+    if info.metadata.get(OCR_KEY):  # the text was recognised from images: quotes may carry OCR errors
+        st.caption(f"🔎 OCR: {info.metadata[OCR_KEY]} trang được đọc bằng nhận dạng ký tự; hãy đối chiếu trích dẫn "
+                   "với bản gốc.")
     for reading in library.fields(info):
         label, value, where = st.columns(ROW_WIDTHS)
         label.markdown(f"**{reading.label}**")
