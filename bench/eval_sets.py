@@ -2,10 +2,12 @@
 
 Sets: the shared dev questions (bundled corpus), the shared real-document questions (their 13 documents ingested
 beside the bundled corpus), and ours in ``eval/`` (reworded questions as officials type them; refusal probes and
-answerable look-alikes). ``eval/splits.json`` assigns each document to the tune or the check half; a question follows
-its document, an unanswerable one (no document) alternates by position. Tune on the tune half only; report both.
+answerable look-alikes; ``newdocs``: questions on more real documents as officials have them, news posts, web pages
+and excerpts, in ``eval/newdocs/docs/``, ingested beside the others). ``eval/splits.json`` assigns each document to
+the tune or the check half; a question follows its document, an unanswerable one (no document) alternates by
+position. Tune on the tune half only; report both.
 
-    python -m bench.eval_sets [--data-dir DIR] [--sets dev,realdocs,reworded,probes] [--only answers|retrieval]
+    python -m bench.eval_sets [--data-dir DIR] [--sets dev,realdocs,reworded,probes,newdocs] [--only answers|retrieval]
 
 The reference scorer (``../shared/eval/score.py``) does the scoring, through the project's own CLIs.
 """
@@ -31,7 +33,10 @@ SETS = {
     "realdocs": SHARED / "eval" / "realdocs" / "questions.jsonl",
     "reworded": EVAL / "reworded.jsonl",
     "probes": EVAL / "probes.jsonl",
+    "newdocs": EVAL / "newdocs" / "questions.jsonl",
 }
+#: Folders whose files are ingested together for every set: the bundled corpus, the shared real documents, ours.
+DOC_FOLDERS = (PROJECT_ROOT / "corpus", SHARED / "eval" / "realdocs" / "docs", EVAL / "newdocs" / "docs")
 _HEADLINE = re.compile(r"^(answers|recall@\d+)\S*=([0-9.]+)", re.MULTILINE)
 _DETAIL = re.compile(r"fact coverage ([0-9.]+).*?abstention ([0-9.]+).*?citations verifiable ([0-9.]+).*?"
                      r"median answer length (\d+)", re.S)
@@ -75,12 +80,12 @@ def halves_of(names) -> dict[str, list[dict]]:
 
 
 def build_index(data_dir: Path, python: str) -> None:
-    """Ingest the bundled corpus and the shared real documents into ``data_dir`` (once)."""
+    """Ingest the bundled corpus, the shared real documents and ours (:data:`DOC_FOLDERS`) into ``data_dir`` (once)."""
     corpus = data_dir / "corpus"
     if (data_dir / "data").exists():
         return
     corpus.mkdir(parents=True, exist_ok=True)
-    for folder in (PROJECT_ROOT / "corpus", SHARED / "eval" / "realdocs" / "docs"):
+    for folder in DOC_FOLDERS:
         for f in folder.iterdir():
             if f.is_file():
                 shutil.copy(f, corpus / f.name)
