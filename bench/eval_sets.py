@@ -8,6 +8,7 @@ the tune or the check half; a question follows its document, an unanswerable one
 position. Tune on the tune half only; report both.
 
     python -m bench.eval_sets [--data-dir DIR] [--sets dev,realdocs,reworded,probes,newdocs] [--only answers|retrieval]
+    python -m bench.eval_sets --metadata [--verbose]   # metadata read at ingest against the gold files, per half
 
 The reference scorer (``../shared/eval/score.py``) does the scoring, through the project's own CLIs.
 """
@@ -37,6 +38,11 @@ SETS = {
 }
 #: Folders whose files are ingested together for every set: the bundled corpus, the shared real documents, ours.
 DOC_FOLDERS = (PROJECT_ROOT / "corpus", SHARED / "eval" / "realdocs" / "docs", EVAL / "newdocs" / "docs")
+#: Hand-checked metadata (gold file, its documents) scored by ``--metadata``, halves as in ``eval/splits.json``.
+GOLDS = {
+    "realdocs": (SHARED / "eval" / "realdocs" / "metadata.jsonl", SHARED / "eval" / "realdocs" / "docs"),
+    "newdocs": (EVAL / "newdocs" / "metadata.jsonl", EVAL / "newdocs" / "docs"),
+}
 _HEADLINE = re.compile(r"^(answers|recall@\d+)\S*=([0-9.]+)", re.MULTILINE)
 _DETAIL = re.compile(r"fact coverage ([0-9.]+).*?abstention ([0-9.]+).*?citations verifiable ([0-9.]+).*?"
                      r"median answer length (\d+)", re.S)
@@ -93,6 +99,26 @@ def build_index(data_dir: Path, python: str) -> None:
     subprocess.run([python, "-m", "ingest"], cwd=PROJECT_ROOT, env=env, check=False)
 
 
+def metadata_report(splits: dict, verbose: bool = False) -> str:
+    """Per field, the share of gold documents whose metadata ingest reads right, by half of ``splits``
+    (``python -m ingest check-metadata`` halves by file position instead); verbose adds every mismatch."""
+    from ingest.check import GOLD_FIELDS, accuracy, check_document, read_gold
+
+    lines = []
+    for name, (gold, docs) in GOLDS.items():
+        results = [check_document(docs / row["file"], row, "check" if row["file"] in splits["check_docs"] else "tune")
+                   for row in read_gold(gold)]
+        groups = [(h, [r for r in results if r.half == h]) for h in ("tune", "check")] + [("all", results)]
+        table = {h: accuracy(rs) for h, rs in groups}
+        lines.append(f"{name:<16}" + "".join(f"{f'{h} ({len(rs)})':>12}" for h, rs in groups))
+        lines += [f"  {k:<14}" + "".join(f"{table[h].get(k, 0.0):12.3f}" for h, _ in groups) for k in GOLD_FIELDS]
+        lines += [f"  {r.file} [{r.half}]: {r.error}" for r in results if r.error]
+        if verbose:
+            lines += [f"  {r.file} [{r.half}] {k}: chuẩn {g!r} ≠ đọc được {p!r}" for r in results
+                      for k, g, p in r.mismatches()]
+    return "\n".join(lines)
+
+
 def score(kind: str, questions: list[dict], data_dir: Path, python: str) -> dict:
     """Run the reference scorer on some questions; returns its figures."""
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as f:
@@ -126,7 +152,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sets", default=",".join(SETS))
     parser.add_argument("--only", choices=("answers", "retrieval"), default=None)
     parser.add_argument("--verbose", action="store_true", help="print the scorer's own lines (misses)")
+    parser.add_argument("--metadata", action="store_true", help="only score metadata against the gold files")
     args = parser.parse_args(argv)
+    if args.metadata:
+        print(metadata_report(json.loads((EVAL / "splits.json").read_text(encoding="utf-8")), args.verbose))
+        return 0
     if not (SHARED / "eval" / "score.py").exists():
         print(f"Không tìm thấy {SHARED / 'eval' / 'score.py'}", file=sys.stderr)
         return 2
