@@ -2,10 +2,13 @@
 
 Sets: the shared dev questions (bundled corpus), the shared real-document questions (their 13 documents ingested
 beside the bundled corpus), and ours in ``eval/`` (reworded questions as officials type them; refusal probes and
-answerable look-alikes). ``eval/splits.json`` assigns each document to the tune or the check half; a question follows
-its document, an unanswerable one (no document) alternates by position. Tune on the tune half only; report both.
+answerable look-alikes; ``newdocs``: questions on more real documents as officials have them, news posts, web pages
+and excerpts, in ``eval/newdocs/docs/``, ingested beside the others). ``eval/splits.json`` assigns each document to
+the tune or the check half; a question follows its document, an unanswerable one (no document) alternates by
+position. Tune on the tune half only; report both.
 
-    python -m bench.eval_sets [--data-dir DIR] [--sets dev,realdocs,reworded,probes] [--only answers|retrieval]
+    python -m bench.eval_sets [--data-dir DIR] [--sets dev,realdocs,reworded,probes,newdocs] [--only answers|retrieval]
+    python -m bench.eval_sets --metadata [--verbose]   # metadata read at ingest against the gold files, per half
 
 The reference scorer (``../shared/eval/score.py``) does the scoring, through the project's own CLIs.
 """
@@ -31,6 +34,14 @@ SETS = {
     "realdocs": SHARED / "eval" / "realdocs" / "questions.jsonl",
     "reworded": EVAL / "reworded.jsonl",
     "probes": EVAL / "probes.jsonl",
+    "newdocs": EVAL / "newdocs" / "questions.jsonl",
+}
+#: Folders whose files are ingested together for every set: the bundled corpus, the shared real documents, ours.
+DOC_FOLDERS = (PROJECT_ROOT / "corpus", SHARED / "eval" / "realdocs" / "docs", EVAL / "newdocs" / "docs")
+#: Hand-checked metadata (gold file, its documents) scored by ``--metadata``, halves as in ``eval/splits.json``.
+GOLDS = {
+    "realdocs": (SHARED / "eval" / "realdocs" / "metadata.jsonl", SHARED / "eval" / "realdocs" / "docs"),
+    "newdocs": (EVAL / "newdocs" / "metadata.jsonl", EVAL / "newdocs" / "docs"),
 }
 _HEADLINE = re.compile(r"^(answers|recall@\d+)\S*=([0-9.]+)", re.MULTILINE)
 _DETAIL = re.compile(r"fact coverage ([0-9.]+).*?abstention ([0-9.]+).*?citations verifiable ([0-9.]+).*?"
@@ -75,17 +86,37 @@ def halves_of(names) -> dict[str, list[dict]]:
 
 
 def build_index(data_dir: Path, python: str) -> None:
-    """Ingest the bundled corpus and the shared real documents into ``data_dir`` (once)."""
+    """Ingest the bundled corpus, the shared real documents and ours (:data:`DOC_FOLDERS`) into ``data_dir`` (once)."""
     corpus = data_dir / "corpus"
     if (data_dir / "data").exists():
         return
     corpus.mkdir(parents=True, exist_ok=True)
-    for folder in (PROJECT_ROOT / "corpus", SHARED / "eval" / "realdocs" / "docs"):
+    for folder in DOC_FOLDERS:
         for f in folder.iterdir():
             if f.is_file():
                 shutil.copy(f, corpus / f.name)
     env = {**os.environ, "CORPUS_DIR": str(corpus), "DATA_DIR": str(data_dir / "data")}
     subprocess.run([python, "-m", "ingest"], cwd=PROJECT_ROOT, env=env, check=False)
+
+
+def metadata_report(splits: dict, verbose: bool = False) -> str:
+    """Per field, the share of gold documents whose metadata ingest reads right, by half of ``splits``
+    (``python -m ingest check-metadata`` halves by file position instead); verbose adds every mismatch."""
+    from ingest.check import GOLD_FIELDS, accuracy, check_document, read_gold
+
+    lines = []
+    for name, (gold, docs) in GOLDS.items():
+        results = [check_document(docs / row["file"], row, "check" if row["file"] in splits["check_docs"] else "tune")
+                   for row in read_gold(gold)]
+        groups = [(h, [r for r in results if r.half == h]) for h in ("tune", "check")] + [("all", results)]
+        table = {h: accuracy(rs) for h, rs in groups}
+        lines.append(f"{name:<16}" + "".join(f"{f'{h} ({len(rs)})':>12}" for h, rs in groups))
+        lines += [f"  {k:<14}" + "".join(f"{table[h].get(k, 0.0):12.3f}" for h, _ in groups) for k in GOLD_FIELDS]
+        lines += [f"  {r.file} [{r.half}]: {r.error}" for r in results if r.error]
+        if verbose:
+            lines += [f"  {r.file} [{r.half}] {k}: chuẩn {g!r} ≠ đọc được {p!r}" for r in results
+                      for k, g, p in r.mismatches()]
+    return "\n".join(lines)
 
 
 def score(kind: str, questions: list[dict], data_dir: Path, python: str) -> dict:
@@ -121,7 +152,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sets", default=",".join(SETS))
     parser.add_argument("--only", choices=("answers", "retrieval"), default=None)
     parser.add_argument("--verbose", action="store_true", help="print the scorer's own lines (misses)")
+    parser.add_argument("--metadata", action="store_true", help="only score metadata against the gold files")
     args = parser.parse_args(argv)
+    if args.metadata:
+        print(metadata_report(json.loads((EVAL / "splits.json").read_text(encoding="utf-8")), args.verbose))
+        return 0
     if not (SHARED / "eval" / "score.py").exists():
         print(f"Không tìm thấy {SHARED / 'eval' / 'score.py'}", file=sys.stderr)
         return 2

@@ -1,0 +1,62 @@
+"""Our question sets as data: every question checkable against its own document, every document in one half."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from bench.eval_sets import EVAL, GOLDS, SETS, metadata_report, split_questions
+from textnorm import fold_for_match as fold
+
+NEWDOCS = EVAL / "newdocs"
+SPLITS = json.loads((EVAL / "splits.json").read_text(encoding="utf-8"))
+#: Fields of a gold metadata row, as in the shared real documents' gold file.
+GOLD_KEYS = {"file", "so_hieu", "loai_van_ban", "co_quan", "tinh", "ngay_ban_hanh", "nam", "tieu_de", "nguoi_ky",
+             "notes"}
+
+
+def _questions(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_every_new_document_is_in_exactly_one_half():
+    docs = {p.name for p in (NEWDOCS / "docs").iterdir()}
+    tune, check = set(SPLITS["tune_docs"]) & docs, set(SPLITS["check_docs"]) & docs
+    assert len(docs) >= 25 and tune | check == docs and not tune & check
+
+
+def test_every_new_question_is_owned_and_literal_in_its_document():
+    for q in _questions(SETS["newdocs"]):
+        assert q["id"] in SPLITS["question_docs"], q["id"]
+        owner = SPLITS["question_docs"][q["id"]]
+        if q["abstain"]:
+            assert owner is None and not q["evidence"] and not q["facts"], q["id"]
+            continue
+        text = fold((NEWDOCS / "docs" / owner).read_text(encoding="utf-8"))
+        for group in q["evidence"] + q["facts"]:
+            assert any(fold(alt) in text for alt in group), (q["id"], group)
+
+
+def test_both_halves_of_the_new_set_have_answerable_and_unanswerable_questions():
+    halves = split_questions(SETS["newdocs"], SPLITS)
+    for qs in halves.values():
+        assert any(q["abstain"] for q in qs) and sum(not q["abstain"] for q in qs) >= 20
+
+
+def test_new_gold_metadata_covers_every_document_with_the_shared_keys():
+    rows = _questions(NEWDOCS / "metadata.jsonl")
+    assert {r["file"] for r in rows} == {p.name for p in (NEWDOCS / "docs").iterdir()}
+    assert all(set(r) == GOLD_KEYS for r in rows)
+    assert all(re.fullmatch(r"(\d{4}-\d{2}-\d{2})?", r["ngay_ban_hanh"]) for r in rows)
+    assert all(not r["ngay_ban_hanh"] or r["ngay_ban_hanh"][:4] == r["nam"] for r in rows)
+
+
+@pytest.mark.skipif(not all(g.is_file() for g, _ in GOLDS.values()), reason="../shared/eval/realdocs is absent")
+def test_metadata_report_scores_each_gold_file_by_the_halves_of_the_splits():
+    report = metadata_report(SPLITS)
+    assert "realdocs" in report and "newdocs" in report
+    n_check = len(set(SPLITS["check_docs"]) & {p.name for p in (NEWDOCS / "docs").iterdir()})
+    assert f"check ({n_check})" in report
