@@ -574,8 +574,10 @@ def probe_one_line_memory(work: Work, quick: bool) -> Outcome:
         n += len(w) + 1
     folder = work.base / "mot-dong"
     _write(folder / "mot-dong.txt", " ".join(text))
-    code = ("import resource, sys; from ingest.__main__ import main; status = main([sys.argv[1]]); "
-            "print('RSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss); sys.exit(status)")
+    # VmHWM, not ru_maxrss: Linux carries a parent's ru_maxrss across fork and exec (pytest's own 1 GB showed up)
+    code = ("import re, sys; from ingest.__main__ import main; status = main([sys.argv[1]]); "
+            "print('RSS', re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1)); "
+            "sys.exit(status)")
     proc = subprocess.run([sys.executable, "-c", code, str(folder)], cwd=ROOT, capture_output=True, text=True,
                           env={**os.environ, **work.env}, timeout=1800)
     rss_mb = next((int(line.split()[1]) for line in proc.stdout.splitlines() if line.startswith("RSS")), 0) / 1024
