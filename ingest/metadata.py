@@ -29,6 +29,7 @@ from ingest.frontmatter import (
 )
 from ingest.structure import Block
 from textnorm.gazetteer import CENTRAL_CITIES, canonical_province, province_mentions
+from textnorm.patterns import CITED_DOCUMENT, NEWS_DATELINE
 
 #: Letters of a number's code → loại văn bản, when the header has no type word ("4851/KH-UBND").
 TYPE_CODES = {
@@ -63,11 +64,17 @@ PROVINCIAL_CAPITALS = {
     "Long Xuyên": "An Giang", "Cao Lãnh": "Đồng Tháp", "Vị Thanh": "Hậu Giang", "Tân An": "Long An",
     "Bắc Giang": "Bắc Giang", "Việt Yên": "Bắc Giang", "Thái Bình": "Thái Bình", "Hải Dương": "Hải Dương",
 }
-#: A news item opens with a dateline ("Ngày 13/4/2018, UBND tỉnh …") and names its source last ("Theo …").
+#: A news item's lead may open with the date of the event it reports ("Ngày 13/4/2018, UBND tỉnh …"): its year is the
+#: post's, its day is the event's (the post's own date is its dateline, :data:`textnorm.patterns.NEWS_DATELINE`).
 DATELINE = re.compile(r"^(?:Ngày\s+)?\d{1,2}/\d{1,2}/(\d{4})\s*,")
-#: The dateline is within the first paragraphs (after the headline and a photo caption or a rating line).
+#: The lead is within the first paragraphs (after the headline and a photo caption or a rating line).
 DATELINE_PARAGRAPHS = 6
-_SOURCE_LINE = re.compile(r"^Theo\s+(.{3,60})$")
+#: A post's dateline line is within its first blocks (breadcrumbs, the headline, a rating line come before it).
+DATELINE_BLOCKS = 8
+#: A headline has at least this many words (shorter lines are breadcrumbs or categories: "Tin tức - Sự kiện").
+HEADLINE_MIN_WORDS = 5
+#: A post names its source last, as a name, not a sentence: "Theo QuangBinh Portal", "Nguồn: baobackan.vn".
+_SOURCE_LINE = re.compile(r"^(?:Theo|Nguồn)\s*:?\s+([^,;:]{3,60}?)\.?$")
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 #: The period a plan covers, read from its title: "giai đoạn 2021-2025", "2026 - 2030", "năm 2021", or a range
 #: whose dash a PDF extraction lost ("20112020").
@@ -398,6 +405,12 @@ def _dateline(r: _Reader) -> re.Match | None:
     return next((m for _, t in _body_paragraphs(r)[:DATELINE_PARAGRAPHS] if (m := DATELINE.search(t))), None)
 
 
+def _stamp(r: _Reader) -> tuple[int, re.Match] | None:
+    """(block index, match) of the post's dateline line ("04/06/2019 - 21:54") among the first blocks."""
+    return next(((i, m) for i, b in enumerate(r.blocks[:DATELINE_BLOCKS]) if (m := NEWS_DATELINE.match(b.text))),
+                None)
+
+
 def _source_line(r: _Reader) -> tuple[int, re.Match] | None:
     return next(((s, m) for s, t in reversed(_body_paragraphs(r)) if (m := _SOURCE_LINE.match(t))), None)
 
@@ -406,21 +419,79 @@ def _reads_as_news(r: _Reader) -> bool:
     """No header (no number, no place-and-date line) and a dateline or a closing "Theo <source>" line."""
     if r.md.get("so_hieu") or any(u.role in ("number", "place_date") for u in r.units):
         return False
-    return bool(_dateline(r) or _source_line(r))
+    return bool(_stamp(r) or _dateline(r) or _source_line(r))
 
 
-def _read_news(r: _Reader) -> None:
-    """A text that reads as news → "Tin bài", its first line as title, its source, its year, its province."""
-    if r.md.get("loai_van_ban") or not _reads_as_news(r):
+def is_headline(text: str) -> bool:
+    """A line that can be a post's headline: a few words, not a sentence, not a dateline.
+
+    >>> is_headline("Kiểm tra công tác cải cách hành chính tại huyện Na Rì"), is_headline("Tin tức - Sự kiện")
+    (True, False)
+    >>> is_headline("Đoàn kiểm tra đã làm việc với UBND huyện."), is_headline("04/06/2019 - 21:54")
+    (False, False)
+    """
+    words = [w for w in text.split() if any(c.isalpha() for c in w)]
+    return (HEADLINE_MIN_WORDS <= len(words) and len(text) <= TITLE_MAX_CHARS and not text.endswith((".", ":", ";"))
+            and not NEWS_DATELINE.match(text))
+
+
+def _headline(r: _Reader, stamp: int | None) -> int | None:
+    """Block index of the headline: the nearest headline-like block before the dateline, else the first after it
+    (a dateline printed above the headline); without a dateline, the first headline-like block."""
+    window = range(min(len(r.blocks), DATELINE_BLOCKS))
+    if stamp is None:
+        order = list(window)
+    else:
+        order = list(range(stamp - 1, -1, -1)) + list(range(stamp + 1, min(len(r.blocks), stamp + 4)))
+    return next((i for i in order if is_headline(r.blocks[i].text)), None)
+
+
+def _read_news_title(r: _Reader, stamp: tuple[int, re.Match] | None) -> None:
+    index = _headline(r, stamp[0] if stamp else None)
+    if index is not None:
+        s, text = r.spans[index][0], r.blocks[index].text
+    else:
+        paragraphs = _body_paragraphs(r)
+        if not paragraphs:
+            return
+        s, text = paragraphs[0]
+    r.put("tieu_de", text[:TITLE_MAX_CHARS], (s, s + min(len(text), TITLE_MAX_CHARS)))
+
+
+def _read_news_date(r: _Reader, stamp: tuple[int, re.Match] | None) -> None:
+    """The dateline dates the post (day and year); a lead's "Ngày 13/4/2018, …" gives only the year."""
+    if stamp:
+        start, m = r.spans[stamp[0]][0], stamp[1]
+        r.put("ngay_ban_hanh", _iso(m.group("d"), m.group("m"), m.group("y")), (start + m.start(), start + m.end()))
+        r.put("nam", m.group("y"), (start + m.start("y"), start + m.end("y")))
         return
-    r.put("loai_van_ban", "Tin bài")
-    paragraphs = _body_paragraphs(r)
-    if paragraphs:
-        s, first = paragraphs[0]
-        r.put("tieu_de", first[:TITLE_MAX_CHARS], (s, s + min(len(first), TITLE_MAX_CHARS)))
     dateline = _dateline(r)
     if dateline and not r.md.get("nam"):
         r.put("nam", dateline.group(1))
+
+
+def _read_related(r: _Reader) -> None:
+    """van_ban_lien_quan: the document a post reports on, the first one its opening cites by number ("Kế hoạch số
+    517/KH-UBND ngày 27/02/2020"); never the post's own number."""
+    for i, block in enumerate(r.blocks[:DATELINE_BLOCKS + DATELINE_PARAGRAPHS]):
+        m = CITED_DOCUMENT.search(block.text)
+        if m:
+            start = r.spans[i][0]
+            r.put("van_ban_lien_quan", re.sub(r"\s+", " ", m.group()), (start + m.start(), start + m.end()))
+            return
+
+
+def _read_news(r: _Reader) -> None:
+    """A text that reads as news → "Tin bài", its headline as title, its dateline as date, the document it reports
+    on, its source, its province."""
+    if r.md.get("loai_van_ban") or not _reads_as_news(r):
+        return
+    r.put("loai_van_ban", "Tin bài")
+    stamp = _stamp(r)
+    _read_news_title(r, stamp)
+    _read_period(r)
+    _read_news_date(r, stamp)
+    _read_related(r)
     source = _source_line(r)
     if source:
         span = (source[0] + source[1].start(1), source[0] + source[1].end(1))

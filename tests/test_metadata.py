@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,7 @@ EXPECTED = [
             "so_hieu": "36/KH-UBND", "loai_van_ban": "Kế hoạch", "co_quan": "Ủy ban nhân dân tỉnh Kiên Giang",
             "tinh": "Kiên Giang", "ngay_ban_hanh": "2021-02-28", "nam": "2021", "tieu_de": KG_36_TITLE,
             "nguoi_ky": "Lâm Minh Thành", "chuc_vu": "Chủ tịch", "cap": "Tỉnh", "ky_ke_hoach": "2021",
+            "van_ban_lien_quan": "",
         },
     ),
     (
@@ -43,6 +45,7 @@ EXPECTED = [
             "tinh": "Hà Nội", "ngay_ban_hanh": "2021-04-05", "nam": "2021",
             "tieu_de": "Kiểm tra công tác cải cách hành chính năm 2021", "nguoi_ky": "",
             "chuc_vu": "", "cap": "Tỉnh", "ky_ke_hoach": "2021",
+            "van_ban_lien_quan": "",
         },
     ),
     (
@@ -52,6 +55,7 @@ EXPECTED = [
             "tinh": "Kiên Giang", "ngay_ban_hanh": "2020-12-30", "nam": "2020",
             "tieu_de": "Công tác cải cách hành chính năm 2021", "nguoi_ky": "Lâm Minh Thành",
             "chuc_vu": "Chủ tịch", "cap": "Tỉnh", "ky_ke_hoach": "2021",
+            "van_ban_lien_quan": "",
         },
     ),
     (
@@ -61,6 +65,7 @@ EXPECTED = [
             "ngay_ban_hanh": "2022", "nam": "2022",
             "tieu_de": "Kiểm tra việc thực hiện công tác cải cách hành chính năm 2022 trên địa bàn tỉnh Hà Nam",
             "nguoi_ky": "Trương Quốc Huy", "chuc_vu": "Chủ tịch", "cap": "Tỉnh", "ky_ke_hoach": "2022",
+            "van_ban_lien_quan": "",
         },
     ),
     (
@@ -70,7 +75,8 @@ EXPECTED = [
             "ngay_ban_hanh": "", "nam": "2018",
             "tieu_de": "Trong quý II và III/2018: Kiểm tra công tác cải cách hành chính tại các cơ quan, đơn vị, "
                        "địa phương trên địa bàn tỉnh",
-            "nguoi_ky": "", "chuc_vu": "", "cap": "", "ky_ke_hoach": "",
+            "nguoi_ky": "", "chuc_vu": "", "cap": "", "ky_ke_hoach": "2018",
+            "van_ban_lien_quan": "Quyết định số 1331/QĐ-UBND",
         },
     ),
 ]
@@ -171,3 +177,59 @@ def test_metadata_of_empty_text_is_all_blank():
     md = extract_metadata([], "")
     assert set(md) == set(METADATA_KEYS)
     assert md["so_hieu"] == "" and md["tinh"] == "" and md["nguoi_ky"] == ""
+
+
+# ------------------------------------------------------------------------------------------- news posts
+NEWS_LEAD = ("Đoàn kiểm tra cải cách hành chính của tỉnh đã làm việc với các sở, ngành và ủy ban nhân dân các huyện "
+             "về kết quả thực hiện công tác cải cách hành chính.")
+
+
+@pytest.mark.parametrize(
+    ("dateline", "date"),
+    [
+        ("04/06/2019 - 21:54", "2019-06-04"),
+        ("10:05, 05/05/2022", "2022-05-05"),
+        ("THỨ BA, 20/09/2022 16:03:31", "2022-09-20"),
+        ("Thứ Sáu, 23/04/2021, 18:49 [GMT+7]", "2021-04-23"),
+        ("08:03, 07/03/2018", "2018-03-07"),
+        ("- 12/05/2016 04:00:00 PM", "2016-05-12"),
+        ("Cập nhật: 26/11/2014", "2014-11-26"),
+    ],
+)
+def test_news_dateline_dates_the_post_and_the_headline_is_its_title(dateline, date):
+    headline = "Kiểm tra công tác cải cách hành chính tại huyện Na Rì"
+    for raw in (f"Trang chủ\n{headline}\n{dateline}\n{NEWS_LEAD}", f"{dateline}\n{headline}\n{NEWS_LEAD}"):
+        md = metadata_of(raw)
+        assert (md["loai_van_ban"], md["ngay_ban_hanh"], md["nam"], md["tieu_de"]) == (
+            "Tin bài", date, date[:4], headline), raw
+        spans = json.loads(md["spans"])
+        assert date[:4] in raw[spans["nam"][0]: spans["nam"][1]]
+
+
+def test_news_lead_date_gives_the_year_only():
+    md = metadata_of("Kiểm tra cải cách hành chính tại các huyện\n\nNgày 13/4/2018, UBND tỉnh đã ban hành Kế hoạch "
+                     "kiểm tra công tác cải cách hành chính năm 2018.\n\nTheo QuangBinh Portal")
+    assert (md["loai_van_ban"], md["nam"], md["ngay_ban_hanh"]) == ("Tin bài", "2018", "")
+
+
+def test_news_keeps_the_plan_it_reports_on_as_related_never_as_its_number():
+    raw = ("Kiểm tra công tác cải cách hành chính tại huyện Chợ Đồn\n04/06/2019 - 21:54\n"
+           "Thực hiện Kế hoạch số 517/KH-UBND ngày 27/02/2020 của UBND tỉnh, Đoàn kiểm tra đã làm việc với huyện.")
+    md = metadata_of(raw)
+    assert md["so_hieu"] == ""
+    assert md["loai_van_ban"] == "Tin bài"
+    assert md["van_ban_lien_quan"] == "Kế hoạch số 517/KH-UBND ngày 27/02/2020"
+
+
+def test_news_issued_plan_with_office_suffix_is_still_news():
+    raw = ("Thứ Sáu, 23/04/2021, 18:49 [GMT+7]\nBan hành kế hoạch kiểm tra cải cách hành chính năm 2021\n"
+           "UBND tỉnh vừa ban hành Kế hoạch số 1888/KH-VPUBND về kiểm tra công tác cải cách hành chính năm 2021.")
+    md = metadata_of(raw)
+    assert (md["loai_van_ban"], md["so_hieu"], md["van_ban_lien_quan"], md["ky_ke_hoach"]) == (
+        "Tin bài", "", "Kế hoạch số 1888/KH-VPUBND", "2021")
+
+
+def test_a_sentence_starting_with_theo_is_not_the_source():
+    raw = ("Sở Nội vụ kiểm tra cải cách hành chính tại các xã\n10:05, 05/05/2022\n" + NEWS_LEAD +
+           "\nTheo kế hoạch, đoàn sẽ kiểm tra 10 xã trong quý II.")
+    assert metadata_of(raw)["co_quan"] == ""

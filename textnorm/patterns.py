@@ -107,3 +107,26 @@ FULL_NAME = re.compile(
 #: An address: "số 12 đường…", "phường…", "tọa lạc tại…".
 ADDRESS = re.compile(r"\bsố\s+\d+\s*,?\s*(?:đường|phố)|\b(?:đường|phường|tọa lạc|trụ sở (?:đặt )?tại|địa chỉ)\b",
                      re.IGNORECASE)
+#: A clock time beside a news post's date: "21:54", "16:03:31", "04:00:00 PM", "10h05".
+_CLOCK = r"\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?"
+#: A news post's dateline, alone on its line, as portals print it: "04/06/2019 - 21:54", "10:05, 05/05/2022",
+#: "THỨ BA, 20/09/2022 16:03:31", "Thứ Sáu, 23/04/2021, 18:49 [GMT+7]", "Cập nhật: 12/05/2016 04:00:00 PM". It dates
+#: the post; it is never the period of what the post reports.
+NEWS_DATELINE = re.compile(
+    r"^[-–•|\s]*(?:(?:Cập nhật|Ngày cập nhật|Ngày đăng|Đăng ngày|Ngày xuất bản|Xuất bản|Đăng lúc|Thời gian đăng|"
+    r"Ngày)\s*(?:lúc|ngày)?\s*:?\s*)?"
+    r"(?:(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|Chủ\s+nhật|T[2-7]|CN)\s*[,-]?\s*)?"
+    r"(?:" + _CLOCK + r"\s*(?:[,|-]|ngày)?\s*)?"
+    r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d\d)"
+    r"(?:\s*(?:[,|-]|lúc)?\s*" + _CLOCK + r")?"
+    r"(?:\s*[\[(]?\s*GMT\s*\+\s*0?7(?::00)?\s*[\])]?)?\s*$",
+    re.IGNORECASE,
+)
+#: A document cited by type, number and (optionally) date: "Kế hoạch số 517/KH-UBND ngày 27/02/2020",
+#: "Quyết định số 1331/QĐ-UBND", "Công văn số 2345/UBND-VX ngày 12 tháng 5 năm 2022".
+CITED_DOCUMENT = re.compile(
+    r"\b(?P<kind>(?i:kế hoạch|quyết định|công văn|chỉ thị|thông báo|báo cáo|chương trình|tờ trình|nghị quyết|"
+    r"hướng dẫn|đề án))\s+(?i:số)\s*:?\s*"
+    r"(?P<n>\d{1,6}[a-z]?(?:\s*/\s*\d{4})?\s*/\s*[A-ZĐ][A-Za-zĐđ0-9]*(?:\s?-\s?[A-ZĐ][A-Za-zĐđ0-9]*)*)"
+    r"(?:\s+(?i:ngày)\s+(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+(?i:tháng)\s+\d{1,2}\s+(?i:năm)\s+\d{4}))?"
+)
