@@ -29,7 +29,7 @@ from ingest.frontmatter import (
 )
 from ingest.structure import Block
 from textnorm.gazetteer import CENTRAL_CITIES, canonical_province, province_mentions
-from textnorm.patterns import CITED_DOCUMENT, NEWS_DATELINE
+from textnorm.patterns import CITED_DOCUMENT, NEWS_DATELINE, NEWS_LEAD_DATE, REPORTS_ISSUING
 
 #: Letters of a number's code → loại văn bản, when the header has no type word ("4851/KH-UBND").
 TYPE_CODES = {
@@ -64,13 +64,17 @@ PROVINCIAL_CAPITALS = {
     "Long Xuyên": "An Giang", "Cao Lãnh": "Đồng Tháp", "Vị Thanh": "Hậu Giang", "Tân An": "Long An",
     "Bắc Giang": "Bắc Giang", "Việt Yên": "Bắc Giang", "Thái Bình": "Thái Bình", "Hải Dương": "Hải Dương",
 }
-#: A news item's lead may open with the date of the event it reports ("Ngày 13/4/2018, UBND tỉnh …"): its year is the
-#: post's, its day is the event's (the post's own date is its dateline, :data:`textnorm.patterns.NEWS_DATELINE`).
-DATELINE = re.compile(r"^(?:Ngày\s+)?\d{1,2}/\d{1,2}/(\d{4})\s*,")
-#: The lead is within the first paragraphs (after the headline and a photo caption or a rating line).
+#: The lead is within the first paragraphs (after the headline and a photo caption or a rating line). A lead's
+#: "Ngày 13/4/2018, …" (:data:`textnorm.patterns.NEWS_LEAD_DATE`) gives the post's year, not its day.
 DATELINE_PARAGRAPHS = 6
-#: A post's dateline line is within its first blocks (breadcrumbs, the headline, a rating line come before it).
-DATELINE_BLOCKS = 8
+#: A post's dateline line comes before its body, among its first blocks (a portal's menu may come first).
+DATELINE_BLOCKS = 40
+#: A block this long is prose: the post's body has begun, its dateline is above.
+PROSE_MIN_CHARS = 200
+#: The headline is at most this far from the dateline (a rating or views line may stand between them).
+HEADLINE_REACH = 3
+#: A portal's "today" banner ("Chủ nhật, ngày 3 tháng 12 năm 2023") is not a headline.
+_WEEKDAY = re.compile(r"^(?:Thứ\s+\w+|Chủ\s+nhật)\b", re.IGNORECASE)
 #: A headline has at least this many words (shorter lines are breadcrumbs or categories: "Tin tức - Sự kiện").
 HEADLINE_MIN_WORDS = 5
 #: A post names its source last, as a name, not a sentence: "Theo QuangBinh Portal", "Nguồn: baobackan.vn".
@@ -402,13 +406,23 @@ def _read_signer(r: _Reader) -> None:
 
 
 def _dateline(r: _Reader) -> re.Match | None:
-    return next((m for _, t in _body_paragraphs(r)[:DATELINE_PARAGRAPHS] if (m := DATELINE.search(t))), None)
+    return next((m for _, t in _body_paragraphs(r)[:DATELINE_PARAGRAPHS] if (m := NEWS_LEAD_DATE.match(t))), None)
 
 
 def _stamp(r: _Reader) -> tuple[int, re.Match] | None:
-    """(block index, match) of the post's dateline line ("04/06/2019 - 21:54") among the first blocks."""
-    return next(((i, m) for i, b in enumerate(r.blocks[:DATELINE_BLOCKS]) if (m := NEWS_DATELINE.match(b.text))),
-                None)
+    """(block index, match) of the post's dateline line ("04/06/2019 - 21:54") above its body."""
+    for i, block in enumerate(r.blocks[:DATELINE_BLOCKS]):
+        m = NEWS_DATELINE.match(block.text)
+        if m:
+            return i, m
+        if len(block.text) >= PROSE_MIN_CHARS:
+            return None
+    return None
+
+
+def _reports_issuing(r: _Reader) -> bool:
+    """The opening reports that a document was issued ("… vừa ký ban hành Công văn số 2577/UBND-NCKS …")."""
+    return any(REPORTS_ISSUING.search(t) for _, t in _body_paragraphs(r)[:DATELINE_PARAGRAPHS])
 
 
 def _source_line(r: _Reader) -> tuple[int, re.Match] | None:
@@ -419,7 +433,7 @@ def _reads_as_news(r: _Reader) -> bool:
     """No header (no number, no place-and-date line) and a dateline or a closing "Theo <source>" line."""
     if r.md.get("so_hieu") or any(u.role in ("number", "place_date") for u in r.units):
         return False
-    return bool(_stamp(r) or _dateline(r) or _source_line(r))
+    return bool(_stamp(r) or _dateline(r) or _source_line(r) or _reports_issuing(r))
 
 
 def is_headline(text: str) -> bool:
@@ -432,30 +446,25 @@ def is_headline(text: str) -> bool:
     """
     words = [w for w in text.split() if any(c.isalpha() for c in w)]
     return (HEADLINE_MIN_WORDS <= len(words) and len(text) <= TITLE_MAX_CHARS and not text.endswith((".", ":", ";"))
-            and not NEWS_DATELINE.match(text))
+            and not NEWS_DATELINE.match(text) and not _WEEKDAY.match(text))
 
 
 def _headline(r: _Reader, stamp: int | None) -> int | None:
-    """Block index of the headline: the nearest headline-like block before the dateline, else the first after it
-    (a dateline printed above the headline); without a dateline, the first headline-like block."""
-    window = range(min(len(r.blocks), DATELINE_BLOCKS))
+    """Block index of the headline: the headline-like block nearest the dateline, the one above it first (a
+    dateline may also be printed under a menu and above the headline); without a dateline, the first one."""
     if stamp is None:
-        order = list(window)
+        order = list(range(min(len(r.blocks), DATELINE_PARAGRAPHS)))
     else:
-        order = list(range(stamp - 1, -1, -1)) + list(range(stamp + 1, min(len(r.blocks), stamp + 4)))
+        order = [i for k in range(1, HEADLINE_REACH + 1) for i in (stamp - k, stamp + k) if 0 <= i < len(r.blocks)]
     return next((i for i in order if is_headline(r.blocks[i].text)), None)
 
 
 def _read_news_title(r: _Reader, stamp: tuple[int, re.Match] | None) -> None:
+    """The headline; none when no line reads as one (a lead sentence or a category label is not a title)."""
     index = _headline(r, stamp[0] if stamp else None)
     if index is not None:
         s, text = r.spans[index][0], r.blocks[index].text
-    else:
-        paragraphs = _body_paragraphs(r)
-        if not paragraphs:
-            return
-        s, text = paragraphs[0]
-    r.put("tieu_de", text[:TITLE_MAX_CHARS], (s, s + min(len(text), TITLE_MAX_CHARS)))
+        r.put("tieu_de", text, (s, s + len(text)))
 
 
 def _read_news_date(r: _Reader, stamp: tuple[int, re.Match] | None) -> None:
@@ -466,8 +475,10 @@ def _read_news_date(r: _Reader, stamp: tuple[int, re.Match] | None) -> None:
         r.put("nam", m.group("y"), (start + m.start("y"), start + m.end("y")))
         return
     dateline = _dateline(r)
-    if dateline and not r.md.get("nam"):
-        r.put("nam", dateline.group(1))
+    group = dateline and ("y" if dateline.group("y") else "y2")
+    if group and dateline.group(group) and not r.md.get("nam"):
+        start = next(s for s, t in _body_paragraphs(r) if t == dateline.string)
+        r.put("nam", dateline.group(group), (start + dateline.start(group), start + dateline.end(group)))
 
 
 def _read_related(r: _Reader) -> None:

@@ -233,3 +233,42 @@ def test_a_sentence_starting_with_theo_is_not_the_source():
     raw = ("Sở Nội vụ kiểm tra cải cách hành chính tại các xã\n10:05, 05/05/2022\n" + NEWS_LEAD +
            "\nTheo kế hoạch, đoàn sẽ kiểm tra 10 xã trong quý II.")
     assert metadata_of(raw)["co_quan"] == ""
+
+
+@pytest.mark.parametrize(
+    ("lead", "year"),
+    [
+        ("Ngày 01 tháng 6 năm 2015, Chủ tịch UBND tỉnh đã ban hành Quyết định số 891/QĐ-UBND về việc thành lập Tổ "
+         "Công tác kiểm tra.", "2015"),
+        ("Sáng ngày 7.10, Đoàn kiểm tra công tác cải cách hành chính huyện đã đi kiểm tra công tác của xã.", ""),
+        ("Ngày 17/9, Đoàn kiểm tra của UBND huyện đã kiểm tra công tác cải cách hành chính tại xã Tân Kỳ.", ""),
+    ],
+)
+def test_news_lead_forms_read_as_news_with_the_year_they_give(lead, year):
+    md = metadata_of(f"Tin chuyên ngành\n\n{lead}")
+    assert (md["loai_van_ban"], md["nam"], md["ngay_ban_hanh"], md["tieu_de"]) == ("Tin bài", year, "", "")
+
+
+def test_news_reporting_an_issued_document_is_news():
+    raw = ("Tăng cường chấp hành kỷ luật, kỷ cương hành chính nhà nước\n\nChủ tịch UBND tỉnh vừa ký ban hành Công văn "
+           "số 2577/UBND-NCKS ngày 27/4/2023 về việc tăng cường chấp hành kỷ luật, kỷ cương hành chính nhà nước")
+    md = metadata_of(raw)
+    assert (md["loai_van_ban"], md["so_hieu"], md["van_ban_lien_quan"]) == (
+        "Tin bài", "", "Công văn số 2577/UBND-NCKS ngày 27/4/2023")
+    assert md["tieu_de"] == "Tăng cường chấp hành kỷ luật, kỷ cương hành chính nhà nước"
+
+
+def test_portal_banner_date_is_neither_the_dateline_nor_the_headline():
+    raw = ("banner\nChủ nhật, ngày 3 tháng 12 năm 2023\nSắp xếp đơn vị hành chính cấp huyện, cấp xã giai đoạn "
+           "2023 - 2030\n25-9-2023\n\n" + NEWS_LEAD)
+    md = metadata_of(raw)
+    assert (md["ngay_ban_hanh"], md["tieu_de"]) == (
+        "2023-09-25", "Sắp xếp đơn vị hành chính cấp huyện, cấp xã giai đoạn 2023 - 2030")
+
+
+def test_dateline_under_a_portal_menu_and_above_the_headline():
+    menu = "\n".join(["Trang chủ", "Liên hệ", "Tin tức - Sự kiện", "Bộ thủ tục hành chính", "GoogleSoNoiVu"] * 3)
+    raw = (f"{menu}\nThông tin được đưa ngày: 25-12-2017\nKết quả thực hiện công tác cải cách hành chính năm 2017 "
+           f"của Ủy ban nhân dân tỉnh Kiên Giang\n\n{NEWS_LEAD}")
+    md = metadata_of(raw)
+    assert (md["loai_van_ban"], md["ngay_ban_hanh"], md["tieu_de"][:7]) == ("Tin bài", "2017-12-25", "Kết quả")

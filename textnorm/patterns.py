@@ -113,8 +113,8 @@ _CLOCK = r"\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?"
 #: "THỨ BA, 20/09/2022 16:03:31", "Thứ Sáu, 23/04/2021, 18:49 [GMT+7]", "Cập nhật: 12/05/2016 04:00:00 PM". It dates
 #: the post; it is never the period of what the post reports.
 NEWS_DATELINE = re.compile(
-    r"^[-–•|\s]*(?:(?:Cập nhật|Ngày cập nhật|Ngày đăng|Đăng ngày|Ngày xuất bản|Xuất bản|Đăng lúc|Thời gian đăng|"
-    r"Ngày)\s*(?:lúc|ngày)?\s*:?\s*)?"
+    r"^[-–•|\s]*(?:(?:Cập nhật|Ngày cập nhật|Ngày đăng|Đăng ngày|Ngày xuất bản|Xuất bản|Ngày phát hành|Đăng lúc|"
+    r"Thời gian đăng|Thông tin được đưa ngày|Được đưa ngày|Ngày)\s*(?:lúc|ngày)?\s*:?\s*)?"
     r"(?:(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|Chủ\s+nhật|T[2-7]|CN)\s*[,-]?\s*)?"
     r"(?:" + _CLOCK + r"\s*(?:[,|-]|ngày)?\s*)?"
     r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d\d)"
@@ -129,4 +129,17 @@ CITED_DOCUMENT = re.compile(
     r"hướng dẫn|đề án))\s+(?i:số)\s*:?\s*"
     r"(?P<n>\d{1,6}[a-z]?(?:\s*/\s*\d{4})?\s*/\s*[A-ZĐ][A-Za-zĐđ0-9]*(?:\s?-\s?[A-ZĐ][A-Za-zĐđ0-9]*)*)"
     r"(?:\s+(?i:ngày)\s+(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+(?i:tháng)\s+\d{1,2}\s+(?i:năm)\s+\d{4}))?"
+)
+#: A news lead opening with the day of the event it reports: "Ngày 13/4/2018, UBND tỉnh …", "Sáng ngày 7.10, Đoàn …",
+#: "Ngày 01 tháng 6 năm 2015, Chủ tịch …", "Ngày 17/9, …" (the year is often left out).
+NEWS_LEAD_DATE = re.compile(
+    r"^(?:(?:Sáng|Chiều|Tối|Trưa|Đêm)\s+)?(?:ngày\s+)?"
+    r"(?:\d{1,2}\s*[/.]\s*\d{1,2}(?:\s*[/.]\s*(?P<y>(?:19|20)\d\d))?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+(?P<y2>(?:19|20)\d\d))?)"
+    r"\s*,",
+    re.IGNORECASE,
+)
+#: A lead reporting that a document was issued: "… vừa ký ban hành Công văn số 2577/UBND-NCKS …", "… đã ban hành
+#: Quyết định số 891/QĐ-UBND …" (a document's own issuing clause names no number of itself).
+REPORTS_ISSUING = re.compile(
+    r"\b(?:vừa|đã)\s+(?:ký\s+)?(?:ban hành|ký|có|phê duyệt)\s+(?=" + CITED_DOCUMENT.pattern + ")"
 )
