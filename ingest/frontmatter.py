@@ -29,8 +29,10 @@ DOC_TYPES = {
     "QUY ĐỊNH": "Quy định", "ĐỀ ÁN": "Đề án", "NGHỊ QUYẾT": "Nghị quyết", "TỜ TRÌNH": "Tờ trình",
     "HƯỚNG DẪN": "Hướng dẫn", "BỘ LUẬT": "Bộ luật", "LUẬT": "Luật", "NGHỊ ĐỊNH": "Nghị định",
     "THÔNG TƯ LIÊN TỊCH": "Thông tư liên tịch", "THÔNG TƯ": "Thông tư", "HIẾN PHÁP": "Hiến pháp",
-    "PHÁP LỆNH": "Pháp lệnh",
+    "PHÁP LỆNH": "Pháp lệnh", "CÔNG ĐIỆN": "Công điện", "PHƯƠNG ÁN": "Phương án",
 }
+#: The trích yếu of a công văn, written under its number instead of a type word ("V/v triển khai kiểm tra …").
+SUBJECT_LINE = re.compile(r"^[Vv]/[Vv]\b\s*:?\s*(?=\S)")
 #: Words that may follow a type word and still belong to it ("CHƯƠNG TRÌNH HÀNH ĐỘNG", "KẾ HOẠCH LIÊN TỊCH").
 TYPE_SUFFIXES = ("HÀNH ĐỘNG", "LIÊN TỊCH")
 #: Posts written before the body they head in an authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X").
@@ -38,7 +40,7 @@ HEAD_POSTS = r"(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|TRƯ�
 #: Lines naming an issuing body or an authority ("ỦY BAN NHÂN DÂN TỈNH X", "BỘ TRƯỞNG BỘ NỘI VỤ").
 AGENCY = re.compile(
     r"^(?:" + HEAD_POSTS + r"\s+)?"
-    r"(?:[UỦ][ỶY] BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|BỘ\s|SỞ\s|VĂN PHÒNG\s|BAN CHỈ ĐẠO|CHÍNH PHỦ|QUỐC HỘI|"
+    r"(?:[UỦ][ỶY] BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|BỘ\s|SỞ\s|VĂN PHÒNG(?:\s|$)|BAN CHỈ ĐẠO|CHÍNH PHỦ|QUỐC HỘI|"
     r"THỦ TƯỚNG|TỈNH\s|THÀNH PHỐ\s|HUYỆN\s|CỤC\s|TỔNG CỤC\s)",
     re.IGNORECASE,
 )
@@ -62,6 +64,12 @@ ISSUING_CLAUSE = re.compile(r":\s*$|" + ISSUER_ISSUES.pattern, re.IGNORECASE)
 GLUED_AUTHORITY = re.compile(
     r"\s(" + HEAD_POSTS + r"\s+(?:[UỦ][ỶY] BAN|BỘ|SỞ|BAN)\s.*)$"
 )
+#: A flattened header line may hold the body name and the motto before "Số: …" (two body lines and the motto).
+NUMBER_PREFIX_MAX = 160
+#: A title may itself open like a basis ("CHƯƠNG TRÌNH HÀNH ĐỘNG / Thực hiện Nghị quyết …") when it is the first
+#: line under the type word and is short; a basis line ends with ";" or ",".
+TITLE_BASIS = re.compile(r"^Thực hiện\s")
+TITLE_BASIS_MAX = 200
 #: Basis lines are one passage together when their run is at most this long (else one passage each).
 BASIS_RUN_MAX_CHARS = 500
 #: A title line is at least this long (shorter capital lines are labels such as "TỈNH X" or "DÂN").
@@ -108,14 +116,14 @@ def is_motto(text: str) -> bool:
     return any(k in key for k in MOTTO_KEYS)
 
 
-def place_date(text: str) -> re.Match | None:
+def place_date(text: str, pos: int = 0) -> re.Match | None:
     """The place-and-date match in a line, its place trimmed to the capitalised words before ", ngày".
 
     >>> m = place_date("Độc lập - Tự do - Hạnh phúc Hà Nội, ngày 29 tháng 03 năm 2022")
     >>> m.group("place"), m.group("y")
     ('Hà Nội', '2022')
     """
-    for m in PLACE_DATE.finditer(text):
+    for m in PLACE_DATE.finditer(text, pos):
         words = m.group("place").split()
         keep = 0
         for word in reversed(words):
@@ -135,6 +143,8 @@ def number_match(text: str) -> re.Match | None:
     ('251', 'QĐ-BNV')
     >>> number_match("Xét đề nghị tại văn bản số 1187/SNV-CCHC") is None
     True
+    >>> number_match("UY BAN NHAN DAN TINH GIA LAI S64934/KH-UBND").group("n", "code")
+    ('4934', 'KH-UBND')
     """
     m = NUMBER.search(text)
     if not m:
@@ -142,6 +152,8 @@ def number_match(text: str) -> re.Match | None:
     prefix = text[: m.start()]
     if m.start() == 0 or (len(prefix) <= 50 and ":" in text[m.start(): m.start("code")] and not prefix.endswith(" số")):
         return m
+    if len(prefix) <= NUMBER_PREFIX_MAX and (is_upper_line(prefix) or is_motto(prefix)):
+        return m  # a flattened header: the body name (and the motto) in capitals, then the number
     return None
 
 
@@ -191,6 +203,8 @@ def header_pieces(text: str) -> list[tuple[int, int, str]]:
     if number:
         anchors.append((number.start(), number.end(), "number"))
     date = place_date(text)
+    if date and number and date.start() < number.end():
+        date = place_date(text, number.end())  # "Số: 1888/KH-VPUBND Bình Định, ngày …": the code is not the place
     if date:
         anchors.append((date.start(), date.end(), "place_date"))
     if is_motto(text):
@@ -222,7 +236,10 @@ def header_pieces(text: str) -> list[tuple[int, int, str]]:
 
 def _continues_title(text: str, upper: bool | None) -> bool:
     """A line after the type word that still belongs to the title (trích yếu)."""
-    if BASIS.match(text) or is_list_line(text) or len(text) > 300 or text.endswith((":", ";")):
+    if BASIS.match(text) and not (upper is None and TITLE_BASIS.match(text) and len(text) <= TITLE_BASIS_MAX
+                                  and not text.endswith(",")):
+        return False
+    if is_list_line(text) or len(text) > 300 or text.endswith((":", ";")):
         return False
     if is_upper_line(text) and AGENCY.match(text):
         return False  # the authority line ("ỦY BAN NHÂN DÂN TỈNH X") follows the title
@@ -248,6 +265,7 @@ class _Opening:
         self.anchor = False  # a number or place-and-date line was seen
         self.title_upper: bool | None = None
         self.body = False
+        self.subject = False  # the last header line was a công văn's "V/v …" (it may wrap onto the next line)
 
     def role_pieces(self, text: str, kind: str) -> list[tuple[int, int, str]]:
         if self.state == "title":
@@ -275,6 +293,10 @@ class _Opening:
 
     def _head_pieces(self, text: str) -> list[tuple[int, int, str]]:
         """A line of the header block (number, place and date, agency), or the type line opening the title."""
+        subject, self.subject = self.subject, False
+        if self.anchor and (SUBJECT_LINE.match(text) or subject and text[:1].islower()):
+            self.subject = True  # a công văn's trích yếu stands in the header, beside the motto and the date
+            return [(0, len(text), "title")]
         pieces = header_pieces(text)
         if pieces:
             self.anchor = self.anchor or any(r in ("number", "place_date") for _, _, r in pieces)

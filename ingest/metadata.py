@@ -20,6 +20,7 @@ from ingest.frontmatter import (
     HEAD_POSTS,
     ISSUER_ISSUES,
     NUMBER,
+    SUBJECT_LINE,
     PERSON_NAME,
     Unit,
     is_motto,
@@ -35,8 +36,12 @@ from textnorm.patterns import CITED_DOCUMENT, NEWS_DATELINE, NEWS_LEAD_DATE, REP
 TYPE_CODES = {
     "KH": "Kế hoạch", "QĐ": "Quyết định", "BC": "Báo cáo", "TB": "Thông báo", "CT": "Chỉ thị", "NQ": "Nghị quyết",
     "TTr": "Tờ trình", "HD": "Hướng dẫn", "CTr": "Chương trình", "TT": "Thông tư", "NĐ": "Nghị định",
-    "QC": "Quy chế", "ĐA": "Đề án",
+    "QC": "Quy chế", "ĐA": "Đề án", "KL": "Kết luận", "CĐ": "Công điện", "PA": "Phương án", "CV": "Công văn",
+    "GM": "Giấy mời", "BB": "Biên bản",
 }
+#: A number whose code opens with its issuing body instead of a type ("2345/UBND-VX", "1187/SNV-CCHC") is a công
+#: văn's (Nghị định 30/2020/NĐ-CP, Phụ lục III: công văn carry no type letters).
+LETTER_TYPE = "Công văn"
 #: Types issued by national bodies for the whole country: no province.
 NATIONAL_TYPES = frozenset({"Luật", "Bộ luật", "Hiến pháp", "Nghị định", "Thông tư", "Thông tư liên tịch",
                             "Pháp lệnh"})
@@ -46,7 +51,9 @@ CENTRAL_CODE = re.compile(r"(?:^|[-/])(?:CP|TTg|QH\d*|UBTVQH\d*|B[A-ZĐ]{1,4}|BC
 CENTRAL_BODY = re.compile(r"^(?:BỘ\s|CHÍNH PHỦ|QUỐC HỘI|THỦ TƯỚNG|VĂN PHÒNG CHÍNH PHỦ|ỦY BAN THƯỜNG VỤ QUỐC HỘI)|"
                           r"CỦA CHÍNH PHỦ$", re.IGNORECASE)
 #: A department under a provincial committee, written on the line below it in the header.
-SUBORDINATE = re.compile(r"^(?:SỞ|BAN|VĂN PHÒNG|CHI CỤC|TRUNG TÂM|THANH TRA)\s", re.IGNORECASE)
+SUBORDINATE = re.compile(r"^(?:SỞ|BAN|VĂN PHÒNG|CHI CỤC|TRUNG TÂM|THANH TRA)(?:\s|$)", re.IGNORECASE)
+#: A committee's office written "VĂN PHÒNG" alone under the committee's name is that committee's office.
+OFFICE = "VĂN PHÒNG"
 #: A district-level committee ("ỦY BAN NHÂN DÂN HUYỆN TÂN HIỆP"): level and name.
 LOCAL_UNIT = re.compile(r"\b(HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ|XÃ|PHƯỜNG|THỊ TRẤN)\s+(.+)$")
 #: Posts written before the body name in an authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X").
@@ -193,9 +200,15 @@ def _read_type(r: _Reader, code: str) -> None:
         if head:
             r.put("loai_van_ban", DOC_TYPES[head[1]], (start, start + head[0]))
             return
+    if any(SUBJECT_LINE.match(unit) for _, _, unit in r.role("title")):
+        r.put("loai_van_ban", LETTER_TYPE, _span_of(r, "so_hieu"))
+        return
     letters = code.rsplit("/", 1)[-1].split("-")[0]
     if letters in TYPE_CODES:
         r.put("loai_van_ban", TYPE_CODES[letters], _span_of(r, "so_hieu"))
+        return
+    if "-" in code.rsplit("/", 1)[-1] and r.md.get("so_hieu") and not CENTRAL_CODE.search(code):
+        r.put("loai_van_ban", LETTER_TYPE, _span_of(r, "so_hieu"))
         return
     if _reads_as_news(r):
         return  # a news item reporting that a plan was issued is not that plan
@@ -233,14 +246,17 @@ def _read_title(r: _Reader) -> None:
     parts: list[tuple[int, int]] = []
     for n, (start, end, unit) in enumerate(units):
         head = type_head(unit) if n == 0 else None
-        if head:
-            rest = unit[head[0]:]
-            start = start + head[0] + len(rest) - len(rest.lstrip(" :"))
+        subject = SUBJECT_LINE.match(unit) if n == 0 else None
+        if head or subject:
+            skip = head[0] if head else subject.end()  # the type word, or the "V/v" of a công văn
+            rest = unit[skip:]
+            start = start + skip + len(rest) - len(rest.lstrip(" :"))
         if start < end:
             parts.append((start, end))
     if parts:
         title = " ".join(r.text[s:e] for s, e in parts)
-        r.put("tieu_de", _sentence_case(title.strip())[:TITLE_MAX_CHARS], (parts[0][0], parts[-1][1]))
+        title = _sentence_case(title.strip())
+        r.put("tieu_de", (title[:1].upper() + title[1:])[:TITLE_MAX_CHARS], (parts[0][0], parts[-1][1]))
 
 
 def _read_period(r: _Reader) -> None:
@@ -320,14 +336,26 @@ def _vote_body_province(r: _Reader, min_votes: int = 3) -> None:
         r.put("tinh", name, first[name])
 
 
+#: Abbreviations in a body name, written out as the name reads ("VĂN PHÒNG UBND TỈNH X").
+BODY_ABBREVIATIONS = {"ubnd": "Ủy ban nhân dân", "hđnd": "Hội đồng nhân dân"}
+
+
 def _body_name(text: str) -> str:
-    """A body name in capitals written as a name: "BỘ NỘI VỤ" → "Bộ Nội vụ"."""
+    """A body name in capitals written as a name: "BỘ NỘI VỤ" → "Bộ Nội vụ"; its province keeps its capitals.
+
+    >>> _body_name("BỘ NỘI VỤ"), _body_name("VĂN PHÒNG UBND TỈNH BÌNH ĐỊNH")
+    ('Bộ Nội vụ', 'Văn phòng Ủy ban nhân dân tỉnh Bình Định')
+    """
     if not text.isupper():
         return text
-    words = text.lower().split()
+    out = text.lower()
+    if len(out) == len(text):
+        for name, s, e in sorted(province_mentions(text), key=lambda m: -m[1]):
+            out = out[:s] + name.removeprefix("Thành phố ") + out[e:]
+    words = [BODY_ABBREVIATIONS.get(w, w) for w in out.split()]
     if len(words) > 1 and words[0] in ("bộ", "sở", "ban", "cục", "vụ", "văn"):
         k = 2 if words[0] == "văn" and len(words) > 2 else 1
-        words[k] = words[k].capitalize()
+        words[k] = words[k][:1].upper() + words[k][1:]
     out = " ".join(words)
     return out[:1].upper() + out[1:]
 
@@ -372,7 +400,7 @@ def _read_body(r: _Reader, code: str, place: str) -> None:
     is_committee = re.match(r"^(?:[UỦ][ỶY] BAN NHÂN DÂN|UBND)", agency, re.IGNORECASE) or (
         not agency and code.endswith("UBND"))
     if subordinate:
-        name = _body_name(subordinate[2])
+        name = _body_name(subordinate[2]) if subordinate[2].upper() != OFFICE else "Văn phòng Ủy ban nhân dân"
         where = f" tỉnh {tinh}" if tinh and not province_mentions(subordinate[2]) else ""
         r.put("co_quan", name + (where if tinh not in CENTRAL_CITIES else f" thành phố {tinh}"), subordinate[:2])
         r.put("cap", "Tỉnh" if tinh else "")

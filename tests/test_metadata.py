@@ -272,3 +272,65 @@ def test_dateline_under_a_portal_menu_and_above_the_headline():
            f"của Ủy ban nhân dân tỉnh Kiên Giang\n\n{NEWS_LEAD}")
     md = metadata_of(raw)
     assert (md["loai_van_ban"], md["ngay_ban_hanh"], md["tieu_de"][:7]) == ("Tin bài", "2017-12-25", "Kết quả")
+
+
+# ------------------------------------------------------------------------------------------- kinds and numbers
+@pytest.mark.parametrize(
+    ("number", "so_hieu", "kind"),
+    [
+        ("Số: 1888/KH-VPUBND", "1888/KH-VPUBND", "Kế hoạch"),
+        ("Số: 12/QĐ-BCĐCCHC", "12/QĐ-BCĐCCHC", "Quyết định"),
+        ("Số: 5/KH-BCĐ", "5/KH-BCĐ", "Kế hoạch"),
+        ("Số: 45/TB-VP", "45/TB-VP", "Thông báo"),
+        ("Số: 30/2021/QĐ-UBND", "30/2021/QĐ-UBND", "Quyết định"),
+        ("Số: 123/UBND-KT", "123/UBND-KT", "Công văn"),
+        ("Số: 2231/SNV-CCHC&PC", "2231/SNV-CCHC&PC", "Công văn"),
+        ("Số: 01/KH-SNV.CCHC", "01/KH-SNV.CCHC", "Kế hoạch"),
+        ("Số: 35/CTr-UBND", "35/CTr-UBND", "Chương trình"),
+        ("Số: 87/TTr-STP", "87/TTr-STP", "Tờ trình"),
+        ("S6 4934/KH-UBND", "4934/KH-UBND", "Kế hoạch"),
+        ("S64934/KH-UBND", "4934/KH-UBND", "Kế hoạch"),
+    ],
+)
+def test_number_forms_with_any_office_suffix(number, so_hieu, kind):
+    md = metadata_of(f"ỦY BAN NHÂN DÂN TỈNH LÀO CAI\n{number}\nLào Cai, ngày 3 tháng 4 năm 2020\n\n"
+                     "Về công tác cải cách hành chính năm 2020\n\nCác cơ quan, đơn vị thực hiện nghiêm túc.")
+    assert (md["so_hieu"], md["loai_van_ban"]) == (so_hieu, kind)
+
+
+def test_flattened_header_line_with_the_motto_before_the_number():
+    md = metadata_of("VĂN PHÒNG UBND TỈNH BÌNH ĐỊNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
+                     "Số: 1888/KH-VPUBND Bình Định, ngày 5 tháng 3 năm 2021\nKẾ HOẠCH\nKiểm tra công tác cải cách "
+                     "hành chính năm 2021\n\nI. MỤC ĐÍCH\n- Kiểm tra.")
+    assert (md["so_hieu"], md["loai_van_ban"], md["ngay_ban_hanh"], md["co_quan"]) == (
+        "1888/KH-VPUBND", "Kế hoạch", "2021-03-05", "Văn phòng Ủy ban nhân dân tỉnh Bình Định")
+
+
+def test_cong_van_reads_its_subject_line_as_title():
+    raw = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN\nSố: 2345/UBND-VX\nV/v triển khai kiểm tra công tác cải cách hành chính năm "
+           "2022\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nBắc Kạn, ngày 12 tháng 5 năm 2022\n\n"
+           "Kính gửi: Các sở, ban, ngành tỉnh.\n\nỦy ban nhân dân tỉnh đề nghị các cơ quan, đơn vị tự kiểm tra.")
+    md = metadata_of(raw)
+    assert (md["loai_van_ban"], md["tieu_de"], md["ngay_ban_hanh"]) == (
+        "Công văn", "Triển khai kiểm tra công tác cải cách hành chính năm 2022", "2022-05-12")
+
+
+@pytest.mark.parametrize(
+    ("head", "kind", "title"),
+    [
+        ("THÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh tại cuộc họp", "Thông báo",
+         "Kết luận của Chủ tịch UBND tỉnh tại cuộc họp"),
+        ("BÁO CÁO\nKết quả thực hiện công tác cải cách hành chính quý I", "Báo cáo",
+         "Kết quả thực hiện công tác cải cách hành chính quý I"),
+        ("CHỈ THỊ\nVề việc đẩy mạnh cải cách hành chính", "Chỉ thị", "Về việc đẩy mạnh cải cách hành chính"),
+        ("TỜ TRÌNH\nVề việc ban hành Kế hoạch cải cách hành chính", "Tờ trình",
+         "Về việc ban hành Kế hoạch cải cách hành chính"),
+        ("CHƯƠNG TRÌNH HÀNH ĐỘNG\nThực hiện Nghị quyết về cải cách hành chính", "Chương trình",
+         "Thực hiện Nghị quyết về cải cách hành chính"),
+        ("CÔNG ĐIỆN\nVề việc chấn chỉnh kỷ luật hành chính", "Công điện", "Về việc chấn chỉnh kỷ luật hành chính"),
+    ],
+)
+def test_kinds_by_their_type_word_and_title(head, kind, title):
+    md = metadata_of(f"UBND TỈNH SƠN LA\nVĂN PHÒNG\nSố: 45/VP-TH\nSơn La, ngày 03 tháng 6 năm 2021\n\n{head}\n\n"
+                     "Ngày 01/6/2021, Chủ tịch UBND tỉnh chủ trì cuộc họp.")
+    assert (md["loai_van_ban"], md["tieu_de"], md["co_quan"]) == (kind, title, "Văn phòng Ủy ban nhân dân tỉnh Sơn La")

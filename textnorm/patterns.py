@@ -67,11 +67,13 @@ def asks_which_document(question: str) -> bool:
 DOCUMENT_REFERENCE = re.compile(
     r"\b\d+[a-z]?(?:/\d{4})?\s*/\s*[A-ZĐ][A-ZĐa-zđ&]*(?:\s*[-–]\s*[A-ZĐ][A-ZĐa-zđ&]*)*|\b\d+-[A-ZĐ]+/[A-ZĐ]+"
 )
-#: "Số: 87/KH-UBND", "Luật số: 59/2020/QH14", OCR'd "S64934/KH-UBND" (ố read as 6), draft "Số: /KH-UBND".
+#: "Số: 87/KH-UBND", "Luật số: 59/2020/QH14", OCR'd "S64934/KH-UBND" (ố read as 6), draft "Số: /KH-UBND"; any
+#: issuing-office suffix ("KH-VPUBND", "QĐ-BCĐCCHC", "KH-SNV.CCHC", "SNV-CCHC&PC").
 NUMBER = re.compile(
     r"(?:(?:Luật|Bộ luật|Pháp lệnh)\s+số|Số|SỐ|So|S[ôo6])\s*:?\s*"
     r"(?P<n>\d{1,6}[a-z]?)?\s*/\s*"
-    r"(?P<code>(?:\d{4}\s*/\s*)?[A-ZĐ][A-Za-zĐđ0-9.]*(?:\s?-\s?[A-ZĐ][A-Za-zĐđ0-9]*)*(?:/[A-ZĐ][A-Za-zĐđ0-9-]*)?)"
+    r"(?P<code>(?:\d{4}\s*/\s*)?[A-ZĐ][A-Za-zĐđ0-9.]*(?:\s?-\s?[A-ZĐ][A-Za-zĐđ0-9&]*(?:\.[A-ZĐ][A-Za-zĐđ0-9&]*)*)*"
+    r"(?:/[A-ZĐ][A-Za-zĐđ0-9-]*)?)"
 )
 #: "Hà Nội, ngày 05 tháng 4 năm 2021"; day and month may be blank in a draft ("ngày   tháng   năm 2022").
 PLACE_DATE = re.compile(
