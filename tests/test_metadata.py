@@ -308,7 +308,8 @@ def test_flattened_header_line_with_the_motto_before_the_number():
 
 def test_cong_van_reads_its_subject_line_as_title():
     raw = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN\nSố: 2345/UBND-VX\nV/v triển khai kiểm tra công tác cải cách hành chính năm "
-           "2022\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nBắc Kạn, ngày 12 tháng 5 năm 2022\n\n"
+           "2022\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+           "Bắc Kạn, ngày 12 tháng 5 năm 2022\n\n"
            "Kính gửi: Các sở, ban, ngành tỉnh.\n\nỦy ban nhân dân tỉnh đề nghị các cơ quan, đơn vị tự kiểm tra.")
     md = metadata_of(raw)
     assert (md["loai_van_ban"], md["tieu_de"], md["ngay_ban_hanh"]) == (
