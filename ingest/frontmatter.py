@@ -33,6 +33,11 @@ DOC_TYPES = {
 }
 #: The trích yếu of a công văn, written under its number instead of a type word ("V/v triển khai kiểm tra …").
 SUBJECT_LINE = re.compile(r"^[Vv]/[Vv]\b\s*:?\s*(?=\S)")
+#: Types whose title is a name, written in a line of its own in mixed case when pasted ("Luật Viên chức").
+NAMED_TYPES = ("LUẬT", "BỘ LUẬT", "PHÁP LỆNH")
+#: The name after such a type word: capitalised, no digits, no sentence end ("Luật này quy định …" is a sentence).
+NAMED_TITLE = re.compile(r"^[A-ZĐÀ-Ỹ][^\d.;:]*$")
+NAMED_TITLE_MAX = 100
 #: Words that may follow a type word and still belong to it ("CHƯƠNG TRÌNH HÀNH ĐỘNG", "KẾ HOẠCH LIÊN TỊCH").
 TYPE_SUFFIXES = ("HÀNH ĐỘNG", "LIÊN TỊCH")
 #: Posts written before the body they head in an authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X").
@@ -162,6 +167,8 @@ def type_word(text: str) -> str | None:
 
     >>> type_word("CHƯƠNG TRÌNH HÀNH ĐỘNG"), type_word("KẾ HOẠCH CÔNG TÁC CCHC NĂM 2021"), type_word("Kế hoạch số 5")
     ('Chương trình', 'Kế hoạch', None)
+    >>> type_word("Luật Viên chức"), type_word("Luật Phòng, chống ma túy"), type_word("Luật này quy định về viên chức.")
+    ('Luật', 'Luật', None)
     """
     head = type_head(text)
     return DOC_TYPES[head[1]] if head else None
@@ -178,6 +185,8 @@ def type_head(text: str) -> tuple[int, str] | None:
         if rest and not rest.startswith(" "):
             continue
         if stripped != upper and rest.strip():
+            if marker in NAMED_TYPES and NAMED_TITLE.match(rest.strip()) and len(stripped) <= NAMED_TITLE_MAX:
+                return len(marker), marker  # "Luật Viên chức": a law's name is its title
             return None  # "Kế hoạch số 5 …": a sentence, not a type word
         length = len(marker)
         for suffix in TYPE_SUFFIXES:
@@ -297,7 +306,7 @@ class _Opening:
         if self.anchor and (SUBJECT_LINE.match(text) or subject and text[:1].islower()):
             self.subject = True  # a công văn's trích yếu stands in the header, beside the motto and the date
             return [(0, len(text), "title")]
-        pieces = header_pieces(text)
+        pieces = header_pieces(text) if not BASIS.match(text) else []  # "Căn cứ Hiến pháp nước Cộng hòa …"
         if pieces:
             self.anchor = self.anchor or any(r in ("number", "place_date") for _, _, r in pieces)
             return pieces

@@ -42,6 +42,11 @@ TYPE_CODES = {
 #: A number whose code opens with its issuing body instead of a type ("2345/UBND-VX", "1187/SNV-CCHC") is a công
 #: văn's (Nghị định 30/2020/NĐ-CP, Phụ lục III: công văn carry no type letters).
 LETTER_TYPE = "Công văn"
+#: A number labelled with its type ("Luật số: 99/2021/QH15", "Bộ luật số 45/2019/QH14").
+NAMED_NUMBER = re.compile(r"^(Luật|Bộ luật|Pháp lệnh)\s+số", re.IGNORECASE)
+#: National issuers by the last part of a number's code, for a text pasted without its header ("…/2021/QH15").
+CODE_ISSUERS = {"QH": "Quốc hội", "UBTVQH": "Ủy ban Thường vụ Quốc hội", "CP": "Chính phủ",
+                "TTg": "Thủ tướng Chính phủ"}
 #: Types issued by national bodies for the whole country: no province.
 NATIONAL_TYPES = frozenset({"Luật", "Bộ luật", "Hiến pháp", "Nghị định", "Thông tư", "Thông tư liên tịch",
                             "Pháp lệnh"})
@@ -199,6 +204,11 @@ def _read_type(r: _Reader, code: str) -> None:
         head = type_head(unit)
         if head:
             r.put("loai_van_ban", DOC_TYPES[head[1]], (start, start + head[0]))
+            return
+    for start, _end, unit in r.role("number"):
+        label = NAMED_NUMBER.match(unit)
+        if label:  # "Luật số: 99/2021/QH15" without the type line
+            r.put("loai_van_ban", label.group(1).capitalize(), (start, start + label.end(1)))
             return
     if any(SUBJECT_LINE.match(unit) for _, _, unit in r.role("title")):
         r.put("loai_van_ban", LETTER_TYPE, _span_of(r, "so_hieu"))
@@ -391,7 +401,11 @@ def _read_body(r: _Reader, code: str, place: str) -> None:
     agency, agency_span = _agency(r)
     if _is_central(r, agency, code):
         r.put("cap", "Trung ương")
-        r.put("co_quan", _body_name(agency), agency_span)
+        if agency:
+            r.put("co_quan", _body_name(agency), agency_span)
+        else:
+            issuer = re.sub(r"\d+$", "", re.split(r"[-/]", code)[-1]) if code else ""
+            r.put("co_quan", CODE_ISSUERS.get(issuer, ""), _span_of(r, "so_hieu"))
         return
     _read_province(r, place, agency_span)
     tinh = r.md.get("tinh", "")

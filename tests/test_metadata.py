@@ -335,3 +335,32 @@ def test_kinds_by_their_type_word_and_title(head, kind, title):
     md = metadata_of(f"UBND TỈNH SƠN LA\nVĂN PHÒNG\nSố: 45/VP-TH\nSơn La, ngày 03 tháng 6 năm 2021\n\n{head}\n\n"
                      "Ngày 01/6/2021, Chủ tịch UBND tỉnh chủ trì cuộc họp.")
     assert (md["loai_van_ban"], md["tieu_de"], md["co_quan"]) == (kind, title, "Văn phòng Ủy ban nhân dân tỉnh Sơn La")
+
+
+# ------------------------------------------------------------------------------------------- laws
+LAW_BODY = ("Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n\n"
+            "Quốc hội ban hành Luật Phòng, chống ma túy.\n\n"
+            "Chương I\nNHỮNG QUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi điều chỉnh\nLuật này quy định về phòng, chống ma túy.")
+
+
+@pytest.mark.parametrize(
+    "head",
+    ["QUỐC HỘI\nLuật số: 99/2021/QH15\n\nLUẬT\nPHÒNG, CHỐNG MA TÚY",
+     "Luật số: 99/2021/QH15\n\nLuật Phòng, chống ma túy",
+     "QUỐC HỘI\nLuật số: 99/2021/QH15\n\nLUẬT PHÒNG, CHỐNG MA TÚY"],
+)
+def test_law_without_motto_reads_issuer_number_kind_and_title(head):
+    md = metadata_of(f"{head}\n\n{LAW_BODY}")
+    assert (md["so_hieu"], md["loai_van_ban"], md["co_quan"], md["tieu_de"], md["cap"], md["tinh"]) == (
+        "99/2021/QH15", "Luật", "Quốc hội", "Phòng, chống ma túy", "Trung ương", "")
+
+
+def test_law_title_line_in_mixed_case_and_motto_inside_a_basis_is_no_header():
+    md = metadata_of("Luật Viên chức\n\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 1992;\n\n"
+                     "Điều 1. Phạm vi điều chỉnh\nLuật này quy định về viên chức.")
+    assert (md["loai_van_ban"], md["tieu_de"], md["co_quan"], md["cap"]) == ("Luật", "Viên chức", "", "Trung ương")
+
+
+def test_law_number_label_alone_gives_the_kind():
+    md = metadata_of("Luật số: 58/2010/QH12\n\n" + LAW_BODY)
+    assert (md["so_hieu"], md["loai_van_ban"], md["co_quan"]) == ("58/2010/QH12", "Luật", "Quốc hội")
