@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from index.model import OPENING_SECTION
-from textnorm import fold_accents
+from textnorm import fold_accents, has_diacritics
 from textnorm.lines import is_list_line, is_upper_line
-from textnorm.patterns import BASIS, NUMBER, PLACE_DATE
+from textnorm.patterns import BASIS, FOLDED_PLACE_DATE, NUMBER, PLACE_DATE
 
 #: The national motto, matched on letters only so that flattened or OCR'd forms ("CỘNG HÒA XàHỘI") still count.
 MOTTO_KEYS = ("conghoaxahoi", "chunghiavietnam", "doclaptudohanhphuc")
@@ -22,6 +23,10 @@ _MOTTO_SPAN = re.compile(
     r"C[ỘO]NG\s*H[ÒOÀ]A.*?(?:NAM|Nam)(?:\s*Độc\s+lập\W+Tự\s+do\W+Hạnh\s+phúc)?|Độc\s+lập\W+Tự\s+do\W+Hạnh\s+phúc",
     re.IGNORECASE,
 )
+#: An OCR'd motto line (no diacritics) is one whose letters match the motto's this closely (difflib ratio), at a
+#: length within this share of it: "Dec lap - Tkr do - Hanh phtic" scores 0.79, "Doc lap" alone is too short.
+OCR_MIN_RATIO = 0.75
+OCR_LENGTH_SLACK = 0.3
 #: Type words of the documents this assistant reads, in capitals as the header writes them → loại văn bản.
 DOC_TYPES = {
     "KẾ HOẠCH": "Kế hoạch", "QUYẾT ĐỊNH": "Quyết định", "CHỈ THỊ": "Chỉ thị", "CHƯƠNG TRÌNH": "Chương trình",
@@ -38,6 +43,8 @@ NAMED_TYPES = ("LUẬT", "BỘ LUẬT", "PHÁP LỆNH")
 #: The name after such a type word: capitalised, no digits, no sentence end ("Luật này quy định …" is a sentence).
 NAMED_TITLE = re.compile(r"^[A-ZĐÀ-Ỹ][^\d.;:]*$")
 NAMED_TITLE_MAX = 100
+#: Type words without diacritics ("KE HOACH"), same length as the accented ones.
+_FOLDED_TYPES = {marker: fold_accents(marker).upper() for marker in DOC_TYPES}
 #: Words that may follow a type word and still belong to it ("CHƯƠNG TRÌNH HÀNH ĐỘNG", "KẾ HOẠCH LIÊN TỊCH").
 TYPE_SUFFIXES = ("HÀNH ĐỘNG", "LIÊN TỊCH")
 #: Posts written before the body they head in an authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X").
@@ -49,6 +56,24 @@ AGENCY = re.compile(
     r"THỦ TƯỚNG|TỈNH\s|THÀNH PHỐ\s|HUYỆN\s|CỤC\s|TỔNG CỤC\s)",
     re.IGNORECASE,
 )
+#: AGENCY on a line typed or OCR'd without diacritics, folded ("UY BAN NHAN DAN", "TINH GIA LAI").
+FOLDED_AGENCY = re.compile(
+    r"^(?:(?:chu tich|bo truong|thu tuong|giam doc|truong ban)\s+)?(?:uy ban nhan dan|ubnd|hoi dong nhan dan|bo\s|"
+    r"so\s|van phong(?:\s|$)|ban chi dao|chinh phu|quoc hoi|thu tuong|tinh\s|thanh pho\s|huyen\s|cuc\s|tong cuc\s)"
+)
+
+
+def is_agency(text: str) -> bool:
+    """True for a line that names an issuing body or an authority, also without diacritics.
+
+    >>> is_agency("ỦY BAN NHÂN DÂN TỈNH HÀ NAM"), is_agency("UY BAN NHAN DAN"), is_agency("Uy ban co trach nhiem")
+    (True, True, False)
+    """
+    if AGENCY.match(text):
+        return True
+    return not has_diacritics(text) and text.isupper() and bool(FOLDED_AGENCY.match(fold_accents(text)))
+
+
 #: A signature block opens with a delegation mark or a post in capitals.
 SIGNATURE_START = re.compile(
     r"^(?:TM\.|KT\.|Q\.|TL\.|TUQ\.|T/M|K/T)\s*\S|^(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|"
@@ -75,6 +100,10 @@ NUMBER_PREFIX_MAX = 160
 #: line under the type word and is short; a basis line ends with ";" or ",".
 TITLE_BASIS = re.compile(r"^Thực hiện\s")
 TITLE_BASIS_MAX = 200
+#: Where a title written on the header's line ends: the body's first heading ("I.", "1.", "Điều 1.") or basis.
+TITLE_END = re.compile(r"\s(?:[IVX]+\.|\d+\.|Điều\s+1\.|Dieu\s+1\.|Căn cứ|Can cu|Thực hiện|Thuc hien)\s")
+#: A title on the header's line is cut at this many characters when no heading ends it.
+TITLE_MAX_CHARS = 300
 #: Basis lines are one passage together when their run is at most this long (else one passage each).
 BASIS_RUN_MAX_CHARS = 500
 #: A title line is at least this long (shorter capital lines are labels such as "TỈNH X" or "DÂN").
@@ -116,9 +145,15 @@ def is_motto(text: str) -> bool:
 
     >>> is_motto("CỘNG HÒA XàHỘI CHỦ NGHĨA VIỆT NAM"), is_motto("Cộng đồng dân cư")
     (True, False)
+    >>> is_motto("Dec lap - Tkr do - Hanh phtic"), is_motto("Doc lap"), is_motto("Dọn dẹp tư duy hành chính")
+    (True, False, False)
     """
     key = letters_key(text)
-    return any(k in key for k in MOTTO_KEYS)
+    if any(k in key for k in MOTTO_KEYS):
+        return True
+    return not has_diacritics(text) and any(  # an OCR'd line: "Dec lap - Tkr do - Hanh phtic"
+        abs(len(key) - len(k)) <= len(k) * OCR_LENGTH_SLACK and SequenceMatcher(None, key, k).ratio() >= OCR_MIN_RATIO
+        for k in MOTTO_KEYS[-1:])
 
 
 def place_date(text: str, pos: int = 0) -> re.Match | None:
@@ -127,17 +162,20 @@ def place_date(text: str, pos: int = 0) -> re.Match | None:
     >>> m = place_date("Độc lập - Tự do - Hạnh phúc Hà Nội, ngày 29 tháng 03 năm 2022")
     >>> m.group("place"), m.group("y")
     ('Hà Nội', '2022')
+    >>> place_date("Dec lap - Tkr do - Hanh phtic Gia Lai, ngay.10 thcing 9 nom 2018").group("place", "d", "m", "y")
+    ('Gia Lai', '10', '9', '2018')
     """
-    for m in PLACE_DATE.finditer(text, pos):
-        words = m.group("place").split()
-        keep = 0
-        for word in reversed(words):
-            if not word[:1].isupper():
-                break
-            keep += 1
-        if keep:
-            place = " ".join(words[-keep:])
-            return PLACE_DATE.match(text, m.start("place") + m.group("place").rfind(place))
+    for pattern in (PLACE_DATE, FOLDED_PLACE_DATE):  # the folded form only where the accented one is absent
+        for m in pattern.finditer(text, pos):
+            words = m.group("place").split()
+            keep = 0
+            for word in reversed(words):
+                if not word[:1].isupper():
+                    break
+                keep += 1
+            if keep:
+                place = " ".join(words[-keep:])
+                return pattern.match(text, m.start("place") + m.group("place").rfind(place))
     return None
 
 
@@ -167,6 +205,8 @@ def type_word(text: str) -> str | None:
 
     >>> type_word("CHƯƠNG TRÌNH HÀNH ĐỘNG"), type_word("KẾ HOẠCH CÔNG TÁC CCHC NĂM 2021"), type_word("Kế hoạch số 5")
     ('Chương trình', 'Kế hoạch', None)
+    >>> type_word("KE HOACH"), type_word("QUYET DINH"), type_word("KE HOACH KIEM TRA CCHC NAM 2018")
+    ('Kế hoạch', 'Quyết định', 'Kế hoạch')
     >>> type_word("Luật Viên chức"), type_word("Luật Phòng, chống ma túy"), type_word("Luật này quy định về viên chức.")
     ('Luật', 'Luật', None)
     """
@@ -178,13 +218,16 @@ def type_head(text: str) -> tuple[int, str] | None:
     """Length of the type word at the start of a line (with its suffix) and the key in :data:`DOC_TYPES`."""
     stripped = text.rstrip(" :")
     upper = stripped.upper()
+    folded = not has_diacritics(stripped)  # "KE HOACH" typed or OCR'd without diacritics
     for marker in DOC_TYPES:
+        if folded and upper.startswith(_FOLDED_TYPES[marker]):
+            upper = marker + upper[len(marker):]
         if not upper.startswith(marker):
             continue
         rest = stripped[len(marker):]
         if rest and not rest.startswith(" "):
             continue
-        if stripped != upper and rest.strip():
+        if stripped != stripped.upper() and rest.strip():
             if marker in NAMED_TYPES and NAMED_TITLE.match(rest.strip()) and len(stripped) <= NAMED_TITLE_MAX:
                 return len(marker), marker  # "Luật Viên chức": a law's name is its title
             return None  # "Kế hoạch số 5 …": a sentence, not a type word
@@ -239,7 +282,23 @@ def header_pieces(text: str) -> list[tuple[int, int, str]]:
         if pieces and pieces[-1][2] == "number" and len(tail) <= 10:
             pieces[-1] = (pieces[-1][0], t0 + len(tail), "number")
         else:
-            pieces.append((t0, t0 + len(tail), "header"))
+            pieces += _tail_pieces(tail, t0)
+    return pieces
+
+
+def _tail_pieces(tail: str, t0: int) -> list[tuple[int, int, str]]:
+    """What follows the date on a flattened header line: the type word and the title up to the body's first
+    heading or basis ("… 2018 KE HOACH Kiem tra cong tac CCHC nam 2018 I. MUC DICH …"), else header text."""
+    head = type_head(tail.split(" ", 1)[0]) or type_head(" ".join(tail.split(" ", 2)[:2]))
+    if not head or not tail[head[0]: head[0] + 1].isspace():
+        return [(t0, t0 + len(tail), "header")]
+    rest = tail[head[0]:]
+    start = head[0] + len(rest) - len(rest.lstrip())
+    end = TITLE_END.search(tail, start)
+    end_at = min(end.start() if end else len(tail), start + TITLE_MAX_CHARS)
+    pieces = [(t0, t0 + head[0], "title")]
+    if end_at > start:
+        pieces.append((t0 + start, t0 + end_at, "title"))
     return pieces
 
 
@@ -250,7 +309,7 @@ def _continues_title(text: str, upper: bool | None) -> bool:
         return False
     if is_list_line(text) or len(text) > 300 or text.endswith((":", ";")):
         return False
-    if is_upper_line(text) and AGENCY.match(text):
+    if is_upper_line(text) and is_agency(text):
         return False  # the authority line ("ỦY BAN NHÂN DÂN TỈNH X") follows the title
     if upper is None:
         return True
@@ -288,7 +347,7 @@ class _Opening:
             if pieces:
                 return pieces
         whole = (0, len(text))
-        if is_upper_line(text) and AGENCY.match(text) and len(text) <= 120:
+        if is_upper_line(text) and is_agency(text) and len(text) <= 120:
             self.state = "after"
             return [(*whole, "authority")]
         if BASIS.match(text) and not ISSUING_CLAUSE.search(text):
@@ -315,7 +374,7 @@ class _Opening:
             rest = text[head[0]:].strip(" :")
             self.state, self.title_upper = "title", (is_upper_line(rest) if rest else None)
             return _title_pieces(text)
-        if is_upper_line(text) and AGENCY.match(text):
+        if is_upper_line(text) and is_agency(text):
             return [(0, len(text), "header")]
         if self.anchor and is_upper_line(text) and len(text) >= TITLE_MIN_CHARS:
             self.state, self.title_upper = "title", True

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 
 from index.model import METADATA_KEYS
 from ingest.frontmatter import (
-    AGENCY,
     DOC_TYPES,
     HEAD_POSTS,
     ISSUER_ISSUES,
@@ -23,12 +22,14 @@ from ingest.frontmatter import (
     PERSON_NAME,
     SUBJECT_LINE,
     Unit,
+    is_agency,
     is_motto,
     matter_units,
     place_date,
     type_head,
 )
 from ingest.structure import Block
+from textnorm import fold_accents
 from textnorm.gazetteer import CENTRAL_CITIES, canonical_province, province_mentions
 from textnorm.patterns import CITED_DOCUMENT, NEWS_DATELINE, NEWS_LEAD_DATE, REPORTS_ISSUING
 
@@ -287,8 +288,8 @@ def _read_period(r: _Reader) -> None:
 
 def _agency(r: _Reader) -> tuple[str, tuple[int, int] | None]:
     """The issuing body as the header writes it (body-name lines, or the authority line without its post)."""
-    lines = [(s, e, t) for s, e, t in r.role("header") if AGENCY.match(t) or t[:1].isupper() and len(t) < 40]
-    lines = [x for x in lines if "CỘNG HÒA" not in x[2].upper() and "Độc lập" not in x[2]]
+    lines = [(s, e, t) for s, e, t in r.role("header") if is_agency(t) or t[:1].isupper() and len(t) < 40]
+    lines = [x for x in lines if not is_motto(x[2])]
     if lines:
         return " ".join(t for _, _, t in lines), (lines[0][0], lines[-1][1])
     for s, e, t in r.role("authority"):
@@ -390,7 +391,7 @@ def _body_span(start: int, end: int, text: str) -> tuple[int, int]:
 
 def _subordinate(r: _Reader) -> tuple[int, int, str] | None:
     """The last body-name line when it is a department under the body above it ("UBND TỈNH X" / "SỞ NỘI VỤ")."""
-    lines = [x for x in r.role("header") if AGENCY.match(x[2]) and not is_motto(x[2])]
+    lines = [x for x in r.role("header") if is_agency(x[2]) and not is_motto(x[2])]
     if len(lines) >= 2 and SUBORDINATE.match(lines[-1][2]):
         return lines[-1]
     return None
@@ -411,7 +412,7 @@ def _read_body(r: _Reader, code: str, place: str) -> None:
     tinh = r.md.get("tinh", "")
     subordinate = _subordinate(r)
     district = LOCAL_UNIT.search(agency.upper())
-    is_committee = re.match(r"^(?:[UỦ][ỶY] BAN NHÂN DÂN|UBND)", agency, re.IGNORECASE) or (
+    is_committee = re.match(r"^(?:uy ban nhan dan|ubnd)", fold_accents(agency)) or (
         not agency and code.endswith("UBND"))
     if subordinate:
         name = _body_name(subordinate[2]) if subordinate[2].upper() != OFFICE else "Văn phòng Ủy ban nhân dân"

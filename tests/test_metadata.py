@@ -364,3 +364,25 @@ def test_law_title_line_in_mixed_case_and_motto_inside_a_basis_is_no_header():
 def test_law_number_label_alone_gives_the_kind():
     md = metadata_of("Luật số: 58/2010/QH12\n\n" + LAW_BODY)
     assert (md["so_hieu"], md["loai_van_ban"], md["co_quan"]) == ("58/2010/QH12", "Luật", "Quốc hội")
+
+
+# ------------------------------------------------------------------------------------------- text without diacritics
+OCR_ONE_LINE = ("UY BAN NHAN DAN TINH GIA LAI S64934/KH-UBND CONG HOA XA HOI CHU NGHIA VItT NAM "
+                "Dec lap - Tkr do - Hanh "
+                "phtic Gia Lai, ngay.10 thcing 9 nom 2018 KE HOACH Kiem tra cong tac cai cach hanh chinh nam 2018 "
+                "I. MUC DICH - Kiem tra cac co quan.")
+TYPED_FOLDED = ("UY BAN NHAN DAN\nTINH GIA LAI\nSo: 4934/KH-UBND\nGia Lai, ngay 10 thang 9 nam 2018\n\nKE HOACH\n"
+                "Kiem tra cong tac cai cach hanh chinh nam 2018\n\nI. MUC DICH\n- Kiem tra cac co quan.")
+
+
+@pytest.mark.parametrize("raw", [OCR_ONE_LINE, TYPED_FOLDED], ids=["ocr-one-line", "typed-folded"])
+def test_header_read_on_text_without_diacritics(raw):
+    md = metadata_of(raw)
+    assert (md["so_hieu"], md["loai_van_ban"], md["ngay_ban_hanh"], md["nam"], md["co_quan"], md["tieu_de"]) == (
+        "4934/KH-UBND", "Kế hoạch", "2018-09-10", "2018", "Ủy ban nhân dân tỉnh Gia Lai",
+        "Kiem tra cong tac cai cach hanh chinh nam 2018")
+
+
+def test_loose_date_words_never_read_on_accented_prose():
+    md = metadata_of("Số: 12/KH-UBND\n\nKẾ HOẠCH\nKiểm tra\n\nNgười dân, ngây 10 thương 9 nằm 2018 chờ kết quả.")
+    assert (md["ngay_ban_hanh"], md["nam"]) == ("", "")

@@ -80,6 +80,12 @@ PLACE_DATE = re.compile(
     r"(?P<place>(?:[^\W\d_]+\.?\s+){0,4}[^\W\d_]+)\s*,\s*ngày\s*(?:(?P<d>\d{1,2})?[\s.…]*tháng\s*(?P<m>\d{1,2})?"
     r"[\s.…]*năm\s*(?P<y>\d{4})|(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})\s*/\s*(?P<y2>\d{4}))"
 )
+#: The place-and-date line typed without diacritics or OCR'd, its words read loosely ("Gia Lai, ngay.10 thcing 9 nom
+#: 2018", "Ha Noi, ngay 05 thang 4 nam 2021"); used only where PLACE_DATE finds nothing, its letters are a-z only.
+FOLDED_PLACE_DATE = re.compile(
+    r"(?P<place>(?:[A-Za-z]+\.?\s+){0,4}[A-Za-z]+)\s*,\s*ng[a-z]?[yv][\s.:]*(?P<d>\d{1,2})[\s.,]*"
+    r"t[hk][a-z]{1,3}ng[\s.:]*(?P<m>\d{1,2})[\s.,]*n[a-z]{1,2}m[\s.:]*(?P<y>(?:19|20)\d\d)"
+)
 #: Legal bases and proposals that precede the body ("Căn cứ …", "Theo đề nghị …", "Xét đề nghị …").
 BASIS = re.compile(r"^(?:Căn cứ|Theo đề nghị|Xét đề nghị|Thực hiện|Trên cơ sở)\b")
 #: Formulas that close a plan and answer nothing: "Trên đây là Kế hoạch …", "Trong quá trình thực hiện, nếu có khó
