@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 from index.model import OPENING_SECTION
 from textnorm import fold_accents, has_diacritics
 from textnorm.lines import is_list_line, is_upper_line
-from textnorm.patterns import BASIS, FOLDED_PLACE_DATE, NUMBER, PLACE_DATE
+from textnorm.patterns import BARE_NUMBER, BASIS, FOLDED_PLACE_DATE, NUMBER, NUMBER_LABEL, PLACE_DATE
 
 #: The national motto, matched on letters only so that flattened or OCR'd forms ("CỘNG HÒA XàHỘI") still count.
 MOTTO_KEYS = ("conghoaxahoi", "chunghiavietnam", "doclaptudohanhphuc")
@@ -91,8 +91,12 @@ ISSUER_ISSUES = re.compile(r"(?<!của\s)(?:Ủy ban nhân dân|UBND|Chủ tịc
 #: when it starts with "Căn cứ …" or "Thực hiện …".
 ISSUING_CLAUSE = re.compile(r":\s*$|" + ISSUER_ISSUES.pattern, re.IGNORECASE)
 #: An authority line a converter glued to the end of the title ("… TỈNH KIÊN GIANG CHỦ TỊCH ỦY BAN NHÂN DÂN …").
+#: The committee itself may be the authority ("… TRÊN ĐỊA BÀN TỈNH KON TUM ỦY BAN NHÂN DÂN TỈNH KON TUM"): a short
+#: committee name closing the line, not one the title names ("… CỦA ỦY BAN NHÂN DÂN TỈNH X").
 GLUED_AUTHORITY = re.compile(
-    r"\s(" + HEAD_POSTS + r"\s+(?:[UỦ][ỶY] BAN|BỘ|SỞ|BAN)\s.*)$"
+    r"\s(" + HEAD_POSTS + r"\s+(?:[UỦ][ỶY] BAN|BỘ|SỞ|BAN)\s.*|"
+    r"(?<!CỦA )(?<!THUỘC )(?<!VÀ )(?<!GIỮA )(?<!VỚI )[UỦ][ỶY] BAN NHÂN DÂN (?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ)"
+    r"(?: [^\s]+){1,4})$"
 )
 #: A flattened header line may hold the body name and the motto before "Số: …" (two body lines and the motto).
 NUMBER_PREFIX_MAX = 160
@@ -333,6 +337,7 @@ class _Opening:
         self.anchor = False  # a number or place-and-date line was seen
         self.title_upper: bool | None = None
         self.body = False
+        self.label = False  # the last header line was a number's label alone ("Luật số:")
         self.subject = False  # the last header line was a công văn's "V/v …" (it may wrap onto the next line)
 
     def role_pieces(self, text: str, kind: str) -> list[tuple[int, int, str]]:
@@ -362,6 +367,10 @@ class _Opening:
     def _head_pieces(self, text: str) -> list[tuple[int, int, str]]:
         """A line of the header block (number, place and date, agency), or the type line opening the title."""
         subject, self.subject = self.subject, False
+        label, self.label = self.label, bool(NUMBER_LABEL.match(text))
+        if self.label or label and BARE_NUMBER.match(text):
+            self.anchor = self.anchor or not self.label
+            return [(0, len(text), "number")]  # "Luật số:" / "22/2008/QH12" on two lines
         if self.anchor and (SUBJECT_LINE.match(text) or subject and text[:1].islower()):
             self.subject = True  # a công văn's trích yếu stands in the header, beside the motto and the date
             return [(0, len(text), "title")]

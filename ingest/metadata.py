@@ -31,7 +31,7 @@ from ingest.frontmatter import (
 from ingest.structure import Block
 from textnorm import fold_accents
 from textnorm.gazetteer import CENTRAL_CITIES, canonical_province, province_mentions
-from textnorm.patterns import CITED_DOCUMENT, NEWS_DATELINE, NEWS_LEAD_DATE, REPORTS_ISSUING
+from textnorm.patterns import BARE_NUMBER, CITED_DOCUMENT, NEWS_CREDIT, NEWS_DATELINE, NEWS_LEAD_DATE, REPORTS_ISSUING
 
 #: Letters of a number's code → loại văn bản, when the header has no type word ("4851/KH-UBND").
 TYPE_CODES = {
@@ -93,6 +93,8 @@ HEADLINE_MIN_WORDS = 5
 #: A post names its source last, as a name, not a sentence: "Theo QuangBinh Portal", "Nguồn: baobackan.vn".
 _SOURCE_LINE = re.compile(r"^(?:Theo|Nguồn)\s*:?\s+([^,;:]{3,60}?)\.?$")
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+#: The year inside a number ("22/2008/QH12").
+NUMBER_YEAR = re.compile(rf"^\d+[a-z]?/({_YEAR})/")
 #: The period a plan covers, read from its title: "giai đoạn 2021-2025", "2026 - 2030", "năm 2021", or a range
 #: whose dash a PDF extraction lost ("20112020").
 _PERIOD = re.compile(rf"({_YEAR})\s*[-–—]\s*({_YEAR})|({_YEAR})({_YEAR})")
@@ -160,7 +162,7 @@ def normalise_code(code: str) -> str:
 def _read_number(r: _Reader) -> str:
     """so_hieu; returns the number's code (for the type) even when the number itself is blank (a draft)."""
     for start, _end, unit in r.role("number"):
-        m = NUMBER.search(unit)
+        m = NUMBER.search(unit) or BARE_NUMBER.match(unit)
         if m:
             code = normalise_code(m.group("code"))
             if m.group("n"):
@@ -192,7 +194,18 @@ def _read_date(r: _Reader) -> str:
     if web:
         r.put("ngay_ban_hanh", _iso(web.group(1), web.group(2), web.group(3)))
         r.put("nam", web.group(3))
+        return ""
+    _year_of_number(r)
     return ""
+
+
+def _year_of_number(r: _Reader) -> None:
+    """nam from a number that carries its year ("22/2008/QH12", "30/2018/QĐ-UBND") when no date says it."""
+    span = _span_of(r, "so_hieu")
+    m = NUMBER_YEAR.search(r.md.get("so_hieu", ""))
+    if m and span:
+        s = r.text.find(m.group(1), span[0], span[1])
+        r.put("nam", m.group(1), (s, s + 4) if s >= 0 else span)
 
 
 def _body_paragraphs(r: _Reader) -> list[tuple[int, str]]:
@@ -464,8 +477,9 @@ def _stamp(r: _Reader) -> tuple[int, re.Match] | None:
 
 
 def _reports_issuing(r: _Reader) -> bool:
-    """The opening reports that a document was issued ("… vừa ký ban hành Công văn số 2577/UBND-NCKS …")."""
-    return any(REPORTS_ISSUING.search(t) for _, t in _body_paragraphs(r)[:DATELINE_PARAGRAPHS])
+    """The opening reports that a document was issued ("… vừa ký ban hành Công văn số 2577/UBND-NCKS …") or is
+    credited to a news outlet ("(Chinhphu.vn) - …")."""
+    return any(REPORTS_ISSUING.search(t) or NEWS_CREDIT.match(t) for _, t in _body_paragraphs(r)[:DATELINE_PARAGRAPHS])
 
 
 def _source_line(r: _Reader) -> tuple[int, re.Match] | None:

@@ -386,3 +386,31 @@ def test_header_read_on_text_without_diacritics(raw):
 def test_loose_date_words_never_read_on_accented_prose():
     md = metadata_of("Số: 12/KH-UBND\n\nKẾ HOẠCH\nKiểm tra\n\nNgười dân, ngây 10 thương 9 nằm 2018 chờ kết quả.")
     assert (md["ngay_ban_hanh"], md["nam"]) == ("", "")
+
+
+def test_committee_authority_glued_to_the_title_is_not_title():
+    md = metadata_of("ỦY BAN NHÂN DÂN\nTỈNH KON TUM\nSố: 06/2024/QĐ-UBND\nKon Tum, ngày 25 tháng 01 năm 2024\n\n"
+                     "QUYẾT ĐỊNH\nQUY ĐỊNH CHẾ ĐỘ BÁO CÁO ĐỊNH KỲ TRÊN ĐỊA BÀN TỈNH KON TUM "
+                     "ỦY BAN NHÂN DÂN TỈNH KON TUM\n"
+                     "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;")
+    assert md["tieu_de"] == "Quy định chế độ báo cáo định kỳ trên địa bàn tỉnh kon tum"
+
+
+def test_title_naming_the_committee_keeps_it():
+    md = metadata_of("Số: 06/2024/QĐ-UBND\n\nQUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ LÀM VIỆC CỦA ỦY BAN NHÂN DÂN TỈNH KON TUM\n"
+                     "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;")
+    assert md["tieu_de"] == "Ban hành quy chế làm việc của ủy ban nhân dân tỉnh kon tum"
+
+
+def test_law_number_label_wrapped_onto_its_own_line_and_year_from_the_number():
+    md = metadata_of("QUỐC HỘI\nLuật số:\n22/2008/QH12\n\nLUẬT\nCÁN BỘ, CÔNG CHỨC\n\n" + LAW_BODY)
+    assert (md["so_hieu"], md["nam"], md["ngay_ban_hanh"], md["tieu_de"]) == (
+        "22/2008/QH12", "2008", "", "Cán bộ, công chức")
+
+
+def test_news_credited_to_an_outlet_is_news():
+    md = metadata_of("(Chinhphu.vn) - Văn phòng Chính phủ vừa có công văn 5783/VPCP-HC đề nghị UBND các tỉnh rà soát, "
+                     "đánh giá kết quả tổ chức thực hiện các quy định về chức năng, nhiệm vụ của Văn phòng UBND "
+                     "cấp tỉnh.")
+    assert (md["loai_van_ban"], md["so_hieu"], md["van_ban_lien_quan"], md["tieu_de"]) == (
+        "Tin bài", "", "công văn 5783/VPCP-HC", "")

@@ -69,12 +69,17 @@ DOCUMENT_REFERENCE = re.compile(
 )
 #: "Số: 87/KH-UBND", "Luật số: 59/2020/QH14", OCR'd "S64934/KH-UBND" (ố read as 6), draft "Số: /KH-UBND"; any
 #: issuing-office suffix ("KH-VPUBND", "QĐ-BCĐCCHC", "KH-SNV.CCHC", "SNV-CCHC&PC").
-NUMBER = re.compile(
-    r"(?:(?:Luật|Bộ luật|Pháp lệnh)\s+số|Số|SỐ|So|S[ôo6])\s*:?\s*"
-    r"(?P<n>\d{1,6}[a-z]?)?\s*/\s*"
+_NUMBER_CODE = (
     r"(?P<code>(?:\d{4}\s*/\s*)?[A-ZĐ][A-Za-zĐđ0-9.]*(?:\s?-\s?[A-ZĐ][A-Za-zĐđ0-9&]*(?:\.[A-ZĐ][A-Za-zĐđ0-9&]*)*)*"
     r"(?:/[A-ZĐ][A-Za-zĐđ0-9-]*)?)"
 )
+NUMBER = re.compile(
+    r"(?:(?:Luật|Bộ luật|Pháp lệnh)\s+số|Số|SỐ|So|S[ôo6])\s*:?\s*(?P<n>\d{1,6}[a-z]?)?\s*/\s*" + _NUMBER_CODE
+)
+#: A number alone on its line, under a label alone on the line above ("Luật số:" / "22/2008/QH12").
+BARE_NUMBER = re.compile(r"^(?P<n>\d{1,6}[a-z]?)\s*/\s*" + _NUMBER_CODE + r"\s*$")
+#: A number's label alone on its line.
+NUMBER_LABEL = re.compile(r"^(?:(?:Luật|Bộ luật|Pháp lệnh)\s+số|Số|SỐ)\s*:?\s*$", re.IGNORECASE)
 #: "Hà Nội, ngày 05 tháng 4 năm 2021"; day and month may be blank in a draft ("ngày   tháng   năm 2022").
 PLACE_DATE = re.compile(
     r"(?P<place>(?:[^\W\d_]+\.?\s+){0,4}[^\W\d_]+)\s*,\s*ngày\s*(?:(?P<d>\d{1,2})?[\s.…]*tháng\s*(?P<m>\d{1,2})?"
@@ -131,10 +136,10 @@ NEWS_DATELINE = re.compile(
     re.IGNORECASE,
 )
 #: A document cited by type, number and (optionally) date: "Kế hoạch số 517/KH-UBND ngày 27/02/2020",
-#: "Quyết định số 1331/QĐ-UBND", "Công văn số 2345/UBND-VX ngày 12 tháng 5 năm 2022".
+#: "Quyết định số 1331/QĐ-UBND", "Công văn số 2345/UBND-VX ngày 12 tháng 5 năm 2022", "công văn 5783/VPCP-HC".
 CITED_DOCUMENT = re.compile(
     r"\b(?P<kind>(?i:kế hoạch|quyết định|công văn|chỉ thị|thông báo|báo cáo|chương trình|tờ trình|nghị quyết|"
-    r"hướng dẫn|đề án))\s+(?i:số)\s*:?\s*"
+    r"hướng dẫn|đề án))\s+(?:(?i:số)\s*:?\s*)?"
     r"(?P<n>\d{1,6}[a-z]?(?:\s*/\s*\d{4})?\s*/\s*[A-ZĐ][A-Za-zĐđ0-9]*(?:\s?-\s?[A-ZĐ][A-Za-zĐđ0-9]*)*)"
     r"(?:\s+(?i:ngày)\s+(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+(?i:tháng)\s+\d{1,2}\s+(?i:năm)\s+\d{4}))?"
 )
@@ -151,3 +156,6 @@ NEWS_LEAD_DATE = re.compile(
 REPORTS_ISSUING = re.compile(
     r"\b(?:vừa|đã)\s+(?:ký\s+)?(?:ban hành|ký|có|phê duyệt)\s+(?=" + CITED_DOCUMENT.pattern + ")"
 )
+#: A news lead credited to its outlet: "(Chinhphu.vn) - Văn phòng Chính phủ vừa …", "(Baobackan.vn) – Ngày …",
+#: "(TTXVN) - …".
+NEWS_CREDIT = re.compile(r"^\((?:[A-Za-zĐđ][\w.-]*\.(?:vn|com|net|org)|[A-ZĐ]{2,10})\)\s*[-–—:]")
