@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from index.model import OPENING_SECTION
 from textnorm import fold_accents, has_diacritics
 from textnorm.lines import is_list_line, is_upper_line
-from textnorm.patterns import BARE_NUMBER, BASIS, FOLDED_PLACE_DATE, NUMBER, NUMBER_LABEL, PLACE_DATE
+from textnorm.patterns import BARE_NUMBER, BASIS, NUMBER, NUMBER_LABEL, PLACE_DATE
 
 #: The national motto, matched on letters only so that flattened or OCR'd forms ("CỘNG HÒA XàHỘI") still count.
 MOTTO_KEYS = ("conghoaxahoi", "chunghiavietnam", "doclaptudohanhphuc")
@@ -23,10 +22,6 @@ _MOTTO_SPAN = re.compile(
     r"C[ỘO]NG\s*H[ÒOÀ]A.*?(?:NAM|Nam)(?:\s*Độc\s+lập\W+Tự\s+do\W+Hạnh\s+phúc)?|Độc\s+lập\W+Tự\s+do\W+Hạnh\s+phúc",
     re.IGNORECASE,
 )
-#: An OCR'd motto line (no diacritics) is one whose letters match the motto's this closely (difflib ratio), at a
-#: length within this share of it: "Dec lap - Tkr do - Hanh phtic" scores 0.79, "Doc lap" alone is too short.
-OCR_MIN_RATIO = 0.75
-OCR_LENGTH_SLACK = 0.3
 #: Type words of the documents this assistant reads, in capitals as the header writes them → loại văn bản.
 DOC_TYPES = {
     "KẾ HOẠCH": "Kế hoạch", "QUYẾT ĐỊNH": "Quyết định", "CHỈ THỊ": "Chỉ thị", "CHƯƠNG TRÌNH": "Chương trình",
@@ -104,10 +99,6 @@ NUMBER_PREFIX_MAX = 160
 #: line under the type word and is short; a basis line ends with ";" or ",".
 TITLE_BASIS = re.compile(r"^Thực hiện\s")
 TITLE_BASIS_MAX = 200
-#: Where a title written on the header's line ends: the body's first heading ("I.", "1.", "Điều 1.") or basis.
-TITLE_END = re.compile(r"\s(?:[IVX]+\.|\d+\.|Điều\s+1\.|Dieu\s+1\.|Căn cứ|Can cu|Thực hiện|Thuc hien)\s")
-#: A title on the header's line is cut at this many characters when no heading ends it.
-TITLE_MAX_CHARS = 300
 #: Basis lines are one passage together when their run is at most this long (else one passage each).
 BASIS_RUN_MAX_CHARS = 500
 #: A title line is at least this long (shorter capital lines are labels such as "TỈNH X" or "DÂN").
@@ -149,37 +140,28 @@ def is_motto(text: str) -> bool:
 
     >>> is_motto("CỘNG HÒA XàHỘI CHỦ NGHĨA VIỆT NAM"), is_motto("Cộng đồng dân cư")
     (True, False)
-    >>> is_motto("Dec lap - Tkr do - Hanh phtic"), is_motto("Doc lap"), is_motto("Dọn dẹp tư duy hành chính")
-    (True, False, False)
     """
     key = letters_key(text)
-    if any(k in key for k in MOTTO_KEYS):
-        return True
-    return not has_diacritics(text) and any(  # an OCR'd line: "Dec lap - Tkr do - Hanh phtic"
-        abs(len(key) - len(k)) <= len(k) * OCR_LENGTH_SLACK and SequenceMatcher(None, key, k).ratio() >= OCR_MIN_RATIO
-        for k in MOTTO_KEYS[-1:])
+    return any(k in key for k in MOTTO_KEYS)
 
 
-def place_date(text: str, pos: int = 0) -> re.Match | None:
+def place_date(text: str) -> re.Match | None:
     """The place-and-date match in a line, its place trimmed to the capitalised words before ", ngày".
 
     >>> m = place_date("Độc lập - Tự do - Hạnh phúc Hà Nội, ngày 29 tháng 03 năm 2022")
     >>> m.group("place"), m.group("y")
     ('Hà Nội', '2022')
-    >>> place_date("Dec lap - Tkr do - Hanh phtic Gia Lai, ngay.10 thcing 9 nom 2018").group("place", "d", "m", "y")
-    ('Gia Lai', '10', '9', '2018')
     """
-    for pattern in (PLACE_DATE, FOLDED_PLACE_DATE):  # the folded form only where the accented one is absent
-        for m in pattern.finditer(text, pos):
-            words = m.group("place").split()
-            keep = 0
-            for word in reversed(words):
-                if not word[:1].isupper():
-                    break
-                keep += 1
-            if keep:
-                place = " ".join(words[-keep:])
-                return pattern.match(text, m.start("place") + m.group("place").rfind(place))
+    for m in PLACE_DATE.finditer(text):
+        words = m.group("place").split()
+        keep = 0
+        for word in reversed(words):
+            if not word[:1].isupper():
+                break
+            keep += 1
+        if keep:
+            place = " ".join(words[-keep:])
+            return PLACE_DATE.match(text, m.start("place") + m.group("place").rfind(place))
     return None
 
 
@@ -259,8 +241,8 @@ def header_pieces(text: str) -> list[tuple[int, int, str]]:
     if number:
         anchors.append((number.start(), number.end(), "number"))
     date = place_date(text)
-    if date and number and date.start() < number.end():
-        date = place_date(text, number.end())  # "Số: 1888/KH-VPUBND Bình Định, ngày …": the code is not the place
+    if date and number and date.start() < number.end():  # "Số: 1888/KH-VPUBND Bình Định, ngày …": no code in the place
+        date = place_date(" " * number.end() + text[number.end():])
     if date:
         anchors.append((date.start(), date.end(), "place_date"))
     if is_motto(text):
@@ -286,23 +268,7 @@ def header_pieces(text: str) -> list[tuple[int, int, str]]:
         if pieces and pieces[-1][2] == "number" and len(tail) <= 10:
             pieces[-1] = (pieces[-1][0], t0 + len(tail), "number")
         else:
-            pieces += _tail_pieces(tail, t0)
-    return pieces
-
-
-def _tail_pieces(tail: str, t0: int) -> list[tuple[int, int, str]]:
-    """What follows the date on a flattened header line: the type word and the title up to the body's first
-    heading or basis ("… 2018 KE HOACH Kiem tra cong tac CCHC nam 2018 I. MUC DICH …"), else header text."""
-    head = type_head(tail.split(" ", 1)[0]) or type_head(" ".join(tail.split(" ", 2)[:2]))
-    if not head or not tail[head[0]: head[0] + 1].isspace():
-        return [(t0, t0 + len(tail), "header")]
-    rest = tail[head[0]:]
-    start = head[0] + len(rest) - len(rest.lstrip())
-    end = TITLE_END.search(tail, start)
-    end_at = min(end.start() if end else len(tail), start + TITLE_MAX_CHARS)
-    pieces = [(t0, t0 + head[0], "title")]
-    if end_at > start:
-        pieces.append((t0 + start, t0 + end_at, "title"))
+            pieces.append((t0, t0 + len(tail), "header"))
     return pieces
 
 

@@ -30,6 +30,45 @@ CITED_DOCUMENT_DATE = re.compile(
 )
 #: A document number such as "189/KH-UBND" (its letters are not abbreviations to expand).
 DOC_NUMBER = re.compile(r"\b\d+\s*/\s*[A-ZĐa-zđ]+(?:-[A-ZĐa-zđ]+)*")
+#: A clock time beside a news post's date: "21:54", "16:03:31", "04:00:00 PM", "10h05".
+_CLOCK = r"\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?"
+#: A news post's dateline, alone on its line, as portals print it: "04/06/2019 - 21:54", "10:05, 05/05/2022",
+#: "THỨ BA, 20/09/2022 16:03:31", "Thứ Sáu, 23/04/2021, 18:49 [GMT+7]", "Cập nhật: 12/05/2016 04:00:00 PM". It dates
+#: the post; it is never the period of what the post reports.
+NEWS_DATELINE = re.compile(
+    r"^[-–•|\s]*(?:(?:Cập nhật|Ngày cập nhật|Ngày đăng|Đăng ngày|Ngày xuất bản|Xuất bản|Ngày phát hành|Đăng lúc|"
+    r"Thời gian đăng|Thông tin được đưa ngày|Được đưa ngày|Ngày)\s*(?:lúc|ngày)?\s*:?\s*)?"
+    r"(?:(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|Chủ\s+nhật|T[2-7]|CN)\s*[,-]?\s*)?"
+    r"(?:" + _CLOCK + r"\s*(?:[,|-]|ngày)?\s*)?"
+    r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d\d)"
+    r"(?:\s*(?:[,|-]|lúc)?\s*" + _CLOCK + r")?"
+    r"(?:\s*[\[(]?\s*GMT\s*\+\s*0?7(?::00)?\s*[\])]?)?\s*$",
+    re.IGNORECASE,
+)
+#: A document cited by type, number and (optionally) date: "Kế hoạch số 517/KH-UBND ngày 27/02/2020",
+#: "Quyết định số 1331/QĐ-UBND", "Công văn số 2345/UBND-VX ngày 12 tháng 5 năm 2022", "công văn 5783/VPCP-HC".
+CITED_DOCUMENT = re.compile(
+    r"\b(?P<kind>(?i:kế hoạch|quyết định|công văn|chỉ thị|thông báo|báo cáo|chương trình|tờ trình|nghị quyết|"
+    r"hướng dẫn|đề án))\s+(?:(?i:số)\s*:?\s*)?"
+    r"(?P<n>\d{1,6}[a-z]?(?:\s*/\s*\d{4})?\s*/\s*[A-ZĐ][A-Za-zĐđ0-9]*(?:\s?-\s?[A-ZĐ][A-Za-zĐđ0-9]*)*)"
+    r"(?:\s+(?i:ngày)\s+(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+(?i:tháng)\s+\d{1,2}\s+(?i:năm)\s+\d{4}))?"
+)
+#: A news lead opening with the day of the event it reports: "Ngày 13/4/2018, UBND tỉnh …", "Sáng ngày 7.10, Đoàn …",
+#: "Ngày 01 tháng 6 năm 2015, Chủ tịch …", "Ngày 17/9, …" (the year is often left out).
+NEWS_LEAD_DATE = re.compile(
+    r"^(?:(?:Sáng|Chiều|Tối|Trưa|Đêm)\s+)?(?:ngày\s+)?"
+    r"(?:\d{1,2}\s*[/.]\s*\d{1,2}(?:\s*[/.]\s*(?P<y>(?:19|20)\d\d))?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+(?P<y2>(?:19|20)\d\d))?)"
+    r"\s*,",
+    re.IGNORECASE,
+)
+#: A lead reporting that a document was issued: "… vừa ký ban hành Công văn số 2577/UBND-NCKS …", "… đã ban hành
+#: Quyết định số 891/QĐ-UBND …" (a document's own issuing clause names no number of itself).
+REPORTS_ISSUING = re.compile(
+    r"\b(?:vừa|đã)\s+(?:ký\s+)?(?:ban hành|ký|có|phê duyệt)\s+(?=" + CITED_DOCUMENT.pattern + ")"
+)
+#: A news lead credited to its outlet: "(Chinhphu.vn) - Văn phòng Chính phủ vừa …", "(Baobackan.vn) – Ngày …",
+#: "(TTXVN) - …".
+NEWS_CREDIT = re.compile(r"^\((?:[A-Za-zĐđ][\w.-]*\.(?:vn|com|net|org)|[A-ZĐ]{2,10})\)\s*[-–—:]")
 
 
 def asks_when(question: str) -> bool:
@@ -85,12 +124,6 @@ PLACE_DATE = re.compile(
     r"(?P<place>(?:[^\W\d_]+\.?\s+){0,4}[^\W\d_]+)\s*,\s*ngày\s*(?:(?P<d>\d{1,2})?[\s.…]*tháng\s*(?P<m>\d{1,2})?"
     r"[\s.…]*năm\s*(?P<y>\d{4})|(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})\s*/\s*(?P<y2>\d{4}))"
 )
-#: The place-and-date line typed without diacritics or OCR'd, its words read loosely ("Gia Lai, ngay.10 thcing 9 nom
-#: 2018", "Ha Noi, ngay 05 thang 4 nam 2021"); used only where PLACE_DATE finds nothing, its letters are a-z only.
-FOLDED_PLACE_DATE = re.compile(
-    r"(?P<place>(?:[A-Za-z]+\.?\s+){0,4}[A-Za-z]+)\s*,\s*ng[a-z]?[yv][\s.:]*(?P<d>\d{1,2})[\s.,]*"
-    r"t[hk][a-z]{1,3}ng[\s.:]*(?P<m>\d{1,2})[\s.,]*n[a-z]{1,2}m[\s.:]*(?P<y>(?:19|20)\d\d)"
-)
 #: Legal bases and proposals that precede the body ("Căn cứ …", "Theo đề nghị …", "Xét đề nghị …").
 BASIS = re.compile(r"^(?:Căn cứ|Theo đề nghị|Xét đề nghị|Thực hiện|Trên cơ sở)\b")
 #: Formulas that close a plan and answer nothing: "Trên đây là Kế hoạch …", "Trong quá trình thực hiện, nếu có khó
@@ -120,42 +153,3 @@ FULL_NAME = re.compile(
 #: An address: "số 12 đường…", "phường…", "tọa lạc tại…".
 ADDRESS = re.compile(r"\bsố\s+\d+\s*,?\s*(?:đường|phố)|\b(?:đường|phường|tọa lạc|trụ sở (?:đặt )?tại|địa chỉ)\b",
                      re.IGNORECASE)
-#: A clock time beside a news post's date: "21:54", "16:03:31", "04:00:00 PM", "10h05".
-_CLOCK = r"\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?"
-#: A news post's dateline, alone on its line, as portals print it: "04/06/2019 - 21:54", "10:05, 05/05/2022",
-#: "THỨ BA, 20/09/2022 16:03:31", "Thứ Sáu, 23/04/2021, 18:49 [GMT+7]", "Cập nhật: 12/05/2016 04:00:00 PM". It dates
-#: the post; it is never the period of what the post reports.
-NEWS_DATELINE = re.compile(
-    r"^[-–•|\s]*(?:(?:Cập nhật|Ngày cập nhật|Ngày đăng|Đăng ngày|Ngày xuất bản|Xuất bản|Ngày phát hành|Đăng lúc|"
-    r"Thời gian đăng|Thông tin được đưa ngày|Được đưa ngày|Ngày)\s*(?:lúc|ngày)?\s*:?\s*)?"
-    r"(?:(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|Chủ\s+nhật|T[2-7]|CN)\s*[,-]?\s*)?"
-    r"(?:" + _CLOCK + r"\s*(?:[,|-]|ngày)?\s*)?"
-    r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d\d)"
-    r"(?:\s*(?:[,|-]|lúc)?\s*" + _CLOCK + r")?"
-    r"(?:\s*[\[(]?\s*GMT\s*\+\s*0?7(?::00)?\s*[\])]?)?\s*$",
-    re.IGNORECASE,
-)
-#: A document cited by type, number and (optionally) date: "Kế hoạch số 517/KH-UBND ngày 27/02/2020",
-#: "Quyết định số 1331/QĐ-UBND", "Công văn số 2345/UBND-VX ngày 12 tháng 5 năm 2022", "công văn 5783/VPCP-HC".
-CITED_DOCUMENT = re.compile(
-    r"\b(?P<kind>(?i:kế hoạch|quyết định|công văn|chỉ thị|thông báo|báo cáo|chương trình|tờ trình|nghị quyết|"
-    r"hướng dẫn|đề án))\s+(?:(?i:số)\s*:?\s*)?"
-    r"(?P<n>\d{1,6}[a-z]?(?:\s*/\s*\d{4})?\s*/\s*[A-ZĐ][A-Za-zĐđ0-9]*(?:\s?-\s?[A-ZĐ][A-Za-zĐđ0-9]*)*)"
-    r"(?:\s+(?i:ngày)\s+(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+(?i:tháng)\s+\d{1,2}\s+(?i:năm)\s+\d{4}))?"
-)
-#: A news lead opening with the day of the event it reports: "Ngày 13/4/2018, UBND tỉnh …", "Sáng ngày 7.10, Đoàn …",
-#: "Ngày 01 tháng 6 năm 2015, Chủ tịch …", "Ngày 17/9, …" (the year is often left out).
-NEWS_LEAD_DATE = re.compile(
-    r"^(?:(?:Sáng|Chiều|Tối|Trưa|Đêm)\s+)?(?:ngày\s+)?"
-    r"(?:\d{1,2}\s*[/.]\s*\d{1,2}(?:\s*[/.]\s*(?P<y>(?:19|20)\d\d))?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+(?P<y2>(?:19|20)\d\d))?)"
-    r"\s*,",
-    re.IGNORECASE,
-)
-#: A lead reporting that a document was issued: "… vừa ký ban hành Công văn số 2577/UBND-NCKS …", "… đã ban hành
-#: Quyết định số 891/QĐ-UBND …" (a document's own issuing clause names no number of itself).
-REPORTS_ISSUING = re.compile(
-    r"\b(?:vừa|đã)\s+(?:ký\s+)?(?:ban hành|ký|có|phê duyệt)\s+(?=" + CITED_DOCUMENT.pattern + ")"
-)
-#: A news lead credited to its outlet: "(Chinhphu.vn) - Văn phòng Chính phủ vừa …", "(Baobackan.vn) – Ngày …",
-#: "(TTXVN) - …".
-NEWS_CREDIT = re.compile(r"^\((?:[A-Za-zĐđ][\w.-]*\.(?:vn|com|net|org)|[A-ZĐ]{2,10})\)\s*[-–—:]")
