@@ -227,6 +227,15 @@ def type_head(text: str) -> tuple[int, str] | None:
     return None
 
 
+def _date_after(text: str, number: re.Match | None) -> re.Match | None:
+    """The place-and-date line of a header line, never starting inside its number ("Số: 1888/KH-VPUBND Bình Định,
+    ngày …": "VPUBND" is no place); offsets are those of ``text``."""
+    date = place_date(text)
+    if date and number and date.start() < number.end():
+        date = place_date(" " * number.end() + text[number.end():])
+    return date
+
+
 def header_pieces(text: str) -> list[tuple[int, int, str]]:
     """Cut one header line into (start, end, role) pieces: body name, motto, number, place-and-date.
 
@@ -240,9 +249,7 @@ def header_pieces(text: str) -> list[tuple[int, int, str]]:
     number = number_match(text)
     if number:
         anchors.append((number.start(), number.end(), "number"))
-    date = place_date(text)
-    if date and number and date.start() < number.end():  # "Số: 1888/KH-VPUBND Bình Định, ngày …": no code in the place
-        date = place_date(" " * number.end() + text[number.end():])
+    date = _date_after(text, number)
     if date:
         anchors.append((date.start(), date.end(), "place_date"))
     if is_motto(text):

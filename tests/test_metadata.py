@@ -422,3 +422,10 @@ def test_news_credited_to_an_outlet_is_news():
                      "cấp tỉnh.")
     assert (md["loai_van_ban"], md["so_hieu"], md["van_ban_lien_quan"], md["tieu_de"]) == (
         "Tin bài", "", "công văn 5783/VPCP-HC", "")
+
+
+def test_law_issuer_and_number_above_the_motto_are_kept_with_the_header():
+    raw = ("QUỐC HỘI\nLuật số: 22/2008/QH12\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n|\n"
+           "LUẬT\nCÁN BỘ, CÔNG CHỨC\n\n" + LAW_BODY)
+    md = build_document("luat", "luat.txt", raw).metadata
+    assert (md["so_hieu"], md["co_quan"], md["nam"], md["loai_van_ban"]) == ("22/2008/QH12", "Quốc hội", "2008", "Luật")
