@@ -194,6 +194,8 @@ NEWS_LEAD = ("Đoàn kiểm tra cải cách hành chính của tỉnh đã làm 
         ("08:03, 07/03/2018", "2018-03-07"),
         ("- 12/05/2016 04:00:00 PM", "2016-05-12"),
         ("Cập nhật: 26/11/2014", "2014-11-26"),
+        ("Ngày đăng: 05/05/2022 | Lượt xem: 1.280", "2022-05-05"),
+        ("10:05 | 05-05-2022", "2022-05-05"),
     ],
 )
 def test_news_dateline_dates_the_post_and_the_headline_is_its_title(dateline, date):

@@ -33,7 +33,8 @@ DOC_NUMBER = re.compile(r"\b\d+\s*/\s*[A-ZĐa-zđ]+(?:-[A-ZĐa-zđ]+)*")
 #: A clock time beside a news post's date: "21:54", "16:03:31", "04:00:00 PM", "10h05".
 _CLOCK = r"\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?"
 #: A news post's dateline, alone on its line, as portals print it: "04/06/2019 - 21:54", "10:05, 05/05/2022",
-#: "THỨ BA, 20/09/2022 16:03:31", "Thứ Sáu, 23/04/2021, 18:49 [GMT+7]", "Cập nhật: 12/05/2016 04:00:00 PM". It dates
+#: "THỨ BA, 20/09/2022 16:03:31", "Thứ Sáu, 23/04/2021, 18:49 [GMT+7]", "Cập nhật: 12/05/2016 04:00:00 PM",
+#: "Ngày đăng: 05/05/2022 | Lượt xem: 128". It dates
 #: the post; it is never the period of what the post reports.
 NEWS_DATELINE = re.compile(
     r"^[-–•|\s]*(?:(?:Cập nhật|Ngày cập nhật|Ngày đăng|Đăng ngày|Ngày xuất bản|Xuất bản|Ngày phát hành|Đăng lúc|"
@@ -42,7 +43,8 @@ NEWS_DATELINE = re.compile(
     r"(?:" + _CLOCK + r"\s*(?:[,|-]|ngày)?\s*)?"
     r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d\d)"
     r"(?:\s*(?:[,|-]|lúc)?\s*" + _CLOCK + r")?"
-    r"(?:\s*[\[(]?\s*GMT\s*\+\s*0?7(?::00)?\s*[\])]?)?\s*$",
+    r"(?:\s*[\[(]?\s*GMT\s*\+\s*0?7(?::00)?\s*[\])]?)?"
+    r"(?:\s*[|-]\s*(?:Lượt xem|Lượt đọc|Đã xem|Lượt truy cập)\s*:?\s*[\d.,]+)?\s*$",
     re.IGNORECASE,
 )
 #: A document cited by type, number and (optionally) date: "Kế hoạch số 517/KH-UBND ngày 27/02/2020",
