@@ -82,6 +82,10 @@ PROVINCIAL_CAPITALS = {
 DATELINE_PARAGRAPHS = 6
 #: A post's dateline line comes before its body, among its first blocks (a portal's menu may come first).
 DATELINE_BLOCKS = 40
+#: A post may print its date under the article instead, among its last blocks (before "Back To Top", a footer).
+DATELINE_TAIL_BLOCKS = 4
+#: A news post may end with its author's name in capitals, two to four words ("HỒ VĂN", "NGUYỄN THỊ HÀ").
+BYLINE = re.compile(r"^[A-ZĐÀ-Ỹ]{1,8}(?: [A-ZĐÀ-Ỹ]{1,8}){1,3}$")
 #: A block this long is prose: the post's body has begun, its dateline is above.
 PROSE_MIN_CHARS = 200
 #: The headline is at most this far from the dateline (a rating or views line may stand between them).
@@ -466,14 +470,24 @@ def _dateline(r: _Reader) -> re.Match | None:
 
 
 def _stamp(r: _Reader) -> tuple[int, re.Match] | None:
-    """(block index, match) of the post's dateline line ("04/06/2019 - 21:54") above its body."""
+    """(block index, match) of the post's dateline line ("04/06/2019 - 21:54") above its body, else one of its last
+    lines (a date printed under the article, before the page's footer)."""
     for i, block in enumerate(r.blocks[:DATELINE_BLOCKS]):
         m = NEWS_DATELINE.match(block.text)
         if m:
             return i, m
         if len(block.text) >= PROSE_MIN_CHARS:
-            return None
-    return None
+            break
+    tail = range(max(0, len(r.blocks) - DATELINE_TAIL_BLOCKS), len(r.blocks))
+    return next(((i, m) for i in tail if (m := NEWS_DATELINE.match(r.blocks[i].text))), None)
+
+
+def _byline(r: _Reader) -> bool:
+    """The text ends with an author's name in capitals ("HỒ VĂN", "HÀ VY") and has no signature block."""
+    if not r.blocks or r.role("signature"):
+        return False
+    last = r.blocks[-1].text
+    return bool(BYLINE.match(last)) and not is_agency(last) and not type_head(last)
 
 
 def _reports_issuing(r: _Reader) -> bool:
@@ -487,10 +501,11 @@ def _source_line(r: _Reader) -> tuple[int, re.Match] | None:
 
 
 def _reads_as_news(r: _Reader) -> bool:
-    """No header (no number, no place-and-date line) and a dateline or a closing "Theo <source>" line."""
+    """No header (no number, no place-and-date line) and a dateline, a lead of news, a closing "Theo <source>" line
+    or an author's byline."""
     if r.md.get("so_hieu") or any(u.role in ("number", "place_date") for u in r.units):
         return False
-    return bool(_stamp(r) or _dateline(r) or _source_line(r) or _reports_issuing(r))
+    return bool(_stamp(r) or _dateline(r) or _source_line(r) or _reports_issuing(r) or _byline(r))
 
 
 def is_headline(text: str) -> bool:
@@ -508,8 +523,10 @@ def is_headline(text: str) -> bool:
 
 def _headline(r: _Reader, stamp: int | None) -> int | None:
     """Block index of the headline: the headline-like block nearest the dateline, the one above it first (a
-    dateline may also be printed under a menu and above the headline); without a dateline, the first one."""
-    if stamp is None:
+    dateline may also be printed under a menu and above the headline); without a dateline above the body, the first
+    one."""
+    under_body = stamp is not None and any(len(b.text) >= PROSE_MIN_CHARS for b in r.blocks[:stamp])
+    if stamp is None or under_body:
         order = list(range(min(len(r.blocks), DATELINE_PARAGRAPHS)))
     else:
         order = [i for k in range(1, HEADLINE_REACH + 1) for i in (stamp - k, stamp + k) if 0 <= i < len(r.blocks)]

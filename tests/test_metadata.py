@@ -431,3 +431,28 @@ def test_law_issuer_and_number_above_the_motto_are_kept_with_the_header():
            "LUẬT\nCÁN BỘ, CÔNG CHỨC\n\n" + LAW_BODY)
     md = build_document("luat", "luat.txt", raw).metadata
     assert (md["so_hieu"], md["co_quan"], md["nam"], md["loai_van_ban"]) == ("22/2008/QH12", "Quốc hội", "2008", "Luật")
+
+
+def test_news_date_printed_under_the_article():
+    raw = ("1/1/0001\n\nXây dựng và triển khai kế hoạch, biện pháp khắc phục những hạn chế từ kết quả CCHC năm 2021\n\n"
+           "Ngày 11/01/2022, UBND tỉnh có quyết định phê duyệt và công bố Chỉ số và xếp hạng kết quả cải cách hành "
+           "chính (CCHC) năm 2021. Theo đó, trong số 44 cơ quan, đơn vị, địa phương thuộc đối tượng đánh giá, có 30 đơn "
+           "vị xếp hạng Tốt.\n\n13/01/2022\n\nBack To Top")
+    md = metadata_of(raw)
+    assert (md["loai_van_ban"], md["ngay_ban_hanh"], md["tieu_de"][:20]) == (
+        "Tin bài", "2022-01-13", "Xây dựng và triển kh")
+
+
+def test_news_with_an_author_byline_and_no_dateline():
+    raw = ("Thực hiện Kế hoạch số 1642/KH-UBND của UBND tỉnh về kiểm tra công tác cải cách hành chính (CCHC) năm 2019, "
+           "đoàn kiểm tra công tác CCHC của tỉnh đã tổ chức kiểm tra đối với 11 cơ quan, đơn vị.\n"
+           "Sau kiểm tra, đoàn kiểm tra công tác CCHC của tỉnh đã báo cáo UBND tỉnh về tình hình, kết quả kiểm tra.\n"
+           "HỒ VĂN")
+    md = metadata_of(raw)
+    assert (md["loai_van_ban"], md["so_hieu"], md["van_ban_lien_quan"]) == ("Tin bài", "", "Kế hoạch số 1642/KH-UBND")
+
+
+def test_a_plan_excerpt_without_header_is_not_news():
+    raw = ("I. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\n- Đánh giá thực trạng công tác cải cách hành chính tại các sở, "
+           "ban, ngành.\n\nII. NỘI DUNG KIỂM TRA\n\n- Công tác chỉ đạo, điều hành.")
+    assert metadata_of(raw)["loai_van_ban"] == ""
