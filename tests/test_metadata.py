@@ -436,8 +436,8 @@ def test_law_issuer_and_number_above_the_motto_are_kept_with_the_header():
 def test_news_date_printed_under_the_article():
     raw = ("1/1/0001\n\nXây dựng và triển khai kế hoạch, biện pháp khắc phục những hạn chế từ kết quả CCHC năm 2021\n\n"
            "Ngày 11/01/2022, UBND tỉnh có quyết định phê duyệt và công bố Chỉ số và xếp hạng kết quả cải cách hành "
-           "chính (CCHC) năm 2021. Theo đó, trong số 44 cơ quan, đơn vị, địa phương thuộc đối tượng đánh giá, có 30 đơn "
-           "vị xếp hạng Tốt.\n\n13/01/2022\n\nBack To Top")
+           "chính (CCHC) năm 2021. Theo đó, trong số 44 cơ quan, đơn vị, địa phương thuộc đối tượng đánh giá, có 30 "
+           "đơn vị xếp hạng Tốt.\n\n13/01/2022\n\nBack To Top")
     md = metadata_of(raw)
     assert (md["loai_van_ban"], md["ngay_ban_hanh"], md["tieu_de"][:20]) == (
         "Tin bài", "2022-01-13", "Xây dựng và triển kh")
