@@ -17,6 +17,7 @@ METADATA_KEYS = (
     "chuc_vu",  # the signer's post ("Chủ tịch", "Phó Chủ tịch")
     "cap",  # level of the issuing body: "Trung ương" (ministries, Government, National Assembly), "Tỉnh", "Huyện", ""
     "ky_ke_hoach",  # year or period the document covers, from its title: "2021", "2021-2025"
+    "van_ban_lien_quan",  # the document a news post reports on, as cited: "Kế hoạch số 517/KH-UBND ngày 27/02/2020"
     "spans",  # JSON {"so_hieu": [start, end], …}: offsets in the cleaned text each field was read from
 )
 #: Metadata key of a document whose text was (partly) recognised by OCR: pages so read of all pages ("3/12"); absent

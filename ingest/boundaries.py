@@ -90,7 +90,7 @@ def _header_start(lines: list[Line]) -> int | None:
         if text == CELL_BREAK:
             j -= 1
             continue
-        if lines[j].cells is not None or not is_upper_line(text) or len(text) > 80:
+        if lines[j].cells is not None or not (is_upper_line(text) or number_match(text)) or len(text) > 80:
             break
         start, taken, j = j, taken + 1, j - 1
     return start

@@ -93,6 +93,10 @@ def _looks_hard_wrapped(raw_lines: list[str]) -> bool:
     return wrapped >= 5 and wrapped >= 0.1 * pairs
 
 
+#: A number's label alone on its line ("Luật số:" / "22/2008/QH12"): joined with the number under it.
+_NUMBER_LABEL = re.compile(r"^(?:Luật|Bộ luật|Pháp lệnh)\s+số\s*:$", re.IGNORECASE)
+
+
 def _should_join(previous: str, following: str) -> bool:
     if not previous or not following:
         return False
@@ -100,7 +104,7 @@ def _should_join(previous: str, following: str) -> bool:
         return False
     if previous.endswith(_TERMINAL):
         # "Số:" followed by "189/KH-UBND": a short label is a wrapped field, not the end of a sentence.
-        return previous.endswith(":") and len(previous) <= 6
+        return previous.endswith(":") and (len(previous) <= 6 or bool(_NUMBER_LABEL.match(previous)))
     if is_upper_line(previous) and not is_upper_line(following):
         # "IV. KINH PHÍ THỰC HIỆN" is a title; "Kinh phí thực hiện …" starts the paragraph under it.
         return not _first_word_mixed(following)

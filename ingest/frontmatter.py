@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 
 from index.model import OPENING_SECTION
-from textnorm import fold_accents
+from textnorm import fold_accents, has_diacritics
 from textnorm.lines import is_list_line, is_upper_line
-from textnorm.patterns import BASIS, NUMBER, PLACE_DATE
+from textnorm.patterns import BARE_NUMBER, BASIS, NUMBER, NUMBER_LABEL, PLACE_DATE
 
 #: The national motto, matched on letters only so that flattened or OCR'd forms ("CỘNG HÒA XàHỘI") still count.
 MOTTO_KEYS = ("conghoaxahoi", "chunghiavietnam", "doclaptudohanhphuc")
@@ -29,8 +29,17 @@ DOC_TYPES = {
     "QUY ĐỊNH": "Quy định", "ĐỀ ÁN": "Đề án", "NGHỊ QUYẾT": "Nghị quyết", "TỜ TRÌNH": "Tờ trình",
     "HƯỚNG DẪN": "Hướng dẫn", "BỘ LUẬT": "Bộ luật", "LUẬT": "Luật", "NGHỊ ĐỊNH": "Nghị định",
     "THÔNG TƯ LIÊN TỊCH": "Thông tư liên tịch", "THÔNG TƯ": "Thông tư", "HIẾN PHÁP": "Hiến pháp",
-    "PHÁP LỆNH": "Pháp lệnh",
+    "PHÁP LỆNH": "Pháp lệnh", "CÔNG ĐIỆN": "Công điện", "PHƯƠNG ÁN": "Phương án",
 }
+#: The trích yếu of a công văn, written under its number instead of a type word ("V/v triển khai kiểm tra …").
+SUBJECT_LINE = re.compile(r"^[Vv]/[Vv]\b\s*:?\s*(?=\S)")
+#: Types whose title is a name, written in a line of its own in mixed case when pasted ("Luật Viên chức").
+NAMED_TYPES = ("LUẬT", "BỘ LUẬT", "PHÁP LỆNH")
+#: The name after such a type word: capitalised, no digits, no sentence end ("Luật này quy định …" is a sentence).
+NAMED_TITLE = re.compile(r"^[A-ZĐÀ-Ỹ][^\d.;:]*$")
+NAMED_TITLE_MAX = 100
+#: Type words without diacritics ("KE HOACH"), same length as the accented ones.
+_FOLDED_TYPES = {marker: fold_accents(marker).upper() for marker in DOC_TYPES}
 #: Words that may follow a type word and still belong to it ("CHƯƠNG TRÌNH HÀNH ĐỘNG", "KẾ HOẠCH LIÊN TỊCH").
 TYPE_SUFFIXES = ("HÀNH ĐỘNG", "LIÊN TỊCH")
 #: Posts written before the body they head in an authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X").
@@ -38,10 +47,28 @@ HEAD_POSTS = r"(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|TRƯ�
 #: Lines naming an issuing body or an authority ("ỦY BAN NHÂN DÂN TỈNH X", "BỘ TRƯỞNG BỘ NỘI VỤ").
 AGENCY = re.compile(
     r"^(?:" + HEAD_POSTS + r"\s+)?"
-    r"(?:[UỦ][ỶY] BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|BỘ\s|SỞ\s|VĂN PHÒNG\s|BAN CHỈ ĐẠO|CHÍNH PHỦ|QUỐC HỘI|"
+    r"(?:[UỦ][ỶY] BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|BỘ\s|SỞ\s|VĂN PHÒNG(?:\s|$)|BAN CHỈ ĐẠO|CHÍNH PHỦ|QUỐC HỘI|"
     r"THỦ TƯỚNG|TỈNH\s|THÀNH PHỐ\s|HUYỆN\s|CỤC\s|TỔNG CỤC\s)",
     re.IGNORECASE,
 )
+#: AGENCY on a line typed or OCR'd without diacritics, folded ("UY BAN NHAN DAN", "TINH GIA LAI").
+FOLDED_AGENCY = re.compile(
+    r"^(?:(?:chu tich|bo truong|thu tuong|giam doc|truong ban)\s+)?(?:uy ban nhan dan|ubnd|hoi dong nhan dan|bo\s|"
+    r"so\s|van phong(?:\s|$)|ban chi dao|chinh phu|quoc hoi|thu tuong|tinh\s|thanh pho\s|huyen\s|cuc\s|tong cuc\s)"
+)
+
+
+def is_agency(text: str) -> bool:
+    """True for a line that names an issuing body or an authority, also without diacritics.
+
+    >>> is_agency("ỦY BAN NHÂN DÂN TỈNH HÀ NAM"), is_agency("UY BAN NHAN DAN"), is_agency("Uy ban co trach nhiem")
+    (True, True, False)
+    """
+    if AGENCY.match(text):
+        return True
+    return not has_diacritics(text) and text.isupper() and bool(FOLDED_AGENCY.match(fold_accents(text)))
+
+
 #: A signature block opens with a delegation mark or a post in capitals.
 SIGNATURE_START = re.compile(
     r"^(?:TM\.|KT\.|Q\.|TL\.|TUQ\.|T/M|K/T)\s*\S|^(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|"
@@ -59,9 +86,19 @@ ISSUER_ISSUES = re.compile(r"(?<!của\s)(?:Ủy ban nhân dân|UBND|Chủ tịc
 #: when it starts with "Căn cứ …" or "Thực hiện …".
 ISSUING_CLAUSE = re.compile(r":\s*$|" + ISSUER_ISSUES.pattern, re.IGNORECASE)
 #: An authority line a converter glued to the end of the title ("… TỈNH KIÊN GIANG CHỦ TỊCH ỦY BAN NHÂN DÂN …").
+#: The committee itself may be the authority ("… TRÊN ĐỊA BÀN TỈNH KON TUM ỦY BAN NHÂN DÂN TỈNH KON TUM"): a short
+#: committee name closing the line, not one the title names ("… CỦA ỦY BAN NHÂN DÂN TỈNH X").
 GLUED_AUTHORITY = re.compile(
-    r"\s(" + HEAD_POSTS + r"\s+(?:[UỦ][ỶY] BAN|BỘ|SỞ|BAN)\s.*)$"
+    r"\s(" + HEAD_POSTS + r"\s+(?:[UỦ][ỶY] BAN|BỘ|SỞ|BAN)\s.*|"
+    r"(?<!CỦA )(?<!THUỘC )(?<!VÀ )(?<!GIỮA )(?<!VỚI )[UỦ][ỶY] BAN NHÂN DÂN (?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ)"
+    r"(?: [^\s]+){1,4})$"
 )
+#: A flattened header line may hold the body name and the motto before "Số: …" (two body lines and the motto).
+NUMBER_PREFIX_MAX = 160
+#: A title may itself open like a basis ("CHƯƠNG TRÌNH HÀNH ĐỘNG / Thực hiện Nghị quyết …") when it is the first
+#: line under the type word and is short; a basis line ends with ";" or ",".
+TITLE_BASIS = re.compile(r"^Thực hiện\s")
+TITLE_BASIS_MAX = 200
 #: Basis lines are one passage together when their run is at most this long (else one passage each).
 BASIS_RUN_MAX_CHARS = 500
 #: A title line is at least this long (shorter capital lines are labels such as "TỈNH X" or "DÂN").
@@ -135,6 +172,8 @@ def number_match(text: str) -> re.Match | None:
     ('251', 'QĐ-BNV')
     >>> number_match("Xét đề nghị tại văn bản số 1187/SNV-CCHC") is None
     True
+    >>> number_match("UY BAN NHAN DAN TINH GIA LAI S64934/KH-UBND").group("n", "code")
+    ('4934', 'KH-UBND')
     """
     m = NUMBER.search(text)
     if not m:
@@ -142,6 +181,8 @@ def number_match(text: str) -> re.Match | None:
     prefix = text[: m.start()]
     if m.start() == 0 or (len(prefix) <= 50 and ":" in text[m.start(): m.start("code")] and not prefix.endswith(" số")):
         return m
+    if len(prefix) <= NUMBER_PREFIX_MAX and (is_upper_line(prefix) or is_motto(prefix)):
+        return m  # a flattened header: the body name (and the motto) in capitals, then the number
     return None
 
 
@@ -150,6 +191,10 @@ def type_word(text: str) -> str | None:
 
     >>> type_word("CHƯƠNG TRÌNH HÀNH ĐỘNG"), type_word("KẾ HOẠCH CÔNG TÁC CCHC NĂM 2021"), type_word("Kế hoạch số 5")
     ('Chương trình', 'Kế hoạch', None)
+    >>> type_word("KE HOACH"), type_word("QUYET DINH"), type_word("KE HOACH KIEM TRA CCHC NAM 2018")
+    ('Kế hoạch', 'Quyết định', 'Kế hoạch')
+    >>> type_word("Luật Viên chức"), type_word("Luật Phòng, chống ma túy"), type_word("Luật này quy định về viên chức.")
+    ('Luật', 'Luật', None)
     """
     head = type_head(text)
     return DOC_TYPES[head[1]] if head else None
@@ -159,13 +204,18 @@ def type_head(text: str) -> tuple[int, str] | None:
     """Length of the type word at the start of a line (with its suffix) and the key in :data:`DOC_TYPES`."""
     stripped = text.rstrip(" :")
     upper = stripped.upper()
+    folded = not has_diacritics(stripped)  # "KE HOACH" typed or OCR'd without diacritics
     for marker in DOC_TYPES:
+        if folded and upper.startswith(_FOLDED_TYPES[marker]):
+            upper = marker + upper[len(marker):]
         if not upper.startswith(marker):
             continue
         rest = stripped[len(marker):]
         if rest and not rest.startswith(" "):
             continue
-        if stripped != upper and rest.strip():
+        if stripped != stripped.upper() and rest.strip():
+            if marker in NAMED_TYPES and NAMED_TITLE.match(rest.strip()) and len(stripped) <= NAMED_TITLE_MAX:
+                return len(marker), marker  # "Luật Viên chức": a law's name is its title
             return None  # "Kế hoạch số 5 …": a sentence, not a type word
         length = len(marker)
         for suffix in TYPE_SUFFIXES:
@@ -175,6 +225,15 @@ def type_head(text: str) -> tuple[int, str] | None:
             return None
         return length, marker
     return None
+
+
+def _date_after(text: str, number: re.Match | None) -> re.Match | None:
+    """The place-and-date line of a header line, never starting inside its number ("Số: 1888/KH-VPUBND Bình Định,
+    ngày …": "VPUBND" is no place); offsets are those of ``text``."""
+    date = place_date(text)
+    if date and number and date.start() < number.end():
+        date = place_date(" " * number.end() + text[number.end():])
+    return date
 
 
 def header_pieces(text: str) -> list[tuple[int, int, str]]:
@@ -190,7 +249,7 @@ def header_pieces(text: str) -> list[tuple[int, int, str]]:
     number = number_match(text)
     if number:
         anchors.append((number.start(), number.end(), "number"))
-    date = place_date(text)
+    date = _date_after(text, number)
     if date:
         anchors.append((date.start(), date.end(), "place_date"))
     if is_motto(text):
@@ -222,9 +281,12 @@ def header_pieces(text: str) -> list[tuple[int, int, str]]:
 
 def _continues_title(text: str, upper: bool | None) -> bool:
     """A line after the type word that still belongs to the title (trích yếu)."""
-    if BASIS.match(text) or is_list_line(text) or len(text) > 300 or text.endswith((":", ";")):
+    if BASIS.match(text) and not (upper is None and TITLE_BASIS.match(text) and len(text) <= TITLE_BASIS_MAX
+                                  and not text.endswith(",")):
         return False
-    if is_upper_line(text) and AGENCY.match(text):
+    if is_list_line(text) or len(text) > 300 or text.endswith((":", ";")):
+        return False
+    if is_upper_line(text) and is_agency(text):
         return False  # the authority line ("ỦY BAN NHÂN DÂN TỈNH X") follows the title
     if upper is None:
         return True
@@ -248,6 +310,8 @@ class _Opening:
         self.anchor = False  # a number or place-and-date line was seen
         self.title_upper: bool | None = None
         self.body = False
+        self.label = False  # the last header line was a number's label alone ("Luật số:")
+        self.subject = False  # the last header line was a công văn's "V/v …" (it may wrap onto the next line)
 
     def role_pieces(self, text: str, kind: str) -> list[tuple[int, int, str]]:
         if self.state == "title":
@@ -261,7 +325,7 @@ class _Opening:
             if pieces:
                 return pieces
         whole = (0, len(text))
-        if is_upper_line(text) and AGENCY.match(text) and len(text) <= 120:
+        if is_upper_line(text) and is_agency(text) and len(text) <= 120:
             self.state = "after"
             return [(*whole, "authority")]
         if BASIS.match(text) and not ISSUING_CLAUSE.search(text):
@@ -275,7 +339,15 @@ class _Opening:
 
     def _head_pieces(self, text: str) -> list[tuple[int, int, str]]:
         """A line of the header block (number, place and date, agency), or the type line opening the title."""
-        pieces = header_pieces(text)
+        subject, self.subject = self.subject, False
+        label, self.label = self.label, bool(NUMBER_LABEL.match(text))
+        if self.label or label and BARE_NUMBER.match(text):
+            self.anchor = self.anchor or not self.label
+            return [(0, len(text), "number")]  # "Luật số:" / "22/2008/QH12" on two lines
+        if self.anchor and (SUBJECT_LINE.match(text) or subject and text[:1].islower()):
+            self.subject = True  # a công văn's trích yếu stands in the header, beside the motto and the date
+            return [(0, len(text), "title")]
+        pieces = header_pieces(text) if not BASIS.match(text) else []  # "Căn cứ Hiến pháp nước Cộng hòa …"
         if pieces:
             self.anchor = self.anchor or any(r in ("number", "place_date") for _, _, r in pieces)
             return pieces
@@ -284,7 +356,7 @@ class _Opening:
             rest = text[head[0]:].strip(" :")
             self.state, self.title_upper = "title", (is_upper_line(rest) if rest else None)
             return _title_pieces(text)
-        if is_upper_line(text) and AGENCY.match(text):
+        if is_upper_line(text) and is_agency(text):
             return [(0, len(text), "header")]
         if self.anchor and is_upper_line(text) and len(text) >= TITLE_MIN_CHARS:
             self.state, self.title_upper = "title", True

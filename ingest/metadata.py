@@ -15,27 +15,39 @@ from dataclasses import dataclass, field
 
 from index.model import METADATA_KEYS
 from ingest.frontmatter import (
-    AGENCY,
     DOC_TYPES,
     HEAD_POSTS,
     ISSUER_ISSUES,
     NUMBER,
     PERSON_NAME,
+    SUBJECT_LINE,
     Unit,
+    is_agency,
     is_motto,
     matter_units,
     place_date,
     type_head,
 )
 from ingest.structure import Block
+from textnorm import fold_accents
 from textnorm.gazetteer import CENTRAL_CITIES, canonical_province, province_mentions
+from textnorm.patterns import BARE_NUMBER, CITED_DOCUMENT, NEWS_CREDIT, NEWS_DATELINE, NEWS_LEAD_DATE, REPORTS_ISSUING
 
 #: Letters of a number's code → loại văn bản, when the header has no type word ("4851/KH-UBND").
 TYPE_CODES = {
     "KH": "Kế hoạch", "QĐ": "Quyết định", "BC": "Báo cáo", "TB": "Thông báo", "CT": "Chỉ thị", "NQ": "Nghị quyết",
     "TTr": "Tờ trình", "HD": "Hướng dẫn", "CTr": "Chương trình", "TT": "Thông tư", "NĐ": "Nghị định",
-    "QC": "Quy chế", "ĐA": "Đề án",
+    "QC": "Quy chế", "ĐA": "Đề án", "KL": "Kết luận", "CĐ": "Công điện", "PA": "Phương án", "CV": "Công văn",
+    "GM": "Giấy mời", "BB": "Biên bản",
 }
+#: A number whose code opens with its issuing body instead of a type ("2345/UBND-VX", "1187/SNV-CCHC") is a công
+#: văn's (Nghị định 30/2020/NĐ-CP, Phụ lục III: công văn carry no type letters).
+LETTER_TYPE = "Công văn"
+#: A number labelled with its type ("Luật số: 99/2021/QH15", "Bộ luật số 45/2019/QH14").
+NAMED_NUMBER = re.compile(r"^(Luật|Bộ luật|Pháp lệnh)\s+số", re.IGNORECASE)
+#: National issuers by the last part of a number's code, for a text pasted without its header ("…/2021/QH15").
+CODE_ISSUERS = {"QH": "Quốc hội", "UBTVQH": "Ủy ban Thường vụ Quốc hội", "CP": "Chính phủ",
+                "TTg": "Thủ tướng Chính phủ"}
 #: Types issued by national bodies for the whole country: no province.
 NATIONAL_TYPES = frozenset({"Luật", "Bộ luật", "Hiến pháp", "Nghị định", "Thông tư", "Thông tư liên tịch",
                             "Pháp lệnh"})
@@ -45,7 +57,9 @@ CENTRAL_CODE = re.compile(r"(?:^|[-/])(?:CP|TTg|QH\d*|UBTVQH\d*|B[A-ZĐ]{1,4}|BC
 CENTRAL_BODY = re.compile(r"^(?:BỘ\s|CHÍNH PHỦ|QUỐC HỘI|THỦ TƯỚNG|VĂN PHÒNG CHÍNH PHỦ|ỦY BAN THƯỜNG VỤ QUỐC HỘI)|"
                           r"CỦA CHÍNH PHỦ$", re.IGNORECASE)
 #: A department under a provincial committee, written on the line below it in the header.
-SUBORDINATE = re.compile(r"^(?:SỞ|BAN|VĂN PHÒNG|CHI CỤC|TRUNG TÂM|THANH TRA)\s", re.IGNORECASE)
+SUBORDINATE = re.compile(r"^(?:SỞ|BAN|VĂN PHÒNG|CHI CỤC|TRUNG TÂM|THANH TRA)(?:\s|$)", re.IGNORECASE)
+#: A committee's office written "VĂN PHÒNG" alone under the committee's name is that committee's office.
+OFFICE = "VĂN PHÒNG"
 #: A district-level committee ("ỦY BAN NHÂN DÂN HUYỆN TÂN HIỆP"): level and name.
 LOCAL_UNIT = re.compile(r"\b(HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ|XÃ|PHƯỜNG|THỊ TRẤN)\s+(.+)$")
 #: Posts written before the body name in an authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X").
@@ -63,12 +77,28 @@ PROVINCIAL_CAPITALS = {
     "Long Xuyên": "An Giang", "Cao Lãnh": "Đồng Tháp", "Vị Thanh": "Hậu Giang", "Tân An": "Long An",
     "Bắc Giang": "Bắc Giang", "Việt Yên": "Bắc Giang", "Thái Bình": "Thái Bình", "Hải Dương": "Hải Dương",
 }
-#: A news item opens with a dateline ("Ngày 13/4/2018, UBND tỉnh …") and names its source last ("Theo …").
-DATELINE = re.compile(r"^(?:Ngày\s+)?\d{1,2}/\d{1,2}/(\d{4})\s*,")
-#: The dateline is within the first paragraphs (after the headline and a photo caption or a rating line).
+#: The lead is within the first paragraphs (after the headline and a photo caption or a rating line). A lead's
+#: "Ngày 13/4/2018, …" (:data:`textnorm.patterns.NEWS_LEAD_DATE`) gives the post's year, not its day.
 DATELINE_PARAGRAPHS = 6
-_SOURCE_LINE = re.compile(r"^Theo\s+(.{3,60})$")
+#: A post's dateline line comes before its body, among its first blocks (a portal's menu may come first).
+DATELINE_BLOCKS = 40
+#: A post may print its date under the article instead, among its last blocks (before "Back To Top", a footer).
+DATELINE_TAIL_BLOCKS = 4
+#: A news post may end with its author's name in capitals, two to four words ("HỒ VĂN", "NGUYỄN THỊ HÀ").
+BYLINE = re.compile(r"^[A-ZĐÀ-Ỹ]{1,8}(?: [A-ZĐÀ-Ỹ]{1,8}){1,3}$")
+#: A block this long is prose: the post's body has begun, its dateline is above.
+PROSE_MIN_CHARS = 200
+#: The headline is at most this far from the dateline (a rating or views line may stand between them).
+HEADLINE_REACH = 3
+#: A portal's "today" banner ("Chủ nhật, ngày 3 tháng 12 năm 2023") is not a headline.
+_WEEKDAY = re.compile(r"^(?:Thứ\s+\w+|Chủ\s+nhật)\b", re.IGNORECASE)
+#: A headline has at least this many words (shorter lines are breadcrumbs or categories: "Tin tức - Sự kiện").
+HEADLINE_MIN_WORDS = 5
+#: A post names its source last, as a name, not a sentence: "Theo QuangBinh Portal", "Nguồn: baobackan.vn".
+_SOURCE_LINE = re.compile(r"^(?:Theo|Nguồn)\s*:?\s+([^,;:]{3,60}?)\.?$")
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+#: The year inside a number ("22/2008/QH12").
+NUMBER_YEAR = re.compile(rf"^\d+[a-z]?/({_YEAR})/")
 #: The period a plan covers, read from its title: "giai đoạn 2021-2025", "2026 - 2030", "năm 2021", or a range
 #: whose dash a PDF extraction lost ("20112020").
 _PERIOD = re.compile(rf"({_YEAR})\s*[-–—]\s*({_YEAR})|({_YEAR})({_YEAR})")
@@ -136,7 +166,7 @@ def normalise_code(code: str) -> str:
 def _read_number(r: _Reader) -> str:
     """so_hieu; returns the number's code (for the type) even when the number itself is blank (a draft)."""
     for start, _end, unit in r.role("number"):
-        m = NUMBER.search(unit)
+        m = NUMBER.search(unit) or BARE_NUMBER.match(unit)
         if m:
             code = normalise_code(m.group("code"))
             if m.group("n"):
@@ -168,7 +198,18 @@ def _read_date(r: _Reader) -> str:
     if web:
         r.put("ngay_ban_hanh", _iso(web.group(1), web.group(2), web.group(3)))
         r.put("nam", web.group(3))
+        return ""
+    _year_of_number(r)
     return ""
+
+
+def _year_of_number(r: _Reader) -> None:
+    """nam from a number that carries its year ("22/2008/QH12", "30/2018/QĐ-UBND") when no date says it."""
+    span = _span_of(r, "so_hieu")
+    m = NUMBER_YEAR.search(r.md.get("so_hieu", ""))
+    if m and span:
+        s = r.text.find(m.group(1), span[0], span[1])
+        r.put("nam", m.group(1), (s, s + 4) if s >= 0 else span)
 
 
 def _body_paragraphs(r: _Reader) -> list[tuple[int, str]]:
@@ -182,9 +223,20 @@ def _read_type(r: _Reader, code: str) -> None:
         if head:
             r.put("loai_van_ban", DOC_TYPES[head[1]], (start, start + head[0]))
             return
+    for start, _end, unit in r.role("number"):
+        label = NAMED_NUMBER.match(unit)
+        if label:  # "Luật số: 99/2021/QH15" without the type line
+            r.put("loai_van_ban", label.group(1).capitalize(), (start, start + label.end(1)))
+            return
+    if any(SUBJECT_LINE.match(unit) for _, _, unit in r.role("title")):
+        r.put("loai_van_ban", LETTER_TYPE, _span_of(r, "so_hieu"))
+        return
     letters = code.rsplit("/", 1)[-1].split("-")[0]
     if letters in TYPE_CODES:
         r.put("loai_van_ban", TYPE_CODES[letters], _span_of(r, "so_hieu"))
+        return
+    if "-" in code.rsplit("/", 1)[-1] and r.md.get("so_hieu") and not CENTRAL_CODE.search(code):
+        r.put("loai_van_ban", LETTER_TYPE, _span_of(r, "so_hieu"))
         return
     if _reads_as_news(r):
         return  # a news item reporting that a plan was issued is not that plan
@@ -222,14 +274,17 @@ def _read_title(r: _Reader) -> None:
     parts: list[tuple[int, int]] = []
     for n, (start, end, unit) in enumerate(units):
         head = type_head(unit) if n == 0 else None
-        if head:
-            rest = unit[head[0]:]
-            start = start + head[0] + len(rest) - len(rest.lstrip(" :"))
+        subject = SUBJECT_LINE.match(unit) if n == 0 else None
+        if head or subject:
+            skip = head[0] if head else subject.end()  # the type word, or the "V/v" of a công văn
+            rest = unit[skip:]
+            start = start + skip + len(rest) - len(rest.lstrip(" :"))
         if start < end:
             parts.append((start, end))
     if parts:
         title = " ".join(r.text[s:e] for s, e in parts)
-        r.put("tieu_de", _sentence_case(title.strip())[:TITLE_MAX_CHARS], (parts[0][0], parts[-1][1]))
+        title = _sentence_case(title.strip())
+        r.put("tieu_de", (title[:1].upper() + title[1:])[:TITLE_MAX_CHARS], (parts[0][0], parts[-1][1]))
 
 
 def _read_period(r: _Reader) -> None:
@@ -250,8 +305,8 @@ def _read_period(r: _Reader) -> None:
 
 def _agency(r: _Reader) -> tuple[str, tuple[int, int] | None]:
     """The issuing body as the header writes it (body-name lines, or the authority line without its post)."""
-    lines = [(s, e, t) for s, e, t in r.role("header") if AGENCY.match(t) or t[:1].isupper() and len(t) < 40]
-    lines = [x for x in lines if "CỘNG HÒA" not in x[2].upper() and "Độc lập" not in x[2]]
+    lines = [(s, e, t) for s, e, t in r.role("header") if is_agency(t) or t[:1].isupper() and len(t) < 40]
+    lines = [x for x in lines if not is_motto(x[2])]
     if lines:
         return " ".join(t for _, _, t in lines), (lines[0][0], lines[-1][1])
     for s, e, t in r.role("authority"):
@@ -309,14 +364,26 @@ def _vote_body_province(r: _Reader, min_votes: int = 3) -> None:
         r.put("tinh", name, first[name])
 
 
+#: Abbreviations in a body name, written out as the name reads ("VĂN PHÒNG UBND TỈNH X").
+BODY_ABBREVIATIONS = {"ubnd": "Ủy ban nhân dân", "hđnd": "Hội đồng nhân dân"}
+
+
 def _body_name(text: str) -> str:
-    """A body name in capitals written as a name: "BỘ NỘI VỤ" → "Bộ Nội vụ"."""
+    """A body name in capitals written as a name: "BỘ NỘI VỤ" → "Bộ Nội vụ"; its province keeps its capitals.
+
+    >>> _body_name("BỘ NỘI VỤ"), _body_name("VĂN PHÒNG UBND TỈNH BÌNH ĐỊNH")
+    ('Bộ Nội vụ', 'Văn phòng Ủy ban nhân dân tỉnh Bình Định')
+    """
     if not text.isupper():
         return text
-    words = text.lower().split()
+    out = text.lower()
+    if len(out) == len(text):
+        for name, s, e in sorted(province_mentions(text), key=lambda m: -m[1]):
+            out = out[:s] + name.removeprefix("Thành phố ") + out[e:]
+    words = [BODY_ABBREVIATIONS.get(w, w) for w in out.split()]
     if len(words) > 1 and words[0] in ("bộ", "sở", "ban", "cục", "vụ", "văn"):
         k = 2 if words[0] == "văn" and len(words) > 2 else 1
-        words[k] = words[k].capitalize()
+        words[k] = words[k][:1].upper() + words[k][1:]
     out = " ".join(words)
     return out[:1].upper() + out[1:]
 
@@ -341,7 +408,7 @@ def _body_span(start: int, end: int, text: str) -> tuple[int, int]:
 
 def _subordinate(r: _Reader) -> tuple[int, int, str] | None:
     """The last body-name line when it is a department under the body above it ("UBND TỈNH X" / "SỞ NỘI VỤ")."""
-    lines = [x for x in r.role("header") if AGENCY.match(x[2]) and not is_motto(x[2])]
+    lines = [x for x in r.role("header") if is_agency(x[2]) and not is_motto(x[2])]
     if len(lines) >= 2 and SUBORDINATE.match(lines[-1][2]):
         return lines[-1]
     return None
@@ -352,16 +419,20 @@ def _read_body(r: _Reader, code: str, place: str) -> None:
     agency, agency_span = _agency(r)
     if _is_central(r, agency, code):
         r.put("cap", "Trung ương")
-        r.put("co_quan", _body_name(agency), agency_span)
+        if agency:
+            r.put("co_quan", _body_name(agency), agency_span)
+        else:
+            issuer = re.sub(r"\d+$", "", re.split(r"[-/]", code)[-1]) if code else ""
+            r.put("co_quan", CODE_ISSUERS.get(issuer, ""), _span_of(r, "so_hieu"))
         return
     _read_province(r, place, agency_span)
     tinh = r.md.get("tinh", "")
     subordinate = _subordinate(r)
     district = LOCAL_UNIT.search(agency.upper())
-    is_committee = re.match(r"^(?:[UỦ][ỶY] BAN NHÂN DÂN|UBND)", agency, re.IGNORECASE) or (
+    is_committee = re.match(r"^(?:uy ban nhan dan|ubnd)", fold_accents(agency)) or (
         not agency and code.endswith("UBND"))
     if subordinate:
-        name = _body_name(subordinate[2])
+        name = _body_name(subordinate[2]) if subordinate[2].upper() != OFFICE else "Văn phòng Ủy ban nhân dân"
         where = f" tỉnh {tinh}" if tinh and not province_mentions(subordinate[2]) else ""
         r.put("co_quan", name + (where if tinh not in CENTRAL_CITIES else f" thành phố {tinh}"), subordinate[:2])
         r.put("cap", "Tỉnh" if tinh else "")
@@ -395,7 +466,34 @@ def _read_signer(r: _Reader) -> None:
 
 
 def _dateline(r: _Reader) -> re.Match | None:
-    return next((m for _, t in _body_paragraphs(r)[:DATELINE_PARAGRAPHS] if (m := DATELINE.search(t))), None)
+    return next((m for _, t in _body_paragraphs(r)[:DATELINE_PARAGRAPHS] if (m := NEWS_LEAD_DATE.match(t))), None)
+
+
+def _stamp(r: _Reader) -> tuple[int, re.Match] | None:
+    """(block index, match) of the post's dateline line ("04/06/2019 - 21:54") above its body, else one of its last
+    lines (a date printed under the article, before the page's footer)."""
+    for i, block in enumerate(r.blocks[:DATELINE_BLOCKS]):
+        m = NEWS_DATELINE.match(block.text)
+        if m:
+            return i, m
+        if len(block.text) >= PROSE_MIN_CHARS:
+            break
+    tail = range(max(0, len(r.blocks) - DATELINE_TAIL_BLOCKS), len(r.blocks))
+    return next(((i, m) for i in tail if (m := NEWS_DATELINE.match(r.blocks[i].text))), None)
+
+
+def _byline(r: _Reader) -> bool:
+    """The text ends with an author's name in capitals ("HỒ VĂN", "HÀ VY") and has no signature block."""
+    if not r.blocks or r.role("signature"):
+        return False
+    last = r.blocks[-1].text
+    return bool(BYLINE.match(last)) and not is_agency(last) and not type_head(last)
+
+
+def _reports_issuing(r: _Reader) -> bool:
+    """The opening reports that a document was issued ("… vừa ký ban hành Công văn số 2577/UBND-NCKS …") or is
+    credited to a news outlet ("(Chinhphu.vn) - …")."""
+    return any(REPORTS_ISSUING.search(t) or NEWS_CREDIT.match(t) for _, t in _body_paragraphs(r)[:DATELINE_PARAGRAPHS])
 
 
 def _source_line(r: _Reader) -> tuple[int, re.Match] | None:
@@ -403,24 +501,82 @@ def _source_line(r: _Reader) -> tuple[int, re.Match] | None:
 
 
 def _reads_as_news(r: _Reader) -> bool:
-    """No header (no number, no place-and-date line) and a dateline or a closing "Theo <source>" line."""
+    """No header (no number, no place-and-date line) and a dateline, a lead of news, a closing "Theo <source>" line
+    or an author's byline."""
     if r.md.get("so_hieu") or any(u.role in ("number", "place_date") for u in r.units):
         return False
-    return bool(_dateline(r) or _source_line(r))
+    return bool(_stamp(r) or _dateline(r) or _source_line(r) or _reports_issuing(r) or _byline(r))
+
+
+def is_headline(text: str) -> bool:
+    """A line that can be a post's headline: a few words, not a sentence, not a dateline.
+
+    >>> is_headline("Kiểm tra công tác cải cách hành chính tại huyện Na Rì"), is_headline("Tin tức - Sự kiện")
+    (True, False)
+    >>> is_headline("Đoàn kiểm tra đã làm việc với UBND huyện."), is_headline("04/06/2019 - 21:54")
+    (False, False)
+    """
+    words = [w for w in text.split() if any(c.isalpha() for c in w)]
+    return (HEADLINE_MIN_WORDS <= len(words) and len(text) <= TITLE_MAX_CHARS and not text.endswith((".", ":", ";"))
+            and not NEWS_DATELINE.match(text) and not _WEEKDAY.match(text))
+
+
+def _headline(r: _Reader, stamp: int | None) -> int | None:
+    """Block index of the headline: the headline-like block nearest the dateline, the one above it first (a
+    dateline may also be printed under a menu and above the headline); without a dateline above the body, the first
+    one."""
+    under_body = stamp is not None and any(len(b.text) >= PROSE_MIN_CHARS for b in r.blocks[:stamp])
+    if stamp is None or under_body:
+        order = list(range(min(len(r.blocks), DATELINE_PARAGRAPHS)))
+    else:
+        order = [i for k in range(1, HEADLINE_REACH + 1) for i in (stamp - k, stamp + k) if 0 <= i < len(r.blocks)]
+    return next((i for i in order if is_headline(r.blocks[i].text)), None)
+
+
+def _read_news_title(r: _Reader, stamp: tuple[int, re.Match] | None) -> None:
+    """The headline; none when no line reads as one (a lead sentence or a category label is not a title)."""
+    index = _headline(r, stamp[0] if stamp else None)
+    if index is not None:
+        s, text = r.spans[index][0], r.blocks[index].text
+        r.put("tieu_de", text, (s, s + len(text)))
+
+
+def _read_news_date(r: _Reader, stamp: tuple[int, re.Match] | None) -> None:
+    """The dateline dates the post (day and year); a lead's "Ngày 13/4/2018, …" gives only the year."""
+    if stamp:
+        start, m = r.spans[stamp[0]][0], stamp[1]
+        r.put("ngay_ban_hanh", _iso(m.group("d"), m.group("m"), m.group("y")), (start + m.start(), start + m.end()))
+        r.put("nam", m.group("y"), (start + m.start("y"), start + m.end("y")))
+        return
+    dateline = _dateline(r)
+    group = dateline and ("y" if dateline.group("y") else "y2")
+    if group and dateline.group(group) and not r.md.get("nam"):
+        start = next(s for s, t in _body_paragraphs(r) if t == dateline.string)
+        r.put("nam", dateline.group(group), (start + dateline.start(group), start + dateline.end(group)))
+
+
+def _read_related(r: _Reader) -> None:
+    """van_ban_lien_quan: the document a post reports on, the first one its opening cites by number ("Kế hoạch số
+    517/KH-UBND ngày 27/02/2020"); never the post's own number."""
+    for i, block in enumerate(r.blocks[:DATELINE_BLOCKS + DATELINE_PARAGRAPHS]):
+        m = CITED_DOCUMENT.search(block.text)
+        if m:
+            start = r.spans[i][0]
+            r.put("van_ban_lien_quan", re.sub(r"\s+", " ", m.group()), (start + m.start(), start + m.end()))
+            return
 
 
 def _read_news(r: _Reader) -> None:
-    """A text that reads as news → "Tin bài", its first line as title, its source, its year, its province."""
+    """A text that reads as news → "Tin bài", its headline as title, its dateline as date, the document it reports
+    on, its source, its province."""
     if r.md.get("loai_van_ban") or not _reads_as_news(r):
         return
     r.put("loai_van_ban", "Tin bài")
-    paragraphs = _body_paragraphs(r)
-    if paragraphs:
-        s, first = paragraphs[0]
-        r.put("tieu_de", first[:TITLE_MAX_CHARS], (s, s + min(len(first), TITLE_MAX_CHARS)))
-    dateline = _dateline(r)
-    if dateline and not r.md.get("nam"):
-        r.put("nam", dateline.group(1))
+    stamp = _stamp(r)
+    _read_news_title(r, stamp)
+    _read_period(r)
+    _read_news_date(r, stamp)
+    _read_related(r)
     source = _source_line(r)
     if source:
         span = (source[0] + source[1].start(1), source[0] + source[1].end(1))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,7 @@ EXPECTED = [
             "so_hieu": "36/KH-UBND", "loai_van_ban": "Kế hoạch", "co_quan": "Ủy ban nhân dân tỉnh Kiên Giang",
             "tinh": "Kiên Giang", "ngay_ban_hanh": "2021-02-28", "nam": "2021", "tieu_de": KG_36_TITLE,
             "nguoi_ky": "Lâm Minh Thành", "chuc_vu": "Chủ tịch", "cap": "Tỉnh", "ky_ke_hoach": "2021",
+            "van_ban_lien_quan": "",
         },
     ),
     (
@@ -43,6 +45,7 @@ EXPECTED = [
             "tinh": "Hà Nội", "ngay_ban_hanh": "2021-04-05", "nam": "2021",
             "tieu_de": "Kiểm tra công tác cải cách hành chính năm 2021", "nguoi_ky": "",
             "chuc_vu": "", "cap": "Tỉnh", "ky_ke_hoach": "2021",
+            "van_ban_lien_quan": "",
         },
     ),
     (
@@ -52,6 +55,7 @@ EXPECTED = [
             "tinh": "Kiên Giang", "ngay_ban_hanh": "2020-12-30", "nam": "2020",
             "tieu_de": "Công tác cải cách hành chính năm 2021", "nguoi_ky": "Lâm Minh Thành",
             "chuc_vu": "Chủ tịch", "cap": "Tỉnh", "ky_ke_hoach": "2021",
+            "van_ban_lien_quan": "",
         },
     ),
     (
@@ -61,6 +65,7 @@ EXPECTED = [
             "ngay_ban_hanh": "2022", "nam": "2022",
             "tieu_de": "Kiểm tra việc thực hiện công tác cải cách hành chính năm 2022 trên địa bàn tỉnh Hà Nam",
             "nguoi_ky": "Trương Quốc Huy", "chuc_vu": "Chủ tịch", "cap": "Tỉnh", "ky_ke_hoach": "2022",
+            "van_ban_lien_quan": "",
         },
     ),
     (
@@ -70,7 +75,8 @@ EXPECTED = [
             "ngay_ban_hanh": "", "nam": "2018",
             "tieu_de": "Trong quý II và III/2018: Kiểm tra công tác cải cách hành chính tại các cơ quan, đơn vị, "
                        "địa phương trên địa bàn tỉnh",
-            "nguoi_ky": "", "chuc_vu": "", "cap": "", "ky_ke_hoach": "",
+            "nguoi_ky": "", "chuc_vu": "", "cap": "", "ky_ke_hoach": "2018",
+            "van_ban_lien_quan": "Quyết định số 1331/QĐ-UBND",
         },
     ),
 ]
@@ -171,3 +177,282 @@ def test_metadata_of_empty_text_is_all_blank():
     md = extract_metadata([], "")
     assert set(md) == set(METADATA_KEYS)
     assert md["so_hieu"] == "" and md["tinh"] == "" and md["nguoi_ky"] == ""
+
+
+# ------------------------------------------------------------------------------------------- news posts
+NEWS_LEAD = ("Đoàn kiểm tra cải cách hành chính của tỉnh đã làm việc với các sở, ngành và ủy ban nhân dân các huyện "
+             "về kết quả thực hiện công tác cải cách hành chính.")
+
+
+@pytest.mark.parametrize(
+    ("dateline", "date"),
+    [
+        ("04/06/2019 - 21:54", "2019-06-04"),
+        ("10:05, 05/05/2022", "2022-05-05"),
+        ("THỨ BA, 20/09/2022 16:03:31", "2022-09-20"),
+        ("Thứ Sáu, 23/04/2021, 18:49 [GMT+7]", "2021-04-23"),
+        ("08:03, 07/03/2018", "2018-03-07"),
+        ("- 12/05/2016 04:00:00 PM", "2016-05-12"),
+        ("Cập nhật: 26/11/2014", "2014-11-26"),
+        ("Ngày đăng: 05/05/2022 | Lượt xem: 1.280", "2022-05-05"),
+        ("10:05 | 05-05-2022", "2022-05-05"),
+    ],
+)
+def test_news_dateline_dates_the_post_and_the_headline_is_its_title(dateline, date):
+    headline = "Kiểm tra công tác cải cách hành chính tại huyện Na Rì"
+    for raw in (f"Trang chủ\n{headline}\n{dateline}\n{NEWS_LEAD}", f"{dateline}\n{headline}\n{NEWS_LEAD}"):
+        md = metadata_of(raw)
+        assert (md["loai_van_ban"], md["ngay_ban_hanh"], md["nam"], md["tieu_de"]) == (
+            "Tin bài", date, date[:4], headline), raw
+        spans = json.loads(md["spans"])
+        assert date[:4] in raw[spans["nam"][0]: spans["nam"][1]]
+
+
+def test_news_lead_date_gives_the_year_only():
+    md = metadata_of("Kiểm tra cải cách hành chính tại các huyện\n\nNgày 13/4/2018, UBND tỉnh đã ban hành Kế hoạch "
+                     "kiểm tra công tác cải cách hành chính năm 2018.\n\nTheo QuangBinh Portal")
+    assert (md["loai_van_ban"], md["nam"], md["ngay_ban_hanh"]) == ("Tin bài", "2018", "")
+
+
+def test_news_keeps_the_plan_it_reports_on_as_related_never_as_its_number():
+    raw = ("Kiểm tra công tác cải cách hành chính tại huyện Chợ Đồn\n04/06/2019 - 21:54\n"
+           "Thực hiện Kế hoạch số 517/KH-UBND ngày 27/02/2020 của UBND tỉnh, Đoàn kiểm tra đã làm việc với huyện.")
+    md = metadata_of(raw)
+    assert md["so_hieu"] == ""
+    assert md["loai_van_ban"] == "Tin bài"
+    assert md["van_ban_lien_quan"] == "Kế hoạch số 517/KH-UBND ngày 27/02/2020"
+
+
+def test_news_issued_plan_with_office_suffix_is_still_news():
+    raw = ("Thứ Sáu, 23/04/2021, 18:49 [GMT+7]\nBan hành kế hoạch kiểm tra cải cách hành chính năm 2021\n"
+           "UBND tỉnh vừa ban hành Kế hoạch số 1888/KH-VPUBND về kiểm tra công tác cải cách hành chính năm 2021.")
+    md = metadata_of(raw)
+    assert (md["loai_van_ban"], md["so_hieu"], md["van_ban_lien_quan"], md["ky_ke_hoach"]) == (
+        "Tin bài", "", "Kế hoạch số 1888/KH-VPUBND", "2021")
+
+
+def test_a_sentence_starting_with_theo_is_not_the_source():
+    raw = ("Sở Nội vụ kiểm tra cải cách hành chính tại các xã\n10:05, 05/05/2022\n" + NEWS_LEAD +
+           "\nTheo kế hoạch, đoàn sẽ kiểm tra 10 xã trong quý II.")
+    assert metadata_of(raw)["co_quan"] == ""
+
+
+@pytest.mark.parametrize(
+    ("lead", "year"),
+    [
+        ("Ngày 01 tháng 6 năm 2015, Chủ tịch UBND tỉnh đã ban hành Quyết định số 891/QĐ-UBND về việc thành lập Tổ "
+         "Công tác kiểm tra.", "2015"),
+        ("Sáng ngày 7.10, Đoàn kiểm tra công tác cải cách hành chính huyện đã đi kiểm tra công tác của xã.", ""),
+        ("Ngày 17/9, Đoàn kiểm tra của UBND huyện đã kiểm tra công tác cải cách hành chính tại xã Tân Kỳ.", ""),
+    ],
+)
+def test_news_lead_forms_read_as_news_with_the_year_they_give(lead, year):
+    md = metadata_of(f"Tin chuyên ngành\n\n{lead}")
+    assert (md["loai_van_ban"], md["nam"], md["ngay_ban_hanh"], md["tieu_de"]) == ("Tin bài", year, "", "")
+
+
+def test_news_reporting_an_issued_document_is_news():
+    raw = ("Tăng cường chấp hành kỷ luật, kỷ cương hành chính nhà nước\n\nChủ tịch UBND tỉnh vừa ký ban hành Công văn "
+           "số 2577/UBND-NCKS ngày 27/4/2023 về việc tăng cường chấp hành kỷ luật, kỷ cương hành chính nhà nước")
+    md = metadata_of(raw)
+    assert (md["loai_van_ban"], md["so_hieu"], md["van_ban_lien_quan"]) == (
+        "Tin bài", "", "Công văn số 2577/UBND-NCKS ngày 27/4/2023")
+    assert md["tieu_de"] == "Tăng cường chấp hành kỷ luật, kỷ cương hành chính nhà nước"
+
+
+def test_portal_banner_date_is_neither_the_dateline_nor_the_headline():
+    raw = ("banner\nChủ nhật, ngày 3 tháng 12 năm 2023\nSắp xếp đơn vị hành chính cấp huyện, cấp xã giai đoạn "
+           "2023 - 2030\n25-9-2023\n\n" + NEWS_LEAD)
+    md = metadata_of(raw)
+    assert (md["ngay_ban_hanh"], md["tieu_de"]) == (
+        "2023-09-25", "Sắp xếp đơn vị hành chính cấp huyện, cấp xã giai đoạn 2023 - 2030")
+
+
+def test_dateline_under_a_portal_menu_and_above_the_headline():
+    menu = "\n".join(["Trang chủ", "Liên hệ", "Tin tức - Sự kiện", "Bộ thủ tục hành chính", "GoogleSoNoiVu"] * 3)
+    raw = (f"{menu}\nThông tin được đưa ngày: 25-12-2017\nKết quả thực hiện công tác cải cách hành chính năm 2017 "
+           f"của Ủy ban nhân dân tỉnh Kiên Giang\n\n{NEWS_LEAD}")
+    md = metadata_of(raw)
+    assert (md["loai_van_ban"], md["ngay_ban_hanh"], md["tieu_de"][:7]) == ("Tin bài", "2017-12-25", "Kết quả")
+
+
+# ------------------------------------------------------------------------------------------- kinds and numbers
+@pytest.mark.parametrize(
+    ("number", "so_hieu", "kind"),
+    [
+        ("Số: 1888/KH-VPUBND", "1888/KH-VPUBND", "Kế hoạch"),
+        ("Số: 12/QĐ-BCĐCCHC", "12/QĐ-BCĐCCHC", "Quyết định"),
+        ("Số: 5/KH-BCĐ", "5/KH-BCĐ", "Kế hoạch"),
+        ("Số: 45/TB-VP", "45/TB-VP", "Thông báo"),
+        ("Số: 30/2021/QĐ-UBND", "30/2021/QĐ-UBND", "Quyết định"),
+        ("Số: 123/UBND-KT", "123/UBND-KT", "Công văn"),
+        ("Số: 2231/SNV-CCHC&PC", "2231/SNV-CCHC&PC", "Công văn"),
+        ("Số: 01/KH-SNV.CCHC", "01/KH-SNV.CCHC", "Kế hoạch"),
+        ("Số: 35/CTr-UBND", "35/CTr-UBND", "Chương trình"),
+        ("Số: 87/TTr-STP", "87/TTr-STP", "Tờ trình"),
+        ("S6 4934/KH-UBND", "4934/KH-UBND", "Kế hoạch"),
+        ("S64934/KH-UBND", "4934/KH-UBND", "Kế hoạch"),
+    ],
+)
+def test_number_forms_with_any_office_suffix(number, so_hieu, kind):
+    md = metadata_of(f"ỦY BAN NHÂN DÂN TỈNH LÀO CAI\n{number}\nLào Cai, ngày 3 tháng 4 năm 2020\n\n"
+                     "Về công tác cải cách hành chính năm 2020\n\nCác cơ quan, đơn vị thực hiện nghiêm túc.")
+    assert (md["so_hieu"], md["loai_van_ban"]) == (so_hieu, kind)
+
+
+def test_flattened_header_line_with_the_motto_before_the_number():
+    md = metadata_of("VĂN PHÒNG UBND TỈNH BÌNH ĐỊNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
+                     "Số: 1888/KH-VPUBND Bình Định, ngày 5 tháng 3 năm 2021\nKẾ HOẠCH\nKiểm tra công tác cải cách "
+                     "hành chính năm 2021\n\nI. MỤC ĐÍCH\n- Kiểm tra.")
+    assert (md["so_hieu"], md["loai_van_ban"], md["ngay_ban_hanh"], md["co_quan"]) == (
+        "1888/KH-VPUBND", "Kế hoạch", "2021-03-05", "Văn phòng Ủy ban nhân dân tỉnh Bình Định")
+
+
+def test_cong_van_reads_its_subject_line_as_title():
+    raw = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN\nSố: 2345/UBND-VX\nV/v triển khai kiểm tra công tác cải cách hành chính năm "
+           "2022\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+           "Bắc Kạn, ngày 12 tháng 5 năm 2022\n\n"
+           "Kính gửi: Các sở, ban, ngành tỉnh.\n\nỦy ban nhân dân tỉnh đề nghị các cơ quan, đơn vị tự kiểm tra.")
+    md = metadata_of(raw)
+    assert (md["loai_van_ban"], md["tieu_de"], md["ngay_ban_hanh"]) == (
+        "Công văn", "Triển khai kiểm tra công tác cải cách hành chính năm 2022", "2022-05-12")
+
+
+@pytest.mark.parametrize(
+    ("head", "kind", "title"),
+    [
+        ("THÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh tại cuộc họp", "Thông báo",
+         "Kết luận của Chủ tịch UBND tỉnh tại cuộc họp"),
+        ("BÁO CÁO\nKết quả thực hiện công tác cải cách hành chính quý I", "Báo cáo",
+         "Kết quả thực hiện công tác cải cách hành chính quý I"),
+        ("CHỈ THỊ\nVề việc đẩy mạnh cải cách hành chính", "Chỉ thị", "Về việc đẩy mạnh cải cách hành chính"),
+        ("TỜ TRÌNH\nVề việc ban hành Kế hoạch cải cách hành chính", "Tờ trình",
+         "Về việc ban hành Kế hoạch cải cách hành chính"),
+        ("CHƯƠNG TRÌNH HÀNH ĐỘNG\nThực hiện Nghị quyết về cải cách hành chính", "Chương trình",
+         "Thực hiện Nghị quyết về cải cách hành chính"),
+        ("CÔNG ĐIỆN\nVề việc chấn chỉnh kỷ luật hành chính", "Công điện", "Về việc chấn chỉnh kỷ luật hành chính"),
+    ],
+)
+def test_kinds_by_their_type_word_and_title(head, kind, title):
+    md = metadata_of(f"UBND TỈNH SƠN LA\nVĂN PHÒNG\nSố: 45/VP-TH\nSơn La, ngày 03 tháng 6 năm 2021\n\n{head}\n\n"
+                     "Ngày 01/6/2021, Chủ tịch UBND tỉnh chủ trì cuộc họp.")
+    assert (md["loai_van_ban"], md["tieu_de"], md["co_quan"]) == (kind, title, "Văn phòng Ủy ban nhân dân tỉnh Sơn La")
+
+
+# ------------------------------------------------------------------------------------------- laws
+LAW_BODY = ("Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n\n"
+            "Quốc hội ban hành Luật Phòng, chống ma túy.\n\n"
+            "Chương I\nNHỮNG QUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi điều chỉnh\nLuật này quy định về phòng, chống ma túy.")
+
+
+@pytest.mark.parametrize(
+    "head",
+    ["QUỐC HỘI\nLuật số: 99/2021/QH15\n\nLUẬT\nPHÒNG, CHỐNG MA TÚY",
+     "Luật số: 99/2021/QH15\n\nLuật Phòng, chống ma túy",
+     "QUỐC HỘI\nLuật số: 99/2021/QH15\n\nLUẬT PHÒNG, CHỐNG MA TÚY"],
+)
+def test_law_without_motto_reads_issuer_number_kind_and_title(head):
+    md = metadata_of(f"{head}\n\n{LAW_BODY}")
+    assert (md["so_hieu"], md["loai_van_ban"], md["co_quan"], md["tieu_de"], md["cap"], md["tinh"]) == (
+        "99/2021/QH15", "Luật", "Quốc hội", "Phòng, chống ma túy", "Trung ương", "")
+
+
+def test_law_title_line_in_mixed_case_and_motto_inside_a_basis_is_no_header():
+    md = metadata_of("Luật Viên chức\n\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 1992;\n\n"
+                     "Điều 1. Phạm vi điều chỉnh\nLuật này quy định về viên chức.")
+    assert (md["loai_van_ban"], md["tieu_de"], md["co_quan"], md["cap"]) == ("Luật", "Viên chức", "", "Trung ương")
+
+
+def test_law_number_label_alone_gives_the_kind():
+    md = metadata_of("Luật số: 58/2010/QH12\n\n" + LAW_BODY)
+    assert (md["so_hieu"], md["loai_van_ban"], md["co_quan"]) == ("58/2010/QH12", "Luật", "Quốc hội")
+
+
+# ------------------------------------------------------------------------------------------- text without diacritics
+OCR_ONE_LINE = ("UY BAN NHAN DAN TINH GIA LAI S64934/KH-UBND CONG HOA XA HOI CHU NGHIA VItT NAM "
+                "Dec lap - Tkr do - Hanh "
+                "phtic Gia Lai, ngay.10 thcing 9 nom 2018 KE HOACH Kiem tra cong tac cai cach hanh chinh nam 2018 "
+                "I. MUC DICH - Kiem tra cac co quan.")
+TYPED_FOLDED = ("UY BAN NHAN DAN\nTINH GIA LAI\nSo: 4934/KH-UBND\nGia Lai, ngay 10 thang 9 nam 2018\n\nKE HOACH\n"
+                "Kiem tra cong tac cai cach hanh chinh nam 2018\n\nI. MUC DICH\n- Kiem tra cac co quan.")
+
+
+@pytest.mark.parametrize("raw", [OCR_ONE_LINE, TYPED_FOLDED], ids=["ocr-one-line", "typed-folded"])
+def test_header_read_on_text_without_diacritics(raw):
+    # the folded place-and-date line itself ("ngay.10 thcing 9 nom 2018") is read by frontmatter.place_date
+    md = metadata_of(raw)
+    assert (md["so_hieu"], md["loai_van_ban"], md["co_quan"], md["tinh"]) == (
+        "4934/KH-UBND", "Kế hoạch", "Ủy ban nhân dân tỉnh Gia Lai", "Gia Lai")
+
+
+def test_type_word_and_title_without_diacritics():
+    text = "\n".join(b.text for b in parse_structure(clean_lines(TYPED_FOLDED)))
+    md = metadata_of(TYPED_FOLDED)
+    start, end = json.loads(md["spans"])["loai_van_ban"]
+    assert (md["loai_van_ban"], text[start:end]) == ("Kế hoạch", "KE HOACH")
+    assert md["tieu_de"] == "Kiem tra cong tac cai cach hanh chinh nam 2018"
+
+
+def test_loose_date_words_never_read_on_accented_prose():
+    md = metadata_of("Số: 12/KH-UBND\n\nKẾ HOẠCH\nKiểm tra\n\nNgười dân, ngây 10 thương 9 nằm 2018 chờ kết quả.")
+    assert (md["ngay_ban_hanh"], md["nam"]) == ("", "")
+
+
+def test_committee_authority_glued_to_the_title_is_not_title():
+    md = metadata_of("ỦY BAN NHÂN DÂN\nTỈNH KON TUM\nSố: 06/2024/QĐ-UBND\nKon Tum, ngày 25 tháng 01 năm 2024\n\n"
+                     "QUYẾT ĐỊNH\nQUY ĐỊNH CHẾ ĐỘ BÁO CÁO ĐỊNH KỲ TRÊN ĐỊA BÀN TỈNH KON TUM "
+                     "ỦY BAN NHÂN DÂN TỈNH KON TUM\n"
+                     "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;")
+    assert md["tieu_de"] == "Quy định chế độ báo cáo định kỳ trên địa bàn tỉnh kon tum"
+
+
+def test_title_naming_the_committee_keeps_it():
+    md = metadata_of("Số: 06/2024/QĐ-UBND\n\nQUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ LÀM VIỆC CỦA ỦY BAN NHÂN DÂN TỈNH KON TUM\n"
+                     "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;")
+    assert md["tieu_de"] == "Ban hành quy chế làm việc của ủy ban nhân dân tỉnh kon tum"
+
+
+def test_law_number_label_wrapped_onto_its_own_line_and_year_from_the_number():
+    md = metadata_of("QUỐC HỘI\nLuật số:\n22/2008/QH12\n\nLUẬT\nCÁN BỘ, CÔNG CHỨC\n\n" + LAW_BODY)
+    assert (md["so_hieu"], md["nam"], md["ngay_ban_hanh"], md["tieu_de"]) == (
+        "22/2008/QH12", "2008", "", "Cán bộ, công chức")
+
+
+def test_news_credited_to_an_outlet_is_news():
+    md = metadata_of("(Chinhphu.vn) - Văn phòng Chính phủ vừa có công văn 5783/VPCP-HC đề nghị UBND các tỉnh rà soát, "
+                     "đánh giá kết quả tổ chức thực hiện các quy định về chức năng, nhiệm vụ của Văn phòng UBND "
+                     "cấp tỉnh.")
+    assert (md["loai_van_ban"], md["so_hieu"], md["van_ban_lien_quan"], md["tieu_de"]) == (
+        "Tin bài", "", "công văn 5783/VPCP-HC", "")
+
+
+def test_law_issuer_and_number_above_the_motto_are_kept_with_the_header():
+    raw = ("QUỐC HỘI\nLuật số: 22/2008/QH12\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n|\n"
+           "LUẬT\nCÁN BỘ, CÔNG CHỨC\n\n" + LAW_BODY)
+    md = build_document("luat", "luat.txt", raw).metadata
+    assert (md["so_hieu"], md["co_quan"], md["nam"], md["loai_van_ban"]) == ("22/2008/QH12", "Quốc hội", "2008", "Luật")
+
+
+def test_news_date_printed_under_the_article():
+    raw = ("1/1/0001\n\nXây dựng và triển khai kế hoạch, biện pháp khắc phục những hạn chế từ kết quả CCHC năm 2021\n\n"
+           "Ngày 11/01/2022, UBND tỉnh có quyết định phê duyệt và công bố Chỉ số và xếp hạng kết quả cải cách hành "
+           "chính (CCHC) năm 2021. Theo đó, trong số 44 cơ quan, đơn vị, địa phương thuộc đối tượng đánh giá, có 30 "
+           "đơn vị xếp hạng Tốt.\n\n13/01/2022\n\nBack To Top")
+    md = metadata_of(raw)
+    assert (md["loai_van_ban"], md["ngay_ban_hanh"], md["tieu_de"][:20]) == (
+        "Tin bài", "2022-01-13", "Xây dựng và triển kh")
+
+
+def test_news_with_an_author_byline_and_no_dateline():
+    raw = ("Thực hiện Kế hoạch số 1642/KH-UBND của UBND tỉnh về kiểm tra công tác cải cách hành chính (CCHC) năm 2019, "
+           "đoàn kiểm tra công tác CCHC của tỉnh đã tổ chức kiểm tra đối với 11 cơ quan, đơn vị.\n"
+           "Sau kiểm tra, đoàn kiểm tra công tác CCHC của tỉnh đã báo cáo UBND tỉnh về tình hình, kết quả kiểm tra.\n"
+           "HỒ VĂN")
+    md = metadata_of(raw)
+    assert (md["loai_van_ban"], md["so_hieu"], md["van_ban_lien_quan"]) == ("Tin bài", "", "Kế hoạch số 1642/KH-UBND")
+
+
+def test_a_plan_excerpt_without_header_is_not_news():
+    raw = ("I. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\n- Đánh giá thực trạng công tác cải cách hành chính tại các sở, "
+           "ban, ngành.\n\nII. NỘI DUNG KIỂM TRA\n\n- Công tác chỉ đạo, điều hành.")
+    assert metadata_of(raw)["loai_van_ban"] == ""

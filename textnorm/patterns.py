@@ -30,6 +30,47 @@ CITED_DOCUMENT_DATE = re.compile(
 )
 #: A document number such as "189/KH-UBND" (its letters are not abbreviations to expand).
 DOC_NUMBER = re.compile(r"\b\d+\s*/\s*[A-ZĐa-zđ]+(?:-[A-ZĐa-zđ]+)*")
+#: A clock time beside a news post's date: "21:54", "16:03:31", "04:00:00 PM", "10h05".
+_CLOCK = r"\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?"
+#: A news post's dateline, alone on its line, as portals print it: "04/06/2019 - 21:54", "10:05, 05/05/2022",
+#: "THỨ BA, 20/09/2022 16:03:31", "Thứ Sáu, 23/04/2021, 18:49 [GMT+7]", "Cập nhật: 12/05/2016 04:00:00 PM",
+#: "Ngày đăng: 05/05/2022 | Lượt xem: 128". It dates
+#: the post; it is never the period of what the post reports.
+NEWS_DATELINE = re.compile(
+    r"^[-–•|\s]*(?:(?:Cập nhật|Ngày cập nhật|Ngày đăng|Đăng ngày|Ngày xuất bản|Xuất bản|Ngày phát hành|Đăng lúc|"
+    r"Thời gian đăng|Thông tin được đưa ngày|Được đưa ngày|Ngày)\s*(?:lúc|ngày)?\s*:?\s*)?"
+    r"(?:(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|Chủ\s+nhật|T[2-7]|CN)\s*[,-]?\s*)?"
+    r"(?:" + _CLOCK + r"\s*(?:[,|-]|ngày)?\s*)?"
+    r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d\d)"
+    r"(?:\s*(?:[,|-]|lúc)?\s*" + _CLOCK + r")?"
+    r"(?:\s*[\[(]?\s*GMT\s*\+\s*0?7(?::00)?\s*[\])]?)?"
+    r"(?:\s*[|-]\s*(?:Lượt xem|Lượt đọc|Đã xem|Lượt truy cập)\s*:?\s*[\d.,]+)?\s*$",
+    re.IGNORECASE,
+)
+#: A document cited by type, number and (optionally) date: "Kế hoạch số 517/KH-UBND ngày 27/02/2020",
+#: "Quyết định số 1331/QĐ-UBND", "Công văn số 2345/UBND-VX ngày 12 tháng 5 năm 2022", "công văn 5783/VPCP-HC".
+CITED_DOCUMENT = re.compile(
+    r"\b(?P<kind>(?i:kế hoạch|quyết định|công văn|chỉ thị|thông báo|báo cáo|chương trình|tờ trình|nghị quyết|"
+    r"hướng dẫn|đề án))\s+(?:(?i:số)\s*:?\s*)?"
+    r"(?P<n>\d{1,6}[a-z]?(?:\s*/\s*\d{4})?\s*/\s*[A-ZĐ][A-Za-zĐđ0-9]*(?:\s?-\s?[A-ZĐ][A-Za-zĐđ0-9]*)*)"
+    r"(?:\s+(?i:ngày)\s+(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+(?i:tháng)\s+\d{1,2}\s+(?i:năm)\s+\d{4}))?"
+)
+#: A news lead opening with the day of the event it reports: "Ngày 13/4/2018, UBND tỉnh …", "Sáng ngày 7.10, Đoàn …",
+#: "Ngày 01 tháng 6 năm 2015, Chủ tịch …", "Ngày 17/9, …" (the year is often left out).
+NEWS_LEAD_DATE = re.compile(
+    r"^(?:(?:Sáng|Chiều|Tối|Trưa|Đêm)\s+)?(?:ngày\s+)?"
+    r"(?:\d{1,2}\s*[/.]\s*\d{1,2}(?:\s*[/.]\s*(?P<y>(?:19|20)\d\d))?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+(?P<y2>(?:19|20)\d\d))?)"
+    r"\s*,",
+    re.IGNORECASE,
+)
+#: A lead reporting that a document was issued: "… vừa ký ban hành Công văn số 2577/UBND-NCKS …", "… đã ban hành
+#: Quyết định số 891/QĐ-UBND …" (a document's own issuing clause names no number of itself).
+REPORTS_ISSUING = re.compile(
+    r"\b(?:vừa|đã)\s+(?:ký\s+)?(?:ban hành|ký|có|phê duyệt)\s+(?=" + CITED_DOCUMENT.pattern + ")"
+)
+#: A news lead credited to its outlet: "(Chinhphu.vn) - Văn phòng Chính phủ vừa …", "(Baobackan.vn) – Ngày …",
+#: "(TTXVN) - …".
+NEWS_CREDIT = re.compile(r"^\((?:[A-Za-zĐđ][\w.-]*\.(?:vn|com|net|org)|[A-ZĐ]{2,10})\)\s*[-–—:]")
 
 
 def asks_when(question: str) -> bool:
@@ -67,12 +108,19 @@ def asks_which_document(question: str) -> bool:
 DOCUMENT_REFERENCE = re.compile(
     r"\b\d+[a-z]?(?:/\d{4})?\s*/\s*[A-ZĐ][A-ZĐa-zđ&]*(?:\s*[-–]\s*[A-ZĐ][A-ZĐa-zđ&]*)*|\b\d+-[A-ZĐ]+/[A-ZĐ]+"
 )
-#: "Số: 87/KH-UBND", "Luật số: 59/2020/QH14", OCR'd "S64934/KH-UBND" (ố read as 6), draft "Số: /KH-UBND".
-NUMBER = re.compile(
-    r"(?:(?:Luật|Bộ luật|Pháp lệnh)\s+số|Số|SỐ|So|S[ôo6])\s*:?\s*"
-    r"(?P<n>\d{1,6}[a-z]?)?\s*/\s*"
-    r"(?P<code>(?:\d{4}\s*/\s*)?[A-ZĐ][A-Za-zĐđ0-9.]*(?:\s?-\s?[A-ZĐ][A-Za-zĐđ0-9]*)*(?:/[A-ZĐ][A-Za-zĐđ0-9-]*)?)"
+#: "Số: 87/KH-UBND", "Luật số: 59/2020/QH14", OCR'd "S64934/KH-UBND" (ố read as 6), draft "Số: /KH-UBND"; any
+#: issuing-office suffix ("KH-VPUBND", "QĐ-BCĐCCHC", "KH-SNV.CCHC", "SNV-CCHC&PC").
+_NUMBER_CODE = (
+    r"(?P<code>(?:\d{4}\s*/\s*)?[A-ZĐ][A-Za-zĐđ0-9.]*(?:\s?-\s?[A-ZĐ][A-Za-zĐđ0-9&]*(?:\.[A-ZĐ][A-Za-zĐđ0-9&]*)*)*"
+    r"(?:/[A-ZĐ][A-Za-zĐđ0-9-]*)?)"
 )
+NUMBER = re.compile(
+    r"(?:(?:Luật|Bộ luật|Pháp lệnh)\s+số|Số|SỐ|So|S[ôo6])\s*:?\s*(?P<n>\d{1,6}[a-z]?)?\s*/\s*" + _NUMBER_CODE
+)
+#: A number alone on its line, under a label alone on the line above ("Luật số:" / "22/2008/QH12").
+BARE_NUMBER = re.compile(r"^(?P<n>\d{1,6}[a-z]?)\s*/\s*" + _NUMBER_CODE + r"\s*$")
+#: A number's label alone on its line.
+NUMBER_LABEL = re.compile(r"^(?:(?:Luật|Bộ luật|Pháp lệnh)\s+số|Số|SỐ)\s*:?\s*$", re.IGNORECASE)
 #: "Hà Nội, ngày 05 tháng 4 năm 2021"; day and month may be blank in a draft ("ngày   tháng   năm 2022").
 PLACE_DATE = re.compile(
     r"(?P<place>(?:[^\W\d_]+\.?\s+){0,4}[^\W\d_]+)\s*,\s*ngày\s*(?:(?P<d>\d{1,2})?[\s.…]*tháng\s*(?P<m>\d{1,2})?"
