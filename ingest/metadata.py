@@ -28,7 +28,14 @@ from ingest.frontmatter import (
     type_head,
 )
 from ingest.structure import Block
-from textnorm.gazetteer import CENTRAL_CITIES, canonical_province, province_mentions
+from textnorm import fold_accents
+from textnorm.gazetteer import (
+    canonical_province,
+    place_mentions,
+    province_mentions,
+    province_of_place,
+    province_unit_name,
+)
 
 #: Letters of a number's code → loại văn bản, when the header has no type word ("4851/KH-UBND").
 TYPE_CODES = {
@@ -53,16 +60,14 @@ _POST_PREFIX = re.compile(r"^" + HEAD_POSTS + r"\s+", re.IGNORECASE)
 #: Posts of a signer ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH").
 POST = re.compile(r"^(?:(?:TM|KT|Q|TL|TUQ)\.\s*)?((?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|"
                   r"THỦ TƯỚNG|CHÁNH VĂN PHÒNG|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG)(?:\s+THƯỜNG TRỰC)?)\s*$")
-#: Provincial capitals that name a place-and-date line instead of the province ("Vinh, ngày …" is Nghệ An).
-PROVINCIAL_CAPITALS = {
-    "Vinh": "Nghệ An", "Rạch Giá": "Kiên Giang", "Hạ Long": "Quảng Ninh", "Đồng Hới": "Quảng Bình",
-    "Phủ Lý": "Hà Nam", "Thủ Dầu Một": "Bình Dương", "Biên Hòa": "Đồng Nai", "Việt Trì": "Phú Thọ",
-    "Buôn Ma Thuột": "Đắk Lắk", "Pleiku": "Gia Lai", "Quy Nhơn": "Bình Định", "Nha Trang": "Khánh Hòa",
-    "Đà Lạt": "Lâm Đồng", "Phan Thiết": "Bình Thuận", "Tuy Hòa": "Phú Yên", "Tam Kỳ": "Quảng Nam",
-    "Đông Hà": "Quảng Trị", "Huế": "Thừa Thiên Huế", "Thanh Hóa": "Thanh Hóa", "Mỹ Tho": "Tiền Giang",
-    "Long Xuyên": "An Giang", "Cao Lãnh": "Đồng Tháp", "Vị Thanh": "Hậu Giang", "Tân An": "Long An",
-    "Bắc Giang": "Bắc Giang", "Việt Yên": "Bắc Giang", "Thái Bình": "Thái Bình", "Hải Dương": "Hải Dương",
-}
+#: Votes of a place named with its level ("tỉnh X", "huyện Y", "xã Z" of one province only): a document names its
+#: own place that way.
+CUED_VOTES = 3
+#: Votes of a bare province or district name (a name alone may be a word, a person, a place named in passing).
+BARE_VOTES = 1
+#: Bodies of the courts and the procuracy named before a place ("Tòa án nhân dân thành phố Hà Nội"): the place is
+#: theirs, not the document's (a national law names them), folded.
+OTHER_BRANCH_BEFORE = re.compile(r"(?:toa an|vien kiem sat|thi hanh an)[^,;.\n]{0,40}$")
 #: A news item opens with a dateline ("Ngày 13/4/2018, UBND tỉnh …") and names its source last ("Theo …").
 DATELINE = re.compile(r"^(?:Ngày\s+)?\d{1,2}/\d{1,2}/(\d{4})\s*,")
 #: The dateline is within the first paragraphs (after the headline and a photo caption or a rating line).
@@ -261,9 +266,13 @@ def _agency(r: _Reader) -> tuple[str, tuple[int, int] | None]:
 
 
 def _province_in(r: _Reader, span: tuple[int, int] | None) -> tuple[str, tuple[int, int] | None]:
+    """The province a span names: a province's name, else a district, town or ward of one province only
+    ("ỦY BAN NHÂN DÂN HUYỆN MỘC CHÂU" → Sơn La)."""
     if not span:
         return "", None
-    mentions = province_mentions(r.text[span[0]: span[1]])
+    piece = r.text[span[0]: span[1]]
+    mentions = [(name, s, e) for name, s, e in province_mentions(piece)]
+    mentions = mentions or [(m.province, m.start, m.end) for m in place_mentions(piece)]
     if mentions:
         name, s, e = mentions[0]
         return name, (span[0] + s, span[0] + e)
@@ -279,7 +288,7 @@ def _read_province(r: _Reader, place: str, agency_span: tuple[int, int] | None) 
         if name:
             r.put("tinh", name, where)
             return
-    name = canonical_province(place) or PROVINCIAL_CAPITALS.get(place, "") if place else ""
+    name = canonical_province(place) or province_of_place(place) if place else ""  # "Vinh, ngày …" is Nghệ An
     if name:
         r.put("tinh", name, _span_of(r, "noi_ban_hanh"))
         return
@@ -290,15 +299,27 @@ def _read_province(r: _Reader, place: str, agency_span: tuple[int, int] | None) 
     _vote_body_province(r)
 
 
-def _vote_body_province(r: _Reader, min_votes: int = 3) -> None:
-    """Most named province of the body; "tỉnh X" / "thành phố X" weigh 3, a bare name 1. A document needs
-    ``min_votes`` (a "tỉnh X" or three bare mentions: a plan names its own province with its level)."""
+def _body_votes(text: str) -> tuple[Counter, dict[str, tuple[int, int]]]:
+    """Votes of each province the body names, directly or through its districts, towns and wards, and the first
+    span naming it. A place named after a court or a procuracy is theirs and does not vote."""
     votes: Counter = Counter()
     first: dict[str, tuple[int, int]] = {}
-    for name, s, e in province_mentions(r.text):
-        cued = re.search(r"(?:tỉnh|thành phố|TP\.?)\s*$", r.text[max(0, s - 12): s], re.IGNORECASE)
-        votes[name] += 3 if cued else 1
+    folded = fold_accents(text)
+    mentions = [(name, s, e, bool(re.search(r"(?:tỉnh|thành phố|TP\.?)\s*$", text[max(0, s - 12): s], re.I)))
+                for name, s, e in province_mentions(text)]
+    mentions += [(m.province, m.start, m.end, m.cued) for m in place_mentions(text)]
+    for name, s, e, cued in sorted(mentions, key=lambda m: m[1]):
+        if OTHER_BRANCH_BEFORE.search(folded[max(0, s - 60): s]):
+            continue
+        votes[name] += CUED_VOTES if cued else BARE_VOTES
         first.setdefault(name, (s, e))
+    return votes, first
+
+
+def _vote_body_province(r: _Reader, min_votes: int = CUED_VOTES) -> None:
+    """Most named province of the body (:func:`_body_votes`). A document needs ``min_votes`` (a "tỉnh X", a
+    "huyện Y" of X, or three bare mentions: a plan names its own place with its level)."""
+    votes, first = _body_votes(r.text)
     if not votes:
         web = canonical_province(re.sub(r"^(?:tỉnh|thành phố)\s+", "", r.web.get("co_quan", ""), flags=re.I))
         if web:
@@ -347,6 +368,11 @@ def _subordinate(r: _Reader) -> tuple[int, int, str] | None:
     return None
 
 
+def _issued(r: _Reader) -> str:
+    """The date of issue, else the year ("" when unknown): a province's bodies are named as on that date."""
+    return r.md.get("ngay_ban_hanh") or r.md.get("nam") or ""
+
+
 def _read_body(r: _Reader, code: str, place: str) -> None:
     """co_quan, cap and tinh."""
     agency, agency_span = _agency(r)
@@ -362,16 +388,15 @@ def _read_body(r: _Reader, code: str, place: str) -> None:
         not agency and code.endswith("UBND"))
     if subordinate:
         name = _body_name(subordinate[2])
-        where = f" tỉnh {tinh}" if tinh and not province_mentions(subordinate[2]) else ""
-        r.put("co_quan", name + (where if tinh not in CENTRAL_CITIES else f" thành phố {tinh}"), subordinate[:2])
+        where = f" {province_unit_name(tinh, _issued(r))}" if tinh and not province_mentions(subordinate[2]) else ""
+        r.put("co_quan", name + where, subordinate[:2])
         r.put("cap", "Tỉnh" if tinh else "")
     elif is_committee and district and not province_mentions(agency):
         level, name = district.group(1).lower(), district.group(2).title()
         r.put("co_quan", f"Ủy ban nhân dân {level} {name}", agency_span)
         r.put("cap", "Huyện")
     elif is_committee and tinh:
-        unit = "thành phố" if tinh in CENTRAL_CITIES else "tỉnh"
-        r.put("co_quan", f"Ủy ban nhân dân {unit} {tinh.removeprefix('Thành phố ')}", _naming_span(r, agency_span))
+        r.put("co_quan", f"Ủy ban nhân dân {province_unit_name(tinh, _issued(r))}", _naming_span(r, agency_span))
         r.put("cap", "Tỉnh")
     elif agency:
         r.put("co_quan", _body_name(agency), agency_span)
