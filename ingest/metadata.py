@@ -279,6 +279,15 @@ def _province_in(r: _Reader, span: tuple[int, int] | None) -> tuple[str, tuple[i
     return "", None
 
 
+def _province_of_place_line(r: _Reader, place: str) -> str:
+    """The province of the place of a place-and-date line from the table of districts ("Vinh" → Nghệ An), with the
+    part of a dashed name the line's pattern leaves out ("Phan Rang - Tháp Chàm")."""
+    span = _span_of(r, "noi_ban_hanh")
+    before = r.text[max(0, span[0] - 30): span[0]] if span else ""
+    head = re.search(r"((?:[^\W\d_]+ ){0,2}[^\W\d_]+)\s*[-–]\s*$", before)
+    return (head and province_of_place(f"{head.group(1)} - {place}")) or province_of_place(place) or ""
+
+
 def _read_province(r: _Reader, place: str, agency_span: tuple[int, int] | None) -> None:
     """tinh: the header's body name or authority line, then the place-and-date line, then the title, the body."""
     authority = r.role("authority")
@@ -288,7 +297,7 @@ def _read_province(r: _Reader, place: str, agency_span: tuple[int, int] | None) 
         if name:
             r.put("tinh", name, where)
             return
-    name = canonical_province(place) or province_of_place(place) if place else ""  # "Vinh, ngày …" is Nghệ An
+    name = canonical_province(place) or _province_of_place_line(r, place) if place else ""  # "Vinh, ngày …"
     if name:
         r.put("tinh", name, _span_of(r, "noi_ban_hanh"))
         return
