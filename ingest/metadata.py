@@ -53,6 +53,8 @@ CENTRAL_BODY = re.compile(r"^(?:BỘ\s|CHÍNH PHỦ|QUỐC HỘI|THỦ TƯỚNG|
                           r"CỦA CHÍNH PHỦ$", re.IGNORECASE)
 #: A department under a provincial committee, written on the line below it in the header.
 SUBORDINATE = re.compile(r"^(?:SỞ|BAN|VĂN PHÒNG|CHI CỤC|TRUNG TÂM|THANH TRA)\s", re.IGNORECASE)
+#: A people's committee, with or without accents ("ỦY BAN NHÂN DÂN", "UY BAN NHAN DAN", "UBND"), folded.
+COMMITTEE = re.compile(r"^(?:uy ban nhan dan|ubnd)\b")
 #: A district-level committee ("ỦY BAN NHÂN DÂN HUYỆN TÂN HIỆP"): level and name.
 LOCAL_UNIT = re.compile(r"\b(HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ|XÃ|PHƯỜNG|THỊ TRẤN)\s+(.+)$")
 #: Posts written before the body name in an authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X").
@@ -255,8 +257,9 @@ def _read_period(r: _Reader) -> None:
 
 def _agency(r: _Reader) -> tuple[str, tuple[int, int] | None]:
     """The issuing body as the header writes it (body-name lines, or the authority line without its post)."""
-    lines = [(s, e, t) for s, e, t in r.role("header") if AGENCY.match(t) or t[:1].isupper() and len(t) < 40]
-    lines = [x for x in lines if "CỘNG HÒA" not in x[2].upper() and "Độc lập" not in x[2]]
+    lines = [(s, e, t) for s, e, t in r.role("header")
+             if AGENCY.match(t) or COMMITTEE.match(fold_accents(t)) or t[:1].isupper() and len(t) < 40]
+    lines = [x for x in lines if not is_motto(x[2])]  # also typed or OCR'd without accents ("CONG HOA XA HOI")
     if lines:
         return " ".join(t for _, _, t in lines), (lines[0][0], lines[-1][1])
     for s, e, t in r.role("authority"):
@@ -308,13 +311,17 @@ def _read_province(r: _Reader, place: str, agency_span: tuple[int, int] | None) 
     _vote_body_province(r)
 
 
+#: "tỉnh X", "thành phố X", "TP. X", also typed without accents ("TINH GIA LAI"), folded.
+_PROVINCE_CUE = re.compile(r"(?<![a-z])(?:tinh|thanh pho|tp\.?)\s*$")
+
+
 def _body_votes(text: str) -> tuple[Counter, dict[str, tuple[int, int]]]:
     """Votes of each province the body names, directly or through its districts, towns and wards, and the first
     span naming it. A place named after a court or a procuracy is theirs and does not vote."""
     votes: Counter = Counter()
     first: dict[str, tuple[int, int]] = {}
     folded = fold_accents(text)
-    mentions = [(name, s, e, bool(re.search(r"(?:tỉnh|thành phố|TP\.?)\s*$", text[max(0, s - 12): s], re.I)))
+    mentions = [(name, s, e, bool(_PROVINCE_CUE.search(folded[max(0, s - 12): s])))
                 for name, s, e in province_mentions(text)]
     mentions += [(m.province, m.start, m.end, m.cued) for m in place_mentions(text)]
     for name, s, e, cued in sorted(mentions, key=lambda m: m[1]):
@@ -393,7 +400,7 @@ def _read_body(r: _Reader, code: str, place: str) -> None:
     tinh = r.md.get("tinh", "")
     subordinate = _subordinate(r)
     district = LOCAL_UNIT.search(agency.upper())
-    is_committee = re.match(r"^(?:[UỦ][ỶY] BAN NHÂN DÂN|UBND)", agency, re.IGNORECASE) or (
+    is_committee = COMMITTEE.match(fold_accents(agency)) or (
         not agency and code.endswith("UBND"))
     if subordinate:
         name = _body_name(subordinate[2])

@@ -68,6 +68,13 @@ def test_a_header_typed_without_diacritics_gives_the_province_of_its_district():
     assert metadata_of(raw)["tinh"] == "Sơn La"
 
 
+def test_an_ocr_header_pasted_as_one_line_without_diacritics_names_its_province_and_committee():
+    raw = ("UY BAN NHAN DAN TINH GIA LAI S64934/KH-UBND CONG HOA XA HOI CHU NGHIA VItT NAM Dec lap - Tkr do - Hanh "
+           "phtic Gia Lai, ngay.10 thcing 9 nom 2018 KE HOACH Kiem tra cong tac cai cach hanh chinh nam 2018")
+    md = metadata_of(raw)
+    assert (md["tinh"], md["co_quan"]) == ("Gia Lai", "Ủy ban nhân dân tỉnh Gia Lai")  # not the motto
+
+
 def test_an_ambiguous_district_name_does_not_decide():
     """Ten provinces have a huyện Châu Thành: the name alone must not give the document one of them."""
     raw = ("Kiểm tra cải cách hành chính tại huyện Châu Thành\n\n"
