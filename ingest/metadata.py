@@ -321,9 +321,9 @@ def _body_votes(text: str) -> tuple[Counter, dict[str, tuple[int, int]]]:
     votes: Counter = Counter()
     first: dict[str, tuple[int, int]] = {}
     folded = fold_accents(text)
-    mentions = [(name, s, e, bool(_PROVINCE_CUE.search(folded[max(0, s - 12): s])))
-                for name, s, e in province_mentions(text)]
-    mentions += [(m.province, m.start, m.end, m.cued) for m in place_mentions(text)]
+    provinces = province_mentions(text)
+    mentions = [(name, s, e, bool(_PROVINCE_CUE.search(folded[max(0, s - 12): s]))) for name, s, e in provinces]
+    mentions += [(m.province, m.start, m.end, m.cued) for m in place_mentions(text, provinces=provinces)]
     for name, s, e, cued in sorted(mentions, key=lambda m: m[1]):
         if OTHER_BRANCH_BEFORE.search(folded[max(0, s - 60): s]):
             continue

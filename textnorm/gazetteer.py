@@ -366,15 +366,47 @@ def _tokens(folded: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[a-z0-9]+", folded)]
 
 
-def _longest_place(folded: str, tokens: list[tuple[int, int]], i: int, names) -> int:
-    """Number of tokens from ``i`` that form the longest name in ``names`` (0 when none); the words of a name are
-    separated by spaces or a dash only."""
-    for n in range(min(_MAX_PLACE_SYLLABLES, len(tokens) - i), 0, -1):
-        gaps = [folded[tokens[j][1]: tokens[j + 1][0]] for j in range(i, i + n - 1)]
-        if all(re.fullmatch(r"\s{1,2}|\s?[-–]\s?", g) for g in gaps):
-            if " ".join(folded[s:e] for s, e in tokens[i: i + n]) in names:
-                return n
-    return 0
+@lru_cache(maxsize=1)
+def _place_prefixes() -> frozenset[str]:
+    """Every place name and each run of its leading words ("phan", "phan rang", …): a scan stops at the first run
+    that begins no name."""
+    out: set[str] = set()
+    for name in _place_names():
+        words = name.split()
+        out.update(" ".join(words[:k]) for k in range(1, len(words) + 1))
+    return frozenset(out)
+
+
+def _joinable(gap: str) -> bool:
+    """The words of a name are separated by spaces, a line break or one dash ("Phan Rang - Tháp Chàm")."""
+    return len(gap) <= 3 and not gap.strip(" \t\n-–") and gap.count("-") + gap.count("–") <= 1
+
+
+def _longest_place(folded: str, tokens: list[tuple[int, int]], i: int) -> int:
+    """Number of tokens from ``i`` that form the longest place name (0 when none)."""
+    names, prefixes = _place_names(), _place_prefixes()
+    key, best = "", 0
+    for n in range(min(_MAX_PLACE_SYLLABLES, len(tokens) - i)):
+        s, e = tokens[i + n]
+        if n and not _joinable(folded[tokens[i + n - 1][1]: s]):
+            break
+        key = f"{key} {folded[s:e]}" if n else folded[s:e]
+        if key not in prefixes:
+            break
+        if key in names:
+            best = n + 1
+    return best
+
+
+def _outside(tokens: list[tuple[int, int]], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The tokens that start outside every span (both sorted by offset)."""
+    out, k = [], 0
+    for token in tokens:
+        while k < len(spans) and spans[k][1] <= token[0]:
+            k += 1
+        if not (k < len(spans) and spans[k][0] <= token[0]):
+            out.append(token)
+    return out
 
 
 def _cue(text: str, folded: str, start: int, accented: bool) -> tuple[str, str]:
@@ -415,13 +447,15 @@ def _bare_place(text: str, folded: str, start: int, end: int, key: str) -> str |
     return next(iter(provinces))
 
 
-def place_mentions(text: str, *, query: bool = False) -> list[PlaceMention]:
+def place_mentions(text: str, *, query: bool = False,
+                   provinces: list[tuple[str, int, int]] | None = None) -> list[PlaceMention]:
     """Districts, towns and wards named in a text, each with its province, where the name decides the province.
 
     A name written with its level ("huyện Mộc Châu", "UBND HUYỆN TÂN HIỆP", "xã Cư Pơng", "thi xa ba don") counts when
     one province only has a unit of that level and name; a bare name ("Na Rì, Chợ Đồn") counts only when one
     province only has any unit of that name, and it is written as a name. Names shared by several provinces
     ("huyện Châu Thành") never decide. A document writes names capitalised; a question (``query``) may not.
+    ``provinces``: the text's :func:`province_mentions` when the caller has them (they are not read as places).
 
     >>> [(m.province, m.cued) for m in place_mentions("Đoàn làm việc tại huyện Mộc Châu; các huyện Na Rì, Chợ Đồn")]
     [('Sơn La', True), ('Bắc Kạn', True), ('Bắc Kạn', False)]
@@ -433,31 +467,30 @@ def place_mentions(text: str, *, query: bool = False) -> list[PlaceMention]:
     folded = fold_accents(text)
     if len(folded) != len(text):
         return []
-    accented = has_diacritics(text)
-    names = _place_names()
-    provinces = [(s, e) for _, s, e in province_mentions(text, query=query)]  # "Bà Rịa - Vũng Tàu" is the province
-    tokens = [t for t in _tokens(folded) if not any(s <= t[0] < e for s, e in provinces)]
+    accented = folded != text.lower()  # has_diacritics, without folding the text again
+    if provinces is None:
+        provinces = province_mentions(text, query=query)
+    # a province's name is not read again as a place ("Bà Rịa - Vũng Tàu" is the province, not the city of Bà Rịa)
+    tokens = _outside(_tokens(folded), sorted((s, e) for _, s, e in provinces))
     found: list[PlaceMention] = []
     i = 0
     while i < len(tokens):
-        n = _longest_place(folded, tokens, i, names)
+        # a document capitalises a place's name ("huyện miền núi" is none); a question may not
+        n = _longest_place(folded, tokens, i) if query or text[tokens[i][0]].isupper() else 0
         if not n:
             i += 1
             continue
         start, end = tokens[i][0], tokens[i + n - 1][1]
         key = folded[start:end] if n == 1 else " ".join(folded[s:e] for s, e in tokens[i: i + n])
-        mention = _mention(text, folded, start, end, key, accented, query)
+        mention = _mention(text, folded, start, end, key, accented)
         if mention:
             found.append(mention)
         i += n
     return found
 
 
-def _mention(text: str, folded: str, start: int, end: int, key: str, accented: bool,
-             query: bool) -> PlaceMention | None:
+def _mention(text: str, folded: str, start: int, end: int, key: str, accented: bool) -> PlaceMention | None:
     tier, level = _cue(text, folded, start, accented)
-    if not (query or text[start: start + 1].isupper()):
-        return None  # "huyện miền núi": a document capitalises a place's name
     if tier:
         places = admin_places()
         # the level as written first ("xã Tân Kỳ" is not "thị trấn Tân Kỳ"), then any of its tier ("huyện Việt Yên"
