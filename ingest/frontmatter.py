@@ -35,11 +35,13 @@ DOC_TYPES = {
 TYPE_SUFFIXES = ("HÀNH ĐỘNG", "LIÊN TỊCH")
 #: Posts written before the body they head in an authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X").
 HEAD_POSTS = r"(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|TRƯỞNG BAN)"
-#: Lines naming an issuing body or an authority ("ỦY BAN NHÂN DÂN TỈNH X", "BỘ TRƯỞNG BỘ NỘI VỤ").
+#: Lines naming an issuing body or an authority ("ỦY BAN NHÂN DÂN TỈNH X", "BỘ TRƯỞNG BỘ NỘI VỤ"), or the unit of a
+#: committee named on the line below it, down to a commune ("XÃ ĐƯNG K’NỚ"; "XÃ HỘI …" is a word).
 AGENCY = re.compile(
     r"^(?:" + HEAD_POSTS + r"\s+)?"
     r"(?:[UỦ][ỶY] BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|BỘ\s|SỞ\s|VĂN PHÒNG\s|BAN CHỈ ĐẠO|CHÍNH PHỦ|QUỐC HỘI|"
-    r"THỦ TƯỚNG|TỈNH\s|THÀNH PHỐ\s|HUYỆN\s|CỤC\s|TỔNG CỤC\s)",
+    r"THỦ TƯỚNG|TỈNH\s|THÀNH PHỐ\s|HUYỆN\s|QUẬN\s|THỊ XÃ\s|XÃ\s(?!HỘI)|PHƯỜNG\s|THỊ TRẤN\s|ĐẶC KHU\s|CỤC\s|"
+    r"TỔNG CỤC\s)",
     re.IGNORECASE,
 )
 #: A signature block opens with a delegation mark or a post in capitals.

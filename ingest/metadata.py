@@ -57,6 +57,8 @@ SUBORDINATE = re.compile(r"^(?:SỞ|BAN|VĂN PHÒNG|CHI CỤC|TRUNG TÂM|THANH T
 COMMITTEE = re.compile(r"^(?:uy ban nhan dan|ubnd)\b")
 #: A district-level committee ("ỦY BAN NHÂN DÂN HUYỆN TÂN HIỆP"): level and name.
 LOCAL_UNIT = re.compile(r"\b(HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ|XÃ|PHƯỜNG|THỊ TRẤN)\s+(.+)$")
+#: Levels of a district-level committee (the others are communes, wards and towns: "cap" Xã).
+DISTRICT_LEVEL_WORDS = frozenset({"huyện", "quận", "thị xã", "thành phố"})
 #: Posts written before the body name in an authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X").
 _POST_PREFIX = re.compile(r"^" + HEAD_POSTS + r"\s+", re.IGNORECASE)
 #: Posts of a signer ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH").
@@ -255,17 +257,32 @@ def _read_period(r: _Reader) -> None:
         r.put("ky_ke_hoach", years[0].group(1), (span[0] + years[0].start(), span[0] + years[0].end()))
 
 
-def _agency(r: _Reader) -> tuple[str, tuple[int, int] | None]:
-    """The issuing body as the header writes it (body-name lines, or the authority line without its post)."""
+def _agency_lines(r: _Reader) -> list[tuple[int, int, str]]:
+    """The header's body-name lines (not the motto, also typed or OCR'd without accents: "CONG HOA XA HOI")."""
     lines = [(s, e, t) for s, e, t in r.role("header")
              if AGENCY.match(t) or COMMITTEE.match(fold_accents(t)) or t[:1].isupper() and len(t) < 40]
-    lines = [x for x in lines if not is_motto(x[2])]  # also typed or OCR'd without accents ("CONG HOA XA HOI")
+    return [x for x in lines if not is_motto(x[2])]
+
+
+def _agency(r: _Reader) -> tuple[str, tuple[int, int] | None]:
+    """The issuing body as the header writes it (body-name lines, or the authority line without its post)."""
+    lines = _agency_lines(r)
     if lines:
         return " ".join(t for _, _, t in lines), (lines[0][0], lines[-1][1])
     for s, e, t in r.role("authority"):
         post = _POST_PREFIX.match(t)
         return t[post.end():] if post else t, (s + (post.end() if post else 0), e)
     return "", None
+
+
+def _local_unit(r: _Reader, agency: str) -> re.Match | None:
+    """The level and name of a committee below the province, from the header line that names it ("XÃ ĐƯNG K’NỚ"),
+    else from the whole body name."""
+    for _, _, line in _agency_lines(r):
+        m = LOCAL_UNIT.match(line.upper())
+        if m:
+            return m
+    return LOCAL_UNIT.search(agency.upper())
 
 
 def _province_in(r: _Reader, span: tuple[int, int] | None) -> tuple[str, tuple[int, int] | None]:
@@ -399,7 +416,7 @@ def _read_body(r: _Reader, code: str, place: str) -> None:
     _read_province(r, place, agency_span)
     tinh = r.md.get("tinh", "")
     subordinate = _subordinate(r)
-    district = LOCAL_UNIT.search(agency.upper())
+    district = _local_unit(r, agency)
     is_committee = COMMITTEE.match(fold_accents(agency)) or (
         not agency and code.endswith("UBND"))
     if subordinate:
@@ -410,7 +427,7 @@ def _read_body(r: _Reader, code: str, place: str) -> None:
     elif is_committee and district and not province_mentions(agency):
         level, name = district.group(1).lower(), district.group(2).title()
         r.put("co_quan", f"Ủy ban nhân dân {level} {name}", agency_span)
-        r.put("cap", "Huyện")
+        r.put("cap", "Huyện" if level in DISTRICT_LEVEL_WORDS else "Xã")
     elif is_committee and tinh:
         r.put("co_quan", f"Ủy ban nhân dân {province_unit_name(tinh, _issued(r))}", _naming_span(r, agency_span))
         r.put("cap", "Tỉnh")

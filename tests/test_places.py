@@ -62,6 +62,14 @@ def test_a_district_committee_header_gives_the_province_of_its_district():
     assert md["co_quan"] == "Ủy ban nhân dân huyện Mộc Châu"
 
 
+def test_a_commune_committee_header_names_the_commune_and_its_province():
+    raw = ("ỦY BAN NHÂN DÂN\nXÃ ĐƯNG K’NỚ\n\nSố: 31/BC-UBND\n\nBÁO CÁO\nKết quả công tác cải cách hành chính Quý I "
+           "năm 2025\n\nCăn cứ Quyết định số 65/QĐ-UBND ngày 16/01/2025 của Ủy ban nhân dân huyện Lạc Dương về việc "
+           "ban hành Kế hoạch cải cách hành chính năm 2025;")
+    md = metadata_of(raw)
+    assert (md["co_quan"], md["cap"], md["tinh"]) == ("Ủy ban nhân dân xã Đưng K’Nớ", "Xã", "Lâm Đồng")
+
+
 def test_a_header_typed_without_diacritics_gives_the_province_of_its_district():
     raw = ("UY BAN NHAN DAN\nHUYEN MOC CHAU\n\nSo: 45/KH-UBND\n\nKE HOACH\nKiem tra cong tac cai cach hanh chinh nam "
            "2020\n\nI. MUC DICH\n\n1. Danh gia ket qua thuc hien nhiem vu cai cach hanh chinh.")
