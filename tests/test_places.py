@@ -178,7 +178,10 @@ def test_every_provincial_capital_resolves_to_its_province():
      ("huyen moc chau kiem tra cai cach hanh chinh khi nao", ["Sơn La"]),
      ("Đoàn kiểm tra làm việc ở Chợ Đồn ngày nào?", ["Bắc Kạn"]),
      ("bac kan kiem tra cchc nam 2019", ["Bắc Kạn"]),
-     ("UBND huyện Châu Thành được kiểm tra khi nào?", [])],
+     ("UBND huyện Châu Thành được kiểm tra khi nào?", []),
+     ("Báo cáo CCHC quý I năm 2025 của xã Đưng K’Nớ là báo cáo số mấy?", ["Lâm Đồng"]),  # the table writes "KNớ"
+     ("Theo chỉ thị tăng cường kỷ cương hành chính của Huế, còn những hạn chế nào?", ["Thừa Thiên Huế"]),
+     ("Bà Nguyễn Thị Huế phát biểu về kết quả cải cách hành chính ra sao?", [])],
 )
 def test_a_question_naming_a_district_scopes_to_its_province(question, provinces):
     from retriever.query import analyze_query

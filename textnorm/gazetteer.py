@@ -143,9 +143,19 @@ def province_mentions(text: str, *, query: bool = False) -> list[tuple[str, int,
             continue
         key = fold_for_match(token)
         name = ALIASES.get(key) or (folded_provinces().get(key) if len(token) >= 6 else None)
-        if name and (name != folded_provinces().get(key) or " " in name) and (len(token) > 3 or token.isupper()):
-            found.append((name, m.start(), m.end()))  # "QuangBinh Portal", "TPHCM", "HN"
+        if name and (name != folded_provinces().get(key) or " " in name) and (
+                len(token) > 3 or token.isupper() or _short_name(text, folded, m.start(), m.end())):
+            found.append((name, m.start(), m.end()))  # "QuangBinh Portal", "TPHCM", "HN", "Huế"
     return sorted(found, key=lambda x: x[1])
+
+
+def _short_name(text: str, folded: str, start: int, end: int) -> bool:
+    """A short alias written as a name: after "thành phố" / "TP", or capitalised with its accents and not inside a
+    person's name ("Huế", not "Nguyễn Thị Huế")."""
+    written = text[start:end]
+    if _CUE.search(folded[max(0, start - 12): start]):
+        return True
+    return written[:1].isupper() and has_diacritics(written) and not _part_of_longer_name(text, start, end)
 
 
 def find_provinces(text: str, *, query: bool = False) -> list[str]:
@@ -280,8 +290,14 @@ class PlaceMention:
     cued: bool  # written with its level ("huyện Mộc Châu") rather than bare ("Mộc Châu")
 
 
+#: Apostrophes inside a name of the Central Highlands ("Đưng K’Nớ"; the table writes "Đưng KNớ").
+_APOSTROPHES = re.compile(r"['’ʼ]")
+#: A word of a place name, apostrophes inside it kept ("k’no"), folded.
+_PLACE_WORD = re.compile(r"[a-z0-9]+(?:['’ʼ][a-z0-9]+)*")
+
+
 def _place_key(name: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", fold_accents(name)))
+    return " ".join(_APOSTROPHES.sub("", w) for w in _PLACE_WORD.findall(fold_accents(name)))
 
 
 def _split_level(unit: str, levels: tuple[str, ...]) -> tuple[str, str]:
@@ -363,7 +379,7 @@ def province_of_place(name: str) -> str | None:
 
 
 def _tokens(folded: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(r"[a-z0-9]+", folded)]
+    return [(m.start(), m.end()) for m in _PLACE_WORD.finditer(folded)]
 
 
 @lru_cache(maxsize=1)
@@ -390,7 +406,8 @@ def _longest_place(folded: str, tokens: list[tuple[int, int]], i: int) -> int:
         s, e = tokens[i + n]
         if n and not _joinable(folded[tokens[i + n - 1][1]: s]):
             break
-        key = f"{key} {folded[s:e]}" if n else folded[s:e]
+        word = _APOSTROPHES.sub("", folded[s:e])
+        key = f"{key} {word}" if n else word
         if key not in prefixes:
             break
         if key in names:
@@ -481,11 +498,11 @@ def place_mentions(text: str, *, query: bool = False,
             i += 1
             continue
         start, end = tokens[i][0], tokens[i + n - 1][1]
-        key = folded[start:end] if n == 1 else " ".join(folded[s:e] for s, e in tokens[i: i + n])
+        key = " ".join(_APOSTROPHES.sub("", folded[s:e]) for s, e in tokens[i: i + n])
         mention = _mention(text, folded, start, end, key, accented)
         if mention:
             found.append(mention)
-        i += n
+        i += n if mention else 1  # a name read as none may start inside another ("xã Đưng K’Nớ")
     return found
 
 
