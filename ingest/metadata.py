@@ -30,6 +30,7 @@ from ingest.frontmatter import (
 from ingest.structure import Block
 from textnorm import fold_accents
 from textnorm.gazetteer import (
+    PROVINCE_CUE,
     canonical_province,
     place_mentions,
     province_mentions,
@@ -291,8 +292,7 @@ def _province_in(r: _Reader, span: tuple[int, int] | None) -> tuple[str, tuple[i
     if not span:
         return "", None
     piece = r.text[span[0]: span[1]]
-    mentions = [(name, s, e) for name, s, e in province_mentions(piece)]
-    mentions = mentions or [(m.province, m.start, m.end) for m in place_mentions(piece)]
+    mentions = province_mentions(piece) or [(m.province, m.start, m.end) for m in place_mentions(piece)]
     if mentions:
         name, s, e = mentions[0]
         return name, (span[0] + s, span[0] + e)
@@ -328,10 +328,6 @@ def _read_province(r: _Reader, place: str, agency_span: tuple[int, int] | None) 
     _vote_body_province(r)
 
 
-#: "tỉnh X", "thành phố X", "TP. X", also typed without accents ("TINH GIA LAI"), folded.
-_PROVINCE_CUE = re.compile(r"(?<![a-z])(?:tinh|thanh pho|tp\.?)\s*$")
-
-
 def _body_votes(text: str) -> tuple[Counter, dict[str, tuple[int, int]]]:
     """Votes of each province the body names, directly or through its districts, towns and wards, and the first
     span naming it. A place named after a court or a procuracy is theirs and does not vote."""
@@ -339,7 +335,7 @@ def _body_votes(text: str) -> tuple[Counter, dict[str, tuple[int, int]]]:
     first: dict[str, tuple[int, int]] = {}
     folded = fold_accents(text)
     provinces = province_mentions(text)
-    mentions = [(name, s, e, bool(_PROVINCE_CUE.search(folded[max(0, s - 12): s]))) for name, s, e in provinces]
+    mentions = [(name, s, e, bool(PROVINCE_CUE.search(folded[max(0, s - 12): s]))) for name, s, e in provinces]
     mentions += [(m.province, m.start, m.end, m.cued) for m in place_mentions(text, provinces=provinces)]
     for name, s, e, cued in sorted(mentions, key=lambda m: m[1]):
         if OTHER_BRANCH_BEFORE.search(folded[max(0, s - 60): s]):

@@ -59,7 +59,7 @@ def canonical_province(name: str) -> str | None:
 
 
 #: Cue words before a province name ("tỉnh Hòa Bình", "thành phố Cần Thơ", "TP. Hà Nội"), folded.
-_CUE = re.compile(r"(?:tinh|thanh pho|tp\.?)\s*$")
+PROVINCE_CUE = re.compile(r"(?<![a-z])(?:tinh|thanh pho|tp\.?)\s*$")
 #: Units below a province named like one ("huyện Quảng Ninh" of Quảng Bình, "thị xã Quảng Trị"), folded.
 _LOWER_LEVEL_CUE = re.compile(r"(?:huyen|quan|thi xa|thi tran|xa|phuong)\s*$")
 #: Country names a province name can be the tail of ("người Việt Nam định cư" is not Nam Định), folded.
@@ -95,7 +95,7 @@ def _capitalised(words: str) -> bool:
 def _accepted(text: str, folded: str, start: int, end: int, name: str, accented: bool, query: bool = False) -> bool:
     if _in_country_phrase(folded, start, end) or _LOWER_LEVEL_CUE.search(folded[max(0, start - 10): start]):
         return False
-    cued = bool(_CUE.search(folded[max(0, start - 12): start]))
+    cued = bool(PROVINCE_CUE.search(folded[max(0, start - 12): start]))
     written = text[start:end]
     if accented:
         # accented text writes province names with their accents and capitals ("hòa bình" is peace)
@@ -132,7 +132,7 @@ def province_mentions(text: str, *, query: bool = False) -> list[tuple[str, int,
             s, e = m.start(), m.end()
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            if key == "ho chi minh" and not _CUE.search(folded[max(0, s - 12): s]):
+            if key == "ho chi minh" and not PROVINCE_CUE.search(folded[max(0, s - 12): s]):
                 continue  # "tư tưởng Hồ Chí Minh" is not the city
             if _accepted(text, folded, s, e, name, accented, query):
                 found.append((name, s, e))
@@ -153,7 +153,7 @@ def _short_name(text: str, folded: str, start: int, end: int) -> bool:
     """A short alias written as a name: after "thành phố" / "TP", or capitalised with its accents and not inside a
     person's name ("Huế", not "Nguyễn Thị Huế")."""
     written = text[start:end]
-    if _CUE.search(folded[max(0, start - 12): start]):
+    if PROVINCE_CUE.search(folded[max(0, start - 12): start]):
         return True
     return written[:1].isupper() and has_diacritics(written) and not _part_of_longer_name(text, start, end)
 
