@@ -30,7 +30,14 @@ from ingest.frontmatter import (
 )
 from ingest.structure import Block
 from textnorm import fold_accents
-from textnorm.gazetteer import CENTRAL_CITIES, canonical_province, province_mentions
+from textnorm.gazetteer import (
+    PROVINCE_CUE,
+    canonical_province,
+    place_mentions,
+    province_mentions,
+    province_of_place,
+    province_unit_name,
+)
 from textnorm.patterns import BARE_NUMBER, CITED_DOCUMENT, NEWS_CREDIT, NEWS_DATELINE, NEWS_LEAD_DATE, REPORTS_ISSUING
 
 #: Letters of a number's code → loại văn bản, when the header has no type word ("4851/KH-UBND").
@@ -60,23 +67,25 @@ CENTRAL_BODY = re.compile(r"^(?:BỘ\s|CHÍNH PHỦ|QUỐC HỘI|THỦ TƯỚNG|
 SUBORDINATE = re.compile(r"^(?:SỞ|BAN|VĂN PHÒNG|CHI CỤC|TRUNG TÂM|THANH TRA)(?:\s|$)", re.IGNORECASE)
 #: A committee's office written "VĂN PHÒNG" alone under the committee's name is that committee's office.
 OFFICE = "VĂN PHÒNG"
+#: A people's committee, with or without accents ("ỦY BAN NHÂN DÂN", "UY BAN NHAN DAN", "UBND"), folded.
+COMMITTEE = re.compile(r"^(?:uy ban nhan dan|ubnd)\b")
 #: A district-level committee ("ỦY BAN NHÂN DÂN HUYỆN TÂN HIỆP"): level and name.
 LOCAL_UNIT = re.compile(r"\b(HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ|XÃ|PHƯỜNG|THỊ TRẤN)\s+(.+)$")
+#: Levels of a district-level committee (the others are communes, wards and towns: "cap" Xã).
+DISTRICT_LEVEL_WORDS = frozenset({"huyện", "quận", "thị xã", "thành phố"})
 #: Posts written before the body name in an authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X").
 _POST_PREFIX = re.compile(r"^" + HEAD_POSTS + r"\s+", re.IGNORECASE)
 #: Posts of a signer ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH").
 POST = re.compile(r"^(?:(?:TM|KT|Q|TL|TUQ)\.\s*)?((?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|"
                   r"THỦ TƯỚNG|CHÁNH VĂN PHÒNG|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG)(?:\s+THƯỜNG TRỰC)?)\s*$")
-#: Provincial capitals that name a place-and-date line instead of the province ("Vinh, ngày …" is Nghệ An).
-PROVINCIAL_CAPITALS = {
-    "Vinh": "Nghệ An", "Rạch Giá": "Kiên Giang", "Hạ Long": "Quảng Ninh", "Đồng Hới": "Quảng Bình",
-    "Phủ Lý": "Hà Nam", "Thủ Dầu Một": "Bình Dương", "Biên Hòa": "Đồng Nai", "Việt Trì": "Phú Thọ",
-    "Buôn Ma Thuột": "Đắk Lắk", "Pleiku": "Gia Lai", "Quy Nhơn": "Bình Định", "Nha Trang": "Khánh Hòa",
-    "Đà Lạt": "Lâm Đồng", "Phan Thiết": "Bình Thuận", "Tuy Hòa": "Phú Yên", "Tam Kỳ": "Quảng Nam",
-    "Đông Hà": "Quảng Trị", "Huế": "Thừa Thiên Huế", "Thanh Hóa": "Thanh Hóa", "Mỹ Tho": "Tiền Giang",
-    "Long Xuyên": "An Giang", "Cao Lãnh": "Đồng Tháp", "Vị Thanh": "Hậu Giang", "Tân An": "Long An",
-    "Bắc Giang": "Bắc Giang", "Việt Yên": "Bắc Giang", "Thái Bình": "Thái Bình", "Hải Dương": "Hải Dương",
-}
+#: Votes of a place named with its level ("tỉnh X", "huyện Y", "xã Z" of one province only): a document names its
+#: own place that way.
+CUED_VOTES = 3
+#: Votes of a bare province or district name (a name alone may be a word, a person, a place named in passing).
+BARE_VOTES = 1
+#: Bodies of the courts and the procuracy named before a place ("Tòa án nhân dân thành phố Hà Nội"): the place is
+#: theirs, not the document's (a national law names them), folded.
+OTHER_BRANCH_BEFORE = re.compile(r"(?:toa an|vien kiem sat|thi hanh an)[^,;.\n]{0,40}$")
 #: The lead is within the first paragraphs (after the headline and a photo caption or a rating line). A lead's
 #: "Ngày 13/4/2018, …" (:data:`textnorm.patterns.NEWS_LEAD_DATE`) gives the post's year, not its day.
 DATELINE_PARAGRAPHS = 6
@@ -303,10 +312,16 @@ def _read_period(r: _Reader) -> None:
         r.put("ky_ke_hoach", years[0].group(1), (span[0] + years[0].start(), span[0] + years[0].end()))
 
 
+def _agency_lines(r: _Reader) -> list[tuple[int, int, str]]:
+    """The header's body-name lines (not the motto, also typed or OCR'd without accents: "CONG HOA XA HOI")."""
+    lines = [(s, e, t) for s, e, t in r.role("header")
+             if is_agency(t) or COMMITTEE.match(fold_accents(t)) or t[:1].isupper() and len(t) < 40]
+    return [x for x in lines if not is_motto(x[2])]
+
+
 def _agency(r: _Reader) -> tuple[str, tuple[int, int] | None]:
     """The issuing body as the header writes it (body-name lines, or the authority line without its post)."""
-    lines = [(s, e, t) for s, e, t in r.role("header") if is_agency(t) or t[:1].isupper() and len(t) < 40]
-    lines = [x for x in lines if not is_motto(x[2])]
+    lines = _agency_lines(r)
     if lines:
         return " ".join(t for _, _, t in lines), (lines[0][0], lines[-1][1])
     for s, e, t in r.role("authority"):
@@ -315,14 +330,36 @@ def _agency(r: _Reader) -> tuple[str, tuple[int, int] | None]:
     return "", None
 
 
+def _local_unit(r: _Reader, agency: str) -> re.Match | None:
+    """The level and name of a committee below the province, from the header line that names it ("XÃ ĐƯNG K’NỚ"),
+    else from the whole body name."""
+    for _, _, line in _agency_lines(r):
+        m = LOCAL_UNIT.match(line.upper())
+        if m:
+            return m
+    return LOCAL_UNIT.search(agency.upper())
+
+
 def _province_in(r: _Reader, span: tuple[int, int] | None) -> tuple[str, tuple[int, int] | None]:
+    """The province a span names: a province's name, else a district, town or ward of one province only
+    ("ỦY BAN NHÂN DÂN HUYỆN MỘC CHÂU" → Sơn La)."""
     if not span:
         return "", None
-    mentions = province_mentions(r.text[span[0]: span[1]])
+    piece = r.text[span[0]: span[1]]
+    mentions = province_mentions(piece) or [(m.province, m.start, m.end) for m in place_mentions(piece)]
     if mentions:
         name, s, e = mentions[0]
         return name, (span[0] + s, span[0] + e)
     return "", None
+
+
+def _province_of_place_line(r: _Reader, place: str) -> str:
+    """The province of the place of a place-and-date line from the table of districts ("Vinh" → Nghệ An), with the
+    part of a dashed name the line's pattern leaves out ("Phan Rang - Tháp Chàm")."""
+    span = _span_of(r, "noi_ban_hanh")
+    before = r.text[max(0, span[0] - 30): span[0]] if span else ""
+    head = re.search(r"((?:[^\W\d_]+ ){0,2}[^\W\d_]+)\s*[-–]\s*$", before)
+    return (head and province_of_place(f"{head.group(1)} - {place}")) or province_of_place(place) or ""
 
 
 def _read_province(r: _Reader, place: str, agency_span: tuple[int, int] | None) -> None:
@@ -334,7 +371,7 @@ def _read_province(r: _Reader, place: str, agency_span: tuple[int, int] | None) 
         if name:
             r.put("tinh", name, where)
             return
-    name = canonical_province(place) or PROVINCIAL_CAPITALS.get(place, "") if place else ""
+    name = canonical_province(place) or _province_of_place_line(r, place) if place else ""  # "Vinh, ngày …"
     if name:
         r.put("tinh", name, _span_of(r, "noi_ban_hanh"))
         return
@@ -345,15 +382,27 @@ def _read_province(r: _Reader, place: str, agency_span: tuple[int, int] | None) 
     _vote_body_province(r)
 
 
-def _vote_body_province(r: _Reader, min_votes: int = 3) -> None:
-    """Most named province of the body; "tỉnh X" / "thành phố X" weigh 3, a bare name 1. A document needs
-    ``min_votes`` (a "tỉnh X" or three bare mentions: a plan names its own province with its level)."""
+def _body_votes(text: str) -> tuple[Counter, dict[str, tuple[int, int]]]:
+    """Votes of each province the body names, directly or through its districts, towns and wards, and the first
+    span naming it. A place named after a court or a procuracy is theirs and does not vote."""
     votes: Counter = Counter()
     first: dict[str, tuple[int, int]] = {}
-    for name, s, e in province_mentions(r.text):
-        cued = re.search(r"(?:tỉnh|thành phố|TP\.?)\s*$", r.text[max(0, s - 12): s], re.IGNORECASE)
-        votes[name] += 3 if cued else 1
+    folded = fold_accents(text)
+    provinces = province_mentions(text)
+    mentions = [(name, s, e, bool(PROVINCE_CUE.search(folded[max(0, s - 12): s]))) for name, s, e in provinces]
+    mentions += [(m.province, m.start, m.end, m.cued) for m in place_mentions(text, provinces=provinces)]
+    for name, s, e, cued in sorted(mentions, key=lambda m: m[1]):
+        if OTHER_BRANCH_BEFORE.search(folded[max(0, s - 60): s]):
+            continue
+        votes[name] += CUED_VOTES if cued else BARE_VOTES
         first.setdefault(name, (s, e))
+    return votes, first
+
+
+def _vote_body_province(r: _Reader, min_votes: int = CUED_VOTES) -> None:
+    """Most named province of the body (:func:`_body_votes`). A document needs ``min_votes`` (a "tỉnh X", a
+    "huyện Y" of X, or three bare mentions: a plan names its own place with its level)."""
+    votes, first = _body_votes(r.text)
     if not votes:
         web = canonical_province(re.sub(r"^(?:tỉnh|thành phố)\s+", "", r.web.get("co_quan", ""), flags=re.I))
         if web:
@@ -414,6 +463,11 @@ def _subordinate(r: _Reader) -> tuple[int, int, str] | None:
     return None
 
 
+def _issued(r: _Reader) -> str:
+    """The date of issue, else the year ("" when unknown): a province's bodies are named as on that date."""
+    return r.md.get("ngay_ban_hanh") or r.md.get("nam") or ""
+
+
 def _read_body(r: _Reader, code: str, place: str) -> None:
     """co_quan, cap and tinh."""
     agency, agency_span = _agency(r)
@@ -428,21 +482,20 @@ def _read_body(r: _Reader, code: str, place: str) -> None:
     _read_province(r, place, agency_span)
     tinh = r.md.get("tinh", "")
     subordinate = _subordinate(r)
-    district = LOCAL_UNIT.search(agency.upper())
-    is_committee = re.match(r"^(?:uy ban nhan dan|ubnd)", fold_accents(agency)) or (
+    district = _local_unit(r, agency)
+    is_committee = COMMITTEE.match(fold_accents(agency)) or (
         not agency and code.endswith("UBND"))
     if subordinate:
         name = _body_name(subordinate[2]) if subordinate[2].upper() != OFFICE else "Văn phòng Ủy ban nhân dân"
-        where = f" tỉnh {tinh}" if tinh and not province_mentions(subordinate[2]) else ""
-        r.put("co_quan", name + (where if tinh not in CENTRAL_CITIES else f" thành phố {tinh}"), subordinate[:2])
+        where = f" {province_unit_name(tinh, _issued(r))}" if tinh and not province_mentions(subordinate[2]) else ""
+        r.put("co_quan", name + where, subordinate[:2])
         r.put("cap", "Tỉnh" if tinh else "")
     elif is_committee and district and not province_mentions(agency):
         level, name = district.group(1).lower(), district.group(2).title()
         r.put("co_quan", f"Ủy ban nhân dân {level} {name}", agency_span)
-        r.put("cap", "Huyện")
+        r.put("cap", "Huyện" if level in DISTRICT_LEVEL_WORDS else "Xã")
     elif is_committee and tinh:
-        unit = "thành phố" if tinh in CENTRAL_CITIES else "tỉnh"
-        r.put("co_quan", f"Ủy ban nhân dân {unit} {tinh.removeprefix('Thành phố ')}", _naming_span(r, agency_span))
+        r.put("co_quan", f"Ủy ban nhân dân {province_unit_name(tinh, _issued(r))}", _naming_span(r, agency_span))
         r.put("cap", "Tỉnh")
     elif agency:
         r.put("co_quan", _body_name(agency), agency_span)

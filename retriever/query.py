@@ -126,10 +126,13 @@ def canonical_quarters(text: str) -> str:
 
 
 def find_provinces(text: str) -> list[str]:
-    """Provinces named in a question, with or without diacritics (:func:`textnorm.gazetteer.find_provinces`).
+    """Provinces named in a question, with or without diacritics (:func:`textnorm.gazetteer.find_provinces`), then
+    the provinces of the districts, towns and wards it names (:func:`textnorm.gazetteer.place_mentions`).
 
     >>> find_provinces("kiem tra cchc ha noi nam 2021"), find_provinces("Còn Hà Nam thì sao?")
     (['Hà Nội'], ['Hà Nam'])
+    >>> find_provinces("Huyện Mộc Châu kiểm tra CCHC khi nào?"), find_provinces("huyen moc chau kiem tra khi nao")
+    (['Sơn La'], ['Sơn La'])
     """
     found = gazetteer.find_provinces(text, query=True)
     initials = province_initials()
@@ -137,6 +140,9 @@ def find_provinces(text: str) -> list[str]:
         name = initials.get(token)
         if name and name not in found:
             found.append(name)  # "KG", "QB": upper-case initials officials type
+    for place in gazetteer.place_mentions(text, query=True):
+        if place.province not in found:
+            found.append(place.province)  # "huyện Mộc Châu" → Sơn La
     return found
 
 
@@ -146,27 +152,33 @@ _NUMBERED_DOCUMENT = re.compile(r"\b(?:qđ|qd|kh|ct|ctr|nq|tb|quyết định|k�
 
 
 def with_merged_provinces(provinces: list[str], indexed) -> tuple[list[str], str]:
-    """Provinces to search for a question: a province named by its post-2025 name that the index does not hold
-    stands for the pre-2025 provinces merged into it that it does ("An Giang" → Kiên Giang).
+    """Provinces to search for a question: a province named by its post-2025 name stands also for the pre-2025
+    provinces merged into it that the index holds, also when that name was an old province's too ("Quảng Ngãi" →
+    Quảng Ngãi and Kon Tum; "An Giang" → An Giang and Kiên Giang).
 
     Args:
         provinces: provinces the question names (canonical names).
         indexed: canonical names of the provinces the index holds documents of.
 
     Returns:
-        The provinces to search, and a Vietnamese note saying which were read as merged ("" when none).
+        The provinces to search, and a Vietnamese note naming the old provinces searched under the new name ("" when
+        none).
+
+    >>> searched, note = with_merged_provinces(["Quảng Ngãi"], {"Quảng Ngãi", "Kon Tum", "Nghệ An"})
+    >>> searched, "Kon Tum (nay thuộc Quảng Ngãi)" in note
+    (['Quảng Ngãi', 'Kon Tum'], True)
+    >>> with_merged_provinces(["Kon Tum", "Nghệ An"], {"Quảng Ngãi", "Kon Tum", "Nghệ An"})
+    (['Kon Tum', 'Nghệ An'], '')
     """
     out, notes = [], []
     for name in provinces:
-        if name in indexed:
+        if name not in out:
             out.append(name)
-            continue
-        old = [p for p in gazetteer.provinces_merged_into(name) if p in indexed and p != name]
+        old = [p for p in gazetteer.provinces_covered_by(name) if p in indexed and p != name and p not in out]
         if old:
-            out.extend(p for p in old if p not in out)
-            notes.append(f"{name} (từ 01/7/2025) gồm cả {', '.join(old)} cũ: tìm trong văn bản của {', '.join(old)}.")
-        else:
-            out.append(name)
+            out.extend(old)
+            was = ", ".join(old)
+            notes.append(f"Văn bản của {was} (nay thuộc {name}) cũng được tìm: {name} từ 01/7/2025 gồm cả {was}.")
     return out, " ".join(notes)
 
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import re
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from textnorm import fold_accents, fold_for_match, has_diacritics, syllables
 
@@ -55,7 +59,7 @@ def canonical_province(name: str) -> str | None:
 
 
 #: Cue words before a province name ("tỉnh Hòa Bình", "thành phố Cần Thơ", "TP. Hà Nội"), folded.
-_CUE = re.compile(r"(?:tinh|thanh pho|tp\.?)\s*$")
+PROVINCE_CUE = re.compile(r"(?<![a-z])(?:tinh|thanh pho|tp\.?)\s*$")
 #: Units below a province named like one ("huyện Quảng Ninh" of Quảng Bình, "thị xã Quảng Trị"), folded.
 _LOWER_LEVEL_CUE = re.compile(r"(?:huyen|quan|thi xa|thi tran|xa|phuong)\s*$")
 #: Country names a province name can be the tail of ("người Việt Nam định cư" is not Nam Định), folded.
@@ -91,7 +95,7 @@ def _capitalised(words: str) -> bool:
 def _accepted(text: str, folded: str, start: int, end: int, name: str, accented: bool, query: bool = False) -> bool:
     if _in_country_phrase(folded, start, end) or _LOWER_LEVEL_CUE.search(folded[max(0, start - 10): start]):
         return False
-    cued = bool(_CUE.search(folded[max(0, start - 12): start]))
+    cued = bool(PROVINCE_CUE.search(folded[max(0, start - 12): start]))
     written = text[start:end]
     if accented:
         # accented text writes province names with their accents and capitals ("hòa bình" is peace)
@@ -128,7 +132,7 @@ def province_mentions(text: str, *, query: bool = False) -> list[tuple[str, int,
             s, e = m.start(), m.end()
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            if key == "ho chi minh" and not _CUE.search(folded[max(0, s - 12): s]):
+            if key == "ho chi minh" and not PROVINCE_CUE.search(folded[max(0, s - 12): s]):
                 continue  # "tư tưởng Hồ Chí Minh" is not the city
             if _accepted(text, folded, s, e, name, accented, query):
                 found.append((name, s, e))
@@ -139,9 +143,19 @@ def province_mentions(text: str, *, query: bool = False) -> list[tuple[str, int,
             continue
         key = fold_for_match(token)
         name = ALIASES.get(key) or (folded_provinces().get(key) if len(token) >= 6 else None)
-        if name and (name != folded_provinces().get(key) or " " in name) and (len(token) > 3 or token.isupper()):
-            found.append((name, m.start(), m.end()))  # "QuangBinh Portal", "TPHCM", "HN"
+        if name and (name != folded_provinces().get(key) or " " in name) and (
+                len(token) > 3 or token.isupper() or _short_name(text, folded, m.start(), m.end())):
+            found.append((name, m.start(), m.end()))  # "QuangBinh Portal", "TPHCM", "HN", "Huế"
     return sorted(found, key=lambda x: x[1])
+
+
+def _short_name(text: str, folded: str, start: int, end: int) -> bool:
+    """A short alias written as a name: after "thành phố" / "TP", or capitalised with its accents and not inside a
+    person's name ("Huế", not "Nguyễn Thị Huế")."""
+    written = text[start:end]
+    if PROVINCE_CUE.search(folded[max(0, start - 12): start]):
+        return True
+    return written[:1].isupper() and has_diacritics(written) and not _part_of_longer_name(text, start, end)
 
 
 def find_provinces(text: str, *, query: bool = False) -> list[str]:
@@ -160,6 +174,28 @@ def find_provinces(text: str, *, query: bool = False) -> list[str]:
 
 #: Centrally-run cities among the 63 (their 2025 name is asked as "Thành phố X").
 CENTRAL_CITIES = frozenset({"Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Thành phố Hồ Chí Minh"})
+#: Provinces that became a centrally-run city under another name before the 2025 mergers: the date (ISO) and the
+#: city's name (Thừa Thiên Huế became the city of Huế on 1 January 2025, Nghị quyết 1314/NQ-UBTVQH15).
+CITY_SINCE = {"Thừa Thiên Huế": ("2025-01-01", "Huế")}
+
+
+def province_unit_name(province: str, date: str = "") -> str:
+    """How a province's own bodies name it on a date (ISO date or year; "" for unknown): "tỉnh X", or "thành phố X"
+    for a centrally-run city.
+
+    >>> province_unit_name("Kiên Giang"), province_unit_name("Thành phố Hồ Chí Minh"), province_unit_name("Cần Thơ")
+    ('tỉnh Kiên Giang', 'thành phố Hồ Chí Minh', 'thành phố Cần Thơ')
+    >>> province_unit_name("Thừa Thiên Huế", "2024-12-30"), province_unit_name("Thừa Thiên Huế", "2025-12-29")
+    ('tỉnh Thừa Thiên Huế', 'thành phố Huế')
+    """
+    since = CITY_SINCE.get(province)
+    if since and date and date >= since[0][: len(date)]:
+        return f"thành phố {since[1]}"
+    if province in CENTRAL_CITIES:
+        return f"thành phố {province.removeprefix('Thành phố ')}"
+    return f"tỉnh {province}"
+
+
 #: The 2025 mergers (63 provinces → 34), as ``underthesea.address.convert_address`` gives them: each pre-2025
 #: province that now belongs to another one → that province (the others kept their name). Written out, not computed
 #: at the first question (importing the address table takes seconds); ``tests/test_frontmatter.py`` checks it
@@ -200,3 +236,284 @@ def provinces_merged_into(new_name: str) -> list[str]:
     key = re.sub(r"^(?:tỉnh|tinh)\s+", "", new_name.strip(), flags=re.I)
     new = key if key in set(_MERGED.values()) else canonical_province(key) or key  # "Huế" is a unit of its own
     return sorted(old for old, merged in _MERGED.items() if merged == new)
+
+
+def provinces_covered_by(name: str) -> list[str]:
+    """The pre-2025 provinces a province's name covers: a name that is a province since the 2025 mergers covers every
+    old province merged into it, also when it was an old name too (Quảng Ngãi ⊃ Kon Tum); an old name that was
+    merged away covers itself only; [] for a name that is not a province.
+
+    >>> provinces_covered_by("Quảng Ngãi"), provinces_covered_by("vinh long")
+    (['Kon Tum', 'Quảng Ngãi'], ['Bến Tre', 'Trà Vinh', 'Vĩnh Long'])
+    >>> provinces_covered_by("Kon Tum"), provinces_covered_by("Nghệ An"), provinces_covered_by("Paris")
+    (['Kon Tum'], ['Nghệ An'], [])
+    """
+    merged = provinces_merged_into(name)
+    if merged:
+        return merged
+    old = canonical_province(re.sub(r"^(?:tỉnh|tinh|thành phố|thanh pho)\s+", "", name.strip(), flags=re.I))
+    return [old] if old else []
+
+
+# ------------------------------------------------------------------------------ districts, towns and wards
+#: underthesea's table of administrative units (vietnamadminunits 1.0.4): the 63 provinces with their districts and
+#: wards as they stood on 30 June 2025, and the 2025 mapping. Read as a file, lazily: importing
+#: ``underthesea.address`` takes seconds, and most texts name their province without needing it.
+ADMIN_TABLE = ("address", "data", "mapping.json")
+#: Levels of a district-level unit (huyện, quận, thị xã, thành phố thuộc tỉnh) as the table writes them, folded.
+DISTRICT_LEVELS = ("thanh pho", "thi xa", "huyen", "quan")
+#: Levels of a ward-level unit (xã, phường, thị trấn), folded.
+WARD_LEVELS = ("thi tran", "phuong", "xa")
+#: A district-level cue before a name, in accented text ("huyện Mộc Châu", "TP. Vinh", "TX Ba Đồn"), lower case.
+_DISTRICT_CUE = re.compile(r"(?<!\w)(?:huyện|quận|thị xã|thành phố|tp\.?|tx\.?)\s*$")
+#: The same cue typed without accents ("huyen moc chau"); "quan" after "co" is "cơ quan", not "quận".
+_DISTRICT_CUE_FOLDED = re.compile(r"(?<![a-z])(?:huyen|(?<!co )quan|thi xa|thanh pho|tp\.?|tx\.?)\s*$")
+#: A ward-level cue ("xã Cư Pơng", "phường Bạch Đằng", "thị trấn Chợ Rã"); "thị xã" is a district-level cue.
+_WARD_CUE = re.compile(r"(?<!\w)(?<!thị )(?:xã|phường|thị trấn)\s*$")
+_WARD_CUE_FOLDED = re.compile(r"(?<![a-z])(?<!thi )(?:xa|phuong|thi tran)\s*$")
+#: Words before a capitalised name that make it a street or a person, not a place ("đường Mộc Châu", "ông …").
+_NOT_A_PLACE_BEFORE = re.compile(r"(?<![a-z])(?:duong|pho|ong|ba|anh|chi|dong chi)\s*$")
+#: Abbreviated levels ("TP. Vinh", "TX. Ba Đồn"), folded → the level.
+LEVEL_ABBREVIATIONS = {"tp": "thanh pho", "tx": "thi xa"}
+#: Longest place name in syllables ("Phan Rang - Tháp Chàm" has four).
+_MAX_PLACE_SYLLABLES = 5
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A district, town or ward named in a text, and the province it lies in (a pre-2025 canonical name)."""
+
+    province: str
+    start: int  # offsets of the place's name (without its level word)
+    end: int
+    level: str  # "district" or "ward"
+    cued: bool  # written with its level ("huyện Mộc Châu") rather than bare ("Mộc Châu")
+
+
+#: Apostrophes inside a name of the Central Highlands ("Đưng K’Nớ"; the table writes "Đưng KNớ").
+_APOSTROPHES = re.compile(r"['’ʼ]")
+#: A word of a place name, apostrophes inside it kept ("k’no"), folded.
+_PLACE_WORD = re.compile(r"[a-z0-9]+(?:['’ʼ][a-z0-9]+)*")
+
+
+def _place_key(name: str) -> str:
+    return " ".join(_APOSTROPHES.sub("", w) for w in _PLACE_WORD.findall(fold_accents(name)))
+
+
+def _split_level(unit: str, levels: tuple[str, ...]) -> tuple[str, str]:
+    """A unit's level and name, folded ("Thị Xã Việt Yên" → ("thi xa", "viet yen")); level "" when it has none."""
+    key = _place_key(unit)
+    for level in levels:
+        if key.startswith(level + " "):
+            return level, key[len(level) + 1:]
+    return "", key
+
+
+def _admin_rows() -> list[dict]:
+    spec = importlib.util.find_spec("underthesea")  # the package's folder, without importing it
+    if spec is None or not spec.submodule_search_locations:
+        return []
+    path = Path(next(iter(spec.submodule_search_locations)), *ADMIN_TABLE)
+    try:
+        return json.loads(path.read_text(encoding="utf-8")).get("ward_mapping", [])
+    except (OSError, ValueError):
+        return []  # no table: places are not read, provinces still are
+
+
+@dataclass(frozen=True)
+class AdminPlaces:
+    """Folded names of units below a province → the provinces having a unit of that name."""
+
+    districts: dict[str, frozenset[str]]  # district-level units, any level ("moc chau")
+    wards: dict[str, frozenset[str]]  # ward-level units, any level ("tan ky")
+    by_level: dict[tuple[str, str], frozenset[str]]  # (folded level, name): ("xa", "tan ky"), ("thi tran", "tan ky")
+
+    @property
+    def names(self) -> frozenset[str]:
+        return frozenset(self.districts) | frozenset(self.wards)
+
+
+@lru_cache(maxsize=1)
+def admin_places() -> AdminPlaces:
+    """The districts, towns and wards of underthesea's table (read once, on first use).
+
+    >>> places = admin_places()
+    >>> sorted(places.districts["moc chau"]), len(places.districts["chau thanh"]) > 1, sorted(places.wards["cu pong"])
+    (['Sơn La'], True, ['Đắk Lắk'])
+    >>> sorted(places.by_level["xa", "tan ky"]), sorted(places.by_level["thi tran", "tan ky"])
+    (['Hải Dương'], ['Nghệ An'])
+    """
+    tiers: dict[str, dict[str, set[str]]] = {"district": {}, "ward": {}}
+    by_level: dict[tuple[str, str], set[str]] = {}
+    for row in _admin_rows():
+        province = canonical_province(re.sub(r"^(?:Tỉnh|Thành phố)\s+", "", row.get("old_province", "")))
+        if not province:
+            continue
+        for tier, unit, levels in (("district", row.get("old_district", ""), DISTRICT_LEVELS),
+                                   ("ward", row.get("old_ward", ""), WARD_LEVELS)):
+            level, name = _split_level(unit, levels)
+            if name and not name.isdigit():  # "Quận 1" names nothing without its city
+                tiers[tier].setdefault(name, set()).add(province)
+                by_level.setdefault((level, name), set()).add(province)
+
+    def frozen(table: dict) -> dict:
+        return {k: frozenset(v) for k, v in table.items()}
+
+    return AdminPlaces(frozen(tiers["district"]), frozen(tiers["ward"]), frozen(by_level))
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    return admin_places().names
+
+
+def province_of_place(name: str) -> str | None:
+    """The province of a district-level place written alone ("Vinh", "Đồng Xoài", the place of a place-and-date
+    line), or None when no district, town or city of one province only has that name.
+
+    >>> province_of_place("Vinh"), province_of_place("Phan Rang - Tháp Chàm"), province_of_place("Châu Thành")
+    ('Nghệ An', 'Ninh Thuận', None)
+    """
+    provinces = admin_places().districts.get(_split_level(name, DISTRICT_LEVELS)[1], frozenset())
+    return next(iter(provinces)) if len(provinces) == 1 else None
+
+
+def _tokens(folded: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _PLACE_WORD.finditer(folded)]
+
+
+@lru_cache(maxsize=1)
+def _place_prefixes() -> frozenset[str]:
+    """Every place name and each run of its leading words ("phan", "phan rang", …): a scan stops at the first run
+    that begins no name."""
+    out: set[str] = set()
+    for name in _place_names():
+        words = name.split()
+        out.update(" ".join(words[:k]) for k in range(1, len(words) + 1))
+    return frozenset(out)
+
+
+def _joinable(gap: str) -> bool:
+    """The words of a name are separated by spaces, a line break or one dash ("Phan Rang - Tháp Chàm")."""
+    return len(gap) <= 3 and not gap.strip(" \t\n-–") and gap.count("-") + gap.count("–") <= 1
+
+
+def _longest_place(folded: str, tokens: list[tuple[int, int]], i: int) -> int:
+    """Number of tokens from ``i`` that form the longest place name (0 when none)."""
+    names, prefixes = _place_names(), _place_prefixes()
+    key, best = "", 0
+    for n in range(min(_MAX_PLACE_SYLLABLES, len(tokens) - i)):
+        s, e = tokens[i + n]
+        if n and not _joinable(folded[tokens[i + n - 1][1]: s]):
+            break
+        word = _APOSTROPHES.sub("", folded[s:e])
+        key = f"{key} {word}" if n else word
+        if key not in prefixes:
+            break
+        if key in names:
+            best = n + 1
+    return best
+
+
+def _outside(tokens: list[tuple[int, int]], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The tokens that start outside every span (both sorted by offset)."""
+    out, k = [], 0
+    for token in tokens:
+        while k < len(spans) and spans[k][1] <= token[0]:
+            k += 1
+        if not (k < len(spans) and spans[k][0] <= token[0]):
+            out.append(token)
+    return out
+
+
+def _cue(text: str, folded: str, start: int, accented: bool) -> tuple[str, str]:
+    """The tier ("district", "ward" or "") and the folded level ("huyen", "xa"…) of the level word written just
+    before a name."""
+    if accented:
+        before = text[max(0, start - 12): start].lower()
+        district, ward = _DISTRICT_CUE.search(before), _WARD_CUE.search(before)
+    else:
+        before = folded[max(0, start - 12): start]
+        district, ward = _DISTRICT_CUE_FOLDED.search(before), _WARD_CUE_FOLDED.search(before)
+    found = district or ward
+    if not found:
+        return "", ""
+    level = fold_accents(found.group()).strip().rstrip(".")
+    return ("district" if district else "ward"), LEVEL_ABBREVIATIONS.get(level, level)
+
+
+def _part_of_longer_name(text: str, start: int, end: int) -> bool:
+    """A capitalised name that runs on into another capitalised word ("Nguyễn Văn Lâm", "Mộc Châu Milk")."""
+    before = re.search(r"(\w+)\s+$", text[max(0, start - 30): start])
+    after = re.match(r"\s+(\w+)", text[end: end + 30])
+    return bool(before and before.group(1)[:1].isupper() or after and after.group(1)[:1].isupper())
+
+
+def _bare_place(text: str, folded: str, start: int, end: int, key: str) -> str | None:
+    """The province of a district-level name written without its level, when it can only be that place: one province
+    has a district, town or ward of that name, it is not a province's name, it has two syllables or more, and it is
+    written as a name (capitalised, not inside a heading in capitals nor a longer name, not a street or a person)."""
+    places = admin_places()
+    provinces = places.districts.get(key, frozenset()) | places.wards.get(key, frozenset())
+    written = text[start:end]
+    if (len(provinces) != 1 or key not in places.districts or key.replace(" ", "") in folded_provinces()
+            or " " not in key or not _capitalised(written) or written.isupper()
+            or _part_of_longer_name(text, start, end)
+            or _NOT_A_PLACE_BEFORE.search(folded[max(0, start - 10): start])):
+        return None
+    return next(iter(provinces))
+
+
+def place_mentions(text: str, *, query: bool = False,
+                   provinces: list[tuple[str, int, int]] | None = None) -> list[PlaceMention]:
+    """Districts, towns and wards named in a text, each with its province, where the name decides the province.
+
+    A name written with its level ("huyện Mộc Châu", "UBND HUYỆN TÂN HIỆP", "xã Cư Pơng", "thi xa ba don") counts when
+    one province only has a unit of that level and name; a bare name ("Na Rì, Chợ Đồn") counts only when one
+    province only has any unit of that name, and it is written as a name. Names shared by several provinces
+    ("huyện Châu Thành") never decide. A document writes names capitalised; a question (``query``) may not.
+    ``provinces``: the text's :func:`province_mentions` when the caller has them (they are not read as places).
+
+    >>> [(m.province, m.cued) for m in place_mentions("Đoàn làm việc tại huyện Mộc Châu; các huyện Na Rì, Chợ Đồn")]
+    [('Sơn La', True), ('Bắc Kạn', True), ('Bắc Kạn', False)]
+    >>> place_mentions("UBND huyện Châu Thành; đồng chí Nguyễn Văn Lâm")
+    []
+    >>> [m.province for m in place_mentions("huyen moc chau", query=True)]
+    ['Sơn La']
+    """
+    folded = fold_accents(text)
+    if len(folded) != len(text):
+        return []
+    accented = folded != text.lower()  # has_diacritics, without folding the text again
+    if provinces is None:
+        provinces = province_mentions(text, query=query)
+    # a province's name is not read again as a place ("Bà Rịa - Vũng Tàu" is the province, not the city of Bà Rịa)
+    tokens = _outside(_tokens(folded), sorted((s, e) for _, s, e in provinces))
+    found: list[PlaceMention] = []
+    i = 0
+    while i < len(tokens):
+        # a document capitalises a place's name ("huyện miền núi" is none); a question may not
+        n = _longest_place(folded, tokens, i) if query or text[tokens[i][0]].isupper() else 0
+        if not n:
+            i += 1
+            continue
+        start, end = tokens[i][0], tokens[i + n - 1][1]
+        key = " ".join(_APOSTROPHES.sub("", folded[s:e]) for s, e in tokens[i: i + n])
+        mention = _mention(text, folded, start, end, key, accented)
+        if mention:
+            found.append(mention)
+        i += n if mention else 1  # a name read as none may start inside another ("xã Đưng K’Nớ")
+    return found
+
+
+def _mention(text: str, folded: str, start: int, end: int, key: str, accented: bool) -> PlaceMention | None:
+    tier, level = _cue(text, folded, start, accented)
+    if tier:
+        places = admin_places()
+        # the level as written first ("xã Tân Kỳ" is not "thị trấn Tân Kỳ"), then any of its tier ("huyện Việt Yên"
+        # of 2018 is "thị xã Việt Yên" in the table)
+        provinces = places.by_level.get((level, key)) or (places.districts if tier == "district" else places.wards).get(
+            key, frozenset())
+        return PlaceMention(next(iter(provinces)), start, end, tier, True) if len(provinces) == 1 else None
+    province = _bare_place(text, folded, start, end, key)
+    return PlaceMention(province, start, end, "district", False) if province else None
