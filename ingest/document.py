@@ -65,8 +65,12 @@ def build_document(doc_id: str, source: str, raw_text: str, *, digest: str = "",
         text, spans = render_blocks(blocks)
         units = matter_units(blocks)
     metadata["source"] = source
+    metadata["boundary"] = "header" if bounds.header_found else "whole"
     title = metadata.get("tieu_de") or doc_id
     passages = split_into_passages(doc_id, text, blocks, spans, metadata, units)
+    if not passages:
+        # whatever the front matter decided, a text yields passages: every block is one, as plain text
+        passages = split_into_passages(doc_id, text, blocks, spans, metadata, [])
     dropped = len(bounds.dropped())
     if dropped:
         notes = (*notes, f"Đã bỏ {dropped} dòng của trang web quanh văn bản.")
