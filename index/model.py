@@ -17,11 +17,12 @@ METADATA_KEYS = (
     "chuc_vu",  # the signer's post ("Chủ tịch", "Phó Chủ tịch")
     "cap",  # level of the issuing body: "Trung ương" (ministries, Government, National Assembly), "Tỉnh", "Huyện", ""
     "ky_ke_hoach",  # year or period the document covers, from its title: "2021", "2021-2025"
-    "boundary",  # "header": the document was found from its header inside the paste; "whole": no header, all kept
     "spans",  # JSON {"so_hieu": [start, end], …}: offsets in the cleaned text each field was read from
 )
 
-#: What a document's card says about where the document was found in the paste (metadata key "boundary").
+#: What a document's card says about where the document was found in the paste: the metadata key "boundary" (set by
+#: ingest beside "source", outside METADATA_KEYS) is "header" when the document was cut from its header, "whole" when
+#: no header was found and the whole text is the document.
 BOUNDARY_LABELS = {
     "header": "Văn bản được xác định từ phần đầu (quốc hiệu, số, địa danh và ngày); dòng của trang web quanh nó đã bỏ.",
     "whole": "Không tìm thấy phần đầu văn bản (quốc hiệu, số, địa danh và ngày): toàn bộ nội dung đã dán được giữ.",
