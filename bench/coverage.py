@@ -112,7 +112,7 @@ def strip_accents(text: str) -> str:
 def shapes(raw: str) -> dict[str, str]:
     """The text as pasted badly: without header (laws), as one line, without diacritics, both.
 
-    >>> sorted(shapes("QUỐC HỘI\nĐiều 1. Phạm vi\nLuật này."))
+    >>> sorted(shapes("QUỐC HỘI\\nĐiều 1. Phạm vi\\nLuật này."))
     ['flat', 'flat+folded', 'folded', 'no-header']
     """
     out = {}

@@ -25,8 +25,8 @@ from ingest.frontmatter import (
     SIGNATURE_LINE_MAX,
     SIGNATURE_START,
     TITLE_MIN_CHARS,
+    header_motto,
     is_motto,
-    motto_span,
     number_match,
     place_date,
     type_head,
@@ -57,8 +57,6 @@ AGENCY_LINES_MAX = 3
 BODY_RUN_MIN = 3
 #: A line of at least this many words that ends as a sentence ends is text, not a web page's label or title.
 SENTENCE_MIN_WORDS = 12
-#: The motto alone on a line is at least this share of its letters; a sentence that names the country is not a header.
-MOTTO_LINE_SHARE = 0.5
 #: Labels of a legal portal's metadata table → metadata key (read as a fallback, never kept as document text).
 WEB_FIELDS = {
     "số hiệu": "so_hieu", "loại văn bản": "loai_van_ban", "ngày ban hành": "ngay_ban_hanh", "người ký": "nguoi_ky",
@@ -124,11 +122,7 @@ def _header_context(text: str) -> bool:
 def _motto_anchor(lines: list[Line], i: int) -> bool:
     """The motto where a header stands: alone on its line (most of its letters), or with header lines around it."""
     text = lines[i].text
-    span = motto_span(text)
-    letters = sum(c.isalpha() for c in text)
-    if span and sum(c.isalpha() for c in text[span[0]:span[1]]) >= MOTTO_LINE_SHARE * letters:
-        return True
-    if _header_context(text):
+    if header_motto(text) or _header_context(text):
         return True
     window = lines[max(0, i - HEADER_PAIR_WINDOW): i + HEADER_PAIR_WINDOW + 1]
     return any(_header_context(w.text) for w in window if len(w.text) <= SIGNATURE_LINE_MAX * 3)

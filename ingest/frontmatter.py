@@ -28,6 +28,9 @@ MOTTO_FUZZY_ZONE = 400
 #: A piece of a header line that is no anchor (body name, tail) is header text only up to this length; longer text
 #: after a flattened header is the document's body and must stay in its passages.
 HEADER_PIECE_MAX_CHARS = 120
+#: The motto alone on a line is at least this share of its letters; a sentence that names the country ("… Quốc hội
+#: nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XV thông qua …") is no header.
+MOTTO_LINE_SHARE = 0.5
 #: Type words of the documents this assistant reads, in capitals as the header writes them → loại văn bản.
 DOC_TYPES = {
     "KẾ HOẠCH": "Kế hoạch", "QUYẾT ĐỊNH": "Quyết định", "CHỈ THỊ": "Chỉ thị", "CHƯƠNG TRÌNH": "Chương trình",
@@ -133,6 +136,23 @@ def motto_span(text: str) -> tuple[int, int] | None:
     if exact:
         found.append(exact.span())
     return (min(s for s, _ in found), max(e for _, e in found)) if found else None
+
+
+def header_motto(text: str) -> tuple[int, int] | None:
+    """The motto's span where it is a header piece: most of its line, or beside a number or a place-and-date line.
+
+    >>> header_motto("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    (0, 34)
+    >>> header_motto("Luật này đã được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XV thông qua.") is None
+    True
+    """
+    span = motto_span(text)
+    if not span:
+        return None
+    letters = sum(c.isalpha() for c in text)
+    if sum(c.isalpha() for c in text[span[0]:span[1]]) >= MOTTO_LINE_SHARE * letters:
+        return span
+    return span if number_match(text) or place_date(text) else None
 
 
 def place_date(text: str) -> re.Match | None:
@@ -246,10 +266,10 @@ def header_pieces(text: str) -> list[tuple[int, int, str]]:
     date = place_date(text)
     if date:
         anchors.append((date.start(), date.end(), "place_date"))
-    motto = motto_span(text)
+    motto = header_motto(text)
     if motto:
         anchors.append((*motto, "header"))
-    elif is_motto(text) and len(text) <= HEADER_PIECE_MAX_CHARS:
+    elif is_motto(text) and not motto_span(text) and len(text) <= HEADER_PIECE_MAX_CHARS:
         anchors.append((0, len(text), "header"))
     if not anchors:
         return []
