@@ -208,3 +208,12 @@ def test_no_body_line_is_ever_dropped(lines, folded):
 
 def test_shapes_cover_the_bad_pastes():
     assert set(shapes("QUỐC HỘI\nĐiều 1. Phạm vi\nLuật này.")) == {"no-header", "flat", "folded", "flat+folded"}
+
+
+def test_a_file_whose_every_line_cleaning_removes_is_still_indexed(tmp_path):
+    # a list of related documents is removed around a plan by cleaning; alone in a file it is the user's text
+    path = tmp_path / "danh-muc.txt"
+    path.write_text("- 1 Kế hoạch số 12/KH-UBND kiểm tra CCHC\n- 2 Quyết định số 5/QĐ-UBND công bố TTHC\n",
+                    encoding="utf-8")
+    doc = load_document(path, load_settings())
+    assert "Quyết định số 5/QĐ-UBND" in doc.passages[0].text and doc.metadata["boundary"] == "whole"
