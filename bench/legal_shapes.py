@@ -5,7 +5,8 @@
 Two folders are built under ``--work``: the bundled corpus with the laws of ``tests/fixtures/legal`` as given
 ("with"), and with each law cut to its body, from its first "Chương"/"Điều" line ("without": a law pasted from a
 portal's article view). Each is ingested into its own DATA_DIR with the real embedder, then
-``python -m retriever eval --questions tests/fixtures/legal/questions.jsonl --k 10 --no-external`` runs over it.
+``python -m retriever eval --questions tests/fixtures/legal/questions.jsonl --k K --no-external`` runs over it for K = 5
+and 10 (its JSON saved beside the index).
 Before that, the articles each variant indexes are counted without any index (fast, no embedder).
 """
 
@@ -56,15 +57,24 @@ def build_folder(folder: Path, cut: bool) -> None:
         (folder / law.name).write_text(without_header(text) if cut else text, encoding="utf-8")
 
 
+#: The retriever's eval, run with its results saved beside the index (not over bench/results/).
+_EVAL = ("import argparse, sys; from retriever.__main__ import run_eval; "
+         "run_eval(argparse.Namespace(questions=sys.argv[1], k=int(sys.argv[2]), external=None, no_external=True, "
+         "output=sys.argv[3]))")
+
+
 def run_eval(folder: Path, data_dir: Path) -> str:
-    """Ingest ``folder`` into ``data_dir`` and return the retriever eval's output."""
+    """Ingest ``folder`` into ``data_dir`` and return the retriever eval's last lines at k = 5 and k = 10."""
     env = {**os.environ, "DATA_DIR": str(data_dir), "CORPUS_DIR": str(folder)}
     subprocess.run([sys.executable, "-m", "ingest", str(folder)], env=env, cwd=ROOT, check=False,
                    capture_output=True)
-    out = subprocess.run([sys.executable, "-m", "retriever", "eval", "--questions",
-                          str(LEGAL / "questions.jsonl"), "--k", "10", "--no-external"],
-                         env=env, cwd=ROOT, check=False, capture_output=True, text=True)
-    return out.stdout + out.stderr
+    lines = []
+    for k in (5, 10):
+        out = subprocess.run([sys.executable, "-c", _EVAL, str(LEGAL / "questions.jsonl"), str(k),
+                              str(data_dir / f"eval-{k}.json")],
+                             env=env, cwd=ROOT, check=False, capture_output=True, text=True)
+        lines += [line for line in (out.stdout + out.stderr).splitlines() if line.startswith(("recall@", "  "))]
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:

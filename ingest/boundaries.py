@@ -81,7 +81,8 @@ class Boundaries:
     dropped_chrome: list[str] = field(default_factory=list)
     web_fields: dict[str, str] = field(default_factory=dict)
     header_found: bool = False
-    aside: list[str] = field(default_factory=list)  # body lines found before the header: kept beside the document
+    above: list[str] = field(default_factory=list)  # every line above the header, in order (body lines among them
+    # are not dropped: they are kept beside the document, see portal_lines)
 
     def dropped(self) -> list[str]:
         """Every dropped line, in order of the three kinds."""
@@ -239,27 +240,30 @@ _PORTAL_INFO = re.compile(r"\d+\s*/\s*[A-ZĐ]|thay thế|hiệu lực|bãi bỏ|
 
 
 def portal_lines(bounds: Boundaries) -> list[str]:
-    """The portal's lines that describe the document (its metadata table, status, title), label and value joined.
+    """The portal's lines that describe the document (its metadata table, status, title), label and value joined,
+    and the body lines that stood above the header.
 
     >>> b = Boundaries([], ["Trang chủ", "Số hiệu", "186/KH-UBND", "Người ký", "Mai Sơn", "Lĩnh vực", "CNTT"])
     >>> portal_lines(b)
     ['Số hiệu: 186/KH-UBND', 'Người ký: Mai Sơn']
     """
     out: list[str] = []
-    texts = [t.strip(" |") for t in bounds.dropped_before + bounds.dropped_after]
+    texts = [t.strip(" |") for t in (bounds.above or bounds.dropped_before) + bounds.dropped_after]
     skip = False
     for n, text in enumerate(texts):
         if skip:
             skip = False
             continue
         label = text.strip(" :").lower()
-        if label in WEB_FIELDS and n + 1 < len(texts):
+        if is_body_line(text):
+            out.append(text)  # a body line above the header (a news lead): never dropped
+        elif label in WEB_FIELDS and n + 1 < len(texts):
             out.append(f"{text.strip(' :')}: {texts[n + 1]}")
             skip = True
         elif not is_web_chrome(text) and (_PORTAL_INFO.search(text) or any(
                 m.group(1).lower() in WEB_FIELDS for m in _LABEL.finditer(text))):
             out.append(text)
-    return bounds.aside + out
+    return out
 
 
 def find_document(lines: list[Line]) -> Boundaries:
@@ -290,12 +294,11 @@ def find_document(lines: list[Line]) -> Boundaries:
     end = _end(lines, start)
     above = [line.text for line in lines[:start] if line.text != CELL_BREAK]
     before = [t for t in above if not is_body_line(t)]
-    aside = [t for t in above if is_body_line(t)]
     after = [line.text for line in lines[end:] if line.text != CELL_BREAK]
     body = lines[start:end]
     kept = [line for line in body if not is_web_chrome(line.text)]
     chrome = [line.text for line in body if is_web_chrome(line.text)]
-    return Boundaries(kept, before, after, chrome, web_fields(before), True, aside)
+    return Boundaries(kept, before, after, chrome, web_fields(before), True, above)
 
 
 __all__ = ["Boundaries", "find_document", "web_fields", "is_body_line", "is_web_chrome", "WEB_CHROME"]
