@@ -8,8 +8,8 @@ Nothing of the document's own text is dropped: the motto is a header only where 
 or with the issuing body, "Số:" or the place-and-date line beside it), never when a law's article names the country;
 an anchor with a run of body lines above it (articles, numbered clauses, sentences) is not the document's start; body
 lines that stand before the header are kept beside the document (its "Thông tin trang nguồn" section), and only
-web lines are dropped. When no header is found the text is kept whole (``Boundaries.header_found`` is False and the
-document says so), except lines that are web-page chrome by a short general list (:data:`WEB_CHROME`).
+web lines are dropped. When no header is found the text is kept whole (``Boundaries.header_found`` is False, and the
+document's metadata says so: ``boundary`` = "whole"), except lines that are web-page chrome by a short general list (:data:`WEB_CHROME`).
 """
 
 from __future__ import annotations
@@ -57,6 +57,9 @@ AGENCY_LINES_MAX = 3
 BODY_RUN_MIN = 3
 #: A line of at least this many words that ends as a sentence ends is text, not a web page's label or title.
 SENTENCE_MIN_WORDS = 12
+#: Header lines beside a motto are short (body name, "Số: …", place and date); a longer line near a motto mention
+#: is a sentence of the body and makes no header.
+CONTEXT_LINE_MAX_CHARS = 120
 #: Labels of a legal portal's metadata table → metadata key (read as a fallback, never kept as document text).
 WEB_FIELDS = {
     "số hiệu": "so_hieu", "loại văn bản": "loai_van_ban", "ngày ban hành": "ngay_ban_hanh", "người ký": "nguoi_ky",
@@ -126,7 +129,7 @@ def _motto_anchor(lines: list[Line], i: int) -> bool:
     if header_motto(text) or _header_context(text):
         return True
     window = lines[max(0, i - HEADER_PAIR_WINDOW): i + HEADER_PAIR_WINDOW + 1]
-    return any(_header_context(w.text) for w in window if len(w.text) <= SIGNATURE_LINE_MAX * 3)
+    return any(_header_context(w.text) for w in window if len(w.text) <= CONTEXT_LINE_MAX_CHARS)
 
 
 def _anchor(lines: list[Line], i: int) -> bool:
