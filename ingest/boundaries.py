@@ -9,7 +9,8 @@ or with the issuing body, "Số:" or the place-and-date line beside it), never w
 an anchor with a run of body lines above it (articles, numbered clauses, sentences) is not the document's start; body
 lines that stand before the header are kept beside the document (its "Thông tin trang nguồn" section), and only
 web lines are dropped. When no header is found the text is kept whole (``Boundaries.header_found`` is False, and the
-document's metadata says so: ``boundary`` = "whole"), except lines that are web-page chrome by a short general list (:data:`WEB_CHROME`).
+document's metadata says so: ``boundary`` = "whole"), except lines that are web-page chrome by a short general list
+(:data:`WEB_CHROME`).
 """
 
 from __future__ import annotations
