@@ -24,7 +24,7 @@ METADATA_KEYS = (
 #: ingest beside "source", outside METADATA_KEYS) is "header" when the document was cut from its header, "whole" when
 #: no header was found and the whole text is the document.
 BOUNDARY_LABELS = {
-    "header": "Văn bản được xác định từ phần đầu (quốc hiệu, số, địa danh và ngày); dòng của trang web quanh nó đã bỏ.",
+    "header": "Văn bản được xác định từ phần đầu (quốc hiệu, số, địa danh và ngày); chỉ bỏ các dòng của trang web.",
     "whole": "Không tìm thấy phần đầu văn bản (quốc hiệu, số, địa danh và ngày): toàn bộ nội dung đã dán được giữ.",
 }
 

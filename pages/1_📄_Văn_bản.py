@@ -7,6 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 import ui
+from index.model import BOUNDARY_LABELS
 from ui import render
 from ui.admin import require_admin
 from ui.upload import upload_tab
@@ -43,6 +44,8 @@ else:
         if doc is None:
             st.warning("Văn bản không còn trong chỉ mục.")
         else:
+            if doc.metadata.get("boundary") in BOUNDARY_LABELS:
+                st.caption(BOUNDARY_LABELS[doc.metadata["boundary"]])
             st.markdown(render.document_html(doc.text, 0, 0, "", render.anchor_id("preview", chosen)),
                         unsafe_allow_html=True)
 
