@@ -24,6 +24,14 @@ METADATA_KEYS = (
 #: for every other document (so not in METADATA_KEYS). The Documents page shows it as "OCR".
 OCR_KEY = "ocr"
 
+#: What a document's card says about where the document was found in the paste: the metadata key "boundary" (set by
+#: ingest beside "source", outside METADATA_KEYS) is "header" when the document was cut from its header, "whole" when
+#: no header was found and the whole text is the document.
+BOUNDARY_LABELS = {
+    "header": "Văn bản được xác định từ phần đầu (quốc hiệu, số, địa danh và ngày); chỉ bỏ các dòng của trang web.",
+    "whole": "Không tìm thấy phần đầu văn bản (quốc hiệu, số, địa danh và ngày): toàn bộ nội dung đã dán được giữ.",
+}
+
 
 def document_years(metadata: dict) -> list[str]:
     """Years a document is about: its year of issue and every year of the period it covers (ky_ke_hoach), so that

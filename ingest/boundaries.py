@@ -2,9 +2,15 @@
 
 Officials paste from legal portals and provincial sites: page titles, a metadata table ("Số hiệu | 186/KH-UBND"),
 "Đang tải nội dung…", share buttons and related-document lists come with the document. The document starts at its
-header (issuing body, national motto, "Số:", place-and-date line) and ends after its signature block and "Nơi nhận";
-lines before the header and after the end matter are dropped by their position. When no header is found the text is
-kept whole, except lines that are web-page chrome by a short general list (:data:`WEB_CHROME`).
+header (issuing body, national motto, "Số:", place-and-date line) and ends after its signature block and "Nơi nhận".
+
+Nothing of the document's own text is dropped: the motto is a header only where a header stands (alone on its line,
+or with the issuing body, "Số:" or the place-and-date line beside it), never when a law's article names the country;
+an anchor with a run of body lines above it (articles, numbered clauses, sentences) is not the document's start; body
+lines that stand before the header are kept beside the document (its "Thông tin trang nguồn" section), and only
+web lines are dropped. When no header is found the text is kept whole (``Boundaries.header_found`` is False, and the
+document's metadata says so: ``boundary`` = "whole"), except lines that are web-page chrome by a short general list
+(:data:`WEB_CHROME`).
 """
 
 from __future__ import annotations
@@ -20,11 +26,13 @@ from ingest.frontmatter import (
     SIGNATURE_LINE_MAX,
     SIGNATURE_START,
     TITLE_MIN_CHARS,
+    header_motto,
     is_motto,
     number_match,
     place_date,
     type_head,
 )
+from ingest.legal import legal_heading
 from textnorm.lines import is_list_line, is_upper_line
 
 #: Whole lines that belong to a web page or a document viewer, whatever the site (a fallback, not the main rule).
@@ -35,10 +43,24 @@ WEB_CHROME = re.compile(
     r"|Facebook|Zalo|Twitter|Email|Đánh giá bài viết|Xem thêm|Quay lại|Lên đầu trang|Hệ thống pháp luật)\s*$",
     re.IGNORECASE,
 )
+#: A web page's chrome line is short: a longer line that opens like one ("Tải bản đầy đủ …" and the whole document
+#: pasted after it on one line) is text.
+WEB_LINE_MAX_CHARS = 160
+#: A line longer than this is a paragraph of text whatever its punctuation (also the whole document on one line).
+LONG_LINE_CHARS = 200
 #: A header is the motto, or a number line with a place-and-date line at most this many lines away.
 HEADER_PAIR_WINDOW = 4
 #: Lines above the first header anchor that may still be the issuing body ("ỦY", "BAN NHÂN DÂN", "TỈNH X").
 AGENCY_LINES_MAX = 3
+#: This many body lines (articles, numbered clauses, sentences) above an anchor make it a mention inside the
+#: document, not its start: a portal puts labels and titles above a document, not paragraphs (one or two lead
+#: sentences of a news page are kept beside the document instead).
+BODY_RUN_MIN = 3
+#: A line of at least this many words that ends as a sentence ends is text, not a web page's label or title.
+SENTENCE_MIN_WORDS = 12
+#: Header lines beside a motto are short (body name, "Số: …", place and date); a longer line near a motto mention
+#: is a sentence of the body and makes no header.
+CONTEXT_LINE_MAX_CHARS = 120
 #: Labels of a legal portal's metadata table → metadata key (read as a fallback, never kept as document text).
 WEB_FIELDS = {
     "số hiệu": "so_hieu", "loại văn bản": "loai_van_ban", "ngày ban hành": "ngay_ban_hanh", "người ký": "nguoi_ky",
@@ -63,16 +85,58 @@ class Boundaries:
     dropped_chrome: list[str] = field(default_factory=list)
     web_fields: dict[str, str] = field(default_factory=dict)
     header_found: bool = False
+    above: list[str] = field(default_factory=list)  # every line above the header, in order (body lines among them
+    # are not dropped: they are kept beside the document, see portal_lines)
 
     def dropped(self) -> list[str]:
         """Every dropped line, in order of the three kinds."""
         return self.dropped_before + self.dropped_chrome + self.dropped_after
 
 
+def is_web_chrome(text: str) -> bool:
+    """A short line of a web page or a document viewer (:data:`WEB_CHROME`), never a long line that opens like one.
+
+    >>> is_web_chrome("Chia sẻ"), is_web_chrome("Tải bản đầy đủ (.pdf) (12 trang) " + "Điều 1. Ban hành quy chế. " * 9)
+    (True, False)
+    """
+    return len(text) <= WEB_LINE_MAX_CHARS and WEB_CHROME.match(text) is not None
+
+
+def is_body_line(text: str) -> bool:
+    """A line of a document's body rather than of a web page: an article or chapter heading, a numbered clause or
+    point, or a sentence of :data:`SENTENCE_MIN_WORDS` words or more.
+
+    >>> is_body_line("Điều 3. Giải thích từ ngữ"), is_body_line("a) Cấp tỉnh gồm các Sở")
+    (True, True)
+    >>> is_body_line("Số hiệu: 186/KH-UBND Loại văn bản: Kế hoạch"), is_body_line("Tải bản đầy đủ (.pdf) (12 trang)")
+    (False, False)
+    """
+    if is_web_chrome(text):
+        return False
+    numbered = is_list_line(text) and not text.startswith(("-", "+", "•", "*"))  # a bullet may be a link list
+    if len(text) > LONG_LINE_CHARS or legal_heading(text) or numbered:
+        return True
+    return len(text.split()) >= SENTENCE_MIN_WORDS and text.rstrip(" )\"'”").endswith((".", ";", ":", "!", "?"))
+
+
+def _header_context(text: str) -> bool:
+    """A number, a place-and-date line or an issuing body in capitals: what stands beside the motto in a header."""
+    return bool(number_match(text) or place_date(text) or is_upper_line(text) and AGENCY.match(text))
+
+
+def _motto_anchor(lines: list[Line], i: int) -> bool:
+    """The motto where a header stands: alone on its line (most of its letters), or with header lines around it."""
+    text = lines[i].text
+    if header_motto(text) or _header_context(text):
+        return True
+    window = lines[max(0, i - HEADER_PAIR_WINDOW): i + HEADER_PAIR_WINDOW + 1]
+    return any(_header_context(w.text) for w in window if len(w.text) <= CONTEXT_LINE_MAX_CHARS)
+
+
 def _anchor(lines: list[Line], i: int) -> bool:
     text = lines[i].text
     if is_motto(text):
-        return True
+        return _motto_anchor(lines, i)
     if number_match(text) or place_date(text):
         window = [w.text for w in lines[max(0, i - HEADER_PAIR_WINDOW): i + HEADER_PAIR_WINDOW + 1]]
         return any(number_match(t) for t in window) and any(place_date(t) for t in window)
@@ -80,7 +144,15 @@ def _anchor(lines: list[Line], i: int) -> bool:
 
 
 def _header_start(lines: list[Line]) -> int | None:
-    first = next((i for i in range(len(lines)) if _anchor(lines, i)), None)
+    """Index of the header's first line, or None when no header stands before a run of body lines."""
+    first, body = None, 0
+    for i, line in enumerate(lines):
+        if _anchor(lines, i):
+            first = i
+            break
+        body += is_body_line(line.text)
+        if body >= BODY_RUN_MIN:
+            return None  # the document began above any header anchor: whatever anchor follows is a mention
     if first is None:
         return None
     start, taken = first, 0
@@ -135,7 +207,7 @@ def _end(lines: list[Line], start: int) -> int:
             break
         mode, end = step, end + 1
     rest = lines[end:]
-    if any(_continues_document(line.text) for line in rest) or any(len(line.text) > 200 for line in rest):
+    if any(_continues_document(line.text) or is_body_line(line.text) for line in rest):
         return len(lines)
     return end
 
@@ -172,24 +244,27 @@ _PORTAL_INFO = re.compile(r"\d+\s*/\s*[A-ZĐ]|thay thế|hiệu lực|bãi bỏ|
 
 
 def portal_lines(bounds: Boundaries) -> list[str]:
-    """The portal's lines that describe the document (its metadata table, status, title), label and value joined.
+    """The portal's lines that describe the document (its metadata table, status, title), label and value joined,
+    and the body lines that stood above the header.
 
     >>> b = Boundaries([], ["Trang chủ", "Số hiệu", "186/KH-UBND", "Người ký", "Mai Sơn", "Lĩnh vực", "CNTT"])
     >>> portal_lines(b)
     ['Số hiệu: 186/KH-UBND', 'Người ký: Mai Sơn']
     """
     out: list[str] = []
-    texts = [t.strip(" |") for t in bounds.dropped_before + bounds.dropped_after]
+    texts = [t.strip(" |") for t in (bounds.above or bounds.dropped_before) + bounds.dropped_after]
     skip = False
     for n, text in enumerate(texts):
         if skip:
             skip = False
             continue
         label = text.strip(" :").lower()
-        if label in WEB_FIELDS and n + 1 < len(texts):
+        if is_body_line(text):
+            out.append(text)  # a body line above the header (a news lead): never dropped
+        elif label in WEB_FIELDS and n + 1 < len(texts):
             out.append(f"{text.strip(' :')}: {texts[n + 1]}")
             skip = True
-        elif not WEB_CHROME.match(text) and (_PORTAL_INFO.search(text) or any(
+        elif not is_web_chrome(text) and (_PORTAL_INFO.search(text) or any(
                 m.group(1).lower() in WEB_FIELDS for m in _LABEL.finditer(text))):
             out.append(text)
     return out
@@ -217,16 +292,17 @@ def find_document(lines: list[Line]) -> Boundaries:
     """
     start = _header_start(lines)
     if start is None:
-        kept = [line for line in lines if not WEB_CHROME.match(line.text)]
-        chrome = [line.text for line in lines if WEB_CHROME.match(line.text)]
+        kept = [line for line in lines if not is_web_chrome(line.text)]
+        chrome = [line.text for line in lines if is_web_chrome(line.text)]
         return Boundaries(kept, dropped_chrome=chrome)
     end = _end(lines, start)
-    before = [line.text for line in lines[:start] if line.text != CELL_BREAK]
+    above = [line.text for line in lines[:start] if line.text != CELL_BREAK]
+    before = [t for t in above if not is_body_line(t)]
     after = [line.text for line in lines[end:] if line.text != CELL_BREAK]
     body = lines[start:end]
-    kept = [line for line in body if not WEB_CHROME.match(line.text)]
-    chrome = [line.text for line in body if WEB_CHROME.match(line.text)]
-    return Boundaries(kept, before, after, chrome, web_fields(before), True)
+    kept = [line for line in body if not is_web_chrome(line.text)]
+    chrome = [line.text for line in body if is_web_chrome(line.text)]
+    return Boundaries(kept, before, after, chrome, web_fields(before), True, above)
 
 
-__all__ = ["Boundaries", "find_document", "web_fields", "WEB_CHROME"]
+__all__ = ["Boundaries", "find_document", "web_fields", "is_body_line", "is_web_chrome", "WEB_CHROME"]

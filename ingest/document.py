@@ -8,12 +8,12 @@ import re
 
 from index.model import PORTAL_SECTION, Document
 from ingest.boundaries import find_document, portal_lines
-from ingest.clean import clean_lines
+from ingest.clean import clean_lines, strip_markup
 from ingest.frontmatter import matter_units
 from ingest.metadata import extract_metadata
 from ingest.passages import render_blocks, split_into_passages
 from ingest.structure import Block, parse_structure
-from textnorm import fold_accents
+from textnorm import fold_accents, normalize_text
 
 
 def make_doc_id(source: str) -> str:
@@ -29,6 +29,19 @@ def make_doc_id(source: str) -> str:
 
 def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def _plain_passages(doc_id: str, raw_text: str, metadata: dict) -> tuple[str, list]:
+    """Whatever cleaning, boundaries and front matter decided, a text yields passages: its lines as paragraphs.
+
+    >>> text, passages = _plain_passages("vd", "- 1 Kế hoạch số 12/KH-UBND\\n- 2 Quyết định số 5/QĐ-UBND\\n---", {})
+    >>> [p.text for p in passages]
+    ['- 1 Kế hoạch số 12/KH-UBND\\n- 2 Quyết định số 5/QĐ-UBND']
+    """
+    lines = (strip_markup(line) for line in normalize_text(raw_text).split("\n"))
+    blocks = [Block(line, "para", ()) for line in lines if any(c.isalnum() for c in line)]
+    text, spans = render_blocks(blocks)
+    return text, split_into_passages(doc_id, text, blocks, spans, metadata, [])
 
 
 def build_document(doc_id: str, source: str, raw_text: str, *, digest: str = "",
@@ -67,8 +80,12 @@ def build_document(doc_id: str, source: str, raw_text: str, *, digest: str = "",
         units = matter_units(blocks)
     metadata["source"] = source
     metadata.update(extra or {})
+    metadata["boundary"] = "header" if bounds.header_found else "whole"
     title = metadata.get("tieu_de") or doc_id
     passages = split_into_passages(doc_id, text, blocks, spans, metadata, units)
+    if not passages:
+        text, passages = _plain_passages(doc_id, raw_text, metadata)
+        metadata["boundary"] = "whole"
     dropped = len(bounds.dropped())
     if dropped:
         notes = (*notes, f"Đã bỏ {dropped} dòng của trang web quanh văn bản.")

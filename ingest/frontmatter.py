@@ -14,7 +14,16 @@ from dataclasses import dataclass
 from index.model import OPENING_SECTION
 from textnorm import fold_accents, has_diacritics
 from textnorm.lines import is_list_line, is_upper_line
-from textnorm.patterns import BARE_NUMBER, BASIS, NUMBER, NUMBER_LABEL, PLACE_DATE
+from textnorm.patterns import (
+    BARE_NUMBER,
+    BASIS,
+    FOLDED_PLACE_DATE,
+    MOTTO_PHRASES,
+    NUMBER,
+    NUMBER_LABEL,
+    PLACE_DATE,
+    fuzzy_phrase_span,
+)
 
 #: The national motto, matched on letters only so that flattened or OCR'd forms ("CỘNG HÒA XàHỘI") still count.
 MOTTO_KEYS = ("conghoaxahoi", "chunghiavietnam", "doclaptudohanhphuc")
@@ -22,6 +31,15 @@ _MOTTO_SPAN = re.compile(
     r"C[ỘO]NG\s*H[ÒOÀ]A.*?(?:NAM|Nam)(?:\s*Độc\s+lập\W+Tự\s+do\W+Hạnh\s+phúc)?|Độc\s+lập\W+Tự\s+do\W+Hạnh\s+phúc",
     re.IGNORECASE,
 )
+#: OCR'd mottos are looked for in this many first characters of a line only (a header line opens with the body's
+#: name and the motto; the fuzzy match is slower than the exact one and body sentences need not pay it).
+MOTTO_FUZZY_ZONE = 400
+#: A piece of a header line that is no anchor (body name, tail) is header text only up to this length; longer text
+#: after a flattened header is the document's body and must stay in its passages.
+HEADER_PIECE_MAX_CHARS = 120
+#: The motto alone on a line is at least this share of its letters; a sentence that names the country ("… Quốc hội
+#: nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XV thông qua …") is no header.
+MOTTO_LINE_SHARE = 0.5
 #: Type words of the documents this assistant reads, in capitals as the header writes them → loại văn bản.
 DOC_TYPES = {
     "KẾ HOẠCH": "Kế hoạch", "QUYẾT ĐỊNH": "Quyết định", "CHỈ THỊ": "Chỉ thị", "CHƯƠNG TRÌNH": "Chương trình",
@@ -145,7 +163,45 @@ def is_motto(text: str) -> bool:
     (True, False)
     """
     key = letters_key(text)
-    return any(k in key for k in MOTTO_KEYS)
+    return any(k in key for k in MOTTO_KEYS) or motto_span(text) is not None
+
+
+def motto_span(text: str) -> tuple[int, int] | None:
+    """Where the motto stands in a line: exactly, or OCR'd without diacritics and with a few letters wrong.
+
+    >>> line = "UY BAN NHAN DAN CONG HOA XA HOI CHU NGHIA VItT NAM Dec lap - Tkr do - Hanh phtic Gia Lai"
+    >>> a, b = motto_span(line); line[a:b]
+    'CONG HOA XA HOI CHU NGHIA VItT NAM Dec lap - Tkr do - Hanh phtic'
+    >>> motto_span("Cộng đồng dân cư tự do đi lại") is None
+    True
+    """
+    exact = _MOTTO_SPAN.search(text)
+    if exact and letters_key(exact.group()).endswith("hanhphuc"):
+        return exact.span()
+    folded = fold_accents(text[:MOTTO_FUZZY_ZONE])
+    if len(folded) != len(text[:MOTTO_FUZZY_ZONE]):
+        return exact.span() if exact else None
+    found = [s for s in (fuzzy_phrase_span(folded, p) for p in MOTTO_PHRASES) if s]
+    if exact:
+        found.append(exact.span())
+    return (min(s for s, _ in found), max(e for _, e in found)) if found else None
+
+
+def header_motto(text: str) -> tuple[int, int] | None:
+    """The motto's span where it is a header piece: most of its line, or beside a number or a place-and-date line.
+
+    >>> header_motto("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    (0, 34)
+    >>> header_motto("Luật này đã được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XV thông qua.") is None
+    True
+    """
+    span = motto_span(text)
+    if not span:
+        return None
+    letters = sum(c.isalpha() for c in text)
+    if sum(c.isalpha() for c in text[span[0]:span[1]]) >= MOTTO_LINE_SHARE * letters:
+        return span
+    return span if number_match(text) or place_date(text) else None
 
 
 def place_date(text: str) -> re.Match | None:
@@ -156,15 +212,41 @@ def place_date(text: str) -> re.Match | None:
     ('Hà Nội', '2022')
     """
     for m in PLACE_DATE.finditer(text):
-        words = m.group("place").split()
-        keep = 0
-        for word in reversed(words):
-            if not word[:1].isupper():
-                break
-            keep += 1
-        if keep:
-            place = " ".join(words[-keep:])
-            return PLACE_DATE.match(text, m.start("place") + m.group("place").rfind(place))
+        start = _capitalised_place_start(text, m)
+        if start is not None:
+            return PLACE_DATE.match(text, start)
+    return folded_place_date(text)
+
+
+def _capitalised_place_start(text: str, m: re.Match) -> int | None:
+    """Where the capitalised words before ", ngày" begin in ``text`` (None when there are none)."""
+    words = text[m.start("place"):m.end("place")].split()
+    keep = 0
+    for word in reversed(words):
+        if not word[:1].isupper():
+            break
+        keep += 1
+    if not keep:
+        return None
+    place = " ".join(words[-keep:])
+    return m.start("place") + text[m.start("place"):m.end("place")].rfind(place)
+
+
+def folded_place_date(text: str) -> re.Match | None:
+    """The place-and-date line typed without diacritics or OCR'd ("Gia Lai, ngay.10 thcing 9 nom 2018"): a match on
+    the folded line, whose offsets are those of ``text``; the place is the capitalised words of ``text``.
+
+    >>> m = folded_place_date("Dec lap - Tkr do - Hanh phtic Gia Lai, ngay.10 thcing 9 nom 2018 KE HOACH")
+    >>> m.group("place"), m.group("d"), m.group("m"), m.group("y")
+    ('gia lai', '10', '9', '2018')
+    """
+    folded = fold_accents(text)
+    if len(folded) != len(text):
+        return None
+    for m in FOLDED_PLACE_DATE.finditer(folded):
+        start = _capitalised_place_start(text, m)
+        if start is not None:
+            return FOLDED_PLACE_DATE.match(folded, start)
     return None
 
 
@@ -255,9 +337,11 @@ def header_pieces(text: str) -> list[tuple[int, int, str]]:
     date = _date_after(text, number)
     if date:
         anchors.append((date.start(), date.end(), "place_date"))
-    if is_motto(text):
-        motto = _MOTTO_SPAN.search(text)
-        anchors.append((motto.start(), motto.end(), "header") if motto else (0, len(text), "header"))
+    motto = header_motto(text)
+    if motto:
+        anchors.append((*motto, "header"))
+    elif is_motto(text) and not motto_span(text) and len(text) <= HEADER_PIECE_MAX_CHARS:
+        anchors.append((0, len(text), "header"))
     if not anchors:
         return []
     anchors.sort()
@@ -267,7 +351,7 @@ def header_pieces(text: str) -> list[tuple[int, int, str]]:
         if s < pos:
             continue
         gap = text[pos:s].strip(" |")
-        if gap:
+        if gap and len(gap) <= HEADER_PIECE_MAX_CHARS:
             g0 = text.index(gap, pos)
             pieces.append((g0, g0 + len(gap), "header"))
         pieces.append((s, e, role))
@@ -277,8 +361,9 @@ def header_pieces(text: str) -> list[tuple[int, int, str]]:
         t0 = text.index(tail, pos)
         if pieces and pieces[-1][2] == "number" and len(tail) <= 10:
             pieces[-1] = (pieces[-1][0], t0 + len(tail), "number")
-        else:
+        elif len(tail) <= HEADER_PIECE_MAX_CHARS:
             pieces.append((t0, t0 + len(tail), "header"))
+        # a longer tail is the document's text run into the header line: it stays out of the units, in a passage
     return pieces
 
 

@@ -74,17 +74,43 @@ def render_blocks(blocks: list[Block]) -> tuple[str, list[tuple[int, int]]]:
     return "".join(parts), spans
 
 
-def _pieces(block: Block, span: tuple[int, int]) -> list[tuple[int, int]]:
-    """A block, or its sentences when the block alone is longer than a passage."""
-    start, end = span
+#: Text of a front- or end-matter block outside its units becomes a passage from this many words on (a flattened
+#: header line with the body run into it); fewer are separators and scraps ("|", "-", "số").
+REMAINDER_MIN_WORDS = 3
+
+
+def _pieces(block: Block, span: tuple[int, int], cut: tuple[int, int] | None = None) -> list[tuple[int, int]]:
+    """A block (or the part ``cut`` of it, offsets in the block), or its sentences when it is longer than a
+    passage."""
+    lo, hi = cut or (0, len(block.text))
+    start, end = span[0] + lo, span[0] + hi
     if end - start <= MAX_PASSAGE_CHARS or block.kind == "table_row":
-        return [span]
+        return [(start, end)]
     out: list[tuple[int, int]] = []
-    for s, e in ((start + s, start + e) for s, e in sentence_spans(block.text, clauses=True)):
+    for s, e in ((start + s, start + e) for s, e in sentence_spans(block.text[lo:hi], clauses=True)):
         if out and e - out[-1][0] <= MAX_PASSAGE_CHARS:
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))
+    return out
+
+
+def _remainders(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of a block's ``text`` that no unit covers and that hold at least :data:`REMAINDER_MIN_WORDS` words.
+
+    >>> t = "CỘNG HÒA XàHỘI CHỦ NGHĨA VIỆT NAM KẾ HOẠCH Kiểm tra công tác cải cách hành chính"
+    >>> [t[s:e] for s, e in _remainders(t, [(0, 33)])]
+    ['KẾ HOẠCH Kiểm tra công tác cải cách hành chính']
+    """
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for s, e in sorted(covered) + [(len(text), len(text))]:
+        gap = text[pos:s]
+        if s > pos and len(gap.split()) >= REMAINDER_MIN_WORDS:
+            lead = len(gap) - len(gap.lstrip(" |-–,;:"))
+            trail = len(gap.rstrip(" |-–,;:"))
+            out.append((pos + lead, pos + trail))
+        pos = max(pos, e)
     return out
 
 
@@ -163,13 +189,16 @@ def split_into_passages(doc_id: str, text: str, blocks: list[Block], spans: list
     metadata = metadata or {}
     units = matter_units(blocks) if units is None else units
     unit_groups = _unit_groups(units, blocks, spans)
-    in_units = {u.block for u in units}
+    in_units: dict[int, list[tuple[int, int]]] = {}
+    for u in units:
+        in_units.setdefault(u.block, []).append((u.start, u.end))
     groups: list[tuple[tuple[str, ...], str, list[tuple[int, int, Block]]]] = []
     for index, (block, span) in enumerate(zip(blocks, spans)):
         groups.extend(unit_groups.get(index, []))
-        if index in in_units or block.kind == "closing":
+        if block.kind == "closing" and index not in in_units:
             continue
-        for s, e in _pieces(block, span):
+        cuts = _remainders(block.text, in_units[index]) if index in in_units else [None]
+        for s, e in (piece for cut in cuts for piece in _pieces(block, span, cut)):
             current = groups[-1] if groups else None
             same_section = (current is not None and current[0] == block.section
                             and current[1] not in ("table_row", *ROLES)

@@ -8,6 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 import ui
+from index.model import BOUNDARY_LABELS
 from ui import render
 from ui.admin import require_admin
 from ui.fields import correction_tab, document_view, field_card
@@ -45,6 +46,8 @@ else:
         if doc is None:
             st.warning("Văn bản không còn trong chỉ mục.")
         else:
+            if doc.metadata.get("boundary") in BOUNDARY_LABELS:
+                st.caption(BOUNDARY_LABELS[doc.metadata["boundary"]])
             st.subheader("Thông tin đọc được từ văn bản")
             span = field_card(library, next(d for d in documents if d.doc_id == chosen))
             document_view(doc, span)

@@ -19,7 +19,7 @@ import ui
 from assistant.feedback import FeedbackStore
 from assistant.service import open_assistant
 from assistant.types import Answer, Citation
-from index.model import document_label
+from index.model import BOUNDARY_LABELS, document_label
 from ingest.service import DocumentLibrary
 from retriever.hybrid import SearchFilters
 from settings import load_settings
@@ -421,6 +421,7 @@ def test_script_in_document_is_escaped_in_chat_and_documents_page(fake):
     md = _markdown(page)
     assert any("&lt;script&gt;alert(&quot;xss&quot;)&lt;/script&gt;" in m and "&lt;b&gt;in đậm" in m for m in md)
     assert not any("<script>" in m or "<b>" in m for m in md)
+    assert [c.value for c in page.caption if "phần đầu" in c.value] == [BOUNDARY_LABELS["header"]]
 
 
 def test_documents_page_password_lockout_and_logout(fake, monkeypatch):

@@ -155,3 +155,61 @@ FULL_NAME = re.compile(
 #: An address: "số 12 đường…", "phường…", "tọa lạc tại…".
 ADDRESS = re.compile(r"\bsố\s+\d+\s*,?\s*(?:đường|phố)|\b(?:đường|phường|tọa lạc|trụ sở (?:đặt )?tại|địa chỉ)\b",
                      re.IGNORECASE)
+
+#: The place-and-date line typed without diacritics or read by OCR, matched on folded text (:func:`fold_accents`):
+#: "Gia Lai, ngay.10 thcing 9 nom 2018" — "ngay", a day, a word opening with "th" (tháng) and a month, a word "n?m"
+#: or "n??m" (năm) and a year; dots and spaces may be lost or doubled between them.
+FOLDED_PLACE_DATE = re.compile(
+    r"(?P<place>(?:[a-z]+\.?\s+){0,4}[a-z]+)\s*,\s*ngay\W{0,3}(?P<d>\d{1,2})?[\s.…]*th[a-z]{1,4}\W{0,3}"
+    r"(?P<m>\d{1,2})?[\s.…]*n[a-z]{1,2}m\W{0,3}(?P<y>\d{4})"
+)
+#: The two phrases of the national motto, folded: a header is recognised by them even when OCR garbled a few letters.
+MOTTO_PHRASES = ("cong hoa xa hoi chu nghia viet nam", "doc lap tu do hanh phuc")
+#: Share of a phrase's words an OCR'd span must give back within one edit each ("Dec lap - Tkr do - Hanh phtic": 4
+#: of 6): lower would take ordinary words ("do", "lap") for the motto, higher misses real scans.
+FUZZY_PHRASE_SHARE = 0.66
+_FOLDED_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    """True when ``a`` becomes ``b`` by at most one insertion, deletion or substitution.
+
+    >>> _within_one_edit("vitt", "viet"), _within_one_edit("dec", "doc"), _within_one_edit("tkr", "tu")
+    (True, True, False)
+    """
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
+
+
+def fuzzy_phrase_span(folded: str, phrase: str, share: float = FUZZY_PHRASE_SHARE) -> tuple[int, int] | None:
+    """The first span of ``folded`` text whose words give back ``phrase`` word by word, each within one edit, for
+    at least ``share`` of the phrase's words, first and last word included (OCR noise tolerated, not other text).
+
+    Args:
+        folded: text folded with :func:`textnorm.fold_accents` (lower case, no accents).
+        phrase: folded words separated by spaces.
+
+    >>> s = "uy ban cong hoa xa hoi chu nghia vitt nam dec lap - tkr do - hanh phtic gia lai"
+    >>> a, b = fuzzy_phrase_span(s, "doc lap tu do hanh phuc"); s[a:b]
+    'dec lap - tkr do - hanh phtic'
+    >>> fuzzy_phrase_span("lap ke hoach tu do", "doc lap tu do hanh phuc") is None
+    True
+    """
+    target = phrase.split()
+    words = list(_FOLDED_WORD.finditer(folded))
+    need = max(2, -(-int(share * 100 * len(target)) // 100))
+    for i in range(len(words) - len(target) + 1):
+        window = words[i:i + len(target)]
+        if not _within_one_edit(window[0].group(), target[0]):
+            continue
+        hits = sum(_within_one_edit(w.group(), t) for w, t in zip(window, target))
+        last_ok = _within_one_edit(window[-1].group(), target[-1]) or window[-1].group()[:2] == target[-1][:2]
+        if hits >= need and last_ok:
+            return window[0].start(), window[-1].end()
+    return None
