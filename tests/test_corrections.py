@@ -20,12 +20,12 @@ from retriever.hybrid import HybridRetriever, SearchFilters
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS_PAGE = str(next((ROOT / "pages").glob("1_*.py")))
-#: A news post that names its districts but not its province: the reader may leave "tinh" empty or guess wrong.
-POST = """Kiểm tra công tác cải cách hành chính tại huyện Na Rì
+#: A news post that names a district several provinces have ("Châu Thành"), not its province: "tinh" stays unread.
+POST = """Kiểm tra công tác cải cách hành chính tại huyện Châu Thành
 
-Ngày 15/6/2021, Đoàn kiểm tra cải cách hành chính của UBND tỉnh đã làm việc tại huyện Na Rì.
+Ngày 15/6/2021, Đoàn kiểm tra cải cách hành chính của UBND tỉnh đã làm việc tại huyện Châu Thành.
 
-Đoàn kiểm tra tình hình thực hiện thủ tục hành chính tại Bộ phận một cửa huyện Na Rì trong quý III năm 2021.
+Đoàn kiểm tra tình hình thực hiện thủ tục hành chính tại Bộ phận một cửa huyện Châu Thành trong quý III năm 2021.
 """
 PLAN = """ỦY BAN NHÂN DÂN TỈNH HÀ NAM
 
@@ -49,7 +49,7 @@ def library(settings, tmp_path):
     """Two small documents in a corpus folder of their own, indexed with the hashing embedder."""
     corpus = tmp_path / "docs"
     corpus.mkdir()
-    (corpus / "tin-na-ri.txt").write_text(POST, encoding="utf-8")
+    (corpus / "tin-chau-thanh.txt").write_text(POST, encoding="utf-8")
     (corpus / "kh-12.txt").write_text(PLAN, encoding="utf-8")
     settings = settings.with_overrides(corpus_dir=corpus)
     lib = DocumentLibrary(settings, IndexStore(settings))
@@ -64,7 +64,7 @@ def _record(lib: DocumentLibrary, doc_id: str) -> dict:
 
 # -- storage -----------------------------------------------------------------------------------------------------------
 def test_storage_round_trip_and_atomic_write(settings, monkeypatch):
-    documents = {"docs/a.txt": {"doc_id": "a", "fields": {"tinh": "Bắc Kạn", "nam": "2021"}}}
+    documents = {"docs/a.txt": {"doc_id": "a", "fields": {"tinh": "Tiền Giang", "nam": "2021"}}}
     write_corrections(settings, documents)
     assert read_corrections(settings) == (documents, "")
     assert [p.name for p in settings.data_dir.iterdir()] == ["corrections.json"]  # no temporary file left behind
@@ -101,24 +101,25 @@ def test_ingest_reports_a_damaged_file_and_goes_on(settings, tmp_path):
 
 # -- saving a correction -----------------------------------------------------------------------------------------------
 def test_correction_applies_to_the_index_and_is_logged(library):
-    read = _record(library, "tin-na-ri")
-    assert read["tinh"] != "Bắc Kạn" and read["nam"] != "2022"
-    entries = library.correct("tin-na-ri", {"tinh": "tinh bac kan", "nam": "2022", "nguoi_ky": read["nguoi_ky"]})
+    read = _record(library, "tin-chau-thanh")
+    assert read["tinh"] != "Tiền Giang" and read["nam"] != "2022"
+    entries = library.correct("tin-chau-thanh", {"tinh": "tinh tien giang", "nam": "2022",
+                                                 "nguoi_ky": read["nguoi_ky"]})
     assert [e["field"] for e in entries] == ["tinh", "nam"]  # the signer given as read is no change
-    md = _record(library, "tin-na-ri")
-    assert md["tinh"] == "Bắc Kạn" and md["nam"] == "2022"
+    md = _record(library, "tin-chau-thanh")
+    assert md["tinh"] == "Tiền Giang" and md["nam"] == "2022"
     assert json.loads(md[READ_KEY])["tinh"] == read["tinh"]
-    doc = library.document("tin-na-ri")
-    assert {p.metadata["tinh"] for p in doc.passages} == {"Bắc Kạn"}  # the passages carry the corrected field
-    (line,) = [e for e in read_log(library.settings, "tin-na-ri") if e["field"] == "tinh"]
-    assert (line["before"], line["after"], line["who"], line["source"]) == (read["tinh"], "Bắc Kạn", "quản trị",
+    doc = library.document("tin-chau-thanh")
+    assert {p.metadata["tinh"] for p in doc.passages} == {"Tiền Giang"}  # the passages carry the corrected field
+    (line,) = [e for e in read_log(library.settings, "tin-chau-thanh") if e["field"] == "tinh"]
+    assert (line["before"], line["after"], line["who"], line["source"]) == (read["tinh"], "Tiền Giang", "quản trị",
                                                                            doc.source)
     assert line["when"][:2] == "20"
     logged = library.settings.corrections_log_path.read_text(encoding="utf-8").splitlines()
     assert len(logged) == len(entries)
     stored, _ = read_corrections(library.settings)
-    assert stored[doc.source] == {"doc_id": "tin-na-ri", "fields": {"tinh": "Bắc Kạn", "nam": "2022"}}
-    assert library.correct("tin-na-ri", {"tinh": "Bắc Kạn"}) == []  # nothing changed: nothing logged
+    assert stored[doc.source] == {"doc_id": "tin-chau-thanh", "fields": {"tinh": "Tiền Giang", "nam": "2022"}}
+    assert library.correct("tin-chau-thanh", {"tinh": "Tiền Giang"}) == []  # nothing changed: nothing logged
     assert len(library.settings.corrections_log_path.read_text(encoding="utf-8").splitlines()) == len(entries)
 
 
@@ -167,24 +168,24 @@ def test_unknown_document_and_busy_lock(library):
 
 # -- persistence -------------------------------------------------------------------------------------------------------
 def test_correction_survives_rebuild_reindex_and_restart(library):
-    library.correct("tin-na-ri", {"tinh": "Bắc Kạn", "ngay_ban_hanh": "15/06/2021"})
+    library.correct("tin-chau-thanh", {"tinh": "Tiền Giang", "ngay_ban_hanh": "15/06/2021"})
     report = library.reindex(rebuild=True)
     assert "Đã dựng lại chỉ mục" in report.summary()
-    md = _record(library, "tin-na-ri")
-    assert (md["tinh"], md["ngay_ban_hanh"]) == ("Bắc Kạn", "2021-06-15")
+    md = _record(library, "tin-chau-thanh")
+    assert (md["tinh"], md["ngay_ban_hanh"]) == ("Tiền Giang", "2021-06-15")
     # the file changes: re-indexing reads it again and the correction still wins over the new reading
-    source = Path(library.settings.corpus_dir) / "tin-na-ri.txt"
+    source = Path(library.settings.corpus_dir) / "tin-chau-thanh.txt"
     source.write_text(POST + "\nĐoàn kiểm tra sẽ báo cáo kết quả.\n", encoding="utf-8")
     report = library.reindex()
     assert report.updated
-    assert _record(library, "tin-na-ri")["tinh"] == "Bắc Kạn"
+    assert _record(library, "tin-chau-thanh")["tinh"] == "Tiền Giang"
     restarted = DocumentLibrary(library.settings, IndexStore(library.settings))
-    info = next(d for d in restarted.documents() if d.doc_id == "tin-na-ri")
-    assert info.metadata["tinh"] == "Bắc Kạn" and "Bắc Kạn" in info.label
+    info = next(d for d in restarted.documents() if d.doc_id == "tin-chau-thanh")
+    assert info.metadata["tinh"] == "Tiền Giang" and "Tiền Giang" in info.label
     # without the stored corrections, the same file gives back what the text says
     library.settings.corrections_path.unlink()
     library.reindex(rebuild=True)
-    assert READ_KEY not in _record(library, "tin-na-ri")
+    assert READ_KEY not in _record(library, "tin-chau-thanh")
 
 
 def test_the_cli_rebuild_keeps_corrections(library, monkeypatch):
@@ -203,10 +204,10 @@ def test_a_corrected_province_is_found_by_the_province_filter(library):
     search = HybridRetriever(library.store)
     son_la = SearchFilters(provinces=("Sơn La",))
     question = "Đoàn kiểm tra làm việc tại Bộ phận một cửa"
-    assert all(r.passage.doc_id != "tin-na-ri" for r in search.search(question, k=5, filters=son_la))
-    library.correct("tin-na-ri", {"tinh": "Sơn La"})
+    assert all(r.passage.doc_id != "tin-chau-thanh" for r in search.search(question, k=5, filters=son_la))
+    library.correct("tin-chau-thanh", {"tinh": "Sơn La"})
     results = search.search(question, k=5, filters=son_la)  # the same retriever: the store's state was renewed
-    assert results and {r.passage.doc_id for r in results} == {"tin-na-ri"}
+    assert results and {r.passage.doc_id for r in results} == {"tin-chau-thanh"}
     assert {r.doc_metadata["tinh"] for r in results} == {"Sơn La"}
 
 
@@ -281,10 +282,10 @@ def test_an_answer_follows_a_corrected_province(library):
     question = "Đoàn kiểm tra của tỉnh Sơn La làm việc ở Bộ phận một cửa trong thời gian nào?"
     before = assistant.ask(question)
     assert all(c.metadata.get("tinh") != "Sơn La" for c in before.citations)  # no document of Sơn La yet
-    library.correct("tin-na-ri", {"tinh": "Sơn La"})
+    library.correct("tin-chau-thanh", {"tinh": "Sơn La"})
     after = assistant.ask(question)
     assert not after.abstained and after.citations and "quý III" in after.text
-    assert {(c.doc_id, c.metadata["tinh"]) for c in after.citations} == {("tin-na-ri", "Sơn La")}
+    assert {(c.doc_id, c.metadata["tinh"]) for c in after.citations} == {("tin-chau-thanh", "Sơn La")}
     assert "Sơn La" in after.citations[0].label  # the answer names the document as corrected
 
 
