@@ -17,8 +17,7 @@ import re
 from dataclasses import dataclass
 
 from index.schedule_facts import PlanSchedule, ScheduleFact
-from textnorm.patterns import CITED_DOCUMENT_DATE
-from textnorm.periods import Period, find_periods, fold_same_length
+from textnorm.periods import Period, fold_same_length, work_periods
 from textnorm.units import find_units
 
 #: Words that make a line (or its lead-in, or its heading) about inspecting the units it names.
@@ -45,6 +44,10 @@ OTHER_ROLE_COLUMN = re.compile(r"chu tri|phoi hop|thuc hien|tham muu|ban hanh|th
 TIME_COLUMN = re.compile(r"thoi gian|thoi diem|ngay|quy|thang|lich")
 #: A line stating the plan's own inspection period.
 PLAN_PERIOD_CUE = re.compile(r"thoi gian")
+#: A sentence saying when the inspections take place (a news post has no "Thời gian" heading): "Việc kiểm tra
+#: được tiến hành từ tháng 6 đến cuối tháng 8-2019", "Đợt kiểm tra diễn ra trong quý III".
+INSPECTION_PERIOD_CUE = re.compile(r"kiem tra[^.;\n]{0,40}(?:tien hanh|dien ra|bat dau)|"
+                                   r"(?:tien hanh|dien ra|bat dau)[^.;\n]{0,20}kiem tra")
 #: Periods of other work stated under "thời gian" (self-inspection, reports, issuing a document).
 NOT_PLAN_PERIOD = re.compile(r"tu kiem tra|bao cao|ban hanh|tong hop")
 #: Phrases that make a line mentioning a report still an inspection of the units it names.
@@ -81,15 +84,9 @@ def plan_year(metadata: dict) -> int | None:
 
 
 def _periods_in(text: str, lo: int, hi: int, year: int | None) -> list[tuple[int, int, Period]]:
-    """Periods of work (not deadlines, not dates of cited documents) in text[lo:hi], doc offsets."""
-    chunk = text[lo:hi]
-    cited = [(m.start(), m.end()) for m in CITED_DOCUMENT_DATE.finditer(chunk)]
-    out = []
-    for s, e, p in find_periods(chunk):
-        if p.deadline or any(cs <= s < ce for cs, ce in cited):
-            continue
-        out.append((lo + s, lo + e, p.with_year(year) if year else p))
-    return out
+    """Periods of work in text[lo:hi], doc offsets: no deadline, dateline, signature date nor date of a cited
+    document (:func:`textnorm.periods.work_periods`)."""
+    return [(lo + s, lo + e, p.with_year(year) if year else p) for s, e, p in work_periods(text[lo:hi])]
 
 
 def _activity(folded: str, context: str) -> str:
@@ -238,7 +235,8 @@ def _plan_periods(doc, year: int | None) -> list[tuple[int, int, Period]]:
             lo, hi = pos, pos + len(line)
             pos = hi + 1
             folded = fold_same_length(line)
-            if not PLAN_PERIOD_CUE.search(folded + " " + section) or NOT_PLAN_PERIOD.search(folded):
+            cued = PLAN_PERIOD_CUE.search(folded + " " + section) or INSPECTION_PERIOD_CUE.search(folded)
+            if not cued or NOT_PLAN_PERIOD.search(folded):
                 continue
             if not (about_inspection or "kiem tra" in folded + section):
                 continue
