@@ -40,7 +40,9 @@ _LOOK_BEHIND = 48
 _TENTATIVE_BEFORE = re.compile(r"\bdu kien\b[^.;\n]{0,40}$")
 _TENTATIVE_AFTER = re.compile(r"\s*[(,\-–]?\s*du kien\b")
 #: "Đợt 1: tháng 5 – tháng 6", "đợt II (quý III/2022)": the round a period opens; no other number in between.
-_ROUND_BEFORE = re.compile(r"\bdot\s*(\d{1,2}|iv|i{1,3}|v|mot|hai|ba|bon)\b[^.;\n\d]{0,30}$")
+_ROUND_WORD = r"\bdot\s*(\d{1,2}|iv|i{1,3}|v|mot|hai|ba|bon)\b"
+_ROUND_BEFORE = re.compile(_ROUND_WORD + r"[^.;\n\d]{0,30}$")
+_ROUND = re.compile(_ROUND_WORD)
 _ROUND_NUMBERS = {**{str(n): n for n in range(1, 100)}, **_ROMAN, "v": 5}
 #: A clock time as datelines write it ("21:54", "16:03:31", "04:00:00 PM"); "8h00" of a working timetable is not one.
 _CLOCK = r"\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*[ap]m\b)?"
@@ -338,6 +340,16 @@ def _annotated(folded: str, start: int, end: int, period: Period) -> Period:
     return dataclasses.replace(period, deadline=deadline, tentative=tentative, round=number)
 
 
+def last_round(text: str) -> int:
+    """The round the text names last ("Đợt 2 gồm các đơn vị: …" → 2), 0 when it names none.
+
+    >>> last_round("Đợt 1: Sở Tư pháp; đợt II: "), last_round("kiểm tra đột xuất")
+    (2, 0)
+    """
+    found = _ROUND.findall(fold_same_length(text))
+    return _ROUND_NUMBERS.get(found[-1], 0) if found else 0
+
+
 def stamp_spans(text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` whose dates are never a period of work: a news post's dateline ("04/06/2019 - 21:54",
     "THỨ BA, 20/09/2022 16:03:31"), the place-and-date line of a signature ("Hà Nội, ngày 05 tháng 4 năm 2021"), the
@@ -375,5 +387,5 @@ def overlaps(a: Period, b: Period) -> bool:
     return bool(set(a.months) & set(b.months))
 
 
-__all__ = ["Period", "find_periods", "work_periods", "stamp_spans", "fold_same_length", "overlaps",
+__all__ = ["Period", "find_periods", "work_periods", "stamp_spans", "last_round", "fold_same_length", "overlaps",
            "QUARTER_MONTHS", "HALF_MONTHS", "DATELINE"]

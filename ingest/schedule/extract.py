@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from index.schedule_facts import PlanSchedule, ScheduleFact
-from textnorm.periods import Period, fold_same_length, work_periods
+from textnorm.periods import Period, fold_same_length, last_round, work_periods
 from textnorm.units import find_units
 
 #: Words that make a line (or its lead-in, or its heading) about inspecting the units it names.
@@ -56,6 +56,8 @@ INSPECTS = re.compile(r"kiem tra(?: truc tiep)? tai|tien hanh kiem tra|lam viec 
 #: The first cell of a row: a number, or the Roman numeral / capital letter of a group row ("I", "A").
 _ROW_NUMBER = re.compile(r"\d+\.?|[IVX]+\.?|[A-Z]\.?")
 _ROW_FIELD = re.compile(r"^([^:\n]{2,80}):[ \t]*(.*)$", re.MULTILINE)
+#: A line holding one day and nothing else ("26/11/2014" under a headline) dates a post; it heads no list.
+_LONE_DAY = re.compile(r"\s*(?:ngay\s*)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}\s*")
 _BULLET = re.compile(r"^[\s\-–+*•]*(?:(?:\d+(?:\.\d+)*|[a-zđ]|[ivx]+)[.)]\s*)?")
 
 
@@ -272,16 +274,19 @@ def _section_periods(text: str, seg: _Segment, year) -> list[tuple[int, int, Per
 
 
 def _heading_periods(text: str, segments: list[_Segment], year) -> list[tuple[int, int, Period]]:
-    """Lines naming no unit that open with a period ("Quý I/2030:") or introduce a list with one ("Trong quý
-    III/2030, Đoàn kiểm tra làm việc tại các đơn vị sau:"), as headings of the lines after them."""
+    """Lines naming no unit that open with a period ("Quý I/2030:", "Đợt 2: tháng 9/2030") or introduce a list with
+    one ("Trong quý III/2030, Đoàn kiểm tra làm việc tại các đơn vị sau:"), as headings of the lines after them; a
+    day alone on its line is a post's date, not a heading."""
     out = []
     for seg in segments:
         line = text[seg.start:seg.end]
-        head = _BULLET.match(fold_same_length(line)).end()
+        folded = fold_same_length(line)
+        head = _BULLET.match(folded).end()
         found = _periods_in(text, seg.start + head, seg.end, year)
-        if not found or find_units(line):
+        if not found or find_units(line) or _LONE_DAY.fullmatch(folded[head:]):
             continue
-        if found[0][0] == seg.start + head or line.rstrip().endswith(":"):
+        opens = found[0][0] == seg.start + head or (found[0][2].round and folded.startswith("dot", head))
+        if opens or line.rstrip().endswith(":"):
             out.append(found[-1])
     return out
 
@@ -300,6 +305,61 @@ def _other_role(text: str, lo: int, hi: int, unit) -> bool:
     return bool(NOT_INSPECTED.search(folded[intro:min(ends) if ends else len(folded)]))
 
 
+def _round_periods(text: str, year) -> dict[int, list[tuple[int, int, Period]]]:
+    """The periods the text states for each round ("Thời gian: đợt 1 tháng 5/2022; đợt 2 tháng 9/2022")."""
+    out: dict[int, list[tuple[int, int, Period]]] = {}
+    for found in _periods_in(text, 0, len(text), year):
+        if found[2].round:
+            out.setdefault(found[2].round, []).append(found)
+    return out
+
+
+def _unit_round(text: str, seg: _Segment, lo: int, unit) -> int:
+    """The round a unit is listed under: named before it on its line ("Đợt 2: Sở Y tế"), else in its lead-in."""
+    return last_round(text[seg.start:lo + unit.start]) or last_round(seg.context)
+
+
+@dataclass
+class _Reader:
+    """The periods of one document a unit may take: its line's own, the headings', the rounds' and the plan's."""
+
+    text: str
+    year: int | None
+    plan: list
+    headers: list
+    rounds: dict
+
+    def period(self, seg: _Segment, own: list, lo: int, unit):
+        """(start, end, Period) of a unit; a unit listed under a round takes that round's period."""
+        got = _period_for(lo + unit.start, seg, own, self.headers, self.plan,
+                          _section_periods(self.text, seg, self.year))
+        number = _unit_round(self.text, seg, lo, unit)
+        if not number or (got is not None and got[2].round == number):
+            return got
+        same = [p for p in own if p[2].round == number]
+        if same:
+            return same[0]
+        stated = self.rounds.get(number)  # the round's period stated nearest the unit
+        return min(stated, key=lambda p: abs(p[0] - lo - unit.start)) if stated else got
+
+    def facts(self, seg: _Segment, doc_id: str) -> list[ScheduleFact]:
+        """The facts of one line or row."""
+        text = self.text
+        folded = fold_same_length(text[seg.start:seg.end])
+        if not INSPECTION_CUE.search(folded + " " + seg.context):
+            return []
+        own = [p for lo, hi in seg.period_ranges for p in _periods_in(text, lo, hi, self.year)]
+        activity = _activity(folded, seg.context)
+        out = []
+        for lo, hi in seg.unit_ranges:
+            for unit in find_units(text[lo:hi]):
+                got = None if _other_role(text, lo, hi, unit) else self.period(seg, own, lo, unit)
+                if got is not None:
+                    out.append(ScheduleFact(unit.name, unit.kind, activity, got[2], seg.start, seg.end,
+                                            lo + unit.start, lo + unit.end, got[0], got[1], doc_id, seg.section))
+        return out
+
+
 def extract_schedule(doc) -> PlanSchedule:
     """Schedule facts of a built :class:`index.model.Document`.
 
@@ -313,28 +373,15 @@ def extract_schedule(doc) -> PlanSchedule:
     text = doc.text
     plan = _plan_periods(doc, year)
     segments = _segments(doc)
-    headers = _heading_periods(text, [s for s in segments if s.block >= 0], year)
+    reader = _Reader(text, year, plan, _heading_periods(text, [s for s in segments if s.block >= 0], year),
+                     _round_periods(text, year))
     facts, seen = [], set()
     for seg in segments:
-        folded = fold_same_length(text[seg.start:seg.end])
-        if not INSPECTION_CUE.search(folded + " " + seg.context):
-            continue
-        own = [p for lo, hi in seg.period_ranges for p in _periods_in(text, lo, hi, year)]
-        activity = _activity(folded, seg.context)
-        for lo, hi in seg.unit_ranges:
-            for unit in find_units(text[lo:hi]):
-                if _other_role(text, lo, hi, unit):
-                    continue
-                got = _period_for(lo + unit.start, seg, own, headers, plan, _section_periods(text, seg, year))
-                if got is None:
-                    continue
-                ps, pe, period = got
-                key = (unit.name, period.months, period.year, activity)
-                if key in seen:
-                    continue
+        for fact in reader.facts(seg, doc.doc_id):
+            key = (fact.unit, fact.period.months, fact.period.year, fact.activity)
+            if key not in seen:
                 seen.add(key)
-                facts.append(ScheduleFact(unit.name, unit.kind, activity, period, seg.start, seg.end,
-                                          lo + unit.start, lo + unit.end, ps, pe, doc.doc_id, seg.section))
+                facts.append(fact)
     spans = {(f.start, f.end) for f in facts} | {(f.period_start, f.period_end) for f in facts}
     spans |= {(s, e) for s, e, _ in plan}
     return PlanSchedule(doc.doc_id, facts, plan, {f"{s}:{e}": text[s:e] for s, e in sorted(spans)})
