@@ -74,7 +74,7 @@ def test_dates_in_a_post_header_do_not_head_the_list_below():
     assert facts == []  # no period stated: no fact, rather than the post's date
 
 
-# -- prose forms --------------------------------------------------------------------------------------------------------
+# -- prose forms -------------------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("text, months, year", [
     ("Từ ngày 15/5 đến ngày 30/6/2022, Đoàn kiểm tra CCHC của tỉnh sẽ kiểm tra tại 10 cơ quan, đơn vị, gồm: Sở Tư "
      "pháp, UBND huyện Chợ Đồn.", (5, 6), 2022),
@@ -98,7 +98,7 @@ def test_a_year_given_once_completes_a_range_without_one():
     assert (p.start, p.end, p.quarters) == ("2022-05-15", "2022-06-30", (2,))
 
 
-# -- rounds and "dự kiến" -----------------------------------------------------------------------------------------------
+# -- rounds and "dự kiến" ----------------------------------------------------------------------------------------------
 HEAD = "Số: 9/KH-UBND\n\nKẾ HOẠCH\nKiểm tra công tác cải cách hành chính năm 2022\n\nI. LỊCH KIỂM TRA\n\n"
 
 
