@@ -43,25 +43,31 @@ _TENTATIVE_AFTER = re.compile(r"\s*[(,\-–]?\s*du kien\b")
 _ROUND_WORD = r"\bdot\s*(\d{1,2}|iv|i{1,3}|v|mot|hai|ba|bon)\b"
 _ROUND_BEFORE = re.compile(_ROUND_WORD + r"[^.;\n\d]{0,30}$")
 _ROUND = re.compile(_ROUND_WORD)
+#: Round numbers as written: digits, Roman numerals, words ("đợt hai").
 _ROUND_NUMBERS = {**{str(n): n for n in range(1, 100)}, **_ROMAN, "v": 5}
 #: A clock time as datelines write it ("21:54", "16:03:31", "04:00:00 PM"); "8h00" of a working timetable is not one.
 _CLOCK = r"\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*[ap]m\b)?"
+#: "Thứ Hai" … "Chủ nhật" (folded), as a dateline opens.
 _WEEKDAY = r"(?:\bthu\s*(?:hai|ba|tu|nam|sau|bay|[2-7])|\bchu\s*nhat)\s*,?\s*"
+#: A day with its month and year ("04/06/2019").
 _FULL_DATE = r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d"
 #: A news post's dateline: a date and a clock time side by side, a weekday optional ("04/06/2019 - 21:54",
 #: "10:05, 05/05/2022", "Thứ Sáu, 23/04/2021, 18:49 [GMT+7]"). A timetable writes "8:00 ngày 15/7" (not matched).
 DATELINE = re.compile(r"(?:" + _WEEKDAY + r")?(?<!ngay )" + _FULL_DATE + r"\s*[-,|]?\s*" + _CLOCK + r"(?!\s*[:\d])"
-                      r"|" + _CLOCK + r"\s*[-,|]?\s*(?:" + _WEEKDAY + r")?" + _FULL_DATE)
+                      r"|" + _CLOCK + r"\s*[-,|]?\s*(?:" + _WEEKDAY + r")?" + _FULL_DATE + r"(?!\s*:)")
 #: A clause citing the documents a text rests on: "Căn cứ Luật … ngày 19 tháng 6 năm 2015;".
 _BASIS = re.compile(r"\bcan cu\b[^;\n]*")
+#: A day as a clause opens with it: "13/4/2018", "17/9", "13 tháng 4 năm 2018".
 _ANY_DATE = r"(?:\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*(?:19|20)\d\d)?|\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*(?:19|20)\d\d)"
 #: A date opening a clause whose verb is issuing a document ("Ngày 13/4/2018, UBND tỉnh đã có Quyết định số …").
 _ISSUED = re.compile(r"(?:^|(?<=[\n.;:]))\s*(?:[-–•+*]\s*)?(?:ngay\s*)?" + _ANY_DATE + r"\s*,?(?:(?!kiem tra|lam viec)"
                      r"[^.;\n]){0,60}?\b(?:ban hanh|da co (?:quyet dinh|ke hoach|van ban|cong van)|da ky|phe duyet)\b",
                      re.MULTILINE)
 #: The place-and-date line of a document's header: a capitalised place, "ngày …", then the end of the line, a cell
-#: border or the next capitalised heading ("Hà Nội, ngày 05 tháng 4 năm 2021 | KẾ HOẠCH").
-_SIGNATURE = re.compile(r"(?:^|(?<=\|))\s*[A-ZĐÀ-Ỹ][^\W\d_]*\.?(?:\s+[^\W\d_]+\.?){0,4}\s*,\s*"
+#: border or the next capitalised heading ("Hà Nội, ngày 05 tháng 4 năm 2021 | KẾ HOẠCH"); a unit is no place
+#: ("| Sở Y tế, ngày 15/7/2030 |" is a row of a timetable).
+_NOT_A_PLACE = r"(?!(?:Sở|UBND|Ủy|Uỷ|Ban|Phòng|Đoàn|Trung tâm)\b)"
+_SIGNATURE = re.compile(r"(?:^|(?<=\|))\s*" + _NOT_A_PLACE + r"[A-ZĐÀ-Ỹ][^\W\d_]*\.?(?:\s+[^\W\d_]+\.?){0,4}\s*,\s*"
                         r"(?P<date>ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})"
                         r"(?=\s*(?:$|\||[A-ZĐÀ-Ỹ]{2}))", re.MULTILINE)
 
