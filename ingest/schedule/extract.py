@@ -8,13 +8,17 @@ Three shapes of text are read, all with the same rules:
 
 A unit's period is the one stated nearest before it on its line (else the first after it), else a period heading
 line above it in the same passage ("Quý I/2030:"), else the plan's own inspection period ("Thời gian kiểm tra:
-quý III/2021"). A fact keeps the offsets of the line or row naming the unit, and of the period it took.
+quý III/2021"; in a news post, "Việc kiểm tra được tiến hành từ tháng 6 đến cuối tháng 8-2019"). A unit listed under
+a round ("Đợt 2: Sở Y tế") takes that round's period. Only periods of work count
+(:func:`textnorm.periods.work_periods`): a post's dateline, a signature date, the date of a cited document and a
+report deadline never are. A fact keeps the offsets of the line or row naming the unit, and of the period it took.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from index.schedule_facts import PlanSchedule, ScheduleFact
 from textnorm.periods import Period, fold_same_length, last_round, work_periods
@@ -327,7 +331,11 @@ class _Reader:
     year: int | None
     plan: list
     headers: list
-    rounds: dict
+
+    @cached_property
+    def rounds(self) -> dict[int, list[tuple[int, int, Period]]]:
+        """Read once, and only for a document listing a unit under a round (a long law never is)."""
+        return _round_periods(self.text, self.year)
 
     def period(self, seg: _Segment, own: list, lo: int, unit):
         """(start, end, Period) of a unit; a unit listed under a round takes that round's period."""
@@ -373,8 +381,7 @@ def extract_schedule(doc) -> PlanSchedule:
     text = doc.text
     plan = _plan_periods(doc, year)
     segments = _segments(doc)
-    reader = _Reader(text, year, plan, _heading_periods(text, [s for s in segments if s.block >= 0], year),
-                     _round_periods(text, year))
+    reader = _Reader(text, year, plan, _heading_periods(text, [s for s in segments if s.block >= 0], year))
     facts, seen = [], set()
     for seg in segments:
         for fact in reader.facts(seg, doc.doc_id):
