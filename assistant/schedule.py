@@ -162,13 +162,13 @@ def answer_which(question: str, asked: Period, plans: list[_Plan], kinds: set[st
         facts = [f for f in plan.schedule.facts if f.is_inspection and f.unit_kind in kinds
                  and _matches(f.period, asked)]
         if facts:
-            labels = list(dict.fromkeys(f.period.label() for f in facts))
+            labels = list(dict.fromkeys(f.period.stated() for f in facts))
             lines.append(f"- {plan.label}, {'; '.join(labels)}: {_units_line(plan, facts, cites)}")
             continue
         half = [f for f in plan.schedule.facts if f.is_inspection and f.unit_kind in kinds and f.period.half
                 and set(asked.months) <= set(f.period.months) and not (asked.year and f.period.year != asked.year)]
         if half:
-            only_half.append(f"- {plan.label}: chỉ ghi {half[0].period.label()} ({_units_line(plan, half, cites)})")
+            only_half.append(f"- {plan.label}: chỉ ghi {half[0].period.stated()} ({_units_line(plan, half, cites)})")
             continue
         stated = [(s, e, p) for s, e, p in plan.schedule.periods if _matches(p, asked)]
         if stated and not any(f.is_inspection and f.unit_kind in kinds for f in plan.schedule.facts
@@ -176,7 +176,7 @@ def answer_which(question: str, asked: Period, plans: list[_Plan], kinds: set[st
             s, e, p = stated[0]
             unnamed.append((plan, s, e, p))
     named_any = bool(lines or only_half)
-    lines += [f"- {plan.label}: kiểm tra {p.label()}, không nêu tên từng đơn vị {cites.cite(plan, s, e)}"
+    lines += [f"- {plan.label}: kiểm tra {p.stated()}, không nêu tên từng đơn vị {cites.cite(plan, s, e)}"
               for plan, s, e, p in unnamed]
     if not named_any:
         # no plan names a unit for the period: refused, saying which plans only give a period for the whole plan
@@ -246,10 +246,10 @@ def answer_when(question: str, unit: str, plans: list[_Plan], asked: Period | No
     for plan in plans:
         facts = [f for f in plan.schedule.facts if f.unit == unit]
         if asked is not None:
-            elsewhere += [f.period.label() for f in facts if not _matches(f.period, asked)]
+            elsewhere += [f.period.stated() for f in facts if not _matches(f.period, asked)]
             facts = [f for f in facts if _matches(f.period, asked)]
         if facts:
-            when = "; ".join(dict.fromkeys(f"{f.period.label()} ({f.activity})" for f in facts))
+            when = "; ".join(dict.fromkeys(f"{f.period.stated()} ({f.activity})" for f in facts))
             lines.append(f"- {plan.label}: {when} {_markers(plan, facts, cites)}")
     if not lines:
         within = f" trong {asked.label()}" if asked is not None else ""

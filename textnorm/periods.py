@@ -7,10 +7,12 @@ form, and every match keeps exact offsets into the original text.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
 from textnorm import fold_accents
+from textnorm.patterns import CITED_DOCUMENT_DATE
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4,
           "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4}  # "quý ba", "quý tư" spelled out
@@ -25,9 +27,49 @@ _QLIST = (r"(?:quy|qui|q)\s*\.?\s*((?:(?:iv|i{1,3}|[1-4]|(?<=quy )(?:mot|hai|ba|
           r"(?:qu[yi]\s*)?)+)")
 _YEAR_TAIL = r"(?:\s*(?:/|nam|-)\s*" + _YEAR + r")?"
 _DATE = r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*" + _YEAR
+#: "tháng 8", "thg 8", and "T8" glued to its number (news posts write "T8/2019").
+_MONTH_WORD = r"(?:thang|thg|t(?=\d))"
+#: Where in a month a range starts or ends ("từ đầu tháng 6 đến cuối tháng 8-2019"): the month is what is kept.
+_MONTH_PART = r"(?:(?:dau|giua|cuoi|het)\s*)?"
 #: Separators a list of quarters may leave at the end of its match ("quý I; ", "quý II và ").
 _TRAILING = re.compile(r"(?:[\s,;\-–]|\b(?:va|den)\b)+$")
 _DEADLINE = re.compile(r"(?:truoc|cham nhat|han chot|han|khong qua|muon nhat)\s*(?:ngay|thang)?\s*$")
+#: Characters read before a period for what qualifies it ("Đợt 2 (dự kiến từ …").
+_LOOK_BEHIND = 48
+#: "dự kiến" earlier in the same clause, or right after the period ("quý III/2030 (dự kiến)"): planned, not fixed.
+_TENTATIVE_BEFORE = re.compile(r"\bdu kien\b[^.;\n]{0,40}$")
+_TENTATIVE_AFTER = re.compile(r"\s*[(,\-–]?\s*du kien\b")
+#: "Đợt 1: tháng 5 – tháng 6", "đợt II (quý III/2022)": the round a period opens; no other number in between.
+_ROUND_WORD = r"\bdot\s*(\d{1,2}|iv|i{1,3}|v|mot|hai|ba|bon)\b"
+_ROUND_BEFORE = re.compile(_ROUND_WORD + r"[^.;\n\d]{0,30}$")
+_ROUND = re.compile(_ROUND_WORD)
+#: Round numbers as written: digits, Roman numerals, words ("đợt hai").
+_ROUND_NUMBERS = {**{str(n): n for n in range(1, 100)}, **_ROMAN, "v": 5}
+#: A clock time as datelines write it ("21:54", "16:03:31", "04:00:00 PM"); "8h00" of a working timetable is not one.
+_CLOCK = r"\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*[ap]m\b)?"
+#: "Thứ Hai" … "Chủ nhật" (folded), as a dateline opens.
+_WEEKDAY = r"(?:\bthu\s*(?:hai|ba|tu|nam|sau|bay|[2-7])|\bchu\s*nhat)\s*,?\s*"
+#: A day with its month and year ("04/06/2019").
+_FULL_DATE = r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d"
+#: A news post's dateline: a date and a clock time side by side, a weekday optional ("04/06/2019 - 21:54",
+#: "10:05, 05/05/2022", "Thứ Sáu, 23/04/2021, 18:49 [GMT+7]"). A timetable writes "8:00 ngày 15/7" (not matched).
+DATELINE = re.compile(r"(?:" + _WEEKDAY + r")?(?<!ngay )" + _FULL_DATE + r"\s*[-,|]?\s*" + _CLOCK + r"(?!\s*[:\d])"
+                      r"|" + _CLOCK + r"\s*[-,|]?\s*(?:" + _WEEKDAY + r")?" + _FULL_DATE + r"(?!\s*:)")
+#: A clause citing the documents a text rests on: "Căn cứ Luật … ngày 19 tháng 6 năm 2015;".
+_BASIS = re.compile(r"\bcan cu\b[^;\n]*")
+#: A day as a clause opens with it: "13/4/2018", "17/9", "13 tháng 4 năm 2018".
+_ANY_DATE = r"(?:\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*(?:19|20)\d\d)?|\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*(?:19|20)\d\d)"
+#: A date opening a clause whose verb is issuing a document ("Ngày 13/4/2018, UBND tỉnh đã có Quyết định số …").
+_ISSUED = re.compile(r"(?:^|(?<=[\n.;:]))\s*(?:[-–•+*]\s*)?(?:ngay\s*)?" + _ANY_DATE + r"\s*,?(?:(?!kiem tra|lam viec)"
+                     r"[^.;\n]){0,60}?\b(?:ban hanh|da co (?:quyet dinh|ke hoach|van ban|cong van)|da ky|phe duyet)\b",
+                     re.MULTILINE)
+#: The place-and-date line of a document's header: a capitalised place, "ngày …", then the end of the line, a cell
+#: border or the next capitalised heading ("Hà Nội, ngày 05 tháng 4 năm 2021 | KẾ HOẠCH"); a unit is no place
+#: ("| Sở Y tế, ngày 15/7/2030 |" is a row of a timetable).
+_NOT_A_PLACE = r"(?!(?:Sở|UBND|Ủy|Uỷ|Ban|Phòng|Đoàn|Trung tâm)\b)"
+_SIGNATURE = re.compile(r"(?:^|(?<=\|))\s*" + _NOT_A_PLACE + r"[A-ZĐÀ-Ỹ][^\W\d_]*\.?(?:\s+[^\W\d_]+\.?){0,4}\s*,\s*"
+                        r"(?P<date>ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})"
+                        r"(?=\s*(?:$|\||[A-ZĐÀ-Ỹ]{2}))", re.MULTILINE)
 
 #: (kind, pattern) in priority order: ranges before the single forms they contain.
 _PATTERNS = [
@@ -36,9 +78,14 @@ _PATTERNS = [
     ("date_range", re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*" + _YEAR + r")?\s*(?:den|-|–)\s*"
                               r"(?:ngay\s*)?" + _DATE)),
     ("day_range", re.compile(r"(?<![\d/])(\d{1,2})\s*(?:-|–)\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*" + _YEAR)),
-    ("day_range", re.compile(r"ngay\s*(\d{1,2})\s*(?:-|–|den|va)\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*" + _YEAR)),
-    ("month_range", re.compile(r"(?:tu\s*)?thang\s*(\d{1,2})(?:\s*/\s*" + _YEAR + r")?\s*(?:den|-|–)\s*(?:het\s*)?"
-                               r"(?:thang\s*)?(\d{1,2})" + _YEAR_TAIL + r"\b")),
+    ("day_range", re.compile(r"ngay\s*(\d{1,2})\s*(?:-|–|den|va)\s*(?:ngay\s*)?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*"
+                             + _YEAR)),
+    # "từ ngày 15/5 đến ngày 30/6": both ends without a year (the plan's year is added later)
+    ("day_month_range", re.compile(r"(?:tu\s*)?ngay\s*(\d{1,2})\s*/\s*(\d{1,2})\s*(?:den|-|–)\s*(?:ngay\s*)?"
+                                   r"(\d{1,2})\s*/\s*(\d{1,2})\b(?!\s*/)")),
+    ("month_range", re.compile(r"(?:tu\s*)?" + _MONTH_PART + _MONTH_WORD + r"\s*(\d{1,2})(?:\s*/\s*" + _YEAR
+                               + r")?\s*(?:den|-|–)\s*" + _MONTH_PART + r"(?:" + _MONTH_WORD + r"\s*)?(\d{1,2})"
+                               + _YEAR_TAIL + r"\b")),
     ("month_list", re.compile(r"thang\s*(\d{1,2})((?:\s*(?:,|va)\s*(?:thang\s*)?\d{1,2})+)(?:\s*(?:/|nam)\s*" + _YEAR
                               + r")?\b(?!\s*/)")),
     ("half", re.compile(r"(?:(?:6|sau)\s*thang|nua)\s*(dau|cuoi)\s*(?:nam)?(?:\s*" + _YEAR + r")?")),
@@ -46,7 +93,7 @@ _PATTERNS = [
     ("date", re.compile(r"(?:ngay\s*)?" + _DATE)),
     ("day_month", re.compile(r"ngay\s*(\d{1,2})\s*/\s*(\d{1,2})\b(?!\s*/)")),
     ("long_date", re.compile(r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*" + _YEAR)),
-    ("month", re.compile(r"thang\s*(\d{1,2})" + _YEAR_TAIL + r"\b(?!\s*/)")),
+    ("month", re.compile(_MONTH_WORD + r"\s*(\d{1,2})" + _YEAR_TAIL + r"\b(?!\s*/)")),
     ("bare_quarter", re.compile(r"(?:(?<=^)|(?<=[\n:|]))\s*(iv|i{1,3})\s*/\s*" + _YEAR + r"\b")),
     # "08/2030" (a table cell); not a document number "01/2021/TT-BNV"
     ("month", re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*" + _YEAR + r"\b(?!\s*/)")),
@@ -65,6 +112,8 @@ class Period:
     quarters: tuple[int, ...] = ()  # quarters the period lies in; empty for a half-year
     half: int = 0  # 1 or 2 for "6 tháng đầu/cuối năm"
     deadline: bool = False  # "trước ngày 30/9/2021": a due date, not a period of work
+    tentative: bool = False  # "dự kiến quý III": planned, not fixed
+    round: int = 0  # "đợt 2: tháng 9": the round of inspections the period belongs to (0: none stated)
 
     def label(self) -> str:
         """Vietnamese label.
@@ -83,21 +132,32 @@ class Period:
             return _vn_date(self.start)
         return f"{_vn_date(self.start)} – {_vn_date(self.end)}"
 
+    def stated(self) -> str:
+        """The label with what the text says of the period: its round and whether it is only planned.
+
+        >>> find_periods("Đợt 2: dự kiến quý III/2030")[0][2].stated()
+        'đợt 2, quý III/2030 (dự kiến)'
+        """
+        head = f"đợt {self.round}, " if self.round else ""
+        return head + self.label() + (" (dự kiến)" if self.tentative else "")
+
     def with_year(self, year: int) -> "Period":
         """The same period in a year the text gave elsewhere (a plan's own year)."""
         if self.year:
             return self
-        return _make(self.kind, year, self.months, self.start and f"{year}{self.start}",
-                     self.end and f"{year}{self.end}", half=self.half, deadline=self.deadline)
+        return dataclasses.replace(self, year=year, start=self.start and f"{year}{self.start}",
+                                   end=self.end and f"{year}{self.end}")
 
     def to_dict(self) -> dict:
         return {"kind": self.kind, "year": self.year, "months": list(self.months), "start": self.start,
-                "end": self.end, "quarters": list(self.quarters), "half": self.half, "deadline": self.deadline}
+                "end": self.end, "quarters": list(self.quarters), "half": self.half, "deadline": self.deadline,
+                "tentative": self.tentative, "round": self.round}
 
     @staticmethod
     def from_dict(d: dict) -> "Period":
         return Period(d["kind"], d.get("year"), tuple(d.get("months", ())), d.get("start", ""), d.get("end", ""),
-                      tuple(d.get("quarters", ())), int(d.get("half", 0)), bool(d.get("deadline", False)))
+                      tuple(d.get("quarters", ())), int(d.get("half", 0)), bool(d.get("deadline", False)),
+                      bool(d.get("tentative", False)), int(d.get("round", 0)))
 
 
 def _vn_date(iso: str) -> str:
@@ -170,6 +230,13 @@ def _b_month_list(g) -> Period | None:
     return _make("month", year, months, _iso(year, min(months)), _iso(year, max(months)))
 
 
+def _b_day_month_range(g) -> Period | None:
+    d1, m1, d2, m2 = (int(x) for x in g)
+    if not (1 <= m1 <= m2 <= 12 and 1 <= d1 <= 31 and 1 <= d2 <= 31) or (m1, d1) > (m2, d2):
+        return None
+    return _make("range", None, _month_span(m1, m2), _iso(None, m1, d1), _iso(None, m2, d2))
+
+
 def _b_day_month(g) -> Period | None:
     d, m = int(g[0]), int(g[1])
     if not (1 <= m <= 12 and 1 <= d <= 31):
@@ -213,7 +280,8 @@ def _b_bare_quarter(g) -> Period:
     return _make("quarter", year, months, _iso(year, months[0]), _iso(year, months[-1]))
 
 
-_BUILDERS = {"date_range": _b_date_range, "day_range": _b_day_range, "month_range": _b_month_range,
+_BUILDERS = {"date_range": _b_date_range, "day_range": _b_day_range, "day_month_range": _b_day_month_range,
+             "month_range": _b_month_range,
              "month_list": _b_month_list, "half": _b_half, "quarters": _b_quarters, "date": _b_date,
              "day_month": _b_day_month, "long_date": _b_date, "month": _b_month, "bare_quarter": _b_bare_quarter}
 
@@ -262,10 +330,60 @@ def find_periods(text: str) -> list[tuple[int, int, Period]]:
             period = _build(kind, m.groups())
             if period is None:
                 continue
-            if _DEADLINE.search(folded[max(0, start - 24):start]):
-                period = Period(**{**period.__dict__, "deadline": True})
-            taken.append((start, end, period))
+            taken.append((start, end, _annotated(folded, start, end, period)))
     return sorted(taken, key=lambda t: t[0])
+
+
+def _annotated(folded: str, start: int, end: int, period: Period) -> Period:
+    """The period with what its surroundings say: a due date, "dự kiến", the round it belongs to."""
+    before = folded[max(0, start - _LOOK_BEHIND):start]
+    deadline = bool(_DEADLINE.search(before[-24:]))
+    tentative = bool(_TENTATIVE_BEFORE.search(before) or _TENTATIVE_AFTER.match(folded, end))
+    rounds = _ROUND_BEFORE.search(before)
+    number = _ROUND_NUMBERS.get(rounds.group(1), 0) if rounds else 0
+    if not (deadline or tentative or number):
+        return period
+    return dataclasses.replace(period, deadline=deadline, tentative=tentative, round=number)
+
+
+def last_round(text: str) -> int:
+    """The round the text names last ("Đợt 2 gồm các đơn vị: …" → 2), 0 when it names none.
+
+    >>> last_round("Đợt 1: Sở Tư pháp; đợt II: "), last_round("kiểm tra đột xuất")
+    (2, 0)
+    """
+    found = _ROUND.findall(fold_same_length(text))
+    return _ROUND_NUMBERS.get(found[-1], 0) if found else 0
+
+
+def stamp_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` whose dates are never a period of work: a news post's dateline ("04/06/2019 - 21:54",
+    "THỨ BA, 20/09/2022 16:03:31"), the place-and-date line of a signature ("Hà Nội, ngày 05 tháng 4 năm 2021"), the
+    date of a cited document ("Kế hoạch số 517/KH-UBND ngày 27/02/2020"), a "Căn cứ" clause, and the date a document
+    was issued ("Ngày 11/5/2016, UBND tỉnh ban hành Kế hoạch …").
+
+    >>> text = "10:05, 05/05/2022\\nNgày 11/5/2016, UBND tỉnh ban hành Kế hoạch số 1173/KH-UBND triển khai công tác"
+    >>> [text[s:e] for s, e in stamp_spans(text)]
+    ['10:05, 05/05/2022', 'Ngày 11/5/2016, UBND tỉnh ban hành']
+    """
+    folded = fold_same_length(text)
+    spans = [m.span() for pattern in (DATELINE, _BASIS, _ISSUED) for m in pattern.finditer(folded)]
+    spans += [m.span() for m in CITED_DOCUMENT_DATE.finditer(text)]
+    spans += [m.span("date") for m in _SIGNATURE.finditer(text)]
+    return sorted(spans)
+
+
+def work_periods(text: str) -> list[tuple[int, int, Period]]:
+    """The periods of work a text states: :func:`find_periods` without due dates and without the dates of
+    :func:`stamp_spans` (a news post's dateline is when it was posted, not when the inspections run).
+
+    >>> text = "04/06/2019 - 21:54\\nTừ tháng 6 đến cuối tháng 8-2019, Đoàn kiểm tra sẽ kiểm tra tại Sở Y tế."
+    >>> [p.label() for _, _, p in work_periods(text)]
+    ['tháng 6/2019 – tháng 8/2019']
+    """
+    stamps = stamp_spans(text)
+    return [(s, e, p) for s, e, p in find_periods(text)
+            if not p.deadline and not any(ss <= s < se for ss, se in stamps)]
 
 
 def overlaps(a: Period, b: Period) -> bool:
@@ -275,4 +393,5 @@ def overlaps(a: Period, b: Period) -> bool:
     return bool(set(a.months) & set(b.months))
 
 
-__all__ = ["Period", "find_periods", "fold_same_length", "overlaps", "QUARTER_MONTHS", "HALF_MONTHS"]
+__all__ = ["Period", "find_periods", "work_periods", "stamp_spans", "last_round", "fold_same_length", "overlaps",
+           "QUARTER_MONTHS", "HALF_MONTHS", "DATELINE"]

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from textnorm import has_diacritics
 from textnorm.gazetteer import CENTRAL_CITIES, canonical_province
 from textnorm.periods import fold_same_length
 
@@ -124,6 +125,15 @@ def _canonical(kind: str, level: str, name: str) -> str:
     return f"UBND {level} {name}"
 
 
+def _plain_department(text: str, folded: str, pos: int) -> bool:
+    """In a line typed without diacritics, "So" is "Sở" when a standard department name follows ("So Tu phap");
+    "so 189/KH-UBND" stays a number."""
+    if has_diacritics(text):
+        return False
+    after = re.match(r"[\s:]*", folded[pos:]).end() + pos
+    return any(pattern.match(folded, after) for pattern, _ in _department_patterns())
+
+
 def _head_at(text: str, folded: str, pos: int) -> tuple[str, str, bool, int] | None:
     """A unit head at ``pos``: (kind, level, plural, end). "số"/"bản"/"bàn" fold like "sở"/"Ban": the accented
     text decides; a level after "cấp" ("cấp huyện") is a tier, not a unit."""
@@ -132,7 +142,8 @@ def _head_at(text: str, folded: str, pos: int) -> tuple[str, str, bool, int] | N
         return None
     if _GENERIC_BEFORE.search(folded[max(0, pos - 6):pos]):
         return "skip", "", False, m.end()  # the whole head is passed over: "(thị xã B)" is not "xã B"
-    if m.group("so") and text[m.end("so") - 2:m.end("so")].lower() != "sở":
+    if m.group("so") and text[m.end("so") - 2:m.end("so")].lower() != "sở" and not _plain_department(text, folded,
+                                                                                                 m.end()):
         return None
     if m.group("ban") and text[m.start("ban"):m.end("ban")] != "Ban":
         return None

@@ -69,7 +69,7 @@ def schedule_rows(plans, provinces=(), years=(), by: str = "quarter") -> tuple[l
                                       fact.end, quote))
             covered = fact.period.quarters if by == "quarter" else fact.period.months
             row = {"Kế hoạch": plan.label, "Đơn vị": fact.unit, "Hoạt động": fact.activity,
-                   "Thời gian (như văn bản ghi)": fact.period.label()}
+                   "Thời gian (như văn bản ghi)": fact.period.stated()}
             for i, name in enumerate(columns, start=1):
                 row[name] = f"{MARK} [{n}]" if i in covered else ""
             row["Ghi chú"] = f"chỉ ghi {fact.period.label()}" if fact.period.half else ""

@@ -8,17 +8,20 @@ Three shapes of text are read, all with the same rules:
 
 A unit's period is the one stated nearest before it on its line (else the first after it), else a period heading
 line above it in the same passage ("Quý I/2030:"), else the plan's own inspection period ("Thời gian kiểm tra:
-quý III/2021"). A fact keeps the offsets of the line or row naming the unit, and of the period it took.
+quý III/2021"; in a news post, "Việc kiểm tra được tiến hành từ tháng 6 đến cuối tháng 8-2019"). A unit listed under
+a round ("Đợt 2: Sở Y tế") takes that round's period. Only periods of work count
+(:func:`textnorm.periods.work_periods`): a post's dateline, a signature date, the date of a cited document and a
+report deadline never are. A fact keeps the offsets of the line or row naming the unit, and of the period it took.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from index.schedule_facts import PlanSchedule, ScheduleFact
-from textnorm.patterns import CITED_DOCUMENT_DATE
-from textnorm.periods import Period, find_periods, fold_same_length
+from textnorm.periods import Period, fold_same_length, last_round, work_periods
 from textnorm.units import find_units
 
 #: Words that make a line (or its lead-in, or its heading) about inspecting the units it names.
@@ -45,6 +48,10 @@ OTHER_ROLE_COLUMN = re.compile(r"chu tri|phoi hop|thuc hien|tham muu|ban hanh|th
 TIME_COLUMN = re.compile(r"thoi gian|thoi diem|ngay|quy|thang|lich")
 #: A line stating the plan's own inspection period.
 PLAN_PERIOD_CUE = re.compile(r"thoi gian")
+#: A sentence saying when the inspections take place (a news post has no "Thời gian" heading): "Việc kiểm tra
+#: được tiến hành từ tháng 6 đến cuối tháng 8-2019", "Đợt kiểm tra diễn ra trong quý III".
+INSPECTION_PERIOD_CUE = re.compile(r"kiem tra[^.;\n]{0,40}(?:tien hanh|dien ra|bat dau)|"
+                                   r"(?:tien hanh|dien ra|bat dau)[^.;\n]{0,20}kiem tra")
 #: Periods of other work stated under "thời gian" (self-inspection, reports, issuing a document).
 NOT_PLAN_PERIOD = re.compile(r"tu kiem tra|bao cao|ban hanh|tong hop")
 #: Phrases that make a line mentioning a report still an inspection of the units it names.
@@ -53,6 +60,8 @@ INSPECTS = re.compile(r"kiem tra(?: truc tiep)? tai|tien hanh kiem tra|lam viec 
 #: The first cell of a row: a number, or the Roman numeral / capital letter of a group row ("I", "A").
 _ROW_NUMBER = re.compile(r"\d+\.?|[IVX]+\.?|[A-Z]\.?")
 _ROW_FIELD = re.compile(r"^([^:\n]{2,80}):[ \t]*(.*)$", re.MULTILINE)
+#: A line holding one day and nothing else ("26/11/2014" under a headline) dates a post; it heads no list.
+_LONE_DAY = re.compile(r"\s*(?:ngay\s*)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}\s*")
 _BULLET = re.compile(r"^[\s\-–+*•]*(?:(?:\d+(?:\.\d+)*|[a-zđ]|[ivx]+)[.)]\s*)?")
 
 
@@ -81,15 +90,9 @@ def plan_year(metadata: dict) -> int | None:
 
 
 def _periods_in(text: str, lo: int, hi: int, year: int | None) -> list[tuple[int, int, Period]]:
-    """Periods of work (not deadlines, not dates of cited documents) in text[lo:hi], doc offsets."""
-    chunk = text[lo:hi]
-    cited = [(m.start(), m.end()) for m in CITED_DOCUMENT_DATE.finditer(chunk)]
-    out = []
-    for s, e, p in find_periods(chunk):
-        if p.deadline or any(cs <= s < ce for cs, ce in cited):
-            continue
-        out.append((lo + s, lo + e, p.with_year(year) if year else p))
-    return out
+    """Periods of work in text[lo:hi], doc offsets: no deadline, dateline, signature date nor date of a cited
+    document (:func:`textnorm.periods.work_periods`)."""
+    return [(lo + s, lo + e, p.with_year(year) if year else p) for s, e, p in work_periods(text[lo:hi])]
 
 
 def _activity(folded: str, context: str) -> str:
@@ -238,7 +241,8 @@ def _plan_periods(doc, year: int | None) -> list[tuple[int, int, Period]]:
             lo, hi = pos, pos + len(line)
             pos = hi + 1
             folded = fold_same_length(line)
-            if not PLAN_PERIOD_CUE.search(folded + " " + section) or NOT_PLAN_PERIOD.search(folded):
+            cued = PLAN_PERIOD_CUE.search(folded + " " + section) or INSPECTION_PERIOD_CUE.search(folded)
+            if not cued or NOT_PLAN_PERIOD.search(folded):
                 continue
             if not (about_inspection or "kiem tra" in folded + section):
                 continue
@@ -274,16 +278,19 @@ def _section_periods(text: str, seg: _Segment, year) -> list[tuple[int, int, Per
 
 
 def _heading_periods(text: str, segments: list[_Segment], year) -> list[tuple[int, int, Period]]:
-    """Lines naming no unit that open with a period ("Quý I/2030:") or introduce a list with one ("Trong quý
-    III/2030, Đoàn kiểm tra làm việc tại các đơn vị sau:"), as headings of the lines after them."""
+    """Lines naming no unit that open with a period ("Quý I/2030:", "Đợt 2: tháng 9/2030") or introduce a list with
+    one ("Trong quý III/2030, Đoàn kiểm tra làm việc tại các đơn vị sau:"), as headings of the lines after them; a
+    day alone on its line is a post's date, not a heading."""
     out = []
     for seg in segments:
         line = text[seg.start:seg.end]
-        head = _BULLET.match(fold_same_length(line)).end()
+        folded = fold_same_length(line)
+        head = _BULLET.match(folded).end()
         found = _periods_in(text, seg.start + head, seg.end, year)
-        if not found or find_units(line):
+        if not found or find_units(line) or _LONE_DAY.fullmatch(folded[head:]):
             continue
-        if found[0][0] == seg.start + head or line.rstrip().endswith(":"):
+        opens = found[0][0] == seg.start + head or (found[0][2].round and folded.startswith("dot", head))
+        if opens or line.rstrip().endswith(":"):
             out.append(found[-1])
     return out
 
@@ -302,6 +309,65 @@ def _other_role(text: str, lo: int, hi: int, unit) -> bool:
     return bool(NOT_INSPECTED.search(folded[intro:min(ends) if ends else len(folded)]))
 
 
+def _round_periods(text: str, year) -> dict[int, list[tuple[int, int, Period]]]:
+    """The periods the text states for each round ("Thời gian: đợt 1 tháng 5/2022; đợt 2 tháng 9/2022")."""
+    out: dict[int, list[tuple[int, int, Period]]] = {}
+    for found in _periods_in(text, 0, len(text), year):
+        if found[2].round:
+            out.setdefault(found[2].round, []).append(found)
+    return out
+
+
+def _unit_round(text: str, seg: _Segment, lo: int, unit) -> int:
+    """The round a unit is listed under: named before it on its line ("Đợt 2: Sở Y tế"), else in its lead-in."""
+    return last_round(text[seg.start:lo + unit.start]) or last_round(seg.context)
+
+
+@dataclass
+class _Reader:
+    """The periods of one document a unit may take: its line's own, the headings', the rounds' and the plan's."""
+
+    text: str
+    year: int | None
+    plan: list
+    headers: list
+
+    @cached_property
+    def rounds(self) -> dict[int, list[tuple[int, int, Period]]]:
+        """Read once, and only for a document listing a unit under a round (a long law never is)."""
+        return _round_periods(self.text, self.year)
+
+    def period(self, seg: _Segment, own: list, lo: int, unit):
+        """(start, end, Period) of a unit; a unit listed under a round takes that round's period."""
+        got = _period_for(lo + unit.start, seg, own, self.headers, self.plan,
+                          _section_periods(self.text, seg, self.year))
+        number = _unit_round(self.text, seg, lo, unit)
+        if not number or (got is not None and got[2].round == number):
+            return got
+        same = [p for p in own if p[2].round == number]
+        if same:
+            return same[0]
+        stated = self.rounds.get(number)  # the round's period stated nearest the unit
+        return min(stated, key=lambda p: abs(p[0] - lo - unit.start)) if stated else got
+
+    def facts(self, seg: _Segment, doc_id: str) -> list[ScheduleFact]:
+        """The facts of one line or row."""
+        text = self.text
+        folded = fold_same_length(text[seg.start:seg.end])
+        if not INSPECTION_CUE.search(folded + " " + seg.context):
+            return []
+        own = [p for lo, hi in seg.period_ranges for p in _periods_in(text, lo, hi, self.year)]
+        activity = _activity(folded, seg.context)
+        out = []
+        for lo, hi in seg.unit_ranges:
+            for unit in find_units(text[lo:hi]):
+                got = None if _other_role(text, lo, hi, unit) else self.period(seg, own, lo, unit)
+                if got is not None:
+                    out.append(ScheduleFact(unit.name, unit.kind, activity, got[2], seg.start, seg.end,
+                                            lo + unit.start, lo + unit.end, got[0], got[1], doc_id, seg.section))
+        return out
+
+
 def extract_schedule(doc) -> PlanSchedule:
     """Schedule facts of a built :class:`index.model.Document`.
 
@@ -315,28 +381,14 @@ def extract_schedule(doc) -> PlanSchedule:
     text = doc.text
     plan = _plan_periods(doc, year)
     segments = _segments(doc)
-    headers = _heading_periods(text, [s for s in segments if s.block >= 0], year)
+    reader = _Reader(text, year, plan, _heading_periods(text, [s for s in segments if s.block >= 0], year))
     facts, seen = [], set()
     for seg in segments:
-        folded = fold_same_length(text[seg.start:seg.end])
-        if not INSPECTION_CUE.search(folded + " " + seg.context):
-            continue
-        own = [p for lo, hi in seg.period_ranges for p in _periods_in(text, lo, hi, year)]
-        activity = _activity(folded, seg.context)
-        for lo, hi in seg.unit_ranges:
-            for unit in find_units(text[lo:hi]):
-                if _other_role(text, lo, hi, unit):
-                    continue
-                got = _period_for(lo + unit.start, seg, own, headers, plan, _section_periods(text, seg, year))
-                if got is None:
-                    continue
-                ps, pe, period = got
-                key = (unit.name, period.months, period.year, activity)
-                if key in seen:
-                    continue
+        for fact in reader.facts(seg, doc.doc_id):
+            key = (fact.unit, fact.period.months, fact.period.year, fact.activity)
+            if key not in seen:
                 seen.add(key)
-                facts.append(ScheduleFact(unit.name, unit.kind, activity, period, seg.start, seg.end,
-                                          lo + unit.start, lo + unit.end, ps, pe, doc.doc_id, seg.section))
+                facts.append(fact)
     spans = {(f.start, f.end) for f in facts} | {(f.period_start, f.period_end) for f in facts}
     spans |= {(s, e) for s, e, _ in plan}
     return PlanSchedule(doc.doc_id, facts, plan, {f"{s}:{e}": text[s:e] for s, e in sorted(spans)})
