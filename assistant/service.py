@@ -12,8 +12,8 @@ from assistant.conversation import resolve_followup
 from assistant.grounded import HEADER_KINDS, GroundedConfig, abstain, compose_grounded_answer, score_all
 from assistant.types import Answer, Turn
 from errors import CchcError, LLMUnavailable
-from index.model import OPENING_SECTION, PORTAL_SECTION
-from retriever.features import province_names
+from index.model import OPENING_SECTION, PORTAL_SECTION, document_years
+from retriever.features import mentions_province, mentions_year, province_names, unread_fields
 from retriever.hybrid import HybridRetriever, SearchFilters, SearchResult
 from retriever.query import documents_named, with_merged_provinces
 from retriever.service import open_retriever
@@ -29,6 +29,9 @@ ANSWER_POOL = 12
 HEADER_DOCS = 2
 #: Leading documents scanned for an enumeration when the question asks for a list ("những sở nào").
 LIST_DOCS = 4
+#: Leading passages read for the evidence of a province the index holds no document of (a passage naming it, or a
+#: document whose province was not read): the answer is composed from the first passages.
+SCOPE_EVIDENCE_RANKS = 5
 #: Answer types answered from a document's front and end matter.
 HEADER_TYPES = frozenset({"signer", "number", "issue_date", "basis"})
 #: A search run when the app opens the assistant, so the embedder and the BM25 cache load before the first question.
@@ -207,11 +210,13 @@ class Assistant:
                 if passage.id not in seen and keep(passage):
                     seen.add(passage.id)
                     extra.append(SearchResult(rank=first.rank, passage=passage, score=first.score,
-                                              doc_metadata=first.doc_metadata, scores={"scan": 1.0}))
+                                              doc_metadata=first.doc_metadata, scores={"scan": 1.0},
+                                              unread=first.unread))
         return extra
 
     def _grounded(self, question, analysis, results, state, filters: SearchFilters | None = None) -> Answer:
         cfg = GroundedConfig()
+        results = known_first(results)
         scored = score_all(results, analysis, state, cfg)
         reason = self.abstention.reason(abstention_features(scored[0], analysis, state))
         if reason:
@@ -222,7 +227,11 @@ class Assistant:
         return answer
 
     def _out_of_scope(self, analysis, results, state, use_llm: bool = False) -> str:
-        missing = [p for p in analysis.provinces if p not in province_names(state)]
+        """Why the documents cannot answer before any unit is read, or "". A province or year named refuses only
+        when the evidence is absent: no document found is known to be of it, none leaves it unread, and no passage
+        found names it; a document named by its number is the scope, whatever place or year the question names."""
+        named = documents_named(analysis.doc_numbers, state.records)
+        missing = [] if named else _provinces_without_evidence(analysis, results, state)
         if missing and len(missing) == len(analysis.provinces):
             return (f"Các văn bản hiện có không có văn bản nào của {', '.join(missing)}, nên không thể trả lời "
                     "câu hỏi này.")
@@ -233,13 +242,52 @@ class Assistant:
             # closest documents, but quoting needs the words: ask in Vietnamese (or use LLM mode)
             return ("Chế độ trích dẫn chỉ trả lời câu hỏi bằng tiếng Việt (có hoặc không dấu). Hãy đặt lại câu hỏi "
                     "bằng tiếng Việt, hoặc dùng chế độ LLM nếu đã cấu hình.")
-        if analysis.years:
-            seen = " ".join(r.passage.text + " " + " ".join(str(v) for v in r.doc_metadata.values())
-                            for r in results)
-            if not any(y in seen for y in analysis.years):
-                return (f"Các văn bản hiện có không nói về năm {', '.join(analysis.years)}, nên không thể trả lời "
-                        "câu hỏi này.")
+        if analysis.years and not named and not any(_year_open(r, analysis.years) for r in results):
+            return (f"Các văn bản hiện có không nói về năm {', '.join(analysis.years)}, nên không thể trả lời "
+                    "câu hỏi này.")
         return ""
+
+
+def _provinces_without_evidence(analysis, results: list[SearchResult], state) -> list[str]:
+    """The provinces a question names that no indexed document is known to be of, when none of the passages found
+    names them nor belongs to a document whose province was not read (which may be theirs)."""
+    indexed = province_names(state)
+    missing = [p for p in analysis.provinces if p not in indexed]
+    if not missing or any(_province_open(r, missing) for r in results[:SCOPE_EVIDENCE_RANKS]):
+        return []
+    return missing
+
+
+def _province_open(result: SearchResult, provinces: list[str]) -> bool:
+    """A passage that may be about one of ``provinces``: it names one, or its document's province was not read."""
+    md = result.doc_metadata
+    return bool(unread_fields(md, ("tinh",))) or mentions_province(
+        result.passage.text + "\n" + md.get("tieu_de", ""), provinces)
+
+
+def _year_open(result: SearchResult, years: list[str]) -> bool:
+    """A passage that may be about one of ``years``: its document is of it (issued or covering it), the passage or
+    the document's fields write it, or the document states no year at all (unread: never a refusal by itself)."""
+    md = result.doc_metadata
+    known = document_years(md)
+    if not known or any(y in known for y in years):
+        return True
+    return mentions_year(result.passage.text + " " + " ".join(str(v) for v in md.values()), years)
+
+
+def known_first(results: list[SearchResult]) -> list[SearchResult]:
+    """The passages an answer is read from: those of documents known to match the search's scope when there are
+    any; the passages of documents that leave a scoped field unread only when none is (they are a fallback, never
+    a reason to refuse).
+
+    >>> from index.model import Passage
+    >>> known = SearchResult(1, Passage("a:0", "a", "x", 0, 1), 1.0)
+    >>> unread = SearchResult(2, Passage("b:0", "b", "y", 0, 1), 0.5, unread=("tinh",))
+    >>> [r.passage.doc_id for r in known_first([known, unread])], [r.passage.doc_id for r in known_first([unread])]
+    (['a'], ['b'])
+    """
+    known = [r for r in results if not r.unread]
+    return known or list(results)
 
 
 def _final(pieces: Generator[str, None, Answer]) -> Answer:
