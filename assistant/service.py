@@ -13,7 +13,14 @@ from assistant.grounded import HEADER_KINDS, GroundedConfig, abstain, compose_gr
 from assistant.types import Answer, Turn
 from errors import CchcError, LLMUnavailable
 from index.model import OPENING_SECTION, PORTAL_SECTION, document_years
-from retriever.features import mentions_province, mentions_year, province_names, unread_fields
+from retriever.features import (
+    FIELD_NAMES,
+    SCOPE_FIELDS,
+    mentions_province,
+    mentions_year,
+    province_names,
+    unread_fields,
+)
 from retriever.hybrid import HybridRetriever, SearchFilters, SearchResult
 from retriever.query import documents_named, with_merged_provinces
 from retriever.service import open_retriever
@@ -223,6 +230,7 @@ class Assistant:
             answer = abstain(question, results, reason + _filter_note(filters))
         else:
             answer = compose_grounded_answer(question, analysis, results, state, cfg, scored=scored)
+            answer = _noted(answer, unread_note(answer.citations, _scope_fields(analysis, filters)))
         answer.question, answer.query = question, analysis.text
         return answer
 
@@ -273,6 +281,38 @@ def _year_open(result: SearchResult, years: list[str]) -> bool:
     if not known or any(y in known for y in years):
         return True
     return mentions_year(result.passage.text + " " + " ".join(str(v) for v in md.values()), years)
+
+
+def _scope_fields(analysis, filters: SearchFilters | None) -> tuple[str, ...]:
+    """The document fields the question's scope reads: its province and year, the sidebar's province, year and kind."""
+    f = filters or SearchFilters()
+    wanted = {"tinh": bool(analysis.provinces or f.provinces), "years": bool(analysis.years or f.years),
+              "loai_van_ban": bool(f.doc_types)}
+    return tuple(name for name in SCOPE_FIELDS if wanted[name])
+
+
+def unread_note(citations, fields: tuple[str, ...]) -> str:
+    """A label for an answer quoting documents that do not state a field its scope reads ("chưa rõ tỉnh"): they were
+    searched because the field was not read, not because it matched.
+
+    >>> from assistant.types import Citation
+    >>> c = Citation(1, "d", "", "", "", "q", 0, 1, label="Kế hoạch", metadata={"tinh": "", "nam": "2021"})
+    >>> unread_note([c], ("tinh", "years"))
+    'Văn bản được trích chưa rõ tỉnh (Kế hoạch): vẫn được tìm vì thông tin này chưa đọc được từ văn bản.'
+    >>> unread_note([c], ("years",))
+    ''
+    """
+    by_field: dict[str, list[str]] = {}
+    for c in citations:
+        md = {**c.metadata, "years": document_years(c.metadata)}
+        for name in unread_fields(md, fields):
+            if c.label not in by_field.setdefault(name, []):
+                by_field[name].append(c.label)
+    if not by_field:
+        return ""
+    what = ", ".join(FIELD_NAMES[name] for name in by_field)
+    labels = "; ".join(dict.fromkeys(label for labels in by_field.values() for label in labels))
+    return f"Văn bản được trích chưa rõ {what} ({labels}): vẫn được tìm vì thông tin này chưa đọc được từ văn bản."
 
 
 def known_first(results: list[SearchResult]) -> list[SearchResult]:
