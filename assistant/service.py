@@ -111,7 +111,7 @@ class Assistant:
             return Answer(question=question, text="Xin hãy nhập một câu hỏi về các văn bản CCHC.", abstained=True)
         question = question[:2000]
         state = self.store.lexical()
-        analysis, filters, merged = _analyse(question, history, filters, state)
+        analysis, filters, notes = _analyse(question, history, filters, state)
         llm_question = question
         if mode == "llm" and self.llm_available and history:
             try:
@@ -120,7 +120,7 @@ class Assistant:
                 condensed = condense_question(question, history, self.chat_model())
                 if condensed and condensed != question:
                     llm_question = condensed
-                    analysis, filters, merged = _analyse(condensed, (), filters, state)
+                    analysis, filters, notes = _analyse(condensed, (), filters, state)
             except LLMUnavailable as exc:  # condensing is an optimisation: the question is searched as typed
                 log.warning("condense failed: %s", exc)
         # schedule hook (issue 14): who is inspected when is answered from the facts of every plan in scope
@@ -128,14 +128,14 @@ class Assistant:
 
         scheduled = answer_from_schedule(question, analysis, filters, state)
         if scheduled is not None:
-            return _noted(scheduled, merged)
+            return _noted(scheduled, notes)
         results = self._search(analysis, filters, state)
         use_llm = mode == "llm" and self.llm_available
         reason = _outside_filter(analysis, filters) or self._out_of_scope(analysis, results, state, use_llm)
         if reason:
             answer = abstain(question, results, reason + _filter_note(filters))
             answer.query = analysis.text
-            return answer
+            return _noted(answer, notes)
         if mode == "llm" and self.llm_available:
             from assistant.llm import LLMResponse
 
@@ -149,7 +149,7 @@ class Assistant:
                 answer = self._grounded(question, analysis, results, state, filters)
                 answer.notice = FALLBACK_NOTICE.format(reason=exc)
                 return answer
-        return _noted(self._grounded(question, analysis, results, state, filters), merged)
+        return _noted(self._grounded(question, analysis, results, state, filters), notes)
 
     def diagnose(self, question: str, filters: SearchFilters | None = None) -> dict:
         """Why the grounded answerer answers or refuses: the analysis, the rule-based refusal reason, the abstention
@@ -363,10 +363,11 @@ def _is_foreign(analysis, state) -> bool:
 
 def _analyse(question: str, history, filters: SearchFilters | None, state):
     """The question read once, in the light of the conversation; a province named by its post-2025 name stands for
-    the indexed provinces merged into it. Returns the analysis, the filters and the note about the merger."""
-    analysis, filters = resolve_followup(question, history, filters, state.restorer)
+    the indexed provinces merged into it. Returns the analysis, the filters and the notes the answer shows (a scope
+    carried over from the previous question, a merger)."""
+    analysis, filters, inherited = resolve_followup(question, history, filters, state.restorer)
     analysis.provinces, merged = with_merged_provinces(analysis.provinces, province_names(state))
-    return analysis, filters, merged
+    return analysis, filters, f"{inherited} {merged}".strip()
 
 
 def _noted(answer: Answer, note: str) -> Answer:

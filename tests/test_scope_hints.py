@@ -130,3 +130,27 @@ def test_a_document_named_by_number_is_found_whatever_place_the_question_names(a
     assert "Sở Tư pháp" in answer.text
     answer = assistant.ask("Đồng Tháp: Kế hoạch 36/KH-UBND kiểm tra những sở nào?")
     assert not answer.abstained and "Sở Tư pháp" in answer.text
+
+
+# -- the chat's inherited scope ----------------------------------------------------------------------------------
+def _turn(assistant, question):
+    from assistant.conversation import make_turn
+
+    return make_turn(question, assistant.ask(question))
+
+
+def test_a_full_question_does_not_inherit_the_previous_province(assistant, docs):
+    """"Kế hoạch 12/KH-UBND …" after a Kiên Giang question is about the Hà Nam plan it names, not Kiên Giang."""
+    history = [_turn(assistant, "Kiên Giang kiểm tra những sở nào trong quý III?")]
+    assert history[0].provinces == ("Kiên Giang",)
+    answer = assistant.ask("Kế hoạch 12/KH-UBND kiểm tra những sở nào?", history=history)
+    assert not answer.abstained, answer.text
+    assert {c.doc_id for c in answer.citations} == {docs["hn.txt"]}
+    assert "kế thừa" not in answer.notice
+
+
+def test_an_elliptical_question_inherits_and_says_so(assistant, docs):
+    history = [_turn(assistant, "Hà Nam kiểm tra những sở nào trong quý II?")]
+    answer = assistant.ask("Còn quý III?", history=history)
+    assert "Phạm vi kế thừa từ câu trước: Hà Nam" in answer.notice
+    assert all(c.doc_id == docs["hn.txt"] for c in answer.citations)
