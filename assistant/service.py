@@ -419,4 +419,6 @@ def open_assistant(settings: Settings, *, chat_model=None, store=None) -> Assist
 
 
 #: ``SearchFilters`` is the type of ``Assistant.ask(filters=…)``: the UI builds it from this module.
-__all__ = ["Assistant", "open_assistant", "ANSWER_POOL", "SearchFilters"]
+#: The scope fields and the test of a field a document leaves unread are the UI's too (the sidebar counts them).
+__all__ = ["Assistant", "open_assistant", "ANSWER_POOL", "SearchFilters", "SCOPE_FIELDS", "FIELD_NAMES",
+           "unread_fields", "unread_note", "known_first"]
