@@ -223,7 +223,7 @@ class Assistant:
 
     def _grounded(self, question, analysis, results, state, filters: SearchFilters | None = None) -> Answer:
         cfg = GroundedConfig()
-        results = known_first(results)
+        results = answer_pool(results, _unfiltered_provinces(analysis, filters, state))
         scored = score_all(results, analysis, state, cfg)
         reason = self.abstention.reason(abstention_features(scored[0], analysis, state))
         if reason:
@@ -264,6 +264,18 @@ def _provinces_without_evidence(analysis, results: list[SearchResult], state) ->
     if not missing or any(_province_open(r, missing) for r in results[:SCOPE_EVIDENCE_RANKS]):
         return []
     return missing
+
+
+def _unfiltered_provinces(analysis, filters: SearchFilters | None, state) -> list[str]:
+    """The provinces the question names that the search could not filter on (the index holds no document known to be
+    theirs), unless documents are named by number or chosen (they are the scope)."""
+    if filters is not None and (filters.provinces or filters.doc_ids):
+        return []
+    if documents_named(analysis.doc_numbers, state.records):
+        return []
+    indexed = province_names(state)
+    missing = [p for p in analysis.provinces if p not in indexed]
+    return missing if missing and len(missing) == len(analysis.provinces) else []
 
 
 def _province_open(result: SearchResult, provinces: list[str]) -> bool:
@@ -315,19 +327,41 @@ def unread_note(citations, fields: tuple[str, ...]) -> str:
     return f"Văn bản được trích chưa rõ {what} ({labels}): vẫn được tìm vì thông tin này chưa đọc được từ văn bản."
 
 
-def known_first(results: list[SearchResult]) -> list[SearchResult]:
-    """The passages an answer is read from: those of documents known to match the search's scope when there are
-    any; the passages of documents that leave a scoped field unread only when none is (they are a fallback, never
-    a reason to refuse).
+def answer_pool(results: list[SearchResult], provinces: list[str] = ()) -> list[SearchResult]:
+    """The passages an answer is read from, in the search's order.
+
+    - When the question names provinces (``provinces``, none of them filtered on because the index holds no document
+      known to be theirs), a passage whose document is known to be of another province and that does not name them
+      is left out; a document whose province was not read stays.
+    - A document that leaves a field the search filtered on unread (``SearchResult.unread``) is read when one of its
+      passages ranks among the first :data:`SCOPE_EVIDENCE_RANKS` despite ranking lower, or when no document known
+      to match is left: never a reason to refuse, and never in the way of the documents known to match.
 
     >>> from index.model import Passage
-    >>> known = SearchResult(1, Passage("a:0", "a", "x", 0, 1), 1.0)
-    >>> unread = SearchResult(2, Passage("b:0", "b", "y", 0, 1), 0.5, unread=("tinh",))
-    >>> [r.passage.doc_id for r in known_first([known, unread])], [r.passage.doc_id for r in known_first([unread])]
-    (['a'], ['b'])
+    >>> def r(rank, doc, tinh="", unread=()):
+    ...     p = Passage(f"{doc}:{rank}", doc, "x", 0, 1)
+    ...     return SearchResult(rank, p, 1.0 / rank, {"tinh": tinh}, unread=unread)
+    >>> late = [r(1, "a", "Đồng Nai")] * 5 + [r(6, "b", unread=("tinh",))]
+    >>> {x.passage.doc_id for x in answer_pool(late)}, [x.passage.doc_id for x in answer_pool(late[5:])]
+    ({'a'}, ['b'])
+    >>> [x.passage.doc_id for x in answer_pool([r(1, "b", unread=("tinh",)), r(2, "a", "Bình Dương")])]
+    ['b', 'a']
+    >>> [x.passage.doc_id for x in answer_pool([r(1, "a", "Cần Thơ"), r(2, "b")], ["Hà Tĩnh"])]
+    ['b']
     """
-    known = [r for r in results if not r.unread]
-    return known or list(results)
+    if provinces:
+        open_ = [r for r in results if _province_open(r, provinces) or _province_matches(r, provinces)]
+        results = open_ or list(results)
+    leading = {r.passage.doc_id for r in results[:SCOPE_EVIDENCE_RANKS]}
+    kept = [r for r in results if not r.unread or r.passage.doc_id in leading]
+    return kept if any(not r.unread for r in kept) else list(results)
+
+
+def _province_matches(result: SearchResult, provinces: list[str]) -> bool:
+    """The passage's document is known to be of one of ``provinces``."""
+    wanted = {canonical_province(p) or p for p in provinces}
+    tinh = result.doc_metadata.get("tinh", "")
+    return bool(tinh) and (canonical_province(tinh) or tinh) in wanted
 
 
 def _final(pieces: Generator[str, None, Answer]) -> Answer:
@@ -421,4 +455,4 @@ def open_assistant(settings: Settings, *, chat_model=None, store=None) -> Assist
 #: ``SearchFilters`` is the type of ``Assistant.ask(filters=…)``: the UI builds it from this module.
 #: The scope fields and the test of a field a document leaves unread are the UI's too (the sidebar counts them).
 __all__ = ["Assistant", "open_assistant", "ANSWER_POOL", "SearchFilters", "SCOPE_FIELDS", "FIELD_NAMES",
-           "unread_fields", "unread_note", "known_first"]
+           "unread_fields", "unread_note", "answer_pool"]
