@@ -179,9 +179,8 @@ class HybridRetriever:
         mask = self._mask(state, filters)
         if not mask.any():
             return []
-        raw = self._candidates(analysis, state, filters, mask, mode)
         unread = _unread_by_document(state, filters)
-        fused = _ranked_below(self._boost(self._fuse(raw), analysis, state.meta), state.meta, unread)
+        raw, fused = self._scored(analysis, state, filters, mask, mode, unread)
         # a search scoped to provinces or documents is not spread (a factor of 0.85 there changed nothing on the check
         # half: python -m bench.ablate_retriever)
         scoped = bool(filters.provinces or filters.doc_ids)
@@ -217,6 +216,24 @@ class HybridRetriever:
                     and (not filters.doc_ids or doc_id in filters.doc_ids))
 
         return documents_where(state, keep)
+
+    def _scored(self, analysis: QueryAnalysis, state: LexicalState, filters: SearchFilters, mask: np.ndarray,
+                mode: str, unread: dict) -> tuple[dict, dict[str, float]]:
+        """Raw and fused scores of the candidates. The documents known to match the filters are scored among
+        themselves, exactly as without documents that leave a filtered field unread; those are scored with all the
+        candidates and ranked lower (:data:`UNREAD_FIELD_FACTOR` per field unread)."""
+        raw = self._candidates(analysis, state, filters, mask, mode)
+        fused = self._boost(self._fuse(raw), analysis, state.meta)
+        if not unread:
+            return raw, fused
+        known_mask = mask & documents_where(state, lambda doc_id, _: doc_id not in unread)
+        raw_known = self._candidates(analysis, state, filters, known_mask, mode) if known_mask.any() else {}
+        fused_known = self._boost(self._fuse(raw_known), analysis, state.meta)
+        lower = _ranked_below({pid: score for pid, score in fused.items() if pid not in fused_known}, state.meta,
+                              unread)
+        merged_raw = {name: {**scores, **raw_known.get(name, {})} for name, scores in raw.items()}
+        return merged_raw, {pid: score for pid, score in {**lower, **fused_known}.items()
+                            if pid in fused_known or state.meta.get(pid, {}).get("doc_id") in unread}
 
     def _candidates(self, analysis: QueryAnalysis, state: LexicalState, filters: SearchFilters, mask: np.ndarray,
                     mode: str) -> dict[str, dict[str, float]]:
