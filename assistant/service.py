@@ -128,6 +128,7 @@ class Assistant:
 
         scheduled = answer_from_schedule(question, analysis, filters, state)
         if scheduled is not None:
+            scheduled = _noted(scheduled, unread_note(scheduled.citations, _scope_fields(analysis, filters)))
             return _noted(scheduled, notes)
         results = self._search(analysis, filters, state)
         use_llm = mode == "llm" and self.llm_available

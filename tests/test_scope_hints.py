@@ -155,3 +155,30 @@ def test_an_elliptical_question_inherits_and_says_so(assistant, docs):
     answer = assistant.ask("Còn quý III?", history=history)
     assert "Phạm vi kế thừa từ câu trước: Hà Nam" in answer.notice
     assert all(c.doc_id == docs["hn.txt"] for c in answer.citations)
+
+
+# -- schedules ---------------------------------------------------------------------------------------------------
+#: A schedule pasted without its plan's header: no province, no year read.
+SCHEDULE = """Kiểm tra công tác cải cách hành chính tại các cơ quan, đơn vị theo lịch sau:
+- Quý III: Sở Y tế, Sở Công Thương.
+- Quý IV: Sở Tài chính, Sở Xây dựng.
+"""
+
+
+def test_schedule_of_a_plan_whose_province_was_not_read_answers_a_question_naming_one(tmp_path):
+    """No plan is known to be of Bắc Kạn: the plan whose province was not read answers, labelled; a plan known to
+    be of another province (Kiên Giang) does not."""
+    from index.store import IndexStore
+    from settings import load_settings
+
+    paths = []
+    for name, text in (("kg.txt", KIEN_GIANG), ("lich.txt", SCHEDULE)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        paths.append(tmp_path / name)
+    settings = load_settings({}, data_dir=tmp_path / "data", embedding_model="hashing:64", corpus_dir=tmp_path)
+    store = IndexStore(settings)
+    ingest_paths(paths, settings, store)
+    answer = Assistant(settings, HybridRetriever(store)).ask("Bắc Kạn: những sở nào được kiểm tra trong quý III?")
+    assert answer.mode == "schedule" and not answer.abstained, answer.text
+    assert "Sở Y tế" in answer.text and "Sở Tư pháp" not in answer.text
+    assert "chưa rõ tỉnh" in answer.notice
