@@ -141,7 +141,8 @@ class Assistant:
             from assistant.llm import LLMResponse
 
             try:
-                response = LLMResponse(llm_question, results[: self.settings.top_k], self.chat_model(), history=history)
+                pool = answer_pool(results, _unfiltered_provinces(analysis, filters, state))
+                response = LLMResponse(llm_question, pool[: self.settings.top_k], self.chat_model(), history=history)
                 yield from response
                 answer = response.answer()
                 answer.question, answer.query = question, analysis.text
@@ -157,7 +158,7 @@ class Assistant:
         features and the best units with their scores (for tuning and for ``bench.fit_abstention``)."""
         state = self.store.lexical()
         analysis, filters, _ = _analyse(question, (), filters, state)
-        results = self._search(analysis, filters, state)
+        results = answer_pool(self._search(analysis, filters, state), _unfiltered_provinces(analysis, filters, state))
         units, _ = score_all(results, analysis, state, GroundedConfig())
         best = sorted(units, key=lambda u: -u.score)[:5]
         return {"analysis": analysis, "out_of_scope": self._out_of_scope(analysis, results, state),
