@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Generator, Iterator, Sequence
+from dataclasses import replace
 
 from assistant.abstention import AbstentionRule
 from assistant.abstention import features as abstention_features
@@ -227,7 +228,9 @@ class Assistant:
         cfg = GroundedConfig()
         results = answer_pool(results, _unfiltered_provinces(analysis, filters, state))
         scored = score_all(results, analysis, state, cfg)
-        reason = self.abstention.reason(abstention_features(scored[0], analysis, state))
+        # a document named by its number is the scope: a year the question names does not refuse it
+        judged = replace(analysis, years=[]) if documents_named(analysis.doc_numbers, state.records) else analysis
+        reason = self.abstention.reason(abstention_features(scored[0], judged, state))
         if reason:
             answer = abstain(question, results, reason + _filter_note(filters))
         else:

@@ -131,6 +131,8 @@ def test_a_document_named_by_number_is_found_whatever_place_the_question_names(a
     assert "Sở Tư pháp" in answer.text
     answer = assistant.ask("Đồng Tháp: Kế hoạch 36/KH-UBND kiểm tra những sở nào?")
     assert not answer.abstained and "Sở Tư pháp" in answer.text
+    answer = assistant.ask("Kế hoạch 36/KH-UBND năm 2023 kiểm tra những sở nào?")  # its year is 2021: labelled so
+    assert not answer.abstained and "Kiên Giang, 2021" in answer.text
 
 
 # -- the chat's inherited scope ----------------------------------------------------------------------------------
