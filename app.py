@@ -119,14 +119,24 @@ def _clean_selection(key: str, options) -> None:
         st.session_state[key] = [v for v in st.session_state[key] if v in options]
 
 
+def _unread_caption(options: ui.FilterOptions, name: str) -> None:
+    """Under a filter: how many documents do not state its field (a filter keeps them, ranked lower)."""
+    caption = options.unread_caption(name)
+    if caption:
+        st.caption(caption)
+
+
 def _filters(options: ui.FilterOptions) -> tuple[SearchFilters, dict]:
     for key, opts in zip(FILTER_KEYS, (options.provinces, options.years, options.doc_types,
                                        list(options.documents)), strict=True):
         _clean_selection(key, opts)
     common = {"placeholder": "Tất cả", "select_all": False}
     provinces = st.multiselect("Tỉnh/thành phố", options.provinces, key="f_tinh", **common)
+    _unread_caption(options, "tinh")
     years = st.multiselect("Năm ban hành", options.years, key="f_nam", **common)
+    _unread_caption(options, "years")
     doc_types = st.multiselect("Loại văn bản", options.doc_types, key="f_loai", **common)
+    _unread_caption(options, "loai_van_ban")
     doc_ids = st.multiselect("Văn bản", list(options.documents), key="f_docs",
                              format_func=lambda d: options.documents.get(d, d), **common)
     filters = SearchFilters(provinces=tuple(provinces), years=tuple(years), doc_types=tuple(doc_types),

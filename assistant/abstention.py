@@ -126,7 +126,8 @@ def _known_compound(compound: str, index) -> bool:
 
 
 def _year_ok(units: list, coverage: float, analysis) -> bool:
-    """A year named in the question is the year (or period) of the best unit's document, or in its passage."""
+    """A year named in the question is the year (or period) of the best unit's document, or in its passage, or that
+    document states no year (a year not read never refuses by itself)."""
     if not analysis.years:
         return True
     best = [u for u in units if u.coverage >= YEAR_COVERAGE_SHARE * coverage or u.result.rank <= YEAR_TOP_RANKS]
@@ -134,7 +135,7 @@ def _year_ok(units: list, coverage: float, analysis) -> bool:
         md = u.result.doc_metadata
         years = document_years(md)  # its year of issue and every year of its period ("2021-2025" holds 2023)
         seen = " ".join((md.get("tieu_de", ""), u.result.passage.text, u.result.passage.section))
-        if any(y in years or y in seen for y in analysis.years):
+        if not years or any(y in years or y in seen for y in analysis.years):
             return True
     return False
 

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.types import Answer, Citation
-from index.model import document_label
+from index.model import OPENING_SECTION, PORTAL_SECTION, document_label
 from retriever.hybrid import SearchResult
 from retriever.query import QueryAnalysis
 from textnorm import fold_word, syllables
@@ -36,6 +36,7 @@ from textnorm.patterns import (
     PLACE_DATE,
     RELATIVE_TIME,
     TIME_EXPRESSION,
+    asks_which_document,
 )
 
 #: Passage kinds of a document's front and end matter (written by ingest), answered for identity questions.
@@ -354,6 +355,7 @@ class _Question:
     target: list[str]
     asks_purpose: bool
     asks_header: bool
+    asks_document: bool = False  # "văn bản nào …": a document's title answers it
 
 
 def _question(analysis: QueryAnalysis, idf) -> _Question:
@@ -365,7 +367,8 @@ def _question(analysis: QueryAnalysis, idf) -> _Question:
     return _Question(weights=weights, total=sum(weights.values()) or 1.0,
                      bigrams={f"{a} {b}" for a, b in zip(terms, terms[1:])}, types=types,
                      target=list(analysis.list_target), asks_purpose=bool(_PURPOSE_SECTION.search(asked)),
-                     asks_header=asks_header)
+                     asks_header=asks_header,
+                     asks_document=asks_which_document(f"{analysis.original} {analysis.text}"))
 
 
 def score_unit(unit: Unit, q: _Question, analysis: QueryAnalysis, cfg: GroundedConfig,
@@ -427,10 +430,32 @@ def _is_heading(unit: Unit) -> bool:
         len(text) >= 8 and title.startswith(text)))
 
 
+def _is_document_title(unit: Unit) -> bool:
+    """The document's title as read (a news post's headline, a plan's trích yếu) quoted on its own: it names the
+    document and repeats the words of any question about it, but says nothing the document says.
+
+    >>> from index.model import Passage
+    >>> p = Passage("d:0", "d", "UBND tỉnh yêu cầu các xã đẩy mạnh CCHC", 0, 38, OPENING_SECTION)
+    >>> r = SearchResult(1, p, 1.0, doc_metadata={"tieu_de": "UBND tỉnh yêu cầu các xã đẩy mạnh CCHC"})
+    >>> _is_document_title(Unit(r, 0, 38, p.text, "sentence")), _is_document_title(Unit(r, 0, 8, "UBND tỉnh", "item"))
+    (True, False)
+    """
+    title = unit.result.doc_metadata.get("tieu_de", "")
+    if not title or unit.result.passage.section not in (OPENING_SECTION, PORTAL_SECTION):
+        return False
+    words = [fold_word(w) for w in syllables(unit.text)]
+    return len(words) >= 4 and words == [fold_word(w) for w in syllables(title)][: len(words)]
+
+
 def _damping(unit: Unit, q: _Question, cfg: GroundedConfig) -> float:
     if unit.role in ("closing", "recipients") or _is_heading(unit):
         return cfg.boilerplate_factor
     if unit.role in ("number", "place_date", "title", "signature") and not q.asks_header:
+        return cfg.title_factor
+    if not (q.asks_header or q.asks_document) and (
+            unit.result.passage.section == PORTAL_SECTION or _is_document_title(unit)):
+        # the portal's lines about a document (related documents, status, page title) and the document's own title
+        # name it; what a content or basis question asks is in its body ("Xét đề nghị … tại Tờ trình số …")
         return cfg.title_factor
     if _PURPOSE_SECTION.search(unit.result.passage.section) and not q.asks_purpose:
         return cfg.purpose_factor

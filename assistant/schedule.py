@@ -77,16 +77,25 @@ def schedule_plans(state) -> list[_Plan]:
     return plans
 
 
-def _in_scope(plan: _Plan, provinces: set[str], years: set[str], doc_ids: set[str]) -> bool:
+def _in_scope(plan: _Plan, provinces: set[str], years: set[str], doc_ids: set[str], unread_ok: bool = False) -> bool:
+    """The plan is of the scope; with ``unread_ok``, a plan whose province or year was not read is too."""
     if doc_ids and plan.doc_id not in doc_ids:
         return False
-    if provinces and plan.province not in provinces:
+    if provinces and plan.province not in provinces and not (unread_ok and not plan.province):
         return False
     if years:
         stated = {str(p.year) for _, _, p in plan.schedule.periods if p.year}
         stated |= {str(f.period.year) for f in plan.schedule.facts if f.period.year}
-        return bool(years & (stated | {plan.year}))
+        known = (stated | {plan.year}) - {""}
+        return bool(years & known) or (unread_ok and not known)
     return True
+
+
+def _plans_in_scope(plans: list[_Plan], provinces: set[str], years: set[str], doc_ids: set[str]) -> list[_Plan]:
+    """The plans known to be of the scope; when there are none, those whose province or year was not read (metadata
+    is a hint, never a gate: issue 18)."""
+    known = [p for p in plans if _in_scope(p, provinces, years, doc_ids)]
+    return _ordered(known or [p for p in plans if _in_scope(p, provinces, years, doc_ids, unread_ok=True)])
 
 
 def _matches(fact_period: Period, asked: Period) -> bool:
@@ -286,12 +295,12 @@ def answer_from_schedule(question: str, analysis, filters, state) -> Answer | No
     if asked is not None and WHICH_UNITS.search(folded):
         if asked.year:
             years = years - {str(asked.year)}  # the period carries the year; the plan may be issued the year before
-        plans = _ordered([p for p in all_plans if _in_scope(p, provinces, years, doc_ids)])
+        plans = _plans_in_scope(all_plans, provinces, years, doc_ids)
         answer = answer_which(question, asked, plans, _kinds(folded)) if plans else None
     elif unit and (WHEN.search(folded) or asked is not None):
         if asked is not None and asked.year:
             years = years - {str(asked.year)}
-        plans = _ordered([p for p in all_plans if _in_scope(p, provinces, years, doc_ids)])
+        plans = _plans_in_scope(all_plans, provinces, years, doc_ids)
         answer = answer_when(question, unit, plans, asked) if plans else None
     else:
         return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Generator, Iterator, Sequence
+from dataclasses import replace
 
 from assistant.abstention import AbstentionRule
 from assistant.abstention import features as abstention_features
@@ -12,8 +13,15 @@ from assistant.conversation import resolve_followup
 from assistant.grounded import HEADER_KINDS, GroundedConfig, abstain, compose_grounded_answer, score_all
 from assistant.types import Answer, Turn
 from errors import CchcError, LLMUnavailable
-from index.model import OPENING_SECTION, PORTAL_SECTION
-from retriever.features import province_names
+from index.model import OPENING_SECTION, PORTAL_SECTION, document_years
+from retriever.features import (
+    FIELD_NAMES,
+    SCOPE_FIELDS,
+    mentions_province,
+    mentions_year,
+    province_names,
+    unread_fields,
+)
 from retriever.hybrid import HybridRetriever, SearchFilters, SearchResult
 from retriever.query import documents_named, with_merged_provinces
 from retriever.service import open_retriever
@@ -29,6 +37,9 @@ ANSWER_POOL = 12
 HEADER_DOCS = 2
 #: Leading documents scanned for an enumeration when the question asks for a list ("những sở nào").
 LIST_DOCS = 4
+#: Leading passages read for the evidence of a province the index holds no document of (a passage naming it, or a
+#: document whose province was not read): the answer is composed from the first passages.
+SCOPE_EVIDENCE_RANKS = 5
 #: Answer types answered from a document's front and end matter.
 HEADER_TYPES = frozenset({"signer", "number", "issue_date", "basis"})
 #: A search run when the app opens the assistant, so the embedder and the BM25 cache load before the first question.
@@ -101,7 +112,7 @@ class Assistant:
             return Answer(question=question, text="Xin hãy nhập một câu hỏi về các văn bản CCHC.", abstained=True)
         question = question[:2000]
         state = self.store.lexical()
-        analysis, filters, merged = _analyse(question, history, filters, state)
+        analysis, filters, notes = _analyse(question, history, filters, state)
         llm_question = question
         if mode == "llm" and self.llm_available and history:
             try:
@@ -110,7 +121,7 @@ class Assistant:
                 condensed = condense_question(question, history, self.chat_model())
                 if condensed and condensed != question:
                     llm_question = condensed
-                    analysis, filters, merged = _analyse(condensed, (), filters, state)
+                    analysis, filters, notes = _analyse(condensed, (), filters, state)
             except LLMUnavailable as exc:  # condensing is an optimisation: the question is searched as typed
                 log.warning("condense failed: %s", exc)
         # schedule hook (issue 14): who is inspected when is answered from the facts of every plan in scope
@@ -118,19 +129,21 @@ class Assistant:
 
         scheduled = answer_from_schedule(question, analysis, filters, state)
         if scheduled is not None:
-            return _noted(scheduled, merged)
+            scheduled = _noted(scheduled, unread_note(scheduled.citations, _scope_fields(analysis, filters)))
+            return _noted(scheduled, notes)
         results = self._search(analysis, filters, state)
         use_llm = mode == "llm" and self.llm_available
         reason = _outside_filter(analysis, filters) or self._out_of_scope(analysis, results, state, use_llm)
         if reason:
             answer = abstain(question, results, reason + _filter_note(filters))
             answer.query = analysis.text
-            return answer
+            return _noted(answer, notes)
         if mode == "llm" and self.llm_available:
             from assistant.llm import LLMResponse
 
             try:
-                response = LLMResponse(llm_question, results[: self.settings.top_k], self.chat_model(), history=history)
+                pool = answer_pool(results, _unfiltered_provinces(analysis, filters, state))
+                response = LLMResponse(llm_question, pool[: self.settings.top_k], self.chat_model(), history=history)
                 yield from response
                 answer = response.answer()
                 answer.question, answer.query = question, analysis.text
@@ -139,14 +152,14 @@ class Assistant:
                 answer = self._grounded(question, analysis, results, state, filters)
                 answer.notice = FALLBACK_NOTICE.format(reason=exc)
                 return answer
-        return _noted(self._grounded(question, analysis, results, state, filters), merged)
+        return _noted(self._grounded(question, analysis, results, state, filters), notes)
 
     def diagnose(self, question: str, filters: SearchFilters | None = None) -> dict:
         """Why the grounded answerer answers or refuses: the analysis, the rule-based refusal reason, the abstention
         features and the best units with their scores (for tuning and for ``bench.fit_abstention``)."""
         state = self.store.lexical()
         analysis, filters, _ = _analyse(question, (), filters, state)
-        results = self._search(analysis, filters, state)
+        results = answer_pool(self._search(analysis, filters, state), _unfiltered_provinces(analysis, filters, state))
         units, _ = score_all(results, analysis, state, GroundedConfig())
         best = sorted(units, key=lambda u: -u.score)[:5]
         return {"analysis": analysis, "out_of_scope": self._out_of_scope(analysis, results, state),
@@ -207,22 +220,31 @@ class Assistant:
                 if passage.id not in seen and keep(passage):
                     seen.add(passage.id)
                     extra.append(SearchResult(rank=first.rank, passage=passage, score=first.score,
-                                              doc_metadata=first.doc_metadata, scores={"scan": 1.0}))
+                                              doc_metadata=first.doc_metadata, scores={"scan": 1.0},
+                                              unread=first.unread))
         return extra
 
     def _grounded(self, question, analysis, results, state, filters: SearchFilters | None = None) -> Answer:
         cfg = GroundedConfig()
+        results = answer_pool(results, _unfiltered_provinces(analysis, filters, state))
         scored = score_all(results, analysis, state, cfg)
-        reason = self.abstention.reason(abstention_features(scored[0], analysis, state))
+        # a document named by its number is the scope: a year the question names does not refuse it
+        judged = replace(analysis, years=[]) if documents_named(analysis.doc_numbers, state.records) else analysis
+        reason = self.abstention.reason(abstention_features(scored[0], judged, state))
         if reason:
             answer = abstain(question, results, reason + _filter_note(filters))
         else:
             answer = compose_grounded_answer(question, analysis, results, state, cfg, scored=scored)
+            answer = _noted(answer, unread_note(answer.citations, _scope_fields(analysis, filters)))
         answer.question, answer.query = question, analysis.text
         return answer
 
     def _out_of_scope(self, analysis, results, state, use_llm: bool = False) -> str:
-        missing = [p for p in analysis.provinces if p not in province_names(state)]
+        """Why the documents cannot answer before any unit is read, or "". A province or year named refuses only
+        when the evidence is absent: no document found is known to be of it, none leaves it unread, and no passage
+        found names it; a document named by its number is the scope, whatever place or year the question names."""
+        named = documents_named(analysis.doc_numbers, state.records)
+        missing = [] if named else _provinces_without_evidence(analysis, results, state)
         if missing and len(missing) == len(analysis.provinces):
             return (f"Các văn bản hiện có không có văn bản nào của {', '.join(missing)}, nên không thể trả lời "
                     "câu hỏi này.")
@@ -233,13 +255,118 @@ class Assistant:
             # closest documents, but quoting needs the words: ask in Vietnamese (or use LLM mode)
             return ("Chế độ trích dẫn chỉ trả lời câu hỏi bằng tiếng Việt (có hoặc không dấu). Hãy đặt lại câu hỏi "
                     "bằng tiếng Việt, hoặc dùng chế độ LLM nếu đã cấu hình.")
-        if analysis.years:
-            seen = " ".join(r.passage.text + " " + " ".join(str(v) for v in r.doc_metadata.values())
-                            for r in results)
-            if not any(y in seen for y in analysis.years):
-                return (f"Các văn bản hiện có không nói về năm {', '.join(analysis.years)}, nên không thể trả lời "
-                        "câu hỏi này.")
+        if analysis.years and not named and not any(_year_open(r, analysis.years) for r in results):
+            return (f"Các văn bản hiện có không nói về năm {', '.join(analysis.years)}, nên không thể trả lời "
+                    "câu hỏi này.")
         return ""
+
+
+def _provinces_without_evidence(analysis, results: list[SearchResult], state) -> list[str]:
+    """The provinces a question names that no indexed document is known to be of, when none of the passages found
+    names them nor belongs to a document whose province was not read (which may be theirs)."""
+    indexed = province_names(state)
+    missing = [p for p in analysis.provinces if p not in indexed]
+    if not missing or any(_province_open(r, missing) for r in results[:SCOPE_EVIDENCE_RANKS]):
+        return []
+    return missing
+
+
+def _unfiltered_provinces(analysis, filters: SearchFilters | None, state) -> list[str]:
+    """The provinces the question names that the search could not filter on (the index holds no document known to be
+    theirs), unless documents are named by number or chosen (they are the scope)."""
+    if filters is not None and (filters.provinces or filters.doc_ids):
+        return []
+    if documents_named(analysis.doc_numbers, state.records):
+        return []
+    indexed = province_names(state)
+    missing = [p for p in analysis.provinces if p not in indexed]
+    return missing if missing and len(missing) == len(analysis.provinces) else []
+
+
+def _province_open(result: SearchResult, provinces: list[str]) -> bool:
+    """A passage that may be about one of ``provinces``: it names one, or its document's province was not read."""
+    md = result.doc_metadata
+    return bool(unread_fields(md, ("tinh",))) or mentions_province(
+        result.passage.text + "\n" + md.get("tieu_de", ""), provinces)
+
+
+def _year_open(result: SearchResult, years: list[str]) -> bool:
+    """A passage that may be about one of ``years``: its document is of it (issued or covering it), the passage or
+    the document's fields write it, or the document states no year at all (unread: never a refusal by itself)."""
+    md = result.doc_metadata
+    known = document_years(md)
+    if not known or any(y in known for y in years):
+        return True
+    return mentions_year(result.passage.text + " " + " ".join(str(v) for v in md.values()), years)
+
+
+def _scope_fields(analysis, filters: SearchFilters | None) -> tuple[str, ...]:
+    """The document fields the question's scope reads: its province and year, the sidebar's province, year and kind."""
+    f = filters or SearchFilters()
+    wanted = {"tinh": bool(analysis.provinces or f.provinces), "years": bool(analysis.years or f.years),
+              "loai_van_ban": bool(f.doc_types)}
+    return tuple(name for name in SCOPE_FIELDS if wanted[name])
+
+
+def unread_note(citations, fields: tuple[str, ...]) -> str:
+    """A label for an answer quoting documents that do not state a field its scope reads ("chưa rõ tỉnh"): they were
+    searched because the field was not read, not because it matched.
+
+    >>> from assistant.types import Citation
+    >>> c = Citation(1, "d", "", "", "", "q", 0, 1, label="Kế hoạch", metadata={"tinh": "", "nam": "2021"})
+    >>> unread_note([c], ("tinh", "years"))
+    'Văn bản được trích chưa rõ tỉnh (Kế hoạch): vẫn được tìm vì thông tin này chưa đọc được từ văn bản.'
+    >>> unread_note([c], ("years",))
+    ''
+    """
+    by_field: dict[str, list[str]] = {}
+    for c in citations:
+        md = {**c.metadata, "years": document_years(c.metadata)}
+        for name in unread_fields(md, fields):
+            if c.label not in by_field.setdefault(name, []):
+                by_field[name].append(c.label)
+    if not by_field:
+        return ""
+    what = ", ".join(FIELD_NAMES[name] for name in by_field)
+    labels = "; ".join(dict.fromkeys(label for labels in by_field.values() for label in labels))
+    return f"Văn bản được trích chưa rõ {what} ({labels}): vẫn được tìm vì thông tin này chưa đọc được từ văn bản."
+
+
+def answer_pool(results: list[SearchResult], provinces: list[str] = ()) -> list[SearchResult]:
+    """The passages an answer is read from, in the search's order.
+
+    - When the question names provinces (``provinces``, none of them filtered on because the index holds no document
+      known to be theirs), a passage whose document is known to be of another province and that does not name them
+      is left out; a document whose province was not read stays.
+    - A document that leaves a field the search filtered on unread (``SearchResult.unread``) is read when one of its
+      passages ranks among the first :data:`SCOPE_EVIDENCE_RANKS` despite ranking lower, or when no document known
+      to match is left: never a reason to refuse, and never in the way of the documents known to match.
+
+    >>> from index.model import Passage
+    >>> def r(rank, doc, tinh="", unread=()):
+    ...     p = Passage(f"{doc}:{rank}", doc, "x", 0, 1)
+    ...     return SearchResult(rank, p, 1.0 / rank, {"tinh": tinh}, unread=unread)
+    >>> late = [r(1, "a", "Đồng Nai")] * 5 + [r(6, "b", unread=("tinh",))]
+    >>> {x.passage.doc_id for x in answer_pool(late)}, [x.passage.doc_id for x in answer_pool(late[5:])]
+    ({'a'}, ['b'])
+    >>> [x.passage.doc_id for x in answer_pool([r(1, "b", unread=("tinh",)), r(2, "a", "Bình Dương")])]
+    ['b', 'a']
+    >>> [x.passage.doc_id for x in answer_pool([r(1, "a", "Cần Thơ"), r(2, "b")], ["Hà Tĩnh"])]
+    ['b']
+    """
+    if provinces:
+        open_ = [r for r in results if _province_open(r, provinces) or _province_matches(r, provinces)]
+        results = open_ or list(results)
+    leading = {r.passage.doc_id for r in results[:SCOPE_EVIDENCE_RANKS]}
+    kept = [r for r in results if not r.unread or r.passage.doc_id in leading]
+    return kept if any(not r.unread for r in kept) else list(results)
+
+
+def _province_matches(result: SearchResult, provinces: list[str]) -> bool:
+    """The passage's document is known to be of one of ``provinces``."""
+    wanted = {canonical_province(p) or p for p in provinces}
+    tinh = result.doc_metadata.get("tinh", "")
+    return bool(tinh) and (canonical_province(tinh) or tinh) in wanted
 
 
 def _final(pieces: Generator[str, None, Answer]) -> Answer:
@@ -275,10 +402,11 @@ def _is_foreign(analysis, state) -> bool:
 
 def _analyse(question: str, history, filters: SearchFilters | None, state):
     """The question read once, in the light of the conversation; a province named by its post-2025 name stands for
-    the indexed provinces merged into it. Returns the analysis, the filters and the note about the merger."""
-    analysis, filters = resolve_followup(question, history, filters, state.restorer)
+    the indexed provinces merged into it. Returns the analysis, the filters and the notes the answer shows (a scope
+    carried over from the previous question, a merger)."""
+    analysis, filters, inherited = resolve_followup(question, history, filters, state.restorer)
     analysis.provinces, merged = with_merged_provinces(analysis.provinces, province_names(state))
-    return analysis, filters, merged
+    return analysis, filters, f"{inherited} {merged}".strip()
 
 
 def _noted(answer: Answer, note: str) -> Answer:
@@ -330,4 +458,6 @@ def open_assistant(settings: Settings, *, chat_model=None, store=None) -> Assist
 
 
 #: ``SearchFilters`` is the type of ``Assistant.ask(filters=…)``: the UI builds it from this module.
-__all__ = ["Assistant", "open_assistant", "ANSWER_POOL", "SearchFilters"]
+#: The scope fields and the test of a field a document leaves unread are the UI's too (the sidebar counts them).
+__all__ = ["Assistant", "open_assistant", "ANSWER_POOL", "SearchFilters", "SCOPE_FIELDS", "FIELD_NAMES",
+           "unread_fields", "unread_note", "answer_pool"]

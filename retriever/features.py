@@ -9,10 +9,19 @@ and the passages whose document passes a test.
 (True, False)
 >>> is_opening({"kind": "text", "section": OPENING_SECTION}), is_opening({"kind": "text", "section": "I. MỤC ĐÍCH"})
 (True, False)
+
+Metadata is a hint, never a gate: a field the reader could not read (an excerpt without its header, a news post)
+neither matches nor contradicts a scope. Filters keep such documents, ranked lower and labelled:
+
+>>> unread_fields({"tinh": "", "years": ["2021"], "loai_van_ban": "Kế hoạch"}, ("tinh", "years"))
+('tinh',)
+>>> unread_fields({"tinh": "", "cap": CENTRAL_LEVEL}, ("tinh",))  # a ministry's document is of no province
+()
 """
 
 from __future__ import annotations
 
+import re
 import weakref
 from collections.abc import Callable
 
@@ -20,11 +29,19 @@ import numpy as np
 
 from index.lexical_state import LexicalState
 from index.model import OPENING_SECTION
-from textnorm.gazetteer import canonical_province
+from textnorm.gazetteer import canonical_province, find_provinces
 
 #: Kinds of passage that, in a document's opening section, say what the document is (the number, date, bases and
 #: signature are their own passages and say which, when, why and who).
 _OPENING_KINDS = ("text", "list")
+
+#: The level ("cap") of a central body's document (ministries, Government, National Assembly): of no province, which
+#: is a reading (not an unread province).
+CENTRAL_LEVEL = "Trung ương"
+#: Document fields a scope reads: the question's or the sidebar's province, year and kind of document.
+SCOPE_FIELDS = ("tinh", "years", "loai_van_ban")
+#: How each field is named to a user when a document does not state it ("chưa rõ tỉnh").
+FIELD_NAMES = {"tinh": "tỉnh", "years": "năm", "loai_van_ban": "loại văn bản"}
 
 #: :func:`province_names` of each live state, computed once per state.
 _PROVINCE_NAMES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -62,6 +79,41 @@ def province_names(state: LexicalState) -> dict[str, set[str]]:
     return names
 
 
+def unread_fields(meta: dict, fields) -> tuple[str, ...]:
+    """Of the scope ``fields`` (:data:`SCOPE_FIELDS`), those the document's metadata does not state: the reader
+    found no province (and the document is not a central body's), no year, no kind of document."""
+    out = []
+    for name in fields:
+        value = meta.get(name)
+        if name == "tinh" and not value and meta.get("cap") == CENTRAL_LEVEL:
+            continue
+        if not value:
+            out.append(name)
+    return tuple(out)
+
+
+def mentions_province(text: str, provinces) -> bool:
+    """Whether a text names one of ``provinces`` (any spelling the gazetteer knows): the text's own evidence of a
+    place, whatever its document's metadata says.
+
+    >>> mentions_province("Đoàn kiểm tra của UBND tỉnh Bắc Kạn làm việc tại huyện Na Rì", ["Bắc Kạn"])
+    True
+    >>> mentions_province("UBND tỉnh Kiên Giang", ["Bắc Kạn"]), mentions_province("", ["Bắc Kạn"])
+    (False, False)
+    """
+    wanted = {canonical_province(p) or p for p in provinces}
+    return bool(text) and any((canonical_province(p) or p) in wanted for p in find_provinces(text))
+
+
+def mentions_year(text: str, years) -> bool:
+    """Whether a text writes one of ``years`` as a year (not inside a longer number).
+
+    >>> mentions_year("trong quý III/2021", ["2021"]), mentions_year("Số 12021/QĐ", ["2021"])
+    (True, False)
+    """
+    return any(re.search(rf"(?<!\d){re.escape(str(y))}(?!\d)", text or "") for y in years)
+
+
 def documents_where(state: LexicalState, keep: Callable[[str, dict], bool]) -> np.ndarray:
     """Boolean mask over the indexed passages whose document's metadata satisfies ``keep(doc_id, doc_meta)``
     (decided once per document, not per passage)."""
@@ -69,4 +121,5 @@ def documents_where(state: LexicalState, keep: Callable[[str, dict], bool]) -> n
     return wanted[state.passage_docs]
 
 
-__all__ = ["states_time", "is_opening", "is_title", "province_names", "documents_where"]
+__all__ = ["states_time", "is_opening", "is_title", "province_names", "documents_where", "unread_fields",
+           "mentions_province", "mentions_year", "SCOPE_FIELDS", "FIELD_NAMES", "CENTRAL_LEVEL"]

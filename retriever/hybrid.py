@@ -14,13 +14,26 @@ from index.lexical import passage_terms
 from index.lexical_state import LexicalState
 from index.model import Passage
 from index.store import IndexStore
-from retriever.features import documents_where, is_opening, is_title, province_names, states_time
+from retriever.features import (
+    documents_where,
+    is_opening,
+    is_title,
+    province_names,
+    states_time,
+    unread_fields,
+)
 from retriever.query import QueryAnalysis, analyze_query, with_merged_provinces
 from textnorm.gazetteer import canonical_province
 from textnorm.patterns import asks_when, asks_which_document
 
 #: Query vectors kept by a retriever: a few hundred questions of recent users (384 floats each, about 1.5 KB).
 QUERY_VECTORS_KEPT = 256
+#: Under a scope (a province, year or kind filtered on), a passage of a document that does not state that field is
+#: kept (the reader may have missed it: metadata is a hint, never a gate) at this share of its score for each field
+#: unread, so documents known to match rank first.
+UNREAD_FIELD_FACTOR = 0.5
+#: Which document field each filter reads.
+_FILTER_FIELDS = (("provinces", "tinh"), ("years", "years"), ("doc_types", "loai_van_ban"))
 
 @dataclass(frozen=True)
 class SearchFilters:
@@ -45,6 +58,9 @@ class SearchResult:
     doc_metadata: dict = field(default_factory=dict)
     #: Why it was retrieved: the raw BM25 score and dense similarity before fusion (absent = not a candidate there).
     scores: dict = field(default_factory=dict)
+    #: Fields the search's scope filtered on that its document does not state ("tinh", "years", "loai_van_ban"):
+    #: kept under the filter, ranked lower, labelled in the answer.
+    unread: tuple[str, ...] = ()
 
     @property
     def source(self) -> str:
@@ -163,19 +179,20 @@ class HybridRetriever:
         mask = self._mask(state, filters)
         if not mask.any():
             return []
-        raw = self._candidates(analysis, state, filters, mask, mode)
-        fused = self._boost(self._fuse(raw), analysis, state.meta)
+        unread = _unread_by_document(state, filters)
+        raw, fused = self._scored(analysis, state, filters, mask, mode, unread)
         # a search scoped to provinces or documents is not spread (a factor of 0.85 there changed nothing on the check
         # half: python -m bench.ablate_retriever)
         scoped = bool(filters.provinces or filters.doc_ids)
         chosen = self._diversify(fused, state.meta, k, 1.0 if scoped else self.config.diversity)
-        return self._results(chosen, raw, state.records)
+        return self._results(chosen, raw, state.records, unread)
 
     # -- parts -------------------------------------------------------------------------------------------------
     @staticmethod
     def _effective_filters(filters: SearchFilters, analysis: QueryAnalysis, state: LexicalState) -> SearchFilters:
-        """The caller's filters, or, when they name no province, the indexed provinces the question names."""
-        if filters.provinces or not analysis.provinces:
+        """The caller's filters, or, when they name no province nor documents, the indexed provinces the question
+        names (documents chosen or named by number are the scope, whatever place the question names)."""
+        if filters.provinces or filters.doc_ids or not analysis.provinces:
             return filters
         indexed = province_names(state)
         provinces, _ = with_merged_provinces(analysis.provinces, indexed)  # "An Giang" → Kiên Giang
@@ -184,18 +201,39 @@ class HybridRetriever:
 
     @staticmethod
     def _mask(state: LexicalState, filters: SearchFilters) -> np.ndarray:
-        """Passages whose document passes the filters (decided once per document, not per passage)."""
+        """Passages whose document passes the filters (decided once per document, not per passage); a document
+        that does not state a filtered field passes it (:data:`UNREAD_FIELD_FACTOR` ranks it lower)."""
         if filters.is_empty():
             return np.ones(len(state.index.ids), dtype=bool)
         names = _province_names(filters, state)
+        unread = _unread_by_document(state, filters)
 
         def keep(doc_id: str, m: dict) -> bool:
-            return ((not filters.provinces or m.get("tinh") in names)
-                    and (not filters.years or _years_of(m) & set(filters.years))
-                    and (not filters.doc_types or m.get("loai_van_ban") in filters.doc_types)
+            open_ = unread.get(doc_id, ())
+            return ((not filters.provinces or "tinh" in open_ or m.get("tinh") in names)
+                    and (not filters.years or "years" in open_ or _years_of(m) & set(filters.years))
+                    and (not filters.doc_types or "loai_van_ban" in open_ or m.get("loai_van_ban") in filters.doc_types)
                     and (not filters.doc_ids or doc_id in filters.doc_ids))
 
         return documents_where(state, keep)
+
+    def _scored(self, analysis: QueryAnalysis, state: LexicalState, filters: SearchFilters, mask: np.ndarray,
+                mode: str, unread: dict) -> tuple[dict, dict[str, float]]:
+        """Raw and fused scores of the candidates. The documents known to match the filters are scored among
+        themselves, exactly as without documents that leave a filtered field unread; those are scored with all the
+        candidates and ranked lower (:data:`UNREAD_FIELD_FACTOR` per field unread)."""
+        raw = self._candidates(analysis, state, filters, mask, mode)
+        fused = self._boost(self._fuse(raw), analysis, state.meta)
+        if not unread:
+            return raw, fused
+        known_mask = mask & documents_where(state, lambda doc_id, _: doc_id not in unread)
+        raw_known = self._candidates(analysis, state, filters, known_mask, mode) if known_mask.any() else {}
+        fused_known = self._boost(self._fuse(raw_known), analysis, state.meta)
+        lower = _ranked_below({pid: score for pid, score in fused.items() if pid not in fused_known}, state.meta,
+                              unread)
+        merged_raw = {name: {**scores, **raw_known.get(name, {})} for name, scores in raw.items()}
+        return merged_raw, {pid: score for pid, score in {**lower, **fused_known}.items()
+                            if pid in fused_known or state.meta.get(pid, {}).get("doc_id") in unread}
 
     def _candidates(self, analysis: QueryAnalysis, state: LexicalState, filters: SearchFilters, mask: np.ndarray,
                     mode: str) -> dict[str, dict[str, float]]:
@@ -307,7 +345,7 @@ class HybridRetriever:
 
 
     def _results(self, chosen: list[tuple[str, float]], raw: dict[str, dict[str, float]],
-                 records: dict) -> list[SearchResult]:
+                 records: dict, unread: dict | None = None) -> list[SearchResult]:
         """The chosen passages, fetched, ranked, with their document's metadata and raw scores (a passage deleted
         since the lexical state was read is left out)."""
         passages = self.store.fetch_passages([pid for pid, _ in chosen])
@@ -320,8 +358,30 @@ class HybridRetriever:
             doc_md = {**(record.metadata if record else {}), "source": record.source if record else ""}
             why = {name: round(scores[pid], 4) for name, scores in raw.items() if pid in scores}
             results.append(SearchResult(rank=len(results) + 1, passage=passage, score=score, doc_metadata=doc_md,
-                                        scores=why))
+                                        scores=why, unread=(unread or {}).get(passage.doc_id, ())))
         return results
+
+
+def _unread_by_document(state: LexicalState, filters: SearchFilters) -> dict[str, tuple[str, ...]]:
+    """Each document that does not state a field the filters read → those fields."""
+    fields = [name for attr, name in _FILTER_FIELDS if getattr(filters, attr)]
+    if not fields:
+        return {}
+    out = {}
+    for doc_id, m in state.doc_meta.items():
+        record = state.records.get(doc_id)
+        missing = unread_fields({**m, "cap": record.metadata.get("cap", "") if record else ""}, fields)
+        if missing:
+            out[doc_id] = missing
+    return out
+
+
+def _ranked_below(fused: dict[str, float], meta: dict, unread: dict) -> dict[str, float]:
+    """Fused scores with the passages of documents that do not state a filtered field ranked lower."""
+    if not unread:
+        return fused
+    return {pid: score * UNREAD_FIELD_FACTOR ** len(unread.get(meta.get(pid, {}).get("doc_id"), ()))
+            for pid, score in fused.items()}
 
 
 def _years_of(meta: dict) -> set[str]:

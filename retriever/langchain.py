@@ -19,8 +19,13 @@ Use as a retriever (``k``, ``filters`` and ``mode`` can be given per call):
 >>> docs = lc.invoke("Sở nào được kiểm tra trong quý III?")
 >>> docs[0].page_content.splitlines()[-1], docs[0].metadata["section"]
 ('Sở Nội vụ, Sở Tư pháp được kiểm tra trong quý III.', 'I. ĐỐI TƯỢNG')
->>> lc.invoke("Sở Nội vụ", k=1, filters={"provinces": ["Hà Nội"]})  # no plan of Hà Nội in this index
+>>> lc.invoke("Sở Nội vụ", k=1, filters={"doc_types": ["Quyết định"]})  # no decision in this index
 []
+
+A filter keeps a document that does not state its field (this plan names no province), ranked lower:
+
+>>> [d.metadata["tinh"] for d in lc.invoke("Sở Nội vụ", k=1, filters={"provinces": ["Hà Nội"]})]
+['']
 """
 
 from __future__ import annotations

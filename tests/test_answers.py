@@ -201,3 +201,46 @@ def test_a_province_named_after_the_2025_mergers_finds_the_documents_of_the_old_
     assert not answer.abstained
     assert {c.metadata.get("tinh") for c in answer.citations} == {"Kiên Giang"}
     assert "Kiên Giang" in answer.notice and "2025" in answer.notice
+
+
+# -- the quoted unit (issue 18): a document's own body answers, not its headline nor the portal's lines about it ----
+NEWS_META = {"loai_van_ban": "Tin bài", "tinh": "Bắc Kạn", "nam": "2019", "source": "corpus/tin.txt",
+             "tieu_de": "UBND tỉnh yêu cầu các xã đẩy mạnh cải cách hành chính"}
+NEWS = ("UBND tỉnh yêu cầu các xã đẩy mạnh cải cách hành chính\n04/06/2019 - 21:54\n"
+        "Theo đó, các xã phải niêm yết công khai thủ tục hành chính tại Bộ phận một cửa và báo cáo kết quả trước "
+        "ngày 30/6.")
+DECISION_META = {"loai_van_ban": "Quyết định", "so_hieu": "251/QĐ-UBND", "tinh": "Bắc Kạn", "nam": "2022",
+                 "source": "corpus/qd.txt", "tieu_de": "Ban hành Quy chế phối hợp kiểm soát thủ tục hành chính"}
+DECISION = ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+            "Xét đề nghị của Giám đốc Sở Tư pháp tại Tờ trình số 87/TTr-STP ngày 10/3/2022.\n\n"
+            "Văn bản liên quan: Tờ trình dự thảo Quy chế phối hợp kiểm soát thủ tục hành chính; Quyết định "
+            "1331/QĐ-UBND; Quyết định 1961/QĐ-UBND")
+
+
+def _results(text: str, meta: dict, sections: list[str]) -> list[SearchResult]:
+    out = []
+    for n, (chunk, section) in enumerate(zip(text.split("\n\n"), sections, strict=True)):
+        start = text.index(chunk)
+        passage = Passage(f"d:{n}", "d", chunk, start, start + len(chunk), section, "text", {})
+        out.append(SearchResult(rank=len(sections) - n, passage=passage, score=1.0, doc_metadata=meta))
+    return sorted(out, key=lambda r: r.rank)
+
+
+def test_a_content_question_quotes_the_body_not_the_headline(state):
+    from index.model import OPENING_SECTION
+
+    question = "UBND tỉnh yêu cầu các xã làm gì?"
+    answer = compose_grounded_answer(question, analyze_query(question, state.restorer),
+                                     _results(NEWS, NEWS_META, [OPENING_SECTION]), state)
+    direct = answer.text.split("\n")[0]
+    assert "niêm yết công khai" in direct and "đẩy mạnh cải cách" not in direct, answer.text
+
+
+def test_a_basis_question_quotes_the_document_not_the_portals_related_documents(state):
+    from index.model import OPENING_SECTION, PORTAL_SECTION
+
+    question = "Quy chế phối hợp kiểm soát thủ tục hành chính được ban hành theo tờ trình nào?"
+    results = _results(DECISION, DECISION_META, [OPENING_SECTION, PORTAL_SECTION])
+    answer = compose_grounded_answer(question, analyze_query(question, state.restorer), results, state)
+    direct = answer.text.split("\n")[0]
+    assert "Tờ trình số 87/TTr-STP" in direct and "Văn bản liên quan" not in direct, answer.text

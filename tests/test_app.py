@@ -603,3 +603,14 @@ def test_ui_edge_shows_the_user_message_or_a_general_one_and_logs_the_bug(page, 
     (error,) = at.error
     assert "lỗi không mong đợi" in error.value and "/srv" not in error.value  # no server path shown
     assert "disk I/O error" in caplog.text and "Traceback" in caplog.text  # the bug is logged with its traceback
+
+
+def test_sidebar_says_how_many_documents_leave_a_field_unread(fake, corpus_store):
+    """Issue 18: the province filter still filters, and says that documents whose province was not read (the test
+    plan of "tỉnh Thử Nghiệm", no real province) are searched anyway."""
+    unread = [d for d in DocumentLibrary(corpus_store.settings, corpus_store).documents()
+              if not (d.metadata or {}).get("tinh")]
+    assert unread  # the premise
+    at = _run(AppTest.from_file(APP, default_timeout=TIMEOUT))
+    captions = [c.value for c in at.sidebar.caption]
+    assert f"{len(unread)} văn bản chưa rõ tỉnh — vẫn được tìm" in captions, captions

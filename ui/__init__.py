@@ -129,24 +129,49 @@ def unexpected(what: str) -> str:
     return UNEXPECTED.format(what=what)
 
 
+#: Under a sidebar filter, how many documents do not state its field: a filter keeps them (ranked lower, labelled).
+UNREAD_CAPTION = "{n} văn bản chưa rõ {field} — vẫn được tìm"
+
+
 @dataclass
 class FilterOptions:
     provinces: list[str] = field(default_factory=list)
     years: list[str] = field(default_factory=list)
     doc_types: list[str] = field(default_factory=list)
     documents: dict[str, str] = field(default_factory=dict)  # doc_id -> label
+    #: document field ("tinh", "years", "loai_van_ban") → how many documents do not state it
+    unread: dict[str, int] = field(default_factory=dict)
+
+    def unread_caption(self, name: str) -> str:
+        """The caption under the filter of field ``name`` ("" when every document states it).
+
+        >>> FilterOptions(unread={"tinh": 12}).unread_caption("tinh"), FilterOptions().unread_caption("tinh")
+        ('12 văn bản chưa rõ tỉnh — vẫn được tìm', '')
+        """
+        from assistant.service import FIELD_NAMES
+
+        n = self.unread.get(name, 0)
+        return UNREAD_CAPTION.format(n=n, field=FIELD_NAMES[name]) if n else ""
 
 
 def filter_options(documents) -> FilterOptions:
-    """Sidebar choices from ``DocumentLibrary.documents()``: provinces, years (newest first), types, documents.
+    """Sidebar choices from ``DocumentLibrary.documents()``: provinces, years (newest first), types, documents, and
+    how many documents leave each field unread.
 
     >>> from types import SimpleNamespace as D
     >>> md = {"tinh": "Hà Nam", "nam": "2022", "loai_van_ban": "Kế hoạch"}
-    >>> o = filter_options([D(doc_id="a", label="Kế hoạch – Hà Nam, 2022: T", metadata=md)])
+    >>> o = filter_options([D(doc_id="a", label="Kế hoạch – Hà Nam, 2022: T", metadata=md),
+    ...                     D(doc_id="b", label="Văn bản", metadata={"tinh": "", "nam": ""})])
     >>> o.provinces, o.years, o.doc_types, o.documents
-    (['Hà Nam'], ['2022'], ['Kế hoạch'], {'a': 'Kế hoạch – Hà Nam, 2022: T'})
+    (['Hà Nam'], ['2022'], ['Kế hoạch'], {'a': 'Kế hoạch – Hà Nam, 2022: T', 'b': 'Văn bản'})
+    >>> o.unread
+    {'tinh': 1, 'years': 1, 'loai_van_ban': 1}
     """
+    from assistant.service import SCOPE_FIELDS, unread_fields
+    from index.model import document_years
+
     provinces, years, types, labels = set(), set(), set(), {}
+    unread = dict.fromkeys(SCOPE_FIELDS, 0)
     for doc in documents:
         md = doc.metadata or {}
         if md.get("tinh"):
@@ -155,9 +180,12 @@ def filter_options(documents) -> FilterOptions:
             years.add(str(md["nam"]))
         if md.get("loai_van_ban"):
             types.add(str(md["loai_van_ban"]))
+        for name in unread_fields({**md, "years": document_years(md)}, SCOPE_FIELDS):
+            unread[name] += 1
         labels[doc.doc_id] = doc.label
     ordered = dict(sorted(labels.items(), key=lambda kv: kv[1]))
-    return FilterOptions(sorted(provinces), sorted(years, reverse=True), sorted(types), ordered)
+    return FilterOptions(sorted(provinces), sorted(years, reverse=True), sorted(types), ordered,
+                         {k: n for k, n in unread.items() if n})
 
 
 def password_ok(given: str, expected: str) -> bool:
@@ -221,5 +249,6 @@ def page_title(path: Path) -> tuple[str, str]:
     return path.stem.replace("_", " "), "📄"
 
 
-__all__ = ["get_settings", "get_assistant", "get_library", "filter_options", "FilterOptions", "password_ok",
+__all__ = ["get_settings", "get_assistant", "get_library", "filter_options", "FilterOptions", "UNREAD_CAPTION",
+           "password_ok",
            "MODE_LABELS", "vn_date", "scope_of", "scope_text", "page_title", "unexpected"]
