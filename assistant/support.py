@@ -20,19 +20,20 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from textnorm import fold_word, normalize_text, syllables
-from textnorm.terms import STOPWORDS
+from textnorm import fold_word, has_diacritics, normalize_text, syllables
+from textnorm.terms import is_stopword
 
 #: Share of a claim's content syllables that must occur in the passages it cites: a faithful paraphrase rewrites the
-#: grammar and keeps the facts' words; a made-up claim shares little more than the topic words of the question.
-MIN_CONTENT_SHARE = 0.6
+#: grammar and keeps the facts' words (at most one content syllable in four new); a made-up claim about the same
+#: topic shares the topic words ("kiểm tra", "cán bộ") and little more.
+MIN_CONTENT_SHARE = 0.75
 #: Below this many content syllables the share says nothing (two words of three is chance); numbers and names decide.
 MIN_CONTENT_SYLLABLES = 3
 #: A quotation shorter than this (in syllables) is a term in quotation marks ("một cửa"), not a quote of the text:
 #: its words are checked as content instead.
 MIN_QUOTE_SYLLABLES = 4
 #: Words an answer uses to frame what a document says, whatever the document: they are not facts to find in it.
-FRAMING_WORDS = frozenset(fold_word(w) for w in """
+FRAMING_WORDS = frozenset(normalize_text(w) for w in """
 tài liệu văn bản nêu rõ cụ thể bao gồm sau đây như sau trên dưới đoạn trích nội dung quy định
 """.split())
 
@@ -57,53 +58,60 @@ def names(text: str) -> list[str]:
     """Folded words of ``text`` written with a capital letter, except its first word (which any sentence capitalises).
 
     >>> names("Sở Y tế và UBND huyện Kim Bảng")
-    ['y', 'ubnd', 'kim', 'bang']
+    ['y', 'ubnd', 'kim', 'bảng']
     """
-    found = [m for m in _CAPITALISED.finditer(text)]
     first = re.search(r"\w", text)
-    return [fold_word(m.group().lower()) for m in found if not (first and m.start() == first.start())]
+    return [m.group().lower() for m in _CAPITALISED.finditer(text) if not (first and m.start() == first.start())]
 
 
 @lru_cache(maxsize=1)
 def _abbreviations() -> tuple[tuple[list[str], list[str]], ...]:
-    """The retriever's administrative abbreviations as folded syllables (imported when first needed: the retriever
+    """The retriever's administrative abbreviations as syllables (imported when first needed: the retriever
     package loads numpy, which answering in LLM mode otherwise does not need)."""
     from retriever.query import ABBREVIATIONS
 
-    return tuple(([fold_word(w) for w in syllables(short)], [fold_word(w) for w in syllables(full)])
+    return tuple((syllables(normalize_text(short)), syllables(normalize_text(full)))
                  for short, full in ABBREVIATIONS.items())
 
 
 def support_words(texts: Iterable[str]) -> set[str]:
-    """Folded syllables of the supporting texts, with the abbreviations of administrative vocabulary both ways
-    ("Ủy ban nhân dân" supports "UBND" and the reverse).
+    """Syllables of the supporting texts as written (lower case, normalised) and folded (prefixed ``~``), with the
+    abbreviations of administrative vocabulary both ways ("Ủy ban nhân dân" supports "UBND" and the reverse).
 
-    >>> {"ubnd", "uy"} <= support_words(["Ủy ban nhân dân tỉnh"]), {"cai", "cach"} <= support_words(["CCHC"])
+    >>> {"~ubnd", "ủy", "~uy"} <= support_words(["Ủy ban nhân dân tỉnh"]), "~cai" in support_words(["CCHC"])
     (True, True)
     """
-    joined = " ".join(texts)
-    words = {fold_word(w) for w in syllables(joined)}
-    folded = " " + " ".join(fold_word(w) for w in syllables(joined)) + " "
+    written = syllables(normalize_text(" ".join(texts)))
+    words = set(written) | {"~" + fold_word(w) for w in written}
+    folded = " " + " ".join(fold_word(w) for w in written) + " "
     for short_words, full_words in _abbreviations():
-        if f" {' '.join(full_words)} " in folded:
-            words.update(short_words)
-        if short_words and f" {' '.join(short_words)} " in folded:
-            words.update(full_words)
+        if f" {' '.join(fold_word(w) for w in full_words)} " in folded:
+            words.update(short_words + ["~" + fold_word(w) for w in short_words])
+        if short_words and f" {' '.join(fold_word(w) for w in short_words)} " in folded:
+            words.update(full_words + ["~" + fold_word(w) for w in full_words])
     return words
+
+
+def found(word: str, words: set[str]) -> bool:
+    """Whether a syllable of a claim is among ``words`` (:func:`support_words`): as written when it carries
+    diacritics ("phạt" is not "phát"), folded when it does not ("UBND", "iii", a reply typed without accents).
+
+    >>> words = support_words(["phát hiện sai sót của UBND"])
+    >>> found("phát", words), found("phạt", words), found("phat", words), found("ủy", words)
+    (True, False, True, True)
+    """
+    word = normalize_text(word.lower())
+    return word in words if has_diacritics(word) else "~" + fold_word(word) in words
 
 
 def content_syllables(text: str) -> list[str]:
     """Folded syllables of a claim that state its facts: no function word, framing word or number.
 
-    >>> content_syllables("Theo văn bản, Sở Y tế được kiểm tra trong tháng 9.")
-    ['so', 'y', 'te', 'kiem', 'tra', 'thang']
+    >>> content_syllables("Theo văn bản, Đoàn kiểm tra Sở Y tế trong tháng 9.")
+    ['đoàn', 'kiểm', 'tra', 'sở', 'y', 'tế', 'tháng']
     """
-    out = []
-    for word in syllables(text):
-        folded = fold_word(word)
-        if folded not in STOPWORDS and folded not in FRAMING_WORDS and not word.isdigit():
-            out.append(folded)
-    return out
+    return [w for w in syllables(normalize_text(text))
+            if not is_stopword(w) and w not in FRAMING_WORDS and not w.isdigit()]
 
 
 def unsupported_reason(claim: str, *support: str) -> str:
@@ -117,12 +125,12 @@ def unsupported_reason(claim: str, *support: str) -> str:
     if missing_numbers:
         return f"số {', '.join(missing_numbers)} không có trong đoạn được trích"
     words = support_words(support)
-    missing_names = [n for n in dict.fromkeys(names(claim)) if n not in words]
+    missing_names = [n for n in dict.fromkeys(names(claim)) if not found(n, words)]
     if missing_names:
         return f"tên «{' '.join(missing_names)}» không có trong đoạn được trích"
     content = content_syllables(claim)
     if len(content) >= MIN_CONTENT_SYLLABLES:
-        share = sum(1 for w in content if w in words) / len(content)
+        share = sum(1 for w in content if found(w, words)) / len(content)
         if share < MIN_CONTENT_SHARE:
             return f"chỉ {share:.0%} từ nội dung có trong đoạn được trích"
     return ""
@@ -154,5 +162,5 @@ def checked_quotations(text: str) -> list[tuple[int, int, str]]:
 
 
 __all__ = ["MIN_CONTENT_SHARE", "MIN_CONTENT_SYLLABLES", "MIN_QUOTE_SYLLABLES", "FRAMING_WORDS", "QUOTATION",
-           "numbers", "names", "support_words", "content_syllables", "unsupported_reason", "is_verbatim",
+           "numbers", "names", "support_words", "found", "content_syllables", "unsupported_reason", "is_verbatim",
            "checked_quotations"]
