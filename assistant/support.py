@@ -41,27 +41,44 @@ tài liệu văn bản nêu rõ cụ thể bao gồm sau đây như sau trên d�
 _NUMBER = re.compile(r"\d+(?:[.,]\d{3})*(?![.,]?\d)")
 #: A word starting with a capital letter (a proper name or an abbreviation such as "UBND").
 _CAPITALISED = re.compile(r"\b[^\W\d_a-zđàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]\w*")
+#: Roman numerals as documents number quarters and parts ("quý III", "Phần IV"): upper case, standing alone.
+_ROMAN = re.compile(r"(?<![\w.])[IVX]{1,4}(?![\w])")
+_ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10}
+#: Characters after which a capital letter opens a clause (orthography), not a name.
+_CLAUSE_OPENERS = frozenset(".:;!?-–—•*(\"“«\n[")
 #: Quotations of the model: «…», “…” and "…" on one line.
 QUOTATION = re.compile(r"«([^«»\n]+)»|“([^“”\n]+)”|\"([^\"\n]+)\"")
 
 
-def numbers(text: str) -> set[str]:
-    """The numbers of ``text`` without thousands separators and leading zeros.
+def _roman_value(numeral: str) -> int:
+    values = [_ROMAN_DIGITS[c] for c in numeral]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
-    >>> sorted(numbers("Ngày 05/8/2021, 1.500 hồ sơ, mục 3"))
-    ['1500', '2021', '3', '5', '8']
+
+def numbers(text: str) -> set[str]:
+    """The numbers of ``text`` without thousands separators and leading zeros; Roman numerals (a quarter, a part of a
+    plan) by their value, so that "quý III" and "quý 3" agree and "quý II" does not.
+
+    >>> sorted(numbers("Ngày 05/8/2021, 1.500 hồ sơ, mục 3, quý IV"))
+    ['1500', '2021', '3', '4', '5', '8']
     """
-    return {re.sub(r"[.,]", "", m.group()).lstrip("0") or "0" for m in _NUMBER.finditer(text)}
+    found = {re.sub(r"[.,]", "", m.group()).lstrip("0") or "0" for m in _NUMBER.finditer(text)}
+    return found | {str(_roman_value(m.group())) for m in _ROMAN.finditer(text)}
 
 
 def names(text: str) -> list[str]:
-    """Folded words of ``text`` written with a capital letter, except its first word (which any sentence capitalises).
+    """Words of ``text`` (lower case) written with a capital letter inside a clause: a word that opens the text or a
+    clause (after ``.:;!?``, a dash, a bullet, a bracket or a quotation mark) is capitalised by orthography.
 
-    >>> names("Sở Y tế và UBND huyện Kim Bảng")
+    >>> names("Sở Y tế và UBND huyện Kim Bảng; Thời gian: Quý III")
     ['y', 'ubnd', 'kim', 'bảng']
     """
-    first = re.search(r"\w", text)
-    return [m.group().lower() for m in _CAPITALISED.finditer(text) if not (first and m.start() == first.start())]
+    out = []
+    for m in _CAPITALISED.finditer(text):
+        before = text[:m.start()].rstrip(" \t*_")
+        if before and before[-1] not in _CLAUSE_OPENERS and not _ROMAN.fullmatch(m.group()):
+            out.append(m.group().lower())
+    return out
 
 
 @lru_cache(maxsize=1)
