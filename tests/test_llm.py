@@ -20,6 +20,8 @@ import httpx
 import httpx2
 import openai
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from langchain_core.language_models import BaseChatModel
 from langchain_core.language_models.fake_chat_models import FakeListChatModel, GenericFakeChatModel
 from langchain_core.messages import AIMessage, AIMessageChunk
@@ -718,3 +720,21 @@ def test_the_service_answers_without_the_model_when_the_whole_answer_is_too_slow
         assert time.monotonic() - began < 4.0
     assert answer.mode != "llm" and answer.text
     assert answer.notice.startswith("Không dùng được LLM (Máy chủ LLM chưa trả lời xong sau 1 giây")
+
+
+_REPLY_PARTS = ["Sở Y tế", " kiểm tra", " tháng 9", " tháng 11", " [1]", " [2]", " [7]", ". ", "\n- ",
+                " «Sở Nội vụ và Sở Tư pháp»", " «mọi sở nộp báo cáo»", " “Đoàn kiểm tra làm việc”", ' "',
+                " ![x](http://h/l)", " Quý III", " UBND", ":", "\n", " KHÔNG_CÓ"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_REPLY_PARTS), max_size=25))
+def test_any_reply_verifies_without_error_and_every_card_is_an_exact_span(parts):
+    results = [
+        _result(1, "kg36", "Trong quý III năm 2021, Đoàn kiểm tra làm việc tại Sở Nội vụ và Sở Tư pháp.", 1200, KG),
+        _result(2, "hn112", "Đối tượng kiểm tra năm 2022:\n- Sở Y tế: kiểm tra trong tháng 9.", 340, HN)]
+    answer = answer_with_llm("Lịch kiểm tra?", results, _generic("".join(parts) + " Sở Y tế."))
+    _assert_verifiable(answer, results)
+    assert len({c.n for c in answer.citations}) == len(answer.citations)
+    for c in answer.citations:  # every card is cited by a sentence kept in the text
+        assert f"[{c.n}]" in answer.text
