@@ -269,7 +269,7 @@ def render_answer(turn: Turn, key: str, index: int, previous_question: str) -> N
             st.button("Hỏi lại không lọc", key=f"{key}_nofilter", on_click=_ask_without_filters,
                       args=(turn.question,), type="primary")
     if answer.notice:
-        st.info(render.escape_markdown(answer.notice))
+        st.info(render.inert_markdown(answer.notice))
     st.markdown(render.answer_with_refs(answer.text or "", lambda n: f"{key}_src_{n}"), unsafe_allow_html=True)
     if answer.unsupported:
         st.caption("Các câu sau chưa có trích dẫn hợp lệ: " + render.escape_markdown(" | ".join(answer.unsupported)))
@@ -384,7 +384,7 @@ def _answer_now(assistant, question: str, filters: SearchFilters, scope: dict, m
         if mode == "llm":
             streamed = _stream_inert(itertools.chain([first] if first is not None else [], pieces))
     except CchcError as exc:
-        st.error(exc.user_message)
+        st.error(render.inert_markdown(exc.user_message))
         return None
     except Exception:  # noqa: BLE001 - UI edge: the chat says so; the traceback goes to the log
         st.error(ui.unexpected("Không trả lời được câu hỏi"))

@@ -7,6 +7,7 @@ shown, and no element renders it as Markdown.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -32,8 +33,8 @@ HOSTILE = f"Kế hoạch {LEAK} và {LINK} **đậm**"
 
 
 def _live(markdown: str) -> bool:
-    """Whether Markdown text holds an active image or link (an unescaped ``](``)."""
-    return "](" in markdown.replace("\\]\\(", "")
+    """Whether Markdown text holds an active image or link (a ``](`` whose bracket is not escaped)."""
+    return re.search(r"(?<!\\)\]\(", markdown) is not None
 
 
 def _run(at: AppTest) -> AppTest:
@@ -147,3 +148,18 @@ def test_documents_page_shows_a_hostile_file_name_as_text(tmp_path, monkeypatch)
     page = _run(AppTest.from_file(DOCS_PAGE, default_timeout=TIMEOUT))
     captions = [c.value for c in page.caption if c.value.startswith("Tệp:")]
     assert captions and "bấm" in captions[0] and not _live(captions[0])
+
+
+def test_a_message_that_stops_a_page_is_shown_as_text():
+    def page():
+        import ui
+        from errors import IngestBusy
+
+        def fail():
+            raise IngestBusy("Tệp ![x](http://host/leak) [bấm](http://host/a) đang được nạp.")
+
+        ui.or_stop("Không mở được", fail)
+
+    at = _run(AppTest.from_function(page, default_timeout=TIMEOUT))
+    (error,) = at.error
+    assert "đang được nạp." in error.value and not _live(error.value)
