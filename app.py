@@ -151,7 +151,7 @@ def _history_list(store, browser: str) -> None:
     st.button("➕ Cuộc trò chuyện mới", on_click=_new_conversation, width="stretch", key="new_chat")
     for info in store.list(browser):
         current = info.id == ss["conv_id"]
-        st.button(info.title or "(không tên)", key=f"conv_{info.id}", width="stretch",
+        st.button(render.escape_markdown(info.title) or "(không tên)", key=f"conv_{info.id}", width="stretch",
                   type="primary" if current else "secondary", on_click=_open_conversation, args=(info.id,),
                   help=f"Cập nhật {ui.vn_date(info.updated_at)}")
     cid = ss["conv_id"]
@@ -279,7 +279,7 @@ def render_answer(turn: Turn, key: str, index: int, previous_question: str) -> N
             st.button("Hỏi lại không lọc", key=f"{key}_nofilter", on_click=_ask_without_filters,
                       args=(turn.question,), type="primary")
     if answer.notice:
-        st.info(answer.notice)
+        st.info(render.inert_markdown(answer.notice))
     st.markdown(render.answer_with_refs(answer.text or "", lambda n: f"{key}_src_{n}"), unsafe_allow_html=True)
     if answer.unsupported:
         st.caption("Các câu sau chưa có trích dẫn hợp lệ: " + render.escape_markdown(" | ".join(answer.unsupported)))
@@ -361,12 +361,25 @@ def source_panel(history: list[Turn], docs: _Docs) -> None:
 
 # -- page -----------------------------------------------------------------------------------------------------------
 def _chunks(stream, box: dict):
-    """Text pieces for st.write_stream; the final Answer is kept in ``box``."""
+    """Text pieces for the streamed display; the final Answer is kept in ``box``."""
     for item in stream:
         if isinstance(item, str):
             yield item
         elif isinstance(item, Answer) or hasattr(item, "citations"):
             box["answer"] = item
+
+
+def _stream_inert(pieces) -> str:
+    """Show the model's text as it arrives, as plain text (``st.text``: no Markdown, HTML, link or image is
+    rendered, so a reply holding ``![x](http://host/…)`` makes the browser fetch nothing). It is data until
+    verified: the verified answer, rendered like every answer, replaces it on the next run. Returns the text shown.
+    """
+    box = st.empty()
+    text = ""
+    for piece in pieces:
+        text += piece
+        box.text(text)
+    return text
 
 
 def _answer_now(assistant, question: str, filters: SearchFilters, scope: dict, mode: str, n_docs: int) -> Turn | None:
@@ -379,9 +392,9 @@ def _answer_now(assistant, question: str, filters: SearchFilters, scope: dict, m
             if mode != "llm":  # a grounded answer is complete before its first word: no typing effect to wait for
                 streamed = "".join([first or "", *pieces])
         if mode == "llm":
-            streamed = st.write_stream(itertools.chain([first] if first is not None else [], pieces))
+            streamed = _stream_inert(itertools.chain([first] if first is not None else [], pieces))
     except CchcError as exc:
-        st.error(exc.user_message)
+        st.error(render.inert_markdown(exc.user_message))
         return None
     except Exception:  # noqa: BLE001 - UI edge: the chat says so; the traceback goes to the log
         st.error(ui.unexpected("Không trả lời được câu hỏi"))

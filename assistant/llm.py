@@ -3,12 +3,16 @@
 The model sees the passages numbered ``[1]..[n]``, each fenced inside ``<tai_lieu id="n"> … </tai_lieu>`` and
 declared to be data, never instructions. Its output is not trusted: after generation every ``[n]`` marker is
 checked against the passages given, markers that point nowhere are removed, sentences left without a valid marker
-are flagged ``[chưa có trích dẫn]`` and listed in :attr:`Answer.unsupported`, and each cited passage becomes a
-:class:`Citation` whose quote is an exact span of the document's cleaned text.
+are flagged ``[chưa có trích dẫn]``, a cited sentence its passage does not support (numbers, names, most content
+words: :mod:`assistant.support`) loses its markers and is flagged ``[chưa kiểm chứng]``, both listed in
+:attr:`Answer.unsupported`; a quotation not word for word in the passages is removed; each passage still cited
+becomes a :class:`Citation` whose quote is an exact span of the document's cleaned text, the sentence of the passage
+closest to what the reply said with it.
 
 An answer is an :class:`LLMResponse`, read lazily in the manner of simonw/llm's ``Response``: iterating it streams
 the model's text, :meth:`LLMResponse.answer` gives the verified :class:`Answer`. No thread of ours runs: the model's
-stream is iterated on the caller's thread, and its timeout is the HTTP client's (``make_chat_model``).
+stream is iterated on the caller's thread; its timeout (``make_chat_model``) bounds each silence through the HTTP
+client and the whole answer through a deadline checked as each piece arrives.
 
 >>> _expand_numbers("1, 3-4")
 [1, 3, 4]
@@ -18,14 +22,16 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import httpx
 import openai
 
 from assistant.prompting import render_prompt
+from assistant.support import checked_quotations, is_verbatim, unsupported_reason
 from assistant.types import Answer, Citation, Turn
 from errors import LLMUnavailable
 from index.model import document_label
@@ -50,6 +56,10 @@ _ABSTAIN_KEY = "khong_co_thong_tin"
 _ABSTAIN_RE = re.compile(r"KH[OÔ]NG[_ ]C[OÓ][_ ]TH[OÔ]NG[_ ]TIN")
 _ABSTAIN_TEXT = "Các tài liệu hiện có không chứa thông tin để trả lời câu hỏi này."
 _UNSUPPORTED_TAG = "[chưa có trích dẫn]"
+#: The tag of a cited sentence the passage it cites does not support (:func:`assistant.support.unsupported_reason`).
+_UNVERIFIED_TAG = "[chưa kiểm chứng]"
+#: What replaces a quotation that is not word for word in the passages: the made-up words are never shown as a quote.
+_QUOTE_REMOVED_TAG = "[đã bỏ câu trích không có nguyên văn trong tài liệu]"
 #: Earlier questions shown to the model as context: enough for a follow-up, few enough to keep the prompt short.
 _HISTORY_QUESTIONS = 3
 #: Earlier turns shown when a follow-up is rewritten as a standalone question.
@@ -82,7 +92,8 @@ def make_chat_model(settings: Settings) -> BaseChatModel:
 
     Returns:
         A streaming :class:`langchain_openai.ChatOpenAI` with no retries and temperature 0. Its HTTP client
-        enforces ``llm_timeout`` (connect, and read: the longest silence between two pieces of a response).
+        enforces ``llm_timeout`` (connect, and read: the longest silence between two pieces of a response);
+        :class:`LLMResponse` bounds the whole answer by the same number of seconds.
 
     Raises:
         LLMUnavailable: ``llm_base_url`` is empty or the OpenAI client cannot be created.
@@ -205,7 +216,9 @@ def _neutralise(text: str) -> str:
 
 def _strip_markers(text: str) -> str:
     """The text without citation markers, unsupported tags or a leading list bullet."""
-    text = _MARKER.sub("", text.replace(_UNSUPPORTED_TAG, ""))
+    for tag in (_UNSUPPORTED_TAG, _UNVERIFIED_TAG, _QUOTE_REMOVED_TAG):
+        text = text.replace(tag, "")
+    text = _MARKER.sub("", text)
     text = re.sub(r"[ \t]+([.,;:!?…])", r"\1", text)
     text = strip_bullet(text)
     return re.sub(r"[ \t]{2,}", " ", text).strip()
@@ -310,6 +323,8 @@ class _Unit:
     valid: list[int]  # numbers of passages that were given
     invalid: list[int]  # numbers that point nowhere
     abstain: bool  # holds the abstention marker
+    unverified: str = ""  # why the passages it cites do not support it ("" when they do, or it cites none)
+    quotes_removed: int = 0  # quotations removed because they are not word for word in the passages
 
 
 def _units(text: str, n_results: int) -> list[_Unit]:
@@ -323,6 +338,44 @@ def _units(text: str, n_results: int) -> list[_Unit]:
                            invalid=[n for n in numbers if not 1 <= n <= n_results],
                            abstain=_has_abstain_marker(piece)))
     return units
+
+
+def _support_texts(results: Sequence[SearchResult]) -> list[str]:
+    """What a sentence citing these passages may rest on: their text and section, their document's label, title and
+    metadata values (the document's number, province and year are known from its label, not only its text)."""
+    texts = []
+    for result in results:
+        md = result.doc_metadata or {}
+        texts += [result.passage.text, result.passage.section or "", document_label(md, result.title),
+                  result.title or "", *(str(v) for v in md.values() if isinstance(v, (str, int)))]
+    return texts
+
+
+def _without_false_quotes(piece: str, support: Sequence[str]) -> tuple[str, int]:
+    """``piece`` with each quotation that is not word for word in ``support`` replaced by a tag; how many."""
+    removed = 0
+    for start, end, quoted in reversed(checked_quotations(piece)):
+        if not is_verbatim(quoted, *support):
+            piece = piece[:start] + _QUOTE_REMOVED_TAG + piece[end:]
+            removed += 1
+    return piece, removed
+
+
+def _vetted(unit: _Unit, results: Sequence[SearchResult]) -> _Unit:
+    """``unit`` checked against the passages it cites: false quotations removed; when the passages do not support
+    it, its markers dropped (a citation card never quotes a passage for a claim it does not make) and the reason
+    kept in ``unverified``."""
+    if unit.abstain:
+        return unit
+    cited = [results[n - 1] for n in dict.fromkeys(unit.valid)]
+    support = _support_texts(cited)
+    piece, removed = _without_false_quotes(unit.piece, support or _support_texts(results))
+    content = _strip_markers(piece)
+    reason = unsupported_reason(content, *support) if cited and _WORD.search(content) else ""
+    if reason:
+        piece = _MARKER_WITH_SPACE.sub("", piece).strip()
+    return replace(unit, piece=piece, content=content, valid=[] if reason else unit.valid, unverified=reason,
+                   quotes_removed=removed)
 
 
 def _renumbering(units: Sequence[_Unit]) -> dict[int, int]:
@@ -372,7 +425,10 @@ def _checked_text(text: str, units: Sequence[_Unit], renumber: dict[int, int]) -
         if unit.abstain:
             continue
         rewritten = _renumbered(unit.piece, renumber)
-        if i in claims and not unit.valid:
+        if unit.unverified:
+            unsupported.append(unit.content)
+            rewritten = f"{rewritten} {_UNVERIFIED_TAG}"
+        elif i in claims and not unit.valid:
             unsupported.append(unit.content)
             rewritten = f"{rewritten} {_UNSUPPORTED_TAG}"
         out.append(rewritten)
@@ -399,12 +455,21 @@ def _citations(results: Sequence[SearchResult], units: Sequence[_Unit], renumber
 
 
 def _removed_notice(units: Sequence[_Unit]) -> str:
-    """The notice naming the markers that pointed at no passage given; empty when there were none."""
+    """The notice naming the markers that pointed at no passage given, how many cited sentences their passage does
+    not support and how many quotations were not word for word; empty when there were none."""
+    parts = []
     invalid = list(dict.fromkeys(n for u in units if not u.abstain for n in u.invalid))
-    if not invalid:
-        return ""
-    listed = ", ".join(f"[{n}]" for n in invalid)
-    return f"Đã loại bỏ trích dẫn không có trong tài liệu được cung cấp: {listed}."
+    if invalid:
+        listed = ", ".join(f"[{n}]" for n in invalid)
+        parts.append(f"Đã loại bỏ trích dẫn không có trong tài liệu được cung cấp: {listed}.")
+    unverified = sum(1 for u in units if u.unverified)
+    if unverified:
+        parts.append(f"{unverified} câu không được đoạn văn bản nó trích dẫn xác nhận (số liệu, tên hoặc nội dung "
+                     f"không có trong đoạn đó), đánh dấu {_UNVERIFIED_TAG}.")
+    quotes = sum(u.quotes_removed for u in units)
+    if quotes:
+        parts.append(f"Đã bỏ {quotes} câu trích không có nguyên văn trong tài liệu.")
+    return " ".join(parts)
 
 
 def _verify(question: str, raw: str, results: Sequence[SearchResult]) -> Answer:
@@ -413,6 +478,7 @@ def _verify(question: str, raw: str, results: Sequence[SearchResult]) -> Answer:
     units = _units(text, len(results))
     if _has_abstain_marker(text) and not any(u.valid for u in units if not u.abstain):
         return _abstained(question, results)
+    units = [_vetted(u, results) for u in units]
     renumber = _renumbering(units)
     answer_text, unsupported = _checked_text(text, units, renumber)
     return Answer(question=question, text=answer_text, citations=_citations(results, units, renumber), mode="llm",
@@ -430,7 +496,7 @@ class LLMResponse:
     streamed text. A response is one request: after a failure every read raises the same error.
 
     Iterating raises :class:`LLMUnavailable` when the model cannot be reached, fails, times out (the HTTP client's
-    timeout, see :func:`make_chat_model`) or returns nothing.
+    timeout, see :func:`make_chat_model`, or the whole answer takes longer than that) or returns nothing.
 
     Args:
         question: the question (already made standalone, see :func:`condense_question`).
@@ -483,12 +549,27 @@ class LLMResponse:
             raise LLMUnavailable("Mô hình ngôn ngữ không trả về nội dung.")
 
     def _model_text(self) -> Iterator[str]:
-        """The model's raw pieces; its errors become :class:`LLMUnavailable` here, where the stream is read."""
+        """The model's raw pieces; its errors become :class:`LLMUnavailable` here, where the stream is read.
+
+        The model's timeout bounds the whole answer, not only the silence between two pieces: a piece that arrives
+        after the deadline closes the stream (and its HTTP response) and raises :class:`LLMUnavailable`, so the
+        caller answers without the model. A silence is bounded by the HTTP client's read timeout, so the longest
+        wait is the deadline plus one silence shorter than the timeout.
+        """
         messages = _prompt_messages(self.question, self.results, self.history)
+        timeout = _timeout_seconds(self.chat_model)
+        deadline = time.monotonic() + timeout if timeout else None
+        pieces = _model_pieces(self.chat_model, messages)
         try:
-            yield from (piece for piece in _model_pieces(self.chat_model, messages) if piece)
+            for piece in pieces:
+                if deadline is not None and time.monotonic() > deadline:
+                    raise LLMUnavailable(f"Máy chủ LLM chưa trả lời xong sau {timeout:g} giây (hết thời gian chờ).")
+                if piece:
+                    yield piece
         except _MODEL_ERRORS as exc:
-            raise _unavailable(exc, _timeout_seconds(self.chat_model)) from exc
+            raise _unavailable(exc, timeout) from exc
+        finally:
+            pieces.close()
 
     def _reply(self) -> str:
         """The whole raw reply without the model's ``<think>`` section."""
@@ -506,8 +587,10 @@ class LLMResponse:
         Returns:
             An :class:`Answer` with ``mode="llm"``: citations renumbered 1..k in order of first appearance with
             exact quotes, ``unsupported`` listing sentences without a valid citation (tagged ``[chưa có trích
-            dẫn]`` in the text), ``notice`` naming removed out-of-range markers. ``abstained=True`` when there
-            were no passages, or when the model says the passages do not hold the answer.
+            dẫn]`` in the text) or not supported by the passage they cite (tagged ``[chưa kiểm chứng]``),
+            ``notice`` naming removed out-of-range markers and counting unsupported sentences and removed
+            quotations. ``abstained=True`` when there were no passages, or when the model says the passages do not
+            hold the answer.
         """
         if self._answer is None:
             self.text()

@@ -366,6 +366,82 @@ def probe_missing_folder_empty_index(work: Work, quick: bool) -> Outcome:
 
 
 # -- Chroma server restart ---------------------------------------------------------------------------------------
+#: A question the schedule does not answer, so that the model is asked.
+LLM_QUESTION = "Mục đích của kế hoạch kiểm tra cải cách hành chính năm 2021 của Kiên Giang là gì?"
+LLM_REPLY = ("Quý III kiểm tra Sở Nội vụ và Sở Tư pháp ![x](http://127.0.0.1:9/leak?q=bi-mat) [1]. "
+             "Đoàn kiểm tra sẽ xử phạt cán bộ vi phạm kỷ luật [1]. "
+             "Kế hoạch ghi «mọi sở phải nộp báo cáo trước ngày 15» [1].")
+
+
+def _sse_server(reply: str, piece_delay: float):
+    """A local OpenAI-compatible endpoint streaming ``reply`` word by word, ``piece_delay`` seconds apart."""
+    import http.server
+    import re
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # the name http.server dispatches to
+            self.rfile.read(int(self.headers["Content-Length"]))
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.end_headers()
+            head = {"id": "c", "created": 1700000000, "model": "m", "object": "chat.completion.chunk"}
+            try:
+                for word in re.findall(r"\S+\s*", reply):
+                    delta = {"content": word}
+                    self.wfile.write(f"data: {json.dumps({**head, 'choices': [{'index': 0, 'delta': delta}]})}\n\n"
+                                     .encode())
+                    self.wfile.flush()
+                    time.sleep(piece_delay)
+                self.wfile.write(b"data: [DONE]\n\n")
+            except (BrokenPipeError, ConnectionResetError):  # the client stopped reading: the point of the probe
+                pass
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def _llm_answer(work: Work, reply: str, piece_delay: float, timeout: float):
+    from assistant.service import Assistant
+    from retriever.hybrid import HybridRetriever
+    from settings import load_settings
+
+    server = _sse_server(reply, piece_delay)
+    try:
+        settings = load_settings({**work.env, "LLM_BASE_URL": f"http://127.0.0.1:{server.server_address[1]}/v1",
+                                  "LLM_TIMEOUT": str(timeout)})
+        store = work.store()
+        began = time.perf_counter()
+        *pieces, answer = Assistant(settings, HybridRetriever(store)).stream(LLM_QUESTION, mode="llm")
+        return "".join(p for p in pieces if isinstance(p, str)), answer, time.perf_counter() - began
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def probe_llm_output(work: Work, quick: bool) -> Outcome:
+    """LLM mode against a local endpoint: a remote image in the reply is never live Markdown, a made-up claim with a
+    valid [n] is flagged, a made-up «quote» removed; a server trickling its tokens is cut at LLM_TIMEOUT for the
+    whole answer and the grounded answer shown with the notice."""
+    from ui import render
+
+    work.ingest()
+    _, answer, _ = _llm_answer(work, LLM_REPLY, 0.0, 10.0)
+    shown = render.answer_with_refs(answer.text, lambda n: f"k_src_{n}")
+    inert = "](" not in shown.replace("\\]\\(", "")
+    flagged = "kỷ luật. [chưa kiểm chứng]" in answer.text and " câu không được đoạn văn bản" in answer.notice
+    quote_removed = "mọi sở phải nộp" not in answer.text and "Đã bỏ 1 câu trích" in answer.notice
+    _, slow, seconds = _llm_answer(work, " ".join([LLM_REPLY] * 4), 0.1, 1.0)
+    bounded = seconds < 3.0 and slow.mode != "llm" and slow.notice.startswith("Không dùng được LLM")
+    ok = inert and flagged and quote_removed and bounded
+    return Outcome("", ok, f"image inert {inert}; made-up claim flagged {flagged}; false quote removed "
+                           f"{quote_removed}; trickling server (LLM_TIMEOUT=1): answered in {seconds:.1f} s without "
+                           f"the model {bounded}")
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -606,6 +682,7 @@ PROBES: dict[str, Callable[[Work, bool], Outcome]] = {
     "every file refused: exit status": probe_every_file_refused,
     "MAX_FILE_MB=abc / -1": probe_bad_settings,
     "CORPUS_DIR missing; search on an empty index": probe_missing_folder_empty_index,
+    "LLM reply: remote image, made-up claim and quote, trickling server": probe_llm_output,
     "disk full when Chroma opens": probe_full_disk,
     "--rebuild with the manifest deleted": probe_rebuild_without_manifest,
     "--prune with CORPUS_DIR missing; most of the library gone": probe_prune_missing_folder,

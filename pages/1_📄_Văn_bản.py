@@ -26,7 +26,7 @@ ss = st.session_state
 
 # Messages of the last action survive the rerun that refreshes the table.
 for kind, text in ss.pop("doc_messages", []):
-    getattr(st, kind)(text)
+    getattr(st, kind)(render.inert_markdown(text))  # file names and titles are shown as text
 
 # -- table ----------------------------------------------------------------------------------------------------------
 if not documents:
@@ -64,8 +64,8 @@ def _progress_bar(label: str):
 
     def update(done: int, total: int, name: str, detail: str = "") -> None:
         bar.progress(min(1.0, done / total) if total else 1.0,
-                     text=f"{label} {done}/{total}" + (f" — {Path(name).name}" if name else "")
-                     + (f": {detail}" if name and detail else ""))
+                     text=f"{label} {done}/{total}" + (f" — {render.inert_markdown(Path(name).name)}" if name else "")
+                     + (f": {render.inert_markdown(detail)}" if name and detail else ""))
 
     return update
 
@@ -100,7 +100,7 @@ with tab_up:
 
 with tab_del:
     for kind, text in ss.pop("delete_messages", []):  # beside the action, not at the top of the page
-        getattr(st, kind)(text)
+        getattr(st, kind)(render.inert_markdown(text))
     if not documents:
         st.caption("Không có văn bản để xóa.")
     else:
@@ -109,14 +109,16 @@ with tab_del:
                               key="delete_doc")
         info = next((d for d in documents if d.doc_id == victim), None)
         if info is not None:
-            st.caption(f"Tệp: {info.file_name}" + (" (tệp đã tải lên, sẽ bị xóa cùng)" if info.uploaded else
-                                                   " — văn bản trong kho sẽ được nạp lại nếu bấm «Nạp lại chỉ mục»"))
+            st.caption(f"Tệp: {render.inert_markdown(info.file_name)}"
+                       + (" (tệp đã tải lên, sẽ bị xóa cùng)" if info.uploaded else
+                          " — văn bản trong kho sẽ được nạp lại nếu bấm «Nạp lại chỉ mục»"))
         sure = st.checkbox("Tôi chắc chắn muốn xóa văn bản này", key="delete_sure")
         if st.button("Xóa văn bản", disabled=not sure, key="do_delete"):
             _delete(victim, options.get(victim, victim))
 
 with tab_re:
-    st.caption("Nạp lại kho văn bản (thư mục " + ", ".join(Path(f).name for f in library.reindex_folders())
+    folders = render.inert_markdown(", ".join(Path(f).name for f in library.reindex_folders()))
+    st.caption("Nạp lại kho văn bản (thư mục " + folders
                + "): chỉ tệp mới hoặc đã đổi được nhúng lại; văn bản có tệp gốc không còn sẽ bị gỡ khỏi chỉ mục.")
     if st.button("Nạp lại chỉ mục", key="do_reindex"):
         _reindex()

@@ -39,7 +39,7 @@ st.dataframe([{"Thời gian": ui.vn_date(r.created_at), "Đánh giá": "👍 H�
 st.subheader("Chi tiết")
 for r in rows[:200]:
     icon = "👍" if r.rating > 0 else "👎"
-    with st.expander(f"{icon} {ui.vn_date(r.created_at)} — {r.question[:100]}"):
+    with st.expander(f"{icon} {ui.vn_date(r.created_at)} — {render.escape_markdown(r.question[:100])}"):
         if r.context:
             st.caption("Câu hỏi tiếp theo của: " + render.escape_markdown(r.context))
         st.markdown("**Câu hỏi:** " + render.escape_markdown(r.question))

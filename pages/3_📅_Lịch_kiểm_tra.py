@@ -7,7 +7,7 @@ import streamlit as st
 
 import ui
 from ui import render
-from ui.schedule import plan_choices, schedule_rows, to_csv, to_xlsx
+from ui.schedule import citation_markdown, plan_choices, schedule_rows, to_csv, to_xlsx
 
 st.set_page_config(page_title="Lịch kiểm tra – Trợ lý CCHC", page_icon="📅", layout="wide")
 st.html(render.style_block())
@@ -47,7 +47,7 @@ st.subheader("Trích dẫn")
 labels = {c.n: f"[{c.n}] {c.unit} – {c.period} – {c.label}" for c in cites}
 n = st.selectbox("Xem đoạn văn bản của ô", list(labels), format_func=labels.get, key="sched_cite")
 cite = next(c for c in cites if c.n == n)
-st.markdown(f"**{cite.label}** — «{cite.quote}»")
+st.markdown(citation_markdown(cite))
 with st.expander("Xem trong toàn văn", expanded=False):
     doc = library.document(cite.doc_id)
     if doc is None:

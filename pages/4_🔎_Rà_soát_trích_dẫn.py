@@ -63,7 +63,7 @@ for r in shown:
     by_answer.setdefault(r.answer_key, []).append(r)
 for items in list(by_answer.values())[:200]:
     first = items[0]
-    with st.expander(f"{ui.vn_date(first.created_at)} — {first.question[:100]}"):
+    with st.expander(f"{ui.vn_date(first.created_at)} — {render.escape_markdown(first.question[:100])}"):
         st.markdown(render.answer_markdown(first.answer_text))
         for r in sorted(items, key=lambda r: r.n):
             st.markdown(f"**[{r.n}] {VERDICTS[r.verdict]}** — {render.escape_markdown(labels[r.doc_id])}"

@@ -20,6 +20,8 @@ import httpx
 import httpx2
 import openai
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from langchain_core.language_models import BaseChatModel
 from langchain_core.language_models.fake_chat_models import FakeListChatModel, GenericFakeChatModel
 from langchain_core.messages import AIMessage, AIMessageChunk
@@ -420,7 +422,8 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _openai_app(requests: list, delay: float, stop: threading.Event):
+def _openai_app(requests: list, delay: float, stop: threading.Event, reply: str | None = None,
+                piece_delay: float = 0.0):
     from starlette.applications import Starlette
     from starlette.requests import Request
     from starlette.responses import JSONResponse, StreamingResponse
@@ -434,17 +437,19 @@ def _openai_app(requests: list, delay: float, stop: threading.Event):
             await asyncio.sleep(0.05)
             waited += 0.05
         prompt = body["messages"][-1]["content"]
-        reply = CANNED_CONDENSED if "Câu hỏi viết lại" in prompt else CANNED_ANSWER
+        answer = CANNED_CONDENSED if "Câu hỏi viết lại" in prompt else (reply or CANNED_ANSWER)
         head = {"id": "chatcmpl-test", "created": 1700000000, "model": body.get("model", "test")}
         if not body.get("stream"):
             return JSONResponse({**head, "object": "chat.completion",
                                  "choices": [{"index": 0, "finish_reason": "stop",
-                                              "message": {"role": "assistant", "content": reply}}],
+                                              "message": {"role": "assistant", "content": answer}}],
                                  "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20}})
 
         async def events():
-            pieces = re.findall(r"\S+\s*", reply)
+            pieces = re.findall(r"\S+\s*", answer)
             for i, piece in enumerate(pieces):
+                if i and piece_delay and not stop.is_set():
+                    await asyncio.sleep(piece_delay)  # a server that trickles its tokens
                 delta = {"role": "assistant", "content": piece} if i == 0 else {"content": piece}
                 chunk = {**head, "object": "chat.completion.chunk",
                          "choices": [{"index": 0, "delta": delta, "finish_reason": None}]}
@@ -460,14 +465,14 @@ def _openai_app(requests: list, delay: float, stop: threading.Event):
 
 
 @contextmanager
-def _openai_server(delay: float = 0.0):
+def _openai_server(delay: float = 0.0, reply: str | None = None, piece_delay: float = 0.0):
     import uvicorn
 
     requests: list = []
     stop = threading.Event()
     port = _free_port()
-    config = uvicorn.Config(_openai_app(requests, delay, stop), host="127.0.0.1", port=port, log_level="error",
-                            lifespan="off", timeout_graceful_shutdown=2)
+    config = uvicorn.Config(_openai_app(requests, delay, stop, reply, piece_delay), host="127.0.0.1", port=port,
+                            log_level="error", lifespan="off", timeout_graceful_shutdown=2)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="fake-openai", daemon=True)
     thread.start()
@@ -630,3 +635,106 @@ def test_llm_mode_gives_the_model_top_k_passages(hashed_index, top_k):
     assistant.ask(SERVICE_QUESTION, mode="llm")
     passages = str(model.calls[0][-1].content)  # the user message: the passages, each in its fence
     assert passages.count("</tai_lieu>") == top_k
+
+
+# -- issue 19: a cited sentence must be supported by its passage; a quotation must be verbatim ------------------------
+MADE_UP_CLAIM = "Đoàn kiểm tra sẽ xử phạt cán bộ vi phạm kỷ luật [1]."
+MADE_UP_QUOTE = "Kế hoạch yêu cầu «mọi sở nộp báo cáo tự kiểm tra trước ngày 15» [1]."
+CORRECT_CLAIM = "Trong quý III năm 2021, Đoàn kiểm tra làm việc tại Sở Nội vụ và Sở Tư pháp [1]."
+NUMBER_CHANGED = "Sở Y tế được kiểm tra trong tháng 11 [2]."
+
+
+def test_a_made_up_claim_with_a_valid_number_is_flagged_and_cites_nothing(results):
+    answer = answer_with_llm("Đoàn kiểm tra làm gì?", results, _generic(f"{CORRECT_CLAIM} {MADE_UP_CLAIM}"))
+    assert answer.text == f"{CORRECT_CLAIM} Đoàn kiểm tra sẽ xử phạt cán bộ vi phạm kỷ luật. [chưa kiểm chứng]"
+    assert answer.unsupported == ["Đoàn kiểm tra sẽ xử phạt cán bộ vi phạm kỷ luật."]
+    assert answer.notice.startswith("1 câu không được đoạn văn bản nó trích dẫn xác nhận")
+    # the card quotes the sentence of the passage that supports the correct claim, never the made-up one's
+    (card,) = answer.citations
+    assert card.quote == "Trong quý III năm 2021, Đoàn kiểm tra làm việc tại Sở Nội vụ và Sở Tư pháp."
+    _assert_verifiable(answer, results)
+
+
+def test_a_changed_number_is_flagged_and_its_passage_not_cited(results):
+    answer = answer_with_llm("Sở Y tế kiểm tra khi nào?", results, _generic(NUMBER_CHANGED))
+    assert answer.text == "Sở Y tế được kiểm tra trong tháng 11. [chưa kiểm chứng]"
+    assert answer.citations == [] and "1 câu" in answer.notice
+    right = answer_with_llm("Sở Y tế kiểm tra khi nào?", results, _generic(NUMBER_CHANGED.replace("11", "9")))
+    assert right.text == "Sở Y tế được kiểm tra trong tháng 9 [1]." and right.notice == ""
+    assert right.citations[0].quote == "- Sở Y tế: kiểm tra trong tháng 9."
+
+
+def test_a_name_absent_from_the_cited_passage_is_flagged(results):
+    answer = answer_with_llm("Quý III?", results, _generic("Quý III Đoàn kiểm tra làm việc tại Sở Xây dựng [1]."))
+    assert answer.text.endswith("[chưa kiểm chứng]") and answer.citations == []
+
+
+def test_a_made_up_quote_is_removed_and_a_verbatim_one_kept(results):
+    answer = answer_with_llm("Kế hoạch yêu cầu gì?", results, _generic(MADE_UP_QUOTE))
+    assert "mọi sở nộp báo cáo" not in answer.text
+    assert "[đã bỏ câu trích không có nguyên văn trong tài liệu]" in answer.text
+    assert "Đã bỏ 1 câu trích" in answer.notice
+    kept = answer_with_llm("Kế hoạch ghi gì?", results, _generic(
+        "Kế hoạch ghi: «Đoàn kiểm tra làm việc tại Sở Nội vụ và Sở Tư pháp» trong quý III năm 2021 [1]."))
+    assert "«Đoàn kiểm tra làm việc tại Sở Nội vụ và Sở Tư pháp»" in kept.text and kept.notice == ""
+    assert [c.doc_id for c in kept.citations] == ["kg36"]
+
+
+def test_a_paraphrase_with_the_documents_number_and_province_is_supported(results):
+    reply = "Theo Kế hoạch 36/KH-UBND của UBND tỉnh Kiên Giang, quý III kiểm tra Sở Nội vụ và Sở Tư pháp [1]."
+    answer = answer_with_llm("Quý III?", results, _generic(reply))
+    assert answer.text == reply and answer.unsupported == [] and answer.notice == ""
+
+
+@pytest.mark.parametrize(("reply", "verified"), [
+    (CORRECT_CLAIM, True), (MADE_UP_CLAIM, False), (MADE_UP_QUOTE, False), (NUMBER_CHANGED, False)],
+    ids=["correct", "made-up-claim", "made-up-quote", "number-changed"])
+def test_claims_are_checked_through_a_real_openai_compatible_endpoint(results, reply, verified):
+    with _openai_server(reply=reply) as (base_url, _):
+        model = make_chat_model(load_settings({}, llm_base_url=base_url, llm_timeout=5.0))
+        answer = answer_with_llm("Kế hoạch nói gì?", results, model)
+    assert (answer.notice == "") is verified
+    assert ("[chưa kiểm chứng]" in answer.text or "[đã bỏ câu trích" in answer.text) is not verified
+    _assert_verifiable(answer, results)
+
+
+def test_the_timeout_bounds_the_whole_answer_of_a_server_that_trickles(results):
+    reply = " ".join(["Sở Nội vụ được kiểm tra trong quý III [1]."] * 8)  # 64 pieces, 0.1 s apart: 6.3 s in all
+    with _openai_server(reply=reply, piece_delay=0.1) as (base_url, _):
+        model = make_chat_model(load_settings({}, llm_base_url=base_url, llm_timeout=1.0))
+        response = LLMResponse("Quý III?", results, model)
+        began = time.monotonic()
+        shown = []
+        with pytest.raises(LLMUnavailable, match=r"chưa trả lời xong sau 1 giây"):
+            for piece in response:
+                shown.append(piece)
+        assert time.monotonic() - began < 2.5
+        assert 0 < len(shown) < 40
+
+
+def test_the_service_answers_without_the_model_when_the_whole_answer_is_too_slow(hashed_index):
+    with _openai_server(reply=" ".join([REPLY] * 6), piece_delay=0.1) as (base_url, _):
+        model = make_chat_model(load_settings({}, llm_base_url=base_url, llm_timeout=1.0))
+        began = time.monotonic()
+        *pieces, answer = _assistant(hashed_index, model).stream(SERVICE_QUESTION, mode="llm")
+        assert time.monotonic() - began < 4.0
+    assert answer.mode != "llm" and answer.text
+    assert answer.notice.startswith("Không dùng được LLM (Máy chủ LLM chưa trả lời xong sau 1 giây")
+
+
+_REPLY_PARTS = ["Sở Y tế", " kiểm tra", " tháng 9", " tháng 11", " [1]", " [2]", " [7]", ". ", "\n- ",
+                " «Sở Nội vụ và Sở Tư pháp»", " «mọi sở nộp báo cáo»", " “Đoàn kiểm tra làm việc”", ' "',
+                " ![x](http://h/l)", " Quý III", " UBND", ":", "\n", " KHÔNG_CÓ"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_REPLY_PARTS), max_size=25))
+def test_any_reply_verifies_without_error_and_every_card_is_an_exact_span(parts):
+    results = [
+        _result(1, "kg36", "Trong quý III năm 2021, Đoàn kiểm tra làm việc tại Sở Nội vụ và Sở Tư pháp.", 1200, KG),
+        _result(2, "hn112", "Đối tượng kiểm tra năm 2022:\n- Sở Y tế: kiểm tra trong tháng 9.", 340, HN)]
+    answer = answer_with_llm("Lịch kiểm tra?", results, _generic("".join(parts) + " Sở Y tế."))
+    _assert_verifiable(answer, results)
+    assert len({c.n for c in answer.citations}) == len(answer.citations)
+    for c in answer.citations:  # every card is cited by a sentence kept in the text
+        assert f"[{c.n}]" in answer.text

@@ -110,7 +110,9 @@ def or_stop(what: str, action: Callable[[], T]) -> T:
 
     value, problem = attempt(what, action)
     if problem:
-        st.error(problem)
+        from ui.render import inert_markdown
+
+        st.error(inert_markdown(problem))  # a message may name a file or quote a server: shown as text
         st.stop()
     return value
 

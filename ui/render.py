@@ -60,6 +60,28 @@ def escape_markdown(text: str) -> str:
     return _MD_INLINE.sub(r"\\\1", flat)
 
 
+#: Characters that open Markdown inside a line: emphasis, code, links and images, HTML, tables, strikethrough, LaTeX.
+_MD_ACTIVE = re.compile(r"([\\`*_\[\]<>!|~$])")
+#: What makes a bare address a link (GitHub-flavoured autolinks) or the start of a line a heading, quote or list.
+_AUTOLINK = re.compile(r"(?i)\b(https?|ftp|mailto)(?=:)|\b(www)(?=\.)")
+_LINE_START = re.compile(r"^([#>+\-]|\d+[.)])")
+
+
+def inert_markdown(text: str) -> str:
+    r"""A message for ``st.markdown``, ``st.info``, ``st.caption`` shown as text, with ordinary prose left as it is
+    (unlike :func:`escape_markdown`, periods, hyphens and brackets stay unescaped): no link, image, emphasis or HTML
+    can form; newlines folded into spaces.
+
+    >>> print(inert_markdown("Đã nạp ![x](http://h/a) và **b** (www.h.vn) – 36/KH-UBND."))
+    Đã nạp \!\[x\](http\://h/a) và \*\*b\*\* (www\.h.vn) – 36/KH-UBND.
+    >>> inert_markdown("Đã xóa Kế hoạch 36/KH-UBND – Kiên Giang, 2021.")
+    'Đã xóa Kế hoạch 36/KH-UBND – Kiên Giang, 2021.'
+    """
+    flat = _MD_ACTIVE.sub(r"\\\1", " ".join((text or "").split()))
+    flat = _AUTOLINK.sub(lambda m: m.group(0) + "\\", flat)
+    return _LINE_START.sub(r"\\\1", flat)
+
+
 _ANSWER_LINE = re.compile(r"^(\s*)(- )?(.*)$")
 _LABEL = re.compile(r"^\*\*(.+?)\*\*(.*)$")
 

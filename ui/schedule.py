@@ -9,6 +9,8 @@ import csv
 import io
 from dataclasses import dataclass
 
+from ui.render import escape_markdown
+
 QUARTER_COLUMNS = ("Quý I", "Quý II", "Quý III", "Quý IV")
 MONTH_COLUMNS = tuple(f"T{m}" for m in range(1, 13))
 #: Mark of a cell whose unit is inspected in that quarter or month; the cell's citation number follows it.
@@ -78,6 +80,17 @@ def schedule_rows(plans, provinces=(), years=(), by: str = "quarter") -> tuple[l
     return rows, cites
 
 
+def citation_markdown(cite: CellCitation) -> str:
+    r"""The line of a cell's citation for ``st.markdown``: the plan's label in bold, its quote in «…», both shown as
+    text (a link, an image or a heading written in a plan line stays inert).
+
+    >>> from ui.schedule import CellCitation as C
+    >>> print(citation_markdown(C(1, "d", "KH 36", "Sở Y tế", "quý III", 0, 9, "![x](http://h/a) [b](c)")))
+    **KH 36** — «\!\[x\]\(http\://h/a\) \[b\]\(c\)»
+    """
+    return f"**{escape_markdown(cite.label)}** — «{escape_markdown(cite.quote)}»"
+
+
 def to_csv(rows: list[dict], columns: list[str] | None = None) -> bytes:
     """CSV (UTF-8 with BOM, so Excel opens Vietnamese text correctly); ``columns`` heads an empty table too.
 
@@ -119,4 +132,5 @@ def to_xlsx(rows: list[dict], sheet: str = "Lịch kiểm tra") -> bytes:
     return buffer.getvalue()
 
 
-__all__ = ["schedule_rows", "plan_choices", "to_csv", "to_xlsx", "CellCitation", "QUARTER_COLUMNS", "MONTH_COLUMNS"]
+__all__ = ["citation_markdown", "schedule_rows",
+           "plan_choices", "to_csv", "to_xlsx", "CellCitation", "QUARTER_COLUMNS", "MONTH_COLUMNS"]

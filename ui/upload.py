@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import ui
 from ingest.service import UPLOAD_TYPES
+from ui.render import inert_markdown
 
 
 def _stage(bar, k: int, n: int, name: str):
     """The progress callback of file ``k`` of ``n``: its stage (đọc → làm sạch → nhúng N/M đoạn), as ingest says."""
 
     def update(done: int, total: int, file: str, detail: str = "") -> None:
-        bar.progress(k / n, text=f"Đang nạp {k + 1}/{n} — {name}" + (f": {detail}" if detail else ""))
+        bar.progress(k / n, text=f"Đang nạp {k + 1}/{n} — {inert_markdown(name)}"
+                     + (f": {inert_markdown(detail)}" if detail else ""))
 
     return update
 
@@ -39,7 +41,7 @@ def upload_files(library, files, box) -> None:
     bar = box.progress(0.0, text="Đang nạp…")
     messages = []
     for k, f in enumerate(files):
-        bar.progress(k / len(files), text=f"Đang nạp {k + 1}/{len(files)} — {f.name}")
+        bar.progress(k / len(files), text=f"Đang nạp {k + 1}/{len(files)} — {inert_markdown(f.name)}")
         messages += _one(library, f, bar, k, len(files))
     bar.progress(1.0, text=f"Đã xử lý {len(files)} tệp.")
     st.session_state["upload_messages"] = messages
@@ -62,7 +64,7 @@ def upload_tab(library, settings) -> None:
         upload_files(library, files, results)
         st.rerun()
     for kind, text in ss.get("upload_messages", []):
-        getattr(results, kind)(text)
+        getattr(results, kind)(inert_markdown(text))  # a file name is shown as text, never as Markdown
 
 
 __all__ = ["upload_tab", "upload_files"]
