@@ -126,8 +126,9 @@ def _known_compound(compound: str, index) -> bool:
 
 
 def _year_ok(units: list, coverage: float, analysis) -> bool:
-    """A year named in the question is the year (or period) of the best unit's document, or in its passage, or that
-    document states no year (a year not read never refuses by itself)."""
+    """A year named in the question is the year (or period) of the best unit's document, or in its passage, or the
+    best unit's document states no year (a year not read never refuses by itself; an
+    unread document that only ranks near the top is no evidence against the known years of those that answer)."""
     if not analysis.years:
         return True
     best = [u for u in units if u.coverage >= YEAR_COVERAGE_SHARE * coverage or u.result.rank <= YEAR_TOP_RANKS]
@@ -135,8 +136,10 @@ def _year_ok(units: list, coverage: float, analysis) -> bool:
         md = u.result.doc_metadata
         years = document_years(md)  # its year of issue and every year of its period ("2021-2025" holds 2023)
         seen = " ".join((md.get("tieu_de", ""), u.result.passage.text, u.result.passage.section))
-        if not years or any(y in years or y in seen for y in analysis.years):
+        if any(y in years or y in seen for y in analysis.years):
             return True
+        if not years and u.coverage >= coverage:
+            return True  # a document stating no year counts when its unit is the best answer (not by rank alone)
     return False
 
 

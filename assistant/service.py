@@ -258,6 +258,10 @@ class Assistant:
         if analysis.years and not named and not any(_year_open(r, analysis.years) for r in results):
             return (f"Các văn bản hiện có không nói về năm {', '.join(analysis.years)}, nên không thể trả lời "
                     "câu hỏi này.")
+        if missing_any := (not named and _unconfirmed_scope(analysis, results, state)):
+            return (f"Các văn bản hiện có không có văn bản nào được biết là của {missing_any} năm "
+                    f"{', '.join(analysis.years)}: các đoạn gần nhất không ghi tỉnh, năm này, nên không thể trả lời "
+                    "câu hỏi này.")
         return ""
 
 
@@ -290,14 +294,33 @@ def _province_open(result: SearchResult, provinces: list[str]) -> bool:
         result.passage.text + "\n" + md.get("tieu_de", ""), provinces)
 
 
-def _year_open(result: SearchResult, years: list[str]) -> bool:
+def _year_open(result: SearchResult, years: list[str], unread_counts: bool = True) -> bool:
     """A passage that may be about one of ``years``: its document is of it (issued or covering it), the passage or
-    the document's fields write it, or the document states no year at all (unread: never a refusal by itself)."""
+    the document's title writes it, or — when ``unread_counts`` — the document states no year at all (unread: never
+    a refusal by itself)."""
     md = result.doc_metadata
     known = document_years(md)
-    if not known or any(y in known for y in years):
+    if any(y in known for y in years) or not known and unread_counts:
         return True
-    return mentions_year(result.passage.text + " " + " ".join(str(v) for v in md.values()), years)
+    return mentions_year(" ".join((result.passage.text, md.get("tieu_de", ""), result.passage.section)), years)
+
+
+def _unconfirmed_scope(analysis, results: list[SearchResult], state) -> str:
+    """The provinces of a question that names both provinces the index holds no document of and a year, when no
+    passage among the first confirms either (names the province, or is of or writes the year): a document whose
+    province and year were both left unread matches nothing the question scopes, so the evidence is absent. ""
+    otherwise (one unread field is a hint, never a refusal)."""
+    if not analysis.years:
+        return ""
+    indexed = province_names(state)
+    missing = [p for p in analysis.provinces if p not in indexed]
+    if not missing or len(missing) < len(analysis.provinces):
+        return ""
+    for r in results[:SCOPE_EVIDENCE_RANKS]:
+        text = " ".join((r.passage.text, r.doc_metadata.get("tieu_de", ""), r.passage.section))
+        if mentions_province(text, missing) or _year_open(r, analysis.years, unread_counts=False):
+            return ""
+    return ", ".join(missing)
 
 
 def _scope_fields(analysis, filters: SearchFilters | None) -> tuple[str, ...]:

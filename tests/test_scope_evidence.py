@@ -1,0 +1,57 @@
+"""A field not read is a hint, never a refusal — but an unread document is no evidence for a scope it does not
+confirm: a year the best answer's document contradicts, a province and a year that no passage confirms."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from assistant.abstention import _year_ok
+from assistant.service import _unconfirmed_scope
+
+
+def _unit(coverage, rank, years="", text="Nội dung kiểm tra cải cách hành chính.", title=""):
+    md = {"nam": years, "tieu_de": title}
+    passage = SimpleNamespace(text=text, section="", doc_id=f"d{rank}")
+    return SimpleNamespace(coverage=coverage, result=SimpleNamespace(doc_metadata=md, passage=passage, rank=rank))
+
+
+ASKS_2010 = SimpleNamespace(years=["2010"], provinces=[])
+
+
+def test_an_unread_year_lower_down_does_not_rescue_a_contradicted_year():
+    law_2008 = _unit(0.8, 1, years="2008")
+    news_unread = _unit(0.6, 3)
+    assert not _year_ok([law_2008, news_unread], 0.8, ASKS_2010)
+
+
+def test_the_best_answer_of_unread_year_is_not_refused_for_its_year():
+    plan_unread = _unit(0.8, 2)
+    other_2018 = _unit(0.5, 1, years="2018")
+    assert _year_ok([plan_unread, other_2018], 0.8, ASKS_2010)
+
+
+def test_a_written_year_counts_whatever_the_fields():
+    assert _year_ok([_unit(0.8, 1, years="2008", text="Từ năm 2010, viên chức …")], 0.8, ASKS_2010)
+
+
+def _result(text, tinh="", nam="", rank=1):
+    passage = SimpleNamespace(text=text, section="", doc_id=f"d{rank}")
+    return SimpleNamespace(passage=passage, doc_metadata={"tinh": tinh, "nam": nam, "tieu_de": ""}, rank=rank)
+
+
+STATE = SimpleNamespace(records={}, doc_meta={})
+
+
+def test_province_and_year_both_unconfirmed_is_evidence_absent(monkeypatch):
+    import assistant.service as service
+
+    monkeypatch.setattr(service, "province_names", lambda state: {"Hà Tĩnh", "Kiên Giang"})
+    asks = SimpleNamespace(years=["2024"], provinces=["Bến Tre"])
+    unread = [_result("Triển khai công tác CCHC giai đoạn 2021-2030 của tỉnh."), _result("Nhiệm vụ trọng tâm.", rank=2)]
+    assert _unconfirmed_scope(asks, unread, STATE) == "Bến Tre"
+    confirms_year = [*unread, _result("Kế hoạch cải cách hành chính năm 2024 của tỉnh.", rank=3)]
+    assert _unconfirmed_scope(asks, confirms_year, STATE) == ""
+    names_place = [_result("UBND tỉnh Bến Tre triển khai công tác CCHC.")]
+    assert _unconfirmed_scope(asks, names_place, STATE) == ""
+    only_province = SimpleNamespace(years=[], provinces=["Bến Tre"])  # one unread field: a hint, never a refusal
+    assert _unconfirmed_scope(only_province, unread, STATE) == ""
