@@ -2,41 +2,50 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import sqlite3
+import subprocess
+import sys
+import time
 
 from assistant.feedback import FeedbackStore
 from assistant.history import ConversationStore
 from assistant.types import Answer, Turn
+from tests.conftest import ROOT
 
 #: Turns each of two writer processes appends to one conversation (enough to interleave many times).
 TURNS_PER_WRITER = 600
 
 
-def _append_turns(path: str, cid: str, tag: str, n: int, ready, go) -> None:
-    store = ConversationStore(path)  # a store object of its own, as a second process or app instance has
-    store.turns(cid)  # connected and migrated before the race starts
-    ready.release()
-    go.wait(60)
-    for i in range(n):
-        store.add_turn(cid, Turn(f"{tag} {i}", Answer(f"{tag} {i}", "…")))
+#: A writer process: waits for the go file (so both write at once), then appends its turns through a store object of
+#: its own, as a second process or app instance has.
+WRITER = """
+import sys, time
+from pathlib import Path
+from assistant.history import ConversationStore
+from assistant.types import Answer, Turn
+path, cid, tag, n, folder = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), Path(sys.argv[5])
+store = ConversationStore(path)
+store.turns(cid)
+(folder / f"ready-{tag}").touch()
+deadline = time.monotonic() + 300
+while not (folder / "go").exists() and time.monotonic() < deadline:
+    time.sleep(0.01)
+for i in range(n):
+    store.add_turn(cid, Turn(f"{tag} {i}", Answer(f"{tag} {i}", "…")))
+"""
 
 
 def test_two_processes_lose_no_turn(tmp_path):
     path = str(tmp_path / "c.sqlite3")
     cid = ConversationStore(path).create("trình-duyệt")
-    ctx = multiprocessing.get_context("spawn")
-    ready, go = ctx.Semaphore(0), ctx.Event()
-    writers = [ctx.Process(target=_append_turns, args=(path, cid, tag, TURNS_PER_WRITER, ready, go))
-               for tag in ("A", "B")]
-    for w in writers:
-        w.start()
-    for _ in writers:
-        assert ready.acquire(timeout=120)
-    go.set()  # both write at once
-    for w in writers:
-        w.join(timeout=120)
-        assert w.exitcode == 0
+    writers = [subprocess.Popen([sys.executable, "-c", WRITER, path, cid, tag, str(TURNS_PER_WRITER), str(tmp_path)],
+                                cwd=ROOT, stderr=subprocess.PIPE, text=True) for tag in ("A", "B")]
+    deadline = time.monotonic() + 300
+    while not all((tmp_path / f"ready-{t}").exists() for t in "AB") and time.monotonic() < deadline:
+        time.sleep(0.05)
+    (tmp_path / "go").touch()  # both write at once
+    errors = [w.communicate(timeout=300)[1] for w in writers]
+    assert all(w.returncode == 0 for w in writers), errors
     turns = ConversationStore(path).turns(cid)
     assert len(turns) == 2 * TURNS_PER_WRITER
     with sqlite3.connect(path) as conn:
