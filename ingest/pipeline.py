@@ -12,6 +12,7 @@ from pathlib import Path
 
 from errors import DocumentError, IndexDamaged, IndexStorageProblem, IndexUnavailable, IngestBusy
 from index.chroma import quarantine_chroma, storage_message, storage_problem
+from index.lexical_state import remove_leftover_saves
 from index.manifest import read_manifest, source_path, write_manifest
 from index.model import Document
 from index.store import IndexStore, index_text
@@ -193,15 +194,15 @@ def ingest_locked(paths: Iterable[Path], settings: Settings, store: IndexStore |
     started = time.perf_counter()
     report = IngestReport()
     store = store or IndexStore(settings)
+    remove_leftovers(settings)
     paths = list(paths)
     paths += _recover(settings, store, report, confirm)
     if rebuild and not _may_replace(store, report, confirm):
         report.seconds = time.perf_counter() - started
         return report
     hints = {r.source: r.doc_id for r in store.records().values()}
+    store.drop_stale_generations()  # a killed rebuild's generation, a replaced first one, their vector folders
     target = store.new_generation() if rebuild else store
-    if not rebuild:
-        store.drop_stale_generations()
     _ingest_files(paths, settings, target, report, hints, _with_detail(progress))
     if prune:
         _prune(target, report, paths, confirm)
@@ -210,6 +211,26 @@ def ingest_locked(paths: Iterable[Path], settings: Settings, store: IndexStore |
     _finish(settings, store, report)
     report.seconds = time.perf_counter() - started
     return report
+
+
+#: Temp files our own writes leave when killed, under the ingest lock (so none is being written when an ingest
+#: starts): the manifest's (``index.manifest.write_manifest``) in DATA_DIR, an upload's in the uploads folder.
+_LEFTOVER_PATTERNS = ((".", ".manifest.json.*.part"), ("uploads", ".*.part"))
+
+
+def remove_leftovers(settings: Settings) -> int:
+    """Remove the temp files and folders a killed ingest, upload or cache save left in DATA_DIR; returns how many.
+    Best effort: a file that cannot be removed is logged and left."""
+    removed = remove_leftover_saves(settings.lexical_dir)
+    for where, pattern in _LEFTOVER_PATTERNS:
+        folder = settings.data_dir if where == "." else settings.uploads_dir
+        for path in folder.glob(pattern) if folder.is_dir() else []:
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+                removed += 1
+    if removed:
+        log.info("Đã dọn %d tệp tạm còn sót trong %s", removed, settings.data_dir)
+    return removed
 
 
 def delete_documents(doc_ids: Iterable[str], settings: Settings, store: IndexStore) -> int:
