@@ -390,6 +390,22 @@ class IndexStore:
             where={"$and": [{"doc_id": doc.doc_id}, {"version": {"$ne": version}}]}))
         self.invalidate()
 
+    def move_document(self, doc_id: str, source: str) -> None:
+        """Give a document a new source (its file was renamed or moved; same content): its passages, then its record
+        (the commit point), without re-embedding anything. Callers hold the ingest lock."""
+        record = self._retrying(lambda: self.docs.get(ids=[doc_id], include=["metadatas"]))
+        if not record["ids"]:
+            raise IndexUnavailable(f"Không còn văn bản {doc_id} trong chỉ mục để đổi nguồn.")
+        meta = dict(record["metadatas"][0] or {})
+        got = self._retrying(lambda: self.passages.get(
+            where={"$and": [{"doc_id": doc_id}, {"version": meta.get("version", "")}]}, include=["metadatas"]))
+        ids, metas = got["ids"], [{**(m or {}), "source": source} for m in got["metadatas"] or []]
+        for lo in range(0, len(ids), _BATCH):
+            self._retrying(lambda lo=lo: self.passages.update(ids=ids[lo:lo + _BATCH], metadatas=metas[lo:lo + _BATCH]))
+        meta.update(source=source, written=uuid.uuid4().hex)
+        self._retrying(lambda: self.docs.update(ids=[doc_id], metadatas=[meta]))
+        self.invalidate()
+
     def delete_document(self, doc_id: str) -> None:
         """Remove one document; callers hold the ingest lock (:func:`ingest.pipeline.delete_documents`)."""
         self._retrying(lambda: self.docs.delete(ids=[doc_id]))
