@@ -218,13 +218,15 @@ _SEGMENT_FOLDER = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[
 
 
 def live_segment_ids(chroma_dir: Path) -> set[str]:
-    """The ids of every segment the embedded database still holds (read-only, from its ``segments`` table)."""
+    """The ids of every segment and collection the embedded database still holds (read-only, from its
+    ``segments`` and ``collections`` tables): a folder named by either is live."""
     import sqlite3
 
     uri = f"{(Path(chroma_dir) / 'chroma.sqlite3').resolve().as_uri()}?mode=ro"
     try:
         with closing(sqlite3.connect(uri, uri=True, timeout=10)) as con:
-            return {str(row[0]) for row in con.execute("SELECT id FROM segments")}
+            rows = con.execute("SELECT id FROM segments UNION SELECT id FROM collections").fetchall()
+            return {str(row[0]) for row in rows}
     except sqlite3.Error as exc:
         raise OSError(f"không đọc được bảng segments của {chroma_dir}: {exc}") from exc
 
