@@ -9,7 +9,9 @@ the record, so an ingest killed half-way leaves the previous version searchable.
 Both live in a *generation*: ``<name>`` / ``<name>_docs`` for the first one, ``<name>_<generation>`` /
 ``<name>_<generation>_docs`` for each rebuild. A rebuild writes a new generation while searches keep reading the
 active one, then swaps a pointer record (collection ``<name>_pointer``) in one write; every instance re-reads the
-pointer when it checks the fingerprint, so all of them follow the swap.
+pointer when it checks the fingerprint, so all of them follow the swap. Every generation the pointer does not
+name (a killed rebuild's, the first one replaced by a rebuild killed mid-swap) is dropped by the next ingest or
+rebuild, with the vector folders Chroma leaves on disk for deleted collections.
 
 A lexical (BM25) index is kept beside it as a derived cache (:mod:`index.lexical_state`), stamped with the
 fingerprint of the document records it was built from; when the stamp does not match (another instance ingested, a
