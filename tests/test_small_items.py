@@ -8,8 +8,6 @@ import logging
 import shutil
 import zipfile
 
-from tests.conftest import CORPUS
-
 PLAN = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\n\nSố: 21/KH-UBND\n\nKẾ HOẠCH\nKiểm tra công tác cải cách hành chính năm 2021"
         "\n\nI. MỤC ĐÍCH\n\n- Đánh giá kết quả cải cách hành chính.\n\nII. THỜI GIAN\n\n- Quý III năm 2021 kiểm tra "
         "Sở Nội vụ.\n")
@@ -146,9 +144,8 @@ def test_hidden_files_and_folders_stay_skipped_and_are_reported(settings, tmp_pa
 
 
 def test_hidden_entries_of_the_data_folder_are_ours_and_not_reported(settings):
-    from ingest.service import DocumentLibrary
-
     from index.store import IndexStore
+    from ingest.service import DocumentLibrary
 
     library = DocumentLibrary(settings, IndexStore(settings))
     library.add_files([("ke-hoach.txt", PLAN.encode())])
