@@ -574,8 +574,12 @@ def probe_one_line_memory(work: Work, quick: bool) -> Outcome:
         n += len(w) + 1
     folder = work.base / "mot-dong"
     _write(folder / "mot-dong.txt", " ".join(text))
+    # the child's own peak (VmHWM of its memory map): Linux carries ru_maxrss over exec, so a child of a large
+    # process (a test run holding a model) would report its parent's peak
     code = ("import resource, sys; from ingest.__main__ import main; status = main([sys.argv[1]]); "
-            "print('RSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss); sys.exit(status)")
+            "hwm = [l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')] "
+            "if sys.platform == 'linux' else []; "
+            "print('RSS', hwm[0] if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss); sys.exit(status)")
     proc = subprocess.run([sys.executable, "-c", code, str(folder)], cwd=ROOT, capture_output=True, text=True,
                           env={**os.environ, **work.env}, timeout=1800)
     rss_mb = next((int(line.split()[1]) for line in proc.stdout.splitlines() if line.startswith("RSS")), 0) / 1024
