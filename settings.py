@@ -113,6 +113,49 @@ class Settings:
     def with_overrides(self, **changes) -> "Settings":
         return replace(self, **changes)
 
+    def __repr__(self) -> str:
+        """Every setting, secrets masked: a repr lands in logs, tracebacks and error pages.
+
+        >>> s = Settings(admin_password="mat-khau-rieng", llm_api_key="sk-bi-mat")
+        >>> "mat-khau-rieng" in repr(s) or "sk-bi-mat" in str(s), "admin_password='***'" in repr(s)
+        (False, True)
+        >>> "admin_password=''" in repr(Settings())
+        True
+        """
+        shown = (f"{f.name}={_masked(f.name, getattr(self, f.name))!r}" for f in fields(self))
+        return f"Settings({', '.join(shown)})"
+
+    def cache_key(self) -> str:
+        """A key that changes whenever any setting changes, secrets included, without holding them in clear (for
+        ``st.cache_resource``: an assistant opened with one LLM key is not reused with another).
+
+        >>> Settings(llm_api_key="a").cache_key() != Settings(llm_api_key="b").cache_key()
+        True
+        >>> "sk-bi-mat" in Settings(llm_api_key="sk-bi-mat").cache_key()
+        False
+        """
+        import hashlib
+
+        values = "\x1f".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields(self))
+        return hashlib.sha256(values.encode("utf-8")).hexdigest()
+
+
+#: Settings never shown in clear (repr, str, logs); the LLM key's default is no secret and stays visible.
+SECRET_SETTINGS = ("admin_password", "llm_api_key")
+#: What a secret setting shows instead of its value (an empty one shows as empty: "no password" is worth seeing).
+_MASK = "***"
+
+
+def _masked(name: str, value):
+    """``value``, or :data:`_MASK` for a non-empty secret other than its default.
+
+    >>> _masked("admin_password", "x"), _masked("admin_password", ""), _masked("top_k", 5)
+    ('***', '', 5)
+    """
+    if name in SECRET_SETTINGS and value and value != Settings.__dataclass_fields__[name].default:
+        return _MASK
+    return value
+
 
 def setting_names() -> list[str]:
     """The environment variable names of every setting, in declaration order."""

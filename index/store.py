@@ -9,7 +9,9 @@ the record, so an ingest killed half-way leaves the previous version searchable.
 Both live in a *generation*: ``<name>`` / ``<name>_docs`` for the first one, ``<name>_<generation>`` /
 ``<name>_<generation>_docs`` for each rebuild. A rebuild writes a new generation while searches keep reading the
 active one, then swaps a pointer record (collection ``<name>_pointer``) in one write; every instance re-reads the
-pointer when it checks the fingerprint, so all of them follow the swap.
+pointer when it checks the fingerprint, so all of them follow the swap. Every generation the pointer does not
+name (a killed rebuild's, the first one replaced by a rebuild killed mid-swap) is dropped by the next ingest or
+rebuild, with the vector folders Chroma leaves on disk for deleted collections.
 
 A lexical (BM25) index is kept beside it as a derived cache (:mod:`index.lexical_state`), stamped with the
 fingerprint of the document records it was built from; when the stamp does not match (another instance ingested, a
@@ -21,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import logging
+import re
 import threading
 import time
 import uuid
@@ -36,6 +39,7 @@ from index.chroma import (
     is_missing_collection,
     is_transient,
     make_client,
+    remove_unused_segment_folders,
     retryable_errors,
     storage_message,
     storage_problem,
@@ -215,32 +219,51 @@ class IndexStore:
         return IndexStore(self.settings, self._embedder, self.client, generation=name)
 
     def activate(self, built: "IndexStore") -> None:
-        """Make a rebuilt generation the active one (one pointer write), then drop the previous generation."""
-        old = self._names()
+        """Make a rebuilt generation the active one (one pointer write), then drop every other generation."""
         self._retrying(lambda: self._pointer.upsert(ids=[_POINTER_ID], metadatas=[{"generation": built.generation}],
                                                     documents=[built.generation], embeddings=[[0.0]]))
         with self._lock:
             self._generation = built.generation
             self._collections.clear()
             self._lexical = None
-        for name in old:
-            self._drop_collection(name)
+        self.drop_stale_generations()
 
     def discard(self) -> None:
         """Delete this (pinned, never activated) generation: a rebuild that stored nothing."""
         for name in self._names():
             self._drop_collection(name)
         self._collections.clear()
+        self._drop_unused_segment_folders()
 
     def drop_stale_generations(self) -> int:
-        """Delete generations no pointer names (left by a rebuild that was killed); run under the ingest lock."""
-        active = set(self._names())
-        prefix = self.settings.collection + "_g"
+        """Delete every generation the pointer does not name: one left by a rebuild that was killed, and the first
+        generation (``<name>``, ``<name>_docs``…) once a rebuild replaced it, even when the kill came mid-swap; then
+        the vector folders Chroma keeps of deleted collections. Run under the ingest lock (no rebuild is writing).
+
+        Returns:
+            How many collections were deleted.
+        """
+        if not self._pinned:
+            self.refresh_generation(force=True)
+        keep = {self.generation, self._active_generation()}  # a pinned store keeps its own and the active one
         names = [getattr(c, "name", c) for c in self._retrying(self.client.list_collections)]
-        stale = [n for n in names if n.startswith(prefix) and n not in active]
+        stale = [n for n in names if generation_of(n, self.settings.collection) not in (None, *keep)]
         for name in stale:
             self._drop_collection(name)
+        self._drop_unused_segment_folders()
         return len(stale)
+
+    def _drop_unused_segment_folders(self) -> None:
+        """Remove the HNSW folders of deleted collections (Chroma's ``delete_collection`` leaves them on disk)."""
+        if self.settings.chroma_host:
+            return  # a server keeps its own files
+        try:
+            removed = remove_unused_segment_folders(self.settings.chroma_dir)
+        except OSError:  # cleaning is an addition: the index works with the folders left
+            log.warning("Không dọn được thư mục vectơ cũ trong %s", self.settings.chroma_dir, exc_info=True)
+            return
+        if removed:
+            log.info("Đã xoá %d thư mục vectơ của bộ sưu tập đã xoá", removed)
 
     def _drop_collection(self, name: str) -> None:
         """Delete a collection, best effort: an absent one is fine, and one that cannot be deleted now is left to
@@ -376,6 +399,22 @@ class IndexStore:
         got = self._retrying(lambda: self.docs.get(ids=[doc_id], include=["metadatas"]))
         return {k: None for meta in got["metadatas"] or [] for k in (meta or {}) if k not in record}
 
+    def move_document(self, doc_id: str, source: str) -> None:
+        """Give a document a new source (its file was renamed or moved; same content): its passages, then its record
+        (the commit point), without re-embedding anything. Callers hold the ingest lock."""
+        record = self._retrying(lambda: self.docs.get(ids=[doc_id], include=["metadatas"]))
+        if not record["ids"]:
+            raise IndexUnavailable(f"Không còn văn bản {doc_id} trong chỉ mục để đổi nguồn.")
+        meta = dict(record["metadatas"][0] or {})
+        got = self._retrying(lambda: self.passages.get(
+            where={"$and": [{"doc_id": doc_id}, {"version": meta.get("version", "")}]}, include=["metadatas"]))
+        ids, metas = got["ids"], [{**(m or {}), "source": source} for m in got["metadatas"] or []]
+        for lo in range(0, len(ids), _BATCH):
+            self._retrying(lambda lo=lo: self.passages.update(ids=ids[lo:lo + _BATCH], metadatas=metas[lo:lo + _BATCH]))
+        meta.update(source=source, written=uuid.uuid4().hex)
+        self._retrying(lambda: self.docs.update(ids=[doc_id], metadatas=[meta]))
+        self.invalidate()
+
     def delete_document(self, doc_id: str) -> None:
         """Remove one document; callers hold the ingest lock (:func:`ingest.pipeline.delete_documents`)."""
         self._retrying(lambda: self.docs.delete(ids=[doc_id]))
@@ -483,6 +522,26 @@ class IndexStore:
         return rows
 
 
+#: What a generation's name looks like (:meth:`IndexStore.new_generation`: "g", a UTC-free timestamp, 4 hex digits).
+_GENERATION = r"g\d{14}[0-9a-f]{4}"
+#: The collections of one generation: passages, document records, schedule facts.
+_GENERATION_SUFFIXES = ("", "_docs", "_schedule")
+
+
+def generation_of(name: str, base: str) -> str | None:
+    """The generation a collection of this index belongs to ("" for the first one), or None for any other name
+    (the pointer, another application's collection).
+
+    >>> [generation_of(n, "cchc") for n in ("cchc", "cchc_docs", "cchc_g20260101120000ab12_schedule")]
+    ['', '', 'g20260101120000ab12']
+    >>> generation_of("cchc_pointer", "cchc"), generation_of("cchc_gazette", "cchc"), generation_of("other", "cchc")
+    (None, None, None)
+    """
+    pattern = rf"{re.escape(base)}(?:_({_GENERATION}))?(?:{'|'.join(_GENERATION_SUFFIXES)})"
+    found = re.fullmatch(pattern, name)
+    return None if found is None else found.group(1) or ""
+
+
 def chroma_rows(doc: Document) -> tuple[str, list[str], list[dict], dict]:
     """How a document is stored: its version, its passages' ids and metadata (with their BM25 terms, computed once
     here), and its record. Every writer uses this, so all indexes have one format."""
@@ -499,4 +558,4 @@ def chroma_rows(doc: Document) -> tuple[str, list[str], list[dict], dict]:
     return version, ids, metas, record
 
 
-__all__ = ["IndexStore", "DocRecord", "index_text", "chroma_rows"]
+__all__ = ["IndexStore", "DocRecord", "index_text", "chroma_rows", "generation_of"]

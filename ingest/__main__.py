@@ -11,7 +11,7 @@ from pathlib import Path
 
 from errors import IndexUnavailable, IngestBusy
 from index.store import IndexStore
-from ingest.pipeline import ingest_paths, rebuild_sources
+from ingest.pipeline import ingest_paths, rebuild_sources, shown
 from settings import load_settings_or_exit
 
 #: Seconds between two progress lines of one stage when stderr is not a terminal (a log, CI).
@@ -64,8 +64,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(json.dumps(row, ensure_ascii=False))
             else:
                 md = r.metadata
-                print(f"{r.doc_id}\n  {md.get('loai_van_ban', '')} {md.get('so_hieu', '')} – {md.get('tinh', '')}, "
-                      f"{md.get('ngay_ban_hanh', '')} – {r.n_passages} đoạn\n  {md.get('tieu_de', '')}\n  {r.source}")
+                print(f"{shown(r.doc_id)}\n  {md.get('loai_van_ban', '')} {md.get('so_hieu', '')} – "
+                      f"{md.get('tinh', '')}, {md.get('ngay_ban_hanh', '')} – {r.n_passages} đoạn\n  "
+                      f"{shown(str(md.get('tieu_de', '')))}\n  {shown(r.source)}")
         return 0
     parser = argparse.ArgumentParser(prog="python -m ingest", description="Nạp văn bản vào chỉ mục.")
     parser.add_argument("paths", nargs="*", type=Path, help="tệp hoặc thư mục (mặc định: CORPUS_DIR)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import os
 import time
@@ -13,9 +14,10 @@ from pathlib import Path
 from errors import DocumentError, IndexDamaged, IndexStorageProblem, IndexUnavailable, IngestBusy
 from index.chroma import quarantine_chroma, storage_message, storage_problem
 from index.corrections import read_corrections
+from index.lexical_state import remove_leftover_saves
 from index.manifest import read_manifest, source_path, write_manifest
 from index.model import OCR_KEY, Document
-from index.store import IndexStore, index_text
+from index.store import DocRecord, IndexStore, index_text
 from ingest.corrections import apply_stored
 from ingest.document import build_document, content_hash, make_doc_id
 from ingest.loaders import check_file
@@ -49,6 +51,8 @@ class IngestReport:
     paths: dict[str, Path] = field(default_factory=dict)  # source → resolved file, for the manifest
     #: documents a removal would have dropped, kept until the user confirms (``--yes``, the app's dialog)
     held: list[str] = field(default_factory=list)
+    #: (old source, new source): a file renamed or moved, its document kept (same id, not embedded again)
+    renamed: list[tuple[str, str]] = field(default_factory=list)
 
     def summary(self) -> str:
         """One Vietnamese paragraph for the CLI and the app."""
@@ -63,17 +67,38 @@ class IngestReport:
             parts.append(f"chỉ mục có {self.stored} văn bản")
         lines = ["; ".join(parts) + "."]
         lines += [f"Từ chối {path}: {reason}" for path, reason in self.refused]
+        lines += [f"Đổi tên {old} → {new}: giữ văn bản, không nhúng lại." for old, new in self.renamed]
         lines += self.notes
-        return "\n".join(lines)
+        return "\n".join(map(shown, lines))  # one line each, whatever a file name holds
 
     def exit_status(self) -> int:
         """For ``python -m ingest``: 1 when documents wait for a confirmation to be removed, 2 when no file given is
         in the index, 1 when some file was refused, else 0."""
         if self.held:
             return 1
-        if not (self.added or self.updated or self.unchanged or self.removed):
+        if not (self.added or self.updated or self.unchanged or self.removed or self.renamed):
             return 2
         return 1 if self.refused else 0
+
+
+#: Invisible characters that reorder or break a line (bidirectional overrides and isolates, directional marks): in
+#: a file name they would make a progress or report line show something else than what it says.
+_LINE_FORGERS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def shown(text: str) -> str:
+    """``text`` safe for one progress or report line: control characters, line and paragraph separators and bidi
+    overrides written as escapes (``\\n``), so a file name cannot forge another line.
+
+    >>> shown("a\\n[2/2] b.txt: xong.txt"), shown("kế hoạch\\u202etxt.exe"), shown("Sở Nội vụ")
+    ('a\\\\n[2/2] b.txt: xong.txt', 'kế hoạch\\\\u202etxt.exe', 'Sở Nội vụ')
+    """
+    import unicodedata
+
+    if text.isprintable() and not _LINE_FORGERS.intersection(text):
+        return text
+    return "".join(ch.encode("unicode_escape").decode("ascii")
+                   if unicodedata.category(ch) in ("Cc", "Zl", "Zp") or ch in _LINE_FORGERS else ch for ch in text)
 
 
 def relative_source(path: Path) -> str:
@@ -114,6 +139,29 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[str, st
                 seen.add(real)
                 files.append(real)
     return files, refused
+
+
+def hidden_entries(paths: Iterable[Path], *, inside: Path | None = None) -> list[str]:
+    """The hidden files and folders (name starting with ".") that :func:`collect_files` skips under the folders
+    given, each named once at its top (a skipped folder's files are not listed), except those under ``inside`` (the
+    data folder: its hidden entries are ours, such as the uploads' earlier versions).
+
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> for name in (".git/config", ".ban-nhap.txt", "a/.DS_Store", "a/b.txt"):
+    ...     (root / name).parent.mkdir(parents=True, exist_ok=True); _ = (root / name).write_text("x")
+    >>> [Path(p).name for p in hidden_entries([root])]
+    ['.ban-nhap.txt', '.git', '.DS_Store']
+    """
+    found: list[str] = []
+    for given in map(Path, paths):
+        if not given.is_dir() or (inside is not None and given.resolve().is_relative_to(inside.resolve())):
+            continue
+        for entry in sorted(given.rglob(".*")):
+            parts = entry.relative_to(given).parts
+            if not any(part.startswith(".") for part in parts[:-1]):
+                found.append(relative_source(entry))
+    return found
 
 
 @contextlib.contextmanager
@@ -198,15 +246,15 @@ def ingest_locked(paths: Iterable[Path], settings: Settings, store: IndexStore |
     started = time.perf_counter()
     report = IngestReport()
     store = store or IndexStore(settings)
+    remove_leftovers(settings)
     paths = list(paths)
     paths += _recover(settings, store, report, confirm)
     if rebuild and not _may_replace(store, report, confirm):
         report.seconds = time.perf_counter() - started
         return report
     hints = {r.source: r.doc_id for r in store.records().values()}
+    store.drop_stale_generations()  # a killed rebuild's generation, a replaced first one, their vector folders
     target = store.new_generation() if rebuild else store
-    if not rebuild:
-        store.drop_stale_generations()
     _ingest_files(paths, settings, target, report, hints, _with_detail(progress))
     if prune:
         _prune(target, report, paths, confirm)
@@ -215,6 +263,26 @@ def ingest_locked(paths: Iterable[Path], settings: Settings, store: IndexStore |
     _finish(settings, store, report)
     report.seconds = time.perf_counter() - started
     return report
+
+
+#: Temp files our own writes leave when killed, under the ingest lock (so none is being written when an ingest
+#: starts): the manifest's (``index.manifest.write_manifest``) in DATA_DIR, an upload's in the uploads folder.
+_LEFTOVER_PATTERNS = ((".", ".manifest.json.*.part"), ("uploads", ".*.part"))
+
+
+def remove_leftovers(settings: Settings) -> int:
+    """Remove the temp files and folders a killed ingest, upload or cache save left in DATA_DIR; returns how many.
+    Best effort: a file that cannot be removed is logged and left."""
+    removed = remove_leftover_saves(settings.lexical_dir)
+    for where, pattern in _LEFTOVER_PATTERNS:
+        folder = settings.data_dir if where == "." else settings.uploads_dir
+        for path in folder.glob(pattern) if folder.is_dir() else []:
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+                removed += 1
+    if removed:
+        log.info("Đã dọn %d tệp tạm còn sót trong %s", removed, settings.data_dir)
+    return removed
 
 
 def delete_documents(doc_ids: Iterable[str], settings: Settings, store: IndexStore) -> int:
@@ -237,10 +305,10 @@ def _with_detail(progress: Callable | None) -> Progress:
     try:
         inspect.signature(progress).bind(0, 0, "", "")
     except TypeError:
-        return lambda done, total, name, detail="": progress(done, total, name)
+        return lambda done, total, name, detail="": progress(done, total, shown(name))
     except ValueError:  # a builtin without a signature: assume the full one
         pass
-    return progress
+    return lambda done, total, name, detail="": progress(done, total, shown(name), shown(detail))
 
 
 def _recover(settings: Settings, store: IndexStore, report: IngestReport, confirm: bool = False) -> list[Path]:
@@ -361,6 +429,9 @@ def _ingest_files(paths: list[Path], settings: Settings, store: IndexStore, repo
                  taken={r.doc_id for r in records.values()}, corrections=corrections)
     files, refused = collect_files(paths)
     report.refused += refused
+    hidden = hidden_entries(paths, inside=settings.data_dir)
+    if hidden:
+        report.notes.append(f"Bỏ qua {len(hidden)} tệp hoặc thư mục ẩn (tên bắt đầu bằng dấu chấm): {_listed(hidden)}.")
     for done, path in enumerate(files, start=1):
         source = relative_source(path)
         report.paths[source] = path
@@ -371,13 +442,22 @@ def _ingest_files(paths: list[Path], settings: Settings, store: IndexStore, repo
         try:
             _ingest_one(path, source, settings, store, report, seen, tick)
         except DocumentError as exc:
-            report.refused.append((exc.path, exc.reason))
+            report.refused.append((exc.path, exc.reason + _still_served(seen, source)))
         except IndexUnavailable:
             raise  # the index itself cannot be used: every other file would fail the same way
         except FILE_ERRORS as exc:  # one broken file never stops the batch
             log.exception("ingest failed for %s", source)
             report.refused.append((source, f"lỗi không mong đợi khi xử lý tệp ({type(exc).__name__}: {exc})"))
     progress(len(files), len(files), "", "")
+
+
+def _still_served(seen: _Seen, source: str) -> str:
+    """For a refused file already in the index (emptied, damaged, grown past a limit on disk): the user is told its
+    earlier version stays searchable, so nothing is lost by a bad save, and how to remove it on purpose."""
+    if source not in seen.by_source:
+        return ""
+    return (" Bản đã nạp trước đó của tệp này vẫn được giữ và vẫn được tìm kiếm, trích dẫn; sửa tệp rồi nạp lại, hoặc "
+            "xoá tệp rồi chạy `python -m ingest --prune` (hoặc xoá trong ứng dụng) nếu muốn gỡ.")
 
 
 def _prune(store: IndexStore, report: IngestReport, given: list[Path], confirm: bool) -> None:
@@ -438,6 +518,9 @@ def _ingest_one(path: Path, source: str, settings: Settings, store: IndexStore, 
     twin = seen.by_hash.get(version)
     if twin and twin.source != source and source_path(twin.source).exists():
         raise DocumentError(source, f"trùng nội dung với văn bản đã nạp {twin.source}; bỏ qua bản sao")
+    if twin and twin.source != source and not existing:  # its file was renamed or moved: one document, not two
+        _move(store, twin, source, report, seen)
+        return
     if version in seen.hashes:
         raise DocumentError(source, f"trùng nội dung với {seen.hashes[version]} trong cùng lượt nạp; bỏ qua bản sao")
     seen.hashes[version] = source
@@ -452,6 +535,16 @@ def _ingest_one(path: Path, source: str, settings: Settings, store: IndexStore, 
     report.passages += len(doc.passages)
     report.notes.extend(f"{source}: {note}" for note in doc.notes)
     (report.updated if existing else report.added).append(source)
+
+
+def _move(store: IndexStore, record: DocRecord, source: str, report: IngestReport, seen: _Seen) -> None:
+    """The document of a file that no longer exists follows its content to ``source`` (same doc id, same passages)."""
+    store.move_document(record.doc_id, source)
+    moved = dataclasses.replace(record, source=source)
+    seen.by_hash[record.version] = seen.by_source[source] = moved
+    seen.by_source.pop(record.source, None)
+    seen.hashes[record.version] = source
+    report.renamed.append((record.source, source))
 
 
 def _embed(store: IndexStore, texts: list[str], tick: Callable[[str], None]):
@@ -485,4 +578,4 @@ def _free_doc_id(doc_id: str, source: str, taken: set) -> str:
 
 __all__ = ["ingest_paths", "ingest_locked", "rebuild_sources", "REMOVAL_CONFIRM_SHARE",
             "delete_documents", "IngestReport", "IngestBusy", "load_document", "relative_source",
-           "collect_files", "manifest_files", "ingest_lock"]
+           "collect_files", "hidden_entries", "manifest_files", "ingest_lock", "shown"]

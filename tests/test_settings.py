@@ -56,3 +56,36 @@ def test_cli_prints_one_line_and_exits_2_on_a_bad_setting(monkeypatch, capsys):
     assert info.value.code == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "MAX_FILE_MB" in err and "Traceback" not in err
+
+
+def test_repr_and_str_never_show_the_admin_password_or_the_llm_key():
+    from settings import load_settings
+
+    s = load_settings({"ADMIN_PASSWORD": "Mat-khau-2026", "LLM_API_KEY": "sk-khoa-rieng-123"})
+    for shown in (repr(s), str(s), f"{s}", repr([s])):
+        assert "Mat-khau-2026" not in shown and "sk-khoa-rieng-123" not in shown
+    assert "admin_password='***'" in repr(s) and "top_k=5" in repr(s)
+
+
+def test_cache_key_follows_every_setting_secrets_included_without_holding_them():
+    from settings import load_settings
+
+    base = load_settings({"LLM_API_KEY": "sk-khoa-mot", "ADMIN_PASSWORD": "mot"})
+    assert base.cache_key() == load_settings({"LLM_API_KEY": "sk-khoa-mot", "ADMIN_PASSWORD": "mot"}).cache_key()
+    assert base.cache_key() != base.with_overrides(llm_api_key="sk-khoa-hai").cache_key()
+    assert base.cache_key() != base.with_overrides(admin_password="hai").cache_key()
+    assert base.cache_key() != base.with_overrides(top_k=7).cache_key()
+    assert "sk-khoa-mot" not in base.cache_key()
+
+
+def test_the_app_caches_its_library_by_the_key_that_hides_secrets(monkeypatch):
+    import ui
+    from settings import load_settings
+
+    keys = []
+    monkeypatch.setattr(ui, "get_settings", lambda: load_settings({"LLM_API_KEY": "sk-khoa-rieng"}))
+    monkeypatch.setattr(ui, "_resource", lambda opener, spinner: lambda key, settings: keys.append(key))
+    ui.get_library()
+    ui.get_assistant()
+    assert keys and all("sk-khoa-rieng" not in k for k in keys)
+    assert keys[0] == load_settings({"LLM_API_KEY": "sk-khoa-rieng"}).cache_key()

@@ -71,13 +71,13 @@ def get_library():
     """The process-wide :class:`ingest.service.DocumentLibrary` for the current settings (opened once, cached); its
     first opening builds the index when it is empty."""
     settings = get_settings()
-    return _resource(_open_library, LIBRARY_SPINNER)(repr(settings), settings)
+    return _resource(_open_library, LIBRARY_SPINNER)(settings.cache_key(), settings)
 
 
 def get_assistant():
     """The process-wide :class:`assistant.service.Assistant` for the current settings (opened once, cached)."""
     settings = get_settings()
-    return _resource(_open_assistant, ASSISTANT_SPINNER)(repr(settings), settings)
+    return _resource(_open_assistant, ASSISTANT_SPINNER)(settings.cache_key(), settings)
 
 
 def attempt(what: str, action: Callable[[], T]) -> tuple[T | None, str]:

@@ -48,7 +48,8 @@ def read_docx(path: Path, raw: bytes, limits: Limits) -> LoadedFile:
     try:
         text, converted = _docx_text(io.BytesIO(raw))
     except Exception as exc:  # noqa: BLE001 - python-docx and lxml raise anything on a broken package
-        log.warning("python-docx could not read %s", path, exc_info=True)
+        # the user reads the one Vietnamese line; lxml's 40-line traceback is for a developer (DEBUG)
+        log.debug("python-docx could not read %s", path, exc_info=True)
         raise DocumentError(
             path,
             f"tệp .docx bị hỏng, không đọc được nội dung Word ({type(exc).__name__}).",
