@@ -291,8 +291,8 @@ def probe_symlink_outside(work: Work, quick: bool) -> Outcome:
                    before=0, after=len(sources))
 
 
-def aes_pdf(path: Path, text: str) -> Path:
-    """A one-page PDF showing ``text`` (ASCII, Helvetica), AES-128 encrypted with an owner password only."""
+def text_pdf_writer(text: str):
+    """A pypdf writer holding one A4 page with a Helvetica text layer showing ``text`` (ASCII)."""
     from pypdf import PdfWriter
     from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
@@ -305,6 +305,12 @@ def aes_pdf(path: Path, text: str) -> Path:
     content = DecodedStreamObject()
     content.set_data(f"BT /F1 12 Tf 40 780 Td ({text}) Tj ET".encode("ascii"))
     page[NameObject("/Contents")] = writer._add_object(content)
+    return writer
+
+
+def aes_pdf(path: Path, text: str) -> Path:
+    """A one-page PDF showing ``text`` (ASCII, Helvetica), AES-128 encrypted with an owner password only."""
+    writer = text_pdf_writer(text)
     writer.encrypt(user_password="", owner_password="chu-so-huu", algorithm="AES-128")
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "wb") as handle:

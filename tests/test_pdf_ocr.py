@@ -38,17 +38,9 @@ PLAN = [
 
 def text_page_pdf(text: str) -> bytes:
     """A one-page PDF with a Helvetica text layer holding ``text`` (ASCII)."""
-    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+    from bench.faults import text_pdf_writer
 
-    writer = pypdf.PdfWriter()
-    page = writer.add_blank_page(width=595, height=842)
-    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
-                             NameObject("/BaseFont"): NameObject("/Helvetica")})
-    page[NameObject("/Resources")] = DictionaryObject(
-        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})})
-    content = DecodedStreamObject()
-    content.set_data(f"BT /F1 12 Tf 40 780 Td ({text}) Tj ET".encode("ascii"))
-    page[NameObject("/Contents")] = writer._add_object(content)
+    writer = text_pdf_writer(text)
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
