@@ -265,11 +265,21 @@ class Assistant:
         return ""
 
 
+def _unindexed_provinces(analysis, state) -> list[str]:
+    """The provinces a question names that no indexed document is known to be of."""
+    indexed = province_names(state)
+    return [p for p in analysis.provinces if p not in indexed]
+
+
+def _evidence_text(result: SearchResult) -> str:
+    """What a passage itself says, as evidence of a place or a year: its text, its section and its document's title."""
+    return " ".join((result.passage.text, result.doc_metadata.get("tieu_de", ""), result.passage.section))
+
+
 def _provinces_without_evidence(analysis, results: list[SearchResult], state) -> list[str]:
     """The provinces a question names that no indexed document is known to be of, when none of the passages found
     names them nor belongs to a document whose province was not read (which may be theirs)."""
-    indexed = province_names(state)
-    missing = [p for p in analysis.provinces if p not in indexed]
+    missing = _unindexed_provinces(analysis, state)
     if not missing or any(_province_open(r, missing) for r in results[:SCOPE_EVIDENCE_RANKS]):
         return []
     return missing
@@ -282,27 +292,23 @@ def _unfiltered_provinces(analysis, filters: SearchFilters | None, state) -> lis
         return []
     if documents_named(analysis.doc_numbers, state.records):
         return []
-    indexed = province_names(state)
-    missing = [p for p in analysis.provinces if p not in indexed]
+    missing = _unindexed_provinces(analysis, state)
     return missing if missing and len(missing) == len(analysis.provinces) else []
 
 
 def _province_open(result: SearchResult, provinces: list[str]) -> bool:
     """A passage that may be about one of ``provinces``: it names one, or its document's province was not read."""
-    md = result.doc_metadata
-    return bool(unread_fields(md, ("tinh",))) or mentions_province(
-        result.passage.text + "\n" + md.get("tieu_de", ""), provinces)
+    return bool(unread_fields(result.doc_metadata, ("tinh",))) or mentions_province(_evidence_text(result), provinces)
 
 
 def _year_open(result: SearchResult, years: list[str], unread_counts: bool = True) -> bool:
     """A passage that may be about one of ``years``: its document is of it (issued or covering it), the passage or
     the document's title writes it, or — when ``unread_counts`` — the document states no year at all (unread: never
     a refusal by itself)."""
-    md = result.doc_metadata
-    known = document_years(md)
+    known = document_years(result.doc_metadata)
     if any(y in known for y in years) or not known and unread_counts:
         return True
-    return mentions_year(" ".join((result.passage.text, md.get("tieu_de", ""), result.passage.section)), years)
+    return mentions_year(_evidence_text(result), years)
 
 
 def _unconfirmed_scope(analysis, results: list[SearchResult], state) -> str:
@@ -310,15 +316,11 @@ def _unconfirmed_scope(analysis, results: list[SearchResult], state) -> str:
     passage among the first confirms either (names the province, or is of or writes the year): a document whose
     province and year were both left unread matches nothing the question scopes, so the evidence is absent. ""
     otherwise (one unread field is a hint, never a refusal)."""
-    if not analysis.years:
-        return ""
-    indexed = province_names(state)
-    missing = [p for p in analysis.provinces if p not in indexed]
+    missing = _unindexed_provinces(analysis, state) if analysis.years else []
     if not missing or len(missing) < len(analysis.provinces):
         return ""
     for r in results[:SCOPE_EVIDENCE_RANKS]:
-        text = " ".join((r.passage.text, r.doc_metadata.get("tieu_de", ""), r.passage.section))
-        if mentions_province(text, missing) or _year_open(r, analysis.years, unread_counts=False):
+        if mentions_province(_evidence_text(r), missing) or _year_open(r, analysis.years, unread_counts=False):
             return ""
     return ", ".join(missing)
 
