@@ -3,11 +3,14 @@
 Sets: the shared dev questions (bundled corpus), the shared real-document questions (their 13 documents ingested
 beside the bundled corpus), and ours in ``eval/`` (reworded questions as officials type them; refusal probes and
 answerable look-alikes; ``newdocs``: questions on more real documents as officials have them, news posts, web pages
-and excerpts, in ``eval/newdocs/docs/``, ingested beside the others). ``eval/splits.json`` assigns each document to
-the tune or the check half; a question follows its document, an unanswerable one (no document) alternates by
-position. Tune on the tune half only; report both.
+and excerpts, in ``eval/newdocs/docs/``, ingested beside the others; ``freshdocs``: a fresh set of real pages nobody
+has tuned on, in ``eval/freshdocs/docs/``, check half only). ``eval/splits.json`` assigns each document to the tune
+or the check half; a question follows its document, an unanswerable one (no document) alternates by position, and
+every question of a set listed in its ``check_only_sets`` is in the check half. Tune on the tune half only; report
+both.
 
-    python -m bench.eval_sets [--data-dir DIR] [--sets dev,realdocs,reworded,probes,newdocs] [--only answers|retrieval]
+    python -m bench.eval_sets [--data-dir DIR] [--sets dev,realdocs,reworded,probes,newdocs,freshdocs]
+                              [--only answers|retrieval]
     python -m bench.eval_sets --metadata [--verbose]   # metadata read at ingest against the gold files, per half
 
 The reference scorer (``../shared/eval/score.py``) does the scoring, through the project's own CLIs.
@@ -35,13 +38,16 @@ SETS = {
     "reworded": EVAL / "reworded.jsonl",
     "probes": EVAL / "probes.jsonl",
     "newdocs": EVAL / "newdocs" / "questions.jsonl",
+    "freshdocs": EVAL / "freshdocs" / "questions.jsonl",
 }
 #: Folders whose files are ingested together for every set: the bundled corpus, the shared real documents, ours.
-DOC_FOLDERS = (PROJECT_ROOT / "corpus", SHARED / "eval" / "realdocs" / "docs", EVAL / "newdocs" / "docs")
+DOC_FOLDERS = (PROJECT_ROOT / "corpus", SHARED / "eval" / "realdocs" / "docs", EVAL / "newdocs" / "docs",
+               EVAL / "freshdocs" / "docs")
 #: Hand-checked metadata (gold file, its documents) scored by ``--metadata``, halves as in ``eval/splits.json``.
 GOLDS = {
     "realdocs": (SHARED / "eval" / "realdocs" / "metadata.jsonl", SHARED / "eval" / "realdocs" / "docs"),
     "newdocs": (EVAL / "newdocs" / "metadata.jsonl", EVAL / "newdocs" / "docs"),
+    "freshdocs": (EVAL / "freshdocs" / "metadata.jsonl", EVAL / "freshdocs" / "docs"),
 }
 _HEADLINE = re.compile(r"^(answers|recall@\d+)\S*=([0-9.]+)", re.MULTILINE)
 _DETAIL = re.compile(r"fact coverage ([0-9.]+).*?abstention ([0-9.]+).*?citations verifiable ([0-9.]+).*?"
@@ -49,10 +55,11 @@ _DETAIL = re.compile(r"fact coverage ([0-9.]+).*?abstention ([0-9.]+).*?citation
 _DIRECT = re.compile(r"facts within the first 400 characters ([0-9.]+)")
 
 
-def split_questions(path: Path, splits: dict) -> dict[str, list[dict]]:
-    """The questions of one set, by half ("tune" / "check")."""
+def split_questions(path: Path, splits: dict, name: str | None = None) -> dict[str, list[dict]]:
+    """The questions of one set, by half ("tune" / "check"); all in "check" when ``name`` is a check-only set."""
     tune = set(splits["tune_docs"])
     owner = splits["question_docs"]
+    check_only = name in splits.get("check_only_sets", {})
     halves: dict[str, list[dict]] = {"tune": [], "check": []}
     orphans = 0
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -60,7 +67,9 @@ def split_questions(path: Path, splits: dict) -> dict[str, list[dict]]:
             continue
         q = json.loads(line)
         doc = owner.get(q["id"])
-        if doc is None:
+        if check_only:
+            half = "check"
+        elif doc is None:
             half = "tune" if orphans % 2 == 0 else "check"
             orphans += 1
         else:
@@ -80,7 +89,7 @@ def halves_of(names) -> dict[str, list[dict]]:
     splits = json.loads((EVAL / "splits.json").read_text(encoding="utf-8"))
     halves: dict[str, list[dict]] = {"tune": [], "check": []}
     for name in names:
-        for half, qs in split_questions(SETS[name], splits).items():
+        for half, qs in split_questions(SETS[name], splits, name).items():
             halves[half] += qs
     return halves
 
@@ -99,6 +108,15 @@ def build_index(data_dir: Path, python: str) -> None:
     subprocess.run([python, "-m", "ingest"], cwd=PROJECT_ROOT, env=env, check=False)
 
 
+def _cell(shares: dict[str, float], key: str) -> str:
+    """One column of the metadata table: the share, or a dash for a half without documents (a check-only set's tune).
+
+    >>> _cell({"nam": 0.5}, "nam"), _cell({}, "nam")
+    ('       0.500', '           —')
+    """
+    return f"{shares[key]:12.3f}" if key in shares else f"{'—':>12}"
+
+
 def metadata_report(splits: dict, verbose: bool = False) -> str:
     """Per field, the share of gold documents whose metadata ingest reads right, by half of ``splits``
     (``python -m ingest check-metadata`` halves by file position instead); verbose adds every mismatch."""
@@ -111,7 +129,7 @@ def metadata_report(splits: dict, verbose: bool = False) -> str:
         groups = [(h, [r for r in results if r.half == h]) for h in ("tune", "check")] + [("all", results)]
         table = {h: accuracy(rs) for h, rs in groups}
         lines.append(f"{name:<16}" + "".join(f"{f'{h} ({len(rs)})':>12}" for h, rs in groups))
-        lines += [f"  {k:<14}" + "".join(f"{table[h].get(k, 0.0):12.3f}" for h, _ in groups) for k in GOLD_FIELDS]
+        lines += [f"  {k:<14}" + "".join(_cell(table[h], k) for h, _ in groups) for k in GOLD_FIELDS]
         lines += [f"  {r.file} [{r.half}]: {r.error}" for r in results if r.error]
         if verbose:
             lines += [f"  {r.file} [{r.half}] {k}: chuẩn {g!r} ≠ đọc được {p!r}" for r in results
@@ -168,7 +186,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'set':<10} {'half':<6} {'n':>3} {'recall@5':>9} {'facts':>6} {'in400':>6} {'abstain':>8} "
           f"{'cites':>6} {'median':>7}")
     for name in args.sets.split(","):
-        for half, questions in split_questions(SETS[name], splits).items():
+        for half, questions in split_questions(SETS[name], splits, name).items():
+            if not questions:  # a check-only set has no tune half
+                continue
             row = {}
             for kind in kinds:
                 if kind == "retrieval" and not any(q.get("evidence") for q in questions):

@@ -12,6 +12,9 @@ from bench.eval_sets import EVAL, GOLDS, SETS, metadata_report, split_questions
 from textnorm import fold_for_match as fold
 
 NEWDOCS = EVAL / "newdocs"
+FRESHDOCS = EVAL / "freshdocs"
+#: Our sets of real documents, each a folder with docs/, metadata.jsonl, questions.jsonl and sources.tsv.
+DOC_SETS = ("newdocs", "freshdocs")
 SPLITS = json.loads((EVAL / "splits.json").read_text(encoding="utf-8"))
 #: Fields of a gold metadata row, as in the shared real documents' gold file.
 GOLD_KEYS = {"file", "so_hieu", "loai_van_ban", "co_quan", "tinh", "ngay_ban_hanh", "nam", "tieu_de", "nguoi_ky",
@@ -28,14 +31,15 @@ def test_every_new_document_is_in_exactly_one_half():
     assert len(docs) >= 25 and tune | check == docs and not tune & check
 
 
-def test_every_new_question_is_owned_and_literal_in_its_document():
-    for q in _questions(SETS["newdocs"]):
+@pytest.mark.parametrize("name", DOC_SETS)
+def test_every_question_of_our_real_documents_is_owned_and_literal_in_its_document(name):
+    for q in _questions(SETS[name]):
         assert q["id"] in SPLITS["question_docs"], q["id"]
         owner = SPLITS["question_docs"][q["id"]]
         if q["abstain"]:
             assert owner is None and not q["evidence"] and not q["facts"], q["id"]
             continue
-        text = fold((NEWDOCS / "docs" / owner).read_text(encoding="utf-8"))
+        text = fold((EVAL / name / "docs" / owner).read_text(encoding="utf-8"))
         for group in q["evidence"] + q["facts"]:
             assert any(fold(alt) in text for alt in group), (q["id"], group)
 
@@ -46,9 +50,10 @@ def test_both_halves_of_the_new_set_have_answerable_and_unanswerable_questions()
         assert any(q["abstain"] for q in qs) and sum(not q["abstain"] for q in qs) >= 20
 
 
-def test_new_gold_metadata_covers_every_document_with_the_shared_keys():
-    rows = _questions(NEWDOCS / "metadata.jsonl")
-    assert {r["file"] for r in rows} == {p.name for p in (NEWDOCS / "docs").iterdir()}
+@pytest.mark.parametrize("name", DOC_SETS)
+def test_gold_metadata_covers_every_document_with_the_shared_keys(name):
+    rows = _questions(EVAL / name / "metadata.jsonl")
+    assert {r["file"] for r in rows} == {p.name for p in (EVAL / name / "docs").iterdir()}
     assert all(set(r) == GOLD_KEYS for r in rows)
     assert all(re.fullmatch(r"(\d{4}-\d{2}-\d{2})?", r["ngay_ban_hanh"]) for r in rows)
     assert all(not r["ngay_ban_hanh"] or r["ngay_ban_hanh"][:4] == r["nam"] for r in rows)
@@ -60,3 +65,33 @@ def test_metadata_report_scores_each_gold_file_by_the_halves_of_the_splits():
     assert "realdocs" in report and "newdocs" in report
     n_check = len(set(SPLITS["check_docs"]) & {p.name for p in (NEWDOCS / "docs").iterdir()})
     assert f"check ({n_check})" in report
+
+
+@pytest.mark.parametrize("name", DOC_SETS)
+def test_every_document_of_our_real_documents_has_its_address(name):
+    rows = [line.split("\t") for line in (EVAL / name / "sources.tsv").read_text(encoding="utf-8").splitlines()[1:]]
+    assert {r[0] for r in rows} == {p.name for p in (EVAL / name / "docs").iterdir()}
+    assert all(r[1].startswith(("http://", "https://")) for r in rows)
+
+
+def test_the_fresh_set_is_all_check_and_owns_every_question():
+    docs = {p.name for p in (FRESHDOCS / "docs").iterdir()}
+    assert len(docs) >= 14 and docs <= set(SPLITS["check_docs"]) and not docs & set(SPLITS["tune_docs"])
+    owners = {SPLITS["question_docs"][q["id"]] for q in _questions(SETS["freshdocs"])}
+    assert docs <= owners  # every fresh document is asked about
+
+
+def test_a_check_only_set_puts_every_question_in_the_check_half_refusals_included():
+    questions = _questions(SETS["freshdocs"])
+    halves = split_questions(SETS["freshdocs"], SPLITS, "freshdocs")
+    assert halves["tune"] == [] and halves["check"] == questions
+    assert sum(q["abstain"] for q in questions) >= 4 and sum(not q["abstain"] for q in questions) >= 25
+
+
+@pytest.mark.skipif(not all(g.is_file() for g, _ in GOLDS.values()), reason="../shared/eval/realdocs is absent")
+def test_metadata_report_shows_the_fresh_set_as_check_only():
+    report = metadata_report(SPLITS)
+    block = report[report.index("freshdocs"):]
+    n = len(list((FRESHDOCS / "docs").iterdir()))
+    assert "tune (0)" in block.splitlines()[0] and f"check ({n})" in block.splitlines()[0]
+    assert "—" in block.splitlines()[1]
