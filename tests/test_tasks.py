@@ -268,3 +268,37 @@ def test_tasks_live_and_die_with_the_document_record_and_an_older_item_still_giv
     assert store.derived(store.records()) == {SCHEDULE_FACTS: {doc_id: bare}}
     store.delete_document(doc_id)
     assert store.facts_items.count() == 0 and store.lexical().derived == {}
+
+
+# -- the fixture questions --------------------------------------------------------------------------------------------
+QUESTIONS = [json.loads(line) for line in (FIXTURES / "questions.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def _selected(tasks, query: dict) -> list[str]:
+    """The contents of the tasks a question's query names, read from the facts."""
+    by = query["by"]
+    if by == "lead":
+        return [t.content for t in tasks if t.lead == query["agency"]]
+    if by == "partner":
+        return [t.content for t in tasks if query["agency"] in t.partners]
+    if by == "area":
+        return [t.content for t in tasks if t.area == query["area"]]
+    if by == "product":
+        return [t.content for t in tasks if t.product.lower() == query["product"].lower()]
+    return list(next(iter(query["expected"].values())))  # a period or a content: checked literally below
+
+
+def test_the_fixture_questions_are_two_halves_with_literal_evidence_and_expected_tasks_the_facts_hold():
+    assert len(QUESTIONS) == 20 and Counter(q["split"] for q in QUESTIONS) == {"tune": 10, "check": 10}
+    halves = {q["doc"]: q["split"] for q in QUESTIONS}
+    assert all(halves[q["doc"]] == q["split"] for q in QUESTIONS), "a document's questions stay in one half"
+    assert sum(q["abstain"] for q in QUESTIONS) == 4
+    docs = {name: doc_of(FIXTURES / name) for name in halves}
+    for q in QUESTIONS:
+        doc = docs[q["doc"]]
+        tasks = extract_tasks(doc).tasks
+        for group in q["evidence"] + [g for g in q["facts"] if len(g) == 1]:
+            assert any(alt in doc.text for alt in group), (q["id"], group)
+        (expected,) = q["tasks"]["expected"].values()
+        assert _selected(tasks, q["tasks"]) == expected, q["id"]
+        assert all(any(e in t.content for t in tasks) for e in expected), q["id"]
