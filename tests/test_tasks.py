@@ -183,6 +183,17 @@ def test_prose_assignments_give_lead_partners_content_and_deadline():
     assert_spans(doc, tasks)
 
 
+def test_an_assignment_after_a_colon_or_inside_a_sentence_is_read_too():
+    body = ("- Sở Nội vụ: chủ trì, phối hợp với Thanh tra tỉnh kiểm tra công vụ, trong quý III.\n"
+            "- Ủy ban nhân dân tỉnh giao Công an tỉnh chủ trì triển khai Đề án 06, hoàn thành trong tháng 9.\n")
+    doc = build_document("kh", "kh.txt", HEAD + body)
+    tasks = extract_tasks(doc).tasks
+    assert [(t.lead, t.partners, t.content, t.deadline_text) for t in tasks] == [
+        ("Sở Nội vụ", ("Thanh tra tỉnh",), "kiểm tra công vụ", "trong quý III"),
+        ("Công an tỉnh", (), "triển khai Đề án 06", "hoàn thành trong tháng 9")]
+    assert_spans(doc, tasks)
+
+
 def test_a_group_of_agencies_or_a_sentence_without_a_role_assigns_no_task():
     body = ("- Các sở, ban, ngành tỉnh có trách nhiệm xây dựng kế hoạch của cơ quan mình.\n"
             "- Giao Sở Tài chính phân bổ kinh phí thực hiện Kế hoạch này.\n"

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 from index.model import Document
 from index.task_facts import PlanTasks, Span, Stage, TaskFact
+from ingest.frontmatter import PASSAGE_ROLES
 from textnorm.deadlines import RECURRENCES, read_deadline
 from textnorm.lines import sentence_spans
 from textnorm.patterns import AGENCY
@@ -64,6 +65,8 @@ _PARTNER_SPLIT = re.compile(r"\s*;\s*|\s*(?:,|\bvà\b)\s*(?=(?:[Cc]ác\s+(?:cơ 
 _ASSIGNMENT = re.compile(r"(?:[-+•*–]\s*|\d+(?:\.\d+)*[.)]\s*|[a-zđ]\)\s*)?(?:[Gg]iao\s+(?:cho\s+)?)?"
                          r"(?P<lead>" + AGENCY.pattern + r"[^,;:.()]{0,80}?)\s*[:,]?\s*"
                          r"(?P<role>chủ trì|có trách nhiệm|chịu trách nhiệm)\b\s*[,:]?\s*")
+#: An assignment inside a sentence: "UBND tỉnh giao Sở Nội vụ chủ trì, …" (its lead is the agency after "giao").
+_GIVEN = re.compile(r"\b[Gg]iao\s+(?:cho\s+)?(?=" + AGENCY.pattern + r")")
 #: Partners named after the role ("phối hợp với các sở, ngành liên quan").
 _PARTNERS_LEAD = re.compile(r"(?:,\s*)?(?:và\s+)?phối hợp (?:với|cùng)\s+")
 #: Verbs a task opens with, where the partners named before it end (administrative vocabulary of plans).
@@ -75,8 +78,6 @@ _TASK_VERBS = re.compile(
 #: Words that lead into a prose deadline and belong to it ("hoàn thành trước ngày 30/6", "trong quý II").
 _DEADLINE_LEAD_IN = re.compile(r"\b(?:(?:hoan thanh|xong|thuc hien|bao cao|trinh)\s+)?"
                                r"(?:(?:truoc|trong|vao|cham nhat(?: la)?|khong qua|tu|den het)\s+)?$")
-#: Passage kinds of a document's front and end matter: no task is read there.
-_MATTER_KINDS = frozenset({"number", "place_date", "title", "basis", "signature", "recipients"})
 
 
 @dataclass
@@ -201,6 +202,7 @@ class _Sections:
         self.passages = sorted(doc.passages, key=lambda p: p.start)
         self.starts = [p.start for p in self.passages]
         self.text = doc.text
+        self._headings: dict[str, list[int]] = {}
 
     def passage_at(self, offset: int):
         i = bisect.bisect_right(self.starts, offset) - 1
@@ -212,10 +214,12 @@ class _Sections:
 
     def heading_span(self, component: str, before: int) -> Span | None:
         """The last line opening with ``component`` before offset ``before`` (None: not written in the text)."""
-        found = None
-        for m in re.finditer(r"(?m)^" + re.escape(component.rstrip("…")), self.text[:before]):
-            found = m
-        return Span(found.start(), found.end()) if found else None
+        head = component.rstrip("…")
+        if head not in self._headings:
+            self._headings[head] = [m.start() for m in re.finditer(r"(?m)^" + re.escape(head), self.text)]
+        starts = self._headings[head]
+        i = bisect.bisect_left(starts, before) - 1
+        return Span(starts[i], starts[i] + len(head)) if i >= 0 else None
 
     def area(self, offset: int, *, groups_only: bool) -> tuple[str, Span | None]:
         """The innermost roman-numbered component of the path at ``offset``: with ``groups_only``, only one not
@@ -312,7 +316,9 @@ def _prose_fact(doc: Document, start: int, end: int, area: str, area_span: Span 
                 year: int | None) -> TaskFact | None:
     """The task one sentence assigns, or None."""
     text = doc.text
-    m = _ASSIGNMENT.match(text, start, end)
+    given = _GIVEN.search(text, start, end)  # "… giao Sở X chủ trì": the lead is the agency given the task
+    m = _ASSIGNMENT.match(text, given.end(), end) if given else None
+    m = m or _ASSIGNMENT.match(text, start, end)
     if m is None or m.group("lead").lower().startswith("các"):
         return None
     lead = _strip(text, m.start("lead"), m.end("lead"))
@@ -338,12 +344,14 @@ def _prose_fact(doc: Document, start: int, end: int, area: str, area_span: Span 
 def prose_tasks(doc: Document, year: int | None = None, skip: list[Span] | None = None) -> list[TaskFact]:
     """The tasks assigned in the document's sentences (outside the ``skip`` spans: its table rows)."""
     sections, tasks = _Sections(doc), []
-    taken = skip or []
+    taken = sorted(skip or [], key=lambda s: s.start)
+    starts = [s.start for s in taken]
     for start, end in sentence_spans(doc.text, clauses=False):
         passage = sections.passage_at(start)
-        if passage is not None and passage.kind in _MATTER_KINDS:
+        if passage is not None and passage.kind in PASSAGE_ROLES:  # front and end matter assign no task
             continue
-        if any(s.start <= start < s.end for s in taken):
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and start < taken[i].end:
             continue
         area, area_span = sections.area(start, groups_only=False)
         fact = _prose_fact(doc, start, end, area, area_span, year)
