@@ -313,3 +313,26 @@ def test_the_fixture_questions_are_two_halves_with_literal_evidence_and_expected
         (expected,) = q["tasks"]["expected"].values()
         assert _selected(tasks, q["tasks"]) == expected, q["id"]
         assert all(any(e in t.content for t in tasks) for e in expected), q["id"]
+
+
+def test_each_bundled_fact_is_its_own_row_of_the_appendix_as_the_raw_file_writes_it():
+    """Read the raw appendix independently (cells between "|" lines) and compare row by row."""
+    raw = BUNDLED.read_text(encoding="utf-8")
+    cells, current = [], []
+    for line in raw[raw.index("STT\n|"):].split("\n"):
+        if line.strip() == "|":
+            cells.append(" ".join(" ".join(current).split()))
+            current = []
+        else:
+            current.append(line)
+    rows, i = [], 7  # after the header's seven cells
+    while i < len(cells):
+        if cells[i].isdigit():
+            rows.append(cells[i + 1:i + 7])  # content, product, lead, partners, deadline, note
+            i += 7
+        else:
+            i += 2 if cells[i] else 1  # a reform area's or sub-group's row: its number and its title
+    tasks = extract_tasks(build_document("kg", str(BUNDLED), raw)).tasks
+    assert len(rows) == len(tasks) == 31
+    assert [(r[0], r[1], r[2], r[4]) for r in rows] == [(t.content, t.product, t.lead, t.deadline_text) for t in tasks]
+    assert all(t.stages for t in tasks)
