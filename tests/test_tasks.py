@@ -151,6 +151,18 @@ def test_reform_areas_come_from_their_rows_in_every_table_form():
                                                                               "II. CẢI CÁCH CÔNG VỤ"]
 
 
+def test_a_one_cell_table_s_areas_are_its_own_even_where_the_body_has_headings_of_the_same_names():
+    body = ("I. CẢI CÁCH THỂ CHẾ\n- Hoàn thiện thể chế.\n\nII. CẢI CÁCH THỦ TỤC HÀNH CHÍNH\n- Đơn giản hóa TTHC.\n\n"
+            "PHỤ LỤC\nNHIỆM VỤ NĂM 2030\n")
+    cells = ["STT", "NỘI DUNG", "CƠ QUAN\nCHỦ TRÌ", "THỜI GIAN", "I", "CẢI CÁCH THỂ CHẾ", "1", "Rà soát văn bản",
+             "Sở Tư pháp", "Quý I", "II", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "1", "Công bố thủ tục", "Văn phòng UBND tỉnh",
+             "Quý II"]
+    doc = build_document("kh", "kh.txt", HEAD.replace("I. NHIỆM VỤ\n\n", "") + body + "\n|\n".join(cells) + "\n|\n")
+    tasks = extract_tasks(doc).tasks
+    assert [(t.lead, t.area) for t in tasks] == [("Sở Tư pháp", "I. CẢI CÁCH THỂ CHẾ"),
+                                                 ("Văn phòng UBND tỉnh", "II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH")]
+
+
 def test_a_pipe_row_with_an_empty_cell_keeps_its_values_under_their_columns():
     body = ("| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |\n"
             "| 1 | Theo dõi thi hành pháp luật | Sở Tư pháp | | Quý III |\n"

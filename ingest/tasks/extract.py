@@ -221,16 +221,25 @@ class _Sections:
         i = bisect.bisect_left(starts, before) - 1
         return Span(starts[i], starts[i] + len(head)) if i >= 0 else None
 
-    def area(self, offset: int, *, groups_only: bool) -> tuple[str, Span | None]:
-        """The innermost roman-numbered component of the path at ``offset``: with ``groups_only``, only one not
-        written as a heading (a one-cell table's group)."""
-        for component in reversed(self.path(offset)):
-            if not _ROMAN_COMPONENT.match(component):
-                continue
-            span = self.heading_span(component, offset)
-            if groups_only and span is not None:
-                continue
-            return component, span
+    def path_before(self, offset: int) -> list[str]:
+        """The section path of the last passage that ends at or before ``offset`` (what a table stands under)."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        while i >= 0 and self.passages[i].end > offset:
+            i -= 1
+        passage = self.passages[i] if i >= 0 else None
+        return [c.strip() for c in passage.section.split(" > ")] if passage and passage.section else []
+
+    def area(self, offset: int, base: list[str] | None = None) -> tuple[str, Span | None]:
+        """The innermost roman-numbered component of the path at ``offset`` and its heading's span; with ``base``
+        (the path a table stands under), only the components the table adds: its groups, which no heading of the
+        text writes (span None)."""
+        path = self.path(offset)
+        if base is not None:
+            shared = next((i for i, (a, b) in enumerate(zip(path, base)) if a != b), min(len(path), len(base)))
+            path = path[shared:]
+        for component in reversed(path):
+            if _ROMAN_COMPONENT.match(component):
+                return component, None if base is not None else self.heading_span(component, offset)
         return "", None
 
 
@@ -256,11 +265,11 @@ def table_tasks(doc: Document, year: int | None = None) -> list[TaskFact]:
     """The tasks of the document's table rows, in document order."""
     text, sections = doc.text, _Sections(doc)
     tasks: list[TaskFact] = []
-    area, area_span, previous_end = "", None, None
+    area, area_span, previous_end, base = "", None, None, []
     for record in _records(text):
         contiguous = previous_end is not None and not text[previous_end:record.start].strip()
-        if not contiguous:
-            area, area_span = "", None
+        if not contiguous:  # a new table: what it stands under, and no area yet
+            area, area_span, base = "", None, sections.path_before(record.start)
         previous_end = record.end
         row_area = _area_row(record, text)
         if row_area is not None:
@@ -269,11 +278,11 @@ def table_tasks(doc: Document, year: int | None = None) -> list[TaskFact]:
             continue
         if _is_header_repeat(record, text) or record.get("content") is None or record.get("lead") is None:
             continue
-        group, group_span = sections.area(record.start, groups_only=True)
+        group, _ = sections.area(record.start, base)
         if group and area_span is None:
             area = group  # a one-cell table's reform area (not written as a row in the text)
         elif not area:
-            area, area_span = sections.area(record.start, groups_only=False)
+            area, area_span = sections.area(record.start)
         tasks.append(_table_fact(doc, record, area, area_span, year))
     return tasks
 
@@ -353,7 +362,7 @@ def prose_tasks(doc: Document, year: int | None = None, skip: list[Span] | None 
         i = bisect.bisect_right(starts, start) - 1
         if i >= 0 and start < taken[i].end:
             continue
-        area, area_span = sections.area(start, groups_only=False)
+        area, area_span = sections.area(start)
         fact = _prose_fact(doc, start, end, area, area_span, year)
         if fact is not None:
             tasks.append(fact)
