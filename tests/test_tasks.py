@@ -264,6 +264,15 @@ def test_a_failing_extractor_yields_nothing_for_its_kind_and_the_others_go_on(ca
     assert facts == {SCHEDULE_FACTS: "", TASK_FACTS: "T"} and "schedule" in caplog.text
 
 
+def test_a_correction_of_the_plan_s_year_re_derives_its_tasks():
+    from ingest.corrections import corrected_document
+
+    doc = build_document("kh", "kh.txt", HEAD + "- Sở Tư pháp có trách nhiệm rà soát văn bản trong quý II.\n")
+    fixed = corrected_document(doc, {"tieu_de": "Cải cách hành chính năm 2031"})
+    years = [load_tasks(d.facts[TASK_FACTS]).tasks[0].stages[0].period.year for d in (doc, fixed)]
+    assert years == [2030, 2031]
+
+
 def test_a_stored_item_holds_every_kind_and_an_older_bare_schedule_reads_as_the_schedule():
     old = json.dumps({"doc_id": "a", "facts": [], "periods": [], "quotes": {}})
     assert unpack_facts(old) == {SCHEDULE_FACTS: old}

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from index.model import Document
 from index.task_facts import PlanTasks, Span, Stage, TaskFact
 from ingest.frontmatter import PASSAGE_ROLES
+from ingest.schedule.extract import plan_year
 from textnorm.deadlines import RECURRENCES, read_deadline
 from textnorm.lines import sentence_spans
 from textnorm.patterns import AGENCY
@@ -175,19 +176,6 @@ def split_partners(text: str, start: int, end: int) -> list[tuple[str, Span]]:
         if s < e:
             spans.append((text[s:e], Span(s, e)))
     return spans
-
-
-def plan_year(doc: Document) -> int | None:
-    """The year a plan is for: the first year of the period it covers, else its year of issue.
-
-    >>> plan_year(Document("a", "a", "a", "", {"nam": "2020", "ky_ke_hoach": "2021"}))
-    2021
-    """
-    for key in ("ky_ke_hoach", "nam"):
-        head = str(doc.metadata.get(key) or "")[:4]
-        if head.isdigit():
-            return int(head)
-    return None
 
 
 def _stages(deadline: str, year: int | None) -> tuple[Stage, ...]:
@@ -371,12 +359,11 @@ def prose_tasks(doc: Document, year: int | None = None, skip: list[Span] | None 
 
 def extract_tasks(doc: Document) -> PlanTasks:
     """Every task the document assigns: its table rows, then its prose assignments, in document order."""
-    year = plan_year(doc)
+    year = plan_year(doc.metadata)  # the year a deadline without its own takes, as the schedule reads it
     table = table_tasks(doc, year)
     records = [Span(r.start, r.end) for r in _records(doc.text)]
     prose = prose_tasks(doc, year, records)
     return PlanTasks(doc.doc_id, sorted(table + prose, key=lambda t: t.row.start))
 
 
-__all__ = ["extract_tasks", "table_tasks", "prose_tasks", "column_role", "split_partners", "plan_year",
-           "COLUMN_ROLES"]
+__all__ = ["extract_tasks", "table_tasks", "prose_tasks", "column_role", "split_partners", "COLUMN_ROLES"]
