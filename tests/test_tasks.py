@@ -173,6 +173,14 @@ def test_a_pipe_row_with_an_empty_cell_keeps_its_values_under_their_columns():
         ("Sở Tư pháp", (), "Quý III"), ("Văn phòng UBND tỉnh", ("Sở Nội vụ",), "Tháng 5")]
 
 
+def test_of_two_time_columns_the_later_is_the_deadline():
+    body = ("| STT | Nhiệm vụ | Đơn vị thực hiện | Thời gian bắt đầu | Thời gian hoàn thành |\n|---|---|---|---|---|\n"
+            "| 1 | Số hóa hồ sơ thủ tục hành chính | Văn phòng UBND tỉnh | Tháng 3/2030 | Tháng 9/2030 |\n")
+    (task,) = extract_tasks(build_document("kh", "kh.txt", HEAD + body)).tasks
+    assert (task.lead, task.deadline_text, task.stages[0].period.months) == ("Văn phòng UBND tỉnh", "Tháng 9/2030",
+                                                                             (9,))
+
+
 def test_a_repeated_header_row_of_a_pipe_table_is_no_task():
     header = "| STT | Nhiệm vụ | Đơn vị chủ trì | Tiến độ |\n"
     body = header + "|---|---|---|---|\n| 1 | Kiện toàn tổ chức bộ máy | Sở Nội vụ | Quý I |\n" + header + \

@@ -53,8 +53,9 @@ COLUMN_ROLES = (
 _RECORD_HEAD = re.compile(r"^Mục (?P<number>[\w.]{1,8})\.$")
 #: One "Column: value" line of a rendered row (a column name is short and has no colon).
 _FIELD = re.compile(r"^(?P<label>[^:\n]{1,80}): (?P<value>.*\S)\s*$")
-#: The number cell of a reform area's row ("I", "II.") and of a sub-group's row ("a)").
+#: The number cell of a reform area's row ("I", "II.").
 _ROMAN = re.compile(r"^[IVXLC]+\.?$")
+#: The number cell of a sub-group's row ("a)"): the task stays in its reform area.
 _ALPHA = re.compile(r"^[a-zđ][).]$")
 #: A section-path component opened by a roman number: a reform area ("I. CẢI CÁCH THỂ CHẾ").
 _ROMAN_COMPONENT = re.compile(r"^[IVXLC]+\.\s")
@@ -97,7 +98,10 @@ class _Record:
     fields: list[_Field] = field(default_factory=list)
 
     def get(self, role: str) -> _Field | None:
-        return next((f for f in self.fields if f.role == role), None)
+        """The row's cell of that role: the first one, but for a deadline the last ("Thời gian bắt đầu | Thời gian
+        hoàn thành": the task is due at the second)."""
+        cells = [f for f in self.fields if f.role == role]
+        return (cells[-1] if role == "deadline" else cells[0]) if cells else None
 
 
 def column_role(label: str) -> str:
