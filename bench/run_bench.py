@@ -447,6 +447,7 @@ def bulk_write(store, batch: list[tuple]) -> None:
 
     Used once the per-document write budget of a tier is spent: one ``write_document`` costs two upserts and one
     delete, and each upsert carrying text costs 0.1–0.3 s here, growing with the collection (see README)."""
+    from index.derived_facts import pack_facts
     from index.store import chroma_rows
 
     ids, vecs, texts, metas, records = [], [], [], [], []
@@ -462,11 +463,12 @@ def bulk_write(store, batch: list[tuple]) -> None:
     for lo in range(0, len(ids), 1000):
         passages.upsert(ids=ids[lo:lo + 1000], embeddings=allvec[lo:lo + 1000].tolist(),
                         documents=texts[lo:lo + 1000], metadatas=metas[lo:lo + 1000])
-    scheduled = [(doc, r[2]["version"]) for (doc, _), r in zip(batch, records) if doc.schedule]
-    if scheduled:  # schedule hook (issue 14): as IndexStore.write_document writes them
-        store.schedule_items.upsert(ids=[f"{d.doc_id}@{v}" for d, v in scheduled], documents=[d.schedule for d, _ in
-                                    scheduled], metadatas=[{"doc_id": d.doc_id, "version": v} for d, v in scheduled],
-                                    embeddings=[[0.0]] * len(scheduled))
+    derived = [(doc, r[2]["version"], pack_facts(doc.facts)) for (doc, _), r in zip(batch, records)]
+    derived = [(d, v, facts) for d, v, facts in derived if facts]
+    if derived:  # as IndexStore.write_document writes them
+        store.facts_items.upsert(ids=[f"{d.doc_id}@{v}" for d, v, _ in derived], documents=[f for _, _, f in derived],
+                                 metadatas=[{"doc_id": d.doc_id, "version": v} for d, v, _ in derived],
+                                 embeddings=[[0.0]] * len(derived))
     store.docs.upsert(ids=[r[0] for r in records], documents=[r[1] for r in records],
                       metadatas=[r[2] for r in records], embeddings=[[0.0]] * len(records))
     store.invalidate()

@@ -25,7 +25,7 @@ import numpy as np
 
 from index.accents import accent_model_files, load_accent_model
 from index.lexical import LexicalIndex
-from index.model import Passage, document_years
+from index.model import SCHEDULE_FACTS, Passage, document_years
 from textnorm.diacritics import DiacriticRestorer
 from textnorm.patterns import has_time_expression
 
@@ -48,8 +48,13 @@ class LexicalState:
     meta: dict
     restorer: DiacriticRestorer
     records: dict = field(default_factory=dict)
-    #: schedule hook (issue 14): doc_id → schedule facts (JSON) of its current version, see ingest.schedule
-    schedules: dict = field(default_factory=dict)
+    #: Facts derived at ingest (ingest.facts): kind (index.model.FACT_KINDS) → doc_id → JSON of its current version
+    derived: dict = field(default_factory=dict)
+
+    @property
+    def schedules(self) -> dict[str, str]:
+        """doc_id → inspection-schedule facts (JSON) of its current version: the schedule kind of :attr:`derived`."""
+        return self.derived.get(SCHEDULE_FACTS, {})
 
     @cached_property
     def passage_docs(self) -> np.ndarray:
@@ -88,7 +93,7 @@ def passage_data(passage: Passage, document: dict) -> dict:
 
 
 def build_lexical_state(rows: list[tuple[Passage, dict, list[str]]], records: dict, fingerprint: str,
-                        folder: Path | None, schedules: dict | None = None) -> LexicalState:
+                        folder: Path | None, derived: dict | None = None) -> LexicalState:
     """Build the state of the current passages and save it as the cache.
 
     Args:
@@ -97,7 +102,7 @@ def build_lexical_state(rows: list[tuple[Passage, dict, list[str]]], records: di
         fingerprint: the stamp of those records, saved with the index.
         folder: where the cache is written (``None``: kept in memory only); a folder that cannot be written is
             logged and the state served from memory.
-        schedules: doc_id → schedule facts (JSON) of the current versions.
+        derived: kind → doc_id → facts (JSON) of the current versions (``IndexStore.derived``).
 
     Returns:
         The new :class:`LexicalState`.
@@ -112,16 +117,16 @@ def build_lexical_state(rows: list[tuple[Passage, dict, list[str]]], records: di
             lex.save(folder, extras={PASSAGES_FILE: passages, **accent_model_files(restorer)})
         except OSError as exc:  # read-only data dir: serve from memory
             log.warning("Không ghi được chỉ mục từ khóa: %s", exc)
-    return LexicalState(lex, meta, restorer, records, schedules or {})
+    return LexicalState(lex, meta, restorer, records, derived or {})
 
 
-def load_lexical_state(folder: Path, index: LexicalIndex, records: dict, schedules: dict) -> LexicalState:
+def load_lexical_state(folder: Path, index: LexicalIndex, records: dict, derived: dict) -> LexicalState:
     """The cached state around an already loaded BM25 ``index`` (whose fingerprint the caller has checked).
 
     Raises:
         ValueError: the passages' data or the accent model is missing, damaged or of another format.
     """
-    return LexicalState(index, _load_passages(folder), load_accent_model(folder), records, schedules)
+    return LexicalState(index, _load_passages(folder), load_accent_model(folder), records, derived)
 
 
 def _load_passages(folder: Path) -> dict:

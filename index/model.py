@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+#: Kind of derived facts: the inspection schedule a plan states (issue 14, :mod:`index.schedule_facts`).
+SCHEDULE_FACTS = "schedule"
+#: Kind of derived facts: the reform tasks a plan assigns (issue 22, :mod:`index.task_facts`).
+TASK_FACTS = "tasks"
+#: Every kind of facts ingest derives from a document's cleaned text (:mod:`ingest.facts`), in the order computed.
+FACT_KINDS = (SCHEDULE_FACTS, TASK_FACTS)
+
 #: Metadata keys every document carries (empty string where the text does not say).
 METADATA_KEYS = (
     "so_hieu",  # số hiệu, e.g. "36/KH-UBND"; "" where a draft leaves it blank
@@ -97,7 +104,12 @@ class Document:
     passages: tuple[Passage, ...] = ()
     content_hash: str = ""
     notes: tuple[str, ...] = ()
-    schedule: str = ""  # schedule hook (issue 14): inspection-schedule facts as JSON (ingest.schedule)
+    facts: dict = field(default_factory=dict)  # kind (FACT_KINDS) → derived facts as JSON (ingest.facts)
+
+    @property
+    def schedule(self) -> str:
+        """The inspection-schedule facts as JSON ("" when the document states none)."""
+        return self.facts.get(SCHEDULE_FACTS, "")
 
     def label(self) -> str:
         """Short human label: "Kế hoạch 36/KH-UBND – Kiên Giang, 2021"."""

@@ -1,7 +1,8 @@
 """Inspection-schedule facts as the index stores them (issue 14): the plain data and its JSON storage format.
 
-Ingest writes them (``ingest.schedule.schedule_json``: one JSON string per document version, in the index's schedule
-collection); the answerer reads them back (``assistant.schedule``) from ``LexicalState.schedules``. Both use this
+Ingest writes them (``ingest.schedule.schedule_json``: one JSON string per document version, the "schedule" kind of
+its derived facts, :mod:`index.derived_facts`); the answerer reads them back (``assistant.schedule``) from
+``LexicalState.schedules``. Both use this
 module, so the format lives in one place, with the index's other plain data.
 
 >>> from textnorm.periods import find_periods

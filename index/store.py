@@ -44,10 +44,11 @@ from index.chroma import (
     storage_message,
     storage_problem,
 )
+from index.derived_facts import by_kind, pack_facts
 from index.embedders import Embedder, make_embedder
 from index.lexical import LexicalIndex, passage_terms
 from index.lexical_state import LexicalState, build_lexical_state, load_lexical_state
-from index.model import KIND_LABELS, Document, Passage, document_label
+from index.model import KIND_LABELS, SCHEDULE_FACTS, Document, Passage, document_label
 from settings import Settings
 
 log = logging.getLogger(__name__)
@@ -188,7 +189,8 @@ class IndexStore:
         return self._generation
 
     def _names(self) -> tuple[str, str, str]:
-        """Passages, document records and schedule facts of this generation."""
+        """Passages, document records and derived facts of this generation (the facts collection keeps the suffix
+        "_schedule" it had when it held schedules only, so existing indexes are read as they are)."""
         base = f"{self.settings.collection}_{self.generation}" if self.generation else self.settings.collection
         return base, base + "_docs", base + "_schedule"
 
@@ -285,23 +287,31 @@ class IndexStore:
         return self._collection(self._names()[1])
 
     @property
-    def schedule_items(self):
-        """schedule hook (issue 14): one item per document version ("doc_id@version"), its schedule facts as JSON,
-        written before the document's record and superseded versions deleted after it, like passages; read only
-        when the lexical state is built (never by the frequent freshness check of the records)."""
+    def facts_items(self):
+        """One item per document version ("doc_id@version") holding every kind of facts derived from its text
+        (:mod:`index.derived_facts`), written before the document's record and superseded versions deleted after it,
+        like passages; read only when the lexical state is built (never by the frequent freshness check of the
+        records)."""
         return self._collection(self._names()[2])
 
-    def schedules(self, records: dict) -> dict[str, str]:
-        """schedule hook (issue 14): doc_id → schedule JSON of the version each record points at."""
+    #: The name the facts collection had when it held schedules only (tests and benches still read it so).
+    schedule_items = facts_items
+
+    def derived(self, records: dict) -> dict[str, dict[str, str]]:
+        """Kind → doc_id → facts JSON of the version each record points at."""
         ids = [f"{doc_id}@{r.version}" for doc_id, r in records.items()]
-        out: dict[str, str] = {}
+        items: dict[str, str] = {}
         try:
             for lo in range(0, len(ids), _BATCH):
-                got = self.schedule_items.get(ids=ids[lo:lo + _BATCH], include=["documents"])
-                out.update({i.rsplit("@", 1)[0]: t for i, t in zip(got["ids"], got["documents"] or []) if t})
-        except (IndexUnavailable, *chroma_errors()):  # schedules are an addition: answers go on without them
-            log.warning("Không đọc được lịch kiểm tra", exc_info=True)
-        return out
+                got = self.facts_items.get(ids=ids[lo:lo + _BATCH], include=["documents"])
+                items.update({i.rsplit("@", 1)[0]: t for i, t in zip(got["ids"], got["documents"] or []) if t})
+        except (IndexUnavailable, *chroma_errors()):  # facts are an addition: answers go on without them
+            log.warning("Không đọc được dữ kiện rút ra từ văn bản (lịch kiểm tra, nhiệm vụ)", exc_info=True)
+        return by_kind(items)
+
+    def schedules(self, records: dict) -> dict[str, str]:
+        """doc_id → schedule JSON of the version each record points at (the schedule kind of :meth:`derived`)."""
+        return self.derived(records).get(SCHEDULE_FACTS, {})
 
     def embedder_name_in_index(self) -> str | None:
         self._collections.pop(self._names()[1], None)  # re-read: another instance may have created the index
@@ -380,16 +390,17 @@ class IndexStore:
             self._retrying(lambda lo=lo, hi=hi: self.passages.upsert(
                 ids=ids[lo:hi], embeddings=vectors[lo:hi].tolist(), documents=[p.text for p in doc.passages[lo:hi]],
                 metadatas=metas[lo:hi]))
-        if doc.schedule:  # schedule hook (issue 14)
-            self._retrying(lambda: self.schedule_items.upsert(
-                ids=[f"{doc.doc_id}@{version}"], documents=[doc.schedule],
+        facts = pack_facts(doc.facts)
+        if facts:
+            self._retrying(lambda: self.facts_items.upsert(
+                ids=[f"{doc.doc_id}@{version}"], documents=[facts],
                 metadatas=[{"doc_id": doc.doc_id, "version": version}], embeddings=[[0.0]]))
         record = {**self._dropped_keys(doc.doc_id, record), **record}
         self._retrying(lambda: self.docs.upsert(ids=[doc.doc_id], documents=[doc.text], metadatas=[record],
                                                 embeddings=[[0.0]]))
         self._retrying(lambda: self.passages.delete(
             where={"$and": [{"doc_id": doc.doc_id}, {"version": {"$ne": version}}]}))
-        self._retrying(lambda: self.schedule_items.delete(
+        self._retrying(lambda: self.facts_items.delete(
             where={"$and": [{"doc_id": doc.doc_id}, {"version": {"$ne": version}}]}))
         self.invalidate()
 
@@ -419,7 +430,7 @@ class IndexStore:
         """Remove one document; callers hold the ingest lock (:func:`ingest.pipeline.delete_documents`)."""
         self._retrying(lambda: self.docs.delete(ids=[doc_id]))
         self._retrying(lambda: self.passages.delete(where={"doc_id": doc_id}))
-        self._retrying(lambda: self.schedule_items.delete(where={"doc_id": doc_id}))  # schedule hook (issue 14)
+        self._retrying(lambda: self.facts_items.delete(where={"doc_id": doc_id}))
         self.invalidate()
 
     def drop_orphans(self) -> int:
@@ -485,7 +496,7 @@ class IndexStore:
         try:
             lex = LexicalIndex.load(folder)
             if lex.fingerprint == fingerprint:
-                return load_lexical_state(folder, lex, records, self.schedules(records))
+                return load_lexical_state(folder, lex, records, self.derived(records))
         except ValueError as exc:  # missing, damaged or of another format: rebuild from Chroma
             if records and not quiet:
                 self._note(f"Dựng lại chỉ mục từ khóa từ Chroma: {exc}", logging.WARNING)
@@ -504,7 +515,7 @@ class IndexStore:
 
     def _rebuild_lexical(self, records: dict[str, DocRecord], fingerprint: str) -> LexicalState:
         rows = self._current_rows(records)
-        return build_lexical_state(rows, records, fingerprint, self.settings.lexical_dir, self.schedules(records))
+        return build_lexical_state(rows, records, fingerprint, self.settings.lexical_dir, self.derived(records))
 
     def _current_rows(self, records: dict[str, DocRecord]) -> list[tuple[Passage, dict, list[str]]]:
         """Every passage of the versions the records point at, with its document's metadata and BM25 terms."""
@@ -524,7 +535,7 @@ class IndexStore:
 
 #: What a generation's name looks like (:meth:`IndexStore.new_generation`: "g", a UTC-free timestamp, 4 hex digits).
 _GENERATION = r"g\d{14}[0-9a-f]{4}"
-#: The collections of one generation: passages, document records, schedule facts.
+#: The collections of one generation: passages, document records, derived facts (named when it held schedules only).
 _GENERATION_SUFFIXES = ("", "_docs", "_schedule")
 
 

@@ -117,6 +117,37 @@ def _split_inline_cells(text: str) -> list[str]:
     return [c.strip() for c in text.strip().strip("|").split("|") if c.strip()]
 
 
+def _row_cells(text: str) -> list[str]:
+    """The cells of a pipe row, empty ones kept in place so that every value stays under its column.
+
+    >>> _row_cells("| 1 | Rà soát | | Quý II |")
+    ['1', 'Rà soát', '', 'Quý II']
+    """
+    inner = text.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") else inner
+    return [c.strip() for c in inner.split("|")]
+
+
+#: Cells of a pipe row that, followed by another such row, opens a table without a Markdown separator line (a Word
+#: table as the .docx loader renders it); a two-cell row is a page-header layout ("ỦY BAN NHÂN DÂN | CỘNG HÒA …").
+TABLE_MIN_CELLS = 3
+
+
+def _opens_table(cells: list[str], following: str) -> bool:
+    """A row of at least :data:`TABLE_MIN_CELLS` cells followed by another pipe row (of two cells or more: a merged
+    row of a reform area, "| I | CẢI CÁCH THỂ CHẾ |", may come first): the header of a table without separator.
+
+    >>> _opens_table(["STT", "Nội dung", "Thời gian"], "| 1 | Rà soát | Quý II |")
+    True
+    >>> _opens_table(["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], "| SỞ NỘI VỤ | Độc lập |")
+    False
+    """
+    nxt = following.strip()
+    return (len(cells) >= TABLE_MIN_CELLS and nxt.startswith("|") and not _MD_TABLE_SEPARATOR.match(nxt)
+            and len(_split_inline_cells(nxt)) >= 2)
+
+
 def clean_lines(raw: str) -> list[Line]:
     """Turn a converted document into logical lines.
 
@@ -159,10 +190,11 @@ def clean_lines(raw: str) -> list[Line]:
         if stripped.count("|") >= 1 and stripped != CELL_BREAK and len(_split_inline_cells(stripped)) >= 1 and (
             stripped.startswith("|") or stripped.endswith("|") or stripped.count("|") >= 2
         ):
-            cells = tuple(strip_markup(c) for c in _split_inline_cells(stripped))
+            cells = tuple(strip_markup(c) for c in _row_cells(stripped))
             nxt = raw_lines[i].strip() if i < len(raw_lines) else ""
-            in_table = (out and out[-1].cells is not None) or _MD_TABLE_SEPARATOR.match(nxt) is not None
-            if in_table and len(cells) >= 2:
+            in_table = ((out and out[-1].cells is not None) or _MD_TABLE_SEPARATOR.match(nxt) is not None
+                        or _opens_table(list(cells), nxt))
+            if in_table and len(_split_inline_cells(stripped)) >= 2:
                 out.append(Line(" | ".join(cells), hard=True, cells=cells))
             else:
                 # A two-cell layout row ("ỦY BAN NHÂN DÂN | CỘNG HÒA …"): each cell is its own line.

@@ -3,7 +3,7 @@
 Ingest applies the stored corrections over what it read whenever it writes a document (:func:`apply_stored`), so a
 re-index, a rebuild and a restart keep them; saving one (:meth:`ingest.service.DocumentLibrary.correct`) re-applies
 the document's corrections to what the index holds, under the ingest lock: its record, its passages (which carry the
-document's fields into the search) and its schedule facts (whose periods take the plan's year). The new record's
+document's fields into the search) and its derived facts (whose periods take the plan's year). The new record's
 stamp makes every instance's BM25 state rebuild at its next fingerprint check.
 
 >>> from index.model import Passage
@@ -24,8 +24,8 @@ from index.model import Document
 
 def corrected_document(doc: Document, fields: dict[str, str]) -> Document:
     """``doc`` with ``fields`` over what its text gave (earlier corrections undone first): its metadata, the copy of
-    it each passage carries, its title and its schedule facts."""
-    from ingest.schedule import schedule_json
+    it each passage carries, its title and its derived facts (schedules, tasks)."""
+    from ingest.facts import with_facts
 
     metadata = overlay(doc.metadata, fields)
     changed = {k: metadata.get(k, "") for k in FIELDS}
@@ -34,7 +34,7 @@ def corrected_document(doc: Document, fields: dict[str, str]) -> Document:
                      for p in doc.passages)
     fixed = dataclasses.replace(doc, metadata=metadata, passages=passages,
                                 title=metadata.get("tieu_de") or doc.doc_id)
-    return dataclasses.replace(fixed, schedule=schedule_json(fixed))
+    return with_facts(fixed)
 
 
 def apply_stored(doc: Document, documents: dict[str, dict]) -> Document:

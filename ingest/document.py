@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import re
 
 from index.model import PORTAL_SECTION, Document
 from ingest.boundaries import find_document, portal_lines
 from ingest.clean import clean_lines, strip_markup
+from ingest.facts import with_facts
 from ingest.frontmatter import matter_units
 from ingest.metadata import extract_metadata
 from ingest.passages import render_blocks, split_into_passages
@@ -91,10 +91,7 @@ def build_document(doc_id: str, source: str, raw_text: str, *, digest: str = "",
         notes = (*notes, f"Đã bỏ {dropped} dòng của trang web quanh văn bản.")
     doc = Document(doc_id=doc_id, source=source, title=title, text=text, metadata=metadata,
                    passages=tuple(passages), content_hash=digest, notes=tuple(notes))
-    # schedule hook (issue 14): inspection-schedule facts, stored with the document's record
-    from ingest.schedule import schedule_json
-
-    return dataclasses.replace(doc, schedule=schedule_json(doc))
+    return with_facts(doc)  # the facts read from the text beside its passages: schedules, tasks
 
 
 __all__ = ["build_document", "make_doc_id", "content_hash"]

@@ -1,9 +1,10 @@
 """Inspection schedules as facts (issue 14): who is inspected when, read from a built document at ingest.
 
-The facts of a document are stored as one JSON string per document version in the index's schedule collection
-(``index.store.IndexStore.schedule_items``), written before the document's record and superseded versions removed
-after it, exactly like passages: they are replaced and removed atomically with the document, and shared by every
-app instance of a Chroma server. They are read once when the lexical state is built (``LexicalState.schedules``),
+The facts of a document are one kind of its derived facts (:mod:`ingest.facts`), stored with the other kinds in one
+item per document version in the index's facts collection (``index.store.IndexStore.facts_items``), written before
+the document's record and superseded versions removed after it, exactly like passages: they are replaced and removed
+atomically with the document, and shared by every app instance of a Chroma server. They are read once when the
+lexical state is built (``LexicalState.derived["schedule"]``, also ``LexicalState.schedules``),
 not on the frequent freshness check of the records (measured: with the facts inside the records, that check read
 ~10× more data at 10k passages and answer p95 rose to ~300 ms). Their data model and storage format are plain index
 data (:mod:`index.schedule_facts`), read back by the answerer; the unit grammar is :mod:`textnorm.units`.
