@@ -65,14 +65,15 @@ def _judged(reviews: Iterable[ReviewRow], reviewer: str | None) -> set[tuple[str
 
 
 def review_queue(recorded: Iterable[RecordedCitation], reviews: Iterable[ReviewRow], *, doc_ids=(), modes=(),
-                 reviewer: str | None = None) -> list[RecordedCitation]:
+                 reviewer: str | None = None, skipped=()) -> list[RecordedCitation]:
     """The next unreviewed citation of every recorded answer, oldest answer first.
 
     A citation is unreviewed when it holds no verdict (``reviewer=None``) or none from ``reviewer`` (an account's
     login: the citations that reviewer has not judged yet, for a second opinion). ``doc_ids`` and ``modes``, when
-    given, keep only citations of those documents and answers composed in those modes.
+    given, keep only citations of those documents and answers composed in those modes; ``skipped`` (answer key,
+    n) pairs are passed over as if judged.
     """
-    judged = _judged(reviews, reviewer)
+    judged = _judged(reviews, reviewer) | set(skipped)
     queue: list[RecordedCitation] = []
     seen: set[str] = set()
     for item in recorded:
