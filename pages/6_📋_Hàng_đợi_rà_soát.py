@@ -11,7 +11,7 @@ from assistant.review import RecordedCitation, review_queue
 from index.model import document_label
 from ui import render
 from ui.auth import current_account
-from ui.review import recorded, reviewer_fields, reviewer_gate, verdict_lines
+from ui.review import cited_lines, recorded, reviewer_fields, reviewer_gate, verdict_lines
 
 #: Answers listed ahead of the one shown (the rest are only counted).
 UPCOMING_SHOWN = 10
@@ -56,12 +56,14 @@ def _details(item: RecordedCitation) -> None:
     c, answer = item.citation, item.turn.answer
     st.markdown(f"**Câu hỏi** ({ui.vn_date(item.created_at)} · {ui.MODE_LABELS.get(item.mode, item.mode)}): "
                 + render.escape_markdown(item.turn.question))
-    with st.expander("Câu trả lời", expanded=True):
-        st.markdown(render.answer_markdown(answer.text or ""))
     label = c.label or document_label(c.metadata or {}, c.title or c.doc_id)
     st.markdown(f"#### Trích dẫn [{c.n}] — " + render.escape_markdown(label))
     if c.section:
         st.caption(render.escape_markdown(c.section))
+    claims = cited_lines(answer.text or "", c.n)
+    if claims:
+        st.markdown("**Câu trả lời nói:**")
+        st.markdown(render.answer_markdown("\n".join(claims)))
     given = [r for r in reviews if r.answer_key == item.key and r.n == c.n]
     if given:
         st.markdown("**Đánh giá đã có**\n\n" + verdict_lines(given, account.name if account else ""))
@@ -85,8 +87,7 @@ def _verdict_buttons(item: RecordedCitation) -> None:
     st.text_input("Ghi chú (không bắt buộc)", key=f"rq_note_{item.key}_{n}")
     cols = st.columns(len(VERDICTS) + 1)
     for col, (verdict, label) in zip(cols, VERDICTS.items(), strict=False):
-        col.button(label, key=f"rq_{verdict}", on_click=_judge, args=(item, verdict), width="stretch",
-                   type="primary" if verdict == "dung" else "secondary")
+        col.button(label, key=f"rq_{verdict}", on_click=_judge, args=(item, verdict), width="stretch")
     cols[-1].button("Bỏ qua", key="rq_skip", on_click=_skip, args=(item,), width="stretch",
                     help="Để lại trích dẫn này, xem trích dẫn tiếp theo")
 
@@ -119,6 +120,8 @@ left, right = st.columns([3, 2], gap="medium")
 with right:
     _details(current)
     _verdict_buttons(current)
+    with st.expander("Toàn bộ câu trả lời"):
+        st.markdown(render.answer_markdown(current.turn.answer.text or ""))
 with left:
     _document(current)
 if len(queue) > 1:

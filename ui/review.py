@@ -39,6 +39,16 @@ def recorded(settings) -> list[RecordedCitation]:
     return recorded_citations(open_conversations(settings).recorded_turns())
 
 
+def cited_lines(answer_text: str, n: int) -> list[str]:
+    """The lines of an answer that cite ``[n]`` (what the citation has to support), in order.
+
+    >>> cited_lines("Kiểm tra:\\n- Sở Y tế [1][2]\\n- Sở Nội vụ [3]\\n- Sở Tư pháp [12]", 1)
+    ['- Sở Y tế [1][2]']
+    """
+    ref = f"[{int(n)}]"
+    return [line for line in (answer_text or "").splitlines() if ref in line]
+
+
 def verdict_lines(rows: list[ReviewRow], me: str = "") -> str:
     """Markdown bullets "**who** (bạn): Sai (dd/mm/yyyy hh:mm) — _note_" for a citation's verdicts.
 
@@ -76,4 +86,4 @@ def reviews_csv(rows: list[ReviewRow]) -> bytes:
     return to_csv([dict(zip(CSV_COLUMNS, v, strict=True)) for v in values], CSV_COLUMNS)
 
 
-__all__ = ["reviewer_gate", "reviewer_fields", "recorded", "verdict_lines", "reviews_csv", "CSV_COLUMNS"]
+__all__ = ["cited_lines", "reviewer_gate", "reviewer_fields", "recorded", "verdict_lines", "reviews_csv", "CSV_COLUMNS"]
