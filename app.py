@@ -28,7 +28,7 @@ from errors import CchcError
 from index.model import document_label
 from ui import render
 from ui.auth import current_account
-from ui.review import reviewer_fields, verdict_lines
+from ui.review import may_judge, reviewer_fields, verdict_lines
 
 log = logging.getLogger(__name__)
 
@@ -354,6 +354,9 @@ def _verdicts_given(key: str, c) -> None:
 def _verdict_form(key: str, turn: Turn, c) -> None:
     """The verdicts on this citation with their reviewers, then this reviewer's own (prefilled when given)."""
     _verdicts_given(key, c)
+    if not may_judge():
+        st.caption("Chỉ người rà soát được đánh giá trích dẫn.")
+        return
     st.radio("Trích dẫn này có đúng không?", list(VERDICTS), key=f"{key}_rv_{c.n}", index=None,
              horizontal=True, format_func=VERDICTS.get, on_change=_review, args=(key, turn, c))
     st.text_input("Ghi chú (không bắt buộc)", key=f"{key}_rvc_{c.n}", on_change=_review, args=(key, turn, c))

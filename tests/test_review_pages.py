@@ -79,6 +79,22 @@ def test_reopened_citation_shows_its_verdicts_with_names_and_yours_prefilled(fak
     assert sorted((r.reviewer, r.verdict) for r in rows) == [("lan", "khong_ro"), ("minh", "dung")]
 
 
+def test_a_signed_in_official_reads_the_verdicts_but_gives_none(fake):
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.session_state["account"] = Account("an", "Lê Văn An", Role.OFFICIAL)
+    _run(at)
+    at.chat_input(key="chat_input").set_value(QUY_III)
+    _run(at)
+    key = _key(at)
+    _judge(key, at.session_state["history"][0].answer.citations[0], "sai", LAN, "Thiếu sở")
+    at.button(key=f"{key}_src_1").click()
+    _run(at)
+    (given,) = [m for m in _markdown(at) if m.startswith("**Đánh giá đã có**")]
+    assert "**Nguyễn Thị Lan**: Sai" in given and "(bạn)" not in given
+    assert not [r for r in at.radio if r.key == f"{key}_rv_1"]
+    assert "Chỉ người rà soát được đánh giá trích dẫn." in [c.value for c in at.caption]
+
+
 def test_queue_gives_the_oldest_unreviewed_citation_and_moves_on_after_a_verdict(fake):
     first, second = _record(fake, QUY_III, "Kiên Giang kiểm tra khi nào?", modes=("grounded", "llm"))
     page = AppTest.from_file(QUEUE_PAGE, default_timeout=TIMEOUT)

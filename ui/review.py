@@ -28,6 +28,13 @@ def reviewer_gate(settings, purpose: str) -> bool:
     return require_admin(settings, purpose)
 
 
+def may_judge() -> bool:
+    """Whether this session gives verdicts in the chat's source panel: a reviewer's account, or no account at all
+    (anonymous use as before accounts: the verdict is recorded as "ẩn danh"); a signed-in official only reads them."""
+    account = current_account()
+    return account is None or account.can_review
+
+
 def reviewer_fields() -> dict:
     """The signed-in reviewer as :meth:`~assistant.feedback.FeedbackStore.review` takes it ({} when anonymous)."""
     account = current_account()
@@ -86,4 +93,5 @@ def reviews_csv(rows: list[ReviewRow]) -> bytes:
     return to_csv([dict(zip(CSV_COLUMNS, v, strict=True)) for v in values], CSV_COLUMNS)
 
 
-__all__ = ["cited_lines", "reviewer_gate", "reviewer_fields", "recorded", "verdict_lines", "reviews_csv", "CSV_COLUMNS"]
+__all__ = ["cited_lines", "may_judge", "reviewer_gate", "reviewer_fields", "recorded", "verdict_lines", "reviews_csv",
+           "CSV_COLUMNS"]
