@@ -21,11 +21,14 @@ from assistant.conversation import asked_turn
 from assistant.export import conversation_to_docx, conversation_to_markdown, file_name
 from assistant.feedback import VERDICTS, citations_to_json, open_feedback
 from assistant.history import open_conversations
+from assistant.review import answer_key
 from assistant.service import SearchFilters
 from assistant.types import Answer, Turn
 from errors import CchcError
 from index.model import document_label
 from ui import render
+from ui.auth import current_account
+from ui.review import may_judge, reviewer_fields, verdict_lines
 
 log = logging.getLogger(__name__)
 
@@ -219,9 +222,22 @@ def _short(text: str, limit: int = CARD_QUOTE_CHARS) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
+def _review_progress(turn: Turn, key: str) -> str:
+    """ "đã rà soát k/n trích dẫn" for the sources' heading: shown once a citation holds a verdict, or always to a
+    reviewer ("" otherwise, or when the verdicts cannot be read)."""
+    reviewed, _ = ui.attempt("Không đọc được đánh giá trích dẫn",
+                             lambda: open_feedback(ui.get_settings()).reviewed_numbers(key))
+    numbers = {c.n for c in turn.answer.citations}
+    done = len(numbers & (reviewed or set()))
+    account = current_account()
+    if reviewed is None or not (done or (account and account.can_review)):
+        return ""
+    return f" · đã rà soát {done}/{len(numbers)} trích dẫn"
+
+
 def _sources(turn: Turn, key: str, index: int) -> None:
     """Citation cards in [n] order, one column; a document's details once, above its first citation."""
-    st.markdown(f"**Nguồn ({len(turn.answer.citations)})**")
+    st.markdown(f"**Nguồn ({len(turn.answer.citations)})**" + _review_progress(turn, key))
     previous = None
     for c in turn.answer.citations:
         if c.doc_id != previous:
@@ -298,8 +314,9 @@ def _review(key: str, turn: Turn, citation) -> None:
     if not verdict:
         return
     comment = st.session_state.get(f"{key}_rvc_{citation.n}", "")
+    who = reviewer_fields()
     _, problem = ui.attempt("Không lưu được đánh giá", lambda: open_feedback(ui.get_settings()).review(
-        key, turn.question, turn.answer.text, citation.to_dict(), verdict, comment))
+        key, turn.question, turn.answer.text, citation.to_dict(), verdict, comment, **who))
     if problem:
         st.session_state[f"{key}_rv_error_{citation.n}"] = problem
     else:
@@ -315,6 +332,38 @@ def _original_download(c, key: str, docs: _Docs) -> None:
         return
     st.download_button(f"⬇️ Tải tệp gốc ({file_name(c.source)})", data=data, file_name=file_name(c.source),
                        key=f"{key}_orig_{c.n}", on_click="ignore")
+
+
+def _verdicts_given(key: str, c) -> None:
+    """Show the verdicts already given on citation ``c`` (who, what, when, note) and prefill this account's own
+    (without an account: the one given without an account, which a new verdict would replace)."""
+    rows, problem = ui.attempt("Không đọc được đánh giá trích dẫn",
+                               lambda: open_feedback(ui.get_settings()).verdicts_of(key, c.n))
+    account = current_account()
+    me = account.name if account else ""
+    if problem:
+        st.caption(problem)
+    elif rows:
+        st.markdown("**Đánh giá đã có**\n\n" + verdict_lines(rows, me))
+    own = next((r for r in rows or [] if r.reviewer == me), None)
+    if own is not None and f"{key}_rv_{c.n}" not in st.session_state:  # reopened: your verdict, ready to change
+        st.session_state[f"{key}_rv_{c.n}"] = own.verdict
+        st.session_state[f"{key}_rvc_{c.n}"] = own.comment
+
+
+def _verdict_form(key: str, turn: Turn, c) -> None:
+    """The verdicts on this citation with their reviewers, then this reviewer's own (prefilled when given)."""
+    _verdicts_given(key, c)
+    if not may_judge():
+        st.caption("Chỉ người rà soát được đánh giá trích dẫn.")
+        return
+    st.radio("Trích dẫn này có đúng không?", list(VERDICTS), key=f"{key}_rv_{c.n}", index=None,
+             horizontal=True, format_func=VERDICTS.get, on_change=_review, args=(key, turn, c))
+    st.text_input("Ghi chú (không bắt buộc)", key=f"{key}_rvc_{c.n}", on_change=_review, args=(key, turn, c))
+    if error := st.session_state.get(f"{key}_rv_error_{c.n}"):
+        st.error(error)
+    elif st.session_state.get(f"{key}_rv_saved_{c.n}"):
+        st.caption("Đã lưu đánh giá trích dẫn.")
 
 
 @st.dialog("Nguồn trích dẫn", width="large", on_dismiss=_close_panel)
@@ -340,13 +389,7 @@ def source_panel(history: list[Turn], docs: _Docs) -> None:
                  ("Ngày ban hành", ui.vn_date(md.get("ngay_ban_hanh", ""))), ("Mục", c.section)]
         st.markdown("  \n".join(f"**{k}:** {render.escape_markdown(str(v))}" for k, v in facts if v))
         _original_download(c, key, docs)
-        st.radio("Trích dẫn này có đúng không?", list(VERDICTS), key=f"{key}_rv_{c.n}", index=None,
-                 horizontal=True, format_func=VERDICTS.get, on_change=_review, args=(key, turn, c))
-        st.text_input("Ghi chú (không bắt buộc)", key=f"{key}_rvc_{c.n}", on_change=_review, args=(key, turn, c))
-        if error := st.session_state.get(f"{key}_rv_error_{c.n}"):
-            st.error(error)
-        elif st.session_state.get(f"{key}_rv_saved_{c.n}"):
-            st.caption("Đã lưu đánh giá trích dẫn.")
+        _verdict_form(key, turn, c)
         st.button("Đóng", key="panel_close", on_click=_close_panel)
     with left:
         doc = docs.get(c.doc_id)
@@ -419,7 +462,7 @@ def _save_turn(store, browser: str, turn: Turn) -> None:
 
 
 def _turn_key(index: int) -> str:
-    return f"c{st.session_state['conv_id'] or 'new'}t{index}"
+    return answer_key(st.session_state["conv_id"] or "new", index)
 
 
 def _open():

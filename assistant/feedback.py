@@ -57,9 +57,19 @@ CREATE TABLE IF NOT EXISTS citation_reviews (
     quote TEXT NOT NULL,
     verdict TEXT NOT NULL CHECK (verdict IN ('dung', 'sai', 'khong_ro')),
     comment TEXT NOT NULL DEFAULT '',
-    UNIQUE (answer_key, n)
+    reviewer TEXT NOT NULL DEFAULT '',
+    reviewer_name TEXT NOT NULL DEFAULT '',
+    UNIQUE (answer_key, n, reviewer)
 )
 """
+#: The columns of a verdict row as selected (``ReviewRow``'s fields, in order).
+_REVIEW_COLUMNS = ('id, created_at, answer_key, question, answer_text, n, doc_id, doc_label, start, "end", quote, '
+                   "verdict, comment, reviewer, reviewer_name")
+#: The columns a database written before verdicts carried their reviewer holds (copied when it is migrated).
+_OLD_REVIEW_COLUMNS = ('id, created_at, answer_key, question, answer_text, n, doc_id, doc_label, start, "end", '
+                       "quote, verdict, comment")
+#: Who a verdict is from when no account was signed in.
+ANONYMOUS = "ẩn danh"
 #: Reviewers' verdicts on one citation, with their Vietnamese labels.
 VERDICTS = {"dung": "Đúng", "sai": "Sai", "khong_ro": "Không rõ"}
 
@@ -101,6 +111,19 @@ class ReviewRow:
     quote: str
     verdict: str
     comment: str
+    reviewer: str = ""  # the account's login name ("" when no account was signed in)
+    reviewer_name: str = ""  # the account's display name when the verdict was given
+
+    @property
+    def who(self) -> str:
+        """The reviewer as pages show them: the display name, else the login, else "ẩn danh".
+
+        >>> ReviewRow(1, "", "k", "q", "a", 1, "d", "", 0, 1, "x", "sai", "", "lan", "Nguyễn Thị Lan").who
+        'Nguyễn Thị Lan'
+        >>> ReviewRow(1, "", "k", "q", "a", 1, "d", "", 0, 1, "x", "sai", "").who
+        'ẩn danh'
+        """
+        return self.reviewer_name or self.reviewer or ANONYMOUS
 
 
 class FeedbackStore(SqliteStore):
@@ -108,11 +131,11 @@ class FeedbackStore(SqliteStore):
 
     def _migrate(self, conn: sqlite3.Connection) -> None:
         conn.execute(_SCHEMA)
-        conn.execute(_REVIEW_SCHEMA)
         have = {row[1] for row in conn.execute("PRAGMA table_info(feedback)")}
         for name, decl in _LATER_COLUMNS:
             if name not in have:
                 conn.execute(f"ALTER TABLE feedback ADD COLUMN {name} {decl}")
+        _migrate_reviews(conn)
 
     def record(self, question: str, answer_text: str, citations_json: str | list, rating: int,
                mode: str = "grounded", *, comment: str = "", context: str = "", key: str = "") -> int:
@@ -140,32 +163,53 @@ class FeedbackStore(SqliteStore):
         return int(cur.lastrowid)
 
     def review(self, key: str, question: str, answer_text: str, citation: dict, verdict: str,
-               comment: str = "") -> int:
-        """Store (or change) a reviewer's verdict on citation ``citation["n"]`` of the answer ``key``."""
+               comment: str = "", *, reviewer: str = "", reviewer_name: str = "") -> int:
+        """Store a reviewer's verdict on citation ``citation["n"]`` of the answer ``key``; returns the row id.
+
+        Each reviewer (account login; "" when anonymous) has one verdict per citation: a later one replaces their
+        own earlier one, and the verdicts of other reviewers on the same citation are kept beside it.
+        """
         if verdict not in VERDICTS:
             raise ValueError("Kết luận phải là Đúng, Sai hoặc Không rõ.")
         c = citation
         values = (local_now(), str(key), str(question), str(answer_text), int(c["n"]), str(c["doc_id"]),
                   str(c.get("label") or c.get("title") or ""), int(c["start"]), int(c["end"]), str(c["quote"]),
-                  verdict, str(comment or ""))
+                  verdict, str(comment or ""), str(reviewer or ""), str(reviewer_name or ""))
         with self._transaction() as conn:
             conn.execute(
                 'INSERT INTO citation_reviews (created_at, answer_key, question, answer_text, n, doc_id, '
-                'doc_label, start, "end", quote, verdict, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) '
-                "ON CONFLICT (answer_key, n) DO UPDATE SET created_at = excluded.created_at, "
-                "verdict = excluded.verdict, comment = excluded.comment", values)
-            (rid,) = conn.execute("SELECT id FROM citation_reviews WHERE answer_key = ? AND n = ?",
-                                  (values[1], values[4])).fetchone()
+                'doc_label, start, "end", quote, verdict, comment, reviewer, reviewer_name) '
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (answer_key, n, reviewer) DO UPDATE SET created_at = excluded.created_at, "
+                "verdict = excluded.verdict, comment = excluded.comment, reviewer_name = excluded.reviewer_name",
+                values)
+            (rid,) = conn.execute("SELECT id FROM citation_reviews WHERE answer_key = ? AND n = ? AND reviewer = ?",
+                                  (values[1], values[4], values[12])).fetchone()
         return int(rid)
 
-    def list_reviews(self) -> list[ReviewRow]:
-        """All citation verdicts, newest first."""
+    def _reviews(self, where: str = "", params: tuple = (), order: str = "created_at DESC, id DESC") -> list[ReviewRow]:
         if not self.path.exists():
             return []
         with self._reading() as conn:
             return [ReviewRow(*row) for row in conn.execute(
-                'SELECT id, created_at, answer_key, question, answer_text, n, doc_id, doc_label, start, "end", quote, '
-                "verdict, comment FROM citation_reviews ORDER BY created_at DESC, id DESC")]
+                f"SELECT {_REVIEW_COLUMNS} FROM citation_reviews {where} ORDER BY {order}", params)]
+
+    def list_reviews(self) -> list[ReviewRow]:
+        """All citation verdicts, newest first."""
+        return self._reviews()
+
+    def verdicts_of(self, key: str, n: int) -> list[ReviewRow]:
+        """The verdicts on citation ``n`` of the answer ``key``, one per reviewer, oldest first."""
+        return self._reviews("WHERE answer_key = ? AND n = ?", (str(key), int(n)), "created_at, id")
+
+    def reviewed_numbers(self, key: str) -> set[int]:
+        """The citation numbers of the answer ``key`` that hold at least one verdict."""
+        return {r.n for r in self._reviews("WHERE answer_key = ?", (str(key),))}
+
+    def disagreements(self) -> list[list[ReviewRow]]:
+        """Citations judged both "Đúng" and "Sai" (by different reviewers): each one's verdicts, oldest first; the
+        most recently judged citation first."""
+        return disagreements(self.list_reviews())
 
     def list_feedback(self, limit: int | None = None) -> list[FeedbackRow]:
         """All ratings, newest first (an empty list when nothing was recorded yet)."""
@@ -182,6 +226,42 @@ class FeedbackStore(SqliteStore):
             return [FeedbackRow(*row) for row in conn.execute(sql, params)]
 
 
+def _migrate_reviews(conn: sqlite3.Connection) -> None:
+    """Make the verdict table; a table from before verdicts carried their reviewer is rebuilt (SQLite cannot change a
+    UNIQUE constraint in place): its rows are kept, with reviewer "" (anonymous)."""
+    have = {row[1] for row in conn.execute("PRAGMA table_info(citation_reviews)")}
+    if have and "reviewer" not in have:
+        if not conn.in_transaction:
+            conn.execute("BEGIN IMMEDIATE")  # the rename, copy and drop happen together or not at all
+        conn.execute("ALTER TABLE citation_reviews RENAME TO citation_reviews_before_reviewer")
+        conn.execute(_REVIEW_SCHEMA)
+        conn.execute(f"INSERT INTO citation_reviews ({_OLD_REVIEW_COLUMNS}) "
+                     f"SELECT {_OLD_REVIEW_COLUMNS} FROM citation_reviews_before_reviewer")
+        conn.execute("DROP TABLE citation_reviews_before_reviewer")
+    else:
+        conn.execute(_REVIEW_SCHEMA)
+
+
+def disagreements(reviews) -> list[list[ReviewRow]]:
+    """Group verdicts by citation and keep the citations judged both "dung" and "sai"; in the order the reviews come,
+    each group oldest first.
+
+    >>> def row(i, who, verdict, n=1):
+    ...     return ReviewRow(i, f"2026-12-0{i}", "k", "q", "a", n, "d", "", 0, 1, "x", verdict, "", who, who)
+    >>> [[(r.who, r.verdict) for r in g] for g in disagreements([row(3, "an", "sai"), row(2, "lan", "dung"),
+    ...                                                          row(1, "lan", "dung", n=2)])]
+    [[('lan', 'dung'), ('an', 'sai')]]
+    """
+    groups: dict[tuple[str, int], list[ReviewRow]] = {}
+    for r in reviews:
+        groups.setdefault((r.answer_key, r.n), []).append(r)
+    found = []
+    for rows in groups.values():
+        if {"dung", "sai"} <= {r.verdict for r in rows}:
+            found.append(sorted(rows, key=lambda r: (r.created_at, r.id)))
+    return found
+
+
 def citations_to_json(answer) -> str:
     """The citations of an :class:`~assistant.types.Answer` as JSON (what reviewers need to check them)."""
     return json.dumps([c.to_dict() for c in getattr(answer, "citations", [])], ensure_ascii=False)
@@ -192,4 +272,5 @@ def open_feedback(settings) -> FeedbackStore:
     return store_of(FeedbackStore, settings.feedback_db)
 
 
-__all__ = ["FeedbackStore", "FeedbackRow", "ReviewRow", "VERDICTS", "citations_to_json", "open_feedback"]
+__all__ = ["FeedbackStore", "FeedbackRow", "ReviewRow", "VERDICTS", "ANONYMOUS", "citations_to_json",
+           "disagreements", "open_feedback"]

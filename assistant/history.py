@@ -113,6 +113,12 @@ class ConversationStore(SqliteStore):
         rows = self._read("SELECT turn_json FROM turns WHERE conversation = ? ORDER BY idx", (cid,))
         return [turn_from_dict(json.loads(r[0])) for r in rows]
 
+    def recorded_turns(self) -> list[tuple[str, int, str, Turn]]:
+        """Every saved exchange of every conversation as (conversation id, turn index, when, turn), oldest first
+        (what the reviewers' queue walks)."""
+        rows = self._read("SELECT conversation, idx, created_at, turn_json FROM turns ORDER BY created_at, rowid", ())
+        return [(cid, int(idx), created, turn_from_dict(json.loads(payload))) for cid, idx, created, payload in rows]
+
     def add_turn(self, cid: str, turn: Turn) -> int:
         """Append one exchange; the first question becomes the title when none was given. Returns its index."""
         now = local_now()
