@@ -1,0 +1,547 @@
+"""Questions about a plan's reform tasks answered from the task facts of every plan in scope (issue 22).
+
+"Sở Tài chính chủ trì những nhiệm vụ nào?" lists every task each plan gives that agency to lead; "… phối hợp …" the
+tasks it partners (by name, then as one of a group such as "các sở, ban, ngành"); "Nhiệm vụ nào đến hạn trong tháng
+01/2021?", "… trước ngày 15/02/2021", "… sắp đến hạn" list the tasks due then; a reform area or a product narrows the
+list. One line per task, cited by its row. An agency that leads nothing, or a period with nothing due, is refused
+plainly, naming what the plans do hold. Other questions return None and go to the passage answerer.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from assistant.types import Answer, Citation
+from index.model import document_label
+from index.task_facts import PlanTasks, TaskFact, load_tasks
+from retriever.query import canonical_quarters
+from textnorm import normalize_text
+from textnorm.agencies import GROUP, agency_key, belongs_to, canonical_agency, find_agencies
+from textnorm.gazetteer import canonical_province
+from textnorm.periods import Period, find_periods, fold_same_length
+
+#: The cue table: what a question about tasks says, by role (matched on the accent-folded question).
+#:  lead: who leads; partner: who takes part; task: the tasks themselves; due: a deadline; soon: due shortly;
+#:  product: what a task produces.
+CUES = {
+    "lead": re.compile(r"\b(?:chu tri|phu trach|dau moi|duoc giao|giao cho|chiu trach nhiem)\b"),
+    "partner": re.compile(r"\bphoi hop\b"),
+    "task": re.compile(r"\b(?:nhiem vu|cong viec|nhung viec|viec (?:gi|nao)|phai lam)\b"),
+    "due": re.compile(r"\b(?:den han|toi han|thoi han|han chot|han hoan thanh|het han|phai hoan thanh|"
+                      r"phai xong|phai nop|hoan thanh truoc)\b"),
+    "soon": re.compile(r"\b(?:sap|gan|sap toi|sap den)\s+(?:den\s+|toi\s+)?han\b|\bsap het han\b"),
+    "product": re.compile(r"\bsan pham\b"),
+}
+#: Days ahead that "sắp đến hạn" covers (the task view's "đến hạn trong 30 ngày tới" too).
+SOON_DAYS = 30
+#: Document forms a task's product is named by (ingest.metadata's kinds of document a plan's task produces).
+PRODUCT_FORMS = ("kế hoạch", "báo cáo", "quyết định", "đề án", "công văn", "chỉ thị", "tờ trình", "chương trình",
+                 "hướng dẫn", "quy định")
+#: Words before a date that ask for what is due by it, not in it ("trước ngày 15/02/2021"; "đến hạn quý I" is in).
+BEFORE = re.compile(r"\b(?:truoc|cham nhat|khong qua|muon nhat)\s*(?:ngay|thang)?\s*$")
+#: Share of a question's own words a task's content must hold for "who leads <task>" to be answered from the facts.
+CONTENT_MATCH = 0.75
+#: Fewest own words a question must have for its task to be looked up by content.
+CONTENT_MIN_WORDS = 3
+#: Longest task content shown in a line (the citation holds the whole row).
+CONTENT_CHARS = 220
+#: Lead agencies and deadlines named when a refusal says what the plans do hold.
+MAX_SHOWN = 12
+#: A question asking which or who (folded).
+WHICH = re.compile(r"\b(?:nao|ai|gi|nhung|cac|danh sach|bao nhieu)\b")
+#: Words of a question that are about asking, not about the task's content (folded).
+_ASKING = set("co quan nao ai don vi chu tri phoi hop nhiem vu la gi cua duoc giao thuc hien ke hoach tinh nam".split())
+
+
+@dataclass
+class _Task:
+    fact: TaskFact
+    lead: str  # canonical
+    lead_key: str
+    partners: list[tuple[str, str]]  # (canonical, kind)
+    dues: list[tuple[str, str, date | None]]  # (stage as shown, its period's label, due date; None: recurring)
+
+
+@dataclass
+class _Plan:
+    doc_id: str
+    label: str
+    record: object
+    plan: PlanTasks
+    province: str
+    year: str
+    tasks: list[_Task] = field(default_factory=list)
+
+    def years(self) -> set[str]:
+        return {str(d.year) for t in self.tasks for _, _, d in t.dues if d} | ({self.year} - {""})
+
+
+# -- reading the facts --------------------------------------------------------------------------------------------
+def due_date(period: Period) -> date | None:
+    """The last day of a stated period (a date is its own day).
+
+    >>> [due_date(p).isoformat() for _, _, p in find_periods("Tháng 02/2021, Quý IV/2020, trước ngày 15/02/2021")]
+    ['2021-02-28', '2020-12-31', '2021-02-15']
+    """
+    parts = [int(x) for x in (period.end or "").split("-") if x]
+    if not period.year or not parts:
+        return None
+    if len(parts) == 3:
+        return date(parts[0], parts[1], parts[2])
+    if len(parts) == 2:
+        return date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+    return date(parts[0], 12, 31)
+
+
+def _stage_year(plan: PlanTasks, fallback: str) -> int | None:
+    """The year a plan's deadlines state most (a stage written "Quý I" without a year is of it), else the plan's."""
+    years = Counter(s.period.year for t in plan.tasks for s in t.stages if s.period and s.period.year)
+    if years:
+        return years.most_common(1)[0][0]
+    return int(fallback) if fallback.isdigit() else None
+
+
+def _dues(fact: TaskFact, year: int | None) -> list[tuple[str, str, date | None]]:
+    out = []
+    for stage in fact.stages:
+        period = stage.period
+        if period is not None and not period.year and year:
+            period = period.with_year(year)
+        plain = period.stated() if period is not None else stage.recurring.replace("_", " ")
+        label = f"{stage.label} {plain}" if stage.label else plain
+        out.append((label, plain, due_date(period) if period is not None else None))
+    return out
+
+
+def _partners(fact: TaskFact) -> list[tuple[str, str]]:
+    out = []
+    for written in fact.partners:
+        found = find_agencies(written)
+        out += [(a.name, a.kind) for a in found] or [(canonical_agency(written), "")]
+    return list(dict.fromkeys(out))
+
+
+def _read(plan: PlanTasks, fallback_year: str) -> list[_Task]:
+    year = _stage_year(plan, fallback_year)
+    out = []
+    for fact in plan.tasks:
+        lead = canonical_agency(fact.lead) if fact.lead else ""
+        out.append(_Task(fact, lead, agency_key(lead) if lead else "", _partners(fact), _dues(fact, year)))
+    return out
+
+
+#: Last lexical state read and its plans (one tuple, replaced whole); document texts of that state.
+_CACHE: dict = {"plans": (None, []), "texts": (None, {})}
+
+
+def _raw_tasks(state) -> dict:
+    derived = getattr(state, "derived", None) or {}
+    return derived.get("tasks", {}) or {}
+
+
+def _texts_of(state, text_of: Callable[[str], str | None]) -> Callable[[str], str | None]:
+    """``text_of`` remembered per lexical state: a plan's text is fetched once, however many rows cite it."""
+    cached_state, texts = _CACHE["texts"]
+    if cached_state is not state:
+        texts = {}
+        _CACHE["texts"] = (state, texts)
+
+    def lookup(doc_id: str) -> str | None:
+        if doc_id not in texts:
+            texts[doc_id] = text_of(doc_id)
+        return texts[doc_id]
+
+    return lookup
+
+
+def task_plans(state) -> list[_Plan]:
+    """Plans with task facts among the indexed documents (read once per lexical state), newest first."""
+    cached_state, cached = _CACHE["plans"]
+    if cached_state is state:
+        return cached
+    plans = []
+    records = getattr(state, "records", {}) or {}
+    for doc_id, raw in sorted(_raw_tasks(state).items()):
+        plan = PlanTasks.from_dict(raw) if isinstance(raw, dict) else load_tasks(raw)
+        record = records.get(doc_id)
+        if plan is None or not plan.tasks or record is None:
+            continue
+        md = record.metadata
+        entry = _Plan(doc_id, document_label(md, record.title), record, plan,
+                      canonical_province(md.get("tinh", "")) or md.get("tinh", ""), str(md.get("nam", "")))
+        entry.tasks = _read(plan, entry.year)
+        plans.append(entry)
+    plans.sort(key=lambda p: (-int(p.year) if p.year.isdigit() else 0, p.province, p.doc_id))
+    _CACHE["plans"] = (state, plans)
+    return plans
+
+
+# -- the question -------------------------------------------------------------------------------------------------
+@dataclass
+class Window:
+    """The days a question asks about: ``first``/``last`` (None: open), and how to say them."""
+
+    first: date | None
+    last: date | None
+    label: str
+    months: tuple[int, ...] = ()  # a period asked without a year: its months, any year
+
+    def holds(self, day: date | None) -> bool:
+        if day is None:
+            return False
+        if self.months:
+            return day.month in self.months
+        return (self.first is None or day >= self.first) and (self.last is None or day <= self.last)
+
+
+def _vn(day: date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def question_window(question: str, today: date) -> Window | None:
+    """The deadline window a question asks about: a period, "trước ngày …", or "sắp đến hạn" (from the date asked, or
+    today).
+
+    >>> question_window("Nhiệm vụ nào đến hạn trong tháng 01/2021?", date(2026, 1, 1)).label
+    'tháng 1/2021'
+    >>> w = question_window("Việc nào phải xong trước ngày 15/02/2021?", date(2026, 1, 1)); (w.first, w.last)
+    (None, datetime.date(2021, 2, 15))
+    >>> question_window("nhiem vu nao sap den han", date(2021, 1, 20)).label
+    'từ 20/01/2021 đến 19/02/2021 (30 ngày tới)'
+    >>> question_window("quý 1 có nhiệm vụ gì", date(2026, 1, 1)).months
+    (1, 2, 3)
+    """
+    text = canonical_quarters(normalize_text(question or ""))
+    folded = fold_same_length(text)
+    found = find_periods(text)
+    periods = [p for _, _, p in found]
+    if CUES["soon"].search(folded):
+        dated = [due_date(p) for p in periods if p.kind == "date" and p.year]
+        start = dated[0] if dated and dated[0] else today
+        end = start + timedelta(days=SOON_DAYS)
+        return Window(start, end, f"từ {_vn(start)} đến {_vn(end)} ({SOON_DAYS} ngày tới)")
+    deadline = next((p for s, _, p in found if BEFORE.search(folded[max(0, s - 24):s]) and due_date(p)), None)
+    if deadline is not None:
+        return Window(None, due_date(deadline), f"trước ngày {_vn(due_date(deadline))}")
+    if not periods:
+        return None
+    period = periods[-1]
+    if not period.year:
+        return Window(None, None, period.label(), tuple(period.months))
+    first = date(period.year, period.months[0], 1) if period.months else date(period.year, 1, 1)
+    if period.kind == "date" or (period.start.count("-") == 2):
+        first = date(*[int(x) for x in period.start.split("-")])
+    return Window(first, due_date(period), period.label())
+
+
+def _roles(folded: str) -> set[str]:
+    return {role for role, pattern in CUES.items() if pattern.search(folded)}
+
+
+def _asked_agency(question: str) -> tuple[str, str] | None:
+    """(canonical, kind) of the one agency (not a group) the question names first."""
+    named = [a for a in find_agencies(question) if a.kind != GROUP]
+    return (named[0].name, named[0].kind) if named else None
+
+
+def _area_key(area: str) -> str:
+    """ "I. CẢI CÁCH THỂ CHẾ" → "cai cach the che" (numbering dropped)."""
+    folded = fold_same_length(re.sub(r"\s+", " ", area)).lower()
+    return re.sub(r"^\s*(?:[ivxlc]+|\d+|[a-z])\s*[.)]\s*", "", folded).strip(" .:")
+
+
+def _asked_area(folded: str, plans: list[_Plan]) -> str | None:
+    """The reform area of the facts a question names (the longest one named)."""
+    keys = {_area_key(t.fact.area): t.fact.area for p in plans for t in p.tasks if t.fact.area}
+    named = [k for k in keys if k and re.search(r"\b" + re.escape(k) + r"\b", folded)]
+    return max(named, key=len) if named else None
+
+
+def _asked_product(folded: str) -> str | None:
+    """The document form a question asks a task to produce ("sản phẩm là báo cáo")."""
+    after = folded[CUES["product"].search(folded).end():] if CUES["product"].search(folded) else ""
+    return next((form for form in PRODUCT_FORMS if fold_same_length(form) in after), None)
+
+
+# -- answering ----------------------------------------------------------------------------------------------------
+class _Cites:
+    """Numbered citations, one per task row."""
+
+    def __init__(self, text_of: Callable[[str], str | None]) -> None:
+        self.items: list[Citation] = []
+        self._index: dict = {}
+        self._text_of = text_of
+
+    def cite(self, plan: _Plan, fact: TaskFact) -> str:
+        key = (plan.doc_id, fact.row.start, fact.row.end)
+        if key not in self._index:
+            text = self._text_of(plan.doc_id) or ""
+            quote = text[fact.row.start:fact.row.end]
+            if not quote:
+                return ""  # the row cannot be shown: no marker rather than an unverifiable one
+            md = plan.record.metadata
+            self.items.append(Citation(n=len(self.items) + 1, doc_id=plan.doc_id, title=md.get("tieu_de", "")
+                                       or plan.doc_id, source=plan.record.source, section=fact.area, quote=quote,
+                                       start=fact.row.start, end=fact.row.end, label=plan.label,
+                                       metadata={k: v for k, v in md.items() if isinstance(v, str)}))
+            self._index[key] = len(self.items)
+        return f" [{self._index[key]}]"
+
+
+def _short(text: str, limit: int = CONTENT_CHARS) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def task_ref(fact: TaskFact) -> str:
+    """A task's reference: its area's numeral and its number ("V.1"), or its number alone.
+
+    >>> from index.task_facts import Span
+    >>> task_ref(TaskFact("d", "V. CẢI CÁCH TÀI CHÍNH CÔNG", "x", "", "", (), "", (), Span(0, 1), Span(0, 1), None,
+    ...                   number="1"))
+    'V.1'
+    """
+    numeral = re.match(r"\s*([IVXLC]+|\d+)\s*[.)]", fact.area or "")
+    return ".".join(x for x in (numeral.group(1) if numeral else "", fact.number) if x)
+
+
+def task_line(task: _Task, due: str = "") -> str:
+    """One task as a line: its reference, content, lead, partners, product and deadline (as written)."""
+    f = task.fact
+    parts = [f"chủ trì: {_short(task.lead, 80)}" if task.lead else "",
+             "phối hợp: " + "; ".join(_short(p, 100) for p in f.partners) if f.partners else "",
+             f"sản phẩm: {_short(f.product, 50)}" if f.product else "",
+             f"thời hạn: {_short(f.deadline_text, 80)}" if f.deadline_text else ""]
+    if due and len(task.dues) > 1:
+        parts.append(f"đến hạn: {due}")
+    ref = task_ref(f)
+    return f"- {ref + '. ' if ref else ''}{_short(f.content)} — {'; '.join(p for p in parts if p)}"
+
+
+def _due_in(task: _Task, window: Window | None) -> str | None:
+    """The stage labels of a task due in the window ("" when no window is asked), None when none is."""
+    if window is None:
+        return ""
+    hit = [label for label, _, day in task.dues if window.holds(day)]
+    return "; ".join(hit) if hit else None
+
+
+def _listing(question: str, head: str, groups: list[tuple[str, list[tuple[_Plan, _Task, str]]]],
+             cites: _Cites) -> Answer:
+    """The answer: a head counting tasks and plans, then per section and plan one line per task with its citation."""
+    lines = [head]
+    for title, rows in groups:
+        if not rows:
+            continue
+        if title:
+            lines.append(title)
+        current = None if len({p.doc_id for g in groups for p, _, _ in g[1]}) > 1 else rows[0][0].doc_id
+        for plan, task, due in rows:
+            if plan.doc_id != current:
+                lines.append(f"{plan.label}:")
+                current = plan.doc_id
+            lines.append(task_line(task, due) + cites.cite(plan, task.fact))
+    return Answer(question=question, text="\n".join(lines), citations=cites.items, mode="tasks")
+
+
+def _plans_phrase(rows) -> str:
+    plans = list(dict.fromkeys(p.label for p, _, _ in rows))
+    return f"{len(plans)} kế hoạch" if len(plans) > 1 else plans[0]
+
+
+def _refusal(question: str, text: str) -> Answer:
+    return Answer(question=question, text=text, abstained=True, mode="tasks")
+
+
+def _leads_held(plans: list[_Plan]) -> str:
+    counts = Counter(t.lead for p in plans for t in p.tasks if t.lead)
+    shown = [f"{_short(name, 60)} ({n})" for name, n in counts.most_common(MAX_SHOWN)]
+    return " Các cơ quan chủ trì nhiệm vụ trong các kế hoạch này: " + ", ".join(shown) + "." if shown else ""
+
+
+def _dues_held(plans: list[_Plan], tasks=None) -> str:
+    days = sorted({(day, plain) for p in plans for t in p.tasks if tasks is None or t in tasks
+                   for _, plain, day in t.dues if day})
+    labels = list(dict.fromkeys(plain for _, plain in days))
+    return ", ".join(labels[:MAX_SHOWN]) + (" …" if len(labels) > MAX_SHOWN else "") if labels else ""
+
+
+def answer_by_agency(question: str, agency: tuple[str, str], roles: set[str], plans: list[_Plan],
+                     window: Window | None, narrow: Callable[[_Task], bool], text_of) -> Answer:
+    """The tasks an agency leads (and partners, when asked "phối hợp"), due in the window if one is asked."""
+    name, _ = agency
+    key = agency_key(name)
+    partner_asked = "partner" in roles
+    lead_asked = "lead" in roles or not partner_asked
+    leads, named, grouped = [], [], []
+    for plan in plans:
+        for task in plan.tasks:
+            due = _due_in(task, window)
+            if due is None or not narrow(task):
+                continue
+            if lead_asked and task.lead_key == key:
+                leads.append((plan, task, due))
+            elif partner_asked and any(agency_key(p) == key for p, _ in task.partners):
+                named.append((plan, task, due))
+            elif partner_asked and task.lead_key != key and any(k == GROUP and belongs_to(name, p)
+                                                                 for p, k in task.partners):
+                grouped.append((plan, task, due))
+    within = f" đến hạn {window.label}" if window else ""
+    if not (leads or named or grouped):
+        return _refusal(question, _nothing_for_agency(name, lead_asked, partner_asked, within, plans, narrow))
+    cites = _Cites(text_of)
+    parts = []
+    if lead_asked:
+        parts.append(f"chủ trì {len(leads)} nhiệm vụ")
+    if partner_asked:
+        parts.append(f"phối hợp {len(named)} nhiệm vụ được nêu tên" + (
+            f" và {len(grouped)} nhiệm vụ giao chung cho nhóm cơ quan có {name}" if grouped else ""))
+    head = f"{name} {', '.join(parts)}{within} theo {_plans_phrase(leads + named + grouped)}:"
+    groups = [("Chủ trì:" if partner_asked and lead_asked else "", leads),
+              ("Phối hợp (được nêu tên):" if partner_asked else "", named),
+              (f"Phối hợp (giao chung cho nhóm cơ quan có {name}):", grouped)]
+    return _listing(question, head, groups, cites)
+
+
+def _nothing_for_agency(name: str, lead_asked: bool, partner_asked: bool, within: str, plans: list[_Plan],
+                        narrow) -> str:
+    role = " và ".join(x for x, on in (("chủ trì", lead_asked), ("phối hợp", partner_asked)) if on)
+    text = f"Không có kế hoạch nào trong phạm vi giao {name} {role} nhiệm vụ nào{within}."
+    key = agency_key(name)
+    own = [t for p in plans for t in p.tasks if t.lead_key == key and narrow(t)]
+    if within and own:
+        return text + f" {name} chủ trì {len(own)} nhiệm vụ có hạn vào: {_dues_held(plans, own)}."
+    return text + _leads_held(plans)
+
+
+def answer_by_window(question: str, window: Window, plans: list[_Plan], narrow, text_of) -> Answer:
+    """The tasks due in a window, every plan in scope; nothing due → refused, naming when tasks are due."""
+    rows = [(plan, task, due) for plan in plans for task in plan.tasks
+            if (due := _due_in(task, window)) is not None and narrow(task)]
+    if not rows:
+        held = _dues_held(plans)
+        text = f"Không có nhiệm vụ nào đến hạn {window.label} trong các kế hoạch trong phạm vi."
+        return _refusal(question, text + (f" Các nhiệm vụ trong các kế hoạch này đến hạn vào: {held}." if held
+                                          else ""))
+    head = f"{len(rows)} nhiệm vụ đến hạn {window.label} theo {_plans_phrase(rows)}:"
+    return _listing(question, head, [("", rows)], _Cites(text_of))
+
+
+def answer_by_kind(question: str, what: str, plans: list[_Plan], narrow, text_of) -> Answer:
+    """The tasks of a reform area or of a product."""
+    rows = [(plan, task, "") for plan in plans for task in plan.tasks if narrow(task)]
+    if not rows:
+        return _refusal(question, f"Không có nhiệm vụ nào {what} trong các kế hoạch trong phạm vi.")
+    return _listing(question, f"{len(rows)} nhiệm vụ {what} theo {_plans_phrase(rows)}:", [("", rows)],
+                    _Cites(text_of))
+
+
+def _own_words(folded: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", folded) if w not in _ASKING and not w.isdigit() and len(w) > 1}
+
+
+def answer_who_leads(question: str, folded: str, plans: list[_Plan], text_of) -> Answer | None:
+    """Who leads the task a question describes, when one task's content holds most of the question's own words."""
+    words = _own_words(folded)
+    if len(words) < CONTENT_MIN_WORDS:
+        return None
+    scored = []
+    for plan in plans:
+        for task in plan.tasks:
+            share = len(words & set(re.findall(r"[a-z0-9]+", fold_same_length(task.fact.content).lower()))) / len(words)
+            scored.append((share, plan, task))
+    best = max((s for s, _, _ in scored), default=0.0)
+    if best < CONTENT_MATCH:
+        return None
+    rows = [(plan, task, "") for s, plan, task in scored if s == best]
+    head = f"Cơ quan chủ trì và phối hợp theo {_plans_phrase(rows)}:"
+    return _listing(question, head, [("", rows)], _Cites(text_of))
+
+
+# -- scope and entry point ----------------------------------------------------------------------------------------
+def _in_scope(plan: _Plan, provinces: set[str], years: set[str], doc_ids: set[str], unread_ok: bool) -> bool:
+    if doc_ids and plan.doc_id not in doc_ids:
+        return False
+    if provinces and plan.province not in provinces and not (unread_ok and not plan.province):
+        return False
+    if years:
+        known = plan.years()
+        return bool(years & known) or (unread_ok and not known)
+    return True
+
+
+def _plans_in_scope(plans: list[_Plan], analysis, filters, window: Window | None) -> list[_Plan]:
+    """Plans of the province and year asked or chosen; when none is known to be, those whose province or year was not
+    read (metadata is a hint, never a gate)."""
+    provinces = set(getattr(filters, "provinces", ()) or ()) | set(getattr(analysis, "provinces", ()) or ())
+    years = set(getattr(filters, "years", ()) or ()) | set(getattr(analysis, "years", ()) or ())
+    if window is not None:
+        years -= {str(d.year) for d in (window.first, window.last) if d}  # the deadline carries the year asked
+    doc_ids = set(getattr(filters, "doc_ids", ()) or ())
+    known = [p for p in plans if _in_scope(p, provinces, years, doc_ids, False)]
+    return known or [p for p in plans if _in_scope(p, provinces, years, doc_ids, True)]
+
+
+def _narrowing(folded: str, plans: list[_Plan]) -> tuple[Callable[[_Task], bool], str]:
+    """A test for the reform area and product a question names, and how to say them."""
+    area, product = _asked_area(folded, plans), _asked_product(folded)
+
+    def narrow(task: _Task) -> bool:
+        return (area is None or _area_key(task.fact.area) == area) and \
+            (product is None or fold_same_length(product) in fold_same_length(task.fact.product).lower())
+
+    said = " ".join(x for x in (f"thuộc lĩnh vực {area.upper()}" if area else "",
+                                f"có sản phẩm là {product}" if product else "") if x)
+    return narrow, said
+
+
+def answer_from_tasks(question: str, analysis, filters, state, *, text_of: Callable[[str], str | None],
+                      today: date | None = None) -> Answer | None:
+    """The answer from task facts, or None when the question is not about who does which task by when.
+
+    Args:
+        question: as typed.
+        analysis: its :class:`retriever.query.QueryAnalysis` (``original``, ``text``, ``provinces``, ``years``).
+        filters: the :class:`retriever.hybrid.SearchFilters` chosen in the UI (or None).
+        state: the index's lexical state (``derived["tasks"]``: doc_id → task facts).
+        text_of: a document's cleaned text by doc_id (each task is cited by its row of it).
+        today: the day "sắp đến hạn" counts from (default: the system's date).
+
+    Returns:
+        An :class:`Answer` (``mode="tasks"``), or None: the passage answerer goes on.
+    """
+    text_of = _texts_of(state, text_of)
+    asked_text = getattr(analysis, "original", "") or question
+    folded = fold_same_length(asked_text).lower()
+    roles = _roles(folded)
+    all_plans = task_plans(state)
+    if not roles or not all_plans:
+        return None
+    window = question_window(asked_text, today or date.today())
+    plans = _plans_in_scope(all_plans, analysis, filters, window)
+    if not plans:
+        return None
+    narrow, said = _narrowing(folded, plans)
+    agency = _asked_agency(asked_text)
+    if agency and roles & {"lead", "partner", "task", "due"}:
+        answer = answer_by_agency(question, agency, roles, plans, window, narrow, text_of)
+    elif window is not None and roles & {"due", "soon", "task", "lead"}:
+        answer = answer_by_window(question, window, plans, narrow, text_of)
+    elif said and roles & {"task", "product", "lead"}:
+        answer = answer_by_kind(question, said, plans, narrow, text_of)
+    elif "lead" in roles and WHICH.search(folded):
+        answer = answer_who_leads(question, folded, plans, text_of)
+    else:
+        return None
+    if answer is not None:
+        answer.query = getattr(analysis, "text", question)
+    return answer
+
+
+__all__ = ["answer_from_tasks", "task_plans", "question_window", "due_date", "task_line", "Window", "CUES", "task_ref",
+           "SOON_DAYS"]

@@ -1,0 +1,214 @@
+"""Reform tasks answered from facts (issue 22): agency names as officials type them, deadline windows, the answers on
+the bundled plan's appendix (every task of the asked agency or period, none of another), plain refusals, the wiring
+in the assistant, and the task view."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from types import SimpleNamespace
+
+import pytest
+
+from assistant.tasks import answer_from_tasks, question_window, task_plans
+from tests.task_rows import bundled_document, bundled_plan, fake_state
+from textnorm.agencies import agency_key, belongs_to, canonical_agency, find_agencies, is_group
+
+DOC = "kg-189"
+
+
+# -- agency names -----------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("typed, canonical", [
+    ("STP", "Sở Tư pháp"), ("Sở TT&TT", "Sở Thông tin và Truyền thông"), ("sở tài chính", "Sở Tài chính"),
+    ("VP UBND tỉnh", "Văn phòng UBND tỉnh"), ("VP. UBND tỉnh", "Văn phòng UBND tỉnh"),
+    ("Văn phòng Ủy ban nhân dân tỉnh", "Văn phòng UBND tỉnh"), ("Sở KH&ĐT", "Sở Kế hoạch và Đầu tư"),
+    ("Sở LĐTB&XH", "Sở Lao động - Thương binh và Xã hội"), ("so noi vu", "Sở Nội vụ"), ("SO TAI CHINH", "Sở Tài chính"),
+    ("Sở\nKhoa học và Công nghệ", "Sở Khoa học và Công nghệ"),
+])
+def test_agency_aliases(typed, canonical):
+    assert canonical_agency(typed) == canonical
+    assert agency_key(typed) == agency_key(canonical)
+
+
+def test_groups_are_not_one_agency_but_hold_their_members():
+    assert is_group("Các sở, ban, ngành tỉnh và UBND cấp huyện") and is_group("Các Sở, ngành liên quan")
+    assert not is_group("Sở Y tế")
+    assert agency_key("Các sở, ban, ngành") != agency_key("Sở Tài chính")
+    assert belongs_to("Sở Tài chính", "Các sở, ban, ngành") and not belongs_to("Sở Tài chính", "UBND cấp huyện")
+    assert [a.name for a in find_agencies("Giao Sở Nội vụ chủ trì, phối hợp với STC và các sở, ngành")] == \
+        ["Sở Nội vụ", "Sở Tài chính", "Các sở, ban, ngành"]
+
+
+# -- deadline windows -------------------------------------------------------------------------------------------------
+def test_windows_month_quarter_before_and_soon():
+    today = date(2021, 1, 10)
+    month = question_window("Nhiệm vụ nào đến hạn trong tháng 01/2021?", today)
+    assert (month.first, month.last) == (date(2021, 1, 1), date(2021, 1, 31))
+    quarter = question_window("nhiem vu nao den han quy 1 nam 2021", today)
+    assert (quarter.first, quarter.last) == (date(2021, 1, 1), date(2021, 3, 31))
+    before = question_window("Việc nào phải hoàn thành trước ngày 15/02/2021?", today)
+    assert (before.first, before.last) == (None, date(2021, 2, 15))
+    soon = question_window("Nhiệm vụ nào sắp đến hạn?", today)
+    assert (soon.first, soon.last) == (today, date(2021, 2, 9))
+    asked = question_window("Nhiệm vụ nào sắp đến hạn tính từ ngày 01/02/2021?", today)
+    assert (asked.first, asked.last) == (date(2021, 2, 1), date(2021, 3, 3))
+    assert question_window("Sở Tài chính chủ trì những nhiệm vụ nào?", today) is None
+
+
+# -- answers on the bundled appendix ----------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def bundled():
+    doc = bundled_document()
+    plan = bundled_plan(doc.text, DOC)
+    state = fake_state({DOC: (plan, doc.metadata)})
+    keys = {}  # row → (area numeral, number); the second list under an area (VI b) is "VIb"
+    for t in plan.tasks:
+        numeral, number = t.area.split(".")[0], t.number
+        while (numeral, number) in keys.values():
+            numeral += "b"
+        keys[(t.row.start, t.row.end)] = (numeral, number)
+    return SimpleNamespace(doc=doc, plan=plan, state=state, keys=keys)
+
+
+def key(bundled, task) -> tuple[str, str]:
+    return bundled.keys[(task.row.start, task.row.end)]
+
+
+def ask(bundled, question: str, today: date = date(2021, 1, 10), filters=None):
+    analysis = SimpleNamespace(original=question, text=question, provinces=(), years=())
+    return answer_from_tasks(question, analysis, filters, bundled.state, text_of={DOC: bundled.doc.text}.get,
+                             today=today)
+
+
+def listed(bundled, answer) -> set[tuple[str, str]]:
+    """(area numeral, number) of every task the answer cites; every citation checked against the text."""
+    assert sorted(int(n) for n in set(re.findall(r"\[(\d+)\]", answer.text))) == [c.n for c in answer.citations]
+    got = set()
+    for c in answer.citations:
+        assert bundled.doc.text[c.start:c.end] == c.quote and c.doc_id == DOC
+        got.add(bundled.keys[(c.start, c.end)])
+    assert len(got) == len(answer.citations)
+    return got
+
+
+def leads(bundled, agency: str) -> set[tuple[str, str]]:
+    return {key(bundled, t) for t in bundled.plan.tasks if canonical_agency(t.lead) == agency}
+
+
+@pytest.mark.parametrize("question, agency", [
+    ("Sở Tài chính chủ trì những nhiệm vụ nào?", "Sở Tài chính"),
+    ("STP chủ trì những nhiệm vụ gì", "Sở Tư pháp"),
+    ("VP UBND tỉnh được giao nhiệm vụ nào", "Văn phòng UBND tỉnh"),
+    ("so noi vu chu tri nhung nhiem vu nao", "Sở Nội vụ"),
+    ("Sở TT&TT phụ trách những nhiệm vụ nào?", "Sở Thông tin và Truyền thông"),
+])
+def test_every_task_of_the_asked_agency_and_none_of_another(bundled, question, agency):
+    answer = ask(bundled, question)
+    assert answer is not None and answer.mode == "tasks" and not answer.abstained, answer
+    expected = leads(bundled, agency)
+    assert expected and listed(bundled, answer) == expected  # every task listed, 0 of another agency
+    assert answer.text.startswith(f"{agency} chủ trì {len(expected)} nhiệm vụ")
+
+
+def test_partners_named_and_as_one_of_a_group(bundled):
+    answer = ask(bundled, "Sở Tài chính phối hợp thực hiện những nhiệm vụ nào?")
+    named, _, grouped = answer.text.partition("giao chung cho nhóm")
+    assert listed(bundled, answer) >= {("V", "2"), ("V", "3")}
+    assert "Phối hợp (được nêu tên):" in answer.text
+    for task in bundled.plan.tasks:  # a task led by the agency itself is not listed as its partnership
+        if canonical_agency(task.lead) == "Sở Tài chính":
+            assert key(bundled, task) not in listed(bundled, answer)
+
+
+def test_agency_that_leads_nothing_is_refused_naming_the_agencies_that_do(bundled):
+    answer = ask(bundled, "Sở Y tế chủ trì những nhiệm vụ nào?")
+    assert answer.abstained and not answer.citations and answer.mode == "tasks"
+    assert "Sở Y tế" in answer.text and "Sở Nội vụ" in answer.text and "Sở Tư pháp (4)" in answer.text
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Những nhiệm vụ nào đến hạn trong tháng 01/2021?", {("I", "3"), ("II", "1"), ("II", "2"), ("IV", "1")}),
+    ("Nhiệm vụ nào phải hoàn thành trong quý IV năm 2020?", {("I", "1"), ("III", "1"), ("VI", "1"), ("VI", "2"),
+                                                              ("VI", "3"), ("VII", "1")}),
+    # two-stage deadlines: "XD kế hoạch Quý I; thực hiện quý IV" is due in both quarters of the plan's year
+    ("Nhiệm vụ nào đến hạn trong quý IV/2021?", {("I", "4"), ("IV", "2"), ("V", "5"), ("VII", "3")}),
+    ("Những việc nào phải xong trước ngày 15/02/2021?", {("I", "1"), ("III", "1"), ("VII", "1"), ("VI", "1"),
+                                                          ("VI", "2"), ("VI", "3"), ("I", "3"), ("II", "1"),
+                                                          ("II", "2"), ("IV", "1"), ("VII", "5")}),
+])
+def test_every_task_due_in_the_period_and_none_of_another(bundled, question, expected):
+    answer = ask(bundled, question)
+    assert not answer.abstained, answer.text
+    assert listed(bundled, answer) == expected
+
+
+def test_quarter_holds_its_months_its_dates_and_first_stages(bundled):
+    got = listed(bundled, ask(bundled, "Các nhiệm vụ đến hạn quý I/2021"))
+    assert {("I", "2"), ("I", "3"), ("VII", "5"), ("II", "3"), ("VII", "3")} <= got  # month, date, quarter, stage
+    assert ("V", "2") not in got and ("V", "4") not in got  # "Theo giai đoạn ổn định", "Năm 2021": no quarter
+
+
+def test_recurring_deadline_is_never_due_in_a_period(bundled):
+    for question in ("Nhiệm vụ nào đến hạn trong quý II/2021?", "Nhiệm vụ nào đến hạn trong quý III/2021?"):
+        got = listed(bundled, ask(bundled, question))
+        assert ("V", "2") not in got and ("V", "3") not in got
+
+
+def test_month_with_nothing_due_is_refused_naming_the_months_that_have_deadlines(bundled):
+    answer = ask(bundled, "Nhiệm vụ nào đến hạn trong tháng 7/2021?")
+    assert answer.abstained and not answer.citations
+    assert "tháng 7/2021" in answer.text and "tháng 1/2021" in answer.text and "quý I/2021" in answer.text
+
+
+def test_soon_counts_from_the_injected_day_or_the_date_asked(bundled):
+    soon = ask(bundled, "Nhiệm vụ nào sắp đến hạn?", today=date(2021, 1, 10))
+    assert listed(bundled, soon) == {("I", "3"), ("II", "1"), ("II", "2"), ("IV", "1")}
+    later = ask(bundled, "Nhiệm vụ nào sắp đến hạn tính từ ngày 01/02/2021?", today=date(2030, 1, 1))
+    assert listed(bundled, later) == {("I", "2"), ("VII", "5")}
+    assert ask(bundled, "Nhiệm vụ nào sắp đến hạn?", today=date(2030, 1, 1)).abstained
+
+
+def test_agency_and_period_together(bundled):
+    answer = ask(bundled, "Sở Nội vụ có nhiệm vụ nào đến hạn trong quý I/2021?")
+    assert listed(bundled, answer) == {("III", "2"), ("IV", "1"), ("VII", "2"), ("VII", "3"), ("VII", "4"),
+                                       ("VII", "5")}
+    none = ask(bundled, "Sở Tư pháp có nhiệm vụ nào đến hạn trong quý III/2021?")
+    assert none.abstained and "Sở Tư pháp chủ trì 4 nhiệm vụ có hạn vào" in none.text
+
+
+def test_by_reform_area_and_by_product(bundled):
+    area = ask(bundled, "Các nhiệm vụ về cải cách tài chính công là gì?")
+    assert listed(bundled, area) == {("V", n) for n in "12345"}
+    product = ask(bundled, "Những nhiệm vụ nào có sản phẩm là báo cáo?")
+    assert listed(bundled, product) == {key(bundled, t) for t in bundled.plan.tasks if "báo cáo" in t.product.lower()}
+
+
+def test_who_leads_a_task_described_by_its_content(bundled):
+    answer = ask(bundled, "Cơ quan nào chủ trì xây dựng kế hoạch phát động thi đua chuyên đề CCHC?")
+    assert listed(bundled, answer) == {("VII", "4")} and "chủ trì: Sở Nội vụ" in answer.text
+
+
+def test_other_questions_go_on_to_the_passage_answerer(bundled):
+    for question in ("Mục tiêu của kế hoạch là gì?", "Những sở nào được kiểm tra trong quý III?",
+                     "Cơ quan nào chủ trì tham mưu thành lập Đoàn kiểm tra CCHC của tỉnh?"):
+        assert ask(bundled, question) is None, question
+
+
+def test_province_is_a_hint_and_a_filter_narrows(bundled):
+    from retriever.hybrid import SearchFilters
+
+    other = ask(bundled, "Sở Tài chính chủ trì những nhiệm vụ nào?", filters=SearchFilters(provinces=("Hà Nam",)))
+    assert other is None  # no plan of the chosen province holds tasks: the passage answerer says why
+    unread = bundled_plan(bundled.doc.text, "unread")
+    state = fake_state({"unread": (unread, {"loai_van_ban": "Kế hoạch"})})
+    analysis = SimpleNamespace(original="Sở Tài chính chủ trì những nhiệm vụ nào ở Hà Nam?", text="",
+                               provinces=("Hà Nam",), years=())
+    answer = answer_from_tasks(analysis.original, analysis, None, state, text_of={"unread": bundled.doc.text}.get)
+    assert answer is not None and not answer.abstained  # a plan whose province was not read stays in scope
+
+
+def test_state_without_tasks_is_left_to_the_passage_answerer(bundled):
+    state = SimpleNamespace(records=bundled.state.records)  # today's index: no derived facts at all
+    assert task_plans(state) == []
+    analysis = SimpleNamespace(original="Sở Tài chính chủ trì những nhiệm vụ nào?", text="", provinces=(), years=())
+    assert answer_from_tasks(analysis.original, analysis, None, state, text_of=lambda d: None) is None
