@@ -212,3 +212,85 @@ def test_state_without_tasks_is_left_to_the_passage_answerer(bundled):
     assert task_plans(state) == []
     analysis = SimpleNamespace(original="Sở Tài chính chủ trì những nhiệm vụ nào?", text="", provinces=(), years=())
     assert answer_from_tasks(analysis.original, analysis, None, state, text_of=lambda d: None) is None
+
+
+# -- the assistant and the task view over a real index ----------------------------------------------------------------
+@pytest.fixture
+def task_assistant(settings, tmp_path, monkeypatch):
+    """The bundled plan indexed (hashing embedder), its hand-made task facts served as the index's derived facts."""
+    import shutil
+
+    import assistant.tasks as tasks
+    from assistant.service import Assistant
+    from index.store import IndexStore
+    from index.task_facts import tasks_to_json
+    from ingest.pipeline import ingest_paths
+    from retriever.hybrid import HybridRetriever
+    from tests.task_rows import BUNDLED
+
+    corpus = tmp_path / "one"
+    corpus.mkdir()
+    shutil.copy(BUNDLED, corpus / BUNDLED.name)
+    store = IndexStore(settings)
+    ingest_paths([corpus], settings, store)
+    (doc_id,) = store.records()
+    plan = bundled_plan(store.get_document(doc_id).text, doc_id)
+    monkeypatch.setattr(tasks, "_raw_tasks", lambda state: {doc_id: tasks_to_json(plan)})
+    assistant = Assistant(settings, HybridRetriever(store))
+    assistant.clock = lambda: date(2021, 1, 10)
+    return assistant, doc_id
+
+
+def test_assistant_answers_task_questions_from_the_facts_and_others_from_passages(task_assistant):
+    assistant, doc_id = task_assistant
+    answer = assistant.ask("Sở Tài chính chủ trì những nhiệm vụ nào?")
+    assert answer.mode == "tasks" and len(answer.citations) == 3
+    text = assistant.store.get_document(doc_id).text
+    assert all(text[c.start:c.end] == c.quote and "Sở Tài chính" in c.quote for c in answer.citations)
+    soon = assistant.ask("Nhiệm vụ nào sắp đến hạn?")  # the assistant's clock: 10/01/2021
+    assert soon.mode == "tasks" and "từ 10/01/2021" in soon.text and len(soon.citations) == 4
+    assert assistant.ask("Sở Y tế chủ trì những nhiệm vụ nào?").abstained
+    assert assistant.ask("Mục tiêu của kế hoạch là gì?").mode != "tasks"
+
+
+def test_task_view(task_assistant, monkeypatch):
+    import io
+
+    from openpyxl import load_workbook
+    from streamlit.testing.v1 import AppTest
+
+    import ui
+    from ingest.service import DocumentLibrary
+    from tests.conftest import ROOT
+    from ui.tasks import TaskFilter, export_csv, export_xlsx, task_rows
+
+    assistant, doc_id = task_assistant
+    library = DocumentLibrary(assistant.settings, assistant.store)
+    monkeypatch.setattr(ui, "get_assistant", lambda: assistant)
+    monkeypatch.setattr(ui, "get_library", lambda: library)
+    page = str(next((ROOT / "pages").glob("6_*.py")))
+    at = AppTest.from_file(page, default_timeout=60)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(at.dataframe[0].value) == 31  # every task of the plan
+    at.multiselect(key="task_agencies").set_value(["Sở Tài chính"]).run()
+    frame = at.dataframe[0].value
+    assert set(frame["Cơ quan chủ trì"]) == {"Sở Tài chính"} and len(frame) == 3
+    assert list(at.dataframe[1].value["Số nhiệm vụ"]) == [3]  # counts per agency
+    n = int(frame["Trích dẫn"].iloc[0].split("]")[0].strip("["))
+    at.selectbox(key="task_cite").set_value(n).run()
+    assert any("Sở Tài chính" in m.value and "Cải cách tiền lương" not in m.value and "«" in m.value
+               for m in at.markdown)
+    at.multiselect(key="task_agencies").set_value([]).run()
+    at.radio(key="task_period").set_value("Quý IV").run()
+    at.selectbox(key="task_year").set_value(2021).run()
+    assert set(at.dataframe[0].value["STT"]) == {"4", "2", "5", "3"} and len(at.dataframe[0].value) == 4
+    assert len(at.get("download_button")) == 2
+
+    plans = assistant.task_plans()
+    soon, _ = task_rows(plans, TaskFilter(period="Đến hạn trong 30 ngày tới"), today=date(2021, 1, 10))
+    assert {r["Hạn (ngày)"] for r in soon} == {"31/01/2021"} and len(soon) == 4
+    assert task_rows(plans, TaskFilter(period="Đến hạn trong 30 ngày tới"), today=date(2030, 1, 1))[0] == []
+    sheet = load_workbook(io.BytesIO(export_xlsx(soon))).active
+    assert [c.value for c in sheet[1]][:3] == ["Kế hoạch", "Lĩnh vực", "STT"] and sheet.max_row == len(soon) + 1
+    assert export_csv([]).decode("utf-8-sig").startswith("Kế hoạch,Lĩnh vực,STT")
