@@ -50,6 +50,9 @@ CONTENT_MATCH = 0.75
 CONTENT_MIN_WORDS = 3
 #: Longest task content shown in a line (the citation holds the whole row).
 CONTENT_CHARS = 220
+#: Task lines of the "giao chung cho nhóm" section shown in a chat answer (a group is every Sở: its list is the whole
+#: plan; the task view lists them all).
+MAX_GROUP_LINES = 20
 #: Lead agencies and deadlines named when a refusal says what the plans do hold.
 MAX_SHOWN = 12
 #: A question asking which or who (folded).
@@ -63,7 +66,7 @@ class _Task:
     fact: TaskFact
     lead: str  # canonical
     lead_key: str
-    partners: list[tuple[str, str]]  # (canonical, kind)
+    partners: list[tuple[str, str, str]]  # (canonical, kind, key)
     dues: list[tuple[str, str, date | None]]  # (stage as shown, its period's label, due date; None: recurring)
 
 
@@ -118,12 +121,12 @@ def _dues(fact: TaskFact, year: int | None) -> list[tuple[str, str, date | None]
     return out
 
 
-def _partners(fact: TaskFact) -> list[tuple[str, str]]:
+def _partners(fact: TaskFact) -> list[tuple[str, str, str]]:
     out = []
     for written in fact.partners:
         found = find_agencies(written)
         out += [(a.name, a.kind) for a in found] or [(canonical_agency(written), "")]
-    return list(dict.fromkeys(out))
+    return [(name, kind, agency_key(name)) for name, kind in dict.fromkeys(out)]
 
 
 def _read(plan: PlanTasks, fallback_year: str) -> list[_Task]:
@@ -350,8 +353,13 @@ def _listing(question: str, head: str, groups: list[tuple[str, list[tuple[_Plan,
 
 
 def _plans_phrase(rows) -> str:
-    plans = list(dict.fromkeys(p.label for p, _, _ in rows))
-    return f"{len(plans)} kế hoạch" if len(plans) > 1 else plans[0]
+    """ "Kế hoạch 189/KH-UBND – Kiên Giang, 2020", or "3 kế hoạch (189/KH-UBND – Kiên Giang, 2020: 4; …)": every plan
+    named in the head, with its count, however long the list below."""
+    counts = Counter(p.label for p, _, _ in rows)
+    if len(counts) == 1:
+        return next(iter(counts))
+    named = "; ".join(f"{label.removeprefix('Kế hoạch ')}: {n}" for label, n in counts.items())
+    return f"{len(counts)} kế hoạch ({named})"
 
 
 def _refusal(question: str, text: str) -> Answer:
@@ -386,10 +394,10 @@ def answer_by_agency(question: str, agency: tuple[str, str], roles: set[str], pl
                 continue
             if lead_asked and task.lead_key == key:
                 leads.append((plan, task, due))
-            elif partner_asked and any(agency_key(p) == key for p, _ in task.partners):
+            elif partner_asked and any(k == key for _, _, k in task.partners):
                 named.append((plan, task, due))
-            elif partner_asked and task.lead_key != key and any(k == GROUP and belongs_to(name, p)
-                                                                 for p, k in task.partners):
+            elif partner_asked and task.lead_key != key and any(kind == GROUP and belongs_to(name, p)
+                                                                 for p, kind, _ in task.partners):
                 grouped.append((plan, task, due))
     within = f" đến hạn {window.label}" if window else ""
     if not (leads or named or grouped):
@@ -404,8 +412,12 @@ def answer_by_agency(question: str, agency: tuple[str, str], roles: set[str], pl
     head = f"{name} {', '.join(parts)}{within} theo {_plans_phrase(leads + named + grouped)}:"
     groups = [("Chủ trì:" if partner_asked and lead_asked else "", leads),
               ("Phối hợp (được nêu tên):" if partner_asked else "", named),
-              (f"Phối hợp (giao chung cho nhóm cơ quan có {name}):", grouped)]
-    return _listing(question, head, groups, cites)
+              (f"Phối hợp (giao chung cho nhóm cơ quan có {name}):", grouped[:MAX_GROUP_LINES])]
+    answer = _listing(question, head, groups, cites)
+    if len(grouped) > MAX_GROUP_LINES:
+        answer.text += (f"\n… và {len(grouped) - MAX_GROUP_LINES} nhiệm vụ khác giao chung cho nhóm: xem trang "
+                        "Nhiệm vụ.")
+    return answer
 
 
 def _nothing_for_agency(name: str, lead_asked: bool, partner_asked: bool, within: str, plans: list[_Plan],

@@ -42,11 +42,15 @@ def stages(cell: str) -> tuple[Stage, ...]:
 
 
 def bundled_plan(text: str, doc_id: str) -> PlanTasks:
-    """The 31 rows of the appendix as facts; every span points into ``text``."""
-    start = text.index("PHỤ LỤC")
+    """The 31 rows of the appendix as facts; every span points into ``text``. A text holding other rows in the same
+    form (a synthetic copy of the plan, for the bench) gives their facts without reform areas."""
+    start = text.find("PHỤ LỤC")
+    records = list(RECORD.finditer(text, max(start, 0)))
     areas = [area for area, n in AREAS for _ in range(n)]
+    if len(records) != len(areas):
+        areas = [""] * len(records)
     facts = []
-    for area, m in zip(areas, RECORD.finditer(text, start), strict=True):
+    for area, m in zip(areas, records, strict=True):
         def span(name, m=m):
             return Span(m.start(name), m.end(name))
 

@@ -82,6 +82,11 @@ def find_agencies(text: str) -> list[Agency]:
     return sorted(units + aliases, key=lambda a: a.start)
 
 
+#: Names remembered by the pure lookups below (a plan's cells repeat the same few agencies).
+CACHED_NAMES = 4096
+
+
+@lru_cache(maxsize=CACHED_NAMES)
 def canonical_agency(text: str) -> str:
     """The canonical name of a table cell or a phrase naming one agency: the first agency read, else the text with its
     whitespace joined (an agency no grammar knows keeps its own name)."""
@@ -89,6 +94,7 @@ def canonical_agency(text: str) -> str:
     return found[0].name if found else re.sub(r"\s+", " ", text).strip(" ,;.")
 
 
+@lru_cache(maxsize=CACHED_NAMES)
 def agency_key(name: str) -> str:
     """The key two spellings of one agency share.
 
@@ -104,6 +110,7 @@ def _group_members() -> dict[str, tuple[str, ...]]:
     return {g["group"]: tuple(g["members"]) for g in groups}
 
 
+@lru_cache(maxsize=CACHED_NAMES)
 def belongs_to(agency: str, group: str) -> bool:
     """Whether an agency is one of those a group names ("Sở Tài chính" is one of "các sở, ban, ngành").
 
