@@ -23,7 +23,9 @@ from retriever.query import canonical_quarters
 from textnorm import normalize_text
 from textnorm.agencies import GROUP, agency_key, belongs_to, canonical_agency, find_agencies
 from textnorm.gazetteer import canonical_province
-from textnorm.periods import Period, find_periods, fold_same_length
+from textnorm.patterns import DOC_NUMBER
+from textnorm.periods import Period, find_periods, fold_same_length, stamp_spans
+from textnorm.terms import content_terms
 
 #: The cue table: what a question about tasks says, by role (matched on the accent-folded question).
 #:  lead: who leads; partner: who takes part; task: the tasks themselves; due: a deadline; soon: due shortly;
@@ -31,7 +33,7 @@ from textnorm.periods import Period, find_periods, fold_same_length
 CUES = {
     "lead": re.compile(r"\b(?:chu tri|phu trach|dau moi|duoc giao|giao cho|chiu trach nhiem)\b"),
     "partner": re.compile(r"\bphoi hop\b"),
-    "task": re.compile(r"\b(?:nhiem vu|cong viec|nhung viec|viec (?:gi|nao)|phai lam)\b"),
+    "task": re.compile(r"\b(?:nhiem vu|cong viec|nhung viec|phai lam)\b"),
     "due": re.compile(r"\b(?:den han|toi han|thoi han|han chot|han hoan thanh|het han|phai hoan thanh|"
                       r"phai xong|phai nop|hoan thanh truoc)\b"),
     "soon": re.compile(r"\b(?:sap|gan|sap toi|sap den)\s+(?:den\s+|toi\s+)?han\b|\bsap het han\b"),
@@ -55,10 +57,14 @@ CONTENT_CHARS = 220
 MAX_GROUP_LINES = 20
 #: Lead agencies and deadlines named when a refusal says what the plans do hold.
 MAX_SHOWN = 12
-#: A question asking which or who (folded).
-WHICH = re.compile(r"\b(?:nao|ai|gi|nhung|cac|danh sach|bao nhieu)\b")
-#: Words of a question that are about asking, not about the task's content (folded).
-_ASKING = set("co quan nao ai don vi chu tri phoi hop nhiem vu la gi cua duoc giao thuc hien ke hoach tinh nam".split())
+#: A question asking who ("ai chủ trì …", "cơ quan nào phối hợp …"): the agencies it names describe the task.
+WHO = re.compile(r"\b(?:ai|(?:co quan|don vi|so|ban|noi) nao)\b")
+#: Words of a task question's frame, besides the cues: never a task's topic (folded, matched as whole words).
+FRAME = re.compile(r"\b(?:co quan|don vi|ke hoach|thuc hien|danh sach|bao nhieu|uy ban nhan dan|ubnd|"
+                   r"cap (?:tinh|huyen|xa)|tinh (?:tu|den)|so|ban|nganh|tinh|nam|giao|lam|trinh|xong|nop|truoc|sau|"
+                   r"nao|ai|han)\b")
+#: Fewest topic syllables that make a question about particular tasks ("về cơ chế tự chủ"), not all of an agency's.
+TOPIC_MIN = 2
 
 
 @dataclass
@@ -221,7 +227,8 @@ def question_window(question: str, today: date) -> Window | None:
     """
     text = canonical_quarters(normalize_text(question or ""))
     folded = fold_same_length(text)
-    found = find_periods(text)
+    stamps = stamp_spans(text)  # the date of a document cited ("Chỉ thị … ngày 07/7/2017") is not a deadline asked
+    found = [(s, e, p) for s, e, p in find_periods(text) if not any(ss <= s < se for ss, se in stamps)]
     periods = [p for _, _, p in found]
     if CUES["soon"].search(folded):
         dated = [due_date(p) for p in periods if p.kind == "date" and p.year]
@@ -453,20 +460,43 @@ def answer_by_kind(question: str, what: str, plans: list[_Plan], narrow, text_of
                     _Cites(text_of))
 
 
-def _own_words(folded: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", folded) if w not in _ASKING and not w.isdigit() and len(w) > 1}
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", fold_same_length(text).lower()))
 
 
-def answer_who_leads(question: str, folded: str, plans: list[_Plan], text_of) -> Answer | None:
-    """Who leads the task a question describes, when one task's content holds most of the question's own words."""
-    words = _own_words(folded)
+def topic_words(question: str, plans: list[_Plan], *, keep_agencies: bool = False, drop: str = "") -> set[str]:
+    """The syllables of a question naming particular tasks: its content terms without the agencies it asks about (kept
+    with ``keep_agencies``: "ai chủ trì kiện toàn bộ máy Sở Văn hóa"), periods, document numbers, the plans'
+    provinces, the frame of a task question and the words of ``drop`` (the area or product asked).
+
+    >>> sorted(topic_words("Sở Tài chính chủ trì những nhiệm vụ nào về cơ chế tự chủ trong quý I/2021?", []))
+    ['che', 'chu', 'co', 'tu']
+    >>> topic_words("Sở Nội vụ được giao nhiệm vụ gì trong Kế hoạch 189/KH-UBND?", [])
+    set()
+    """
+    folded = fold_same_length(question).lower()
+    spans = [(s, e) for s, e, _ in find_periods(question)] + [m.span() for m in DOC_NUMBER.finditer(question)]
+    spans += [m.span() for pattern in (*CUES.values(), FRAME) for m in pattern.finditer(folded)]
+    if not keep_agencies:
+        spans += [(a.start, a.end) for a in find_agencies(question)]
+    masked = list(question)
+    for s, e in spans:
+        masked[s:e] = " " * (e - s)
+    places = set().union(*(_words(p.province) for p in plans)) if plans else set()
+    return {w for w in content_terms("".join(masked)) if w not in places and w not in _words(drop)
+            and not w.isdigit() and len(w) > 1}
+
+
+def _share(words: set[str], task: _Task) -> float:
+    """The share of the topic's syllables a task's content and product hold."""
+    return len(words & _words(task.fact.content + " " + task.fact.product)) / len(words) if words else 1.0
+
+
+def answer_who_leads(question: str, words: set[str], plans: list[_Plan], text_of) -> Answer | None:
+    """Who leads the task a question describes, when a task's content holds most of the question's topic."""
     if len(words) < CONTENT_MIN_WORDS:
         return None
-    scored = []
-    for plan in plans:
-        for task in plan.tasks:
-            share = len(words & set(re.findall(r"[a-z0-9]+", fold_same_length(task.fact.content).lower()))) / len(words)
-            scored.append((share, plan, task))
+    scored = [(_share(words, task), plan, task) for plan in plans for task in plan.tasks]
     best = max((s for s, _, _ in scored), default=0.0)
     if best < CONTENT_MATCH:
         return None
@@ -499,17 +529,21 @@ def _plans_in_scope(plans: list[_Plan], analysis, filters, window: Window | None
     return known or [p for p in plans if _in_scope(p, provinces, years, doc_ids, True)]
 
 
-def _narrowing(folded: str, plans: list[_Plan]) -> tuple[Callable[[_Task], bool], str]:
-    """A test for the reform area and product a question names, and how to say them."""
+def _narrowing(asked_text: str, folded: str, plans: list[_Plan]) -> tuple[Callable[[_Task], bool], str, bool]:
+    """A test for the reform area, product and topic a question names; how to say the area and product; whether a
+    topic is named."""
     area, product = _asked_area(folded, plans), _asked_product(folded)
+    words = topic_words(asked_text, plans, drop=f"{area or ''} {product or ''}")
+    words = words if len(words) >= TOPIC_MIN else set()
 
     def narrow(task: _Task) -> bool:
         return (area is None or _area_key(task.fact.area) == area) and \
-            (product is None or fold_same_length(product) in fold_same_length(task.fact.product).lower())
+            (product is None or fold_same_length(product) in fold_same_length(task.fact.product).lower()) and \
+            (not words or _share(words, task) >= CONTENT_MATCH)
 
     said = " ".join(x for x in (f"thuộc lĩnh vực {area.upper()}" if area else "",
                                 f"có sản phẩm là {product}" if product else "") if x)
-    return narrow, said
+    return narrow, said, bool(words)
 
 
 def answer_from_tasks(question: str, analysis, filters, state, *, text_of: Callable[[str], str | None],
@@ -538,16 +572,19 @@ def answer_from_tasks(question: str, analysis, filters, state, *, text_of: Calla
     plans = _plans_in_scope(all_plans, analysis, filters, window)
     if not plans:
         return None
-    narrow, said = _narrowing(folded, plans)
+    narrow, said, topical = _narrowing(asked_text, folded, plans)
+    if topical and not any(narrow(t) for p in plans for t in p.tasks):
+        return None  # no task is about what the question names: the plan's prose may be
     agency = _asked_agency(asked_text)
-    if agency and roles & {"lead", "partner", "task", "due"}:
+    who = topic_words(asked_text, plans, keep_agencies=True) if WHO.search(folded) else set()
+    if len(who) >= CONTENT_MIN_WORDS and roles & {"lead", "partner"}:
+        answer = answer_who_leads(question, who, plans, text_of)
+    elif agency and roles & {"lead", "partner", "task", "due"}:
         answer = answer_by_agency(question, agency, roles, plans, window, narrow, text_of)
     elif window is not None and roles & {"due", "soon", "task", "lead"}:
         answer = answer_by_window(question, window, plans, narrow, text_of)
     elif said and roles & {"task", "product", "lead"}:
         answer = answer_by_kind(question, said, plans, narrow, text_of)
-    elif "lead" in roles and WHICH.search(folded):
-        answer = answer_who_leads(question, folded, plans, text_of)
     else:
         return None
     if answer is not None:

@@ -295,3 +295,16 @@ def test_task_view(task_assistant, monkeypatch):
     sheet = load_workbook(io.BytesIO(export_xlsx(soon))).active
     assert [c.value for c in sheet[1]][:3] == ["Kế hoạch", "Lĩnh vực", "STT"] and sheet.max_row == len(soon) + 1
     assert export_csv([]).decode("utf-8-sig").startswith("Kế hoạch,Lĩnh vực,STT")
+
+
+def test_a_topic_narrows_the_tasks_and_a_topic_no_task_holds_goes_to_the_passages(bundled):
+    answer = ask(bundled, "Sở Tài chính chủ trì những nhiệm vụ nào về cơ chế tự chủ?")
+    assert listed(bundled, answer) == {("V", "1"), ("V", "4")}
+    assert ask(bundled, "Sở Nội vụ được giao nhiệm vụ gì trong việc sắp xếp đơn vị hành chính cấp xã?") is None
+    assert ask(bundled, "Chỉ thị số 1453/CT-UBND ngày 07/7/2017 của UBND tỉnh về việc gì?") is None
+
+
+def test_who_leads_reads_the_agencies_named_as_part_of_the_task(bundled):
+    answer = ask(bundled, "Ai chủ trì việc kiện toàn cơ cấu tổ chức bộ máy Sở Văn hóa và Thể thao, khi nào?")
+    assert listed(bundled, answer) == {("III", "2")} and "chủ trì: Sở Nội vụ" in answer.text and "Quý I/2021" in \
+        answer.text
