@@ -308,3 +308,23 @@ def test_who_leads_reads_the_agencies_named_as_part_of_the_task(bundled):
     answer = ask(bundled, "Ai chủ trì việc kiện toàn cơ cấu tổ chức bộ máy Sở Văn hóa và Thể thao, khi nào?")
     assert listed(bundled, answer) == {("III", "2")} and "chủ trì: Sở Nội vụ" in answer.text and "Quý I/2021" in \
         answer.text
+
+
+def test_every_plan_in_scope_is_answered_and_named_in_the_head(bundled):
+    from retriever.hybrid import SearchFilters
+
+    other = {**bundled.doc.metadata, "tinh": "Hà Nam", "nam": "2021", "so_hieu": "12/KH-UBND"}
+    state = fake_state({DOC: (bundled.plan, bundled.doc.metadata),
+                        "hn-12": (bundled_plan(bundled.doc.text, "hn-12"), other)})
+    texts = {DOC: bundled.doc.text, "hn-12": bundled.doc.text}.get
+
+    def run(question, filters=None):
+        analysis = SimpleNamespace(original=question, text=question, provinces=(), years=())
+        return answer_from_tasks(question, analysis, filters, state, text_of=texts, today=date(2021, 1, 10))
+
+    both = run("Sở Tài chính chủ trì những nhiệm vụ nào?")
+    assert both.text.splitlines()[0].startswith("Sở Tài chính chủ trì 6 nhiệm vụ theo 2 kế hoạch (12/KH-UBND – Hà Nam, "
+                                                 "2021: 3; 189/KH-UBND – Kiên Giang, 2020: 3)")
+    assert {c.doc_id for c in both.citations} == {DOC, "hn-12"} and len(both.citations) == 6
+    one = run("Sở Tài chính chủ trì những nhiệm vụ nào?", SearchFilters(provinces=("Hà Nam",)))
+    assert {c.doc_id for c in one.citations} == {"hn-12"} and len(one.citations) == 3
