@@ -52,6 +52,9 @@ CONTENT_MATCH = 0.75
 CONTENT_MIN_WORDS = 3
 #: Longest task content shown in a line (the citation holds the whole row).
 CONTENT_CHARS = 220
+#: Task lines of a chat answer: beyond them the head still counts every task and names every plan, and the task view
+#: lists them all (a question over dozens of plans would otherwise be answered with a whole register).
+MAX_TASK_LINES = 200
 #: Task lines of the "giao chung cho nhóm" section shown in a chat answer (a group is every Sở: its list is the whole
 #: plan; the task view lists them all).
 MAX_GROUP_LINES = 20
@@ -74,6 +77,8 @@ class _Task:
     lead_key: str
     partners: list[tuple[str, str, str]]  # (canonical, kind, key)
     dues: list[tuple[str, str, date | None]]  # (stage as shown, its period's label, due date; None: recurring)
+    area_key: str = ""  # the area without its numbering, folded
+    words: frozenset = frozenset()  # folded syllables of its content and product (a question's topic is matched)
 
 
 @dataclass
@@ -140,7 +145,8 @@ def _read(plan: PlanTasks, fallback_year: str) -> list[_Task]:
     out = []
     for fact in plan.tasks:
         lead = canonical_agency(fact.lead) if fact.lead else ""
-        out.append(_Task(fact, lead, agency_key(lead) if lead else "", _partners(fact), _dues(fact, year)))
+        out.append(_Task(fact, lead, agency_key(lead) if lead else "", _partners(fact), _dues(fact, year),
+                         _area_key(fact.area), frozenset(_words(fact.content + " " + fact.product))))
     return out
 
 
@@ -267,7 +273,7 @@ def _area_key(area: str) -> str:
 
 def _asked_area(folded: str, plans: list[_Plan]) -> str | None:
     """The reform area of the facts a question names (the longest one named)."""
-    keys = {_area_key(t.fact.area): t.fact.area for p in plans for t in p.tasks if t.fact.area}
+    keys = {t.area_key for p in plans for t in p.tasks if t.area_key}
     named = [k for k in keys if k and re.search(r"\b" + re.escape(k) + r"\b", folded)]
     return max(named, key=len) if named else None
 
@@ -344,18 +350,22 @@ def _due_in(task: _Task, window: Window | None) -> str | None:
 def _listing(question: str, head: str, groups: list[tuple[str, list[tuple[_Plan, _Task, str]]]],
              cites: _Cites) -> Answer:
     """The answer: a head counting tasks and plans, then per section and plan one line per task with its citation."""
-    lines = [head]
+    lines, room = [head], MAX_TASK_LINES
+    several = len({p.doc_id for _, rows in groups for p, _, _ in rows}) > 1
     for title, rows in groups:
-        if not rows:
+        if not rows or room <= 0:
             continue
         if title:
             lines.append(title)
-        current = None if len({p.doc_id for g in groups for p, _, _ in g[1]}) > 1 else rows[0][0].doc_id
-        for plan, task, due in rows:
+        current = None if several else rows[0][0].doc_id
+        for plan, task, due in rows[:room]:
             if plan.doc_id != current:
                 lines.append(f"{plan.label}:")
                 current = plan.doc_id
             lines.append(task_line(task, due) + cites.cite(plan, task.fact))
+        room -= len(rows)
+    if room < 0:
+        lines.append(f"… và {-room} nhiệm vụ khác: danh sách đầy đủ ở trang Nhiệm vụ.")
     return Answer(question=question, text="\n".join(lines), citations=cites.items, mode="tasks")
 
 
@@ -489,7 +499,7 @@ def topic_words(question: str, plans: list[_Plan], *, keep_agencies: bool = Fals
 
 def _share(words: set[str], task: _Task) -> float:
     """The share of the topic's syllables a task's content and product hold."""
-    return len(words & _words(task.fact.content + " " + task.fact.product)) / len(words) if words else 1.0
+    return len(words & task.words) / len(words) if words else 1.0
 
 
 def answer_who_leads(question: str, words: set[str], plans: list[_Plan], text_of) -> Answer | None:
@@ -537,7 +547,7 @@ def _narrowing(asked_text: str, folded: str, plans: list[_Plan]) -> tuple[Callab
     words = words if len(words) >= TOPIC_MIN else set()
 
     def narrow(task: _Task) -> bool:
-        return (area is None or _area_key(task.fact.area) == area) and \
+        return (area is None or task.area_key == area) and \
             (product is None or fold_same_length(product) in fold_same_length(task.fact.product).lower()) and \
             (not words or _share(words, task) >= CONTENT_MATCH)
 
