@@ -280,7 +280,8 @@ def _asked_area(folded: str, plans: list[_Plan]) -> str | None:
 
 def _asked_product(folded: str) -> str | None:
     """The document form a question asks a task to produce ("sản phẩm là báo cáo")."""
-    after = folded[CUES["product"].search(folded).end():] if CUES["product"].search(folded) else ""
+    cue = CUES["product"].search(folded)
+    after = folded[cue.end():] if cue else ""
     return next((form for form in PRODUCT_FORMS if fold_same_length(form) in after), None)
 
 
