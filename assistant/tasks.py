@@ -23,7 +23,7 @@ from retriever.query import canonical_quarters
 from textnorm import normalize_text
 from textnorm.agencies import GROUP, agency_key, belongs_to, canonical_agency, find_agencies
 from textnorm.gazetteer import canonical_province
-from textnorm.patterns import DOC_NUMBER
+from textnorm.patterns import DOC_NUMBER, WHEN_QUESTION, asks_when
 from textnorm.periods import Period, find_periods, fold_same_length, stamp_spans
 from textnorm.terms import content_terms
 
@@ -31,7 +31,7 @@ from textnorm.terms import content_terms
 #:  lead: who leads; partner: who takes part; task: the tasks themselves; due: a deadline; soon: due shortly;
 #:  product: what a task produces.
 CUES = {
-    "lead": re.compile(r"\b(?:chu tri|phu trach|dau moi|duoc giao|giao cho|chiu trach nhiem)\b"),
+    "lead": re.compile(r"\b(?:chu tri|phu trach|dau moi|duoc giao|giao cho|(?:chiu|co) trach nhiem)\b"),
     "partner": re.compile(r"\bphoi hop\b"),
     "task": re.compile(r"\b(?:nhiem vu|cong viec|nhung viec|phai lam)\b"),
     "due": re.compile(r"\b(?:den han|toi han|thoi han|han chot|han hoan thanh|het han|phai hoan thanh|"
@@ -64,6 +64,7 @@ MAX_SHOWN = 12
 WHO = re.compile(r"\b(?:ai|(?:co quan|don vi|so|ban|noi) nao)\b")
 #: Words of a task question's frame, besides the cues: never a task's topic (folded, matched as whole words).
 FRAME = re.compile(r"\b(?:co quan|don vi|ke hoach|thuc hien|danh sach|bao nhieu|uy ban nhan dan|ubnd|"
+                   r"cai cach hanh chinh|cchc|"
                    r"cap (?:tinh|huyen|xa)|tinh (?:tu|den)|so|ban|nganh|tinh|nam|giao|lam|trinh|xong|nop|truoc|sau|"
                    r"nao|ai|han)\b")
 #: Fewest topic syllables that make a question about particular tasks ("về cơ chế tự chủ"), not all of an agency's.
@@ -271,11 +272,14 @@ def _area_key(area: str) -> str:
     return re.sub(r"^\s*(?:[ivxlc]+|\d+|[a-z])\s*[.)]\s*", "", folded).strip(" .:")
 
 
-def _asked_area(folded: str, plans: list[_Plan]) -> str | None:
-    """The reform area of the facts a question names (the longest one named)."""
-    keys = {t.area_key for p in plans for t in p.tasks if t.area_key}
-    named = [k for k in keys if k and re.search(r"\b" + re.escape(k) + r"\b", folded)]
-    return max(named, key=len) if named else None
+def _asked_area(folded: str, plans: list[_Plan]) -> tuple[str, str] | None:
+    """(key, name as written) of the reform area of the facts a question names (the longest one named)."""
+    keys = {t.area_key: t.fact.area for p in plans for t in p.tasks if t.area_key}
+    named = [k for k in keys if re.search(r"\b" + re.escape(k) + r"\b", folded)]
+    if not named:
+        return None
+    key = max(named, key=len)
+    return key, re.sub(r"^\s*(?:[IVXLC]+|\d+|[a-zđ])\s*[.)]\s*", "", re.sub(r"\s+", " ", keys[key])).strip(" .:")
 
 
 def _asked_product(folded: str) -> str | None:
@@ -323,6 +327,8 @@ def task_ref(fact: TaskFact) -> str:
     ...                   number="1"))
     'V.1'
     """
+    if not fact.number:
+        return ""
     numeral = re.match(r"\s*([IVXLC]+|\d+)\s*[.)]", fact.area or "")
     return ".".join(x for x in (numeral.group(1) if numeral else "", fact.number) if x)
 
@@ -397,13 +403,10 @@ def _dues_held(plans: list[_Plan], tasks=None) -> str:
     return ", ".join(labels[:MAX_SHOWN]) + (" …" if len(labels) > MAX_SHOWN else "") if labels else ""
 
 
-def answer_by_agency(question: str, agency: tuple[str, str], roles: set[str], plans: list[_Plan],
-                     window: Window | None, narrow: Callable[[_Task], bool], text_of) -> Answer:
-    """The tasks an agency leads (and partners, when asked "phối hợp"), due in the window if one is asked."""
-    name, _ = agency
+def _agency_rows(name: str, lead_asked: bool, partner_asked: bool, plans: list[_Plan], window: Window | None,
+                 narrow: Callable[[_Task], bool]) -> tuple[list, list, list]:
+    """(tasks it leads, tasks naming it as a partner, tasks whose partners are a group it is one of)."""
     key = agency_key(name)
-    partner_asked = "partner" in roles
-    lead_asked = "lead" in roles or not partner_asked
     leads, named, grouped = [], [], []
     for plan in plans:
         for task in plan.tasks:
@@ -417,22 +420,44 @@ def answer_by_agency(question: str, agency: tuple[str, str], roles: set[str], pl
             elif partner_asked and task.lead_key != key and any(kind == GROUP and belongs_to(name, p)
                                                                  for p, kind, _ in task.partners):
                 grouped.append((plan, task, due))
+    return leads, named, grouped
+
+
+def _group_refs(grouped: list, name: str) -> str:
+    """The tasks given to a group the agency is one of, by reference, plan by plan (their rows are in the view)."""
+    lines = []
+    for label in dict.fromkeys(p.label for p, _, _ in grouped):
+        refs = [task_ref(t.fact) or _short(t.fact.content, 40) for p, t, _ in grouped if p.label == label]
+        lines.append(f"Ngoài ra, {label} giao chung cho nhóm cơ quan có {name} phối hợp {len(refs)} nhiệm vụ: "
+                     f"{', '.join(refs)} (xem trang Nhiệm vụ).")
+    return "\n".join(lines)
+
+
+def answer_by_agency(question: str, agency: tuple[str, str], roles: set[str], plans: list[_Plan],
+                     window: Window | None, narrow: Callable[[_Task], bool], text_of) -> Answer:
+    """The tasks an agency leads (and partners, when asked "phối hợp"), due in the window if one is asked. Tasks
+    given to a group it is one of ("các sở, ban, ngành") are listed when the plans name it nowhere, else referred to."""
+    name, _ = agency
+    partner_asked = "partner" in roles
+    lead_asked = "lead" in roles or not partner_asked
+    leads, named, grouped = _agency_rows(name, lead_asked, partner_asked, plans, window, narrow)
     within = f" đến hạn {window.label}" if window else ""
     if not (leads or named or grouped):
         return _refusal(question, _nothing_for_agency(name, lead_asked, partner_asked, within, plans, narrow))
-    cites = _Cites(text_of)
-    parts = []
-    if lead_asked:
-        parts.append(f"chủ trì {len(leads)} nhiệm vụ")
+    parts = [f"chủ trì {len(leads)} nhiệm vụ"] if lead_asked else []
     if partner_asked:
         parts.append(f"phối hợp {len(named)} nhiệm vụ được nêu tên" + (
             f" và {len(grouped)} nhiệm vụ giao chung cho nhóm cơ quan có {name}" if grouped else ""))
+    named_somewhere = bool(leads or named)
+    shown = [] if named_somewhere else grouped[:MAX_GROUP_LINES]
     head = f"{name} {', '.join(parts)}{within} theo {_plans_phrase(leads + named + grouped)}:"
     groups = [("Chủ trì:" if partner_asked and lead_asked else "", leads),
               ("Phối hợp (được nêu tên):" if partner_asked else "", named),
-              (f"Phối hợp (giao chung cho nhóm cơ quan có {name}):", grouped[:MAX_GROUP_LINES])]
-    answer = _listing(question, head, groups, cites)
-    if len(grouped) > MAX_GROUP_LINES:
+              (f"Phối hợp (giao chung cho nhóm cơ quan có {name}):", shown)]
+    answer = _listing(question, head, groups, _Cites(text_of))
+    if named_somewhere and grouped:
+        answer.text += "\n" + _group_refs(grouped, name)
+    elif len(grouped) > MAX_GROUP_LINES:
         answer.text += (f"\n… và {len(grouped) - MAX_GROUP_LINES} nhiệm vụ khác giao chung cho nhóm: xem trang "
                         "Nhiệm vụ.")
     return answer
@@ -543,7 +568,8 @@ def _plans_in_scope(plans: list[_Plan], analysis, filters, window: Window | None
 def _narrowing(asked_text: str, folded: str, plans: list[_Plan]) -> tuple[Callable[[_Task], bool], str, bool]:
     """A test for the reform area, product and topic a question names; how to say the area and product; whether a
     topic is named."""
-    area, product = _asked_area(folded, plans), _asked_product(folded)
+    asked_area, product = _asked_area(folded, plans), _asked_product(folded)
+    area, area_name = asked_area or (None, "")
     words = topic_words(asked_text, plans, drop=f"{area or ''} {product or ''}")
     words = words if len(words) >= TOPIC_MIN else set()
 
@@ -552,7 +578,7 @@ def _narrowing(asked_text: str, folded: str, plans: list[_Plan]) -> tuple[Callab
             (product is None or fold_same_length(product) in fold_same_length(task.fact.product).lower()) and \
             (not words or _share(words, task) >= CONTENT_MATCH)
 
-    said = " ".join(x for x in (f"thuộc lĩnh vực {area.upper()}" if area else "",
+    said = " ".join(x for x in (f"thuộc lĩnh vực {area_name}" if area else "",
                                 f"có sản phẩm là {product}" if product else "") if x)
     return narrow, said, bool(words)
 
@@ -575,7 +601,7 @@ def answer_from_tasks(question: str, analysis, filters, state, *, text_of: Calla
     text_of = _texts_of(state, text_of)
     asked_text = getattr(analysis, "original", "") or question
     folded = fold_same_length(asked_text).lower()
-    roles = _roles(folded)
+    roles = _roles(folded) | ({"when"} if WHEN_QUESTION.search(asked_text) else set())
     all_plans = task_plans(state)
     if not roles or not all_plans:
         return None
@@ -587,8 +613,9 @@ def answer_from_tasks(question: str, analysis, filters, state, *, text_of: Calla
     if topical and not any(narrow(t) for p in plans for t in p.tasks):
         return None  # no task is about what the question names: the plan's prose may be
     agency = _asked_agency(asked_text)
-    who = topic_words(asked_text, plans, keep_agencies=True) if WHO.search(folded) else set()
-    if len(who) >= CONTENT_MIN_WORDS and roles & {"lead", "partner"}:
+    who = topic_words(asked_text, plans, keep_agencies=True) if WHO.search(folded) or asks_when(asked_text) \
+        else set()
+    if len(who) >= CONTENT_MIN_WORDS and (roles & {"lead", "partner"} or asks_when(asked_text)):
         answer = answer_who_leads(question, who, plans, text_of)
     elif agency and roles & {"lead", "partner", "task", "due"}:
         answer = answer_by_agency(question, agency, roles, plans, window, narrow, text_of)

@@ -112,13 +112,20 @@ def test_every_task_of_the_asked_agency_and_none_of_another(bundled, question, a
 
 def test_partners_named_and_as_one_of_a_group(bundled):
     answer = ask(bundled, "Sở Tài chính phối hợp thực hiện những nhiệm vụ nào?")
-    assert listed(bundled, answer) >= {("V", "2"), ("V", "3")}
+    assert listed(bundled, answer) == {("V", "2"), ("V", "3")}  # named as a partner: listed and cited
     assert "Phối hợp (được nêu tên):" in answer.text
-    assert "được nêu tên và 23 nhiệm vụ giao chung" in answer.text  # every Sở: shown up to the cap, then counted
-    assert "… và 3 nhiệm vụ khác giao chung cho nhóm" in answer.text
-    for task in bundled.plan.tasks:  # a task led by the agency itself is not listed as its partnership
-        if canonical_agency(task.lead) == "Sở Tài chính":
-            assert key(bundled, task) not in listed(bundled, answer)
+    # given to "các sở, ban, ngành" (of which it is one): counted and referred to, not mixed with its own
+    assert "được nêu tên và 23 nhiệm vụ giao chung" in answer.text
+    refs = re.search(r"phối hợp 23 nhiệm vụ: ([^(]+) \(", answer.text).group(1).split(", ")
+    assert len(refs) == 23 and "I.1" in refs and "V.1" not in refs and "III.1" not in refs
+
+
+def test_an_agency_named_nowhere_partners_the_tasks_of_its_groups(bundled):
+    answer = ask(bundled, "Sở Y tế phối hợp những nhiệm vụ nào?")
+    assert not answer.abstained and "phối hợp 0 nhiệm vụ được nêu tên và" in answer.text
+    got = listed(bundled, answer)
+    assert len(got) == 20 and ("III", "1") not in got  # capped in chat; a task naming its partner is not the group's
+    assert re.search(r"… và \d+ nhiệm vụ khác giao chung cho nhóm", answer.text)
 
 
 def test_agency_that_leads_nothing_is_refused_naming_the_agencies_that_do(bundled):
