@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from assistant.types import Answer, Citation
 from index.model import document_label
@@ -71,13 +72,23 @@ FRAME = re.compile(r"\b(?:co quan|don vi|ke hoach|thuc hien|danh sach|bao nhieu|
 TOPIC_MIN = 2
 
 
+class Due(NamedTuple):
+    """One stage of a task's deadline: as shown, its period's label, its last day and its first day (both None for a
+    recurring stage: "thường xuyên", "theo giai đoạn")."""
+
+    label: str
+    plain: str
+    day: date | None
+    start: date | None
+
+
 @dataclass
 class _Task:
     fact: TaskFact
     lead: str  # canonical
     lead_key: str
     partners: list[tuple[str, str, str]]  # (canonical, kind, key)
-    dues: list[tuple[str, str, date | None]]  # (stage as shown, its period's label, due date; None: recurring)
+    dues: list[Due]
     area_key: str = ""  # the area without its numbering, folded
     words: frozenset = frozenset()  # folded syllables of its content and product (a question's topic is matched)
 
@@ -93,7 +104,7 @@ class _Plan:
     tasks: list[_Task] = field(default_factory=list)
 
     def years(self) -> set[str]:
-        return {str(d.year) for t in self.tasks for _, _, d in t.dues if d} | ({self.year} - {""})
+        return {str(d.day.year) for t in self.tasks for d in t.dues if d.day} | ({self.year} - {""})
 
 
 # -- reading the facts --------------------------------------------------------------------------------------------
@@ -113,6 +124,18 @@ def due_date(period: Period) -> date | None:
     return date(parts[0], 12, 31)
 
 
+def start_date(period: Period) -> date | None:
+    """The first day of a stated period.
+
+    >>> [start_date(p).isoformat() for _, _, p in find_periods("Quý IV/2020, ngày 15/02/2021")]
+    ['2020-10-01', '2021-02-15']
+    """
+    parts = [int(x) for x in (period.start or "").split("-") if x]
+    if not period.year or not parts:
+        return None
+    return date(parts[0], *(parts[1:] + [1, 1])[:2])
+
+
 def _stage_year(plan: PlanTasks, fallback: str) -> int | None:
     """The year a plan's deadlines state most (a stage written "Quý I" without a year is of it), else the plan's."""
     years = Counter(s.period.year for t in plan.tasks for s in t.stages if s.period and s.period.year)
@@ -121,7 +144,7 @@ def _stage_year(plan: PlanTasks, fallback: str) -> int | None:
     return int(fallback) if fallback.isdigit() else None
 
 
-def _dues(fact: TaskFact, year: int | None) -> list[tuple[str, str, date | None]]:
+def _dues(fact: TaskFact, year: int | None) -> list[Due]:
     out = []
     for stage in fact.stages:
         period = stage.period
@@ -129,7 +152,7 @@ def _dues(fact: TaskFact, year: int | None) -> list[tuple[str, str, date | None]
             period = period.with_year(year)
         plain = period.stated() if period is not None else stage.recurring.replace("_", " ")
         label = f"{stage.label} {plain}" if stage.label else plain
-        out.append((label, plain, due_date(period) if period is not None else None))
+        out.append(Due(label, plain, *((due_date(period), start_date(period)) if period is not None else (None, None))))
     return out
 
 
@@ -207,11 +230,17 @@ class Window:
     label: str
     months: tuple[int, ...] = ()  # a period asked without a year: its months, any year
 
-    def holds(self, day: date | None) -> bool:
+    within: bool = True  # a stage must lie within the window ("quý IV" does not hold "năm 2021"); else only end in it
+
+    def holds(self, due: Due) -> bool:
+        day = due.day
         if day is None:
             return False
         if self.months:
-            return day.month in self.months
+            return day.month in self.months and (not self.within or due.start is None
+                                                  or (due.start.year, due.start.month) >= (day.year, self.months[0]))
+        if self.within and self.first is not None and (due.start is None or due.start < self.first):
+            return False
         return (self.first is None or day >= self.first) and (self.last is None or day <= self.last)
 
 
@@ -241,10 +270,10 @@ def question_window(question: str, today: date) -> Window | None:
         dated = [due_date(p) for p in periods if p.kind == "date" and p.year]
         start = dated[0] if dated and dated[0] else today
         end = start + timedelta(days=SOON_DAYS)
-        return Window(start, end, f"từ {_vn(start)} đến {_vn(end)} ({SOON_DAYS} ngày tới)")
+        return Window(start, end, f"từ {_vn(start)} đến {_vn(end)} ({SOON_DAYS} ngày tới)", within=False)
     deadline = next((p for s, _, p in found if BEFORE.search(folded[max(0, s - 24):s]) and due_date(p)), None)
     if deadline is not None:
-        return Window(None, due_date(deadline), f"trước ngày {_vn(due_date(deadline))}")
+        return Window(None, due_date(deadline), f"trước ngày {_vn(due_date(deadline))}", within=False)
     if not periods:
         return None
     period = periods[-1]
@@ -350,7 +379,7 @@ def _due_in(task: _Task, window: Window | None) -> str | None:
     """The stage labels of a task due in the window ("" when no window is asked), None when none is."""
     if window is None:
         return ""
-    hit = [label for label, _, day in task.dues if window.holds(day)]
+    hit = [due.label for due in task.dues if window.holds(due)]
     return "; ".join(hit) if hit else None
 
 
@@ -398,7 +427,7 @@ def _leads_held(plans: list[_Plan]) -> str:
 
 def _dues_held(plans: list[_Plan], tasks=None) -> str:
     days = sorted({(day, plain) for p in plans for t in p.tasks if tasks is None or t in tasks
-                   for _, plain, day in t.dues if day})
+                   for _, plain, day, _ in t.dues if day})
     labels = list(dict.fromkeys(plain for _, plain in days))
     return ", ".join(labels[:MAX_SHOWN]) + (" …" if len(labels) > MAX_SHOWN else "") if labels else ""
 
@@ -630,5 +659,5 @@ def answer_from_tasks(question: str, analysis, filters, state, *, text_of: Calla
     return answer
 
 
-__all__ = ["answer_from_tasks", "task_plans", "question_window", "due_date", "task_line", "Window", "CUES", "task_ref",
-           "SOON_DAYS"]
+__all__ = ["answer_from_tasks", "task_plans", "question_window", "due_date", "start_date", "task_line", "task_ref",
+           "Window", "Due", "CUES", "SOON_DAYS"]

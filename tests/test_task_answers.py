@@ -55,6 +55,19 @@ def test_windows_month_quarter_before_and_soon():
     assert question_window("Sở Tài chính chủ trì những nhiệm vụ nào?", today) is None
 
 
+def test_a_whole_year_deadline_is_not_due_in_its_last_quarter_but_is_before_its_last_day():
+    from assistant.tasks import Due
+
+    year = Due("", "năm 2021", date(2021, 12, 31), date(2021, 1, 1))
+    quarter = Due("", "quý IV/2021", date(2021, 12, 31), date(2021, 10, 1))
+    q4 = question_window("Nhiệm vụ nào đến hạn trong quý IV/2021?", date(2021, 1, 1))
+    assert q4.holds(quarter) and not q4.holds(year)
+    assert not question_window("đến hạn quý IV", date(2021, 1, 1)).holds(year)
+    assert question_window("Nhiệm vụ nào phải xong trước ngày 31/12/2021?", date(2021, 1, 1)).holds(year)
+    assert question_window("nhiệm vụ nào sắp đến hạn", date(2021, 12, 20)).holds(year)
+    assert not q4.holds(Due("Thực hiện", "thường xuyên", None, None))  # recurring: never due in a period
+
+
 # -- answers on the bundled appendix ----------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def bundled():

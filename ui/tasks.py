@@ -51,19 +51,19 @@ def choices(plans) -> dict[str, list]:
     """The values each filter offers: plans (doc_id → label), lead agencies, reform areas, years with deadlines.
 
     >>> from types import SimpleNamespace as N
-    >>> t = N(lead="Sở Tư pháp", fact=N(area="I. CẢI CÁCH THỂ CHẾ"), dues=[("", "", date(2021, 1, 31))])
+    >>> t = N(lead="Sở Tư pháp", fact=N(area="I. CẢI CÁCH THỂ CHẾ"), dues=[("", "", date(2021, 1, 31), None)])
     >>> choices([N(doc_id="d", label="KH 189", tasks=[t])])["agencies"]
     ['Sở Tư pháp']
     """
     return {"plans": [(p.doc_id, p.label) for p in plans],
             "agencies": sorted({t.lead for p in plans for t in p.tasks if t.lead}),
             "areas": sorted({t.fact.area for p in plans for t in p.tasks if t.fact.area}),
-            "years": sorted({d.year for p in plans for t in p.tasks for _, _, d in t.dues if d}, reverse=True)}
+            "years": sorted({d.year for p in plans for t in p.tasks for _, _, d, _ in t.dues if d}, reverse=True)}
 
 
 def _due_in(task, chosen: TaskFilter, today: date) -> list[date]:
     """The due dates of a task in the period chosen ([] when none is; every due date, or [None], for "Tất cả")."""
-    days = [d for _, _, d in task.dues if d]
+    days = [d for _, _, d, _ in task.dues if d]
     if chosen.period == PERIODS[0]:
         return days or [None]
     if chosen.period == PERIODS[1]:
