@@ -83,10 +83,13 @@ class Assistant:
         return doc.text if doc is not None else None
 
     def warm_up(self) -> None:
-        """Load the lexical index and the embedding model now (one throw-away search), so the first question does
-        not wait for them. Failures are left to that first question, which reports them."""
+        """Load the lexical index, the embedding model (one throw-away search) and the plans' task facts with the
+        texts their rows are quoted from now, so the first question does not wait for them. Failures are left to that
+        first question, which reports them."""
         try:
-            self.store.lexical()
+            from assistant.tasks import warm_tasks
+
+            warm_tasks(self.store.lexical(), self._document_text)
             self.retriever.search(WARM_UP_QUERY, k=1)
         except CchcError:  # an index that cannot answer: the first question says so in Vietnamese
             log.warning("warm-up failed", exc_info=True)

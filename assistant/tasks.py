@@ -220,6 +220,16 @@ def task_plans(state) -> list[_Plan]:
     return plans
 
 
+def warm_tasks(state, text_of: Callable[[str], str | None]) -> int:
+    """Read the plans' task facts of a lexical state and the texts their rows are quoted from, so the first task
+    question does not wait for them (the app's warm-up). Returns how many plans hold tasks."""
+    plans = task_plans(state)
+    lookup = _texts_of(state, text_of)
+    for plan in plans:
+        lookup(plan.doc_id)
+    return len(plans)
+
+
 # -- the question -------------------------------------------------------------------------------------------------
 @dataclass
 class Window:
@@ -659,5 +669,5 @@ def answer_from_tasks(question: str, analysis, filters, state, *, text_of: Calla
     return answer
 
 
-__all__ = ["answer_from_tasks", "task_plans", "question_window", "due_date", "start_date", "task_line", "task_ref",
-           "Window", "Due", "CUES", "SOON_DAYS"]
+__all__ = ["answer_from_tasks", "task_plans", "warm_tasks", "question_window", "due_date", "start_date", "task_line",
+           "task_ref", "Window", "Due", "CUES", "SOON_DAYS"]

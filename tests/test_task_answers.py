@@ -348,3 +348,20 @@ def test_every_plan_in_scope_is_answered_and_named_in_the_head(bundled):
     assert {c.doc_id for c in both.citations} == {DOC, "hn-12"} and len(both.citations) == 6
     one = run("Sở Tài chính chủ trì những nhiệm vụ nào?", SearchFilters(provinces=("Hà Nam",)))
     assert {c.doc_id for c in one.citations} == {"hn-12"} and len(one.citations) == 3
+
+
+def test_warm_up_reads_the_facts_and_the_texts_once(bundled):
+    from assistant.tasks import warm_tasks
+
+    calls = []
+
+    def text_of(doc_id):
+        calls.append(doc_id)
+        return bundled.doc.text
+
+    state = fake_state({DOC: (bundled.plan, bundled.doc.metadata)})
+    assert warm_tasks(state, text_of) == 1 and calls == [DOC]
+    question = "Sở Tư pháp chủ trì những nhiệm vụ nào?"
+    analysis = SimpleNamespace(original=question, text=question, provinces=(), years=())
+    answer = answer_from_tasks(question, analysis, None, state, text_of=text_of)
+    assert len(answer.citations) == 4 and calls == [DOC]  # quoted from the text read at warm-up
