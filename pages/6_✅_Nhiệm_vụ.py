@@ -14,7 +14,8 @@ st.html(render.style_block())
 st.title("✅ Nhiệm vụ cải cách hành chính theo kế hoạch")
 
 library = ui.or_stop("Không mở được chỉ mục văn bản", ui.get_library)
-plans = ui.or_stop("Không mở được chỉ mục văn bản", lambda: ui.get_assistant().task_plans())
+assistant = ui.or_stop("Không mở được chỉ mục văn bản", ui.get_assistant)
+plans = ui.or_stop("Không mở được chỉ mục văn bản", assistant.task_plans)
 
 if not plans:
     st.info("Chưa có kế hoạch nào nêu nhiệm vụ (nội dung, cơ quan chủ trì, thời hạn) trong các văn bản đã nạp.")
@@ -32,7 +33,7 @@ year = right.selectbox("Năm (với quý)", [None, *options["years"]], key="task
                        format_func=lambda y: "Mọi năm" if y is None else str(y))
 
 rows, cites = task_rows(plans, TaskFilter(tuple(chosen_plans), tuple(chosen_agencies), tuple(chosen_areas), period,
-                                          year))
+                                          year), today=assistant.clock())
 if not rows:
     st.warning("Không có nhiệm vụ nào trong phạm vi đã chọn.")
     st.stop()

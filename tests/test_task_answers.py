@@ -307,6 +307,8 @@ def test_task_view(task_assistant, monkeypatch):
     at.selectbox(key="task_year").set_value(2021).run()
     assert set(at.dataframe[0].value["STT"]) == {"4", "2", "5", "3"} and len(at.dataframe[0].value) == 4
     assert len(at.get("download_button")) == 2
+    at.radio(key="task_period").set_value("Đến hạn trong 30 ngày tới").run()  # the assistant's clock: 10/01/2021
+    assert set(at.dataframe[0].value["Hạn (ngày)"]) == {"31/01/2021"} and len(at.dataframe[0].value) == 4
 
     plans = assistant.task_plans()
     soon, _ = task_rows(plans, TaskFilter(period="Đến hạn trong 30 ngày tới"), today=date(2021, 1, 10))

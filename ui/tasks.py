@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from assistant.tasks import SOON_DAYS
+from assistant.tasks import SOON_DAYS, Window
 from ui.render import escape_markdown
 from ui.schedule import to_csv, to_xlsx
 
@@ -51,25 +51,44 @@ def choices(plans) -> dict[str, list]:
     """The values each filter offers: plans (doc_id → label), lead agencies, reform areas, years with deadlines.
 
     >>> from types import SimpleNamespace as N
-    >>> t = N(lead="Sở Tư pháp", fact=N(area="I. CẢI CÁCH THỂ CHẾ"), dues=[("", "", date(2021, 1, 31), None)])
+    >>> from assistant.tasks import Due
+    >>> t = N(lead="Sở Tư pháp", fact=N(area="I. CẢI CÁCH THỂ CHẾ"), dues=[Due("", "", date(2021, 1, 31), None)])
     >>> choices([N(doc_id="d", label="KH 189", tasks=[t])])["agencies"]
     ['Sở Tư pháp']
     """
     return {"plans": [(p.doc_id, p.label) for p in plans],
             "agencies": sorted({t.lead for p in plans for t in p.tasks if t.lead}),
             "areas": sorted({t.fact.area for p in plans for t in p.tasks if t.fact.area}),
-            "years": sorted({d.year for p in plans for t in p.tasks for _, _, d, _ in t.dues if d}, reverse=True)}
+            "years": sorted({d.day.year for p in plans for t in p.tasks for d in t.dues if d.day}, reverse=True)}
 
 
-def _due_in(task, chosen: TaskFilter, today: date) -> list[date]:
-    """The due dates of a task in the period chosen ([] when none is; every due date, or [None], for "Tất cả")."""
-    days = [d for _, _, d, _ in task.dues if d]
+def period_window(chosen: TaskFilter, today: date) -> Window | None:
+    """The deadline window of the period chosen, read by the answerer's rule (:class:`assistant.tasks.Window`): None
+    for every task.
+
+    >>> period_window(TaskFilter(period="Quý IV", year=2021), date(2021, 1, 1)).label
+    'quý IV/2021'
+    >>> w = period_window(TaskFilter(period=PERIODS[1]), date(2021, 1, 10)); (w.first, w.last)
+    (datetime.date(2021, 1, 10), datetime.date(2021, 2, 9))
+    """
     if chosen.period == PERIODS[0]:
-        return days or [None]
+        return None
     if chosen.period == PERIODS[1]:
-        return [d for d in days if today <= d <= today + timedelta(days=SOON_DAYS)]
+        return Window(today, today + timedelta(days=SOON_DAYS), f"{SOON_DAYS} ngày tới", within=False)
     quarter = PERIODS.index(chosen.period) - 1
-    return [d for d in days if (d.month - 1) // 3 + 1 == quarter and (chosen.year is None or d.year == chosen.year)]
+    months = tuple(range(3 * quarter - 2, 3 * quarter + 1))
+    label = "q" + chosen.period[1:] + (f"/{chosen.year}" if chosen.year else "")
+    if chosen.year is None:
+        return Window(None, None, label, months)
+    last = date(chosen.year, months[-1], 1) + timedelta(days=31)
+    return Window(date(chosen.year, months[0], 1), last.replace(day=1) - timedelta(days=1), label)
+
+
+def _due_in(task, window: Window | None) -> list[date | None]:
+    """The due dates of a task's stages in the window ([] when none is; every due date, or [None], without one)."""
+    if window is None:
+        return [d.day for d in task.dues if d.day] or [None]
+    return [d.day for d in task.dues if window.holds(d)]
 
 
 def _keep(plan, task, chosen: TaskFilter) -> bool:
@@ -89,11 +108,11 @@ def task_rows(plans, chosen: TaskFilter = TaskFilter(), today: date | None = Non
     Returns:
         (rows, citations): rows as dicts in :data:`COLUMNS` order; citations numbered as the rows show them.
     """
-    today = today or date.today()
+    window = period_window(chosen, today or date.today())
     kept = []
     for plan in plans:
         for task in plan.tasks:
-            days = _due_in(task, chosen, today) if _keep(plan, task, chosen) else []
+            days = _due_in(task, window) if _keep(plan, task, chosen) else []
             if days:
                 kept.append((plan, task, min((d for d in days if d), default=None)))
     rows, cites = [], []
@@ -138,5 +157,5 @@ def export_xlsx(rows: list[dict]) -> bytes:
     return to_xlsx(rows, sheet="Nhiệm vụ")
 
 
-__all__ = ["task_rows", "choices", "agency_counts", "citation_markdown", "export_csv", "export_xlsx", "TaskFilter",
-           "RowCitation", "PERIODS", "COLUMNS"]
+__all__ = ["task_rows", "choices", "period_window", "agency_counts", "citation_markdown", "export_csv", "export_xlsx",
+           "TaskFilter", "RowCitation", "PERIODS", "COLUMNS"]
