@@ -29,10 +29,12 @@ from textnorm.periods import Period, find_periods, fold_same_length, stamp_spans
 from textnorm.terms import content_terms
 
 #: The cue table: what a question about tasks says, by role (matched on the accent-folded question).
-#:  lead: who leads; partner: who takes part; task: the tasks themselves; due: a deadline; soon: due shortly;
-#:  product: what a task produces.
+#:  lead: who leads (the lead column); assigned: any assignment, which plans make in prose as well as in tables;
+#:  partner: who takes part; task: the tasks themselves; due: a deadline; soon: due shortly; product: what a task
+#:  produces.
 CUES = {
-    "lead": re.compile(r"\b(?:chu tri|phu trach|dau moi|duoc giao|giao cho|(?:chiu|co) trach nhiem)\b"),
+    "lead": re.compile(r"\b(?:chu tri|phu trach|dau moi)\b"),
+    "assigned": re.compile(r"\b(?:duoc giao|giao cho|(?:chiu|co) trach nhiem)\b"),
     "partner": re.compile(r"\bphoi hop\b"),
     "task": re.compile(r"\b(?:nhiem vu|cong viec|nhung viec|phai lam)\b"),
     "due": re.compile(r"\b(?:den han|toi han|thoi han|han chot|han hoan thanh|het han|phai hoan thanh|"
@@ -478,7 +480,7 @@ def answer_by_agency(question: str, agency: tuple[str, str], roles: set[str], pl
     given to a group it is one of ("các sở, ban, ngành") are listed when the plans name it nowhere, else referred to."""
     name, _ = agency
     partner_asked = "partner" in roles
-    lead_asked = "lead" in roles or not partner_asked
+    lead_asked = bool(roles & {"lead", "assigned"}) or not partner_asked
     leads, named, grouped = _agency_rows(name, lead_asked, partner_asked, plans, window, narrow)
     within = f" đến hạn {window.label}" if window else ""
     if not (leads or named or grouped):
@@ -622,6 +624,41 @@ def _narrowing(asked_text: str, folded: str, plans: list[_Plan]) -> tuple[Callab
     return narrow, said, bool(words)
 
 
+@dataclass
+class _Asked:
+    """A question as the task answerer reads it."""
+
+    question: str
+    text: str  # as resolved from the conversation
+    folded: str
+    roles: set[str]
+    window: Window | None
+    narrow: Callable[[_Task], bool]
+    said: str  # the area and product asked, as the answer says them
+    topical: bool  # the question names particular tasks
+
+
+def _route(asked: _Asked, plans: list[_Plan], text_of) -> Answer | None:
+    """The answer the question asks for: who leads a task described, an agency's tasks, what is due, an area's or a
+    product's tasks — or None (the passage answerer goes on)."""
+    roles, asks_lead = asked.roles, bool(asked.roles & {"lead", "partner"})
+    when = asks_when(asked.text) and not DOC_NUMBER.search(asked.text)  # a document's date is not a task's
+    who = topic_words(asked.text, plans, keep_agencies=True) if WHO.search(asked.folded) or when else set()
+    if len(who) >= CONTENT_MIN_WORDS and (asks_lead or when):
+        return answer_who_leads(asked.question, who, plans, text_of)
+    agency = _asked_agency(asked.text)
+    if agency and roles & {"lead", "assigned", "partner", "task", "due"}:
+        broad = not asks_lead and asked.window is None and not asked.said and not asked.topical
+        if broad and not any(t.fact.source_form == "prose" for p in plans for t in p.tasks):
+            return None  # "được giao gì" asks prose assignments too, and these facts hold only the tables'
+        return answer_by_agency(asked.question, agency, roles, plans, asked.window, asked.narrow, text_of)
+    if asked.window is not None and roles & {"due", "soon", "task", "lead", "assigned"}:
+        return answer_by_window(asked.question, asked.window, plans, asked.narrow, text_of)
+    if asked.said and roles & {"task", "product", "lead", "assigned"}:
+        return answer_by_kind(asked.question, asked.said, plans, asked.narrow, text_of)
+    return None
+
+
 def answer_from_tasks(question: str, analysis, filters, state, *, text_of: Callable[[str], str | None],
                       today: date | None = None) -> Answer | None:
     """The answer from task facts, or None when the question is not about who does which task by when.
@@ -651,19 +688,8 @@ def answer_from_tasks(question: str, analysis, filters, state, *, text_of: Calla
     narrow, said, topical = _narrowing(asked_text, folded, plans)
     if topical and not any(narrow(t) for p in plans for t in p.tasks):
         return None  # no task is about what the question names: the plan's prose may be
-    agency = _asked_agency(asked_text)
-    who = topic_words(asked_text, plans, keep_agencies=True) if WHO.search(folded) or asks_when(asked_text) \
-        else set()
-    if len(who) >= CONTENT_MIN_WORDS and (roles & {"lead", "partner"} or asks_when(asked_text)):
-        answer = answer_who_leads(question, who, plans, text_of)
-    elif agency and roles & {"lead", "partner", "task", "due"}:
-        answer = answer_by_agency(question, agency, roles, plans, window, narrow, text_of)
-    elif window is not None and roles & {"due", "soon", "task", "lead"}:
-        answer = answer_by_window(question, window, plans, narrow, text_of)
-    elif said and roles & {"task", "product", "lead"}:
-        answer = answer_by_kind(question, said, plans, narrow, text_of)
-    else:
-        return None
+    asked = _Asked(question, asked_text, folded, roles, window, narrow, said, topical)
+    answer = _route(asked, plans, text_of)
     if answer is not None:
         answer.query = getattr(analysis, "text", question)
     return answer

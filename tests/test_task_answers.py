@@ -111,7 +111,7 @@ def leads(bundled, agency: str) -> set[tuple[str, str]]:
 @pytest.mark.parametrize("question, agency", [
     ("Sở Tài chính chủ trì những nhiệm vụ nào?", "Sở Tài chính"),
     ("STP chủ trì những nhiệm vụ gì", "Sở Tư pháp"),
-    ("VP UBND tỉnh được giao nhiệm vụ nào", "Văn phòng UBND tỉnh"),
+    ("VP UBND tỉnh chủ trì nhiệm vụ nào", "Văn phòng UBND tỉnh"),
     ("so noi vu chu tri nhung nhiem vu nao", "Sở Nội vụ"),
     ("Sở TT&TT phụ trách những nhiệm vụ nào?", "Sở Thông tin và Truyền thông"),
 ])
@@ -367,3 +367,26 @@ def test_warm_up_reads_the_facts_and_the_texts_once(bundled):
     analysis = SimpleNamespace(original=question, text=question, provinces=(), years=())
     answer = answer_from_tasks(question, analysis, None, state, text_of=text_of)
     assert len(answer.citations) == 4 and calls == [DOC]  # quoted from the text read at warm-up
+
+
+def test_asked_what_an_agency_is_given_the_table_alone_does_not_answer(bundled):
+    """ "được giao nhiệm vụ gì" asks the prose assignments too ("Giao Sở Nội vụ theo dõi, đôn đốc …"): facts read
+    from the appendix table alone leave it to the passages; with a prose fact among them, the facts answer."""
+    import dataclasses
+
+    question = "Sở Nội vụ được giao nhiệm vụ gì trong Kế hoạch 189/KH-UBND?"
+    assert ask(bundled, question) is None
+    assert ask(bundled, "Sở Nội vụ chủ trì nhiệm vụ gì trong Kế hoạch 189/KH-UBND?") is not None
+    from index.task_facts import PlanTasks
+
+    prose = [dataclasses.replace(t, source_form="prose") if i == 0 else t for i, t in enumerate(bundled.plan.tasks)]
+    state = fake_state({DOC: (PlanTasks(DOC, prose), bundled.doc.metadata)})
+    analysis = SimpleNamespace(original=question, text=question, provinces=(), years=())
+    answer = answer_from_tasks(question, analysis, None, state, text_of={DOC: bundled.doc.text}.get)
+    assert answer is not None and answer.text.startswith("Sở Nội vụ chủ trì 10 nhiệm vụ")
+
+
+def test_a_documents_date_is_not_asked_of_a_task(bundled):
+    question = "Quyết định số 93/2007/QĐ-TTg về cơ chế một cửa, một cửa liên thông được ban hành ngày nào?"
+    assert ask(bundled, question) is None
+    assert ask(bundled, "Tự đánh giá, chấm điểm chỉ số CCHC năm 2020 phải nộp trước ngày nào?") is not None
