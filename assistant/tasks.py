@@ -49,7 +49,8 @@ PRODUCT_FORMS = ("kế hoạch", "báo cáo", "quyết định", "đề án", "c
                  "hướng dẫn", "quy định")
 #: Words before a date that ask for what is due by it, not in it ("trước ngày 15/02/2021"; "đến hạn quý I" is in).
 BEFORE = re.compile(r"\b(?:truoc|cham nhat|khong qua|muon nhat)\s*(?:ngay|thang)?\s*$")
-#: Share of a question's own words a task's content must hold for "who leads <task>" to be answered from the facts.
+#: Share of a question's topic syllables a task's content must hold: to answer "who leads <task>" from the facts, and
+#: for a task to be of the topic a question narrows to ("về cơ chế tự chủ").
 CONTENT_MATCH = 0.75
 #: Fewest own words a question must have for its task to be looked up by content.
 CONTENT_MIN_WORDS = 3
