@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import replace
+from datetime import date
 
 from assistant.abstention import AbstentionRule
 from assistant.abstention import features as abstention_features
@@ -55,6 +56,8 @@ class Assistant:
         self.retriever = retriever
         self._chat_model = chat_model
         self.abstention = AbstentionRule().for_embedder(settings.embedding_model)
+        #: today's date for "sắp đến hạn" (issue 22); tests and benches replace it
+        self.clock: Callable[[], date] = date.today
 
     @property
     def store(self):
@@ -68,11 +71,25 @@ class Assistant:
 
         return schedule_plans(self.store.lexical())
 
+    def task_plans(self) -> list:
+        """The indexed plans that state reform tasks (the task view's rows are read from them)."""
+        from assistant.tasks import task_plans
+
+        return task_plans(self.store.lexical())
+
+    def _document_text(self, doc_id: str) -> str | None:
+        """A document's cleaned text (a task is cited by its row of it)."""
+        doc = self.store.get_document(doc_id)
+        return doc.text if doc is not None else None
+
     def warm_up(self) -> None:
-        """Load the lexical index and the embedding model now (one throw-away search), so the first question does
-        not wait for them. Failures are left to that first question, which reports them."""
+        """Load the lexical index, the embedding model (one throw-away search) and the plans' task facts with the
+        texts their rows are quoted from now, so the first question does not wait for them. Failures are left to that
+        first question, which reports them."""
         try:
-            self.store.lexical()
+            from assistant.tasks import warm_tasks
+
+            warm_tasks(self.store.lexical(), self._document_text)
             self.retriever.search(WARM_UP_QUERY, k=1)
         except CchcError:  # an index that cannot answer: the first question says so in Vietnamese
             log.warning("warm-up failed", exc_info=True)
@@ -131,6 +148,13 @@ class Assistant:
         if scheduled is not None:
             scheduled = _noted(scheduled, unread_note(scheduled.citations, _scope_fields(analysis, filters)))
             return _noted(scheduled, notes)
+        # task hook (issue 22): who leads which task by when is answered from the task facts of every plan in scope
+        from assistant.tasks import answer_from_tasks
+
+        tasked = answer_from_tasks(question, analysis, filters, state, text_of=self._document_text, today=self.clock())
+        if tasked is not None:
+            tasked = _noted(tasked, unread_note(tasked.citations, _scope_fields(analysis, filters)))
+            return _noted(tasked, notes)
         results = self._search(analysis, filters, state)
         use_llm = mode == "llm" and self.llm_available
         reason = _outside_filter(analysis, filters) or self._out_of_scope(analysis, results, state, use_llm)

@@ -28,7 +28,7 @@ ALLOWED = {
     "index": ("textnorm",),
     "ingest": ("textnorm", "index"),
     "retriever": ("textnorm", "index"),
-    "assistant": ("textnorm", "index.model", "index.schedule_facts", "retriever"),
+    "assistant": ("textnorm", "index.model", "index.schedule_facts", "index.task_facts", "retriever"),
     "ui": ("assistant", "ingest.service", "index.model"),
 }
 #: Where each layer's modules live (``app.py`` and ``pages/`` are the UI's too).
