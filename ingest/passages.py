@@ -218,9 +218,11 @@ def split_into_passages(doc_id: str, text: str, blocks: list[Block], spans: list
     passages: list[Passage] = []
     for n, (section, kind, members) in enumerate(groups):
         following = groups[n + 1][0] if n + 1 < len(groups) else ()
-        is_title = len(following) > len(section) and following[: len(section)] == section
+        # a title over sub-sections, or a table's group row over its rows: both live on in their section paths
+        is_title = (len(following) > len(section) and following[: len(section)] == section) or (
+            n + 1 < len(groups) and following == section and groups[n + 1][1] == "table_row")
         if is_title and all(b.kind == "heading" and _named_by_path(b) for _, _, b in members):
-            continue  # a title over sub-sections: it lives on in their section paths
+            continue
         kinds = {b.kind for _, _, b in members}
         passage_kind = kind if kind in ("table_row", *ROLES) else ("list" if "item" in kinds else "text")
         for start, end in bounded_spans(text, members[0][0], members[-1][1]):

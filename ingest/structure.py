@@ -92,9 +92,11 @@ def _parse_cell_table(cells: list[str]) -> tuple[list[Block], int] | None:
         first = cells[i]
         if _ROMAN_CELL.match(first) and i + 1 < len(cells):
             group = [f"{first.rstrip('.')}. {cells[i + 1]}"]
+            blocks.append(Block(text=group[-1], kind="heading", section=tuple(group)))  # the group row is text too
             i += 2
         elif _ALPHA_CELL.match(first) and i + 1 < len(cells):
             group = group[:1] + [f"{first} {cells[i + 1]}"]
+            blocks.append(Block(text=group[-1], kind="heading", section=tuple(group)))
             i += 2
         elif _NUMBER_CELL.match(first) and i + ncols <= len(cells) + 1:
             values = cells[i + 1 : i + ncols]
@@ -108,7 +110,7 @@ def _parse_cell_table(cells: list[str]) -> tuple[list[Block], int] | None:
             i += 1
         else:
             break
-    return (blocks, i) if blocks else None
+    return (blocks, i) if any(b.kind == "table_row" for b in blocks) else None
 
 
 def _render_row(number: str, row: dict[str, str]) -> str:

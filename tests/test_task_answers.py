@@ -289,7 +289,7 @@ def test_task_view(task_assistant, monkeypatch):
     library = DocumentLibrary(assistant.settings, assistant.store)
     monkeypatch.setattr(ui, "get_assistant", lambda: assistant)
     monkeypatch.setattr(ui, "get_library", lambda: library)
-    page = str(next((ROOT / "pages").glob("6_*.py")))
+    page = str(next((ROOT / "pages").glob("7_*.py")))
     at = AppTest.from_file(page, default_timeout=60)
     at.run()
     assert not at.exception, [e.value for e in at.exception]

@@ -1,7 +1,7 @@
 """The task view's data: one row per task of every plan (plan × lead agency × deadline), filters, counts per agency,
 "due in the next 30 days", and CSV / .xlsx export (issue 22).
 
-Pure functions (no Streamlit): the page ``pages/6_✅_Nhiệm_vụ.py`` shows them, tests call them directly. The plans are
+Pure functions (no Streamlit): the page ``pages/7_✅_Nhiệm_vụ.py`` shows them, tests call them directly. The plans are
 :meth:`assistant.service.Assistant.task_plans` (each with ``label``, ``province``, ``year``, ``doc_id`` and its read
 ``tasks``: lead, partners, deadline stages with their due dates).
 """
