@@ -5,9 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
+from assistant.accounts import Role
 from assistant.feedback import VERDICTS, open_feedback
 from ui import render
-from ui.admin import require_admin
+from ui.admin import require_role
 from ui.schedule import to_csv
 
 st.set_page_config(page_title="Rà soát trích dẫn – Trợ lý CCHC", page_icon="🔎", layout="wide")
@@ -17,7 +18,7 @@ st.caption("Đánh giá của người rà soát cho từng trích dẫn (mở t
            "Không rõ).")
 
 settings = ui.get_settings()
-if not require_admin(settings, "Trang rà soát cần mật khẩu quản trị."):
+if not require_role(Role.REVIEWER, "Trang rà soát cần tài khoản người rà soát hoặc quản trị."):
     st.stop()
 reviews = ui.or_stop("Không đọc được cơ sở dữ liệu đánh giá", lambda: open_feedback(settings).list_reviews())
 if not reviews:
