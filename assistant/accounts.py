@@ -104,6 +104,11 @@ MIN_PASSWORD_CHARS = 8
 #: A login: lower-case letters, digits, dot, dash, underscore; 2–32 characters (it appears in links and owners).
 NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
 
+#: Hours a sign-in is remembered by its browser (a working day): a reload or a new tab stays signed in until then.
+SESSION_HOURS = 12.0
+#: What a remembered sign-in's cookie may hold (``secrets.token_urlsafe``); anything else is not looked up.
+TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{20,100}$")
+
 WRONG_LOGIN = "Tên đăng nhập hoặc mật khẩu không đúng."
 LOCKED = "Tài khoản tạm khóa vì nhập sai mật khẩu nhiều lần; hãy thử lại sau {wait}."
 DISABLED = "Tài khoản này đã bị vô hiệu hóa; hãy liên hệ quản trị viên."
@@ -113,6 +118,9 @@ _SCHEMA = (
         name TEXT PRIMARY KEY, display_name TEXT NOT NULL, role TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1,
         password_hash TEXT NOT NULL, failures INTEGER NOT NULL DEFAULT 0, locked_until REAL NOT NULL DEFAULT 0,
         created_at TEXT NOT NULL, updated_at TEXT NOT NULL)""",
+    # a remembered sign-in: only the SHA-256 of its random token is kept (the token itself lives in one cookie)
+    """CREATE TABLE IF NOT EXISTS sessions (
+        token_hash TEXT PRIMARY KEY, name TEXT NOT NULL, expires REAL NOT NULL)""",
 )
 
 #: Argon2id with the library's default cost (RFC 9106, low-memory profile); no parameter of our own.
@@ -260,6 +268,7 @@ class AccountStore(SqliteStore):
         return True
 
     def set_active(self, name: str, active: bool) -> None:
+        """Disable (its remembered sign-ins end with it: :meth:`resume` checks ``active``) or enable again."""
         self._change(name, "active", int(bool(active)))
 
     def set_role(self, name: str, role: Role) -> None:
@@ -272,13 +281,14 @@ class AccountStore(SqliteStore):
         self._change(name, "display_name", display_name)
 
     def reset_password(self, name: str, password: str) -> None:
-        """A new password; the failure count and any lock are cleared."""
+        """A new password; the failure count and any lock are cleared, and every remembered sign-in ended."""
         from assistant.history import local_now
 
         digest = _HASHER.hash(_check_password(password))
         with self._transaction() as conn:
             n = conn.execute("UPDATE accounts SET password_hash = ?, failures = 0, locked_until = 0, updated_at = ? "
                              "WHERE name = ?", (digest, local_now(), name)).rowcount
+            conn.execute("DELETE FROM sessions WHERE name = ?", (name,))
         if not n:
             raise AccountError("Không có tài khoản này.")
 
@@ -289,11 +299,10 @@ class AccountStore(SqliteStore):
         with self._transaction() as conn:
             if not conn.execute("SELECT 1 FROM accounts WHERE name = ?", (name,)).fetchone():
                 raise AccountError("Không có tài khoản này.")
+            before = _active_admins(conn)
             conn.execute(f"UPDATE accounts SET {column} = ?, updated_at = ? WHERE name = ?",  # noqa: S608 - column is ours
                          (value, local_now(), name))
-            admins = conn.execute("SELECT COUNT(*) FROM accounts WHERE role = ? AND active = 1",
-                                  (Role.ADMIN.value,)).fetchone()[0]
-            if not admins:
+            if before and not _active_admins(conn):
                 raise AccountError("Phải còn ít nhất một tài khoản quản trị đang hoạt động.")  # rolled back
 
     # -- signing in --
@@ -312,6 +321,36 @@ class AccountStore(SqliteStore):
         if refusal:
             raise refusal  # raised after the commit: the failure just counted stays counted
         return _account(row)
+
+    # -- remembered sign-ins --
+    def open_session(self, name: str) -> str:
+        """A new random token remembering ``name``'s sign-in for :data:`SESSION_HOURS` (its hash is stored)."""
+        import secrets
+
+        token = secrets.token_urlsafe(32)
+        now = self.clock()
+        with self._transaction() as conn:
+            conn.execute("DELETE FROM sessions WHERE expires <= ?", (now,))
+            conn.execute("INSERT INTO sessions (token_hash, name, expires) VALUES (?, ?, ?)",
+                         (_token_hash(token), name, now + SESSION_HOURS * 3600))
+        return token
+
+    def resume(self, token: str) -> Account | None:
+        """The active account a token still remembers, or None (unknown, expired, malformed, account disabled)."""
+        if not isinstance(token, str) or not TOKEN_PATTERN.match(token):
+            return None
+        with self._reading() as conn:
+            row = conn.execute("SELECT a.name, a.display_name, a.role, a.active FROM sessions s JOIN accounts a "
+                               "ON a.name = s.name WHERE s.token_hash = ? AND s.expires > ?",
+                               (_token_hash(token), self.clock())).fetchone()
+        account = _account(row) if row else None
+        return account if account and account.active else None
+
+    def close_session(self, token: str) -> None:
+        """Forget a remembered sign-in (logout)."""
+        if isinstance(token, str) and token:
+            with self._transaction() as conn:
+                conn.execute("DELETE FROM sessions WHERE token_hash = ?", (_token_hash(token),))
 
     def _judge(self, conn: sqlite3.Connection, key: str, row, password: str) -> LoginRefused | None:
         """Inside the login's transaction: the refusal to raise (its failure count written), or None."""
@@ -333,6 +372,17 @@ class AccountStore(SqliteStore):
         conn.execute("UPDATE accounts SET failures = 0, locked_until = 0, password_hash = ? WHERE name = ?",
                      (rehash, key))
         return None
+
+
+def _active_admins(conn: sqlite3.Connection) -> int:
+    sql = "SELECT COUNT(*) FROM accounts WHERE role = ? AND active = 1"
+    return conn.execute(sql, (Role.ADMIN.value,)).fetchone()[0]
+
+
+def _token_hash(token: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(token.encode("ascii")).hexdigest()
 
 
 def _verify(digest: str, password: str) -> bool:

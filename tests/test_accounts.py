@@ -153,3 +153,25 @@ def test_first_admin_comes_from_admin_password_once(tmp_path):
     again = open_accounts(settings.with_overrides(admin_password="khác-hẳn"))  # a restart with another value
     assert again.login("admin", "mật-khẩu-mới-2025").can_manage and len(again.list()) == 1
     assert not open_accounts(load_settings({}, data_dir=tmp_path / "other")).has_accounts()
+
+
+def test_a_remembered_sign_in_resumes_until_it_expires_or_ends(path, clock):
+    from assistant.accounts import SESSION_HOURS
+
+    store = AccountStore(path, clock=clock)
+    store.add("lan", "Lan", Role.OFFICIAL, PASSWORD)
+    token = store.open_session("lan")
+    assert token.encode() not in path.read_bytes()  # only its hash is stored
+    assert AccountStore(path, clock=clock).resume(token).name == "lan"  # another process, e.g. after a restart
+    assert store.resume("x" * 43) is None and store.resume("'; DROP TABLE accounts; --") is None
+    store.set_active("lan", False)
+    assert store.resume(token) is None  # a disabled account is not resumed
+    store.set_active("lan", True)
+    store.close_session(token)  # logout
+    assert store.resume(token) is None
+    kept = store.open_session("lan")
+    store.reset_password("lan", "mật-khẩu-mới-2025")  # a reset ends every remembered sign-in
+    assert store.resume(kept) is None
+    late = store.open_session("lan")
+    clock.now += SESSION_HOURS * 3600 + 1
+    assert store.resume(late) is None

@@ -3,7 +3,9 @@ form, the logout button and the gate of ``REQUIRE_LOGIN``.
 
 The login form (sidebar of every page, and in a page's gate) checks the name and password against the account store
 (:class:`assistant.accounts.AccountStore`: failures counted in the database, so a reload gives no new tries) and sets
-``st.session_state[ACCOUNT_KEY]``; pages only read it through :func:`current_account`. Anonymous use (no account)
+``st.session_state[ACCOUNT_KEY]``; pages only read it through :func:`current_account`. A sign-in is remembered for a
+working day by a random token in a cookie (only its hash is stored), so a reload or a new tab stays signed in;
+"Đăng xuất" ends it. Anonymous use (no account)
 stays possible unless ``REQUIRE_LOGIN=1``. With no account at all (no ``ADMIN_PASSWORD`` on first start) there is
 nothing to sign in to: the form is not shown and every page is open, as before accounts.
 """
@@ -25,6 +27,16 @@ SIGNED_OUT_KEY = "signed_out_notice"
 SIDEBAR = "login"
 #: Key prefix of the login form a page shows in its body when it needs an account.
 GATE = "gate"
+#: Cookie holding a remembered sign-in's token.
+SESSION_COOKIE = "cchc_session"
+#: Days the cookie is kept by the browser; the sign-in itself ends earlier (``SESSION_HOURS``, checked by the store).
+SESSION_COOKIE_DAYS = 1
+#: Session-state keys: this session's token, the cookie to write on the next run ("" deletes it), the cookie checked.
+_TOKEN, _PENDING_COOKIE, _RESUMED = "session_token", "session_cookie", "session_resumed"
+#: Streamlit's English hint under a form's fields ("Press Enter to submit form"): Enter still submits; hidden.
+_FORM_CSS = ("<style>.st-key-login_form [data-testid='InputInstructions'],.st-key-gate_form "
+             "[data-testid='InputInstructions'],.st-key-acct_add [data-testid='InputInstructions'],"
+             ".st-key-acct_reset [data-testid='InputInstructions']{display:none;}</style>")
 SIGNED_OUT = "Tài khoản của bạn đã bị vô hiệu hóa; bạn đã được đăng xuất."
 
 
@@ -46,17 +58,32 @@ def refresh_account(store: AccountStore) -> Account | None:
     disabled or removed account is signed out (with a notice)."""
     import streamlit as st
 
+    _resume(store)
     account = current_account()
     if account is None:
         return None
     stored = store.get(account.name)
     if stored is None or not stored.active:
-        st.session_state.pop(ACCOUNT_KEY, None)
+        logout()
         st.session_state[SIGNED_OUT_KEY] = SIGNED_OUT
         return None
     if stored != account:
         st.session_state[ACCOUNT_KEY] = stored
     return stored
+
+
+def _resume(store: AccountStore) -> None:
+    """Once per session: sign in again from the remembered sign-in's cookie (a reload, a new tab)."""
+    import streamlit as st
+
+    ss = st.session_state
+    if ss.get(_RESUMED):
+        return
+    ss[_RESUMED] = True
+    token = st.context.cookies.get(SESSION_COOKIE)  # empty without a request (tests, bare mode)
+    account = store.resume(token) if isinstance(token, str) else None
+    if account is not None and current_account() is None:
+        ss[ACCOUNT_KEY], ss[_TOKEN] = account, token
 
 
 def _login(prefix: str) -> None:
@@ -69,20 +96,38 @@ def _login(prefix: str) -> None:
     if not (name or "").strip() or not password:
         ss[LOGIN_ERROR_KEY] = (prefix, "Hãy nhập tên đăng nhập và mật khẩu.")
         return
+    store = account_store()
     try:
-        ss[ACCOUNT_KEY] = account_store().login(name, password)
+        ss[ACCOUNT_KEY] = store.login(name, password)
     except LoginRefused as refused:
         ss[LOGIN_ERROR_KEY] = (prefix, refused.user_message)
         return
+    ss[_TOKEN] = ss[_PENDING_COOKIE] = store.open_session(ss[ACCOUNT_KEY].name)
     ss.pop(LOGIN_ERROR_KEY, None)
     ss.pop(SIGNED_OUT_KEY, None)
 
 
 def logout() -> None:
+    """Sign out this session and end its remembered sign-in (the cookie is deleted on the next run)."""
     import streamlit as st
 
-    st.session_state.pop(ACCOUNT_KEY, None)
-    st.session_state.pop(LOGIN_ERROR_KEY, None)
+    ss = st.session_state
+    ss.pop(ACCOUNT_KEY, None)
+    ss.pop(LOGIN_ERROR_KEY, None)
+    token = ss.pop(_TOKEN, None)
+    if token:
+        account_store().close_session(token)
+        ss[_PENDING_COOKIE] = ""
+
+
+def _write_cookie() -> None:
+    """Store (or delete) the remembered sign-in's cookie decided by the last login or logout."""
+    import streamlit as st
+
+    token = st.session_state.pop(_PENDING_COOKIE, None)
+    if token is not None:
+        st.html(render.cookie_script(SESSION_COOKIE, token, SESSION_COOKIE_DAYS if token else 0),
+                unsafe_allow_javascript=True)
 
 
 def login_form(prefix: str = SIDEBAR) -> None:
@@ -109,6 +154,8 @@ def account_box() -> Account | None:
         return None
     account = refresh_account(store)
     with st.sidebar:
+        st.html(_FORM_CSS)
+        _write_cookie()
         if notice := st.session_state.pop(SIGNED_OUT_KEY, None):
             st.warning(notice)
         if account is not None:
@@ -126,7 +173,7 @@ def login_wall(settings) -> bool:
     on."""
     import streamlit as st
 
-    if not settings.require_login or current_account() is not None:
+    if not settings.require_login or refresh_account(account_store()) is not None:
         return True
     st.title("🏛️ Trợ lý CCHC")
     if not account_store().has_accounts():
