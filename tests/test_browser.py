@@ -408,7 +408,12 @@ def test_admin_adds_an_account_and_wrong_passwords_across_reloads_stay_locked(se
 
 def _accounts_page(server, driver) -> None:
     """A fresh visit (a reload: a new session) of the Accounts page."""
+    from selenium.webdriver.common.by import By
+
     driver.get(server["url"])
+    # the app's own navigation (until the entry point's first run, Streamlit lists the pages folder without it)
+    _wait(driver, 300).until(lambda d: d.find_elements(
+        By.XPATH, '//a[@data-testid="stSidebarNavLink"][contains(., "Hỏi đáp")]'))
     _click_text(driver, '//a[@data-testid="stSidebarNavLink"][contains(., "Tài khoản")]')
 
 

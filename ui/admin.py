@@ -8,11 +8,8 @@ Accounts replace the former shared password: wrong passwords are counted per acc
 
 from __future__ import annotations
 
-from assistant.accounts import MAX_FAILURES, Role
+from assistant.accounts import Role
 from ui import auth
-
-#: Wrong passwords in a row an account may take before it is locked (kept under its former name for callers).
-MAX_ATTEMPTS = MAX_FAILURES
 
 
 def require_role(role: Role, purpose: str) -> bool:
@@ -41,4 +38,4 @@ def require_admin(settings, purpose: str) -> bool:
     return require_role(Role.ADMIN, purpose)
 
 
-__all__ = ["require_admin", "require_role", "MAX_ATTEMPTS"]
+__all__ = ["require_admin", "require_role"]
