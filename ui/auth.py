@@ -34,9 +34,7 @@ SESSION_COOKIE_DAYS = 1
 #: Session-state keys: this session's token, the cookie to write on the next run ("" deletes it), the cookie checked.
 _TOKEN, _PENDING_COOKIE, _RESUMED = "session_token", "session_cookie", "session_resumed"
 #: Streamlit's English hint under a form's fields ("Press Enter to submit form"): Enter still submits; hidden.
-_FORM_CSS = ("<style>.st-key-login_form [data-testid='InputInstructions'],.st-key-gate_form "
-             "[data-testid='InputInstructions'],.st-key-acct_add [data-testid='InputInstructions'],"
-             ".st-key-acct_reset [data-testid='InputInstructions']{display:none;}</style>")
+_FORM_CSS = "<style>[data-testid='stForm'] [data-testid='InputInstructions']{display:none;}</style>"
 SIGNED_OUT = "Tài khoản của bạn đã bị vô hiệu hóa; bạn đã được đăng xuất."
 
 
