@@ -21,7 +21,7 @@ import ui
 from assistant.conversation import asked_turn
 from assistant.export import conversation_to_docx, conversation_to_markdown, file_name
 from assistant.feedback import VERDICTS, citations_to_json, open_feedback
-from assistant.history import Share, account_owner, open_conversations, owner_account
+from assistant.history import LOGIN_NEEDED, Share, account_owner, open_conversations, owner_account
 from assistant.service import SearchFilters
 from assistant.types import Answer, Turn
 from errors import CchcError
@@ -89,6 +89,8 @@ def _sync_conversation(store, owner: str) -> None:
     one); a link that cannot be opened is dropped and says why (kept in ``conv_refused``). Checked again when the
     viewer changes (sign-in, sign-out)."""
     ss = st.session_state
+    if ss.get("conv_after_login") and auth.current_account() is not None:  # the link that asked to sign in first
+        st.query_params["c"] = ss.pop("conv_after_login")
     wanted = st.query_params.get("c")
     if wanted == ss["conv_id"] and ss.get("conv_viewer") == owner:
         return
@@ -102,6 +104,8 @@ def _sync_conversation(store, owner: str) -> None:
             return
         if fresh_link:  # a link opened now says why; a conversation left behind by a sign-out just closes
             ss["conv_refused"] = allowed.reason
+            if allowed.reason == LOGIN_NEEDED:
+                ss["conv_after_login"] = wanted  # opened once the visitor signs in
     ss["history"], ss["conv_id"] = [], None
     st.query_params.pop("c", None)
 

@@ -177,14 +177,12 @@ def test_conversation_follows_the_account_is_shared_read_only_and_revoked(fake, 
 
 
 def _open_link(cid: str, name: str) -> AppTest:
-    """A fresh browser opening ``?c=cid``, then signing in as ``name``."""
+    """A fresh browser opening ``?c=cid`` (asked to sign in first), then signing in as ``name``: the link is opened
+    then, or says why not."""
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.query_params["c"] = cid
     _run(at)
     login(at, name, PASSWORD, prefix="login")
-    if not at.session_state["conv_id"]:  # the link was dropped before signing in: open it again, signed in
-        at.query_params["c"] = cid
-        _run(at)
     return at
 
 
