@@ -309,18 +309,50 @@ class AccountStore(SqliteStore):
     def login(self, name: str, password: str) -> Account:
         """The account when ``password`` is its password; else :class:`~errors.LoginRefused`.
 
-        Counted in the database under SQLite's write lock: a wrong password adds a failure, and from
-        :data:`MAX_FAILURES` on the account is locked for :func:`lock_seconds`; while locked, no password (not even
-        the right one) is checked. The right password clears the count.
+        Counted in the database: a wrong password adds a failure, and from :data:`MAX_FAILURES` on the account is
+        locked for :func:`lock_seconds`; while locked, no password (not even the right one) is checked. The right
+        password clears the count. The slow Argon2 check runs outside SQLite's write lock (logins do not queue behind
+        it); the count is then read again and written in one transaction, so two processes never lose a failure.
         """
         key = (name or "").strip().lower()
+        with self._reading() as conn:
+            row = conn.execute(f"SELECT {_COLUMNS}, password_hash, locked_until FROM accounts WHERE name = ?",
+                               (key,)).fetchone()
+        if row is None:
+            _verify(_DUMMY_HASH, password)  # as slow as a real check: an unknown name is not told apart
+            raise LoginRefused(WRONG_LOGIN)
+        self._refuse_if_locked(row[5])
+        right = _verify(row[4], password)
         with self._transaction() as conn:
-            row = conn.execute(f"SELECT {_COLUMNS}, password_hash, failures, locked_until FROM accounts "
-                               "WHERE name = ?", (key,)).fetchone()
-            refusal = self._judge(conn, key, row, password)
+            refusal = self._record(conn, key, right, password)
         if refusal:
             raise refusal  # raised after the commit: the failure just counted stays counted
         return _account(row)
+
+    def _refuse_if_locked(self, locked_until: float) -> None:
+        wait = locked_until - self.clock()
+        if wait > 0:
+            raise LoginRefused(LOCKED.format(wait=wait_text(wait)), wait)
+
+    def _record(self, conn: sqlite3.Connection, key: str, right: bool, password: str) -> LoginRefused | None:
+        """Inside the login's transaction: write the outcome of the check and return the refusal to raise, or None.
+        The row is read again here: another process may have locked or disabled the account meanwhile."""
+        active, digest, failures, locked_until = conn.execute(
+            "SELECT active, password_hash, failures, locked_until FROM accounts WHERE name = ?", (key,)).fetchone()
+        now = self.clock()
+        if locked_until > now:
+            return LoginRefused(LOCKED.format(wait=wait_text(locked_until - now)), locked_until - now)
+        if not right:
+            wait = lock_seconds(failures + 1)
+            conn.execute("UPDATE accounts SET failures = ?, locked_until = ? WHERE name = ?",
+                         (failures + 1, now + wait if wait else 0, key))
+            return LoginRefused(LOCKED.format(wait=wait_text(wait)) if wait else WRONG_LOGIN, wait)
+        if not active:
+            return LoginRefused(DISABLED)
+        rehash = _HASHER.hash(password) if _HASHER.check_needs_rehash(digest) else digest
+        conn.execute("UPDATE accounts SET failures = 0, locked_until = 0, password_hash = ? WHERE name = ?",
+                     (rehash, key))
+        return None
 
     # -- remembered sign-ins --
     def open_session(self, name: str) -> str:

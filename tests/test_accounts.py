@@ -175,3 +175,15 @@ def test_a_remembered_sign_in_resumes_until_it_expires_or_ends(path, clock):
     late = store.open_session("lan")
     clock.now += SESSION_HOURS * 3600 + 1
     assert store.resume(late) is None
+
+
+def test_simultaneous_wrong_passwords_lose_no_failure(path):
+    """Guesses sent at once from many sessions (each its own store object) are all counted: the account locks."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    AccountStore(path).add("lan", "Lan", Role.OFFICIAL, PASSWORD)
+    with ThreadPoolExecutor(max_workers=MAX_FAILURES + 1) as pool:
+        refusals = list(pool.map(lambda _: _fail(AccountStore(path), "lan", 1)[0], range(MAX_FAILURES + 1)))
+    assert len(refusals) == MAX_FAILURES + 1 and AccountStore(path).locked_for("lan") > 0
+    with pytest.raises(LoginRefused, match="tạm khóa"):
+        AccountStore(path).login("lan", PASSWORD)
