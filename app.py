@@ -4,7 +4,8 @@ Only widgets here: answers come from ``ui.get_assistant()`` (one Assistant per p
 ``ui.get_library()`` (the ingest service, cached too), HTML from ``ui.render`` (escaped document text), exports from
 ``assistant.export``, ratings and citation verdicts from ``assistant.feedback``, saved conversations from
 ``assistant.history``. Per-user state lives in ``st.session_state``;
-the conversation shown is named by the URL (``?c=…``), the browser by a cookie.
+the conversation shown is named by the URL (``?c=…``); its owner is the signed-in account (``ui.auth``), else the
+browser, named by a cookie.
 """
 
 from __future__ import annotations
@@ -20,13 +21,13 @@ import ui
 from assistant.conversation import asked_turn
 from assistant.export import conversation_to_docx, conversation_to_markdown, file_name
 from assistant.feedback import VERDICTS, citations_to_json, open_feedback
-from assistant.history import open_conversations
+from assistant.history import LOGIN_NEEDED, Share, account_owner, open_conversations, owner_account
 from assistant.review import answer_key
 from assistant.service import SearchFilters
 from assistant.types import Answer, Turn
 from errors import CchcError
 from index.model import document_label
-from ui import render
+from ui import auth, render
 from ui.auth import current_account
 from ui.review import may_judge, reviewer_fields, verdict_lines
 
@@ -71,24 +72,61 @@ def _browser_id() -> str:
     return ss["browser"]
 
 
-def _sync_conversation(store, browser: str) -> None:
-    """Load the conversation the URL names (when it belongs to this browser)."""
+def _owner() -> str:
+    """Who owns the conversations asked now: the signed-in account (they follow it to any browser), else this
+    browser."""
+    browser = _browser_id()
+    account = auth.current_account()
+    return account_owner(account.name) if account else browser
+
+
+def _owner_name(owner: str | None) -> str:
+    """The display name of the account owning a conversation (its login when the account is gone)."""
+    name = owner_account(owner or "") or ""
+    account = auth.account_store().get(name) if name else None
+    return account.display_name if account else name
+
+
+def _sync_conversation(store, owner: str) -> None:
+    """Load the conversation the URL names when ``owner`` may read it (read-only when it is another account's shared
+    one); a link that cannot be opened is dropped and says why (kept in ``conv_refused``). Checked again when the
+    viewer changes (sign-in, sign-out)."""
     ss = st.session_state
+    if ss.get("conv_after_login") and auth.current_account() is not None:  # the link that asked to sign in first
+        st.query_params["c"] = ss.pop("conv_after_login")
     wanted = st.query_params.get("c")
-    if wanted == ss["conv_id"]:
+    if wanted == ss["conv_id"] and ss.get("conv_viewer") == owner:
         return
-    if wanted and store.owner(wanted) == browser:
-        ss["history"] = store.turns(wanted)
-        ss["conv_id"] = wanted
-    else:
-        ss["history"], ss["conv_id"] = [], None
-        st.query_params.pop("c", None)
-    ss["panel"] = None
+    fresh_link = wanted != ss["conv_id"]
+    ss["conv_viewer"], ss["read_only"], ss["panel"] = owner, "", None
+    if wanted:
+        allowed = store.access(wanted, owner, auth.current_account() is not None)
+        if allowed.read:
+            ss["history"], ss["conv_id"], ss["conv_refused"] = store.turns(wanted), wanted, ""
+            ss["read_only"] = "" if allowed.write else (_owner_name(store.owner(wanted)) or "?")
+            return
+        if fresh_link:  # a link opened now says why; a conversation left behind by a sign-out just closes
+            ss["conv_refused"] = allowed.reason
+            if allowed.reason == LOGIN_NEEDED:
+                ss["conv_after_login"] = wanted  # opened once the visitor signs in
+    ss["history"], ss["conv_id"] = [], None
+    st.query_params.pop("c", None)
+
+
+def _conversation_notice() -> None:
+    """Above the chat: why the link could not be opened, or whose read-only conversation this is."""
+    ss = st.session_state
+    if ss.get("read_only"):
+        st.info(f"Bạn đang xem cuộc trò chuyện của {render.escape_markdown(ss['read_only'])}, được chia sẻ để đọc: "
+                "không thể hỏi tiếp trong đó. Bấm “➕ Cuộc trò chuyện mới” để hỏi.")
+    elif ss.get("conv_refused") and not ss["conv_id"]:
+        st.warning(ss["conv_refused"])
 
 
 def _new_conversation() -> None:
     ss = st.session_state
     ss["history"], ss["conv_id"], ss["panel"] = [], None, None
+    ss["read_only"], ss["conv_refused"] = "", ""
     ss.pop("pending", None)
     st.query_params.pop("c", None)
 
@@ -148,17 +186,38 @@ def _filters(options: ui.FilterOptions) -> tuple[SearchFilters, dict]:
     return filters, scope
 
 
-def _history_list(store, browser: str) -> None:
+def _set_shared(store, cid: str, owner: str) -> None:
+    store.set_shared(cid, owner, bool(st.session_state.get(f"share_{cid}")))
+
+
+def _share_box(store, cid: str, owner: str) -> None:
+    """The owner's share switch (accounts only) and, while shared, the link to send."""
+    if not owner_account(owner):
+        st.caption("Đăng nhập để chia sẻ cuộc trò chuyện với đồng nghiệp.")
+        return
+    shared = store.share(cid) == Share.SHARED
+    st.toggle("Chia sẻ (chỉ xem) với người đã đăng nhập", value=shared, key=f"share_{cid}", on_change=_set_shared,
+              args=(store, cid, owner), help="Người nhận đường dẫn phải đăng nhập; tắt để thu hồi.")
+    if shared:
+        base = (st.context.url or "").split("?")[0]
+        st.code(f"{base}?c={cid}", language=None, wrap_lines=True)
+
+
+def _history_list(store, owner: str) -> None:
     ss = st.session_state
     st.header("Cuộc trò chuyện")
     st.button("➕ Cuộc trò chuyện mới", on_click=_new_conversation, width="stretch", key="new_chat")
-    for info in store.list(browser):
+    query = st.text_input("Tìm trong câu hỏi đã hỏi", key="conv_search", placeholder="Ví dụ: kiểm tra quý III")
+    found = store.search(owner, query)
+    if query.strip() and not found:
+        st.caption("Không có cuộc trò chuyện nào khớp.")
+    for info in found:
         current = info.id == ss["conv_id"]
         st.button(render.escape_markdown(info.title) or "(không tên)", key=f"conv_{info.id}", width="stretch",
                   type="primary" if current else "secondary", on_click=_open_conversation, args=(info.id,),
                   help=f"Cập nhật {ui.vn_date(info.updated_at)}")
     cid = ss["conv_id"]
-    if not cid:
+    if not cid or ss.get("read_only"):
         return
     history = ss["history"]
     with st.popover("Đổi tên, xóa, tải về", width="stretch"):
@@ -166,12 +225,13 @@ def _history_list(store, browser: str) -> None:
         if st.button("Đổi tên", key=f"do_rename_{cid}", disabled=not title.strip()):
             store.rename(cid, title)
             st.rerun()
-        name = next((c.title for c in store.list(browser) if c.id == cid), "")
+        name = next((c.title for c in store.list(owner) if c.id == cid), "")
         st.download_button("⬇️ Tải .docx", data=conversation_to_docx(history, name), file_name="tro-chuyen.docx",
                            mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                            key=f"docx_{cid}", on_click="ignore")
         st.download_button("⬇️ Tải Markdown", data=conversation_to_markdown(history, name),
                            file_name="tro-chuyen.md", mime="text/markdown", key=f"md_{cid}", on_click="ignore")
+        _share_box(store, cid, owner)
         if st.checkbox("Tôi muốn xóa cuộc trò chuyện này", key=f"del_sure_{cid}"):
             if st.button("Xóa cuộc trò chuyện", key=f"do_del_{cid}"):
                 store.delete(cid)
@@ -179,9 +239,9 @@ def _history_list(store, browser: str) -> None:
                 st.rerun()
 
 
-def sidebar(assistant, options: ui.FilterOptions, store, browser: str) -> tuple[SearchFilters, dict, str]:
+def sidebar(assistant, options: ui.FilterOptions, store, owner: str) -> tuple[SearchFilters, dict, str]:
     with st.sidebar:
-        _history_list(store, browser)
+        _history_list(store, owner)
         st.divider()
         st.header("Bộ lọc")
         st.caption("Bộ lọc lúc đặt câu hỏi là phạm vi duy nhất của câu hỏi đó.")
@@ -447,12 +507,12 @@ def _answer_now(assistant, question: str, filters: SearchFilters, scope: dict, m
     return asked_turn(question, answer, scope)
 
 
-def _save_turn(store, browser: str, turn: Turn) -> None:
+def _save_turn(store, owner: str, turn: Turn) -> None:
     ss = st.session_state
 
     def save() -> None:
         if not ss["conv_id"]:
-            ss["conv_id"] = store.create(browser)
+            ss["conv_id"] = store.create(owner)
             st.query_params["c"] = ss["conv_id"]
         store.add_turn(ss["conv_id"], turn)
 
@@ -482,13 +542,13 @@ def chat_page() -> None:
         st.session_state["first_start_seen"] = True
         st.info(library.first_start)
     store = open_conversations(ui.get_settings())
-    browser = _browser_id()
-    _sync_conversation(store, browser)
+    owner = _owner()
+    _sync_conversation(store, owner)
     if store.moved_aside and not st.session_state.get("moved_aside_seen"):  # a damaged file was set aside: say so once
         st.session_state["moved_aside_seen"] = True
         st.warning(f"Tệp hội thoại đã lưu bị hỏng nên được cất sang {store.moved_aside.name}; các câu hỏi mới được "
                    "lưu vào tệp mới.")
-    filters, scope, mode = sidebar(assistant, ui.filter_options(documents), store, browser)
+    filters, scope, mode = sidebar(assistant, ui.filter_options(documents), store, owner)
 
     ss = st.session_state
     history: list[Turn] = ss["history"]
@@ -499,6 +559,7 @@ def chat_page() -> None:
         st.title("🏛️ Trợ lý CCHC")
         st.caption("Hỏi đáp về kế hoạch cải cách hành chính; mỗi ý trả lời kèm trích dẫn [n] — bấm để xem đúng đoạn "
                    "trong văn bản gốc.")
+        _conversation_notice()
         for i, turn in enumerate(history):
             with st.chat_message("user"):
                 st.markdown(render.escape_markdown(turn.question))
@@ -507,9 +568,12 @@ def chat_page() -> None:
     if ss["panel"]:
         _source_dialog(history, _Docs(library))
 
-    prompt = st.chat_input("Đặt câu hỏi về kế hoạch cải cách hành chính…", key="chat_input")
+    prompt = st.chat_input("Đặt câu hỏi về kế hoạch cải cách hành chính…", key="chat_input",
+                           disabled=bool(ss.get("read_only")))
     if not prompt:
         prompt = ss.pop("pending", None)
+    if ss.get("read_only"):  # another account's shared conversation: nothing is asked into it
+        prompt = None
     question = (prompt or "").strip()
     if not question:
         if not history:
@@ -526,7 +590,7 @@ def chat_page() -> None:
     if turn is None:
         return
     history.append(turn)
-    _save_turn(store, browser, turn)
+    _save_turn(store, owner, turn)
     # Render the answer from the history on a fresh run: the element tree then stays the same on every later run.
     st.rerun()
 
@@ -537,7 +601,11 @@ def main() -> None:
     for path in sorted((ROOT / "pages").glob("*.py")):
         title, icon = ui.page_title(path)
         pages.append(st.Page(str(path), title=title, icon=icon))
-    st.navigation(pages).run()
+    navigation = st.navigation(pages)
+    if not auth.login_wall(ui.get_settings()):  # REQUIRE_LOGIN=1 and nobody signed in: the login form only
+        return
+    auth.account_box()  # the sidebar's top on every page: who is signed in, or the login form
+    navigation.run()
 
 
 main()

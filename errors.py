@@ -51,6 +51,21 @@ class CorrectionInvalid(CchcError):
     date that is not one, an unknown document)."""
 
 
+# -- accounts ---------------------------------------------------------------------------------------------------
+class AccountError(CchcError):
+    """An account action that cannot be done: a name taken or malformed, a password too short, the last
+    administrator disabled or demoted, an unknown account."""
+
+
+class LoginRefused(AccountError):
+    """A sign-in refused: wrong name or password, an account disabled, or locked after repeated failures
+    (``retry_after``: seconds until the next try is accepted, 0 when not locked)."""
+
+    def __init__(self, user_message: str, retry_after: float = 0.0) -> None:
+        super().__init__(user_message)
+        self.retry_after = retry_after
+
+
 # -- index ------------------------------------------------------------------------------------------------------
 class IndexUnavailable(CchcError):
     """The index cannot be used as configured: embedder mismatch, unreachable server, unreadable store."""

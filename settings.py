@@ -58,8 +58,11 @@ class Settings:
     max_passages: int = 5000
     #: Seconds a search or an ingest keeps retrying a Chroma server that stopped answering before it gives up.
     chroma_retry_seconds: float = 15.0
-    #: Password for upload, delete and re-index in the app; empty leaves them unlocked.
+    #: Password of the first administrator account ("admin"), created on first start when no account exists; with
+    #: no account at all (and this empty) the app stays unlocked.
     admin_password: str = ""
+    #: REQUIRE_LOGIN=1: every page asks for an account first; otherwise asking anonymously stays possible.
+    require_login: bool = False
     #: Passages returned by a search when the caller does not say, and given to the model in LLM mode.
     top_k: int = 5
 

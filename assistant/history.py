@@ -1,7 +1,10 @@
-"""Saved conversations, per browser, in SQLite at ``settings.data_dir / "conversations.sqlite3"``.
+"""Saved conversations, per owner, in SQLite at ``settings.data_dir / "conversations.sqlite3"``.
 
-A browser is named by an opaque id (the app keeps it in a cookie); a conversation by another id (the app keeps it in
-the URL, ``?c=…``). Every call opens its own short connection, so one store is safe across Streamlit sessions.
+The owner is an account (``acct:<name>``, see :func:`account_owner`: the conversations follow it to any browser) or,
+for anonymous use, a browser named by an opaque id (the app keeps it in a cookie). A conversation is named by another
+id (the app keeps it in the URL, ``?c=…``); its owner may share it read-only with every signed-in account and revoke
+that (:func:`access` is the rule). Every call opens its own short connection, so one store is safe across Streamlit
+sessions.
 
 >>> import tempfile, pathlib
 >>> from assistant.types import Answer, Turn
@@ -22,10 +25,13 @@ import sqlite3
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from enum import IntEnum
 from pathlib import Path
 
 from assistant.sqlite_store import SqliteStore, store_of
 from assistant.types import Answer, Citation, Turn
+from errors import AccountError
+from textnorm import fold_word, syllables
 
 #: Characters of the first question kept as a conversation's default title.
 TITLE_CHARS = 80
@@ -39,6 +45,83 @@ _SCHEMA = (
         PRIMARY KEY (conversation, idx))""",
     "CREATE INDEX IF NOT EXISTS conversations_browser ON conversations (browser, updated_at)",
 )
+#: Prefix of an owner that is an account (the rest is its login); any other owner is a browser's id.
+ACCOUNT_OWNER = "acct:"
+
+
+class Share(IntEnum):
+    """Whether a conversation is shared read-only with the other signed-in accounts."""
+
+    #: Never shared: only its owner opens it.
+    PRIVATE = 0
+    #: Shared: every signed-in account opens it read-only through its link.
+    SHARED = 1
+    #: Shared once, then revoked by its owner (the link says so).
+    REVOKED = 2
+
+
+NOT_FOUND = "Không tìm thấy cuộc trò chuyện trong đường dẫn (có thể đã bị xóa)."
+LOGIN_NEEDED = "Cuộc trò chuyện trong đường dẫn thuộc một tài khoản: hãy đăng nhập để mở."
+NOT_SHARED = "Cuộc trò chuyện trong đường dẫn thuộc tài khoản khác và không được chia sẻ."
+REVOKED = "Chủ cuộc trò chuyện trong đường dẫn đã ngừng chia sẻ nó."
+OTHER_BROWSER = ("Cuộc trò chuyện trong đường dẫn được lưu ẩn danh trên một trình duyệt khác (hoặc trên trình duyệt "
+                 "này khi chưa đăng nhập): chỉ mở được từ đó khi không đăng nhập.")
+
+
+def account_owner(name: str) -> str:
+    """The owner of an account's conversations.
+
+    >>> account_owner("lan"), owner_account("acct:lan"), owner_account("3f2a9c")
+    ('acct:lan', 'lan', None)
+    """
+    return ACCOUNT_OWNER + name
+
+
+def owner_account(owner: str) -> str | None:
+    """The login an owner names, or None for a browser's id."""
+    return owner[len(ACCOUNT_OWNER):] if owner.startswith(ACCOUNT_OWNER) else None
+
+
+@dataclass(frozen=True)
+class Access:
+    """What a viewer may do with one conversation: ``write`` (its owner), read only, or nothing and ``reason``."""
+
+    read: bool
+    write: bool
+    reason: str = ""
+
+
+def access(owner: str | None, share: int, viewer: str, signed_in: bool) -> Access:
+    """The sharing rule: the owner reads and writes; a conversation of an account that is shared is read by every
+    other signed-in account; anything else is refused with a Vietnamese ``reason``.
+
+    >>> access("acct:lan", Share.PRIVATE, "acct:lan", True)
+    Access(read=True, write=True, reason='')
+    >>> access("acct:lan", Share.SHARED, "acct:minh", True).write, access("acct:lan", Share.SHARED, "b1", False).read
+    (False, False)
+    >>> access("acct:lan", Share.REVOKED, "acct:minh", True).reason == REVOKED, access(None, 0, "b1", False).read
+    (True, False)
+    """
+    if owner is None:
+        return Access(False, False, NOT_FOUND)
+    if owner == viewer:
+        return Access(True, True)
+    if owner_account(owner) is None:
+        return Access(False, False, OTHER_BROWSER)
+    if not signed_in:
+        return Access(False, False, LOGIN_NEEDED)
+    if share == Share.SHARED:
+        return Access(True, False)
+    return Access(False, False, REVOKED if share == Share.REVOKED else NOT_SHARED)
+
+
+def search_words(text: str) -> frozenset[str]:
+    """The folded words a search compares (accents and case removed: "kiem tra" finds "Kiểm tra").
+
+    >>> sorted(search_words("Kiểm tra Sở Nội vụ?"))
+    ['kiem', 'noi', 'so', 'tra', 'vu']
+    """
+    return frozenset(fold_word(w) for w in syllables(text or ""))
 
 
 def local_now() -> str:
@@ -81,6 +164,9 @@ class ConversationStore(SqliteStore):
     def _migrate(self, conn: sqlite3.Connection) -> None:
         for statement in _SCHEMA:
             conn.execute(statement)
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(conversations)")}
+        if "share" not in columns:  # a file from before sharing: its conversations stay private
+            conn.execute("ALTER TABLE conversations ADD COLUMN share INTEGER NOT NULL DEFAULT 0")
 
     def _write(self, sql: str, params: tuple) -> int:
         with self._transaction() as conn:
@@ -101,6 +187,40 @@ class ConversationStore(SqliteStore):
     def owner(self, cid: str) -> str | None:
         rows = self._read("SELECT browser FROM conversations WHERE id = ?", (cid,))
         return rows[0][0] if rows else None
+
+    def share(self, cid: str) -> Share:
+        rows = self._read("SELECT share FROM conversations WHERE id = ?", (cid,))
+        return Share(rows[0][0]) if rows else Share.PRIVATE
+
+    def access(self, cid: str, viewer: str, signed_in: bool) -> Access:
+        """:func:`access` for the stored conversation ``cid``."""
+        rows = self._read("SELECT browser, share FROM conversations WHERE id = ?", (cid,))
+        owner, share = rows[0] if rows else (None, Share.PRIVATE)
+        return access(owner, share, viewer, signed_in)
+
+    def set_shared(self, cid: str, owner: str, shared: bool) -> None:
+        """Share ``cid`` read-only with the signed-in accounts, or revoke that; only its owner, an account, may."""
+        if owner_account(owner) is None:
+            raise AccountError("Chỉ cuộc trò chuyện của một tài khoản đã đăng nhập mới chia sẻ được.")
+        current = self.share(cid)
+        state = Share.SHARED if shared else (Share.REVOKED if current != Share.PRIVATE else Share.PRIVATE)
+        self._write("UPDATE conversations SET share = ? WHERE id = ? AND browser = ?", (int(state), cid, owner))
+
+    def search(self, owner: str, query: str) -> list[ConversationInfo]:
+        """Conversations of ``owner`` whose questions or title hold every word of ``query`` (folded, in any order),
+        most recently used first; every one of them for an empty query."""
+        wanted = search_words(query)
+        found = []
+        for info in self.list(owner):
+            if not wanted:
+                found.append(info)
+                continue
+            questions = self._read("SELECT turn_json FROM turns WHERE conversation = ?", (info.id,))
+            words = search_words(info.title).union(*(search_words(json.loads(q[0]).get("question", ""))
+                                                     for q in questions))
+            if wanted <= words:
+                found.append(info)
+        return found
 
     def list(self, browser: str) -> list[ConversationInfo]:
         """Conversations of a browser that hold at least one question, most recently used first."""
@@ -148,4 +268,4 @@ def open_conversations(settings) -> ConversationStore:
 
 
 __all__ = ["ConversationStore", "ConversationInfo", "open_conversations", "turn_to_dict", "turn_from_dict",
-           "local_now"]
+           "local_now", "Share", "Access", "access", "account_owner", "owner_account", "search_words"]

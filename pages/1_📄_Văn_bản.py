@@ -55,7 +55,7 @@ else:
 # -- administration ---------------------------------------------------------------------------------------------------
 st.divider()
 st.header("Quản trị")
-if not require_admin(settings, "Tải lên, xóa, nạp lại chỉ mục và sửa thông tin văn bản cần mật khẩu quản trị."):
+if not require_admin(settings, "Tải lên, xóa, nạp lại chỉ mục và sửa thông tin văn bản cần tài khoản quản trị."):
     st.stop()
 
 

@@ -5,15 +5,16 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
+from assistant.accounts import Role
 from assistant.feedback import open_feedback
 from ui import render
-from ui.admin import require_admin
+from ui.admin import require_role
 
 st.set_page_config(page_title="Phản hồi – Trợ lý CCHC", page_icon="👍", layout="wide")
 st.title("👍 Phản hồi về câu trả lời")
 
 settings = ui.get_settings()
-if not require_admin(settings, "Trang phản hồi cần mật khẩu quản trị."):
+if not require_role(Role.REVIEWER, "Trang phản hồi cần tài khoản người rà soát hoặc quản trị."):
     st.stop()
 rows = ui.or_stop("Không đọc được cơ sở dữ liệu phản hồi", lambda: open_feedback(settings).list_feedback())
 

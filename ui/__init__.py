@@ -11,7 +11,6 @@ Nothing here imports Streamlit at import time; :mod:`ui.render` stays pure.
 
 from __future__ import annotations
 
-import hmac
 import logging
 import re
 from collections.abc import Callable
@@ -190,17 +189,6 @@ def filter_options(documents) -> FilterOptions:
                          {k: n for k, n in unread.items() if n})
 
 
-def password_ok(given: str, expected: str) -> bool:
-    """Constant-time comparison; an empty expected password means unlocked.
-
-    >>> password_ok("", ""), password_ok("x", "secret"), password_ok("secret", "secret")
-    (True, False, True)
-    """
-    if not expected:
-        return True
-    return hmac.compare_digest((given or "").encode("utf-8"), expected.encode("utf-8"))
-
-
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -252,5 +240,4 @@ def page_title(path: Path) -> tuple[str, str]:
 
 
 __all__ = ["get_settings", "get_assistant", "get_library", "filter_options", "FilterOptions", "UNREAD_CAPTION",
-           "password_ok",
            "MODE_LABELS", "vn_date", "scope_of", "scope_text", "page_title", "unexpected"]

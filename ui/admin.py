@@ -1,63 +1,41 @@
-"""The administrator's gate shared by the pages that change or reveal data: password, lockout, logout.
+"""The role gate shared by the pages that change or reveal data (issue 20): a page asks for a role, and the gate
+shows the login form, or says which role is missing, or lets the page go on.
 
-Per browser session (``st.session_state``): after :data:`MAX_ATTEMPTS` wrong passwords the form is locked for the
-rest of the session.
+Accounts replace the former shared password: wrong passwords are counted per account in the database (see
+:mod:`assistant.accounts`), so a reload gives no new tries. With no account at all (a fresh install without
+``ADMIN_PASSWORD``) every page stays open, as before.
 """
 
 from __future__ import annotations
 
-import ui
-
-#: Wrong passwords a session may type before the form locks (guessing gets no further than this).
-MAX_ATTEMPTS = 5
+from assistant.accounts import Role
+from ui import auth
 
 
-def _logout() -> None:
+def require_role(role: Role, purpose: str) -> bool:
+    """Whether the signed-in account's role includes ``role``; otherwise show why (the login form for an anonymous
+    visitor, the missing role for a signed-in one) and return False. ``purpose`` says what needs the role."""
     import streamlit as st
 
-    st.session_state["admin_ok"] = False
-    st.session_state.pop("admin_pw", None)
-
-
-def _check(expected: str) -> None:
-    import streamlit as st
-
-    ss = st.session_state
-    given = ss.get("admin_pw", "")
-    if not given:
-        return
-    if ui.password_ok(given, expected):
-        ss["admin_ok"] = True
-        ss["admin_failures"] = 0
-    else:
-        ss["admin_failures"] = ss.get("admin_failures", 0) + 1
-    ss["admin_pw"] = ""
-
-
-def require_admin(settings, purpose: str) -> bool:
-    """Show the password form (or the logout button) and return whether the session may go on.
-
-    Without ``ADMIN_PASSWORD`` everything is open and nothing is shown.
-    """
-    import streamlit as st
-
-    if not settings.admin_password:
+    store = auth.account_store()
+    if not store.has_accounts():
+        return True  # nothing to sign in to: open, as before accounts
+    account = auth.refresh_account(store)
+    if account is not None and account.has(role):
         return True
-    ss = st.session_state
-    if ss.get("admin_ok"):
-        st.button("Đăng xuất quản trị", key="admin_logout", on_click=_logout)
-        return True
-    failures = ss.get("admin_failures", 0)
-    if failures >= MAX_ATTEMPTS:
-        st.error(f"Đã nhập sai mật khẩu {MAX_ATTEMPTS} lần; phiên này bị khóa. Hãy mở lại trình duyệt sau "
-                 "hoặc liên hệ quản trị viên.")
-        return False
-    st.text_input("Mật khẩu quản trị", type="password", key="admin_pw", help=purpose, on_change=_check,
-                  args=(settings.admin_password,))
-    if failures:
-        st.error(f"Mật khẩu không đúng (còn {MAX_ATTEMPTS - failures} lần thử).")
     st.info(purpose)
+    if account is not None:
+        st.warning(f"Tài khoản {account.display_name} ({account.role.label}) không có quyền này: cần quyền "
+                   f"{role.label}. Hãy liên hệ quản trị viên.")
+    else:
+        auth.login_form(auth.GATE)
     return False
 
 
-__all__ = ["require_admin", "MAX_ATTEMPTS"]
+def require_admin(settings, purpose: str) -> bool:
+    """:func:`require_role` for :attr:`Role.ADMIN` (the call shape of the former password gate; ``settings`` is no
+    longer needed: the first administrator comes from ``ADMIN_PASSWORD`` through the account store)."""
+    return require_role(Role.ADMIN, purpose)
+
+
+__all__ = ["require_admin", "require_role"]

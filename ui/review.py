@@ -1,38 +1,34 @@
 """What the reviewers' pages share (issue 20): who may review, the recorded citations, a citation's verdicts.
 
-Who may review is decided here once: a signed-in account by its role (``Account.can_review``); without an account,
-the administrator's password as before accounts existed (:func:`ui.admin.require_admin`).
+Who may review is decided here once: a signed-in account by its role (``Account.can_review``, through
+:func:`ui.admin.require_role`); with no account at all in the store, everyone, as before accounts existed.
 """
 
 from __future__ import annotations
 
 import ui
+from assistant.accounts import Role
 from assistant.feedback import VERDICTS, ReviewRow
 from assistant.history import open_conversations
 from assistant.review import RecordedCitation, recorded_citations
-from ui import render
-from ui.admin import require_admin
+from ui import auth, render
+from ui.admin import require_role
 from ui.auth import current_account
 
 
 def reviewer_gate(settings, purpose: str) -> bool:
-    """Whether this session may see and give verdicts; shows why not (or the password form) when it may not."""
-    import streamlit as st
-
-    account = current_account()
-    if account is not None:
-        if account.can_review:
-            return True
-        st.error(f"Tài khoản {account.display_name} ({account.role.label}) không có quyền rà soát trích dẫn.")
-        return False
-    return require_admin(settings, purpose)
+    """Whether this session may see and give verdicts; shows why not (or the login form) when it may not."""
+    return require_role(Role.REVIEWER, purpose)
 
 
 def may_judge() -> bool:
-    """Whether this session gives verdicts in the chat's source panel: a reviewer's account, or no account at all
-    (anonymous use as before accounts: the verdict is recorded as "ẩn danh"); a signed-in official only reads them."""
+    """Whether this session gives verdicts in the chat's source panel: a reviewer's account, or anyone while the
+    store holds no account (anonymous use as before accounts: the verdict is recorded as "ẩn danh"); a signed-in
+    official, or an anonymous visitor once accounts exist, only reads them."""
     account = current_account()
-    return account is None or account.can_review
+    if account is not None:
+        return account.can_review
+    return not auth.account_store().has_accounts()
 
 
 def reviewer_fields() -> dict:
