@@ -117,7 +117,7 @@ def test_a_chapter_heading_without_a_law_name_is_no_title():
 
 
 def test_law_year_from_its_date_line_wins_over_its_cited_name():
-    md = metadata_of("QUỐC HỘI\nLuật số: 80/2025/QH15\n\nHà Nội, ngày 24 tháng 6 năm 2025\n\nLUẬT\nCÁN BỘ, CÔNG CHỨC\n\n"
-                     + LAW_ARTICLE)
+    md = metadata_of("QUỐC HỘI\nLuật số: 80/2025/QH15\n\nHà Nội, ngày 24 tháng 6 năm 2025\n\n"
+                     "LUẬT\nCÁN BỘ, CÔNG CHỨC\n\n" + LAW_ARTICLE)
     assert (md["loai_van_ban"], md["nam"], md["so_hieu"], md["tieu_de"]) == (
         "Luật", "2025", "80/2025/QH15", "Cán bộ, công chức")
