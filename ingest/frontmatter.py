@@ -119,8 +119,8 @@ ISSUING_CLAUSE = re.compile(r":\s*$|" + ISSUER_ISSUES.pattern, re.IGNORECASE)
 #: BÀN TỈNH BÌNH ĐỊNH ỦY BAN NHÂN DÂN TỈNH"): a title never ends on a level word without its name.
 GLUED_AUTHORITY = re.compile(
     r"\s(" + HEAD_POSTS + r"\s+(?:[UỦ][ỶY] BAN|BỘ|SỞ|BAN)\s.*|"
-    r"(?<!CỦA )(?<!THUỘC )(?<!VÀ )(?<!GIỮA )(?<!VỚI )[UỦ][ỶY] BAN NHÂN DÂN (?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ)"
-    r"(?: [^\s]+){0,4})$"
+    r"(?<!CỦA )(?<!THUỘC )(?<!VÀ )(?<!GIỮA )(?<!VỚI )(?<!PHÒNG )[UỦ][ỶY] BAN NHÂN DÂN (?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|"
+    r"THỊ XÃ)(?: [^\s]+){0,4})$"
 )
 #: A flattened header line may hold the body name and the motto before "Số: …" (two body lines and the motto).
 NUMBER_PREFIX_MAX = 160

@@ -35,6 +35,9 @@ def test_title_naming_the_committee_of_its_province_keeps_it():
     md = metadata_of("Số: 12/KH-UBND\n\nKẾ HOẠCH\nKIỂM TRA CÁC ĐƠN VỊ TRỰC THUỘC ỦY BAN NHÂN DÂN TỈNH\n"
                      "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;")
     assert md["tieu_de"] == "Kiểm tra các đơn vị trực thuộc ủy ban nhân dân tỉnh"
+    md = metadata_of("Số: 12/KH-VPUBND\n\nKẾ HOẠCH\nCẢI CÁCH HÀNH CHÍNH NĂM 2021 CỦA VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH\n"
+                     "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;")
+    assert md["tieu_de"] == "Cải cách hành chính năm 2021 của văn phòng ủy ban nhân dân tỉnh"
 
 
 # --- news posts -------------------------------------------------------------------------------------------------
