@@ -55,3 +55,14 @@ def test_province_and_year_both_unconfirmed_is_evidence_absent(monkeypatch):
     assert _unconfirmed_scope(asks, names_place, STATE) == ""
     only_province = SimpleNamespace(years=[], provinces=["Bến Tre"])  # one unread field: a hint, never a refusal
     assert _unconfirmed_scope(only_province, unread, STATE) == ""
+
+
+def test_a_province_named_by_its_2025_name_holds_the_documents_merged_into_it(monkeypatch):
+    import assistant.service as service
+
+    monkeypatch.setattr(service, "province_names", lambda state: {"Bạc Liêu", "Kiên Giang"})
+    asks = SimpleNamespace(years=["2020"], provinces=["Cà Mau"])  # Bạc Liêu is part of Cà Mau since 1 July 2025
+    unread_year = [_result("Các đơn vị được kiểm tra gồm thị xã Giá Rai; huyện Hồng Dân.", tinh="Bạc Liêu")]
+    assert _unconfirmed_scope(asks, unread_year, STATE) == ""
+    still_absent = SimpleNamespace(years=["2020"], provinces=["Bến Tre"])  # merged away: it covers itself only
+    assert _unconfirmed_scope(still_absent, unread_year, STATE) == "Bến Tre"
