@@ -128,10 +128,13 @@ def _known_compound(compound: str, index) -> bool:
 def _year_ok(units: list, coverage: float, analysis) -> bool:
     """A year named in the question is the year (or period) of the best unit's document, or in its passage, or the
     best unit's document states no year (a year not read never refuses by itself; an
-    unread document that only ranks near the top is no evidence against the known years of those that answer)."""
+    unread document that only ranks near the top is no evidence against the known years of those that answer), or
+    one of the best units is of a document of the province asked about that states no year (the place confirms it is
+    the document asked about; its year unread is a hint, not a refusal)."""
     if not analysis.years:
         return True
     best = [u for u in units if u.coverage >= YEAR_COVERAGE_SHARE * coverage or u.result.rank <= YEAR_TOP_RANKS]
+    asked_places = set(getattr(analysis, "provinces", ()))
     for u in best:
         md = u.result.doc_metadata
         years = document_years(md)  # its year of issue and every year of its period ("2021-2025" holds 2023)
@@ -140,6 +143,8 @@ def _year_ok(units: list, coverage: float, analysis) -> bool:
             return True
         if not years and u.coverage >= coverage:
             return True  # a document stating no year counts when its unit is the best answer (not by rank alone)
+        if not years and md.get("tinh") in asked_places and u.coverage >= YEAR_COVERAGE_SHARE * coverage:
+            return True
     return False
 
 

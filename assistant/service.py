@@ -290,9 +290,10 @@ class Assistant:
 
 
 def _unindexed_provinces(analysis, state) -> list[str]:
-    """The provinces a question names that no indexed document is known to be of."""
+    """The provinces a question names that no indexed document is known to be of, neither under that name nor under
+    a province merged into it in 2025 ("Cà Mau" holds the documents of Bạc Liêu: the search looks there too)."""
     indexed = province_names(state)
-    return [p for p in analysis.provinces if p not in indexed]
+    return [p for p in analysis.provinces if not any(q in indexed for q in with_merged_provinces([p], indexed)[0])]
 
 
 def _evidence_text(result: SearchResult) -> str:

@@ -53,8 +53,14 @@ DOC_TYPES = {
 SUBJECT_LINE = re.compile(r"^[Vv]/[Vv]\b\s*:?\s*(?=\S)")
 #: Types whose title is a name, written in a line of its own in mixed case when pasted ("Luật Viên chức").
 NAMED_TYPES = ("LUẬT", "BỘ LUẬT", "PHÁP LỆNH")
-#: The name after such a type word: capitalised, no digits, no sentence end ("Luật này quy định …" is a sentence).
-NAMED_TITLE = re.compile(r"^[A-ZĐÀ-Ỹ][^\d.;:]*$")
+#: The name after such a type word: capitalised, no digits, no sentence end ("Luật này quy định …" is a sentence);
+#: it may close with the law's year, as laws are cited ("Luật Cán bộ, công chức năm 2025", "Luật Đất đai 2024").
+NAMED_TITLE = re.compile(r"^[A-ZĐÀ-Ỹ][^\d.;:]*?(?:\s+(?:năm\s+)?(?P<year>(?:19|20)\d\d))?$")
+#: A legal portal's page of one part of a law is headed by the part and the law's name ("Chương 7 Luật Cán bộ, công
+#: chức năm 2025", "Điều 5 Luật Đất đai 2024"): the law pasted without its header names itself there.
+LAW_PART_PREFIX = re.compile(
+    r"^(?:Chương|Mục|Phần|Điều)\s+(?:\d{1,3}|[IVXLC]{1,6})[a-z]?\.?\s+(?=(?:Bộ luật|Luật|Pháp lệnh)\s)"
+)
 NAMED_TITLE_MAX = 100
 #: Type words without diacritics ("KE HOACH"), same length as the accented ones.
 _FOLDED_TYPES = {marker: fold_accents(marker).upper() for marker in DOC_TYPES}
@@ -108,11 +114,13 @@ ISSUER_ISSUES = re.compile(r"(?<!của\s)(?:Ủy ban nhân dân|UBND|Chủ tịc
 ISSUING_CLAUSE = re.compile(r":\s*$|" + ISSUER_ISSUES.pattern, re.IGNORECASE)
 #: An authority line a converter glued to the end of the title ("… TỈNH KIÊN GIANG CHỦ TỊCH ỦY BAN NHÂN DÂN …").
 #: The committee itself may be the authority ("… TRÊN ĐỊA BÀN TỈNH KON TUM ỦY BAN NHÂN DÂN TỈNH KON TUM"): a short
-#: committee name closing the line, not one the title names ("… CỦA ỦY BAN NHÂN DÂN TỈNH X").
+#: committee name closing the line, not one the title names ("… CỦA ỦY BAN NHÂN DÂN TỈNH X"). Like the chairman's
+#: ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"), the committee's authority line may leave out the province's name ("… TRÊN ĐỊA
+#: BÀN TỈNH BÌNH ĐỊNH ỦY BAN NHÂN DÂN TỈNH"): a title never ends on a level word without its name.
 GLUED_AUTHORITY = re.compile(
     r"\s(" + HEAD_POSTS + r"\s+(?:[UỦ][ỶY] BAN|BỘ|SỞ|BAN)\s.*|"
-    r"(?<!CỦA )(?<!THUỘC )(?<!VÀ )(?<!GIỮA )(?<!VỚI )[UỦ][ỶY] BAN NHÂN DÂN (?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ)"
-    r"(?: [^\s]+){1,4})$"
+    r"(?<!CỦA )(?<!THUỘC )(?<!VÀ )(?<!GIỮA )(?<!VỚI )(?<!PHÒNG )[UỦ][ỶY] BAN NHÂN DÂN (?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|"
+    r"THỊ XÃ)(?: [^\s]+){0,4})$"
 )
 #: A flattened header line may hold the body name and the motto before "Số: …" (two body lines and the motto).
 NUMBER_PREFIX_MAX = 160
@@ -285,6 +293,16 @@ def type_word(text: str) -> str | None:
     return DOC_TYPES[head[1]] if head else None
 
 
+def law_part_prefix(text: str) -> int:
+    """Length of a part heading before a law's name ("Chương 7 " of "Chương 7 Luật Viên chức"), else 0.
+
+    >>> law_part_prefix("Chương 7 Luật Cán bộ, công chức năm 2025"), law_part_prefix("Chương 7 QUY ĐỊNH CHUNG")
+    (9, 0)
+    """
+    m = LAW_PART_PREFIX.match(text)
+    return m.end() if m and type_head(text[m.end():]) else 0
+
+
 def type_head(text: str) -> tuple[int, str] | None:
     """Length of the type word at the start of a line (with its suffix) and the key in :data:`DOC_TYPES`."""
     stripped = text.rstrip(" :")
@@ -439,7 +457,7 @@ class _Opening:
         if pieces:
             self.anchor = self.anchor or any(r in ("number", "place_date") for _, _, r in pieces)
             return pieces
-        head = type_head(text)
+        head = type_head(text[law_part_prefix(text):])  # "Chương 7 Luật …": the law's name, under a part heading
         if head:
             rest = text[head[0]:].strip(" :")
             self.state, self.title_upper = "title", (is_upper_line(rest) if rest else None)

@@ -8,6 +8,7 @@ a fallback: a field read from it has no span.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections import Counter
@@ -18,12 +19,15 @@ from ingest.frontmatter import (
     DOC_TYPES,
     HEAD_POSTS,
     ISSUER_ISSUES,
+    NAMED_TITLE,
+    NAMED_TYPES,
     NUMBER,
     PERSON_NAME,
     SUBJECT_LINE,
     Unit,
     is_agency,
     is_motto,
+    law_part_prefix,
     matter_units,
     place_date,
     type_head,
@@ -38,7 +42,16 @@ from textnorm.gazetteer import (
     province_of_place,
     province_unit_name,
 )
-from textnorm.patterns import BARE_NUMBER, CITED_DOCUMENT, NEWS_CREDIT, NEWS_DATELINE, NEWS_LEAD_DATE, REPORTS_ISSUING
+from textnorm.patterns import (
+    BARE_NUMBER,
+    CITED_DOCUMENT,
+    NATIONAL_RANKING,
+    NEWS_AGENCY_DATELINE,
+    NEWS_CREDIT,
+    NEWS_DATELINE,
+    NEWS_LEAD_DATE,
+    REPORTS_ISSUING,
+)
 
 #: Letters of a number's code → loại văn bản, when the header has no type word ("4851/KH-UBND").
 TYPE_CODES = {
@@ -93,8 +106,11 @@ DATELINE_PARAGRAPHS = 6
 DATELINE_BLOCKS = 40
 #: A post may print its date under the article instead, among its last blocks (before "Back To Top", a footer).
 DATELINE_TAIL_BLOCKS = 4
-#: A news post may end with its author's name in capitals, two to four words ("HỒ VĂN", "NGUYỄN THỊ HÀ").
-BYLINE = re.compile(r"^[A-ZĐÀ-Ỹ]{1,8}(?: [A-ZĐÀ-Ỹ]{1,8}){1,3}$")
+#: A news post may end with its author's name in capitals, two to four words ("HỒ VĂN", "NGUYỄN THỊ HÀ"), or in
+#: title case ("Việt Hà", "Đình Thuyết": a pen name, often no family name), two to four syllables.
+BYLINE = re.compile(
+    r"^[A-ZĐÀ-Ỹ]{1,8}(?: [A-ZĐÀ-Ỹ]{1,8}){1,3}$|^[A-ZĐÀ-Ỹ][a-zà-ỹđ]{0,7}(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]{0,7}){1,3}$"
+)
 #: A block this long is prose: the post's body has begun, its dateline is above.
 PROSE_MIN_CHARS = 200
 #: The headline is at most this far from the dateline (a rating or views line may stand between them).
@@ -228,9 +244,10 @@ def _body_paragraphs(r: _Reader) -> list[tuple[int, str]]:
 
 def _read_type(r: _Reader, code: str) -> None:
     for start, _end, unit in r.role("title"):
-        head = type_head(unit)
+        part = law_part_prefix(unit)
+        head = type_head(unit[part:])
         if head:
-            r.put("loai_van_ban", DOC_TYPES[head[1]], (start, start + head[0]))
+            r.put("loai_van_ban", DOC_TYPES[head[1]], (start + part, start + part + head[0]))
             return
     for start, _end, unit in r.role("number"):
         label = NAMED_NUMBER.match(unit)
@@ -268,11 +285,19 @@ def _sentence_case(text: str) -> str:
 
     >>> _sentence_case("KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2021 THEO 01-CT/TU")
     'Kế hoạch cải cách hành chính năm 2021 theo 01-CT/TU'
+
+    A province keeps the capitals of its name (a proper name stays one):
+
+    >>> _sentence_case("TRÊN ĐỊA BÀN TỈNH BÌNH ĐỊNH")
+    'Trên địa bàn tỉnh Bình Định'
     """
     if not text.isupper():
         return text
     words = [w if any(c.isdigit() for c in w) else w.lower() for w in text.split(" ")]
     out = " ".join(words)
+    if len(out) == len(text):
+        for name, s, e in sorted(province_mentions(text), key=lambda m: -m[1]):
+            out = out[:s] + name.removeprefix("Thành phố ") + out[e:]
     return out[:1].upper() + out[1:]
 
 
@@ -282,10 +307,13 @@ def _read_title(r: _Reader) -> None:
         return
     parts: list[tuple[int, int]] = []
     for n, (start, end, unit) in enumerate(units):
-        head = type_head(unit) if n == 0 else None
+        part = law_part_prefix(unit) if n == 0 else 0
+        head = type_head(unit[part:]) if n == 0 else None
         subject = SUBJECT_LINE.match(unit) if n == 0 else None
+        if head and head[1] in NAMED_TYPES:
+            end = _law_year(r, start + part + head[0], end)
         if head or subject:
-            skip = head[0] if head else subject.end()  # the type word, or the "V/v" of a công văn
+            skip = part + head[0] if head else subject.end()  # the type word, or the "V/v" of a công văn
             rest = unit[skip:]
             start = start + skip + len(rest) - len(rest.lstrip(" :"))
         if start < end:
@@ -294,6 +322,19 @@ def _read_title(r: _Reader) -> None:
         title = " ".join(r.text[s:e] for s, e in parts)
         title = _sentence_case(title.strip())
         r.put("tieu_de", (title[:1].upper() + title[1:])[:TITLE_MAX_CHARS], (parts[0][0], parts[-1][1]))
+
+
+def _law_year(r: _Reader, start: int, end: int) -> int:
+    """The end of a law's name without the year it is cited with ("Cán bộ, công chức năm 2025"), that year read as
+    the document's when nothing else dated it."""
+    m = NAMED_TITLE.match(r.text[start:end].strip())
+    if not (m and m.group("year")):
+        return end
+    at = r.text.rfind(m.group("year"), start, end)
+    if not r.md.get("nam"):
+        r.put("nam", m.group("year"), (at, at + 4))
+    cut = re.search(r"\s+(?:năm\s+)?$", r.text[start:at])
+    return start + cut.start() if cut else at
 
 
 def _read_period(r: _Reader) -> None:
@@ -382,9 +423,10 @@ def _read_province(r: _Reader, place: str, agency_span: tuple[int, int] | None) 
     _vote_body_province(r)
 
 
-def _body_votes(text: str) -> tuple[Counter, dict[str, tuple[int, int]]]:
+def _body_votes(text: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Counter, dict[str, tuple[int, int]]]:
     """Votes of each province the body names, directly or through its districts, towns and wards, and the first
-    span naming it. A place named after a court or a procuracy is theirs and does not vote."""
+    span naming it. A place named after a court or a procuracy is theirs and does not vote, nor one inside a span of
+    ``skip`` (a news agency's dateline: where it wrote)."""
     votes: Counter = Counter()
     first: dict[str, tuple[int, int]] = {}
     folded = fold_accents(text)
@@ -392,7 +434,7 @@ def _body_votes(text: str) -> tuple[Counter, dict[str, tuple[int, int]]]:
     mentions = [(name, s, e, bool(PROVINCE_CUE.search(folded[max(0, s - 12): s]))) for name, s, e in provinces]
     mentions += [(m.province, m.start, m.end, m.cued) for m in place_mentions(text, provinces=provinces)]
     for name, s, e, cued in sorted(mentions, key=lambda m: m[1]):
-        if OTHER_BRANCH_BEFORE.search(folded[max(0, s - 60): s]):
+        if OTHER_BRANCH_BEFORE.search(folded[max(0, s - 60): s]) or any(a <= s < b for a, b in skip):
             continue
         votes[name] += CUED_VOTES if cued else BARE_VOTES
         first.setdefault(name, (s, e))
@@ -402,7 +444,9 @@ def _body_votes(text: str) -> tuple[Counter, dict[str, tuple[int, int]]]:
 def _vote_body_province(r: _Reader, min_votes: int = CUED_VOTES) -> None:
     """Most named province of the body (:func:`_body_votes`). A document needs ``min_votes`` (a "tỉnh X", a
     "huyện Y" of X, or three bare mentions: a plan names its own place with its level)."""
-    votes, first = _body_votes(r.text)
+    votes, first = _body_votes(r.text, _agency_datelines(r))
+    if len(votes) > 1 and NATIONAL_RANKING.search(r.text):
+        return  # a ranking of the country's provinces names several of them and is about none
     if not votes:
         web = canonical_province(re.sub(r"^(?:tỉnh|thành phố)\s+", "", r.web.get("co_quan", ""), flags=re.I))
         if web:
@@ -411,6 +455,16 @@ def _vote_body_province(r: _Reader, min_votes: int = CUED_VOTES) -> None:
     name, count = votes.most_common(1)[0]
     if count >= min_votes:
         r.put("tinh", name, first[name])
+
+
+def _agency_datelines(r: _Reader) -> tuple[tuple[int, int], ...]:
+    """Spans of the place of a news agency's dateline opening a paragraph ("Hà Nội (TTXVN 18/4/2024) …")."""
+    out = []
+    for (start, _end), block in zip(r.spans[:DATELINE_BLOCKS], r.blocks[:DATELINE_BLOCKS]):
+        m = NEWS_AGENCY_DATELINE.match(block.text)
+        if m:
+            out.append((start + m.start("place"), start + m.end("place")))
+    return tuple(out)
 
 
 #: Abbreviations in a body name, written out as the name reads ("VĂN PHÒNG UBND TỈNH X").
@@ -526,7 +580,7 @@ def _stamp(r: _Reader) -> tuple[int, re.Match] | None:
     """(block index, match) of the post's dateline line ("04/06/2019 - 21:54") above its body, else one of its last
     lines (a date printed under the article, before the page's footer)."""
     for i, block in enumerate(r.blocks[:DATELINE_BLOCKS]):
-        m = NEWS_DATELINE.match(block.text)
+        m = NEWS_DATELINE.match(block.text) or NEWS_AGENCY_DATELINE.match(block.text)  # "Hà Nội (TTXVN 18/4/2024) …"
         if m:
             return i, m
         if len(block.text) >= PROSE_MIN_CHARS:
@@ -540,7 +594,7 @@ def _byline(r: _Reader) -> bool:
     if not r.blocks or r.role("signature"):
         return False
     last = r.blocks[-1].text
-    return bool(BYLINE.match(last)) and not is_agency(last) and not type_head(last)
+    return bool(BYLINE.match(last)) and not is_agency(last) and not type_head(last) and not province_mentions(last)
 
 
 def _reports_issuing(r: _Reader) -> bool:
@@ -579,11 +633,20 @@ def _headline(r: _Reader, stamp: int | None) -> int | None:
     dateline may also be printed under a menu and above the headline); without a dateline above the body, the first
     one."""
     under_body = stamp is not None and any(len(b.text) >= PROSE_MIN_CHARS for b in r.blocks[:stamp])
-    if stamp is None or under_body:
-        order = list(range(min(len(r.blocks), DATELINE_PARAGRAPHS)))
+    if stamp is not None and len(r.blocks[stamp].text) >= PROSE_MIN_CHARS:
+        order = list(range(stamp - 1, max(-1, stamp - 1 - HEADLINE_REACH), -1))  # a lead's dateline: headline above
+    elif stamp is None or under_body:
+        order = _above_body(r)
     else:
         order = [i for k in range(1, HEADLINE_REACH + 1) for i in (stamp - k, stamp + k) if 0 <= i < len(r.blocks)]
     return next((i for i in order if is_headline(r.blocks[i].text)), None)
+
+
+def _above_body(r: _Reader) -> list[int]:
+    """Blocks that may hold the headline when no dateline tells: the first ones, above the first prose block (a
+    photo caption or a subheading under the lead is no headline)."""
+    first = range(min(len(r.blocks), DATELINE_PARAGRAPHS))
+    return list(itertools.takewhile(lambda i: len(r.blocks[i].text) < PROSE_MIN_CHARS, first))
 
 
 def _read_news_title(r: _Reader, stamp: tuple[int, re.Match] | None) -> None:

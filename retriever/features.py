@@ -58,6 +58,22 @@ def is_opening(meta: dict) -> bool:
     return kind == "title" or (meta.get("section") == OPENING_SECTION and kind in _OPENING_KINDS)
 
 
+#: Passage kinds that only identify a document (its number, its place-and-date line, its signature block): they
+#: answer the questions that ask for those (:data:`IDENTITY_TYPES`), never a question about the content.
+IDENTITY_KINDS = frozenset({"number", "place_date", "signature"})
+#: Answer types (:data:`retriever.intent.ANSWER_TYPES`) that a document's identity lines answer.
+IDENTITY_TYPES = frozenset({"signer", "person", "number", "issue_date", "basis", "time", "place"})
+
+
+def is_identity_line(meta: dict) -> bool:
+    """A passage that only identifies its document ("Số: 87/KH-UBND", "Tuyên Quang, ngày 10 tháng 12 năm 2013").
+
+    >>> is_identity_line({"kind": "place_date"}), is_identity_line({"kind": "list"})
+    (True, False)
+    """
+    return meta.get("kind") in IDENTITY_KINDS
+
+
 def is_title(meta: dict) -> bool:
     """The title passage (type word and trích yếu), which says most plainly what a document is."""
     return meta.get("kind") == "title"

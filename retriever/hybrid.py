@@ -15,7 +15,9 @@ from index.lexical_state import LexicalState
 from index.model import Passage
 from index.store import IndexStore
 from retriever.features import (
+    IDENTITY_TYPES,
     documents_where,
+    is_identity_line,
     is_opening,
     is_title,
     province_names,
@@ -96,6 +98,9 @@ class RetrieverConfig:
     time_boost: float = 0.3  # questions about time prefer passages that state one
     opening_boost: float = 0.5  # "which document …" questions prefer documents' openings
     title_boost: float = 0.5  # … and most their title passage (type word + trích yếu), which says what a document is
+    #: a question about the content ranks a document's identity lines (number, place-and-date, signature) below the
+    #: passages that say something (they match its document's words, never its question): as a field left unread
+    identity_factor: float = 0.5
 
 
 _HAS_WORD = re.compile(r"\w", re.UNICODE)
@@ -302,6 +307,8 @@ class HybridRetriever:
             boosts.append((states_time, 1.0 + cfg.time_boost))
         if asks_which_document(asked):
             boosts += [(is_opening, 1.0 + cfg.opening_boost), (is_title, 1.0 + cfg.title_boost)]
+        elif not asks_when(asked) and not IDENTITY_TYPES & set(analysis.answer_types):
+            boosts.append((is_identity_line, cfg.identity_factor))
         for pid in fused if boosts else ():
             passage = meta.get(pid, {})
             for has, factor in boosts:

@@ -99,8 +99,9 @@ class QueryAnalysis:
         place = {fold_word(w) for p in self.provinces for w in syllables(p)}
         numbers = {fold_word(w) for n in self.doc_numbers for w in syllables(n)}
         sylls = syllables(self.search_text)
-        # "năm" before a year states the scope (a filter), not the topic
-        words = [w for i, w in enumerate(sylls) if w not in self.type_words
+        level = _place_levels(sylls, place)
+        # "năm" before a year states the scope (a filter), not the topic; so do "tỉnh", "thành phố" before a place
+        words = [w for i, w in enumerate(sylls) if w not in self.type_words and i not in level
                  and not (fold_word(w) == "nam" and i + 1 < len(sylls) and _YEAR.fullmatch(sylls[i + 1]))]
         skip = {k.lower() for k in province_initials()} | set(ALIASES) | {fold_accents(a) for a in ABBREVIATIONS}
         return [t for t in content_terms(" ".join(words)) if t not in place and t not in numbers
@@ -110,6 +111,27 @@ class QueryAnalysis:
     def search_text(self) -> str:
         """Text given to the embedder and to BM25: the query and its expansions."""
         return " ".join([self.text] + self.expansions)
+
+
+#: Level words written before a province's name ("tỉnh Kiên Giang", "thành phố Hà Nội", "TP Hà Nội"), folded: with
+#: the name they state the place asked about, not the topic.
+PLACE_LEVELS = (("tinh",), ("thanh", "pho"), ("tp",))
+
+
+def _place_levels(sylls: list[str], place: set[str]) -> set[int]:
+    """Positions of the level words written right before a place's name among ``sylls``.
+
+    >>> sorted(_place_levels(["Thành", "phố", "Hà", "Nội", "đạt", "thành", "phố", "văn", "minh"], {"ha", "noi"}))
+    [0, 1]
+    """
+    folded = [fold_word(w) for w in sylls]
+    out: set[int] = set()
+    for i in range(len(folded)):
+        for words in PLACE_LEVELS:
+            j = i + len(words)
+            if tuple(folded[i:j]) == words and j < len(folded) and folded[j] in place:
+                out.update(range(i, j))
+    return out
 
 
 def canonical_quarters(text: str) -> str:

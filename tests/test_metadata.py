@@ -403,13 +403,13 @@ def test_committee_authority_glued_to_the_title_is_not_title():
                      "QUYẾT ĐỊNH\nQUY ĐỊNH CHẾ ĐỘ BÁO CÁO ĐỊNH KỲ TRÊN ĐỊA BÀN TỈNH KON TUM "
                      "ỦY BAN NHÂN DÂN TỈNH KON TUM\n"
                      "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;")
-    assert md["tieu_de"] == "Quy định chế độ báo cáo định kỳ trên địa bàn tỉnh kon tum"
+    assert md["tieu_de"] == "Quy định chế độ báo cáo định kỳ trên địa bàn tỉnh Kon Tum"
 
 
 def test_title_naming_the_committee_keeps_it():
     md = metadata_of("Số: 06/2024/QĐ-UBND\n\nQUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ LÀM VIỆC CỦA ỦY BAN NHÂN DÂN TỈNH KON TUM\n"
                      "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;")
-    assert md["tieu_de"] == "Ban hành quy chế làm việc của ủy ban nhân dân tỉnh kon tum"
+    assert md["tieu_de"] == "Ban hành quy chế làm việc của ủy ban nhân dân tỉnh Kon Tum"
 
 
 def test_law_number_label_wrapped_onto_its_own_line_and_year_from_the_number():

@@ -34,6 +34,19 @@ def test_a_written_year_counts_whatever_the_fields():
     assert _year_ok([_unit(0.8, 1, years="2008", text="Từ năm 2010, viên chức …")], 0.8, ASKS_2010)
 
 
+def test_the_asked_provinces_document_of_unread_year_among_the_best_is_not_refused_for_its_year():
+    # "Vĩnh Long: năm 2015 …": the Trà Vinh post (merged into Vĩnh Long) states no year of its own; a post of an
+    # unread province dated 2018 answers a shade better
+    asks = SimpleNamespace(years=["2015"], provinces=["Vĩnh Long", "Trà Vinh"])
+    other_2018 = _unit(0.80, 3, years="2018")
+    tra_vinh = _unit(0.78, 1)
+    tra_vinh.result.doc_metadata["tinh"] = "Trà Vinh"
+    assert _year_ok([other_2018, tra_vinh], 0.80, asks)
+    elsewhere = _unit(0.78, 1)
+    elsewhere.result.doc_metadata["tinh"] = "Kiên Giang"  # not the place asked about: the known year decides
+    assert not _year_ok([other_2018, elsewhere], 0.80, asks)
+
+
 def _result(text, tinh="", nam="", rank=1):
     passage = SimpleNamespace(text=text, section="", doc_id=f"d{rank}")
     return SimpleNamespace(passage=passage, doc_metadata={"tinh": tinh, "nam": nam, "tieu_de": ""}, rank=rank)
@@ -55,3 +68,14 @@ def test_province_and_year_both_unconfirmed_is_evidence_absent(monkeypatch):
     assert _unconfirmed_scope(asks, names_place, STATE) == ""
     only_province = SimpleNamespace(years=[], provinces=["Bến Tre"])  # one unread field: a hint, never a refusal
     assert _unconfirmed_scope(only_province, unread, STATE) == ""
+
+
+def test_a_province_named_by_its_2025_name_holds_the_documents_merged_into_it(monkeypatch):
+    import assistant.service as service
+
+    monkeypatch.setattr(service, "province_names", lambda state: {"Bạc Liêu", "Kiên Giang"})
+    asks = SimpleNamespace(years=["2020"], provinces=["Cà Mau"])  # Bạc Liêu is part of Cà Mau since 1 July 2025
+    unread_year = [_result("Các đơn vị được kiểm tra gồm thị xã Giá Rai; huyện Hồng Dân.", tinh="Bạc Liêu")]
+    assert _unconfirmed_scope(asks, unread_year, STATE) == ""
+    still_absent = SimpleNamespace(years=["2020"], provinces=["Bến Tre"])  # merged away: it covers itself only
+    assert _unconfirmed_scope(still_absent, unread_year, STATE) == "Bến Tre"

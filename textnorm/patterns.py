@@ -69,8 +69,24 @@ REPORTS_ISSUING = re.compile(
     r"\b(?:vừa|đã)\s+(?:ký\s+)?(?:ban hành|ký|có|phê duyệt)\s+(?=" + CITED_DOCUMENT.pattern + ")"
 )
 #: A news lead credited to its outlet: "(Chinhphu.vn) - Văn phòng Chính phủ vừa …", "(Baobackan.vn) – Ngày …",
-#: "(TTXVN) - …".
-NEWS_CREDIT = re.compile(r"^\((?:[A-Za-zĐđ][\w.-]*\.(?:vn|com|net|org)|[A-ZĐ]{2,10})\)\s*[-–—:]")
+#: "(TTXVN) - …"; or without brackets, as a site name or an outlet's "… Online": "VOV.VN -Từ thực tế …",
+#: "NHN Online - Qua thời gian …" (a bare acronym is left out: "UBND - …" may open a line of a plan).
+NEWS_CREDIT = re.compile(
+    r"^\((?:[A-Za-zĐđ][\w.-]*\.(?:vn|com|net|org)|[A-ZĐ]{2,10})\)\s*[-–—:]|"
+    r"^(?:[A-Za-zĐđ][\w-]*\.(?i:vn|com|net|org)|[A-ZĐ][\w]{1,15}\s+Online)\s*[-–—]\s*(?=[A-ZĐÀ-Ỹ])"
+)
+#: A ranking of every province of the country ("Hà Nội xếp thứ 3/63 tỉnh, thành phố", "Chỉ số … của 63 địa
+#: phương"): a text that ranks several provinces this way is about the country, not about one of them.
+NATIONAL_RANKING = re.compile(
+    r"\b\d{1,2}\s*/\s*6[34]\s+(?:tỉnh|địa phương)|\b6[34]\s+(?:tỉnh,?\s+thành phố|địa phương)\b", re.IGNORECASE
+)
+#: A news agency's dateline opening the lead, place then agency and date in brackets: "Hà Nội (TTXVN 18/4/2024)
+#: Trong năm 2023, …", "Quảng Ninh (TTXVN 05/01/2023) - …". It dates the post; its place is where the agency wrote,
+#: not what the post is about.
+NEWS_AGENCY_DATELINE = re.compile(
+    r"^(?P<place>[A-ZĐÀ-Ỹ][\w.]*(?:\s+[A-ZĐÀ-Ỹ][\w.]*){0,3})\s*\(\s*[A-ZĐ][\w.+/]{1,15}\s*[,-]?\s*"
+    r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>(?:19|20)\d\d)\s*\)"
+)
 
 
 def asks_when(question: str) -> bool:
