@@ -324,7 +324,10 @@ def _source_dialog(history: list[Turn], docs: _Docs) -> None:
 
 def source_panel(history: list[Turn], docs: _Docs) -> None:
     """One citation: the whole document with the quote marked (left), its details and the reviewer's verdict."""
-    key, index, n = st.session_state["panel"]
+    panel = st.session_state.get("panel")
+    if not panel:  # closed meanwhile (a button of the dialog reruns only the dialog): the page reruns without it
+        st.rerun()
+    key, index, n = panel
     turn = history[index] if index < len(history) else None
     c = next((c for c in turn.answer.citations if c.n == n), None) if turn else None
     if c is None:
@@ -347,7 +350,9 @@ def source_panel(history: list[Turn], docs: _Docs) -> None:
             st.error(error)
         elif st.session_state.get(f"{key}_rv_saved_{c.n}"):
             st.caption("Đã lưu đánh giá trích dẫn.")
-        st.button("Đóng", key="panel_close", on_click=_close_panel)
+        if st.button("Đóng", key="panel_close"):  # no callback: it would run before this dialog-only rerun
+            _close_panel()
+            st.rerun()
     with left:
         doc = docs.get(c.doc_id)
         mark_id = render.anchor_id("doc", key, c.n)
@@ -355,7 +360,8 @@ def source_panel(history: list[Turn], docs: _Docs) -> None:
             st.warning("Văn bản này không còn trong chỉ mục; hiển thị trích dẫn đã lưu.")
             st.markdown(render.passage_html("", c.start, c.end, c.quote, mark_id), unsafe_allow_html=True)
             return
-        st.markdown(render.document_html(doc.text, c.start, c.end, c.quote, mark_id), unsafe_allow_html=True)
+        st.markdown(render.document_html(doc.text, c.start, c.end, c.quote, mark_id,
+                                         doc.passages), unsafe_allow_html=True)
         st.iframe(render.scroll_script(mark_id), height=1)  # same-origin iframe; only the JSON-quoted id varies
 
 

@@ -54,4 +54,5 @@ with st.expander("Xem trong toàn văn", expanded=False):
         st.warning("Văn bản không còn trong chỉ mục.")
     else:
         st.markdown(render.document_html(doc.text, cite.start, cite.end, cite.quote,
-                                         render.anchor_id("sched", cite.doc_id, cite.n)), unsafe_allow_html=True)
+                                         render.anchor_id("sched", cite.doc_id, cite.n), doc.passages),
+                    unsafe_allow_html=True)

@@ -93,10 +93,23 @@ def answer_markdown(text: str) -> str:
     >>> print(answer_markdown("**KH 36** (x)\n- ![a](b) [1]"))
     **KH 36** \(x\)
     - \!\[a\]\(b\) \[1\]
+
+    A line that starts again at the margin after a list is set apart by a blank line, so that Markdown does not take
+    it as a lazy continuation of the last bullet (the next document's bold label would render inside it):
+
+    >>> print(answer_markdown("**KH 1**: a\n- b [1]\n**KH 2**: c [2]"))
+    **KH 1**\: a
+    - b \[1\]
+    <BLANKLINE>
+    **KH 2**\: c \[2\]
     """
     out = []
+    in_list = False
     for line in (text or "").split("\n"):
         indent, bullet, rest = _ANSWER_LINE.match(line).groups()
+        if in_list and not indent and not bullet and rest.strip():
+            out.append("")  # the list ends here
+        in_list = bool(bullet or (indent and in_list)) if rest.strip() else False
         label = _LABEL.match(rest)
         if label:
             body = "**" + _MD_INLINE.sub(r"\\\1", label.group(1)) + "**" + _MD_INLINE.sub(r"\\\1", label.group(2))
@@ -257,12 +270,52 @@ def passage_html(text: str, start: int, end: int, quote: str = "", mark_id: str 
     return f'<div class="cchc-passage" style="{style}">{head}{body}{tail}</div>'
 
 
-def document_html(text: str, start: int, end: int, quote: str = "", mark_id: str = "cite") -> str:
-    """The whole cleaned document in a scrollable box, the cited span highlighted (searched if offsets moved)."""
+#: Longest table row widened to (characters): a "row" longer than this is a whole table read as one passage, and
+#: highlighting it would hide where the quote is.
+ROW_MAX_CHARS = 2000
+#: The cell separator of a table row written on one line (``| a | b |``, as the .docx loader writes rows).
+_PIPE = "|"
+
+
+def row_span(text: str, start: int, end: int, passages=()) -> tuple[int, int]:
+    r"""The span to highlight for a quote ``[start, end)`` of ``text``: the whole table row when the quote lies in one
+    (an answer restates the row, not one cell), else the quote itself.
+
+    A row is a passage of kind ``table_row`` holding the quote (a one-cell-per-line table, whose cells are lines
+    between ``|`` lines), or the ``| … |`` line holding it.
+
+    >>> t = "Bảng:\n| 1 | Sở Y tế | Quý III |\nHết."
+    >>> row_span(t, t.index("Sở Y tế"), t.index("Sở Y tế") + 7) == (t.index("| 1"), t.index("\nHết"))
+    True
+    >>> from types import SimpleNamespace as P
+    >>> c = "STT\n|\nĐơn vị\n|\nThời gian\n|\n1\n|\nSở Nội vụ\n|\nQuý II\n|\n2\n|\nSở Tư pháp\n|\nQuý IV"
+    >>> row = P(kind="table_row", start=c.index("1\n|"), end=c.index("Quý II") + 6)
+    >>> row_span(c, c.index("Quý II"), c.index("Quý II") + 6, [row]) == (row.start, row.end)
+    True
+    >>> row_span("Kiểm tra Sở Y tế.", 9, 16)
+    (9, 16)
+    """
+    for p in passages:
+        if getattr(p, "kind", "") == "table_row" and p.start <= start and end <= p.end \
+                and p.end - p.start <= ROW_MAX_CHARS:
+            return p.start, p.end
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    hi = len(text) if hi < 0 else hi
+    line = text[lo:hi].strip()
+    if "\n" not in text[start:end] and len(line) > 1 and line.startswith(_PIPE) and line.endswith(_PIPE):
+        return lo, hi
+    return start, end
+
+
+def document_html(text: str, start: int, end: int, quote: str = "", mark_id: str = "cite", passages=()) -> str:
+    """The whole cleaned document in a scrollable box, the cited span highlighted (searched if offsets moved), widened
+    to its table row when it lies in one (:func:`row_span`, with the document's ``passages``)."""
     span = locate(text, start, end, quote)
     if span is None:
         return highlight_html(text, 0, 0, mark_id, css_class="cchc-document", style=DOCUMENT_STYLE)
-    return highlight_html(text, span.start, span.end, mark_id, css_class="cchc-document", style=DOCUMENT_STYLE)
+    lo, hi = row_span(text, span.start, span.end, passages)
+    return highlight_html(text, lo, hi, mark_id, css_class="cchc-document", style=DOCUMENT_STYLE)
 
 
 #: The file uploader's English help ("Drag and drop…", "Limit 200MB per file") replaced by Vietnamese.
@@ -308,4 +361,4 @@ def scroll_script(mark_id: str) -> str:
 __all__ = ["escape_text", "escape_markdown", "answer_markdown", "answer_with_refs", "refs_script", "cookie_script",
            "anchor_id", "locate", "Span", "highlight_html",
            "passage_html",
-           "document_html", "style_block", "scroll_script"]
+           "document_html", "row_span", "style_block", "scroll_script"]
