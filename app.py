@@ -133,7 +133,7 @@ def _filters(options: ui.FilterOptions) -> tuple[SearchFilters, dict]:
     common = {"placeholder": "Tất cả", "select_all": False}
     provinces = st.multiselect("Tỉnh/thành phố", options.provinces, key="f_tinh", **common)
     _unread_caption(options, "tinh")
-    years = st.multiselect("Năm ban hành", options.years, key="f_nam", **common)
+    years = st.multiselect(ui.YEAR_FILTER_LABEL, options.years, key="f_nam", help=ui.YEAR_FILTER_HELP, **common)
     _unread_caption(options, "years")
     doc_types = st.multiselect("Loại văn bản", options.doc_types, key="f_loai", **common)
     _unread_caption(options, "loai_van_ban")
@@ -159,11 +159,11 @@ def _history_list(store, browser: str) -> None:
         return
     history = ss["history"]
     with st.popover("Đổi tên, xóa, tải về", width="stretch"):
-        title = st.text_input("Tên cuộc trò chuyện", key=f"rename_{cid}")
-        if st.button("Đổi tên", key=f"do_rename_{cid}", disabled=not title.strip()):
+        name = next((c.title for c in store.list(browser) if c.id == cid), "")
+        title = st.text_input("Tên cuộc trò chuyện", value=name, key=f"rename_{cid}")  # prefilled: edit, not retype
+        if st.button("Đổi tên", key=f"do_rename_{cid}", disabled=not title.strip() or title.strip() == name):
             store.rename(cid, title)
             st.rerun()
-        name = next((c.title for c in store.list(browser) if c.id == cid), "")
         st.download_button("⬇️ Tải .docx", data=conversation_to_docx(history, name), file_name="tro-chuyen.docx",
                            mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                            key=f"docx_{cid}", on_click="ignore")
@@ -285,10 +285,9 @@ def render_answer(turn: Turn, key: str, index: int, previous_question: str) -> N
         st.caption("Các câu sau chưa có trích dẫn hợp lệ: " + render.escape_markdown(" | ".join(answer.unsupported)))
     if answer.citations:
         _sources(turn, key, index)
-        with st.popover("📋 Sao chép câu trả lời"):
-            # st.code carries a copy button; the text is the answer and its numbered quotes, as plain text
-            st.code(answer.text + "\n\n" + "\n".join(f"[{c.n}] {c.label} — {c.section}: «{c.quote}»"
-                                                       for c in answer.citations), language=None, wrap_lines=True)
+        # the answer and its numbered quotes as plain text (no Markdown marks), copied by render.copy_script
+        st.html(render.copy_button_html(render.plain_answer(answer.text, answer.citations),
+                                        "📋 Sao chép câu trả lời"))
     _feedback_row(turn, key, previous_question)
 
 
@@ -440,6 +439,7 @@ def chat_page() -> None:
     _init_state()
     st.html(render.style_block())
     st.html(render.refs_script(), unsafe_allow_javascript=True)
+    st.html(render.copy_script(), unsafe_allow_javascript=True)
     library, assistant, documents = _open()
     if library.first_start and not st.session_state.get("first_start_seen"):  # the index was built now: say so once
         st.session_state["first_start_seen"] = True
@@ -500,6 +500,7 @@ def main() -> None:
     for path in sorted((ROOT / "pages").glob("*.py")):
         title, icon = ui.page_title(path)
         pages.append(st.Page(str(path), title=title, icon=icon))
+    st.html(render.style_block())  # every page: hides Streamlit's English controls (no user data inside)
     st.navigation(pages).run()
 
 

@@ -151,6 +151,63 @@ def refs_script() -> str:
     )
 
 
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+
+
+def plain_answer(text: str, citations=()) -> str:
+    r"""An answer as plain text for the clipboard (pasted into a report or an e-mail): the bold marks of its labels
+    removed, then its numbered quotes.
+
+    >>> from types import SimpleNamespace as C
+    >>> print(plain_answer("**KH 36/KH-UBND**: Sở Y tế [1]\n- Sở Nội vụ [1]",
+    ...                    [C(n=1, label="KH 36", section="II", quote="Sở Y tế, Sở Nội vụ")]))
+    KH 36/KH-UBND: Sở Y tế [1]
+    - Sở Nội vụ [1]
+    <BLANKLINE>
+    [1] KH 36 — II: «Sở Y tế, Sở Nội vụ»
+    """
+    body = _BOLD.sub(r"\1", text or "")
+    quotes = [f"[{c.n}] {c.label}" + (f" — {c.section}" if c.section else "") + f": «{c.quote}»" for c in citations]
+    return body + ("\n\n" + "\n".join(quotes) if quotes else "")
+
+
+def copy_button_html(text: str, label: str) -> str:
+    """A button that copies ``text`` (escaped into a hidden textarea beside it) with :func:`copy_script`'s listener;
+    for ``st.html`` (no script inside, no data in an attribute).
+
+    >>> copy_button_html("a <b>", "Sao chép").split("</button>")
+    ['<div class="cchc-copy"><button type="button" class="cchc-copy-button">Sao chép', '<textarea hidden \
+class="cchc-copy-text">a &lt;b&gt;</textarea></div>']
+    """
+    return (f'<div class="cchc-copy"><button type="button" class="cchc-copy-button">{html.escape(label)}</button>'
+            f'<textarea hidden class="cchc-copy-text">{html.escape(text or "", quote=False)}</textarea></div>')
+
+
+#: What the copy button says for a moment after copying.
+COPIED_LABEL = "✓ Đã sao chép"
+
+
+def copy_script() -> str:
+    """A <script> for ``st.html(..., unsafe_allow_javascript=True)``: a click on a copy button puts the text of its
+    textarea on the clipboard (the Clipboard API, or a selection copy where the page is not served over https).
+    Installed once per page; no data inside."""
+    import json
+
+    done = json.dumps(COPIED_LABEL)
+    return (
+        "<script>(function(){var d=document;try{if(window.parent&&window.parent.document){d=window.parent.document;}}"
+        "catch(e){}if(d.cchcCopy){return;}d.cchcCopy=true;"
+        "function fallback(t){var a=d.createElement('textarea');a.value=t;a.style.position='fixed';a.style.opacity='0';"
+        "d.body.appendChild(a);a.select();try{d.execCommand('copy');}catch(e){}d.body.removeChild(a);}"
+        "d.addEventListener('click',function(e){var b=e.target.closest&&e.target.closest('button.cchc-copy-button');"
+        "if(!b){return;}e.preventDefault();var t=b.parentNode.querySelector('textarea.cchc-copy-text').value;"
+        "var w=d.defaultView||window;if(w.navigator.clipboard&&w.isSecureContext){w.navigator.clipboard.writeText(t)"
+        ".catch(function(){fallback(t);});}else{fallback(t);}"
+        f"var old=b.textContent;b.textContent={done};setTimeout(function(){{b.textContent=old;}},2000);}},true);}})();"
+        "</script>"
+    )
+
+
 def cookie_script(name: str, value: str, days: int) -> str:
     """A <script> that stores a cookie for the whole site (the browser's id for saved conversations)."""
     import json
@@ -329,12 +386,29 @@ _UPLOADER_CSS = (
 )
 
 
+#: Streamlit's English controls no setting translates, hidden: the "Stop" button beside the running indicator (our
+#: spinners say what runs, in Vietnamese) and the tables' toolbar (English tooltips "Download as CSV", "Search",
+#: "Fullscreen"; each table page has its own "Tải CSV").
+_FRAMEWORK_CSS = ('[data-testid="stStatusWidget"] button{display:none;}'
+                  '[data-testid="stElementToolbar"]{display:none;}')
+#: The open conversation in the sidebar (the primary button among ``conv_…`` keys): marked as selected, a tinted
+#: button with a bar on its left, not the red primary button that reads as an alert.
+#: The copy button, drawn like Streamlit's secondary buttons.
+_COPY_CSS = ("button.cchc-copy-button{font:inherit;font-size:0.9rem;padding:0.25rem 0.75rem;border-radius:0.5rem;"
+             "border:1px solid rgba(49,51,63,0.2);background:transparent;cursor:pointer;}"
+             "button.cchc-copy-button:hover{border-color:rgb(28,131,225);color:rgb(28,131,225);}")
+_OPEN_CONVERSATION_CSS = ('[class*="st-key-conv_"] [data-testid="stBaseButton-primary"]{background:rgba(28,131,225,'
+                          '0.12);color:inherit;border:1px solid rgba(28,131,225,0.35);'
+                          'border-left:4px solid rgb(28,131,225);font-weight:600;}')
+
+
 def style_block() -> str:
-    """A <style> block for the marks, [n] links, scope chips and the uploader (one line, no user data)."""
+    """A <style> block for the marks, [n] links, scope chips, the uploader, the open conversation and the hidden
+    English framework controls (one line, no user data)."""
     return (f"<style>mark.cchc-mark{{{MARK_STYLE}}} .cchc-note{{opacity:0.7;font-size:0.85em;}}"
             "a.cchc-ref{text-decoration:none;font-weight:600;padding:0 2px;border-radius:3px;"
             "background:rgba(28,131,225,0.12);}"
-            f"{_UPLOADER_CSS}</style>")
+            f"{_UPLOADER_CSS}{_FRAMEWORK_CSS}{_OPEN_CONVERSATION_CSS}{_COPY_CSS}</style>")
 
 
 def scroll_script(mark_id: str) -> str:
@@ -359,6 +433,7 @@ def scroll_script(mark_id: str) -> str:
 
 
 __all__ = ["escape_text", "escape_markdown", "answer_markdown", "answer_with_refs", "refs_script", "cookie_script",
+           "plain_answer", "copy_button_html", "copy_script",
            "anchor_id", "locate", "Span", "highlight_html",
            "passage_html",
            "document_html", "row_span", "style_block", "scroll_script"]
