@@ -98,6 +98,11 @@ def _ask_example(question: str) -> None:
     st.session_state["pending"] = question
 
 
+def _ask_standalone(question: str) -> None:
+    """The "bỏ" of an inherited scope: ask the question again on its own (no earlier turn to carry a scope from)."""
+    st.session_state["standalone"] = question
+
+
 def _ask_without_filters(question: str) -> None:
     for key in FILTER_KEYS:
         st.session_state[key] = []
@@ -268,6 +273,14 @@ def _feedback_row(turn: Turn, key: str, previous_question: str) -> None:
                           args=(key, turn, previous_question, rated))
 
 
+def _inherited_chip(scope: str, key: str, question: str) -> None:
+    """The scope the question carried over from the previous one, with a one-click "bỏ" that asks it again alone."""
+    cols = st.columns([8, 1], vertical_alignment="center")
+    cols[0].caption("↪ " + render.escape_markdown(f"Phạm vi kế thừa từ câu trước: {scope}"))
+    cols[1].button("bỏ", key=f"{key}_drop_scope", on_click=_ask_standalone, args=(question,),
+                   help="Hỏi lại câu này không kèm phạm vi của câu trước")
+
+
 def render_answer(turn: Turn, key: str, index: int, previous_question: str) -> None:
     answer = turn.answer
     chips = ui.scope_text(turn.scope)
@@ -278,9 +291,14 @@ def render_answer(turn: Turn, key: str, index: int, previous_question: str) -> N
         if chips:
             st.button("Hỏi lại không lọc", key=f"{key}_nofilter", on_click=_ask_without_filters,
                       args=(turn.question,), type="primary")
-    if answer.notice:
-        st.info(render.inert_markdown(answer.notice))
-    st.markdown(render.answer_with_refs(answer.text or "", lambda n: f"{key}_src_{n}"), unsafe_allow_html=True)
+    inherited, notice = ui.inherited_scope(answer.notice)
+    if inherited:
+        _inherited_chip(inherited, key, turn.question)
+    if notice:
+        st.info(render.inert_markdown(notice))
+    anchor = f'<span id="{render.anchor_id("answer", key)}"></span>'  # where the view goes when the answer arrives
+    st.markdown(anchor + render.answer_with_refs(answer.text or "", lambda n: f"{key}_src_{n}"),
+                unsafe_allow_html=True)
     if answer.unsupported:
         st.caption("Các câu sau chưa có trích dẫn hợp lệ: " + render.escape_markdown(" | ".join(answer.unsupported)))
     if answer.citations:
@@ -387,8 +405,10 @@ def _stream_inert(pieces) -> str:
     return text
 
 
-def _answer_now(assistant, question: str, filters: SearchFilters, scope: dict, mode: str, n_docs: int) -> Turn | None:
-    history: list[Turn] = st.session_state["history"]
+def _answer_now(assistant, question: str, filters: SearchFilters, scope: dict, mode: str, n_docs: int,
+                alone: bool = False) -> Turn | None:
+    """Ask and show the answer as it comes; ``alone``: without the earlier turns (the "bỏ" of an inherited scope)."""
+    history: list[Turn] = [] if alone else st.session_state["history"]
     box: dict = {}
     try:
         pieces = _chunks(assistant.stream(question, history=tuple(history), filters=filters, mode=mode), box)
@@ -470,9 +490,13 @@ def chat_page() -> None:
     if ss["panel"]:
         _source_dialog(history, _Docs(library))
 
+    if scroll_to := ss.pop("scroll_to", None):  # the answer just arrived: its start, not the sources, in view
+        with main:
+            st.html(render.answer_scroll_script(render.anchor_id("answer", scroll_to)), unsafe_allow_javascript=True)
     prompt = st.chat_input("Đặt câu hỏi về kế hoạch cải cách hành chính…", key="chat_input")
+    standalone = ss.pop("standalone", None)
     if not prompt:
-        prompt = ss.pop("pending", None)
+        prompt = ss.pop("pending", None) or standalone
     question = (prompt or "").strip()
     if not question:
         if not history:
@@ -485,11 +509,13 @@ def chat_page() -> None:
         with st.chat_message("user"):
             st.markdown(render.escape_markdown(question))
         with st.chat_message("assistant"):
-            turn = _answer_now(assistant, question, filters, scope, mode, len(documents))
+            turn = _answer_now(assistant, question, filters, scope, mode, len(documents),
+                               alone=bool(standalone) and prompt == standalone)
     if turn is None:
         return
     history.append(turn)
     _save_turn(store, browser, turn)
+    ss["scroll_to"] = _turn_key(len(history) - 1)
     # Render the answer from the history on a fresh run: the element tree then stays the same on every later run.
     st.rerun()
 

@@ -280,6 +280,25 @@ def scope_text(scope: dict) -> str:
     return ("Lọc: " + " · ".join(values)) if values else ""
 
 
+def inherited_scope(notice: str) -> tuple[str, str]:
+    """The scope an elliptical question carried over from the previous one, read from its answer's notice (shown as
+    a chip with a "bỏ" button instead), and the rest of the notice.
+
+    >>> inherited_scope("Phạm vi kế thừa từ câu trước: Kiên Giang · 2021. Tỉnh An Giang nay thuộc An Giang mới.")
+    ('Kiên Giang · 2021', 'Tỉnh An Giang nay thuộc An Giang mới.')
+    >>> inherited_scope("LLM không phản hồi.")
+    ('', 'LLM không phản hồi.')
+    """
+    from assistant.conversation import INHERITED_NOTE
+
+    head, _, tail = INHERITED_NOTE.partition("{scope}")
+    notice = notice or ""
+    m = re.search(re.escape(head) + r"(.+?)" + re.escape(tail), notice)
+    if not m:
+        return "", notice
+    return m.group(1), " ".join((notice[:m.start()] + " " + notice[m.end():]).split())
+
+
 def page_title(path: Path) -> tuple[str, str]:
     """(title, icon) of a page file named like ``1_📄_Văn_bản.py``.
 
@@ -296,4 +315,4 @@ __all__ = ["get_settings", "get_assistant", "get_library", "start_warm_up", "fil
            "UNREAD_CAPTION",
            "YEAR_FILTER_LABEL", "YEAR_FILTER_HELP",
            "password_ok",
-           "MODE_LABELS", "vn_date", "scope_of", "scope_text", "page_title", "unexpected"]
+           "MODE_LABELS", "inherited_scope", "vn_date", "scope_of", "scope_text", "page_title", "unexpected"]

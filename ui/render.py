@@ -208,6 +208,24 @@ def copy_script() -> str:
     )
 
 
+def answer_scroll_script(anchor: str) -> str:
+    """A <script> for ``st.html(..., unsafe_allow_javascript=True)``: bring the start of the answer holding the
+    element ``anchor`` (its chat message) to the top of the view, once the page has rendered it. The chat keeps its
+    view at the bottom when content arrives, so the scroll is repeated for a moment, then left to the reader.
+    The id is passed as a JSON string, never spliced into code unescaped.
+    """
+    import json
+
+    target = json.dumps(anchor).replace("<", "\\u003c").replace(">", "\\u003e")
+    return (
+        "<script>(function(){var id=" + target + ";var d=document;try{d=window.parent.document;}catch(e){}"
+        "var tries=0,done=0;function go(){var a=d.getElementById(id);"
+        "if(a){var m=a.closest('[data-testid=\"stChatMessage\"]')||a;m.scrollIntoView({block:'start'});done++;}"
+        "if(++tries<40&&done<6){setTimeout(go,150);}}"
+        "go();})();</script>"
+    )
+
+
 def cookie_script(name: str, value: str, days: int) -> str:
     """A <script> that stores a cookie for the whole site (the browser's id for saved conversations)."""
     import json
@@ -433,6 +451,7 @@ def scroll_script(mark_id: str) -> str:
 
 
 __all__ = ["escape_text", "escape_markdown", "answer_markdown", "answer_with_refs", "refs_script", "cookie_script",
+           "answer_scroll_script",
            "plain_answer", "copy_button_html", "copy_script",
            "anchor_id", "locate", "Span", "highlight_html",
            "passage_html",
