@@ -276,7 +276,7 @@ def _feedback_row(turn: Turn, key: str, previous_question: str) -> None:
 def _inherited_chip(scope: str, key: str, question: str) -> None:
     """The scope the question carried over from the previous one, with a one-click "bỏ" that asks it again alone."""
     cols = st.columns([8, 1], vertical_alignment="center")
-    cols[0].caption("↪ " + render.escape_markdown(f"Phạm vi kế thừa từ câu trước: {scope}"))
+    cols[0].caption("↪ Phạm vi kế thừa từ câu trước: " + render.inert_markdown(scope))
     cols[1].button("bỏ", key=f"{key}_drop_scope", on_click=_ask_standalone, args=(question,),
                    help="Hỏi lại câu này không kèm phạm vi của câu trước")
 

@@ -98,6 +98,19 @@ def _ask(driver, question: str) -> float:
     return time.monotonic() - asked
 
 
+def _page_ready(driver) -> float:
+    """When the chat input can be typed in (the page's first run is done)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, TIMEOUT_S, poll_frequency=0.05).until(ec.element_to_be_clickable(
+        (By.CSS_SELECTOR, '[data-testid="stChatInput"] textarea')))
+    WebDriverWait(driver, TIMEOUT_S, poll_frequency=0.05).until(
+        lambda d: d.find_elements(By.XPATH, '//button[.//p[text()="Những sở nào được kiểm tra trong quý III?"]]'))
+    return time.monotonic()
+
+
 def _cited(driver) -> bool:
     from selenium.webdriver.common.by import By
 
@@ -125,6 +138,7 @@ def measure(entry: str, data_dir: Path, questions: list[str], settle: float) -> 
                 load_before = os.getloadavg()
                 opened = time.monotonic()
                 driver.get(f"http://127.0.0.1:{port}/")
+                ready = _page_ready(driver) - opened
                 first_ask = _ask(driver, FIRST_QUESTION)
                 first = time.monotonic() - opened
                 cited = _cited(driver)
@@ -137,6 +151,7 @@ def measure(entry: str, data_dir: Path, questions: list[str], settle: float) -> 
             proc.wait(timeout=30)
             log.close()
     return {"entry": entry, "server_healthy_s": round(healthy, 2), "settle_s": settle,
+            "page_load_to_chat_input_s": round(ready, 2),
             "page_load_to_first_answer_s": round(first, 2), "first_ask_to_answer_s": round(first_ask, 2),
             "first_answer_cited": cited, "warm_median_s": round(statistics.median(warm), 2),
             "warm_s": [round(w, 2) for w in warm], "loadavg_before": [round(x, 2) for x in load_before],
