@@ -492,7 +492,8 @@ def test_documents_page_upload_then_delete_with_data_inside_project(data_in_proj
     monkeypatch.setattr(ui, "get_library", lambda: library)  # the page needs no assistant
     page = _run(AppTest.from_file(DOCS_PAGE, default_timeout=TIMEOUT))
     uploader = page.get("file_uploader")[0]
-    assert uploader.proto.max_upload_size_mb == settings.max_file_mb == 20  # the browser refuses larger files
+    # Streamlit's ceiling is far above ours: our Vietnamese refusal (ui.upload.refusals) always comes first
+    assert uploader.proto.max_upload_size_mb > settings.max_file_mb == 20
     good = (CORPUS / "quang-binh-2018-tin-kiem-tra-cchc.txt").read_bytes()
     library.add_files([("tin.txt", good)])
     (doc_id,) = store.records()
