@@ -296,7 +296,8 @@ def render_answer(turn: Turn, key: str, index: int, previous_question: str) -> N
         _inherited_chip(inherited, key, turn.question)
     if notice:
         st.info(render.inert_markdown(notice))
-    anchor = f'<span id="{render.anchor_id("answer", key)}"></span>'  # where the view goes when the answer arrives
+    # where the view goes when this answer has just arrived (render.answer_scroll_script)
+    anchor = render.answer_anchor(render.anchor_id("answer", key), fresh=st.session_state.get("scroll_to") == key)
     st.markdown(anchor + render.answer_with_refs(answer.text or "", lambda n: f"{key}_src_{n}"),
                 unsafe_allow_html=True)
     if answer.unsupported:
@@ -460,6 +461,7 @@ def chat_page() -> None:
     st.html(render.style_block())
     st.html(render.refs_script(), unsafe_allow_javascript=True)
     st.html(render.copy_script(), unsafe_allow_javascript=True)
+    st.html(render.answer_scroll_script(), unsafe_allow_javascript=True)
     library, assistant, documents = _open()
     if library.first_start and not st.session_state.get("first_start_seen"):  # the index was built now: say so once
         st.session_state["first_start_seen"] = True
@@ -490,9 +492,7 @@ def chat_page() -> None:
     if ss["panel"]:
         _source_dialog(history, _Docs(library))
 
-    if scroll_to := ss.pop("scroll_to", None):  # the answer just arrived: its start, not the sources, in view
-        with main:
-            st.html(render.answer_scroll_script(render.anchor_id("answer", scroll_to)), unsafe_allow_javascript=True)
+    ss.pop("scroll_to", None)  # marked once, on the run that shows the new answer
     prompt = st.chat_input("Đặt câu hỏi về kế hoạch cải cách hành chính…", key="chat_input")
     standalone = ss.pop("standalone", None)
     if not prompt:

@@ -52,7 +52,8 @@ b.download_button("Tải Excel (.xlsx)", to_xlsx(rows), file_name="lich-kiem-tra
 
 st.subheader("Trích dẫn")
 labels = {c.n: f"[{c.n}] {c.unit} – {c.period} – {c.label}" for c in cites}
-n = st.selectbox("Xem đoạn văn bản của ô", list(labels), format_func=labels.get, key="sched_cite")
+n = st.selectbox("Xem đoạn văn bản của ô", list(labels), format_func=labels.get, key="sched_cite",
+                 placeholder="Chọn ô")
 cite = next(c for c in cites if c.n == n)
 st.markdown(citation_markdown(cite))
 with st.expander("Xem trong toàn văn", expanded=clicked is not None and clicked == n):

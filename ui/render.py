@@ -208,21 +208,38 @@ def copy_script() -> str:
     )
 
 
-def answer_scroll_script(anchor: str) -> str:
-    """A <script> for ``st.html(..., unsafe_allow_javascript=True)``: bring the start of the answer holding the
-    element ``anchor`` (its chat message) to the top of the view, once the page has rendered it. The chat keeps its
-    view at the bottom when content arrives, so the scroll is repeated for a moment, then left to the reader.
-    The id is passed as a JSON string, never spliced into code unescaped.
-    """
-    import json
+#: The class of the anchor at the start of an answer that has just arrived (:func:`answer_scroll_script` scrolls to it).
+SCROLL_HERE = "cchc-scroll-here"
 
-    target = json.dumps(anchor).replace("<", "\\u003c").replace(">", "\\u003e")
+
+def answer_anchor(anchor: str, fresh: bool) -> str:
+    """The empty element at the start of an answer (HTML for ``st.markdown``), marked :data:`SCROLL_HERE` on the run
+    that shows a new answer.
+
+    >>> answer_anchor("answer-c1t0", True)
+    '<span id="answer-c1t0" class="cchc-scroll-here"></span>'
+    """
+    return f'<span id="{anchor_id(anchor)}"' + (f' class="{SCROLL_HERE}"' if fresh else "") + "></span>"
+
+
+def answer_scroll_script() -> str:
+    """A <script> for ``st.html(..., unsafe_allow_javascript=True)``, installed once per page: when an answer's anchor
+    marked :data:`SCROLL_HERE` appears, bring the start of that answer (its chat message) to the top of the view. The
+    chat keeps its view at the bottom while content arrives (Streamlit's stick-to-bottom, which a wheel event stops),
+    so the scroll is repeated for a moment, then left to the reader (at once when they scroll, type or click).
+    No data inside.
+    """
     return (
-        "<script>(function(){var id=" + target + ";var d=document;try{d=window.parent.document;}catch(e){}"
-        "var tries=0,done=0;function go(){var a=d.getElementById(id);"
-        "if(a){var m=a.closest('[data-testid=\"stChatMessage\"]')||a;m.scrollIntoView({block:'start'});done++;}"
-        "if(++tries<40&&done<6){setTimeout(go,150);}}"
-        "go();})();</script>"
+        "<script>(function(){var d=document;try{if(window.parent&&window.parent.document){d=window.parent.document;}}"
+        "catch(e){}if(d.cchcScroll){return;}d.cchcScroll=true;var seen={},moved=false;"
+        "['wheel','touchstart','keydown','mousedown'].forEach(function(t){d.addEventListener(t,function(e){"
+        "if(e.isTrusted){moved=true;}},true);});"
+        "function follow(a,n){if(moved||n>20){return;}var m=a.closest('[data-testid=\"stChatMessage\"]')||a;"
+        "var box=d.querySelector('[data-testid=\"stAppScrollToBottomContainer\"]');"
+        "if(box){box.dispatchEvent(new WheelEvent('wheel',{deltaY:-1}));}"
+        "m.scrollIntoView({block:'start'});setTimeout(function(){follow(a,n+1);},150);}"
+        f"setInterval(function(){{var a=d.querySelector('span.{SCROLL_HERE}');"
+        "if(a&&!seen[a.id]){seen[a.id]=true;moved=false;follow(a,0);}},200);})();</script>"
     )
 
 
@@ -451,7 +468,7 @@ def scroll_script(mark_id: str) -> str:
 
 
 __all__ = ["escape_text", "escape_markdown", "answer_markdown", "answer_with_refs", "refs_script", "cookie_script",
-           "answer_scroll_script",
+           "answer_anchor", "answer_scroll_script",
            "plain_answer", "copy_button_html", "copy_script",
            "anchor_id", "locate", "Span", "highlight_html",
            "passage_html",
