@@ -185,6 +185,7 @@ def _choose_file(driver, path) -> None:
     from selenium.webdriver.common.by import By
 
     picker = _wait(driver).until(lambda d: next(iter(d.find_elements(By.CSS_SELECTOR, 'input[type="file"]')), False))
+    driver.execute_script("arguments[0].value = '';", picker)  # chromedriver adds to a "multiple" input's files
     picker.send_keys(str(path))
 
 
@@ -207,7 +208,10 @@ def _oversized_upload(server, driver, tmp_path) -> None:
     assert f"vượt giới hạn {MAX_FILE_MB} MB" in message.text
     assert not _english(_visible_text(driver)), _english(_visible_text(driver))  # no "File must be 1.0MB or smaller"
     # the next choice: the previous file's error goes
-    for remove in driver.find_elements(By.CSS_SELECTOR, '[data-testid="stFileUploaderDeleteBtn"] button'):
+    removes = driver.find_elements(By.CSS_SELECTOR, '[data-testid="stFileChipDeleteBtn"] button, '
+                                                    'button[data-testid="stFileChipDeleteBtn"]')
+    assert removes
+    for remove in removes:
         _mouse_click(driver, remove)
     _wait(driver, 30).until(lambda d: not d.find_elements(By.XPATH, refused))
     _choose_file(driver, small)
