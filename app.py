@@ -30,9 +30,11 @@ from ui import render
 log = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parent
+#: Suggested questions, each answered on target by the bundled corpus (a suggestion is the first impression: the
+#: broad "… có những nội dung gì?" opened with an off-target unit, "3. Đối với cơ quan, đơn vị được kiểm tra").
 EXAMPLES = (
     "Những sở nào được kiểm tra trong quý III?",
-    "Kế hoạch kiểm tra cải cách hành chính năm 2021 của Kiên Giang có những nội dung gì?",
+    "Kế hoạch kiểm tra cải cách hành chính năm 2021 của Kiên Giang kiểm tra trực tiếp những sở nào?",
     "Thời gian kiểm tra cải cách hành chính của tỉnh Hà Nam năm 2022?",
 )
 ABSTAIN_NOTICE = ("Trợ lý không tìm thấy câu trả lời trong các văn bản đã nạp. Hãy thử hỏi cụ thể hơn "
