@@ -187,3 +187,34 @@ def test_users_see_no_traceback_and_no_developer_menu():
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["client"]["showErrorDetails"] == "none"
     assert config["client"]["toolbarMode"] == "minimal"
+
+
+# -- the model and the index load when the server starts -------------------------------------------------------------
+def test_warm_up_opens_the_assistant_once_in_the_background(monkeypatch):
+    import threading
+
+    opened, release = [], threading.Event()
+
+    def slow_open():
+        release.wait(5)
+        opened.append(threading.current_thread().name)
+
+    monkeypatch.setattr(ui, "_warm_up_thread", [])
+    monkeypatch.setattr(ui, "get_assistant", slow_open)
+    assert ui.start_warm_up() is True  # returns at once: the load runs in its own thread
+    assert ui.start_warm_up() is False  # once per process
+    assert not opened
+    release.set()
+    ui._warm_up_thread[0].join(5)
+    assert opened == ["cchc-warm-up"]
+
+
+def test_server_entry_starts_the_warm_up_in_its_lifespan():
+    """serve.py (``streamlit run serve.py``) is an st.App over app.py whose lifespan starts the warm-up."""
+    import ast
+
+    tree = ast.parse((ROOT / "serve.py").read_text(encoding="utf-8"))
+    calls = {ast.unparse(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
+    assert {"ui.start_warm_up", "st.App"} <= calls
+    lifespan = next(n for n in ast.walk(tree) if isinstance(n, ast.AsyncFunctionDef))
+    assert "ui.start_warm_up" in ast.unparse(lifespan)
