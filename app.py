@@ -459,8 +459,7 @@ def _open():
 
 
 def chat_page() -> None:
-    _init_state()
-    st.html(render.style_block())
+    _init_state()  # the page's style comes from main(), for every page
     st.html(render.refs_script(), unsafe_allow_javascript=True)
     st.html(render.copy_script(), unsafe_allow_javascript=True)
     st.html(render.answer_scroll_script(), unsafe_allow_javascript=True)

@@ -236,6 +236,12 @@ def _no_english(server, driver) -> None:
     _open_chat(server, driver)
     _ask(driver, QUY_III)  # an answer with its sources, copy button and 👍👎
     seen = {"Hỏi đáp": _visible_text(driver)}
+    # our copy button (not st.code's "Copy to clipboard"): plain text, and a click is answered in Vietnamese
+    copied = _messages(driver)[-1].find_element(By.CSS_SELECTOR, "textarea.cchc-copy-text").get_attribute("value")
+    assert "[1]" in copied and "**" not in copied
+    button = _messages(driver)[-1].find_element(By.CSS_SELECTOR, "button.cchc-copy-button")
+    _mouse_click(driver, button)
+    _wait(driver, 10).until(lambda d: button.text == "✓ Đã sao chép")
     # an open multiselect (its menu says "Select all", "No results" in English unless told otherwise)
     box = driver.find_element(By.XPATH, '//div[@data-testid="stMultiSelect"]//input')
     _mouse_click(driver, box)
