@@ -84,15 +84,18 @@ def test_inherited_scope_read_from_the_notice_and_the_rest_kept():
 
 
 # -- the view brought to the start of the new answer ------------------------------------------------------------------
-def test_new_answer_has_an_anchor_and_the_run_that_shows_it_scrolls_there_once(scoped):
+def test_new_answer_is_marked_for_the_view_on_the_run_that_shows_it_only(scoped):
     at = _run(AppTest.from_file(APP, default_timeout=TIMEOUT))
+    assert render.answer_scroll_script() in _html(at)  # the page's listener, installed with the page
     _ask(at, QUY_III)
     anchor = render.anchor_id("answer", _key(at))
+    assert any(m.value.startswith(f'<span id="{anchor}" class="{render.SCROLL_HERE}"></span>') for m in at.markdown)
+    _ask(at, FOLLOW_UP)  # the next answer takes the view; the first keeps its anchor, unmarked
     assert any(m.value.startswith(f'<span id="{anchor}"></span>') for m in at.markdown)
-    scripts = [h for h in _html(at) if "scrollIntoView" in h]
-    assert len(scripts) == 1 and f'"{anchor}"' in scripts[0]
+    marked = [m.value for m in at.markdown if render.SCROLL_HERE in m.value]
+    assert len(marked) == 1 and render.anchor_id("answer", _key(at, 1)) in marked[0]
     _run(at)  # any later run (a click, a filter) leaves the reader's view alone
-    assert not [h for h in _html(at) if "scrollIntoView" in h and "stChatMessage" in h]
+    assert not [m for m in at.markdown if render.SCROLL_HERE in m.value]
 
 
 # -- plain-text copy, prefilled rename --------------------------------------------------------------------------------
