@@ -235,6 +235,7 @@ def _no_english(server, driver) -> None:
 
     _open_chat(server, driver)
     _ask(driver, QUY_III)  # an answer with its sources, copy button and 👍👎
+    time.sleep(4.0)  # the view settles at the start of the answer (ui.render.answer_scroll_script)
     seen = {"Hỏi đáp": _visible_text(driver)}
     # our copy button (not st.code's "Copy to clipboard"): plain text, and a click is answered in Vietnamese
     copied = _messages(driver)[-1].find_element(By.CSS_SELECTOR, "textarea.cchc-copy-text").get_attribute("value")
