@@ -6,7 +6,7 @@ warm median of 10 questions, each timed from Enter to the rendered answer; the l
 ``--data-dir`` must hold an index built with the same embedder (``DATA_DIR=… python -m ingest``; it is built when
 empty). ``--entry app.py`` measures ``streamlit run app.py`` (model loaded at the first page view) against
 ``serve.py`` (loaded when the server starts). Needs /usr/bin/chromium and /usr/bin/chromedriver.
-Results: bench/results/browser_latency.json (one entry per entry script, the last run kept).
+Results: bench/results/browser_latency.json (one entry per entry script and settle time, the last run kept).
 """
 
 from __future__ import annotations
@@ -173,8 +173,8 @@ def main(argv: list[str] | None = None) -> int:
     print(json.dumps(result, ensure_ascii=False, indent=1))
     old = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps({**old, args.entry: result}, ensure_ascii=False, indent=1) + "\n",
-                       encoding="utf-8")
+    run = f"{args.entry}, settle {args.settle:g} s"
+    RESULTS.write_text(json.dumps({**old, run: result}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return 0
 
 
