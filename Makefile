@@ -26,7 +26,7 @@ ingest: install
 run: install
 	@echo "Nạp kho văn bản đi kèm (CORPUS_DIR, mặc định corpus/) nếu chưa có hoặc đã đổi…"
 	$(PY) -m ingest
-	$(VENV)/bin/streamlit run app.py --server.headless true --server.address 127.0.0.1 \
+	$(VENV)/bin/streamlit run serve.py --server.headless true --server.address 127.0.0.1 \
 		--server.port $(PORT) --browser.gatherUsageStats false
 
 test: dev

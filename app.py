@@ -34,9 +34,11 @@ from ui.review import may_judge, reviewer_fields, verdict_lines
 log = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parent
+#: Suggested questions, each answered on target by the bundled corpus (a suggestion is the first impression: the
+#: broad "… có những nội dung gì?" opened with an off-target unit, "3. Đối với cơ quan, đơn vị được kiểm tra").
 EXAMPLES = (
     "Những sở nào được kiểm tra trong quý III?",
-    "Kế hoạch kiểm tra cải cách hành chính năm 2021 của Kiên Giang có những nội dung gì?",
+    "Kế hoạch kiểm tra cải cách hành chính năm 2021 của Kiên Giang kiểm tra trực tiếp những sở nào?",
     "Thời gian kiểm tra cải cách hành chính của tỉnh Hà Nam năm 2022?",
 )
 ABSTAIN_NOTICE = ("Trợ lý không tìm thấy câu trả lời trong các văn bản đã nạp. Hãy thử hỏi cụ thể hơn "
@@ -139,6 +141,11 @@ def _ask_example(question: str) -> None:
     st.session_state["pending"] = question
 
 
+def _ask_standalone(question: str) -> None:
+    """The "bỏ" of an inherited scope: ask the question again on its own (no earlier turn to carry a scope from)."""
+    st.session_state["standalone"] = question
+
+
 def _ask_without_filters(question: str) -> None:
     for key in FILTER_KEYS:
         st.session_state[key] = []
@@ -174,7 +181,7 @@ def _filters(options: ui.FilterOptions) -> tuple[SearchFilters, dict]:
     common = {"placeholder": "Tất cả", "select_all": False}
     provinces = st.multiselect("Tỉnh/thành phố", options.provinces, key="f_tinh", **common)
     _unread_caption(options, "tinh")
-    years = st.multiselect("Năm ban hành", options.years, key="f_nam", **common)
+    years = st.multiselect(ui.YEAR_FILTER_LABEL, options.years, key="f_nam", help=ui.YEAR_FILTER_HELP, **common)
     _unread_caption(options, "years")
     doc_types = st.multiselect("Loại văn bản", options.doc_types, key="f_loai", **common)
     _unread_caption(options, "loai_van_ban")
@@ -221,11 +228,11 @@ def _history_list(store, owner: str) -> None:
         return
     history = ss["history"]
     with st.popover("Đổi tên, xóa, tải về", width="stretch"):
-        title = st.text_input("Tên cuộc trò chuyện", key=f"rename_{cid}")
-        if st.button("Đổi tên", key=f"do_rename_{cid}", disabled=not title.strip()):
+        name = next((c.title for c in store.list(owner) if c.id == cid), "")
+        title = st.text_input("Tên cuộc trò chuyện", value=name, key=f"rename_{cid}")  # prefilled: edit, not retype
+        if st.button("Đổi tên", key=f"do_rename_{cid}", disabled=not title.strip() or title.strip() == name):
             store.rename(cid, title)
             st.rerun()
-        name = next((c.title for c in store.list(owner) if c.id == cid), "")
         st.download_button("⬇️ Tải .docx", data=conversation_to_docx(history, name), file_name="tro-chuyen.docx",
                            mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                            key=f"docx_{cid}", on_click="ignore")
@@ -344,6 +351,14 @@ def _feedback_row(turn: Turn, key: str, previous_question: str) -> None:
                           args=(key, turn, previous_question, rated))
 
 
+def _inherited_chip(scope: str, key: str, question: str) -> None:
+    """The scope the question carried over from the previous one, with a one-click "bỏ" that asks it again alone."""
+    cols = st.columns([8, 1], vertical_alignment="center")
+    cols[0].caption("↪ Phạm vi kế thừa từ câu trước: " + render.inert_markdown(scope))
+    cols[1].button("bỏ", key=f"{key}_drop_scope", on_click=_ask_standalone, args=(question,),
+                   help="Hỏi lại câu này không kèm phạm vi của câu trước")
+
+
 def render_answer(turn: Turn, key: str, index: int, previous_question: str) -> None:
     answer = turn.answer
     chips = ui.scope_text(turn.scope)
@@ -354,17 +369,22 @@ def render_answer(turn: Turn, key: str, index: int, previous_question: str) -> N
         if chips:
             st.button("Hỏi lại không lọc", key=f"{key}_nofilter", on_click=_ask_without_filters,
                       args=(turn.question,), type="primary")
-    if answer.notice:
-        st.info(render.inert_markdown(answer.notice))
-    st.markdown(render.answer_with_refs(answer.text or "", lambda n: f"{key}_src_{n}"), unsafe_allow_html=True)
+    inherited, notice = ui.inherited_scope(answer.notice)
+    if inherited:
+        _inherited_chip(inherited, key, turn.question)
+    if notice:
+        st.info(render.inert_markdown(notice))
+    # where the view goes when this answer has just arrived (render.answer_scroll_script)
+    anchor = render.answer_anchor(render.anchor_id("answer", key), fresh=st.session_state.get("scroll_to") == key)
+    st.markdown(anchor + render.answer_with_refs(answer.text or "", lambda n: f"{key}_src_{n}"),
+                unsafe_allow_html=True)
     if answer.unsupported:
         st.caption("Các câu sau chưa có trích dẫn hợp lệ: " + render.escape_markdown(" | ".join(answer.unsupported)))
     if answer.citations:
         _sources(turn, key, index)
-        with st.popover("📋 Sao chép câu trả lời"):
-            # st.code carries a copy button; the text is the answer and its numbered quotes, as plain text
-            st.code(answer.text + "\n\n" + "\n".join(f"[{c.n}] {c.label} — {c.section}: «{c.quote}»"
-                                                       for c in answer.citations), language=None, wrap_lines=True)
+        # the answer and its numbered quotes as plain text (no Markdown marks), copied by render.copy_script
+        st.html(render.copy_button_html(render.plain_answer(answer.text, answer.citations),
+                                        "📋 Sao chép câu trả lời"))
     _feedback_row(turn, key, previous_question)
 
 
@@ -433,7 +453,10 @@ def _source_dialog(history: list[Turn], docs: _Docs) -> None:
 
 def source_panel(history: list[Turn], docs: _Docs) -> None:
     """One citation: the whole document with the quote marked (left), its details and the reviewer's verdict."""
-    key, index, n = st.session_state["panel"]
+    panel = st.session_state.get("panel")
+    if not panel:  # closed meanwhile (a button of the dialog reruns only the dialog): the page reruns without it
+        st.rerun()
+    key, index, n = panel
     turn = history[index] if index < len(history) else None
     c = next((c for c in turn.answer.citations if c.n == n), None) if turn else None
     if c is None:
@@ -450,7 +473,9 @@ def source_panel(history: list[Turn], docs: _Docs) -> None:
         st.markdown("  \n".join(f"**{k}:** {render.escape_markdown(str(v))}" for k, v in facts if v))
         _original_download(c, key, docs)
         _verdict_form(key, turn, c)
-        st.button("Đóng", key="panel_close", on_click=_close_panel)
+        if st.button("Đóng", key="panel_close"):  # no callback: it would run before this dialog-only rerun
+            _close_panel()
+            st.rerun()
     with left:
         doc = docs.get(c.doc_id)
         mark_id = render.anchor_id("doc", key, c.n)
@@ -458,7 +483,8 @@ def source_panel(history: list[Turn], docs: _Docs) -> None:
             st.warning("Văn bản này không còn trong chỉ mục; hiển thị trích dẫn đã lưu.")
             st.markdown(render.passage_html("", c.start, c.end, c.quote, mark_id), unsafe_allow_html=True)
             return
-        st.markdown(render.document_html(doc.text, c.start, c.end, c.quote, mark_id), unsafe_allow_html=True)
+        st.markdown(render.document_html(doc.text, c.start, c.end, c.quote, mark_id,
+                                         doc.passages), unsafe_allow_html=True)
         st.iframe(render.scroll_script(mark_id), height=1)  # same-origin iframe; only the JSON-quoted id varies
 
 
@@ -485,8 +511,10 @@ def _stream_inert(pieces) -> str:
     return text
 
 
-def _answer_now(assistant, question: str, filters: SearchFilters, scope: dict, mode: str, n_docs: int) -> Turn | None:
-    history: list[Turn] = st.session_state["history"]
+def _answer_now(assistant, question: str, filters: SearchFilters, scope: dict, mode: str, n_docs: int,
+                alone: bool = False) -> Turn | None:
+    """Ask and show the answer as it comes; ``alone``: without the earlier turns (the "bỏ" of an inherited scope)."""
+    history: list[Turn] = [] if alone else st.session_state["history"]
     box: dict = {}
     try:
         pieces = _chunks(assistant.stream(question, history=tuple(history), filters=filters, mode=mode), box)
@@ -534,9 +562,10 @@ def _open():
 
 
 def chat_page() -> None:
-    _init_state()
-    st.html(render.style_block())
+    _init_state()  # the page's style comes from main(), for every page
     st.html(render.refs_script(), unsafe_allow_javascript=True)
+    st.html(render.copy_script(), unsafe_allow_javascript=True)
+    st.html(render.answer_scroll_script(), unsafe_allow_javascript=True)
     library, assistant, documents = _open()
     if library.first_start and not st.session_state.get("first_start_seen"):  # the index was built now: say so once
         st.session_state["first_start_seen"] = True
@@ -568,10 +597,12 @@ def chat_page() -> None:
     if ss["panel"]:
         _source_dialog(history, _Docs(library))
 
+    ss.pop("scroll_to", None)  # marked once, on the run that shows the new answer
     prompt = st.chat_input("Đặt câu hỏi về kế hoạch cải cách hành chính…", key="chat_input",
                            disabled=bool(ss.get("read_only")))
+    standalone = ss.pop("standalone", None)
     if not prompt:
-        prompt = ss.pop("pending", None)
+        prompt = ss.pop("pending", None) or standalone
     if ss.get("read_only"):  # another account's shared conversation: nothing is asked into it
         prompt = None
     question = (prompt or "").strip()
@@ -586,11 +617,13 @@ def chat_page() -> None:
         with st.chat_message("user"):
             st.markdown(render.escape_markdown(question))
         with st.chat_message("assistant"):
-            turn = _answer_now(assistant, question, filters, scope, mode, len(documents))
+            turn = _answer_now(assistant, question, filters, scope, mode, len(documents),
+                               alone=bool(standalone) and prompt == standalone)
     if turn is None:
         return
     history.append(turn)
     _save_turn(store, owner, turn)
+    ss["scroll_to"] = _turn_key(len(history) - 1)
     # Render the answer from the history on a fresh run: the element tree then stays the same on every later run.
     st.rerun()
 
@@ -602,6 +635,7 @@ def main() -> None:
         title, icon = ui.page_title(path)
         pages.append(st.Page(str(path), title=title, icon=icon))
     navigation = st.navigation(pages)
+    st.html(render.style_block())  # every page: hides Streamlit's English controls (no user data inside)
     if not auth.login_wall(ui.get_settings()):  # REQUIRE_LOGIN=1 and nobody signed in: the login form only
         return
     auth.account_box()  # the sidebar's top on every page: who is signed in, or the login form

@@ -40,7 +40,7 @@ else:
 
     options = ui.filter_options(documents).documents
     chosen = st.selectbox("Xem thông tin và toàn văn (đã làm sạch)", [""] + list(options), key="preview_doc",
-                          format_func=lambda d: options.get(d, "— Chọn văn bản —"))
+                          format_func=lambda d: options.get(d, "— Chọn văn bản —"), placeholder="Chọn văn bản")
     if chosen:
         doc = library.document(chosen)
         if doc is None:
@@ -106,7 +106,7 @@ with tab_del:
     else:
         options = ui.filter_options(documents).documents
         victim = st.selectbox("Văn bản cần xóa", list(options), format_func=lambda d: options.get(d, d),
-                              key="delete_doc")
+                              key="delete_doc", placeholder="Chọn văn bản")
         info = next((d for d in documents if d.doc_id == victim), None)
         if info is not None:
             st.caption(f"Tệp: {render.inert_markdown(info.file_name)}"

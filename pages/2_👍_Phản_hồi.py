@@ -9,6 +9,7 @@ from assistant.accounts import Role
 from assistant.feedback import open_feedback
 from ui import render
 from ui.admin import require_role
+from ui.schedule import feedback_csv
 
 st.set_page_config(page_title="Phản hồi – Trợ lý CCHC", page_icon="👍", layout="wide")
 st.title("👍 Phản hồi về câu trả lời")
@@ -36,6 +37,9 @@ st.dataframe([{"Thời gian": ui.vn_date(r.created_at), "Đánh giá": "👍 H�
                "Góp ý": r.comment, "Câu hỏi": r.question, "Tiếp theo câu hỏi": r.context,
                "Chế độ": ui.MODE_LABELS.get(r.mode, r.mode), "Số trích dẫn": len(r.citations)} for r in rows],
              hide_index=True, width="stretch")
+
+st.download_button("⬇️ Tải CSV", data=feedback_csv(rows), file_name="phan-hoi.csv", mime="text/csv", key="fb_csv",
+                   on_click="ignore")
 
 st.subheader("Chi tiết")
 for r in rows[:200]:

@@ -262,7 +262,8 @@ def test_abstention_and_notice_are_visible(real):
     assert refused.abstained
     assert any("không tìm thấy câu trả lời" in w.value for w in at.warning)
     reason = render.answer_with_refs(refused.text, str).splitlines()[0]
-    assert reason and any(m.startswith(reason) for m in _markdown(at))  # the refusal's reason is shown
+    shown = [re.sub(r'^<span id="answer-[^"]*"[^>]*></span>', "", m) for m in _markdown(at)]  # the view's anchor
+    assert reason and any(m.startswith(reason) for m in shown)  # the refusal's reason is shown
     assert not [b for b in at.button if b.label == "Hỏi lại không lọc"]  # no filter, nothing to lift
     assert not at.info
     _ask(at, "Kế hoạch kiểm tra cải cách hành chính năm 2021 của An Giang có những nội dung gì?")
@@ -474,7 +475,8 @@ def test_documents_page_upload_then_delete_with_data_inside_project(data_in_proj
     monkeypatch.setattr(ui, "get_library", lambda: library)  # the page needs no assistant
     page = _run(AppTest.from_file(DOCS_PAGE, default_timeout=TIMEOUT))
     uploader = page.get("file_uploader")[0]
-    assert uploader.proto.max_upload_size_mb == settings.max_file_mb == 20  # the browser refuses larger files
+    # Streamlit's ceiling is far above ours: our Vietnamese refusal (ui.upload.refusals) always comes first
+    assert uploader.proto.max_upload_size_mb > settings.max_file_mb == 20
     good = (CORPUS / "quang-binh-2018-tin-kiem-tra-cchc.txt").read_bytes()
     library.add_files([("tin.txt", good)])
     (doc_id,) = store.records()

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,6 +81,37 @@ def get_assistant():
     return _resource(_open_assistant, ASSISTANT_SPINNER)(settings.cache_key(), settings)
 
 
+_warm_up_lock = threading.Lock()
+_warm_up_thread: list[threading.Thread] = []  # the one warm-up thread of this process, once started
+
+
+def start_warm_up() -> bool:
+    """Open the document library and the assistant (embedding model, BM25 cache, one throw-away search) in a
+    background thread, once per process, so that neither the first page nor the first question waits for them.
+
+    Called only by the server entry (``serve.py``, when the server starts), never at the import of a module. The
+    thread fills the same ``st.cache_resource`` entries the pages read: a page that asks meanwhile waits for this
+    one loading (Streamlit holds one lock per cached value) instead of loading twice. True when this call started it.
+    """
+    with _warm_up_lock:
+        if _warm_up_thread:
+            return False
+        thread = threading.Thread(target=_warm_up, name="cchc-warm-up", daemon=True)
+        _warm_up_thread.append(thread)
+    thread.start()
+    return True
+
+
+def _warm_up() -> None:
+    started = time.perf_counter()
+    try:
+        get_assistant()  # opens the library first (the assistant reads its store)
+    except Exception:  # noqa: BLE001 - background thread: the first page opens again and shows the error in Vietnamese
+        log.warning("warm-up failed; the first page will open the assistant itself", exc_info=True)
+        return
+    log.info("warm-up done in %.1f s", time.perf_counter() - started)
+
+
 def attempt(what: str, action: Callable[[], T]) -> tuple[T | None, str]:
     """Run one action at the UI's edge: ``(its result, "")``, or ``(None, the Vietnamese message to show)``.
 
@@ -130,6 +163,12 @@ def unexpected(what: str) -> str:
     return UNEXPECTED.format(what=what)
 
 
+#: The year filter's label: it matches a document's year of issue and every year its plan covers (a plan for 2021
+#: is often issued in December 2020), so it must not say only "Năm ban hành".
+YEAR_FILTER_LABEL = "Năm (ban hành hoặc thực hiện)"
+#: The year filter's help, saying exactly what it matches.
+YEAR_FILTER_HELP = ("Giữ văn bản ban hành trong năm đã chọn và kế hoạch thực hiện trong năm đó (ví dụ kế hoạch năm "
+                    "2021 ban hành ngày 30/12/2020).")
 #: Under a sidebar filter, how many documents do not state its field: a filter keeps them (ranked lower, labelled).
 UNREAD_CAPTION = "{n} văn bản chưa rõ {field} — vẫn được tìm"
 
@@ -156,8 +195,9 @@ class FilterOptions:
 
 
 def filter_options(documents) -> FilterOptions:
-    """Sidebar choices from ``DocumentLibrary.documents()``: provinces, years (newest first), types, documents, and
-    how many documents leave each field unread.
+    """Sidebar choices from ``DocumentLibrary.documents()``: provinces, years (newest first; a year of issue or a
+    year the plan covers, as the year filter matches both), types, documents, and how many documents leave each field
+    unread.
 
     >>> from types import SimpleNamespace as D
     >>> md = {"tinh": "Hà Nam", "nam": "2022", "loai_van_ban": "Kế hoạch"}
@@ -167,6 +207,8 @@ def filter_options(documents) -> FilterOptions:
     (['Hà Nam'], ['2022'], ['Kế hoạch'], {'a': 'Kế hoạch – Hà Nam, 2022: T', 'b': 'Văn bản'})
     >>> o.unread
     {'tinh': 1, 'years': 1, 'loai_van_ban': 1}
+    >>> filter_options([D(doc_id="c", label="KH", metadata={"nam": "2020", "ky_ke_hoach": "2021"})]).years
+    ['2021', '2020']
     """
     from assistant.service import SCOPE_FIELDS, unread_fields
     from index.model import document_years
@@ -177,8 +219,7 @@ def filter_options(documents) -> FilterOptions:
         md = doc.metadata or {}
         if md.get("tinh"):
             provinces.add(str(md["tinh"]))
-        if md.get("nam"):
-            years.add(str(md["nam"]))
+        years.update(document_years(md))  # what the year filter matches: the year of issue and the years covered
         if md.get("loai_van_ban"):
             types.add(str(md["loai_van_ban"]))
         for name in unread_fields({**md, "years": document_years(md)}, SCOPE_FIELDS):
@@ -227,6 +268,25 @@ def scope_text(scope: dict) -> str:
     return ("Lọc: " + " · ".join(values)) if values else ""
 
 
+def inherited_scope(notice: str) -> tuple[str, str]:
+    """The scope an elliptical question carried over from the previous one, read from its answer's notice (shown as
+    a chip with a "bỏ" button instead), and the rest of the notice.
+
+    >>> inherited_scope("Phạm vi kế thừa từ câu trước: Kiên Giang · 2021. Tỉnh An Giang nay thuộc An Giang mới.")
+    ('Kiên Giang · 2021', 'Tỉnh An Giang nay thuộc An Giang mới.')
+    >>> inherited_scope("LLM không phản hồi.")
+    ('', 'LLM không phản hồi.')
+    """
+    from assistant.conversation import INHERITED_NOTE
+
+    head, _, tail = INHERITED_NOTE.partition("{scope}")
+    notice = notice or ""
+    m = re.search(re.escape(head) + r"(.+?)" + re.escape(tail), notice)
+    if not m:
+        return "", notice
+    return m.group(1), " ".join((notice[:m.start()] + " " + notice[m.end():]).split())
+
+
 def page_title(path: Path) -> tuple[str, str]:
     """(title, icon) of a page file named like ``1_📄_Văn_bản.py``.
 
@@ -239,5 +299,6 @@ def page_title(path: Path) -> tuple[str, str]:
     return path.stem.replace("_", " "), "📄"
 
 
-__all__ = ["get_settings", "get_assistant", "get_library", "filter_options", "FilterOptions", "UNREAD_CAPTION",
-           "MODE_LABELS", "vn_date", "scope_of", "scope_text", "page_title", "unexpected"]
+__all__ = ["get_settings", "get_assistant", "get_library", "start_warm_up", "filter_options", "FilterOptions",
+           "UNREAD_CAPTION", "YEAR_FILTER_LABEL", "YEAR_FILTER_HELP", "MODE_LABELS", "inherited_scope", "vn_date",
+           "scope_of", "scope_text", "page_title", "unexpected"]

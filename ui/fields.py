@@ -119,7 +119,7 @@ def _revert(library, info, readings) -> None:
     if not corrected:
         return
     keys = st.multiselect("Trả về giá trị đọc từ văn bản", list(corrected), format_func=corrected.get,
-                          key=f"fix_revert_{info.doc_id}")
+                          key=f"fix_revert_{info.doc_id}", placeholder="Chọn thông tin", select_all=False)
     if st.button("Bỏ các sửa đổi đã chọn", disabled=not keys, key="do_revert"):
         _save(library, info.doc_id, dict.fromkeys(keys), [f"fix_{info.doc_id}_{k}" for k in corrected])
 
@@ -152,7 +152,7 @@ def correction_tab(library, documents) -> None:
         return
     options = ui.filter_options(documents).documents
     doc_id = st.selectbox("Văn bản cần sửa thông tin", list(options), format_func=lambda d: options.get(d, d),
-                          key="fix_doc")
+                          key="fix_doc", placeholder="Chọn văn bản")
     info = next((d for d in documents if d.doc_id == doc_id), None)
     if info is None:
         return

@@ -93,10 +93,23 @@ def answer_markdown(text: str) -> str:
     >>> print(answer_markdown("**KH 36** (x)\n- ![a](b) [1]"))
     **KH 36** \(x\)
     - \!\[a\]\(b\) \[1\]
+
+    A line that starts again at the margin after a list is set apart by a blank line, so that Markdown does not take
+    it as a lazy continuation of the last bullet (the next document's bold label would render inside it):
+
+    >>> print(answer_markdown("**KH 1**: a\n- b [1]\n**KH 2**: c [2]"))
+    **KH 1**\: a
+    - b \[1\]
+    <BLANKLINE>
+    **KH 2**\: c \[2\]
     """
     out = []
+    in_list = False
     for line in (text or "").split("\n"):
         indent, bullet, rest = _ANSWER_LINE.match(line).groups()
+        if in_list and not indent and not bullet and rest.strip():
+            out.append("")  # the list ends here
+        in_list = bool(bullet or (indent and in_list)) if rest.strip() else False
         label = _LABEL.match(rest)
         if label:
             body = "**" + _MD_INLINE.sub(r"\\\1", label.group(1)) + "**" + _MD_INLINE.sub(r"\\\1", label.group(2))
@@ -135,6 +148,98 @@ def refs_script() -> str:
         "d.addEventListener('click',function(e){var a=e.target.closest&&e.target.closest('a.cchc-ref');if(!a){return;}"
         "e.preventDefault();var b=d.querySelector('.st-key-'+a.getAttribute('data-ref')+' button');"
         "if(b){b.click();}},true);})();</script>"
+    )
+
+
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+
+
+def plain_answer(text: str, citations=()) -> str:
+    r"""An answer as plain text for the clipboard (pasted into a report or an e-mail): the bold marks of its labels
+    removed, then its numbered quotes.
+
+    >>> from types import SimpleNamespace as C
+    >>> print(plain_answer("**KH 36/KH-UBND**: Sở Y tế [1]\n- Sở Nội vụ [1]",
+    ...                    [C(n=1, label="KH 36", section="II", quote="Sở Y tế, Sở Nội vụ")]))
+    KH 36/KH-UBND: Sở Y tế [1]
+    - Sở Nội vụ [1]
+    <BLANKLINE>
+    [1] KH 36 — II: «Sở Y tế, Sở Nội vụ»
+    """
+    body = _BOLD.sub(r"\1", text or "")
+    quotes = [f"[{c.n}] {c.label}" + (f" — {c.section}" if c.section else "") + f": «{c.quote}»" for c in citations]
+    return body + ("\n\n" + "\n".join(quotes) if quotes else "")
+
+
+def copy_button_html(text: str, label: str) -> str:
+    """A button that copies ``text`` (escaped into a hidden textarea beside it) with :func:`copy_script`'s listener;
+    for ``st.html`` (no script inside, no data in an attribute).
+
+    >>> copy_button_html("a <b>", "Sao chép").split("</button>")
+    ['<div class="cchc-copy"><button type="button" class="cchc-copy-button">Sao chép', '<textarea hidden \
+class="cchc-copy-text">a &lt;b&gt;</textarea></div>']
+    """
+    return (f'<div class="cchc-copy"><button type="button" class="cchc-copy-button">{html.escape(label)}</button>'
+            f'<textarea hidden class="cchc-copy-text">{html.escape(text or "", quote=False)}</textarea></div>')
+
+
+#: What the copy button says for a moment after copying.
+COPIED_LABEL = "✓ Đã sao chép"
+
+
+def copy_script() -> str:
+    """A <script> for ``st.html(..., unsafe_allow_javascript=True)``: a click on a copy button puts the text of its
+    textarea on the clipboard (the Clipboard API, or a selection copy where the page is not served over https).
+    Installed once per page; no data inside."""
+    import json
+
+    done = json.dumps(COPIED_LABEL)
+    return (
+        "<script>(function(){var d=document;try{if(window.parent&&window.parent.document){d=window.parent.document;}}"
+        "catch(e){}if(d.cchcCopy){return;}d.cchcCopy=true;"
+        "function fallback(t){var a=d.createElement('textarea');a.value=t;a.style.position='fixed';a.style.opacity='0';"
+        "d.body.appendChild(a);a.select();try{d.execCommand('copy');}catch(e){}d.body.removeChild(a);}"
+        "d.addEventListener('click',function(e){var b=e.target.closest&&e.target.closest('button.cchc-copy-button');"
+        "if(!b){return;}e.preventDefault();var t=b.parentNode.querySelector('textarea.cchc-copy-text').value;"
+        "var w=d.defaultView||window;if(w.navigator.clipboard&&w.isSecureContext){w.navigator.clipboard.writeText(t)"
+        ".catch(function(){fallback(t);});}else{fallback(t);}"
+        f"var old=b.textContent;b.textContent={done};setTimeout(function(){{b.textContent=old;}},2000);}},true);}})();"
+        "</script>"
+    )
+
+
+#: The class of the anchor at the start of an answer that has just arrived (:func:`answer_scroll_script` scrolls to it).
+SCROLL_HERE = "cchc-scroll-here"
+
+
+def answer_anchor(anchor: str, fresh: bool) -> str:
+    """The empty element at the start of an answer (HTML for ``st.markdown``), marked :data:`SCROLL_HERE` on the run
+    that shows a new answer.
+
+    >>> answer_anchor("answer-c1t0", True)
+    '<span id="answer-c1t0" class="cchc-scroll-here"></span>'
+    """
+    return f'<span id="{anchor_id(anchor)}"' + (f' class="{SCROLL_HERE}"' if fresh else "") + "></span>"
+
+
+def answer_scroll_script() -> str:
+    """A <script> for ``st.html(..., unsafe_allow_javascript=True)``, installed once per page: when an answer's anchor
+    marked :data:`SCROLL_HERE` appears, bring the start of that answer (its chat message) to the top of the view. The
+    chat keeps its view at the bottom while content arrives (Streamlit's stick-to-bottom, which a wheel event stops),
+    so the scroll is repeated for a moment, then left to the reader (at once when they scroll, type or click).
+    No data inside.
+    """
+    return (
+        "<script>(function(){var d=document;try{if(window.parent&&window.parent.document){d=window.parent.document;}}"
+        "catch(e){}if(d.cchcScroll){return;}d.cchcScroll=true;var seen={},moved=false;"
+        "['wheel','touchstart','keydown','mousedown'].forEach(function(t){d.addEventListener(t,function(e){"
+        "if(e.isTrusted){moved=true;}},true);});"
+        "function follow(a,n){if(moved||n>20){return;}var m=a.closest('[data-testid=\"stChatMessage\"]')||a;"
+        "var box=d.querySelector('[data-testid=\"stAppScrollToBottomContainer\"]');"
+        "if(box){box.dispatchEvent(new WheelEvent('wheel',{deltaY:-1}));}"
+        "m.scrollIntoView({block:'start'});setTimeout(function(){follow(a,n+1);},150);}"
+        f"setInterval(function(){{var a=d.querySelector('span.{SCROLL_HERE}');"
+        "if(a&&!seen[a.id]){seen[a.id]=true;moved=false;follow(a,0);}},200);})();</script>"
     )
 
 
@@ -257,12 +362,52 @@ def passage_html(text: str, start: int, end: int, quote: str = "", mark_id: str 
     return f'<div class="cchc-passage" style="{style}">{head}{body}{tail}</div>'
 
 
-def document_html(text: str, start: int, end: int, quote: str = "", mark_id: str = "cite") -> str:
-    """The whole cleaned document in a scrollable box, the cited span highlighted (searched if offsets moved)."""
+#: Longest table row widened to (characters): a "row" longer than this is a whole table read as one passage, and
+#: highlighting it would hide where the quote is.
+ROW_MAX_CHARS = 2000
+#: The cell separator of a table row written on one line (``| a | b |``, as the .docx loader writes rows).
+_PIPE = "|"
+
+
+def row_span(text: str, start: int, end: int, passages=()) -> tuple[int, int]:
+    r"""The span to highlight for a quote ``[start, end)`` of ``text``: the whole table row when the quote lies in one
+    (an answer restates the row, not one cell), else the quote itself.
+
+    A row is a passage of kind ``table_row`` holding the quote (a one-cell-per-line table, whose cells are lines
+    between ``|`` lines), or the ``| … |`` line holding it.
+
+    >>> t = "Bảng:\n| 1 | Sở Y tế | Quý III |\nHết."
+    >>> row_span(t, t.index("Sở Y tế"), t.index("Sở Y tế") + 7) == (t.index("| 1"), t.index("\nHết"))
+    True
+    >>> from types import SimpleNamespace as P
+    >>> c = "STT\n|\nĐơn vị\n|\nThời gian\n|\n1\n|\nSở Nội vụ\n|\nQuý II\n|\n2\n|\nSở Tư pháp\n|\nQuý IV"
+    >>> row = P(kind="table_row", start=c.index("1\n|"), end=c.index("Quý II") + 6)
+    >>> row_span(c, c.index("Quý II"), c.index("Quý II") + 6, [row]) == (row.start, row.end)
+    True
+    >>> row_span("Kiểm tra Sở Y tế.", 9, 16)
+    (9, 16)
+    """
+    for p in passages:
+        if getattr(p, "kind", "") == "table_row" and p.start <= start and end <= p.end \
+                and p.end - p.start <= ROW_MAX_CHARS:
+            return p.start, p.end
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    hi = len(text) if hi < 0 else hi
+    line = text[lo:hi].strip()
+    if "\n" not in text[start:end] and len(line) > 1 and line.startswith(_PIPE) and line.endswith(_PIPE):
+        return lo, hi
+    return start, end
+
+
+def document_html(text: str, start: int, end: int, quote: str = "", mark_id: str = "cite", passages=()) -> str:
+    """The whole cleaned document in a scrollable box, the cited span highlighted (searched if offsets moved), widened
+    to its table row when it lies in one (:func:`row_span`, with the document's ``passages``)."""
     span = locate(text, start, end, quote)
     if span is None:
         return highlight_html(text, 0, 0, mark_id, css_class="cchc-document", style=DOCUMENT_STYLE)
-    return highlight_html(text, span.start, span.end, mark_id, css_class="cchc-document", style=DOCUMENT_STYLE)
+    lo, hi = row_span(text, span.start, span.end, passages)
+    return highlight_html(text, lo, hi, mark_id, css_class="cchc-document", style=DOCUMENT_STYLE)
 
 
 #: The file uploader's English help ("Drag and drop…", "Limit 200MB per file") replaced by Vietnamese.
@@ -276,12 +421,29 @@ _UPLOADER_CSS = (
 )
 
 
+#: Streamlit's English controls no setting translates, hidden: the "Stop" button beside the running indicator (our
+#: spinners say what runs, in Vietnamese) and the tables' toolbar (English tooltips "Download as CSV", "Search",
+#: "Fullscreen"; each table page has its own "Tải CSV").
+_FRAMEWORK_CSS = ('[data-testid="stStatusWidget"] button{display:none;}'
+                  '[data-testid="stElementToolbar"]{display:none;}')
+#: The open conversation in the sidebar (the primary button among ``conv_…`` keys): marked as selected, a tinted
+#: button with a bar on its left, not the red primary button that reads as an alert.
+#: The copy button, drawn like Streamlit's secondary buttons.
+_COPY_CSS = ("button.cchc-copy-button{font:inherit;font-size:0.9rem;padding:0.25rem 0.75rem;border-radius:0.5rem;"
+             "border:1px solid rgba(49,51,63,0.2);background:transparent;cursor:pointer;}"
+             "button.cchc-copy-button:hover{border-color:rgb(28,131,225);color:rgb(28,131,225);}")
+_OPEN_CONVERSATION_CSS = ('[class*="st-key-conv_"] [data-testid="stBaseButton-primary"]{background:rgba(28,131,225,'
+                          '0.12);color:inherit;border:1px solid rgba(28,131,225,0.35);'
+                          'border-left:4px solid rgb(28,131,225);font-weight:600;}')
+
+
 def style_block() -> str:
-    """A <style> block for the marks, [n] links, scope chips and the uploader (one line, no user data)."""
+    """A <style> block for the marks, [n] links, scope chips, the uploader, the open conversation and the hidden
+    English framework controls (one line, no user data)."""
     return (f"<style>mark.cchc-mark{{{MARK_STYLE}}} .cchc-note{{opacity:0.7;font-size:0.85em;}}"
             "a.cchc-ref{text-decoration:none;font-weight:600;padding:0 2px;border-radius:3px;"
             "background:rgba(28,131,225,0.12);}"
-            f"{_UPLOADER_CSS}</style>")
+            f"{_UPLOADER_CSS}{_FRAMEWORK_CSS}{_OPEN_CONVERSATION_CSS}{_COPY_CSS}</style>")
 
 
 def scroll_script(mark_id: str) -> str:
@@ -306,6 +468,8 @@ def scroll_script(mark_id: str) -> str:
 
 
 __all__ = ["escape_text", "escape_markdown", "answer_markdown", "answer_with_refs", "refs_script", "cookie_script",
+           "answer_anchor", "answer_scroll_script",
+           "plain_answer", "copy_button_html", "copy_script",
            "anchor_id", "locate", "Span", "highlight_html",
            "passage_html",
-           "document_html", "style_block", "scroll_script"]
+           "document_html", "row_span", "style_block", "scroll_script"]

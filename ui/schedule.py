@@ -80,6 +80,23 @@ def schedule_rows(plans, provinces=(), years=(), by: str = "quarter") -> tuple[l
     return rows, cites
 
 
+def clicked_citation(selection, cites: list[CellCitation]) -> int | None:
+    """The citation number of the row whose cell was clicked in the schedule table (rows and citations are built
+    together, one per fact, so row i is citation i + 1); None when nothing is selected.
+
+    >>> from ui.schedule import CellCitation as C
+    >>> cites = [C(1, "d", "KH", "Sở Y tế", "quý III", 0, 9, "q"), C(2, "d", "KH", "Sở Nội vụ", "quý IV", 9, 20, "r")]
+    >>> clicked_citation({"rows": [], "columns": [], "cells": [(1, "Quý IV")]}, cites)
+    2
+    >>> clicked_citation({"rows": [0], "cells": []}, cites), clicked_citation({"cells": []}, cites)
+    (1, None)
+    """
+    selection = selection or {}
+    rows = [cell[0] for cell in selection.get("cells", ())] + list(selection.get("rows", ()))
+    row = next((r for r in rows if isinstance(r, int) and 0 <= r < len(cites)), None)
+    return None if row is None else cites[row].n
+
+
 def citation_markdown(cite: CellCitation) -> str:
     r"""The line of a cell's citation for ``st.markdown``: the plan's label in bold, its quote in «…», both shown as
     text (a link, an image or a heading written in a plan line stays inert).
@@ -104,6 +121,32 @@ def to_csv(rows: list[dict], columns: list[str] | None = None) -> bytes:
         writer.writeheader()
         writer.writerows(rows)
     return out.getvalue().encode("utf-8-sig")
+
+
+#: Columns of the Feedback page's CSV: one row per rating, with what was asked, answered and cited.
+FEEDBACK_CSV_COLUMNS = ["thoi_gian", "danh_gia", "gop_y", "cau_hoi", "tiep_theo_cau_hoi", "che_do", "cau_tra_loi",
+                        "so_trich_dan", "trich_dan"]
+
+
+def feedback_csv(rows) -> bytes:
+    """The Feedback page's ratings as CSV (:func:`to_csv`): "+1"/"-1", the comment, the question, the question it
+    followed, the answer mode, the answer and its citations ("[n] label: «quote»" one per line).
+
+    >>> from types import SimpleNamespace as R
+    >>> r = R(created_at="2026-12-05T10:00:00", rating=-1, comment="thiếu Sở Y tế", question="Sở nào?", context="",
+    ...       mode="grounded", answer_text="Sở Nội vụ [1]",
+    ...       citations=[{"n": 1, "label": "KH 36", "quote": "Sở Nội vụ"}])
+    >>> feedback_csv([r]).decode("utf-8-sig").splitlines()[1]
+    '2026-12-05T10:00:00,-1,thiếu Sở Y tế,Sở nào?,,grounded,Sở Nội vụ [1],1,[1] KH 36: «Sở Nội vụ»'
+    """
+    out = []
+    for r in rows:
+        cites = [c for c in (r.citations or []) if isinstance(c, dict)]
+        out.append(dict(zip(FEEDBACK_CSV_COLUMNS, (
+            r.created_at, f"{r.rating:+d}", r.comment, r.question, r.context, r.mode, r.answer_text, len(cites),
+            "\n".join(f"[{c.get('n', '')}] {c.get('label') or c.get('title', '')}: «{c.get('quote', '')}»"
+                      for c in cites)))))
+    return to_csv(out, FEEDBACK_CSV_COLUMNS)
 
 
 def to_xlsx(rows: list[dict], sheet: str = "Lịch kiểm tra") -> bytes:
@@ -132,5 +175,5 @@ def to_xlsx(rows: list[dict], sheet: str = "Lịch kiểm tra") -> bytes:
     return buffer.getvalue()
 
 
-__all__ = ["citation_markdown", "schedule_rows",
+__all__ = ["citation_markdown", "clicked_citation", "feedback_csv", "schedule_rows",
            "plan_choices", "to_csv", "to_xlsx", "CellCitation", "QUARTER_COLUMNS", "MONTH_COLUMNS"]

@@ -48,17 +48,38 @@ def upload_files(library, files, box) -> None:
     st.session_state["uploader_n"] += 1
 
 
+def refusals(library, files) -> list[str]:
+    """Our own check of the chosen files, before any is read: one Vietnamese line per file refused (too large for
+    ``MAX_FILE_MB``, empty, of a type not read), naming the file and the reason with the limit. Streamlit's own
+    ceiling (``server.maxUploadSize``) is set far above, so its English message never comes first.
+
+    >>> from types import SimpleNamespace as F
+    >>> from settings import load_settings
+    >>> from ingest.service import file_refusal
+    >>> lib = F(refusal=lambda name, size: file_refusal(name, size, load_settings({}, max_file_mb=20)))
+    >>> refusals(lib, [F(name="kh.pdf", size=25 * 1024 * 1024), F(name="ok.txt", size=10)])
+    ['kh.pdf: bị từ chối — tệp quá lớn (25 MB), vượt giới hạn 20 MB cho mỗi tệp.']
+    """
+    return [f"{f.name}: bị từ chối — {reason}" for f in files if (reason := library.refusal(f.name, f.size))]
+
+
 def upload_tab(library, settings) -> None:
-    """The picker (the browser refuses files over the size limit), the button, and the last results."""
+    """The picker, our size check of the chosen files, the button, and the last results (cleared when new files are
+    chosen, so a previous file's error never stays beside the next one)."""
     import streamlit as st
 
     ss = st.session_state
     ss.setdefault("uploader_n", 0)
     files = st.file_uploader(f"Chọn tệp ({', '.join('.' + t for t in UPLOAD_TYPES)}; tối đa "
                              f"{settings.max_file_mb:g} MB mỗi tệp)", type=list(UPLOAD_TYPES),
-                             accept_multiple_files=True, key=f"uploader_{ss['uploader_n']}",
-                             max_upload_size=max(1, int(settings.max_file_mb)))
-    clicked = st.button("Nạp các tệp đã chọn", disabled=not files, key="do_upload", type="primary")
+                             accept_multiple_files=True, key=f"uploader_{ss['uploader_n']}")
+    if files:  # a new choice: the results of the previous upload are about other files
+        ss.pop("upload_messages", None)
+    refused = refusals(library, files or [])
+    for line in refused:
+        st.error(inert_markdown(line))
+    clicked = st.button("Nạp các tệp đã chọn", disabled=not files or len(refused) == len(files), key="do_upload",
+                        type="primary")
     results = st.container()
     if clicked and files:
         upload_files(library, files, results)
@@ -67,4 +88,4 @@ def upload_tab(library, settings) -> None:
         getattr(results, kind)(inert_markdown(text))  # a file name is shown as text, never as Markdown
 
 
-__all__ = ["upload_tab", "upload_files"]
+__all__ = ["upload_tab", "upload_files", "refusals"]
