@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from index.model import document_years
+from retriever.query import years_named
 from textnorm import fold_word, has_diacritics, syllables, word_segments
 
 #: A year named must be the year of one of the units carrying at least this share of the best coverage: several
@@ -130,7 +131,8 @@ def _year_ok(units: list, coverage: float, analysis) -> bool:
     best unit's document states no year (a year not read never refuses by itself; an
     unread document that only ranks near the top is no evidence against the known years of those that answer), or
     one of the best units is of a document of the province asked about that states no year (the place confirms it is
-    the document asked about; its year unread is a hint, not a refusal)."""
+    the document asked about; its year unread is a hint, not a refusal) — unless that unit's own words name other
+    years and not the one asked (then the evidence of the year asked is absent)."""
     if not analysis.years:
         return True
     best = [u for u in units if u.coverage >= YEAR_COVERAGE_SHARE * coverage or u.result.rank <= YEAR_TOP_RANKS]
@@ -141,6 +143,8 @@ def _year_ok(units: list, coverage: float, analysis) -> bool:
         seen = " ".join((md.get("tieu_de", ""), u.result.passage.text, u.result.passage.section))
         if any(y in years or y in seen for y in analysis.years):
             return True
+        if not years and years_named(seen):
+            continue  # no year read, but its own words name other years only: evidence of another year
         if not years and u.coverage >= coverage:
             return True  # a document stating no year counts when its unit is the best answer (not by rank alone)
         if not years and md.get("tinh") in asked_places and u.coverage >= YEAR_COVERAGE_SHARE * coverage:

@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from assistant.types import Answer, Citation
 from index.model import document_label
-from index.task_facts import PlanTasks, TaskFact, load_tasks
+from index.task_facts import PlanTasks, Span, TaskFact, load_tasks
 from retriever.query import canonical_quarters
 from textnorm import normalize_text
 from textnorm.agencies import GROUP, agency_key, belongs_to, canonical_agency, find_agencies
@@ -332,6 +332,20 @@ def _asked_product(folded: str) -> str | None:
 
 
 # -- answering ----------------------------------------------------------------------------------------------------
+def quoted_span(fact: TaskFact) -> Span:
+    """What a task's citation quotes: a prose task's sentence; a table task's content cell — the row as the cleaned
+    text renders it ("Mục 1. / Nội dung: …") carries column labels the source does not hold, so only a cell is word
+    for word in the document the official has (the source panel still highlights the whole row).
+
+    >>> row, cell = Span(0, 60), Span(18, 40)
+    >>> quoted_span(TaskFact("d", "", "x", "", "", (), "", (), row, cell, None, source_form="table")) == cell
+    True
+    >>> quoted_span(TaskFact("d", "", "x", "", "", (), "", (), row, cell, None, source_form="prose")) == row
+    True
+    """
+    return fact.content_span if fact.source_form == "table" else fact.row
+
+
 class _Cites:
     """Numbered citations, one per task row."""
 
@@ -341,16 +355,17 @@ class _Cites:
         self._text_of = text_of
 
     def cite(self, plan: _Plan, fact: TaskFact) -> str:
-        key = (plan.doc_id, fact.row.start, fact.row.end)
+        span = quoted_span(fact)
+        key = (plan.doc_id, span.start, span.end)
         if key not in self._index:
             text = self._text_of(plan.doc_id) or ""
-            quote = text[fact.row.start:fact.row.end]
+            quote = text[span.start:span.end]
             if not quote:
                 return ""  # the row cannot be shown: no marker rather than an unverifiable one
             md = plan.record.metadata
             self.items.append(Citation(n=len(self.items) + 1, doc_id=plan.doc_id, title=md.get("tieu_de", "")
                                        or plan.doc_id, source=plan.record.source, section=fact.area, quote=quote,
-                                       start=fact.row.start, end=fact.row.end, label=plan.label,
+                                       start=span.start, end=span.end, label=plan.label,
                                        metadata={k: v for k, v in md.items() if isinstance(v, str)}))
             self._index[key] = len(self.items)
         return f" [{self._index[key]}]"

@@ -251,11 +251,13 @@ def documents_named(doc_numbers: list[str], records: dict) -> list[str]:
     return found if len(found) <= 3 else []
 
 
-def _years(text: str) -> list[str]:
-    """Years named in a question, not the digits of a document number.
+def years_named(text: str) -> list[str]:
+    """Years named in a question or a passage, not the digits of a document number.
 
-    >>> _years("QĐ 1961 KG năm 2019"), _years("Kế hoạch 2071/QĐ-UBND năm 2018"), _years("giai đoạn 2021-2025")
-    (['2019'], ['2018'], ['2021', '2025'])
+    >>> years_named("QĐ 1961 KG năm 2019"), years_named("Kế hoạch 2071/QĐ-UBND năm 2018")
+    (['2019'], ['2018'])
+    >>> years_named("giai đoạn 2021-2025")
+    ['2021', '2025']
     """
     text = DOCUMENT_REFERENCE.sub(" ", _NUMBERED_DOCUMENT.sub(" ", text))
     return _YEAR.findall(text)
@@ -326,7 +328,7 @@ def analyze_query(query: str, restorer: DiacriticRestorer | None = None) -> Quer
             text = canonical_quarters(restored_text)
             restored = True
     return QueryAnalysis(original=query, text=text, expansions=expand_abbreviations(text),
-                         provinces=find_provinces(typed), years=_years(typed), restored=restored,
+                         provinces=find_provinces(typed), years=years_named(typed), restored=restored,
                          answer_types=answer_types(text), list_target=list_target(text),
                          type_words=frozenset(answer_type_words(text)), measure=amount_measure(text),
                          doc_numbers=named_documents(typed))

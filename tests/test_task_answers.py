@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from assistant.tasks import answer_from_tasks, question_window, task_plans
+from assistant.tasks import answer_from_tasks, question_window, quoted_span, task_plans
 from tests.task_rows import bundled_document, bundled_plan, fake_state
 from textnorm.agencies import agency_key, belongs_to, canonical_agency, find_agencies, is_group
 
@@ -79,12 +79,12 @@ def bundled():
         numeral, number = t.area.split(".")[0], t.number
         while (numeral, number) in keys.values():
             numeral += "b"
-        keys[(t.row.start, t.row.end)] = (numeral, number)
+        keys[(quoted_span(t).start, quoted_span(t).end)] = (numeral, number)
     return SimpleNamespace(doc=doc, plan=plan, state=state, keys=keys)
 
 
 def key(bundled, task) -> tuple[str, str]:
-    return bundled.keys[(task.row.start, task.row.end)]
+    return bundled.keys[(quoted_span(task).start, quoted_span(task).end)]
 
 
 def ask(bundled, question: str, today: date = date(2021, 1, 10), filters=None):
@@ -267,7 +267,11 @@ def test_assistant_answers_task_questions_from_the_facts_and_others_from_passage
     answer = assistant.ask("Sở Tài chính chủ trì những nhiệm vụ nào?")
     assert answer.mode == "tasks" and len(answer.citations) == 3
     text = assistant.store.get_document(doc_id).text
-    assert all(text[c.start:c.end] == c.quote and "Sở Tài chính" in c.quote for c in answer.citations)
+    rows = {(t.content_span.start, t.content_span.end): t.row for t in bundled_plan(text, doc_id).tasks}
+    # each citation quotes a task's content cell, word for word; the row it stands in names the agency
+    assert all(text[c.start:c.end] == c.quote and "Sở Tài chính" in text[rows[c.start, c.end].start:
+                                                                         rows[c.start, c.end].end]
+               for c in answer.citations)
     soon = assistant.ask("Nhiệm vụ nào sắp đến hạn?")  # the assistant's clock: 10/01/2021
     assert soon.mode == "tasks" and "từ 10/01/2021" in soon.text and len(soon.citations) == 4
     assert assistant.ask("Sở Y tế chủ trì những nhiệm vụ nào?").abstained
