@@ -20,7 +20,7 @@ from typing import NamedTuple
 from assistant.types import Answer, Citation
 from index.model import document_label
 from index.task_facts import PlanTasks, Span, TaskFact, load_tasks
-from retriever.query import canonical_quarters
+from retriever.query import canonical_quarters, documents_named
 from textnorm import normalize_text
 from textnorm.agencies import GROUP, agency_key, belongs_to, canonical_agency, find_agencies
 from textnorm.gazetteer import canonical_province
@@ -610,9 +610,13 @@ def _in_scope(plan: _Plan, provinces: set[str], years: set[str], doc_ids: set[st
     return True
 
 
-def _plans_in_scope(plans: list[_Plan], analysis, filters, window: Window | None) -> list[_Plan]:
-    """Plans of the province and year asked or chosen; when none is known to be, those whose province or year was not
-    read (metadata is a hint, never a gate)."""
+def _plans_in_scope(plans: list[_Plan], analysis, filters, window: Window | None,
+                    named: tuple[str, ...] = ()) -> list[_Plan]:
+    """The plans a question names by number (whatever place or year it also names); else plans of the province and
+    year asked or chosen; when none is known to be, those whose province or year was not read (metadata is a hint,
+    never a gate)."""
+    if named:
+        return [p for p in plans if p.doc_id in named]
     provinces = set(getattr(filters, "provinces", ()) or ()) | set(getattr(analysis, "provinces", ()) or ())
     years = set(getattr(filters, "years", ()) or ()) | set(getattr(analysis, "years", ()) or ())
     if window is not None:
@@ -698,7 +702,8 @@ def answer_from_tasks(question: str, analysis, filters, state, *, text_of: Calla
     if not roles or not all_plans:
         return None
     window = question_window(asked_text, today or date.today())
-    plans = _plans_in_scope(all_plans, analysis, filters, window)
+    named = tuple(documents_named(list(getattr(analysis, "doc_numbers", ()) or ()), getattr(state, "records", {})))
+    plans = _plans_in_scope(all_plans, analysis, filters, window, named)
     if not plans:
         return None
     narrow, said, topical = _narrowing(asked_text, folded, plans)

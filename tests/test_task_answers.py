@@ -394,3 +394,15 @@ def test_a_documents_date_is_not_asked_of_a_task(bundled):
     question = "Quyết định số 93/2007/QĐ-TTg về cơ chế một cửa, một cửa liên thông được ban hành ngày nào?"
     assert ask(bundled, question) is None
     assert ask(bundled, "Tự đánh giá, chấm điểm chỉ số CCHC năm 2020 phải nộp trước ngày nào?") is not None
+
+
+def test_a_document_named_by_number_is_the_only_plan_in_scope():
+    from types import SimpleNamespace as NS
+
+    from assistant.tasks import _plans_in_scope
+
+    plans = [NS(doc_id="kh-189", province="Kiên Giang", years=lambda: {"2021"}),
+             NS(doc_id="kh-36", province="Kiên Giang", years=lambda: {"2021"})]
+    analysis = NS(provinces=("Kiên Giang",), years=())
+    assert [p.doc_id for p in _plans_in_scope(plans, analysis, None, None)] == ["kh-189", "kh-36"]
+    assert [p.doc_id for p in _plans_in_scope(plans, analysis, None, None, named=("kh-189",))] == ["kh-189"]
