@@ -229,17 +229,18 @@ def _click_text(driver, xpath: str) -> None:
     _retry(act)
 
 
-def _gate_login(driver, name: str, password: str) -> None:
-    """Type into the login form a page shows in its body and press Enter (which submits the form)."""
+def _gate_login(driver, name: str, password: str, form: str = "gate") -> None:
+    """Type into the login form a page shows in its body (``form="login"``: the sidebar's) and press Enter (which
+    submits the form)."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
     def act():
-        box = _wait(driver).until(lambda d: next(iter(d.find_elements(By.CSS_SELECTOR, ".st-key-gate_name input")),
+        box = _wait(driver).until(lambda d: next(iter(d.find_elements(By.CSS_SELECTOR, f".st-key-{form}_name input")),
                                                  False))
         box.send_keys(Keys.CONTROL, "a")  # replace what a previous try left (clear() does not reach React's state)
         box.send_keys(name)
-        secret = driver.find_element(By.CSS_SELECTOR, ".st-key-gate_pw input")
+        secret = driver.find_element(By.CSS_SELECTOR, f".st-key-{form}_pw input")
         secret.send_keys(Keys.CONTROL, "a")
         secret.send_keys(password + "\n")
 
@@ -272,6 +273,10 @@ def _official_and_reviewer(server, driver) -> None:
     from selenium.webdriver.common.by import By
 
     driver.get(server["url"])
+    # verdicts carry their reviewer: the walk signs in (the administrator also reviews) in the sidebar's form
+    _click_text(driver, '//section[@data-testid="stSidebar"]//summary[contains(., "Đăng nhập")]')
+    _gate_login(driver, "admin", PASSWORD, form="login")
+    _wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".st-key-logout"))
     # first answer after start: the first question, with the Hà Nam filter
     _wait(driver).until(lambda d: _multiselect_input(d, "Tỉnh/thành phố"))
     _set_filter(driver, "Tỉnh/thành phố", "Hà Nam")
@@ -337,8 +342,7 @@ def _official_and_reviewer(server, driver) -> None:
 
     ActionChains(driver).send_keys(Keys.ESCAPE).perform()  # close the popover
     # the Review page (a reviewer's or an administrator's account) lists the citation marked "Sai"
-    _click_text(driver, '//a[@data-testid="stSidebarNavLink"][contains(., "Rà soát trích dẫn")]')
-    _gate_login(driver, "admin", PASSWORD)
+    _click_text(driver, '//a[@data-testid="stSidebarNavLink"][contains(., "Rà soát trích dẫn")]')  # signed in
     _click_text(driver, '//*[@data-testid="stExpander"]//summary[contains(., "' + QUY_III + '")]')
     _wait(driver).until(lambda d: d.find_elements(By.XPATH, f'//p[.//strong[text()="[{n}] Sai"]]'))
     time.sleep(0.5)

@@ -1,9 +1,9 @@
 """End to end, the reviewer's walk (issue 20): open a citation by a mouse click → verdict → close → reopening shows
 it → the queue gives the next one → a verdict there → the CSV names the reviewer.
 
-Same server and browser set-up as ``test_browser`` (Debian Chromium through selenium, hashing embedder, an admin
-password). Until accounts land the reviewer is anonymous ("ẩn danh") and the pages' gate is the admin password; with
-accounts, the walk starts by signing in as a reviewer and the CSV carries that name.
+Same server and browser set-up as ``test_browser`` (Debian Chromium through selenium, hashing embedder, the first
+administrator from ``ADMIN_PASSWORD``). The walk starts by signing in as a reviewer's account in the sidebar; every
+verdict, the reopened panel and the CSV carry that reviewer's name.
 """
 
 from __future__ import annotations
@@ -15,6 +15,9 @@ import time
 import test_browser as walk
 from test_browser import PASSWORD, QUY_III, _ask, _click_text, _messages, _shot, _shot_on_failure, _wait
 
+#: The reviewer's account (login, password) and name, made in the server's account store before the walk.
+REVIEWER = ("lan.rs", "mat-khau-ra-soat-1")
+REVIEWER_NAME = "Nguyễn Thị Lan"
 #: The chat tests' browser fixtures, shared (one server and one Chromium for this module).
 server, driver, pytestmark = walk.server, walk.driver, walk.pytestmark
 
@@ -68,7 +71,15 @@ def _close_panel(driver) -> None:
 def _reviewer_walk(server, driver) -> None:
     from selenium.webdriver.common.by import By
 
+    from assistant.accounts import AccountStore, Role
+    from assistant.sqlite_store import store_of
+
+    store_of(AccountStore, server["data"] / "accounts.sqlite3").add(REVIEWER[0], REVIEWER_NAME, Role.REVIEWER,
+                                                                    REVIEWER[1])
     driver.get(server["url"])
+    _click_text(driver, '//section[@data-testid="stSidebar"]//summary[contains(., "Đăng nhập")]')
+    walk._gate_login(driver, *REVIEWER, form="login")
+    _wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".st-key-logout"))
     _ask(driver, QUY_III)
     answer = _messages(driver)[-1]
     assert len(answer.find_elements(By.CSS_SELECTOR, "a.cchc-ref")) >= 3
@@ -81,7 +92,7 @@ def _reviewer_walk(server, driver) -> None:
     _wait(driver).until(lambda d: "đã rà soát 1/" in _messages(d)[-1].text)
     _open_card(driver, 2)
     given = _wait(driver).until(lambda d: next(iter(d.find_elements(
-        By.XPATH, '//*[@role="dialog"]//li[contains(., "ẩn danh")]')), False))
+        By.XPATH, f'//*[@role="dialog"]//li[contains(., "{REVIEWER_NAME}")]')), False))
     assert "Sai" in given.text
     chosen = driver.find_element(By.XPATH, '//*[@role="dialog"]//label[.//p[text()="Sai"]]//input')
     assert chosen.is_selected()
@@ -104,5 +115,5 @@ def _reviewer_walk(server, driver) -> None:
         time.sleep(0.3)
     (csv_file,) = list(driver.downloads.glob("ra-soat-trich-dan*.csv"))
     rows = list(csv.DictReader(io.StringIO(csv_file.read_bytes().decode("utf-8-sig"))))
-    assert sorted((r["n"], r["ket_luan"], r["nguoi_ra_soat"]) for r in rows) == [("1", "Đúng", "ẩn danh"),
-                                                                               ("2", "Sai", "ẩn danh")]
+    assert sorted((r["n"], r["ket_luan"], r["nguoi_ra_soat"]) for r in rows) == [("1", "Đúng", REVIEWER_NAME),
+                                                                               ("2", "Sai", REVIEWER_NAME)]
