@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from textnorm import fold_word, has_diacritics, normalize_text, syllables
+from textnorm import fold_word, has_diacritics, lexicons, normalize_text, syllables
 
-#: Words that carry no topic: question words, function words, generic verbs and fillers of chat questions. They are
-#: matched with their accents ("có" is a stopword, "cơ" of "cơ quan" is not); a word typed without accents is
-#: matched by its folded form.
-STOPWORDS_ACCENTED = frozenset(normalize_text(w) for w in """
-ai gì nào những các của được là có không thì sao trong về cho và với khi ở tại đâu bằng vào gồm hãy biết tôi
-muốn bao nhiêu mấy như thế này đó kia một hay hoặc để do từ đến theo ra nên mà rằng cũng đã đang sẽ còn
-việc nhằm bởi vì nữa lúc
-ạ nhé nhỉ vậy ơi em cho hỏi giúp giùm xem ấy nhờ xin chứ à thế làm dự kiến
-""".split())
+#: Words that carry no topic: question words, function words, generic verbs and fillers of chat questions
+#: (``textnorm/lexicons/stopwords.json``). They are matched with their accents ("có" is a stopword, "cơ" of "cơ quan"
+#: is not); a word typed without accents is matched by its folded form.
+STOPWORDS_ACCENTED = frozenset(normalize_text(w) for w in lexicons.terms("stopwords"))
 #: The same words folded, for questions typed without diacritics.
 STOPWORDS = frozenset(fold_word(w) for w in STOPWORDS_ACCENTED)
 
