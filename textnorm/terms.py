@@ -10,6 +10,9 @@ from textnorm import fold_word, has_diacritics, lexicons, normalize_text, syllab
 STOPWORDS_ACCENTED = frozenset(normalize_text(w) for w in lexicons.terms("stopwords"))
 #: The same words folded, for questions typed without diacritics.
 STOPWORDS = frozenset(fold_word(w) for w in STOPWORDS_ACCENTED)
+#: Abbreviations of Vietnamese public administration, both ways (abbreviation → expansion, lower case;
+#: ``textnorm/lexicons/abbreviations.json``).
+ABBREVIATIONS = lexicons.mapping("abbreviations", "expansion")
 
 
 def is_stopword(word: str) -> bool:
@@ -41,4 +44,4 @@ def content_terms(text: str) -> list[str]:
     return [fold_word(s) for s in syllables(text) if not is_stopword(s)]
 
 
-__all__ = ["STOPWORDS", "STOPWORDS_ACCENTED", "content_terms", "is_stopword"]
+__all__ = ["ABBREVIATIONS", "STOPWORDS", "STOPWORDS_ACCENTED", "content_terms", "is_stopword"]
