@@ -71,3 +71,17 @@ def test_refresh_fills_seen_from_a_document_and_keeps_one_line_per_entry(lexicon
     text = (lexicon_dir / "demo.json").read_text(encoding="utf-8")
     assert text.count("\n") == 3  # head, the entry, the close
     assert lexicons.entries("demo")[0].seen.endswith(".txt")
+
+
+@pytest.mark.parametrize("phrase, kept", [
+    ("Tổng hợp ý kiến góp ý dự thảo quy chế", ["y", "kien", "du", "thao"]),
+    ("các kiến nghị sau kiểm tra", ["kien", "nghi"]),
+    ("lịch làm việc của đoàn", ["lich", "lam"]),  # "việc" alone stays a function word ("việc kiểm tra")
+    ("dự án đầu tư công nào", ["du", "an"]),
+])
+def test_words_of_a_topic_keep_every_syllable(phrase, kept):
+    """ "dự", "kiến" and "làm" are halves of topic words ("dự thảo", "kiến nghị", "làm việc"), not function words."""
+    from textnorm.terms import content_terms
+
+    terms = content_terms(phrase)
+    assert all(k in terms for k in kept), terms

@@ -86,8 +86,8 @@ def entries(name: str) -> tuple[Entry, ...]:
 def terms(name: str) -> tuple[str, ...]:
     """The terms of lexicon ``name`` in file order.
 
-    >>> "có" in terms("stopwords"), "cơ" in terms("stopwords")
-    (True, False)
+    >>> "có" in terms("stopwords"), "cơ" in terms("stopwords"), "làm" in terms("stopwords")
+    (True, False, False)
     """
     return tuple(e.term for e in entries(name))
 
