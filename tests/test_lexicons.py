@@ -85,3 +85,13 @@ def test_words_of_a_topic_keep_every_syllable(phrase, kept):
 
     terms = content_terms(phrase)
     assert all(k in terms for k in kept), terms
+
+
+def test_portal_lines_of_the_lexicon_are_chrome_only_as_whole_lines():
+    from ingest.boundaries import is_web_chrome
+
+    for entry in lexicons.entries("portal_chrome"):
+        line = entry.term + (" của văn bản này" if entry.field("line") == "starts" else "")
+        assert is_web_chrome(line), entry.term
+        # a sentence of the body that uses the words is text, never dropped
+        assert not is_web_chrome(f"Các sở báo cáo kết quả, {entry.term.lower()} theo quy định."), entry.term

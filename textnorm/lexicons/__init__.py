@@ -51,7 +51,7 @@ class Entry:
 def names() -> list[str]:
     """The lexicons shipped, by file name.
 
-    >>> {"stopwords", "abbreviations", "departments", "department_abbreviations"} <= set(names())
+    >>> {"stopwords", "abbreviations", "departments", "department_abbreviations", "portal_chrome"} <= set(names())
     True
     """
     return sorted(p.stem for p in LEXICON_DIR.glob("*.json"))
