@@ -95,3 +95,12 @@ def test_portal_lines_of_the_lexicon_are_chrome_only_as_whole_lines():
         assert is_web_chrome(line), entry.term
         # a sentence of the body that uses the words is text, never dropped
         assert not is_web_chrome(f"Các sở báo cáo kết quả, {entry.term.lower()} theo quy định."), entry.term
+
+
+@pytest.mark.parametrize("question", ["Các xã phải làm gì?", "cac xa phai lam gi", "Đoàn dự kiến kiểm tra khi nào?"])
+def test_a_question_phrase_is_set_aside_as_a_whole(question):
+    """ "làm gì" asks and "dự kiến" hedges: the phrase carries no topic, its syllables elsewhere do."""
+    from textnorm.terms import content_terms
+
+    terms = content_terms(question)
+    assert "lam" not in terms and "du" not in terms and "kien" not in terms, terms
