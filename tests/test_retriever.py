@@ -206,6 +206,8 @@ def test_odd_query_never_raises(real, query):
     results = real.search(query, k=5)
     assert isinstance(results, list) and len(results) <= 5
     assert all(isinstance(r, SearchResult) for r in results)
+    assert [r.rank for r in results] == list(range(1, len(results) + 1))  # ranked, none twice
+    assert len({r.passage.id for r in results}) == len(results)
 
 
 def test_zero_or_negative_k_gives_empty_list(real):
