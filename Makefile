@@ -32,8 +32,9 @@ run: install
 test: dev
 	$(PY) -m pytest
 
-# the edit loop: every test that needs no embedding model, server, browser nor OCR (markers set in tests/conftest.py)
-FAST_TIER := not model and not server and not browser and not ocr and not slow
+# the edit loop: every test that needs no embedding model, server, browser nor OCR, starts no process and indexes
+# nothing of its own (markers set in tests/conftest.py from what a test uses)
+FAST_TIER := not model and not server and not browser and not ocr and not slow and not subprocess and not index
 test-fast: dev
 	$(PY) -m pytest -m "$(FAST_TIER)" -p no:cacheprovider
 

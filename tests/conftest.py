@@ -31,15 +31,46 @@ FIXTURE_MARKERS = {
     "driver": "browser",  # Chromium driven by selenium
     "server": "browser",  # the Streamlit app in a subprocess (test_browser's fixture)
 }
+#: Names a test's code (or a helper of its module it calls) uses, and the marker each gives: starting a Python
+#: process costs seconds of imports, indexing the corpus seconds of Chroma writes.
+NAME_MARKERS = {
+    "subprocess": "subprocess", "Popen": "subprocess", "executable": "subprocess",
+    "ingest_paths": "index", "ingest_folder": "index",
+}
+#: How deep :func:`_names_used` follows a test into the helpers of its module (test → helper → helper).
+HELPER_DEPTH = 2
 #: The markers of the slow tiers, deselected by ``make test-fast`` (registered in pyproject.toml).
-SLOW_TIERS = ("model", "server", "browser", "ocr", "slow")
+SLOW_TIERS = ("model", "server", "browser", "ocr", "slow", "subprocess", "index")
+
+
+def _names_used(function, depth: int = HELPER_DEPTH) -> set[str]:
+    """Global and attribute names a function's code uses, with those of the module's functions it calls."""
+    code = getattr(function, "__code__", None)
+    if code is None:
+        return set()
+    names = set(code.co_names)
+    for const in code.co_consts:  # nested functions and lambdas
+        if hasattr(const, "co_names"):
+            names |= set(const.co_names)
+    if depth:
+        module = getattr(function, "__globals__", {})
+        for name in list(names):
+            helper = module.get(name)
+            if callable(helper) and getattr(helper, "__module__", None) == function.__module__:
+                names |= _names_used(helper, depth - 1)
+    return names
 
 
 def pytest_collection_modifyitems(config, items):
-    """Mark every test by the fixtures it uses (:data:`FIXTURE_MARKERS`)."""
+    """Mark every test by the fixtures it uses (:data:`FIXTURE_MARKERS`) and the names its code uses
+    (:data:`NAME_MARKERS`), so that a new test lands in its tier without a thought."""
     for item in items:
-        for fixture in set(getattr(item, "fixturenames", ())) & set(FIXTURE_MARKERS):
-            item.add_marker(FIXTURE_MARKERS[fixture])
+        markers = {FIXTURE_MARKERS[f] for f in set(getattr(item, "fixturenames", ())) & set(FIXTURE_MARKERS)}
+        function = getattr(item, "function", None)
+        if function is not None:
+            markers |= {NAME_MARKERS[n] for n in _names_used(function) & set(NAME_MARKERS)}
+        for marker in sorted(markers):
+            item.add_marker(marker)
 
 
 @pytest.fixture(autouse=True)
