@@ -1,10 +1,10 @@
-# Trợ lý CCHC — make run | make test | make lint | make bench | make eval | make faults
+# Trợ lý CCHC — make run | make test | make test-fast | make lint | make bench | make eval | make faults
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: install dev run ingest test lint bench eval faults eval-schedules bench-schedules clean
+.PHONY: install dev run ingest test test-fast lint bench eval faults eval-schedules bench-schedules clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,12 @@ run: install
 
 test: dev
 	$(PY) -m pytest
+
+# the edit loop: every test that needs no embedding model, server, browser nor OCR, starts no process and indexes
+# nothing of its own (markers set in tests/conftest.py from what a test uses)
+FAST_TIER := not model and not server and not browser and not ocr and not slow and not subprocess and not index
+test-fast: dev
+	$(PY) -m pytest -m "$(FAST_TIER)" -p no:cacheprovider
 
 lint: dev
 	$(VENV)/bin/ruff check .

@@ -43,8 +43,13 @@ class _Plan:
     year: str
 
 
-#: Characters of an answer read first (the scorer's "direct answer" budget): every plan should be named within them.
-DIRECT_CHARS = 400
+#: Characters in one line of the chat column: Streamlit's centred layout is 46 rem wide, less the avatar, and a line of
+#: Vietnamese text at the default font holds about 100 of them.
+CHAT_LINE_CHARS = 100
+#: Lines of an answer a reader takes in before deciding whether to read on (the opening of a chat bubble).
+FIRST_READ_LINES = 4
+#: Characters of an answer read first: every plan should be named within them.
+DIRECT_CHARS = CHAT_LINE_CHARS * FIRST_READ_LINES
 
 
 def _short_label(line: str) -> str:

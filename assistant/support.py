@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from textnorm import fold_word, has_diacritics, normalize_text, syllables
-from textnorm.terms import is_stopword
+from textnorm.terms import ABBREVIATIONS, is_stopword
 
 #: Share of a claim's content syllables that must occur in the passages it cites: a faithful paraphrase rewrites the
 #: grammar and keeps the facts' words (at most one content syllable in four new); a made-up claim about the same
@@ -83,10 +83,7 @@ def names(text: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _abbreviations() -> tuple[tuple[list[str], list[str]], ...]:
-    """The retriever's administrative abbreviations as syllables (imported when first needed: the retriever
-    package loads numpy, which answering in LLM mode otherwise does not need)."""
-    from retriever.query import ABBREVIATIONS
-
+    """The administrative abbreviations (:data:`textnorm.terms.ABBREVIATIONS`) as syllables."""
     return tuple((syllables(normalize_text(short)), syllables(normalize_text(full)))
                  for short, full in ABBREVIATIONS.items())
 

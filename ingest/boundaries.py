@@ -33,16 +33,24 @@ from ingest.frontmatter import (
     type_head,
 )
 from ingest.legal import legal_heading
+from textnorm import lexicons
 from textnorm.lines import is_list_line, is_upper_line
 
+#: A document viewer's page counter ("of 3 / 12", "2/15 trang"): arithmetic, not vocabulary, so not in the lexicon.
+_PAGE_COUNTER = r"of\s*\d+\s*/\s*\d+|\d+\s*/\s*\d+\s*trang"
+
+
+def _chrome_pattern() -> re.Pattern[str]:
+    """Whole lines of ``textnorm/lexicons/portal_chrome.json`` (a line that is the term, or starts with it) and page
+    counters."""
+    rows = lexicons.entries("portal_chrome")
+    starts = [re.escape(e.term) + ".*" for e in rows if e.field("line") == "starts"]
+    whole = [re.escape(e.term) for e in rows if e.field("line") != "starts"]
+    return re.compile(r"^(?:" + "|".join(starts + [_PAGE_COUNTER] + whole) + r")\s*$", re.IGNORECASE)
+
+
 #: Whole lines that belong to a web page or a document viewer, whatever the site (a fallback, not the main rule).
-WEB_CHROME = re.compile(
-    r"^(?:Đang tải nội dung.*|Bạn đang xem bản rút gọn.*|Để sử dụng toàn bộ tiện ích.*|Nếu bạn là thành viên.*"
-    r"|Tải bản đầy đủ.*|Nội dung toàn văn.*|of\s*\d+\s*/\s*\d+|\d+\s*/\s*\d+\s*trang|Chia sẻ(?: bài viết)?"
-    r"|In bài viết|In trang"
-    r"|Facebook|Zalo|Twitter|Email|Đánh giá bài viết|Xem thêm|Quay lại|Lên đầu trang|Hệ thống pháp luật)\s*$",
-    re.IGNORECASE,
-)
+WEB_CHROME = _chrome_pattern()
 #: A web page's chrome line is short: a longer line that opens like one ("Tải bản đầy đủ …" and the whole document
 #: pasted after it on one line) is text.
 WEB_LINE_MAX_CHARS = 160

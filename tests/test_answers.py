@@ -165,8 +165,8 @@ def assistant(real_index):
 
 @pytest.mark.parametrize("question", [
     # made only of words the bundled documents use, about things they do not say
-    "Sở Tài chính tỉnh Kiên Giang phân bổ bao nhiêu tỷ đồng kinh phí cải cách hành chính năm 2021?",
-    "Huyện Tân Hiệp có bao nhiêu xã, thị trấn?",
+    "Sở Tài chính tỉnh Kiên Giang bố trí bao nhiêu tỷ đồng kinh phí kiểm tra cải cách hành chính năm 2021?",
+    "Huyện Bình Lục có bao nhiêu xã, thị trấn?",
     "Sở Y tế tỉnh Hà Nam có bao nhiêu công chức năm 2022?",
 ])
 def test_off_topic_questions_made_of_corpus_words_are_refused(assistant, question):
@@ -184,7 +184,7 @@ def test_reworded_questions_are_not_refused(assistant, question):
 
 
 def test_direct_answer_comes_first_with_its_document(assistant):
-    answer = assistant.ask("Hà Nam kiểm tra CCHC năm 2022 vào thời gian nào?")
+    answer = assistant.ask("Năm 2022 Hà Nam tổ chức kiểm tra CCHC vào thời gian nào?")
     first = answer.text.split("\n")[0]
     assert "Hà Nam" in first and "quý III" in first
 

@@ -52,8 +52,8 @@ TIMEOUT = 60
 
 
 @pytest.fixture(scope="module")
-def corpus_store(tmp_path_factory):
-    """The bundled corpus plus a document holding <script>, indexed once with the hashing embedder."""
+def corpus_store(tmp_path_factory, _hashed_data):
+    """The bundled corpus (a copy of the session's hashing index) plus a document holding <script>, added once."""
     from index.store import IndexStore
     from ingest.pipeline import ingest_paths
 
@@ -61,10 +61,11 @@ def corpus_store(tmp_path_factory):
     extra = base / "extra"
     extra.mkdir()
     (extra / f"{EVIL_ID}.txt").write_text(EVIL_TEXT, encoding="utf-8")
+    shutil.copytree(_hashed_data, base / "data")
     settings = load_settings({}, embedding_model="hashing:64", data_dir=base / "data", corpus_dir=CORPUS)
     store = IndexStore(settings)
     report = ingest_paths([CORPUS, extra], settings, store)
-    assert not report.refused, report.summary()
+    assert not report.refused and len(report.added) == 1, report.summary()  # the corpus is there already
     return store
 
 

@@ -44,11 +44,14 @@ def test_table_row_answer_names_the_lead_agency(assistant):
 
 
 @pytest.mark.parametrize("question", [
-    "Tỉnh Đồng Tháp kiểm tra CCHC ở những huyện nào năm 2021?",
-    "Mức lương cơ sở năm 2024 là bao nhiêu?",
-    "Xin chào, hôm nay trời đẹp không?",
-    "Thủ tục cấp hộ chiếu cần giấy tờ gì?",
-    "Quy định về xử phạt vi phạm giao thông?",
+    "Tỉnh Long An kiểm tra CCHC ở những huyện nào năm 2021?",
+    "Mức lương tối thiểu vùng năm 2023 là bao nhiêu?",
+    "Chào bạn, hôm nay trời có mưa không?",
+    "Thủ tục cấp thị thực cần giấy tờ gì?",
+    # found when the evaluation probe left this test: "thủ tục" and "đăng ký" are corpus words, and KH 189 is quoted
+    pytest.param("Thủ tục đăng ký kết hôn cần giấy tờ gì?", marks=pytest.mark.xfail(
+        strict=True, reason="an off-topic question made of two corpus words is answered (abstention, issue 21)")),
+    "Quy định về xử phạt vi phạm nồng độ cồn?",
 ])
 def test_abstains_when_documents_do_not_answer(assistant, question):
     answer = assistant.ask(question)
@@ -57,18 +60,18 @@ def test_abstains_when_documents_do_not_answer(assistant, question):
 
 
 def test_follow_up_carries_the_earlier_question(assistant):
-    first = assistant.ask("Kiên Giang kiểm tra công tác CCHC năm 2021 vào thời gian nào?")
-    second = assistant.ask("Còn Hà Nam thì sao?", history=[make_turn("Kiên Giang kiểm tra công tác CCHC năm 2021 "
-                                                                      "vào thời gian nào?", first)])
+    first = assistant.ask("Kiên Giang tổ chức kiểm tra công tác CCHC năm 2021 vào thời gian nào?")
+    second = assistant.ask("Còn Hà Nam thì sao?", history=[make_turn("Kiên Giang tổ chức kiểm tra công tác CCHC năm "
+                                                                      "2021 vào thời gian nào?", first)])
     assert not second.abstained
     assert {c.metadata.get("tinh") for c in second.citations} == {"Hà Nam"}
-    assert second.query == "Hà Nam kiểm tra công tác CCHC vào thời gian nào?"
+    assert second.query == "Hà Nam tổ chức kiểm tra công tác CCHC vào thời gian nào?"
 
 
 def test_follow_up_answer_states_the_quarter(assistant):
-    first = assistant.ask("Kiên Giang kiểm tra công tác CCHC năm 2021 vào thời gian nào?")
-    second = assistant.ask("Còn Hà Nam thì sao?", history=[make_turn("Kiên Giang kiểm tra công tác CCHC năm 2021 "
-                                                                      "vào thời gian nào?", first)])
+    first = assistant.ask("Kiên Giang tổ chức kiểm tra công tác CCHC năm 2021 vào thời gian nào?")
+    second = assistant.ask("Còn Hà Nam thì sao?", history=[make_turn("Kiên Giang tổ chức kiểm tra công tác CCHC năm "
+                                                                      "2021 vào thời gian nào?", first)])
     assert "quyiiinam2022" in fold_for_match(second.text)
 
 
@@ -82,7 +85,8 @@ def test_ask_cli_contract(tmp_path, _hashed_data):
     shutil.copytree(_hashed_data, tmp_path / "d")  # an index of the bundled corpus (hashing embedder), built once
     env = {**os.environ, "DATA_DIR": str(tmp_path / "d"), "EMBEDDING_MODEL": "hashing:64"}
     proc = subprocess.run([sys.executable, "-m", "assistant", "ask", "--json"], cwd=ROOT, env=env, text=True,
-                          input="Hà Nam kiểm tra CCHC năm 2022 vào thời gian nào?\nMức lương cơ sở năm 2024?\n",
+                          input="Năm 2022 Hà Nam tổ chức kiểm tra CCHC vào thời gian nào?\n"
+                                "Mức lương tối thiểu vùng năm 2023?\n",
                           capture_output=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     rows = [json.loads(line) for line in proc.stdout.splitlines()]

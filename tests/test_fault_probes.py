@@ -10,6 +10,9 @@ import pytest
 from bench import faults
 from tests.conftest import CORPUS
 
+#: Every probe starts processes or rebuilds an index: the whole file is in the slow tier.
+pytestmark = pytest.mark.slow
+
 QUICK_PROBES = [name for name in faults.PROBES if name != "Chroma server stops under a running search"]
 
 

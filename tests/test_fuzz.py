@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from ingest.clean import Line, clean_lines
 from ingest.document import build_document, make_doc_id
 from ingest.structure import parse_structure
+from textnorm import normalize_text
 
 _VI_WORDS = ("Kế hoạch", "kiểm tra", "cải cách hành chính", "Ủy ban nhân dân", "tỉnh Kiên Giang", "Sở Nội vụ",
              "quý III/2021", "ngày 28 tháng 02 năm 2021", "Số: 36/KH-UBND", "ĐỐI TƯỢNG", "THỜI GIAN", "CCHC",
@@ -32,6 +33,11 @@ _table = st.builds(lambda rows: "\n".join("| " + " | ".join(r) + " |" for r in r
 _doc_text = st.lists(st.one_of(_line, _line, _line, _long_line, _table, st.just(""), st.just("|"),
                                st.text(max_size=80)), max_size=40).map("\n".join)
 
+def _words(text: str) -> set[str]:
+    """Words of letters and digits, lower case (what a reader would search for)."""
+    return {w.lower() for w in re.findall(r"[^\W_]+", text)}
+
+
 FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -39,16 +45,36 @@ FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthChe
 @given(_doc_text)
 def test_clean_lines_never_fails(raw):
     lines = clean_lines(raw)
-    assert all(isinstance(line, Line) and isinstance(line.text, str) for line in lines)
-    assert all(line.text for line in lines)
+    assert all(isinstance(line, Line) and line.text for line in lines)
+    assert all("\n" not in line.text and line.text == line.text.strip() for line in lines)
+    # cleaning removes markup and joins wrapped lines: it never makes up a word
+    assert _words(" ".join(line.text for line in lines)) <= _words(normalize_text(raw))
+
+
+_sentence = st.lists(st.sampled_from(("kế hoạch", "kiểm tra", "cải cách", "hành chính", "đơn vị", "cấp xã", "báo cáo",
+                                      "kết quả", "năm 2022", "các sở", "thực hiện", "theo dõi", "đánh giá")),
+                     min_size=3, max_size=12).map(lambda ws: " ".join(ws).capitalize() + ".")
+
+
+@FUZZ
+@given(st.lists(_sentence, min_size=1, max_size=15))
+def test_clean_lines_keeps_every_word_of_plain_sentences(sentences):
+    """Never lose a user's text: a body made of plain sentences comes out with every word, in order."""
+    raw = "\n".join(sentences)
+    cleaned = " ".join(line.text for line in clean_lines(raw))
+    assert cleaned.split() == raw.split()
 
 
 @FUZZ
 @given(_doc_text)
 def test_parse_structure_never_fails(raw):
-    blocks = parse_structure(clean_lines(raw))
+    lines = clean_lines(raw)
+    blocks = parse_structure(lines)
     for block in blocks:
         assert isinstance(block.text, str) and isinstance(block.section, tuple)
+    # every word of the cleaned lines is in a block (as text or as a table cell): structure loses none
+    kept = _words(" ".join([b.text for b in blocks] + [v for b in blocks for v in b.cells.values()]))
+    assert _words(" ".join(line.text for line in lines)) <= kept
 
 
 @FUZZ

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -18,18 +19,16 @@ METADATA_KEYS = {"id", "doc_id", "title", "source", "section", "start", "end", "
 
 
 @pytest.fixture(scope="module")
-def hybrid(tmp_path_factory):
-    """A HybridRetriever over the corpus indexed once for this module with the hashing embedder."""
+def hybrid(tmp_path_factory, _hashed_data):
+    """A HybridRetriever over a copy of the session's hashing-embedder index of the corpus (built once per run)."""
     from index.store import IndexStore
-    from ingest.pipeline import ingest_paths
     from retriever.hybrid import HybridRetriever
     from settings import load_settings
 
-    settings = load_settings({}, embedding_model="hashing:64", data_dir=tmp_path_factory.mktemp("lc-index"),
-                             corpus_dir=CORPUS)
-    store = IndexStore(settings)
-    ingest_paths([CORPUS], settings, store)
-    return HybridRetriever(store)
+    data = tmp_path_factory.mktemp("lc-index") / "data"
+    shutil.copytree(_hashed_data, data)
+    settings = load_settings({}, embedding_model="hashing:64", data_dir=data, corpus_dir=CORPUS)
+    return HybridRetriever(IndexStore(settings))
 
 
 @pytest.mark.anyio  # runs the async standard test (test_ainvoke_returns_documents); no effect on sync tests

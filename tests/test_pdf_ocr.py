@@ -55,11 +55,16 @@ def joined(*parts: bytes) -> bytes:
     return buffer.getvalue()
 
 
-needs_tesseract = pytest.mark.skipif(
+_tesseract_installed = pytest.mark.skipif(
     ocr_engine() is None,
     reason="Tesseract with Vietnamese data is not installed (Debian tesseract-ocr tesseract-ocr-vie; .ci/run "
            "installs them)",
 )
+
+
+def needs_tesseract(test):
+    """A test that runs Tesseract: in the ``ocr`` tier, skipped where Tesseract is not installed."""
+    return pytest.mark.ocr(_tesseract_installed(test))
 
 
 @pytest.fixture

@@ -326,7 +326,7 @@ def test_filters_scope_the_plans(schedule_assistant):
 
 
 def test_other_questions_go_to_the_passage_answerer(schedule_assistant):
-    answer = schedule_assistant.ask("Cơ quan nào chủ trì tham mưu thành lập Đoàn kiểm tra CCHC của tỉnh Kiên Giang?")
+    answer = schedule_assistant.ask("Cơ quan nào tham mưu thành lập Đoàn kiểm tra CCHC của tỉnh Hà Nam?")
     assert answer.mode != "schedule"
 
 

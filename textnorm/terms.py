@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from textnorm import fold_word, has_diacritics, normalize_text, syllables
+from textnorm import fold_word, has_diacritics, lexicons, normalize_text, syllables
 
-#: Words that carry no topic: question words, function words, generic verbs and fillers of chat questions. They are
-#: matched with their accents ("có" is a stopword, "cơ" of "cơ quan" is not); a word typed without accents is
-#: matched by its folded form.
-STOPWORDS_ACCENTED = frozenset(normalize_text(w) for w in """
-ai gì nào những các của được là có không thì sao trong về cho và với khi ở tại đâu bằng vào gồm hãy biết tôi
-muốn bao nhiêu mấy như thế này đó kia một hay hoặc để do từ đến theo ra nên mà rằng cũng đã đang sẽ còn
-việc nhằm bởi vì nữa lúc
-ạ nhé nhỉ vậy ơi em cho hỏi giúp giùm xem ấy nhờ xin chứ à thế làm dự kiến
-""".split())
+#: Words that carry no topic: question words, function words, generic verbs and fillers of chat questions
+#: (``textnorm/lexicons/stopwords.json``). They are matched with their accents ("có" is a stopword, "cơ" of "cơ quan"
+#: is not); a word typed without accents is matched by its folded form.
+STOPWORDS_ACCENTED = frozenset(normalize_text(w) for w in lexicons.terms("stopwords") if " " not in w)
+#: Phrases that carry no topic though their syllables may ("làm gì" asks, "làm việc" is a topic; "dự kiến" hedges,
+#: "dự án" and "ý kiến" are topics), as tuples of syllables, longest first.
+STOPWORD_PHRASES = tuple(sorted((tuple(syllables(normalize_text(w))) for w in lexicons.terms("stopwords") if " " in w),
+                                key=len, reverse=True))
 #: The same words folded, for questions typed without diacritics.
 STOPWORDS = frozenset(fold_word(w) for w in STOPWORDS_ACCENTED)
+#: Abbreviations of Vietnamese public administration, both ways (abbreviation → expansion, lower case;
+#: ``textnorm/lexicons/abbreviations.json``).
+ABBREVIATIONS = lexicons.mapping("abbreviations", "expansion")
 
 
 def is_stopword(word: str) -> bool:
@@ -42,8 +44,32 @@ def content_terms(text: str) -> list[str]:
     ['so', 'kiem', 'tra', 'quy', 'iii']
     >>> content_terms("cho em hỏi cơ quan nào chủ trì ạ")
     ['co', 'quan', 'chu', 'tri']
+    >>> content_terms("Đoàn dự kiến làm việc với các xã để làm gì?")
+    ['doan', 'lam', 'xa']
     """
-    return [fold_word(s) for s in syllables(text) if not is_stopword(s)]
+    words = syllables(text)
+    in_phrase = _phrase_words(words)
+    return [fold_word(s) for i, s in enumerate(words) if i not in in_phrase and not is_stopword(s)]
 
 
-__all__ = ["STOPWORDS", "STOPWORDS_ACCENTED", "content_terms", "is_stopword"]
+def _same_word(word: str, accented: str) -> bool:
+    """``word`` (lower case) is ``accented``: with its accents when it carries any, else folded."""
+    return normalize_text(word) == accented if has_diacritics(word) else word == fold_word(accented)
+
+
+def _phrase_words(words: list[str]) -> set[int]:
+    """Positions of the words that make up a stopword phrase (:data:`STOPWORD_PHRASES`).
+
+    >>> sorted(_phrase_words(["ubnd", "yêu", "cầu", "làm", "gì"])), _phrase_words(["lịch", "làm", "việc"])
+    ([3, 4], set())
+    """
+    out: set[int] = set()
+    for i in range(len(words)):
+        for phrase in STOPWORD_PHRASES:
+            if all(i + k < len(words) and _same_word(words[i + k], p) for k, p in enumerate(phrase)):
+                out.update(range(i, i + len(phrase)))
+                break
+    return out
+
+
+__all__ = ["ABBREVIATIONS", "STOPWORDS", "STOPWORDS_ACCENTED", "STOPWORD_PHRASES", "content_terms", "is_stopword"]

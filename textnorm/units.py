@@ -14,29 +14,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from textnorm import has_diacritics
+from textnorm import has_diacritics, lexicons
 from textnorm.gazetteer import CENTRAL_CITIES, canonical_province
 from textnorm.periods import fold_same_length
 
-#: Standard names of provincial departments (Sở) and their common abbreviations (Nghị định 24/2014, 107/2020 and
-#: the 2025 mergers); the name after "Sở" as documents write it.
-DEPARTMENTS = (
-    "Nội vụ", "Tư pháp", "Kế hoạch và Đầu tư", "Tài chính", "Công Thương", "Nông nghiệp và Phát triển nông thôn",
-    "Nông nghiệp và Môi trường", "Giao thông vận tải", "Xây dựng", "Tài nguyên và Môi trường",
-    "Thông tin và Truyền thông", "Lao động - Thương binh và Xã hội", "Văn hóa, Thể thao và Du lịch",
-    "Văn hóa và Thể thao", "Văn hóa - Thể thao", "Du lịch", "Khoa học và Công nghệ", "Giáo dục và Đào tạo", "Y tế",
-    "Ngoại vụ", "Dân tộc và Tôn giáo", "Quy hoạch - Kiến trúc", "Giao thông - Xây dựng",
-)
-#: Abbreviated department names (folded) → the standard name.
-DEPARTMENT_ABBREVIATIONS = {
-    "ldtb&xh": "Lao động - Thương binh và Xã hội", "ld-tb&xh": "Lao động - Thương binh và Xã hội",
-    "tn&mt": "Tài nguyên và Môi trường", "gd&dt": "Giáo dục và Đào tạo", "kh&cn": "Khoa học và Công nghệ",
-    "nn&ptnt": "Nông nghiệp và Phát triển nông thôn", "tt&tt": "Thông tin và Truyền thông",
-    "kh&dt": "Kế hoạch và Đầu tư", "gtvt": "Giao thông vận tải", "vhtt&dl": "Văn hóa, Thể thao và Du lịch",
-    "vh-tt&dl": "Văn hóa, Thể thao và Du lịch", "vh,tt&dl": "Văn hóa, Thể thao và Du lịch",
-    "tnmt": "Tài nguyên và Môi trường", "gddt": "Giáo dục và Đào tạo", "khcn": "Khoa học và Công nghệ",
-    "khdt": "Kế hoạch và Đầu tư", "ldtbxh": "Lao động - Thương binh và Xã hội", "tttt": "Thông tin và Truyền thông",
-}
+#: Standard names of provincial departments (Sở), the name after "Sở" as documents write it (Nghị định 24/2014,
+#: 107/2020 and the 2025 mergers; ``textnorm/lexicons/departments.json``).
+DEPARTMENTS = lexicons.terms("departments")
+#: Abbreviated department names (folded) → the standard name (``textnorm/lexicons/department_abbreviations.json``).
+DEPARTMENT_ABBREVIATIONS = lexicons.mapping("department_abbreviations", "expansion")
 #: Local government levels after "UBND"/"Ủy ban nhân dân" (longest first).
 LEVELS = ("thành phố", "thị trấn", "thị xã", "huyện", "quận", "phường", "xã")
 #: Words that end a name read without the gazetteer (what follows a name in a sentence, not part of it).
