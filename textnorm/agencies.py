@@ -25,7 +25,8 @@ from pathlib import Path
 from textnorm.periods import fold_same_length
 from textnorm.units import find_units
 
-#: The alias lexicon: ``{"entries": [{"alias", "canonical", "kind", "why"}]}``.
+#: The alias lexicon (:mod:`textnorm.lexicons` format): entries ``{"term", "canonical", "kind", "why", "seen", "note"}``,
+#: and ``groups``.
 LEXICON = Path(__file__).with_name("lexicons") / "agencies.json"
 #: Kind of a name that stands for many agencies at once ("các sở, ban, ngành"): never one agency's match.
 GROUP = "group"
@@ -51,7 +52,7 @@ def _alias_patterns() -> tuple[tuple[re.Pattern, str, str], ...]:
     entries = json.loads(LEXICON.read_text(encoding="utf-8"))["entries"]
     out = []
     for entry in entries:
-        words = re.findall(r"[a-z0-9&]+", fold_same_length(entry["alias"]).lower())
+        words = re.findall(r"[a-z0-9&]+", fold_same_length(entry["term"]).lower())
         body = _ALIAS_GAP.join(map(re.escape, words))
         out.append((re.compile(r"(?<![\w&])" + body + r"(?![\w&])"), entry["canonical"], entry.get("kind", "")))
     return tuple(sorted(out, key=lambda t: -len(t[0].pattern)))

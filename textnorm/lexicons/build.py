@@ -100,11 +100,13 @@ def unsourced(name: str) -> list[str]:
     return [e.term for e in entries(name) if not e.seen.strip()]
 
 
-def dump(name: str, about: str, rows: list[dict]) -> str:
-    """A lexicon file's text: one entry a line, so a change is one line of a diff."""
+def dump(name: str, about: str, rows: list[dict], rest: dict | None = None) -> str:
+    """A lexicon file's text: one entry a line, so a change is one line of a diff; ``rest``: the file's other keys
+    (the agencies' ``groups``), kept after the entries."""
     lines = ",\n".join("  " + json.dumps(row, ensure_ascii=False) for row in rows)
     head = json.dumps({"version": FORMAT_VERSION, "lexicon": name, "about": about}, ensure_ascii=False)[:-1]
-    return f'{head}, "entries": [\n{lines}\n]}}\n'
+    tail = "".join(f", {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in (rest or {}).items())
+    return f'{head}, "entries": [\n{lines}\n]{tail}}}\n'
 
 
 def _location(path: str) -> str:
@@ -123,7 +125,8 @@ def refresh(name: str) -> int:
         seen = _location(found) if found else (GRAMMAR_SEEN if row["why"] == "grammar" else row.get("seen", ""))
         changed += seen != row.get("seen")
         row["seen"] = seen
-    path.write_text(dump(name, data.get("about", ""), data["entries"]), encoding="utf-8")
+    rest = {k: v for k, v in data.items() if k not in ("version", "lexicon", "about", "entries")}
+    path.write_text(dump(name, data.get("about", ""), data["entries"], rest), encoding="utf-8")
     entries.cache_clear()
     return changed
 
