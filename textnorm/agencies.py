@@ -25,8 +25,8 @@ from pathlib import Path
 from textnorm.periods import fold_same_length
 from textnorm.units import find_units
 
-#: The alias lexicon (:mod:`textnorm.lexicons` format): entries ``{"term", "canonical", "kind", "why", "seen", "note"}``,
-#: and ``groups``.
+#: The alias lexicon (:mod:`textnorm.lexicons` format): entries ``{"term", "canonical", "kind", "why", "seen",
+#: "note"}``, and ``groups``.
 LEXICON = Path(__file__).with_name("lexicons") / "agencies.json"
 #: Kind of a name that stands for many agencies at once ("các sở, ban, ngành"): never one agency's match.
 GROUP = "group"
