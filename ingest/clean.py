@@ -195,7 +195,7 @@ def clean_lines(raw: str) -> list[Line]:
             in_table = ((out and out[-1].cells is not None) or _MD_TABLE_SEPARATOR.match(nxt) is not None
                         or _opens_table(list(cells), nxt))
             if in_table and len(_split_inline_cells(stripped)) >= 2:
-                out.append(Line(" | ".join(cells), hard=True, cells=cells))
+                out.append(Line(" | ".join(cells).strip(), hard=True, cells=cells))  # empty edge cells kept
             else:
                 # A two-cell layout row ("ỦY BAN NHÂN DÂN | CỘNG HÒA …"): each cell is its own line.
                 out.extend(Line(c, hard=True) for c in cells if c)

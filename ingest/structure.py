@@ -118,9 +118,27 @@ def _render_row(number: str, row: dict[str, str]) -> str:
     return "\n".join([f"Mục {number}."] + [f"{col}: {val}" for col, val in row.items()])
 
 
+def _unique_columns(header: list[str]) -> list[str]:
+    """Column names of a header row, each its own: an empty header cell is "Cột n", a repeated one gets its rank (a
+    row's cells are keyed by column, so two columns of one name would keep only one of their values).
+
+    >>> _unique_columns(["STT", "", "Ghi chú", "GHI CHÚ"])
+    ['Stt', 'Cột 2', 'Ghi chú', 'Ghi chú (2)']
+    """
+    columns: list[str] = []
+    for j, cell in enumerate(header):
+        name = _column_name(cell) or f"Cột {j + 1}"
+        base, rank = name, 1
+        while name in columns:
+            rank += 1
+            name = f"{base} ({rank})"
+        columns.append(name)
+    return columns
+
+
 def _markdown_table(lines: list[Line], start: int) -> tuple[list[Block], int]:
     header = list(lines[start].cells or ())
-    columns = [_column_name(h) for h in header]
+    columns = _unique_columns(header)
     blocks, i = [], start + 1
     while i < len(lines) and lines[i].cells is not None:
         cells = lines[i].cells or ()
@@ -128,6 +146,10 @@ def _markdown_table(lines: list[Line], start: int) -> tuple[list[Block], int]:
         number = cells[0] if cells and _NUMBER_CELL.match(cells[0]) else str(len(blocks) + 1)
         blocks.append(Block(text=_render_row(number.rstrip("."), row), kind="table_row", cells=row))
         i += 1
+    used = {name for b in blocks for name in b.cells}
+    if any(name and name not in used for name in columns):
+        # a column no row fills ("Ghi chú"): its header lives in no row, so the header line stays as text
+        blocks.insert(0, Block(text=lines[start].text, kind="para"))
     return blocks, i
 
 
