@@ -124,10 +124,18 @@ def server(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def driver(tmp_path_factory):
+    drv = new_chrome(tmp_path_factory.mktemp("chrome"))
+    try:
+        yield drv
+    finally:
+        drv.quit()
+
+
+def new_chrome(tmp):
+    """A headless Chromium with its own profile (cookies, downloads) in ``tmp``: one browser of one person."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
-    tmp = tmp_path_factory.mktemp("chrome")
     downloads = tmp / "downloads"
     downloads.mkdir()
     options = webdriver.ChromeOptions()
@@ -141,10 +149,7 @@ def driver(tmp_path_factory):
     drv = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
     drv.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
     drv.downloads = downloads
-    try:
-        yield drv
-    finally:
-        drv.quit()
+    return drv
 
 
 # -- helpers ------------------------------------------------------------------------------------------------------

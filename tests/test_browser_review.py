@@ -60,12 +60,16 @@ def _open_card(driver, n: int) -> None:
 
 
 def _close_panel(driver) -> None:
-    from selenium.webdriver.common.action_chains import ActionChains
+    """Close the source panel with its "Đóng" button, clicked with the mouse; no traceback may show."""
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.common.keys import Keys
+    from test_browser_chat import _mouse_click
 
-    ActionChains(driver).send_keys(Keys.ESCAPE).perform()
+    close = _wait(driver).until(lambda d: next(iter(d.find_elements(
+        By.XPATH, '//*[@role="dialog"]//button[.//p[text()="Đóng"]]')), False))
+    _mouse_click(driver, close)
     _wait(driver).until(lambda d: not d.find_elements(By.CSS_SELECTOR, '[role="dialog"]'))
+    shown = driver.find_element(By.TAG_NAME, "body").text
+    assert "Traceback" not in shown and "TypeError" not in shown
 
 
 def _reviewer_walk(server, driver) -> None:
