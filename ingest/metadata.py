@@ -23,6 +23,7 @@ from ingest.frontmatter import (
     NAMED_TYPES,
     NUMBER,
     PERSON_NAME,
+    SIGNATURE_START,
     SUBJECT_LINE,
     Unit,
     is_agency,
@@ -76,8 +77,19 @@ NATIONAL_TYPES = frozenset({"Luật", "Bộ luật", "Hiến pháp", "Nghị đ�
                             "Pháp lệnh"})
 #: Issuers of a number that are national bodies ("…/QĐ-BNV", "…/NĐ-CP", "…/QH14", "…/QĐ-TTg").
 CENTRAL_CODE = re.compile(r"(?:^|[-/])(?:CP|TTg|QH\d*|UBTVQH\d*|B[A-ZĐ]{1,4}|BCĐ)$")
+#: A department of a ministry that issues in its own name, written under the ministry ("BỘ TÀI CHÍNH" / "TỔNG CỤC
+#: THUẾ"); a ministry's vụ signs in the ministry's name.
+CENTRAL_SUBORDINATE = re.compile(r"^(?:TỔNG CỤC|CỤC)\s", re.IGNORECASE)
+#: A national text without its header says who enacts it, in its last basis line: "Chính phủ ban hành Nghị định …",
+#: "Quốc hội ban hành Luật …", "Bộ trưởng Bộ Nội vụ ban hành Thông tư …" (the body, not the post).
+ENACTING_CLAUSE = re.compile(
+    r"(?:^|[;,.]\s*)(?:Bộ trưởng\s+(?=Bộ\s))?(?P<body>Chính phủ|Quốc hội|Ủy ban Thường vụ Quốc hội|Thủ tướng Chính phủ|"
+    r"Bộ\s+[^,;.]{2,40}?)\s+ban hành\s+(?:Nghị định|Luật|Bộ luật|Pháp lệnh|Nghị quyết|Thông tư|Quyết định)\b"
+)
+#: Body paragraphs searched for that clause (it closes the bases, before the first chapter or article).
+ENACTING_PARAGRAPHS = 8
 #: A department under a provincial committee, written on the line below it in the header.
-SUBORDINATE = re.compile(r"^(?:SỞ|BAN|VĂN PHÒNG|CHI CỤC|TRUNG TÂM|THANH TRA)(?:\s|$)", re.IGNORECASE)
+SUBORDINATE = re.compile(r"^(?:SỞ|BAN|VĂN PHÒNG|CHI CỤC|TRUNG TÂM|THANH TRA|TỔNG CỤC|CỤC)(?:\s|$)", re.IGNORECASE)
 #: A committee's office written "VĂN PHÒNG" alone under the committee's name is that committee's office.
 OFFICE = "VĂN PHÒNG"
 #: A people's committee, with or without accents ("ỦY BAN NHÂN DÂN", "UY BAN NHAN DAN", "UBND"), folded.
@@ -91,6 +103,8 @@ _POST_PREFIX = re.compile(r"^" + HEAD_POSTS + r"\s+", re.IGNORECASE)
 #: Posts of a signer ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH").
 POST = re.compile(r"^(?:(?:TM|KT|Q|TL|TUQ)\.?\s*)?((?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|"
                   r"THỦ TƯỚNG|CHÁNH VĂN PHÒNG|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|CHỦ NHIỆM)(?:\s+THƯỜNG TRỰC)?)\s*$")
+#: A person's name typed in capitals under a signer's post: two to five words of capital letters.
+CAPITALS_NAME = re.compile(r"^[A-ZĐÀ-Ỹ]{1,7}(?: [A-ZĐÀ-Ỹ]{1,7}){1,4}$")
 #: Votes of a place named with its level ("tỉnh X", "huyện Y", "xã Z" of one province only): a document names its
 #: own place that way.
 CUED_VOTES = 3
@@ -536,8 +550,8 @@ def _body_name(text: str) -> str:
         for name, s, e in sorted(province_mentions(text), key=lambda m: -m[1]):
             out = out[:s] + name.removeprefix("Thành phố ") + out[e:]
     words = [BODY_ABBREVIATIONS.get(w, w) for w in out.split()]
-    if len(words) > 1 and words[0] in ("bộ", "sở", "ban", "cục", "vụ", "văn"):
-        k = 2 if words[0] == "văn" and len(words) > 2 else 1
+    if len(words) > 1 and words[0] in ("bộ", "sở", "ban", "cục", "vụ", "văn", "tổng"):
+        k = 2 if words[0] in ("văn", "tổng") and len(words) > 2 else 1
         words[k] = words[k][:1].upper() + words[k][1:]
     out = " ".join(words)
     return out[:1].upper() + out[1:]
@@ -574,15 +588,30 @@ def _issued(r: _Reader) -> str:
     return r.md.get("ngay_ban_hanh") or r.md.get("nam") or ""
 
 
+def _read_central_body(r: _Reader, agency: str, agency_span: tuple[int, int] | None, code: str) -> None:
+    """co_quan of a national body: the header's name (a department under a ministry: "BỘ TÀI CHÍNH" / "TỔNG CỤC
+    THUẾ" → the department), else the body its number's code names, else the one its enacting clause names."""
+    r.put("cap", "Trung ương")
+    subordinate = _subordinate(r)
+    if subordinate and CENTRAL_SUBORDINATE.match(subordinate[2]):
+        r.put("co_quan", _body_name(subordinate[2]), subordinate[:2])
+    elif agency:
+        r.put("co_quan", _body_name(agency), agency_span)
+    elif code and central_issuer(code):
+        r.put("co_quan", central_issuer(code), _span_of(r, "so_hieu"))
+    else:
+        for start, paragraph in _body_paragraphs(r)[:ENACTING_PARAGRAPHS]:
+            m = ENACTING_CLAUSE.search(paragraph)
+            if m:
+                r.put("co_quan", m.group("body"), (start + m.start("body"), start + m.end("body")))
+                return
+
+
 def _read_body(r: _Reader, code: str, place: str) -> None:
     """co_quan, cap and tinh."""
     agency, agency_span = _agency(r)
     if _is_central(r, agency, code):
-        r.put("cap", "Trung ương")
-        if agency:
-            r.put("co_quan", _body_name(agency), agency_span)
-        else:
-            r.put("co_quan", central_issuer(code) if code else "", _span_of(r, "so_hieu"))
+        _read_central_body(r, agency, agency_span, code)
         return
     _read_province(r, place, agency_span)
     tinh = r.md.get("tinh", "")
@@ -606,13 +635,25 @@ def _read_body(r: _Reader, code: str, place: str) -> None:
         r.put("co_quan", _body_name(agency), agency_span)
 
 
+def _name_in_capitals(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The signer's name typed in capitals ("TRẦN VĂN TÂN"): the last line of a signature block, under its post, two
+    to five words of letters that are neither a post nor a body's name."""
+    if len(lines) < 2 or not any(POST.match(t) for _, _, t in lines[:-1]):
+        return []
+    s, e, last = lines[-1]
+    if (CAPITALS_NAME.match(last) and not POST.match(last) and not is_agency(last)
+            and not SIGNATURE_START.match(last)):
+        return [(s, e, last)]
+    return []
+
+
 def _read_signer(r: _Reader) -> None:
     """nguoi_ky and chuc_vu from the signature block, or the portal's "Người ký" field."""
     lines = r.role("signature")
-    names = [(s, e, t) for s, e, t in lines if PERSON_NAME.match(t)]
+    names = [(s, e, t) for s, e, t in lines if PERSON_NAME.match(t)] or _name_in_capitals(lines)
     if names:
         s, e, name = names[-1]
-        r.put("nguoi_ky", name, (s, e))
+        r.put("nguoi_ky", name if not name.isupper() else name.title(), (s, e))
         posts = [(ps, pe, POST.match(t)) for ps, pe, t in lines if ps < s and POST.match(t)]
         if posts:
             ps, pe, m = posts[-1]

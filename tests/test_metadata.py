@@ -573,3 +573,30 @@ def test_a_long_title_ending_with_its_years_on_the_next_line_keeps_them(years):
                            f"Sơn La, ngày 06 tháng 7 năm 2020\n{first}\n{years}\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích")
     assert md["tieu_de"].lower().endswith(years.lower())
     assert md["ky_ke_hoach"] == "2021-2025"
+
+
+def test_decree_with_its_header_cut_is_the_governments_by_its_enacting_clause():
+    md = document_metadata(
+        "NGHỊ ĐỊNH\nVỀ THỰC HIỆN CƠ CHẾ MỘT CỬA, MỘT CỬA LIÊN THÔNG TRONG GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH\n\n"
+        "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n\n"
+        "Theo đề nghị của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ;\n\n"
+        "Chính phủ ban hành Nghị định quy định về thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết thủ "
+        "tục hành chính.\n\nChương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\n"
+        "1. Nghị định này quy định về thực hiện cơ chế một cửa, cơ chế một cửa liên thông.\n")
+    assert fields(md, "loai_van_ban", "co_quan", "tinh") == ("Nghị định", "Chính phủ", "")
+
+
+def test_a_department_of_a_ministry_under_its_name_is_the_issuing_body():
+    md = document_metadata("BỘ TÀI CHÍNH\nTỔNG CỤC THUẾ\n" + MOTTO + "Số: 1234/TCT-CS\nV/v chính sách thuế\n"
+                           "Hà Nội, ngày 5 tháng 3 năm 2021\nKính gửi: Cục Thuế tỉnh Quảng Nam.\n"
+                           "Tổng cục Thuế nhận được công văn của Cục Thuế tỉnh Quảng Nam hỏi về chính sách thuế.")
+    assert (md["co_quan"].lower(), md["tinh"]) == ("tổng cục thuế", "")
+
+
+def test_signer_typed_in_capitals_under_the_post():
+    md = document_metadata(
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM\n" + MOTTO + "Số: 12/KH-UBND\nQuảng Nam, ngày 5 tháng 3 năm 2021\nKẾ HOẠCH\n"
+        "Kiểm tra cải cách hành chính năm 2021\n\nI. MỤC ĐÍCH\n1. Đánh giá kết quả thực hiện nhiệm vụ cải cách hành "
+        "chính của các cơ quan, đơn vị trên địa bàn tỉnh.\n\nNơi nhận:\n- Bộ Nội vụ;\n- Lưu: VT.\nKT. CHỦ TỊCH\n"
+        "PHÓ CHỦ TỊCH\nTRẦN VĂN TÂN")
+    assert md["nguoi_ky"] == "Trần Văn Tân"
