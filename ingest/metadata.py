@@ -122,8 +122,10 @@ DATELINE_BLOCKS = 40
 DATELINE_TAIL_BLOCKS = 4
 #: A news post may end with its author's name in capitals, two to four words ("HỒ VĂN", "NGUYỄN THỊ HÀ"), or in
 #: title case ("Việt Hà", "Đình Thuyết": a pen name, often no family name), two to four syllables.
+#: The name may be labelled ("Tác giả: Minh Hà", "Bài, ảnh: HỒ VĂN", "Tin: Việt Hà").
 BYLINE = re.compile(
-    r"^[A-ZĐÀ-Ỹ]{1,8}(?: [A-ZĐÀ-Ỹ]{1,8}){1,3}$|^[A-ZĐÀ-Ỹ][a-zà-ỹđ]{0,7}(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]{0,7}){1,3}$"
+    r"^(?:(?:Tác giả|Người viết|Bài(?:,? ảnh)?|Tin(?:,? ảnh)?|Phóng viên)\s*:\s*)?"
+    r"(?:[A-ZĐÀ-Ỹ]{1,8}(?: [A-ZĐÀ-Ỹ]{1,8}){1,3}|[A-ZĐÀ-Ỹ][a-zà-ỹđ]{0,7}(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]{0,7}){1,3})$"
 )
 #: A block this long is prose: the post's body has begun, its dateline is above.
 PROSE_MIN_CHARS = 200
@@ -134,7 +136,7 @@ _WEEKDAY = re.compile(r"^(?:Thứ\s+\w+|Chủ\s+nhật)\b", re.IGNORECASE)
 #: A headline has at least this many words (shorter lines are breadcrumbs or categories: "Tin tức - Sự kiện").
 HEADLINE_MIN_WORDS = 5
 #: A post names its source last, as a name, not a sentence: "Theo QuangBinh Portal", "Nguồn: baobackan.vn".
-_SOURCE_LINE = re.compile(r"^(?:Theo|Nguồn)\s*:?\s+([^,;:]{3,60}?)\.?$")
+_SOURCE_LINE = re.compile(r"^(?:Theo|Nguồn)\s*:?\s+([^,;:|]{3,60}?)\.?$")
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 #: The year inside a number ("22/2008/QH12").
 NUMBER_YEAR = re.compile(rf"^\d+[a-z]?/({_YEAR})/")

@@ -247,6 +247,8 @@ def test_a_sentence_starting_with_theo_is_not_the_source():
          "Công tác kiểm tra.", "2015"),
         ("Sáng ngày 7.10, Đoàn kiểm tra công tác cải cách hành chính huyện đã đi kiểm tra công tác của xã.", ""),
         ("Ngày 17/9, Đoàn kiểm tra của UBND huyện đã kiểm tra công tác cải cách hành chính tại xã Tân Kỳ.", ""),
+        ("Chiều 13-3, đoàn kiểm tra cải cách hành chính của tỉnh đã làm việc với UBND huyện Na Rì.", ""),
+        ("Ngày 13-3-2023, đoàn kiểm tra cải cách hành chính của tỉnh đã làm việc với UBND huyện Na Rì.", "2023"),
     ],
 )
 def test_news_lead_forms_read_as_news_with_the_year_they_give(lead, year):
@@ -600,3 +602,12 @@ def test_signer_typed_in_capitals_under_the_post():
         "chính của các cơ quan, đơn vị trên địa bàn tỉnh.\n\nNơi nhận:\n- Bộ Nội vụ;\n- Lưu: VT.\nKT. CHỦ TỊCH\n"
         "PHÓ CHỦ TỊCH\nTRẦN VĂN TÂN")
     assert md["nguoi_ky"] == "Trần Văn Tân"
+
+
+@pytest.mark.parametrize("byline", ["Tác giả: Minh Hà", "Bài, ảnh: HỒ VĂN"])
+def test_a_labelled_byline_closes_a_news_post(byline):
+    md = document_metadata(
+        "Kiểm tra công tác cải cách hành chính tại huyện Na Rì\nĐoàn kiểm tra cải cách hành chính của tỉnh đã làm "
+        "việc với UBND huyện Na Rì về công tác cải cách hành chính năm 2023.\nĐoàn đã kiểm tra hồ sơ, tài liệu và "
+        f"việc giải quyết thủ tục hành chính tại Bộ phận một cửa của huyện.\n{byline}")
+    assert fields(md, "loai_van_ban", "tieu_de") == ("Tin bài", "Kiểm tra công tác cải cách hành chính tại huyện Na Rì")

@@ -82,10 +82,10 @@ CITED_DOCUMENT = re.compile(
     r"(?:\s+(?i:ngày)\s+(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+(?i:tháng)\s+\d{1,2}\s+(?i:năm)\s+\d{4}))?"
 )
 #: A news lead opening with the day of the event it reports: "Ngày 13/4/2018, UBND tỉnh …", "Sáng ngày 7.10, Đoàn …",
-#: "Ngày 01 tháng 6 năm 2015, Chủ tịch …", "Ngày 17/9, …" (the year is often left out).
+#: "Ngày 01 tháng 6 năm 2015, Chủ tịch …", "Ngày 17/9, …", "Chiều 13-3, …" (the year is often left out).
 NEWS_LEAD_DATE = re.compile(
     r"^(?:(?:Sáng|Chiều|Tối|Trưa|Đêm)\s+)?(?:ngày\s+)?"
-    r"(?:\d{1,2}\s*[/.]\s*\d{1,2}(?:\s*[/.]\s*(?P<y>(?:19|20)\d\d))?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+(?P<y2>(?:19|20)\d\d))?)"
+    r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*(?P<y>(?:19|20)\d\d))?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+(?P<y2>(?:19|20)\d\d))?)"
     r"\s*,",
     re.IGNORECASE,
 )
