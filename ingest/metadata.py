@@ -88,6 +88,10 @@ ENACTING_CLAUSE = re.compile(
 )
 #: Body paragraphs searched for that clause (it closes the bases, before the first chapter or article).
 ENACTING_PARAGRAPHS = 8
+#: The capital, where the national bodies sit and date their documents.
+CAPITAL = "Hà Nội"
+#: A number's code that names a local body ("KH-UBND", "NQ-HĐND", "SNV-CCHC", "VP-KSTT" of a province's office).
+LOCAL_CODE = re.compile(r"(?:UBND|HĐND|^S[A-ZĐ]{1,6}-|[-/]S[A-ZĐ]{1,6}$|^VP-|[-/]VP$)")
 #: A department under a provincial committee, written on the line below it in the header.
 SUBORDINATE = re.compile(r"^(?:SỞ|BAN|VĂN PHÒNG|CHI CỤC|TRUNG TÂM|THANH TRA|TỔNG CỤC|CỤC)(?:\s|$)", re.IGNORECASE)
 #: A committee's office written "VĂN PHÒNG" alone under the committee's name is that committee's office.
@@ -471,7 +475,7 @@ def _province_of_place_line(r: _Reader, place: str) -> str:
     return (head and province_of_place(f"{head.group(1)} - {place}")) or province_of_place(place) or ""
 
 
-def _read_province(r: _Reader, place: str, agency_span: tuple[int, int] | None) -> None:
+def _read_province(r: _Reader, place: str, agency_span: tuple[int, int] | None, local_code: bool = True) -> None:
     """tinh: the header's body name or authority line, then the place-and-date line, then the title, the body."""
     authority = r.role("authority")
     candidates = [agency_span] + [(s, e) for s, e, _ in authority] + [_span_of(r, "tieu_de")]
@@ -481,6 +485,8 @@ def _read_province(r: _Reader, place: str, agency_span: tuple[int, int] | None) 
             r.put("tinh", name, where)
             return
     name = canonical_province(place) or _province_of_place_line(r, place) if place else ""  # "Vinh, ngày …"
+    if name == CAPITAL and not agency_span and not local_code:
+        return  # "Hà Nội, ngày …" under no body's name: where every central body writes, not a province's mark
     if name:
         r.put("tinh", name, _span_of(r, "noi_ban_hanh"))
         return
@@ -615,7 +621,7 @@ def _read_body(r: _Reader, code: str, place: str) -> None:
     if _is_central(r, agency, code):
         _read_central_body(r, agency, agency_span, code)
         return
-    _read_province(r, place, agency_span)
+    _read_province(r, place, agency_span, bool(LOCAL_CODE.search(code)))
     tinh = r.md.get("tinh", "")
     subordinate = _subordinate(r)
     district = _local_unit(r, agency)
