@@ -613,7 +613,8 @@ def test_a_labelled_byline_closes_a_news_post(byline):
     assert fields(md, "loai_van_ban", "tieu_de") == ("Tin bài", "Kiểm tra công tác cải cách hành chính tại huyện Na Rì")
 
 
-@pytest.mark.parametrize(("number", "tinh"), [("45/HĐTV-CCHC", ""), ("123/SNV-CCHC", "Hà Nội"), ("87/KH-UBND", "Hà Nội")])
+@pytest.mark.parametrize(
+    ("number", "tinh"), [("45/HĐTV-CCHC", ""), ("123/SNV-CCHC", "Hà Nội"), ("87/KH-UBND", "Hà Nội")])
 def test_ha_noi_on_the_place_line_alone_is_a_province_only_for_a_local_bodys_number(number, tinh):
     md = document_metadata(f"Số: {number}\nV/v kiểm tra cải cách hành chính\nHà Nội, ngày 5 tháng 3 năm 2021\n"
                            "Kính gửi: Các cơ quan, đơn vị.\nĐề nghị các cơ quan báo cáo kết quả cải cách hành chính.")
