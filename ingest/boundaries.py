@@ -77,6 +77,8 @@ WEB_FIELDS = {
 #: Other labels of those tables: they end the value before them.
 _OTHER_LABELS = ("ngày có hiệu lực", "ngày hiệu lực", "ngày công báo", "số công báo", "lĩnh vực", "tình trạng",
                  "ngày hết hiệu lực")
+#: A portal may list its fields as bullets ("- Người ký: Nguyễn Xuân Phúc", "• Số hiệu văn bản: …").
+_FIELD_BULLET = re.compile(r"^\s*[-–•+*]\s+")
 _LABEL = re.compile(
     r"(?<!\w)(" + "|".join(sorted((*WEB_FIELDS, *_OTHER_LABELS), key=len, reverse=True)) + r")\s*:?\s*",
     re.IGNORECASE,
@@ -226,9 +228,12 @@ def web_fields(texts: list[str]) -> dict[str, str]:
 
     >>> web_fields(["Nơi ban hành: Tỉnh Nghệ An Người ký: Phan Đình Trạc", "Người ký", "Mai Sơn"])
     {'co_quan': 'Tỉnh Nghệ An', 'nguoi_ky': 'Phan Đình Trạc'}
+    >>> web_fields(["- Số hiệu: 45/2020/NĐ-CP", "- Người ký: Nguyễn Xuân Phúc", "Ông Người ký: không"])
+    {'so_hieu': '45/2020/NĐ-CP', 'nguoi_ky': 'Nguyễn Xuân Phúc'}
     """
     fields: dict[str, str] = {}
     joined = []
+    texts = [_FIELD_BULLET.sub("", t) for t in texts]
     for n, text in enumerate(texts):
         label = text.strip(" :|").lower()
         if label in WEB_FIELDS or label in _OTHER_LABELS:
@@ -302,7 +307,7 @@ def find_document(lines: list[Line]) -> Boundaries:
     if start is None:
         kept = [line for line in lines if not is_web_chrome(line.text)]
         chrome = [line.text for line in lines if is_web_chrome(line.text)]
-        return Boundaries(kept, dropped_chrome=chrome)
+        return Boundaries(kept, dropped_chrome=chrome, web_fields=web_fields([line.text for line in lines]))
     end = _end(lines, start)
     above = [line.text for line in lines[:start] if line.text != CELL_BREAK]
     before = [t for t in above if not is_body_line(t)]
@@ -310,7 +315,7 @@ def find_document(lines: list[Line]) -> Boundaries:
     body = lines[start:end]
     kept = [line for line in body if not is_web_chrome(line.text)]
     chrome = [line.text for line in body if is_web_chrome(line.text)]
-    return Boundaries(kept, before, after, chrome, web_fields(before), True, above)
+    return Boundaries(kept, before, after, chrome, web_fields(before + after), True, above)  # a list under it too
 
 
 __all__ = ["Boundaries", "find_document", "web_fields", "is_body_line", "is_web_chrome", "WEB_CHROME"]

@@ -70,7 +70,8 @@ def build_document(doc_id: str, source: str, raw_text: str, *, digest: str = "",
     blocks = parse_structure(bounds.lines)
     text, spans = render_blocks(blocks)
     units = matter_units(blocks)  # front and end matter: read by the metadata and kept whole by the passages
-    metadata = extract_metadata(blocks, text, spans=spans, web_fields=bounds.web_fields, units=units)
+    metadata = extract_metadata(blocks, text, spans=spans, web_fields=bounds.web_fields, units=units,
+                                portal=portal_lines(bounds))
     portal = [Block(line, "para", (PORTAL_SECTION,)) for line in portal_lines(bounds)]
     if portal:
         # after the document: its offsets and the metadata's spans are unchanged, and the portal's own facts

@@ -22,6 +22,7 @@ from textnorm.patterns import (
     NUMBER,
     NUMBER_LABEL,
     PLACE_DATE,
+    TITLE_YEARS_LINE,
     fuzzy_phrase_span,
 )
 
@@ -68,13 +69,17 @@ _FOLDED_TYPES = {marker: fold_accents(marker).upper() for marker in DOC_TYPES}
 TYPE_SUFFIXES = ("HÀNH ĐỘNG", "LIÊN TỊCH")
 #: Posts written before the body they head in an authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X").
 HEAD_POSTS = r"(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|TRƯỞNG BAN)"
+#: National bodies whose name opens with no word of a local one ("THANH TRA CHÍNH PHỦ"; "THANH TRA TỈNH" is a
+#: department, read as one under its committee).
+NATIONAL_BODIES = (r"THANH TRA CHÍNH PHỦ|KIỂM TOÁN NHÀ NƯỚC|NGÂN HÀNG NHÀ NƯỚC|ỦY BAN DÂN TỘC|BẢO HIỂM XÃ HỘI VIỆT NAM|"
+                   r"TÒA ÁN NHÂN DÂN TỐI CAO|VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO")
 #: Lines naming an issuing body or an authority ("ỦY BAN NHÂN DÂN TỈNH X", "BỘ TRƯỞNG BỘ NỘI VỤ"), or the unit of a
 #: committee named on the line below it, down to a commune ("XÃ ĐƯNG K’NỚ"; "XÃ HỘI …" is a word).
 AGENCY = re.compile(
     r"^(?:" + HEAD_POSTS + r"\s+)?"
     r"(?:[UỦ][ỶY] BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|BỘ\s|SỞ\s|VĂN PHÒNG(?:\s|$)|BAN CHỈ ĐẠO|CHÍNH PHỦ|QUỐC HỘI|"
     r"THỦ TƯỚNG|TỈNH\s|THÀNH PHỐ\s|HUYỆN\s|QUẬN\s|THỊ XÃ\s|XÃ\s(?!HỘI)|PHƯỜNG\s|THỊ TRẤN\s|ĐẶC KHU\s|CỤC\s|"
-    r"TỔNG CỤC\s)",
+    r"TỔNG CỤC\s|" + NATIONAL_BODIES + ")",
     re.IGNORECASE,
 )
 #: AGENCY on a line typed or OCR'd without diacritics, folded ("UY BAN NHAN DAN", "TINH GIA LAI").
@@ -97,9 +102,12 @@ def is_agency(text: str) -> bool:
 
 
 #: A signature block opens with a delegation mark or a post in capitals.
+#: The mark may be typed without its dot before the post ("KT BỘ TRƯỞNG, CHỦ NHIỆM VPCP"); a consolidated text is
+#: signed under "XÁC THỰC VĂN BẢN HỢP NHẤT".
 SIGNATURE_START = re.compile(
-    r"^(?:TM\.|KT\.|Q\.|TL\.|TUQ\.|T/M|K/T)\s*\S|^(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|"
-    r"CHÁNH VĂN PHÒNG|THỦ TƯỚNG)\s*$"
+    r"^(?:TM\.|KT\.|Q\.|TL\.|TUQ\.|T/M|K/T)\s*\S|^(?:TM|KT|TL|TUQ)\s+[A-ZĐÀ-Ỹ]{2}|"
+    r"^(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|THỦ TƯỚNG|CHỦ NHIỆM)\s*$|"
+    r"^XÁC THỰC VĂN BẢN HỢP NHẤT\s*$"
 )
 RECIPIENTS = re.compile(r"^(?:Nơi nhận|Nơi gửi)\s*:?", re.IGNORECASE)
 #: A person's name: two to five capitalised syllables ("Lâm Minh Thành").
@@ -394,8 +402,8 @@ def _continues_title(text: str, upper: bool | None) -> bool:
         return False
     if is_upper_line(text) and is_agency(text):
         return False  # the authority line ("ỦY BAN NHÂN DÂN TỈNH X") follows the title
-    if upper is None:
-        return True
+    if upper is None or TITLE_YEARS_LINE.match(text):
+        return True  # the first line, or the years a long title ends with ("… GIAI ĐOẠN" / "2021 - 2025")
     if upper:
         return is_upper_line(text)
     return not is_upper_line(text) and (text[:1].islower() or not text.endswith("."))

@@ -23,6 +23,7 @@ from ingest.frontmatter import (
     NAMED_TYPES,
     NUMBER,
     PERSON_NAME,
+    SIGNATURE_START,
     SUBJECT_LINE,
     Unit,
     is_agency,
@@ -37,6 +38,8 @@ from textnorm import fold_accents
 from textnorm.gazetteer import (
     PROVINCE_CUE,
     canonical_province,
+    central_issuer,
+    is_central_body,
     place_mentions,
     province_mentions,
     province_of_place,
@@ -48,9 +51,9 @@ from textnorm.patterns import (
     NATIONAL_RANKING,
     NEWS_AGENCY_DATELINE,
     NEWS_CREDIT,
-    NEWS_DATELINE,
     NEWS_LEAD_DATE,
     REPORTS_ISSUING,
+    news_dateline,
 )
 
 #: Letters of a number's code → loại văn bản, when the header has no type word ("4851/KH-UBND").
@@ -63,21 +66,34 @@ TYPE_CODES = {
 #: A number whose code opens with its issuing body instead of a type ("2345/UBND-VX", "1187/SNV-CCHC") is a công
 #: văn's (Nghị định 30/2020/NĐ-CP, Phụ lục III: công văn carry no type letters).
 LETTER_TYPE = "Công văn"
+#: A consolidated text ("01/VBHN-BNV", "03/VBHN-VPQH") repeats the type heading of the text it consolidates
+#: ("NGHỊ ĐỊNH", "LUẬT"): its number's code says what it is (Pháp lệnh Hợp nhất văn bản quy phạm pháp luật 2012).
+CONSOLIDATED_CODE = "VBHN"
+CONSOLIDATED_TYPE = "Văn bản hợp nhất"
 #: A number labelled with its type ("Luật số: 99/2021/QH15", "Bộ luật số 45/2019/QH14").
 NAMED_NUMBER = re.compile(r"^(Luật|Bộ luật|Pháp lệnh)\s+số", re.IGNORECASE)
-#: National issuers by the last part of a number's code, for a text pasted without its header ("…/2021/QH15").
-CODE_ISSUERS = {"QH": "Quốc hội", "UBTVQH": "Ủy ban Thường vụ Quốc hội", "CP": "Chính phủ",
-                "TTg": "Thủ tướng Chính phủ"}
 #: Types issued by national bodies for the whole country: no province.
 NATIONAL_TYPES = frozenset({"Luật", "Bộ luật", "Hiến pháp", "Nghị định", "Thông tư", "Thông tư liên tịch",
                             "Pháp lệnh"})
 #: Issuers of a number that are national bodies ("…/QĐ-BNV", "…/NĐ-CP", "…/QH14", "…/QĐ-TTg").
 CENTRAL_CODE = re.compile(r"(?:^|[-/])(?:CP|TTg|QH\d*|UBTVQH\d*|B[A-ZĐ]{1,4}|BCĐ)$")
-#: Issuing bodies that are national ("BỘ NỘI VỤ", "BAN CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH CỦA CHÍNH PHỦ").
-CENTRAL_BODY = re.compile(r"^(?:BỘ\s|CHÍNH PHỦ|QUỐC HỘI|THỦ TƯỚNG|VĂN PHÒNG CHÍNH PHỦ|ỦY BAN THƯỜNG VỤ QUỐC HỘI)|"
-                          r"CỦA CHÍNH PHỦ$", re.IGNORECASE)
+#: A department of a ministry that issues in its own name, written under the ministry ("BỘ TÀI CHÍNH" / "TỔNG CỤC
+#: THUẾ"); a ministry's vụ signs in the ministry's name.
+CENTRAL_SUBORDINATE = re.compile(r"^(?:TỔNG CỤC|CỤC)\s", re.IGNORECASE)
+#: A national text without its header says who enacts it, in its last basis line: "Chính phủ ban hành Nghị định …",
+#: "Quốc hội ban hành Luật …", "Bộ trưởng Bộ Nội vụ ban hành Thông tư …" (the body, not the post).
+ENACTING_CLAUSE = re.compile(
+    r"(?:^|[;,.]\s*)(?:Bộ trưởng\s+(?=Bộ\s))?(?P<body>Chính phủ|Quốc hội|Ủy ban Thường vụ Quốc hội|Thủ tướng Chính phủ|"
+    r"Bộ\s+[^,;.]{2,40}?)\s+ban hành\s+(?:Nghị định|Luật|Bộ luật|Pháp lệnh|Nghị quyết|Thông tư|Quyết định)\b"
+)
+#: Body paragraphs searched for that clause (it closes the bases, before the first chapter or article).
+ENACTING_PARAGRAPHS = 8
+#: The capital, where the national bodies sit and date their documents.
+CAPITAL = "Hà Nội"
+#: A number's code that names a local body ("KH-UBND", "NQ-HĐND", "SNV-CCHC", "VP-KSTT" of a province's office).
+LOCAL_CODE = re.compile(r"(?:UBND|HĐND|^S[A-ZĐ]{1,6}-|[-/]S[A-ZĐ]{1,6}$|^VP-|[-/]VP$)")
 #: A department under a provincial committee, written on the line below it in the header.
-SUBORDINATE = re.compile(r"^(?:SỞ|BAN|VĂN PHÒNG|CHI CỤC|TRUNG TÂM|THANH TRA)(?:\s|$)", re.IGNORECASE)
+SUBORDINATE = re.compile(r"^(?:SỞ|BAN|VĂN PHÒNG|CHI CỤC|TRUNG TÂM|THANH TRA|TỔNG CỤC|CỤC)(?:\s|$)", re.IGNORECASE)
 #: A committee's office written "VĂN PHÒNG" alone under the committee's name is that committee's office.
 OFFICE = "VĂN PHÒNG"
 #: A people's committee, with or without accents ("ỦY BAN NHÂN DÂN", "UY BAN NHAN DAN", "UBND"), folded.
@@ -89,8 +105,10 @@ DISTRICT_LEVEL_WORDS = frozenset({"huyện", "quận", "thị xã", "thành ph�
 #: Posts written before the body name in an authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X").
 _POST_PREFIX = re.compile(r"^" + HEAD_POSTS + r"\s+", re.IGNORECASE)
 #: Posts of a signer ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH").
-POST = re.compile(r"^(?:(?:TM|KT|Q|TL|TUQ)\.\s*)?((?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|"
-                  r"THỦ TƯỚNG|CHÁNH VĂN PHÒNG|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG)(?:\s+THƯỜNG TRỰC)?)\s*$")
+POST = re.compile(r"^(?:(?:TM|KT|Q|TL|TUQ)\.?\s*)?((?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|"
+                  r"THỦ TƯỚNG|CHÁNH VĂN PHÒNG|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|CHỦ NHIỆM)(?:\s+THƯỜNG TRỰC)?)\s*$")
+#: A person's name typed in capitals under a signer's post: two to five words of capital letters.
+CAPITALS_NAME = re.compile(r"^[A-ZĐÀ-Ỹ]{1,7}(?: [A-ZĐÀ-Ỹ]{1,7}){1,4}$")
 #: Votes of a place named with its level ("tỉnh X", "huyện Y", "xã Z" of one province only): a document names its
 #: own place that way.
 CUED_VOTES = 3
@@ -108,8 +126,10 @@ DATELINE_BLOCKS = 40
 DATELINE_TAIL_BLOCKS = 4
 #: A news post may end with its author's name in capitals, two to four words ("HỒ VĂN", "NGUYỄN THỊ HÀ"), or in
 #: title case ("Việt Hà", "Đình Thuyết": a pen name, often no family name), two to four syllables.
+#: The name may be labelled ("Tác giả: Minh Hà", "Bài, ảnh: HỒ VĂN", "Tin: Việt Hà").
 BYLINE = re.compile(
-    r"^[A-ZĐÀ-Ỹ]{1,8}(?: [A-ZĐÀ-Ỹ]{1,8}){1,3}$|^[A-ZĐÀ-Ỹ][a-zà-ỹđ]{0,7}(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]{0,7}){1,3}$"
+    r"^(?:(?:Tác giả|Người viết|Bài(?:,? ảnh)?|Tin(?:,? ảnh)?|Phóng viên)\s*:\s*)?"
+    r"(?:[A-ZĐÀ-Ỹ]{1,8}(?: [A-ZĐÀ-Ỹ]{1,8}){1,3}|[A-ZĐÀ-Ỹ][a-zà-ỹđ]{0,7}(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]{0,7}){1,3})$"
 )
 #: A block this long is prose: the post's body has begun, its dateline is above.
 PROSE_MIN_CHARS = 200
@@ -120,7 +140,7 @@ _WEEKDAY = re.compile(r"^(?:Thứ\s+\w+|Chủ\s+nhật)\b", re.IGNORECASE)
 #: A headline has at least this many words (shorter lines are breadcrumbs or categories: "Tin tức - Sự kiện").
 HEADLINE_MIN_WORDS = 5
 #: A post names its source last, as a name, not a sentence: "Theo QuangBinh Portal", "Nguồn: baobackan.vn".
-_SOURCE_LINE = re.compile(r"^(?:Theo|Nguồn)\s*:?\s+([^,;:]{3,60}?)\.?$")
+_SOURCE_LINE = re.compile(r"^(?:Theo|Nguồn)\s*:?\s+([^,;:|]{3,60}?)\.?$")
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 #: The year inside a number ("22/2008/QH12").
 NUMBER_YEAR = re.compile(rf"^\d+[a-z]?/({_YEAR})/")
@@ -132,6 +152,19 @@ _SINGLE_YEAR = re.compile(rf"\b({_YEAR})\b")
 OPENING_PARAGRAPHS = 3
 #: Titles are cut to this many characters.
 TITLE_MAX_CHARS = 300
+#: A title says what the document is about in at least this many words; one word under the type line is a title cut
+#: by the end of a pasted excerpt ("THÔNG TƯ LIÊN TỊCH" / "HƯỚN"), unless the type names it ("LUẬT" / "THUẾ").
+TITLE_MIN_WORDS = 2
+#: A legal portal's headline naming the document by type and number, then its title: "Quyết định 1383/QĐ-BNV năm
+#: 2012 phê duyệt Đề án …", "Chương 5 Nghị định 45/2020/NĐ-CP về thực hiện …" (a page of one part of it). What
+#: follows the number must be the title, not its date or its signers ("… ngày 28/01/2011 giữa …").
+PORTAL_HEADLINE = re.compile(
+    r"^(?:(?:Chương|Mục|Phần|Điều)\s+(?:\d{1,3}|[IVXLC]{1,6})[a-z]?\.?\s+)?"
+    r"(?:" + "|".join(sorted({v for v in DOC_TYPES.values()}, key=len, reverse=True)) + r")\s+(?:số\s+)?"
+    r"(?P<n>\d+[a-z]?/\S+)(?:\s+năm\s+(?:19|20)\d\d)?\s+(?P<title>(?!ngày\b|của\b|giữa\b|số\b)[^\W\d_].{8,})$"
+)
+#: Blocks at each end of a text where a portal prints that headline (above the document, or in a trailer under it).
+PORTAL_HEADLINE_BLOCKS = 3
 
 
 @dataclass
@@ -143,6 +176,7 @@ class _Reader:
     spans: list[tuple[int, int]]
     units: list[Unit]
     web: dict[str, str]
+    portal: list[str] = field(default_factory=list)
     md: dict = field(default_factory=dict)
     found: dict[str, list[int]] = field(default_factory=dict)
 
@@ -243,26 +277,10 @@ def _body_paragraphs(r: _Reader) -> list[tuple[int, str]]:
 
 
 def _read_type(r: _Reader, code: str) -> None:
-    for start, _end, unit in r.role("title"):
-        part = law_part_prefix(unit)
-        head = type_head(unit[part:])
-        if head:
-            r.put("loai_van_ban", DOC_TYPES[head[1]], (start + part, start + part + head[0]))
-            return
-    for start, _end, unit in r.role("number"):
-        label = NAMED_NUMBER.match(unit)
-        if label:  # "Luật số: 99/2021/QH15" without the type line
-            r.put("loai_van_ban", label.group(1).capitalize(), (start, start + label.end(1)))
-            return
-    if any(SUBJECT_LINE.match(unit) for _, _, unit in r.role("title")):
-        r.put("loai_van_ban", LETTER_TYPE, _span_of(r, "so_hieu"))
+    if code.rsplit("/", 1)[-1].startswith(CONSOLIDATED_CODE):
+        r.put("loai_van_ban", CONSOLIDATED_TYPE, _span_of(r, "so_hieu"))
         return
-    letters = code.rsplit("/", 1)[-1].split("-")[0]
-    if letters in TYPE_CODES:
-        r.put("loai_van_ban", TYPE_CODES[letters], _span_of(r, "so_hieu"))
-        return
-    if "-" in code.rsplit("/", 1)[-1] and r.md.get("so_hieu") and not CENTRAL_CODE.search(code):
-        r.put("loai_van_ban", LETTER_TYPE, _span_of(r, "so_hieu"))
+    if _type_of_header(r) or _type_of_code(r, code):
         return
     if _reads_as_news(r):
         return  # a news item reporting that a plan was issued is not that plan
@@ -273,6 +291,38 @@ def _read_type(r: _Reader, code: str) -> None:
             return
     if r.web.get("loai_van_ban"):
         r.put("loai_van_ban", r.web["loai_van_ban"])
+
+
+def _type_of_header(r: _Reader) -> bool:
+    """loai_van_ban from the header's type line, a labelled number ("Luật số: …") or a công văn's "V/v" line."""
+    for start, _end, unit in r.role("title"):
+        part = law_part_prefix(unit)
+        head = type_head(unit[part:])
+        if head:
+            r.put("loai_van_ban", DOC_TYPES[head[1]], (start + part, start + part + head[0]))
+            return True
+    for start, _end, unit in r.role("number"):
+        label = NAMED_NUMBER.match(unit)
+        if label:  # "Luật số: 99/2021/QH15" without the type line
+            r.put("loai_van_ban", label.group(1).capitalize(), (start, start + label.end(1)))
+            return True
+    if any(SUBJECT_LINE.match(unit) for _, _, unit in r.role("title")):
+        r.put("loai_van_ban", LETTER_TYPE, _span_of(r, "so_hieu"))
+        return True
+    return False
+
+
+def _type_of_code(r: _Reader, code: str) -> bool:
+    """loai_van_ban from the type letters of the number's code, or "Công văn" for a code that opens with its
+    sender's ("2345/UBND-VX")."""
+    letters = code.rsplit("/", 1)[-1].split("-")[0]
+    if letters in TYPE_CODES:
+        r.put("loai_van_ban", TYPE_CODES[letters], _span_of(r, "so_hieu"))
+        return True
+    if "-" in code.rsplit("/", 1)[-1] and r.md.get("so_hieu") and not CENTRAL_CODE.search(code):
+        r.put("loai_van_ban", LETTER_TYPE, _span_of(r, "so_hieu"))
+        return True
+    return False
 
 
 def _span_of(r: _Reader, key: str) -> tuple[int, int] | None:
@@ -321,7 +371,27 @@ def _read_title(r: _Reader) -> None:
     if parts:
         title = " ".join(r.text[s:e] for s, e in parts)
         title = _sentence_case(title.strip())
+        named = type_head(units[0][2][law_part_prefix(units[0][2]):])
+        if len(title.split()) < TITLE_MIN_WORDS and not (named and named[1] in NAMED_TYPES):
+            return
         r.put("tieu_de", (title[:1].upper() + title[1:])[:TITLE_MAX_CHARS], (parts[0][0], parts[-1][1]))
+
+
+def _read_portal_title(r: _Reader) -> None:
+    """tieu_de from a legal portal's headline naming the document's own number, when the header gave none."""
+    number = r.md.get("so_hieu")
+    if r.md.get("tieu_de") or not number:
+        return
+    ends = list(range(min(PORTAL_HEADLINE_BLOCKS, len(r.blocks))))
+    ends += range(max(len(ends), len(r.blocks) - PORTAL_HEADLINE_BLOCKS), len(r.blocks))
+    lines = [(r.blocks[i].text, r.spans[i][0]) for i in ends] + [(t, None) for t in r.portal]
+    for text, start in lines:
+        m = PORTAL_HEADLINE.match(text.strip())
+        if m and normalise_code(m.group("n")) == normalise_code(number):
+            title = m.group("title").strip()
+            span = (start + m.start("title"), start + m.end("title")) if start is not None else None
+            r.put("tieu_de", (title[:1].upper() + title[1:])[:TITLE_MAX_CHARS], span)
+            return
 
 
 def _law_year(r: _Reader, start: int, end: int) -> int:
@@ -357,7 +427,9 @@ def _agency_lines(r: _Reader) -> list[tuple[int, int, str]]:
     """The header's body-name lines (not the motto, also typed or OCR'd without accents: "CONG HOA XA HOI")."""
     lines = [(s, e, t) for s, e, t in r.role("header")
              if is_agency(t) or COMMITTEE.match(fold_accents(t)) or t[:1].isupper() and len(t) < 40]
-    return [x for x in lines if not is_motto(x[2])]
+    lines = [x for x in lines if not is_motto(x[2])]
+    names = [x for x in lines if not _POST_PREFIX.match(x[2])]
+    return names or lines  # an authority line left in the header ("BỘ TRƯỞNG BỘ NỘI VỤ") repeats the body's name
 
 
 def _agency(r: _Reader) -> tuple[str, tuple[int, int] | None]:
@@ -403,7 +475,7 @@ def _province_of_place_line(r: _Reader, place: str) -> str:
     return (head and province_of_place(f"{head.group(1)} - {place}")) or province_of_place(place) or ""
 
 
-def _read_province(r: _Reader, place: str, agency_span: tuple[int, int] | None) -> None:
+def _read_province(r: _Reader, place: str, agency_span: tuple[int, int] | None, local_code: bool = True) -> None:
     """tinh: the header's body name or authority line, then the place-and-date line, then the title, the body."""
     authority = r.role("authority")
     candidates = [agency_span] + [(s, e) for s, e, _ in authority] + [_span_of(r, "tieu_de")]
@@ -413,6 +485,8 @@ def _read_province(r: _Reader, place: str, agency_span: tuple[int, int] | None) 
             r.put("tinh", name, where)
             return
     name = canonical_province(place) or _province_of_place_line(r, place) if place else ""  # "Vinh, ngày …"
+    if name == CAPITAL and not agency_span and not local_code:
+        return  # "Hà Nội, ngày …" under no body's name: where every central body writes, not a province's mark
     if name:
         r.put("tinh", name, _span_of(r, "noi_ban_hanh"))
         return
@@ -484,16 +558,16 @@ def _body_name(text: str) -> str:
         for name, s, e in sorted(province_mentions(text), key=lambda m: -m[1]):
             out = out[:s] + name.removeprefix("Thành phố ") + out[e:]
     words = [BODY_ABBREVIATIONS.get(w, w) for w in out.split()]
-    if len(words) > 1 and words[0] in ("bộ", "sở", "ban", "cục", "vụ", "văn"):
-        k = 2 if words[0] == "văn" and len(words) > 2 else 1
+    if len(words) > 1 and words[0] in ("bộ", "sở", "ban", "cục", "vụ", "văn", "tổng"):
+        k = 2 if words[0] in ("văn", "tổng") and len(words) > 2 else 1
         words[k] = words[k][:1].upper() + words[k][1:]
     out = " ".join(words)
     return out[:1].upper() + out[1:]
 
 
 def _is_central(r: _Reader, agency: str, code: str) -> bool:
-    return bool(r.md.get("loai_van_ban") in NATIONAL_TYPES or (agency and CENTRAL_BODY.search(agency))
-                or (code and CENTRAL_CODE.search(code) and not code.endswith("UBND")))
+    return bool(r.md.get("loai_van_ban") in NATIONAL_TYPES or (agency and is_central_body(agency))
+                or (code and (CENTRAL_CODE.search(code) or central_issuer(code)) and not code.endswith("UBND")))
 
 
 def _naming_span(r: _Reader, agency_span: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -522,18 +596,32 @@ def _issued(r: _Reader) -> str:
     return r.md.get("ngay_ban_hanh") or r.md.get("nam") or ""
 
 
+def _read_central_body(r: _Reader, agency: str, agency_span: tuple[int, int] | None, code: str) -> None:
+    """co_quan of a national body: the header's name (a department under a ministry: "BỘ TÀI CHÍNH" / "TỔNG CỤC
+    THUẾ" → the department), else the body its number's code names, else the one its enacting clause names."""
+    r.put("cap", "Trung ương")
+    subordinate = _subordinate(r)
+    if subordinate and CENTRAL_SUBORDINATE.match(subordinate[2]):
+        r.put("co_quan", _body_name(subordinate[2]), subordinate[:2])
+    elif agency:
+        r.put("co_quan", _body_name(agency), agency_span)
+    elif code and central_issuer(code):
+        r.put("co_quan", central_issuer(code), _span_of(r, "so_hieu"))
+    else:
+        for start, paragraph in _body_paragraphs(r)[:ENACTING_PARAGRAPHS]:
+            m = ENACTING_CLAUSE.search(paragraph)
+            if m:
+                r.put("co_quan", m.group("body"), (start + m.start("body"), start + m.end("body")))
+                return
+
+
 def _read_body(r: _Reader, code: str, place: str) -> None:
     """co_quan, cap and tinh."""
     agency, agency_span = _agency(r)
     if _is_central(r, agency, code):
-        r.put("cap", "Trung ương")
-        if agency:
-            r.put("co_quan", _body_name(agency), agency_span)
-        else:
-            issuer = re.sub(r"\d+$", "", re.split(r"[-/]", code)[-1]) if code else ""
-            r.put("co_quan", CODE_ISSUERS.get(issuer, ""), _span_of(r, "so_hieu"))
+        _read_central_body(r, agency, agency_span, code)
         return
-    _read_province(r, place, agency_span)
+    _read_province(r, place, agency_span, bool(LOCAL_CODE.search(code)))
     tinh = r.md.get("tinh", "")
     subordinate = _subordinate(r)
     district = _local_unit(r, agency)
@@ -555,13 +643,25 @@ def _read_body(r: _Reader, code: str, place: str) -> None:
         r.put("co_quan", _body_name(agency), agency_span)
 
 
+def _name_in_capitals(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The signer's name typed in capitals ("TRẦN VĂN TÂN"): the last line of a signature block, under its post, two
+    to five words of letters that are neither a post nor a body's name."""
+    if len(lines) < 2 or not any(POST.match(t) for _, _, t in lines[:-1]):
+        return []
+    s, e, last = lines[-1]
+    if (CAPITALS_NAME.match(last) and not POST.match(last) and not is_agency(last)
+            and not SIGNATURE_START.match(last)):
+        return [(s, e, last)]
+    return []
+
+
 def _read_signer(r: _Reader) -> None:
     """nguoi_ky and chuc_vu from the signature block, or the portal's "Người ký" field."""
     lines = r.role("signature")
-    names = [(s, e, t) for s, e, t in lines if PERSON_NAME.match(t)]
+    names = [(s, e, t) for s, e, t in lines if PERSON_NAME.match(t)] or _name_in_capitals(lines)
     if names:
         s, e, name = names[-1]
-        r.put("nguoi_ky", name, (s, e))
+        r.put("nguoi_ky", name if not name.isupper() else name.title(), (s, e))
         posts = [(ps, pe, POST.match(t)) for ps, pe, t in lines if ps < s and POST.match(t)]
         if posts:
             ps, pe, m = posts[-1]
@@ -580,13 +680,13 @@ def _stamp(r: _Reader) -> tuple[int, re.Match] | None:
     """(block index, match) of the post's dateline line ("04/06/2019 - 21:54") above its body, else one of its last
     lines (a date printed under the article, before the page's footer)."""
     for i, block in enumerate(r.blocks[:DATELINE_BLOCKS]):
-        m = NEWS_DATELINE.match(block.text) or NEWS_AGENCY_DATELINE.match(block.text)  # "Hà Nội (TTXVN 18/4/2024) …"
+        m = news_dateline(block.text) or NEWS_AGENCY_DATELINE.match(block.text)  # "Hà Nội (TTXVN 18/4/2024) …"
         if m:
             return i, m
         if len(block.text) >= PROSE_MIN_CHARS:
             break
     tail = range(max(0, len(r.blocks) - DATELINE_TAIL_BLOCKS), len(r.blocks))
-    return next(((i, m) for i in tail if (m := NEWS_DATELINE.match(r.blocks[i].text))), None)
+    return next(((i, m) for i in tail if (m := news_dateline(r.blocks[i].text))), None)
 
 
 def _byline(r: _Reader) -> bool:
@@ -625,7 +725,7 @@ def is_headline(text: str) -> bool:
     """
     words = [w for w in text.split() if any(c.isalpha() for c in w)]
     return (HEADLINE_MIN_WORDS <= len(words) and len(text) <= TITLE_MAX_CHARS and not text.endswith((".", ":", ";"))
-            and not NEWS_DATELINE.match(text) and not _WEEKDAY.match(text))
+            and not news_dateline(text) and not _WEEKDAY.match(text))
 
 
 def _headline(r: _Reader, stamp: int | None) -> int | None:
@@ -705,7 +805,8 @@ def _read_news(r: _Reader) -> None:
 
 
 def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, int]] | None = None,
-                     web_fields: dict[str, str] | None = None, units: list | None = None) -> dict:
+                     web_fields: dict[str, str] | None = None, units: list | None = None,
+                     portal: list[str] | None = None) -> dict:
     """Read số hiệu, loại văn bản, cơ quan ban hành, cấp, tỉnh, ngày ban hành, năm, kỳ kế hoạch, tiêu đề, người ký
     and chức vụ, each with the offsets of the text it was read from.
 
@@ -714,6 +815,7 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
         text: the cleaned text.
         spans: each block's offsets in ``text`` (found by searching when not given).
         web_fields: a legal portal's metadata fields (:func:`ingest.boundaries.web_fields`), used as a fallback.
+        portal: the portal's lines about the document (:func:`ingest.boundaries.portal_lines`), for its headline.
 
     Returns:
         A dict with every key of :data:`index.model.METADATA_KEYS`; "" where the text does not say; ``spans`` is a
@@ -730,12 +832,13 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
     ([4, 14], '36/KH-UBND')
     """
     r = _Reader(blocks, text, spans or _locate(blocks, text), matter_units(blocks) if units is None else units,
-                web_fields or {})
+                web_fields or {}, list(portal or ()))
     r.md = {k: "" for k in METADATA_KEYS}
     code = _read_number(r)
     place = _read_date(r)
     _read_type(r, code)
     _read_title(r)
+    _read_portal_title(r)
     _read_period(r)
     _read_body(r, code, place)
     _read_signer(r)

@@ -196,6 +196,9 @@ NEWS_LEAD = ("Đoàn kiểm tra cải cách hành chính của tỉnh đã làm 
         ("Cập nhật: 26/11/2014", "2014-11-26"),
         ("Ngày đăng: 05/05/2022 | Lượt xem: 1.280", "2022-05-05"),
         ("10:05 | 05-05-2022", "2022-05-05"),
+        ("(12/03/2023 10:05)", "2023-03-12"),
+        ("Ngày 12 tháng 3 năm 2023", "2023-03-12"),
+        ("10:05 ngày 12 tháng 03 năm 2023", "2023-03-12"),
     ],
 )
 def test_news_dateline_dates_the_post_and_the_headline_is_its_title(dateline, date):
@@ -244,6 +247,8 @@ def test_a_sentence_starting_with_theo_is_not_the_source():
          "Công tác kiểm tra.", "2015"),
         ("Sáng ngày 7.10, Đoàn kiểm tra công tác cải cách hành chính huyện đã đi kiểm tra công tác của xã.", ""),
         ("Ngày 17/9, Đoàn kiểm tra của UBND huyện đã kiểm tra công tác cải cách hành chính tại xã Tân Kỳ.", ""),
+        ("Chiều 13-3, đoàn kiểm tra cải cách hành chính của tỉnh đã làm việc với UBND huyện Na Rì.", ""),
+        ("Ngày 13-3-2023, đoàn kiểm tra cải cách hành chính của tỉnh đã làm việc với UBND huyện Na Rì.", "2023"),
     ],
 )
 def test_news_lead_forms_read_as_news_with_the_year_they_give(lead, year):
@@ -456,3 +461,161 @@ def test_a_plan_excerpt_without_header_is_not_news():
     raw = ("I. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\n- Đánh giá thực trạng công tác cải cách hành chính tại các sở, "
            "ban, ngành.\n\nII. NỘI DUNG KIỂM TRA\n\n- Công tác chỉ đạo, điều hành.")
     assert metadata_of(raw)["loai_van_ban"] == ""
+
+
+# ------------------------------------------------------------------------------------------- central bodies, portals
+MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+
+
+def document_metadata(raw: str) -> dict:
+    """Metadata as ingest reads a pasted page (boundaries, the portal's fields and lines included)."""
+    return build_document("x", "x.txt", raw).metadata
+
+
+def fields(md: dict, *keys: str) -> tuple[str, ...]:
+    return tuple(md[k] for k in keys)
+
+
+@pytest.mark.parametrize(
+    ("body", "consolidated", "signer"),
+    [
+        ("BỘ NỘI VỤ", "NGHỊ ĐỊNH\nVỀ TUYỂN DỤNG, SỬ DỤNG VÀ QUẢN LÝ CÔNG CHỨC", "BỘ TRƯỞNG\nPhạm Thị Thanh Trà"),
+        ("VĂN PHÒNG QUỐC HỘI", "LUẬT\nKHIẾU NẠI", "CHỦ NHIỆM\nBùi Văn Cường"),
+    ],
+)
+def test_consolidated_text_is_typed_by_its_number_not_by_what_it_consolidates(body, consolidated, signer):
+    number = "01/VBHN-BNV" if body.startswith("BỘ") else "03/VBHN-VPQH"
+    md = document_metadata(
+        f"{body}\n-------\n{MOTTO}Số: {number}\nHà Nội, ngày 20 tháng 3 năm 2023\n\n{consolidated}\n\n"
+        "Văn bản này được sửa đổi, bổ sung bởi:\nĐiều 1. Phạm vi điều chỉnh\nVăn bản này quy định về công chức.\n"
+        f"XÁC THỰC VĂN BẢN HỢP NHẤT\n{signer}")
+    assert fields(md, "so_hieu", "loai_van_ban", "tinh", "nguoi_ky") == (
+        number, "Văn bản hợp nhất", "", signer.split("\n")[1])
+    assert md["co_quan"].lower() == body.lower()
+
+
+@pytest.mark.parametrize(
+    ("header", "co_quan"),
+    [
+        ("Số: 5783/VPCP-KSTT\nV/v tăng cường cải cách thủ tục hành chính", "Văn phòng Chính phủ"),
+        ("THANH TRA CHÍNH PHỦ\n-------\n" + MOTTO + "Số: 123/TTCP-VP\nV/v báo cáo cải cách hành chính",
+         "Thanh tra Chính phủ"),
+        ("BỘ NỘI VỤ\n" + MOTTO + "Số: 2291/BNV-CQĐP\nV/v sắp xếp đơn vị hành chính", "Bộ Nội vụ"),
+    ],
+)
+def test_a_central_bodys_cong_van_dated_in_ha_noi_has_no_province(header, co_quan):
+    md = document_metadata(f"{header}\nHà Nội, ngày 12 tháng 8 năm 2022\nKính gửi: Ủy ban nhân dân các tỉnh.\n"
+                           "Thủ tướng Chính phủ có ý kiến như sau: các địa phương rà soát thủ tục hành chính.")
+    assert fields(md, "loai_van_ban", "tinh", "ngay_ban_hanh") == ("Công văn", "", "2022-08-12")
+    assert md["co_quan"].lower() == co_quan.lower()
+
+
+def test_delegation_mark_without_its_dot_still_opens_the_signature():
+    md = document_metadata(
+        "VĂN PHÒNG CHÍNH PHỦ\n" + MOTTO + "Số: 1979/VPCP-KTTH\nV/v tham gia ý kiến về hợp tác du lịch\n\n"
+        "Hà Nội, ngày 23 tháng 4 năm 2003\n\nKính gửi\n\n- Bộ Quốc phòng\n- Bộ Công An.\n\n"
+        "Văn phòng Chính phủ đã gửi công văn số 1422/VPCP-KTTH ngày 28 tháng 3 năm 2003 đề nghị các cơ quan có ý kiến, "
+        "nhưng đến nay Văn phòng Chính phủ vẫn chưa nhận được ý kiến của quý cơ quan về vấn đề trên.\n\n"
+        "Đề nghị Bộ Quốc Phòng, Bộ Công an có ý kiến bằng văn bản sớm gửi về Văn phòng Chính phủ./.\n\n"
+        "KT BỘ TRƯỞNG, CHỦ NHIỆM VPCP\nPHÓ CHỦ NHIỆM\nNguyễn Quốc Huy")
+    assert fields(md, "nguoi_ky", "tinh") == ("Nguyễn Quốc Huy", "")
+
+
+def test_portal_fields_listed_as_bullets_under_the_document_name_its_signer():
+    md = document_metadata(
+        "VĂN PHÒNG CHÍNH PHỦ | CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 1659/VPCP-V.III | Hà Nội, ngày 17 tháng 3 năm 2008 |\nKính gửi: Chủ nhiệm Văn phòng Quốc hội.\n"
+        "Văn phòng Chính phủ trân trọng đề nghị đưa Đề án vào Chương trình làm việc./.\n"
+        "Nơi nhận: | BỘ TRƯỞNG, CHỦ NHIỆM |\n- Số hiệu: 1659-VPCP-V.III\n- Loại văn bản: Công văn\n"
+        "- Nơi ban hành: Văn phòng Chính phủ\n- Người ký: Nguyễn Xuân Phúc\n- Tình trạng hiệu lực: Còn hiệu lực")
+    assert fields(md, "so_hieu", "nguoi_ky", "tinh") == ("1659/VPCP-V.III", "Nguyễn Xuân Phúc", "")
+
+
+def test_authority_line_left_in_the_header_is_not_part_of_the_body_name():
+    md = document_metadata("BỘ NỘI VỤ |\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 1383/QĐ-BNV |\n"
+                           "Hà Nội, ngày 28 tháng 12 năm 2012 |\nBỘ TRƯỞNG BỘ NỘI VỤ\n"
+                           "Căn cứ Nghị định số 61/2012/NĐ-CP của Chính phủ;\nQUYẾT ĐỊNH:\n"
+                           "Điều 1. Phê duyệt Đề án đo lường sự hài lòng của người dân.")
+    assert fields(md, "co_quan", "loai_van_ban", "tinh") == ("Bộ Nội vụ", "Quyết định", "")
+
+
+def test_portal_headline_gives_the_title_when_the_header_has_none():
+    headline = ("Quyết định 1383/QĐ-BNV năm 2012 phê duyệt Đề án “Xây dựng Phương pháp đo lường sự hài lòng của "
+                "người dân”")
+    md = document_metadata(f"{headline}\nSố hiệu: | 1383/QĐ-BNV | Loại văn bản: | Quyết định |\nBỘ NỘI VỤ |\n"
+                           "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 1383/QĐ-BNV |\n"
+                           "Hà Nội, ngày 28 tháng 12 năm 2012 |\nBỘ TRƯỞNG BỘ NỘI VỤ\n"
+                           "Căn cứ Nghị định số 61/2012/NĐ-CP của Chính phủ;\nQUYẾT ĐỊNH:\n"
+                           "Điều 1. Phê duyệt Đề án đo lường sự hài lòng của người dân.")
+    assert md["tieu_de"] == "Phê duyệt Đề án “Xây dựng Phương pháp đo lường sự hài lòng của người dân”"
+
+
+def test_decree_page_of_one_chapter_without_header_is_read_from_its_headline_and_fields():
+    md = document_metadata(
+        "Chương 5 Nghị định 45/2020/NĐ-CP về thực hiện thủ tục hành chính trên môi trường điện tử\n"
+        "1. Nghị định này có hiệu lực thi hành từ ngày 22 tháng 5 năm 2020.\n"
+        "2. Bộ trưởng, Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương chịu trách nhiệm thi hành./.\n"
+        "- Số hiệu: 45/2020/NĐ-CP\n- Loại văn bản: Nghị định\n- Ngày ban hành: 08/04/2020\n"
+        "- Nơi ban hành: Quốc hội\n- Người ký: Nguyễn Xuân Phúc")
+    assert fields(md, "so_hieu", "loai_van_ban", "co_quan", "tinh", "ngay_ban_hanh", "nguoi_ky") == (
+        "45/2020/NĐ-CP", "Nghị định", "Chính phủ", "", "2020-04-08", "Nguyễn Xuân Phúc")
+    assert md["tieu_de"] == "Về thực hiện thủ tục hành chính trên môi trường điện tử"
+
+
+def test_a_title_cut_to_one_word_by_the_excerpt_is_no_title():
+    md = document_metadata("VĂN PHÒNG CHÍNH PHỦ - BỘ NỘI VỤ\n-------\n" + MOTTO + "Số: 02/2011/TTLT-VPCP-BNV\n"
+                           "Hà Nội, ngày 28 tháng 01 năm 2011\n\nTHÔNG TƯ LIÊN TỊCH\n\nHƯỚN")
+    assert fields(md, "loai_van_ban", "tieu_de", "tinh") == ("Thông tư liên tịch", "", "")
+
+
+@pytest.mark.parametrize("years", ["2021 - 2025", "GIAI ĐOẠN 2021-2025"])
+def test_a_long_title_ending_with_its_years_on_the_next_line_keeps_them(years):
+    first = "KẾ HOẠCH\nCẢI CÁCH HÀNH CHÍNH NHÀ NƯỚC TỈNH SƠN LA" + (" GIAI ĐOẠN" if years[0].isdigit() else "")
+    md = document_metadata("ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\n-------\n" + MOTTO + "Số: 148/KH-UBND\n"
+                           f"Sơn La, ngày 06 tháng 7 năm 2020\n{first}\n{years}\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích")
+    assert md["tieu_de"].lower().endswith(years.lower())
+    assert md["ky_ke_hoach"] == "2021-2025"
+
+
+def test_decree_with_its_header_cut_is_the_governments_by_its_enacting_clause():
+    md = document_metadata(
+        "NGHỊ ĐỊNH\nVỀ THỰC HIỆN CƠ CHẾ MỘT CỬA, MỘT CỬA LIÊN THÔNG TRONG GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH\n\n"
+        "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n\n"
+        "Theo đề nghị của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ;\n\n"
+        "Chính phủ ban hành Nghị định quy định về thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết thủ "
+        "tục hành chính.\n\nChương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\n"
+        "1. Nghị định này quy định về thực hiện cơ chế một cửa, cơ chế một cửa liên thông.\n")
+    assert fields(md, "loai_van_ban", "co_quan", "tinh") == ("Nghị định", "Chính phủ", "")
+
+
+def test_a_department_of_a_ministry_under_its_name_is_the_issuing_body():
+    md = document_metadata("BỘ TÀI CHÍNH\nTỔNG CỤC THUẾ\n" + MOTTO + "Số: 1234/TCT-CS\nV/v chính sách thuế\n"
+                           "Hà Nội, ngày 5 tháng 3 năm 2021\nKính gửi: Cục Thuế tỉnh Quảng Nam.\n"
+                           "Tổng cục Thuế nhận được công văn của Cục Thuế tỉnh Quảng Nam hỏi về chính sách thuế.")
+    assert (md["co_quan"].lower(), md["tinh"]) == ("tổng cục thuế", "")
+
+
+def test_signer_typed_in_capitals_under_the_post():
+    md = document_metadata(
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM\n" + MOTTO + "Số: 12/KH-UBND\nQuảng Nam, ngày 5 tháng 3 năm 2021\nKẾ HOẠCH\n"
+        "Kiểm tra cải cách hành chính năm 2021\n\nI. MỤC ĐÍCH\n1. Đánh giá kết quả thực hiện nhiệm vụ cải cách hành "
+        "chính của các cơ quan, đơn vị trên địa bàn tỉnh.\n\nNơi nhận:\n- Bộ Nội vụ;\n- Lưu: VT.\nKT. CHỦ TỊCH\n"
+        "PHÓ CHỦ TỊCH\nTRẦN VĂN TÂN")
+    assert md["nguoi_ky"] == "Trần Văn Tân"
+
+
+@pytest.mark.parametrize("byline", ["Tác giả: Minh Hà", "Bài, ảnh: HỒ VĂN"])
+def test_a_labelled_byline_closes_a_news_post(byline):
+    md = document_metadata(
+        "Kiểm tra công tác cải cách hành chính tại huyện Na Rì\nĐoàn kiểm tra cải cách hành chính của tỉnh đã làm "
+        "việc với UBND huyện Na Rì về công tác cải cách hành chính năm 2023.\nĐoàn đã kiểm tra hồ sơ, tài liệu và "
+        f"việc giải quyết thủ tục hành chính tại Bộ phận một cửa của huyện.\n{byline}")
+    assert fields(md, "loai_van_ban", "tieu_de") == ("Tin bài", "Kiểm tra công tác cải cách hành chính tại huyện Na Rì")
+
+
+@pytest.mark.parametrize(
+    ("number", "tinh"), [("45/HĐTV-CCHC", ""), ("123/SNV-CCHC", "Hà Nội"), ("87/KH-UBND", "Hà Nội")])
+def test_ha_noi_on_the_place_line_alone_is_a_province_only_for_a_local_bodys_number(number, tinh):
+    md = document_metadata(f"Số: {number}\nV/v kiểm tra cải cách hành chính\nHà Nội, ngày 5 tháng 3 năm 2021\n"
+                           "Kính gửi: Các cơ quan, đơn vị.\nĐề nghị các cơ quan báo cáo kết quả cải cách hành chính.")
+    assert (md["tinh"], md["ngay_ban_hanh"]) == (tinh, "2021-03-05")

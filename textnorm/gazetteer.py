@@ -517,3 +517,56 @@ def _mention(text: str, folded: str, start: int, end: int, key: str, accented: b
         return PlaceMention(next(iter(provinces)), start, end, tier, True) if len(provinces) == 1 else None
     province = _bare_place(text, folded, start, end, key)
     return PlaceMention(province, start, end, "district", False) if province else None
+
+
+#: National bodies (a ministry, the Government Office, the National Assembly's bodies, the courts and procuracy at the
+#: top) by the code they sign their numbers with → their name. They sit in Hà Nội, and their place-and-date line says
+#: so ("Hà Nội, ngày …"), but a central body has no province: its documents are for the country (a ministry's office in
+#: a province's legal database may even print that province there). The codes are the ones Nghị định 30/2020/NĐ-CP
+#: (Phụ lục VI) and the bodies' own documents use.
+CENTRAL_BODIES = {
+    "CP": "Chính phủ", "TTg": "Thủ tướng Chính phủ", "VPCP": "Văn phòng Chính phủ", "QH": "Quốc hội",
+    "UBTVQH": "Ủy ban Thường vụ Quốc hội", "VPQH": "Văn phòng Quốc hội", "VPCTN": "Văn phòng Chủ tịch nước",
+    "TTCP": "Thanh tra Chính phủ", "KTNN": "Kiểm toán nhà nước", "NHNN": "Ngân hàng Nhà nước Việt Nam",
+    "UBDT": "Ủy ban Dân tộc", "BHXH": "Bảo hiểm xã hội Việt Nam", "TANDTC": "Tòa án nhân dân tối cao",
+    "VKSTC": "Viện kiểm sát nhân dân tối cao", "BNV": "Bộ Nội vụ", "BTC": "Bộ Tài chính",
+    "BKHĐT": "Bộ Kế hoạch và Đầu tư", "BTP": "Bộ Tư pháp", "BCA": "Bộ Công an", "BQP": "Bộ Quốc phòng",
+    "BNG": "Bộ Ngoại giao", "BGDĐT": "Bộ Giáo dục và Đào tạo", "BYT": "Bộ Y tế", "BCT": "Bộ Công Thương",
+    "BXD": "Bộ Xây dựng", "BGTVT": "Bộ Giao thông vận tải", "BTNMT": "Bộ Tài nguyên và Môi trường",
+    "BNNPTNT": "Bộ Nông nghiệp và Phát triển nông thôn", "BLĐTBXH": "Bộ Lao động - Thương binh và Xã hội",
+    "BVHTTDL": "Bộ Văn hóa, Thể thao và Du lịch", "BTTTT": "Bộ Thông tin và Truyền thông",
+    "BKHCN": "Bộ Khoa học và Công nghệ",
+}
+#: A header line naming a national body in capitals ("BỘ NỘI VỤ", "THANH TRA CHÍNH PHỦ", "VĂN PHÒNG QUỐC HỘI", "BAN
+#: CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH CỦA CHÍNH PHỦ"); "BẢO HIỂM XÃ HỘI" and "THANH TRA" alone are also provincial bodies.
+CENTRAL_BODY_LINE = re.compile(
+    r"^(?:BỘ\s|CHÍNH PHỦ|QUỐC HỘI|THỦ TƯỚNG|VĂN PHÒNG (?:CHÍNH PHỦ|QUỐC HỘI|CHỦ TỊCH NƯỚC)|ỦY BAN THƯỜNG VỤ QUỐC HỘI|"
+    r"THANH TRA CHÍNH PHỦ|KIỂM TOÁN NHÀ NƯỚC|NGÂN HÀNG NHÀ NƯỚC|ỦY BAN DÂN TỘC|BẢO HIỂM XÃ HỘI VIỆT NAM|"
+    r"TÒA ÁN NHÂN DÂN TỐI CAO|VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO)|CỦA CHÍNH PHỦ$",
+    re.IGNORECASE,
+)
+
+
+def central_issuer(code: str) -> str:
+    """The national body a number's code names, as issuer ("NĐ-CP", "QH15") or as a công văn's sender ("VPCP-KSTT",
+    "BNV-CCHC"); "" for a local one ("KH-UBND", "SNV-CCHC").
+
+    >>> central_issuer("VPCP-KSTT"), central_issuer("2021/NĐ-CP"), central_issuer("QĐ-BNV"), central_issuer("QH15")
+    ('Văn phòng Chính phủ', 'Chính phủ', 'Bộ Nội vụ', 'Quốc hội')
+    >>> central_issuer("VBHN-VPQH"), central_issuer("KH-UBND"), central_issuer("UBND-VX"), central_issuer("KH-BCĐ")
+    ('Văn phòng Quốc hội', '', '', '')
+    """
+    parts = [re.sub(r"\d+$", "", p) for p in re.split(r"[-/]", code) if p and not p.isdigit()]
+    for part in (parts[-1:] + parts[:1]) if parts else []:
+        if part in CENTRAL_BODIES:
+            return CENTRAL_BODIES[part]
+    return ""
+
+
+def is_central_body(line: str) -> bool:
+    """True for a header line naming a national body.
+
+    >>> is_central_body("THANH TRA CHÍNH PHỦ"), is_central_body("BỘ NỘI VỤ"), is_central_body("THANH TRA TỈNH")
+    (True, True, False)
+    """
+    return bool(CENTRAL_BODY_LINE.search(line))

@@ -28,25 +28,51 @@ CITED_DOCUMENT_DATE = re.compile(
     r"\d+\s*/\s*[A-ZĐ][\w-]*(?:/[\w-]+)?\s+ngày\s+(?:\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})",
     re.IGNORECASE,
 )
+#: A line holding only the years a long title ends with, wrapped onto a line of its own ("2021 - 2025", "GIAI ĐOẠN
+#: 2021-2030", "NĂM 2024"): it still belongs to the title above it.
+TITLE_YEARS_LINE = re.compile(r"^(?:(?:giai đoạn|năm|thời kỳ)\s+)?(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)\d\d)?\s*$",
+                              re.IGNORECASE)
 #: A document number such as "189/KH-UBND" (its letters are not abbreviations to expand).
 DOC_NUMBER = re.compile(r"\b\d+\s*/\s*[A-ZĐa-zđ]+(?:-[A-ZĐa-zđ]+)*")
 #: A clock time beside a news post's date: "21:54", "16:03:31", "04:00:00 PM", "10h05".
 _CLOCK = r"\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?"
 #: A news post's dateline, alone on its line, as portals print it: "04/06/2019 - 21:54", "10:05, 05/05/2022",
 #: "THỨ BA, 20/09/2022 16:03:31", "Thứ Sáu, 23/04/2021, 18:49 [GMT+7]", "Cập nhật: 12/05/2016 04:00:00 PM",
-#: "Ngày đăng: 05/05/2022 | Lượt xem: 128". It dates
+#: "Ngày đăng: 05/05/2022 | Lượt xem: 128", or in brackets "(12/03/2023 10:05)". It dates
 #: the post; it is never the period of what the post reports.
 NEWS_DATELINE = re.compile(
-    r"^[-–•|\s]*(?:(?:Cập nhật|Ngày cập nhật|Ngày đăng|Đăng ngày|Ngày xuất bản|Xuất bản|Ngày phát hành|Đăng lúc|"
-    r"Thời gian đăng|Thông tin được đưa ngày|Được đưa ngày|Ngày)\s*(?:lúc|ngày)?\s*:?\s*)?"
+    r"^[-–•|\s]*[(\[]?\s*(?:(?:Cập nhật|Ngày cập nhật|Ngày đăng|Đăng ngày|Ngày xuất bản|Xuất bản|Ngày phát hành|"
+    r"Đăng lúc|Thời gian đăng|Thông tin được đưa ngày|Được đưa ngày|Ngày)\s*(?:lúc|ngày)?\s*:?\s*)?"
     r"(?:(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|Chủ\s+nhật|T[2-7]|CN)\s*[,-]?\s*)?"
     r"(?:" + _CLOCK + r"\s*(?:[,|-]|ngày)?\s*)?"
     r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d\d)"
     r"(?:\s*(?:[,|-]|lúc)?\s*" + _CLOCK + r")?"
     r"(?:\s*[\[(]?\s*GMT\s*\+\s*0?7(?::00)?\s*[\])]?)?"
-    r"(?:\s*[|-]\s*(?:Lượt xem|Lượt đọc|Đã xem|Lượt truy cập)\s*:?\s*[\d.,]+)?\s*$",
+    r"(?:\s*[|-]\s*(?:Lượt xem|Lượt đọc|Đã xem|Lượt truy cập)\s*:?\s*[\d.,]+)?\s*[)\]]?\s*$",
     re.IGNORECASE,
 )
+#: The same dateline with the date written out, alone on its line ("Ngày 12 tháng 3 năm 2023", "10:05 ngày 12 tháng 3
+#: năm 2023"); a document's place-and-date line names its place first, so it is not one, and a weekday before it
+#: ("Chủ nhật, ngày 3 tháng 12 năm 2023") is a portal's "today" banner, not the post's date.
+NEWS_DATELINE_WORDS = re.compile(
+    r"^[-–•|\s]*(?:" + _CLOCK + r"\s*[,|-]?\s*)?"
+    r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>(?:19|20)\d\d)"
+    r"(?:\s*(?:[,|-]|lúc)?\s*" + _CLOCK + r")?\s*$",
+    re.IGNORECASE,
+)
+
+
+def news_dateline(text: str) -> re.Match | None:
+    """The dateline of a news post on its own line, in figures or in words (groups ``d``, ``m``, ``y``).
+
+    >>> [news_dateline(t).group("y") for t in ("(12/03/2023 10:05)", "Ngày 12 tháng 3 năm 2023", "04/06/2019 - 21:54")]
+    ['2023', '2023', '2019']
+    >>> news_dateline("Hà Nội, ngày 12 tháng 3 năm 2023"), news_dateline("Ngày 12 tháng 3 năm 2023, đoàn đã kiểm tra")
+    (None, None)
+    >>> news_dateline("Chủ nhật, ngày 3 tháng 12 năm 2023") is None
+    True
+    """
+    return NEWS_DATELINE.match(text) or NEWS_DATELINE_WORDS.match(text)
 #: A document cited by type, number and (optionally) date: "Kế hoạch số 517/KH-UBND ngày 27/02/2020",
 #: "Quyết định số 1331/QĐ-UBND", "Công văn số 2345/UBND-VX ngày 12 tháng 5 năm 2022", "công văn 5783/VPCP-HC".
 CITED_DOCUMENT = re.compile(
@@ -56,10 +82,10 @@ CITED_DOCUMENT = re.compile(
     r"(?:\s+(?i:ngày)\s+(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+(?i:tháng)\s+\d{1,2}\s+(?i:năm)\s+\d{4}))?"
 )
 #: A news lead opening with the day of the event it reports: "Ngày 13/4/2018, UBND tỉnh …", "Sáng ngày 7.10, Đoàn …",
-#: "Ngày 01 tháng 6 năm 2015, Chủ tịch …", "Ngày 17/9, …" (the year is often left out).
+#: "Ngày 01 tháng 6 năm 2015, Chủ tịch …", "Ngày 17/9, …", "Chiều 13-3, …" (the year is often left out).
 NEWS_LEAD_DATE = re.compile(
     r"^(?:(?:Sáng|Chiều|Tối|Trưa|Đêm)\s+)?(?:ngày\s+)?"
-    r"(?:\d{1,2}\s*[/.]\s*\d{1,2}(?:\s*[/.]\s*(?P<y>(?:19|20)\d\d))?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+(?P<y2>(?:19|20)\d\d))?)"
+    r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*(?P<y>(?:19|20)\d\d))?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+(?P<y2>(?:19|20)\d\d))?)"
     r"\s*,",
     re.IGNORECASE,
 )
