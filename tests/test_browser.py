@@ -87,17 +87,16 @@ def _wait_health(url: str, proc: subprocess.Popen, log: Path, timeout: float = 6
     pytest.fail(f"streamlit không sẵn sàng sau {timeout:.0f} giây:\n{log.read_text(errors='replace')[-3000:]}")
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("browser")
+@contextlib.contextmanager
+def streamlit_server(tmp, data_rel: str, keep_data: bool = False, **settings: str):
+    """``streamlit run app.py`` on a free port with ``DATA_DIR=data_rel`` (relative, inside the project), the hashing
+    embedder unless ``settings`` say otherwise, and the first administrator's password; yields its url, start time,
+    log and data folder, and stops it (its data folder removed unless ``keep_data``)."""
     port = _free_port()
     log = tmp / "streamlit.log"
-    # relative, inside the project; BROWSER_DATA_DIR names a prepared index to measure a start without building one
-    data_rel = os.environ.get("BROWSER_DATA_DIR") or f"tests/artifacts/browser-data-{uuid.uuid4().hex[:8]}"
-    env = {**os.environ, "DATA_DIR": data_rel,
-           "EMBEDDING_MODEL": os.environ.get("BROWSER_EMBEDDING_MODEL", "hashing:64"),
-           "ADMIN_PASSWORD": PASSWORD, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
-           "ANONYMIZED_TELEMETRY": "False", "HF_HUB_OFFLINE": "1"}
+    env = {**os.environ, "DATA_DIR": data_rel, "EMBEDDING_MODEL": "hashing:64", "ADMIN_PASSWORD": PASSWORD,
+           "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", "ANONYMIZED_TELEMETRY": "False", "HF_HUB_OFFLINE": "1",
+           **settings}
     for name in ("CHROMA_HOST", "LLM_BASE_URL", "CORPUS_DIR"):
         env.pop(name, None)
     cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
@@ -118,8 +117,18 @@ def server(tmp_path_factory):
             except subprocess.TimeoutExpired:
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait(timeout=5)
-        if not os.environ.get("BROWSER_DATA_DIR"):
+        if not keep_data:
             shutil.rmtree(ROOT / data_rel, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    # BROWSER_DATA_DIR names a prepared index to measure a start without building one (kept afterwards)
+    prepared = os.environ.get("BROWSER_DATA_DIR")
+    data_rel = prepared or f"tests/artifacts/browser-data-{uuid.uuid4().hex[:8]}"
+    with streamlit_server(tmp_path_factory.mktemp("browser"), data_rel, keep_data=bool(prepared),
+                          EMBEDDING_MODEL=os.environ.get("BROWSER_EMBEDDING_MODEL", "hashing:64")) as running:
+        yield running
 
 
 @pytest.fixture(scope="module")

@@ -7,12 +7,7 @@ One server for the module (hashing embedder, an admin password, a 1 MB upload li
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import signal
-import subprocess
-import sys
 import time
 import uuid
 
@@ -54,31 +49,10 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("browser-chat")
-    port = _free_port()
-    log = tmp / "streamlit.log"
     data_rel = f"tests/artifacts/browser-chat-{uuid.uuid4().hex[:8]}"
-    env = {**os.environ, "DATA_DIR": data_rel, "EMBEDDING_MODEL": "hashing:64", "ADMIN_PASSWORD": PASSWORD,
-           "MAX_FILE_MB": str(MAX_FILE_MB), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
-           "ANONYMIZED_TELEMETRY": "False", "HF_HUB_OFFLINE": "1"}
-    for name in ("CHROMA_HOST", "LLM_BASE_URL", "CORPUS_DIR"):
-        env.pop(name, None)
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
-           "--server.address", "127.0.0.1", "--server.port", str(port)]
-    with open(log, "wb") as out:
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
-    try:
-        _wait_health(f"http://127.0.0.1:{port}/_stcore/health", proc, log)
-        yield {"url": f"http://127.0.0.1:{port}/", "log": log, "data": ROOT / data_rel}
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait(timeout=5)
-        shutil.rmtree(ROOT / data_rel, ignore_errors=True)
+    with test_browser.streamlit_server(tmp_path_factory.mktemp("browser-chat"), data_rel,
+                                       MAX_FILE_MB=str(MAX_FILE_MB)) as running:
+        yield running
 
 
 @pytest.fixture(scope="module")
