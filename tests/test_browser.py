@@ -243,6 +243,15 @@ def _click_text(driver, xpath: str) -> None:
     _retry(act)
 
 
+def downloaded(driver, pattern: str, timeout: float = 30):
+    """The one file of the browser's downloads matching ``pattern``, once it has arrived."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and not list(driver.downloads.glob(pattern)):
+        time.sleep(0.3)
+    (found,) = list(driver.downloads.glob(pattern))
+    return found
+
+
 def _gate_login(driver, name: str, password: str, form: str = "gate") -> None:
     """Type into the login form a page shows in its body (``form="login"``: the sidebar's) and press Enter (which
     submits the form)."""
@@ -344,10 +353,7 @@ def _official_and_reviewer(server, driver) -> None:
     # export the conversation as .docx and open it
     _click_text(driver, '//button[.//p[text()="Đổi tên, xóa, tải về"]]')
     _click_text(driver, '//button[.//p[text()="⬇️ Tải .docx"]]')
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and not list(driver.downloads.glob("*.docx")):
-        time.sleep(0.3)
-    (docx_file,) = list(driver.downloads.glob("*.docx"))
+    docx_file = downloaded(driver, "*.docx")
     from docx import Document
 
     text = "\n".join(p.text for p in Document(io.BytesIO(docx_file.read_bytes())).paragraphs)

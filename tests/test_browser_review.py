@@ -114,10 +114,7 @@ def _reviewer_walk(server, driver) -> None:
     _click_text(driver, '//a[@data-testid="stSidebarNavLink"][contains(., "Rà soát trích dẫn")]')
     _gate(driver, "Rà soát trích dẫn")
     _click_text(driver, '//button[.//p[text()="⬇️ Tải CSV"]]')
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and not list(driver.downloads.glob("ra-soat-trich-dan*.csv")):
-        time.sleep(0.3)
-    (csv_file,) = list(driver.downloads.glob("ra-soat-trich-dan*.csv"))
+    csv_file = walk.downloaded(driver, "ra-soat-trich-dan*.csv")
     rows = list(csv.DictReader(io.StringIO(csv_file.read_bytes().decode("utf-8-sig"))))
     assert sorted((r["n"], r["ket_luan"], r["nguoi_ra_soat"]) for r in rows) == [("1", "Đúng", REVIEWER_NAME),
                                                                                ("2", "Sai", REVIEWER_NAME)]
