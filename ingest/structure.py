@@ -15,8 +15,9 @@ from ingest.frontmatter import RECIPIENTS, type_head
 from ingest.legal import LEGAL_RANKS, clause_label, find_attachments, heading_label, is_title_line, legal_heading
 from textnorm.lines import NUMBERED_KINDS, is_list_line, is_upper_line, marker_kind
 
-_ROMAN_CELL = re.compile(r"^[IVXLC]+\.?$")
-_ALPHA_CELL = re.compile(r"^[a-zđ][).]$")
+#: The number cell of a table's group row: a roman numeral ("I", "II.") opens a group, a letter ("a)") a sub-group.
+ROMAN_CELL = re.compile(r"^[IVXLC]+\.?$")
+ALPHA_CELL = re.compile(r"^[a-zđ][).]$")
 _NUMBER_CELL = re.compile(r"^\d{1,3}\.?$")
 _STT = re.compile(r"^(stt|tt|số tt|số thứ tự)$", re.IGNORECASE)
 _SIGNATURE = re.compile(r"^(TM\.|KT\.|Q\.|TL\.|TUQ\.)?\s*(ỦY BAN NHÂN DÂN|UBND|CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC)\b")
@@ -79,7 +80,7 @@ def _parse_cell_table(cells: list[str]) -> tuple[list[Block], int] | None:
         return None
     header = [cells[0]]
     i = 1
-    while i < len(cells) and not (_ROMAN_CELL.match(cells[i]) or _NUMBER_CELL.match(cells[i])):
+    while i < len(cells) and not (ROMAN_CELL.match(cells[i]) or _NUMBER_CELL.match(cells[i])):
         header.append(cells[i])
         i += 1
     ncols = len(header)
@@ -90,11 +91,11 @@ def _parse_cell_table(cells: list[str]) -> tuple[list[Block], int] | None:
     group: list[str] = []
     while i < len(cells):
         first = cells[i]
-        if _ROMAN_CELL.match(first) and i + 1 < len(cells):
+        if ROMAN_CELL.match(first) and i + 1 < len(cells):
             group = [f"{first.rstrip('.')}. {cells[i + 1]}"]
             blocks.append(Block(text=group[-1], kind="heading", section=tuple(group)))  # the group row is text too
             i += 2
-        elif _ALPHA_CELL.match(first) and i + 1 < len(cells):
+        elif ALPHA_CELL.match(first) and i + 1 < len(cells):
             group = group[:1] + [f"{first} {cells[i + 1]}"]
             blocks.append(Block(text=group[-1], kind="heading", section=tuple(group)))
             i += 2

@@ -33,6 +33,8 @@ from index.model import Document
 from index.task_facts import PlanTasks, Span, Stage, TaskFact
 from ingest.frontmatter import PASSAGE_ROLES
 from ingest.schedule.extract import plan_year
+from ingest.structure import ALPHA_CELL as _ALPHA
+from ingest.structure import ROMAN_CELL as _ROMAN
 from textnorm.deadlines import RECURRENCES, read_deadline
 from textnorm.lines import sentence_spans
 from textnorm.patterns import AGENCY
@@ -53,10 +55,6 @@ COLUMN_ROLES = (
 _RECORD_HEAD = re.compile(r"^Mục (?P<number>[\w.]{1,8})\.$")
 #: One "Column: value" line of a rendered row (a column name is short and has no colon).
 _FIELD = re.compile(r"^(?P<label>[^:\n]{1,80}): (?P<value>.*\S)\s*$")
-#: The number cell of a reform area's row ("I", "II.").
-_ROMAN = re.compile(r"^[IVXLC]+\.?$")
-#: The number cell of a sub-group's row ("a)"): the task stays in its reform area.
-_ALPHA = re.compile(r"^[a-zđ][).]$")
 #: A section-path component opened by a roman number: a reform area ("I. CẢI CÁCH THỂ CHẾ").
 _ROMAN_COMPONENT = re.compile(r"^[IVXLC]+\.\s")
 #: Where partners divide: ";", or a comma or "và" before another agency ("Các sở, ban, ngành tỉnh và UBND cấp huyện"
