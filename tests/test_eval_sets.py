@@ -12,9 +12,10 @@ from bench.eval_sets import EVAL, GOLDS, SETS, metadata_report, split_questions
 from textnorm import fold_for_match as fold
 
 NEWDOCS = EVAL / "newdocs"
-FRESHDOCS = EVAL / "freshdocs"
 #: Our sets of real documents, each a folder with docs/, metadata.jsonl, questions.jsonl and sources.tsv.
-DOC_SETS = ("newdocs", "freshdocs")
+DOC_SETS = ("newdocs", "freshdocs", "freshdocs2")
+#: The fresh sets nobody tunes on: every document and question in the check half (``check_only_sets``).
+FRESH_SETS = ("freshdocs", "freshdocs2")
 SPLITS = json.loads((EVAL / "splits.json").read_text(encoding="utf-8"))
 #: Fields of a gold metadata row, as in the shared real documents' gold file.
 GOLD_KEYS = {"file", "so_hieu", "loai_van_ban", "co_quan", "tinh", "ngay_ban_hanh", "nam", "tieu_de", "nguoi_ky",
@@ -74,24 +75,34 @@ def test_every_document_of_our_real_documents_has_its_address(name):
     assert all(r[1].startswith(("http://", "https://")) for r in rows)
 
 
-def test_the_fresh_set_is_all_check_and_owns_every_question():
-    docs = {p.name for p in (FRESHDOCS / "docs").iterdir()}
+@pytest.mark.parametrize("name", FRESH_SETS)
+def test_a_fresh_set_is_all_check_and_owns_every_question(name):
+    docs = {p.name for p in (EVAL / name / "docs").iterdir()}
+    assert name in SPLITS["check_only_sets"]
     assert len(docs) >= 14 and docs <= set(SPLITS["check_docs"]) and not docs & set(SPLITS["tune_docs"])
-    owners = {SPLITS["question_docs"][q["id"]] for q in _questions(SETS["freshdocs"])}
+    owners = {SPLITS["question_docs"][q["id"]] for q in _questions(SETS[name])}
     assert docs <= owners  # every fresh document is asked about
 
 
-def test_a_check_only_set_puts_every_question_in_the_check_half_refusals_included():
-    questions = _questions(SETS["freshdocs"])
-    halves = split_questions(SETS["freshdocs"], SPLITS, "freshdocs")
+@pytest.mark.parametrize("name", FRESH_SETS)
+def test_a_check_only_set_puts_every_question_in_the_check_half_refusals_included(name):
+    questions = _questions(SETS[name])
+    halves = split_questions(SETS[name], SPLITS, name)
     assert halves["tune"] == [] and halves["check"] == questions
     assert sum(q["abstain"] for q in questions) >= 4 and sum(not q["abstain"] for q in questions) >= 25
 
 
+def test_the_sets_of_real_documents_share_no_document_and_no_question_id():
+    names = [p.name for name in DOC_SETS for p in (EVAL / name / "docs").iterdir()]
+    ids = [q["id"] for name in DOC_SETS for q in _questions(SETS[name])]
+    assert len(names) == len(set(names)) and len(ids) == len(set(ids))
+
+
 @pytest.mark.skipif(not all(g.is_file() for g, _ in GOLDS.values()), reason="../shared/eval/realdocs is absent")
-def test_metadata_report_shows_the_fresh_set_as_check_only():
+@pytest.mark.parametrize("name", FRESH_SETS)
+def test_metadata_report_shows_a_fresh_set_as_check_only(name):
     report = metadata_report(SPLITS)
-    block = report[report.index("freshdocs"):]
-    n = len(list((FRESHDOCS / "docs").iterdir()))
+    block = report[report.index(f"{name} "):]
+    n = len(list((EVAL / name / "docs").iterdir()))
     assert "tune (0)" in block.splitlines()[0] and f"check ({n})" in block.splitlines()[0]
     assert "—" in block.splitlines()[1]
