@@ -31,9 +31,8 @@ DOCUMENT_DIRS = (
 #: Evaluation questions (one JSON object a line, its question under "question"): a term only they hold was shaped by
 #: the evaluation, the defect the check exists for.
 QUESTION_FILES = (
-    PROJECT_ROOT / "eval" / "probes.jsonl",
-    PROJECT_ROOT / "eval" / "reworded.jsonl",
-    PROJECT_ROOT / "eval" / "newdocs" / "questions.jsonl",
+    *sorted((PROJECT_ROOT / "eval").glob("*.jsonl")),
+    *sorted((PROJECT_ROOT / "eval").glob("*/questions.jsonl")),
     PROJECT_ROOT.parent / "shared" / "eval" / "dev.jsonl",
     PROJECT_ROOT.parent / "shared" / "eval" / "realdocs" / "questions.jsonl",
 )
