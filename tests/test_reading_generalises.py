@@ -1,0 +1,64 @@
+"""Reading that generalises (issue 18 items 2, 3, 8): one literal Vietnamese line per form, each a mechanism (a
+dateline's shape, a number's code, a place's level), never a phrase of one document."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.clean import clean_lines
+from ingest.metadata import extract_metadata
+from ingest.structure import parse_structure
+from textnorm.patterns import NEWS_CREDIT, news_dateline
+
+
+def metadata_of(raw: str) -> dict:
+    blocks = parse_structure(clean_lines(raw))
+    return extract_metadata(blocks, "\n".join(b.text for b in blocks))
+
+
+#: A lead long enough to be prose (a news post's body).
+LEAD_REST = ("Theo đó, đoàn kiểm tra làm việc với các sở, ban, ngành và UBND các huyện về công tác chỉ đạo, điều hành, "
+             "cải cách thủ tục hành chính, cải cách tổ chức bộ máy và hiện đại hóa hành chính trong năm.")
+
+
+# --- datelines and credits of news items ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("line", "ymd"), [
+    ("Tuấn Điệp - 05/08/2025 - 09:17", ("05", "08", "2025")),
+    ("Minh Anh | 12/03/2023 10:05", ("12", "03", "2023")),
+])
+def test_a_dateline_after_its_authors_name(line, ymd):
+    assert news_dateline(line).group("d", "m", "y") == ymd
+
+
+def test_a_plan_line_with_a_dash_and_a_date_is_no_dateline():
+    assert news_dateline("Kế hoạch số 12 - 05/08/2025") is None
+    assert news_dateline("Hà Nội, ngày 12 tháng 3 năm 2023") is None
+
+
+def test_a_post_dated_after_its_byline_reads_as_news():
+    md = metadata_of("Sau một tháng vận hành chính quyền địa phương 2 cấp: Người dân tin tưởng, hài lòng\n"
+                     "Tuấn Điệp - 05/08/2025 - 09:17\n"
+                     "Sau một tháng thực hiện mô hình chính quyền địa phương 2 cấp, từ những ghi nhận tại các xã, "
+                     "phường ở thành phố Hà Nội, có thể thấy " + LEAD_REST)
+    assert (md["loai_van_ban"], md["ngay_ban_hanh"], md["tinh"]) == ("Tin bài", "2025-08-05", "Hà Nội")
+    assert md["tieu_de"].startswith("Sau một tháng vận hành")
+
+
+@pytest.mark.parametrize("lead", ["TT(Hà Nội) - Ngày 9-10, đoàn công tác đã làm việc.",
+                                  "TTXVN (Huế) - Sáng 1/7, đoàn công tác đã làm việc."])
+def test_an_outlets_initials_with_its_place_in_brackets_credit_the_lead(lead):
+    assert NEWS_CREDIT.match(lead)
+
+
+@pytest.mark.parametrize("line", ["UBND (tỉnh) - các sở thực hiện.", "KH(2020) - Các sở thực hiện."])
+def test_a_bracketed_word_after_an_acronym_is_no_credit(line):
+    assert not NEWS_CREDIT.match(line)
+
+
+def test_a_lead_credited_with_its_place_is_news_without_a_year():
+    md = metadata_of("Hà Nội còn 455 thủ tục hành chính\n\nGốc\n"
+                     "TT(Hà Nội) - Ngày 9-10, đoàn công tác cải cách hành chính của Chính phủ đã làm việc với UBND TP "
+                     "Hà Nội. " + LEAD_REST)
+    assert (md["loai_van_ban"], md["tieu_de"]) == ("Tin bài", "Hà Nội còn 455 thủ tục hành chính")
+    assert (md["ngay_ban_hanh"], md["nam"]) == ("", "")
