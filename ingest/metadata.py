@@ -35,6 +35,7 @@ from ingest.frontmatter import (
 )
 from ingest.structure import Block
 from textnorm import fold_accents
+from textnorm.agencies import find_agencies
 from textnorm.gazetteer import (
     PROVINCE_CUE,
     canonical_province,
@@ -165,6 +166,20 @@ PORTAL_HEADLINE = re.compile(
 )
 #: Blocks at each end of a text where a portal prints that headline (above the document, or in a trailer under it).
 PORTAL_HEADLINE_BLOCKS = 3
+#: A portal posting a document without its header names it on its first line, by type, number and date, then its
+#: subject: "Công văn số 1448/SNV-CCHC ngày 27/12/2016 V/v xin ý kiến …", "Kế hoạch số 12/KH-UBND ngày 5 tháng 3
+#: năm 2020 về kiểm tra …". That line is the document's own number, type, date and title (a news lead cites a
+#: document inside a sentence, never as its first line).
+NAMED_DOCUMENT_LINE = re.compile(
+    r"^" + CITED_DOCUMENT.pattern + r"\s*,?\s+(?:V/v|v/v|về việc|Về việc|về|Về)\s+(?P<title>[^\W\d_].{8,}?)\.?$"
+)
+#: Kinds of an office a number's code may name as its issuer ("SNV" → Sở Nội vụ, "VPUBND" → the committee's office).
+CODE_ISSUER_KINDS = frozenset({"so", "office"})
+#: Provinces named one after another ("Đà Nẵng, Thừa Thiên Huế, Quảng Ninh, Hải Phòng") are examples of a list:
+#: from this many on, none of them is the text's own place.
+ENUMERATION_MIN = 3
+#: What stands between two names of a list.
+_LIST_GAP = re.compile(r"^\s*(?:,|;|và|hoặc|,\s*và)\s*$")
 
 
 @dataclass
@@ -507,12 +522,29 @@ def _body_votes(text: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Coun
     provinces = province_mentions(text)
     mentions = [(name, s, e, bool(PROVINCE_CUE.search(folded[max(0, s - 12): s]))) for name, s, e in provinces]
     mentions += [(m.province, m.start, m.end, m.cued) for m in place_mentions(text, provinces=provinces)]
+    listed = _enumerated(text, [(s, e) for _, s, e, cued in mentions if not cued])
     for name, s, e, cued in sorted(mentions, key=lambda m: m[1]):
-        if OTHER_BRANCH_BEFORE.search(folded[max(0, s - 60): s]) or any(a <= s < b for a, b in skip):
+        if OTHER_BRANCH_BEFORE.search(folded[max(0, s - 60): s]) or any(a <= s < b for a, b in skip) or s in listed:
             continue
         votes[name] += CUED_VOTES if cued else BARE_VOTES
         first.setdefault(name, (s, e))
     return votes, first
+
+
+def _enumerated(text: str, spans: list[tuple[int, int]]) -> set[int]:
+    """Starts of the names that stand in a list of at least :data:`ENUMERATION_MIN` names.
+
+    >>> t = "ở một số địa phương như Đà Nẵng, Huế, Quảng Ninh và Hải Phòng; tại Quảng Bình"
+    >>> sorted(_enumerated(t, [(24, 31), (33, 36), (38, 48), (52, 61), (67, 77)]))
+    [24, 33, 38, 52]
+    """
+    runs: list[list[tuple[int, int]]] = []
+    for span in sorted(set(spans)):
+        if runs and _LIST_GAP.match(text[runs[-1][-1][1]: span[0]]):
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    return {s for run in runs if len(run) >= ENUMERATION_MIN for s, _ in run}
 
 
 def _vote_body_province(r: _Reader, min_votes: int = CUED_VOTES) -> None:
@@ -641,6 +673,62 @@ def _read_body(r: _Reader, code: str, place: str) -> None:
         r.put("cap", "Tỉnh")
     elif agency:
         r.put("co_quan", _body_name(agency), agency_span)
+    else:
+        _read_code_issuer(r, code, tinh)
+
+
+def _code_issuer(code: str) -> str:
+    """The office a local number's code names as its sender, after the type letters if any ("SNV-CCHC",
+    "KH-SNV" → Sở Nội vụ; "KH-VPUBND" → the committee's office); "" for a committee's or an unknown code.
+
+    >>> _code_issuer("SNV-CCHC"), _code_issuer("KH-VPUBND"), _code_issuer("KH-UBND"), _code_issuer("UBND-VX")
+    ('Sở Nội vụ', 'Văn phòng Ủy ban nhân dân', '', '')
+    """
+    parts = [p for p in code.split("/")[-1].split("-") if p]
+    if parts and parts[0] in TYPE_CODES:
+        parts = parts[1:]
+    found = find_agencies(parts[0]) if parts else []
+    if len(found) != 1 or found[0].kind not in CODE_ISSUER_KINDS:
+        return ""
+    return "Văn phòng Ủy ban nhân dân" if found[0].kind == "office" else found[0].name
+
+
+def _read_code_issuer(r: _Reader, code: str, tinh: str) -> None:
+    """co_quan of a document without a body's name in its header, from its number's code and its province."""
+    name = _code_issuer(code)
+    if name:
+        where = f" {province_unit_name(tinh, _issued(r))}" if tinh else ""
+        r.put("co_quan", name + where, _span_of(r, "so_hieu"))
+
+
+def _named_line(r: _Reader) -> tuple[int, re.Match] | None:
+    """The first line naming the document itself (:data:`NAMED_DOCUMENT_LINE`) in a text without a header."""
+    if any(u.role in ("number", "place_date") for u in r.units):
+        return None
+    for i, block in enumerate(r.blocks[:PORTAL_HEADLINE_BLOCKS]):
+        m = NAMED_DOCUMENT_LINE.match(block.text.strip())
+        if m and m.group("date"):
+            return r.spans[i][0] + len(block.text) - len(block.text.lstrip()), m
+    return None
+
+
+def _read_named_line(r: _Reader) -> str:
+    """so_hieu, loai_van_ban, ngay_ban_hanh, nam and tieu_de from the line naming the document; returns its code."""
+    named = _named_line(r)
+    if not named:
+        return ""
+    start, m = named
+    code = normalise_code(re.sub(r"\s+", "", m.group("n")).split("/", 1)[-1])
+    number = re.sub(r"\s+", "", m.group("n")).split("/", 1)[0]
+    r.put("so_hieu", f"{number}/{code}", (start + m.start("n"), start + m.end("n")))
+    r.put("loai_van_ban", m.group("kind").capitalize(), (start + m.start("kind"), start + m.end("kind")))
+    date = re.findall(r"\d+", m.group("date"))
+    r.put("ngay_ban_hanh", _iso(date[0], date[1], date[2]), (start + m.start("date"), start + m.end("date")))
+    r.put("nam", date[2], (start + m.end("date") - 4, start + m.end("date")))
+    title = m.group("title").strip()
+    span = (start + m.start("title"), start + m.end("title"))
+    r.put("tieu_de", (title[:1].upper() + title[1:])[:TITLE_MAX_CHARS], span)
+    return code
 
 
 def _name_in_capitals(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -834,10 +922,12 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
     r = _Reader(blocks, text, spans or _locate(blocks, text), matter_units(blocks) if units is None else units,
                 web_fields or {}, list(portal or ()))
     r.md = {k: "" for k in METADATA_KEYS}
-    code = _read_number(r)
-    place = _read_date(r)
-    _read_type(r, code)
-    _read_title(r)
+    code = _read_number(r) or _read_named_line(r)
+    place = _read_date(r) if not r.md.get("ngay_ban_hanh") else ""
+    if not r.md.get("loai_van_ban"):
+        _read_type(r, code)
+    if not r.md.get("tieu_de"):
+        _read_title(r)
     _read_portal_title(r)
     _read_period(r)
     _read_body(r, code, place)

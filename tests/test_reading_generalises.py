@@ -62,3 +62,52 @@ def test_a_lead_credited_with_its_place_is_news_without_a_year():
                      "Hà Nội. " + LEAD_REST)
     assert (md["loai_van_ban"], md["tieu_de"]) == ("Tin bài", "Hà Nội còn 455 thủ tục hành chính")
     assert (md["ngay_ban_hanh"], md["nam"]) == ("", "")
+
+
+# --- a document a portal posts under a line naming it, without its header -------------------------------------------
+
+SO_CONG_VAN = ("Công văn số 1448/SNV-CCHC ngày 27/12/2016 V/v xin ý kiến vào dự thảo Kế hoạch Tuyên truyền công tác "
+               "cải cách hành chính tỉnh Sơn La năm 2017.\n\n"
+               "Đăng ngày: 28/12/2016 14:38:11\n\n"
+               "Kính gửi:\n\n– Sở Thông tin và Truyền thông;\n\n– Báo Sơn La;\n\n"
+               "Sở Nội vụ xây dựng dự thảo Kế hoạch tuyên truyền cải cách hành chính năm 2017 để tổ chức triển khai "
+               "thực hiện trên địa bàn tỉnh (có dự thảo kế hoạch kèm theo). Sở Nội vụ đề nghị các cơ quan, đơn vị "
+               "nghiên cứu và tham gia ý kiến vào Dự thảo./.")
+
+
+def test_a_line_naming_the_document_gives_its_number_type_date_and_subject_not_the_posting_day():
+    md = metadata_of(SO_CONG_VAN)
+    assert (md["so_hieu"], md["loai_van_ban"], md["ngay_ban_hanh"], md["nam"]) == (
+        "1448/SNV-CCHC", "Công văn", "2016-12-27", "2016")
+    assert md["tieu_de"].startswith("Xin ý kiến vào dự thảo Kế hoạch Tuyên truyền")
+
+
+def test_the_issuer_of_a_document_without_header_comes_from_its_numbers_code_and_its_province():
+    md = metadata_of(SO_CONG_VAN)
+    assert (md["co_quan"], md["tinh"]) == ("Sở Nội vụ tỉnh Sơn La", "Sơn La")
+
+
+@pytest.mark.parametrize("line", [
+    "Kế hoạch số 12/KH-UBND ngày 5 tháng 3 năm 2020 về kiểm tra công tác cải cách hành chính",
+    "Quyết định số 891/QĐ-UBND ngày 01/6/2015 về việc thành lập Đoàn kiểm tra cải cách hành chính",
+])
+def test_named_lines_in_both_date_forms(line):
+    md = metadata_of(line + "\n\n" + LEAD_REST)
+    assert md["so_hieu"] and md["ngay_ban_hanh"] and md["tieu_de"].split()[0] in ("Kiểm", "Thành")
+
+
+def test_a_lead_citing_a_document_inside_its_sentence_is_no_name_of_the_text():
+    md = metadata_of("Kiểm tra công tác cải cách hành chính tại huyện Na Rì năm 2019\n04/06/2019 - 21:54\n"
+                     "Thực hiện Kế hoạch số 517/KH-UBND ngày 27/02/2020 về kiểm tra cải cách hành chính, đoàn đã làm "
+                     "việc tại huyện Na Rì. " + LEAD_REST)
+    assert (md["so_hieu"], md["loai_van_ban"]) == ("", "Tin bài")
+
+
+# --- a list of provinces names examples, not the text's place --------------------------------------------------------
+
+def test_provinces_listed_as_examples_do_not_outvote_the_province_the_text_is_about():
+    md = metadata_of(
+        "Những mô hình này đã được triển khai rất hiệu quả ở một số địa phương tiêu biểu như Đà Nẵng, Thừa Thiên Huế, "
+        "Quảng Ninh, Hải Phòng. Tại Trung tâm HCC tỉnh và cấp huyện ở Quảng Bình hiện nay đang ứng dụng phần mềm mới.\n"
+        "Tỉnh Quảng Bình có thể học tập mô hình ở Trung tâm HCC tỉnh Thừa Thiên Huế về việc luân chuyển công chức.")
+    assert md["tinh"] == "Quảng Bình"
