@@ -47,6 +47,7 @@ from textnorm.gazetteer import (
     province_unit_name,
 )
 from textnorm.patterns import (
+    AUTHOR_WITH_DEGREE,
     BARE_NUMBER,
     CITED_DOCUMENT,
     NATIONAL_RANKING,
@@ -892,6 +893,19 @@ def _read_news(r: _Reader) -> None:
         _vote_body_province(r, min_votes=1)
 
 
+def _read_essay_title(r: _Reader) -> None:
+    """tieu_de of an essay or a study (no kind, no issuer): the headline above its author's line ("ThS. …")."""
+    if r.md.get("loai_van_ban") or r.md.get("tieu_de"):
+        return
+    for i, block in enumerate(r.blocks[:DATELINE_PARAGRAPHS]):
+        if AUTHOR_WITH_DEGREE.match(block.text.strip()):
+            above = [k for k in range(i - 1, max(-1, i - 1 - HEADLINE_REACH), -1) if is_headline(r.blocks[k].text)]
+            if above:
+                s, text = r.spans[above[0]][0], r.blocks[above[0]].text
+                r.put("tieu_de", text[:TITLE_MAX_CHARS], (s, s + len(text)))
+            return
+
+
 def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, int]] | None = None,
                      web_fields: dict[str, str] | None = None, units: list | None = None,
                      portal: list[str] | None = None) -> dict:
@@ -933,6 +947,7 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
     _read_body(r, code, place)
     _read_signer(r)
     _read_news(r)
+    _read_essay_title(r)
     r.md["spans"] = json.dumps({k: v for k, v in r.found.items() if k in r.md and r.md[k]}, sort_keys=True)
     return r.md
 

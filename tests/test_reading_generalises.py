@@ -111,3 +111,28 @@ def test_provinces_listed_as_examples_do_not_outvote_the_province_the_text_is_ab
         "Quảng Ninh, Hải Phòng. Tại Trung tâm HCC tỉnh và cấp huyện ở Quảng Bình hiện nay đang ứng dụng phần mềm mới.\n"
         "Tỉnh Quảng Bình có thể học tập mô hình ở Trung tâm HCC tỉnh Thừa Thiên Huế về việc luân chuyển công chức.")
     assert md["tinh"] == "Quảng Bình"
+
+
+# --- essays and studies: no kind, no issuer, the headline above the author --------------------------------------------
+
+ESSAY = ("TRƯỜNG CHÍNH TRỊ LÊ DUẨN\n\n"
+         "Thực tiễn công tác sắp xếp đơn vị hành chính cấp huyện, cấp xã trên địa bàn tỉnh Quảng Trị\n\n"
+         "ThS. Lê Thị Huyền\nKhoa Nhà nước và pháp luật\n\n"
+         "Công tác đổi mới, sắp xếp tổ chức bộ máy của hệ thống chính trị tinh gọn, hoạt động hiệu lực, hiệu quả luôn "
+         "được Đảng và Nhà nước quan tâm. Tại tỉnh Quảng Trị, Tỉnh ủy đã ban hành Kế hoạch số 86-KH/TU ngày 07/5/2018. "
+         + LEAD_REST)
+
+
+def test_an_essay_signed_with_a_degree_has_its_headline_as_title_and_no_kind_or_issuer():
+    md = metadata_of(ESSAY)
+    assert md["tieu_de"].startswith("Thực tiễn công tác sắp xếp đơn vị hành chính")
+    assert (md["loai_van_ban"], md["co_quan"], md["so_hieu"], md["tinh"]) == ("", "", "", "Quảng Trị")
+
+
+@pytest.mark.parametrize(("line", "is_author"), [
+    ("ThS. Lê Thị Huyền", True), ("PGS.TS Trần Văn Ngợi", True), ("TS. Nguyễn Văn Bình", True),
+    ("KT. CHỦ TỊCH", False), ("Thông tư số 01/2018/TT-VPCP", False), ("TS Hà Nội quyết tâm cải cách", False),
+])
+def test_author_line_with_a_degree(line, is_author):
+    from textnorm.patterns import AUTHOR_WITH_DEGREE
+    assert bool(AUTHOR_WITH_DEGREE.match(line)) is is_author

@@ -105,6 +105,11 @@ NEWS_CREDIT = re.compile(
     r"^[A-ZĐ]{2,10}\s*\([A-ZĐÀ-Ỹ][^()\d]{1,30}\)\s*[-–—]\s*(?=[A-ZĐÀ-Ỹ])|"
     r"^(?:[A-Za-zĐđ][\w-]*\.(?i:vn|com|net|org)|[A-ZĐ][\w]{1,15}\s+Online)\s*[-–—]\s*(?=[A-ZĐÀ-Ỹ])"
 )
+#: The author line of an essay or a study, with an academic title before the name: "ThS. Lê Thị Huyền", "TS. Nguyễn
+#: Văn Bình", "PGS.TS Trần Văn Ngợi", "NCS. Hoàng Mai". An administrative document is signed under a post, never so.
+AUTHOR_WITH_DEGREE = re.compile(
+    r"^(?:(?:PGS|GS|TS|ThS|Ths|NCS)\s*\.?\s*){1,2}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}\s*$"
+)
 #: A ranking of every province of the country ("Hà Nội xếp thứ 3/63 tỉnh, thành phố", "Chỉ số … của 63 địa
 #: phương"): a text that ranks several provinces this way is about the country, not about one of them.
 NATIONAL_RANKING = re.compile(
