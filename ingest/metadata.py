@@ -108,7 +108,7 @@ DISTRICT_LEVEL_WORDS = frozenset({"huyện", "quận", "thị xã", "thành ph�
 _POST_PREFIX = re.compile(r"^" + HEAD_POSTS + r"\s+", re.IGNORECASE)
 #: Posts of a signer ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH").
 POST = re.compile(r"^(?:(?:TM|KT|Q|TL|TUQ)\.?\s*)?((?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|"
-                  r"THỦ TƯỚNG|CHÁNH VĂN PHÒNG|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|CHỦ NHIỆM)(?:\s+THƯỜNG TRỰC)?)\s*$")
+                  r"THỦ TƯỚNG|CHÁNH VĂN PHÒNG|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|CHỦ NHIỆM|TỔ TRƯỞNG)(?:\s+THƯỜNG TRỰC)?)\s*$")
 #: A person's name typed in capitals under a signer's post: two to five words of capital letters.
 CAPITALS_NAME = re.compile(r"^[A-ZĐÀ-Ỹ]{1,7}(?: [A-ZĐÀ-Ỹ]{1,7}){1,4}$")
 #: Votes of a place named with its level ("tỉnh X", "huyện Y", "xã Z" of one province only): a document names its

@@ -136,3 +136,26 @@ def test_an_essay_signed_with_a_degree_has_its_headline_as_title_and_no_kind_or_
 def test_author_line_with_a_degree(line, is_author):
     from textnorm.patterns import AUTHOR_WITH_DEGREE
     assert bool(AUTHOR_WITH_DEGREE.match(line)) is is_author
+
+
+# --- a national task force that signs in its own name ---------------------------------------------------------------
+
+TASK_FORCE = ("TỔ CÔNG TÁC CHUYÊN TRÁCH CẢI CÁCH THỦ TỤC HÀNH CHÍNH CỦA THỦ TƯỚNG CHÍNH PHỦ\n"
+              "Số: 285/CCTTHC\nV/v chuẩn bị công bố cơ sở dữ liệu quốc gia về thủ tục hành chính\n"
+              "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, ngày 08 tháng 9 năm 2009\n"
+              "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương\n"
+              "Tổ công tác đề nghị Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương chỉ đạo các sở, ban, "
+              "ngành hoàn thành việc rà soát, cập nhật thủ tục hành chính vào cơ sở dữ liệu quốc gia trước ngày 15 tháng 9 "
+              "năm 2009.\nKT. TỔ TRƯỞNG\nTỔ PHÓ\nNguyễn Xuân Phúc\n")
+
+
+def test_a_task_force_of_the_prime_minister_is_a_central_issuer_with_its_own_signer():
+    md = metadata_of(TASK_FORCE)
+    assert (md["so_hieu"], md["loai_van_ban"], md["tinh"]) == ("285/CCTTHC", "Công văn", "")
+    assert md["co_quan"].lower() == "tổ công tác chuyên trách cải cách thủ tục hành chính của thủ tướng chính phủ"
+    assert md["nguoi_ky"] == "Nguyễn Xuân Phúc"
+
+
+def test_the_task_forces_code_alone_names_it():
+    from textnorm.gazetteer import central_issuer
+    assert central_issuer("CCTTHC").startswith("Tổ công tác chuyên trách")
