@@ -145,8 +145,8 @@ TASK_FORCE = ("TỔ CÔNG TÁC CHUYÊN TRÁCH CẢI CÁCH THỦ TỤC HÀNH CHÍ
               "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, ngày 08 tháng 9 năm 2009\n"
               "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương\n"
               "Tổ công tác đề nghị Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương chỉ đạo các sở, ban, "
-              "ngành hoàn thành việc rà soát, cập nhật thủ tục hành chính vào cơ sở dữ liệu quốc gia trước ngày 15 tháng 9 "
-              "năm 2009.\nKT. TỔ TRƯỞNG\nTỔ PHÓ\nNguyễn Xuân Phúc\n")
+              "ngành hoàn thành việc rà soát, cập nhật thủ tục hành chính vào cơ sở dữ liệu quốc gia trước ngày 15 "
+              "tháng 9 năm 2009.\nKT. TỔ TRƯỞNG\nTỔ PHÓ\nNguyễn Xuân Phúc\n")
 
 
 def test_a_task_force_of_the_prime_minister_is_a_central_issuer_with_its_own_signer():
