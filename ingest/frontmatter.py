@@ -112,6 +112,9 @@ SIGNATURE_START = re.compile(
     r"^XÁC THỰC VĂN BẢN HỢP NHẤT\s*$"
 )
 RECIPIENTS = re.compile(r"^(?:Nơi nhận|Nơi gửi)\s*:?", re.IGNORECASE)
+#: The addressee line of a tờ trình or a công văn ("Kính gửi: Ủy ban nhân dân tỉnh …"): the letter has begun, the
+#: title above it has ended.
+ADDRESSEE = re.compile(r"^Kính\s+gửi\b", re.IGNORECASE)
 #: A person's name: two to five capitalised syllables ("Lâm Minh Thành").
 PERSON_NAME = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
 #: "Ủy ban nhân dân tỉnh ban hành Kế hoạch …": the body issuing the document, and its type.
@@ -400,7 +403,7 @@ def _continues_title(text: str, upper: bool | None) -> bool:
     if BASIS.match(text) and not (upper is None and TITLE_BASIS.match(text) and len(text) <= TITLE_BASIS_MAX
                                   and not text.endswith(",")):
         return False
-    if is_list_line(text) or len(text) > 300 or text.endswith((":", ";")):
+    if is_list_line(text) or len(text) > 300 or text.endswith((":", ";")) or ADDRESSEE.match(text):
         return False
     if is_upper_line(text) and is_agency(text):
         return False  # the authority line ("ỦY BAN NHÂN DÂN TỈNH X") follows the title

@@ -159,3 +159,12 @@ def test_a_task_force_of_the_prime_minister_is_a_central_issuer_with_its_own_sig
 def test_the_task_forces_code_alone_names_it():
     from textnorm.gazetteer import central_issuer
     assert central_issuer("CCTTHC").startswith("Tổ công tác chuyên trách")
+
+
+def test_the_addressee_line_ends_a_to_trinhs_title():
+    md = metadata_of("UBND TỈNH KIÊN GIANG\nSỞ TƯ PHÁP\nSố: 87/TTr-STP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                     "Độc lập - Tự do - Hạnh phúc\nKiên Giang, ngày 02 tháng 6 năm 2021\nTỜ TRÌNH\n"
+                     "Về việc ban hành Kế hoạch kiểm tra công tác cải cách hành chính năm 2021\n"
+                     "Kính gửi: Ủy ban nhân dân tỉnh Kiên Giang\n" + LEAD_REST)
+    assert (md["loai_van_ban"], md["co_quan"]) == ("Tờ trình", "Sở Tư pháp tỉnh Kiên Giang")
+    assert md["tieu_de"] == "Về việc ban hành Kế hoạch kiểm tra công tác cải cách hành chính năm 2021"
