@@ -139,6 +139,12 @@ GLUED_AUTHORITY = re.compile(
 NUMBER_PREFIX_MAX = 160
 #: A title may itself open like a basis ("CHƯƠNG TRÌNH HÀNH ĐỘNG / Thực hiện Nghị quyết …") when it is the first
 #: line under the type word and is short; a basis line ends with ";" or ",".
+#: Where the title of a text run into its header line ends: the bases or the first section begin ("Căn cứ", "Thực
+#: hiện", "Xét đề nghị", "Theo đề nghị", "I."), matched on folded text (an OCR'd page lost its diacritics) where the
+#: word opens with a capital ("… việc thực hiện …" inside a title is no basis).
+RUN_ON_BASIS = re.compile(r"\s(?:can cu|thuc hien|xet de nghi|theo de nghi|tren co so|i\.)\s", re.IGNORECASE)
+#: A title run into the header line is at most this long (a longer run is the text, not a title).
+RUN_ON_TITLE_MAX = 300
 TITLE_BASIS = re.compile(r"^Thực hiện\s")
 TITLE_BASIS_MAX = 200
 #: Basis lines are one passage together when their run is at most this long (else one passage each).
@@ -394,8 +400,39 @@ def header_pieces(text: str) -> list[tuple[int, int, str]]:
             pieces[-1] = (pieces[-1][0], t0 + len(tail), "number")
         elif len(tail) <= HEADER_PIECE_MAX_CHARS:
             pieces.append((t0, t0 + len(tail), "header"))
-        # a longer tail is the document's text run into the header line: it stays out of the units, in a passage
+        else:  # a longer tail is the document's text run into the header line: it stays in a passage
+            pieces += [(t0 + a, t0 + b, "title") for a, b in _run_on_title(tail)]
     return pieces
+
+
+def _run_on_title(tail: str) -> list[tuple[int, int]]:
+    """The type word and the title at the start of a document's text run into its header line (an OCR'd page pasted
+    as one line: "KE HOACH Kiem tra cong tac … nam 2018 Thuc hien Quyet dinh …"): the title ends where the bases
+    begin (:data:`RUN_ON_BASIS`); without them, there is no telling where it ends, and nothing is returned.
+
+    >>> t = "KE HOACH Kiem tra cong tac cai cach hanh chinh nam 2018 Thuc hien Quyet dinh so 12/QD-UBND"
+    >>> [t[a:b] for a, b in _run_on_title(t)]
+    ['KE HOACH', 'Kiem tra cong tac cai cach hanh chinh nam 2018']
+    >>> _run_on_title("Thuc hien Quyet dinh so 12/QD-UBND, UBND tinh ban hanh ke hoach")
+    []
+    >>> t = "KE HOACH Kiem tra viec thuc hien cai cach hanh chinh I. MUC DICH Danh gia"
+    >>> t[slice(*_run_on_title(t)[1])]
+    'Kiem tra viec thuc hien cai cach hanh chinh'
+    """
+    caps = re.match(r"(?:[^\W\d_a-zà-ỹđ]+\s+)*[^\W\d_a-zà-ỹđ]+(?=\s|$)", tail)
+    head = type_head(caps.group()) if caps else None
+    if not head:
+        return []
+    folded = fold_accents(tail)
+    ends = RUN_ON_BASIS.finditer(folded, head[0]) if len(folded) == len(tail) else iter(())
+    end = next((m for m in ends if tail[m.start() + 1].isupper()), None)  # a sentence opens with a capital
+    if not end or end.start() - head[0] > RUN_ON_TITLE_MAX:
+        return []
+    title = tail[head[0]: end.start()].strip()
+    if not title:
+        return []
+    start = tail.index(title, head[0])
+    return [(0, head[0]), (start, start + len(title))]
 
 
 def _continues_title(text: str, upper: bool | None) -> bool:

@@ -168,3 +168,26 @@ def test_the_addressee_line_ends_a_to_trinhs_title():
                      "Kính gửi: Ủy ban nhân dân tỉnh Kiên Giang\n" + LEAD_REST)
     assert (md["loai_van_ban"], md["co_quan"]) == ("Tờ trình", "Sở Tư pháp tỉnh Kiên Giang")
     assert md["tieu_de"] == "Về việc ban hành Kế hoạch kiểm tra công tác cải cách hành chính năm 2021"
+
+
+# --- text without diacritics: an OCR'd page pasted as one line --------------------------------------------------------
+
+OCR_ONE_LINE = ("UY BAN NHAN DAN TINH GIA LAI S64934/KH-UBND CONG HOA XA HOI CHU NGHIA VItT NAM Dec lap - Tkr do - "
+                "Hanh phtic Gia Lai, ngay.10 thcing 9 nom 2018 KE HOACH Kiem tra viec thuc hien cai cach hanh chinh "
+                "nam 2018 Thuc hien Quyet dinh so 12/QD-UBND, UBND tinh ban hanh ke hoach kiem tra nhu sau: I. MUC "
+                "DICH Danh gia ket qua thuc hien nhiem vu cai cach hanh chinh tai cac so, ban, nganh.")
+
+
+def test_the_title_run_into_an_ocr_header_line_ends_where_the_bases_begin():
+    md = metadata_of(OCR_ONE_LINE)
+    assert (md["so_hieu"], md["loai_van_ban"], md["tinh"], md["ngay_ban_hanh"]) == (
+        "4934/KH-UBND", "Kế hoạch", "Gia Lai", "2018-09-10")
+    assert md["tieu_de"] == "Kiem tra viec thuc hien cai cach hanh chinh nam 2018"
+
+
+def test_the_run_on_title_keeps_every_word_in_the_passages():
+    from ingest.document import build_document
+    text = " ".join(p.text for p in build_document("gl", "gl.txt", OCR_ONE_LINE).passages)
+    assert " ".join(text.split()).endswith("Danh gia ket qua thuc hien nhiem vu cai cach hanh chinh tai cac so, "
+                                           "ban, nganh.")
+    assert "Kiem tra viec thuc hien cai cach hanh chinh nam 2018" in text
