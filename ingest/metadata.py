@@ -46,6 +46,7 @@ from textnorm.gazetteer import (
     province_of_place,
     province_unit_name,
 )
+from textnorm.lines import is_list_line, is_upper_line
 from textnorm.patterns import (
     AUTHOR_WITH_DEGREE,
     BARE_NUMBER,
@@ -54,6 +55,7 @@ from textnorm.patterns import (
     NEWS_AGENCY_DATELINE,
     NEWS_CREDIT,
     NEWS_LEAD_DATE,
+    NEWS_NARRATION,
     REPORTS_ISSUING,
     news_dateline,
 )
@@ -792,6 +794,17 @@ def _reports_issuing(r: _Reader) -> bool:
     return any(REPORTS_ISSUING.search(t) or NEWS_CREDIT.match(t) for _, t in _body_paragraphs(r)[:DATELINE_PARAGRAPHS])
 
 
+def _headline_then_narration(r: _Reader) -> bool:
+    """The text opens with a headline (a few words, no list or section mark, not all capitals) and its lead narrates
+    what was just done (:data:`textnorm.patterns.NEWS_NARRATION`)."""
+    if len(r.blocks) < 2:
+        return False
+    first = r.blocks[0].text
+    if not is_headline(first) or is_list_line(first) or is_upper_line(first):
+        return False
+    return bool(NEWS_NARRATION.search(r.blocks[1].text[:PROSE_MIN_CHARS]))  # the lead may open "Thực hiện …"
+
+
 def _source_line(r: _Reader) -> tuple[int, re.Match] | None:
     return next(((s, m) for s, t in reversed(_body_paragraphs(r)) if (m := _SOURCE_LINE.match(t))), None)
 
@@ -801,7 +814,8 @@ def _reads_as_news(r: _Reader) -> bool:
     or an author's byline."""
     if r.md.get("so_hieu") or any(u.role in ("number", "place_date") for u in r.units):
         return False
-    return bool(_stamp(r) or _dateline(r) or _source_line(r) or _reports_issuing(r) or _byline(r))
+    return bool(_stamp(r) or _dateline(r) or _source_line(r) or _reports_issuing(r) or _byline(r)
+                or _headline_then_narration(r))
 
 
 def is_headline(text: str) -> bool:

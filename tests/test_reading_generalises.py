@@ -191,3 +191,28 @@ def test_the_run_on_title_keeps_every_word_in_the_passages():
     assert " ".join(text.split()).endswith("Danh gia ket qua thuc hien nhiem vu cai cach hanh chinh tai cac so, "
                                            "ban, nganh.")
     assert "Kiem tra viec thuc hien cai cach hanh chinh nam 2018" in text
+
+
+# --- a news item without dateline: a headline, then a lead narrating what was just done -------------------------------
+
+NARRATED_LEAD = ("Đoàn kiểm tra công tác cải cách hành chính huyện đã làm việc tại UBND các xã Bình Sa, Bình Triều. "
+                 "Qua kiểm tra, đoàn đánh giá cao kết quả đạt được, đồng thời chỉ ra những hạn chế cần khắc phục.")
+
+
+@pytest.mark.parametrize("lead", [
+    "Thực hiện Kế hoạch số 34/KH-UBND của UBND huyện, " + NARRATED_LEAD[0].lower() + NARRATED_LEAD[1:],
+    "UBND tỉnh vừa ban hành kế hoạch kiểm tra công tác cải cách hành chính năm 2022 đối với các sở, ban, ngành. "
+    "Theo đó, việc kiểm tra được tiến hành từ tháng 6 đến tháng 9 năm 2022.",
+])
+def test_a_headline_over_a_narrated_lead_is_news_not_the_document_it_reports(lead):
+    md = metadata_of("Huyện Thăng Bình kiểm tra công tác cải cách hành chính tại các xã\n" + lead)
+    assert (md["loai_van_ban"], md["tieu_de"]) == ("Tin bài", "Huyện Thăng Bình kiểm tra công tác cải cách hành chính "
+                                                              "tại các xã")
+
+
+def test_a_plan_excerpt_saying_what_to_do_is_not_news():
+    md = metadata_of("I. MỤC ĐÍCH, YÊU CẦU CỦA KẾ HOẠCH KIỂM TRA\n" + NARRATED_LEAD)
+    assert md["loai_van_ban"] != "Tin bài"
+    md = metadata_of("Kế hoạch kiểm tra công tác cải cách hành chính năm 2022\nCác sở, ban, ngành tổ chức tự kiểm tra "
+                     "và báo cáo kết quả về Sở Nội vụ trước ngày 30/11/2022.")
+    assert md["loai_van_ban"] != "Tin bài"

@@ -96,6 +96,13 @@ NEWS_LEAD_DATE = re.compile(
 REPORTS_ISSUING = re.compile(
     r"\b(?:vừa|đã)\s+(?:ký\s+)?(?:ban hành|ký|có|phê duyệt)\s+(?=" + CITED_DOCUMENT.pattern + ")"
 )
+#: A lead narrating what was just done, as news does and a document never says of itself: "UBND tỉnh vừa ban hành
+#: kế hoạch …", "Đoàn kiểm tra … đã làm việc tại UBND các xã …", "… vừa tổ chức hội nghị …".
+NEWS_NARRATION = re.compile(
+    r"\bvừa\s+(?:ký\s+)?(?:ban hành|ký|tổ chức|phê duyệt|kiểm tra|làm việc|công bố|thông qua)\b|"
+    r"\bđã\s+(?:đến\s+)?(?:làm việc|kiểm tra|tổ chức kiểm tra|tiến hành kiểm tra)\s+(?:tại|với)\b",
+    re.IGNORECASE,
+)
 #: A news lead credited to its outlet: "(Chinhphu.vn) - Văn phòng Chính phủ vừa …", "(Baobackan.vn) – Ngày …",
 #: "(TTXVN) - …"; or without brackets, as a site name or an outlet's "… Online": "VOV.VN -Từ thực tế …",
 #: "NHN Online - Qua thời gian …" (a bare acronym is left out: "UBND - …" may open a line of a plan); or an
