@@ -112,6 +112,9 @@ SIGNATURE_START = re.compile(
     r"^XÁC THỰC VĂN BẢN HỢP NHẤT\s*$"
 )
 RECIPIENTS = re.compile(r"^(?:Nơi nhận|Nơi gửi)\s*:?", re.IGNORECASE)
+#: How a line of the recipients' list opens ("- Như trên;", "+ Sở Nội vụ;", "Lưu: VT."). A page that flattened the
+#: closing's two columns row by row puts them between the lines of the signature block.
+RECIPIENT_ITEM = ("-", "+", "•", "Lưu")
 #: The addressee line of a tờ trình or a công văn ("Kính gửi: Ủy ban nhân dân tỉnh …"): the letter has begun, the
 #: title above it has ended.
 ADDRESSEE = re.compile(r"^Kính\s+gửi\b", re.IGNORECASE)
@@ -539,7 +542,10 @@ def _closing_units(blocks, start: int) -> list[Unit]:
             mode = "signature"
         elif mode == "signed":
             mode = None
-        elif mode == "recipients" and (text.startswith(("-", "+", "•", "Lưu")) or kind == "closing"
+        elif mode == "signature" and text.startswith(RECIPIENT_ITEM):
+            units.append(Unit(i, 0, len(text), "recipients"))  # a flattened two-column closing interleaves them
+            continue
+        elif mode == "recipients" and (text.startswith(RECIPIENT_ITEM) or kind == "closing"
                                        and not _signature_line(text)):
             pass
         elif mode and _signature_line(text):

@@ -111,6 +111,10 @@ _POST_PREFIX = re.compile(r"^" + HEAD_POSTS + r"\s+", re.IGNORECASE)
 #: Posts of a signer ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH").
 POST = re.compile(r"^(?:(?:TM|KT|Q|TL|TUQ)\.?\s*)?((?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|"
                   r"THỦ TƯỚNG|CHÁNH VĂN PHÒNG|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|CHỦ NHIỆM|TỔ TRƯỞNG)(?:\s+THƯỜNG TRỰC)?)\s*$")
+#: A signer's name at the end of a signature block flattened onto one line, after its post in capitals ("… PHÓ CHỦ
+#: TỊCH Nguyễn Văn Út").
+NAME_AFTER_POST = re.compile(r"(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|TRƯỞNG BAN|THỦ TƯỚNG|CHỦ NHIỆM|CHÁNH VĂN PHÒNG)\s+"
+                             r"(?P<name>[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4})\s*$")
 #: A person's name typed in capitals under a signer's post: two to five words of capital letters.
 CAPITALS_NAME = re.compile(r"^[A-ZĐÀ-Ỹ]{1,7}(?: [A-ZĐÀ-Ỹ]{1,7}){1,4}$")
 #: Votes of a place named with its level ("tỉnh X", "huyện Y", "xã Z" of one province only): a document names its
@@ -746,10 +750,21 @@ def _name_in_capitals(lines: list[tuple[int, int, str]]) -> list[tuple[int, int,
     return []
 
 
+def _name_after_post(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The signer's name at the end of a signature block flattened onto one line ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn
+    Văn Út"): a person's name after a post in capitals."""
+    for s, _e, t in reversed(lines):
+        m = NAME_AFTER_POST.search(t)
+        if m and SIGNATURE_START.match(t):
+            return [(s + m.start("name"), s + m.end("name"), m.group("name"))]
+    return []
+
+
 def _read_signer(r: _Reader) -> None:
     """nguoi_ky and chuc_vu from the signature block, or the portal's "Người ký" field."""
     lines = r.role("signature")
-    names = [(s, e, t) for s, e, t in lines if PERSON_NAME.match(t)] or _name_in_capitals(lines)
+    names = ([(s, e, t) for s, e, t in lines if PERSON_NAME.match(t)] or _name_in_capitals(lines)
+             or _name_after_post(lines))
     if names:
         s, e, name = names[-1]
         r.put("nguoi_ky", name if not name.isupper() else name.title(), (s, e))

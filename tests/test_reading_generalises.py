@@ -216,3 +216,22 @@ def test_a_plan_excerpt_saying_what_to_do_is_not_news():
     md = metadata_of("Kế hoạch kiểm tra công tác cải cách hành chính năm 2022\nCác sở, ban, ngành tổ chức tự kiểm tra "
                      "và báo cáo kết quả về Sở Nội vụ trước ngày 30/11/2022.")
     assert md["loai_van_ban"] != "Tin bài"
+
+
+# --- signers of a closing flattened by a page -----------------------------------------------------------------------
+
+PLAN_HEAD = ("ỦY BAN NHÂN DÂN\nTỈNH LONG AN\nSố: 11/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+             "Độc lập - Tự do - Hạnh phúc\nLong An, ngày 3 tháng 2 năm 2022\nKẾ HOẠCH\n"
+             "Kiểm tra công tác cải cách hành chính năm 2022\n" + LEAD_REST + "\n")
+
+
+@pytest.mark.parametrize("closing", [
+    "Nơi nhận: | KT. CHỦ TỊCH |\n- Như trên; | PHÓ CHỦ TỊCH |\n- Lưu: VT. | Nguyễn Văn Út |\n",
+    "| Nơi nhận: - Như trên; - Lưu: VT. | KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn Út |\n",
+])
+def test_the_signer_of_a_closing_flattened_row_by_row_or_onto_one_line(closing):
+    assert metadata_of(PLAN_HEAD + closing)["nguoi_ky"] == "Nguyễn Văn Út"
+
+
+def test_no_signer_is_read_from_a_recipient_line():
+    assert metadata_of(PLAN_HEAD + "Nơi nhận:\n- Như trên;\n- Chủ tịch Nguyễn Văn Út;\n- Lưu: VT.\n")["nguoi_ky"] == ""
