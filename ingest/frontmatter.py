@@ -393,7 +393,7 @@ def header_pieces(text: str) -> list[tuple[int, int, str]]:
         gap = text[pos:s].strip(" |")
         if gap and len(gap) <= HEADER_PIECE_MAX_CHARS:
             g0 = text.index(gap, pos)
-            pieces.append((g0, g0 + len(gap), "header"))
+            pieces.append((g0, g0 + len(gap), "title" if SUBJECT_LINE.match(gap) else "header"))  # "Số: … V/v …"
         pieces.append((s, e, role))
         pos = e
     tail = text[pos:].strip(" |")
@@ -402,7 +402,7 @@ def header_pieces(text: str) -> list[tuple[int, int, str]]:
         if pieces and pieces[-1][2] == "number" and len(tail) <= 10:
             pieces[-1] = (pieces[-1][0], t0 + len(tail), "number")
         elif len(tail) <= HEADER_PIECE_MAX_CHARS:
-            pieces.append((t0, t0 + len(tail), "header"))
+            pieces.append((t0, t0 + len(tail), "title" if SUBJECT_LINE.match(tail) else "header"))
         else:  # a longer tail is the document's text run into the header line: it stays in a passage
             pieces += [(t0 + a, t0 + b, "title") for a, b in _run_on_title(tail)]
     return pieces

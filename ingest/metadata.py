@@ -466,11 +466,11 @@ def _agency(r: _Reader) -> tuple[str, tuple[int, int] | None]:
 
 
 def _local_unit(r: _Reader, agency: str) -> re.Match | None:
-    """The level and name of a committee below the province, from the header line that names it ("XÃ ĐƯNG K’NỚ"),
-    else from the whole body name."""
-    for _, _, line in _agency_lines(r):
-        m = LOCAL_UNIT.match(line.upper())
-        if m:
+    """The level and name of a committee below the province, from the last header line that names one ("XÃ ĐƯNG
+    K’NỚ", "ỦY BAN NHÂN DÂN XÃ TÂN KỲ" under "UBND HUYỆN TỨ KỲ"), else from the whole body name."""
+    for _, _, line in reversed(_agency_lines(r)):  # "UBND HUYỆN TỨ KỲ" / "ỦY BAN NHÂN DÂN XÃ TÂN KỲ": the lowest issues
+        m = LOCAL_UNIT.search(line.upper())
+        if m and (m.start() == 0 or COMMITTEE.match(fold_accents(line[: m.start()]).strip())):
             return m
     return LOCAL_UNIT.search(agency.upper())
 

@@ -235,3 +235,22 @@ def test_the_signer_of_a_closing_flattened_row_by_row_or_onto_one_line(closing):
 
 def test_no_signer_is_read_from_a_recipient_line():
     assert metadata_of(PLAN_HEAD + "Nơi nhận:\n- Như trên;\n- Chủ tịch Nguyễn Văn Út;\n- Lưu: VT.\n")["nguoi_ky"] == ""
+
+
+# --- headers: a công văn's subject in the number's cell, a commune under its district ---------------------------------
+
+def test_a_cong_vans_subject_in_the_numbers_cell_is_its_title():
+    md = metadata_of("BỘ NỘI VỤ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+                     "Số: 2345/BNV-CCHC V/v báo cáo công tác cải cách hành chính 6 tháng đầu năm 2020 | Hà Nội, ngày "
+                     "20 tháng 5 năm 2020 |\nKính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương\n"
+                     + LEAD_REST)
+    assert (md["so_hieu"], md["co_quan"], md["tinh"]) == ("2345/BNV-CCHC", "Bộ Nội vụ", "")
+    assert md["tieu_de"] == "Báo cáo công tác cải cách hành chính 6 tháng đầu năm 2020"
+
+
+def test_a_commune_committee_under_its_districts_name_issues():
+    md = metadata_of("UBND HUYỆN TỨ KỲ\nỦY BAN NHÂN DÂN XÃ TÂN KỲ\nSố: 31 /BC-UBND\n"
+                     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nTân Kỳ, ngày 7 tháng 3 năm 2025\n"
+                     "BÁO CÁO\nKết quả công tác cải cách hành chính Quý I năm 2025\n" + LEAD_REST)
+    assert (md["so_hieu"], md["loai_van_ban"], md["tinh"]) == ("31/BC-UBND", "Báo cáo", "Hải Dương")
+    assert md["co_quan"] == "Ủy ban nhân dân xã Tân Kỳ"
