@@ -251,6 +251,7 @@ def test_a_cong_vans_subject_in_the_numbers_cell_is_its_title():
 def test_a_commune_committee_under_its_districts_name_issues():
     md = metadata_of("UBND HUYỆN TỨ KỲ\nỦY BAN NHÂN DÂN XÃ TÂN KỲ\nSố: 31 /BC-UBND\n"
                      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
-                     "Tân Kỳ, ngày 7 tháng 3 năm 2025\nBÁO CÁO\nKết quả công tác cải cách hành chính Quý I năm 2025\n" + LEAD_REST)
+                     "Tân Kỳ, ngày 7 tháng 3 năm 2025\nBÁO CÁO\n"
+                     "Kết quả công tác cải cách hành chính Quý I năm 2025\n" + LEAD_REST)
     assert (md["so_hieu"], md["loai_van_ban"], md["tinh"]) == ("31/BC-UBND", "Báo cáo", "Hải Dương")
     assert md["co_quan"] == "Ủy ban nhân dân xã Tân Kỳ"
