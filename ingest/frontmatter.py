@@ -112,6 +112,9 @@ SIGNATURE_START = re.compile(
     r"^XÁC THỰC VĂN BẢN HỢP NHẤT\s*$"
 )
 RECIPIENTS = re.compile(r"^(?:Nơi nhận|Nơi gửi)\s*:?", re.IGNORECASE)
+#: The note under an attached text's title saying what it was issued with ("(Ban hành kèm theo Quyết định số
+#: 123/QĐ-UBND ngày …)", "(Kèm theo Công văn số …)"): it ends the title.
+ATTACHED_NOTE = re.compile(r"^[(\[]?\s*(?:Ban hành\s+)?kèm theo\b", re.IGNORECASE)
 #: How a line of the recipients' list opens ("- Như trên;", "+ Sở Nội vụ;", "Lưu: VT."). A page that flattened the
 #: closing's two columns row by row puts them between the lines of the signature block.
 RECIPIENT_ITEM = ("-", "+", "•", "Lưu")
@@ -443,7 +446,8 @@ def _continues_title(text: str, upper: bool | None) -> bool:
     if BASIS.match(text) and not (upper is None and TITLE_BASIS.match(text) and len(text) <= TITLE_BASIS_MAX
                                   and not text.endswith(",")):
         return False
-    if is_list_line(text) or len(text) > 300 or text.endswith((":", ";")) or ADDRESSEE.match(text):
+    if (is_list_line(text) or len(text) > 300 or text.endswith((":", ";")) or ADDRESSEE.match(text)
+            or ATTACHED_NOTE.match(text)):
         return False
     if is_upper_line(text) and is_agency(text):
         return False  # the authority line ("ỦY BAN NHÂN DÂN TỈNH X") follows the title
@@ -474,6 +478,10 @@ class _Opening:
 
     def role_pieces(self, text: str, kind: str) -> list[tuple[int, int, str]]:
         if self.state == "title":
+            number = NUMBER.match(text)
+            if number and number.group("n") and len(text) - number.end() <= TITLE_MIN_CHARS:
+                self.anchor = True
+                return [(0, len(text), "number")]  # "NGHỊ ĐỊNH" / "Số: 24/2014/NĐ-CP" / title
             if _continues_title(text, self.title_upper):
                 if self.title_upper is None:
                     self.title_upper = is_upper_line(text)

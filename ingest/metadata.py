@@ -74,6 +74,9 @@ LETTER_TYPE = "Công văn"
 #: ("NGHỊ ĐỊNH", "LUẬT"): its number's code says what it is (Pháp lệnh Hợp nhất văn bản quy phạm pháp luật 2012).
 CONSOLIDATED_CODE = "VBHN"
 CONSOLIDATED_TYPE = "Văn bản hợp nhất"
+#: The sentence a consolidated text opens with, naming the text it consolidates and then the texts that amended it:
+#: "Nghị định số 63/2010/NĐ-CP … có hiệu lực kể từ ngày 14 tháng 9 năm 2010, được sửa đổi, bổ sung bởi:".
+CONSOLIDATION_OPENING = re.compile(r"\bđược sửa đổi,\s*bổ sung(?:\s+một số điều)?\s+bởi\s*:")
 #: A number labelled with its type ("Luật số: 99/2021/QH15", "Bộ luật số 45/2019/QH14").
 NAMED_NUMBER = re.compile(r"^(Luật|Bộ luật|Pháp lệnh)\s+số", re.IGNORECASE)
 #: Types issued by national bodies for the whole country: no province.
@@ -298,9 +301,22 @@ def _body_paragraphs(r: _Reader) -> list[tuple[int, str]]:
     return [(r.spans[i][0], b.text) for i, b in enumerate(r.blocks) if i not in in_units and b.kind != "heading"]
 
 
+def _consolidation_opening(r: _Reader) -> tuple[int, int] | None:
+    """Span of the sentence every consolidated text opens with ("Nghị định số 63/2010/NĐ-CP … được sửa đổi, bổ sung
+    bởi:"), among the first paragraphs."""
+    for start, paragraph in _body_paragraphs(r)[:OPENING_PARAGRAPHS]:
+        m = CONSOLIDATION_OPENING.search(paragraph)
+        if m:
+            return start + m.start(), start + m.end()
+    return None
+
+
 def _read_type(r: _Reader, code: str) -> None:
     if code.rsplit("/", 1)[-1].startswith(CONSOLIDATED_CODE):
         r.put("loai_van_ban", CONSOLIDATED_TYPE, _span_of(r, "so_hieu"))
+        return
+    if not code and (span := _consolidation_opening(r)):
+        r.put("loai_van_ban", CONSOLIDATED_TYPE, span)
         return
     if _type_of_header(r) or _type_of_code(r, code):
         return

@@ -255,3 +255,28 @@ def test_a_commune_committee_under_its_districts_name_issues():
                      "Kết quả công tác cải cách hành chính Quý I năm 2025\n" + LEAD_REST)
     assert (md["so_hieu"], md["loai_van_ban"], md["tinh"]) == ("31/BC-UBND", "Báo cáo", "Hải Dương")
     assert md["co_quan"] == "Ủy ban nhân dân xã Tân Kỳ"
+
+
+# --- openings: a number under the type word, an attached plan's note, a consolidated text -----------------------------
+
+def test_a_number_under_the_type_word_is_the_number_not_the_title():
+    md = metadata_of("NGHỊ ĐỊNH\nSố: 24/2014/NĐ-CP\n"
+                     "QUY ĐỊNH TỔ CHỨC CÁC CƠ QUAN CHUYÊN MÔN THUỘC ỦY BAN NHÂN DÂN TỈNH\n"
+                     "Căn cứ Luật Tổ chức Chính phủ ngày 25 tháng 12 năm 2001;\n"
+                     "Chính phủ ban hành Nghị định quy định tổ chức các cơ quan chuyên môn.\n" + LEAD_REST)
+    assert (md["so_hieu"], md["loai_van_ban"], md["co_quan"], md["nam"]) == (
+        "24/2014/NĐ-CP", "Nghị định", "Chính phủ", "2014")
+    assert md["tieu_de"].lower() == "quy định tổ chức các cơ quan chuyên môn thuộc ủy ban nhân dân tỉnh"
+
+
+def test_the_note_of_what_a_plan_was_issued_with_ends_its_title():
+    md = metadata_of("KẾ HOẠCH\nKiểm tra công tác cải cách hành chính năm 2020\n(Kèm theo Quyết định số 123/QĐ-UBND "
+                     "ngày 05/3/2020 của Chủ tịch UBND tỉnh Kon Tum)\nI. MỤC ĐÍCH, YÊU CẦU\n" + LEAD_REST)
+    assert (md["loai_van_ban"], md["tieu_de"]) == ("Kế hoạch", "Kiểm tra công tác cải cách hành chính năm 2020")
+
+
+def test_a_consolidated_text_without_its_number_is_known_by_its_opening_sentence():
+    md = metadata_of("NGHỊ ĐỊNH\nVề kiểm soát thủ tục hành chính\nNghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010 "
+                     "của Chính phủ về kiểm soát thủ tục hành chính, có hiệu lực kể từ ngày 14 tháng 9 năm 2010, được "
+                     "sửa đổi, bổ sung bởi:\n" + LEAD_REST)
+    assert (md["loai_van_ban"], md["tieu_de"]) == ("Văn bản hợp nhất", "Về kiểm soát thủ tục hành chính")
