@@ -74,19 +74,20 @@ HEAD_POSTS = r"(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|TRƯ�
 NATIONAL_BODIES = (r"THANH TRA CHÍNH PHỦ|KIỂM TOÁN NHÀ NƯỚC|NGÂN HÀNG NHÀ NƯỚC|ỦY BAN DÂN TỘC|BẢO HIỂM XÃ HỘI VIỆT NAM|"
                    r"TÒA ÁN NHÂN DÂN TỐI CAO|VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO")
 #: Lines naming an issuing body or an authority ("ỦY BAN NHÂN DÂN TỈNH X", "BỘ TRƯỞNG BỘ NỘI VỤ"), or the unit of a
-#: committee named on the line below it, down to a commune ("XÃ ĐƯNG K’NỚ"; "XÃ HỘI …" is a word).
+#: committee named on the line below it, down to a commune ("XÃ ĐƯNG K’NỚ"; "XÃ HỘI …" is a word), or a task force
+#: that signs in its own name ("TỔ CÔNG TÁC CHUYÊN TRÁCH CẢI CÁCH THỦ TỤC HÀNH CHÍNH CỦA THỦ TƯỚNG CHÍNH PHỦ").
 AGENCY = re.compile(
     r"^(?:" + HEAD_POSTS + r"\s+)?"
     r"(?:[UỦ][ỶY] BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|BỘ\s|SỞ\s|VĂN PHÒNG(?:\s|$)|BAN CHỈ ĐẠO|CHÍNH PHỦ|QUỐC HỘI|"
     r"THỦ TƯỚNG|TỈNH\s|THÀNH PHỐ\s|HUYỆN\s|QUẬN\s|THỊ XÃ\s|XÃ\s(?!HỘI)|PHƯỜNG\s|THỊ TRẤN\s|ĐẶC KHU\s|CỤC\s|"
-    r"TỔNG CỤC\s|" + NATIONAL_BODIES + ")",
+    r"TỔNG CỤC\s|TỔ CÔNG TÁC\s|" + NATIONAL_BODIES + ")",
     re.IGNORECASE,
 )
 #: AGENCY on a line typed or OCR'd without diacritics, folded ("UY BAN NHAN DAN", "TINH GIA LAI").
 FOLDED_AGENCY = re.compile(
     r"^(?:(?:chu tich|bo truong|thu tuong|giam doc|truong ban)\s+)?(?:uy ban nhan dan|ubnd|hoi dong nhan dan|bo\s|"
     r"so\s|van phong(?:\s|$)|ban chi dao|chinh phu|quoc hoi|thu tuong|tinh\s|thanh pho\s|huyen\s|quan\s|thi xa\s|"
-    r"xa\s(?!hoi)|phuong\s|thi tran\s|dac khu\s|cuc\s|tong cuc\s)"
+    r"xa\s(?!hoi)|phuong\s|thi tran\s|dac khu\s|cuc\s|tong cuc\s|to cong tac\s)"
 )
 
 
@@ -106,10 +107,20 @@ def is_agency(text: str) -> bool:
 #: signed under "XÁC THỰC VĂN BẢN HỢP NHẤT".
 SIGNATURE_START = re.compile(
     r"^(?:TM\.|KT\.|Q\.|TL\.|TUQ\.|T/M|K/T)\s*\S|^(?:TM|KT|TL|TUQ)\s+[A-ZĐÀ-Ỹ]{2}|"
-    r"^(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|THỦ TƯỚNG|CHỦ NHIỆM)\s*$|"
+    r"^(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|THỦ TƯỚNG|CHỦ NHIỆM|"
+    r"TỔ TRƯỞNG)\s*$|"
     r"^XÁC THỰC VĂN BẢN HỢP NHẤT\s*$"
 )
 RECIPIENTS = re.compile(r"^(?:Nơi nhận|Nơi gửi)\s*:?", re.IGNORECASE)
+#: The note under an attached text's title saying what it was issued with ("(Ban hành kèm theo Quyết định số
+#: 123/QĐ-UBND ngày …)", "(Kèm theo Công văn số …)"): it ends the title.
+ATTACHED_NOTE = re.compile(r"^[(\[]?\s*(?:Ban hành\s+)?kèm theo\b", re.IGNORECASE)
+#: How a line of the recipients' list opens ("- Như trên;", "+ Sở Nội vụ;", "Lưu: VT."). A page that flattened the
+#: closing's two columns row by row puts them between the lines of the signature block.
+RECIPIENT_ITEM = ("-", "+", "•", "Lưu")
+#: The addressee line of a tờ trình or a công văn ("Kính gửi: Ủy ban nhân dân tỉnh …"): the letter has begun, the
+#: title above it has ended.
+ADDRESSEE = re.compile(r"^Kính\s+gửi\b", re.IGNORECASE)
 #: A person's name: two to five capitalised syllables ("Lâm Minh Thành").
 PERSON_NAME = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
 #: "Ủy ban nhân dân tỉnh ban hành Kế hoạch …": the body issuing the document, and its type.
@@ -134,6 +145,12 @@ GLUED_AUTHORITY = re.compile(
 NUMBER_PREFIX_MAX = 160
 #: A title may itself open like a basis ("CHƯƠNG TRÌNH HÀNH ĐỘNG / Thực hiện Nghị quyết …") when it is the first
 #: line under the type word and is short; a basis line ends with ";" or ",".
+#: Where the title of a text run into its header line ends: the bases or the first section begin ("Căn cứ", "Thực
+#: hiện", "Xét đề nghị", "Theo đề nghị", "I."), matched on folded text (an OCR'd page lost its diacritics) where the
+#: word opens with a capital ("… việc thực hiện …" inside a title is no basis).
+RUN_ON_BASIS = re.compile(r"\s(?:can cu|thuc hien|xet de nghi|theo de nghi|tren co so|i\.)\s", re.IGNORECASE)
+#: A title run into the header line is at most this long (a longer run is the text, not a title).
+RUN_ON_TITLE_MAX = 300
 TITLE_BASIS = re.compile(r"^Thực hiện\s")
 TITLE_BASIS_MAX = 200
 #: Basis lines are one passage together when their run is at most this long (else one passage each).
@@ -379,7 +396,7 @@ def header_pieces(text: str) -> list[tuple[int, int, str]]:
         gap = text[pos:s].strip(" |")
         if gap and len(gap) <= HEADER_PIECE_MAX_CHARS:
             g0 = text.index(gap, pos)
-            pieces.append((g0, g0 + len(gap), "header"))
+            pieces.append((g0, g0 + len(gap), "title" if SUBJECT_LINE.match(gap) else "header"))  # "Số: … V/v …"
         pieces.append((s, e, role))
         pos = e
     tail = text[pos:].strip(" |")
@@ -388,9 +405,40 @@ def header_pieces(text: str) -> list[tuple[int, int, str]]:
         if pieces and pieces[-1][2] == "number" and len(tail) <= 10:
             pieces[-1] = (pieces[-1][0], t0 + len(tail), "number")
         elif len(tail) <= HEADER_PIECE_MAX_CHARS:
-            pieces.append((t0, t0 + len(tail), "header"))
-        # a longer tail is the document's text run into the header line: it stays out of the units, in a passage
+            pieces.append((t0, t0 + len(tail), "title" if SUBJECT_LINE.match(tail) else "header"))
+        else:  # a longer tail is the document's text run into the header line: it stays in a passage
+            pieces += [(t0 + a, t0 + b, "title") for a, b in _run_on_title(tail)]
     return pieces
+
+
+def _run_on_title(tail: str) -> list[tuple[int, int]]:
+    """The type word and the title at the start of a document's text run into its header line (an OCR'd page pasted
+    as one line: "KE HOACH Kiem tra cong tac … nam 2018 Thuc hien Quyet dinh …"): the title ends where the bases
+    begin (:data:`RUN_ON_BASIS`); without them, there is no telling where it ends, and nothing is returned.
+
+    >>> t = "KE HOACH Kiem tra cong tac cai cach hanh chinh nam 2018 Thuc hien Quyet dinh so 12/QD-UBND"
+    >>> [t[a:b] for a, b in _run_on_title(t)]
+    ['KE HOACH', 'Kiem tra cong tac cai cach hanh chinh nam 2018']
+    >>> _run_on_title("Thuc hien Quyet dinh so 12/QD-UBND, UBND tinh ban hanh ke hoach")
+    []
+    >>> t = "KE HOACH Kiem tra viec thuc hien cai cach hanh chinh I. MUC DICH Danh gia"
+    >>> t[slice(*_run_on_title(t)[1])]
+    'Kiem tra viec thuc hien cai cach hanh chinh'
+    """
+    caps = re.match(r"(?:[^\W\d_a-zà-ỹđ]+\s+)*[^\W\d_a-zà-ỹđ]+(?=\s|$)", tail)
+    head = type_head(caps.group()) if caps else None
+    if not head:
+        return []
+    folded = fold_accents(tail)
+    ends = RUN_ON_BASIS.finditer(folded, head[0]) if len(folded) == len(tail) else iter(())
+    end = next((m for m in ends if tail[m.start() + 1].isupper()), None)  # a sentence opens with a capital
+    if not end or end.start() - head[0] > RUN_ON_TITLE_MAX:
+        return []
+    title = tail[head[0]: end.start()].strip()
+    if not title:
+        return []
+    start = tail.index(title, head[0])
+    return [(0, head[0]), (start, start + len(title))]
 
 
 def _continues_title(text: str, upper: bool | None) -> bool:
@@ -398,7 +446,8 @@ def _continues_title(text: str, upper: bool | None) -> bool:
     if BASIS.match(text) and not (upper is None and TITLE_BASIS.match(text) and len(text) <= TITLE_BASIS_MAX
                                   and not text.endswith(",")):
         return False
-    if is_list_line(text) or len(text) > 300 or text.endswith((":", ";")):
+    if (is_list_line(text) or len(text) > 300 or text.endswith((":", ";")) or ADDRESSEE.match(text)
+            or ATTACHED_NOTE.match(text)):
         return False
     if is_upper_line(text) and is_agency(text):
         return False  # the authority line ("ỦY BAN NHÂN DÂN TỈNH X") follows the title
@@ -429,6 +478,10 @@ class _Opening:
 
     def role_pieces(self, text: str, kind: str) -> list[tuple[int, int, str]]:
         if self.state == "title":
+            number = NUMBER.match(text)
+            if number and number.group("n") and len(text) - number.end() <= TITLE_MIN_CHARS:
+                self.anchor = True
+                return [(0, len(text), "number")]  # "NGHỊ ĐỊNH" / "Số: 24/2014/NĐ-CP" / title
             if _continues_title(text, self.title_upper):
                 if self.title_upper is None:
                     self.title_upper = is_upper_line(text)
@@ -497,7 +550,10 @@ def _closing_units(blocks, start: int) -> list[Unit]:
             mode = "signature"
         elif mode == "signed":
             mode = None
-        elif mode == "recipients" and (text.startswith(("-", "+", "•", "Lưu")) or kind == "closing"
+        elif mode == "signature" and text.startswith(RECIPIENT_ITEM):
+            units.append(Unit(i, 0, len(text), "recipients"))  # a flattened two-column closing interleaves them
+            continue
+        elif mode == "recipients" and (text.startswith(RECIPIENT_ITEM) or kind == "closing"
                                        and not _signature_line(text)):
             pass
         elif mode and _signature_line(text):

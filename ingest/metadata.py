@@ -35,6 +35,7 @@ from ingest.frontmatter import (
 )
 from ingest.structure import Block
 from textnorm import fold_accents
+from textnorm.agencies import find_agencies
 from textnorm.gazetteer import (
     PROVINCE_CUE,
     canonical_province,
@@ -45,13 +46,16 @@ from textnorm.gazetteer import (
     province_of_place,
     province_unit_name,
 )
+from textnorm.lines import is_list_line, is_upper_line
 from textnorm.patterns import (
+    AUTHOR_WITH_DEGREE,
     BARE_NUMBER,
     CITED_DOCUMENT,
     NATIONAL_RANKING,
     NEWS_AGENCY_DATELINE,
     NEWS_CREDIT,
     NEWS_LEAD_DATE,
+    NEWS_NARRATION,
     REPORTS_ISSUING,
     news_dateline,
 )
@@ -70,6 +74,9 @@ LETTER_TYPE = "Công văn"
 #: ("NGHỊ ĐỊNH", "LUẬT"): its number's code says what it is (Pháp lệnh Hợp nhất văn bản quy phạm pháp luật 2012).
 CONSOLIDATED_CODE = "VBHN"
 CONSOLIDATED_TYPE = "Văn bản hợp nhất"
+#: The sentence a consolidated text opens with, naming the text it consolidates and then the texts that amended it:
+#: "Nghị định số 63/2010/NĐ-CP … có hiệu lực kể từ ngày 14 tháng 9 năm 2010, được sửa đổi, bổ sung bởi:".
+CONSOLIDATION_OPENING = re.compile(r"\bđược sửa đổi,\s*bổ sung(?:\s+một số điều)?\s+bởi\s*:")
 #: A number labelled with its type ("Luật số: 99/2021/QH15", "Bộ luật số 45/2019/QH14").
 NAMED_NUMBER = re.compile(r"^(Luật|Bộ luật|Pháp lệnh)\s+số", re.IGNORECASE)
 #: Types issued by national bodies for the whole country: no province.
@@ -106,7 +113,11 @@ DISTRICT_LEVEL_WORDS = frozenset({"huyện", "quận", "thị xã", "thành ph�
 _POST_PREFIX = re.compile(r"^" + HEAD_POSTS + r"\s+", re.IGNORECASE)
 #: Posts of a signer ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH").
 POST = re.compile(r"^(?:(?:TM|KT|Q|TL|TUQ)\.?\s*)?((?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|"
-                  r"THỦ TƯỚNG|CHÁNH VĂN PHÒNG|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|CHỦ NHIỆM)(?:\s+THƯỜNG TRỰC)?)\s*$")
+                  r"THỦ TƯỚNG|CHÁNH VĂN PHÒNG|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|CHỦ NHIỆM|TỔ TRƯỞNG)(?:\s+THƯỜNG TRỰC)?)\s*$")
+#: A signer's name at the end of a signature block flattened onto one line, after its post in capitals ("… PHÓ CHỦ
+#: TỊCH Nguyễn Văn Út").
+NAME_AFTER_POST = re.compile(r"(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|TRƯỞNG BAN|THỦ TƯỚNG|CHỦ NHIỆM|CHÁNH VĂN PHÒNG)\s+"
+                             r"(?P<name>[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4})\s*$")
 #: A person's name typed in capitals under a signer's post: two to five words of capital letters.
 CAPITALS_NAME = re.compile(r"^[A-ZĐÀ-Ỹ]{1,7}(?: [A-ZĐÀ-Ỹ]{1,7}){1,4}$")
 #: Votes of a place named with its level ("tỉnh X", "huyện Y", "xã Z" of one province only): a document names its
@@ -165,6 +176,20 @@ PORTAL_HEADLINE = re.compile(
 )
 #: Blocks at each end of a text where a portal prints that headline (above the document, or in a trailer under it).
 PORTAL_HEADLINE_BLOCKS = 3
+#: A portal posting a document without its header names it on its first line, by type, number and date, then its
+#: subject: "Công văn số 1448/SNV-CCHC ngày 27/12/2016 V/v xin ý kiến …", "Kế hoạch số 12/KH-UBND ngày 5 tháng 3
+#: năm 2020 về kiểm tra …". That line is the document's own number, type, date and title (a news lead cites a
+#: document inside a sentence, never as its first line).
+NAMED_DOCUMENT_LINE = re.compile(
+    r"^" + CITED_DOCUMENT.pattern + r"\s*,?\s+(?:V/v|v/v|về việc|Về việc|về|Về)\s+(?P<title>[^\W\d_].{8,}?)\.?$"
+)
+#: Kinds of an office a number's code may name as its issuer ("SNV" → Sở Nội vụ, "VPUBND" → the committee's office).
+CODE_ISSUER_KINDS = frozenset({"so", "office"})
+#: Provinces named one after another ("Đà Nẵng, Thừa Thiên Huế, Quảng Ninh, Hải Phòng") are examples of a list:
+#: from this many on, none of them is the text's own place.
+ENUMERATION_MIN = 3
+#: What stands between two names of a list.
+_LIST_GAP = re.compile(r"^\s*(?:,|;|và|hoặc|,\s*và)\s*$")
 
 
 @dataclass
@@ -276,9 +301,22 @@ def _body_paragraphs(r: _Reader) -> list[tuple[int, str]]:
     return [(r.spans[i][0], b.text) for i, b in enumerate(r.blocks) if i not in in_units and b.kind != "heading"]
 
 
+def _consolidation_opening(r: _Reader) -> tuple[int, int] | None:
+    """Span of the sentence every consolidated text opens with ("Nghị định số 63/2010/NĐ-CP … được sửa đổi, bổ sung
+    bởi:"), among the first paragraphs."""
+    for start, paragraph in _body_paragraphs(r)[:OPENING_PARAGRAPHS]:
+        m = CONSOLIDATION_OPENING.search(paragraph)
+        if m:
+            return start + m.start(), start + m.end()
+    return None
+
+
 def _read_type(r: _Reader, code: str) -> None:
     if code.rsplit("/", 1)[-1].startswith(CONSOLIDATED_CODE):
         r.put("loai_van_ban", CONSOLIDATED_TYPE, _span_of(r, "so_hieu"))
+        return
+    if not code and (span := _consolidation_opening(r)):
+        r.put("loai_van_ban", CONSOLIDATED_TYPE, span)
         return
     if _type_of_header(r) or _type_of_code(r, code):
         return
@@ -444,11 +482,11 @@ def _agency(r: _Reader) -> tuple[str, tuple[int, int] | None]:
 
 
 def _local_unit(r: _Reader, agency: str) -> re.Match | None:
-    """The level and name of a committee below the province, from the header line that names it ("XÃ ĐƯNG K’NỚ"),
-    else from the whole body name."""
-    for _, _, line in _agency_lines(r):
-        m = LOCAL_UNIT.match(line.upper())
-        if m:
+    """The level and name of a committee below the province, from the last header line that names one ("XÃ ĐƯNG
+    K’NỚ", "ỦY BAN NHÂN DÂN XÃ TÂN KỲ" under "UBND HUYỆN TỨ KỲ"), else from the whole body name."""
+    for _, _, line in reversed(_agency_lines(r)):  # "UBND HUYỆN TỨ KỲ" / "ỦY BAN NHÂN DÂN XÃ TÂN KỲ": the lowest issues
+        m = LOCAL_UNIT.search(line.upper())
+        if m and (m.start() == 0 or COMMITTEE.match(fold_accents(line[: m.start()]).strip())):
             return m
     return LOCAL_UNIT.search(agency.upper())
 
@@ -507,12 +545,29 @@ def _body_votes(text: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Coun
     provinces = province_mentions(text)
     mentions = [(name, s, e, bool(PROVINCE_CUE.search(folded[max(0, s - 12): s]))) for name, s, e in provinces]
     mentions += [(m.province, m.start, m.end, m.cued) for m in place_mentions(text, provinces=provinces)]
+    listed = _enumerated(text, [(s, e) for _, s, e, cued in mentions if not cued])
     for name, s, e, cued in sorted(mentions, key=lambda m: m[1]):
-        if OTHER_BRANCH_BEFORE.search(folded[max(0, s - 60): s]) or any(a <= s < b for a, b in skip):
+        if OTHER_BRANCH_BEFORE.search(folded[max(0, s - 60): s]) or any(a <= s < b for a, b in skip) or s in listed:
             continue
         votes[name] += CUED_VOTES if cued else BARE_VOTES
         first.setdefault(name, (s, e))
     return votes, first
+
+
+def _enumerated(text: str, spans: list[tuple[int, int]]) -> set[int]:
+    """Starts of the names that stand in a list of at least :data:`ENUMERATION_MIN` names.
+
+    >>> t = "ở một số địa phương như Đà Nẵng, Huế, Quảng Ninh và Hải Phòng; tại Quảng Bình"
+    >>> sorted(_enumerated(t, [(24, 31), (33, 36), (38, 48), (52, 61), (67, 77)]))
+    [24, 33, 38, 52]
+    """
+    runs: list[list[tuple[int, int]]] = []
+    for span in sorted(set(spans)):
+        if runs and _LIST_GAP.match(text[runs[-1][-1][1]: span[0]]):
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    return {s for run in runs if len(run) >= ENUMERATION_MIN for s, _ in run}
 
 
 def _vote_body_province(r: _Reader, min_votes: int = CUED_VOTES) -> None:
@@ -641,6 +696,62 @@ def _read_body(r: _Reader, code: str, place: str) -> None:
         r.put("cap", "Tỉnh")
     elif agency:
         r.put("co_quan", _body_name(agency), agency_span)
+    else:
+        _read_code_issuer(r, code, tinh)
+
+
+def _code_issuer(code: str) -> str:
+    """The office a local number's code names as its sender, after the type letters if any ("SNV-CCHC",
+    "KH-SNV" → Sở Nội vụ; "KH-VPUBND" → the committee's office); "" for a committee's or an unknown code.
+
+    >>> _code_issuer("SNV-CCHC"), _code_issuer("KH-VPUBND"), _code_issuer("KH-UBND"), _code_issuer("UBND-VX")
+    ('Sở Nội vụ', 'Văn phòng Ủy ban nhân dân', '', '')
+    """
+    parts = [p for p in code.split("/")[-1].split("-") if p]
+    if parts and parts[0] in TYPE_CODES:
+        parts = parts[1:]
+    found = find_agencies(parts[0]) if parts else []
+    if len(found) != 1 or found[0].kind not in CODE_ISSUER_KINDS:
+        return ""
+    return "Văn phòng Ủy ban nhân dân" if found[0].kind == "office" else found[0].name
+
+
+def _read_code_issuer(r: _Reader, code: str, tinh: str) -> None:
+    """co_quan of a document without a body's name in its header, from its number's code and its province."""
+    name = _code_issuer(code)
+    if name:
+        where = f" {province_unit_name(tinh, _issued(r))}" if tinh else ""
+        r.put("co_quan", name + where, _span_of(r, "so_hieu"))
+
+
+def _named_line(r: _Reader) -> tuple[int, re.Match] | None:
+    """The first line naming the document itself (:data:`NAMED_DOCUMENT_LINE`) in a text without a header."""
+    if any(u.role in ("number", "place_date") for u in r.units):
+        return None
+    for i, block in enumerate(r.blocks[:PORTAL_HEADLINE_BLOCKS]):
+        m = NAMED_DOCUMENT_LINE.match(block.text.strip())
+        if m and m.group("date"):
+            return r.spans[i][0] + len(block.text) - len(block.text.lstrip()), m
+    return None
+
+
+def _read_named_line(r: _Reader) -> str:
+    """so_hieu, loai_van_ban, ngay_ban_hanh, nam and tieu_de from the line naming the document; returns its code."""
+    named = _named_line(r)
+    if not named:
+        return ""
+    start, m = named
+    code = normalise_code(re.sub(r"\s+", "", m.group("n")).split("/", 1)[-1])
+    number = re.sub(r"\s+", "", m.group("n")).split("/", 1)[0]
+    r.put("so_hieu", f"{number}/{code}", (start + m.start("n"), start + m.end("n")))
+    r.put("loai_van_ban", m.group("kind").capitalize(), (start + m.start("kind"), start + m.end("kind")))
+    date = re.findall(r"\d+", m.group("date"))
+    r.put("ngay_ban_hanh", _iso(date[0], date[1], date[2]), (start + m.start("date"), start + m.end("date")))
+    r.put("nam", date[2], (start + m.end("date") - 4, start + m.end("date")))
+    title = m.group("title").strip()
+    span = (start + m.start("title"), start + m.end("title"))
+    r.put("tieu_de", (title[:1].upper() + title[1:])[:TITLE_MAX_CHARS], span)
+    return code
 
 
 def _name_in_capitals(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -655,10 +766,21 @@ def _name_in_capitals(lines: list[tuple[int, int, str]]) -> list[tuple[int, int,
     return []
 
 
+def _name_after_post(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The signer's name at the end of a signature block flattened onto one line ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn
+    Văn Út"): a person's name after a post in capitals."""
+    for s, _e, t in reversed(lines):
+        m = NAME_AFTER_POST.search(t)
+        if m and SIGNATURE_START.match(t):
+            return [(s + m.start("name"), s + m.end("name"), m.group("name"))]
+    return []
+
+
 def _read_signer(r: _Reader) -> None:
     """nguoi_ky and chuc_vu from the signature block, or the portal's "Người ký" field."""
     lines = r.role("signature")
-    names = [(s, e, t) for s, e, t in lines if PERSON_NAME.match(t)] or _name_in_capitals(lines)
+    names = ([(s, e, t) for s, e, t in lines if PERSON_NAME.match(t)] or _name_in_capitals(lines)
+             or _name_after_post(lines))
     if names:
         s, e, name = names[-1]
         r.put("nguoi_ky", name if not name.isupper() else name.title(), (s, e))
@@ -703,6 +825,17 @@ def _reports_issuing(r: _Reader) -> bool:
     return any(REPORTS_ISSUING.search(t) or NEWS_CREDIT.match(t) for _, t in _body_paragraphs(r)[:DATELINE_PARAGRAPHS])
 
 
+def _headline_then_narration(r: _Reader) -> bool:
+    """The text opens with a headline (a few words, no list or section mark, not all capitals) and its lead narrates
+    what was just done (:data:`textnorm.patterns.NEWS_NARRATION`)."""
+    if len(r.blocks) < 2:
+        return False
+    first = r.blocks[0].text
+    if not is_headline(first) or is_list_line(first) or is_upper_line(first):
+        return False
+    return bool(NEWS_NARRATION.search(r.blocks[1].text[:PROSE_MIN_CHARS]))  # the lead may open "Thực hiện …"
+
+
 def _source_line(r: _Reader) -> tuple[int, re.Match] | None:
     return next(((s, m) for s, t in reversed(_body_paragraphs(r)) if (m := _SOURCE_LINE.match(t))), None)
 
@@ -712,7 +845,8 @@ def _reads_as_news(r: _Reader) -> bool:
     or an author's byline."""
     if r.md.get("so_hieu") or any(u.role in ("number", "place_date") for u in r.units):
         return False
-    return bool(_stamp(r) or _dateline(r) or _source_line(r) or _reports_issuing(r) or _byline(r))
+    return bool(_stamp(r) or _dateline(r) or _source_line(r) or _reports_issuing(r) or _byline(r)
+                or _headline_then_narration(r))
 
 
 def is_headline(text: str) -> bool:
@@ -804,6 +938,19 @@ def _read_news(r: _Reader) -> None:
         _vote_body_province(r, min_votes=1)
 
 
+def _read_essay_title(r: _Reader) -> None:
+    """tieu_de of an essay or a study (no kind, no issuer): the headline above its author's line ("ThS. …")."""
+    if r.md.get("loai_van_ban") or r.md.get("tieu_de"):
+        return
+    for i, block in enumerate(r.blocks[:DATELINE_PARAGRAPHS]):
+        if AUTHOR_WITH_DEGREE.match(block.text.strip()):
+            above = [k for k in range(i - 1, max(-1, i - 1 - HEADLINE_REACH), -1) if is_headline(r.blocks[k].text)]
+            if above:
+                s, text = r.spans[above[0]][0], r.blocks[above[0]].text
+                r.put("tieu_de", text[:TITLE_MAX_CHARS], (s, s + len(text)))
+            return
+
+
 def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, int]] | None = None,
                      web_fields: dict[str, str] | None = None, units: list | None = None,
                      portal: list[str] | None = None) -> dict:
@@ -834,15 +981,18 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
     r = _Reader(blocks, text, spans or _locate(blocks, text), matter_units(blocks) if units is None else units,
                 web_fields or {}, list(portal or ()))
     r.md = {k: "" for k in METADATA_KEYS}
-    code = _read_number(r)
-    place = _read_date(r)
-    _read_type(r, code)
-    _read_title(r)
+    code = _read_number(r) or _read_named_line(r)
+    place = _read_date(r) if not r.md.get("ngay_ban_hanh") else ""
+    if not r.md.get("loai_van_ban"):
+        _read_type(r, code)
+    if not r.md.get("tieu_de"):
+        _read_title(r)
     _read_portal_title(r)
     _read_period(r)
     _read_body(r, code, place)
     _read_signer(r)
     _read_news(r)
+    _read_essay_title(r)
     r.md["spans"] = json.dumps({k: v for k, v in r.found.items() if k in r.md and r.md[k]}, sort_keys=True)
     return r.md
 

@@ -536,13 +536,15 @@ CENTRAL_BODIES = {
     "BNNPTNT": "Bộ Nông nghiệp và Phát triển nông thôn", "BLĐTBXH": "Bộ Lao động - Thương binh và Xã hội",
     "BVHTTDL": "Bộ Văn hóa, Thể thao và Du lịch", "BTTTT": "Bộ Thông tin và Truyền thông",
     "BKHCN": "Bộ Khoa học và Công nghệ",
+    "CCTTHC": "Tổ công tác chuyên trách cải cách thủ tục hành chính của Thủ tướng Chính phủ",
 }
 #: A header line naming a national body in capitals ("BỘ NỘI VỤ", "THANH TRA CHÍNH PHỦ", "VĂN PHÒNG QUỐC HỘI", "BAN
-#: CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH CỦA CHÍNH PHỦ"); "BẢO HIỂM XÃ HỘI" and "THANH TRA" alone are also provincial bodies.
+#: CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH CỦA CHÍNH PHỦ", a task force "… CỦA THỦ TƯỚNG CHÍNH PHỦ"); "BẢO HIỂM XÃ HỘI" and "THANH
+#: TRA" alone are also provincial bodies.
 CENTRAL_BODY_LINE = re.compile(
     r"^(?:BỘ\s|CHÍNH PHỦ|QUỐC HỘI|THỦ TƯỚNG|VĂN PHÒNG (?:CHÍNH PHỦ|QUỐC HỘI|CHỦ TỊCH NƯỚC)|ỦY BAN THƯỜNG VỤ QUỐC HỘI|"
     r"THANH TRA CHÍNH PHỦ|KIỂM TOÁN NHÀ NƯỚC|NGÂN HÀNG NHÀ NƯỚC|ỦY BAN DÂN TỘC|BẢO HIỂM XÃ HỘI VIỆT NAM|"
-    r"TÒA ÁN NHÂN DÂN TỐI CAO|VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO)|CỦA CHÍNH PHỦ$",
+    r"TÒA ÁN NHÂN DÂN TỐI CAO|VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO)|CỦA (?:THỦ TƯỚNG )?CHÍNH PHỦ$",
     re.IGNORECASE,
 )
 

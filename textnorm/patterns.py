@@ -38,10 +38,12 @@ DOC_NUMBER = re.compile(r"\b\d+\s*/\s*[A-ZĐa-zđ]+(?:-[A-ZĐa-zđ]+)*")
 _CLOCK = r"\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?"
 #: A news post's dateline, alone on its line, as portals print it: "04/06/2019 - 21:54", "10:05, 05/05/2022",
 #: "THỨ BA, 20/09/2022 16:03:31", "Thứ Sáu, 23/04/2021, 18:49 [GMT+7]", "Cập nhật: 12/05/2016 04:00:00 PM",
-#: "Ngày đăng: 05/05/2022 | Lượt xem: 128", or in brackets "(12/03/2023 10:05)". It dates
-#: the post; it is never the period of what the post reports.
+#: "Ngày đăng: 05/05/2022 | Lượt xem: 128", or in brackets "(12/03/2023 10:05)", or after its author's name
+#: ("Tuấn Điệp - 05/08/2025 - 09:17": one to four words, then a dash). It dates the post; it is never the period of
+#: what the post reports.
 NEWS_DATELINE = re.compile(
-    r"^[-–•|\s]*[(\[]?\s*(?:(?:Cập nhật|Ngày cập nhật|Ngày đăng|Đăng ngày|Ngày xuất bản|Xuất bản|Ngày phát hành|"
+    r"^[-–•|\s]*(?:[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s+[-–|]\s+)?"
+    r"[(\[]?\s*(?:(?:Cập nhật|Ngày cập nhật|Ngày đăng|Đăng ngày|Ngày xuất bản|Xuất bản|Ngày phát hành|"
     r"Đăng lúc|Thời gian đăng|Thông tin được đưa ngày|Được đưa ngày|Ngày)\s*(?:lúc|ngày)?\s*:?\s*)?"
     r"(?:(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|Chủ\s+nhật|T[2-7]|CN)\s*[,-]?\s*)?"
     r"(?:" + _CLOCK + r"\s*(?:[,|-]|ngày)?\s*)?"
@@ -94,12 +96,26 @@ NEWS_LEAD_DATE = re.compile(
 REPORTS_ISSUING = re.compile(
     r"\b(?:vừa|đã)\s+(?:ký\s+)?(?:ban hành|ký|có|phê duyệt)\s+(?=" + CITED_DOCUMENT.pattern + ")"
 )
+#: A lead narrating what was just done, as news does and a document never says of itself: "UBND tỉnh vừa ban hành
+#: kế hoạch …", "Đoàn kiểm tra … đã làm việc tại UBND các xã …", "… vừa tổ chức hội nghị …".
+NEWS_NARRATION = re.compile(
+    r"\bvừa\s+(?:ký\s+)?(?:ban hành|ký|tổ chức|phê duyệt|kiểm tra|làm việc|công bố|thông qua)\b|"
+    r"\bđã\s+(?:đến\s+)?(?:làm việc|kiểm tra|tổ chức kiểm tra|tiến hành kiểm tra)\s+(?:tại|với)\b",
+    re.IGNORECASE,
+)
 #: A news lead credited to its outlet: "(Chinhphu.vn) - Văn phòng Chính phủ vừa …", "(Baobackan.vn) – Ngày …",
 #: "(TTXVN) - …"; or without brackets, as a site name or an outlet's "… Online": "VOV.VN -Từ thực tế …",
-#: "NHN Online - Qua thời gian …" (a bare acronym is left out: "UBND - …" may open a line of a plan).
+#: "NHN Online - Qua thời gian …" (a bare acronym is left out: "UBND - …" may open a line of a plan); or an
+#: outlet's initials with the place it wrote from in brackets: "TT(Hà Nội) - Ngày 9-10, …", "TTXVN (Huế) - …".
 NEWS_CREDIT = re.compile(
     r"^\((?:[A-Za-zĐđ][\w.-]*\.(?:vn|com|net|org)|[A-ZĐ]{2,10})\)\s*[-–—:]|"
+    r"^[A-ZĐ]{2,10}\s*\([A-ZĐÀ-Ỹ][^()\d]{1,30}\)\s*[-–—]\s*(?=[A-ZĐÀ-Ỹ])|"
     r"^(?:[A-Za-zĐđ][\w-]*\.(?i:vn|com|net|org)|[A-ZĐ][\w]{1,15}\s+Online)\s*[-–—]\s*(?=[A-ZĐÀ-Ỹ])"
+)
+#: The author line of an essay or a study, with an academic title before the name: "ThS. Lê Thị Huyền", "TS. Nguyễn
+#: Văn Bình", "PGS.TS Trần Văn Ngợi", "NCS. Hoàng Mai". An administrative document is signed under a post, never so.
+AUTHOR_WITH_DEGREE = re.compile(
+    r"^(?:(?:PGS|GS|TS|ThS|Ths|NCS)\s*\.?\s*){1,2}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}\s*$"
 )
 #: A ranking of every province of the country ("Hà Nội xếp thứ 3/63 tỉnh, thành phố", "Chỉ số … của 63 địa
 #: phương"): a text that ranks several provinces this way is about the country, not about one of them.
