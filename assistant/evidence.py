@@ -1,0 +1,194 @@
+"""Is the fact a question asks for in what the answer would quote? Absent, the best passage is not evidence.
+
+A question may ask for a fact of a definite shape: a count of something ("bao nhiêu cán bộ", "mấy xã"), a rate
+("tỷ lệ bao nhiêu"), the person heading a body ("Ai là Giám đốc Sở Nội vụ…?") or holding a role ("do ai làm Trưởng
+đoàn"), or a grade or rank ("được xếp loại gì", "xếp thứ mấy"). Such a fact is stated in a shape too: a number next
+to the noun counted, a number with "%", a person's name beside the post (for a role, a designation such as "Lãnh đạo
+Sở Nội vụ" too), a grade word after "xếp loại" or a place after "thứ".
+When none of the units an answer would quote (the best scored, in the question's scope) states it, the documents
+talk about the topic but do not hold the answer: the question is refused instead of quoting the nearest line.
+
+Questions of other shapes (content, lists, dates, documents cited…) ask nothing this module checks.
+
+>>> asked_fact("Sở Y tế tỉnh Kiên Giang có bao nhiêu cán bộ, công chức, viên chức?")
+AskedFact(kind='count', words=('can',))
+>>> states_fact("Sở Y tế có 05 cán bộ được cử đi học.", asked_fact("Sở Y tế có bao nhiêu cán bộ?"))
+True
+>>> states_fact("Sở Y tế quản lý đội ngũ cán bộ, công chức.", asked_fact("Sở Y tế có bao nhiêu cán bộ?"))
+False
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from retriever.features import mentions_province
+from retriever.intent import question_fold
+from retriever.years import OTHER_YEARS, result_year_cover
+from textnorm import fold_accents, syllables
+from textnorm.gazetteer import canonical_province
+from textnorm.patterns import AGENCY, FULL_NAME, POST_NAMES, TITLED_PERSON
+from textnorm.terms import is_stopword
+
+#: The units an answer would quote: the best this many by score (the direct answer, the supporting quotes of
+#: ``GroundedConfig.max_support_units`` and one more); the fact must be in one of them.
+FACT_TOP_UNITS = 5
+#: Words a count is read between: "05 cán bộ", "04 thủ tục hành chính", "15 cơ quan được phân công"; up to this many
+#: words may stand between the number and the noun ("08 huyện", "12 đơn vị hành chính cấp xã").
+COUNT_GAP_WORDS = 2
+#: … or, the noun first, the number this many words after it ("số cán bộ được kiểm tra là 120").
+COUNT_AFTER_WORDS = 4
+#: Folded words before "mấy" / "bao nhiêu" that make them ask for an ordinal, a date or a document's number, not a
+#: count ("thứ mấy", "lần thứ mấy", "ngày mấy", "số mấy").
+_NOT_COUNT_BEFORE = frozenset({"thu", "so", "ngay", "thang", "quy", "nam", "luc", "gio", "doan", "khoa"})
+#: A question asking for a rate.
+_ASKS_RATE = re.compile(r"\bty le\b[^?]*\b(bao nhieu|may)\b|\b(bao nhieu|may) phan tram\b")
+#: A rate stated: "30%", "đạt 95,5 phần trăm".
+_STATES_RATE = re.compile(r"\d\s*%|\d[\d.,]*\s+phan tram\b")
+#: A question asking for a grade or a rank ("xếp loại gì", "được xếp hạng thứ mấy", "đứng thứ mấy", "đạt loại gì").
+_ASKS_RANK = re.compile(r"\bxep (loai|hang)\b[^?]*\b(gi|nao|may|bao nhieu)\b|"
+                        r"\b(xep|dung|dat) (thu|hang|loai) (may|gi|nao|bao nhieu)\b")
+#: Grades of an assessment (the administrative vocabulary of "xếp loại"), folded.
+_GRADES = r"(xuat sac|tot|kha|trung binh|yeu|kem|hoan thanh|chua hoan thanh|dat|khong dat)"
+#: A grade or a rank stated: "xếp loại Tốt", "đạt loại Khá", "xếp thứ 12/63", "đứng thứ 3", "hạng 5", "vị trí thứ 2".
+_STATES_RANK = re.compile(r"\b(xep loai|dat loai|loai)\s+(\w+\s+){0,3}?" + _GRADES + r"\b|"
+                          r"\b(xep|dung|vi tri|dat|hang)\s+(thu\s+)?\d+|\bthu\s+\d+\s*/\s*\d+")
+#: A question asking who (a person, by name): "ai", "người nào", "họ tên", "tên là gì".
+_ASKS_WHO = re.compile(r"\bai\b|\bnguoi nao\b|\bho (va )?ten\b|\bten (la )?gi\b")
+#: A body named right after a post ("giám đốc sở nội vụ", "chủ tịch ubnd tỉnh"), folded: the question asks for the
+#: person heading that body, whom only a name answers; a post in a team ("trưởng đoàn", "tổ trưởng") may be
+#: answered by a designation ("Trưởng đoàn: Lãnh đạo Sở Nội vụ").
+_BODY_AFTER_POST = re.compile(r"\s*(?:so|ubnd|uy ban|bo|cuc|chi cuc|vu|van phong|ban|phong|thanh tra|tong cuc|"
+                              r"hoi dong|trung tam|tinh|thanh pho|huyen)\b")
+#: What each kind of fact is called in a refusal.
+FACT_NAMES = {"count": "số lượng", "rate": "tỷ lệ", "post": "tên người giữ chức vụ", "role": "người giữ vị trí",
+              "rank": "kết quả xếp loại, xếp hạng"}
+
+
+@dataclass(frozen=True)
+class AskedFact:
+    """The shape of fact a question asks for: ``kind`` ("count", "rate", "post", "rank"; "" for none) and the
+    folded words it is about (the noun counted, the post named)."""
+
+    kind: str = ""
+    words: tuple[str, ...] = ()
+
+
+def asked_fact(question: str, answer_types: tuple[str, ...] = ()) -> AskedFact:
+    """The fact a question asks for, read on its folded words (typed with or without diacritics).
+
+    >>> asked_fact("Ai là Giám đốc Sở Nội vụ thành phố Hà Nội năm 2021?")
+    AskedFact(kind='post', words=('giam', 'doc'))
+    >>> asked_fact("Kết quả kiểm tra năm 2021 của huyện Giồng Riềng được xếp loại gì?").kind
+    'rank'
+    >>> asked_fact("Năm 2023 Hà Nội xếp thứ mấy về Chỉ số cải cách hành chính?").kind
+    'rank'
+    >>> asked_fact("nghi quyet dai hoi lan thu may"), asked_fact("Ai ký kế hoạch?", ("signer",))
+    (AskedFact(kind='', words=()), AskedFact(kind='', words=()))
+    """
+    folded = question_fold(question)
+    if _ASKS_RANK.search(folded):
+        return AskedFact("rank")
+    if _ASKS_RATE.search(folded):
+        return AskedFact("rate")
+    post, heads_body = _post_asked(folded) if "signer" not in answer_types else ("", False)
+    if post:
+        return AskedFact("post" if heads_body else "role", tuple(post.split()))
+    noun = _counted_noun(question)
+    return AskedFact("count", (noun,)) if noun else AskedFact()
+
+
+def _post_asked(folded: str) -> tuple[str, bool]:
+    """The post a "who" question asks the holder of ("ai là giám đốc sở…", "chủ tịch … là ai", "do ai làm trưởng
+    đoàn" → "giam doc", "chu tich", "truong doan"), and whether the question names the body it heads ("Giám đốc
+    Sở Nội vụ"); ("", False) when "ai" asks about something else ("Chủ tịch UBND tỉnh yêu cầu những ai …").
+
+    >>> _post_asked("ai la giam doc so noi vu ha noi"), _post_asked("do ai lam truong doan kiem tra")
+    (('giam doc', True), ('truong doan', False))
+    >>> _post_asked("chu tich ubnd tinh yeu cau nhung ai trien khai")
+    ('', False)
+    """
+    for post in POST_NAMES:  # longer posts first: "phó giám đốc" before "giám đốc"
+        asked = re.search(rf"\b(?:ai|nguoi nao) (?:la|lam|giu chuc|giu|dam nhiem|dam nhan) {post}\b(?P<after>.*)",
+                          folded) or re.search(rf"\b{post}\b(?P<after>(?: \w+){{0,8}}) (?:la|ten la) ai\b", folded)
+        if asked:
+            return post, bool(_BODY_AFTER_POST.match(asked.group("after")))
+    return "", False
+
+
+def _counted_noun(question: str) -> str:
+    """The folded first word of the noun a count question counts, written right after "bao nhiêu" / "mấy"
+    ("bao nhiêu cán bộ" → "can"); "" when the question word stands before no noun or asks for an ordinal.
+
+    >>> _counted_noun("gửi mấy bộ báo cáo"), _counted_noun("xếp thứ mấy về chỉ số"), _counted_noun("có bao nhiêu?")
+    ('bo', '', '')
+    """
+    words = question_fold(question).split()
+    raw = [w.lower() for w in syllables(question)]
+    for i, w in enumerate(words):
+        if w == "bao" and words[i + 1: i + 2] == ["nhieu"]:
+            after = i + 2
+        elif w == "may":
+            after = i + 1
+        else:
+            continue
+        if i > 0 and words[i - 1] in _NOT_COUNT_BEFORE:
+            continue
+        if after < len(words) and not is_stopword(raw[after]) \
+                and not words[after].isdigit():
+            return fold_accents(raw[after])
+    return ""
+
+
+def states_fact(text: str, fact: AskedFact) -> bool:
+    """Whether ``text`` states a fact of the shape asked (always, when nothing definite is asked).
+
+    >>> states_fact("bà Kim Thị Thanh Nữ - Phó Giám đốc Sở Nội vụ làm Tổ trưởng", AskedFact("post", ("to", "truong")))
+    True
+    >>> states_fact("Giám đốc Sở Nội vụ chịu trách nhiệm thi hành Quyết định này.", AskedFact("post", ("giam", "doc")))
+    False
+    >>> states_fact("Năm 2023, Hà Nội xếp thứ 12/63 tỉnh, thành phố.", AskedFact("rank"))
+    True
+    >>> states_fact("Thực hiện đánh giá chấm điểm xếp hạng kết quả CCHC năm 2020", AskedFact("rank"))
+    False
+    """
+    if not fact.kind:
+        return True
+    folded = " ".join(re.findall(r"[a-z0-9%]+", fold_accents(text)))
+    if fact.kind == "rank":
+        return bool(_STATES_RANK.search(folded))
+    if fact.kind == "rate":
+        return bool(_STATES_RATE.search(folded))
+    if fact.kind in ("post", "role"):
+        named = FULL_NAME.search(text) or TITLED_PERSON.search(text)
+        designated = fact.kind == "role" and AGENCY.search(text)  # "Trưởng đoàn: Lãnh đạo Sở Nội vụ"
+        return bool(re.search(rf"\b{' '.join(fact.words)}\b", folded)) and bool(named or designated)
+    noun = re.escape(fact.words[0])
+    return bool(re.search(rf"\b\d+(?: \w+){{0,{COUNT_GAP_WORDS}}}? {noun}\b", folded)
+                or re.search(rf"\b{noun}\b(?: [a-z]+){{0,{COUNT_AFTER_WORDS}}} \d+\b", folded))
+
+
+def fact_present(units: list, fact: AskedFact, analysis=None, state=None, top: int = FACT_TOP_UNITS) -> bool:
+    """Whether one of the ``top`` units an answer would quote states ``fact``, in a document the question's scope
+    does not rule out (:func:`in_scope`: a count of 2018 does not answer a question about 2021)."""
+    if not fact.kind or not units:
+        return True
+    scoped = [u for u in units if analysis is None or in_scope(u.result, analysis, state)]
+    best = sorted(scoped, key=lambda u: -u.score)[:top]
+    return any(states_fact(u.text, fact) for u in best)
+
+
+def in_scope(result, analysis, state=None) -> bool:
+    """A passage whose document is not known to be of another year or another province than the question names
+    (unknown fields are in scope: a hint, never a gate)."""
+    if analysis.years and result_year_cover(result, analysis.years, state) == OTHER_YEARS:
+        return False
+    tinh = result.doc_metadata.get("tinh", "")
+    if not analysis.provinces or not tinh:
+        return True
+    wanted = {canonical_province(p) or p for p in analysis.provinces}
+    return (canonical_province(tinh) or tinh) in wanted or mentions_province(result.passage.text, analysis.provinces)
+
+
+__all__ = ["AskedFact", "asked_fact", "states_fact", "fact_present", "in_scope", "FACT_NAMES", "FACT_TOP_UNITS"]
