@@ -10,7 +10,7 @@ talk about the topic but do not hold the answer: the question is refused instead
 
 Questions of other shapes (content, lists, dates, documents cited…) ask nothing this module checks.
 
->>> asked_fact("Sở Y tế tỉnh Kiên Giang có bao nhiêu cán bộ, công chức, viên chức?")
+>>> asked_fact("Sở Tư pháp tỉnh Hậu Giang có bao nhiêu cán bộ, công chức?")
 AskedFact(kind='count', words=('can',))
 >>> states_fact("Sở Y tế có 05 cán bộ được cử đi học.", asked_fact("Sở Y tế có bao nhiêu cán bộ?"))
 True
@@ -78,9 +78,9 @@ class AskedFact:
 def asked_fact(question: str, answer_types: tuple[str, ...] = ()) -> AskedFact:
     """The fact a question asks for, read on its folded words (typed with or without diacritics).
 
-    >>> asked_fact("Ai là Giám đốc Sở Nội vụ thành phố Hà Nội năm 2021?")
+    >>> asked_fact("Ai là Giám đốc Sở Tư pháp tỉnh Nam Định năm 2020?")
     AskedFact(kind='post', words=('giam', 'doc'))
-    >>> asked_fact("Kết quả kiểm tra năm 2021 của huyện Giồng Riềng được xếp loại gì?").kind
+    >>> asked_fact("Kết quả kiểm tra năm 2019 của huyện Tân Hiệp được xếp loại gì?").kind
     'rank'
     >>> asked_fact("Năm 2023 Hà Nội xếp thứ mấy về Chỉ số cải cách hành chính?").kind
     'rank'
