@@ -150,7 +150,7 @@ def _year_ok(units: list, coverage: float, analysis, state=None) -> bool:
     best = [u for u in units if u.coverage >= YEAR_COVERAGE_SHARE * coverage or u.result.rank <= YEAR_TOP_RANKS]
     asked_places = set(getattr(analysis, "provinces", ()))
     for u in best:
-        cover = result_year_cover(u.result, analysis.years, state)
+        cover = result_year_cover(u.result, analysis.years, state, getattr(analysis, "doc_numbers", ()))
         if cover == COVERS:
             return True
         if cover == OTHER_YEARS:

@@ -182,7 +182,8 @@ def fact_present(units: list, fact: AskedFact, analysis=None, state=None, top: i
 def in_scope(result, analysis, state=None) -> bool:
     """A passage whose document is not known to be of another year or another province than the question names
     (unknown fields are in scope: a hint, never a gate)."""
-    if analysis.years and result_year_cover(result, analysis.years, state) == OTHER_YEARS:
+    if analysis.years and result_year_cover(result, analysis.years, state,
+                                                 getattr(analysis, "doc_numbers", ())) == OTHER_YEARS:
         return False
     tinh = result.doc_metadata.get("tinh", "")
     if not analysis.provinces or not tinh:

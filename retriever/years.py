@@ -43,15 +43,16 @@ MAX_PERIOD_YEARS = 30
 _DOCUMENT_YEARS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def years_written(text: str) -> set[str]:
-    """The years a text writes as its own, not those of a document it cites.
+def years_written(text: str, cited: bool = False) -> set[str]:
+    """The years a text writes as its own, not those of a document it cites (unless ``cited``: the question names
+    that document, whose date is then the year asked about).
 
     >>> sorted(years_written("Kế hoạch CCHC giai đoạn 2021-2023"))
     ['2021', '2023']
     >>> years_written("Căn cứ Quyết định số 135/2006/QĐ-UBND ngày 10/11/2006 của UBND tỉnh")
     set()
     """
-    return set(years_named(CITED_DOCUMENT_DATE.sub(" ", text or "")))
+    return set(years_named(text if cited else CITED_DOCUMENT_DATE.sub(" ", text or "")))
 
 
 def periods_written(text: str) -> set[str]:
@@ -99,13 +100,19 @@ def document_years_of(metadata: dict) -> frozenset[str]:
     return frozenset(known)
 
 
-def year_cover(known: Iterable[str], text: str, years: Iterable[str]) -> str:
+def year_cover(known: Iterable[str], text: str, years: Iterable[str], cited: bool = False) -> str:
     """Whether a document of years ``known`` (empty: unknown), quoted with ``text`` (its passage, section and title),
-    covers one of ``years``: :data:`COVERS`, :data:`OTHER_YEARS` or :data:`UNKNOWN`."""
+    covers one of ``years``: :data:`COVERS`, :data:`OTHER_YEARS` or :data:`UNKNOWN`. With ``cited``, the dates of
+    the documents the text cites count (the question names one of them by number).
+
+    >>> post = "Thực hiện Kế hoạch số 139/KH-UBND ngày 10/12/2016 của UBND tỉnh"
+    >>> year_cover(["2017"], post, ["2016"]), year_cover(["2017"], post, ["2016"], cited=True)
+    ('other', 'covers')
+    """
     known, years = set(known), set(years)
     if not years or known & years:
         return COVERS
-    written = years_written(text)
+    written = years_written(text, cited)
     if written & years:
         return COVERS
     if known or (written and not periods_written(text) & years):
@@ -113,16 +120,30 @@ def year_cover(known: Iterable[str], text: str, years: Iterable[str]) -> str:
     return UNKNOWN
 
 
-def result_year_cover(result, years: Iterable[str], state=None) -> str:
+def result_year_cover(result, years: Iterable[str], state=None, named: Iterable[str] = ()) -> str:
     """:func:`year_cover` of one search result (its passage, section and document title). The document's years come
-    from the state's table when given, else from the result's metadata."""
+    from the state's table when given, else from the result's metadata. ``named``: the document numbers the question
+    names; a passage citing one of them counts the cited document's date."""
     md = result.doc_metadata
     doc_id = result.passage.doc_id
     table = document_year_table(state) if state is not None else {}
     known = table[doc_id] if doc_id in table else document_years_of(md)
     text = " ".join((md.get("tieu_de", ""), result.passage.text, result.passage.section))
-    return year_cover(known, text, years)
+    return year_cover(known, text, years, cited=cites_any(text, named))
+
+
+def cites_any(text: str, named: Iterable[str]) -> bool:
+    """Whether ``text`` cites one of the document numbers ``named`` (by its number: "139/KH-UBND", "KH 139").
+
+    >>> cites_any("Thực hiện Kế hoạch số 139/KH-UBND ngày 10/12/2016", ["KH 139"]), cites_any("Số 1390/QĐ", ["139"])
+    (True, False)
+    """
+    for number in named:
+        digits = re.search(r"\d+", number)
+        if digits and re.search(rf"(?<!\d){digits.group(0)}\s*/", text):
+            return True
+    return False
 
 
 __all__ = ["COVERS", "OTHER_YEARS", "UNKNOWN", "years_written", "periods_written", "document_year_table",
-           "document_years_of", "year_cover", "result_year_cover"]
+           "document_years_of", "year_cover", "result_year_cover", "cites_any"]
