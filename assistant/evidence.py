@@ -1,10 +1,11 @@
 """Is the fact a question asks for in what the answer would quote? Absent, the best passage is not evidence.
 
-A question may ask for a fact of a definite shape: a count of something ("bao nhiêu cán bộ", "mấy xã"), a rate
-("tỷ lệ bao nhiêu"), the person heading a body ("Ai là Giám đốc Sở Nội vụ…?") or holding a role ("do ai làm Trưởng
-đoàn"), or a grade or rank ("được xếp loại gì", "xếp thứ mấy"). Such a fact is stated in a shape too: a number next
-to the noun counted, a number with "%", a person's name beside the post (for a role, a designation such as "Lãnh đạo
-Sở Nội vụ" too), a grade word after "xếp loại" or a place after "thứ".
+A question may ask for a fact of a definite shape: who signed ("ai ký"), a count of something ("bao nhiêu cán bộ",
+"mấy xã"), a rate ("tỷ lệ bao nhiêu"), the person heading a body ("Ai là Giám đốc Sở Nội vụ…?") or holding a role
+("do ai làm Trưởng đoàn"), or a grade or rank ("được xếp loại gì", "xếp thứ mấy"). Such a fact is stated in a shape
+too: a name with the act of signing or the post signed under (a signature block, "Người ký: …", "… vừa ký ban
+hành"), a number next to the noun counted, a number with "%", a person's name beside the post (for a role, a
+designation such as "Lãnh đạo Sở Nội vụ" too), a grade word after "xếp loại" or a place after "thứ".
 When none of the units an answer would quote (the best scored, in the question's scope) states it, the documents
 talk about the topic but do not hold the answer: the question is refused instead of quoting the nearest line.
 
@@ -61,9 +62,16 @@ _ASKS_WHO = re.compile(r"\bai\b|\bnguoi nao\b|\bho (va )?ten\b|\bten (la )?gi\b"
 #: answered by a designation ("Trưởng đoàn: Lãnh đạo Sở Nội vụ").
 _BODY_AFTER_POST = re.compile(r"\s*(?:so|ubnd|uy ban|bo|cuc|chi cuc|vu|van phong|ban|phong|thanh tra|tong cuc|"
                               r"hoi dong|trung tam|tinh|thanh pho|huyen)\b")
+#: A name on a line of its own, as a signature block writes it under the post ("Lâm Minh Thành", "NGUYỄN VĂN A").
+_NAME_LINE = re.compile(r"^[ \t]*([A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: +[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}|"
+                        r"[A-ZĐÀ-Ỹ]{1,7}(?: [A-ZĐÀ-Ỹ]{1,7}){1,4})[ \t]*$", re.MULTILINE)
+#: Folded lines of a signature block that are not a name: the body signed for and the marks before the post.
+_NOT_NAME_LINE = re.compile(r"\b(?:uy ban|ubnd|nhan dan|tm|kt|tl|tuq|da ky)\b")
+#: Folded words that make a name the signer's: the act of signing, the portal's field, the post signed under.
+_SIGNING = re.compile(r"\bky\b|\bnguoi ky\b|\b(?:" + "|".join(POST_NAMES) + r")\b")
 #: What each kind of fact is called in a refusal.
-FACT_NAMES = {"count": "số lượng", "rate": "tỷ lệ", "post": "tên người giữ chức vụ", "role": "người giữ vị trí",
-              "rank": "kết quả xếp loại, xếp hạng"}
+FACT_NAMES = {"signer": "người ký", "count": "số lượng", "rate": "tỷ lệ", "post": "tên người giữ chức vụ",
+              "role": "người giữ vị trí", "rank": "kết quả xếp loại, xếp hạng"}
 
 
 @dataclass(frozen=True)
@@ -85,8 +93,10 @@ def asked_fact(question: str, answer_types: tuple[str, ...] = ()) -> AskedFact:
     >>> asked_fact("Năm 2023 Hà Nội xếp thứ mấy về Chỉ số cải cách hành chính?").kind
     'rank'
     >>> asked_fact("nghi quyet dai hoi lan thu may"), asked_fact("Ai ký kế hoạch?", ("signer",))
-    (AskedFact(kind='', words=()), AskedFact(kind='', words=()))
+    (AskedFact(kind='', words=()), AskedFact(kind='signer', words=()))
     """
+    if "signer" in answer_types:
+        return AskedFact("signer")
     folded = question_fold(question)
     if _ASKS_RANK.search(folded):
         return AskedFact("rank")
@@ -156,6 +166,8 @@ def states_fact(text: str, fact: AskedFact) -> bool:
     if not fact.kind:
         return True
     folded = " ".join(re.findall(r"[a-z0-9%]+", fold_accents(text)))
+    if fact.kind == "signer":  # a name with the act of signing or the post signed under
+        return _names_someone(text) and bool(_SIGNING.search(folded))
     if fact.kind == "rank":
         return bool(_STATES_RANK.search(folded))
     if fact.kind == "rate":
@@ -167,6 +179,22 @@ def states_fact(text: str, fact: AskedFact) -> bool:
     noun = re.escape(fact.words[0])
     return bool(re.search(rf"\b\d+(?: \w+){{0,{COUNT_GAP_WORDS}}}? {noun}\b", folded)
                 or re.search(rf"\b{noun}\b(?: [a-z]+){{0,{COUNT_AFTER_WORDS}}} \d+\b", folded))
+
+
+def _names_someone(text: str) -> bool:
+    """A person's name in the text: a common family name and more, a name after "ông", "bà", or a line of a name
+    alone (a signature block's last line), not a post nor the body signed for.
+
+    >>> _names_someone("KT. CHỦ TỊCH\\nPHÓ CHỦ TỊCH\\nLâm Minh Thành"), _names_someone("TM. ỦY BAN NHÂN DÂN\\nCHỦ TỊCH")
+    (True, False)
+    """
+    if FULL_NAME.search(text) or TITLED_PERSON.search(text):
+        return True
+    for m in _NAME_LINE.finditer(text):
+        line = fold_accents(m.group(1))
+        if not _NOT_NAME_LINE.search(line) and not _SIGNING.search(line):
+            return True
+    return False
 
 
 def fact_present(units: list, fact: AskedFact, analysis=None, state=None, top: int = FACT_TOP_UNITS) -> bool:

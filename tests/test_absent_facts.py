@@ -37,6 +37,19 @@ II. TỔ CHỨC THỰC HIỆN
 Giám đốc Sở Nội vụ chủ trì tổ chức kiểm tra và tổng hợp kết quả kiểm tra của các đơn vị báo cáo Ủy ban nhân dân tỉnh.
 """
 
+#: A plan with its signature block.
+SIGNED = """ỦY BAN NHÂN DÂN TỈNH HÀ NAM
+Số: 12/KH-UBND
+Hà Nam, ngày 10 tháng 01 năm 2022
+KẾ HOẠCH
+Kiểm tra công tác cải cách hành chính năm 2022
+I. ĐỐI TƯỢNG KIỂM TRA
+Sở Xây dựng và Sở Giao thông vận tải được kiểm tra trong quý II năm 2022.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Trương Quốc Hùng
+"""
+
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
@@ -45,13 +58,13 @@ def assistant(tmp_path_factory):
 
     folder = tmp_path_factory.mktemp("facts")
     paths = []
-    for name, text in (("tin-tra-vinh.txt", POST), ("kh-kien-giang.txt", PLAN)):
+    for name, text in (("tin-tra-vinh.txt", POST), ("kh-kien-giang.txt", PLAN), ("kh-ha-nam.txt", SIGNED)):
         path = folder / name
         path.write_text(text, encoding="utf-8")
         paths.append(path)
     settings = load_settings({}, data_dir=folder / "data", embedding_model="hashing:64", corpus_dir=folder)
     store = IndexStore(settings)
-    assert len(ingest_paths(paths, settings, store).added) == 2
+    assert len(ingest_paths(paths, settings, store).added) == 3
     return Assistant(settings, HybridRetriever(store))
 
 
@@ -59,6 +72,7 @@ def assistant(tmp_path_factory):
     "Sở Tư pháp tỉnh Trà Vinh có bao nhiêu công chức?",  # a count no document gives
     "Ai là Giám đốc Sở Nội vụ tỉnh Kiên Giang năm 2021?",  # the post is named, its holder is not
     "Kết quả kiểm tra cơ chế một cửa của Trà Vinh năm 2015 được xếp loại gì?",  # no grade is given
+    "Kế hoạch kiểm tra cải cách hành chính năm 2021 của Kiên Giang do ai ký?",  # the excerpt ends before its signature
 ])
 def test_a_fact_the_documents_do_not_state_is_refused(assistant, question):
     answer = assistant.ask(question)
@@ -70,6 +84,7 @@ def test_a_fact_the_documents_do_not_state_is_refused(assistant, question):
     ("Tổ Công tác của tỉnh Trà Vinh đã kiểm tra thực tế bao nhiêu huyện?", "08 huyện"),
     ("Trà Vinh: ai làm Tổ trưởng Tổ Công tác kiểm tra cơ chế một cửa?", "Kim Thị Thanh Nữ"),
     ("to cong tac tra vinh kiem tra bao nhieu so nganh", "18 sở"),
+    ("Kế hoạch kiểm tra cải cách hành chính năm 2022 của Hà Nam do ai ký?", "Trương Quốc Hùng"),
 ])
 def test_a_fact_the_documents_state_is_answered(assistant, question, fact):
     answer = assistant.ask(question)
@@ -84,10 +99,10 @@ def test_what_a_question_asks():
     assert asked_fact("đoàn kiểm tra do ai làm trưởng đoàn") == AskedFact("role", ("truong", "doan"))
     assert asked_fact("Kết quả kiểm tra năm 2019 của huyện Tân Hiệp được xếp loại gì?").kind == "rank"
     assert asked_fact("Chỉ số hài lòng của tỉnh đạt tỷ lệ bao nhiêu?").kind == "rate"
-    # not a definite fact: an ordinal, a subject that is a post, a signer (the signature block answers it)
+    # not a definite fact: an ordinal, a subject that is a post
     assert asked_fact("Kế hoạch thực hiện nghị quyết đại hội đảng bộ tỉnh lần thứ mấy?") == AskedFact()
     assert asked_fact("Chủ tịch UBND tỉnh yêu cầu những ai triển khai chỉ thị?") == AskedFact()
-    assert asked_fact("Ai ký kế hoạch?", ("signer",)) == AskedFact()
+    assert asked_fact("Ai ký kế hoạch?", ("signer",)) == AskedFact("signer")
 
 
 def test_how_a_fact_is_stated():
@@ -97,6 +112,10 @@ def test_how_a_fact_is_stated():
     assert states_fact("Tỷ lệ hài lòng đạt 92,5%.", AskedFact("rate"))
     assert not states_fact("Nâng cao tỷ lệ hài lòng của người dân.", AskedFact("rate"))
     assert states_fact("Đơn vị được xếp loại Tốt.", AskedFact("rank"))
+    signer = AskedFact("signer")
+    assert states_fact("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLâm Minh Thành", signer)
+    assert states_fact("Phó Thủ tướng Phạm Bình Minh vừa ký ban hành Chỉ thị số 23.", signer)
+    assert not states_fact("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH", signer)  # the block of a page cut before the name
 
 
 def _unit(text, score, nam="", tinh=""):
