@@ -30,12 +30,10 @@ from collections.abc import Iterable
 
 from index.model import document_years
 from retriever.query import years_named
-from textnorm.patterns import CITED_DOCUMENT_DATE
+from textnorm.patterns import CITED_DOCUMENT_DATE, YEAR_PERIOD
 
 #: The decision's three answers.
 COVERS, OTHER_YEARS, UNKNOWN = "covers", "other", "unknown"
-#: A period written in the text ("giai đoạn 2021-2025", "2021 – 2030"): every year between its ends is covered.
-_PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")
 #: A written period longer than this is not a period a plan covers (a date range typed oddly, two unrelated years).
 MAX_PERIOD_YEARS = 30
 
@@ -63,7 +61,7 @@ def periods_written(text: str) -> set[str]:
     (['2021', '2022', '2023'], set())
     """
     years: set[str] = set()
-    for m in _PERIOD.finditer(CITED_DOCUMENT_DATE.sub(" ", text or "")):
+    for m in YEAR_PERIOD.finditer(CITED_DOCUMENT_DATE.sub(" ", text or "")):
         first, last = int(m.group(1)), int(m.group(2))
         if 0 < last - first <= MAX_PERIOD_YEARS:
             years |= {str(y) for y in range(first, last + 1)}
