@@ -40,6 +40,9 @@ FACT_TOP_UNITS = 5
 COUNT_GAP_WORDS = 2
 #: … or, the noun first, the number this many words after it ("số cán bộ được kiểm tra là 120").
 COUNT_AFTER_WORDS = 4
+#: … or the things counted named one by one after their noun, at least this many ("các xã Bình Trị, Bình Lãnh, Bình
+#: Quý"): two could be a pair named in passing, three make a list the user can count.
+MIN_NAMED_ITEMS = 3
 #: Folded words before "mấy" / "bao nhiêu" that make them ask for an ordinal, a date or a document's number, not a
 #: count ("thứ mấy", "lần thứ mấy", "ngày mấy", "số mấy").
 _NOT_COUNT_BEFORE = frozenset({"thu", "so", "ngay", "thang", "quy", "nam", "luc", "gio", "doan", "khoa"})
@@ -178,7 +181,30 @@ def states_fact(text: str, fact: AskedFact) -> bool:
         return bool(re.search(rf"\b{' '.join(fact.words)}\b", folded)) and bool(named or designated)
     noun = re.escape(fact.words[0])
     return bool(re.search(rf"\b\d+(?: \w+){{0,{COUNT_GAP_WORDS}}}? {noun}\b", folded)
-                or re.search(rf"\b{noun}\b(?: [a-z]+){{0,{COUNT_AFTER_WORDS}}} \d+\b", folded))
+                or re.search(rf"\b{noun}\b(?: [a-z]+){{0,{COUNT_AFTER_WORDS}}} \d+\b", folded)
+                or _names_several(text, fact.words[0]))
+
+
+def _names_several(text: str, noun: str) -> bool:
+    """Whether the text names the things counted one by one after their noun ("các xã Bình Trị, Bình Lãnh, Bình
+    Quý"): the count is read off the list. Words that only describe ("cán bộ, công chức, viên chức") are no list.
+
+    >>> _names_several("kiểm tra thực tế tại các xã Bình Trị, Bình Lãnh, Bình Quý và Bình Sa.", "xa")
+    True
+    >>> _names_several("đội ngũ cán bộ, công chức, viên chức của Sở.", "can")
+    False
+    >>> _names_several("Tổ gồm đại diện các Sở: Nội vụ, Tư pháp, Thông tin và Truyền thông.", "so")
+    True
+    """
+    for word in re.finditer(r"\w+", text):
+        if fold_accents(word.group(0)) != noun:
+            continue
+        after = re.split(r"[.;:](?:\s|$)", text[word.end():].lstrip(" :"), maxsplit=1)[0]
+        items = [seg.strip() for seg in re.split(r",|\bvà\b", after) if seg.strip()]
+        named = sum(1 for seg in items if seg[:1].isupper())
+        if len(items) >= MIN_NAMED_ITEMS and named * 2 > len(items):
+            return True
+    return False
 
 
 def _names_someone(text: str) -> bool:
