@@ -54,7 +54,7 @@ class QueryAnalysis:
                  and not (fold_word(w) == "nam" and i + 1 < len(sylls) and _YEAR.fullmatch(sylls[i + 1]))]
         skip = {k.lower() for k in province_initials()} | set(ALIASES) | {fold_accents(a) for a in ABBREVIATIONS}
         return [t for t in content_terms(" ".join(words)) if t not in place and t not in numbers
-                and not t.isdigit() and t not in skip]
+                and not t.isdigit() and t not in skip and not _GLUED_NUMBER.fullmatch(t)]
 
     @property
     def search_text(self) -> str:

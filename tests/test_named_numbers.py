@@ -12,7 +12,7 @@ import pytest
 from assistant.service import Assistant
 from ingest.pipeline import ingest_paths
 from retriever.hybrid import HybridRetriever
-from retriever.query import documents_named, named_documents
+from retriever.query import analyze_query, documents_named, named_documents
 
 KIEN_GIANG = """ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG
 Số: 36/KH-UBND
@@ -69,6 +69,8 @@ def test_abbreviated_numbers_name_the_document():
     assert documents_named(["36/UBND"], records) == ["kg"]  # the type letters left out
     assert documents_named(named_documents("qd1961 ban hanh ngay nao"), records) == ["qd"]
     assert documents_named(["KH 1961"], records) == []  # the number of a decision, not of a plan
+    # the handle names the document: it is not a word of the topic (an unknown word would weigh most)
+    assert "kh36" not in analyze_query("KH36/UBND kiểm tra những sở nào?").topic_terms
 
 
 def test_a_document_known_only_through_a_post_names_the_post():
