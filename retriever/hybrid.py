@@ -25,6 +25,7 @@ from retriever.features import (
     unread_fields,
 )
 from retriever.query import QueryAnalysis, analyze_query, with_merged_provinces
+from retriever.years import OTHER_YEARS, document_year_table, year_cover
 from textnorm.gazetteer import canonical_province
 from textnorm.patterns import asks_when, asks_which_document
 
@@ -212,11 +213,13 @@ class HybridRetriever:
             return np.ones(len(state.index.ids), dtype=bool)
         names = _province_names(filters, state)
         unread = _unread_by_document(state, filters)
+        years = document_year_table(state)
 
         def keep(doc_id: str, m: dict) -> bool:
             open_ = unread.get(doc_id, ())
+            # a year unknown passes (ranked lower); only a document known to cover other years is left out
             return ((not filters.provinces or "tinh" in open_ or m.get("tinh") in names)
-                    and (not filters.years or "years" in open_ or _years_of(m) & set(filters.years))
+                    and (not filters.years or year_cover(years.get(doc_id, ()), "", filters.years) != OTHER_YEARS)
                     and (not filters.doc_types or "loai_van_ban" in open_ or m.get("loai_van_ban") in filters.doc_types)
                     and (not filters.doc_ids or doc_id in filters.doc_ids))
 
@@ -375,9 +378,11 @@ def _unread_by_document(state: LexicalState, filters: SearchFilters) -> dict[str
     if not fields:
         return {}
     out = {}
+    years = document_year_table(state)
     for doc_id, m in state.doc_meta.items():
         record = state.records.get(doc_id)
-        missing = unread_fields({**m, "cap": record.metadata.get("cap", "") if record else ""}, fields)
+        read = {**m, "cap": record.metadata.get("cap", "") if record else "", "years": sorted(years.get(doc_id, ()))}
+        missing = unread_fields(read, fields)
         if missing:
             out[doc_id] = missing
     return out
@@ -389,11 +394,6 @@ def _ranked_below(fused: dict[str, float], meta: dict, unread: dict) -> dict[str
         return fused
     return {pid: score * UNREAD_FIELD_FACTOR ** len(unread.get(meta.get(pid, {}).get("doc_id"), ()))
             for pid, score in fused.items()}
-
-
-def _years_of(meta: dict) -> set[str]:
-    """Years a passage's document is about: year of issue and every year of the period covered."""
-    return set(meta.get("years", ()))
 
 
 def _province_names(filters: SearchFilters, state: LexicalState) -> set[str]:

@@ -54,7 +54,7 @@ class QueryAnalysis:
                  and not (fold_word(w) == "nam" and i + 1 < len(sylls) and _YEAR.fullmatch(sylls[i + 1]))]
         skip = {k.lower() for k in province_initials()} | set(ALIASES) | {fold_accents(a) for a in ABBREVIATIONS}
         return [t for t in content_terms(" ".join(words)) if t not in place and t not in numbers
-                and not t.isdigit() and t not in skip]
+                and not t.isdigit() and t not in skip and not _GLUED_NUMBER.fullmatch(t)]
 
     @property
     def search_text(self) -> str:
@@ -159,11 +159,31 @@ def named_documents(text: str) -> list[str]:
 
     >>> named_documents("QĐ 251 BNV căn cứ gì; KH số 36 và 189/KH-UBND")
     ['189/KH-UBND', 'QĐ 251', 'KH số 36']
+
+    The type letters may be glued to the number, as officials type them ("KH189/UBND", "kh189"):
+
+    >>> named_documents("KH189/UBND kiểm tra những sở nào"), named_documents("qd1961 ban hanh ngay nao")
+    (['189/KH-UBND'], ['QĐ 1961'])
     """
+    glued = [_unglued(m) for m in _GLUED_NUMBER.finditer(text)]
+    text = _GLUED_NUMBER.sub(" ", text)
     full = [m.group(0) for m in DOCUMENT_REFERENCE.finditer(text)]
     short = [m.group(0) for m in _NUMBERED_DOCUMENT.finditer(DOCUMENT_REFERENCE.sub(" ", text))
              if not m.group(0).lower().startswith("số")]
-    return full + short
+    return glued + full + short
+
+
+#: A document's type letters glued to its number ("KH189/UBND", "QĐ1961", "kh36"), typed as a handle.
+_GLUED_NUMBER = re.compile(r"\b(qđ|qd|kh|ct|ctr|nq|tb)(\d+)\b(?:\s*/\s*([A-ZĐa-zđ][\w.-]*))?", re.IGNORECASE)
+
+
+def _unglued(m: re.Match) -> str:
+    """The number of a glued handle written as documents write it: "KH189/UBND" → "189/KH-UBND", "qd1961" → "QĐ
+    1961" (a short form, matched by its number and type)."""
+    code = "QĐ" if m.group(1).lower() in ("qd", "qđ") else m.group(1).upper()
+    if m.group(3):
+        return f"{m.group(2)}/{code}-{m.group(3).upper()}"
+    return f"{code} {m.group(2)}"
 
 
 _TYPE_HINTS = {"qđ": "qđ", "qd": "qđ", "quyết định": "qđ", "kh": "kh", "kế hoạch": "kh", "ct": "ct", "chỉ thị": "ct",
@@ -182,22 +202,48 @@ def documents_named(doc_numbers: list[str], records: dict) -> list[str]:
         Matching document ids (at most three).
     """
     found: list[str] = []
-    for named in doc_numbers:
-        m = re.match(r"(?:(.*?)\s+(?:số\s+)?)?(\d+)", named.strip(), re.IGNORECASE)
-        if not m:
-            continue
-        hint = _TYPE_HINTS.get((m.group(1) or "").lower().strip())
-        full = fold_accents(named).replace(" ", "") if "/" in named else ""
-        for doc_id, record in records.items():
-            so_hieu = fold_accents(record.metadata.get("so_hieu", "")).replace(" ", "")
-            if not so_hieu:
-                continue
-            if full and (so_hieu == full or so_hieu.replace("-", "") == full.replace("-", "")):
-                found.append(doc_id)
-            elif not full and so_hieu.split("/")[0] == m.group(2) and (not hint or fold_accents(hint) in so_hieu):
-                found.append(doc_id)
+    for name in NUMBER_FIELDS:  # the document itself first; else the posts that report on it
+        for named in doc_numbers:
+            found += [doc_id for doc_id, record in records.items()
+                      if _number_matches(named, _number_of(record.metadata.get(name, ""), cited=name != "so_hieu"))]
+        if found:
+            break
     found = list(dict.fromkeys(found))
     return found if len(found) <= 3 else []
+
+
+#: Where a record holds a document number: its own (so_hieu), then the document a news post reports on
+#: (van_ban_lien_quan, "Kế hoạch số 517/KH-UBND ngày 27/02/2020"): a document known only through a post is found there.
+NUMBER_FIELDS = ("so_hieu", "van_ban_lien_quan")
+
+
+def _number_of(value: str, cited: bool = False) -> str:
+    """The number in a metadata field, folded, without spaces: the field itself, or the number a citation holds
+    (``cited``: "Kế hoạch số 517/KH-UBND ngày …" → "517/kh-ubnd")."""
+    m = DOCUMENT_REFERENCE.search(value or "") if cited else None
+    return fold_accents(m.group(0) if m else value or "").replace(" ", "")
+
+
+def _number_matches(named: str, so_hieu: str) -> bool:
+    """Whether a number a question names is the folded ``so_hieu``: the full number (hyphens aside), or its number
+    and letters ("189/UBND" and "189/KH-UBND" share 189 and UBND; "QĐ 1961" is 1961/QĐ-…).
+
+    >>> _number_matches("189/KH-UBND", "189/kh-ubnd"), _number_matches("189/UBND", "189/kh-ubnd")
+    (True, True)
+    >>> _number_matches("QĐ 1961", "1961/qd-ubnd"), _number_matches("KH 1961", "1961/qd-ubnd")
+    (True, False)
+    """
+    m = re.match(r"(?:(.*?)\s+(?:số\s+)?)?(\d+)", named.strip(), re.IGNORECASE)
+    if not so_hieu or not m:
+        return False
+    if "/" not in named:
+        hint = _TYPE_HINTS.get((m.group(1) or "").lower().strip())
+        return so_hieu.split("/")[0] == m.group(2) and (not hint or fold_accents(hint) in so_hieu)
+    full = fold_accents(named).replace(" ", "")
+    if so_hieu == full or so_hieu.replace("-", "") == full.replace("-", ""):
+        return True
+    letters = set(re.findall(r"[a-z]+", full))
+    return so_hieu.split("/")[0] == full.split("/")[0] and letters <= set(re.findall(r"[a-z]+", so_hieu))
 
 
 def years_named(text: str) -> list[str]:

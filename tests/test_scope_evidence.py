@@ -52,7 +52,14 @@ def _result(text, tinh="", nam="", rank=1):
     return SimpleNamespace(passage=passage, doc_metadata={"tinh": tinh, "nam": nam, "tieu_de": ""}, rank=rank)
 
 
-STATE = SimpleNamespace(records={}, doc_meta={})
+class _State:
+    """An index state without documents (hashable, as a real one is: what is derived from it is kept per state)."""
+
+    records: dict = {}
+    doc_meta: dict = {}
+
+
+STATE = _State()
 
 
 def test_province_and_year_both_unconfirmed_is_evidence_absent(monkeypatch):

@@ -210,6 +210,15 @@ FULL_NAME = re.compile(
     r"Tô|Hà|Cao|Chu|Châu|Tạ|Quách|Lưu|Thái|Trương|Văn|Đào|Lại|Kiều|Tống|Thân|Triệu|Hứa|La|Đàm|Khúc|Nông)"
     r"(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,3}\b"
 )
+#: A period of years written in a text ("giai đoạn 2021-2025", "2021 – 2030"): its first and last year.
+YEAR_PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")
+#: A person named with a courtesy word ("bà Kim Thị Thanh Nữ", "đồng chí Lê Văn A"): any family name.
+TITLED_PERSON = re.compile(r"\b(?:ông|bà|đồng chí)\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}\b")
+#: Posts of officials (chức danh), folded, the longer ones first: "ai là Giám đốc Sở…" asks for the name of one.
+POST_NAMES = ("pho chu tich", "chu tich", "pho giam doc", "giam doc", "pho truong doan", "truong doan",
+              "pho truong ban", "truong ban", "to truong", "to pho", "pho bi thu", "bi thu", "pho chanh van phong",
+              "chanh van phong", "chanh thanh tra", "pho truong phong", "truong phong", "pho thu tuong", "thu tuong",
+              "bo truong", "thu truong", "tong cuc truong", "cuc truong", "vu truong", "chu nhiem", "thu ky")
 #: An address: "số 12 đường…", "phường…", "tọa lạc tại…".
 ADDRESS = re.compile(r"\bsố\s+\d+\s*,?\s*(?:đường|phố)|\b(?:đường|phường|tọa lạc|trụ sở (?:đặt )?tại|địa chỉ)\b",
                      re.IGNORECASE)

@@ -1,0 +1,249 @@
+"""Is the fact a question asks for in what the answer would quote? Absent, the best passage is not evidence.
+
+A question may ask for a fact of a definite shape: who signed ("ai ký"), a count of something ("bao nhiêu cán bộ",
+"mấy xã"), a rate ("tỷ lệ bao nhiêu"), the person heading a body ("Ai là Giám đốc Sở Nội vụ…?") or holding a role
+("do ai làm Trưởng đoàn"), or a grade or rank ("được xếp loại gì", "xếp thứ mấy"). Such a fact is stated in a shape
+too: a name with the act of signing or the post signed under (a signature block, "Người ký: …", "… vừa ký ban
+hành"), a number next to the noun counted, a number with "%", a person's name beside the post (for a role, a
+designation such as "Lãnh đạo Sở Nội vụ" too), a grade word after "xếp loại" or a place after "thứ".
+When none of the units an answer would quote (the best scored, in the question's scope) states it, the documents
+talk about the topic but do not hold the answer: the question is refused instead of quoting the nearest line.
+
+Questions of other shapes (content, lists, dates, documents cited…) ask nothing this module checks.
+
+>>> asked_fact("Sở Tư pháp tỉnh Hậu Giang có bao nhiêu cán bộ, công chức?")
+AskedFact(kind='count', words=('can',))
+>>> states_fact("Sở Y tế có 05 cán bộ được cử đi học.", asked_fact("Sở Y tế có bao nhiêu cán bộ?"))
+True
+>>> states_fact("Sở Y tế quản lý đội ngũ cán bộ, công chức.", asked_fact("Sở Y tế có bao nhiêu cán bộ?"))
+False
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from retriever.features import mentions_province
+from retriever.intent import question_fold
+from retriever.years import OTHER_YEARS, result_year_cover
+from textnorm import fold_accents, syllables
+from textnorm.gazetteer import canonical_province
+from textnorm.patterns import AGENCY, FULL_NAME, POST_NAMES, TITLED_PERSON
+from textnorm.terms import is_stopword
+
+#: The units an answer would quote: the best this many by score (the direct answer, the supporting quotes of
+#: ``GroundedConfig.max_support_units`` and one more); the fact must be in one of them.
+FACT_TOP_UNITS = 5
+#: Words a count is read between: "05 cán bộ", "04 thủ tục hành chính", "15 cơ quan được phân công"; up to this many
+#: words may stand between the number and the noun ("08 huyện", "12 đơn vị hành chính cấp xã").
+COUNT_GAP_WORDS = 2
+#: … or, the noun first, the number this many words after it ("số cán bộ được kiểm tra là 120").
+COUNT_AFTER_WORDS = 4
+#: … or the things counted named one by one after their noun, at least this many ("các xã Bình Trị, Bình Lãnh, Bình
+#: Quý"): two could be a pair named in passing, three make a list the user can count.
+MIN_NAMED_ITEMS = 3
+#: Folded words before "mấy" / "bao nhiêu" that make them ask for an ordinal, a date or a document's number, not a
+#: count ("thứ mấy", "lần thứ mấy", "ngày mấy", "số mấy").
+_NOT_COUNT_BEFORE = frozenset({"thu", "so", "ngay", "thang", "quy", "nam", "luc", "gio", "doan", "khoa"})
+#: A question asking for a rate.
+_ASKS_RATE = re.compile(r"\bty le\b[^?]*\b(bao nhieu|may)\b|\b(bao nhieu|may) phan tram\b")
+#: A rate stated: "30%", "đạt 95,5 phần trăm".
+_STATES_RATE = re.compile(r"\d\s*%|\d[\d.,]*\s+phan tram\b")
+#: A question asking for a grade or a rank ("xếp loại gì", "được xếp hạng thứ mấy", "đứng thứ mấy", "đạt loại gì").
+_ASKS_RANK = re.compile(r"\bxep (loai|hang)\b[^?]*\b(gi|nao|may|bao nhieu)\b|"
+                        r"\b(xep|dung|dat) (thu|hang|loai) (may|gi|nao|bao nhieu)\b")
+#: Grades of an assessment (the administrative vocabulary of "xếp loại"), folded.
+_GRADES = r"(xuat sac|tot|kha|trung binh|yeu|kem|hoan thanh|chua hoan thanh|dat|khong dat)"
+#: A grade or a rank stated: "xếp loại Tốt", "đạt loại Khá", "xếp thứ 12/63", "đứng thứ 3", "hạng 5", "vị trí thứ 2".
+_STATES_RANK = re.compile(r"\b(xep loai|dat loai|loai)\s+(\w+\s+){0,3}?" + _GRADES + r"\b|"
+                          r"\b(xep|dung|vi tri|dat|hang)\s+(thu\s+)?\d+|\bthu\s+\d+\s*/\s*\d+")
+#: A question asking who (a person, by name): "ai", "người nào", "họ tên", "tên là gì".
+_ASKS_WHO = re.compile(r"\bai\b|\bnguoi nao\b|\bho (va )?ten\b|\bten (la )?gi\b")
+#: A body named right after a post ("giám đốc sở nội vụ", "chủ tịch ubnd tỉnh"), folded: the question asks for the
+#: person heading that body, whom only a name answers; a post in a team ("trưởng đoàn", "tổ trưởng") may be
+#: answered by a designation ("Trưởng đoàn: Lãnh đạo Sở Nội vụ").
+_BODY_AFTER_POST = re.compile(r"\s*(?:so|ubnd|uy ban|bo|cuc|chi cuc|vu|van phong|ban|phong|thanh tra|tong cuc|"
+                              r"hoi dong|trung tam|tinh|thanh pho|huyen)\b")
+#: A name on a line of its own, as a signature block writes it under the post ("Lâm Minh Thành", "NGUYỄN VĂN A").
+_NAME_LINE = re.compile(r"^[ \t]*([A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: +[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}|"
+                        r"[A-ZĐÀ-Ỹ]{1,7}(?: [A-ZĐÀ-Ỹ]{1,7}){1,4})[ \t]*$", re.MULTILINE)
+#: Folded lines of a signature block that are not a name: the body signed for and the marks before the post.
+_NOT_NAME_LINE = re.compile(r"\b(?:uy ban|ubnd|nhan dan|tm|kt|tl|tuq|da ky)\b")
+#: Folded words that make a name the signer's: the act of signing, the portal's field, the post signed under.
+_SIGNING = re.compile(r"\bky\b|\bnguoi ky\b|\b(?:" + "|".join(POST_NAMES) + r")\b")
+#: What each kind of fact is called in a refusal.
+FACT_NAMES = {"signer": "người ký", "count": "số lượng", "rate": "tỷ lệ", "post": "tên người giữ chức vụ",
+              "role": "người giữ vị trí", "rank": "kết quả xếp loại, xếp hạng"}
+
+
+@dataclass(frozen=True)
+class AskedFact:
+    """The shape of fact a question asks for: ``kind`` ("count", "rate", "post", "rank"; "" for none) and the
+    folded words it is about (the noun counted, the post named)."""
+
+    kind: str = ""
+    words: tuple[str, ...] = ()
+
+
+def asked_fact(question: str, answer_types: tuple[str, ...] = ()) -> AskedFact:
+    """The fact a question asks for, read on its folded words (typed with or without diacritics).
+
+    >>> asked_fact("Ai là Giám đốc Sở Tư pháp tỉnh Nam Định năm 2020?")
+    AskedFact(kind='post', words=('giam', 'doc'))
+    >>> asked_fact("Kết quả kiểm tra năm 2019 của huyện Tân Hiệp được xếp loại gì?").kind
+    'rank'
+    >>> asked_fact("Năm 2023 Hà Nội xếp thứ mấy về Chỉ số cải cách hành chính?").kind
+    'rank'
+    >>> asked_fact("nghi quyet dai hoi lan thu may"), asked_fact("Ai ký kế hoạch?", ("signer",))
+    (AskedFact(kind='', words=()), AskedFact(kind='signer', words=()))
+    """
+    if "signer" in answer_types:
+        return AskedFact("signer")
+    folded = question_fold(question)
+    if _ASKS_RANK.search(folded):
+        return AskedFact("rank")
+    if _ASKS_RATE.search(folded):
+        return AskedFact("rate")
+    post, heads_body = _post_asked(folded) if "signer" not in answer_types else ("", False)
+    if post:
+        return AskedFact("post" if heads_body else "role", tuple(post.split()))
+    noun = _counted_noun(question)
+    return AskedFact("count", (noun,)) if noun else AskedFact()
+
+
+def _post_asked(folded: str) -> tuple[str, bool]:
+    """The post a "who" question asks the holder of ("ai là giám đốc sở…", "chủ tịch … là ai", "do ai làm trưởng
+    đoàn" → "giam doc", "chu tich", "truong doan"), and whether the question names the body it heads ("Giám đốc
+    Sở Nội vụ"); ("", False) when "ai" asks about something else ("Chủ tịch UBND tỉnh yêu cầu những ai …").
+
+    >>> _post_asked("ai la giam doc so noi vu ha noi"), _post_asked("do ai lam truong doan kiem tra")
+    (('giam doc', True), ('truong doan', False))
+    >>> _post_asked("chu tich ubnd tinh yeu cau nhung ai trien khai")
+    ('', False)
+    """
+    for post in POST_NAMES:  # longer posts first: "phó giám đốc" before "giám đốc"
+        asked = re.search(rf"\b(?:ai|nguoi nao) (?:la|lam|giu chuc|giu|dam nhiem|dam nhan) {post}\b(?P<after>.*)",
+                          folded) or re.search(rf"\b{post}\b(?P<after>(?: \w+){{0,8}}) (?:la|ten la) ai\b", folded)
+        if asked:
+            return post, bool(_BODY_AFTER_POST.match(asked.group("after")))
+    return "", False
+
+
+def _counted_noun(question: str) -> str:
+    """The folded first word of the noun a count question counts, written right after "bao nhiêu" / "mấy"
+    ("bao nhiêu cán bộ" → "can"); "" when the question word stands before no noun or asks for an ordinal.
+
+    >>> _counted_noun("gửi mấy bộ báo cáo"), _counted_noun("xếp thứ mấy về chỉ số"), _counted_noun("có bao nhiêu?")
+    ('bo', '', '')
+    """
+    words = question_fold(question).split()
+    raw = [w.lower() for w in syllables(question)]
+    for i, w in enumerate(words):
+        if w == "bao" and words[i + 1: i + 2] == ["nhieu"]:
+            after = i + 2
+        elif w == "may":
+            after = i + 1
+        else:
+            continue
+        if i > 0 and words[i - 1] in _NOT_COUNT_BEFORE:
+            continue
+        if after < len(words) and not is_stopword(raw[after]) \
+                and not words[after].isdigit():
+            return fold_accents(raw[after])
+    return ""
+
+
+def states_fact(text: str, fact: AskedFact) -> bool:
+    """Whether ``text`` states a fact of the shape asked (always, when nothing definite is asked).
+
+    >>> states_fact("bà Kim Thị Thanh Nữ - Phó Giám đốc Sở Nội vụ làm Tổ trưởng", AskedFact("post", ("to", "truong")))
+    True
+    >>> states_fact("Giám đốc Sở Nội vụ chịu trách nhiệm thi hành Quyết định này.", AskedFact("post", ("giam", "doc")))
+    False
+    >>> states_fact("Năm 2023, Hà Nội xếp thứ 12/63 tỉnh, thành phố.", AskedFact("rank"))
+    True
+    >>> states_fact("Thực hiện đánh giá chấm điểm xếp hạng kết quả CCHC năm 2020", AskedFact("rank"))
+    False
+    """
+    if not fact.kind:
+        return True
+    folded = " ".join(re.findall(r"[a-z0-9%]+", fold_accents(text)))
+    if fact.kind == "signer":  # a name with the act of signing or the post signed under
+        return _names_someone(text) and bool(_SIGNING.search(folded))
+    if fact.kind == "rank":
+        return bool(_STATES_RANK.search(folded))
+    if fact.kind == "rate":
+        return bool(_STATES_RATE.search(folded))
+    if fact.kind in ("post", "role"):
+        named = FULL_NAME.search(text) or TITLED_PERSON.search(text)
+        designated = fact.kind == "role" and AGENCY.search(text)  # "Trưởng đoàn: Lãnh đạo Sở Nội vụ"
+        return bool(re.search(rf"\b{' '.join(fact.words)}\b", folded)) and bool(named or designated)
+    noun = re.escape(fact.words[0])
+    return bool(re.search(rf"\b\d+(?: \w+){{0,{COUNT_GAP_WORDS}}}? {noun}\b", folded)
+                or re.search(rf"\b{noun}\b(?: [a-z]+){{0,{COUNT_AFTER_WORDS}}} \d+\b", folded)
+                or _names_several(text, fact.words[0]))
+
+
+def _names_several(text: str, noun: str) -> bool:
+    """Whether the text names the things counted one by one after their noun ("các xã Bình Trị, Bình Lãnh, Bình
+    Quý"): the count is read off the list. Words that only describe ("cán bộ, công chức, viên chức") are no list.
+
+    >>> _names_several("kiểm tra thực tế tại các xã Bình Trị, Bình Lãnh, Bình Quý và Bình Sa.", "xa")
+    True
+    >>> _names_several("đội ngũ cán bộ, công chức, viên chức của Sở.", "can")
+    False
+    >>> _names_several("Tổ gồm đại diện các Sở: Nội vụ, Tư pháp, Thông tin và Truyền thông.", "so")
+    True
+    """
+    for word in re.finditer(r"\w+", text):
+        if fold_accents(word.group(0)) != noun:
+            continue
+        after = re.split(r"[.;:](?:\s|$)", text[word.end():].lstrip(" :"), maxsplit=1)[0]
+        items = [seg.strip() for seg in re.split(r",|\bvà\b", after) if seg.strip()]
+        named = sum(1 for seg in items if seg[:1].isupper())
+        if len(items) >= MIN_NAMED_ITEMS and named * 2 > len(items):
+            return True
+    return False
+
+
+def _names_someone(text: str) -> bool:
+    """A person's name in the text: a common family name and more, a name after "ông", "bà", or a line of a name
+    alone (a signature block's last line), not a post nor the body signed for.
+
+    >>> _names_someone("KT. CHỦ TỊCH\\nPHÓ CHỦ TỊCH\\nLâm Minh Thành"), _names_someone("TM. ỦY BAN NHÂN DÂN\\nCHỦ TỊCH")
+    (True, False)
+    """
+    if FULL_NAME.search(text) or TITLED_PERSON.search(text):
+        return True
+    for m in _NAME_LINE.finditer(text):
+        line = fold_accents(m.group(1))
+        if not _NOT_NAME_LINE.search(line) and not _SIGNING.search(line):
+            return True
+    return False
+
+
+def fact_present(units: list, fact: AskedFact, analysis=None, state=None, top: int = FACT_TOP_UNITS) -> bool:
+    """Whether one of the ``top`` units an answer would quote states ``fact``, in a document the question's scope
+    does not rule out (:func:`in_scope`: a count of 2018 does not answer a question about 2021)."""
+    if not fact.kind or not units:
+        return True
+    scoped = [u for u in units if analysis is None or in_scope(u.result, analysis, state)]
+    best = sorted(scoped, key=lambda u: -u.score)[:top]
+    return any(states_fact(u.text, fact) for u in best)
+
+
+def in_scope(result, analysis, state=None) -> bool:
+    """A passage whose document is not known to be of another year or another province than the question names
+    (unknown fields are in scope: a hint, never a gate)."""
+    if analysis.years and result_year_cover(result, analysis.years, state,
+                                                 getattr(analysis, "doc_numbers", ())) == OTHER_YEARS:
+        return False
+    tinh = result.doc_metadata.get("tinh", "")
+    if not analysis.provinces or not tinh:
+        return True
+    wanted = {canonical_province(p) or p for p in analysis.provinces}
+    return (canonical_province(tinh) or tinh) in wanted or mentions_province(result.passage.text, analysis.provinces)
+
+
+__all__ = ["AskedFact", "asked_fact", "states_fact", "fact_present", "in_scope", "FACT_NAMES", "FACT_TOP_UNITS"]

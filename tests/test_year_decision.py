@@ -1,0 +1,54 @@
+"""One decision of which years a document covers (retriever.years), used by the year filter, the refusals before
+any unit is read and the abstention: "covers", "other years only" or "unknown" — unknown never refuses by itself."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from assistant.abstention import _year_ok
+from assistant.service import _year_open
+from retriever.years import COVERS, OTHER_YEARS, UNKNOWN, document_years_of, result_year_cover, year_cover
+
+
+def _result(text, nam="", title="", rank=1, tinh=""):
+    passage = SimpleNamespace(text=text, section="", doc_id=f"d{rank}")
+    return SimpleNamespace(passage=passage, doc_metadata={"nam": nam, "tieu_de": title, "tinh": tinh}, rank=rank)
+
+
+def _unit(result, coverage=0.8):
+    return SimpleNamespace(coverage=coverage, result=result)
+
+
+ASKS_2021 = SimpleNamespace(years=["2021"], provinces=[])
+
+
+def test_a_post_without_a_year_read_whose_words_name_another_year_covers_other_years():
+    post = _result("Đoàn kiểm tra công tác cải cách hành chính năm 2019 đã làm việc tại UBND huyện Na Rì.")
+    assert result_year_cover(post, ["2021"]) == OTHER_YEARS
+    assert not _year_open(post, ["2021"])  # the refusal before any unit is read and …
+    assert not _year_ok([_unit(post)], 0.8, ASKS_2021)  # … the abstention decide alike
+
+
+def test_a_post_without_any_year_is_unknown_and_never_refused_for_it():
+    post = _result("Đoàn kiểm tra công tác cải cách hành chính đã làm việc tại UBND huyện Na Rì.")
+    assert result_year_cover(post, ["2021"]) == UNKNOWN
+    assert _year_open(post, ["2021"]) and _year_ok([_unit(post)], 0.8, ASKS_2021)
+
+
+def test_the_date_of_a_cited_document_is_not_the_posts_year():
+    """A 2022 post reporting on the plan of 2021 does not cover 2021 by quoting the plan's date."""
+    post = _result("Thực hiện Kế hoạch số 517/KH-UBND ngày 27/02/2021 của UBND tỉnh, đoàn đã kiểm tra 5 xã.",
+                   nam="2022")
+    assert result_year_cover(post, ["2021"]) == OTHER_YEARS
+    assert not _year_open(post, ["2021"])
+
+
+def test_a_title_gives_the_year_when_none_was_read():
+    assert document_years_of({"tieu_de": "Kế hoạch kiểm tra cải cách hành chính năm 2019"}) == {"2019"}
+    titled = _result("Các xã được kiểm tra gồm xã Tân Kỳ.", title="Kế hoạch kiểm tra cải cách hành chính năm 2019")
+    assert result_year_cover(titled, ["2021"]) == OTHER_YEARS and result_year_cover(titled, ["2019"]) == COVERS
+
+
+def test_a_period_holding_the_year_is_no_evidence_of_other_years():
+    assert year_cover([], "Triển khai công tác cải cách hành chính giai đoạn 2021-2030.", ["2024"]) == UNKNOWN
+    assert year_cover(["2021", "2022", "2023", "2024", "2025"], "", ["2024"]) == COVERS
