@@ -14,7 +14,7 @@ from textnorm import fold_word, syllables
 
 
 def compose_grounded_answer(question: str, analysis: QueryAnalysis, results: list[SearchResult],
-                            lexical_state, cfg: GroundedConfig | None = None,
+                            lexical_state, cfg: GroundedConfig,
                             scored: tuple[list[Unit], ScoredQuestion] | None = None) -> Answer:
     """Compose an extractive answer with citations from search results.
 
@@ -29,7 +29,6 @@ def compose_grounded_answer(question: str, analysis: QueryAnalysis, results: lis
     Returns:
         An :class:`Answer`; ``abstained`` when no unit carries the question's topic.
     """
-    cfg = cfg or GroundedConfig()
     if not results:
         return abstain(question, results)
     units, q = scored or score_all(results, analysis, lexical_state, cfg)

@@ -45,4 +45,18 @@ class GroundedConfig:
     max_docs: int = 4
     #: A quote longer than this is cut to its clauses that carry the question's words.
     max_quote_chars: int = 360
+    #: A passage line longer than this is cut into its sentences before scoring (a shorter one is one unit).
+    max_line_chars: int = 420
+    #: A heading is quoted with the line under it only when both fit in one short quote.
+    headed_max_chars: int = 300
+    #: Characters before an answer (a date, a number) read as its context when choosing which part of a long unit
+    #: to quote.
+    answer_context_chars: int = 120
+    #: Another document leads the answer instead of the retriever's first when its best unit scores this many times
+    #: more.
+    lead_switch_ratio: float = 1.5
+    #: Basis lines ("Căn cứ …") quoted for a question that asks for all of them.
+    max_basis_lines: int = 8
+    #: Direct-answer quotes written on the label's line ("Số: … · Hà Nội, ngày …"); more go one per line.
+    inline_direct_units: int = 2
 

@@ -14,18 +14,17 @@ from textnorm import fold_word, syllables
 from textnorm.lines import strip_bullet
 from textnorm.patterns import CITED_DOCUMENT_DATE, DOCUMENT_REFERENCE, RELATIVE_TIME, TIME_EXPRESSION
 
-#: Direct-answer quotes written on the label's line ("Số: … · Hà Nội, ngày …"); more go one per line.
-INLINE_DIRECT_UNITS = 2
-
 _ROW_FIELD = re.compile(r"^([^:\n]{2,40}):\s*(.+)$")
 #: Text in a document that looks like one of our citation markers ("[1]"): shown with other brackets.
 _MARKER_LIKE = re.compile(r"\[(\d{1,3})\]")
 _CLAUSE_END = re.compile(r"[,;:]\s+")
 
-def quote_span(unit: Unit, weights: dict[str, float], limit: int, wanted: re.Pattern | None = None
-               ) -> tuple[int, int, str]:
+
+def quote_span(unit: Unit, weights: dict[str, float], limit: int, wanted: re.Pattern | None = None, *,
+               context_chars: int) -> tuple[int, int, str]:
     """The unit, or its run of clauses that carries most of the question's words (and the asked kind of answer,
-    ``wanted``) when it is longer than ``limit`` (still an exact span of the document)."""
+    ``wanted``, read with the ``context_chars`` before it) when it is longer than ``limit`` (still an exact span of
+    the document)."""
     if len(unit.text) <= limit:
         return unit.start, unit.end, unit.text
     cuts = [0] + [m.end() for m in _CLAUSE_END.finditer(unit.text)] + [len(unit.text)]
@@ -38,7 +37,7 @@ def quote_span(unit: Unit, weights: dict[str, float], limit: int, wanted: re.Pat
             # most of the question's words and the asked kind of answer; then the longest run
             value = sum(w for t, w in weights.items() if t in words) + 0.0001 * (b - a) - 0.00001 * a
             if wanted is not None:
-                value += _answer_context(unit.text[a:b], wanted, weights)
+                value += _answer_context(unit.text[a:b], wanted, weights, context_chars)
             if value > best[0]:
                 best = (value, a, b)
     _, a, b = best
@@ -49,17 +48,13 @@ def quote_span(unit: Unit, weights: dict[str, float], limit: int, wanted: re.Pat
     return unit.start + a, unit.start + a + len(text), text
 
 
-#: Characters before an answer (a date, a number) read as its context when choosing which part of a long unit to quote.
-ANSWER_CONTEXT_CHARS = 120
-
-
-def _answer_context(window: str, wanted: re.Pattern, weights: dict[str, float]) -> float:
+def _answer_context(window: str, wanted: re.Pattern, weights: dict[str, float], context_chars: int) -> float:
     """The weight of the question's words right before the best match of the asked kind of answer in ``window``:
     the quote keeps the date or number that is said about what the question asks ("… tỉnh Sơn La giai đoạn
     2018 - 2020"), not another one."""
     best = 0.0
     for m in wanted.finditer(window):
-        words = {fold_word(s) for s in syllables(window[max(0, m.start() - ANSWER_CONTEXT_CHARS): m.end()])}
+        words = {fold_word(s) for s in syllables(window[max(0, m.start() - context_chars): m.end()])}
         best = max(best, sum(w for t, w in weights.items() if t in words))
     return best
 
@@ -117,7 +112,8 @@ class _Writer:
     def cite(self, unit: Unit) -> list[str]:
         limit = self.cfg.max_quote_chars if unit.kind not in ("list", "row", "header") else 10 ** 6
         start, end, quote = (row_quote(unit) if unit.kind == "row"
-                             else quote_span(unit, self.weights, limit, self.wanted))
+                             else quote_span(unit, self.weights, limit, self.wanted,
+                                             context_chars=self.cfg.answer_context_chars))
         n = len(self.citations) + 1
         md = unit.result.doc_metadata
         self.citations.append(Citation(n=n, doc_id=unit.doc_id, title=md.get("tieu_de", "") or unit.doc_id,
@@ -146,7 +142,7 @@ def write_answer(selection: Selection, weights: dict[str, float], cfg: GroundedC
     else:
         first = selection.direct[0]
         parts = [writer.cite(u) for u in selection.direct]
-        if all(len(p) == 1 for p in parts) and len(parts) <= INLINE_DIRECT_UNITS:
+        if all(len(p) == 1 for p in parts) and len(parts) <= cfg.inline_direct_units:
             lines.append(f"**{result_label(first.result)}**: " + " · ".join(p[0] for p in parts))
         else:
             lines.append(f"**{result_label(first.result)}**:")

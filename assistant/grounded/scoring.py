@@ -268,9 +268,8 @@ def _damping(unit: Unit, q: ScoredQuestion, cfg: GroundedConfig) -> float:
 
 
 def score_all(results: list[SearchResult], analysis: QueryAnalysis, lexical_state,
-              cfg: GroundedConfig | None = None) -> tuple[list[Unit], ScoredQuestion]:
+              cfg: GroundedConfig) -> tuple[list[Unit], ScoredQuestion]:
     """Every unit of the results, scored for the question (shared by the composer and the abstention decision)."""
-    cfg = cfg or GroundedConfig()
     q = _question(analysis, idf_table(lexical_state))
     units: list[Unit] = []
     words: dict[int, list[str]] = {}  # id(unit) → its folded syllables, read once for coverage and score
@@ -278,7 +277,7 @@ def score_all(results: list[SearchResult], analysis: QueryAnalysis, lexical_stat
     for result in results:
         # the words of the passage's section path and of its document, read once for all its units
         context = ({fold_word(s) for s in syllables(result.passage.section)}, _document_words(result))
-        for unit in split_units(result):
+        for unit in split_units(result, cfg):
             key = (unit.doc_id, unit.start, unit.end)
             if key not in seen:
                 seen.add(key)

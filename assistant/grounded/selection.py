@@ -12,10 +12,6 @@ from retriever.hybrid import SearchResult
 from retriever.query import QueryAnalysis
 from textnorm import fold_word, syllables
 
-#: Another document leads the answer instead of the retriever's first when its best unit scores this many times more.
-LEAD_SWITCH_RATIO = 1.5
-#: Basis lines ("Căn cứ …") quoted for a question that asks for all of them.
-MAX_BASIS_LINES = 8
 
 @dataclass
 class Selection:
@@ -30,7 +26,7 @@ def _overlaps(a: Unit, b: Unit) -> bool:
     return a.doc_id == b.doc_id and a.start < b.end and b.start < a.end
 
 
-def _lead_document(units: list[Unit], results: list[SearchResult], analysis: QueryAnalysis) -> str:
+def _lead_document(units: list[Unit], results: list[SearchResult], cfg: GroundedConfig) -> str:
     """The retriever's first document, unless another one's best unit scores clearly higher (a document named by
     number already scoped the search)."""
     first = results[0].passage.doc_id
@@ -38,7 +34,7 @@ def _lead_document(units: list[Unit], results: list[SearchResult], analysis: Que
     for u in units:
         best_of[u.doc_id] = max(best_of.get(u.doc_id, 0.0), u.score)
     top = max(best_of, key=best_of.get)
-    return top if best_of[top] > LEAD_SWITCH_RATIO * best_of.get(first, 0.0) else first
+    return top if best_of[top] > cfg.lead_switch_ratio * best_of.get(first, 0.0) else first
 
 
 def _whole_list(unit: Unit, units: list[Unit]) -> Unit:
@@ -54,8 +50,8 @@ def select_units(units: list[Unit], results: list[SearchResult], analysis: Query
     scored = [u for u in units if u.score > 0]
     if not scored:
         return None
-    lead = _lead_document(scored, results, analysis)
-    direct = _direct_units(scored, lead, analysis)
+    lead = _lead_document(scored, results, cfg)
+    direct = _direct_units(scored, lead, analysis, cfg)
     lists: list[Unit] = []
     if "list" in analysis.answer_types:
         lists = _lists_per_document(scored, lead, cfg)
@@ -85,7 +81,7 @@ def select_units(units: list[Unit], results: list[SearchResult], analysis: Query
     return Selection(direct=[_whole_list(u, units) for u in direct], support=support, lists=lists)
 
 
-def _direct_units(units: list[Unit], lead: str, analysis: QueryAnalysis) -> list[Unit]:
+def _direct_units(units: list[Unit], lead: str, analysis: QueryAnalysis, cfg: GroundedConfig) -> list[Unit]:
     """The lead document's best unit; for each header type asked (number, date, signer), that header line too."""
     in_lead = sorted((u for u in units if u.doc_id == lead), key=lambda u: -u.score)
     if not in_lead:
@@ -99,7 +95,7 @@ def _direct_units(units: list[Unit], lead: str, analysis: QueryAnalysis) -> list
             picked.append(match)
     if "basis" in analysis.answer_types and _plural(analysis):
         # "căn cứ những văn bản nào": every basis line of the document, in its order
-        lines = sorted((u for u in in_lead if u.role == "basis"), key=lambda u: u.start)[:MAX_BASIS_LINES]
+        lines = sorted((u for u in in_lead if u.role == "basis"), key=lambda u: u.start)[:cfg.max_basis_lines]
         picked = [u for u in picked if u.role != "basis" and not any(_overlaps(u, v) for v in lines)] + lines
     asked = {t for t in analysis.answer_types if t not in ("content", "list")}
     answered = {t for t in asked if any(t in u.carries for u in picked)}

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from assistant.grounded.config import GroundedConfig
 from index.model import document_label
 from retriever.hybrid import SearchResult
 from textnorm.lines import NUMBERED_KINDS, is_list_line, marker_kind, sentence_spans
@@ -14,8 +15,6 @@ from textnorm.patterns import BASIS, CLOSING_FORMULA, NUMBER, PLACE_DATE
 #: Passage kinds of a document's front and end matter (written by ingest), answered for identity questions.
 HEADER_KINDS = frozenset({"number", "place_date", "title", "basis", "signature", "recipients"})
 
-#: A heading is quoted with the line under it only when both fit in one short quote.
-HEADED_MAX_CHARS = 300
 
 #: Which header lines answer which answer type.
 TYPE_ROLES = {"signer": "signature", "number": "number", "issue_date": "place_date"}
@@ -69,12 +68,14 @@ def line_role(text: str, passage_kind: str = "") -> str:
     return ""
 
 
-def split_units(result: SearchResult, max_quote_chars: int = 420) -> list[Unit]:
-    """Cut a passage into lines (list items, headings, rows, header lines) and sentences, with absolute offsets.
+def split_units(result: SearchResult, cfg: GroundedConfig) -> list[Unit]:
+    """Cut a passage into lines (list items, headings, rows, header lines) and sentences, with absolute offsets; a
+    line longer than :attr:`GroundedConfig.max_line_chars` is cut into its sentences.
 
+    >>> from assistant.grounded.config import GroundedConfig
     >>> from index.model import Passage
     >>> p = Passage("d:0", "d", "Số: 36/KH-UBND\\nKiên Giang, ngày 28 tháng 02 năm 2021", 0, 51, "Phần mở đầu")
-    >>> [(u.kind, u.role) for u in split_units(SearchResult(1, p, 1.0))]
+    >>> [(u.kind, u.role) for u in split_units(SearchResult(1, p, 1.0), GroundedConfig())]
     [('header', 'number'), ('header', 'place_date')]
     """
     p = result.passage
@@ -91,14 +92,14 @@ def split_units(result: SearchResult, max_quote_chars: int = 420) -> list[Unit]:
             continue
         lead = len(line) - len(line.lstrip())
         role = line_role(line.strip(), p.kind if p.kind in ("number", "place_date", "title") else "")
-        if role in ("number", "place_date", "title") or len(line) <= max_quote_chars:
+        if role in ("number", "place_date", "title") or len(line) <= cfg.max_line_chars:
             kind = "header" if role in ("number", "place_date", "title") else _line_kind(line)
             start = p.start + line_start + lead
             units.append(Unit(result, start, p.start + line_start + len(line.rstrip()), line.strip(), kind,
                               role=role))
             continue
         units.extend(_sentences(result, line, p.start + line_start, role))
-    return units + _list_units(units, p) + _headed_units(units, p)
+    return units + _list_units(units, p) + _headed_units(units, p, cfg.headed_max_chars)
 
 
 def _line_kind(line: str) -> str:
@@ -125,13 +126,13 @@ def _is_heading_line(text: str) -> bool:
     return marker_kind(text) in NUMBERED_KINDS or _ARTICLE_HEAD.match(text) is not None
 
 
-def _headed_units(units: list[Unit], passage) -> list[Unit]:
+def _headed_units(units: list[Unit], passage, headed_max_chars: int) -> list[Unit]:
     """A section heading with the line under it ("2. Văn phòng … và các Sở: Tư pháp, …" + "Cử công chức …"):
     the heading often names who the sentence is about."""
     if len(units) < 2 or units[0].start != passage.start or not _is_heading_line(units[0].text):
         return []
     second = units[1]
-    if second.kind in ("item", "lead_in") or second.end - units[0].start > HEADED_MAX_CHARS:
+    if second.kind in ("item", "lead_in") or second.end - units[0].start > headed_max_chars:
         return []
     text = passage.text[: second.end - passage.start]
     return [Unit(units[0].result, units[0].start, second.end, text, "headed")]
