@@ -57,18 +57,46 @@ def confusion(rows, rule: AbstentionRule) -> dict:
             "accuracy": round((tp + tn) / max(len(rows), 1), 3)}
 
 
-def fit(rows, default: AbstentionRule) -> AbstentionRule:
-    """The rule with the most right decisions on ``rows``; among ties, the mildest (each threshold at the tied value
-    that refuses least: a false refusal of a real question costs more than a vague answer to an odd one)."""
+#: Thresholds that refuse less as they grow (the others refuse less as they shrink).
+MILDER_WHEN_HIGHER = ("max_unknown_share", "min_unknown_words")
+
+
+def _steps(name: str, value) -> int:
+    """The position in its grid of the grid value nearest ``value``."""
+    values = GRID[name]
+    return min(range(len(values)), key=lambda i: abs(values[i] - value))
+
+
+def tied_rules(rows, current: AbstentionRule) -> list[tuple]:
+    """The grid's rules (values in :data:`GRID` order) with the most right decisions on ``rows``, then fewest false
+    refusals."""
     scored = []
     for values in itertools.product(*GRID.values()):
-        c = confusion(rows, replace(default, **dict(zip(GRID, values))))
+        c = confusion(rows, replace(current, **dict(zip(GRID, values))))
         scored.append(((c["tp"] + c["tn"], -c["fp"]), values))
     top = max(key for key, _ in scored)
-    tied = [values for key, values in scored if key == top]
-    mild = tuple((max if name in ("max_unknown_share", "min_unknown_words") else min)(v[i] for v in tied)
-                 for i, name in enumerate(GRID))
-    return replace(default, **dict(zip(GRID, mild if mild in tied else tied[0])))
+    return [values for key, values in scored if key == top]
+
+
+def fit(tied: list[tuple], current: AbstentionRule) -> AbstentionRule:
+    """Of the rules with the most right decisions (``tied``, :func:`tied_rules`), the one nearest ``current`` in grid
+    steps, then the mildest (refusing least: a false refusal of a real question costs more than a vague answer to an
+    odd one). The rows often leave a wide flat region of tied rules: the mildest alone would always sit on its edge,
+    and the nearest moves a threshold only when the rows prefer another value."""
+    here = {name: _steps(name, getattr(current, name)) for name in GRID}
+
+    def key(values: tuple) -> tuple[int, int]:
+        steps = [_steps(name, v) for name, v in zip(GRID, values)]
+        distance = sum(abs(s - here[name]) for name, s in zip(GRID, steps))
+        mildness = sum(s if name in MILDER_WHEN_HIGHER else -s for name, s in zip(GRID, steps))
+        return distance, -mildness
+
+    return replace(current, **dict(zip(GRID, min(tied, key=key))))
+
+
+def tied_ranges(tied: list[tuple]) -> dict[str, list]:
+    """Each threshold's lowest and highest value among the rules tied at the top: how flat the fit is."""
+    return {name: [min(v[i] for v in tied), max(v[i] for v in tied)] for i, name in enumerate(GRID)}
 
 
 def on_edge(rule: AbstentionRule) -> list[str]:
@@ -76,12 +104,13 @@ def on_edge(rule: AbstentionRule) -> list[str]:
     return [name for name, values in GRID.items() if getattr(rule, name) in (values[0], values[-1])]
 
 
-def write_fit(path: Path, rule: AbstentionRule, sets: str, figures: dict) -> None:
+def write_fit(path: Path, rule: AbstentionRule, sets: str, figures: dict, ranges: dict) -> None:
     """The fitted thresholds (what :class:`AbstentionRule` reads), with the grid, the sets and the figures."""
     fitted = {name: getattr(rule, name) for name in (*GRID, "dense_embedder")}
     data = {"rule": fitted, "grid": GRID, "sets": sets.split(","), "figures": figures, "on_edge": on_edge(rule),
-            "command": f"python -m bench.fit_abstention --data-dir DIR --sets {sets} --write",
-            "tie_break": "among rules with the most right decisions on the tune half, each threshold at its mildest"}
+            "tied_ranges": ranges, "command": f"python -m bench.fit_abstention --data-dir DIR --sets {sets} --write",
+            "tie_break": "among the rules with the most right decisions on the tune half (then fewest false "
+                         "refusals), the nearest to the previous fit in grid steps, then the mildest"}
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
@@ -102,15 +131,17 @@ def main(argv: list[str] | None = None) -> int:
     print("current rule:", default)
     for half in rows:
         print(f"  {half}: {confusion(rows[half], default)}")
-    rule = fit(rows["tune"], default)
+    tied = tied_rules(rows["tune"], default)
+    rule, ranges = fit(tied, default), tied_ranges(tied)
     print("fitted on the tune half:", rule)
+    print("  range of each threshold among the rules tied at the top:", ranges)
     figures = {half: confusion(rows[half], rule) for half in rows}
     for half in rows:
         print(f"  {half}: {figures[half]}")
     if on_edge(rule):
         print("  on the edge of the grid:", ", ".join(on_edge(rule)))
     if args.write:
-        write_fit(FIT_FILE, rule, args.sets, figures)
+        write_fit(FIT_FILE, rule, args.sets, figures, ranges)
         print("written to", FIT_FILE)
     for half in rows:
         for q, reason, f in rows[half]:
