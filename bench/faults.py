@@ -421,8 +421,8 @@ def _llm_answer(work: Work, reply: str, piece_delay: float, timeout: float):
                                   "LLM_TIMEOUT": str(timeout)})
         store = work.store()
         began = time.perf_counter()
-        *pieces, answer = Assistant(settings, HybridRetriever(store)).stream(LLM_QUESTION, mode="llm")
-        return "".join(p for p in pieces if isinstance(p, str)), answer, time.perf_counter() - began
+        response = Assistant(settings, HybridRetriever(store)).stream(LLM_QUESTION, mode="llm")
+        return response.text(), response.answer(), time.perf_counter() - began
     finally:
         server.shutdown()
         server.server_close()

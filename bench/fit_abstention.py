@@ -1,30 +1,37 @@
 """Fit the abstention thresholds on the tune half; report refusal precision and recall on both halves.
 
-    python -m bench.fit_abstention --data-dir DIR      # DIR as built by ``python -m bench.eval_sets``
+    python -m bench.fit_abstention --data-dir DIR [--write]    # DIR as built by ``python -m bench.eval_sets``
 
-Questions: the shared dev and real-document sets and ours (``eval/reworded.jsonl``, ``eval/probes.jsonl``). A
-question is a positive when it must be refused. Questions the rules refuse before the decision (a province or year
-no document covers, a question in English) are counted with the rules.
+Questions: the shared dev and real-document sets and ours (``eval/reworded.jsonl``, ``eval/probes.jsonl``,
+``eval/newdocs``; ``--sets`` to choose; the fresh set, the honest judge, is never read here). A question is a
+positive when it must be refused. Questions the rules refuse before the decision (a province or year no document
+covers, a question in English) are counted with the rules. ``--write`` writes the fit, with its grid and figures, to
+``assistant/abstention_fit.json``, which :class:`assistant.abstention.AbstentionRule` reads at start. A fitted value
+on the edge of its grid is reported (the grid should be widened there).
 """
 
 from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import sys
 from dataclasses import replace
 from pathlib import Path
 
-from assistant.abstention import AbstentionRule
-from bench.eval_sets import SETS, halves_of, use_index
+from assistant.abstention import FIT_FILE, AbstentionRule
+from bench.eval_sets import halves_of, use_index
 
+#: The values tried for each fitted threshold: wide enough that the fit lands inside (an edge value is reported).
 GRID = {
-    "min_coverage": [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6],
-    "min_coverage_without_type": [0.4, 0.5, 0.6, 0.7, 0.8],
-    "max_unknown_share": [0.1, 0.15, 0.2, 0.25, 0.34],
-    "min_unknown_words": [2, 3],  # never 1: one unknown word ("khoảng", "chót") must not refuse alone
-    "min_dense": [0.0, 0.8, 0.82, 0.84, 0.85, 0.86, 0.87, 0.88],
+    "min_coverage": [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6],
+    "min_coverage_without_type": [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0],
+    "max_unknown_share": [0.1, 0.15, 0.2, 0.25, 0.34, 0.4, 0.5, 0.6, 0.75],
+    "min_unknown_words": [2, 3, 4, 5],  # never 1: one unknown word ("khoảng", "chót") must not refuse alone
+    "min_dense": [0.0, 0.8, 0.82, 0.84, 0.85, 0.86, 0.87, 0.88, 0.9],
 }
+#: Sets the fit reads by default: every set but the fresh one.
+DEFAULT_SETS = "dev,realdocs,reworded,probes,newdocs"
 
 
 def collect(assistant, questions: list[dict]) -> list[tuple[dict, str, object]]:
@@ -50,39 +57,92 @@ def confusion(rows, rule: AbstentionRule) -> dict:
             "accuracy": round((tp + tn) / max(len(rows), 1), 3)}
 
 
-def fit(rows, default: AbstentionRule) -> AbstentionRule:
-    """The rule with the most right decisions on ``rows``; among ties, the mildest (each threshold at the tied value
-    that refuses least: a false refusal of a real question costs more than a vague answer to an odd one)."""
+#: Thresholds that refuse less as they grow (the others refuse less as they shrink).
+MILDER_WHEN_HIGHER = ("max_unknown_share", "min_unknown_words")
+
+
+def _steps(name: str, value) -> int:
+    """The position in its grid of the grid value nearest ``value``."""
+    values = GRID[name]
+    return min(range(len(values)), key=lambda i: abs(values[i] - value))
+
+
+def tied_rules(rows, current: AbstentionRule) -> list[tuple]:
+    """The grid's rules (values in :data:`GRID` order) with the most right decisions on ``rows``, then fewest false
+    refusals."""
     scored = []
     for values in itertools.product(*GRID.values()):
-        c = confusion(rows, replace(default, **dict(zip(GRID, values))))
+        c = confusion(rows, replace(current, **dict(zip(GRID, values))))
         scored.append(((c["tp"] + c["tn"], -c["fp"]), values))
     top = max(key for key, _ in scored)
-    tied = [values for key, values in scored if key == top]
-    mild = tuple((max if name in ("max_unknown_share", "min_unknown_words") else min)(v[i] for v in tied)
-                 for i, name in enumerate(GRID))
-    return replace(default, **dict(zip(GRID, mild if mild in tied else tied[0])))
+    return [values for key, values in scored if key == top]
+
+
+def fit(tied: list[tuple], current: AbstentionRule) -> AbstentionRule:
+    """Of the rules with the most right decisions (``tied``, :func:`tied_rules`), the one nearest ``current`` in grid
+    steps, then the mildest (refusing least: a false refusal of a real question costs more than a vague answer to an
+    odd one). The rows often leave a wide flat region of tied rules: the mildest alone would always sit on its edge,
+    and the nearest moves a threshold only when the rows prefer another value."""
+    here = {name: _steps(name, getattr(current, name)) for name in GRID}
+
+    def key(values: tuple) -> tuple[int, int]:
+        steps = [_steps(name, v) for name, v in zip(GRID, values)]
+        distance = sum(abs(s - here[name]) for name, s in zip(GRID, steps))
+        mildness = sum(s if name in MILDER_WHEN_HIGHER else -s for name, s in zip(GRID, steps))
+        return distance, -mildness
+
+    return replace(current, **dict(zip(GRID, min(tied, key=key))))
+
+
+def tied_ranges(tied: list[tuple]) -> dict[str, list]:
+    """Each threshold's lowest and highest value among the rules tied at the top: how flat the fit is."""
+    return {name: [min(v[i] for v in tied), max(v[i] for v in tied)] for i, name in enumerate(GRID)}
+
+
+def on_edge(rule: AbstentionRule) -> list[str]:
+    """The fitted thresholds at the first or last value of their grid (a wider grid might fit better)."""
+    return [name for name, values in GRID.items() if getattr(rule, name) in (values[0], values[-1])]
+
+
+def write_fit(path: Path, rule: AbstentionRule, sets: str, figures: dict, ranges: dict) -> None:
+    """The fitted thresholds (what :class:`AbstentionRule` reads), with the grid, the sets and the figures."""
+    fitted = {name: getattr(rule, name) for name in (*GRID, "dense_embedder")}
+    data = {"rule": fitted, "grid": GRID, "sets": sets.split(","), "figures": figures, "on_edge": on_edge(rule),
+            "tied_ranges": ranges, "command": f"python -m bench.fit_abstention --data-dir DIR --sets {sets} --write",
+            "tie_break": "among the rules with the most right decisions on the tune half (then fewest false "
+                         "refusals), the nearest to the previous fit in grid steps, then the mildest"}
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.fit_abstention")
     parser.add_argument("--data-dir", type=Path, required=True)
+    parser.add_argument("--sets", default=DEFAULT_SETS)
+    parser.add_argument("--write", action="store_true", help=f"write the fit to {FIT_FILE.name}")
     args = parser.parse_args(argv)
     use_index(args.data_dir)
     from assistant.service import open_assistant
     from settings import load_settings
 
     assistant = open_assistant(load_settings())
-    halves = halves_of(SETS)
+    halves = halves_of(args.sets.split(","))
     rows = {half: collect(assistant, qs) for half, qs in halves.items()}
     default = AbstentionRule()
     print("current rule:", default)
     for half in rows:
         print(f"  {half}: {confusion(rows[half], default)}")
-    rule = fit(rows["tune"], default)
+    tied = tied_rules(rows["tune"], default)
+    rule, ranges = fit(tied, default), tied_ranges(tied)
     print("fitted on the tune half:", rule)
+    print("  range of each threshold among the rules tied at the top:", ranges)
+    figures = {half: confusion(rows[half], rule) for half in rows}
     for half in rows:
-        print(f"  {half}: {confusion(rows[half], rule)}")
+        print(f"  {half}: {figures[half]}")
+    if on_edge(rule):
+        print("  on the edge of the grid:", ", ".join(on_edge(rule)))
+    if args.write:
+        write_fit(FIT_FILE, rule, args.sets, figures, ranges)
+        print("written to", FIT_FILE)
     for half in rows:
         for q, reason, f in rows[half]:
             refused = bool(reason) or bool(rule.reason(f))

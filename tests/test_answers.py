@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.grounded import compose_grounded_answer, line_role, split_units
+from assistant.grounded import GroundedConfig, compose_grounded_answer, line_role, split_units
 from index.lexical import LexicalIndex, passage_terms
 from index.lexical_state import LexicalState
 from index.model import Passage
@@ -59,7 +59,7 @@ def state() -> LexicalState:
 def _answer(question: str, state: LexicalState):
     results = [SearchResult(rank=i + 1, passage=p, score=1.0 / (i + 1), doc_metadata=META)
                for i, p in enumerate(_passages())]
-    return compose_grounded_answer(question, analyze_query(question, state.restorer), results, state)
+    return compose_grounded_answer(question, analyze_query(question, state.restorer), results, state, GroundedConfig())
 
 
 @pytest.mark.parametrize("question, expected_type, quoted", [
@@ -99,7 +99,7 @@ def test_citation_lookalikes_in_document_text_cannot_pose_as_markers(state):
     p = Passage("d:0", "d", "Sở Y tế báo cáo [1] trước quý III.", 0, 33, "", "text", {})
     results = [SearchResult(1, p, 1.0, META)]
     answer = compose_grounded_answer("Sở Y tế báo cáo khi nào?", analyze_query("Sở Y tế báo cáo khi nào?"),
-                                     results, state)
+                                     results, state, GroundedConfig())
     assert "[1] trước" not in answer.text and "［1］" in answer.text
     assert answer.citations[0].quote == p.text  # the citation itself stays exact
 
@@ -149,7 +149,7 @@ def test_every_unit_is_an_exact_span_of_its_document(lines):
     offset = 17
     passage = Passage("d:0", "d", text, offset, offset + len(text), "", "text", {})
     document = " " * offset + text
-    for unit in split_units(SearchResult(1, passage, 1.0, {})):
+    for unit in split_units(SearchResult(1, passage, 1.0, {}), GroundedConfig()):
         assert document[unit.start:unit.end] == unit.text
 
 
@@ -231,7 +231,8 @@ def test_a_content_question_quotes_the_body_not_the_headline(state):
 
     question = "UBND tỉnh yêu cầu các xã làm gì?"
     answer = compose_grounded_answer(question, analyze_query(question, state.restorer),
-                                     _results(NEWS, NEWS_META, [OPENING_SECTION]), state)
+                                     _results(NEWS, NEWS_META, [OPENING_SECTION]), state,
+                                     GroundedConfig())
     direct = answer.text.split("\n")[0]
     assert "niêm yết công khai" in direct and "đẩy mạnh cải cách" not in direct, answer.text
 
@@ -241,6 +242,7 @@ def test_a_basis_question_quotes_the_document_not_the_portals_related_documents(
 
     question = "Quy chế phối hợp kiểm soát thủ tục hành chính được ban hành theo tờ trình nào?"
     results = _results(DECISION, DECISION_META, [OPENING_SECTION, PORTAL_SECTION])
-    answer = compose_grounded_answer(question, analyze_query(question, state.restorer), results, state)
+    analysis = analyze_query(question, state.restorer)
+    answer = compose_grounded_answer(question, analysis, results, state, GroundedConfig())
     direct = answer.text.split("\n")[0]
     assert "Tờ trình số 87/TTr-STP" in direct and "Văn bản liên quan" not in direct, answer.text

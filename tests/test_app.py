@@ -17,6 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 import ui
 from assistant.feedback import FeedbackStore
+from assistant.grounded import GroundedResponse
 from assistant.service import open_assistant
 from assistant.types import Answer, Citation
 from index.model import BOUNDARY_LABELS, document_label
@@ -112,10 +113,11 @@ class FakeAssistant:
         return self.answer(question, history)
 
     def stream(self, question, *, history=(), filters=None, mode="grounded"):
-        answer = self.ask(question, history=history, filters=filters, mode=mode)
-        for piece in re.findall(r"\S+\s*", answer.text):
-            yield piece
-        yield answer
+        def answered():
+            return self.ask(question, history=history, filters=filters, mode=mode)
+            yield  # streams nothing: a grounded answer is complete before its first word
+
+        return GroundedResponse(answered())
 
 
 @pytest.fixture

@@ -599,8 +599,8 @@ def _assistant(hashed_index, chat_model):
 
 def test_service_streams_the_llm_pieces_then_the_verified_answer(hashed_index):
     model = ScriptedChatModel(reply=REPLY)
-    items = list(_assistant(hashed_index, model).stream(SERVICE_QUESTION, mode="llm"))
-    *pieces, answer = items
+    response = _assistant(hashed_index, model).stream(SERVICE_QUESTION, mode="llm")
+    pieces, answer = list(response), response.answer()
     assert all(isinstance(p, str) for p in pieces) and isinstance(answer, Answer)
     assert pieces[:3] == ["Sở", " ", "Nội"] and "".join(pieces).startswith(REPLY)
     assert answer.mode == "llm" and answer.question == SERVICE_QUESTION and len(model.calls) == 1
@@ -609,7 +609,8 @@ def test_service_streams_the_llm_pieces_then_the_verified_answer(hashed_index):
 def test_service_falls_back_to_quoting_when_the_model_times_out_mid_stream(hashed_index):
     threads = threading.active_count()
     model = ScriptedChatModel(reply=REPLY, error=httpx.ReadTimeout("timed out"), fail_after=3, request_timeout=0.5)
-    *pieces, answer = _assistant(hashed_index, model).stream(SERVICE_QUESTION, mode="llm")
+    response = _assistant(hashed_index, model).stream(SERVICE_QUESTION, mode="llm")
+    pieces, answer = list(response), response.answer()
     assert pieces[:3] == ["Sở", " ", "Nội"] and all(isinstance(p, str) for p in pieces)
     assert answer.mode != "llm"
     assert answer.notice.startswith("Không dùng được LLM (Máy chủ LLM không phản hồi trong 0.5 giây")
@@ -716,7 +717,7 @@ def test_the_service_answers_without_the_model_when_the_whole_answer_is_too_slow
     with _openai_server(reply=" ".join([REPLY] * 6), piece_delay=0.1) as (base_url, _):
         model = make_chat_model(load_settings({}, llm_base_url=base_url, llm_timeout=1.0))
         began = time.monotonic()
-        *pieces, answer = _assistant(hashed_index, model).stream(SERVICE_QUESTION, mode="llm")
+        answer = _assistant(hashed_index, model).stream(SERVICE_QUESTION, mode="llm").answer()
         assert time.monotonic() - began < 4.0
     assert answer.mode != "llm" and answer.text
     assert answer.notice.startswith("Không dùng được LLM (Máy chủ LLM chưa trả lời xong sau 1 giây")

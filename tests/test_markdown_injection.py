@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 import ui
 from assistant.feedback import open_feedback
+from assistant.grounded import GroundedResponse
 from assistant.types import Answer
 from errors import LLMUnavailable
 from ingest.service import DocumentLibrary
@@ -52,10 +53,13 @@ class StreamingAssistant:
         self.pieces, self.answer, self.error = list(pieces), answer, error
 
     def stream(self, question, *, history=(), filters=None, mode="grounded"):
-        yield from self.pieces
-        if self.error is not None:
-            raise self.error
-        yield self.answer
+        def pieces():
+            yield from self.pieces
+            if self.error is not None:
+                raise self.error
+            return self.answer
+
+        return GroundedResponse(pieces())
 
 
 @pytest.fixture

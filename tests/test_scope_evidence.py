@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from assistant.abstention import _year_ok
+from assistant.abstention import AbstentionRule, _year_ok
 from assistant.service import _unconfirmed_scope
 
 
@@ -21,17 +21,18 @@ ASKS_2010 = SimpleNamespace(years=["2010"], provinces=[])
 def test_an_unread_year_lower_down_does_not_rescue_a_contradicted_year():
     law_2008 = _unit(0.8, 1, years="2008")
     news_unread = _unit(0.6, 3)
-    assert not _year_ok([law_2008, news_unread], 0.8, ASKS_2010)
+    assert not _year_ok([law_2008, news_unread], 0.8, ASKS_2010, AbstentionRule())
 
 
 def test_the_best_answer_of_unread_year_is_not_refused_for_its_year():
     plan_unread = _unit(0.8, 2)
     other_2018 = _unit(0.5, 1, years="2018")
-    assert _year_ok([plan_unread, other_2018], 0.8, ASKS_2010)
+    assert _year_ok([plan_unread, other_2018], 0.8, ASKS_2010, AbstentionRule())
 
 
 def test_a_written_year_counts_whatever_the_fields():
-    assert _year_ok([_unit(0.8, 1, years="2008", text="Từ năm 2010, viên chức …")], 0.8, ASKS_2010)
+    written = _unit(0.8, 1, years="2008", text="Từ năm 2010, viên chức …")
+    assert _year_ok([written], 0.8, ASKS_2010, AbstentionRule())
 
 
 def test_the_asked_provinces_document_of_unread_year_among_the_best_is_not_refused_for_its_year():
@@ -41,10 +42,10 @@ def test_the_asked_provinces_document_of_unread_year_among_the_best_is_not_refus
     other_2018 = _unit(0.80, 3, years="2018")
     tra_vinh = _unit(0.78, 1)
     tra_vinh.result.doc_metadata["tinh"] = "Trà Vinh"
-    assert _year_ok([other_2018, tra_vinh], 0.80, asks)
+    assert _year_ok([other_2018, tra_vinh], 0.80, asks, AbstentionRule())
     elsewhere = _unit(0.78, 1)
     elsewhere.result.doc_metadata["tinh"] = "Kiên Giang"  # not the place asked about: the known year decides
-    assert not _year_ok([other_2018, elsewhere], 0.80, asks)
+    assert not _year_ok([other_2018, elsewhere], 0.80, asks, AbstentionRule())
 
 
 def _result(text, tinh="", nam="", rank=1):

@@ -1,0 +1,174 @@
+"""Rendering: the selected units written as the answer's text, each quote an exact span of its document (a long unit
+cut to its clauses that carry the question's words), numbered as citations in the order they appear."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.grounded.config import GroundedConfig
+from assistant.grounded.scoring import NUMERAL
+from assistant.grounded.selection import Selection
+from assistant.grounded.units import Unit, result_label
+from assistant.types import Citation
+from textnorm import fold_word, syllables
+from textnorm.lines import strip_bullet
+from textnorm.patterns import CITED_DOCUMENT_DATE, DOCUMENT_REFERENCE, RELATIVE_TIME, TIME_EXPRESSION
+
+_ROW_FIELD = re.compile(r"^([^:\n]{2,40}):\s*(.+)$")
+#: Text in a document that looks like one of our citation markers ("[1]"): shown with other brackets.
+_MARKER_LIKE = re.compile(r"\[(\d{1,3})\]")
+_CLAUSE_END = re.compile(r"[,;:]\s+")
+
+
+def quote_span(unit: Unit, weights: dict[str, float], limit: int, wanted: re.Pattern | None = None, *,
+               context_chars: int) -> tuple[int, int, str]:
+    """The unit, or its run of clauses that carries most of the question's words (and the asked kind of answer,
+    ``wanted``, read with the ``context_chars`` before it) when it is longer than ``limit`` (still an exact span of
+    the document)."""
+    if len(unit.text) <= limit:
+        return unit.start, unit.end, unit.text
+    cuts = [0] + [m.end() for m in _CLAUSE_END.finditer(unit.text)] + [len(unit.text)]
+    best = (-1.0, 0, min(limit, len(unit.text)))
+    for i, a in enumerate(cuts[:-1]):
+        for b in cuts[i + 1:]:
+            if b - a > limit:
+                break
+            words = {fold_word(s) for s in syllables(unit.text[a:b])}
+            # most of the question's words and the asked kind of answer; then the longest run
+            value = sum(w for t, w in weights.items() if t in words) + 0.0001 * (b - a) - 0.00001 * a
+            if wanted is not None:
+                value += _answer_context(unit.text[a:b], wanted, weights, context_chars)
+            if value > best[0]:
+                best = (value, a, b)
+    _, a, b = best
+    if best[0] < 0:  # no clause boundary within the limit: cut at a word
+        b = unit.text.rfind(" ", 0, limit)
+        b = b if b > limit // 2 else limit
+    text = unit.text[a:b].rstrip(" ,;:")
+    return unit.start + a, unit.start + a + len(text), text
+
+
+def _answer_context(window: str, wanted: re.Pattern, weights: dict[str, float], context_chars: int) -> float:
+    """The weight of the question's words right before the best match of the asked kind of answer in ``window``:
+    the quote keeps the date or number that is said about what the question asks ("… tỉnh Sơn La giai đoạn
+    2018 - 2020"), not another one."""
+    best = 0.0
+    for m in wanted.finditer(window):
+        words = {fold_word(s) for s in syllables(window[max(0, m.start() - context_chars): m.end()])}
+        best = max(best, sum(w for t, w in weights.items() if t in words))
+    return best
+
+
+def row_quote(unit: Unit) -> tuple[int, int, str]:
+    """A table row is cited by its first cell's value: cells are verbatim in the source, the column names the row
+    passage adds are not.
+
+    >>> u = Unit(None, 10, 40, "Mục 3.\\nNội dung: Kiểm tra\\nChủ trì: Sở Nội vụ", "row")
+    >>> row_quote(u)
+    (27, 35, 'Kiểm tra')
+    """
+    pos = 0
+    for line in unit.text.split("\n"):
+        m = _ROW_FIELD.match(line)
+        if m:
+            start = unit.start + pos + m.start(2)
+            return start, start + len(m.group(2)), m.group(2)
+        pos += len(line) + 1
+    return unit.start, unit.end, unit.text
+
+
+def _row_display(text: str) -> str:
+    fields = [m.groups() for m in (_ROW_FIELD.match(line) for line in text.split("\n")) if m]
+    return "; ".join(f"{col}: {val}" for col, val in fields) if fields else text
+
+
+def _display(unit: Unit, quote: str, n: int, trimmed_front: bool, trimmed_back: bool) -> list[str]:
+    """Answer lines for one quoted unit; lists keep their lines, headings stay on their own line."""
+    mark = f"[{n}]"
+    quote = _MARKER_LIKE.sub(r"［\1］", quote)  # a document's own "[1]" cannot pose as a citation
+    if unit.kind == "row":
+        return [f"{_row_display(unit.text)} {mark}"]
+    lines = [ln.strip() for ln in quote.split("\n") if ln.strip()]
+    if unit.kind == "header" or unit.role == "signature":
+        lines = [" – ".join(lines)]  # a signature block or a header reads as one line
+    if len(lines) == 1:
+        text = ("…" if trimmed_front else "") + lines[0] + ("…" if trimmed_back else "")
+        return [f"{text} {mark}"]
+    out = [lines[0]]
+    out += ["  - " + strip_bullet(ln) for ln in lines[1:]]
+    out[-1] += f" {mark}"
+    return out
+
+
+
+
+class _Writer:
+    """Numbers citations in the order they appear in the text."""
+
+    def __init__(self, weights: dict[str, float], cfg: GroundedConfig, wanted: re.Pattern | None = None) -> None:
+        self.weights, self.cfg, self.wanted = weights, cfg, wanted
+        self.citations: list[Citation] = []
+
+    def cite(self, unit: Unit) -> list[str]:
+        limit = self.cfg.max_quote_chars if unit.kind not in ("list", "row", "header") else 10 ** 6
+        start, end, quote = (row_quote(unit) if unit.kind == "row"
+                             else quote_span(unit, self.weights, limit, self.wanted,
+                                             context_chars=self.cfg.answer_context_chars))
+        n = len(self.citations) + 1
+        md = unit.result.doc_metadata
+        self.citations.append(Citation(n=n, doc_id=unit.doc_id, title=md.get("tieu_de", "") or unit.doc_id,
+                                       source=md.get("source", ""), section=unit.result.passage.section,
+                                       quote=quote, start=start, end=end, label=result_label(unit.result),
+                                       metadata={k: v for k, v in md.items() if isinstance(v, str)}))
+        return _display(unit, quote, n, start > unit.start, end < unit.end)
+
+
+#: What a quote of a long unit should keep for each asked kind of answer.
+_WANTED = {"time": re.compile(TIME_EXPRESSION.pattern + "|" + RELATIVE_TIME.pattern, re.IGNORECASE),
+           "basis": DOCUMENT_REFERENCE, "amount": NUMERAL}
+
+
+def write_answer(selection: Selection, weights: dict[str, float], cfg: GroundedConfig,
+                  types: tuple[str, ...] = ()) -> tuple[str, list[Citation]]:
+    """The answer text: the direct answer (or one list per document), then support grouped by document."""
+    wanted = next((_WANTED[t] for t in types if t in _WANTED), None)
+    writer = _Writer(weights, cfg, wanted)
+    lines: list[str] = []
+    if selection.lists:
+        for unit in selection.lists:
+            body = writer.cite(unit)
+            lines.append(f"**{result_label(unit.result)}**{_period(unit)}: {body[0]}")
+            lines.extend(body[1:])
+    else:
+        first = selection.direct[0]
+        parts = [writer.cite(u) for u in selection.direct]
+        if all(len(p) == 1 for p in parts) and len(parts) <= cfg.inline_direct_units:
+            lines.append(f"**{result_label(first.result)}**: " + " · ".join(p[0] for p in parts))
+        else:
+            lines.append(f"**{result_label(first.result)}**:")
+            for p in parts:
+                lines.extend(["- " + strip_bullet(p[0])] + p[1:])
+    if selection.support:
+        lines.append("")
+        lines.append("Chi tiết:")
+        shown_lead = {u.doc_id for u in selection.direct + selection.lists}
+        for doc_id, units in selection.support.items():
+            units = sorted(units, key=lambda u: u.start)
+            shared = doc_id in shown_lead and len(selection.support) == 1
+            prefix = "" if shared else f"{result_label(units[0].result)}: "
+            for unit in units:
+                body = writer.cite(unit)
+                lines.append(f"- {prefix}{strip_bullet(body[0])}")
+                lines.extend("  " + ln for ln in body[1:])
+    return "\n".join(lines).strip(), writer.citations
+
+
+def _period(unit: Unit) -> str:
+    """The period a list belongs to, when its section heading or lead-in states one (", quý III")."""
+    for text in (unit.text.split("\n", 1)[0], unit.result.passage.section):
+        m = TIME_EXPRESSION.search(CITED_DOCUMENT_DATE.sub(" ", text))
+        if m:
+            return f", {m.group(0)}"
+    return ""
+
+

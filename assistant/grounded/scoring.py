@@ -1,0 +1,296 @@
+"""Scoring: every unit rated against the question's :class:`~retriever.query.QueryAnalysis` (the weight of its
+topic words the unit carries, the rank of its passage, the kind of answer it carries), with damping of boilerplate,
+titles and headings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.grounded.config import GroundedConfig
+from assistant.grounded.units import TYPE_ROLES, Unit, result_label, split_units
+from index.model import OPENING_SECTION, PORTAL_SECTION
+from retriever.hybrid import SearchResult
+from retriever.query import QueryAnalysis
+from textnorm import fold_word, syllables
+from textnorm.lines import is_upper_line
+from textnorm.patterns import (
+    ADDRESS,
+    AGENCY,
+    CITED_DOCUMENT_DATE,
+    DOCUMENT_REFERENCE,
+    FULL_NAME,
+    RELATIVE_TIME,
+    TIME_EXPRESSION,
+    asks_which_document,
+)
+
+#: Header lines that identify their document (answers to "số mấy", "ngày nào", "ai ký").
+_IDENTITY_ROLES = frozenset({"number", "place_date", "signature"})
+
+#: A person named as documents name people: after "ông", "bà", "đồng chí" or a "Người ký:" field.
+_NAMED_PERSON = re.compile(r"(?:\b(?:ông|bà|đồng chí)\s+|Người ký\s*:\s*)" + FULL_NAME.pattern)
+_PURPOSE_SECTION = re.compile(r"mục đích|muc dich", re.IGNORECASE)
+
+_SIGNER_NAME = re.compile(r"(?:^|\n)\s*([A-ZĐ][a-zà-ỹđ]+(?:\s+[A-ZĐ][a-zà-ỹđ]+){1,4})\s*$")
+#: A number as written ("04", "1.490.000", "30"), not a part of a date or a document number ("12/2021").
+NUMERAL = re.compile(r"\b\d+(?:[.,]\d+)*\b(?![/.]\d)")
+#: Words around a number that make it a date, a year or a heading number, not a quantity.
+_NOT_QUANTITY_BEFORE = re.compile(r"(?:ngày|tháng|năm|quý|mục|điều|khoản|số|giai đoạn|phụ lục|kỳ)\s*$", re.I)
+_NOT_QUANTITY_AFTER = re.compile(r"^\s*(?:[./-]\s*\d|tháng|năm\b|\)|\.\s|$)", re.I)
+
+
+def _is_quantity(text: str, m: re.Match) -> bool:
+    """A number that counts something ("04 thủ tục", "30%", "1.490.000 đồng"), not a date, year or heading."""
+    before, after = text[max(0, m.start() - 12): m.start()], text[m.end(): m.end() + 8]
+    if re.fullmatch(r"(19|20)\d\d", m.group(0)):
+        return False
+    return not _NOT_QUANTITY_BEFORE.search(before) and not _NOT_QUANTITY_AFTER.match(after)
+
+
+def idf_table(lexical_state):
+    """A function giving the inverse document frequency of a folded word in the index.
+
+    Args:
+        lexical_state: the index's :class:`~index.lexical_state.LexicalState`.
+
+    Returns:
+        ``idf(word) -> float``, BM25's formula (``LexicalIndex.term_idf``); unknown words get the highest weight.
+    """
+    index = lexical_state.index
+    return lambda term: index.term_idf("~" + term)
+
+
+def carried_types(unit: Unit, analysis: QueryAnalysis) -> set[str]:
+    """The answer types a unit carries: header roles, times, document references, amounts, agencies.
+
+    >>> from retriever.query import analyze_query
+    >>> u = Unit(None, 0, 0, "Thời gian kiểm tra: quý III/2021.", "sentence")
+    >>> sorted(carried_types(u, analyze_query("Khi nào?")))
+    ['time']
+    """
+    text = unit.text
+    out = {t for t, role in TYPE_ROLES.items() if unit.role == role}
+    if unit.role == "place_date" and "issue_date" in analysis.answer_types:
+        out.add("place")  # "ban hành ở đâu, ngày nào": the place of issue
+    if unit.role == "signature" and _SIGNER_NAME.search(text):
+        out.add("signer")
+    without_cited = CITED_DOCUMENT_DATE.sub(" ", text)
+    if TIME_EXPRESSION.search(without_cited) or RELATIVE_TIME.search(without_cited) and unit.role != "place_date":
+        out.add("time")
+    named = {fold_word(n) for n in analysis.doc_numbers}
+    own = fold_word(unit.result.doc_metadata.get("so_hieu", "")) if unit.result is not None else ""
+    references = [m.group(0) for m in DOCUMENT_REFERENCE.finditer(text)]
+    if unit.role == "basis" or (unit.role != "number" and any(fold_word(r) not in named and fold_word(r) != own
+                                                              for r in references)):
+        out.add("basis")
+    if _carries_amount(DOCUMENT_REFERENCE.sub(" ", text), analysis.measure):
+        out.add("amount")
+    if unit.role == "signature" or _NAMED_PERSON.search(text):
+        out.add("person")
+    if ADDRESS.search(text):
+        out.add("place")
+    if AGENCY.search(text):
+        out.add("agent")
+    return out
+
+
+def _carries_amount(text: str, measure: list[str]) -> bool:
+    """A number, followed by what the question counts when it says ("04 thủ tục", "30%").
+
+    >>> _carries_amount("bổ sung 04 thủ tục hành chính", ["thu", "tuc"]), _carries_amount("năm 2021", ["xa"])
+    (True, False)
+    """
+    if not measure:
+        return any(_is_quantity(text, m) for m in NUMERAL.finditer(text))
+    if measure == ["%"]:
+        return bool(re.search(r"\d\s*%|phần trăm", text))
+    folded = " ".join(fold_word(w) for w in re.findall(r"\w+|%", text))
+    return bool(re.search(r"\b\d+(?: \d+)? (?:\w+ ){0,2}?" + r" ".join(map(re.escape, measure)) + r"\b", folded))
+
+
+#: Nouns of units that a list question asks to name ("những sở nào" wants "Sở Y tế, Sở Công Thương").
+_UNIT_NOUNS = frozenset("sở ban ngành huyện xã quận phường đơn vị cơ quan địa phương tỉnh".split() +
+                        ["đơn vị", "cơ quan", "địa phương", "sở, ban", "sở, ngành"])
+
+
+#: Generic nouns for agencies: a list question about them is answered by an enumeration of named agencies.
+_AGENCY_NOUNS = frozenset({"cơ quan", "đơn vị", "cơ quan, đơn vị"})
+
+
+def _enumerates(unit: Unit, target: list[str]) -> bool:
+    """True when the unit lists several things after naming what a list question asks for.
+
+    >>> u = Unit(None, 0, 0, "Cấp tỉnh gồm các Sở: Công Thương, Xây dựng, Y tế, Du lịch.", "item")
+    >>> _enumerates(u, ["sở"]), _enumerates(Unit(None, 0, 0, "Báo cáo về Sở Nội vụ, để xem xét.", "item"), ["sở"])
+    (True, False)
+    """
+    lowered = unit.text.lower()
+    if not target or target == ["__any__"]:
+        return unit.kind == "list" or lowered.count(",") >= 3
+    m = re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, target)) + r"(?!\w)", lowered) or \
+        re.search(r"(?<!\w)" + re.escape(target[0]) + r"(?!\w)", lowered)  # "những sở, ban nào" → "các sở: …"
+    if not m and " ".join(target) in _AGENCY_NOUNS:
+        m = AGENCY.search(unit.text)  # "những cơ quan nào": agencies are named ("Văn phòng …, các Sở: …")
+    if not m:
+        return False
+    after = re.split(r"[.;](?:\s|$)", unit.text[m.end():], maxsplit=1)[0]
+    segments = [seg.strip(" :\n-+•") for seg in re.split(r",|\bvà\b|\n", after) if seg.strip(" :\n-+•")]
+    if " ".join(target) in _UNIT_NOUNS:
+        # units are named ("Sở: Công Thương, Xây dựng, Y tế"), not described ("các sở, ban, ngành")
+        named = sum(1 for seg in segments if seg[:1].isupper())
+        if named * 2 < len(segments):
+            return False
+    if unit.kind == "list" and len(segments) >= 2:
+        return True
+    return len(segments) >= 3 and sum(len(seg) for seg in segments) / len(segments) <= 45
+
+
+@dataclass
+class ScoredQuestion:
+    """What the scorer reads of the analysis, computed once per answer."""
+
+    weights: dict[str, float]
+    total: float
+    bigrams: set[str]
+    types: tuple[str, ...]
+    target: list[str]
+    asks_purpose: bool
+    asks_header: bool
+    asks_document: bool = False  # "văn bản nào …": a document's title answers it
+
+
+def _question(analysis: QueryAnalysis, idf) -> ScoredQuestion:
+    terms = analysis.topic_terms
+    weights = {t: idf(t) for t in dict.fromkeys(terms)}
+    types = tuple(analysis.answer_types)
+    asks_header = bool(set(types) & {"signer", "number", "issue_date"})
+    asked = " ".join(syllables(analysis.text))
+    return ScoredQuestion(weights=weights, total=sum(weights.values()) or 1.0,
+                     bigrams={f"{a} {b}" for a, b in zip(terms, terms[1:])}, types=types,
+                     target=list(analysis.list_target), asks_purpose=bool(_PURPOSE_SECTION.search(asked)),
+                     asks_header=asks_header,
+                     asks_document=asks_which_document(f"{analysis.original} {analysis.text}"))
+
+
+def score_unit(unit: Unit, q: ScoredQuestion, analysis: QueryAnalysis, cfg: GroundedConfig,
+               words: list[str] | None = None) -> None:
+    """Score one unit for the question (sets ``unit.score`` and ``unit.carries``; ``unit.coverage`` is set first by
+    :func:`score_all`).
+
+    The score is the share of the question's topic weight the unit carries (its own words, then its section's at
+    :attr:`GroundedConfig.section_weight`), plus phrase, answer-type and list bonuses, times the rank factor of its
+    passage, divided by a length factor; boilerplate, purpose statements and titles are damped. ``words`` are the
+    unit's folded syllables when the caller has them.
+    """
+    words = [fold_word(s) for s in syllables(unit.text)] if words is None else words
+    pairs = {f"{a} {b}" for a, b in zip(words, words[1:])}
+    phrase = cfg.bigram_weight * sum(1 for b in q.bigrams if b in pairs)
+    unit.carries = carried_types(unit, analysis)
+    asked = [t for t in q.types if t not in ("content", "list")]
+    score = unit.coverage + phrase
+    if asked and unit.carries & set(asked):
+        score += cfg.type_bonus * len(unit.carries & set(asked)) / len(asked)
+    if "list" in q.types and unit.kind not in ("lead_in", "row") and _enumerates(unit, q.target):
+        unit.answers_list = True
+        score += cfg.list_bonus
+    score *= _damping(unit, q, cfg)
+    score *= 1.0 + cfg.rank_weight / max(unit.result.rank, 1)
+    unit.score = score / (1.0 + len(unit.text) / cfg.length_chars)
+
+
+def _document_words(result: SearchResult) -> set[str]:
+    md = result.doc_metadata
+    text = " ".join((result_label(result), md.get("tieu_de", ""), md.get("ky_ke_hoach", ""), md.get("co_quan", "")))
+    return {fold_word(s) for s in syllables(text)}
+
+
+def _coverage(unit: Unit, words: list[str], q: ScoredQuestion, cfg: GroundedConfig,
+              context: tuple[set[str], set[str]]) -> float:
+    """Share of the question's topic weight in the unit, its section path and its document (each word counted once,
+    at the weight of the closest place it is found); ``context`` is (section words, document words) of its passage."""
+    present = set(words)
+    section, document = context
+    doc_weight = cfg.header_doc_weight if unit.role in ("number", "place_date", "title", "signature") else \
+        cfg.doc_weight
+    total = 0.0
+    for term, weight in q.weights.items():
+        if term in present:
+            total += weight
+        elif term in section:
+            total += cfg.section_weight * weight
+        elif term in document:
+            total += doc_weight * weight
+    return total / q.total
+
+
+def _is_heading(unit: Unit) -> bool:
+    """A heading line on its own ("2. Thời gian kiểm tra"): it names a section, it does not answer."""
+    title = unit.result.passage.section.rsplit(" > ", 1)[-1].strip().rstrip(":…")
+    text = unit.text.strip().rstrip(":")
+    return bool(title) and unit.kind in ("item", "sentence") and (text == title or (
+        len(text) >= 8 and title.startswith(text)))
+
+
+def _is_document_title(unit: Unit) -> bool:
+    """The document's title as read (a news post's headline, a plan's trích yếu) quoted on its own: it names the
+    document and repeats the words of any question about it, but says nothing the document says.
+
+    >>> from index.model import Passage
+    >>> p = Passage("d:0", "d", "UBND tỉnh yêu cầu các xã đẩy mạnh CCHC", 0, 38, OPENING_SECTION)
+    >>> r = SearchResult(1, p, 1.0, doc_metadata={"tieu_de": "UBND tỉnh yêu cầu các xã đẩy mạnh CCHC"})
+    >>> _is_document_title(Unit(r, 0, 38, p.text, "sentence")), _is_document_title(Unit(r, 0, 8, "UBND tỉnh", "item"))
+    (True, False)
+    """
+    title = unit.result.doc_metadata.get("tieu_de", "")
+    if not title or unit.result.passage.section not in (OPENING_SECTION, PORTAL_SECTION):
+        return False
+    words = [fold_word(w) for w in syllables(unit.text)]
+    return len(words) >= 4 and words == [fold_word(w) for w in syllables(title)][: len(words)]
+
+
+def _damping(unit: Unit, q: ScoredQuestion, cfg: GroundedConfig) -> float:
+    if unit.role in ("closing", "recipients") or _is_heading(unit):
+        return cfg.boilerplate_factor
+    if unit.role in ("number", "place_date", "title", "signature") and not q.asks_header:
+        return cfg.title_factor
+    if not (q.asks_header or q.asks_document) and (
+            unit.result.passage.section == PORTAL_SECTION or _is_document_title(unit)):
+        # the portal's lines about a document (related documents, status, page title) and the document's own title
+        # name it; what a content or basis question asks is in its body ("Xét đề nghị … tại Tờ trình số …")
+        return cfg.title_factor
+    if _PURPOSE_SECTION.search(unit.result.passage.section) and not q.asks_purpose:
+        return cfg.purpose_factor
+    if len(unit.text) < 90 and is_upper_line(unit.text):
+        return cfg.title_factor
+    return 1.0
+
+
+
+def score_all(results: list[SearchResult], analysis: QueryAnalysis, lexical_state,
+              cfg: GroundedConfig) -> tuple[list[Unit], ScoredQuestion]:
+    """Every unit of the results, scored for the question (shared by the composer and the abstention decision)."""
+    q = _question(analysis, idf_table(lexical_state))
+    units: list[Unit] = []
+    words: dict[int, list[str]] = {}  # id(unit) → its folded syllables, read once for coverage and score
+    seen: set[tuple[str, int, int]] = set()
+    for result in results:
+        # the words of the passage's section path and of its document, read once for all its units
+        context = ({fold_word(s) for s in syllables(result.passage.section)}, _document_words(result))
+        for unit in split_units(result, cfg):
+            key = (unit.doc_id, unit.start, unit.end)
+            if key not in seen:
+                seen.add(key)
+                words[id(unit)] = [fold_word(s) for s in syllables(unit.text)]
+                unit.coverage = _coverage(unit, words[id(unit)], q, cfg, context)
+                units.append(unit)
+    doc_best: dict[str, float] = {}
+    for unit in units:
+        doc_best[unit.doc_id] = max(doc_best.get(unit.doc_id, 0.0), unit.coverage)
+    for unit in units:
+        if unit.role in _IDENTITY_ROLES:
+            # a number, date or signature line speaks for its whole document: "is this the document asked about"
+            unit.coverage = max(unit.coverage, doc_best[unit.doc_id])
+        score_unit(unit, q, analysis, cfg, words[id(unit)])
+    return units, q
+

@@ -1,0 +1,124 @@
+"""Selection: the direct answer (the lead document's best unit and the header lines asked for, or one enumeration
+per document for a list question), then supporting units grouped by document."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.grounded.config import GroundedConfig
+from assistant.grounded.units import TYPE_ROLES, Unit
+from retriever.hybrid import SearchResult
+from retriever.query import QueryAnalysis
+from textnorm import fold_word, syllables
+
+
+@dataclass
+class Selection:
+    """The units an answer quotes: the direct answer first, then support grouped by document."""
+
+    direct: list[Unit]
+    support: dict[str, list[Unit]]
+    lists: list[Unit] = field(default_factory=list)  # a list question: one enumeration per document
+
+
+def _overlaps(a: Unit, b: Unit) -> bool:
+    return a.doc_id == b.doc_id and a.start < b.end and b.start < a.end
+
+
+def _lead_document(units: list[Unit], results: list[SearchResult], cfg: GroundedConfig) -> str:
+    """The retriever's first document, unless another one's best unit scores clearly higher (a document named by
+    number already scoped the search)."""
+    first = results[0].passage.doc_id
+    best_of = {}
+    for u in units:
+        best_of[u.doc_id] = max(best_of.get(u.doc_id, 0.0), u.score)
+    top = max(best_of, key=best_of.get)
+    return top if best_of[top] > cfg.lead_switch_ratio * best_of.get(first, 0.0) else first
+
+
+def _whole_list(unit: Unit, units: list[Unit]) -> Unit:
+    """A lead-in is quoted with the items it introduces: a list stays a list."""
+    if unit.kind != "lead_in":
+        return unit
+    return next((u for u in units if u.kind == "list" and u.start == unit.start and u.doc_id == unit.doc_id), unit)
+
+
+def select_units(units: list[Unit], results: list[SearchResult], analysis: QueryAnalysis,
+                 cfg: GroundedConfig) -> Selection | None:
+    """Choose the direct answer and the supporting units (pure: reads scores, writes nothing)."""
+    scored = [u for u in units if u.score > 0]
+    if not scored:
+        return None
+    lead = _lead_document(scored, results, cfg)
+    direct = _direct_units(scored, lead, analysis, cfg)
+    lists: list[Unit] = []
+    if "list" in analysis.answer_types:
+        lists = _lists_per_document(scored, lead, cfg)
+        direct = [] if lists else direct
+    chosen = direct + lists
+    if not chosen:
+        return None
+    best_score = max(u.score for u in chosen)
+    support: dict[str, list[Unit]] = {}
+    budget = cfg.max_support_units if not lists else max(cfg.max_support_units - len(lists), 0)
+    asked = {t for t in analysis.answer_types if t not in ("content", "list")}
+    if asked and asked <= {t for u in direct for t in u.carries} and asked <= set(TYPE_ROLES):
+        budget = 0  # a number, a date, a signer: the header lines are the whole answer
+    docs = {u.doc_id for u in chosen}
+    for u in sorted(scored, key=lambda u: -u.score):
+        if budget <= 0 or u.score < cfg.support_min_share * best_score:
+            break
+        u = _whole_list(u, units)
+        if any(_overlaps(u, v) for v in chosen) or u.role in ("closing", "recipients"):
+            continue
+        if u.doc_id not in docs and (len(docs) >= cfg.max_docs or u.score < cfg.doc_min_share * best_score):
+            continue
+        chosen.append(u)
+        docs.add(u.doc_id)
+        support.setdefault(u.doc_id, []).append(u)
+        budget -= 1
+    return Selection(direct=[_whole_list(u, units) for u in direct], support=support, lists=lists)
+
+
+def _direct_units(units: list[Unit], lead: str, analysis: QueryAnalysis, cfg: GroundedConfig) -> list[Unit]:
+    """The lead document's best unit; for each header type asked (number, date, signer), that header line too."""
+    in_lead = sorted((u for u in units if u.doc_id == lead), key=lambda u: -u.score)
+    if not in_lead:
+        in_lead = sorted(units, key=lambda u: -u.score)
+    picked: list[Unit] = []
+    for t in analysis.answer_types:
+        role = TYPE_ROLES.get(t)
+        # a header line for a number, date or signer; otherwise the best unit that carries the asked kind of answer
+        match = next((u for u in in_lead if (role and u.role == role) or (not role and t in u.carries)), None)
+        if match is not None and not any(_overlaps(match, v) for v in picked):
+            picked.append(match)
+    if "basis" in analysis.answer_types and _plural(analysis):
+        # "căn cứ những văn bản nào": every basis line of the document, in its order
+        lines = sorted((u for u in in_lead if u.role == "basis"), key=lambda u: u.start)[:cfg.max_basis_lines]
+        picked = [u for u in picked if u.role != "basis" and not any(_overlaps(u, v) for v in lines)] + lines
+    asked = {t for t in analysis.answer_types if t not in ("content", "list")}
+    answered = {t for t in asked if any(t in u.carries for u in picked)}
+    best = in_lead[0]
+    if (not picked or answered != asked) and not any(_overlaps(best, v) for v in picked):
+        picked.append(best)
+    return picked
+
+
+def _plural(analysis: QueryAnalysis) -> bool:
+    """The question asks for several things ("những văn bản nào", "các quyết định nào")."""
+    return bool(re.search(r"\b(nhung|cac)\b", " ".join(fold_word(w) for w in syllables(analysis.text))))
+
+
+def _lists_per_document(units: list[Unit], lead: str, cfg: GroundedConfig) -> list[Unit]:
+    """The best enumeration of each document that has one, the lead document's first, then by score."""
+    best: dict[str, Unit] = {}
+    for u in units:
+        if u.answers_list and (u.doc_id not in best or u.score > best[u.doc_id].score):
+            best[u.doc_id] = u
+    if not best:
+        return []
+    top = max(u.score for u in best.values())
+    ranked = sorted(best.values(), key=lambda u: (u.doc_id != lead, -u.score))
+    return [u for u in ranked if u.score >= cfg.doc_min_share * top][: cfg.max_docs]
+

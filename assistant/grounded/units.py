@@ -1,0 +1,161 @@
+"""Quotable units: a passage cut into lines (list items, headings, rows, header lines) and sentences, with absolute
+offsets in the document's cleaned text, each with the role its line plays in an official document."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.grounded.config import GroundedConfig
+from index.model import document_label
+from retriever.hybrid import SearchResult
+from textnorm.lines import NUMBERED_KINDS, is_list_line, marker_kind, sentence_spans
+from textnorm.patterns import BASIS, CLOSING_FORMULA, NUMBER, PLACE_DATE
+
+#: Passage kinds of a document's front and end matter (written by ingest), answered for identity questions.
+HEADER_KINDS = frozenset({"number", "place_date", "title", "basis", "signature", "recipients"})
+
+
+#: Which header lines answer which answer type.
+TYPE_ROLES = {"signer": "signature", "number": "number", "issue_date": "place_date"}
+#: A legal article's heading ("Điều 3. Tổ chức thực hiện"): like a numbered heading, it names what follows.
+_ARTICLE_HEAD = re.compile(r"^\s*Điều\s+\d+[.:]\s")
+
+#: A portal's "Người ký: …" field.
+_SIGNER_FIELD = re.compile(r"(?:^|\s)Người ký\s*:\s*\S")
+
+@dataclass
+class Unit:
+    """A quotable piece of a passage: absolute offsets in the document's cleaned text."""
+
+    result: SearchResult
+    start: int
+    end: int
+    text: str
+    kind: str  # sentence | item | lead_in | list | row | headed | header
+    role: str = ""  # number | place_date | title | basis | signature | recipients | closing | ""
+    score: float = 0.0
+    coverage: float = 0.0  # share of the question's topic weight the unit (with its section) carries
+    carries: set = field(default_factory=set)  # answer types the unit carries
+    answers_list: bool = False  # an enumeration of what a list question asks for
+
+    @property
+    def doc_id(self) -> str:
+        return self.result.passage.doc_id
+
+
+# -- units -------------------------------------------------------------------------------------------------------
+def line_role(text: str, passage_kind: str = "") -> str:
+    """The role of a line in an official document, from the passage kind ingest gave it or from its shape.
+
+    >>> line_role("Số: 87/KH-UBND"), line_role("Hà Nội, ngày 05 tháng 4 năm 2021"), line_role("Căn cứ Luật …")
+    ('number', 'place_date', 'basis')
+    >>> line_role("Trên đây là Kế hoạch kiểm tra CCHC năm 2021."), line_role("- Sở Y tế.")
+    ('closing', '')
+    """
+    if passage_kind in HEADER_KINDS:
+        return passage_kind
+    if NUMBER.match(text):
+        return "number"
+    if _SIGNER_FIELD.search(text):
+        return "signature"
+    if PLACE_DATE.match(text):
+        return "place_date"
+    if BASIS.match(text):
+        return "basis"
+    if CLOSING_FORMULA.match(text):
+        return "closing"
+    return ""
+
+
+def split_units(result: SearchResult, cfg: GroundedConfig) -> list[Unit]:
+    """Cut a passage into lines (list items, headings, rows, header lines) and sentences, with absolute offsets; a
+    line longer than :attr:`GroundedConfig.max_line_chars` is cut into its sentences.
+
+    >>> from assistant.grounded.config import GroundedConfig
+    >>> from index.model import Passage
+    >>> p = Passage("d:0", "d", "Số: 36/KH-UBND\\nKiên Giang, ngày 28 tháng 02 năm 2021", 0, 51, "Phần mở đầu")
+    >>> [(u.kind, u.role) for u in split_units(SearchResult(1, p, 1.0), GroundedConfig())]
+    [('header', 'number'), ('header', 'place_date')]
+    """
+    p = result.passage
+    if p.kind == "table_row":
+        return [Unit(result, p.start, p.end, p.text, "row")]
+    if p.kind in ("signature", "recipients"):
+        return [Unit(result, p.start, p.end, p.text, "header", role=p.kind)]
+    units: list[Unit] = []
+    pos = 0
+    for line in p.text.split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        lead = len(line) - len(line.lstrip())
+        role = line_role(line.strip(), p.kind if p.kind in ("number", "place_date", "title") else "")
+        if role in ("number", "place_date", "title") or len(line) <= cfg.max_line_chars:
+            kind = "header" if role in ("number", "place_date", "title") else _line_kind(line)
+            start = p.start + line_start + lead
+            units.append(Unit(result, start, p.start + line_start + len(line.rstrip()), line.strip(), kind,
+                              role=role))
+            continue
+        units.extend(_sentences(result, line, p.start + line_start, role))
+    return units + _list_units(units, p) + _headed_units(units, p, cfg.headed_max_chars)
+
+
+def _line_kind(line: str) -> str:
+    stripped = line.strip()
+    if stripped.endswith(":"):
+        return "lead_in"
+    return "item" if is_list_line(line) else "sentence"
+
+
+def _sentences(result: SearchResult, line: str, offset: int, role: str) -> list[Unit]:
+    out = []
+    is_item = is_list_line(line)
+    for number, (start, end) in enumerate(sentence_spans(line)):
+        text = line[start:end]
+        if len(text) < 3:
+            continue
+        kind = "lead_in" if text.endswith(":") else ("item" if is_item and number == 0 else "sentence")
+        out.append(Unit(result, offset + start, offset + end, text, kind,
+                        role=role if number == 0 else line_role(text)))
+    return out
+
+
+def _is_heading_line(text: str) -> bool:
+    return marker_kind(text) in NUMBERED_KINDS or _ARTICLE_HEAD.match(text) is not None
+
+
+def _headed_units(units: list[Unit], passage, headed_max_chars: int) -> list[Unit]:
+    """A section heading with the line under it ("2. Văn phòng … và các Sở: Tư pháp, …" + "Cử công chức …"):
+    the heading often names who the sentence is about."""
+    if len(units) < 2 or units[0].start != passage.start or not _is_heading_line(units[0].text):
+        return []
+    second = units[1]
+    if second.kind in ("item", "lead_in") or second.end - units[0].start > headed_max_chars:
+        return []
+    text = passage.text[: second.end - passage.start]
+    return [Unit(units[0].result, units[0].start, second.end, text, "headed")]
+
+
+def _list_units(units: list[Unit], passage) -> list[Unit]:
+    """A lead-in with the items after it, as one more unit: a list is quoted and cited whole, in its order."""
+    out = []
+    for i, unit in enumerate(units):
+        if unit.kind != "lead_in":
+            continue
+        j = i + 1
+        while j < len(units) and units[j].kind == "item":
+            j += 1
+        if j - i >= 2:
+            start, end = unit.start, units[j - 1].end
+            text = passage.text[start - passage.start : end - passage.start]
+            out.append(Unit(unit.result, start, end, text, "list"))
+    return out
+
+
+def result_label(result: SearchResult) -> str:
+    """The label a document goes by in an answer ("Kế hoạch 87/KH-UBND …"), from its search result."""
+    md = result.doc_metadata
+    return document_label(md, md.get("tieu_de", ""))
+
