@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from assistant.abstention import _year_ok
+from assistant.abstention import AbstentionRule, _year_ok
 from assistant.service import _year_open
 from retriever.years import COVERS, OTHER_YEARS, UNKNOWN, document_years_of, result_year_cover, year_cover
 
@@ -26,13 +26,13 @@ def test_a_post_without_a_year_read_whose_words_name_another_year_covers_other_y
     post = _result("Đoàn kiểm tra công tác cải cách hành chính năm 2019 đã làm việc tại UBND huyện Na Rì.")
     assert result_year_cover(post, ["2021"]) == OTHER_YEARS
     assert not _year_open(post, ["2021"])  # the refusal before any unit is read and …
-    assert not _year_ok([_unit(post)], 0.8, ASKS_2021)  # … the abstention decide alike
+    assert not _year_ok([_unit(post)], 0.8, ASKS_2021, AbstentionRule())  # … the abstention decide alike
 
 
 def test_a_post_without_any_year_is_unknown_and_never_refused_for_it():
     post = _result("Đoàn kiểm tra công tác cải cách hành chính đã làm việc tại UBND huyện Na Rì.")
     assert result_year_cover(post, ["2021"]) == UNKNOWN
-    assert _year_open(post, ["2021"]) and _year_ok([_unit(post)], 0.8, ASKS_2021)
+    assert _year_open(post, ["2021"]) and _year_ok([_unit(post)], 0.8, ASKS_2021, AbstentionRule())
 
 
 def test_the_date_of_a_cited_document_is_not_the_posts_year():
