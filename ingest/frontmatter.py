@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from index.model import OPENING_SECTION
 from textnorm import fold_accents, has_diacritics
+from textnorm.cues import YEAR
 from textnorm.lines import is_list_line, is_upper_line
 from textnorm.patterns import (
     BARE_NUMBER,
@@ -56,7 +57,7 @@ SUBJECT_LINE = re.compile(r"^[Vv]/[Vv]\b\s*:?\s*(?=\S)")
 NAMED_TYPES = ("LUẬT", "BỘ LUẬT", "PHÁP LỆNH")
 #: The name after such a type word: capitalised, no digits, no sentence end ("Luật này quy định …" is a sentence);
 #: it may close with the law's year, as laws are cited ("Luật Cán bộ, công chức năm 2025", "Luật Đất đai 2024").
-NAMED_TITLE = re.compile(r"^[A-ZĐÀ-Ỹ][^\d.;:]*?(?:\s+(?:năm\s+)?(?P<year>(?:19|20)\d\d))?$")
+NAMED_TITLE = re.compile(r"^[A-ZĐÀ-Ỹ][^\d.;:]*?(?:\s+(?:năm\s+)?(?P<year>" + YEAR + r"))?$")
 #: A legal portal's page of one part of a law is headed by the part and the law's name ("Chương 7 Luật Cán bộ, công
 #: chức năm 2025", "Điều 5 Luật Đất đai 2024"): the law pasted without its header names itself there.
 LAW_PART_PREFIX = re.compile(

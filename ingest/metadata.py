@@ -35,6 +35,7 @@ from ingest.frontmatter import (
 )
 from ingest.structure import Block
 from textnorm import fold_accents
+from textnorm.cues import YEAR
 from textnorm.gazetteer import (
     PROVINCE_CUE,
     canonical_province,
@@ -141,13 +142,12 @@ _WEEKDAY = re.compile(r"^(?:Thứ\s+\w+|Chủ\s+nhật)\b", re.IGNORECASE)
 HEADLINE_MIN_WORDS = 5
 #: A post names its source last, as a name, not a sentence: "Theo QuangBinh Portal", "Nguồn: baobackan.vn".
 _SOURCE_LINE = re.compile(r"^(?:Theo|Nguồn)\s*:?\s+([^,;:|]{3,60}?)\.?$")
-_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 #: The year inside a number ("22/2008/QH12").
-NUMBER_YEAR = re.compile(rf"^\d+[a-z]?/({_YEAR})/")
+NUMBER_YEAR = re.compile(rf"^\d+[a-z]?/({YEAR})/")
 #: The period a plan covers, read from its title: "giai đoạn 2021-2025", "2026 - 2030", "năm 2021", or a range
 #: whose dash a PDF extraction lost ("20112020").
-_PERIOD = re.compile(rf"({_YEAR})\s*[-–—]\s*({_YEAR})|({_YEAR})({_YEAR})")
-_SINGLE_YEAR = re.compile(rf"\b({_YEAR})\b")
+_PERIOD = re.compile(rf"({YEAR})\s*[-–—]\s*({YEAR})|({YEAR})({YEAR})")
+_SINGLE_YEAR = re.compile(rf"\b({YEAR})\b")
 #: The first paragraphs of the body where "… ban hành Kế hoạch …" tells the type of a document without header.
 OPENING_PARAGRAPHS = 3
 #: Titles are cut to this many characters.
@@ -161,7 +161,7 @@ TITLE_MIN_WORDS = 2
 PORTAL_HEADLINE = re.compile(
     r"^(?:(?:Chương|Mục|Phần|Điều)\s+(?:\d{1,3}|[IVXLC]{1,6})[a-z]?\.?\s+)?"
     r"(?:" + "|".join(sorted({v for v in DOC_TYPES.values()}, key=len, reverse=True)) + r")\s+(?:số\s+)?"
-    r"(?P<n>\d+[a-z]?/\S+)(?:\s+năm\s+(?:19|20)\d\d)?\s+(?P<title>(?!ngày\b|của\b|giữa\b|số\b)[^\W\d_].{8,})$"
+    r"(?P<n>\d+[a-z]?/\S+)(?:\s+năm\s+" + YEAR + r")?\s+(?P<title>(?!ngày\b|của\b|giữa\b|số\b)[^\W\d_].{8,})$"
 )
 #: Blocks at each end of a text where a portal prints that headline (above the document, or in a trailer under it).
 PORTAL_HEADLINE_BLOCKS = 3

@@ -8,21 +8,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from retriever.intent import amount_measure, answer_type_words, answer_types, list_target
 from textnorm import fold_accents, fold_word, gazetteer, has_diacritics, normalize_text, syllables
+from textnorm.cues import NUMBERED_DOCUMENT, YEAR, YEAR_WORD, AnswerType, ListTarget, asks_when, document_type_code
 from textnorm.diacritics import DiacriticRestorer
 from textnorm.gazetteer import ALIASES, PROVINCES
-from textnorm.patterns import DOC_NUMBER, DOCUMENT_REFERENCE
+from textnorm.patterns import DOC_NUMBER, DOCUMENT_REFERENCE, asks_which_document
 from textnorm.terms import ABBREVIATIONS, content_terms
 
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 # a quarter number, not followed by more digits nor by "/n" unless n is a year ("quý 3/2021", not "quy 1/12")
-_QUARTER = re.compile(r"\b(?:q|quý|quy)\s*\.?\s*([1-4]|i{1,3}|iv)\b(?!\s*\d)(?!\s*/\s*(?!(?:19|20)\d\d\b)\d)",
+_QUARTER = re.compile(r"\b(?:q|quý|quy)\s*\.?\s*([1-4]|i{1,3}|iv)\b(?!\s*\d)(?!\s*/\s*(?!" + YEAR + r"\b)\d)",
                       re.IGNORECASE)
 _QUARTER_GLUED = re.compile(r"\bq([1-4])\b", re.IGNORECASE)
-_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 
 
 @dataclass
@@ -35,11 +35,24 @@ class QueryAnalysis:
     provinces: list[str] = field(default_factory=list)
     years: list[str] = field(default_factory=list)
     restored: bool = False
-    answer_types: tuple[str, ...] = ("content",)  # what the question asks for: see retriever.intent.ANSWER_TYPES
-    list_target: list[str] = field(default_factory=list)  # the noun a list question enumerates ("sở")
+    answer_types: tuple[AnswerType, ...] = (AnswerType.CONTENT,)  # what the question asks for, in answer order
+    list_target: ListTarget = ListTarget()  # what a list question enumerates ("sở"; any members for "gồm những gì")
     doc_numbers: list[str] = field(default_factory=list)  # document numbers named ("135/2006/QĐ-UBND", "QĐ 251")
     measure: list[str] = field(default_factory=list)  # what an amount question counts, folded ("tỷ đồng", "%")
     type_words: frozenset = frozenset()  # words (as typed) that only ask for the answer type ("số mấy", "ai ký")
+    #: the note naming the pre-2025 provinces searched under a new province's name; None until
+    #: :func:`resolve_merged_provinces` has run (once per question)
+    merged_note: str | None = None
+
+    @cached_property
+    def asks_when(self) -> bool:
+        """The question (as typed or as read) asks when (:func:`textnorm.cues.asks_when`)."""
+        return asks_when(f"{self.original} {self.text}")
+
+    @cached_property
+    def asks_document(self) -> bool:
+        """The question asks which document says something ("văn bản nào …")."""
+        return asks_which_document(f"{self.original} {self.text}")
 
     @property
     def topic_terms(self) -> list[str]:
@@ -51,7 +64,7 @@ class QueryAnalysis:
         level = _place_levels(sylls, place)
         # "năm" before a year states the scope (a filter), not the topic; so do "tỉnh", "thành phố" before a place
         words = [w for i, w in enumerate(sylls) if w not in self.type_words and i not in level
-                 and not (fold_word(w) == "nam" and i + 1 < len(sylls) and _YEAR.fullmatch(sylls[i + 1]))]
+                 and not (fold_word(w) == "nam" and i + 1 < len(sylls) and YEAR_WORD.fullmatch(sylls[i + 1]))]
         skip = {k.lower() for k in province_initials()} | set(ALIASES) | {fold_accents(a) for a in ABBREVIATIONS}
         return [t for t in content_terms(" ".join(words)) if t not in place and t not in numbers
                 and not t.isdigit() and t not in skip]
@@ -117,11 +130,6 @@ def find_provinces(text: str) -> list[str]:
     return found
 
 
-#: A number that names a document, not a year: "QĐ 1961", "KH số 2020", "Quyết định 2071/QĐ-UBND".
-_NUMBERED_DOCUMENT = re.compile(r"\b(?:qđ|qd|kh|ct|ctr|nq|tb|quyết định|kế hoạch|chỉ thị|chương trình|số)"
-                                r"(?:\s+số)?\s+\d+\b(?!\s*[/-])", re.IGNORECASE)
-
-
 def with_merged_provinces(provinces: list[str], indexed) -> tuple[list[str], str]:
     """Provinces to search for a question: a province named by its post-2025 name stands also for the pre-2025
     provinces merged into it that the index holds, also when that name was an old province's too ("Quảng Ngãi" →
@@ -153,6 +161,23 @@ def with_merged_provinces(provinces: list[str], indexed) -> tuple[list[str], str
     return out, " ".join(notes)
 
 
+def resolve_merged_provinces(analysis: QueryAnalysis, indexed) -> str:
+    """Widen the provinces of the analysis by :func:`with_merged_provinces`, once per question (the answerer and the
+    retriever both ask; the second call only reads the result).
+
+    Returns:
+        The note naming the old provinces searched under a new name ("" when none).
+
+    >>> a = QueryAnalysis("", "", provinces=["Quảng Ngãi"])
+    >>> note = resolve_merged_provinces(a, {"Quảng Ngãi", "Kon Tum"})
+    >>> a.provinces, resolve_merged_provinces(a, {"Quảng Ngãi", "Kon Tum"}) == note
+    (['Quảng Ngãi', 'Kon Tum'], True)
+    """
+    if analysis.merged_note is None:
+        analysis.provinces, analysis.merged_note = with_merged_provinces(analysis.provinces, indexed)
+    return analysis.merged_note
+
+
 def named_documents(text: str) -> list[str]:
     """Documents a question names by number: full numbers ("135/2006/QĐ-UBND") and short forms ("QĐ 251", "KH số
     36", "Kế hoạch 87").
@@ -161,13 +186,9 @@ def named_documents(text: str) -> list[str]:
     ['189/KH-UBND', 'QĐ 251', 'KH số 36']
     """
     full = [m.group(0) for m in DOCUMENT_REFERENCE.finditer(text)]
-    short = [m.group(0) for m in _NUMBERED_DOCUMENT.finditer(DOCUMENT_REFERENCE.sub(" ", text))
-             if not m.group(0).lower().startswith("số")]
+    short = [m.group(0) for m in NUMBERED_DOCUMENT.finditer(DOCUMENT_REFERENCE.sub(" ", text))
+             if m.group("kind").lower() != "số"]
     return full + short
-
-
-_TYPE_HINTS = {"qđ": "qđ", "qd": "qđ", "quyết định": "qđ", "kh": "kh", "kế hoạch": "kh", "ct": "ct", "chỉ thị": "ct",
-               "ctr": "ctr", "chương trình": "ctr", "nq": "nq", "tb": "tb"}
 
 
 def documents_named(doc_numbers: list[str], records: dict) -> list[str]:
@@ -183,10 +204,10 @@ def documents_named(doc_numbers: list[str], records: dict) -> list[str]:
     """
     found: list[str] = []
     for named in doc_numbers:
-        m = re.match(r"(?:(.*?)\s+(?:số\s+)?)?(\d+)", named.strip(), re.IGNORECASE)
+        m = re.match(r"(?:(.*?)\s+(?:(?:số|so)\s+)?)?(\d+)", named.strip(), re.IGNORECASE)
         if not m:
             continue
-        hint = _TYPE_HINTS.get((m.group(1) or "").lower().strip())
+        hint = document_type_code(m.group(1) or "")
         full = fold_accents(named).replace(" ", "") if "/" in named else ""
         for doc_id, record in records.items():
             so_hieu = fold_accents(record.metadata.get("so_hieu", "")).replace(" ", "")
@@ -208,8 +229,8 @@ def years_named(text: str) -> list[str]:
     >>> years_named("giai đoạn 2021-2025")
     ['2021', '2025']
     """
-    text = DOCUMENT_REFERENCE.sub(" ", _NUMBERED_DOCUMENT.sub(" ", text))
-    return _YEAR.findall(text)
+    text = DOCUMENT_REFERENCE.sub(" ", NUMBERED_DOCUMENT.sub(" ", text))
+    return YEAR_WORD.findall(text)
 
 
 @lru_cache(maxsize=1)
@@ -284,4 +305,5 @@ def analyze_query(query: str, restorer: DiacriticRestorer | None = None) -> Quer
 
 
 __all__ = ["QueryAnalysis", "analyze_query", "documents_named", "named_documents", "with_merged_provinces",
+           "resolve_merged_provinces",
            "DiacriticRestorer", "canonical_quarters", "find_provinces", "expand_abbreviations", "ABBREVIATIONS"]

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from index.schedule_facts import PlanSchedule, ScheduleFact
+from textnorm.cues import YEAR
 from textnorm.periods import Period, fold_same_length, last_round, work_periods
 from textnorm.units import find_units
 
@@ -84,7 +85,7 @@ def plan_year(metadata: dict) -> int | None:
     >>> plan_year({"tieu_de": "Công tác cải cách hành chính năm 2021", "nam": "2020"})
     2021
     """
-    m = re.search(r"năm\s+((?:19|20)\d\d)", metadata.get("tieu_de", "") or "")
+    m = re.search(r"năm\s+(" + YEAR + ")", metadata.get("tieu_de", "") or "")
     year = m.group(1) if m else str(metadata.get("nam", "") or "")
     return int(year) if year.isdigit() else None
 
