@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from index.model import document_years
 from retriever.query import years_named
 from textnorm import fold_word, has_diacritics, syllables, word_segments
+from textnorm.cues import shaped
 
 #: A year named must be the year of one of the units carrying at least this share of the best coverage: several
 #: documents may say the same thing, and the right one need not be the very best unit.
@@ -98,7 +99,7 @@ def features(units: list, analysis, lexical_state) -> AbstentionFeatures:
     Returns:
         An :class:`AbstentionFeatures`.
     """
-    asked = {t for t in analysis.answer_types if t not in ("content", "list")}
+    asked = shaped(analysis.answer_types)
     typed = [u for u in units if u.carries & asked]
     type_found = not asked or bool(typed)
     # the answer must be one unit that both carries the asked kind of answer and speaks of the question's topic

@@ -23,6 +23,20 @@ from index.model import OPENING_SECTION, PORTAL_SECTION, document_label
 from retriever.hybrid import SearchResult
 from retriever.query import QueryAnalysis
 from textnorm import fold_word, syllables
+from textnorm.cues import (
+    BODY_NOUNS,
+    BOILERPLATE_ROLES,
+    HEADER_LINE_ROLES,
+    IDENTITY_ROLES,
+    NAMING_ROLES,
+    PASSAGE_ROLES,
+    SHAPED_TYPES,
+    TYPE_ROLES,
+    YEAR,
+    AnswerType,
+    PassageRole,
+    shaped,
+)
 from textnorm.lines import NUMBERED_KINDS, is_list_line, is_upper_line, marker_kind, sentence_spans, strip_bullet
 from textnorm.patterns import (
     ADDRESS,
@@ -36,11 +50,10 @@ from textnorm.patterns import (
     PLACE_DATE,
     RELATIVE_TIME,
     TIME_EXPRESSION,
-    asks_which_document,
 )
 
 #: Passage kinds of a document's front and end matter (written by ingest), answered for identity questions.
-HEADER_KINDS = frozenset({"number", "place_date", "title", "basis", "signature", "recipients"})
+HEADER_KINDS = frozenset(PASSAGE_ROLES)
 #: Direct-answer quotes written on the label's line ("Số: … · Hà Nội, ngày …"); more go one per line.
 INLINE_DIRECT_UNITS = 2
 #: Another document leads the answer instead of the retriever's first when its best unit scores this many times more.
@@ -49,10 +62,6 @@ LEAD_SWITCH_RATIO = 1.5
 MAX_BASIS_LINES = 8
 #: A heading is quoted with the line under it only when both fit in one short quote.
 HEADED_MAX_CHARS = 300
-#: Header lines that identify their document (answers to "số mấy", "ngày nào", "ai ký").
-_IDENTITY_ROLES = frozenset({"number", "place_date", "signature"})
-#: Which header lines answer which answer type.
-TYPE_ROLES = {"signer": "signature", "number": "number", "issue_date": "place_date"}
 #: A legal article's heading ("Điều 3. Tổ chức thực hiện"): like a numbered heading, it names what follows.
 _ARTICLE_HEAD = re.compile(r"^\s*Điều\s+\d+[.:]\s")
 _ROW_FIELD = re.compile(r"^([^:\n]{2,40}):\s*(.+)$")
@@ -74,7 +83,7 @@ _NOT_QUANTITY_AFTER = re.compile(r"^\s*(?:[./-]\s*\d|tháng|năm\b|\)|\.\s|$)", 
 def _is_quantity(text: str, m: re.Match) -> bool:
     """A number that counts something ("04 thủ tục", "30%", "1.490.000 đồng"), not a date, year or heading."""
     before, after = text[max(0, m.start() - 12): m.start()], text[m.end(): m.end() + 8]
-    if re.fullmatch(r"(19|20)\d\d", m.group(0)):
+    if re.fullmatch(YEAR, m.group(0)):
         return False
     return not _NOT_QUANTITY_BEFORE.search(before) and not _NOT_QUANTITY_AFTER.match(after)
 
@@ -149,15 +158,15 @@ def line_role(text: str, passage_kind: str = "") -> str:
     if passage_kind in HEADER_KINDS:
         return passage_kind
     if NUMBER.match(text):
-        return "number"
+        return PassageRole.NUMBER
     if _SIGNER_FIELD.search(text):
-        return "signature"
+        return PassageRole.SIGNATURE
     if PLACE_DATE.match(text):
-        return "place_date"
+        return PassageRole.PLACE_DATE
     if BASIS.match(text):
-        return "basis"
+        return PassageRole.BASIS
     if CLOSING_FORMULA.match(text):
-        return "closing"
+        return PassageRole.CLOSING
     return ""
 
 
@@ -172,7 +181,7 @@ def split_units(result: SearchResult, max_quote_chars: int = 420) -> list[Unit]:
     p = result.passage
     if p.kind == "table_row":
         return [Unit(result, p.start, p.end, p.text, "row")]
-    if p.kind in ("signature", "recipients"):
+    if p.kind in (PassageRole.SIGNATURE, PassageRole.RECIPIENTS):
         return [Unit(result, p.start, p.end, p.text, "header", role=p.kind)]
     units: list[Unit] = []
     pos = 0
@@ -182,9 +191,9 @@ def split_units(result: SearchResult, max_quote_chars: int = 420) -> list[Unit]:
         if not line.strip():
             continue
         lead = len(line) - len(line.lstrip())
-        role = line_role(line.strip(), p.kind if p.kind in ("number", "place_date", "title") else "")
-        if role in ("number", "place_date", "title") or len(line) <= max_quote_chars:
-            kind = "header" if role in ("number", "place_date", "title") else _line_kind(line)
+        role = line_role(line.strip(), p.kind if p.kind in HEADER_LINE_ROLES else "")
+        if role in HEADER_LINE_ROLES or len(line) <= max_quote_chars:
+            kind = "header" if role in HEADER_LINE_ROLES else _line_kind(line)
             start = p.start + line_start + lead
             units.append(Unit(result, start, p.start + line_start + len(line.rstrip()), line.strip(), kind,
                               role=role))
@@ -269,27 +278,28 @@ def carried_types(unit: Unit, analysis: QueryAnalysis) -> set[str]:
     """
     text = unit.text
     out = {t for t, role in TYPE_ROLES.items() if unit.role == role}
-    if unit.role == "place_date" and "issue_date" in analysis.answer_types:
-        out.add("place")  # "ban hành ở đâu, ngày nào": the place of issue
-    if unit.role == "signature" and _SIGNER_NAME.search(text):
-        out.add("signer")
+    if unit.role == PassageRole.PLACE_DATE and AnswerType.ISSUE_DATE in analysis.answer_types:
+        out.add(AnswerType.PLACE)  # "ban hành ở đâu, ngày nào": the place of issue
+    if unit.role == PassageRole.SIGNATURE and _SIGNER_NAME.search(text):
+        out.add(AnswerType.SIGNER)
     without_cited = CITED_DOCUMENT_DATE.sub(" ", text)
-    if TIME_EXPRESSION.search(without_cited) or RELATIVE_TIME.search(without_cited) and unit.role != "place_date":
-        out.add("time")
+    if TIME_EXPRESSION.search(without_cited) or (RELATIVE_TIME.search(without_cited)
+                                                 and unit.role != PassageRole.PLACE_DATE):
+        out.add(AnswerType.TIME)
     named = {fold_word(n) for n in analysis.doc_numbers}
     own = fold_word(unit.result.doc_metadata.get("so_hieu", "")) if unit.result is not None else ""
     references = [m.group(0) for m in DOCUMENT_REFERENCE.finditer(text)]
-    if unit.role == "basis" or (unit.role != "number" and any(fold_word(r) not in named and fold_word(r) != own
-                                                              for r in references)):
-        out.add("basis")
+    if unit.role == PassageRole.BASIS or (unit.role != PassageRole.NUMBER and any(
+            fold_word(r) not in named and fold_word(r) != own for r in references)):
+        out.add(AnswerType.BASIS)
     if _carries_amount(DOCUMENT_REFERENCE.sub(" ", text), analysis.measure):
-        out.add("amount")
-    if unit.role == "signature" or _NAMED_PERSON.search(text):
-        out.add("person")
+        out.add(AnswerType.AMOUNT)
+    if unit.role == PassageRole.SIGNATURE or _NAMED_PERSON.search(text):
+        out.add(AnswerType.PERSON)
     if ADDRESS.search(text):
-        out.add("place")
+        out.add(AnswerType.PLACE)
     if AGENCY.search(text):
-        out.add("agent")
+        out.add(AnswerType.AGENT)
     return out
 
 
@@ -307,11 +317,6 @@ def _carries_amount(text: str, measure: list[str]) -> bool:
     return bool(re.search(r"\b\d+(?: \d+)? (?:\w+ ){0,2}?" + r" ".join(map(re.escape, measure)) + r"\b", folded))
 
 
-#: Nouns of units that a list question asks to name ("những sở nào" wants "Sở Y tế, Sở Công Thương").
-_UNIT_NOUNS = frozenset("sở ban ngành huyện xã quận phường đơn vị cơ quan địa phương tỉnh".split() +
-                        ["đơn vị", "cơ quan", "địa phương", "sở, ban", "sở, ngành"])
-
-
 #: Generic nouns for agencies: a list question about them is answered by an enumeration of named agencies.
 _AGENCY_NOUNS = frozenset({"cơ quan", "đơn vị", "cơ quan, đơn vị"})
 
@@ -324,7 +329,7 @@ def _enumerates(unit: Unit, target: list[str]) -> bool:
     (True, False)
     """
     lowered = unit.text.lower()
-    if not target or target == ["__any__"]:
+    if not target:  # no noun named ("gồm những gì"): any enumeration
         return unit.kind == "list" or lowered.count(",") >= 3
     m = re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, target)) + r"(?!\w)", lowered) or \
         re.search(r"(?<!\w)" + re.escape(target[0]) + r"(?!\w)", lowered)  # "những sở, ban nào" → "các sở: …"
@@ -334,7 +339,7 @@ def _enumerates(unit: Unit, target: list[str]) -> bool:
         return False
     after = re.split(r"[.;](?:\s|$)", unit.text[m.end():], maxsplit=1)[0]
     segments = [seg.strip(" :\n-+•") for seg in re.split(r",|\bvà\b|\n", after) if seg.strip(" :\n-+•")]
-    if " ".join(target) in _UNIT_NOUNS:
+    if " ".join(fold_word(w) for w in target) in BODY_NOUNS:
         # units are named ("Sở: Công Thương, Xây dựng, Y tế"), not described ("các sở, ban, ngành")
         named = sum(1 for seg in segments if seg[:1].isupper())
         if named * 2 < len(segments):
@@ -351,7 +356,7 @@ class _Question:
     weights: dict[str, float]
     total: float
     bigrams: set[str]
-    types: tuple[str, ...]
+    types: tuple[AnswerType, ...]
     target: list[str]
     asks_purpose: bool
     asks_header: bool
@@ -362,13 +367,12 @@ def _question(analysis: QueryAnalysis, idf) -> _Question:
     terms = analysis.topic_terms
     weights = {t: idf(t) for t in dict.fromkeys(terms)}
     types = tuple(analysis.answer_types)
-    asks_header = bool(set(types) & {"signer", "number", "issue_date"})
+    asks_header = bool(set(types) & set(TYPE_ROLES))
     asked = " ".join(syllables(analysis.text))
     return _Question(weights=weights, total=sum(weights.values()) or 1.0,
                      bigrams={f"{a} {b}" for a, b in zip(terms, terms[1:])}, types=types,
-                     target=list(analysis.list_target), asks_purpose=bool(_PURPOSE_SECTION.search(asked)),
-                     asks_header=asks_header,
-                     asks_document=asks_which_document(f"{analysis.original} {analysis.text}"))
+                     target=list(analysis.list_target.words), asks_purpose=bool(_PURPOSE_SECTION.search(asked)),
+                     asks_header=asks_header, asks_document=analysis.asks_document)
 
 
 def score_unit(unit: Unit, q: _Question, analysis: QueryAnalysis, cfg: GroundedConfig,
@@ -385,11 +389,11 @@ def score_unit(unit: Unit, q: _Question, analysis: QueryAnalysis, cfg: GroundedC
     pairs = {f"{a} {b}" for a, b in zip(words, words[1:])}
     phrase = cfg.bigram_weight * sum(1 for b in q.bigrams if b in pairs)
     unit.carries = carried_types(unit, analysis)
-    asked = [t for t in q.types if t not in ("content", "list")]
+    asked = [t for t in q.types if t in SHAPED_TYPES]
     score = unit.coverage + phrase
     if asked and unit.carries & set(asked):
         score += cfg.type_bonus * len(unit.carries & set(asked)) / len(asked)
-    if "list" in q.types and unit.kind not in ("lead_in", "row") and _enumerates(unit, q.target):
+    if AnswerType.LIST in q.types and unit.kind not in ("lead_in", "row") and _enumerates(unit, q.target):
         unit.answers_list = True
         score += cfg.list_bonus
     score *= _damping(unit, q, cfg)
@@ -409,7 +413,7 @@ def _coverage(unit: Unit, words: list[str], q: _Question, cfg: GroundedConfig,
     at the weight of the closest place it is found); ``context`` is (section words, document words) of its passage."""
     present = set(words)
     section, document = context
-    doc_weight = cfg.header_doc_weight if unit.role in ("number", "place_date", "title", "signature") else \
+    doc_weight = cfg.header_doc_weight if unit.role in NAMING_ROLES else \
         cfg.doc_weight
     total = 0.0
     for term, weight in q.weights.items():
@@ -448,9 +452,9 @@ def _is_document_title(unit: Unit) -> bool:
 
 
 def _damping(unit: Unit, q: _Question, cfg: GroundedConfig) -> float:
-    if unit.role in ("closing", "recipients") or _is_heading(unit):
+    if unit.role in BOILERPLATE_ROLES or _is_heading(unit):
         return cfg.boilerplate_factor
-    if unit.role in ("number", "place_date", "title", "signature") and not q.asks_header:
+    if unit.role in NAMING_ROLES and not q.asks_header:
         return cfg.title_factor
     if not (q.asks_header or q.asks_document) and (
             unit.result.passage.section == PORTAL_SECTION or _is_document_title(unit)):
@@ -505,7 +509,7 @@ def select_units(units: list[Unit], results: list[SearchResult], analysis: Query
     lead = _lead_document(scored, results, analysis)
     direct = _direct_units(scored, lead, analysis)
     lists: list[Unit] = []
-    if "list" in analysis.answer_types:
+    if AnswerType.LIST in analysis.answer_types:
         lists = _lists_per_document(scored, lead, cfg)
         direct = [] if lists else direct
     chosen = direct + lists
@@ -514,7 +518,7 @@ def select_units(units: list[Unit], results: list[SearchResult], analysis: Query
     best_score = max(u.score for u in chosen)
     support: dict[str, list[Unit]] = {}
     budget = cfg.max_support_units if not lists else max(cfg.max_support_units - len(lists), 0)
-    asked = {t for t in analysis.answer_types if t not in ("content", "list")}
+    asked = shaped(analysis.answer_types)
     if asked and asked <= {t for u in direct for t in u.carries} and asked <= set(TYPE_ROLES):
         budget = 0  # a number, a date, a signer: the header lines are the whole answer
     docs = {u.doc_id for u in chosen}
@@ -522,7 +526,7 @@ def select_units(units: list[Unit], results: list[SearchResult], analysis: Query
         if budget <= 0 or u.score < cfg.support_min_share * best_score:
             break
         u = _whole_list(u, units)
-        if any(_overlaps(u, v) for v in chosen) or u.role in ("closing", "recipients"):
+        if any(_overlaps(u, v) for v in chosen) or u.role in BOILERPLATE_ROLES:
             continue
         if u.doc_id not in docs and (len(docs) >= cfg.max_docs or u.score < cfg.doc_min_share * best_score):
             continue
@@ -545,11 +549,11 @@ def _direct_units(units: list[Unit], lead: str, analysis: QueryAnalysis) -> list
         match = next((u for u in in_lead if (role and u.role == role) or (not role and t in u.carries)), None)
         if match is not None and not any(_overlaps(match, v) for v in picked):
             picked.append(match)
-    if "basis" in analysis.answer_types and _plural(analysis):
+    if AnswerType.BASIS in analysis.answer_types and _plural(analysis):
         # "căn cứ những văn bản nào": every basis line of the document, in its order
-        lines = sorted((u for u in in_lead if u.role == "basis"), key=lambda u: u.start)[:MAX_BASIS_LINES]
-        picked = [u for u in picked if u.role != "basis" and not any(_overlaps(u, v) for v in lines)] + lines
-    asked = {t for t in analysis.answer_types if t not in ("content", "list")}
+        lines = sorted((u for u in in_lead if u.role == PassageRole.BASIS), key=lambda u: u.start)[:MAX_BASIS_LINES]
+        picked = [u for u in picked if u.role != PassageRole.BASIS and not any(_overlaps(u, v) for v in lines)] + lines
+    asked = shaped(analysis.answer_types)
     answered = {t for t in asked if any(t in u.carries for u in picked)}
     best = in_lead[0]
     if (not picked or answered != asked) and not any(_overlaps(best, v) for v in picked):
@@ -685,8 +689,8 @@ class _Writer:
 
 
 #: What a quote of a long unit should keep for each asked kind of answer.
-_WANTED = {"time": re.compile(TIME_EXPRESSION.pattern + "|" + RELATIVE_TIME.pattern, re.IGNORECASE),
-           "basis": DOCUMENT_REFERENCE, "amount": _NUMBER}
+_WANTED = {AnswerType.TIME: re.compile(TIME_EXPRESSION.pattern + "|" + RELATIVE_TIME.pattern, re.IGNORECASE),
+           AnswerType.BASIS: DOCUMENT_REFERENCE, AnswerType.AMOUNT: _NUMBER}
 
 
 def render_answer(selection: Selection, weights: dict[str, float], cfg: GroundedConfig,
@@ -755,7 +759,7 @@ def score_all(results: list[SearchResult], analysis: QueryAnalysis, lexical_stat
     for unit in units:
         doc_best[unit.doc_id] = max(doc_best.get(unit.doc_id, 0.0), unit.coverage)
     for unit in units:
-        if unit.role in _IDENTITY_ROLES:
+        if unit.role in IDENTITY_ROLES:
             # a number, date or signature line speaks for its whole document: "is this the document asked about"
             unit.coverage = max(unit.coverage, doc_best[unit.doc_id])
         score_unit(unit, q, analysis, cfg, words[id(unit)])

@@ -15,20 +15,21 @@ from assistant.types import Answer, Citation
 from index.model import document_label
 from index.schedule_facts import PlanSchedule, load_schedule
 from retriever.period import question_period
+from textnorm.cues import BODY_NOUNS
 from textnorm.gazetteer import canonical_province
 from textnorm.periods import Period, fold_same_length
 from textnorm.units import find_units
 
-#: A question asking which units (after folding): "sở nào", "đơn vị nào", "những sở", "danh sách", "ai".
-_UNIT_WORDS = r"(?:so|don vi|co quan|ban|huyen|xa|dia phuong|ubnd|nganh|noi)"
+#: A question asking which bodies (after folding): "sở nào", "đơn vị nào", "những sở", "danh sách", "ai".
+_UNIT_WORDS = "(?:" + "|".join(sorted(BODY_NOUNS, key=len, reverse=True)) + ")"
 WHICH_UNITS = re.compile(r"\b" + _UNIT_WORDS + r"\s+(?:nao|gi)\b|\b(?:nhung|cac)\s+" + _UNIT_WORDS + r"\b|"
                          r"\bdanh sach\b|\bai\b|\blich kiem tra\b|\bkiem tra\s+(?:nhung\s+)?(?:o\s+)?dau\b|"
                          r"\bkiem tra\s+(?:nhung\s+)?(?:don vi|so|co quan)\b")
 #: A question about inspection at all.
 INSPECTION = re.compile(r"kiem tra")
-#: A question asking when.
-WHEN = re.compile(r"khi nao|thoi gian nao|bao gio|luc nao|quy nao|thang nao|ngay nao|vao thoi gian|thoi diem nao|"
-                  r"lich kiem tra")
+#: A question asking for the inspection schedule itself: it asks when, as "khi nào" does
+#: (:attr:`retriever.query.QueryAnalysis.asks_when`).
+SCHEDULE_QUESTION = re.compile(r"lich kiem tra")
 #: Unit kinds a question restricts itself to ("sở nào" → Sở only).
 KIND_WORDS = (("so", re.compile(r"\bso\b")), ("ubnd", re.compile(r"\b(?:huyen|xa|ubnd|dia phuong)\b")))
 
@@ -302,7 +303,7 @@ def answer_from_schedule(question: str, analysis, filters, state) -> Answer | No
             years = years - {str(asked.year)}  # the period carries the year; the plan may be issued the year before
         plans = _plans_in_scope(all_plans, provinces, years, doc_ids)
         answer = answer_which(question, asked, plans, _kinds(folded)) if plans else None
-    elif unit and (WHEN.search(folded) or asked is not None):
+    elif unit and (analysis.asks_when or SCHEDULE_QUESTION.search(folded) or asked is not None):
         if asked is not None and asked.year:
             years = years - {str(asked.year)}
         plans = _plans_in_scope(all_plans, provinces, years, doc_ids)

@@ -11,7 +11,7 @@ from datetime import date
 from assistant.abstention import AbstentionRule
 from assistant.abstention import features as abstention_features
 from assistant.conversation import resolve_followup
-from assistant.grounded import HEADER_KINDS, GroundedConfig, abstain, compose_grounded_answer, score_all
+from assistant.grounded import GroundedConfig, abstain, compose_grounded_answer, score_all
 from assistant.types import Answer, Turn
 from errors import CchcError, LLMUnavailable
 from index.model import OPENING_SECTION, PORTAL_SECTION, document_years
@@ -24,9 +24,10 @@ from retriever.features import (
     unread_fields,
 )
 from retriever.hybrid import HybridRetriever, SearchFilters, SearchResult
-from retriever.query import documents_named, with_merged_provinces
+from retriever.query import documents_named, resolve_merged_provinces, with_merged_provinces
 from retriever.service import open_retriever
 from settings import Settings
+from textnorm.cues import HEADER_TYPES, PASSAGE_ROLES, AnswerType, ListTarget
 from textnorm.gazetteer import canonical_province
 
 log = logging.getLogger(__name__)
@@ -41,8 +42,6 @@ LIST_DOCS = 4
 #: Leading passages read for the evidence of a province the index holds no document of (a passage naming it, or a
 #: document whose province was not read): the answer is composed from the first passages.
 SCOPE_EVIDENCE_RANKS = 5
-#: Answer types answered from a document's front and end matter.
-HEADER_TYPES = frozenset({"signer", "number", "issue_date", "basis"})
 #: A search run when the app opens the assistant, so the embedder and the BM25 cache load before the first question.
 WARM_UP_QUERY = "kế hoạch kiểm tra cải cách hành chính"
 FALLBACK_NOTICE = "Không dùng được LLM ({reason}); câu trả lời dưới đây được trích nguyên văn từ văn bản."
@@ -224,7 +223,7 @@ class Assistant:
         results = self.retriever.search(analysis.original, k=ANSWER_POOL, filters=filters, analysis=analysis)
         if HEADER_TYPES & set(analysis.answer_types):
             results += self._passages_of_leading(results, HEADER_DOCS, _is_header, state.records)
-        if "list" in analysis.answer_types and analysis.list_target:
+        if AnswerType.LIST in analysis.answer_types and analysis.list_target:
             results += self._passages_of_leading(results, LIST_DOCS, _enumeration_of(analysis.list_target),
                                                  state.records)
         return results
@@ -455,7 +454,7 @@ def _analyse(question: str, history, filters: SearchFilters | None, state):
     the indexed provinces merged into it. Returns the analysis, the filters and the notes the answer shows (a scope
     carried over from the previous question, a merger)."""
     analysis, filters, inherited = resolve_followup(question, history, filters, state.restorer)
-    analysis.provinces, merged = with_merged_provinces(analysis.provinces, province_names(state))
+    merged = resolve_merged_provinces(analysis, province_names(state))
     return analysis, filters, f"{inherited} {merged}".strip()
 
 
@@ -468,13 +467,13 @@ def _noted(answer: Answer, note: str) -> Answer:
 
 def _is_header(passage) -> bool:
     """Front and end matter, and the portal's lines about the document ("Người ký: …")."""
-    return passage.kind in HEADER_KINDS or passage.section in (OPENING_SECTION, PORTAL_SECTION)
+    return passage.kind in PASSAGE_ROLES or passage.section in (OPENING_SECTION, PORTAL_SECTION)
 
 
-def _enumeration_of(target: list[str]):
+def _enumeration_of(target: ListTarget):
     """A test for passages that enumerate what a list question asks for ("các Sở: Công Thương, Y tế, …")."""
-    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, target[:1])) + r"(?!\w)[^.;]*?(?:,[^,]+){2,}",
-                         re.IGNORECASE) if target != ["__any__"] else re.compile(r"(?:,[^,]+){3,}")
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, target.words[:1])) + r"(?!\w)[^.;]*?(?:,[^,]+){2,}",
+                         re.IGNORECASE) if target.words else re.compile(r"(?:,[^,]+){3,}")
     return lambda passage: bool(pattern.search(passage.text))
 
 

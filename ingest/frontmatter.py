@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from index.model import OPENING_SECTION
 from textnorm import fold_accents, has_diacritics
-from textnorm.cues import YEAR
+from textnorm.cues import MATTER_ROLES, YEAR
 from textnorm.lines import is_list_line, is_upper_line
 from textnorm.patterns import (
     BARE_NUMBER,
@@ -144,12 +144,9 @@ TITLE_MIN_CHARS = 12
 #: Lines of a signature block besides posts and names are short ("Luith" scribbles, "(Đã ký)").
 SIGNATURE_LINE_MAX = 40
 
-#: Roles of units.
-ROLES = ("header", "number", "place_date", "title", "authority", "basis", "signature", "recipients")
-#: Roles whose units become passages of that kind. The issuing body, the motto and the authority line are the same
-#: words on every document of a body: as passages they only crowd the search; the body is cited from the
-#: metadata's span (co_quan) instead.
-PASSAGE_ROLES = ("number", "place_date", "title", "basis", "signature", "recipients")
+#: Roles of units (:data:`textnorm.cues.MATTER_ROLES`); those that become passages of that kind are
+#: :data:`textnorm.cues.PASSAGE_ROLES` (the body is cited from the metadata's span, co_quan, instead).
+ROLES = MATTER_ROLES
 #: Section path of the end matter (signature and recipients).
 CLOSING_SECTION = "Phần kết"
 

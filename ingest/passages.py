@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from index.model import OPENING_SECTION, Passage
-from ingest.frontmatter import BASIS_RUN_MAX_CHARS, CLOSING_SECTION, PASSAGE_ROLES, ROLES, Unit, matter_units
+from ingest.frontmatter import BASIS_RUN_MAX_CHARS, CLOSING_SECTION, ROLES, Unit, matter_units
 from ingest.structure import Block
+from textnorm.cues import PASSAGE_ROLES
 from textnorm.lines import sentence_spans
 
 #: Passages grow block by block up to about this many characters; one long paragraph is cut at sentence ends.

@@ -53,15 +53,14 @@ _NOT_TARGET = frozenset({"khi", "luc", "bao", "nam", "thang", "ngay", "quy", "th
 def answer_types(question: str) -> tuple[T, ...]:
     """The answer types a question asks for, in :data:`ANSWER_TYPES` order; ``(AnswerType.CONTENT,)`` when none.
 
-    >>> def values(question): return [str(t) for t in answer_types(question)]
-    >>> values("Ai ký quyết định ban hành kế hoạch?")
-    ['signer']
-    >>> values("Kế hoạch CCHC năm 2014 là văn bản số mấy, ban hành ngày nào?")
-    ['number', 'issue_date']
-    >>> values("kh nay can cu quyet dinh nao"), values("Sở nào chủ trì tham mưu?")
-    (['basis'], ['agent'])
-    >>> values("Những sở nào được kiểm tra trong quý III?"), values("Mục tiêu chung là gì?")
-    (['list'], ['content'])
+    >>> answer_types("Ai ký quyết định ban hành kế hoạch?")
+    ('signer',)
+    >>> answer_types("Kế hoạch CCHC năm 2014 là văn bản số mấy, ban hành ngày nào?")
+    ('number', 'issue_date')
+    >>> answer_types("kh nay can cu quyet dinh nao"), answer_types("Sở nào chủ trì tham mưu?")
+    (('basis',), ('agent',))
+    >>> answer_types("Những sở nào được kiểm tra trong quý III?"), answer_types("Mục tiêu chung là gì?")
+    (('list',), ('content',))
     """
     folded = question_fold(question)
     found = [name for name, pattern in _TYPE_PATTERNS if pattern.search(folded)]

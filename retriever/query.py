@@ -12,7 +12,16 @@ from functools import cached_property, lru_cache
 
 from retriever.intent import amount_measure, answer_type_words, answer_types, list_target
 from textnorm import fold_accents, fold_word, gazetteer, has_diacritics, normalize_text, syllables
-from textnorm.cues import NUMBERED_DOCUMENT, YEAR, YEAR_WORD, AnswerType, ListTarget, asks_when, document_type_code
+from textnorm.cues import (
+    NUMBERED_DOCUMENT,
+    YEAR,
+    YEAR_WORD,
+    AnswerType,
+    ListTarget,
+    asks_when,
+    document_type_code,
+    is_short_form,
+)
 from textnorm.diacritics import DiacriticRestorer
 from textnorm.gazetteer import ALIASES, PROVINCES
 from textnorm.patterns import DOC_NUMBER, DOCUMENT_REFERENCE, asks_which_document
@@ -187,7 +196,7 @@ def named_documents(text: str) -> list[str]:
     """
     full = [m.group(0) for m in DOCUMENT_REFERENCE.finditer(text)]
     short = [m.group(0) for m in NUMBERED_DOCUMENT.finditer(DOCUMENT_REFERENCE.sub(" ", text))
-             if m.group("kind").lower() != "số"]
+             if m.group("kind").lower() != "số" and is_short_form(m)]
     return full + short
 
 

@@ -25,10 +25,21 @@ from enum import StrEnum
 from textnorm import fold_word, has_diacritics, syllables
 
 
-class AnswerType(StrEnum):
-    """What kind of answer a question asks for; members compare equal to their (stored) string values.
+class _Vocabulary(StrEnum):
+    """A closed set of names stored and logged as plain strings: members compare equal to their values and print as
+    them (``'signer'``), so stored data, logs and examples read the same as before the names were typed."""
+
+    def __repr__(self) -> str:
+        return repr(self.value)
+
+
+class AnswerType(_Vocabulary):
+    """What kind of answer a question asks for.
 
     The definition order is the order an answer lists them when a question asks for several.
+
+    >>> AnswerType("issue_date"), AnswerType.SIGNER == "signer"
+    ('issue_date', True)
     """
 
     SIGNER = "signer"  # who signed the document
@@ -54,12 +65,12 @@ def shaped(types) -> set[AnswerType]:
     """The answer types among ``types`` that ask for a fact of some shape (:data:`SHAPED_TYPES`).
 
     >>> sorted(shaped(("list", "time", "content")))
-    [<AnswerType.TIME: 'time'>]
+    ['time']
     """
     return {AnswerType(t) for t in types if t in SHAPED_TYPES}
 
 
-class PassageRole(StrEnum):
+class PassageRole(_Vocabulary):
     """The role of a line of a document's front or end matter, or of a body line that closes it (the kind ingest
     gives a passage of that line: :attr:`index.model.Passage.kind`)."""
 
@@ -157,10 +168,22 @@ DOCUMENT_TYPE_FORMS = {
 }
 _TYPE_OF_FORM = {form: code for code, forms in DOCUMENT_TYPE_FORMS.items() for form in forms}
 #: A document named by its number in a question: "QĐ 119", "kế hoạch 36", "quyết định số 135", or "số 2020" (the
-#: ``kind`` group is "số" then); ``n`` is the number. A number followed by "/" or "-" starts a full document number
-#: ("2071/QĐ-UBND"), which :data:`textnorm.patterns.DOCUMENT_REFERENCE` reads.
+#: ``kind`` group is "số" then); ``n`` is the number, or the first part of a full number ("Quyết định 30/2018/QĐ-UBND":
+#: see :func:`is_short_form`).
 NUMBERED_DOCUMENT = re.compile(r"\b(?P<kind>" + "|".join(sorted(_TYPE_OF_FORM, key=len, reverse=True)) + r"|số)"
-                               r"(?:\s+(?:số|so))?\s+(?P<n>\d+)\b(?!\s*[/-])", re.IGNORECASE)
+                               r"(?:\s+(?:số|so))?\s+(?P<n>\d+)\b", re.IGNORECASE)
+#: What follows the first part of a full document number ("30/2018/QĐ-UBND", "12-NQ/TU").
+_NUMBER_GOES_ON = re.compile(r"\s*[/-]")
+
+
+def is_short_form(m: re.Match) -> bool:
+    """A :data:`NUMBERED_DOCUMENT` match that is the whole number ("QĐ 251"), not the start of a full one
+    ("Quyết định 2071/QĐ-UBND", read whole by :data:`textnorm.patterns.DOCUMENT_REFERENCE`).
+
+    >>> [is_short_form(m) for m in NUMBERED_DOCUMENT.finditer("QĐ 251 và Quyết định 2071/QĐ-UBND")]
+    [True, False]
+    """
+    return not _NUMBER_GOES_ON.match(m.string, m.end())
 
 
 def document_type_code(kind: str) -> str:
@@ -173,7 +196,8 @@ def document_type_code(kind: str) -> str:
 
 
 def names_a_document(question: str) -> bool:
-    """True when a question names a document by its type and number ("QĐ 119", "kế hoạch số 36").
+    """True when a question names a document by its type and number ("QĐ 119", "kế hoạch số 36", "Quyết định
+    30/2018/QĐ-UBND").
 
     >>> names_a_document("QĐ 119 kèm theo quyết định số mấy?"), names_a_document("Kế hoạch số mấy?")
     (True, False)
@@ -183,9 +207,10 @@ def names_a_document(question: str) -> bool:
 
 # -- what a list question enumerates -----------------------------------------------------------------------------
 #: Nouns of administrative bodies, folded: a list question about them wants each body named ("những sở nào" →
-#: "Sở Y tế, Sở Công Thương"), and an enumeration of them names each one.
+#: "Sở Y tế, Sở Công Thương"), and an enumeration of them names each one. "Nơi" is a place inspected or served,
+#: named by its body ("những nơi được kiểm tra").
 BODY_NOUNS = frozenset(fold_word(w) for w in ("sở", "ban", "ngành", "huyện", "xã", "quận", "phường", "đơn vị",
-                                              "cơ quan", "địa phương", "tỉnh", "thành phố", "ubnd"))
+                                              "cơ quan", "địa phương", "tỉnh", "thành phố", "ubnd", "nơi"))
 #: Nouns a list question enumerates: bodies, and the parts of a plan ("lĩnh vực nào", "những nội dung nào").
 LIST_NOUNS = BODY_NOUNS | {fold_word(w) for w in ("lĩnh vực", "nội dung", "nhiệm vụ")}
 
@@ -241,5 +266,5 @@ YEAR_WORD = re.compile(r"\b" + YEAR + r"\b")
 __all__ = ["AnswerType", "ANSWER_TYPES", "SHAPED_TYPES", "shaped", "PassageRole", "MATTER_ROLES", "PASSAGE_ROLES",
            "IDENTITY_ROLES", "HEADER_LINE_ROLES", "NAMING_ROLES", "BOILERPLATE_ROLES", "TYPE_ROLES", "HEADER_TYPES",
            "question_fold", "WHEN_PHRASES", "WHEN", "TIME_WORDS", "ASKS_TIME", "asks_when", "DOCUMENT_TYPE_FORMS",
-           "NUMBERED_DOCUMENT", "document_type_code", "names_a_document", "BODY_NOUNS", "LIST_NOUNS", "ListTarget",
-           "ANY_MEMBERS", "YEAR", "YEAR_WORD"]
+           "NUMBERED_DOCUMENT", "is_short_form", "document_type_code", "names_a_document", "BODY_NOUNS", "LIST_NOUNS",
+           "ListTarget", "ANY_MEMBERS", "YEAR", "YEAR_WORD"]
