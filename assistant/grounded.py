@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.types import Answer, Citation
-from index.model import OPENING_SECTION, PORTAL_SECTION, document_label
+from index.model import OPENING_SECTION, PORTAL_SECTION
 from retriever.hybrid import SearchResult
 from retriever.query import QueryAnalysis
 from textnorm import fold_word, syllables
@@ -287,7 +287,7 @@ def carried_types(unit: Unit, analysis: QueryAnalysis) -> set[str]:
                                                  and unit.role != PassageRole.PLACE_DATE):
         out.add(AnswerType.TIME)
     named = {fold_word(n) for n in analysis.doc_numbers}
-    own = fold_word(unit.result.doc_metadata.get("so_hieu", "")) if unit.result is not None else ""
+    own = fold_word(unit.result.document.number) if unit.result is not None else ""
     references = [m.group(0) for m in DOCUMENT_REFERENCE.finditer(text)]
     if unit.role == PassageRole.BASIS or (unit.role != PassageRole.NUMBER and any(
             fold_word(r) not in named and fold_word(r) != own for r in references)):
@@ -402,8 +402,8 @@ def score_unit(unit: Unit, q: _Question, analysis: QueryAnalysis, cfg: GroundedC
 
 
 def _document_words(result: SearchResult) -> set[str]:
-    md = result.doc_metadata
-    text = " ".join((_label(result), md.get("tieu_de", ""), md.get("ky_ke_hoach", ""), md.get("co_quan", "")))
+    md = result.document
+    text = " ".join((_label(result), md.title, md.period, md.issuer))
     return {fold_word(s) for s in syllables(text)}
 
 
@@ -444,7 +444,7 @@ def _is_document_title(unit: Unit) -> bool:
     >>> _is_document_title(Unit(r, 0, 38, p.text, "sentence")), _is_document_title(Unit(r, 0, 8, "UBND tỉnh", "item"))
     (True, False)
     """
-    title = unit.result.doc_metadata.get("tieu_de", "")
+    title = unit.result.document.title
     if not title or unit.result.passage.section not in (OPENING_SECTION, PORTAL_SECTION):
         return False
     words = [fold_word(w) for w in syllables(unit.text)]
@@ -664,8 +664,8 @@ def _display(unit: Unit, quote: str, n: int, trimmed_front: bool, trimmed_back: 
 
 
 def _label(result: SearchResult) -> str:
-    md = result.doc_metadata
-    return document_label(md, md.get("tieu_de", ""))
+    md = result.document
+    return md.label(md.title)
 
 
 class _Writer:
@@ -681,7 +681,7 @@ class _Writer:
                              else quote_span(unit, self.weights, limit, self.wanted))
         n = len(self.citations) + 1
         md = unit.result.doc_metadata
-        self.citations.append(Citation(n=n, doc_id=unit.doc_id, title=md.get("tieu_de", "") or unit.doc_id,
+        self.citations.append(Citation(n=n, doc_id=unit.doc_id, title=unit.result.document.title or unit.doc_id,
                                        source=md.get("source", ""), section=unit.result.passage.section,
                                        quote=quote, start=start, end=end, label=_label(unit.result),
                                        metadata={k: v for k, v in md.items() if isinstance(v, str)}))

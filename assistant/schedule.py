@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.types import Answer, Citation
-from index.model import document_label
+from index.model import DocumentMetadata, document_label
 from index.schedule_facts import PlanSchedule, load_schedule
 from retriever.period import question_period
 from textnorm.cues import BODY_NOUNS
@@ -76,9 +76,9 @@ def schedule_plans(state) -> list[_Plan]:
         schedule = load_schedule(state.schedules.get(doc_id, ""))
         if schedule is None:
             continue
-        md = record.metadata
-        plans.append(_Plan(doc_id, document_label(md, record.title), record, schedule,
-                           canonical_province(md.get("tinh", "")) or md.get("tinh", ""), str(md.get("nam", ""))))
+        md = DocumentMetadata.of(record.metadata)
+        plans.append(_Plan(doc_id, document_label(record.metadata, record.title), record, schedule,
+                           canonical_province(md.province) or md.province, md.year))
     _CACHE["plans"] = (state, plans)
     return plans
 
@@ -129,7 +129,7 @@ class _Cites:
             md = plan.record.metadata
             quote = plan.schedule.quote(start, end)
             n = len(self.items) + 1
-            self.items.append(Citation(n=n, doc_id=plan.doc_id, title=md.get("tieu_de", "") or plan.doc_id,
+            self.items.append(Citation(n=n, doc_id=plan.doc_id, title=DocumentMetadata.of(md).title or plan.doc_id,
                                        source=plan.record.source, section=section, quote=quote, start=start, end=end,
                                        label=plan.label, metadata={k: v for k, v in md.items() if isinstance(v, str)}))
             self._index[key] = n

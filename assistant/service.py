@@ -24,7 +24,7 @@ from retriever.features import (
     unread_fields,
 )
 from retriever.hybrid import HybridRetriever, SearchFilters, SearchResult
-from retriever.query import documents_named, resolve_merged_provinces, with_merged_provinces
+from retriever.query import resolve_merged_provinces, resolve_named_documents, with_merged_provinces
 from retriever.service import open_retriever
 from settings import Settings
 from textnorm.cues import HEADER_TYPES, PASSAGE_ROLES, AnswerType, ListTarget
@@ -128,18 +128,9 @@ class Assistant:
             return Answer(question=question, text="Xin hãy nhập một câu hỏi về các văn bản CCHC.", abstained=True)
         question = question[:2000]
         state = self.store.lexical()
-        analysis, filters, notes = _analyse(question, history, filters, state)
-        llm_question = question
-        if mode == "llm" and self.llm_available and history:
-            try:
-                from assistant.llm import condense_question
-
-                condensed = condense_question(question, history, self.chat_model())
-                if condensed and condensed != question:
-                    llm_question = condensed
-                    analysis, filters, notes = _analyse(condensed, (), filters, state)
-            except LLMUnavailable as exc:  # condensing is an optimisation: the question is searched as typed
-                log.warning("condense failed: %s", exc)
+        llm_question = self._condensed(question, history) if mode == "llm" and self.llm_available else question
+        # the question is analysed once: a condensed question stands alone, a typed one is read with the conversation
+        analysis, filters, notes = _analyse(llm_question, history if llm_question == question else (), filters, state)
         # schedule hook (issue 14): who is inspected when is answered from the facts of every plan in scope
         from assistant.schedule import answer_from_schedule
 
@@ -176,6 +167,18 @@ class Assistant:
                 answer.notice = FALLBACK_NOTICE.format(reason=exc)
                 return answer
         return _noted(self._grounded(question, analysis, results, state, filters), notes)
+
+    def _condensed(self, question: str, history: Sequence[Turn]) -> str:
+        """The question rewritten by the LLM to stand alone in the conversation (LLM mode), or as typed."""
+        if not history:
+            return question
+        try:
+            from assistant.llm import condense_question
+
+            return condense_question(question, history, self.chat_model()) or question
+        except LLMUnavailable as exc:  # condensing is an optimisation: the question is searched as typed
+            log.warning("condense failed: %s", exc)
+            return question
 
     def diagnose(self, question: str, filters: SearchFilters | None = None) -> dict:
         """Why the grounded answerer answers or refuses: the analysis, the rule-based refusal reason, the abstention
@@ -216,7 +219,7 @@ class Assistant:
     def _search(self, analysis, filters: SearchFilters | None, state) -> list[SearchResult]:
         """One search; for identity and basis questions, the front and end matter of the leading documents too.
         A document named by its number ("QĐ 251") scopes the search to it, unless the user chose documents."""
-        named = documents_named(analysis.doc_numbers, state.records)
+        named = resolve_named_documents(analysis, state.records)
         if named and not (filters and filters.doc_ids):
             base = filters or SearchFilters()
             filters = SearchFilters(base.provinces, base.years, base.doc_types, tuple(named))
@@ -252,7 +255,7 @@ class Assistant:
         results = answer_pool(results, _unfiltered_provinces(analysis, filters, state))
         scored = score_all(results, analysis, state, cfg)
         # a document named by its number is the scope: a year the question names does not refuse it
-        judged = replace(analysis, years=[]) if documents_named(analysis.doc_numbers, state.records) else analysis
+        judged = replace(analysis, years=[]) if resolve_named_documents(analysis, state.records) else analysis
         reason = self.abstention.reason(abstention_features(scored[0], judged, state))
         if reason:
             answer = abstain(question, results, reason + _filter_note(filters))
@@ -266,7 +269,7 @@ class Assistant:
         """Why the documents cannot answer before any unit is read, or "". A province or year named refuses only
         when the evidence is absent: no document found is known to be of it, none leaves it unread, and no passage
         found names it; a document named by its number is the scope, whatever place or year the question names."""
-        named = documents_named(analysis.doc_numbers, state.records)
+        named = resolve_named_documents(analysis, state.records)
         missing = [] if named else _provinces_without_evidence(analysis, results, state)
         if missing and len(missing) == len(analysis.provinces):
             return (f"Các văn bản hiện có không có văn bản nào của {', '.join(missing)}, nên không thể trả lời "
@@ -297,7 +300,7 @@ def _unindexed_provinces(analysis, state) -> list[str]:
 
 def _evidence_text(result: SearchResult) -> str:
     """What a passage itself says, as evidence of a place or a year: its text, its section and its document's title."""
-    return " ".join((result.passage.text, result.doc_metadata.get("tieu_de", ""), result.passage.section))
+    return " ".join((result.passage.text, result.document.title, result.passage.section))
 
 
 def _provinces_without_evidence(analysis, results: list[SearchResult], state) -> list[str]:
@@ -314,7 +317,7 @@ def _unfiltered_provinces(analysis, filters: SearchFilters | None, state) -> lis
     theirs), unless documents are named by number or chosen (they are the scope)."""
     if filters is not None and (filters.provinces or filters.doc_ids):
         return []
-    if documents_named(analysis.doc_numbers, state.records):
+    if resolve_named_documents(analysis, state.records):
         return []
     missing = _unindexed_provinces(analysis, state)
     return missing if missing and len(missing) == len(analysis.provinces) else []
@@ -414,7 +417,7 @@ def answer_pool(results: list[SearchResult], provinces: list[str] = ()) -> list[
 def _province_matches(result: SearchResult, provinces: list[str]) -> bool:
     """The passage's document is known to be of one of ``provinces``."""
     wanted = {canonical_province(p) or p for p in provinces}
-    tinh = result.doc_metadata.get("tinh", "")
+    tinh = result.document.province
     return bool(tinh) and (canonical_province(tinh) or tinh) in wanted
 
 

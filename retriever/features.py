@@ -28,7 +28,7 @@ from collections.abc import Callable
 import numpy as np
 
 from index.lexical_state import LexicalState
-from index.model import OPENING_SECTION
+from index.model import OPENING_SECTION, DocumentMetadata
 from textnorm.cues import IDENTITY_ROLES, AnswerType
 from textnorm.gazetteer import canonical_province, find_provinces
 
@@ -88,7 +88,7 @@ def province_names(state: LexicalState) -> dict[str, set[str]]:
     if names is None:
         names = {}
         for m in state.doc_meta.values():
-            tinh = m.get("tinh", "")
+            tinh = DocumentMetadata.of(m).province
             if tinh:
                 names.setdefault(canonical_province(tinh) or tinh, set()).add(tinh)
         _PROVINCE_NAMES[state] = names

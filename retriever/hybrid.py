@@ -12,7 +12,7 @@ import numpy as np
 
 from index.lexical import passage_terms
 from index.lexical_state import LexicalState
-from index.model import Passage
+from index.model import DocumentMetadata, Passage
 from index.store import IndexStore
 from retriever.features import (
     IDENTITY_TYPES,
@@ -68,8 +68,13 @@ class SearchResult:
         return self.doc_metadata.get("source", "")
 
     @property
+    def document(self) -> DocumentMetadata:
+        """The metadata of the passage's document, typed."""
+        return DocumentMetadata.of(self.doc_metadata)
+
+    @property
     def title(self) -> str:
-        return self.doc_metadata.get("tieu_de", "") or self.passage.doc_id
+        return self.document.title or self.passage.doc_id
 
     def to_dict(self) -> dict:
         p = self.passage

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from index.model import DocumentMetadata
 from retriever.intent import amount_measure, answer_type_words, answer_types, list_target
 from textnorm import fold_accents, fold_word, gazetteer, has_diacritics, normalize_text, syllables
 from textnorm.cues import (
@@ -52,6 +53,8 @@ class QueryAnalysis:
     #: the note naming the pre-2025 provinces searched under a new province's name; None until
     #: :func:`resolve_merged_provinces` has run (once per question)
     merged_note: str | None = None
+    #: ids of the indexed documents the question names by number; None until :func:`resolve_named_documents` has run
+    named_doc_ids: tuple[str, ...] | None = None
 
     @cached_property
     def asks_when(self) -> bool:
@@ -219,7 +222,7 @@ def documents_named(doc_numbers: list[str], records: dict) -> list[str]:
         hint = document_type_code(m.group(1) or "")
         full = fold_accents(named).replace(" ", "") if "/" in named else ""
         for doc_id, record in records.items():
-            so_hieu = fold_accents(record.metadata.get("so_hieu", "")).replace(" ", "")
+            so_hieu = fold_accents(DocumentMetadata.of(record.metadata).number).replace(" ", "")
             if not so_hieu:
                 continue
             if full and (so_hieu == full or so_hieu.replace("-", "") == full.replace("-", "")):
@@ -228,6 +231,20 @@ def documents_named(doc_numbers: list[str], records: dict) -> list[str]:
                 found.append(doc_id)
     found = list(dict.fromkeys(found))
     return found if len(found) <= 3 else []
+
+
+def resolve_named_documents(analysis: QueryAnalysis, records: dict) -> tuple[str, ...]:
+    """:func:`documents_named` for the analysis's document numbers, read once per question (the search scope, the
+    refusals and the answer pool all ask).
+
+    >>> from types import SimpleNamespace
+    >>> a = QueryAnalysis("QĐ 251", "QĐ 251", doc_numbers=["QĐ 251"])
+    >>> resolve_named_documents(a, {"d": SimpleNamespace(metadata={"so_hieu": "251/QĐ-BNV"})}), a.named_doc_ids
+    (('d',), ('d',))
+    """
+    if analysis.named_doc_ids is None:
+        analysis.named_doc_ids = tuple(documents_named(analysis.doc_numbers, records))
+    return analysis.named_doc_ids
 
 
 def years_named(text: str) -> list[str]:
@@ -314,5 +331,5 @@ def analyze_query(query: str, restorer: DiacriticRestorer | None = None) -> Quer
 
 
 __all__ = ["QueryAnalysis", "analyze_query", "documents_named", "named_documents", "with_merged_provinces",
-           "resolve_merged_provinces",
+           "resolve_merged_provinces", "resolve_named_documents",
            "DiacriticRestorer", "canonical_quarters", "find_provinces", "expand_abbreviations", "ABBREVIATIONS"]
