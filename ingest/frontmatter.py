@@ -152,8 +152,9 @@ CLOSING_SECTION = "Phần kết"
 
 
 @dataclass(frozen=True)
-class Unit:
-    """A span ``[start, end)`` of a block's text and its role."""
+class MatterLine:
+    """A line of a document's front or end matter: the span ``[start, end)`` of a block's text and its role
+    (:class:`textnorm.cues.PassageRole`)."""
 
     block: int
     start: int
@@ -482,8 +483,8 @@ def _signature_line(text: str) -> bool:
     return len(text) <= SIGNATURE_LINE_MAX and not text.endswith((".", ";", ":")) and not is_list_line(text)
 
 
-def _closing_units(blocks, start: int) -> list[Unit]:
-    units: list[Unit] = []
+def _closing_units(blocks, start: int) -> list[MatterLine]:
+    units: list[MatterLine] = []
     mode = None
     for i in range(start, len(blocks)):
         text, kind = blocks[i].text, blocks[i].kind
@@ -503,13 +504,13 @@ def _closing_units(blocks, start: int) -> list[Unit]:
         else:
             mode = None
         if mode:
-            units.append(Unit(i, 0, len(text), mode))
+            units.append(MatterLine(i, 0, len(text), mode))
             if mode == "signature" and PERSON_NAME.match(text):
                 mode = "signed"  # the name ends the signature block
     return units
 
 
-def matter_units(blocks) -> list[Unit]:
+def matter_lines(blocks) -> list[MatterLine]:
     """Front-matter and end-matter units of a document's blocks, in order.
 
     Args:
@@ -524,18 +525,18 @@ def matter_units(blocks) -> list[Unit]:
     ...        "KẾ HOẠCH\\nKiểm tra công tác CCHC năm 2022\\n\\nI. MỤC ĐÍCH\\n\\n- Kiểm tra.\\n\\n"
     ...        "Nơi nhận:\\n- Bộ Nội vụ;\\n\\nKT. CHỦ TỊCH\\nPHÓ CHỦ TỊCH\\nNguyễn Văn An")
     >>> blocks = parse_structure(clean_lines(src))
-    >>> [(u.role, blocks[u.block].text[u.start:u.end]) for u in matter_units(blocks)][2:5]
+    >>> [(u.role, blocks[u.block].text[u.start:u.end]) for u in matter_lines(blocks)][2:5]
     [('number', 'Số: 12/KH-UBND'), ('place_date', 'Hà Nam, ngày 5 tháng 3 năm 2022'), ('title', 'KẾ HOẠCH')]
-    >>> [u.role for u in matter_units(blocks)][-5:]
+    >>> [u.role for u in matter_lines(blocks)][-5:]
     ['recipients', 'recipients', 'signature', 'signature', 'signature']
     """
-    units: list[Unit] = []
+    units: list[MatterLine] = []
     opening = _Opening()
     i = 0
     while i < len(blocks) and blocks[i].kind not in ("heading", "table_row", "closing"):
         if blocks[i].section and blocks[i].section[0] != OPENING_SECTION:
             break
-        units += [Unit(i, s, e, r) for s, e, r in opening.role_pieces(blocks[i].text, blocks[i].kind)]
+        units += [MatterLine(i, s, e, r) for s, e, r in opening.role_pieces(blocks[i].text, blocks[i].kind)]
         if opening.body:
             break
         i += 1

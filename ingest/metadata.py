@@ -25,11 +25,11 @@ from ingest.frontmatter import (
     PERSON_NAME,
     SIGNATURE_START,
     SUBJECT_LINE,
-    Unit,
+    MatterLine,
     is_agency,
     is_motto,
     law_part_prefix,
-    matter_units,
+    matter_lines,
     place_date,
     type_head,
 )
@@ -174,7 +174,7 @@ class _Reader:
     blocks: list[Block]
     text: str
     spans: list[tuple[int, int]]
-    units: list[Unit]
+    units: list[MatterLine]
     web: dict[str, str]
     portal: list[str] = field(default_factory=list)
     md: dict = field(default_factory=dict)
@@ -831,7 +831,7 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
     >>> json.loads(md["spans"])["so_hieu"], src[4:14]
     ([4, 14], '36/KH-UBND')
     """
-    r = _Reader(blocks, text, spans or _locate(blocks, text), matter_units(blocks) if units is None else units,
+    r = _Reader(blocks, text, spans or _locate(blocks, text), matter_lines(blocks) if units is None else units,
                 web_fields or {}, list(portal or ()))
     r.md = {k: "" for k in METADATA_KEYS}
     code = _read_number(r)
