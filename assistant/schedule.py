@@ -18,7 +18,7 @@ from retriever.period import question_period
 from textnorm.cues import BODY_NOUNS
 from textnorm.gazetteer import canonical_province
 from textnorm.periods import Period, fold_same_length
-from textnorm.units import find_units
+from textnorm.units import find_bodies
 
 #: A question asking which bodies (after folding): "sở nào", "đơn vị nào", "những sở", "danh sách", "ai".
 _UNIT_WORDS = "(?:" + "|".join(sorted(BODY_NOUNS, key=len, reverse=True)) + ")"
@@ -251,7 +251,7 @@ def _unit_named(question: str, folded: str, plans: list[_Plan]) -> str | None:
     """The unit a question names: read with the documents' own grammar ("Sở LĐTB&XH" is "Sở Lao động - Thương binh
     và Xã hội"), else matched against the units the plans name (accents optional)."""
     known = {unit for _, _, unit in _unit_keys(plans)}
-    named = [u.name for u in find_units(question) if u.name in known]
+    named = [u.name for u in find_bodies(question) if u.name in known]
     return named[0] if named else _unit_in(folded, plans)
 
 
