@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from index.model import OPENING_SECTION
 from textnorm import fold_accents, has_diacritics
-from textnorm.cues import MATTER_ROLES, YEAR
+from textnorm.cues import ANCHOR_ROLES, MATTER_ROLES, YEAR
 from textnorm.lines import is_list_line, is_upper_line
 from textnorm.patterns import (
     BARE_NUMBER,
@@ -462,7 +462,7 @@ class _Opening:
             return [(0, len(text), "title")]
         pieces = header_pieces(text) if not BASIS.match(text) else []  # "Căn cứ Hiến pháp nước Cộng hòa …"
         if pieces:
-            self.anchor = self.anchor or any(r in ("number", "place_date") for _, _, r in pieces)
+            self.anchor = self.anchor or any(r in ANCHOR_ROLES for _, _, r in pieces)
             return pieces
         head = type_head(text[law_part_prefix(text):])  # "Chương 7 Luật …": the law's name, under a part heading
         if head:

@@ -35,7 +35,7 @@ from ingest.frontmatter import (
 )
 from ingest.structure import Block
 from textnorm import fold_accents
-from textnorm.cues import YEAR
+from textnorm.cues import ANCHOR_ROLES, YEAR
 from textnorm.gazetteer import (
     PROVINCE_CUE,
     canonical_province,
@@ -710,7 +710,7 @@ def _source_line(r: _Reader) -> tuple[int, re.Match] | None:
 def _reads_as_news(r: _Reader) -> bool:
     """No header (no number, no place-and-date line) and a dateline, a lead of news, a closing "Theo <source>" line
     or an author's byline."""
-    if r.md.get("so_hieu") or any(u.role in ("number", "place_date") for u in r.units):
+    if r.md.get("so_hieu") or any(u.role in ANCHOR_ROLES for u in r.units):
         return False
     return bool(_stamp(r) or _dateline(r) or _source_line(r) or _reports_issuing(r) or _byline(r))
 

@@ -95,6 +95,8 @@ PASSAGE_ROLES = (PassageRole.NUMBER, PassageRole.PLACE_DATE, PassageRole.TITLE, 
 #: Lines that identify their document (its number, its place and date, its signature): they answer "số mấy",
 #: "ngày nào", "ai ký" and speak for the whole document, never for a question about its content.
 IDENTITY_ROLES = frozenset({PassageRole.NUMBER, PassageRole.PLACE_DATE, PassageRole.SIGNATURE})
+#: Lines that anchor a document's header where they are found: its number and its place-and-date line.
+ANCHOR_ROLES = frozenset({PassageRole.NUMBER, PassageRole.PLACE_DATE})
 #: Lines of the header quoted whole, however long (a wrapped title is one line of sense).
 HEADER_LINE_ROLES = frozenset({PassageRole.NUMBER, PassageRole.PLACE_DATE, PassageRole.TITLE})
 #: Lines that name a document (its identity lines and its title) rather than say what it says.
@@ -264,7 +266,7 @@ YEAR_WORD = re.compile(r"\b" + YEAR + r"\b")
 
 
 __all__ = ["AnswerType", "ANSWER_TYPES", "SHAPED_TYPES", "shaped", "PassageRole", "MATTER_ROLES", "PASSAGE_ROLES",
-           "IDENTITY_ROLES", "HEADER_LINE_ROLES", "NAMING_ROLES", "BOILERPLATE_ROLES", "TYPE_ROLES", "HEADER_TYPES",
-           "question_fold", "WHEN_PHRASES", "WHEN", "TIME_WORDS", "ASKS_TIME", "asks_when", "DOCUMENT_TYPE_FORMS",
-           "NUMBERED_DOCUMENT", "is_short_form", "document_type_code", "names_a_document", "BODY_NOUNS", "LIST_NOUNS",
-           "ListTarget", "ANY_MEMBERS", "YEAR", "YEAR_WORD"]
+           "IDENTITY_ROLES", "ANCHOR_ROLES", "HEADER_LINE_ROLES", "NAMING_ROLES", "BOILERPLATE_ROLES", "TYPE_ROLES",
+           "HEADER_TYPES", "question_fold", "WHEN_PHRASES", "WHEN", "TIME_WORDS", "ASKS_TIME", "asks_when",
+           "DOCUMENT_TYPE_FORMS", "NUMBERED_DOCUMENT", "is_short_form", "document_type_code", "names_a_document",
+           "BODY_NOUNS", "LIST_NOUNS", "ListTarget", "ANY_MEMBERS", "YEAR", "YEAR_WORD"]
