@@ -213,8 +213,10 @@ def names_a_document(question: str) -> bool:
 #: named by its body ("những nơi được kiểm tra").
 BODY_NOUNS = frozenset(fold_word(w) for w in ("sở", "ban", "ngành", "huyện", "xã", "quận", "phường", "đơn vị",
                                               "cơ quan", "địa phương", "tỉnh", "thành phố", "ubnd", "nơi"))
-#: Nouns a list question enumerates: bodies, and the parts of a plan ("lĩnh vực nào", "những nội dung nào").
-LIST_NOUNS = BODY_NOUNS | {fold_word(w) for w in ("lĩnh vực", "nội dung", "nhiệm vụ")}
+#: Body nouns that, alone before "nào", ask for every such body ("Sở nào được kiểm tra?" wants them all). A generic
+#: noun ("cơ quan nào", "đơn vị nào", "địa phương nào", "nhiệm vụ nào") may ask for one ("… quyền hạn của cơ quan
+#: nào?", "Địa phương nào đứng đầu …?"): it asks for a list only where the question says so ("những cơ quan nào").
+LIST_NOUNS = frozenset(fold_word(w) for w in ("sở", "ban", "ngành", "huyện", "xã", "quận", "phường", "tỉnh"))
 
 
 @dataclass(frozen=True)
