@@ -119,3 +119,10 @@ def test_ingest_writes_passage_kinds_from_the_one_set_of_roles():
     assert kinds == ["number", "title", "list"]
     assert {k for k in kinds if k not in ("text", "list", "table_row")} <= set(PASSAGE_ROLES)
     assert PassageRole(kinds[0]) is PassageRole.NUMBER
+
+
+def test_a_generic_body_noun_asks_for_a_list_only_when_the_question_says_so():
+    assert answer_types("Sở nào được kiểm tra trực tiếp?") == ("list",)  # every Sở inspected
+    assert answer_types("Huyện nào được kiểm tra?") == ("list",)
+    assert answer_types("Báo cáo gửi về cơ quan nào?") == ("content",)  # one body
+    assert answer_types("Những cơ quan nào được kiểm tra?") == ("list",)
