@@ -14,7 +14,7 @@ from assistant.conversation import resolve_followup
 from assistant.grounded import GroundedConfig, abstain, compose_grounded_answer, score_all
 from assistant.types import Answer, Turn
 from errors import CchcError, LLMUnavailable
-from index.model import OPENING_SECTION, PORTAL_SECTION, document_years
+from index.model import OPENING_SECTION, PORTAL_SECTION, DocumentMetadata, document_years
 from retriever.features import (
     FIELD_NAMES,
     SCOPE_FIELDS,
@@ -300,7 +300,7 @@ def _unindexed_provinces(analysis, state) -> list[str]:
 
 def _evidence_text(result: SearchResult) -> str:
     """What a passage itself says, as evidence of a place or a year: its text, its section and its document's title."""
-    return " ".join((result.passage.text, result.document.title, result.passage.section))
+    return " ".join((result.passage.text, DocumentMetadata.of(result.doc_metadata).title, result.passage.section))
 
 
 def _provinces_without_evidence(analysis, results: list[SearchResult], state) -> list[str]:
@@ -417,7 +417,7 @@ def answer_pool(results: list[SearchResult], provinces: list[str] = ()) -> list[
 def _province_matches(result: SearchResult, provinces: list[str]) -> bool:
     """The passage's document is known to be of one of ``provinces``."""
     wanted = {canonical_province(p) or p for p in provinces}
-    tinh = result.document.province
+    tinh = DocumentMetadata.of(result.doc_metadata).province
     return bool(tinh) and (canonical_province(tinh) or tinh) in wanted
 
 
