@@ -29,6 +29,7 @@ from pathlib import Path
 from assistant.evidence import FACT_NAMES, asked_fact, fact_present
 from retriever.years import COVERS, OTHER_YEARS, result_year_cover
 from textnorm import fold_word, has_diacritics, syllables, word_segments
+from textnorm.cues import shaped
 
 #: The fitted thresholds and how they were fitted (grid, halves, figures), as ``bench.fit_abstention`` wrote them.
 FIT_FILE = Path(__file__).with_name("abstention_fit.json")
@@ -124,7 +125,7 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule) -> Abst
     Returns:
         An :class:`AbstentionFeatures`.
     """
-    asked = {t for t in analysis.answer_types if t not in ("content", "list")}
+    asked = shaped(analysis.answer_types)
     typed = [u for u in units if u.carries & asked]
     type_found = not asked or bool(typed)
     # the answer must be one unit that both carries the asked kind of answer and speaks of the question's topic

@@ -14,6 +14,7 @@ from assistant.types import Turn
 from retriever.hybrid import SearchFilters
 from retriever.query import QueryAnalysis, analyze_query, find_provinces
 from textnorm import fold_accents
+from textnorm.cues import YEAR, YEAR_WORD
 
 _FOLLOW_UP_CUES = re.compile(r"^(còn|vậy|thế|thì|và|con|vay|the|thi|va)\b|\b(thì sao|thi sao|thế nào|the nao|"
                              r"ra sao|nữa|nua|đó|do|này|nay|ấy|ay)\s*\??$", re.IGNORECASE)
@@ -111,7 +112,7 @@ def _completed(question: str, analysis: QueryAnalysis, previous: Turn, previous_
     base = _without_provinces(previous.question, previous_provinces)
     if analysis.provinces and not analysis.years:
         # another place: the earlier year belonged to the earlier place's plan
-        base = re.sub(r"\s*(năm|nam)?\s*\b(19|20)\d\d\b", "", base).strip()
+        base = re.sub(r"\s*(năm|nam)?\s*\b" + YEAR + r"\b", "", base).strip()
     place = " ".join(analysis.provinces)
     extra = " ".join(w for w in question.split() if fold_accents(w).strip("?.,!") not in
                      {"con", "thi", "sao", "vay", "the", "nao", "nua"} and not any(
@@ -124,7 +125,7 @@ def make_turn(question: str, answer, analysis: QueryAnalysis | None = None) -> T
     the documents cited."""
     own = answer.query or question
     provinces = tuple(analysis.provinces) if analysis else tuple(find_provinces(own))
-    years = tuple(analysis.years) if analysis else tuple(dict.fromkeys(re.findall(r"\b(?:19|20)\d\d\b", own)))
+    years = tuple(analysis.years) if analysis else tuple(dict.fromkeys(YEAR_WORD.findall(own)))
     doc_ids = tuple(dict.fromkeys(c.doc_id for c in answer.citations))
     return Turn(question=own, answer=answer, provinces=provinces, years=years, doc_ids=doc_ids)
 

@@ -12,23 +12,24 @@ import re
 from dataclasses import dataclass
 
 from assistant.types import Answer, Citation
-from index.model import document_label
+from index.model import DocumentMetadata, document_label
 from index.schedule_facts import PlanSchedule, load_schedule
 from retriever.period import question_period
+from textnorm.cues import BODY_NOUNS
 from textnorm.gazetteer import canonical_province
 from textnorm.periods import Period, fold_same_length
-from textnorm.units import find_units
+from textnorm.units import find_bodies
 
-#: A question asking which units (after folding): "sở nào", "đơn vị nào", "những sở", "danh sách", "ai".
-_UNIT_WORDS = r"(?:so|don vi|co quan|ban|huyen|xa|dia phuong|ubnd|nganh|noi)"
+#: A question asking which bodies (after folding): "sở nào", "đơn vị nào", "những sở", "danh sách", "ai".
+_UNIT_WORDS = "(?:" + "|".join(sorted(BODY_NOUNS, key=len, reverse=True)) + ")"
 WHICH_UNITS = re.compile(r"\b" + _UNIT_WORDS + r"\s+(?:nao|gi)\b|\b(?:nhung|cac)\s+" + _UNIT_WORDS + r"\b|"
                          r"\bdanh sach\b|\bai\b|\blich kiem tra\b|\bkiem tra\s+(?:nhung\s+)?(?:o\s+)?dau\b|"
                          r"\bkiem tra\s+(?:nhung\s+)?(?:don vi|so|co quan)\b")
 #: A question about inspection at all.
 INSPECTION = re.compile(r"kiem tra")
-#: A question asking when.
-WHEN = re.compile(r"khi nao|thoi gian nao|bao gio|luc nao|quy nao|thang nao|ngay nao|vao thoi gian|thoi diem nao|"
-                  r"lich kiem tra")
+#: A question asking for the inspection schedule itself: it asks when, as "khi nào" does
+#: (:attr:`retriever.query.QueryAnalysis.asks_when`).
+SCHEDULE_QUESTION = re.compile(r"lich kiem tra")
 #: Unit kinds a question restricts itself to ("sở nào" → Sở only).
 KIND_WORDS = (("so", re.compile(r"\bso\b")), ("ubnd", re.compile(r"\b(?:huyen|xa|ubnd|dia phuong)\b")))
 
@@ -75,9 +76,9 @@ def schedule_plans(state) -> list[_Plan]:
         schedule = load_schedule(state.schedules.get(doc_id, ""))
         if schedule is None:
             continue
-        md = record.metadata
-        plans.append(_Plan(doc_id, document_label(md, record.title), record, schedule,
-                           canonical_province(md.get("tinh", "")) or md.get("tinh", ""), str(md.get("nam", ""))))
+        md = DocumentMetadata.of(record.metadata)
+        plans.append(_Plan(doc_id, document_label(record.metadata, record.title), record, schedule,
+                           canonical_province(md.province) or md.province, md.year))
     _CACHE["plans"] = (state, plans)
     return plans
 
@@ -128,7 +129,7 @@ class _Cites:
             md = plan.record.metadata
             quote = plan.schedule.quote(start, end)
             n = len(self.items) + 1
-            self.items.append(Citation(n=n, doc_id=plan.doc_id, title=md.get("tieu_de", "") or plan.doc_id,
+            self.items.append(Citation(n=n, doc_id=plan.doc_id, title=DocumentMetadata.of(md).title or plan.doc_id,
                                        source=plan.record.source, section=section, quote=quote, start=start, end=end,
                                        label=plan.label, metadata={k: v for k, v in md.items() if isinstance(v, str)}))
             self._index[key] = n
@@ -250,7 +251,7 @@ def _unit_named(question: str, folded: str, plans: list[_Plan]) -> str | None:
     """The unit a question names: read with the documents' own grammar ("Sở LĐTB&XH" is "Sở Lao động - Thương binh
     và Xã hội"), else matched against the units the plans name (accents optional)."""
     known = {unit for _, _, unit in _unit_keys(plans)}
-    named = [u.name for u in find_units(question) if u.name in known]
+    named = [u.name for u in find_bodies(question) if u.name in known]
     return named[0] if named else _unit_in(folded, plans)
 
 
@@ -302,7 +303,7 @@ def answer_from_schedule(question: str, analysis, filters, state) -> Answer | No
             years = years - {str(asked.year)}  # the period carries the year; the plan may be issued the year before
         plans = _plans_in_scope(all_plans, provinces, years, doc_ids)
         answer = answer_which(question, asked, plans, _kinds(folded)) if plans else None
-    elif unit and (WHEN.search(folded) or asked is not None):
+    elif unit and (analysis.asks_when or SCHEDULE_QUESTION.search(folded) or asked is not None):
         if asked is not None and asked.year:
             years = years - {str(asked.year)}
         plans = _plans_in_scope(all_plans, provinces, years, doc_ids)

@@ -11,11 +11,11 @@ from datetime import date
 from assistant.abstention import AbstentionRule
 from assistant.abstention import features as abstention_features
 from assistant.conversation import resolve_followup
-from assistant.grounded import HEADER_KINDS, GroundedConfig, abstain, compose_grounded_answer, score_all
+from assistant.grounded import GroundedConfig, abstain, compose_grounded_answer, score_all
 from assistant.grounded.response import GroundedResponse
 from assistant.types import Answer, Turn
 from errors import CchcError, LLMUnavailable
-from index.model import OPENING_SECTION, PORTAL_SECTION, document_years
+from index.model import OPENING_SECTION, PORTAL_SECTION, DocumentMetadata, document_years
 from retriever.features import (
     FIELD_NAMES,
     SCOPE_FIELDS,
@@ -24,10 +24,11 @@ from retriever.features import (
     unread_fields,
 )
 from retriever.hybrid import HybridRetriever, SearchFilters, SearchResult
-from retriever.query import documents_named, with_merged_provinces
+from retriever.query import resolve_merged_provinces, resolve_named_documents, with_merged_provinces
 from retriever.service import open_retriever
 from retriever.years import COVERS, UNKNOWN, result_year_cover
 from settings import Settings
+from textnorm.cues import HEADER_TYPES, PASSAGE_ROLES, AnswerType, ListTarget
 from textnorm.gazetteer import canonical_province
 
 log = logging.getLogger(__name__)
@@ -42,8 +43,6 @@ LIST_DOCS = 4
 #: Leading passages read for the evidence of a province the index holds no document of (a passage naming it, or a
 #: document whose province was not read): the answer is composed from the first passages.
 SCOPE_EVIDENCE_RANKS = 5
-#: Answer types answered from a document's front and end matter.
-HEADER_TYPES = frozenset({"signer", "number", "issue_date", "basis"})
 #: A search run when the app opens the assistant, so the embedder and the BM25 cache load before the first question.
 WARM_UP_QUERY = "kế hoạch kiểm tra cải cách hành chính"
 FALLBACK_NOTICE = "Không dùng được LLM ({reason}); câu trả lời dưới đây được trích nguyên văn từ văn bản."
@@ -134,18 +133,9 @@ class Assistant:
             return Answer(question=question, text="Xin hãy nhập một câu hỏi về các văn bản CCHC.", abstained=True)
         question = question[:2000]
         state = self.store.lexical()
-        analysis, filters, notes = _analyse(question, history, filters, state)
-        llm_question = question
-        if mode == "llm" and self.llm_available and history:
-            try:
-                from assistant.llm import condense_question
-
-                condensed = condense_question(question, history, self.chat_model())
-                if condensed and condensed != question:
-                    llm_question = condensed
-                    analysis, filters, notes = _analyse(condensed, (), filters, state)
-            except LLMUnavailable as exc:  # condensing is an optimisation: the question is searched as typed
-                log.warning("condense failed: %s", exc)
+        llm_question = self._condensed(question, history) if mode == "llm" and self.llm_available else question
+        # the question is analysed once: a condensed question stands alone, a typed one is read with the conversation
+        analysis, filters, notes = _analyse(llm_question, history if llm_question == question else (), filters, state)
         # schedule hook (issue 14): who is inspected when is answered from the facts of every plan in scope
         from assistant.schedule import answer_from_schedule
 
@@ -183,6 +173,18 @@ class Assistant:
                 return answer
         return _noted(self._grounded(question, analysis, results, state, filters), notes)
 
+    def _condensed(self, question: str, history: Sequence[Turn]) -> str:
+        """The question rewritten by the LLM to stand alone in the conversation (LLM mode), or as typed."""
+        if not history:
+            return question
+        try:
+            from assistant.llm import condense_question
+
+            return condense_question(question, history, self.chat_model()) or question
+        except LLMUnavailable as exc:  # condensing is an optimisation: the question is searched as typed
+            log.warning("condense failed: %s", exc)
+            return question
+
     def diagnose(self, question: str, filters: SearchFilters | None = None) -> dict:
         """Why the grounded answerer answers or refuses: the analysis, the rule-based refusal reason, the abstention
         features and the best units with their scores (for tuning and for ``bench.fit_abstention``)."""
@@ -206,14 +208,14 @@ class Assistant:
     def _search(self, analysis, filters: SearchFilters | None, state) -> list[SearchResult]:
         """One search; for identity and basis questions, the front and end matter of the leading documents too.
         A document named by its number ("QĐ 251") scopes the search to it, unless the user chose documents."""
-        named = documents_named(analysis.doc_numbers, state.records)
+        named = resolve_named_documents(analysis, state.records)
         if named and not (filters and filters.doc_ids):
             base = filters or SearchFilters()
             filters = SearchFilters(base.provinces, base.years, base.doc_types, tuple(named))
         results = self.retriever.search(analysis.original, k=ANSWER_POOL, filters=filters, analysis=analysis)
         if HEADER_TYPES & set(analysis.answer_types):
             results += self._passages_of_leading(results, HEADER_DOCS, _is_header, state.records)
-        if "list" in analysis.answer_types and analysis.list_target:
+        if AnswerType.LIST in analysis.answer_types and analysis.list_target:
             results += self._passages_of_leading(results, LIST_DOCS, _enumeration_of(analysis.list_target),
                                                  state.records)
         return results
@@ -242,7 +244,7 @@ class Assistant:
         results = answer_pool(results, _unfiltered_provinces(analysis, filters, state))
         scored = score_all(results, analysis, state, cfg)
         # a document named by its number is the scope: a year the question names does not refuse it
-        judged = replace(analysis, years=[]) if documents_named(analysis.doc_numbers, state.records) else analysis
+        judged = replace(analysis, years=[]) if resolve_named_documents(analysis, state.records) else analysis
         reason = self.abstention.reason(abstention_features(scored[0], judged, state, self.abstention))
         if reason:
             answer = abstain(question, results, reason + _filter_note(filters))
@@ -256,7 +258,7 @@ class Assistant:
         """Why the documents cannot answer before any unit is read, or "". A province or year named refuses only
         when the evidence is absent: no document found is known to be of it, none leaves it unread, and no passage
         found names it; a document named by its number is the scope, whatever place or year the question names."""
-        named = documents_named(analysis.doc_numbers, state.records)
+        named = resolve_named_documents(analysis, state.records)
         missing = [] if named else _provinces_without_evidence(analysis, results, state)
         if missing and len(missing) == len(analysis.provinces):
             return (f"Các văn bản hiện có không có văn bản nào của {', '.join(missing)}, nên không thể trả lời "
@@ -288,7 +290,7 @@ def _unindexed_provinces(analysis, state) -> list[str]:
 
 def _evidence_text(result: SearchResult) -> str:
     """What a passage itself says, as evidence of a place or a year: its text, its section and its document's title."""
-    return " ".join((result.passage.text, result.doc_metadata.get("tieu_de", ""), result.passage.section))
+    return " ".join((result.passage.text, DocumentMetadata.of(result.doc_metadata).title, result.passage.section))
 
 
 def _provinces_without_evidence(analysis, results: list[SearchResult], state) -> list[str]:
@@ -305,7 +307,7 @@ def _unfiltered_provinces(analysis, filters: SearchFilters | None, state) -> lis
     theirs), unless documents are named by number or chosen (they are the scope)."""
     if filters is not None and (filters.provinces or filters.doc_ids):
         return []
-    if documents_named(analysis.doc_numbers, state.records):
+    if resolve_named_documents(analysis, state.records):
         return []
     missing = _unindexed_provinces(analysis, state)
     return missing if missing and len(missing) == len(analysis.provinces) else []
@@ -406,7 +408,7 @@ def answer_pool(results: list[SearchResult], provinces: list[str] = ()) -> list[
 def _province_matches(result: SearchResult, provinces: list[str]) -> bool:
     """The passage's document is known to be of one of ``provinces``."""
     wanted = {canonical_province(p) or p for p in provinces}
-    tinh = result.doc_metadata.get("tinh", "")
+    tinh = DocumentMetadata.of(result.doc_metadata).province
     return bool(tinh) and (canonical_province(tinh) or tinh) in wanted
 
 
@@ -426,7 +428,7 @@ def _analyse(question: str, history, filters: SearchFilters | None, state):
     the indexed provinces merged into it. Returns the analysis, the filters and the notes the answer shows (a scope
     carried over from the previous question, a merger)."""
     analysis, filters, inherited = resolve_followup(question, history, filters, state.restorer)
-    analysis.provinces, merged = with_merged_provinces(analysis.provinces, province_names(state))
+    merged = resolve_merged_provinces(analysis, province_names(state))
     return analysis, filters, f"{inherited} {merged}".strip()
 
 
@@ -439,13 +441,13 @@ def _noted(answer: Answer, note: str) -> Answer:
 
 def _is_header(passage) -> bool:
     """Front and end matter, and the portal's lines about the document ("Người ký: …")."""
-    return passage.kind in HEADER_KINDS or passage.section in (OPENING_SECTION, PORTAL_SECTION)
+    return passage.kind in PASSAGE_ROLES or passage.section in (OPENING_SECTION, PORTAL_SECTION)
 
 
-def _enumeration_of(target: list[str]):
+def _enumeration_of(target: ListTarget):
     """A test for passages that enumerate what a list question asks for ("các Sở: Công Thương, Y tế, …")."""
-    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, target[:1])) + r"(?!\w)[^.;]*?(?:,[^,]+){2,}",
-                         re.IGNORECASE) if target != ["__any__"] else re.compile(r"(?:,[^,]+){3,}")
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, target.words[:1])) + r"(?!\w)[^.;]*?(?:,[^,]+){2,}",
+                         re.IGNORECASE) if target.words else re.compile(r"(?:,[^,]+){3,}")
     return lambda passage: bool(pattern.search(passage.text))
 
 

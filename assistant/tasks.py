@@ -23,8 +23,9 @@ from index.task_facts import PlanTasks, Span, TaskFact, load_tasks
 from retriever.query import canonical_quarters, documents_named
 from textnorm import normalize_text
 from textnorm.agencies import GROUP, agency_key, belongs_to, canonical_agency, find_agencies
+from textnorm.cues import asks_when
 from textnorm.gazetteer import canonical_province
-from textnorm.patterns import DOC_NUMBER, WHEN_QUESTION, asks_when
+from textnorm.patterns import DOC_NUMBER
 from textnorm.periods import Period, find_periods, fold_same_length, stamp_spans
 from textnorm.terms import content_terms
 
@@ -697,7 +698,7 @@ def answer_from_tasks(question: str, analysis, filters, state, *, text_of: Calla
     text_of = _texts_of(state, text_of)
     asked_text = getattr(analysis, "original", "") or question
     folded = fold_same_length(asked_text).lower()
-    roles = _roles(folded) | ({"when"} if WHEN_QUESTION.search(asked_text) else set())
+    roles = _roles(folded) | ({"when"} if asks_when(asked_text) else set())
     all_plans = task_plans(state)
     if not roles or not all_plans:
         return None

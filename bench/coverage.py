@@ -31,10 +31,11 @@ from errors import CchcError
 from ingest.boundaries import find_document, is_body_line
 from ingest.clean import CELL_BREAK, clean_lines
 from ingest.document import build_document
-from ingest.frontmatter import PASSAGE_ROLES, matter_units
+from ingest.frontmatter import matter_lines
 from ingest.loaders import load_file
 from ingest.structure import parse_structure
 from textnorm import fold_accents
+from textnorm.cues import PASSAGE_ROLES
 
 #: Folders measured when none is given (the shared real documents only where ../shared is present).
 DEFAULT_SETS = ("corpus", "tests/fixtures", "../shared/eval/realdocs/docs")
@@ -84,7 +85,7 @@ def measure_text(name: str, raw: str) -> Coverage:
         kept.update(words(p.section))
     bounds = find_document(clean_lines(raw))
     blocks = parse_structure(bounds.lines)
-    for u in matter_units(blocks):
+    for u in matter_lines(blocks):
         if u.role not in PASSAGE_ROLES:
             kept.update(words(blocks[u.block].text[u.start:u.end]))
     lost_body = [t for t in bounds.dropped() if is_body_line(t)]

@@ -24,7 +24,7 @@ def _plan_key(line: str, keys) -> str | None:
 
 def score_answer(answer, spec: dict) -> dict:
     """Counts for one answer: expected, listed (of the expected), wrong, half-only plans said."""
-    from textnorm.units import find_units
+    from textnorm.units import find_bodies
 
     expected = {k: set(v) for k, v in spec.get("expected_units", {}).items()}
     half_only = set(spec.get("half_only", ()))
@@ -33,7 +33,7 @@ def score_answer(answer, spec: dict) -> dict:
         if not line.startswith("- ") or ":" not in line:
             continue
         key = _plan_key(line, list(expected) + sorted(half_only))
-        units = {u.name for u in find_units(line.split(":", 1)[1])}
+        units = {u.name for u in find_bodies(line.split(":", 1)[1])}
         if "chỉ ghi" in line:
             if key in half_only:
                 half_said.add(key)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
+
+from textnorm.cues import PassageRole
 
 #: Kind of derived facts: the inspection schedule a plan states (issue 14, :mod:`index.schedule_facts`).
 SCHEDULE_FACTS = "schedule"
@@ -40,6 +42,48 @@ BOUNDARY_LABELS = {
 }
 
 
+@dataclass(frozen=True)
+class DocumentMetadata:
+    """A document's metadata under English names, read from the stored Vietnamese keys (:data:`METADATA_KEYS`; each
+    field's ``metadata["key"]`` names the key it is stored under). Every value is text, "" where the document does not
+    state it.
+
+    >>> md = DocumentMetadata.of({"so_hieu": "36/KH-UBND", "tinh": "Kiên Giang", "nam": 2021, "ky_ke_hoach": "2021"})
+    >>> md.number, md.province, md.year, md.years, md.label()
+    ('36/KH-UBND', 'Kiên Giang', '2021', ['2021'], 'Văn bản 36/KH-UBND – Kiên Giang, 2021')
+    """
+
+    number: str = field(default="", metadata={"key": "so_hieu"})
+    kind: str = field(default="", metadata={"key": "loai_van_ban"})  # Kế hoạch, Quyết định, Tin bài …
+    issuer: str = field(default="", metadata={"key": "co_quan"})
+    province: str = field(default="", metadata={"key": "tinh"})  # as the document names it
+    issue_date: str = field(default="", metadata={"key": "ngay_ban_hanh"})  # ISO date, or the year alone
+    year: str = field(default="", metadata={"key": "nam"})  # year of issue
+    title: str = field(default="", metadata={"key": "tieu_de"})  # trích yếu, a news post's headline
+    signer: str = field(default="", metadata={"key": "nguoi_ky"})
+    signer_post: str = field(default="", metadata={"key": "chuc_vu"})
+    level: str = field(default="", metadata={"key": "cap"})  # "Trung ương", "Tỉnh", "Huyện", ""
+    period: str = field(default="", metadata={"key": "ky_ke_hoach"})  # the year or years it covers: "2021-2025"
+    reported_document: str = field(default="", metadata={"key": "van_ban_lien_quan"})  # what a news post reports on
+
+    @classmethod
+    def of(cls, metadata: dict) -> DocumentMetadata:
+        """The typed view of a stored metadata dict (other keys are ignored)."""
+        return cls(**{f.name: str(metadata.get(f.metadata["key"]) or "") for f in fields(cls)})
+
+    @property
+    def years(self) -> list[str]:
+        """:func:`document_years`: the year of issue and every year of the period covered."""
+        return _years(self.year, self.period)
+
+    def label(self, title: str = "") -> str:
+        """:func:`document_label`: "Kế hoạch 36/KH-UBND – Kiên Giang, 2021"."""
+        kind = self.kind or "Văn bản"
+        head = f"{kind} {self.number}".strip() if self.number else (kind if self.kind else (title or kind))
+        where = ", ".join(x for x in (self.province, self.year) if x)
+        return f"{head} – {where}" if where else head
+
+
 def document_years(metadata: dict) -> list[str]:
     """Years a document is about: its year of issue and every year of the period it covers (ky_ke_hoach), so that
     "kế hoạch năm 2021" finds the plan for 2021 issued on 30/12/2020.
@@ -49,22 +93,27 @@ def document_years(metadata: dict) -> list[str]:
     >>> document_years({"nam": "2021", "ky_ke_hoach": "2021-2023"})
     ['2021', '2022', '2023']
     """
-    years = {str(metadata.get("nam") or "")}
-    period = str(metadata.get("ky_ke_hoach") or "").split("-")
-    if all(p.isdigit() for p in period) and 1 <= len(period) <= 2 and int(period[-1]) - int(period[0]) < 50:
-        years |= {str(y) for y in range(int(period[0]), int(period[-1]) + 1)}
+    md = DocumentMetadata.of(metadata)
+    return _years(md.year, md.period)
+
+
+def _years(year: str, period: str) -> list[str]:
+    years = {year}
+    bounds = period.split("-")
+    if all(p.isdigit() for p in bounds) and 1 <= len(bounds) <= 2 and int(bounds[-1]) - int(bounds[0]) < 50:
+        years |= {str(y) for y in range(int(bounds[0]), int(bounds[-1]) + 1)}
     return sorted(y for y in years if y)
 
 
 #: What a front- or end-matter passage is, in the words of a question ("Ai ký?", "ban hành ngày nào?", "số mấy?"):
 #: added to what the search indexes (never to the quoted text), since the passage itself does not say it.
 KIND_LABELS = {
-    "number": "Số hiệu văn bản",
-    "place_date": "Ngày ban hành, nơi ban hành",
-    "title": "Tên văn bản, trích yếu",
-    "basis": "Căn cứ ban hành",
-    "signature": "Người ký, chức vụ người ký",
-    "recipients": "Nơi nhận",
+    PassageRole.NUMBER: "Số hiệu văn bản",
+    PassageRole.PLACE_DATE: "Ngày ban hành, nơi ban hành",
+    PassageRole.TITLE: "Tên văn bản, trích yếu",
+    PassageRole.BASIS: "Căn cứ ban hành",
+    PassageRole.SIGNATURE: "Người ký, chức vụ người ký",
+    PassageRole.RECIPIENTS: "Nơi nhận",
 }
 
 
@@ -84,8 +133,7 @@ class Passage:
     start: int
     end: int
     section: str = ""
-    kind: str = "text"  # text | list | table_row, or a front/end-matter unit: number | place_date | title | basis
-    # | signature | recipients (ingest.frontmatter.PASSAGE_ROLES)
+    kind: str = "text"  # text | list | table_row, or a front/end-matter line's role (textnorm.cues.PASSAGE_ROLES)
     metadata: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
@@ -123,8 +171,4 @@ def document_label(metadata: dict, title: str = "") -> str:
     >>> document_label({"loai_van_ban": "Kế hoạch", "so_hieu": "36/KH-UBND", "tinh": "Kiên Giang", "nam": "2021"})
     'Kế hoạch 36/KH-UBND – Kiên Giang, 2021'
     """
-    kind = metadata.get("loai_van_ban") or "Văn bản"
-    number = metadata.get("so_hieu") or ""
-    head = f"{kind} {number}".strip() if number else (kind if metadata.get("loai_van_ban") else (title or kind))
-    where = ", ".join(x for x in (metadata.get("tinh", ""), metadata.get("nam", "")) if x)
-    return f"{head} – {where}" if where else head
+    return DocumentMetadata.of(metadata).label(title)

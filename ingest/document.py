@@ -9,7 +9,7 @@ from index.model import PORTAL_SECTION, Document
 from ingest.boundaries import find_document, portal_lines
 from ingest.clean import clean_lines, strip_markup
 from ingest.facts import with_facts
-from ingest.frontmatter import matter_units
+from ingest.frontmatter import matter_lines
 from ingest.metadata import extract_metadata
 from ingest.passages import render_blocks, split_into_passages
 from ingest.structure import Block, parse_structure
@@ -69,7 +69,7 @@ def build_document(doc_id: str, source: str, raw_text: str, *, digest: str = "",
     bounds = find_document(clean_lines(raw_text))
     blocks = parse_structure(bounds.lines)
     text, spans = render_blocks(blocks)
-    units = matter_units(blocks)  # front and end matter: read by the metadata and kept whole by the passages
+    units = matter_lines(blocks)  # front and end matter: read by the metadata and kept whole by the passages
     metadata = extract_metadata(blocks, text, spans=spans, web_fields=bounds.web_fields, units=units,
                                 portal=portal_lines(bounds))
     portal = [Block(line, "para", (PORTAL_SECTION,)) for line in portal_lines(bounds)]
@@ -78,7 +78,7 @@ def build_document(doc_id: str, source: str, raw_text: str, *, digest: str = "",
         # ("Người ký: …", "đã được thay thế bởi …") stay quotable
         blocks = blocks + portal
         text, spans = render_blocks(blocks)
-        units = matter_units(blocks)
+        units = matter_lines(blocks)
     metadata["source"] = source
     metadata.update(extra or {})
     metadata["boundary"] = "header" if bounds.header_found else "whole"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from index.model import OPENING_SECTION
 from textnorm import fold_accents, has_diacritics
+from textnorm.cues import ANCHOR_ROLES, MATTER_ROLES, YEAR
 from textnorm.lines import is_list_line, is_upper_line
 from textnorm.patterns import (
     BARE_NUMBER,
@@ -56,7 +57,7 @@ SUBJECT_LINE = re.compile(r"^[Vv]/[Vv]\b\s*:?\s*(?=\S)")
 NAMED_TYPES = ("LUẬT", "BỘ LUẬT", "PHÁP LỆNH")
 #: The name after such a type word: capitalised, no digits, no sentence end ("Luật này quy định …" is a sentence);
 #: it may close with the law's year, as laws are cited ("Luật Cán bộ, công chức năm 2025", "Luật Đất đai 2024").
-NAMED_TITLE = re.compile(r"^[A-ZĐÀ-Ỹ][^\d.;:]*?(?:\s+(?:năm\s+)?(?P<year>(?:19|20)\d\d))?$")
+NAMED_TITLE = re.compile(r"^[A-ZĐÀ-Ỹ][^\d.;:]*?(?:\s+(?:năm\s+)?(?P<year>" + YEAR + r"))?$")
 #: A legal portal's page of one part of a law is headed by the part and the law's name ("Chương 7 Luật Cán bộ, công
 #: chức năm 2025", "Điều 5 Luật Đất đai 2024"): the law pasted without its header names itself there.
 LAW_PART_PREFIX = re.compile(
@@ -160,19 +161,17 @@ TITLE_MIN_CHARS = 12
 #: Lines of a signature block besides posts and names are short ("Luith" scribbles, "(Đã ký)").
 SIGNATURE_LINE_MAX = 40
 
-#: Roles of units.
-ROLES = ("header", "number", "place_date", "title", "authority", "basis", "signature", "recipients")
-#: Roles whose units become passages of that kind. The issuing body, the motto and the authority line are the same
-#: words on every document of a body: as passages they only crowd the search; the body is cited from the
-#: metadata's span (co_quan) instead.
-PASSAGE_ROLES = ("number", "place_date", "title", "basis", "signature", "recipients")
+#: Roles of units (:data:`textnorm.cues.MATTER_ROLES`); those that become passages of that kind are
+#: :data:`textnorm.cues.PASSAGE_ROLES` (the body is cited from the metadata's span, co_quan, instead).
+ROLES = MATTER_ROLES
 #: Section path of the end matter (signature and recipients).
 CLOSING_SECTION = "Phần kết"
 
 
 @dataclass(frozen=True)
-class Unit:
-    """A span ``[start, end)`` of a block's text and its role."""
+class MatterLine:
+    """A line of a document's front or end matter: the span ``[start, end)`` of a block's text and its role
+    (:class:`textnorm.cues.PassageRole`)."""
 
     block: int
     start: int
@@ -516,7 +515,7 @@ class _Opening:
             return [(0, len(text), "title")]
         pieces = header_pieces(text) if not BASIS.match(text) else []  # "Căn cứ Hiến pháp nước Cộng hòa …"
         if pieces:
-            self.anchor = self.anchor or any(r in ("number", "place_date") for _, _, r in pieces)
+            self.anchor = self.anchor or any(r in ANCHOR_ROLES for _, _, r in pieces)
             return pieces
         head = type_head(text[law_part_prefix(text):])  # "Chương 7 Luật …": the law's name, under a part heading
         if head:
@@ -537,8 +536,8 @@ def _signature_line(text: str) -> bool:
     return len(text) <= SIGNATURE_LINE_MAX and not text.endswith((".", ";", ":")) and not is_list_line(text)
 
 
-def _closing_units(blocks, start: int) -> list[Unit]:
-    units: list[Unit] = []
+def _closing_units(blocks, start: int) -> list[MatterLine]:
+    units: list[MatterLine] = []
     mode = None
     for i in range(start, len(blocks)):
         text, kind = blocks[i].text, blocks[i].kind
@@ -551,7 +550,7 @@ def _closing_units(blocks, start: int) -> list[Unit]:
         elif mode == "signed":
             mode = None
         elif mode == "signature" and text.startswith(RECIPIENT_ITEM):
-            units.append(Unit(i, 0, len(text), "recipients"))  # a flattened two-column closing interleaves them
+            units.append(MatterLine(i, 0, len(text), "recipients"))  # a flattened two-column closing interleaves them
             continue
         elif mode == "recipients" and (text.startswith(RECIPIENT_ITEM) or kind == "closing"
                                        and not _signature_line(text)):
@@ -561,13 +560,13 @@ def _closing_units(blocks, start: int) -> list[Unit]:
         else:
             mode = None
         if mode:
-            units.append(Unit(i, 0, len(text), mode))
+            units.append(MatterLine(i, 0, len(text), mode))
             if mode == "signature" and PERSON_NAME.match(text):
                 mode = "signed"  # the name ends the signature block
     return units
 
 
-def matter_units(blocks) -> list[Unit]:
+def matter_lines(blocks) -> list[MatterLine]:
     """Front-matter and end-matter units of a document's blocks, in order.
 
     Args:
@@ -582,18 +581,18 @@ def matter_units(blocks) -> list[Unit]:
     ...        "KẾ HOẠCH\\nKiểm tra công tác CCHC năm 2022\\n\\nI. MỤC ĐÍCH\\n\\n- Kiểm tra.\\n\\n"
     ...        "Nơi nhận:\\n- Bộ Nội vụ;\\n\\nKT. CHỦ TỊCH\\nPHÓ CHỦ TỊCH\\nNguyễn Văn An")
     >>> blocks = parse_structure(clean_lines(src))
-    >>> [(u.role, blocks[u.block].text[u.start:u.end]) for u in matter_units(blocks)][2:5]
+    >>> [(u.role, blocks[u.block].text[u.start:u.end]) for u in matter_lines(blocks)][2:5]
     [('number', 'Số: 12/KH-UBND'), ('place_date', 'Hà Nam, ngày 5 tháng 3 năm 2022'), ('title', 'KẾ HOẠCH')]
-    >>> [u.role for u in matter_units(blocks)][-5:]
+    >>> [u.role for u in matter_lines(blocks)][-5:]
     ['recipients', 'recipients', 'signature', 'signature', 'signature']
     """
-    units: list[Unit] = []
+    units: list[MatterLine] = []
     opening = _Opening()
     i = 0
     while i < len(blocks) and blocks[i].kind not in ("heading", "table_row", "closing"):
         if blocks[i].section and blocks[i].section[0] != OPENING_SECTION:
             break
-        units += [Unit(i, s, e, r) for s, e, r in opening.role_pieces(blocks[i].text, blocks[i].kind)]
+        units += [MatterLine(i, s, e, r) for s, e, r in opening.role_pieces(blocks[i].text, blocks[i].kind)]
         if opening.body:
             break
         i += 1

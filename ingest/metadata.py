@@ -25,17 +25,18 @@ from ingest.frontmatter import (
     PERSON_NAME,
     SIGNATURE_START,
     SUBJECT_LINE,
-    Unit,
+    MatterLine,
     is_agency,
     is_motto,
     law_part_prefix,
-    matter_units,
+    matter_lines,
     place_date,
     type_head,
 )
 from ingest.structure import Block
 from textnorm import fold_accents
 from textnorm.agencies import find_agencies
+from textnorm.cues import ANCHOR_ROLES, YEAR
 from textnorm.gazetteer import (
     PROVINCE_CUE,
     canonical_province,
@@ -152,13 +153,12 @@ _WEEKDAY = re.compile(r"^(?:Thứ\s+\w+|Chủ\s+nhật)\b", re.IGNORECASE)
 HEADLINE_MIN_WORDS = 5
 #: A post names its source last, as a name, not a sentence: "Theo QuangBinh Portal", "Nguồn: baobackan.vn".
 _SOURCE_LINE = re.compile(r"^(?:Theo|Nguồn)\s*:?\s+([^,;:|]{3,60}?)\.?$")
-_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 #: The year inside a number ("22/2008/QH12").
-NUMBER_YEAR = re.compile(rf"^\d+[a-z]?/({_YEAR})/")
+NUMBER_YEAR = re.compile(rf"^\d+[a-z]?/({YEAR})/")
 #: The period a plan covers, read from its title: "giai đoạn 2021-2025", "2026 - 2030", "năm 2021", or a range
 #: whose dash a PDF extraction lost ("20112020").
-_PERIOD = re.compile(rf"({_YEAR})\s*[-–—]\s*({_YEAR})|({_YEAR})({_YEAR})")
-_SINGLE_YEAR = re.compile(rf"\b({_YEAR})\b")
+_PERIOD = re.compile(rf"({YEAR})\s*[-–—]\s*({YEAR})|({YEAR})({YEAR})")
+_SINGLE_YEAR = re.compile(rf"\b({YEAR})\b")
 #: The first paragraphs of the body where "… ban hành Kế hoạch …" tells the type of a document without header.
 OPENING_PARAGRAPHS = 3
 #: Titles are cut to this many characters.
@@ -172,7 +172,7 @@ TITLE_MIN_WORDS = 2
 PORTAL_HEADLINE = re.compile(
     r"^(?:(?:Chương|Mục|Phần|Điều)\s+(?:\d{1,3}|[IVXLC]{1,6})[a-z]?\.?\s+)?"
     r"(?:" + "|".join(sorted({v for v in DOC_TYPES.values()}, key=len, reverse=True)) + r")\s+(?:số\s+)?"
-    r"(?P<n>\d+[a-z]?/\S+)(?:\s+năm\s+(?:19|20)\d\d)?\s+(?P<title>(?!ngày\b|của\b|giữa\b|số\b)[^\W\d_].{8,})$"
+    r"(?P<n>\d+[a-z]?/\S+)(?:\s+năm\s+" + YEAR + r")?\s+(?P<title>(?!ngày\b|của\b|giữa\b|số\b)[^\W\d_].{8,})$"
 )
 #: Blocks at each end of a text where a portal prints that headline (above the document, or in a trailer under it).
 PORTAL_HEADLINE_BLOCKS = 3
@@ -199,7 +199,7 @@ class _Reader:
     blocks: list[Block]
     text: str
     spans: list[tuple[int, int]]
-    units: list[Unit]
+    units: list[MatterLine]
     web: dict[str, str]
     portal: list[str] = field(default_factory=list)
     md: dict = field(default_factory=dict)
@@ -843,7 +843,7 @@ def _source_line(r: _Reader) -> tuple[int, re.Match] | None:
 def _reads_as_news(r: _Reader) -> bool:
     """No header (no number, no place-and-date line) and a dateline, a lead of news, a closing "Theo <source>" line
     or an author's byline."""
-    if r.md.get("so_hieu") or any(u.role in ("number", "place_date") for u in r.units):
+    if r.md.get("so_hieu") or any(u.role in ANCHOR_ROLES for u in r.units):
         return False
     return bool(_stamp(r) or _dateline(r) or _source_line(r) or _reports_issuing(r) or _byline(r)
                 or _headline_then_narration(r))
@@ -978,7 +978,7 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
     >>> json.loads(md["spans"])["so_hieu"], src[4:14]
     ([4, 14], '36/KH-UBND')
     """
-    r = _Reader(blocks, text, spans or _locate(blocks, text), matter_units(blocks) if units is None else units,
+    r = _Reader(blocks, text, spans or _locate(blocks, text), matter_lines(blocks) if units is None else units,
                 web_fields or {}, list(portal or ()))
     r.md = {k: "" for k in METADATA_KEYS}
     code = _read_number(r) or _read_named_line(r)

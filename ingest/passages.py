@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from index.model import OPENING_SECTION, Passage
-from ingest.frontmatter import BASIS_RUN_MAX_CHARS, CLOSING_SECTION, PASSAGE_ROLES, ROLES, Unit, matter_units
+from ingest.frontmatter import BASIS_RUN_MAX_CHARS, CLOSING_SECTION, ROLES, MatterLine, matter_lines
 from ingest.structure import Block
+from textnorm.cues import PASSAGE_ROLES
 from textnorm.lines import sentence_spans
 
 #: Passages grow block by block up to about this many characters; one long paragraph is cut at sentence ends.
@@ -114,7 +115,7 @@ def _remainders(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, in
     return out
 
 
-def _unit_groups(units: list[Unit], blocks: list[Block], spans: list[tuple[int, int]]) -> dict[int, list]:
+def _unit_groups(units: list[MatterLine], blocks: list[Block], spans: list[tuple[int, int]]) -> dict[int, list]:
     """Front- and end-matter units grouped into passages, keyed by the index of their first block.
 
     Consecutive units of one role are one passage; a run of legal bases is one passage only when it is short.
@@ -172,7 +173,7 @@ def _named_by_path(block: Block) -> bool:
 
 
 def split_into_passages(doc_id: str, text: str, blocks: list[Block], spans: list[tuple[int, int]],
-                        metadata: dict | None = None, units: list[Unit] | None = None) -> list[Passage]:
+                        metadata: dict | None = None, units: list[MatterLine] | None = None) -> list[Passage]:
     """Group blocks of one section into passages; a lead-in sentence stays with the list that follows it.
 
     Args:
@@ -187,7 +188,7 @@ def split_into_passages(doc_id: str, text: str, blocks: list[Block], spans: list
         Passages with ``text[p.start:p.end] == p.text``; a passage never spans two sections.
     """
     metadata = metadata or {}
-    units = matter_units(blocks) if units is None else units
+    units = matter_lines(blocks) if units is None else units
     unit_groups = _unit_groups(units, blocks, spans)
     in_units: dict[int, list[tuple[int, int]]] = {}
     for u in units:

@@ -28,7 +28,8 @@ from collections.abc import Callable
 import numpy as np
 
 from index.lexical_state import LexicalState
-from index.model import OPENING_SECTION
+from index.model import OPENING_SECTION, DocumentMetadata
+from textnorm.cues import IDENTITY_ROLES, AnswerType
 from textnorm.gazetteer import canonical_province, find_provinces
 
 #: Kinds of passage that, in a document's opening section, say what the document is (the number, date, bases and
@@ -58,11 +59,10 @@ def is_opening(meta: dict) -> bool:
     return kind == "title" or (meta.get("section") == OPENING_SECTION and kind in _OPENING_KINDS)
 
 
-#: Passage kinds that only identify a document (its number, its place-and-date line, its signature block): they
-#: answer the questions that ask for those (:data:`IDENTITY_TYPES`), never a question about the content.
-IDENTITY_KINDS = frozenset({"number", "place_date", "signature"})
-#: Answer types (:data:`retriever.intent.ANSWER_TYPES`) that a document's identity lines answer.
-IDENTITY_TYPES = frozenset({"signer", "person", "number", "issue_date", "basis", "time", "place"})
+#: Answer types that a document's identity lines (:data:`textnorm.cues.IDENTITY_ROLES`: its number, its
+#: place-and-date line, its signature block) answer; a question about the content is answered by none of them.
+IDENTITY_TYPES = frozenset({AnswerType.SIGNER, AnswerType.PERSON, AnswerType.NUMBER, AnswerType.ISSUE_DATE,
+                            AnswerType.BASIS, AnswerType.TIME, AnswerType.PLACE})
 
 
 def is_identity_line(meta: dict) -> bool:
@@ -71,7 +71,7 @@ def is_identity_line(meta: dict) -> bool:
     >>> is_identity_line({"kind": "place_date"}), is_identity_line({"kind": "list"})
     (True, False)
     """
-    return meta.get("kind") in IDENTITY_KINDS
+    return meta.get("kind") in IDENTITY_ROLES
 
 
 def is_title(meta: dict) -> bool:
@@ -88,7 +88,7 @@ def province_names(state: LexicalState) -> dict[str, set[str]]:
     if names is None:
         names = {}
         for m in state.doc_meta.values():
-            tinh = m.get("tinh", "")
+            tinh = DocumentMetadata.of(m).province
             if tinh:
                 names.setdefault(canonical_province(tinh) or tinh, set()).add(tinh)
         _PROVINCE_NAMES[state] = names

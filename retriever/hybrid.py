@@ -12,7 +12,7 @@ import numpy as np
 
 from index.lexical import passage_terms
 from index.lexical_state import LexicalState
-from index.model import Passage
+from index.model import DocumentMetadata, Passage
 from index.store import IndexStore
 from retriever.features import (
     IDENTITY_TYPES,
@@ -24,10 +24,9 @@ from retriever.features import (
     states_time,
     unread_fields,
 )
-from retriever.query import QueryAnalysis, analyze_query, with_merged_provinces
+from retriever.query import QueryAnalysis, analyze_query, resolve_merged_provinces
 from retriever.years import OTHER_YEARS, document_year_table, year_cover
 from textnorm.gazetteer import canonical_province
-from textnorm.patterns import asks_when, asks_which_document
 
 #: Query vectors kept by a retriever: a few hundred questions of recent users (384 floats each, about 1.5 KB).
 QUERY_VECTORS_KEPT = 256
@@ -70,8 +69,13 @@ class SearchResult:
         return self.doc_metadata.get("source", "")
 
     @property
+    def document(self) -> DocumentMetadata:
+        """The metadata of the passage's document, typed."""
+        return DocumentMetadata.of(self.doc_metadata)
+
+    @property
     def title(self) -> str:
-        return self.doc_metadata.get("tieu_de", "") or self.passage.doc_id
+        return self.document.title or self.passage.doc_id
 
     def to_dict(self) -> dict:
         p = self.passage
@@ -201,8 +205,8 @@ class HybridRetriever:
         if filters.provinces or filters.doc_ids or not analysis.provinces:
             return filters
         indexed = province_names(state)
-        provinces, _ = with_merged_provinces(analysis.provinces, indexed)  # "An Giang" → Kiên Giang
-        named = tuple(p for p in provinces if p in indexed)
+        resolve_merged_provinces(analysis, indexed)  # "An Giang" → Kiên Giang (done once per question)
+        named = tuple(p for p in analysis.provinces if p in indexed)
         return SearchFilters(named, filters.years, filters.doc_types, filters.doc_ids) if named else filters
 
     @staticmethod
@@ -303,14 +307,13 @@ class HybridRetriever:
     def _boost(self, fused: dict[str, float], analysis: QueryAnalysis, meta: dict) -> dict[str, float]:
         """Question types prefer passages with a feature: "khi nào?" those that state a time, "văn bản nào?" the
         documents' openings and most their titles (each factor applied in that order)."""
-        asked = analysis.original + " " + analysis.text
         cfg = self.config
         boosts: list[tuple[Callable[[dict], bool], float]] = []
-        if asks_when(asked):
+        if analysis.asks_when:
             boosts.append((states_time, 1.0 + cfg.time_boost))
-        if asks_which_document(asked):
+        if analysis.asks_document:
             boosts += [(is_opening, 1.0 + cfg.opening_boost), (is_title, 1.0 + cfg.title_boost)]
-        elif not asks_when(asked) and not IDENTITY_TYPES & set(analysis.answer_types):
+        elif not analysis.asks_when and not IDENTITY_TYPES & set(analysis.answer_types):
             boosts.append((is_identity_line, cfg.identity_factor))
         for pid in fused if boosts else ():
             passage = meta.get(pid, {})

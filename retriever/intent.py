@@ -10,80 +10,48 @@ from __future__ import annotations
 
 import re
 
-from textnorm import fold_accents, fold_word, has_diacritics, syllables
+from textnorm import fold_accents, fold_word, syllables
+from textnorm.cues import ANSWER_TYPES, ANY_MEMBERS, ASKS_TIME, ListTarget, names_a_document, question_fold
+from textnorm.cues import AnswerType as T
 from textnorm.terms import is_stopword
-
-#: Answer types, in the order an answer lists them when a question asks for several.
-ANSWER_TYPES = ("signer", "person", "number", "issue_date", "basis", "time", "amount", "agent", "list", "place",
-                "content")
 
 _F = re.IGNORECASE
 #: Each answer type and the folded question words that ask for it.
-_TYPE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
-    ("signer", re.compile(r"\b(ai|nguoi nao|chuc vu (gi|nao)) (da )?(ky|ki)\b|\bnguoi ky\b|\bky boi\b|"
+_TYPE_PATTERNS: tuple[tuple[T, re.Pattern], ...] = (
+    (T.SIGNER, re.compile(r"\b(ai|nguoi nao|chuc vu (gi|nao)) (da )?(ky|ki)\b|\bnguoi ky\b|\bky boi\b|"
                           r"\bdo ai ky\b|\bai la nguoi ky\b", _F)),
-    ("number", re.compile(r"\bso (may|bao nhieu|hieu|ky hieu)\b|\bky hieu\b|\bso hieu\b|"
+    (T.NUMBER, re.compile(r"\bso (may|bao nhieu|hieu|ky hieu)\b|\bky hieu\b|\bso hieu\b|"
                           r"\b(van ban|quyet dinh|ke hoach|chi thi) so (may|nao)\b", _F)),
-    ("issue_date", re.compile(r"\b(ban hanh|ky|phe duyet)\s*(vao|vao ngay|ngay|luc)?\s*(nao|khi nao|bao gio|"
+    (T.ISSUE_DATE, re.compile(r"\b(ban hanh|ky|phe duyet)\s*(vao|vao ngay|ngay|luc)?\s*(nao|khi nao|bao gio|"
                               r"ngay nao|ngay may|hom nao|thoi gian nao)\b|\bngay ban hanh\b|\bngay ky\b|"
                               r"\b(ban hanh|ky)( \w+){1,3}? (ngay nao|ngay may|khi nao|bao gio)\b", _F)),
-    ("basis", re.compile(r"(?<!lam )\bcan cu\b[^?]*\b(nao|gi|so may)\b|"
+    (T.BASIS, re.compile(r"(?<!lam )\bcan cu\b[^?]*\b(nao|gi|so may)\b|"
                          r"\b(theo|thuc hien|trien khai|kem theo|kem|tai|thay the boi|thanh lap theo|"
                          r"ban hanh theo|de thuc hien) (van ban|quyet dinh|qd|ke hoach|kh|nghi quyet|nq|chi thi|ct|"
                          r"nghi dinh|nd|thong tu|tt|to trinh|ttr|cong van|luat)\s*(so)?\s*(nao|may|gi)\b|"
                          r"\b(quyet dinh|qd|van ban|ke hoach|nghi quyet|nq|chi thi|to trinh) nao\b|"
                          r"\b(to trinh|cong van|nghi quyet|nghi dinh|thong tu) so (may|nao)\b|"
                          r"\bde nghi cua (ai|co quan nao|don vi nao|so nao)\b", _F)),
-    ("time", re.compile(r"\bkhi nao\b|\bthoi gian nao\b|\bbao gio\b|\bluc nao\b|\bthoi han\b|\bhan chot\b|"
-                        r"\bthang may\b|\bquy may\b|\bngay nao\b|\bbat dau\b|\btruoc ngay\b|\bhan (nop|cuoi)\b|"
-                        r"\bthoi diem\b|\bthoi gian\b|\btien do\b|\bket thuc\b|\bgiai doan nao\b|\bnam nao\b|"
-                        r"\bky nao\b", _F)),
-    ("amount", re.compile(r"(?<!so )\bbao nhieu\b|(?<!so )(?<!thang )(?<!ngay )(?<!quy )(?<!nam )(?<!luc )\bmay\b|"
+    (T.TIME, ASKS_TIME),
+    (T.AMOUNT, re.compile(r"(?<!so )\bbao nhieu\b|(?<!so )(?<!thang )(?<!ngay )(?<!quy )(?<!nam )(?<!luc )\bmay\b|"
                           r"\bty le\b|\bphan tram\b|%|\bchi tieu\b", _F)),
-    ("agent", re.compile(r"^ai\b|\bai (chu tri|phu trach|thuc hien|tham muu|chiu trach nhiem|lam|duoc giao|"
+    (T.AGENT, re.compile(r"^ai\b|\bai (chu tri|phu trach|thuc hien|tham muu|chiu trach nhiem|lam|duoc giao|"
                          r"xay dung|to chuc|theo doi|kiem tra|trinh|de xuat|phoi hop)\b|\b(co quan|don vi|so|ban) nao "
                          r"(chu tri|phu trach|tham muu|chiu trach nhiem|thuc hien|duoc giao|lam|la dau moi)\b|"
                          r"\b(chu tri|dau moi|phu trach|tham muu) (la )?(ai|co quan nao|don vi nao)\b|"
                          r"\b(co quan|don vi|so|ban) nao (de nghi|trinh|tham gia)\b", _F)),
-    ("list", re.compile(r"\bnhung \w+( \w+)? nao\b|\bcac \w+( \w+)? nao\b|\bgom (nhung )?(ai|gi|nao|cac|nhung)\b|"
+    (T.LIST, re.compile(r"\bnhung \w+( \w+)? nao\b|\bcac \w+( \w+)? nao\b|\bgom (nhung )?(ai|gi|nao|cac|nhung)\b|"
                         r"\bbao gom\b|\bnhung (gi|ai|noi dung|nhiem vu)\b|\bnhung\b.*\bnao\b|\bliet ke\b", _F)),
-    ("person", re.compile(r"\bai la\b|\bla ai\b|\bho (va )?ten\b|\bten (la )?gi\b|\bnguoi nao\b", _F)),
-    ("place", re.compile(r"\bo dau\b|\btai dau\b|\bdia diem\b|\bnoi nao\b|\bdia chi\b", _F)),
+    (T.PERSON, re.compile(r"\bai la\b|\bla ai\b|\bho (va )?ten\b|\bten (la )?gi\b|\bnguoi nao\b", _F)),
+    (T.PLACE, re.compile(r"\bo dau\b|\btai dau\b|\bdia diem\b|\bnoi nao\b|\bdia chi\b", _F)),
 )
 #: Words before "nào" that ask for a time or an amount, not for members of a list.
 _NOT_TARGET = frozenset({"khi", "luc", "bao", "nam", "thang", "ngay", "quy", "thoi", "gian", "gio", "the", "cu",
                          "doan", "ky"})
 
 
-#: Question words whose folded form collides with ordinary words ("mấy" / "máy" of "bộ máy"): with accents typed,
-#: only these accented forms count as the question word.
-_QUESTION_WORD_FORMS = {"may": {"mấy"}, "nao": {"nào"}, "dau": {"đâu"}, "gi": {"gì"}, "ky": {"ký", "kí"},
-                        "nhieu": {"nhiêu"}, "can": {"căn"}, "cu": {"cứ"}, "ngay": {"ngày"}}
-#: Nouns of units and topics that a list question enumerates ("Sở nào được kiểm tra?" asks for all of them).
-_LIST_NOUNS = frozenset(fold_word(w) for w in "sở ban ngành huyện xã quận phường đơn vị cơ quan lĩnh vực nội dung "
-                        "nhiệm vụ địa phương tỉnh thành phố".split())
-
-
-#: A document named by its number in a question: "QĐ 119", "kế hoạch 36", "quyết định số 135".
-_NAMES_A_DOCUMENT = re.compile(r"\b(qd|kh|ct|nq|quyet dinh|ke hoach|chi thi|nghi quyet)( so)? \d+", _F)
-
-
-def question_fold(question: str) -> str:
-    """The question folded for matching question words; an accented word that is not the question word keeps a mark.
-
-    >>> question_fold("Ai chủ trì bộ máy?"), question_fold("tháng mấy")
-    ('ai chu tri bo may_', 'thang may')
-    """
-    out = []
-    for word in syllables(question):
-        folded = fold_word(word)
-        forms = _QUESTION_WORD_FORMS.get(folded)
-        out.append(folded + "_" if forms and has_diacritics(word) and word not in forms else folded)
-    return " ".join(out)
-
-
-def answer_types(question: str) -> tuple[str, ...]:
-    """The answer types a question asks for, in :data:`ANSWER_TYPES` order; ``("content",)`` when none.
+def answer_types(question: str) -> tuple[T, ...]:
+    """The answer types a question asks for, in :data:`ANSWER_TYPES` order; ``(AnswerType.CONTENT,)`` when none.
 
     >>> answer_types("Ai ký quyết định ban hành kế hoạch?")
     ('signer',)
@@ -96,35 +64,40 @@ def answer_types(question: str) -> tuple[str, ...]:
     """
     folded = question_fold(question)
     found = [name for name, pattern in _TYPE_PATTERNS if pattern.search(folded)]
-    if "time" in found and ({"number", "basis"} & set(found)) and re.search(r"\bngay (nao|may)\b", folded):
-        found = [t for t in found if t != "time"] + ["issue_date"]  # "quyết định số mấy, ngày nào": its date
-    if "issue_date" in found and "time" in found:
-        found.remove("time")  # "ban hành ngày nào" asks for the date of issue, not a time in the plan
-    if "signer" in found:
-        found = [t for t in found if t not in ("agent", "person")]
-    if "number" in found and "amount" in found:
-        found.remove("amount")  # "số mấy" is a document number
-    if "basis" in found and "number" in found and not re.search(r"\bso (may|hieu)\b", folded):
-        found.remove("number")
-    if ("list" in found and "agent" in found) or ("list" in found and "time" in found and
-                                                   re.search(r"\b(thoi gian|ngay|thang|quy) nao\b", folded)):
-        found.remove("list")  # "cơ quan nào chủ trì", "thời gian nào" ask for one thing
-    if "number" in found and _NAMES_A_DOCUMENT.search(folded):
+    found = _one_reading(found, folded, question)
+    if not found and list_target(question).is_list_noun:
+        found.append(T.LIST)  # "Sở nào được kiểm tra trực tiếp?" asks for every such body
+    return tuple(t for t in ANSWER_TYPES if t in found) or (T.CONTENT,)
+
+
+def _one_reading(found: list[T], folded: str, question: str) -> list[T]:
+    """The answer types matched, with the readings that one phrase allows only once resolved."""
+    if T.TIME in found and ({T.NUMBER, T.BASIS} & set(found)) and re.search(r"\bngay (nao|may)\b", folded):
+        found = [t for t in found if t != T.TIME] + [T.ISSUE_DATE]  # "quyết định số mấy, ngày nào": its date
+    if T.ISSUE_DATE in found and T.TIME in found:
+        found.remove(T.TIME)  # "ban hành ngày nào" asks for the date of issue, not a time in the plan
+    if T.SIGNER in found:
+        found = [t for t in found if t not in (T.AGENT, T.PERSON)]
+    if T.NUMBER in found and T.AMOUNT in found:
+        found.remove(T.AMOUNT)  # "số mấy" is a document number
+    if T.BASIS in found and T.NUMBER in found and not re.search(r"\bso (may|hieu)\b", folded):
+        found.remove(T.NUMBER)
+    if (T.LIST in found and T.AGENT in found) or (T.LIST in found and T.TIME in found and
+                                                  re.search(r"\b(thoi gian|ngay|thang|quy) nao\b", folded)):
+        found.remove(T.LIST)  # "cơ quan nào chủ trì", "thời gian nào" ask for one thing
+    if T.NUMBER in found and names_a_document(question):
         # the question already names its document by number ("QĐ 119 … kèm QĐ số mấy"): it asks for another one
-        found = [t for t in found if t != "number"] + (["basis"] if "basis" not in found else [])
-    target = [fold_word(w) for w in list_target(question)]
-    if not found and target and " ".join(target) in _LIST_NOUNS | {"__any__"}:
-        found.append("list")  # "Sở nào được kiểm tra trực tiếp?" asks for every such unit
-    return tuple(t for t in ANSWER_TYPES if t in found) or ("content",)
+        found = [t for t in found if t != T.NUMBER] + ([T.BASIS] if T.BASIS not in found else [])
+    return found
 
 
 #: Words that, inside a phrase asking for an answer type, only ask ("số mấy", "ban hành ngày nào", "ai ký"); nouns of
 #: the phrase ("tờ trình", "quyết định") stay topic words.
 _TYPE_ONLY_WORDS = {
-    "number": {"so", "may", "hieu", "ky", "bao", "nhieu", "nao"},
-    "issue_date": {"ban", "hanh", "ngay", "nao", "may", "khi", "bao", "gio", "ky", "ki", "vao", "luc", "phe", "duyet"},
-    "signer": {"ai", "ky", "ki", "nguoi", "boi", "do", "nao", "da", "la"},
-    "basis": {"can", "cu", "nao", "gi", "may", "so"},
+    T.NUMBER: {"so", "may", "hieu", "ky", "bao", "nhieu", "nao"},
+    T.ISSUE_DATE: {"ban", "hanh", "ngay", "nao", "may", "khi", "bao", "gio", "ky", "ki", "vao", "luc", "phe", "duyet"},
+    T.SIGNER: {"ai", "ky", "ki", "nguoi", "boi", "do", "nao", "da", "la"},
+    T.BASIS: {"can", "cu", "nao", "gi", "may", "so"},
 }
 
 
@@ -178,11 +151,14 @@ def _clause_measure(words: list[str]) -> list[str]:
     return []
 
 
-def list_target(question: str) -> list[str]:
-    """The noun a list question asks for ("những sở nào" → ["sở"]), lower case; empty for other questions.
+def list_target(question: str) -> ListTarget:
+    """The noun a list question asks for ("những sở nào" → ("sở",)), lower case; any members for "gồm những gì";
+    falsy for other questions.
 
-    >>> list_target("Những sở nào được kiểm tra?"), list_target("Cơ quan nào chủ trì?"), list_target("Khi nào?")
-    (['sở'], ['cơ', 'quan'], [])
+    >>> list_target("Những sở nào được kiểm tra?").words, list_target("Cơ quan nào chủ trì?").words
+    (('sở',), ('cơ', 'quan'))
+    >>> bool(list_target("Khi nào?")), list_target("Đoàn kiểm tra gồm những ai?") == ANY_MEMBERS
+    (False, True)
     """
     words = syllables(question)
     folded = [fold_word(w) for w in words]
@@ -193,10 +169,11 @@ def list_target(question: str) -> list[str]:
             j = i - 1
             while j > 0 and i - j < 2 and not is_stopword(words[j - 1]) and not words[j - 1].isdigit():
                 j -= 1
-            return words[j:i]
+            return ListTarget(tuple(words[j:i]))
     if "gom" in folded or ("nhung" in folded and ("ai" in folded or "gi" in folded)):
-        return ["__any__"]
-    return []
+        return ANY_MEMBERS
+    return ListTarget()
 
 
-__all__ = ["ANSWER_TYPES", "amount_measure", "answer_types", "answer_type_words", "list_target", "question_fold"]
+__all__ = ["ANSWER_TYPES", "amount_measure", "answer_types", "answer_type_words", "list_target", "question_fold",
+           "ListTarget"]

@@ -10,12 +10,12 @@ import re
 
 from retriever.query import canonical_quarters
 from textnorm import normalize_text
+from textnorm.cues import YEAR, YEAR_WORD
 from textnorm.periods import QUARTER_MONTHS, Period, find_periods, fold_same_length
 
 #: "III/2030" written alone in a question (plans write it in table cells; a question may copy it).
-_BARE_QUARTER = re.compile(r"(?<![\w/])(iv|i{1,3})\s*/\s*((?:19|20)\d\d)\b")
+_BARE_QUARTER = re.compile(r"(?<![\w/])(iv|i{1,3})\s*/\s*(" + YEAR + r")\b")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
 def question_period(question: str, years: list[str] | tuple[str, ...] = ()) -> Period | None:
@@ -48,7 +48,7 @@ def question_period(question: str, years: list[str] | tuple[str, ...] = ()) -> P
     if period.kind == "range" and len(period.quarters) == 1 and period.months == QUARTER_MONTHS[period.quarters[0]]:
         period = Period("quarter", period.year, period.months, period.start, period.end, period.quarters)
     if period.year is None:
-        named = list(years) or _YEAR.findall(text)
+        named = list(years) or YEAR_WORD.findall(text)
         if named:
             period = period.with_year(int(named[0]))
     return period

@@ -8,21 +8,30 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from retriever.intent import amount_measure, answer_type_words, answer_types, list_target
 from textnorm import fold_accents, fold_word, gazetteer, has_diacritics, normalize_text, syllables
+from textnorm.cues import (
+    NUMBERED_DOCUMENT,
+    YEAR,
+    YEAR_WORD,
+    AnswerType,
+    ListTarget,
+    asks_when,
+    document_type_code,
+    is_short_form,
+)
 from textnorm.diacritics import DiacriticRestorer
 from textnorm.gazetteer import ALIASES, PROVINCES
-from textnorm.patterns import DOC_NUMBER, DOCUMENT_REFERENCE
+from textnorm.patterns import DOC_NUMBER, DOCUMENT_REFERENCE, asks_which_document
 from textnorm.terms import ABBREVIATIONS, content_terms
 
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 # a quarter number, not followed by more digits nor by "/n" unless n is a year ("quý 3/2021", not "quy 1/12")
-_QUARTER = re.compile(r"\b(?:q|quý|quy)\s*\.?\s*([1-4]|i{1,3}|iv)\b(?!\s*\d)(?!\s*/\s*(?!(?:19|20)\d\d\b)\d)",
+_QUARTER = re.compile(r"\b(?:q|quý|quy)\s*\.?\s*([1-4]|i{1,3}|iv)\b(?!\s*\d)(?!\s*/\s*(?!" + YEAR + r"\b)\d)",
                       re.IGNORECASE)
 _QUARTER_GLUED = re.compile(r"\bq([1-4])\b", re.IGNORECASE)
-_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 
 
 @dataclass
@@ -35,11 +44,26 @@ class QueryAnalysis:
     provinces: list[str] = field(default_factory=list)
     years: list[str] = field(default_factory=list)
     restored: bool = False
-    answer_types: tuple[str, ...] = ("content",)  # what the question asks for: see retriever.intent.ANSWER_TYPES
-    list_target: list[str] = field(default_factory=list)  # the noun a list question enumerates ("sở")
+    answer_types: tuple[AnswerType, ...] = (AnswerType.CONTENT,)  # what the question asks for, in answer order
+    list_target: ListTarget = ListTarget()  # what a list question enumerates ("sở"; any members for "gồm những gì")
     doc_numbers: list[str] = field(default_factory=list)  # document numbers named ("135/2006/QĐ-UBND", "QĐ 251")
     measure: list[str] = field(default_factory=list)  # what an amount question counts, folded ("tỷ đồng", "%")
     type_words: frozenset = frozenset()  # words (as typed) that only ask for the answer type ("số mấy", "ai ký")
+    #: the note naming the pre-2025 provinces searched under a new province's name; None until
+    #: :func:`resolve_merged_provinces` has run (once per question)
+    merged_note: str | None = None
+    #: ids of the indexed documents the question names by number; None until :func:`resolve_named_documents` has run
+    named_doc_ids: tuple[str, ...] | None = None
+
+    @cached_property
+    def asks_when(self) -> bool:
+        """The question (as typed or as read) asks when (:func:`textnorm.cues.asks_when`)."""
+        return asks_when(f"{self.original} {self.text}")
+
+    @cached_property
+    def asks_document(self) -> bool:
+        """The question asks which document says something ("văn bản nào …")."""
+        return asks_which_document(f"{self.original} {self.text}")
 
     @property
     def topic_terms(self) -> list[str]:
@@ -51,7 +75,7 @@ class QueryAnalysis:
         level = _place_levels(sylls, place)
         # "năm" before a year states the scope (a filter), not the topic; so do "tỉnh", "thành phố" before a place
         words = [w for i, w in enumerate(sylls) if w not in self.type_words and i not in level
-                 and not (fold_word(w) == "nam" and i + 1 < len(sylls) and _YEAR.fullmatch(sylls[i + 1]))]
+                 and not (fold_word(w) == "nam" and i + 1 < len(sylls) and YEAR_WORD.fullmatch(sylls[i + 1]))]
         skip = {k.lower() for k in province_initials()} | set(ALIASES) | {fold_accents(a) for a in ABBREVIATIONS}
         return [t for t in content_terms(" ".join(words)) if t not in place and t not in numbers
                 and not t.isdigit() and t not in skip and not _GLUED_NUMBER.fullmatch(t)]
@@ -117,11 +141,6 @@ def find_provinces(text: str) -> list[str]:
     return found
 
 
-#: A number that names a document, not a year: "QĐ 1961", "KH số 2020", "Quyết định 2071/QĐ-UBND".
-_NUMBERED_DOCUMENT = re.compile(r"\b(?:qđ|qd|kh|ct|ctr|nq|tb|quyết định|kế hoạch|chỉ thị|chương trình|số)"
-                                r"(?:\s+số)?\s+\d+\b(?!\s*[/-])", re.IGNORECASE)
-
-
 def with_merged_provinces(provinces: list[str], indexed) -> tuple[list[str], str]:
     """Provinces to search for a question: a province named by its post-2025 name stands also for the pre-2025
     provinces merged into it that the index holds, also when that name was an old province's too ("Quảng Ngãi" →
@@ -153,6 +172,23 @@ def with_merged_provinces(provinces: list[str], indexed) -> tuple[list[str], str
     return out, " ".join(notes)
 
 
+def resolve_merged_provinces(analysis: QueryAnalysis, indexed) -> str:
+    """Widen the provinces of the analysis by :func:`with_merged_provinces`, once per question (the answerer and the
+    retriever both ask; the second call only reads the result).
+
+    Returns:
+        The note naming the old provinces searched under a new name ("" when none).
+
+    >>> a = QueryAnalysis("", "", provinces=["Quảng Ngãi"])
+    >>> note = resolve_merged_provinces(a, {"Quảng Ngãi", "Kon Tum"})
+    >>> a.provinces, resolve_merged_provinces(a, {"Quảng Ngãi", "Kon Tum"}) == note
+    (['Quảng Ngãi', 'Kon Tum'], True)
+    """
+    if analysis.merged_note is None:
+        analysis.provinces, analysis.merged_note = with_merged_provinces(analysis.provinces, indexed)
+    return analysis.merged_note
+
+
 def named_documents(text: str) -> list[str]:
     """Documents a question names by number: full numbers ("135/2006/QĐ-UBND") and short forms ("QĐ 251", "KH số
     36", "Kế hoạch 87").
@@ -168,8 +204,8 @@ def named_documents(text: str) -> list[str]:
     glued = [_unglued(m) for m in _GLUED_NUMBER.finditer(text)]
     text = _GLUED_NUMBER.sub(" ", text)
     full = [m.group(0) for m in DOCUMENT_REFERENCE.finditer(text)]
-    short = [m.group(0) for m in _NUMBERED_DOCUMENT.finditer(DOCUMENT_REFERENCE.sub(" ", text))
-             if not m.group(0).lower().startswith("số")]
+    short = [m.group(0) for m in NUMBERED_DOCUMENT.finditer(DOCUMENT_REFERENCE.sub(" ", text))
+             if m.group("kind").lower() != "số" and is_short_form(m)]
     return glued + full + short
 
 
@@ -184,10 +220,6 @@ def _unglued(m: re.Match) -> str:
     if m.group(3):
         return f"{m.group(2)}/{code}-{m.group(3).upper()}"
     return f"{code} {m.group(2)}"
-
-
-_TYPE_HINTS = {"qđ": "qđ", "qd": "qđ", "quyết định": "qđ", "kh": "kh", "kế hoạch": "kh", "ct": "ct", "chỉ thị": "ct",
-               "ctr": "ctr", "chương trình": "ctr", "nq": "nq", "tb": "tb"}
 
 
 def documents_named(doc_numbers: list[str], records: dict) -> list[str]:
@@ -233,17 +265,31 @@ def _number_matches(named: str, so_hieu: str) -> bool:
     >>> _number_matches("QĐ 1961", "1961/qd-ubnd"), _number_matches("KH 1961", "1961/qd-ubnd")
     (True, False)
     """
-    m = re.match(r"(?:(.*?)\s+(?:số\s+)?)?(\d+)", named.strip(), re.IGNORECASE)
+    m = re.match(r"(?:(.*?)\s+(?:(?:số|so)\s+)?)?(\d+)", named.strip(), re.IGNORECASE)
     if not so_hieu or not m:
         return False
     if "/" not in named:
-        hint = _TYPE_HINTS.get((m.group(1) or "").lower().strip())
+        hint = document_type_code(m.group(1) or "")
         return so_hieu.split("/")[0] == m.group(2) and (not hint or fold_accents(hint) in so_hieu)
     full = fold_accents(named).replace(" ", "")
     if so_hieu == full or so_hieu.replace("-", "") == full.replace("-", ""):
         return True
     letters = set(re.findall(r"[a-z]+", full))
     return so_hieu.split("/")[0] == full.split("/")[0] and letters <= set(re.findall(r"[a-z]+", so_hieu))
+
+
+def resolve_named_documents(analysis: QueryAnalysis, records: dict) -> tuple[str, ...]:
+    """:func:`documents_named` for the analysis's document numbers, read once per question (the search scope, the
+    refusals and the answer pool all ask).
+
+    >>> from types import SimpleNamespace
+    >>> a = QueryAnalysis("QĐ 251", "QĐ 251", doc_numbers=["QĐ 251"])
+    >>> resolve_named_documents(a, {"d": SimpleNamespace(metadata={"so_hieu": "251/QĐ-BNV"})}), a.named_doc_ids
+    (('d',), ('d',))
+    """
+    if analysis.named_doc_ids is None:
+        analysis.named_doc_ids = tuple(documents_named(analysis.doc_numbers, records))
+    return analysis.named_doc_ids
 
 
 def years_named(text: str) -> list[str]:
@@ -254,8 +300,8 @@ def years_named(text: str) -> list[str]:
     >>> years_named("giai đoạn 2021-2025")
     ['2021', '2025']
     """
-    text = DOCUMENT_REFERENCE.sub(" ", _NUMBERED_DOCUMENT.sub(" ", text))
-    return _YEAR.findall(text)
+    text = DOCUMENT_REFERENCE.sub(" ", NUMBERED_DOCUMENT.sub(" ", text))
+    return YEAR_WORD.findall(text)
 
 
 @lru_cache(maxsize=1)
@@ -330,4 +376,5 @@ def analyze_query(query: str, restorer: DiacriticRestorer | None = None) -> Quer
 
 
 __all__ = ["QueryAnalysis", "analyze_query", "documents_named", "named_documents", "with_merged_provinces",
+           "resolve_merged_provinces", "resolve_named_documents",
            "DiacriticRestorer", "canonical_quarters", "find_provinces", "expand_abbreviations", "ABBREVIATIONS"]

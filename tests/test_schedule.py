@@ -17,7 +17,7 @@ from ingest.schedule import extract_schedule
 from retriever.period import question_period
 from textnorm import fold_for_match
 from textnorm.periods import find_periods
-from textnorm.units import DEPARTMENTS, find_units
+from textnorm.units import DEPARTMENTS, find_bodies
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "schedules"
@@ -157,13 +157,13 @@ def test_word_tables(name, settings):
 
 
 def test_units_grammar():
-    units = [u.name for u in find_units("tại các sở: Lao động – Thương binh và Xã hội, Ngoại vụ, Ban Dân tộc và "
+    units = [u.name for u in find_bodies("tại các sở: Lao động – Thương binh và Xã hội, Ngoại vụ, Ban Dân tộc và "
                                         "UBND thị xã Ba Đồn, các huyện Tuyên Hóa, Quảng Trạch.")]
     assert units == ["Sở Lao động - Thương binh và Xã hội", "Sở Ngoại vụ", "Ban Dân tộc", "UBND thị xã Ba Đồn",
                      "UBND huyện Tuyên Hóa", "UBND huyện Quảng Trạch"]
-    assert find_units("Kế hoạch số 189/KH-UBND trên địa bàn tỉnh") == []  # "số" is not "Sở", "bàn" is not "Ban"
-    assert find_units("gửi báo cáo về Sở Nội vụ (qua Sở Nội vụ)") == []
-    assert find_units("Ủy ban nhân dân cấp huyện: Tự tổ chức kiểm tra") == []
+    assert find_bodies("Kế hoạch số 189/KH-UBND trên địa bàn tỉnh") == []  # "số" is not "Sở", "bàn" is not "Ban"
+    assert find_bodies("gửi báo cáo về Sở Nội vụ (qua Sở Nội vụ)") == []
+    assert find_bodies("Ủy ban nhân dân cấp huyện: Tự tổ chức kiểm tra") == []
 
 
 # -- periods in questions ---------------------------------------------------------------------------------------------
@@ -347,7 +347,7 @@ def test_headline_question_on_the_bundled_corpus(real_index):
     }
     for key, units in expected.items():
         line = next(x for x in lines if key in x and x.startswith("- "))
-        assert {u.name for u in find_units(line.split(":", 1)[1])} == {f"Sở {u}" for u in units}, line
+        assert {u.name for u in find_bodies(line.split(":", 1)[1])} == {f"Sở {u}" for u in units}, line
     head = answer.text[:400]
     for plan in ("36/KH-UBND Kiên Giang 2021", "Hà Nam 2022", "Quảng Bình 2018", "87/KH-UBND Hà Nội 2021"):
         assert plan in head, head  # every plan named within the first 400 characters

@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from textnorm.periods import fold_same_length
-from textnorm.units import find_units
+from textnorm.units import find_bodies
 
 #: The alias lexicon (:mod:`textnorm.lexicons` format): entries ``{"term", "canonical", "kind", "why", "seen",
 #: "note"}``, and ``groups``.
@@ -76,7 +76,7 @@ def find_agencies(text: str) -> list[Agency]:
     >>> [a.name for a in find_agencies("các Sở: Công Thương, Y tế")]
     ['Sở Công Thương', 'Sở Y tế']
     """
-    units = [Agency(u.name, u.kind, u.start, u.end) for u in find_units(text)]
+    units = [Agency(u.name, u.kind, u.start, u.end) for u in find_bodies(text)]
     aliases = [a for a in _alias_mentions(text)
                if not any(u.start < a.end and a.start < u.end for u in units)
                and not (a.kind == GROUP and any(0 <= u.start - a.end <= _HEAD_GAP for u in units))]

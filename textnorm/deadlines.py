@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from textnorm.cues import YEAR
 from textnorm.periods import Period, find_periods, fold_same_length
 
 #: Recurrences a deadline cell states instead of a date (folded), with the name each is stored under.
@@ -39,7 +40,7 @@ RECURRENCES = (
     ("hang_thang", re.compile(r"\b(?:hang|moi) thang\b|\bdinh ky (?:hang )?thang\b")),
 )
 #: A whole year: "Năm 2021", "trong năm 2021", "cả năm"; "trong năm" alone is the plan's year.
-_WHOLE_YEAR = re.compile(r"\b(?:trong\s+|ca\s+)?nam\s*((?:19|20)\d\d)\b|\b(?:trong|ca)\s+nam\b(?!\s*(?:19|20)\d\d)")
+_WHOLE_YEAR = re.compile(r"\b(?:trong\s+|ca\s+)?nam\s*(" + YEAR + r")\b|\b(?:trong|ca)\s+nam\b(?!\s*" + YEAR + ")")
 #: What separates the stages of one deadline: ";", a line break, a bullet opening a clause.
 _CLAUSES = re.compile(r"[;\n]+|(?:^|\s)[-–+•](?=\s)")
 #: Words that lead into a period and belong to neither the stage's label nor the period ("Thực hiện trong năm").

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import re
 
-#: Questions asking when something happens.
-WHEN_QUESTION = re.compile(
-    r"khi nào|thời gian nào|bao giờ|lúc nào|thời hạn|hạn chót|tháng mấy|ngày nào|bắt đầu|trước ngày nào|"
-    r"khi nao|thoi gian nao|bao gio|luc nao|thoi han|thang may|ngay nao|bat dau",
-    re.IGNORECASE,
-)
+from textnorm.cues import YEAR
+
 #: A time expression finer than a year in a document: "quý III", "tháng 4", "4/2021", "30/9/2022" (a bare
 #: "năm 2021" is in nearly every sentence of a yearly plan and tells nothing about when).
 TIME_EXPRESSION = re.compile(
@@ -30,7 +26,7 @@ CITED_DOCUMENT_DATE = re.compile(
 )
 #: A line holding only the years a long title ends with, wrapped onto a line of its own ("2021 - 2025", "GIAI ĐOẠN
 #: 2021-2030", "NĂM 2024"): it still belongs to the title above it.
-TITLE_YEARS_LINE = re.compile(r"^(?:(?:giai đoạn|năm|thời kỳ)\s+)?(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)\d\d)?\s*$",
+TITLE_YEARS_LINE = re.compile(r"^(?:(?:giai đoạn|năm|thời kỳ)\s+)?" + YEAR + r"(?:\s*[-–—]\s*" + YEAR + r")?\s*$",
                               re.IGNORECASE)
 #: A document number such as "189/KH-UBND" (its letters are not abbreviations to expand).
 DOC_NUMBER = re.compile(r"\b\d+\s*/\s*[A-ZĐa-zđ]+(?:-[A-ZĐa-zđ]+)*")
@@ -47,7 +43,7 @@ NEWS_DATELINE = re.compile(
     r"Đăng lúc|Thời gian đăng|Thông tin được đưa ngày|Được đưa ngày|Ngày)\s*(?:lúc|ngày)?\s*:?\s*)?"
     r"(?:(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|Chủ\s+nhật|T[2-7]|CN)\s*[,-]?\s*)?"
     r"(?:" + _CLOCK + r"\s*(?:[,|-]|ngày)?\s*)?"
-    r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d\d)"
+    r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>" + YEAR + r")"
     r"(?:\s*(?:[,|-]|lúc)?\s*" + _CLOCK + r")?"
     r"(?:\s*[\[(]?\s*GMT\s*\+\s*0?7(?::00)?\s*[\])]?)?"
     r"(?:\s*[|-]\s*(?:Lượt xem|Lượt đọc|Đã xem|Lượt truy cập)\s*:?\s*[\d.,]+)?\s*[)\]]?\s*$",
@@ -58,7 +54,7 @@ NEWS_DATELINE = re.compile(
 #: ("Chủ nhật, ngày 3 tháng 12 năm 2023") is a portal's "today" banner, not the post's date.
 NEWS_DATELINE_WORDS = re.compile(
     r"^[-–•|\s]*(?:" + _CLOCK + r"\s*[,|-]?\s*)?"
-    r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>(?:19|20)\d\d)"
+    r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>" + YEAR + r")"
     r"(?:\s*(?:[,|-]|lúc)?\s*" + _CLOCK + r")?\s*$",
     re.IGNORECASE,
 )
@@ -87,8 +83,8 @@ CITED_DOCUMENT = re.compile(
 #: "Ngày 01 tháng 6 năm 2015, Chủ tịch …", "Ngày 17/9, …", "Chiều 13-3, …" (the year is often left out).
 NEWS_LEAD_DATE = re.compile(
     r"^(?:(?:Sáng|Chiều|Tối|Trưa|Đêm)\s+)?(?:ngày\s+)?"
-    r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*(?P<y>(?:19|20)\d\d))?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+(?P<y2>(?:19|20)\d\d))?)"
-    r"\s*,",
+    r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*(?P<y>" + YEAR + r"))?|"
+    r"\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+(?P<y2>" + YEAR + r"))?)\s*,",
     re.IGNORECASE,
 )
 #: A lead reporting that a document was issued: "… vừa ký ban hành Công văn số 2577/UBND-NCKS …", "… đã ban hành
@@ -127,17 +123,8 @@ NATIONAL_RANKING = re.compile(
 #: not what the post is about.
 NEWS_AGENCY_DATELINE = re.compile(
     r"^(?P<place>[A-ZĐÀ-Ỹ][\w.]*(?:\s+[A-ZĐÀ-Ỹ][\w.]*){0,3})\s*\(\s*[A-ZĐ][\w.+/]{1,15}\s*[,-]?\s*"
-    r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>(?:19|20)\d\d)\s*\)"
+    r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>" + YEAR + r")\s*\)"
 )
-
-
-def asks_when(question: str) -> bool:
-    """True for questions about time.
-
-    >>> asks_when("Hà Nam kiểm tra vào thời gian nào?"), asks_when("Ai chủ trì?")
-    (True, False)
-    """
-    return bool(WHEN_QUESTION.search(question))
 
 
 def has_time_expression(text: str) -> bool:
@@ -196,7 +183,7 @@ CLOSING_FORMULA = re.compile(
 #: A relative or absolute moment that answers "khi nào" beyond the patterns of TIME_EXPRESSION.
 RELATIVE_TIME = re.compile(
     r"\bkể từ ngày\b|\bsau\s+\d+\s+ngày\b|\btrước ngày\b|\bhàng (?:năm|quý|tháng)\b|\bđịnh kỳ\b|"
-    r"\bgiai đoạn\s+\d{4}|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b",
+    r"\bgiai đoạn\s+\d{4}|\b" + YEAR + r"\s*[-–]\s*" + YEAR + r"\b",
     re.IGNORECASE,
 )
 #: Agencies and offices named as doers: "Sở Nội vụ", "Văn phòng UBND tỉnh", "Ban Dân tộc", "UBND cấp huyện".

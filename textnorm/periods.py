@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from textnorm import fold_accents
+from textnorm.cues import YEAR
 from textnorm.patterns import CITED_DOCUMENT_DATE
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4,
@@ -22,7 +23,7 @@ QUARTER_MONTHS = {q: tuple(range(3 * q - 2, 3 * q + 1)) for q in (1, 2, 3, 4)}
 #: Months of each half-year ("6 tháng đầu năm" = 1, "6 tháng cuối năm" = 2).
 HALF_MONTHS = {1: tuple(range(1, 7)), 2: tuple(range(7, 13))}
 
-_YEAR = r"((?:19|20)\d\d)"
+_YEAR = r"(" + YEAR + r")"
 _QLIST = (r"(?:quy|qui|q)\s*\.?\s*((?:(?:iv|i{1,3}|[1-4]|(?<=quy )(?:mot|hai|ba|bon|tu))\b\s*(?:,|va|-|den|;)?\s*"
           r"(?:qu[yi]\s*)?)+)")
 _YEAR_TAIL = r"(?:\s*(?:/|nam|-)\s*" + _YEAR + r")?"
@@ -50,7 +51,7 @@ _CLOCK = r"\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*[ap]m\b)?"
 #: "Thứ Hai" … "Chủ nhật" (folded), as a dateline opens.
 _WEEKDAY = r"(?:\bthu\s*(?:hai|ba|tu|nam|sau|bay|[2-7])|\bchu\s*nhat)\s*,?\s*"
 #: A day with its month and year ("04/06/2019").
-_FULL_DATE = r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d"
+_FULL_DATE = r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*" + YEAR
 #: A news post's dateline: a date and a clock time side by side, a weekday optional ("04/06/2019 - 21:54",
 #: "10:05, 05/05/2022", "Thứ Sáu, 23/04/2021, 18:49 [GMT+7]"). A timetable writes "8:00 ngày 15/7" (not matched).
 DATELINE = re.compile(r"(?:" + _WEEKDAY + r")?(?<!ngay )" + _FULL_DATE + r"\s*[-,|]?\s*" + _CLOCK + r"(?!\s*[:\d])"
@@ -58,7 +59,7 @@ DATELINE = re.compile(r"(?:" + _WEEKDAY + r")?(?<!ngay )" + _FULL_DATE + r"\s*[-
 #: A clause citing the documents a text rests on: "Căn cứ Luật … ngày 19 tháng 6 năm 2015;".
 _BASIS = re.compile(r"\bcan cu\b[^;\n]*")
 #: A day as a clause opens with it: "13/4/2018", "17/9", "13 tháng 4 năm 2018".
-_ANY_DATE = r"(?:\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*(?:19|20)\d\d)?|\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*(?:19|20)\d\d)"
+_ANY_DATE = r"(?:\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*" + YEAR + r")?|\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*" + YEAR + ")"
 #: A date opening a clause whose verb is issuing a document ("Ngày 13/4/2018, UBND tỉnh đã có Quyết định số …").
 _ISSUED = re.compile(r"(?:^|(?<=[\n.;:]))\s*(?:[-–•+*]\s*)?(?:ngay\s*)?" + _ANY_DATE + r"\s*,?(?:(?!kiem tra|lam viec)"
                      r"[^.;\n]){0,60}?\b(?:ban hanh|da co (?:quyet dinh|ke hoach|van ban|cong van)|da ky|phe duyet)\b",

@@ -1,4 +1,4 @@
-"""Units of provincial administration named in a line: Sở, Ban, UBND huyện / thị xã / thành phố / xã.
+"""Administrative bodies named in a line: Sở, Ban, UBND huyện / thị xã / thành phố / xã.
 
 Names are read with the grammar of Vietnamese administrative lists, not per document:
 - a singular head names one unit ("Sở Y tế", "UBND huyện Bình Lục", "Ban Dân tộc");
@@ -50,8 +50,8 @@ _SEP = re.compile(r"(?:[\s,;]|\bva\b)+")
 
 
 @dataclass(frozen=True)
-class UnitMention:
-    """A unit named in a line: canonical name, its kind, and the offsets of its name in the line."""
+class BodyMention:
+    """An administrative body named in a line: canonical name, its kind, and the offsets of its name in the line."""
 
     name: str  # "Sở Y tế", "UBND huyện Tân Hiệp", "Ban Dân tộc"
     kind: str  # so | ban | ubnd
@@ -163,18 +163,18 @@ def _not_a_unit(kind: str, level: str, name: str, folded: str, pos: int) -> bool
     return kind == "ubnd" and _level_name(level) == "thành phố" and canonical_province(name) in CENTRAL_CITIES
 
 
-def find_units(text: str) -> list[UnitMention]:
-    """Units named in a line, in order.
+def find_bodies(text: str) -> list[BodyMention]:
+    """Administrative bodies named in a line, in order.
 
-    >>> [u.name for u in find_units("a) Cấp tỉnh gồm các Sở: Công Thương, Y tế, Văn hóa, Thể thao và Du lịch.")]
+    >>> [u.name for u in find_bodies("a) Cấp tỉnh gồm các Sở: Công Thương, Y tế, Văn hóa, Thể thao và Du lịch.")]
     ['Sở Công Thương', 'Sở Y tế', 'Sở Văn hóa, Thể thao và Du lịch']
-    >>> [u.name for u in find_units("Ủy ban nhân dân các huyện: Tân Hiệp, Gò Quao và Vĩnh Thuận")]
+    >>> [u.name for u in find_bodies("Ủy ban nhân dân các huyện: Tân Hiệp, Gò Quao và Vĩnh Thuận")]
     ['UBND huyện Tân Hiệp', 'UBND huyện Gò Quao', 'UBND huyện Vĩnh Thuận']
-    >>> [u.name for u in find_units("các sở, ban, ngành và UBND cấp huyện")]
+    >>> [u.name for u in find_bodies("các sở, ban, ngành và UBND cấp huyện")]
     []
     """
     folded = fold_same_length(text)
-    out: list[UnitMention] = []
+    out: list[BodyMention] = []
     pos, head = 0, None  # head: (kind, level, plural) that names after a list separator still belong to
     while pos < len(text):
         found = _head_at(text, folded, pos) if (pos == 0 or not folded[pos - 1].isalnum()) else None
@@ -189,7 +189,7 @@ def find_units(text: str) -> list[UnitMention]:
                 got = None
             head = (kind, level, plural) if (plural or folded[found[3]:after].strip() == ":") else None
             if got:
-                out.append(UnitMention(_canonical(kind, _level_name(level) if level else "", got[0]), kind, after,
+                out.append(BodyMention(_canonical(kind, _level_name(level) if level else "", got[0]), kind, after,
                                        got[1]))
                 pos = got[1]
                 continue
@@ -198,7 +198,7 @@ def find_units(text: str) -> list[UnitMention]:
         if head and folded[pos].isalnum() and not folded[pos - 1].isalnum():
             got = _read_name(text, folded, head[0], pos)
             if got:
-                out.append(UnitMention(_canonical(head[0], _level_name(head[1]) if head[1] else "", got[0]),
+                out.append(BodyMention(_canonical(head[0], _level_name(head[1]) if head[1] else "", got[0]),
                                        head[0], pos, got[1]))
                 pos = got[1]
                 continue
@@ -210,4 +210,8 @@ def find_units(text: str) -> list[UnitMention]:
     return out
 
 
-__all__ = ["UnitMention", "find_units", "DEPARTMENTS"]
+#: The names before administrative bodies had their own (kept for branches written before; use the names above).
+UnitMention = BodyMention
+find_units = find_bodies
+
+__all__ = ["BodyMention", "find_bodies", "DEPARTMENTS", "UnitMention", "find_units"]

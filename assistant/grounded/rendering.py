@@ -11,6 +11,7 @@ from assistant.grounded.selection import Selection
 from assistant.grounded.units import Unit, result_label
 from assistant.types import Citation
 from textnorm import fold_word, syllables
+from textnorm.cues import AnswerType
 from textnorm.lines import strip_bullet
 from textnorm.patterns import CITED_DOCUMENT_DATE, DOCUMENT_REFERENCE, RELATIVE_TIME, TIME_EXPRESSION
 
@@ -116,7 +117,7 @@ class _Writer:
                                              context_chars=self.cfg.answer_context_chars))
         n = len(self.citations) + 1
         md = unit.result.doc_metadata
-        self.citations.append(Citation(n=n, doc_id=unit.doc_id, title=md.get("tieu_de", "") or unit.doc_id,
+        self.citations.append(Citation(n=n, doc_id=unit.doc_id, title=unit.result.document.title or unit.doc_id,
                                        source=md.get("source", ""), section=unit.result.passage.section,
                                        quote=quote, start=start, end=end, label=result_label(unit.result),
                                        metadata={k: v for k, v in md.items() if isinstance(v, str)}))
@@ -124,8 +125,8 @@ class _Writer:
 
 
 #: What a quote of a long unit should keep for each asked kind of answer.
-_WANTED = {"time": re.compile(TIME_EXPRESSION.pattern + "|" + RELATIVE_TIME.pattern, re.IGNORECASE),
-           "basis": DOCUMENT_REFERENCE, "amount": NUMERAL}
+_WANTED = {AnswerType.TIME: re.compile(TIME_EXPRESSION.pattern + "|" + RELATIVE_TIME.pattern, re.IGNORECASE),
+           AnswerType.BASIS: DOCUMENT_REFERENCE, AnswerType.AMOUNT: NUMERAL}
 
 
 def write_answer(selection: Selection, weights: dict[str, float], cfg: GroundedConfig,

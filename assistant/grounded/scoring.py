@@ -8,11 +8,22 @@ import re
 from dataclasses import dataclass
 
 from assistant.grounded.config import GroundedConfig
-from assistant.grounded.units import TYPE_ROLES, Unit, result_label, split_units
+from assistant.grounded.units import Unit, result_label, split_units
 from index.model import OPENING_SECTION, PORTAL_SECTION
 from retriever.hybrid import SearchResult
 from retriever.query import QueryAnalysis
 from textnorm import fold_word, syllables
+from textnorm.cues import (
+    BODY_NOUNS,
+    BOILERPLATE_ROLES,
+    IDENTITY_ROLES,
+    NAMING_ROLES,
+    SHAPED_TYPES,
+    TYPE_ROLES,
+    YEAR,
+    AnswerType,
+    PassageRole,
+)
 from textnorm.lines import is_upper_line
 from textnorm.patterns import (
     ADDRESS,
@@ -22,11 +33,9 @@ from textnorm.patterns import (
     FULL_NAME,
     RELATIVE_TIME,
     TIME_EXPRESSION,
-    asks_which_document,
 )
 
 #: Header lines that identify their document (answers to "số mấy", "ngày nào", "ai ký").
-_IDENTITY_ROLES = frozenset({"number", "place_date", "signature"})
 
 #: A person named as documents name people: after "ông", "bà", "đồng chí" or a "Người ký:" field.
 _NAMED_PERSON = re.compile(r"(?:\b(?:ông|bà|đồng chí)\s+|Người ký\s*:\s*)" + FULL_NAME.pattern)
@@ -43,7 +52,7 @@ _NOT_QUANTITY_AFTER = re.compile(r"^\s*(?:[./-]\s*\d|tháng|năm\b|\)|\.\s|$)", 
 def _is_quantity(text: str, m: re.Match) -> bool:
     """A number that counts something ("04 thủ tục", "30%", "1.490.000 đồng"), not a date, year or heading."""
     before, after = text[max(0, m.start() - 12): m.start()], text[m.end(): m.end() + 8]
-    if re.fullmatch(r"(19|20)\d\d", m.group(0)):
+    if re.fullmatch(YEAR, m.group(0)):
         return False
     return not _NOT_QUANTITY_BEFORE.search(before) and not _NOT_QUANTITY_AFTER.match(after)
 
@@ -71,27 +80,28 @@ def carried_types(unit: Unit, analysis: QueryAnalysis) -> set[str]:
     """
     text = unit.text
     out = {t for t, role in TYPE_ROLES.items() if unit.role == role}
-    if unit.role == "place_date" and "issue_date" in analysis.answer_types:
-        out.add("place")  # "ban hành ở đâu, ngày nào": the place of issue
-    if unit.role == "signature" and _SIGNER_NAME.search(text):
-        out.add("signer")
+    if unit.role == PassageRole.PLACE_DATE and AnswerType.ISSUE_DATE in analysis.answer_types:
+        out.add(AnswerType.PLACE)  # "ban hành ở đâu, ngày nào": the place of issue
+    if unit.role == PassageRole.SIGNATURE and _SIGNER_NAME.search(text):
+        out.add(AnswerType.SIGNER)
     without_cited = CITED_DOCUMENT_DATE.sub(" ", text)
-    if TIME_EXPRESSION.search(without_cited) or RELATIVE_TIME.search(without_cited) and unit.role != "place_date":
-        out.add("time")
+    if TIME_EXPRESSION.search(without_cited) or (RELATIVE_TIME.search(without_cited)
+                                                 and unit.role != PassageRole.PLACE_DATE):
+        out.add(AnswerType.TIME)
     named = {fold_word(n) for n in analysis.doc_numbers}
-    own = fold_word(unit.result.doc_metadata.get("so_hieu", "")) if unit.result is not None else ""
+    own = fold_word(unit.result.document.number) if unit.result is not None else ""
     references = [m.group(0) for m in DOCUMENT_REFERENCE.finditer(text)]
-    if unit.role == "basis" or (unit.role != "number" and any(fold_word(r) not in named and fold_word(r) != own
-                                                              for r in references)):
-        out.add("basis")
+    if unit.role == PassageRole.BASIS or (unit.role != PassageRole.NUMBER and any(
+            fold_word(r) not in named and fold_word(r) != own for r in references)):
+        out.add(AnswerType.BASIS)
     if _carries_amount(DOCUMENT_REFERENCE.sub(" ", text), analysis.measure):
-        out.add("amount")
-    if unit.role == "signature" or _NAMED_PERSON.search(text):
-        out.add("person")
+        out.add(AnswerType.AMOUNT)
+    if unit.role == PassageRole.SIGNATURE or _NAMED_PERSON.search(text):
+        out.add(AnswerType.PERSON)
     if ADDRESS.search(text):
-        out.add("place")
+        out.add(AnswerType.PLACE)
     if AGENCY.search(text):
-        out.add("agent")
+        out.add(AnswerType.AGENT)
     return out
 
 
@@ -109,9 +119,6 @@ def _carries_amount(text: str, measure: list[str]) -> bool:
     return bool(re.search(r"\b\d+(?: \d+)? (?:\w+ ){0,2}?" + r" ".join(map(re.escape, measure)) + r"\b", folded))
 
 
-#: Nouns of units that a list question asks to name ("những sở nào" wants "Sở Y tế, Sở Công Thương").
-_UNIT_NOUNS = frozenset("sở ban ngành huyện xã quận phường đơn vị cơ quan địa phương tỉnh".split() +
-                        ["đơn vị", "cơ quan", "địa phương", "sở, ban", "sở, ngành"])
 
 
 #: Generic nouns for agencies: a list question about them is answered by an enumeration of named agencies.
@@ -126,7 +133,7 @@ def _enumerates(unit: Unit, target: list[str]) -> bool:
     (True, False)
     """
     lowered = unit.text.lower()
-    if not target or target == ["__any__"]:
+    if not target:  # no noun named ("gồm những gì"): any enumeration
         return unit.kind == "list" or lowered.count(",") >= 3
     m = re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, target)) + r"(?!\w)", lowered) or \
         re.search(r"(?<!\w)" + re.escape(target[0]) + r"(?!\w)", lowered)  # "những sở, ban nào" → "các sở: …"
@@ -136,7 +143,7 @@ def _enumerates(unit: Unit, target: list[str]) -> bool:
         return False
     after = re.split(r"[.;](?:\s|$)", unit.text[m.end():], maxsplit=1)[0]
     segments = [seg.strip(" :\n-+•") for seg in re.split(r",|\bvà\b|\n", after) if seg.strip(" :\n-+•")]
-    if " ".join(target) in _UNIT_NOUNS:
+    if " ".join(fold_word(w) for w in target) in BODY_NOUNS:
         # units are named ("Sở: Công Thương, Xây dựng, Y tế"), not described ("các sở, ban, ngành")
         named = sum(1 for seg in segments if seg[:1].isupper())
         if named * 2 < len(segments):
@@ -153,7 +160,7 @@ class ScoredQuestion:
     weights: dict[str, float]
     total: float
     bigrams: set[str]
-    types: tuple[str, ...]
+    types: tuple[AnswerType, ...]
     target: list[str]
     asks_purpose: bool
     asks_header: bool
@@ -164,13 +171,13 @@ def _question(analysis: QueryAnalysis, idf) -> ScoredQuestion:
     terms = analysis.topic_terms
     weights = {t: idf(t) for t in dict.fromkeys(terms)}
     types = tuple(analysis.answer_types)
-    asks_header = bool(set(types) & {"signer", "number", "issue_date"})
+    asks_header = bool(set(types) & set(TYPE_ROLES))
     asked = " ".join(syllables(analysis.text))
     return ScoredQuestion(weights=weights, total=sum(weights.values()) or 1.0,
                      bigrams={f"{a} {b}" for a, b in zip(terms, terms[1:])}, types=types,
-                     target=list(analysis.list_target), asks_purpose=bool(_PURPOSE_SECTION.search(asked)),
+                     target=list(analysis.list_target.words), asks_purpose=bool(_PURPOSE_SECTION.search(asked)),
                      asks_header=asks_header,
-                     asks_document=asks_which_document(f"{analysis.original} {analysis.text}"))
+                     asks_document=analysis.asks_document)
 
 
 def score_unit(unit: Unit, q: ScoredQuestion, analysis: QueryAnalysis, cfg: GroundedConfig,
@@ -187,11 +194,11 @@ def score_unit(unit: Unit, q: ScoredQuestion, analysis: QueryAnalysis, cfg: Grou
     pairs = {f"{a} {b}" for a, b in zip(words, words[1:])}
     phrase = cfg.bigram_weight * sum(1 for b in q.bigrams if b in pairs)
     unit.carries = carried_types(unit, analysis)
-    asked = [t for t in q.types if t not in ("content", "list")]
+    asked = [t for t in q.types if t in SHAPED_TYPES]
     score = unit.coverage + phrase
     if asked and unit.carries & set(asked):
         score += cfg.type_bonus * len(unit.carries & set(asked)) / len(asked)
-    if "list" in q.types and unit.kind not in ("lead_in", "row") and _enumerates(unit, q.target):
+    if AnswerType.LIST in q.types and unit.kind not in ("lead_in", "row") and _enumerates(unit, q.target):
         unit.answers_list = True
         score += cfg.list_bonus
     score *= _damping(unit, q, cfg)
@@ -200,8 +207,8 @@ def score_unit(unit: Unit, q: ScoredQuestion, analysis: QueryAnalysis, cfg: Grou
 
 
 def _document_words(result: SearchResult) -> set[str]:
-    md = result.doc_metadata
-    text = " ".join((result_label(result), md.get("tieu_de", ""), md.get("ky_ke_hoach", ""), md.get("co_quan", "")))
+    md = result.document
+    text = " ".join((result_label(result), md.title, md.period, md.issuer))
     return {fold_word(s) for s in syllables(text)}
 
 
@@ -211,7 +218,7 @@ def _coverage(unit: Unit, words: list[str], q: ScoredQuestion, cfg: GroundedConf
     at the weight of the closest place it is found); ``context`` is (section words, document words) of its passage."""
     present = set(words)
     section, document = context
-    doc_weight = cfg.header_doc_weight if unit.role in ("number", "place_date", "title", "signature") else \
+    doc_weight = cfg.header_doc_weight if unit.role in NAMING_ROLES else \
         cfg.doc_weight
     total = 0.0
     for term, weight in q.weights.items():
@@ -242,7 +249,7 @@ def _is_document_title(unit: Unit) -> bool:
     >>> _is_document_title(Unit(r, 0, 38, p.text, "sentence")), _is_document_title(Unit(r, 0, 8, "UBND tỉnh", "item"))
     (True, False)
     """
-    title = unit.result.doc_metadata.get("tieu_de", "")
+    title = unit.result.document.title
     if not title or unit.result.passage.section not in (OPENING_SECTION, PORTAL_SECTION):
         return False
     words = [fold_word(w) for w in syllables(unit.text)]
@@ -250,9 +257,9 @@ def _is_document_title(unit: Unit) -> bool:
 
 
 def _damping(unit: Unit, q: ScoredQuestion, cfg: GroundedConfig) -> float:
-    if unit.role in ("closing", "recipients") or _is_heading(unit):
+    if unit.role in BOILERPLATE_ROLES or _is_heading(unit):
         return cfg.boilerplate_factor
-    if unit.role in ("number", "place_date", "title", "signature") and not q.asks_header:
+    if unit.role in NAMING_ROLES and not q.asks_header:
         return cfg.title_factor
     if not (q.asks_header or q.asks_document) and (
             unit.result.passage.section == PORTAL_SECTION or _is_document_title(unit)):
@@ -288,7 +295,7 @@ def score_all(results: list[SearchResult], analysis: QueryAnalysis, lexical_stat
     for unit in units:
         doc_best[unit.doc_id] = max(doc_best.get(unit.doc_id, 0.0), unit.coverage)
     for unit in units:
-        if unit.role in _IDENTITY_ROLES:
+        if unit.role in IDENTITY_ROLES:
             # a number, date or signature line speaks for its whole document: "is this the document asked about"
             unit.coverage = max(unit.coverage, doc_best[unit.doc_id])
         score_unit(unit, q, analysis, cfg, words[id(unit)])

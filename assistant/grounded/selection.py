@@ -7,10 +7,11 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.grounded.config import GroundedConfig
-from assistant.grounded.units import TYPE_ROLES, Unit
+from assistant.grounded.units import Unit
 from retriever.hybrid import SearchResult
 from retriever.query import QueryAnalysis
 from textnorm import fold_word, syllables
+from textnorm.cues import BOILERPLATE_ROLES, TYPE_ROLES, AnswerType, PassageRole, shaped
 
 
 @dataclass
@@ -53,7 +54,7 @@ def select_units(units: list[Unit], results: list[SearchResult], analysis: Query
     lead = _lead_document(scored, results, cfg)
     direct = _direct_units(scored, lead, analysis, cfg)
     lists: list[Unit] = []
-    if "list" in analysis.answer_types:
+    if AnswerType.LIST in analysis.answer_types:
         lists = _lists_per_document(scored, lead, cfg)
         direct = [] if lists else direct
     chosen = direct + lists
@@ -62,7 +63,7 @@ def select_units(units: list[Unit], results: list[SearchResult], analysis: Query
     best_score = max(u.score for u in chosen)
     support: dict[str, list[Unit]] = {}
     budget = cfg.max_support_units if not lists else max(cfg.max_support_units - len(lists), 0)
-    asked = {t for t in analysis.answer_types if t not in ("content", "list")}
+    asked = shaped(analysis.answer_types)
     if asked and asked <= {t for u in direct for t in u.carries} and asked <= set(TYPE_ROLES):
         budget = 0  # a number, a date, a signer: the header lines are the whole answer
     docs = {u.doc_id for u in chosen}
@@ -70,7 +71,7 @@ def select_units(units: list[Unit], results: list[SearchResult], analysis: Query
         if budget <= 0 or u.score < cfg.support_min_share * best_score:
             break
         u = _whole_list(u, units)
-        if any(_overlaps(u, v) for v in chosen) or u.role in ("closing", "recipients"):
+        if any(_overlaps(u, v) for v in chosen) or u.role in BOILERPLATE_ROLES:
             continue
         if u.doc_id not in docs and (len(docs) >= cfg.max_docs or u.score < cfg.doc_min_share * best_score):
             continue
@@ -93,11 +94,11 @@ def _direct_units(units: list[Unit], lead: str, analysis: QueryAnalysis, cfg: Gr
         match = next((u for u in in_lead if (role and u.role == role) or (not role and t in u.carries)), None)
         if match is not None and not any(_overlaps(match, v) for v in picked):
             picked.append(match)
-    if "basis" in analysis.answer_types and _plural(analysis):
+    if AnswerType.BASIS in analysis.answer_types and _plural(analysis):
         # "căn cứ những văn bản nào": every basis line of the document, in its order
-        lines = sorted((u for u in in_lead if u.role == "basis"), key=lambda u: u.start)[:cfg.max_basis_lines]
-        picked = [u for u in picked if u.role != "basis" and not any(_overlaps(u, v) for v in lines)] + lines
-    asked = {t for t in analysis.answer_types if t not in ("content", "list")}
+        lines = sorted((u for u in in_lead if u.role == PassageRole.BASIS), key=lambda u: u.start)[:cfg.max_basis_lines]
+        picked = [u for u in picked if u.role != PassageRole.BASIS and not any(_overlaps(u, v) for v in lines)] + lines
+    asked = shaped(analysis.answer_types)
     answered = {t for t in asked if any(t in u.carries for u in picked)}
     best = in_lead[0]
     if (not picked or answered != asked) and not any(_overlaps(best, v) for v in picked):

@@ -7,17 +7,16 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.grounded.config import GroundedConfig
-from index.model import document_label
 from retriever.hybrid import SearchResult
+from textnorm.cues import HEADER_LINE_ROLES, PASSAGE_ROLES, PassageRole
 from textnorm.lines import NUMBERED_KINDS, is_list_line, marker_kind, sentence_spans
 from textnorm.patterns import BASIS, CLOSING_FORMULA, NUMBER, PLACE_DATE
 
 #: Passage kinds of a document's front and end matter (written by ingest), answered for identity questions.
-HEADER_KINDS = frozenset({"number", "place_date", "title", "basis", "signature", "recipients"})
+HEADER_KINDS = frozenset(PASSAGE_ROLES)
 
 
 #: Which header lines answer which answer type.
-TYPE_ROLES = {"signer": "signature", "number": "number", "issue_date": "place_date"}
 #: A legal article's heading ("Điều 3. Tổ chức thực hiện"): like a numbered heading, it names what follows.
 _ARTICLE_HEAD = re.compile(r"^\s*Điều\s+\d+[.:]\s")
 
@@ -56,15 +55,15 @@ def line_role(text: str, passage_kind: str = "") -> str:
     if passage_kind in HEADER_KINDS:
         return passage_kind
     if NUMBER.match(text):
-        return "number"
+        return PassageRole.NUMBER
     if _SIGNER_FIELD.search(text):
-        return "signature"
+        return PassageRole.SIGNATURE
     if PLACE_DATE.match(text):
-        return "place_date"
+        return PassageRole.PLACE_DATE
     if BASIS.match(text):
-        return "basis"
+        return PassageRole.BASIS
     if CLOSING_FORMULA.match(text):
-        return "closing"
+        return PassageRole.CLOSING
     return ""
 
 
@@ -81,7 +80,7 @@ def split_units(result: SearchResult, cfg: GroundedConfig) -> list[Unit]:
     p = result.passage
     if p.kind == "table_row":
         return [Unit(result, p.start, p.end, p.text, "row")]
-    if p.kind in ("signature", "recipients"):
+    if p.kind in (PassageRole.SIGNATURE, PassageRole.RECIPIENTS):
         return [Unit(result, p.start, p.end, p.text, "header", role=p.kind)]
     units: list[Unit] = []
     pos = 0
@@ -91,9 +90,9 @@ def split_units(result: SearchResult, cfg: GroundedConfig) -> list[Unit]:
         if not line.strip():
             continue
         lead = len(line) - len(line.lstrip())
-        role = line_role(line.strip(), p.kind if p.kind in ("number", "place_date", "title") else "")
-        if role in ("number", "place_date", "title") or len(line) <= cfg.max_line_chars:
-            kind = "header" if role in ("number", "place_date", "title") else _line_kind(line)
+        role = line_role(line.strip(), p.kind if p.kind in HEADER_LINE_ROLES else "")
+        if role in HEADER_LINE_ROLES or len(line) <= cfg.max_line_chars:
+            kind = "header" if role in HEADER_LINE_ROLES else _line_kind(line)
             start = p.start + line_start + lead
             units.append(Unit(result, start, p.start + line_start + len(line.rstrip()), line.strip(), kind,
                               role=role))
@@ -156,6 +155,6 @@ def _list_units(units: list[Unit], passage) -> list[Unit]:
 
 def result_label(result: SearchResult) -> str:
     """The label a document goes by in an answer ("Kế hoạch 87/KH-UBND …"), from its search result."""
-    md = result.doc_metadata
-    return document_label(md, md.get("tieu_de", ""))
+    md = result.document
+    return md.label(md.title)
 

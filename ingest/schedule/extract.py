@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from index.schedule_facts import PlanSchedule, ScheduleFact
+from textnorm.cues import YEAR
 from textnorm.periods import Period, fold_same_length, last_round, work_periods
-from textnorm.units import find_units
+from textnorm.units import find_bodies
 
 #: Words that make a line (or its lead-in, or its heading) about inspecting the units it names.
 INSPECTION_CUE = re.compile(r"kiem tra|lam viec (?:tai|voi)|lich lam viec|doi tuong")
@@ -84,7 +85,7 @@ def plan_year(metadata: dict) -> int | None:
     >>> plan_year({"tieu_de": "Công tác cải cách hành chính năm 2021", "nam": "2020"})
     2021
     """
-    m = re.search(r"năm\s+((?:19|20)\d\d)", metadata.get("tieu_de", "") or "")
+    m = re.search(r"năm\s+(" + YEAR + ")", metadata.get("tieu_de", "") or "")
     year = m.group(1) if m else str(metadata.get("nam", "") or "")
     return int(year) if year.isdigit() else None
 
@@ -287,7 +288,7 @@ def _heading_periods(text: str, segments: list[_Segment], year) -> list[tuple[in
         folded = fold_same_length(line)
         head = _BULLET.match(folded).end()
         found = _periods_in(text, seg.start + head, seg.end, year)
-        if not found or find_units(line) or _LONE_DAY.fullmatch(folded[head:]):
+        if not found or find_bodies(line) or _LONE_DAY.fullmatch(folded[head:]):
             continue
         opens = found[0][0] == seg.start + head or (found[0][2].round and folded.startswith("dot", head))
         if opens or line.rstrip().endswith(":"):
@@ -360,7 +361,7 @@ class _Reader:
         activity = _activity(folded, seg.context)
         out = []
         for lo, hi in seg.unit_ranges:
-            for unit in find_units(text[lo:hi]):
+            for unit in find_bodies(text[lo:hi]):
                 got = None if _other_role(text, lo, hi, unit) else self.period(seg, own, lo, unit)
                 if got is not None:
                     out.append(ScheduleFact(unit.name, unit.kind, activity, got[2], seg.start, seg.end,

@@ -31,10 +31,10 @@ from dataclasses import dataclass, field
 
 from index.model import Document
 from index.task_facts import PlanTasks, Span, Stage, TaskFact
-from ingest.frontmatter import PASSAGE_ROLES
 from ingest.schedule.extract import plan_year
 from ingest.structure import ALPHA_CELL as _ALPHA
 from ingest.structure import ROMAN_CELL as _ROMAN
+from textnorm.cues import PASSAGE_ROLES
 from textnorm.deadlines import RECURRENCES, read_deadline
 from textnorm.lines import sentence_spans
 from textnorm.patterns import AGENCY
