@@ -198,7 +198,7 @@ FULL_NAME = re.compile(
     r"(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,3}\b"
 )
 #: A period of years written in a text ("giai đoạn 2021-2025", "2021 – 2030"): its first and last year.
-YEAR_PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")
+YEAR_PERIOD = re.compile(rf"(?<!\d)({YEAR})\s*[-–—]\s*({YEAR})(?!\d)")
 #: A person named with a courtesy word ("bà Kim Thị Thanh Nữ", "đồng chí Lê Văn A"): any family name.
 TITLED_PERSON = re.compile(r"\b(?:ông|bà|đồng chí)\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}\b")
 #: Posts of officials (chức danh), folded, the longer ones first: "ai là Giám đốc Sở…" asks for the name of one.
