@@ -93,6 +93,18 @@ def index_text(passage: Passage, metadata: dict) -> str:
     return f"{head}\n{passage.text}"
 
 
+def index_texts(doc: Document) -> list[str]:
+    """:func:`index_text` of each passage of a document, in order: computed once per ingest, embedded by the caller
+    and handed to :meth:`IndexStore.write_document`, which takes the BM25 terms from them.
+
+    >>> doc = Document("a", "a.txt", "T", "Quý III/2021.", {"tinh": "Kiên Giang"},
+    ...                (Passage("a:0", "a", "Quý III/2021.", 0, 13, "II. THỜI GIAN"),))
+    >>> index_texts(doc)
+    ['Văn bản – Kiên Giang | II. THỜI GIAN\\nQuý III/2021.']
+    """
+    return [index_text(p, {**doc.metadata, **p.metadata}) for p in doc.passages]
+
+
 class IndexStore:
     """Chroma collections + lexical cache for one settings object. Thread-safe for readers."""
 
@@ -382,9 +394,10 @@ class IndexStore:
         return Passage(id=pid, doc_id=fields["doc_id"], text=text, start=int(fields["start"]), end=int(fields["end"]),
                        section=fields["section"] or "", kind=fields["kind"] or "text", metadata=meta)
 
-    def write_document(self, doc: Document, vectors: np.ndarray) -> None:
-        """Write a document's passages, then its record (the commit point), then drop older versions."""
-        version, ids, metas, record = chroma_rows(doc)
+    def write_document(self, doc: Document, vectors: np.ndarray, texts: list[str] | None = None) -> None:
+        """Write a document's passages, then its record (the commit point), then drop older versions; ``texts``: the
+        passages' :func:`index_texts` when the caller computed them to embed (not computed again)."""
+        version, ids, metas, record = chroma_rows(doc, texts)
         for lo in range(0, len(ids), _BATCH):
             hi = lo + _BATCH
             self._retrying(lambda lo=lo, hi=hi: self.passages.upsert(
@@ -553,15 +566,17 @@ def generation_of(name: str, base: str) -> str | None:
     return None if found is None else found.group(1) or ""
 
 
-def chroma_rows(doc: Document) -> tuple[str, list[str], list[dict], dict]:
+def chroma_rows(doc: Document, texts: list[str] | None = None) -> tuple[str, list[str], list[dict], dict]:
     """How a document is stored: its version, its passages' ids and metadata (with their BM25 terms, computed once
-    here), and its record. Every writer uses this, so all indexes have one format."""
+    here from ``texts``, the passages' :func:`index_texts`, computed when not given), and its record. Every writer
+    uses this, so all indexes have one format."""
     version = _version(doc)
+    texts = index_texts(doc) if texts is None else texts
     ids, metas = [], []
-    for i, p in enumerate(doc.passages):
+    for i, (p, text) in enumerate(zip(doc.passages, texts, strict=True)):
         meta = {k: v for k, v in p.metadata.items() if isinstance(v, (str, int, float, bool))}
         meta.update(doc_id=doc.doc_id, version=version, section=p.section, kind=p.kind, start=p.start, end=p.end,
-                    terms=" ".join(passage_terms(index_text(p, {**doc.metadata, **p.metadata}))))
+                    terms=" ".join(passage_terms(text)))
         ids.append(f"{doc.doc_id}@{version}#{i}")
         metas.append(meta)
     record = {k: v for k, v in doc.metadata.items() if isinstance(v, (str, int, float, bool))}
@@ -569,4 +584,4 @@ def chroma_rows(doc: Document) -> tuple[str, list[str], list[dict], dict]:
     return version, ids, metas, record
 
 
-__all__ = ["IndexStore", "DocRecord", "index_text", "chroma_rows", "generation_of"]
+__all__ = ["IndexStore", "DocRecord", "index_text", "index_texts", "chroma_rows", "generation_of"]
