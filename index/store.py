@@ -460,12 +460,11 @@ class IndexStore:
 
     # -- search ------------------------------------------------------------------------------------------------
     def dense_search(self, vector: np.ndarray, n: int, where: dict | None = None) -> list[tuple[str, float]]:
-        """Nearest passages by cosine similarity: (passage id, similarity)."""
-        count = self._retrying(lambda: self.passages.count())
-        if count == 0:
-            return []
+        """Nearest passages by cosine similarity: (passage id, similarity). One Chroma call, the ANN query: Chroma
+        (1.x) returns fewer than ``n`` when the collection holds fewer, and nothing when it is empty, so no count is
+        asked first (a count costs a scan that grows with the index)."""
         got = self._retrying(lambda: self.passages.query(
-            query_embeddings=[np.asarray(vector, np.float32).tolist()], n_results=min(n, count), where=where or None,
+            query_embeddings=[np.asarray(vector, np.float32).tolist()], n_results=n, where=where or None,
             include=["distances"]))
         return [(pid, 1.0 - float(d)) for pid, d in zip(got["ids"][0], got["distances"][0])]
 
