@@ -55,6 +55,10 @@ log = logging.getLogger(__name__)
 
 _PASSAGE_FIELDS = ("doc_id", "version", "section", "kind", "start", "end")
 _POINTER_ID = "active"
+#: Beside the pointer record, one record per generation ("written:<generation>") whose stamp changes whenever a
+#: document record of that generation is written or deleted: a reader compares it (one get by id, whatever the size
+#: of the index) instead of reading every record to learn that nothing changed.
+_STAMP_PREFIX = "written:"
 #: First and longest pause between two attempts to reach a Chroma server that stopped answering, in seconds.
 _RETRY_FIRST, _RETRY_LONGEST = 0.2, 2.0
 #: Notes kept in :attr:`IndexStore.messages`: the latest ones (the log has them all).
@@ -120,6 +124,7 @@ class IndexStore:
         self._lock = threading.RLock()
         self._lexical: LexicalState | None = None
         self._checked_at = 0.0
+        self._stamp = ""  # the write stamp read before the records the lexical state was last checked against
         self._collections: dict = {}
         #: the latest notes about the lexical cache (rebuilt, and why), for a caller to show; bounded
         self.messages: list[str] = []
@@ -188,6 +193,7 @@ class IndexStore:
             self._client = None
             self._collections.clear()
             self._lexical = None
+            self._stamp = ""
             if not self._pinned:
                 self._generation = None
             self._reached = False
@@ -227,6 +233,19 @@ class IndexStore:
             self._lexical = None
         return True
 
+    def write_stamp(self) -> str:
+        """This generation's write stamp (:data:`_STAMP_PREFIX`), changed by every write of a document record; ""
+        for an index written before stamps existed (its readers then compare the records themselves)."""
+        got = self._retrying(lambda: self._pointer.get(ids=[_STAMP_PREFIX + self.generation], include=["metadatas"]))
+        return str(((got.get("metadatas") or [None])[0] or {}).get("stamp", ""))
+
+    def _announce(self) -> None:
+        """Change this generation's write stamp: called right after a document record is written or deleted (the
+        commit point), so that every instance reads the records again at its next check."""
+        stamp = uuid.uuid4().hex
+        self._retrying(lambda: self._pointer.upsert(ids=[_STAMP_PREFIX + self.generation], metadatas=[{"stamp": stamp}],
+                                                    documents=[stamp], embeddings=[[0.0]]))
+
     def new_generation(self) -> "IndexStore":
         """An empty store for a rebuild, pinned to a new generation; searches keep reading this one meanwhile."""
         name = time.strftime("g%Y%m%d%H%M%S") + uuid.uuid4().hex[:4]
@@ -246,6 +265,7 @@ class IndexStore:
         """Delete this (pinned, never activated) generation: a rebuild that stored nothing."""
         for name in self._names():
             self._drop_collection(name)
+        self._drop_stamps({self.generation})
         self._collections.clear()
         self._drop_unused_segment_folders()
 
@@ -264,8 +284,18 @@ class IndexStore:
         stale = [n for n in names if generation_of(n, self.settings.collection) not in (None, *keep)]
         for name in stale:
             self._drop_collection(name)
+        self._drop_stamps({generation_of(n, self.settings.collection) for n in stale})
         self._drop_unused_segment_folders()
         return len(stale)
+
+    def _drop_stamps(self, generations: set) -> None:
+        """Delete the write stamps of generations that were dropped (best effort: a stamp left is a tiny record)."""
+        if not generations:
+            return
+        try:
+            self._retrying(lambda: self._pointer.delete(ids=[_STAMP_PREFIX + g for g in sorted(generations)]))
+        except (IndexUnavailable, *chroma_errors()):
+            log.warning("Không xóa được dấu ghi của thế hệ chỉ mục cũ", exc_info=True)
 
     def _drop_unused_segment_folders(self) -> None:
         """Remove the HNSW folders of deleted collections (Chroma's ``delete_collection`` leaves them on disk)."""
@@ -411,6 +441,7 @@ class IndexStore:
         record = {**self._dropped_keys(doc.doc_id, record), **record}
         self._retrying(lambda: self.docs.upsert(ids=[doc.doc_id], documents=[doc.text], metadatas=[record],
                                                 embeddings=[[0.0]]))
+        self._announce()
         self._retrying(lambda: self.passages.delete(
             where={"$and": [{"doc_id": doc.doc_id}, {"version": {"$ne": version}}]}))
         self._retrying(lambda: self.facts_items.delete(
@@ -437,11 +468,13 @@ class IndexStore:
             self._retrying(lambda lo=lo: self.passages.update(ids=ids[lo:lo + _BATCH], metadatas=metas[lo:lo + _BATCH]))
         meta.update(source=source, written=uuid.uuid4().hex)
         self._retrying(lambda: self.docs.update(ids=[doc_id], metadatas=[meta]))
+        self._announce()
         self.invalidate()
 
     def delete_document(self, doc_id: str) -> None:
         """Remove one document; callers hold the ingest lock (:func:`ingest.pipeline.delete_documents`)."""
         self._retrying(lambda: self.docs.delete(ids=[doc_id]))
+        self._announce()
         self._retrying(lambda: self.passages.delete(where={"doc_id": doc_id}))
         self._retrying(lambda: self.facts_items.delete(where={"doc_id": doc_id}))
         self.invalidate()
@@ -492,14 +525,17 @@ class IndexStore:
             if self._lexical is not None and now - self._checked_at < self.freshness_seconds:
                 return self._lexical
             self.refresh_generation()  # a rebuild elsewhere may have swapped in a new generation
+            stamp = self.write_stamp()  # read before the records: a write after it changes it again
+            self._checked_at = now
+            if self._lexical is not None and stamp and stamp == self._stamp:
+                return self._lexical  # no record written since the last check: none is read (one get by id)
             records = self.records()
             fingerprint = self.fingerprint(records)
-            self._checked_at = now
-            if self._lexical is not None and self._lexical.index.fingerprint == fingerprint:
-                if self._lexical.records != records:
-                    self._lexical = dataclasses.replace(self._lexical, records=records)
-                return self._lexical
-            self._lexical = self._load_lexical(records, fingerprint, quiet)
+            if self._lexical is None or self._lexical.index.fingerprint != fingerprint:
+                self._lexical = self._load_lexical(records, fingerprint, quiet)
+            elif self._lexical.records != records:
+                self._lexical = dataclasses.replace(self._lexical, records=records)
+            self._stamp = stamp  # only once the state matches the records read after it
             return self._lexical
 
     def _load_lexical(self, records: dict[str, DocRecord], fingerprint: str, quiet: bool) -> LexicalState:

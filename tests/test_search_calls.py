@@ -50,3 +50,40 @@ def test_an_empty_index_is_searched_without_a_count(store, chroma_calls):
     chroma_calls.clear()
     assert store.dense_search(vector, 5) == []
     assert [name for name, _ in chroma_calls] == ["query"]
+
+
+def _docs_reads(calls) -> int:
+    """Reads of the document records (a get without ids: every record)."""
+    return sum(1 for name, kwargs in calls if name == "get" and not kwargs.get("ids"))
+
+
+def test_the_freshness_check_reads_the_records_only_after_a_write(hashed_index, chroma_calls, tmp_path):
+    """Each app instance checks every few seconds whether another one wrote: one stamp read by id, and the records
+    (which grow with the index) only when the stamp changed."""
+    from index.store import IndexStore
+    from ingest.pipeline import ingest_paths
+
+    settings, reader = hashed_index
+    reader.freshness_seconds = 0.0  # every search checks, as one does after a few seconds
+    writer = IndexStore(settings)  # another instance (the upload page of another process)
+    reader.lexical()
+    chroma_calls.clear()
+    for _ in range(3):
+        reader.lexical()
+    assert _docs_reads(chroma_calls) == 0, "nothing was written: the records are not read again"
+    plan = tmp_path / "ke-hoach-moi.txt"
+    plan.write_text("KẾ HOẠCH\nKiểm tra công tác cải cách hành chính năm 2030 tại Sở Nội vụ.", encoding="utf-8")
+    ingest_paths([plan], settings, writer)
+    assert "ke-hoach-moi" in reader.lexical().records, "another instance's write is seen at the next check"
+    writer.delete_document("ke-hoach-moi")
+    assert "ke-hoach-moi" not in reader.lexical().records
+
+
+def test_an_index_written_before_stamps_is_checked_by_its_records(hashed_index, chroma_calls):
+    settings, reader = hashed_index
+    reader._pointer.delete(ids=["written:" + reader.generation])  # as an older version of the app left it
+    reader.freshness_seconds = 0.0
+    reader.lexical()
+    chroma_calls.clear()
+    reader.lexical()
+    assert _docs_reads(chroma_calls) == 1
