@@ -69,12 +69,9 @@ def build_document(doc_id: str, source: str, raw_text: str, *, digest: str = "",
     bounds = find_document(clean_lines(raw_text))
     blocks = parse_structure(bounds.lines)
     text, spans = render_blocks(blocks)
-    web = portal_lines(bounds)
-    # the portal's lines go after the document: its offsets and the metadata's spans are unchanged, and the portal's
-    # own facts ("Người ký: …", "đã được thay thế bởi …") stay quotable
+    web = portal_lines(bounds)  # after the document (its offsets and spans unchanged), its facts stay quotable
     portal = [Block(line, "para", (PORTAL_SECTION,)) for line in web]
-    # front and end matter, read once: by the metadata (the document's own units: the reading goes forward, so they
-    # are those of its blocks alone) and kept whole by the passages
+    # front and end matter read once, forward: the metadata takes the document's own units, the passages all
     units = matter_units(blocks + portal)
     metadata = extract_metadata(blocks, text, spans=spans, web_fields=bounds.web_fields,
                                 units=[u for u in units if u.block < len(blocks)], portal=web)
