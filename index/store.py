@@ -239,7 +239,7 @@ class IndexStore:
         got = self._retrying(lambda: self._pointer.get(ids=[_STAMP_PREFIX + self.generation], include=["metadatas"]))
         return str(((got.get("metadatas") or [None])[0] or {}).get("stamp", ""))
 
-    def _announce(self) -> None:
+    def announce(self) -> None:
         """Change this generation's write stamp: called right after a document record is written or deleted (the
         commit point), so that every instance reads the records again at its next check."""
         stamp = uuid.uuid4().hex
@@ -441,7 +441,7 @@ class IndexStore:
         record = {**self._dropped_keys(doc.doc_id, record), **record}
         self._retrying(lambda: self.docs.upsert(ids=[doc.doc_id], documents=[doc.text], metadatas=[record],
                                                 embeddings=[[0.0]]))
-        self._announce()
+        self.announce()
         self._retrying(lambda: self.passages.delete(
             where={"$and": [{"doc_id": doc.doc_id}, {"version": {"$ne": version}}]}))
         self._retrying(lambda: self.facts_items.delete(
@@ -468,13 +468,13 @@ class IndexStore:
             self._retrying(lambda lo=lo: self.passages.update(ids=ids[lo:lo + _BATCH], metadatas=metas[lo:lo + _BATCH]))
         meta.update(source=source, written=uuid.uuid4().hex)
         self._retrying(lambda: self.docs.update(ids=[doc_id], metadatas=[meta]))
-        self._announce()
+        self.announce()
         self.invalidate()
 
     def delete_document(self, doc_id: str) -> None:
         """Remove one document; callers hold the ingest lock (:func:`ingest.pipeline.delete_documents`)."""
         self._retrying(lambda: self.docs.delete(ids=[doc_id]))
-        self._announce()
+        self.announce()
         self._retrying(lambda: self.passages.delete(where={"doc_id": doc_id}))
         self._retrying(lambda: self.facts_items.delete(where={"doc_id": doc_id}))
         self.invalidate()
