@@ -402,14 +402,21 @@ class IndexStore:
         meta = dict(got["metadatas"][0] or {})
         version = meta.pop("version", "")
         source = meta.pop("source", "")
-        meta.pop("n_passages", None)
+        n_passages = int(meta.pop("n_passages", 0) or 0)
         meta.pop("written", None)
-        passages = self.passages_of(doc_id, version)
+        passages = self.passages_of(doc_id, version, n_passages)
         metadata = {**meta, "source": source}
         return Document(doc_id=doc_id, source=source, title=meta.get("tieu_de", doc_id), text=got["documents"][0],
                         metadata=metadata, passages=tuple(passages), content_hash=version)
 
-    def passages_of(self, doc_id: str, version: str) -> list[Passage]:
+    def passages_of(self, doc_id: str, version: str, n_passages: int = 0) -> list[Passage]:
+        """A document version's passages, in order. With ``n_passages`` (its record's), they are fetched by their
+        ids (:func:`chroma_rows` names them ``doc_id@version#i``): a lookup, whatever the size of the index; without
+        it, or when some id is missing, by a filter on the passages' metadata."""
+        if n_passages:
+            found = self.fetch_passages([f"{doc_id}@{version}#{i}" for i in range(n_passages)])
+            if len(found) == n_passages:
+                return sorted(found.values(), key=lambda p: p.start)
         got = self._retrying(lambda: self.passages.get(where={"$and": [{"doc_id": doc_id}, {"version": version}]},
                                                        include=["metadatas", "documents"]))
         rows = [self._passage(pid, text, meta) for pid, text, meta in
@@ -502,11 +509,15 @@ class IndexStore:
         return [(pid, 1.0 - float(d)) for pid, d in zip(got["ids"][0], got["distances"][0])]
 
     def fetch_passages(self, ids: list[str]) -> dict[str, Passage]:
-        if not ids:
-            return {}
-        got = self._retrying(lambda: self.passages.get(ids=list(ids), include=["metadatas", "documents"]))
-        return {pid: self._passage(pid, text, meta)
-                for pid, text, meta in zip(got["ids"], got["documents"], got["metadatas"])}
+        """The passages of these ids that the index holds, by id (fetched :data:`_BATCH` at a time)."""
+        ids = list(ids)
+        out: dict[str, Passage] = {}
+        for lo in range(0, len(ids), _BATCH):
+            got = self._retrying(lambda lo=lo: self.passages.get(ids=ids[lo:lo + _BATCH],
+                                                                 include=["metadatas", "documents"]))
+            out.update({pid: self._passage(pid, text, meta)
+                        for pid, text, meta in zip(got["ids"], got["documents"], got["metadatas"])})
+        return out
 
     # -- lexical cache -----------------------------------------------------------------------------------------
     def invalidate(self) -> None:

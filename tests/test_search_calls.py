@@ -87,3 +87,17 @@ def test_an_index_written_before_stamps_is_checked_by_its_records(hashed_index, 
     chroma_calls.clear()
     reader.lexical()
     assert _docs_reads(chroma_calls) == 1
+
+
+def test_a_documents_passages_are_fetched_by_their_ids(hashed_index, chroma_calls):
+    """The answerer's scan of a leading document, and a document read whole, look its passages up by id: a filter on
+    the metadata costs a scan that grows with the index."""
+    _, store = hashed_index
+    record = max(store.records().values(), key=lambda r: r.n_passages)
+    chroma_calls.clear()
+    by_id = store.passages_of(record.doc_id, record.version, record.n_passages)
+    document = store.get_document(record.doc_id)
+    assert not [kwargs for _, kwargs in chroma_calls if kwargs.get("where")]
+    assert len(by_id) == record.n_passages and document.passages == tuple(by_id)
+    assert by_id == store.passages_of(record.doc_id, record.version), "the same passages as the filter finds"
+    assert [p.start for p in by_id] == sorted(p.start for p in by_id)
