@@ -15,7 +15,9 @@ rebuild, with the vector folders Chroma leaves on disk for deleted collections.
 
 A lexical (BM25) index is kept beside it as a derived cache (:mod:`index.lexical_state`), stamped with the
 fingerprint of the document records it was built from; when the stamp does not match (another instance ingested, a
-crash, a damaged file), it is rebuilt from Chroma.
+crash, a damaged file), it is rebuilt from Chroma. Every few seconds an instance checks whether another one wrote: it
+reads one record by id, the generation's write stamp beside the pointer (changed after every write of a document
+record), and reads the records themselves only when the stamp changed.
 """
 
 from __future__ import annotations
