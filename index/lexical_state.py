@@ -45,6 +45,7 @@ PASSAGES_FILE = "passages.json"
 #: whether it states a time, from which the retriever derives its features (1, unversioned: the features themselves).
 PASSAGES_FORMAT = 2
 
+#: What a memo entry holds: whatever its compute function returns.
 T = TypeVar("T")
 
 
