@@ -61,16 +61,12 @@ def _short_label(line: str) -> str:
     return " ".join(x for x in (number, ", ".join(where.split(", ")[:2]).replace(",", "")) if x)
 
 
-#: Last lexical state read and its plans; last plan list and its unit keys. Each entry is one tuple, replaced whole,
-#: so concurrent sessions never see a state paired with another state's plans.
-_CACHE: dict = {"plans": (None, []), "unit_keys": (None, [])}
-
-
 def schedule_plans(state) -> list[_Plan]:
-    """Plans with a schedule among the indexed documents (read once per lexical state)."""
-    cached_state, cached = _CACHE["plans"]
-    if cached_state is state:
-        return cached
+    """Plans with a schedule among the indexed documents (read once per lexical state: kept in its memo)."""
+    return state.memo("schedule.plans", _read_plans)
+
+
+def _read_plans(state) -> list[_Plan]:
     plans = []
     for doc_id, record in sorted(state.records.items()):
         schedule = load_schedule(state.schedules.get(doc_id, ""))
@@ -79,7 +75,6 @@ def schedule_plans(state) -> list[_Plan]:
         md = DocumentMetadata.of(record.metadata)
         plans.append(_Plan(doc_id, document_label(record.metadata, record.title), record, schedule,
                            canonical_province(md.province) or md.province, md.year))
-    _CACHE["plans"] = (state, plans)
     return plans
 
 
@@ -228,31 +223,31 @@ def _nothing_scheduled(asked: Period, plans: list[_Plan]) -> str:
     return reason
 
 
-def _unit_keys(plans: list[_Plan]) -> list[tuple[str, str, str]]:
-    """(folded key, key without "ubnd", unit) of every unit the plans name, computed once per lexical state."""
-    cached_plans, cached = _CACHE["unit_keys"]
-    if cached_plans is plans:
-        return cached
+def _unit_keys(state) -> list[tuple[str, str, str]]:
+    """(folded key, key without "ubnd", unit) of every unit the state's plans name, computed once per lexical state."""
+    return state.memo("schedule.unit_keys", lambda s: _keys_of(schedule_plans(s)))
+
+
+def _keys_of(plans: list[_Plan]) -> list[tuple[str, str, str]]:
     keys = []
     for unit in sorted({f.unit for plan in plans for f in plan.schedule.facts}, key=len, reverse=True):
         key = " " + re.sub(r"[^a-z0-9]+", " ", fold_same_length(unit)).strip() + " "
         keys.append((key, key.replace(" ubnd ", " ", 1), unit))
-    _CACHE["unit_keys"] = (plans, keys)
     return keys
 
 
-def _unit_in(folded_question: str, plans: list[_Plan]) -> str | None:
+def _unit_in(folded_question: str, state) -> str | None:
     """The longest unit of the facts that the question names (accents optional; "UBND" optional)."""
     q = " " + re.sub(r"[^a-z0-9]+", " ", folded_question) + " "
-    return next((unit for key, short, unit in _unit_keys(plans) if key in q or (short.strip() and short in q)), None)
+    return next((unit for key, short, unit in _unit_keys(state) if key in q or (short.strip() and short in q)), None)
 
 
-def _unit_named(question: str, folded: str, plans: list[_Plan]) -> str | None:
+def _unit_named(question: str, folded: str, state) -> str | None:
     """The unit a question names: read with the documents' own grammar ("Sở LĐTB&XH" is "Sở Lao động - Thương binh
-    và Xã hội"), else matched against the units the plans name (accents optional)."""
-    known = {unit for _, _, unit in _unit_keys(plans)}
+    và Xã hội"), else matched against the units the state's plans name (accents optional)."""
+    known = {unit for _, _, unit in _unit_keys(state)}
     named = [u.name for u in find_bodies(question) if u.name in known]
-    return named[0] if named else _unit_in(folded, plans)
+    return named[0] if named else _unit_in(folded, state)
 
 
 def answer_when(question: str, unit: str, plans: list[_Plan], asked: Period | None = None) -> Answer:
@@ -297,7 +292,7 @@ def answer_from_schedule(question: str, analysis, filters, state) -> Answer | No
         return None
     provinces, years, doc_ids = _scope(analysis, filters)
     asked = question_period(asked_text, list(analysis.years)) or question_period(analysis.text, list(analysis.years))
-    unit = _unit_named(asked_text, folded, all_plans)
+    unit = _unit_named(asked_text, folded, state)
     if asked is not None and WHICH_UNITS.search(folded):
         if asked.year:
             years = years - {str(asked.year)}  # the period carries the year; the plan may be issued the year before

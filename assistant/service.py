@@ -231,7 +231,7 @@ class Assistant:
             if record is None:
                 continue
             first = next(r for r in results if r.passage.doc_id == doc_id)
-            for passage in self.store.passages_of(doc_id, record.version):
+            for passage in self.store.passages_of(doc_id, record.version, record.n_passages):
                 if passage.id not in seen and keep(passage):
                     seen.add(passage.id)
                     extra.append(SearchResult(rank=first.rank, passage=passage, score=first.score,

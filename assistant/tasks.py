@@ -178,21 +178,15 @@ def _read(plan: PlanTasks, fallback_year: str) -> list[_Task]:
     return out
 
 
-#: Last lexical state read and its plans (one tuple, replaced whole); document texts of that state.
-_CACHE: dict = {"plans": (None, []), "texts": (None, {})}
-
-
 def _raw_tasks(state) -> dict:
     derived = getattr(state, "derived", None) or {}
     return derived.get("tasks", {}) or {}
 
 
 def _texts_of(state, text_of: Callable[[str], str | None]) -> Callable[[str], str | None]:
-    """``text_of`` remembered per lexical state: a plan's text is fetched once, however many rows cite it."""
-    cached_state, texts = _CACHE["texts"]
-    if cached_state is not state:
-        texts = {}
-        _CACHE["texts"] = (state, texts)
+    """``text_of`` remembered per lexical state (in its memo): a plan's text is fetched once, however many rows
+    cite it."""
+    texts = state.memo("tasks.texts", lambda s: {})
 
     def lookup(doc_id: str) -> str | None:
         if doc_id not in texts:
@@ -203,10 +197,12 @@ def _texts_of(state, text_of: Callable[[str], str | None]) -> Callable[[str], st
 
 
 def task_plans(state) -> list[_Plan]:
-    """Plans with task facts among the indexed documents (read once per lexical state), newest first."""
-    cached_state, cached = _CACHE["plans"]
-    if cached_state is state:
-        return cached
+    """Plans with task facts among the indexed documents (read once per lexical state: kept in its memo), newest
+    first."""
+    return state.memo("tasks.plans", _read_plans)
+
+
+def _read_plans(state) -> list[_Plan]:
     plans = []
     records = getattr(state, "records", {}) or {}
     for doc_id, raw in sorted(_raw_tasks(state).items()):
@@ -220,7 +216,6 @@ def task_plans(state) -> list[_Plan]:
         entry.tasks = _read(plan, entry.year)
         plans.append(entry)
     plans.sort(key=lambda p: (-int(p.year) if p.year.isdigit() else 0, p.province, p.doc_id))
-    _CACHE["plans"] = (state, plans)
     return plans
 
 

@@ -471,6 +471,7 @@ def bulk_write(store, batch: list[tuple]) -> None:
                                  embeddings=[[0.0]] * len(derived))
     store.docs.upsert(ids=[r[0] for r in records], documents=[r[1] for r in records],
                       metadatas=[r[2] for r in records], embeddings=[[0.0]] * len(records))
+    store.announce()  # as write_document does after the records: other instances read them again
     store.invalidate()
 
 

@@ -11,15 +11,23 @@ format or stale (:meth:`index.store.IndexStore.lexical` decides when).
 ...                             {}, "f", None)
 >>> state.meta["a@1#0"]["dated"], state.doc_ids, state.restorer.restore("kiem tra")
 (True, ['a'], 'kiểm tra')
+
+What a reader derives from one state (the provinces it names, the plans with schedules…) goes through its memo:
+computed once per state, dropped with it (:meth:`LexicalState.memo`).
+
+>>> state.memo("documents", lambda s: len(s.doc_ids))
+1
 """
 
 from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 
@@ -37,12 +45,15 @@ PASSAGES_FILE = "passages.json"
 #: whether it states a time, from which the retriever derives its features (1, unversioned: the features themselves).
 PASSAGES_FORMAT = 2
 
+#: What a memo entry holds: whatever its compute function returns.
+T = TypeVar("T")
+
 
 @dataclass(frozen=True, eq=False)
 class LexicalState:
     """BM25 index, plain data of each indexed passage (:func:`passage_data`), accent model, and the document records
-    it was built from. One state is one snapshot of the index: states compare by identity, so what a reader derives
-    from one can be cached against it."""
+    it was built from. One state is one snapshot of the index: states compare by identity, and what a reader derives
+    from one is kept in its :meth:`memo`, so a new state starts with none and an old one takes its data with it."""
 
     index: LexicalIndex
     meta: dict
@@ -50,6 +61,33 @@ class LexicalState:
     records: dict = field(default_factory=dict)
     #: Facts derived at ingest (ingest.facts): kind (index.model.FACT_KINDS) → doc_id → JSON of its current version
     derived: dict = field(default_factory=dict)
+    #: What readers derived from this state, by key (:meth:`memo`); never compared, never given to a new state.
+    _memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def memo(self, key: Hashable, compute: Callable[["LexicalState"], T]) -> T:
+        """``compute(self)``, computed once per state and kept with it: the one place for data derived from a
+        state (a module-level cache would hold an old state alive, or pair a state with another's data).
+
+        Args:
+            key: names what is derived; a module's own name as prefix keeps keys apart ("schedule.plans").
+            compute: a function of the state; its value must not hold the state itself (it is kept by it).
+
+        Returns:
+            The value computed first for ``key`` (two threads racing may both compute it; one value is kept).
+
+        >>> state = LexicalState(LexicalIndex.build(["a#0"], [["sở"]]), {"a#0": {"doc_id": "a"}}, None)
+        >>> state.memo("example.documents", lambda s: list(s.doc_ids))
+        ['a']
+        >>> state.memo("example.documents", lambda s: ["not computed again"])
+        ['a']
+        >>> import dataclasses
+        >>> dataclasses.replace(state, records={}).memo("example.documents", lambda s: [])  # a new state: empty
+        []
+        """
+        try:
+            return self._memo[key]
+        except KeyError:
+            return self._memo.setdefault(key, compute(self))
 
     @property
     def schedules(self) -> dict[str, str]:

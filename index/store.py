@@ -15,7 +15,9 @@ rebuild, with the vector folders Chroma leaves on disk for deleted collections.
 
 A lexical (BM25) index is kept beside it as a derived cache (:mod:`index.lexical_state`), stamped with the
 fingerprint of the document records it was built from; when the stamp does not match (another instance ingested, a
-crash, a damaged file), it is rebuilt from Chroma.
+crash, a damaged file), it is rebuilt from Chroma. Every few seconds an instance checks whether another one wrote: it
+reads one record by id, the generation's write stamp beside the pointer (changed after every write of a document
+record), and reads the records themselves only when the stamp changed.
 """
 
 from __future__ import annotations
@@ -55,6 +57,10 @@ log = logging.getLogger(__name__)
 
 _PASSAGE_FIELDS = ("doc_id", "version", "section", "kind", "start", "end")
 _POINTER_ID = "active"
+#: Beside the pointer record, one record per generation ("written:<generation>") whose stamp changes whenever a
+#: document record of that generation is written or deleted: a reader compares it (one get by id, whatever the size
+#: of the index) instead of reading every record to learn that nothing changed.
+_STAMP_PREFIX = "written:"
 #: First and longest pause between two attempts to reach a Chroma server that stopped answering, in seconds.
 _RETRY_FIRST, _RETRY_LONGEST = 0.2, 2.0
 #: Notes kept in :attr:`IndexStore.messages`: the latest ones (the log has them all).
@@ -93,6 +99,18 @@ def index_text(passage: Passage, metadata: dict) -> str:
     return f"{head}\n{passage.text}"
 
 
+def index_texts(doc: Document) -> list[str]:
+    """:func:`index_text` of each passage of a document, in order: computed once per ingest, embedded by the caller
+    and handed to :meth:`IndexStore.write_document`, which takes the BM25 terms from them.
+
+    >>> doc = Document("a", "a.txt", "T", "Quý III/2021.", {"tinh": "Kiên Giang"},
+    ...                (Passage("a:0", "a", "Quý III/2021.", 0, 13, "II. THỜI GIAN"),))
+    >>> index_texts(doc)
+    ['Văn bản – Kiên Giang | II. THỜI GIAN\\nQuý III/2021.']
+    """
+    return [index_text(p, {**doc.metadata, **p.metadata}) for p in doc.passages]
+
+
 class IndexStore:
     """Chroma collections + lexical cache for one settings object. Thread-safe for readers."""
 
@@ -108,6 +126,7 @@ class IndexStore:
         self._lock = threading.RLock()
         self._lexical: LexicalState | None = None
         self._checked_at = 0.0
+        self._stamp = ""  # the write stamp read before the records the lexical state was last checked against
         self._collections: dict = {}
         #: the latest notes about the lexical cache (rebuilt, and why), for a caller to show; bounded
         self.messages: list[str] = []
@@ -176,6 +195,7 @@ class IndexStore:
             self._client = None
             self._collections.clear()
             self._lexical = None
+            self._stamp = ""
             if not self._pinned:
                 self._generation = None
             self._reached = False
@@ -215,6 +235,19 @@ class IndexStore:
             self._lexical = None
         return True
 
+    def write_stamp(self) -> str:
+        """This generation's write stamp (:data:`_STAMP_PREFIX`), changed by every write of a document record; ""
+        for an index written before stamps existed (its readers then compare the records themselves)."""
+        got = self._retrying(lambda: self._pointer.get(ids=[_STAMP_PREFIX + self.generation], include=["metadatas"]))
+        return str(((got.get("metadatas") or [None])[0] or {}).get("stamp", ""))
+
+    def announce(self) -> None:
+        """Change this generation's write stamp: called right after a document record is written or deleted (the
+        commit point), so that every instance reads the records again at its next check."""
+        stamp = uuid.uuid4().hex
+        self._retrying(lambda: self._pointer.upsert(ids=[_STAMP_PREFIX + self.generation], metadatas=[{"stamp": stamp}],
+                                                    documents=[stamp], embeddings=[[0.0]]))
+
     def new_generation(self) -> "IndexStore":
         """An empty store for a rebuild, pinned to a new generation; searches keep reading this one meanwhile."""
         name = time.strftime("g%Y%m%d%H%M%S") + uuid.uuid4().hex[:4]
@@ -234,6 +267,7 @@ class IndexStore:
         """Delete this (pinned, never activated) generation: a rebuild that stored nothing."""
         for name in self._names():
             self._drop_collection(name)
+        self._drop_stamps({self.generation})
         self._collections.clear()
         self._drop_unused_segment_folders()
 
@@ -252,8 +286,18 @@ class IndexStore:
         stale = [n for n in names if generation_of(n, self.settings.collection) not in (None, *keep)]
         for name in stale:
             self._drop_collection(name)
+        self._drop_stamps({generation_of(n, self.settings.collection) for n in stale})
         self._drop_unused_segment_folders()
         return len(stale)
+
+    def _drop_stamps(self, generations: set) -> None:
+        """Delete the write stamps of generations that were dropped (best effort: a stamp left is a tiny record)."""
+        if not generations:
+            return
+        try:
+            self._retrying(lambda: self._pointer.delete(ids=[_STAMP_PREFIX + g for g in sorted(generations)]))
+        except (IndexUnavailable, *chroma_errors()):
+            log.warning("Không xóa được dấu ghi của thế hệ chỉ mục cũ", exc_info=True)
 
     def _drop_unused_segment_folders(self) -> None:
         """Remove the HNSW folders of deleted collections (Chroma's ``delete_collection`` leaves them on disk)."""
@@ -360,14 +404,21 @@ class IndexStore:
         meta = dict(got["metadatas"][0] or {})
         version = meta.pop("version", "")
         source = meta.pop("source", "")
-        meta.pop("n_passages", None)
+        n_passages = int(meta.pop("n_passages", 0) or 0)
         meta.pop("written", None)
-        passages = self.passages_of(doc_id, version)
+        passages = self.passages_of(doc_id, version, n_passages)
         metadata = {**meta, "source": source}
         return Document(doc_id=doc_id, source=source, title=meta.get("tieu_de", doc_id), text=got["documents"][0],
                         metadata=metadata, passages=tuple(passages), content_hash=version)
 
-    def passages_of(self, doc_id: str, version: str) -> list[Passage]:
+    def passages_of(self, doc_id: str, version: str, n_passages: int = 0) -> list[Passage]:
+        """A document version's passages, in order. With ``n_passages`` (its record's), they are fetched by their
+        ids (:func:`chroma_rows` names them ``doc_id@version#i``): a lookup, whatever the size of the index; without
+        it, or when some id is missing, by a filter on the passages' metadata."""
+        if n_passages:
+            found = self.fetch_passages([f"{doc_id}@{version}#{i}" for i in range(n_passages)])
+            if len(found) == n_passages:
+                return sorted(found.values(), key=lambda p: p.start)
         got = self._retrying(lambda: self.passages.get(where={"$and": [{"doc_id": doc_id}, {"version": version}]},
                                                        include=["metadatas", "documents"]))
         rows = [self._passage(pid, text, meta) for pid, text, meta in
@@ -382,9 +433,10 @@ class IndexStore:
         return Passage(id=pid, doc_id=fields["doc_id"], text=text, start=int(fields["start"]), end=int(fields["end"]),
                        section=fields["section"] or "", kind=fields["kind"] or "text", metadata=meta)
 
-    def write_document(self, doc: Document, vectors: np.ndarray) -> None:
-        """Write a document's passages, then its record (the commit point), then drop older versions."""
-        version, ids, metas, record = chroma_rows(doc)
+    def write_document(self, doc: Document, vectors: np.ndarray, texts: list[str] | None = None) -> None:
+        """Write a document's passages, then its record (the commit point), then drop older versions; ``texts``: the
+        passages' :func:`index_texts` when the caller computed them to embed (not computed again)."""
+        version, ids, metas, record = chroma_rows(doc, texts)
         for lo in range(0, len(ids), _BATCH):
             hi = lo + _BATCH
             self._retrying(lambda lo=lo, hi=hi: self.passages.upsert(
@@ -398,6 +450,7 @@ class IndexStore:
         record = {**self._dropped_keys(doc.doc_id, record), **record}
         self._retrying(lambda: self.docs.upsert(ids=[doc.doc_id], documents=[doc.text], metadatas=[record],
                                                 embeddings=[[0.0]]))
+        self.announce()
         self._retrying(lambda: self.passages.delete(
             where={"$and": [{"doc_id": doc.doc_id}, {"version": {"$ne": version}}]}))
         self._retrying(lambda: self.facts_items.delete(
@@ -424,11 +477,13 @@ class IndexStore:
             self._retrying(lambda lo=lo: self.passages.update(ids=ids[lo:lo + _BATCH], metadatas=metas[lo:lo + _BATCH]))
         meta.update(source=source, written=uuid.uuid4().hex)
         self._retrying(lambda: self.docs.update(ids=[doc_id], metadatas=[meta]))
+        self.announce()
         self.invalidate()
 
     def delete_document(self, doc_id: str) -> None:
         """Remove one document; callers hold the ingest lock (:func:`ingest.pipeline.delete_documents`)."""
         self._retrying(lambda: self.docs.delete(ids=[doc_id]))
+        self.announce()
         self._retrying(lambda: self.passages.delete(where={"doc_id": doc_id}))
         self._retrying(lambda: self.facts_items.delete(where={"doc_id": doc_id}))
         self.invalidate()
@@ -447,21 +502,24 @@ class IndexStore:
 
     # -- search ------------------------------------------------------------------------------------------------
     def dense_search(self, vector: np.ndarray, n: int, where: dict | None = None) -> list[tuple[str, float]]:
-        """Nearest passages by cosine similarity: (passage id, similarity)."""
-        count = self._retrying(lambda: self.passages.count())
-        if count == 0:
-            return []
+        """Nearest passages by cosine similarity: (passage id, similarity). One Chroma call, the ANN query: Chroma
+        (1.x) returns fewer than ``n`` when the collection holds fewer, and nothing when it is empty, so no count is
+        asked first (a count costs a scan that grows with the index)."""
         got = self._retrying(lambda: self.passages.query(
-            query_embeddings=[np.asarray(vector, np.float32).tolist()], n_results=min(n, count), where=where or None,
+            query_embeddings=[np.asarray(vector, np.float32).tolist()], n_results=n, where=where or None,
             include=["distances"]))
         return [(pid, 1.0 - float(d)) for pid, d in zip(got["ids"][0], got["distances"][0])]
 
     def fetch_passages(self, ids: list[str]) -> dict[str, Passage]:
-        if not ids:
-            return {}
-        got = self._retrying(lambda: self.passages.get(ids=list(ids), include=["metadatas", "documents"]))
-        return {pid: self._passage(pid, text, meta)
-                for pid, text, meta in zip(got["ids"], got["documents"], got["metadatas"])}
+        """The passages of these ids that the index holds, by id (fetched :data:`_BATCH` at a time)."""
+        ids = list(ids)
+        out: dict[str, Passage] = {}
+        for lo in range(0, len(ids), _BATCH):
+            got = self._retrying(lambda lo=lo: self.passages.get(ids=ids[lo:lo + _BATCH],
+                                                                 include=["metadatas", "documents"]))
+            out.update({pid: self._passage(pid, text, meta)
+                        for pid, text, meta in zip(got["ids"], got["documents"], got["metadatas"])})
+        return out
 
     # -- lexical cache -----------------------------------------------------------------------------------------
     def invalidate(self) -> None:
@@ -480,14 +538,17 @@ class IndexStore:
             if self._lexical is not None and now - self._checked_at < self.freshness_seconds:
                 return self._lexical
             self.refresh_generation()  # a rebuild elsewhere may have swapped in a new generation
+            stamp = self.write_stamp()  # read before the records: a write after it changes it again
+            self._checked_at = now
+            if self._lexical is not None and stamp and stamp == self._stamp:
+                return self._lexical  # no record written since the last check: none is read (one get by id)
             records = self.records()
             fingerprint = self.fingerprint(records)
-            self._checked_at = now
-            if self._lexical is not None and self._lexical.index.fingerprint == fingerprint:
-                if self._lexical.records != records:
-                    self._lexical = dataclasses.replace(self._lexical, records=records)
-                return self._lexical
-            self._lexical = self._load_lexical(records, fingerprint, quiet)
+            if self._lexical is None or self._lexical.index.fingerprint != fingerprint:
+                self._lexical = self._load_lexical(records, fingerprint, quiet)
+            elif self._lexical.records != records:
+                self._lexical = dataclasses.replace(self._lexical, records=records)
+            self._stamp = stamp  # only once the state matches the records read after it
             return self._lexical
 
     def _load_lexical(self, records: dict[str, DocRecord], fingerprint: str, quiet: bool) -> LexicalState:
@@ -553,15 +614,17 @@ def generation_of(name: str, base: str) -> str | None:
     return None if found is None else found.group(1) or ""
 
 
-def chroma_rows(doc: Document) -> tuple[str, list[str], list[dict], dict]:
+def chroma_rows(doc: Document, texts: list[str] | None = None) -> tuple[str, list[str], list[dict], dict]:
     """How a document is stored: its version, its passages' ids and metadata (with their BM25 terms, computed once
-    here), and its record. Every writer uses this, so all indexes have one format."""
+    here from ``texts``, the passages' :func:`index_texts`, computed when not given), and its record. Every writer
+    uses this, so all indexes have one format."""
     version = _version(doc)
+    texts = index_texts(doc) if texts is None else texts
     ids, metas = [], []
-    for i, p in enumerate(doc.passages):
+    for i, (p, text) in enumerate(zip(doc.passages, texts, strict=True)):
         meta = {k: v for k, v in p.metadata.items() if isinstance(v, (str, int, float, bool))}
         meta.update(doc_id=doc.doc_id, version=version, section=p.section, kind=p.kind, start=p.start, end=p.end,
-                    terms=" ".join(passage_terms(index_text(p, {**doc.metadata, **p.metadata}))))
+                    terms=" ".join(passage_terms(text)))
         ids.append(f"{doc.doc_id}@{version}#{i}")
         metas.append(meta)
     record = {k: v for k, v in doc.metadata.items() if isinstance(v, (str, int, float, bool))}
@@ -569,4 +632,4 @@ def chroma_rows(doc: Document) -> tuple[str, list[str], list[dict], dict]:
     return version, ids, metas, record
 
 
-__all__ = ["IndexStore", "DocRecord", "index_text", "chroma_rows", "generation_of"]
+__all__ = ["IndexStore", "DocRecord", "index_text", "index_texts", "chroma_rows", "generation_of"]

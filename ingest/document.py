@@ -69,16 +69,15 @@ def build_document(doc_id: str, source: str, raw_text: str, *, digest: str = "",
     bounds = find_document(clean_lines(raw_text))
     blocks = parse_structure(bounds.lines)
     text, spans = render_blocks(blocks)
-    units = matter_lines(blocks)  # front and end matter: read by the metadata and kept whole by the passages
-    metadata = extract_metadata(blocks, text, spans=spans, web_fields=bounds.web_fields, units=units,
-                                portal=portal_lines(bounds))
-    portal = [Block(line, "para", (PORTAL_SECTION,)) for line in portal_lines(bounds)]
+    web = portal_lines(bounds)  # after the document (its offsets and spans unchanged), its facts stay quotable
+    portal = [Block(line, "para", (PORTAL_SECTION,)) for line in web]
+    # front and end matter read once, forward: the metadata takes the document's own units, the passages all
+    units = matter_lines(blocks + portal)
+    metadata = extract_metadata(blocks, text, spans=spans, web_fields=bounds.web_fields,
+                                units=[u for u in units if u.block < len(blocks)], portal=web)
     if portal:
-        # after the document: its offsets and the metadata's spans are unchanged, and the portal's own facts
-        # ("Người ký: …", "đã được thay thế bởi …") stay quotable
         blocks = blocks + portal
         text, spans = render_blocks(blocks)
-        units = matter_lines(blocks)
     metadata["source"] = source
     metadata.update(extra or {})
     metadata["boundary"] = "header" if bounds.header_found else "whole"

@@ -17,7 +17,7 @@ from index.corrections import read_corrections
 from index.lexical_state import remove_leftover_saves
 from index.manifest import read_manifest, source_path, write_manifest
 from index.model import OCR_KEY, Document
-from index.store import DocRecord, IndexStore, index_text
+from index.store import DocRecord, IndexStore, index_texts
 from ingest.corrections import apply_stored
 from ingest.document import build_document, content_hash, make_doc_id
 from ingest.loaders import check_file
@@ -188,16 +188,19 @@ def ingest_lock(settings: Settings):
 
 
 def load_document(path: Path, settings: Settings, doc_id: str | None = None, raw: bytes | None = None,
-                  progress: Callable[[str], None] | None = None) -> Document:
-    """Read, convert, clean and structure one file (no index involved), within the size limits of the settings;
-    ``raw``: its bytes, when the caller has read them already; ``progress``: told each step of a long read ("OCR
-    trang 3/12")."""
-    from ingest.loaders import load_file
+                  progress: Callable[[str], None] | None = None, *, digest: str = "") -> Document:
+    """Read, convert, clean and structure one file (no index involved), within the size limits of the settings.
 
+    The file is checked (the file rule), read and hashed once: ``raw``, its bytes, when the caller has read them
+    after the rule took them (neither checked nor read again here); ``digest``, their content hash, when the caller
+    computed it; ``progress``: told each step of a long read ("OCR trang 3/12")."""
+    from ingest.loaders import load_file, read_file
+
+    raw = read_file(path, max_bytes=settings.max_file_bytes) if raw is None else raw
     loaded = load_file(path, max_bytes=settings.max_file_bytes, max_unzipped_bytes=settings.max_unzipped_bytes,
-                       max_chars=settings.max_document_chars, raw=raw, progress=progress)  # checks the file first
+                       max_chars=settings.max_document_chars, raw=raw, progress=progress)
     source = relative_source(path)
-    digest = content_hash(path.read_bytes() if raw is None else raw)
+    digest = digest or content_hash(raw)
     doc = build_document(doc_id or make_doc_id(source), source, loaded.text, digest=digest, notes=loaded.notes,
                          extra={OCR_KEY: loaded.ocr} if loaded.ocr else None)
     if not doc.passages:
@@ -240,9 +243,10 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, store: IndexStore | 
 
 def ingest_locked(paths: Iterable[Path], settings: Settings, store: IndexStore | None = None, *,
                   prune: bool = False, rebuild: bool = False, progress: Progress | None = None,
-                  confirm: bool = False) -> IngestReport:
+                  confirm: bool = False, accepted: dict[Path, bytes] | None = None) -> IngestReport:
     """:func:`ingest_paths` for a caller that already holds :func:`ingest_lock` (an upload saves its files under
-    the lock, then ingests them)."""
+    the lock, then ingests them). ``accepted``: resolved path → bytes of files the caller has checked with the file
+    rule and written itself (an upload's saved files): neither checked nor read again."""
     started = time.perf_counter()
     report = IngestReport()
     store = store or IndexStore(settings)
@@ -255,7 +259,7 @@ def ingest_locked(paths: Iterable[Path], settings: Settings, store: IndexStore |
     hints = {r.source: r.doc_id for r in store.records().values()}
     store.drop_stale_generations()  # a killed rebuild's generation, a replaced first one, their vector folders
     target = store.new_generation() if rebuild else store
-    _ingest_files(paths, settings, target, report, hints, _with_detail(progress))
+    _ingest_files(paths, settings, target, report, hints, _with_detail(progress), accepted or {})
     if prune:
         _prune(target, report, paths, confirm)
     if rebuild:
@@ -414,10 +418,11 @@ class _Seen:
     hashes: dict = field(default_factory=dict)
     taken: set = field(default_factory=set)
     corrections: dict = field(default_factory=dict)  # source → an administrator's corrections (index.corrections)
+    accepted: dict = field(default_factory=dict)  # resolved path → bytes the caller checked and wrote (an upload)
 
 
 def _ingest_files(paths: list[Path], settings: Settings, store: IndexStore, report: IngestReport, hints: dict,
-                  progress: Progress) -> None:
+                  progress: Progress, accepted: dict[Path, bytes]) -> None:
     store.check_embedder(claim=True)
     orphans = store.drop_orphans()
     if orphans:
@@ -426,7 +431,7 @@ def _ingest_files(paths: list[Path], settings: Settings, store: IndexStore, repo
     corrections, note = read_corrections(settings)
     report.notes += [note] if note else []
     seen = _Seen({r.source: r for r in records.values()}, {r.version: r for r in records.values()}, hints,
-                 taken={r.doc_id for r in records.values()}, corrections=corrections)
+                 taken={r.doc_id for r in records.values()}, corrections=corrections, accepted=accepted)
     files, refused = collect_files(paths)
     report.refused += refused
     hidden = hidden_entries(paths, inside=settings.data_dir)
@@ -502,15 +507,24 @@ def _finish(settings: Settings, store: IndexStore, report: IngestReport) -> None
     store.lexical(quiet=True)  # rebuild the BM25 cache now (expected after writes), not on the first search
 
 
-def _ingest_one(path: Path, source: str, settings: Settings, store: IndexStore, report: IngestReport,
-                seen: _Seen, tick: Callable[[str], None]) -> None:
+def _checked_bytes(path: Path, source: str, settings: Settings) -> bytes:
+    """A file's bytes once the file rule takes it (:func:`ingest.loaders.check_file`, its one check in an ingest);
+    a refusal names the file by its source."""
     if not path.is_file():
         raise DocumentError(source, "không tìm thấy tệp")
     reason = check_file(path.name, path.stat().st_size, max_bytes=settings.max_file_bytes)
     if reason:
         raise DocumentError(source, reason)
-    raw = path.read_bytes()  # read once: hashed here, converted by load_document
-    version = content_hash(raw)[:12]
+    return path.read_bytes()
+
+
+def _ingest_one(path: Path, source: str, settings: Settings, store: IndexStore, report: IngestReport,
+                seen: _Seen, tick: Callable[[str], None]) -> None:
+    raw = seen.accepted.get(path)
+    if raw is None:
+        raw = _checked_bytes(path, source, settings)
+    digest = content_hash(raw)  # hashed once: the version here, the document's content hash in load_document
+    version = digest[:12]
     existing = seen.by_source.get(source)
     if existing and existing.version == version:
         report.unchanged.append(source)
@@ -527,10 +541,11 @@ def _ingest_one(path: Path, source: str, settings: Settings, store: IndexStore, 
     tick("đọc và làm sạch")
     doc_id = existing.doc_id if existing else _free_doc_id(seen.hints.get(source) or make_doc_id(source), source,
                                                            seen.taken)
-    doc = apply_stored(load_document(path, settings, doc_id, raw, tick), seen.corrections)  # corrections win
-    vectors = _embed(store, [index_text(p, {**doc.metadata, **p.metadata}) for p in doc.passages], tick)
+    doc = apply_stored(load_document(path, settings, doc_id, raw, tick, digest=digest), seen.corrections)
+    texts = index_texts(doc)  # once: embedded here, their BM25 terms taken by write_document
+    vectors = _embed(store, texts, tick)
     tick("ghi vào chỉ mục")
-    store.write_document(doc, vectors)
+    store.write_document(doc, vectors, texts)
     seen.taken.add(doc_id)
     report.passages += len(doc.passages)
     report.notes.extend(f"{source}: {note}" for note in doc.notes)

@@ -35,7 +35,7 @@ from index.corrections import (
 )
 from index.manifest import source_path
 from index.model import Document, document_label
-from index.store import IndexStore, index_text
+from index.store import IndexStore, index_texts
 from ingest.corrections import corrected_document, merged_fields
 from ingest.loaders import check_file
 from ingest.pipeline import (
@@ -355,7 +355,9 @@ class DocumentLibrary:
             if not saved:
                 batch.summary = "Không có tệp hợp lệ để nạp."
                 return batch
-            report = ingest_locked([s.path for s in saved.values()], self.settings, self.store, progress=progress)
+            # the files were checked by the file rule as they were saved: ingest neither checks nor reads them again
+            report = ingest_locked([s.path for s in saved.values()], self.settings, self.store, progress=progress,
+                                   accepted={s.path: s.data for s in saved.values()})
             _record(report, saved)
         batch.summary = report.summary()
         return batch
@@ -374,7 +376,7 @@ class DocumentLibrary:
             if source in saved:
                 saved[source].result.reason = REPLACED
                 previous = saved[source].previous or previous  # the version before this batch
-            saved[source] = _Saved(path, result, previous)
+            saved[source] = _Saved(path, result, previous, data)
         return saved
 
     def delete(self, doc_ids: Iterable[str]) -> int:
@@ -434,9 +436,8 @@ class DocumentLibrary:
                 return []
             documents[doc.source] = {"doc_id": doc_id, "fields": fields}
             write_corrections(self.settings, {k: v for k, v in documents.items() if v["fields"]})
-            vectors = self.store.embedder.embed_passages([index_text(p, {**fixed.metadata, **p.metadata})
-                                                          for p in fixed.passages])
-            self.store.write_document(fixed, vectors)
+            texts = index_texts(fixed)
+            self.store.write_document(fixed, self.store.embedder.embed_passages(texts), texts)
             append_log(self.settings, entries)
             self.store.lexical(quiet=True)  # the BM25 state rebuilt now, not at the next question
         return entries
@@ -470,6 +471,7 @@ class _Saved:
     path: Path
     result: UploadResult
     previous: Path | None = None
+    data: bytes = b""  # what was saved at ``path`` (checked by the file rule)
 
 
 def _record(report: IngestReport, saved: dict[str, _Saved]) -> None:

@@ -22,7 +22,6 @@ neither matches nor contradicts a scope. Filters keep such documents, ranked low
 from __future__ import annotations
 
 import re
-import weakref
 from collections.abc import Callable
 
 import numpy as np
@@ -43,10 +42,6 @@ CENTRAL_LEVEL = "Trung ương"
 SCOPE_FIELDS = ("tinh", "years", "loai_van_ban")
 #: How each field is named to a user when a document does not state it ("chưa rõ tỉnh").
 FIELD_NAMES = {"tinh": "tỉnh", "years": "năm", "loai_van_ban": "loại văn bản"}
-
-#: :func:`province_names` of each live state, computed once per state.
-_PROVINCE_NAMES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
 
 def states_time(meta: dict) -> bool:
     """A passage that states a time the document sets: a basis line's date is the cited document's, not one."""
@@ -82,16 +77,17 @@ def is_title(meta: dict) -> bool:
 def province_names(state: LexicalState) -> dict[str, set[str]]:
     """Each indexed province (canonical name) → the names its documents give it ("Hà Nội", "Ha Noi").
 
-    Computed once per state (the gazetteer is asked once per document, never per search).
+    Computed once per state, in its memo (the gazetteer is asked once per document, never per search).
     """
-    names = _PROVINCE_NAMES.get(state)
-    if names is None:
-        names = {}
-        for m in state.doc_meta.values():
-            tinh = DocumentMetadata.of(m).province
-            if tinh:
-                names.setdefault(canonical_province(tinh) or tinh, set()).add(tinh)
-        _PROVINCE_NAMES[state] = names
+    return state.memo("retriever.province_names", _province_names)
+
+
+def _province_names(state: LexicalState) -> dict[str, set[str]]:
+    names: dict[str, set[str]] = {}
+    for m in state.doc_meta.values():
+        tinh = DocumentMetadata.of(m).province
+        if tinh:
+            names.setdefault(canonical_province(tinh) or tinh, set()).add(tinh)
     return names
 
 

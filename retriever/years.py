@@ -25,7 +25,6 @@ hint, never a gate"); other years is evidence that the year asked is absent.
 from __future__ import annotations
 
 import re
-import weakref
 from collections.abc import Iterable
 
 from index.model import document_years
@@ -37,8 +36,6 @@ COVERS, OTHER_YEARS, UNKNOWN = "covers", "other", "unknown"
 #: A written period longer than this is not a period a plan covers (a date range typed oddly, two unrelated years).
 MAX_PERIOD_YEARS = 30
 
-#: :func:`document_year_table` of each live state, computed once per state.  # memo: C (LexicalState memo)
-_DOCUMENT_YEARS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def years_written(text: str, cited: bool = False) -> set[str]:
@@ -74,14 +71,14 @@ def document_year_table(state) -> dict[str, frozenset[str]]:
     Read from the document's metadata (:func:`index.model.document_years`); when none was read, the years its
     title writes.
     """
-    table = _DOCUMENT_YEARS.get(state)
-    if table is None:
-        table = {}
-        for doc_id, meta in state.doc_meta.items():
-            record = state.records.get(doc_id)
-            metadata = record.metadata if record is not None else meta
-            table[doc_id] = document_years_of(metadata)
-        _DOCUMENT_YEARS[state] = table
+    return state.memo("retriever.document_years", _year_table)
+
+
+def _year_table(state) -> dict[str, frozenset[str]]:
+    table = {}
+    for doc_id, meta in state.doc_meta.items():
+        record = state.records.get(doc_id)
+        table[doc_id] = document_years_of(record.metadata if record is not None else meta)
     return table
 
 

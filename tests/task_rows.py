@@ -9,6 +9,8 @@ import re
 from pathlib import Path
 from types import SimpleNamespace
 
+from index.lexical import LexicalIndex
+from index.lexical_state import LexicalState
 from index.task_facts import PlanTasks, Span, Stage, TaskFact, tasks_to_json
 from textnorm.periods import find_periods, fold_same_length
 
@@ -72,4 +74,9 @@ def fake_state(plans: dict[str, tuple[PlanTasks, dict]]):
     """A lexical state holding documents' records and their task facts (``derived["tasks"]``)."""
     records = {doc_id: SimpleNamespace(doc_id=doc_id, metadata=md, title=md.get("tieu_de", ""), source=f"{doc_id}.txt")
                for doc_id, (_, md) in plans.items()}
-    return SimpleNamespace(records=records, derived={"tasks": {d: tasks_to_json(p) for d, (p, _) in plans.items()}})
+    return records_state(records, {"tasks": {d: tasks_to_json(p) for d, (p, _) in plans.items()}})
+
+
+def records_state(records: dict, derived: dict | None = None) -> LexicalState:
+    """A lexical state of no passage over document records and their derived facts (what the task answerer reads)."""
+    return LexicalState(LexicalIndex.build([], []), {}, None, records, derived or {})

@@ -541,10 +541,13 @@ def test_warm_up_loads_lexical_index_and_embedder_before_the_first_question():
 
     from assistant.service import Assistant
     from errors import IndexEmpty
+    from index.lexical import LexicalIndex
+    from index.lexical_state import LexicalState
 
     settings = load_settings({}, embedding_model="hashing:64")
     calls = []
-    store = SimpleNamespace(lexical=lambda: calls.append("lexical"))
+    empty_state = LexicalState(LexicalIndex.build([], []), {}, None)  # an index of no document
+    store = SimpleNamespace(lexical=lambda: calls.append("lexical") or empty_state)
     Assistant(settings, SimpleNamespace(store=store, search=lambda q, k: calls.append(("search", k)))).warm_up()
     assert calls == ["lexical", ("search", 1)]
 

@@ -54,10 +54,13 @@ def _result(text, tinh="", nam="", rank=1):
 
 
 class _State:
-    """An index state without documents (hashable, as a real one is: what is derived from it is kept per state)."""
+    """An index state without documents (what is derived from it goes through its memo, as a real one's does)."""
 
     records: dict = {}
     doc_meta: dict = {}
+
+    def memo(self, key, compute):
+        return compute(self)
 
 
 STATE = _State()

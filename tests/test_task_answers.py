@@ -11,7 +11,7 @@ from types import SimpleNamespace
 import pytest
 
 from assistant.tasks import answer_from_tasks, question_window, quoted_span, task_plans
-from tests.task_rows import bundled_document, bundled_plan, fake_state
+from tests.task_rows import bundled_document, bundled_plan, fake_state, records_state
 from textnorm.agencies import agency_key, belongs_to, canonical_agency, find_agencies, is_group
 
 DOC = "kg-189"
@@ -229,7 +229,7 @@ def test_province_is_a_hint_and_a_filter_narrows(bundled):
 
 
 def test_state_without_tasks_is_left_to_the_passage_answerer(bundled):
-    state = SimpleNamespace(records=bundled.state.records)  # today's index: no derived facts at all
+    state = records_state(bundled.state.records)  # today's index: no derived facts at all
     assert task_plans(state) == []
     analysis = SimpleNamespace(original="Sở Tài chính chủ trì những nhiệm vụ nào?", text="", provinces=(), years=())
     assert answer_from_tasks(analysis.original, analysis, None, state, text_of=lambda d: None) is None

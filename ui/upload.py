@@ -20,10 +20,9 @@ def _stage(bar, k: int, n: int, name: str):
     return update
 
 
-def _one(library, f, bar, k: int, n: int) -> list[tuple[str, str]]:
+def _one(library, f, bar, k: int, n: int, refusal: str) -> list[tuple[str, str]]:
     """Ingest one chosen file; its messages as (kind, text). A refused or failed file never stops the batch."""
-    refusal = library.refusal(f.name, f.size)  # refused before its bytes are read
-    if refusal:
+    if refusal:  # the page's check of this run: refused before its bytes are read
         return [("error", f"{f.name}: bị từ chối — {refusal}")]
     # one broken file never stops the batch
     batch, problem = ui.attempt("không nạp được tệp",
@@ -33,22 +32,30 @@ def _one(library, f, bar, k: int, n: int) -> list[tuple[str, str]]:
     return [("success" if r.ok else "error", r.message()) for r in batch.results]
 
 
-def upload_files(library, files, box) -> None:
+def upload_files(library, files, box, reasons: list[str] | None = None) -> None:
     """Ingest the chosen files one at a time (a bar per batch, moving per file); the results are kept for the
-    rerun that shows them beside the uploader."""
+    rerun that shows them beside the uploader. ``reasons``: the page's :func:`refusal_reasons` of these files, when
+    it has them (the file rule is not applied twice in one run)."""
     import streamlit as st
 
+    reasons = refusal_reasons(library, files) if reasons is None else reasons
     bar = box.progress(0.0, text="Đang nạp…")
     messages = []
-    for k, f in enumerate(files):
+    for k, (f, refusal) in enumerate(zip(files, reasons, strict=True)):
         bar.progress(k / len(files), text=f"Đang nạp {k + 1}/{len(files)} — {inert_markdown(f.name)}")
-        messages += _one(library, f, bar, k, len(files))
+        messages += _one(library, f, bar, k, len(files), refusal)
     bar.progress(1.0, text=f"Đã xử lý {len(files)} tệp.")
     st.session_state["upload_messages"] = messages
     st.session_state["uploader_n"] += 1
 
 
-def refusals(library, files) -> list[str]:
+def refusal_reasons(library, files) -> list[str]:
+    """Why each chosen file would be refused before it is read ("" when it is taken), in order: the library's file
+    rule, applied once per file and run of the page."""
+    return [library.refusal(f.name, f.size) for f in files]
+
+
+def refusals(library, files, reasons: list[str] | None = None) -> list[str]:
     """Our own check of the chosen files, before any is read: one Vietnamese line per file refused (too large for
     ``MAX_FILE_MB``, empty, of a type not read), naming the file and the reason with the limit. Streamlit's own
     ceiling (``server.maxUploadSize``) is set far above, so its English message never comes first.
@@ -60,7 +67,8 @@ def refusals(library, files) -> list[str]:
     >>> refusals(lib, [F(name="kh.pdf", size=25 * 1024 * 1024), F(name="ok.txt", size=10)])
     ['kh.pdf: bị từ chối — tệp quá lớn (25 MB), vượt giới hạn 20 MB cho mỗi tệp.']
     """
-    return [f"{f.name}: bị từ chối — {reason}" for f in files if (reason := library.refusal(f.name, f.size))]
+    reasons = refusal_reasons(library, files) if reasons is None else reasons
+    return [f"{f.name}: bị từ chối — {reason}" for f, reason in zip(files, reasons, strict=True) if reason]
 
 
 def upload_tab(library, settings) -> None:
@@ -75,17 +83,18 @@ def upload_tab(library, settings) -> None:
                              accept_multiple_files=True, key=f"uploader_{ss['uploader_n']}")
     if files:  # a new choice: the results of the previous upload are about other files
         ss.pop("upload_messages", None)
-    refused = refusals(library, files or [])
+    reasons = refusal_reasons(library, files or [])
+    refused = refusals(library, files or [], reasons)
     for line in refused:
         st.error(inert_markdown(line))
     clicked = st.button("Nạp các tệp đã chọn", disabled=not files or len(refused) == len(files), key="do_upload",
                         type="primary")
     results = st.container()
     if clicked and files:
-        upload_files(library, files, results)
+        upload_files(library, files, results, reasons)
         st.rerun()
     for kind, text in ss.get("upload_messages", []):
         getattr(results, kind)(inert_markdown(text))  # a file name is shown as text, never as Markdown
 
 
-__all__ = ["upload_tab", "upload_files", "refusals"]
+__all__ = ["upload_tab", "upload_files", "refusals", "refusal_reasons"]

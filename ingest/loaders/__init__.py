@@ -79,6 +79,26 @@ def check_file(name: str, size: int, *, max_bytes: int = DEFAULT_MAX_BYTES) -> s
     return None
 
 
+def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """A file's bytes, once the file rule (:func:`check_file`) takes it: the one check of a file read from disk.
+
+    Raises:
+        DocumentError: missing, not a file, refused by the rule, or unreadable.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise DocumentError(path, "không tìm thấy tệp: tệp không tồn tại hoặc đã bị xóa/di chuyển.")
+    if not path.is_file():
+        raise DocumentError(path, "đường dẫn này là thư mục hoặc tệp đặc biệt, không phải tệp tài liệu.")
+    refused = check_file(path.name, path.stat().st_size, max_bytes=max_bytes)
+    if refused:
+        raise DocumentError(path, refused)
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise DocumentError(path, f"không đọc được tệp ({exc.strerror or type(exc).__name__}).") from exc
+
+
 def load_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
               max_unzipped_bytes: int = DEFAULT_MAX_UNZIPPED_BYTES, max_chars: int = DEFAULT_MAX_CHARS,
               raw: bytes | None = None, progress: Callable[[str], None] | None = None) -> LoadedFile:
@@ -87,7 +107,8 @@ def load_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
     Args:
         path: the file to read.
         max_bytes: files larger than this are refused before being read.
-        raw: the file's bytes, when the caller has read them already (they are not read again).
+        raw: the file's bytes, when the caller has read them already after the file rule took them
+            (:func:`read_file`, or :func:`check_file` at an upload): neither checked nor read again.
         max_unzipped_bytes: a .docx whose parts would inflate beyond this is refused before any is inflated.
         max_chars: a document whose extracted text is longer than this is refused.
         progress: told each step of a long read ("OCR trang 3/12"), when given.
@@ -100,17 +121,7 @@ def load_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
             layer, and no Tesseract to read it) or in an encoding that cannot be converted confidently.
     """
     path = Path(path)
-    if not path.exists():
-        raise DocumentError(path, "không tìm thấy tệp: tệp không tồn tại hoặc đã bị xóa/di chuyển.")
-    if not path.is_file():
-        raise DocumentError(path, "đường dẫn này là thư mục hoặc tệp đặc biệt, không phải tệp tài liệu.")
-    refused = check_file(path.name, path.stat().st_size, max_bytes=max_bytes)
-    if refused:
-        raise DocumentError(path, refused)
-    try:
-        raw = path.read_bytes() if raw is None else raw
-    except OSError as exc:
-        raise DocumentError(path, f"không đọc được tệp ({exc.strerror or type(exc).__name__}).") from exc
+    raw = read_file(path, max_bytes=max_bytes) if raw is None else raw
     loaded = READERS[path.suffix.lower()](path, raw, Limits(max_bytes, max_unzipped_bytes, max_chars, progress))
     if not loaded.text.strip():
         raise DocumentError(path, "tệp không có nội dung văn bản nào sau khi trích xuất.")
@@ -121,4 +132,4 @@ def load_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
     return loaded
 
 
-__all__ = ["load_file", "check_file", "LoadedFile", "READERS", "SUPPORTED_EXTENSIONS"]
+__all__ = ["load_file", "read_file", "check_file", "LoadedFile", "READERS", "SUPPORTED_EXTENSIONS"]
