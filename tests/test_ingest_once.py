@@ -33,7 +33,7 @@ PASTED_PLAN = "\n".join([
 SPIED = {
     "check_file": (ingest.loaders, ingest.pipeline, ingest.service),
     "content_hash": (ingest.document, ingest.pipeline),
-    "matter_units": (ingest.document, ingest.metadata, ingest.passages),
+    "matter_lines": (ingest.document, ingest.metadata, ingest.passages),
     "index_text": (index.store, ingest.pipeline, ingest.service),
     "passage_terms": (index.store,),
 }
@@ -68,7 +68,7 @@ def test_an_upload_is_checked_hashed_and_read_once(settings, store, calls):
     assert n >= 5
     assert calls["check_file"] == 1, "the file rule is applied where the upload is saved, and nowhere after"
     assert calls["content_hash"] == 1
-    assert calls["matter_units"] == 1, "front matter read once, portal lines included"
+    assert calls["matter_lines"] == 1, "front matter read once, portal lines included"
     assert (calls["index_text"], calls["passage_terms"]) == (n, n), "index text and BM25 terms once per passage"
 
 
@@ -77,7 +77,7 @@ def test_a_file_ingested_from_disk_is_checked_and_hashed_once(settings, store, t
     path.write_text(PASTED_PLAN, encoding="utf-8")
     report = ingest_paths([path], settings, store)
     assert report.added and not report.refused
-    assert (calls["check_file"], calls["content_hash"], calls["matter_units"]) == (1, 1, 1)
+    assert (calls["check_file"], calls["content_hash"], calls["matter_lines"]) == (1, 1, 1)
     assert calls["index_text"] == calls["passage_terms"] == report.passages
 
 
