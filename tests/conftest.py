@@ -107,6 +107,22 @@ def _real_model_only_in_the_model_tier(request, monkeypatch):
         monkeypatch.setattr(cls, "embed_query", refuse)
 
 
+#: Argon2id parameters for tests, the cheapest the library accepts: the product's cost (≈ 0.2 s of CPU a hash, 40 % of
+#: the account tests' time) is not what a login, lockout or role test checks; the hashes stay Argon2id.
+CHEAP_ARGON2 = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}
+
+
+@pytest.fixture(autouse=True)
+def _cheap_password_hashing(monkeypatch):
+    """Accounts hash passwords with :data:`CHEAP_ARGON2` in this process (a server a test starts keeps the real
+    cost)."""
+    from argon2 import PasswordHasher
+
+    from assistant import accounts
+
+    monkeypatch.setattr(accounts, "_HASHER", PasswordHasher(**CHEAP_ARGON2))
+
+
 @pytest.fixture(autouse=True)
 def isolated_data(tmp_path, monkeypatch):
     """Point DATA_DIR at a temporary folder and clear settings the developer's shell may carry."""
