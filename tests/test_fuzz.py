@@ -26,7 +26,11 @@ _word = st.one_of(st.sampled_from(_VI_WORDS), st.sampled_from(_ODD),
                           max_size=12))
 _line = st.builds(lambda m, ws, tail: m + " ".join(ws) + tail, st.sampled_from(_MARKERS), st.lists(_word, max_size=12),
                   st.sampled_from(("", ".", ":", ";", " |", "**", "/.")))
-_long_line = st.builds(lambda w, n: (w + " ") * n, st.sampled_from(_VI_WORDS), st.integers(200, 1500))
+#: Repeats of one phrase in a long line: from under the passage limit (HARD_MAX_PASSAGE_CHARS, 1,800 characters;
+#: "CCHC " × 200 = 1,000) to well over it ("CCHC " × 600 = 3,000); longer lines test nothing more and cost time.
+LONG_LINE_MIN, LONG_LINE_MAX = 200, 600
+_long_line = st.builds(lambda w, n: (w + " ") * n, st.sampled_from(_VI_WORDS),
+                       st.integers(LONG_LINE_MIN, LONG_LINE_MAX))
 _table = st.builds(lambda rows: "\n".join("| " + " | ".join(r) + " |" for r in rows),
                    st.lists(st.lists(st.sampled_from(_VI_WORDS + ("", "1", "x")), min_size=1, max_size=5),
                             min_size=1, max_size=6))

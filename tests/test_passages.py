@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from ingest.document import build_document, make_doc_id
 from ingest.frontmatter import ROLES
 from ingest.passages import MAX_PASSAGE_CHARS, render_blocks, split_into_passages
 from ingest.structure import Block
+from textnorm import fold_for_match
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 NAMES = sorted(p.name for p in CORPUS.glob("*.txt"))
@@ -165,13 +168,37 @@ line = st.one_of(st.builds(lambda m, s: m + s, marker, sentence), pipe_row, spec
 documents = st.lists(line, max_size=40).map("\n".join)
 
 
+def assert_metadata_read_from_the_text(d) -> None:
+    """Metadata is read, never made up: a number, a year and a signer are in the text (accents and case aside), a
+    date is an ISO date of the year given, a field the text does not state is ""."""
+    text = fold_for_match(d.text)
+    for key in ("so_hieu", "nam", "nguoi_ky"):
+        assert not d.metadata[key] or fold_for_match(d.metadata[key]) in text, (key, d.metadata[key])
+    if d.metadata["ngay_ban_hanh"]:
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.metadata["ngay_ban_hanh"]), d.metadata["ngay_ban_hanh"]
+        assert d.metadata["ngay_ban_hanh"][:4] == d.metadata["nam"], d.metadata
+    assert re.fullmatch(r"(\d{4})?", d.metadata["nam"]), d.metadata["nam"]
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents)
+@example("Số: 36/KH-UBND\nHà Nội, ngày 05 tháng 4 năm 2021\nKẾ HOẠCH\nKiểm tra cải cách hành chính\n"
+         "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLê Văn Nam")
 def test_build_document_never_raises_and_offsets_hold(raw):
     d = build_document("vd", "vd.txt", raw)
     assert_passage_invariants(d)
-    for key in ("so_hieu", "tinh", "ngay_ban_hanh", "nam", "tieu_de", "nguoi_ky"):
-        assert isinstance(d.metadata[key], str)
+    assert_metadata_read_from_the_text(d)
+
+
+def test_the_metadata_check_sees_a_field_read_from_nowhere():
+    """The property above can fail: a year and a number the text does not hold are caught."""
+    d = build_document("vd", "vd.txt", "Số: 36/KH-UBND\nHà Nội, ngày 05 tháng 4 năm 2021\nKiểm tra hành chính.")
+    assert (d.metadata["so_hieu"], d.metadata["nam"], d.metadata["ngay_ban_hanh"]) == ("36/KH-UBND", "2021",
+                                                                                          "2021-04-05")
+    assert_metadata_read_from_the_text(d)
+    for wrong in ({"nam": "2099"}, {"so_hieu": "99/KH-UBND"}, {"ngay_ban_hanh": "2020-04-05"}):
+        with pytest.raises(AssertionError):
+            assert_metadata_read_from_the_text(SimpleNamespace(text=d.text, metadata={**d.metadata, **wrong}))
 
 
 @settings(max_examples=60, deadline=None)
