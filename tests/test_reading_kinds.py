@@ -1,0 +1,28 @@
+"""Kinds, titles and signers read from structure that holds for documents not seen (issue 18 items 2, 5): a wrapped
+year range, a combined post, a text naming its own kind ("Luật này"), a kind under a form word ("TÓM TẮT ĐỀ ÁN"), a
+news post whose headline opens with a kind word or whose lead stands under a site's menu. Literal Vietnamese lines."""
+
+from __future__ import annotations
+
+from ingest.clean import clean_lines
+from ingest.metadata import extract_metadata
+from ingest.structure import parse_structure
+
+
+def metadata_of(raw: str) -> dict:
+    blocks = parse_structure(clean_lines(raw))
+    return extract_metadata(blocks, "\n".join(b.text for b in blocks))
+
+
+#: A body paragraph under the title (hard-wrapped, so lines are joined).
+BODY = ("Thực hiện Nghị quyết số\n06-NQ/TU ngày 18/6/2021 của Ban chấp hành Đảng bộ tỉnh về xây dựng nông thôn mới\n"
+        "nâng cao, kiểu mẫu giai đoạn 2021 - 2025, UBND tỉnh ban hành Kế hoạch thực\nhiện cụ thể như sau:\n"
+        "I. MỤC ĐÍCH,\nYÊU CẦU\n1. Mục đích\nTriển khai đồng bộ các nhiệm vụ,\ngiải pháp để thực hiện thắng lợi\n"
+        "các mục tiêu của nghị quyết\ntrong toàn tỉnh")
+
+
+def test_a_year_range_wrapped_onto_its_own_line_ends_the_title():
+    md = metadata_of("ỦY BAN NHÂN DÂN\nTỈNH NAM ĐỊNH\nSố: 82/KH-UBND\nNam Định, ngày 16\ntháng 7 năm 2021\n"
+                     "KẾ HOẠCH\nXÂY DỰNG NÔNG THÔN MỚI NÂNG CAO, KIỂU MẪU GIAI ĐOẠN 2021\n- 2025\n" + BODY)
+    assert md["tieu_de"] == "Xây dựng nông thôn mới nâng cao, kiểu mẫu giai đoạn 2021 - 2025"
+    assert md["ky_ke_hoach"] == "2021-2025"
