@@ -102,13 +102,16 @@ def is_agency(text: str) -> bool:
     return not has_diacritics(text) and text.isupper() and bool(FOLDED_AGENCY.match(fold_accents(text)))
 
 
-#: A signature block opens with a delegation mark or a post in capitals.
+#: Posts a signer signs under, in capitals.
+SIGNING_POSTS = (r"(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|THỦ TƯỚNG|"
+                 r"CHỦ NHIỆM|TỔ TRƯỞNG)")
+#: A signature block opens with a delegation mark or a post in capitals, or two posts one person holds ("BỘ TRƯỞNG,
+#: CHỦ NHIỆM": the minister heading the Government's office).
 #: The mark may be typed without its dot before the post ("KT BỘ TRƯỞNG, CHỦ NHIỆM VPCP"); a consolidated text is
 #: signed under "XÁC THỰC VĂN BẢN HỢP NHẤT".
 SIGNATURE_START = re.compile(
     r"^(?:TM\.|KT\.|Q\.|TL\.|TUQ\.|T/M|K/T)\s*\S|^(?:TM|KT|TL|TUQ)\s+[A-ZĐÀ-Ỹ]{2}|"
-    r"^(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|THỦ TƯỚNG|CHỦ NHIỆM|"
-    r"TỔ TRƯỞNG)\s*$|"
+    rf"^{SIGNING_POSTS}(?:\s*,\s*{SIGNING_POSTS})?\s*$|"
     r"^XÁC THỰC VĂN BẢN HỢP NHẤT\s*$"
 )
 RECIPIENTS = re.compile(r"^(?:Nơi nhận|Nơi gửi)\s*:?", re.IGNORECASE)

@@ -111,9 +111,10 @@ LOCAL_UNIT = re.compile(r"\b(HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ|XÃ|PHƯỜNG
 DISTRICT_LEVEL_WORDS = frozenset({"huyện", "quận", "thị xã", "thành phố"})
 #: Posts written before the body name in an authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X").
 _POST_PREFIX = re.compile(r"^" + HEAD_POSTS + r"\s+", re.IGNORECASE)
-#: Posts of a signer ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH").
-POST = re.compile(r"^(?:(?:TM|KT|Q|TL|TUQ)\.?\s*)?((?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|"
-                  r"THỦ TƯỚNG|CHÁNH VĂN PHÒNG|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|CHỦ NHIỆM|TỔ TRƯỞNG)(?:\s+THƯỜNG TRỰC)?)\s*$")
+#: Posts of a signer ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH"), or two posts one person holds ("BỘ TRƯỞNG, CHỦ NHIỆM").
+_ONE_POST = (r"(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|THỦ TƯỚNG|CHÁNH VĂN PHÒNG|"
+             r"TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|CHỦ NHIỆM|TỔ TRƯỞNG)(?:\s+THƯỜNG TRỰC)?")
+POST = re.compile(rf"^(?:(?:TM|KT|Q|TL|TUQ)\.?\s*)?({_ONE_POST}(?:\s*,\s*{_ONE_POST})?)\s*$")
 #: A signer's name at the end of a signature block flattened onto one line, after its post in capitals ("… PHÓ CHỦ
 #: TỊCH Nguyễn Văn Út").
 NAME_AFTER_POST = re.compile(r"(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|TRƯỞNG BAN|THỦ TƯỚNG|CHỦ NHIỆM|CHÁNH VĂN PHÒNG)\s+"

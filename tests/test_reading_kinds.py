@@ -26,3 +26,12 @@ def test_a_year_range_wrapped_onto_its_own_line_ends_the_title():
                      "KẾ HOẠCH\nXÂY DỰNG NÔNG THÔN MỚI NÂNG CAO, KIỂU MẪU GIAI ĐOẠN 2021\n- 2025\n" + BODY)
     assert md["tieu_de"] == "Xây dựng nông thôn mới nâng cao, kiểu mẫu giai đoạn 2021 - 2025"
     assert md["ky_ke_hoach"] == "2021-2025"
+
+
+def test_a_signer_under_two_posts_is_read_and_kept():
+    md = metadata_of("VĂN PHÒNG CHÍNH PHỦ\nSố: 2617/VPCP-TCCV\nV/v gửi báo cáo kết quả thống kê thủ tục hành chính\n"
+                     "Hà Nội, ngày 23 tháng 4 năm 2009\n\nKính gửi: Các Bộ, cơ quan ngang Bộ.\n\n"
+                     "Văn phòng Chính phủ đề nghị các đồng chí quan tâm chỉ đạo việc thống kê thủ tục hành chính.\n\n"
+                     "Nơi nhận: - Như trên;\n- Lưu: VT, TCCV (5).\n\nBỘ TRƯỞNG, CHỦ NHIỆM\nNguyễn Xuân Phúc")
+    assert md["nguoi_ky"] == "Nguyễn Xuân Phúc"
+    assert md["chuc_vu"] == "Bộ trưởng, chủ nhiệm"
