@@ -4,6 +4,7 @@ news post whose headline opens with a kind word or whose lead stands under a sit
 
 from __future__ import annotations
 
+from ingest.boundaries import find_document
 from ingest.clean import clean_lines
 from ingest.metadata import extract_metadata
 from ingest.structure import parse_structure
@@ -29,9 +30,11 @@ def test_a_year_range_wrapped_onto_its_own_line_ends_the_title():
 
 
 def test_a_signer_under_two_posts_is_read_and_kept():
-    md = metadata_of("VĂN PHÒNG CHÍNH PHỦ\nSố: 2617/VPCP-TCCV\nV/v gửi báo cáo kết quả thống kê thủ tục hành chính\n"
-                     "Hà Nội, ngày 23 tháng 4 năm 2009\n\nKính gửi: Các Bộ, cơ quan ngang Bộ.\n\n"
-                     "Văn phòng Chính phủ đề nghị các đồng chí quan tâm chỉ đạo việc thống kê thủ tục hành chính.\n\n"
-                     "Nơi nhận: - Như trên;\n- Lưu: VT, TCCV (5).\n\nBỘ TRƯỞNG, CHỦ NHIỆM\nNguyễn Xuân Phúc")
+    raw = ("VĂN PHÒNG CHÍNH PHỦ\nSố: 2617/VPCP-TCCV\nV/v gửi báo cáo kết quả thống kê thủ tục hành chính\n"
+           "Hà Nội, ngày 23 tháng 4 năm 2009\n\nKính gửi: Các Bộ, cơ quan ngang Bộ.\n\n"
+           "Văn phòng Chính phủ đề nghị các đồng chí quan tâm chỉ đạo việc thống kê thủ tục hành chính.\n\n"
+           "Nơi nhận: - Như trên;\n- Lưu: VT, TCCV (5).\n\nBỘ TRƯỞNG, CHỦ NHIỆM\nNguyễn Xuân Phúc")
+    assert find_document(clean_lines(raw)).dropped() == []
+    md = metadata_of(raw)
     assert md["nguoi_ky"] == "Nguyễn Xuân Phúc"
     assert md["chuc_vu"] == "Bộ trưởng, chủ nhiệm"
