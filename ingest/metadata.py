@@ -57,6 +57,7 @@ from textnorm.patterns import (
     NEWS_LEAD_DATE,
     NEWS_NARRATION,
     REPORTS_ISSUING,
+    SELF_KIND,
     news_dateline,
 )
 
@@ -330,6 +331,19 @@ def _read_type(r: _Reader, code: str) -> None:
             return
     if r.web.get("loai_van_ban"):
         r.put("loai_van_ban", r.web["loai_van_ban"])
+        return
+    _type_it_names_itself(r)
+
+
+def _type_it_names_itself(r: _Reader) -> None:
+    """loai_van_ban of a text without header, number or opening that says it: the kind it most often names itself
+    by ("… quy định trong Luật này" → Luật)."""
+    found = [(start + m.start(1), start + m.end(1), m.group(1)) for start, paragraph in _body_paragraphs(r)
+             for m in SELF_KIND.finditer(paragraph)]
+    if found:
+        kind = Counter(k for _, _, k in found).most_common(1)[0][0]
+        s, e, _ = next(x for x in found if x[2] == kind)
+        r.put("loai_van_ban", kind, (s, e))
 
 
 def _type_of_header(r: _Reader) -> bool:

@@ -38,3 +38,17 @@ def test_a_signer_under_two_posts_is_read_and_kept():
     md = metadata_of(raw)
     assert md["nguoi_ky"] == "Nguyễn Xuân Phúc"
     assert md["chuc_vu"] == "Bộ trưởng, chủ nhiệm"
+
+
+def test_a_page_of_a_law_without_its_header_is_a_law_by_what_it_calls_itself():
+    md = metadata_of("CÔNG BÁO/Số 1093 + 1094/Ngày 21-11-2020\n\nĐiều 2. Văn bản quy phạm pháp luật\n\n"
+                     "Văn bản quy phạm pháp luật là văn bản có chứa quy phạm pháp luật, được ban hành theo đúng thẩm "
+                     "quyền, hình thức, trình tự, thủ tục quy định trong Luật này.\n\nĐiều 3. Giải thích từ ngữ\n\n"
+                     "Trong Luật này, các từ ngữ dưới đây được hiểu như sau:")
+    assert md["loai_van_ban"] == "Luật"
+
+
+def test_a_phrase_in_lower_case_names_no_kind():
+    md = metadata_of("Các cơ quan, đơn vị thực hiện theo quy định này và báo cáo kết quả về Sở Nội vụ trước ngày "
+                     "15 hằng tháng để tổng hợp.")
+    assert md["loai_van_ban"] == ""

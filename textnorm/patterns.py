@@ -96,6 +96,12 @@ NEWS_LEAD_DATE = re.compile(
 REPORTS_ISSUING = re.compile(
     r"\b(?:vừa|đã)\s+(?:ký\s+)?(?:ban hành|ký|có|phê duyệt)\s+(?=" + CITED_DOCUMENT.pattern + ")"
 )
+#: A text names its own kind with "này" ("Trong Luật này, …", "Nghị định này có hiệu lực …"): a page of a legal text
+#: cut from its header still says what it is. Capitalised, as a kind's name is ("theo quy định này" is a phrase).
+SELF_KIND = re.compile(
+    r"\b(Bộ luật|Luật|Pháp lệnh|Nghị định|Thông tư liên tịch|Thông tư|Nghị quyết|Quyết định|Chỉ thị|Quy chế|"
+    r"Quy định|Kế hoạch|Hướng dẫn|Đề án|Chương trình)\s+này\b"
+)
 #: A lead narrating what was just done, as news does and a document never says of itself: "UBND tỉnh vừa ban hành
 #: kế hoạch …", "Đoàn kiểm tra … đã làm việc tại UBND các xã …", "… vừa tổ chức hội nghị …".
 NEWS_NARRATION = re.compile(
