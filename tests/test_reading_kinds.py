@@ -52,3 +52,12 @@ def test_a_phrase_in_lower_case_names_no_kind():
     md = metadata_of("Các cơ quan, đơn vị thực hiện theo quy định này và báo cáo kết quả về Sở Nội vụ trước ngày "
                      "15 hằng tháng để tổng hợp.")
     assert md["loai_van_ban"] == ""
+
+
+def test_a_portals_field_under_a_two_post_signature_is_not_the_documents():
+    raw = ("VĂN PHÒNG CHÍNH PHỦ\nSố: 1659/VPCP-V.III\nHà Nội, ngày 17 tháng 3 năm 2008\n\n"
+           "Văn phòng Chính phủ trân trọng đề nghị đưa Đề án vào Chương trình làm việc./.\n\n"
+           "BỘ TRƯỞNG, CHỦ NHIỆM\n- Người ký: Nguyễn Xuân Phúc\n- Tình trạng hiệu lực: Còn hiệu lực")
+    bounds = find_document(clean_lines(raw))
+    assert [line.text for line in bounds.lines][-1] == "BỘ TRƯỞNG, CHỦ NHIỆM"
+    assert bounds.web_fields.get("nguoi_ky") == "Nguyễn Xuân Phúc"
