@@ -61,3 +61,19 @@ def test_a_portals_field_under_a_two_post_signature_is_not_the_documents():
     bounds = find_document(clean_lines(raw))
     assert [line.text for line in bounds.lines][-1] == "BỘ TRƯỞNG, CHỦ NHIỆM"
     assert bounds.web_fields.get("nguoi_ky") == "Nguyễn Xuân Phúc"
+
+
+def test_a_summary_of_a_plan_is_of_that_kind_and_two_joined_provinces_end_its_title():
+    md = metadata_of("TÓM TẮT ĐỀ ÁN\n\nSẮP XẾP, SÁP NHẬP ĐƠN VỊ HÀNH CHÍNH\n\nTỈNH LONG AN VÀ TỈNH TÂY NINH\n\n"
+                     "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/02/2025;\n\n"
+                     "Sau khi phối hợp, tỉnh Tây Ninh tỉnh Long An xây dựng nội dung tóm tắt Đề án như sau:")
+    assert md["loai_van_ban"] == "Đề án"
+    assert md["tieu_de"] == "Sắp xếp, sáp nhập đơn vị hành chính tỉnh Long An và tỉnh Tây Ninh"
+    assert md["co_quan"] == ""
+
+
+def test_a_draft_decree_is_a_decree():
+    md = metadata_of("DỰ THẢO NGHỊ ĐỊNH\nQUY ĐỊNH VỀ TỔ CHỨC CÁC CƠ QUAN CHUYÊN MÔN THUỘC ỦY BAN NHÂN DÂN TỈNH\n\n"
+                     "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;")
+    assert md["loai_van_ban"] == "Nghị định"
+    assert md["tieu_de"].startswith("Quy định về tổ chức các cơ quan chuyên môn")
