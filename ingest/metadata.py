@@ -51,6 +51,7 @@ from textnorm.patterns import (
     AUTHOR_WITH_DEGREE,
     BARE_NUMBER,
     CITED_DOCUMENT,
+    LEAD_DATES_A_DOCUMENT,
     NATIONAL_RANKING,
     NEWS_AGENCY_DATELINE,
     NEWS_CREDIT,
@@ -320,6 +321,8 @@ def _read_type(r: _Reader, code: str) -> None:
     if not code and (span := _consolidation_opening(r)):
         r.put("loai_van_ban", CONSOLIDATED_TYPE, span)
         return
+    if not code and _glued_kind_headline(r) and _reads_as_news(r):
+        return  # "THÔNG BÁO VỀ LỊCH CHẤM ĐIỂM …" over a news lead: a post's headline, the post is news
     if _type_of_header(r) or _type_of_code(r, code):
         return
     if _reads_as_news(r):
@@ -344,6 +347,23 @@ def _type_it_names_itself(r: _Reader) -> None:
         kind = Counter(k for _, _, k in found).most_common(1)[0][0]
         s, e, _ = next(x for x in found if x[2] == kind)
         r.put("loai_van_ban", kind, (s, e))
+
+
+def _glued_kind_headline(r: _Reader) -> tuple[int, int, str] | None:
+    """The first title line when it is a headline opening with a kind word, its subject on the same line ("THÔNG BÁO
+    VỀ LỊCH CHẤM ĐIỂM CHỈ SỐ CCHC NĂM 2017"), in a text without number and place-and-date line: a document writes
+    its type word on a line of its own under its header, a post's headline may open with one."""
+    if any(u.role in ("number", "place_date") for u in r.units):
+        return None
+    units = r.role("title")
+    if not units:
+        return None
+    start, end, unit = units[0]
+    head = type_head(unit)
+    rest = unit[head[0]:].strip(" :") if head else ""
+    if head and head[1] not in NAMED_TYPES and len(rest.split()) >= HEADLINE_MIN_WORDS and is_headline(unit):
+        return start, end, unit
+    return None
 
 
 def _type_of_header(r: _Reader) -> bool:
@@ -914,6 +934,8 @@ def _read_news_date(r: _Reader, stamp: tuple[int, re.Match] | None) -> None:
         r.put("nam", m.group("y"), (start + m.start("y"), start + m.end("y")))
         return
     dateline = _dateline(r)
+    if dateline and LEAD_DATES_A_DOCUMENT.match(dateline.string, dateline.end()):
+        return  # "Ngày 07/12/2017, Sở Nội vụ ban hành Văn bản số …": the date of the document, not of the post
     group = dateline and ("y" if dateline.group("y") else "y2")
     if group and dateline.group(group) and not r.md.get("nam"):
         start = next(s for s, t in _body_paragraphs(r) if t == dateline.string)
@@ -938,7 +960,11 @@ def _read_news(r: _Reader) -> None:
         return
     r.put("loai_van_ban", "Tin bài")
     stamp = _stamp(r)
-    _read_news_title(r, stamp)
+    glued = _glued_kind_headline(r)
+    if glued:
+        r.put("tieu_de", _sentence_case(glued[2])[:TITLE_MAX_CHARS], glued[:2])
+    else:
+        _read_news_title(r, stamp)
     _read_period(r)
     _read_news_date(r, stamp)
     _read_related(r)

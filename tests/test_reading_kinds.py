@@ -77,3 +77,32 @@ def test_a_draft_decree_is_a_decree():
                      "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;")
     assert md["loai_van_ban"] == "Nghị định"
     assert md["tieu_de"].startswith("Quy định về tổ chức các cơ quan chuyên môn")
+
+
+#: A lead long enough to be prose (a news post's body).
+LEAD_REST = ("Theo đó, đoàn kiểm tra làm việc với các sở, ban, ngành và UBND các huyện về công tác chỉ đạo, điều hành, "
+             "cải cách thủ tục hành chính, cải cách tổ chức bộ máy và hiện đại hóa hành chính trong năm.")
+#: A news lead that dates the document it reports, not the post.
+ISSUE_LEAD = ("Ngày 07/12/2017, Sở Nội vụ ban hành Văn bản số 1593/SNV-CCHC thông báo lịch chấm điểm Chỉ số CCHC trên "
+              "địa bàn tỉnh năm 2017.")
+
+
+def test_a_headline_opening_with_a_kind_word_over_a_news_lead_is_a_post():
+    md = metadata_of("THÔNG BÁO VỀ LỊCH CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2017 CỦA CÁC CƠ QUAN, ĐƠN VỊ\n"
+                     + ISSUE_LEAD + "\n\nCụ thể lịch chấm điểm bắt đầu từ ngày 12/12/2017.")
+    assert md["loai_van_ban"] == "Tin bài"
+    assert md["tieu_de"] == ("Thông báo về lịch chấm điểm chỉ số cải cách hành chính năm 2017 của các cơ quan, "
+                             "đơn vị")
+    assert md["nam"] == ""  # 2017 dates the Văn bản the post reports, the post itself is undated
+
+
+def test_a_kind_word_on_its_own_line_under_a_header_stays_the_documents():
+    md = metadata_of("Số: 12/TB-SNV\nĐồng Nai, ngày 7 tháng 12 năm 2017\nTHÔNG BÁO\n"
+                     "Về lịch chấm điểm Chỉ số cải cách hành chính năm 2017\n" + ISSUE_LEAD)
+    assert (md["loai_van_ban"], md["nam"]) == ("Thông báo", "2017")
+
+
+def test_a_lead_dating_an_event_still_gives_the_posts_year():
+    md = metadata_of("Kiểm tra công tác cải cách hành chính tại huyện Na Rì\n"
+                     "Ngày 13/4/2018, Đoàn kiểm tra của UBND tỉnh đã làm việc tại UBND huyện Na Rì. " + LEAD_REST)
+    assert (md["loai_van_ban"], md["nam"]) == ("Tin bài", "2018")

@@ -96,6 +96,11 @@ NEWS_LEAD_DATE = re.compile(
 REPORTS_ISSUING = re.compile(
     r"\b(?:vừa|đã)\s+(?:ký\s+)?(?:ban hành|ký|có|phê duyệt)\s+(?=" + CITED_DOCUMENT.pattern + ")"
 )
+#: What a lead's date is the date of when the sentence goes on to issue a document by number ("Ngày 07/12/2017, Sở
+#: Nội vụ ban hành Văn bản số 1593/SNV-CCHC …"): that document's date, not the post's (matched after the date).
+LEAD_DATES_A_DOCUMENT = re.compile(
+    r"[^.;]{0,100}?\bban hành\s+(?:(?i:văn bản)\s+(?i:số)\s*:?\s*\d|" + CITED_DOCUMENT.pattern + ")"
+)
 #: A text names its own kind with "này" ("Trong Luật này, …", "Nghị định này có hiệu lực …"): a page of a legal text
 #: cut from its header still says what it is. Capitalised, as a kind's name is ("theo quy định này" is a phrase).
 SELF_KIND = re.compile(
