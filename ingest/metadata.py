@@ -149,6 +149,9 @@ BYLINE = re.compile(
 PROSE_MIN_CHARS = 200
 #: The headline is at most this far from the dateline (a rating or views line may stand between them).
 HEADLINE_REACH = 3
+#: A headline ends on none of these: a sentence's or a list's end, or the separator of a menu of links ("Khu đô thị
+#: sông Hồng sẽ không thu hẹp không gian thoát lũ -": other posts' headlines, one after another).
+NOT_HEADLINE_ENDS = (".", ":", ";", " -", " –", "|")
 #: A portal's "today" banner ("Chủ nhật, ngày 3 tháng 12 năm 2023") is not a headline.
 _WEEKDAY = re.compile(r"^(?:Thứ\s+\w+|Chủ\s+nhật)\b", re.IGNORECASE)
 #: A headline has at least this many words (shorter lines are breadcrumbs or categories: "Tin tức - Sự kiện").
@@ -857,7 +860,16 @@ def _byline(r: _Reader) -> bool:
 def _reports_issuing(r: _Reader) -> bool:
     """The opening reports that a document was issued ("… vừa ký ban hành Công văn số 2577/UBND-NCKS …") or is
     credited to a news outlet ("(Chinhphu.vn) - …")."""
-    return any(REPORTS_ISSUING.search(t) or NEWS_CREDIT.match(t) for _, t in _body_paragraphs(r)[:DATELINE_PARAGRAPHS])
+    return any(REPORTS_ISSUING.search(t) or NEWS_CREDIT.match(t) for _, t in _opening(r))
+
+
+def _opening(r: _Reader) -> list[tuple[int, str]]:
+    """The first body paragraphs and the lead: the first prose paragraph, also when a site's menu of other posts'
+    headlines stands above it."""
+    paragraphs = _body_paragraphs(r)
+    head = paragraphs[:DATELINE_PARAGRAPHS]
+    lead = next((p for p in paragraphs if len(p[1]) >= PROSE_MIN_CHARS), None)
+    return head + [lead] if lead and lead not in head else head
 
 
 def _headline_then_narration(r: _Reader) -> bool:
@@ -891,9 +903,11 @@ def is_headline(text: str) -> bool:
     (True, False)
     >>> is_headline("Đoàn kiểm tra đã làm việc với UBND huyện."), is_headline("04/06/2019 - 21:54")
     (False, False)
+    >>> is_headline("Khu đô thị sông Hồng sẽ không thu hẹp không gian thoát lũ -")
+    False
     """
     words = [w for w in text.split() if any(c.isalpha() for c in w)]
-    return (HEADLINE_MIN_WORDS <= len(words) and len(text) <= TITLE_MAX_CHARS and not text.endswith((".", ":", ";"))
+    return (HEADLINE_MIN_WORDS <= len(words) and len(text) <= TITLE_MAX_CHARS and not text.endswith(NOT_HEADLINE_ENDS)
             and not news_dateline(text) and not _WEEKDAY.match(text))
 
 

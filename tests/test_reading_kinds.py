@@ -106,3 +106,17 @@ def test_a_lead_dating_an_event_still_gives_the_posts_year():
     md = metadata_of("Kiểm tra công tác cải cách hành chính tại huyện Na Rì\n"
                      "Ngày 13/4/2018, Đoàn kiểm tra của UBND tỉnh đã làm việc tại UBND huyện Na Rì. " + LEAD_REST)
     assert (md["loai_van_ban"], md["nam"]) == ("Tin bài", "2018")
+
+
+def test_a_lead_under_a_sites_menu_of_links_is_read_as_news_and_no_link_is_its_title():
+    menu = ("-\nKhu đô thị sông Hồng sẽ không thu hẹp không gian thoát lũ -\n"
+            "Dự án Khu công nghiệp Quảng Trị đã hoàn thành san nền đợt 1 -\n"
+            "Khánh thành giai đoạn 1 nhà máy Castem Việt Nam tại khu công nghiệp Amata Hạ Long -\n"
+            "Bộ trưởng Bộ Xây dựng yêu cầu giữ vững nhịp thi công cao tốc Đồng Đăng - Trà Lĩnh -\n"
+            "Xác lập quyền sở hữu toàn dân đối với tài sản Dự án BOT Quốc lộ 51 -\n"
+            "Hưng Ngân Group được giao cải tạo nút giao Quốc lộ 3 mới và Quốc lộ 18\n\n")
+    lead = ("UBND tỉnh Phú Thọ vừa ban hành Chỉ thị số 19/CT-UBND do Chủ tịch UBND tỉnh ký, yêu cầu nâng cao trách "
+            "nhiệm của người đứng đầu trong triển khai nhiệm vụ cải cách hành chính, coi đây là thước đo năng lực "
+            "điều hành và kỷ luật, kỷ cương của bộ máy chính quyền.")
+    md = metadata_of(menu + lead)
+    assert (md["loai_van_ban"], md["tieu_de"], md["so_hieu"]) == ("Tin bài", "", "")
