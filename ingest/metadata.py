@@ -51,6 +51,7 @@ from textnorm.patterns import (
     AUTHOR_WITH_DEGREE,
     BARE_NUMBER,
     CITED_DOCUMENT,
+    COVER_PLACE_YEAR,
     LEAD_DATES_A_DOCUMENT,
     NATIONAL_RANKING,
     NEWS_AGENCY_DATELINE,
@@ -59,6 +60,7 @@ from textnorm.patterns import (
     NEWS_NARRATION,
     REPORTS_ISSUING,
     SELF_KIND,
+    SUBJECT_LABEL,
     news_dateline,
 )
 
@@ -993,8 +995,47 @@ def _read_news(r: _Reader) -> None:
         _vote_body_province(r, min_votes=1)
 
 
+#: Capital lines a labelled subject may wrap onto (a cover's title of two or three lines).
+SUBJECT_LINES_MAX = 3
+#: Blocks of a cover (its labels, its title, its place and year) at the top of a text.
+COVER_BLOCKS = 15
+
+
+def _read_cover(r: _Reader) -> None:
+    """tieu_de and nam of an essay's or a study's cover (no kind): the capital lines under its subject's label ("TÊN
+    ĐỀ TÀI:" / "CÔNG TÁC …"), and the year of its place-and-year line ("TP Hồ Chí Minh — 2024")."""
+    if r.md.get("loai_van_ban"):
+        return
+    blocks = r.blocks[:COVER_BLOCKS]
+    for i, block in enumerate(blocks):
+        label = SUBJECT_LABEL.match(fold_accents(block.text.strip()))
+        if label and not r.md.get("tieu_de"):
+            _put_subject(r, i, bool(label.group("rest")))
+    for i, block in enumerate(blocks):
+        m = COVER_PLACE_YEAR.match(block.text.strip())
+        if m and province_mentions(m.group("place")) and not r.md.get("nam"):
+            s = r.spans[i][0] + len(block.text) - len(block.text.lstrip())
+            r.put("nam", m.group("y"), (s + m.start("y"), s + m.end("y")))
+
+
+def _put_subject(r: _Reader, label: int, same_line: bool) -> None:
+    """The title a subject's label names: the rest of its line, else the capital lines under it."""
+    if same_line:
+        text = r.blocks[label].text
+        rest = text[text.index(":") + 1:].strip()
+        s = r.spans[label][0] + text.index(rest, text.index(":"))
+        r.put("tieu_de", _sentence_case(rest)[:TITLE_MAX_CHARS], (s, s + len(rest)))
+        return
+    lines = list(itertools.takewhile(lambda k: is_upper_line(r.blocks[k].text) and ":" not in r.blocks[k].text,
+                                     range(label + 1, min(len(r.blocks), label + 1 + SUBJECT_LINES_MAX))))
+    if lines:
+        title = " ".join(r.blocks[k].text.strip() for k in lines)
+        r.put("tieu_de", _sentence_case(title)[:TITLE_MAX_CHARS], (r.spans[lines[0]][0], r.spans[lines[-1]][1]))
+
+
 def _read_essay_title(r: _Reader) -> None:
     """tieu_de of an essay or a study (no kind, no issuer): the headline above its author's line ("ThS. …")."""
+    _read_cover(r)
     if r.md.get("loai_van_ban") or r.md.get("tieu_de"):
         return
     for i, block in enumerate(r.blocks[:DATELINE_PARAGRAPHS]):

@@ -120,3 +120,24 @@ def test_a_lead_under_a_sites_menu_of_links_is_read_as_news_and_no_link_is_its_t
             "điều hành và kỷ luật, kỷ cương của bộ máy chính quyền.")
     md = metadata_of(menu + lead)
     assert (md["loai_van_ban"], md["tieu_de"], md["so_hieu"]) == ("Tin bài", "", "")
+
+
+def test_an_essays_cover_gives_its_labelled_subject_as_title_and_its_year():
+    md = metadata_of("Trang 1\n\nPHAN HIEU HQC VIEN HANH CHINH QUOC GIA TP HO CHi MINH\n\nTEN CHU DE:\n\n"
+                     "CONG TAC XAY DUNG BAO CAO CAI CÁCH HÀNH CHÍNH TẠI UỶ BAN\n\n"
+                     "NHAN DAN HUYEN TUY PHUOC, TINH BINH DINH\n\n"
+                     "BÀI TIỂU LUẬN KET THUC HQC PHAN Hoc phan: Nghiép vu cai cach hanh chinh\n\n"
+                     "TP Hồ Chí Minh — 2024\n\nTrang 2")
+    assert md["tieu_de"] == ("Cong tac xay dung bao cao cai cách hành chính tại ủy ban nhan dan huyen tuy phuoc, "
+                             "tinh binh dinh")
+    assert (md["nam"], md["loai_van_ban"]) == ("2024", "")
+
+
+def test_a_subject_label_with_its_title_on_the_same_line():
+    md = metadata_of("Tên đề tài: Nâng cao chất lượng cải cách thủ tục hành chính cấp xã\n\nHà Nội - 2023")
+    assert (md["tieu_de"], md["nam"]) == ("Nâng cao chất lượng cải cách thủ tục hành chính cấp xã", "2023")
+
+
+def test_a_year_range_is_no_cover_year():
+    md = metadata_of("Tên đề tài: Cải cách hành chính cấp huyện\n\nGiai đoạn 2021 - 2025")
+    assert md["nam"] == ""
