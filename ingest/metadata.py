@@ -49,6 +49,7 @@ from textnorm.gazetteer import (
 from textnorm.lines import is_list_line, is_upper_line
 from textnorm.patterns import (
     AUTHOR_WITH_DEGREE,
+    BASIS,
     BARE_NUMBER,
     CITED_DOCUMENT,
     COVER_PLACE_YEAR,
@@ -885,6 +886,20 @@ def _headline_then_narration(r: _Reader) -> bool:
     return bool(NEWS_NARRATION.search(r.blocks[1].text[:PROSE_MIN_CHARS]))  # the lead may open "Thực hiện …"
 
 
+def _headline_then_prose(r: _Reader) -> bool:
+    """A page with nothing of a document's form (no header, type line, bases, signature; no section heading, no
+    article, no kind it calls itself) that opens with a headline over a paragraph of prose: a post, whatever its
+    lead narrates. A lead opening with a basis ("Thực hiện …") or saying what it issues is a document's opening."""
+    if r.units or any(b.kind == "heading" for b in r.blocks) or len(r.blocks) < 2:
+        return False
+    first, lead = r.blocks[0].text, r.blocks[1].text
+    if not is_headline(first) or is_list_line(first) or is_upper_line(first) or is_agency(first):
+        return False
+    if len(lead) < PROSE_MIN_CHARS or is_list_line(lead) or BASIS.match(lead) or ISSUER_ISSUES.search(lead):
+        return False
+    return not any(SELF_KIND.search(b.text) or AUTHOR_WITH_DEGREE.match(b.text.strip()) for b in r.blocks)
+
+
 def _source_line(r: _Reader) -> tuple[int, re.Match] | None:
     return next(((s, m) for s, t in reversed(_body_paragraphs(r)) if (m := _SOURCE_LINE.match(t))), None)
 
@@ -895,7 +910,7 @@ def _reads_as_news(r: _Reader) -> bool:
     if r.md.get("so_hieu") or any(u.role in ("number", "place_date") for u in r.units):
         return False
     return bool(_stamp(r) or _dateline(r) or _source_line(r) or _reports_issuing(r) or _byline(r)
-                or _headline_then_narration(r))
+                or _headline_then_narration(r) or _headline_then_prose(r))
 
 
 def is_headline(text: str) -> bool:

@@ -141,3 +141,24 @@ def test_a_subject_label_with_its_title_on_the_same_line():
 def test_a_year_range_is_no_cover_year():
     md = metadata_of("Tên đề tài: Cải cách hành chính cấp huyện\n\nGiai đoạn 2021 - 2025")
     assert md["nam"] == ""
+
+
+#: A lead of prose that narrates nothing "just done" (no "vừa …", no date): a post all the same.
+PROSE_LEAD = ("Trong những năm qua, Trung tâm phục vụ hành chính công của tỉnh luôn chú trọng nâng cao chất lượng "
+              "phục vụ, lấy sự hài lòng của người dân và doanh nghiệp làm thước đo, từng bước số hóa hồ sơ và giảm "
+              "thời gian chờ đợi tại các quầy tiếp nhận.")
+
+
+def test_a_headline_over_prose_without_any_form_of_a_document_is_a_post():
+    md = metadata_of("Nâng cao chất lượng phục vụ người dân tại Trung tâm phục vụ hành chính công\n\n" + PROSE_LEAD)
+    assert (md["loai_van_ban"], md["tieu_de"]) == (
+        "Tin bài", "Nâng cao chất lượng phục vụ người dân tại Trung tâm phục vụ hành chính công")
+
+
+def test_a_headline_over_a_basis_or_an_article_is_no_post():
+    basis = metadata_of("Kiểm tra công tác cải cách hành chính năm 2021\n\nThực hiện Quyết định số 12/QĐ-UBND ngày "
+                        "5/3/2021 của UBND tỉnh về việc ban hành Kế hoạch cải cách hành chính năm 2021, Sở Nội vụ "
+                        "xây dựng nội dung kiểm tra công tác cải cách hành chính tại các sở, ban, ngành như sau:")
+    law = metadata_of("Quy định về văn bản quy phạm pháp luật của các cơ quan nhà nước\n\n" + PROSE_LEAD
+                      + " Văn bản được ban hành theo đúng thẩm quyền quy định trong Luật này.")
+    assert basis["loai_van_ban"] != "Tin bài" and law["loai_van_ban"] == "Luật"
