@@ -49,8 +49,8 @@ from textnorm.gazetteer import (
 from textnorm.lines import is_list_line, is_upper_line
 from textnorm.patterns import (
     AUTHOR_WITH_DEGREE,
-    BASIS,
     BARE_NUMBER,
+    BASIS,
     CITED_DOCUMENT,
     COVER_PLACE_YEAR,
     LEAD_DATES_A_DOCUMENT,
