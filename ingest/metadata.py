@@ -183,6 +183,16 @@ PORTAL_HEADLINE = re.compile(
     r"(?:" + "|".join(sorted({v for v in DOC_TYPES.values()}, key=len, reverse=True)) + r")\s+(?:số\s+)?"
     r"(?P<n>\d+[a-z]?/\S+)(?:\s+năm\s+(?:19|20)\d\d)?\s+(?P<title>(?!ngày\b|của\b|giữa\b|số\b)[^\W\d_].{8,})$"
 )
+#: The same headline naming the document's date and signers before its title: "Thông tư liên tịch số
+#: 02/2011/TTLT-VPCP-BNV ngày 28/01/2011 giữa Chủ nhiệm Văn Phòng Chính Phủ và Bộ trưởng Bộ Nội vụ Hướng dẫn về …".
+#: The signers' names are capitalised too; the title starts at the first capitalised word a trích yếu opens with. A
+#: portal may bullet it.
+PORTAL_HEADLINE_SIGNED = re.compile(
+    r"^(?:[•+*-]\s*)?(?:" + "|".join(sorted({v for v in DOC_TYPES.values()}, key=len, reverse=True)) + r")\s+(?:số\s+)?"
+    r"(?P<n>\d+[a-z]?/\S+)\s+ngày\s+\d{1,2}/\d{1,2}/\d{4}\s+(?:của|giữa)\s+.{3,160}?\s"
+    r"(?P<title>(?:Hướng dẫn|Quy định|Về|Ban hành|Sửa đổi|Phê duyệt|Thành lập|Bãi bỏ|Triển khai|Thực hiện)\s.{8,}?)"
+    r"(?:\s*\((?:Văn bản )?(?:hết|còn) hiệu lực[^)]*\))?$"
+)
 #: Blocks at each end of a text where a portal prints that headline (above the document, or in a trailer under it).
 PORTAL_HEADLINE_BLOCKS = 3
 #: A portal posting a document without its header names it on its first line, by type, number and date, then its
@@ -465,7 +475,7 @@ def _read_portal_title(r: _Reader) -> None:
     ends += range(max(len(ends), len(r.blocks) - PORTAL_HEADLINE_BLOCKS), len(r.blocks))
     lines = [(r.blocks[i].text, r.spans[i][0]) for i in ends] + [(t, None) for t in r.portal]
     for text, start in lines:
-        m = PORTAL_HEADLINE.match(text.strip())
+        m = PORTAL_HEADLINE.match(text.strip()) or PORTAL_HEADLINE_SIGNED.match(text.strip())
         if m and normalise_code(m.group("n")) == normalise_code(number):
             title = m.group("title").strip()
             span = (start + m.start("title"), start + m.end("title")) if start is not None else None

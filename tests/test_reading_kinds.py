@@ -162,3 +162,13 @@ def test_a_headline_over_a_basis_or_an_article_is_no_post():
     law = metadata_of("Quy định về văn bản quy phạm pháp luật của các cơ quan nhà nước\n\n" + PROSE_LEAD
                       + " Văn bản được ban hành theo đúng thẩm quyền quy định trong Luật này.")
     assert basis["loai_van_ban"] != "Tin bài" and law["loai_van_ban"] == "Luật"
+
+
+def test_a_portal_headline_naming_signers_before_the_title_gives_the_title():
+    raw = "VĂN PHÒNG CHÍNH PHỦ - BỘ NỘI VỤ\nSố: 02/2011/TTLT-VPCP-BNV\nHà Nội, ngày 28 tháng 01 năm 2011"
+    blocks = parse_structure(clean_lines(raw))
+    portal = ["• Thông tư liên tịch số 02/2011/TTLT-VPCP-BNV ngày 28/01/2011 giữa Chủ nhiệm Văn Phòng Chính Phủ và "
+              "Bộ trưởng Bộ Nội vụ Hướng dẫn về chức năng, nhiệm vụ, quyền hạn của Văn phòng Ủy ban nhân dân tỉnh "
+              "(Văn bản hết hiệu lực)"]
+    md = extract_metadata(blocks, "\n".join(b.text for b in blocks), portal=portal)
+    assert md["tieu_de"] == "Hướng dẫn về chức năng, nhiệm vụ, quyền hạn của Văn phòng Ủy ban nhân dân tỉnh"
