@@ -187,6 +187,8 @@ def _end_matter_step(text: str, mode: str) -> str | None:
         return "s"
     if text == CELL_BREAK:
         return mode
+    if _LABEL.match(_FIELD_BULLET.sub("", text)):
+        return None  # "- Người ký: …": a portal's field under the signature, not the document's
     if mode == "r" and text.startswith(("-", "+", "•", "Lưu")):
         return mode
     if mode == "s" and PERSON_NAME.match(text):

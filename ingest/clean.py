@@ -28,6 +28,11 @@ _RELATED_DOC = re.compile(
     r"|Hướng dẫn|Văn bản|Đề án|Chương trình)\b",
 )
 _MD_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+#: The end of a year range wrapped onto a line of its own ("… GIAI ĐOẠN 2021" / "- 2025"): the rest of the line
+#: above, not a list item (a list item says something; a dash and a year alone never do).
+_RANGE_END = re.compile(r"^[-–—]\s*(?:19|20)\d\d\)?$")
+#: A line ending on a year, the start of such a range.
+_ENDS_ON_YEAR = re.compile(r"\b(?:19|20)\d\d$")
 
 
 @dataclass
@@ -148,6 +153,15 @@ def _opens_table(cells: list[str], following: str) -> bool:
             and len(_split_inline_cells(nxt)) >= 2)
 
 
+def _joins_previous(out: list[Line], cleaned: str, may_wrap: bool) -> bool:
+    """The line continues the previous one: the end of a year range (wrapped or not), or a hard-wrapped line."""
+    if not out or out[-1].cells is not None or out[-1].text == CELL_BREAK:
+        return False
+    if _RANGE_END.match(cleaned) and _ENDS_ON_YEAR.search(out[-1].text):
+        return True  # "GIAI ĐOẠN 2021" / "- 2025"
+    return may_wrap and _should_join(out[-1].text, cleaned)
+
+
 def clean_lines(raw: str) -> list[Line]:
     """Turn a converted document into logical lines.
 
@@ -160,6 +174,8 @@ def clean_lines(raw: str) -> list[Line]:
 
     >>> [l.text for l in clean_lines("**1. Mục đích**\\n- Kiểm tra để\\nđánh giá đúng")]
     ['1. Mục đích', '- Kiểm tra để', 'đánh giá đúng']
+    >>> [l.text for l in clean_lines("KẾ HOẠCH\\nNÔNG THÔN MỚI GIAI ĐOẠN 2021\\n- 2025\\n- Sở Nội vụ")]
+    ['KẾ HOẠCH', 'NÔNG THÔN MỚI GIAI ĐOẠN 2021 - 2025', '- Sở Nội vụ']
     """
     text = normalize_text(raw)
     raw_lines = text.split("\n")
@@ -204,10 +220,9 @@ def clean_lines(raw: str) -> list[Line]:
         cleaned = strip_markup(stripped)
         if not cleaned:
             continue
-        if wrapped and not pending_hard and out and out[-1].cells is None and out[-1].text != CELL_BREAK:
-            if _should_join(out[-1].text, cleaned):
-                out[-1].text = out[-1].text + " " + cleaned
-                continue
+        if _joins_previous(out, cleaned, wrapped and not pending_hard):
+            out[-1].text = out[-1].text + " " + cleaned
+            continue
         out.append(Line(cleaned, hard=pending_hard))
         pending_hard = not wrapped
     return out

@@ -63,6 +63,13 @@ NAMED_TITLE = re.compile(r"^[A-ZĐÀ-Ỹ][^\d.;:]*?(?:\s+(?:năm\s+)?(?P<year>" 
 LAW_PART_PREFIX = re.compile(
     r"^(?:Chương|Mục|Phần|Điều)\s+(?:\d{1,3}|[IVXLC]{1,6})[a-z]?\.?\s+(?=(?:Bộ luật|Luật|Pháp lệnh)\s)"
 )
+#: A form word before a document's type line, in capitals: a summary, a draft or an excerpt of the document ("TÓM
+#: TẮT ĐỀ ÁN", "DỰ THẢO NGHỊ ĐỊNH", "TRÍCH KẾ HOẠCH"): the type is the document's; the form word is no title.
+FORM_PREFIX = re.compile(r"^(?:TÓM TẮT|DỰ THẢO|TRÍCH(?: LỤC)?)\s+")
+#: Two units joined by "VÀ" ("TỈNH LONG AN VÀ TỈNH TÂY NINH"): what a title is about; a body or an authority line
+#: names one unit.
+_LEVELS = r"(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)"
+JOINED_UNITS = re.compile(rf"^{_LEVELS}\s.+\sVÀ\s{_LEVELS}\s", re.IGNORECASE)
 NAMED_TITLE_MAX = 100
 #: Type words without diacritics ("KE HOACH"), same length as the accented ones.
 _FOLDED_TYPES = {marker: fold_accents(marker).upper() for marker in DOC_TYPES}
@@ -103,13 +110,16 @@ def is_agency(text: str) -> bool:
     return not has_diacritics(text) and text.isupper() and bool(FOLDED_AGENCY.match(fold_accents(text)))
 
 
-#: A signature block opens with a delegation mark or a post in capitals.
+#: Posts a signer signs under, in capitals.
+SIGNING_POSTS = (r"(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|THỦ TƯỚNG|"
+                 r"CHỦ NHIỆM|TỔ TRƯỞNG)")
+#: A signature block opens with a delegation mark or a post in capitals, or two posts one person holds ("BỘ TRƯỞNG,
+#: CHỦ NHIỆM": the minister heading the Government's office).
 #: The mark may be typed without its dot before the post ("KT BỘ TRƯỞNG, CHỦ NHIỆM VPCP"); a consolidated text is
 #: signed under "XÁC THỰC VĂN BẢN HỢP NHẤT".
 SIGNATURE_START = re.compile(
     r"^(?:TM\.|KT\.|Q\.|TL\.|TUQ\.|T/M|K/T)\s*\S|^(?:TM|KT|TL|TUQ)\s+[A-ZĐÀ-Ỹ]{2}|"
-    r"^(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|THỦ TƯỚNG|CHỦ NHIỆM|"
-    r"TỔ TRƯỞNG)\s*$|"
+    rf"^{SIGNING_POSTS}(?:\s*,\s*{SIGNING_POSTS})?\s*$|"
     r"^XÁC THỰC VĂN BẢN HỢP NHẤT\s*$"
 )
 RECIPIENTS = re.compile(r"^(?:Nơi nhận|Nơi gửi)\s*:?", re.IGNORECASE)
@@ -322,8 +332,13 @@ def law_part_prefix(text: str) -> int:
 
     >>> law_part_prefix("Chương 7 Luật Cán bộ, công chức năm 2025"), law_part_prefix("Chương 7 QUY ĐỊNH CHUNG")
     (9, 0)
+
+    A form word before the type line counts the same way (a summary or a draft of the document):
+
+    >>> law_part_prefix("TÓM TẮT ĐỀ ÁN"), law_part_prefix("DỰ THẢO NGHỊ ĐỊNH"), law_part_prefix("TÓM TẮT NỘI DUNG")
+    (8, 8, 0)
     """
-    m = LAW_PART_PREFIX.match(text)
+    m = LAW_PART_PREFIX.match(text) or FORM_PREFIX.match(text)
     return m.end() if m and type_head(text[m.end():]) else 0
 
 
@@ -448,7 +463,7 @@ def _continues_title(text: str, upper: bool | None) -> bool:
     if (is_list_line(text) or len(text) > 300 or text.endswith((":", ";")) or ADDRESSEE.match(text)
             or ATTACHED_NOTE.match(text)):
         return False
-    if is_upper_line(text) and is_agency(text):
+    if is_upper_line(text) and is_agency(text) and not JOINED_UNITS.match(text):
         return False  # the authority line ("ỦY BAN NHÂN DÂN TỈNH X") follows the title
     if upper is None or TITLE_YEARS_LINE.match(text):
         return True  # the first line, or the years a long title ends with ("… GIAI ĐOẠN" / "2021 - 2025")

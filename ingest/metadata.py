@@ -51,13 +51,18 @@ from textnorm.lines import is_list_line, is_upper_line
 from textnorm.patterns import (
     AUTHOR_WITH_DEGREE,
     BARE_NUMBER,
+    BASIS,
     CITED_DOCUMENT,
+    COVER_PLACE_YEAR,
+    LEAD_DATES_A_DOCUMENT,
     NATIONAL_RANKING,
     NEWS_AGENCY_DATELINE,
     NEWS_CREDIT,
     NEWS_LEAD_DATE,
     NEWS_NARRATION,
     REPORTS_ISSUING,
+    SELF_KIND,
+    SUBJECT_LABEL,
     news_dateline,
 )
 
@@ -112,9 +117,10 @@ LOCAL_UNIT = re.compile(r"\b(HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ|XÃ|PHƯỜNG
 DISTRICT_LEVEL_WORDS = frozenset({"huyện", "quận", "thị xã", "thành phố"})
 #: Posts written before the body name in an authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X").
 _POST_PREFIX = re.compile(r"^" + HEAD_POSTS + r"\s+", re.IGNORECASE)
-#: Posts of a signer ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH").
-POST = re.compile(r"^(?:(?:TM|KT|Q|TL|TUQ)\.?\s*)?((?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|"
-                  r"THỦ TƯỚNG|CHÁNH VĂN PHÒNG|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|CHỦ NHIỆM|TỔ TRƯỞNG)(?:\s+THƯỜNG TRỰC)?)\s*$")
+#: Posts of a signer ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH"), or two posts one person holds ("BỘ TRƯỞNG, CHỦ NHIỆM").
+_ONE_POST = (r"(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|THỦ TƯỚNG|CHÁNH VĂN PHÒNG|"
+             r"TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|CHỦ NHIỆM|TỔ TRƯỞNG)(?:\s+THƯỜNG TRỰC)?")
+POST = re.compile(rf"^(?:(?:TM|KT|Q|TL|TUQ)\.?\s*)?({_ONE_POST}(?:\s*,\s*{_ONE_POST})?)\s*$")
 #: A signer's name at the end of a signature block flattened onto one line, after its post in capitals ("… PHÓ CHỦ
 #: TỊCH Nguyễn Văn Út").
 NAME_AFTER_POST = re.compile(r"(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|TRƯỞNG BAN|THỦ TƯỚNG|CHỦ NHIỆM|CHÁNH VĂN PHÒNG)\s+"
@@ -147,6 +153,9 @@ BYLINE = re.compile(
 PROSE_MIN_CHARS = 200
 #: The headline is at most this far from the dateline (a rating or views line may stand between them).
 HEADLINE_REACH = 3
+#: A headline ends on none of these: a sentence's or a list's end, or the separator of a menu of links ("Khu đô thị
+#: sông Hồng sẽ không thu hẹp không gian thoát lũ -": other posts' headlines, one after another).
+NOT_HEADLINE_ENDS = (".", ":", ";", " -", " –", "|")
 #: A portal's "today" banner ("Chủ nhật, ngày 3 tháng 12 năm 2023") is not a headline.
 _WEEKDAY = re.compile(r"^(?:Thứ\s+\w+|Chủ\s+nhật)\b", re.IGNORECASE)
 #: A headline has at least this many words (shorter lines are breadcrumbs or categories: "Tin tức - Sự kiện").
@@ -173,6 +182,16 @@ PORTAL_HEADLINE = re.compile(
     r"^(?:(?:Chương|Mục|Phần|Điều)\s+(?:\d{1,3}|[IVXLC]{1,6})[a-z]?\.?\s+)?"
     r"(?:" + "|".join(sorted({v for v in DOC_TYPES.values()}, key=len, reverse=True)) + r")\s+(?:số\s+)?"
     r"(?P<n>\d+[a-z]?/\S+)(?:\s+năm\s+" + YEAR + r")?\s+(?P<title>(?!ngày\b|của\b|giữa\b|số\b)[^\W\d_].{8,})$"
+)
+#: The same headline naming the document's date and signers before its title: "Thông tư liên tịch số
+#: 02/2011/TTLT-VPCP-BNV ngày 28/01/2011 giữa Chủ nhiệm Văn Phòng Chính Phủ và Bộ trưởng Bộ Nội vụ Hướng dẫn về …".
+#: The signers' names are capitalised too; the title starts at the first capitalised word a trích yếu opens with. A
+#: portal may bullet it.
+PORTAL_HEADLINE_SIGNED = re.compile(
+    r"^(?:[•+*-]\s*)?(?:" + "|".join(sorted({v for v in DOC_TYPES.values()}, key=len, reverse=True)) + r")\s+(?:số\s+)?"
+    r"(?P<n>\d+[a-z]?/\S+)\s+ngày\s+\d{1,2}/\d{1,2}/\d{4}\s+(?:của|giữa)\s+.{3,160}?\s"
+    r"(?P<title>(?:Hướng dẫn|Quy định|Về|Ban hành|Sửa đổi|Phê duyệt|Thành lập|Bãi bỏ|Triển khai|Thực hiện)\s.{8,}?)"
+    r"(?:\s*\((?:Văn bản )?(?:hết|còn) hiệu lực[^)]*\))?$"
 )
 #: Blocks at each end of a text where a portal prints that headline (above the document, or in a trailer under it).
 PORTAL_HEADLINE_BLOCKS = 3
@@ -318,6 +337,8 @@ def _read_type(r: _Reader, code: str) -> None:
     if not code and (span := _consolidation_opening(r)):
         r.put("loai_van_ban", CONSOLIDATED_TYPE, span)
         return
+    if not code and _glued_kind_headline(r) and _reads_as_news(r):
+        return  # "THÔNG BÁO VỀ LỊCH CHẤM ĐIỂM …" over a news lead: a post's headline, the post is news
     if _type_of_header(r) or _type_of_code(r, code):
         return
     if _reads_as_news(r):
@@ -329,6 +350,36 @@ def _read_type(r: _Reader, code: str) -> None:
             return
     if r.web.get("loai_van_ban"):
         r.put("loai_van_ban", r.web["loai_van_ban"])
+        return
+    _type_it_names_itself(r)
+
+
+def _type_it_names_itself(r: _Reader) -> None:
+    """loai_van_ban of a text without header, number or opening that says it: the kind it most often names itself
+    by ("… quy định trong Luật này" → Luật)."""
+    found = [(start + m.start(1), start + m.end(1), m.group(1)) for start, paragraph in _body_paragraphs(r)
+             for m in SELF_KIND.finditer(paragraph)]
+    if found:
+        kind = Counter(k for _, _, k in found).most_common(1)[0][0]
+        s, e, _ = next(x for x in found if x[2] == kind)
+        r.put("loai_van_ban", kind, (s, e))
+
+
+def _glued_kind_headline(r: _Reader) -> tuple[int, int, str] | None:
+    """The first title line when it is a headline opening with a kind word, its subject on the same line ("THÔNG BÁO
+    VỀ LỊCH CHẤM ĐIỂM CHỈ SỐ CCHC NĂM 2017"), in a text without number and place-and-date line: a document writes
+    its type word on a line of its own under its header, a post's headline may open with one."""
+    if any(u.role in ("number", "place_date") for u in r.units):
+        return None
+    units = r.role("title")
+    if not units:
+        return None
+    start, end, unit = units[0]
+    head = type_head(unit)
+    rest = unit[head[0]:].strip(" :") if head else ""
+    if head and head[1] not in NAMED_TYPES and len(rest.split()) >= HEADLINE_MIN_WORDS and is_headline(unit):
+        return start, end, unit
+    return None
 
 
 def _type_of_header(r: _Reader) -> bool:
@@ -424,7 +475,7 @@ def _read_portal_title(r: _Reader) -> None:
     ends += range(max(len(ends), len(r.blocks) - PORTAL_HEADLINE_BLOCKS), len(r.blocks))
     lines = [(r.blocks[i].text, r.spans[i][0]) for i in ends] + [(t, None) for t in r.portal]
     for text, start in lines:
-        m = PORTAL_HEADLINE.match(text.strip())
+        m = PORTAL_HEADLINE.match(text.strip()) or PORTAL_HEADLINE_SIGNED.match(text.strip())
         if m and normalise_code(m.group("n")) == normalise_code(number):
             title = m.group("title").strip()
             span = (start + m.start("title"), start + m.end("title")) if start is not None else None
@@ -822,7 +873,16 @@ def _byline(r: _Reader) -> bool:
 def _reports_issuing(r: _Reader) -> bool:
     """The opening reports that a document was issued ("… vừa ký ban hành Công văn số 2577/UBND-NCKS …") or is
     credited to a news outlet ("(Chinhphu.vn) - …")."""
-    return any(REPORTS_ISSUING.search(t) or NEWS_CREDIT.match(t) for _, t in _body_paragraphs(r)[:DATELINE_PARAGRAPHS])
+    return any(REPORTS_ISSUING.search(t) or NEWS_CREDIT.match(t) for _, t in _opening(r))
+
+
+def _opening(r: _Reader) -> list[tuple[int, str]]:
+    """The first body paragraphs and the lead: the first prose paragraph, also when a site's menu of other posts'
+    headlines stands above it."""
+    paragraphs = _body_paragraphs(r)
+    head = paragraphs[:DATELINE_PARAGRAPHS]
+    lead = next((p for p in paragraphs if len(p[1]) >= PROSE_MIN_CHARS), None)
+    return head + [lead] if lead and lead not in head else head
 
 
 def _headline_then_narration(r: _Reader) -> bool:
@@ -836,6 +896,20 @@ def _headline_then_narration(r: _Reader) -> bool:
     return bool(NEWS_NARRATION.search(r.blocks[1].text[:PROSE_MIN_CHARS]))  # the lead may open "Thực hiện …"
 
 
+def _headline_then_prose(r: _Reader) -> bool:
+    """A page with nothing of a document's form (no header, type line, bases, signature; no section heading, no
+    article, no kind it calls itself) that opens with a headline over a paragraph of prose: a post, whatever its
+    lead narrates. A lead opening with a basis ("Thực hiện …") or saying what it issues is a document's opening."""
+    if r.units or any(b.kind == "heading" for b in r.blocks) or len(r.blocks) < 2:
+        return False
+    first, lead = r.blocks[0].text, r.blocks[1].text
+    if not is_headline(first) or is_list_line(first) or is_upper_line(first) or is_agency(first):
+        return False
+    if len(lead) < PROSE_MIN_CHARS or is_list_line(lead) or BASIS.match(lead) or ISSUER_ISSUES.search(lead):
+        return False
+    return not any(SELF_KIND.search(b.text) or AUTHOR_WITH_DEGREE.match(b.text.strip()) for b in r.blocks)
+
+
 def _source_line(r: _Reader) -> tuple[int, re.Match] | None:
     return next(((s, m) for s, t in reversed(_body_paragraphs(r)) if (m := _SOURCE_LINE.match(t))), None)
 
@@ -846,7 +920,7 @@ def _reads_as_news(r: _Reader) -> bool:
     if r.md.get("so_hieu") or any(u.role in ANCHOR_ROLES for u in r.units):
         return False
     return bool(_stamp(r) or _dateline(r) or _source_line(r) or _reports_issuing(r) or _byline(r)
-                or _headline_then_narration(r))
+                or _headline_then_narration(r) or _headline_then_prose(r))
 
 
 def is_headline(text: str) -> bool:
@@ -856,9 +930,11 @@ def is_headline(text: str) -> bool:
     (True, False)
     >>> is_headline("Đoàn kiểm tra đã làm việc với UBND huyện."), is_headline("04/06/2019 - 21:54")
     (False, False)
+    >>> is_headline("Khu đô thị sông Hồng sẽ không thu hẹp không gian thoát lũ -")
+    False
     """
     words = [w for w in text.split() if any(c.isalpha() for c in w)]
-    return (HEADLINE_MIN_WORDS <= len(words) and len(text) <= TITLE_MAX_CHARS and not text.endswith((".", ":", ";"))
+    return (HEADLINE_MIN_WORDS <= len(words) and len(text) <= TITLE_MAX_CHARS and not text.endswith(NOT_HEADLINE_ENDS)
             and not news_dateline(text) and not _WEEKDAY.match(text))
 
 
@@ -899,6 +975,8 @@ def _read_news_date(r: _Reader, stamp: tuple[int, re.Match] | None) -> None:
         r.put("nam", m.group("y"), (start + m.start("y"), start + m.end("y")))
         return
     dateline = _dateline(r)
+    if dateline and LEAD_DATES_A_DOCUMENT.match(dateline.string, dateline.end()):
+        return  # "Ngày 07/12/2017, Sở Nội vụ ban hành Văn bản số …": the date of the document, not of the post
     group = dateline and ("y" if dateline.group("y") else "y2")
     if group and dateline.group(group) and not r.md.get("nam"):
         start = next(s for s, t in _body_paragraphs(r) if t == dateline.string)
@@ -923,7 +1001,11 @@ def _read_news(r: _Reader) -> None:
         return
     r.put("loai_van_ban", "Tin bài")
     stamp = _stamp(r)
-    _read_news_title(r, stamp)
+    glued = _glued_kind_headline(r)
+    if glued:
+        r.put("tieu_de", _sentence_case(glued[2])[:TITLE_MAX_CHARS], glued[:2])
+    else:
+        _read_news_title(r, stamp)
     _read_period(r)
     _read_news_date(r, stamp)
     _read_related(r)
@@ -938,8 +1020,47 @@ def _read_news(r: _Reader) -> None:
         _vote_body_province(r, min_votes=1)
 
 
+#: Capital lines a labelled subject may wrap onto (a cover's title of two or three lines).
+SUBJECT_LINES_MAX = 3
+#: Blocks of a cover (its labels, its title, its place and year) at the top of a text.
+COVER_BLOCKS = 15
+
+
+def _read_cover(r: _Reader) -> None:
+    """tieu_de and nam of an essay's or a study's cover (no kind): the capital lines under its subject's label ("TÊN
+    ĐỀ TÀI:" / "CÔNG TÁC …"), and the year of its place-and-year line ("TP Hồ Chí Minh — 2024")."""
+    if r.md.get("loai_van_ban"):
+        return
+    blocks = r.blocks[:COVER_BLOCKS]
+    for i, block in enumerate(blocks):
+        label = SUBJECT_LABEL.match(fold_accents(block.text.strip()))
+        if label and not r.md.get("tieu_de"):
+            _put_subject(r, i, bool(label.group("rest")))
+    for i, block in enumerate(blocks):
+        m = COVER_PLACE_YEAR.match(block.text.strip())
+        if m and province_mentions(m.group("place")) and not r.md.get("nam"):
+            s = r.spans[i][0] + len(block.text) - len(block.text.lstrip())
+            r.put("nam", m.group("y"), (s + m.start("y"), s + m.end("y")))
+
+
+def _put_subject(r: _Reader, label: int, same_line: bool) -> None:
+    """The title a subject's label names: the rest of its line, else the capital lines under it."""
+    if same_line:
+        text = r.blocks[label].text
+        rest = text[text.index(":") + 1:].strip()
+        s = r.spans[label][0] + text.index(rest, text.index(":"))
+        r.put("tieu_de", _sentence_case(rest)[:TITLE_MAX_CHARS], (s, s + len(rest)))
+        return
+    lines = list(itertools.takewhile(lambda k: is_upper_line(r.blocks[k].text) and ":" not in r.blocks[k].text,
+                                     range(label + 1, min(len(r.blocks), label + 1 + SUBJECT_LINES_MAX))))
+    if lines:
+        title = " ".join(r.blocks[k].text.strip() for k in lines)
+        r.put("tieu_de", _sentence_case(title)[:TITLE_MAX_CHARS], (r.spans[lines[0]][0], r.spans[lines[-1]][1]))
+
+
 def _read_essay_title(r: _Reader) -> None:
     """tieu_de of an essay or a study (no kind, no issuer): the headline above its author's line ("ThS. …")."""
+    _read_cover(r)
     if r.md.get("loai_van_ban") or r.md.get("tieu_de"):
         return
     for i, block in enumerate(r.blocks[:DATELINE_PARAGRAPHS]):

@@ -92,6 +92,17 @@ NEWS_LEAD_DATE = re.compile(
 REPORTS_ISSUING = re.compile(
     r"\b(?:vừa|đã)\s+(?:ký\s+)?(?:ban hành|ký|có|phê duyệt)\s+(?=" + CITED_DOCUMENT.pattern + ")"
 )
+#: What a lead's date is the date of when the sentence goes on to issue a document by number ("Ngày 07/12/2017, Sở
+#: Nội vụ ban hành Văn bản số 1593/SNV-CCHC …"): that document's date, not the post's (matched after the date).
+LEAD_DATES_A_DOCUMENT = re.compile(
+    r"[^.;]{0,100}?\bban hành\s+(?:(?i:văn bản)\s+(?i:số)\s*:?\s*\d|" + CITED_DOCUMENT.pattern + ")"
+)
+#: A text names its own kind with "này" ("Trong Luật này, …", "Nghị định này có hiệu lực …"): a page of a legal text
+#: cut from its header still says what it is. Capitalised, as a kind's name is ("theo quy định này" is a phrase).
+SELF_KIND = re.compile(
+    r"\b(Bộ luật|Luật|Pháp lệnh|Nghị định|Thông tư liên tịch|Thông tư|Nghị quyết|Quyết định|Chỉ thị|Quy chế|"
+    r"Quy định|Kế hoạch|Hướng dẫn|Đề án|Chương trình)\s+này\b"
+)
 #: A lead narrating what was just done, as news does and a document never says of itself: "UBND tỉnh vừa ban hành
 #: kế hoạch …", "Đoàn kiểm tra … đã làm việc tại UBND các xã …", "… vừa tổ chức hội nghị …".
 NEWS_NARRATION = re.compile(
@@ -113,6 +124,11 @@ NEWS_CREDIT = re.compile(
 AUTHOR_WITH_DEGREE = re.compile(
     r"^(?:(?:PGS|GS|TS|ThS|Ths|NCS)\s*\.?\s*){1,2}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}\s*$"
 )
+#: The label of an essay's, a thesis's or a study's subject on its cover, matched folded (an OCR'd cover may have lost
+#: its diacritics: "TEN CHU DE:"): "Tên đề tài:", "Đề tài:", "Tên chủ đề:", "Chủ đề:". The title follows it.
+SUBJECT_LABEL = re.compile(r"^(?:ten\s+)?(?:de tai|chu de)\s*:\s*(?P<rest>.*)$", re.IGNORECASE)
+#: A cover ends with its place and year: "TP Hồ Chí Minh — 2024", "Hà Nội - 2023" (a place, a dash, a year alone).
+COVER_PLACE_YEAR = re.compile(r"^(?P<place>[^\W\d_][^\d,;:]{1,40}?)\s+[-–—]\s+(?P<y>(?:19|20)\d\d)$")
 #: A ranking of every province of the country ("Hà Nội xếp thứ 3/63 tỉnh, thành phố", "Chỉ số … của 63 địa
 #: phương"): a text that ranks several provinces this way is about the country, not about one of them.
 NATIONAL_RANKING = re.compile(
