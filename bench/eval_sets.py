@@ -12,7 +12,7 @@ both.
 
     python -m bench.eval_sets [--data-dir DIR] [--sets dev,realdocs,reworded,probes,newdocs,freshdocs,freshdocs2]
                               [--only answers|retrieval]
-    python -m bench.eval_sets --metadata [--verbose]   # metadata read at ingest against the gold files, per half
+    python -m bench.eval_sets --metadata [--verbose] [--sets realdocs,newdocs]   # metadata against the gold files
 
 The reference scorer (``../shared/eval/score.py``) does the scoring, through the project's own CLIs.
 """
@@ -120,13 +120,15 @@ def _cell(shares: dict[str, float], key: str) -> str:
     return f"{shares[key]:12.3f}" if key in shares else f"{'—':>12}"
 
 
-def metadata_report(splits: dict, verbose: bool = False) -> str:
+def metadata_report(splits: dict, verbose: bool = False, names=tuple(GOLDS)) -> str:
     """Per field, the share of gold documents whose metadata ingest reads right, by half of ``splits``
-    (``python -m ingest check-metadata`` halves by file position instead); verbose adds every mismatch."""
+    (``python -m ingest check-metadata`` halves by file position instead), for the gold sets ``names``; verbose adds
+    every mismatch."""
     from ingest.check import GOLD_FIELDS, accuracy, check_document, read_gold
 
     lines = []
-    for name, (gold, docs) in GOLDS.items():
+    for name in names:
+        gold, docs = GOLDS[name]
         results = [check_document(docs / row["file"], row, "check" if row["file"] in splits["check_docs"] else "tune")
                    for row in read_gold(gold)]
         groups = [(h, [r for r in results if r.half == h]) for h in ("tune", "check")] + [("all", results)]
@@ -176,7 +178,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--metadata", action="store_true", help="only score metadata against the gold files")
     args = parser.parse_args(argv)
     if args.metadata:
-        print(metadata_report(json.loads((EVAL / "splits.json").read_text(encoding="utf-8")), args.verbose))
+        wanted = tuple(n for n in args.sets.split(",") if n in GOLDS)  # --sets narrows it: a judge's lines stay unread
+        print(metadata_report(json.loads((EVAL / "splits.json").read_text(encoding="utf-8")), args.verbose, wanted))
         return 0
     if not (SHARED / "eval" / "score.py").exists():
         print(f"Không tìm thấy {SHARED / 'eval' / 'score.py'}", file=sys.stderr)
