@@ -564,7 +564,7 @@ def topic_words(question: str, plans: list[_Plan], *, keep_agencies: bool = Fals
 
     >>> sorted(topic_words("Sở Tài chính chủ trì những nhiệm vụ nào về cơ chế tự chủ trong quý I/2021?", []))
     ['che', 'chu', 'co', 'tu']
-    >>> topic_words("Sở Nội vụ được giao nhiệm vụ gì trong Kế hoạch 189/KH-UBND?", [])
+    >>> topic_words("Theo Kế hoạch 42/KH-UBND, Sở Tư pháp được giao những việc gì?", [])
     set()
     """
     folded = fold_same_length(question).lower()
