@@ -99,15 +99,15 @@ _ASSIGNED_BEFORE = re.compile(r"\s*được giao\b")
 #: A role later in the sentence (after an "được giao …" qualifier).
 _LATER_ROLE = re.compile(r"\s(?:có|chịu) trách nhiệm\b\s*[,:]?\s*")
 #: Partners named after the role ("phối hợp với các sở, ngành liên quan").
-PARTNERS_LEAD = re.compile(r"(?:,\s*)?(?:và\s+)?phối hợp (?:với|cùng)\s+")
+PARTNERS_LEAD = re.compile(r"[\s,]*(?:và\s+)?phối hợp (?:với|cùng)\s+")
 #: A colon before a task's verb ("Sở Nội vụ: tham mưu …"); a colon before names is a list ("các Sở: Tư pháp, …").
 _COLON = re.compile(r"\s*:(?=" + r"[\s,]+(?i:" + _VERB_WORDS + r")\b)\s*")
 #: Words that report what was done, not assign it ("Sở Nội vụ đã tổ chức …"): a subject followed by them is no task.
-_REPORTED = re.compile(r"^\s*(?:đã|đang|vừa|từng|chưa|không|cũng đã)\b")
+_REPORTED = re.compile(r"\s*(?:đã|đang|vừa|từng|chưa|không|cũng đã)\b")
 #: What a subject or its role may govern that is no task: what it is ("Giao Sở Nội vụ là cơ quan thường trực"), the
 #: closing article of a decision ("chịu trách nhiệm thi hành Quyết định này"), accountability ("chịu trách nhiệm trước
 #: Chủ tịch UBND tỉnh …").
-_NO_TASK = re.compile(r"^(?:là\b|(?:tổ chức\s+)?thi hành\b|trước\s+(?:pháp luật|Chủ tịch|UBND|Ủy ban|Thủ tướng|"
+_NO_TASK = re.compile(r"(?:là\b|(?:tổ chức\s+)?thi hành\b|trước\s+(?:pháp luật|Chủ tịch|UBND|Ủy ban|Thủ tướng|"
                       r"Hội đồng|Giám đốc|Bộ trưởng))")
 #: Section headings of a plan's organisation section (folded): where its prose assigns the plan's work.
 ORGANISATION = re.compile(r"\b(?:to chuc thuc hien|trach nhiem thuc hien|phan cong (?:nhiem vu|thuc hien|trach nhiem)|"
@@ -150,6 +150,8 @@ def _mentions(text: str, start: int, end: int) -> list[tuple[int, int, bool, str
     the heads of names it does not know (name "": the caller extends them to the task)."""
     known = []
     for a in find_agencies(text[start:end]):
+        if _TITLE.search(a.name):  # "các sở, Thủ trưởng các ban" is no Sở named "Thủ trưởng các ban"
+            continue
         head = _NAME_HEAD.search(text, max(start, start + a.start - _NAME_HEAD_CHARS), start + a.start)
         known.append((head.start() if head else start + a.start, start + a.end, a.kind == GROUP, a.name))
     heads = [(m.start(), m.end(), True, "") for m in _GROUP_HEAD.finditer(text, start, end)]
@@ -172,7 +174,7 @@ def read_subject(text: str, pos: int, end: int) -> _Subject | None:
 
     >>> text = "Giám đốc các sở, Thủ trưởng các ban, ngành; Chủ tịch UBND cấp huyện có trách nhiệm"
     >>> s = read_subject(text, 0, len(text)); text[s.start:s.end], len(s.members)
-    ('các sở, Thủ trưởng các ban, ngành; Chủ tịch UBND cấp huyện', 2)
+    ('các sở, Thủ trưởng các ban, ngành; Chủ tịch UBND cấp huyện', 3)
     """
     pos = _skip_title(text, pos)
     window = min(end, pos + SUBJECT_CHARS)
