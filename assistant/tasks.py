@@ -22,7 +22,7 @@ from index.model import document_label
 from index.task_facts import PlanTasks, Span, TaskFact, load_tasks
 from retriever.query import canonical_quarters, documents_named
 from textnorm import normalize_text
-from textnorm.agencies import GROUP, agency_key, belongs_to, canonical_agency, find_agencies
+from textnorm.agencies import GROUP, agency_key, belongs_to, canonical_agency, find_agencies, is_group
 from textnorm.gazetteer import canonical_province
 from textnorm.patterns import DOC_NUMBER, WHEN_QUESTION, asks_when
 from textnorm.periods import Period, find_periods, fold_same_length, stamp_spans
@@ -94,6 +94,7 @@ class _Task:
     dues: list[Due]
     area_key: str = ""  # the area without its numbering, folded
     words: frozenset = frozenset()  # folded syllables of its content and product (a question's topic is matched)
+    group_lead: bool = False  # its lead is a group ("Các sở, ban, ngành tỉnh"): every member is given it
 
 
 @dataclass
@@ -173,7 +174,8 @@ def _read(plan: PlanTasks, fallback_year: str) -> list[_Task]:
     for fact in plan.tasks:
         lead = canonical_agency(fact.lead) if fact.lead else ""
         out.append(_Task(fact, lead, agency_key(lead) if lead else "", _partners(fact), _dues(fact, year),
-                         _area_key(fact.area), frozenset(_words(fact.content + " " + fact.product))))
+                         _area_key(fact.area), frozenset(_words(fact.content + " " + fact.product)),
+                         bool(fact.lead) and is_group(fact.lead)))
     return out
 
 
@@ -393,7 +395,8 @@ def task_ref(fact: TaskFact) -> str:
 def task_line(task: _Task, due: str = "") -> str:
     """One task as a line: its reference, content, lead, partners, product and deadline (as written)."""
     f = task.fact
-    parts = [f"chủ trì: {_short(task.lead, 80)}" if task.lead else "",
+    lead = re.sub(r"\s+", " ", f.lead) if task.group_lead else task.lead  # a group as the plan names it
+    parts = [f"chủ trì: {_short(lead, 80)}" if lead else "",
              "phối hợp: " + "; ".join(_short(p, 100) for p in f.partners) if f.partners else "",
              f"sản phẩm: {_short(f.product, 50)}" if f.product else "",
              f"thời hạn: {_short(f.deadline_text, 80)}" if f.deadline_text else ""]
@@ -461,10 +464,11 @@ def _dues_held(plans: list[_Plan], tasks=None) -> str:
 
 
 def _agency_rows(name: str, lead_asked: bool, partner_asked: bool, plans: list[_Plan], window: Window | None,
-                 narrow: Callable[[_Task], bool]) -> tuple[list, list, list]:
-    """(tasks it leads, tasks naming it as a partner, tasks whose partners are a group it is one of)."""
+                 narrow: Callable[[_Task], bool], given_asked: bool = False) -> tuple[list, list, list, list]:
+    """(tasks it leads, tasks naming it as a partner, tasks whose partners are a group it is one of, and — when what
+    it is given is asked — tasks given to a group it is one of)."""
     key = agency_key(name)
-    leads, named, grouped = [], [], []
+    leads, named, grouped, group_led = [], [], [], []
     for plan in plans:
         for task in plan.tasks:
             due = _due_in(task, window)
@@ -472,12 +476,14 @@ def _agency_rows(name: str, lead_asked: bool, partner_asked: bool, plans: list[_
                 continue
             if lead_asked and task.lead_key == key:
                 leads.append((plan, task, due))
+            elif given_asked and task.group_lead and belongs_to(name, task.fact.lead):
+                group_led.append((plan, task, due))
             elif partner_asked and any(k == key for _, _, k in task.partners):
                 named.append((plan, task, due))
             elif partner_asked and task.lead_key != key and any(kind == GROUP and belongs_to(name, p)
                                                                  for p, kind, _ in task.partners):
                 grouped.append((plan, task, due))
-    return leads, named, grouped
+    return leads, named, grouped, group_led
 
 
 def _group_refs(grouped: list, name: str) -> str:
@@ -497,20 +503,24 @@ def answer_by_agency(question: str, agency: tuple[str, str], roles: set[str], pl
     name, _ = agency
     partner_asked = "partner" in roles
     lead_asked = bool(roles & {"lead", "assigned"}) or not partner_asked
-    leads, named, grouped = _agency_rows(name, lead_asked, partner_asked, plans, window, narrow)
+    given_asked = lead_asked and "lead" not in roles  # "được giao gì", "có nhiệm vụ gì": a group's tasks are its too
+    leads, named, grouped, group_led = _agency_rows(name, lead_asked, partner_asked, plans, window, narrow,
+                                                    given_asked)
     within = f" đến hạn {window.label}" if window else ""
-    if not (leads or named or grouped):
+    if not (leads or named or grouped or group_led):
         return _refusal(question, _nothing_for_agency(name, lead_asked, partner_asked, within, plans, narrow))
-    parts = [f"chủ trì {len(leads)} nhiệm vụ"] if lead_asked else []
+    parts = [(f"được giao {len(leads)} nhiệm vụ" if given_asked else f"chủ trì {len(leads)} nhiệm vụ")] \
+        if lead_asked else []
     if partner_asked:
         parts.append(f"phối hợp {len(named)} nhiệm vụ được nêu tên" + (
             f" và {len(grouped)} nhiệm vụ giao chung cho nhóm cơ quan có {name}" if grouped else ""))
     named_somewhere = bool(leads or named)
     shown = [] if named_somewhere else grouped[:MAX_GROUP_LINES]
-    head = f"{name} {', '.join(parts)}{within} theo {_plans_phrase(leads + named + grouped)}:"
+    head = f"{name} {', '.join(parts)}{within} theo {_plans_phrase(leads + named + grouped + group_led)}:"
     groups = [("Chủ trì:" if partner_asked and lead_asked else "", leads),
               ("Phối hợp (được nêu tên):" if partner_asked else "", named),
-              (f"Phối hợp (giao chung cho nhóm cơ quan có {name}):", shown)]
+              (f"Phối hợp (giao chung cho nhóm cơ quan có {name}):", shown),
+              (f"Ngoài ra, giao chung cho nhóm cơ quan có {name}:", group_led[:MAX_GROUP_LINES])]
     answer = _listing(question, head, groups, _Cites(text_of))
     if named_somewhere and grouped:
         answer.text += "\n" + _group_refs(grouped, name)
@@ -668,9 +678,6 @@ def _route(asked: _Asked, plans: list[_Plan], text_of) -> Answer | None:
         return answer_who_leads(asked.question, who, plans, text_of)
     agency = _asked_agency(asked.text)
     if agency and roles & {"lead", "assigned", "partner", "task", "due"}:
-        broad = not asks_lead and asked.window is None and not asked.said and not asked.topical
-        if broad and not any(t.fact.source_form == "prose" for p in plans for t in p.tasks):
-            return None  # "được giao gì" asks prose assignments too, and these facts hold only the tables'
         return answer_by_agency(asked.question, agency, roles, plans, asked.window, asked.narrow, text_of)
     if asked.window is not None and roles & {"due", "soon", "task", "lead", "assigned"}:
         return answer_by_window(asked.question, asked.window, plans, asked.narrow, text_of)
