@@ -69,12 +69,22 @@ def _docstrings(path: Path) -> list[str]:
     return [doc for node in nodes if isinstance(node, kinds) for doc in [ast.get_docstring(node)] if doc]
 
 
-def test_no_module_docstring_asks_an_evaluation_question():
+def _app_examples() -> list[str]:
+    """The example questions the chat offers (``app.EXAMPLES``), read without running the app."""
+    tree = ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))
+    return [node.value for stmt in tree.body if isinstance(stmt, ast.Assign)
+            and any(isinstance(t, ast.Name) and t.id == "EXAMPLES" for t in stmt.targets)
+            for node in ast.walk(stmt.value) if isinstance(node, ast.Constant) and isinstance(node.value, str)]
+
+
+def test_no_module_docstring_nor_chat_example_asks_an_evaluation_question():
     if not any(path.is_file() for path in QUESTION_FILES):
         pytest.skip("no evaluation question file found")
     modules = {str(p.relative_to(ROOT)): _docstrings(p) for p in sorted(ROOT.rglob("*.py"))
                if p.relative_to(ROOT).parts[0] not in NOT_MODULES}
-    assert _near_copies(modules) == []
+    examples = _app_examples()
+    assert len(examples) >= 3
+    assert _near_copies({**modules, "app.py EXAMPLES": examples}) == []
 
 
 def test_a_question_with_a_word_left_out_is_found_in_a_docstring():
