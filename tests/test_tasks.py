@@ -239,7 +239,8 @@ def test_a_closing_article_accountability_and_a_standing_are_no_tasks():
             "Điều 3. Chánh Văn phòng UBND tỉnh, Thủ trưởng các sở, ban, ngành chịu trách nhiệm thi hành Quyết định "
             "này.\n"
             "- Sở Nội vụ chịu trách nhiệm trước Chủ tịch UBND tỉnh về kết quả cải cách hành chính.\n"
-            "- Giao Thanh tra tỉnh là cơ quan đầu mối về phòng, chống tham nhũng.\n")
+            "- Giao Thanh tra tỉnh là cơ quan đầu mối về phòng, chống tham nhũng.\n"
+            "Sở Tư pháp chủ trì hội nghị sơ kết công tác kiểm soát thủ tục hành chính.\n")
     tasks = extract_tasks(build_document("kh", "kh.txt", HEAD + body)).tasks
     assert [(t.lead, t.content) for t in tasks] == [
         ("Sở Tư pháp", "hướng dẫn, kiểm tra việc thực hiện Quyết định này")]

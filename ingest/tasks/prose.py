@@ -105,10 +105,11 @@ _COLON = re.compile(r"\s*:(?=" + r"[\s,]+(?i:" + _VERB_WORDS + r")\b)\s*")
 #: Words that report what was done, not assign it ("Sở Nội vụ đã tổ chức …"): a subject followed by them is no task.
 _REPORTED = re.compile(r"\s*(?:đã|đang|vừa|từng|chưa|không|cũng đã)\b")
 #: What a subject or its role may govern that is no task: what it is ("Giao Sở Nội vụ là cơ quan thường trực"), the
-#: closing article of a decision ("chịu trách nhiệm thi hành Quyết định này"), accountability ("chịu trách nhiệm trước
-#: Chủ tịch UBND tỉnh …").
-_NO_TASK = re.compile(r"(?:là\b|(?:tổ chức\s+)?thi hành\b|trước\s+(?:pháp luật|Chủ tịch|UBND|Ủy ban|Thủ tướng|"
-                      r"Hội đồng|Giám đốc|Bộ trưởng))")
+#: closing article of a decision ("chịu trách nhiệm thi hành Quyết định này"), presiding over a meeting as news reports
+#: it ("Sở Nội vụ chủ trì hội nghị …"; a plan writes "chủ trì tổ chức hội nghị"), accountability ("chịu trách nhiệm
+#: trước Chủ tịch UBND tỉnh …").
+_NO_TASK = re.compile(r"(?:là\b|(?:tổ chức\s+)?thi hành\b|(?:hội nghị|cuộc họp|buổi (?:làm việc|họp)|phiên họp)\b|"
+                      r"trước\s+(?:pháp luật|Chủ tịch|UBND|Ủy ban|Thủ tướng|Hội đồng|Giám đốc|Bộ trưởng))")
 #: Section headings of a plan's organisation section (folded): where its prose assigns the plan's work.
 ORGANISATION = re.compile(r"\b(?:to chuc thuc hien|trach nhiem thuc hien|phan cong (?:nhiem vu|thuc hien|trach nhiem)|"
                           r"trach nhiem cua cac)\b")
