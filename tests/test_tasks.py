@@ -434,3 +434,13 @@ def test_each_bundled_fact_is_its_own_row_of_the_appendix_as_the_raw_file_writes
     assert len(rows) == len(tasks) == 31
     assert [(r[0], r[1], r[2], r[4]) for r in rows] == [(t.content, t.product, t.lead, t.deadline_text) for t in tasks]
     assert all(t.stages for t in tasks)
+
+
+def test_a_partner_whose_name_holds_a_verb_is_read_whole():
+    body = ("II. TỔ CHỨC THỰC HIỆN\n"
+            "1. Sở Nội vụ chủ trì, phối hợp với Sở Xây dựng, Sở Giáo dục và Đào tạo rà soát vị trí việc làm.\n"
+            "2. Sở Tài chính: Hướng dẫn lập dự toán kinh phí cải cách hành chính.\n")
+    tasks = extract_tasks(build_document("kh", "kh.txt", ORGANISATION + body)).tasks
+    assert [(t.lead, t.partners, t.content) for t in tasks] == [
+        ("Sở Nội vụ", ("Sở Xây dựng", "Sở Giáo dục và Đào tạo"), "rà soát vị trí việc làm"),
+        ("Sở Tài chính", (), "Hướng dẫn lập dự toán kinh phí cải cách hành chính")]

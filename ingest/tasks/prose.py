@@ -86,14 +86,15 @@ _VERB_WORDS = ("tham mưu|xây dựng|triển khai|tổ chức|thực hiện|rà
                "đẩy mạnh|tiếp tục|duy trì|nâng cấp|ứng dụng|đào tạo|bồi dưỡng|tập huấn|kiện toàn|sơ kết|tổng kết|"
                "xác định|cung cấp|giải quyết|quản lý|phát triển|vận hành|số hóa|chỉ đạo|lập|soạn thảo|phân bổ|bố trí|"
                "cử|chuẩn bị|quán triệt|phổ biến|tổng hợp|thông báo|chủ động|phối hợp")
-TASK_VERBS = re.compile(r"[\s,]+(?=(?i:" + _VERB_WORDS + r")\b)")
+#: A task's verb inside a sentence: lower case, so that a name ("Sở Xây dựng", "Sở Giáo dục và Đào tạo") is no verb.
+TASK_VERBS = re.compile(r"[\s,]+(?=(?:" + _VERB_WORDS + r")\b)")
 #: A role that makes the sentence an assignment wherever it stands.
 _ROLE = re.compile(r"\s*[:,]?\s*(?P<role>(?i:chủ trì|có trách nhiệm|chịu trách nhiệm))\b\s*[,:]?\s*")
 #: Words that end a name no lexicon knows: what follows a subject, not part of it ("UBND cấp huyện căn cứ Kế hoạch
 #: này …", "… được giao …", "… đã …").
 _NAME_END = re.compile(r"\s(?=(?:căn cứ|theo|trên cơ sở|được|đã|đang|sẽ|là)\b)")
 #: An adverbial phrase between a subject and its task's verb ("Các sở, ngành căn cứ Kế hoạch này xây dựng …").
-_ADVERBIAL = re.compile(r"\s*,?\s*(?:căn cứ|theo|trên cơ sở)\b[^.;:]{0,100}?(?=[\s,]+(?i:" + _VERB_WORDS + r")\b)")
+_ADVERBIAL = re.compile(r"\s*,?\s*(?:căn cứ|theo|trên cơ sở)\b[^.;:]{0,100}?(?=[\s,]+(?:" + _VERB_WORDS + r")\b)")
 #: A subject's qualifier that defers its role: "Các sở … được giao chủ trì … theo Phụ lục … có trách nhiệm …".
 _ASSIGNED_BEFORE = re.compile(r"\s*được giao\b")
 #: A role later in the sentence (after an "được giao …" qualifier).
