@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent
 #: broad "… có những nội dung gì?" opened with an off-target unit, "3. Đối với cơ quan, đơn vị được kiểm tra").
 EXAMPLES = (
     "Sở Thông tin và Truyền thông Kiên Giang chủ trì những nhiệm vụ nào năm 2021?",
-    "Đoàn kiểm tra cải cách hành chính của Hà Nội năm 2021 do ai làm trưởng đoàn?",
+    "Ai làm trưởng đoàn kiểm tra công tác CCHC của Hà Nội năm 2021?",
     "Quảng Bình kiểm tra cải cách hành chính năm 2018 tại những đơn vị nào?",
 )
 ABSTAIN_NOTICE = ("Trợ lý không tìm thấy câu trả lời trong các văn bản đã nạp. Hãy thử hỏi cụ thể hơn "
