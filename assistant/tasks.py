@@ -569,16 +569,20 @@ def _words(text: str) -> set[str]:
 
 def topic_words(question: str, plans: list[_Plan], *, keep_agencies: bool = False, drop: str = "") -> set[str]:
     """The syllables of a question naming particular tasks: its content terms without the agencies it asks about (kept
-    with ``keep_agencies``: "ai chủ trì kiện toàn bộ máy Sở Văn hóa"), periods, document numbers, the plans'
-    provinces, the frame of a task question and the words of ``drop`` (the area or product asked).
+    with ``keep_agencies``: "ai chủ trì kiện toàn bộ máy Sở Văn hóa"), periods, document numbers, the words asking
+    when ("thời gian nào"), the plans' provinces, the frame of a task question and the words of ``drop`` (the area or
+    product asked).
 
     >>> sorted(topic_words("Sở Tài chính chủ trì những nhiệm vụ nào về cơ chế tự chủ trong quý I/2021?", []))
     ['che', 'chu', 'co', 'tu']
     >>> topic_words("Theo Kế hoạch 42/KH-UBND, Sở Tư pháp được giao những việc gì?", [])
     set()
+    >>> sorted(topic_words("Điện Biên kiểm tra công vụ vào thời gian nào?", []))
+    ['bien', 'cong', 'dien', 'kiem', 'tra', 'vu']
     """
     folded = fold_same_length(question).lower()
     spans = [(s, e) for s, e, _ in find_periods(question)] + [m.span() for m in DOC_NUMBER.finditer(question)]
+    spans += [m.span() for m in WHEN_QUESTION.finditer(question)]  # "vào thời gian nào" asks when, names no task
     spans += [m.span() for pattern in (*CUES.values(), FRAME) for m in pattern.finditer(folded)]
     if not keep_agencies:
         spans += [(a.start, a.end) for a in find_agencies(question)]

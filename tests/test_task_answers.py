@@ -417,3 +417,29 @@ def test_a_document_named_by_number_is_the_only_plan_in_scope():
     analysis = NS(provinces=("Kiên Giang",), years=())
     assert [p.doc_id for p in _plans_in_scope(plans, analysis, None, None)] == ["kh-189", "kh-36"]
     assert [p.doc_id for p in _plans_in_scope(plans, analysis, None, None, named=("kh-189",))] == ["kh-189"]
+
+
+def test_asking_when_an_inspection_happens_is_not_taken_for_a_task_about_its_timing():
+    """ "… vào thời gian nào?" asks when: its words name no task, so a bullet that tells agencies the inspection's
+    "nội dung, thời gian kiểm tra" does not answer it (the schedule and the passages do)."""
+    from ingest.document import build_document
+    from ingest.tasks import extract_tasks
+
+    text = ("ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN\nSố: 7/KH-UBND\nĐiện Biên, ngày 05 tháng 01 năm 2030\n\nKẾ HOẠCH\n"
+            "Kiểm tra công tác cải cách hành chính năm 2030\n\nI. THỜI GIAN KIỂM TRA\nTrong quý II năm 2030.\n\n"
+            "II. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\n"
+            "- Thông báo cho các cơ quan được kiểm tra về nội dung, thời gian kiểm tra trước 10 ngày.\n"
+            "- Tổng hợp kết quả kiểm tra, báo cáo UBND tỉnh.\n")
+    doc = build_document("db-7", "db-7.txt", text)
+    facts = extract_tasks(doc)
+    assert [t.lead for t in facts.tasks] == ["Sở Nội vụ", "Sở Nội vụ"]
+    state = fake_state({"db-7": (facts, doc.metadata)})
+
+    def run(question):
+        analysis = SimpleNamespace(original=question, text=question, provinces=(), years=())
+        return answer_from_tasks(question, analysis, None, state, text_of={"db-7": doc.text}.get,
+                                 today=date(2030, 1, 10))
+
+    assert run("Điện Biên kiểm tra cải cách hành chính năm 2030 vào thời gian nào?") is None
+    who = run("Ai chủ trì thông báo nội dung, thời gian kiểm tra cho các cơ quan được kiểm tra?")
+    assert who is not None and "chủ trì: Sở Nội vụ" in who.text
