@@ -599,8 +599,12 @@ def _share(words: set[str], task: _Task) -> float:
     return len(words & task.words) / len(words) if words else 1.0
 
 
-def answer_who_leads(question: str, words: set[str], plans: list[_Plan], text_of) -> Answer | None:
-    """Who leads the task a question describes, when a task's content holds most of the question's topic."""
+def answer_who_leads(question: str, words: set[str], plans: list[_Plan], text_of, *,
+                     one: bool = False) -> Answer | None:
+    """Who leads the task a question describes, when a task's content holds most of the question's topic. With
+    ``one`` (a question asking only when, "… vào thời gian nào?"), the topic must pick out one task: several equally
+    near mean it names a kind of work ("kiểm tra công tác CCHC"), not a task, and the schedule or the passages
+    answer."""
     if len(words) < CONTENT_MIN_WORDS:
         return None
     scored = [(_share(words, task), plan, task) for plan in plans for task in plan.tasks]
@@ -608,6 +612,8 @@ def answer_who_leads(question: str, words: set[str], plans: list[_Plan], text_of
     if best < CONTENT_MATCH:
         return None
     rows = [(plan, task, "") for s, plan, task in scored if s == best]
+    if one and len(rows) > 1:
+        return None
     head = f"Cơ quan chủ trì và phối hợp theo {_plans_phrase(rows)}:"
     return _listing(question, head, [("", rows)], _Cites(text_of))
 
@@ -679,7 +685,7 @@ def _route(asked: _Asked, plans: list[_Plan], text_of) -> Answer | None:
     when = asks_when(asked.text) and not DOC_NUMBER.search(asked.text)  # a document's date is not a task's
     who = topic_words(asked.text, plans, keep_agencies=True) if WHO.search(asked.folded) or when else set()
     if len(who) >= CONTENT_MIN_WORDS and (asks_lead or when):
-        return answer_who_leads(asked.question, who, plans, text_of)
+        return answer_who_leads(asked.question, who, plans, text_of, one=not asks_lead)
     agency = _asked_agency(asked.text)
     if agency and roles & {"lead", "assigned", "partner", "task", "due"}:
         return answer_by_agency(asked.question, agency, roles, plans, asked.window, asked.narrow, text_of)

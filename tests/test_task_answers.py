@@ -443,3 +443,25 @@ def test_asking_when_an_inspection_happens_is_not_taken_for_a_task_about_its_tim
     assert run("Điện Biên kiểm tra cải cách hành chính năm 2030 vào thời gian nào?") is None
     who = run("Ai chủ trì thông báo nội dung, thời gian kiểm tra cho các cơ quan được kiểm tra?")
     assert who is not None and "chủ trì: Sở Nội vụ" in who.text
+
+
+def test_asking_when_of_a_kind_of_work_several_tasks_share_is_left_to_the_passages():
+    """A question asking only when must pick out one task: "kiểm tra công tác văn thư" names two, so it is no task's
+    question; naming where picks one, and its deadline answers."""
+    from ingest.document import build_document
+    from ingest.tasks import extract_tasks
+
+    text = ("KẾ HOẠCH\nCông tác văn thư, lưu trữ năm 2030\n\nII. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\n"
+            "- Kiểm tra công tác văn thư, lưu trữ tại các trường học, hoàn thành trong quý II năm 2030.\n"
+            "- Kiểm tra công tác văn thư, lưu trữ tại các bệnh viện, hoàn thành trong quý III năm 2030.\n")
+    doc = build_document("vt-1", "vt-1.txt", text)
+    state = fake_state({"vt-1": (extract_tasks(doc), doc.metadata)})
+
+    def run(question):
+        analysis = SimpleNamespace(original=question, text=question, provinces=(), years=())
+        return answer_from_tasks(question, analysis, None, state, text_of={"vt-1": doc.text}.get,
+                                 today=date(2030, 1, 10))
+
+    assert run("Kiểm tra công tác văn thư lưu trữ vào thời gian nào?") is None
+    one = run("Kiểm tra công tác văn thư lưu trữ tại các bệnh viện vào thời gian nào?")
+    assert one is not None and "quý III năm 2030" in one.text and "trường học" not in one.text
