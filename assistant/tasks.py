@@ -54,6 +54,9 @@ BEFORE = re.compile(r"\b(?:truoc|cham nhat|khong qua|muon nhat)\s*(?:ngay|thang)
 CONTENT_MATCH = 0.75
 #: Fewest own words a question must have for its task to be looked up by content.
 CONTENT_MIN_WORDS = 3
+#: Share of the tasks in scope beyond which a syllable of their contents is generic ("kiểm tra" in an inspection
+#: plan): a question asking only when must name its task by other words.
+GENERIC_SHARE = 0.5
 #: Longest task content shown in a line (the citation holds the whole row).
 CONTENT_CHARS = 220
 #: Task lines of a chat answer: beyond them the head still counts every task and names every plan, and the task view
@@ -599,13 +602,21 @@ def _share(words: set[str], task: _Task) -> float:
     return len(words & task.words) / len(words) if words else 1.0
 
 
+def _generic_words(plans: list[_Plan]) -> set[str]:
+    """Syllables held by more than :data:`GENERIC_SHARE` of the tasks in scope: they tell no task from another."""
+    tasks = [t for p in plans for t in p.tasks]
+    counts = Counter(w for t in tasks for w in t.words)
+    return {w for w, n in counts.items() if n > GENERIC_SHARE * len(tasks)}
+
+
 def answer_who_leads(question: str, words: set[str], plans: list[_Plan], text_of, *,
                      one: bool = False) -> Answer | None:
     """Who leads the task a question describes, when a task's content holds most of the question's topic. With
-    ``one`` (a question asking only when, "… vào thời gian nào?"), the topic must pick out one task: several equally
-    near mean it names a kind of work ("kiểm tra công tác CCHC"), not a task, and the schedule or the passages
+    ``one`` (a question asking only when, "… vào thời gian nào?"), the topic must pick out one task: by enough words
+    that most tasks in scope do not share (an inspection plan's "kiểm tra" names none of its tasks), and no other task
+    as near — else it names a kind of work ("kiểm tra công tác CCHC"), not a task, and the schedule or the passages
     answer."""
-    if len(words) < CONTENT_MIN_WORDS:
+    if len(words) < CONTENT_MIN_WORDS or (one and len(words - _generic_words(plans)) < CONTENT_MIN_WORDS):
         return None
     scored = [(_share(words, task), plan, task) for plan in plans for task in plan.tasks]
     best = max((s for s, _, _ in scored), default=0.0)
