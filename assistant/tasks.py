@@ -612,13 +612,15 @@ def _generic_words(plans: list[_Plan]) -> set[str]:
 def answer_who_leads(question: str, words: set[str], plans: list[_Plan], text_of, *,
                      one: bool = False) -> Answer | None:
     """Who leads the task a question describes, when a task's content holds most of the question's topic. With
-    ``one`` (a question asking only when, "… vào thời gian nào?"), the topic must pick out one task: by enough words
+    ``one`` (a question asking only when, "… vào thời gian nào?"), only a task stating its deadline can answer, and the
+    topic must pick out one: by enough words
     that most tasks in scope do not share (an inspection plan's "kiểm tra" names none of its tasks), and no other task
     as near — else it names a kind of work ("kiểm tra công tác CCHC"), not a task, and the schedule or the passages
     answer."""
     if len(words) < CONTENT_MIN_WORDS or (one and len(words - _generic_words(plans)) < CONTENT_MIN_WORDS):
         return None
-    scored = [(_share(words, task), plan, task) for plan in plans for task in plan.tasks]
+    scored = [(_share(words, task), plan, task) for plan in plans for task in plan.tasks
+              if not one or task.fact.deadline_text]  # asked when: a task that states no deadline cannot say
     best = max((s for s, _, _ in scored), default=0.0)
     if best < CONTENT_MATCH:
         return None

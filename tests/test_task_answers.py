@@ -485,3 +485,24 @@ def test_asking_when_by_words_every_task_of_the_plan_shares_names_no_task():
     analysis = SimpleNamespace(original=question, text=question, provinces=(), years=())
     assert answer_from_tasks(question, analysis, None, state, text_of={"kt-2": doc.text}.get,
                              today=date(2030, 1, 10)) is None
+
+
+def test_asking_when_is_answered_only_by_a_task_that_states_its_deadline():
+    from ingest.document import build_document
+    from ingest.tasks import extract_tasks
+
+    text = ("KẾ HOẠCH\nCông tác văn thư, lưu trữ năm 2030\n\nII. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\n"
+            "- Cử công chức tham gia đoàn kiểm tra văn thư, lưu trữ của tỉnh.\n"
+            "- Số hóa hồ sơ lưu trữ lịch sử của tỉnh, hoàn thành trong quý IV năm 2030.\n"
+            "- Bồi dưỡng nghiệp vụ cho công chức làm văn thư, trong tháng 5/2030.\n")
+    doc = build_document("vt-2", "vt-2.txt", text)
+    state = fake_state({"vt-2": (extract_tasks(doc), doc.metadata)})
+
+    def run(question):
+        analysis = SimpleNamespace(original=question, text=question, provinces=(), years=())
+        return answer_from_tasks(question, analysis, None, state, text_of={"vt-2": doc.text}.get,
+                                 today=date(2030, 1, 10))
+
+    assert run("Tỉnh cử công chức tham gia đoàn kiểm tra văn thư lưu trữ vào thời gian nào?") is None
+    dated = run("Số hóa hồ sơ lưu trữ lịch sử của tỉnh vào thời gian nào?")
+    assert dated is not None and "quý IV năm 2030" in dated.text
