@@ -617,7 +617,8 @@ def answer_who_leads(question: str, words: set[str], plans: list[_Plan], text_of
     that most tasks in scope do not share (an inspection plan's "kiểm tra" names none of its tasks), and no other task
     as near — else it names a kind of work ("kiểm tra công tác CCHC"), not a task, and the schedule or the passages
     answer."""
-    if len(words) < CONTENT_MIN_WORDS or (one and len(words - _generic_words(plans)) < CONTENT_MIN_WORDS):
+    words = words - _generic_words(plans) if one else words  # asked when: only the words that tell tasks apart
+    if len(words) < CONTENT_MIN_WORDS:
         return None
     scored = [(_share(words, task), plan, task) for plan in plans for task in plan.tasks
               if not one or task.fact.deadline_text]  # asked when: a task that states no deadline cannot say
