@@ -37,9 +37,9 @@ ROOT = Path(__file__).resolve().parent
 #: Suggested questions, each answered on target by the bundled corpus (a suggestion is the first impression: the
 #: broad "… có những nội dung gì?" opened with an off-target unit, "3. Đối với cơ quan, đơn vị được kiểm tra").
 EXAMPLES = (
-    "Những sở nào được kiểm tra trong quý III?",
-    "Kế hoạch kiểm tra cải cách hành chính năm 2021 của Kiên Giang kiểm tra trực tiếp những sở nào?",
-    "Thời gian kiểm tra cải cách hành chính của tỉnh Hà Nam năm 2022?",
+    "Sở Thông tin và Truyền thông Kiên Giang chủ trì những nhiệm vụ nào năm 2021?",
+    "Ai làm trưởng đoàn kiểm tra công tác CCHC của Hà Nội năm 2021?",
+    "Quảng Bình kiểm tra cải cách hành chính năm 2018 tại những đơn vị nào?",
 )
 ABSTAIN_NOTICE = ("Trợ lý không tìm thấy câu trả lời trong các văn bản đã nạp. Hãy thử hỏi cụ thể hơn "
                   "(tên tỉnh, năm, loại văn bản) hoặc bỏ bớt bộ lọc.")

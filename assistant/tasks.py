@@ -22,8 +22,8 @@ from index.model import document_label
 from index.task_facts import PlanTasks, Span, TaskFact, load_tasks
 from retriever.query import canonical_quarters, documents_named
 from textnorm import normalize_text
-from textnorm.agencies import GROUP, agency_key, belongs_to, canonical_agency, find_agencies
-from textnorm.cues import asks_when
+from textnorm.agencies import GROUP, agency_key, belongs_to, canonical_agency, find_agencies, is_group
+from textnorm.cues import WHEN, asks_when
 from textnorm.gazetteer import canonical_province
 from textnorm.patterns import DOC_NUMBER
 from textnorm.periods import Period, find_periods, fold_same_length, stamp_spans
@@ -55,6 +55,9 @@ BEFORE = re.compile(r"\b(?:truoc|cham nhat|khong qua|muon nhat)\s*(?:ngay|thang)
 CONTENT_MATCH = 0.75
 #: Fewest own words a question must have for its task to be looked up by content.
 CONTENT_MIN_WORDS = 3
+#: Share of the tasks in scope beyond which a syllable of their contents is generic ("kiểm tra" in an inspection
+#: plan): a question asking only when must name its task by other words.
+GENERIC_SHARE = 0.5
 #: Longest task content shown in a line (the citation holds the whole row).
 CONTENT_CHARS = 220
 #: Task lines of a chat answer: beyond them the head still counts every task and names every plan, and the task view
@@ -95,6 +98,7 @@ class _Task:
     dues: list[Due]
     area_key: str = ""  # the area without its numbering, folded
     words: frozenset = frozenset()  # folded syllables of its content and product (a question's topic is matched)
+    group_lead: bool = False  # its lead is a group ("Các sở, ban, ngành tỉnh"): every member is given it
 
 
 @dataclass
@@ -174,7 +178,8 @@ def _read(plan: PlanTasks, fallback_year: str) -> list[_Task]:
     for fact in plan.tasks:
         lead = canonical_agency(fact.lead) if fact.lead else ""
         out.append(_Task(fact, lead, agency_key(lead) if lead else "", _partners(fact), _dues(fact, year),
-                         _area_key(fact.area), frozenset(_words(fact.content + " " + fact.product))))
+                         _area_key(fact.area), frozenset(_words(fact.content + " " + fact.product)),
+                         bool(fact.lead) and is_group(fact.lead)))
     return out
 
 
@@ -389,7 +394,8 @@ def task_ref(fact: TaskFact) -> str:
 def task_line(task: _Task, due: str = "") -> str:
     """One task as a line: its reference, content, lead, partners, product and deadline (as written)."""
     f = task.fact
-    parts = [f"chủ trì: {_short(task.lead, 80)}" if task.lead else "",
+    lead = re.sub(r"\s+", " ", f.lead) if task.group_lead else task.lead  # a group as the plan names it
+    parts = [f"chủ trì: {_short(lead, 80)}" if lead else "",
              "phối hợp: " + "; ".join(_short(p, 100) for p in f.partners) if f.partners else "",
              f"sản phẩm: {_short(f.product, 50)}" if f.product else "",
              f"thời hạn: {_short(f.deadline_text, 80)}" if f.deadline_text else ""]
@@ -457,10 +463,11 @@ def _dues_held(plans: list[_Plan], tasks=None) -> str:
 
 
 def _agency_rows(name: str, lead_asked: bool, partner_asked: bool, plans: list[_Plan], window: Window | None,
-                 narrow: Callable[[_Task], bool]) -> tuple[list, list, list]:
-    """(tasks it leads, tasks naming it as a partner, tasks whose partners are a group it is one of)."""
+                 narrow: Callable[[_Task], bool], given_asked: bool = False) -> tuple[list, list, list, list]:
+    """(tasks it leads, tasks naming it as a partner, tasks whose partners are a group it is one of, and — when what
+    it is given is asked — tasks given to a group it is one of)."""
     key = agency_key(name)
-    leads, named, grouped = [], [], []
+    leads, named, grouped, group_led = [], [], [], []
     for plan in plans:
         for task in plan.tasks:
             due = _due_in(task, window)
@@ -468,12 +475,14 @@ def _agency_rows(name: str, lead_asked: bool, partner_asked: bool, plans: list[_
                 continue
             if lead_asked and task.lead_key == key:
                 leads.append((plan, task, due))
+            elif given_asked and task.group_lead and belongs_to(name, task.fact.lead):
+                group_led.append((plan, task, due))
             elif partner_asked and any(k == key for _, _, k in task.partners):
                 named.append((plan, task, due))
             elif partner_asked and task.lead_key != key and any(kind == GROUP and belongs_to(name, p)
                                                                  for p, kind, _ in task.partners):
                 grouped.append((plan, task, due))
-    return leads, named, grouped
+    return leads, named, grouped, group_led
 
 
 def _group_refs(grouped: list, name: str) -> str:
@@ -493,20 +502,24 @@ def answer_by_agency(question: str, agency: tuple[str, str], roles: set[str], pl
     name, _ = agency
     partner_asked = "partner" in roles
     lead_asked = bool(roles & {"lead", "assigned"}) or not partner_asked
-    leads, named, grouped = _agency_rows(name, lead_asked, partner_asked, plans, window, narrow)
+    given_asked = lead_asked and "lead" not in roles  # "được giao gì", "có nhiệm vụ gì": a group's tasks are its too
+    leads, named, grouped, group_led = _agency_rows(name, lead_asked, partner_asked, plans, window, narrow,
+                                                    given_asked)
     within = f" đến hạn {window.label}" if window else ""
-    if not (leads or named or grouped):
+    if not (leads or named or grouped or group_led):
         return _refusal(question, _nothing_for_agency(name, lead_asked, partner_asked, within, plans, narrow))
-    parts = [f"chủ trì {len(leads)} nhiệm vụ"] if lead_asked else []
+    parts = [(f"được giao {len(leads)} nhiệm vụ" if given_asked else f"chủ trì {len(leads)} nhiệm vụ")] \
+        if lead_asked else []
     if partner_asked:
         parts.append(f"phối hợp {len(named)} nhiệm vụ được nêu tên" + (
             f" và {len(grouped)} nhiệm vụ giao chung cho nhóm cơ quan có {name}" if grouped else ""))
     named_somewhere = bool(leads or named)
     shown = [] if named_somewhere else grouped[:MAX_GROUP_LINES]
-    head = f"{name} {', '.join(parts)}{within} theo {_plans_phrase(leads + named + grouped)}:"
+    head = f"{name} {', '.join(parts)}{within} theo {_plans_phrase(leads + named + grouped + group_led)}:"
     groups = [("Chủ trì:" if partner_asked and lead_asked else "", leads),
               ("Phối hợp (được nêu tên):" if partner_asked else "", named),
-              (f"Phối hợp (giao chung cho nhóm cơ quan có {name}):", shown)]
+              (f"Phối hợp (giao chung cho nhóm cơ quan có {name}):", shown),
+              (f"Ngoài ra, giao chung cho nhóm cơ quan có {name}:", group_led[:MAX_GROUP_LINES])]
     answer = _listing(question, head, groups, _Cites(text_of))
     if named_somewhere and grouped:
         answer.text += "\n" + _group_refs(grouped, name)
@@ -555,16 +568,20 @@ def _words(text: str) -> set[str]:
 
 def topic_words(question: str, plans: list[_Plan], *, keep_agencies: bool = False, drop: str = "") -> set[str]:
     """The syllables of a question naming particular tasks: its content terms without the agencies it asks about (kept
-    with ``keep_agencies``: "ai chủ trì kiện toàn bộ máy Sở Văn hóa"), periods, document numbers, the plans'
-    provinces, the frame of a task question and the words of ``drop`` (the area or product asked).
+    with ``keep_agencies``: "ai chủ trì kiện toàn bộ máy Sở Văn hóa"), periods, document numbers, the words asking
+    when ("thời gian nào"), the plans' provinces, the frame of a task question and the words of ``drop`` (the area or
+    product asked).
 
     >>> sorted(topic_words("Sở Tài chính chủ trì những nhiệm vụ nào về cơ chế tự chủ trong quý I/2021?", []))
     ['che', 'chu', 'co', 'tu']
-    >>> topic_words("Sở Nội vụ được giao nhiệm vụ gì trong Kế hoạch 189/KH-UBND?", [])
+    >>> topic_words("Theo Kế hoạch 42/KH-UBND, Sở Tư pháp được giao những việc gì?", [])
     set()
+    >>> sorted(topic_words("Điện Biên kiểm tra công vụ vào thời gian nào?", []))
+    ['bien', 'cong', 'dien', 'kiem', 'tra', 'vu']
     """
     folded = fold_same_length(question).lower()
     spans = [(s, e) for s, e, _ in find_periods(question)] + [m.span() for m in DOC_NUMBER.finditer(question)]
+    spans += [m.span() for m in WHEN.finditer(folded)]  # "vào thời gian nào" asks when, names no task
     spans += [m.span() for pattern in (*CUES.values(), FRAME) for m in pattern.finditer(folded)]
     if not keep_agencies:
         spans += [(a.start, a.end) for a in find_agencies(question)]
@@ -581,15 +598,32 @@ def _share(words: set[str], task: _Task) -> float:
     return len(words & task.words) / len(words) if words else 1.0
 
 
-def answer_who_leads(question: str, words: set[str], plans: list[_Plan], text_of) -> Answer | None:
-    """Who leads the task a question describes, when a task's content holds most of the question's topic."""
+def _generic_words(plans: list[_Plan]) -> set[str]:
+    """Syllables held by more than :data:`GENERIC_SHARE` of the tasks in scope: they tell no task from another."""
+    tasks = [t for p in plans for t in p.tasks]
+    counts = Counter(w for t in tasks for w in t.words)
+    return {w for w, n in counts.items() if n > GENERIC_SHARE * len(tasks)}
+
+
+def answer_who_leads(question: str, words: set[str], plans: list[_Plan], text_of, *,
+                     one: bool = False) -> Answer | None:
+    """Who leads the task a question describes, when a task's content holds most of the question's topic. With
+    ``one`` (a question asking only when, "… vào thời gian nào?"), only a task stating its deadline can answer, and the
+    topic must pick out one: by enough words
+    that most tasks in scope do not share (an inspection plan's "kiểm tra" names none of its tasks), and no other task
+    as near — else it names a kind of work ("kiểm tra công tác CCHC"), not a task, and the schedule or the passages
+    answer."""
+    words = words - _generic_words(plans) if one else words  # asked when: only the words that tell tasks apart
     if len(words) < CONTENT_MIN_WORDS:
         return None
-    scored = [(_share(words, task), plan, task) for plan in plans for task in plan.tasks]
+    scored = [(_share(words, task), plan, task) for plan in plans for task in plan.tasks
+              if not one or task.fact.deadline_text]  # asked when: a task that states no deadline cannot say
     best = max((s for s, _, _ in scored), default=0.0)
     if best < CONTENT_MATCH:
         return None
     rows = [(plan, task, "") for s, plan, task in scored if s == best]
+    if one and len(rows) > 1:
+        return None
     head = f"Cơ quan chủ trì và phối hợp theo {_plans_phrase(rows)}:"
     return _listing(question, head, [("", rows)], _Cites(text_of))
 
@@ -661,12 +695,9 @@ def _route(asked: _Asked, plans: list[_Plan], text_of) -> Answer | None:
     when = asks_when(asked.text) and not DOC_NUMBER.search(asked.text)  # a document's date is not a task's
     who = topic_words(asked.text, plans, keep_agencies=True) if WHO.search(asked.folded) or when else set()
     if len(who) >= CONTENT_MIN_WORDS and (asks_lead or when):
-        return answer_who_leads(asked.question, who, plans, text_of)
+        return answer_who_leads(asked.question, who, plans, text_of, one=not asks_lead)
     agency = _asked_agency(asked.text)
     if agency and roles & {"lead", "assigned", "partner", "task", "due"}:
-        broad = not asks_lead and asked.window is None and not asked.said and not asked.topical
-        if broad and not any(t.fact.source_form == "prose" for p in plans for t in p.tasks):
-            return None  # "được giao gì" asks prose assignments too, and these facts hold only the tables'
         return answer_by_agency(asked.question, agency, roles, plans, asked.window, asked.narrow, text_of)
     if asked.window is not None and roles & {"due", "soon", "task", "lead", "assigned"}:
         return answer_by_window(asked.question, asked.window, plans, asked.narrow, text_of)

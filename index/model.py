@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field, fields
 
 from textnorm.cues import PassageRole
@@ -172,3 +173,30 @@ def document_label(metadata: dict, title: str = "") -> str:
     'Kế hoạch 36/KH-UBND – Kiên Giang, 2021'
     """
     return DocumentMetadata.of(metadata).label(title)
+
+
+@dataclass(frozen=True)
+class RelatedDocument:
+    """A document another one names as related (``van_ban_lien_quan``): its kind, number and date as written."""
+
+    kind: str
+    number: str
+    date: str  # "27/02/2020", "" when not written
+
+
+def related_documents(metadata: dict) -> list[RelatedDocument]:
+    """The documents a document's metadata names as related, in the order written (a value that names no document by
+    number is kept whole as its kind, so nothing read is hidden).
+
+    >>> related_documents({"van_ban_lien_quan": "Kế hoạch số 517/KH-UBND ngày 27/02/2020"})
+    [RelatedDocument(kind='Kế hoạch', number='517/KH-UBND', date='27/02/2020')]
+    >>> related_documents({"van_ban_lien_quan": ""}), related_documents({})
+    ([], [])
+    """
+    from textnorm.patterns import CITED_DOCUMENT
+
+    value = str(metadata.get("van_ban_lien_quan") or "").strip()
+    found = [RelatedDocument(m.group("kind")[:1].upper() + m.group("kind")[1:].lower(),
+                             re.sub(r"\s+", "", m.group("n")), re.sub(r"\s+", " ", m.group("date") or ""))
+             for m in CITED_DOCUMENT.finditer(value)]
+    return found or ([RelatedDocument(value, "", "")] if value else [])

@@ -11,7 +11,7 @@ import ui
 from index.model import BOUNDARY_LABELS
 from ui import render
 from ui.admin import require_admin
-from ui.fields import correction_tab, document_view, field_card
+from ui.fields import correction_tab, document_view, field_card, related_list
 from ui.upload import upload_tab
 
 st.set_page_config(page_title="Văn bản – Trợ lý CCHC", page_icon="📄", layout="wide")
@@ -49,7 +49,9 @@ else:
             if doc.metadata.get("boundary") in BOUNDARY_LABELS:
                 st.caption(BOUNDARY_LABELS[doc.metadata["boundary"]])
             st.subheader("Thông tin đọc được từ văn bản")
-            span = field_card(library, next(d for d in documents if d.doc_id == chosen))
+            info = next(d for d in documents if d.doc_id == chosen)
+            span = field_card(library, info)
+            related_list(info, documents)
             document_view(doc, span)
 
 # -- administration ---------------------------------------------------------------------------------------------------

@@ -303,3 +303,35 @@ def test_a_deleted_upload_takes_its_corrections_along(settings):
     (doc_id,) = library.store.records()
     assert _record(library, doc_id)["nguoi_ky"] == "" and READ_KEY not in _record(library, doc_id)
     assert [e["after"] for e in read_log(settings)] == ["Nguyễn Văn A"]  # the log keeps what was done
+
+
+#: A news post on a plan (its related document) and the plan itself, both indexed.
+NEWS_ON_PLAN = """Kiểm tra cải cách hành chính tại huyện Bình Lục
+
+Ngày 20/6/2022, thực hiện Kế hoạch số 12/KH-UBND ngày 05/01/2022 của UBND tỉnh, Đoàn kiểm tra cải cách hành chính
+của tỉnh đã làm việc tại huyện Bình Lục.
+
+Đoàn kiểm tra việc giải quyết thủ tục hành chính tại Bộ phận một cửa của huyện.
+"""
+
+
+def test_documents_page_lists_a_document_s_related_documents(library, monkeypatch):
+    ingest_paths([_write(library, "tin-binh-luc.txt", NEWS_ON_PLAN)], library.settings, library.store)
+    assert _record(library, "tin-binh-luc")["van_ban_lien_quan"] == "Kế hoạch số 12/KH-UBND ngày 05/01/2022"
+    monkeypatch.setattr(ui, "get_library", lambda: library)
+    page = _run(AppTest.from_file(DOCS_PAGE, default_timeout=60))
+    page.selectbox(key="preview_doc").set_value("tin-binh-luc")
+    _run(page)
+    markdown = [m.value for m in page.markdown]
+    assert "**Văn bản liên quan**" in markdown
+    assert any(m.startswith("- Kế hoạch số 12/KH\\-UBND, ngày 05/01/2022 — có trong chỉ mục: Kế hoạch 12/KH\\-UBND")
+               for m in markdown)
+    page.selectbox(key="preview_doc").set_value("kh-12")  # the plan names no related document: no list
+    _run(page)
+    assert "**Văn bản liên quan**" not in [m.value for m in page.markdown]
+
+
+def _write(lib: DocumentLibrary, name: str, text: str) -> Path:
+    path = Path(lib.settings.corpus_dir) / name
+    path.write_text(text, encoding="utf-8")
+    return path

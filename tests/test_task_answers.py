@@ -373,21 +373,32 @@ def test_warm_up_reads_the_facts_and_the_texts_once(bundled):
     assert len(answer.citations) == 4 and calls == [DOC]  # quoted from the text read at warm-up
 
 
-def test_asked_what_an_agency_is_given_the_table_alone_does_not_answer(bundled):
-    """ "được giao nhiệm vụ gì" asks the prose assignments too ("Giao Sở Nội vụ theo dõi, đôn đốc …"): facts read
-    from the appendix table alone leave it to the passages; with a prose fact among them, the facts answer."""
-    import dataclasses
+def test_asked_what_an_agency_is_given_the_plan_s_table_and_its_prose_answer_each_cited(bundled):
+    """ "được giao gì" asks the prose assignments too: the facts extracted at ingest hold the appendix's rows and the
+    organisation section's sentences ("Giao Sở Nội vụ theo dõi, đôn đốc …", "Các sở, ban, ngành tỉnh … triển khai
+    quán triệt …"), and the answer lists the table's and the prose's tasks of the agency, each cited word for word."""
+    from ingest.tasks import extract_tasks
 
-    question = "Sở Nội vụ được giao nhiệm vụ gì trong Kế hoạch 189/KH-UBND?"
-    assert ask(bundled, question) is None
-    assert ask(bundled, "Sở Nội vụ chủ trì nhiệm vụ gì trong Kế hoạch 189/KH-UBND?") is not None
-    from index.task_facts import PlanTasks
+    facts = extract_tasks(bundled.doc)
+    state = fake_state({DOC: (facts, bundled.doc.metadata)})
 
-    prose = [dataclasses.replace(t, source_form="prose") if i == 0 else t for i, t in enumerate(bundled.plan.tasks)]
-    state = fake_state({DOC: (PlanTasks(DOC, prose), bundled.doc.metadata)})
-    analysis = SimpleNamespace(original=question, text=question, provinces=(), years=())
-    answer = answer_from_tasks(question, analysis, None, state, text_of={DOC: bundled.doc.text}.get)
-    assert answer is not None and answer.text.startswith("Sở Nội vụ chủ trì 10 nhiệm vụ")
+    def run(question):
+        analysis = SimpleNamespace(original=question, text=question, provinces=(), years=())
+        return answer_from_tasks(question, analysis, None, state, text_of={DOC: bundled.doc.text}.get,
+                                 today=date(2021, 1, 10))
+
+    answer = run("Theo Kế hoạch 189/KH-UBND, Sở Nội vụ được giao làm những việc gì?")
+    text = bundled.doc.text
+    quotes = [c.quote for c in answer.citations]
+    assert answer.text.startswith("Sở Nội vụ được giao 11 nhiệm vụ")
+    assert "theo dõi, đôn đốc, kiểm tra và tổng hợp báo cáo" in answer.text[:1200]
+    assert any(q.startswith("Giao Sở Nội vụ theo dõi, đôn đốc") for q in quotes)  # the prose sentence
+    assert sum(1 for c in answer.citations if text[c.start:c.end] == c.quote) == len(answer.citations)
+    assert "Ngoài ra, giao chung cho nhóm cơ quan có Sở Nội vụ:" in answer.text  # "Các sở, ban, ngành tỉnh …"
+    assert any("triển khai quán triệt Kế hoạch này" in q for q in quotes)
+    # "chủ trì" asks the lead's tasks only: the group's are not the agency's to lead
+    led = run("Sở Nội vụ chủ trì những nhiệm vụ nào trong Kế hoạch 189/KH-UBND?")
+    assert led.text.startswith("Sở Nội vụ chủ trì 11 nhiệm vụ") and "giao chung" not in led.text
 
 
 def test_a_documents_date_is_not_asked_of_a_task(bundled):
@@ -406,3 +417,92 @@ def test_a_document_named_by_number_is_the_only_plan_in_scope():
     analysis = NS(provinces=("Kiên Giang",), years=())
     assert [p.doc_id for p in _plans_in_scope(plans, analysis, None, None)] == ["kh-189", "kh-36"]
     assert [p.doc_id for p in _plans_in_scope(plans, analysis, None, None, named=("kh-189",))] == ["kh-189"]
+
+
+def test_asking_when_an_inspection_happens_is_not_taken_for_a_task_about_its_timing():
+    """ "… vào thời gian nào?" asks when: its words name no task, so a bullet that tells agencies the inspection's
+    "nội dung, thời gian kiểm tra" does not answer it (the schedule and the passages do)."""
+    from ingest.document import build_document
+    from ingest.tasks import extract_tasks
+
+    text = ("ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN\nSố: 7/KH-UBND\nĐiện Biên, ngày 05 tháng 01 năm 2030\n\nKẾ HOẠCH\n"
+            "Kiểm tra công tác cải cách hành chính năm 2030\n\nI. THỜI GIAN KIỂM TRA\nTrong quý II năm 2030.\n\n"
+            "II. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\n"
+            "- Thông báo cho các cơ quan được kiểm tra về nội dung, thời gian kiểm tra trước 10 ngày.\n"
+            "- Tổng hợp kết quả kiểm tra, báo cáo UBND tỉnh.\n")
+    doc = build_document("db-7", "db-7.txt", text)
+    facts = extract_tasks(doc)
+    assert [t.lead for t in facts.tasks] == ["Sở Nội vụ", "Sở Nội vụ"]
+    state = fake_state({"db-7": (facts, doc.metadata)})
+
+    def run(question):
+        analysis = SimpleNamespace(original=question, text=question, provinces=(), years=())
+        return answer_from_tasks(question, analysis, None, state, text_of={"db-7": doc.text}.get,
+                                 today=date(2030, 1, 10))
+
+    assert run("Điện Biên kiểm tra cải cách hành chính năm 2030 vào thời gian nào?") is None
+    who = run("Ai chủ trì thông báo nội dung, thời gian kiểm tra cho các cơ quan được kiểm tra?")
+    assert who is not None and "chủ trì: Sở Nội vụ" in who.text
+
+
+def test_asking_when_of_a_kind_of_work_several_tasks_share_is_left_to_the_passages():
+    """A question asking only when must pick out one task: "kiểm tra công tác văn thư" names two, so it is no task's
+    question; naming where picks one, and its deadline answers."""
+    from ingest.document import build_document
+    from ingest.tasks import extract_tasks
+
+    text = ("KẾ HOẠCH\nCông tác văn thư, lưu trữ năm 2030\n\nII. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\n"
+            "- Kiểm tra công tác văn thư, lưu trữ tại các trường học, hoàn thành trong quý II năm 2030.\n"
+            "- Kiểm tra công tác văn thư, lưu trữ tại các bệnh viện, hoàn thành trong quý III năm 2030.\n"
+            "- Số hóa hồ sơ lưu trữ lịch sử của tỉnh, hoàn thành trong quý IV năm 2030.\n"
+            "- Bồi dưỡng nghiệp vụ cho công chức làm văn thư, trong tháng 5/2030.\n"
+            "- Ban hành danh mục hồ sơ điện tử, trong tháng 3/2030.\n")
+    doc = build_document("vt-1", "vt-1.txt", text)
+    state = fake_state({"vt-1": (extract_tasks(doc), doc.metadata)})
+
+    def run(question):
+        analysis = SimpleNamespace(original=question, text=question, provinces=(), years=())
+        return answer_from_tasks(question, analysis, None, state, text_of={"vt-1": doc.text}.get,
+                                 today=date(2030, 1, 10))
+
+    assert run("Kiểm tra công tác văn thư lưu trữ vào thời gian nào?") is None
+    one = run("Kiểm tra công tác văn thư lưu trữ tại các bệnh viện vào thời gian nào?")
+    assert one is not None and "quý III năm 2030" in one.text and "trường học" not in one.text
+
+
+def test_asking_when_by_words_every_task_of_the_plan_shares_names_no_task():
+    """In an inspection plan every task says "kiểm tra": "tổ chức kiểm tra … vào thời gian nào?" names none of them."""
+    from ingest.document import build_document
+    from ingest.tasks import extract_tasks
+
+    text = ("KẾ HOẠCH\nKiểm tra công tác cải cách hành chính năm 2030\n\nII. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\n"
+            "- Làm đầu mối tổ chức kiểm tra tại các cơ quan theo Kế hoạch.\n"
+            "- Thông báo kết quả kiểm tra cho các cơ quan được kiểm tra.\n"
+            "- Tổng hợp kết quả kiểm tra, báo cáo UBND tỉnh trong tháng 12/2030.\n")
+    doc = build_document("kt-2", "kt-2.txt", text)
+    state = fake_state({"kt-2": (extract_tasks(doc), doc.metadata)})
+    question = "Năm 2030 tỉnh tổ chức kiểm tra cải cách hành chính vào thời gian nào?"
+    analysis = SimpleNamespace(original=question, text=question, provinces=(), years=())
+    assert answer_from_tasks(question, analysis, None, state, text_of={"kt-2": doc.text}.get,
+                             today=date(2030, 1, 10)) is None
+
+
+def test_asking_when_is_answered_only_by_a_task_that_states_its_deadline():
+    from ingest.document import build_document
+    from ingest.tasks import extract_tasks
+
+    text = ("KẾ HOẠCH\nCông tác văn thư, lưu trữ năm 2030\n\nII. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\n"
+            "- Cử công chức tham gia đoàn kiểm tra văn thư, lưu trữ của tỉnh.\n"
+            "- Số hóa hồ sơ lưu trữ lịch sử của tỉnh, hoàn thành trong quý IV năm 2030.\n"
+            "- Bồi dưỡng nghiệp vụ cho công chức làm văn thư, trong tháng 5/2030.\n")
+    doc = build_document("vt-2", "vt-2.txt", text)
+    state = fake_state({"vt-2": (extract_tasks(doc), doc.metadata)})
+
+    def run(question):
+        analysis = SimpleNamespace(original=question, text=question, provinces=(), years=())
+        return answer_from_tasks(question, analysis, None, state, text_of={"vt-2": doc.text}.get,
+                                 today=date(2030, 1, 10))
+
+    assert run("Tỉnh cử công chức tham gia đoàn kiểm tra văn thư lưu trữ vào thời gian nào?") is None
+    dated = run("Số hóa hồ sơ lưu trữ lịch sử của tỉnh vào thời gian nào?")
+    assert dated is not None and "quý IV năm 2030" in dated.text

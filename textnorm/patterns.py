@@ -157,7 +157,7 @@ def has_time_expression(text: str) -> bool:
 def asks_which_document(question: str) -> bool:
     """True for questions about which document says something.
 
-    >>> asks_which_document("Tài liệu nào nói về kế hoạch kiểm tra năm 2022?"), asks_which_document("Ai chủ trì?")
+    >>> asks_which_document("Tài liệu nào nói về việc chấm điểm chỉ số CCHC?"), asks_which_document("Ai chủ trì?")
     (True, False)
     """
     return bool(WHICH_DOCUMENT_QUESTION.search(question))

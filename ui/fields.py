@@ -7,7 +7,7 @@ administrator's correction form and log. Widgets only: readings, checks and stor
 from __future__ import annotations
 
 import ui
-from index.model import OCR_KEY
+from index.model import OCR_KEY, document_label, related_documents
 from ui import render
 
 #: Session key of the field whose span the document view highlights: (doc_id, field).
@@ -66,6 +66,41 @@ def field_card(library, info) -> tuple[int, int]:
         if chosen == (info.doc_id, reading.key):
             span = reading.span
     return span
+
+
+def related_lines(metadata: dict, documents) -> list[str]:
+    """The documents a document names as related, one Markdown list line each: kind, number and date, and the
+    indexed document of that number when there is one.
+
+    >>> from types import SimpleNamespace as NS
+    >>> docs = [NS(metadata={"so_hieu": "517/KH-UBND", "loai_van_ban": "Kế hoạch", "tinh": "Tây Ninh"}, title="")]
+    >>> print(related_lines({"van_ban_lien_quan": "Kế hoạch số 517/KH-UBND ngày 27/02/2020"}, docs)[0])
+    - Kế hoạch số 517/KH\\-UBND, ngày 27/02/2020 — có trong chỉ mục: Kế hoạch 517/KH\\-UBND – Tây Ninh
+    """
+    def key(number: str) -> str:
+        return "".join(ch for ch in number.upper() if ch.isalnum())
+
+    indexed = {key(d.metadata.get("so_hieu", "")): d for d in documents if d.metadata.get("so_hieu")}
+    lines = []
+    for related in related_documents(metadata):
+        line = " ".join(x for x in (related.kind, f"số {related.number}" if related.number else "") if x)
+        line += f", ngày {related.date}" if related.date else ""
+        match = indexed.get(key(related.number)) if related.number else None
+        line = render.escape_markdown(line)
+        if match is not None:
+            line += " — có trong chỉ mục: " + render.escape_markdown(document_label(match.metadata, match.title))
+        lines.append(f"- {line}")
+    return lines
+
+
+def related_list(info, documents) -> None:
+    """The "Văn bản liên quan" list of a document's card (nothing when it names none)."""
+    import streamlit as st
+
+    lines = related_lines(info.metadata, documents)
+    if lines:
+        st.markdown("**Văn bản liên quan**")
+        st.markdown("\n".join(lines))
 
 
 def document_view(doc, span: tuple[int, int]) -> None:

@@ -1,4 +1,4 @@
-"""Read a plan's reform tasks from its cleaned text: table rows and prose assignments.
+"""Read a plan's reform tasks from its table rows (its prose assignments: :mod:`ingest.tasks.prose`).
 
 Tables. Every table form ingest reads — one-cell-per-line tables ("STT | NỘI DUNG | … " as the bundled plan's
 appendix), pipe tables ("| 1 | … |"), Word tables (the loader renders each row as a pipe row) — reaches the cleaned
@@ -8,10 +8,6 @@ lead agency. The reform area is the roman-numbered row above it ("I | CẢI CÁC
 table, the table group of the record's section path in a one-cell table. A header repeated on each page is a row whose
 values are its column names (skipped); a one-cell table cut by a repeated header goes on with the area it had.
 
-Prose. A sentence that opens with an agency followed by its role ("Giao Sở Nội vụ chủ trì, phối hợp với … hoàn thành
-trước ngày …", "Sở Tư pháp có trách nhiệm … trong quý II") is a task: lead, partners ("phối hợp với …" up to the
-task's verb), content, and its deadline (the last period of the sentence, with the words that lead into it).
-
 Every span is an offset pair into ``doc.text``.
 
 >>> from ingest.document import build_document
@@ -19,7 +15,7 @@ Every span is an offset pair into ``doc.text``.
 ...        "| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |\\n"
 ...        "| I | CẢI CÁCH THỂ CHẾ | | | |\\n| 1 | Rà soát văn bản QPPL | Sở Tư pháp | Sở Nội vụ | Quý II |\\n")
 >>> doc = build_document("kh", "kh.txt", src)
->>> [(t.area, t.content, t.lead, t.partners, t.deadline_text) for t in extract_tasks(doc).tasks]
+>>> [(t.area, t.content, t.lead, t.partners, t.deadline_text) for t in table_tasks(doc)]
 [('I. CẢI CÁCH THỂ CHẾ', 'Rà soát văn bản QPPL', 'Sở Tư pháp', ('Sở Nội vụ',), 'Quý II')]
 """
 
@@ -30,15 +26,12 @@ import re
 from dataclasses import dataclass, field
 
 from index.model import Document
-from index.task_facts import PlanTasks, Span, Stage, TaskFact
-from ingest.schedule.extract import plan_year
+from index.task_facts import Span, Stage, TaskFact
 from ingest.structure import ALPHA_CELL as _ALPHA
 from ingest.structure import ROMAN_CELL as _ROMAN
-from textnorm.cues import PASSAGE_ROLES
-from textnorm.deadlines import RECURRENCES, read_deadline
-from textnorm.lines import sentence_spans
+from textnorm.deadlines import read_deadline
 from textnorm.patterns import AGENCY
-from textnorm.periods import find_periods, fold_same_length
+from textnorm.periods import fold_same_length
 
 #: The role of a table column by the words of its header (folded), first match wins: a deadline column before the
 #: lead ("Thời gian thực hiện" is a time, "Đơn vị thực hiện" a lead), partners before the lead ("Cơ quan phối hợp").
@@ -61,25 +54,6 @@ _ROMAN_COMPONENT = re.compile(r"^[IVXLC]+\.\s")
 #: is two; "Sở Văn hóa, Thể thao và Du lịch" is one).
 _PARTNER_SPLIT = re.compile(r"\s*;\s*|\s*(?:,|\bvà\b)\s*(?=(?:[Cc]ác\s+(?:cơ quan|đơn vị|Sở|sở)\b|" + AGENCY.pattern
                             + r"))")
-#: A prose assignment: an optional bullet or number, "Giao" optionally, a singular agency, then its role.
-_ASSIGNMENT = re.compile(r"(?:[-+•*–]\s*|\d+(?:\.\d+)*[.)]\s*|[a-zđ]\)\s*)?(?:[Gg]iao\s+(?:cho\s+)?)?"
-                         r"(?P<lead>" + AGENCY.pattern + r"[^,;:.()]{0,80}?)\s*[:,]?\s*"
-                         r"(?P<role>chủ trì|có trách nhiệm|chịu trách nhiệm)\b\s*[,:]?\s*")
-#: An assignment inside a sentence: "UBND tỉnh giao Sở Nội vụ chủ trì, …" (its lead is the agency after "giao").
-_GIVEN = re.compile(r"\b[Gg]iao\s+(?:cho\s+)?(?=" + AGENCY.pattern + r")")
-#: Partners named after the role ("phối hợp với các sở, ngành liên quan").
-_PARTNERS_LEAD = re.compile(r"(?:,\s*)?(?:và\s+)?phối hợp (?:với|cùng)\s+")
-#: Verbs a task opens with, where the partners named before it end (administrative vocabulary of plans).
-_TASK_VERBS = re.compile(
-    r"[\s,]+(?=(?:tham mưu|xây dựng|triển khai|tổ chức|thực hiện|rà soát|kiểm tra|hướng dẫn|theo dõi|đôn đốc|"
-    r"báo cáo|trình|ban hành|đề xuất|nghiên cứu|hoàn thiện|hoàn thành|cập nhật|công bố|đánh giá|tuyên truyền|"
-    r"đẩy mạnh|tiếp tục|duy trì|nâng cấp|ứng dụng|đào tạo|bồi dưỡng|tập huấn|kiện toàn|sơ kết|tổng kết|"
-    r"xác định|cung cấp|giải quyết|quản lý|phát triển|vận hành|số hóa|chỉ đạo|lập|soạn thảo)\b)")
-#: Words that lead into a prose deadline and belong to it ("hoàn thành trước ngày 30/6", "trong quý II").
-_DEADLINE_LEAD_IN = re.compile(r"\b(?:(?:hoan thanh|xong|thuc hien|bao cao|trinh)\s+)?"
-                               r"(?:(?:truoc|trong|vao|cham nhat(?: la)?|khong qua|tu|den het)\s+)?$")
-
-
 @dataclass
 class _Field:
     role: str
@@ -135,6 +109,11 @@ def _records(text: str) -> list[_Record]:
     return [r for r in records if r.fields]
 
 
+def records_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the text's rendered table rows (what prose reading leaves to the tables)."""
+    return [(r.start, r.end) for r in _records(text)]
+
+
 def _is_header_repeat(record: _Record, text: str) -> bool:
     """A header row repeated on a new page: its values are its column names."""
     return all(fold_same_length(text[f.start:f.end]).strip(" :") == fold_same_length(f.label).strip()
@@ -180,11 +159,11 @@ def split_partners(text: str, start: int, end: int) -> list[tuple[str, Span]]:
     return spans
 
 
-def _stages(deadline: str, year: int | None) -> tuple[Stage, ...]:
+def stages_of(deadline: str, year: int | None) -> tuple[Stage, ...]:
     return tuple(Stage(s.label, s.period, s.recurring) for s in read_deadline(deadline, plan_year=year))
 
 
-class _Sections:
+class Sections:
     """The section path of any offset of the text (from the passage that holds it), and which path components are
     headings written in the text (the others are table groups, such as a one-cell table's reform areas)."""
 
@@ -243,7 +222,7 @@ def _table_fact(doc: Document, record: _Record, area: str, area_span: Span | Non
     return TaskFact(
         doc.doc_id, area=area, content=text[content.start:content.end],
         product=text[product.start:product.end] if product else "", lead=text[lead.start:lead.end],
-        partners=tuple(name for name, _ in named), deadline_text=deadline_text, stages=_stages(deadline_text, year),
+        partners=tuple(name for name, _ in named), deadline_text=deadline_text, stages=stages_of(deadline_text, year),
         row=Span(record.start, record.end), content_span=Span(content.start, content.end),
         lead_span=Span(lead.start, lead.end), partner_spans=tuple(span for _, span in named),
         deadline_span=Span(deadline.start, deadline.end) if deadline else None,
@@ -253,7 +232,7 @@ def _table_fact(doc: Document, record: _Record, area: str, area_span: Span | Non
 
 def table_tasks(doc: Document, year: int | None = None) -> list[TaskFact]:
     """The tasks of the document's table rows, in document order."""
-    text, sections = doc.text, _Sections(doc)
+    text, sections = doc.text, Sections(doc)
     tasks: list[TaskFact] = []
     area, area_span, previous_end, base = "", None, None, []
     for record in _records(text):
@@ -277,95 +256,4 @@ def table_tasks(doc: Document, year: int | None = None) -> list[TaskFact]:
     return tasks
 
 
-def _partners_end(text: str, start: int, end: int) -> int:
-    """Where the partners named from ``start`` end: before the task's verb, else at the first comma."""
-    verb = _TASK_VERBS.search(text, start, end)
-    if verb:
-        return verb.start()
-    comma = text.find(",", start, end)
-    return comma if comma != -1 else end
-
-
-def _prose_deadline(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The span of a sentence's deadline at or after ``start``: its last period with the words leading into it, or
-    a recurrence ("thường xuyên")."""
-    periods = [(s + start, e + start) for s, e, _ in find_periods(text[start:end])]
-    if periods:
-        s, e = periods[-1]
-    else:
-        folded = fold_same_length(text[start:end])
-        hits = [m for _, pattern in RECURRENCES for m in [pattern.search(folded)] if m]
-        if not hits:
-            return None
-        first = min(hits, key=lambda m: m.start())
-        s, e = start + first.start(), start + first.end()
-    lead_in = _DEADLINE_LEAD_IN.search(fold_same_length(text[start:s]))
-    return (start + lead_in.start() if lead_in else s), e
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in " ,;:-–":
-        start += 1
-    while end > start and text[end - 1] in " ,;:.":
-        end -= 1
-    return start, end
-
-
-def _prose_fact(doc: Document, start: int, end: int, area: str, area_span: Span | None,
-                year: int | None) -> TaskFact | None:
-    """The task one sentence assigns, or None."""
-    text = doc.text
-    given = _GIVEN.search(text, start, end)  # "… giao Sở X chủ trì": the lead is the agency given the task
-    m = _ASSIGNMENT.match(text, given.end(), end) if given else None
-    m = m or _ASSIGNMENT.match(text, start, end)
-    if m is None or m.group("lead").lower().startswith("các"):
-        return None
-    lead = _strip(text, m.start("lead"), m.end("lead"))
-    cursor, named = m.end(), []
-    partners = _PARTNERS_LEAD.match(text, cursor, end)
-    if partners:
-        p_end = _partners_end(text, partners.end(), end)
-        named = split_partners(text, partners.end(), p_end)
-        cursor = p_end
-    deadline = _prose_deadline(text, cursor, end)
-    content = _strip(text, cursor, deadline[0] if deadline else end)
-    if content[0] >= content[1]:
-        return None
-    deadline_text = text[deadline[0]:deadline[1]] if deadline else ""
-    return TaskFact(
-        doc.doc_id, area=area, content=text[content[0]:content[1]], product="", lead=text[lead[0]:lead[1]],
-        partners=tuple(name for name, _ in named), deadline_text=deadline_text, stages=_stages(deadline_text, year),
-        row=Span(*_strip(text, start, end)), content_span=Span(*content), lead_span=Span(*lead),
-        partner_spans=tuple(span for _, span in named), deadline_span=Span(*deadline) if deadline else None,
-        area_span=area_span, source_form="prose")
-
-
-def prose_tasks(doc: Document, year: int | None = None, skip: list[Span] | None = None) -> list[TaskFact]:
-    """The tasks assigned in the document's sentences (outside the ``skip`` spans: its table rows)."""
-    sections, tasks = _Sections(doc), []
-    taken = sorted(skip or [], key=lambda s: s.start)
-    starts = [s.start for s in taken]
-    for start, end in sentence_spans(doc.text, clauses=False):
-        passage = sections.passage_at(start)
-        if passage is not None and passage.kind in PASSAGE_ROLES:  # front and end matter assign no task
-            continue
-        i = bisect.bisect_right(starts, start) - 1
-        if i >= 0 and start < taken[i].end:
-            continue
-        area, area_span = sections.area(start)
-        fact = _prose_fact(doc, start, end, area, area_span, year)
-        if fact is not None:
-            tasks.append(fact)
-    return tasks
-
-
-def extract_tasks(doc: Document) -> PlanTasks:
-    """Every task the document assigns: its table rows, then its prose assignments, in document order."""
-    year = plan_year(doc.metadata)  # the year a deadline without its own takes, as the schedule reads it
-    table = table_tasks(doc, year)
-    records = [Span(r.start, r.end) for r in _records(doc.text)]
-    prose = prose_tasks(doc, year, records)
-    return PlanTasks(doc.doc_id, sorted(table + prose, key=lambda t: t.row.start))
-
-
-__all__ = ["extract_tasks", "table_tasks", "prose_tasks", "column_role", "split_partners", "COLUMN_ROLES"]
+__all__ = ["table_tasks", "column_role", "split_partners", "stages_of", "Sections", "COLUMN_ROLES"]
