@@ -93,7 +93,7 @@ def asked_fact(question: str, answer_types: tuple[str, ...] = ()) -> AskedFact:
     AskedFact(kind='post', words=('giam', 'doc'))
     >>> asked_fact("Kết quả kiểm tra năm 2019 của huyện Tân Hiệp được xếp loại gì?").kind
     'rank'
-    >>> asked_fact("Năm 2023 Hà Nội xếp thứ mấy về Chỉ số cải cách hành chính?").kind
+    >>> asked_fact("Bắc Ninh đứng thứ mấy cả nước về chỉ số hài lòng năm 2022?").kind
     'rank'
     >>> asked_fact("nghi quyet dai hoi lan thu may"), asked_fact("Ai ký kế hoạch?", ("signer",))
     (AskedFact(kind='', words=()), AskedFact(kind='signer', words=()))

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from textnorm import normalize_text
+from textnorm.cues import YEAR
 from textnorm.lines import is_list_line, is_upper_line
 
 #: A cell separator on a line of its own (tables exported one cell per line).
@@ -30,9 +31,9 @@ _RELATED_DOC = re.compile(
 _MD_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 #: The end of a year range wrapped onto a line of its own ("… GIAI ĐOẠN 2021" / "- 2025"): the rest of the line
 #: above, not a list item (a list item says something; a dash and a year alone never do).
-_RANGE_END = re.compile(r"^[-–—]\s*(?:19|20)\d\d\)?$")
+_RANGE_END = re.compile(rf"^[-–—]\s*{YEAR}\)?$")
 #: A line ending on a year, the start of such a range.
-_ENDS_ON_YEAR = re.compile(r"\b(?:19|20)\d\d$")
+_ENDS_ON_YEAR = re.compile(rf"\b{YEAR}$")
 
 
 @dataclass

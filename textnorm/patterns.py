@@ -128,7 +128,7 @@ AUTHOR_WITH_DEGREE = re.compile(
 #: its diacritics: "TEN CHU DE:"): "Tên đề tài:", "Đề tài:", "Tên chủ đề:", "Chủ đề:". The title follows it.
 SUBJECT_LABEL = re.compile(r"^(?:ten\s+)?(?:de tai|chu de)\s*:\s*(?P<rest>.*)$", re.IGNORECASE)
 #: A cover ends with its place and year: "TP Hồ Chí Minh — 2024", "Hà Nội - 2023" (a place, a dash, a year alone).
-COVER_PLACE_YEAR = re.compile(r"^(?P<place>[^\W\d_][^\d,;:]{1,40}?)\s+[-–—]\s+(?P<y>(?:19|20)\d\d)$")
+COVER_PLACE_YEAR = re.compile(rf"^(?P<place>[^\W\d_][^\d,;:]{{1,40}}?)\s+[-–—]\s+(?P<y>{YEAR})$")
 #: A ranking of every province of the country ("Hà Nội xếp thứ 3/63 tỉnh, thành phố", "Chỉ số … của 63 địa
 #: phương"): a text that ranks several provinces this way is about the country, not about one of them.
 NATIONAL_RANKING = re.compile(
