@@ -245,8 +245,10 @@ class IndexStore:
         """Change this generation's write stamp: called right after a document record is written or deleted (the
         commit point), so that every instance reads the records again at its next check."""
         stamp = uuid.uuid4().hex
+        # no document text: Chroma indexes a record's text for full-text search, and a fresh token per write would
+        # grow that index at every write (the disk-use probe over rebuilds)
         self._retrying(lambda: self._pointer.upsert(ids=[_STAMP_PREFIX + self.generation], metadatas=[{"stamp": stamp}],
-                                                    documents=[stamp], embeddings=[[0.0]]))
+                                                    embeddings=[[0.0]]))
 
     def new_generation(self) -> "IndexStore":
         """An empty store for a rebuild, pinned to a new generation; searches keep reading this one meanwhile."""
