@@ -82,11 +82,9 @@ class AbstentionRule:
     #: The embedder ``min_dense`` was fitted with (cosines of another model are on another scale).
     dense_embedder: str = _FIT["dense_embedder"]
     #: By hand: a year named must be the year of one of the units carrying at least this share of the best coverage:
-    #: several documents may say the same thing, and the right one need not be the very best unit.
+    #: several documents may say the same thing, and the right one need not be the very best unit. A passage the
+    #: search ranked high but that does not carry the question is no evidence of the year (it is not what is quoted).
     year_coverage_share: float = 0.75
-    #: By hand: … or of the passages the search ranked among the first this many (the search already prefers
-    #: documents of the year named).
-    year_top_ranks: int = 3
     #: Refuse when the question asks a fact of a definite shape (a count, a rate, a post's holder, a grade) that none
     #: of the units an answer would quote states: the passages speak of the topic, not of the fact (issue 18).
     require_asked_fact: bool = True
@@ -164,8 +162,7 @@ def _year_ok(units: list, coverage: float, analysis, rule: AbstentionRule, state
     but whose own words name other years only is evidence of another year."""
     if not analysis.years:
         return True
-    best = [u for u in units
-            if u.coverage >= rule.year_coverage_share * coverage or u.result.rank <= rule.year_top_ranks]
+    best = [u for u in units if u.coverage >= rule.year_coverage_share * coverage]
     asked_places = set(getattr(analysis, "provinces", ()))
     for u in best:
         cover = result_year_cover(u.result, analysis.years, state, getattr(analysis, "doc_numbers", ()))
