@@ -163,6 +163,28 @@ def _joins_previous(out: list[Line], cleaned: str, may_wrap: bool) -> bool:
     return may_wrap and _should_join(out[-1].text, cleaned)
 
 
+def _is_pipe_row(stripped: str) -> bool:
+    """A line written with "|" cell separators (a pipe-table row or a flattened two-cell layout row).
+
+    >>> _is_pipe_row("| STT | Nội dung |"), _is_pipe_row("a | b | c"), _is_pipe_row("Có 1 | dấu"), _is_pipe_row("|")
+    (True, True, False, False)
+    """
+    return (stripped.count("|") >= 1 and stripped != CELL_BREAK and len(_split_inline_cells(stripped)) >= 1
+            and (stripped.startswith("|") or stripped.endswith("|") or stripped.count("|") >= 2))
+
+
+def _pipe_row_lines(stripped: str, nxt: str, out: list[Line]) -> list[Line]:
+    """The lines of a pipe row: one table row (its cells kept, empty edge cells too) when it is in a table (after a
+    row, over a Markdown separator, or opening one), else each cell its own line (a two-cell layout row "ỦY BAN NHÂN
+    DÂN | CỘNG HÒA …")."""
+    cells = tuple(strip_markup(c) for c in _row_cells(stripped))
+    in_table = ((out and out[-1].cells is not None) or _MD_TABLE_SEPARATOR.match(nxt) is not None
+                or _opens_table(list(cells), nxt))
+    if in_table and len(_split_inline_cells(stripped)) >= 2:
+        return [Line(" | ".join(cells).strip(), hard=True, cells=cells)]
+    return [Line(c, hard=True) for c in cells if c]
+
+
 def clean_lines(raw: str) -> list[Line]:
     """Turn a converted document into logical lines.
 
@@ -204,18 +226,8 @@ def clean_lines(raw: str) -> list[Line]:
                 continue  # separator under a Markdown table header
             pending_hard = True
             continue
-        if stripped.count("|") >= 1 and stripped != CELL_BREAK and len(_split_inline_cells(stripped)) >= 1 and (
-            stripped.startswith("|") or stripped.endswith("|") or stripped.count("|") >= 2
-        ):
-            cells = tuple(strip_markup(c) for c in _row_cells(stripped))
-            nxt = raw_lines[i].strip() if i < len(raw_lines) else ""
-            in_table = ((out and out[-1].cells is not None) or _MD_TABLE_SEPARATOR.match(nxt) is not None
-                        or _opens_table(list(cells), nxt))
-            if in_table and len(_split_inline_cells(stripped)) >= 2:
-                out.append(Line(" | ".join(cells).strip(), hard=True, cells=cells))  # empty edge cells kept
-            else:
-                # A two-cell layout row ("ỦY BAN NHÂN DÂN | CỘNG HÒA …"): each cell is its own line.
-                out.extend(Line(c, hard=True) for c in cells if c)
+        if _is_pipe_row(stripped):
+            out.extend(_pipe_row_lines(stripped, raw_lines[i].strip() if i < len(raw_lines) else "", out))
             pending_hard = True
             continue
         cleaned = strip_markup(stripped)
