@@ -187,13 +187,23 @@ def split_into_passages(doc_id: str, text: str, blocks: list[Block], spans: list
     Returns:
         Passages with ``text[p.start:p.end] == p.text``; a passage never spans two sections.
     """
-    metadata = metadata or {}
     units = matter_lines(blocks) if units is None else units
+    return _passages_of(_grouped(blocks, spans, units), text, doc_id, metadata or {})
+
+
+#: A group of blocks that becomes one passage (or several, when too long): its section path, its kind, its members
+#: (start, end, block).
+_Group = tuple[tuple[str, ...], str, list[tuple[int, int, Block]]]
+
+
+def _grouped(blocks: list[Block], spans: list[tuple[int, int]], units: list[MatterLine]) -> list[_Group]:
+    """Blocks grouped into would-be passages: front- and end-matter units on their own, a section's blocks together
+    up to :data:`MAX_PASSAGE_CHARS`, a table row alone, a dangling lead-in carried to the next group."""
     unit_groups = _unit_groups(units, blocks, spans)
     in_units: dict[int, list[tuple[int, int]]] = {}
     for u in units:
         in_units.setdefault(u.block, []).append((u.start, u.end))
-    groups: list[tuple[tuple[str, ...], str, list[tuple[int, int, Block]]]] = []
+    groups: list[_Group] = []
     for index, (block, span) in enumerate(zip(blocks, spans)):
         groups.extend(unit_groups.get(index, []))
         if block.kind == "closing" and index not in in_units:
@@ -216,6 +226,12 @@ def split_into_passages(doc_id: str, text: str, blocks: list[Block], spans: list
                 groups.append((block.section, block.kind, [(s, e, block)]))
             else:
                 current[2].append((s, e, block))
+    return groups
+
+
+def _passages_of(groups: list[_Group], text: str, doc_id: str, metadata: dict) -> list[Passage]:
+    """The passages of the groups, in order (a title over its sub-sections, or a table's group row over its rows, is
+    no passage of its own: it lives on in their section paths)."""
     passages: list[Passage] = []
     for n, (section, kind, members) in enumerate(groups):
         following = groups[n + 1][0] if n + 1 < len(groups) else ()
