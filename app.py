@@ -550,22 +550,53 @@ def _open():
     return library, assistant, ui.or_stop("Không mở được trợ lý", library.documents)
 
 
+def _say_once(library, store) -> None:
+    """Notices shown once per session: the index was built at this start; a damaged conversation file was set aside."""
+    if library.first_start and not st.session_state.get("first_start_seen"):
+        st.session_state["first_start_seen"] = True
+        st.info(library.first_start)
+    if store.moved_aside and not st.session_state.get("moved_aside_seen"):
+        st.session_state["moved_aside_seen"] = True
+        st.warning(f"Tệp hội thoại đã lưu bị hỏng nên được cất sang {store.moved_aside.name}; các câu hỏi mới được "
+                   "lưu vào tệp mới.")
+
+
+def _show_history(history: list[Turn]) -> None:
+    """The page's title and every turn of the conversation, each answer with its citations."""
+    st.title("🏛️ Trợ lý CCHC")
+    st.caption("Hỏi đáp về kế hoạch cải cách hành chính; mỗi ý trả lời kèm trích dẫn [n] — bấm để xem đúng đoạn "
+               "trong văn bản gốc.")
+    _conversation_notice()
+    for i, turn in enumerate(history):
+        with st.chat_message("user"):
+            st.markdown(render.escape_markdown(turn.question))
+        with st.chat_message("assistant"):
+            render_answer(turn, _turn_key(i), i, history[i - 1].question if i else "")
+
+
+def _next_prompt(ss) -> tuple[str | None, str | None]:
+    """What is asked on this run: the chat input, else an example or a follow-up waiting, else a question asked
+    standalone; nothing in another account's shared conversation (read only). Also the standalone question."""
+    prompt = st.chat_input("Đặt câu hỏi về kế hoạch cải cách hành chính…", key="chat_input",
+                           disabled=bool(ss.get("read_only")))
+    standalone = ss.pop("standalone", None)
+    if not prompt:
+        prompt = ss.pop("pending", None) or standalone
+    if ss.get("read_only"):
+        prompt = None
+    return prompt, standalone
+
+
 def chat_page() -> None:
     _init_state()  # the page's style comes from main(), for every page
     st.html(render.refs_script(), unsafe_allow_javascript=True)
     st.html(render.copy_script(), unsafe_allow_javascript=True)
     st.html(render.answer_scroll_script(), unsafe_allow_javascript=True)
     library, assistant, documents = _open()
-    if library.first_start and not st.session_state.get("first_start_seen"):  # the index was built now: say so once
-        st.session_state["first_start_seen"] = True
-        st.info(library.first_start)
     store = open_conversations(ui.get_settings())
     owner = _owner()
     _sync_conversation(store, owner)
-    if store.moved_aside and not st.session_state.get("moved_aside_seen"):  # a damaged file was set aside: say so once
-        st.session_state["moved_aside_seen"] = True
-        st.warning(f"Tệp hội thoại đã lưu bị hỏng nên được cất sang {store.moved_aside.name}; các câu hỏi mới được "
-                   "lưu vào tệp mới.")
+    _say_once(library, store)
     filters, scope, mode = sidebar(assistant, ui.filter_options(documents), store, owner)
 
     ss = st.session_state
@@ -574,26 +605,12 @@ def chat_page() -> None:
         ss["panel"] = None
     main = st.container()
     with main:
-        st.title("🏛️ Trợ lý CCHC")
-        st.caption("Hỏi đáp về kế hoạch cải cách hành chính; mỗi ý trả lời kèm trích dẫn [n] — bấm để xem đúng đoạn "
-                   "trong văn bản gốc.")
-        _conversation_notice()
-        for i, turn in enumerate(history):
-            with st.chat_message("user"):
-                st.markdown(render.escape_markdown(turn.question))
-            with st.chat_message("assistant"):
-                render_answer(turn, _turn_key(i), i, history[i - 1].question if i else "")
+        _show_history(history)
     if ss["panel"]:
         _source_dialog(history, _Docs(library))
 
     ss.pop("scroll_to", None)  # marked once, on the run that shows the new answer
-    prompt = st.chat_input("Đặt câu hỏi về kế hoạch cải cách hành chính…", key="chat_input",
-                           disabled=bool(ss.get("read_only")))
-    standalone = ss.pop("standalone", None)
-    if not prompt:
-        prompt = ss.pop("pending", None) or standalone
-    if ss.get("read_only"):  # another account's shared conversation: nothing is asked into it
-        prompt = None
+    prompt, standalone = _next_prompt(ss)
     question = (prompt or "").strip()
     if not question:
         if not history:
