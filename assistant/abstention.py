@@ -115,7 +115,7 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule) -> Abst
     """Features of the scored units of one question.
 
     Args:
-        units: the :class:`~assistant.grounded.Unit` list, scored.
+        units: the :class:`~assistant.grounded.QuotedSpan` list, scored.
         analysis: the question's :class:`~retriever.query.QueryAnalysis`.
         lexical_state: the index's lexical state (document frequencies).
         rule: the rule the features are read for (its year thresholds).

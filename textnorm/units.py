@@ -210,8 +210,4 @@ def find_bodies(text: str) -> list[BodyMention]:
     return out
 
 
-#: The names before administrative bodies had their own (kept for branches written before; use the names above).
-UnitMention = BodyMention
-find_units = find_bodies
-
-__all__ = ["BodyMention", "find_bodies", "DEPARTMENTS", "UnitMention", "find_units"]
+__all__ = ["BodyMention", "find_bodies", "DEPARTMENTS"]

@@ -24,8 +24,8 @@ from assistant.grounded.rendering import quote_span, row_quote, write_answer
 from assistant.grounded.response import GroundedResponse
 from assistant.grounded.scoring import carried_types, idf_table, score_all, score_unit
 from assistant.grounded.selection import Selection, select_units
-from assistant.grounded.units import HEADER_KINDS, Unit, line_role, split_units
+from assistant.grounded.units import HEADER_KINDS, QuotedSpan, line_role, split_units
 
-__all__ = ["GroundedConfig", "GroundedResponse", "Unit", "Selection", "compose_grounded_answer", "abstain",
+__all__ = ["GroundedConfig", "GroundedResponse", "QuotedSpan", "Selection", "compose_grounded_answer", "abstain",
            "split_units", "score_all", "score_unit", "select_units", "write_answer", "quote_span", "row_quote",
            "idf_table", "line_role", "carried_types", "HEADER_KINDS"]

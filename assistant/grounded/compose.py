@@ -6,7 +6,7 @@ from assistant.grounded.config import GroundedConfig
 from assistant.grounded.rendering import write_answer
 from assistant.grounded.scoring import ScoredQuestion, score_all
 from assistant.grounded.selection import select_units
-from assistant.grounded.units import Unit, result_label
+from assistant.grounded.units import QuotedSpan, result_label
 from assistant.types import Answer
 from retriever.hybrid import SearchResult
 from retriever.query import QueryAnalysis
@@ -15,7 +15,7 @@ from textnorm import fold_word, syllables
 
 def compose_grounded_answer(question: str, analysis: QueryAnalysis, results: list[SearchResult],
                             lexical_state, cfg: GroundedConfig,
-                            scored: tuple[list[Unit], ScoredQuestion] | None = None) -> Answer:
+                            scored: tuple[list[QuotedSpan], ScoredQuestion] | None = None) -> Answer:
     """Compose an extractive answer with citations from search results.
 
     Args:

@@ -8,7 +8,7 @@ import re
 from assistant.grounded.config import GroundedConfig
 from assistant.grounded.scoring import NUMERAL
 from assistant.grounded.selection import Selection
-from assistant.grounded.units import Unit, result_label
+from assistant.grounded.units import QuotedSpan, result_label
 from assistant.types import Citation
 from textnorm import fold_word, syllables
 from textnorm.cues import AnswerType
@@ -21,7 +21,7 @@ _MARKER_LIKE = re.compile(r"\[(\d{1,3})\]")
 _CLAUSE_END = re.compile(r"[,;:]\s+")
 
 
-def quote_span(unit: Unit, weights: dict[str, float], limit: int, wanted: re.Pattern | None = None, *,
+def quote_span(unit: QuotedSpan, weights: dict[str, float], limit: int, wanted: re.Pattern | None = None, *,
                context_chars: int) -> tuple[int, int, str]:
     """The unit, or its run of clauses that carries most of the question's words (and the asked kind of answer,
     ``wanted``, read with the ``context_chars`` before it) when it is longer than ``limit`` (still an exact span of
@@ -60,11 +60,11 @@ def _answer_context(window: str, wanted: re.Pattern, weights: dict[str, float], 
     return best
 
 
-def row_quote(unit: Unit) -> tuple[int, int, str]:
+def row_quote(unit: QuotedSpan) -> tuple[int, int, str]:
     """A table row is cited by its first cell's value: cells are verbatim in the source, the column names the row
     passage adds are not.
 
-    >>> u = Unit(None, 10, 40, "Mục 3.\\nNội dung: Kiểm tra\\nChủ trì: Sở Nội vụ", "row")
+    >>> u = QuotedSpan(None, 10, 40, "Mục 3.\\nNội dung: Kiểm tra\\nChủ trì: Sở Nội vụ", "row")
     >>> row_quote(u)
     (27, 35, 'Kiểm tra')
     """
@@ -83,7 +83,7 @@ def _row_display(text: str) -> str:
     return "; ".join(f"{col}: {val}" for col, val in fields) if fields else text
 
 
-def _display(unit: Unit, quote: str, n: int, trimmed_front: bool, trimmed_back: bool) -> list[str]:
+def _display(unit: QuotedSpan, quote: str, n: int, trimmed_front: bool, trimmed_back: bool) -> list[str]:
     """Answer lines for one quoted unit; lists keep their lines, headings stay on their own line."""
     mark = f"[{n}]"
     quote = _MARKER_LIKE.sub(r"［\1］", quote)  # a document's own "[1]" cannot pose as a citation
@@ -110,7 +110,7 @@ class _Writer:
         self.weights, self.cfg, self.wanted = weights, cfg, wanted
         self.citations: list[Citation] = []
 
-    def cite(self, unit: Unit) -> list[str]:
+    def cite(self, unit: QuotedSpan) -> list[str]:
         limit = self.cfg.max_quote_chars if unit.kind not in ("list", "row", "header") else 10 ** 6
         start, end, quote = (row_quote(unit) if unit.kind == "row"
                              else quote_span(unit, self.weights, limit, self.wanted,
@@ -164,7 +164,7 @@ def write_answer(selection: Selection, weights: dict[str, float], cfg: GroundedC
     return "\n".join(lines).strip(), writer.citations
 
 
-def _period(unit: Unit) -> str:
+def _period(unit: QuotedSpan) -> str:
     """The period a list belongs to, when its section heading or lead-in states one (", quý III")."""
     for text in (unit.text.split("\n", 1)[0], unit.result.passage.section):
         m = TIME_EXPRESSION.search(CITED_DOCUMENT_DATE.sub(" ", text))

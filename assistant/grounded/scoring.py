@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.grounded.config import GroundedConfig
-from assistant.grounded.units import Unit, result_label, split_units
+from assistant.grounded.units import QuotedSpan, result_label, split_units
 from index.model import OPENING_SECTION, PORTAL_SECTION
 from retriever.hybrid import SearchResult
 from retriever.query import QueryAnalysis
@@ -70,11 +70,11 @@ def idf_table(lexical_state):
     return lambda term: index.term_idf("~" + term)
 
 
-def carried_types(unit: Unit, analysis: QueryAnalysis) -> set[str]:
+def carried_types(unit: QuotedSpan, analysis: QueryAnalysis) -> set[str]:
     """The answer types a unit carries: header roles, times, document references, amounts, agencies.
 
     >>> from retriever.query import analyze_query
-    >>> u = Unit(None, 0, 0, "Thời gian kiểm tra: quý III/2021.", "sentence")
+    >>> u = QuotedSpan(None, 0, 0, "Thời gian kiểm tra: quý III/2021.", "sentence")
     >>> sorted(carried_types(u, analyze_query("Khi nào?")))
     ['time']
     """
@@ -125,11 +125,11 @@ def _carries_amount(text: str, measure: list[str]) -> bool:
 _AGENCY_NOUNS = frozenset({"cơ quan", "đơn vị", "cơ quan, đơn vị"})
 
 
-def _enumerates(unit: Unit, target: list[str]) -> bool:
+def _enumerates(unit: QuotedSpan, target: list[str]) -> bool:
     """True when the unit lists several things after naming what a list question asks for.
 
-    >>> u = Unit(None, 0, 0, "Cấp tỉnh gồm các Sở: Công Thương, Xây dựng, Y tế, Du lịch.", "item")
-    >>> _enumerates(u, ["sở"]), _enumerates(Unit(None, 0, 0, "Báo cáo về Sở Nội vụ, để xem xét.", "item"), ["sở"])
+    >>> u = QuotedSpan(None, 0, 0, "Cấp tỉnh gồm các Sở: Công Thương, Xây dựng, Y tế, Du lịch.", "item")
+    >>> _enumerates(u, ["sở"]), _enumerates(QuotedSpan(None, 0, 0, "Báo cáo về Sở Nội vụ, để xem xét.", "item"), ["sở"])
     (True, False)
     """
     lowered = unit.text.lower()
@@ -180,7 +180,7 @@ def _question(analysis: QueryAnalysis, idf) -> ScoredQuestion:
                      asks_document=analysis.asks_document)
 
 
-def score_unit(unit: Unit, q: ScoredQuestion, analysis: QueryAnalysis, cfg: GroundedConfig,
+def score_unit(unit: QuotedSpan, q: ScoredQuestion, analysis: QueryAnalysis, cfg: GroundedConfig,
                words: list[str] | None = None) -> None:
     """Score one unit for the question (sets ``unit.score`` and ``unit.carries``; ``unit.coverage`` is set first by
     :func:`score_all`).
@@ -212,7 +212,7 @@ def _document_words(result: SearchResult) -> set[str]:
     return {fold_word(s) for s in syllables(text)}
 
 
-def _coverage(unit: Unit, words: list[str], q: ScoredQuestion, cfg: GroundedConfig,
+def _coverage(unit: QuotedSpan, words: list[str], q: ScoredQuestion, cfg: GroundedConfig,
               context: tuple[set[str], set[str]]) -> float:
     """Share of the question's topic weight in the unit, its section path and its document (each word counted once,
     at the weight of the closest place it is found); ``context`` is (section words, document words) of its passage."""
@@ -231,7 +231,7 @@ def _coverage(unit: Unit, words: list[str], q: ScoredQuestion, cfg: GroundedConf
     return total / q.total
 
 
-def _is_heading(unit: Unit) -> bool:
+def _is_heading(unit: QuotedSpan) -> bool:
     """A heading line on its own ("2. Thời gian kiểm tra"): it names a section, it does not answer."""
     title = unit.result.passage.section.rsplit(" > ", 1)[-1].strip().rstrip(":…")
     text = unit.text.strip().rstrip(":")
@@ -239,14 +239,15 @@ def _is_heading(unit: Unit) -> bool:
         len(text) >= 8 and title.startswith(text)))
 
 
-def _is_document_title(unit: Unit) -> bool:
+def _is_document_title(unit: QuotedSpan) -> bool:
     """The document's title as read (a news post's headline, a plan's trích yếu) quoted on its own: it names the
     document and repeats the words of any question about it, but says nothing the document says.
 
     >>> from index.model import Passage
     >>> p = Passage("d:0", "d", "UBND tỉnh yêu cầu các xã đẩy mạnh CCHC", 0, 38, OPENING_SECTION)
     >>> r = SearchResult(1, p, 1.0, doc_metadata={"tieu_de": "UBND tỉnh yêu cầu các xã đẩy mạnh CCHC"})
-    >>> _is_document_title(Unit(r, 0, 38, p.text, "sentence")), _is_document_title(Unit(r, 0, 8, "UBND tỉnh", "item"))
+    >>> whole, part = QuotedSpan(r, 0, 38, p.text, "sentence"), QuotedSpan(r, 0, 8, "UBND tỉnh", "item")
+    >>> _is_document_title(whole), _is_document_title(part)
     (True, False)
     """
     title = unit.result.document.title
@@ -256,7 +257,7 @@ def _is_document_title(unit: Unit) -> bool:
     return len(words) >= 4 and words == [fold_word(w) for w in syllables(title)][: len(words)]
 
 
-def _damping(unit: Unit, q: ScoredQuestion, cfg: GroundedConfig) -> float:
+def _damping(unit: QuotedSpan, q: ScoredQuestion, cfg: GroundedConfig) -> float:
     if unit.role in BOILERPLATE_ROLES or _is_heading(unit):
         return cfg.boilerplate_factor
     if unit.role in NAMING_ROLES and not q.asks_header:
@@ -275,10 +276,10 @@ def _damping(unit: Unit, q: ScoredQuestion, cfg: GroundedConfig) -> float:
 
 
 def score_all(results: list[SearchResult], analysis: QueryAnalysis, lexical_state,
-              cfg: GroundedConfig) -> tuple[list[Unit], ScoredQuestion]:
+              cfg: GroundedConfig) -> tuple[list[QuotedSpan], ScoredQuestion]:
     """Every unit of the results, scored for the question (shared by the composer and the abstention decision)."""
     q = _question(analysis, idf_table(lexical_state))
-    units: list[Unit] = []
+    units: list[QuotedSpan] = []
     words: dict[int, list[str]] = {}  # id(unit) → its folded syllables, read once for coverage and score
     seen: set[tuple[str, int, int]] = set()
     for result in results:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.grounded.config import GroundedConfig
-from assistant.grounded.units import Unit
+from assistant.grounded.units import QuotedSpan
 from retriever.hybrid import SearchResult
 from retriever.query import QueryAnalysis
 from textnorm import fold_word, syllables
@@ -18,16 +18,16 @@ from textnorm.cues import BOILERPLATE_ROLES, TYPE_ROLES, AnswerType, PassageRole
 class Selection:
     """The units an answer quotes: the direct answer first, then support grouped by document."""
 
-    direct: list[Unit]
-    support: dict[str, list[Unit]]
-    lists: list[Unit] = field(default_factory=list)  # a list question: one enumeration per document
+    direct: list[QuotedSpan]
+    support: dict[str, list[QuotedSpan]]
+    lists: list[QuotedSpan] = field(default_factory=list)  # a list question: one enumeration per document
 
 
-def _overlaps(a: Unit, b: Unit) -> bool:
+def _overlaps(a: QuotedSpan, b: QuotedSpan) -> bool:
     return a.doc_id == b.doc_id and a.start < b.end and b.start < a.end
 
 
-def _lead_document(units: list[Unit], results: list[SearchResult], cfg: GroundedConfig) -> str:
+def _lead_document(units: list[QuotedSpan], results: list[SearchResult], cfg: GroundedConfig) -> str:
     """The retriever's first document, unless another one's best unit scores clearly higher (a document named by
     number already scoped the search)."""
     first = results[0].passage.doc_id
@@ -38,14 +38,14 @@ def _lead_document(units: list[Unit], results: list[SearchResult], cfg: Grounded
     return top if best_of[top] > cfg.lead_switch_ratio * best_of.get(first, 0.0) else first
 
 
-def _whole_list(unit: Unit, units: list[Unit]) -> Unit:
+def _whole_list(unit: QuotedSpan, units: list[QuotedSpan]) -> QuotedSpan:
     """A lead-in is quoted with the items it introduces: a list stays a list."""
     if unit.kind != "lead_in":
         return unit
     return next((u for u in units if u.kind == "list" and u.start == unit.start and u.doc_id == unit.doc_id), unit)
 
 
-def select_units(units: list[Unit], results: list[SearchResult], analysis: QueryAnalysis,
+def select_units(units: list[QuotedSpan], results: list[SearchResult], analysis: QueryAnalysis,
                  cfg: GroundedConfig) -> Selection | None:
     """Choose the direct answer and the supporting units (pure: reads scores, writes nothing)."""
     scored = [u for u in units if u.score > 0]
@@ -53,7 +53,7 @@ def select_units(units: list[Unit], results: list[SearchResult], analysis: Query
         return None
     lead = _lead_document(scored, results, cfg)
     direct = _direct_units(scored, lead, analysis, cfg)
-    lists: list[Unit] = []
+    lists: list[QuotedSpan] = []
     if AnswerType.LIST in analysis.answer_types:
         lists = _lists_per_document(scored, lead, cfg)
         direct = [] if lists else direct
@@ -61,7 +61,7 @@ def select_units(units: list[Unit], results: list[SearchResult], analysis: Query
     if not chosen:
         return None
     best_score = max(u.score for u in chosen)
-    support: dict[str, list[Unit]] = {}
+    support: dict[str, list[QuotedSpan]] = {}
     budget = cfg.max_support_units if not lists else max(cfg.max_support_units - len(lists), 0)
     asked = shaped(analysis.answer_types)
     if asked and asked <= {t for u in direct for t in u.carries} and asked <= set(TYPE_ROLES):
@@ -82,12 +82,12 @@ def select_units(units: list[Unit], results: list[SearchResult], analysis: Query
     return Selection(direct=[_whole_list(u, units) for u in direct], support=support, lists=lists)
 
 
-def _direct_units(units: list[Unit], lead: str, analysis: QueryAnalysis, cfg: GroundedConfig) -> list[Unit]:
+def _direct_units(units: list[QuotedSpan], lead: str, analysis: QueryAnalysis, cfg: GroundedConfig) -> list[QuotedSpan]:
     """The lead document's best unit; for each header type asked (number, date, signer), that header line too."""
     in_lead = sorted((u for u in units if u.doc_id == lead), key=lambda u: -u.score)
     if not in_lead:
         in_lead = sorted(units, key=lambda u: -u.score)
-    picked: list[Unit] = []
+    picked: list[QuotedSpan] = []
     for t in analysis.answer_types:
         role = TYPE_ROLES.get(t)
         # a header line for a number, date or signer; otherwise the best unit that carries the asked kind of answer
@@ -111,9 +111,9 @@ def _plural(analysis: QueryAnalysis) -> bool:
     return bool(re.search(r"\b(nhung|cac)\b", " ".join(fold_word(w) for w in syllables(analysis.text))))
 
 
-def _lists_per_document(units: list[Unit], lead: str, cfg: GroundedConfig) -> list[Unit]:
+def _lists_per_document(units: list[QuotedSpan], lead: str, cfg: GroundedConfig) -> list[QuotedSpan]:
     """The best enumeration of each document that has one, the lead document's first, then by score."""
-    best: dict[str, Unit] = {}
+    best: dict[str, QuotedSpan] = {}
     for u in units:
         if u.answers_list and (u.doc_id not in best or u.score > best[u.doc_id].score):
             best[u.doc_id] = u

@@ -24,7 +24,7 @@ _ARTICLE_HEAD = re.compile(r"^\s*Điều\s+\d+[.:]\s")
 _SIGNER_FIELD = re.compile(r"(?:^|\s)Người ký\s*:\s*\S")
 
 @dataclass
-class Unit:
+class QuotedSpan:
     """A quotable piece of a passage: absolute offsets in the document's cleaned text."""
 
     result: SearchResult
@@ -67,7 +67,7 @@ def line_role(text: str, passage_kind: str = "") -> str:
     return ""
 
 
-def split_units(result: SearchResult, cfg: GroundedConfig) -> list[Unit]:
+def split_units(result: SearchResult, cfg: GroundedConfig) -> list[QuotedSpan]:
     """Cut a passage into lines (list items, headings, rows, header lines) and sentences, with absolute offsets; a
     line longer than :attr:`GroundedConfig.max_line_chars` is cut into its sentences.
 
@@ -79,10 +79,10 @@ def split_units(result: SearchResult, cfg: GroundedConfig) -> list[Unit]:
     """
     p = result.passage
     if p.kind == "table_row":
-        return [Unit(result, p.start, p.end, p.text, "row")]
+        return [QuotedSpan(result, p.start, p.end, p.text, "row")]
     if p.kind in (PassageRole.SIGNATURE, PassageRole.RECIPIENTS):
-        return [Unit(result, p.start, p.end, p.text, "header", role=p.kind)]
-    units: list[Unit] = []
+        return [QuotedSpan(result, p.start, p.end, p.text, "header", role=p.kind)]
+    units: list[QuotedSpan] = []
     pos = 0
     for line in p.text.split("\n"):
         line_start = pos
@@ -94,7 +94,7 @@ def split_units(result: SearchResult, cfg: GroundedConfig) -> list[Unit]:
         if role in HEADER_LINE_ROLES or len(line) <= cfg.max_line_chars:
             kind = "header" if role in HEADER_LINE_ROLES else _line_kind(line)
             start = p.start + line_start + lead
-            units.append(Unit(result, start, p.start + line_start + len(line.rstrip()), line.strip(), kind,
+            units.append(QuotedSpan(result, start, p.start + line_start + len(line.rstrip()), line.strip(), kind,
                               role=role))
             continue
         units.extend(_sentences(result, line, p.start + line_start, role))
@@ -108,7 +108,7 @@ def _line_kind(line: str) -> str:
     return "item" if is_list_line(line) else "sentence"
 
 
-def _sentences(result: SearchResult, line: str, offset: int, role: str) -> list[Unit]:
+def _sentences(result: SearchResult, line: str, offset: int, role: str) -> list[QuotedSpan]:
     out = []
     is_item = is_list_line(line)
     for number, (start, end) in enumerate(sentence_spans(line)):
@@ -116,7 +116,7 @@ def _sentences(result: SearchResult, line: str, offset: int, role: str) -> list[
         if len(text) < 3:
             continue
         kind = "lead_in" if text.endswith(":") else ("item" if is_item and number == 0 else "sentence")
-        out.append(Unit(result, offset + start, offset + end, text, kind,
+        out.append(QuotedSpan(result, offset + start, offset + end, text, kind,
                         role=role if number == 0 else line_role(text)))
     return out
 
@@ -125,7 +125,7 @@ def _is_heading_line(text: str) -> bool:
     return marker_kind(text) in NUMBERED_KINDS or _ARTICLE_HEAD.match(text) is not None
 
 
-def _headed_units(units: list[Unit], passage, headed_max_chars: int) -> list[Unit]:
+def _headed_units(units: list[QuotedSpan], passage, headed_max_chars: int) -> list[QuotedSpan]:
     """A section heading with the line under it ("2. Văn phòng … và các Sở: Tư pháp, …" + "Cử công chức …"):
     the heading often names who the sentence is about."""
     if len(units) < 2 or units[0].start != passage.start or not _is_heading_line(units[0].text):
@@ -134,10 +134,10 @@ def _headed_units(units: list[Unit], passage, headed_max_chars: int) -> list[Uni
     if second.kind in ("item", "lead_in") or second.end - units[0].start > headed_max_chars:
         return []
     text = passage.text[: second.end - passage.start]
-    return [Unit(units[0].result, units[0].start, second.end, text, "headed")]
+    return [QuotedSpan(units[0].result, units[0].start, second.end, text, "headed")]
 
 
-def _list_units(units: list[Unit], passage) -> list[Unit]:
+def _list_units(units: list[QuotedSpan], passage) -> list[QuotedSpan]:
     """A lead-in with the items after it, as one more unit: a list is quoted and cited whole, in its order."""
     out = []
     for i, unit in enumerate(units):
@@ -149,7 +149,7 @@ def _list_units(units: list[Unit], passage) -> list[Unit]:
         if j - i >= 2:
             start, end = unit.start, units[j - 1].end
             text = passage.text[start - passage.start : end - passage.start]
-            out.append(Unit(unit.result, start, end, text, "list"))
+            out.append(QuotedSpan(unit.result, start, end, text, "list"))
     return out
 
 
