@@ -14,8 +14,8 @@ import pytest
 from assistant.abstention import AbstentionFeatures, AbstentionRule
 from assistant.evidence import AskedFact, asked_fact, fact_present, states_fact
 from assistant.service import Assistant
-from ingest.pipeline import ingest_paths
 from retriever.hybrid import HybridRetriever
+from tests.texts_index import index_texts
 
 POST = "\n".join((
     "Tin chuyên ngành",
@@ -53,18 +53,8 @@ Trương Quốc Hùng
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
-    from index.store import IndexStore
-    from settings import load_settings
-
-    folder = tmp_path_factory.mktemp("facts")
-    paths = []
-    for name, text in (("tin-tra-vinh.txt", POST), ("kh-kien-giang.txt", PLAN), ("kh-ha-nam.txt", SIGNED)):
-        path = folder / name
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
-    settings = load_settings({}, data_dir=folder / "data", embedding_model="hashing:64", corpus_dir=folder)
-    store = IndexStore(settings)
-    assert len(ingest_paths(paths, settings, store).added) == 3
+    settings, store = index_texts(tmp_path_factory.mktemp("facts"),
+                                  {"tin-tra-vinh.txt": POST, "kh-kien-giang.txt": PLAN, "kh-ha-nam.txt": SIGNED})
     return Assistant(settings, HybridRetriever(store))
 
 

@@ -10,9 +10,9 @@ from types import SimpleNamespace
 import pytest
 
 from assistant.service import Assistant
-from ingest.pipeline import ingest_paths
 from retriever.hybrid import HybridRetriever
 from retriever.query import analyze_query, documents_named, named_documents
+from tests.texts_index import index_texts
 
 KIEN_GIANG = """ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG
 Số: 36/KH-UBND
@@ -43,18 +43,8 @@ POST = "\n".join((
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
-    from index.store import IndexStore
-    from settings import load_settings
-
-    folder = tmp_path_factory.mktemp("numbers")
-    paths = []
-    for name, text in (("kg.txt", KIEN_GIANG), ("hn.txt", HA_NAM), ("tin.txt", POST)):
-        path = folder / name
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
-    settings = load_settings({}, data_dir=folder / "data", embedding_model="hashing:64", corpus_dir=folder)
-    store = IndexStore(settings)
-    assert len(ingest_paths(paths, settings, store).added) == 3
+    settings, store = index_texts(tmp_path_factory.mktemp("numbers"), {"kg.txt": KIEN_GIANG, "hn.txt": HA_NAM,
+                                                                        "tin.txt": POST})
     return Assistant(settings, HybridRetriever(store))
 
 

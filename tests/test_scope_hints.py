@@ -13,6 +13,7 @@ import pytest
 from assistant.service import Assistant
 from ingest.pipeline import ingest_paths
 from retriever.hybrid import HybridRetriever, SearchFilters
+from tests.texts_index import index_texts
 
 KIEN_GIANG = """ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG
 Số: 36/KH-UBND
@@ -43,21 +44,8 @@ Các xã, phường báo cáo kết quả số hóa hồ sơ về Sở Nội v�
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    from settings import load_settings
-
-    folder = tmp_path_factory.mktemp("scope")
-    paths = []
-    for name, text in (("kg.txt", KIEN_GIANG), ("hn.txt", HA_NAM), ("trich-doan.txt", EXCERPT)):
-        path = folder / name
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
-    settings = load_settings({}, data_dir=folder / "data", embedding_model="hashing:64", corpus_dir=folder)
-    from index.store import IndexStore
-
-    store = IndexStore(settings)
-    report = ingest_paths(paths, settings, store)
-    assert len(report.added) == 3
-    return settings, store
+    return index_texts(tmp_path_factory.mktemp("scope"), {"kg.txt": KIEN_GIANG, "hn.txt": HA_NAM,
+                                                          "trich-doan.txt": EXCERPT})
 
 
 @pytest.fixture(scope="module")
