@@ -448,22 +448,13 @@ def test_asking_when_an_inspection_happens_is_not_taken_for_a_task_about_its_tim
 def test_asking_when_of_a_kind_of_work_several_tasks_share_is_left_to_the_passages():
     """A question asking only when must pick out one task: "kiểm tra công tác văn thư" names two, so it is no task's
     question; naming where picks one, and its deadline answers."""
-    from ingest.document import build_document
-    from ingest.tasks import extract_tasks
-
     text = ("KẾ HOẠCH\nCông tác văn thư, lưu trữ năm 2030\n\nII. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\n"
             "- Kiểm tra công tác văn thư, lưu trữ tại các trường học, hoàn thành trong quý II năm 2030.\n"
             "- Kiểm tra công tác văn thư, lưu trữ tại các bệnh viện, hoàn thành trong quý III năm 2030.\n"
             "- Số hóa hồ sơ lưu trữ lịch sử của tỉnh, hoàn thành trong quý IV năm 2030.\n"
             "- Bồi dưỡng nghiệp vụ cho công chức làm văn thư, trong tháng 5/2030.\n"
             "- Ban hành danh mục hồ sơ điện tử, trong tháng 3/2030.\n")
-    doc = build_document("vt-1", "vt-1.txt", text)
-    state = fake_state({"vt-1": (extract_tasks(doc), doc.metadata)})
-
-    def run(question):
-        analysis = SimpleNamespace(original=question, text=question, provinces=(), years=())
-        return answer_from_tasks(question, analysis, None, state, text_of={"vt-1": doc.text}.get,
-                                 today=date(2030, 1, 10))
+    run = _asker("vt-1", text)
 
     assert run("Kiểm tra công tác văn thư lưu trữ vào thời gian nào?") is None
     one = run("Kiểm tra công tác văn thư lưu trữ tại các bệnh viện vào thời gian nào?")
@@ -472,37 +463,35 @@ def test_asking_when_of_a_kind_of_work_several_tasks_share_is_left_to_the_passag
 
 def test_asking_when_by_words_every_task_of_the_plan_shares_names_no_task():
     """In an inspection plan every task says "kiểm tra": "tổ chức kiểm tra … vào thời gian nào?" names none of them."""
-    from ingest.document import build_document
-    from ingest.tasks import extract_tasks
-
     text = ("KẾ HOẠCH\nKiểm tra công tác cải cách hành chính năm 2030\n\nII. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\n"
             "- Làm đầu mối tổ chức kiểm tra tại các cơ quan theo Kế hoạch.\n"
             "- Thông báo kết quả kiểm tra cho các cơ quan được kiểm tra.\n"
             "- Tổng hợp kết quả kiểm tra, báo cáo UBND tỉnh trong tháng 12/2030.\n")
-    doc = build_document("kt-2", "kt-2.txt", text)
-    state = fake_state({"kt-2": (extract_tasks(doc), doc.metadata)})
-    question = "Năm 2030 tỉnh tổ chức kiểm tra cải cách hành chính vào thời gian nào?"
-    analysis = SimpleNamespace(original=question, text=question, provinces=(), years=())
-    assert answer_from_tasks(question, analysis, None, state, text_of={"kt-2": doc.text}.get,
-                             today=date(2030, 1, 10)) is None
+    assert _asker("kt-2", text)("Năm 2030 tỉnh tổ chức kiểm tra cải cách hành chính vào thời gian nào?") is None
 
 
 def test_asking_when_is_answered_only_by_a_task_that_states_its_deadline():
-    from ingest.document import build_document
-    from ingest.tasks import extract_tasks
-
     text = ("KẾ HOẠCH\nCông tác văn thư, lưu trữ năm 2030\n\nII. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\n"
             "- Cử công chức tham gia đoàn kiểm tra văn thư, lưu trữ của tỉnh.\n"
             "- Số hóa hồ sơ lưu trữ lịch sử của tỉnh, hoàn thành trong quý IV năm 2030.\n"
             "- Bồi dưỡng nghiệp vụ cho công chức làm văn thư, trong tháng 5/2030.\n")
-    doc = build_document("vt-2", "vt-2.txt", text)
-    state = fake_state({"vt-2": (extract_tasks(doc), doc.metadata)})
-
-    def run(question):
-        analysis = SimpleNamespace(original=question, text=question, provinces=(), years=())
-        return answer_from_tasks(question, analysis, None, state, text_of={"vt-2": doc.text}.get,
-                                 today=date(2030, 1, 10))
+    run = _asker("vt-2", text)
 
     assert run("Tỉnh cử công chức tham gia đoàn kiểm tra văn thư lưu trữ vào thời gian nào?") is None
     dated = run("Số hóa hồ sơ lưu trữ lịch sử của tỉnh vào thời gian nào?")
     assert dated is not None and "quý IV năm 2030" in dated.text
+
+
+def _asker(doc_id: str, text: str, today: date = date(2030, 1, 10)):
+    """Ask the task facts of one plan written as ``text`` (built and read as ingest does) a question, on ``today``."""
+    from ingest.document import build_document
+    from ingest.tasks import extract_tasks
+
+    doc = build_document(doc_id, f"{doc_id}.txt", text)
+    state = fake_state({doc_id: (extract_tasks(doc), doc.metadata)})
+
+    def run(question):
+        analysis = SimpleNamespace(original=question, text=question, provinces=(), years=())
+        return answer_from_tasks(question, analysis, None, state, text_of={doc_id: doc.text}.get, today=today)
+
+    return run
