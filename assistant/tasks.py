@@ -568,7 +568,7 @@ def _words(text: str) -> set[str]:
 
 def topic_words(question: str, plans: list[_Plan], *, keep_agencies: bool = False, drop: str = "") -> set[str]:
     """The syllables of a question naming particular tasks: its content terms without the agencies it asks about (kept
-    with ``keep_agencies``: "ai chủ trì kiện toàn bộ máy Sở Văn hóa"), periods, document numbers, the words asking
+    with ``keep_agencies``: "ai chủ trì số hóa hồ sơ của Sở Tư pháp"), periods, document numbers, the words asking
     when ("thời gian nào"), the plans' provinces, the frame of a task question and the words of ``drop`` (the area or
     product asked).
 

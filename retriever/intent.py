@@ -66,7 +66,7 @@ def answer_types(question: str) -> tuple[T, ...]:
     found = [name for name, pattern in _TYPE_PATTERNS if pattern.search(folded)]
     found = _one_reading(found, folded, question)
     if not found and list_target(question).is_list_noun:
-        found.append(T.LIST)  # "Sở nào được kiểm tra trực tiếp?" asks for every such body
+        found.append(T.LIST)  # "Huyện nào tổ chức đối thoại?" asks for every such body
     return tuple(t for t in ANSWER_TYPES if t in found) or (T.CONTENT,)
 
 

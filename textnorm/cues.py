@@ -213,7 +213,7 @@ def names_a_document(question: str) -> bool:
 #: named by its body ("những nơi được kiểm tra").
 BODY_NOUNS = frozenset(fold_word(w) for w in ("sở", "ban", "ngành", "huyện", "xã", "quận", "phường", "đơn vị",
                                               "cơ quan", "địa phương", "tỉnh", "thành phố", "ubnd", "nơi"))
-#: Body nouns that, alone before "nào", ask for every such body ("Sở nào được kiểm tra?" wants them all). A generic
+#: Body nouns that, alone before "nào", ask for every such body ("Huyện nào đối thoại?" wants them all). A generic
 #: noun ("cơ quan nào", "đơn vị nào", "địa phương nào", "nhiệm vụ nào") may ask for one ("… quyền hạn của cơ quan
 #: nào?", "Địa phương nào đứng đầu …?"): it asks for a list only where the question says so ("những cơ quan nào").
 LIST_NOUNS = frozenset(fold_word(w) for w in ("sở", "ban", "ngành", "huyện", "xã", "quận", "phường", "tỉnh"))
