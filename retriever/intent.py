@@ -11,7 +11,15 @@ from __future__ import annotations
 import re
 
 from textnorm import fold_accents, fold_word, syllables
-from textnorm.cues import ANSWER_TYPES, ANY_MEMBERS, ASKS_TIME, ListTarget, names_a_document, question_fold
+from textnorm.cues import (
+    ANSWER_TYPES,
+    ANY_MEMBERS,
+    ASKS_TIME,
+    WHICH_DOCUMENT_FRAME,
+    ListTarget,
+    names_a_document,
+    question_fold,
+)
 from textnorm.cues import AnswerType as T
 from textnorm.terms import is_stopword
 
@@ -106,19 +114,27 @@ def answer_type_words(question: str) -> set[str]:
 
     >>> sorted(answer_type_words("Sở Nội vụ trình tại tờ trình số mấy, ban hành ngày nào?"))
     ['ban', 'hành', 'mấy', 'ngày', 'nào', 'số']
+    >>> sorted(answer_type_words("Văn bản nào nói về kiểm tra cải cách hành chính?"))
+    ['bản', 'nào', 'nói', 'văn', 'về']
     """
     words = syllables(question)
     folded = question_fold(question)
     out: set[str] = set()
     for name, pattern in _TYPE_PATTERNS:
         removable = _TYPE_ONLY_WORDS.get(name)
-        if not removable:
-            continue
-        for m in pattern.finditer(folded):
-            first = folded[: m.start()].count(" ") if m.start() else 0
-            for i, w in enumerate(m.group(0).split()):
-                if w in removable and first + i < len(words):
-                    out.add(words[first + i])
+        if removable:
+            out |= _matched_words(pattern, folded, words, removable)
+    return out | _matched_words(WHICH_DOCUMENT_FRAME, folded, words)
+
+
+def _matched_words(pattern: re.Pattern, folded: str, words: list[str], only: set[str] | None = None) -> set[str]:
+    """The words as typed under each match of ``pattern`` on the folded question (those in ``only`` when given)."""
+    out: set[str] = set()
+    for m in pattern.finditer(folded):
+        first = folded[: m.start()].count(" ") if m.start() else 0
+        for i, w in enumerate(m.group(0).split()):
+            if (only is None or w in only) and first + i < len(words):
+                out.add(words[first + i])
     return out
 
 
