@@ -24,6 +24,9 @@ SCOPE_EVIDENCE_RANKS = 5
 #: Passages read back from the index to see whether they write a number as a document's number: past this many
 #: candidates the number is taken as present (a refusal must be sure, and a common number is written somewhere).
 NUMBER_CHECK_PASSAGES = 60
+#: At most this many documents citing a number become the search's scope, as for a number a document has as its own
+#: (:func:`retriever.query.documents_named`): more cite a common act, and the question is then not about one of them.
+NAMED_DOCUMENTS = 3
 #: A folded BM25 term that may hold a document number (:func:`index.lexical.passage_terms`): the number then the
 #: syllable after it ("194/KH-UBND" → "~194_kh", "45/2020/NĐ-CP" → "~45_2020"), "số 194" ("~so_194"), or letters
 #: glued to it as officials type them ("KH194/UBND" → "~kh194").
@@ -74,16 +77,43 @@ def absent_numbers(analysis, state, fetch: Callable[[list[str]], dict]) -> list[
     numbers = list(getattr(analysis, "doc_numbers", ()) or ())
     if not numbers or resolve_named_documents(analysis, state.records):
         return []
+    if any(_holders(number, state, fetch) != frozenset() for number in numbers):
+        return []
+    return numbers
+
+
+def citing_documents(analysis, state, fetch: Callable[[list[str]], dict]) -> tuple[str, ...]:
+    """The documents whose text writes the numbers a question names, when no document has one of them as its own
+    number and at most :data:`NAMED_DOCUMENTS` do ("KH194/UBND" in a post): the question is about what they say of
+    it, so they are the search's scope. () otherwise."""
+    numbers = list(getattr(analysis, "doc_numbers", ()) or ())
+    if not numbers or resolve_named_documents(analysis, state.records):
+        return ()
+    found: set[str] = set()
     for number in numbers:
-        digits = _digits_of(number)
-        if not digits or _written_in_records(digits, state.records):
-            return []
+        holders = _holders(number, state, fetch)
+        if holders is None:
+            return ()
+        found |= holders
+    return tuple(sorted(found)) if len(found) <= NAMED_DOCUMENTS else ()
+
+
+def _holders(number: str, state, fetch: Callable[[list[str]], dict]) -> frozenset[str] | None:
+    """The documents whose passages write a number's serial as a document's number; None when that cannot be told
+    cheaply and surely (no serial, a document's own fields write it, or too many passages may): never a refusal."""
+    digits = _digits_of(number)
+    if not digits:
+        return None
+
+    def compute(state) -> frozenset[str] | None:
+        if _written_in_records(digits, state.records):
+            return None
         candidates = _passages_with_number_terms(state, digits)
         if len(candidates) > NUMBER_CHECK_PASSAGES:
-            return []
-        if any(writes_number(p.text, digits) for p in fetch(candidates).values()):
-            return []
-    return numbers
+            return None
+        return frozenset(p.doc_id for p in fetch(candidates).values() if writes_number(p.text, digits))
+
+    return state.memo(("scope.holders", digits), compute)
 
 
 def _digits_of(number: str) -> str:
@@ -98,18 +128,21 @@ def _digits_of(number: str) -> str:
 
 def writes_number(text: str, digits: str) -> bool:
     """Whether a text writes ``digits`` as a document's number: before a slash ("194/KH-UBND", "194 /UBND",
-    "06/2024/QĐ-UBND"), glued to letters ("KH194/UBND", "kh194"), or after "số" ("Kế hoạch số 194 ngày …").
+    "06/2024/QĐ-UBND", a party's "12-NQ/TU"), glued to letters ("KH194/UBND", "kh194"), or after "số" ("Kế hoạch
+    số 194 ngày …").
 
     >>> writes_number("Thực hiện Kế hoạch số 194/KH-UBND ngày 5/3/2023", "194"), writes_number("KH194/UBND", "194")
     (True, True)
     >>> writes_number("Quyết định số 06/2024/QĐ-UBND", "6"), writes_number("kế hoạch so 194 ngay 12/3", "194")
     (True, True)
+    >>> writes_number("Nghị quyết 12-NQ/TU của Tỉnh ủy", "12"), writes_number("từ 12-15/3", "12")
+    (True, False)
     >>> writes_number("Có 194 hồ sơ; Kế hoạch 1194/KH-UBND; ngày 12/01/2019", "194")
     False
     """
     folded = fold_accents(text or "")
     number = rf"0*{re.escape(digits)}(?!\d)"
-    return bool(re.search(rf"(?<![\w/.,]){number}\s*/\s*[a-z0-9]", folded)
+    return bool(re.search(rf"(?<![\w/.,]){number}\s*(?:/|-\s*[a-z]+\s*/)\s*[a-z0-9]", folded)
                 or re.search(rf"(?<![\w/.,])[a-z]{{1,8}}{number}", folded)
                 or re.search(rf"(?<![a-z])so\s*:?\s*{number}", folded))
 

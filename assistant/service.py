@@ -16,6 +16,7 @@ from assistant.grounded.response import GroundedResponse
 from assistant.scope import (
     SCOPE_EVIDENCE_RANKS,
     absent_numbers,
+    citing_documents,
     number_reason,
     out_of_scope,
     province_open,
@@ -213,8 +214,10 @@ class Assistant:
     # -- parts -------------------------------------------------------------------------------------------------
     def _search(self, analysis, filters: SearchFilters | None, state) -> list[SearchResult]:
         """One search; for identity and basis questions, the front and end matter of the leading documents too.
-        A document named by its number ("QĐ 251") scopes the search to it, unless the user chose documents."""
-        named = resolve_named_documents(analysis, state.records)
+        A document named by its number ("QĐ 251") scopes the search to it, unless the user chose documents; a number
+        no document has as its own scopes it to the few documents that write it (a post citing "KH194/UBND")."""
+        named = resolve_named_documents(analysis, state.records) or citing_documents(analysis, state,
+                                                                                     self.store.fetch_passages)
         if named and not (filters and filters.doc_ids):
             base = filters or SearchFilters()
             filters = SearchFilters(base.provinces, base.years, base.doc_types, tuple(named))
