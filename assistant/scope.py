@@ -16,7 +16,7 @@ from retriever.hybrid import SearchResult
 from retriever.query import find_provinces, resolve_named_documents, with_merged_provinces
 from retriever.years import COVERS, UNKNOWN, result_year_cover
 from textnorm import fold_accents, normalize_text
-from textnorm.gazetteer import canonical_province, provinces_covered_by
+from textnorm.gazetteer import CITY_SINCE, canonical_province, current_province, provinces_covered_by
 
 #: Leading passages read for the evidence of a province the index holds no document of (a passage naming it, or a
 #: document whose province was not read): the answer is composed from the first passages.
@@ -43,7 +43,7 @@ def out_of_scope(analysis, results: list[SearchResult], state, *, use_llm: bool 
     missing = [] if named else _provinces_without_evidence(analysis, results, state)
     if missing and len(missing) == len(analysis.provinces):
         return (f"Các văn bản hiện có không có văn bản nào của {', '.join(missing)}, nên không thể trả lời "
-                "câu hỏi này.")
+                "câu hỏi này." + merger_note(missing))
     if not results:
         return "Không tìm thấy đoạn văn bản nào liên quan đến câu hỏi."
     if not use_llm and foreign():
@@ -58,8 +58,30 @@ def out_of_scope(analysis, results: list[SearchResult], state, *, use_llm: bool 
     if missing_any := (not named and _unconfirmed_scope(analysis, results, state)):
         return (f"Các văn bản hiện có không có văn bản nào được biết là của {missing_any} năm "
                 f"{', '.join(analysis.years)}: các đoạn gần nhất không ghi tỉnh, năm này, nên không thể trả lời "
-                "câu hỏi này.")
+                "câu hỏi này." + merger_note(missing_any.split(", "), analysis.provinces))
     return ""
+
+
+def merger_note(provinces: Sequence[str], searched: Sequence[str] = ()) -> str:
+    """What a refusal about ``provinces`` says of the 2025 mergers: an old name now part of another province, and
+    the old provinces searched under a new name (``searched``: the provinces the search looked in).
+
+    >>> merger_note(["Nam Định"])
+    ' Nam Định từ 01/7/2025 thuộc Ninh Bình.'
+    >>> merger_note(["Cà Mau"], ["Cà Mau", "Bạc Liêu"])
+    ' Đã tìm cả văn bản của Bạc Liêu (nay thuộc Cà Mau).'
+    >>> merger_note(["Nghệ An"], ["Nghệ An"])
+    ''
+    """
+    notes = []
+    for p in provinces:
+        new = current_province(p)
+        if new and new != p and p not in CITY_SINCE:  # Thừa Thiên Huế was renamed in January, not merged
+            notes.append(f"{p} từ 01/7/2025 thuộc {new}.")
+        old = [q for q in searched if q != p and q in provinces_covered_by(p)]
+        if old:
+            notes.append(f"Đã tìm cả văn bản của {', '.join(old)} (nay thuộc {p}).")
+    return "".join(" " + n for n in notes)
 
 
 # -- documents named by number ------------------------------------------------------------------------------------

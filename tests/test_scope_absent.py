@@ -95,6 +95,7 @@ def test_an_old_province_with_only_a_siblings_document_is_refused(ha_nam):
     # Nam Định and Hà Nam both merged into Ninh Bình: the old name covers itself, not its sibling
     answer = ha_nam.ask("Kế hoạch kiểm tra cải cách hành chính năm 2022 của tỉnh Nam Định kiểm tra những sở nào?")
     assert answer.abstained and "Nam Định" in answer.text
+    assert "Nam Định từ 01/7/2025 thuộc Ninh Bình" in answer.text  # where its documents would be found now
 
 
 def test_the_new_name_is_answered_from_the_old_provinces_document_and_names_it(ha_nam):
@@ -108,6 +109,7 @@ def test_the_new_name_and_a_year_no_old_provinces_passage_states_is_refused(ha_n
     # the Hà Nam plan is of 2022, the Hà Nam post states no year: nothing says what Ninh Bình did in 2024
     answer = ha_nam.ask("Đoàn kiểm tra cải cách hành chính của tỉnh Ninh Bình năm 2024 làm việc ở đâu?")
     assert answer.abstained and "Ninh Bình" in answer.text
+    assert "Hà Nam (nay thuộc Ninh Bình)" in answer.text  # the old province searched is said
     # without a year the new name covers the post, and the answer names its old province
     undated = ha_nam.ask("Đoàn kiểm tra cải cách hành chính của tỉnh Ninh Bình làm việc ở đâu?")
     assert not undated.abstained and "Hà Nam" in undated.notice
