@@ -13,10 +13,10 @@ from collections.abc import Callable, Sequence
 from index.model import DocumentMetadata
 from retriever.features import mentions_province, province_names, unread_fields
 from retriever.hybrid import SearchResult
-from retriever.query import find_provinces, resolve_named_documents, with_merged_provinces
+from retriever.query import resolve_named_documents, with_merged_provinces
 from retriever.years import COVERS, UNKNOWN, result_year_cover
-from textnorm import fold_accents, normalize_text
-from textnorm.gazetteer import CITY_SINCE, canonical_province, current_province, provinces_covered_by
+from textnorm import fold_accents
+from textnorm.gazetteer import CITY_SINCE, current_province, provinces_covered_by
 
 #: Leading passages read for the evidence of a province the index holds no document of (a passage naming it, or a
 #: document whose province was not read): the answer is composed from the first passages.
@@ -220,21 +220,6 @@ def unindexed_provinces(analysis, state) -> list[str]:
     return [p for p in analysis.provinces if not any(q in indexed for q in with_merged_provinces([p], indexed)[0])]
 
 
-def written_provinces(analysis) -> list[str]:
-    """The provinces the question names itself, without those the search added for a 2025 name ("Cà Mau" → Bạc
-    Liêu): an old province is added only when another name of the list covers it and the question does not write it.
-
-    >>> from types import SimpleNamespace
-    >>> written_provinces(SimpleNamespace(provinces=["Cà Mau", "Bạc Liêu"], original="Cà Mau năm 2023"))
-    ['Cà Mau']
-    >>> written_provinces(SimpleNamespace(provinces=["Ninh Bình", "Nam Định"], original="Ninh Bình: tỉnh Nam Định cũ"))
-    ['Ninh Bình', 'Nam Định']
-    """
-    typed = set(find_provinces(normalize_text(getattr(analysis, "original", "") or "")))
-    return [p for p in analysis.provinces
-            if p in typed or not any(q != p and p in provinces_covered_by(q) for q in analysis.provinces)]
-
-
 def evidence_text(result: SearchResult) -> str:
     """What a passage itself says, as evidence of a place or a year: its text, its section and its document's title."""
     return " ".join((result.passage.text, DocumentMetadata.of(result.doc_metadata).title, result.passage.section))
@@ -265,21 +250,18 @@ def _year_open(result: SearchResult, years: list[str], state=None, unread_counts
 
 
 def _unconfirmed_scope(analysis, results: list[SearchResult], state) -> str:
-    """The provinces of a question that names a year and provinces the index holds no document of under the names it
-    writes, when no passage among the first confirms either (names such a province, or is of or writes the year).
-    A document whose province and year were both left unread matches nothing the question scopes, and so does a
-    document of an old province merged into the one named (Bạc Liêu for "Cà Mau") that states no year: before
-    1 July 2025 it was another province's, so without its year it is no evidence for a year asked. "" otherwise (one
-    unread field is a hint, never a refusal)."""
-    if not analysis.years:
-        return ""
-    written = written_provinces(analysis)
-    indexed = province_names(state)
-    missing = [p for p in written if (canonical_province(p) or p) not in indexed]
-    if not missing or len(missing) < len(written):
+    """The provinces of a question that names both provinces the index holds no document of and a year, when no
+    passage among the first confirms either (names the province, or is of or writes the year): a document whose
+    province and year were both left unread matches nothing the question scopes, so the evidence is absent. ""
+    otherwise (one unread field is a hint, never a refusal). A document of an old province merged into the one named
+    counts as of it ("Cà Mau" holds Bạc Liêu's), dated or not: no text tells an undated one of 2020 from one of 2023."""
+    missing = unindexed_provinces(analysis, state) if analysis.years else []
+    if not missing or len(missing) < len(analysis.provinces):
         return ""
     for r in results[:SCOPE_EVIDENCE_RANKS]:
         if mentions_province(evidence_text(r), missing) or _year_open(r, analysis.years, state, False,
                                                                       getattr(analysis, "doc_numbers", ())):
             return ""
     return ", ".join(missing)
+
+

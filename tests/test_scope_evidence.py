@@ -81,23 +81,12 @@ def test_province_and_year_both_unconfirmed_is_evidence_absent(monkeypatch):
     assert _unconfirmed_scope(only_province, unread, STATE) == ""
 
 
-def _asks(years, *provinces, original=""):
-    return SimpleNamespace(years=list(years), provinces=list(provinces), original=original or " ".join(provinces))
-
-
 def test_a_province_named_by_its_2025_name_holds_the_documents_merged_into_it(monkeypatch):
     import assistant.scope as scope
 
-    monkeypatch.setattr(scope, "province_names", lambda state: {"Bạc Liêu": {"Bạc Liêu"}, "Kiên Giang": {"Kiên Giang"}})
-    # the search widened "Cà Mau" to Bạc Liêu (part of Cà Mau since 1 July 2025)
-    asks = _asks(["2020"], "Cà Mau", "Bạc Liêu", original="Cà Mau năm 2020 kiểm tra những đơn vị nào?")
-    dated = [_result("Năm 2020, đoàn kiểm tra làm việc tại thị xã Giá Rai; huyện Hồng Dân.", tinh="Bạc Liêu")]
-    assert _unconfirmed_scope(asks, dated, STATE) == ""
-    # a Bạc Liêu post that states no year: before the merger it was another province's, so it is no evidence of a
-    # Cà Mau document of the year asked (the province and the year both unconfirmed, as for an unread document)
-    undated = [_result("Các đơn vị được kiểm tra gồm thị xã Giá Rai; huyện Hồng Dân.", tinh="Bạc Liêu")]
-    assert _unconfirmed_scope(asks, undated, STATE) == "Cà Mau"
-    without_year = _asks([], "Cà Mau", "Bạc Liêu", original="Cà Mau kiểm tra những đơn vị nào?")
-    assert _unconfirmed_scope(without_year, undated, STATE) == ""  # no year asked: the new name covers it
-    still_absent = _asks(["2020"], "Bến Tre")  # merged away: it covers itself only
-    assert _unconfirmed_scope(still_absent, undated, STATE) == "Bến Tre"
+    monkeypatch.setattr(scope, "province_names", lambda state: {"Bạc Liêu", "Kiên Giang"})
+    asks = SimpleNamespace(years=["2020"], provinces=["Cà Mau"])  # Bạc Liêu is part of Cà Mau since 1 July 2025
+    unread_year = [_result("Các đơn vị được kiểm tra gồm thị xã Giá Rai; huyện Hồng Dân.", tinh="Bạc Liêu")]
+    assert _unconfirmed_scope(asks, unread_year, STATE) == ""
+    still_absent = SimpleNamespace(years=["2020"], provinces=["Bến Tre"])  # merged away: it covers itself only
+    assert _unconfirmed_scope(still_absent, unread_year, STATE) == "Bến Tre"
