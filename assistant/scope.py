@@ -31,6 +31,8 @@ NAMED_DOCUMENTS = 3
 #: syllable after it ("194/KH-UBND" → "~194_kh", "45/2020/NĐ-CP" → "~45_2020"), "số 194" ("~so_194"), or letters
 #: glued to it as officials type them ("KH194/UBND" → "~kh194").
 _NUMBER_TERM = re.compile(r"~(?:(?P<n>\d+)_[a-z0-9]+|so_(?P<s>\d+)|[a-z]{1,8}(?P<g>\d+))")
+#: "Số" read by OCR as "S6" and glued to the number ("S64934/KH-UBND" is number 4934), as a folded term.
+_OCR_NUMBER_LABEL = re.compile(r"~s6\d")
 
 
 def out_of_scope(analysis, results: list[SearchResult], state, *, use_llm: bool = False,
@@ -89,7 +91,8 @@ def absent_numbers(analysis, state, fetch: Callable[[list[str]], dict]) -> list[
     """The document numbers a question names when no indexed text holds any of them, else [] (one found is enough:
     the search is then scoped by it or finds it). A number counts as held when a document's number or related
     document is it (:func:`retriever.query.resolve_named_documents`), or when a passage writes it as a document's
-    number in any form: "194/KH-UBND", "194/UBND", "KH194/UBND", "Kế hoạch số 194" — a post citing it holds it too.
+    number in any form: "194/KH-UBND", "194/UBND", "KH194/UBND", "Kế hoạch số 194", OCR's "S6194/KH-UBND" — a post
+    citing it holds it too.
 
     Args:
         analysis: the question's :class:`retriever.query.QueryAnalysis`.
@@ -159,6 +162,8 @@ def writes_number(text: str, digits: str) -> bool:
     (True, True)
     >>> writes_number("Nghị quyết 12-NQ/TU của Tỉnh ủy", "12"), writes_number("từ 12-15/3", "12")
     (True, False)
+    >>> writes_number("UY BAN NHAN DAN TINH GIA LAI S64934/KH-UBND", "4934")  # OCR's "S6" is "Số"
+    True
     >>> writes_number("Có 194 hồ sơ; Kế hoạch 1194/KH-UBND; ngày 12/01/2019", "194")
     False
     """
@@ -166,7 +171,7 @@ def writes_number(text: str, digits: str) -> bool:
     number = rf"0*{re.escape(digits)}(?!\d)"
     return bool(re.search(rf"(?<![\w/.,]){number}\s*(?:/|-\s*[a-z]+\s*/)\s*[a-z0-9]", folded)
                 or re.search(rf"(?<![\w/.,])[a-z]{{1,8}}{number}", folded)
-                or re.search(rf"(?<![a-z])so\s*:?\s*{number}", folded))
+                or re.search(rf"(?<![a-z])s[o6]\s*:?\s*{number}", folded))
 
 
 def _written_in_records(digits: str, records: dict) -> bool:
@@ -197,6 +202,8 @@ def _number_terms(state) -> dict[str, list[int]]:
         if m:
             digits = next(g for g in m.groups() if g)
             table.setdefault(digits.lstrip("0") or "0", []).append(row)
+            if _OCR_NUMBER_LABEL.match(term):  # "S64934/KH-UBND": "Số 4934" as OCR reads it
+                table.setdefault(digits[1:].lstrip("0") or "0", []).append(row)
     return table
 
 

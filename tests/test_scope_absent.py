@@ -5,6 +5,8 @@ Refusals need the evidence absent: a number written in another form, or cited by
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from assistant.scope import absent_numbers, writes_number
@@ -110,3 +112,21 @@ def test_the_new_name_and_a_year_are_answered_from_an_undated_post_of_the_old_pr
     answer = ha_nam.ask("Đoàn kiểm tra cải cách hành chính của tỉnh Ninh Bình năm 2024 làm việc ở đâu?")
     assert not answer.abstained
     assert "Hà Nam (nay thuộc Ninh Bình)" in answer.notice and "chưa rõ năm" in answer.notice
+
+
+def _one_passage_state(text):
+    from index.lexical import LexicalIndex, passage_terms
+    from index.lexical_state import LexicalState
+
+    state = LexicalState(LexicalIndex.build(["a#0"], [passage_terms(text, segment=False)]), {"a#0": {"doc_id": "a"}},
+                         None, records={})
+    return state, lambda ids: {i: SimpleNamespace(doc_id="a", text=text) for i in ids}
+
+
+def test_an_ocr_read_number_label_glued_to_the_number_holds_it():
+    # a scan read without diacritics: "Số" became "S6", glued to the number, and no field was read
+    state, fetch = _one_passage_state("UY BAN NHAN DAN TINH GIA LAI S64934/KH-UBND KE HOACH kiem tra cai cach")
+    asks = SimpleNamespace(doc_numbers=["4934/KH-UBND"], named_doc_ids=None)
+    assert absent_numbers(asks, state, fetch) == []
+    other = SimpleNamespace(doc_numbers=["4935/KH-UBND"], named_doc_ids=None)
+    assert absent_numbers(other, state, fetch) == ["4935/KH-UBND"]
