@@ -13,20 +13,23 @@ from assistant.abstention import features as abstention_features
 from assistant.conversation import resolve_followup
 from assistant.grounded import GroundedConfig, abstain, compose_grounded_answer, score_all
 from assistant.grounded.response import GroundedResponse
+from assistant.scope import (
+    SCOPE_EVIDENCE_RANKS,
+    absent_numbers,
+    citing_documents,
+    number_reason,
+    out_of_scope,
+    province_open,
+    unindexed_provinces,
+)
+from assistant.scope import _year_open as _year_open  # noqa: F401 - the year test of the scope, read by its tests
 from assistant.types import Answer, Turn
 from errors import CchcError, LLMUnavailable
 from index.model import OPENING_SECTION, PORTAL_SECTION, DocumentMetadata, document_years
-from retriever.features import (
-    FIELD_NAMES,
-    SCOPE_FIELDS,
-    mentions_province,
-    province_names,
-    unread_fields,
-)
+from retriever.features import FIELD_NAMES, SCOPE_FIELDS, province_names, unread_fields
 from retriever.hybrid import HybridRetriever, SearchFilters, SearchResult
-from retriever.query import resolve_merged_provinces, resolve_named_documents, with_merged_provinces
+from retriever.query import resolve_merged_provinces, resolve_named_documents
 from retriever.service import open_retriever
-from retriever.years import COVERS, UNKNOWN, result_year_cover
 from settings import Settings
 from textnorm.cues import HEADER_TYPES, PASSAGE_ROLES, AnswerType, ListTarget
 from textnorm.gazetteer import canonical_province
@@ -40,9 +43,6 @@ ANSWER_POOL = 12
 HEADER_DOCS = 2
 #: Leading documents scanned for an enumeration when the question asks for a list ("những sở nào").
 LIST_DOCS = 4
-#: Leading passages read for the evidence of a province the index holds no document of (a passage naming it, or a
-#: document whose province was not read): the answer is composed from the first passages.
-SCOPE_EVIDENCE_RANKS = 5
 #: A search run when the app opens the assistant, so the embedder and the BM25 cache load before the first question.
 WARM_UP_QUERY = "kế hoạch kiểm tra cải cách hành chính"
 FALLBACK_NOTICE = "Không dùng được LLM ({reason}); câu trả lời dưới đây được trích nguyên văn từ văn bản."
@@ -136,6 +136,11 @@ class Assistant:
         llm_question = self._condensed(question, history) if mode == "llm" and self.llm_available else question
         # the question is analysed once: a condensed question stands alone, a typed one is read with the conversation
         analysis, filters, notes = _analyse(llm_question, history if llm_question == question else (), filters, state)
+        absent = absent_numbers(analysis, state, self.store.fetch_passages)
+        if absent:  # a document named by a number no indexed text writes: nothing can answer about it
+            answer = abstain(question, self._search(analysis, filters, state), number_reason(absent))
+            answer.query = analysis.text
+            return _noted(answer, notes)
         # schedule hook (issue 14): who is inspected when is answered from the facts of every plan in scope
         from assistant.schedule import answer_from_schedule
 
@@ -193,7 +198,9 @@ class Assistant:
         results = answer_pool(self._search(analysis, filters, state), _unfiltered_provinces(analysis, filters, state))
         units, _ = score_all(results, analysis, state, self.grounded)
         best = sorted(units, key=lambda u: -u.score)[:5]
-        return {"analysis": analysis, "out_of_scope": self._out_of_scope(analysis, results, state),
+        absent = absent_numbers(analysis, state, self.store.fetch_passages)
+        return {"analysis": analysis,
+                "out_of_scope": number_reason(absent) if absent else self._out_of_scope(analysis, results, state),
                 "features": abstention_features(units, analysis, state, self.abstention),
                 "units": [(round(u.score, 3), round(u.coverage, 3), u.kind, u.role, u.doc_id, u.text[:120])
                           for u in best]}
@@ -207,8 +214,10 @@ class Assistant:
     # -- parts -------------------------------------------------------------------------------------------------
     def _search(self, analysis, filters: SearchFilters | None, state) -> list[SearchResult]:
         """One search; for identity and basis questions, the front and end matter of the leading documents too.
-        A document named by its number ("QĐ 251") scopes the search to it, unless the user chose documents."""
-        named = resolve_named_documents(analysis, state.records)
+        A document named by its number ("QĐ 251") scopes the search to it, unless the user chose documents; a number
+        no document has as its own scopes it to the few documents that write it (a post citing "KH194/UBND")."""
+        named = resolve_named_documents(analysis, state.records) or citing_documents(analysis, state,
+                                                                                     self.store.fetch_passages)
         if named and not (filters and filters.doc_ids):
             base = filters or SearchFilters()
             filters = SearchFilters(base.provinces, base.years, base.doc_types, tuple(named))
@@ -255,51 +264,8 @@ class Assistant:
         return answer
 
     def _out_of_scope(self, analysis, results, state, use_llm: bool = False) -> str:
-        """Why the documents cannot answer before any unit is read, or "". A province or year named refuses only
-        when the evidence is absent: no document found is known to be of it, none leaves it unread, and no passage
-        found names it; a document named by its number is the scope, whatever place or year the question names."""
-        named = resolve_named_documents(analysis, state.records)
-        missing = [] if named else _provinces_without_evidence(analysis, results, state)
-        if missing and len(missing) == len(analysis.provinces):
-            return (f"Các văn bản hiện có không có văn bản nào của {', '.join(missing)}, nên không thể trả lời "
-                    "câu hỏi này.")
-        if not results:
-            return "Không tìm thấy đoạn văn bản nào liên quan đến câu hỏi."
-        if _is_foreign(analysis, state) and not use_llm:
-            # word-level checks cannot tell a foreign-language question's topic; the multilingual embedder finds the
-            # closest documents, but quoting needs the words: ask in Vietnamese (or use LLM mode)
-            return ("Chế độ trích dẫn chỉ trả lời câu hỏi bằng tiếng Việt (có hoặc không dấu). Hãy đặt lại câu hỏi "
-                    "bằng tiếng Việt, hoặc dùng chế độ LLM nếu đã cấu hình.")
-        if analysis.years and not named and not any(_year_open(r, analysis.years, state, named=analysis.doc_numbers)
-                                                           for r in results):
-            return (f"Các văn bản hiện có không nói về năm {', '.join(analysis.years)}, nên không thể trả lời "
-                    "câu hỏi này.")
-        if missing_any := (not named and _unconfirmed_scope(analysis, results, state)):
-            return (f"Các văn bản hiện có không có văn bản nào được biết là của {missing_any} năm "
-                    f"{', '.join(analysis.years)}: các đoạn gần nhất không ghi tỉnh, năm này, nên không thể trả lời "
-                    "câu hỏi này.")
-        return ""
-
-
-def _unindexed_provinces(analysis, state) -> list[str]:
-    """The provinces a question names that no indexed document is known to be of, neither under that name nor under
-    a province merged into it in 2025 ("Cà Mau" holds the documents of Bạc Liêu: the search looks there too)."""
-    indexed = province_names(state)
-    return [p for p in analysis.provinces if not any(q in indexed for q in with_merged_provinces([p], indexed)[0])]
-
-
-def _evidence_text(result: SearchResult) -> str:
-    """What a passage itself says, as evidence of a place or a year: its text, its section and its document's title."""
-    return " ".join((result.passage.text, DocumentMetadata.of(result.doc_metadata).title, result.passage.section))
-
-
-def _provinces_without_evidence(analysis, results: list[SearchResult], state) -> list[str]:
-    """The provinces a question names that no indexed document is known to be of, when none of the passages found
-    names them nor belongs to a document whose province was not read (which may be theirs)."""
-    missing = _unindexed_provinces(analysis, state)
-    if not missing or any(_province_open(r, missing) for r in results[:SCOPE_EVIDENCE_RANKS]):
-        return []
-    return missing
+        """Why the documents cannot answer before any unit is read, or "" (:func:`assistant.scope.out_of_scope`)."""
+        return out_of_scope(analysis, results, state, use_llm=use_llm, foreign=lambda: _is_foreign(analysis, state))
 
 
 def _unfiltered_provinces(analysis, filters: SearchFilters | None, state) -> list[str]:
@@ -309,38 +275,8 @@ def _unfiltered_provinces(analysis, filters: SearchFilters | None, state) -> lis
         return []
     if resolve_named_documents(analysis, state.records):
         return []
-    missing = _unindexed_provinces(analysis, state)
+    missing = unindexed_provinces(analysis, state)
     return missing if missing and len(missing) == len(analysis.provinces) else []
-
-
-def _province_open(result: SearchResult, provinces: list[str]) -> bool:
-    """A passage that may be about one of ``provinces``: it names one, or its document's province was not read."""
-    return bool(unread_fields(result.doc_metadata, ("tinh",))) or mentions_province(_evidence_text(result), provinces)
-
-
-def _year_open(result: SearchResult, years: list[str], state=None, unread_counts: bool = True,
-               named: Sequence[str] = ()) -> bool:
-    """A passage that may be about one of ``years`` (:func:`retriever.years.result_year_cover`): its document covers
-    one, or the passage or the document's title writes one, or — when ``unread_counts`` — the year is unknown (no
-    year read, and its words name no other year: never a refusal by itself). ``named``: the document numbers the
-    question names (the date of one cited counts)."""
-    cover = result_year_cover(result, years, state, named)
-    return cover == COVERS or (unread_counts and cover == UNKNOWN)
-
-
-def _unconfirmed_scope(analysis, results: list[SearchResult], state) -> str:
-    """The provinces of a question that names both provinces the index holds no document of and a year, when no
-    passage among the first confirms either (names the province, or is of or writes the year): a document whose
-    province and year were both left unread matches nothing the question scopes, so the evidence is absent. ""
-    otherwise (one unread field is a hint, never a refusal)."""
-    missing = _unindexed_provinces(analysis, state) if analysis.years else []
-    if not missing or len(missing) < len(analysis.provinces):
-        return ""
-    for r in results[:SCOPE_EVIDENCE_RANKS]:
-        if mentions_province(_evidence_text(r), missing) or _year_open(r, analysis.years, state, False,
-                                                                               getattr(analysis, "doc_numbers", ())):
-            return ""
-    return ", ".join(missing)
 
 
 def _scope_fields(analysis, filters: SearchFilters | None) -> tuple[str, ...]:
@@ -398,7 +334,7 @@ def answer_pool(results: list[SearchResult], provinces: list[str] = ()) -> list[
     ['b']
     """
     if provinces:
-        open_ = [r for r in results if _province_open(r, provinces) or _province_matches(r, provinces)]
+        open_ = [r for r in results if province_open(r, provinces) or _province_matches(r, provinces)]
         results = open_ or list(results)
     leading = {r.passage.doc_id for r in results[:SCOPE_EVIDENCE_RANKS]}
     kept = [r for r in results if not r.unread or r.passage.doc_id in leading]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from assistant.abstention import AbstentionRule, _year_ok
-from assistant.service import _unconfirmed_scope
+from assistant.scope import _unconfirmed_scope
 
 
 def _unit(coverage, rank, years="", text="Nội dung kiểm tra cải cách hành chính.", title=""):
@@ -67,9 +67,9 @@ STATE = _State()
 
 
 def test_province_and_year_both_unconfirmed_is_evidence_absent(monkeypatch):
-    import assistant.service as service
+    import assistant.scope as scope
 
-    monkeypatch.setattr(service, "province_names", lambda state: {"Hà Tĩnh", "Kiên Giang"})
+    monkeypatch.setattr(scope, "province_names", lambda state: {"Hà Tĩnh", "Kiên Giang"})
     asks = SimpleNamespace(years=["2024"], provinces=["Bến Tre"])
     unread = [_result("Triển khai công tác CCHC giai đoạn 2021-2030 của tỉnh."), _result("Nhiệm vụ trọng tâm.", rank=2)]
     assert _unconfirmed_scope(asks, unread, STATE) == "Bến Tre"
@@ -82,9 +82,9 @@ def test_province_and_year_both_unconfirmed_is_evidence_absent(monkeypatch):
 
 
 def test_a_province_named_by_its_2025_name_holds_the_documents_merged_into_it(monkeypatch):
-    import assistant.service as service
+    import assistant.scope as scope
 
-    monkeypatch.setattr(service, "province_names", lambda state: {"Bạc Liêu", "Kiên Giang"})
+    monkeypatch.setattr(scope, "province_names", lambda state: {"Bạc Liêu", "Kiên Giang"})
     asks = SimpleNamespace(years=["2020"], provinces=["Cà Mau"])  # Bạc Liêu is part of Cà Mau since 1 July 2025
     unread_year = [_result("Các đơn vị được kiểm tra gồm thị xã Giá Rai; huyện Hồng Dân.", tinh="Bạc Liêu")]
     assert _unconfirmed_scope(asks, unread_year, STATE) == ""
