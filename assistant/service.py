@@ -30,6 +30,7 @@ from retriever.years import COVERS, UNKNOWN, result_year_cover
 from settings import Settings
 from textnorm.cues import HEADER_TYPES, PASSAGE_ROLES, AnswerType, ListTarget
 from textnorm.gazetteer import canonical_province
+from textnorm.inputs import visible_text
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +46,8 @@ LIST_DOCS = 4
 SCOPE_EVIDENCE_RANKS = 5
 #: A search run when the app opens the assistant, so the embedder and the BM25 cache load before the first question.
 WARM_UP_QUERY = "kế hoạch kiểm tra cải cách hành chính"
+#: The answer to a question with nothing visible to read: empty, or only control, escape or invisible characters.
+EMPTY_QUESTION = "Xin hãy nhập một câu hỏi về các văn bản CCHC."
 FALLBACK_NOTICE = "Không dùng được LLM ({reason}); câu trả lời dưới đây được trích nguyên văn từ văn bản."
 
 
@@ -128,9 +131,9 @@ class Assistant:
     def _answer(self, question: str, *, history: Sequence[Turn] = (), filters: SearchFilters | None = None,
                 mode: str = "grounded") -> Generator[str, None, Answer]:
         """:meth:`ask` as a generator: the LLM's text pieces as they stream, then the Answer as its return value."""
-        question = (question or "").strip()
+        question = visible_text(question).strip()  # an escape sequence's "31m" or a zero-width space asks nothing
         if not re.search(r"\w", question):
-            return Answer(question=question, text="Xin hãy nhập một câu hỏi về các văn bản CCHC.", abstained=True)
+            return Answer(question=question, text=EMPTY_QUESTION, abstained=True)
         question = question[:2000]
         state = self.store.lexical()
         llm_question = self._condensed(question, history) if mode == "llm" and self.llm_available else question
