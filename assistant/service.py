@@ -131,8 +131,8 @@ class Assistant:
     def _answer(self, question: str, *, history: Sequence[Turn] = (), filters: SearchFilters | None = None,
                 mode: str = "grounded") -> Generator[str, None, Answer]:
         """:meth:`ask` as a generator: the LLM's text pieces as they stream, then the Answer as its return value."""
-        question = visible_text(question).strip()  # an escape sequence's "31m" or a zero-width space asks nothing
-        if not re.search(r"\w", question):
+        question = readable_question(question)
+        if not question:
             return Answer(question=question, text=EMPTY_QUESTION, abstained=True)
         question = question[:2000]
         state = self.store.lexical()
@@ -282,6 +282,17 @@ class Assistant:
                     f"{', '.join(analysis.years)}: các đoạn gần nhất không ghi tỉnh, năm này, nên không thể trả lời "
                     "câu hỏi này.")
         return ""
+
+
+def readable_question(text: str | None) -> str:
+    """The question as it shows (:func:`textnorm.inputs.visible_text`, stripped), or "" when it has no word to read:
+    an escape sequence's "31m" or a zero-width space asks nothing (the service and the chat page read it alike).
+
+    >>> readable_question("  Ai ký\\u200b?\\x00 "), readable_question("\\x00\\x1b[31m \\u200b"), readable_question("?!")
+    ('Ai ký?', '', '')
+    """
+    question = visible_text(text or "").strip()
+    return question if re.search(r"\w", question) else ""
 
 
 def _unindexed_provinces(analysis, state) -> list[str]:
