@@ -82,6 +82,16 @@ def is_upper_line(text: str) -> bool:
     return len(letters) >= 2 and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
+def is_lead_in(line: str) -> bool:
+    """A line (or sentence) that introduces what follows it: it ends with a colon (the grounded answer quotes it with
+    its list; LLM mode does not ask it for a citation).
+
+    >>> is_lead_in("Đối tượng kiểm tra năm 2022: "), is_lead_in("- Sở Y tế: kiểm tra trong tháng 9.")
+    (True, False)
+    """
+    return line.rstrip().endswith(":")
+
+
 def strip_bullet(line: str) -> str:
     """The line without its leading dash or bullet (numbers and letters are kept: they are part of the text).
 
@@ -147,6 +157,6 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 __all__ = [
-    "MARKER_FORMS", "NUMBERED_KINDS", "is_list_line", "is_upper_line", "marker_kind", "sentence_spans", "strip_bullet",
-    "strip_span",
+    "MARKER_FORMS", "NUMBERED_KINDS", "is_lead_in", "is_list_line", "is_upper_line", "marker_kind", "sentence_spans",
+    "strip_bullet", "strip_span",
 ]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from assistant.grounded.config import GroundedConfig
 from retriever.hybrid import SearchResult
 from textnorm.cues import HEADER_LINE_ROLES, PASSAGE_ROLES, PassageRole
-from textnorm.lines import NUMBERED_KINDS, is_list_line, marker_kind, sentence_spans
+from textnorm.lines import NUMBERED_KINDS, is_lead_in, is_list_line, marker_kind, sentence_spans
 from textnorm.patterns import BASIS, CLOSING_FORMULA, NUMBER, PLACE_DATE
 
 #: Passage kinds of a document's front and end matter (written by ingest), answered for identity questions.
@@ -102,8 +102,7 @@ def split_units(result: SearchResult, cfg: GroundedConfig) -> list[QuotedSpan]:
 
 
 def _line_kind(line: str) -> str:
-    stripped = line.strip()
-    if stripped.endswith(":"):
+    if is_lead_in(line):
         return "lead_in"
     return "item" if is_list_line(line) else "sentence"
 
@@ -115,7 +114,7 @@ def _sentences(result: SearchResult, line: str, offset: int, role: str) -> list[
         text = line[start:end]
         if len(text) < 3:
             continue
-        kind = "lead_in" if text.endswith(":") else ("item" if is_item and number == 0 else "sentence")
+        kind = "lead_in" if is_lead_in(text) else ("item" if is_item and number == 0 else "sentence")
         out.append(QuotedSpan(result, offset + start, offset + end, text, kind,
                         role=role if number == 0 else line_role(text)))
     return out
