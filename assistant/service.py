@@ -165,7 +165,8 @@ class Assistant:
 
             try:
                 pool = answer_pool(results, _unfiltered_provinces(analysis, filters, state))
-                response = LLMResponse(llm_question, pool[: self.settings.top_k], self.chat_model(), history=history)
+                response = LLMResponse(llm_question, pool[: self.settings.top_k], self.chat_model(),
+                                       grounded=self.grounded, history=history)
                 yield from response
                 answer = response.answer()
                 answer.question, answer.query = question, analysis.text
