@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from assistant.grounded.config import GroundedConfig
 from retriever.hybrid import SearchResult
 from textnorm.cues import HEADER_LINE_ROLES, PASSAGE_ROLES, PassageRole
-from textnorm.lines import NUMBERED_KINDS, is_lead_in, is_list_line, marker_kind, sentence_spans
+from textnorm.lines import ARTICLE_FORM, NUMBERED_KINDS, is_lead_in, is_list_line, marker_kind, sentence_spans
 from textnorm.patterns import BASIS, CLOSING_FORMULA, NUMBER, PLACE_DATE
 
 #: Passage kinds of a document's front and end matter (written by ingest), answered for identity questions.
@@ -18,7 +18,7 @@ HEADER_KINDS = frozenset(PASSAGE_ROLES)
 
 #: Which header lines answer which answer type.
 #: A legal article's heading ("Điều 3. Tổ chức thực hiện"): like a numbered heading, it names what follows.
-_ARTICLE_HEAD = re.compile(r"^\s*Điều\s+\d+[.:]\s")
+_ARTICLE_HEAD = re.compile(r"^\s*" + ARTICLE_FORM + r"\s")
 
 #: A portal's "Người ký: …" field.
 _SIGNER_FIELD = re.compile(r"(?:^|\s)Người ký\s*:\s*\S")

@@ -41,17 +41,20 @@ from ingest.tasks.extract import Sections, split_partners, stages_of
 from textnorm.agencies import GROUP, canonical_agency, find_agencies
 from textnorm.cues import PASSAGE_ROLES
 from textnorm.deadlines import RECURRENCES
+from textnorm.lines import MARKDOWN_OPENING, NUMBERED_KINDS, marker_pattern
 from textnorm.patterns import AGENCY
 from textnorm.periods import find_periods, fold_same_length
 
+#: The markers that number a heading, sorted for a stable pattern (the line markers of :mod:`textnorm.lines`).
+_HEADING_KINDS = sorted(NUMBERED_KINDS)
 #: What opens a line or a sentence before its subject: Markdown heading marks, a bullet, a number ("2.", "2.1.",
 #: "III."), a letter ("a)") or an article ("Điều 2.").
-_OPENING = re.compile(r"(?:#{1,6}\s*)?(?:\*\*)?(?:[-+•*–]\s+|(?:Điều\s+\d+|\d+(?:\.\d+)*|[IVXLC]+)[.)]\s*|"
-                      r"[a-zđ]\)\s*)?(?:\*\*)?")
+_OPENING = re.compile(MARKDOWN_OPENING + "(?:" + marker_pattern([*_HEADING_KINDS, "bullet"], article=True)
+                      + r"\s*)?(?:\*\*)?")
 #: A number or heading mark opening a line: the start of the next heading, where a heading's bullets end.
-_NUMBERED = re.compile(r"(?:#{1,6}\s*)?(?:\*\*)?(?:(?:Điều\s+\d+|\d+(?:\.\d+)*|[IVXLC]+)[.)]|[a-zđ]\))(?:\s|$)")
+_NUMBERED = re.compile(MARKDOWN_OPENING + marker_pattern(_HEADING_KINDS, article=True))
 #: A bullet opening a line.
-_BULLET = re.compile(r"[-+•*–]\s+")
+_BULLET = re.compile(marker_pattern(["bullet"]) + r"\s+")
 #: "Giao", "Giao cho" opening a sentence: the plan gives what follows to the agency named next.
 _GIVE = re.compile(r"[Gg]iao\s+(?:cho\s+)?")
 #: "… giao Sở X chủ trì" inside a sentence (not a report of it: "đã giao").
