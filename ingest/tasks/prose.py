@@ -91,8 +91,10 @@ _VERB_WORDS = ("tham mưu|xây dựng|triển khai|tổ chức|thực hiện|rà
                "cử|chuẩn bị|quán triệt|phổ biến|tổng hợp|thông báo|chủ động|phối hợp")
 #: A task's verb inside a sentence: lower case, so that a name ("Sở Xây dựng", "Sở Giáo dục và Đào tạo") is no verb.
 TASK_VERBS = re.compile(r"[\s,]+(?=(?:" + _VERB_WORDS + r")\b)")
+#: The roles that give an agency a task (administrative vocabulary): in a sentence, or opening a bullet.
+_ROLE_WORDS = r"(?i:chủ trì|có trách nhiệm|chịu trách nhiệm)"
 #: A role that makes the sentence an assignment wherever it stands.
-_ROLE = re.compile(r"\s*[:,]?\s*(?P<role>(?i:chủ trì|có trách nhiệm|chịu trách nhiệm))\b\s*[,:]?\s*")
+_ROLE = re.compile(r"\s*[:,]?\s*(?P<role>" + _ROLE_WORDS + r")\b\s*[,:]?\s*")
 #: Words that end a name no lexicon knows: what follows a subject, not part of it ("UBND cấp huyện căn cứ Kế hoạch
 #: này …", "… được giao …", "… đã …").
 _NAME_END = re.compile(r"\s(?=(?:căn cứ|theo|trên cơ sở|được|đã|đang|sẽ|là)\b)")
@@ -123,7 +125,7 @@ _GROUPISH = re.compile(r"^(?:[Cc]ác)\b|\bcấp (?:huyện|xã)\b|\bcác (?:huy�
 #: ("được kiểm tra", "có liên quan", "không thuộc đối tượng kiểm tra").
 _HEADING_REST = re.compile(r"(?:là (?:cơ quan|đơn vị)|được|có|thuộc|không thuộc|trực thuộc)\b[^.;:]{0,50}")
 #: A bullet under an agency heading that opens with the agency's role ("- Chủ trì, …").
-_ITEM_ROLE = re.compile(r"(?i:chủ trì|có trách nhiệm|chịu trách nhiệm)\b\s*[,:]?\s*")
+_ITEM_ROLE = re.compile(_ROLE_WORDS + r"\b\s*[,:]?\s*")
 #: A bullet under an agency heading that makes it a partner ("- Phối hợp với Sở Tư pháp …").
 _ITEM_PARTNER = re.compile(r"(?i:phối hợp)(?:\s+(?:với|cùng))?\s*")
 #: Fewest words of a bullet under an agency heading that make it a task (shorter: a name in a list).
