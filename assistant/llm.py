@@ -8,9 +8,9 @@ words: :mod:`assistant.support`) loses its markers and is flagged ``[chưa kiể
 :attr:`Answer.unsupported`; a quotation not word for word in the passages is removed; each passage still cited
 becomes a :class:`Citation` whose quote is an exact span of the document's cleaned text: of the passage's quotable
 spans (:func:`assistant.grounded.units.split_units`, the grounded answer's, its lines cut into sentences), the one
-closest to what the reply said
-with it, cited as the grounded answer cites it (:func:`assistant.grounded.rendering.unit_citation`), both shaped by
-the same :class:`~assistant.grounded.config.GroundedConfig`.
+closest to what the reply said with it, cited as the grounded answer cites it
+(:func:`assistant.grounded.rendering.unit_citation`), both shaped by the assistant's
+:class:`~assistant.grounded.config.GroundedConfig`.
 
 An answer is an :class:`LLMResponse`, read lazily in the manner of simonw/llm's ``Response``: iterating it streams
 the model's text, :meth:`LLMResponse.answer` gives the verified :class:`Answer`. No thread of ours runs: the model's
