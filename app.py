@@ -23,7 +23,7 @@ from assistant.export import conversation_to_docx, conversation_to_markdown, fil
 from assistant.feedback import VERDICTS, citations_to_json, open_feedback
 from assistant.history import LOGIN_NEEDED, Share, account_owner, open_conversations, owner_account
 from assistant.review import answer_key
-from assistant.service import SearchFilters
+from assistant.service import EMPTY_QUESTION, SearchFilters, readable_question
 from assistant.types import Turn
 from errors import CchcError
 from index.model import document_label
@@ -611,8 +611,11 @@ def chat_page() -> None:
 
     ss.pop("scroll_to", None)  # marked once, on the run that shows the new answer
     prompt, standalone = _next_prompt(ss)
-    question = (prompt or "").strip()
+    question = readable_question(prompt)
     if not question:
+        if (prompt or "").strip():  # typed, but no word to read (control or invisible characters): as the service says
+            with main:
+                st.info(EMPTY_QUESTION)
         if not history:
             with main:
                 st.markdown("**Câu hỏi gợi ý**")

@@ -6,8 +6,11 @@ checked against the passages given, markers that point nowhere are removed, sent
 are flagged ``[chưa có trích dẫn]``, a cited sentence its passage does not support (numbers, names, most content
 words: :mod:`assistant.support`) loses its markers and is flagged ``[chưa kiểm chứng]``, both listed in
 :attr:`Answer.unsupported`; a quotation not word for word in the passages is removed; each passage still cited
-becomes a :class:`Citation` whose quote is an exact span of the document's cleaned text, the sentence of the passage
-closest to what the reply said with it.
+becomes a :class:`Citation` whose quote is an exact span of the document's cleaned text: of the passage's quotable
+spans (:func:`assistant.grounded.units.split_units`, the grounded answer's, its lines cut into sentences), the one
+closest to what the reply said with it, cited as the grounded answer cites it
+(:func:`assistant.grounded.rendering.unit_citation`), both shaped by the assistant's
+:class:`~assistant.grounded.config.GroundedConfig`.
 
 An answer is an :class:`LLMResponse`, read lazily in the manner of simonw/llm's ``Response``: iterating it streams
 the model's text, :meth:`LLMResponse.answer` gives the verified :class:`Answer`. No thread of ours runs: the model's
@@ -30,19 +33,22 @@ from typing import TYPE_CHECKING
 import httpx
 import openai
 
+from assistant.grounded.config import GroundedConfig
+from assistant.grounded.rendering import unit_citation
+from assistant.grounded.units import QuotedSpan, split_units
 from assistant.prompting import render_prompt
 from assistant.support import checked_quotations, is_verbatim, unsupported_reason
 from assistant.types import Answer, Citation, Turn
 from errors import LLMUnavailable
 from index.model import document_label
+from retriever.hybrid import SearchResult
 from textnorm import fold_accents, fold_word, syllables
-from textnorm.lines import is_list_line, sentence_spans, strip_bullet, strip_span
+from textnorm.lines import is_lead_in, is_list_line, sentence_spans, strip_bullet, strip_span
 from textnorm.terms import STOPWORDS
 
-if TYPE_CHECKING:  # pragma: no cover - typing only; keeps numpy/chroma out of this module's import
+if TYPE_CHECKING:  # pragma: no cover - typing only; keeps langchain's import for the first model
     from langchain_core.language_models import BaseChatModel
 
-    from retriever.hybrid import SearchResult
     from settings import Settings
 
 __all__ = ["LLMUnavailable", "LLMResponse", "make_chat_model", "answer_with_llm", "condense_question"]
@@ -81,6 +87,16 @@ _THINK = re.compile(r"<think>.*?</think>", re.DOTALL | re.IGNORECASE)
 _MARKERS_ONLY = re.compile(r"(?:\s*" + _MARKER.pattern + r")+\s*[.!?]*", re.IGNORECASE)
 _HEADING_WRAP = re.compile(r"^[#>*_\s]+|[*_\s]+$")
 _WORD = re.compile(r"\w", re.UNICODE)
+#: Weight of a stopword the reply shares with a quotable span, against 1 for any other word: "của", "và" barely tell
+#: spans apart.
+_STOPWORD_WEIGHT = 0.2
+#: The longest passage line LLM mode quotes whole (``GroundedConfig.max_line_chars`` for its cards): none, a line is
+#: cut into its sentences, since a card backs one claim of the reply; the grounded answer quotes whole lines because
+#: its quote is the answer.
+_LINE_CHARS = 0
+#: Least weight a span must share with what the reply said to be quoted for it (one content word); below it, the
+#: passage's first span is quoted.
+_MIN_SHARED = 1.0
 
 
 # -- model ------------------------------------------------------------------------------------------------------
@@ -257,7 +273,9 @@ def _expand_numbers(group: str) -> list[int]:
 
 
 def _segments(text: str) -> list[tuple[int, int]]:
-    """Spans of the sentences of ``text`` (:func:`textnorm.lines.sentence_spans`); a list item line stays whole.
+    """Spans of the sentences of the reply ``text`` (:func:`textnorm.lines.sentence_spans`); a list item line stays
+    whole. Every sentence of a reply is a claim of its own, so a line is always cut (a passage line is one quotable
+    span up to :attr:`GroundedConfig.max_line_chars`: :func:`~assistant.grounded.units.split_units`).
 
     Citation markers after the final punctuation belong to the sentence before them, also alone on the next line.
     """
@@ -280,27 +298,31 @@ def _folded_syllables(text: str) -> set[str]:
     return {fold_word(w) for w in syllables(text)}
 
 
-def _best_quote(passage_text: str, target: set[str]) -> tuple[int, int]:
-    """Offsets in ``passage_text`` of its sentence (or list line) sharing the most syllables with ``target``."""
-    best, best_key = None, (0.0, 0.0)
-    for start, end in _segments(passage_text):
-        words = _folded_syllables(passage_text[start:end])
+def _said_weights(said: str) -> dict[str, float]:
+    """The words of what the reply said with a passage, each weighted (a stopword counts little)."""
+    return {w: _STOPWORD_WEIGHT if w in STOPWORDS else 1.0 for w in _folded_syllables(said)}
+
+
+def _closest_span(spans: Sequence[QuotedSpan], weights: dict[str, float]) -> QuotedSpan:
+    """The span sharing the most weight with what the reply said, the denser on a tie; the first span when none
+    shares a content word."""
+    best, best_key = spans[0], (0.0, 0.0)
+    for span in spans:
+        words = _folded_syllables(span.text)
         if not words:
             continue
-        shared = words & target
-        score = sum(0.2 if w in STOPWORDS else 1.0 for w in shared)
+        score = sum(weights.get(w, 0.0) for w in words)
         key = (score, score / len(words))
         if key > best_key:
-            best, best_key = (start, end), key
-    if best is None or best_key[0] < 1.0:
-        return strip_span(passage_text, 0, len(passage_text))
-    return best
+            best, best_key = span, key
+    return best if best_key[0] >= _MIN_SHARED else spans[0]
 
 
 def _is_heading(content: str) -> bool:
-    bare = _HEADING_WRAP.sub("", content)
+    """A line of the reply that introduces what follows: a lead-in (:func:`textnorm.lines.is_lead_in`) also inside
+    the Markdown a model writes ("**Đối tượng:**"), a Markdown heading ("# …") or a line all in bold."""
     stripped = content.strip()
-    return (bare.endswith(":") or stripped.startswith("#")
+    return (is_lead_in(_HEADING_WRAP.sub("", content)) or stripped.startswith("#")
             or bool(re.fullmatch(r"(\*\*|__).+(\*\*|__)\s*:?", stripped)))
 
 
@@ -374,7 +396,8 @@ def _vetted(unit: _Unit, results: Sequence[SearchResult]) -> _Unit:
     reason = unsupported_reason(content, *support) if cited and _WORD.search(content) else ""
     if reason:
         piece = _MARKER_WITH_SPACE.sub("", piece).strip()
-    return replace(unit, piece=piece, content=content, valid=[] if reason else unit.valid, unverified=reason,
+    kept = {n for m in _MARKER.finditer(piece) for n in _expand_numbers(m.group(1))}  # a removed quote's go with it
+    return replace(unit, piece=piece, content=content, valid=[n for n in unit.valid if n in kept], unverified=reason,
                    quotes_removed=removed)
 
 
@@ -436,21 +459,21 @@ def _checked_text(text: str, units: Sequence[_Unit], renumber: dict[int, int]) -
     return re.sub(r"\n{3,}", "\n\n", "".join(out)).strip(), unsupported
 
 
-def _citation(result: SearchResult, n: int, said: str) -> Citation:
-    """Citation ``n`` of one passage: its sentence closest to what the reply ``said`` with it, as an exact span."""
-    passage = result.passage
-    q_start, q_end = _best_quote(passage.text, _folded_syllables(said))
-    md = dict(result.doc_metadata or {})
-    return Citation(
-        n=n, doc_id=passage.doc_id, title=result.title, source=result.source, section=passage.section,
-        quote=passage.text[q_start:q_end], start=passage.start + q_start, end=passage.start + q_end,
-        label=document_label(md, result.title), metadata=md)
+def _citation(result: SearchResult, n: int, said: str, cfg: GroundedConfig) -> Citation:
+    """Citation ``n`` of one passage: of its quotable spans (the grounded answer's), the one closest to what the reply
+    ``said`` with it, cited as the grounded answer cites a span."""
+    p = result.passage
+    spans = split_units(result, replace(cfg, max_line_chars=_LINE_CHARS))
+    spans = spans or [QuotedSpan(result, p.start, p.end, p.text, "sentence")]
+    weights = _said_weights(said)
+    return unit_citation(_closest_span(spans, weights), n, weights, cfg)
 
 
-def _citations(results: Sequence[SearchResult], units: Sequence[_Unit], renumber: dict[int, int]) -> list[Citation]:
+def _citations(results: Sequence[SearchResult], units: Sequence[_Unit], renumber: dict[int, int],
+               cfg: GroundedConfig) -> list[Citation]:
     """One citation per cited passage, in the new numbering."""
     return [_citation(results[old - 1], new,
-                      " ".join(u.content for u in units if not u.abstain and old in u.valid))
+                      " ".join(u.content for u in units if not u.abstain and old in u.valid), cfg)
             for old, new in renumber.items()]
 
 
@@ -472,7 +495,7 @@ def _removed_notice(units: Sequence[_Unit]) -> str:
     return " ".join(parts)
 
 
-def _verify(question: str, raw: str, results: Sequence[SearchResult]) -> Answer:
+def _verify(question: str, raw: str, results: Sequence[SearchResult], cfg: GroundedConfig) -> Answer:
     """The answer the reply ``raw`` supports: renumbered markers, exact quotes, unsupported claims flagged."""
     text = raw.strip()
     units = _units(text, len(results))
@@ -481,7 +504,7 @@ def _verify(question: str, raw: str, results: Sequence[SearchResult]) -> Answer:
     units = [_vetted(u, results) for u in units]
     renumber = _renumbering(units)
     answer_text, unsupported = _checked_text(text, units, renumber)
-    return Answer(question=question, text=answer_text, citations=_citations(results, units, renumber), mode="llm",
+    return Answer(question=question, text=answer_text, citations=_citations(results, units, renumber, cfg), mode="llm",
                   notice=_removed_notice(units), passages=list(results), unsupported=unsupported)
 
 
@@ -503,14 +526,17 @@ class LLMResponse:
         results: the passages to answer from; they are numbered ``[1]..[n]`` in this order. With none, the answer
             abstains and the model is not called.
         chat_model: a LangChain chat model (:func:`make_chat_model`, or a fake one in tests).
+        grounded: the grounded answerer's constants (the assistant's own): which spans of a passage are quotable
+            and how long a quote may be.
         history: earlier turns; their questions are shown to the model as context only.
     """
 
-    def __init__(self, question: str, results: Sequence[SearchResult], chat_model, *,
+    def __init__(self, question: str, results: Sequence[SearchResult], chat_model, *, grounded: GroundedConfig,
                  history: Sequence[Turn] = ()) -> None:
         self.question = question
         self.results = list(results)
         self.chat_model = chat_model
+        self.grounded = grounded
         self.history = tuple(history)
         self._shown: list[str] = []
         self._raw: list[str] = []
@@ -594,19 +620,19 @@ class LLMResponse:
         """
         if self._answer is None:
             self.text()
-            self._answer = (_verify(self.question, self._reply(), self.results) if self.results
+            self._answer = (_verify(self.question, self._reply(), self.results, self.grounded) if self.results
                             else _abstained(self.question, self.results))
         return self._answer
 
 
-def answer_with_llm(question: str, results: Sequence[SearchResult], chat_model, *,
+def answer_with_llm(question: str, results: Sequence[SearchResult], chat_model, *, grounded: GroundedConfig,
                     history: Sequence[Turn] = ()) -> Answer:
     """The verified answer of :class:`LLMResponse`, without streaming.
 
     Raises:
         LLMUnavailable: the model could not be reached, failed, timed out or returned nothing.
     """
-    return LLMResponse(question, results, chat_model, history=history).answer()
+    return LLMResponse(question, results, chat_model, grounded=grounded, history=history).answer()
 
 
 def _clean_condensed(output: str, question: str) -> str:

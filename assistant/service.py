@@ -33,6 +33,7 @@ from retriever.service import open_retriever
 from settings import Settings
 from textnorm.cues import HEADER_TYPES, PASSAGE_ROLES, AnswerType, ListTarget
 from textnorm.gazetteer import canonical_province
+from textnorm.inputs import visible_text
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +46,8 @@ HEADER_DOCS = 2
 LIST_DOCS = 4
 #: A search run when the app opens the assistant, so the embedder and the BM25 cache load before the first question.
 WARM_UP_QUERY = "kế hoạch kiểm tra cải cách hành chính"
+#: The answer to a question with nothing visible to read: empty, or only control, escape or invisible characters.
+EMPTY_QUESTION = "Xin hãy nhập một câu hỏi về các văn bản CCHC."
 FALLBACK_NOTICE = "Không dùng được LLM ({reason}); câu trả lời dưới đây được trích nguyên văn từ văn bản."
 
 
@@ -128,9 +131,9 @@ class Assistant:
     def _answer(self, question: str, *, history: Sequence[Turn] = (), filters: SearchFilters | None = None,
                 mode: str = "grounded") -> Generator[str, None, Answer]:
         """:meth:`ask` as a generator: the LLM's text pieces as they stream, then the Answer as its return value."""
-        question = (question or "").strip()
-        if not re.search(r"\w", question):
-            return Answer(question=question, text="Xin hãy nhập một câu hỏi về các văn bản CCHC.", abstained=True)
+        question = readable_question(question)
+        if not question:
+            return Answer(question=question, text=EMPTY_QUESTION, abstained=True)
         question = question[:2000]
         state = self.store.lexical()
         llm_question = self._condensed(question, history) if mode == "llm" and self.llm_available else question
@@ -167,7 +170,8 @@ class Assistant:
 
             try:
                 pool = answer_pool(results, _unfiltered_provinces(analysis, filters, state))
-                response = LLMResponse(llm_question, pool[: self.settings.top_k], self.chat_model(), history=history)
+                response = LLMResponse(llm_question, pool[: self.settings.top_k], self.chat_model(),
+                                       grounded=self.grounded, history=history)
                 yield from response
                 answer = response.answer()
                 answer.question, answer.query = question, analysis.text
@@ -266,6 +270,17 @@ class Assistant:
     def _out_of_scope(self, analysis, results, state, use_llm: bool = False) -> str:
         """Why the documents cannot answer before any unit is read, or "" (:func:`assistant.scope.out_of_scope`)."""
         return out_of_scope(analysis, results, state, use_llm=use_llm, foreign=lambda: _is_foreign(analysis, state))
+
+
+def readable_question(text: str | None) -> str:
+    """The question as it shows (:func:`textnorm.inputs.visible_text`, stripped), or "" when it has no word to read:
+    an escape sequence's "31m" or a zero-width space asks nothing (the service and the chat page read it alike).
+
+    >>> readable_question("  Ai ký\\u200b?\\x00 "), readable_question("\\x00\\x1b[31m \\u200b"), readable_question("?!")
+    ('Ai ký?', '', '')
+    """
+    question = visible_text(text or "").strip()
+    return question if re.search(r"\w", question) else ""
 
 
 def _unfiltered_provinces(analysis, filters: SearchFilters | None, state) -> list[str]:

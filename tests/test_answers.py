@@ -153,6 +153,18 @@ def test_every_unit_is_an_exact_span_of_its_document(lines):
         assert document[unit.start:unit.end] == unit.text
 
 
+def test_a_long_list_item_keeps_its_number_and_kind_when_cut_into_sentences():
+    """A line longer than ``max_line_chars`` is cut into sentences; "4." before a capital ends like a sentence but
+    opens the item: the first unit is the item with its number, not a bare sentence."""
+    line = ("4. Đối với các cơ quan, đơn vị không thuộc đối tượng kiểm tra trực tiếp: tổ chức tự kiểm tra. "
+            "Báo cáo kết quả về Sở Nội vụ trước ngày 15/12/2021.")
+    passage = Passage("d:0", "d", line, 40, 40 + len(line), "", "text", {})
+    units = split_units(SearchResult(1, passage, 1.0, {}), GroundedConfig(max_line_chars=60))
+    assert [(u.kind, u.text) for u in units if u.kind != "headed"] == [
+        ("item", "4. Đối với các cơ quan, đơn vị không thuộc đối tượng kiểm tra trực tiếp: tổ chức tự kiểm tra."),
+        ("sentence", "Báo cáo kết quả về Sở Nội vụ trước ngày 15/12/2021.")]
+
+
 # -- the real corpus ---------------------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def assistant(real_index):

@@ -237,6 +237,15 @@ def test_follow_up_passes_history_and_the_questions_own_province(fake):
     assert other.session_state["history"] == [] and len(other.chat_message) == 0
 
 
+def test_a_question_of_only_control_characters_gets_the_empty_questions_message(fake):
+    from assistant.service import EMPTY_QUESTION
+
+    at = _run(AppTest.from_file(APP, default_timeout=TIMEOUT))
+    _ask(at, "\x00\x1b[31m \u200b")
+    assert [i.value for i in at.info] == [EMPTY_QUESTION]
+    assert fake.calls == [] and at.session_state["history"] == [] and len(at.chat_message) == 0
+
+
 def test_sidebar_filters_and_mode_are_passed(fake):
     fake.llm_available = True
     at = _run(AppTest.from_file(APP, default_timeout=TIMEOUT))

@@ -84,6 +84,27 @@ def test_a_question_without_words_asks_for_one_and_cites_nothing(hashed_index, q
     assert "nhập một câu hỏi" in answer.text  # says what to do, not "nothing found"
 
 
+@pytest.mark.parametrize("question", ["\x00\x1b[31m \u200b", "\u200b\ufeff\u2060\u200e", "\x1b]0;tiêu đề\x07\x1b[0m",
+                                      "\x07\x7f\t\x1b[1;32m"])
+@pytest.mark.parametrize("mode", ["grounded", "llm"])
+def test_a_question_of_only_control_or_invisible_characters_is_an_empty_one(hashed_index, question, mode):
+    """A pasted terminal colour ("31m" are word characters) or a zero-width space asks nothing: the answer is the
+    empty question's, and LLM mode does not call the model (a model that is called fails the test)."""
+    settings, store = hashed_index
+    assistant = Assistant(settings, HybridRetriever(store), chat_model=object())
+    answer, empty = assistant.ask(question, mode=mode), assistant.ask("", mode=mode)
+    assert answer.abstained and not answer.citations and answer.text == empty.text
+    assert "nhập một câu hỏi" in answer.text
+
+
+def test_visible_characters_around_control_ones_are_still_the_question(hashed_index):
+    settings, store = hashed_index
+    assistant = Assistant(settings, HybridRetriever(store))
+    typed = assistant.ask("\x1b[31mNăm 2022 Hà Nam\u200b tổ chức kiểm tra CCHC vào thời gian nào?\x1b[0m\x00")
+    clean = assistant.ask("Năm 2022 Hà Nam tổ chức kiểm tra CCHC vào thời gian nào?")
+    assert typed.question == clean.question and typed.text == clean.text and not typed.abstained
+
+
 @pytest.mark.parametrize("question", ["<script>alert(1)</script>", "x" * 10000])
 def test_a_hostile_question_is_refused_without_echo_or_citation(hashed_index, question):
     settings, store = hashed_index

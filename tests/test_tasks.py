@@ -444,3 +444,16 @@ def test_a_partner_whose_name_holds_a_verb_is_read_whole():
     assert [(t.lead, t.partners, t.content) for t in tasks] == [
         ("Sở Nội vụ", ("Sở Xây dựng", "Sở Giáo dục và Đào tạo"), "rà soát vị trí việc làm"),
         ("Sở Tài chính", (), "Hướng dẫn lập dự toán kinh phí cải cách hành chính")]
+
+
+def test_prose_reads_the_line_markers_every_reader_reads():
+    """One rule for what opens a line (:mod:`textnorm.lines`): a heading's number with no space before an upper-case
+    name ("1.Sở Nội vụ", as portal pastes write "I.MỤC TIÊU") and an em-dash bullet open a line here as in cleaning."""
+    body = ("1.Sở Nội vụ\n— Chủ trì tham mưu kiện toàn tổ chức bộ máy, hoàn thành trong quý II.\n"
+            "2.Sở Tư pháp\n— Chủ trì rà soát văn bản quy phạm pháp luật, hoàn thành trong quý III.\n")
+    doc = build_document("kh", "kh.txt", ORGANISATION.replace("I. MỤC TIÊU", "II. TỔ CHỨC THỰC HIỆN") + body)
+    tasks = extract_tasks(doc).tasks
+    assert [(t.lead, t.content, t.deadline_text) for t in tasks] == [
+        ("Sở Nội vụ", "tham mưu kiện toàn tổ chức bộ máy", "hoàn thành trong quý II"),
+        ("Sở Tư pháp", "rà soát văn bản quy phạm pháp luật", "hoàn thành trong quý III")]
+    assert_spans(doc, tasks)

@@ -13,6 +13,7 @@ segments all read them from here.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 #: The markers that open a numbered heading or a list item, by kind, tried in this order.
 MARKER_FORMS: dict[str, str] = {
@@ -25,10 +26,15 @@ MARKER_FORMS: dict[str, str] = {
 }
 #: Kinds that number a heading or an item (a bullet or a bracketed number does not).
 NUMBERED_KINDS = frozenset({"roman", "dotted", "arabic", "alpha"})
+#: A legal article's heading ("Điều 3.", "Điều 2:"): it opens a line as a section's number does.
+ARTICLE_FORM = r"Điều\s+\d{1,3}[.:)]"
+#: Markdown a pasted web page puts before a line's marker ("## 1. …", "**2. Sở Tư pháp**").
+MARKDOWN_OPENING = r"(?:#{1,6}\s*)?(?:\*\*)?"
+#: What follows a marker: a space or the end; after "I." an upper-case title may follow directly ("I.MỤC TIÊU").
+_MARKER_END = r"(?:(?=\s|$)|(?<=\.)(?=[A-ZĐÀ-Ỹ]))"
 
 _MARKER = re.compile(
-    r"^\s*(?:" + "|".join(f"(?P<{kind}>{form})" for kind, form in MARKER_FORMS.items()) + r")"
-    r"(?:(?=\s|$)|(?<=\.)(?=[A-ZĐÀ-Ỹ]))"  # a space or the end; after "I." an upper-case title may follow directly
+    r"^\s*(?:" + "|".join(f"(?P<{kind}>{form})" for kind, form in MARKER_FORMS.items()) + r")" + _MARKER_END
 )
 _BULLET = re.compile(r"^\s*" + MARKER_FORMS["bullet"] + r"\s+")
 
@@ -43,6 +49,18 @@ _NO_BREAK_AFTER = re.compile(
     r"(?:(?:^|[\s(])(?:TP|Tp|TT|ThS|TS|PGS|GS|BS|KS|CN|Q|P|St|TW|v\.v)"
     r"|(?:Điều|Khoản|Mục|Chương|Phần|Điểm|Số|số)\s+[\dIVXLivxl]+[a-zđ]?)$"
 )
+
+
+def marker_pattern(kinds: Iterable[str], *, article: bool = False) -> str:
+    """The regular expression (not anchored: for ``match(text, pos)``) of a marker of one of ``kinds`` (keys of
+    :data:`MARKER_FORMS`), or with ``article`` of an article's heading, followed by what may follow a marker.
+
+    >>> opening = re.compile(MARKDOWN_OPENING + marker_pattern(sorted(NUMBERED_KINDS), article=True))
+    >>> [bool(opening.match(t)) for t in ("## 2. Sở Tư pháp", "Điều 3. Tổ chức", "a) Cấp tỉnh", "2021 là năm")]
+    [True, True, True, False]
+    """
+    forms = [MARKER_FORMS[kind] for kind in kinds] + ([ARTICLE_FORM] if article else [])
+    return "(?:" + "|".join(forms) + ")" + _MARKER_END
 
 
 def marker_kind(line: str) -> str | None:
@@ -80,6 +98,16 @@ def is_upper_line(text: str) -> bool:
     """
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def is_lead_in(line: str) -> bool:
+    """A line (or sentence) that introduces what follows it: it ends with a colon (the grounded answer quotes it with
+    its list; LLM mode does not ask it for a citation).
+
+    >>> is_lead_in("Đối tượng kiểm tra năm 2022: "), is_lead_in("- Sở Y tế: kiểm tra trong tháng 9.")
+    (True, False)
+    """
+    return line.rstrip().endswith(":")
 
 
 def strip_bullet(line: str) -> str:
@@ -147,6 +175,6 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 __all__ = [
-    "MARKER_FORMS", "NUMBERED_KINDS", "is_list_line", "is_upper_line", "marker_kind", "sentence_spans", "strip_bullet",
-    "strip_span",
+    "ARTICLE_FORM", "MARKDOWN_OPENING", "MARKER_FORMS", "NUMBERED_KINDS", "is_lead_in", "is_list_line", "is_upper_line",
+    "marker_kind", "marker_pattern", "sentence_spans", "strip_bullet", "strip_span",
 ]

@@ -111,17 +111,24 @@ class _Writer:
         self.citations: list[Citation] = []
 
     def cite(self, unit: QuotedSpan) -> list[str]:
-        limit = self.cfg.max_quote_chars if unit.kind not in ("list", "row", "header") else 10 ** 6
-        start, end, quote = (row_quote(unit) if unit.kind == "row"
-                             else quote_span(unit, self.weights, limit, self.wanted,
-                                             context_chars=self.cfg.answer_context_chars))
-        n = len(self.citations) + 1
-        md = unit.result.doc_metadata
-        self.citations.append(Citation(n=n, doc_id=unit.doc_id, title=unit.result.document.title or unit.doc_id,
-                                       source=md.get("source", ""), section=unit.result.passage.section,
-                                       quote=quote, start=start, end=end, label=result_label(unit.result),
-                                       metadata={k: v for k, v in md.items() if isinstance(v, str)}))
-        return _display(unit, quote, n, start > unit.start, end < unit.end)
+        citation = unit_citation(unit, len(self.citations) + 1, self.weights, self.cfg, self.wanted)
+        self.citations.append(citation)
+        return _display(unit, citation.quote, citation.n, citation.start > unit.start, citation.end < unit.end)
+
+
+def unit_citation(unit: QuotedSpan, n: int, weights: dict[str, float], cfg: GroundedConfig,
+                  wanted: re.Pattern | None = None) -> Citation:
+    """Citation ``n`` of a unit, in both modes: a table row by its first cell (:func:`row_quote`), a list or header
+    line whole, any other unit cut to :attr:`GroundedConfig.max_quote_chars` around the words of ``weights``
+    (:func:`quote_span`); the quote is an exact span of the document's cleaned text."""
+    limit = cfg.max_quote_chars if unit.kind not in ("list", "row", "header") else 10 ** 6
+    start, end, quote = (row_quote(unit) if unit.kind == "row"
+                         else quote_span(unit, weights, limit, wanted, context_chars=cfg.answer_context_chars))
+    md = unit.result.doc_metadata
+    return Citation(n=n, doc_id=unit.doc_id, title=unit.result.document.title or unit.doc_id,
+                    source=md.get("source", ""), section=unit.result.passage.section, quote=quote, start=start,
+                    end=end, label=result_label(unit.result),
+                    metadata={k: v for k, v in md.items() if isinstance(v, str)})
 
 
 #: What a quote of a long unit should keep for each asked kind of answer.

@@ -9,7 +9,16 @@ from dataclasses import dataclass, field
 from assistant.grounded.config import GroundedConfig
 from retriever.hybrid import SearchResult
 from textnorm.cues import HEADER_LINE_ROLES, PASSAGE_ROLES, PassageRole
-from textnorm.lines import NUMBERED_KINDS, is_list_line, marker_kind, sentence_spans
+from textnorm.lines import (
+    ARTICLE_FORM,
+    MARKER_FORMS,
+    NUMBERED_KINDS,
+    is_lead_in,
+    is_list_line,
+    marker_kind,
+    marker_pattern,
+    sentence_spans,
+)
 from textnorm.patterns import BASIS, CLOSING_FORMULA, NUMBER, PLACE_DATE
 
 #: Passage kinds of a document's front and end matter (written by ingest), answered for identity questions.
@@ -18,7 +27,10 @@ HEADER_KINDS = frozenset(PASSAGE_ROLES)
 
 #: Which header lines answer which answer type.
 #: A legal article's heading ("Điều 3. Tổ chức thực hiện"): like a numbered heading, it names what follows.
-_ARTICLE_HEAD = re.compile(r"^\s*Điều\s+\d+[.:]\s")
+_ARTICLE_HEAD = re.compile(r"^\s*" + ARTICLE_FORM + r"\s")
+
+#: A sentence that is only a line's marker ("4." before "Đối với …"): it belongs to the sentence after it.
+_MARKER_ONLY = re.compile(marker_pattern(MARKER_FORMS))
 
 #: A portal's "Người ký: …" field.
 _SIGNER_FIELD = re.compile(r"(?:^|\s)Người ký\s*:\s*\S")
@@ -102,20 +114,33 @@ def split_units(result: SearchResult, cfg: GroundedConfig) -> list[QuotedSpan]:
 
 
 def _line_kind(line: str) -> str:
-    stripped = line.strip()
-    if stripped.endswith(":"):
+    if is_lead_in(line):
         return "lead_in"
     return "item" if is_list_line(line) else "sentence"
+
+
+def _line_sentences(line: str) -> list[tuple[int, int]]:
+    """The sentences of a line; a list marker that ends like a sentence ("4. Đối với …": a full stop before a
+    capital) stays with the sentence it opens, so an item keeps its number and its kind.
+
+    >>> line = "4. Đối với các cơ quan: tự kiểm tra. Báo cáo trước ngày 15/12."
+    >>> [line[s:e] for s, e in _line_sentences(line)]
+    ['4. Đối với các cơ quan: tự kiểm tra.', 'Báo cáo trước ngày 15/12.']
+    """
+    spans = sentence_spans(line)
+    if len(spans) > 1 and _MARKER_ONLY.fullmatch(line, spans[0][0], spans[0][1]):
+        spans = [(spans[0][0], spans[1][1]), *spans[2:]]
+    return spans
 
 
 def _sentences(result: SearchResult, line: str, offset: int, role: str) -> list[QuotedSpan]:
     out = []
     is_item = is_list_line(line)
-    for number, (start, end) in enumerate(sentence_spans(line)):
+    for number, (start, end) in enumerate(_line_sentences(line)):
         text = line[start:end]
         if len(text) < 3:
             continue
-        kind = "lead_in" if text.endswith(":") else ("item" if is_item and number == 0 else "sentence")
+        kind = "lead_in" if is_lead_in(text) else ("item" if is_item and number == 0 else "sentence")
         out.append(QuotedSpan(result, offset + start, offset + end, text, kind,
                         role=role if number == 0 else line_role(text)))
     return out

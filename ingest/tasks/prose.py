@@ -41,17 +41,20 @@ from ingest.tasks.extract import Sections, split_partners, stages_of
 from textnorm.agencies import GROUP, canonical_agency, find_agencies
 from textnorm.cues import PASSAGE_ROLES
 from textnorm.deadlines import RECURRENCES
+from textnorm.lines import MARKDOWN_OPENING, NUMBERED_KINDS, marker_pattern
 from textnorm.patterns import AGENCY
 from textnorm.periods import find_periods, fold_same_length
 
+#: The markers that number a heading, sorted for a stable pattern (the line markers of :mod:`textnorm.lines`).
+_HEADING_KINDS = sorted(NUMBERED_KINDS)
 #: What opens a line or a sentence before its subject: Markdown heading marks, a bullet, a number ("2.", "2.1.",
 #: "III."), a letter ("a)") or an article ("Điều 2.").
-_OPENING = re.compile(r"(?:#{1,6}\s*)?(?:\*\*)?(?:[-+•*–]\s+|(?:Điều\s+\d+|\d+(?:\.\d+)*|[IVXLC]+)[.)]\s*|"
-                      r"[a-zđ]\)\s*)?(?:\*\*)?")
+_OPENING = re.compile(MARKDOWN_OPENING + "(?:" + marker_pattern([*_HEADING_KINDS, "bullet"], article=True)
+                      + r"\s*)?(?:\*\*)?")
 #: A number or heading mark opening a line: the start of the next heading, where a heading's bullets end.
-_NUMBERED = re.compile(r"(?:#{1,6}\s*)?(?:\*\*)?(?:(?:Điều\s+\d+|\d+(?:\.\d+)*|[IVXLC]+)[.)]|[a-zđ]\))(?:\s|$)")
+_NUMBERED = re.compile(MARKDOWN_OPENING + marker_pattern(_HEADING_KINDS, article=True))
 #: A bullet opening a line.
-_BULLET = re.compile(r"[-+•*–]\s+")
+_BULLET = re.compile(marker_pattern(["bullet"]) + r"\s+")
 #: "Giao", "Giao cho" opening a sentence: the plan gives what follows to the agency named next.
 _GIVE = re.compile(r"[Gg]iao\s+(?:cho\s+)?")
 #: "… giao Sở X chủ trì" inside a sentence (not a report of it: "đã giao").
@@ -88,8 +91,10 @@ _VERB_WORDS = ("tham mưu|xây dựng|triển khai|tổ chức|thực hiện|rà
                "cử|chuẩn bị|quán triệt|phổ biến|tổng hợp|thông báo|chủ động|phối hợp")
 #: A task's verb inside a sentence: lower case, so that a name ("Sở Xây dựng", "Sở Giáo dục và Đào tạo") is no verb.
 TASK_VERBS = re.compile(r"[\s,]+(?=(?:" + _VERB_WORDS + r")\b)")
+#: The roles that give an agency a task (administrative vocabulary): in a sentence, or opening a bullet.
+_ROLE_WORDS = r"(?i:chủ trì|có trách nhiệm|chịu trách nhiệm)"
 #: A role that makes the sentence an assignment wherever it stands.
-_ROLE = re.compile(r"\s*[:,]?\s*(?P<role>(?i:chủ trì|có trách nhiệm|chịu trách nhiệm))\b\s*[,:]?\s*")
+_ROLE = re.compile(r"\s*[:,]?\s*(?P<role>" + _ROLE_WORDS + r")\b\s*[,:]?\s*")
 #: Words that end a name no lexicon knows: what follows a subject, not part of it ("UBND cấp huyện căn cứ Kế hoạch
 #: này …", "… được giao …", "… đã …").
 _NAME_END = re.compile(r"\s(?=(?:căn cứ|theo|trên cơ sở|được|đã|đang|sẽ|là)\b)")
@@ -120,7 +125,7 @@ _GROUPISH = re.compile(r"^(?:[Cc]ác)\b|\bcấp (?:huyện|xã)\b|\bcác (?:huy�
 #: ("được kiểm tra", "có liên quan", "không thuộc đối tượng kiểm tra").
 _HEADING_REST = re.compile(r"(?:là (?:cơ quan|đơn vị)|được|có|thuộc|không thuộc|trực thuộc)\b[^.;:]{0,50}")
 #: A bullet under an agency heading that opens with the agency's role ("- Chủ trì, …").
-_ITEM_ROLE = re.compile(r"(?i:chủ trì|có trách nhiệm|chịu trách nhiệm)\b\s*[,:]?\s*")
+_ITEM_ROLE = re.compile(_ROLE_WORDS + r"\b\s*[,:]?\s*")
 #: A bullet under an agency heading that makes it a partner ("- Phối hợp với Sở Tư pháp …").
 _ITEM_PARTNER = re.compile(r"(?i:phối hợp)(?:\s+(?:với|cùng))?\s*")
 #: Fewest words of a bullet under an agency heading that make it a task (shorter: a name in a list).
