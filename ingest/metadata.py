@@ -151,6 +151,10 @@ BYLINE = re.compile(
 )
 #: A block this long is prose: the post's body has begun, its dateline is above.
 PROSE_MIN_CHARS = 200
+#: The last block of a page is prose from half that length (an excerpt cut in its lead; a one-sentence summary).
+CUT_PROSE_MIN_CHARS = PROSE_MIN_CHARS // 2
+#: Category, tag or breadcrumb lines a page may print above a post's headline.
+LABEL_LINES_MAX = 2
 #: The headline is at most this far from the dateline (a rating or views line may stand between them).
 HEADLINE_REACH = 3
 #: A headline ends on none of these: a sentence's or a list's end, or the separator of a menu of links ("Khu đô thị
@@ -896,16 +900,58 @@ def _headline_then_narration(r: _Reader) -> bool:
     return bool(NEWS_NARRATION.search(r.blocks[1].text[:PROSE_MIN_CHARS]))  # the lead may open "Thực hiện …"
 
 
+def _is_label(text: str) -> bool:
+    """A page's category, tag or breadcrumb line above a headline ("Tin tức - Sự kiện", "cải cách bộ máy"): a few
+    words, no sentence, no body's name, no date.
+
+    >>> _is_label("cải cách bộ máy"), _is_label("Tin tức - Sự kiện"), _is_label("UBND tỉnh")
+    (True, True, False)
+    >>> _is_label("Kiểm tra công tác cải cách hành chính tại huyện"), _is_label("12/3/2024")
+    (False, False)
+    """
+    words = [w for w in text.split() if any(c.isalpha() for c in w)]
+    return (0 < len(words) < HEADLINE_MIN_WORDS and not any(c.isdigit() for c in text) and not is_agency(text)
+            and not text.endswith(NOT_HEADLINE_ENDS[:3]))
+
+
+def _names_a_body(text: str) -> bool:
+    """A line naming a body as a header does: the name alone, no subject after a colon ("Sở Nội vụ: Học Bác …" is a
+    headline quoting its subject; a header's line never has one).
+
+    >>> _names_a_body("Sở Nội vụ tỉnh Hà Nam"), _names_a_body("Sở Nội vụ: Học tập và làm theo gương Bác")
+    (True, False)
+    """
+    return is_agency(text) and ":" not in text
+
+
+def _is_prose(text: str, last: bool) -> bool:
+    """A paragraph long enough to be a post's lead; as the text's last block (an excerpt cut inside its lead, a list
+    or tag page showing one summary sentence under the headline) half that length suffices.
+
+    >>> _is_prose("Theo báo cáo của Sở Nội vụ, đến nay 8 huyện đã hoàn thành lấy ý kiến cử tri về đề án.", True)
+    False
+    >>> _is_prose("Theo báo cáo của Sở Nội vụ, tính đến ngày 20/4 đã có 8 trên 9 huyện, thành phố hoàn thành lấy ý "
+    ...           "kiến cử tri về đề án sắp xếp đơn vị hành chính.", True)
+    True
+    """
+    return len(text) >= (CUT_PROSE_MIN_CHARS if last else PROSE_MIN_CHARS)
+
+
 def _headline_then_prose(r: _Reader) -> bool:
     """A page with nothing of a document's form (no header, type line, bases, signature; no section heading, no
-    article, no kind it calls itself) that opens with a headline over a paragraph of prose: a post, whatever its
-    lead narrates. A lead opening with a basis ("Thực hiện …") or saying what it issues is a document's opening."""
-    if r.units or any(b.kind == "heading" for b in r.blocks) or len(r.blocks) < 2:
+    article, no kind it calls itself) that opens with a headline (under its category or tag lines, if any) over a
+    paragraph of prose: a post, whatever its lead narrates. A lead opening with a basis ("Thực hiện …") or saying
+    what it issues is a document's opening."""
+    if r.units or any(b.kind == "heading" for b in r.blocks):
         return False
-    first, lead = r.blocks[0].text, r.blocks[1].text
-    if not is_headline(first) or is_list_line(first) or is_upper_line(first) or is_agency(first):
+    at = next((i for i, b in enumerate(r.blocks[:LABEL_LINES_MAX + 1]) if not _is_label(b.text)), len(r.blocks))
+    if at + 1 >= len(r.blocks):
         return False
-    if len(lead) < PROSE_MIN_CHARS or is_list_line(lead) or BASIS.match(lead) or ISSUER_ISSUES.search(lead):
+    first, lead = r.blocks[at].text, r.blocks[at + 1].text
+    if not is_headline(first) or is_list_line(first) or is_upper_line(first) or _names_a_body(first):
+        return False
+    if (not _is_prose(lead, at + 2 == len(r.blocks)) or is_list_line(lead) or BASIS.match(lead)
+            or ISSUER_ISSUES.search(lead)):
         return False
     return not any(SELF_KIND.search(b.text) or AUTHOR_WITH_DEGREE.match(b.text.strip()) for b in r.blocks)
 

@@ -82,6 +82,20 @@ def is_upper_line(text: str) -> bool:
     return len(letters) >= 2 and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
+#: A part's or a chapter's label alone on its line ("Phần thứ nhất", "PHẦN II", "Chương 3."): it opens a section; a
+#: hard-wrapped sentence never leaves its label alone on a line.
+_PART_LABEL = re.compile(r"^(?:Phần|PHẦN|Chương|CHƯƠNG)\s+(?:(?:thứ|THỨ)\s+\w+|[IVXLC]{1,6}|\d{1,3})\s*[.:]?$")
+
+
+def is_part_label(text: str) -> bool:
+    """A part's or a chapter's label standing alone on its line.
+
+    >>> is_part_label("Phần thứ nhất"), is_part_label("CHƯƠNG IV"), is_part_label("Chương II của Luật này")
+    (True, True, False)
+    """
+    return bool(_PART_LABEL.match(text.strip()))
+
+
 def strip_bullet(line: str) -> str:
     """The line without its leading dash or bullet (numbers and letters are kept: they are part of the text).
 
@@ -147,6 +161,7 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 __all__ = [
-    "MARKER_FORMS", "NUMBERED_KINDS", "is_list_line", "is_upper_line", "marker_kind", "sentence_spans", "strip_bullet",
+    "MARKER_FORMS", "NUMBERED_KINDS", "is_list_line", "is_part_label", "is_upper_line", "marker_kind", "sentence_spans",
+    "strip_bullet",
     "strip_span",
 ]

@@ -1,0 +1,76 @@
+"""Metadata read by class of page, not by page (issue 18, helper M): each test is one general fact about Vietnamese
+documents or web pages, on lines written for the test."""
+
+from __future__ import annotations
+
+from ingest.clean import clean_lines
+from ingest.frontmatter import is_agency
+from ingest.metadata import extract_metadata
+from ingest.structure import parse_structure
+from textnorm.lines import is_part_label
+
+
+def metadata_of(raw: str) -> dict:
+    blocks = parse_structure(clean_lines(raw))
+    return extract_metadata(blocks, "\n".join(b.text for b in blocks))
+
+
+#: A lead of two sentences, long enough to be a post's body anywhere on the page.
+LONG_LEAD = ("Chiều nay, lãnh đạo các phòng chuyên môn cùng trao đổi kinh nghiệm về việc giải quyết hồ sơ "
+             "trực tuyến. Theo số liệu của bộ phận một cửa, tỷ lệ hồ sơ trả đúng hẹn trong quý đạt trên chín mươi phần "
+             "trăm, tăng so với cùng kỳ năm trước.")
+
+
+# --- a post's headline ---------------------------------------------------------------------------------------------
+
+def test_a_headline_naming_a_body_before_a_colon_is_a_post_not_a_header():
+    md = metadata_of("Sở Tư pháp: Đổi mới cách tiếp nhận hồ sơ của người dân\n" + LONG_LEAD)
+    assert (md["loai_van_ban"], md["tieu_de"]) == ("Tin bài", "Sở Tư pháp: Đổi mới cách tiếp nhận hồ sơ của người dân")
+    assert md["co_quan"] == ""  # the body the headline names did not write the post
+
+
+def test_a_tag_line_above_the_headline_is_neither_the_headline_nor_a_reason_to_miss_the_post():
+    md = metadata_of("chuyển đổi số\n\nKhai trương hệ thống tiếp nhận phản ánh của người dân qua điện thoại\n"
+                     + LONG_LEAD)
+    assert md["loai_van_ban"] == "Tin bài"
+    assert md["tieu_de"] == "Khai trương hệ thống tiếp nhận phản ánh của người dân qua điện thoại"
+
+
+def test_one_summary_sentence_under_a_headline_ends_a_list_page_and_is_a_lead():
+    md = metadata_of("Bảy huyện hoàn thành rà soát thủ tục hành chính trước thời hạn\n"
+                     "Theo báo cáo của Văn phòng UBND tỉnh, tính đến hết ngày 15/5 có bảy trên mười huyện đã hoàn "
+                     "thành việc rà soát, đơn giản hóa thủ tục hành chính năm nay.")
+    assert md["loai_van_ban"] == "Tin bài"
+    assert md["tieu_de"].startswith("Bảy huyện hoàn thành")
+
+
+def test_a_short_sentence_in_the_middle_of_a_page_is_no_lead():
+    md = metadata_of("Danh mục thủ tục hành chính được chuẩn hóa trong năm\n"
+                     "Các thủ tục được công bố lại.\n"
+                     "- Thủ tục cấp phiếu lý lịch tư pháp;\n- Thủ tục chứng thực bản sao.")
+    assert md["loai_van_ban"] == ""
+
+
+def test_a_header_line_naming_a_body_alone_is_still_a_header():
+    md = metadata_of("Sở Tư pháp tỉnh Hà Nam\nThông tin về công tác tiếp nhận hồ sơ trong tháng\n" + LONG_LEAD)
+    assert md["loai_van_ban"] == ""  # a body's name over prose may open a document: unsure, so no kind
+
+
+# --- where a title ends --------------------------------------------------------------------------------------------
+
+def test_the_head_of_a_board_under_the_title_is_its_authority_line_not_the_title():
+    assert is_agency("TRƯỞNG BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ TỈNH")
+    md = metadata_of("BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ TỈNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                     "Số: 5/QĐ-BCĐ\nNam Định, ngày 3 tháng 4 năm 2024\nQUYẾT ĐỊNH\n"
+                     "VỀ VIỆC BAN HÀNH QUY CHẾ HOẠT ĐỘNG CỦA TỔ GIÚP VIỆC\n"
+                     "TRƯỞNG BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ TỈNH\n"
+                     "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\nQUYẾT ĐỊNH:\n"
+                     "Điều 1. Ban hành kèm theo Quyết định này Quy chế hoạt động của Tổ giúp việc.")
+    assert md["tieu_de"] == "Về việc ban hành quy chế hoạt động của tổ giúp việc"
+
+
+def test_a_part_label_under_a_wrapped_title_opens_the_part_and_ends_the_title():
+    assert is_part_label("Phần thứ hai") and is_part_label("CHƯƠNG III") and not is_part_label("Phần lớn các xã")
+    lines = [ln.text for ln in clean_lines("BÁO CÁO\nKết quả thực hiện nhiệm vụ\nnăm 2023 của xã\nPhần thứ hai\n"
+                                          "PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2024")]
+    assert "Phần thứ hai" in lines
