@@ -34,6 +34,10 @@ _MD_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?
 _RANGE_END = re.compile(rf"^[-–—]\s*{YEAR}\)?$")
 #: A line ending on a year, the start of such a range.
 _ENDS_ON_YEAR = re.compile(rf"\b{YEAR}$")
+#: A place-and-date line a draft's blanks split over lines ("Hà Nội, ngày" / "tháng" / "năm 2016"): a piece that
+#: ends on "ngày" or "tháng" (and its figure or blank, if any) and the piece that goes on with "tháng" or "năm".
+_DATE_PIECE_END = re.compile(r",\s*ngày(?:\s*\d{1,2})?(?:\s*tháng(?:\s*\d{1,2})?)?[\s.…_]*$")
+_DATE_PIECE_START = re.compile(r"^(?:tháng|năm)\b")
 
 
 @dataclass
@@ -160,6 +164,8 @@ def _joins_previous(out: list[Line], cleaned: str, may_wrap: bool) -> bool:
         return False
     if _RANGE_END.match(cleaned) and _ENDS_ON_YEAR.search(out[-1].text):
         return True  # "GIAI ĐOẠN 2021" / "- 2025"
+    if _DATE_PIECE_START.match(cleaned) and _DATE_PIECE_END.search(out[-1].text):
+        return True  # "Hà Nội, ngày" / "tháng" / "năm 2016"
     return may_wrap and _should_join(out[-1].text, cleaned)
 
 

@@ -18,6 +18,7 @@ from textnorm.lines import is_list_line, is_upper_line
 from textnorm.patterns import (
     BARE_NUMBER,
     BASIS,
+    BLANK_FIELD,
     FOLDED_PLACE_DATE,
     MOTTO_PHRASES,
     NUMBER,
@@ -255,6 +256,8 @@ def place_date(text: str) -> re.Match | None:
     ('Hà Nội', '2022')
     """
     for m in PLACE_DATE.finditer(text):
+        if re.fullmatch(BLANK_FIELD, m.group("place")):
+            return m  # a template's blank place (".........., ngày 20 tháng 6 năm 2018"): the date is still its own
         start = _capitalised_place_start(text, m)
         if start is not None:
             return PLACE_DATE.match(text, start)

@@ -52,6 +52,7 @@ from textnorm.patterns import (
     AUTHOR_WITH_DEGREE,
     BARE_NUMBER,
     BASIS,
+    BLANK_FIELD,
     CITED_DOCUMENT,
     COVER_PLACE_YEAR,
     LEAD_DATES_A_DOCUMENT,
@@ -651,6 +652,8 @@ def _agency_datelines(r: _Reader) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
+#: A blank left to fill in a template or a draft (:data:`textnorm.patterns.BLANK_FIELD`): no value.
+TEMPLATE_BLANK = re.compile(BLANK_FIELD)
 #: Abbreviations in a body name, written out as the name reads ("VĂN PHÒNG UBND TỈNH X").
 BODY_ABBREVIATIONS = {"ubnd": "Ủy ban nhân dân", "hđnd": "Hội đồng nhân dân"}
 
@@ -726,7 +729,15 @@ def _read_central_body(r: _Reader, agency: str, agency_span: tuple[int, int] | N
 
 
 def _read_body(r: _Reader, code: str, place: str) -> None:
-    """co_quan, cap and tinh."""
+    """co_quan, cap and tinh; a template's body left blank ("ỦY BAN NHÂN DÂN XÃ ..........") is no body."""
+    _read_body_name(r, code, place)
+    if TEMPLATE_BLANK.search(r.md.get("co_quan", "")):
+        r.md["co_quan"] = ""
+        r.found.pop("co_quan", None)
+
+
+def _read_body_name(r: _Reader, code: str, place: str) -> None:
+    """co_quan, cap and tinh as the header, the place-and-date line or the number's code name them."""
     agency, agency_span = _agency(r)
     if _is_central(r, agency, code):
         _read_central_body(r, agency, agency_span, code)

@@ -74,3 +74,34 @@ def test_a_part_label_under_a_wrapped_title_opens_the_part_and_ends_the_title():
     lines = [ln.text for ln in clean_lines("BÁO CÁO\nKết quả thực hiện nhiệm vụ\nnăm 2023 của xã\nPhần thứ hai\n"
                                           "PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2024")]
     assert "Phần thứ hai" in lines
+
+
+# --- drafts and templates with their blanks ------------------------------------------------------------------------
+
+def test_a_header_flattened_column_by_column_keeps_the_body_above_the_numbers_label():
+    from ingest.boundaries import find_document
+
+    raw = ("Tải về bản đầy đủ của tài liệu\n\nBỘ TƯ PHÁP\nSố:\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+           "Độc lập - Tự do - Hạnh phúc\n\n/TTr-BTP\n\nHà Nội, ngày 3 tháng 5 năm 2019\n\nTỜ TRÌNH\n"
+           "Về dự án Luật sửa đổi, bổ sung một số điều của Luật Hộ tịch\n\nI. SỰ CẦN THIẾT\n\nLuật đã bộc lộ bất cập.")
+    kept = [line.text for line in find_document(clean_lines(raw)).lines]
+    assert kept[:2] == ["BỘ TƯ PHÁP", "Số:"]
+    assert metadata_of(raw)["co_quan"] == "Bộ Tư pháp"
+
+
+def test_a_templates_blank_body_and_place_name_nothing_but_its_date_stands():
+    md = metadata_of("ỦY BAN NHÂN DÂN XÃ ..........\nSố: /BC-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                     "Độc lập - Tự do - Hạnh phúc\n.........., ngày 14 tháng 12 năm 2021\nBÁO CÁO\n"
+                     "Kết quả thực hiện công tác dân vận chính quyền năm 2021\n\nI. ĐẶC ĐIỂM TÌNH HÌNH\n\n"
+                     "Xã có 5 thôn.")
+    assert (md["co_quan"], md["tinh"]) == ("", "")
+    assert (md["ngay_ban_hanh"], md["nam"], md["loai_van_ban"]) == ("2021-12-14", "2021", "Báo cáo")
+
+
+def test_a_place_and_date_line_split_at_a_drafts_blanks_is_one_line():
+    lines = [line.text for line in clean_lines("Đà Nẵng, ngày\n\ntháng\n\nnăm 2019\n\nDỰ THẢO")]
+    assert lines[0] == "Đà Nẵng, ngày tháng năm 2019"
+    joined = [line.text for line in clean_lines("Đà Nẵng, ngày 4\ntháng 6 năm 2019")]
+    assert joined == ["Đà Nẵng, ngày 4 tháng 6 năm 2019"]
+    assert metadata_of("BỘ NỘI VỤ\nSố: /TTr-BNV\nĐà Nẵng, ngày\n\ntháng\n\nnăm 2019\n\nTỜ TRÌNH\n"
+                       "Về việc thành lập thị xã\n\nKính gửi: Chính phủ")["nam"] == "2019"
