@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from index.model import METADATA_KEYS
 from ingest.frontmatter import (
+    ATTACHED_NOTE,
     DOC_TYPES,
     HEAD_POSTS,
     ISSUER_ISSUES,
@@ -207,6 +208,8 @@ PORTAL_HEADLINE_BLOCKS = 3
 NAMED_DOCUMENT_LINE = re.compile(
     r"^" + CITED_DOCUMENT.pattern + r"\s*,?\s+(?:V/v|v/v|về việc|Về việc|về|Về)\s+(?P<title>[^\W\d_].{8,}?)\.?$"
 )
+#: Blocks at the top of an attached text where its note stands (under its title, which may wrap).
+ATTACHMENT_NOTE_BLOCKS = 4
 #: Kinds of an office a number's code may name as its issuer ("SNV" → Sở Nội vụ, "VPUBND" → the committee's office).
 CODE_ISSUER_KINDS = frozenset({"so", "office"})
 #: Provinces named one after another ("Đà Nẵng, Thừa Thiên Huế, Quảng Ninh, Hải Phòng") are examples of a list:
@@ -820,6 +823,35 @@ def _read_named_line(r: _Reader) -> str:
     return code
 
 
+def _attachment_note(r: _Reader) -> tuple[int, re.Match] | None:
+    """(offset, match) of the document an attached text was issued with, named by number and date in the note under
+    its title ("(Ban hành kèm theo Quyết định số 12/2019/QĐ-UBND ngày 5 tháng 3 năm 2019 …)"), in a text shown without
+    that document (no number or place-and-date line of its own)."""
+    if any(u.role in ("number", "place_date") for u in r.units):
+        return None
+    for i, block in enumerate(r.blocks[:ATTACHMENT_NOTE_BLOCKS]):
+        m = CITED_DOCUMENT.search(block.text) if ATTACHED_NOTE.match(block.text) else None
+        if m and m.group("date"):
+            return r.spans[i][0], m
+    return None
+
+
+def _read_attachment_note(r: _Reader) -> str:
+    """so_hieu, ngay_ban_hanh and nam of an attached text shown without its decision: those of the decision its note
+    names (the attached text carries no number of its own); returns the number's code (for the issuer)."""
+    note = _attachment_note(r)
+    if not note:
+        return ""
+    start, m = note
+    head, _, code = re.sub(r"\s+", "", m.group("n")).rpartition("/")
+    code = normalise_code(code)
+    r.put("so_hieu", f"{head}/{code}", (start + m.start("n"), start + m.end("n")))
+    date = re.findall(r"\d+", m.group("date"))
+    r.put("ngay_ban_hanh", _iso(date[0], date[1], date[2]), (start + m.start("date"), start + m.end("date")))
+    r.put("nam", date[2], (start + m.end("date") - 4, start + m.end("date")))
+    return code
+
+
 def _name_in_capitals(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The signer's name typed in capitals ("TRẦN VĂN TÂN"): the last line of a signature block, under its post, two
     to five words of letters that are neither a post nor a body's name."""
@@ -1159,7 +1191,7 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
     r = _Reader(blocks, text, spans or _locate(blocks, text), matter_lines(blocks) if units is None else units,
                 web_fields or {}, list(portal or ()))
     r.md = {k: "" for k in METADATA_KEYS}
-    code = _read_number(r) or _read_named_line(r)
+    code = _read_number(r) or _read_named_line(r) or _read_attachment_note(r)
     place = _read_date(r) if not r.md.get("ngay_ban_hanh") else ""
     if not r.md.get("loai_van_ban"):
         _read_type(r, code)

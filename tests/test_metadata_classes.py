@@ -105,3 +105,18 @@ def test_a_place_and_date_line_split_at_a_drafts_blanks_is_one_line():
     assert joined == ["Đà Nẵng, ngày 4 tháng 6 năm 2019"]
     assert metadata_of("BỘ NỘI VỤ\nSố: /TTr-BNV\nĐà Nẵng, ngày\n\ntháng\n\nnăm 2019\n\nTỜ TRÌNH\n"
                        "Về việc thành lập thị xã\n\nKính gửi: Chính phủ")["nam"] == "2019"
+
+
+def test_an_attached_text_shown_without_its_decision_takes_the_decisions_number_and_date():
+    md = metadata_of("QUY CHẾ\nLÀM VIỆC CỦA BỘ PHẬN MỘT CỬA CẤP HUYỆN TỈNH THÁI BÌNH\n"
+                     "(Ban hành kèm theo Quyết định số 7/2021/QĐ-UBND ngày 14 tháng 5 năm 2021 của UBND tỉnh)\n\n"
+                     "Chương I\nQUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi điều chỉnh\n\n"
+                     "Quy chế này quy định việc tiếp nhận hồ sơ.")
+    assert (md["loai_van_ban"], md["so_hieu"], md["ngay_ban_hanh"]) == ("Quy chế", "7/2021/QĐ-UBND", "2021-05-14")
+    assert (md["tinh"], md["co_quan"]) == ("Thái Bình", "Ủy ban nhân dân tỉnh Thái Bình")
+
+
+def test_a_decision_with_its_own_number_keeps_it_over_a_note_it_cites():
+    md = metadata_of("Số: 15/KH-UBND\nThái Bình, ngày 2 tháng 6 năm 2021\nKẾ HOẠCH\nTriển khai Quy chế một cửa\n"
+                     "(Kèm theo Quyết định số 7/2021/QĐ-UBND ngày 14 tháng 5 năm 2021)\n\nI. MỤC ĐÍCH\n\n- Thực hiện.")
+    assert (md["so_hieu"], md["ngay_ban_hanh"]) == ("15/KH-UBND", "2021-06-02")
