@@ -176,8 +176,11 @@ _PERIOD = re.compile(rf"({YEAR})\s*[-–—]\s*({YEAR})|({YEAR})({YEAR})")
 _SINGLE_YEAR = re.compile(rf"\b({YEAR})\b")
 #: The first paragraphs of the body where "… ban hành Kế hoạch …" tells the type of a document without header.
 OPENING_PARAGRAPHS = 3
-#: Titles are cut to this many characters.
-TITLE_MAX_CHARS = 300
+#: Titles are cut to this many characters: a decision's trích yếu may name the two decrees it follows with their numbers
+#: and dates (400 characters and more); only a runaway title (a body glued to it) is longer.
+TITLE_MAX_CHARS = 500
+#: A post's headline is at most this long (a longer line is a paragraph).
+HEADLINE_MAX_CHARS = 300
 #: A title says what the document is about in at least this many words; one word under the type line is a title cut
 #: by the end of a pasted excerpt ("THÔNG TƯ LIÊN TỊCH" / "HƯỚN"), unless the type names it ("LUẬT" / "THUẾ").
 TITLE_MIN_WORDS = 2
@@ -1023,8 +1026,8 @@ def is_headline(text: str) -> bool:
     False
     """
     words = [w for w in text.split() if any(c.isalpha() for c in w)]
-    return (HEADLINE_MIN_WORDS <= len(words) and len(text) <= TITLE_MAX_CHARS and not text.endswith(NOT_HEADLINE_ENDS)
-            and not news_dateline(text) and not _WEEKDAY.match(text))
+    return (HEADLINE_MIN_WORDS <= len(words) and len(text) <= HEADLINE_MAX_CHARS
+            and not text.endswith(NOT_HEADLINE_ENDS) and not news_dateline(text) and not _WEEKDAY.match(text))
 
 
 def _headline(r: _Reader, stamp: int | None) -> int | None:

@@ -120,3 +120,14 @@ def test_a_decision_with_its_own_number_keeps_it_over_a_note_it_cites():
     md = metadata_of("Số: 15/KH-UBND\nThái Bình, ngày 2 tháng 6 năm 2021\nKẾ HOẠCH\nTriển khai Quy chế một cửa\n"
                      "(Kèm theo Quyết định số 7/2021/QĐ-UBND ngày 14 tháng 5 năm 2021)\n\nI. MỤC ĐÍCH\n\n- Thực hiện.")
     assert (md["so_hieu"], md["ngay_ban_hanh"]) == ("15/KH-UBND", "2021-06-02")
+
+
+def test_a_long_trich_yeu_naming_two_decrees_is_kept_whole():
+    subject = ("Về việc ban hành Quy chế phối hợp giữa các sở, ban, ngành và UBND các huyện, thành phố trong việc "
+               "tiếp nhận, giải quyết hồ sơ theo cơ chế một cửa, một cửa liên thông theo quy định tại Nghị định số\n"
+               "61/2018/NĐ-CP ngày 23/4/2018 và Nghị định số 107/2021/NĐ-CP ngày 06/12/2021 của Chính phủ trên địa "
+               "bàn tỉnh")
+    assert len(subject) > 300  # wrapped over two lines, as a header's trích yếu is
+    md = metadata_of("ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN\nSố: 20/QĐ-UBND\nPhú Yên, ngày 5 tháng 1 năm 2022\nQUYẾT ĐỊNH\n"
+                     + subject + "\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;")
+    assert md["tieu_de"].endswith("trên địa bàn tỉnh")
