@@ -56,6 +56,7 @@ from textnorm.patterns import (
     BLANK_FIELD,
     CITED_DOCUMENT,
     COVER_PLACE_YEAR,
+    ISSUER_OPENING,
     LEAD_DATES_A_DOCUMENT,
     NATIONAL_RANKING,
     NEWS_AGENCY_DATELINE,
@@ -770,6 +771,28 @@ def _read_body_name(r: _Reader, code: str, place: str) -> None:
         r.put("co_quan", _body_name(agency), agency_span)
     else:
         _read_code_issuer(r, code, tinh)
+    if not r.md.get("co_quan") and not _reads_as_news(r):
+        _read_opening_issuer(r)
+
+
+def _read_opening_issuer(r: _Reader) -> None:
+    """co_quan (and cap, tinh if unknown) of a document without a header from the sentence its body opens with ("Ủy
+    ban nhân dân xã X thông báo … như sau:", :data:`textnorm.patterns.ISSUER_OPENING`)."""
+    for start, paragraph in _body_paragraphs(r)[:ENACTING_PARAGRAPHS]:
+        m = ISSUER_OPENING.match(paragraph.strip())
+        if not m:
+            continue
+        at = start + len(paragraph) - len(paragraph.lstrip())
+        span = (at + m.start("body"), at + m.end("body"))
+        name = re.sub(r"^UBND\b", BODY_ABBREVIATIONS["ubnd"], m.group("body"))
+        r.put("co_quan", name, span)
+        unit = LOCAL_UNIT.search(name.upper())
+        level = unit.group(1).lower() if unit and COMMITTEE.match(fold_accents(name)) else ""
+        r.put("cap", "Tỉnh" if not level or level == "tỉnh" else "Huyện" if level in DISTRICT_LEVEL_WORDS else "Xã")
+        if not r.md.get("tinh"):
+            province, where = _province_in(r, span)
+            r.put("tinh", province, where)
+        return
 
 
 def _code_issuer(code: str) -> str:

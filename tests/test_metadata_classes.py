@@ -131,3 +131,21 @@ def test_a_long_trich_yeu_naming_two_decrees_is_kept_whole():
     md = metadata_of("ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN\nSố: 20/QĐ-UBND\nPhú Yên, ngày 5 tháng 1 năm 2022\nQUYẾT ĐỊNH\n"
                      + subject + "\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;")
     assert md["tieu_de"].endswith("trên địa bàn tỉnh")
+
+
+# --- the issuer named by the body's opening sentence ---------------------------------------------------------------
+
+def test_a_notice_without_header_is_issued_by_the_body_its_opening_sentence_names():
+    md = metadata_of("THÔNG BÁO\nLịch trực tiếp nhận hồ sơ của UBND phường Hòa Khánh năm 2025\n"
+                     "Căn cứ Luật Tiếp công dân ngày 25/11/2013;\n"
+                     "UBND phường Hòa Khánh thông báo lịch trực tiếp nhận hồ sơ như sau:\n"
+                     "1. Buổi sáng từ 7 giờ 30 phút.\n2. Buổi chiều từ 13 giờ 30 phút.")
+    assert (md["loai_van_ban"], md["co_quan"], md["cap"]) == ("Thông báo", "Ủy ban nhân dân phường Hòa Khánh", "Xã")
+
+
+def test_a_sentence_naming_a_body_that_does_not_open_on_a_colon_issues_nothing():
+    from textnorm.patterns import ISSUER_OPENING
+
+    assert ISSUER_OPENING.match("UBND huyện Bạch Thông thông báo lịch tiếp công dân như sau:")
+    assert not ISSUER_OPENING.match("UBND huyện Bạch Thông thông báo kết quả kiểm tra tại các xã.")
+    assert not ISSUER_OPENING.match("Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:")  # no place: not named

@@ -24,6 +24,14 @@ CITED_DOCUMENT_DATE = re.compile(
     r"\d+\s*/\s*[A-ZĐ][\w-]*(?:/[\w-]+)?\s+ngày\s+(?:\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})",
     re.IGNORECASE,
 )
+#: The sentence a document opens its body with, naming its issuer before what it does and ending on a colon: "Ủy ban
+#: nhân dân xã X thông báo lịch tiếp công dân như sau:", "Sở Nội vụ hướng dẫn …, cụ thể như sau:". The issuer is a
+#: committee or a department named with its place (a news lead narrates, it does not end on a colon).
+ISSUER_OPENING = re.compile(
+    r"^(?P<body>(?:Ủy ban nhân dân|UBND|Sở [^\W\d_]+(?: [^\W\d_]+){0,3})\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|"
+    r"phường|thị trấn)\s+[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,3})\s+"
+    r"(?:thông báo|ban hành|báo cáo|hướng dẫn|chỉ đạo|đề nghị|triệu tập)\b[^.;]*:$"
+)
 #: A line holding only the years a long title ends with, wrapped onto a line of its own ("2021 - 2025", "GIAI ĐOẠN
 #: 2021-2030", "NĂM 2024"): it still belongs to the title above it.
 TITLE_YEARS_LINE = re.compile(r"^(?:(?:giai đoạn|năm|thời kỳ)\s+)?" + YEAR + r"(?:\s*[-–—]\s*" + YEAR + r")?\s*$",
