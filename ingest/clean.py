@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from textnorm import normalize_text
 from textnorm.cues import YEAR
 from textnorm.lines import is_list_line, is_part_label, is_upper_line
+from textnorm.patterns import ADDRESSEE
 
 #: A cell separator on a line of its own (tables exported one cell per line).
 CELL_BREAK = "|"
@@ -110,8 +111,10 @@ _NUMBER_LABEL = re.compile(r"^(?:Luật|Bộ luật|Pháp lệnh)\s+số\s*:$", 
 def _should_join(previous: str, following: str) -> bool:
     if not previous or not following:
         return False
-    if is_list_line(following) or is_part_label(following):
-        return False  # "Phần thứ nhất" under a wrapped title opens a part; it does not end the title
+    if is_list_line(following) or is_part_label(following) or ADDRESSEE.match(following):
+        return False  # "Phần thứ nhất" under a wrapped title opens a part, "Kính gửi:" the letter
+    if ADDRESSEE.match(previous) and not _starts_lower(following):
+        return False  # "Kính gửi: Chính phủ" / "Thực hiện …": the letter's first sentence
     if previous.endswith(_TERMINAL):
         # "Số:" followed by "189/KH-UBND": a short label is a wrapped field, not the end of a sentence.
         return previous.endswith(":") and (len(previous) <= 6 or bool(_NUMBER_LABEL.match(previous)))

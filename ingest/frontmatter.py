@@ -16,6 +16,7 @@ from textnorm import fold_accents, has_diacritics
 from textnorm.cues import ANCHOR_ROLES, MATTER_ROLES, YEAR
 from textnorm.lines import is_list_line, is_upper_line
 from textnorm.patterns import (
+    ADDRESSEE,
     BARE_NUMBER,
     BASIS,
     BLANK_FIELD,
@@ -131,9 +132,6 @@ ATTACHED_NOTE = re.compile(r"^[(\[]?\s*(?:Ban hành\s+)?kèm theo\b", re.IGNOREC
 #: How a line of the recipients' list opens ("- Như trên;", "+ Sở Nội vụ;", "Lưu: VT."). A page that flattened the
 #: closing's two columns row by row puts them between the lines of the signature block.
 RECIPIENT_ITEM = ("-", "+", "•", "Lưu")
-#: The addressee line of a tờ trình or a công văn ("Kính gửi: Ủy ban nhân dân tỉnh …"): the letter has begun, the
-#: title above it has ended.
-ADDRESSEE = re.compile(r"^Kính\s+gửi\b", re.IGNORECASE)
 #: A person's name: two to five capitalised syllables ("Lâm Minh Thành").
 PERSON_NAME = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
 #: "Ủy ban nhân dân tỉnh ban hành Kế hoạch …": the body issuing the document, and its type.

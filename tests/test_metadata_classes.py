@@ -166,3 +166,17 @@ def test_the_province_named_most_still_wins():
                      "Đoàn kiểm tra của tỉnh Cao Bằng đã làm việc tại huyện Bảo Lạc; cán bộ tỉnh Lạng Sơn tham dự "
                      "buổi làm việc để học tập kinh nghiệm triển khai cơ chế một cửa của tỉnh Cao Bằng trong năm.")
     assert md["tinh"] == "Cao Bằng"
+
+
+def test_an_addressee_line_opens_its_own_line_in_a_hard_wrapped_text():
+    raw = ("Thực hiện chỉ đạo của Thủ tướng Chính phủ, Bộ Nội vụ đã xây dựng\ndự thảo Nghị định và đề nghị\n"
+           "các bộ, ngành cho ý kiến về nội dung\ncủa dự thảo trước khi trình\nChính phủ xem xét, quyết định\n"
+           "trong tháng tới theo đúng\nTỜ TRÌNH\nVề dự thảo Nghị định quy định chế độ báo cáo\nKính gửi: Chính phủ\n"
+           "Thực hiện Chương trình công tác năm, Bộ Nội vụ trình\nChính phủ dự thảo Nghị định\nvới các nội dung\n"
+           "chủ yếu như sau:")
+    texts = [line.text for line in clean_lines(raw)]
+    assert "Kính gửi: Chính phủ" in texts
+    two_lines = raw.replace("Kính gửi: Chính phủ", "Kính gửi: Ủy ban nhân dân các\nhuyện")
+    wrapped = [line.text for line in clean_lines(two_lines)]
+    assert "Kính gửi: Ủy ban nhân dân các huyện" in wrapped  # an addressee wrapped onto a line in lower case
+    assert "Về dự thảo Nghị định quy định chế độ báo cáo" in texts

@@ -32,6 +32,9 @@ ISSUER_OPENING = re.compile(
     r"phường|thị trấn)\s+[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,3})\s+"
     r"(?:thông báo|ban hành|báo cáo|hướng dẫn|chỉ đạo|đề nghị|triệu tập)\b[^.;]*:$"
 )
+#: The addressee line of a tờ trình or a công văn ("Kính gửi: Ủy ban nhân dân tỉnh …"): the letter has begun, the
+#: title above it has ended (it opens its own line, also in a hard-wrapped text).
+ADDRESSEE = re.compile(r"^Kính\s+gửi\b", re.IGNORECASE)
 #: A line holding only the years a long title ends with, wrapped onto a line of its own ("2021 - 2025", "GIAI ĐOẠN
 #: 2021-2030", "NĂM 2024"): it still belongs to the title above it.
 TITLE_YEARS_LINE = re.compile(r"^(?:(?:giai đoạn|năm|thời kỳ)\s+)?" + YEAR + r"(?:\s*[-–—]\s*" + YEAR + r")?\s*$",
