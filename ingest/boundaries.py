@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from ingest.clean import CELL_BREAK, Line
 from ingest.frontmatter import (
     AGENCY,
+    NUMBER_LABEL,
     PERSON_NAME,
     RECIPIENTS,
     SIGNATURE_LINE_MAX,
@@ -172,7 +173,9 @@ def _header_start(lines: list[Line]) -> int | None:
         if text == CELL_BREAK:
             j -= 1
             continue
-        if lines[j].cells is not None or not (is_upper_line(text) or number_match(text)) or len(text) > 80:
+        # a header flattened column by column leaves the number's label alone ("Số:") under the body's name
+        if (lines[j].cells is not None or not (is_upper_line(text) or number_match(text) or NUMBER_LABEL.match(text))
+                or len(text) > 80):
             break
         start, taken, j = j, taken + 1, j - 1
     return start

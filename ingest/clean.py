@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from textnorm import normalize_text
 from textnorm.cues import YEAR
-from textnorm.lines import is_list_line, is_upper_line
+from textnorm.lines import is_list_line, is_part_label, is_upper_line
+from textnorm.patterns import ADDRESSEE
 
 #: A cell separator on a line of its own (tables exported one cell per line).
 CELL_BREAK = "|"
@@ -34,6 +35,10 @@ _MD_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?
 _RANGE_END = re.compile(rf"^[-–—]\s*{YEAR}\)?$")
 #: A line ending on a year, the start of such a range.
 _ENDS_ON_YEAR = re.compile(rf"\b{YEAR}$")
+#: A place-and-date line a draft's blanks split over lines ("Hà Nội, ngày" / "tháng" / "năm 2016"): a piece that
+#: ends on "ngày" or "tháng" (and its figure or blank, if any) and the piece that goes on with "tháng" or "năm".
+_DATE_PIECE_END = re.compile(r",\s*ngày(?:\s*\d{1,2})?(?:\s*tháng(?:\s*\d{1,2})?)?[\s.…_]*$")
+_DATE_PIECE_START = re.compile(r"^(?:tháng|năm)\b")
 
 
 @dataclass
@@ -106,8 +111,10 @@ _NUMBER_LABEL = re.compile(r"^(?:Luật|Bộ luật|Pháp lệnh)\s+số\s*:$", 
 def _should_join(previous: str, following: str) -> bool:
     if not previous or not following:
         return False
-    if is_list_line(following):
-        return False
+    if is_list_line(following) or is_part_label(following) or ADDRESSEE.match(following):
+        return False  # "Phần thứ nhất" under a wrapped title opens a part, "Kính gửi:" the letter
+    if ADDRESSEE.match(previous) and not _starts_lower(following):
+        return False  # "Kính gửi: Chính phủ" / "Thực hiện …": the letter's first sentence
     if previous.endswith(_TERMINAL):
         # "Số:" followed by "189/KH-UBND": a short label is a wrapped field, not the end of a sentence.
         return previous.endswith(":") and (len(previous) <= 6 or bool(_NUMBER_LABEL.match(previous)))
@@ -160,6 +167,8 @@ def _joins_previous(out: list[Line], cleaned: str, may_wrap: bool) -> bool:
         return False
     if _RANGE_END.match(cleaned) and _ENDS_ON_YEAR.search(out[-1].text):
         return True  # "GIAI ĐOẠN 2021" / "- 2025"
+    if _DATE_PIECE_START.match(cleaned) and _DATE_PIECE_END.search(out[-1].text):
+        return True  # "Hà Nội, ngày" / "tháng" / "năm 2016"
     return may_wrap and _should_join(out[-1].text, cleaned)
 
 

@@ -16,8 +16,10 @@ from textnorm import fold_accents, has_diacritics
 from textnorm.cues import ANCHOR_ROLES, MATTER_ROLES, YEAR
 from textnorm.lines import is_list_line, is_upper_line
 from textnorm.patterns import (
+    ADDRESSEE,
     BARE_NUMBER,
     BASIS,
+    BLANK_FIELD,
     FOLDED_PLACE_DATE,
     MOTTO_PHRASES,
     NUMBER,
@@ -83,9 +85,10 @@ NATIONAL_BODIES = (r"THANH TRA CHÍNH PHỦ|KIỂM TOÁN NHÀ NƯỚC|NGÂN HÀN
                    r"TÒA ÁN NHÂN DÂN TỐI CAO|VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO")
 #: Lines naming an issuing body or an authority ("ỦY BAN NHÂN DÂN TỈNH X", "BỘ TRƯỞNG BỘ NỘI VỤ"), or the unit of a
 #: committee named on the line below it, down to a commune ("XÃ ĐƯNG K’NỚ"; "XÃ HỘI …" is a word), or a task force
-#: that signs in its own name ("TỔ CÔNG TÁC CHUYÊN TRÁCH CẢI CÁCH THỦ TỤC HÀNH CHÍNH CỦA THỦ TƯỚNG CHÍNH PHỦ").
+#: that signs in its own name ("TỔ CÔNG TÁC CHUYÊN TRÁCH CẢI CÁCH THỦ TỤC HÀNH CHÍNH CỦA THỦ TƯỚNG CHÍNH PHỦ"). The head
+#: of a board shares its word "BAN" with the board's name ("TRƯỞNG BAN CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH CỦA CHÍNH PHỦ").
 AGENCY = re.compile(
-    r"^(?:" + HEAD_POSTS + r"\s+)?"
+    r"^(?:" + HEAD_POSTS + r"\s+|TRƯỞNG\s+(?=BAN\s))?"
     r"(?:[UỦ][ỶY] BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|BỘ\s|SỞ\s|VĂN PHÒNG(?:\s|$)|BAN CHỈ ĐẠO|CHÍNH PHỦ|QUỐC HỘI|"
     r"THỦ TƯỚNG|TỈNH\s|THÀNH PHỐ\s|HUYỆN\s|QUẬN\s|THỊ XÃ\s|XÃ\s(?!HỘI)|PHƯỜNG\s|THỊ TRẤN\s|ĐẶC KHU\s|CỤC\s|"
     r"TỔNG CỤC\s|TỔ CÔNG TÁC\s|" + NATIONAL_BODIES + ")",
@@ -129,9 +132,6 @@ ATTACHED_NOTE = re.compile(r"^[(\[]?\s*(?:Ban hành\s+)?kèm theo\b", re.IGNOREC
 #: How a line of the recipients' list opens ("- Như trên;", "+ Sở Nội vụ;", "Lưu: VT."). A page that flattened the
 #: closing's two columns row by row puts them between the lines of the signature block.
 RECIPIENT_ITEM = ("-", "+", "•", "Lưu")
-#: The addressee line of a tờ trình or a công văn ("Kính gửi: Ủy ban nhân dân tỉnh …"): the letter has begun, the
-#: title above it has ended.
-ADDRESSEE = re.compile(r"^Kính\s+gửi\b", re.IGNORECASE)
 #: A person's name: two to five capitalised syllables ("Lâm Minh Thành").
 PERSON_NAME = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
 #: "Ủy ban nhân dân tỉnh ban hành Kế hoạch …": the body issuing the document, and its type.
@@ -254,6 +254,8 @@ def place_date(text: str) -> re.Match | None:
     ('Hà Nội', '2022')
     """
     for m in PLACE_DATE.finditer(text):
+        if re.fullmatch(BLANK_FIELD, m.group("place")):
+            return m  # a template's blank place (".........., ngày 20 tháng 6 năm 2018"): the date is still its own
         start = _capitalised_place_start(text, m)
         if start is not None:
             return PLACE_DATE.match(text, start)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from index.model import METADATA_KEYS
 from ingest.frontmatter import (
+    ATTACHED_NOTE,
     DOC_TYPES,
     HEAD_POSTS,
     ISSUER_ISSUES,
@@ -52,8 +53,10 @@ from textnorm.patterns import (
     AUTHOR_WITH_DEGREE,
     BARE_NUMBER,
     BASIS,
+    BLANK_FIELD,
     CITED_DOCUMENT,
     COVER_PLACE_YEAR,
+    ISSUER_OPENING,
     LEAD_DATES_A_DOCUMENT,
     NATIONAL_RANKING,
     NEWS_AGENCY_DATELINE,
@@ -151,6 +154,10 @@ BYLINE = re.compile(
 )
 #: A block this long is prose: the post's body has begun, its dateline is above.
 PROSE_MIN_CHARS = 200
+#: The last block of a page is prose from half that length (an excerpt cut in its lead; a one-sentence summary).
+CUT_PROSE_MIN_CHARS = PROSE_MIN_CHARS // 2
+#: Category, tag or breadcrumb lines a page may print above a post's headline.
+LABEL_LINES_MAX = 2
 #: The headline is at most this far from the dateline (a rating or views line may stand between them).
 HEADLINE_REACH = 3
 #: A headline ends on none of these: a sentence's or a list's end, or the separator of a menu of links ("Khu đô thị
@@ -170,8 +177,11 @@ _PERIOD = re.compile(rf"({YEAR})\s*[-–—]\s*({YEAR})|({YEAR})({YEAR})")
 _SINGLE_YEAR = re.compile(rf"\b({YEAR})\b")
 #: The first paragraphs of the body where "… ban hành Kế hoạch …" tells the type of a document without header.
 OPENING_PARAGRAPHS = 3
-#: Titles are cut to this many characters.
-TITLE_MAX_CHARS = 300
+#: Titles are cut to this many characters: a decision's trích yếu may name the two decrees it follows with their numbers
+#: and dates (400 characters and more); only a runaway title (a body glued to it) is longer.
+TITLE_MAX_CHARS = 500
+#: A post's headline is at most this long (a longer line is a paragraph).
+HEADLINE_MAX_CHARS = 300
 #: A title says what the document is about in at least this many words; one word under the type line is a title cut
 #: by the end of a pasted excerpt ("THÔNG TƯ LIÊN TỊCH" / "HƯỚN"), unless the type names it ("LUẬT" / "THUẾ").
 TITLE_MIN_WORDS = 2
@@ -202,6 +212,8 @@ PORTAL_HEADLINE_BLOCKS = 3
 NAMED_DOCUMENT_LINE = re.compile(
     r"^" + CITED_DOCUMENT.pattern + r"\s*,?\s+(?:V/v|v/v|về việc|Về việc|về|Về)\s+(?P<title>[^\W\d_].{8,}?)\.?$"
 )
+#: Blocks at the top of an attached text where its note stands (under its title, which may wrap).
+ATTACHMENT_NOTE_BLOCKS = 4
 #: Kinds of an office a number's code may name as its issuer ("SNV" → Sở Nội vụ, "VPUBND" → the committee's office).
 CODE_ISSUER_KINDS = frozenset({"so", "office"})
 #: Provinces named one after another ("Đà Nẵng, Thừa Thiên Huế, Quảng Ninh, Hải Phòng") are examples of a list:
@@ -632,7 +644,9 @@ def _vote_body_province(r: _Reader, min_votes: int = CUED_VOTES) -> None:
         if web:
             r.put("tinh", web)
         return
-    name, count = votes.most_common(1)[0]
+    (name, count), *rest = votes.most_common(2)
+    if rest and rest[0][1] == count:
+        return  # two provinces named as often: the text is about several (a list of mergers), none is its own
     if count >= min_votes:
         r.put("tinh", name, first[name])
 
@@ -647,6 +661,8 @@ def _agency_datelines(r: _Reader) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
+#: A blank left to fill in a template or a draft (:data:`textnorm.patterns.BLANK_FIELD`): no value.
+TEMPLATE_BLANK = re.compile(BLANK_FIELD)
 #: Abbreviations in a body name, written out as the name reads ("VĂN PHÒNG UBND TỈNH X").
 BODY_ABBREVIATIONS = {"ubnd": "Ủy ban nhân dân", "hđnd": "Hội đồng nhân dân"}
 
@@ -722,7 +738,15 @@ def _read_central_body(r: _Reader, agency: str, agency_span: tuple[int, int] | N
 
 
 def _read_body(r: _Reader, code: str, place: str) -> None:
-    """co_quan, cap and tinh."""
+    """co_quan, cap and tinh; a template's body left blank ("ỦY BAN NHÂN DÂN XÃ ..........") is no body."""
+    _read_body_name(r, code, place)
+    if TEMPLATE_BLANK.search(r.md.get("co_quan", "")):
+        r.md["co_quan"] = ""
+        r.found.pop("co_quan", None)
+
+
+def _read_body_name(r: _Reader, code: str, place: str) -> None:
+    """co_quan, cap and tinh as the header, the place-and-date line or the number's code name them."""
     agency, agency_span = _agency(r)
     if _is_central(r, agency, code):
         _read_central_body(r, agency, agency_span, code)
@@ -749,6 +773,28 @@ def _read_body(r: _Reader, code: str, place: str) -> None:
         r.put("co_quan", _body_name(agency), agency_span)
     else:
         _read_code_issuer(r, code, tinh)
+    if not r.md.get("co_quan") and not _reads_as_news(r):
+        _read_opening_issuer(r)
+
+
+def _read_opening_issuer(r: _Reader) -> None:
+    """co_quan (and cap, tinh if unknown) of a document without a header from the sentence its body opens with ("Ủy
+    ban nhân dân xã X thông báo … như sau:", :data:`textnorm.patterns.ISSUER_OPENING`)."""
+    for start, paragraph in _body_paragraphs(r)[:ENACTING_PARAGRAPHS]:
+        m = ISSUER_OPENING.match(paragraph.strip())
+        if not m:
+            continue
+        at = start + len(paragraph) - len(paragraph.lstrip())
+        span = (at + m.start("body"), at + m.end("body"))
+        name = re.sub(r"^UBND\b", BODY_ABBREVIATIONS["ubnd"], m.group("body"))
+        r.put("co_quan", name, span)
+        unit = LOCAL_UNIT.search(name.upper())
+        level = unit.group(1).lower() if unit and COMMITTEE.match(fold_accents(name)) else ""
+        r.put("cap", "Tỉnh" if not level or level == "tỉnh" else "Huyện" if level in DISTRICT_LEVEL_WORDS else "Xã")
+        if not r.md.get("tinh"):
+            province, where = _province_in(r, span)
+            r.put("tinh", province, where)
+        return
 
 
 def _code_issuer(code: str) -> str:
@@ -802,6 +848,35 @@ def _read_named_line(r: _Reader) -> str:
     title = m.group("title").strip()
     span = (start + m.start("title"), start + m.end("title"))
     r.put("tieu_de", (title[:1].upper() + title[1:])[:TITLE_MAX_CHARS], span)
+    return code
+
+
+def _attachment_note(r: _Reader) -> tuple[int, re.Match] | None:
+    """(offset, match) of the document an attached text was issued with, named by number and date in the note under
+    its title ("(Ban hành kèm theo Quyết định số 12/2019/QĐ-UBND ngày 5 tháng 3 năm 2019 …)"), in a text shown without
+    that document (no number or place-and-date line of its own)."""
+    if any(u.role in ("number", "place_date") for u in r.units):
+        return None
+    for i, block in enumerate(r.blocks[:ATTACHMENT_NOTE_BLOCKS]):
+        m = CITED_DOCUMENT.search(block.text) if ATTACHED_NOTE.match(block.text) else None
+        if m and m.group("date"):
+            return r.spans[i][0], m
+    return None
+
+
+def _read_attachment_note(r: _Reader) -> str:
+    """so_hieu, ngay_ban_hanh and nam of an attached text shown without its decision: those of the decision its note
+    names (the attached text carries no number of its own); returns the number's code (for the issuer)."""
+    note = _attachment_note(r)
+    if not note:
+        return ""
+    start, m = note
+    head, _, code = re.sub(r"\s+", "", m.group("n")).rpartition("/")
+    code = normalise_code(code)
+    r.put("so_hieu", f"{head}/{code}", (start + m.start("n"), start + m.end("n")))
+    date = re.findall(r"\d+", m.group("date"))
+    r.put("ngay_ban_hanh", _iso(date[0], date[1], date[2]), (start + m.start("date"), start + m.end("date")))
+    r.put("nam", date[2], (start + m.end("date") - 4, start + m.end("date")))
     return code
 
 
@@ -896,16 +971,58 @@ def _headline_then_narration(r: _Reader) -> bool:
     return bool(NEWS_NARRATION.search(r.blocks[1].text[:PROSE_MIN_CHARS]))  # the lead may open "Thực hiện …"
 
 
+def _is_label(text: str) -> bool:
+    """A page's category, tag or breadcrumb line above a headline ("Tin tức - Sự kiện", "cải cách bộ máy"): a few
+    words, no sentence, no body's name, no date.
+
+    >>> _is_label("cải cách bộ máy"), _is_label("Tin tức - Sự kiện"), _is_label("UBND tỉnh")
+    (True, True, False)
+    >>> _is_label("Kiểm tra công tác cải cách hành chính tại huyện"), _is_label("12/3/2024")
+    (False, False)
+    """
+    words = [w for w in text.split() if any(c.isalpha() for c in w)]
+    return (0 < len(words) < HEADLINE_MIN_WORDS and not any(c.isdigit() for c in text) and not is_agency(text)
+            and not text.endswith(NOT_HEADLINE_ENDS[:3]))
+
+
+def _names_a_body(text: str) -> bool:
+    """A line naming a body as a header does: the name alone, no subject after a colon ("Sở Nội vụ: Học Bác …" is a
+    headline quoting its subject; a header's line never has one).
+
+    >>> _names_a_body("Sở Nội vụ tỉnh Hà Nam"), _names_a_body("Sở Nội vụ: Học tập và làm theo gương Bác")
+    (True, False)
+    """
+    return is_agency(text) and ":" not in text
+
+
+def _is_prose(text: str, last: bool) -> bool:
+    """A paragraph long enough to be a post's lead; as the text's last block (an excerpt cut inside its lead, a list
+    or tag page showing one summary sentence under the headline) half that length suffices.
+
+    >>> _is_prose("Theo báo cáo của Sở Nội vụ, đến nay 8 huyện đã hoàn thành lấy ý kiến cử tri về đề án.", True)
+    False
+    >>> _is_prose("Theo báo cáo của Sở Nội vụ, tính đến ngày 20/4 đã có 8 trên 9 huyện, thành phố hoàn thành lấy ý "
+    ...           "kiến cử tri về đề án sắp xếp đơn vị hành chính.", True)
+    True
+    """
+    return len(text) >= (CUT_PROSE_MIN_CHARS if last else PROSE_MIN_CHARS)
+
+
 def _headline_then_prose(r: _Reader) -> bool:
     """A page with nothing of a document's form (no header, type line, bases, signature; no section heading, no
-    article, no kind it calls itself) that opens with a headline over a paragraph of prose: a post, whatever its
-    lead narrates. A lead opening with a basis ("Thực hiện …") or saying what it issues is a document's opening."""
-    if r.units or any(b.kind == "heading" for b in r.blocks) or len(r.blocks) < 2:
+    article, no kind it calls itself) that opens with a headline (under its category or tag lines, if any) over a
+    paragraph of prose: a post, whatever its lead narrates. A lead opening with a basis ("Thực hiện …") or saying
+    what it issues is a document's opening."""
+    if r.units or any(b.kind == "heading" for b in r.blocks):
         return False
-    first, lead = r.blocks[0].text, r.blocks[1].text
-    if not is_headline(first) or is_list_line(first) or is_upper_line(first) or is_agency(first):
+    at = next((i for i, b in enumerate(r.blocks[:LABEL_LINES_MAX + 1]) if not _is_label(b.text)), len(r.blocks))
+    if at + 1 >= len(r.blocks):
         return False
-    if len(lead) < PROSE_MIN_CHARS or is_list_line(lead) or BASIS.match(lead) or ISSUER_ISSUES.search(lead):
+    first, lead = r.blocks[at].text, r.blocks[at + 1].text
+    if not is_headline(first) or is_list_line(first) or is_upper_line(first) or _names_a_body(first):
+        return False
+    if (not _is_prose(lead, at + 2 == len(r.blocks)) or is_list_line(lead) or BASIS.match(lead)
+            or ISSUER_ISSUES.search(lead)):
         return False
     return not any(SELF_KIND.search(b.text) or AUTHOR_WITH_DEGREE.match(b.text.strip()) for b in r.blocks)
 
@@ -934,8 +1051,8 @@ def is_headline(text: str) -> bool:
     False
     """
     words = [w for w in text.split() if any(c.isalpha() for c in w)]
-    return (HEADLINE_MIN_WORDS <= len(words) and len(text) <= TITLE_MAX_CHARS and not text.endswith(NOT_HEADLINE_ENDS)
-            and not news_dateline(text) and not _WEEKDAY.match(text))
+    return (HEADLINE_MIN_WORDS <= len(words) and len(text) <= HEADLINE_MAX_CHARS
+            and not text.endswith(NOT_HEADLINE_ENDS) and not news_dateline(text) and not _WEEKDAY.match(text))
 
 
 def _headline(r: _Reader, stamp: int | None) -> int | None:
@@ -1102,7 +1219,7 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
     r = _Reader(blocks, text, spans or _locate(blocks, text), matter_lines(blocks) if units is None else units,
                 web_fields or {}, list(portal or ()))
     r.md = {k: "" for k in METADATA_KEYS}
-    code = _read_number(r) or _read_named_line(r)
+    code = _read_number(r) or _read_named_line(r) or _read_attachment_note(r)
     place = _read_date(r) if not r.md.get("ngay_ban_hanh") else ""
     if not r.md.get("loai_van_ban"):
         _read_type(r, code)

@@ -110,6 +110,20 @@ def is_lead_in(line: str) -> bool:
     return line.rstrip().endswith(":")
 
 
+#: A part's or a chapter's label alone on its line ("Phần thứ nhất", "PHẦN II", "Chương 3."): it opens a section; a
+#: hard-wrapped sentence never leaves its label alone on a line.
+_PART_LABEL = re.compile(r"^(?:Phần|PHẦN|Chương|CHƯƠNG)\s+(?:(?:thứ|THỨ)\s+\w+|[IVXLC]{1,6}|\d{1,3})\s*[.:]?$")
+
+
+def is_part_label(text: str) -> bool:
+    """A part's or a chapter's label standing alone on its line.
+
+    >>> is_part_label("Phần thứ nhất"), is_part_label("CHƯƠNG IV"), is_part_label("Chương II của Luật này")
+    (True, True, False)
+    """
+    return bool(_PART_LABEL.match(text.strip()))
+
+
 def strip_bullet(line: str) -> str:
     """The line without its leading dash or bullet (numbers and letters are kept: they are part of the text).
 
@@ -175,6 +189,7 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 __all__ = [
-    "ARTICLE_FORM", "MARKDOWN_OPENING", "MARKER_FORMS", "NUMBERED_KINDS", "is_lead_in", "is_list_line", "is_upper_line",
-    "marker_kind", "marker_pattern", "sentence_spans", "strip_bullet", "strip_span",
+    "ARTICLE_FORM", "MARKDOWN_OPENING", "MARKER_FORMS", "NUMBERED_KINDS", "is_lead_in", "is_list_line",
+    "is_part_label", "is_upper_line", "marker_kind", "marker_pattern", "sentence_spans", "strip_bullet",
+    "strip_span",
 ]

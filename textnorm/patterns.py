@@ -24,6 +24,17 @@ CITED_DOCUMENT_DATE = re.compile(
     r"\d+\s*/\s*[A-ZĐ][\w-]*(?:/[\w-]+)?\s+ngày\s+(?:\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})",
     re.IGNORECASE,
 )
+#: The sentence a document opens its body with, naming its issuer before what it does and ending on a colon: "Ủy ban
+#: nhân dân xã X thông báo lịch tiếp công dân như sau:", "Sở Nội vụ hướng dẫn …, cụ thể như sau:". The issuer is a
+#: committee or a department named with its place (a news lead narrates, it does not end on a colon).
+ISSUER_OPENING = re.compile(
+    r"^(?P<body>(?:Ủy ban nhân dân|UBND|Sở [^\W\d_]+(?: [^\W\d_]+){0,3})\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|"
+    r"phường|thị trấn)\s+[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,3})\s+"
+    r"(?:thông báo|ban hành|báo cáo|hướng dẫn|chỉ đạo|đề nghị|triệu tập)\b[^.;]*:$"
+)
+#: The addressee line of a tờ trình or a công văn ("Kính gửi: Ủy ban nhân dân tỉnh …"): the letter has begun, the
+#: title above it has ended (it opens its own line, also in a hard-wrapped text).
+ADDRESSEE = re.compile(r"^Kính\s+gửi\b", re.IGNORECASE)
 #: A line holding only the years a long title ends with, wrapped onto a line of its own ("2021 - 2025", "GIAI ĐOẠN
 #: 2021-2030", "NĂM 2024"): it still belongs to the title above it.
 TITLE_YEARS_LINE = re.compile(r"^(?:(?:giai đoạn|năm|thời kỳ)\s+)?" + YEAR + r"(?:\s*[-–—]\s*" + YEAR + r")?\s*$",
@@ -182,9 +193,13 @@ NUMBER = re.compile(
 BARE_NUMBER = re.compile(r"^(?P<n>\d{1,6}[a-z]?)\s*/\s*" + _NUMBER_CODE + r"\s*$")
 #: A number's label alone on its line.
 NUMBER_LABEL = re.compile(r"^(?:(?:Luật|Bộ luật|Pháp lệnh)\s+số|Số|SỐ)\s*:?\s*$", re.IGNORECASE)
-#: "Hà Nội, ngày 05 tháng 4 năm 2021"; day and month may be blank in a draft ("ngày   tháng   năm 2022").
+#: A field left blank to fill in, in a template or a draft: a run of dots, ellipses or underscores.
+BLANK_FIELD = r"(?:\.{4,}|…+|_{3,})"
+#: "Hà Nội, ngày 05 tháng 4 năm 2021"; day and month may be blank in a draft ("ngày   tháng   năm 2022"), the place
+#: in a template (".........., ngày 20 tháng 6 năm 2018").
 PLACE_DATE = re.compile(
-    r"(?P<place>(?:[^\W\d_]+\.?\s+){0,4}[^\W\d_]+)\s*,\s*ngày\s*(?:(?P<d>\d{1,2})?[\s.…]*tháng\s*(?P<m>\d{1,2})?"
+    r"(?P<place>(?:[^\W\d_]+\.?\s+){0,4}[^\W\d_]+|" + BLANK_FIELD + r")\s*,\s*ngày\s*"
+    r"(?:(?P<d>\d{1,2})?[\s.…]*tháng\s*(?P<m>\d{1,2})?"
     r"[\s.…]*năm\s*(?P<y>\d{4})|(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})\s*/\s*(?P<y2>\d{4}))"
 )
 #: Legal bases and proposals that precede the body ("Căn cứ …", "Theo đề nghị …", "Xét đề nghị …").

@@ -1,0 +1,182 @@
+"""Metadata read by class of page, not by page (issue 18, helper M): each test is one general fact about Vietnamese
+documents or web pages, on lines written for the test."""
+
+from __future__ import annotations
+
+from ingest.clean import clean_lines
+from ingest.frontmatter import is_agency
+from ingest.metadata import extract_metadata
+from ingest.structure import parse_structure
+from textnorm.lines import is_part_label
+
+
+def metadata_of(raw: str) -> dict:
+    blocks = parse_structure(clean_lines(raw))
+    return extract_metadata(blocks, "\n".join(b.text for b in blocks))
+
+
+#: A lead of two sentences, long enough to be a post's body anywhere on the page.
+LONG_LEAD = ("Chiều nay, lãnh đạo các phòng chuyên môn cùng trao đổi kinh nghiệm về việc giải quyết hồ sơ "
+             "trực tuyến. Theo số liệu của bộ phận một cửa, tỷ lệ hồ sơ trả đúng hẹn trong quý đạt trên chín mươi phần "
+             "trăm, tăng so với cùng kỳ năm trước.")
+
+
+# --- a post's headline ---------------------------------------------------------------------------------------------
+
+def test_a_headline_naming_a_body_before_a_colon_is_a_post_not_a_header():
+    md = metadata_of("Sở Tư pháp: Đổi mới cách tiếp nhận hồ sơ của người dân\n" + LONG_LEAD)
+    assert (md["loai_van_ban"], md["tieu_de"]) == ("Tin bài", "Sở Tư pháp: Đổi mới cách tiếp nhận hồ sơ của người dân")
+    assert md["co_quan"] == ""  # the body the headline names did not write the post
+
+
+def test_a_tag_line_above_the_headline_is_neither_the_headline_nor_a_reason_to_miss_the_post():
+    md = metadata_of("chuyển đổi số\n\nKhai trương hệ thống tiếp nhận phản ánh của người dân qua điện thoại\n"
+                     + LONG_LEAD)
+    assert md["loai_van_ban"] == "Tin bài"
+    assert md["tieu_de"] == "Khai trương hệ thống tiếp nhận phản ánh của người dân qua điện thoại"
+
+
+def test_one_summary_sentence_under_a_headline_ends_a_list_page_and_is_a_lead():
+    md = metadata_of("Bảy huyện hoàn thành rà soát thủ tục hành chính trước thời hạn\n"
+                     "Theo báo cáo của Văn phòng UBND tỉnh, tính đến hết ngày 15/5 có bảy trên mười huyện đã hoàn "
+                     "thành việc rà soát, đơn giản hóa thủ tục hành chính năm nay.")
+    assert md["loai_van_ban"] == "Tin bài"
+    assert md["tieu_de"].startswith("Bảy huyện hoàn thành")
+
+
+def test_a_short_sentence_in_the_middle_of_a_page_is_no_lead():
+    md = metadata_of("Danh mục thủ tục hành chính được chuẩn hóa trong năm\n"
+                     "Các thủ tục được công bố lại.\n"
+                     "- Thủ tục cấp phiếu lý lịch tư pháp;\n- Thủ tục chứng thực bản sao.")
+    assert md["loai_van_ban"] == ""
+
+
+def test_a_header_line_naming_a_body_alone_is_still_a_header():
+    md = metadata_of("Sở Tư pháp tỉnh Hà Nam\nThông tin về công tác tiếp nhận hồ sơ trong tháng\n" + LONG_LEAD)
+    assert md["loai_van_ban"] == ""  # a body's name over prose may open a document: unsure, so no kind
+
+
+# --- where a title ends --------------------------------------------------------------------------------------------
+
+def test_the_head_of_a_board_under_the_title_is_its_authority_line_not_the_title():
+    assert is_agency("TRƯỞNG BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ TỈNH")
+    md = metadata_of("BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ TỈNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                     "Số: 5/QĐ-BCĐ\nNam Định, ngày 3 tháng 4 năm 2024\nQUYẾT ĐỊNH\n"
+                     "VỀ VIỆC BAN HÀNH QUY CHẾ HOẠT ĐỘNG CỦA TỔ GIÚP VIỆC\n"
+                     "TRƯỞNG BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ TỈNH\n"
+                     "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\nQUYẾT ĐỊNH:\n"
+                     "Điều 1. Ban hành kèm theo Quyết định này Quy chế hoạt động của Tổ giúp việc.")
+    assert md["tieu_de"] == "Về việc ban hành quy chế hoạt động của tổ giúp việc"
+
+
+def test_a_part_label_under_a_wrapped_title_opens_the_part_and_ends_the_title():
+    assert is_part_label("Phần thứ hai") and is_part_label("CHƯƠNG III") and not is_part_label("Phần lớn các xã")
+    lines = [ln.text for ln in clean_lines("BÁO CÁO\nKết quả thực hiện nhiệm vụ\nnăm 2023 của xã\nPhần thứ hai\n"
+                                          "PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2024")]
+    assert "Phần thứ hai" in lines
+
+
+# --- drafts and templates with their blanks ------------------------------------------------------------------------
+
+def test_a_header_flattened_column_by_column_keeps_the_body_above_the_numbers_label():
+    from ingest.boundaries import find_document
+
+    raw = ("Tải về bản đầy đủ của tài liệu\n\nBỘ TƯ PHÁP\nSố:\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+           "Độc lập - Tự do - Hạnh phúc\n\n/TTr-BTP\n\nHà Nội, ngày 3 tháng 5 năm 2019\n\nTỜ TRÌNH\n"
+           "Về dự án Luật sửa đổi, bổ sung một số điều của Luật Hộ tịch\n\nI. SỰ CẦN THIẾT\n\nLuật đã bộc lộ bất cập.")
+    kept = [line.text for line in find_document(clean_lines(raw)).lines]
+    assert kept[:2] == ["BỘ TƯ PHÁP", "Số:"]
+    assert metadata_of(raw)["co_quan"] == "Bộ Tư pháp"
+
+
+def test_a_templates_blank_body_and_place_name_nothing_but_its_date_stands():
+    md = metadata_of("ỦY BAN NHÂN DÂN XÃ ..........\nSố: /BC-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                     "Độc lập - Tự do - Hạnh phúc\n.........., ngày 14 tháng 12 năm 2021\nBÁO CÁO\n"
+                     "Kết quả thực hiện công tác dân vận chính quyền năm 2021\n\nI. ĐẶC ĐIỂM TÌNH HÌNH\n\n"
+                     "Xã có 5 thôn.")
+    assert (md["co_quan"], md["tinh"]) == ("", "")
+    assert (md["ngay_ban_hanh"], md["nam"], md["loai_van_ban"]) == ("2021-12-14", "2021", "Báo cáo")
+
+
+def test_a_place_and_date_line_split_at_a_drafts_blanks_is_one_line():
+    lines = [line.text for line in clean_lines("Đà Nẵng, ngày\n\ntháng\n\nnăm 2019\n\nDỰ THẢO")]
+    assert lines[0] == "Đà Nẵng, ngày tháng năm 2019"
+    joined = [line.text for line in clean_lines("Đà Nẵng, ngày 4\ntháng 6 năm 2019")]
+    assert joined == ["Đà Nẵng, ngày 4 tháng 6 năm 2019"]
+    assert metadata_of("BỘ NỘI VỤ\nSố: /TTr-BNV\nĐà Nẵng, ngày\n\ntháng\n\nnăm 2019\n\nTỜ TRÌNH\n"
+                       "Về việc thành lập thị xã\n\nKính gửi: Chính phủ")["nam"] == "2019"
+
+
+def test_an_attached_text_shown_without_its_decision_takes_the_decisions_number_and_date():
+    md = metadata_of("QUY CHẾ\nLÀM VIỆC CỦA BỘ PHẬN MỘT CỬA CẤP HUYỆN TỈNH THÁI BÌNH\n"
+                     "(Ban hành kèm theo Quyết định số 7/2021/QĐ-UBND ngày 14 tháng 5 năm 2021 của UBND tỉnh)\n\n"
+                     "Chương I\nQUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi điều chỉnh\n\n"
+                     "Quy chế này quy định việc tiếp nhận hồ sơ.")
+    assert (md["loai_van_ban"], md["so_hieu"], md["ngay_ban_hanh"]) == ("Quy chế", "7/2021/QĐ-UBND", "2021-05-14")
+    assert (md["tinh"], md["co_quan"]) == ("Thái Bình", "Ủy ban nhân dân tỉnh Thái Bình")
+
+
+def test_a_decision_with_its_own_number_keeps_it_over_a_note_it_cites():
+    md = metadata_of("Số: 15/KH-UBND\nThái Bình, ngày 2 tháng 6 năm 2021\nKẾ HOẠCH\nTriển khai Quy chế một cửa\n"
+                     "(Kèm theo Quyết định số 7/2021/QĐ-UBND ngày 14 tháng 5 năm 2021)\n\nI. MỤC ĐÍCH\n\n- Thực hiện.")
+    assert (md["so_hieu"], md["ngay_ban_hanh"]) == ("15/KH-UBND", "2021-06-02")
+
+
+def test_a_long_trich_yeu_naming_two_decrees_is_kept_whole():
+    subject = ("Về việc ban hành Quy chế phối hợp giữa các sở, ban, ngành và UBND các huyện, thành phố trong việc "
+               "tiếp nhận, giải quyết hồ sơ theo cơ chế một cửa, một cửa liên thông theo quy định tại Nghị định số\n"
+               "61/2018/NĐ-CP ngày 23/4/2018 và Nghị định số 107/2021/NĐ-CP ngày 06/12/2021 của Chính phủ trên địa "
+               "bàn tỉnh")
+    assert len(subject) > 300  # wrapped over two lines, as a header's trích yếu is
+    md = metadata_of("ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN\nSố: 20/QĐ-UBND\nPhú Yên, ngày 5 tháng 1 năm 2022\nQUYẾT ĐỊNH\n"
+                     + subject + "\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;")
+    assert md["tieu_de"].endswith("trên địa bàn tỉnh")
+
+
+# --- the issuer named by the body's opening sentence ---------------------------------------------------------------
+
+def test_a_notice_without_header_is_issued_by_the_body_its_opening_sentence_names():
+    md = metadata_of("THÔNG BÁO\nLịch trực tiếp nhận hồ sơ của UBND phường Hòa Khánh năm 2025\n"
+                     "Căn cứ Luật Tiếp công dân ngày 25/11/2013;\n"
+                     "UBND phường Hòa Khánh thông báo lịch trực tiếp nhận hồ sơ như sau:\n"
+                     "1. Buổi sáng từ 7 giờ 30 phút.\n2. Buổi chiều từ 13 giờ 30 phút.")
+    assert (md["loai_van_ban"], md["co_quan"], md["cap"]) == ("Thông báo", "Ủy ban nhân dân phường Hòa Khánh", "Xã")
+
+
+def test_a_sentence_naming_a_body_that_does_not_open_on_a_colon_issues_nothing():
+    from textnorm.patterns import ISSUER_OPENING
+
+    assert ISSUER_OPENING.match("UBND huyện Bạch Thông thông báo lịch tiếp công dân như sau:")
+    assert not ISSUER_OPENING.match("UBND huyện Bạch Thông thông báo kết quả kiểm tra tại các xã.")
+    assert not ISSUER_OPENING.match("Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:")  # no place: not named
+
+
+# --- a text about several provinces --------------------------------------------------------------------------------
+
+def test_a_list_of_mergers_naming_provinces_equally_gives_no_province():
+    md = metadata_of("PHƯƠNG ÁN HỢP NHẤT\n\n"
+                     "(1) Hợp nhất tỉnh Cao Bằng và tỉnh Lạng Sơn thành tỉnh mới là tỉnh Lạng Sơn, đặt trung tâm tại "
+                     "tỉnh Cao Bằng. (2) Hợp nhất tỉnh Kiên Giang và tỉnh An Giang thành tỉnh mới là tỉnh An Giang, "
+                     "đặt trung tâm tại tỉnh Kiên Giang.")
+    assert md["tinh"] == ""
+
+
+def test_the_province_named_most_still_wins():
+    md = metadata_of("Kiểm tra cải cách hành chính tại các huyện của tỉnh Cao Bằng năm nay\n\n"
+                     "Đoàn kiểm tra của tỉnh Cao Bằng đã làm việc tại huyện Bảo Lạc; cán bộ tỉnh Lạng Sơn tham dự "
+                     "buổi làm việc để học tập kinh nghiệm triển khai cơ chế một cửa của tỉnh Cao Bằng trong năm.")
+    assert md["tinh"] == "Cao Bằng"
+
+
+def test_an_addressee_line_opens_its_own_line_in_a_hard_wrapped_text():
+    raw = ("Thực hiện chỉ đạo của Thủ tướng Chính phủ, Bộ Nội vụ đã xây dựng\ndự thảo Nghị định và đề nghị\n"
+           "các bộ, ngành cho ý kiến về nội dung\ncủa dự thảo trước khi trình\nChính phủ xem xét, quyết định\n"
+           "trong tháng tới theo đúng\nTỜ TRÌNH\nVề dự thảo Nghị định quy định chế độ báo cáo\nKính gửi: Chính phủ\n"
+           "Thực hiện Chương trình công tác năm, Bộ Nội vụ trình\nChính phủ dự thảo Nghị định\nvới các nội dung\n"
+           "chủ yếu như sau:")
+    texts = [line.text for line in clean_lines(raw)]
+    assert "Kính gửi: Chính phủ" in texts
+    two_lines = raw.replace("Kính gửi: Chính phủ", "Kính gửi: Ủy ban nhân dân các\nhuyện")
+    wrapped = [line.text for line in clean_lines(two_lines)]
+    assert "Kính gửi: Ủy ban nhân dân các huyện" in wrapped  # an addressee wrapped onto a line in lower case
+    assert "Về dự thảo Nghị định quy định chế độ báo cáo" in texts
