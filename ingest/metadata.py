@@ -644,9 +644,7 @@ def _vote_body_province(r: _Reader, min_votes: int = CUED_VOTES) -> None:
         if web:
             r.put("tinh", web)
         return
-    (name, count), *rest = votes.most_common(2)
-    if rest and rest[0][1] == count:
-        return  # two provinces named as often: the text is about several (a list of mergers), none is its own
+    name, count = votes.most_common(1)[0]
     if count >= min_votes:
         r.put("tinh", name, first[name])
 

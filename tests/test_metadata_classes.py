@@ -151,23 +151,6 @@ def test_a_sentence_naming_a_body_that_does_not_open_on_a_colon_issues_nothing()
     assert not ISSUER_OPENING.match("Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:")  # no place: not named
 
 
-# --- a text about several provinces --------------------------------------------------------------------------------
-
-def test_a_list_of_mergers_naming_provinces_equally_gives_no_province():
-    md = metadata_of("PHƯƠNG ÁN HỢP NHẤT\n\n"
-                     "(1) Hợp nhất tỉnh Cao Bằng và tỉnh Lạng Sơn thành tỉnh mới là tỉnh Lạng Sơn, đặt trung tâm tại "
-                     "tỉnh Cao Bằng. (2) Hợp nhất tỉnh Kiên Giang và tỉnh An Giang thành tỉnh mới là tỉnh An Giang, "
-                     "đặt trung tâm tại tỉnh Kiên Giang.")
-    assert md["tinh"] == ""
-
-
-def test_the_province_named_most_still_wins():
-    md = metadata_of("Kiểm tra cải cách hành chính tại các huyện của tỉnh Cao Bằng năm nay\n\n"
-                     "Đoàn kiểm tra của tỉnh Cao Bằng đã làm việc tại huyện Bảo Lạc; cán bộ tỉnh Lạng Sơn tham dự "
-                     "buổi làm việc để học tập kinh nghiệm triển khai cơ chế một cửa của tỉnh Cao Bằng trong năm.")
-    assert md["tinh"] == "Cao Bằng"
-
-
 def test_an_addressee_line_opens_its_own_line_in_a_hard_wrapped_text():
     raw = ("Thực hiện chỉ đạo của Thủ tướng Chính phủ, Bộ Nội vụ đã xây dựng\ndự thảo Nghị định và đề nghị\n"
            "các bộ, ngành cho ý kiến về nội dung\ncủa dự thảo trước khi trình\nChính phủ xem xét, quyết định\n"
