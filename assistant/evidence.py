@@ -28,8 +28,8 @@ from retriever.features import mentions_province
 from retriever.intent import question_fold
 from retriever.years import OTHER_YEARS, result_year_cover
 from textnorm import fold_accents, syllables
-from textnorm.gazetteer import canonical_province
-from textnorm.patterns import AGENCY, FULL_NAME, POST_NAMES, TITLED_PERSON
+from textnorm.gazetteer import canonical_province, province_of_place
+from textnorm.patterns import AGENCY, FULL_NAME, POST_NAMES, SIGNER_FIELD, TITLED_PERSON
 from textnorm.terms import is_stopword
 
 #: The units an answer would quote: the best this many by score (the direct answer, the supporting quotes of
@@ -176,7 +176,7 @@ def states_fact(text: str, fact: AskedFact) -> bool:
     if fact.kind == "rate":
         return bool(_STATES_RATE.search(folded))
     if fact.kind in ("post", "role"):
-        named = FULL_NAME.search(text) or TITLED_PERSON.search(text)
+        named = _names_person(text)
         designated = fact.kind == "role" and AGENCY.search(text)  # "Trưởng đoàn: Lãnh đạo Sở Nội vụ"
         return bool(re.search(rf"\b{' '.join(fact.words)}\b", folded)) and bool(named or designated)
     noun = re.escape(fact.words[0])
@@ -214,13 +214,29 @@ def _names_someone(text: str) -> bool:
     >>> _names_someone("KT. CHỦ TỊCH\\nPHÓ CHỦ TỊCH\\nLâm Minh Thành"), _names_someone("TM. ỦY BAN NHÂN DÂN\\nCHỦ TỊCH")
     (True, False)
     """
-    if FULL_NAME.search(text) or TITLED_PERSON.search(text):
+    if _names_person(text):
         return True
     for m in _NAME_LINE.finditer(text):
         line = fold_accents(m.group(1))
         if not _NOT_NAME_LINE.search(line) and not _SIGNING.search(line):
             return True
     return False
+
+
+def _names_person(text: str) -> bool:
+    """A person's name in running text: after "ông", "bà", "đồng chí", in a portal's "Người ký" field, or a common
+    family name and more that is not a place ("Hà Giang", "Cao Bằng", "Mai Châu" read like names but are a province
+    and a district: a place named in an article is nobody who signed or holds a post).
+
+    >>> _names_person("Chủ tịch UBND tỉnh Hà Giang"), _names_person("Giám đốc Sở Nội vụ Lê Văn Hùng")
+    (False, True)
+    >>> _names_person("bà Hà Giang, Phó Giám đốc"), _names_person("Người ký Mai Sơn")
+    (True, True)
+    """
+    if TITLED_PERSON.search(text) or SIGNER_FIELD.search(text):
+        return True
+    return any(not canonical_province(m.group(0)) and not province_of_place(m.group(0))
+               for m in FULL_NAME.finditer(text))
 
 
 def fact_present(units: list, fact: AskedFact, analysis=None, state=None, top: int = FACT_TOP_UNITS) -> bool:

@@ -213,6 +213,10 @@ FULL_NAME = re.compile(
     r"Tô|Hà|Cao|Chu|Châu|Tạ|Quách|Lưu|Thái|Trương|Văn|Đào|Lại|Kiều|Tống|Thân|Triệu|Hứa|La|Đàm|Khúc|Nông)"
     r"(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,3}\b"
 )
+#: A portal's "Người ký" field and the name it gives, however the page laid it out: "Người ký: Nguyễn Văn A",
+#: "Người ký Nguyễn Văn A" (label and value in two cells, flattened), "| Người ký | Nguyễn Văn A |", "Người ký: | …".
+SIGNER_FIELD = re.compile(r"(?:^|(?<=[\s|]))Người ký\s*[:|]?\s*\|?\s*(?P<name>[A-ZĐÀ-Ỹ][a-zà-ỹđ]+"
+                          r"(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4})")
 #: A period of years written in a text ("giai đoạn 2021-2025", "2021 – 2030"): its first and last year.
 YEAR_PERIOD = re.compile(rf"(?<!\d)({YEAR})\s*[-–—]\s*({YEAR})(?!\d)")
 #: A person named with a courtesy word ("bà Kim Thị Thanh Nữ", "đồng chí Lê Văn A"): any family name.

@@ -10,7 +10,7 @@ from assistant.grounded.config import GroundedConfig
 from retriever.hybrid import SearchResult
 from textnorm.cues import HEADER_LINE_ROLES, PASSAGE_ROLES, PassageRole
 from textnorm.lines import NUMBERED_KINDS, is_list_line, marker_kind, sentence_spans
-from textnorm.patterns import BASIS, CLOSING_FORMULA, NUMBER, PLACE_DATE
+from textnorm.patterns import BASIS, CLOSING_FORMULA, NUMBER, PLACE_DATE, SIGNER_FIELD
 
 #: Passage kinds of a document's front and end matter (written by ingest), answered for identity questions.
 HEADER_KINDS = frozenset(PASSAGE_ROLES)
@@ -20,8 +20,6 @@ HEADER_KINDS = frozenset(PASSAGE_ROLES)
 #: A legal article's heading ("Điều 3. Tổ chức thực hiện"): like a numbered heading, it names what follows.
 _ARTICLE_HEAD = re.compile(r"^\s*Điều\s+\d+[.:]\s")
 
-#: A portal's "Người ký: …" field.
-_SIGNER_FIELD = re.compile(r"(?:^|\s)Người ký\s*:\s*\S")
 
 @dataclass
 class QuotedSpan:
@@ -51,12 +49,14 @@ def line_role(text: str, passage_kind: str = "") -> str:
     ('number', 'place_date', 'basis')
     >>> line_role("Trên đây là Kế hoạch kiểm tra CCHC năm 2021."), line_role("- Sở Y tế.")
     ('closing', '')
+    >>> line_role("Người ký: Lâm Minh Thành"), line_role("Người ký Lâm Minh Thành"), line_role("Người ký: không rõ")
+    ('signature', 'signature', '')
     """
     if passage_kind in HEADER_KINDS:
         return passage_kind
     if NUMBER.match(text):
         return PassageRole.NUMBER
-    if _SIGNER_FIELD.search(text):
+    if SIGNER_FIELD.search(text):
         return PassageRole.SIGNATURE
     if PLACE_DATE.match(text):
         return PassageRole.PLACE_DATE
