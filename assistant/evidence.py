@@ -29,7 +29,7 @@ from retriever.intent import question_fold
 from retriever.years import OTHER_YEARS, result_year_cover
 from textnorm import fold_accents, syllables
 from textnorm.gazetteer import canonical_province, province_of_place
-from textnorm.patterns import AGENCY, FULL_NAME, POST_NAMES, SIGNER_FIELD, TITLED_PERSON
+from textnorm.patterns import AGENCY, FULL_NAME, POST_NAMES, SIGNER_FIELD, TITLED_PERSON, number_words_as_digits
 from textnorm.terms import is_stopword
 
 #: The units an answer would quote: the best this many by score (the direct answer, the supporting quotes of
@@ -165,6 +165,8 @@ def states_fact(text: str, fact: AskedFact) -> bool:
     True
     >>> states_fact("Thực hiện đánh giá chấm điểm xếp hạng kết quả CCHC năm 2020", AskedFact("rank"))
     False
+    >>> states_fact("Ủy ban nhân dân xã họp thường kỳ mỗi tháng một lần.", AskedFact("count", ("lan",)))
+    True
     """
     if not fact.kind:
         return True
@@ -180,6 +182,7 @@ def states_fact(text: str, fact: AskedFact) -> bool:
         designated = fact.kind == "role" and AGENCY.search(text)  # "Trưởng đoàn: Lãnh đạo Sở Nội vụ"
         return bool(re.search(rf"\b{' '.join(fact.words)}\b", folded)) and bool(named or designated)
     noun = re.escape(fact.words[0])
+    folded = " ".join(re.findall(r"[a-z0-9%]+", fold_accents(number_words_as_digits(text))))  # "một lần" counts
     return bool(re.search(rf"\b\d+(?: \w+){{0,{COUNT_GAP_WORDS}}}? {noun}\b", folded)
                 or re.search(rf"\b{noun}\b(?: [a-z]+){{0,{COUNT_AFTER_WORDS}}} \d+\b", folded)
                 or _names_several(text, fact.words[0]))

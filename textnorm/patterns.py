@@ -287,3 +287,26 @@ def fuzzy_phrase_span(folded: str, phrase: str, share: float = FUZZY_PHRASE_SHAR
         if hits >= need and last_ok:
             return window[0].start(), window[-1].end()
     return None
+
+
+#: Small numbers written as words, as documents count ("mỗi tháng một lần", "hai đợt", "ba xã"), accented and in lower
+#: case: folded, "sáu" (six) would be "sau" (after) and "bà" (Mrs) "ba"; capitalised, "Ba Vì" and "Hai Bà Trưng" are
+#: places. "năm" is left out (nearly always "year"), and "tư" ("Sở Tư pháp", "tư nhân").
+NUMBER_WORDS = {"một": "1", "hai": "2", "ba": "3", "bốn": "4", "sáu": "6", "bảy": "7", "bẩy": "7",
+                "tám": "8", "chín": "9", "mười": "10"}
+#: "một" before these words is an article, not a count: "một số xã", "một cách", "một trong", "một vài".
+_NOT_COUNTED_AFTER_ONE = ("số", "cách", "trong", "vài", "khi", "mặt", "lúc")
+_NUMBER_WORD = re.compile(r"(?<!\w)(" + "|".join(NUMBER_WORDS) + r")(?!\w)(?!\s+(?:" + "|".join(_NOT_COUNTED_AFTER_ONE)
+                          + r")\b)")
+
+
+def number_words_as_digits(text: str) -> str:
+    """``text`` with its small numbers written as words turned into digits (of the same meaning, not the same length),
+    so a count reads the same whichever way it was written; "một" as an article stays.
+
+    >>> number_words_as_digits("Ủy ban nhân dân huyện họp thường kỳ mỗi tháng một lần, tổ chức hai đợt.")
+    'Ủy ban nhân dân huyện họp thường kỳ mỗi tháng 1 lần, tổ chức 2 đợt.'
+    >>> number_words_as_digits("Chỉ một số xã chưa báo cáo; sau đó bà Lan ở huyện Ba Vì ký.")
+    'Chỉ một số xã chưa báo cáo; sau đó bà Lan ở huyện Ba Vì ký.'
+    """
+    return _NUMBER_WORD.sub(lambda m: NUMBER_WORDS[m.group(1)], text)

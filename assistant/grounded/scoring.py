@@ -34,6 +34,7 @@ from textnorm.patterns import (
     RELATIVE_TIME,
     SIGNER_FIELD,
     TIME_EXPRESSION,
+    number_words_as_digits,
 )
 
 #: Header lines that identify their document (answers to "số mấy", "ngày nào", "ai ký").
@@ -111,12 +112,14 @@ def _carries_amount(text: str, measure: list[str]) -> bool:
 
     >>> _carries_amount("bổ sung 04 thủ tục hành chính", ["thu", "tuc"]), _carries_amount("năm 2021", ["xa"])
     (True, False)
+    >>> _carries_amount("Hội đồng họp mỗi quý một lần.", ["lan"])
+    True
     """
     if not measure:
         return any(_is_quantity(text, m) for m in NUMERAL.finditer(text))
     if measure == ["%"]:
         return bool(re.search(r"\d\s*%|phần trăm", text))
-    folded = " ".join(fold_word(w) for w in re.findall(r"\w+|%", text))
+    folded = " ".join(fold_word(w) for w in re.findall(r"\w+|%", number_words_as_digits(text)))
     return bool(re.search(r"\b\d+(?: \d+)? (?:\w+ ){0,2}?" + r" ".join(map(re.escape, measure)) + r"\b", folded))
 
 
