@@ -26,10 +26,10 @@ import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from assistant.evidence import FACT_NAMES, asked_fact, fact_present
+from assistant.evidence import FACT_NAMES, answers_when_by_condition, asked_fact, fact_present
 from retriever.years import COVERS, OTHER_YEARS, result_year_cover
 from textnorm import fold_word, has_diacritics, syllables, word_segments
-from textnorm.cues import shaped
+from textnorm.cues import AnswerType, shaped
 
 #: The fitted thresholds and how they were fitted (grid, halves, figures), as ``bench.fit_abstention`` wrote them.
 FIT_FILE = Path(__file__).with_name("abstention_fit.json")
@@ -124,7 +124,9 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule) -> Abst
         An :class:`AbstentionFeatures`.
     """
     asked = shaped(analysis.answer_types)
-    typed = [u for u in units if u.carries & asked]
+    # a time asked with "khi nào" is answered by a date or by the case a rule applies in ("Trường hợp …")
+    typed = [u for u in units if u.carries & asked
+             or (AnswerType.TIME in asked and answers_when_by_condition(analysis.text, u.text))]
     type_found = not asked or bool(typed)
     # the answer must be one unit that both carries the asked kind of answer and speaks of the question's topic
     coverage = max((u.coverage for u in (typed or units)), default=0.0)

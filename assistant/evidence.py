@@ -29,7 +29,7 @@ from retriever.intent import question_fold
 from retriever.years import OTHER_YEARS, result_year_cover
 from textnorm import fold_accents, syllables
 from textnorm.gazetteer import canonical_province, province_of_place
-from textnorm.patterns import AGENCY, FULL_NAME, POST_NAMES, SIGNER_FIELD, TITLED_PERSON, number_words_as_digits
+from textnorm.patterns import AGENCY, CONDITION, FULL_NAME, POST_NAMES, SIGNER_FIELD, TITLED_PERSON, number_words_as_digits
 from textnorm.terms import is_stopword
 
 #: The units an answer would quote: the best this many by score (the direct answer, the supporting quotes of
@@ -58,6 +58,8 @@ _GRADES = r"(xuat sac|tot|kha|trung binh|yeu|kem|hoan thanh|chua hoan thanh|dat|
 #: A grade or a rank stated: "xếp loại Tốt", "đạt loại Khá", "xếp thứ 12/63", "đứng thứ 3", "hạng 5", "vị trí thứ 2".
 _STATES_RANK = re.compile(r"\b(xep loai|dat loai|loai)\s+(\w+\s+){0,3}?" + _GRADES + r"\b|"
                           r"\b(xep|dung|vi tri|dat|hang)\s+(thu\s+)?\d+|\bthu\s+\d+\s*/\s*\d+")
+#: A question asking when in the sense of "in which case" as well as "at what date".
+_ASKS_WHICH_CASE = re.compile(r"\bkhi nao\b")
 #: A question asking who (a person, by name): "ai", "người nào", "họ tên", "tên là gì".
 _ASKS_WHO = re.compile(r"\bai\b|\bnguoi nao\b|\bho (va )?ten\b|\bten (la )?gi\b")
 #: A body named right after a post ("giám đốc sở nội vụ", "chủ tịch ubnd tỉnh"), folded: the question asks for the
@@ -110,6 +112,20 @@ def asked_fact(question: str, answer_types: tuple[str, ...] = ()) -> AskedFact:
         return AskedFact("post" if heads_body else "role", tuple(post.split()))
     noun = _counted_noun(question)
     return AskedFact("count", (noun,)) if noun else AskedFact()
+
+
+def answers_when_by_condition(question: str, text: str) -> bool:
+    """Whether ``text`` answers a "khi nào" question by the case it applies in ("Trường hợp xét thấy cần thiết …, Chủ
+    tịch triệu tập phiên họp bất thường"): "khi nào" asks in which case as well as at what date; "ngày nào",
+    "bao giờ", "tháng mấy" ask for a date only.
+
+    >>> answers_when_by_condition("Khi nào Chủ tịch xã triệu tập họp bất thường?",
+    ...                           "Trường hợp cần thiết, Chủ tịch xã triệu tập phiên họp bất thường.")
+    True
+    >>> answers_when_by_condition("Ngày nào họp?", "Trường hợp cần thiết, Chủ tịch xã triệu tập phiên họp.")
+    False
+    """
+    return bool(_ASKS_WHICH_CASE.search(question_fold(question))) and bool(CONDITION.search(text))
 
 
 def _post_asked(folded: str) -> tuple[str, bool]:
@@ -265,4 +281,4 @@ def in_scope(result, analysis, state=None) -> bool:
     return (canonical_province(tinh) or tinh) in wanted or mentions_province(result.passage.text, analysis.provinces)
 
 
-__all__ = ["AskedFact", "asked_fact", "states_fact", "fact_present", "in_scope", "FACT_NAMES", "FACT_TOP_UNITS"]
+__all__ = ["AskedFact", "asked_fact", "answers_when_by_condition", "states_fact", "fact_present", "in_scope", "FACT_NAMES", "FACT_TOP_UNITS"]

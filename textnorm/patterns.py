@@ -202,6 +202,9 @@ RELATIVE_TIME = re.compile(
     r"\bgiai đoạn\s+\d{4}|\b" + YEAR + r"\s*[-–]\s*" + YEAR + r"\b",
     re.IGNORECASE,
 )
+#: A condition stated in a rule: "Trường hợp xét thấy cần thiết …", "… khi có yêu cầu", "Nếu …", "theo yêu cầu của …".
+#: It answers a "khi nào" that asks in which case (a rule of procedure), where no date is the answer.
+CONDITION = re.compile(r"(?<!\w)(?:trường hợp|khi có|nếu|theo yêu cầu của|theo đề nghị của)\s", re.IGNORECASE)
 #: Agencies and offices named as doers: "Sở Nội vụ", "Văn phòng UBND tỉnh", "Ban Dân tộc", "UBND cấp huyện".
 AGENCY = re.compile(
     r"\b(Sở|Ban|Văn phòng|Thanh tra|Công an|UBND|Ủy ban nhân dân|Bộ|Cục|Chi cục|Trung tâm|Đài|Báo|Phòng|"
