@@ -29,7 +29,7 @@ from retriever.intent import question_fold
 from retriever.years import OTHER_YEARS, result_year_cover
 from textnorm import fold_accents, syllables
 from textnorm.gazetteer import canonical_province, province_of_place
-from textnorm.patterns import AGENCY, CONDITION, FULL_NAME, POST_NAMES, SIGNER_FIELD, TITLED_PERSON, number_words_as_digits
+from textnorm.patterns import AGENCY, CONDITION, DOCUMENT_REFERENCE, FULL_NAME, POST_NAMES, SIGNER_FIELD, TITLED_PERSON, number_words_as_digits
 from textnorm.terms import is_stopword
 
 #: The units an answer would quote: the best this many by score (the direct answer, the supporting quotes of
@@ -74,8 +74,12 @@ _NAME_LINE = re.compile(r"^[ \t]*([A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: +[A-ZĐÀ-Ỹ][
 _NOT_NAME_LINE = re.compile(r"\b(?:uy ban|ubnd|nhan dan|tm|kt|tl|tuq|da ky)\b")
 #: Folded words that make a name the signer's: the act of signing, the portal's field, the post signed under.
 _SIGNING = re.compile(r"\bky\b|\bnguoi ky\b|\b(?:" + "|".join(POST_NAMES) + r")\b")
+#: Answer types asking for a document's identity: its number ("số mấy") or its date of issue ("ký ngày nào").
+IDENTITY_TYPES = ("number", "issue_date")
+#: A date stated, on folded text: "13/4/2018", "05-6-2019", "ngày 22 tháng 8 năm 2023", "ngày 13 4".
+_STATES_DATE = re.compile(r"\b\d{1,2} \d{1,2} \d{4}\b|\bngay \d{1,2} (?:thang )?\d{1,2}\b")
 #: What each kind of fact is called in a refusal.
-FACT_NAMES = {"signer": "người ký", "count": "số lượng", "rate": "tỷ lệ", "post": "tên người giữ chức vụ",
+FACT_NAMES = {"identity": "số hiệu, ngày ban hành", "signer": "người ký", "count": "số lượng", "rate": "tỷ lệ", "post": "tên người giữ chức vụ",
               "role": "người giữ vị trí", "rank": "kết quả xếp loại, xếp hạng"}
 
 
@@ -102,6 +106,9 @@ def asked_fact(question: str, answer_types: tuple[str, ...] = ()) -> AskedFact:
     """
     if "signer" in answer_types:
         return AskedFact("signer")
+    identity = tuple(t for t in answer_types if t in IDENTITY_TYPES)
+    if identity:
+        return AskedFact("identity", identity)
     folded = question_fold(question)
     if _ASKS_RANK.search(folded):
         return AskedFact("rank")
@@ -177,6 +184,9 @@ def states_fact(text: str, fact: AskedFact) -> bool:
     True
     >>> states_fact("Giám đốc Sở Nội vụ chịu trách nhiệm thi hành Quyết định này.", AskedFact("post", ("giam", "doc")))
     False
+    >>> asked = asked_fact("Thông báo lịch tiếp dân của xã ký ngày nào, số mấy?", ("number", "issue_date"))
+    >>> asked, states_fact("Thông báo số 12/TB-UBND ngày 05/01/2026", asked), states_fact("Lịch tiếp dân", asked)
+    (AskedFact(kind='identity', words=('number', 'issue_date')), True, False)
     >>> states_fact("Năm 2023, Hà Nội xếp thứ 12/63 tỉnh, thành phố.", AskedFact("rank"))
     True
     >>> states_fact("Thực hiện đánh giá chấm điểm xếp hạng kết quả CCHC năm 2020", AskedFact("rank"))
@@ -189,6 +199,9 @@ def states_fact(text: str, fact: AskedFact) -> bool:
     folded = " ".join(re.findall(r"[a-z0-9%]+", fold_accents(text)))
     if fact.kind == "signer":  # a name with the act of signing or the post signed under
         return _names_someone(text) and bool(_SIGNING.search(folded))
+    if fact.kind == "identity":  # a document's number or date, whichever is asked
+        return ("number" in fact.words and bool(DOCUMENT_REFERENCE.search(text))) or (
+            "issue_date" in fact.words and bool(_STATES_DATE.search(folded)))
     if fact.kind == "rank":
         return bool(_STATES_RANK.search(folded))
     if fact.kind == "rate":
