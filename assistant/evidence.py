@@ -78,8 +78,13 @@ _SIGNING = re.compile(r"\bky\b|\bnguoi ky\b|\b(?:" + "|".join(POST_NAMES) + r")\
 IDENTITY_TYPES = ("number", "issue_date")
 #: A date stated, on folded text: "13/4/2018", "05-6-2019", "ngày 22 tháng 8 năm 2023", "ngày 13 4".
 _STATES_DATE = re.compile(r"\b\d{1,2} \d{1,2} \d{4}\b|\bngay \d{1,2} (?:thang )?\d{1,2}\b")
+#: A question asking when a legal text takes effect ("có hiệu lực từ ngày nào", "hiệu lực thi hành khi nào").
+_ASKS_EFFECT = re.compile(r"\bhieu luc\b.*\b(?:khi nao|ngay nao|bao gio|sau bao lau|thoi diem nao|luc nao)\b")
+#: Its answer as legal texts state it: "có hiệu lực (thi hành) (kể) từ ngày …", "có hiệu lực sau 10 ngày kể từ ngày
+#: ký", a portal's "Ngày có hiệu lực 22/08/2023" (folded).
+_STATES_EFFECT = re.compile(r"\bhieu luc(?: thi hanh)? (?:ke tu|tu|sau|ngay|ke)\b|\bngay (?:co )?hieu luc \d")
 #: What each kind of fact is called in a refusal.
-FACT_NAMES = {"identity": "số hiệu, ngày ban hành", "signer": "người ký", "count": "số lượng", "rate": "tỷ lệ", "post": "tên người giữ chức vụ",
+FACT_NAMES = {"effect": "ngày có hiệu lực", "identity": "số hiệu, ngày ban hành", "signer": "người ký", "count": "số lượng", "rate": "tỷ lệ", "post": "tên người giữ chức vụ",
               "role": "người giữ vị trí", "rank": "kết quả xếp loại, xếp hạng"}
 
 
@@ -106,6 +111,8 @@ def asked_fact(question: str, answer_types: tuple[str, ...] = ()) -> AskedFact:
     """
     if "signer" in answer_types:
         return AskedFact("signer")
+    if _ASKS_EFFECT.search(question_fold(question)):
+        return AskedFact("effect")
     identity = tuple(t for t in answer_types if t in IDENTITY_TYPES)
     if identity:
         return AskedFact("identity", identity)
@@ -184,6 +191,11 @@ def states_fact(text: str, fact: AskedFact) -> bool:
     True
     >>> states_fact("Giám đốc Sở Nội vụ chịu trách nhiệm thi hành Quyết định này.", AskedFact("post", ("giam", "doc")))
     False
+    >>> effect = asked_fact("Quyết định 12/QĐ-UBND có hiệu lực thi hành từ ngày nào?")
+    >>> effect.kind, states_fact("Quyết định này có hiệu lực sau 10 ngày kể từ ngày ký.", effect)
+    ('effect', True)
+    >>> states_fact("Căn cứ Nghị định số 178/2007/NĐ-CP ngày 03 tháng 12 năm 2007 của Chính phủ", effect)
+    False
     >>> asked = asked_fact("Thông báo lịch tiếp dân của xã ký ngày nào, số mấy?", ("number", "issue_date"))
     >>> asked, states_fact("Thông báo số 12/TB-UBND ngày 05/01/2026", asked), states_fact("Lịch tiếp dân", asked)
     (AskedFact(kind='identity', words=('number', 'issue_date')), True, False)
@@ -199,6 +211,8 @@ def states_fact(text: str, fact: AskedFact) -> bool:
     folded = " ".join(re.findall(r"[a-z0-9%]+", fold_accents(text)))
     if fact.kind == "signer":  # a name with the act of signing or the post signed under
         return _names_someone(text) and bool(_SIGNING.search(folded))
+    if fact.kind == "effect":
+        return bool(_STATES_EFFECT.search(folded))
     if fact.kind == "identity":  # a document's number or date, whichever is asked
         return ("number" in fact.words and bool(DOCUMENT_REFERENCE.search(text))) or (
             "issue_date" in fact.words and bool(_STATES_DATE.search(folded)))
