@@ -28,7 +28,7 @@ from retriever.features import mentions_province
 from retriever.intent import question_fold
 from retriever.years import OTHER_YEARS, result_year_cover
 from textnorm import fold_accents, syllables
-from textnorm.gazetteer import canonical_province, province_of_place
+from textnorm.gazetteer import canonical_province, find_provinces, province_of_place
 from textnorm.patterns import AGENCY, CONDITION, DOCUMENT_REFERENCE, FULL_NAME, POST_NAMES, SIGNER_FIELD, TITLED_PERSON, number_words_as_digits
 from textnorm.terms import is_stopword
 
@@ -290,9 +290,35 @@ def fact_present(units: list, fact: AskedFact, analysis=None, state=None, top: i
     does not rule out (:func:`in_scope`: a count of 2018 does not answer a question about 2021)."""
     if not fact.kind or not units:
         return True
-    scoped = [u for u in units if analysis is None or in_scope(u.result, analysis, state)]
+    scoped = [u for u in units if analysis is None or (in_scope(u.result, analysis, state)
+                                                       and not names_other_places(u, analysis))]
     best = sorted(scoped, key=lambda u: -u.score)[:top]
     return any(states_fact(u.text, fact) for u in best)
+
+
+def names_other_places(unit, analysis) -> bool:
+    """A unit of a document not known to be of a province the question names, whose words name provinces but none of
+    those: what it states is about them ("Thành phố Hà Nội xếp thứ 3/63" states no rank of Yên Bái), as a unit
+    naming other years only is evidence of another year.
+
+    >>> from types import SimpleNamespace as NS
+    >>> q = NS(provinces=["Yên Bái"])
+    >>> def unit(text, tinh=""): return NS(text=text, result=NS(doc_metadata={"tinh": tinh}))
+    >>> names_other_places(unit("Thành phố Hà Nội xếp thứ 3/63 tỉnh, thành phố."), q)
+    True
+    >>> names_other_places(unit("Tỉnh Yên Bái xếp thứ 20, sau Hà Nội."), q), names_other_places(unit("Xếp thứ 20."), q)
+    (False, False)
+    >>> names_other_places(unit("Học tập kinh nghiệm của Hà Nội, xếp thứ 3.", "Yên Bái"), q)
+    False
+    """
+    if not analysis.provinces:
+        return False
+    wanted = {canonical_province(p) or p for p in analysis.provinces}
+    tinh = unit.result.doc_metadata.get("tinh", "")
+    if tinh and (canonical_province(tinh) or tinh) in wanted:
+        return False
+    named = {canonical_province(p) or p for p in find_provinces(unit.text)}
+    return bool(named) and not named & wanted
 
 
 def in_scope(result, analysis, state=None) -> bool:
@@ -308,4 +334,4 @@ def in_scope(result, analysis, state=None) -> bool:
     return (canonical_province(tinh) or tinh) in wanted or mentions_province(result.passage.text, analysis.provinces)
 
 
-__all__ = ["AskedFact", "asked_fact", "answers_when_by_condition", "states_fact", "fact_present", "in_scope", "FACT_NAMES", "FACT_TOP_UNITS"]
+__all__ = ["AskedFact", "asked_fact", "answers_when_by_condition", "states_fact", "fact_present", "in_scope", "names_other_places", "FACT_NAMES", "FACT_TOP_UNITS"]
