@@ -26,7 +26,14 @@ import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from assistant.evidence import FACT_NAMES, answers_when_by_condition, asked_fact, fact_present
+from assistant.evidence import (
+    FACT_NAMES,
+    answers_when_by_condition,
+    asked_fact,
+    fact_present,
+    in_scope,
+    ordinal_conflict,
+)
 from retriever.years import COVERS, OTHER_YEARS, result_year_cover
 from textnorm import fold_word, has_diacritics, syllables, word_segments
 from textnorm.cues import AnswerType, shaped
@@ -51,11 +58,14 @@ class AbstentionFeatures:
     #: the units an answer would quote states it
     fact: str = ""
     fact_found: bool = True
+    #: a numbered event the question asks about ("phiên họp thứ tám") that the best units number otherwise only
+    other_ordinal: str = ""
 
     def as_row(self) -> dict:
         return {"coverage": round(self.coverage, 3), "unknown_share": round(self.unknown_share, 3),
                 "unknown": list(self.unknown), "type_found": self.type_found, "year_ok": self.year_ok,
-                "dense": round(self.dense, 3), "fact": self.fact, "fact_found": self.fact_found}
+                "dense": round(self.dense, 3), "fact": self.fact, "fact_found": self.fact_found,
+                "other_ordinal": self.other_ordinal}
 
 
 @dataclass(frozen=True)
@@ -102,6 +112,8 @@ class AbstentionRule:
             return "Các văn bản hiện có không nói về nội dung này."
         if not f.year_ok:
             return "Các văn bản hiện có không có đoạn nào nói về năm được hỏi."
+        if f.other_ordinal:
+            return "Các văn bản hiện có chỉ nói về lần mang số thứ tự khác, không nói về lần được hỏi."
         if self.require_asked_fact and not f.fact_found:
             return (f"Các văn bản hiện có nói về nội dung này nhưng không nêu {FACT_NAMES.get(f.fact, 'thông tin')} "
                     "được hỏi.")
@@ -145,8 +157,10 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule) -> Abst
     dense = max((u.result.scores.get("dense", 0.0) for u in units), default=0.0)
     fact = asked_fact(analysis.text, tuple(analysis.answer_types))
     found = fact_present(units, fact, analysis, lexical_state)
+    scoped = [u for u in units if in_scope(u.result, analysis, lexical_state)]
     return AbstentionFeatures(coverage=coverage, unknown_share=share, unknown=unknown, type_found=type_found,
-                              year_ok=year_ok, dense=dense, fact=fact.kind, fact_found=found)
+                              year_ok=year_ok, dense=dense, fact=fact.kind, fact_found=found,
+                              other_ordinal=ordinal_conflict(analysis.text, scoped))
 
 
 def _known_share(coverage: float, analysis, index) -> float:

@@ -83,6 +83,9 @@ _ASKS_EFFECT = re.compile(r"\bhieu luc\b.*\b(?:khi nao|ngay nao|bao gio|sau bao 
 #: Its answer as legal texts state it: "có hiệu lực (thi hành) (kể) từ ngày …", "có hiệu lực sau 10 ngày kể từ ngày
 #: ký", a portal's "Ngày có hiệu lực 22/08/2023" (folded).
 _STATES_EFFECT = re.compile(r"\bhieu luc(?: thi hanh)? (?:ke tu|tu|sau|ngay|ke)\b|\bngay (?:co )?hieu luc \d")
+#: A numbered event, folded: "phiên họp thứ 8", "kỳ họp thứ 6", "hội nghị lần thứ 3", "đại hội lần thứ XV", "đợt thứ 2"
+#: (the administrative vocabulary of sittings and rounds).
+_ORDINAL = re.compile(r"\b(?P<noun>phien hop|ky hop|hoi nghi|dai hoi|dot|lan)(?: lan)? thu (?P<n>\d+|[ivxl]+)\b")
 #: What each kind of fact is called in a refusal.
 FACT_NAMES = {"effect": "ngày có hiệu lực", "identity": "số hiệu, ngày ban hành", "signer": "người ký", "count": "số lượng", "rate": "tỷ lệ", "post": "tên người giữ chức vụ",
               "role": "người giữ vị trí", "rank": "kết quả xếp loại, xếp hạng"}
@@ -296,6 +299,40 @@ def fact_present(units: list, fact: AskedFact, analysis=None, state=None, top: i
     return any(states_fact(u.text, fact) for u in best)
 
 
+def _ordinals(text: str) -> set[tuple[str, str]]:
+    """The numbered events a text names, folded: ("phien hop", "8") for "Phiên họp thứ tám", ("ky hop", "6") for "Kỳ
+    họp thứ 6", ("dai hoi", "xv") for "Đại hội lần thứ XV"; an ordinal left in words without diacritics is not read.
+
+    >>> sorted(_ordinals("Phiên họp thứ tám và Kỳ họp thứ 6 của Hội đồng"))
+    [('ky hop', '6'), ('phien hop', '8')]
+    """
+    folded = " ".join(re.findall(r"[a-z0-9]+", fold_accents(number_words_as_digits(text))))
+    return {(m.group("noun"), m.group("n")) for m in _ORDINAL.finditer(folded)}
+
+
+def ordinal_conflict(question: str, units: list, top: int = FACT_TOP_UNITS) -> str:
+    """The numbered event a question asks about ("Phiên họp thứ tám") when the units an answer would quote name the
+    same event with other numbers only ("Phiên họp thứ bảy"): they are about another one. "" otherwise.
+
+    >>> from types import SimpleNamespace as NS
+    >>> units = [NS(text="Chiều 02/2, Hội đồng tổ chức Phiên họp thứ bảy.", score=1.0)]
+    >>> ordinal_conflict("Phiên họp thứ tám của Hội đồng diễn ra ngày nào?", units)
+    'phien hop 8'
+    >>> ordinal_conflict("Phiên họp thứ bảy của Hội đồng diễn ra ngày nào?", units)
+    ''
+    """
+    asked = _ordinals(question)
+    if not asked:
+        return ""
+    best = sorted(units, key=lambda u: -u.score)[:top]
+    stated = set().union(*(_ordinals(u.text) for u in best)) if best else set()
+    for noun, n in sorted(asked):
+        others = {m for k, m in stated if k == noun}
+        if others and n not in others:
+            return f"{noun} {n}"
+    return ""
+
+
 def names_other_places(unit, analysis) -> bool:
     """A unit of a document not known to be of a province the question names, whose words name provinces but none of
     those: what it states is about them ("Thành phố Hà Nội xếp thứ 3/63" states no rank of Yên Bái), as a unit
@@ -334,4 +371,4 @@ def in_scope(result, analysis, state=None) -> bool:
     return (canonical_province(tinh) or tinh) in wanted or mentions_province(result.passage.text, analysis.provinces)
 
 
-__all__ = ["AskedFact", "asked_fact", "answers_when_by_condition", "states_fact", "fact_present", "in_scope", "names_other_places", "FACT_NAMES", "FACT_TOP_UNITS"]
+__all__ = ["AskedFact", "asked_fact", "answers_when_by_condition", "states_fact", "fact_present", "in_scope", "names_other_places", "ordinal_conflict", "FACT_NAMES", "FACT_TOP_UNITS"]
