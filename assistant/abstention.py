@@ -37,6 +37,7 @@ from assistant.evidence import (
 from retriever.years import COVERS, OTHER_YEARS, result_year_cover
 from textnorm import fold_word, has_diacritics, syllables, word_segments
 from textnorm.cues import AnswerType, shaped
+from textnorm.patterns import news_dateline
 
 #: The fitted thresholds and how they were fitted (grid, halves, figures), as ``bench.fit_abstention`` wrote them.
 FIT_FILE = Path(__file__).with_name("abstention_fit.json")
@@ -142,7 +143,7 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule) -> Abst
     type_found = not asked or bool(typed)
     # the answer must be one unit that both carries the asked kind of answer and speaks of the question's topic
     index = lexical_state.index
-    coverage = _known_share(max((u.coverage for u in (typed or units)), default=0.0), analysis, index)
+    coverage = _known_share(max((_dated_coverage(u, units) for u in (typed or units)), default=0.0), analysis, index)
     topic = set(analysis.topic_terms)
     words = [w for w in syllables(analysis.text) if fold_word(w) in topic]
     # an accented word is looked up as written ("lương" is not "lượng"); an unaccented one by its folded form
@@ -161,6 +162,22 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule) -> Abst
     return AbstentionFeatures(coverage=coverage, unknown_share=share, unknown=unknown, type_found=type_found,
                               year_ok=year_ok, dense=dense, fact=fact.kind, fact_found=found,
                               other_ordinal=ordinal_conflict(analysis.text, scoped))
+
+
+def _dated_coverage(unit, units: list) -> float:
+    """A unit's coverage; a news post's dateline ("17:18 10/06/2020 | Lượt xem: 158") dates its whole post, as a
+    document's place-and-date line does its document: it counts with the best unit of its post (the scorer already
+    lifts identity lines so; a dateline is not lifted there, where it must not outrank the dates the post reports).
+
+    >>> from types import SimpleNamespace as NS
+    >>> line = NS(text="17:18 10/06/2020 | Lượt xem: 158", doc_id="a", coverage=0.1)
+    >>> body = NS(text="Bài viết phân tích …", doc_id="a", coverage=0.7)
+    >>> _dated_coverage(line, [line, body]), _dated_coverage(body, [line, body])
+    (0.7, 0.7)
+    """
+    if not news_dateline(unit.text):
+        return unit.coverage
+    return max(u.coverage for u in units if u.doc_id == unit.doc_id)
 
 
 def _known_share(coverage: float, analysis, index) -> float:
