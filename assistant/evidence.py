@@ -29,7 +29,16 @@ from retriever.intent import question_fold
 from retriever.years import OTHER_YEARS, result_year_cover
 from textnorm import fold_accents, syllables
 from textnorm.gazetteer import canonical_province, find_provinces, province_of_place
-from textnorm.patterns import AGENCY, CONDITION, DOCUMENT_REFERENCE, FULL_NAME, POST_NAMES, SIGNER_FIELD, TITLED_PERSON, number_words_as_digits
+from textnorm.patterns import (
+    AGENCY,
+    CONDITION,
+    DOCUMENT_REFERENCE,
+    FULL_NAME,
+    POST_NAMES,
+    SIGNER_FIELD,
+    TITLED_PERSON,
+    number_words_as_digits,
+)
 from textnorm.terms import is_stopword
 
 #: The units an answer would quote: the best this many by score (the direct answer, the supporting quotes of
@@ -87,7 +96,8 @@ _STATES_EFFECT = re.compile(r"\bhieu luc(?: thi hanh)? (?:ke tu|tu|sau|ngay|ke)\
 #: (the administrative vocabulary of sittings and rounds).
 _ORDINAL = re.compile(r"\b(?P<noun>phien hop|ky hop|hoi nghi|dai hoi|dot|lan)(?: lan)? thu (?P<n>\d+|[ivxl]+)\b")
 #: What each kind of fact is called in a refusal.
-FACT_NAMES = {"effect": "ngày có hiệu lực", "identity": "số hiệu, ngày ban hành", "signer": "người ký", "count": "số lượng", "rate": "tỷ lệ", "post": "tên người giữ chức vụ",
+FACT_NAMES = {"effect": "ngày có hiệu lực", "identity": "số hiệu, ngày ban hành", "signer": "người ký",
+              "count": "số lượng", "rate": "tỷ lệ", "post": "tên người giữ chức vụ",
               "role": "người giữ vị trí", "rank": "kết quả xếp loại, xếp hạng"}
 
 
@@ -371,4 +381,5 @@ def in_scope(result, analysis, state=None) -> bool:
     return (canonical_province(tinh) or tinh) in wanted or mentions_province(result.passage.text, analysis.provinces)
 
 
-__all__ = ["AskedFact", "asked_fact", "answers_when_by_condition", "states_fact", "fact_present", "in_scope", "names_other_places", "ordinal_conflict", "FACT_NAMES", "FACT_TOP_UNITS"]
+__all__ = ["AskedFact", "asked_fact", "answers_when_by_condition", "states_fact", "fact_present", "in_scope",
+           "names_other_places", "ordinal_conflict", "FACT_NAMES", "FACT_TOP_UNITS"]
