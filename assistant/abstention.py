@@ -143,6 +143,7 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule) -> Abst
     type_found = not asked or bool(typed)
     # the answer must be one unit that both carries the asked kind of answer and speaks of the question's topic
     index = lexical_state.index
+    best = max((u.coverage for u in (typed or units)), default=0.0)  # the scale of the units' own coverages
     coverage = _known_share(max((_dated_coverage(u, units) for u in (typed or units)), default=0.0), analysis, index)
     topic = set(analysis.topic_terms)
     words = [w for w in syllables(analysis.text) if fold_word(w) in topic]
@@ -154,7 +155,7 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule) -> Abst
                 and not _known_compound(c, index)]
     unknown = tuple(dict.fromkeys(unknown))
     share = len(unknown) / max(len(set(words)), 1)
-    year_ok = _year_ok(typed or units, coverage, analysis, rule, lexical_state)
+    year_ok = _year_ok(typed or units, best, analysis, rule, lexical_state)
     dense = max((u.result.scores.get("dense", 0.0) for u in units), default=0.0)
     fact = asked_fact(analysis.text, tuple(analysis.answer_types))
     found = fact_present(units, fact, analysis, lexical_state)
