@@ -197,3 +197,13 @@ def test_another_numbered_sitting_is_not_the_one_asked():
     refused = AbstentionRule().reason(AbstentionFeatures(coverage=0.9, unknown_share=0.0, unknown=(),
                                                          type_found=True, other_ordinal="phien hop 8"))
     assert "số thứ tự" in refused
+
+
+def test_a_dateline_counts_with_its_post():
+    from assistant.abstention import _dated_coverage
+
+    line = SimpleNamespace(text="08:15 14/05/2022 | Lượt xem: 2041", doc_id="tin", coverage=0.2)
+    lead = SimpleNamespace(text="Chỉ số năng lực cạnh tranh cấp tỉnh đã được công bố.", doc_id="tin", coverage=0.8)
+    other = SimpleNamespace(text="Bình Phước, ngày 12 tháng 3 năm 2024", doc_id="kh", coverage=0.9)
+    assert _dated_coverage(line, [line, lead, other]) == 0.8
+    assert _dated_coverage(other, [line, lead, other]) == 0.9  # a place-and-date line is lifted by the scorer
