@@ -144,7 +144,7 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule) -> Abst
     # the answer must be one unit that both carries the asked kind of answer and speaks of the question's topic
     index = lexical_state.index
     best = max((u.coverage for u in (typed or units)), default=0.0)  # the scale of the units' own coverages
-    coverage = _known_share(max((_dated_coverage(u, units) for u in (typed or units)), default=0.0), analysis, index)
+    coverage = max((_dated_coverage(u, units) for u in (typed or units)), default=0.0)
     topic = set(analysis.topic_terms)
     words = [w for w in syllables(analysis.text) if fold_word(w) in topic]
     # an accented word is looked up as written ("lương" is not "lượng"); an unaccented one by its folded form
@@ -179,25 +179,6 @@ def _dated_coverage(unit, units: list) -> float:
     if not news_dateline(unit.text):
         return unit.coverage
     return max(u.coverage for u in units if u.doc_id == unit.doc_id)
-
-
-def _known_share(coverage: float, analysis, index) -> float:
-    """A unit's coverage counted on the topic words some passage uses: a word no document uses ("báo Đấu thầu"
-    naming a paper) is in no unit, and the unknown-word test already judges it; counting it again here would refuse a
-    question whose every other word the unit carries.
-
-    >>> class Index:
-    ...     def document_frequency(self, term): return 0 if term == "~thau" else 5
-    ...     def term_idf(self, term): return 3.0 if term == "~thau" else 1.0
-    >>> class Analysis:
-    ...     topic_terms = ["ke", "hoach", "dau", "thau"]
-    >>> _known_share(0.5, Analysis(), Index())
-    1.0
-    """
-    weights = {t: index.term_idf("~" + t) for t in dict.fromkeys(analysis.topic_terms)}
-    total = sum(weights.values())
-    known = sum(w for t, w in weights.items() if index.document_frequency("~" + t) > 0)
-    return min(1.0, coverage * total / known) if known > 0 else coverage
 
 
 def _known_compound(compound: str, index) -> bool:
