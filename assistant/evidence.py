@@ -44,10 +44,11 @@ from textnorm.terms import is_stopword
 #: The units an answer would quote: the best this many by score (the direct answer, the supporting quotes of
 #: ``GroundedConfig.max_support_units`` and one more); the fact must be in one of them.
 FACT_TOP_UNITS = 5
-#: Facts of a document itself (its number and date, its signer, its date of effect): a unit states them for its whole
-#: document (its coverage is its document's best), so one counts only when it carries at least this share of the best
-#: coverage, as a year must (``AbstentionRule.year_coverage_share``): the date line of another document is no answer.
-DOCUMENT_FACTS = frozenset({"identity", "signer", "effect"})
+#: Facts of a document itself (its number and date, its signer): a line stating them speaks for its whole document
+#: (the scorer gives it its document's best coverage) wherever it ranks, so every line in the pool is read; one counts
+#: when it carries at least this share of the best coverage, as a year must (``AbstentionRule.year_coverage_share``):
+#: the date line of a document the question is not about is no answer.
+DOCUMENT_FACTS = frozenset({"identity", "signer"})
 DOCUMENT_FACT_COVERAGE_SHARE = 0.75
 #: Words a count is read between: "05 cán bộ", "04 thủ tục hành chính", "15 cơ quan được phân công"; up to this many
 #: words may stand between the number and the noun ("08 huyện", "12 đơn vị hành chính cấp xã").
@@ -310,10 +311,11 @@ def fact_present(units: list, fact: AskedFact, analysis=None, state=None, top: i
         return True
     scoped = [u for u in units if analysis is None or (in_scope(u.result, analysis, state)
                                                        and not names_other_places(u, analysis))]
-    best = sorted(scoped, key=lambda u: -u.score)[:top]
-    if fact.kind in DOCUMENT_FACTS:  # the number, date or signer of a document the question is not about is no answer
-        most = max((u.coverage for u in best), default=0.0)
-        best = [u for u in best if u.coverage >= DOCUMENT_FACT_COVERAGE_SHARE * most]
+    if fact.kind in DOCUMENT_FACTS:  # any line of the documents asked about; not of a document the question is not
+        most = max((u.coverage for u in scoped), default=0.0)
+        best = [u for u in scoped if u.coverage >= DOCUMENT_FACT_COVERAGE_SHARE * most]
+    else:
+        best = sorted(scoped, key=lambda u: -u.score)[:top]
     return any(states_fact(u.text, fact) for u in best)
 
 
