@@ -2,14 +2,20 @@
 
 A question may ask for a fact of a definite shape: who signed ("ai ký"), a count of something ("bao nhiêu cán bộ",
 "mấy xã"), a rate ("tỷ lệ bao nhiêu"), the person heading a body ("Ai là Giám đốc Sở Nội vụ…?") or holding a role
-("do ai làm Trưởng đoàn"), or a grade or rank ("được xếp loại gì", "xếp thứ mấy"). Such a fact is stated in a shape
-too: a name with the act of signing or the post signed under (a signature block, "Người ký: …", "… vừa ký ban
-hành"), a number next to the noun counted, a number with "%", a person's name beside the post (for a role, a
-designation such as "Lãnh đạo Sở Nội vụ" too), a grade word after "xếp loại" or a place after "thứ".
-When none of the units an answer would quote (the best scored, in the question's scope) states it, the documents
-talk about the topic but do not hold the answer: the question is refused instead of quoting the nearest line.
+("do ai làm Trưởng đoàn"), a grade or rank ("được xếp loại gì", "xếp thứ mấy"), a document's number or date of issue
+("số mấy", "ký ngày nào"), or when a legal text takes effect ("có hiệu lực từ ngày nào"). Such a fact is stated in a
+shape too: a name (not a place read like one: "Hà Giang") with the act of signing or the post signed under (a
+signature block, a portal's "Người ký" cell, "… vừa ký ban hành"), a number — in figures or in words ("một lần") — next
+to the noun counted, a number with "%", a person's name beside the post (for a role, a designation such as "Lãnh đạo
+Sở Nội vụ" too), a grade word after "xếp loại" or a place after "thứ", a document number or a date, "có hiệu lực
+từ / sau …". When none of the units an answer would quote (the best scored, in the question's scope, not naming other
+provinces only; for a document's own number, date and signer, any line of the documents asked about) states it, the
+documents talk about the topic but do not hold the answer: the question is refused instead of quoting the nearest
+line. So is a question about a numbered sitting or round ("phiên họp thứ tám") when those units number it otherwise
+only (:func:`ordinal_conflict`). And "khi nào" is answered by the case a rule applies in as well as by a date
+(:func:`answers_when_by_condition`).
 
-Questions of other shapes (content, lists, dates, documents cited…) ask nothing this module checks.
+Questions of other shapes (content, lists, times, documents cited…) ask nothing this module checks.
 
 >>> asked_fact("Sở Tư pháp tỉnh Hậu Giang có bao nhiêu cán bộ, công chức?")
 AskedFact(kind='count', words=('can',))
