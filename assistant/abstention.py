@@ -6,7 +6,10 @@ The features are read from what the answerer already computed (no second search)
   document (so a number or a date line counts with the words of its document), among the units that carry the kind
   of answer asked when there are any;
 - ``unknown_share`` / ``unknown``: topic words of the question that no indexed passage uses;
-- ``type_found``: whether the best units carry the kind of answer asked (a date for "khi nào", a signer…).
+- ``type_found``: whether the best units carry the kind of answer asked (a date for "khi nào", or the case a rule
+  applies in; a signer…); a news post's dateline counts with the best unit of its post;
+- ``fact`` / ``fact_found`` and ``other_ordinal``: the definite fact asked and whether a unit an answer would quote
+  states it; a numbered sitting asked that those units number otherwise only (:mod:`assistant.evidence`).
 
 The thresholds of :class:`AbstentionRule` marked "fitted" are read at import from :data:`FIT_FILE`, which
 ``python -m bench.fit_abstention`` writes (fitted on the tune half of the dev and real-document questions plus
