@@ -55,6 +55,7 @@ FACT_TOP_UNITS = 5
 #: when it carries at least this share of the best coverage, as a year must (``AbstentionRule.year_coverage_share``):
 #: the date line of a document the question is not about is no answer.
 DOCUMENT_FACTS = frozenset({"identity", "signer"})
+#: The share of the best coverage a line stating a document's own fact must carry (the year test's share).
 DOCUMENT_FACT_COVERAGE_SHARE = 0.75
 #: Words a count is read between: "05 cán bộ", "04 thủ tục hành chính", "15 cơ quan được phân công"; up to this many
 #: words may stand between the number and the noun ("08 huyện", "12 đơn vị hành chính cấp xã").

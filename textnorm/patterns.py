@@ -299,6 +299,7 @@ NUMBER_WORDS = {"một": "1", "hai": "2", "ba": "3", "bốn": "4", "sáu": "6", 
                 "tám": "8", "chín": "9", "mười": "10"}
 #: "một" before these words is an article, not a count: "một số xã", "một cách", "một trong", "một vài".
 _NOT_COUNTED_AFTER_ONE = ("số", "cách", "trong", "vài", "khi", "mặt", "lúc")
+#: A number word standing alone, not an article "một" (the words of NUMBER_WORDS, in lower case).
 _NUMBER_WORD = re.compile(r"(?<!\w)(" + "|".join(NUMBER_WORDS) + r")(?!\w)(?!\s+(?:" + "|".join(_NOT_COUNTED_AFTER_ONE)
                           + r")\b)")
 
