@@ -6,7 +6,10 @@ The features are read from what the answerer already computed (no second search)
   document (so a number or a date line counts with the words of its document), among the units that carry the kind
   of answer asked when there are any;
 - ``unknown_share`` / ``unknown``: topic words of the question that no indexed passage uses;
-- ``type_found``: whether the best units carry the kind of answer asked (a date for "khi nào", a signer…).
+- ``type_found``: whether the best units carry the kind of answer asked (a date for "khi nào", or the case a rule
+  applies in; a signer…); a news post's dateline counts with the best unit of its post;
+- ``fact`` / ``fact_found`` and ``other_ordinal``: the definite fact asked and whether a unit an answer would quote
+  states it; a numbered sitting asked that those units number otherwise only (:mod:`assistant.evidence`).
 
 The thresholds of :class:`AbstentionRule` marked "fitted" are read at import from :data:`FIT_FILE`, which
 ``python -m bench.fit_abstention`` writes (fitted on the tune half of the dev and real-document questions plus
@@ -26,10 +29,18 @@ import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from assistant.evidence import FACT_NAMES, asked_fact, fact_present
+from assistant.evidence import (
+    FACT_NAMES,
+    answers_when_by_condition,
+    asked_fact,
+    fact_present,
+    in_scope,
+    ordinal_conflict,
+)
 from retriever.years import COVERS, OTHER_YEARS, result_year_cover
 from textnorm import fold_word, has_diacritics, syllables, word_segments
-from textnorm.cues import shaped
+from textnorm.cues import AnswerType, shaped
+from textnorm.patterns import news_dateline
 
 #: The fitted thresholds and how they were fitted (grid, halves, figures), as ``bench.fit_abstention`` wrote them.
 FIT_FILE = Path(__file__).with_name("abstention_fit.json")
@@ -51,11 +62,14 @@ class AbstentionFeatures:
     #: the units an answer would quote states it
     fact: str = ""
     fact_found: bool = True
+    #: a numbered event the question asks about ("phiên họp thứ tám") that the best units number otherwise only
+    other_ordinal: str = ""
 
     def as_row(self) -> dict:
         return {"coverage": round(self.coverage, 3), "unknown_share": round(self.unknown_share, 3),
                 "unknown": list(self.unknown), "type_found": self.type_found, "year_ok": self.year_ok,
-                "dense": round(self.dense, 3), "fact": self.fact, "fact_found": self.fact_found}
+                "dense": round(self.dense, 3), "fact": self.fact, "fact_found": self.fact_found,
+                "other_ordinal": self.other_ordinal}
 
 
 @dataclass(frozen=True)
@@ -102,6 +116,8 @@ class AbstentionRule:
             return "Các văn bản hiện có không nói về nội dung này."
         if not f.year_ok:
             return "Các văn bản hiện có không có đoạn nào nói về năm được hỏi."
+        if f.other_ordinal:
+            return "Các văn bản hiện có chỉ nói về lần mang số thứ tự khác, không nói về lần được hỏi."
         if self.require_asked_fact and not f.fact_found:
             return (f"Các văn bản hiện có nói về nội dung này nhưng không nêu {FACT_NAMES.get(f.fact, 'thông tin')} "
                     "được hỏi.")
@@ -124,12 +140,15 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule) -> Abst
         An :class:`AbstentionFeatures`.
     """
     asked = shaped(analysis.answer_types)
-    typed = [u for u in units if u.carries & asked]
+    # a time asked with "khi nào" is answered by a date or by the case a rule applies in ("Trường hợp …")
+    typed = [u for u in units if u.carries & asked
+             or (AnswerType.TIME in asked and answers_when_by_condition(analysis.text, u.text))]
     type_found = not asked or bool(typed)
     # the answer must be one unit that both carries the asked kind of answer and speaks of the question's topic
-    coverage = max((u.coverage for u in (typed or units)), default=0.0)
-    topic = set(analysis.topic_terms)
     index = lexical_state.index
+    best = max((u.coverage for u in (typed or units)), default=0.0)  # the scale of the units' own coverages
+    coverage = max((_dated_coverage(u, units) for u in (typed or units)), default=0.0)
+    topic = set(analysis.topic_terms)
     words = [w for w in syllables(analysis.text) if fold_word(w) in topic]
     # an accented word is looked up as written ("lương" is not "lượng"); an unaccented one by its folded form
     unknown = [w for w in words if index.document_frequency(w if has_diacritics(w) else "~" + w) == 0]
@@ -139,12 +158,30 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule) -> Abst
                 and not _known_compound(c, index)]
     unknown = tuple(dict.fromkeys(unknown))
     share = len(unknown) / max(len(set(words)), 1)
-    year_ok = _year_ok(typed or units, coverage, analysis, rule, lexical_state)
+    year_ok = _year_ok(typed or units, best, analysis, rule, lexical_state)
     dense = max((u.result.scores.get("dense", 0.0) for u in units), default=0.0)
     fact = asked_fact(analysis.text, tuple(analysis.answer_types))
     found = fact_present(units, fact, analysis, lexical_state)
+    scoped = [u for u in units if in_scope(u.result, analysis, lexical_state)]
     return AbstentionFeatures(coverage=coverage, unknown_share=share, unknown=unknown, type_found=type_found,
-                              year_ok=year_ok, dense=dense, fact=fact.kind, fact_found=found)
+                              year_ok=year_ok, dense=dense, fact=fact.kind, fact_found=found,
+                              other_ordinal=ordinal_conflict(analysis.text, scoped))
+
+
+def _dated_coverage(unit, units: list) -> float:
+    """A unit's coverage; a news post's dateline ("17:18 10/06/2020 | Lượt xem: 158") dates its whole post, as a
+    document's place-and-date line does its document: it counts with the best unit of its post (the scorer already
+    lifts identity lines so; a dateline is not lifted there, where it must not outrank the dates the post reports).
+
+    >>> from types import SimpleNamespace as NS
+    >>> line = NS(text="17:18 10/06/2020 | Lượt xem: 158", doc_id="a", coverage=0.1)
+    >>> body = NS(text="Bài viết phân tích …", doc_id="a", coverage=0.7)
+    >>> _dated_coverage(line, [line, body]), _dated_coverage(body, [line, body])
+    (0.7, 0.7)
+    """
+    if not news_dateline(unit.text):
+        return unit.coverage
+    return max(u.coverage for u in units if u.doc_id == unit.doc_id)
 
 
 def _known_compound(compound: str, index) -> bool:

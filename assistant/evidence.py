@@ -2,14 +2,20 @@
 
 A question may ask for a fact of a definite shape: who signed ("ai ký"), a count of something ("bao nhiêu cán bộ",
 "mấy xã"), a rate ("tỷ lệ bao nhiêu"), the person heading a body ("Ai là Giám đốc Sở Nội vụ…?") or holding a role
-("do ai làm Trưởng đoàn"), or a grade or rank ("được xếp loại gì", "xếp thứ mấy"). Such a fact is stated in a shape
-too: a name with the act of signing or the post signed under (a signature block, "Người ký: …", "… vừa ký ban
-hành"), a number next to the noun counted, a number with "%", a person's name beside the post (for a role, a
-designation such as "Lãnh đạo Sở Nội vụ" too), a grade word after "xếp loại" or a place after "thứ".
-When none of the units an answer would quote (the best scored, in the question's scope) states it, the documents
-talk about the topic but do not hold the answer: the question is refused instead of quoting the nearest line.
+("do ai làm Trưởng đoàn"), a grade or rank ("được xếp loại gì", "xếp thứ mấy"), a document's number or date of issue
+("số mấy", "ký ngày nào"), or when a legal text takes effect ("có hiệu lực từ ngày nào"). Such a fact is stated in a
+shape too: a name (not a place read like one: "Hà Giang") with the act of signing or the post signed under (a
+signature block, a portal's "Người ký" cell, "… vừa ký ban hành"), a number — in figures or in words ("một lần") — next
+to the noun counted, a number with "%", a person's name beside the post (for a role, a designation such as "Lãnh đạo
+Sở Nội vụ" too), a grade word after "xếp loại" or a place after "thứ", a document number or a date, "có hiệu lực
+từ / sau …". When none of the units an answer would quote (the best scored, in the question's scope, not naming other
+provinces only; for a document's own number, date and signer, any line of the documents asked about) states it, the
+documents talk about the topic but do not hold the answer: the question is refused instead of quoting the nearest
+line. So is a question about a numbered sitting or round ("phiên họp thứ tám") when those units number it otherwise
+only (:func:`ordinal_conflict`). And "khi nào" is answered by the case a rule applies in as well as by a date
+(:func:`answers_when_by_condition`).
 
-Questions of other shapes (content, lists, dates, documents cited…) ask nothing this module checks.
+Questions of other shapes (content, lists, times, documents cited…) ask nothing this module checks.
 
 >>> asked_fact("Sở Tư pháp tỉnh Hậu Giang có bao nhiêu cán bộ, công chức?")
 AskedFact(kind='count', words=('can',))
@@ -28,13 +34,29 @@ from retriever.features import mentions_province
 from retriever.intent import question_fold
 from retriever.years import OTHER_YEARS, result_year_cover
 from textnorm import fold_accents, syllables
-from textnorm.gazetteer import canonical_province
-from textnorm.patterns import AGENCY, FULL_NAME, POST_NAMES, TITLED_PERSON
+from textnorm.gazetteer import canonical_province, find_provinces, province_of_place
+from textnorm.patterns import (
+    AGENCY,
+    CONDITION,
+    DOCUMENT_REFERENCE,
+    FULL_NAME,
+    POST_NAMES,
+    SIGNER_FIELD,
+    TITLED_PERSON,
+    number_words_as_digits,
+)
 from textnorm.terms import is_stopword
 
 #: The units an answer would quote: the best this many by score (the direct answer, the supporting quotes of
 #: ``GroundedConfig.max_support_units`` and one more); the fact must be in one of them.
 FACT_TOP_UNITS = 5
+#: Facts of a document itself (its number and date, its signer): a line stating them speaks for its whole document
+#: (the scorer gives it its document's best coverage) wherever it ranks, so every line in the pool is read; one counts
+#: when it carries at least this share of the best coverage, as a year must (``AbstentionRule.year_coverage_share``):
+#: the date line of a document the question is not about is no answer.
+DOCUMENT_FACTS = frozenset({"identity", "signer"})
+#: The share of the best coverage a line stating a document's own fact must carry (the year test's share).
+DOCUMENT_FACT_COVERAGE_SHARE = 0.75
 #: Words a count is read between: "05 cán bộ", "04 thủ tục hành chính", "15 cơ quan được phân công"; up to this many
 #: words may stand between the number and the noun ("08 huyện", "12 đơn vị hành chính cấp xã").
 COUNT_GAP_WORDS = 2
@@ -58,6 +80,8 @@ _GRADES = r"(xuat sac|tot|kha|trung binh|yeu|kem|hoan thanh|chua hoan thanh|dat|
 #: A grade or a rank stated: "xếp loại Tốt", "đạt loại Khá", "xếp thứ 12/63", "đứng thứ 3", "hạng 5", "vị trí thứ 2".
 _STATES_RANK = re.compile(r"\b(xep loai|dat loai|loai)\s+(\w+\s+){0,3}?" + _GRADES + r"\b|"
                           r"\b(xep|dung|vi tri|dat|hang)\s+(thu\s+)?\d+|\bthu\s+\d+\s*/\s*\d+")
+#: A question asking when in the sense of "in which case" as well as "at what date".
+_ASKS_WHICH_CASE = re.compile(r"\bkhi nao\b")
 #: A question asking who (a person, by name): "ai", "người nào", "họ tên", "tên là gì".
 _ASKS_WHO = re.compile(r"\bai\b|\bnguoi nao\b|\bho (va )?ten\b|\bten (la )?gi\b")
 #: A body named right after a post ("giám đốc sở nội vụ", "chủ tịch ubnd tỉnh"), folded: the question asks for the
@@ -72,8 +96,21 @@ _NAME_LINE = re.compile(r"^[ \t]*([A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: +[A-ZĐÀ-Ỹ][
 _NOT_NAME_LINE = re.compile(r"\b(?:uy ban|ubnd|nhan dan|tm|kt|tl|tuq|da ky)\b")
 #: Folded words that make a name the signer's: the act of signing, the portal's field, the post signed under.
 _SIGNING = re.compile(r"\bky\b|\bnguoi ky\b|\b(?:" + "|".join(POST_NAMES) + r")\b")
+#: Answer types asking for a document's identity: its number ("số mấy") or its date of issue ("ký ngày nào").
+IDENTITY_TYPES = ("number", "issue_date")
+#: A date stated, on folded text: "13/4/2018", "05-6-2019", "ngày 22 tháng 8 năm 2023", "ngày 13 4".
+_STATES_DATE = re.compile(r"\b\d{1,2} \d{1,2} \d{4}\b|\bngay \d{1,2} (?:thang )?\d{1,2}\b")
+#: A question asking when a legal text takes effect ("có hiệu lực từ ngày nào", "hiệu lực thi hành khi nào").
+_ASKS_EFFECT = re.compile(r"\bhieu luc\b.*\b(?:khi nao|ngay nao|bao gio|sau bao lau|thoi diem nao|luc nao)\b")
+#: Its answer as legal texts state it: "có hiệu lực (thi hành) (kể) từ ngày …", "có hiệu lực sau 10 ngày kể từ ngày
+#: ký", a portal's "Ngày có hiệu lực 22/08/2023" (folded).
+_STATES_EFFECT = re.compile(r"\bhieu luc(?: thi hanh)? (?:ke tu|tu|sau|ngay|ke)\b|\bngay (?:co )?hieu luc \d")
+#: A numbered event, folded: "phiên họp thứ 8", "kỳ họp thứ 6", "hội nghị lần thứ 3", "đại hội lần thứ XV", "đợt thứ 2"
+#: (the administrative vocabulary of sittings and rounds).
+_ORDINAL = re.compile(r"\b(?P<noun>phien hop|ky hop|hoi nghi|dai hoi|dot|lan)(?: lan)? thu (?P<n>\d+|[ivxl]+)\b")
 #: What each kind of fact is called in a refusal.
-FACT_NAMES = {"signer": "người ký", "count": "số lượng", "rate": "tỷ lệ", "post": "tên người giữ chức vụ",
+FACT_NAMES = {"effect": "ngày có hiệu lực", "identity": "số hiệu, ngày ban hành", "signer": "người ký",
+              "count": "số lượng", "rate": "tỷ lệ", "post": "tên người giữ chức vụ",
               "role": "người giữ vị trí", "rank": "kết quả xếp loại, xếp hạng"}
 
 
@@ -100,6 +137,11 @@ def asked_fact(question: str, answer_types: tuple[str, ...] = ()) -> AskedFact:
     """
     if "signer" in answer_types:
         return AskedFact("signer")
+    if _ASKS_EFFECT.search(question_fold(question)):
+        return AskedFact("effect")
+    identity = tuple(t for t in answer_types if t in IDENTITY_TYPES)
+    if identity:
+        return AskedFact("identity", identity)
     folded = question_fold(question)
     if _ASKS_RANK.search(folded):
         return AskedFact("rank")
@@ -110,6 +152,20 @@ def asked_fact(question: str, answer_types: tuple[str, ...] = ()) -> AskedFact:
         return AskedFact("post" if heads_body else "role", tuple(post.split()))
     noun = _counted_noun(question)
     return AskedFact("count", (noun,)) if noun else AskedFact()
+
+
+def answers_when_by_condition(question: str, text: str) -> bool:
+    """Whether ``text`` answers a "khi nào" question by the case it applies in ("Trường hợp xét thấy cần thiết …, Chủ
+    tịch triệu tập phiên họp bất thường"): "khi nào" asks in which case as well as at what date; "ngày nào",
+    "bao giờ", "tháng mấy" ask for a date only.
+
+    >>> answers_when_by_condition("Khi nào Chủ tịch xã triệu tập họp bất thường?",
+    ...                           "Trường hợp cần thiết, Chủ tịch xã triệu tập phiên họp bất thường.")
+    True
+    >>> answers_when_by_condition("Ngày nào họp?", "Trường hợp cần thiết, Chủ tịch xã triệu tập phiên họp.")
+    False
+    """
+    return bool(_ASKS_WHICH_CASE.search(question_fold(question))) and bool(CONDITION.search(text))
 
 
 def _post_asked(folded: str) -> tuple[str, bool]:
@@ -161,25 +217,41 @@ def states_fact(text: str, fact: AskedFact) -> bool:
     True
     >>> states_fact("Giám đốc Sở Nội vụ chịu trách nhiệm thi hành Quyết định này.", AskedFact("post", ("giam", "doc")))
     False
+    >>> effect = asked_fact("Quyết định 12/QĐ-UBND có hiệu lực thi hành từ ngày nào?")
+    >>> effect.kind, states_fact("Quyết định này có hiệu lực sau 10 ngày kể từ ngày ký.", effect)
+    ('effect', True)
+    >>> states_fact("Căn cứ Nghị định số 178/2007/NĐ-CP ngày 03 tháng 12 năm 2007 của Chính phủ", effect)
+    False
+    >>> asked = asked_fact("Thông báo lịch tiếp dân của xã ký ngày nào, số mấy?", ("number", "issue_date"))
+    >>> asked, states_fact("Thông báo số 12/TB-UBND ngày 05/01/2026", asked), states_fact("Lịch tiếp dân", asked)
+    (AskedFact(kind='identity', words=('number', 'issue_date')), True, False)
     >>> states_fact("Năm 2023, Hà Nội xếp thứ 12/63 tỉnh, thành phố.", AskedFact("rank"))
     True
     >>> states_fact("Thực hiện đánh giá chấm điểm xếp hạng kết quả CCHC năm 2020", AskedFact("rank"))
     False
+    >>> states_fact("Ủy ban nhân dân xã họp thường kỳ mỗi tháng một lần.", AskedFact("count", ("lan",)))
+    True
     """
     if not fact.kind:
         return True
     folded = " ".join(re.findall(r"[a-z0-9%]+", fold_accents(text)))
     if fact.kind == "signer":  # a name with the act of signing or the post signed under
         return _names_someone(text) and bool(_SIGNING.search(folded))
+    if fact.kind == "effect":
+        return bool(_STATES_EFFECT.search(folded))
+    if fact.kind == "identity":  # a document's number or date, whichever is asked
+        return ("number" in fact.words and bool(DOCUMENT_REFERENCE.search(text))) or (
+            "issue_date" in fact.words and bool(_STATES_DATE.search(folded)))
     if fact.kind == "rank":
         return bool(_STATES_RANK.search(folded))
     if fact.kind == "rate":
         return bool(_STATES_RATE.search(folded))
     if fact.kind in ("post", "role"):
-        named = FULL_NAME.search(text) or TITLED_PERSON.search(text)
+        named = _names_person(text)
         designated = fact.kind == "role" and AGENCY.search(text)  # "Trưởng đoàn: Lãnh đạo Sở Nội vụ"
         return bool(re.search(rf"\b{' '.join(fact.words)}\b", folded)) and bool(named or designated)
     noun = re.escape(fact.words[0])
+    folded = " ".join(re.findall(r"[a-z0-9%]+", fold_accents(number_words_as_digits(text))))  # "một lần" counts
     return bool(re.search(rf"\b\d+(?: \w+){{0,{COUNT_GAP_WORDS}}}? {noun}\b", folded)
                 or re.search(rf"\b{noun}\b(?: [a-z]+){{0,{COUNT_AFTER_WORDS}}} \d+\b", folded)
                 or _names_several(text, fact.words[0]))
@@ -214,7 +286,7 @@ def _names_someone(text: str) -> bool:
     >>> _names_someone("KT. CHỦ TỊCH\\nPHÓ CHỦ TỊCH\\nLâm Minh Thành"), _names_someone("TM. ỦY BAN NHÂN DÂN\\nCHỦ TỊCH")
     (True, False)
     """
-    if FULL_NAME.search(text) or TITLED_PERSON.search(text):
+    if _names_person(text):
         return True
     for m in _NAME_LINE.finditer(text):
         line = fold_accents(m.group(1))
@@ -223,14 +295,94 @@ def _names_someone(text: str) -> bool:
     return False
 
 
+def _names_person(text: str) -> bool:
+    """A person's name in running text: after "ông", "bà", "đồng chí", in a portal's "Người ký" field, or a common
+    family name and more that is not a place ("Hà Giang", "Cao Bằng", "Mai Châu" read like names but are a province
+    and a district: a place named in an article is nobody who signed or holds a post).
+
+    >>> _names_person("Chủ tịch UBND tỉnh Hà Giang"), _names_person("Giám đốc Sở Nội vụ Lê Văn Hùng")
+    (False, True)
+    >>> _names_person("bà Hà Giang, Phó Giám đốc"), _names_person("Người ký Mai Sơn")
+    (True, True)
+    """
+    if TITLED_PERSON.search(text) or SIGNER_FIELD.search(text):
+        return True
+    return any(not canonical_province(m.group(0)) and not province_of_place(m.group(0))
+               for m in FULL_NAME.finditer(text))
+
+
 def fact_present(units: list, fact: AskedFact, analysis=None, state=None, top: int = FACT_TOP_UNITS) -> bool:
     """Whether one of the ``top`` units an answer would quote states ``fact``, in a document the question's scope
     does not rule out (:func:`in_scope`: a count of 2018 does not answer a question about 2021)."""
     if not fact.kind or not units:
         return True
-    scoped = [u for u in units if analysis is None or in_scope(u.result, analysis, state)]
-    best = sorted(scoped, key=lambda u: -u.score)[:top]
+    scoped = [u for u in units if analysis is None or (in_scope(u.result, analysis, state)
+                                                       and not names_other_places(u, analysis))]
+    if fact.kind in DOCUMENT_FACTS:  # any line of the documents asked about; not of a document the question is not
+        most = max((u.coverage for u in scoped), default=0.0)
+        best = [u for u in scoped if u.coverage >= DOCUMENT_FACT_COVERAGE_SHARE * most]
+    else:
+        best = sorted(scoped, key=lambda u: -u.score)[:top]
     return any(states_fact(u.text, fact) for u in best)
+
+
+def _ordinals(text: str) -> set[tuple[str, str]]:
+    """The numbered events a text names, folded: ("phien hop", "8") for "Phiên họp thứ tám", ("ky hop", "6") for "Kỳ
+    họp thứ 6", ("dai hoi", "xv") for "Đại hội lần thứ XV"; an ordinal left in words without diacritics is not read.
+
+    >>> sorted(_ordinals("Phiên họp thứ tám và Kỳ họp thứ 6 của Hội đồng"))
+    [('ky hop', '6'), ('phien hop', '8')]
+    """
+    folded = " ".join(re.findall(r"[a-z0-9]+", fold_accents(number_words_as_digits(text))))
+    return {(m.group("noun"), m.group("n")) for m in _ORDINAL.finditer(folded)}
+
+
+def ordinal_conflict(question: str, units: list, top: int = FACT_TOP_UNITS) -> str:
+    """The numbered event a question asks about ("Phiên họp thứ tám") when the units an answer would quote name the
+    same event with other numbers only ("Phiên họp thứ bảy"): they are about another one. "" otherwise.
+
+    >>> from types import SimpleNamespace as NS
+    >>> units = [NS(text="Chiều 02/2, Hội đồng tổ chức Phiên họp thứ bảy.", score=1.0)]
+    >>> ordinal_conflict("Phiên họp thứ tám của Hội đồng diễn ra ngày nào?", units)
+    'phien hop 8'
+    >>> ordinal_conflict("Phiên họp thứ bảy của Hội đồng diễn ra ngày nào?", units)
+    ''
+    """
+    asked = _ordinals(question)
+    if not asked:
+        return ""
+    best = sorted(units, key=lambda u: -u.score)[:top]
+    stated = set().union(*(_ordinals(u.text) for u in best)) if best else set()
+    for noun, n in sorted(asked):
+        others = {m for k, m in stated if k == noun}
+        if others and n not in others:
+            return f"{noun} {n}"
+    return ""
+
+
+def names_other_places(unit, analysis) -> bool:
+    """A unit of a document not known to be of a province the question names, whose words name provinces but none of
+    those: what it states is about them ("Thành phố Hà Nội xếp thứ 3/63" states no rank of Yên Bái), as a unit
+    naming other years only is evidence of another year.
+
+    >>> from types import SimpleNamespace as NS
+    >>> q = NS(provinces=["Yên Bái"])
+    >>> def unit(text, tinh=""): return NS(text=text, result=NS(doc_metadata={"tinh": tinh}))
+    >>> names_other_places(unit("Thành phố Hà Nội xếp thứ 3/63 tỉnh, thành phố."), q)
+    True
+    >>> names_other_places(unit("Tỉnh Yên Bái xếp thứ 20, sau Hà Nội."), q), names_other_places(unit("Xếp thứ 20."), q)
+    (False, False)
+    >>> names_other_places(unit("Học tập kinh nghiệm của Hà Nội, xếp thứ 3.", "Yên Bái"), q)
+    False
+    """
+    if not analysis.provinces:
+        return False
+    wanted = {canonical_province(p) or p for p in analysis.provinces}
+    tinh = unit.result.doc_metadata.get("tinh", "")
+    if tinh and (canonical_province(tinh) or tinh) in wanted:
+        return False
+    named = {canonical_province(p) or p for p in find_provinces(unit.text)}
+    return bool(named) and not named & wanted
 
 
 def in_scope(result, analysis, state=None) -> bool:
@@ -246,4 +398,5 @@ def in_scope(result, analysis, state=None) -> bool:
     return (canonical_province(tinh) or tinh) in wanted or mentions_province(result.passage.text, analysis.provinces)
 
 
-__all__ = ["AskedFact", "asked_fact", "states_fact", "fact_present", "in_scope", "FACT_NAMES", "FACT_TOP_UNITS"]
+__all__ = ["AskedFact", "asked_fact", "answers_when_by_condition", "states_fact", "fact_present", "in_scope",
+           "names_other_places", "ordinal_conflict", "FACT_NAMES", "FACT_TOP_UNITS"]

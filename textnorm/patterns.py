@@ -217,6 +217,9 @@ RELATIVE_TIME = re.compile(
     r"\bgiai đoạn\s+\d{4}|\b" + YEAR + r"\s*[-–]\s*" + YEAR + r"\b",
     re.IGNORECASE,
 )
+#: A condition stated in a rule: "Trường hợp xét thấy cần thiết …", "… khi có yêu cầu", "Nếu …", "theo yêu cầu của …".
+#: It answers a "khi nào" that asks in which case (a rule of procedure), where no date is the answer.
+CONDITION = re.compile(r"(?<!\w)(?:trường hợp|khi có|nếu|theo yêu cầu của|theo đề nghị của)\s", re.IGNORECASE)
 #: Agencies and offices named as doers: "Sở Nội vụ", "Văn phòng UBND tỉnh", "Ban Dân tộc", "UBND cấp huyện".
 AGENCY = re.compile(
     r"\b(Sở|Ban|Văn phòng|Thanh tra|Công an|UBND|Ủy ban nhân dân|Bộ|Cục|Chi cục|Trung tâm|Đài|Báo|Phòng|"
@@ -228,6 +231,10 @@ FULL_NAME = re.compile(
     r"Tô|Hà|Cao|Chu|Châu|Tạ|Quách|Lưu|Thái|Trương|Văn|Đào|Lại|Kiều|Tống|Thân|Triệu|Hứa|La|Đàm|Khúc|Nông)"
     r"(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,3}\b"
 )
+#: A portal's "Người ký" field and the name it gives, however the page laid it out: "Người ký: Nguyễn Văn A",
+#: "Người ký Nguyễn Văn A" (label and value in two cells, flattened), "| Người ký | Nguyễn Văn A |", "Người ký: | …".
+SIGNER_FIELD = re.compile(r"(?:^|(?<=[\s|]))Người ký\s*[:|]?\s*\|?\s*(?P<name>[A-ZĐÀ-Ỹ][a-zà-ỹđ]+"
+                          r"(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4})")
 #: A period of years written in a text ("giai đoạn 2021-2025", "2021 – 2030"): its first and last year.
 YEAR_PERIOD = re.compile(rf"(?<!\d)({YEAR})\s*[-–—]\s*({YEAR})(?!\d)")
 #: A person named with a courtesy word ("bà Kim Thị Thanh Nữ", "đồng chí Lê Văn A"): any family name.
@@ -298,3 +305,27 @@ def fuzzy_phrase_span(folded: str, phrase: str, share: float = FUZZY_PHRASE_SHAR
         if hits >= need and last_ok:
             return window[0].start(), window[-1].end()
     return None
+
+
+#: Small numbers written as words, as documents count ("mỗi tháng một lần", "hai đợt", "ba xã"), accented and in lower
+#: case: folded, "sáu" (six) would be "sau" (after) and "bà" (Mrs) "ba"; capitalised, "Ba Vì" and "Hai Bà Trưng" are
+#: places. "năm" is left out (nearly always "year"), and "tư" ("Sở Tư pháp", "tư nhân").
+NUMBER_WORDS = {"một": "1", "hai": "2", "ba": "3", "bốn": "4", "sáu": "6", "bảy": "7", "bẩy": "7",
+                "tám": "8", "chín": "9", "mười": "10"}
+#: "một" before these words is an article, not a count: "một số xã", "một cách", "một trong", "một vài".
+_NOT_COUNTED_AFTER_ONE = ("số", "cách", "trong", "vài", "khi", "mặt", "lúc")
+#: A number word standing alone, not an article "một" (the words of NUMBER_WORDS, in lower case).
+_NUMBER_WORD = re.compile(r"(?<!\w)(" + "|".join(NUMBER_WORDS) + r")(?!\w)(?!\s+(?:" + "|".join(_NOT_COUNTED_AFTER_ONE)
+                          + r")\b)")
+
+
+def number_words_as_digits(text: str) -> str:
+    """``text`` with its small numbers written as words turned into digits (of the same meaning, not the same length),
+    so a count reads the same whichever way it was written; "một" as an article stays.
+
+    >>> number_words_as_digits("Ủy ban nhân dân huyện họp thường kỳ mỗi tháng một lần, tổ chức hai đợt.")
+    'Ủy ban nhân dân huyện họp thường kỳ mỗi tháng 1 lần, tổ chức 2 đợt.'
+    >>> number_words_as_digits("Chỉ một số xã chưa báo cáo; sau đó bà Lan ở huyện Ba Vì ký.")
+    'Chỉ một số xã chưa báo cáo; sau đó bà Lan ở huyện Ba Vì ký.'
+    """
+    return _NUMBER_WORD.sub(lambda m: NUMBER_WORDS[m.group(1)], text)

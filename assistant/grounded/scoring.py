@@ -32,13 +32,15 @@ from textnorm.patterns import (
     DOCUMENT_REFERENCE,
     FULL_NAME,
     RELATIVE_TIME,
+    SIGNER_FIELD,
     TIME_EXPRESSION,
+    number_words_as_digits,
 )
 
 #: Header lines that identify their document (answers to "số mấy", "ngày nào", "ai ký").
 
-#: A person named as documents name people: after "ông", "bà", "đồng chí" or a "Người ký:" field.
-_NAMED_PERSON = re.compile(r"(?:\b(?:ông|bà|đồng chí)\s+|Người ký\s*:\s*)" + FULL_NAME.pattern)
+#: A person named as documents name people: after "ông", "bà", "đồng chí" (a portal's "Người ký" field: SIGNER_FIELD).
+_NAMED_PERSON = re.compile(r"\b(?:ông|bà|đồng chí)\s+" + FULL_NAME.pattern)
 _PURPOSE_SECTION = re.compile(r"mục đích|muc dich", re.IGNORECASE)
 
 _SIGNER_NAME = re.compile(r"(?:^|\n)\s*([A-ZĐ][a-zà-ỹđ]+(?:\s+[A-ZĐ][a-zà-ỹđ]+){1,4})\s*$")
@@ -82,7 +84,7 @@ def carried_types(unit: QuotedSpan, analysis: QueryAnalysis) -> set[str]:
     out = {t for t, role in TYPE_ROLES.items() if unit.role == role}
     if unit.role == PassageRole.PLACE_DATE and AnswerType.ISSUE_DATE in analysis.answer_types:
         out.add(AnswerType.PLACE)  # "ban hành ở đâu, ngày nào": the place of issue
-    if unit.role == PassageRole.SIGNATURE and _SIGNER_NAME.search(text):
+    if unit.role == PassageRole.SIGNATURE and (_SIGNER_NAME.search(text) or SIGNER_FIELD.search(text)):
         out.add(AnswerType.SIGNER)
     without_cited = CITED_DOCUMENT_DATE.sub(" ", text)
     if TIME_EXPRESSION.search(without_cited) or (RELATIVE_TIME.search(without_cited)
@@ -96,7 +98,7 @@ def carried_types(unit: QuotedSpan, analysis: QueryAnalysis) -> set[str]:
         out.add(AnswerType.BASIS)
     if _carries_amount(DOCUMENT_REFERENCE.sub(" ", text), analysis.measure):
         out.add(AnswerType.AMOUNT)
-    if unit.role == PassageRole.SIGNATURE or _NAMED_PERSON.search(text):
+    if unit.role == PassageRole.SIGNATURE or _NAMED_PERSON.search(text) or SIGNER_FIELD.search(text):
         out.add(AnswerType.PERSON)
     if ADDRESS.search(text):
         out.add(AnswerType.PLACE)
@@ -110,12 +112,14 @@ def _carries_amount(text: str, measure: list[str]) -> bool:
 
     >>> _carries_amount("bổ sung 04 thủ tục hành chính", ["thu", "tuc"]), _carries_amount("năm 2021", ["xa"])
     (True, False)
+    >>> _carries_amount("Hội đồng họp mỗi quý một lần.", ["lan"])
+    True
     """
     if not measure:
         return any(_is_quantity(text, m) for m in NUMERAL.finditer(text))
     if measure == ["%"]:
         return bool(re.search(r"\d\s*%|phần trăm", text))
-    folded = " ".join(fold_word(w) for w in re.findall(r"\w+|%", text))
+    folded = " ".join(fold_word(w) for w in re.findall(r"\w+|%", number_words_as_digits(text)))
     return bool(re.search(r"\b\d+(?: \d+)? (?:\w+ ){0,2}?" + r" ".join(map(re.escape, measure)) + r"\b", folded))
 
 

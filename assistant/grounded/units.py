@@ -19,7 +19,7 @@ from textnorm.lines import (
     marker_pattern,
     sentence_spans,
 )
-from textnorm.patterns import BASIS, CLOSING_FORMULA, NUMBER, PLACE_DATE
+from textnorm.patterns import BASIS, CLOSING_FORMULA, NUMBER, PLACE_DATE, SIGNER_FIELD
 
 #: Passage kinds of a document's front and end matter (written by ingest), answered for identity questions.
 HEADER_KINDS = frozenset(PASSAGE_ROLES)
@@ -32,8 +32,6 @@ _ARTICLE_HEAD = re.compile(r"^\s*" + ARTICLE_FORM + r"\s")
 #: A sentence that is only a line's marker ("4." before "Đối với …"): it belongs to the sentence after it.
 _MARKER_ONLY = re.compile(marker_pattern(MARKER_FORMS))
 
-#: A portal's "Người ký: …" field.
-_SIGNER_FIELD = re.compile(r"(?:^|\s)Người ký\s*:\s*\S")
 
 @dataclass
 class QuotedSpan:
@@ -63,12 +61,14 @@ def line_role(text: str, passage_kind: str = "") -> str:
     ('number', 'place_date', 'basis')
     >>> line_role("Trên đây là Kế hoạch kiểm tra CCHC năm 2021."), line_role("- Sở Y tế.")
     ('closing', '')
+    >>> line_role("Người ký: Lâm Minh Thành"), line_role("Người ký Lâm Minh Thành"), line_role("Người ký: không rõ")
+    ('signature', 'signature', '')
     """
     if passage_kind in HEADER_KINDS:
         return passage_kind
     if NUMBER.match(text):
         return PassageRole.NUMBER
-    if _SIGNER_FIELD.search(text):
+    if SIGNER_FIELD.search(text):
         return PassageRole.SIGNATURE
     if PLACE_DATE.match(text):
         return PassageRole.PLACE_DATE
