@@ -52,6 +52,9 @@ class QueryAnalysis:
     #: the note naming the pre-2025 provinces searched under a new province's name; None until
     #: :func:`resolve_merged_provinces` has run (once per question)
     merged_note: str | None = None
+    #: the pre-2025 provinces :func:`resolve_merged_provinces` added to those the question names (searched under the
+    #: new province's name, ranked after the province named: the siblings a merged name pulls in)
+    widened: tuple[str, ...] = ()
     #: ids of the indexed documents the question names by number; None until :func:`resolve_named_documents` has run
     named_doc_ids: tuple[str, ...] | None = None
 
@@ -128,10 +131,16 @@ def find_provinces(text: str) -> list[str]:
     (['Hà Nội'], ['Hà Nam'])
     >>> find_provinces("Huyện Mộc Châu kiểm tra CCHC khi nào?"), find_provinces("huyen moc chau kiem tra khi nao")
     (['Sơn La'], ['Sơn La'])
+
+    Upper-case initials officials type name a province, but not inside a document number:
+
+    >>> find_provinces("Kế hoạch CCHC của QT năm 2021"), find_provinces("Ai ký công văn 331/VPCP-QT?")
+    (['Quảng Trị'], [])
     """
     found = gazetteer.find_provinces(text, query=True)
     initials = province_initials()
-    for token in re.findall(r"\b[A-ZĐ]{2,4}\b", text):
+    # the letters of a document number name its issuing office, not a place ("331/VPCP-QT" is not Quảng Trị)
+    for token in re.findall(r"\b[A-ZĐ]{2,4}\b", DOCUMENT_REFERENCE.sub(" ", text)):
         name = initials.get(token)
         if name and name not in found:
             found.append(name)  # "KG", "QB": upper-case initials officials type
@@ -181,11 +190,13 @@ def resolve_merged_provinces(analysis: QueryAnalysis, indexed) -> str:
 
     >>> a = QueryAnalysis("", "", provinces=["Quảng Ngãi"])
     >>> note = resolve_merged_provinces(a, {"Quảng Ngãi", "Kon Tum"})
-    >>> a.provinces, resolve_merged_provinces(a, {"Quảng Ngãi", "Kon Tum"}) == note
-    (['Quảng Ngãi', 'Kon Tum'], True)
+    >>> a.provinces, a.widened, resolve_merged_provinces(a, {"Quảng Ngãi", "Kon Tum"}) == note
+    (['Quảng Ngãi', 'Kon Tum'], ('Kon Tum',), True)
     """
     if analysis.merged_note is None:
-        analysis.provinces, analysis.merged_note = with_merged_provinces(analysis.provinces, indexed)
+        named = list(analysis.provinces)
+        analysis.provinces, analysis.merged_note = with_merged_provinces(named, indexed)
+        analysis.widened = tuple(p for p in analysis.provinces if p not in named)
     return analysis.merged_note
 
 
