@@ -212,7 +212,7 @@ def named_documents(text: str) -> list[str]:
     >>> named_documents("KH189/UBND kiểm tra những sở nào"), named_documents("qd1961 ban hanh ngay nao")
     (['189/KH-UBND'], ['QĐ 1961'])
     """
-    glued = [_unglued(m) for m in _GLUED_NUMBER.finditer(text)]
+    glued = unglued_numbers(text)
     text = _GLUED_NUMBER.sub(" ", text)
     full = [m.group(0) for m in DOCUMENT_REFERENCE.finditer(text)]
     short = [m.group(0) for m in NUMBERED_DOCUMENT.finditer(DOCUMENT_REFERENCE.sub(" ", text))
@@ -222,6 +222,16 @@ def named_documents(text: str) -> list[str]:
 
 #: A document's type letters glued to its number ("KH189/UBND", "QĐ1961", "kh36"), typed as a handle.
 _GLUED_NUMBER = re.compile(r"\b(qđ|qd|kh|ct|ctr|nq|tb)(\d+)\b(?:\s*/\s*([A-ZĐa-zđ][\w.-]*))?", re.IGNORECASE)
+
+
+def unglued_numbers(text: str) -> list[str]:
+    """Document numbers typed glued to their type letters, written as documents write them, for the search to match
+    ("KH139/UBND" is one word no document writes; "139/KH-UBND" is the number's words).
+
+    >>> unglued_numbers("KH139/UBND của Kiên Giang năm nào"), unglued_numbers("Kế hoạch 139/KH-UBND")
+    (['139/KH-UBND'], [])
+    """
+    return [_unglued(m) for m in _GLUED_NUMBER.finditer(text)]
 
 
 def _unglued(m: re.Match) -> str:
@@ -379,7 +389,7 @@ def analyze_query(query: str, restorer: DiacriticRestorer | None = None) -> Quer
         if restored_text != text:
             text = canonical_quarters(restored_text)
             restored = True
-    return QueryAnalysis(original=query, text=text, expansions=expand_abbreviations(text),
+    return QueryAnalysis(original=query, text=text, expansions=expand_abbreviations(text) + unglued_numbers(typed),
                          provinces=find_provinces(typed), years=years_named(typed), restored=restored,
                          answer_types=answer_types(text), list_target=list_target(text),
                          type_words=frozenset(answer_type_words(text)), measure=amount_measure(text),

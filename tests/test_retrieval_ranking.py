@@ -139,3 +139,19 @@ def test_a_content_question_does_not_prefer_the_number_line(tuyen_quang):
 ])
 def test_a_document_numbers_office_letters_are_not_a_province(question, provinces):
     assert analyze_query(question).provinces == provinces
+
+
+def test_a_number_typed_glued_to_its_type_letters_is_searched_as_documents_write_it(tmp_path):
+    """"KH139/UBND" is one word no document writes: the search also reads it as "139/KH-UBND", the words of the
+    post that cites that plan."""
+    texts = {
+        "tin-139.txt": "Kết quả cải cách hành chính\nThực hiện Kế hoạch số 139/KH-UBND ngày 10/12/2016 về công tác "
+                       "cải cách hành chính năm 2017, các sở đã hoàn thành nhiệm vụ.\n",
+        **{f"tin-{n}.txt": f"Tin {n}\nThực hiện Kế hoạch số {n}/KH-UBND về công tác cải cách hành chính năm "
+                           f"2017, các huyện đã hoàn thành nhiệm vụ.\n" for n in (140, 141, 142)},
+    }
+    _, store = index_texts(tmp_path, texts)
+    analysis = analyze_query("KH139/UBND về công tác cải cách hành chính năm nào?")
+    assert "139/KH-UBND" in analysis.search_text
+    best = HybridRetriever(store).search("KH139/UBND về công tác cải cách hành chính năm nào?", k=1)[0]
+    assert best.passage.doc_id == "tin-139"
