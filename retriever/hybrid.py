@@ -15,6 +15,7 @@ from index.lexical_state import LexicalState
 from index.model import DocumentMetadata, Passage
 from index.store import IndexStore
 from retriever.features import (
+    CENTRAL_LEVEL,
     IDENTITY_TYPES,
     answer_lines,
     documents_where,
@@ -193,12 +194,16 @@ class HybridRetriever:
         if len(state.index) == 0:
             return []
         analysis = analysis or analyze_query(query, state.restorer)
-        filters = self._effective_filters(filters or SearchFilters(), analysis, state)
-        mask = self._mask(state, filters)
+        asked = filters or SearchFilters()
+        filters = self._effective_filters(asked, analysis, state)
+        unread = _unread_by_document(state, filters)
+        # a province the question names (not one the caller chose) also keeps the central bodies' documents, of no
+        # province, ranked as a field unread (not labelled so: they state their level)
+        lowered = {**_central_documents(state, filters.provinces and not asked.provinces), **unread}
+        mask = self._mask(state, filters, lowered)
         if not mask.any():
             return []
-        unread = _unread_by_document(state, filters)
-        raw, fused = self._scored(analysis, state, filters, mask, mode, unread)
+        raw, fused = self._scored(analysis, state, filters, mask, mode, lowered)
         fused = _siblings_below(fused, state, analysis.widened if not filters.doc_ids else ())
         # a search scoped to provinces or documents is not spread (a factor of 0.85 there changed nothing on the check
         # half: python -m bench.ablate_retriever)
@@ -219,13 +224,14 @@ class HybridRetriever:
         return SearchFilters(named, filters.years, filters.doc_types, filters.doc_ids) if named else filters
 
     @staticmethod
-    def _mask(state: LexicalState, filters: SearchFilters) -> np.ndarray:
+    def _mask(state: LexicalState, filters: SearchFilters, unread: dict | None = None) -> np.ndarray:
         """Passages whose document passes the filters (decided once per document, not per passage); a document
-        that does not state a filtered field passes it (:data:`UNREAD_FIELD_FACTOR` ranks it lower)."""
+        that does not state a filtered field passes it (:data:`UNREAD_FIELD_FACTOR` ranks it lower), and so does one
+        ``unread`` holds (document id → fields it passes, ranked lower: by default those it does not state)."""
         if filters.is_empty():
             return np.ones(len(state.index.ids), dtype=bool)
         names = _province_names(filters, state)
-        unread = _unread_by_document(state, filters)
+        unread = _unread_by_document(state, filters) if unread is None else unread
         years = document_year_table(state)
 
         def keep(doc_id: str, m: dict) -> bool:
@@ -437,6 +443,16 @@ def _ranked_below(fused: dict[str, float], meta: dict, unread: dict) -> dict[str
         return fused
     return {pid: score * UNREAD_FIELD_FACTOR ** len(unread.get(meta.get(pid, {}).get("doc_id"), ()))
             for pid, score in fused.items()}
+
+
+def _central_documents(state: LexicalState, scoped: bool) -> dict[str, tuple[str, ...]]:
+    """The central bodies' documents (of no province: a law, a decree, the Government Office's letters), each with
+    the field it passes a province scope on (``{}`` when the search is not ``scoped`` by the question's province):
+    what they say holds for every province ("đề án mở rộng địa giới hành chính Thủ đô Hà Nội")."""
+    if not scoped:
+        return {}
+    return {doc_id: ("tinh",) for doc_id, record in state.records.items()
+            if record.metadata.get("cap") == CENTRAL_LEVEL and not state.doc_meta.get(doc_id, {}).get("tinh")}
 
 
 def _siblings_below(fused: dict[str, float], state: LexicalState, widened) -> dict[str, float]:

@@ -155,3 +155,40 @@ def test_a_number_typed_glued_to_its_type_letters_is_searched_as_documents_write
     assert "139/KH-UBND" in analysis.search_text
     best = HybridRetriever(store).search("KH139/UBND về công tác cải cách hành chính năm nào?", k=1)[0]
     assert best.passage.doc_id == "tin-139"
+
+
+@pytest.fixture
+def capital(tmp_path):
+    """A Hà Nội plan and a letter of the Government Office (a central body: of no province)."""
+    texts = {
+        "kh-ha-noi.txt": _plan("Hà Nội", "87/KH-UBND", "Kiểm tra cải cách hành chính năm 2008",
+                               "I. NỘI DUNG\nKiểm tra các sở về cải cách hành chính.\n").replace("TỈNH HÀ NỘI",
+                                                                                              "THÀNH PHỐ HÀ NỘI"),
+        "cv-vpcp.txt": "VĂN PHÒNG CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                       "Số: 1659/VPCP-V.III\nHà Nội, ngày 14 tháng 3 năm 2008\n\nKính gửi: Bộ Nội vụ\n\n"
+                       "Văn phòng Chính phủ đề nghị đưa đề án mở rộng địa giới hành chính Thủ đô Hà Nội vào phiên "
+                       "họp tháng 4/2008 của Ủy ban Thường vụ Quốc hội.\n",
+    }
+    _, store = index_texts(tmp_path, texts)
+    assert store.records()["cv-vpcp"].metadata["cap"] == "Trung ương"
+    assert not store.records()["cv-vpcp"].metadata.get("tinh")
+    return HybridRetriever(store)
+
+
+QUESTION_ON_THE_CAPITAL = ("Văn phòng Chính phủ đề nghị đưa đề án mở rộng địa giới hành chính Thủ đô Hà Nội vào "
+                           "phiên họp tháng mấy?")
+
+
+def test_a_central_bodys_document_stays_found_when_the_question_names_a_province(capital):
+    """"Hà Nội" scopes the search, and a central body's letter (of no province) about the capital is still found:
+    the province is a hint read from the question, never a gate on a document that holds for every province."""
+    results = capital.search(QUESTION_ON_THE_CAPITAL, k=3)
+    assert "cv-vpcp" in [r.passage.doc_id for r in results]
+    assert all(r.unread == () for r in results)  # a central document states its level: not "chưa rõ tỉnh"
+
+
+def test_a_province_the_user_chose_keeps_its_own_documents_only(capital):
+    from retriever.hybrid import SearchFilters
+
+    results = capital.search(QUESTION_ON_THE_CAPITAL, k=3, filters=SearchFilters(provinces=("Hà Nội",)))
+    assert results and {r.passage.doc_id for r in results} == {"kh-ha-noi"}
