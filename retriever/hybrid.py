@@ -204,7 +204,7 @@ class HybridRetriever:
         if not mask.any():
             return []
         raw, fused = self._scored(analysis, state, filters, mask, mode, lowered)
-        fused = _siblings_below(fused, state, analysis.widened if not filters.doc_ids else ())
+        fused = _siblings_below(fused, state, _siblings(analysis, filters))
         # a search scoped to provinces or documents is not spread (a factor of 0.85 there changed nothing on the check
         # half: python -m bench.ablate_retriever)
         scoped = bool(filters.provinces or filters.doc_ids)
@@ -453,6 +453,19 @@ def _central_documents(state: LexicalState, scoped: bool) -> dict[str, tuple[str
         return {}
     return {doc_id: ("tinh",) for doc_id, record in state.records.items()
             if record.metadata.get("cap") == CENTRAL_LEVEL and not state.doc_meta.get(doc_id, {}).get("tinh")}
+
+
+def _siblings(analysis: QueryAnalysis, filters: SearchFilters) -> tuple[str, ...]:
+    """The provinces only a merged name brought into the scope, when a province the question names itself has
+    documents in it (else those siblings are all the new province has: none is ranked lower).
+
+    >>> a = QueryAnalysis("", "", provinces=["Tây Ninh", "Long An"], widened=("Long An",))
+    >>> _siblings(a, SearchFilters(("Tây Ninh", "Long An"))), _siblings(a, SearchFilters(("Long An",)))
+    (('Long An',), ())
+    """
+    if filters.doc_ids or not any(p in filters.provinces for p in analysis.provinces if p not in analysis.widened):
+        return ()
+    return analysis.widened
 
 
 def _siblings_below(fused: dict[str, float], state: LexicalState, widened) -> dict[str, float]:

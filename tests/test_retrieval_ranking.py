@@ -192,3 +192,18 @@ def test_a_province_the_user_chose_keeps_its_own_documents_only(capital):
 
     results = capital.search(QUESTION_ON_THE_CAPITAL, k=3, filters=SearchFilters(provinces=("Hà Nội",)))
     assert results and {r.passage.doc_id for r in results} == {"kh-ha-noi"}
+
+
+def test_siblings_are_not_ranked_lower_where_the_province_named_has_no_document(tmp_path):
+    """"Cà Mau" searches Bạc Liêu (merged into it); with no Cà Mau document indexed, Bạc Liêu's plan is the
+    province's own and ranks above a post that leaves the province unread."""
+    texts = {
+        "kh-bac-lieu.txt": _plan("Bạc Liêu", "50/KH-UBND", "Kiểm tra cải cách hành chính năm 2020",
+                                 "I. ĐỐI TƯỢNG\nĐoàn kiểm tra cải cách hành chính năm 2020 kiểm tra thị xã Giá Rai, "
+                                 "huyện Hồng Dân, huyện Đông Hải.\n"),
+        "tin-kiem-tra.txt": "Đoàn kiểm tra cải cách hành chính\nĐoàn kiểm tra cải cách hành chính năm 2020 đã làm "
+                            "việc với các sở.\n",
+    }
+    _, store = index_texts(tmp_path, texts)
+    question = "Cà Mau: năm 2020 đoàn kiểm tra cải cách hành chính kiểm tra những huyện, thị xã nào?"
+    assert _ranked_docs(HybridRetriever(store), question, k=1) == ["kh-bac-lieu"]
