@@ -206,8 +206,8 @@ class HybridRetriever:
         raw, fused = self._scored(analysis, state, filters, mask, mode, lowered)
         fused = _siblings_below(fused, state, _siblings(analysis, filters))
         # a search scoped to provinces or documents is not spread (a factor of 0.85 there changed nothing on the check
-        # half: python -m bench.ablate_retriever)
-        scoped = bool(filters.provinces or filters.doc_ids)
+        # half: python -m bench.ablate_retriever), nor one asking what the document it opens with says ("Theo Luật …")
+        scoped = bool(filters.provinces or filters.doc_ids) or analysis.cites_document
         chosen = self._diversify(fused, state.meta, k, 1.0 if scoped else self.config.diversity)
         return self._results(chosen, raw, state.records, unread)
 

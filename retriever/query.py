@@ -24,7 +24,7 @@ from textnorm.cues import (
 )
 from textnorm.diacritics import DiacriticRestorer
 from textnorm.gazetteer import ALIASES, PROVINCES
-from textnorm.patterns import DOC_NUMBER, DOCUMENT_REFERENCE, asks_which_document
+from textnorm.patterns import DOC_NUMBER, DOCUMENT_REFERENCE, asks_according_to_document, asks_which_document
 from textnorm.terms import ABBREVIATIONS, content_terms
 
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
@@ -67,6 +67,12 @@ class QueryAnalysis:
     def asks_document(self) -> bool:
         """The question asks which document says something ("văn bản nào …")."""
         return asks_which_document(f"{self.original} {self.text}")
+
+    @cached_property
+    def cites_document(self) -> bool:
+        """The question opens with the document it asks about ("Theo Luật …, … là gì?"): one document's passages
+        answer it (:func:`textnorm.patterns.asks_according_to_document`)."""
+        return asks_according_to_document(self.original) or asks_according_to_document(self.text)
 
     @property
     def topic_terms(self) -> list[str]:

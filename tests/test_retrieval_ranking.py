@@ -207,3 +207,25 @@ def test_siblings_are_not_ranked_lower_where_the_province_named_has_no_document(
     _, store = index_texts(tmp_path, texts)
     question = "Cà Mau: năm 2020 đoàn kiểm tra cải cách hành chính kiểm tra những huyện, thị xã nào?"
     assert _ranked_docs(HybridRetriever(store), question, k=1) == ["kh-bac-lieu"]
+
+
+def test_a_question_opening_with_its_document_is_answered_from_that_document(tmp_path):
+    """"Theo Luật …, … là gì?" asks what one law says: its articles are not spread across the decisions that cite
+    it ("Căn cứ Luật …"), so the definition, fifth of the law's passages, is among the first five."""
+    law = ("QUỐC HỘI\nLuật số: 80/2015/QH13\n\nLUẬT\nBAN HÀNH VĂN BẢN QUY PHẠM PHÁP LUẬT\n\n"
+           "Điều 1. Phạm vi điều chỉnh\nLuật này quy định nguyên tắc, thẩm quyền ban hành văn bản quy phạm pháp luật."
+           "\n\nĐiều 2. Văn bản quy phạm pháp luật\nVăn bản quy phạm pháp luật là văn bản có chứa quy phạm pháp luật, "
+           "được ban hành theo đúng thẩm quyền.\n\n"
+           "Điều 3. Giải thích từ ngữ\n1. Quy phạm pháp luật là quy tắc xử sự chung, có hiệu lực bắt buộc chung.\n\n"
+           "Điều 4. Hệ thống văn bản quy phạm pháp luật\n1. Hiến pháp.\n2. Bộ luật, luật của Quốc hội.\n")
+    texts = {"luat.txt": law}
+    for n, province in ((12, "Kon Tum"), (13, "Thanh Hóa"), (14, "Hải Phòng")):
+        texts[f"qd-{n}.txt"] = (
+            f"ỦY BAN NHÂN DÂN\nTỈNH {province.upper()}\nSố: {n}/QĐ-UBND\n{province}, ngày 5 tháng 1 năm 2024\n\n"
+            "QUYẾT ĐỊNH\nBan hành quy chế văn thư\n\nCăn cứ Luật Ban hành văn bản quy phạm pháp luật ngày 22 tháng 6 "
+            "năm 2015;\n\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này quy chế văn thư của tỉnh.\n")
+    _, store = index_texts(tmp_path, texts)
+    question = "Theo Luật Ban hành văn bản quy phạm pháp luật, quy phạm pháp luật là gì?"
+    assert analyze_query(question).cites_document
+    texts_found = [r.passage.text for r in HybridRetriever(store).search(question, k=5)]
+    assert any("quy tắc xử sự chung" in t for t in texts_found)
