@@ -246,9 +246,11 @@ class HybridRetriever:
 
     def _scored(self, analysis: QueryAnalysis, state: LexicalState, filters: SearchFilters, mask: np.ndarray,
                 mode: str, unread: dict) -> tuple[dict, dict[str, float]]:
-        """Raw and fused scores of the candidates. The documents known to match the filters are scored among
-        themselves, exactly as without documents that leave a filtered field unread; those are scored with all the
-        candidates and ranked lower (:data:`UNREAD_FIELD_FACTOR` per field unread)."""
+        """Raw and fused scores of the candidates. The candidates of the documents known to match the filters are
+        chosen among themselves (a document that leaves a filtered field unread never crowds one out); those of the
+        ``unread`` documents (document id → fields unread, or passed as a central body's) are chosen with all and
+        ranked lower (:data:`UNREAD_FIELD_FACTOR` per field). Both are fused on one scale, each search's range over
+        both pools."""
         raw = self._candidates(analysis, state, filters, mask, mode)
         if not unread:
             return raw, self._boost(self._fuse(raw), analysis, state.meta)
