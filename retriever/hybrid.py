@@ -15,7 +15,6 @@ from index.lexical_state import LexicalState
 from index.model import DocumentMetadata, Passage
 from index.store import IndexStore
 from retriever.features import (
-    CENTRAL_LEVEL,
     IDENTITY_TYPES,
     answer_lines,
     documents_where,
@@ -36,10 +35,6 @@ QUERY_VECTORS_KEPT = 256
 #: kept (the reader may have missed it: metadata is a hint, never a gate) at this share of its score for each field
 #: unread, so documents known to match rank first.
 UNREAD_FIELD_FACTOR = 0.5
-#: A question naming a province that kept its name in the 2025 mergers ("Tây Ninh", "Tuyên Quang") also searches the
-#: provinces merged into it (Long An, Hà Giang), whose passages are kept at this share of their score: the province
-#: the question names comes first, and its pre-2025 siblings stay found where it has nothing.
-MERGED_SIBLING_FACTOR = 0.5
 #: Which document field each filter reads.
 _FILTER_FIELDS = (("provinces", "tinh"), ("years", "years"), ("doc_types", "loai_van_ban"))
 
@@ -194,17 +189,12 @@ class HybridRetriever:
         if len(state.index) == 0:
             return []
         analysis = analysis or analyze_query(query, state.restorer)
-        asked = filters or SearchFilters()
-        filters = self._effective_filters(asked, analysis, state)
-        unread = _unread_by_document(state, filters)
-        # a province the question names (not one the caller chose) also keeps the central bodies' documents, of no
-        # province, ranked as a field unread (not labelled so: they state their level)
-        lowered = {**_central_documents(state, filters.provinces and not asked.provinces), **unread}
-        mask = self._mask(state, filters, lowered)
+        filters = self._effective_filters(filters or SearchFilters(), analysis, state)
+        mask = self._mask(state, filters)
         if not mask.any():
             return []
-        raw, fused = self._scored(analysis, state, filters, mask, mode, lowered)
-        fused = _siblings_below(fused, state, _siblings(analysis, filters))
+        unread = _unread_by_document(state, filters)
+        raw, fused = self._scored(analysis, state, filters, mask, mode, unread)
         # a search scoped to provinces or documents is not spread (a factor of 0.85 there changed nothing on the check
         # half: python -m bench.ablate_retriever), nor one asking what the document it opens with says ("Theo Luật …")
         scoped = bool(filters.provinces or filters.doc_ids) or analysis.cites_document
@@ -224,14 +214,13 @@ class HybridRetriever:
         return SearchFilters(named, filters.years, filters.doc_types, filters.doc_ids) if named else filters
 
     @staticmethod
-    def _mask(state: LexicalState, filters: SearchFilters, unread: dict | None = None) -> np.ndarray:
+    def _mask(state: LexicalState, filters: SearchFilters) -> np.ndarray:
         """Passages whose document passes the filters (decided once per document, not per passage); a document
-        that does not state a filtered field passes it (:data:`UNREAD_FIELD_FACTOR` ranks it lower), and so does one
-        ``unread`` holds (document id → fields it passes, ranked lower: by default those it does not state)."""
+        that does not state a filtered field passes it (:data:`UNREAD_FIELD_FACTOR` ranks it lower)."""
         if filters.is_empty():
             return np.ones(len(state.index.ids), dtype=bool)
         names = _province_names(filters, state)
-        unread = _unread_by_document(state, filters) if unread is None else unread
+        unread = _unread_by_document(state, filters)
         years = document_year_table(state)
 
         def keep(doc_id: str, m: dict) -> bool:
@@ -248,9 +237,8 @@ class HybridRetriever:
                 mode: str, unread: dict) -> tuple[dict, dict[str, float]]:
         """Raw and fused scores of the candidates. The candidates of the documents known to match the filters are
         chosen among themselves (a document that leaves a filtered field unread never crowds one out); those of the
-        ``unread`` documents (document id → fields unread, or passed as a central body's) are chosen with all and
-        ranked lower (:data:`UNREAD_FIELD_FACTOR` per field). Both are fused on one scale, each search's range over
-        both pools."""
+        ``unread`` documents (document id → fields unread) are chosen with all and ranked lower
+        (:data:`UNREAD_FIELD_FACTOR` per field). Both are fused on one scale, each search's range over both pools."""
         raw = self._candidates(analysis, state, filters, mask, mode)
         if not unread:
             return raw, self._boost(self._fuse(raw), analysis, state.meta)
@@ -444,41 +432,6 @@ def _ranked_below(fused: dict[str, float], meta: dict, unread: dict) -> dict[str
     if not unread:
         return fused
     return {pid: score * UNREAD_FIELD_FACTOR ** len(unread.get(meta.get(pid, {}).get("doc_id"), ()))
-            for pid, score in fused.items()}
-
-
-def _central_documents(state: LexicalState, scoped: bool) -> dict[str, tuple[str, ...]]:
-    """The central bodies' documents (of no province: a law, a decree, the Government Office's letters), each with
-    the field it passes a province scope on (``{}`` when the search is not ``scoped`` by the question's province):
-    what they say holds for every province ("đề án mở rộng địa giới hành chính Thủ đô Hà Nội")."""
-    if not scoped:
-        return {}
-    return {doc_id: ("tinh",) for doc_id, record in state.records.items()
-            if record.metadata.get("cap") == CENTRAL_LEVEL and not state.doc_meta.get(doc_id, {}).get("tinh")}
-
-
-def _siblings(analysis: QueryAnalysis, filters: SearchFilters) -> tuple[str, ...]:
-    """The provinces only a merged name brought into the scope, when a province the question names itself has
-    documents in it (else those siblings are all the new province has: none is ranked lower).
-
-    >>> a = QueryAnalysis("", "", provinces=["Tây Ninh", "Long An"], widened=("Long An",))
-    >>> _siblings(a, SearchFilters(("Tây Ninh", "Long An"))), _siblings(a, SearchFilters(("Long An",)))
-    (('Long An',), ())
-    """
-    if filters.doc_ids or not any(p in filters.provinces for p in analysis.provinces if p not in analysis.widened):
-        return ()
-    return analysis.widened
-
-
-def _siblings_below(fused: dict[str, float], state: LexicalState, widened) -> dict[str, float]:
-    """Fused scores with the passages of the provinces only a merged name brought in (``widened``) ranked lower
-    (:data:`MERGED_SIBLING_FACTOR`)."""
-    if not widened:
-        return fused
-    wanted = {canonical_province(p) or p for p in widened}
-    siblings = {doc_id for doc_id, m in state.doc_meta.items()
-                if m.get("tinh") and (canonical_province(m["tinh"]) or m["tinh"]) in wanted}
-    return {pid: score * (MERGED_SIBLING_FACTOR if state.meta.get(pid, {}).get("doc_id") in siblings else 1.0)
             for pid, score in fused.items()}
 
 
