@@ -52,6 +52,9 @@ class QueryAnalysis:
     #: the note naming the pre-2025 provinces searched under a new province's name; None until
     #: :func:`resolve_merged_provinces` has run (once per question)
     merged_note: str | None = None
+    #: the pre-2025 provinces :func:`resolve_merged_provinces` added to those the question names (searched under the
+    #: new province's name, ranked after the province named: the siblings a merged name pulls in)
+    widened: tuple[str, ...] = ()
     #: ids of the indexed documents the question names by number; None until :func:`resolve_named_documents` has run
     named_doc_ids: tuple[str, ...] | None = None
 
@@ -193,11 +196,13 @@ def resolve_merged_provinces(analysis: QueryAnalysis, indexed) -> str:
 
     >>> a = QueryAnalysis("", "", provinces=["Quảng Ngãi"])
     >>> note = resolve_merged_provinces(a, {"Quảng Ngãi", "Kon Tum"})
-    >>> a.provinces, resolve_merged_provinces(a, {"Quảng Ngãi", "Kon Tum"}) == note
-    (['Quảng Ngãi', 'Kon Tum'], True)
+    >>> a.provinces, a.widened, resolve_merged_provinces(a, {"Quảng Ngãi", "Kon Tum"}) == note
+    (['Quảng Ngãi', 'Kon Tum'], ('Kon Tum',), True)
     """
     if analysis.merged_note is None:
-        analysis.provinces, analysis.merged_note = with_merged_provinces(analysis.provinces, indexed)
+        named = list(analysis.provinces)
+        analysis.provinces, analysis.merged_note = with_merged_provinces(named, indexed)
+        analysis.widened = tuple(p for p in analysis.provinces if p not in named)
     return analysis.merged_note
 
 

@@ -1,7 +1,7 @@
-"""Ranking, on tiny indexes of literal texts (hashing embedder): documents that do not state the province asked
-about are scored on the same scale as those that do, a question asking a number, a date or a signer prefers the line
-that states it, a document number's office letters are not read as a province, a number typed glued to its type
-letters is searched as documents write it, and a question opening with its document is answered from it (issue 18)."""
+"""Ranking under a scope, on tiny indexes of literal texts (hashing embedder): documents that do not state the
+province asked about are scored on the same scale as those that do, a merged province's siblings come after the
+province named, a question asking a number or a date prefers the line that states it, and a document number's office
+letters are not read as a province (issue 18)."""
 
 from __future__ import annotations
 
@@ -79,6 +79,34 @@ def test_a_known_documents_weaker_passage_is_not_put_below_unread_ones(thang_bin
 
 
 @pytest.fixture
+def tay_ninh(tmp_path):
+    """Plans of Tây Ninh and of Long An, merged into Tây Ninh in 2025."""
+    texts = {
+        "kh-tay-ninh.txt": _plan("Tây Ninh", "40/KH-UBND", "Kiểm tra cải cách hành chính năm 2016",
+                                 "I. MỤC ĐÍCH\nĐánh giá thực chất kết quả cải cách hành chính của các sở.\n"),
+        "kh-long-an.txt": _plan("Long An", "41/KH-UBND", "Kiểm tra cải cách hành chính năm 2016",
+                                "I. MỤC ĐÍCH\nMục đích kiểm tra cải cách hành chính năm 2016 của tỉnh là kiểm tra "
+                                "cải cách hành chính các sở, kiểm tra cải cách hành chính các huyện.\n"),
+    }
+    _, store = index_texts(tmp_path, texts)
+    return HybridRetriever(store)
+
+
+def test_the_province_named_comes_before_the_siblings_its_merged_name_pulls_in(tay_ninh):
+    """"Tây Ninh" also searches Long An (merged into it): Long An's plan is found, after Tây Ninh's, even where it
+    repeats the question's words more."""
+    question = "Kiểm tra cải cách hành chính năm 2016 của tỉnh Tây Ninh nhằm mục đích gì?"
+    docs = _ranked_docs(tay_ninh, question)
+    assert docs[0] == "kh-tay-ninh"
+    assert "kh-long-an" in docs
+
+
+def test_a_sibling_is_still_found_where_the_province_named_has_nothing(tay_ninh):
+    question = "Tỉnh Tây Ninh kiểm tra cải cách hành chính các huyện thế nào?"
+    assert "kh-long-an" in _ranked_docs(tay_ninh, question, k=3)
+
+
+@pytest.fixture
 def tuyen_quang(tmp_path):
     body = "".join(f"{n}. NỘI DUNG {n}\nKiểm tra công tác cải cách hành chính năm 2023 tại các sở, đợt {n}.\n\n"
                    for n in ("I", "II", "III", "IV")) + "\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An\n"
@@ -127,6 +155,21 @@ def test_a_number_typed_glued_to_its_type_letters_is_searched_as_documents_write
     assert "139/KH-UBND" in analysis.search_text
     best = HybridRetriever(store).search("KH139/UBND về công tác cải cách hành chính năm nào?", k=1)[0]
     assert best.passage.doc_id == "tin-139"
+
+
+def test_siblings_are_not_ranked_lower_where_the_province_named_has_no_document(tmp_path):
+    """"Cà Mau" searches Bạc Liêu (merged into it); with no Cà Mau document indexed, Bạc Liêu's plan is the
+    province's own and ranks above a post that leaves the province unread."""
+    texts = {
+        "kh-bac-lieu.txt": _plan("Bạc Liêu", "50/KH-UBND", "Kiểm tra cải cách hành chính năm 2020",
+                                 "I. ĐỐI TƯỢNG\nĐoàn kiểm tra cải cách hành chính năm 2020 kiểm tra thị xã Giá Rai, "
+                                 "huyện Hồng Dân, huyện Đông Hải.\n"),
+        "tin-kiem-tra.txt": "Đoàn kiểm tra cải cách hành chính\nĐoàn kiểm tra cải cách hành chính năm 2020 đã làm "
+                            "việc với các sở.\n",
+    }
+    _, store = index_texts(tmp_path, texts)
+    question = "Cà Mau: năm 2020 đoàn kiểm tra cải cách hành chính kiểm tra những huyện, thị xã nào?"
+    assert _ranked_docs(HybridRetriever(store), question, k=1) == ["kh-bac-lieu"]
 
 
 def test_a_question_opening_with_its_document_is_answered_from_that_document(tmp_path):
