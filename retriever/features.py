@@ -28,7 +28,7 @@ import numpy as np
 
 from index.lexical_state import LexicalState
 from index.model import OPENING_SECTION, DocumentMetadata
-from textnorm.cues import IDENTITY_ROLES, AnswerType
+from textnorm.cues import IDENTITY_ROLES, TYPE_ROLES, AnswerType
 from textnorm.gazetteer import canonical_province, find_provinces
 
 #: Kinds of passage that, in a document's opening section, say what the document is (the number, date, bases and
@@ -67,6 +67,16 @@ def is_identity_line(meta: dict) -> bool:
     (True, False)
     """
     return meta.get("kind") in IDENTITY_ROLES
+
+
+def answer_lines(answer_types) -> frozenset[str]:
+    """The kinds of passage that state what a question asks of its document: its number, its place-and-date line,
+    its signature block (:data:`textnorm.cues.TYPE_ROLES`).
+
+    >>> sorted(answer_lines((AnswerType.NUMBER, AnswerType.ISSUE_DATE))), answer_lines((AnswerType.CONTENT,))
+    (['number', 'place_date'], frozenset())
+    """
+    return frozenset(str(TYPE_ROLES[t].value) for t in answer_types if t in TYPE_ROLES)
 
 
 def is_title(meta: dict) -> bool:
@@ -133,5 +143,5 @@ def documents_where(state: LexicalState, keep: Callable[[str, dict], bool]) -> n
     return wanted[state.passage_docs]
 
 
-__all__ = ["states_time", "is_opening", "is_title", "province_names", "documents_where", "unread_fields",
-           "mentions_province", "mentions_year", "SCOPE_FIELDS", "FIELD_NAMES", "CENTRAL_LEVEL"]
+__all__ = ["states_time", "answer_lines", "is_opening", "is_title", "province_names", "documents_where",
+           "unread_fields", "mentions_province", "mentions_year", "SCOPE_FIELDS", "FIELD_NAMES", "CENTRAL_LEVEL"]

@@ -16,6 +16,7 @@ from index.model import DocumentMetadata, Passage
 from index.store import IndexStore
 from retriever.features import (
     IDENTITY_TYPES,
+    answer_lines,
     documents_where,
     is_identity_line,
     is_opening,
@@ -34,6 +35,10 @@ QUERY_VECTORS_KEPT = 256
 #: kept (the reader may have missed it: metadata is a hint, never a gate) at this share of its score for each field
 #: unread, so documents known to match rank first.
 UNREAD_FIELD_FACTOR = 0.5
+#: A question naming a province that kept its name in the 2025 mergers ("Tây Ninh", "Tuyên Quang") also searches the
+#: provinces merged into it (Long An, Hà Giang), whose passages are kept at this share of their score: the province
+#: the question names comes first, and its pre-2025 siblings stay found where it has nothing.
+MERGED_SIBLING_FACTOR = 0.5
 #: Which document field each filter reads.
 _FILTER_FIELDS = (("provinces", "tinh"), ("years", "years"), ("doc_types", "loai_van_ban"))
 
@@ -106,6 +111,9 @@ class RetrieverConfig:
     #: a question about the content ranks a document's identity lines (number, place-and-date, signature) below the
     #: passages that say something (they match its document's words, never its question): as a field left unread
     identity_factor: float = 0.5
+    #: a question asking a document's number, date or signer ("số mấy", "ngày nào", "ai ký") prefers the line that
+    #: states it (:data:`textnorm.cues.TYPE_ROLES`): "Số: 193/KH-UBND", not the title that repeats the number
+    answer_line_boost: float = 0.5
 
 
 _HAS_WORD = re.compile(r"\w", re.UNICODE)
@@ -191,9 +199,10 @@ class HybridRetriever:
             return []
         unread = _unread_by_document(state, filters)
         raw, fused = self._scored(analysis, state, filters, mask, mode, unread)
+        fused = _siblings_below(fused, state, _siblings(analysis, filters))
         # a search scoped to provinces or documents is not spread (a factor of 0.85 there changed nothing on the check
-        # half: python -m bench.ablate_retriever)
-        scoped = bool(filters.provinces or filters.doc_ids)
+        # half: python -m bench.ablate_retriever), nor one asking what the document it opens with says ("Theo Luật …")
+        scoped = bool(filters.provinces or filters.doc_ids) or analysis.cites_document
         chosen = self._diversify(fused, state.meta, k, 1.0 if scoped else self.config.diversity)
         return self._results(chosen, raw, state.records, unread)
 
@@ -231,16 +240,20 @@ class HybridRetriever:
 
     def _scored(self, analysis: QueryAnalysis, state: LexicalState, filters: SearchFilters, mask: np.ndarray,
                 mode: str, unread: dict) -> tuple[dict, dict[str, float]]:
-        """Raw and fused scores of the candidates. The documents known to match the filters are scored among
-        themselves, exactly as without documents that leave a filtered field unread; those are scored with all the
-        candidates and ranked lower (:data:`UNREAD_FIELD_FACTOR` per field unread)."""
+        """Raw and fused scores of the candidates. The candidates of the documents known to match the filters are
+        chosen among themselves (a document that leaves a filtered field unread never crowds one out); those of the
+        ``unread`` documents (document id → fields unread) are chosen with all and ranked lower
+        (:data:`UNREAD_FIELD_FACTOR` per field). Both are fused on one scale, each search's range over both pools."""
         raw = self._candidates(analysis, state, filters, mask, mode)
-        fused = self._boost(self._fuse(raw), analysis, state.meta)
         if not unread:
-            return raw, fused
+            return raw, self._boost(self._fuse(raw), analysis, state.meta)
         known_mask = mask & documents_where(state, lambda doc_id, _: doc_id not in unread)
         raw_known = self._candidates(analysis, state, filters, known_mask, mode) if known_mask.any() else {}
-        fused_known = self._boost(self._fuse(raw_known), analysis, state.meta)
+        # one scale for both pools: a known passage is not put at zero because few passages match the scope, and an
+        # unread document's passage that outscores every known one keeps that lead (before its factor)
+        ranges = _score_ranges(raw, raw_known)
+        fused = self._boost(self._fuse(raw, ranges), analysis, state.meta)
+        fused_known = self._boost(self._fuse(raw_known, ranges), analysis, state.meta)
         lower = _ranked_below({pid: score for pid, score in fused.items() if pid not in fused_known}, state.meta,
                               unread)
         merged_raw = {name: {**scores, **raw_known.get(name, {})} for name, scores in raw.items()}
@@ -283,9 +296,11 @@ class HybridRetriever:
         hits = self.store.dense_search(vector, self.config.candidates, where)
         return {pid: sim for pid, sim in hits if pid in state.meta}
 
-    def _fuse(self, raw: dict[str, dict[str, float]]) -> dict[str, float]:
+    def _fuse(self, raw: dict[str, dict[str, float]],
+              ranges: dict[str, tuple[float, float]] | None = None) -> dict[str, float]:
         """One score per candidate from the searches' raw scores, each search weighted by the config: min-max
-        normalised scores summed, or reciprocal-rank fusion."""
+        normalised scores summed (over ``ranges``, each search's lowest and highest raw score, when given: else
+        over the candidates' own), or reciprocal-rank fusion."""
         fused: dict[str, float] = {}
         cfg = self.config
         weights = {"lexical": cfg.lexical_weight, "dense": cfg.dense_weight}
@@ -298,19 +313,22 @@ class HybridRetriever:
                 for rank, (pid, _) in enumerate(ordered):
                     fused[pid] = fused.get(pid, 0.0) + weight / (cfg.rrf_k + rank + 1)
             else:
-                values = np.asarray([s for _, s in ordered], dtype=np.float64)
-                lo, hi = float(values.min()), float(values.max())
+                lo, hi = (ranges or {}).get(name) or _score_range(scores.values())
                 for pid, s in ordered:
                     fused[pid] = fused.get(pid, 0.0) + weight * ((s - lo) / (hi - lo) if hi > lo else 1.0)
         return fused
 
     def _boost(self, fused: dict[str, float], analysis: QueryAnalysis, meta: dict) -> dict[str, float]:
-        """Question types prefer passages with a feature: "khi nào?" those that state a time, "văn bản nào?" the
-        documents' openings and most their titles (each factor applied in that order)."""
+        """Question types prefer passages with a feature: "khi nào?" those that state a time, "số mấy, ngày nào, ai
+        ký?" the line that states it, "văn bản nào?" the documents' openings and most their titles (each factor
+        applied in that order)."""
         cfg = self.config
         boosts: list[tuple[Callable[[dict], bool], float]] = []
         if analysis.asks_when:
             boosts.append((states_time, 1.0 + cfg.time_boost))
+        roles = answer_lines(analysis.answer_types)
+        if roles:
+            boosts.append((lambda passage: passage.get("kind") in roles, 1.0 + cfg.answer_line_boost))
         if analysis.asks_document:
             boosts += [(is_opening, 1.0 + cfg.opening_boost), (is_title, 1.0 + cfg.title_boost)]
         elif not analysis.asks_when and not IDENTITY_TYPES & set(analysis.answer_types):
@@ -391,11 +409,59 @@ def _unread_by_document(state: LexicalState, filters: SearchFilters) -> dict[str
     return out
 
 
+def _score_range(values) -> tuple[float, float]:
+    """The lowest and highest of raw scores.
+
+    >>> _score_range([3.0, 1.0, 2.0])
+    (1.0, 3.0)
+    """
+    array = np.asarray(list(values), dtype=np.float64)
+    return float(array.min()), float(array.max())
+
+
+def _score_ranges(*pools: dict[str, dict[str, float]]) -> dict[str, tuple[float, float]]:
+    """Each search's lowest and highest raw score over several candidate pools, so that they are fused on one scale.
+
+    >>> _score_ranges({"lexical": {"a": 80.0, "b": 100.0}}, {"lexical": {"c": 20.0}, "dense": {"c": 0.9}})
+    {'lexical': (20.0, 100.0), 'dense': (0.9, 0.9)}
+    """
+    values: dict[str, list[float]] = {}
+    for pool in pools:
+        for name, scores in pool.items():
+            values.setdefault(name, []).extend(scores.values())
+    return {name: _score_range(v) for name, v in values.items() if v}
+
+
 def _ranked_below(fused: dict[str, float], meta: dict, unread: dict) -> dict[str, float]:
     """Fused scores with the passages of documents that do not state a filtered field ranked lower."""
     if not unread:
         return fused
     return {pid: score * UNREAD_FIELD_FACTOR ** len(unread.get(meta.get(pid, {}).get("doc_id"), ()))
+            for pid, score in fused.items()}
+
+
+def _siblings(analysis: QueryAnalysis, filters: SearchFilters) -> tuple[str, ...]:
+    """The provinces only a merged name brought into the scope, when a province the question names itself has
+    documents in it (else those siblings are all the new province has: none is ranked lower).
+
+    >>> a = QueryAnalysis("", "", provinces=["Tây Ninh", "Long An"], widened=("Long An",))
+    >>> _siblings(a, SearchFilters(("Tây Ninh", "Long An"))), _siblings(a, SearchFilters(("Long An",)))
+    (('Long An',), ())
+    """
+    if filters.doc_ids or not any(p in filters.provinces for p in analysis.provinces if p not in analysis.widened):
+        return ()
+    return analysis.widened
+
+
+def _siblings_below(fused: dict[str, float], state: LexicalState, widened) -> dict[str, float]:
+    """Fused scores with the passages of the provinces only a merged name brought in (``widened``) ranked lower
+    (:data:`MERGED_SIBLING_FACTOR`)."""
+    if not widened:
+        return fused
+    wanted = {canonical_province(p) or p for p in widened}
+    siblings = {doc_id for doc_id, m in state.doc_meta.items()
+                if m.get("tinh") and (canonical_province(m["tinh"]) or m["tinh"]) in wanted}
+    return {pid: score * (MERGED_SIBLING_FACTOR if state.meta.get(pid, {}).get("doc_id") in siblings else 1.0)
             for pid, score in fused.items()}
 
 

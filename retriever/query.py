@@ -24,7 +24,7 @@ from textnorm.cues import (
 )
 from textnorm.diacritics import DiacriticRestorer
 from textnorm.gazetteer import ALIASES, PROVINCES
-from textnorm.patterns import DOC_NUMBER, DOCUMENT_REFERENCE, asks_which_document
+from textnorm.patterns import DOC_NUMBER, DOCUMENT_REFERENCE, asks_according_to_document, asks_which_document
 from textnorm.terms import ABBREVIATIONS, content_terms
 
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
@@ -52,6 +52,9 @@ class QueryAnalysis:
     #: the note naming the pre-2025 provinces searched under a new province's name; None until
     #: :func:`resolve_merged_provinces` has run (once per question)
     merged_note: str | None = None
+    #: the pre-2025 provinces :func:`resolve_merged_provinces` added to those the question names (searched under the
+    #: new province's name, ranked after the province named: the siblings a merged name pulls in)
+    widened: tuple[str, ...] = ()
     #: ids of the indexed documents the question names by number; None until :func:`resolve_named_documents` has run
     named_doc_ids: tuple[str, ...] | None = None
 
@@ -64,6 +67,12 @@ class QueryAnalysis:
     def asks_document(self) -> bool:
         """The question asks which document says something ("văn bản nào …")."""
         return asks_which_document(f"{self.original} {self.text}")
+
+    @cached_property
+    def cites_document(self) -> bool:
+        """The question opens with the document it asks about ("Theo Luật …, … là gì?"): one document's passages
+        answer it (:func:`textnorm.patterns.asks_according_to_document`)."""
+        return asks_according_to_document(self.original) or asks_according_to_document(self.text)
 
     @property
     def topic_terms(self) -> list[str]:
@@ -128,10 +137,16 @@ def find_provinces(text: str) -> list[str]:
     (['Hà Nội'], ['Hà Nam'])
     >>> find_provinces("Huyện Mộc Châu kiểm tra CCHC khi nào?"), find_provinces("huyen moc chau kiem tra khi nao")
     (['Sơn La'], ['Sơn La'])
+
+    Upper-case initials officials type name a province, but not inside a document number:
+
+    >>> find_provinces("Kế hoạch CCHC của QT năm 2021"), find_provinces("Ai ký công văn 331/VPCP-QT?")
+    (['Quảng Trị'], [])
     """
     found = gazetteer.find_provinces(text, query=True)
     initials = province_initials()
-    for token in re.findall(r"\b[A-ZĐ]{2,4}\b", text):
+    # the letters of a document number name its issuing office, not a place ("331/VPCP-QT" is not Quảng Trị)
+    for token in re.findall(r"\b[A-ZĐ]{2,4}\b", DOCUMENT_REFERENCE.sub(" ", text)):
         name = initials.get(token)
         if name and name not in found:
             found.append(name)  # "KG", "QB": upper-case initials officials type
@@ -181,11 +196,13 @@ def resolve_merged_provinces(analysis: QueryAnalysis, indexed) -> str:
 
     >>> a = QueryAnalysis("", "", provinces=["Quảng Ngãi"])
     >>> note = resolve_merged_provinces(a, {"Quảng Ngãi", "Kon Tum"})
-    >>> a.provinces, resolve_merged_provinces(a, {"Quảng Ngãi", "Kon Tum"}) == note
-    (['Quảng Ngãi', 'Kon Tum'], True)
+    >>> a.provinces, a.widened, resolve_merged_provinces(a, {"Quảng Ngãi", "Kon Tum"}) == note
+    (['Quảng Ngãi', 'Kon Tum'], ('Kon Tum',), True)
     """
     if analysis.merged_note is None:
-        analysis.provinces, analysis.merged_note = with_merged_provinces(analysis.provinces, indexed)
+        named = list(analysis.provinces)
+        analysis.provinces, analysis.merged_note = with_merged_provinces(named, indexed)
+        analysis.widened = tuple(p for p in analysis.provinces if p not in named)
     return analysis.merged_note
 
 
@@ -201,7 +218,7 @@ def named_documents(text: str) -> list[str]:
     >>> named_documents("KH189/UBND kiểm tra những sở nào"), named_documents("qd1961 ban hanh ngay nao")
     (['189/KH-UBND'], ['QĐ 1961'])
     """
-    glued = [_unglued(m) for m in _GLUED_NUMBER.finditer(text)]
+    glued = unglued_numbers(text)
     text = _GLUED_NUMBER.sub(" ", text)
     full = [m.group(0) for m in DOCUMENT_REFERENCE.finditer(text)]
     short = [m.group(0) for m in NUMBERED_DOCUMENT.finditer(DOCUMENT_REFERENCE.sub(" ", text))
@@ -211,6 +228,16 @@ def named_documents(text: str) -> list[str]:
 
 #: A document's type letters glued to its number ("KH189/UBND", "QĐ1961", "kh36"), typed as a handle.
 _GLUED_NUMBER = re.compile(r"\b(qđ|qd|kh|ct|ctr|nq|tb)(\d+)\b(?:\s*/\s*([A-ZĐa-zđ][\w.-]*))?", re.IGNORECASE)
+
+
+def unglued_numbers(text: str) -> list[str]:
+    """Document numbers typed glued to their type letters, written as documents write them, for the search to match
+    ("KH139/UBND" is one word no document writes; "139/KH-UBND" is the number's words).
+
+    >>> unglued_numbers("KH139/UBND của Kiên Giang năm nào"), unglued_numbers("Kế hoạch 139/KH-UBND")
+    (['139/KH-UBND'], [])
+    """
+    return [_unglued(m) for m in _GLUED_NUMBER.finditer(text)]
 
 
 def _unglued(m: re.Match) -> str:
@@ -368,7 +395,7 @@ def analyze_query(query: str, restorer: DiacriticRestorer | None = None) -> Quer
         if restored_text != text:
             text = canonical_quarters(restored_text)
             restored = True
-    return QueryAnalysis(original=query, text=text, expansions=expand_abbreviations(text),
+    return QueryAnalysis(original=query, text=text, expansions=expand_abbreviations(text) + unglued_numbers(typed),
                          provinces=find_provinces(typed), years=years_named(typed), restored=restored,
                          answer_types=answer_types(text), list_target=list_target(text),
                          type_words=frozenset(answer_type_words(text)), measure=amount_measure(text),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from textnorm import fold_accents
 from textnorm.cues import YEAR
 
 #: A time expression finer than a year in a document: "quý III", "tháng 4", "4/2021", "30/9/2022" (a bare
@@ -172,6 +173,26 @@ def asks_which_document(question: str) -> bool:
     (True, False)
     """
     return bool(WHICH_DOCUMENT_QUESTION.search(question))
+
+
+#: A question opening with the document it asks about: "Theo Luật Ban hành văn bản quy phạm pháp luật, …", "Theo
+#: nghị định quy định chức năng … của Văn phòng Chính phủ, …", "Theo KH 82/KH-UBND, …" (folded: typed with or without
+#: accents). What one document says is asked: its passages are not spread across others.
+ACCORDING_TO_DOCUMENT = re.compile(
+    r"^\W*theo\s+(?:bo luat|luat|phap lenh|nghi dinh|thong tu|nghi quyet|quyet dinh|chi thi|quy che|quy dinh|"
+    r"ke hoach|huong dan|de an|chuong trinh|cong van|van ban|kh|qd|nd|tt|cv)\b"
+)
+
+
+def asks_according_to_document(question: str) -> bool:
+    """True for a question that opens with the document it asks about ("Theo Luật …, … là gì?").
+
+    >>> asks_according_to_document("Theo Luật Ban hành văn bản quy phạm pháp luật, quy phạm pháp luật là gì?")
+    True
+    >>> asks_according_to_document("theo ke hoach 108 ai chu tri"), asks_according_to_document("Theo UBND tỉnh, …")
+    (True, False)
+    """
+    return bool(ACCORDING_TO_DOCUMENT.match(fold_accents(question)))
 
 
 #: A reference to a document by number as documents write it (capital codes, a year, a letter suffix): "2468/QĐ-UBND",
