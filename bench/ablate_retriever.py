@@ -16,7 +16,8 @@ from pathlib import Path
 from bench.eval_sets import halves_of, use_index
 
 #: Each knob and the value that switches it off.
-NEUTRAL = {"time_boost": 0.0, "opening_boost": 0.0, "title_boost": 0.0, "adaptive_diversity": False, "diversity": 1.0}
+NEUTRAL = {"time_boost": 0.0, "opening_boost": 0.0, "answer_line_boost": 0.0, "title_boost": 0.0,
+           "adaptive_diversity": False, "diversity": 1.0}
 
 
 def measure(retriever, questions: list[dict]) -> tuple[float, float]:

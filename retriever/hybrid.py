@@ -35,10 +35,6 @@ QUERY_VECTORS_KEPT = 256
 #: kept (the reader may have missed it: metadata is a hint, never a gate) at this share of its score for each field
 #: unread, so documents known to match rank first.
 UNREAD_FIELD_FACTOR = 0.5
-#: A question naming a province that kept its name in the 2025 mergers ("Tây Ninh", "Tuyên Quang") also searches the
-#: provinces merged into it (Long An, Hà Giang), whose passages are kept at this share of their score: the province
-#: the question names comes first, and its pre-2025 siblings stay found where it has nothing.
-MERGED_SIBLING_FACTOR = 0.5
 #: Which document field each filter reads.
 _FILTER_FIELDS = (("provinces", "tinh"), ("years", "years"), ("doc_types", "loai_van_ban"))
 
@@ -199,7 +195,6 @@ class HybridRetriever:
             return []
         unread = _unread_by_document(state, filters)
         raw, fused = self._scored(analysis, state, filters, mask, mode, unread)
-        fused = _siblings_below(fused, state, _siblings(analysis, filters))
         # a search scoped to provinces or documents is not spread (a factor of 0.85 there changed nothing on the check
         # half: python -m bench.ablate_retriever), nor one asking what the document it opens with says ("Theo Luật …")
         scoped = bool(filters.provinces or filters.doc_ids) or analysis.cites_document
@@ -437,31 +432,6 @@ def _ranked_below(fused: dict[str, float], meta: dict, unread: dict) -> dict[str
     if not unread:
         return fused
     return {pid: score * UNREAD_FIELD_FACTOR ** len(unread.get(meta.get(pid, {}).get("doc_id"), ()))
-            for pid, score in fused.items()}
-
-
-def _siblings(analysis: QueryAnalysis, filters: SearchFilters) -> tuple[str, ...]:
-    """The provinces only a merged name brought into the scope, when a province the question names itself has
-    documents in it (else those siblings are all the new province has: none is ranked lower).
-
-    >>> a = QueryAnalysis("", "", provinces=["Tây Ninh", "Long An"], widened=("Long An",))
-    >>> _siblings(a, SearchFilters(("Tây Ninh", "Long An"))), _siblings(a, SearchFilters(("Long An",)))
-    (('Long An',), ())
-    """
-    if filters.doc_ids or not any(p in filters.provinces for p in analysis.provinces if p not in analysis.widened):
-        return ()
-    return analysis.widened
-
-
-def _siblings_below(fused: dict[str, float], state: LexicalState, widened) -> dict[str, float]:
-    """Fused scores with the passages of the provinces only a merged name brought in (``widened``) ranked lower
-    (:data:`MERGED_SIBLING_FACTOR`)."""
-    if not widened:
-        return fused
-    wanted = {canonical_province(p) or p for p in widened}
-    siblings = {doc_id for doc_id, m in state.doc_meta.items()
-                if m.get("tinh") and (canonical_province(m["tinh"]) or m["tinh"]) in wanted}
-    return {pid: score * (MERGED_SIBLING_FACTOR if state.meta.get(pid, {}).get("doc_id") in siblings else 1.0)
             for pid, score in fused.items()}
 
 
