@@ -83,11 +83,33 @@ def tier_markers(function, fixturenames=()) -> set[str]:
     return markers
 
 
+#: The slow tiers from the costliest test to the cheapest (seconds a test, in a profile of the whole suite: a browser
+#: test 10–80, a fault probe 5–65, a server 8–15, a process 5–35, an index 5–45, the real model 1–7 after its build,
+#: a page 1–8): under pytest-xdist a module with a test of an earlier tier goes to a worker first, so that a run does
+#: not end on one worker still driving Chromium while the others wait (longest first).
+COSTLIEST_FIRST = ("browser", "slow", "server", "subprocess", "index", "model", "app", "ocr")
+
+
+def costliest_modules_first(items) -> None:
+    """Reorder ``items`` (in place) by the costliest tier of their module (:data:`COSTLIEST_FIRST`): a module stays
+    whole and in its place among those of its rank, the modules with no slow test come last."""
+    rank: dict[str, int] = {}
+    for item in items:
+        module = item.nodeid.split("::")[0]
+        tiers = [COSTLIEST_FIRST.index(m.name) for m in item.iter_markers() if m.name in COSTLIEST_FIRST]
+        rank[module] = min([rank.get(module, len(COSTLIEST_FIRST)), *tiers])
+    items.sort(key=lambda item: rank[item.nodeid.split("::")[0]])
+
+
 def pytest_collection_modifyitems(config, items):
-    """Mark every test by :func:`tier_markers`, so that a new test lands in its tier without a thought."""
+    """Mark every test by :func:`tier_markers`, so that a new test lands in its tier without a thought; on a
+    pytest-xdist worker, send the costliest modules first (:func:`costliest_modules_first`; every worker collects
+    the same order, and ``make test`` keeps it with ``--no-loadscope-reorder``)."""
     for item in items:
         for marker in sorted(tier_markers(getattr(item, "function", None), getattr(item, "fixturenames", ()))):
             item.add_marker(marker)
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        costliest_modules_first(items)
 
 
 @pytest.fixture(autouse=True)

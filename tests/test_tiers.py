@@ -7,11 +7,21 @@ import re
 import time
 import tomllib
 from concurrent.futures import ThreadPoolExecutor
+from types import SimpleNamespace
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT, SLOW_TIERS, built_once, index_state, private_copy, tier_markers
+from tests.conftest import (
+    COSTLIEST_FIRST,
+    ROOT,
+    SLOW_TIERS,
+    built_once,
+    costliest_modules_first,
+    index_state,
+    private_copy,
+    tier_markers,
+)
 
 
 def _app_test():
@@ -136,3 +146,18 @@ def test_make_test_runs_every_test_on_workers_a_module_on_one():
     options = re.search(r"^test: .*\n\t.* -m pytest(.*)$", makefile, re.M).group(1).split()
     assert not {"-m", "-k", "--lf", "-x"} & set(options)  # every test, whatever fails
     assert "-n" in options and options[options.index("--dist") + 1] == "loadfile"
+    assert "--no-loadscope-reorder" in options  # the order tests/conftest.py gives (costliest modules first) holds
+
+
+def test_workers_get_the_costliest_modules_first_each_module_whole():
+    def item(nodeid, *tiers):
+        return SimpleNamespace(nodeid=nodeid, iter_markers=lambda: [SimpleNamespace(name=t) for t in tiers])
+
+    items = [item("tests/test_a.py::test_1"), item("tests/test_a.py::test_2", "model"),
+             item("tests/test_b.py::test_1"), item("textnorm/folding.py::textnorm.folding.fold"),
+             item("tests/test_c.py::test_1", "parametrize"), item("tests/test_c.py::test_2", "browser")]
+    costliest_modules_first(items)
+    assert [i.nodeid for i in items] == [
+        "tests/test_c.py::test_1", "tests/test_c.py::test_2", "tests/test_a.py::test_1", "tests/test_a.py::test_2",
+        "tests/test_b.py::test_1", "textnorm/folding.py::textnorm.folding.fold"]
+    assert set(COSTLIEST_FIRST) == set(SLOW_TIERS)
