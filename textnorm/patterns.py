@@ -187,7 +187,7 @@ ACCORDING_TO_DOCUMENT = re.compile(
 def asks_according_to_document(question: str) -> bool:
     """True for a question that opens with the document it asks about ("Theo Luật …, … là gì?").
 
-    >>> asks_according_to_document("Theo Luật Ban hành văn bản quy phạm pháp luật, quy phạm pháp luật là gì?")
+    >>> asks_according_to_document("Theo Luật Cán bộ, công chức, công chức là ai?")
     True
     >>> asks_according_to_document("theo ke hoach 108 ai chu tri"), asks_according_to_document("Theo UBND tỉnh, …")
     (True, False)
