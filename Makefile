@@ -43,7 +43,8 @@ test: dev
 FAST_TIER := not model and not server and not browser and not ocr and not slow and not subprocess and not index \
 	and not app
 test-fast: dev
-	$(PY) -m pytest -m "$(FAST_TIER)" -p no:cacheprovider
+	$(PY) -m pytest -m "$(FAST_TIER)" -p no:cacheprovider -n $(TEST_WORKERS) --maxprocesses=$(TEST_MAX_WORKERS) \
+		--dist loadfile
 
 lint: dev
 	$(VENV)/bin/ruff check .
