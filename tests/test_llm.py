@@ -724,12 +724,19 @@ def test_the_timeout_bounds_the_whole_answer_of_a_server_that_trickles(results):
         assert 0 < len(shown) < 40
 
 
+#: Seconds the slow fake model takes to stream its whole reply, far beyond the 1 s timeout: the answer must come long
+#: before it (half of it leaves room for a loaded machine; this checks that the stream was cut, not a speed).
+SLOW_REPLY_SECONDS = 40.0
+
+
 def test_the_service_answers_without_the_model_when_the_whole_answer_is_too_slow(hashed_index):
-    with _openai_server(reply=" ".join([REPLY] * 6), piece_delay=0.1) as (base_url, _):
+    reply = " ".join([REPLY] * 6)
+    words = len(reply.split())  # the fake server streams a word at a time
+    with _openai_server(reply=reply, piece_delay=SLOW_REPLY_SECONDS / words) as (base_url, _):
         model = make_chat_model(load_settings({}, llm_base_url=base_url, llm_timeout=1.0))
         began = time.monotonic()
         answer = _assistant(hashed_index, model).stream(SERVICE_QUESTION, mode="llm").answer()
-        assert time.monotonic() - began < 4.0
+        assert time.monotonic() - began < SLOW_REPLY_SECONDS / 2  # cut at the timeout, not read to its end
     assert answer.mode != "llm" and answer.text
     assert answer.notice.startswith("Không dùng được LLM (Máy chủ LLM chưa trả lời xong sau 1 giây")
 
