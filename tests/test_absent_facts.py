@@ -15,7 +15,7 @@ from assistant.abstention import AbstentionFeatures, AbstentionRule
 from assistant.evidence import AskedFact, asked_fact, fact_present, states_fact
 from assistant.service import Assistant
 from retriever.hybrid import HybridRetriever
-from tests.texts_index import index_texts
+from tests.texts_index import HA_NAM_PLAN, index_texts
 
 POST = "\n".join((
     "Tin chuyên ngành",
@@ -38,17 +38,7 @@ Giám đốc Sở Nội vụ chủ trì tổ chức kiểm tra và tổng hợp 
 """
 
 #: A plan with its signature block.
-SIGNED = """ỦY BAN NHÂN DÂN TỈNH HÀ NAM
-Số: 12/KH-UBND
-Hà Nam, ngày 10 tháng 01 năm 2022
-KẾ HOẠCH
-Kiểm tra công tác cải cách hành chính năm 2022
-I. ĐỐI TƯỢNG KIỂM TRA
-Sở Xây dựng và Sở Giao thông vận tải được kiểm tra trong quý II năm 2022.
-KT. CHỦ TỊCH
-PHÓ CHỦ TỊCH
-Trương Quốc Hùng
-"""
+SIGNED = HA_NAM_PLAN + "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrương Quốc Hùng\n"
 
 
 @pytest.fixture(scope="module")

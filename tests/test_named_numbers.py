@@ -12,7 +12,7 @@ import pytest
 from assistant.service import Assistant
 from retriever.hybrid import HybridRetriever
 from retriever.query import analyze_query, documents_named, named_documents
-from tests.texts_index import index_texts
+from tests.texts_index import HA_NAM_PLAN, index_texts
 
 KIEN_GIANG = """ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG
 Số: 36/KH-UBND
@@ -23,14 +23,6 @@ I. ĐỐI TƯỢNG KIỂM TRA
 Sở Nội vụ, Sở Tư pháp và Ủy ban nhân dân huyện Tân Hiệp được kiểm tra trong quý III năm 2021.
 """
 
-HA_NAM = """ỦY BAN NHÂN DÂN TỈNH HÀ NAM
-Số: 12/KH-UBND
-Hà Nam, ngày 10 tháng 01 năm 2022
-KẾ HOẠCH
-Kiểm tra công tác cải cách hành chính năm 2022
-I. ĐỐI TƯỢNG KIỂM TRA
-Sở Xây dựng và Sở Giao thông vận tải được kiểm tra trong quý II năm 2022.
-"""
 
 #: A post of 2017 reporting on a plan of 2016 that is not itself indexed.
 POST = "\n".join((
@@ -43,7 +35,7 @@ POST = "\n".join((
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
-    settings, store = index_texts(tmp_path_factory.mktemp("numbers"), {"kg.txt": KIEN_GIANG, "hn.txt": HA_NAM,
+    settings, store = index_texts(tmp_path_factory.mktemp("numbers"), {"kg.txt": KIEN_GIANG, "hn.txt": HA_NAM_PLAN,
                                                                         "tin.txt": POST})
     return Assistant(settings, HybridRetriever(store))
 

@@ -12,7 +12,7 @@ import pytest
 from assistant.scope import absent_numbers, writes_number
 from assistant.service import Assistant
 from retriever.hybrid import HybridRetriever
-from tests.texts_index import index_texts
+from tests.texts_index import HA_NAM_PLAN, index_texts
 
 PLAN = """ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN
 Số: 193/KH-UBND
@@ -29,14 +29,6 @@ Thực hiện KH194/UBND của UBND tỉnh Lạng Sơn về tuyên truyền cả
 tập huấn cho cán bộ, công chức làm công tác một cửa tại các huyện Cao Lộc, Chi Lăng.
 """
 
-HA_NAM_PLAN = """ỦY BAN NHÂN DÂN TỈNH HÀ NAM
-Số: 12/KH-UBND
-Hà Nam, ngày 10 tháng 01 năm 2022
-KẾ HOẠCH
-Kiểm tra công tác cải cách hành chính năm 2022
-I. ĐỐI TƯỢNG KIỂM TRA
-Sở Xây dựng và Sở Giao thông vận tải được kiểm tra trong quý II năm 2022.
-"""
 
 #: A Hà Nam post that states no year: Hà Nam is part of Ninh Bình since 1 July 2025.
 HA_NAM_POST = """Tin cải cách hành chính

@@ -13,7 +13,7 @@ import pytest
 from assistant.service import Assistant
 from ingest.pipeline import ingest_paths
 from retriever.hybrid import HybridRetriever, SearchFilters
-from tests.texts_index import index_texts
+from tests.texts_index import HA_NAM_PLAN, index_texts
 
 KIEN_GIANG = """ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG
 Số: 36/KH-UBND
@@ -26,14 +26,6 @@ II. NỘI DUNG KIỂM TRA
 Kiểm tra việc niêm yết công khai thủ tục hành chính tại Bộ phận một cửa.
 """
 
-HA_NAM = """ỦY BAN NHÂN DÂN TỈNH HÀ NAM
-Số: 12/KH-UBND
-Hà Nam, ngày 10 tháng 01 năm 2022
-KẾ HOẠCH
-Kiểm tra công tác cải cách hành chính năm 2022
-I. ĐỐI TƯỢNG KIỂM TRA
-Sở Xây dựng và Sở Giao thông vận tải được kiểm tra trong quý II năm 2022.
-"""
 
 #: A body pasted without its header: the reader finds no province, year nor kind of document.
 EXCERPT = """Để khắc phục các hạn chế nêu trên, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các xã, phường rà soát danh mục
@@ -44,7 +36,7 @@ Các xã, phường báo cáo kết quả số hóa hồ sơ về Sở Nội v�
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    return index_texts(tmp_path_factory.mktemp("scope"), {"kg.txt": KIEN_GIANG, "hn.txt": HA_NAM,
+    return index_texts(tmp_path_factory.mktemp("scope"), {"kg.txt": KIEN_GIANG, "hn.txt": HA_NAM_PLAN,
                                                           "trich-doan.txt": EXCERPT})
 
 

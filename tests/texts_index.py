@@ -8,6 +8,16 @@ from ingest.pipeline import ingest_paths
 
 #: The embedder of these indexes: vectors from hashed words, no model to load.
 HASHING_EMBEDDER = "hashing:64"
+#: A small plan with a header, a number, a date and one inspected pair of departments (no signature): the scope tests'
+#: document of a known province, year and number.
+HA_NAM_PLAN = """ỦY BAN NHÂN DÂN TỈNH HÀ NAM
+Số: 12/KH-UBND
+Hà Nam, ngày 10 tháng 01 năm 2022
+KẾ HOẠCH
+Kiểm tra công tác cải cách hành chính năm 2022
+I. ĐỐI TƯỢNG KIỂM TRA
+Sở Xây dựng và Sở Giao thông vận tải được kiểm tra trong quý II năm 2022.
+"""
 
 
 def index_texts(folder: Path, texts: dict[str, str]):
