@@ -25,28 +25,46 @@ def quote_span(unit: QuotedSpan, weights: dict[str, float], limit: int, wanted: 
                context_chars: int) -> tuple[int, int, str]:
     """The unit, or its run of clauses that carries most of the question's words (and the asked kind of answer,
     ``wanted``, read with the ``context_chars`` before it) when it is longer than ``limit`` (still an exact span of
-    the document)."""
+    the document). A clause longer than ``limit`` is a candidate too, cut at a word.
+
+    >>> u = QuotedSpan(None, 100, 133, "Thực hiện công văn số 5 và 6, như sau:", "lead_in")
+    >>> quote_span(u, {}, 24, context_chars=40)  # the long first clause, cut at a word, not "như sau"
+    (100, 123, 'Thực hiện công văn số 5')
+    """
     if len(unit.text) <= limit:
         return unit.start, unit.end, unit.text
     cuts = [0] + [m.end() for m in _CLAUSE_END.finditer(unit.text)] + [len(unit.text)]
-    best = (-1.0, 0, min(limit, len(unit.text)))
+    best: tuple[float, int, int] | None = None
     for i, a in enumerate(cuts[:-1]):
         for b in cuts[i + 1:]:
-            if b - a > limit:
-                break
+            too_long = b - a > limit
+            if too_long and b > cuts[i + 1]:
+                break  # a run of clauses past the limit
+            if too_long:
+                b = _word_cut(unit.text, a, limit)  # one clause past the limit: its words up to the limit
             words = {fold_word(s) for s in syllables(unit.text[a:b])}
             # most of the question's words and the asked kind of answer; then the longest run
             value = sum(w for t, w in weights.items() if t in words) + 0.0001 * (b - a) - 0.00001 * a
             if wanted is not None:
                 value += _answer_context(unit.text[a:b], wanted, weights, context_chars)
-            if value > best[0]:
+            if unit.text[a:b].strip(" ,;:") and (best is None or value > best[0]):
                 best = (value, a, b)
-    _, a, b = best
-    if best[0] < 0:  # no clause boundary within the limit: cut at a word
-        b = unit.text.rfind(" ", 0, limit)
-        b = b if b > limit // 2 else limit
+            if too_long:
+                break
+    _, a, b = best if best is not None else (0.0, 0, _word_cut(unit.text, 0, limit))
     text = unit.text[a:b].rstrip(" ,;:")
     return unit.start + a, unit.start + a + len(text), text
+
+
+def _word_cut(text: str, start: int, limit: int) -> int:
+    """The end of the words of ``text`` from ``start`` that fit in ``limit`` characters (a hard cut when one word is
+    longer than half of it).
+
+    >>> _word_cut("một hai ba bốn", 0, 9)
+    7
+    """
+    end = text.rfind(" ", start, start + limit + 1)
+    return end if end > start + limit // 2 else min(len(text), start + limit)
 
 
 def _answer_context(window: str, wanted: re.Pattern, weights: dict[str, float], context_chars: int) -> float:
