@@ -661,6 +661,9 @@ def _agency_datelines(r: _Reader) -> tuple[tuple[int, int], ...]:
 
 #: A blank left to fill in a template or a draft (:data:`textnorm.patterns.BLANK_FIELD`): no value.
 TEMPLATE_BLANK = re.compile(BLANK_FIELD)
+#: A national committee of any name ("ỦY BAN QUỐC GIA VỀ CHUYỂN ĐỔI SỐ"): a central body, whatever place its header
+#: line gives (Hà Nội is where it sits, not whose it is).
+NATIONAL_COMMITTEE = re.compile(r"^(?:[UỦ][ỶY] BAN QUỐC GIA|Ủy ban Quốc gia)\b", re.IGNORECASE)
 #: Abbreviations in a body name, written out as the name reads ("VĂN PHÒNG UBND TỈNH X").
 BODY_ABBREVIATIONS = {"ubnd": "Ủy ban nhân dân", "hđnd": "Hội đồng nhân dân"}
 
@@ -687,6 +690,7 @@ def _body_name(text: str) -> str:
 
 def _is_central(r: _Reader, agency: str, code: str) -> bool:
     return bool(r.md.get("loai_van_ban") in NATIONAL_TYPES or (agency and is_central_body(agency))
+                or NATIONAL_COMMITTEE.match(agency)
                 or (code and (CENTRAL_CODE.search(code) or central_issuer(code)) and not code.endswith("UBND")))
 
 
