@@ -63,6 +63,8 @@ from textnorm.patterns import (
     NEWS_CREDIT,
     NEWS_LEAD_DATE,
     NEWS_NARRATION,
+    NOTICE_FORMULA,
+    PLACE_NAME,
     REPORTS_ISSUING,
     SELF_KIND,
     SUBJECT_LABEL,
@@ -1139,6 +1141,79 @@ def _read_news(r: _Reader) -> None:
         _vote_body_province(r, min_votes=1)
 
 
+#: The kind a notice's formula gives a page without header (:data:`textnorm.patterns.NOTICE_FORMULA`).
+NOTICE_TYPE = "Thông báo"
+#: Paragraphs at each end of a page where a notice's opening or closing formula stands.
+NOTICE_ENDS = 6
+#: Kinds a page may have been given before its notice formula was seen: none, or a post's (a dated portal page).
+NOTICE_OVERRIDES = ("", "Tin bài")
+
+
+def _notice_formula(r: _Reader) -> tuple[int, re.Match] | None:
+    """(start, match) of the formula with which a body gives notice, in the first or last paragraphs of a page without
+    number or place-and-date line."""
+    if r.md.get("so_hieu") or any(u.role in ANCHOR_ROLES for u in r.units):
+        return None
+    paragraphs = _body_paragraphs(r)
+    ends = paragraphs[:NOTICE_ENDS] + paragraphs[max(NOTICE_ENDS, len(paragraphs) - NOTICE_ENDS):]
+    return next(((s, m) for s, t in ends if (m := NOTICE_FORMULA.search(t))), None)
+
+
+def _named_unit(r: _Reader, level: str) -> str:
+    """The one unit of a level the text names ("… xã Quảng An, huyện …" → "Quảng An"); "" when none or several."""
+    names = {_capitalised(m.group(1)) for m in re.finditer(rf"\b{level}\s+({PLACE_NAME})", r.text)} - {""}
+    return names.pop() if len(names) == 1 else ""
+
+
+def _capitalised(name: str) -> str:
+    """The leading words of a name that open with a capital (a character range of capitals also spans small letters).
+
+    >>> _capitalised("Quảng An"), _capitalised("được biết"), _capitalised("Tây Sơn thông")
+    ('Quảng An', '', 'Tây Sơn')
+    """
+    return " ".join(itertools.takewhile(lambda w: w[:1].isupper(), name.split()))
+
+
+def _notice_body(r: _Reader, m: re.Match) -> str:
+    """The body a notice's formula names, written out ("UBND" → "Ủy ban nhân dân", "Ủy Ban" → "Ủy ban"), a bare
+    level completed with the one unit of that level the text names ("UBND xã" → "Ủy ban nhân dân xã Quảng An")."""
+    body = m.group("body")
+    head = body[: m.start("level") - m.start("body")].strip()
+    folded = fold_accents(head).lower()
+    kind = "Hội đồng nhân dân" if re.search(r"\b(?:hdnd|hoi dong)\b", folded) else "Ủy ban nhân dân"
+    office = "Văn phòng " if folded.startswith("van phong") else ""
+    name = _capitalised(m.group("name") or "") or _named_unit(r, m.group("level"))
+    return f"{office}{kind} {m.group('level')}" + (f" {name}" if name else "")
+
+
+def _strip_kind_word(r: _Reader, kind: str) -> None:
+    """A title opening with the page's kind ("Thông báo lịch tiếp công dân …") keeps what follows it: the kind is a
+    field of its own."""
+    title, span = r.md.get("tieu_de", ""), r.found.get("tieu_de")
+    word = re.match(rf"{kind}\s+(?=\S)", title, re.IGNORECASE)
+    if word and len(title[word.end():].split()) >= TITLE_MIN_WORDS:
+        rest = title[word.end():]
+        r.put("tieu_de", rest[:1].upper() + rest[1:], (span[0] + word.end(), span[1]) if span else None)
+
+
+def _read_notice(r: _Reader) -> None:
+    """A page without header whose body gives notice ("UBND xã thông báo để … biết") is a "Thông báo" of the body it
+    names; its headline, if any, is its title without the kind word."""
+    if r.md.get("loai_van_ban") not in NOTICE_OVERRIDES:
+        return
+    found = _notice_formula(r)
+    if not found:
+        return
+    start, m = found
+    r.put("loai_van_ban", NOTICE_TYPE, (start + m.start("body"), start + m.end("body")))
+    if not r.md.get("co_quan"):
+        r.put("co_quan", _notice_body(r, m), (start + m.start("body"), start + m.end("body")))
+    if not r.md.get("tieu_de") and r.blocks and is_headline(r.blocks[0].text) and not is_list_line(r.blocks[0].text):
+        text = r.blocks[0].text
+        r.put("tieu_de", text[:TITLE_MAX_CHARS], (r.spans[0][0], r.spans[0][0] + len(text)))
+    _strip_kind_word(r, NOTICE_TYPE)
+
+
 #: Capital lines a labelled subject may wrap onto (a cover's title of two or three lines).
 SUBJECT_LINES_MAX = 3
 #: Blocks of a cover (its labels, its title, its place and year) at the top of a text.
@@ -1232,6 +1307,7 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
     _read_body(r, code, place)
     _read_signer(r)
     _read_news(r)
+    _read_notice(r)
     _read_essay_title(r)
     r.md["spans"] = json.dumps({k: v for k, v in r.found.items() if k in r.md and r.md[k]}, sort_keys=True)
     return r.md

@@ -163,3 +163,62 @@ def test_an_addressee_line_opens_its_own_line_in_a_hard_wrapped_text():
     wrapped = [line.text for line in clean_lines(two_lines)]
     assert "Kính gửi: Ủy ban nhân dân các huyện" in wrapped  # an addressee wrapped onto a line in lower case
     assert "Về dự thảo Nghị định quy định chế độ báo cáo" in texts
+
+
+# --- a notice shown as its body only (issue 18, helper M2) ---------------------------------------------------------
+
+def test_a_notice_closing_with_its_formula_is_a_notice_of_the_unit_the_text_names():
+    md = metadata_of("1. Chủ tịch UBND phường tiếp công dân vào sáng thứ ba hằng tuần tại trụ sở, số 12 đường Lê Lợi, "
+                     "phường Hòa Thuận, nếu trùng ngày nghỉ thì chuyển sang ngày làm việc kế tiếp.\n"
+                     "2. Công dân mang theo giấy tờ tùy thân khi đến trình bày.\n"
+                     "UBND phường thông báo để cán bộ và nhân dân trên địa bàn được biết./.")
+    assert (md["loai_van_ban"], md["co_quan"]) == ("Thông báo", "Ủy ban nhân dân phường Hòa Thuận")
+    assert md["tieu_de"] == ""  # no headline: the first item is no title
+
+
+def test_a_notice_naming_two_units_of_its_level_keeps_the_bare_level():
+    md = metadata_of("Lịch làm việc của bộ phận một cửa tại xã An Bình và xã An Phú được điều chỉnh từ tháng sau, "
+                     "buổi chiều kéo dài thêm một giờ để người dân kịp nộp hồ sơ sau giờ làm việc.\n"
+                     "UBND xã thông báo đến các cơ quan, đơn vị và nhân dân biết.")
+    assert md["loai_van_ban"] == "Thông báo"
+    assert md["co_quan"] == "Ủy ban nhân dân xã"  # two communes named: neither is surely the issuer's
+    office = metadata_of("Buổi tiếp công dân định kỳ của Chủ tịch UBND tỉnh trong tháng này được lùi sang tuần sau do "
+                         "lãnh đạo tỉnh dự hội nghị của Chính phủ; thời gian cụ thể sẽ được báo trên cổng thông tin.\n"
+                         "Văn phòng UBND tỉnh thông báo đến quý cơ quan và công dân biết.")
+    assert (office["loai_van_ban"], office["co_quan"]) == ("Thông báo", "Văn phòng Ủy ban nhân dân tỉnh")
+
+
+def test_a_notice_opening_with_its_formula_takes_its_headline_without_the_kind_word():
+    md = metadata_of("Thông báo lịch trực lãnh đạo của Ủy ban nhân dân xã Hòa Phong tháng Tư\n"
+                     "Ủy Ban nhân dân xã Hòa Phong thông báo lịch trực lãnh đạo trong tháng như sau:\n"
+                     "- Thứ hai: đồng chí Chủ tịch.\n- Thứ ba: đồng chí Phó Chủ tịch.")
+    assert (md["loai_van_ban"], md["co_quan"]) == ("Thông báo", "Ủy ban nhân dân xã Hòa Phong")
+    assert md["tieu_de"] == "Lịch trực lãnh đạo của Ủy ban nhân dân xã Hòa Phong tháng Tư"
+
+
+def test_a_post_reporting_that_a_body_gave_notice_stays_a_post():
+    md = metadata_of("Huyện tạm dừng tiếp công dân định kỳ trong tháng Bảy\n15/07/2021 - 09:30\n"
+                     "Do ảnh hưởng của dịch bệnh, lãnh đạo huyện quyết định tạm dừng buổi tiếp công dân định kỳ của "
+                     "tháng này; người dân có thể gửi đơn qua đường bưu điện hoặc hộp thư điện tử của huyện. UBND "
+                     "huyện đã thông báo rộng rãi trên đài truyền thanh.")
+    assert md["loai_van_ban"] == "Tin bài"
+
+
+# --- where a title ends, and a national committee ------------------------------------------------------------------
+
+def test_a_part_heading_under_a_title_in_capitals_is_not_the_title():
+    md = metadata_of("ỦY BAN NHÂN DÂN TỈNH NAM ĐỊNH\nSố: 88/KH-UBND\nNam Định, ngày 2 tháng 3 năm 2023\nKẾ HOẠCH\n"
+                     "CẢI CÁCH HÀNH CHÍNH TỈNH NAM ĐỊNH NĂM 2023\nPHẦN I. ĐÁNH GIÁ KẾT QUẢ NĂM 2022\n"
+                     "I. KẾT QUẢ\n1. Công tác chỉ đạo\nTrong năm, tỉnh đã ban hành\nnhiều văn bản chỉ đạo về\n"
+                     "cải cách thủ tục hành chính,\ntổ chức bộ máy và\nxây dựng chính quyền số\ntheo đúng kế hoạch\n"
+                     "đã đề ra từ đầu năm.")  # a hard-wrapped page: its lines are joined where a sentence runs on
+    assert md["tieu_de"] == "Cải cách hành chính tỉnh Nam Định năm 2023"
+
+
+def test_a_national_committees_decision_is_central_and_its_chairmans_line_ends_the_title():
+    md = metadata_of("ỦY BAN QUỐC GIA VỀ\nNGƯỜI CAO TUỔI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                     "Độc lập - Tự do - Hạnh phúc\nSố: 5/QĐ-UBQGNCT\nHà Nội, ngày 3 tháng 4 năm 2022\nQUYẾT ĐỊNH\n"
+                     "BAN HÀNH KẾ HOẠCH HOẠT ĐỘNG NĂM 2022\nCHỦ TỊCH ỦY BAN QUỐC GIA VỀ NGƯỜI CAO TUỔI\n"
+                     "Căn cứ Luật Người cao tuổi ngày 23 tháng 11 năm 2009;")
+    assert md["tieu_de"] == "Ban hành kế hoạch hoạt động năm 2022"
+    assert (md["co_quan"].lower(), md["tinh"], md["cap"]) == ("ủy ban quốc gia về người cao tuổi", "", "Trung ương")
