@@ -222,3 +222,43 @@ def test_a_national_committees_decision_is_central_and_its_chairmans_line_ends_t
                      "Căn cứ Luật Người cao tuổi ngày 23 tháng 11 năm 2009;")
     assert md["tieu_de"] == "Ban hành kế hoạch hoạt động năm 2022"
     assert (md["co_quan"].lower(), md["tinh"], md["cap"]) == ("ủy ban quốc gia về người cao tuổi", "", "Trung ương")
+
+
+# --- a page that opens with its kind, its issuer in the opening, a post with a summary ------------------------------
+
+def test_a_headline_opening_with_a_kind_word_over_a_report_gives_the_kind_and_the_title():
+    md = metadata_of("Báo cáo kết quả công tác cải cách hành chính quý I và nhiệm vụ quý II năm 2019\n\n"
+                     "I. KẾT QUẢ THỰC HIỆN TRONG QUÝ I\n\n"
+                     "Trong quý, UBND huyện tập trung chỉ đạo các phòng chuyên môn rà soát thủ tục hành chính, "
+                     "công khai quy trình giải quyết tại bộ phận một cửa và tiếp nhận hồ sơ trực tuyến.")
+    assert md["loai_van_ban"] == "Báo cáo"
+    assert md["tieu_de"] == "Kết quả công tác cải cách hành chính quý I và nhiệm vụ quý II năm 2019"
+
+
+def test_a_headline_citing_a_plan_by_number_is_not_that_plans_kind():
+    from ingest.metadata import kind_headline
+
+    assert kind_headline("Kế hoạch số 45/KH-UBND về kiểm tra công vụ năm 2022") is None
+    assert kind_headline("Kế hoạch kiểm tra công vụ năm 2022").group("kind") == "Kế hoạch"
+
+
+def test_a_steering_committee_issuing_its_plan_in_the_opening_is_the_issuer():
+    md = metadata_of("KẾ HOẠCH\nTuyên truyền cải cách hành chính của Ban Chỉ đạo huyện Ea Súp năm 2024\n"
+                     "Thực hiện Kế hoạch số 12/KH-UBND ngày 5/1/2024 của UBND tỉnh, Ban Chỉ đạo cải cách hành chính "
+                     "huyện Ea Súp (sau đây gọi là Ban Chỉ đạo) ban hành Kế hoạch tuyên truyền như sau:\n"
+                     "I. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức của cán bộ.")
+    assert md["co_quan"] == "Ban Chỉ đạo cải cách hành chính huyện Ea Súp"
+
+
+def test_a_list_item_under_a_dateline_is_not_the_headline():
+    md = metadata_of("Giờ làm việc\n\n08:00 02/03/2019\n\n1. Giờ làm việc mùa hè:\n\n- Buổi sáng: Từ 7h00 đến 11h00\n\n"
+                     "- Buổi chiều: Từ 13h30 đến 17h00")
+    assert md["tieu_de"] == ""
+
+
+def test_a_headline_a_one_sentence_summary_and_the_article_are_a_post():
+    md = metadata_of("UBND huyện Bắc Sơn tổ chức hội nghị tổng kết công tác cải cách hành chính năm 2023\n\n"
+                     "Hội nghị đánh giá kết quả cải cách hành chính trong năm và bàn nhiệm vụ trọng tâm của năm tới\n\n"
+                     + LONG_LEAD)
+    assert md["loai_van_ban"] == "Tin bài"
+    assert md["tieu_de"].startswith("UBND huyện Bắc Sơn tổ chức hội nghị")

@@ -42,6 +42,14 @@ PLACE_NAME = r"[A-ZĐÀ-Ỹ][^\W\d_]*(?:[’'][^\W\d_]+)?(?:\s+[A-ZĐÀ-Ỹ][^\W
 #: shown on the unit's own portal may write "UBND xã" alone).
 NOTICE_BODY = (r"(?P<body>(?i:văn phòng\s+)?(?i:ủy ban nhân dân|ubnd|hội đồng nhân dân|hđnd)\s+"
                rf"(?P<level>{UNIT_LEVELS})(?:\s+{UNIT_LEVELS})?(?:\s+(?P<name>{PLACE_NAME}))?)")
+#: The clause of a document's opening that names the body issuing it, with its place, before what it issues:
+#: "Triển khai …, Ban Chỉ đạo chuyển đổi số huyện X (sau đây gọi tắt là Ban Chỉ đạo) ban hành Kế hoạch …", "…, UBND
+#: xã Y xây dựng kế hoạch …". A news lead narrates it with "vừa" or "đã" (:data:`NEWS_NARRATION`).
+ISSUING_BODY = re.compile(
+    r"(?:^|[,;]\s*)(?P<body>(?i:ủy ban nhân dân|ubnd|hội đồng nhân dân|hđnd|ban chỉ đạo|sở)\s[^,;:()]{0,80}?"
+    rf"\b{UNIT_LEVELS}\s+{PLACE_NAME})\s*(?:\([^)]{{0,80}}\)\s*)?"
+    r"(?i:ban hành|xây dựng)\s+(?i:kèm theo\s+)?(?i:kế hoạch|chương trình|quy chế|quy định|đề án|hướng dẫn)\b"
+)
 #: The formula a notice's body opens or closes with, naming the body that gives notice: "Ủy ban nhân dân xã X thông
 #: báo lịch tiếp công dân như sau:", "Vậy, UBND huyện thông báo để các cơ quan … được biết./.", "Văn phòng UBND tỉnh
 #: thông báo đến quý cơ quan … biết". A news post reports what a body said; it does not address its readers so.
