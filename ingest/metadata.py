@@ -67,6 +67,7 @@ from textnorm.patterns import (
     NOTICE_FORMULA,
     PLACE_NAME,
     REPORTS_ISSUING,
+    SECTION_START,
     SELF_KIND,
     SUBJECT_LABEL,
     news_dateline,
@@ -1145,12 +1146,16 @@ def _read_related(r: _Reader) -> None:
             return
 
 
+#: The kind of a news post or a portal's article.
+NEWS_TYPE = "Tin bài"
+
+
 def _read_news(r: _Reader) -> None:
     """A text that reads as news → "Tin bài", its headline as title, its dateline as date, the document it reports
     on, its source, its province."""
     if r.md.get("loai_van_ban") or not _reads_as_news(r):
         return
-    r.put("loai_van_ban", "Tin bài")
+    r.put("loai_van_ban", NEWS_TYPE)
     stamp = _stamp(r)
     glued = _glued_kind_headline(r)
     if glued:
@@ -1176,7 +1181,7 @@ NOTICE_TYPE = "Thông báo"
 #: Paragraphs at each end of a page where a notice's opening or closing formula stands.
 NOTICE_ENDS = 6
 #: Kinds a page may have been given before its notice formula was seen: none, or a post's (a dated portal page).
-NOTICE_OVERRIDES = ("", "Tin bài")
+NOTICE_OVERRIDES = ("", NEWS_TYPE)
 
 
 def _notice_formula(r: _Reader) -> tuple[int, re.Match] | None:
@@ -1191,7 +1196,7 @@ def _notice_formula(r: _Reader) -> tuple[int, re.Match] | None:
 
 def _named_unit(r: _Reader, level: str) -> str:
     """The one unit of a level the text names ("… xã Quảng An, huyện …" → "Quảng An"); "" when none or several."""
-    names = {_capitalised(m.group(1)) for m in re.finditer(rf"\b{level}\s+({PLACE_NAME})", r.text)} - {""}
+    names = {_capitalised(m.group(1)) for m in re.finditer(rf"\b{level}[^\S\n]+({PLACE_NAME})", r.text)} - {""}
     return names.pop() if len(names) == 1 else ""
 
 
@@ -1208,10 +1213,11 @@ def _notice_body(r: _Reader, m: re.Match) -> str:
     """The body a notice's formula names, written out ("UBND" → "Ủy ban nhân dân", "Ủy Ban" → "Ủy ban"), a bare
     level completed with the one unit of that level the text names ("UBND xã" → "Ủy ban nhân dân xã Quảng An")."""
     body = m.group("body")
-    head = body[: m.start("level") - m.start("body")].strip()
-    folded = fold_accents(head).lower()
+    head = body[(m.end("joint") if m.group("joint") else 0) - m.start("body"): m.start("level") - m.start("body")]
+    folded = fold_accents(head.strip()).lower()
     kind = "Hội đồng nhân dân" if re.search(r"\b(?:hdnd|hoi dong)\b", folded) else "Ủy ban nhân dân"
-    office = "Văn phòng " if folded.startswith("van phong") else ""
+    kind = f"Hội đồng nhân dân và {kind}" if m.group("joint") else kind  # "Văn phòng HĐND và UBND huyện"
+    office = "Văn phòng " if fold_accents(body).lower().startswith("van phong") else ""
     name = _capitalised(m.group("name") or "") or _named_unit(r, m.group("level"))
     return f"{office}{kind} {m.group('level')}" + (f" {name}" if name else "")
 
@@ -1248,7 +1254,7 @@ def _read_notice(r: _Reader) -> None:
 #: ("Báo cáo công tác chỉ đạo điều hành …", "Kế hoạch tổ chức …"); "Hướng dẫn" also opens a how-to post: not one.
 HEADLINE_KINDS = ("Báo cáo", "Thông báo", "Kế hoạch", "Tờ trình", "Chương trình", "Quyết định", "Chỉ thị")
 #: A headline opening with such a kind word, its subject after it (a citation "Kế hoạch số 12/…" is no headline).
-KIND_HEADLINE = re.compile(r"^(?P<kind>" + "|".join(HEADLINE_KINDS) + r")\s+(?!số\b)(?P<rest>\S.*)$", re.IGNORECASE)
+KIND_HEADLINE = re.compile(r"^(?P<kind>" + "|".join(HEADLINE_KINDS) + r")\s+(?!số\b|\d)(?P<rest>\S.*)$", re.IGNORECASE)
 
 
 def kind_headline(text: str) -> re.Match | None:
@@ -1258,28 +1264,37 @@ def kind_headline(text: str) -> re.Match | None:
     ('Báo cáo', 'tình hình kinh tế - xã hội tháng 5 năm 2017')
     >>> kind_headline("Kế hoạch số 12/KH-UBND ngày 3/2/2020 của UBND huyện"), kind_headline("Báo cáo viên")
     (None, None)
+    >>> kind_headline("Quyết định 876/QĐ-BNV của Bộ Nội vụ phê duyệt Đề án xác định Chỉ số")  # a post citing it
     """
     m = KIND_HEADLINE.match(text.strip())
-    return m if m and is_headline(text) and not text.isupper() and len(m.group("rest").split()) >= TITLE_MIN_WORDS \
-        else None
+    return m if m and is_headline(text) and len(m.group("rest").split()) >= TITLE_MIN_WORDS else None
+
+
+def _shows_sections(r: _Reader, after: int) -> bool:
+    """The page shows a document's sections below its headline ("I. MỤC ĐÍCH, YÊU CẦU"), as a post does not."""
+    return any(b.kind == "heading" or SECTION_START.match(b.text.strip()) for b in r.blocks[after + 1:])
 
 
 def _read_kind_headline(r: _Reader) -> None:
-    """A page without header, kind or headline read so far that opens (under its category lines) with a headline
-    naming its kind ("Báo cáo công tác …"): that kind, and the rest of the headline as the title."""
-    if r.md.get("loai_van_ban") or r.md.get("so_hieu") or any(u.role in ANCHOR_ROLES for u in r.units):
+    """A page without header whose headline (under its category lines) names its kind ("Báo cáo công tác …", "KẾ
+    HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2025"), when no kind was read or the page was read as a post although it shows the
+    document's sections: that kind, the rest of the headline as the title, the issuer its opening names."""
+    if r.md.get("so_hieu") or any(u.role in ANCHOR_ROLES for u in r.units):
         return
     at = next((i for i, b in enumerate(r.blocks[:LABEL_LINES_MAX + 1]) if not _is_label(b.text)), None)
     m = kind_headline(r.blocks[at].text) if at is not None else None
-    if not m:
+    news = r.md.get("loai_van_ban") == NEWS_TYPE
+    if not m or r.md.get("loai_van_ban") and not (news and _shows_sections(r, at)):
         return
     lead = r.spans[at][0] + len(r.blocks[at].text) - len(r.blocks[at].text.lstrip())
     kind = next(k for k in HEADLINE_KINDS if k.lower() == m.group("kind").lower())
     r.put("loai_van_ban", kind, (lead + m.start("kind"), lead + m.end("kind")))
-    if not r.md.get("tieu_de"):
-        rest = m.group("rest").strip()
+    if not r.md.get("tieu_de") or news:
+        rest = _sentence_case(m.group("rest").strip())
         span = (lead + m.start("rest"), lead + m.end("rest"))
         r.put("tieu_de", (rest[:1].upper() + rest[1:])[:TITLE_MAX_CHARS], span)
+    if news and not r.md.get("co_quan"):
+        _read_opening_issuer(r)
 
 
 #: Capital lines a labelled subject may wrap onto (a cover's title of two or three lines).

@@ -262,3 +262,25 @@ def test_a_headline_a_one_sentence_summary_and_the_article_are_a_post():
                      + LONG_LEAD)
     assert md["loai_van_ban"] == "Tin bài"
     assert md["tieu_de"].startswith("UBND huyện Bắc Sơn tổ chức hội nghị")
+
+
+def test_the_joint_office_giving_notice_is_named_whole_and_a_name_never_spans_a_line_break():
+    md = metadata_of("Lịch tiếp công dân của Chủ tịch UBND thị xã trong quý được điều chỉnh như sau để phù hợp với "
+                     "lịch công tác của lãnh đạo, bảo đảm mỗi tháng có hai buổi tiếp tại trụ sở thị xã Bình Minh.\n"
+                     "Văn phòng HĐND và UBND thị xã Bình Minh thông báo để nhân dân biết và đăng ký./.")
+    assert md["co_quan"] == "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân thị xã Bình Minh"
+    split = metadata_of("Thông báo về việc lùi buổi tiếp công dân của lãnh đạo UBND huyện\n\nHiện nay lãnh đạo "
+                        "huyện bận dự hội nghị của tỉnh nên buổi tiếp công dân định kỳ của tháng được lùi một tuần, "
+                        "địa điểm vẫn tại phòng tiếp công dân.\n\nUBND huyện thông báo để các tổ chức và công dân "
+                        "biết; đề nghị các xã niêm yết công khai.")
+    assert (split["loai_van_ban"], split["co_quan"]) == ("Thông báo", "Ủy ban nhân dân huyện")
+    assert split["tieu_de"] == "Về việc lùi buổi tiếp công dân của lãnh đạo UBND huyện"
+
+
+def test_a_dated_page_headed_by_its_kind_and_showing_its_sections_is_that_document_not_a_post():
+    md = metadata_of("KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2024\n"
+                     "Ngày 5 tháng 2 năm 2024, Ủy ban nhân dân xã Tân Lập đã ban hành Quyết định số 12/QĐ-UBND.\n"
+                     "UBND xã Tân Lập ban hành Kế hoạch cải cách hành chính năm 2024 trên địa bàn xã như sau:\n"
+                     "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Nâng cao chất lượng phục vụ người dân.")
+    assert (md["loai_van_ban"], md["tieu_de"]) == ("Kế hoạch", "Cải cách hành chính năm 2024")
+    assert md["co_quan"] == "Ủy ban nhân dân xã Tân Lập"

@@ -35,13 +35,14 @@ ISSUER_OPENING = re.compile(
 )
 #: Levels of a local government unit, as a body's name writes them after "Ủy ban nhân dân" ("xã", "thị xã").
 UNIT_LEVELS = r"(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)"
-#: A place's name after its level: up to four capitalised words, an apostrophe inside ("Đăk R’lấp", "Tây Sơn").
-PLACE_NAME = r"[A-ZĐÀ-Ỹ][^\W\d_]*(?:[’'][^\W\d_]+)?(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*(?:[’'][^\W\d_]+)?){0,3}"
+#: A place's name after its level: up to four capitalised words on the same line, an apostrophe inside ("Đăk R’lấp").
+PLACE_NAME = r"[A-ZĐÀ-Ỹ][^\W\d_]*(?:[’'][^\W\d_]+)?(?:[^\S\n]+[A-ZĐÀ-Ỹ][^\W\d_]*(?:[’'][^\W\d_]+)?){0,3}"
 #: A local body that gives notice, its name written out or abbreviated, in any capitals ("Ủy Ban nhân dân", "UBND",
-#: "HĐND", "Văn phòng UBND"), its level repeated by a typo ("huyện huyện") and its place's name optional (a notice
-#: shown on the unit's own portal may write "UBND xã" alone).
-NOTICE_BODY = (r"(?P<body>(?i:văn phòng\s+)?(?i:ủy ban nhân dân|ubnd|hội đồng nhân dân|hđnd)\s+"
-               rf"(?P<level>{UNIT_LEVELS})(?:\s+{UNIT_LEVELS})?(?:\s+(?P<name>{PLACE_NAME}))?)")
+#: "HĐND", "Văn phòng UBND", the joint office "Văn phòng HĐND và UBND"), its level repeated by a typo ("huyện
+#: huyện") and its place's name optional (a notice shown on the unit's own portal may write "UBND xã" alone).
+NOTICE_BODY = (r"(?P<body>(?i:văn phòng\s+)?(?P<joint>(?i:hđnd|hội đồng nhân dân)\s*(?:và|&|-)\s*)?"
+               r"(?i:ủy ban nhân dân|ubnd|hội đồng nhân dân|hđnd)\s+"
+               rf"(?P<level>{UNIT_LEVELS})(?:\s+{UNIT_LEVELS})?(?:[^\S\n]+(?P<name>{PLACE_NAME}))?)")
 #: The clause of a document's opening that names the body issuing it, with its place, before what it issues:
 #: "Triển khai …, Ban Chỉ đạo chuyển đổi số huyện X (sau đây gọi tắt là Ban Chỉ đạo) ban hành Kế hoạch …", "…, UBND
 #: xã Y xây dựng kế hoạch …". A news lead narrates it with "vừa" or "đã" (:data:`NEWS_NARRATION`).
@@ -55,7 +56,7 @@ ISSUING_BODY = re.compile(
 #: thông báo đến quý cơ quan … biết". A news post reports what a body said; it does not address its readers so.
 NOTICE_FORMULA = re.compile(
     r"(?:^|[,;:.]\s+|\s)" + NOTICE_BODY + r"\s+thông báo\s+"
-    r"(?:(?:để|đến|tới|cho)\b[^.;]*?\b(?:biết|thực hiện|thông cảm)\b|[^.;]*?(?:như sau|sau đây)\s*:)"
+    r"(?:(?:để|đến|tới|cho)\b[^.]*?\b(?:biết|thực hiện|thông cảm)\b|[^.;]*?(?:như sau|sau đây)\s*:)"
 )
 #: A section heading that may follow a title in capitals without a blank line ("PHẦN I. KẾT QUẢ …", "Chương II",
 #: "I. MỤC ĐÍCH"): the title has ended, the body has begun. A roman number opens no title.
