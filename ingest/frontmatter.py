@@ -86,18 +86,22 @@ NATIONAL_BODIES = (r"THANH TRA CHÍNH PHỦ|KIỂM TOÁN NHÀ NƯỚC|NGÂN HÀN
                    r"[UỦ][ỶY] BAN QUỐC GIA\s|TÒA ÁN NHÂN DÂN TỐI CAO|VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO")
 #: Lines naming an issuing body or an authority ("ỦY BAN NHÂN DÂN TỈNH X", "BỘ TRƯỞNG BỘ NỘI VỤ"), or the unit of a
 #: committee named on the line below it, down to a commune ("XÃ ĐƯNG K’NỚ"; "XÃ HỘI …" is a word), or a task force
-#: that signs in its own name ("TỔ CÔNG TÁC CHUYÊN TRÁCH CẢI CÁCH THỦ TỤC HÀNH CHÍNH CỦA THỦ TƯỚNG CHÍNH PHỦ"). The head
+#: that signs in its own name ("TỔ CÔNG TÁC CHUYÊN TRÁCH CẢI CÁCH THỦ TỤC HÀNH CHÍNH CỦA THỦ TƯỚNG CHÍNH PHỦ"), or a
+#: council's standing board, also jointly with the committee and broken after its first words ("THƯỜNG TRỰC" /
+#: "HĐND - UBND TỈNH X"). The head
 #: of a board shares its word "BAN" with the board's name ("TRƯỞNG BAN CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH CỦA CHÍNH PHỦ").
 AGENCY = re.compile(
     r"^(?:" + HEAD_POSTS + r"\s+|TRƯỞNG\s+(?=BAN\s))?"
-    r"(?:[UỦ][ỶY] BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|BỘ\s|SỞ\s|VĂN PHÒNG(?:\s|$)|BAN CHỈ ĐẠO|CHÍNH PHỦ|QUỐC HỘI|"
+    r"(?:[UỦ][ỶY] BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND\b|THƯỜNG TRỰC(?:\s+(?:HĐND|HỘI ĐỒNG NHÂN DÂN)\b|\s*$)|"
+    r"BỘ\s|SỞ\s|VĂN PHÒNG(?:\s|$)|BAN CHỈ ĐẠO|CHÍNH PHỦ|QUỐC HỘI|"
     r"THỦ TƯỚNG|TỈNH\s|THÀNH PHỐ\s|HUYỆN\s|QUẬN\s|THỊ XÃ\s|XÃ\s(?!HỘI)|PHƯỜNG\s|THỊ TRẤN\s|ĐẶC KHU\s|CỤC\s|"
     r"TỔNG CỤC\s|TỔ CÔNG TÁC\s|" + NATIONAL_BODIES + ")",
     re.IGNORECASE,
 )
 #: AGENCY on a line typed or OCR'd without diacritics, folded ("UY BAN NHAN DAN", "TINH GIA LAI").
 FOLDED_AGENCY = re.compile(
-    r"^(?:(?:chu tich|bo truong|thu tuong|giam doc|truong ban)\s+)?(?:uy ban nhan dan|ubnd|hoi dong nhan dan|bo\s|"
+    r"^(?:(?:chu tich|bo truong|thu tuong|giam doc|truong ban)\s+)?(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd\b|"
+    r"thuong truc\s+(?:hdnd|hoi dong nhan dan)\b|bo\s|"
     r"so\s|van phong(?:\s|$)|ban chi dao|chinh phu|quoc hoi|thu tuong|tinh\s|thanh pho\s|huyen\s|quan\s|thi xa\s|"
     r"xa\s(?!hoi)|phuong\s|thi tran\s|dac khu\s|cuc\s|tong cuc\s|to cong tac\s)"
 )
