@@ -88,11 +88,13 @@ NATIONAL_BODIES = (r"THANH TRA CHÍNH PHỦ|KIỂM TOÁN NHÀ NƯỚC|NGÂN HÀN
 #: committee named on the line below it, down to a commune ("XÃ ĐƯNG K’NỚ"; "XÃ HỘI …" is a word), or a task force
 #: that signs in its own name ("TỔ CÔNG TÁC CHUYÊN TRÁCH CẢI CÁCH THỦ TỤC HÀNH CHÍNH CỦA THỦ TƯỚNG CHÍNH PHỦ"), or a
 #: council's standing board, also jointly with the committee and broken after its first words ("THƯỜNG TRỰC" /
-#: "HĐND - UBND TỈNH X"). The head
+#: "HĐND - UBND TỈNH X"); "HĐND" opens a header's line in capitals, a headline's in mixed case ("HĐND tỉnh thông qua
+#: …" is no body's name). The head
 #: of a board shares its word "BAN" with the board's name ("TRƯỞNG BAN CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH CỦA CHÍNH PHỦ").
 AGENCY = re.compile(
     r"^(?:" + HEAD_POSTS + r"\s+|TRƯỞNG\s+(?=BAN\s))?"
-    r"(?:[UỦ][ỶY] BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND\b|THƯỜNG TRỰC(?:\s+(?:HĐND|HỘI ĐỒNG NHÂN DÂN)\b|\s*$)|"
+    r"(?:[UỦ][ỶY] BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|(?-i:HĐND(?=\s*[-–&]|\s+[A-ZĐ]))|"
+    r"THƯỜNG TRỰC(?:\s+(?:HĐND|HỘI ĐỒNG NHÂN DÂN)\b|\s*$)|"
     r"BỘ\s|SỞ\s|VĂN PHÒNG(?:\s|$)|BAN CHỈ ĐẠO|CHÍNH PHỦ|QUỐC HỘI|"
     r"THỦ TƯỚNG|TỈNH\s|THÀNH PHỐ\s|HUYỆN\s|QUẬN\s|THỊ XÃ\s|XÃ\s(?!HỘI)|PHƯỜNG\s|THỊ TRẤN\s|ĐẶC KHU\s|CỤC\s|"
     r"TỔNG CỤC\s|TỔ CÔNG TÁC\s|" + NATIONAL_BODIES + ")",

@@ -288,6 +288,7 @@ def test_a_dated_page_headed_by_its_kind_and_showing_its_sections_is_that_docume
 
 def test_a_councils_standing_board_issuing_jointly_with_the_committee_is_the_issuer_as_written():
     assert is_agency("THƯỜNG TRỰC HĐND - UBND TỈNH NINH THUẬN") and is_agency("THUONG TRUC HDND TINH NINH THUAN")
+    assert not is_agency("HĐND tỉnh thông qua sáu nghị quyết tại kỳ họp chuyên đề")  # a headline, not a header
     md = metadata_of("THƯỜNG TRỰC\nHĐND - UBND TỈNH NINH THUẬN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
                      "Độc lập - Tự do - Hạnh phúc\nSố: 02/QC-TT.HĐND-UBND\nNinh Thuận, ngày 4 tháng 5 năm 2017\n"
                      "QUY CHẾ\nPHỐI HỢP CÔNG TÁC NHIỆM KỲ 2016 - 2021\nCăn cứ Luật Tổ chức chính quyền địa phương;")
