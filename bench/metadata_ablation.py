@@ -53,6 +53,8 @@ FAMILIES = {
     "province voted from the body": [("_vote_body_province", _nothing)],
     "issuer from the number's code": [("_read_code_issuer", _nothing)],
     "kind the text names itself": [("_type_it_names_itself", _nothing)],
+    "notice formula (a body gives notice)": [("_read_notice", _nothing)],
+    "headline opening with its kind (no header)": [("_read_kind_headline", _nothing)],
 }
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from textnorm import normalize_text
 from textnorm.cues import YEAR
 from textnorm.lines import is_list_line, is_part_label, is_upper_line
-from textnorm.patterns import ADDRESSEE
+from textnorm.patterns import ADDRESSEE, SECTION_START
 
 #: A cell separator on a line of its own (tables exported one cell per line).
 CELL_BREAK = "|"
@@ -113,6 +113,8 @@ def _should_join(previous: str, following: str) -> bool:
         return False
     if is_list_line(following) or is_part_label(following) or ADDRESSEE.match(following):
         return False  # "Phần thứ nhất" under a wrapped title opens a part, "Kính gửi:" the letter
+    if is_upper_line(following) and SECTION_START.match(following):
+        return False  # "PHẦN I. KẾT QUẢ …" under a title in capitals: a part and its heading, not the title's end
     if ADDRESSEE.match(previous) and not _starts_lower(following):
         return False  # "Kính gửi: Chính phủ" / "Thực hiện …": the letter's first sentence
     if previous.endswith(_TERMINAL):

@@ -25,6 +25,7 @@ from textnorm.patterns import (
     NUMBER,
     NUMBER_LABEL,
     PLACE_DATE,
+    SECTION_START,
     TITLE_YEARS_LINE,
     fuzzy_phrase_span,
 )
@@ -80,23 +81,29 @@ TYPE_SUFFIXES = ("HÀNH ĐỘNG", "LIÊN TỊCH")
 #: Posts written before the body they head in an authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X").
 HEAD_POSTS = r"(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|TRƯỞNG BAN)"
 #: National bodies whose name opens with no word of a local one ("THANH TRA CHÍNH PHỦ"; "THANH TRA TỈNH" is a
-#: department, read as one under its committee).
+#: department, read as one under its committee); a national committee of any name ("ỦY BAN QUỐC GIA VỀ …").
 NATIONAL_BODIES = (r"THANH TRA CHÍNH PHỦ|KIỂM TOÁN NHÀ NƯỚC|NGÂN HÀNG NHÀ NƯỚC|ỦY BAN DÂN TỘC|BẢO HIỂM XÃ HỘI VIỆT NAM|"
-                   r"TÒA ÁN NHÂN DÂN TỐI CAO|VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO")
+                   r"[UỦ][ỶY] BAN QUỐC GIA\s|TÒA ÁN NHÂN DÂN TỐI CAO|VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO")
 #: Lines naming an issuing body or an authority ("ỦY BAN NHÂN DÂN TỈNH X", "BỘ TRƯỞNG BỘ NỘI VỤ"), or the unit of a
 #: committee named on the line below it, down to a commune ("XÃ ĐƯNG K’NỚ"; "XÃ HỘI …" is a word), or a task force
-#: that signs in its own name ("TỔ CÔNG TÁC CHUYÊN TRÁCH CẢI CÁCH THỦ TỤC HÀNH CHÍNH CỦA THỦ TƯỚNG CHÍNH PHỦ"). The head
+#: that signs in its own name ("TỔ CÔNG TÁC CHUYÊN TRÁCH CẢI CÁCH THỦ TỤC HÀNH CHÍNH CỦA THỦ TƯỚNG CHÍNH PHỦ"), or a
+#: council's standing board, also jointly with the committee and broken after its first words ("THƯỜNG TRỰC" /
+#: "HĐND - UBND TỈNH X"); "HĐND" opens a header's line in capitals, a headline's in mixed case ("HĐND tỉnh thông qua
+#: …" is no body's name). The head
 #: of a board shares its word "BAN" with the board's name ("TRƯỞNG BAN CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH CỦA CHÍNH PHỦ").
 AGENCY = re.compile(
     r"^(?:" + HEAD_POSTS + r"\s+|TRƯỞNG\s+(?=BAN\s))?"
-    r"(?:[UỦ][ỶY] BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|BỘ\s|SỞ\s|VĂN PHÒNG(?:\s|$)|BAN CHỈ ĐẠO|CHÍNH PHỦ|QUỐC HỘI|"
+    r"(?:[UỦ][ỶY] BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|(?-i:HĐND(?=\s*[-–&]|\s+[A-ZĐ]))|"
+    r"THƯỜNG TRỰC(?:\s+(?:HĐND|HỘI ĐỒNG NHÂN DÂN)\b|\s*$)|"
+    r"BỘ\s|SỞ\s|VĂN PHÒNG(?:\s|$)|BAN CHỈ ĐẠO|CHÍNH PHỦ|QUỐC HỘI|"
     r"THỦ TƯỚNG|TỈNH\s|THÀNH PHỐ\s|HUYỆN\s|QUẬN\s|THỊ XÃ\s|XÃ\s(?!HỘI)|PHƯỜNG\s|THỊ TRẤN\s|ĐẶC KHU\s|CỤC\s|"
     r"TỔNG CỤC\s|TỔ CÔNG TÁC\s|" + NATIONAL_BODIES + ")",
     re.IGNORECASE,
 )
 #: AGENCY on a line typed or OCR'd without diacritics, folded ("UY BAN NHAN DAN", "TINH GIA LAI").
 FOLDED_AGENCY = re.compile(
-    r"^(?:(?:chu tich|bo truong|thu tuong|giam doc|truong ban)\s+)?(?:uy ban nhan dan|ubnd|hoi dong nhan dan|bo\s|"
+    r"^(?:(?:chu tich|bo truong|thu tuong|giam doc|truong ban)\s+)?(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd\b|"
+    r"thuong truc\s+(?:hdnd|hoi dong nhan dan)\b|bo\s|"
     r"so\s|van phong(?:\s|$)|ban chi dao|chinh phu|quoc hoi|thu tuong|tinh\s|thanh pho\s|huyen\s|quan\s|thi xa\s|"
     r"xa\s(?!hoi)|phuong\s|thi tran\s|dac khu\s|cuc\s|tong cuc\s|to cong tac\s)"
 )
@@ -166,6 +173,11 @@ TITLE_BASIS = re.compile(r"^Thực hiện\s")
 TITLE_BASIS_MAX = 200
 #: Basis lines are one passage together when their run is at most this long (else one passage each).
 BASIS_RUN_MAX_CHARS = 500
+#: A body's name in a header broken after a linking word ("ỦY BAN QUỐC GIA VỀ" / "CHUYỂN ĐỔI SỐ"): the name goes on
+#: on the next capital line.
+OPEN_NAME_END = re.compile(r"\s(?:VỀ|VÀ|CỦA|PHÒNG,?\s+CHỐNG)$")
+#: The rest of a broken body name is a short line (a title is longer).
+OPEN_NAME_REST_MAX = 60
 #: A title line is at least this long (shorter capital lines are labels such as "TỈNH X" or "DÂN").
 TITLE_MIN_CHARS = 12
 #: Lines of a signature block besides posts and names are short ("Luith" scribbles, "(Đã ký)").
@@ -463,7 +475,7 @@ def _continues_title(text: str, upper: bool | None) -> bool:
                                   and not text.endswith(",")):
         return False
     if (is_list_line(text) or len(text) > 300 or text.endswith((":", ";")) or ADDRESSEE.match(text)
-            or ATTACHED_NOTE.match(text)):
+            or ATTACHED_NOTE.match(text) or SECTION_START.match(text)):
         return False
     if is_upper_line(text) and is_agency(text) and not JOINED_UNITS.match(text):
         return False  # the authority line ("ỦY BAN NHÂN DÂN TỈNH X") follows the title
@@ -491,6 +503,7 @@ class _Opening:
         self.body = False
         self.label = False  # the last header line was a number's label alone ("Luật số:")
         self.subject = False  # the last header line was a công văn's "V/v …" (it may wrap onto the next line)
+        self.open_name = False  # the last header line was a body's name broken after a linking word ("… VỀ")
 
     def role_pieces(self, text: str, kind: str) -> list[tuple[int, int, str]]:
         if self.state == "title":
@@ -539,7 +552,9 @@ class _Opening:
             rest = text[head[0]:].strip(" :")
             self.state, self.title_upper = "title", (is_upper_line(rest) if rest else None)
             return _title_pieces(text)
-        if is_upper_line(text) and is_agency(text):
+        open_name, self.open_name = self.open_name, False
+        if is_upper_line(text) and (is_agency(text) or open_name and len(text) <= OPEN_NAME_REST_MAX):
+            self.open_name = bool(OPEN_NAME_END.search(text))
             return [(0, len(text), "header")]
         if self.anchor and is_upper_line(text) and len(text) >= TITLE_MIN_CHARS:
             self.state, self.title_upper = "title", True

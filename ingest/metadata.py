@@ -57,13 +57,17 @@ from textnorm.patterns import (
     CITED_DOCUMENT,
     COVER_PLACE_YEAR,
     ISSUER_OPENING,
+    ISSUING_BODY,
     LEAD_DATES_A_DOCUMENT,
     NATIONAL_RANKING,
     NEWS_AGENCY_DATELINE,
     NEWS_CREDIT,
     NEWS_LEAD_DATE,
     NEWS_NARRATION,
+    NOTICE_FORMULA,
+    PLACE_NAME,
     REPORTS_ISSUING,
+    SECTION_START,
     SELF_KIND,
     SUBJECT_LABEL,
     news_dateline,
@@ -661,6 +665,11 @@ def _agency_datelines(r: _Reader) -> tuple[tuple[int, int], ...]:
 
 #: A blank left to fill in a template or a draft (:data:`textnorm.patterns.BLANK_FIELD`): no value.
 TEMPLATE_BLANK = re.compile(BLANK_FIELD)
+#: A national committee of any name ("ỦY BAN QUỐC GIA VỀ CHUYỂN ĐỔI SỐ"): a central body, whatever place its header
+#: line gives (Hà Nội is where it sits, not whose it is).
+NATIONAL_COMMITTEE = re.compile(r"^(?:[UỦ][ỶY] BAN QUỐC GIA|Ủy ban Quốc gia)\b", re.IGNORECASE)
+#: A body of a local unit, whose level is the unit's ("Ban Chỉ đạo … huyện X" works at the district's level).
+LOCAL_BODY = re.compile(r"^(?:uy ban nhan dan|ubnd|ban chi dao)\b", re.IGNORECASE)
 #: Abbreviations in a body name, written out as the name reads ("VĂN PHÒNG UBND TỈNH X").
 BODY_ABBREVIATIONS = {"ubnd": "Ủy ban nhân dân", "hđnd": "Hội đồng nhân dân"}
 
@@ -687,6 +696,7 @@ def _body_name(text: str) -> str:
 
 def _is_central(r: _Reader, agency: str, code: str) -> bool:
     return bool(r.md.get("loai_van_ban") in NATIONAL_TYPES or (agency and is_central_body(agency))
+                or NATIONAL_COMMITTEE.match(agency)
                 or (code and (CENTRAL_CODE.search(code) or central_issuer(code)) and not code.endswith("UBND")))
 
 
@@ -779,15 +789,16 @@ def _read_opening_issuer(r: _Reader) -> None:
     """co_quan (and cap, tinh if unknown) of a document without a header from the sentence its body opens with ("Ủy
     ban nhân dân xã X thông báo … như sau:", :data:`textnorm.patterns.ISSUER_OPENING`)."""
     for start, paragraph in _body_paragraphs(r)[:ENACTING_PARAGRAPHS]:
-        m = ISSUER_OPENING.match(paragraph.strip())
+        m = ISSUER_OPENING.match(paragraph.strip()) or ISSUING_BODY.search(paragraph.strip())
         if not m:
             continue
         at = start + len(paragraph) - len(paragraph.lstrip())
         span = (at + m.start("body"), at + m.end("body"))
         name = re.sub(r"^UBND\b", BODY_ABBREVIATIONS["ubnd"], m.group("body"))
+        name = name[:1].upper() + name[1:]
         r.put("co_quan", name, span)
         unit = LOCAL_UNIT.search(name.upper())
-        level = unit.group(1).lower() if unit and COMMITTEE.match(fold_accents(name)) else ""
+        level = unit.group(1).lower() if unit and LOCAL_BODY.match(fold_accents(name)) else ""
         r.put("cap", "Tỉnh" if not level or level == "tỉnh" else "Huyện" if level in DISTRICT_LEVEL_WORDS else "Xã")
         if not r.md.get("tinh"):
             province, where = _province_in(r, span)
@@ -983,14 +994,25 @@ def _is_label(text: str) -> bool:
             and not text.endswith(NOT_HEADLINE_ENDS[:3]))
 
 
+#: Words of the longest body name a header writes in mixed case ("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân
+#: huyện X" is 14); a longer line opening with a body is a sentence or a headline.
+BODY_NAME_MAX_WORDS = 14
+
+
 def _names_a_body(text: str) -> bool:
     """A line naming a body as a header does: the name alone, no subject after a colon ("Sở Nội vụ: Học Bác …" is a
     headline quoting its subject; a header's line never has one).
 
     >>> _names_a_body("Sở Nội vụ tỉnh Hà Nam"), _names_a_body("Sở Nội vụ: Học tập và làm theo gương Bác")
     (True, False)
+
+    A headline opening with a body, then what it did, runs longer than a name:
+
+    >>> _names_a_body("UBND huyện Bắc Sơn tổ chức hội nghị tổng kết công tác cải cách hành chính năm nay")
+    False
     """
-    return is_agency(text) and ":" not in text
+    words = text.split()
+    return is_agency(text) and ":" not in text and not (len(words) > BODY_NAME_MAX_WORDS and not text.isupper())
 
 
 def _is_prose(text: str, last: bool) -> bool:
@@ -1006,6 +1028,19 @@ def _is_prose(text: str, last: bool) -> bool:
     return len(text) >= (CUT_PROSE_MIN_CHARS if last else PROSE_MIN_CHARS)
 
 
+def _is_sapo(text: str) -> bool:
+    """A post's summary under its headline: one sentence of a few words or more, no list item, basis, heading or
+    headline in capitals.
+
+    >>> _is_sapo("Từ ngày 3/10 đến ngày 19/11, UBND huyện kiểm tra công tác cải cách hành chính tại 15 xã")
+    True
+    >>> _is_sapo("I. MỤC ĐÍCH"), _is_sapo("- Buổi sáng: từ 7 giờ đến 11 giờ")
+    (False, False)
+    """
+    return (len(text.split()) >= 2 * HEADLINE_MIN_WORDS and len(text) < PROSE_MIN_CHARS and not is_list_line(text)
+            and not is_upper_line(text) and not BASIS.match(text) and not text.rstrip().endswith(":"))
+
+
 def _headline_then_prose(r: _Reader) -> bool:
     """A page with nothing of a document's form (no header, type line, bases, signature; no section heading, no
     article, no kind it calls itself) that opens with a headline (under its category or tag lines, if any) over a
@@ -1019,6 +1054,8 @@ def _headline_then_prose(r: _Reader) -> bool:
     first, lead = r.blocks[at].text, r.blocks[at + 1].text
     if not is_headline(first) or is_list_line(first) or is_upper_line(first) or _names_a_body(first):
         return False
+    if _is_sapo(lead) and at + 2 < len(r.blocks) and _is_prose(r.blocks[at + 2].text, at + 3 == len(r.blocks)):
+        lead = r.blocks[at + 2].text  # headline, a one-sentence summary (sapo), then the article
     if (not _is_prose(lead, at + 2 == len(r.blocks)) or is_list_line(lead) or BASIS.match(lead)
             or ISSUER_ISSUES.search(lead)):
         return False
@@ -1064,7 +1101,7 @@ def _headline(r: _Reader, stamp: int | None) -> int | None:
         order = _above_body(r)
     else:
         order = [i for k in range(1, HEADLINE_REACH + 1) for i in (stamp - k, stamp + k) if 0 <= i < len(r.blocks)]
-    return next((i for i in order if is_headline(r.blocks[i].text)), None)
+    return next((i for i in order if is_headline(r.blocks[i].text) and not is_list_line(r.blocks[i].text)), None)
 
 
 def _above_body(r: _Reader) -> list[int]:
@@ -1109,12 +1146,16 @@ def _read_related(r: _Reader) -> None:
             return
 
 
+#: The kind of a news post or a portal's article.
+NEWS_TYPE = "Tin bài"
+
+
 def _read_news(r: _Reader) -> None:
     """A text that reads as news → "Tin bài", its headline as title, its dateline as date, the document it reports
     on, its source, its province."""
     if r.md.get("loai_van_ban") or not _reads_as_news(r):
         return
-    r.put("loai_van_ban", "Tin bài")
+    r.put("loai_van_ban", NEWS_TYPE)
     stamp = _stamp(r)
     glued = _glued_kind_headline(r)
     if glued:
@@ -1133,6 +1174,127 @@ def _read_news(r: _Reader) -> None:
             r.put("tinh", name, where)
     if not r.md.get("tinh"):
         _vote_body_province(r, min_votes=1)
+
+
+#: The kind a notice's formula gives a page without header (:data:`textnorm.patterns.NOTICE_FORMULA`).
+NOTICE_TYPE = "Thông báo"
+#: Paragraphs at each end of a page where a notice's opening or closing formula stands.
+NOTICE_ENDS = 6
+#: Kinds a page may have been given before its notice formula was seen: none, or a post's (a dated portal page).
+NOTICE_OVERRIDES = ("", NEWS_TYPE)
+
+
+def _notice_formula(r: _Reader) -> tuple[int, re.Match] | None:
+    """(start, match) of the formula with which a body gives notice, in the first or last paragraphs of a page without
+    number or place-and-date line."""
+    if r.md.get("so_hieu") or any(u.role in ANCHOR_ROLES for u in r.units):
+        return None
+    paragraphs = _body_paragraphs(r)
+    ends = paragraphs[:NOTICE_ENDS] + paragraphs[max(NOTICE_ENDS, len(paragraphs) - NOTICE_ENDS):]
+    return next(((s, m) for s, t in ends if (m := NOTICE_FORMULA.search(t))), None)
+
+
+def _named_unit(r: _Reader, level: str) -> str:
+    """The one unit of a level the text names ("… xã Quảng An, huyện …" → "Quảng An"); "" when none or several."""
+    names = {_capitalised(m.group(1)) for m in re.finditer(rf"\b{level}[^\S\n]+({PLACE_NAME})", r.text)} - {""}
+    return names.pop() if len(names) == 1 else ""
+
+
+def _capitalised(name: str) -> str:
+    """The leading words of a name that open with a capital (a character range of capitals also spans small letters).
+
+    >>> _capitalised("Quảng An"), _capitalised("được biết"), _capitalised("Tây Sơn thông")
+    ('Quảng An', '', 'Tây Sơn')
+    """
+    return " ".join(itertools.takewhile(lambda w: w[:1].isupper(), name.split()))
+
+
+def _notice_body(r: _Reader, m: re.Match) -> str:
+    """The body a notice's formula names, written out ("UBND" → "Ủy ban nhân dân", "Ủy Ban" → "Ủy ban"), a bare
+    level completed with the one unit of that level the text names ("UBND xã" → "Ủy ban nhân dân xã Quảng An")."""
+    body = m.group("body")
+    head = body[(m.end("joint") if m.group("joint") else 0) - m.start("body"): m.start("level") - m.start("body")]
+    folded = fold_accents(head.strip()).lower()
+    kind = "Hội đồng nhân dân" if re.search(r"\b(?:hdnd|hoi dong)\b", folded) else "Ủy ban nhân dân"
+    kind = f"Hội đồng nhân dân và {kind}" if m.group("joint") else kind  # "Văn phòng HĐND và UBND huyện"
+    office = "Văn phòng " if fold_accents(body).lower().startswith("van phong") else ""
+    name = _capitalised(m.group("name") or "") or _named_unit(r, m.group("level"))
+    return f"{office}{kind} {m.group('level')}" + (f" {name}" if name else "")
+
+
+def _strip_kind_word(r: _Reader, kind: str) -> None:
+    """A title opening with the page's kind ("Thông báo lịch tiếp công dân …") keeps what follows it: the kind is a
+    field of its own."""
+    title, span = r.md.get("tieu_de", ""), r.found.get("tieu_de")
+    word = re.match(rf"{kind}\s+(?=\S)", title, re.IGNORECASE)
+    if word and len(title[word.end():].split()) >= TITLE_MIN_WORDS:
+        rest = title[word.end():]
+        r.put("tieu_de", rest[:1].upper() + rest[1:], (span[0] + word.end(), span[1]) if span else None)
+
+
+def _read_notice(r: _Reader) -> None:
+    """A page without header whose body gives notice ("UBND xã thông báo để … biết") is a "Thông báo" of the body it
+    names; its headline, if any, is its title without the kind word."""
+    if r.md.get("loai_van_ban") not in NOTICE_OVERRIDES:
+        return
+    found = _notice_formula(r)
+    if not found:
+        return
+    start, m = found
+    r.put("loai_van_ban", NOTICE_TYPE, (start + m.start("body"), start + m.end("body")))
+    if not r.md.get("co_quan"):
+        r.put("co_quan", _notice_body(r, m), (start + m.start("body"), start + m.end("body")))
+    if not r.md.get("tieu_de") and r.blocks and is_headline(r.blocks[0].text) and not is_list_line(r.blocks[0].text):
+        text = r.blocks[0].text
+        r.put("tieu_de", text[:TITLE_MAX_CHARS], (r.spans[0][0], r.spans[0][0] + len(text)))
+    _strip_kind_word(r, NOTICE_TYPE)
+
+
+#: Kinds a portal page's headline may open with, in mixed case, when the page shows a document without its header
+#: ("Báo cáo công tác chỉ đạo điều hành …", "Kế hoạch tổ chức …"); "Hướng dẫn" also opens a how-to post: not one.
+HEADLINE_KINDS = ("Báo cáo", "Thông báo", "Kế hoạch", "Tờ trình", "Chương trình", "Quyết định", "Chỉ thị")
+#: A headline opening with such a kind word, its subject after it (a citation "Kế hoạch số 12/…" is no headline).
+KIND_HEADLINE = re.compile(r"^(?P<kind>" + "|".join(HEADLINE_KINDS) + r")\s+(?!số\b|\d)(?P<rest>\S.*)$", re.IGNORECASE)
+
+
+def kind_headline(text: str) -> re.Match | None:
+    """A headline that opens with the kind of the document the page shows, in mixed case.
+
+    >>> kind_headline("Báo cáo tình hình kinh tế - xã hội tháng 5 năm 2017").group("kind", "rest")
+    ('Báo cáo', 'tình hình kinh tế - xã hội tháng 5 năm 2017')
+    >>> kind_headline("Kế hoạch số 12/KH-UBND ngày 3/2/2020 của UBND huyện"), kind_headline("Báo cáo viên")
+    (None, None)
+    >>> kind_headline("Quyết định 876/QĐ-BNV của Bộ Nội vụ phê duyệt Đề án xác định Chỉ số")  # a post citing it
+    """
+    m = KIND_HEADLINE.match(text.strip())
+    return m if m and is_headline(text) and len(m.group("rest").split()) >= TITLE_MIN_WORDS else None
+
+
+def _shows_sections(r: _Reader, after: int) -> bool:
+    """The page shows a document's sections below its headline ("I. MỤC ĐÍCH, YÊU CẦU"), as a post does not."""
+    return any(b.kind == "heading" or SECTION_START.match(b.text.strip()) for b in r.blocks[after + 1:])
+
+
+def _read_kind_headline(r: _Reader) -> None:
+    """A page without header whose headline (under its category lines) names its kind ("Báo cáo công tác …", "KẾ
+    HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2025"), when no kind was read or the page was read as a post although it shows the
+    document's sections: that kind, the rest of the headline as the title, the issuer its opening names."""
+    if r.md.get("so_hieu") or any(u.role in ANCHOR_ROLES for u in r.units):
+        return
+    at = next((i for i, b in enumerate(r.blocks[:LABEL_LINES_MAX + 1]) if not _is_label(b.text)), None)
+    m = kind_headline(r.blocks[at].text) if at is not None else None
+    news = r.md.get("loai_van_ban") == NEWS_TYPE
+    if not m or r.md.get("loai_van_ban") and not (news and _shows_sections(r, at)):
+        return
+    lead = r.spans[at][0] + len(r.blocks[at].text) - len(r.blocks[at].text.lstrip())
+    kind = next(k for k in HEADLINE_KINDS if k.lower() == m.group("kind").lower())
+    r.put("loai_van_ban", kind, (lead + m.start("kind"), lead + m.end("kind")))
+    if not r.md.get("tieu_de") or news:
+        rest = _sentence_case(m.group("rest").strip())
+        span = (lead + m.start("rest"), lead + m.end("rest"))
+        r.put("tieu_de", (rest[:1].upper() + rest[1:])[:TITLE_MAX_CHARS], span)
+    if news and not r.md.get("co_quan"):
+        _read_opening_issuer(r)
 
 
 #: Capital lines a labelled subject may wrap onto (a cover's title of two or three lines).
@@ -1228,6 +1390,8 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
     _read_body(r, code, place)
     _read_signer(r)
     _read_news(r)
+    _read_notice(r)
+    _read_kind_headline(r)
     _read_essay_title(r)
     r.md["spans"] = json.dumps({k: v for k, v in r.found.items() if k in r.md and r.md[k]}, sort_keys=True)
     return r.md

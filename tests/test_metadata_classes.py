@@ -163,3 +163,133 @@ def test_an_addressee_line_opens_its_own_line_in_a_hard_wrapped_text():
     wrapped = [line.text for line in clean_lines(two_lines)]
     assert "Kính gửi: Ủy ban nhân dân các huyện" in wrapped  # an addressee wrapped onto a line in lower case
     assert "Về dự thảo Nghị định quy định chế độ báo cáo" in texts
+
+
+# --- a notice shown as its body only (issue 18, helper M2) ---------------------------------------------------------
+
+def test_a_notice_closing_with_its_formula_is_a_notice_of_the_unit_the_text_names():
+    md = metadata_of("1. Chủ tịch UBND phường tiếp công dân vào sáng thứ ba hằng tuần tại trụ sở, số 12 đường Lê Lợi, "
+                     "phường Hòa Thuận, nếu trùng ngày nghỉ thì chuyển sang ngày làm việc kế tiếp.\n"
+                     "2. Công dân mang theo giấy tờ tùy thân khi đến trình bày.\n"
+                     "UBND phường thông báo để cán bộ và nhân dân trên địa bàn được biết./.")
+    assert (md["loai_van_ban"], md["co_quan"]) == ("Thông báo", "Ủy ban nhân dân phường Hòa Thuận")
+    assert md["tieu_de"] == ""  # no headline: the first item is no title
+
+
+def test_a_notice_naming_two_units_of_its_level_keeps_the_bare_level():
+    md = metadata_of("Lịch làm việc của bộ phận một cửa tại xã An Bình và xã An Phú được điều chỉnh từ tháng sau, "
+                     "buổi chiều kéo dài thêm một giờ để người dân kịp nộp hồ sơ sau giờ làm việc.\n"
+                     "UBND xã thông báo đến các cơ quan, đơn vị và nhân dân biết.")
+    assert md["loai_van_ban"] == "Thông báo"
+    assert md["co_quan"] == "Ủy ban nhân dân xã"  # two communes named: neither is surely the issuer's
+    office = metadata_of("Buổi tiếp công dân định kỳ của Chủ tịch UBND tỉnh trong tháng này được lùi sang tuần sau do "
+                         "lãnh đạo tỉnh dự hội nghị của Chính phủ; thời gian cụ thể sẽ được báo trên cổng thông tin.\n"
+                         "Văn phòng UBND tỉnh thông báo đến quý cơ quan và công dân biết.")
+    assert (office["loai_van_ban"], office["co_quan"]) == ("Thông báo", "Văn phòng Ủy ban nhân dân tỉnh")
+
+
+def test_a_notice_opening_with_its_formula_takes_its_headline_without_the_kind_word():
+    md = metadata_of("Thông báo lịch trực lãnh đạo của Ủy ban nhân dân xã Hòa Phong tháng Tư\n"
+                     "Ủy Ban nhân dân xã Hòa Phong thông báo lịch trực lãnh đạo trong tháng như sau:\n"
+                     "- Thứ hai: đồng chí Chủ tịch.\n- Thứ ba: đồng chí Phó Chủ tịch.")
+    assert (md["loai_van_ban"], md["co_quan"]) == ("Thông báo", "Ủy ban nhân dân xã Hòa Phong")
+    assert md["tieu_de"] == "Lịch trực lãnh đạo của Ủy ban nhân dân xã Hòa Phong tháng Tư"
+
+
+def test_a_post_reporting_that_a_body_gave_notice_stays_a_post():
+    md = metadata_of("Huyện tạm dừng tiếp công dân định kỳ trong tháng Bảy\n15/07/2021 - 09:30\n"
+                     "Do ảnh hưởng của dịch bệnh, lãnh đạo huyện quyết định tạm dừng buổi tiếp công dân định kỳ của "
+                     "tháng này; người dân có thể gửi đơn qua đường bưu điện hoặc hộp thư điện tử của huyện. UBND "
+                     "huyện đã thông báo rộng rãi trên đài truyền thanh.")
+    assert md["loai_van_ban"] == "Tin bài"
+
+
+# --- where a title ends, and a national committee ------------------------------------------------------------------
+
+def test_a_part_heading_under_a_title_in_capitals_is_not_the_title():
+    md = metadata_of("ỦY BAN NHÂN DÂN TỈNH NAM ĐỊNH\nSố: 88/KH-UBND\nNam Định, ngày 2 tháng 3 năm 2023\nKẾ HOẠCH\n"
+                     "CẢI CÁCH HÀNH CHÍNH TỈNH NAM ĐỊNH NĂM 2023\nPHẦN I. ĐÁNH GIÁ KẾT QUẢ NĂM 2022\n"
+                     "I. KẾT QUẢ\n1. Công tác chỉ đạo\nTrong năm, tỉnh đã ban hành\nnhiều văn bản chỉ đạo về\n"
+                     "cải cách thủ tục hành chính,\ntổ chức bộ máy và\nxây dựng chính quyền số\ntheo đúng kế hoạch\n"
+                     "đã đề ra từ đầu năm.")  # a hard-wrapped page: its lines are joined where a sentence runs on
+    assert md["tieu_de"] == "Cải cách hành chính tỉnh Nam Định năm 2023"
+
+
+def test_a_national_committees_decision_is_central_and_its_chairmans_line_ends_the_title():
+    md = metadata_of("ỦY BAN QUỐC GIA VỀ\nNGƯỜI CAO TUỔI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                     "Độc lập - Tự do - Hạnh phúc\nSố: 5/QĐ-UBQGNCT\nHà Nội, ngày 3 tháng 4 năm 2022\nQUYẾT ĐỊNH\n"
+                     "BAN HÀNH KẾ HOẠCH HOẠT ĐỘNG NĂM 2022\nCHỦ TỊCH ỦY BAN QUỐC GIA VỀ NGƯỜI CAO TUỔI\n"
+                     "Căn cứ Luật Người cao tuổi ngày 23 tháng 11 năm 2009;")
+    assert md["tieu_de"] == "Ban hành kế hoạch hoạt động năm 2022"
+    assert (md["co_quan"].lower(), md["tinh"], md["cap"]) == ("ủy ban quốc gia về người cao tuổi", "", "Trung ương")
+
+
+# --- a page that opens with its kind, its issuer in the opening, a post with a summary ------------------------------
+
+def test_a_headline_opening_with_a_kind_word_over_a_report_gives_the_kind_and_the_title():
+    md = metadata_of("Báo cáo kết quả công tác cải cách hành chính quý I và nhiệm vụ quý II năm 2019\n\n"
+                     "I. KẾT QUẢ THỰC HIỆN TRONG QUÝ I\n\n"
+                     "Trong quý, UBND huyện tập trung chỉ đạo các phòng chuyên môn rà soát thủ tục hành chính, "
+                     "công khai quy trình giải quyết tại bộ phận một cửa và tiếp nhận hồ sơ trực tuyến.")
+    assert md["loai_van_ban"] == "Báo cáo"
+    assert md["tieu_de"] == "Kết quả công tác cải cách hành chính quý I và nhiệm vụ quý II năm 2019"
+
+
+def test_a_headline_citing_a_plan_by_number_is_not_that_plans_kind():
+    from ingest.metadata import kind_headline
+
+    assert kind_headline("Kế hoạch số 45/KH-UBND về kiểm tra công vụ năm 2022") is None
+    assert kind_headline("Kế hoạch kiểm tra công vụ năm 2022").group("kind") == "Kế hoạch"
+
+
+def test_a_steering_committee_issuing_its_plan_in_the_opening_is_the_issuer():
+    md = metadata_of("KẾ HOẠCH\nTuyên truyền cải cách hành chính của Ban Chỉ đạo huyện Ea Súp năm 2024\n"
+                     "Thực hiện Kế hoạch số 12/KH-UBND ngày 5/1/2024 của UBND tỉnh, Ban Chỉ đạo cải cách hành chính "
+                     "huyện Ea Súp (sau đây gọi là Ban Chỉ đạo) ban hành Kế hoạch tuyên truyền như sau:\n"
+                     "I. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức của cán bộ.")
+    assert md["co_quan"] == "Ban Chỉ đạo cải cách hành chính huyện Ea Súp"
+
+
+def test_a_list_item_under_a_dateline_is_not_the_headline():
+    md = metadata_of("Giờ làm việc\n\n08:00 02/03/2019\n\n1. Giờ làm việc mùa hè:\n\n- Buổi sáng: Từ 7h00 đến 11h00\n\n"
+                     "- Buổi chiều: Từ 13h30 đến 17h00")
+    assert md["tieu_de"] == ""
+
+
+def test_a_headline_a_one_sentence_summary_and_the_article_are_a_post():
+    md = metadata_of("UBND huyện Bắc Sơn tổ chức hội nghị tổng kết công tác cải cách hành chính năm 2023\n\n"
+                     "Hội nghị đánh giá kết quả cải cách hành chính trong năm và bàn nhiệm vụ trọng tâm của năm tới\n\n"
+                     + LONG_LEAD)
+    assert md["loai_van_ban"] == "Tin bài"
+    assert md["tieu_de"].startswith("UBND huyện Bắc Sơn tổ chức hội nghị")
+
+
+def test_the_joint_office_giving_notice_is_named_whole_and_a_name_never_spans_a_line_break():
+    md = metadata_of("Lịch tiếp công dân của Chủ tịch UBND thị xã trong quý được điều chỉnh như sau để phù hợp với "
+                     "lịch công tác của lãnh đạo, bảo đảm mỗi tháng có hai buổi tiếp tại trụ sở thị xã Bình Minh.\n"
+                     "Văn phòng HĐND và UBND thị xã Bình Minh thông báo để nhân dân biết và đăng ký./.")
+    assert md["co_quan"] == "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân thị xã Bình Minh"
+    split = metadata_of("Thông báo về việc lùi buổi tiếp công dân của lãnh đạo UBND huyện\n\nHiện nay lãnh đạo "
+                        "huyện bận dự hội nghị của tỉnh nên buổi tiếp công dân định kỳ của tháng được lùi một tuần, "
+                        "địa điểm vẫn tại phòng tiếp công dân.\n\nUBND huyện thông báo để các tổ chức và công dân "
+                        "biết; đề nghị các xã niêm yết công khai.")
+    assert (split["loai_van_ban"], split["co_quan"]) == ("Thông báo", "Ủy ban nhân dân huyện")
+    assert split["tieu_de"] == "Về việc lùi buổi tiếp công dân của lãnh đạo UBND huyện"
+
+
+def test_a_dated_page_headed_by_its_kind_and_showing_its_sections_is_that_document_not_a_post():
+    md = metadata_of("KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2024\n"
+                     "Ngày 5 tháng 2 năm 2024, Ủy ban nhân dân xã Tân Lập đã ban hành Quyết định số 12/QĐ-UBND.\n"
+                     "UBND xã Tân Lập ban hành Kế hoạch cải cách hành chính năm 2024 trên địa bàn xã như sau:\n"
+                     "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Nâng cao chất lượng phục vụ người dân.")
+    assert (md["loai_van_ban"], md["tieu_de"]) == ("Kế hoạch", "Cải cách hành chính năm 2024")
+    assert md["co_quan"] == "Ủy ban nhân dân xã Tân Lập"
+
+
+def test_a_councils_standing_board_issuing_jointly_with_the_committee_is_the_issuer_as_written():
+    assert is_agency("THƯỜNG TRỰC HĐND - UBND TỈNH NINH THUẬN") and is_agency("THUONG TRUC HDND TINH NINH THUAN")
+    assert not is_agency("HĐND tỉnh thông qua sáu nghị quyết tại kỳ họp chuyên đề")  # a headline, not a header
+    md = metadata_of("THƯỜNG TRỰC\nHĐND - UBND TỈNH NINH THUẬN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                     "Độc lập - Tự do - Hạnh phúc\nSố: 02/QC-TT.HĐND-UBND\nNinh Thuận, ngày 4 tháng 5 năm 2017\n"
+                     "QUY CHẾ\nPHỐI HỢP CÔNG TÁC NHIỆM KỲ 2016 - 2021\nCăn cứ Luật Tổ chức chính quyền địa phương;")
+    assert md["co_quan"].lower() == "thường trực hội đồng nhân dân - ủy ban nhân dân tỉnh ninh thuận"

@@ -33,6 +33,36 @@ ISSUER_OPENING = re.compile(
     r"phường|thị trấn)\s+[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,3})\s+"
     r"(?:thông báo|ban hành|báo cáo|hướng dẫn|chỉ đạo|đề nghị|triệu tập)\b[^.;]*:$"
 )
+#: Levels of a local government unit, as a body's name writes them after "Ủy ban nhân dân" ("xã", "thị xã").
+UNIT_LEVELS = r"(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)"
+#: A place's name after its level: up to four capitalised words on the same line, an apostrophe inside ("Đăk R’lấp").
+PLACE_NAME = r"[A-ZĐÀ-Ỹ][^\W\d_]*(?:[’'][^\W\d_]+)?(?:[^\S\n]+[A-ZĐÀ-Ỹ][^\W\d_]*(?:[’'][^\W\d_]+)?){0,3}"
+#: A local body that gives notice, its name written out or abbreviated, in any capitals ("Ủy Ban nhân dân", "UBND",
+#: "HĐND", "Văn phòng UBND", the joint office "Văn phòng HĐND và UBND"), its level repeated by a typo ("huyện
+#: huyện") and its place's name optional (a notice shown on the unit's own portal may write "UBND xã" alone).
+NOTICE_BODY = (r"(?P<body>(?i:văn phòng\s+)?(?P<joint>(?i:hđnd|hội đồng nhân dân)\s*(?:và|&|-)\s*)?"
+               r"(?i:ủy ban nhân dân|ubnd|hội đồng nhân dân|hđnd)\s+"
+               rf"(?P<level>{UNIT_LEVELS})(?:\s+{UNIT_LEVELS})?(?:[^\S\n]+(?P<name>{PLACE_NAME}))?)")
+#: The clause of a document's opening that names the body issuing it, with its place, before what it issues:
+#: "Triển khai …, Ban Chỉ đạo chuyển đổi số huyện X (sau đây gọi tắt là Ban Chỉ đạo) ban hành Kế hoạch …", "…, UBND
+#: xã Y xây dựng kế hoạch …". A news lead narrates it with "vừa" or "đã" (:data:`NEWS_NARRATION`).
+ISSUING_BODY = re.compile(
+    r"(?:^|[,;]\s*)(?P<body>(?i:ủy ban nhân dân|ubnd|hội đồng nhân dân|hđnd|ban chỉ đạo|sở)\s[^,;:()]{0,80}?"
+    rf"\b{UNIT_LEVELS}\s+{PLACE_NAME})\s*(?:\([^)]{{0,80}}\)\s*)?"
+    r"(?i:ban hành|xây dựng)\s+(?i:kèm theo\s+)?(?i:kế hoạch|chương trình|quy chế|quy định|đề án|hướng dẫn)\b"
+)
+#: The formula a notice's body opens or closes with, naming the body that gives notice: "Ủy ban nhân dân xã X thông
+#: báo lịch tiếp công dân như sau:", "Vậy, UBND huyện thông báo để các cơ quan … được biết./.", "Văn phòng UBND tỉnh
+#: thông báo đến quý cơ quan … biết". A news post reports what a body said; it does not address its readers so.
+NOTICE_FORMULA = re.compile(
+    r"(?:^|[,;:.]\s+|\s)" + NOTICE_BODY + r"\s+thông báo\s+"
+    r"(?:(?:để|đến|tới|cho)\b[^.]*?\b(?:biết|thực hiện|thông cảm)\b|[^.;]*?(?:như sau|sau đây)\s*:)"
+)
+#: A section heading that may follow a title in capitals without a blank line ("PHẦN I. KẾT QUẢ …", "Chương II",
+#: "I. MỤC ĐÍCH"): the title has ended, the body has begun. A roman number opens no title.
+SECTION_START = re.compile(
+    r"^(?:(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+(?:(?:thứ|THỨ)\s+\w+|[IVXLC]{1,6}|\d{1,3})(?![\w])|[IVXLC]{1,6}\.\s)"
+)
 #: The addressee line of a tờ trình or a công văn ("Kính gửi: Ủy ban nhân dân tỉnh …"): the letter has begun, the
 #: title above it has ended (it opens its own line, also in a hard-wrapped text).
 ADDRESSEE = re.compile(r"^Kính\s+gửi\b", re.IGNORECASE)
