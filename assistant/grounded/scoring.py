@@ -79,6 +79,9 @@ def carried_types(unit: QuotedSpan, analysis: QueryAnalysis) -> set[str]:
     >>> u = QuotedSpan(None, 0, 0, "Thời gian kiểm tra: quý III/2021.", "sentence")
     >>> sorted(carried_types(u, analyze_query("Khi nào?")))
     ['time']
+    >>> "time" in carried_types(QuotedSpan(None, 0, 0, "Nghị định 45/2020/NĐ-CP về thủ tục", "sentence"),
+    ...                         analyze_query("Khi nào?"))
+    False
     """
     text = unit.text
     out = {t for t, role in TYPE_ROLES.items() if unit.role == role}
@@ -86,7 +89,8 @@ def carried_types(unit: QuotedSpan, analysis: QueryAnalysis) -> set[str]:
         out.add(AnswerType.PLACE)  # "ban hành ở đâu, ngày nào": the place of issue
     if unit.role == PassageRole.SIGNATURE and (_SIGNER_NAME.search(text) or SIGNER_FIELD.search(text)):
         out.add(AnswerType.SIGNER)
-    without_cited = CITED_DOCUMENT_DATE.sub(" ", text)
+    # a cited document's date and a year inside a document number ("Nghị định 45/2020/NĐ-CP") are not a time
+    without_cited = DOCUMENT_REFERENCE.sub(" ", CITED_DOCUMENT_DATE.sub(" ", text))
     if TIME_EXPRESSION.search(without_cited) or (RELATIVE_TIME.search(without_cited)
                                                  and unit.role != PassageRole.PLACE_DATE):
         out.add(AnswerType.TIME)
@@ -145,8 +149,14 @@ def _enumerates(unit: QuotedSpan, target: list[str]) -> bool:
         m = AGENCY.search(unit.text)  # "những cơ quan nào": agencies are named ("Văn phòng …, các Sở: …")
     if not m:
         return False
-    after = re.split(r"[.;](?:\s|$)", unit.text[m.end():], maxsplit=1)[0]
+    rest = unit.text[m.end():]
+    after = re.split(r"[.;](?:\s|$)", rest, maxsplit=1)[0]
+    items = _semicolon_items(rest)
+    if len(items) >= _MIN_SEMICOLON_ITEMS:
+        after = "\n".join(items)  # "lĩnh vực: tổ chức hành chính, sự nghiệp nhà nước; chính quyền địa phương; …"
     segments = [seg.strip(" :\n-+•") for seg in re.split(r",|\bvà\b|\n", after) if seg.strip(" :\n-+•")]
+    if len(items) >= _MIN_SEMICOLON_ITEMS:
+        segments = items
     if " ".join(fold_word(w) for w in target) in BODY_NOUNS:
         # units are named ("Sở: Công Thương, Xây dựng, Y tế"), not described ("các sở, ban, ngành")
         named = sum(1 for seg in segments if seg[:1].isupper())
@@ -155,6 +165,27 @@ def _enumerates(unit: QuotedSpan, target: list[str]) -> bool:
     if unit.kind == "list" and len(segments) >= 2:
         return True
     return len(segments) >= 3 and sum(len(seg) for seg in segments) / len(segments) <= 45
+
+
+#: Items of an enumeration written in one sentence with semicolons ("a, b; c; d"): this many make a list.
+_MIN_SEMICOLON_ITEMS = 3
+
+
+def _semicolon_items(rest: str) -> list[str]:
+    """The items of an enumeration that follows a colon and separates its items with semicolons, up to the sentence's
+    end; [] when the text is not such an enumeration.
+
+    >>> _semicolon_items(": tổ chức hành chính, sự nghiệp; chính quyền địa phương; văn thư, lưu trữ.")
+    ['tổ chức hành chính, sự nghiệp', 'chính quyền địa phương', 'văn thư, lưu trữ']
+    >>> _semicolon_items(" của tỉnh; kiểm tra năm 2021.")
+    []
+    """
+    head = rest.lstrip()
+    if not head.startswith(":"):
+        return []
+    sentence = re.split(r"\.(?:\s|$)", head[1:], maxsplit=1)[0]
+    items = [seg.strip(" \n-+•") for seg in sentence.split(";") if seg.strip(" \n-+•")]
+    return items if len(items) >= _MIN_SEMICOLON_ITEMS else []
 
 
 @dataclass
@@ -169,6 +200,8 @@ class ScoredQuestion:
     asks_purpose: bool
     asks_header: bool
     asks_document: bool = False  # "văn bản nào …": a document's title answers it
+    asked_words: frozenset = frozenset()  # the question's folded syllables (a unit repeating only them is an echo)
+    named_docs: frozenset = frozenset()  # folded numbers of the documents the question names ("45/2020/nđ-cp")
 
 
 def _question(analysis: QueryAnalysis, idf) -> ScoredQuestion:
@@ -181,7 +214,9 @@ def _question(analysis: QueryAnalysis, idf) -> ScoredQuestion:
                      bigrams={f"{a} {b}" for a, b in zip(terms, terms[1:])}, types=types,
                      target=list(analysis.list_target.words), asks_purpose=bool(_PURPOSE_SECTION.search(asked)),
                      asks_header=asks_header,
-                     asks_document=analysis.asks_document)
+                     asks_document=analysis.asks_document,
+                     asked_words=frozenset(fold_word(w) for w in syllables(f"{analysis.text} {analysis.original}")),
+                     named_docs=frozenset(fold_word(n) for n in analysis.doc_numbers))
 
 
 def score_unit(unit: QuotedSpan, q: ScoredQuestion, analysis: QueryAnalysis, cfg: GroundedConfig,
@@ -206,6 +241,8 @@ def score_unit(unit: QuotedSpan, q: ScoredQuestion, analysis: QueryAnalysis, cfg
         unit.answers_list = True
         score += cfg.list_bonus
     score *= _damping(unit, q, cfg)
+    if _is_echo(unit, words, q, cfg):
+        score *= cfg.title_factor
     score *= 1.0 + cfg.rank_weight / max(unit.result.rank, 1)
     unit.score = score / (1.0 + len(unit.text) / cfg.length_chars)
 
@@ -224,6 +261,8 @@ def _coverage(unit: QuotedSpan, words: list[str], q: ScoredQuestion, cfg: Ground
     section, document = context
     doc_weight = cfg.header_doc_weight if unit.role in NAMING_ROLES else \
         cfg.doc_weight
+    if unit.result.document.number and fold_word(unit.result.document.number) in q.named_docs:
+        doc_weight = max(doc_weight, cfg.named_doc_weight)  # the question named this document: its words are scope
     total = 0.0
     for term, weight in q.weights.items():
         if term in present:
@@ -259,6 +298,27 @@ def _is_document_title(unit: QuotedSpan) -> bool:
         return False
     words = [fold_word(w) for w in syllables(unit.text)]
     return len(words) >= 4 and words == [fold_word(w) for w in syllables(title)][: len(words)]
+
+
+def novelty(words: list[str], asked: frozenset) -> float:
+    """The share of a unit's distinct words that the question does not have.
+
+    >>> q = frozenset("nghi dinh 45 2020 nd cp ve thu tuc co hieu luc tu ngay nao".split())
+    >>> round(novelty("chuong 5 nghi dinh 45 2020 nd cp ve thu tuc".split(), q), 2)
+    0.18
+    >>> novelty("nghi dinh nay co hieu luc thi hanh tu ngay 22 thang 5 nam 2020".split(), q) > 0.4
+    True
+    """
+    distinct = set(words)
+    return len(distinct - asked) / len(distinct) if distinct else 0.0
+
+
+def _is_echo(unit: QuotedSpan, words: list[str], q: ScoredQuestion, cfg: GroundedConfig) -> bool:
+    """A body line that repeats the question and adds almost nothing (a heading or a title written as a sentence):
+    it names what is asked about, it does not answer. Header lines, lists and rows are never echoes."""
+    if unit.role in NAMING_ROLES or unit.kind in ("list", "row", "header") or not q.asked_words:
+        return False
+    return novelty(words, q.asked_words) < cfg.echo_max_novelty
 
 
 def _damping(unit: QuotedSpan, q: ScoredQuestion, cfg: GroundedConfig) -> float:

@@ -11,7 +11,8 @@ from assistant.grounded.units import QuotedSpan
 from retriever.hybrid import SearchResult
 from retriever.query import QueryAnalysis
 from textnorm import fold_word, syllables
-from textnorm.cues import BOILERPLATE_ROLES, TYPE_ROLES, AnswerType, PassageRole, shaped
+from textnorm.cues import BOILERPLATE_ROLES, TYPE_ROLES, AnswerType, PassageRole, question_fold, shaped
+from textnorm.diacritics import QUESTION_WORDS
 
 
 @dataclass
@@ -64,8 +65,9 @@ def select_units(units: list[QuotedSpan], results: list[SearchResult], analysis:
     support: dict[str, list[QuotedSpan]] = {}
     budget = cfg.max_support_units if not lists else max(cfg.max_support_units - len(lists), 0)
     asked = shaped(analysis.answer_types)
-    if asked and asked <= {t for u in direct for t in u.carries} and asked <= set(TYPE_ROLES):
-        budget = 0  # a number, a date, a signer: the header lines are the whole answer
+    if asked and asked <= {t for u in direct for t in u.carries} and asked <= set(TYPE_ROLES) \
+            and question_words(analysis.original or analysis.text) <= len(asked):
+        budget = 0  # a number, a date, a signer and nothing else asked: the header lines are the whole answer
     docs = {u.doc_id for u in chosen}
     for u in sorted(scored, key=lambda u: -u.score):
         if budget <= 0 or u.score < cfg.support_min_share * best_score:
@@ -104,6 +106,22 @@ def _direct_units(units: list[QuotedSpan], lead: str, analysis: QueryAnalysis, c
     if (not picked or answered != asked) and not any(_overlaps(best, v) for v in picked):
         picked.append(best)
     return picked
+
+
+#: Question words (folded) that each ask one thing: "phê duyệt đề án gì và ai ký?" asks two, a signer and content.
+#: "thế", "trăm" and "sao" are left out: they only qualify another one ("thế nào", "bao nhiêu phần trăm").
+_ASKING_WORDS = frozenset(QUESTION_WORDS) - {"the", "tram", "sao"}
+
+
+def question_words(question: str) -> int:
+    """How many question words the question has (accented forms that are not question words do not count).
+
+    >>> question_words("Quyết định 12/QĐ-UBND phê duyệt đề án gì và ai ký?"), question_words("Ai ký bộ máy?")
+    (2, 1)
+    >>> question_words("Kế hoạch số mấy, ngày nào?")
+    2
+    """
+    return sum(1 for w in question_fold(question).split() if w in _ASKING_WORDS)
 
 
 def _plural(analysis: QueryAnalysis) -> bool:
