@@ -116,7 +116,7 @@ _ASKING_WORDS = frozenset(QUESTION_WORDS) - {"the", "tram", "sao"}
 def question_words(question: str) -> int:
     """How many question words the question has (accented forms that are not question words do not count).
 
-    >>> question_words("Quyết định 12/QĐ-UBND phê duyệt đề án gì và ai ký?"), question_words("Ai ký bộ máy?")
+    >>> question_words("Kế hoạch 12/KH-UBND nhằm mục đích gì, ai ký?"), question_words("Ai ký bộ máy?")
     (2, 1)
     >>> question_words("Kế hoạch số mấy, ngày nào?")
     2

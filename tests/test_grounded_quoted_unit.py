@@ -1,0 +1,115 @@
+"""The unit quoted for a fact (issue 18, item 6): the line that states it, not a line that repeats the question.
+
+One literal test per mechanism of the grounded composer, on tiny documents and a tiny lexical state (no Chroma, no
+embedder): a year inside a document number is not a time; a body line that only echoes the question does not lead;
+the words of a document the question names by its number count for each of its lines; an answer of header lines
+keeps its support when the question asks something more; an enumeration written with semicolons is a list, quoted
+with all its items."""
+
+from __future__ import annotations
+
+from assistant.grounded import GroundedConfig, compose_grounded_answer, score_all
+from assistant.grounded.scoring import carried_types
+from assistant.grounded.units import QuotedSpan
+from index.lexical import LexicalIndex, passage_terms
+from index.lexical_state import LexicalState
+from index.model import Passage
+from retriever.hybrid import SearchResult
+from retriever.query import analyze_query
+from textnorm.diacritics import DiacriticRestorer
+
+#: Unrelated passages, so that word weights mean something.
+OTHERS = ["Sở Tài chính bố trí kinh phí.", "Ủy ban nhân dân huyện báo cáo kết quả.", "Đào tạo cán bộ, công chức.",
+          "Trung tâm phục vụ hành chính công tiếp nhận hồ sơ."]
+
+
+def _results(doc: str, meta: dict, chunks: list[tuple[str, str]]) -> list[SearchResult]:
+    """One search result per (section, text) chunk of a document, in order, offsets as in the joined text."""
+    out, pos = [], 0
+    for n, (section, text) in enumerate(chunks):
+        passage = Passage(f"{doc}:{n}", doc, text, pos, pos + len(text), section, "text", {})
+        out.append(SearchResult(rank=n + 1, passage=passage, score=1.0 / (n + 1), doc_metadata=meta))
+        pos += len(text) + 2
+    return out
+
+
+def _state(results: list[SearchResult]) -> LexicalState:
+    ids = [r.passage.id for r in results] + [f"x:{i}" for i in range(len(OTHERS))]
+    texts = [r.passage.text for r in results] + OTHERS
+    index = LexicalIndex.build(ids, [passage_terms(t, segment=False) for t in texts])
+    return LexicalState(index, {pid: {"doc_id": pid.split(":")[0]} for pid in ids},
+                        DiacriticRestorer.from_texts(texts), {})
+
+
+def _compose(question: str, results: list[SearchResult], cfg: GroundedConfig = GroundedConfig()):
+    state = _state(results)
+    return compose_grounded_answer(question, analyze_query(question, state.restorer), results, state, cfg)
+
+
+DECREE = {"loai_van_ban": "Nghị định", "so_hieu": "30/2019/NĐ-CP", "nam": "2019",
+          "tieu_de": "Về công tác văn thư trong cơ quan nhà nước", "source": "corpus/nd-30.txt"}
+
+
+def test_a_year_inside_a_document_number_is_not_a_time():
+    analysis = analyze_query("Nghị định quy định việc này khi nào?")
+    named = QuotedSpan(None, 0, 0, "Chương 2 của Nghị định 30/2019/NĐ-CP về công tác văn thư", "sentence")
+    dated = QuotedSpan(None, 0, 0, "Nghị định có hiệu lực từ ngày 01 tháng 7 năm 2019.", "sentence")
+    assert "time" not in carried_types(named, analysis)
+    assert "time" in carried_types(dated, analysis)
+
+
+def test_a_line_that_only_repeats_the_question_does_not_lead():
+    meta = {"loai_van_ban": "Thông báo", "tinh": "Đồng Nai", "source": "corpus/tb-tiep-dan.txt",
+            "tieu_de": "Thông báo của Ủy ban nhân dân phường"}
+    results = _results("tb-tiep-dan", meta, [
+        ("Phần mở đầu", "Lịch tiếp công dân định kỳ của Chủ tịch UBND phường Long Bình năm 2026"),
+        ("1. Tiếp công dân", "Chủ tịch UBND phường tiếp công dân vào sáng thứ Ba hằng tuần tại trụ sở phường."),
+    ])
+    answer = _compose("Chủ tịch UBND phường Long Bình tiếp công dân định kỳ năm 2026 theo lịch nào?", results)
+    assert not answer.abstained
+    assert "sáng thứ Ba hằng tuần" in answer.text.split("\n")[0], answer.text
+
+
+def test_the_words_of_a_document_named_by_number_count_for_each_of_its_lines():
+    results = _results("nd-30", DECREE, [
+        ("Chương I", "Điều 2. Đối tượng áp dụng gồm cơ quan, tổ chức nhà nước."),
+        ("Điều 40. Hiệu lực thi hành", "Nghị định này có hiệu lực thi hành từ ngày 05 tháng 3 năm 2020."),
+    ])
+    question = "Nghị định 30/2019/NĐ-CP về công tác văn thư trong cơ quan nhà nước có hiệu lực từ ngày nào?"
+    state = _state(results)
+    analysis = analyze_query(question, state.restorer)
+    units, _ = score_all(results, analysis, state, GroundedConfig())
+    unnamed, _ = score_all(results, analysis, state, GroundedConfig(named_doc_weight=GroundedConfig().doc_weight))
+    line = "Nghị định này có hiệu lực thi hành"
+    named_cov = next(u.coverage for u in units if u.text.startswith(line))
+    assert named_cov > next(u.coverage for u in unnamed if u.text.startswith(line))
+    assert named_cov > 0.9  # the title's words are the question's scope, the line carries the rest ("hiệu lực")
+
+
+def test_a_signer_answer_keeps_its_support_when_the_question_asks_more():
+    meta = {"loai_van_ban": "Kế hoạch", "so_hieu": "36/KH-UBND", "tinh": "Kiên Giang", "nam": "2021",
+            "tieu_de": "Kiểm tra công tác cải cách hành chính năm 2021", "source": "corpus/kh-36.txt"}
+    results = _results("kh-36", meta, [
+        ("I. MỤC ĐÍCH, YÊU CẦU", "Yêu cầu các cơ quan tự kiểm tra và khắc phục ngay các tồn tại được chỉ ra."),
+        ("Phần cuối", "Người ký: Lê Thị Minh Phụng"),
+    ])
+    answer = _compose("Kế hoạch 36/KH-UBND yêu cầu cơ quan tự kiểm tra điều gì và do ai ký?", results)
+    assert "Lê Thị Minh Phụng" in answer.text
+    assert "khắc phục ngay các tồn tại" in answer.text, answer.text
+    only_signer = _compose("Kế hoạch 36/KH-UBND do ai ký?", results)
+    assert "khắc phục ngay" not in only_signer.text  # a signer and nothing else: the header line is the answer
+
+
+def test_an_enumeration_with_semicolons_is_quoted_with_all_its_items():
+    fields = ["tổ chức bộ máy, biên chế", "chính quyền địa phương, địa giới hành chính", "cán bộ, công chức, viên chức",
+              "hội, tổ chức phi chính phủ", "thi đua, khen thưởng", "tôn giáo, tín ngưỡng", "thanh niên",
+              "cải cách hành chính, cải cách chế độ công vụ", "văn thư, lưu trữ"]
+    sentence = ("Sở Nội vụ là cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh, tham mưu, giúp Ủy ban nhân dân tỉnh quản "
+                "lý nhà nước về các lĩnh vực: " + "; ".join(fields) + " theo quy định của pháp luật.")
+    assert len(sentence) > GroundedConfig().max_quote_chars
+    meta = {"loai_van_ban": "Quyết định", "so_hieu": "15/2025/QĐ-UBND", "tinh": "Nghệ An", "nam": "2025",
+            "tieu_de": "Quy định chức năng của Sở Nội vụ", "source": "corpus/qd-15.txt"}
+    results = _results("qd-15", meta, [("Điều 1. Vị trí và chức năng", sentence)])
+    answer = _compose("Sở Nội vụ tham mưu quản lý nhà nước về những lĩnh vực nào?", results)
+    assert fields[0] in answer.text and "văn thư, lưu trữ" in answer.text, answer.text
+    assert answer.citations[0].quote in sentence
