@@ -113,3 +113,21 @@ def test_an_enumeration_with_semicolons_is_quoted_with_all_its_items():
     answer = _compose("Sở Nội vụ tham mưu quản lý nhà nước về những lĩnh vực nào?", results)
     assert fields[0] in answer.text and "văn thư, lưu trữ" in answer.text, answer.text
     assert answer.citations[0].quote in sentence
+
+
+def test_the_number_of_a_cited_document_is_quoted_not_the_documents_own():
+    meta = {"loai_van_ban": "Quyết định", "so_hieu": "704/QĐ-UBND", "tinh": "Phú Yên", "nam": "2022",
+            "tieu_de": "Ban hành Kế hoạch phát triển du lịch cộng đồng", "source": "corpus/qd-704.txt"}
+    results = _results("qd-704", meta, [
+        ("Phần mở đầu", "Số: 704/QĐ-UBND"),
+        ("Phần mở đầu", "Căn cứ Luật Du lịch ngày 19 tháng 6 năm 2017;"),
+        ("Phần mở đầu", "Xét đề nghị của Sở Văn hóa, Thể thao và Du lịch tại Tờ trình số 58/TTr-SVHTTDL ngày "
+                        "02/3/2022."),
+    ])
+    for question in ("Sở Văn hóa đề nghị ban hành kế hoạch du lịch cộng đồng tại tờ trình số mấy?",
+                     "Kế hoạch du lịch cộng đồng được ban hành theo tờ trình nào?"):
+        answer = _compose(question, results)
+        assert "58/TTr-SVHTTDL" in answer.citations[0].quote, answer.text  # quoted first, and no other number
+        assert not any("704/QĐ-UBND" in c.quote for c in answer.citations), answer.text
+    own = _compose("Quyết định ban hành kế hoạch du lịch cộng đồng số mấy?", results)
+    assert own.citations[0].quote == "Số: 704/QĐ-UBND", own.text
