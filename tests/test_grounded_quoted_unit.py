@@ -9,8 +9,6 @@ with all its items."""
 from __future__ import annotations
 
 from assistant.grounded import GroundedConfig, compose_grounded_answer, score_all
-from assistant.grounded.scoring import carried_types
-from assistant.grounded.units import QuotedSpan
 from index.lexical import LexicalIndex, passage_terms
 from index.lexical_state import LexicalState
 from index.model import Passage
@@ -50,12 +48,22 @@ DECREE = {"loai_van_ban": "Nghị định", "so_hieu": "30/2019/NĐ-CP", "nam": 
           "tieu_de": "Về công tác văn thư trong cơ quan nhà nước", "source": "corpus/nd-30.txt"}
 
 
-def test_a_year_inside_a_document_number_is_not_a_time():
-    analysis = analyze_query("Nghị định quy định việc này khi nào?")
-    named = QuotedSpan(None, 0, 0, "Chương 2 của Nghị định 30/2019/NĐ-CP về công tác văn thư", "sentence")
-    dated = QuotedSpan(None, 0, 0, "Nghị định có hiệu lực từ ngày 01 tháng 7 năm 2019.", "sentence")
-    assert "time" not in carried_types(named, analysis)
-    assert "time" in carried_types(dated, analysis)
+def test_a_year_inside_a_document_number_earns_no_time_bonus():
+    results = _results("nd-30", DECREE, [
+        ("Chương II", "Chương 2 của Nghị định 30/2019/NĐ-CP về công tác văn thư"),
+        ("Điều 40", "Công tác văn thư được thực hiện từ ngày 05 tháng 3 năm 2020."),
+    ])
+    state = _state(results)
+    analysis = analyze_query("Công tác văn thư của Nghị định thực hiện khi nào?", state.restorer)
+    assert "time" in analysis.answer_types
+
+    def scores(cfg):
+        units, _ = score_all(results, analysis, state, cfg)
+        return {u.text[:10]: u.score for u in units}
+
+    with_bonus, without = scores(GroundedConfig()), scores(GroundedConfig(type_bonus=0.0))
+    assert with_bonus["Chương 2 c"] == without["Chương 2 c"]  # it still carries "time" for the refusal rules
+    assert with_bonus["Công tác v"] > without["Công tác v"]
 
 
 def test_a_line_that_only_repeats_the_question_does_not_lead():

@@ -79,9 +79,6 @@ def carried_types(unit: QuotedSpan, analysis: QueryAnalysis) -> set[str]:
     >>> u = QuotedSpan(None, 0, 0, "Thời gian kiểm tra: quý III/2021.", "sentence")
     >>> sorted(carried_types(u, analyze_query("Khi nào?")))
     ['time']
-    >>> "time" in carried_types(QuotedSpan(None, 0, 0, "Nghị định 45/2020/NĐ-CP về thủ tục", "sentence"),
-    ...                         analyze_query("Khi nào?"))
-    False
     """
     text = unit.text
     out = {t for t, role in TYPE_ROLES.items() if unit.role == role}
@@ -89,8 +86,7 @@ def carried_types(unit: QuotedSpan, analysis: QueryAnalysis) -> set[str]:
         out.add(AnswerType.PLACE)  # "ban hành ở đâu, ngày nào": the place of issue
     if unit.role == PassageRole.SIGNATURE and (_SIGNER_NAME.search(text) or SIGNER_FIELD.search(text)):
         out.add(AnswerType.SIGNER)
-    # a cited document's date and a year inside a document number ("Nghị định 45/2020/NĐ-CP") are not a time
-    without_cited = DOCUMENT_REFERENCE.sub(" ", CITED_DOCUMENT_DATE.sub(" ", text))
+    without_cited = CITED_DOCUMENT_DATE.sub(" ", text)
     if TIME_EXPRESSION.search(without_cited) or (RELATIVE_TIME.search(without_cited)
                                                  and unit.role != PassageRole.PLACE_DATE):
         out.add(AnswerType.TIME)
@@ -109,6 +105,17 @@ def carried_types(unit: QuotedSpan, analysis: QueryAnalysis) -> set[str]:
     if AGENCY.search(text):
         out.add(AnswerType.AGENT)
     return out
+
+
+def states_time(text: str) -> bool:
+    """The text states a time of its own: a date, a period or a year outside the numbers and dates of the documents
+    it cites (those still count as a time for :func:`carried_types`, which the refusal rules read).
+
+    >>> states_time("Nghị định 45/2020/NĐ-CP về thủ tục hành chính"), states_time("có hiệu lực từ ngày 22/5/2020")
+    (False, True)
+    """
+    plain = DOCUMENT_REFERENCE.sub(" ", CITED_DOCUMENT_DATE.sub(" ", text))
+    return bool(TIME_EXPRESSION.search(plain) or RELATIVE_TIME.search(plain))
 
 
 def _carries_amount(text: str, measure: list[str]) -> bool:
@@ -235,8 +242,11 @@ def score_unit(unit: QuotedSpan, q: ScoredQuestion, analysis: QueryAnalysis, cfg
     unit.carries = carried_types(unit, analysis)
     asked = [t for t in q.types if t in SHAPED_TYPES]
     score = unit.coverage + phrase
-    if asked and unit.carries & set(asked):
-        score += cfg.type_bonus * len(unit.carries & set(asked)) / len(asked)
+    earned = unit.carries & set(asked)
+    if AnswerType.TIME in earned and not states_time(unit.text):
+        earned.discard(AnswerType.TIME)  # the year of a document number ("Nghị định 45/2020/NĐ-CP") is not a time
+    if earned:
+        score += cfg.type_bonus * len(earned) / len(asked)
     if AnswerType.LIST in q.types and unit.kind not in ("lead_in", "row") and _enumerates(unit, q.target):
         unit.answers_list = True
         score += cfg.list_bonus
