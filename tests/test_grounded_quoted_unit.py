@@ -139,3 +139,15 @@ def test_the_number_of_a_cited_document_is_quoted_not_the_documents_own():
         assert not any("704/QĐ-UBND" in c.quote for c in answer.citations), answer.text
     own = _compose("Quyết định ban hành kế hoạch du lịch cộng đồng số mấy?", results)
     assert own.citations[0].quote == "Số: 704/QĐ-UBND", own.text
+
+
+def test_a_line_citing_the_kind_of_document_whose_number_is_asked_carries_that_number():
+    from assistant.grounded.scoring import carried_types
+    from assistant.grounded.units import QuotedSpan
+
+    analysis = analyze_query("Kế hoạch sáp nhập hai xã thực hiện nghị quyết số mấy của tỉnh ủy?")
+    assert "number" in analysis.answer_types
+    cited = QuotedSpan(None, 0, 0, "Thực hiện Nghị quyết số 09-NQ/TU ngày 14/3/2025 của Tỉnh ủy về sắp xếp", "sentence")
+    other = QuotedSpan(None, 0, 0, "Thực hiện Quyết định số 15/QĐ-UBND ngày 14/3/2025 của tỉnh", "sentence")
+    assert "number" in carried_types(cited, analysis)
+    assert "number" not in carried_types(other, analysis)

@@ -96,6 +96,8 @@ def carried_types(unit: QuotedSpan, analysis: QueryAnalysis) -> set[str]:
     if unit.role == PassageRole.BASIS or (unit.role != PassageRole.NUMBER and any(
             fold_word(r) not in named and fold_word(r) != own for r in references)):
         out.add(AnswerType.BASIS)
+    if AnswerType.NUMBER in analysis.answer_types and cites_number_asked(text, analysis.original or analysis.text):
+        out.add(AnswerType.NUMBER)  # "thực hiện kết luận số mấy": "Kết luận số 127-KL/TW" is the number asked
     if _carries_amount(DOCUMENT_REFERENCE.sub(" ", text), analysis.measure):
         out.add(AnswerType.AMOUNT)
     if unit.role == PassageRole.SIGNATURE or _NAMED_PERSON.search(text) or SIGNER_FIELD.search(text):
@@ -105,6 +107,30 @@ def carried_types(unit: QuotedSpan, analysis: QueryAnalysis) -> set[str]:
     if AGENCY.search(text):
         out.add(AnswerType.AGENT)
     return out
+
+
+#: The one or two words before "số mấy" in a question: the kind of document whose number is asked ("kết luận").
+_NUMBER_ASKED_OF = re.compile(r"(?:(\w+)\s+)?(\w+)\s+số\s+mấy\b", re.IGNORECASE)
+
+
+def cites_number_asked(text: str, question: str) -> bool:
+    """The text cites, with its number, a document of the kind whose number the question asks ("… kết luận số
+    mấy?" and "Thực hiện Kết luận số 127-KL/TW …").
+
+    >>> q = "Đề án thực hiện kết luận số mấy của Bộ Chính trị?"
+    >>> cites_number_asked("Thực hiện Kết luận số 127-KL/TW ngày 28/02/2025", q), cites_number_asked("Số: 12/ĐA", q)
+    (True, False)
+    """
+    m = _NUMBER_ASKED_OF.search(question)
+    if not m:
+        return False
+    nouns = [n for n in (f"{m.group(1)} {m.group(2)}" if m.group(1) else "", m.group(2)) if n]
+    for noun in nouns:
+        pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, noun.split())) + r"\s+số\s*:?\s*(?=\d)"
+        for cited in re.finditer(pattern, text, re.IGNORECASE):
+            if DOCUMENT_REFERENCE.match(text, cited.end()):
+                return True
+    return False
 
 
 def states_time(text: str) -> bool:
