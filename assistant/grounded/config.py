@@ -88,10 +88,6 @@ class GroundedConfig:
     #: 45/2020/NĐ-CP về … có hiệu lực từ ngày nào?") is an echo: below this share of new words it is damped as a title.
     #: By hand (h-F): a fifth, so a short answer line ("Thời gian kiểm tra: quý III", a third new) is never an echo.
     echo_max_novelty: float = 0.2
-    #: The words of a document the question names by its number count this much for each of its units: they say which
-    #: document, not what it says, so the unit carrying the rest of the question leads (raised from ``doc_weight``).
-    #: By hand (h-F): as a header line's (``header_doc_weight``).
-    named_doc_weight: float = 1.0
     #: An enumeration answering a list question is quoted whole up to this length ("lĩnh vực: a; b; …; n"), not cut
     #: to ``max_quote_chars``. By hand (h-F): two quotes' worth, so a list never fills the answer's 1,200 characters.
     max_list_quote_chars: int = 720

@@ -234,7 +234,6 @@ class ScoredQuestion:
     asks_header: bool
     asks_document: bool = False  # "văn bản nào …": a document's title answers it
     asked_words: frozenset = frozenset()  # the question's folded syllables (a unit repeating only them is an echo)
-    named_docs: frozenset = frozenset()  # folded numbers of the documents the question names ("45/2020/nđ-cp")
 
 
 def _question(analysis: QueryAnalysis, idf) -> ScoredQuestion:
@@ -248,8 +247,7 @@ def _question(analysis: QueryAnalysis, idf) -> ScoredQuestion:
                      target=list(analysis.list_target.words), asks_purpose=bool(_PURPOSE_SECTION.search(asked)),
                      asks_header=asks_header,
                      asks_document=analysis.asks_document,
-                     asked_words=frozenset(fold_word(w) for w in syllables(f"{analysis.text} {analysis.original}")),
-                     named_docs=frozenset(fold_word(n) for n in analysis.doc_numbers))
+                     asked_words=frozenset(fold_word(w) for w in syllables(f"{analysis.text} {analysis.original}")))
 
 
 def score_unit(unit: QuotedSpan, q: ScoredQuestion, analysis: QueryAnalysis, cfg: GroundedConfig,
@@ -297,8 +295,6 @@ def _coverage(unit: QuotedSpan, words: list[str], q: ScoredQuestion, cfg: Ground
     section, document = context
     doc_weight = cfg.header_doc_weight if unit.role in NAMING_ROLES else \
         cfg.doc_weight
-    if unit.result.document.number and fold_word(unit.result.document.number) in q.named_docs:
-        doc_weight = max(doc_weight, cfg.named_doc_weight)  # the question named this document: its words are scope
     total = 0.0
     for term, weight in q.weights.items():
         if term in present:
