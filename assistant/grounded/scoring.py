@@ -96,6 +96,8 @@ def carried_types(unit: QuotedSpan, analysis: QueryAnalysis) -> set[str]:
     if unit.role == PassageRole.BASIS or (unit.role != PassageRole.NUMBER and any(
             fold_word(r) not in named and fold_word(r) != own for r in references)):
         out.add(AnswerType.BASIS)
+    if AnswerType.NUMBER in analysis.answer_types and cites_number_asked(text, analysis.original or analysis.text):
+        out.add(AnswerType.NUMBER)  # "thực hiện kết luận số mấy": "Kết luận số 127-KL/TW" is the number asked
     if _carries_amount(DOCUMENT_REFERENCE.sub(" ", text), analysis.measure):
         out.add(AnswerType.AMOUNT)
     if unit.role == PassageRole.SIGNATURE or _NAMED_PERSON.search(text) or SIGNER_FIELD.search(text):
@@ -105,6 +107,41 @@ def carried_types(unit: QuotedSpan, analysis: QueryAnalysis) -> set[str]:
     if AGENCY.search(text):
         out.add(AnswerType.AGENT)
     return out
+
+
+#: The one or two words before "số mấy" in a question: the kind of document whose number is asked ("kết luận").
+_NUMBER_ASKED_OF = re.compile(r"(?:(\w+)\s+)?(\w+)\s+số\s+mấy\b", re.IGNORECASE)
+
+
+def cites_number_asked(text: str, question: str) -> bool:
+    """The text cites, with its number, a document of the kind whose number the question asks ("… kết luận số
+    mấy?" and "Thực hiện Kết luận số 127-KL/TW …").
+
+    >>> q = "Đề án thực hiện kết luận số mấy của Bộ Chính trị?"
+    >>> cites_number_asked("Thực hiện Kết luận số 127-KL/TW ngày 28/02/2025", q), cites_number_asked("Số: 12/ĐA", q)
+    (True, False)
+    """
+    m = _NUMBER_ASKED_OF.search(question)
+    if not m:
+        return False
+    nouns = [n for n in (f"{m.group(1)} {m.group(2)}" if m.group(1) else "", m.group(2)) if n]
+    for noun in nouns:
+        pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, noun.split())) + r"\s+số\s*:?\s*(?=\d)"
+        for cited in re.finditer(pattern, text, re.IGNORECASE):
+            if DOCUMENT_REFERENCE.match(text, cited.end()):
+                return True
+    return False
+
+
+def states_time(text: str) -> bool:
+    """The text states a time of its own: a date, a period or a year outside the numbers and dates of the documents
+    it cites (those still count as a time for :func:`carried_types`, which the refusal rules read).
+
+    >>> states_time("Nghị định 45/2020/NĐ-CP về thủ tục hành chính"), states_time("có hiệu lực từ ngày 22/5/2020")
+    (False, True)
+    """
+    plain = DOCUMENT_REFERENCE.sub(" ", CITED_DOCUMENT_DATE.sub(" ", text))
+    return bool(TIME_EXPRESSION.search(plain) or RELATIVE_TIME.search(plain))
 
 
 def _carries_amount(text: str, measure: list[str]) -> bool:
@@ -145,8 +182,14 @@ def _enumerates(unit: QuotedSpan, target: list[str]) -> bool:
         m = AGENCY.search(unit.text)  # "những cơ quan nào": agencies are named ("Văn phòng …, các Sở: …")
     if not m:
         return False
-    after = re.split(r"[.;](?:\s|$)", unit.text[m.end():], maxsplit=1)[0]
+    rest = unit.text[m.end():]
+    after = re.split(r"[.;](?:\s|$)", rest, maxsplit=1)[0]
+    items = _semicolon_items(rest)
+    if len(items) >= _MIN_SEMICOLON_ITEMS:
+        after = "\n".join(items)  # "lĩnh vực: tổ chức hành chính, sự nghiệp nhà nước; chính quyền địa phương; …"
     segments = [seg.strip(" :\n-+•") for seg in re.split(r",|\bvà\b|\n", after) if seg.strip(" :\n-+•")]
+    if len(items) >= _MIN_SEMICOLON_ITEMS:
+        segments = items
     if " ".join(fold_word(w) for w in target) in BODY_NOUNS:
         # units are named ("Sở: Công Thương, Xây dựng, Y tế"), not described ("các sở, ban, ngành")
         named = sum(1 for seg in segments if seg[:1].isupper())
@@ -155,6 +198,27 @@ def _enumerates(unit: QuotedSpan, target: list[str]) -> bool:
     if unit.kind == "list" and len(segments) >= 2:
         return True
     return len(segments) >= 3 and sum(len(seg) for seg in segments) / len(segments) <= 45
+
+
+#: Items of an enumeration written in one sentence with semicolons ("a, b; c; d"): this many make a list.
+_MIN_SEMICOLON_ITEMS = 3
+
+
+def _semicolon_items(rest: str) -> list[str]:
+    """The items of an enumeration that follows a colon and separates its items with semicolons, up to the sentence's
+    end; [] when the text is not such an enumeration.
+
+    >>> _semicolon_items(": tổ chức hành chính, sự nghiệp; chính quyền địa phương; văn thư, lưu trữ.")
+    ['tổ chức hành chính, sự nghiệp', 'chính quyền địa phương', 'văn thư, lưu trữ']
+    >>> _semicolon_items(" của tỉnh; kiểm tra năm 2021.")
+    []
+    """
+    head = rest.lstrip()
+    if not head.startswith(":"):
+        return []
+    sentence = re.split(r"\.(?:\s|$)", head[1:], maxsplit=1)[0]
+    items = [seg.strip(" \n-+•") for seg in sentence.split(";") if seg.strip(" \n-+•")]
+    return items if len(items) >= _MIN_SEMICOLON_ITEMS else []
 
 
 @dataclass
@@ -169,6 +233,7 @@ class ScoredQuestion:
     asks_purpose: bool
     asks_header: bool
     asks_document: bool = False  # "văn bản nào …": a document's title answers it
+    asked_words: frozenset = frozenset()  # the question's folded syllables (a unit repeating only them is an echo)
 
 
 def _question(analysis: QueryAnalysis, idf) -> ScoredQuestion:
@@ -181,7 +246,8 @@ def _question(analysis: QueryAnalysis, idf) -> ScoredQuestion:
                      bigrams={f"{a} {b}" for a, b in zip(terms, terms[1:])}, types=types,
                      target=list(analysis.list_target.words), asks_purpose=bool(_PURPOSE_SECTION.search(asked)),
                      asks_header=asks_header,
-                     asks_document=analysis.asks_document)
+                     asks_document=analysis.asks_document,
+                     asked_words=frozenset(fold_word(w) for w in syllables(f"{analysis.text} {analysis.original}")))
 
 
 def score_unit(unit: QuotedSpan, q: ScoredQuestion, analysis: QueryAnalysis, cfg: GroundedConfig,
@@ -200,12 +266,17 @@ def score_unit(unit: QuotedSpan, q: ScoredQuestion, analysis: QueryAnalysis, cfg
     unit.carries = carried_types(unit, analysis)
     asked = [t for t in q.types if t in SHAPED_TYPES]
     score = unit.coverage + phrase
-    if asked and unit.carries & set(asked):
-        score += cfg.type_bonus * len(unit.carries & set(asked)) / len(asked)
+    earned = unit.carries & set(asked)
+    if AnswerType.TIME in earned and not states_time(unit.text):
+        earned.discard(AnswerType.TIME)  # the year of a document number ("Nghị định 45/2020/NĐ-CP") is not a time
+    if earned:
+        score += cfg.type_bonus * len(earned) / len(asked)
     if AnswerType.LIST in q.types and unit.kind not in ("lead_in", "row") and _enumerates(unit, q.target):
         unit.answers_list = True
         score += cfg.list_bonus
     score *= _damping(unit, q, cfg)
+    if _is_echo(unit, words, q, cfg):
+        score *= cfg.title_factor
     score *= 1.0 + cfg.rank_weight / max(unit.result.rank, 1)
     unit.score = score / (1.0 + len(unit.text) / cfg.length_chars)
 
@@ -259,6 +330,27 @@ def _is_document_title(unit: QuotedSpan) -> bool:
         return False
     words = [fold_word(w) for w in syllables(unit.text)]
     return len(words) >= 4 and words == [fold_word(w) for w in syllables(title)][: len(words)]
+
+
+def novelty(words: list[str], asked: frozenset) -> float:
+    """The share of a unit's distinct words that the question does not have.
+
+    >>> q = frozenset("nghi dinh 45 2020 nd cp ve thu tuc co hieu luc tu ngay nao".split())
+    >>> round(novelty("chuong 5 nghi dinh 45 2020 nd cp ve thu tuc".split(), q), 2)
+    0.18
+    >>> novelty("nghi dinh nay co hieu luc thi hanh tu ngay 22 thang 5 nam 2020".split(), q) > 0.4
+    True
+    """
+    distinct = set(words)
+    return len(distinct - asked) / len(distinct) if distinct else 0.0
+
+
+def _is_echo(unit: QuotedSpan, words: list[str], q: ScoredQuestion, cfg: GroundedConfig) -> bool:
+    """A body line that repeats the question and adds almost nothing (a heading or a title written as a sentence):
+    it names what is asked about, it does not answer. Header lines, lists and rows are never echoes."""
+    if unit.role in NAMING_ROLES or unit.kind in ("list", "row", "header") or not q.asked_words:
+        return False
+    return novelty(words, q.asked_words) < cfg.echo_max_novelty
 
 
 def _damping(unit: QuotedSpan, q: ScoredQuestion, cfg: GroundedConfig) -> float:

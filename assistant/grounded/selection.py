@@ -11,7 +11,9 @@ from assistant.grounded.units import QuotedSpan
 from retriever.hybrid import SearchResult
 from retriever.query import QueryAnalysis
 from textnorm import fold_word, syllables
-from textnorm.cues import BOILERPLATE_ROLES, TYPE_ROLES, AnswerType, PassageRole, shaped
+from textnorm.cues import BOILERPLATE_ROLES, TYPE_ROLES, AnswerType, PassageRole, question_fold, shaped
+from textnorm.diacritics import QUESTION_WORDS
+from textnorm.patterns import CITED_DOCUMENT
 
 
 @dataclass
@@ -64,8 +66,9 @@ def select_units(units: list[QuotedSpan], results: list[SearchResult], analysis:
     support: dict[str, list[QuotedSpan]] = {}
     budget = cfg.max_support_units if not lists else max(cfg.max_support_units - len(lists), 0)
     asked = shaped(analysis.answer_types)
-    if asked and asked <= {t for u in direct for t in u.carries} and asked <= set(TYPE_ROLES):
-        budget = 0  # a number, a date, a signer: the header lines are the whole answer
+    if asked and asked <= {t for u in direct for t in u.carries} and asked <= set(TYPE_ROLES) \
+            and question_words(analysis.original or analysis.text) <= len(asked):
+        budget = 0  # a number, a date, a signer and nothing else asked: the header lines are the whole answer
     docs = {u.doc_id for u in chosen}
     for u in sorted(scored, key=lambda u: -u.score):
         if budget <= 0 or u.score < cfg.support_min_share * best_score:
@@ -88,7 +91,12 @@ def _direct_units(units: list[QuotedSpan], lead: str, analysis: QueryAnalysis, c
     if not in_lead:
         in_lead = sorted(units, key=lambda u: -u.score)
     picked: list[QuotedSpan] = []
+    cited = _cited_unit(in_lead, analysis)
+    if cited is not None:
+        picked.append(cited)  # "tại tờ trình số mấy": the number of the document cited, not the document's own
     for t in analysis.answer_types:
+        if t in _CITED_TYPES and cited is not None:
+            continue
         role = TYPE_ROLES.get(t)
         # a header line for a number, date or signer; otherwise the best unit that carries the asked kind of answer
         match = next((u for u in in_lead if (role and u.role == role) or (not role and t in u.carries)), None)
@@ -104,6 +112,70 @@ def _direct_units(units: list[QuotedSpan], lead: str, analysis: QueryAnalysis, c
     if (not picked or answered != asked) and not any(_overlaps(best, v) for v in picked):
         picked.append(best)
     return picked
+
+
+#: Question words (folded) that each ask one thing: "phê duyệt đề án gì và ai ký?" asks two, a signer and content.
+#: "thế", "trăm" and "sao" are left out: they only qualify another one ("thế nào", "bao nhiêu phần trăm").
+_ASKING_WORDS = frozenset(QUESTION_WORDS) - {"the", "tram", "sao"}
+
+
+def question_words(question: str) -> int:
+    """How many question words the question has (accented forms that are not question words do not count).
+
+    >>> question_words("Kế hoạch 12/KH-UBND nhằm mục đích gì, ai ký?"), question_words("Ai ký bộ máy?")
+    (2, 1)
+    >>> question_words("Kế hoạch số mấy, ngày nào?")
+    2
+    """
+    return sum(1 for w in question_fold(question).split() if w in _ASKING_WORDS)
+
+
+#: The document forms a document is cited by, as :data:`textnorm.patterns.CITED_DOCUMENT` reads them.
+_FORMS = re.search(r"\(\?P<kind>(\(\?i:[^)]*\))\)", CITED_DOCUMENT.pattern).group(1)
+#: A document form right before the number or the document asked ("tại tờ trình số mấy", "theo công văn nào").
+_ASKED_FORM = re.compile(r"(?P<kind>" + _FORMS + r")\s+(?:(?i:số)\s+)?(?:mấy|nào)\b")
+#: The first document form a question names ("Kế hoạch chuyển đổi số … số mấy?").
+_NAMED_FORM = re.compile(_FORMS)
+
+
+def asked_cited_form(question: str, own_kind: str, has_own_number: bool) -> str:
+    """The form of the document whose number a question asks when it is not the quoted document's own: the form
+    before "số mấy" / "nào" when it differs from the document's kind, or the form the question names when the
+    document has no number of its own (a post or a plan citing the one asked about); "" otherwise.
+
+    >>> asked_cited_form("Sở đề nghị ban hành kế hoạch tại tờ trình số mấy?", "Quyết định", True)
+    'tờ trình'
+    >>> asked_cited_form("Quyết định này số mấy?", "Quyết định", True)
+    ''
+    >>> asked_cited_form("Kế hoạch phát triển du lịch của huyện số mấy?", "Tin bài", False)
+    'kế hoạch'
+    """
+    m = _ASKED_FORM.search(question)
+    if m and own_kind and fold_word(m.group("kind")) != fold_word(own_kind):
+        return m.group("kind").lower()
+    named = _NAMED_FORM.search(question)
+    if not has_own_number and named:
+        return named.group(0).lower()
+    return ""
+
+
+#: Answer types a cited document answers: its number, or the document a decision rests on ("theo tờ trình nào").
+_CITED_TYPES = frozenset({AnswerType.NUMBER, AnswerType.BASIS})
+
+
+def _cited_unit(in_lead: list[QuotedSpan], analysis: QueryAnalysis) -> QuotedSpan | None:
+    """The lead document's best unit citing a document of the form asked about (see :func:`asked_cited_form`), or
+    None when the number asked is the document's own or no such document is asked for."""
+    if not in_lead or not _CITED_TYPES & set(analysis.answer_types):
+        return None
+    result = in_lead[0].result
+    own_number = AnswerType.NUMBER not in analysis.answer_types or bool(result.document.number) or any(
+        u.role == PassageRole.NUMBER for u in in_lead)
+    form = asked_cited_form(analysis.original or analysis.text, result.document.kind, own_number)
+    if not form:
+        return None
+    return next((u for u in in_lead if any(fold_word(m.group("kind")) == fold_word(form)
+                                           for m in CITED_DOCUMENT.finditer(u.text))), None)
 
 
 def _plural(analysis: QueryAnalysis) -> bool:
