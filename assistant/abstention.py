@@ -36,8 +36,9 @@ from assistant.evidence import (
     fact_present,
     in_scope,
     ordinal_conflict,
+    unit_year_cover,
 )
-from retriever.years import COVERS, OTHER_YEARS, result_year_cover
+from retriever.years import COVERS, OTHER_YEARS
 from textnorm import fold_word, has_diacritics, syllables, word_segments
 from textnorm.cues import AnswerType, shaped
 from textnorm.patterns import news_dateline
@@ -196,13 +197,14 @@ def _year_ok(units: list, coverage: float, analysis, rule: AbstentionRule, state
     (a year not read never refuses by itself; an unread document that only ranks near the top is no evidence against
     the known years of those that answer); or one of the best units is of a document of the province asked about
     that states no year (the place confirms it is the document asked about). A unit whose document states no year
-    but whose own words name other years only is evidence of another year."""
+    but whose own words name other years only is evidence of another year, also when other lines of its passage
+    write the year asked (:func:`assistant.evidence.unit_year_cover`)."""
     if not analysis.years:
         return True
     best = [u for u in units if u.coverage >= rule.year_coverage_share * coverage]
     asked_places = set(getattr(analysis, "provinces", ()))
     for u in best:
-        cover = result_year_cover(u.result, analysis.years, state, getattr(analysis, "doc_numbers", ()))
+        cover = unit_year_cover(u, analysis.years, state, getattr(analysis, "doc_numbers", ()))
         if cover == COVERS:
             return True
         if cover == OTHER_YEARS:

@@ -32,7 +32,15 @@ from dataclasses import dataclass
 
 from retriever.features import mentions_province
 from retriever.intent import question_fold
-from retriever.years import OTHER_YEARS, result_year_cover
+from retriever.years import (
+    COVERS,
+    OTHER_YEARS,
+    cites_any,
+    document_year_table,
+    document_years_of,
+    result_year_cover,
+    year_cover,
+)
 from textnorm import fold_accents, syllables
 from textnorm.gazetteer import canonical_province, find_provinces, province_of_place
 from textnorm.patterns import (
@@ -98,6 +106,15 @@ _NOT_NAME_LINE = re.compile(r"\b(?:uy ban|ubnd|nhan dan|tm|kt|tl|tuq|da ky)\b")
 _SIGNING = re.compile(r"\bky\b|\bnguoi ky\b|\b(?:" + "|".join(POST_NAMES) + r")\b")
 #: Answer types asking for a document's identity: its number ("số mấy") or its date of issue ("ký ngày nào").
 IDENTITY_TYPES = ("number", "issue_date")
+#: The answer type of a question asking which document another rests on ("theo quyết định số mấy"): then a basis line
+#: ("Căn cứ …", "Thực hiện Nghị quyết số 01/NQ-CP …") states the number asked; otherwise it states another document's.
+BASIS_TYPE = "basis"
+#: The role of such a line (:func:`assistant.grounded.units.line_role`).
+BASIS_ROLE = "basis"
+#: A question asking who signed by the post or the person signing, folded: "Phó Chủ tịch nào ký", "ông nào ký",
+#: "lãnh đạo nào ký" (the signer is a person; the answer types read "ai ký" already).
+_ASKS_SIGNER = re.compile(r"\b(?:" + "|".join(POST_NAMES) + r"|ong|ba|nguoi|lanh dao|dong chi) nao\b"
+                          r"(?: \w+){0,2}? ky\b")
 #: A date stated, on folded text: "13/4/2018", "05-6-2019", "ngày 22 tháng 8 năm 2023", "ngày 13 4".
 _STATES_DATE = re.compile(r"\b\d{1,2} \d{1,2} \d{4}\b|\bngay \d{1,2} (?:thang )?\d{1,2}\b")
 #: A question asking when a legal text takes effect ("có hiệu lực từ ngày nào", "hiệu lực thi hành khi nào").
@@ -134,15 +151,19 @@ def asked_fact(question: str, answer_types: tuple[str, ...] = ()) -> AskedFact:
     'rank'
     >>> asked_fact("nghi quyet dai hoi lan thu may"), asked_fact("Ai ký kế hoạch?", ("signer",))
     (AskedFact(kind='', words=()), AskedFact(kind='signer', words=()))
+    >>> asked_fact("Phó Chủ tịch nào đã ký Quyết định 15/QĐ-UBND?")
+    AskedFact(kind='signer', words=())
+    >>> asked_fact("Theo quyết định số mấy?", ("number", "basis")).words
+    ('number', 'basis')
     """
-    if "signer" in answer_types:
+    folded = question_fold(question)
+    if "signer" in answer_types or _ASKS_SIGNER.search(folded):
         return AskedFact("signer")
-    if _ASKS_EFFECT.search(question_fold(question)):
+    if _ASKS_EFFECT.search(folded):
         return AskedFact("effect")
     identity = tuple(t for t in answer_types if t in IDENTITY_TYPES)
     if identity:
-        return AskedFact("identity", identity)
-    folded = question_fold(question)
+        return AskedFact("identity", identity + ((BASIS_TYPE,) if BASIS_TYPE in answer_types else ()))
     if _ASKS_RANK.search(folded):
         return AskedFact("rank")
     if _ASKS_RATE.search(folded):
@@ -313,17 +334,59 @@ def _names_person(text: str) -> bool:
 
 def fact_present(units: list, fact: AskedFact, analysis=None, state=None, top: int = FACT_TOP_UNITS) -> bool:
     """Whether one of the ``top`` units an answer would quote states ``fact``, in a document the question's scope
-    does not rule out (:func:`in_scope`: a count of 2018 does not answer a question about 2021)."""
+    does not rule out (:func:`in_scope`: a count of 2018 does not answer a question about 2021), and not in words that
+    name other years only (:func:`unit_year_cover`: "năm 2019 đạt 79,68 điểm" states no score of 2020). A document's
+    own number or date is not stated by a line citing the documents it rests on, unless that is what is asked."""
     if not fact.kind or not units:
         return True
     scoped = [u for u in units if analysis is None or (in_scope(u.result, analysis, state)
-                                                       and not names_other_places(u, analysis))]
+                                                       and not names_other_places(u, analysis)
+                                                       and not _of_other_years(u, analysis, state))]
+    if fact.kind == "identity" and BASIS_TYPE not in fact.words:
+        scoped = [u for u in scoped if getattr(u, "role", "") != BASIS_ROLE]
     if fact.kind in DOCUMENT_FACTS:  # any line of the documents asked about; not of a document the question is not
         most = max((u.coverage for u in scoped), default=0.0)
         best = [u for u in scoped if u.coverage >= DOCUMENT_FACT_COVERAGE_SHARE * most]
     else:
         best = sorted(scoped, key=lambda u: -u.score)[:top]
     return any(states_fact(u.text, fact) for u in best)
+
+
+def _of_other_years(unit, analysis, state=None) -> bool:
+    """A unit that :func:`unit_year_cover` finds about other years than the question names."""
+    years = getattr(analysis, "years", ())
+    return bool(years) and unit_year_cover(unit, years, state, getattr(analysis, "doc_numbers", ())) == OTHER_YEARS
+
+
+def unit_year_cover(unit, years, state=None, named=()) -> str:
+    """:func:`retriever.years.result_year_cover` of the unit's passage, narrowed to the unit's own words when only the
+    passage's other words write the year asked: a document not known to cover the year, whose unit names other years
+    only ("Chỉ số năm 2019 của tỉnh đạt 79,68 điểm" in a post whose other lines write 2020), speaks of those years.
+    The text decides: a document known to cover the year asked covers every unit of it, and a unit writing no year
+    keeps its passage's answer.
+
+    >>> from types import SimpleNamespace as NS
+    >>> def unit(text, passage, nam=""):
+    ...     result = NS(passage=NS(text=passage, section="", doc_id="d"), doc_metadata={"nam": nam, "tieu_de": ""})
+    ...     return NS(text=text, result=result)
+    >>> line = "Chỉ số cải cách hành chính năm 2019 của tỉnh đạt 79,68 điểm."
+    >>> unit_year_cover(unit(line, "Giai đoạn 2020-2025. " + line), ["2020"])
+    'other'
+    >>> unit_year_cover(unit(line, "Giai đoạn 2020-2025. " + line, nam="2020"), ["2020"])
+    'covers'
+    >>> unit_year_cover(unit("Tỉnh đạt 79,68 điểm.", "Năm 2020, tỉnh đạt 79,68 điểm."), ["2020"])
+    'covers'
+    """
+    cover = result_year_cover(unit.result, years, state, named)
+    if cover != COVERS:
+        return cover
+    table = document_year_table(state) if state is not None else {}
+    doc_id = unit.result.passage.doc_id
+    known = table[doc_id] if doc_id in table else document_years_of(unit.result.doc_metadata)
+    if set(known) & set(years):
+        return COVERS
+    own = year_cover((), unit.text, years, cited=cites_any(unit.text, named))
+    return OTHER_YEARS if own == OTHER_YEARS else COVERS
 
 
 def _ordinals(text: str) -> set[tuple[str, str]]:
@@ -399,4 +462,4 @@ def in_scope(result, analysis, state=None) -> bool:
 
 
 __all__ = ["AskedFact", "asked_fact", "answers_when_by_condition", "states_fact", "fact_present", "in_scope",
-           "names_other_places", "ordinal_conflict", "FACT_NAMES", "FACT_TOP_UNITS"]
+           "names_other_places", "ordinal_conflict", "unit_year_cover", "FACT_NAMES", "FACT_TOP_UNITS"]
