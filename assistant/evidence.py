@@ -111,10 +111,6 @@ IDENTITY_TYPES = ("number", "issue_date")
 BASIS_TYPE = "basis"
 #: The role of such a line (:func:`assistant.grounded.units.line_role`).
 BASIS_ROLE = "basis"
-#: A question asking who signed by the post or the person signing, folded: "Phó Chủ tịch nào ký", "ông nào ký",
-#: "lãnh đạo nào ký" (the signer is a person; the answer types read "ai ký" already).
-_ASKS_SIGNER = re.compile(r"\b(?:" + "|".join(POST_NAMES) + r"|ong|ba|nguoi|lanh dao|dong chi) nao\b"
-                          r"(?: \w+){0,2}? ky\b")
 #: A date stated, on folded text: "13/4/2018", "05-6-2019", "ngày 22 tháng 8 năm 2023", "ngày 13 4".
 _STATES_DATE = re.compile(r"\b\d{1,2} \d{1,2} \d{4}\b|\bngay \d{1,2} (?:thang )?\d{1,2}\b")
 #: A question asking when a legal text takes effect ("có hiệu lực từ ngày nào", "hiệu lực thi hành khi nào").
@@ -151,13 +147,11 @@ def asked_fact(question: str, answer_types: tuple[str, ...] = ()) -> AskedFact:
     'rank'
     >>> asked_fact("nghi quyet dai hoi lan thu may"), asked_fact("Ai ký kế hoạch?", ("signer",))
     (AskedFact(kind='', words=()), AskedFact(kind='signer', words=()))
-    >>> asked_fact("Phó Chủ tịch nào đã ký Quyết định 15/QĐ-UBND?")
-    AskedFact(kind='signer', words=())
     >>> asked_fact("Theo quyết định số mấy?", ("number", "basis")).words
     ('number', 'basis')
     """
     folded = question_fold(question)
-    if "signer" in answer_types or _ASKS_SIGNER.search(folded):
+    if "signer" in answer_types:
         return AskedFact("signer")
     if _ASKS_EFFECT.search(folded):
         return AskedFact("effect")
@@ -359,11 +353,11 @@ def _of_other_years(unit, analysis, state=None) -> bool:
 
 
 def unit_year_cover(unit, years, state=None, named=()) -> str:
-    """:func:`retriever.years.result_year_cover` of the unit's passage, narrowed to the unit's own words when only the
-    passage's other words write the year asked: a document not known to cover the year, whose unit names other years
-    only ("Chỉ số năm 2019 của tỉnh đạt 79,68 điểm" in a post whose other lines write 2020), speaks of those years.
-    The text decides: a document known to cover the year asked covers every unit of it, and a unit writing no year
-    keeps its passage's answer.
+    """:func:`retriever.years.result_year_cover` of the unit's passage, narrowed to the unit's own words when the
+    passage is not of other years: a document not known to cover the year, whose unit names other years only ("Chỉ
+    số năm 2019 của tỉnh đạt 79,68 điểm" in a post whose other lines write 2020, or a period holding it), speaks of
+    those years. The text decides: a document known to cover the year asked covers every unit of it, and a unit
+    writing no year keeps its passage's answer.
 
     >>> from types import SimpleNamespace as NS
     >>> def unit(text, passage, nam=""):
@@ -376,9 +370,11 @@ def unit_year_cover(unit, years, state=None, named=()) -> str:
     'covers'
     >>> unit_year_cover(unit("Tỉnh đạt 79,68 điểm.", "Năm 2020, tỉnh đạt 79,68 điểm."), ["2020"])
     'covers'
+    >>> unit_year_cover(unit(line, "Giai đoạn 2016-2025. " + line), ["2020"])  # a period holds 2020: not enough
+    'other'
     """
     cover = result_year_cover(unit.result, years, state, named)
-    if cover != COVERS:
+    if cover == OTHER_YEARS:
         return cover
     table = document_year_table(state) if state is not None else {}
     doc_id = unit.result.passage.doc_id
@@ -386,7 +382,7 @@ def unit_year_cover(unit, years, state=None, named=()) -> str:
     if set(known) & set(years):
         return COVERS
     own = year_cover((), unit.text, years, cited=cites_any(unit.text, named))
-    return OTHER_YEARS if own == OTHER_YEARS else COVERS
+    return OTHER_YEARS if own == OTHER_YEARS else cover
 
 
 def _ordinals(text: str) -> set[tuple[str, str]]:
