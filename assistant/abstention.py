@@ -9,7 +9,9 @@ The features are read from what the answerer already computed (no second search)
 - ``type_found``: whether the best units carry the kind of answer asked (a date for "khi nào", or the case a rule
   applies in; a signer…); a news post's dateline counts with the best unit of its post;
 - ``fact`` / ``fact_found`` and ``other_ordinal``: the definite fact asked and whether a unit an answer would quote
-  states it; a numbered sitting asked that those units number otherwise only (:mod:`assistant.evidence`).
+  states it; a numbered sitting asked that those units number otherwise only (:mod:`assistant.evidence`);
+- ``absent_number``: a document number asked with its year ("39/2012/NQ-HĐND") that no document has and no passage
+  found writes (:func:`assistant.evidence.absent_named_number`).
 
 The thresholds of :class:`AbstentionRule` marked "fitted" are read at import from :data:`FIT_FILE`, which
 ``python -m bench.fit_abstention`` writes (fitted on the tune half of the dev and real-document questions plus
@@ -31,6 +33,7 @@ from pathlib import Path
 
 from assistant.evidence import (
     FACT_NAMES,
+    absent_named_number,
     answers_when_by_condition,
     asked_fact,
     fact_present,
@@ -65,12 +68,14 @@ class AbstentionFeatures:
     fact_found: bool = True
     #: a numbered event the question asks about ("phiên họp thứ tám") that the best units number otherwise only
     other_ordinal: str = ""
+    #: a document number the question writes with its year that is no document's own and no passage found writes
+    absent_number: str = ""
 
     def as_row(self) -> dict:
         return {"coverage": round(self.coverage, 3), "unknown_share": round(self.unknown_share, 3),
                 "unknown": list(self.unknown), "type_found": self.type_found, "year_ok": self.year_ok,
                 "dense": round(self.dense, 3), "fact": self.fact, "fact_found": self.fact_found,
-                "other_ordinal": self.other_ordinal}
+                "other_ordinal": self.other_ordinal, "absent_number": self.absent_number}
 
 
 @dataclass(frozen=True)
@@ -115,6 +120,8 @@ class AbstentionRule:
                     + ", ".join(f.unknown[:5]) + ").")
         if f.dense < self.min_dense:
             return "Các văn bản hiện có không nói về nội dung này."
+        if f.absent_number:
+            return f"Các văn bản hiện có không có văn bản số {f.absent_number}, nên không thể trả lời câu hỏi này."
         if not f.year_ok:
             return "Các văn bản hiện có không có đoạn nào nói về năm được hỏi."
         if f.other_ordinal:
@@ -166,7 +173,8 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule) -> Abst
     scoped = [u for u in units if in_scope(u.result, analysis, lexical_state)]
     return AbstentionFeatures(coverage=coverage, unknown_share=share, unknown=unknown, type_found=type_found,
                               year_ok=year_ok, dense=dense, fact=fact.kind, fact_found=found,
-                              other_ordinal=ordinal_conflict(analysis.text, scoped))
+                              other_ordinal=ordinal_conflict(analysis.text, scoped),
+                              absent_number=absent_named_number(analysis, units, lexical_state.records))
 
 
 def _dated_coverage(unit, units: list) -> float:

@@ -30,8 +30,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.scope import writes_number
 from retriever.features import mentions_province
 from retriever.intent import question_fold
+from retriever.query import resolve_named_documents
 from retriever.years import (
     COVERS,
     OTHER_YEARS,
@@ -385,6 +387,39 @@ def unit_year_cover(unit, years, state=None, named=()) -> str:
     return OTHER_YEARS if own == OTHER_YEARS else cover
 
 
+#: A document number written with its year ("39/2012/NQ-HĐND", "10/2016/NĐ-CP"): serial and year.
+_NUMBER_WITH_YEAR = re.compile(r"(?<!\d)0*(?P<serial>\d+)\s*/\s*(?P<year>(?:19|20)\d\d)\s*/")
+
+
+def absent_named_number(analysis, units: list, records: dict) -> str:
+    """A document number the question writes with its year ("Nghị quyết số 39/2012/NQ-HĐND") that is no indexed
+    document's own and that no passage found for the question writes with that year, or "". Its serial alone may be
+    written everywhere ("Nghị định số 39/2003/NĐ-CP", "Nghị quyết 38/2012/NQ-HĐND" nearby), so the number-in-any-form
+    check before the search cannot tell (:func:`assistant.scope.absent_numbers`); with its year, the passages that
+    would be quoted are read: none writes it, so none is about that document.
+
+    >>> from types import SimpleNamespace as NS
+    >>> def unit(text): return NS(result=NS(passage=NS(text=text)))
+    >>> asks = NS(doc_numbers=["39/2012/NQ-HĐND"], named_doc_ids=())
+    >>> absent_named_number(asks, [unit("Căn cứ Nghị định số 39/2003/NĐ-CP; Nghị quyết 38/2012/NQ-HĐND")], {})
+    '39/2012/NQ-HĐND'
+    >>> absent_named_number(asks, [unit("Thực hiện Nghị quyết số 39/2012/NQ-HĐND ngày 12/12/2012")], {})
+    ''
+    """
+    numbers = list(getattr(analysis, "doc_numbers", ()) or ())
+    if not numbers or resolve_named_documents(analysis, records):
+        return ""
+    for number in numbers:
+        m = _NUMBER_WITH_YEAR.search(number)
+        if m is None:
+            return ""  # a number without its year: the check before the search decides
+        with_year = re.compile(rf"(?<![\d/]){m.group('serial')}\s*/\s*{m.group('year')}\b")
+        if any(writes_number(u.result.passage.text, m.group("serial").lstrip("0") or "0")
+               and with_year.search(re.sub(r"(?<![\d/])0+(?=\d)", "", u.result.passage.text)) for u in units):
+            return ""
+    return numbers[0]
+
+
 def _ordinals(text: str) -> set[tuple[str, str]]:
     """The numbered events a text names, folded: ("phien hop", "8") for "Phiên họp thứ tám", ("ky hop", "6") for "Kỳ
     họp thứ 6", ("dai hoi", "xv") for "Đại hội lần thứ XV"; an ordinal left in words without diacritics is not read.
@@ -458,4 +493,5 @@ def in_scope(result, analysis, state=None) -> bool:
 
 
 __all__ = ["AskedFact", "asked_fact", "answers_when_by_condition", "states_fact", "fact_present", "in_scope",
-           "names_other_places", "ordinal_conflict", "unit_year_cover", "FACT_NAMES", "FACT_TOP_UNITS"]
+           "names_other_places", "ordinal_conflict", "unit_year_cover", "absent_named_number", "FACT_NAMES",
+           "FACT_TOP_UNITS"]

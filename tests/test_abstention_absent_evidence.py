@@ -4,7 +4,9 @@
   even when another line of its paragraph writes that year or a period holding it;
 - a basis line ("Thực hiện Nghị quyết số 15/NQ-CP ngày …") states the number and date of the document it rests on,
   not of the document asked about (a draft whose "Số:" and date are blank);
-- "Phó Chủ tịch nào ký …" asks for the signer as "ai ký" does: a page cut after "KT. CHỦ TỊCH" does not name one.
+- "Phó Chủ tịch nào ký …" asks for the signer as "ai ký" does: a page cut after "KT. CHỦ TỊCH" does not name one;
+- a document number asked with its year ("53/2014/NQ-HĐND") that no document has and no passage found writes with
+  that year, though its serial is written elsewhere ("Nghị định số 53/2010/NĐ-CP").
 
 Each refusal has an answered twin: the year the line does name, the basis asked for, a page with the name.
 """
@@ -57,6 +59,17 @@ CUT = "\n".join((
     "KT. CHỦ TỊCH",
     "PHÓ CHỦ TỊCH",
     ""))
+#: A resolution whose basis cites a decree with the same serial as the resolution asked about, of another year.
+RESOLUTION = "\n".join((
+    "HỘI ĐỒNG NHÂN DÂN",
+    "TỈNH LAI CHÂU",
+    "Số: 52/2014/NQ-HĐND",
+    "Lai Châu, ngày 10 tháng 12 năm 2014",
+    "NGHỊ QUYẾT",
+    "Về chính sách hỗ trợ đào tạo nghề cho lao động nông thôn tỉnh Lai Châu năm 2015",
+    "Căn cứ Nghị định số 53/2010/NĐ-CP ngày 15 tháng 5 năm 2010 của Chính phủ về dạy nghề;",
+    "Điều 1. Hỗ trợ toàn bộ chi phí học nghề cho lao động nông thôn thuộc hộ nghèo trên địa bàn tỉnh.",
+    ""))
 WHOLE = CUT.replace("77/QĐ-UBND", "78/QĐ-UBND").replace("tiếp nhận hồ sơ trực tuyến", "lưu trữ hồ sơ điện tử") \
     + "Đào Mạnh Thắng\n"
 
@@ -64,7 +77,8 @@ WHOLE = CUT.replace("77/QĐ-UBND", "78/QĐ-UBND").replace("tiếp nhận hồ s�
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
     settings, store = index_texts(tmp_path_factory.mktemp("absent"), {
-        "diem-tin-hung-yen.txt": BULLETIN, "to-trinh-luu-tru.txt": DRAFT, "qd-77.txt": CUT, "qd-78.txt": WHOLE})
+        "diem-tin-hung-yen.txt": BULLETIN, "to-trinh-luu-tru.txt": DRAFT, "qd-77.txt": CUT, "qd-78.txt": WHOLE,
+        "nq-52.txt": RESOLUTION})
     return Assistant(settings, HybridRetriever(store))
 
 
@@ -72,6 +86,7 @@ def assistant(tmp_path_factory):
     "Chỉ số hài lòng của người dân đối với dịch vụ hành chính công năm 2023 của tỉnh Hưng Yên đạt bao nhiêu điểm?",
     "Tờ trình của Bộ Nội vụ về dự thảo Quy chế phối hợp trong công tác lưu trữ điện tử mang số mấy, ký ngày nào?",
     "Phó Chủ tịch nào ký Quyết định 77/QĐ-UBND về quy chế tiếp nhận hồ sơ trực tuyến của tỉnh Phú Yên?",
+    "Nghị quyết số 53/2014/NQ-HĐND của HĐND tỉnh Lai Châu quy định về nội dung gì?",
 ])
 def test_a_fact_absent_from_the_lines_that_would_be_quoted_is_refused(assistant, question):
     answer = assistant.ask(question)
@@ -84,6 +99,7 @@ def test_a_fact_absent_from_the_lines_that_would_be_quoted_is_refused(assistant,
     ("Tờ trình của Bộ Nội vụ về dự thảo Quy chế phối hợp công tác lưu trữ điện tử thực hiện theo nghị quyết số mấy?",
      "15/NQ-CP"),
     ("Phó Chủ tịch nào ký Quyết định 78/QĐ-UBND về quy chế lưu trữ hồ sơ điện tử của tỉnh Phú Yên?", "Đào Mạnh Thắng"),
+    ("Nghị quyết số 52/2014/NQ-HĐND của HĐND tỉnh Lai Châu quy định về nội dung gì?", "chi phí học nghề"),
 ])
 def test_the_same_fact_stated_is_answered(assistant, question, fact):
     answer = assistant.ask(question)
