@@ -36,11 +36,13 @@ from assistant.evidence import (
     absent_named_number,
     answers_when_by_condition,
     asked_fact,
+    document_of_other_places,
     fact_present,
     in_scope,
     ordinal_conflict,
     unit_year_cover,
 )
+from retriever.query import resolve_named_documents
 from retriever.years import COVERS, OTHER_YEARS
 from textnorm import fold_word, has_diacritics, syllables, word_segments
 from textnorm.cues import AnswerType, shaped
@@ -61,6 +63,7 @@ class AbstentionFeatures:
     unknown: tuple[str, ...]
     type_found: bool
     year_ok: bool = True  # the year named is the best unit's document's (or in its passage)
+    place_ok: bool = True  # one of the best units is not of a document whose text names other provinces only
     dense: float = 1.0  # the best dense similarity of a passage found to the question
     #: the definite fact asked (assistant.evidence: "count", "rate", "post", "rank"; "" for none) and whether one of
     #: the units an answer would quote states it
@@ -74,6 +77,7 @@ class AbstentionFeatures:
     def as_row(self) -> dict:
         return {"coverage": round(self.coverage, 3), "unknown_share": round(self.unknown_share, 3),
                 "unknown": list(self.unknown), "type_found": self.type_found, "year_ok": self.year_ok,
+                "place_ok": self.place_ok,
                 "dense": round(self.dense, 3), "fact": self.fact, "fact_found": self.fact_found,
                 "other_ordinal": self.other_ordinal, "absent_number": self.absent_number}
 
@@ -124,6 +128,8 @@ class AbstentionRule:
             return f"Các văn bản hiện có không có văn bản số {f.absent_number}, nên không thể trả lời câu hỏi này."
         if not f.year_ok:
             return "Các văn bản hiện có không có đoạn nào nói về năm được hỏi."
+        if not f.place_ok:
+            return "Các văn bản hiện có không có đoạn nào nói về địa phương được hỏi."
         if f.other_ordinal:
             return "Các văn bản hiện có chỉ nói về lần mang số thứ tự khác, không nói về lần được hỏi."
         if self.require_asked_fact and not f.fact_found:
@@ -135,7 +141,7 @@ class AbstentionRule:
         return ""
 
 
-def features(units: list, analysis, lexical_state, rule: AbstentionRule) -> AbstentionFeatures:
+def features(units: list, analysis, lexical_state, rule: AbstentionRule, doc_text=None) -> AbstentionFeatures:
     """Features of the scored units of one question.
 
     Args:
@@ -143,6 +149,8 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule) -> Abst
         analysis: the question's :class:`~retriever.query.QueryAnalysis`.
         lexical_state: the index's lexical state (document frequencies).
         rule: the rule the features are read for (its year thresholds).
+        doc_text: doc_id → the document's text (``IndexStore.document_text``), to read the places a document of
+            unread province names; None reads the passages only.
 
     Returns:
         An :class:`AbstentionFeatures`.
@@ -167,12 +175,13 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule) -> Abst
     unknown = tuple(dict.fromkeys(unknown))
     share = len(unknown) / max(len(set(words)), 1)
     year_ok = _year_ok(typed or units, best, analysis, rule, lexical_state)
+    place_ok = _place_ok(typed or units, best, analysis, rule, lexical_state, doc_text)
     dense = max((u.result.scores.get("dense", 0.0) for u in units), default=0.0)
     fact = asked_fact(analysis.text, tuple(analysis.answer_types))
-    found = fact_present(units, fact, analysis, lexical_state)
+    found = fact_present(units, fact, analysis, lexical_state, doc_text=doc_text)
     scoped = [u for u in units if in_scope(u.result, analysis, lexical_state)]
     return AbstentionFeatures(coverage=coverage, unknown_share=share, unknown=unknown, type_found=type_found,
-                              year_ok=year_ok, dense=dense, fact=fact.kind, fact_found=found,
+                              year_ok=year_ok, place_ok=place_ok, dense=dense, fact=fact.kind, fact_found=found,
                               other_ordinal=ordinal_conflict(analysis.text, scoped),
                               absent_number=absent_named_number(analysis, units, lexical_state.records))
 
@@ -197,6 +206,17 @@ def _known_compound(compound: str, index) -> bool:
     """Every pair of adjacent syllables of the compound occurs in some passage (the index keeps folded bigrams)."""
     parts = [fold_word(p) for p in compound.split("_")]
     return all(index.document_frequency(f"~{a}_{b}") > 0 for a, b in zip(parts, parts[1:]))
+
+
+def _place_ok(units: list, coverage: float, analysis, rule: AbstentionRule, state=None, doc_text=None) -> bool:
+    """A province named in the question is not ruled out by the text of every best unit's document (those carrying
+    at least ``year_coverage_share`` of the best coverage, as for the year): one of them is of a document known to be
+    of it, or names it or its places, or names no province at all (:func:`assistant.evidence.document_of_other_places`).
+    A document the question names by its number is its scope whatever place it names."""
+    if not getattr(analysis, "provinces", None) or doc_text is None or resolve_named_documents(analysis, state.records):
+        return True
+    best = [u for u in units if u.coverage >= rule.year_coverage_share * coverage]
+    return not best or any(not document_of_other_places(u, analysis, state, doc_text) for u in best)
 
 
 def _year_ok(units: list, coverage: float, analysis, rule: AbstentionRule, state=None) -> bool:

@@ -44,7 +44,7 @@ from retriever.years import (
     year_cover,
 )
 from textnorm import fold_accents, syllables
-from textnorm.gazetteer import canonical_province, find_provinces, province_of_place
+from textnorm.gazetteer import canonical_province, find_provinces, place_mentions, province_of_place
 from textnorm.patterns import (
     AGENCY,
     CONDITION,
@@ -328,16 +328,20 @@ def _names_person(text: str) -> bool:
                for m in FULL_NAME.finditer(text))
 
 
-def fact_present(units: list, fact: AskedFact, analysis=None, state=None, top: int = FACT_TOP_UNITS) -> bool:
+def fact_present(units: list, fact: AskedFact, analysis=None, state=None, top: int = FACT_TOP_UNITS,
+                 doc_text=None) -> bool:
     """Whether one of the ``top`` units an answer would quote states ``fact``, in a document the question's scope
     does not rule out (:func:`in_scope`: a count of 2018 does not answer a question about 2021), and not in words that
-    name other years only (:func:`unit_year_cover`: "năm 2019 đạt 79,68 điểm" states no score of 2020). A document's
+    name other years only (:func:`unit_year_cover`: "năm 2019 đạt 79,68 điểm" states no score of 2020), nor in a
+    document whose text names other provinces only (:func:`document_of_other_places`, with ``doc_text``). A document's
     own number or date is not stated by a line citing the documents it rests on, unless that is what is asked."""
     if not fact.kind or not units:
         return True
     scoped = [u for u in units if analysis is None or (in_scope(u.result, analysis, state)
                                                        and not names_other_places(u, analysis)
-                                                       and not _of_other_years(u, analysis, state))]
+                                                       and not _of_other_years(u, analysis, state)
+                                                       and not document_of_other_places(u, analysis, state,
+                                                                                        doc_text))]
     if fact.kind == "identity" and BASIS_TYPE not in fact.words:
         scoped = [u for u in scoped if getattr(u, "role", "") != BASIS_ROLE]
     if fact.kind in DOCUMENT_FACTS:  # any line of the documents asked about; not of a document the question is not
@@ -479,6 +483,57 @@ def names_other_places(unit, analysis) -> bool:
     return bool(named) and not named & wanted
 
 
+def places_named(text: str) -> frozenset[str]:
+    """The provinces a text names: by their names ("tỉnh Hưng Yên") and through their districts, towns and wards
+    where the name decides the province ("huyện Mộc Châu" → Sơn La), canonical.
+
+    >>> sorted(places_named("UBND huyện Mộc Châu làm việc với tỉnh Hưng Yên")), places_named("UBND tỉnh yêu cầu")
+    (['Hưng Yên', 'Sơn La'], frozenset())
+    """
+    named = {canonical_province(p) or p for p in find_provinces(text or "")}
+    named |= {canonical_province(m.province) or m.province for m in place_mentions(text or "")}
+    return frozenset(named)
+
+
+def document_of_other_places(unit, analysis, state=None, doc_text=None) -> bool:
+    """A unit whose document is not known to be of a province the question names and whose words, or its whole
+    document's text, name provinces (or their districts and wards) but none of those: its document is about them.
+    A document that names no province is never ruled out (an unread place is no evidence), nor one known to be of a
+    province asked. ``doc_text``: doc_id → the document's text (None: only the unit's passage is read); what a
+    document names is read once per index state.
+
+    >>> from types import SimpleNamespace as NS
+    >>> q = NS(provinces=["Đồng Tháp"])
+    >>> def unit(text, tinh=""): return NS(text=text, result=NS(doc_metadata={"tinh": tinh},
+    ...                                                        passage=NS(text=text, doc_id="d")))
+    >>> texts = {"d": "Chỉ số của 63 địa phương. Quảng Ninh dẫn đầu, Hà Nội xếp thứ 3."}
+    >>> document_of_other_places(unit("Chỉ số của 63 địa phương."), q, doc_text=texts.get)
+    True
+    >>> document_of_other_places(unit("Chỉ số của 63 địa phương."), q, doc_text={"d": "UBND tỉnh công bố."}.get)
+    False
+    >>> document_of_other_places(unit("Chỉ số của 63 địa phương.", "Đồng Tháp"), q, doc_text=texts.get)
+    False
+    """
+    if not getattr(analysis, "provinces", None):
+        return False
+    wanted = {canonical_province(p) or p for p in analysis.provinces}
+    tinh = unit.result.doc_metadata.get("tinh", "")
+    if tinh and (canonical_province(tinh) or tinh) in wanted:
+        return False
+    named = places_named(unit.result.passage.text)
+    if not named & wanted and doc_text is not None:
+        named |= _document_places(unit.result.passage.doc_id, state, doc_text)
+    return bool(named) and not named & wanted
+
+
+def _document_places(doc_id: str, state, doc_text) -> frozenset[str]:
+    """:func:`places_named` of a document's whole text, kept with the index state (read once per document)."""
+    cache = state.memo("assistant.evidence.document_places", lambda _: {}) if state is not None else {}
+    if doc_id not in cache:
+        cache[doc_id] = places_named(doc_text(doc_id) or "")
+    return cache[doc_id]
+
+
 def in_scope(result, analysis, state=None) -> bool:
     """A passage whose document is not known to be of another year or another province than the question names
     (unknown fields are in scope: a hint, never a gate)."""
@@ -493,5 +548,5 @@ def in_scope(result, analysis, state=None) -> bool:
 
 
 __all__ = ["AskedFact", "asked_fact", "answers_when_by_condition", "states_fact", "fact_present", "in_scope",
-           "names_other_places", "ordinal_conflict", "unit_year_cover", "absent_named_number", "FACT_NAMES",
-           "FACT_TOP_UNITS"]
+           "names_other_places", "ordinal_conflict", "unit_year_cover", "absent_named_number", "places_named",
+           "document_of_other_places", "FACT_NAMES", "FACT_TOP_UNITS"]

@@ -5,6 +5,8 @@
 - a basis line ("Thực hiện Nghị quyết số 15/NQ-CP ngày …") states the number and date of the document it rests on,
   not of the document asked about (a draft whose "Số:" and date are blank);
 - "Phó Chủ tịch nào ký …" asks for the signer as "ai ký" does: a page cut after "KT. CHỦ TỊCH" does not name one;
+- a province asked whose name no best line's document writes, when those documents name other provinces only (a
+  national post ranking three others), while a document naming no province at all is never ruled out;
 - a document number asked with its year ("53/2014/NQ-HĐND") that no document has and no passage found writes with
   that year, though its serial is written elsewhere ("Nghị định số 53/2010/NĐ-CP").
 
@@ -70,6 +72,12 @@ RESOLUTION = "\n".join((
     "Căn cứ Nghị định số 53/2010/NĐ-CP ngày 15 tháng 5 năm 2010 của Chính phủ về dạy nghề;",
     "Điều 1. Hỗ trợ toàn bộ chi phí học nghề cho lao động nông thôn thuộc hộ nghèo trên địa bàn tỉnh.",
     ""))
+#: A national post ranking provinces; none of them is Lai Châu.
+RANKING = "\n".join((
+    "Công bố Chỉ số năng lực cạnh tranh cấp tỉnh năm 2024",
+    "Chỉ số năng lực cạnh tranh cấp tỉnh năm 2024 của 63 tỉnh, thành phố đã được công bố.",
+    "Quảng Ninh, Bắc Ninh và Hải Phòng dẫn đầu bảng xếp hạng chỉ số năng lực cạnh tranh cấp tỉnh năm 2024.",
+    ""))
 WHOLE = CUT.replace("77/QĐ-UBND", "78/QĐ-UBND").replace("tiếp nhận hồ sơ trực tuyến", "lưu trữ hồ sơ điện tử") \
     + "Đào Mạnh Thắng\n"
 
@@ -78,7 +86,7 @@ WHOLE = CUT.replace("77/QĐ-UBND", "78/QĐ-UBND").replace("tiếp nhận hồ s�
 def assistant(tmp_path_factory):
     settings, store = index_texts(tmp_path_factory.mktemp("absent"), {
         "diem-tin-hung-yen.txt": BULLETIN, "to-trinh-luu-tru.txt": DRAFT, "qd-77.txt": CUT, "qd-78.txt": WHOLE,
-        "nq-52.txt": RESOLUTION})
+        "nq-52.txt": RESOLUTION, "tin-xep-hang.txt": RANKING})
     return Assistant(settings, HybridRetriever(store))
 
 
@@ -87,6 +95,7 @@ def assistant(tmp_path_factory):
     "Tờ trình của Bộ Nội vụ về dự thảo Quy chế phối hợp trong công tác lưu trữ điện tử mang số mấy, ký ngày nào?",
     "Phó Chủ tịch nào ký Quyết định 77/QĐ-UBND về quy chế tiếp nhận hồ sơ trực tuyến của tỉnh Phú Yên?",
     "Nghị quyết số 53/2014/NQ-HĐND của HĐND tỉnh Lai Châu quy định về nội dung gì?",
+    "Kết quả chỉ số năng lực cạnh tranh cấp tỉnh của tỉnh Lai Châu ra sao?",
 ])
 def test_a_fact_absent_from_the_lines_that_would_be_quoted_is_refused(assistant, question):
     answer = assistant.ask(question)
@@ -100,6 +109,7 @@ def test_a_fact_absent_from_the_lines_that_would_be_quoted_is_refused(assistant,
      "15/NQ-CP"),
     ("Phó Chủ tịch nào ký Quyết định 78/QĐ-UBND về quy chế lưu trữ hồ sơ điện tử của tỉnh Phú Yên?", "Đào Mạnh Thắng"),
     ("Nghị quyết số 52/2014/NQ-HĐND của HĐND tỉnh Lai Châu quy định về nội dung gì?", "chi phí học nghề"),
+    ("Kết quả chỉ số năng lực cạnh tranh cấp tỉnh của tỉnh Bắc Ninh ra sao?", "dẫn đầu"),
 ])
 def test_the_same_fact_stated_is_answered(assistant, question, fact):
     answer = assistant.ask(question)
