@@ -128,13 +128,13 @@ class AbstentionRule:
             return f"Các văn bản hiện có không có văn bản số {f.absent_number}, nên không thể trả lời câu hỏi này."
         if not f.year_ok:
             return "Các văn bản hiện có không có đoạn nào nói về năm được hỏi."
-        if not f.place_ok:
-            return "Các văn bản hiện có không có đoạn nào nói về địa phương được hỏi."
         if f.other_ordinal:
             return "Các văn bản hiện có chỉ nói về lần mang số thứ tự khác, không nói về lần được hỏi."
         if self.require_asked_fact and not f.fact_found:
             return (f"Các văn bản hiện có nói về nội dung này nhưng không nêu {FACT_NAMES.get(f.fact, 'thông tin')} "
                     "được hỏi.")
+        if not f.place_ok:  # after the fact: when one is asked, saying it is absent says more
+            return "Các văn bản hiện có không có đoạn nào nói về địa phương được hỏi."
         needed = self.min_coverage if f.type_found else self.min_coverage_without_type
         if f.coverage < needed:
             return "Các văn bản hiện có không có đoạn nào trả lời đúng câu hỏi này."

@@ -44,6 +44,7 @@ from retriever.years import (
     year_cover,
 )
 from textnorm import fold_accents, syllables
+from textnorm.cues import YEAR
 from textnorm.gazetteer import canonical_province, find_provinces, place_mentions, province_of_place
 from textnorm.patterns import (
     AGENCY,
@@ -387,12 +388,13 @@ def unit_year_cover(unit, years, state=None, named=()) -> str:
     known = table[doc_id] if doc_id in table else document_years_of(unit.result.doc_metadata)
     if set(known) & set(years):
         return COVERS
-    own = year_cover((), unit.text, years, cited=cites_any(unit.text, named))
+    text = getattr(unit, "text", "")  # a unit without its own words keeps its passage's answer
+    own = year_cover((), text, years, cited=cites_any(text, named))
     return OTHER_YEARS if own == OTHER_YEARS else cover
 
 
 #: A document number written with its year ("39/2012/NQ-HĐND", "10/2016/NĐ-CP"): serial and year.
-_NUMBER_WITH_YEAR = re.compile(r"(?<!\d)0*(?P<serial>\d+)\s*/\s*(?P<year>(?:19|20)\d\d)\s*/")
+_NUMBER_WITH_YEAR = re.compile(r"(?<!\d)0*(?P<serial>\d+)\s*/\s*(?P<year>" + YEAR + r")\s*/")
 
 
 def absent_named_number(analysis, units: list, records: dict) -> str:
