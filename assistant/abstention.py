@@ -175,7 +175,10 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule, doc_tex
     unknown = tuple(dict.fromkeys(unknown))
     share = len(unknown) / max(len(set(words)), 1)
     year_ok = _year_ok(typed or units, best, analysis, rule, lexical_state)
-    place_ok = _place_ok(typed or units, best, analysis, rule, lexical_state, doc_text)
+    # the place is read on the units carrying the asked kind and on every unit (the document that speaks of the topic
+    # may not be the one whose date line ranks): either is enough
+    place_ok = _place_ok(typed or units, best, analysis, rule, lexical_state, doc_text) or _place_ok(
+        units, max((u.coverage for u in units), default=0.0), analysis, rule, lexical_state, doc_text)
     dense = max((u.result.scores.get("dense", 0.0) for u in units), default=0.0)
     fact = asked_fact(analysis.text, tuple(analysis.answer_types))
     found = fact_present(units, fact, analysis, lexical_state, doc_text=doc_text)
