@@ -9,7 +9,9 @@ The features are read from what the answerer already computed (no second search)
 - ``type_found``: whether the best units carry the kind of answer asked (a date for "khi nào", or the case a rule
   applies in; a signer…); a news post's dateline counts with the best unit of its post;
 - ``fact`` / ``fact_found`` and ``other_ordinal``: the definite fact asked and whether a unit an answer would quote
-  states it; a numbered sitting asked that those units number otherwise only (:mod:`assistant.evidence`).
+  states it; a numbered sitting asked that those units number otherwise only (:mod:`assistant.evidence`);
+- ``absent_number``: a document number asked with its year ("39/2012/NQ-HĐND") that no document has and no passage
+  found writes (:func:`assistant.evidence.absent_named_number`).
 
 The thresholds of :class:`AbstentionRule` marked "fitted" are read at import from :data:`FIT_FILE`, which
 ``python -m bench.fit_abstention`` writes (fitted on the tune half of the dev and real-document questions plus
@@ -31,13 +33,17 @@ from pathlib import Path
 
 from assistant.evidence import (
     FACT_NAMES,
+    absent_named_number,
     answers_when_by_condition,
     asked_fact,
+    document_of_other_places,
     fact_present,
     in_scope,
     ordinal_conflict,
+    unit_year_cover,
 )
-from retriever.years import COVERS, OTHER_YEARS, result_year_cover
+from retriever.query import resolve_named_documents
+from retriever.years import COVERS, OTHER_YEARS
 from textnorm import fold_word, has_diacritics, syllables, word_segments
 from textnorm.cues import AnswerType, shaped
 from textnorm.patterns import news_dateline
@@ -57,6 +63,7 @@ class AbstentionFeatures:
     unknown: tuple[str, ...]
     type_found: bool
     year_ok: bool = True  # the year named is the best unit's document's (or in its passage)
+    place_ok: bool = True  # one of the best units is not of a document whose text names other provinces only
     dense: float = 1.0  # the best dense similarity of a passage found to the question
     #: the definite fact asked (assistant.evidence: "count", "rate", "post", "rank"; "" for none) and whether one of
     #: the units an answer would quote states it
@@ -64,12 +71,15 @@ class AbstentionFeatures:
     fact_found: bool = True
     #: a numbered event the question asks about ("phiên họp thứ tám") that the best units number otherwise only
     other_ordinal: str = ""
+    #: a document number the question writes with its year that is no document's own and no passage found writes
+    absent_number: str = ""
 
     def as_row(self) -> dict:
         return {"coverage": round(self.coverage, 3), "unknown_share": round(self.unknown_share, 3),
                 "unknown": list(self.unknown), "type_found": self.type_found, "year_ok": self.year_ok,
+                "place_ok": self.place_ok,
                 "dense": round(self.dense, 3), "fact": self.fact, "fact_found": self.fact_found,
-                "other_ordinal": self.other_ordinal}
+                "other_ordinal": self.other_ordinal, "absent_number": self.absent_number}
 
 
 @dataclass(frozen=True)
@@ -114,6 +124,8 @@ class AbstentionRule:
                     + ", ".join(f.unknown[:5]) + ").")
         if f.dense < self.min_dense:
             return "Các văn bản hiện có không nói về nội dung này."
+        if f.absent_number:
+            return f"Các văn bản hiện có không có văn bản số {f.absent_number}, nên không thể trả lời câu hỏi này."
         if not f.year_ok:
             return "Các văn bản hiện có không có đoạn nào nói về năm được hỏi."
         if f.other_ordinal:
@@ -121,13 +133,15 @@ class AbstentionRule:
         if self.require_asked_fact and not f.fact_found:
             return (f"Các văn bản hiện có nói về nội dung này nhưng không nêu {FACT_NAMES.get(f.fact, 'thông tin')} "
                     "được hỏi.")
+        if not f.place_ok:  # after the fact: when one is asked, saying it is absent says more
+            return "Các văn bản hiện có không có đoạn nào nói về địa phương được hỏi."
         needed = self.min_coverage if f.type_found else self.min_coverage_without_type
         if f.coverage < needed:
             return "Các văn bản hiện có không có đoạn nào trả lời đúng câu hỏi này."
         return ""
 
 
-def features(units: list, analysis, lexical_state, rule: AbstentionRule) -> AbstentionFeatures:
+def features(units: list, analysis, lexical_state, rule: AbstentionRule, doc_text=None) -> AbstentionFeatures:
     """Features of the scored units of one question.
 
     Args:
@@ -135,6 +149,8 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule) -> Abst
         analysis: the question's :class:`~retriever.query.QueryAnalysis`.
         lexical_state: the index's lexical state (document frequencies).
         rule: the rule the features are read for (its year thresholds).
+        doc_text: doc_id → the document's text (``IndexStore.document_text``), to read the places a document of
+            unread province names; None reads the passages only.
 
     Returns:
         An :class:`AbstentionFeatures`.
@@ -159,13 +175,18 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule) -> Abst
     unknown = tuple(dict.fromkeys(unknown))
     share = len(unknown) / max(len(set(words)), 1)
     year_ok = _year_ok(typed or units, best, analysis, rule, lexical_state)
+    # the place is read on the units carrying the asked kind and on every unit (the document that speaks of the topic
+    # may not be the one whose date line ranks): either is enough
+    place_ok = _place_ok(typed or units, best, analysis, rule, lexical_state, doc_text) or _place_ok(
+        units, max((u.coverage for u in units), default=0.0), analysis, rule, lexical_state, doc_text)
     dense = max((u.result.scores.get("dense", 0.0) for u in units), default=0.0)
     fact = asked_fact(analysis.text, tuple(analysis.answer_types))
-    found = fact_present(units, fact, analysis, lexical_state)
+    found = fact_present(units, fact, analysis, lexical_state, doc_text=doc_text)
     scoped = [u for u in units if in_scope(u.result, analysis, lexical_state)]
     return AbstentionFeatures(coverage=coverage, unknown_share=share, unknown=unknown, type_found=type_found,
-                              year_ok=year_ok, dense=dense, fact=fact.kind, fact_found=found,
-                              other_ordinal=ordinal_conflict(analysis.text, scoped))
+                              year_ok=year_ok, place_ok=place_ok, dense=dense, fact=fact.kind, fact_found=found,
+                              other_ordinal=ordinal_conflict(analysis.text, scoped),
+                              absent_number=absent_named_number(analysis, units, lexical_state.records))
 
 
 def _dated_coverage(unit, units: list) -> float:
@@ -190,19 +211,31 @@ def _known_compound(compound: str, index) -> bool:
     return all(index.document_frequency(f"~{a}_{b}") > 0 for a, b in zip(parts, parts[1:]))
 
 
+def _place_ok(units: list, coverage: float, analysis, rule: AbstentionRule, state=None, doc_text=None) -> bool:
+    """A province named in the question is not ruled out by the text of every best unit's document (those carrying
+    at least ``year_coverage_share`` of the best coverage, as for the year): one of them is of a document known to be
+    of it, or names it or its places, or names no province at all (:func:`assistant.evidence.document_of_other_places`).
+    A document the question names by its number is its scope whatever place it names."""
+    if not getattr(analysis, "provinces", None) or doc_text is None or resolve_named_documents(analysis, state.records):
+        return True
+    best = [u for u in units if u.coverage >= rule.year_coverage_share * coverage]
+    return not best or any(not document_of_other_places(u, analysis, state, doc_text) for u in best)
+
+
 def _year_ok(units: list, coverage: float, analysis, rule: AbstentionRule, state=None) -> bool:
     """A year named in the question is covered (:func:`retriever.years.result_year_cover`: the year or period of the
     unit's document, or written in its passage) by one of the best units; or the best unit's document states no year
     (a year not read never refuses by itself; an unread document that only ranks near the top is no evidence against
     the known years of those that answer); or one of the best units is of a document of the province asked about
     that states no year (the place confirms it is the document asked about). A unit whose document states no year
-    but whose own words name other years only is evidence of another year."""
+    but whose own words name other years only is evidence of another year, also when other lines of its passage
+    write the year asked (:func:`assistant.evidence.unit_year_cover`)."""
     if not analysis.years:
         return True
     best = [u for u in units if u.coverage >= rule.year_coverage_share * coverage]
     asked_places = set(getattr(analysis, "provinces", ()))
     for u in best:
-        cover = result_year_cover(u.result, analysis.years, state, getattr(analysis, "doc_numbers", ()))
+        cover = unit_year_cover(u, analysis.years, state, getattr(analysis, "doc_numbers", ()))
         if cover == COVERS:
             return True
         if cover == OTHER_YEARS:

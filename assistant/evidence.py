@@ -30,11 +30,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.scope import writes_number
 from retriever.features import mentions_province
 from retriever.intent import question_fold
-from retriever.years import OTHER_YEARS, result_year_cover
+from retriever.query import resolve_named_documents
+from retriever.years import (
+    COVERS,
+    OTHER_YEARS,
+    cites_any,
+    document_year_table,
+    document_years_of,
+    result_year_cover,
+    year_cover,
+)
 from textnorm import fold_accents, syllables
-from textnorm.gazetteer import canonical_province, find_provinces, province_of_place
+from textnorm.cues import YEAR
+from textnorm.gazetteer import canonical_province, find_provinces, place_mentions, province_of_place
 from textnorm.patterns import (
     AGENCY,
     CONDITION,
@@ -98,6 +109,11 @@ _NOT_NAME_LINE = re.compile(r"\b(?:uy ban|ubnd|nhan dan|tm|kt|tl|tuq|da ky)\b")
 _SIGNING = re.compile(r"\bky\b|\bnguoi ky\b|\b(?:" + "|".join(POST_NAMES) + r")\b")
 #: Answer types asking for a document's identity: its number ("số mấy") or its date of issue ("ký ngày nào").
 IDENTITY_TYPES = ("number", "issue_date")
+#: The answer type of a question asking which document another rests on ("theo quyết định số mấy"): then a basis line
+#: ("Căn cứ …", "Thực hiện Nghị quyết số 01/NQ-CP …") states the number asked; otherwise it states another document's.
+BASIS_TYPE = "basis"
+#: The role of such a line (:func:`assistant.grounded.units.line_role`).
+BASIS_ROLE = "basis"
 #: A date stated, on folded text: "13/4/2018", "05-6-2019", "ngày 22 tháng 8 năm 2023", "ngày 13 4".
 _STATES_DATE = re.compile(r"\b\d{1,2} \d{1,2} \d{4}\b|\bngay \d{1,2} (?:thang )?\d{1,2}\b")
 #: A question asking when a legal text takes effect ("có hiệu lực từ ngày nào", "hiệu lực thi hành khi nào").
@@ -134,15 +150,17 @@ def asked_fact(question: str, answer_types: tuple[str, ...] = ()) -> AskedFact:
     'rank'
     >>> asked_fact("nghi quyet dai hoi lan thu may"), asked_fact("Ai ký kế hoạch?", ("signer",))
     (AskedFact(kind='', words=()), AskedFact(kind='signer', words=()))
+    >>> asked_fact("Theo quyết định số mấy?", ("number", "basis")).words
+    ('number', 'basis')
     """
+    folded = question_fold(question)
     if "signer" in answer_types:
         return AskedFact("signer")
-    if _ASKS_EFFECT.search(question_fold(question)):
+    if _ASKS_EFFECT.search(folded):
         return AskedFact("effect")
     identity = tuple(t for t in answer_types if t in IDENTITY_TYPES)
     if identity:
-        return AskedFact("identity", identity)
-    folded = question_fold(question)
+        return AskedFact("identity", identity + ((BASIS_TYPE,) if BASIS_TYPE in answer_types else ()))
     if _ASKS_RANK.search(folded):
         return AskedFact("rank")
     if _ASKS_RATE.search(folded):
@@ -311,19 +329,101 @@ def _names_person(text: str) -> bool:
                for m in FULL_NAME.finditer(text))
 
 
-def fact_present(units: list, fact: AskedFact, analysis=None, state=None, top: int = FACT_TOP_UNITS) -> bool:
+def fact_present(units: list, fact: AskedFact, analysis=None, state=None, top: int = FACT_TOP_UNITS,
+                 doc_text=None) -> bool:
     """Whether one of the ``top`` units an answer would quote states ``fact``, in a document the question's scope
-    does not rule out (:func:`in_scope`: a count of 2018 does not answer a question about 2021)."""
+    does not rule out (:func:`in_scope`: a count of 2018 does not answer a question about 2021), and not in words that
+    name other years only (:func:`unit_year_cover`: "năm 2019 đạt 79,68 điểm" states no score of 2020), nor in a
+    document whose text names other provinces only (:func:`document_of_other_places`, with ``doc_text``). A document's
+    own number or date is not stated by a line citing the documents it rests on, unless that is what is asked."""
     if not fact.kind or not units:
         return True
     scoped = [u for u in units if analysis is None or (in_scope(u.result, analysis, state)
-                                                       and not names_other_places(u, analysis))]
+                                                       and not names_other_places(u, analysis)
+                                                       and not _of_other_years(u, analysis, state)
+                                                       and not document_of_other_places(u, analysis, state,
+                                                                                        doc_text))]
+    if fact.kind == "identity" and BASIS_TYPE not in fact.words:
+        scoped = [u for u in scoped if getattr(u, "role", "") != BASIS_ROLE]
     if fact.kind in DOCUMENT_FACTS:  # any line of the documents asked about; not of a document the question is not
         most = max((u.coverage for u in scoped), default=0.0)
         best = [u for u in scoped if u.coverage >= DOCUMENT_FACT_COVERAGE_SHARE * most]
     else:
         best = sorted(scoped, key=lambda u: -u.score)[:top]
     return any(states_fact(u.text, fact) for u in best)
+
+
+def _of_other_years(unit, analysis, state=None) -> bool:
+    """A unit that :func:`unit_year_cover` finds about other years than the question names."""
+    years = getattr(analysis, "years", ())
+    return bool(years) and unit_year_cover(unit, years, state, getattr(analysis, "doc_numbers", ())) == OTHER_YEARS
+
+
+def unit_year_cover(unit, years, state=None, named=()) -> str:
+    """:func:`retriever.years.result_year_cover` of the unit's passage, narrowed to the unit's own words when the
+    passage is not of other years: a document not known to cover the year, whose unit names other years only ("Chỉ
+    số năm 2019 của tỉnh đạt 79,68 điểm" in a post whose other lines write 2020, or a period holding it), speaks of
+    those years. The text decides: a document known to cover the year asked covers every unit of it, and a unit
+    writing no year keeps its passage's answer.
+
+    >>> from types import SimpleNamespace as NS
+    >>> def unit(text, passage, nam=""):
+    ...     result = NS(passage=NS(text=passage, section="", doc_id="d"), doc_metadata={"nam": nam, "tieu_de": ""})
+    ...     return NS(text=text, result=result)
+    >>> line = "Chỉ số cải cách hành chính năm 2019 của tỉnh đạt 79,68 điểm."
+    >>> unit_year_cover(unit(line, "Giai đoạn 2020-2025. " + line), ["2020"])
+    'other'
+    >>> unit_year_cover(unit(line, "Giai đoạn 2020-2025. " + line, nam="2020"), ["2020"])
+    'covers'
+    >>> unit_year_cover(unit("Tỉnh đạt 79,68 điểm.", "Năm 2020, tỉnh đạt 79,68 điểm."), ["2020"])
+    'covers'
+    >>> unit_year_cover(unit(line, "Giai đoạn 2016-2025. " + line), ["2020"])  # a period holds 2020: not enough
+    'other'
+    """
+    cover = result_year_cover(unit.result, years, state, named)
+    if cover == OTHER_YEARS:
+        return cover
+    table = document_year_table(state) if state is not None else {}
+    doc_id = unit.result.passage.doc_id
+    known = table[doc_id] if doc_id in table else document_years_of(unit.result.doc_metadata)
+    if set(known) & set(years):
+        return COVERS
+    text = getattr(unit, "text", "")  # a unit without its own words keeps its passage's answer
+    own = year_cover((), text, years, cited=cites_any(text, named))
+    return OTHER_YEARS if own == OTHER_YEARS else cover
+
+
+#: A document number written with its year ("39/2012/NQ-HĐND", "10/2016/NĐ-CP"): serial and year.
+_NUMBER_WITH_YEAR = re.compile(r"(?<!\d)0*(?P<serial>\d+)\s*/\s*(?P<year>" + YEAR + r")\s*/")
+
+
+def absent_named_number(analysis, units: list, records: dict) -> str:
+    """A document number the question writes with its year ("Nghị quyết số 39/2012/NQ-HĐND") that is no indexed
+    document's own and that no passage found for the question writes with that year, or "". Its serial alone may be
+    written everywhere ("Nghị định số 39/2003/NĐ-CP", "Nghị quyết 38/2012/NQ-HĐND" nearby), so the number-in-any-form
+    check before the search cannot tell (:func:`assistant.scope.absent_numbers`); with its year, the passages that
+    would be quoted are read: none writes it, so none is about that document.
+
+    >>> from types import SimpleNamespace as NS
+    >>> def unit(text): return NS(result=NS(passage=NS(text=text)))
+    >>> asks = NS(doc_numbers=["39/2012/NQ-HĐND"], named_doc_ids=())
+    >>> absent_named_number(asks, [unit("Căn cứ Nghị định số 39/2003/NĐ-CP; Nghị quyết 38/2012/NQ-HĐND")], {})
+    '39/2012/NQ-HĐND'
+    >>> absent_named_number(asks, [unit("Thực hiện Nghị quyết số 39/2012/NQ-HĐND ngày 12/12/2012")], {})
+    ''
+    """
+    numbers = list(getattr(analysis, "doc_numbers", ()) or ())
+    if not numbers or resolve_named_documents(analysis, records):
+        return ""
+    for number in numbers:
+        m = _NUMBER_WITH_YEAR.search(number)
+        if m is None:
+            return ""  # a number without its year: the check before the search decides
+        with_year = re.compile(rf"(?<![\d/]){m.group('serial')}\s*/\s*{m.group('year')}\b")
+        if any(writes_number(u.result.passage.text, m.group("serial").lstrip("0") or "0")
+               and with_year.search(re.sub(r"(?<![\d/])0+(?=\d)", "", u.result.passage.text)) for u in units):
+            return ""
+    return numbers[0]
 
 
 def _ordinals(text: str) -> set[tuple[str, str]]:
@@ -385,6 +485,57 @@ def names_other_places(unit, analysis) -> bool:
     return bool(named) and not named & wanted
 
 
+def places_named(text: str) -> frozenset[str]:
+    """The provinces a text names: by their names ("tỉnh Hưng Yên") and through their districts, towns and wards
+    where the name decides the province ("huyện Mộc Châu" → Sơn La), canonical.
+
+    >>> sorted(places_named("UBND huyện Mộc Châu làm việc với tỉnh Hưng Yên")), places_named("UBND tỉnh yêu cầu")
+    (['Hưng Yên', 'Sơn La'], frozenset())
+    """
+    named = {canonical_province(p) or p for p in find_provinces(text or "")}
+    named |= {canonical_province(m.province) or m.province for m in place_mentions(text or "")}
+    return frozenset(named)
+
+
+def document_of_other_places(unit, analysis, state=None, doc_text=None) -> bool:
+    """A unit whose document is not known to be of a province the question names and whose words, or its whole
+    document's text, name provinces (or their districts and wards) but none of those: its document is about them.
+    A document that names no province is never ruled out (an unread place is no evidence), nor one known to be of a
+    province asked. ``doc_text``: doc_id → the document's text (None: only the unit's passage is read); what a
+    document names is read once per index state.
+
+    >>> from types import SimpleNamespace as NS
+    >>> q = NS(provinces=["Đồng Tháp"])
+    >>> def unit(text, tinh=""): return NS(text=text, result=NS(doc_metadata={"tinh": tinh},
+    ...                                                        passage=NS(text=text, doc_id="d")))
+    >>> texts = {"d": "Chỉ số của 63 địa phương. Quảng Ninh dẫn đầu, Hà Nội xếp thứ 3."}
+    >>> document_of_other_places(unit("Chỉ số của 63 địa phương."), q, doc_text=texts.get)
+    True
+    >>> document_of_other_places(unit("Chỉ số của 63 địa phương."), q, doc_text={"d": "UBND tỉnh công bố."}.get)
+    False
+    >>> document_of_other_places(unit("Chỉ số của 63 địa phương.", "Đồng Tháp"), q, doc_text=texts.get)
+    False
+    """
+    if not getattr(analysis, "provinces", None):
+        return False
+    wanted = {canonical_province(p) or p for p in analysis.provinces}
+    tinh = unit.result.doc_metadata.get("tinh", "")
+    if tinh and (canonical_province(tinh) or tinh) in wanted:
+        return False
+    named = places_named(unit.result.passage.text)
+    if not named & wanted and doc_text is not None:
+        named |= _document_places(unit.result.passage.doc_id, state, doc_text)
+    return bool(named) and not named & wanted
+
+
+def _document_places(doc_id: str, state, doc_text) -> frozenset[str]:
+    """:func:`places_named` of a document's whole text, kept with the index state (read once per document)."""
+    cache = state.memo("assistant.evidence.document_places", lambda _: {}) if state is not None else {}
+    if doc_id not in cache:
+        cache[doc_id] = places_named(doc_text(doc_id) or "")
+    return cache[doc_id]
+
+
 def in_scope(result, analysis, state=None) -> bool:
     """A passage whose document is not known to be of another year or another province than the question names
     (unknown fields are in scope: a hint, never a gate)."""
@@ -399,4 +550,5 @@ def in_scope(result, analysis, state=None) -> bool:
 
 
 __all__ = ["AskedFact", "asked_fact", "answers_when_by_condition", "states_fact", "fact_present", "in_scope",
-           "names_other_places", "ordinal_conflict", "FACT_NAMES", "FACT_TOP_UNITS"]
+           "names_other_places", "ordinal_conflict", "unit_year_cover", "absent_named_number", "places_named",
+           "document_of_other_places", "FACT_NAMES", "FACT_TOP_UNITS"]

@@ -399,6 +399,11 @@ class IndexStore:
         generation = self.generation
         return hashlib.sha256(f"{generation}|{self.embedder_name_in_index()}|{stamp}".encode()).hexdigest()[:16]
 
+    def document_text(self, doc_id: str) -> str | None:
+        """A document's cleaned text alone (no passages fetched), or None when it is not indexed."""
+        got = self._retrying(lambda: self.docs.get(ids=[doc_id], include=["documents"]))
+        return got["documents"][0] if got["ids"] else None
+
     def get_document(self, doc_id: str) -> Document | None:
         got = self._retrying(lambda: self.docs.get(ids=[doc_id], include=["metadatas", "documents"]))
         if not got["ids"]:

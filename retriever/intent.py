@@ -21,13 +21,16 @@ from textnorm.cues import (
     question_fold,
 )
 from textnorm.cues import AnswerType as T
+from textnorm.patterns import POST_NAMES
 from textnorm.terms import is_stopword
 
 _F = re.IGNORECASE
 #: Each answer type and the folded question words that ask for it.
 _TYPE_PATTERNS: tuple[tuple[T, re.Pattern], ...] = (
     (T.SIGNER, re.compile(r"\b(ai|nguoi nao|chuc vu (gi|nao)) (da )?(ky|ki)\b|\bnguoi ky\b|\bky boi\b|"
-                          r"\bdo ai ky\b|\bai la nguoi ky\b", _F)),
+                          r"\bdo ai ky\b|\bai la nguoi ky\b|"
+                          # the post or the person signing asked with "nào": "Phó Chủ tịch nào ký", "ông nào đã ký"
+                          r"\b(" + "|".join(POST_NAMES) + r"|ong|ba|lanh dao|dong chi) nao (da )?(ky|ki)\b", _F)),
     (T.NUMBER, re.compile(r"\bso (may|bao nhieu|hieu|ky hieu)\b|\bky hieu\b|\bso hieu\b|"
                           r"\b(van ban|quyet dinh|ke hoach|chi thi) so (may|nao)\b", _F)),
     (T.ISSUE_DATE, re.compile(r"\b(ban hanh|ky|phe duyet)\s*(vao|vao ngay|ngay|luc)?\s*(nao|khi nao|bao gio|"
@@ -61,8 +64,8 @@ _NOT_TARGET = frozenset({"khi", "luc", "bao", "nam", "thang", "ngay", "quy", "th
 def answer_types(question: str) -> tuple[T, ...]:
     """The answer types a question asks for, in :data:`ANSWER_TYPES` order; ``(AnswerType.CONTENT,)`` when none.
 
-    >>> answer_types("Ai ký quyết định ban hành kế hoạch?")
-    ('signer',)
+    >>> answer_types("Ai ký quyết định ban hành kế hoạch?"), answer_types("Phó Chủ tịch nào đã ký quyết định?")
+    (('signer',), ('signer',))
     >>> answer_types("Kế hoạch CCHC năm 2014 là văn bản số mấy, ban hành ngày nào?")
     ('number', 'issue_date')
     >>> answer_types("kh nay can cu quyet dinh nao"), answer_types("Sở nào chủ trì tham mưu?")
