@@ -426,9 +426,21 @@ def _outside(tokens: list[tuple[int, int]], spans: list[tuple[int, int]]) -> lis
     return out
 
 
+#: A line break between a level word and a name: a cleaned text holds one paragraph per line, so the paragraph ended
+#: and the word is not the name's level.
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*$")
+
+
 def _cue(text: str, folded: str, start: int, accented: bool) -> tuple[str, str]:
     """The tier ("district", "ward" or "") and the folded level ("huyen", "xa"…) of the level word written just
-    before a name."""
+    before a name, in the same paragraph (a line ending "xã, thị trấn" above a paragraph opening "Từ ngày" names no
+    "thị trấn Từ").
+
+    >>> _cue("xã, thị trấn\\nTừ ngày", "xa, thi tran\\ntu ngay", 13, True), _cue("huyện Mộc Châu", "", 6, True)
+    (('', ''), ('district', 'huyen'))
+    """
+    if _PARAGRAPH_BREAK.search(text[max(0, start - 12): start]):
+        return "", ""
     if accented:
         before = text[max(0, start - 12): start].lower()
         district, ward = _DISTRICT_CUE.search(before), _WARD_CUE.search(before)
