@@ -142,6 +142,17 @@ BARE_VOTES = 1
 #: Bodies of the courts and the procuracy named before a place ("Tòa án nhân dân thành phố Hà Nội"): the place is
 #: theirs, not the document's (a national law names them), folded.
 OTHER_BRANCH_BEFORE = re.compile(r"(?:toa an|vien kiem sat|thi hanh an)[^,;.\n]{0,40}$")
+#: Institutions named after a place ("Trường Đại học Thái Bình", "Học viện Chính trị khu vực I", "Bệnh viện Đa khoa
+#: tỉnh"): a bare name right after one is the institution's name, not the place a page is about, folded.
+INSTITUTION_BEFORE = re.compile(r"(?<![a-z])(?:truong|dai hoc|cao dang|hoc vien|benh vien|cong ty|ngan hang)\s*$")
+#: A line naming a document by kind and number first, as a portal's list of related or cited documents does ("- 1Nghị
+#: định 93/2001/NĐ-CP quy định phân cấp … cho thành phố Hồ Chí Minh"): the places of its title are that document's.
+CITED_TITLE_LINE = re.compile(
+    r"^[-–•+*\s]*\d{0,3}\.?\s*(?:" + "|".join(sorted({v for v in DOC_TYPES.values()}, key=len, reverse=True))
+    + r")\s+(?:số\s*:?\s*)?\d+[a-z]?/\S+", re.IGNORECASE | re.MULTILINE)
+#: The province a page is about has at least this share of every province vote it casts (its own districts vote for
+#: it): a page of the mergers or a region names many provinces as often as each other and is about none of them.
+SUBJECT_SHARE = 0.5
 #: The lead is within the first paragraphs (after the headline and a photo caption or a rating line). A lead's
 #: "Ngày 13/4/2018, …" (:data:`textnorm.patterns.NEWS_LEAD_DATE`) gives the post's year, not its day.
 DATELINE_PARAGRAPHS = 6
@@ -613,12 +624,27 @@ def _body_votes(text: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Coun
     mentions = [(name, s, e, bool(PROVINCE_CUE.search(folded[max(0, s - 12): s]))) for name, s, e in provinces]
     mentions += [(m.province, m.start, m.end, m.cued) for m in place_mentions(text, provinces=provinces)]
     listed = _enumerated(text, [(s, e) for _, s, e, cued in mentions if not cued])
+    skip = tuple(skip) + _cited_title_lines(text)
     for name, s, e, cued in sorted(mentions, key=lambda m: m[1]):
-        if OTHER_BRANCH_BEFORE.search(folded[max(0, s - 60): s]) or any(a <= s < b for a, b in skip) or s in listed:
+        if (OTHER_BRANCH_BEFORE.search(folded[max(0, s - 60): s]) or any(a <= s < b for a, b in skip) or s in listed
+                or (not cued and INSTITUTION_BEFORE.search(folded[max(0, s - 20): s]))):
             continue
         votes[name] += CUED_VOTES if cued else BARE_VOTES
         first.setdefault(name, (s, e))
     return votes, first
+
+
+def _cited_title_lines(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the lines that name another document by kind and number first (:data:`CITED_TITLE_LINE`).
+
+    >>> _cited_title_lines("- 1Nghị định 93/2001/NĐ-CP quy định phân cấp cho thành phố Hồ Chí Minh\\nUBND tỉnh")
+    ((0, 70),)
+    """
+    spans = []
+    for m in CITED_TITLE_LINE.finditer(text):
+        end = text.find("\n", m.start())
+        spans.append((m.start(), len(text) if end < 0 else end))
+    return tuple(spans)
 
 
 def _enumerated(text: str, spans: list[tuple[int, int]]) -> set[int]:
@@ -648,8 +674,8 @@ def _vote_body_province(r: _Reader, min_votes: int = CUED_VOTES) -> None:
         if web:
             r.put("tinh", web)
         return
-    name, count = votes.most_common(1)[0]
-    if count >= min_votes:
+    (name, count), *others = votes.most_common(2)
+    if count >= min_votes and count >= SUBJECT_SHARE * sum(votes.values()) and (not others or others[0][1] < count):
         r.put("tinh", name, first[name])
 
 

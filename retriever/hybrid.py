@@ -27,7 +27,7 @@ from retriever.features import (
 )
 from retriever.query import QueryAnalysis, analyze_query, resolve_merged_provinces
 from retriever.years import OTHER_YEARS, document_year_table, year_cover
-from textnorm.gazetteer import canonical_province
+from textnorm.gazetteer import after_mergers, canonical_province, successor_of
 
 #: Query vectors kept by a retriever: a few hundred questions of recent users (384 floats each, about 1.5 KB).
 QUERY_VECTORS_KEPT = 256
@@ -35,6 +35,11 @@ QUERY_VECTORS_KEPT = 256
 #: kept (the reader may have missed it: metadata is a hint, never a gate) at this share of its score for each field
 #: unread, so documents known to match rank first.
 UNREAD_FIELD_FACTOR = 0.5
+#: Under a province scope, a passage of a document known to be about other years than the question names (and that
+#: does not write the year asked) is ranked at this share of its score, as one whose province is unread is: the year
+#: checks would refuse to answer from it, and a post of the year asked whose province was not read must not lose to it
+#: (newdocs N07, N08: a Tây Ninh post of 2016 behind a Tây Ninh decision of 2019).
+OTHER_YEARS_FACTOR = UNREAD_FIELD_FACTOR
 #: Which document field each filter reads.
 _FILTER_FIELDS = (("provinces", "tinh"), ("years", "years"), ("doc_types", "loai_van_ban"))
 
@@ -195,6 +200,7 @@ class HybridRetriever:
             return []
         unread = _unread_by_document(state, filters)
         raw, fused = self._scored(analysis, state, filters, mask, mode, unread)
+        fused = _other_years_below(fused, state, analysis, filters)
         # a search scoped to provinces or documents is not spread (a factor of 0.85 there changed nothing on the check
         # half: python -m bench.ablate_retriever), nor one asking what the document it opens with says ("Theo Luật …")
         scoped = bool(filters.provinces or filters.doc_ids) or analysis.cites_document
@@ -395,13 +401,30 @@ def _unread_by_document(state: LexicalState, filters: SearchFilters) -> dict[str
         return {}
     out = {}
     years = document_year_table(state)
+    successors = _successor_names(filters, state)
     for doc_id, m in state.doc_meta.items():
         record = state.records.get(doc_id)
         read = {**m, "cap": record.metadata.get("cap", "") if record else "", "years": sorted(years.get(doc_id, ()))}
         missing = unread_fields(read, fields)
+        if successors and m.get("tinh") in successors and "tinh" not in missing and record is not None and (
+                after_mergers(record.metadata.get("ngay_ban_hanh", ""), str(record.metadata.get("nam", "")))):
+            missing = ("tinh", *missing)  # of the new province the old one asked for belongs to: it may be about it
         if missing:
             out[doc_id] = missing
     return out
+
+
+def _successor_names(filters: SearchFilters, state: LexicalState) -> set[str]:
+    """The names, as indexed, of the provinces that the old provinces a filter asks for were merged into in 2025
+    under another's name ("Kon Tum" → Quảng Ngãi): their documents issued since are of the old province's land too,
+    so they are kept under its scope (ranked as documents whose province is open, never left out)."""
+    indexed = province_names(state)
+    names: set[str] = set()
+    for p in filters.provinces:
+        new = successor_of(canonical_province(p) or p)
+        if new and new not in filters.provinces:
+            names |= indexed.get(new, set())
+    return names
 
 
 def _score_range(values) -> tuple[float, float]:
@@ -433,6 +456,25 @@ def _ranked_below(fused: dict[str, float], meta: dict, unread: dict) -> dict[str
         return fused
     return {pid: score * UNREAD_FIELD_FACTOR ** len(unread.get(meta.get(pid, {}).get("doc_id"), ()))
             for pid, score in fused.items()}
+
+
+def _other_years_below(fused: dict[str, float], state: LexicalState, analysis: QueryAnalysis,
+                       filters: SearchFilters) -> dict[str, float]:
+    """Fused scores with the passages of documents known to be about other years than the question names ranked lower
+    (:data:`OTHER_YEARS_FACTOR`), under a province scope the question or a filter sets. A passage writing a year asked
+    keeps its score; a document whose years are unknown is not judged; a year filter (already a mask) or documents
+    named by number (the scope, whatever year is named) leave the scores as they are."""
+    years = tuple(getattr(analysis, "years", ()) or ())
+    if not (filters.provinces and years) or filters.years or filters.doc_ids or analysis.cites_document:
+        return fused
+    table = document_year_table(state)
+    other = {doc for doc, known in table.items() if known and year_cover(known, "", years) == OTHER_YEARS}
+    if not other:
+        return fused
+    writes = state.index.scores({year: 1.0 for year in years}) > 0
+    position = {pid: i for i, pid in enumerate(state.index.ids)}
+    return {pid: score * OTHER_YEARS_FACTOR if state.meta.get(pid, {}).get("doc_id") in other
+            and not (pid in position and writes[position[pid]]) else score for pid, score in fused.items()}
 
 
 def _province_names(filters: SearchFilters, state: LexicalState) -> set[str]:

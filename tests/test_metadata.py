@@ -199,6 +199,7 @@ NEWS_LEAD = ("Đoàn kiểm tra cải cách hành chính của tỉnh đã làm 
         ("(12/03/2023 10:05)", "2023-03-12"),
         ("Ngày 12 tháng 3 năm 2023", "2023-03-12"),
         ("10:05 ngày 12 tháng 03 năm 2023", "2023-03-12"),
+        ("11:13 30/11/2025 98", "2025-11-30"),
     ],
 )
 def test_news_dateline_dates_the_post_and_the_headline_is_its_title(dateline, date):

@@ -212,6 +212,9 @@ MERGED_INTO = {
 }
 
 
+#: The day the 2025 mergers took effect (Nghị quyết 202/2025/QH15): a document of a merged province's new name issued
+#: from then on is of the whole new province, the old provinces merged into it included.
+MERGERS_EFFECTIVE = "2025-07-01"
 #: Each of the 63 provinces → the province it belongs to since the 2025 mergers.
 _MERGED = {old: MERGED_INTO.get(old, old) for old in PROVINCES}
 
@@ -224,6 +227,31 @@ def current_province(old_name: str) -> str | None:
     """
     old = canonical_province(re.sub(r"^(?:tỉnh|tinh|thành phố|thanh pho)\s+", "", old_name.strip(), flags=re.I))
     return _MERGED.get(old) if old else None
+
+
+def successor_of(old_name: str) -> str | None:
+    """The province an old province was merged into in 2025, when it took another's name (None when it kept its own
+    or the name is unknown).
+
+    >>> successor_of("Kon Tum"), successor_of("Quảng Ngãi"), successor_of("Paris")
+    ('Quảng Ngãi', None, None)
+    """
+    new = current_province(old_name)
+    return new if new and new != canonical_province(old_name) else None
+
+
+def after_mergers(date: str, year: str) -> bool:
+    """Whether a document issued on ``date`` (ISO, may be empty) of ``year`` may be of a province as it stands since
+    the 2025 mergers: issued from :data:`MERGERS_EFFECTIVE` on, or of 2025 on with no day read, or with neither read.
+
+    >>> after_mergers("2025-08-12", "2025"), after_mergers("", "2025"), after_mergers("2019-03-01", "2019")
+    (True, True, False)
+    >>> after_mergers("", ""), after_mergers("2025-03-01", "2025")
+    (True, False)
+    """
+    if len(date) == len(MERGERS_EFFECTIVE):
+        return date >= MERGERS_EFFECTIVE
+    return not year or year >= MERGERS_EFFECTIVE[:4]
 
 
 def provinces_merged_into(new_name: str) -> list[str]:
@@ -426,9 +454,21 @@ def _outside(tokens: list[tuple[int, int]], spans: list[tuple[int, int]]) -> lis
     return out
 
 
+#: A line break between a level word and a name: a cleaned text holds one paragraph per line, so the paragraph ended
+#: and the word is not the name's level.
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*$")
+
+
 def _cue(text: str, folded: str, start: int, accented: bool) -> tuple[str, str]:
     """The tier ("district", "ward" or "") and the folded level ("huyen", "xa"…) of the level word written just
-    before a name."""
+    before a name, in the same paragraph (a line ending "xã, thị trấn" above a paragraph opening "Từ ngày" names no
+    "thị trấn Từ").
+
+    >>> _cue("xã, thị trấn\\nTừ ngày", "xa, thi tran\\ntu ngay", 13, True), _cue("huyện Mộc Châu", "", 6, True)
+    (('', ''), ('district', 'huyen'))
+    """
+    if _PARAGRAPH_BREAK.search(text[max(0, start - 12): start]):
+        return "", ""
     if accented:
         before = text[max(0, start - 12): start].lower()
         district, ward = _DISTRICT_CUE.search(before), _WARD_CUE.search(before)

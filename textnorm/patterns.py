@@ -101,6 +101,14 @@ NEWS_DATELINE_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+#: A dateline with its time first and the post's view count glued after it, unlabelled: "11:13 30/11/2025 98" (the
+#: time first tells a dateline from a table row of a date and a figure).
+NEWS_DATELINE_COUNTED = re.compile(
+    r"^[-–•|\s]*" + _CLOCK + r"\s*[,|-]?\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>" + YEAR + r")"
+    r"\s+[\d.,]{1,9}\s*$",
+    re.IGNORECASE,
+)
+
 
 def news_dateline(text: str) -> re.Match | None:
     """The dateline of a news post on its own line, in figures or in words (groups ``d``, ``m``, ``y``).
@@ -111,8 +119,10 @@ def news_dateline(text: str) -> re.Match | None:
     (None, None)
     >>> news_dateline("Chủ nhật, ngày 3 tháng 12 năm 2023") is None
     True
+    >>> news_dateline("11:13 30/11/2025 98").group("d"), news_dateline("30/11/2025 98")
+    ('30', None)
     """
-    return NEWS_DATELINE.match(text) or NEWS_DATELINE_WORDS.match(text)
+    return NEWS_DATELINE.match(text) or NEWS_DATELINE_WORDS.match(text) or NEWS_DATELINE_COUNTED.match(text)
 #: A document cited by type, number and (optionally) date: "Kế hoạch số 517/KH-UBND ngày 27/02/2020",
 #: "Quyết định số 1331/QĐ-UBND", "Công văn số 2345/UBND-VX ngày 12 tháng 5 năm 2022", "công văn 5783/VPCP-HC".
 CITED_DOCUMENT = re.compile(
