@@ -183,18 +183,41 @@ def format_way(way: str, r: dict) -> str:
     return "\n".join(lines)
 
 
-def count_only(laws: list[str]) -> None:
-    """Articles each way as :func:`ingest.document.build_document` cuts them (no embedder, no index)."""
-    from ingest.document import build_document
+def count_only(laws: list[str], work: Path) -> None:
+    """Articles each way as ingest reads them (:func:`ingest.pipeline.load_document`: loader, cleaning, front
+    matter, structure, passages), without embedder or index."""
+    from ingest.pipeline import load_document
+    from settings import load_settings
 
+    settings = load_settings()
     for name in laws:
         row = []
         for way, cut in WAYS.items():
-            text = law_text(name, cut)
-            doc = build_document(name, f"{name}.txt", text)
-            heads = article_heads(text)
-            row.append(f"{way} {held(heads, [p.text for p in doc.passages])}/{len(heads)}")
-        print(f"{name}: " + ", ".join(row))
+            path = work / f"count-{way}" / f"{name}.txt"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(law_text(name, cut), encoding="utf-8")
+            doc = load_document(path, settings)
+            heads = article_heads(law_text(name, cut))
+            row.append(f"{way} {held(heads, [p.text for p in doc.passages])}/{len(heads)} ({len(doc.passages)} "
+                       "passages)")
+        print(f"{name}: " + ", ".join(row), flush=True)
+
+
+def bm25_only(laws: list[str], work: Path, questions_path: Path) -> dict:
+    """The BM25-per-article baseline each way (no embedder, no index): what ranking one article among all of the
+    selected laws' articles gives without dense search."""
+    from bench.legal_baseline import corpus_passages
+    from bench.legal_baseline import evaluate as bm25
+
+    questions = questions_for(laws, questions_path)
+    out = {}
+    for way, cut in WAYS.items():
+        folder = work / f"bm25-{way}"
+        build_folder(folder, laws, cut)
+        out[way] = bm25(corpus_passages(folder), questions, RECALL_DEPTH)
+        print(f"{way} header, BM25 per article: " + " ".join(
+            f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in out[way].items()), flush=True)
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -206,13 +229,17 @@ def main(argv: list[str] | None = None) -> int:
                         help="build: indexes only; eval: score existing indexes")
     parser.add_argument("--questions", default=str(QUESTIONS))
     parser.add_argument("--count-only", action="store_true", help="count indexed articles, build no index")
+    parser.add_argument("--bm25-only", action="store_true", help="the BM25 baseline each way, build no index")
     args = parser.parse_args(argv)
     laws = law_names(args.laws)
-    if args.count_only:
-        count_only(laws)
-        return 0
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
+    if args.count_only:
+        count_only(laws, work)
+        return 0
+    if args.bm25_only:
+        bm25_only(laws, work, Path(args.questions))
+        return 0
     results = {"laws": laws, "ways": {}}
     for way in [w.strip() for w in args.ways.split(",") if w.strip()]:
         if args.phase == "build":
