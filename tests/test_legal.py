@@ -302,7 +302,8 @@ def test_article_heading_written_with_the_eth_look_alike_is_its_own_article():
     """ "Ðiều 2" (U+00D0, as pasted from Word or converted from an old font) opens article 2: its text is not merged
     into article 1's passage, and the section names it with a real "Đ"."""
     text = ("LUẬT\nTHỬ NGHIỆM\nChương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\n"
-            "Luật này quy định việc tiếp nhận hồ sơ.\n\u00d0iều 2. Hiệu lực thi hành\nLuật này có hiệu lực từ ngày ký.\n")
+            "Luật này quy định việc tiếp nhận hồ sơ.\n\u00d0iều 2. Hiệu lực thi hành\n"
+            "Luật này có hiệu lực từ ngày ký.\n")
     passages = build_document("x", "x.txt", text).passages
     first = next(p for p in passages if "tiếp nhận hồ sơ" in p.text)
     second = next(p for p in passages if "hiệu lực từ ngày ký" in p.text)
