@@ -16,7 +16,8 @@ Then, per way:
   app's retriever (hybrid) at k = 5 (recall@5) and k = 10 (MRR@10);
 * **baseline**: plain BM25 over one passage per article (:mod:`bench.legal_baseline`) on the same folder.
 
-Results go to ``--work/results.json`` and are printed; ``--phase eval`` re-scores existing indexes.
+Results go to ``--work/results.json`` (``results-WAY.json`` for one way) and are printed; ``--phase eval``
+re-scores existing indexes.
 """
 
 from __future__ import annotations
@@ -248,7 +249,8 @@ def main(argv: list[str] | None = None) -> int:
         results["ways"][way] = run_way(work, way, laws, build=args.phase == "all",
                                        questions_path=Path(args.questions))
         print(format_way(way, results["ways"][way]), flush=True)
-    (work / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+    name = "results.json" if set(results["ways"]) == set(WAYS) else f"results-{'-'.join(results['ways'])}.json"
+    (work / name).write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0
 
 
