@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 LEGAL = ROOT / "tests" / "fixtures" / "legal"
 #: The first line of a law's body: where a paste from an article view starts.
 BODY_START = re.compile(r"^(?:Chương|CHƯƠNG|Điều|ĐIỀU)\s+[\dIVXLC]+", re.MULTILINE)
-ARTICLE_LINE = re.compile(r"^(?:Điều|ĐIỀU) \d+[^\n]*", re.MULTILINE)
+ARTICLE_LINE = re.compile(r"^(?:[ĐÐ]iều|[ĐÐ]IỀU) \d+[^\n]*", re.MULTILINE)  # Ð: see ingest.legal._D
 
 
 def without_header(text: str) -> str:

@@ -18,7 +18,10 @@ _SEP = r"\s*(?:[.:\-–]\s*(.*)|$)"
 _PHAN = re.compile(r"^(?:Phần|PHẦN)\s+((?:thứ|THỨ)\s+\w+|[IVXLC]+|\d{1,2})" + _SEP)
 _CHUONG = re.compile(r"^(?:Chương|CHƯƠNG)\s+([IVXLC]+|\d{1,3})" + _SEP)
 _MUC = re.compile(r"^(?:Mục|MỤC)\s+(\d{1,2}|[IVXLC]+)" + _SEP)
-_DIEU = re.compile(r"^(?:Điều|ĐIỀU)\s+(\d{1,3}[a-zđ]?)" + _SEP)
+#: "Đ" or its look-alike "Ð" (U+00D0, capital eth), which text converted from old fonts or pasted from Word carries:
+#: Bộ luật Tố tụng hình sự as published writes 12 of its 510 article headings "Ðiều 413. Phạm vi áp dụng".
+_D = "[ĐÐ]"
+_DIEU = re.compile(rf"^(?:{_D}iều|{_D}IỀU)\s+(\d{{1,3}}[a-zđ]?)" + _SEP)
 _LEVELS = (("dieu", _DIEU), ("chuong", _CHUONG), ("muc", _MUC), ("phan", _PHAN))
 
 #: "(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày …)": the line under the title of an attached document.
@@ -60,6 +63,8 @@ def legal_heading(text: str) -> LegalHeading | None:
     (LegalHeading(level='chuong', number='II', rest=''), None)
     >>> legal_heading("Phần thứ nhất").level, legal_heading("Điều này áp dụng cho mọi người")
     ('phan', None)
+    >>> legal_heading("Ðiều 413. Phạm vi áp dụng").number  # "Ð" (U+00D0) standing for "Đ"
+    '413'
     """
     for level, pattern in _LEVELS:
         m = pattern.match(text.strip())

@@ -296,3 +296,16 @@ def test_a_long_article_is_cut_before_the_khoan_that_does_not_fit_not_inside_it(
     assert pieces[0].text.startswith("Điều 4. Tiếp nhận hồ sơ\n1. ")
     assert pieces[1].text.startswith("2. Hồ sơ được tiếp nhận") and "b) Qua dịch vụ bưu chính" in pieces[1].text
     assert all(len(p.text) <= MAX_PASSAGE_CHARS for p in pieces)
+
+
+def test_article_heading_written_with_the_eth_look_alike_is_its_own_article():
+    """ "Ðiều 2" (U+00D0, as pasted from Word or converted from an old font) opens article 2: its text is not merged
+    into article 1's passage, and the section names it with a real "Đ"."""
+    text = ("LUẬT\nTHỬ NGHIỆM\nChương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\n"
+            "Luật này quy định việc tiếp nhận hồ sơ.\n\u00d0iều 2. Hiệu lực thi hành\n"
+            "Luật này có hiệu lực từ ngày ký.\n")
+    passages = build_document("x", "x.txt", text).passages
+    first = next(p for p in passages if "tiếp nhận hồ sơ" in p.text)
+    second = next(p for p in passages if "hiệu lực từ ngày ký" in p.text)
+    assert first is not second
+    assert second.section.endswith("Điều 2. Hiệu lực thi hành")
