@@ -153,6 +153,10 @@ def _ask_without_filters(question: str) -> None:
 
 
 def _open_citation(key: str, index: int, n: int) -> None:
+    """Open citation ``n``'s panel on the verdict saved for it: its verdict widgets' state is dropped, so the panel
+    prefills them from the store (a state kept from an earlier opening, after an interrupted rerun, was drawn blank)."""
+    for name in (f"{key}_rv_{n}", f"{key}_rvc_{n}"):
+        st.session_state.pop(name, None)
     st.session_state["panel"] = (key, index, n)
 
 

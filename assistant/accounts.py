@@ -321,7 +321,8 @@ class AccountStore(SqliteStore):
         if row is None:
             _verify(_DUMMY_HASH, password)  # as slow as a real check: an unknown name is not told apart
             raise LoginRefused(WRONG_LOGIN)
-        self._refuse_if_locked(row[5])
+        if refusal := self._locked(row[5]):
+            raise refusal
         right = _verify(row[4], password)
         with self._transaction() as conn:
             refusal = self._record(conn, key, right, password)
@@ -329,19 +330,19 @@ class AccountStore(SqliteStore):
             raise refusal  # raised after the commit: the failure just counted stays counted
         return _account(row)
 
-    def _refuse_if_locked(self, locked_until: float) -> None:
+    def _locked(self, locked_until: float) -> LoginRefused | None:
+        """The refusal of an account locked until ``locked_until`` (its wait named), or None once that has passed."""
         wait = locked_until - self.clock()
-        if wait > 0:
-            raise LoginRefused(LOCKED.format(wait=wait_text(wait)), wait)
+        return LoginRefused(LOCKED.format(wait=wait_text(wait)), wait) if wait > 0 else None
 
     def _record(self, conn: sqlite3.Connection, key: str, right: bool, password: str) -> LoginRefused | None:
         """Inside the login's transaction: write the outcome of the check and return the refusal to raise, or None.
         The row is read again here: another process may have locked or disabled the account meanwhile."""
         active, digest, failures, locked_until = conn.execute(
             "SELECT active, password_hash, failures, locked_until FROM accounts WHERE name = ?", (key,)).fetchone()
+        if refusal := self._locked(locked_until):
+            return refusal
         now = self.clock()
-        if locked_until > now:
-            return LoginRefused(LOCKED.format(wait=wait_text(locked_until - now)), locked_until - now)
         if not right:
             wait = lock_seconds(failures + 1)
             conn.execute("UPDATE accounts SET failures = ?, locked_until = ? WHERE name = ?",
@@ -383,27 +384,6 @@ class AccountStore(SqliteStore):
         if isinstance(token, str) and token:
             with self._transaction() as conn:
                 conn.execute("DELETE FROM sessions WHERE token_hash = ?", (_token_hash(token),))
-
-    def _judge(self, conn: sqlite3.Connection, key: str, row, password: str) -> LoginRefused | None:
-        """Inside the login's transaction: the refusal to raise (its failure count written), or None."""
-        if row is None:
-            _verify(_DUMMY_HASH, password)  # as slow as a real check: an unknown name is not told apart
-            return LoginRefused(WRONG_LOGIN)
-        digest, failures, locked_until = row[4], row[5], row[6]
-        now = self.clock()
-        if locked_until > now:
-            return LoginRefused(LOCKED.format(wait=wait_text(locked_until - now)), locked_until - now)
-        if not _verify(digest, password):
-            wait = lock_seconds(failures + 1)
-            conn.execute("UPDATE accounts SET failures = ?, locked_until = ? WHERE name = ?",
-                         (failures + 1, now + wait if wait else 0, key))
-            return LoginRefused(LOCKED.format(wait=wait_text(wait)) if wait else WRONG_LOGIN, wait)
-        if not row[3]:
-            return LoginRefused(DISABLED)
-        rehash = _HASHER.hash(password) if _HASHER.check_needs_rehash(digest) else digest
-        conn.execute("UPDATE accounts SET failures = 0, locked_until = 0, password_hash = ? WHERE name = ?",
-                     (rehash, key))
-        return None
 
 
 def _active_admins(conn: sqlite3.Connection) -> int:

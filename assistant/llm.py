@@ -16,9 +16,6 @@ An answer is an :class:`LLMResponse`, read lazily in the manner of simonw/llm's 
 the model's text, :meth:`LLMResponse.answer` gives the verified :class:`Answer`. No thread of ours runs: the model's
 stream is iterated on the caller's thread; its timeout (``make_chat_model``) bounds each silence through the HTTP
 client and the whole answer through a deadline checked as each piece arrives.
-
->>> _expand_numbers("1, 3-4")
-[1, 3, 4]
 """
 
 from __future__ import annotations
@@ -43,6 +40,7 @@ from errors import LLMUnavailable
 from index.model import document_label
 from retriever.hybrid import SearchResult
 from textnorm import fold_accents, fold_word, syllables
+from textnorm.citations import MODEL_MARKER, REPEATED_MARKER, marker_numbers
 from textnorm.lines import is_lead_in, is_list_line, sentence_spans, strip_bullet, strip_span
 from textnorm.terms import STOPWORDS
 
@@ -75,16 +73,10 @@ _CONDENSE_TURNS = 4
 #: timeouts (OSError), and ValueError for a malformed or empty response ("No generations found in stream").
 _MODEL_ERRORS = (openai.OpenAIError, httpx.HTTPError, OSError, ValueError)
 
-# "[1]", "[1, 2]", "[1-3]", "[tài liệu 2]"; 1–3 digits so that "[2021]" is never read as a citation.
-_MARKER = re.compile(
-    r"\[\s*(?:(?:t[àa]i[ _]li[ệe]u|đoạn|doan|nguồn|nguon)\s*)?(\d{1,3}(?:\s*[,;\-–]\s*\d{1,3})*)\s*\]",
-    re.IGNORECASE,
-)
-_MARKER_WITH_SPACE = re.compile(r"[ \t]*" + _MARKER.pattern, re.IGNORECASE)
-_REPEATED_MARKER = re.compile(r"(\[\d+\])(?:\s*\1)+")
+_MARKER_WITH_SPACE = re.compile(r"[ \t]*" + MODEL_MARKER.pattern, re.IGNORECASE)
 _FENCE = re.compile(r"<(\s*/?\s*t[aàáảãạ]i[\s_\-]*l[iíìỉĩị][eêềếểễệéèẻẽẹ]u)", re.IGNORECASE)
 _THINK = re.compile(r"<think>.*?</think>", re.DOTALL | re.IGNORECASE)
-_MARKERS_ONLY = re.compile(r"(?:\s*" + _MARKER.pattern + r")+\s*[.!?]*", re.IGNORECASE)
+_MARKERS_ONLY = re.compile(r"(?:\s*" + MODEL_MARKER.pattern + r")+\s*[.!?]*", re.IGNORECASE)
 _HEADING_WRAP = re.compile(r"^[#>*_\s]+|[*_\s]+$")
 _WORD = re.compile(r"\w", re.UNICODE)
 #: Weight of a stopword the reply shares with a quotable span, against 1 for any other word: "của", "và" barely tell
@@ -234,7 +226,7 @@ def _strip_markers(text: str) -> str:
     """The text without citation markers, unsupported tags or a leading list bullet."""
     for tag in (_UNSUPPORTED_TAG, _UNVERIFIED_TAG, _QUOTE_REMOVED_TAG):
         text = text.replace(tag, "")
-    text = _MARKER.sub("", text)
+    text = MODEL_MARKER.sub("", text)
     text = re.sub(r"[ \t]+([.,;:!?…])", r"\1", text)
     text = strip_bullet(text)
     return re.sub(r"[ \t]{2,}", " ", text).strip()
@@ -260,18 +252,6 @@ def _prompt_messages(question: str, results: Sequence[SearchResult], history: Se
 
 
 # -- verification -----------------------------------------------------------------------------------------------
-def _expand_numbers(group: str) -> list[int]:
-    """Numbers of one marker group: "1, 3-4" → [1, 3, 4]."""
-    out: list[int] = []
-    for part in re.split(r"\s*[,;]\s*", group.strip()):
-        bounds = [int(x) for x in re.split(r"\s*[\-–]\s*", part) if x]
-        if len(bounds) == 2 and bounds[0] < bounds[1] <= bounds[0] + 20:
-            out.extend(range(bounds[0], bounds[1] + 1))
-        else:
-            out.extend(bounds)
-    return out
-
-
 def _segments(text: str) -> list[tuple[int, int]]:
     """Spans of the sentences of the reply ``text`` (:func:`textnorm.lines.sentence_spans`); a list item line stays
     whole. Every sentence of a reply is a claim of its own, so a line is always cut (a passage line is one quotable
@@ -354,7 +334,7 @@ def _units(text: str, n_results: int) -> list[_Unit]:
     units = []
     for start, end in _segments(text):
         piece = text[start:end]
-        numbers = [n for m in _MARKER.finditer(piece) for n in _expand_numbers(m.group(1))]
+        numbers = [n for m in MODEL_MARKER.finditer(piece) for n in marker_numbers(m.group(1))]
         units.append(_Unit(start, end, piece, _strip_markers(piece),
                            valid=[n for n in numbers if 1 <= n <= n_results],
                            invalid=[n for n in numbers if not 1 <= n <= n_results],
@@ -396,7 +376,7 @@ def _vetted(unit: _Unit, results: Sequence[SearchResult]) -> _Unit:
     reason = unsupported_reason(content, *support) if cited and _WORD.search(content) else ""
     if reason:
         piece = _MARKER_WITH_SPACE.sub("", piece).strip()
-    kept = {n for m in _MARKER.finditer(piece) for n in _expand_numbers(m.group(1))}  # a removed quote's go with it
+    kept = {n for m in MODEL_MARKER.finditer(piece) for n in marker_numbers(m.group(1))}  # a removed quote's go with it
     return replace(unit, piece=piece, content=content, valid=[n for n in unit.valid if n in kept], unverified=reason,
                    quotes_removed=removed)
 
@@ -416,7 +396,7 @@ def _renumbered(piece: str, renumber: dict[int, int]) -> str:
 
     def rewrite(m: re.Match) -> str:
         new = []
-        for n in _expand_numbers(m.group(1)):
+        for n in marker_numbers(m.group(1)):
             if n in renumber and renumber[n] not in new:
                 new.append(renumber[n])
         if not new:
@@ -424,7 +404,7 @@ def _renumbered(piece: str, renumber: dict[int, int]) -> str:
         lead = m.group(0)[: len(m.group(0)) - len(m.group(0).lstrip(" \t"))]
         return lead + "".join(f"[{k}]" for k in new)
 
-    return _REPEATED_MARKER.sub(r"\1", _MARKER_WITH_SPACE.sub(rewrite, piece)).strip()
+    return REPEATED_MARKER.sub(r"\1", _MARKER_WITH_SPACE.sub(rewrite, piece)).strip()
 
 
 def _claims(units: Sequence[_Unit]) -> set[int]:

@@ -15,6 +15,7 @@ from assistant.types import Answer, Citation
 from index.model import DocumentMetadata, document_label
 from index.schedule_facts import PlanSchedule, load_schedule
 from retriever.period import question_period
+from textnorm.citations import cited_numbers, renumber_markers
 from textnorm.cues import BODY_NOUNS
 from textnorm.gazetteer import canonical_province
 from textnorm.periods import Period, fold_same_length
@@ -133,9 +134,9 @@ class _Cites:
 
 def _numbered(answer: Answer) -> Answer:
     """Citations renumbered in the order their markers appear in the text."""
-    order = list(dict.fromkeys(int(n) for n in re.findall(r"\[(\d+)\]", answer.text)))
+    order = cited_numbers(answer.text)
     new = {old: i + 1 for i, old in enumerate(order)}
-    answer.text = re.sub(r"\[(\d+)\]", lambda m: f"[{new[int(m.group(1))]}]", answer.text)
+    answer.text = renumber_markers(answer.text, new)
     by_old = {c.n: c for c in answer.citations}
     answer.citations = [dataclasses.replace(by_old[old], n=new[old]) for old in order if old in by_old]
     return answer

@@ -15,8 +15,8 @@ from retriever.features import mentions_province, province_names, unread_fields
 from retriever.hybrid import SearchResult
 from retriever.query import resolve_named_documents, with_merged_provinces
 from retriever.years import COVERS, UNKNOWN, result_year_cover
-from textnorm import fold_accents
 from textnorm.gazetteer import CITY_SINCE, current_province, provinces_covered_by
+from textnorm.patterns import number_digits, writes_number
 
 #: Leading passages read for the evidence of a province the index holds no document of (a passage naming it, or a
 #: document whose province was not read): the answer is composed from the first passages.
@@ -126,7 +126,7 @@ def citing_documents(analysis, state, fetch: Callable[[list[str]], dict]) -> tup
 def _holders(number: str, state, fetch: Callable[[list[str]], dict]) -> frozenset[str] | None:
     """The documents whose passages write a number's serial as a document's number; None when that cannot be told
     cheaply and surely (no serial, a document's own fields write it, or too many passages may): never a refusal."""
-    digits = _digits_of(number)
+    digits = number_digits(number)
     if not digits:
         return None
 
@@ -139,39 +139,6 @@ def _holders(number: str, state, fetch: Callable[[list[str]], dict]) -> frozense
         return frozenset(p.doc_id for p in fetch(candidates).values() if writes_number(p.text, digits))
 
     return state.memo(("scope.holders", digits), compute)
-
-
-def _digits_of(number: str) -> str:
-    """The serial number of a document number, without leading zeros ("06/2024/QĐ-UBND" → "6", "KH số 36" → "36").
-
-    >>> _digits_of("06/2024/QĐ-UBND"), _digits_of("KH số 36"), _digits_of("QĐ")
-    ('6', '36', '')
-    """
-    m = re.search(r"\d+", number)
-    return (m.group(0).lstrip("0") or "0") if m else ""
-
-
-def writes_number(text: str, digits: str) -> bool:
-    """Whether a text writes ``digits`` as a document's number: before a slash ("194/KH-UBND", "194 /UBND",
-    "06/2024/QĐ-UBND", a party's "12-NQ/TU"), glued to letters ("KH194/UBND", "kh194"), or after "số" ("Kế hoạch
-    số 194 ngày …").
-
-    >>> writes_number("Thực hiện Kế hoạch số 194/KH-UBND ngày 5/3/2023", "194"), writes_number("KH194/UBND", "194")
-    (True, True)
-    >>> writes_number("Quyết định số 06/2024/QĐ-UBND", "6"), writes_number("kế hoạch so 194 ngay 12/3", "194")
-    (True, True)
-    >>> writes_number("Nghị quyết 12-NQ/TU của Tỉnh ủy", "12"), writes_number("từ 12-15/3", "12")
-    (True, False)
-    >>> writes_number("UY BAN NHAN DAN TINH GIA LAI S64934/KH-UBND", "4934")  # OCR's "S6" is "Số"
-    True
-    >>> writes_number("Có 194 hồ sơ; Kế hoạch 1194/KH-UBND; ngày 12/01/2019", "194")
-    False
-    """
-    folded = fold_accents(text or "")
-    number = rf"0*{re.escape(digits)}(?!\d)"
-    return bool(re.search(rf"(?<![\w/.,]){number}\s*(?:/|-\s*[a-z]+\s*/)\s*[a-z0-9]", folded)
-                or re.search(rf"(?<![\w/.,])[a-z]{{1,8}}{number}", folded)
-                or re.search(rf"(?<![a-z])s[o6]\s*:?\s*{number}", folded))
 
 
 def _written_in_records(digits: str, records: dict) -> bool:

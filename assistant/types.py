@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+# the answer's "[n]" as the page's Markdown shows it ("\[n\]"): the UI reaches textnorm's one rule through here
+from textnorm.citations import ESCAPED_MARKER as ESCAPED_MARKER
+
 #: How each answer mode is named to officials (the chat's mode switch, the feedback page, exports).
 MODE_LABELS = {"grounded": "Trích dẫn (không cần LLM)", "llm": "LLM",
                "schedule": "Lịch kiểm tra (trích dẫn, không cần LLM)"}

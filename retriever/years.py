@@ -24,12 +24,11 @@ hint, never a gate"); other years is evidence that the year asked is absent.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from index.model import document_years
 from retriever.query import years_named
-from textnorm.patterns import CITED_DOCUMENT_DATE, YEAR_PERIOD
+from textnorm.patterns import CITED_DOCUMENT_DATE, YEAR_PERIOD, number_digits, writes_number
 
 #: The decision's three answers.
 COVERS, OTHER_YEARS, UNKNOWN = "covers", "other", "unknown"
@@ -133,11 +132,7 @@ def cites_any(text: str, named: Iterable[str]) -> bool:
     >>> cites_any("Thực hiện Kế hoạch số 139/KH-UBND ngày 10/12/2016", ["KH 139"]), cites_any("Số 1390/QĐ", ["139"])
     (True, False)
     """
-    for number in named:
-        digits = re.search(r"\d+", number)
-        if digits and re.search(rf"(?<!\d){digits.group(0)}\s*/", text):
-            return True
-    return False
+    return any(writes_number(text, digits) for digits in map(number_digits, named) if digits)
 
 
 __all__ = ["COVERS", "OTHER_YEARS", "UNKNOWN", "years_written", "periods_written", "document_year_table",

@@ -163,9 +163,28 @@ def new_chrome(tmp):
 
 # -- helpers ------------------------------------------------------------------------------------------------------
 def _wait(driver, timeout: float = 90):
+    """A wait that looks again when a rerun replaced the element under it (stale) or has not drawn it yet."""
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(driver, timeout, poll_frequency=0.1)
+    return WebDriverWait(driver, timeout, poll_frequency=0.1,
+                         ignored_exceptions=(NoSuchElementException, StaleElementReferenceException))
+
+
+def _wait_selected(driver, xpath: str, selected: bool = True, timeout: float = 30) -> None:
+    """Wait until the radio, checkbox or toggle ``input`` at ``xpath`` is (``selected``) or is not ticked. Streamlit
+    draws a widget's state with the rerun that follows a click or a reload, so it is read once that rerun has
+    arrived, never at once."""
+    from selenium.webdriver.common.by import By
+
+    _wait(driver, timeout).until(lambda d: d.find_element(By.XPATH, xpath).is_selected() == selected,
+                                 f"{xpath} không {'được' if selected else 'bỏ'} chọn sau {timeout:.0f} giây")
+
+
+def _fresh(xpath: str) -> str:
+    """``xpath`` (ending in one element) when this run has drawn it: Streamlit keeps the previous run's elements on
+    the page, marked ``data-stale="true"``, until the new run replaces or removes them."""
+    return f'{xpath}[ancestor::div[@data-testid="stElementContainer"][1][@data-stale="false"]]'
 
 
 def _messages(driver):
@@ -445,11 +464,12 @@ def _wrong_password(driver, name: str) -> str:
     """One wrong password in the page's login form; returns the refusal shown."""
     from selenium.webdriver.common.by import By
 
+    refusal = _fresh('//div[@data-testid="stAlertContentError"]')
     _gate_login(driver, name, "mat-khau-doan-sai")
+    # the run that cleared the field draws its own refusal (the previous one stays, stale, until it is replaced)
     _wait(driver).until(lambda d: d.find_element(By.CSS_SELECTOR, ".st-key-gate_pw input").get_attribute("value")
-                        == "" and d.find_elements(By.CSS_SELECTOR, '[data-testid="stAlertContentError"]'))
-    time.sleep(0.5)  # the rerun that cleared the field has painted its message
-    return driver.find_element(By.CSS_SELECTOR, '[data-testid="stAlertContentError"]').text
+                        == "" and d.find_elements(By.XPATH, refusal))
+    return driver.find_element(By.XPATH, refusal).text
 
 
 def _admin_accounts(server, driver) -> None:

@@ -98,8 +98,7 @@ def _reviewer_walk(server, driver) -> None:
     given = _wait(driver).until(lambda d: next(iter(d.find_elements(
         By.XPATH, f'//*[@role="dialog"]//li[contains(., "{REVIEWER_NAME}")]')), False))
     assert "Sai" in given.text
-    chosen = driver.find_element(By.XPATH, '//*[@role="dialog"]//label[.//p[text()="Sai"]]//input')
-    assert chosen.is_selected()
+    walk._wait_selected(driver, '//*[@role="dialog"]//label[.//p[text()="Sai"]]//input')  # the verdict given
     _shot(driver, "review_reopened.png")
     _close_panel(driver)
     # the queue gives the oldest answer's first unreviewed citation, [1]; a verdict moves on to [3] ([2] is judged)

@@ -30,20 +30,29 @@ def _sign_in(driver, url: str, account: tuple[str, str, str]) -> None:
 
 
 def _chat_input_disabled(driver) -> bool:
-    """No question can be typed: the chat input is there, and no enabled text box in it."""
+    """No question can be typed: the chat input is there, and no enabled text box in it (a predicate for a wait:
+    the read-only run draws the input disabled after the page has shown it)."""
     from selenium.webdriver.common.by import By
 
-    _wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, '[data-testid="stChatInput"]'))
+    if not driver.find_elements(By.CSS_SELECTOR, '[data-testid="stChatInput"]'):
+        return False
     boxes = driver.find_elements(By.CSS_SELECTOR, '[data-testid="stChatInput"] textarea')
     return not any(box.is_enabled() and box.get_attribute("disabled") is None for box in boxes)
 
 
-def _toggle_share(driver, link: str) -> None:
-    """The owner opens the conversation afresh and flips its share switch in the conversation menu."""
+def _toggle_share(driver, link: str, shared: bool) -> None:
+    """The owner opens the conversation afresh, flips its share switch in the conversation menu to ``shared``, and
+    waits for the run that stored it: the switch drawn in that state, and the link to send shown only while shared."""
+    from selenium.webdriver.common.by import By
+
     driver.get(link)
     _wait(driver).until(lambda d: len(_messages(d)) == 2)
     _click_text(driver, '//button[.//p[text()="Đổi tên, xóa, tải về"]]')
-    _click_text(driver, '//label[.//p[contains(text(), "Chia sẻ (chỉ xem)")]]')
+    switch = '//label[.//p[contains(text(), "Chia sẻ (chỉ xem)")]]'
+    _click_text(driver, switch)
+    walk._wait_selected(driver, switch + "//input", shared)
+    _wait(driver).until(lambda d: shared == any("?c=" in code.get_attribute("textContent")
+                                                for code in d.find_elements(By.CSS_SELECTOR, '[data-testid="stCode"]')))
 
 
 def test_conversation_follows_the_account_and_is_shared_read_only(server, driver, tmp_path_factory):
@@ -81,13 +90,13 @@ def _walk(server, driver, other) -> None:
     _wait(other).until(lambda d: d.find_elements(By.XPATH, '//*[contains(text(), "không được chia sẻ")]'))
     assert not _messages(other)
     # shared read-only: the link opens with the owner's name and no way to ask into it
-    _toggle_share(driver, link)
+    _toggle_share(driver, link, shared=True)
     other.get(link)
     _wait(other).until(lambda d: len(_messages(d)) == 2)
     assert other.find_elements(By.XPATH, f'//*[contains(text(), "của {OWNER[2]}, được chia sẻ để đọc")]')
-    assert _chat_input_disabled(other)
+    _wait(other, 30).until(_chat_input_disabled, "ô hỏi vẫn gõ được trong cuộc trò chuyện chỉ xem")
     # revoked: the link says so
-    _toggle_share(driver, link)
+    _toggle_share(driver, link, shared=False)
     other.get(link)
     _wait(other).until(lambda d: d.find_elements(By.XPATH, f'//*[contains(text(), "{REVOKED}")]'))
     assert not _messages(other)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.faults import ChromaServer, free_port
+from bench.faults import HANG_SECONDS, ChromaServer, free_port
 from tests.conftest import CORPUS
 
 
@@ -76,14 +76,14 @@ def test_unreachable_server_fails_fast_with_clear_message(tmp_path):
         store = IndexStore(settings)
         store.records()
     elapsed = time.monotonic() - started
-    assert elapsed < 15, f"took {elapsed:.1f} s"
+    assert elapsed < HANG_SECONDS, f"took {elapsed:.1f} s"  # refused, not retried for minutes (a guard, not a speed)
     message = str(info.value)
     assert f"127.0.0.1:{port}" in message and "CHROMA_HOST" in message
 
     started = time.monotonic()
     with pytest.raises(IndexUnavailable):
         ingest_paths([CORPUS], settings, IndexStore(settings))
-    assert time.monotonic() - started < 15
+    assert time.monotonic() - started < HANG_SECONDS
 
 
 @pytest.mark.slow

@@ -87,6 +87,25 @@ def test_reopened_citation_shows_its_verdicts_with_names_and_yours_prefilled(fak
     assert sorted((r.reviewer, r.verdict) for r in rows) == [("lan", "khong_ro"), ("minh", "dung")]
 
 
+def test_reopening_a_citation_starts_from_its_saved_verdict_whatever_state_an_earlier_opening_left(fake):
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    _as(at, LAN)
+    _run(at)
+    at.chat_input(key="chat_input").set_value(QUY_III)
+    _run(at)
+    key = _key(at)
+    at.button(key=f"{key}_src_2").click()
+    _run(at)
+    at.radio(key=f"{key}_rv_2").set_value("sai")
+    _run(at)
+    at.button(key="panel_close").click()
+    _run(at)
+    at.session_state[f"{key}_rv_2"] = None  # a blank state kept from the earlier opening (an interrupted rerun)
+    at.button(key=f"{key}_src_2").click()
+    _run(at)
+    assert at.radio(key=f"{key}_rv_2").value == "sai"
+
+
 def test_a_signed_in_official_reads_the_verdicts_but_gives_none(fake):
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     _as(at, Account("an", "Lê Văn An", Role.OFFICIAL))

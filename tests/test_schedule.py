@@ -392,3 +392,16 @@ def test_when_question_reads_the_unit_as_documents_write_it(schedule_assistant):
     _verify(answer, schedule_assistant.store)
     unaccented = schedule_assistant.ask("ubnd huyen muong nhe duoc kiem tra luc nao")
     assert "tháng 8/2030" in unaccented.text and not unaccented.abstained
+
+
+def test_renumbering_the_schedules_citations_leaves_a_bracketed_year_alone():
+    from assistant.schedule import _numbered
+    from assistant.types import Answer, Citation
+
+    def cited(n: int) -> Citation:
+        return Citation(n=n, doc_id=f"kh{n}", title="", source="", section="", quote="", start=0, end=0)
+
+    answer = _numbered(Answer("Quý III?", "Sở Tư pháp [2] (ghi chú [2021]); Sở Nội vụ [1].", citations=[cited(1),
+                                                                                                        cited(2)]))
+    assert answer.text == "Sở Tư pháp [1] (ghi chú [2021]); Sở Nội vụ [2]."
+    assert [(c.n, c.doc_id) for c in answer.citations] == [(1, "kh2"), (2, "kh1")]

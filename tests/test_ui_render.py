@@ -163,6 +163,14 @@ def test_answer_links_escape_document_text_and_link_markers():
     assert out.startswith("**Kế hoạch 36**")
 
 
+def test_a_bracketed_year_in_an_answer_is_not_a_citation_link():
+    from ui.render import answer_with_refs
+
+    out = answer_with_refs("Kế hoạch năm [2021] giao Sở Nội vụ [1].", lambda n: f"k0_src_{n}")
+    assert out.count('<a class="cchc-ref"') == 1 and 'data-ref="k0_src_1">[1]</a>' in out
+    assert "k0_src_2021" not in out
+
+
 def test_conversation_store_history_roundtrip_and_isolation(tmp_path):
     from assistant.history import ConversationStore
 

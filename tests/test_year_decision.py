@@ -52,3 +52,15 @@ def test_a_title_gives_the_year_when_none_was_read():
 def test_a_period_holding_the_year_is_no_evidence_of_other_years():
     assert year_cover([], "Triển khai công tác cải cách hành chính giai đoạn 2021-2030.", ["2024"]) == UNKNOWN
     assert year_cover(["2021", "2022", "2023", "2024", "2025"], "", ["2024"]) == COVERS
+
+
+def test_a_passage_cites_a_named_document_in_every_form_the_scope_reads():
+    """One rule (textnorm.patterns.writes_number) for "does this text write that document's number", in the year
+    check as in the scope: after "số", glued to its kind, with a leading zero; not a longer number nor a date."""
+    from retriever.years import cites_any
+
+    assert cites_any("Thực hiện Kế hoạch số 139 ngày 10/12/2016 của UBND tỉnh", ["139/KH-UBND"])
+    assert cites_any("theo KH139/UBND về cải cách hành chính", ["Kế hoạch 139"])
+    assert cites_any("Quyết định số 06/2024/QĐ-UBND", ["6/2024/QĐ-UBND"])
+    assert not cites_any("Kế hoạch 1139/KH-UBND; 139 hồ sơ", ["139/KH-UBND"])
+    assert not cites_any("từ ngày 10/139", ["139"]) and not cites_any("Kế hoạch 139/KH", ["QĐ"])

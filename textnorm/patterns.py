@@ -390,3 +390,36 @@ def number_words_as_digits(text: str) -> str:
     'Chỉ một số xã chưa báo cáo; sau đó bà Lan ở huyện Ba Vì ký.'
     """
     return _NUMBER_WORD.sub(lambda m: NUMBER_WORDS[m.group(1)], text)
+
+
+def number_digits(number: str) -> str:
+    """The serial number of a document number, without leading zeros ("06/2024/QĐ-UBND" → "6", "KH số 36" → "36").
+
+    >>> number_digits("06/2024/QĐ-UBND"), number_digits("KH số 36"), number_digits("QĐ")
+    ('6', '36', '')
+    """
+    m = re.search(r"\d+", number)
+    return (m.group(0).lstrip("0") or "0") if m else ""
+
+
+def writes_number(text: str, digits: str) -> bool:
+    """Whether a text writes ``digits`` as a document's number: before a slash ("194/KH-UBND", "194 /UBND",
+    "06/2024/QĐ-UBND", a party's "12-NQ/TU"), glued to letters ("KH194/UBND", "kh194"), or after "số" ("Kế hoạch
+    số 194 ngày …").
+
+    >>> writes_number("Thực hiện Kế hoạch số 194/KH-UBND ngày 5/3/2023", "194"), writes_number("KH194/UBND", "194")
+    (True, True)
+    >>> writes_number("Quyết định số 06/2024/QĐ-UBND", "6"), writes_number("kế hoạch so 194 ngay 12/3", "194")
+    (True, True)
+    >>> writes_number("Nghị quyết 12-NQ/TU của Tỉnh ủy", "12"), writes_number("từ 12-15/3", "12")
+    (True, False)
+    >>> writes_number("UY BAN NHAN DAN TINH GIA LAI S64934/KH-UBND", "4934")  # OCR's "S6" is "Số"
+    True
+    >>> writes_number("Có 194 hồ sơ; Kế hoạch 1194/KH-UBND; ngày 12/01/2019", "194")
+    False
+    """
+    folded = fold_accents(text or "")
+    number = rf"0*{re.escape(digits)}(?!\d)"
+    return bool(re.search(rf"(?<![\w/.,]){number}\s*(?:/|-\s*[a-z]+\s*/)\s*[a-z0-9]", folded)
+                or re.search(rf"(?<![\w/.,])[a-z]{{1,8}}{number}", folded)
+                or re.search(rf"(?<![a-z])s[o6]\s*:?\s*{number}", folded))

@@ -14,6 +14,8 @@ import html
 import re
 from dataclasses import dataclass
 
+from assistant.types import ESCAPED_MARKER
+
 #: Characters replaced by entities after html.escape: Markdown/LaTeX/shortcode triggers that Streamlit may
 #: interpret even inside HTML (``$`` starts LaTeX, ``:`` starts emoji shortcodes, `` ` `` code, ``*``/``_``
 #: emphasis, ``[`` links, ``~`` strikethrough, ``\\`` escapes).
@@ -119,9 +121,6 @@ def answer_markdown(text: str) -> str:
     return "\n".join(out)
 
 
-_REF = re.compile(r"\\\[(\d+)\\\]")
-
-
 def answer_with_refs(text: str, ref_key) -> str:
     r"""The answer for ``st.markdown(..., unsafe_allow_html=True)``: like :func:`answer_markdown`, with ``<``, ``>``
     and ``&`` turned into entities first (so no document text can become a tag), and each [n] marker a link that
@@ -136,7 +135,7 @@ def answer_with_refs(text: str, ref_key) -> str:
         key = anchor_id(ref_key(int(m.group(1))))
         return f'<a class="cchc-ref" href="#" data-ref="{key}">[{m.group(1)}]</a>'
 
-    return _REF.sub(link, md)
+    return ESCAPED_MARKER.sub(link, md)
 
 
 def refs_script() -> str:

@@ -11,13 +11,12 @@ from assistant.grounded.selection import Selection
 from assistant.grounded.units import QuotedSpan, result_label
 from assistant.types import Citation
 from textnorm import fold_word, syllables
+from textnorm.citations import disarm_markers
 from textnorm.cues import AnswerType
 from textnorm.lines import strip_bullet
 from textnorm.patterns import CITED_DOCUMENT_DATE, DOCUMENT_REFERENCE, RELATIVE_TIME, TIME_EXPRESSION
 
 _ROW_FIELD = re.compile(r"^([^:\n]{2,40}):\s*(.+)$")
-#: Text in a document that looks like one of our citation markers ("[1]"): shown with other brackets.
-_MARKER_LIKE = re.compile(r"\[(\d{1,3})\]")
 _CLAUSE_END = re.compile(r"[,;:]\s+")
 
 
@@ -104,7 +103,7 @@ def _row_display(text: str) -> str:
 def _display(unit: QuotedSpan, quote: str, n: int, trimmed_front: bool, trimmed_back: bool) -> list[str]:
     """Answer lines for one quoted unit; lists keep their lines, headings stay on their own line."""
     mark = f"[{n}]"
-    quote = _MARKER_LIKE.sub(r"［\1］", quote)  # a document's own "[1]" cannot pose as a citation
+    quote = disarm_markers(quote)  # a document's own "[1]" cannot pose as a citation
     if unit.kind == "row":
         return [f"{_row_display(unit.text)} {mark}"]
     lines = [ln.strip() for ln in quote.split("\n") if ln.strip()]
