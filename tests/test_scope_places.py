@@ -20,12 +20,12 @@ Ban hành Quy chế phối hợp trong thực hiện thủ tục hành chính th
 """
 
 #: The province's own post of 2016 that names no province (its portal's address does): "UBND tỉnh", "trên địa bàn
-#: tỉnh".
-POST_2016 = """Kiểm tra công tác cải cách hành chính năm 2016
-- 12/05/2016 04:00:00 PM
-Nhằm đánh giá thực chất kết quả thực hiện công tác cải cách hành chính tại các cơ quan, đơn vị, địa phương. Ngày \
-11/5/2016, UBND tỉnh ban hành Kế hoạch số 1173/KH-UBND triển khai công tác kiểm tra thực hiện cải cách hành chính \
-trên địa bàn tỉnh năm 2016.
+#: tỉnh". Written for this test (not an evaluation document).
+POST_2016 = """Đoàn kiểm tra cải cách hành chính làm việc tại các huyện năm 2016
+- 03/08/2016 09:15:00 AM
+Để nắm tình hình thực hiện cải cách hành chính ở cơ sở và chấn chỉnh kịp thời những tồn tại. Ngày \
+02/8/2016, UBND tỉnh thành lập đoàn kiểm tra theo Kế hoạch số 905/KH-UBND, làm việc tại các huyện, thị xã \
+trên địa bàn tỉnh trong tháng 8 năm 2016.
 """
 
 KON_TUM_2024 = """ỦY BAN NHÂN DÂN TỈNH KON TUM
@@ -69,7 +69,7 @@ def test_the_reader_leaves_the_posts_province_unread(corpus):
 
 def test_an_unknown_province_post_of_the_year_asked_outranks_a_known_document_of_other_years(corpus):
     _, store = corpus
-    question = "Việc kiểm tra cải cách hành chính năm 2016 của UBND tỉnh Tây Ninh nhằm mục đích gì?"
+    question = "Đoàn kiểm tra CCHC của tỉnh Tây Ninh năm 2016 làm việc ở đâu, để làm gì?"
     results = HybridRetriever(store).search(question, k=3)
     assert results[0].passage.doc_id.startswith("tin-2016")
     assert results[0].unread == ("tinh",)  # ranked first on its evidence, still shown as of a province unread
