@@ -42,6 +42,7 @@ from assistant.evidence import (
     ordinal_conflict,
     unit_year_cover,
 )
+from assistant.scope import indexed_with_year
 from retriever.query import resolve_named_documents
 from retriever.years import COVERS, OTHER_YEARS
 from textnorm import fold_word, has_diacritics, syllables, word_segments
@@ -186,7 +187,13 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule, doc_tex
     return AbstentionFeatures(coverage=coverage, unknown_share=share, unknown=unknown, type_found=type_found,
                               year_ok=year_ok, place_ok=place_ok, dense=dense, fact=fact.kind, fact_found=found,
                               other_ordinal=ordinal_conflict(analysis.text, scoped),
-                              absent_number=absent_named_number(analysis, units, lexical_state.records))
+                              absent_number=_absent_number(analysis, units, lexical_state, doc_text))
+
+
+def _absent_number(analysis, units: list, state, doc_text=None) -> str:
+    """The number asked with its year that neither the units nor any indexed document writes (else "")."""
+    number = absent_named_number(analysis, units, state.records)
+    return "" if number and indexed_with_year(number, state, doc_text) else number
 
 
 def _dated_coverage(unit, units: list) -> float:

@@ -156,9 +156,13 @@ def _passages_with_number_terms(state, digits: str) -> list[str]:
     rows = state.memo("scope.number_terms", _number_terms).get(digits, ())
     ids: dict[str, None] = {}
     for row in rows:
-        for col in index.weights.indices[index.weights.indptr[row]: index.weights.indptr[row + 1]]:
-            ids[index.ids[col]] = None
+        ids.update(dict.fromkeys(_passages_of_term(index, row)))
     return list(ids)
+
+
+def _passages_of_term(index, row: int) -> list[str]:
+    """Ids of the passages holding the BM25 term of ``row``."""
+    return [index.ids[col] for col in index.weights.indices[index.weights.indptr[row]: index.weights.indptr[row + 1]]]
 
 
 def _number_terms(state) -> dict[str, list[int]]:
@@ -172,6 +176,28 @@ def _number_terms(state) -> dict[str, list[int]]:
             if _OCR_NUMBER_LABEL.match(term):  # "S64934/KH-UBND": "Số 4934" as OCR reads it
                 table.setdefault(digits[1:].lstrip("0") or "0", []).append(row)
     return table
+
+
+def indexed_with_year(number: str, state, doc_text: Callable[[str], str | None] | None = None) -> bool:
+    """Whether some indexed document may write ``number`` with its year ("Quyết định 25/2020/QĐ-UBND" cited in a
+    portal's list of related documents): its passages hold the serial as a document number (:data:`_NUMBER_TERM`)
+    and the year, and its text (``doc_text``: doc_id → text) writes them together. A refusal "no document numbered
+    so" needs this False: the search may have missed the passage that cites it, which is not the evidence absent.
+    True also when it cannot be told cheaply (no ``doc_text``, over :data:`NUMBER_CHECK_PASSAGES` candidates).
+    """
+    m = re.search(r"(?<!\d)0*(\d+)\s*/\s*((?:19|20)\d{2})\s*/", number)
+    row = state.index.vocab.get(m.group(2)) if m else None
+    if row is None:
+        return False
+    with_year = set(_passages_of_term(state.index, row))
+    docs = {state.meta.get(pid, {}).get("doc_id", "") for pid in _passages_with_number_terms(state, m.group(1))
+            if pid in with_year}
+    if not docs:
+        return False
+    if doc_text is None or len(docs) > NUMBER_CHECK_PASSAGES:
+        return True
+    written = re.compile(rf"(?<![\d/])0*{m.group(1)}\s*/\s*{m.group(2)}\s*/")
+    return any(written.search(doc_text(doc) or "") for doc in docs)
 
 
 def number_reason(numbers: Sequence[str]) -> str:
