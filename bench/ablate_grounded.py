@@ -33,7 +33,6 @@ OFF = {
     "length_chars": 1e12, "support_min_share": 0.0, "doc_min_share": 0.0, "max_support_units": 0, "max_docs": 1,
     "max_quote_chars": 10**6, "max_line_chars": 10**6, "headed_max_chars": 0, "answer_context_chars": 0,
     "lead_switch_ratio": 1e12, "max_basis_lines": 1, "inline_direct_units": 0,
-    "echo_max_novelty": 0.0, "max_list_quote_chars": 0,
 }
 
 

@@ -1,9 +1,9 @@
 """The unit quoted for a fact (issue 18, item 6): the line that states it, not a line that repeats the question.
 
 One literal test per mechanism of the grounded composer, on tiny documents and a tiny lexical state (no Chroma, no
-embedder): a year inside a document number earns no time bonus; a body line that only echoes the question does not
-lead; an answer of header lines keeps its support when the question asks something more; an enumeration written with
-semicolons is a list, quoted with all its items; the number of a cited document is quoted when its kind is asked."""
+embedder): a year inside a document number earns no time bonus; an answer of header lines keeps its support when the
+question asks something more; the number of a cited document is quoted when its kind is asked. (An echo damping and a
+longer quote for one-sentence enumerations were measured and removed: neither moved a check-half figure.)"""
 
 from __future__ import annotations
 
@@ -65,18 +65,6 @@ def test_a_year_inside_a_document_number_earns_no_time_bonus():
     assert with_bonus["Công tác v"] > without["Công tác v"]
 
 
-def test_a_line_that_only_repeats_the_question_does_not_lead():
-    meta = {"loai_van_ban": "Thông báo", "tinh": "Đồng Nai", "source": "corpus/tb-tiep-dan.txt",
-            "tieu_de": "Thông báo của Ủy ban nhân dân phường"}
-    results = _results("tb-tiep-dan", meta, [
-        ("Phần mở đầu", "Lịch tiếp công dân định kỳ của Chủ tịch UBND phường Long Bình năm 2026"),
-        ("1. Tiếp công dân", "Chủ tịch UBND phường tiếp công dân vào sáng thứ Ba hằng tuần tại trụ sở phường."),
-    ])
-    answer = _compose("Chủ tịch UBND phường Long Bình tiếp công dân định kỳ năm 2026 theo lịch nào?", results)
-    assert not answer.abstained
-    assert "sáng thứ Ba hằng tuần" in answer.text.split("\n")[0], answer.text
-
-
 def test_a_signer_answer_keeps_its_support_when_the_question_asks_more():
     meta = {"loai_van_ban": "Kế hoạch", "so_hieu": "36/KH-UBND", "tinh": "Kiên Giang", "nam": "2021",
             "tieu_de": "Kiểm tra công tác cải cách hành chính năm 2021", "source": "corpus/kh-36.txt"}
@@ -89,21 +77,6 @@ def test_a_signer_answer_keeps_its_support_when_the_question_asks_more():
     assert "khắc phục ngay các tồn tại" in answer.text, answer.text
     only_signer = _compose("Kế hoạch 36/KH-UBND do ai ký?", results)
     assert "khắc phục ngay" not in only_signer.text  # a signer and nothing else: the header line is the answer
-
-
-def test_an_enumeration_with_semicolons_is_quoted_with_all_its_items():
-    fields = ["tổ chức bộ máy, biên chế", "chính quyền địa phương, địa giới hành chính", "cán bộ, công chức, viên chức",
-              "hội, tổ chức phi chính phủ", "thi đua, khen thưởng", "tôn giáo, tín ngưỡng", "thanh niên",
-              "cải cách hành chính, cải cách chế độ công vụ", "văn thư, lưu trữ"]
-    sentence = ("Sở Nội vụ là cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh, tham mưu, giúp Ủy ban nhân dân tỉnh quản "
-                "lý nhà nước về các lĩnh vực: " + "; ".join(fields) + " theo quy định của pháp luật.")
-    assert len(sentence) > GroundedConfig().max_quote_chars
-    meta = {"loai_van_ban": "Quyết định", "so_hieu": "15/2025/QĐ-UBND", "tinh": "Nghệ An", "nam": "2025",
-            "tieu_de": "Quy định chức năng của Sở Nội vụ", "source": "corpus/qd-15.txt"}
-    results = _results("qd-15", meta, [("Điều 1. Vị trí và chức năng", sentence)])
-    answer = _compose("Sở Nội vụ tham mưu quản lý nhà nước về những lĩnh vực nào?", results)
-    assert fields[0] in answer.text and "văn thư, lưu trữ" in answer.text, answer.text
-    assert answer.citations[0].quote in sentence
 
 
 def test_the_number_of_a_cited_document_is_quoted_not_the_documents_own():

@@ -84,13 +84,3 @@ class GroundedConfig:
     #: Direct-answer quotes written on the label's line ("Số: … · Hà Nội, ngày …"); more go one per line.
     #: By hand (18f869a): layout only, the figures cannot see it (0 changes 81/71 answers, every figure equal).
     inline_direct_units: int = 2
-    #: A unit that says (almost) nothing the question does not ("Nghị định 45/2020/NĐ-CP về …" for "Nghị định
-    #: 45/2020/NĐ-CP về … có hiệu lực từ ngày nào?") is an echo: below this share of new words it is damped as a title.
-    #: By hand (h-F): a fifth, so a short answer line ("Thời gian kiểm tra: quý III", a third new) is never an echo.
-    #: Ablation (check halves, every set): off changes 0–3 answers per set and no fact figure; it alone keeps the
-    #: effective-date line of a decree named by its title (newdocs tune).
-    echo_max_novelty: float = 0.2
-    #: An enumeration answering a list question is quoted whole up to this length ("lĩnh vực: a; b; …; n"), not cut
-    #: to ``max_quote_chars``. By hand (h-F): two quotes' worth, so a list never fills the answer's 1,200 characters.
-    #: Ablation: off changes 1 answer of realdocs check (figures equal); freshdocs facts 0.833 → 0.817.
-    max_list_quote_chars: int = 720

@@ -139,8 +139,6 @@ def unit_citation(unit: QuotedSpan, n: int, weights: dict[str, float], cfg: Grou
     line whole, any other unit cut to :attr:`GroundedConfig.max_quote_chars` around the words of ``weights``
     (:func:`quote_span`); the quote is an exact span of the document's cleaned text."""
     limit = cfg.max_quote_chars if unit.kind not in ("list", "row", "header") else 10 ** 6
-    if unit.answers_list:
-        limit = max(limit, cfg.max_list_quote_chars)  # an enumeration in one sentence is quoted with all its items
     start, end, quote = (row_quote(unit) if unit.kind == "row"
                          else quote_span(unit, weights, limit, wanted, context_chars=cfg.answer_context_chars))
     md = unit.result.doc_metadata

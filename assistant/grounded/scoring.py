@@ -233,7 +233,6 @@ class ScoredQuestion:
     asks_purpose: bool
     asks_header: bool
     asks_document: bool = False  # "văn bản nào …": a document's title answers it
-    asked_words: frozenset = frozenset()  # the question's folded syllables (a unit repeating only them is an echo)
 
 
 def _question(analysis: QueryAnalysis, idf) -> ScoredQuestion:
@@ -246,8 +245,7 @@ def _question(analysis: QueryAnalysis, idf) -> ScoredQuestion:
                      bigrams={f"{a} {b}" for a, b in zip(terms, terms[1:])}, types=types,
                      target=list(analysis.list_target.words), asks_purpose=bool(_PURPOSE_SECTION.search(asked)),
                      asks_header=asks_header,
-                     asks_document=analysis.asks_document,
-                     asked_words=frozenset(fold_word(w) for w in syllables(f"{analysis.text} {analysis.original}")))
+                     asks_document=analysis.asks_document)
 
 
 def score_unit(unit: QuotedSpan, q: ScoredQuestion, analysis: QueryAnalysis, cfg: GroundedConfig,
@@ -275,8 +273,6 @@ def score_unit(unit: QuotedSpan, q: ScoredQuestion, analysis: QueryAnalysis, cfg
         unit.answers_list = True
         score += cfg.list_bonus
     score *= _damping(unit, q, cfg)
-    if _is_echo(unit, words, q, cfg):
-        score *= cfg.title_factor
     score *= 1.0 + cfg.rank_weight / max(unit.result.rank, 1)
     unit.score = score / (1.0 + len(unit.text) / cfg.length_chars)
 
@@ -330,27 +326,6 @@ def _is_document_title(unit: QuotedSpan) -> bool:
         return False
     words = [fold_word(w) for w in syllables(unit.text)]
     return len(words) >= 4 and words == [fold_word(w) for w in syllables(title)][: len(words)]
-
-
-def novelty(words: list[str], asked: frozenset) -> float:
-    """The share of a unit's distinct words that the question does not have.
-
-    >>> q = frozenset("nghi dinh 45 2020 nd cp ve thu tuc co hieu luc tu ngay nao".split())
-    >>> round(novelty("chuong 5 nghi dinh 45 2020 nd cp ve thu tuc".split(), q), 2)
-    0.18
-    >>> novelty("nghi dinh nay co hieu luc thi hanh tu ngay 22 thang 5 nam 2020".split(), q) > 0.4
-    True
-    """
-    distinct = set(words)
-    return len(distinct - asked) / len(distinct) if distinct else 0.0
-
-
-def _is_echo(unit: QuotedSpan, words: list[str], q: ScoredQuestion, cfg: GroundedConfig) -> bool:
-    """A body line that repeats the question and adds almost nothing (a heading or a title written as a sentence):
-    it names what is asked about, it does not answer. Header lines, lists and rows are never echoes."""
-    if unit.role in NAMING_ROLES or unit.kind in ("list", "row", "header") or not q.asked_words:
-        return False
-    return novelty(words, q.asked_words) < cfg.echo_max_novelty
 
 
 def _damping(unit: QuotedSpan, q: ScoredQuestion, cfg: GroundedConfig) -> float:
