@@ -15,6 +15,7 @@ from retriever.features import mentions_province, province_names, unread_fields
 from retriever.hybrid import SearchResult
 from retriever.query import resolve_named_documents, with_merged_provinces
 from retriever.years import COVERS, UNKNOWN, result_year_cover
+from textnorm.cues import YEAR
 from textnorm.gazetteer import CITY_SINCE, current_province, provinces_covered_by
 from textnorm.patterns import number_digits, writes_number
 
@@ -185,7 +186,7 @@ def indexed_with_year(number: str, state, doc_text: Callable[[str], str | None] 
     so" needs this False: the search may have missed the passage that cites it, which is not the evidence absent.
     True also when it cannot be told cheaply (no ``doc_text``, over :data:`NUMBER_CHECK_PASSAGES` candidates).
     """
-    m = re.search(r"(?<!\d)0*(\d+)\s*/\s*((?:19|20)\d{2})\s*/", number)
+    m = re.search(r"(?<!\d)0*(\d+)\s*/\s*(" + YEAR + r")\s*/", number)
     row = state.index.vocab.get(m.group(2)) if m else None
     if row is None:
         return False
