@@ -31,7 +31,8 @@ _TYPE_PATTERNS: tuple[tuple[T, re.Pattern], ...] = (
                           r"\bdo ai ky\b|\bai la nguoi ky\b|"
                           # the post or the person signing asked with "nào": "Phó Chủ tịch nào ký", "ông nào đã ký"
                           r"\b(" + "|".join(POST_NAMES) + r"|ong|ba|lanh dao|dong chi) nao (da )?(ky|ki)\b", _F)),
-    (T.NUMBER, re.compile(r"\bso (may|bao nhieu|hieu|ky hieu)\b|\bky hieu\b|\bso hieu\b|"
+    # "số hiệu" asks a document's number; "chỉ số hiệu quả" (an efficiency index, PAPI) folds to the same words
+    (T.NUMBER, re.compile(r"\bso (may|bao nhieu|hieu(?! qua\b)|ky hieu)\b|\bky hieu\b|\bso hieu\b(?! qua\b)|"
                           r"\b(van ban|quyet dinh|ke hoach|chi thi) so (may|nao)\b", _F)),
     (T.ISSUE_DATE, re.compile(r"\b(ban hanh|ky|phe duyet)\s*(vao|vao ngay|ngay|luc)?\s*(nao|khi nao|bao gio|"
                               r"ngay nao|ngay may|hom nao|thoi gian nao)\b|\bngay ban hanh\b|\bngay ky\b|"
@@ -72,6 +73,8 @@ def answer_types(question: str) -> tuple[T, ...]:
     (('basis',), ('agent',))
     >>> answer_types("Những sở nào được kiểm tra trong quý III?"), answer_types("Mục tiêu chung là gì?")
     (('list',), ('content',))
+    >>> answer_types("Chỉ số hiệu quả quản trị của tỉnh đạt bao nhiêu điểm?"), answer_types("Số hiệu kế hoạch là gì?")
+    (('amount',), ('number',))
     """
     folded = question_fold(question)
     found = [name for name, pattern in _TYPE_PATTERNS if pattern.search(folded)]
