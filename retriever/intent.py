@@ -15,7 +15,6 @@ from textnorm.cues import (
     ANSWER_TYPES,
     ANY_MEMBERS,
     ASKS_TIME,
-    WHICH_DOCUMENT_FRAME,
     ListTarget,
     names_a_document,
     question_fold,
@@ -120,8 +119,6 @@ def answer_type_words(question: str) -> set[str]:
 
     >>> sorted(answer_type_words("Sở Nội vụ trình tại tờ trình số mấy, ban hành ngày nào?"))
     ['ban', 'hành', 'mấy', 'ngày', 'nào', 'số']
-    >>> sorted(answer_type_words("Văn bản nào nói về kiểm tra cải cách hành chính?"))
-    ['bản', 'nào', 'nói', 'văn', 'về']
     """
     words = syllables(question)
     folded = question_fold(question)
@@ -130,7 +127,7 @@ def answer_type_words(question: str) -> set[str]:
         removable = _TYPE_ONLY_WORDS.get(name)
         if removable:
             out |= _matched_words(pattern, folded, words, removable)
-    return out | _matched_words(WHICH_DOCUMENT_FRAME, folded, words)
+    return out
 
 
 def _matched_words(pattern: re.Pattern, folded: str, words: list[str], only: set[str] | None = None) -> set[str]:

@@ -157,12 +157,6 @@ def asks_when(question: str) -> bool:
     return bool(WHEN.search(question_fold(question)))
 
 
-#: The frame of a question asking which document says something, on :func:`question_fold` text: a generic noun for a
-#: document with "nào" ("tài liệu nào", "văn bản nào") and the verb of saying after it ("nói về", "đề cập đến", "viết
-#: về"). It asks for a document; its words are not the topic ("số liệu", "nói chung" are no evidence of one).
-WHICH_DOCUMENT_FRAME = re.compile(r"\b(?:tai lieu|van ban) nao(?: (?:noi|de cap|viet)(?: (?:ve|den|toi))?)?\b")
-
-
 # -- documents named by number -----------------------------------------------------------------------------------
 #: The kinds of document a question names by number, each with its written forms (spelled out, with and without
 #: accents, and the abbreviation officials type): "QĐ 251", "kế hoạch 36", "chỉ thị số 12".
@@ -275,7 +269,7 @@ YEAR_WORD = re.compile(r"\b" + YEAR + r"\b")
 
 __all__ = ["AnswerType", "ANSWER_TYPES", "SHAPED_TYPES", "shaped", "PassageRole", "MATTER_ROLES", "PASSAGE_ROLES",
            "IDENTITY_ROLES", "ANCHOR_ROLES", "HEADER_LINE_ROLES", "NAMING_ROLES", "BOILERPLATE_ROLES", "TYPE_ROLES",
-           "HEADER_TYPES", "question_fold", "WHICH_DOCUMENT_FRAME", "WHEN_PHRASES", "WHEN", "TIME_WORDS", "ASKS_TIME",
+           "HEADER_TYPES", "question_fold", "WHEN_PHRASES", "WHEN", "TIME_WORDS", "ASKS_TIME",
            "asks_when",
            "DOCUMENT_TYPE_FORMS", "NUMBERED_DOCUMENT", "is_short_form", "document_type_code", "names_a_document",
            "BODY_NOUNS", "LIST_NOUNS", "ListTarget", "ANY_MEMBERS", "YEAR", "YEAR_WORD"]
