@@ -30,7 +30,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.scope import writes_number
 from retriever.features import mentions_province
 from retriever.intent import question_fold
 from retriever.query import resolve_named_documents
@@ -44,17 +43,19 @@ from retriever.years import (
     year_cover,
 )
 from textnorm import fold_accents, syllables
-from textnorm.cues import YEAR
+from textnorm.cues import AnswerType, PassageRole
 from textnorm.gazetteer import canonical_province, find_provinces, place_mentions, province_of_place
 from textnorm.patterns import (
     AGENCY,
     CONDITION,
     DOCUMENT_REFERENCE,
     FULL_NAME,
+    NUMBER_WITH_YEAR,
     POST_NAMES,
     SIGNER_FIELD,
     TITLED_PERSON,
     number_words_as_digits,
+    writes_number,
 )
 from textnorm.terms import is_stopword
 
@@ -109,11 +110,6 @@ _NOT_NAME_LINE = re.compile(r"\b(?:uy ban|ubnd|nhan dan|tm|kt|tl|tuq|da ky)\b")
 _SIGNING = re.compile(r"\bky\b|\bnguoi ky\b|\b(?:" + "|".join(POST_NAMES) + r")\b")
 #: Answer types asking for a document's identity: its number ("số mấy") or its date of issue ("ký ngày nào").
 IDENTITY_TYPES = ("number", "issue_date")
-#: The answer type of a question asking which document another rests on ("theo quyết định số mấy"): then a basis line
-#: ("Căn cứ …", "Thực hiện Nghị quyết số 01/NQ-CP …") states the number asked; otherwise it states another document's.
-BASIS_TYPE = "basis"
-#: The role of such a line (:func:`assistant.grounded.units.line_role`).
-BASIS_ROLE = "basis"
 #: A date stated, on folded text: "13/4/2018", "05-6-2019", "ngày 22 tháng 8 năm 2023", "ngày 13 4".
 _STATES_DATE = re.compile(r"\b\d{1,2} \d{1,2} \d{4}\b|\bngay \d{1,2} (?:thang )?\d{1,2}\b")
 #: A question asking when a legal text takes effect ("có hiệu lực từ ngày nào", "hiệu lực thi hành khi nào").
@@ -160,7 +156,7 @@ def asked_fact(question: str, answer_types: tuple[str, ...] = ()) -> AskedFact:
         return AskedFact("effect")
     identity = tuple(t for t in answer_types if t in IDENTITY_TYPES)
     if identity:
-        return AskedFact("identity", identity + ((BASIS_TYPE,) if BASIS_TYPE in answer_types else ()))
+        return AskedFact("identity", identity + ((AnswerType.BASIS,) if AnswerType.BASIS in answer_types else ()))
     if _ASKS_RANK.search(folded):
         return AskedFact("rank")
     if _ASKS_RATE.search(folded):
@@ -343,8 +339,10 @@ def fact_present(units: list, fact: AskedFact, analysis=None, state=None, top: i
                                                        and not _of_other_years(u, analysis, state)
                                                        and not document_of_other_places(u, analysis, state,
                                                                                         doc_text))]
-    if fact.kind == "identity" and BASIS_TYPE not in fact.words:
-        scoped = [u for u in scoped if getattr(u, "role", "") != BASIS_ROLE]
+    # a basis line ("Căn cứ …", "Thực hiện Nghị quyết số 01/NQ-CP …") states another document's number or date,
+    # unless the question asks which document this one rests on ("theo quyết định số mấy")
+    if fact.kind == "identity" and AnswerType.BASIS not in fact.words:
+        scoped = [u for u in scoped if getattr(u, "role", "") != PassageRole.BASIS]
     if fact.kind in DOCUMENT_FACTS:  # any line of the documents asked about; not of a document the question is not
         most = max((u.coverage for u in scoped), default=0.0)
         best = [u for u in scoped if u.coverage >= DOCUMENT_FACT_COVERAGE_SHARE * most]
@@ -393,10 +391,6 @@ def unit_year_cover(unit, years, state=None, named=()) -> str:
     return OTHER_YEARS if own == OTHER_YEARS else cover
 
 
-#: A document number written with its year ("39/2012/NQ-HĐND", "10/2016/NĐ-CP"): serial and year.
-_NUMBER_WITH_YEAR = re.compile(r"(?<!\d)0*(?P<serial>\d+)\s*/\s*(?P<year>" + YEAR + r")\s*/")
-
-
 def absent_named_number(analysis, units: list, records: dict) -> str:
     """A document number the question writes with its year ("Nghị quyết số 39/2012/NQ-HĐND") that is no indexed
     document's own and that no passage found for the question writes with that year, or "". Its serial alone may be
@@ -416,7 +410,7 @@ def absent_named_number(analysis, units: list, records: dict) -> str:
     if not numbers or resolve_named_documents(analysis, records):
         return ""
     for number in numbers:
-        m = _NUMBER_WITH_YEAR.search(number)
+        m = NUMBER_WITH_YEAR.search(number)
         if m is None:
             return ""  # a number without its year: the check before the search decides
         with_year = re.compile(rf"(?<![\d/]){m.group('serial')}\s*/\s*{m.group('year')}\b")

@@ -15,9 +15,8 @@ from retriever.features import mentions_province, province_names, unread_fields
 from retriever.hybrid import SearchResult
 from retriever.query import resolve_named_documents, with_merged_provinces
 from retriever.years import COVERS, UNKNOWN, result_year_cover
-from textnorm.cues import YEAR
 from textnorm.gazetteer import CITY_SINCE, current_province, provinces_covered_by
-from textnorm.patterns import number_digits, writes_number
+from textnorm.patterns import NUMBER_WITH_YEAR, number_digits, writes_number
 
 #: Leading passages read for the evidence of a province the index holds no document of (a passage naming it, or a
 #: document whose province was not read): the answer is composed from the first passages.
@@ -186,18 +185,18 @@ def indexed_with_year(number: str, state, doc_text: Callable[[str], str | None] 
     so" needs this False: the search may have missed the passage that cites it, which is not the evidence absent.
     True also when it cannot be told cheaply (no ``doc_text``, over :data:`NUMBER_CHECK_PASSAGES` candidates).
     """
-    m = re.search(r"(?<!\d)0*(\d+)\s*/\s*(" + YEAR + r")\s*/", number)
-    row = state.index.vocab.get(m.group(2)) if m else None
+    m = NUMBER_WITH_YEAR.search(number)
+    row = state.index.vocab.get(m.group("year")) if m else None
     if row is None:
         return False
     with_year = set(_passages_of_term(state.index, row))
-    docs = {state.meta.get(pid, {}).get("doc_id", "") for pid in _passages_with_number_terms(state, m.group(1))
+    docs = {state.meta.get(pid, {}).get("doc_id", "") for pid in _passages_with_number_terms(state, m.group("serial"))
             if pid in with_year}
     if not docs:
         return False
     if doc_text is None or len(docs) > NUMBER_CHECK_PASSAGES:
         return True
-    written = re.compile(rf"(?<![\d/])0*{m.group(1)}\s*/\s*{m.group(2)}\s*/")
+    written = re.compile(rf"(?<![\d/])0*{m.group('serial')}\s*/\s*{m.group('year')}\s*/")
     return any(written.search(doc_text(doc) or "") for doc in docs)
 
 

@@ -471,10 +471,10 @@ def _other_years_below(fused: dict[str, float], state: LexicalState, analysis: Q
     other = {doc for doc, known in table.items() if known and year_cover(known, "", years) == OTHER_YEARS}
     if not other:
         return fused
-    writes = state.index.scores({year: 1.0 for year in years}) > 0
-    position = {pid: i for i, pid in enumerate(state.index.ids)}
+    ids = state.index.ids
+    writes = {ids[i] for i in np.flatnonzero(state.index.scores({year: 1.0 for year in years}) > 0)}
     return {pid: score * OTHER_YEARS_FACTOR if state.meta.get(pid, {}).get("doc_id") in other
-            and not (pid in position and writes[position[pid]]) else score for pid, score in fused.items()}
+            and pid not in writes else score for pid, score in fused.items()}
 
 
 def _province_names(filters: SearchFilters, state: LexicalState) -> set[str]:

@@ -130,13 +130,13 @@ def answer_type_words(question: str) -> set[str]:
     return out
 
 
-def _matched_words(pattern: re.Pattern, folded: str, words: list[str], only: set[str] | None = None) -> set[str]:
-    """The words as typed under each match of ``pattern`` on the folded question (those in ``only`` when given)."""
+def _matched_words(pattern: re.Pattern, folded: str, words: list[str], only: set[str]) -> set[str]:
+    """The words as typed under each match of ``pattern`` on the folded question that are in ``only``."""
     out: set[str] = set()
     for m in pattern.finditer(folded):
         first = folded[: m.start()].count(" ") if m.start() else 0
         for i, w in enumerate(m.group(0).split()):
-            if (only is None or w in only) and first + i < len(words):
+            if w in only and first + i < len(words):
                 out.add(words[first + i])
     return out
 

@@ -402,6 +402,10 @@ def number_digits(number: str) -> str:
     return (m.group(0).lstrip("0") or "0") if m else ""
 
 
+#: A document number written with its year ("39/2012/NQ-HĐND", "10/2016/NĐ-CP"): serial and year.
+NUMBER_WITH_YEAR = re.compile(r"(?<!\d)0*(?P<serial>\d+)\s*/\s*(?P<year>" + YEAR + r")\s*/")
+
+
 def writes_number(text: str, digits: str) -> bool:
     """Whether a text writes ``digits`` as a document's number: before a slash ("194/KH-UBND", "194 /UBND",
     "06/2024/QĐ-UBND", a party's "12-NQ/TU"), glued to letters ("KH194/UBND", "kh194"), or after "số" ("Kế hoạch
