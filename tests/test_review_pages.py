@@ -54,13 +54,18 @@ def _judge(key: str, citation, verdict: str, account: Account, comment: str = ""
                                           reviewer=account.name, reviewer_name=account.display_name)
 
 
-def test_reopened_citation_shows_its_verdicts_with_names_and_yours_prefilled(fake):
+def _asked(account: Account):
+    """The chat page, signed in as ``account``, after the quý III question: ``(app, answer key)``."""
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    _as(at, LAN)
+    _as(at, account)
     _run(at)
     at.chat_input(key="chat_input").set_value(QUY_III)
     _run(at)
-    key = _key(at)
+    return at, _key(at)
+
+
+def test_reopened_citation_shows_its_verdicts_with_names_and_yours_prefilled(fake):
+    at, key = _asked(LAN)
     assert any(m.startswith("**Nguồn (3)** · đã rà soát 0/3 trích dẫn") for m in _markdown(at))
     at.button(key=f"{key}_src_2").click()
     _run(at)
@@ -88,12 +93,7 @@ def test_reopened_citation_shows_its_verdicts_with_names_and_yours_prefilled(fak
 
 
 def test_reopening_a_citation_starts_from_its_saved_verdict_whatever_state_an_earlier_opening_left(fake):
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    _as(at, LAN)
-    _run(at)
-    at.chat_input(key="chat_input").set_value(QUY_III)
-    _run(at)
-    key = _key(at)
+    at, key = _asked(LAN)
     at.button(key=f"{key}_src_2").click()
     _run(at)
     at.radio(key=f"{key}_rv_2").set_value("sai")
@@ -107,12 +107,7 @@ def test_reopening_a_citation_starts_from_its_saved_verdict_whatever_state_an_ea
 
 
 def test_a_signed_in_official_reads_the_verdicts_but_gives_none(fake):
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    _as(at, Account("an", "Lê Văn An", Role.OFFICIAL))
-    _run(at)
-    at.chat_input(key="chat_input").set_value(QUY_III)
-    _run(at)
-    key = _key(at)
+    at, key = _asked(Account("an", "Lê Văn An", Role.OFFICIAL))
     _judge(key, at.session_state["history"][0].answer.citations[0], "sai", LAN, "Thiếu sở")
     at.button(key=f"{key}_src_1").click()
     _run(at)
