@@ -7,13 +7,12 @@ every passage's score, for several k1 and b, on a small literal Vietnamese corpu
 
 from __future__ import annotations
 
+import bm25s
 import numpy as np
 import pytest
 
 from index import lexical
 from index.lexical import BM25_VARIANT, K1, B, LexicalIndex, passage_terms
-
-bm25s = pytest.importorskip("bm25s", reason="bm25s (requirements-dev.txt) is the reference implementation")
 
 #: Passages of different lengths, some repeating a term, some sharing terms: length normalisation and
 #: saturation both matter, and "kiểm tra" is in most passages (its idf is low, never negative).
