@@ -6,6 +6,7 @@ import re
 
 from textnorm import fold_accents
 from textnorm.cues import YEAR
+from textnorm.kinds import DocumentKind
 
 #: A time expression finer than a year in a document: "quý III", "tháng 4", "4/2021", "30/9/2022" (a bare
 #: "năm 2021" is in nearly every sentence of a yearly plan and tells nothing about when).
@@ -149,12 +150,15 @@ REPORTS_ISSUING = re.compile(
 LEAD_DATES_A_DOCUMENT = re.compile(
     r"[^.;]{0,100}?\bban hành\s+(?:(?i:văn bản)\s+(?i:số)\s*:?\s*\d|" + CITED_DOCUMENT.pattern + ")"
 )
+#: The kinds a text names itself by with "này" (:data:`SELF_KIND`): legal texts, and the administrative kinds whose
+#: body refers to itself ("Kế hoạch này", "Quy chế này"); "Thông tư liên tịch" before "Thông tư", the longer first.
+SELF_KINDS = (DocumentKind.CODE, DocumentKind.LAW, DocumentKind.ORDINANCE, DocumentKind.DECREE,
+              DocumentKind.JOINT_CIRCULAR, DocumentKind.CIRCULAR, DocumentKind.RESOLUTION, DocumentKind.DECISION,
+              DocumentKind.DIRECTIVE, DocumentKind.REGULATION, DocumentKind.RULES, DocumentKind.PLAN,
+              DocumentKind.GUIDANCE, DocumentKind.SCHEME, DocumentKind.PROGRAMME)
 #: A text names its own kind with "này" ("Trong Luật này, …", "Nghị định này có hiệu lực …"): a page of a legal text
 #: cut from its header still says what it is. Capitalised, as a kind's name is ("theo quy định này" is a phrase).
-SELF_KIND = re.compile(
-    r"\b(Bộ luật|Luật|Pháp lệnh|Nghị định|Thông tư liên tịch|Thông tư|Nghị quyết|Quyết định|Chỉ thị|Quy chế|"
-    r"Quy định|Kế hoạch|Hướng dẫn|Đề án|Chương trình)\s+này\b"
-)
+SELF_KIND = re.compile(r"\b(" + "|".join(SELF_KINDS) + r")\s+này\b")
 #: A lead narrating what was just done, as news does and a document never says of itself: "UBND tỉnh vừa ban hành
 #: kế hoạch …", "Đoàn kiểm tra … đã làm việc tại UBND các xã …", "… vừa tổ chức hội nghị …".
 NEWS_NARRATION = re.compile(
