@@ -37,11 +37,11 @@ FORMAT_VERSION = 2
 #: (Lucene encodes them in one byte: Kamphuis et al.'s "Lucene (accurate)").
 BM25_VARIANT = "lucene-idf, atire-tf"
 #: Term-frequency saturation: Lucene's default (BM25Similarity) and the low end of the 1.2–2.0 that Robertson and
-#: Zaragoza 2009 ("The Probabilistic Relevance Framework: BM25 and Beyond", §3.4) give as usual; passages are short,
-#: so a repeated term soon says no more. Settable: ``Settings.bm25_k1`` (BM25_K1).
+#: Zaragoza 2009 ("The Probabilistic Relevance Framework: BM25 and Beyond") give as usual; every retrieval
+#: figure of the README was measured with it. Settable: ``Settings.bm25_k1`` (BM25_K1).
 K1 = 1.2
-#: Length normalisation (0: none, 1: full): Lucene's default and Robertson and Zaragoza's usual 0.75.
-#: Settable: ``Settings.bm25_b`` (BM25_B).
+#: Length normalisation (0: none, 1: full): Lucene's default and Robertson and Zaragoza's usual 0.75, with which
+#: every retrieval figure of the README was measured. Settable: ``Settings.bm25_b`` (BM25_B).
 B = 0.75
 
 

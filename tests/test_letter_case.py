@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from textnorm.letters import CAPITALISED_WORD, LOWER_LETTER, UPPER_LETTER
+from textnorm.letters import CAPITALISED_WORD, LOWER_LETTER, NOT_SMALL_LETTER, UPPER_LETTER
 from textnorm.patterns import NOTICE_BODY, PLACE_NAME, TITLED_PERSON
 
 
@@ -27,3 +27,9 @@ def test_names_are_capitalised_words():
     assert re.findall(CAPITALISED_WORD, "bà Kim Thị Thanh Nữ, ở ủy ban") == ["Kim", "Thị", "Thanh", "Nữ"]
     assert TITLED_PERSON.search("đồng chí Lê Văn Ánh dự họp").group() == "đồng chí Lê Văn Ánh"
     assert TITLED_PERSON.search("ông ấy đã về") is None
+
+
+def test_a_run_of_capitals_holds_every_capital():
+    """``[^\\W\\d_a-zà-ỹđ]`` (ingest/frontmatter.py's run of capitals) stops at "Ạ", "Ở": NOT_SMALL_LETTER does not."""
+    assert re.match(r"(?:" + NOT_SMALL_LETTER + r"+\s+)*" + NOT_SMALL_LETTER + r"+(?=\s|$)",
+                    "KẾ HOẠCH Kiểm tra").group() == "KẾ HOẠCH"

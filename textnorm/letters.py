@@ -11,6 +11,8 @@ These classes hold exactly the letters of Vietnamese, each vowel with each tone 
 [True, True, True, True, False, False, False]
 >>> re.findall(CAPITALISED_WORD, "ông Nguyễn Văn Ánh, ở Ủy ban")
 ['Nguyễn', 'Văn', 'Ánh', 'Ủy']
+>>> re.findall(NOT_SMALL_LETTER + "+", "KẾ HOẠCH kiểm tra SỞ NỘI VỤ")
+['KẾ', 'HOẠCH', 'SỞ', 'NỘI', 'VỤ']
 """
 
 from __future__ import annotations
@@ -35,7 +37,10 @@ UPPER_LETTER = "[" + _letters("A-Z", "Đ", str.upper) + "]"
 #: A small letter of Vietnamese (a–z, đ, "à", "ặ", "ư" …): a regex character class.
 LOWER_LETTER = "[" + _letters("a-z", "đ", str.lower) + "]"
 
+#: A letter that is not a small one (a capital, or a letter without case): what a run of capitals is made of.
+#: ``[^\W\d_a-zà-ỹđ]`` is not that: "Ư", "Ạ", "Ộ" lie in à–ỹ, so "KẾ HOẠCH" would be no run of capitals.
+NOT_SMALL_LETTER = "[^\\W\\d_" + LOWER_LETTER[1:-1] + "]"
 #: A word written with a capital then small letters, as a name is ("Nguyễn", "Ánh"): a regex.
 CAPITALISED_WORD = UPPER_LETTER + LOWER_LETTER + "+"
 
-__all__ = ["UPPER_LETTER", "LOWER_LETTER", "CAPITALISED_WORD", "VOWELS", "TONES"]
+__all__ = ["UPPER_LETTER", "LOWER_LETTER", "NOT_SMALL_LETTER", "CAPITALISED_WORD", "VOWELS", "TONES"]
