@@ -65,6 +65,11 @@ class Settings:
     require_login: bool = False
     #: Passages returned by a search when the caller does not say, and given to the model in LLM mode.
     top_k: int = 5
+    #: BM25's term-frequency saturation k1 (the reason for its default: ``index.lexical.K1``); a lexical cache built
+    #: with another value is rebuilt.
+    bm25_k1: float = 1.2
+    #: BM25's length normalisation b, from 0 (none) to 1 (full) (the reason for its default: ``index.lexical.B``).
+    bm25_b: float = 0.75
 
     @property
     def max_file_bytes(self) -> int:
@@ -183,6 +188,10 @@ def validate(settings: "Settings") -> "Settings":
         value = getattr(settings, name)
         if not value > 0 or value != value:  # NaN compares false
             raise SettingsError(f"{_env_name(name)}={value:g} không hợp lệ: cần một số lớn hơn 0.")
+    if not 0 <= settings.bm25_k1 < float("inf"):  # NaN compares false
+        raise SettingsError(f"BM25_K1={settings.bm25_k1:g} không hợp lệ: cần một số không âm.")
+    if not 0 <= settings.bm25_b <= 1:
+        raise SettingsError(f"BM25_B={settings.bm25_b:g} không hợp lệ: cần một số từ 0 đến 1.")
     if settings.chroma_port > _MAX_PORT:
         raise SettingsError(f"CHROMA_PORT={settings.chroma_port} không hợp lệ: cổng phải từ 1 đến {_MAX_PORT}.")
     return settings

@@ -45,6 +45,7 @@ from retriever.years import (
 from textnorm import fold_accents, syllables
 from textnorm.cues import AnswerType, PassageRole
 from textnorm.gazetteer import canonical_province, find_provinces, place_mentions, province_of_place
+from textnorm.letters import CAPITALISED_WORD, UPPER_LETTER
 from textnorm.patterns import (
     AGENCY,
     CONDITION,
@@ -102,8 +103,8 @@ _ASKS_WHO = re.compile(r"\bai\b|\bnguoi nao\b|\bho (va )?ten\b|\bten (la )?gi\b"
 _BODY_AFTER_POST = re.compile(r"\s*(?:so|ubnd|uy ban|bo|cuc|chi cuc|vu|van phong|ban|phong|thanh tra|tong cuc|"
                               r"hoi dong|trung tam|tinh|thanh pho|huyen)\b")
 #: A name on a line of its own, as a signature block writes it under the post ("Lâm Minh Thành", "NGUYỄN VĂN A").
-_NAME_LINE = re.compile(r"^[ \t]*([A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: +[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}|"
-                        r"[A-ZĐÀ-Ỹ]{1,7}(?: [A-ZĐÀ-Ỹ]{1,7}){1,4})[ \t]*$", re.MULTILINE)
+_NAME_LINE = re.compile(r"^[ \t]*(" + CAPITALISED_WORD + r"(?: +" + CAPITALISED_WORD + r"){1,4}|"
+                        + UPPER_LETTER + r"{1,7}(?: " + UPPER_LETTER + r"{1,7}){1,4})[ \t]*$", re.MULTILINE)
 #: Folded lines of a signature block that are not a name: the body signed for and the marks before the post.
 _NOT_NAME_LINE = re.compile(r"\b(?:uy ban|ubnd|nhan dan|tm|kt|tl|tuq|da ky)\b")
 #: Folded words that make a name the signer's: the act of signing, the portal's field, the post signed under.

@@ -25,6 +25,7 @@ from textnorm import normalize_text
 from textnorm.agencies import GROUP, agency_key, belongs_to, canonical_agency, find_agencies, is_group
 from textnorm.cues import WHEN, asks_when
 from textnorm.gazetteer import canonical_province
+from textnorm.kinds import DocumentKind
 from textnorm.patterns import DOC_NUMBER
 from textnorm.periods import Period, find_periods, fold_same_length, stamp_spans
 from textnorm.terms import content_terms
@@ -45,9 +46,10 @@ CUES = {
 }
 #: Days ahead that "sắp đến hạn" covers (the task view's "đến hạn trong 30 ngày tới" too).
 SOON_DAYS = 30
-#: Document forms a task's product is named by (ingest.metadata's kinds of document a plan's task produces).
-PRODUCT_FORMS = ("kế hoạch", "báo cáo", "quyết định", "đề án", "công văn", "chỉ thị", "tờ trình", "chương trình",
-                 "hướng dẫn", "quy định")
+#: Document forms a task's product is named by (the kinds of document a plan's task produces), as a task writes them.
+PRODUCT_FORMS = tuple(kind.lower() for kind in (
+    DocumentKind.PLAN, DocumentKind.REPORT, DocumentKind.DECISION, DocumentKind.SCHEME, DocumentKind.LETTER,
+    DocumentKind.DIRECTIVE, DocumentKind.SUBMISSION, DocumentKind.PROGRAMME, DocumentKind.GUIDANCE, DocumentKind.RULES))
 #: Words before a date that ask for what is due by it, not in it ("trước ngày 15/02/2021"; "đến hạn quý I" is in).
 BEFORE = re.compile(r"\b(?:truoc|cham nhat|khong qua|muon nhat)\s*(?:ngay|thang)?\s*$")
 #: Share of a question's topic syllables a task's content must hold: to answer "who leads <task>" from the facts, and

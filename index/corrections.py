@@ -30,6 +30,7 @@ from errors import CorrectionInvalid
 from index.manifest import write_atomically
 from settings import Settings
 from textnorm.gazetteer import canonical_province, provinces_merged_into
+from textnorm.kinds import DocumentKind, document_kind
 
 log = logging.getLogger(__name__)
 
@@ -90,8 +91,10 @@ def _province(value: str) -> str:
 
 
 def _kind(value: str) -> str:
-    """A type as ingest writes it, capital first ("kế hoạch" → "Kế hoạch"), so a filter lists it once."""
-    return value[:1].upper() + value[1:]
+    """A type as ingest writes it, so a filter lists it once: the :class:`~textnorm.kinds.DocumentKind` it names in
+    any case ("kế hoạch", "KẾ HOẠCH" → "Kế hoạch"), another kind with its capital first ("hợp đồng" → "Hợp đồng")."""
+    kind = document_kind(value)
+    return kind if isinstance(kind, DocumentKind) else value[:1].upper() + value[1:]
 
 
 def normalise_value(field: str, value: str | None) -> str:
@@ -100,8 +103,8 @@ def normalise_value(field: str, value: str | None) -> str:
 
     >>> normalise_value("tieu_de", "  Kiểm tra   CCHC\\nnăm 2021 "), normalise_value("nam", "")
     ('Kiểm tra CCHC năm 2021', '')
-    >>> normalise_value("loai_van_ban", "công văn")
-    'Công văn'
+    >>> normalise_value("loai_van_ban", "công văn"), normalise_value("loai_van_ban", "NGHỊ ĐỊNH")
+    ('Công văn', 'Nghị định')
     >>> normalise_value("tinh", "TP. Hồ Chí Minh"), normalise_value("ngay_ban_hanh", "2021-4-5")
     ('Thành phố Hồ Chí Minh', '2021-04-05')
     >>> normalise_value("ngay_ban_hanh", "31/02/2021")

@@ -1,5 +1,11 @@
 """BM25 over Vietnamese syllables, underthesea word segments and their accent-folded forms.
 
+Which BM25 (the names of Kamphuis et al. 2020, "Which BM25 do you mean? A large-scale reproducibility study of
+scoring variants", ECIR 2020, which bm25s cites for each of its ``method`` values): :data:`BM25_VARIANT`. A passage's
+score for a query is the sum over the query's terms t of ``idf(t) · tf·(k1 + 1) / (tf + k1·(1 − b + b·dl/avgdl))``
+(tf: the term's count in the passage, dl: the passage's number of terms, avgdl: their mean over the index) times
+the term's query weight; ``tests/test_bm25_scores.py`` checks it against bm25s.
+
 Terms of a passage: accented syllables ("sở"), accented multi-syllable words ("nội_vụ"), folded syllables ("~so")
 and folded syllable bigrams ("~noi_vu"). A query typed with diacritics matches precisely; one typed without them
 still matches through the folded terms. Scores are a sparse matrix product: fast at 100k passages.
@@ -23,6 +29,21 @@ from textnorm import fold_word, syllables, word_segments
 #: Version of the saved files; a cache of another version is rebuilt.
 FORMAT_VERSION = 2
 
+#: The variant :meth:`LexicalIndex.build` computes, as bm25s names its parts (``bm25s.BM25(method="atire",
+#: idf_method="lucene")``): Lucene's idf ``log(1 + (N − df + 0.5)/(df + 0.5))`` (:func:`idf`), never negative where
+#: Robertson's ``log((N − df + 0.5)/(df + 0.5))`` goes below zero for a term in over half the passages (a common
+#: word would lower a passage's score), with the classical term part ``tf·(k1 + 1)/(tf + k1·(…))`` that Lucene used
+#: before version 8 and ATIRE keeps (the constant factor k1 + 1 changes no ranking), on exact passage lengths
+#: (Lucene encodes them in one byte: Kamphuis et al.'s "Lucene (accurate)").
+BM25_VARIANT = "lucene-idf, atire-tf"
+#: Term-frequency saturation: Lucene's default (BM25Similarity) and the low end of the 1.2–2.0 that Robertson and
+#: Zaragoza 2009 ("The Probabilistic Relevance Framework: BM25 and Beyond") give as usual; every retrieval
+#: figure of the README was measured with it. Settable: ``Settings.bm25_k1`` (BM25_K1).
+K1 = 1.2
+#: Length normalisation (0: none, 1: full): Lucene's default and Robertson and Zaragoza's usual 0.75, with which
+#: every retrieval figure of the README was measured. Settable: ``Settings.bm25_b`` (BM25_B).
+B = 0.75
+
 
 def passage_terms(text: str, *, segment: bool = True) -> list[str]:
     """The BM25 terms of a text.
@@ -41,7 +62,8 @@ def passage_terms(text: str, *, segment: bool = True) -> list[str]:
 
 
 def idf(df, n: int):
-    """BM25's inverse document frequency of a term found in ``df`` of ``n`` passages (``df`` a number or an array).
+    """BM25's inverse document frequency of a term found in ``df`` of ``n`` passages (``df`` a number or an array):
+    Lucene's, ``log(1 + (n − df + 0.5)/(df + 0.5))`` (:data:`BM25_VARIANT`), positive even for a term in every passage.
 
     >>> round(float(idf(1, 10)), 4), round(float(idf(10, 10)), 4)
     (1.9924, 0.0465)
@@ -50,7 +72,8 @@ def idf(df, n: int):
 
 
 class LexicalIndex:
-    """An immutable BM25 index over passages; build it, save it, load it, search it."""
+    """An immutable BM25 index over passages (:data:`BM25_VARIANT`, with its ``k1`` and ``b``); build it, save it
+    (with its ``k1`` and ``b``: a cache built with others is rebuilt by the store), load it, search it."""
 
     def __init__(self, ids: list[str], vocab: dict[str, int], weights: sparse.csr_matrix, fingerprint: str,
                  k1: float, b: float) -> None:
@@ -61,8 +84,17 @@ class LexicalIndex:
         self.k1, self.b = k1, b
 
     @classmethod
-    def build(cls, ids: list[str], term_lists: list[list[str]], fingerprint: str = "", k1: float = 1.2,
-              b: float = 0.75) -> "LexicalIndex":
+    def build(cls, ids: list[str], term_lists: list[list[str]], fingerprint: str = "", k1: float = K1,
+              b: float = B) -> "LexicalIndex":
+        """The index of passages ``ids`` with their terms (:func:`passage_terms`), each term's weight in each passage
+        computed once: ``idf · tf·(k1 + 1)/(tf + k1·(1 − b + b·dl/avgdl))``.
+
+        A term twice in a passage of three terms weighs less than once in a passage of one (length normalisation):
+
+        >>> lex = LexicalIndex.build(["a", "b"], [["sở", "sở", "nội"], ["sở"]], k1=1.2, b=0.75)
+        >>> [round(float(s), 4) for s in lex.scores({"sở": 1.0})], (lex.k1, lex.b)
+        ([0.2198, 0.2292], (1.2, 0.75))
+        """
         vocab: dict[str, int] = {}
         rows, cols, vals = [], [], []
         lengths = np.zeros(len(ids), dtype=np.float32)
@@ -149,4 +181,4 @@ def _rmtree(path: Path) -> None:
     shutil.rmtree(path, ignore_errors=True)
 
 
-__all__ = ["LexicalIndex", "passage_terms", "idf"]
+__all__ = ["LexicalIndex", "passage_terms", "idf", "BM25_VARIANT", "K1", "B"]

@@ -32,7 +32,7 @@ from typing import TypeVar
 import numpy as np
 
 from index.accents import accent_model_files, load_accent_model
-from index.lexical import LexicalIndex
+from index.lexical import K1, B, LexicalIndex
 from index.model import SCHEDULE_FACTS, Passage, document_years
 from textnorm.diacritics import DiacriticRestorer
 from textnorm.patterns import has_time_expression
@@ -131,7 +131,8 @@ def passage_data(passage: Passage, document: dict) -> dict:
 
 
 def build_lexical_state(rows: list[tuple[Passage, dict, list[str]]], records: dict, fingerprint: str,
-                        folder: Path | None, derived: dict | None = None) -> LexicalState:
+                        folder: Path | None, derived: dict | None = None, *, k1: float = K1,
+                        b: float = B) -> LexicalState:
     """Build the state of the current passages and save it as the cache.
 
     Args:
@@ -141,13 +142,14 @@ def build_lexical_state(rows: list[tuple[Passage, dict, list[str]]], records: di
         folder: where the cache is written (``None``: kept in memory only); a folder that cannot be written is
             logged and the state served from memory.
         derived: kind → doc_id → facts (JSON) of the current versions (``IndexStore.derived``).
+        k1, b: BM25's parameters (:data:`index.lexical.K1`, :data:`index.lexical.B`), saved with the index.
 
     Returns:
         The new :class:`LexicalState`.
     """
     ids = [passage.id for passage, _, _ in rows]
     meta = {passage.id: passage_data(passage, document) for passage, document, _ in rows}
-    lex = LexicalIndex.build(ids, [terms for _, _, terms in rows], fingerprint)
+    lex = LexicalIndex.build(ids, [terms for _, _, terms in rows], fingerprint, k1=k1, b=b)
     restorer = DiacriticRestorer.from_texts([passage.text for passage, _, _ in rows])
     if folder is not None:
         passages = json.dumps({"format": PASSAGES_FORMAT, "passages": meta}, ensure_ascii=False).encode("utf-8")

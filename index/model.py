@@ -17,7 +17,7 @@ FACT_KINDS = (SCHEDULE_FACTS, TASK_FACTS)
 #: Metadata keys every document carries (empty string where the text does not say).
 METADATA_KEYS = (
     "so_hieu",  # số hiệu, e.g. "36/KH-UBND"; "" where a draft leaves it blank
-    "loai_van_ban",  # loại văn bản: Kế hoạch, Quyết định, Tin bài …
+    "loai_van_ban",  # loại văn bản: a textnorm.kinds.DocumentKind ("Kế hoạch"), or a portal's own label
     "co_quan",  # cơ quan ban hành
     "tinh",  # tỉnh/thành phố as the document names it
     "ngay_ban_hanh",  # ISO date "2021-02-28", or the year alone "2022" for partial dates
@@ -55,7 +55,7 @@ class DocumentMetadata:
     """
 
     number: str = field(default="", metadata={"key": "so_hieu"})
-    kind: str = field(default="", metadata={"key": "loai_van_ban"})  # Kế hoạch, Quyết định, Tin bài …
+    kind: str = field(default="", metadata={"key": "loai_van_ban"})  # a textnorm.kinds.DocumentKind, or a portal's
     issuer: str = field(default="", metadata={"key": "co_quan"})
     province: str = field(default="", metadata={"key": "tinh"})  # as the document names it
     issue_date: str = field(default="", metadata={"key": "ngay_ban_hanh"})  # ISO date, or the year alone

@@ -563,9 +563,12 @@ class IndexStore:
         folder = self.settings.lexical_dir
         try:
             lex = LexicalIndex.load(folder)
+            if (lex.k1, lex.b) != self._bm25:
+                raise ValueError(f"dựng với k1={lex.k1:g}, b={lex.b:g}, cấu hình nay là "
+                                 f"k1={self._bm25[0]:g}, b={self._bm25[1]:g}")
             if lex.fingerprint == fingerprint:
                 return load_lexical_state(folder, lex, records, self.derived(records))
-        except ValueError as exc:  # missing, damaged or of another format: rebuild from Chroma
+        except ValueError as exc:  # missing, damaged, of another format or other BM25 values: rebuild from Chroma
             if records and not quiet:
                 self._note(f"Dựng lại chỉ mục từ khóa từ Chroma: {exc}", logging.WARNING)
             return self._rebuild_lexical(records, fingerprint)
@@ -583,7 +586,14 @@ class IndexStore:
 
     def _rebuild_lexical(self, records: dict[str, DocRecord], fingerprint: str) -> LexicalState:
         rows = self._current_rows(records)
-        return build_lexical_state(rows, records, fingerprint, self.settings.lexical_dir, self.derived(records))
+        k1, b = self._bm25
+        return build_lexical_state(rows, records, fingerprint, self.settings.lexical_dir, self.derived(records),
+                                   k1=k1, b=b)
+
+    @property
+    def _bm25(self) -> tuple[float, float]:
+        """BM25's (k1, b) for this store's lexical index: the settings' (BM25_K1, BM25_B)."""
+        return self.settings.bm25_k1, self.settings.bm25_b
 
     def _current_rows(self, records: dict[str, DocRecord]) -> list[tuple[Passage, dict, list[str]]]:
         """Every passage of the versions the records point at, with its document's metadata and BM25 terms."""

@@ -22,6 +22,11 @@ _SYLLABLE_FINAL_PAIR = re.compile(
     r"(?<![qQ])([oO][aAeE]|[uU][yY])([\u0300\u0301\u0303\u0309\u0323])(?![\u0300-\u036f]|" + _LETTER + ")"
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
+#: Look-alikes of "Đ" and "đ" read as them: "Ð" (U+00D0, capital eth) and its small "ð" (U+00F0), which text converted
+#: from old fonts or pasted from Word carries (Bộ luật Tố tụng hình sự as published heads 12 articles "Ðiều …").
+#: Folded where text is read (:func:`reading_form`, the folded and searched forms), never in the stored text: a quote
+#: must stay the document's own characters.
+D_LOOK_ALIKES = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ"})
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 
@@ -50,13 +55,23 @@ def normalize_text(text: str) -> str:
     return unicodedata.normalize("NFC", _move_tone_to_first_vowel(nfd))
 
 
-def fold_accents(text: str) -> str:
-    """Lower case, accents removed, ``đ`` as ``d``; spacing and punctuation kept.
+def reading_form(text: str) -> str:
+    """The text as it is read: the look-alikes of "Đ" written as it (:data:`D_LOOK_ALIKES`); same length.
 
-    >>> fold_accents("Đoàn Kiểm tra")
-    'doan kiem tra'
+    >>> reading_form("\u00d0iều 5 Luật \u00f0ất đai") == "Điều 5 Luật đất đai"
+    True
     """
-    nfd = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return text.translate(D_LOOK_ALIKES)
+
+
+def fold_accents(text: str) -> str:
+    """Lower case, accents removed, ``đ`` as ``d`` (and its look-alike "Ð", :data:`D_LOOK_ALIKES`); spacing and
+    punctuation kept.
+
+    >>> fold_accents("Đoàn Kiểm tra"), fold_accents("\u00d0iều 413")
+    ('doan kiem tra', 'dieu 413')
+    """
+    nfd = unicodedata.normalize("NFD", reading_form(text).replace("đ", "d").replace("Đ", "D"))
     return "".join(c for c in nfd if not unicodedata.combining(c)).lower()
 
 
@@ -83,8 +98,10 @@ def syllables(text: str) -> list[str]:
 
     >>> syllables("Sở Nội vụ, quý III/2021")
     ['sở', 'nội', 'vụ', 'quý', 'iii', '2021']
+    >>> syllables("\u00d0iều 2") == ["điều", "2"]  # "Ð" (U+00D0) read as "Đ"
+    True
     """
-    return [w.lower() for w in _WORD.findall(text)]
+    return [w.lower() for w in _WORD.findall(reading_form(text))]
 
 
 def fold_word(word: str) -> str:
@@ -128,6 +145,8 @@ def word_segments(text: str) -> list[str]:
 
 __all__ = [
     "normalize_text",
+    "reading_form",
+    "D_LOOK_ALIKES",
     "fold_accents",
     "fold_for_match",
     "fold_word",

@@ -22,7 +22,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from textnorm import fold_word, has_diacritics, syllables
+from textnorm import fold_accents, fold_word, has_diacritics, syllables
+from textnorm.kinds import DocumentKind
 
 
 class _Vocabulary(StrEnum):
@@ -158,15 +159,24 @@ def asks_when(question: str) -> bool:
 
 
 # -- documents named by number -----------------------------------------------------------------------------------
+def _written_forms(kind: DocumentKind, *abbreviations: str) -> tuple[str, ...]:
+    """How a question writes a kind: spelled out with and without accents, then its abbreviations.
+
+    >>> _written_forms(DocumentKind.PLAN, "kh")
+    ('kế hoạch', 'ke hoach', 'kh')
+    """
+    return (kind.lower(), fold_accents(kind), *abbreviations)
+
+
 #: The kinds of document a question names by number, each with its written forms (spelled out, with and without
 #: accents, and the abbreviation officials type): "QĐ 251", "kế hoạch 36", "chỉ thị số 12".
 DOCUMENT_TYPE_FORMS = {
-    "qđ": ("quyết định", "quyet dinh", "qđ", "qd"),
-    "kh": ("kế hoạch", "ke hoach", "kh"),
-    "ct": ("chỉ thị", "chi thi", "ct"),
-    "ctr": ("chương trình", "chuong trinh", "ctr"),
-    "nq": ("nghị quyết", "nghi quyet", "nq"),
-    "tb": ("thông báo", "thong bao", "tb"),
+    "qđ": _written_forms(DocumentKind.DECISION, "qđ", "qd"),
+    "kh": _written_forms(DocumentKind.PLAN, "kh"),
+    "ct": _written_forms(DocumentKind.DIRECTIVE, "ct"),
+    "ctr": _written_forms(DocumentKind.PROGRAMME, "ctr"),
+    "nq": _written_forms(DocumentKind.RESOLUTION, "nq"),
+    "tb": _written_forms(DocumentKind.NOTICE, "tb"),
 }
 _TYPE_OF_FORM = {form: code for code, forms in DOCUMENT_TYPE_FORMS.items() for form in forms}
 #: A document named by its number in a question: "QĐ 119", "kế hoạch 36", "quyết định số 135", or "số 2020" (the

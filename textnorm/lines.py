@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from textnorm.letters import UPPER_LETTER
+
 #: The markers that open a numbered heading or a list item, by kind, tried in this order.
 MARKER_FORMS: dict[str, str] = {
     "roman": r"[IVXLC]+\.",  # "I." "IV." — parts of a plan; "I.MỤC TIÊU" (no space) is common in portal pastes
@@ -31,7 +33,7 @@ ARTICLE_FORM = r"Điều\s+\d{1,3}[.:)]"
 #: Markdown a pasted web page puts before a line's marker ("## 1. …", "**2. Sở Tư pháp**").
 MARKDOWN_OPENING = r"(?:#{1,6}\s*)?(?:\*\*)?"
 #: What follows a marker: a space or the end; after "I." an upper-case title may follow directly ("I.MỤC TIÊU").
-_MARKER_END = r"(?:(?=\s|$)|(?<=\.)(?=[A-ZĐÀ-Ỹ]))"
+_MARKER_END = r"(?:(?=\s|$)|(?<=\.)(?=" + UPPER_LETTER + r"))"
 
 _MARKER = re.compile(
     r"^\s*(?:" + "|".join(f"(?P<{kind}>{form})" for kind, form in MARKER_FORMS.items()) + r")" + _MARKER_END

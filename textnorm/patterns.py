@@ -6,6 +6,8 @@ import re
 
 from textnorm import fold_accents
 from textnorm.cues import YEAR
+from textnorm.kinds import DocumentKind
+from textnorm.letters import CAPITALISED_WORD, UPPER_LETTER
 
 #: A time expression finer than a year in a document: "quý III", "tháng 4", "4/2021", "30/9/2022" (a bare
 #: "năm 2021" is in nearly every sentence of a yearly plan and tells nothing about when).
@@ -30,13 +32,14 @@ CITED_DOCUMENT_DATE = re.compile(
 #: committee or a department named with its place (a news lead narrates, it does not end on a colon).
 ISSUER_OPENING = re.compile(
     r"^(?P<body>(?:Ủy ban nhân dân|UBND|Sở [^\W\d_]+(?: [^\W\d_]+){0,3})\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|"
-    r"phường|thị trấn)\s+[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,3})\s+"
+    r"phường|thị trấn)\s+" + UPPER_LETTER + r"[^\W\d_]*(?:\s+" + UPPER_LETTER + r"[^\W\d_]*){0,3})\s+"
     r"(?:thông báo|ban hành|báo cáo|hướng dẫn|chỉ đạo|đề nghị|triệu tập)\b[^.;]*:$"
 )
 #: Levels of a local government unit, as a body's name writes them after "Ủy ban nhân dân" ("xã", "thị xã").
 UNIT_LEVELS = r"(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)"
 #: A place's name after its level: up to four capitalised words on the same line, an apostrophe inside ("Đăk R’lấp").
-PLACE_NAME = r"[A-ZĐÀ-Ỹ][^\W\d_]*(?:[’'][^\W\d_]+)?(?:[^\S\n]+[A-ZĐÀ-Ỹ][^\W\d_]*(?:[’'][^\W\d_]+)?){0,3}"
+PLACE_NAME = (UPPER_LETTER + r"[^\W\d_]*(?:[’'][^\W\d_]+)?(?:[^\S\n]+" + UPPER_LETTER
+              + r"[^\W\d_]*(?:[’'][^\W\d_]+)?){0,3}")
 #: A local body that gives notice, its name written out or abbreviated, in any capitals ("Ủy Ban nhân dân", "UBND",
 #: "HĐND", "Văn phòng UBND", the joint office "Văn phòng HĐND và UBND"), its level repeated by a typo ("huyện
 #: huyện") and its place's name optional (a notice shown on the unit's own portal may write "UBND xã" alone).
@@ -149,12 +152,15 @@ REPORTS_ISSUING = re.compile(
 LEAD_DATES_A_DOCUMENT = re.compile(
     r"[^.;]{0,100}?\bban hành\s+(?:(?i:văn bản)\s+(?i:số)\s*:?\s*\d|" + CITED_DOCUMENT.pattern + ")"
 )
+#: The kinds a text names itself by with "này" (:data:`SELF_KIND`): legal texts, and the administrative kinds whose
+#: body refers to itself ("Kế hoạch này", "Quy chế này"); "Thông tư liên tịch" before "Thông tư", the longer first.
+SELF_KINDS = (DocumentKind.CODE, DocumentKind.LAW, DocumentKind.ORDINANCE, DocumentKind.DECREE,
+              DocumentKind.JOINT_CIRCULAR, DocumentKind.CIRCULAR, DocumentKind.RESOLUTION, DocumentKind.DECISION,
+              DocumentKind.DIRECTIVE, DocumentKind.REGULATION, DocumentKind.RULES, DocumentKind.PLAN,
+              DocumentKind.GUIDANCE, DocumentKind.SCHEME, DocumentKind.PROGRAMME)
 #: A text names its own kind with "này" ("Trong Luật này, …", "Nghị định này có hiệu lực …"): a page of a legal text
 #: cut from its header still says what it is. Capitalised, as a kind's name is ("theo quy định này" is a phrase).
-SELF_KIND = re.compile(
-    r"\b(Bộ luật|Luật|Pháp lệnh|Nghị định|Thông tư liên tịch|Thông tư|Nghị quyết|Quyết định|Chỉ thị|Quy chế|"
-    r"Quy định|Kế hoạch|Hướng dẫn|Đề án|Chương trình)\s+này\b"
-)
+SELF_KIND = re.compile(r"\b(" + "|".join(SELF_KINDS) + r")\s+này\b")
 #: A lead narrating what was just done, as news does and a document never says of itself: "UBND tỉnh vừa ban hành
 #: kế hoạch …", "Đoàn kiểm tra … đã làm việc tại UBND các xã …", "… vừa tổ chức hội nghị …".
 NEWS_NARRATION = re.compile(
@@ -168,13 +174,14 @@ NEWS_NARRATION = re.compile(
 #: outlet's initials with the place it wrote from in brackets: "TT(Hà Nội) - Ngày 9-10, …", "TTXVN (Huế) - …".
 NEWS_CREDIT = re.compile(
     r"^\((?:[A-Za-zĐđ][\w.-]*\.(?:vn|com|net|org)|[A-ZĐ]{2,10})\)\s*[-–—:]|"
-    r"^[A-ZĐ]{2,10}\s*\([A-ZĐÀ-Ỹ][^()\d]{1,30}\)\s*[-–—]\s*(?=[A-ZĐÀ-Ỹ])|"
-    r"^(?:[A-Za-zĐđ][\w-]*\.(?i:vn|com|net|org)|[A-ZĐ][\w]{1,15}\s+Online)\s*[-–—]\s*(?=[A-ZĐÀ-Ỹ])"
+    r"^[A-ZĐ]{2,10}\s*\(" + UPPER_LETTER + r"[^()\d]{1,30}\)\s*[-–—]\s*(?=" + UPPER_LETTER + r")|"
+    r"^(?:[A-Za-zĐđ][\w-]*\.(?i:vn|com|net|org)|[A-ZĐ][\w]{1,15}\s+Online)\s*[-–—]\s*(?=" + UPPER_LETTER + r")"
 )
 #: The author line of an essay or a study, with an academic title before the name: "ThS. Lê Thị Huyền", "TS. Nguyễn
 #: Văn Bình", "PGS.TS Trần Văn Ngợi", "NCS. Hoàng Mai". An administrative document is signed under a post, never so.
 AUTHOR_WITH_DEGREE = re.compile(
-    r"^(?:(?:PGS|GS|TS|ThS|Ths|NCS)\s*\.?\s*){1,2}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}\s*$"
+    r"^(?:(?:PGS|GS|TS|ThS|Ths|NCS)\s*\.?\s*){1,2}" + CAPITALISED_WORD + r"(?:\s+" + CAPITALISED_WORD
+    + r"){1,4}\s*$"
 )
 #: The label of an essay's, a thesis's or a study's subject on its cover, matched folded (an OCR'd cover may have lost
 #: its diacritics: "TEN CHU DE:"): "Tên đề tài:", "Đề tài:", "Tên chủ đề:", "Chủ đề:". The title follows it.
@@ -190,7 +197,8 @@ NATIONAL_RANKING = re.compile(
 #: Trong năm 2023, …", "Quảng Ninh (TTXVN 05/01/2023) - …". It dates the post; its place is where the agency wrote,
 #: not what the post is about.
 NEWS_AGENCY_DATELINE = re.compile(
-    r"^(?P<place>[A-ZĐÀ-Ỹ][\w.]*(?:\s+[A-ZĐÀ-Ỹ][\w.]*){0,3})\s*\(\s*[A-ZĐ][\w.+/]{1,15}\s*[,-]?\s*"
+    r"^(?P<place>" + UPPER_LETTER + r"[\w.]*(?:\s+" + UPPER_LETTER
+    + r"[\w.]*){0,3})\s*\(\s*[A-ZĐ][\w.+/]{1,15}\s*[,-]?\s*"
     r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>" + YEAR + r")\s*\)"
 )
 
@@ -290,16 +298,17 @@ AGENCY = re.compile(
 FULL_NAME = re.compile(
     r"\b(?:Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Mai|Đinh|Trịnh|Lâm|Đoàn|Lương|"
     r"Tô|Hà|Cao|Chu|Châu|Tạ|Quách|Lưu|Thái|Trương|Văn|Đào|Lại|Kiều|Tống|Thân|Triệu|Hứa|La|Đàm|Khúc|Nông)"
-    r"(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,3}\b"
+    r"(?:\s+" + CAPITALISED_WORD + r"){1,3}\b"
 )
 #: A portal's "Người ký" field and the name it gives, however the page laid it out: "Người ký: Nguyễn Văn A",
 #: "Người ký Nguyễn Văn A" (label and value in two cells, flattened), "| Người ký | Nguyễn Văn A |", "Người ký: | …".
-SIGNER_FIELD = re.compile(r"(?:^|(?<=[\s|]))Người ký\s*[:|]?\s*\|?\s*(?P<name>[A-ZĐÀ-Ỹ][a-zà-ỹđ]+"
-                          r"(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4})")
+SIGNER_FIELD = re.compile(r"(?:^|(?<=[\s|]))Người ký\s*[:|]?\s*\|?\s*(?P<name>" + CAPITALISED_WORD
+                          + r"(?:\s+" + CAPITALISED_WORD + r"){1,4})")
 #: A period of years written in a text ("giai đoạn 2021-2025", "2021 – 2030"): its first and last year.
 YEAR_PERIOD = re.compile(rf"(?<!\d)({YEAR})\s*[-–—]\s*({YEAR})(?!\d)")
 #: A person named with a courtesy word ("bà Kim Thị Thanh Nữ", "đồng chí Lê Văn A"): any family name.
-TITLED_PERSON = re.compile(r"\b(?:ông|bà|đồng chí)\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}\b")
+TITLED_PERSON = re.compile(r"\b(?:ông|bà|đồng chí)\s+" + CAPITALISED_WORD + r"(?:\s+" + CAPITALISED_WORD
+                           + r"){1,4}\b")
 #: Posts of officials (chức danh), folded, the longer ones first: "ai là Giám đốc Sở…" asks for the name of one.
 POST_NAMES = ("pho chu tich", "chu tich", "pho giam doc", "giam doc", "pho truong doan", "truong doan",
               "pho truong ban", "truong ban", "to truong", "to pho", "pho bi thu", "bi thu", "pho chanh van phong",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from textnorm import fold_accents
 from textnorm.cues import YEAR
+from textnorm.letters import UPPER_LETTER
 from textnorm.patterns import CITED_DOCUMENT_DATE
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4,
@@ -68,9 +69,10 @@ _ISSUED = re.compile(r"(?:^|(?<=[\n.;:]))\s*(?:[-–•+*]\s*)?(?:ngay\s*)?" + _
 #: border or the next capitalised heading ("Hà Nội, ngày 05 tháng 4 năm 2021 | KẾ HOẠCH"); a unit is no place
 #: ("| Sở Y tế, ngày 15/7/2030 |" is a row of a timetable).
 _NOT_A_PLACE = r"(?!(?:Sở|UBND|Ủy|Uỷ|Ban|Phòng|Đoàn|Trung tâm)\b)"
-_SIGNATURE = re.compile(r"(?:^|(?<=\|))\s*" + _NOT_A_PLACE + r"[A-ZĐÀ-Ỹ][^\W\d_]*\.?(?:\s+[^\W\d_]+\.?){0,4}\s*,\s*"
+_SIGNATURE = re.compile(r"(?:^|(?<=\|))\s*" + _NOT_A_PLACE + UPPER_LETTER
+                        + r"[^\W\d_]*\.?(?:\s+[^\W\d_]+\.?){0,4}\s*,\s*"
                         r"(?P<date>ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})"
-                        r"(?=\s*(?:$|\||[A-ZĐÀ-Ỹ]{2}))", re.MULTILINE)
+                        r"(?=\s*(?:$|\||" + UPPER_LETTER + r"{2}))", re.MULTILINE)
 
 #: (kind, pattern) in priority order: ranges before the single forms they contain.
 _PATTERNS = [

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from textnorm import has_diacritics, lexicons
 from textnorm.gazetteer import CENTRAL_CITIES, canonical_province
+from textnorm.letters import UPPER_LETTER
 from textnorm.periods import fold_same_length
 
 #: Standard names of provincial departments (Sở), the name after "Sở" as documents write it (Nghị định 24/2014,
@@ -96,7 +97,7 @@ def _read_free_name(text: str, pos: int) -> tuple[str, int] | None:
 
 def _read_place(text: str, pos: int) -> tuple[str, int] | None:
     """A place name: a run of capitalised syllables (or a number: "Quận 1")."""
-    m = re.match(r"(?:[A-ZĐÀ-Ỹ][\w]*|\d+)(?:[ \t]+(?:[A-ZĐÀ-Ỹ][\w]*|\d+))*", text[pos:pos + 80])
+    m = re.match(r"(?:" + UPPER_LETTER + r"[\w]*|\d+)(?:[ \t]+(?:" + UPPER_LETTER + r"[\w]*|\d+))*", text[pos:pos + 80])
     if not m or not (m.group()[0].isupper() or m.group().isdigit()):
         return None
     return m.group(), pos + m.end()
