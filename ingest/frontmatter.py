@@ -416,6 +416,8 @@ def header_pieces(text: str) -> list[tuple[int, int, str]]:
     if not anchors:
         return []
     anchors.sort()
+    if _cites_in_prose(text, anchors[0][0]):
+        return []
     pieces: list[tuple[int, int, str]] = []
     pos = 0
     for s, e, role in anchors:
@@ -437,6 +439,19 @@ def header_pieces(text: str) -> list[tuple[int, int, str]]:
         else:  # a longer tail is the document's text run into the header line: it stays in a passage
             pieces += [(t0 + a, t0 + b, "title") for a, b in _run_on_title(tail)]
     return pieces
+
+
+def _cites_in_prose(text: str, first: int) -> bool:
+    """A sentence that cites a document's number and date in passing ("… (Kế hoạch số 203/KH-UBND, ngày 27/9/2022)."):
+    more than a header piece of prose in mixed case before its first number or date, so no line of a header.
+
+    >>> _cites_in_prose("UBND tỉnh vừa ban hành Kế hoạch tổ chức Ngày Chuyển đổi số quốc gia năm 2022 trên địa bàn "
+    ...                 "tỉnh theo chỉ đạo (Kế hoạch số 203/KH-UBND, ngày 27/9/2022).", 120)
+    True
+    >>> _cites_in_prose("ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG Số: 36/KH-UBND", 32)
+    False
+    """
+    return first > HEADER_PIECE_MAX_CHARS and not is_upper_line(text[:first])
 
 
 def _run_on_title(tail: str) -> list[tuple[int, int]]:
@@ -474,7 +489,9 @@ def _continues_title(text: str, upper: bool | None) -> bool:
     if BASIS.match(text) and not (upper is None and TITLE_BASIS.match(text) and len(text) <= TITLE_BASIS_MAX
                                   and not text.endswith(",")):
         return False
-    if (is_list_line(text) or len(text) > 300 or text.endswith((":", ";")) or ADDRESSEE.match(text)
+    wrapped_parts = upper is None and text.endswith(";")  # "Kết quả … 6 tháng đầu năm;" / "Phương hướng …"
+    if (is_list_line(text) or len(text) > 300 or text.endswith(":") or text.endswith(";") and not wrapped_parts
+            or ADDRESSEE.match(text)
             or ATTACHED_NOTE.match(text) or SECTION_START.match(text)):
         return False
     if is_upper_line(text) and is_agency(text) and not JOINED_UNITS.match(text):

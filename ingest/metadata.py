@@ -50,6 +50,7 @@ from textnorm.gazetteer import (
 )
 from textnorm.lines import is_list_line, is_upper_line
 from textnorm.patterns import (
+    ADDRESSEE,
     AUTHOR_WITH_DEGREE,
     BARE_NUMBER,
     BASIS,
@@ -65,10 +66,13 @@ from textnorm.patterns import (
     NEWS_LEAD_DATE,
     NEWS_NARRATION,
     NOTICE_FORMULA,
+    PHOTO_CAPTION,
     PLACE_NAME,
     REPORTS_ISSUING,
     SECTION_START,
+    SEARCH_DATE_PREFIX,
     SELF_KIND,
+    SKIP_LINK,
     SUBJECT_LABEL,
     news_dateline,
 )
@@ -368,6 +372,9 @@ def _read_type(r: _Reader, code: str) -> None:
         return  # "THÔNG BÁO VỀ LỊCH CHẤM ĐIỂM …" over a news lead: a post's headline, the post is news
     if _type_of_header(r) or _type_of_code(r, code):
         return
+    if not code and (span := _letter_opening(r)):
+        r.put("loai_van_ban", LETTER_TYPE, span)
+        return
     if _reads_as_news(r):
         return  # a news item reporting that a plan was issued is not that plan
     for start, paragraph in _body_paragraphs(r)[:OPENING_PARAGRAPHS]:
@@ -379,6 +386,21 @@ def _read_type(r: _Reader, code: str) -> None:
         r.put("loai_van_ban", r.web["loai_van_ban"])
         return
     _type_it_names_itself(r)
+
+
+#: Blocks at the top of a text where a letter cut above its header opens with its addressee ("Kính gửi: …").
+LETTER_OPENING_BLOCKS = 3
+
+
+def _letter_opening(r: _Reader) -> tuple[int, int] | None:
+    """Span of the addressee line ("Kính gửi:") a text cut above its header opens with: a letter's salutation, which
+    a công văn writes under its number and a post never does (a tờ trình's has its type line above it)."""
+    for i, block in enumerate(r.blocks[:LETTER_OPENING_BLOCKS]):
+        m = ADDRESSEE.match(block.text.strip())
+        if m:
+            start = r.spans[i][0] + len(block.text) - len(block.text.lstrip())
+            return start, start + m.end()
+    return None
 
 
 def _type_it_names_itself(r: _Reader) -> None:
@@ -1097,8 +1119,14 @@ def _reads_as_news(r: _Reader) -> bool:
     or an author's byline."""
     if r.md.get("so_hieu") or any(u.role in ANCHOR_ROLES for u in r.units):
         return False
-    return bool(_stamp(r) or _dateline(r) or _source_line(r) or _reports_issuing(r) or _byline(r)
+    return bool(_stamp(r) or _search_stamp(r) or _dateline(r) or _source_line(r) or _reports_issuing(r) or _byline(r)
                 or _headline_then_narration(r) or _headline_then_prose(r))
+
+
+def _search_stamp(r: _Reader) -> re.Match | None:
+    """The date a search index prints before a page's first line (:data:`textnorm.patterns.SEARCH_DATE_PREFIX`): a
+    stamp only a page of the web carries, never a document's header."""
+    return SEARCH_DATE_PREFIX.match(r.blocks[0].text) if r.blocks else None
 
 
 def is_headline(text: str) -> bool:
@@ -1110,10 +1138,16 @@ def is_headline(text: str) -> bool:
     (False, False)
     >>> is_headline("Khu đô thị sông Hồng sẽ không thu hẹp không gian thoát lũ -")
     False
+
+    A skip link or a photo's caption is page furniture, not a headline:
+
+    >>> is_headline("Truy cập nội dung luôn"), is_headline("Quang cảnh buổi đối thoại với người dân")
+    (False, False)
     """
     words = [w for w in text.split() if any(c.isalpha() for c in w)]
     return (HEADLINE_MIN_WORDS <= len(words) and len(text) <= HEADLINE_MAX_CHARS
-            and not text.endswith(NOT_HEADLINE_ENDS) and not news_dateline(text) and not _WEEKDAY.match(text))
+            and not text.endswith(NOT_HEADLINE_ENDS) and not news_dateline(text) and not _WEEKDAY.match(text)
+            and not SKIP_LINK.match(text.strip()) and not PHOTO_CAPTION.match(text.strip()))
 
 
 def _headline(r: _Reader, stamp: int | None) -> int | None:
@@ -1131,14 +1165,24 @@ def _headline(r: _Reader, stamp: int | None) -> int | None:
 
 
 def _above_body(r: _Reader) -> list[int]:
-    """Blocks that may hold the headline when no dateline tells: the first ones, above the first prose block (a
-    photo caption or a subheading under the lead is no headline)."""
+    """Blocks that may hold the headline when no dateline tells: the first ones, above the first prose block or the
+    lead credited to its outlet ("(ĐN) - Ngày 19-4, …", however short): a photo caption or a subheading under the
+    lead is no headline."""
     first = range(min(len(r.blocks), DATELINE_PARAGRAPHS))
-    return list(itertools.takewhile(lambda i: len(r.blocks[i].text) < PROSE_MIN_CHARS, first))
+    return list(itertools.takewhile(lambda i: len(r.blocks[i].text) < PROSE_MIN_CHARS
+                                    and not NEWS_CREDIT.match(r.blocks[i].text), first))
 
 
 def _read_news_title(r: _Reader, stamp: tuple[int, re.Match] | None) -> None:
-    """The headline; none when no line reads as one (a lead sentence or a category label is not a title)."""
+    """The headline; none when no line reads as one (a lead sentence or a category label is not a title). A first
+    line that a search index's date opens (" date 2023-07 Kỳ họp thứ 13, …") is read without that date."""
+    prefix = _search_stamp(r)
+    if prefix:
+        rest = r.blocks[0].text[prefix.end():]
+        if is_headline(rest) and not is_list_line(rest) and not _is_label(rest):
+            s = r.spans[0][0] + prefix.end()
+            r.put("tieu_de", rest.strip(), (s, s + len(rest.strip())))
+            return
     index = _headline(r, stamp[0] if stamp else None)
     if index is not None:
         s, text = r.spans[index][0], r.blocks[index].text

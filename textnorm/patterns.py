@@ -165,12 +165,26 @@ NEWS_NARRATION = re.compile(
 #: A news lead credited to its outlet: "(Chinhphu.vn) - Văn phòng Chính phủ vừa …", "(Baobackan.vn) – Ngày …",
 #: "(TTXVN) - …"; or without brackets, as a site name or an outlet's "… Online": "VOV.VN -Từ thực tế …",
 #: "NHN Online - Qua thời gian …" (a bare acronym is left out: "UBND - …" may open a line of a plan); or an
-#: outlet's initials with the place it wrote from in brackets: "TT(Hà Nội) - Ngày 9-10, …", "TTXVN (Huế) - …".
+#: outlet's initials with the place it wrote from in brackets: "TT(Hà Nội) - Ngày 9-10, …", "TTXVN (Huế) - …"; or the
+#: paper's and its reporter's initials joined by a hyphen, a dash or none after them: "(BL-KP) Thực hiện …".
 NEWS_CREDIT = re.compile(
     r"^\((?:[A-Za-zĐđ][\w.-]*\.(?:vn|com|net|org)|[A-ZĐ]{2,10})\)\s*[-–—:]|"
+    r"^\([A-ZĐ]{1,6}-[A-ZĐ]{1,6}\)\s*[-–—:]?\s*(?=[A-ZĐÀ-Ỹ])|"
     r"^[A-ZĐ]{2,10}\s*\([A-ZĐÀ-Ỹ][^()\d]{1,30}\)\s*[-–—]\s*(?=[A-ZĐÀ-Ỹ])|"
     r"^(?:[A-Za-zĐđ][\w-]*\.(?i:vn|com|net|org)|[A-ZĐ][\w]{1,15}\s+Online)\s*[-–—]\s*(?=[A-ZĐÀ-Ỹ])"
 )
+#: A page as a search index hands it over may open with the date it holds for the page, in ISO form and in English,
+#: before the page's own first line: " date 2023-07 Kỳ họp thứ 13 …", " date 2025-09-24 Tin tức" (year, month, day
+#: or only year and month). It is a stamp of the page, not a line of the document: what follows it on that line is the
+#: page's first line (its headline or its lead).
+SEARCH_DATE_PREFIX = re.compile(r"^\s*date\s+(?P<y>" + YEAR + r")(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?(?:\s+|$)")
+#: A web page's skip link to its content ("Nhảy đến nội dung", "Truy cập nội dung luôn", "Bỏ qua nội dung chính"):
+#: page chrome, never a headline.
+SKIP_LINK = re.compile(r"^(?:Nhảy|Chuyển|Bỏ qua|Truy cập|Đi)\s+(?:đến\s+|tới\s+)?(?:phần\s+)?nội dung(?:\s+chính)?"
+                       r"(?:\s+luôn)?\s*$", re.IGNORECASE)
+#: A news photo's caption standing above or under the lead ("Quang cảnh buổi đối thoại", "Ảnh minh họa. Nguồn: …"):
+#: it describes a picture, it is not the post's headline.
+PHOTO_CAPTION = re.compile(r"^(?:Quang cảnh|Ảnh minh họa|Ảnh minh hoạ|Ảnh\s*:)", re.IGNORECASE)
 #: The author line of an essay or a study, with an academic title before the name: "ThS. Lê Thị Huyền", "TS. Nguyễn
 #: Văn Bình", "PGS.TS Trần Văn Ngợi", "NCS. Hoàng Mai". An administrative document is signed under a post, never so.
 AUTHOR_WITH_DEGREE = re.compile(
