@@ -413,11 +413,9 @@ def header_pieces(text: str) -> list[tuple[int, int, str]]:
         anchors.append((*motto, "header"))
     elif is_motto(text) and not motto_span(text) and len(text) <= HEADER_PIECE_MAX_CHARS:
         anchors.append((0, len(text), "header"))
-    if not anchors:
+    if not anchors or _cites_in_prose(text, min(s for s, _, _ in anchors)):
         return []
     anchors.sort()
-    if _cites_in_prose(text, anchors[0][0]):
-        return []
     pieces: list[tuple[int, int, str]] = []
     pos = 0
     for s, e, role in anchors:
@@ -445,8 +443,9 @@ def _cites_in_prose(text: str, first: int) -> bool:
     """A sentence that cites a document's number and date in passing ("… (Kế hoạch số 203/KH-UBND, ngày 27/9/2022)."):
     more than a header piece of prose in mixed case before its first number or date, so no line of a header.
 
-    >>> _cites_in_prose("UBND tỉnh vừa ban hành Kế hoạch tổ chức Ngày Chuyển đổi số quốc gia năm 2022 trên địa bàn "
-    ...                 "tỉnh theo chỉ đạo (Kế hoạch số 203/KH-UBND, ngày 27/9/2022).", 120)
+    >>> line = ("UBND tỉnh vừa ban hành Kế hoạch tổ chức Ngày Chuyển đổi số quốc gia năm 2022 trên địa bàn tỉnh "
+    ...         "theo chỉ đạo (Kế hoạch số 203/KH-UBND, ngày 27/9/2022).")
+    >>> _cites_in_prose(line, line.index("203"))
     True
     >>> _cites_in_prose("ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG Số: 36/KH-UBND", 32)
     False

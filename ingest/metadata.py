@@ -69,8 +69,8 @@ from textnorm.patterns import (
     PHOTO_CAPTION,
     PLACE_NAME,
     REPORTS_ISSUING,
-    SECTION_START,
     SEARCH_DATE_PREFIX,
+    SECTION_START,
     SELF_KIND,
     SKIP_LINK,
     SUBJECT_LABEL,
@@ -210,7 +210,14 @@ TITLE_MIN_WORDS = 2
 PORTAL_HEADLINE = re.compile(
     r"^(?:(?:Chương|Mục|Phần|Điều)\s+(?:\d{1,3}|[IVXLC]{1,6})[a-z]?\.?\s+)?"
     r"(?:" + "|".join(sorted({v for v in DOC_TYPES.values()}, key=len, reverse=True)) + r")\s+(?:số\s+)?"
-    r"(?P<n>\d+[a-z]?/\S+)(?:\s+năm\s+" + YEAR + r")?\s+(?P<title>(?!ngày\b|của\b|giữa\b|số\b)[^\W\d_].{8,})$"
+    r"(?P<n>\d+[a-z]?/[^\s:]+):?(?:\s+năm\s+" + YEAR + r")?\s+(?P<title>(?!ngày\b|của\b|giữa\b|số\b)[^\W\d_].{8,})$"
+)
+#: A legal site's short title of a document, as the whole of a page: type, number, the place and year it names, then
+#: its subject ("Quyết định 832/QĐ-UBND Thanh Hóa 2024 danh mục dự án …", "Văn bản hợp nhất 03/VBHN-VPQH 2021 hợp
+#: nhất Luật Khiếu nại"). The place is a few words without figures; the year closes them.
+PORTAL_SHORT_TITLE = re.compile(
+    r"^(?P<kind>" + "|".join(sorted({v for v in DOC_TYPES.values()}, key=len, reverse=True)) + r")\s+(?:số\s+)?"
+    r"(?P<n>\d+[a-z]?/[^\s:]+)\s+(?:[^\W\d_]+\s+){0,4}?(?P<y>" + YEAR + r")\s+(?P<title>[^\W\d_].{8,})$"
 )
 #: The same headline naming the document's date and signers before its title: "Thông tư liên tịch số
 #: 02/2011/TTLT-VPCP-BNV ngày 28/01/2011 giữa Chủ nhiệm Văn Phòng Chính Phủ và Bộ trưởng Bộ Nội vụ Hướng dẫn về …".
@@ -516,11 +523,14 @@ def _read_title(r: _Reader) -> None:
 
 
 def _read_portal_title(r: _Reader) -> None:
-    """tieu_de from a legal portal's headline naming the document's own number, when the header gave none."""
+    """tieu_de from a legal portal's headline naming the document's own number, when the header gave none; on a page
+    whose number comes from the portal's table, the headline may stand under a menu of tabs ("- Tổng quan", "- Nội
+    dung", …), further down."""
     number = r.md.get("so_hieu")
     if r.md.get("tieu_de") or not number:
         return
-    ends = list(range(min(PORTAL_HEADLINE_BLOCKS, len(r.blocks))))
+    top = DATELINE_BLOCKS if r.web.get("so_hieu") else PORTAL_HEADLINE_BLOCKS  # under a portal's menu of tabs
+    ends = list(range(min(top, len(r.blocks))))
     ends += range(max(len(ends), len(r.blocks) - PORTAL_HEADLINE_BLOCKS), len(r.blocks))
     lines = [(r.blocks[i].text, r.spans[i][0]) for i in ends] + [(t, None) for t in r.portal]
     for text, start in lines:
@@ -908,6 +918,26 @@ def _read_named_line(r: _Reader) -> str:
     return code
 
 
+def _read_short_title(r: _Reader) -> str:
+    """so_hieu, loai_van_ban and tieu_de of a page that is a legal site's short title of a document
+    (:data:`PORTAL_SHORT_TITLE`) on its first line, with no header; returns the number's code."""
+    if any(u.role in ANCHOR_ROLES for u in r.units) or not r.blocks:
+        return ""
+    text = r.blocks[0].text
+    m = PORTAL_SHORT_TITLE.match(text.strip())
+    if not m:
+        return ""
+    start = r.spans[0][0] + len(text) - len(text.lstrip())
+    number, code = m.group("n").split("/", 1)
+    code = normalise_code(code)
+    r.put("so_hieu", f"{number}/{code}", (start + m.start("n"), start + m.end("n")))
+    r.put("loai_van_ban", m.group("kind"), (start + m.start("kind"), start + m.end("kind")))
+    title = m.group("title").strip()
+    span = (start + m.start("title"), start + m.end("title"))
+    r.put("tieu_de", (title[:1].upper() + title[1:])[:TITLE_MAX_CHARS], span)
+    return code
+
+
 def _attachment_note(r: _Reader) -> tuple[int, re.Match] | None:
     """(offset, match) of the document an attached text was issued with, named by number and date in the note under
     its title ("(Ban hành kèm theo Quyết định số 12/2019/QĐ-UBND ngày 5 tháng 3 năm 2019 …)"), in a text shown without
@@ -1058,8 +1088,12 @@ def _names_a_body(text: str) -> bool:
 
     >>> _names_a_body("UBND huyện Bắc Sơn tổ chức hội nghị tổng kết công tác cải cách hành chính năm nay")
     False
+    >>> _names_a_body("Chủ tịch UBND huyện tiếp công dân định kỳ vào thứ Năm")
+    False
     """
     words = text.split()
+    if not text.isupper() and _POST_PREFIX.match(text):
+        return False  # "Chủ tịch UBND thành phố tiếp dân …": a post in mixed case opens a sentence, not a header
     return is_agency(text) and ":" not in text and not (len(words) > BODY_NAME_MAX_WORDS and not text.isupper())
 
 
@@ -1449,7 +1483,7 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
     r = _Reader(blocks, text, spans or _locate(blocks, text), matter_lines(blocks) if units is None else units,
                 web_fields or {}, list(portal or ()))
     r.md = {k: "" for k in METADATA_KEYS}
-    code = _read_number(r) or _read_named_line(r) or _read_attachment_note(r)
+    code = _read_number(r) or _read_named_line(r) or _read_attachment_note(r) or _read_short_title(r)
     place = _read_date(r) if not r.md.get("ngay_ban_hanh") else ""
     if not r.md.get("loai_van_ban"):
         _read_type(r, code)
