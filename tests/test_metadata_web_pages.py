@@ -1,0 +1,115 @@
+"""Kind, title and number of pages as officials paste them from the web (issue 18, helper WA): page furniture around a
+post, posts without a dateline, documents cut above their header, legal sites' short titles and tables. Each test is
+one general fact about such pages, on lines written for the test."""
+
+from __future__ import annotations
+
+from ingest.boundaries import web_fields
+from ingest.clean import clean_lines
+from ingest.document import build_document
+from ingest.metadata import extract_metadata
+from ingest.structure import parse_structure
+
+
+def metadata_of(raw: str) -> dict:
+    blocks = parse_structure(clean_lines(raw))
+    return extract_metadata(blocks, "\n".join(b.text for b in blocks))
+
+
+#: A post's body: two sentences of prose, long enough to be a lead anywhere on the page.
+LEAD = ("Sáng nay, các đại biểu đã thảo luận về kết quả thực hiện nhiệm vụ của năm và thống nhất các giải pháp cho "
+        "thời gian tới. Nhiều ý kiến đề nghị tiếp tục đẩy mạnh giải quyết hồ sơ trực tuyến, rút ngắn thời gian chờ của "
+        "người dân tại bộ phận một cửa.")
+
+
+# --- a search index's date before the page's first line --------------------------------------------------------------
+
+def test_a_search_date_before_the_headline_marks_a_post_and_is_not_part_of_its_headline():
+    md = metadata_of(" date 2023-07 Kỳ họp thứ mười, Hội đồng nhân dân huyện khóa mới\n\n" + LEAD)
+    assert md["loai_van_ban"] == "Tin bài"
+    assert md["tieu_de"] == "Kỳ họp thứ mười, Hội đồng nhân dân huyện khóa mới"
+
+
+def test_a_search_date_before_a_section_label_marks_a_post_without_headline():
+    md = metadata_of(" date 2025-09-24 Tin tức\n\n\"Các phường phải họp giao ban mỗi tuần\" - đó là chỉ đạo của lãnh đạo "
+                     "tỉnh tại hội nghị sáng nay, nhằm bảo đảm công việc được điều hành thống nhất từ tỉnh đến cơ sở.")
+    assert (md["loai_van_ban"], md["tieu_de"]) == ("Tin bài", "")
+
+
+# --- page furniture is no headline -----------------------------------------------------------------------------------
+
+def test_a_photo_caption_above_the_lead_is_not_the_headline():
+    md = metadata_of("Quang cảnh buổi làm việc của đoàn kiểm tra\n\n" + LEAD + "\n\nMinh Hà")
+    assert md["tieu_de"] == ""
+
+
+def test_a_skip_link_is_not_the_headline_of_the_post_under_it():
+    md = metadata_of("Truy cập nội dung luôn\n\n" + LEAD + "\n\nMinh Hà")
+    assert md["tieu_de"] == ""
+
+
+def test_a_lead_credited_to_its_outlet_ends_where_a_headline_may_stand():
+    md = metadata_of("(QNO) - Ngày 12-3, Sở Nội vụ công bố kết quả chấm điểm cải cách hành chính của năm trước.\n"
+                     "Người dân nhận kết quả giải quyết hồ sơ tại bộ phận một cửa của xã\n\n" + LEAD)
+    assert md["tieu_de"] == ""
+
+
+def test_a_lead_credited_to_a_paper_and_its_reporter_by_joined_initials_is_news():
+    md = metadata_of("(BL-KP) Thực hiện chỉ đạo của Chủ tịch UBND tỉnh, Trung tâm Phục vụ hành chính công tạm dừng "
+                     "nhận hồ sơ trực tiếp trong hai ngày cuối tuần để sửa chữa trụ sở và nâng cấp hệ thống máy tính.")
+    assert md["loai_van_ban"] == "Tin bài"
+
+
+def test_a_headline_opening_with_a_post_in_mixed_case_is_a_headline_not_a_body_name():
+    md = metadata_of("Chủ tịch UBND huyện tiếp công dân định kỳ vào thứ Năm hằng tuần\n\n" + LEAD)
+    assert (md["loai_van_ban"], md["tieu_de"]) == ("Tin bài", "Chủ tịch UBND huyện tiếp công dân định kỳ vào thứ Năm "
+                                                                "hằng tuần")
+
+
+def test_a_document_cited_with_its_date_inside_a_lead_is_not_a_header_line():
+    md = metadata_of("Kế hoạch tổ chức tuần lễ chuyển đổi số trên địa bàn tỉnh năm nay\n\n"
+                     "UBND tỉnh vừa ban hành Kế hoạch tổ chức tuần lễ chuyển đổi số trên địa bàn tỉnh nhằm nâng cao nhận "
+                     "thức của cán bộ và người dân về lợi ích của dịch vụ công trực tuyến (Kế hoạch số 99/KH-UBND, ngày "
+                     "20/9/2024).\n\nAn Nhiên")
+    assert (md["loai_van_ban"], md["so_hieu"]) == ("Tin bài", "")
+    assert md["tieu_de"].startswith("Kế hoạch tổ chức tuần lễ")
+
+
+# --- documents cut above their header --------------------------------------------------------------------------------
+
+def test_a_text_cut_above_its_header_that_opens_with_kinh_gui_is_a_cong_van():
+    md = metadata_of("Kính gửi:\n- Các sở, ban, ngành tỉnh;\n- Ủy ban nhân dân các huyện, thị xã.\n\n"
+                     "Ngày 05/3/2024, Thủ tướng Chính phủ đã ban hành Quyết định số 10/QĐ-TTg về việc triển khai "
+                     "nhiệm vụ năm nay. Sở Nội vụ đề nghị các cơ quan, đơn vị triển khai thực hiện nghiêm túc.\n\n"
+                     "Trân trọng./.")
+    assert md["loai_van_ban"] == "Công văn"
+
+
+def test_a_title_in_two_parts_joined_by_a_semicolon_keeps_both():
+    md = metadata_of("ỦY BAN NHÂN DÂN\nXÃ AN BÌNH\n\nSố: 15/BC-UBND\n\nAn Bình, ngày 2 tháng 4 năm 2024\n\nBÁO CÁO\n\n"
+                     "Kết quả thực hiện nhiệm vụ quý I;\n\nPhương hướng nhiệm vụ quý II năm 2024\n\n" + LEAD)
+    assert md["tieu_de"] == "Kết quả thực hiện nhiệm vụ quý I; Phương hướng nhiệm vụ quý II năm 2024"
+
+
+# --- legal sites: short titles, headlines, tables ---------------------------------------------------------------------
+
+def test_a_legal_sites_one_line_short_title_gives_number_kind_and_subject():
+    md = metadata_of("Quyết định 45/QĐ-UBND Nghệ An 2023 phê duyệt danh mục dịch vụ công trực tuyến toàn trình")
+    assert (md["so_hieu"], md["loai_van_ban"]) == ("45/QĐ-UBND", "Quyết định")
+    assert md["tieu_de"] == "Phê duyệt danh mục dịch vụ công trực tuyến toàn trình"
+
+
+def test_a_table_cell_ends_a_portal_fields_value():
+    fields = web_fields(["Số hiệu: | 99/2024/NĐ-CP | Ngày đăng công báo: | Đang cập nhật |"])
+    assert fields["so_hieu"] == "99/2024/NĐ-CP"
+
+
+def test_a_portal_headline_with_a_colon_under_a_menu_of_tabs_gives_the_title():
+    text = ("- Tổng quan\n- Nội dung\n- VB gốc\n- Hiệu lực\n- VB liên quan\n\n"
+            "Nghị định 99/2024/NĐ-CP: Quy định về tổ chức bộ phận một cửa cấp xã\n"
+            "| Cơ quan ban hành: | Chính phủ |\n"
+            "| Số hiệu: | 99/2024/NĐ-CP | Ngày đăng công báo: | Đang cập nhật |\n"
+            "| Loại văn bản: | Nghị định | Người ký: | Trần Văn Bình |\n")
+    md = build_document("nd-99", "nd-99.txt", text).metadata
+    assert md["so_hieu"] == "99/2024/NĐ-CP"
+    assert md["tieu_de"] == "Quy định về tổ chức bộ phận một cửa cấp xã"
