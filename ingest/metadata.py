@@ -240,6 +240,9 @@ NAMED_DOCUMENT_LINE = re.compile(
 )
 #: Blocks at the top of an attached text where its note stands (under its title, which may wrap).
 ATTACHMENT_NOTE_BLOCKS = 4
+#: Lines of a header above an attached text's title (its body's name and the motto, each on up to two lines): the note
+#: stands that much lower when the attached text keeps its own header, never past its first heading.
+HEADER_BLOCKS_MAX = 4
 #: Kinds of an office a number's code may name as its issuer ("SNV" → Sở Nội vụ, "VPUBND" → the committee's office).
 CODE_ISSUER_KINDS = frozenset({"so", "office"})
 #: Provinces named one after another ("Đà Nẵng, Thừa Thiên Huế, Quảng Ninh, Hải Phòng") are examples of a list:
@@ -944,7 +947,9 @@ def _attachment_note(r: _Reader) -> tuple[int, re.Match] | None:
     that document (no number or place-and-date line of its own)."""
     if any(u.role in ("number", "place_date") for u in r.units):
         return None
-    for i, block in enumerate(r.blocks[:ATTACHMENT_NOTE_BLOCKS]):
+    headed = any(u.role == "header" for u in r.units)
+    reach = ATTACHMENT_NOTE_BLOCKS + (HEADER_BLOCKS_MAX if headed else 0)
+    for i, block in enumerate(itertools.takewhile(lambda b: b.kind != "heading", r.blocks[:reach])):
         m = CITED_DOCUMENT.search(block.text) if ATTACHED_NOTE.match(block.text) else None
         if m and m.group("date"):
             return r.spans[i][0], m

@@ -31,8 +31,9 @@ def test_a_search_date_before_the_headline_marks_a_post_and_is_not_part_of_its_h
 
 
 def test_a_search_date_before_a_section_label_marks_a_post_without_headline():
-    md = metadata_of(" date 2025-09-24 Tin tức\n\n\"Các phường phải họp giao ban mỗi tuần\" - đó là chỉ đạo của lãnh đạo "
-                     "tỉnh tại hội nghị sáng nay, nhằm bảo đảm công việc được điều hành thống nhất từ tỉnh đến cơ sở.")
+    md = metadata_of(" date 2025-09-24 Tin tức\n\n\"Các phường phải họp giao ban mỗi tuần\" - đó là chỉ đạo của "
+                     "lãnh đạo tỉnh tại hội nghị sáng nay, nhằm bảo đảm công việc được điều hành thống nhất từ tỉnh "
+                     "đến cơ sở.")
     assert (md["loai_van_ban"], md["tieu_de"]) == ("Tin bài", "")
 
 
@@ -68,9 +69,9 @@ def test_a_headline_opening_with_a_post_in_mixed_case_is_a_headline_not_a_body_n
 
 def test_a_document_cited_with_its_date_inside_a_lead_is_not_a_header_line():
     md = metadata_of("Kế hoạch tổ chức tuần lễ chuyển đổi số trên địa bàn tỉnh năm nay\n\n"
-                     "UBND tỉnh vừa ban hành Kế hoạch tổ chức tuần lễ chuyển đổi số trên địa bàn tỉnh nhằm nâng cao nhận "
-                     "thức của cán bộ và người dân về lợi ích của dịch vụ công trực tuyến (Kế hoạch số 99/KH-UBND, ngày "
-                     "20/9/2024).\n\nAn Nhiên")
+                     "UBND tỉnh vừa ban hành Kế hoạch tổ chức tuần lễ chuyển đổi số trên địa bàn tỉnh nhằm nâng cao "
+                     "nhận thức của cán bộ và người dân về lợi ích của dịch vụ công trực tuyến (Kế hoạch số "
+                     "99/KH-UBND, ngày 20/9/2024).\n\nAn Nhiên")
     assert (md["loai_van_ban"], md["so_hieu"]) == ("Tin bài", "")
     assert md["tieu_de"].startswith("Kế hoạch tổ chức tuần lễ")
 
@@ -83,6 +84,16 @@ def test_a_text_cut_above_its_header_that_opens_with_kinh_gui_is_a_cong_van():
                      "nhiệm vụ năm nay. Sở Nội vụ đề nghị các cơ quan, đơn vị triển khai thực hiện nghiêm túc.\n\n"
                      "Trân trọng./.")
     assert md["loai_van_ban"] == "Công văn"
+
+
+def test_a_note_under_an_attached_texts_own_header_and_title_names_its_decision():
+    md = metadata_of("ỦY BAN NHÂN DÂN XÃ AN BÌNH\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+                     "Độc lập - Tự do - Hạnh phúc\n\n"
+                     "QUY CHẾ LÀM VIỆC CỦA ỦY BAN NHÂN DÂN XÃ AN BÌNH NHIỆM KỲ 2021 - 2026\n\n"
+                     "(Ban hành kèm theo Quyết định số: 31/QĐ-UBND ngày 15 tháng 7 năm 2021 của Ủy ban nhân dân xã)\n\n"
+                     "Chương I\nNHỮNG QUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi điều chỉnh\n\n1. Quy chế này quy định về "
+                     "nguyên tắc làm việc của Ủy ban nhân dân xã.")
+    assert (md["loai_van_ban"], md["so_hieu"]) == ("Quy chế", "31/QĐ-UBND")
 
 
 def test_a_title_in_two_parts_joined_by_a_semicolon_keeps_both():
