@@ -495,11 +495,28 @@ def _continues_title(text: str, upper: bool | None) -> bool:
         return False
     if is_upper_line(text) and is_agency(text) and not JOINED_UNITS.match(text):
         return False  # the authority line ("ỦY BAN NHÂN DÂN TỈNH X") follows the title
+    if note_in_brackets(text):
+        return False  # "(trình phiên họp Chính phủ thường kỳ tháng 8/2016)": a note under the title, not part of it
     if upper is None or TITLE_YEARS_LINE.match(text):
         return True  # the first line, or the years a long title ends with ("… GIAI ĐOẠN" / "2021 - 2025")
     if upper:
         return is_upper_line(text)
     return not is_upper_line(text) and (text[:1].islower() or not text.endswith("."))
+
+
+#: Words of a note in brackets under a title ("(trình phiên họp Chính phủ thường kỳ tháng 8/2016)", "(Dự thảo lần
+#: thứ hai ngày 5/3/2024)"); a shorter bracket ("(sửa đổi)", "(sửa đổi, bổ sung)") is the end of the title.
+BRACKET_NOTE_MIN_WORDS = 5
+
+
+def note_in_brackets(text: str) -> bool:
+    """A line wholly in brackets, long enough to be a note about the document rather than the end of its title.
+
+    >>> note_in_brackets("(trình phiên họp Chính phủ thường kỳ tháng 8/2016)"), note_in_brackets("(sửa đổi)")
+    (True, False)
+    """
+    text = text.strip()
+    return text.startswith("(") and text.endswith(")") and len(text.split()) >= BRACKET_NOTE_MIN_WORDS
 
 
 def _title_pieces(text: str) -> list[tuple[int, int, str]]:

@@ -31,6 +31,7 @@ from ingest.frontmatter import (
     is_motto,
     law_part_prefix,
     matter_lines,
+    note_in_brackets,
     place_date,
     type_head,
 )
@@ -60,6 +61,7 @@ from textnorm.patterns import (
     ISSUER_OPENING,
     ISSUING_BODY,
     LEAD_DATES_A_DOCUMENT,
+    LEAD_NAMES_ISSUED,
     NATIONAL_RANKING,
     NEWS_AGENCY_DATELINE,
     NEWS_CREDIT,
@@ -499,6 +501,24 @@ def _sentence_case(text: str) -> str:
     return out[:1].upper() + out[1:]
 
 
+#: A note in brackets closing a title line, joined to it when the page was unwrapped: "… của Chính phủ (sửa đổi)
+#: (trình phiên họp Chính phủ thường kỳ tháng 8/2016)".
+_TRAILING_BRACKET = re.compile(r"\s*(\([^()]*\))\s*$")
+
+
+def _without_note(title: str) -> str:
+    """A title without the note in brackets that closes it (:func:`ingest.frontmatter.note_in_brackets`); a short
+    bracket is the end of the title.
+
+    >>> _without_note("Về dự thảo Nghị định (sửa đổi) (trình phiên họp Chính phủ thường kỳ tháng 8/2016)")
+    'Về dự thảo Nghị định (sửa đổi)'
+    >>> _without_note("Về dự thảo Nghị định (sửa đổi)")
+    'Về dự thảo Nghị định (sửa đổi)'
+    """
+    m = _TRAILING_BRACKET.search(title)
+    return title[:m.start()] if m and m.start() and note_in_brackets(m.group(1)) else title
+
+
 def _read_title(r: _Reader) -> None:
     units = r.role("title")
     if not units:
@@ -517,7 +537,7 @@ def _read_title(r: _Reader) -> None:
         if start < end:
             parts.append((start, end))
     if parts:
-        title = " ".join(r.text[s:e] for s, e in parts)
+        title = _without_note(" ".join(r.text[s:e] for s, e in parts))
         title = _sentence_case(title.strip())
         named = type_head(units[0][2][law_part_prefix(units[0][2]):])
         if len(title.split()) < TITLE_MIN_WORDS and not (named and named[1] in NAMED_TYPES):
@@ -1038,9 +1058,13 @@ def _byline(r: _Reader) -> bool:
 
 
 def _reports_issuing(r: _Reader) -> bool:
-    """The opening reports that a document was issued ("… vừa ký ban hành Công văn số 2577/UBND-NCKS …") or is
-    credited to a news outlet ("(Chinhphu.vn) - …")."""
-    return any(REPORTS_ISSUING.search(t) or NEWS_CREDIT.match(t) for _, t in _opening(r))
+    """The opening reports that a document was issued ("… vừa ký ban hành Công văn số 2577/UBND-NCKS …"; a first
+    line "Văn phòng Chính phủ ban hành Thông báo số … ngày …") or is credited to a news outlet ("(Chinhphu.vn) - …")."""
+    opening = _opening(r)
+    first = opening[0][1] if opening and opening[0][0] == (r.spans[0][0] if r.spans else -1) else ""
+    dated = LEAD_NAMES_ISSUED.match(first)
+    return (bool(dated and dated.group("date")) or any(REPORTS_ISSUING.search(t) or NEWS_CREDIT.match(t)
+                                                        for _, t in opening))
 
 
 def _opening(r: _Reader) -> list[tuple[int, str]]:

@@ -76,6 +76,12 @@ def test_a_document_cited_with_its_date_inside_a_lead_is_not_a_header_line():
     assert md["tieu_de"].startswith("Kế hoạch tổ chức tuần lễ")
 
 
+def test_a_first_line_naming_a_body_that_issued_a_document_by_number_and_date_is_a_post():
+    md = metadata_of("Bộ Nội vụ ban hành Công văn số 812/BNV-CCHC ngày 14/3/2024 hướng dẫn các địa phương tự chấm điểm "
+                     "chỉ số cải cách hành chính của năm trước.\n\n" + LEAD)
+    assert (md["loai_van_ban"], md["so_hieu"]) == ("Tin bài", "")
+
+
 # --- documents cut above their header --------------------------------------------------------------------------------
 
 def test_a_text_cut_above_its_header_that_opens_with_kinh_gui_is_a_cong_van():
@@ -94,6 +100,13 @@ def test_a_note_under_an_attached_texts_own_header_and_title_names_its_decision(
                      "Chương I\nNHỮNG QUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi điều chỉnh\n\n1. Quy chế này quy định về "
                      "nguyên tắc làm việc của Ủy ban nhân dân xã.")
     assert (md["loai_van_ban"], md["so_hieu"]) == ("Quy chế", "31/QĐ-UBND")
+
+
+def test_a_note_in_brackets_closing_the_title_is_not_part_of_it():
+    md = metadata_of("BỘ NỘI VỤ\n\nSố: 15/TTr-BNV\n\nHà Nội, ngày 2 tháng 4 năm 2024\n\nTỜ TRÌNH\n"
+                     "Về dự thảo Quyết định ban hành Quy chế làm việc (sửa đổi)\n"
+                     "(trình phiên họp thường kỳ tháng 4 năm 2024)\n\nKính gửi: Thủ tướng Chính phủ\n\n" + LEAD)
+    assert md["tieu_de"] == "Về dự thảo Quyết định ban hành Quy chế làm việc (sửa đổi)"
 
 
 def test_a_title_in_two_parts_joined_by_a_semicolon_keeps_both():

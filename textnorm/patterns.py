@@ -144,6 +144,13 @@ NEWS_LEAD_DATE = re.compile(
 REPORTS_ISSUING = re.compile(
     r"\b(?:vừa|đã)\s+(?:ký\s+)?(?:ban hành|ký|có|phê duyệt)\s+(?=" + CITED_DOCUMENT.pattern + ")"
 )
+#: A lead that opens by naming a body that issued a document by number and date, without "vừa"/"đã" ("Văn phòng Chính
+#: phủ ban hành Thông báo số 593/TB-VPCP ngày 31/10/2025 kết luận của …"): a post's first sentence; a document's own
+#: text cites others in its bases ("Căn cứ …", "Thực hiện …") and names no number of itself.
+LEAD_NAMES_ISSUED = re.compile(
+    r"^(?:Văn phòng|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Bộ|Sở|Chính phủ|Thủ tướng|Chủ tịch|Ban)\b[^.;:,]{0,80}?\s"
+    r"(?:ký\s+)?ban hành\s+(?=" + CITED_DOCUMENT.pattern + r")"
+)
 #: What a lead's date is the date of when the sentence goes on to issue a document by number ("Ngày 07/12/2017, Sở
 #: Nội vụ ban hành Văn bản số 1593/SNV-CCHC …"): that document's date, not the post's (matched after the date).
 LEAD_DATES_A_DOCUMENT = re.compile(
