@@ -413,7 +413,7 @@ def header_pieces(text: str) -> list[tuple[int, int, str]]:
         anchors.append((*motto, "header"))
     elif is_motto(text) and not motto_span(text) and len(text) <= HEADER_PIECE_MAX_CHARS:
         anchors.append((0, len(text), "header"))
-    if not anchors or _cites_in_prose(text, min(s for s, _, _ in anchors)):
+    if not anchors or not motto and _cites_in_prose(text, min(s for s, _, _ in anchors)):
         return []
     anchors.sort()
     pieces: list[tuple[int, int, str]] = []
@@ -488,7 +488,7 @@ def _continues_title(text: str, upper: bool | None) -> bool:
     if BASIS.match(text) and not (upper is None and TITLE_BASIS.match(text) and len(text) <= TITLE_BASIS_MAX
                                   and not text.endswith(",")):
         return False
-    wrapped_parts = upper is None and text.endswith(";")  # "Kết quả … 6 tháng đầu năm;" / "Phương hướng …"
+    wrapped_parts = upper is None and text.endswith(";") and not BASIS.match(text)  # "Kết quả …;" / "Phương hướng …"
     if (is_list_line(text) or len(text) > 300 or text.endswith(":") or text.endswith(";") and not wrapped_parts
             or ADDRESSEE.match(text)
             or ATTACHED_NOTE.match(text) or SECTION_START.match(text)):
@@ -504,19 +504,19 @@ def _continues_title(text: str, upper: bool | None) -> bool:
     return not is_upper_line(text) and (text[:1].islower() or not text.endswith("."))
 
 
-#: Words of a note in brackets under a title ("(trình phiên họp Chính phủ thường kỳ tháng 8/2016)", "(Dự thảo lần
-#: thứ hai ngày 5/3/2024)"); a shorter bracket ("(sửa đổi)", "(sửa đổi, bổ sung)") is the end of the title.
-BRACKET_NOTE_MIN_WORDS = 5
+#: A note in brackets under a title says where the document goes or what stage it is at ("(trình phiên họp Chính phủ
+#: thường kỳ tháng 8/2016)", "(Dự thảo lần 2)", "(Tài liệu phục vụ kỳ họp)"); any other bracket ("(sửa đổi)", "(áp
+#: dụng cho cấp xã)") is the end of the title.
+BRACKET_NOTE = re.compile(r"^\(\s*(?:trình|dự thảo|tài liệu|lưu hành|gửi kèm)\b[^()]*\)$", re.IGNORECASE)
 
 
 def note_in_brackets(text: str) -> bool:
-    """A line wholly in brackets, long enough to be a note about the document rather than the end of its title.
+    """A line wholly in brackets that is a note about the document rather than the end of its title.
 
     >>> note_in_brackets("(trình phiên họp Chính phủ thường kỳ tháng 8/2016)"), note_in_brackets("(sửa đổi)")
     (True, False)
     """
-    text = text.strip()
-    return text.startswith("(") and text.endswith(")") and len(text.split()) >= BRACKET_NOTE_MIN_WORDS
+    return bool(BRACKET_NOTE.match(text.strip()))
 
 
 def _title_pieces(text: str) -> list[tuple[int, int, str]]:

@@ -507,7 +507,7 @@ _TRAILING_BRACKET = re.compile(r"\s*(\([^()]*\))\s*$")
 
 
 def _without_note(title: str) -> str:
-    """A title without the note in brackets that closes it (:func:`ingest.frontmatter.note_in_brackets`); a short
+    """A title without the note in brackets that closes it (:func:`ingest.frontmatter.note_in_brackets`); any other
     bracket is the end of the title.
 
     >>> _without_note("Về dự thảo Nghị định (sửa đổi) (trình phiên họp Chính phủ thường kỳ tháng 8/2016)")
