@@ -72,6 +72,7 @@ from textnorm.patterns import (
     PLACE_NAME,
     REPORTS_ISSUING,
     SEARCH_DATE_PREFIX,
+    SECTION_DATE_LINE,
     SECTION_START,
     SELF_KIND,
     SKIP_LINK,
@@ -1182,8 +1183,14 @@ def _reads_as_news(r: _Reader) -> bool:
     or an author's byline."""
     if r.md.get("so_hieu") or any(u.role in ANCHOR_ROLES for u in r.units):
         return False
-    return bool(_stamp(r) or _search_stamp(r) or _dateline(r) or _source_line(r) or _reports_issuing(r) or _byline(r)
-                or _headline_then_narration(r) or _headline_then_prose(r))
+    return bool(_stamp(r) or _search_stamp(r) or _section_date(r) or _dateline(r) or _source_line(r)
+                or _reports_issuing(r) or _byline(r) or _headline_then_narration(r) or _headline_then_prose(r))
+
+
+def _section_date(r: _Reader) -> bool:
+    """A line of a post's section and date (:data:`textnorm.patterns.SECTION_DATE_LINE`) above its body."""
+    above = itertools.takewhile(lambda b: len(b.text) < PROSE_MIN_CHARS, r.blocks[:DATELINE_BLOCKS])
+    return any(SECTION_DATE_LINE.match(b.text.strip()) for b in above)
 
 
 def _search_stamp(r: _Reader) -> re.Match | None:

@@ -37,6 +37,13 @@ def test_a_search_date_before_a_section_label_marks_a_post_without_headline():
     assert (md["loai_van_ban"], md["tieu_de"]) == ("Tin bài", "")
 
 
+def test_a_line_of_the_posts_section_and_date_marks_a_post():
+    md = metadata_of("Đưa các nghị quyết của hội đồng nhân dân sớm vào cuộc sống\n\nThời sự 14-05-2024\n\n"
+                     "Kỳ họp giữa năm đã thông qua nhiều nghị quyết quan trọng về đầu tư công và an sinh xã hội.")
+    assert (md["loai_van_ban"], md["tieu_de"]) == ("Tin bài", "Đưa các nghị quyết của hội đồng nhân dân sớm vào "
+                                                               "cuộc sống")
+
+
 # --- page furniture is no headline -----------------------------------------------------------------------------------
 
 def test_a_photo_caption_above_the_lead_is_not_the_headline():

@@ -185,6 +185,10 @@ NEWS_CREDIT = re.compile(
 #: or only year and month). It is a stamp of the page, not a line of the document: what follows it on that line is the
 #: page's first line (its headline or its lead).
 SEARCH_DATE_PREFIX = re.compile(r"^\s*date\s+(?P<y>" + YEAR + r")(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?(?:\s+|$)")
+#: A post's section name with its date on one line, no separator between them ("Chính trị 22-06-2024", "Thời sự
+#: 05/01/2023"): the page's stamp of a post (a document dates itself with its place and "ngày").
+SECTION_DATE_LINE = re.compile(r"^[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[^\W\d_]+){0,2}\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*"
+                               + YEAR + r"\s*$")
 #: A web page's skip link to its content ("Nhảy đến nội dung", "Truy cập nội dung luôn", "Bỏ qua nội dung chính"):
 #: page chrome, never a headline.
 SKIP_LINK = re.compile(r"^(?:Nhảy|Chuyển|Bỏ qua|Truy cập|Đi)\s+(?:đến\s+|tới\s+)?(?:phần\s+)?nội dung(?:\s+chính)?"
