@@ -216,11 +216,13 @@ PORTAL_HEADLINE = re.compile(
     r"(?P<n>\d+[a-z]?/[^\s:]+):?(?:\s+năm\s+" + YEAR + r")?\s+(?P<title>(?!ngày\b|của\b|giữa\b|số\b)[^\W\d_].{8,})$"
 )
 #: A legal site's short title of a document, as the whole of a page: type, number, the place and year it names, then
-#: its subject ("Quyết định 832/QĐ-UBND Thanh Hóa 2024 danh mục dự án …", "Văn bản hợp nhất 03/VBHN-VPQH 2021 hợp
-#: nhất Luật Khiếu nại"). The place is a few words without figures; the year closes them.
+#: its subject ("Quyết định 832/QĐ-UBND Thanh Hóa 2024 danh mục dự án …", "Quyết định 439/QĐ-TTg 2023 BCĐ quản lý
+#: …"). The place is a few words without figures and the year closes them; a number that holds its year may have no
+#: year after the place ("Quyết định 39/2015/QĐ-UBND Bến Tre Bộ đơn giá …": the province's name opens the rest).
 PORTAL_SHORT_TITLE = re.compile(
     r"^(?P<kind>" + "|".join(sorted({v for v in DOC_TYPES.values()}, key=len, reverse=True)) + r")\s+(?:số\s+)?"
-    r"(?P<n>\d+[a-z]?/[^\s:]+)\s+(?:[^\W\d_]+\s+){0,4}?(?P<y>" + YEAR + r")\s+(?P<title>[^\W\d_].{8,})$"
+    r"(?P<n>\d+[a-z]?/[^\s:]+)\s+(?:(?:[^\W\d_]+\s+){0,4}?(?P<y>" + YEAR + r")\s+)?"
+    r"(?P<title>(?!ngày\b|của\b|giữa\b|số\b|năm\b)[^\W\d_].{8,})$"
 )
 #: The same headline naming the document's date and signers before its title: "Thông tư liên tịch số
 #: 02/2011/TTLT-VPCP-BNV ngày 28/01/2011 giữa Chủ nhiệm Văn Phòng Chính Phủ và Bộ trưởng Bộ Nội vụ Hướng dẫn về …".
@@ -956,9 +958,11 @@ def _read_short_title(r: _Reader) -> str:
     code = normalise_code(code)
     r.put("so_hieu", f"{number}/{code}", (start + m.start("n"), start + m.end("n")))
     r.put("loai_van_ban", m.group("kind"), (start + m.start("kind"), start + m.end("kind")))
-    title = m.group("title").strip()
-    span = (start + m.start("title"), start + m.end("title"))
-    r.put("tieu_de", (title[:1].upper() + title[1:])[:TITLE_MAX_CHARS], span)
+    title, at = m.group("title").strip(), start + m.start("title")
+    if not m.group("y"):
+        place = next((e for _, s, e in province_mentions(title) if s == 0), 0)
+        title, at = title[place:].strip(), at + place  # "Bến Tre Bộ đơn giá …": the place, then the subject
+    r.put("tieu_de", (title[:1].upper() + title[1:])[:TITLE_MAX_CHARS], (at, at + len(title)))
     return code
 
 
