@@ -1215,7 +1215,7 @@ def is_headline(text: str) -> bool:
 
     A skip link or a photo's caption is page furniture, not a headline:
 
-    >>> is_headline("Truy cập nội dung luôn"), is_headline("Quang cảnh buổi đối thoại với người dân")
+    >>> is_headline("Chuyển đến nội dung chính"), is_headline("Quang cảnh buổi tiếp xúc cử tri ở phường")
     (False, False)
     """
     words = [w for w in text.split() if any(c.isalpha() for c in w)]

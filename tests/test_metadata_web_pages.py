@@ -52,7 +52,7 @@ def test_a_photo_caption_above_the_lead_is_not_the_headline():
 
 
 def test_a_skip_link_is_not_the_headline_of_the_post_under_it():
-    md = metadata_of("Truy cập nội dung luôn\n\n" + LEAD + "\n\nMinh Hà")
+    md = metadata_of("Chuyển đến nội dung chính\n\n" + LEAD + "\n\nMinh Hà")
     assert md["tieu_de"] == ""
 
 
@@ -63,8 +63,8 @@ def test_a_lead_credited_to_its_outlet_ends_where_a_headline_may_stand():
 
 
 def test_a_lead_credited_to_a_paper_and_its_reporter_by_joined_initials_is_news():
-    md = metadata_of("(BL-KP) Thực hiện chỉ đạo của Chủ tịch UBND tỉnh, Trung tâm Phục vụ hành chính công tạm dừng "
-                     "nhận hồ sơ trực tiếp trong hai ngày cuối tuần để sửa chữa trụ sở và nâng cấp hệ thống máy tính.")
+    md = metadata_of("(TN-HL) Sáng nay, bộ phận một cửa của huyện bắt đầu nhận hồ sơ đất đai qua dịch vụ bưu chính "
+                     "công ích, giúp người dân không phải đi lại nhiều lần để nộp hồ sơ và nhận kết quả.")
     assert md["loai_van_ban"] == "Tin bài"
 
 
