@@ -227,7 +227,7 @@ def _end(lines: list[Line], start: int) -> int:
     return end
 
 
-#: The border between two cells of a table row flattened onto one line ("| Số hiệu: | 315/2025/NĐ-CP | Ngày đăng công
+#: The border between two cells of a table row flattened onto one line ("| Số hiệu: | 99/2024/NĐ-CP | Ngày đăng công
 #: báo: | Đang cập nhật |"): a field's value ends at the next cell, whatever its label.
 _CELL_BORDER = " | "
 
@@ -235,8 +235,8 @@ _CELL_BORDER = " | "
 def _first_cell(value: str) -> str:
     """A field's value up to the end of its cell.
 
-    >>> _first_cell(" | 315/2025/NĐ-CP | Ngày đăng công báo: | Đang cập nhật |"), _first_cell(" Phan Đình Trạc")
-    ('315/2025/NĐ-CP', 'Phan Đình Trạc')
+    >>> _first_cell(" | 99/2024/NĐ-CP | Ngày đăng công báo: | Đang cập nhật |"), _first_cell(" Phan Đình Trạc")
+    ('99/2024/NĐ-CP', 'Phan Đình Trạc')
     """
     return value.strip(" |,").split(_CELL_BORDER)[0].strip(" |,")
 

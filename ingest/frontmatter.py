@@ -440,12 +440,12 @@ def header_pieces(text: str) -> list[tuple[int, int, str]]:
 
 
 def _cites_in_prose(text: str, first: int) -> bool:
-    """A sentence that cites a document's number and date in passing ("… (Kế hoạch số 203/KH-UBND, ngày 27/9/2022)."):
+    """A sentence that cites a document's number and date in passing ("… (Kế hoạch số 77/KH-UBND, ngày 3/10/2023)."):
     more than a header piece of prose in mixed case before its first number or date, so no line of a header.
 
-    >>> line = ("UBND tỉnh vừa ban hành Kế hoạch tổ chức Ngày Chuyển đổi số quốc gia năm 2022 trên địa bàn tỉnh "
-    ...         "theo chỉ đạo (Kế hoạch số 203/KH-UBND, ngày 27/9/2022).")
-    >>> _cites_in_prose(line, line.index("203"))
+    >>> line = ("UBND huyện vừa ban hành Kế hoạch tổ chức tuần lễ cải cách hành chính của năm nay trên địa bàn huyện "
+    ...         "theo chỉ đạo (Kế hoạch số 77/KH-UBND, ngày 3/10/2023).")
+    >>> _cites_in_prose(line, line.index("77/"))
     True
     >>> _cites_in_prose("ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG Số: 36/KH-UBND", 32)
     False
@@ -496,7 +496,7 @@ def _continues_title(text: str, upper: bool | None) -> bool:
     if is_upper_line(text) and is_agency(text) and not JOINED_UNITS.match(text):
         return False  # the authority line ("ỦY BAN NHÂN DÂN TỈNH X") follows the title
     if note_in_brackets(text):
-        return False  # "(trình phiên họp Chính phủ thường kỳ tháng 8/2016)": a note under the title, not part of it
+        return False  # "(trình phiên họp thường kỳ tháng 5/2019)": a note under the title, not part of it
     if upper is None or TITLE_YEARS_LINE.match(text):
         return True  # the first line, or the years a long title ends with ("… GIAI ĐOẠN" / "2021 - 2025")
     if upper:
@@ -504,8 +504,8 @@ def _continues_title(text: str, upper: bool | None) -> bool:
     return not is_upper_line(text) and (text[:1].islower() or not text.endswith("."))
 
 
-#: A note in brackets under a title says where the document goes or what stage it is at ("(trình phiên họp Chính phủ
-#: thường kỳ tháng 8/2016)", "(Dự thảo lần 2)", "(Tài liệu phục vụ kỳ họp)"); any other bracket ("(sửa đổi)", "(áp
+#: A note in brackets under a title says where the document goes or what stage it is at ("(trình phiên họp thường kỳ
+#: tháng 5/2019)", "(Dự thảo lần 2)", "(Tài liệu phục vụ kỳ họp)"); any other bracket ("(sửa đổi)", "(áp
 #: dụng cho cấp xã)") is the end of the title.
 BRACKET_NOTE = re.compile(r"^\(\s*(?:trình|dự thảo|tài liệu|lưu hành|gửi kèm)\b[^()]*\)$", re.IGNORECASE)
 
@@ -513,7 +513,7 @@ BRACKET_NOTE = re.compile(r"^\(\s*(?:trình|dự thảo|tài liệu|lưu hành|g
 def note_in_brackets(text: str) -> bool:
     """A line wholly in brackets that is a note about the document rather than the end of its title.
 
-    >>> note_in_brackets("(trình phiên họp Chính phủ thường kỳ tháng 8/2016)"), note_in_brackets("(sửa đổi)")
+    >>> note_in_brackets("(trình phiên họp thường kỳ tháng 5/2019)"), note_in_brackets("(sửa đổi)")
     (True, False)
     """
     return bool(BRACKET_NOTE.match(text.strip()))

@@ -216,9 +216,9 @@ PORTAL_HEADLINE = re.compile(
     r"(?P<n>\d+[a-z]?/[^\s:]+):?(?:\s+năm\s+" + YEAR + r")?\s+(?P<title>(?!ngày\b|của\b|giữa\b|số\b)[^\W\d_].{8,})$"
 )
 #: A legal site's short title of a document, as the whole of a page: type, number, the place and year it names, then
-#: its subject ("Quyết định 832/QĐ-UBND Thanh Hóa 2024 danh mục dự án …", "Quyết định 439/QĐ-TTg 2023 BCĐ quản lý
+#: its subject ("Quyết định 45/QĐ-UBND Nghệ An 2023 phê duyệt danh mục …", "Quyết định 12/QĐ-TTg 2022 Ban Chỉ đạo
 #: …"). The place is a few words without figures and the year closes them; a number that holds its year may have no
-#: year after the place ("Quyết định 39/2015/QĐ-UBND Bến Tre Bộ đơn giá …": the province's name opens the rest).
+#: year after the place ("Quyết định 27/2016/QĐ-UBND Quảng Bình quy chế …": the province's name opens the rest).
 PORTAL_SHORT_TITLE = re.compile(
     r"^(?P<kind>" + "|".join(sorted({v for v in DOC_TYPES.values()}, key=len, reverse=True)) + r")\s+(?:số\s+)?"
     r"(?P<n>\d+[a-z]?/[^\s:]+)\s+(?:(?:[^\W\d_]+\s+){0,4}?(?P<y>" + YEAR + r")\s+)?"
@@ -505,7 +505,7 @@ def _sentence_case(text: str) -> str:
 
 
 #: A note in brackets closing a title line, joined to it when the page was unwrapped: "… của Chính phủ (sửa đổi)
-#: (trình phiên họp Chính phủ thường kỳ tháng 8/2016)".
+#: (trình phiên họp thường kỳ tháng 5/2019)".
 _TRAILING_BRACKET = re.compile(r"\s*(\([^()]*\))\s*$")
 
 
@@ -513,7 +513,7 @@ def _without_note(title: str) -> str:
     """A title without the note in brackets that closes it (:func:`ingest.frontmatter.note_in_brackets`); any other
     bracket is the end of the title.
 
-    >>> _without_note("Về dự thảo Nghị định (sửa đổi) (trình phiên họp Chính phủ thường kỳ tháng 8/2016)")
+    >>> _without_note("Về dự thảo Nghị định (sửa đổi) (trình phiên họp thường kỳ tháng 5/2019)")
     'Về dự thảo Nghị định (sửa đổi)'
     >>> _without_note("Về dự thảo Nghị định (sửa đổi)")
     'Về dự thảo Nghị định (sửa đổi)'
@@ -961,7 +961,7 @@ def _read_short_title(r: _Reader) -> str:
     title, at = m.group("title").strip(), start + m.start("title")
     if not m.group("y"):
         place = next((e for _, s, e in province_mentions(title) if s == 0), 0)
-        title, at = title[place:].strip(), at + place  # "Bến Tre Bộ đơn giá …": the place, then the subject
+        title, at = title[place:].strip(), at + place  # "Quảng Bình quy chế …": the place, then the subject
     r.put("tieu_de", (title[:1].upper() + title[1:])[:TITLE_MAX_CHARS], (at, at + len(title)))
     return code
 
@@ -1064,7 +1064,7 @@ def _byline(r: _Reader) -> bool:
 
 def _reports_issuing(r: _Reader) -> bool:
     """The opening reports that a document was issued ("… vừa ký ban hành Công văn số 2577/UBND-NCKS …"; a first
-    line "Văn phòng Chính phủ ban hành Thông báo số … ngày …") or is credited to a news outlet ("(Chinhphu.vn) - …")."""
+    line "Bộ Nội vụ ban hành Công văn số … ngày …") or is credited to a news outlet ("(Chinhphu.vn) - …")."""
     opening = _opening(r)
     first = opening[0][1] if opening and opening[0][0] == (r.spans[0][0] if r.spans else -1) else ""
     dated = LEAD_NAMES_ISSUED.match(first)
@@ -1127,7 +1127,7 @@ def _names_a_body(text: str) -> bool:
     """
     words = text.split()
     if not text.isupper() and _POST_PREFIX.match(text):
-        return False  # "Chủ tịch UBND thành phố tiếp dân …": a post in mixed case opens a sentence, not a header
+        return False  # "Chủ tịch UBND huyện tiếp công dân …": a post in mixed case opens a sentence, not a header
     return is_agency(text) and ":" not in text and not (len(words) > BODY_NAME_MAX_WORDS and not text.isupper())
 
 
@@ -1249,7 +1249,7 @@ def _above_body(r: _Reader) -> list[int]:
 
 def _read_news_title(r: _Reader, stamp: tuple[int, re.Match] | None) -> None:
     """The headline; none when no line reads as one (a lead sentence or a category label is not a title). A first
-    line that a search index's date opens (" date 2023-07 Kỳ họp thứ 13, …") is read without that date."""
+    line that a search index's date opens (" date 2023-07 Kỳ họp thứ mười, …") is read without that date."""
     prefix = _search_stamp(r)
     if prefix:
         rest = r.blocks[0].text[prefix.end():]
