@@ -493,6 +493,11 @@ def _sentence_case(text: str) -> str:
 
     >>> _sentence_case("TRÊN ĐỊA BÀN TỈNH BÌNH ĐỊNH")
     'Trên địa bàn tỉnh Bình Định'
+
+    A city's level written before its name stays in the title:
+
+    >>> _sentence_case("TRÊN ĐỊA BÀN THÀNH PHỐ HỒ CHÍ MINH")
+    'Trên địa bàn thành phố Hồ Chí Minh'
     """
     if not text.isupper():
         return text
@@ -500,7 +505,9 @@ def _sentence_case(text: str) -> str:
     out = " ".join(words)
     if len(out) == len(text):
         for name, s, e in sorted(province_mentions(text), key=lambda m: -m[1]):
-            out = out[:s] + name.removeprefix("Thành phố ") + out[e:]
+            short = name.removeprefix("Thành phố ")
+            said = out[s:e].startswith("thành phố ") and short != name  # the level was written: keep it
+            out = out[:s] + ("thành phố " if said else "") + short + out[e:]
     return out[:1].upper() + out[1:]
 
 

@@ -116,6 +116,12 @@ def test_a_note_in_brackets_closing_the_title_is_not_part_of_it():
     assert md["tieu_de"] == "Về dự thảo Quyết định ban hành Quy chế làm việc (sửa đổi)"
 
 
+def test_a_title_in_capitals_keeps_the_level_of_a_city_it_names():
+    md = metadata_of("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\n\nSố: 21/KH-UBND\n\nThành phố Hồ Chí Minh, ngày 3 tháng 2 năm "
+                     "2022\n\nKẾ HOẠCH\nTIẾP CÔNG DÂN ĐỊNH KỲ TRÊN ĐỊA BÀN THÀNH PHỐ HỒ CHÍ MINH\n\n" + LEAD)
+    assert md["tieu_de"] == "Tiếp công dân định kỳ trên địa bàn thành phố Hồ Chí Minh"
+
+
 def test_a_title_in_two_parts_joined_by_a_semicolon_keeps_both():
     md = metadata_of("ỦY BAN NHÂN DÂN\nXÃ AN BÌNH\n\nSố: 15/BC-UBND\n\nAn Bình, ngày 2 tháng 4 năm 2024\n\nBÁO CÁO\n\n"
                      "Kết quả thực hiện nhiệm vụ quý I;\n\nPhương hướng nhiệm vụ quý II năm 2024\n\n" + LEAD)
