@@ -118,7 +118,8 @@ def test_a_note_in_brackets_closing_the_title_is_not_part_of_it():
 
 def test_a_title_in_capitals_keeps_the_level_of_a_city_it_names():
     md = metadata_of("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\n\nSố: 21/KH-UBND\n\n"
-                     "Thành phố Hồ Chí Minh, ngày 3 tháng 2 năm 2022\n\nKẾ HOẠCH\nTIẾP CÔNG DÂN ĐỊNH KỲ TRÊN ĐỊA BÀN THÀNH PHỐ HỒ CHÍ MINH\n\n" + LEAD)
+                     "Thành phố Hồ Chí Minh, ngày 3 tháng 2 năm 2022\n\nKẾ HOẠCH\n"
+                     "TIẾP CÔNG DÂN ĐỊNH KỲ TRÊN ĐỊA BÀN THÀNH PHỐ HỒ CHÍ MINH\n\n" + LEAD)
     assert md["tieu_de"] == "Tiếp công dân định kỳ trên địa bàn thành phố Hồ Chí Minh"
 
 
