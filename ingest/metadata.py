@@ -1194,7 +1194,7 @@ def _reads_as_news(r: _Reader) -> bool:
     or an author's byline."""
     if r.md.get("so_hieu") or any(u.role in ANCHOR_ROLES for u in r.units):
         return False
-    return bool(_stamp(r) or _search_stamp(r) or _section_date(r) or _dateline(r) or _source_line(r)
+    return bool(_stamp(r) or _stamped_post(r) or _section_date(r) or _dateline(r) or _source_line(r)
                 or _reports_issuing(r) or _byline(r) or _headline_then_narration(r) or _headline_then_prose(r))
 
 
@@ -1202,6 +1202,12 @@ def _section_date(r: _Reader) -> bool:
     """A line of a post's section and date (:data:`textnorm.patterns.SECTION_DATE_LINE`) above its body."""
     above = itertools.takewhile(lambda b: len(b.text) < PROSE_MIN_CHARS, r.blocks[:DATELINE_BLOCKS])
     return any(SECTION_DATE_LINE.match(b.text.strip()) for b in above)
+
+
+def _stamped_post(r: _Reader) -> bool:
+    """A page a search index dated (:func:`_search_stamp`) that shows none of a document's sections ("I. MỤC ĐÍCH",
+    "Điều 1."): the index dates web pages, plans and decisions among them."""
+    return bool(_search_stamp(r)) and not _shows_sections(r, 0)
 
 
 def _search_stamp(r: _Reader) -> re.Match | None:

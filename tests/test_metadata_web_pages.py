@@ -28,6 +28,9 @@ def test_a_search_date_before_the_headline_marks_a_post_and_is_not_part_of_its_h
     md = metadata_of(" date 2023-07 Kỳ họp thứ mười, Hội đồng nhân dân huyện khóa mới\n\n" + LEAD)
     assert md["loai_van_ban"] == "Tin bài"
     assert md["tieu_de"] == "Kỳ họp thứ mười, Hội đồng nhân dân huyện khóa mới"
+    plan = metadata_of(" date 2021-05 I. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\nNâng cao nhận thức của cán bộ, công chức "
+                       "về cải cách hành chính.\n\nII. NỘI DUNG\n\n1. Tuyên truyền trên trang thông tin điện tử.")
+    assert plan["loai_van_ban"] != "Tin bài"  # a dated page showing a plan's sections is no post
 
 
 def test_a_search_date_before_a_section_label_marks_a_post_without_headline():
