@@ -63,6 +63,7 @@ GOLDS = {
     "freshdocs3": (EVAL / "freshdocs3" / "metadata.jsonl", EVAL / "freshdocs3" / "docs"),
     "freshdocs4": (EVAL / "freshdocs4" / "metadata.jsonl", EVAL / "freshdocs4" / "docs"),
     "freshdocs5": (EVAL / "freshdocs5" / "metadata.jsonl", EVAL / "freshdocs5" / "docs"),
+    "widedocs_a": (EVAL / "widedocs_a" / "metadata.jsonl", EVAL / "widedocs_a" / "docs"),
 }
 _HEADLINE = re.compile(r"^(answers|recall@\d+)\S*=([0-9.]+)", re.MULTILINE)
 _DETAIL = re.compile(r"fact coverage ([0-9.]+).*?abstention ([0-9.]+).*?citations verifiable ([0-9.]+).*?"
@@ -141,7 +142,9 @@ def metadata_report(splits: dict, verbose: bool = False, names=tuple(GOLDS)) -> 
     lines = []
     for name in names:
         gold, docs = GOLDS[name]
-        results = [check_document(docs / row["file"], row, "check" if row["file"] in splits["check_docs"] else "tune")
+        check_only = name in splits.get("check_only_sets", {})
+        results = [check_document(docs / row["file"], row,
+                                  "check" if check_only or row["file"] in splits["check_docs"] else "tune")
                    for row in read_gold(gold)]
         groups = [(h, [r for r in results if r.half == h]) for h in ("tune", "check")] + [("all", results)]
         table = {h: accuracy(rs) for h, rs in groups}

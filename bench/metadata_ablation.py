@@ -55,6 +55,9 @@ FAMILIES = {
     "kind the text names itself": [("_type_it_names_itself", _nothing)],
     "notice formula (a body gives notice)": [("_read_notice", _nothing)],
     "headline opening with its kind (no header)": [("_read_kind_headline", _nothing)],
+    "legal site's one-line short title": [("_read_short_title", _no_named_line)],
+    "letter's addressee (cut above its header)": [("_letter_opening", _nothing)],
+    "search index's date stamp (a web page)": [("_search_stamp", _nothing)],
 }
 
 

@@ -227,6 +227,20 @@ def _end(lines: list[Line], start: int) -> int:
     return end
 
 
+#: The border between two cells of a table row flattened onto one line ("| Số hiệu: | 99/2024/NĐ-CP | Ngày đăng công
+#: báo: | Đang cập nhật |"): a field's value ends at the next cell, whatever its label.
+_CELL_BORDER = " | "
+
+
+def _first_cell(value: str) -> str:
+    """A field's value up to the end of its cell.
+
+    >>> _first_cell(" | 99/2024/NĐ-CP | Ngày đăng công báo: | Đang cập nhật |"), _first_cell(" Phan Đình Trạc")
+    ('99/2024/NĐ-CP', 'Phan Đình Trạc')
+    """
+    return value.strip(" |,").split(_CELL_BORDER)[0].strip(" |,")
+
+
 def web_fields(texts: list[str]) -> dict[str, str]:
     """Fields of a portal's metadata table, from lines "Số hiệu: 135/2006/QĐ-UBND Loại văn bản: Quyết định" or
     a label and its value on two lines.
@@ -249,7 +263,7 @@ def web_fields(texts: list[str]) -> dict[str, str]:
     for text in joined:
         found = list(_LABEL.finditer(text))
         for k, m in enumerate(found):
-            value = text[m.end(): found[k + 1].start() if k + 1 < len(found) else len(text)].strip(" |,")
+            value = _first_cell(text[m.end(): found[k + 1].start() if k + 1 < len(found) else len(text)])
             key = WEB_FIELDS.get(m.group(1).lower())
             if key and value and key not in fields and (m.start() == 0 or k > 0):
                 fields[key] = value

@@ -413,7 +413,7 @@ def header_pieces(text: str) -> list[tuple[int, int, str]]:
         anchors.append((*motto, "header"))
     elif is_motto(text) and not motto_span(text) and len(text) <= HEADER_PIECE_MAX_CHARS:
         anchors.append((0, len(text), "header"))
-    if not anchors:
+    if not anchors or not motto and _cites_in_prose(text, min(s for s, _, _ in anchors)):
         return []
     anchors.sort()
     pieces: list[tuple[int, int, str]] = []
@@ -437,6 +437,20 @@ def header_pieces(text: str) -> list[tuple[int, int, str]]:
         else:  # a longer tail is the document's text run into the header line: it stays in a passage
             pieces += [(t0 + a, t0 + b, "title") for a, b in _run_on_title(tail)]
     return pieces
+
+
+def _cites_in_prose(text: str, first: int) -> bool:
+    """A sentence that cites a document's number and date in passing ("… (Kế hoạch số 77/KH-UBND, ngày 3/10/2023)."):
+    more than a header piece of prose in mixed case before its first number or date, so no line of a header.
+
+    >>> line = ("UBND huyện vừa ban hành Kế hoạch tổ chức tuần lễ cải cách hành chính của năm nay trên địa bàn huyện "
+    ...         "theo chỉ đạo (Kế hoạch số 77/KH-UBND, ngày 3/10/2023).")
+    >>> _cites_in_prose(line, line.index("77/"))
+    True
+    >>> _cites_in_prose("ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG Số: 36/KH-UBND", 32)
+    False
+    """
+    return first > HEADER_PIECE_MAX_CHARS and not is_upper_line(text[:first])
 
 
 def _run_on_title(tail: str) -> list[tuple[int, int]]:
@@ -474,16 +488,35 @@ def _continues_title(text: str, upper: bool | None) -> bool:
     if BASIS.match(text) and not (upper is None and TITLE_BASIS.match(text) and len(text) <= TITLE_BASIS_MAX
                                   and not text.endswith(",")):
         return False
-    if (is_list_line(text) or len(text) > 300 or text.endswith((":", ";")) or ADDRESSEE.match(text)
+    wrapped_parts = upper is None and text.endswith(";") and not BASIS.match(text)  # "Kết quả …;" / "Phương hướng …"
+    if (is_list_line(text) or len(text) > 300 or text.endswith(":") or text.endswith(";") and not wrapped_parts
+            or ADDRESSEE.match(text)
             or ATTACHED_NOTE.match(text) or SECTION_START.match(text)):
         return False
     if is_upper_line(text) and is_agency(text) and not JOINED_UNITS.match(text):
         return False  # the authority line ("ỦY BAN NHÂN DÂN TỈNH X") follows the title
+    if note_in_brackets(text):
+        return False  # "(trình phiên họp thường kỳ tháng 5/2019)": a note under the title, not part of it
     if upper is None or TITLE_YEARS_LINE.match(text):
         return True  # the first line, or the years a long title ends with ("… GIAI ĐOẠN" / "2021 - 2025")
     if upper:
         return is_upper_line(text)
     return not is_upper_line(text) and (text[:1].islower() or not text.endswith("."))
+
+
+#: A note in brackets under a title says where the document goes or what stage it is at ("(trình phiên họp thường kỳ
+#: tháng 5/2019)", "(Dự thảo lần 2)", "(Tài liệu phục vụ kỳ họp)"); any other bracket ("(sửa đổi)", "(áp
+#: dụng cho cấp xã)") is the end of the title.
+BRACKET_NOTE = re.compile(r"^\(\s*(?:trình|dự thảo|tài liệu|lưu hành|gửi kèm)\b[^()]*\)$", re.IGNORECASE)
+
+
+def note_in_brackets(text: str) -> bool:
+    """A line wholly in brackets that is a note about the document rather than the end of its title.
+
+    >>> note_in_brackets("(trình phiên họp thường kỳ tháng 5/2019)"), note_in_brackets("(sửa đổi)")
+    (True, False)
+    """
+    return bool(BRACKET_NOTE.match(text.strip()))
 
 
 def _title_pieces(text: str) -> list[tuple[int, int, str]]:

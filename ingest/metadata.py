@@ -31,6 +31,7 @@ from ingest.frontmatter import (
     is_motto,
     law_part_prefix,
     matter_lines,
+    note_in_brackets,
     place_date,
     type_head,
 )
@@ -50,6 +51,7 @@ from textnorm.gazetteer import (
 )
 from textnorm.lines import is_list_line, is_upper_line
 from textnorm.patterns import (
+    ADDRESSEE,
     AUTHOR_WITH_DEGREE,
     BARE_NUMBER,
     BASIS,
@@ -59,16 +61,21 @@ from textnorm.patterns import (
     ISSUER_OPENING,
     ISSUING_BODY,
     LEAD_DATES_A_DOCUMENT,
+    LEAD_NAMES_ISSUED,
     NATIONAL_RANKING,
     NEWS_AGENCY_DATELINE,
     NEWS_CREDIT,
     NEWS_LEAD_DATE,
     NEWS_NARRATION,
     NOTICE_FORMULA,
+    PHOTO_CAPTION,
     PLACE_NAME,
     REPORTS_ISSUING,
+    SEARCH_DATE_PREFIX,
+    SECTION_DATE_LINE,
     SECTION_START,
     SELF_KIND,
+    SKIP_LINK,
     SUBJECT_LABEL,
     news_dateline,
 )
@@ -206,7 +213,16 @@ TITLE_MIN_WORDS = 2
 PORTAL_HEADLINE = re.compile(
     r"^(?:(?:Chương|Mục|Phần|Điều)\s+(?:\d{1,3}|[IVXLC]{1,6})[a-z]?\.?\s+)?"
     r"(?:" + "|".join(sorted({v for v in DOC_TYPES.values()}, key=len, reverse=True)) + r")\s+(?:số\s+)?"
-    r"(?P<n>\d+[a-z]?/\S+)(?:\s+năm\s+" + YEAR + r")?\s+(?P<title>(?!ngày\b|của\b|giữa\b|số\b)[^\W\d_].{8,})$"
+    r"(?P<n>\d+[a-z]?/[^\s:]+):?(?:\s+năm\s+" + YEAR + r")?\s+(?P<title>(?!ngày\b|của\b|giữa\b|số\b)[^\W\d_].{8,})$"
+)
+#: A legal site's short title of a document, as the whole of a page: type, number, the place and year it names, then
+#: its subject ("Quyết định 45/QĐ-UBND Nghệ An 2023 phê duyệt danh mục …", "Quyết định 12/QĐ-TTg 2022 Ban Chỉ đạo
+#: …"). The place is a few words without figures and the year closes them; a number that holds its year may have no
+#: year after the place ("Quyết định 27/2016/QĐ-UBND Quảng Bình quy chế …": the province's name opens the rest).
+PORTAL_SHORT_TITLE = re.compile(
+    r"^(?P<kind>" + "|".join(sorted({v for v in DOC_TYPES.values()}, key=len, reverse=True)) + r")\s+(?:số\s+)?"
+    r"(?P<n>\d+[a-z]?/[^\s:]+)\s+(?:(?:[^\W\d_]+\s+){0,4}?(?P<y>" + YEAR + r")\s+)?"
+    r"(?P<title>(?!ngày\b|của\b|giữa\b|số\b|năm\b)[^\W\d_].{8,})$"
 )
 #: The same headline naming the document's date and signers before its title: "Thông tư liên tịch số
 #: 02/2011/TTLT-VPCP-BNV ngày 28/01/2011 giữa Chủ nhiệm Văn Phòng Chính Phủ và Bộ trưởng Bộ Nội vụ Hướng dẫn về …".
@@ -229,6 +245,9 @@ NAMED_DOCUMENT_LINE = re.compile(
 )
 #: Blocks at the top of an attached text where its note stands (under its title, which may wrap).
 ATTACHMENT_NOTE_BLOCKS = 4
+#: Lines of a header above an attached text's title (its body's name and the motto, each on up to two lines): the note
+#: stands that much lower when the attached text keeps its own header, never past its first heading.
+HEADER_BLOCKS_MAX = 4
 #: Kinds of an office a number's code may name as its issuer ("SNV" → Sở Nội vụ, "VPUBND" → the committee's office).
 CODE_ISSUER_KINDS = frozenset({"so", "office"})
 #: Provinces named one after another ("Đà Nẵng, Thừa Thiên Huế, Quảng Ninh, Hải Phòng") are examples of a list:
@@ -368,6 +387,9 @@ def _read_type(r: _Reader, code: str) -> None:
         return  # "THÔNG BÁO VỀ LỊCH CHẤM ĐIỂM …" over a news lead: a post's headline, the post is news
     if _type_of_header(r) or _type_of_code(r, code):
         return
+    if not code and (span := _letter_opening(r)):
+        r.put("loai_van_ban", LETTER_TYPE, span)
+        return
     if _reads_as_news(r):
         return  # a news item reporting that a plan was issued is not that plan
     for start, paragraph in _body_paragraphs(r)[:OPENING_PARAGRAPHS]:
@@ -379,6 +401,21 @@ def _read_type(r: _Reader, code: str) -> None:
         r.put("loai_van_ban", r.web["loai_van_ban"])
         return
     _type_it_names_itself(r)
+
+
+#: Blocks at the top of a text where a letter cut above its header opens with its addressee ("Kính gửi: …").
+LETTER_OPENING_BLOCKS = 3
+
+
+def _letter_opening(r: _Reader) -> tuple[int, int] | None:
+    """Span of the addressee line ("Kính gửi:") a text cut above its header opens with: a letter's salutation, which
+    a công văn writes under its number and a post never does (a tờ trình's has its type line above it)."""
+    for i, block in enumerate(r.blocks[:LETTER_OPENING_BLOCKS]):
+        m = ADDRESSEE.match(block.text.strip())
+        if m:
+            start = r.spans[i][0] + len(block.text) - len(block.text.lstrip())
+            return start, start + m.end()
+    return None
 
 
 def _type_it_names_itself(r: _Reader) -> None:
@@ -456,6 +493,11 @@ def _sentence_case(text: str) -> str:
 
     >>> _sentence_case("TRÊN ĐỊA BÀN TỈNH BÌNH ĐỊNH")
     'Trên địa bàn tỉnh Bình Định'
+
+    A city's level written before its name stays in the title:
+
+    >>> _sentence_case("TRÊN ĐỊA BÀN THÀNH PHỐ HỒ CHÍ MINH")
+    'Trên địa bàn thành phố Hồ Chí Minh'
     """
     if not text.isupper():
         return text
@@ -463,8 +505,28 @@ def _sentence_case(text: str) -> str:
     out = " ".join(words)
     if len(out) == len(text):
         for name, s, e in sorted(province_mentions(text), key=lambda m: -m[1]):
-            out = out[:s] + name.removeprefix("Thành phố ") + out[e:]
+            short = name.removeprefix("Thành phố ")
+            said = out[s:e].startswith("thành phố ") and short != name  # the level was written: keep it
+            out = out[:s] + ("thành phố " if said else "") + short + out[e:]
     return out[:1].upper() + out[1:]
+
+
+#: A note in brackets closing a title line, joined to it when the page was unwrapped: "… của Chính phủ (sửa đổi)
+#: (trình phiên họp thường kỳ tháng 5/2019)".
+_TRAILING_BRACKET = re.compile(r"\s*(\([^()]*\))\s*$")
+
+
+def _without_note(title: str) -> str:
+    """A title without the note in brackets that closes it (:func:`ingest.frontmatter.note_in_brackets`); any other
+    bracket is the end of the title.
+
+    >>> _without_note("Về dự thảo Nghị định (sửa đổi) (trình phiên họp thường kỳ tháng 5/2019)")
+    'Về dự thảo Nghị định (sửa đổi)'
+    >>> _without_note("Về dự thảo Nghị định (sửa đổi)")
+    'Về dự thảo Nghị định (sửa đổi)'
+    """
+    m = _TRAILING_BRACKET.search(title)
+    return title[:m.start()] if m and m.start() and note_in_brackets(m.group(1)) else title
 
 
 def _read_title(r: _Reader) -> None:
@@ -485,7 +547,7 @@ def _read_title(r: _Reader) -> None:
         if start < end:
             parts.append((start, end))
     if parts:
-        title = " ".join(r.text[s:e] for s, e in parts)
+        title = _without_note(" ".join(r.text[s:e] for s, e in parts))
         title = _sentence_case(title.strip())
         named = type_head(units[0][2][law_part_prefix(units[0][2]):])
         if len(title.split()) < TITLE_MIN_WORDS and not (named and named[1] in NAMED_TYPES):
@@ -494,11 +556,14 @@ def _read_title(r: _Reader) -> None:
 
 
 def _read_portal_title(r: _Reader) -> None:
-    """tieu_de from a legal portal's headline naming the document's own number, when the header gave none."""
+    """tieu_de from a legal portal's headline naming the document's own number, when the header gave none; on a page
+    whose number comes from the portal's table, the headline may stand under a menu of tabs ("- Tổng quan", "- Nội
+    dung", …), further down."""
     number = r.md.get("so_hieu")
     if r.md.get("tieu_de") or not number:
         return
-    ends = list(range(min(PORTAL_HEADLINE_BLOCKS, len(r.blocks))))
+    top = DATELINE_BLOCKS if r.web.get("so_hieu") else PORTAL_HEADLINE_BLOCKS  # under a portal's menu of tabs
+    ends = list(range(min(top, len(r.blocks))))
     ends += range(max(len(ends), len(r.blocks) - PORTAL_HEADLINE_BLOCKS), len(r.blocks))
     lines = [(r.blocks[i].text, r.spans[i][0]) for i in ends] + [(t, None) for t in r.portal]
     for text, start in lines:
@@ -886,13 +951,37 @@ def _read_named_line(r: _Reader) -> str:
     return code
 
 
+def _read_short_title(r: _Reader) -> str:
+    """so_hieu, loai_van_ban and tieu_de of a page that is a legal site's short title of a document
+    (:data:`PORTAL_SHORT_TITLE`) on its first line, with no header; returns the number's code."""
+    if any(u.role in ANCHOR_ROLES for u in r.units) or not r.blocks:
+        return ""
+    text = r.blocks[0].text
+    m = PORTAL_SHORT_TITLE.match(text.strip())
+    if not m:
+        return ""
+    start = r.spans[0][0] + len(text) - len(text.lstrip())
+    number, code = m.group("n").split("/", 1)
+    code = normalise_code(code)
+    r.put("so_hieu", f"{number}/{code}", (start + m.start("n"), start + m.end("n")))
+    r.put("loai_van_ban", m.group("kind"), (start + m.start("kind"), start + m.end("kind")))
+    title, at = m.group("title").strip(), start + m.start("title")
+    if not m.group("y"):
+        place = next((e for _, s, e in province_mentions(title) if s == 0), 0)
+        title, at = title[place:].strip(), at + place  # "Quảng Bình quy chế …": the place, then the subject
+    r.put("tieu_de", (title[:1].upper() + title[1:])[:TITLE_MAX_CHARS], (at, at + len(title)))
+    return code
+
+
 def _attachment_note(r: _Reader) -> tuple[int, re.Match] | None:
     """(offset, match) of the document an attached text was issued with, named by number and date in the note under
     its title ("(Ban hành kèm theo Quyết định số 12/2019/QĐ-UBND ngày 5 tháng 3 năm 2019 …)"), in a text shown without
     that document (no number or place-and-date line of its own)."""
     if any(u.role in ("number", "place_date") for u in r.units):
         return None
-    for i, block in enumerate(r.blocks[:ATTACHMENT_NOTE_BLOCKS]):
+    headed = any(u.role == "header" for u in r.units)
+    reach = ATTACHMENT_NOTE_BLOCKS + (HEADER_BLOCKS_MAX if headed else 0)
+    for i, block in enumerate(itertools.takewhile(lambda b: b.kind != "heading", r.blocks[:reach])):
         m = CITED_DOCUMENT.search(block.text) if ATTACHED_NOTE.match(block.text) else None
         if m and m.group("date"):
             return r.spans[i][0], m
@@ -981,9 +1070,13 @@ def _byline(r: _Reader) -> bool:
 
 
 def _reports_issuing(r: _Reader) -> bool:
-    """The opening reports that a document was issued ("… vừa ký ban hành Công văn số 2577/UBND-NCKS …") or is
-    credited to a news outlet ("(Chinhphu.vn) - …")."""
-    return any(REPORTS_ISSUING.search(t) or NEWS_CREDIT.match(t) for _, t in _opening(r))
+    """The opening reports that a document was issued ("… vừa ký ban hành Công văn số 2577/UBND-NCKS …"; a first
+    line "Bộ Nội vụ ban hành Công văn số … ngày …") or is credited to a news outlet ("(Chinhphu.vn) - …")."""
+    opening = _opening(r)
+    first = opening[0][1] if opening and opening[0][0] == (r.spans[0][0] if r.spans else -1) else ""
+    dated = LEAD_NAMES_ISSUED.match(first)
+    return (bool(dated and dated.group("date")) or any(REPORTS_ISSUING.search(t) or NEWS_CREDIT.match(t)
+                                                        for _, t in opening))
 
 
 def _opening(r: _Reader) -> list[tuple[int, str]]:
@@ -1036,8 +1129,12 @@ def _names_a_body(text: str) -> bool:
 
     >>> _names_a_body("UBND huyện Bắc Sơn tổ chức hội nghị tổng kết công tác cải cách hành chính năm nay")
     False
+    >>> _names_a_body("Chủ tịch UBND huyện tiếp công dân định kỳ vào thứ Năm")
+    False
     """
     words = text.split()
+    if not text.isupper() and _POST_PREFIX.match(text):
+        return False  # "Chủ tịch UBND huyện tiếp công dân …": a post in mixed case opens a sentence, not a header
     return is_agency(text) and ":" not in text and not (len(words) > BODY_NAME_MAX_WORDS and not text.isupper())
 
 
@@ -1097,8 +1194,26 @@ def _reads_as_news(r: _Reader) -> bool:
     or an author's byline."""
     if r.md.get("so_hieu") or any(u.role in ANCHOR_ROLES for u in r.units):
         return False
-    return bool(_stamp(r) or _dateline(r) or _source_line(r) or _reports_issuing(r) or _byline(r)
-                or _headline_then_narration(r) or _headline_then_prose(r))
+    return bool(_stamp(r) or _stamped_post(r) or _section_date(r) or _dateline(r) or _source_line(r)
+                or _reports_issuing(r) or _byline(r) or _headline_then_narration(r) or _headline_then_prose(r))
+
+
+def _section_date(r: _Reader) -> bool:
+    """A line of a post's section and date (:data:`textnorm.patterns.SECTION_DATE_LINE`) above its body."""
+    above = itertools.takewhile(lambda b: len(b.text) < PROSE_MIN_CHARS, r.blocks[:DATELINE_BLOCKS])
+    return any(SECTION_DATE_LINE.match(b.text.strip()) for b in above)
+
+
+def _stamped_post(r: _Reader) -> bool:
+    """A page a search index dated (:func:`_search_stamp`) that shows none of a document's sections ("I. MỤC ĐÍCH",
+    "Điều 1."): the index dates web pages, plans and decisions among them."""
+    return bool(_search_stamp(r)) and not _shows_sections(r, 0)
+
+
+def _search_stamp(r: _Reader) -> re.Match | None:
+    """The date a search index prints before a page's first line (:data:`textnorm.patterns.SEARCH_DATE_PREFIX`): a
+    stamp only a page of the web carries, never a document's header."""
+    return SEARCH_DATE_PREFIX.match(r.blocks[0].text) if r.blocks else None
 
 
 def is_headline(text: str) -> bool:
@@ -1110,10 +1225,16 @@ def is_headline(text: str) -> bool:
     (False, False)
     >>> is_headline("Khu đô thị sông Hồng sẽ không thu hẹp không gian thoát lũ -")
     False
+
+    A skip link or a photo's caption is page furniture, not a headline:
+
+    >>> is_headline("Chuyển đến nội dung chính"), is_headline("Quang cảnh buổi tiếp xúc cử tri ở phường")
+    (False, False)
     """
     words = [w for w in text.split() if any(c.isalpha() for c in w)]
     return (HEADLINE_MIN_WORDS <= len(words) and len(text) <= HEADLINE_MAX_CHARS
-            and not text.endswith(NOT_HEADLINE_ENDS) and not news_dateline(text) and not _WEEKDAY.match(text))
+            and not text.endswith(NOT_HEADLINE_ENDS) and not news_dateline(text) and not _WEEKDAY.match(text)
+            and not SKIP_LINK.match(text.strip()) and not PHOTO_CAPTION.match(text.strip()))
 
 
 def _headline(r: _Reader, stamp: int | None) -> int | None:
@@ -1131,14 +1252,24 @@ def _headline(r: _Reader, stamp: int | None) -> int | None:
 
 
 def _above_body(r: _Reader) -> list[int]:
-    """Blocks that may hold the headline when no dateline tells: the first ones, above the first prose block (a
-    photo caption or a subheading under the lead is no headline)."""
+    """Blocks that may hold the headline when no dateline tells: the first ones, above the first prose block or the
+    lead credited to its outlet ("(ĐN) - Ngày 19-4, …", however short): a photo caption or a subheading under the
+    lead is no headline."""
     first = range(min(len(r.blocks), DATELINE_PARAGRAPHS))
-    return list(itertools.takewhile(lambda i: len(r.blocks[i].text) < PROSE_MIN_CHARS, first))
+    return list(itertools.takewhile(lambda i: len(r.blocks[i].text) < PROSE_MIN_CHARS
+                                    and not NEWS_CREDIT.match(r.blocks[i].text), first))
 
 
 def _read_news_title(r: _Reader, stamp: tuple[int, re.Match] | None) -> None:
-    """The headline; none when no line reads as one (a lead sentence or a category label is not a title)."""
+    """The headline; none when no line reads as one (a lead sentence or a category label is not a title). A first
+    line that a search index's date opens (" date 2023-07 Kỳ họp thứ mười, …") is read without that date."""
+    prefix = _search_stamp(r)
+    if prefix:
+        rest = r.blocks[0].text[prefix.end():]
+        if is_headline(rest) and not is_list_line(rest) and not _is_label(rest):
+            s = r.spans[0][0] + prefix.end()
+            r.put("tieu_de", rest.strip(), (s, s + len(rest.strip())))
+            return
     index = _headline(r, stamp[0] if stamp else None)
     if index is not None:
         s, text = r.spans[index][0], r.blocks[index].text
@@ -1405,7 +1536,7 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
     r = _Reader(blocks, text, spans or _locate(blocks, text), matter_lines(blocks) if units is None else units,
                 web_fields or {}, list(portal or ()))
     r.md = {k: "" for k in METADATA_KEYS}
-    code = _read_number(r) or _read_named_line(r) or _read_attachment_note(r)
+    code = _read_number(r) or _read_named_line(r) or _read_attachment_note(r) or _read_short_title(r)
     place = _read_date(r) if not r.md.get("ngay_ban_hanh") else ""
     if not r.md.get("loai_van_ban"):
         _read_type(r, code)

@@ -106,3 +106,18 @@ def test_metadata_report_shows_a_fresh_set_as_check_only(name):
     n = len(list((EVAL / name / "docs").iterdir()))
     assert "tune (0)" in block.splitlines()[0] and f"check ({n})" in block.splitlines()[0]
     assert "—" in block.splitlines()[1]
+
+
+#: Wide labelled samples, metadata only (no questions, not indexed), one per helper of session 9.
+WIDE_SETS_WA = ("widedocs_a",)
+
+
+@pytest.mark.parametrize("name", WIDE_SETS_WA)
+def test_a_wide_sample_is_a_registered_metadata_only_check_set_with_gold_and_addresses(name):
+    docs = {p.name for p in (EVAL / name / "docs").iterdir()}
+    rows = _questions(EVAL / name / "metadata.jsonl")
+    assert len(docs) >= 40 and {r["file"] for r in rows} == docs and all(set(r) == GOLD_KEYS for r in rows)
+    assert all(re.fullmatch(r"(\d{4}-\d{2}-\d{2})?", r["ngay_ban_hanh"]) for r in rows)
+    sources = [line.split("\t") for line in (EVAL / name / "sources.tsv").read_text(encoding="utf-8").splitlines()[1:]]
+    assert {r[0] for r in sources} == docs and all(r[1].startswith(("http://", "https://")) for r in sources)
+    assert name in SPLITS["check_only_sets"] and name in GOLDS and name not in SETS

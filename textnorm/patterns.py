@@ -147,6 +147,13 @@ NEWS_LEAD_DATE = re.compile(
 REPORTS_ISSUING = re.compile(
     r"\b(?:vừa|đã)\s+(?:ký\s+)?(?:ban hành|ký|có|phê duyệt)\s+(?=" + CITED_DOCUMENT.pattern + ")"
 )
+#: A lead that opens by naming a body that issued a document by number and date, without "vừa"/"đã" ("Bộ Nội vụ ban
+#: hành Công văn số 812/BNV-CCHC ngày 14/3/2024 hướng dẫn …"): a post's first sentence; a document's own
+#: text cites others in its bases ("Căn cứ …", "Thực hiện …") and names no number of itself.
+LEAD_NAMES_ISSUED = re.compile(
+    r"^(?:Văn phòng|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Bộ|Sở|Chính phủ|Thủ tướng|Chủ tịch|Ban)\b[^.;:,]{0,80}?\s"
+    r"(?:ký\s+)?ban hành\s+(?=" + CITED_DOCUMENT.pattern + r")"
+)
 #: What a lead's date is the date of when the sentence goes on to issue a document by number ("Ngày 07/12/2017, Sở
 #: Nội vụ ban hành Văn bản số 1593/SNV-CCHC …"): that document's date, not the post's (matched after the date).
 LEAD_DATES_A_DOCUMENT = re.compile(
@@ -171,12 +178,30 @@ NEWS_NARRATION = re.compile(
 #: A news lead credited to its outlet: "(Chinhphu.vn) - Văn phòng Chính phủ vừa …", "(Baobackan.vn) – Ngày …",
 #: "(TTXVN) - …"; or without brackets, as a site name or an outlet's "… Online": "VOV.VN -Từ thực tế …",
 #: "NHN Online - Qua thời gian …" (a bare acronym is left out: "UBND - …" may open a line of a plan); or an
-#: outlet's initials with the place it wrote from in brackets: "TT(Hà Nội) - Ngày 9-10, …", "TTXVN (Huế) - …".
+#: outlet's initials with the place it wrote from in brackets: "TT(Hà Nội) - Ngày 9-10, …", "TTXVN (Huế) - …"; or the
+#: paper's and its reporter's initials joined by a hyphen, a dash or none after them: "(TN-HL) Sáng nay …".
 NEWS_CREDIT = re.compile(
     r"^\((?:[A-Za-zĐđ][\w.-]*\.(?:vn|com|net|org)|[A-ZĐ]{2,10})\)\s*[-–—:]|"
+    r"^\([A-ZĐ]{1,6}-[A-ZĐ]{1,6}\)\s*[-–—:]?\s*(?=" + UPPER_LETTER + r")|"
     r"^[A-ZĐ]{2,10}\s*\(" + UPPER_LETTER + r"[^()\d]{1,30}\)\s*[-–—]\s*(?=" + UPPER_LETTER + r")|"
     r"^(?:[A-Za-zĐđ][\w-]*\.(?i:vn|com|net|org)|[A-ZĐ][\w]{1,15}\s+Online)\s*[-–—]\s*(?=" + UPPER_LETTER + r")"
 )
+#: A page as a search index hands it over may open with the date it holds for the page, in ISO form and in English,
+#: before the page's own first line: " date 2023-07 Kỳ họp thứ mười …", " date 2025-09-24 Tin tức" (year, month, day
+#: or only year and month). It is a stamp of the page, not a line of the document: what follows it on that line is the
+#: page's first line (its headline or its lead).
+SEARCH_DATE_PREFIX = re.compile(r"^\s*date\s+(?P<y>" + YEAR + r")(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?(?:\s+|$)")
+#: A post's section name with its date on one line, no separator between them ("Thời sự 14-05-2024", "Kinh tế
+#: 05/01/2023"): the page's stamp of a post (a document dates itself with its place and "ngày").
+SECTION_DATE_LINE = re.compile(r"^" + UPPER_LETTER + r"[^\W\d_]*(?:\s+[^\W\d_]+){0,2}\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*"
+                               + YEAR + r"\s*$")
+#: A web page's skip link to its content ("Nhảy đến nội dung", "Chuyển đến nội dung chính"):
+#: page chrome, never a headline.
+SKIP_LINK = re.compile(r"^(?:Nhảy|Chuyển|Bỏ qua|Truy cập|Đi)\s+(?:đến\s+|tới\s+)?(?:phần\s+)?nội dung(?:\s+chính)?"
+                       r"(?:\s+luôn)?\s*$", re.IGNORECASE)
+#: A news photo's caption standing above or under the lead ("Quang cảnh hội nghị", "Ảnh minh họa. Nguồn: …"):
+#: it describes a picture, it is not the post's headline.
+PHOTO_CAPTION = re.compile(r"^(?:Quang cảnh|Ảnh minh họa|Ảnh minh hoạ|Ảnh\s*:)", re.IGNORECASE)
 #: The author line of an essay or a study, with an academic title before the name: "ThS. Lê Thị Huyền", "TS. Nguyễn
 #: Văn Bình", "PGS.TS Trần Văn Ngợi", "NCS. Hoàng Mai". An administrative document is signed under a post, never so.
 AUTHOR_WITH_DEGREE = re.compile(
