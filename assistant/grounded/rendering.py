@@ -138,7 +138,10 @@ def unit_citation(unit: QuotedSpan, n: int, weights: dict[str, float], cfg: Grou
     """Citation ``n`` of a unit, in both modes: a table row by its first cell (:func:`row_quote`), a list or header
     line whole, any other unit cut to :attr:`GroundedConfig.max_quote_chars` around the words of ``weights``
     (:func:`quote_span`); the quote is an exact span of the document's cleaned text."""
-    limit = cfg.max_quote_chars if unit.kind not in ("list", "row", "header") else 10 ** 6
+    # a list, a row, a header line and an enumeration answering a list question are quoted whole: cut, a list
+    # loses its last items ("…; văn thư, lưu trữ nhà nước" after the limit)
+    whole = unit.kind in ("list", "row", "header") or unit.answers_list
+    limit = 10 ** 6 if whole else cfg.max_quote_chars
     start, end, quote = (row_quote(unit) if unit.kind == "row"
                          else quote_span(unit, weights, limit, wanted, context_chars=cfg.answer_context_chars))
     md = unit.result.doc_metadata

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.evidence import DOCUMENT_FACTS, AskedFact, asked_fact, states_fact
 from assistant.grounded.config import GroundedConfig
 from assistant.grounded.units import QuotedSpan, result_label, split_units
 from index.model import OPENING_SECTION, PORTAL_SECTION
@@ -16,6 +17,7 @@ from textnorm import fold_word, syllables
 from textnorm.cues import (
     BODY_NOUNS,
     BOILERPLATE_ROLES,
+    DOCUMENT_TYPE_FORMS,
     IDENTITY_ROLES,
     NAMING_ROLES,
     SHAPED_TYPES,
@@ -28,6 +30,7 @@ from textnorm.lines import is_upper_line
 from textnorm.patterns import (
     ADDRESS,
     AGENCY,
+    CITED_DOCUMENT,
     CITED_DOCUMENT_DATE,
     DOCUMENT_REFERENCE,
     FULL_NAME,
@@ -98,6 +101,8 @@ def carried_types(unit: QuotedSpan, analysis: QueryAnalysis) -> set[str]:
         out.add(AnswerType.BASIS)
     if AnswerType.NUMBER in analysis.answer_types and cites_number_asked(text, analysis.original or analysis.text):
         out.add(AnswerType.NUMBER)  # "thực hiện kết luận số mấy": "Kết luận số 127-KL/TW" is the number asked
+    if unit.result is not None and unit.role != PassageRole.NUMBER:
+        out |= cited_types(text, analysis, unit.result)
     if _carries_amount(DOCUMENT_REFERENCE.sub(" ", text), analysis.measure):
         out.add(AnswerType.AMOUNT)
     if unit.role == PassageRole.SIGNATURE or _NAMED_PERSON.search(text) or SIGNER_FIELD.search(text):
@@ -106,6 +111,95 @@ def carried_types(unit: QuotedSpan, analysis: QueryAnalysis) -> set[str]:
         out.add(AnswerType.PLACE)
     if AGENCY.search(text):
         out.add(AnswerType.AGENT)
+    return out
+
+
+#: The document forms a document is cited by, as :data:`textnorm.patterns.CITED_DOCUMENT` reads them.
+_FORMS = re.search(r"\(\?P<kind>(\(\?i:[^)]*\))\)", CITED_DOCUMENT.pattern).group(1)
+#: A document form right before the number or the document asked ("tại tờ trình số mấy", "theo công văn nào").
+_ASKED_FORM = re.compile(r"(?P<kind>" + _FORMS + r")\s+(?:(?i:số)\s+)?(?:mấy|nào)\b")
+#: The first document form a question names ("Kế hoạch chuyển đổi số … số mấy?").
+_NAMED_FORM = re.compile(_FORMS)
+#: A kind of document typed as its abbreviation ("QĐ thành lập đoàn … số mấy?", "theo KH nào"), read as the spelled-out
+#: form documents cite it by (:data:`textnorm.cues.DOCUMENT_TYPE_FORMS`).
+_TYPED_FORM = re.compile(r"(?<!\w)(?P<code>" + "|".join(sorted(DOCUMENT_TYPE_FORMS, key=len, reverse=True))
+                         + r")(?![\w/-])", re.IGNORECASE)
+
+
+def _spelled_forms(question: str) -> str:
+    """The question with the kinds of document typed as abbreviations spelled out.
+
+    >>> _spelled_forms("QĐ thành lập đoàn số mấy? theo KH nào")
+    'quyết định thành lập đoàn số mấy? theo kế hoạch nào'
+    """
+    return _TYPED_FORM.sub(lambda m: DOCUMENT_TYPE_FORMS[m.group("code").lower()][0], question)
+
+
+def same_form(a: str, b: str) -> bool:
+    """Two written kinds of document are the same ("Quyết định", "quyết định").
+
+    >>> same_form("Quyết định", "quyết định"), same_form("Kế hoạch", "quyết định")
+    (True, False)
+    """
+    return fold_word(a) == fold_word(b)
+
+
+def asked_cited_form(question: str, own_kind: str, has_own_number: bool) -> str:
+    """The form of the document whose number a question asks when it is not the quoted document's own: the form
+    before "số mấy" / "nào" when it differs from the document's kind, or the form the question names when the
+    document has no number of its own (a post or a plan citing the one asked about); "" otherwise. A form typed as
+    its abbreviation ("QĐ") counts as spelled out.
+
+    >>> asked_cited_form("Sở đề nghị ban hành kế hoạch tại tờ trình số mấy?", "Quyết định", True)
+    'tờ trình'
+    >>> asked_cited_form("Quyết định này số mấy?", "Quyết định", True)
+    ''
+    >>> asked_cited_form("Kế hoạch phát triển du lịch của huyện số mấy?", "Tin bài", False)
+    'kế hoạch'
+    >>> asked_cited_form("QĐ lập tổ công tác của huyện số mấy?", "Tin bài", False)
+    'quyết định'
+    """
+    question = _spelled_forms(question)
+    m = _ASKED_FORM.search(question)
+    if m and own_kind and not same_form(m.group("kind"), own_kind):
+        return m.group("kind").lower()
+    named = _NAMED_FORM.search(question)
+    if not has_own_number and named:
+        return named.group(0).lower()
+    return ""
+
+
+#: Answer types a document cited with its number answers: its number, or the document asked to rest on ("theo tờ
+#: trình nào"); with its date written, its date of issue ("kèm theo quyết định nào, ngày nào").
+_CITED_ANSWERS = frozenset({AnswerType.NUMBER, AnswerType.BASIS})
+
+
+def cited_types(text: str, analysis: QueryAnalysis, result: SearchResult) -> set[str]:
+    """The answer types a line carries by citing, with its number, a document of the form whose number or date the
+    question asks when that document is not the quoted one (:func:`asked_cited_form`): "Quyết định số 12/QĐ-UBND
+    ngày 01/7/2020 …" answers "QĐ thành lập đoàn … số mấy?" in a news post that has no number of its own.
+
+    >>> from index.model import Passage
+    >>> from retriever.query import analyze_query
+    >>> r = SearchResult(1, Passage("p:0", "p", "", 0, 0), 1.0, doc_metadata={"loai_van_ban": "Tin bài"})
+    >>> line = "Chủ tịch huyện ban hành Quyết định số 12/QĐ-UBND ngày 01/7/2020 về việc lập tổ kiểm tra."
+    >>> sorted(cited_types(line, analyze_query("QĐ lập tổ kiểm tra của huyện số mấy, ngày nào?"), r))
+    ['issue_date', 'number']
+    >>> cited_types("Kế hoạch số 5/KH-UBND ngày 02/01/2020.", analyze_query("QĐ lập tổ số mấy?"), r)
+    set()
+    """
+    asked = set(analysis.answer_types)
+    if not asked & _CITED_ANSWERS:
+        return set()
+    md = result.document
+    form = asked_cited_form(analysis.original or analysis.text, md.kind,
+                            AnswerType.NUMBER not in asked or bool(md.number))
+    out: set[str] = set()
+    for m in CITED_DOCUMENT.finditer(text) if form else ():
+        if same_form(m.group("kind"), form):  # the document's own number too: "ban hành kèm theo Quyết định số …"
+            out |= asked & _CITED_ANSWERS
+            if m.group("date") and AnswerType.ISSUE_DATE in asked:
+                out.add(AnswerType.ISSUE_DATE)
     return out
 
 
@@ -233,6 +327,9 @@ class ScoredQuestion:
     asks_purpose: bool
     asks_header: bool
     asks_document: bool = False  # "văn bản nào …": a document's title answers it
+    #: the definite fact asked in the body of a document (a date of effect, a rank, a rate, a post's holder, a count:
+    #: :func:`assistant.evidence.asked_fact`); a document's own number, date and signer are its header lines' roles
+    fact: AskedFact = AskedFact()
 
 
 def _question(analysis: QueryAnalysis, idf) -> ScoredQuestion:
@@ -245,7 +342,21 @@ def _question(analysis: QueryAnalysis, idf) -> ScoredQuestion:
                      bigrams={f"{a} {b}" for a, b in zip(terms, terms[1:])}, types=types,
                      target=list(analysis.list_target.words), asks_purpose=bool(_PURPOSE_SECTION.search(asked)),
                      asks_header=asks_header,
-                     asks_document=analysis.asks_document)
+                     asks_document=analysis.asks_document, fact=_body_fact(analysis))
+
+
+def _body_fact(analysis: QueryAnalysis) -> AskedFact:
+    """The definite fact a question asks that a line of a document's body states (not its header's number, date
+    or signer).
+
+    >>> from retriever.query import analyze_query
+    >>> _body_fact(analyze_query("Nghị định 12/2020/NĐ-CP có hiệu lực từ ngày nào?")).kind
+    'effect'
+    >>> _body_fact(analyze_query("Kế hoạch 12/KH-UBND số mấy?")).kind
+    ''
+    """
+    fact = asked_fact(analysis.text, tuple(analysis.answer_types))
+    return AskedFact() if fact.kind in DOCUMENT_FACTS else fact
 
 
 def score_unit(unit: QuotedSpan, q: ScoredQuestion, analysis: QueryAnalysis, cfg: GroundedConfig,
@@ -269,6 +380,8 @@ def score_unit(unit: QuotedSpan, q: ScoredQuestion, analysis: QueryAnalysis, cfg
         earned.discard(AnswerType.TIME)  # the year of a document number ("Nghị định 45/2020/NĐ-CP") is not a time
     if earned:
         score += cfg.type_bonus * len(earned) / len(asked)
+    if q.fact.kind and states_fact(unit.text, q.fact):
+        score += cfg.type_bonus  # "có hiệu lực từ ngày nào": the line saying "có hiệu lực … từ ngày …"
     if AnswerType.LIST in q.types and unit.kind not in ("lead_in", "row") and _enumerates(unit, q.target):
         unit.answers_list = True
         score += cfg.list_bonus

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.grounded.config import GroundedConfig
+from assistant.grounded.scoring import asked_cited_form, same_form, states_time
 from assistant.grounded.units import QuotedSpan
 from retriever.hybrid import SearchResult
 from retriever.query import QueryAnalysis
@@ -95,11 +96,13 @@ def _direct_units(units: list[QuotedSpan], lead: str, analysis: QueryAnalysis, c
     if cited is not None:
         picked.append(cited)  # "tại tờ trình số mấy": the number of the document cited, not the document's own
     for t in analysis.answer_types:
-        if t in _CITED_TYPES and cited is not None:
-            continue
+        if cited is not None and (t in _CITED_TYPES or t in cited.carries):
+            continue  # the cited document's number and date are the ones asked, not the quoted document's own
         role = TYPE_ROLES.get(t)
         # a header line for a number, date or signer; otherwise the best unit that carries the asked kind of answer
-        match = next((u for u in in_lead if (role and u.role == role) or (not role and t in u.carries)), None)
+        # (a time stated, not the year of a document's number: "Nghị định 45/2020/NĐ-CP" says no date)
+        match = next((u for u in in_lead if (role and u.role == role) or (
+            not role and t in u.carries and (t != AnswerType.TIME or states_time(u.text)))), None)
         if match is not None and not any(_overlaps(match, v) for v in picked):
             picked.append(match)
     if AnswerType.BASIS in analysis.answer_types and _plural(analysis):
@@ -130,35 +133,6 @@ def question_words(question: str) -> int:
     return sum(1 for w in question_fold(question).split() if w in _ASKING_WORDS)
 
 
-#: The document forms a document is cited by, as :data:`textnorm.patterns.CITED_DOCUMENT` reads them.
-_FORMS = re.search(r"\(\?P<kind>(\(\?i:[^)]*\))\)", CITED_DOCUMENT.pattern).group(1)
-#: A document form right before the number or the document asked ("tại tờ trình số mấy", "theo công văn nào").
-_ASKED_FORM = re.compile(r"(?P<kind>" + _FORMS + r")\s+(?:(?i:số)\s+)?(?:mấy|nào)\b")
-#: The first document form a question names ("Kế hoạch chuyển đổi số … số mấy?").
-_NAMED_FORM = re.compile(_FORMS)
-
-
-def asked_cited_form(question: str, own_kind: str, has_own_number: bool) -> str:
-    """The form of the document whose number a question asks when it is not the quoted document's own: the form
-    before "số mấy" / "nào" when it differs from the document's kind, or the form the question names when the
-    document has no number of its own (a post or a plan citing the one asked about); "" otherwise.
-
-    >>> asked_cited_form("Sở đề nghị ban hành kế hoạch tại tờ trình số mấy?", "Quyết định", True)
-    'tờ trình'
-    >>> asked_cited_form("Quyết định này số mấy?", "Quyết định", True)
-    ''
-    >>> asked_cited_form("Kế hoạch phát triển du lịch của huyện số mấy?", "Tin bài", False)
-    'kế hoạch'
-    """
-    m = _ASKED_FORM.search(question)
-    if m and own_kind and fold_word(m.group("kind")) != fold_word(own_kind):
-        return m.group("kind").lower()
-    named = _NAMED_FORM.search(question)
-    if not has_own_number and named:
-        return named.group(0).lower()
-    return ""
-
-
 #: Answer types a cited document answers: its number, or the document a decision rests on ("theo tờ trình nào").
 _CITED_TYPES = frozenset({AnswerType.NUMBER, AnswerType.BASIS})
 
@@ -174,7 +148,7 @@ def _cited_unit(in_lead: list[QuotedSpan], analysis: QueryAnalysis) -> QuotedSpa
     form = asked_cited_form(analysis.original or analysis.text, result.document.kind, own_number)
     if not form:
         return None
-    return next((u for u in in_lead if any(fold_word(m.group("kind")) == fold_word(form)
+    return next((u for u in in_lead if any(same_form(m.group("kind"), form)
                                            for m in CITED_DOCUMENT.finditer(u.text))), None)
 
 
