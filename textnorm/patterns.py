@@ -308,6 +308,14 @@ POST_NAMES = ("pho chu tich", "chu tich", "pho giam doc", "giam doc", "pho truon
 #: An address: "số 12 đường…", "phường…", "tọa lạc tại…".
 ADDRESS = re.compile(r"\bsố\s+\d+\s*,?\s*(?:đường|phố)|\b(?:đường|phường|tọa lạc|trụ sở (?:đặt )?tại|địa chỉ)\b",
                      re.IGNORECASE)
+#: A venue, where something is done or seated: "tại Hội trường Sở Nội vụ", "đặt tại tỉnh Yên Bái", "tại Phòng tiếp
+#: công dân", "tại trụ sở UBND huyện" ("tại" before a named place or a place noun; not before a document or one of its
+#: parts: "tại Kế hoạch số 12", "tại Điều 5" cite, they do not place).
+VENUE = re.compile(
+    r"\btại\s+(?!(?:Kế hoạch|Quyết định|Công văn|Thông báo|Nghị quyết|Nghị định|Thông tư|Chỉ thị|Tờ trình|Văn bản|"
+    r"Luật|Điều|Khoản|Mục|Phụ lục|Chương|Phần)\b)(?:[A-ZĐÀ-Ỹ]|(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|"
+    r"thôn|trụ sở|hội trường|phòng|nhà văn hóa|trung tâm)\b)"
+)
 
 #: The place-and-date line typed without diacritics or read by OCR, matched on folded text (:func:`fold_accents`):
 #: "Gia Lai, ngay.10 thcing 9 nom 2018" — "ngay", a day, a word opening with "th" (tháng) and a month, a word "n?m"

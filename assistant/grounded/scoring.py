@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.evidence import DOCUMENT_FACTS, AskedFact, asked_fact, states_fact
+from assistant.evidence import AskedFact, asked_fact, names_person, states_fact
 from assistant.grounded.config import GroundedConfig
 from assistant.grounded.units import QuotedSpan, result_label, split_units
 from index.model import OPENING_SECTION, PORTAL_SECTION
+from retriever.features import mentions_province
 from retriever.hybrid import SearchResult
 from retriever.query import QueryAnalysis
 from textnorm import fold_word, syllables
@@ -25,7 +26,9 @@ from textnorm.cues import (
     YEAR,
     AnswerType,
     PassageRole,
+    question_fold,
 )
+from textnorm.gazetteer import canonical_province
 from textnorm.lines import is_upper_line
 from textnorm.patterns import (
     ADDRESS,
@@ -37,6 +40,7 @@ from textnorm.patterns import (
     RELATIVE_TIME,
     SIGNER_FIELD,
     TIME_EXPRESSION,
+    VENUE,
     number_words_as_digits,
 )
 
@@ -75,6 +79,11 @@ def idf_table(lexical_state):
     return lambda term: index.term_idf("~" + term)
 
 
+#: A question asking for an address ("ở địa chỉ nào"), folded: a street and a ward answer it, a venue ("tại Trung tâm
+#: …") does not; "ở đâu", "địa điểm" are answered by either.
+_ASKS_ADDRESS = re.compile(r"\bdia chi\b")
+
+
 def carried_types(unit: QuotedSpan, analysis: QueryAnalysis) -> set[str]:
     """The answer types a unit carries: header roles, times, document references, amounts, agencies.
 
@@ -105,9 +114,10 @@ def carried_types(unit: QuotedSpan, analysis: QueryAnalysis) -> set[str]:
         out |= cited_types(text, analysis, unit.result)
     if _carries_amount(DOCUMENT_REFERENCE.sub(" ", text), analysis.measure):
         out.add(AnswerType.AMOUNT)
-    if unit.role == PassageRole.SIGNATURE or _NAMED_PERSON.search(text) or SIGNER_FIELD.search(text):
-        out.add(AnswerType.PERSON)
-    if ADDRESS.search(text):
+    if unit.role == PassageRole.SIGNATURE or _NAMED_PERSON.search(text) or SIGNER_FIELD.search(text) or (
+            AnswerType.PERSON in analysis.answer_types and names_person(text)):
+        out.add(AnswerType.PERSON)  # "ai là người tiếp công dân": a row "Tháng 9 | Nguyễn Văn A | Chủ tịch | …" too
+    if ADDRESS.search(text) or (VENUE.search(text) and not _ASKS_ADDRESS.search(question_fold(analysis.text))):
         out.add(AnswerType.PLACE)
     if AGENCY.search(text):
         out.add(AnswerType.AGENT)
@@ -196,11 +206,41 @@ def cited_types(text: str, analysis: QueryAnalysis, result: SearchResult) -> set
                             AnswerType.NUMBER not in asked or bool(md.number))
     out: set[str] = set()
     for m in CITED_DOCUMENT.finditer(text) if form else ():
-        if same_form(m.group("kind"), form):  # the document's own number too: "ban hành kèm theo Quyết định số …"
+        # the document's own number too: "ban hành kèm theo Quyết định số …"
+        if same_form(m.group("kind"), form) and _cited_in_scope(m, analysis, result):
             out |= asked & _CITED_ANSWERS
             if m.group("date") and AnswerType.ISSUE_DATE in asked:
                 out.add(AnswerType.ISSUE_DATE)
     return out
+
+
+def _cited_in_scope(cited: re.Match, analysis: QueryAnalysis, result: SearchResult) -> bool:
+    """A document cited (a :data:`~textnorm.patterns.CITED_DOCUMENT` match) can be the one a question asks about: its
+    date, when written, is of a year the question names, and the citing document is of a province the question names
+    or its passage names one (a plan of another province cited in a post is not the one asked about).
+
+    >>> from index.model import Passage
+    >>> from retriever.query import analyze_query
+    >>> p = Passage("p:0", "p", "UBND tỉnh Kon Tum ban hành Kế hoạch số 5/KH-UBND ngày 02/01/2019.", 0, 0)
+    >>> r = SearchResult(1, p, 1.0)
+    >>> m = CITED_DOCUMENT.search(p.text)
+    >>> _cited_in_scope(m, analyze_query("Kế hoạch CCHC năm 2019 của Kon Tum số mấy?"), r)
+    True
+    >>> _cited_in_scope(m, analyze_query("Kế hoạch CCHC năm 2020 của Kon Tum số mấy?"), r)
+    False
+    >>> _cited_in_scope(m, analyze_query("Kế hoạch CCHC năm 2019 của Lâm Đồng số mấy?"), r)
+    False
+    """
+    date = cited.group("date")
+    if analysis.years and date and date[-4:] not in analysis.years:
+        return False
+    provinces = list(getattr(analysis, "provinces", ()))
+    if not provinces:
+        return True
+    wanted = {canonical_province(p) or p for p in provinces}
+    tinh = result.doc_metadata.get("tinh", "")
+    return bool(tinh) and (canonical_province(tinh) or tinh) in wanted or mentions_province(result.passage.text,
+                                                                                            provinces)
 
 
 #: The one or two words before "số mấy" in a question: the kind of document whose number is asked ("kết luận").
@@ -356,7 +396,14 @@ def _body_fact(analysis: QueryAnalysis) -> AskedFact:
     ''
     """
     fact = asked_fact(analysis.text, tuple(analysis.answer_types))
-    return AskedFact() if fact.kind in DOCUMENT_FACTS else fact
+    return fact if fact.kind in _BODY_FACTS else AskedFact()
+
+
+#: Definite facts that narrow the kind of answer asked to one statement of it: the date a text takes effect among its
+#: dates, a grade or a rank, a rate, the holder of a post among the names. A count is not one: the amount asked is
+#: already what it is (a number of the noun counted), and a second bonus would only push the other half of a
+#: two-part question ("bao nhiêu hồ sơ, tỷ lệ thế nào") out of the answer.
+_BODY_FACTS = frozenset({"effect", "rank", "rate", "post", "role"})
 
 
 def score_unit(unit: QuotedSpan, q: ScoredQuestion, analysis: QueryAnalysis, cfg: GroundedConfig,
