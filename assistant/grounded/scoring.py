@@ -14,7 +14,7 @@ from index.model import OPENING_SECTION, PORTAL_SECTION
 from retriever.features import mentions_province
 from retriever.hybrid import SearchResult
 from retriever.query import QueryAnalysis
-from textnorm import fold_word, syllables
+from textnorm import fold_accents, fold_word, syllables
 from textnorm.cues import (
     BODY_NOUNS,
     BOILERPLATE_ROLES,
@@ -49,6 +49,9 @@ from textnorm.patterns import (
 #: A person named as documents name people: after "ông", "bà", "đồng chí" (a portal's "Người ký" field: SIGNER_FIELD).
 _NAMED_PERSON = re.compile(r"\b(?:ông|bà|đồng chí)\s+" + FULL_NAME.pattern)
 _PURPOSE_SECTION = re.compile(r"mục đích|muc dich", re.IGNORECASE)
+#: A sentence stating a purpose: opening on "Nhằm …", "Để …", "Mục đích …", or saying "nhằm" / "với mục đích" (the
+#: answer to "nhằm mục đích gì", wherever it stands: a news post's lead has no "Mục đích" section).
+STATES_PURPOSE = re.compile(r"^\W*(?:nhằm|để|mục đích)\b|\b(?:nhằm|với mục đích|mục đích là)\b", re.IGNORECASE)
 
 _SIGNER_NAME = re.compile(r"(?:^|\n)\s*([A-ZĐ][a-zà-ỹđ]+(?:\s+[A-ZĐ][a-zà-ỹđ]+){1,4})\s*$")
 #: A number as written ("04", "1.490.000", "30"), not a part of a date or a document number ("12/2021").
@@ -355,6 +358,87 @@ def _semicolon_items(rest: str) -> list[str]:
     return items if len(items) >= _MIN_SEMICOLON_ITEMS else []
 
 
+#: A definition asked: the term right before "là gì" / "nghĩa là gì" / "được hiểu là gì", after any clause before it
+#: ("Theo Luật …, quy phạm pháp luật là gì?"), folded; at most this many words (a term, not a sentence).
+_DEFINED = re.compile(r"(?:^|[,:;?]\s*)(?P<term>[^,:;?]+?)\s+(?:được hiểu |nghĩa |có nghĩa )?là gì\b", re.IGNORECASE)
+#: The most words a defined term has.
+_MAX_TERM_WORDS = 8
+
+
+def defined_term(question: str) -> str:
+    """The term a definition question asks about, folded ("" when it asks none).
+
+    >>> defined_term("Theo Luật Ban hành văn bản, quy phạm pháp luật là gì?")
+    'quy pham phap luat'
+    >>> defined_term("Mục tiêu chung của kế hoạch là gì?"), defined_term("Ai ký?")
+    ('muc tieu chung cua ke hoach', '')
+    """
+    m = _DEFINED.search(question.strip())
+    if not m:
+        return ""
+    words = [fold_word(w) for w in syllables(m.group("term"))]
+    return " ".join(words) if 0 < len(words) <= _MAX_TERM_WORDS else ""
+
+
+def defines(text: str, term: str) -> bool:
+    """The text opens (after a list marker) on the term followed by "là": it defines that term, not a longer one.
+
+    >>> defines("2. Quy phạm pháp luật là quy tắc xử sự chung.", "quy pham phap luat")
+    True
+    >>> defines("Văn bản quy phạm pháp luật là văn bản có chứa quy phạm pháp luật.", "quy pham phap luat")
+    False
+    """
+    words = [fold_word(w) for w in syllables(text)[: len(term.split()) + 3]]
+    while words and (words[0].isdigit() or len(words[0]) == 1):
+        words = words[1:]  # "2.", "a)"
+    n = len(term.split())
+    return " ".join(words[:n]) == term and words[n:n + 1] == ["la"]
+
+
+def states_field(text: str, name: str) -> bool:
+    """The text gives a field of that name a value ("Học phần: Nghiệp vụ …", typed with or without accents).
+
+    >>> states_field("BÀI TIỂU LUẬN Hoc phan: Nghiep vu cai cach", "hoc phan"), states_field("Học phần mới", "hoc phan")
+    (True, False)
+    """
+    return bool(re.search(r"(?<!\w)" + re.escape(name).replace(r"\ ", r"\s+") + r"\s*:\s*\w", fold_accents(text)))
+
+
+#: An ordinal asked: the one or two words before "thứ mấy" ("kỳ họp thứ mấy", "định kỳ vào thứ mấy").
+_ORDINAL_ASKED = re.compile(r"(?:(\w+)\s+)?(\w+)\s+thứ\s+mấy\b", re.IGNORECASE)
+#: An ordinal as written, folded: a numeral, a Roman numeral, or a number word ("thứ năm", "thứ hai").
+_ORDINAL_VALUE = r"(?:\d+|[ivxl]+|hai|ba|tu|nam|sau|bay|tam|chin|muoi)\b"
+
+
+def ordinal_asked(question: str) -> tuple[str, ...]:
+    """The words an ordinal is asked after, folded, the two-word form first ("" when none is asked).
+
+    >>> ordinal_asked("Nghị quyết được thông qua tại kỳ họp thứ mấy?"), ordinal_asked("Ai ký?")
+    (('ky hop', 'hop'), ())
+    """
+    m = _ORDINAL_ASKED.search(question)
+    if not m:
+        return ()
+    last = fold_word(m.group(2))
+    return ((f"{fold_word(m.group(1))} {last}",) if m.group(1) else ()) + (last,)
+
+
+def states_asked(text: str, defined: str, field_name: str, ordinal_of: tuple[str, ...]) -> bool:
+    """The text states what the question asks in one of three shapes: the definition of the term asked
+    (:func:`defines`), the value of the field asked (:func:`states_field`), the ordinal asked after its words
+    ("KỲ HỌP THỨ 5" for "kỳ họp thứ mấy", "vào thứ 5 hàng tuần" for "vào thứ mấy").
+
+    >>> states_asked("KHOÁ XIII, KỲ HỌP THỨ 5", "", "", ("ky hop", "hop")), states_asked("Kỳ họp", "", "", ("hop",))
+    (True, False)
+    """
+    if defined and defines(text, defined):
+        return True
+    if field_name and states_field(text, field_name):
+        return True
+    folded = " ".join(re.findall(r"\w+", fold_accents(text)))
+    return any(re.search(rf"\b{re.escape(words)} thu {_ORDINAL_VALUE}", folded) for words in ordinal_of)
+
+
 @dataclass
 class ScoredQuestion:
     """What the scorer reads of the analysis, computed once per answer."""
@@ -367,6 +451,12 @@ class ScoredQuestion:
     asks_purpose: bool
     asks_header: bool
     asks_document: bool = False  # "văn bản nào …": a document's title answers it
+    #: the term a definition question asks about ("quy phạm pháp luật là gì" → "quy pham phap luat"), folded
+    defined: str = ""
+    #: the noun a question asks the value of ("thuộc học phần nào" → "hoc phan"), folded: "Học phần: …" states it
+    field_name: str = ""
+    #: the one or two words before "thứ mấy" ("kỳ họp thứ mấy" → ("ky hop", "hop")), folded: "Kỳ họp thứ 5" states it
+    ordinal_of: tuple[str, ...] = ()
     #: the definite fact asked in the body of a document (a date of effect, a rank, a rate, a post's holder, a count:
     #: :func:`assistant.evidence.asked_fact`); a document's own number, date and signer are its header lines' roles
     fact: AskedFact = AskedFact()
@@ -382,7 +472,10 @@ def _question(analysis: QueryAnalysis, idf) -> ScoredQuestion:
                      bigrams={f"{a} {b}" for a, b in zip(terms, terms[1:])}, types=types,
                      target=list(analysis.list_target.words), asks_purpose=bool(_PURPOSE_SECTION.search(asked)),
                      asks_header=asks_header,
-                     asks_document=analysis.asks_document, fact=_body_fact(analysis))
+                     asks_document=analysis.asks_document, fact=_body_fact(analysis),
+                     defined=defined_term(analysis.original or analysis.text),
+                     field_name=analysis.list_target.folded if AnswerType.LIST not in types else "",
+                     ordinal_of=ordinal_asked(analysis.original or analysis.text))
 
 
 def _body_fact(analysis: QueryAnalysis) -> AskedFact:
@@ -427,6 +520,10 @@ def score_unit(unit: QuotedSpan, q: ScoredQuestion, analysis: QueryAnalysis, cfg
         earned.discard(AnswerType.TIME)  # the year of a document number ("Nghị định 45/2020/NĐ-CP") is not a time
     if earned:
         score += cfg.type_bonus * len(earned) / len(asked)
+    if states_asked(unit.text, q.defined, q.field_name, q.ordinal_of):
+        score += cfg.type_bonus  # "X là gì": "X là …"; "thuộc học phần nào": "Học phần: …"; "kỳ họp thứ mấy"
+    if q.asks_purpose and STATES_PURPOSE.search(unit.text):
+        score += cfg.type_bonus  # "nhằm mục đích gì": "Nhằm đánh giá thực chất …"
     if q.fact.kind and states_fact(unit.text, q.fact):
         score += cfg.type_bonus  # "có hiệu lực từ ngày nào": the line saying "có hiệu lực … từ ngày …"
     if AnswerType.LIST in q.types and unit.kind not in ("lead_in", "row") and _enumerates(unit, q.target):
