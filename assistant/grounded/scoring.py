@@ -359,7 +359,7 @@ def _semicolon_items(rest: str) -> list[str]:
 
 
 #: A definition asked: the term right before "là gì" / "nghĩa là gì" / "được hiểu là gì", after any clause before it
-#: ("Theo Luật …, quy phạm pháp luật là gì?"), folded; at most this many words (a term, not a sentence).
+#: ("Theo Nghị định …, văn bản điện tử là gì?"), folded; at most this many words (a term, not a sentence).
 _DEFINED = re.compile(r"(?:^|[,:;?]\s*)(?P<term>[^,:;?]+?)\s+(?:được hiểu |nghĩa |có nghĩa )?là gì\b", re.IGNORECASE)
 #: The most words a defined term has.
 _MAX_TERM_WORDS = 8
@@ -368,8 +368,8 @@ _MAX_TERM_WORDS = 8
 def defined_term(question: str) -> str:
     """The term a definition question asks about, folded ("" when it asks none).
 
-    >>> defined_term("Theo Luật Ban hành văn bản, quy phạm pháp luật là gì?")
-    'quy pham phap luat'
+    >>> defined_term("Theo Nghị định về công tác văn thư, văn bản điện tử là gì?")
+    'van ban dien tu'
     >>> defined_term("Mục tiêu chung của kế hoạch là gì?"), defined_term("Ai ký?")
     ('muc tieu chung cua ke hoach', '')
     """
@@ -383,9 +383,9 @@ def defined_term(question: str) -> str:
 def defines(text: str, term: str) -> bool:
     """The text opens (after a list marker) on the term followed by "là": it defines that term, not a longer one.
 
-    >>> defines("2. Quy phạm pháp luật là quy tắc xử sự chung.", "quy pham phap luat")
+    >>> defines("2. Văn bản điện tử là văn bản dưới dạng thông điệp dữ liệu.", "van ban dien tu")
     True
-    >>> defines("Văn bản quy phạm pháp luật là văn bản có chứa quy phạm pháp luật.", "quy pham phap luat")
+    >>> defines("Bản sao văn bản điện tử là bản chụp từ văn bản gốc.", "van ban dien tu")
     False
     """
     words = [fold_word(w) for w in syllables(text)[: len(term.split()) + 3]]
@@ -439,6 +439,29 @@ def states_asked(text: str, defined: str, field_name: str, ordinal_of: tuple[str
     return any(re.search(rf"\b{re.escape(words)} thu {_ORDINAL_VALUE}", folded) for words in ordinal_of)
 
 
+def asked_shape(analysis: QueryAnalysis):
+    """A test of a line's text for the shape of fact the question asks, when it asks one the answer types do not name:
+    a definition, a field, an ordinal (:func:`states_asked`), a fact of the body (the date of effect, a grade, a rate,
+    a post's holder: :func:`assistant.evidence.states_fact`), a purpose (:data:`STATES_PURPOSE`); None otherwise.
+
+    >>> from retriever.query import analyze_query
+    >>> test = asked_shape(analyze_query("Quyết định 9/2020/QĐ-UBND có hiệu lực từ ngày nào?"))
+    >>> test("Quyết định này có hiệu lực kể từ ngày 01/7/2020."), test("Ban hành ngày 12/6/2020.")
+    (True, False)
+    >>> asked_shape(analyze_query("Ai ký?")) is None
+    True
+    """
+    question = analysis.original or analysis.text
+    field_name = analysis.list_target.folded if AnswerType.LIST not in analysis.answer_types else ""
+    shape = (defined_term(question), field_name, ordinal_asked(question))
+    fact = _body_fact(analysis)
+    purpose = bool(_PURPOSE_SECTION.search(" ".join(syllables(analysis.text))))
+    if not (any(shape) or fact.kind or purpose):
+        return None
+    return lambda text: bool(states_asked(text, *shape) or (fact.kind and states_fact(text, fact))
+                             or (purpose and STATES_PURPOSE.search(text)))
+
+
 @dataclass
 class ScoredQuestion:
     """What the scorer reads of the analysis, computed once per answer."""
@@ -451,7 +474,7 @@ class ScoredQuestion:
     asks_purpose: bool
     asks_header: bool
     asks_document: bool = False  # "văn bản nào …": a document's title answers it
-    #: the term a definition question asks about ("quy phạm pháp luật là gì" → "quy pham phap luat"), folded
+    #: the term a definition question asks about ("văn bản điện tử là gì" → "van ban dien tu"), folded
     defined: str = ""
     #: the noun a question asks the value of ("thuộc học phần nào" → "hoc phan"), folded: "Học phần: …" states it
     field_name: str = ""

@@ -7,14 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.grounded.config import GroundedConfig
-from assistant.grounded.scoring import (
-    asked_cited_form,
-    defined_term,
-    ordinal_asked,
-    same_form,
-    states_asked,
-    states_time,
-)
+from assistant.grounded.scoring import asked_cited_form, asked_shape, same_form, states_time
 from assistant.grounded.units import QuotedSpan
 from retriever.hybrid import SearchResult
 from retriever.query import QueryAnalysis
@@ -102,14 +95,15 @@ def _direct_units(units: list[QuotedSpan], lead: str, analysis: QueryAnalysis, c
     cited = _cited_unit(in_lead, analysis)
     if cited is not None:
         picked.append(cited)  # "tại tờ trình số mấy": the number of the document cited, not the document's own
-    question = analysis.original or analysis.text
-    field_name = analysis.list_target.folded if AnswerType.LIST not in analysis.answer_types else ""
-    shape = (defined_term(question), field_name, ordinal_asked(question))
-    stated = next((u for u in in_lead if any(shape) and states_asked(u.text, *shape)), None)
+    shape = asked_shape(analysis)
+    stated = next((u for u in in_lead if shape is not None and shape(u.text)), None)
     if stated is not None and not any(_overlaps(stated, v) for v in picked):
         # "X là gì": the line "X là …" (not a longer term containing X); "học phần nào": "Học phần: …"; "kỳ họp thứ
-        # mấy": "Kỳ họp thứ 5"
+        # mấy": "Kỳ họp thứ 5"; "có hiệu lực từ ngày nào": "… có hiệu lực thi hành từ ngày …"; "nhằm mục đích gì":
+        # "Nhằm …"; the best unit follows it when it scores higher (it may say more)
         picked.append(stated)
+        if in_lead[0] is not stated and not any(_overlaps(in_lead[0], v) for v in picked):
+            picked.append(in_lead[0])
     for t in analysis.answer_types:
         if cited is not None and (t in _CITED_TYPES or t in cited.carries):
             continue  # the cited document's number and date are the ones asked, not the quoted document's own
