@@ -218,3 +218,15 @@ def test_a_basis_line_citing_the_number_asked_states_it_and_a_grade_is_stated_as
     assert units[0].role == "basis"
     assert fact_present(units, AskedFact("identity", ("number",)), analysis, state)
     assert states_fact("Trong năm, có 25 đơn vị xếp hạng Tốt, 9 đơn vị xếp hạng Khá.", AskedFact("rank"))
+
+
+def test_a_lead_in_cut_from_its_items_by_a_passage_boundary_is_quoted_with_them():
+    meta = {"loai_van_ban": "Văn bản hợp nhất", "so_hieu": "3/VBHN-BTP", "nam": "2023", "source": "corpus/vbhn-3.txt"}
+    results = _results("vbhn-3", meta, [
+        ("Phần mở đầu", "Nghị định số 20/2015/NĐ-CP ngày 01 tháng 3 năm 2015 của Chính phủ về công chứng, có hiệu "
+                        "lực từ ngày 15 tháng 4 năm 2015, được sửa đổi, bổ sung bởi:"),
+        ("Phần mở đầu", "1. Nghị định số 71/2018/NĐ-CP ngày 02 tháng 5 năm 2018 sửa đổi một số điều về công chứng;"),
+        ("Phần mở đầu", "2. Nghị định số 16/2022/NĐ-CP ngày 08 tháng 2 năm 2022 sửa đổi một số điều về công chứng."),
+    ])
+    answer = _compose("Nghị định 20/2015/NĐ-CP về công chứng được sửa đổi, bổ sung bởi những nghị định nào?", results)
+    assert "71/2018/NĐ-CP" in answer.text and "16/2022/NĐ-CP" in answer.text, answer.text

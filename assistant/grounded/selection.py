@@ -4,7 +4,7 @@ per document for a list question), then supporting units grouped by document."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assistant.grounded.config import GroundedConfig
 from assistant.grounded.scoring import asked_cited_form, asked_shape, same_form, states_time
@@ -41,6 +41,34 @@ def _lead_document(units: list[QuotedSpan], results: list[SearchResult], cfg: Gr
     return top if best_of[top] > cfg.lead_switch_ratio * best_of.get(first, 0.0) else first
 
 
+#: Characters between a passage's last line and the next passage's first (the line breaks ingest cuts at): a list
+#: item starting within this many characters of the previous unit's end continues it.
+_NEXT_LINE_CHARS = 3
+
+
+def _continued_list(scored: list[QuotedSpan], units: list[QuotedSpan], lead: str,
+                    cfg: GroundedConfig) -> list[QuotedSpan]:
+    """For a list question whose best unit in the lead document is a lead-in ("… được sửa đổi, bổ sung bởi:") cut
+    from its items by a passage boundary: the lead-in and the items that follow it line after line (up to
+    :attr:`GroundedConfig.max_basis_lines`), each quoted as it is; [] when the lead-in keeps its list in its own
+    passage or fewer than two items follow."""
+    in_lead = [u for u in scored if u.doc_id == lead]
+    if not in_lead:
+        return []
+    best = max(in_lead, key=lambda u: u.score)
+    if best.kind != "lead_in" or _whole_list(best, units) is not best:
+        return []
+    items = sorted((u for u in units if u.doc_id == lead and u.kind == "item" and u.start > best.end),
+                   key=lambda u: u.start)
+    chain, end = [best], best.end
+    for item in items:
+        if item.start - end > _NEXT_LINE_CHARS or len(chain) > cfg.max_basis_lines:
+            break
+        chain.append(replace(item, answers_list=True))  # quoted as an item of the list (its head kept)
+        end = item.end
+    return chain if len(chain) >= 3 else []
+
+
 def _whole_list(unit: QuotedSpan, units: list[QuotedSpan]) -> QuotedSpan:
     """A lead-in is quoted with the items it introduces: a list stays a list."""
     if unit.kind != "lead_in":
@@ -57,7 +85,10 @@ def select_units(units: list[QuotedSpan], results: list[SearchResult], analysis:
     lead = _lead_document(scored, results, cfg)
     direct = _direct_units(scored, lead, analysis, cfg)
     lists: list[QuotedSpan] = []
-    if AnswerType.LIST in analysis.answer_types:
+    continued = _continued_list(scored, units, lead, cfg) if AnswerType.LIST in analysis.answer_types else []
+    if continued:
+        direct = continued  # the lead-in that answers best, with its items in the passages after it
+    elif AnswerType.LIST in analysis.answer_types:
         lists = _lists_per_document(scored, lead, cfg)
         direct = [] if lists else direct
     chosen = direct + lists
