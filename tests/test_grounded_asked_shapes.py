@@ -230,3 +230,14 @@ def test_a_lead_in_cut_from_its_items_by_a_passage_boundary_is_quoted_with_them(
     ])
     answer = _compose("Nghị định 20/2015/NĐ-CP về công chứng được sửa đổi, bổ sung bởi những nghị định nào?", results)
     assert "71/2018/NĐ-CP" in answer.text and "16/2022/NĐ-CP" in answer.text, answer.text
+
+
+def test_the_hours_asked_are_quoted_from_the_line_that_gives_them():
+    meta = {"loai_van_ban": "Thông báo", "tinh": "Nghệ An", "source": "corpus/tb-gio.txt"}
+    results = _results("tb-gio", meta, [
+        ("1. Lịch tiếp", "1. Chủ tịch UBND phường Hưng Dũng tiếp công dân định kỳ vào thứ Ba hằng tuần tại trụ sở "
+                         "Ủy ban nhân dân phường Hưng Dũng."),
+        ("1. Lịch tiếp", "Buổi sáng: từ 07h30 đến 11h30."),
+    ])
+    answer = _compose("Chủ tịch UBND phường Hưng Dũng tiếp công dân vào thứ mấy, giờ nào?", results)
+    assert "07h30" in answer.text.split("Chi tiết:")[0], answer.text  # in the direct answer, not the support

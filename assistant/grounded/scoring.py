@@ -35,6 +35,7 @@ from textnorm.patterns import (
     AGENCY,
     CITED_DOCUMENT,
     CITED_DOCUMENT_DATE,
+    CLOCK_TIME,
     DOCUMENT_REFERENCE,
     FULL_NAME,
     RELATIVE_TIME,
@@ -439,27 +440,38 @@ def states_asked(text: str, defined: str, field_name: str, ordinal_of: tuple[str
     return any(re.search(rf"\b{re.escape(words)} thu {_ORDINAL_VALUE}", folded) for words in ordinal_of)
 
 
-def asked_shape(analysis: QueryAnalysis):
-    """A test of a line's text for the shape of fact the question asks, when it asks one the answer types do not name:
-    a definition, a field, an ordinal (:func:`states_asked`), a fact of the body (the date of effect, a grade, a rate,
-    a post's holder: :func:`assistant.evidence.states_fact`), a purpose (:data:`STATES_PURPOSE`); None otherwise.
+def asked_shapes(analysis: QueryAnalysis) -> list:
+    """Tests of a line's text, one per shape of fact the question asks that its answer types do not name: a
+    definition, a field, an ordinal (:func:`states_asked`), a fact of the body (the date of effect, a grade, a rate,
+    a post's holder: :func:`assistant.evidence.states_fact`), a purpose (:data:`STATES_PURPOSE`), a time of day
+    (:data:`textnorm.patterns.CLOCK_TIME`); [] when it asks none.
 
     >>> from retriever.query import analyze_query
-    >>> test = asked_shape(analyze_query("Quyết định 9/2020/QĐ-UBND có hiệu lực từ ngày nào?"))
+    >>> [test] = asked_shapes(analyze_query("Quyết định 9/2020/QĐ-UBND có hiệu lực từ ngày nào?"))
     >>> test("Quyết định này có hiệu lực kể từ ngày 01/7/2020."), test("Ban hành ngày 12/6/2020.")
     (True, False)
-    >>> asked_shape(analyze_query("Ai ký?")) is None
-    True
+    >>> len(asked_shapes(analyze_query("Tiếp công dân vào thứ mấy, giờ nào?"))), asked_shapes(analyze_query("Ai ký?"))
+    (2, [])
     """
     question = analysis.original or analysis.text
     field_name = analysis.list_target.folded if AnswerType.LIST not in analysis.answer_types else ""
-    shape = (defined_term(question), field_name, ordinal_asked(question))
-    fact = _body_fact(analysis)
-    purpose = bool(_PURPOSE_SECTION.search(" ".join(syllables(analysis.text))))
-    if not (any(shape) or fact.kind or purpose):
-        return None
-    return lambda text: bool(states_asked(text, *shape) or (fact.kind and states_fact(text, fact))
-                             or (purpose and STATES_PURPOSE.search(text)))
+    defined, ordinal_of, fact = defined_term(question), ordinal_asked(question), _body_fact(analysis)
+    tests = []
+    if defined or field_name:
+        tests.append(lambda text: states_asked(text, defined, field_name, ()))
+    if ordinal_of:
+        tests.append(lambda text: states_asked(text, "", "", ordinal_of))
+    if fact.kind:
+        tests.append(lambda text: states_fact(text, fact))
+    if _PURPOSE_SECTION.search(" ".join(syllables(analysis.text))):
+        tests.append(lambda text: bool(STATES_PURPOSE.search(text)))
+    if _ASKS_CLOCK.search(question_fold(question)):
+        tests.append(lambda text: bool(CLOCK_TIME.search(text)))
+    return tests
+
+
+#: A question asking a time of day, folded: "giờ nào", "mấy giờ", "lúc mấy giờ", "khung giờ" ("từ 07h30 đến 11h30").
+_ASKS_CLOCK = re.compile(r"\b(?:gio nao|may gio|khung gio)\b")
 
 
 @dataclass

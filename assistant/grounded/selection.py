@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from assistant.grounded.config import GroundedConfig
-from assistant.grounded.scoring import asked_cited_form, asked_shape, same_form, states_time
+from assistant.grounded.scoring import asked_cited_form, asked_shapes, same_form, states_time
 from assistant.grounded.units import QuotedSpan
 from retriever.hybrid import SearchResult
 from retriever.query import QueryAnalysis
@@ -126,15 +126,16 @@ def _direct_units(units: list[QuotedSpan], lead: str, analysis: QueryAnalysis, c
     cited = _cited_unit(in_lead, analysis)
     if cited is not None:
         picked.append(cited)  # "tại tờ trình số mấy": the number of the document cited, not the document's own
-    shape = asked_shape(analysis)
-    stated = next((u for u in in_lead if shape is not None and shape(u.text)), None)
-    if stated is not None and not any(_overlaps(stated, v) for v in picked):
-        # "X là gì": the line "X là …" (not a longer term containing X); "học phần nào": "Học phần: …"; "kỳ họp thứ
-        # mấy": "Kỳ họp thứ 5"; "có hiệu lực từ ngày nào": "… có hiệu lực thi hành từ ngày …"; "nhằm mục đích gì":
-        # "Nhằm …"; the best unit follows it when it scores higher (it may say more)
-        picked.append(stated)
-        if in_lead[0] is not stated and not any(_overlaps(in_lead[0], v) for v in picked):
-            picked.append(in_lead[0])
+    # "X là gì": the line "X là …" (not a longer term containing X); "học phần nào": "Học phần: …"; "kỳ họp thứ
+    # mấy": "Kỳ họp thứ 5"; "có hiệu lực từ ngày nào": "… có hiệu lực thi hành từ ngày …"; "nhằm mục đích gì":
+    # "Nhằm …"; "giờ nào": "từ 07h30 đến 11h30": the best line stating each; the best unit follows them when it is
+    # not one of them (it may say more)
+    stated = [next((u for u in in_lead if test(u.text)), None) for test in asked_shapes(analysis)]
+    for unit in stated:
+        if unit is not None and not any(_overlaps(unit, v) for v in picked):
+            picked.append(unit)
+    if any(stated) and not any(_overlaps(in_lead[0], v) for v in picked):
+        picked.append(in_lead[0])
     for t in analysis.answer_types:
         if cited is not None and (t in _CITED_TYPES or t in cited.carries):
             continue  # the cited document's number and date are the ones asked, not the quoted document's own
