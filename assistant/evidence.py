@@ -90,8 +90,9 @@ _ASKS_RANK = re.compile(r"\bxep (loai|hang)\b[^?]*\b(gi|nao|may|bao nhieu)\b|"
                         r"\b(xep|dung|dat) (thu|hang|loai) (may|gi|nao|bao nhieu)\b")
 #: Grades of an assessment (the administrative vocabulary of "xếp loại"), folded.
 _GRADES = r"(xuat sac|tot|kha|trung binh|yeu|kem|hoan thanh|chua hoan thanh|dat|khong dat)"
-#: A grade or a rank stated: "xếp loại Tốt", "đạt loại Khá", "xếp thứ 12/63", "đứng thứ 3", "hạng 5", "vị trí thứ 2".
-_STATES_RANK = re.compile(r"\b(xep loai|dat loai|loai)\s+(\w+\s+){0,3}?" + _GRADES + r"\b|"
+#: A grade or a rank stated: "xếp loại Tốt", "30 đơn vị xếp hạng Tốt", "đạt loại Khá", "xếp thứ 12/63", "đứng thứ 3",
+#: "hạng 5", "vị trí thứ 2".
+_STATES_RANK = re.compile(r"\b(xep loai|xep hang|dat loai|loai)\s+(\w+\s+){0,3}?" + _GRADES + r"\b|"
                           r"\b(xep|dung|vi tri|dat|hang)\s+(thu\s+)?\d+|\bthu\s+\d+\s*/\s*\d+")
 #: A question asking when in the sense of "in which case" as well as "at what date".
 _ASKS_WHICH_CASE = re.compile(r"\bkhi nao\b")
@@ -262,7 +263,7 @@ def states_fact(text: str, fact: AskedFact) -> bool:
     if fact.kind == "rate":
         return bool(_STATES_RATE.search(folded))
     if fact.kind in ("post", "role"):
-        named = _names_person(text)
+        named = names_person(text)
         designated = fact.kind == "role" and AGENCY.search(text)  # "Trưởng đoàn: Lãnh đạo Sở Nội vụ"
         return bool(re.search(rf"\b{' '.join(fact.words)}\b", folded)) and bool(named or designated)
     noun = re.escape(fact.words[0])
@@ -301,7 +302,7 @@ def _names_someone(text: str) -> bool:
     >>> _names_someone("KT. CHỦ TỊCH\\nPHÓ CHỦ TỊCH\\nLâm Minh Thành"), _names_someone("TM. ỦY BAN NHÂN DÂN\\nCHỦ TỊCH")
     (True, False)
     """
-    if _names_person(text):
+    if names_person(text):
         return True
     for m in _NAME_LINE.finditer(text):
         line = fold_accents(m.group(1))
@@ -310,14 +311,14 @@ def _names_someone(text: str) -> bool:
     return False
 
 
-def _names_person(text: str) -> bool:
+def names_person(text: str) -> bool:
     """A person's name in running text: after "ông", "bà", "đồng chí", in a portal's "Người ký" field, or a common
     family name and more that is not a place ("Hà Giang", "Cao Bằng", "Mai Châu" read like names but are a province
     and a district: a place named in an article is nobody who signed or holds a post).
 
-    >>> _names_person("Chủ tịch UBND tỉnh Hà Giang"), _names_person("Giám đốc Sở Nội vụ Lê Văn Hùng")
+    >>> names_person("Chủ tịch UBND tỉnh Hà Giang"), names_person("Giám đốc Sở Nội vụ Lê Văn Hùng")
     (False, True)
-    >>> _names_person("bà Hà Giang, Phó Giám đốc"), _names_person("Người ký Mai Sơn")
+    >>> names_person("bà Hà Giang, Phó Giám đốc"), names_person("Người ký Mai Sơn")
     (True, True)
     """
     if TITLED_PERSON.search(text) or SIGNER_FIELD.search(text):
@@ -341,9 +342,11 @@ def fact_present(units: list, fact: AskedFact, analysis=None, state=None, top: i
                                                        and not document_of_other_places(u, analysis, state,
                                                                                         doc_text))]
     # a basis line ("Căn cứ …", "Thực hiện Nghị quyết số 01/NQ-CP …") states another document's number or date,
-    # unless the question asks which document this one rests on ("theo quyết định số mấy")
+    # unless the question asks which document this one rests on ("theo quyết định số mấy") or the number of the
+    # document it cites ("thực hiện kết luận số mấy": the scorer's carried types say so)
     if fact.kind == "identity" and AnswerType.BASIS not in fact.words:
-        scoped = [u for u in scoped if getattr(u, "role", "") != PassageRole.BASIS]
+        scoped = [u for u in scoped if getattr(u, "role", "") != PassageRole.BASIS
+                  or set(fact.words) & getattr(u, "carries", set())]
     if fact.kind in DOCUMENT_FACTS:  # any line of the documents asked about; not of a document the question is not
         most = max((u.coverage for u in scoped), default=0.0)
         best = [u for u in scoped if u.coverage >= DOCUMENT_FACT_COVERAGE_SHARE * most]

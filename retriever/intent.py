@@ -33,9 +33,10 @@ _TYPE_PATTERNS: tuple[tuple[T, re.Pattern], ...] = (
     # "số hiệu" asks a document's number; "chỉ số hiệu quả" (an efficiency index, PAPI) folds to the same words
     (T.NUMBER, re.compile(r"\bso (may|bao nhieu|hieu(?! qua\b)|ky hieu)\b|\bky hieu\b|\bso hieu\b(?! qua\b)|"
                           r"\b(van ban|quyet dinh|ke hoach|chi thi) so (may|nao)\b", _F)),
-    (T.ISSUE_DATE, re.compile(r"\b(ban hanh|ky|phe duyet)\s*(vao|vao ngay|ngay|luc)?\s*(nao|khi nao|bao gio|"
+    # "đăng ký trước ngày nào" (to register) is no signing: a deadline, a time
+    (T.ISSUE_DATE, re.compile(r"\b(ban hanh|(?<!dang )ky|phe duyet)\s*(vao|vao ngay|ngay|luc)?\s*(nao|khi nao|bao gio|"
                               r"ngay nao|ngay may|hom nao|thoi gian nao)\b|\bngay ban hanh\b|\bngay ky\b|"
-                              r"\b(ban hanh|ky)( \w+){1,3}? (ngay nao|ngay may|khi nao|bao gio)\b", _F)),
+                              r"\b(ban hanh|(?<!dang )ky)( \w+){1,3}? (ngay nao|ngay may|khi nao|bao gio)\b", _F)),
     (T.BASIS, re.compile(r"(?<!lam )\bcan cu\b[^?]*\b(nao|gi|so may)\b|"
                          r"\b(theo|thuc hien|trien khai|kem theo|kem|tai|thay the boi|thanh lap theo|"
                          r"ban hanh theo|de thuc hien) (van ban|quyet dinh|qd|ke hoach|kh|nghi quyet|nq|chi thi|ct|"

@@ -77,6 +77,9 @@ TITLE_YEARS_LINE = re.compile(r"^(?:(?:giai đoạn|năm|thời kỳ)\s+)?" + YE
 DOC_NUMBER = re.compile(r"\b\d+\s*/\s*[A-ZĐa-zđ]+(?:-[A-ZĐa-zđ]+)*")
 #: A clock time beside a news post's date: "21:54", "16:03:31", "04:00:00 PM", "10h05".
 _CLOCK = r"\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?"
+#: A time of day as a text states it: "07h30", "13:00", "7 giờ 30", "14 giờ" (the hours a service is open, a meeting's
+#: start), not a date.
+CLOCK_TIME = re.compile(r"\b(?:" + _CLOCK + r"|\d{1,2}\s*giờ(?:\s*\d{2}(?:\s*phút)?)?)", re.IGNORECASE)
 #: A news post's dateline, alone on its line, as portals print it: "04/06/2019 - 21:54", "10:05, 05/05/2022",
 #: "THỨ BA, 20/09/2022 16:03:31", "Thứ Sáu, 23/04/2021, 18:49 [GMT+7]", "Cập nhật: 12/05/2016 04:00:00 PM",
 #: "Ngày đăng: 05/05/2022 | Lượt xem: 128", or in brackets "(12/03/2023 10:05)", or after its author's name
@@ -342,6 +345,14 @@ POST_NAMES = ("pho chu tich", "chu tich", "pho giam doc", "giam doc", "pho truon
 #: An address: "số 12 đường…", "phường…", "tọa lạc tại…".
 ADDRESS = re.compile(r"\bsố\s+\d+\s*,?\s*(?:đường|phố)|\b(?:đường|phường|tọa lạc|trụ sở (?:đặt )?tại|địa chỉ)\b",
                      re.IGNORECASE)
+#: A venue, where something is done or seated: "tại Hội trường Sở Nội vụ", "đặt tại tỉnh Yên Bái", "tại Phòng tiếp
+#: công dân", "tại trụ sở UBND huyện" ("tại" before a named place or a place noun; not before a document or one of its
+#: parts: "tại Kế hoạch số 12", "tại Điều 5" cite, they do not place).
+VENUE = re.compile(
+    r"\btại\s+(?!(?:Kế hoạch|Quyết định|Công văn|Thông báo|Nghị quyết|Nghị định|Thông tư|Chỉ thị|Tờ trình|Văn bản|"
+    r"Luật|Điều|Khoản|Mục|Phụ lục|Chương|Phần)\b)(?:[A-ZĐÀ-Ỹ]|(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|"
+    r"thôn|trụ sở|hội trường|phòng|nhà văn hóa|trung tâm)\b)"
+)
 
 #: The place-and-date line typed without diacritics or read by OCR, matched on folded text (:func:`fold_accents`):
 #: "Gia Lai, ngay.10 thcing 9 nom 2018" — "ngay", a day, a word opening with "th" (tháng) and a month, a word "n?m"

@@ -55,6 +55,17 @@ def quote_span(unit: QuotedSpan, weights: dict[str, float], limit: int, wanted: 
     return unit.start + a, unit.start + a + len(text), text
 
 
+def item_head(unit: QuotedSpan, limit: int) -> tuple[int, int, str]:
+    """A list item quoted from its start (its number and the thing it names), cut at a word within ``limit``.
+
+    >>> item_head(QuotedSpan(None, 50, 80, "2. Nghị định số 5 sửa đổi điều 3", "item"), 20)
+    (50, 67, '2. Nghị định số 5')
+    """
+    end = len(unit.text) if len(unit.text) <= limit else _word_cut(unit.text, 0, limit)
+    text = unit.text[:end].rstrip(" ,;:")
+    return unit.start, unit.start + len(text), text
+
+
 def _word_cut(text: str, start: int, limit: int) -> int:
     """The end of the words of ``text`` from ``start`` that fit in ``limit`` characters (a hard cut when one word is
     longer than half of it).
@@ -138,9 +149,16 @@ def unit_citation(unit: QuotedSpan, n: int, weights: dict[str, float], cfg: Grou
     """Citation ``n`` of a unit, in both modes: a table row by its first cell (:func:`row_quote`), a list or header
     line whole, any other unit cut to :attr:`GroundedConfig.max_quote_chars` around the words of ``weights``
     (:func:`quote_span`); the quote is an exact span of the document's cleaned text."""
-    limit = cfg.max_quote_chars if unit.kind not in ("list", "row", "header") else 10 ** 6
-    start, end, quote = (row_quote(unit) if unit.kind == "row"
-                         else quote_span(unit, weights, limit, wanted, context_chars=cfg.answer_context_chars))
+    # a list, a row, a header line and an enumeration answering a list question are quoted whole: cut, a list
+    # loses its last items ("…; văn thư, lưu trữ nhà nước" after the limit)
+    whole = unit.kind in ("list", "row", "header") or (unit.answers_list and unit.kind != "item")
+    limit = 10 ** 6 if whole else cfg.max_quote_chars
+    if unit.kind == "row":
+        start, end, quote = row_quote(unit)
+    elif unit.kind == "item" and unit.answers_list:
+        start, end, quote = item_head(unit, limit)  # an item of a list answer keeps its number and what it names
+    else:
+        start, end, quote = quote_span(unit, weights, limit, wanted, context_chars=cfg.answer_context_chars)
     md = unit.result.doc_metadata
     return Citation(n=n, doc_id=unit.doc_id, title=unit.result.document.title or unit.doc_id,
                     source=md.get("source", ""), section=unit.result.passage.section, quote=quote, start=start,

@@ -7,15 +7,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.evidence import AskedFact, asked_fact, names_person, states_fact
 from assistant.grounded.config import GroundedConfig
 from assistant.grounded.units import QuotedSpan, result_label, split_units
 from index.model import OPENING_SECTION, PORTAL_SECTION
+from retriever.features import mentions_province
 from retriever.hybrid import SearchResult
 from retriever.query import QueryAnalysis
-from textnorm import fold_word, syllables
+from textnorm import fold_accents, fold_word, syllables
 from textnorm.cues import (
     BODY_NOUNS,
     BOILERPLATE_ROLES,
+    DOCUMENT_TYPE_FORMS,
     IDENTITY_ROLES,
     NAMING_ROLES,
     SHAPED_TYPES,
@@ -23,17 +26,22 @@ from textnorm.cues import (
     YEAR,
     AnswerType,
     PassageRole,
+    question_fold,
 )
+from textnorm.gazetteer import canonical_province
 from textnorm.lines import is_upper_line
 from textnorm.patterns import (
     ADDRESS,
     AGENCY,
+    CITED_DOCUMENT,
     CITED_DOCUMENT_DATE,
+    CLOCK_TIME,
     DOCUMENT_REFERENCE,
     FULL_NAME,
     RELATIVE_TIME,
     SIGNER_FIELD,
     TIME_EXPRESSION,
+    VENUE,
     number_words_as_digits,
 )
 
@@ -42,6 +50,9 @@ from textnorm.patterns import (
 #: A person named as documents name people: after "ông", "bà", "đồng chí" (a portal's "Người ký" field: SIGNER_FIELD).
 _NAMED_PERSON = re.compile(r"\b(?:ông|bà|đồng chí)\s+" + FULL_NAME.pattern)
 _PURPOSE_SECTION = re.compile(r"mục đích|muc dich", re.IGNORECASE)
+#: A sentence stating a purpose: opening on "Nhằm …", "Để …", "Mục đích …", or saying "nhằm" / "với mục đích" (the
+#: answer to "nhằm mục đích gì", wherever it stands: a news post's lead has no "Mục đích" section).
+STATES_PURPOSE = re.compile(r"^\W*(?:nhằm|để|mục đích)\b|\b(?:nhằm|với mục đích|mục đích là)\b", re.IGNORECASE)
 
 _SIGNER_NAME = re.compile(r"(?:^|\n)\s*([A-ZĐ][a-zà-ỹđ]+(?:\s+[A-ZĐ][a-zà-ỹđ]+){1,4})\s*$")
 #: A number as written ("04", "1.490.000", "30"), not a part of a date or a document number ("12/2021").
@@ -72,6 +83,11 @@ def idf_table(lexical_state):
     return lambda term: index.term_idf("~" + term)
 
 
+#: A question asking for an address ("ở địa chỉ nào"), folded: a street and a ward answer it, a venue ("tại Trung tâm
+#: …") does not; "ở đâu", "địa điểm" are answered by either.
+_ASKS_ADDRESS = re.compile(r"\bdia chi\b")
+
+
 def carried_types(unit: QuotedSpan, analysis: QueryAnalysis) -> set[str]:
     """The answer types a unit carries: header roles, times, document references, amounts, agencies.
 
@@ -98,15 +114,137 @@ def carried_types(unit: QuotedSpan, analysis: QueryAnalysis) -> set[str]:
         out.add(AnswerType.BASIS)
     if AnswerType.NUMBER in analysis.answer_types and cites_number_asked(text, analysis.original or analysis.text):
         out.add(AnswerType.NUMBER)  # "thực hiện kết luận số mấy": "Kết luận số 127-KL/TW" is the number asked
+    if unit.result is not None and unit.role != PassageRole.NUMBER:
+        out |= cited_types(text, analysis, unit.result)
     if _carries_amount(DOCUMENT_REFERENCE.sub(" ", text), analysis.measure):
         out.add(AnswerType.AMOUNT)
-    if unit.role == PassageRole.SIGNATURE or _NAMED_PERSON.search(text) or SIGNER_FIELD.search(text):
-        out.add(AnswerType.PERSON)
-    if ADDRESS.search(text):
+    if unit.role == PassageRole.SIGNATURE or _NAMED_PERSON.search(text) or SIGNER_FIELD.search(text) or (
+            AnswerType.PERSON in analysis.answer_types and names_person(text)):
+        out.add(AnswerType.PERSON)  # "ai là người tiếp công dân": a row "Tháng 9 | Nguyễn Văn A | Chủ tịch | …" too
+    if ADDRESS.search(text) or (VENUE.search(text) and not _ASKS_ADDRESS.search(question_fold(analysis.text))):
         out.add(AnswerType.PLACE)
     if AGENCY.search(text):
         out.add(AnswerType.AGENT)
     return out
+
+
+#: The document forms a document is cited by, as :data:`textnorm.patterns.CITED_DOCUMENT` reads them.
+_FORMS = re.search(r"\(\?P<kind>(\(\?i:[^)]*\))\)", CITED_DOCUMENT.pattern).group(1)
+#: A document form right before the number or the document asked ("tại tờ trình số mấy", "theo công văn nào").
+_ASKED_FORM = re.compile(r"(?P<kind>" + _FORMS + r")\s+(?:(?i:số)\s+)?(?:mấy|nào)\b")
+#: The first document form a question names ("Kế hoạch chuyển đổi số … số mấy?").
+_NAMED_FORM = re.compile(_FORMS)
+#: A kind of document typed as its abbreviation ("QĐ thành lập đoàn … số mấy?", "theo KH nào"), read as the spelled-out
+#: form documents cite it by (:data:`textnorm.cues.DOCUMENT_TYPE_FORMS`).
+_TYPED_FORM = re.compile(r"(?<!\w)(?P<code>" + "|".join(sorted(DOCUMENT_TYPE_FORMS, key=len, reverse=True))
+                         + r")(?![\w/-])", re.IGNORECASE)
+
+
+def _spelled_forms(question: str) -> str:
+    """The question with the kinds of document typed as abbreviations spelled out.
+
+    >>> _spelled_forms("QĐ thành lập đoàn số mấy? theo KH nào")
+    'quyết định thành lập đoàn số mấy? theo kế hoạch nào'
+    """
+    return _TYPED_FORM.sub(lambda m: DOCUMENT_TYPE_FORMS[m.group("code").lower()][0], question)
+
+
+def same_form(a: str, b: str) -> bool:
+    """Two written kinds of document are the same ("Quyết định", "quyết định").
+
+    >>> same_form("Quyết định", "quyết định"), same_form("Kế hoạch", "quyết định")
+    (True, False)
+    """
+    return fold_word(a) == fold_word(b)
+
+
+def asked_cited_form(question: str, own_kind: str, has_own_number: bool) -> str:
+    """The form of the document whose number a question asks when it is not the quoted document's own: the form
+    before "số mấy" / "nào" when it differs from the document's kind, or the form the question names when the
+    document has no number of its own (a post or a plan citing the one asked about); "" otherwise. A form typed as
+    its abbreviation ("QĐ") counts as spelled out.
+
+    >>> asked_cited_form("Sở đề nghị ban hành kế hoạch tại tờ trình số mấy?", "Quyết định", True)
+    'tờ trình'
+    >>> asked_cited_form("Quyết định này số mấy?", "Quyết định", True)
+    ''
+    >>> asked_cited_form("Kế hoạch phát triển du lịch của huyện số mấy?", "Tin bài", False)
+    'kế hoạch'
+    >>> asked_cited_form("QĐ lập tổ công tác của huyện số mấy?", "Tin bài", False)
+    'quyết định'
+    """
+    question = _spelled_forms(question)
+    m = _ASKED_FORM.search(question)
+    if m and own_kind and not same_form(m.group("kind"), own_kind):
+        return m.group("kind").lower()
+    named = _NAMED_FORM.search(question)
+    if not has_own_number and named:
+        return named.group(0).lower()
+    return ""
+
+
+#: Answer types a document cited with its number answers: its number, or the document asked to rest on ("theo tờ
+#: trình nào"); with its date written, its date of issue ("kèm theo quyết định nào, ngày nào").
+_CITED_ANSWERS = frozenset({AnswerType.NUMBER, AnswerType.BASIS})
+
+
+def cited_types(text: str, analysis: QueryAnalysis, result: SearchResult) -> set[str]:
+    """The answer types a line carries by citing, with its number, a document of the form whose number or date the
+    question asks when that document is not the quoted one (:func:`asked_cited_form`): "Quyết định số 12/QĐ-UBND
+    ngày 01/7/2020 …" answers "QĐ thành lập đoàn … số mấy?" in a news post that has no number of its own.
+
+    >>> from index.model import Passage
+    >>> from retriever.query import analyze_query
+    >>> r = SearchResult(1, Passage("p:0", "p", "", 0, 0), 1.0, doc_metadata={"loai_van_ban": "Tin bài"})
+    >>> line = "Chủ tịch huyện ban hành Quyết định số 12/QĐ-UBND ngày 01/7/2020 về việc lập tổ kiểm tra."
+    >>> sorted(cited_types(line, analyze_query("QĐ lập tổ kiểm tra của huyện số mấy, ngày nào?"), r))
+    ['issue_date', 'number']
+    >>> cited_types("Kế hoạch số 5/KH-UBND ngày 02/01/2020.", analyze_query("QĐ lập tổ số mấy?"), r)
+    set()
+    """
+    asked = set(analysis.answer_types)
+    if not asked & _CITED_ANSWERS:
+        return set()
+    md = result.document
+    form = asked_cited_form(analysis.original or analysis.text, md.kind,
+                            AnswerType.NUMBER not in asked or bool(md.number))
+    out: set[str] = set()
+    for m in CITED_DOCUMENT.finditer(text) if form else ():
+        # the document's own number too: "ban hành kèm theo Quyết định số …"
+        if same_form(m.group("kind"), form) and _cited_in_scope(m, analysis, result):
+            out |= asked & _CITED_ANSWERS
+            if m.group("date") and AnswerType.ISSUE_DATE in asked:
+                out.add(AnswerType.ISSUE_DATE)
+    return out
+
+
+def _cited_in_scope(cited: re.Match, analysis: QueryAnalysis, result: SearchResult) -> bool:
+    """A document cited (a :data:`~textnorm.patterns.CITED_DOCUMENT` match) can be the one a question asks about: its
+    date, when written, is of a year the question names, and the citing document is of a province the question names
+    or its passage names one (a plan of another province cited in a post is not the one asked about).
+
+    >>> from index.model import Passage
+    >>> from retriever.query import analyze_query
+    >>> p = Passage("p:0", "p", "UBND tỉnh Kon Tum ban hành Kế hoạch số 5/KH-UBND ngày 02/01/2019.", 0, 0)
+    >>> r = SearchResult(1, p, 1.0)
+    >>> m = CITED_DOCUMENT.search(p.text)
+    >>> _cited_in_scope(m, analyze_query("Kế hoạch CCHC năm 2019 của Kon Tum số mấy?"), r)
+    True
+    >>> _cited_in_scope(m, analyze_query("Kế hoạch CCHC năm 2020 của Kon Tum số mấy?"), r)
+    False
+    >>> _cited_in_scope(m, analyze_query("Kế hoạch CCHC năm 2019 của Lâm Đồng số mấy?"), r)
+    False
+    """
+    date = cited.group("date")
+    if analysis.years and date and date[-4:] not in analysis.years:
+        return False
+    provinces = list(getattr(analysis, "provinces", ()))
+    if not provinces:
+        return True
+    wanted = {canonical_province(p) or p for p in provinces}
+    tinh = result.doc_metadata.get("tinh", "")
+    return bool(tinh) and (canonical_province(tinh) or tinh) in wanted or mentions_province(result.passage.text,
+                                                                                            provinces)
 
 
 #: The one or two words before "số mấy" in a question: the kind of document whose number is asked ("kết luận").
@@ -221,6 +359,121 @@ def _semicolon_items(rest: str) -> list[str]:
     return items if len(items) >= _MIN_SEMICOLON_ITEMS else []
 
 
+#: A definition asked: the term right before "là gì" / "nghĩa là gì" / "được hiểu là gì", after any clause before it
+#: ("Theo Nghị định …, văn bản điện tử là gì?"), folded; at most this many words (a term, not a sentence).
+_DEFINED = re.compile(r"(?:^|[,:;?]\s*)(?P<term>[^,:;?]+?)\s+(?:được hiểu |nghĩa |có nghĩa )?là gì\b", re.IGNORECASE)
+#: The most words a defined term has.
+_MAX_TERM_WORDS = 8
+
+
+def defined_term(question: str) -> str:
+    """The term a definition question asks about, folded ("" when it asks none).
+
+    >>> defined_term("Theo Nghị định về công tác văn thư, văn bản điện tử là gì?")
+    'van ban dien tu'
+    >>> defined_term("Mục tiêu chung của kế hoạch là gì?"), defined_term("Ai ký?")
+    ('muc tieu chung cua ke hoach', '')
+    """
+    m = _DEFINED.search(question.strip())
+    if not m:
+        return ""
+    words = [fold_word(w) for w in syllables(m.group("term"))]
+    return " ".join(words) if 0 < len(words) <= _MAX_TERM_WORDS else ""
+
+
+def defines(text: str, term: str) -> bool:
+    """The text opens (after a list marker) on the term followed by "là": it defines that term, not a longer one.
+
+    >>> defines("2. Văn bản điện tử là văn bản dưới dạng thông điệp dữ liệu.", "van ban dien tu")
+    True
+    >>> defines("Bản sao văn bản điện tử là bản chụp từ văn bản gốc.", "van ban dien tu")
+    False
+    """
+    words = [fold_word(w) for w in syllables(text)[: len(term.split()) + 3]]
+    while words and (words[0].isdigit() or len(words[0]) == 1):
+        words = words[1:]  # "2.", "a)"
+    n = len(term.split())
+    return " ".join(words[:n]) == term and words[n:n + 1] == ["la"]
+
+
+def states_field(text: str, name: str) -> bool:
+    """The text gives a field of that name a value ("Học phần: Nghiệp vụ …", typed with or without accents).
+
+    >>> states_field("BÀI TIỂU LUẬN Hoc phan: Nghiep vu cai cach", "hoc phan"), states_field("Học phần mới", "hoc phan")
+    (True, False)
+    """
+    return bool(re.search(r"(?<!\w)" + re.escape(name).replace(r"\ ", r"\s+") + r"\s*:\s*\w", fold_accents(text)))
+
+
+#: An ordinal asked: the one or two words before "thứ mấy" ("kỳ họp thứ mấy", "định kỳ vào thứ mấy").
+_ORDINAL_ASKED = re.compile(r"(?:(\w+)\s+)?(\w+)\s+thứ\s+mấy\b", re.IGNORECASE)
+#: An ordinal as written, folded: a numeral, a Roman numeral, or a number word ("thứ năm", "thứ hai").
+_ORDINAL_VALUE = r"(?:\d+|[ivxl]+|hai|ba|tu|nam|sau|bay|tam|chin|muoi)\b"
+
+
+def ordinal_asked(question: str) -> tuple[str, ...]:
+    """The words an ordinal is asked after, folded, the two-word form first ("" when none is asked).
+
+    >>> ordinal_asked("Nghị quyết được thông qua tại kỳ họp thứ mấy?"), ordinal_asked("Ai ký?")
+    (('ky hop', 'hop'), ())
+    """
+    m = _ORDINAL_ASKED.search(question)
+    if not m:
+        return ()
+    last = fold_word(m.group(2))
+    return ((f"{fold_word(m.group(1))} {last}",) if m.group(1) else ()) + (last,)
+
+
+def states_asked(text: str, defined: str, field_name: str, ordinal_of: tuple[str, ...]) -> bool:
+    """The text states what the question asks in one of three shapes: the definition of the term asked
+    (:func:`defines`), the value of the field asked (:func:`states_field`), the ordinal asked after its words
+    ("KỲ HỌP THỨ 5" for "kỳ họp thứ mấy", "vào thứ 5 hàng tuần" for "vào thứ mấy").
+
+    >>> states_asked("KHOÁ XIII, KỲ HỌP THỨ 5", "", "", ("ky hop", "hop")), states_asked("Kỳ họp", "", "", ("hop",))
+    (True, False)
+    """
+    if defined and defines(text, defined):
+        return True
+    if field_name and states_field(text, field_name):
+        return True
+    folded = " ".join(re.findall(r"\w+", fold_accents(text)))
+    return any(re.search(rf"\b{re.escape(words)} thu {_ORDINAL_VALUE}", folded) for words in ordinal_of)
+
+
+def asked_shapes(analysis: QueryAnalysis) -> list:
+    """Tests of a line's text, one per shape of fact the question asks that its answer types do not name: a
+    definition, a field, an ordinal (:func:`states_asked`), a fact of the body (the date of effect, a grade, a rate,
+    a post's holder: :func:`assistant.evidence.states_fact`), a purpose (:data:`STATES_PURPOSE`), a time of day
+    (:data:`textnorm.patterns.CLOCK_TIME`); [] when it asks none.
+
+    >>> from retriever.query import analyze_query
+    >>> [test] = asked_shapes(analyze_query("Quyết định 9/2020/QĐ-UBND có hiệu lực từ ngày nào?"))
+    >>> test("Quyết định này có hiệu lực kể từ ngày 01/7/2020."), test("Ban hành ngày 12/6/2020.")
+    (True, False)
+    >>> len(asked_shapes(analyze_query("Tiếp công dân vào thứ mấy, giờ nào?"))), asked_shapes(analyze_query("Ai ký?"))
+    (2, [])
+    """
+    question = analysis.original or analysis.text
+    field_name = analysis.list_target.folded if AnswerType.LIST not in analysis.answer_types else ""
+    defined, ordinal_of, fact = defined_term(question), ordinal_asked(question), _body_fact(analysis)
+    tests = []
+    if defined or field_name:
+        tests.append(lambda text: states_asked(text, defined, field_name, ()))
+    if ordinal_of:
+        tests.append(lambda text: states_asked(text, "", "", ordinal_of))
+    if fact.kind:
+        tests.append(lambda text: states_fact(text, fact))
+    if _PURPOSE_SECTION.search(" ".join(syllables(analysis.text))):
+        tests.append(lambda text: bool(STATES_PURPOSE.search(text)))
+    if _ASKS_CLOCK.search(question_fold(question)):
+        tests.append(lambda text: bool(CLOCK_TIME.search(text)))
+    return tests
+
+
+#: A question asking a time of day, folded: "giờ nào", "mấy giờ", "lúc mấy giờ", "khung giờ" ("từ 07h30 đến 11h30").
+_ASKS_CLOCK = re.compile(r"\b(?:gio nao|may gio|khung gio)\b")
+
+
 @dataclass
 class ScoredQuestion:
     """What the scorer reads of the analysis, computed once per answer."""
@@ -233,6 +486,15 @@ class ScoredQuestion:
     asks_purpose: bool
     asks_header: bool
     asks_document: bool = False  # "văn bản nào …": a document's title answers it
+    #: the term a definition question asks about ("văn bản điện tử là gì" → "van ban dien tu"), folded
+    defined: str = ""
+    #: the noun a question asks the value of ("thuộc học phần nào" → "hoc phan"), folded: "Học phần: …" states it
+    field_name: str = ""
+    #: the one or two words before "thứ mấy" ("kỳ họp thứ mấy" → ("ky hop", "hop")), folded: "Kỳ họp thứ 5" states it
+    ordinal_of: tuple[str, ...] = ()
+    #: the definite fact asked in the body of a document (a date of effect, a rank, a rate, a post's holder, a count:
+    #: :func:`assistant.evidence.asked_fact`); a document's own number, date and signer are its header lines' roles
+    fact: AskedFact = AskedFact()
 
 
 def _question(analysis: QueryAnalysis, idf) -> ScoredQuestion:
@@ -245,7 +507,31 @@ def _question(analysis: QueryAnalysis, idf) -> ScoredQuestion:
                      bigrams={f"{a} {b}" for a, b in zip(terms, terms[1:])}, types=types,
                      target=list(analysis.list_target.words), asks_purpose=bool(_PURPOSE_SECTION.search(asked)),
                      asks_header=asks_header,
-                     asks_document=analysis.asks_document)
+                     asks_document=analysis.asks_document, fact=_body_fact(analysis),
+                     defined=defined_term(analysis.original or analysis.text),
+                     field_name=analysis.list_target.folded if AnswerType.LIST not in types else "",
+                     ordinal_of=ordinal_asked(analysis.original or analysis.text))
+
+
+def _body_fact(analysis: QueryAnalysis) -> AskedFact:
+    """The definite fact a question asks that a line of a document's body states (not its header's number, date
+    or signer).
+
+    >>> from retriever.query import analyze_query
+    >>> _body_fact(analyze_query("Nghị định 12/2020/NĐ-CP có hiệu lực từ ngày nào?")).kind
+    'effect'
+    >>> _body_fact(analyze_query("Kế hoạch 12/KH-UBND số mấy?")).kind
+    ''
+    """
+    fact = asked_fact(analysis.text, tuple(analysis.answer_types))
+    return fact if fact.kind in _BODY_FACTS else AskedFact()
+
+
+#: Definite facts that narrow the kind of answer asked to one statement of it: the date a text takes effect among its
+#: dates, a grade or a rank, a rate, the holder of a post among the names. A count is not one: the amount asked is
+#: already what it is (a number of the noun counted), and a second bonus would only push the other half of a
+#: two-part question ("bao nhiêu hồ sơ, tỷ lệ thế nào") out of the answer.
+_BODY_FACTS = frozenset({"effect", "rank", "rate", "post", "role"})
 
 
 def score_unit(unit: QuotedSpan, q: ScoredQuestion, analysis: QueryAnalysis, cfg: GroundedConfig,
@@ -269,6 +555,12 @@ def score_unit(unit: QuotedSpan, q: ScoredQuestion, analysis: QueryAnalysis, cfg
         earned.discard(AnswerType.TIME)  # the year of a document number ("Nghị định 45/2020/NĐ-CP") is not a time
     if earned:
         score += cfg.type_bonus * len(earned) / len(asked)
+    if states_asked(unit.text, q.defined, q.field_name, q.ordinal_of):
+        score += cfg.type_bonus  # "X là gì": "X là …"; "thuộc học phần nào": "Học phần: …"; "kỳ họp thứ mấy"
+    if q.asks_purpose and STATES_PURPOSE.search(unit.text):
+        score += cfg.type_bonus  # "nhằm mục đích gì": "Nhằm đánh giá thực chất …"
+    if q.fact.kind and states_fact(unit.text, q.fact):
+        score += cfg.type_bonus  # "có hiệu lực từ ngày nào": the line saying "có hiệu lực … từ ngày …"
     if AnswerType.LIST in q.types and unit.kind not in ("lead_in", "row") and _enumerates(unit, q.target):
         unit.answers_list = True
         score += cfg.list_bonus

@@ -4,9 +4,10 @@ per document for a list question), then supporting units grouped by document."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assistant.grounded.config import GroundedConfig
+from assistant.grounded.scoring import asked_cited_form, asked_shapes, same_form, states_time
 from assistant.grounded.units import QuotedSpan
 from retriever.hybrid import SearchResult
 from retriever.query import QueryAnalysis
@@ -40,6 +41,34 @@ def _lead_document(units: list[QuotedSpan], results: list[SearchResult], cfg: Gr
     return top if best_of[top] > cfg.lead_switch_ratio * best_of.get(first, 0.0) else first
 
 
+#: Characters between a passage's last line and the next passage's first (the line breaks ingest cuts at): a list
+#: item starting within this many characters of the previous unit's end continues it.
+_NEXT_LINE_CHARS = 3
+
+
+def _continued_list(scored: list[QuotedSpan], units: list[QuotedSpan], lead: str,
+                    cfg: GroundedConfig) -> list[QuotedSpan]:
+    """For a list question whose best unit in the lead document is a lead-in ("… được sửa đổi, bổ sung bởi:") cut
+    from its items by a passage boundary: the lead-in and the items that follow it line after line (up to
+    :attr:`GroundedConfig.max_basis_lines`), each quoted as it is; [] when the lead-in keeps its list in its own
+    passage or fewer than two items follow."""
+    in_lead = [u for u in scored if u.doc_id == lead]
+    if not in_lead:
+        return []
+    best = max(in_lead, key=lambda u: u.score)
+    if best.kind != "lead_in" or _whole_list(best, units) is not best:
+        return []
+    items = sorted((u for u in units if u.doc_id == lead and u.kind == "item" and u.start > best.end),
+                   key=lambda u: u.start)
+    chain, end = [best], best.end
+    for item in items:
+        if item.start - end > _NEXT_LINE_CHARS or len(chain) > cfg.max_basis_lines:
+            break
+        chain.append(replace(item, answers_list=True))  # quoted as an item of the list (its head kept)
+        end = item.end
+    return chain if len(chain) >= 3 else []
+
+
 def _whole_list(unit: QuotedSpan, units: list[QuotedSpan]) -> QuotedSpan:
     """A lead-in is quoted with the items it introduces: a list stays a list."""
     if unit.kind != "lead_in":
@@ -56,7 +85,10 @@ def select_units(units: list[QuotedSpan], results: list[SearchResult], analysis:
     lead = _lead_document(scored, results, cfg)
     direct = _direct_units(scored, lead, analysis, cfg)
     lists: list[QuotedSpan] = []
-    if AnswerType.LIST in analysis.answer_types:
+    continued = _continued_list(scored, units, lead, cfg) if AnswerType.LIST in analysis.answer_types else []
+    if continued:
+        direct = continued  # the lead-in that answers best, with its items in the passages after it
+    elif AnswerType.LIST in analysis.answer_types:
         lists = _lists_per_document(scored, lead, cfg)
         direct = [] if lists else direct
     chosen = direct + lists
@@ -94,12 +126,24 @@ def _direct_units(units: list[QuotedSpan], lead: str, analysis: QueryAnalysis, c
     cited = _cited_unit(in_lead, analysis)
     if cited is not None:
         picked.append(cited)  # "tại tờ trình số mấy": the number of the document cited, not the document's own
+    # "X là gì": the line "X là …" (not a longer term containing X); "học phần nào": "Học phần: …"; "kỳ họp thứ
+    # mấy": "Kỳ họp thứ 5"; "có hiệu lực từ ngày nào": "… có hiệu lực thi hành từ ngày …"; "nhằm mục đích gì":
+    # "Nhằm …"; "giờ nào": "từ 07h30 đến 11h30": the best line stating each; the best unit follows them when it is
+    # not one of them (it may say more)
+    stated = [next((u for u in in_lead if test(u.text)), None) for test in asked_shapes(analysis)]
+    for unit in stated:
+        if unit is not None and not any(_overlaps(unit, v) for v in picked):
+            picked.append(unit)
+    if any(stated) and not any(_overlaps(in_lead[0], v) for v in picked):
+        picked.append(in_lead[0])
     for t in analysis.answer_types:
-        if t in _CITED_TYPES and cited is not None:
-            continue
+        if cited is not None and (t in _CITED_TYPES or t in cited.carries):
+            continue  # the cited document's number and date are the ones asked, not the quoted document's own
         role = TYPE_ROLES.get(t)
         # a header line for a number, date or signer; otherwise the best unit that carries the asked kind of answer
-        match = next((u for u in in_lead if (role and u.role == role) or (not role and t in u.carries)), None)
+        # (a time stated, not the year of a document's number: "Nghị định 45/2020/NĐ-CP" says no date)
+        match = next((u for u in in_lead if (role and u.role == role) or (
+            not role and t in u.carries and (t != AnswerType.TIME or states_time(u.text)))), None)
         if match is not None and not any(_overlaps(match, v) for v in picked):
             picked.append(match)
     if AnswerType.BASIS in analysis.answer_types and _plural(analysis):
@@ -130,35 +174,6 @@ def question_words(question: str) -> int:
     return sum(1 for w in question_fold(question).split() if w in _ASKING_WORDS)
 
 
-#: The document forms a document is cited by, as :data:`textnorm.patterns.CITED_DOCUMENT` reads them.
-_FORMS = re.search(r"\(\?P<kind>(\(\?i:[^)]*\))\)", CITED_DOCUMENT.pattern).group(1)
-#: A document form right before the number or the document asked ("tại tờ trình số mấy", "theo công văn nào").
-_ASKED_FORM = re.compile(r"(?P<kind>" + _FORMS + r")\s+(?:(?i:số)\s+)?(?:mấy|nào)\b")
-#: The first document form a question names ("Kế hoạch chuyển đổi số … số mấy?").
-_NAMED_FORM = re.compile(_FORMS)
-
-
-def asked_cited_form(question: str, own_kind: str, has_own_number: bool) -> str:
-    """The form of the document whose number a question asks when it is not the quoted document's own: the form
-    before "số mấy" / "nào" when it differs from the document's kind, or the form the question names when the
-    document has no number of its own (a post or a plan citing the one asked about); "" otherwise.
-
-    >>> asked_cited_form("Sở đề nghị ban hành kế hoạch tại tờ trình số mấy?", "Quyết định", True)
-    'tờ trình'
-    >>> asked_cited_form("Quyết định này số mấy?", "Quyết định", True)
-    ''
-    >>> asked_cited_form("Kế hoạch phát triển du lịch của huyện số mấy?", "Tin bài", False)
-    'kế hoạch'
-    """
-    m = _ASKED_FORM.search(question)
-    if m and own_kind and fold_word(m.group("kind")) != fold_word(own_kind):
-        return m.group("kind").lower()
-    named = _NAMED_FORM.search(question)
-    if not has_own_number and named:
-        return named.group(0).lower()
-    return ""
-
-
 #: Answer types a cited document answers: its number, or the document a decision rests on ("theo tờ trình nào").
 _CITED_TYPES = frozenset({AnswerType.NUMBER, AnswerType.BASIS})
 
@@ -174,7 +189,7 @@ def _cited_unit(in_lead: list[QuotedSpan], analysis: QueryAnalysis) -> QuotedSpa
     form = asked_cited_form(analysis.original or analysis.text, result.document.kind, own_number)
     if not form:
         return None
-    return next((u for u in in_lead if any(fold_word(m.group("kind")) == fold_word(form)
+    return next((u for u in in_lead if any(same_form(m.group("kind"), form)
                                            for m in CITED_DOCUMENT.finditer(u.text))), None)
 
 
