@@ -60,6 +60,7 @@ GOLDS = {
     "freshdocs2": (EVAL / "freshdocs2" / "metadata.jsonl", EVAL / "freshdocs2" / "docs"),
     "freshdocs3": (EVAL / "freshdocs3" / "metadata.jsonl", EVAL / "freshdocs3" / "docs"),
     "freshdocs4": (EVAL / "freshdocs4" / "metadata.jsonl", EVAL / "freshdocs4" / "docs"),
+    "widedocs_b": (EVAL / "widedocs_b" / "metadata.jsonl", EVAL / "widedocs_b" / "docs"),
 }
 _HEADLINE = re.compile(r"^(answers|recall@\d+)\S*=([0-9.]+)", re.MULTILINE)
 _DETAIL = re.compile(r"fact coverage ([0-9.]+).*?abstention ([0-9.]+).*?citations verifiable ([0-9.]+).*?"
