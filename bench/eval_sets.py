@@ -139,7 +139,9 @@ def metadata_report(splits: dict, verbose: bool = False, names=tuple(GOLDS)) -> 
     lines = []
     for name in names:
         gold, docs = GOLDS[name]
-        results = [check_document(docs / row["file"], row, "check" if row["file"] in splits["check_docs"] else "tune")
+        check_only = name in splits.get("check_only_sets", {})  # a check-only set has no tune half
+        results = [check_document(docs / row["file"], row,
+                                  "check" if check_only or row["file"] in splits["check_docs"] else "tune")
                    for row in read_gold(gold)]
         groups = [(h, [r for r in results if r.half == h]) for h in ("tune", "check")] + [("all", results)]
         table = {h: accuracy(rs) for h, rs in groups}

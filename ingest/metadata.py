@@ -59,6 +59,7 @@ from textnorm.patterns import (
     ISSUER_OPENING,
     ISSUING_BODY,
     LEAD_DATES_A_DOCUMENT,
+    MONTH_STAMP,
     NATIONAL_RANKING,
     NEWS_AGENCY_DATELINE,
     NEWS_CREDIT,
@@ -66,6 +67,7 @@ from textnorm.patterns import (
     NEWS_NARRATION,
     NOTICE_FORMULA,
     PLACE_NAME,
+    PORTAL_TITLE_LINE,
     REPORTS_ISSUING,
     SECTION_START,
     SELF_KIND,
@@ -310,7 +312,12 @@ def _read_number(r: _Reader) -> str:
 
 
 def _iso(day: str | None, month: str | None, year: str) -> str:
-    return f"{year}-{int(month):02d}-{int(day):02d}" if day and month else year
+    """The ISO date; "" when the day or the month is blank (a draft's "ngày … tháng … năm 2016" gives its year only).
+
+    >>> _iso("5", "3", "2021"), _iso(None, None, "2016")
+    ('2021-03-05', '')
+    """
+    return f"{year}-{int(month):02d}-{int(day):02d}" if day and month else ""
 
 
 def _read_date(r: _Reader) -> str:
@@ -966,8 +973,8 @@ def _stamp(r: _Reader) -> tuple[int, re.Match] | None:
         m = news_dateline(block.text) or NEWS_AGENCY_DATELINE.match(block.text)  # "Hà Nội (TTXVN 18/4/2024) …"
         if m:
             return i, m
-        if len(block.text) >= PROSE_MIN_CHARS:
-            break
+        if len(block.text) >= PROSE_MIN_CHARS and not NEWS_CREDIT.match(block.text):
+            break  # the body starts; a sapo credited to its outlet ("(Baothanhhoa.vn) - …") may stand above a dateline
     tail = range(max(0, len(r.blocks) - DATELINE_TAIL_BLOCKS), len(r.blocks))
     return next(((i, m) for i in tail if (m := news_dateline(r.blocks[i].text))), None)
 
@@ -1375,6 +1382,41 @@ def _read_essay_title(r: _Reader) -> None:
             return
 
 
+def _read_month_stamp(r: _Reader) -> None:
+    """nam of a page stamped with its publication month before its text (:data:`textnorm.patterns.MONTH_STAMP`),
+    when nothing else dated it."""
+    if r.md.get("nam") or not r.blocks:
+        return
+    m = MONTH_STAMP.match(r.blocks[0].text)
+    if m:
+        s = r.spans[0][0]
+        r.put("nam", m.group("y"), (s + m.start("y"), s + m.end("y")))
+
+
+def _read_title_line_dates(r: _Reader) -> None:
+    """nam and co_quan of a page holding a legal portal's title line (:data:`textnorm.patterns.PORTAL_TITLE_LINE`)
+    and no header of its own: the year written after the number, the national body the number's code names."""
+    if any(u.role in ("number", "place_date") for u in r.units):
+        return
+    for i, block in enumerate(r.blocks[:PORTAL_HEADLINE_BLOCKS]):
+        m = PORTAL_TITLE_LINE.match(block.text.strip())
+        if not m:
+            continue
+        at = r.spans[i][0] + len(block.text) - len(block.text.lstrip())
+        if not r.md.get("nam"):
+            r.put("nam", m.group("y"), (at + m.start("y"), at + m.end("y")))
+        issuer = central_issuer(m.group("n").split("/")[-1])
+        if issuer and not r.md.get("co_quan"):
+            r.put("co_quan", issuer, (at + m.start("n"), at + m.end("n")))
+        return
+
+
+def _read_page_dates(r: _Reader) -> None:
+    """Dates a page gives outside a document's header or a post's dateline: a month stamp, a portal's title line."""
+    _read_title_line_dates(r)
+    _read_month_stamp(r)
+
+
 def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, int]] | None = None,
                      web_fields: dict[str, str] | None = None, units: list | None = None,
                      portal: list[str] | None = None) -> dict:
@@ -1419,6 +1461,7 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
     _read_notice(r)
     _read_kind_headline(r)
     _read_essay_title(r)
+    _read_page_dates(r)
     r.md["spans"] = json.dumps({k: v for k, v in r.found.items() if k in r.md and r.md[k]}, sort_keys=True)
     return r.md
 

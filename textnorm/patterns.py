@@ -110,6 +110,15 @@ NEWS_DATELINE_COUNTED = re.compile(
 )
 
 
+#: A dateline glued to the label a page's text joins it to, no space before the day: an author's label or a
+#: publisher's name and the date ("author05/10/2020 08:09", "Báo Lạng SơnBáo Lạng Sơn12/06/2024"): one to six words,
+#: then the date ending the line (a clock may follow). A sentence never glues a word to a date so.
+NEWS_DATELINE_GLUED = re.compile(
+    r"^\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,5}(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>" + YEAR + r")"
+    r"(?:\s*[,|-]?\s*" + _CLOCK + r")?\s*$"
+)
+
+
 def news_dateline(text: str) -> re.Match | None:
     """The dateline of a news post on its own line, in figures or in words (groups ``d``, ``m``, ``y``).
 
@@ -121,8 +130,28 @@ def news_dateline(text: str) -> re.Match | None:
     True
     >>> news_dateline("11:13 30/11/2025 98").group("d"), news_dateline("30/11/2025 98")
     ('30', None)
+
+    A label glued to the date (:data:`NEWS_DATELINE_GLUED`); a spaced word before a date is no dateline:
+
+    >>> news_dateline("author12/03/2021 07:15").group("d"), news_dateline("Hạn chót 12/03/2021")
+    ('12', None)
     """
-    return NEWS_DATELINE.match(text) or NEWS_DATELINE_WORDS.match(text) or NEWS_DATELINE_COUNTED.match(text)
+    return (NEWS_DATELINE.match(text) or NEWS_DATELINE_WORDS.match(text) or NEWS_DATELINE_COUNTED.match(text)
+            or NEWS_DATELINE_GLUED.match(text))
+
+
+#: A page's publication month stamped before its text, as a scraped page keeps it: " date 2022-07 Theo chương trình
+#: …" (the word "date", then year and month in ISO form; no day). It dates the page to a month: the year only.
+MONTH_STAMP = re.compile(r"^\s*date\s+(?P<y>" + YEAR + r")-(?P<m>0[1-9]|1[0-2])(?![\d-])")
+#: A legal portal's title line of one document and nothing else: its kind, its number, the year, then its subject
+#: ("Quyết định 439/QĐ-TTg 2023 Ban Chỉ đạo …", "Văn bản hợp nhất 03/VBHN-VPQH 2021 hợp nhất Luật …"). The year
+#: written after the number is the document's (a subject's period or horizon comes after it, never there).
+PORTAL_TITLE_LINE = re.compile(
+    r"^(?P<kind>(?i:văn bản hợp nhất|quyết định|nghị định|nghị quyết|thông tư liên tịch|thông tư|chỉ thị|"
+    r"kế hoạch|công văn|công điện|thông báo|hướng dẫn|báo cáo|luật|pháp lệnh))\s+(?:(?i:số)\s*:?\s*)?"
+    r"(?P<n>\d{1,6}[a-z]?(?:/\d{4})?/[A-ZĐ][A-Za-zĐđ0-9]*(?:-[A-ZĐ][A-Za-zĐđ0-9.]*)*)"
+    r"\s+(?:(?i:năm)\s+)?(?P<y>" + YEAR + r")(?=\s|$)"
+)
 #: A document cited by type, number and (optionally) date: "Kế hoạch số 517/KH-UBND ngày 27/02/2020",
 #: "Quyết định số 1331/QĐ-UBND", "Công văn số 2345/UBND-VX ngày 12 tháng 5 năm 2022", "công văn 5783/VPCP-HC".
 CITED_DOCUMENT = re.compile(
