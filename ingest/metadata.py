@@ -56,9 +56,11 @@ from textnorm.patterns import (
     BLANK_FIELD,
     CITED_DOCUMENT,
     COVER_PLACE_YEAR,
+    INLINE_DATELINE,
     ISSUER_OPENING,
     ISSUING_BODY,
     LEAD_DATES_A_DOCUMENT,
+    LEAD_FULL_DATE,
     MONTH_STAMP,
     NATIONAL_RANKING,
     NEWS_AGENCY_DATELINE,
@@ -548,8 +550,9 @@ def _read_period(r: _Reader) -> None:
 
 def _agency_lines(r: _Reader) -> list[tuple[int, int, str]]:
     """The header's body-name lines (not the motto, also typed or OCR'd without accents: "CONG HOA XA HOI")."""
-    lines = [(s, e, t) for s, e, t in r.role("header")
-             if is_agency(t) or COMMITTEE.match(fold_accents(t)) or t[:1].isupper() and len(t) < 40]
+    lines = [(s, e, t) for s, e, t in r.role("header")  # a page's chrome in lower case names no issuer
+             if not t.islower()
+             and (is_agency(t) or COMMITTEE.match(fold_accents(t)) or t[:1].isupper() and len(t) < 40)]
     lines = [x for x in lines if not is_motto(x[2])]
     names = [x for x in lines if not _POST_PREFIX.match(x[2])]
     return names or lines  # an authority line left in the header ("BỘ TRƯỞNG BỘ NỘI VỤ") repeats the body's name
@@ -1411,10 +1414,36 @@ def _read_title_line_dates(r: _Reader) -> None:
         return
 
 
+def _read_inline_dateline(r: _Reader) -> None:
+    """ngay_ban_hanh and nam of a post whose time and date stand inside its first line, before its credited lead
+    (:data:`textnorm.patterns.INLINE_DATELINE`)."""
+    if r.md.get("ngay_ban_hanh") or not r.blocks:
+        return
+    m = INLINE_DATELINE.search(r.blocks[0].text)
+    if m:
+        s = r.spans[0][0]
+        r.put("ngay_ban_hanh", _iso(m.group("d"), m.group("m"), m.group("y")), (s + m.start("d"), s + m.end("y")))
+        r.put("nam", m.group("y"), (s + m.start("y"), s + m.end("y")))
+
+
+def _read_lead_year(r: _Reader) -> None:
+    """nam of a page without header whose lead opens with its event's full date, no comma after it
+    (:data:`textnorm.patterns.LEAD_FULL_DATE`); not when the sentence issues a document (its date, not the post's)."""
+    if r.md.get("nam") or any(u.role in ("number", "place_date") for u in r.units):
+        return
+    for start, paragraph in _body_paragraphs(r)[:1]:
+        m = LEAD_FULL_DATE.match(paragraph)
+        if m and not LEAD_DATES_A_DOCUMENT.match(paragraph, m.end()):
+            r.put("nam", m.group("y"), (start + m.start("y"), start + m.end("y")))
+
+
 def _read_page_dates(r: _Reader) -> None:
-    """Dates a page gives outside a document's header or a post's dateline: a month stamp, a portal's title line."""
+    """Dates a page gives outside a document's header or a post's dateline: a month stamp, a portal's title line,
+    a dateline inside the first line, a lead's full date."""
     _read_title_line_dates(r)
+    _read_inline_dateline(r)
     _read_month_stamp(r)
+    _read_lead_year(r)
 
 
 def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, int]] | None = None,

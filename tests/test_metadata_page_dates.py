@@ -99,3 +99,33 @@ def test_a_sentence_citing_a_number_and_a_year_is_no_title_line():
 def test_a_draft_with_a_blank_day_and_month_has_its_year_and_no_date():
     md = metadata_of("Số:      /TTr-UBND\n\nCao Bằng, ngày   tháng   năm 2020\n\nTỜ TRÌNH\nVề việc ban hành quy chế")
     assert (md["ngay_ban_hanh"], md["nam"]) == ("", "2020")
+
+
+# --- a dateline inside the first line; a lead's full date -------------------------------------------------------------
+
+def test_a_time_and_date_between_a_headline_and_a_credited_lead_date_the_post():
+    md = metadata_of("Tuyên Quang: Sơ kết phong trào thi đua dân vận khéo 14:05 03/10/2022 (Dân vận) -Sáng 1/10, "
+                     "Ban Dân vận Tỉnh ủy tổ chức hội nghị sơ kết phong trào tại các xã vùng cao của tỉnh.")
+    assert (md["ngay_ban_hanh"], md["nam"]) == ("2022-10-03", "2022")
+
+
+def test_a_date_inside_a_lead_without_a_credit_after_it_is_no_dateline():
+    md = metadata_of("Kết quả rà soát hộ nghèo năm nay được công bố lúc 14:05 03/10/2022 tại hội trường xã "
+                     "trước sự chứng kiến của đại diện các thôn.")
+    assert md["ngay_ban_hanh"] == ""
+
+
+@pytest.mark.parametrize(("lead", "year"), [
+    ("Sáng nay ngày 12/9/2019 chi đoàn thôn tổ chức ra quân dọn vệ sinh đường làng, thu hút nhiều đoàn viên.",
+     "2019"),
+    ("Chiều 5/6/2021 UBND xã tổ chức đối thoại với nhân dân về công tác giải phóng mặt bằng trên địa bàn xã.", "2021"),
+])
+def test_a_lead_opening_with_the_part_of_day_and_a_full_date_gives_the_year(lead, year):
+    md = metadata_of(lead)
+    assert (md["nam"], md["ngay_ban_hanh"]) == (year, "")
+
+
+def test_a_date_the_sentence_is_about_is_not_a_leads_date():
+    md = metadata_of("Ngày 1/1/2026 là mốc quan trọng để các xã hoàn thành việc số hóa hồ sơ hộ tịch theo kế hoạch của "
+                     "tỉnh, bảo đảm người dân tra cứu được trên môi trường điện tử.")
+    assert md["nam"] == ""

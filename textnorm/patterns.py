@@ -143,6 +143,21 @@ def news_dateline(text: str) -> re.Match | None:
 #: A page's publication month stamped before its text, as a scraped page keeps it: " date 2022-07 Theo chương trình
 #: …" (the word "date", then year and month in ISO form; no day). It dates the page to a month: the year only.
 MONTH_STAMP = re.compile(r"^\s*date\s+(?P<y>" + YEAR + r")-(?P<m>0[1-9]|1[0-2])(?![\d-])")
+#: A post's time and date printed inside its first line, between the headline and a lead credited to its outlet:
+#: "Tổng kết phong trào thi đua 08:15 12/04/2022 (Tin tức) -Sáng 10/4, …". The bracketed credit and its dash tell it
+#: from a date the lead mentions.
+INLINE_DATELINE = re.compile(
+    r"\s(?:" + _CLOCK + r")\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>" + YEAR + r")\s*"
+    r"\([^()\d]{2,40}\)\s*[-–—]"
+)
+#: A lead opening with the part of the day and the full date of its event, the comma after it left out: "Sáng nay
+#: ngày 31/8/2018 đoàn xã tổ chức …", "Chiều 5/6/2021 UBND huyện …" (with the comma, :data:`NEWS_LEAD_DATE`). It gives
+#: the post's year only. A bare "Ngày 1/7/2025 đánh dấu …" is a date the sentence is about, not a lead's.
+LEAD_FULL_DATE = re.compile(
+    r"^(?:(?:Sáng|Chiều|Tối|Trưa|Đêm)(?:\s+nay)?|Hôm nay)\s+(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*"
+    r"(?P<y>" + YEAR + r")(?!\d)(?!\s*[/.-]\s*\d)",
+    re.IGNORECASE,
+)
 #: A legal portal's title line of one document and nothing else: its kind, its number, the year, then its subject
 #: ("Quyết định 439/QĐ-TTg 2023 Ban Chỉ đạo …", "Văn bản hợp nhất 03/VBHN-VPQH 2021 hợp nhất Luật …"). The year
 #: written after the number is the document's (a subject's period or horizon comes after it, never there).
