@@ -55,6 +55,7 @@ FAMILIES = {
     "kind the text names itself": [("_type_it_names_itself", _nothing)],
     "notice formula (a body gives notice)": [("_read_notice", _nothing)],
     "headline opening with its kind (no header)": [("_read_kind_headline", _nothing)],
+    "page dates (stamp, title line, inline, lead)": [("_read_page_dates", _nothing)],
 }
 
 
