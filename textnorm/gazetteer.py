@@ -501,9 +501,11 @@ def spelling_key(name: str) -> tuple[tuple[str, str], ...]:
 
     >>> spelling_key("Hoà Bình") == spelling_key("Hòa Bình"), spelling_key("Thạch Đỉnh") == spelling_key("Thạch Định")
     (True, False)
+    >>> spelling_key("Đưng K’Nớ") == spelling_key("Đưng KNớ")
+    True
     """
     out = []
-    for word in re.findall(r"[^\W\d_]+", name.lower()):
+    for word in re.findall(r"[^\W\d_]+", _APOSTROPHES.sub("", name.lower())):  # "K’Nớ" is written "KNớ" too
         marks = unicodedata.normalize("NFD", word)
         tone = "".join(c for c in marks if c in _TONE_MARKS)
         out.append((unicodedata.normalize("NFC", "".join(c for c in marks if c not in _TONE_MARKS)), tone))
