@@ -74,6 +74,7 @@ from textnorm.patterns import (
     SECTION_START,
     SELF_KIND,
     SUBJECT_LABEL,
+    TITLE_OF_BODY,
     news_dateline,
 )
 
@@ -1437,6 +1438,19 @@ def _read_lead_year(r: _Reader) -> None:
             r.put("nam", m.group("y"), (start + m.start("y"), start + m.end("y")))
 
 
+def _read_title_body(r: _Reader) -> None:
+    """co_quan of a page without header whose first line names the document by its kind and its body
+    (:data:`textnorm.patterns.TITLE_OF_BODY`): the body as written, its abbreviation spelt out."""
+    if r.md.get("co_quan") or not r.blocks or any(u.role in ANCHOR_ROLES for u in r.units):
+        return
+    m = TITLE_OF_BODY.match(r.blocks[0].text.strip())
+    if m:
+        at = r.spans[0][0] + len(r.blocks[0].text) - len(r.blocks[0].text.lstrip())
+        name = re.sub(r"^(?:UBND|[UỦ][ỷỶyY] ban nhân dân)", BODY_ABBREVIATIONS["ubnd"], m.group("body"))
+        name = re.sub(r"^HĐND\b", BODY_ABBREVIATIONS["hđnd"], name)
+        r.put("co_quan", name, (at + m.start("body"), at + m.end("body")))
+
+
 def _read_page_dates(r: _Reader) -> None:
     """Dates a page gives outside a document's header or a post's dateline: a month stamp, a portal's title line,
     a dateline inside the first line, a lead's full date."""
@@ -1491,6 +1505,7 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
     _read_kind_headline(r)
     _read_essay_title(r)
     _read_page_dates(r)
+    _read_title_body(r)
     r.md["spans"] = json.dumps({k: v for k, v in r.found.items() if k in r.md and r.md[k]}, sort_keys=True)
     return r.md
 

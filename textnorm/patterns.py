@@ -158,6 +158,15 @@ LEAD_FULL_DATE = re.compile(
     r"(?P<y>" + YEAR + r")(?!\d)(?!\s*[/.-]\s*\d)",
     re.IGNORECASE,
 )
+#: A page's title line naming a document by its kind and the body whose it is, then its subject: "Chỉ thị của Chủ
+#: tịch Ủy ban nhân dân tỉnh về việc …", "Kế hoạch của UBND huyện Yên Lập về triển khai …". A chairman's or a
+#: director's document is the body's (``post`` is left out of ``body``); the Prime Minister is his own issuer.
+TITLE_OF_BODY = re.compile(
+    r"^(?i:kế hoạch|quyết định|chỉ thị|thông báo|báo cáo|hướng dẫn|công văn|chương trình|quy chế|đề án|tờ trình)"
+    r"(?:\s+(?i:số)\s+\S+)?\s+của\s+(?:(?P<post>Chủ tịch|Giám đốc|Trưởng ban)\s+)?"
+    r"(?P<body>(?:[UỦ][ỷỶyY] ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Sở|Bộ|Ban|Văn phòng|Thủ tướng Chính phủ|"
+    r"Chính phủ)(?:\s+[^\s,;:()]+){0,8}?)\s+(?:về|V/v)\s"
+)
 #: A legal portal's title line of one document and nothing else: its kind, its number, the year, then its subject
 #: ("Quyết định 439/QĐ-TTg 2023 Ban Chỉ đạo …", "Văn bản hợp nhất 03/VBHN-VPQH 2021 hợp nhất Luật …"). The year
 #: written after the number is the document's (a subject's period or horizon comes after it, never there).
