@@ -1387,14 +1387,16 @@ def _read_essay_title(r: _Reader) -> None:
 
 
 def _read_month_stamp(r: _Reader) -> None:
-    """nam of a page stamped with its publication month before its text (:data:`textnorm.patterns.MONTH_STAMP`),
-    when nothing else dated it."""
+    """nam (and the date, when the stamp has a day) of a page stamped with its publication month before its text
+    (:data:`textnorm.patterns.MONTH_STAMP`), when nothing else dated it."""
     if r.md.get("nam") or not r.blocks:
         return
     m = MONTH_STAMP.match(r.blocks[0].text)
     if m:
         s = r.spans[0][0]
         r.put("nam", m.group("y"), (s + m.start("y"), s + m.end("y")))
+        if m.group("d") and not r.md.get("ngay_ban_hanh"):
+            r.put("ngay_ban_hanh", _iso(m.group("d"), m.group("m"), m.group("y")), (s + m.start("y"), s + m.end("d")))
 
 
 def _read_title_line_dates(r: _Reader) -> None:

@@ -32,7 +32,11 @@ def test_a_month_stamp_is_only_a_stamp_at_the_top_and_in_its_iso_form():
     assert MONTH_STAMP.match(" date 2021-03 Theo kế hoạch")
     assert not MONTH_STAMP.match("Kế hoạch date 2021-03")
     assert not MONTH_STAMP.match(" date 2021-13 sai tháng")
-    assert not MONTH_STAMP.match(" date 2021-03-15")  # a full ISO date is not a month stamp
+
+
+def test_a_stamp_with_its_day_dates_the_page():
+    md = metadata_of(" date 2021-03-15 " + LEAD)
+    assert (md["nam"], md["ngay_ban_hanh"]) == ("2021", "2021-03-15")
 
 
 def test_a_page_dated_by_its_header_keeps_the_header_year_over_a_stamp():

@@ -141,8 +141,11 @@ def news_dateline(text: str) -> re.Match | None:
 
 
 #: A page's publication month stamped before its text, as a scraped page keeps it: " date 2022-07 Theo chương trình
-#: …" (the word "date", then year and month in ISO form; no day). It dates the page to a month: the year only.
-MONTH_STAMP = re.compile(r"^\s*date\s+(?P<y>" + YEAR + r")-(?P<m>0[1-9]|1[0-2])(?![\d-])")
+#: …" (the word "date", then year and month in ISO form): it dates the page to a month, the year only; with a day
+#: (" date 2022-07-15 …") it is the page's date.
+MONTH_STAMP = re.compile(
+    r"^\s*date\s+(?P<y>" + YEAR + r")-(?P<m>0[1-9]|1[0-2])(?:-(?P<d>0[1-9]|[12]\d|3[01]))?(?![\d-])"
+)
 #: A post's time and date printed inside its first line, between the headline and a lead credited to its outlet:
 #: "Tổng kết phong trào thi đua 08:15 12/04/2022 (Tin tức) -Sáng 10/4, …". The bracketed credit and its dash tell it
 #: from a date the lead mentions.
