@@ -56,6 +56,7 @@ FAMILIES = {
     "notice formula (a body gives notice)": [("_read_notice", _nothing)],
     "headline opening with its kind (no header)": [("_read_kind_headline", _nothing)],
     "page dates (stamp, title line, inline, lead)": [("_read_page_dates", _nothing)],
+    "issuer a title line names (no header)": [("_read_title_body", _nothing)],
 }
 
 
