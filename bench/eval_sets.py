@@ -64,6 +64,7 @@ GOLDS = {
     "freshdocs4": (EVAL / "freshdocs4" / "metadata.jsonl", EVAL / "freshdocs4" / "docs"),
     "freshdocs5": (EVAL / "freshdocs5" / "metadata.jsonl", EVAL / "freshdocs5" / "docs"),
     "widedocs_a": (EVAL / "widedocs_a" / "metadata.jsonl", EVAL / "widedocs_a" / "docs"),
+    "widedocs_b": (EVAL / "widedocs_b" / "metadata.jsonl", EVAL / "widedocs_b" / "docs"),
 }
 _HEADLINE = re.compile(r"^(answers|recall@\d+)\S*=([0-9.]+)", re.MULTILINE)
 _DETAIL = re.compile(r"fact coverage ([0-9.]+).*?abstention ([0-9.]+).*?citations verifiable ([0-9.]+).*?"
@@ -142,7 +143,7 @@ def metadata_report(splits: dict, verbose: bool = False, names=tuple(GOLDS)) -> 
     lines = []
     for name in names:
         gold, docs = GOLDS[name]
-        check_only = name in splits.get("check_only_sets", {})
+        check_only = name in splits.get("check_only_sets", {})  # a check-only set has no tune half
         results = [check_document(docs / row["file"], row,
                                   "check" if check_only or row["file"] in splits["check_docs"] else "tune")
                    for row in read_gold(gold)]

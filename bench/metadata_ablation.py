@@ -58,6 +58,8 @@ FAMILIES = {
     "legal site's one-line short title": [("_read_short_title", _no_named_line)],
     "letter's addressee (cut above its header)": [("_letter_opening", _nothing)],
     "search index's date stamp (a web page)": [("_search_stamp", _nothing)],
+    "page dates (stamp, title line, inline, lead)": [("_read_page_dates", _nothing)],
+    "issuer a title line names (no header)": [("_read_title_body", _nothing)],
 }
 
 

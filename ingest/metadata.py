@@ -58,9 +58,11 @@ from textnorm.patterns import (
     BLANK_FIELD,
     CITED_DOCUMENT,
     COVER_PLACE_YEAR,
+    INLINE_DATELINE,
     ISSUER_OPENING,
     ISSUING_BODY,
     LEAD_DATES_A_DOCUMENT,
+    LEAD_FULL_DATE,
     LEAD_NAMES_ISSUED,
     NATIONAL_RANKING,
     NEWS_AGENCY_DATELINE,
@@ -70,6 +72,7 @@ from textnorm.patterns import (
     NOTICE_FORMULA,
     PHOTO_CAPTION,
     PLACE_NAME,
+    PORTAL_TITLE_LINE,
     REPORTS_ISSUING,
     SEARCH_DATE_PREFIX,
     SECTION_DATE_LINE,
@@ -77,6 +80,7 @@ from textnorm.patterns import (
     SELF_KIND,
     SKIP_LINK,
     SUBJECT_LABEL,
+    TITLE_OF_BODY,
     news_dateline,
 )
 
@@ -329,7 +333,12 @@ def _read_number(r: _Reader) -> str:
 
 
 def _iso(day: str | None, month: str | None, year: str) -> str:
-    return f"{year}-{int(month):02d}-{int(day):02d}" if day and month else year
+    """The ISO date; "" when the day or the month is blank (a draft's "ngày … tháng … năm 2016" gives its year only).
+
+    >>> _iso("5", "3", "2021"), _iso(None, None, "2016")
+    ('2021-03-05', '')
+    """
+    return f"{year}-{int(month):02d}-{int(day):02d}" if day and month else ""
 
 
 def _read_date(r: _Reader) -> str:
@@ -606,8 +615,9 @@ def _read_period(r: _Reader) -> None:
 
 def _agency_lines(r: _Reader) -> list[tuple[int, int, str]]:
     """The header's body-name lines (not the motto, also typed or OCR'd without accents: "CONG HOA XA HOI")."""
-    lines = [(s, e, t) for s, e, t in r.role("header")
-             if is_agency(t) or COMMITTEE.match(fold_accents(t)) or t[:1].isupper() and len(t) < 40]
+    lines = [(s, e, t) for s, e, t in r.role("header")  # a page's chrome in lower case names no issuer
+             if not t.islower()
+             and (is_agency(t) or COMMITTEE.match(fold_accents(t)) or t[:1].isupper() and len(t) < 40)]
     lines = [x for x in lines if not is_motto(x[2])]
     names = [x for x in lines if not _POST_PREFIX.match(x[2])]
     return names or lines  # an authority line left in the header ("BỘ TRƯỞNG BỘ NỘI VỤ") repeats the body's name
@@ -1055,8 +1065,8 @@ def _stamp(r: _Reader) -> tuple[int, re.Match] | None:
         m = news_dateline(block.text) or NEWS_AGENCY_DATELINE.match(block.text)  # "Hà Nội (TTXVN 18/4/2024) …"
         if m:
             return i, m
-        if len(block.text) >= PROSE_MIN_CHARS:
-            break
+        if len(block.text) >= PROSE_MIN_CHARS and not NEWS_CREDIT.match(block.text):
+            break  # the body starts; a sapo credited to its outlet ("(Baothanhhoa.vn) - …") may stand above a dateline
     tail = range(max(0, len(r.blocks) - DATELINE_TAIL_BLOCKS), len(r.blocks))
     return next(((i, m) for i in tail if (m := news_dateline(r.blocks[i].text))), None)
 
@@ -1506,6 +1516,82 @@ def _read_essay_title(r: _Reader) -> None:
             return
 
 
+def _read_month_stamp(r: _Reader) -> None:
+    """nam (and the date, when the stamp has a day) of a page stamped with its publication month before its text
+    (:func:`_search_stamp`), when nothing else dated it."""
+    if r.md.get("nam") or not r.blocks:
+        return
+    m = _search_stamp(r)
+    if m:
+        s = r.spans[0][0]
+        r.put("nam", m.group("y"), (s + m.start("y"), s + m.end("y")))
+        if m.group("d") and not r.md.get("ngay_ban_hanh"):
+            r.put("ngay_ban_hanh", _iso(m.group("d"), m.group("m"), m.group("y")), (s + m.start("y"), s + m.end("d")))
+
+
+def _read_title_line_dates(r: _Reader) -> None:
+    """nam and co_quan of a page holding a legal portal's title line (:data:`textnorm.patterns.PORTAL_TITLE_LINE`)
+    and no header of its own: the year written after the number, the national body the number's code names."""
+    if any(u.role in ("number", "place_date") for u in r.units):
+        return
+    for i, block in enumerate(r.blocks[:PORTAL_HEADLINE_BLOCKS]):
+        m = PORTAL_TITLE_LINE.match(block.text.strip())
+        if not m:
+            continue
+        at = r.spans[i][0] + len(block.text) - len(block.text.lstrip())
+        if not r.md.get("nam"):
+            r.put("nam", m.group("y"), (at + m.start("y"), at + m.end("y")))
+        issuer = central_issuer(m.group("n").split("/")[-1])
+        if issuer and not r.md.get("co_quan"):
+            r.put("co_quan", issuer, (at + m.start("n"), at + m.end("n")))
+        return
+
+
+def _read_inline_dateline(r: _Reader) -> None:
+    """ngay_ban_hanh and nam of a post whose time and date stand inside its first line, before its credited lead
+    (:data:`textnorm.patterns.INLINE_DATELINE`)."""
+    if r.md.get("ngay_ban_hanh") or not r.blocks:
+        return
+    m = INLINE_DATELINE.search(r.blocks[0].text)
+    if m:
+        s = r.spans[0][0]
+        r.put("ngay_ban_hanh", _iso(m.group("d"), m.group("m"), m.group("y")), (s + m.start("d"), s + m.end("y")))
+        r.put("nam", m.group("y"), (s + m.start("y"), s + m.end("y")))
+
+
+def _read_lead_year(r: _Reader) -> None:
+    """nam of a page without header whose lead opens with its event's full date, no comma after it
+    (:data:`textnorm.patterns.LEAD_FULL_DATE`); not when the sentence issues a document (its date, not the post's)."""
+    if r.md.get("nam") or any(u.role in ("number", "place_date") for u in r.units):
+        return
+    for start, paragraph in _body_paragraphs(r)[:1]:
+        m = LEAD_FULL_DATE.match(paragraph)
+        if m and not LEAD_DATES_A_DOCUMENT.match(paragraph, m.end()):
+            r.put("nam", m.group("y"), (start + m.start("y"), start + m.end("y")))
+
+
+def _read_title_body(r: _Reader) -> None:
+    """co_quan of a page without header whose first line names the document by its kind and its body
+    (:data:`textnorm.patterns.TITLE_OF_BODY`): the body as written, its abbreviation spelt out."""
+    if r.md.get("co_quan") or not r.blocks or any(u.role in ANCHOR_ROLES for u in r.units):
+        return
+    m = TITLE_OF_BODY.match(r.blocks[0].text.strip())
+    if m:
+        at = r.spans[0][0] + len(r.blocks[0].text) - len(r.blocks[0].text.lstrip())
+        name = re.sub(r"^(?:UBND|[UỦ][ỷỶyY] ban nhân dân)", BODY_ABBREVIATIONS["ubnd"], m.group("body"))
+        name = re.sub(r"^HĐND\b", BODY_ABBREVIATIONS["hđnd"], name)
+        r.put("co_quan", name, (at + m.start("body"), at + m.end("body")))
+
+
+def _read_page_dates(r: _Reader) -> None:
+    """Dates a page gives outside a document's header or a post's dateline: a month stamp, a portal's title line,
+    a dateline inside the first line, a lead's full date."""
+    _read_title_line_dates(r)
+    _read_inline_dateline(r)
+    _read_month_stamp(r)
+    _read_lead_year(r)
+
+
 def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, int]] | None = None,
                      web_fields: dict[str, str] | None = None, units: list | None = None,
                      portal: list[str] | None = None) -> dict:
@@ -1550,6 +1636,8 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
     _read_notice(r)
     _read_kind_headline(r)
     _read_essay_title(r)
+    _read_page_dates(r)
+    _read_title_body(r)
     r.md["spans"] = json.dumps({k: v for k, v in r.found.items() if k in r.md and r.md[k]}, sort_keys=True)
     return r.md
 

@@ -62,7 +62,7 @@ EXPECTED = [
         "ha-nam-2022-KH-UBND-kiem-tra-cchc.txt",
         {
             "so_hieu": "", "loai_van_ban": "Kế hoạch", "co_quan": "Ủy ban nhân dân tỉnh Hà Nam", "tinh": "Hà Nam",
-            "ngay_ban_hanh": "2022", "nam": "2022",
+            "ngay_ban_hanh": "", "nam": "2022",  # "ngày    tháng    năm 2022": a blank day is no date
             "tieu_de": "Kiểm tra việc thực hiện công tác cải cách hành chính năm 2022 trên địa bàn tỉnh Hà Nam",
             "nguoi_ky": "Trương Quốc Huy", "chuc_vu": "Chủ tịch", "cap": "Tỉnh", "ky_ke_hoach": "2022",
             "van_ban_lien_quan": "",
@@ -113,7 +113,7 @@ def test_every_metadata_value_is_a_string(name, _):
         ("Số: 36/KH-UBND\n\nKiên Giang, ngày 28 tháng 02 năm 2021\n\nKẾ HOẠCH\nKiểm tra", "ngay_ban_hanh",
          "2021-02-28"),
         ("Số: 36/KH-UBND\n\nKiên Giang, ngày 8 tháng 2 năm 2021\n\nKẾ HOẠCH\nKiểm tra", "ngay_ban_hanh", "2021-02-08"),
-        ("Số: /KH-UBND\n\nHà Nam, ngày    tháng    năm 2022\n\nKẾ HOẠCH\nKiểm tra", "ngay_ban_hanh", "2022"),
+        ("Số: /KH-UBND\n\nHà Nam, ngày    tháng    năm 2022\n\nKẾ HOẠCH\nKiểm tra", "ngay_ban_hanh", ""),
         ("Số: /KH-UBND\n\nHà Nam, ngày    tháng    năm 2022\n\nKẾ HOẠCH\nKiểm tra", "nam", "2022"),
         ("Số: 36/KH-UBND\n\nKiên Giang, ngày 28 tháng 02 năm 2021\n\nKẾ HOẠCH\nKiểm tra", "tinh", "Kiên Giang"),
         ("Số: 36/KH-UBND\n\nKiên Giang, ngày 28 tháng 02 năm 2021\n\nKẾ HOẠCH\nKiểm tra", "co_quan",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -489,14 +490,80 @@ def _part_of_longer_name(text: str, start: int, end: int) -> bool:
     return bool(before and before.group(1)[:1].isupper() or after and after.group(1)[:1].isupper())
 
 
-def _bare_place(text: str, folded: str, start: int, end: int, key: str) -> str | None:
+#: Combining marks of the five tones (grave, acute, tilde, hook, dot below): where a tone sits in a syllable ("Hoà" or
+#: "Hòa") differs between spellings; which tone it is never does.
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+
+def spelling_key(name: str) -> tuple[tuple[str, str], ...]:
+    """A name's spelling with its tones, wherever a tone mark sits: each syllable's letters (with their shape marks:
+    ă, â, ê, ô, ơ, ư, đ) and its tone. Names a folded key joins keep apart here ("Thạch Đỉnh" and "Thạch Định").
+
+    >>> spelling_key("Hoà Bình") == spelling_key("Hòa Bình"), spelling_key("Thạch Đỉnh") == spelling_key("Thạch Định")
+    (True, False)
+    >>> spelling_key("Đưng K’Nớ") == spelling_key("Đưng KNớ")
+    True
+    """
+    out = []
+    for word in re.findall(r"[^\W\d_]+", _APOSTROPHES.sub("", name.lower())):  # "K’Nớ" is written "KNớ" too
+        marks = unicodedata.normalize("NFD", word)
+        tone = "".join(c for c in marks if c in _TONE_MARKS)
+        out.append((unicodedata.normalize("NFC", "".join(c for c in marks if c not in _TONE_MARKS)), tone))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _place_spellings() -> dict[tuple[str, str], frozenset[tuple[tuple[str, str], ...]]]:
+    """(folded name, province) → the spellings underthesea's table gives that district, town or ward."""
+    out: dict[tuple[str, str], set] = {}
+    for row in _admin_rows():
+        province = canonical_province(re.sub(r"^(?:Tỉnh|Thành phố)\s+", "", row.get("old_province", "")))
+        for unit, levels in ((row.get("old_district", ""), DISTRICT_LEVELS), (row.get("old_ward", ""), WARD_LEVELS)):
+            level, name = _split_level(unit, levels)
+            if province and name:
+                written = " ".join(unit.split()[len(level.split()):])  # the name without its level's words
+                out.setdefault((name, province), set()).add(spelling_key(written))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def spelt_as_in_table(written: str, key: str, province: str) -> bool:
+    """True unless a name written with its accents is spelt, in that province, with other tones than the text's: an
+    accented "xã Thạch Đỉnh" is not Thanh Hóa's "xã Thạch Định" (a folded key joins them). A name written without
+    accents, or one the table does not spell, is not judged; a syllable left without its tone agrees (see below).
+
+    >>> spelt_as_in_table("Mộc Châu", "moc chau", "Sơn La"), spelt_as_in_table("Moc Chau", "moc chau", "Sơn La")
+    (True, True)
+    >>> spelt_as_in_table("Mốc Châu", "moc chau", "Sơn La")
+    False
+    """
+    spellings = _place_spellings().get((key, province))
+    if not spellings or not has_diacritics(written):
+        return True
+    mine = spelling_key(written)
+    return any(len(theirs) == len(mine) and all(map(_same_syllable, mine, theirs)) for theirs in spellings)
+
+
+def _same_syllable(mine: tuple[str, str], theirs: tuple[str, str]) -> bool:
+    """Two spellings of a syllable agree unless both mark it and the marks differ: "Đăk" and "Đắk" are spellings of one
+    name (a tone left out), "Đỉnh" and "Định" are two names.
+
+    >>> _same_syllable(("đăk", ""), ("đăk", "\u0301")), _same_syllable(("đinh", "\u0309"), ("đinh", "\u0323"))
+    (True, False)
+    """
+    (letters, tone), (other_letters, other_tone) = mine, theirs
+    same_letters = letters == other_letters or fold_accents(letters) in (letters, other_letters)
+    return same_letters and (not tone or not other_tone or tone == other_tone)
+
+
+def _bare_place(text: str, folded: str, start: int, end: int, key: str, judge_spelling: bool = True) -> str | None:
     """The province of a district-level name written without its level, when it can only be that place: one province
     has a district, town or ward of that name, it is not a province's name, it has two syllables or more, and it is
     written as a name (capitalised, not inside a heading in capitals nor a longer name, not a street or a person)."""
     places = admin_places()
     provinces = places.districts.get(key, frozenset()) | places.wards.get(key, frozenset())
     written = text[start:end]
-    if (len(provinces) != 1 or key not in places.districts or key.replace(" ", "") in folded_provinces()
+    if (len(provinces) != 1 or judge_spelling and not spelt_as_in_table(written, key, next(iter(provinces)))
+            or key not in places.districts or key.replace(" ", "") in folded_provinces()
             or " " not in key or not _capitalised(written) or written.isupper()
             or _part_of_longer_name(text, start, end)
             or _NOT_A_PLACE_BEFORE.search(folded[max(0, start - 10): start])):
@@ -539,7 +606,7 @@ def place_mentions(text: str, *, query: bool = False,
             continue
         start, end = tokens[i][0], tokens[i + n - 1][1]
         key = " ".join(_APOSTROPHES.sub("", folded[s:e]) for s, e in tokens[i: i + n])
-        mention = _mention(text, folded, start, end, key, accented)
+        mention = _mention(text, folded, start, end, key, accented and not query)  # a user's tones are not judged
         if mention:
             found.append(mention)
         i += n if mention else 1  # a name read as none may start inside another ("xã Đưng K’Nớ")
@@ -554,8 +621,10 @@ def _mention(text: str, folded: str, start: int, end: int, key: str, accented: b
         # of 2018 is "thị xã Việt Yên" in the table)
         provinces = places.by_level.get((level, key)) or (places.districts if tier == "district" else places.wards).get(
             key, frozenset())
-        return PlaceMention(next(iter(provinces)), start, end, tier, True) if len(provinces) == 1 else None
-    province = _bare_place(text, folded, start, end, key)
+        if len(provinces) != 1 or accented and not spelt_as_in_table(text[start:end], key, next(iter(provinces))):
+            return None
+        return PlaceMention(next(iter(provinces)), start, end, tier, True)
+    province = _bare_place(text, folded, start, end, key, judge_spelling=accented)
     return PlaceMention(province, start, end, "district", False) if province else None
 
 

@@ -116,6 +116,15 @@ NEWS_DATELINE_COUNTED = re.compile(
 )
 
 
+#: A dateline glued to the label a page's text joins it to, no space before the day: an author's label or a
+#: publisher's name and the date ("author05/10/2020 08:09", "Báo Lạng SơnBáo Lạng Sơn12/06/2024"): one to six words,
+#: then the date ending the line (a clock may follow). A sentence never glues a word to a date so.
+NEWS_DATELINE_GLUED = re.compile(
+    r"^\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,5}(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>" + YEAR + r")"
+    r"(?:\s*[,|-]?\s*" + _CLOCK + r")?\s*$"
+)
+
+
 def news_dateline(text: str) -> re.Match | None:
     """The dateline of a news post on its own line, in figures or in words (groups ``d``, ``m``, ``y``).
 
@@ -127,8 +136,49 @@ def news_dateline(text: str) -> re.Match | None:
     True
     >>> news_dateline("11:13 30/11/2025 98").group("d"), news_dateline("30/11/2025 98")
     ('30', None)
+
+    A label glued to the date (:data:`NEWS_DATELINE_GLUED`); a spaced word before a date is no dateline:
+
+    >>> news_dateline("author12/03/2021 07:15").group("d"), news_dateline("Hạn chót 12/03/2021")
+    ('12', None)
     """
-    return NEWS_DATELINE.match(text) or NEWS_DATELINE_WORDS.match(text) or NEWS_DATELINE_COUNTED.match(text)
+    return (NEWS_DATELINE.match(text) or NEWS_DATELINE_WORDS.match(text) or NEWS_DATELINE_COUNTED.match(text)
+            or NEWS_DATELINE_GLUED.match(text))
+
+
+#: A post's time and date printed inside its first line, between the headline and a lead credited to its outlet:
+#: "Tổng kết phong trào thi đua 08:15 12/04/2022 (Tin tức) -Sáng 10/4, …". The bracketed credit and its dash tell it
+#: from a date the lead mentions.
+INLINE_DATELINE = re.compile(
+    r"\s(?:" + _CLOCK + r")\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>" + YEAR + r")\s*"
+    r"\([^()\d]{2,40}\)\s*[-–—]"
+)
+#: A lead opening with the part of the day and the full date of its event, the comma after it left out: "Sáng nay
+#: ngày 31/8/2018 đoàn xã tổ chức …", "Chiều 5/6/2021 UBND huyện …" (with the comma, :data:`NEWS_LEAD_DATE`). It gives
+#: the post's year only. A bare "Ngày 1/7/2025 đánh dấu …" is a date the sentence is about, not a lead's.
+LEAD_FULL_DATE = re.compile(
+    r"^(?:(?:Sáng|Chiều|Tối|Trưa|Đêm)(?:\s+nay)?|Hôm nay)\s+(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*"
+    r"(?P<y>" + YEAR + r")(?!\d)(?!\s*[/.-]\s*\d)",
+    re.IGNORECASE,
+)
+#: A page's title line naming a document by its kind and the body whose it is, then its subject: "Chỉ thị của Chủ
+#: tịch Ủy ban nhân dân tỉnh về việc …", "Kế hoạch của UBND huyện Yên Lập về triển khai …". A chairman's or a
+#: director's document is the body's (``post`` is left out of ``body``); the Prime Minister is his own issuer.
+TITLE_OF_BODY = re.compile(
+    r"^(?i:kế hoạch|quyết định|chỉ thị|thông báo|báo cáo|hướng dẫn|công văn|chương trình|quy chế|đề án|tờ trình)"
+    r"(?:\s+(?i:số)\s+\S+)?\s+của\s+(?:(?P<post>Chủ tịch|Giám đốc|Trưởng ban)\s+)?"
+    r"(?P<body>(?:[UỦ][ỷỶyY] ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Sở|Bộ|Ban|Văn phòng|Thủ tướng Chính phủ|"
+    r"Chính phủ)(?:\s+[^\s,;:()]+){0,8}?)\s+(?:về|V/v)\s"
+)
+#: A legal portal's title line of one document and nothing else: its kind, its number, the year, then its subject
+#: ("Quyết định 439/QĐ-TTg 2023 Ban Chỉ đạo …", "Văn bản hợp nhất 03/VBHN-VPQH 2021 hợp nhất Luật …"). The year
+#: written after the number is the document's (a subject's period or horizon comes after it, never there).
+PORTAL_TITLE_LINE = re.compile(
+    r"^(?P<kind>(?i:văn bản hợp nhất|quyết định|nghị định|nghị quyết|thông tư liên tịch|thông tư|chỉ thị|"
+    r"kế hoạch|công văn|công điện|thông báo|hướng dẫn|báo cáo|luật|pháp lệnh))\s+(?:(?i:số)\s*:?\s*)?"
+    r"(?P<n>\d{1,6}[a-z]?(?:/\d{4})?/[A-ZĐ][A-Za-zĐđ0-9]*(?:-[A-ZĐ][A-Za-zĐđ0-9.]*)*)"
+    r"\s+(?:(?i:năm)\s+)?(?P<y>" + YEAR + r")(?=\s|$)"
+)
 #: A document cited by type, number and (optionally) date: "Kế hoạch số 517/KH-UBND ngày 27/02/2020",
 #: "Quyết định số 1331/QĐ-UBND", "Công văn số 2345/UBND-VX ngày 12 tháng 5 năm 2022", "công văn 5783/VPCP-HC".
 CITED_DOCUMENT = re.compile(
@@ -193,11 +243,14 @@ NEWS_CREDIT = re.compile(
 #: before the page's own first line: " date 2023-07 Kỳ họp thứ mười …", " date 2025-09-24 Tin tức" (year, month, day
 #: or only year and month). It is a stamp of the page, not a line of the document: what follows it on that line is the
 #: page's first line (its headline or its lead).
-SEARCH_DATE_PREFIX = re.compile(r"^\s*date\s+(?P<y>" + YEAR + r")(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?(?:\s+|$)")
+#: The month and the day are checked as dates (" date 2021-13 …" is no stamp). It dates the page to a month (the
+#: year only), or with a day to the day.
+SEARCH_DATE_PREFIX = re.compile(r"^\s*date\s+(?P<y>" + YEAR + r")"
+                                r"(?:-(?P<m>0[1-9]|1[0-2])(?:-(?P<d>0[1-9]|[12]\d|3[01]))?)?(?:\s+|$)")
 #: A post's section name with its date on one line, no separator between them ("Thời sự 14-05-2024", "Kinh tế
 #: 05/01/2023"): the page's stamp of a post (a document dates itself with its place and "ngày").
-SECTION_DATE_LINE = re.compile(r"^" + UPPER_LETTER + r"[^\W\d_]*(?:\s+[^\W\d_]+){0,2}\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*"
-                               + YEAR + r"\s*$")
+SECTION_DATE_LINE = re.compile(r"^" + UPPER_LETTER + r"[^\W\d_]*(?:\s+[^\W\d_]+){0,2}\s+"
+                               r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*" + YEAR + r"\s*$")
 #: A web page's skip link to its content ("Nhảy đến nội dung", "Chuyển đến nội dung chính"):
 #: page chrome, never a headline.
 SKIP_LINK = re.compile(r"^(?:Nhảy|Chuyển|Bỏ qua|Truy cập|Đi)\s+(?:đến\s+|tới\s+)?(?:phần\s+)?nội dung(?:\s+chính)?"
