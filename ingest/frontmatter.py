@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from index.model import OPENING_SECTION
 from textnorm import fold_accents, has_diacritics
 from textnorm.cues import ANCHOR_ROLES, MATTER_ROLES, YEAR
+from textnorm.kinds import DocumentKind
+from textnorm.letters import CAPITALISED_WORD, NOT_SMALL_LETTER, UPPER_LETTER
 from textnorm.lines import is_list_line, is_upper_line
 from textnorm.patterns import (
     ADDRESSEE,
@@ -47,12 +49,14 @@ HEADER_PIECE_MAX_CHARS = 120
 MOTTO_LINE_SHARE = 0.5
 #: Type words of the documents this assistant reads, in capitals as the header writes them → loại văn bản.
 DOC_TYPES = {
-    "KẾ HOẠCH": "Kế hoạch", "QUYẾT ĐỊNH": "Quyết định", "CHỈ THỊ": "Chỉ thị", "CHƯƠNG TRÌNH": "Chương trình",
-    "CÔNG VĂN": "Công văn", "THÔNG BÁO": "Thông báo", "BÁO CÁO": "Báo cáo", "QUY CHẾ": "Quy chế",
-    "QUY ĐỊNH": "Quy định", "ĐỀ ÁN": "Đề án", "NGHỊ QUYẾT": "Nghị quyết", "TỜ TRÌNH": "Tờ trình",
-    "HƯỚNG DẪN": "Hướng dẫn", "BỘ LUẬT": "Bộ luật", "LUẬT": "Luật", "NGHỊ ĐỊNH": "Nghị định",
-    "THÔNG TƯ LIÊN TỊCH": "Thông tư liên tịch", "THÔNG TƯ": "Thông tư", "HIẾN PHÁP": "Hiến pháp",
-    "PHÁP LỆNH": "Pháp lệnh", "CÔNG ĐIỆN": "Công điện", "PHƯƠNG ÁN": "Phương án",
+    "KẾ HOẠCH": DocumentKind.PLAN, "QUYẾT ĐỊNH": DocumentKind.DECISION, "CHỈ THỊ": DocumentKind.DIRECTIVE,
+    "CHƯƠNG TRÌNH": DocumentKind.PROGRAMME, "CÔNG VĂN": DocumentKind.LETTER, "THÔNG BÁO": DocumentKind.NOTICE,
+    "BÁO CÁO": DocumentKind.REPORT, "QUY CHẾ": DocumentKind.REGULATION, "QUY ĐỊNH": DocumentKind.RULES,
+    "ĐỀ ÁN": DocumentKind.SCHEME, "NGHỊ QUYẾT": DocumentKind.RESOLUTION, "TỜ TRÌNH": DocumentKind.SUBMISSION,
+    "HƯỚNG DẪN": DocumentKind.GUIDANCE, "BỘ LUẬT": DocumentKind.CODE, "LUẬT": DocumentKind.LAW,
+    "NGHỊ ĐỊNH": DocumentKind.DECREE, "THÔNG TƯ LIÊN TỊCH": DocumentKind.JOINT_CIRCULAR,
+    "THÔNG TƯ": DocumentKind.CIRCULAR, "HIẾN PHÁP": DocumentKind.CONSTITUTION, "PHÁP LỆNH": DocumentKind.ORDINANCE,
+    "CÔNG ĐIỆN": DocumentKind.DISPATCH, "PHƯƠNG ÁN": DocumentKind.CONTINGENCY,
 }
 #: The trích yếu of a công văn, written under its number instead of a type word ("V/v triển khai kiểm tra …").
 SUBJECT_LINE = re.compile(r"^[Vv]/[Vv]\b\s*:?\s*(?=\S)")
@@ -60,7 +64,7 @@ SUBJECT_LINE = re.compile(r"^[Vv]/[Vv]\b\s*:?\s*(?=\S)")
 NAMED_TYPES = ("LUẬT", "BỘ LUẬT", "PHÁP LỆNH")
 #: The name after such a type word: capitalised, no digits, no sentence end ("Luật này quy định …" is a sentence);
 #: it may close with the law's year, as laws are cited ("Luật Cán bộ, công chức năm 2025", "Luật Đất đai 2024").
-NAMED_TITLE = re.compile(r"^[A-ZĐÀ-Ỹ][^\d.;:]*?(?:\s+(?:năm\s+)?(?P<year>" + YEAR + r"))?$")
+NAMED_TITLE = re.compile("^" + UPPER_LETTER + r"[^\d.;:]*?(?:\s+(?:năm\s+)?(?P<year>" + YEAR + r"))?$")
 #: A legal portal's page of one part of a law is headed by the part and the law's name ("Chương 7 Luật Cán bộ, công
 #: chức năm 2025", "Điều 5 Luật Đất đai 2024"): the law pasted without its header names itself there.
 LAW_PART_PREFIX = re.compile(
@@ -128,7 +132,7 @@ SIGNING_POSTS = (r"(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ
 #: The mark may be typed without its dot before the post ("KT BỘ TRƯỞNG, CHỦ NHIỆM VPCP"); a consolidated text is
 #: signed under "XÁC THỰC VĂN BẢN HỢP NHẤT".
 SIGNATURE_START = re.compile(
-    r"^(?:TM\.|KT\.|Q\.|TL\.|TUQ\.|T/M|K/T)\s*\S|^(?:TM|KT|TL|TUQ)\s+[A-ZĐÀ-Ỹ]{2}|"
+    r"^(?:TM\.|KT\.|Q\.|TL\.|TUQ\.|T/M|K/T)\s*\S|^(?:TM|KT|TL|TUQ)\s+" + UPPER_LETTER + r"{2}|"
     rf"^{SIGNING_POSTS}(?:\s*,\s*{SIGNING_POSTS})?\s*$|"
     r"^XÁC THỰC VĂN BẢN HỢP NHẤT\s*$"
 )
@@ -140,7 +144,7 @@ ATTACHED_NOTE = re.compile(r"^[(\[]?\s*(?:Ban hành\s+)?kèm theo\b", re.IGNOREC
 #: closing's two columns row by row puts them between the lines of the signature block.
 RECIPIENT_ITEM = ("-", "+", "•", "Lưu")
 #: A person's name: two to five capitalised syllables ("Lâm Minh Thành").
-PERSON_NAME = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
+PERSON_NAME = re.compile("^" + CAPITALISED_WORD + r"(?: " + CAPITALISED_WORD + r"){1,4}$")
 #: "Ủy ban nhân dân tỉnh ban hành Kế hoạch …": the body issuing the document, and its type.
 #: ("… của UBND tỉnh về ban hành Chương trình …" cites another document: "của" before the body, "về" before the verb).
 ISSUER_ISSUES = re.compile(r"(?<!của\s)(?:Ủy ban nhân dân|UBND|Chủ tịch)[^,;:]{0,60}(?<!về)(?<!việc)\s"
@@ -467,7 +471,7 @@ def _run_on_title(tail: str) -> list[tuple[int, int]]:
     >>> t[slice(*_run_on_title(t)[1])]
     'Kiem tra viec thuc hien cai cach hanh chinh'
     """
-    caps = re.match(r"(?:[^\W\d_a-zà-ỹđ]+\s+)*[^\W\d_a-zà-ỹđ]+(?=\s|$)", tail)
+    caps = re.match(r"(?:" + NOT_SMALL_LETTER + r"+\s+)*" + NOT_SMALL_LETTER + r"+(?=\s|$)", tail)
     head = type_head(caps.group()) if caps else None
     if not head:
         return []

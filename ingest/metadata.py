@@ -49,6 +49,8 @@ from textnorm.gazetteer import (
     province_of_place,
     province_unit_name,
 )
+from textnorm.kinds import DocumentKind
+from textnorm.letters import CAPITALISED_WORD, LOWER_LETTER, UPPER_LETTER
 from textnorm.lines import is_list_line, is_upper_line
 from textnorm.patterns import (
     ADDRESSEE,
@@ -86,26 +88,30 @@ from textnorm.patterns import (
 
 #: Letters of a number's code → loại văn bản, when the header has no type word ("4851/KH-UBND").
 TYPE_CODES = {
-    "KH": "Kế hoạch", "QĐ": "Quyết định", "BC": "Báo cáo", "TB": "Thông báo", "CT": "Chỉ thị", "NQ": "Nghị quyết",
-    "TTr": "Tờ trình", "HD": "Hướng dẫn", "CTr": "Chương trình", "TT": "Thông tư", "NĐ": "Nghị định",
-    "QC": "Quy chế", "ĐA": "Đề án", "KL": "Kết luận", "CĐ": "Công điện", "PA": "Phương án", "CV": "Công văn",
-    "GM": "Giấy mời", "BB": "Biên bản",
+    "KH": DocumentKind.PLAN, "QĐ": DocumentKind.DECISION, "BC": DocumentKind.REPORT, "TB": DocumentKind.NOTICE,
+    "CT": DocumentKind.DIRECTIVE, "NQ": DocumentKind.RESOLUTION, "TTr": DocumentKind.SUBMISSION,
+    "HD": DocumentKind.GUIDANCE, "CTr": DocumentKind.PROGRAMME, "TT": DocumentKind.CIRCULAR,
+    "NĐ": DocumentKind.DECREE, "QC": DocumentKind.REGULATION, "ĐA": DocumentKind.SCHEME,
+    "KL": DocumentKind.CONCLUSION, "CĐ": DocumentKind.DISPATCH, "PA": DocumentKind.CONTINGENCY,
+    "CV": DocumentKind.LETTER, "GM": DocumentKind.INVITATION, "BB": DocumentKind.MINUTES,
 }
 #: A number whose code opens with its issuing body instead of a type ("2345/UBND-VX", "1187/SNV-CCHC") is a công
 #: văn's (Nghị định 30/2020/NĐ-CP, Phụ lục III: công văn carry no type letters).
-LETTER_TYPE = "Công văn"
+LETTER_TYPE = DocumentKind.LETTER
 #: A consolidated text ("01/VBHN-BNV", "03/VBHN-VPQH") repeats the type heading of the text it consolidates
 #: ("NGHỊ ĐỊNH", "LUẬT"): its number's code says what it is (Pháp lệnh Hợp nhất văn bản quy phạm pháp luật 2012).
 CONSOLIDATED_CODE = "VBHN"
-CONSOLIDATED_TYPE = "Văn bản hợp nhất"
+CONSOLIDATED_TYPE = DocumentKind.CONSOLIDATED
 #: The sentence a consolidated text opens with, naming the text it consolidates and then the texts that amended it:
 #: "Nghị định số 63/2010/NĐ-CP … có hiệu lực kể từ ngày 14 tháng 9 năm 2010, được sửa đổi, bổ sung bởi:".
 CONSOLIDATION_OPENING = re.compile(r"\bđược sửa đổi,\s*bổ sung(?:\s+một số điều)?\s+bởi\s*:")
 #: A number labelled with its type ("Luật số: 99/2021/QH15", "Bộ luật số 45/2019/QH14").
 NAMED_NUMBER = re.compile(r"^(Luật|Bộ luật|Pháp lệnh)\s+số", re.IGNORECASE)
 #: Types issued by national bodies for the whole country: no province.
-NATIONAL_TYPES = frozenset({"Luật", "Bộ luật", "Hiến pháp", "Nghị định", "Thông tư", "Thông tư liên tịch",
-                            "Pháp lệnh"})
+NATIONAL_TYPES = frozenset({
+    DocumentKind.LAW, DocumentKind.CODE, DocumentKind.CONSTITUTION, DocumentKind.DECREE, DocumentKind.CIRCULAR,
+    DocumentKind.JOINT_CIRCULAR, DocumentKind.ORDINANCE,
+})
 #: Issuers of a number that are national bodies ("…/QĐ-BNV", "…/NĐ-CP", "…/QH14", "…/QĐ-TTg").
 CENTRAL_CODE = re.compile(r"(?:^|[-/])(?:CP|TTg|QH\d*|UBTVQH\d*|B[A-ZĐ]{1,4}|BCĐ)$")
 #: A department of a ministry that issues in its own name, written under the ministry ("BỘ TÀI CHÍNH" / "TỔNG CỤC
@@ -134,7 +140,7 @@ LOCAL_UNIT = re.compile(r"\b(HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ|XÃ|PHƯỜNG
 #: Levels of a district-level committee (the others are communes, wards and towns: "cap" Xã).
 DISTRICT_LEVEL_WORDS = frozenset({"huyện", "quận", "thị xã", "thành phố"})
 #: Posts written before the body name in an authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X").
-_POST_PREFIX = re.compile(r"^" + HEAD_POSTS + r"\s+", re.IGNORECASE)
+_POST_PREFIX = re.compile("^" + HEAD_POSTS + r"\s+", re.IGNORECASE)
 #: Posts of a signer ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH"), or two posts one person holds ("BỘ TRƯỞNG, CHỦ NHIỆM").
 _ONE_POST = (r"(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|THỦ TƯỚNG|CHÁNH VĂN PHÒNG|"
              r"TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|CHỦ NHIỆM|TỔ TRƯỞNG)(?:\s+THƯỜNG TRỰC)?")
@@ -142,9 +148,9 @@ POST = re.compile(rf"^(?:(?:TM|KT|Q|TL|TUQ)\.?\s*)?({_ONE_POST}(?:\s*,\s*{_ONE_P
 #: A signer's name at the end of a signature block flattened onto one line, after its post in capitals ("… PHÓ CHỦ
 #: TỊCH Nguyễn Văn Út").
 NAME_AFTER_POST = re.compile(r"(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|TRƯỞNG BAN|THỦ TƯỚNG|CHỦ NHIỆM|CHÁNH VĂN PHÒNG)\s+"
-                             r"(?P<name>[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4})\s*$")
+                             r"(?P<name>" + CAPITALISED_WORD + r"(?: " + CAPITALISED_WORD + r"){1,4})\s*$")
 #: A person's name typed in capitals under a signer's post: two to five words of capital letters.
-CAPITALS_NAME = re.compile(r"^[A-ZĐÀ-Ỹ]{1,7}(?: [A-ZĐÀ-Ỹ]{1,7}){1,4}$")
+CAPITALS_NAME = re.compile("^" + UPPER_LETTER + r"{1,7}(?: " + UPPER_LETTER + r"{1,7}){1,4}$")
 #: Votes of a place named with its level ("tỉnh X", "huyện Y", "xã Z" of one province only): a document names its
 #: own place that way.
 CUED_VOTES = 3
@@ -176,7 +182,8 @@ DATELINE_TAIL_BLOCKS = 4
 #: The name may be labelled ("Tác giả: Minh Hà", "Bài, ảnh: HỒ VĂN", "Tin: Việt Hà").
 BYLINE = re.compile(
     r"^(?:(?:Tác giả|Người viết|Bài(?:,? ảnh)?|Tin(?:,? ảnh)?|Phóng viên)\s*:\s*)?"
-    r"(?:[A-ZĐÀ-Ỹ]{1,8}(?: [A-ZĐÀ-Ỹ]{1,8}){1,3}|[A-ZĐÀ-Ỹ][a-zà-ỹđ]{0,7}(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]{0,7}){1,3})$"
+    r"(?:" + UPPER_LETTER + r"{1,8}(?: " + UPPER_LETTER + r"{1,8}){1,3}|"
+    + UPPER_LETTER + LOWER_LETTER + r"{0,7}(?: " + UPPER_LETTER + LOWER_LETTER + r"{0,7}){1,3})$"
 )
 #: A block this long is prose: the post's body has begun, its dateline is above.
 PROSE_MIN_CHARS = 200
@@ -245,7 +252,7 @@ PORTAL_HEADLINE_BLOCKS = 3
 #: năm 2020 về kiểm tra …". That line is the document's own number, type, date and title (a news lead cites a
 #: document inside a sentence, never as its first line).
 NAMED_DOCUMENT_LINE = re.compile(
-    r"^" + CITED_DOCUMENT.pattern + r"\s*,?\s+(?:V/v|v/v|về việc|Về việc|về|Về)\s+(?P<title>[^\W\d_].{8,}?)\.?$"
+    "^" + CITED_DOCUMENT.pattern + r"\s*,?\s+(?:V/v|v/v|về việc|Về việc|về|Về)\s+(?P<title>[^\W\d_].{8,}?)\.?$"
 )
 #: Blocks at the top of an attached text where its note stands (under its title, which may wrap).
 ATTACHMENT_NOTE_BLOCKS = 4
@@ -1314,7 +1321,7 @@ def _read_related(r: _Reader) -> None:
 
 
 #: The kind of a news post or a portal's article.
-NEWS_TYPE = "Tin bài"
+NEWS_TYPE = DocumentKind.NEWS
 
 
 def _read_news(r: _Reader) -> None:
@@ -1344,7 +1351,7 @@ def _read_news(r: _Reader) -> None:
 
 
 #: The kind a notice's formula gives a page without header (:data:`textnorm.patterns.NOTICE_FORMULA`).
-NOTICE_TYPE = "Thông báo"
+NOTICE_TYPE = DocumentKind.NOTICE
 #: Paragraphs at each end of a page where a notice's opening or closing formula stands.
 NOTICE_ENDS = 6
 #: Kinds a page may have been given before its notice formula was seen: none, or a post's (a dated portal page).
@@ -1419,7 +1426,10 @@ def _read_notice(r: _Reader) -> None:
 
 #: Kinds a portal page's headline may open with, in mixed case, when the page shows a document without its header
 #: ("Báo cáo công tác chỉ đạo điều hành …", "Kế hoạch tổ chức …"); "Hướng dẫn" also opens a how-to post: not one.
-HEADLINE_KINDS = ("Báo cáo", "Thông báo", "Kế hoạch", "Tờ trình", "Chương trình", "Quyết định", "Chỉ thị")
+HEADLINE_KINDS = (
+    DocumentKind.REPORT, DocumentKind.NOTICE, DocumentKind.PLAN, DocumentKind.SUBMISSION, DocumentKind.PROGRAMME,
+    DocumentKind.DECISION, DocumentKind.DIRECTIVE,
+)
 #: A headline opening with such a kind word, its subject after it (a citation "Kế hoạch số 12/…" is no headline).
 KIND_HEADLINE = re.compile(r"^(?P<kind>" + "|".join(HEADLINE_KINDS) + r")\s+(?!số\b|\d)(?P<rest>\S.*)$", re.IGNORECASE)
 
