@@ -98,8 +98,10 @@ _STATES_RANK = re.compile(r"\b(xep loai|dat loai|loai)\s+(\w+\s+){0,3}?" + _GRAD
 _ASKS_HOW_MUCH = re.compile(r"\b(?:bao nhiêu|mấy)\b")
 #: Sums of money as the administrative vocabulary names them (a salary, an allowance, a fee, a budget, funds), in
 #: lower case with diacritics: folded, "lương" is "lượng" and "tiền" is "tiến".
-_MONEY_NOUNS = re.compile(r"\b(?:lương|phụ cấp|trợ cấp|lệ phí|phí|kinh phí|chi phí|học phí|tiền|ngân sách|vốn|"
-                          r"thu nhập|mức thu|mức phạt|mức hỗ trợ|đồng)\b")
+#: "tiền" and "đồng" alone are no sum ("Tiền Giang", "Đồng Nai"): only with the words that make them one.
+_MONEY_NOUNS = re.compile(r"\b(?:lương|phụ cấp|trợ cấp|lệ phí|phí|kinh phí|chi phí|học phí|số tiền|tiền lương|"
+                          r"tiền thưởng|tiền phạt|ngân sách|vốn|thu nhập|mức thu|mức phạt|mức hỗ trợ|"
+                          r"(?:bao nhiêu|mấy) (?:tiền|(?:tỷ |triệu |nghìn |ngàn )?đồng))\b")
 #: The same typed without diacritics: only the forms no other common word folds to.
 _MONEY_NOUNS_FOLDED = re.compile(r"\b(?:muc luong|tien luong|luong co so|luong toi thieu|phu cap|tro cap|le phi|"
                                  r"kinh phi|chi phi|hoc phi|ngan sach|bao nhieu tien|bao nhieu dong|ty dong|"
@@ -193,6 +195,8 @@ def _asks_money(question: str, folded: str) -> bool:
     >>> _asks_money("Học phí năm học mới là bao nhiêu?", "hoc phi nam hoc moi la bao nhieu")
     True
     >>> _asks_money("Số lượng hồ sơ là bao nhiêu?", "so luong ho so la bao nhieu")
+    False
+    >>> _asks_money("Tỉnh Đồng Nai xếp thứ mấy?", "tinh dong nai xep thu may")
     False
     """
     if has_diacritics(question):
@@ -389,6 +393,7 @@ def fact_present(units: list, fact: AskedFact, analysis=None, state=None, top: i
         return True
     scoped = [u for u in units if analysis is None or (in_scope(u.result, analysis, state)
                                                        and not names_other_places(u, analysis)
+                                                       and not names_other_localities(u, analysis)
                                                        and not _of_other_years(u, analysis, state)
                                                        and not document_of_other_places(u, analysis, state,
                                                                                         doc_text))]
@@ -532,6 +537,36 @@ def names_other_places(unit, analysis) -> bool:
     return bool(named) and not named & wanted
 
 
+def names_other_localities(unit, analysis) -> bool:
+    """A unit whose words name districts (or wards) but none of those the question names, when the question names
+    some of that level: what it states is theirs ("Thông báo số 658/TB-UBND … của UBND huyện Phú Vang" states no number
+    of a notice of huyện Quảng Điền), as :func:`names_other_places` for provinces. Only places whose name decides
+    their province are read (:func:`textnorm.gazetteer.place_mentions`); a unit naming no place is never ruled out.
+
+    >>> from types import SimpleNamespace as NS
+    >>> q = NS(original="Thông báo của UBND huyện Quảng Điền số mấy?", text="")
+    >>> names_other_localities(NS(text="Thông báo số 12/TB-UBND của UBND huyện Phú Vang"), q)
+    True
+    >>> names_other_localities(NS(text="Thông báo số 12/TB-UBND của UBND huyện Quảng Điền"), q)
+    False
+    >>> names_other_localities(NS(text="Thông báo số 12/TB-UBND ngày 05/01/2026"), q)
+    False
+    """
+    asked = _localities(getattr(analysis, "original", "") or getattr(analysis, "text", ""), query=True)
+    if not asked:
+        return False
+    named = _localities(getattr(unit, "text", ""))
+    return any(level in named and not named[level] & names for level, names in asked.items())
+
+
+def _localities(text: str, query: bool = False) -> dict[str, set[str]]:
+    """The districts and wards a text names, folded, by level ("district", "ward")."""
+    found: dict[str, set[str]] = {}
+    for m in place_mentions(text or "", query=query):
+        found.setdefault(m.level, set()).add(fold_accents(text[m.start:m.end]).lower())
+    return found
+
+
 def places_named(text: str) -> frozenset[str]:
     """The provinces a text names: by their names ("tỉnh Hưng Yên") and through their districts, towns and wards
     where the name decides the province ("huyện Mộc Châu" → Sơn La), canonical.
@@ -597,5 +632,5 @@ def in_scope(result, analysis, state=None) -> bool:
 
 
 __all__ = ["AskedFact", "asked_fact", "answers_when_by_condition", "states_fact", "fact_present", "in_scope",
-           "names_other_places", "ordinal_conflict", "unit_year_cover", "absent_named_number", "places_named",
-           "document_of_other_places", "FACT_NAMES", "FACT_TOP_UNITS"]
+           "names_other_places", "names_other_localities", "ordinal_conflict", "unit_year_cover",
+           "absent_named_number", "places_named", "document_of_other_places", "FACT_NAMES", "FACT_TOP_UNITS"]
