@@ -39,7 +39,6 @@ from assistant.evidence import (
     document_of_other_places,
     fact_present,
     in_scope,
-    of_asked_place,
     ordinal_conflict,
     unit_year_cover,
 )
@@ -75,17 +74,13 @@ class AbstentionFeatures:
     other_ordinal: str = ""
     #: a document number the question writes with its year that is no document's own and no passage found writes
     absent_number: str = ""
-    #: the units found of the province asked (known, or named by their text) are all of other years than asked: the
-    #: documents of that place do not speak of that year, and those that speak of it do not name the place
-    place_year_apart: bool = False
 
     def as_row(self) -> dict:
         return {"coverage": round(self.coverage, 3), "unknown_share": round(self.unknown_share, 3),
                 "unknown": list(self.unknown), "type_found": self.type_found, "year_ok": self.year_ok,
                 "place_ok": self.place_ok,
                 "dense": round(self.dense, 3), "fact": self.fact, "fact_found": self.fact_found,
-                "other_ordinal": self.other_ordinal, "absent_number": self.absent_number,
-                "place_year_apart": self.place_year_apart}
+                "other_ordinal": self.other_ordinal, "absent_number": self.absent_number}
 
 
 @dataclass(frozen=True)
@@ -134,9 +129,6 @@ class AbstentionRule:
             return f"Các văn bản hiện có không có văn bản số {f.absent_number}, nên không thể trả lời câu hỏi này."
         if not f.year_ok:
             return "Các văn bản hiện có không có đoạn nào nói về năm được hỏi."
-        if f.place_year_apart:
-            return ("Các văn bản hiện có của địa phương được hỏi nói về năm khác; các đoạn nói về năm được hỏi "
-                    "không nêu địa phương này.")
         if f.other_ordinal:
             return "Các văn bản hiện có chỉ nói về lần mang số thứ tự khác, không nói về lần được hỏi."
         if self.require_asked_fact and not f.fact_found:
@@ -195,43 +187,13 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule, doc_tex
     return AbstentionFeatures(coverage=coverage, unknown_share=share, unknown=unknown, type_found=type_found,
                               year_ok=year_ok, place_ok=place_ok, dense=dense, fact=fact.kind, fact_found=found,
                               other_ordinal=ordinal_conflict(analysis.text, scoped),
-                              absent_number=_absent_number(analysis, units, lexical_state, doc_text),
-                              place_year_apart=_place_year_apart(units, analysis, lexical_state, doc_text))
+                              absent_number=_absent_number(analysis, units, lexical_state, doc_text))
 
 
 def _absent_number(analysis, units: list, state, doc_text=None) -> str:
     """The number asked with its year that neither the units nor any indexed document writes (else "")."""
     number = absent_named_number(analysis, units, state.records)
     return "" if number and indexed_with_year(number, state, doc_text) else number
-
-
-def _place_year_apart(units: list, analysis, state=None, doc_text=None) -> bool:
-    """The question names a province and a year; some units found are of that province (known, or named by their
-    document's text: :func:`assistant.evidence.of_asked_place`) and every one of them is of other years
-    (:func:`assistant.evidence.unit_year_cover`). A document of unread place is not ruled out for that: it is the
-    place's own documents that speak of other years, and the text of those that may speak of the year names no
-    place asked. A document named by its number is its scope; without the documents' text nothing is decided.
-
-    >>> from types import SimpleNamespace as NS
-    >>> q = NS(provinces=["Bình Phước"], years=["2025"], doc_numbers=[], named_doc_ids=())
-    >>> def unit(text, tinh, nam):
-    ...     return NS(text=text, result=NS(doc_metadata={"tinh": tinh, "nam": nam, "tieu_de": ""},
-    ...                                   passage=NS(text=text, section="", doc_id=tinh or "x")))
-    >>> state = NS(records={}, memo=lambda key, build: {})
-    >>> old = unit("Quy định công tác văn thư.", "Bình Phước", "2010")
-    >>> new = unit("Kế hoạch cải cách hành chính năm 2025.", "", "")
-    >>> _place_year_apart([new, old], q, state, doc_text={}.get)
-    True
-    >>> _place_year_apart([new, unit("Kế hoạch năm 2025.", "Bình Phước", "2025"), old], q, state, doc_text={}.get)
-    False
-    """
-    if not getattr(analysis, "provinces", None) or not analysis.years or doc_text is None \
-            or resolve_named_documents(analysis, state.records):
-        return False
-    named = getattr(analysis, "doc_numbers", ())
-    of_place = [u for u in units if of_asked_place(u, analysis, state, doc_text)]
-    return bool(of_place) and all(unit_year_cover(u, analysis.years, state, named) == OTHER_YEARS
-                                  for u in of_place)
 
 
 def _dated_coverage(unit, units: list) -> float:

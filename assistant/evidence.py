@@ -610,29 +610,6 @@ def document_of_other_places(unit, analysis, state=None, doc_text=None) -> bool:
     return bool(named) and not named & wanted
 
 
-def of_asked_place(unit, analysis, state=None, doc_text=None) -> bool:
-    """A unit of a document known to be of a province the question names, or whose passage or whole text names it
-    (or its districts and wards): the text says it is about the place asked.
-
-    >>> from types import SimpleNamespace as NS
-    >>> q = NS(provinces=["Bình Phước"])
-    >>> def unit(text, tinh=""): return NS(result=NS(doc_metadata={"tinh": tinh}, passage=NS(text=text, doc_id="d")))
-    >>> of_asked_place(unit("UBND tỉnh giao Sở Nội vụ chủ trì."), q, doc_text={"d": "Tỉnh Bình Phước"}.get)
-    True
-    >>> of_asked_place(unit("UBND tỉnh giao Sở Nội vụ chủ trì."), q, doc_text={"d": "UBND tỉnh"}.get)
-    False
-    """
-    if not getattr(analysis, "provinces", None):
-        return False
-    wanted = {canonical_province(p) or p for p in analysis.provinces}
-    tinh = unit.result.doc_metadata.get("tinh", "")
-    if tinh and (canonical_province(tinh) or tinh) in wanted:
-        return True
-    if places_named(unit.result.passage.text) & wanted:
-        return True
-    return doc_text is not None and bool(_document_places(unit.result.passage.doc_id, state, doc_text) & wanted)
-
-
 def _document_places(doc_id: str, state, doc_text) -> frozenset[str]:
     """:func:`places_named` of a document's whole text, kept with the index state (read once per document)."""
     cache = state.memo("assistant.evidence.document_places", lambda _: {}) if state is not None else {}
@@ -656,5 +633,4 @@ def in_scope(result, analysis, state=None) -> bool:
 
 __all__ = ["AskedFact", "asked_fact", "answers_when_by_condition", "states_fact", "fact_present", "in_scope",
            "names_other_places", "names_other_localities", "ordinal_conflict", "unit_year_cover",
-           "absent_named_number", "places_named", "document_of_other_places", "of_asked_place", "FACT_NAMES",
-           "FACT_TOP_UNITS"]
+           "absent_named_number", "places_named", "document_of_other_places", "FACT_NAMES", "FACT_TOP_UNITS"]
