@@ -567,6 +567,48 @@ def _localities(text: str, query: bool = False) -> dict[str, set[str]]:
     return found
 
 
+#: A district or ward written with its level and a capitalised name ("xã Tây Sơn", "UBND huyện Mộc Châu", "XÃ CẨM
+#: HÀ"), whether or not the administrative table decides its province: the name as written. "Xã hội" is no ward.
+_CUED_LOCALITY = re.compile(r"(?<![\wÀ-ỹ])(?i:thị xã|thị trấn|xã|phường|huyện|quận)[ \t]+(?!(?i:hội)\b)"
+                            r"(?P<name>[A-ZĐÀ-Ỹ][\wÀ-ỹ'’]*(?:[ \t]+[A-ZĐÀ-Ỹ][\wÀ-ỹ'’]*){0,3})")
+
+
+def cued_localities(text: str) -> frozenset[str]:
+    """The districts and wards a text names with their level, folded names.
+
+    >>> sorted(cued_localities("Chủ tịch UBND xã Tây Sơn và UBND huyện Mộc Châu; CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))
+    ['moc chau', 'tay son']
+    """
+    return frozenset(fold_accents(m.group("name")).lower() for m in _CUED_LOCALITY.finditer(text or ""))
+
+
+def document_of_other_localities(unit, analysis, state=None, doc_text=None) -> bool:
+    """A unit whose document never writes the districts or wards the question names with their level, and names
+    others so: its document is about them ("Lịch tiếp công dân của UBND xã Tân Đoàn" is no schedule of xã Tây Sơn).
+    A document naming no district or ward is never ruled out, nor one that writes a name asked anywhere.
+
+    >>> from types import SimpleNamespace as NS
+    >>> q = NS(original="Chủ tịch UBND xã Tây Sơn tiếp công dân vào ngày nào?", text="")
+    >>> u = NS(result=NS(passage=NS(text="Chủ tịch tiếp công dân vào thứ Tư.", doc_id="d")))
+    >>> document_of_other_localities(u, q, doc_text={"d": "Lịch tiếp công dân của UBND xã Tân Đoàn"}.get)
+    True
+    >>> document_of_other_localities(u, q, doc_text={"d": "Lịch tiếp công dân của UBND xã Tây Sơn"}.get)
+    False
+    >>> document_of_other_localities(u, q, doc_text={"d": "Lịch tiếp công dân của UBND xã"}.get)
+    False
+    """
+    asked = cued_localities(getattr(analysis, "original", "") or getattr(analysis, "text", ""))
+    if not asked or doc_text is None:
+        return False
+    doc_id = unit.result.passage.doc_id
+    cache = state.memo("assistant.evidence.document_localities", lambda _: {}) if state is not None else {}
+    if doc_id not in cache:
+        text = doc_text(doc_id) or ""
+        cache[doc_id] = (cued_localities(text), " ".join(fold_accents(text).lower().split()))
+    named, folded = cache[doc_id]
+    return bool(named) and not any(re.search(rf"\b{re.escape(name)}\b", folded) for name in asked)
+
+
 def places_named(text: str) -> frozenset[str]:
     """The provinces a text names: by their names ("tỉnh Hưng Yên") and through their districts, towns and wards
     where the name decides the province ("huyện Mộc Châu" → Sơn La), canonical.
@@ -633,4 +675,5 @@ def in_scope(result, analysis, state=None) -> bool:
 
 __all__ = ["AskedFact", "asked_fact", "answers_when_by_condition", "states_fact", "fact_present", "in_scope",
            "names_other_places", "names_other_localities", "ordinal_conflict", "unit_year_cover",
-           "absent_named_number", "places_named", "document_of_other_places", "FACT_NAMES", "FACT_TOP_UNITS"]
+           "absent_named_number", "places_named", "document_of_other_places", "document_of_other_localities",
+           "cued_localities", "FACT_NAMES", "FACT_TOP_UNITS"]
