@@ -28,6 +28,7 @@ False
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -568,24 +569,40 @@ def _localities(text: str, query: bool = False) -> dict[str, set[str]]:
 
 
 #: A district or ward written with its level and a capitalised name ("xã Tây Sơn", "UBND huyện Mộc Châu", "XÃ CẨM
-#: HÀ"), whether or not the administrative table decides its province: the name as written. "Xã hội" is no ward.
-_CUED_LOCALITY = re.compile(r"(?<![\wÀ-ỹ])(?i:thị xã|thị trấn|xã|phường|huyện|quận)[ \t]+(?!(?i:hội)\b)"
-                            r"(?P<name>[A-ZĐÀ-Ỹ][\wÀ-ỹ'’]*(?:[ \t]+[A-ZĐÀ-Ỹ][\wÀ-ỹ'’]*){0,3})")
+#: HÀ"), whether or not the administrative table decides its province: the level word and the name as written.
+#: "Xã hội" is no ward, "Huyện ủy" (the party committee) no district.
+_CUED_LOCALITY = re.compile(r"(?<!\w)(?P<level>(?i:thị xã|thị trấn|xã|phường|huyện|quận))[ \t]+"
+                            r"(?!(?i:hội|ủy|uỷ)\b)(?P<name>[\w'’]+(?:[ \t]+[\w'’]+){0,3})")
+#: The most syllables of a place's name read after its level word.
+_MAX_LOCALITY_WORDS = 4
+#: Level words of a district (the others name a ward, a commune or a town), folded.
+_DISTRICT_WORDS = frozenset({"huyen", "quan", "thi xa"})
 
 
-def cued_localities(text: str) -> frozenset[str]:
-    """The districts and wards a text names with their level, folded names.
+def cued_localities(text: str) -> dict[str, frozenset[str]]:
+    """The districts and wards a text names with their level: "district" / "ward" → folded names.
 
-    >>> sorted(cued_localities("Chủ tịch UBND xã Tây Sơn và UBND huyện Mộc Châu; CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))
-    ['moc chau', 'tay son']
+    >>> found = cued_localities("UBND xã Tây Sơn, UBND huyện Mộc Châu; Huyện ủy; CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    >>> sorted(found["ward"]), sorted(found["district"])
+    (['tay son'], ['moc chau'])
+    >>> cued_localities("Chủ tịch UBND huyện đánh giá cao")
+    {}
     """
-    return frozenset(fold_accents(m.group("name")).lower() for m in _CUED_LOCALITY.finditer(text or ""))
+    found: dict[str, set[str]] = {}
+    for m in _CUED_LOCALITY.finditer(text or ""):
+        words = list(itertools.takewhile(lambda w: w[:1].isupper(), m.group("name").split()))[:_MAX_LOCALITY_WORDS]
+        if not words:  # "UBND huyện đánh giá": a level word before lower-case words names no place
+            continue
+        tier = "district" if fold_accents(m.group("level")).lower() in _DISTRICT_WORDS else "ward"
+        found.setdefault(tier, set()).add(fold_accents(" ".join(words)).lower())
+    return {tier: frozenset(names) for tier, names in found.items()}
 
 
 def document_of_other_localities(unit, analysis, state=None, doc_text=None) -> bool:
-    """A unit whose document never writes the districts or wards the question names with their level, and names
-    others so: its document is about them ("Lịch tiếp công dân của UBND xã Tân Đoàn" is no schedule of xã Tây Sơn).
-    A document naming no district or ward is never ruled out, nor one that writes a name asked anywhere.
+    """A unit whose document never writes a district (or ward) the question names with its level, and names other
+    districts (wards) so: its document is about them ("Lịch tiếp công dân của UBND xã Tân Đoàn" is no schedule of xã
+    Tây Sơn). A document naming no district (ward) is never ruled out — a post about a commune of the district asked
+    names the commune only — nor one that writes a name asked anywhere.
 
     >>> from types import SimpleNamespace as NS
     >>> q = NS(original="Chủ tịch UBND xã Tây Sơn tiếp công dân vào ngày nào?", text="")
@@ -594,7 +611,7 @@ def document_of_other_localities(unit, analysis, state=None, doc_text=None) -> b
     True
     >>> document_of_other_localities(u, q, doc_text={"d": "Lịch tiếp công dân của UBND xã Tây Sơn"}.get)
     False
-    >>> document_of_other_localities(u, q, doc_text={"d": "Lịch tiếp công dân của UBND xã"}.get)
+    >>> document_of_other_localities(u, q, doc_text={"d": "Lịch tiếp công dân của UBND huyện Tây Sơn"}.get)
     False
     """
     asked = cued_localities(getattr(analysis, "original", "") or getattr(analysis, "text", ""))
@@ -606,7 +623,9 @@ def document_of_other_localities(unit, analysis, state=None, doc_text=None) -> b
         text = doc_text(doc_id) or ""
         cache[doc_id] = (cued_localities(text), " ".join(fold_accents(text).lower().split()))
     named, folded = cache[doc_id]
-    return bool(named) and not any(re.search(rf"\b{re.escape(name)}\b", folded) for name in asked)
+    if any(re.search(rf"\b{re.escape(name)}\b", folded) for names in asked.values() for name in names):
+        return False
+    return any(named.get(tier) for tier in asked)
 
 
 def places_named(text: str) -> frozenset[str]:
