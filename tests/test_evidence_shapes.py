@@ -5,7 +5,9 @@ absent), each rule with its answered twin:
   allowance that gives no amount is no answer;
 - a count's noun is the whole word: "bao nhiêu thành viên" is not answered by "07 xã, thành phố";
 - a line naming other districts than the question's states none of their facts: the number of a notice of another
-  district is not the number of the notice asked.
+  district is not the number of the notice asked;
+- a document that never writes the commune asked, and names another, is no evidence of the year asked (another
+  commune's schedule for 2026 does not make a question about this commune's 2026 schedule answerable).
 
 Tiny corpora indexed with the hashing embedder (their words decide, not a model); the texts are written for these
 tests.
@@ -127,3 +129,31 @@ def test_a_line_naming_another_district_is_not_about_the_one_asked():
     # a question naming no district rules out no line
     assert not names_other_localities(NS(text="Quyết định của UBND huyện Quảng Điền"),
                                       NS(original="Quyết định thành lập đoàn kiểm tra số mấy?", text=""))
+
+
+def _schedule_unit(doc_id: str, line: str, year: str, coverage: float):
+    """A unit of a commune's schedule of audiences whose document's year was read as ``year``."""
+    from types import SimpleNamespace as NS
+
+    passage = NS(text=line, section="", doc_id=doc_id)
+    return NS(text=line, coverage=coverage, result=NS(passage=passage, doc_metadata={"nam": year, "tieu_de": ""}))
+
+
+@pytest.mark.parametrize(("commune", "year", "covered"), [
+    ("Ea Tu", "2026", True),  # the commune asked, the year of its own schedule
+    ("Hòa Bắc", "2025", True),
+    ("Hòa Bắc", "2026", False),  # only another commune's schedule is of 2026: no evidence of Hòa Bắc's
+])
+def test_another_communes_year_is_no_evidence_of_the_year_asked(commune, year, covered):
+    from types import SimpleNamespace as NS
+
+    from assistant.abstention import AbstentionRule, _year_ok
+
+    texts = {"hoa-bac": "Lịch tiếp công dân định kỳ năm 2025\nĐịa điểm: trụ sở UBND xã Hòa Bắc.",
+             "ea-tu": "Thông báo lịch tiếp công dân của UBND xã Ea Tu năm 2026"}
+    units = [_schedule_unit("hoa-bac", "Chủ tịch UBND xã tiếp công dân vào thứ Năm hằng tuần.", "2025", 0.83),
+             _schedule_unit("ea-tu", "Chủ tịch UBND xã tiếp công dân vào thứ Tư hằng tuần.", "2026", 0.70)]
+    question = NS(original=f"Chủ tịch UBND xã {commune} tiếp công dân định kỳ năm {year} vào thứ mấy?", text="",
+                  years=[year], provinces=[], doc_numbers=[])
+    state = NS(memo=lambda key, build: {}, records={})
+    assert _year_ok(units, 0.83, question, AbstentionRule(), state, texts.get) is covered
