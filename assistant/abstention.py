@@ -36,6 +36,7 @@ from assistant.evidence import (
     absent_named_number,
     answers_when_by_condition,
     asked_fact,
+    document_of_other_localities,
     document_of_other_places,
     fact_present,
     in_scope,
@@ -175,7 +176,7 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule, doc_tex
                 and not _known_compound(c, index)]
     unknown = tuple(dict.fromkeys(unknown))
     share = len(unknown) / max(len(set(words)), 1)
-    year_ok = _year_ok(typed or units, best, analysis, rule, lexical_state)
+    year_ok = _year_ok(typed or units, best, analysis, rule, lexical_state, doc_text)
     # the place is read on the units carrying the asked kind and on every unit (the document that speaks of the topic
     # may not be the one whose date line ranks): either is enough
     place_ok = _place_ok(typed or units, best, analysis, rule, lexical_state, doc_text) or _place_ok(
@@ -229,19 +230,23 @@ def _place_ok(units: list, coverage: float, analysis, rule: AbstentionRule, stat
     return not best or any(not document_of_other_places(u, analysis, state, doc_text) for u in best)
 
 
-def _year_ok(units: list, coverage: float, analysis, rule: AbstentionRule, state=None) -> bool:
+def _year_ok(units: list, coverage: float, analysis, rule: AbstentionRule, state=None, doc_text=None) -> bool:
     """A year named in the question is covered (:func:`retriever.years.result_year_cover`: the year or period of the
     unit's document, or written in its passage) by one of the best units; or the best unit's document states no year
     (a year not read never refuses by itself; an unread document that only ranks near the top is no evidence against
     the known years of those that answer); or one of the best units is of a document of the province asked about
     that states no year (the place confirms it is the document asked about). A unit whose document states no year
     but whose own words name other years only is evidence of another year, also when other lines of its passage
-    write the year asked (:func:`assistant.evidence.unit_year_cover`)."""
+    write the year asked (:func:`assistant.evidence.unit_year_cover`). A unit whose document never writes the
+    district or ward the question names, and names others, is no evidence of the year
+    (:func:`assistant.evidence.document_of_other_localities`: another commune's schedule for the year asked)."""
     if not analysis.years:
         return True
     best = [u for u in units if u.coverage >= rule.year_coverage_share * coverage]
     asked_places = set(getattr(analysis, "provinces", ()))
     for u in best:
+        if document_of_other_localities(u, analysis, state, doc_text):
+            continue
         cover = unit_year_cover(u, analysis.years, state, getattr(analysis, "doc_numbers", ()))
         if cover == COVERS:
             return True

@@ -1,24 +1,25 @@
 """Is the fact a question asks for in what the answer would quote? Absent, the best passage is not evidence.
 
 A question may ask for a fact of a definite shape: who signed ("ai ký"), a count of something ("bao nhiêu cán bộ",
-"mấy xã"), a rate ("tỷ lệ bao nhiêu"), the person heading a body ("Ai là Giám đốc Sở Nội vụ…?") or holding a role
-("do ai làm Trưởng đoàn"), a grade or rank ("được xếp loại gì", "xếp thứ mấy"), a document's number or date of issue
-("số mấy", "ký ngày nào"), or when a legal text takes effect ("có hiệu lực từ ngày nào"). Such a fact is stated in a
-shape too: a name (not a place read like one: "Hà Giang") with the act of signing or the post signed under (a
-signature block, a portal's "Người ký" cell, "… vừa ký ban hành"), a number — in figures or in words ("một lần") — next
-to the noun counted, a number with "%", a person's name beside the post (for a role, a designation such as "Lãnh đạo
-Sở Nội vụ" too), a grade word after "xếp loại" or a place after "thứ", a document number or a date, "có hiệu lực
-từ / sau …". When none of the units an answer would quote (the best scored, in the question's scope, not naming other
-provinces only; for a document's own number, date and signer, any line of the documents asked about) states it, the
-documents talk about the topic but do not hold the answer: the question is refused instead of quoting the nearest
-line. So is a question about a numbered sitting or round ("phiên họp thứ tám") when those units number it otherwise
-only (:func:`ordinal_conflict`). And "khi nào" is answered by the case a rule applies in as well as by a date
-(:func:`answers_when_by_condition`).
+"mấy xã"), a rate ("tỷ lệ bao nhiêu"), a sum of money ("mức lương … là bao nhiêu", "bao nhiêu tỷ đồng"), the person
+heading a body ("Ai là Giám đốc Sở Nội vụ…?") or holding a role ("do ai làm Trưởng đoàn"), a grade or rank ("được
+xếp loại gì", "xếp thứ mấy"), a document's number or date of issue ("số mấy", "ký ngày nào"), or when a legal text
+takes effect ("có hiệu lực từ ngày nào"). Such a fact is stated in a shape too: a name (not a place read like one:
+"Hà Giang") with the act of signing or the post signed under (a signature block, a portal's "Người ký" cell, "… vừa
+ký ban hành"), a number — in figures or in words ("một lần") — next to the noun counted (the whole word: "công
+chức", not "công tác"), a number with "%", a number with its currency, a person's name beside the post (for a role,
+a designation such as "Lãnh đạo Sở Nội vụ" too), a grade word after "xếp loại" or a place after "thứ", a document
+number or a date, "có hiệu lực từ / sau …". When none of the units an answer would quote (the best scored, in the
+question's scope, not naming other provinces only; for a document's own number, date and signer, any line of the
+documents asked about) states it, the documents talk about the topic but do not hold the answer: the question is
+refused instead of quoting the nearest line. So is a question about a numbered sitting or round ("phiên họp thứ
+tám") when those units number it otherwise only (:func:`ordinal_conflict`). And "khi nào" is answered by the case a
+rule applies in as well as by a date (:func:`answers_when_by_condition`).
 
 Questions of other shapes (content, lists, times, documents cited…) ask nothing this module checks.
 
 >>> asked_fact("Sở Tư pháp tỉnh Hậu Giang có bao nhiêu cán bộ, công chức?")
-AskedFact(kind='count', words=('can',))
+AskedFact(kind='count', words=('can bo',))
 >>> states_fact("Sở Y tế có 05 cán bộ được cử đi học.", asked_fact("Sở Y tế có bao nhiêu cán bộ?"))
 True
 >>> states_fact("Sở Y tế quản lý đội ngũ cán bộ, công chức.", asked_fact("Sở Y tế có bao nhiêu cán bộ?"))
@@ -27,6 +28,7 @@ False
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -42,7 +44,7 @@ from retriever.years import (
     result_year_cover,
     year_cover,
 )
-from textnorm import fold_accents, syllables
+from textnorm import fold_accents, has_diacritics, syllables, word_segments
 from textnorm.cues import AnswerType, PassageRole
 from textnorm.gazetteer import canonical_province, find_provinces, place_mentions, province_of_place
 from textnorm.letters import CAPITALISED_WORD, UPPER_LETTER
@@ -94,6 +96,22 @@ _GRADES = r"(xuat sac|tot|kha|trung binh|yeu|kem|hoan thanh|chua hoan thanh|dat|
 #: "hạng 5", "vị trí thứ 2".
 _STATES_RANK = re.compile(r"\b(xep loai|xep hang|dat loai|loai)\s+(\w+\s+){0,3}?" + _GRADES + r"\b|"
                           r"\b(xep|dung|vi tri|dat|hang)\s+(thu\s+)?\d+|\bthu\s+\d+\s*/\s*\d+")
+#: A question asking how much ("bao nhiêu", "mấy"; folded "may" is also "máy", a machine, so typed without
+#: diacritics only "bao nhieu" counts).
+_ASKS_HOW_MUCH = re.compile(r"\b(?:bao nhiêu|mấy)\b")
+#: Sums of money as the administrative vocabulary names them (a salary, an allowance, a fee, a budget, funds), in
+#: lower case with diacritics: folded, "lương" is "lượng" and "tiền" is "tiến".
+#: "tiền" and "đồng" alone are no sum ("Tiền Giang", "Đồng Nai"): only with the words that make them one.
+_MONEY_NOUNS = re.compile(r"\b(?:lương|phụ cấp|trợ cấp|lệ phí|phí|kinh phí|chi phí|học phí|số tiền|tiền lương|"
+                          r"tiền thưởng|tiền phạt|ngân sách|vốn|thu nhập|mức thu|mức phạt|mức hỗ trợ|"
+                          r"(?:bao nhiêu|mấy) (?:tiền|(?:tỷ |triệu |nghìn |ngàn )?đồng))\b")
+#: The same typed without diacritics: only the forms no other common word folds to.
+_MONEY_NOUNS_FOLDED = re.compile(r"\b(?:muc luong|tien luong|luong co so|luong toi thieu|phu cap|tro cap|le phi|"
+                                 r"kinh phi|chi phi|hoc phi|ngan sach|bao nhieu tien|bao nhieu dong|ty dong|"
+                                 r"trieu dong)\b")
+#: A sum of money stated, folded: a number with its currency or its scale ("1.800.000 đồng", "2,34 triệu", "15 tỷ",
+#: "500 nghìn", "VNĐ"); "đồng chí" is a comrade, not a currency.
+_STATES_MONEY = re.compile(r"\b\d+ (?:dong(?! chi\b)|d\b|vnd|trieu|ty(?! le\b)|nghin|ngan|usd)\b")
 #: A question asking when in the sense of "in which case" as well as "at what date".
 _ASKS_WHICH_CASE = re.compile(r"\bkhi nao\b")
 #: A question asking who (a person, by name): "ai", "người nào", "họ tên", "tên là gì".
@@ -125,7 +143,8 @@ _ORDINAL = re.compile(r"\b(?P<noun>phien hop|ky hop|hoi nghi|dai hoi|dot|lan)(?:
 #: What each kind of fact is called in a refusal.
 FACT_NAMES = {"effect": "ngày có hiệu lực", "identity": "số hiệu, ngày ban hành", "signer": "người ký",
               "count": "số lượng", "rate": "tỷ lệ", "post": "tên người giữ chức vụ",
-              "role": "người giữ vị trí", "rank": "kết quả xếp loại, xếp hạng"}
+              "role": "người giữ vị trí", "rank": "kết quả xếp loại, xếp hạng",
+              "money": "số tiền"}
 
 
 @dataclass(frozen=True)
@@ -163,11 +182,30 @@ def asked_fact(question: str, answer_types: tuple[str, ...] = ()) -> AskedFact:
         return AskedFact("rank")
     if _ASKS_RATE.search(folded):
         return AskedFact("rate")
+    if _asks_money(question, folded):
+        return AskedFact("money")
     post, heads_body = _post_asked(folded) if "signer" not in answer_types else ("", False)
     if post:
         return AskedFact("post" if heads_body else "role", tuple(post.split()))
     noun = _counted_noun(question)
     return AskedFact("count", (noun,)) if noun else AskedFact()
+
+
+def _asks_money(question: str, folded: str) -> bool:
+    """Whether a question asks how much money: "bao nhiêu" / "mấy" with a sum's name (a salary, a fee, funds) or a
+    currency ("bao nhiêu tỷ đồng").
+
+    >>> _asks_money("Học phí năm học mới là bao nhiêu?", "hoc phi nam hoc moi la bao nhieu")
+    True
+    >>> _asks_money("Số lượng hồ sơ là bao nhiêu?", "so luong ho so la bao nhieu")
+    False
+    >>> _asks_money("Tỉnh Đồng Nai xếp thứ mấy?", "tinh dong nai xep thu may")
+    False
+    """
+    if has_diacritics(question):
+        lower = question.lower()
+        return bool(_ASKS_HOW_MUCH.search(lower)) and bool(_MONEY_NOUNS.search(lower))
+    return "bao nhieu" in folded and bool(_MONEY_NOUNS_FOLDED.search(folded))
 
 
 def answers_when_by_condition(question: str, text: str) -> bool:
@@ -222,8 +260,23 @@ def _counted_noun(question: str) -> str:
             continue
         if after < len(words) and not is_stopword(raw[after]) \
                 and not words[after].isdigit():
-            return fold_accents(raw[after])
+            return _noun_at(raw, after, question)
     return ""
+
+
+def _noun_at(raw: list[str], at: int, question: str) -> str:
+    """The folded noun starting at syllable ``at``: its word when underthesea reads a compound there ("công chức",
+    "thành viên": a count of "công tác" or "thành phố" is no count of them), else the syllable alone.
+
+    >>> _noun_at(["có", "bao", "nhiêu", "công", "chức"], 3, "có bao nhiêu công chức")
+    'cong chuc'
+    >>> _noun_at(["có", "mấy", "xã"], 2, "có mấy xã")
+    'xa'
+    """
+    pair = "_".join(raw[at: at + 2])
+    if at + 1 < len(raw) and pair in word_segments(question):
+        return fold_accents(pair.replace("_", " "))
+    return fold_accents(raw[at])
 
 
 def states_fact(text: str, fact: AskedFact) -> bool:
@@ -266,6 +319,8 @@ def states_fact(text: str, fact: AskedFact) -> bool:
         named = names_person(text)
         designated = fact.kind == "role" and AGENCY.search(text)  # "Trưởng đoàn: Lãnh đạo Sở Nội vụ"
         return bool(re.search(rf"\b{' '.join(fact.words)}\b", folded)) and bool(named or designated)
+    if fact.kind == "money":
+        return bool(_STATES_MONEY.search(folded))
     noun = re.escape(fact.words[0])
     folded = " ".join(re.findall(r"[a-z0-9%]+", fold_accents(number_words_as_digits(text))))  # "một lần" counts
     return bool(re.search(rf"\b\d+(?: \w+){{0,{COUNT_GAP_WORDS}}}? {noun}\b", folded)
@@ -284,9 +339,12 @@ def _names_several(text: str, noun: str) -> bool:
     >>> _names_several("Tổ gồm đại diện các Sở: Nội vụ, Tư pháp, Thông tin và Truyền thông.", "so")
     True
     """
-    for word in re.finditer(r"\w+", text):
-        if fold_accents(word.group(0)) != noun:
+    size = len(noun.split())
+    words = list(re.finditer(r"\w+", text))
+    for i, word in enumerate(words[: len(words) - size + 1]):
+        if fold_accents(" ".join(w.group(0) for w in words[i: i + size])).lower() != noun:
             continue
+        word = words[i + size - 1]
         after = re.split(r"[.;:](?:\s|$)", text[word.end():].lstrip(" :"), maxsplit=1)[0]
         items = [seg.strip() for seg in re.split(r",|\bvà\b", after) if seg.strip()]
         named = sum(1 for seg in items if seg[:1].isupper())
@@ -338,6 +396,7 @@ def fact_present(units: list, fact: AskedFact, analysis=None, state=None, top: i
         return True
     scoped = [u for u in units if analysis is None or (in_scope(u.result, analysis, state)
                                                        and not names_other_places(u, analysis)
+                                                       and not names_other_localities(u, analysis)
                                                        and not _of_other_years(u, analysis, state)
                                                        and not document_of_other_places(u, analysis, state,
                                                                                         doc_text))]
@@ -483,6 +542,96 @@ def names_other_places(unit, analysis) -> bool:
     return bool(named) and not named & wanted
 
 
+def names_other_localities(unit, analysis) -> bool:
+    """A unit whose words name districts (or wards) but none of those the question names, when the question names
+    some of that level: what it states is theirs ("Thông báo số 658/TB-UBND … của UBND huyện Phú Vang" states no number
+    of a notice of huyện Quảng Điền), as :func:`names_other_places` for provinces. Only places whose name decides
+    their province are read (:func:`textnorm.gazetteer.place_mentions`); a unit naming no place is never ruled out.
+
+    >>> from types import SimpleNamespace as NS
+    >>> q = NS(original="Thông báo của UBND huyện Quảng Điền số mấy?", text="")
+    >>> names_other_localities(NS(text="Thông báo số 12/TB-UBND của UBND huyện Phú Vang"), q)
+    True
+    >>> names_other_localities(NS(text="Thông báo số 12/TB-UBND của UBND huyện Quảng Điền"), q)
+    False
+    >>> names_other_localities(NS(text="Thông báo số 12/TB-UBND ngày 05/01/2026"), q)
+    False
+    """
+    asked = _localities(getattr(analysis, "original", "") or getattr(analysis, "text", ""), query=True)
+    if not asked:
+        return False
+    named = _localities(getattr(unit, "text", ""))
+    return any(level in named and not named[level] & names for level, names in asked.items())
+
+
+def _localities(text: str, query: bool = False) -> dict[str, set[str]]:
+    """The districts and wards a text names, folded, by level ("district", "ward")."""
+    found: dict[str, set[str]] = {}
+    for m in place_mentions(text or "", query=query):
+        found.setdefault(m.level, set()).add(fold_accents(text[m.start:m.end]).lower())
+    return found
+
+
+#: A district or ward written with its level and a capitalised name ("xã Tây Sơn", "UBND huyện Mộc Châu", "XÃ CẨM
+#: HÀ"), whether or not the administrative table decides its province: the level word and the name as written.
+#: "Xã hội" is no ward, "Huyện ủy" (the party committee) no district.
+_CUED_LOCALITY = re.compile(r"(?<!\w)(?P<level>(?i:thị xã|thị trấn|xã|phường|huyện|quận))[ \t]+"
+                            r"(?!(?i:hội|ủy|uỷ)\b)(?P<name>[\w'’]+(?:[ \t]+[\w'’]+){0,3})")
+#: The most syllables of a place's name read after its level word.
+_MAX_LOCALITY_WORDS = 4
+#: Level words of a district (the others name a ward, a commune or a town), folded.
+_DISTRICT_WORDS = frozenset({"huyen", "quan", "thi xa"})
+
+
+def cued_localities(text: str) -> dict[str, frozenset[str]]:
+    """The districts and wards a text names with their level: "district" / "ward" → folded names.
+
+    >>> found = cued_localities("UBND xã Tây Sơn, UBND huyện Mộc Châu; Huyện ủy; CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    >>> sorted(found["ward"]), sorted(found["district"])
+    (['tay son'], ['moc chau'])
+    >>> cued_localities("Chủ tịch UBND huyện đánh giá cao")
+    {}
+    """
+    found: dict[str, set[str]] = {}
+    for m in _CUED_LOCALITY.finditer(text or ""):
+        words = list(itertools.takewhile(lambda w: w[:1].isupper(), m.group("name").split()))[:_MAX_LOCALITY_WORDS]
+        if not words:  # "UBND huyện đánh giá": a level word before lower-case words names no place
+            continue
+        tier = "district" if fold_accents(m.group("level")).lower() in _DISTRICT_WORDS else "ward"
+        found.setdefault(tier, set()).add(fold_accents(" ".join(words)).lower())
+    return {tier: frozenset(names) for tier, names in found.items()}
+
+
+def document_of_other_localities(unit, analysis, state=None, doc_text=None) -> bool:
+    """A unit whose document never writes a district (or ward) the question names with its level, and names other
+    districts (wards) so: its document is about them ("Lịch tiếp công dân của UBND xã Tân Đoàn" is no schedule of xã
+    Tây Sơn). A document naming no district (ward) is never ruled out — a post about a commune of the district asked
+    names the commune only — nor one that writes a name asked anywhere.
+
+    >>> from types import SimpleNamespace as NS
+    >>> q = NS(original="Chủ tịch UBND xã Tây Sơn tiếp công dân vào ngày nào?", text="")
+    >>> u = NS(result=NS(passage=NS(text="Chủ tịch tiếp công dân vào thứ Tư.", doc_id="d")))
+    >>> document_of_other_localities(u, q, doc_text={"d": "Lịch tiếp công dân của UBND xã Tân Đoàn"}.get)
+    True
+    >>> document_of_other_localities(u, q, doc_text={"d": "Lịch tiếp công dân của UBND xã Tây Sơn"}.get)
+    False
+    >>> document_of_other_localities(u, q, doc_text={"d": "Lịch tiếp công dân của UBND huyện Tây Sơn"}.get)
+    False
+    """
+    asked = cued_localities(getattr(analysis, "original", "") or getattr(analysis, "text", ""))
+    if not asked or doc_text is None:
+        return False
+    doc_id = unit.result.passage.doc_id
+    cache = state.memo("assistant.evidence.document_localities", lambda _: {}) if state is not None else {}
+    if doc_id not in cache:
+        text = doc_text(doc_id) or ""
+        cache[doc_id] = (cued_localities(text), " ".join(fold_accents(text).lower().split()))
+    named, folded = cache[doc_id]
+    if any(re.search(rf"\b{re.escape(name)}\b", folded) for names in asked.values() for name in names):
+        return False
+    return any(named.get(tier) for tier in asked)
+
+
 def places_named(text: str) -> frozenset[str]:
     """The provinces a text names: by their names ("tỉnh Hưng Yên") and through their districts, towns and wards
     where the name decides the province ("huyện Mộc Châu" → Sơn La), canonical.
@@ -548,5 +697,6 @@ def in_scope(result, analysis, state=None) -> bool:
 
 
 __all__ = ["AskedFact", "asked_fact", "answers_when_by_condition", "states_fact", "fact_present", "in_scope",
-           "names_other_places", "ordinal_conflict", "unit_year_cover", "absent_named_number", "places_named",
-           "document_of_other_places", "FACT_NAMES", "FACT_TOP_UNITS"]
+           "names_other_places", "names_other_localities", "ordinal_conflict", "unit_year_cover",
+           "absent_named_number", "places_named", "document_of_other_places", "document_of_other_localities",
+           "cued_localities", "FACT_NAMES", "FACT_TOP_UNITS"]
