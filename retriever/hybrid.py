@@ -252,14 +252,14 @@ class HybridRetriever:
         (:data:`UNREAD_FIELD_FACTOR` per field). Both are fused on one scale, each search's range over both pools."""
         raw = self._candidates(analysis, state, filters, mask, mode)
         if not unread:
-            return raw, self._boost(self._headed(self._fuse(raw), analysis, state), analysis, state.meta)
+            return raw, self._ranked(raw, analysis, state, mode)
         known_mask = mask & documents_where(state, lambda doc_id, _: doc_id not in unread)
         raw_known = self._candidates(analysis, state, filters, known_mask, mode) if known_mask.any() else {}
         # one scale for both pools: a known passage is not put at zero because few passages match the scope, and an
         # unread document's passage that outscores every known one keeps that lead (before its factor)
         ranges = _score_ranges(raw, raw_known)
-        fused = self._boost(self._headed(self._fuse(raw, ranges), analysis, state), analysis, state.meta)
-        fused_known = self._boost(self._headed(self._fuse(raw_known, ranges), analysis, state), analysis, state.meta)
+        fused = self._ranked(raw, analysis, state, mode, ranges)
+        fused_known = self._ranked(raw_known, analysis, state, mode, ranges)
         lower = _ranked_below({pid: score for pid, score in fused.items() if pid not in fused_known}, state.meta,
                               unread)
         merged_raw = {name: {**scores, **raw_known.get(name, {})} for name, scores in raw.items()}
@@ -324,10 +324,18 @@ class HybridRetriever:
                     fused[pid] = fused.get(pid, 0.0) + weight * ((s - lo) / (hi - lo) if hi > lo else 1.0)
         return fused
 
-    def _headed(self, fused: dict[str, float], analysis: QueryAnalysis, state: LexicalState) -> dict[str, float]:
+    def _ranked(self, raw: dict[str, dict[str, float]], analysis: QueryAnalysis, state: LexicalState, mode: str,
+                ranges: dict[str, tuple[float, float]] | None = None) -> dict[str, float]:
+        """The candidates' scores: fused (:meth:`_fuse`), raised by their article's heading (:meth:`_headed`), then
+        by the question type's features (:meth:`_boost`)."""
+        return self._boost(self._headed(self._fuse(raw, ranges), analysis, state, mode), analysis, state.meta)
+
+    def _headed(self, fused: dict[str, float], analysis: QueryAnalysis, state: LexicalState,
+                mode: str) -> dict[str, float]:
         """Fused scores with each candidate in a law's article raised by :attr:`RetrieverConfig.heading_weight`
-        times the share of the question's topic words its article's heading holds (each weighted by its BM25 idf)."""
-        weight = self.config.heading_weight
+        times the share of the question's topic words its article's heading holds (each weighted by its BM25 idf);
+        a search of one kind ("lexical", "dense": what that search alone finds) is left as it is."""
+        weight = self.config.heading_weight if mode == "hybrid" else 0.0
         headings = heading_table(state) if weight else {}
         topic = set(analysis.topic_terms) if headings else set()
         if not topic:

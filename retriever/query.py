@@ -377,8 +377,8 @@ def legal_terms(text: str) -> list[str]:
 
     >>> legal_terms("Chủ doanh nghiệp bị cấm làm gì với người tham gia công đoàn?")
     ['tổ chức đại diện người lao động', 'người sử dụng lao động', 'nghiêm cấm']
-    >>> legal_terms("Công ty có bị nghiêm cấm không?"), legal_terms("Cơ quan nào chấp hành?")
-    ([], ['tuân thủ'])
+    >>> legal_terms("Công ty có bị nghiêm cấm không?"), legal_terms("Nhân chứng có nghĩa vụ gì?")
+    ([], ['người làm chứng'])
     """
     lowered = " " + normalize_text(text).lower() + " "
     out = []
