@@ -14,6 +14,7 @@ from index.lexical import passage_terms
 from index.lexical_state import LexicalState
 from index.model import DocumentMetadata, Passage
 from index.store import IndexStore
+from retriever.articles import heading_coverage, heading_table
 from retriever.features import (
     IDENTITY_TYPES,
     answer_lines,
@@ -115,6 +116,10 @@ class RetrieverConfig:
     #: a question asking a document's number, date or signer ("số mấy", "ngày nào", "ai ký") prefers the line that
     #: states it (:data:`textnorm.cues.TYPE_ROLES`): "Số: 193/KH-UBND", not the title that repeats the number
     answer_line_boost: float = 0.5
+    #: a passage of a law's article gains this times the share of the question's topic words its article's heading
+    #: holds (:mod:`retriever.articles`): the heading is the law's own summary of every passage of the article, the
+    #: tail of a long one included; on the scale of one search's normalised score (lexical and dense: 0 to 2)
+    heading_weight: float = 0.5
 
 
 _HAS_WORD = re.compile(r"\w", re.UNICODE)
@@ -247,14 +252,14 @@ class HybridRetriever:
         (:data:`UNREAD_FIELD_FACTOR` per field). Both are fused on one scale, each search's range over both pools."""
         raw = self._candidates(analysis, state, filters, mask, mode)
         if not unread:
-            return raw, self._boost(self._fuse(raw), analysis, state.meta)
+            return raw, self._ranked(raw, analysis, state, mode)
         known_mask = mask & documents_where(state, lambda doc_id, _: doc_id not in unread)
         raw_known = self._candidates(analysis, state, filters, known_mask, mode) if known_mask.any() else {}
         # one scale for both pools: a known passage is not put at zero because few passages match the scope, and an
         # unread document's passage that outscores every known one keeps that lead (before its factor)
         ranges = _score_ranges(raw, raw_known)
-        fused = self._boost(self._fuse(raw, ranges), analysis, state.meta)
-        fused_known = self._boost(self._fuse(raw_known, ranges), analysis, state.meta)
+        fused = self._ranked(raw, analysis, state, mode, ranges)
+        fused_known = self._ranked(raw_known, analysis, state, mode, ranges)
         lower = _ranked_below({pid: score for pid, score in fused.items() if pid not in fused_known}, state.meta,
                               unread)
         merged_raw = {name: {**scores, **raw_known.get(name, {})} for name, scores in raw.items()}
@@ -317,6 +322,31 @@ class HybridRetriever:
                 lo, hi = (ranges or {}).get(name) or _score_range(scores.values())
                 for pid, s in ordered:
                     fused[pid] = fused.get(pid, 0.0) + weight * ((s - lo) / (hi - lo) if hi > lo else 1.0)
+        return fused
+
+    def _ranked(self, raw: dict[str, dict[str, float]], analysis: QueryAnalysis, state: LexicalState, mode: str,
+                ranges: dict[str, tuple[float, float]] | None = None) -> dict[str, float]:
+        """The candidates' scores: fused (:meth:`_fuse`), raised by their article's heading (:meth:`_headed`), then
+        by the question type's features (:meth:`_boost`)."""
+        return self._boost(self._headed(self._fuse(raw, ranges), analysis, state, mode), analysis, state.meta)
+
+    def _headed(self, fused: dict[str, float], analysis: QueryAnalysis, state: LexicalState,
+                mode: str) -> dict[str, float]:
+        """Fused scores with each candidate in a law's article raised by :attr:`RetrieverConfig.heading_weight`
+        times the share of the question's topic words its article's heading holds (each weighted by its BM25 idf);
+        a search of one kind ("lexical", "dense": what that search alone finds) is left as it is."""
+        weight = self.config.heading_weight if mode == "hybrid" else 0.0
+        headings = heading_table(state) if weight else {}
+        topic = set(analysis.topic_terms) if headings else set()
+        if not topic:
+            return fused
+        idf = {w: state.index.term_idf("~" + w) for w in topic}
+        if self.config.fusion == "rrf":  # the same share of the best fused score a candidate can have
+            weight *= (self.config.lexical_weight + self.config.dense_weight) / (self.config.rrf_k + 1) / 2
+        for pid in fused:
+            heading = headings.get(pid)
+            if heading:
+                fused[pid] += weight * heading_coverage(topic, heading, idf.__getitem__)
         return fused
 
     def _boost(self, fused: dict[str, float], analysis: QueryAnalysis, meta: dict) -> dict[str, float]:

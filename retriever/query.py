@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from retriever.intent import amount_measure, answer_type_words, answer_types, list_target
-from textnorm import fold_accents, fold_word, gazetteer, has_diacritics, normalize_text, syllables
+from textnorm import fold_accents, fold_word, gazetteer, has_diacritics, lexicons, normalize_text, syllables
 from textnorm.cues import (
     NUMBERED_DOCUMENT,
     YEAR,
@@ -366,6 +366,29 @@ def expand_abbreviations(text: str) -> list[str]:
     return out
 
 
+#: Everyday words for legal notions → the words the codes use ("công đoàn" → "tổ chức đại diện người lao động"):
+#: a law is written in its own vocabulary, a question in the asker's (``textnorm/lexicons/legal_terms.json``).
+LEGAL_TERMS = lexicons.mapping("legal_terms", "official")
+
+
+def legal_terms(text: str) -> list[str]:
+    """The official words (:data:`LEGAL_TERMS`) for the everyday words of a question, each once, in the lexicon's
+    order; none for a word the question already writes officially. Words are matched whole, accents as written.
+
+    >>> legal_terms("Chủ doanh nghiệp bị cấm làm gì với người tham gia công đoàn?")
+    ['tổ chức đại diện người lao động', 'người sử dụng lao động', 'nghiêm cấm']
+    >>> legal_terms("Công ty có bị nghiêm cấm không?"), legal_terms("Nhân chứng có nghĩa vụ gì?")
+    ([], ['người làm chứng'])
+    """
+    lowered = " " + normalize_text(text).lower() + " "
+    out = []
+    for term, official in LEGAL_TERMS.items():
+        if (re.search(r"(?<!\w)" + re.escape(term) + r"(?!\w)", lowered) and official not in lowered
+                and official not in out):
+            out.append(official)
+    return out
+
+
 def analyze_query(query: str, restorer: DiacriticRestorer | None = None) -> QueryAnalysis:
     """Normalise a question and read what it says about place and time.
 
@@ -395,7 +418,8 @@ def analyze_query(query: str, restorer: DiacriticRestorer | None = None) -> Quer
         if restored_text != text:
             text = canonical_quarters(restored_text)
             restored = True
-    return QueryAnalysis(original=query, text=text, expansions=expand_abbreviations(text) + unglued_numbers(typed),
+    expansions = expand_abbreviations(text) + legal_terms(text) + unglued_numbers(typed)
+    return QueryAnalysis(original=query, text=text, expansions=expansions,
                          provinces=find_provinces(typed), years=years_named(typed), restored=restored,
                          answer_types=answer_types(text), list_target=list_target(text),
                          type_words=frozenset(answer_type_words(text)), measure=amount_measure(text),
@@ -404,4 +428,5 @@ def analyze_query(query: str, restorer: DiacriticRestorer | None = None) -> Quer
 
 __all__ = ["QueryAnalysis", "analyze_query", "documents_named", "named_documents", "with_merged_provinces",
            "resolve_merged_provinces", "resolve_named_documents",
-           "DiacriticRestorer", "canonical_quarters", "find_provinces", "expand_abbreviations", "ABBREVIATIONS"]
+           "DiacriticRestorer", "canonical_quarters", "find_provinces", "expand_abbreviations", "ABBREVIATIONS",
+           "LEGAL_TERMS", "legal_terms"]
