@@ -98,7 +98,9 @@ _STATES_RANK = re.compile(r"\b(xep loai|xep hang|dat loai|loai)\s+(\w+\s+){0,3}?
                           r"\b(xep|dung|vi tri|dat|hang)\s+(thu\s+)?\d+|\bthu\s+\d+\s*/\s*\d+")
 #: A question asking how much ("bao nhiêu", "mấy"; folded "may" is also "máy", a machine, so typed without
 #: diacritics only "bao nhieu" counts).
-_ASKS_HOW_MUCH = re.compile(r"\b(?:bao nhiêu|mấy)\b")
+#: "số mấy" asks a document's number and "thứ mấy" a rank, never how much ("Quyết định về vốn đầu tư … theo tờ trình số
+#: mấy?" asks the tờ trình's number).
+_ASKS_HOW_MUCH = re.compile(r"\b(?:bao nhiêu|(?<!số )(?<!thứ )mấy)\b")
 #: Sums of money as the administrative vocabulary names them (a salary, an allowance, a fee, a budget, funds), in
 #: lower case with diacritics: folded, "lương" is "lượng" and "tiền" is "tiến".
 #: "tiền" and "đồng" alone are no sum ("Tiền Giang", "Đồng Nai"): only with the words that make them one.
@@ -200,6 +202,8 @@ def _asks_money(question: str, folded: str) -> bool:
     >>> _asks_money("Số lượng hồ sơ là bao nhiêu?", "so luong ho so la bao nhieu")
     False
     >>> _asks_money("Tỉnh Đồng Nai xếp thứ mấy?", "tinh dong nai xep thu may")
+    False
+    >>> _asks_money("Giao vốn theo tờ trình số mấy?", "giao von theo to trinh so may")
     False
     """
     if has_diacritics(question):

@@ -157,3 +157,12 @@ def test_another_communes_year_is_no_evidence_of_the_year_asked(commune, year, c
                   years=[year], provinces=[], doc_numbers=[])
     state = NS(memo=lambda key, build: {}, records={})
     assert _year_ok(units, 0.83, question, AbstentionRule(), state, texts.get) is covered
+
+
+def test_a_document_number_asked_beside_funds_is_no_sum_asked():
+    """"số mấy" asks the number of a document; naming the funds it is about ("vốn", "kinh phí") asks no sum, so the
+    rule that refuses a sum no passage states must not fire (it refused such questions before)."""
+    number_asked = asked_fact("Quyết định phân bổ vốn sự nghiệp năm 2024 được ban hành theo tờ trình số mấy?")
+    assert number_asked.kind != "money"
+    assert asked_fact("Kinh phí tổ chức hội nghị là bao nhiêu?").kind == "money"
+    assert asked_fact("Ngân sách cấp cho mỗi xã là mấy tỷ đồng?").kind == "money"
