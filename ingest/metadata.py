@@ -49,7 +49,7 @@ from textnorm.gazetteer import (
     province_of_place,
     province_unit_name,
 )
-from textnorm.kinds import DocumentKind
+from textnorm.kinds import KIND_OF_CODE, DocumentKind
 from textnorm.letters import CAPITALISED_WORD, LOWER_LETTER, UPPER_LETTER
 from textnorm.lines import is_list_line, is_upper_line
 from textnorm.patterns import (
@@ -86,15 +86,6 @@ from textnorm.patterns import (
     news_dateline,
 )
 
-#: Letters of a number's code → loại văn bản, when the header has no type word ("4851/KH-UBND").
-TYPE_CODES = {
-    "KH": DocumentKind.PLAN, "QĐ": DocumentKind.DECISION, "BC": DocumentKind.REPORT, "TB": DocumentKind.NOTICE,
-    "CT": DocumentKind.DIRECTIVE, "NQ": DocumentKind.RESOLUTION, "TTr": DocumentKind.SUBMISSION,
-    "HD": DocumentKind.GUIDANCE, "CTr": DocumentKind.PROGRAMME, "TT": DocumentKind.CIRCULAR,
-    "NĐ": DocumentKind.DECREE, "QC": DocumentKind.REGULATION, "ĐA": DocumentKind.SCHEME,
-    "KL": DocumentKind.CONCLUSION, "CĐ": DocumentKind.DISPATCH, "PA": DocumentKind.CONTINGENCY,
-    "CV": DocumentKind.LETTER, "GM": DocumentKind.INVITATION, "BB": DocumentKind.MINUTES,
-}
 #: A number whose code opens with its issuing body instead of a type ("2345/UBND-VX", "1187/SNV-CCHC") is a công
 #: văn's (Nghị định 30/2020/NĐ-CP, Phụ lục III: công văn carry no type letters).
 LETTER_TYPE = DocumentKind.LETTER
@@ -315,7 +306,7 @@ def normalise_code(code: str) -> str:
     code = re.sub(r"\s+", "", code)
     head, _, last = code.rpartition("/")
     if "-" not in last:
-        for prefix in sorted(TYPE_CODES, key=len, reverse=True):
+        for prefix in sorted(KIND_OF_CODE, key=len, reverse=True):
             rest = last[len(prefix):]
             if last.startswith(prefix) and len(rest) >= 2 and rest[0].isupper() and rest[1].isupper():
                 last = f"{prefix}-{rest}"
@@ -485,8 +476,8 @@ def _type_of_code(r: _Reader, code: str) -> bool:
     """loai_van_ban from the type letters of the number's code, or "Công văn" for a code that opens with its
     sender's ("2345/UBND-VX")."""
     letters = code.rsplit("/", 1)[-1].split("-")[0]
-    if letters in TYPE_CODES:
-        r.put("loai_van_ban", TYPE_CODES[letters], _span_of(r, "so_hieu"))
+    if letters in KIND_OF_CODE:
+        r.put("loai_van_ban", KIND_OF_CODE[letters], _span_of(r, "so_hieu"))
         return True
     if "-" in code.rsplit("/", 1)[-1] and r.md.get("so_hieu") and not CENTRAL_CODE.search(code):
         r.put("loai_van_ban", LETTER_TYPE, _span_of(r, "so_hieu"))
@@ -922,7 +913,7 @@ def _code_issuer(code: str) -> str:
     ('Sở Nội vụ', 'Văn phòng Ủy ban nhân dân', '', '')
     """
     parts = [p for p in code.split("/")[-1].split("-") if p]
-    if parts and parts[0] in TYPE_CODES:
+    if parts and parts[0] in KIND_OF_CODE:
         parts = parts[1:]
     found = find_agencies(parts[0]) if parts else []
     if len(found) != 1 or found[0].kind not in CODE_ISSUER_KINDS:
@@ -1652,4 +1643,4 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
     return r.md
 
 
-__all__ = ["extract_metadata", "normalise_code", "TYPE_CODES"]
+__all__ = ["extract_metadata", "normalise_code"]

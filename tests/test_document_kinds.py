@@ -15,7 +15,7 @@ from ingest.clean import clean_lines
 from ingest.metadata import extract_metadata
 from ingest.structure import parse_structure
 from textnorm.cues import DOCUMENT_TYPE_FORMS, document_type_code
-from textnorm.kinds import DOCUMENT_KINDS, DocumentKind, document_kind
+from textnorm.kinds import DOCUMENT_KINDS, KIND_OF_CODE, DocumentKind, document_kind
 from textnorm.patterns import SELF_KIND
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -29,7 +29,7 @@ def _alternatives(pattern: re.Pattern) -> list[str]:
 
 
 def _kinds_the_reader_writes() -> set[str]:
-    tables = (set(frontmatter.DOC_TYPES.values()) | set(metadata.TYPE_CODES.values()) | set(metadata.HEADLINE_KINDS)
+    tables = (set(frontmatter.DOC_TYPES.values()) | set(KIND_OF_CODE.values()) | set(metadata.HEADLINE_KINDS)
               | set(metadata.NATIONAL_TYPES))
     named = {metadata.LETTER_TYPE, metadata.CONSOLIDATED_TYPE, metadata.NEWS_TYPE, metadata.NOTICE_TYPE}
     captured = {k for p in (frontmatter.ISSUER_ISSUES, metadata.NAMED_NUMBER, SELF_KIND) for k in _alternatives(p)}

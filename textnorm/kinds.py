@@ -76,4 +76,16 @@ def document_kind(label: str) -> DocumentKind | str:
     return _BY_LOWER.get(text.lower(), text)
 
 
-__all__ = ["DocumentKind", "DOCUMENT_KINDS", "document_kind"]
+#: The type letters of a document number's code → its kind, read when the header has no type word ("4851/KH-UBND" is a
+#: plan; Nghị định 30/2020/NĐ-CP, Phụ lục III, lists the abbreviations). Ingest reads them; the answerer may tell one
+#: kind's number from another's by them.
+KIND_OF_CODE = {
+    "KH": DocumentKind.PLAN, "QĐ": DocumentKind.DECISION, "BC": DocumentKind.REPORT, "TB": DocumentKind.NOTICE,
+    "CT": DocumentKind.DIRECTIVE, "NQ": DocumentKind.RESOLUTION, "TTr": DocumentKind.SUBMISSION,
+    "HD": DocumentKind.GUIDANCE, "CTr": DocumentKind.PROGRAMME, "TT": DocumentKind.CIRCULAR,
+    "NĐ": DocumentKind.DECREE, "QC": DocumentKind.REGULATION, "ĐA": DocumentKind.SCHEME,
+    "KL": DocumentKind.CONCLUSION, "CĐ": DocumentKind.DISPATCH, "PA": DocumentKind.CONTINGENCY,
+    "CV": DocumentKind.LETTER, "GM": DocumentKind.INVITATION, "BB": DocumentKind.MINUTES,
+}
+
+__all__ = ["DocumentKind", "DOCUMENT_KINDS", "KIND_OF_CODE", "document_kind"]
