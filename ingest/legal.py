@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from textnorm import reading_form
 from textnorm.lines import is_list_line
 
 #: Fixed rank of each legal level (a heading closes every open heading of its rank or below).
@@ -18,10 +19,9 @@ _SEP = r"\s*(?:[.:\-–]\s*(.*)|$)"
 _PHAN = re.compile(r"^(?:Phần|PHẦN)\s+((?:thứ|THỨ)\s+\w+|[IVXLC]+|\d{1,2})" + _SEP)
 _CHUONG = re.compile(r"^(?:Chương|CHƯƠNG)\s+([IVXLC]+|\d{1,3})" + _SEP)
 _MUC = re.compile(r"^(?:Mục|MỤC)\s+(\d{1,2}|[IVXLC]+)" + _SEP)
-#: "Đ" or its look-alike "Ð" (U+00D0, capital eth), which text converted from old fonts or pasted from Word carries:
-#: Bộ luật Tố tụng hình sự as published writes 12 of its 510 article headings "Ðiều 413. Phạm vi áp dụng".
-_D = "[ĐÐ]"
-_DIEU = re.compile(rf"^(?:{_D}iều|{_D}IỀU)\s+(\d{{1,3}}[a-zđ]?)" + _SEP)
+#: Matched on the line's reading form (:func:`textnorm.reading_form`): Bộ luật Tố tụng hình sự as published writes 12
+#: of its 510 article headings with the look-alike "Ð" (U+00D0, capital eth), "Ðiều 413. Phạm vi áp dụng".
+_DIEU = re.compile(r"^(?:Điều|ĐIỀU)\s+(\d{1,3}[a-zđ]?)" + _SEP)
 _LEVELS = (("dieu", _DIEU), ("chuong", _CHUONG), ("muc", _MUC), ("phan", _PHAN))
 
 #: "(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày …)": the line under the title of an attached document.
@@ -66,10 +66,13 @@ def legal_heading(text: str) -> LegalHeading | None:
     >>> legal_heading("Ðiều 413. Phạm vi áp dụng").number  # "Ð" (U+00D0) standing for "Đ"
     '413'
     """
+    stripped = text.strip()
+    read = reading_form(stripped)  # same length: a span of ``read`` is the same span of ``stripped``
     for level, pattern in _LEVELS:
-        m = pattern.match(text.strip())
+        m = pattern.match(read)
         if m:
-            return LegalHeading(level, m.group(1), (m.group(2) or "").strip())
+            rest = stripped[m.start(2):m.end(2)] if m.group(2) is not None else ""
+            return LegalHeading(level, stripped[m.start(1):m.end(1)], rest.strip())
     return None
 
 

@@ -17,9 +17,9 @@ from textnorm import fold_word, syllables
 
 #: Separator of a passage's section path ("Chương V. … > Mục 2. … > Điều 65. Thương lượng tập thể").
 SECTION_SEPARATOR = " > "
-#: Folded first word of an article heading; "ðieu" is "Ðiều" written with the capital eth (U+00D0), as Bộ luật Tố tụng
-#: hình sự is published (``fold_word`` keeps that letter).
-ARTICLE_WORDS = frozenset({"dieu", "ðieu"})
+#: Folded first word of an article heading ("Ðiều", written with the capital eth U+00D0 as Bộ luật Tố tụng hình sự is
+#: published, is read as "Điều" by :func:`textnorm.syllables`).
+ARTICLE_WORDS = frozenset({"dieu"})
 
 
 def article_heading_words(section: str) -> frozenset[str]:

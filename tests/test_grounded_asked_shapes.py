@@ -22,43 +22,26 @@ from __future__ import annotations
 from assistant.abstention import AbstentionRule
 from assistant.abstention import features as abstention_features
 from assistant.evidence import AskedFact, fact_present, states_fact
-from assistant.grounded import GroundedConfig, compose_grounded_answer, score_all
+from assistant.grounded import GroundedConfig, score_all
 from assistant.grounded.scoring import carried_types
 from assistant.grounded.units import QuotedSpan
-from index.lexical import LexicalIndex, passage_terms
 from index.lexical_state import LexicalState
-from index.model import Passage
 from retriever.hybrid import SearchResult
 from retriever.intent import answer_types
 from retriever.query import analyze_query
-from textnorm.diacritics import DiacriticRestorer
+from tests import grounded_state
+from tests.grounded_state import search_results as _results
 
-#: Unrelated passages, so that word weights mean something.
-OTHERS = ["Sở Tài chính bố trí kinh phí.", "Ủy ban nhân dân huyện báo cáo kết quả.", "Đào tạo cán bộ, công chức.",
-          "Trung tâm phục vụ hành chính công tiếp nhận hồ sơ.", "Kho bạc nhà nước kiểm soát chi."]
-
-
-def _results(doc: str, meta: dict, chunks: list[tuple[str, str]], kind: str = "text") -> list[SearchResult]:
-    """One search result per (section, text) chunk of a document, in order, offsets as in the joined text."""
-    out, pos = [], 0
-    for n, (section, text) in enumerate(chunks):
-        passage = Passage(f"{doc}:{n}", doc, text, pos, pos + len(text), section, kind, {})
-        out.append(SearchResult(rank=n + 1, passage=passage, score=1.0 / (n + 1), doc_metadata=meta))
-        pos += len(text) + 2
-    return out
+#: Unrelated passages, so that word weights mean something (one more than the shared ones).
+OTHERS = (*grounded_state.OTHERS, "Kho bạc nhà nước kiểm soát chi.")
 
 
 def _state(results: list[SearchResult]) -> LexicalState:
-    ids = [r.passage.id for r in results] + [f"x:{i}" for i in range(len(OTHERS))]
-    texts = [r.passage.text for r in results] + OTHERS
-    index = LexicalIndex.build(ids, [passage_terms(t, segment=False) for t in texts])
-    return LexicalState(index, {pid: {"doc_id": pid.split(":")[0]} for pid in ids},
-                        DiacriticRestorer.from_texts(texts), {})
+    return grounded_state.tiny_state(results, OTHERS)
 
 
 def _compose(question: str, results: list[SearchResult], cfg: GroundedConfig = GroundedConfig()):
-    state = _state(results)
-    return compose_grounded_answer(question, analyze_query(question, state.restorer), results, state, cfg)
+    return grounded_state.compose(question, results, cfg, OTHERS)
 
 
 def _refusal(question: str, results: list[SearchResult]) -> str:

@@ -7,41 +7,11 @@ longer quote for one-sentence enumerations were measured and removed: neither mo
 
 from __future__ import annotations
 
-from assistant.grounded import GroundedConfig, compose_grounded_answer, score_all
-from index.lexical import LexicalIndex, passage_terms
-from index.lexical_state import LexicalState
-from index.model import Passage
-from retriever.hybrid import SearchResult
+from assistant.grounded import GroundedConfig, score_all
 from retriever.query import analyze_query
-from textnorm.diacritics import DiacriticRestorer
-
-#: Unrelated passages, so that word weights mean something.
-OTHERS = ["Sở Tài chính bố trí kinh phí.", "Ủy ban nhân dân huyện báo cáo kết quả.", "Đào tạo cán bộ, công chức.",
-          "Trung tâm phục vụ hành chính công tiếp nhận hồ sơ."]
-
-
-def _results(doc: str, meta: dict, chunks: list[tuple[str, str]]) -> list[SearchResult]:
-    """One search result per (section, text) chunk of a document, in order, offsets as in the joined text."""
-    out, pos = [], 0
-    for n, (section, text) in enumerate(chunks):
-        passage = Passage(f"{doc}:{n}", doc, text, pos, pos + len(text), section, "text", {})
-        out.append(SearchResult(rank=n + 1, passage=passage, score=1.0 / (n + 1), doc_metadata=meta))
-        pos += len(text) + 2
-    return out
-
-
-def _state(results: list[SearchResult]) -> LexicalState:
-    ids = [r.passage.id for r in results] + [f"x:{i}" for i in range(len(OTHERS))]
-    texts = [r.passage.text for r in results] + OTHERS
-    index = LexicalIndex.build(ids, [passage_terms(t, segment=False) for t in texts])
-    return LexicalState(index, {pid: {"doc_id": pid.split(":")[0]} for pid in ids},
-                        DiacriticRestorer.from_texts(texts), {})
-
-
-def _compose(question: str, results: list[SearchResult], cfg: GroundedConfig = GroundedConfig()):
-    state = _state(results)
-    return compose_grounded_answer(question, analyze_query(question, state.restorer), results, state, cfg)
-
+from tests.grounded_state import compose as _compose
+from tests.grounded_state import search_results as _results
+from tests.grounded_state import tiny_state as _state
 
 DECREE = {"loai_van_ban": "Nghị định", "so_hieu": "30/2019/NĐ-CP", "nam": "2019",
           "tieu_de": "Về công tác văn thư trong cơ quan nhà nước", "source": "corpus/nd-30.txt"}

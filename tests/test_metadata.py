@@ -12,6 +12,7 @@ from ingest.clean import clean_lines
 from ingest.document import build_document
 from ingest.metadata import extract_metadata
 from ingest.structure import parse_structure
+from tests.reading import metadata_of
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
@@ -19,11 +20,6 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 def corpus_metadata(name: str) -> dict:
     path = CORPUS / name
     return build_document(path.stem, f"corpus/{name}", path.read_text(encoding="utf-8")).metadata
-
-
-def metadata_of(raw: str) -> dict:
-    blocks = parse_structure(clean_lines(raw))
-    return extract_metadata(blocks, "\n".join(b.text for b in blocks))
 
 
 KG_36_TITLE = "Kiểm tra công tác cải cách hành chính năm 2021"

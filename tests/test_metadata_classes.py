@@ -5,15 +5,8 @@ from __future__ import annotations
 
 from ingest.clean import clean_lines
 from ingest.frontmatter import is_agency
-from ingest.metadata import extract_metadata
-from ingest.structure import parse_structure
+from tests.reading import metadata_of
 from textnorm.lines import is_part_label
-
-
-def metadata_of(raw: str) -> dict:
-    blocks = parse_structure(clean_lines(raw))
-    return extract_metadata(blocks, "\n".join(b.text for b in blocks))
-
 
 #: A lead of two sentences, long enough to be a post's body anywhere on the page.
 LONG_LEAD = ("Chiều nay, lãnh đạo các phòng chuyên môn cùng trao đổi kinh nghiệm về việc giải quyết hồ sơ "

@@ -5,16 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.clean import clean_lines
-from ingest.metadata import extract_metadata
-from ingest.structure import parse_structure
+from tests.reading import metadata_of
 from textnorm.patterns import NEWS_DATELINE_GLUED, PORTAL_TITLE_LINE, SEARCH_DATE_PREFIX
-
-
-def metadata_of(raw: str) -> dict:
-    blocks = parse_structure(clean_lines(raw))
-    return extract_metadata(blocks, "\n".join(b.text for b in blocks))
-
 
 #: A lead long enough to be a post's body.
 LEAD = ("Sáng nay, đoàn công tác của huyện đã làm việc với các xã về tiến độ giải quyết hồ sơ trực tuyến; theo báo cáo "

@@ -3,16 +3,8 @@ table's is another place; a page's chrome in lower case names no issuer. Lines w
 
 from __future__ import annotations
 
-from ingest.clean import clean_lines
-from ingest.metadata import extract_metadata
-from ingest.structure import parse_structure
+from tests.reading import metadata_of
 from textnorm.gazetteer import place_mentions, spelling_key, spelt_as_in_table
-
-
-def metadata_of(raw: str) -> dict:
-    blocks = parse_structure(clean_lines(raw))
-    return extract_metadata(blocks, "\n".join(b.text for b in blocks))
-
 
 #: A post's lead long enough to be a body.
 LEAD = ("Sáng nay, đoàn công tác đã làm việc với lãnh đạo địa phương về tiến độ số hóa hồ sơ hộ tịch; theo báo cáo, "

@@ -4,14 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.clean import clean_lines
-from ingest.metadata import extract_metadata
-from ingest.structure import parse_structure
-
-
-def metadata_of(raw: str) -> dict:
-    blocks = parse_structure(clean_lines(raw))
-    return extract_metadata(blocks, "\n".join(b.text for b in blocks))
+from tests.reading import metadata_of
 
 
 @pytest.mark.parametrize(("line", "issuer"), [

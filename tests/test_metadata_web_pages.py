@@ -5,16 +5,8 @@ one general fact about such pages, on lines written for the test."""
 from __future__ import annotations
 
 from ingest.boundaries import web_fields
-from ingest.clean import clean_lines
 from ingest.document import build_document
-from ingest.metadata import extract_metadata
-from ingest.structure import parse_structure
-
-
-def metadata_of(raw: str) -> dict:
-    blocks = parse_structure(clean_lines(raw))
-    return extract_metadata(blocks, "\n".join(b.text for b in blocks))
-
+from tests.reading import metadata_of
 
 #: A post's body: two sentences of prose, long enough to be a lead anywhere on the page.
 LEAD = ("Sáng nay, các đại biểu đã thảo luận về kết quả thực hiện nhiệm vụ của năm và thống nhất các giải pháp cho "

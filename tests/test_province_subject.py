@@ -3,16 +3,8 @@ a place named in passing, inside an institution's name or in the title of a docu
 
 from __future__ import annotations
 
-from ingest.clean import clean_lines
-from ingest.metadata import extract_metadata
-from ingest.structure import parse_structure
+from tests.reading import metadata_of
 from textnorm.gazetteer import place_mentions
-
-
-def metadata_of(raw: str) -> dict:
-    blocks = parse_structure(clean_lines(raw))
-    return extract_metadata(blocks, "\n".join(b.text for b in blocks))
-
 
 MERGERS = (
     "PHƯƠNG ÁN SẮP XẾP ĐVHC CẤP TỈNH (1) Nhập tỉnh Hà Giang và tỉnh Tuyên Quang thành tỉnh mới có tên gọi là tỉnh "

@@ -4,16 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.clean import clean_lines
-from ingest.metadata import extract_metadata
-from ingest.structure import parse_structure
+from tests.reading import metadata_of
 from textnorm.patterns import NATIONAL_RANKING, NEWS_AGENCY_DATELINE, NEWS_CREDIT
-
-
-def metadata_of(raw: str) -> dict:
-    blocks = parse_structure(clean_lines(raw))
-    return extract_metadata(blocks, "\n".join(b.text for b in blocks))
-
 
 #: A lead long enough to be prose (a news post's body).
 LEAD_REST = ("Theo đó, đoàn kiểm tra làm việc với các sở, ban, ngành và UBND các huyện về công tác chỉ đạo, điều hành, "

@@ -8,12 +8,7 @@ from ingest.boundaries import find_document
 from ingest.clean import clean_lines
 from ingest.metadata import extract_metadata
 from ingest.structure import parse_structure
-
-
-def metadata_of(raw: str) -> dict:
-    blocks = parse_structure(clean_lines(raw))
-    return extract_metadata(blocks, "\n".join(b.text for b in blocks))
-
+from tests.reading import metadata_of
 
 #: A body paragraph under the title (hard-wrapped, so lines are joined).
 BODY = ("Thực hiện Nghị quyết số\n06-NQ/TU ngày 18/6/2021 của Ban chấp hành Đảng bộ tỉnh về xây dựng nông thôn mới\n"
