@@ -56,17 +56,19 @@ def _free_port() -> int:
 
 
 def _retry(action, attempts: int = 10):
-    """Run a UI action again when a Streamlit rerun replaced or covered the element under it."""
+    """Run a UI action again when a Streamlit rerun replaced, covered or has not yet drawn the element under it."""
     from selenium.common.exceptions import (
         ElementClickInterceptedException,
         ElementNotInteractableException,
+        NoSuchElementException,
         StaleElementReferenceException,
     )
 
     for attempt in range(attempts):
         try:
             return action()
-        except (StaleElementReferenceException, ElementClickInterceptedException, ElementNotInteractableException):
+        except (StaleElementReferenceException, ElementClickInterceptedException, ElementNotInteractableException,
+                NoSuchElementException):
             if attempt == attempts - 1:
                 raise
             time.sleep(0.5)
@@ -277,12 +279,16 @@ def _gate_login(driver, name: str, password: str, form: str = "gate") -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
+    def both_fields(d):
+        """The name and the password box, once both are drawn (a form's widgets arrive one after the other)."""
+        boxes = [next(iter(d.find_elements(By.CSS_SELECTOR, f".st-key-{form}_{field} input")), None)
+                 for field in ("name", "pw")]
+        return boxes if all(boxes) else False
+
     def act():
-        box = _wait(driver).until(lambda d: next(iter(d.find_elements(By.CSS_SELECTOR, f".st-key-{form}_name input")),
-                                                 False))
+        box, secret = _wait(driver).until(both_fields)
         box.send_keys(Keys.CONTROL, "a")  # replace what a previous try left (clear() does not reach React's state)
         box.send_keys(name)
-        secret = driver.find_element(By.CSS_SELECTOR, f".st-key-{form}_pw input")
         secret.send_keys(Keys.CONTROL, "a")
         secret.send_keys(password + "\n")
 

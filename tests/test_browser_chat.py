@@ -23,6 +23,7 @@ from test_browser import (  # noqa: F401 - helpers shared with the official's wa
     _ask,
     _click_text,
     _free_port,
+    _gate_login,
     _messages,
     _retry,
     _shot_on_failure,
@@ -172,11 +173,9 @@ def _oversized_upload(server, driver, tmp_path) -> None:
     small.write_text(UPLOAD_TEXT, encoding="utf-8")
     driver.get(server["url"])
     _click_text(driver, '//a[@data-testid="stSidebarNavLink"][contains(., "Văn bản")]')
-    gate = _wait(driver).until(lambda d: next(iter(d.find_elements(
-        By.CSS_SELECTOR, 'input[type="password"], input[type="file"]')), False))
+    gate = _wait(driver).until(lambda d: next(iter(d.find_elements(  # not the sidebar's folded login form
+        By.CSS_SELECTOR, '.st-key-gate_pw input, input[type="file"]')), False))
     if gate.get_attribute("type") == "password":  # the Documents page asks an administrator to sign in
-        from test_browser import _gate_login
-
         _gate_login(driver, "admin", PASSWORD)
     _choose_file(driver, big)
     refused = f'//*[contains(text(), "{big.name}: bị từ chối — tệp quá lớn")]'
@@ -228,9 +227,8 @@ def _no_english(server, driver) -> None:
     for page in PAGES[1:]:
         _click_text(driver, f'//a[@data-testid="stSidebarNavLink"][contains(., "{page}")]')
         time.sleep(1.0)
-        gate = driver.find_elements(By.CSS_SELECTOR, 'input[type="password"]')
-        if gate:
-            gate[0].send_keys(PASSWORD + "\n")
+        if driver.find_elements(By.CSS_SELECTOR, ".st-key-gate_pw input"):  # the page asks an administrator
+            _gate_login(driver, "admin", PASSWORD)
         title = f'//h1[contains(., "{page.split()[0]}")]'
         _wait(driver).until(lambda d, title=title: d.find_elements(By.XPATH, title))
         time.sleep(2.0)  # tables and uploaders render after the title
