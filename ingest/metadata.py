@@ -182,6 +182,8 @@ PROSE_MIN_CHARS = 200
 CUT_PROSE_MIN_CHARS = PROSE_MIN_CHARS // 2
 #: Category, tag or breadcrumb lines a page may print above a post's headline.
 LABEL_LINES_MAX = 2
+#: Lines without letters ("-", "|") a page may print between its labels and its first block.
+SEPARATOR_LINES_MAX = 2
 #: The headline is at most this far from the dateline (a rating or views line may stand between them).
 HEADLINE_REACH = 3
 #: A headline ends on none of these: a sentence's or a list's end, or the separator of a menu of links ("Khu đô thị
@@ -1193,6 +1195,80 @@ def _headline_then_prose(r: _Reader) -> bool:
     return not any(SELF_KIND.search(b.text) or AUTHOR_WITH_DEGREE.match(b.text.strip()) for b in r.blocks)
 
 
+def _is_tag(text: str) -> bool:
+    """A portal's tag line: a few words in small letters, no sentence (a headline and a lead open with a capital).
+
+    >>> _is_tag("sắp xếp đơn vị hành chính"), _is_tag("Sắp xếp đơn vị hành chính cấp xã năm 2025")
+    (True, False)
+    >>> _is_tag("nhiên đến cuối năm 1999 mới cụ thể hóa các chính sách khuyến khích xã hội hóa giáo dục.")
+    False
+    """
+    words = text.split()
+    return (bool(words) and words[0][:1].islower() and len(words) < 2 * HEADLINE_MIN_WORDS
+            and not text.rstrip().endswith(NOT_HEADLINE_ENDS[:3]))
+
+
+def _opening_block(r: _Reader) -> int | None:
+    """Index of the block a page opens with under its category or tag lines and their separators ("sắp xếp đơn vị
+    hành chính", "-"): the first block with letters that is neither a label nor a tag."""
+    for i, block in enumerate(r.blocks[:LABEL_LINES_MAX + SEPARATOR_LINES_MAX + 1]):
+        if any(c.isalpha() for c in block.text) and not _is_label(block.text) and not _is_tag(block.text):
+            return i
+    return None
+
+
+def _opens_a_sentence(text: str) -> bool:
+    """A paragraph that opens a sentence: a capital first, or a quotation mark before it; a page cut inside a
+    sentence ("nhiên đến cuối năm 1999 …", "huống, đặc biệt …") opens in small letters.
+
+    >>> _opens_a_sentence("“Cần thực hiện chính sách …"), _opens_a_sentence("huống, đặc biệt chú trọng …")
+    (True, False)
+    """
+    letter = next((c for c in text if c.isalnum()), "")
+    return letter.isupper() or letter.isdigit()
+
+
+#: A heading numbered as a document numbers its sections and items, its text opening with a capital ("1. Tiếp tục
+#: quán triệt …", "II. NHIỆM VỤ", "a) Đối với …" is an item in small letters): a body's part, not a post's.
+NUMBERED_HEADING = re.compile(r"^\s*(?:[IVXLC]{1,6}|\d{1,2})[.)]\s+" + UPPER_LETTER)
+
+
+def _opens_with_prose(r: _Reader) -> bool:
+    """A page that opens with a paragraph of prose, under nothing but its labels: a post shown without its headline
+    (a portal's teaser or excerpt, a post put into another language). A document opens with its header, its type
+    line, its title, its bases or a section, never with a paragraph; an excerpt that shows a document's sections, calls
+    itself by its kind ("Quyết định này") or opens by issuing ("UBND tỉnh ban hành Kế hoạch …") is not one, nor is
+    an essay under its author's name.
+
+    >>> from ingest.clean import clean_lines
+    >>> from ingest.structure import parse_structure
+    >>> lead = ("Qua kiểm tra cho thấy vẫn còn một số trường hợp đi muộn, về sớm trong giờ hành chính, chủ yếu "
+    ...         "là người hoạt động không chuyên trách cấp xã, do vậy Sở Nội vụ yêu cầu Chủ tịch UBND huyện có văn "
+    ...         "bản chấn chỉnh.")
+    >>> def opens(text):
+    ...     blocks = parse_structure(clean_lines(text))
+    ...     return _opens_with_prose(_Reader(blocks, text, _locate(blocks, text), [], {}))
+    >>> opens(lead + "\\nĐ.QUỐC"), opens("cải cách hành chính\\n-\\n" + lead)
+    (True, True)
+    >>> opens("I. MỤC ĐÍCH, YÊU CẦU\\n" + lead), opens(lead + "\\nII. NỘI DUNG\\n- Kiểm tra.")
+    (False, False)
+    """
+    if r.units:
+        return False
+    at = _opening_block(r)
+    if at is None or r.blocks[at].kind != "para":
+        return False
+    lead, last = r.blocks[at].text, at + 1 == len(r.blocks)
+    after = r.blocks[at + 1].text if not last else ""
+    prose = _is_prose(lead, last) or _is_sapo(lead) and (_is_sapo(after) or _is_prose(after, at + 2 == len(r.blocks)))
+    if not prose or not _opens_a_sentence(lead) or BASIS.match(lead) or ISSUER_ISSUES.search(lead):
+        return False
+    if any(SECTION_START.match(b.text.strip()) or b.kind == "heading" and NUMBERED_HEADING.match(b.text)
+           for b in r.blocks):
+        return False
+    return not any(SELF_KIND.search(b.text) or AUTHOR_WITH_DEGREE.match(b.text.strip()) for b in r.blocks)
+
+
 def _source_line(r: _Reader) -> tuple[int, re.Match] | None:
     return next(((s, m) for s, t in reversed(_body_paragraphs(r)) if (m := _SOURCE_LINE.match(t))), None)
 
@@ -1203,7 +1279,8 @@ def _reads_as_news(r: _Reader) -> bool:
     if r.md.get("so_hieu") or any(u.role in ANCHOR_ROLES for u in r.units):
         return False
     return bool(_stamp(r) or _stamped_post(r) or _section_date(r) or _dateline(r) or _source_line(r)
-                or _reports_issuing(r) or _byline(r) or _headline_then_narration(r) or _headline_then_prose(r))
+                or _reports_issuing(r) or _byline(r) or _headline_then_narration(r) or _headline_then_prose(r)
+                or _opens_with_prose(r))
 
 
 def _section_date(r: _Reader) -> bool:
@@ -1256,7 +1333,8 @@ def _headline(r: _Reader, stamp: int | None) -> int | None:
         order = _above_body(r)
     else:
         order = [i for k in range(1, HEADLINE_REACH + 1) for i in (stamp - k, stamp + k) if 0 <= i < len(r.blocks)]
-    return next((i for i in order if is_headline(r.blocks[i].text) and not is_list_line(r.blocks[i].text)), None)
+    return next((i for i in order if is_headline(r.blocks[i].text) and not is_list_line(r.blocks[i].text)
+                 and not _is_tag(r.blocks[i].text)), None)
 
 
 def _above_body(r: _Reader) -> list[int]:
