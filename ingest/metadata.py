@@ -1185,8 +1185,10 @@ def _headline_then_prose(r: _Reader) -> bool:
     if at + 1 >= len(r.blocks):
         return False
     first, lead = r.blocks[at].text, r.blocks[at + 1].text
-    if not is_headline(first) or is_list_line(first) or is_upper_line(first) or _names_a_body(first):
+    if not is_headline(first) or is_list_line(first) or _names_a_body(first):
         return False
+    if is_upper_line(first) and type_head(first):
+        return False  # "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH …": a document's type line in capitals, not a post's headline
     if _is_sapo(lead) and at + 2 < len(r.blocks) and _is_prose(r.blocks[at + 2].text, at + 3 == len(r.blocks)):
         lead = r.blocks[at + 2].text  # headline, a one-sentence summary (sapo), then the article
     if (not _is_prose(lead, at + 2 == len(r.blocks)) or is_list_line(lead) or BASIS.match(lead)
@@ -1256,7 +1258,9 @@ def _opens_with_prose(r: _Reader) -> bool:
     if r.units:
         return False
     at = _opening_block(r)
-    if at is None or r.blocks[at].kind != "para":
+    if at is not None and _is_post_headline(r, at):
+        at += 2 if _repeats_next(r, at) else 1  # the headline (printed twice: in the breadcrumb, over the article)
+    if at is None or at >= len(r.blocks) or r.blocks[at].kind != "para":
         return False
     lead, last = r.blocks[at].text, at + 1 == len(r.blocks)
     after = r.blocks[at + 1].text if not last else ""
@@ -1267,6 +1271,23 @@ def _opens_with_prose(r: _Reader) -> bool:
            for b in r.blocks):
         return False
     return not any(SELF_KIND.search(b.text) or AUTHOR_WITH_DEGREE.match(b.text.strip()) for b in r.blocks)
+
+
+def _is_post_headline(r: _Reader, i: int) -> bool:
+    """The block can be a post's headline over its lead: a headline, not a paragraph, a list item, a body's name or a
+    document's type line in capitals."""
+    text = r.blocks[i].text
+    return (is_headline(text) and not _is_prose(text, False) and not is_list_line(text) and not _names_a_body(text)
+            and not (is_upper_line(text) and type_head(text)))
+
+
+def _repeats_next(r: _Reader, i: int) -> bool:
+    """The block ends with the next one, which is the same headline again: a portal prints a post's headline in its
+    breadcrumb (after a widget's name: "null Phường 1 đẩy mạnh …") and then above the article."""
+    if i + 1 >= len(r.blocks):
+        return False
+    text, after = r.blocks[i].text.strip(), r.blocks[i + 1].text.strip()
+    return bool(after) and text != after and text.endswith(after)
 
 
 def _source_line(r: _Reader) -> tuple[int, re.Match] | None:
@@ -1334,7 +1355,7 @@ def _headline(r: _Reader, stamp: int | None) -> int | None:
     else:
         order = [i for k in range(1, HEADLINE_REACH + 1) for i in (stamp - k, stamp + k) if 0 <= i < len(r.blocks)]
     return next((i for i in order if is_headline(r.blocks[i].text) and not is_list_line(r.blocks[i].text)
-                 and not _is_tag(r.blocks[i].text)), None)
+                 and not _is_tag(r.blocks[i].text) and not _repeats_next(r, i)), None)
 
 
 def _above_body(r: _Reader) -> list[int]:
@@ -1342,8 +1363,21 @@ def _above_body(r: _Reader) -> list[int]:
     lead credited to its outlet ("(ĐN) - Ngày 19-4, …", however short): a photo caption or a subheading under the
     lead is no headline."""
     first = range(min(len(r.blocks), DATELINE_PARAGRAPHS))
-    return list(itertools.takewhile(lambda i: len(r.blocks[i].text) < PROSE_MIN_CHARS
-                                    and not NEWS_CREDIT.match(r.blocks[i].text), first))
+    above = list(itertools.takewhile(lambda i: len(r.blocks[i].text) < PROSE_MIN_CHARS
+                                     and not NEWS_CREDIT.match(r.blocks[i].text), first))
+    lead = next((n for n, i in enumerate(above) if _is_lead_sentence(r.blocks[i].text)), len(above))
+    return above[:lead]  # a caption under a short lead ("UBND tinh thong bao … - Anh 1") is no headline
+
+
+def _is_lead_sentence(text: str) -> bool:
+    """A sentence of a lead: a few words at least, ended by a full stop (a headline ends on none).
+
+    >>> _is_lead_sentence("UBND tỉnh vừa có Thông báo số 364/TB-UBND về việc thay đổi ngày tiếp công dân.")
+    True
+    >>> _is_lead_sentence("Kiểm tra công tác cải cách hành chính tại huyện Na Rì"), _is_lead_sentence("Tin.")
+    (False, False)
+    """
+    return text.rstrip().endswith((".", "!", "?", "…")) and len(text.split()) >= HEADLINE_MIN_WORDS
 
 
 def _read_news_title(r: _Reader, stamp: tuple[int, re.Match] | None) -> None:
@@ -1359,7 +1393,7 @@ def _read_news_title(r: _Reader, stamp: tuple[int, re.Match] | None) -> None:
     index = _headline(r, stamp[0] if stamp else None)
     if index is not None:
         s, text = r.spans[index][0], r.blocks[index].text
-        r.put("tieu_de", text, (s, s + len(text)))
+        r.put("tieu_de", _sentence_case(text), (s, s + len(text)))
 
 
 def _read_news_date(r: _Reader, stamp: tuple[int, re.Match] | None) -> None:
@@ -1480,6 +1514,8 @@ def _read_notice(r: _Reader) -> None:
     names; its headline, if any, is its title without the kind word."""
     if r.md.get("loai_van_ban") not in NOTICE_OVERRIDES:
         return
+    if r.md.get("loai_van_ban") == NEWS_TYPE and _reports_issuing(r):
+        return  # "UBND tỉnh vừa có Thông báo số 364/TB-UBND …": a post reporting the notice, quoting its formula
     found = _notice_formula(r)
     if not found:
         return
