@@ -83,6 +83,7 @@ from textnorm.patterns import (
     SKIP_LINK,
     SUBJECT_LABEL,
     TITLE_OF_BODY,
+    is_council_session,
     news_dateline,
 )
 
@@ -539,7 +540,7 @@ def _without_note(title: str) -> str:
 
 
 def _read_title(r: _Reader) -> None:
-    units = r.role("title")
+    units = [u for u in r.role("title") if not is_council_session(u[2])]  # a resolution without its title line
     if not units:
         return
     parts: list[tuple[int, int]] = []

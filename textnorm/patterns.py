@@ -525,3 +525,20 @@ def writes_number(text: str, digits: str) -> bool:
     return bool(re.search(rf"(?<![\w/.,]){number}\s*(?:/|-\s*[a-z]+\s*/)\s*[a-z0-9]", folded)
                 or re.search(rf"(?<![\w/.,])[a-z]{{1,8}}{number}", folded)
                 or re.search(rf"(?<![a-z])s[o6]\s*:?\s*{number}", folded))
+
+
+#: A council's term and session line, under its name in a resolution's header ("KHÓA XVI KỲ HỌP THỨ TƯ", "KHÓA XIII,
+#: KỲ HỌP CHUYÊN ĐỀ LẦN THỨ NHẤT", "Khoá X - Kỳ họp thứ 5"), matched folded: it says when the council sat, it is
+#: never the resolution's title.
+_COUNCIL_SESSION = re.compile(r"^khoa\s+[ivxlc]+\b[\s,.;:\-–]*(?:ky hop|nhiem ky)\b")
+
+
+def is_council_session(text: str) -> bool:
+    """Whether a line is a council's term and session line (:data:`_COUNCIL_SESSION`).
+
+    >>> is_council_session("KHÓA XVI KỲ HỌP THỨ TƯ"), is_council_session("KHOÁ XIII, KỲ HỌP CHUYÊN ĐỀ LẦN THỨ NHẤT")
+    (True, True)
+    >>> is_council_session("Về khóa học bồi dưỡng kỹ năng cho công chức"), is_council_session("KHÓA HỌP")
+    (False, False)
+    """
+    return bool(_COUNCIL_SESSION.match(fold_accents(text.strip()).lower()))
