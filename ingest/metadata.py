@@ -58,6 +58,7 @@ from textnorm.patterns import (
     BARE_NUMBER,
     BASIS,
     BLANK_FIELD,
+    CALENDAR_HEADLINE,
     CITED_DOCUMENT,
     COVER_PLACE_YEAR,
     INLINE_DATELINE,
@@ -1259,19 +1260,33 @@ def _opens_with_prose(r: _Reader) -> bool:
     if r.units:
         return False
     at = _opening_block(r)
-    if at is not None and _is_post_headline(r, at):
+    headed = at is not None and _is_post_headline(r, at)
+    if headed:
         at += 2 if _repeats_next(r, at) else 1  # the headline (printed twice: in the breadcrumb, over the article)
-    if at is None or at >= len(r.blocks) or r.blocks[at].kind != "para":
-        return False
-    lead, last = r.blocks[at].text, at + 1 == len(r.blocks)
-    after = r.blocks[at + 1].text if not last else ""
-    prose = _is_prose(lead, last) or _is_sapo(lead) and (_is_sapo(after) or _is_prose(after, at + 2 == len(r.blocks)))
-    if not prose or not _opens_a_sentence(lead) or BASIS.match(lead) or ISSUER_ISSUES.search(lead):
+    if at is None or at >= len(r.blocks) or r.blocks[at].kind != "para" or not _lead_is_prose(r, at, headed):
         return False
     if any(SECTION_START.match(b.text.strip()) or b.kind == "heading" and NUMBERED_HEADING.match(b.text)
            for b in r.blocks):
         return False
     return not any(SELF_KIND.search(b.text) or AUTHOR_WITH_DEGREE.match(b.text.strip()) for b in r.blocks)
+
+
+def _lead_is_prose(r: _Reader, at: int, headed: bool) -> bool:
+    """The block opens a post's body: a paragraph of prose, or a sentence followed by another one, or under a headline
+    a sentence alone (a tag page's teaser); a sentence, never a basis or the clause issuing a document."""
+    lead, last = r.blocks[at].text, at + 1 == len(r.blocks)
+    after = r.blocks[at + 1].text if not last else ""
+    prose = _is_prose(lead, last) or _is_sapo(lead) and (
+        _is_sapo(after) or _is_prose(after, at + 2 == len(r.blocks)) or headed and last)
+    return prose and _opens_a_sentence(lead) and not BASIS.match(lead) and not ISSUER_ISSUES.search(lead)
+
+
+def _headline_only(r: _Reader) -> bool:
+    """A page holding nothing but a post's headline under its labels (a search result, a tag page's item cut before
+    its lead): no header, no kind word opening it (a document's page names its kind: :func:`kind_headline`)."""
+    at = _opening_block(r)
+    return (not r.units and at is not None and at + 1 == len(r.blocks) and _is_post_headline(r, at)
+            and not _is_lead_sentence(r.blocks[at].text) and not kind_headline(r.blocks[at].text))
 
 
 def _is_post_headline(r: _Reader, i: int) -> bool:
@@ -1302,7 +1317,7 @@ def _reads_as_news(r: _Reader) -> bool:
         return False
     return bool(_stamp(r) or _stamped_post(r) or _section_date(r) or _dateline(r) or _source_line(r)
                 or _reports_issuing(r) or _byline(r) or _headline_then_narration(r) or _headline_then_prose(r)
-                or _opens_with_prose(r))
+                or _opens_with_prose(r) or _headline_only(r))
 
 
 def _section_date(r: _Reader) -> bool:
@@ -1530,6 +1545,32 @@ def _read_notice(r: _Reader) -> None:
     _strip_kind_word(r, NOTICE_TYPE)
 
 
+def _calendar_headline(r: _Reader) -> int | None:
+    """Index of a calendar's headline (:data:`textnorm.patterns.CALENDAR_HEADLINE`) among a page's first blocks: a line
+    of a few words that is no sentence ("Lịch tiếp công dân", "Lịch công tác tuần 23 của Lãnh đạo UBND tỉnh")."""
+    for i, block in enumerate(r.blocks[:LABEL_LINES_MAX + 1]):
+        text = block.text.strip()
+        if (CALENDAR_HEADLINE.match(text) and len(text) <= HEADLINE_MAX_CHARS and not text.endswith(NOT_HEADLINE_ENDS)
+                and not is_list_line(text)):
+            return i
+    return None
+
+
+def _read_calendar(r: _Reader) -> None:
+    """A page without header under a calendar's headline: the headline as its title, and "Thông báo" as its kind when
+    nothing else told it (a body announces its calendar; a dated portal post of one stays a post)."""
+    if r.md.get("so_hieu"):
+        return  # a numbered document's kind and title are its header's (a list item's "ngày …" may read as a date)
+    at = _calendar_headline(r)
+    if at is None:
+        return
+    text, start = r.blocks[at].text.strip(), r.spans[at][0] + len(r.blocks[at].text) - len(r.blocks[at].text.lstrip())
+    if not r.md.get("loai_van_ban"):
+        r.put("loai_van_ban", NOTICE_TYPE, (start, start + len(text)))
+    if not r.md.get("tieu_de"):
+        r.put("tieu_de", _sentence_case(text)[:TITLE_MAX_CHARS], (start, start + len(text)))
+
+
 #: Kinds a portal page's headline may open with, in mixed case, when the page shows a document without its header
 #: ("Báo cáo công tác chỉ đạo điều hành …", "Kế hoạch tổ chức …"); "Hướng dẫn" also opens a how-to post: not one.
 HEADLINE_KINDS = (
@@ -1750,6 +1791,7 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
     _read_signer(r)
     _read_news(r)
     _read_notice(r)
+    _read_calendar(r)
     _read_kind_headline(r)
     _read_essay_title(r)
     _read_page_dates(r)

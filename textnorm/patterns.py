@@ -542,3 +542,9 @@ def is_council_session(text: str) -> bool:
     (False, False)
     """
     return bool(_COUNCIL_SESSION.match(fold_accents(text.strip()).lower()))
+
+
+#: A calendar's headline: a body's schedule of receiving citizens, of work or of duty ("Lịch tiếp công dân định kỳ
+#: của Chủ tịch UBND xã …", "Lịch công tác tuần 23 của Lãnh đạo UBND tỉnh", "Lịch trực Tết"). A body announces its
+#: calendar; the words are the forms' own names (Luật Tiếp công dân 2013, Điều 12: "lịch tiếp công dân").
+CALENDAR_HEADLINE = re.compile(r"^Lịch\s+(?:tiếp\s+(?:công\s+)?dân|công\s+tác|làm\s+việc|trực)\b", re.IGNORECASE)
