@@ -1273,11 +1273,12 @@ def _opens_with_prose(r: _Reader) -> bool:
 
 def _lead_is_prose(r: _Reader, at: int, headed: bool) -> bool:
     """The block opens a post's body: a paragraph of prose, or a sentence followed by another one, or under a headline
-    a sentence alone (a tag page's teaser); a sentence, never a basis or the clause issuing a document."""
+    a sentence alone (a tag page's teaser); a sentence, never a basis or the clause issuing a document. Without a
+    headline, a page of one short paragraph may be a sentence of a document's: it is no lead."""
     lead, last = r.blocks[at].text, at + 1 == len(r.blocks)
     nxt = next((i for i in range(at + 1, len(r.blocks)) if not PHOTO_CAPTION.match(r.blocks[i].text.strip())), None)
     after = r.blocks[nxt].text if nxt is not None else ""  # the next paragraph, a photo's caption aside
-    prose = _is_prose(lead, last) or _is_sapo(lead) and (
+    prose = _is_prose(lead, last and headed) or _is_sapo(lead) and (
         _is_sapo(after) or _is_prose(after, nxt == len(r.blocks) - 1) or headed and last)
     return prose and _opens_a_sentence(lead) and not BASIS.match(lead) and not ISSUER_ISSUES.search(lead)
 
@@ -1287,15 +1288,16 @@ def _headline_only(r: _Reader) -> bool:
     its lead): no header, no kind word opening it (a document's page names its kind: :func:`kind_headline`)."""
     at = _opening_block(r)
     return (not r.units and at is not None and at + 1 == len(r.blocks) and _is_post_headline(r, at)
-            and not _is_lead_sentence(r.blocks[at].text) and not kind_headline(r.blocks[at].text))
+            and not _is_lead_sentence(r.blocks[at].text))
 
 
 def _is_post_headline(r: _Reader, i: int) -> bool:
-    """The block can be a post's headline over its lead: a headline, not a paragraph, a list item, a body's name or a
-    document's type line in capitals."""
+    """The block can be a post's headline over its lead: a headline, not a paragraph, a list item, a body's name, a
+    document's type line in capitals or a headline naming the kind of the document the page shows
+    (:func:`kind_headline`)."""
     text = r.blocks[i].text
     return (is_headline(text) and not _is_prose(text, False) and not is_list_line(text) and not _names_a_body(text)
-            and not (is_upper_line(text) and type_head(text)))
+            and not (is_upper_line(text) and type_head(text)) and not kind_headline(text))
 
 
 def _repeats_next(r: _Reader, i: int) -> bool:
