@@ -1288,7 +1288,7 @@ def _headline_only(r: _Reader) -> bool:
     its lead): no header, no kind word opening it (a document's page names its kind: :func:`kind_headline`)."""
     at = _opening_block(r)
     return (not r.units and at is not None and at + 1 == len(r.blocks) and _is_post_headline(r, at)
-            and not _is_lead_sentence(r.blocks[at].text))
+            and not _is_lead_sentence(r.blocks[at].text) and not _names_a_body(r.blocks[at].text))
 
 
 def _is_post_headline(r: _Reader, i: int) -> bool:
@@ -1296,8 +1296,8 @@ def _is_post_headline(r: _Reader, i: int) -> bool:
     document's type line in capitals or a headline naming the kind of the document the page shows
     (:func:`kind_headline`)."""
     text = r.blocks[i].text
-    return (is_headline(text) and not _is_prose(text, False) and not is_list_line(text) and not _names_a_body(text)
-            and not (is_upper_line(text) and type_head(text)) and not kind_headline(text))
+    return (is_headline(text) and not _is_prose(text, False) and not is_list_line(text)
+            and not (is_upper_line(text) and (type_head(text) or _names_a_body(text))) and not kind_headline(text))
 
 
 def _repeats_next(r: _Reader, i: int) -> bool:

@@ -100,3 +100,9 @@ def test_a_dated_post_of_a_calendar_stays_a_post_titled_by_its_short_headline():
     md = metadata_of("Lịch công tác\n\n08:00 04/08/2025\n\n1. Sáng thứ Hai: giao ban lãnh đạo.\n\n"
                      "2. Chiều thứ Tư: làm việc với các phòng chuyên môn.")
     assert (md["loai_van_ban"], md["tieu_de"]) == ("Tin bài", "Lịch công tác")
+
+
+def test_a_short_headline_opening_with_a_bodys_name_is_a_headline_not_a_header():
+    md = metadata_of("Phường Tân An tổ chức đối thoại với thanh niên\n\n" + FIRST + "\n\n" + SECOND)
+    assert (md["loai_van_ban"], md["tieu_de"]) == ("Tin bài", "Phường Tân An tổ chức đối thoại với thanh niên")
+    assert metadata_of("Sở Tư pháp tỉnh Hòa Bình")["loai_van_ban"] == ""  # a body's name alone is no headline
