@@ -58,6 +58,7 @@ from textnorm.patterns import (
     BARE_NUMBER,
     BASIS,
     BLANK_FIELD,
+    BREADCRUMB,
     CALENDAR_HEADLINE,
     CITED_DOCUMENT,
     COVER_PLACE_YEAR,
@@ -75,6 +76,7 @@ from textnorm.patterns import (
     NOTICE_FORMULA,
     PHOTO_CAPTION,
     PLACE_NAME,
+    PORTAL_BANNER,
     PORTAL_TITLE_LINE,
     REPORTS_ISSUING,
     SEARCH_DATE_PREFIX,
@@ -1213,10 +1215,11 @@ def _is_tag(text: str) -> bool:
 
 
 def _opening_block(r: _Reader) -> int | None:
-    """Index of the block a page opens with under its category or tag lines and their separators ("sắp xếp đơn vị
-    hành chính", "-"): the first block with letters that is neither a label nor a tag."""
+    """Index of the block a page opens with under its category or tag lines, their separators ("sắp xếp đơn vị
+    hành chính", "-") and its banner or breadcrumb: the first block with letters that is none of them."""
     for i, block in enumerate(r.blocks[:LABEL_LINES_MAX + SEPARATOR_LINES_MAX + 1]):
-        if any(c.isalpha() for c in block.text) and not _is_label(block.text) and not _is_tag(block.text):
+        if (any(c.isalpha() for c in block.text) and not _is_label(block.text) and not _is_tag(block.text)
+                and not _is_page_chrome(block.text)):
             return i
     return None
 
@@ -1257,8 +1260,8 @@ def _opens_with_prose(r: _Reader) -> bool:
     >>> opens("I. MỤC ĐÍCH, YÊU CẦU\\n" + lead), opens(lead + "\\nII. NỘI DUNG\\n- Kiểm tra.")
     (False, False)
     """
-    if r.units:
-        return False
+    if any(u.role != "header" or not _is_page_chrome(r.blocks[u.block].text) for u in r.units):
+        return False  # a header, beyond the name of the body whose site it is in capitals
     at = _opening_block(r)
     headed = at is not None and _is_post_headline(r, at)
     if headed:
@@ -1374,7 +1377,22 @@ def _headline(r: _Reader, stamp: int | None) -> int | None:
     else:
         order = [i for k in range(1, HEADLINE_REACH + 1) for i in (stamp - k, stamp + k) if 0 <= i < len(r.blocks)]
     return next((i for i in order if is_headline(r.blocks[i].text) and not is_list_line(r.blocks[i].text)
-                 and not _is_tag(r.blocks[i].text) and not _repeats_next(r, i)), None)
+                 and not _is_tag(r.blocks[i].text) and not _repeats_next(r, i)
+                 and not _is_page_chrome(r.blocks[i].text)), None)
+
+
+def _is_page_chrome(text: str) -> bool:
+    """A line of a page's furniture above a post: a breadcrumb, the portal's banner, or the name of the body whose
+    site it is in capitals (:data:`textnorm.patterns.BREADCRUMB`, :data:`textnorm.patterns.PORTAL_BANNER`).
+
+    >>> _is_page_chrome("Trang chủ > Tin tức > Cải cách hành chính"), _is_page_chrome("ỦY BAN NHÂN DÂN HUYỆN CHỢ MỚI")
+    (True, True)
+    >>> _is_page_chrome("CỔNG THÔNG TIN ĐIỆN TỬ TỈNH BẮC KẠN"), _is_page_chrome("KIỂM TRA CẢI CÁCH HÀNH CHÍNH TẠI XÃ")
+    (True, False)
+    """
+    text = text.strip()
+    body = is_upper_line(text) and len(text.split()) <= BODY_NAME_MAX_WORDS and _names_a_body(text)
+    return bool(BREADCRUMB.search(text) or PORTAL_BANNER.match(text) or body)
 
 
 def _above_body(r: _Reader) -> list[int]:

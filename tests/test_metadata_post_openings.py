@@ -106,3 +106,13 @@ def test_a_short_headline_opening_with_a_bodys_name_is_a_headline_not_a_header()
     md = metadata_of("Phường Tân An tổ chức đối thoại với thanh niên\n\n" + FIRST + "\n\n" + SECOND)
     assert (md["loai_van_ban"], md["tieu_de"]) == ("Tin bài", "Phường Tân An tổ chức đối thoại với thanh niên")
     assert metadata_of("Sở Tư pháp tỉnh Hòa Bình")["loai_van_ban"] == ""  # a body's name alone is no headline
+
+
+# --- page furniture above a headline --------------------------------------------------------------------------------
+
+def test_a_portals_banner_a_bodys_name_in_capitals_or_a_breadcrumb_is_not_the_headline_under_it():
+    headline = "Kiểm tra việc số hóa hồ sơ hộ tịch tại thị trấn Đồng Tâm"
+    for chrome in ("CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN ĐỒNG TÂM", "ỦY BAN NHÂN DÂN HUYỆN ĐỒNG TÂM",
+                   "Trang chủ > Tin tức > Tư pháp"):
+        md = metadata_of(f"{chrome}\n\n{headline}\n\n{PROSE}")
+        assert (md["loai_van_ban"], md["tieu_de"]) == ("Tin bài", headline), chrome

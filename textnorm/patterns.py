@@ -548,3 +548,11 @@ def is_council_session(text: str) -> bool:
 #: của Chủ tịch UBND xã …", "Lịch công tác tuần 23 của Lãnh đạo UBND tỉnh", "Lịch trực Tết"). A body announces its
 #: calendar; the words are the forms' own names (Luật Tiếp công dân 2013, Điều 12: "lịch tiếp công dân").
 CALENDAR_HEADLINE = re.compile(r"^Lịch\s+(?:tiếp\s+(?:công\s+)?dân|công\s+tác|làm\s+việc|trực)\b", re.IGNORECASE)
+
+
+#: A breadcrumb of a web page, its items joined by an arrow ("Trang chủ > Tin tức > Cải cách hành chính", "Trang chủ »
+#: Tin tức"): where the page sits on its site, never its headline.
+BREADCRUMB = re.compile(r"[^\W\d_]\s*[>»›]\s*[^\W\d_]")
+#: A portal's banner: the site's name ("CỔNG THÔNG TIN ĐIỆN TỬ TỈNH …", "Trang thông tin điện tử huyện …"), printed
+#: above every post of the site.
+PORTAL_BANNER = re.compile(r"^(?:cổng|trang)\s+thông\s+tin\s+điện\s+tử\b", re.IGNORECASE)
