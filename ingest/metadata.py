@@ -51,7 +51,7 @@ from textnorm.gazetteer import (
 )
 from textnorm.kinds import KIND_OF_CODE, DocumentKind
 from textnorm.letters import CAPITALISED_WORD, LOWER_LETTER, UPPER_LETTER
-from textnorm.lines import is_list_line, is_upper_line
+from textnorm.lines import ARTICLE_FORM, is_list_line, is_upper_line, marker_kind
 from textnorm.patterns import (
     ADDRESSEE,
     AUTHOR_WITH_DEGREE,
@@ -1268,10 +1268,21 @@ def _opens_with_prose(r: _Reader) -> bool:
         at += 2 if _repeats_next(r, at) else 1  # the headline (printed twice: in the breadcrumb, over the article)
     if at is None or at >= len(r.blocks) or r.blocks[at].kind != "para" or not _lead_is_prose(r, at, headed):
         return False
-    if any(SECTION_START.match(b.text.strip()) or b.kind == "heading" and NUMBERED_HEADING.match(b.text)
-           for b in r.blocks):
+    if any(_is_document_part(b) for b in r.blocks):
         return False
     return not any(SELF_KIND.search(b.text) or AUTHOR_WITH_DEGREE.match(b.text.strip()) for b in r.blocks)
+
+
+#: An article's heading opening a line ("Điều 2. Tổ chức thực hiện"): a legal text's or a decision's part.
+_ARTICLE = re.compile(r"^\s*" + ARTICLE_FORM)
+
+
+def _is_document_part(block: Block) -> bool:
+    """A block only a document has: a part or a chapter (:data:`textnorm.patterns.SECTION_START`), a numbered heading,
+    an article ("Điều 2."), or a point lettered "a)" (a post may list with dashes, it does not letter its points)."""
+    text = block.text.strip()
+    return bool(SECTION_START.match(text) or block.kind == "heading" and NUMBERED_HEADING.match(text)
+                or _ARTICLE.match(text) or marker_kind(text) == "alpha")
 
 
 def _lead_is_prose(r: _Reader, at: int, headed: bool) -> bool:

@@ -26,6 +26,8 @@ def test_a_page_opening_with_a_paragraph_of_prose_is_a_post_unless_cut_inside_a_
     body = metadata_of(PROSE + "\n\n1. Tiếp tục rà soát, đơn giản hóa thủ tục hành chính\n\nCác phòng chuyên môn "
                        "thực hiện thường xuyên.\n\n2. Nâng cao chất lượng phục vụ\n\nBộ phận một cửa bảo đảm đúng giờ.")
     assert body["loai_van_ban"] == ""
+    for part in ("Điều 2. Chánh Văn phòng chịu trách nhiệm thi hành.", "a) Rà soát quy trình nội bộ."):
+        assert metadata_of(PROSE + "\n\n" + part)["loai_van_ban"] == "", part  # an article, a lettered point
 
 
 def test_a_tag_line_in_small_letters_and_a_dash_above_a_teaser_are_not_its_headline():
