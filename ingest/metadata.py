@@ -1204,9 +1204,9 @@ def _headline_then_prose(r: _Reader) -> bool:
 def _is_tag(text: str) -> bool:
     """A portal's tag line: a few words in small letters, no sentence (a headline and a lead open with a capital).
 
-    >>> _is_tag("sắp xếp đơn vị hành chính"), _is_tag("Sắp xếp đơn vị hành chính cấp xã năm 2025")
+    >>> _is_tag("chuyển đổi số cấp xã"), _is_tag("Chuyển đổi số cấp xã năm 2025 đạt nhiều kết quả")
     (True, False)
-    >>> _is_tag("nhiên đến cuối năm 1999 mới cụ thể hóa các chính sách khuyến khích xã hội hóa giáo dục.")
+    >>> _is_tag("trình, đến năm 2020 các xã đều đã có bộ phận một cửa đạt chuẩn về trang thiết bị.")
     False
     """
     words = text.split()
@@ -1215,8 +1215,8 @@ def _is_tag(text: str) -> bool:
 
 
 def _opening_block(r: _Reader) -> int | None:
-    """Index of the block a page opens with under its category or tag lines, their separators ("sắp xếp đơn vị
-    hành chính", "-") and its banner or breadcrumb: the first block with letters that is none of them."""
+    """Index of the block a page opens with under its category or tag lines, their separators ("chuyển đổi số",
+    "-") and its banner or breadcrumb: the first block with letters that is none of them."""
     for i, block in enumerate(r.blocks[:LABEL_LINES_MAX + SEPARATOR_LINES_MAX + 1]):
         if (any(c.isalpha() for c in block.text) and not _is_label(block.text) and not _is_tag(block.text)
                 and not _is_page_chrome(block.text)):
@@ -1226,9 +1226,9 @@ def _opening_block(r: _Reader) -> int | None:
 
 def _opens_a_sentence(text: str) -> bool:
     """A paragraph that opens a sentence: a capital first, or a quotation mark before it; a page cut inside a
-    sentence ("nhiên đến cuối năm 1999 …", "huống, đặc biệt …") opens in small letters.
+    sentence ("trình, đến năm 2020 …", "vụ, nhất là …") opens in small letters.
 
-    >>> _opens_a_sentence("“Cần thực hiện chính sách …"), _opens_a_sentence("huống, đặc biệt chú trọng …")
+    >>> _opens_a_sentence("“Phải coi người dân là trung tâm …"), _opens_a_sentence("vụ, nhất là ở cấp xã …")
     (True, False)
     """
     letter = next((c for c in text if c.isalnum()), "")
@@ -1316,7 +1316,7 @@ def _is_post_headline(r: _Reader, i: int) -> bool:
 
 def _repeats_next(r: _Reader, i: int) -> bool:
     """The block ends with the next one, which is the same headline again: a portal prints a post's headline in its
-    breadcrumb (after a widget's name: "null Phường 1 đẩy mạnh …") and then above the article."""
+    breadcrumb (after a widget's name: "null Xã X tổ chức …") and then above the article."""
     if i + 1 >= len(r.blocks):
         return False
     text, after = r.blocks[i].text.strip(), r.blocks[i + 1].text.strip()
@@ -1414,18 +1414,21 @@ def _above_body(r: _Reader) -> list[int]:
     above = list(itertools.takewhile(lambda i: len(r.blocks[i].text) < PROSE_MIN_CHARS
                                      and not NEWS_CREDIT.match(r.blocks[i].text), first))
     lead = next((n for n, i in enumerate(above) if _is_lead_sentence(r.blocks[i].text)), len(above))
-    return above[:lead]  # a caption under a short lead ("UBND tinh thong bao … - Anh 1") is no headline
+    return above[:lead]  # a photo's caption under a short lead is no headline
 
 
 def _is_lead_sentence(text: str) -> bool:
-    """A sentence of a lead: a few words at least, ended by a full stop (a headline ends on none).
+    """A sentence of a lead: a few words at least, ended by a full stop (a headline ends on none; it may ask a question
+    or exclaim).
 
-    >>> _is_lead_sentence("UBND tỉnh vừa có Thông báo số 364/TB-UBND về việc thay đổi ngày tiếp công dân.")
+    >>> _is_lead_sentence("UBND huyện vừa có văn bản lùi buổi đối thoại với thanh niên sang tuần sau.")
     True
     >>> _is_lead_sentence("Kiểm tra công tác cải cách hành chính tại huyện Na Rì"), _is_lead_sentence("Tin.")
     (False, False)
+    >>> _is_lead_sentence("Vì sao người dân còn ngại nộp hồ sơ trực tuyến?")
+    False
     """
-    return text.rstrip().endswith((".", "!", "?", "…")) and len(text.split()) >= HEADLINE_MIN_WORDS
+    return text.rstrip().endswith(".") and len(text.split()) >= HEADLINE_MIN_WORDS
 
 
 def _read_news_title(r: _Reader, stamp: tuple[int, re.Match] | None) -> None:
@@ -1563,7 +1566,7 @@ def _read_notice(r: _Reader) -> None:
     if r.md.get("loai_van_ban") not in NOTICE_OVERRIDES:
         return
     if r.md.get("loai_van_ban") == NEWS_TYPE and _reports_issuing(r):
-        return  # "UBND tỉnh vừa có Thông báo số 364/TB-UBND …": a post reporting the notice, quoting its formula
+        return  # "UBND huyện vừa có Thông báo số …": a post reporting the notice, quoting its formula
     found = _notice_formula(r)
     if not found:
         return

@@ -527,8 +527,8 @@ def writes_number(text: str, digits: str) -> bool:
                 or re.search(rf"(?<![a-z])s[o6]\s*:?\s*{number}", folded))
 
 
-#: A council's term and session line, under its name in a resolution's header ("KHÓA XVI KỲ HỌP THỨ TƯ", "KHÓA XIII,
-#: KỲ HỌP CHUYÊN ĐỀ LẦN THỨ NHẤT", "Khoá X - Kỳ họp thứ 5"), matched folded: it says when the council sat, it is
+#: A council's term and session line, under its name in a resolution's header ("KHÓA XV KỲ HỌP THỨ BẢY", "KHÓA IX,
+#: KỲ HỌP BẤT THƯỜNG", "Khoá X - Kỳ họp thứ 5"), matched folded: it says when the council sat, it is
 #: never the resolution's title.
 _COUNCIL_SESSION = re.compile(r"^khoa\s+[ivxlc]+\b[\s,.;:\-–]*(?:ky hop|nhiem ky)\b")
 
@@ -536,7 +536,7 @@ _COUNCIL_SESSION = re.compile(r"^khoa\s+[ivxlc]+\b[\s,.;:\-–]*(?:ky hop|nhiem 
 def is_council_session(text: str) -> bool:
     """Whether a line is a council's term and session line (:data:`_COUNCIL_SESSION`).
 
-    >>> is_council_session("KHÓA XVI KỲ HỌP THỨ TƯ"), is_council_session("KHOÁ XIII, KỲ HỌP CHUYÊN ĐỀ LẦN THỨ NHẤT")
+    >>> is_council_session("KHÓA XV KỲ HỌP THỨ BẢY"), is_council_session("KHOÁ IX, KỲ HỌP BẤT THƯỜNG LẦN THỨ HAI")
     (True, True)
     >>> is_council_session("Về khóa học bồi dưỡng kỹ năng cho công chức"), is_council_session("KHÓA HỌP")
     (False, False)
