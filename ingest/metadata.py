@@ -1297,14 +1297,6 @@ def _lead_is_prose(r: _Reader, at: int, headed: bool) -> bool:
     return prose and _opens_a_sentence(lead) and not BASIS.match(lead) and not ISSUER_ISSUES.search(lead)
 
 
-def _headline_only(r: _Reader) -> bool:
-    """A page holding nothing but a post's headline under its labels (a search result, a tag page's item cut before
-    its lead): no header, no kind word opening it (a document's page names its kind: :func:`kind_headline`)."""
-    at = _opening_block(r)
-    return (not r.units and at is not None and at + 1 == len(r.blocks) and _is_post_headline(r, at)
-            and not _is_lead_sentence(r.blocks[at].text) and not _names_a_body(r.blocks[at].text))
-
-
 def _is_post_headline(r: _Reader, i: int) -> bool:
     """The block can be a post's headline over its lead: a headline, not a paragraph, a list item, a body's name, a
     document's type line in capitals or a headline naming the kind of the document the page shows
@@ -1334,7 +1326,7 @@ def _reads_as_news(r: _Reader) -> bool:
         return False
     return bool(_stamp(r) or _stamped_post(r) or _section_date(r) or _dateline(r) or _source_line(r)
                 or _reports_issuing(r) or _byline(r) or _headline_then_narration(r) or _headline_then_prose(r)
-                or _opens_with_prose(r) or _headline_only(r))
+                or _opens_with_prose(r))
 
 
 def _section_date(r: _Reader) -> bool:
