@@ -60,6 +60,9 @@ FAMILIES = {
     "search index's date stamp (a web page)": [("_search_stamp", _nothing)],
     "page dates (stamp, title line, inline, lead)": [("_read_page_dates", _nothing)],
     "issuer a title line names (no header)": [("_read_title_body", _nothing)],
+    "post by its opening (prose under labels)": [("_opens_with_prose", _nothing)],
+    "council session line is no title": [("is_council_session", _nothing)],
+    "calendar headline (title, notice)": [("_read_calendar", _nothing)],
 }
 
 

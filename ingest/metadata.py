@@ -51,13 +51,15 @@ from textnorm.gazetteer import (
 )
 from textnorm.kinds import KIND_OF_CODE, DocumentKind
 from textnorm.letters import CAPITALISED_WORD, LOWER_LETTER, UPPER_LETTER
-from textnorm.lines import is_list_line, is_upper_line
+from textnorm.lines import ARTICLE_FORM, is_list_line, is_upper_line, marker_kind
 from textnorm.patterns import (
     ADDRESSEE,
     AUTHOR_WITH_DEGREE,
     BARE_NUMBER,
     BASIS,
     BLANK_FIELD,
+    BREADCRUMB,
+    CALENDAR_HEADLINE,
     CITED_DOCUMENT,
     COVER_PLACE_YEAR,
     INLINE_DATELINE,
@@ -74,6 +76,7 @@ from textnorm.patterns import (
     NOTICE_FORMULA,
     PHOTO_CAPTION,
     PLACE_NAME,
+    PORTAL_BANNER,
     PORTAL_TITLE_LINE,
     REPORTS_ISSUING,
     SEARCH_DATE_PREFIX,
@@ -83,6 +86,7 @@ from textnorm.patterns import (
     SKIP_LINK,
     SUBJECT_LABEL,
     TITLE_OF_BODY,
+    is_council_session,
     news_dateline,
 )
 
@@ -182,6 +186,8 @@ PROSE_MIN_CHARS = 200
 CUT_PROSE_MIN_CHARS = PROSE_MIN_CHARS // 2
 #: Category, tag or breadcrumb lines a page may print above a post's headline.
 LABEL_LINES_MAX = 2
+#: Lines without letters ("-", "|") a page may print between its labels and its first block.
+SEPARATOR_LINES_MAX = 2
 #: The headline is at most this far from the dateline (a rating or views line may stand between them).
 HEADLINE_REACH = 3
 #: A headline ends on none of these: a sentence's or a list's end, or the separator of a menu of links ("Khu đô thị
@@ -537,7 +543,7 @@ def _without_note(title: str) -> str:
 
 
 def _read_title(r: _Reader) -> None:
-    units = r.role("title")
+    units = [u for u in r.role("title") if not is_council_session(u[2])]  # a resolution without its title line
     if not units:
         return
     parts: list[tuple[int, int]] = []
@@ -1183,14 +1189,130 @@ def _headline_then_prose(r: _Reader) -> bool:
     if at + 1 >= len(r.blocks):
         return False
     first, lead = r.blocks[at].text, r.blocks[at + 1].text
-    if not is_headline(first) or is_list_line(first) or is_upper_line(first) or _names_a_body(first):
+    if not is_headline(first) or is_list_line(first) or _names_a_body(first):
         return False
+    if is_upper_line(first) and type_head(first):
+        return False  # "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH …": a document's type line in capitals, not a post's headline
     if _is_sapo(lead) and at + 2 < len(r.blocks) and _is_prose(r.blocks[at + 2].text, at + 3 == len(r.blocks)):
         lead = r.blocks[at + 2].text  # headline, a one-sentence summary (sapo), then the article
     if (not _is_prose(lead, at + 2 == len(r.blocks)) or is_list_line(lead) or BASIS.match(lead)
             or ISSUER_ISSUES.search(lead)):
         return False
     return not any(SELF_KIND.search(b.text) or AUTHOR_WITH_DEGREE.match(b.text.strip()) for b in r.blocks)
+
+
+def _is_tag(text: str) -> bool:
+    """A portal's tag line: a few words in small letters, no sentence (a headline and a lead open with a capital).
+
+    >>> _is_tag("chuyển đổi số cấp xã"), _is_tag("Chuyển đổi số cấp xã năm 2025 đạt nhiều kết quả")
+    (True, False)
+    >>> _is_tag("trình, đến năm 2020 các xã đều đã có bộ phận một cửa đạt chuẩn về trang thiết bị.")
+    False
+    """
+    words = text.split()
+    return (bool(words) and words[0][:1].islower() and len(words) < 2 * HEADLINE_MIN_WORDS
+            and not text.rstrip().endswith(NOT_HEADLINE_ENDS[:3]))
+
+
+def _opening_block(r: _Reader) -> int | None:
+    """Index of the block a page opens with under its category or tag lines, their separators ("chuyển đổi số",
+    "-") and its banner or breadcrumb: the first block with letters that is none of them."""
+    for i, block in enumerate(r.blocks[:LABEL_LINES_MAX + SEPARATOR_LINES_MAX + 1]):
+        if (any(c.isalpha() for c in block.text) and not _is_label(block.text) and not _is_tag(block.text)
+                and not _is_page_chrome(block.text)):
+            return i
+    return None
+
+
+def _opens_a_sentence(text: str) -> bool:
+    """A paragraph that opens a sentence: a capital first, or a quotation mark before it; a page cut inside a
+    sentence ("trình, đến năm 2020 …", "vụ, nhất là …") opens in small letters.
+
+    >>> _opens_a_sentence("“Phải coi người dân là trung tâm …"), _opens_a_sentence("vụ, nhất là ở cấp xã …")
+    (True, False)
+    """
+    letter = next((c for c in text if c.isalnum()), "")
+    return letter.isupper() or letter.isdigit()
+
+
+#: A heading numbered as a document numbers its sections and items, its text opening with a capital ("1. Tiếp tục
+#: quán triệt …", "II. NHIỆM VỤ", "a) Đối với …" is an item in small letters): a body's part, not a post's.
+NUMBERED_HEADING = re.compile(r"^\s*(?:[IVXLC]{1,6}|\d{1,2})[.)]\s+" + UPPER_LETTER)
+
+
+def _opens_with_prose(r: _Reader) -> bool:
+    """A page that opens with a paragraph of prose, under nothing but its labels: a post shown without its headline
+    (a portal's teaser or excerpt, a post put into another language). A document opens with its header, its type
+    line, its title, its bases or a section, never with a paragraph; an excerpt that shows a document's sections, calls
+    itself by its kind ("Quyết định này") or opens by issuing ("UBND tỉnh ban hành Kế hoạch …") is not one, nor is
+    an essay under its author's name.
+
+    >>> from ingest.clean import clean_lines
+    >>> from ingest.structure import parse_structure
+    >>> lead = ("Trong đợt làm việc tuần qua, đoàn công tác ghi nhận phần lớn bộ phận một cửa cấp xã mở cửa đúng "
+    ...         "giờ, niêm yết đủ thủ tục; riêng hai xã còn để hồ sơ trễ hạn nên được yêu cầu khắc phục ngay trong "
+    ...         "tháng này.")
+    >>> def opens(text):
+    ...     blocks = parse_structure(clean_lines(text))
+    ...     return _opens_with_prose(_Reader(blocks, text, _locate(blocks, text), [], {}))
+    >>> opens(lead + "\\nT.LINH"), opens("cải cách hành chính\\n-\\n" + lead)
+    (True, True)
+    >>> opens("I. MỤC ĐÍCH, YÊU CẦU\\n" + lead), opens(lead + "\\nII. NỘI DUNG\\n- Kiểm tra.")
+    (False, False)
+    """
+    if any(u.role != "header" or not _is_page_chrome(r.blocks[u.block].text) for u in r.units):
+        return False  # a header, beyond the name of the body whose site it is in capitals
+    at = _opening_block(r)
+    headed = at is not None and _is_post_headline(r, at)
+    if headed:
+        at += 2 if _repeats_next(r, at) else 1  # the headline (printed twice: in the breadcrumb, over the article)
+    if at is None or at >= len(r.blocks) or r.blocks[at].kind != "para" or not _lead_is_prose(r, at, headed):
+        return False
+    if any(_is_document_part(b) for b in r.blocks):
+        return False
+    return not any(SELF_KIND.search(b.text) or AUTHOR_WITH_DEGREE.match(b.text.strip()) for b in r.blocks)
+
+
+#: An article's heading opening a line ("Điều 2. Tổ chức thực hiện"): a legal text's or a decision's part.
+_ARTICLE = re.compile(r"^\s*" + ARTICLE_FORM)
+
+
+def _is_document_part(block: Block) -> bool:
+    """A block only a document has: a part or a chapter (:data:`textnorm.patterns.SECTION_START`), a numbered heading,
+    an article ("Điều 2."), or a point lettered "a)" (a post may list with dashes, it does not letter its points)."""
+    text = block.text.strip()
+    return bool(SECTION_START.match(text) or block.kind == "heading" and NUMBERED_HEADING.match(text)
+                or _ARTICLE.match(text) or marker_kind(text) == "alpha")
+
+
+def _lead_is_prose(r: _Reader, at: int, headed: bool) -> bool:
+    """The block opens a post's body: a paragraph of prose, or a sentence followed by another one, or under a headline
+    a sentence alone (a tag page's teaser); a sentence, never a basis or the clause issuing a document. Without a
+    headline, a page of one short paragraph may be a sentence of a document's: it is no lead."""
+    lead, last = r.blocks[at].text, at + 1 == len(r.blocks)
+    nxt = next((i for i in range(at + 1, len(r.blocks)) if not PHOTO_CAPTION.match(r.blocks[i].text.strip())), None)
+    after = r.blocks[nxt].text if nxt is not None else ""  # the next paragraph, a photo's caption aside
+    prose = _is_prose(lead, last and headed) or _is_sapo(lead) and (
+        _is_sapo(after) or _is_prose(after, nxt == len(r.blocks) - 1) or headed and last)
+    return prose and _opens_a_sentence(lead) and not BASIS.match(lead) and not ISSUER_ISSUES.search(lead)
+
+
+def _is_post_headline(r: _Reader, i: int) -> bool:
+    """The block can be a post's headline over its lead: a headline, not a paragraph, a list item, a body's name, a
+    document's type line in capitals or a headline naming the kind of the document the page shows
+    (:func:`kind_headline`)."""
+    text = r.blocks[i].text
+    return (is_headline(text) and not _is_prose(text, False) and not is_list_line(text)
+            and not (is_upper_line(text) and (type_head(text) or _names_a_body(text))) and not kind_headline(text))
+
+
+def _repeats_next(r: _Reader, i: int) -> bool:
+    """The block ends with the next one, which is the same headline again: a portal prints a post's headline in its
+    breadcrumb (after a widget's name: "null Xã X tổ chức …") and then above the article."""
+    if i + 1 >= len(r.blocks):
+        return False
+    text, after = r.blocks[i].text.strip(), r.blocks[i + 1].text.strip()
+    return bool(after) and text != after and text.endswith(after)
 
 
 def _source_line(r: _Reader) -> tuple[int, re.Match] | None:
@@ -1203,7 +1325,8 @@ def _reads_as_news(r: _Reader) -> bool:
     if r.md.get("so_hieu") or any(u.role in ANCHOR_ROLES for u in r.units):
         return False
     return bool(_stamp(r) or _stamped_post(r) or _section_date(r) or _dateline(r) or _source_line(r)
-                or _reports_issuing(r) or _byline(r) or _headline_then_narration(r) or _headline_then_prose(r))
+                or _reports_issuing(r) or _byline(r) or _headline_then_narration(r) or _headline_then_prose(r)
+                or _opens_with_prose(r))
 
 
 def _section_date(r: _Reader) -> bool:
@@ -1256,7 +1379,23 @@ def _headline(r: _Reader, stamp: int | None) -> int | None:
         order = _above_body(r)
     else:
         order = [i for k in range(1, HEADLINE_REACH + 1) for i in (stamp - k, stamp + k) if 0 <= i < len(r.blocks)]
-    return next((i for i in order if is_headline(r.blocks[i].text) and not is_list_line(r.blocks[i].text)), None)
+    return next((i for i in order if is_headline(r.blocks[i].text) and not is_list_line(r.blocks[i].text)
+                 and not _is_tag(r.blocks[i].text) and not _repeats_next(r, i)
+                 and not _is_page_chrome(r.blocks[i].text)), None)
+
+
+def _is_page_chrome(text: str) -> bool:
+    """A line of a page's furniture above a post: a breadcrumb, the portal's banner, or the name of the body whose
+    site it is in capitals (:data:`textnorm.patterns.BREADCRUMB`, :data:`textnorm.patterns.PORTAL_BANNER`).
+
+    >>> _is_page_chrome("Trang chủ > Tin tức > Cải cách hành chính"), _is_page_chrome("ỦY BAN NHÂN DÂN HUYỆN CHỢ MỚI")
+    (True, True)
+    >>> _is_page_chrome("CỔNG THÔNG TIN ĐIỆN TỬ TỈNH BẮC KẠN"), _is_page_chrome("KIỂM TRA CẢI CÁCH HÀNH CHÍNH TẠI XÃ")
+    (True, False)
+    """
+    text = text.strip()
+    body = is_upper_line(text) and len(text.split()) <= BODY_NAME_MAX_WORDS and _names_a_body(text)
+    return bool(BREADCRUMB.search(text) or PORTAL_BANNER.match(text) or body)
 
 
 def _above_body(r: _Reader) -> list[int]:
@@ -1264,8 +1403,24 @@ def _above_body(r: _Reader) -> list[int]:
     lead credited to its outlet ("(ĐN) - Ngày 19-4, …", however short): a photo caption or a subheading under the
     lead is no headline."""
     first = range(min(len(r.blocks), DATELINE_PARAGRAPHS))
-    return list(itertools.takewhile(lambda i: len(r.blocks[i].text) < PROSE_MIN_CHARS
-                                    and not NEWS_CREDIT.match(r.blocks[i].text), first))
+    above = list(itertools.takewhile(lambda i: len(r.blocks[i].text) < PROSE_MIN_CHARS
+                                     and not NEWS_CREDIT.match(r.blocks[i].text), first))
+    lead = next((n for n, i in enumerate(above) if _is_lead_sentence(r.blocks[i].text)), len(above))
+    return above[:lead]  # a photo's caption under a short lead is no headline
+
+
+def _is_lead_sentence(text: str) -> bool:
+    """A sentence of a lead: a few words at least, ended by a full stop (a headline ends on none; it may ask a question
+    or exclaim).
+
+    >>> _is_lead_sentence("UBND huyện vừa có văn bản lùi buổi đối thoại với thanh niên sang tuần sau.")
+    True
+    >>> _is_lead_sentence("Kiểm tra công tác cải cách hành chính tại huyện Na Rì"), _is_lead_sentence("Tin.")
+    (False, False)
+    >>> _is_lead_sentence("Vì sao người dân còn ngại nộp hồ sơ trực tuyến?")
+    False
+    """
+    return text.rstrip().endswith(".") and len(text.split()) >= HEADLINE_MIN_WORDS
 
 
 def _read_news_title(r: _Reader, stamp: tuple[int, re.Match] | None) -> None:
@@ -1281,7 +1436,7 @@ def _read_news_title(r: _Reader, stamp: tuple[int, re.Match] | None) -> None:
     index = _headline(r, stamp[0] if stamp else None)
     if index is not None:
         s, text = r.spans[index][0], r.blocks[index].text
-        r.put("tieu_de", text, (s, s + len(text)))
+        r.put("tieu_de", _sentence_case(text), (s, s + len(text)))
 
 
 def _read_news_date(r: _Reader, stamp: tuple[int, re.Match] | None) -> None:
@@ -1402,6 +1557,8 @@ def _read_notice(r: _Reader) -> None:
     names; its headline, if any, is its title without the kind word."""
     if r.md.get("loai_van_ban") not in NOTICE_OVERRIDES:
         return
+    if r.md.get("loai_van_ban") == NEWS_TYPE and _reports_issuing(r):
+        return  # "UBND huyện vừa có Thông báo số …": a post reporting the notice, quoting its formula
     found = _notice_formula(r)
     if not found:
         return
@@ -1413,6 +1570,32 @@ def _read_notice(r: _Reader) -> None:
         text = r.blocks[0].text
         r.put("tieu_de", text[:TITLE_MAX_CHARS], (r.spans[0][0], r.spans[0][0] + len(text)))
     _strip_kind_word(r, NOTICE_TYPE)
+
+
+def _calendar_headline(r: _Reader) -> int | None:
+    """Index of a calendar's headline (:data:`textnorm.patterns.CALENDAR_HEADLINE`) among a page's first blocks: a line
+    of a few words that is no sentence ("Lịch tiếp công dân", "Lịch công tác tuần 23 của Lãnh đạo UBND tỉnh")."""
+    for i, block in enumerate(r.blocks[:LABEL_LINES_MAX + 1]):
+        text = block.text.strip()
+        if (CALENDAR_HEADLINE.match(text) and len(text) <= HEADLINE_MAX_CHARS and not text.endswith(NOT_HEADLINE_ENDS)
+                and not is_list_line(text)):
+            return i
+    return None
+
+
+def _read_calendar(r: _Reader) -> None:
+    """A page without header under a calendar's headline: the headline as its title, and "Thông báo" as its kind when
+    nothing else told it (a body announces its calendar; a dated portal post of one stays a post)."""
+    if r.md.get("so_hieu"):
+        return  # a numbered document's kind and title are its header's (a list item's "ngày …" may read as a date)
+    at = _calendar_headline(r)
+    if at is None:
+        return
+    text, start = r.blocks[at].text.strip(), r.spans[at][0] + len(r.blocks[at].text) - len(r.blocks[at].text.lstrip())
+    if not r.md.get("loai_van_ban"):
+        r.put("loai_van_ban", NOTICE_TYPE, (start, start + len(text)))
+    if not r.md.get("tieu_de"):
+        r.put("tieu_de", _sentence_case(text)[:TITLE_MAX_CHARS], (start, start + len(text)))
 
 
 #: Kinds a portal page's headline may open with, in mixed case, when the page shows a document without its header
@@ -1635,6 +1818,7 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
     _read_signer(r)
     _read_news(r)
     _read_notice(r)
+    _read_calendar(r)
     _read_kind_headline(r)
     _read_essay_title(r)
     _read_page_dates(r)

@@ -525,3 +525,34 @@ def writes_number(text: str, digits: str) -> bool:
     return bool(re.search(rf"(?<![\w/.,]){number}\s*(?:/|-\s*[a-z]+\s*/)\s*[a-z0-9]", folded)
                 or re.search(rf"(?<![\w/.,])[a-z]{{1,8}}{number}", folded)
                 or re.search(rf"(?<![a-z])s[o6]\s*:?\s*{number}", folded))
+
+
+#: A council's term and session line, under its name in a resolution's header ("KHÓA XV KỲ HỌP THỨ BẢY", "KHÓA IX,
+#: KỲ HỌP BẤT THƯỜNG", "Khoá X - Kỳ họp thứ 5"), matched folded: it says when the council sat, it is
+#: never the resolution's title.
+_COUNCIL_SESSION = re.compile(r"^khoa\s+[ivxlc]+\b[\s,.;:\-–]*(?:ky hop|nhiem ky)\b")
+
+
+def is_council_session(text: str) -> bool:
+    """Whether a line is a council's term and session line (:data:`_COUNCIL_SESSION`).
+
+    >>> is_council_session("KHÓA XV KỲ HỌP THỨ BẢY"), is_council_session("KHOÁ IX, KỲ HỌP BẤT THƯỜNG LẦN THỨ HAI")
+    (True, True)
+    >>> is_council_session("Về khóa học bồi dưỡng kỹ năng cho công chức"), is_council_session("KHÓA HỌP")
+    (False, False)
+    """
+    return bool(_COUNCIL_SESSION.match(fold_accents(text.strip()).lower()))
+
+
+#: A calendar's headline: a body's schedule of receiving citizens, of work or of duty ("Lịch tiếp công dân định kỳ
+#: của Chủ tịch UBND xã …", "Lịch công tác tuần 23 của Lãnh đạo UBND tỉnh", "Lịch trực Tết"). A body announces its
+#: calendar; the words are the forms' own names (Luật Tiếp công dân 2013, Điều 12: "lịch tiếp công dân").
+CALENDAR_HEADLINE = re.compile(r"^Lịch\s+(?:tiếp\s+(?:công\s+)?dân|công\s+tác|làm\s+việc|trực)\b", re.IGNORECASE)
+
+
+#: A breadcrumb of a web page, its items joined by an arrow ("Trang chủ > Tin tức > Cải cách hành chính", "Trang chủ »
+#: Tin tức"): where the page sits on its site, never its headline.
+BREADCRUMB = re.compile(r"[^\W\d_]\s*[>»›]\s*[^\W\d_]")
+#: A portal's banner: the site's name ("CỔNG THÔNG TIN ĐIỆN TỬ TỈNH …", "Trang thông tin điện tử huyện …"), printed
+#: above every post of the site.
+PORTAL_BANNER = re.compile(r"^(?:cổng|trang)\s+thông\s+tin\s+điện\s+tử\b", re.IGNORECASE)
