@@ -43,11 +43,12 @@ from assistant.evidence import (
     ordinal_conflict,
     unit_year_cover,
 )
+from assistant.grounded.scoring import idf_table
 from assistant.scope import indexed_with_year
 from retriever.query import resolve_named_documents
 from retriever.years import COVERS, OTHER_YEARS
 from textnorm import fold_word, has_diacritics, syllables, word_segments
-from textnorm.cues import AnswerType, shaped
+from textnorm.cues import DAY_MONTH, AnswerType, shaped, time_question_words
 from textnorm.patterns import news_dateline
 
 #: The fitted thresholds and how they were fitted (grid, halves, figures), as ``bench.fit_abstention`` wrote them.
@@ -159,13 +160,13 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule, doc_tex
     """
     asked = shaped(analysis.answer_types)
     # a time asked with "khi nào" is answered by a date or by the case a rule applies in ("Trường hợp …")
-    typed = [u for u in units if u.carries & asked
-             or (AnswerType.TIME in asked and answers_when_by_condition(analysis.text, u.text))]
+    typed = [u for u in units if u.carries & asked or (AnswerType.TIME in asked and _answers_when(analysis, u))]
     type_found = not asked or bool(typed)
     # the answer must be one unit that both carries the asked kind of answer and speaks of the question's topic
     index = lexical_state.index
     best = max((u.coverage for u in (typed or units)), default=0.0)  # the scale of the units' own coverages
-    coverage = max((_dated_coverage(u, units) for u in (typed or units)), default=0.0)
+    measured = _content_coverage(units, analysis, lexical_state)
+    coverage = max((_dated_coverage(u, units, measured) for u in (typed or units)), default=0.0)
     topic = set(analysis.topic_terms)
     words = [w for w in syllables(analysis.text) if fold_word(w) in topic]
     # an accented word is looked up as written ("lương" is not "lượng"); an unaccented one by its folded form
@@ -176,7 +177,10 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule, doc_tex
                 and not _known_compound(c, index)]
     unknown = tuple(dict.fromkeys(unknown))
     share = len(unknown) / max(len(set(words)), 1)
-    year_ok = _year_ok(typed or units, best, analysis, rule, lexical_state, doc_text)
+    # the year is read on the units carrying the asked kind and on every unit, as the place is: a number line of a
+    # document of another year does not make the year absent when the passage that speaks of the topic is of it
+    year_ok = _year_ok(typed or units, best, analysis, rule, lexical_state, doc_text) or (bool(typed) and _year_ok(
+        units, max((u.coverage for u in units), default=0.0), analysis, rule, lexical_state, doc_text))
     # the place is read on the units carrying the asked kind and on every unit (the document that speaks of the topic
     # may not be the one whose date line ranks): either is enough
     place_ok = _place_ok(typed or units, best, analysis, rule, lexical_state, doc_text) or _place_ok(
@@ -197,7 +201,37 @@ def _absent_number(analysis, units: list, state, doc_text=None) -> str:
     return "" if number and indexed_with_year(number, state, doc_text) else number
 
 
-def _dated_coverage(unit, units: list) -> float:
+def _answers_when(analysis, unit) -> bool:
+    """A unit answering "when" although the scorer read no time in it: by the case a rule applies in
+    (:func:`assistant.evidence.answers_when_by_condition`), or by a day and month a news post writes without the year
+    ("Sáng 21-12, Ban Thường vụ tổ chức hội nghị", :data:`textnorm.cues.DAY_MONTH`)."""
+    return answers_when_by_condition(analysis.text, unit.text) or bool(DAY_MONTH.search(unit.text))
+
+
+def _content_coverage(units: list, analysis, lexical_state) -> dict[int, float]:
+    """Each unit's coverage (by ``id``) measured on the question's content words only: the words of a phrase that
+    only asks for a time ("vào thời gian nào", "giai đoạn nào", "mấy giờ": :func:`textnorm.cues.time_question_words`)
+    are answered by the date and never written beside it, so they leave the topic weight (a unit carrying one keeps
+    it). Empty when the question has no such phrase (the scorer's coverage stands)."""
+    topic = analysis.topic_terms
+    dropped = {t for t in time_question_words(f"{analysis.original} {analysis.text}") if t in topic}
+    if not dropped or not units:
+        return {}
+    idf = idf_table(lexical_state)
+    weights = {t: idf(t) for t in dict.fromkeys(topic)}
+    total = sum(weights.values())
+    gone = sum(weights[t] for t in dropped)
+    if total - gone <= 0:
+        return {}
+    out = {}
+    for u in units:
+        words = {fold_word(w) for w in syllables(f"{u.text} {u.result.passage.section}")}
+        carried = sum(weights[t] for t in dropped if t in words)
+        out[id(u)] = max(0.0, u.coverage * total - carried) / (total - gone)
+    return out
+
+
+def _dated_coverage(unit, units: list, measured: dict | None = None) -> float:
     """A unit's coverage; a news post's dateline ("17:18 10/06/2020 | Lượt xem: 158") dates its whole post, as a
     document's place-and-date line does its document: it counts with the best unit of its post (the scorer already
     lifts identity lines so; a dateline is not lifted there, where it must not outrank the dates the post reports).
@@ -208,9 +242,10 @@ def _dated_coverage(unit, units: list) -> float:
     >>> _dated_coverage(line, [line, body]), _dated_coverage(body, [line, body])
     (0.7, 0.7)
     """
+    measured = measured or {}
     if not news_dateline(unit.text):
-        return unit.coverage
-    return max(u.coverage for u in units if u.doc_id == unit.doc_id)
+        return measured.get(id(unit), unit.coverage)
+    return max(measured.get(id(u), u.coverage) for u in units if u.doc_id == unit.doc_id)
 
 
 def _known_compound(compound: str, index) -> bool:
