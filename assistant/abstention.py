@@ -38,7 +38,7 @@ from assistant.evidence import (
     asked_fact,
     document_of_other_localities,
     document_of_other_places,
-    fact_present,
+    fact_units,
     in_scope,
     ordinal_conflict,
     unit_year_cover,
@@ -159,8 +159,13 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule, doc_tex
         An :class:`AbstentionFeatures`.
     """
     asked = shaped(analysis.answer_types)
-    # a time asked with "khi nào" is answered by a date or by the case a rule applies in ("Trường hợp …")
-    typed = [u for u in units if u.carries & asked or (AnswerType.TIME in asked and _answers_when(analysis, u))]
+    fact = asked_fact(analysis.text, tuple(analysis.answer_types))
+    stating = fact_units(units, fact, analysis, lexical_state, doc_text=doc_text)
+    # a time asked with "khi nào" is answered by a date or by the case a rule applies in ("Trường hợp …"); a unit
+    # stating the definite fact asked carries its kind whatever the scorer read in it
+    stating_ids = {id(u) for u in stating}
+    typed = [u for u in units if u.carries & asked or id(u) in stating_ids
+             or (AnswerType.TIME in asked and _answers_when(analysis, u))]
     type_found = not asked or bool(typed)
     # the answer must be one unit that both carries the asked kind of answer and speaks of the question's topic
     index = lexical_state.index
@@ -177,17 +182,13 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule, doc_tex
                 and not _known_compound(c, index)]
     unknown = tuple(dict.fromkeys(unknown))
     share = len(unknown) / max(len(set(words)), 1)
-    # the year is read on the units carrying the asked kind and on every unit, as the place is: a number line of a
-    # document of another year does not make the year absent when the passage that speaks of the topic is of it
-    year_ok = _year_ok(typed or units, best, analysis, rule, lexical_state, doc_text) or (bool(typed) and _year_ok(
-        units, max((u.coverage for u in units), default=0.0), analysis, rule, lexical_state, doc_text))
+    year_ok = _year_ok(typed or units, best, analysis, rule, lexical_state, doc_text)
     # the place is read on the units carrying the asked kind and on every unit (the document that speaks of the topic
     # may not be the one whose date line ranks): either is enough
     place_ok = _place_ok(typed or units, best, analysis, rule, lexical_state, doc_text) or _place_ok(
         units, max((u.coverage for u in units), default=0.0), analysis, rule, lexical_state, doc_text)
     dense = max((u.result.scores.get("dense", 0.0) for u in units), default=0.0)
-    fact = asked_fact(analysis.text, tuple(analysis.answer_types))
-    found = fact_present(units, fact, analysis, lexical_state, doc_text=doc_text)
+    found = not fact.kind or not units or bool(stating)
     scoped = [u for u in units if in_scope(u.result, analysis, lexical_state)]
     return AbstentionFeatures(coverage=coverage, unknown_share=share, unknown=unknown, type_found=type_found,
                               year_ok=year_ok, place_ok=place_ok, dense=dense, fact=fact.kind, fact_found=found,

@@ -402,6 +402,16 @@ def fact_present(units: list, fact: AskedFact, analysis=None, state=None, top: i
     own number or date is not stated by a line citing the documents it rests on, unless that is what is asked."""
     if not fact.kind or not units:
         return True
+    return bool(fact_units(units, fact, analysis, state, top, doc_text))
+
+
+def fact_units(units: list, fact: AskedFact, analysis=None, state=None, top: int = FACT_TOP_UNITS,
+               doc_text=None) -> list:
+    """The units :func:`fact_present` finds stating ``fact`` (none when nothing definite is asked): they carry the
+    kind of answer asked, whatever types the scorer read in them (a body line citing "Quyết định số 2718/QĐ-UBND" of
+    the plan asked states the number asked)."""
+    if not fact.kind or not units:
+        return []
     scoped = [u for u in units if analysis is None or (in_scope(u.result, analysis, state)
                                                        and not names_other_places(u, analysis)
                                                        and not names_other_localities(u, analysis)
@@ -423,7 +433,8 @@ def fact_present(units: list, fact: AskedFact, analysis=None, state=None, top: i
             best += sorted(scoped, key=lambda u: -u.score)[:top]
     else:
         best = sorted(scoped, key=lambda u: -u.score)[:top]
-    return any(states_fact(u.text, fact) for u in best)
+    unique = list({id(u): u for u in best}.values())  # a unit read twice (by coverage and by score) counts once
+    return [u for u in unique if states_fact(u.text, fact)]
 
 
 def _of_other_years(unit, analysis, state=None) -> bool:
@@ -722,7 +733,8 @@ def in_scope(result, analysis, state=None) -> bool:
     return (canonical_province(tinh) or tinh) in wanted or mentions_province(result.passage.text, analysis.provinces)
 
 
-__all__ = ["AskedFact", "asked_fact", "answers_when_by_condition", "states_fact", "fact_present", "in_scope",
+__all__ = ["AskedFact", "asked_fact", "answers_when_by_condition", "states_fact", "fact_present", "fact_units",
+           "in_scope",
            "names_other_places", "names_other_localities", "ordinal_conflict", "unit_year_cover",
            "absent_named_number", "places_named", "document_of_other_places", "document_of_other_localities",
            "cued_localities", "FACT_NAMES", "FACT_TOP_UNITS"]
