@@ -43,13 +43,13 @@ from assistant.evidence import (
     ordinal_conflict,
     unit_year_cover,
 )
-from assistant.grounded.scoring import idf_table
+from assistant.grounded.scoring import asked_cited_form, idf_table, same_form
 from assistant.scope import indexed_with_year
 from retriever.query import resolve_named_documents
 from retriever.years import COVERS, OTHER_YEARS
 from textnorm import fold_word, has_diacritics, syllables, word_segments
 from textnorm.cues import DAY_MONTH, AnswerType, shaped, time_question_words
-from textnorm.patterns import news_dateline
+from textnorm.patterns import CITED_DOCUMENT, news_dateline
 
 #: The fitted thresholds and how they were fitted (grid, halves, figures), as ``bench.fit_abstention`` wrote them.
 FIT_FILE = Path(__file__).with_name("abstention_fit.json")
@@ -162,8 +162,8 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule, doc_tex
     fact = asked_fact(analysis.text, tuple(analysis.answer_types))
     stating = fact_units(units, fact, analysis, lexical_state, doc_text=doc_text)
     # a time asked with "khi nào" is answered by a date or by the case a rule applies in ("Trường hợp …"); a unit
-    # stating the definite fact asked carries its kind whatever the scorer read in it
-    stating_ids = {id(u) for u in stating}
+    # citing the document whose number is asked carries its kind whatever the scorer read in it
+    stating_ids = {id(u) for u in _citing_form_asked(stating, fact, analysis)}
     typed = [u for u in units if u.carries & asked or id(u) in stating_ids
              or (AnswerType.TIME in asked and _answers_when(analysis, u))]
     type_found = not asked or bool(typed)
@@ -200,6 +200,20 @@ def _absent_number(analysis, units: list, state, doc_text=None) -> str:
     """The number asked with its year that neither the units nor any indexed document writes (else "")."""
     number = absent_named_number(analysis, units, state.records)
     return "" if number and indexed_with_year(number, state, doc_text) else number
+
+
+def _citing_form_asked(stating: list, fact, analysis) -> list:
+    """The units stating a document's number or date (:func:`assistant.evidence.fact_units`) that cite, with its
+    number, a document of the form the question names ("quyết định phê duyệt kế hoạch … số mấy": "… theo Quyết định
+    số 2718/QĐ-UBND ngày 26/12/2023 …"), any when it names none: a body line citing the document asked answers it
+    though the scorer reads no number of the quoted document's own there; a number of another form (a Chỉ thị cited in
+    passing, for a kế hoạch asked) answers nothing. Other facts: none (the scorer's types stand)."""
+    if fact.kind != "identity":
+        return []
+    form = asked_cited_form(analysis.original or analysis.text, "", False)
+    if not form:
+        return stating
+    return [u for u in stating if any(same_form(m.group("kind"), form) for m in CITED_DOCUMENT.finditer(u.text))]
 
 
 def _answers_when(analysis, unit) -> bool:

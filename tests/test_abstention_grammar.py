@@ -7,7 +7,8 @@ mechanism each, with its twin:
 - the words of a phrase that only asks for a time ("vào thời gian nào") are no topic a passage must carry;
 - a line stating the fact asked carries its kind, whatever the scorer read in it: a post's body citing "Quyết định số
   2718/QĐ-UBND … phê duyệt Kế hoạch … năm 2024" answers which decision approved that plan, and its year is the
-  year asked (a number line of a plan of 2019 is no reason to refuse), while a year no line is of is still refused;
+  year asked (a number line of a plan of 2019 is no reason to refuse), while a year no line is of, or a plan's number
+  asked of a post citing a decision only, is still refused;
 - the number of a document the body cites ("theo kế hoạch số mấy") is read on the lines an answer would quote;
 - a district is the same however its apostrophe is typed ("Đăk R’lấp", "Đắk R'lấp").
 """
@@ -90,6 +91,7 @@ def test_the_fact_in_the_text_is_answered(assistant, question, fact):
     "Thành ủy Lai Châu tổ chức buổi lắng nghe ý kiến thanh niên về chuyển đổi số vào ngày nào?",
     "Thành ủy Lai Châu lắng nghe ý kiến thanh niên về chuyển đổi số trong bao nhiêu giờ?",
     "Quyết định phê duyệt kế hoạch chuyển đổi số năm 2021 của tỉnh Điện Biên số mấy?",
+    "Kế hoạch chuyển đổi số năm 2024 của UBND tỉnh Điện Biên là kế hoạch số mấy?",  # the post cites a decision only
 ])
 def test_the_fact_absent_is_still_refused(assistant, question):
     assert assistant.ask(question).abstained
