@@ -170,7 +170,7 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule, doc_tex
     # the answer must be one unit that both carries the asked kind of answer and speaks of the question's topic
     index = lexical_state.index
     best = max((u.coverage for u in (typed or units)), default=0.0)  # the scale of the units' own coverages
-    measured = _content_coverage(units, analysis, lexical_state)
+    measured = _content_coverage(typed, analysis, lexical_state)
     coverage = max((_dated_coverage(u, units, measured) for u in (typed or units)), default=0.0)
     topic = set(analysis.topic_terms)
     words = [w for w in syllables(analysis.text) if fold_word(w) in topic]
@@ -223,26 +223,25 @@ def _answers_when(analysis, unit) -> bool:
     return answers_when_by_condition(analysis.text, unit.text) or bool(DAY_MONTH.search(unit.text))
 
 
-def _content_coverage(units: list, analysis, lexical_state) -> dict[int, float]:
-    """Each unit's coverage (by ``id``) measured on the question's content words only: the words of a phrase that
-    only asks for a time ("vào thời gian nào", "giai đoạn nào", "mấy giờ": :func:`textnorm.cues.time_question_words`)
-    are answered by the date and never written beside it, so they leave the topic weight (a unit carrying one keeps
-    it). Empty when the question has no such phrase (the scorer's coverage stands)."""
+def _content_coverage(typed: list, analysis, lexical_state) -> dict[int, float]:
+    """The coverage (by ``id``) of each unit carrying the time asked, with the words of a phrase that only asks for a
+    time ("vào thời gian nào", "giai đoạn nào", "mấy giờ": :func:`textnorm.cues.time_question_words`) counted as
+    carried: the date answers them and is rarely written beside them ("từ ngày 10/6 đến ngày 10/7"). A unit writing
+    them keeps its coverage, a unit carrying no time gains nothing. Empty when the question has no such phrase or no
+    time is asked (the scorer's coverage stands)."""
+    if AnswerType.TIME not in analysis.answer_types:
+        return {}
     topic = analysis.topic_terms
-    dropped = {t for t in time_question_words(f"{analysis.original} {analysis.text}") if t in topic}
-    if not dropped or not units:
+    asked = {t for t in time_question_words(f"{analysis.original} {analysis.text}") if t in topic}
+    if not asked or not typed:
         return {}
     idf = idf_table(lexical_state)
     weights = {t: idf(t) for t in dict.fromkeys(topic)}
-    total = sum(weights.values())
-    gone = sum(weights[t] for t in dropped)
-    if total - gone <= 0:
-        return {}
+    total = sum(weights.values()) or 1.0
     out = {}
-    for u in units:
+    for u in typed:
         words = {fold_word(w) for w in syllables(f"{u.text} {u.result.passage.section}")}
-        carried = sum(weights[t] for t in dropped if t in words)
-        out[id(u)] = max(0.0, u.coverage * total - carried) / (total - gone)
+        out[id(u)] = min(1.0, u.coverage + sum(weights[t] for t in asked if t not in words) / total)
     return out
 
 
