@@ -38,17 +38,18 @@ from assistant.evidence import (
     asked_fact,
     document_of_other_localities,
     document_of_other_places,
-    fact_present,
+    fact_units,
     in_scope,
     ordinal_conflict,
     unit_year_cover,
 )
+from assistant.grounded.scoring import asked_cited_form, idf_table, same_form
 from assistant.scope import indexed_with_year
 from retriever.query import resolve_named_documents
 from retriever.years import COVERS, OTHER_YEARS
 from textnorm import fold_word, has_diacritics, syllables, word_segments
-from textnorm.cues import AnswerType, shaped
-from textnorm.patterns import news_dateline
+from textnorm.cues import DAY_MONTH, AnswerType, shaped, time_question_words
+from textnorm.patterns import CITED_DOCUMENT, news_dateline
 
 #: The fitted thresholds and how they were fitted (grid, halves, figures), as ``bench.fit_abstention`` wrote them.
 FIT_FILE = Path(__file__).with_name("abstention_fit.json")
@@ -158,14 +159,19 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule, doc_tex
         An :class:`AbstentionFeatures`.
     """
     asked = shaped(analysis.answer_types)
-    # a time asked with "khi nào" is answered by a date or by the case a rule applies in ("Trường hợp …")
-    typed = [u for u in units if u.carries & asked
-             or (AnswerType.TIME in asked and answers_when_by_condition(analysis.text, u.text))]
+    fact = asked_fact(analysis.text, tuple(analysis.answer_types))
+    stating = fact_units(units, fact, analysis, lexical_state, doc_text=doc_text)
+    # a time asked with "khi nào" is answered by a date or by the case a rule applies in ("Trường hợp …"); a unit
+    # citing the document whose number is asked carries its kind whatever the scorer read in it
+    stating_ids = {id(u) for u in _citing_form_asked(stating, fact, analysis)}
+    typed = [u for u in units if u.carries & asked or id(u) in stating_ids
+             or (AnswerType.TIME in asked and _answers_when(analysis, u))]
     type_found = not asked or bool(typed)
     # the answer must be one unit that both carries the asked kind of answer and speaks of the question's topic
     index = lexical_state.index
     best = max((u.coverage for u in (typed or units)), default=0.0)  # the scale of the units' own coverages
-    coverage = max((_dated_coverage(u, units) for u in (typed or units)), default=0.0)
+    measured = _content_coverage(typed, analysis, lexical_state)
+    coverage = max((_dated_coverage(u, units, measured) for u in (typed or units)), default=0.0)
     topic = set(analysis.topic_terms)
     words = [w for w in syllables(analysis.text) if fold_word(w) in topic]
     # an accented word is looked up as written ("lương" is not "lượng"); an unaccented one by its folded form
@@ -182,8 +188,7 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule, doc_tex
     place_ok = _place_ok(typed or units, best, analysis, rule, lexical_state, doc_text) or _place_ok(
         units, max((u.coverage for u in units), default=0.0), analysis, rule, lexical_state, doc_text)
     dense = max((u.result.scores.get("dense", 0.0) for u in units), default=0.0)
-    fact = asked_fact(analysis.text, tuple(analysis.answer_types))
-    found = fact_present(units, fact, analysis, lexical_state, doc_text=doc_text)
+    found = not fact.kind or not units or bool(stating)
     scoped = [u for u in units if in_scope(u.result, analysis, lexical_state)]
     return AbstentionFeatures(coverage=coverage, unknown_share=share, unknown=unknown, type_found=type_found,
                               year_ok=year_ok, place_ok=place_ok, dense=dense, fact=fact.kind, fact_found=found,
@@ -197,7 +202,50 @@ def _absent_number(analysis, units: list, state, doc_text=None) -> str:
     return "" if number and indexed_with_year(number, state, doc_text) else number
 
 
-def _dated_coverage(unit, units: list) -> float:
+def _citing_form_asked(stating: list, fact, analysis) -> list:
+    """The units stating a document's number or date (:func:`assistant.evidence.fact_units`) that cite, with its
+    number, a document of the form the question names ("quyết định phê duyệt kế hoạch … số mấy": "… theo Quyết định
+    số 2718/QĐ-UBND ngày 26/12/2023 …"), any when it names none: a body line citing the document asked answers it
+    though the scorer reads no number of the quoted document's own there; a number of another form (a Chỉ thị cited in
+    passing, for a kế hoạch asked) answers nothing. Other facts: none (the scorer's types stand)."""
+    if fact.kind != "identity":
+        return []
+    form = asked_cited_form(analysis.original or analysis.text, "", False)
+    if not form:
+        return stating
+    return [u for u in stating if any(same_form(m.group("kind"), form) for m in CITED_DOCUMENT.finditer(u.text))]
+
+
+def _answers_when(analysis, unit) -> bool:
+    """A unit answering "when" although the scorer read no time in it: by the case a rule applies in
+    (:func:`assistant.evidence.answers_when_by_condition`), or by a day and month a news post writes without the year
+    ("Sáng 21-12, Ban Thường vụ tổ chức hội nghị", :data:`textnorm.cues.DAY_MONTH`)."""
+    return answers_when_by_condition(analysis.text, unit.text) or bool(DAY_MONTH.search(unit.text))
+
+
+def _content_coverage(typed: list, analysis, lexical_state) -> dict[int, float]:
+    """The coverage (by ``id``) of each unit carrying the time asked, with the words of a phrase that only asks for a
+    time ("vào thời gian nào", "giai đoạn nào", "mấy giờ": :func:`textnorm.cues.time_question_words`) counted as
+    carried: the date answers them and is rarely written beside them ("từ ngày 10/6 đến ngày 10/7"). A unit writing
+    them keeps its coverage, a unit carrying no time gains nothing. Empty when the question has no such phrase or no
+    time is asked (the scorer's coverage stands)."""
+    if AnswerType.TIME not in analysis.answer_types:
+        return {}
+    topic = analysis.topic_terms
+    asked = {t for t in time_question_words(f"{analysis.original} {analysis.text}") if t in topic}
+    if not asked or not typed:
+        return {}
+    idf = idf_table(lexical_state)
+    weights = {t: idf(t) for t in dict.fromkeys(topic)}
+    total = sum(weights.values()) or 1.0
+    out = {}
+    for u in typed:
+        words = {fold_word(w) for w in syllables(f"{u.text} {u.result.passage.section}")}
+        out[id(u)] = min(1.0, u.coverage + sum(weights[t] for t in asked if t not in words) / total)
+    return out
+
+
+def _dated_coverage(unit, units: list, measured: dict | None = None) -> float:
     """A unit's coverage; a news post's dateline ("17:18 10/06/2020 | Lượt xem: 158") dates its whole post, as a
     document's place-and-date line does its document: it counts with the best unit of its post (the scorer already
     lifts identity lines so; a dateline is not lifted there, where it must not outrank the dates the post reports).
@@ -208,9 +256,10 @@ def _dated_coverage(unit, units: list) -> float:
     >>> _dated_coverage(line, [line, body]), _dated_coverage(body, [line, body])
     (0.7, 0.7)
     """
+    measured = measured or {}
     if not news_dateline(unit.text):
-        return unit.coverage
-    return max(u.coverage for u in units if u.doc_id == unit.doc_id)
+        return measured.get(id(unit), unit.coverage)
+    return max(measured.get(id(u), u.coverage) for u in units if u.doc_id == unit.doc_id)
 
 
 def _known_compound(compound: str, index) -> bool:

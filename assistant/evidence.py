@@ -45,7 +45,7 @@ from retriever.years import (
     year_cover,
 )
 from textnorm import fold_accents, has_diacritics, syllables, word_segments
-from textnorm.cues import AnswerType, PassageRole
+from textnorm.cues import CLOCK_NOUNS, AnswerType, PassageRole
 from textnorm.gazetteer import canonical_province, find_provinces, place_mentions, province_of_place
 from textnorm.letters import CAPITALISED_WORD, UPPER_LETTER
 from textnorm.patterns import (
@@ -250,6 +250,8 @@ def _counted_noun(question: str) -> str:
 
     >>> _counted_noun("gửi mấy bộ báo cáo"), _counted_noun("xếp thứ mấy về chỉ số"), _counted_noun("có bao nhiêu?")
     ('bo', '', '')
+    >>> _counted_noun("Buổi chiều làm việc từ mấy giờ?"), _counted_noun("Mỗi tuần học bao nhiêu giờ?")
+    ('', 'gio')
     """
     words = question_fold(question).split()
     raw = [w.lower() for w in syllables(question)]
@@ -262,6 +264,8 @@ def _counted_noun(question: str) -> str:
             continue
         if i > 0 and words[i - 1] in _NOT_COUNT_BEFORE:
             continue
+        if w == "may" and words[after: after + 1] and words[after] in CLOCK_NOUNS:
+            continue  # "từ mấy giờ" asks a clock time ("08 giờ"), not how many hours
         if after < len(words) and not is_stopword(raw[after]) \
                 and not words[after].isdigit():
             return _noun_at(raw, after, question)
@@ -398,6 +402,16 @@ def fact_present(units: list, fact: AskedFact, analysis=None, state=None, top: i
     own number or date is not stated by a line citing the documents it rests on, unless that is what is asked."""
     if not fact.kind or not units:
         return True
+    return bool(fact_units(units, fact, analysis, state, top, doc_text))
+
+
+def fact_units(units: list, fact: AskedFact, analysis=None, state=None, top: int = FACT_TOP_UNITS,
+               doc_text=None) -> list:
+    """The units :func:`fact_present` finds stating ``fact`` (none when nothing definite is asked): they carry the
+    kind of answer asked, whatever types the scorer read in them (a body line citing "Quyết định số 2718/QĐ-UBND" of
+    the plan asked states the number asked)."""
+    if not fact.kind or not units:
+        return []
     scoped = [u for u in units if analysis is None or (in_scope(u.result, analysis, state)
                                                        and not names_other_places(u, analysis)
                                                        and not names_other_localities(u, analysis)
@@ -413,9 +427,14 @@ def fact_present(units: list, fact: AskedFact, analysis=None, state=None, top: i
     if fact.kind in DOCUMENT_FACTS:  # any line of the documents asked about; not of a document the question is not
         most = max((u.coverage for u in scoped), default=0.0)
         best = [u for u in scoped if u.coverage >= DOCUMENT_FACT_COVERAGE_SHARE * most]
+        if AnswerType.BASIS in fact.words:
+            # the number of a document the body cites ("theo kế hoạch số mấy"): a body line states it, not an identity
+            # line speaking for its whole document, so the units an answer would quote are read too
+            best += sorted(scoped, key=lambda u: -u.score)[:top]
     else:
         best = sorted(scoped, key=lambda u: -u.score)[:top]
-    return any(states_fact(u.text, fact) for u in best)
+    unique = list({id(u): u for u in best}.values())  # a unit read twice (by coverage and by score) counts once
+    return [u for u in unique if states_fact(u.text, fact)]
 
 
 def _of_other_years(unit, analysis, state=None) -> bool:
@@ -572,7 +591,7 @@ def _localities(text: str, query: bool = False) -> dict[str, set[str]]:
     """The districts and wards a text names, folded, by level ("district", "ward")."""
     found: dict[str, set[str]] = {}
     for m in place_mentions(text or "", query=query):
-        found.setdefault(m.level, set()).add(fold_accents(text[m.start:m.end]).lower())
+        found.setdefault(m.level, set()).add(_place_key(text[m.start:m.end]))
     return found
 
 
@@ -602,8 +621,22 @@ def cued_localities(text: str) -> dict[str, frozenset[str]]:
         if not words:  # "UBND huyện đánh giá": a level word before lower-case words names no place
             continue
         tier = "district" if fold_accents(m.group("level")).lower() in _DISTRICT_WORDS else "ward"
-        found.setdefault(tier, set()).add(fold_accents(" ".join(words)).lower())
+        found.setdefault(tier, set()).add(_place_key(" ".join(words)))
     return {tier: frozenset(names) for tier, names in found.items()}
+
+
+#: Apostrophes inside a name of the Central Highlands, typed three ways ("Đăk R’lấp", "Đắk R'lấp", "Đắk Rlấp").
+_APOSTROPHES = re.compile(r"['’ʼ]")
+
+
+def _place_key(text: str) -> str:
+    """A place's name as compared: folded, lower case, spaces collapsed, apostrophes dropped (the same district is
+    written "Đăk R’lấp" by its own documents and "Đắk R'lấp" by a user).
+
+    >>> _place_key("huyện Đăk R’lấp") == _place_key("huyện  Đắk R'lấp")
+    True
+    """
+    return _APOSTROPHES.sub("", " ".join(fold_accents(text).lower().split()))
 
 
 def document_of_other_localities(unit, analysis, state=None, doc_text=None) -> bool:
@@ -629,7 +662,7 @@ def document_of_other_localities(unit, analysis, state=None, doc_text=None) -> b
     cache = state.memo("assistant.evidence.document_localities", lambda _: {}) if state is not None else {}
     if doc_id not in cache:
         text = doc_text(doc_id) or ""
-        cache[doc_id] = (cued_localities(text), " ".join(fold_accents(text).lower().split()))
+        cache[doc_id] = (cued_localities(text), _place_key(text))
     named, folded = cache[doc_id]
     if any(re.search(rf"\b{re.escape(name)}\b", folded) for names in asked.values() for name in names):
         return False
@@ -700,7 +733,8 @@ def in_scope(result, analysis, state=None) -> bool:
     return (canonical_province(tinh) or tinh) in wanted or mentions_province(result.passage.text, analysis.provinces)
 
 
-__all__ = ["AskedFact", "asked_fact", "answers_when_by_condition", "states_fact", "fact_present", "in_scope",
+__all__ = ["AskedFact", "asked_fact", "answers_when_by_condition", "states_fact", "fact_present", "fact_units",
+           "in_scope",
            "names_other_places", "names_other_localities", "ordinal_conflict", "unit_year_cover",
            "absent_named_number", "places_named", "document_of_other_places", "document_of_other_localities",
            "cued_localities", "FACT_NAMES", "FACT_TOP_UNITS"]

@@ -3,7 +3,8 @@
     python -m bench.fit_abstention --data-dir DIR [--write]    # DIR as built by ``python -m bench.eval_sets``
 
 Questions: the shared dev and real-document sets and ours (``eval/reworded.jsonl``, ``eval/probes.jsonl``,
-``eval/newdocs``; ``--sets`` to choose; the fresh set, the honest judge, is never read here). A question is a
+``eval/newdocs``; ``--sets`` to choose), split into their halves, plus every question of the fresh sets that were
+once the blind judge and are tune sets now (``--tune-sets``; the current judges are never read here). A question is a
 positive when it must be refused. Questions the rules refuse before the decision (a province or year no document
 covers, a question in English) are counted with the rules. ``--write`` writes the fit, with its grid and figures, to
 ``assistant/abstention_fit.json``, which :class:`assistant.abstention.AbstentionRule` reads at start. A fitted value
@@ -30,8 +31,12 @@ GRID = {
     "min_unknown_words": [2, 3, 4, 5],  # never 1: one unknown word ("khoảng", "chót") must not refuse alone
     "min_dense": [0.0, 0.8, 0.82, 0.84, 0.85, 0.86, 0.87, 0.88, 0.9],
 }
-#: Sets the fit reads by default: every set but the fresh one.
+#: Sets the fit reads by default, split by document into their tune and check halves.
 DEFAULT_SETS = "dev,realdocs,reworded,probes,newdocs"
+#: Sets whose every question is a tune question: the fresh sets that were once the blind judge and have been looked at
+#: since (``eval/splits.json`` lists them check-only so that their rows stay reported; the judges of this and the
+#: last session, freshdocs4 and freshdocs6, are never read here).
+DEFAULT_TUNE_SETS = "freshdocs,freshdocs2,freshdocs3,freshdocs5"
 
 
 def collect(assistant, questions: list[dict]) -> list[tuple[dict, str, object]]:
@@ -108,7 +113,7 @@ def write_fit(path: Path, rule: AbstentionRule, sets: str, figures: dict, ranges
     """The fitted thresholds (what :class:`AbstentionRule` reads), with the grid, the sets and the figures."""
     fitted = {name: getattr(rule, name) for name in (*GRID, "dense_embedder")}
     data = {"rule": fitted, "grid": GRID, "sets": sets.split(","), "figures": figures, "on_edge": on_edge(rule),
-            "tied_ranges": ranges, "command": f"python -m bench.fit_abstention --data-dir DIR --sets {sets} --write",
+            "tied_ranges": ranges, "command": "python -m bench.fit_abstention --data-dir DIR --write",
             "tie_break": "among the rules with the most right decisions on the tune half (then fewest false "
                          "refusals), the nearest to the previous fit in grid steps, then the mildest"}
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -118,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.fit_abstention")
     parser.add_argument("--data-dir", type=Path, required=True)
     parser.add_argument("--sets", default=DEFAULT_SETS)
+    parser.add_argument("--tune-sets", default=DEFAULT_TUNE_SETS,
+                        help="sets whose every question is tuned on (\"\" for none)")
     parser.add_argument("--write", action="store_true", help=f"write the fit to {FIT_FILE.name}")
     args = parser.parse_args(argv)
     use_index(args.data_dir)
@@ -126,6 +133,9 @@ def main(argv: list[str] | None = None) -> int:
 
     assistant = open_assistant(load_settings())
     halves = halves_of(args.sets.split(","))
+    whole = [name for name in args.tune_sets.split(",") if name]
+    if whole:  # every question of these sets, whatever half splits.json reports it in
+        halves["tune"] += [q for qs in halves_of(whole).values() for q in qs]
     rows = {half: collect(assistant, qs) for half, qs in halves.items()}
     default = AbstentionRule()
     print("current rule:", default)
@@ -141,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     if on_edge(rule):
         print("  on the edge of the grid:", ", ".join(on_edge(rule)))
     if args.write:
-        write_fit(FIT_FILE, rule, args.sets, figures, ranges)
+        write_fit(FIT_FILE, rule, ",".join(filter(None, (args.sets, args.tune_sets))), figures, ranges)
         print("written to", FIT_FILE)
     for half in rows:
         for q, reason, f in rows[half]:

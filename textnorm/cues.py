@@ -158,6 +158,32 @@ def asks_when(question: str) -> bool:
     return bool(WHEN.search(question_fold(question)))
 
 
+#: Folded nouns that, right after "mấy", ask a time of day, not a count: "buổi sáng từ mấy giờ", "lúc mấy giờ" ask
+#: a clock time ("08 giờ"); "bao nhiêu giờ" still counts hours.
+CLOCK_NOUNS = frozenset({"gio"})
+#: Folded phrases that only ask for a time: a question word with the unit of time it asks ("vào thời gian nào", "giai
+#: đoạn nào", "mấy giờ"). The date answers them and never writes them beside it ("từ ngày 10/6 đến ngày 10/7"), so
+#: their words are no topic a passage must carry.
+TIME_QUESTION_PHRASES = tuple(p for p in WHEN_PHRASES if p.split()[-1] in ("nao", "may", "gio")) + (
+    "may gio", "gio nao")
+#: A day and month written without the year, as news posts date an event: "Sáng 21-12,", "ngày 21/12", "chiều 5-3"
+#: (a time of day or "ngày" before it, so that a ratio or a number's parts are not read as one).
+DAY_MONTH = re.compile(r"\b(?:ngày|sáng|chiều|tối|trưa|đêm)\s+(?:ngày\s+)?(?:0?[1-9]|[12]\d|3[01])\s*[-/.]\s*"
+                       r"(?:0?[1-9]|1[0-2])\b(?!\s*[-/.]\s*\d)", re.IGNORECASE)
+
+
+def time_question_words(question: str) -> set[str]:
+    """The folded words of the phrases that only ask for a time (:data:`TIME_QUESTION_PHRASES`).
+
+    >>> sorted(time_question_words("Hai tỉnh kiểm tra vào thời gian nào?")), time_question_words("Ai chủ trì?")
+    (['gian', 'nao', 'thoi'], set())
+    >>> sorted(time_question_words("Buổi sáng từ mấy giờ?"))
+    ['gio', 'may']
+    """
+    folded = question_fold(question)
+    return {w for p in TIME_QUESTION_PHRASES if re.search(rf"\b{p}\b", folded) for w in p.split()}
+
+
 # -- documents named by number -----------------------------------------------------------------------------------
 def _written_forms(kind: DocumentKind, *abbreviations: str) -> tuple[str, ...]:
     """How a question writes a kind: spelled out with and without accents, then its abbreviations.
@@ -280,6 +306,6 @@ YEAR_WORD = re.compile(r"\b" + YEAR + r"\b")
 __all__ = ["AnswerType", "ANSWER_TYPES", "SHAPED_TYPES", "shaped", "PassageRole", "MATTER_ROLES", "PASSAGE_ROLES",
            "IDENTITY_ROLES", "ANCHOR_ROLES", "HEADER_LINE_ROLES", "NAMING_ROLES", "BOILERPLATE_ROLES", "TYPE_ROLES",
            "HEADER_TYPES", "question_fold", "WHEN_PHRASES", "WHEN", "TIME_WORDS", "ASKS_TIME",
-           "asks_when",
+           "asks_when", "CLOCK_NOUNS", "TIME_QUESTION_PHRASES", "DAY_MONTH", "time_question_words",
            "DOCUMENT_TYPE_FORMS", "NUMBERED_DOCUMENT", "is_short_form", "document_type_code", "names_a_document",
            "BODY_NOUNS", "LIST_NOUNS", "ListTarget", "ANY_MEMBERS", "YEAR", "YEAR_WORD"]
