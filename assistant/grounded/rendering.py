@@ -177,12 +177,7 @@ def write_answer(selection: Selection, weights: dict[str, float], cfg: GroundedC
     wanted = next((_WANTED[t] for t in types if t in _WANTED), None)
     writer = _Writer(weights, cfg, wanted)
     lines: list[str] = []
-    if selection.lists:
-        for unit in selection.lists:
-            body = writer.cite(unit)
-            lines.append(f"**{result_label(unit.result)}**{_period(unit)}: {body[0]}")
-            lines.extend(body[1:])
-    else:
+    if selection.direct:
         first = selection.direct[0]
         parts = [writer.cite(u) for u in selection.direct]
         if all(len(p) == 1 for p in parts) and len(parts) <= cfg.inline_direct_units:
@@ -191,6 +186,10 @@ def write_answer(selection: Selection, weights: dict[str, float], cfg: GroundedC
             lines.append(f"**{result_label(first.result)}**:")
             for p in parts:
                 lines.extend(["- " + strip_bullet(p[0])] + p[1:])
+    for unit in selection.lists:  # a list question: one enumeration per document, after the lead's own answer
+        body = writer.cite(unit)
+        lines.append(f"**{result_label(unit.result)}**{_period(unit)}: {body[0]}")
+        lines.extend(body[1:])
     if selection.support:
         lines.append("")
         lines.append("Chi tiết:")

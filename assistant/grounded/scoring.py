@@ -28,6 +28,7 @@ from textnorm.cues import (
     PassageRole,
     question_fold,
 )
+from textnorm.diacritics import QUESTION_WORDS
 from textnorm.gazetteer import canonical_province
 from textnorm.lines import is_upper_line
 from textnorm.patterns import (
@@ -45,7 +46,9 @@ from textnorm.patterns import (
     number_words_as_digits,
 )
 
-#: Header lines that identify their document (answers to "số mấy", "ngày nào", "ai ký").
+#: Question words (folded) that each ask one thing: "phê duyệt đề án gì và ai ký?" asks two, a signer and content.
+#: "thế", "trăm" and "sao" are left out: they only qualify another one ("thế nào", "bao nhiêu phần trăm").
+ASKING_WORDS = frozenset(QUESTION_WORDS) - {"the", "tram", "sao"}
 
 #: A person named as documents name people: after "ông", "bà", "đồng chí" (a portal's "Người ký" field: SIGNER_FIELD).
 _NAMED_PERSON = re.compile(r"\b(?:ông|bà|đồng chí)\s+" + FULL_NAME.pattern)
@@ -468,6 +471,41 @@ def asked_shapes(analysis: QueryAnalysis) -> list:
     if _ASKS_CLOCK.search(question_fold(question)):
         tests.append(lambda text: bool(CLOCK_TIME.search(text)))
     return tests
+
+
+#: Content words read before a question word as the thing it asks about: "được thông qua tại kỳ họp nào" asks
+#: about "thông qua … kỳ họp", "trụ sở bố trí ở đâu" about "trụ sở bố trí"; four reach back over a two-syllable noun
+#: and its verb, not into the question's subject.
+ASKED_PHRASE_WORDS = 4
+#: Marks that end a part of a question ("… từ ngày nào, trụ sở bố trí ở đâu?"): an asked phrase stops at them.
+_QUESTION_PART_END = re.compile(r"[,;:?!]|\.(?!\d)")
+
+
+def asked_phrases(analysis: QueryAnalysis) -> list[tuple[str, ...]]:
+    """For each question word, the topic words right before it in its part of the question (up to
+    :data:`ASKED_PHRASE_WORDS`, folded, in order): what that part of the question asks about. A question word with
+    no topic word before it ("số mấy, ngày nào") gives none.
+
+    >>> from retriever.query import analyze_query
+    >>> asked_phrases(analyze_query("Nghị quyết 5 được thông qua tại kỳ họp nào, xét tờ trình số mấy?"))
+    [('thong', 'qua', 'ky', 'hop'), ('xet', 'to', 'trinh')]
+    >>> asked_phrases(analyze_query("Trung tâm vận hành từ ngày nào, trụ sở bố trí ở đâu?"))
+    [('tam', 'van', 'hanh', 'ngay'), ('tru', 'so', 'bo', 'tri')]
+    """
+    topic = set(analysis.topic_terms)
+    out: list[tuple[str, ...]] = []
+    for part in _QUESTION_PART_END.split(analysis.text):
+        words = question_fold(part).split()
+        start = 0
+        for i, word in enumerate(words):
+            if word not in ASKING_WORDS:
+                continue
+            before = [w.rstrip("_") for w in words[start:i] if w.rstrip("_") in topic]  # "kỳ" is folded "ky_"
+            start = i + 1
+            phrase = tuple(dict.fromkeys(before[-ASKED_PHRASE_WORDS:]))
+            if phrase and phrase not in out:
+                out.append(phrase)
+    return out
 
 
 #: A question asking a time of day, folded: "giờ nào", "mấy giờ", "lúc mấy giờ", "khung giờ" ("từ 07h30 đến 11h30").
