@@ -78,12 +78,13 @@ def _word_cut(text: str, start: int, limit: int) -> int:
 
 
 def _answer_context(window: str, wanted: re.Pattern, weights: dict[str, float], context_chars: int) -> float:
-    """The weight of the question's words right before the best match of the asked kind of answer in ``window``:
-    the quote keeps the date or number that is said about what the question asks ("… tỉnh Sơn La giai đoạn
-    2018 - 2020"), not another one."""
+    """The weight of the question's words around the best match of the asked kind of answer in ``window``: the
+    quote keeps the date or number that is said about what the question asks ("… tỉnh Sơn La giai đoạn 2018 - 2020";
+    "Kế hoạch số 266/KH-UBND ngày 16/12/2020 … về Tuyên truyền CCHC": a cited document is named after its number),
+    not another one."""
     best = 0.0
     for m in wanted.finditer(window):
-        words = {fold_word(s) for s in syllables(window[max(0, m.start() - context_chars): m.end()])}
+        words = {fold_word(s) for s in syllables(window[max(0, m.start() - context_chars): m.end() + context_chars])}
         best = max(best, sum(w for t, w in weights.items() if t in words))
     return best
 
@@ -167,8 +168,11 @@ def unit_citation(unit: QuotedSpan, n: int, weights: dict[str, float], cfg: Grou
 
 
 #: What a quote of a long unit should keep for each asked kind of answer.
-_WANTED = {AnswerType.TIME: re.compile(TIME_EXPRESSION.pattern + "|" + RELATIVE_TIME.pattern, re.IGNORECASE),
-           AnswerType.BASIS: DOCUMENT_REFERENCE, AnswerType.AMOUNT: NUMERAL}
+_TIME_WANTED = re.compile(TIME_EXPRESSION.pattern + "|" + RELATIVE_TIME.pattern, re.IGNORECASE)
+#: A document's number and date asked of a unit that cites it ("là kế hoạch số mấy, ngày nào" of a post) are its
+#: reference and a date, as a basis and a time are.
+_WANTED = {AnswerType.TIME: _TIME_WANTED, AnswerType.ISSUE_DATE: _TIME_WANTED,
+           AnswerType.BASIS: DOCUMENT_REFERENCE, AnswerType.NUMBER: DOCUMENT_REFERENCE, AnswerType.AMOUNT: NUMERAL}
 
 
 def write_answer(selection: Selection, weights: dict[str, float], cfg: GroundedConfig,
