@@ -78,13 +78,14 @@ def _word_cut(text: str, start: int, limit: int) -> int:
 
 
 def _answer_context(window: str, wanted: re.Pattern, weights: dict[str, float], context_chars: int) -> float:
-    """The weight of the question's words around the best match of the asked kind of answer in ``window``: the
-    quote keeps the date or number that is said about what the question asks ("… tỉnh Sơn La giai đoạn 2018 - 2020";
-    "Kế hoạch số 266/KH-UBND ngày 16/12/2020 … về Tuyên truyền CCHC": a cited document is named after its number),
-    not another one."""
+    """The weight of the question's words before the best match of the asked kind of answer in ``window`` (and
+    after it for a document's number: "Kế hoạch số 266/KH-UBND ngày 16/12/2020 … về Tuyên truyền CCHC" names the
+    document after it): the quote keeps the date or number that is said about what the question asks ("… tỉnh Sơn La
+    giai đoạn 2018 - 2020"), not another one."""
     best = 0.0
+    after = context_chars if wanted is DOCUMENT_REFERENCE else 0  # a date or an amount is said after its subject
     for m in wanted.finditer(window):
-        words = {fold_word(s) for s in syllables(window[max(0, m.start() - context_chars): m.end() + context_chars])}
+        words = {fold_word(s) for s in syllables(window[max(0, m.start() - context_chars): m.end() + after])}
         best = max(best, sum(w for t, w in weights.items() if t in words))
     return best
 

@@ -28,7 +28,7 @@ from textnorm.cues import (
     PassageRole,
     question_fold,
 )
-from textnorm.diacritics import QUESTION_WORDS
+from textnorm.diacritics import QUESTION_PHRASES, QUESTION_WORDS
 from textnorm.gazetteer import canonical_province
 from textnorm.lines import is_upper_line
 from textnorm.patterns import (
@@ -481,6 +481,10 @@ ASKED_PHRASE_WORDS = 4
 _QUESTION_PART_END = re.compile(r"[,;:?!]|\.(?!\d)")
 
 
+#: Question phrases (folded word pairs: "ngày nào", "số mấy", "sở nào") whose noun names the kind of answer asked.
+_FOLDED_QUESTION_PHRASES = frozenset(tuple(fold_word(w) for w in p) for p in QUESTION_PHRASES if len(p) == 2)
+
+
 def asked_phrases(analysis: QueryAnalysis) -> list[tuple[str, ...]]:
     """For each question word, the topic words right before it in its part of the question (up to
     :data:`ASKED_PHRASE_WORDS`, folded, in order): what that part of the question asks about. A question word with
@@ -490,7 +494,7 @@ def asked_phrases(analysis: QueryAnalysis) -> list[tuple[str, ...]]:
     >>> asked_phrases(analyze_query("Nghị quyết 5 được thông qua tại kỳ họp nào, xét tờ trình số mấy?"))
     [('thong', 'qua', 'ky', 'hop'), ('xet', 'to', 'trinh')]
     >>> asked_phrases(analyze_query("Trung tâm vận hành từ ngày nào, trụ sở bố trí ở đâu?"))
-    [('tam', 'van', 'hanh', 'ngay'), ('tru', 'so', 'bo', 'tri')]
+    [('trung', 'tam', 'van', 'hanh'), ('tru', 'so', 'bo', 'tri')]
     """
     topic = set(analysis.topic_terms)
     out: list[tuple[str, ...]] = []
@@ -501,6 +505,8 @@ def asked_phrases(analysis: QueryAnalysis) -> list[tuple[str, ...]]:
             if word not in ASKING_WORDS:
                 continue
             before = [w.rstrip("_") for w in words[start:i] if w.rstrip("_") in topic]  # "kỳ" is folded "ky_"
+            if before and before[-1] == words[i - 1].rstrip("_") and (before[-1], word) in _FOLDED_QUESTION_PHRASES:
+                before.pop()  # "từ ngày nào": "ngày" says a date is asked (its answer type), not what about
             start = i + 1
             phrase = tuple(dict.fromkeys(before[-ASKED_PHRASE_WORDS:]))
             if phrase and phrase not in out:
