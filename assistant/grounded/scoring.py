@@ -487,31 +487,46 @@ _FOLDED_QUESTION_PHRASES = frozenset(tuple(fold_word(w) for w in p) for p in QUE
 
 def asked_phrases(analysis: QueryAnalysis) -> list[tuple[str, ...]]:
     """For each question word, the topic words right before it in its part of the question (up to
-    :data:`ASKED_PHRASE_WORDS`, folded, in order): what that part of the question asks about. A question word with
-    no topic word before it ("số mấy, ngày nào") gives none.
+    :data:`ASKED_PHRASE_WORDS`): what that part of the question asks about, as its terms: each pair of topic words
+    next to each other in the question ("ky hop"), or a topic word alone between others; a question word with no
+    topic word before it ("số mấy, ngày nào") gives none.
 
     >>> from retriever.query import analyze_query
     >>> asked_phrases(analyze_query("Nghị quyết 5 được thông qua tại kỳ họp nào, xét tờ trình số mấy?"))
-    [('thong', 'qua', 'ky', 'hop'), ('xet', 'to', 'trinh')]
+    [('thong qua', 'ky hop'), ('xet to', 'to trinh')]
     >>> asked_phrases(analyze_query("Trung tâm vận hành từ ngày nào, trụ sở bố trí ở đâu?"))
-    [('trung', 'tam', 'van', 'hanh'), ('tru', 'so', 'bo', 'tri')]
+    [('trung tam', 'tam van', 'van hanh'), ('tru so', 'so bo', 'bo tri')]
     """
     topic = set(analysis.topic_terms)
     out: list[tuple[str, ...]] = []
     for part in _QUESTION_PART_END.split(analysis.text):
-        words = question_fold(part).split()
+        words = [w.rstrip("_") if w.rstrip("_") in topic else w for w in question_fold(part).split()]  # "ky_"
         start = 0
         for i, word in enumerate(words):
             if word not in ASKING_WORDS:
                 continue
-            before = [w.rstrip("_") for w in words[start:i] if w.rstrip("_") in topic]  # "kỳ" is folded "ky_"
-            if before and before[-1] == words[i - 1].rstrip("_") and (before[-1], word) in _FOLDED_QUESTION_PHRASES:
+            before = [(j, w) for j, w in enumerate(words[start:i], start) if w in topic]
+            if before and before[-1][0] == i - 1 and (before[-1][1], word) in _FOLDED_QUESTION_PHRASES:
                 before.pop()  # "từ ngày nào": "ngày" says a date is asked (its answer type), not what about
             start = i + 1
-            phrase = tuple(dict.fromkeys(before[-ASKED_PHRASE_WORDS:]))
+            phrase = tuple(dict.fromkeys(_phrase_terms(before[-ASKED_PHRASE_WORDS:])))
             if phrase and phrase not in out:
                 out.append(phrase)
     return out
+
+
+def _phrase_terms(words: list[tuple[int, str]]) -> list[str]:
+    """Terms of a phrase from its (position, word) pairs: each pair of neighbours, or a word with none.
+
+    >>> _phrase_terms([(0, "thong"), (1, "qua"), (3, "ky"), (4, "hop"), (6, "lan")])
+    ['thong qua', 'ky hop', 'lan']
+    """
+    terms = []
+    for n, (j, w) in enumerate(words):
+        pairs = [f"{w} {words[n + 1][1]}"] if n + 1 < len(words) and words[n + 1][0] == j + 1 else []
+        alone = not pairs and not (n and words[n - 1][0] == j - 1)
+        terms += pairs + ([w] if alone else [])
+    return terms
 
 
 #: A question asking a time of day, folded: "giờ nào", "mấy giờ", "lúc mấy giờ", "khung giờ" ("từ 07h30 đến 11h30").

@@ -92,9 +92,9 @@ def select_units(units: list[QuotedSpan], results: list[SearchResult], analysis:
         direct = continued  # the lead-in that answers best, with its items in the passages after it
     elif AnswerType.LIST in analysis.answer_types:
         lists = _lists_per_document(scored, lead, cfg)
-        if any(u.doc_id == lead for u in lists):
-            direct = []  # the lead document's enumeration is its answer
-        # else the lead document's own answer comes first, the other documents' enumerations after it
+        if lists and (any(u.doc_id == lead for u in lists) or question_words(analysis.original or analysis.text) < 2):
+            direct = []  # the lead document's enumeration is its answer, or the enumerations are the whole answer
+        # else a question asking more than a list keeps the lead document's own answer first
     chosen = direct + lists
     if not chosen:
         return None
@@ -122,14 +122,20 @@ def select_units(units: list[QuotedSpan], results: list[SearchResult], analysis:
 
 
 def _phrase_weight(text: str, phrase: tuple[str, ...], weights: dict[str, float]) -> float:
-    """The share of an asked phrase's weight (:func:`~assistant.grounded.scoring.asked_phrases`) the text carries.
+    """The share of an asked phrase's weight (:func:`~assistant.grounded.scoring.asked_phrases`) the text carries: a
+    pair of words counts where the text has them next to each other ("căn cứ", not "nội dung" for "dùng").
 
-    >>> _phrase_weight("KHÓA XVI, KỲ HỌP THỨ TƯ", ("thong", "qua", "ky", "hop"), {"thong": 1.0, "qua": 2.0})
+    >>> _phrase_weight("KHÓA XVI, KỲ HỌP THỨ TƯ", ("thong qua", "ky hop"), {"thong": 1.0, "qua": 2.0})
     0.4
     """
-    words = {fold_word(w) for w in syllables(text)}
-    total = sum(weights.get(t, 1.0) for t in phrase)
-    return sum(weights.get(t, 1.0) for t in phrase if t in words) / total if total else 0.0
+    words = [fold_word(w) for w in syllables(text)]
+    present = set(words) | {f"{a} {b}" for a, b in zip(words, words[1:])}
+
+    def weight(term: str) -> float:
+        return sum(weights.get(t, 1.0) for t in term.split())
+
+    total = sum(weight(t) for t in phrase)
+    return sum(weight(t) for t in phrase if t in present) / total if total else 0.0
 
 
 def _phrase_units(units: list[QuotedSpan], lead: str, picked: list[QuotedSpan], analysis: QueryAnalysis,
