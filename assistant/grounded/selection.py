@@ -121,15 +121,26 @@ def select_units(units: list[QuotedSpan], results: list[SearchResult], analysis:
     return Selection(direct=[_whole_list(u, units) for u in direct], support=support, lists=lists)
 
 
-def _phrase_weight(text: str, phrase: tuple[str, ...], weights: dict[str, float]) -> float:
-    """The share of an asked phrase's weight (:func:`~assistant.grounded.scoring.asked_phrases`) the text carries: a
-    pair of words counts where the text has them next to each other ("căn cứ", not "nội dung" for "dùng").
+#: A word or a mark that ends a clause, as the text is read for an asked phrase.
+_TOKEN = re.compile(r"\w+|[,.;:!?()]")
 
-    >>> _phrase_weight("KHÓA XVI, KỲ HỌP THỨ TƯ", ("thong qua", "ky hop"), {"thong": 1.0, "qua": 2.0})
-    0.4
+
+def _phrase_weight(text: str, phrase: tuple[str, ...], weights: dict[str, float]) -> float:
+    """The share of an asked phrase's weight (:func:`~assistant.grounded.scoring.asked_phrases`) the text states: a
+    term counts where the text has its words next to each other ("căn cứ", not "nội dung" for "dùng") and goes on
+    after it in the same clause ("KỲ HỌP THỨ TƯ" says which kỳ họp; "… tại kỳ họp," does not).
+
+    >>> w = {"thong": 1.0, "qua": 2.0}
+    >>> _phrase_weight("KHÓA XVI, KỲ HỌP THỨ TƯ", ("thong qua", "ky hop"), w), _phrase_weight("tại kỳ họp,", ("ky hop",), w)
+    (0.4, 0.0)
     """
-    words = [fold_word(w) for w in syllables(text)]
-    present = set(words) | {f"{a} {b}" for a, b in zip(words, words[1:])}
+    tokens = [fold_word(t) for t in _TOKEN.findall(text)]
+    present = set()
+    for n in range(len(tokens) - 1):
+        if tokens[n + 1][:1].isalnum():
+            present.add(tokens[n])
+            if n and tokens[n - 1][:1].isalnum():
+                present.add(f"{tokens[n - 1]} {tokens[n]}")
 
     def weight(term: str) -> float:
         return sum(weights.get(t, 1.0) for t in term.split())
