@@ -1,6 +1,7 @@
-"""Every part of a question quoted (issue 18, item 6): a question asking two things ("từ ngày nào, bố trí ở đâu")
-gets the line answering each; a list question keeps the lead document's own answer when only other documents
-enumerate; a long line's quote keeps the number of the document asked. Literal texts, tiny lexical state."""
+"""Every part of a question quoted (issue 18, item 6): a question asking two things ("từ ngày nào, áp dụng hình thức
+nào") gets the line answering each; a list question asking more keeps the lead document's own answer first when only
+other documents enumerate; a long line's quote keeps the number of the document asked; a line left open (";") is
+quoted with the lines that close it. Literal texts, tiny lexical state."""
 
 from __future__ import annotations
 
@@ -57,8 +58,8 @@ def test_a_long_lines_quote_keeps_the_number_and_date_of_the_document_asked():
 
 
 def test_a_list_question_asking_more_keeps_the_lead_documents_answer():
-    from tests.grounded_state import tiny_state
     from assistant.grounded import GroundedConfig, compose_grounded_answer
+    from tests.grounded_state import tiny_state
 
     thesis = {"loai_van_ban": "", "source": "corpus/luan-van.txt", "tieu_de": "Dịch vụ hành chính công"}
     plan = {"loai_van_ban": "Kế hoạch", "so_hieu": "9/KH-UBND", "tinh": "Bắc Giang", "nam": "2016",
@@ -81,3 +82,16 @@ def test_a_list_question_asking_more_keeps_the_lead_documents_answer():
     answer = compose_grounded_answer(question, analysis, results, state, GroundedConfig())
     assert "136/QĐ-TTg" in answer.citations[0].quote and "bốn lĩnh vực" in answer.text, answer.text  # first
     assert "5/QĐ-UBND" in answer.text  # the other document's enumeration still follows
+
+
+def test_a_line_left_open_is_quoted_with_the_lines_that_close_it():
+    meta = {"loai_van_ban": "Thông báo", "tinh": "Quảng Trị", "source": "corpus/tb-xa.txt",
+            "tieu_de": "Lịch tiếp công dân của Chủ tịch UBND xã"}
+    results = _results("tb-xa", meta, [
+        ("Phần mở đầu", "Chủ tịch UBND xã tiếp công dân vào thứ hai hàng tuần."),
+        ("1. Thời gian", "Giờ tiếp: - Buổi sáng: từ 7 giờ 30 đến 11 giờ;"),
+        ("1. Thời gian", "- Buổi chiều: từ 13 giờ 30 đến 16 giờ 30."),
+        ("2. Địa điểm", "Phòng tiếp công dân của xã, thôn Đông Hà."),
+    ])
+    answer = _compose("Chủ tịch UBND xã tiếp công dân giờ nào?", results)
+    assert "11 giờ" in answer.text and "16 giờ 30" in answer.text, answer.text

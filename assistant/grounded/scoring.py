@@ -685,7 +685,7 @@ def _is_heading(unit: QuotedSpan) -> bool:
         len(text) >= 8 and title.startswith(text)))
 
 
-def _is_document_title(unit: QuotedSpan) -> bool:
+def is_document_title(unit: QuotedSpan) -> bool:
     """The document's title as read (a news post's headline, a plan's trích yếu) quoted on its own: it names the
     document and repeats the words of any question about it, but says nothing the document says.
 
@@ -693,7 +693,7 @@ def _is_document_title(unit: QuotedSpan) -> bool:
     >>> p = Passage("d:0", "d", "UBND tỉnh yêu cầu các xã đẩy mạnh CCHC", 0, 38, OPENING_SECTION)
     >>> r = SearchResult(1, p, 1.0, doc_metadata={"tieu_de": "UBND tỉnh yêu cầu các xã đẩy mạnh CCHC"})
     >>> whole, part = QuotedSpan(r, 0, 38, p.text, "sentence"), QuotedSpan(r, 0, 8, "UBND tỉnh", "item")
-    >>> _is_document_title(whole), _is_document_title(part)
+    >>> is_document_title(whole), is_document_title(part)
     (True, False)
     """
     title = unit.result.document.title
@@ -709,7 +709,7 @@ def _damping(unit: QuotedSpan, q: ScoredQuestion, cfg: GroundedConfig) -> float:
     if unit.role in NAMING_ROLES and not q.asks_header:
         return cfg.title_factor
     if not (q.asks_header or q.asks_document) and (
-            unit.result.passage.section == PORTAL_SECTION or _is_document_title(unit)):
+            unit.result.passage.section == PORTAL_SECTION or is_document_title(unit)):
         # the portal's lines about a document (related documents, status, page title) and the document's own title
         # name it; what a content or basis question asks is in its body ("Xét đề nghị … tại Tờ trình số …")
         return cfg.title_factor

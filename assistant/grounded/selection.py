@@ -7,12 +7,28 @@ import re
 from dataclasses import dataclass, field, replace
 
 from assistant.grounded.config import GroundedConfig
-from assistant.grounded.scoring import ASKING_WORDS, asked_cited_form, asked_phrases, asked_shapes, same_form, states_time
+from assistant.grounded.scoring import (
+    ASKING_WORDS,
+    asked_cited_form,
+    asked_phrases,
+    asked_shapes,
+    is_document_title,
+    same_form,
+    states_time,
+)
 from assistant.grounded.units import QuotedSpan
 from retriever.hybrid import SearchResult
 from retriever.query import QueryAnalysis
 from textnorm import fold_word, syllables
-from textnorm.cues import BOILERPLATE_ROLES, TYPE_ROLES, AnswerType, PassageRole, question_fold, shaped
+from textnorm.cues import (
+    BOILERPLATE_ROLES,
+    NAMING_ROLES,
+    TYPE_ROLES,
+    AnswerType,
+    PassageRole,
+    question_fold,
+    shaped,
+)
 from textnorm.patterns import CITED_DOCUMENT
 
 
@@ -68,6 +84,30 @@ def _continued_list(scored: list[QuotedSpan], units: list[QuotedSpan], lead: str
     return chain if len(chain) >= 3 else []
 
 
+#: The marks an item left open ends with: its enumeration goes on in the next line ("- Buổi sáng: Từ 07h30 đến 11h30;").
+_OPEN_ITEM_END = (";", ",")
+
+
+def _open_items_closed(direct: list[QuotedSpan], units: list[QuotedSpan], cfg: GroundedConfig) -> list[QuotedSpan]:
+    """The lines that continue a direct unit left open (ending on ";" or ","), line after line, up to the one that
+    closes it (at most :attr:`GroundedConfig.max_basis_lines`): a quote never stops in the middle of an enumeration
+    ("Buổi sáng: …;" is quoted with "Buổi chiều: …")."""
+    out: list[QuotedSpan] = []
+    for unit in direct:
+        end, last = unit.end, unit
+        following = sorted((u for u in units if u.doc_id == unit.doc_id and u.start >= end
+                            and u.kind in ("item", "sentence")), key=lambda u: u.start)
+        for nxt in following:
+            if not last.text.rstrip().endswith(_OPEN_ITEM_END) or len(out) >= cfg.max_basis_lines:
+                break
+            if nxt.start - end > _NEXT_LINE_CHARS:
+                break
+            if not any(_overlaps(nxt, v) for v in direct + out):
+                out.append(nxt)
+            end, last = nxt.end, nxt
+    return out
+
+
 def _whole_list(unit: QuotedSpan, units: list[QuotedSpan]) -> QuotedSpan:
     """A lead-in is quoted with the items it introduces: a list stays a list."""
     if unit.kind != "lead_in":
@@ -86,6 +126,7 @@ def select_units(units: list[QuotedSpan], results: list[SearchResult], analysis:
     lead = _lead_document(scored, results, cfg)
     direct = _direct_units(scored, lead, analysis, cfg)
     direct += _phrase_units(scored, lead, direct, analysis, weights or {}, cfg)
+    direct += _open_items_closed(direct, units, cfg)
     lists: list[QuotedSpan] = []
     continued = _continued_list(scored, units, lead, cfg) if AnswerType.LIST in analysis.answer_types else []
     if continued:
@@ -125,13 +166,13 @@ def select_units(units: list[QuotedSpan], results: list[SearchResult], analysis:
 _TOKEN = re.compile(r"\w+|[,.;:!?()]")
 
 
-def _phrase_weight(text: str, phrase: tuple[str, ...], weights: dict[str, float]) -> float:
+def _phrase_weight(text: str, phrase: tuple[str, ...], weights: dict[str, float] | None = None) -> float:
     """The share of an asked phrase's weight (:func:`~assistant.grounded.scoring.asked_phrases`) the text states: a
     term counts where the text has its words next to each other ("căn cứ", not "nội dung" for "dùng") and goes on
     after it in the same clause ("KỲ HỌP THỨ TƯ" says which kỳ họp; "… tại kỳ họp," does not).
 
     >>> w = {"thong": 1.0, "qua": 2.0}
-    >>> _phrase_weight("KHÓA XVI, KỲ HỌP THỨ TƯ", ("thong qua", "ky hop"), w), _phrase_weight("tại kỳ họp,", ("ky hop",), w)
+    >>> _phrase_weight("KHÓA XVI KỲ HỌP THỨ TƯ", ("thong qua", "ky hop"), w), _phrase_weight("tại kỳ họp,", ("ky hop",))
     (0.4, 0.0)
     """
     tokens = [fold_word(t) for t in _TOKEN.findall(text)]
@@ -143,7 +184,7 @@ def _phrase_weight(text: str, phrase: tuple[str, ...], weights: dict[str, float]
                 present.add(f"{tokens[n - 1]} {tokens[n]}")
 
     def weight(term: str) -> float:
-        return sum(weights.get(t, 1.0) for t in term.split())
+        return sum((weights or {}).get(t, 1.0) for t in term.split())
 
     total = sum(weight(t) for t in phrase)
     return sum(weight(t) for t in phrase if t in present) / total if total else 0.0
@@ -157,8 +198,10 @@ def _phrase_units(units: list[QuotedSpan], lead: str, picked: list[QuotedSpan], 
     both quoted. A unit answers the parts it carries best ("Xét Tờ trình số 33 … tại kỳ họp" answers "xét tờ trình
     số mấy", not "kỳ họp nào" too)."""
     phrases = asked_phrases(analysis)
-    in_lead = sorted((u for u in units if u.doc_id == lead and u.role not in BOILERPLATE_ROLES),
-                     key=lambda u: -u.score)
+    # a headline repeats the question's words and says nothing more; a header line read as the title ("KHÓA XIII,
+    # KỲ HỌP THỨ 5") states the session, and a portal's line about the document its status ("được thay thế bởi …")
+    in_lead = sorted((u for u in units if u.doc_id == lead and u.role not in BOILERPLATE_ROLES
+                      and (u.role in NAMING_ROLES or not is_document_title(u))), key=lambda u: -u.score)
     answered: set[tuple[str, ...]] = set()
     out: list[QuotedSpan] = []
 
