@@ -80,7 +80,8 @@ class GroundedConfig:
     lead_switch_ratio: float = 1.5
     #: A part of the question is answered by the lead document's unit carrying at least this share of the weight of
     #: its asked phrase ("tại kỳ họp nào": "KỲ HỌP THỨ TƯ" carries "kỳ họp" of "thông qua … kỳ họp"), when the units
-    #: already picked carry less. By hand: half, the phrase's noun without its verb.
+    #: already picked carry less. By hand: half, the phrase's noun without its verb. Ablation (tune sets and
+    #: freshdocs 1-5, per question): 0.25 changes one in400 figure (up), 0.75 loses the two "kỳ họp nào" answers.
     phrase_min_share: float = 0.5
     #: Basis lines ("Căn cứ …") quoted for a question that asks for all of them.
     #: By hand (18f869a). Ablation: 1 changes 1/1, check 0.882; 4 and 16 change no check answer.
