@@ -32,7 +32,7 @@ OFF = {
     "type_bonus": 0.0, "list_bonus": 0.0, "boilerplate_factor": 1.0, "purpose_factor": 1.0, "title_factor": 1.0,
     "length_chars": 1e12, "support_min_share": 0.0, "doc_min_share": 0.0, "max_support_units": 0, "max_docs": 1,
     "max_quote_chars": 10**6, "max_line_chars": 10**6, "headed_max_chars": 0, "answer_context_chars": 0,
-    "lead_switch_ratio": 1e12, "max_basis_lines": 1, "inline_direct_units": 0,
+    "lead_switch_ratio": 1e12, "max_basis_lines": 1, "inline_direct_units": 0, "phrase_min_share": 1.01,
 }
 
 

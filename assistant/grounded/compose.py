@@ -32,7 +32,7 @@ def compose_grounded_answer(question: str, analysis: QueryAnalysis, results: lis
     if not results:
         return abstain(question, results)
     units, q = scored or score_all(results, analysis, lexical_state, cfg)
-    selection = select_units(units, results, analysis, cfg)
+    selection = select_units(units, results, analysis, cfg, q.weights)
     if selection is None:
         return abstain(question, results)
     place = {fold_word(w): max(q.weights.values(), default=1.0) / 2 for p in analysis.provinces for w in syllables(p)}

@@ -78,12 +78,14 @@ def _word_cut(text: str, start: int, limit: int) -> int:
 
 
 def _answer_context(window: str, wanted: re.Pattern, weights: dict[str, float], context_chars: int) -> float:
-    """The weight of the question's words right before the best match of the asked kind of answer in ``window``:
-    the quote keeps the date or number that is said about what the question asks ("… tỉnh Sơn La giai đoạn
-    2018 - 2020"), not another one."""
+    """The weight of the question's words before the best match of the asked kind of answer in ``window`` (and
+    after it for a document's number: "Kế hoạch số 266/KH-UBND ngày 16/12/2020 … về Tuyên truyền CCHC" names the
+    document after it): the quote keeps the date or number that is said about what the question asks ("… tỉnh Sơn La
+    giai đoạn 2018 - 2020"), not another one."""
     best = 0.0
+    after = context_chars if wanted is DOCUMENT_REFERENCE else 0  # a date or an amount is said after its subject
     for m in wanted.finditer(window):
-        words = {fold_word(s) for s in syllables(window[max(0, m.start() - context_chars): m.end()])}
+        words = {fold_word(s) for s in syllables(window[max(0, m.start() - context_chars): m.end() + after])}
         best = max(best, sum(w for t, w in weights.items() if t in words))
     return best
 
@@ -167,8 +169,11 @@ def unit_citation(unit: QuotedSpan, n: int, weights: dict[str, float], cfg: Grou
 
 
 #: What a quote of a long unit should keep for each asked kind of answer.
-_WANTED = {AnswerType.TIME: re.compile(TIME_EXPRESSION.pattern + "|" + RELATIVE_TIME.pattern, re.IGNORECASE),
-           AnswerType.BASIS: DOCUMENT_REFERENCE, AnswerType.AMOUNT: NUMERAL}
+_TIME_WANTED = re.compile(TIME_EXPRESSION.pattern + "|" + RELATIVE_TIME.pattern, re.IGNORECASE)
+#: A document's number and date asked of a unit that cites it ("là kế hoạch số mấy, ngày nào" of a post) are its
+#: reference and a date, as a basis and a time are.
+_WANTED = {AnswerType.TIME: _TIME_WANTED, AnswerType.ISSUE_DATE: _TIME_WANTED,
+           AnswerType.BASIS: DOCUMENT_REFERENCE, AnswerType.NUMBER: DOCUMENT_REFERENCE, AnswerType.AMOUNT: NUMERAL}
 
 
 def write_answer(selection: Selection, weights: dict[str, float], cfg: GroundedConfig,
@@ -177,12 +182,7 @@ def write_answer(selection: Selection, weights: dict[str, float], cfg: GroundedC
     wanted = next((_WANTED[t] for t in types if t in _WANTED), None)
     writer = _Writer(weights, cfg, wanted)
     lines: list[str] = []
-    if selection.lists:
-        for unit in selection.lists:
-            body = writer.cite(unit)
-            lines.append(f"**{result_label(unit.result)}**{_period(unit)}: {body[0]}")
-            lines.extend(body[1:])
-    else:
+    if selection.direct:
         first = selection.direct[0]
         parts = [writer.cite(u) for u in selection.direct]
         if all(len(p) == 1 for p in parts) and len(parts) <= cfg.inline_direct_units:
@@ -191,6 +191,10 @@ def write_answer(selection: Selection, weights: dict[str, float], cfg: GroundedC
             lines.append(f"**{result_label(first.result)}**:")
             for p in parts:
                 lines.extend(["- " + strip_bullet(p[0])] + p[1:])
+    for unit in selection.lists:  # a list question: one enumeration per document, after the lead's own answer
+        body = writer.cite(unit)
+        lines.append(f"**{result_label(unit.result)}**{_period(unit)}: {body[0]}")
+        lines.extend(body[1:])
     if selection.support:
         lines.append("")
         lines.append("Chi tiết:")

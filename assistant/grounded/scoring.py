@@ -28,6 +28,7 @@ from textnorm.cues import (
     PassageRole,
     question_fold,
 )
+from textnorm.diacritics import QUESTION_PHRASES, QUESTION_WORDS
 from textnorm.gazetteer import canonical_province
 from textnorm.lines import is_upper_line
 from textnorm.patterns import (
@@ -45,7 +46,9 @@ from textnorm.patterns import (
     number_words_as_digits,
 )
 
-#: Header lines that identify their document (answers to "số mấy", "ngày nào", "ai ký").
+#: Question words (folded) that each ask one thing: "phê duyệt đề án gì và ai ký?" asks two, a signer and content.
+#: "thế", "trăm" and "sao" are left out: they only qualify another one ("thế nào", "bao nhiêu phần trăm").
+ASKING_WORDS = frozenset(QUESTION_WORDS) - {"the", "tram", "sao"}
 
 #: A person named as documents name people: after "ông", "bà", "đồng chí" (a portal's "Người ký" field: SIGNER_FIELD).
 _NAMED_PERSON = re.compile(r"\b(?:ông|bà|đồng chí)\s+" + FULL_NAME.pattern)
@@ -470,6 +473,86 @@ def asked_shapes(analysis: QueryAnalysis) -> list:
     return tests
 
 
+#: Content words read before a question word as the thing it asks about: "được thông qua tại kỳ họp nào" asks
+#: about "thông qua … kỳ họp", "trụ sở bố trí ở đâu" about "trụ sở bố trí"; four reach back over a two-syllable noun
+#: and its verb, not into the question's subject.
+ASKED_PHRASE_WORDS = 4
+#: Marks that end a part of a question ("… từ ngày nào, trụ sở bố trí ở đâu?"): an asked phrase stops at them.
+_QUESTION_PART_END = re.compile(r"[,;:?!]|\.(?!\d)")
+
+
+#: Question phrases (folded word pairs: "ngày nào", "số mấy", "sở nào") whose noun names the kind of answer asked.
+_FOLDED_QUESTION_PHRASES = frozenset(tuple(fold_word(w) for w in p) for p in QUESTION_PHRASES if len(p) == 2)
+
+
+def asked_phrases(analysis: QueryAnalysis) -> list[tuple[str, ...]]:
+    """For each question word, the topic words right before it in its part of the question (up to
+    :data:`ASKED_PHRASE_WORDS`): what that part of the question asks about, as its terms: each pair of topic words
+    next to each other in the question ("ky hop"), or a topic word alone between others; a question word with no
+    topic word before it ("số mấy, ngày nào") gives none.
+
+    >>> from retriever.query import analyze_query
+    >>> asked_phrases(analyze_query("Nghị quyết 5 được thông qua tại kỳ họp nào, xét tờ trình số mấy?"))
+    [('thong qua', 'ky hop'), ('xet to', 'to trinh')]
+    >>> asked_phrases(analyze_query("Trung tâm vận hành từ ngày nào, trụ sở bố trí ở đâu?"))
+    [('trung tam', 'tam van', 'van hanh'), ('tru so', 'so bo', 'bo tri')]
+    """
+    topic = set(analysis.topic_terms)
+    out: list[tuple[str, ...]] = []
+    for part in _QUESTION_PART_END.split(analysis.text):
+        words = [w.rstrip("_") if w.rstrip("_") in topic else w for w in question_fold(part).split()]  # "ky_"
+        start = 0
+        for i, word in enumerate(words):
+            if word not in ASKING_WORDS:
+                continue
+            before = _nearest_run([(j, w) for j, w in enumerate(words[start:i], start) if w in topic], i)
+            if before and before[-1][0] == i - 1 and (before[-1][1], word) in _FOLDED_QUESTION_PHRASES:
+                before.pop()  # "từ ngày nào": "ngày" says a date is asked (its answer type), not what about
+            start = i + 1
+            phrase = tuple(dict.fromkeys(_phrase_terms(before[-ASKED_PHRASE_WORDS:])))
+            if phrase and phrase not in out:
+                out.append(phrase)
+    return out
+
+
+#: Words between two topic words of one asked phrase ("thông qua tại kỳ họp"): more start another phrase ("giải quyết
+#: việc làm năm 2013 tại kỳ họp" asks about "kỳ họp"); and between the phrase and its question word ("bố trí ở đâu").
+_PHRASE_GAP = 1
+_QUESTION_GAP = 2
+
+
+def _nearest_run(words: list[tuple[int, str]], asked_at: int) -> list[tuple[int, str]]:
+    """The (position, word) pairs of the run of topic words right before the question word at ``asked_at``.
+
+    >>> _nearest_run([(0, "quyet"), (2, "lam"), (5, "ky"), (6, "hop")], 8)
+    [(5, 'ky'), (6, 'hop')]
+    >>> _nearest_run([(0, "ky"), (1, "hop")], 5)
+    []
+    """
+    run: list[tuple[int, str]] = []
+    last = asked_at
+    for j, w in reversed(words):
+        if last - j - 1 > (_QUESTION_GAP if not run else _PHRASE_GAP):
+            break
+        run.insert(0, (j, w))
+        last = j
+    return run
+
+
+def _phrase_terms(words: list[tuple[int, str]]) -> list[str]:
+    """Terms of a phrase from its (position, word) pairs: each pair of neighbours, or a word with none.
+
+    >>> _phrase_terms([(0, "thong"), (1, "qua"), (3, "ky"), (4, "hop"), (6, "lan")])
+    ['thong qua', 'ky hop', 'lan']
+    """
+    terms = []
+    for n, (j, w) in enumerate(words):
+        pairs = [f"{w} {words[n + 1][1]}"] if n + 1 < len(words) and words[n + 1][0] == j + 1 else []
+        alone = not pairs and not (n and words[n - 1][0] == j - 1)
+        terms += pairs + ([w] if alone else [])
+    return terms
+
+
 #: A question asking a time of day, folded: "giờ nào", "mấy giờ", "lúc mấy giờ", "khung giờ" ("từ 07h30 đến 11h30").
 _ASKS_CLOCK = re.compile(r"\b(?:gio nao|may gio|khung gio)\b")
 
@@ -602,7 +685,7 @@ def _is_heading(unit: QuotedSpan) -> bool:
         len(text) >= 8 and title.startswith(text)))
 
 
-def _is_document_title(unit: QuotedSpan) -> bool:
+def is_document_title(unit: QuotedSpan) -> bool:
     """The document's title as read (a news post's headline, a plan's trích yếu) quoted on its own: it names the
     document and repeats the words of any question about it, but says nothing the document says.
 
@@ -610,7 +693,7 @@ def _is_document_title(unit: QuotedSpan) -> bool:
     >>> p = Passage("d:0", "d", "UBND tỉnh yêu cầu các xã đẩy mạnh CCHC", 0, 38, OPENING_SECTION)
     >>> r = SearchResult(1, p, 1.0, doc_metadata={"tieu_de": "UBND tỉnh yêu cầu các xã đẩy mạnh CCHC"})
     >>> whole, part = QuotedSpan(r, 0, 38, p.text, "sentence"), QuotedSpan(r, 0, 8, "UBND tỉnh", "item")
-    >>> _is_document_title(whole), _is_document_title(part)
+    >>> is_document_title(whole), is_document_title(part)
     (True, False)
     """
     title = unit.result.document.title
@@ -626,7 +709,7 @@ def _damping(unit: QuotedSpan, q: ScoredQuestion, cfg: GroundedConfig) -> float:
     if unit.role in NAMING_ROLES and not q.asks_header:
         return cfg.title_factor
     if not (q.asks_header or q.asks_document) and (
-            unit.result.passage.section == PORTAL_SECTION or _is_document_title(unit)):
+            unit.result.passage.section == PORTAL_SECTION or is_document_title(unit)):
         # the portal's lines about a document (related documents, status, page title) and the document's own title
         # name it; what a content or basis question asks is in its body ("Xét đề nghị … tại Tờ trình số …")
         return cfg.title_factor

@@ -7,13 +7,28 @@ import re
 from dataclasses import dataclass, field, replace
 
 from assistant.grounded.config import GroundedConfig
-from assistant.grounded.scoring import asked_cited_form, asked_shapes, same_form, states_time
+from assistant.grounded.scoring import (
+    ASKING_WORDS,
+    asked_cited_form,
+    asked_phrases,
+    asked_shapes,
+    is_document_title,
+    same_form,
+    states_time,
+)
 from assistant.grounded.units import QuotedSpan
 from retriever.hybrid import SearchResult
 from retriever.query import QueryAnalysis
 from textnorm import fold_word, syllables
-from textnorm.cues import BOILERPLATE_ROLES, TYPE_ROLES, AnswerType, PassageRole, question_fold, shaped
-from textnorm.diacritics import QUESTION_WORDS
+from textnorm.cues import (
+    BOILERPLATE_ROLES,
+    NAMING_ROLES,
+    TYPE_ROLES,
+    AnswerType,
+    PassageRole,
+    question_fold,
+    shaped,
+)
 from textnorm.patterns import CITED_DOCUMENT
 
 
@@ -69,6 +84,30 @@ def _continued_list(scored: list[QuotedSpan], units: list[QuotedSpan], lead: str
     return chain if len(chain) >= 3 else []
 
 
+#: The marks an item left open ends with: its enumeration goes on in the next line ("- Buổi sáng: Từ 07h30 đến 11h30;").
+_OPEN_ITEM_END = (";", ",")
+
+
+def _open_items_closed(direct: list[QuotedSpan], units: list[QuotedSpan], cfg: GroundedConfig) -> list[QuotedSpan]:
+    """The lines that continue a direct unit left open (ending on ";" or ","), line after line, up to the one that
+    closes it (at most :attr:`GroundedConfig.max_basis_lines`): a quote never stops in the middle of an enumeration
+    ("Buổi sáng: …;" is quoted with "Buổi chiều: …")."""
+    out: list[QuotedSpan] = []
+    for unit in direct:
+        end, last = unit.end, unit
+        following = sorted((u for u in units if u.doc_id == unit.doc_id and u.start >= end
+                            and u.kind in ("item", "sentence")), key=lambda u: u.start)
+        for nxt in following:
+            if not last.text.rstrip().endswith(_OPEN_ITEM_END) or len(out) >= cfg.max_basis_lines:
+                break
+            if nxt.start - end > _NEXT_LINE_CHARS:
+                break
+            if not any(_overlaps(nxt, v) for v in direct + out):
+                out.append(nxt)
+            end, last = nxt.end, nxt
+    return out
+
+
 def _whole_list(unit: QuotedSpan, units: list[QuotedSpan]) -> QuotedSpan:
     """A lead-in is quoted with the items it introduces: a list stays a list."""
     if unit.kind != "lead_in":
@@ -77,20 +116,26 @@ def _whole_list(unit: QuotedSpan, units: list[QuotedSpan]) -> QuotedSpan:
 
 
 def select_units(units: list[QuotedSpan], results: list[SearchResult], analysis: QueryAnalysis,
-                 cfg: GroundedConfig) -> Selection | None:
-    """Choose the direct answer and the supporting units (pure: reads scores, writes nothing)."""
+                 cfg: GroundedConfig, weights: dict[str, float] | None = None) -> Selection | None:
+    """Choose the direct answer and the supporting units (pure: reads scores, writes nothing); ``weights``: the
+    question's topic words by rarity (:attr:`~assistant.grounded.scoring.ScoredQuestion.weights`), each 1 when
+    not given."""
     scored = [u for u in units if u.score > 0]
     if not scored:
         return None
     lead = _lead_document(scored, results, cfg)
     direct = _direct_units(scored, lead, analysis, cfg)
+    direct += _phrase_units(scored, lead, direct, analysis, weights or {}, cfg)
+    direct += _open_items_closed(direct, units, cfg)
     lists: list[QuotedSpan] = []
     continued = _continued_list(scored, units, lead, cfg) if AnswerType.LIST in analysis.answer_types else []
     if continued:
         direct = continued  # the lead-in that answers best, with its items in the passages after it
     elif AnswerType.LIST in analysis.answer_types:
         lists = _lists_per_document(scored, lead, cfg)
-        direct = [] if lists else direct
+        if lists and (any(u.doc_id == lead for u in lists) or question_words(analysis.original or analysis.text) < 2):
+            direct = []  # the lead document's enumeration is its answer, or the enumerations are the whole answer
+        # else a question asking more than a list keeps the lead document's own answer first
     chosen = direct + lists
     if not chosen:
         return None
@@ -115,6 +160,70 @@ def select_units(units: list[QuotedSpan], results: list[SearchResult], analysis:
         support.setdefault(u.doc_id, []).append(u)
         budget -= 1
     return Selection(direct=[_whole_list(u, units) for u in direct], support=support, lists=lists)
+
+
+#: A word or a mark that ends a clause, as the text is read for an asked phrase.
+_TOKEN = re.compile(r"\w+|[,.;:!?()]")
+
+
+def _phrase_weight(text: str, phrase: tuple[str, ...], weights: dict[str, float] | None = None) -> float:
+    """The share of an asked phrase's weight (:func:`~assistant.grounded.scoring.asked_phrases`) the text states: a
+    term counts where the text has its words next to each other ("căn cứ", not "nội dung" for "dùng") and goes on
+    after it in the same clause ("KỲ HỌP THỨ TƯ" says which kỳ họp; "… tại kỳ họp," does not).
+
+    >>> w = {"thong": 1.0, "qua": 2.0}
+    >>> _phrase_weight("KHÓA XVI KỲ HỌP THỨ TƯ", ("thong qua", "ky hop"), w), _phrase_weight("tại kỳ họp,", ("ky hop",))
+    (0.4, 0.0)
+    """
+    tokens = [fold_word(t) for t in _TOKEN.findall(text)]
+    present = set()
+    for n in range(len(tokens) - 1):
+        if tokens[n + 1][:1].isalnum():
+            present.add(tokens[n])
+            if n and tokens[n - 1][:1].isalnum():
+                present.add(f"{tokens[n - 1]} {tokens[n]}")
+
+    def weight(term: str) -> float:
+        return sum((weights or {}).get(t, 1.0) for t in term.split())
+
+    total = sum(weight(t) for t in phrase)
+    return sum(weight(t) for t in phrase if t in present) / total if total else 0.0
+
+
+def _phrase_units(units: list[QuotedSpan], lead: str, picked: list[QuotedSpan], analysis: QueryAnalysis,
+                  weights: dict[str, float], cfg: GroundedConfig) -> list[QuotedSpan]:
+    """For each part of the question whose asked phrase (:func:`~assistant.grounded.scoring.asked_phrases`: "kỳ họp
+    nào", "trụ sở bố trí ở đâu") no unit already picked answers, the lead document's unit that carries most of it
+    (at least :attr:`GroundedConfig.phrase_min_share`; the better scored first): a question asking two things gets
+    both quoted. A unit answers the parts it carries best ("Xét Tờ trình số 33 … tại kỳ họp" answers "xét tờ trình
+    số mấy", not "kỳ họp nào" too)."""
+    phrases = asked_phrases(analysis)
+    # a headline repeats the question's words and says nothing more; a header line read as the title ("KHÓA XIII,
+    # KỲ HỌP THỨ 5") states the session, and a portal's line about the document its status ("được thay thế bởi …")
+    in_lead = sorted((u for u in units if u.doc_id == lead and u.role not in BOILERPLATE_ROLES
+                      and (u.role in NAMING_ROLES or not is_document_title(u))), key=lambda u: -u.score)
+    answered: set[tuple[str, ...]] = set()
+    out: list[QuotedSpan] = []
+
+    def answer(unit: QuotedSpan) -> None:
+        shares = {p: _phrase_weight(unit.text, p, weights) for p in phrases}
+        top = max(shares.values(), default=0.0)
+        answered.update(p for p, v in shares.items() if v >= cfg.phrase_min_share and v >= top - 1e-9)
+
+    for unit in picked:
+        answer(unit)
+    for phrase in phrases:
+        if phrase in answered:
+            continue
+        best, share = None, cfg.phrase_min_share
+        for u in in_lead:
+            value = _phrase_weight(u.text, phrase, weights)
+            if value >= share + (1e-9 if best else 0.0) and not any(_overlaps(u, v) for v in picked + out):
+                best, share = u, value
+        if best is not None:
+            out.append(_whole_list(best, units))
+            answered.add(phrase)
+    return out
 
 
 def _direct_units(units: list[QuotedSpan], lead: str, analysis: QueryAnalysis, cfg: GroundedConfig) -> list[QuotedSpan]:
@@ -158,9 +267,6 @@ def _direct_units(units: list[QuotedSpan], lead: str, analysis: QueryAnalysis, c
     return picked
 
 
-#: Question words (folded) that each ask one thing: "phê duyệt đề án gì và ai ký?" asks two, a signer and content.
-#: "thế", "trăm" and "sao" are left out: they only qualify another one ("thế nào", "bao nhiêu phần trăm").
-_ASKING_WORDS = frozenset(QUESTION_WORDS) - {"the", "tram", "sao"}
 
 
 def question_words(question: str) -> int:
@@ -171,7 +277,7 @@ def question_words(question: str) -> int:
     >>> question_words("Kế hoạch số mấy, ngày nào?")
     2
     """
-    return sum(1 for w in question_fold(question).split() if w in _ASKING_WORDS)
+    return sum(1 for w in question_fold(question).split() if w in ASKING_WORDS)
 
 
 #: Answer types a cited document answers: its number, or the document a decision rests on ("theo tờ trình nào").
