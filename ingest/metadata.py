@@ -72,6 +72,8 @@ from textnorm.patterns import (
     NEWS_LEAD_DATE,
     NEWS_NARRATION,
     NOTICE_FORMULA,
+    OPENING_BODY_CLAUSE,
+    OTHER_POSTS_LINE,
     PHOTO_CAPTION,
     PLACE_NAME,
     PORTAL_TITLE_LINE,
@@ -158,6 +160,8 @@ INSTITUTION_BEFORE = re.compile(r"(?<![a-z])(?:truong|dai hoc|cao dang|hoc vien|
 CITED_TITLE_LINE = re.compile(
     r"^[-–•+*\s]*\d{0,3}\.?\s*(?:" + "|".join(sorted({v for v in DOC_TYPES.values()}, key=len, reverse=True))
     + r")\s+(?:số\s*:?\s*)?\d+[a-z]?/\S+", re.IGNORECASE | re.MULTILINE)
+#: Headlines a portal lists under a heading of other posts ("Tin liên quan"): a page shows five to ten.
+OTHER_POSTS_MAX = 12
 #: The province a page is about has at least this share of every province vote it casts (its own districts vote for
 #: it): a page of the mergers or a region names many provinces as often as each other and is about none of them.
 SUBJECT_SHARE = 0.5
@@ -618,7 +622,23 @@ def _agency_lines(r: _Reader) -> list[tuple[int, int, str]]:
              and (is_agency(t) or COMMITTEE.match(fold_accents(t)) or t[:1].isupper() and len(t) < 40)]
     lines = [x for x in lines if not is_motto(x[2])]
     names = [x for x in lines if not _POST_PREFIX.match(x[2])]
-    return names or lines  # an authority line left in the header ("BỘ TRƯỞNG BỘ NỘI VỤ") repeats the body's name
+    return _without_restated(names or lines)  # an authority line left in the header repeats the body's name
+
+
+def _without_restated(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Body-name lines without those a later line restates with more words: a council's header "HỘI ĐỒNG NHÂN DÂN"
+    (the cell beside the motto) then its enacting line "HỘI ĐỒNG NHÂN DÂN TỈNH X" name one body, not two.
+
+    >>> lines = [(0, 17, "HỘI ĐỒNG NHÂN DÂN"), (60, 91, "HỘI ĐỒNG NHÂN DÂN TỈNH HÒA BÌNH")]
+    >>> [t for _, _, t in _without_restated(lines)]
+    ['HỘI ĐỒNG NHÂN DÂN TỈNH HÒA BÌNH']
+    >>> len(_without_restated([(0, 20, "UBND TỈNH BẮC KẠN"), (21, 30, "SỞ NỘI VỤ")]))
+    2
+    """
+    def restated(text: str, later: list[tuple[int, int, str]]) -> bool:
+        words = fold_accents(text).split()
+        return any(len(w := fold_accents(t).split()) > len(words) and w[: len(words)] == words for _, _, t in later)
+    return [x for i, x in enumerate(lines) if not restated(x[2], lines[i + 1:])]
 
 
 def _agency(r: _Reader) -> tuple[str, tuple[int, int] | None]:
@@ -697,7 +717,7 @@ def _body_votes(text: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Coun
     mentions = [(name, s, e, bool(PROVINCE_CUE.search(folded[max(0, s - 12): s]))) for name, s, e in provinces]
     mentions += [(m.province, m.start, m.end, m.cued) for m in place_mentions(text, provinces=provinces)]
     listed = _enumerated(text, [(s, e) for _, s, e, cued in mentions if not cued])
-    skip = tuple(skip) + _cited_title_lines(text)
+    skip = tuple(skip) + _cited_title_lines(text) + _other_post_lines(text)
     for name, s, e, cued in sorted(mentions, key=lambda m: m[1]):
         if (OTHER_BRANCH_BEFORE.search(folded[max(0, s - 60): s]) or any(a <= s < b for a, b in skip) or s in listed
                 or (not cued and INSTITUTION_BEFORE.search(folded[max(0, s - 20): s]))):
@@ -717,6 +737,31 @@ def _cited_title_lines(text: str) -> tuple[tuple[int, int], ...]:
     for m in CITED_TITLE_LINE.finditer(text):
         end = text.find("\n", m.start())
         spans.append((m.start(), len(text) if end < 0 else end))
+    return tuple(spans)
+
+
+def _other_post_lines(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of a portal's links to other posts (:data:`textnorm.patterns.OTHER_POSTS_LINE`): a labelled link's
+    line, or a heading's line and the short lines under it (the headlines it lists, up to :data:`OTHER_POSTS_MAX`).
+
+    >>> t = "Địa điểm: huyện Na Rì.\\nBài trướcNa Rì gặp mặt tại Thành phố Hồ Chí Minh\\nTin liên quan\\nHuế: họp\\n"
+    >>> [t[s:e] for s, e in _other_post_lines(t)]
+    ['Bài trướcNa Rì gặp mặt tại Thành phố Hồ Chí Minh', 'Tin liên quan', 'Huế: họp']
+    """
+    spans = []
+    for m in OTHER_POSTS_LINE.finditer(text):
+        end = text.find("\n", m.start())
+        end = len(text) if end < 0 else end
+        spans.append((m.start(), end))
+        if m.group("heading") is None:
+            continue
+        listed = 0
+        for line in re.finditer(r"[^\n]+", text[end:]):
+            if len(line.group()) >= PROSE_MIN_CHARS or listed >= OTHER_POSTS_MAX:
+                break
+            if line.group().strip():
+                spans.append((end + line.start(), end + line.end()))
+                listed += 1
     return tuple(spans)
 
 
@@ -768,7 +813,10 @@ TEMPLATE_BLANK = re.compile(BLANK_FIELD)
 #: line gives (Hà Nội is where it sits, not whose it is).
 NATIONAL_COMMITTEE = re.compile(r"^(?:[UỦ][ỶY] BAN QUỐC GIA|Ủy ban Quốc gia)\b", re.IGNORECASE)
 #: A body of a local unit, whose level is the unit's ("Ban Chỉ đạo … huyện X" works at the district's level).
-LOCAL_BODY = re.compile(r"^(?:uy ban nhan dan|ubnd|ban chi dao)\b", re.IGNORECASE)
+LOCAL_BODY = re.compile(r"^(?:thuong truc\s+)?(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|ban chi dao)\b",
+                        re.IGNORECASE)
+#: A council's standing committee ("Thường trực HĐND huyện"), which acts for the council between its sessions.
+STANDING_BODY = "Thường trực "
 #: Abbreviations in a body name, written out as the name reads ("VĂN PHÒNG UBND TỈNH X").
 BODY_ABBREVIATIONS = {"ubnd": "Ủy ban nhân dân", "hđnd": "Hội đồng nhân dân"}
 
@@ -888,13 +936,12 @@ def _read_opening_issuer(r: _Reader) -> None:
     """co_quan (and cap, tinh if unknown) of a document without a header from the sentence its body opens with ("Ủy
     ban nhân dân xã X thông báo … như sau:", :data:`textnorm.patterns.ISSUER_OPENING`)."""
     for start, paragraph in _body_paragraphs(r)[:ENACTING_PARAGRAPHS]:
-        m = ISSUER_OPENING.match(paragraph.strip()) or ISSUING_BODY.search(paragraph.strip())
-        if not m:
+        found = _opening_body(r, paragraph.strip())
+        if not found:
             continue
+        name, (s, e) = found
         at = start + len(paragraph) - len(paragraph.lstrip())
-        span = (at + m.start("body"), at + m.end("body"))
-        name = re.sub(r"^UBND\b", BODY_ABBREVIATIONS["ubnd"], m.group("body"))
-        name = name[:1].upper() + name[1:]
+        span = (at + s, at + e)
         r.put("co_quan", name, span)
         unit = LOCAL_UNIT.search(name.upper())
         level = unit.group(1).lower() if unit and LOCAL_BODY.match(fold_accents(name)) else ""
@@ -903,6 +950,23 @@ def _read_opening_issuer(r: _Reader) -> None:
             province, where = _province_in(r, span)
             r.put("tinh", province, where)
         return
+
+
+def _opening_body(r: _Reader, paragraph: str) -> tuple[str, tuple[int, int]] | None:
+    """The body an opening paragraph names as its issuer, written out, and its offsets in the paragraph: a committee
+    or department with its place (:data:`textnorm.patterns.ISSUER_OPENING`, :data:`textnorm.patterns.ISSUING_BODY`),
+    else a local body by its level whose name the text gives elsewhere (:data:`textnorm.patterns.OPENING_BODY_CLAUSE`:
+    "Thường trực HĐND huyện xây dựng … như sau:" → "Thường trực Hội đồng nhân dân huyện X")."""
+    m = ISSUER_OPENING.match(paragraph) or ISSUING_BODY.search(paragraph)
+    if m:
+        name = re.sub(r"^UBND\b", BODY_ABBREVIATIONS["ubnd"], m.group("body"))
+        return name[:1].upper() + name[1:], (m.start("body"), m.end("body"))
+    m = OPENING_BODY_CLAUSE.search(paragraph)
+    body = _notice_body(r, m) if m else ""
+    if not m or body.endswith(m.group("level")):
+        return None  # "Ủy ban nhân dân thành phố ban hành …" of a text naming no city: which one is unknown
+    standing = STANDING_BODY if m.group("standing") else ""
+    return standing + body, (m.start("standing") if standing else m.start("body"), m.end("body"))
 
 
 def _code_issuer(code: str) -> str:
@@ -1378,12 +1442,14 @@ def _notice_body(r: _Reader, m: re.Match) -> str:
     """The body a notice's formula names, written out ("UBND" → "Ủy ban nhân dân", "Ủy Ban" → "Ủy ban"), a bare
     level completed with the one unit of that level the text names ("UBND xã" → "Ủy ban nhân dân xã Quảng An")."""
     body = m.group("body")
+    name = _capitalised(m.group("name") or "") or _named_unit(r, m.group("level"))
+    if m.group("delegation"):  # the office of three bodies keeps the name the text gives it
+        return body[: m.end("level") - m.start("body")] + (f" {name}" if name else "")
     head = body[(m.end("joint") if m.group("joint") else 0) - m.start("body"): m.start("level") - m.start("body")]
     folded = fold_accents(head.strip()).lower()
     kind = "Hội đồng nhân dân" if re.search(r"\b(?:hdnd|hoi dong)\b", folded) else "Ủy ban nhân dân"
     kind = f"Hội đồng nhân dân và {kind}" if m.group("joint") else kind  # "Văn phòng HĐND và UBND huyện"
     office = "Văn phòng " if fold_accents(body).lower().startswith("van phong") else ""
-    name = _capitalised(m.group("name") or "") or _named_unit(r, m.group("level"))
     return f"{office}{kind} {m.group('level')}" + (f" {name}" if name else "")
 
 
@@ -1402,6 +1468,8 @@ def _read_notice(r: _Reader) -> None:
     names; its headline, if any, is its title without the kind word."""
     if r.md.get("loai_van_ban") not in NOTICE_OVERRIDES:
         return
+    if r.md.get("loai_van_ban") == NEWS_TYPE and _reports_issuing(r):
+        return  # "UBND tỉnh X vừa có Thông báo số …": a post reporting a notice, whose formula it repeats
     found = _notice_formula(r)
     if not found:
         return

@@ -41,9 +41,12 @@ UNIT_LEVELS = r"(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|th
 PLACE_NAME = (UPPER_LETTER + r"[^\W\d_]*(?:[’'][^\W\d_]+)?(?:[^\S\n]+" + UPPER_LETTER
               + r"[^\W\d_]*(?:[’'][^\W\d_]+)?){0,3}")
 #: A local body that gives notice, its name written out or abbreviated, in any capitals ("Ủy Ban nhân dân", "UBND",
-#: "HĐND", "Văn phòng UBND", the joint office "Văn phòng HĐND và UBND"), its level repeated by a typo ("huyện
-#: huyện") and its place's name optional (a notice shown on the unit's own portal may write "UBND xã" alone).
-NOTICE_BODY = (r"(?P<body>(?i:văn phòng\s+)?(?P<joint>(?i:hđnd|hội đồng nhân dân)\s*(?:và|&|-)\s*)?"
+#: "HĐND", "Văn phòng UBND", the joint offices "Văn phòng HĐND và UBND", "Văn phòng Đoàn ĐBQH, HĐND và UBND"), its
+#: level repeated by a typo ("huyện huyện") and its place's name optional (a notice shown on the unit's own portal may
+#: write "UBND xã" alone).
+NOTICE_BODY = (r"(?P<body>(?i:văn phòng\s+)?(?P<joint>"
+               r"(?P<delegation>(?i:đoàn\s+(?:đbqh|đại biểu quốc hội))\s*(?:,|và)\s*)?"
+               r"(?i:hđnd|hội đồng nhân dân)\s*(?:và|&|-)\s*)?"
                r"(?i:ủy ban nhân dân|ubnd|hội đồng nhân dân|hđnd)\s+"
                rf"(?P<level>{UNIT_LEVELS})(?:\s+{UNIT_LEVELS})?(?:[^\S\n]+(?P<name>{PLACE_NAME}))?)")
 #: The clause of a document's opening that names the body issuing it, with its place, before what it issues:
@@ -53,6 +56,13 @@ ISSUING_BODY = re.compile(
     r"(?:^|[,;]\s*)(?P<body>(?i:ủy ban nhân dân|ubnd|hội đồng nhân dân|hđnd|ban chỉ đạo|sở)\s[^,;:()]{0,80}?"
     rf"\b{UNIT_LEVELS}\s+{PLACE_NAME})\s*(?:\([^)]{{0,80}}\)\s*)?"
     r"(?i:ban hành|xây dựng)\s+(?i:kèm theo\s+)?(?i:kế hoạch|chương trình|quy chế|quy định|đề án|hướng dẫn)\b"
+)
+#: The clause a document without header opens its body with, naming the local body (or a council's standing
+#: committee, "Thường trực HĐND") that draws it up, then what it does, ending on "như sau:": "Thực hiện …, Thường
+#: trực HĐND huyện xây dựng lịch tiếp công dân … như sau:". A news lead narrates; it does not end on a colon.
+OPENING_BODY_CLAUSE = re.compile(
+    r"(?:^|[,;]\s*)(?P<standing>(?i:thường trực)\s+)?" + NOTICE_BODY
+    + r"\s+(?:xây dựng|ban hành|lập|quy định)\s[^.;]*?(?:như sau|sau đây)\s*:\s*$"
 )
 #: The formula a notice's body opens or closes with, naming the body that gives notice: "Ủy ban nhân dân xã X thông
 #: báo lịch tiếp công dân như sau:", "Vậy, UBND huyện thông báo để các cơ quan … được biết./.", "Văn phòng UBND tỉnh
@@ -255,6 +265,14 @@ SECTION_DATE_LINE = re.compile(r"^" + UPPER_LETTER + r"[^\W\d_]*(?:\s+[^\W\d_]+)
 #: page chrome, never a headline.
 SKIP_LINK = re.compile(r"^(?:Nhảy|Chuyển|Bỏ qua|Truy cập|Đi)\s+(?:đến\s+|tới\s+)?(?:phần\s+)?nội dung(?:\s+chính)?"
                        r"(?:\s+luôn)?\s*$", re.IGNORECASE)
+#: A portal's link to another post, its label glued to or before that post's headline ("Bài trướcNa Rì tổ chức …",
+#: "Bài tiếp theo: …"), or the heading of a list of other posts' headlines ("Tin liên quan", "TIN CÙNG CHUYÊN MỤC"):
+#: the places and dates on those lines are the other posts'. Group ``heading`` is set when the line is the label alone.
+OTHER_POSTS_LINE = re.compile(
+    r"^\s*(?:(?:Bài|Tin)\s+(?:trước|tiếp theo|kế tiếp)|(?:Các\s+)?(?:tin|bài|bài viết)\s+(?:liên quan|khác|"
+    r"cùng chuyên mục|cùng danh mục|đã đưa|mới hơn|cũ hơn)|Xem thêm|Đọc thêm)(?P<heading>\s*:?\s*$)?",
+    re.IGNORECASE | re.MULTILINE,
+)
 #: A news photo's caption standing above or under the lead ("Quang cảnh hội nghị", "Ảnh minh họa. Nguồn: …"):
 #: it describes a picture, it is not the post's headline.
 PHOTO_CAPTION = re.compile(r"^(?:Quang cảnh|Ảnh minh họa|Ảnh minh hoạ|Ảnh\s*:)", re.IGNORECASE)

@@ -1,0 +1,80 @@
+"""Issuer and province read by class of page (issue 18, helper P5): each test is one general fact about Vietnamese
+documents or portal pages, on lines written for the test."""
+
+from __future__ import annotations
+
+from tests.reading import metadata_of
+
+
+# --- a council's resolution cut above its type line ----------------------------------------------------------------
+
+def test_a_council_header_restated_by_its_enacting_line_names_one_body():
+    md = metadata_of("HỘI ĐỒNG NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+                     "Số: 07/2019/NQ-HĐND | Lào Cai, ngày 12 tháng 7 năm 2019 |\n"
+                     "HỘI ĐỒNG NHÂN DÂN TỈNH LÀO CAI\n"
+                     "KHÓA XV KỲ HỌP THỨ CHÍN\n"
+                     "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n")
+    assert md["co_quan"] == "Hội đồng nhân dân tỉnh Lào Cai"
+    assert md["tinh"] == "Lào Cai"
+
+
+# --- a page without header whose opening names its issuer by level ----------------------------------------------
+
+OPENING_BY_LEVEL = ("Lịch tiếp công dân của Chủ tịch HĐND huyện năm 2022\n\n"
+                    "Thực hiện Luật Tiếp công dân năm 2013, Thường trực HĐND huyện xây dựng lịch tiếp công dân "
+                    "của Chủ tịch HĐND huyện như sau:\n\n"
+                    "1. Chủ tịch HĐND huyện tiếp công dân vào ngày 10 hàng tháng.\n\n"
+                    "Địa điểm: Trụ sở tiếp công dân huyện Mường Nhé.\n")
+
+
+def test_a_council_standing_committee_opening_a_page_is_its_issuer_named_with_the_unit_the_page_gives():
+    md = metadata_of(OPENING_BY_LEVEL)
+    assert md["co_quan"] == "Thường trực Hội đồng nhân dân huyện Mường Nhé"
+    assert md["tinh"] == "Điện Biên"
+
+
+def test_a_body_named_by_its_level_only_in_a_page_naming_no_unit_stays_unknown():
+    md = metadata_of("Thực hiện Nghị định số 61/2018/NĐ-CP, Ủy ban nhân dân thành phố ban hành Kế hoạch triển khai "
+                     "như sau:\n1. Đánh giá sự hài lòng trên toàn thành phố.\n")
+    assert md["co_quan"] == ""
+
+
+# --- a portal's links to other posts --------------------------------------------------------------------------------
+
+def test_places_in_a_link_to_the_previous_post_do_not_outvote_the_page():
+    md = metadata_of(OPENING_BY_LEVEL.replace("huyện Mường Nhé", "huyện Na Rì")
+                     + "\nBài trướcNa Rì đón đoàn công tác của Thành phố Hồ Chí Minh\n"
+                     "Bài tiếp theoVăn bản về việc phòng, chống dịch\n")
+    assert md["tinh"] == "Bắc Kạn"
+
+
+def test_headlines_listed_under_related_posts_do_not_vote_for_the_province():
+    md = metadata_of("Ngày 12/3/2023, UBND huyện Mộc Châu đã tổ chức kiểm tra công tác cải cách hành chính tại năm xã, "
+                     "thị trấn trên địa bàn huyện. Qua kiểm tra, đoàn ghi nhận nhiều cách làm hay trong việc tiếp nhận "
+                     "hồ sơ trực tuyến của người dân và doanh nghiệp.\n"
+                     "Tin liên quan\n"
+                     "Tỉnh Quảng Ngãi tập huấn cải cách hành chính\n"
+                     "Tỉnh Quảng Ngãi khen thưởng các xã\n")
+    assert md["tinh"] == "Sơn La"
+
+
+# --- a news post reporting a notice ---------------------------------------------------------------------------------
+
+def test_a_post_reporting_a_notice_is_not_the_notice_and_has_no_issuer():
+    md = metadata_of("UBND tỉnh Quảng Trị vừa có Thông báo số 211/TB-UBND về việc thay đổi ngày tiếp công dân "
+                     "định kỳ tháng 9 năm 2018.\n\n"
+                     "Theo đó, phiên tiếp công dân định kỳ của lãnh đạo tỉnh được chuyển sang thứ hai ngày 17.\n\n"
+                     "UBND tỉnh thông báo để các sở, ban, ngành và công dân biết, thực hiện.\n\nT.H\n")
+    assert md["loai_van_ban"] == "Tin bài"
+    assert md["co_quan"] == ""
+    assert md["tinh"] == "Quảng Trị"
+
+
+# --- a joint office of the deputies' delegation, the council and the committee ------------------------------------
+
+def test_the_joint_office_of_three_bodies_keeps_its_name_and_its_province():
+    md = metadata_of("Lịch tiếp công dân năm 2020 tại Trụ sở Tiếp công dân tỉnh\n"
+                     "Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh thông báo lịch tiếp công dân năm 2020 như sau:\n"
+                     "1. Ngày 09/01/2020: Chủ tịch UBND tỉnh;\n"
+                     "2. Ngày 16/01/2020: Đoàn ĐBQH đơn vị tỉnh Hà Giang;\n")
+    assert md["co_quan"] == "Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh Hà Giang"
