@@ -43,6 +43,7 @@ from textnorm.gazetteer import (
     PROVINCE_CUE,
     canonical_province,
     central_issuer,
+    current_province,
     is_central_body,
     place_mentions,
     province_mentions,
@@ -72,6 +73,7 @@ from textnorm.patterns import (
     NEWS_LEAD_DATE,
     NEWS_NARRATION,
     NOTICE_FORMULA,
+    OCR_DATELINE_YEAR,
     OPENING_BODY_CLAUSE,
     OTHER_POSTS_LINE,
     PHOTO_CAPTION,
@@ -162,6 +164,9 @@ CITED_TITLE_LINE = re.compile(
     + r")\s+(?:số\s*:?\s*)?\d+[a-z]?/\S+", re.IGNORECASE | re.MULTILINE)
 #: Headlines a portal lists under a heading of other posts ("Tin liên quan"): a page shows five to ten.
 OTHER_POSTS_MAX = 12
+#: Provinces merged with a page's province in 2025 that the page names as places ("tỉnh Hà Nam, tỉnh Nam Định và
+#: tỉnh Ninh Bình"): from two on it reports the merger of the group (one may be a neighbour named in passing).
+MERGER_PARTNERS_MIN = 2
 #: The province a page is about has at least this share of every province vote it casts (its own districts vote for
 #: it): a page of the mergers or a region names many provinces as often as each other and is about none of them.
 SUBJECT_SHARE = 0.5
@@ -195,8 +200,9 @@ NOT_HEADLINE_ENDS = (".", ":", ";", " -", " –", "|")
 _WEEKDAY = re.compile(r"^(?:Thứ\s+\w+|Chủ\s+nhật)\b", re.IGNORECASE)
 #: A headline has at least this many words (shorter lines are breadcrumbs or categories: "Tin tức - Sự kiện").
 HEADLINE_MIN_WORDS = 5
-#: A post names its source last, as a name, not a sentence: "Theo QuangBinh Portal", "Nguồn: baobackan.vn".
-_SOURCE_LINE = re.compile(r"^(?:Theo|Nguồn)\s*:?\s+([^,;:|]{3,60}?)\.?$")
+#: A post names its source last, as a name, not a sentence: "Theo QuangBinh Portal", "Nguồn: baobackan.vn", maybe
+#: with the address of the original after it ("Nguồn Quốc Hội TV: http://quochoitv.vn/…").
+_SOURCE_LINE = re.compile(r"^(?:Theo|Nguồn)\s*:?\s+([^,;:|]{3,60}?)\.?(?:\s*[:(–-]?\s*(?:https?://|www\.)\S+?\)?)?$")
 #: The year inside a number ("22/2008/QH12").
 NUMBER_YEAR = re.compile(rf"^\d+[a-z]?/({YEAR})/")
 #: The period a plan covers, read from its title: "giai đoạn 2021-2025", "2026 - 2030", "năm 2021", or a range
@@ -793,8 +799,27 @@ def _vote_body_province(r: _Reader, min_votes: int = CUED_VOTES) -> None:
             r.put("tinh", web)
         return
     (name, count), *others = votes.most_common(2)
+    if _merger_group(votes, name):
+        return  # "sáp nhập tỉnh Hà Nam, tỉnh Nam Định và tỉnh Ninh Bình": about the merger, none of the three alone
     if count >= min_votes and count >= SUBJECT_SHARE * sum(votes.values()) and (not others or others[0][1] < count):
         r.put("tinh", name, first[name])
+
+
+def _merger_group(votes: Counter, name: str) -> bool:
+    """The text names, beside ``name``, at least :data:`MERGER_PARTNERS_MIN` other provinces merged with it in 2025,
+    each as its own place ("tỉnh X") and together about as often as ``name`` (:data:`SUBJECT_SHARE` of its votes):
+    a page about that merger, whose provinces are its subject together. A page about one of them that recalls the
+    merger once names its own places far more often.
+
+    >>> _merger_group(Counter({"Ninh Bình": 9, "Hà Nam": 3, "Nam Định": 3}), "Ninh Bình")
+    True
+    >>> _merger_group(Counter({"Thành phố Hồ Chí Minh": 29, "Bình Dương": 3, "Bà Rịa - Vũng Tàu": 3}),
+    ...               "Thành phố Hồ Chí Minh")
+    False
+    """
+    group = current_province(name)
+    partners = [n for p, n in votes.items() if p != name and n >= CUED_VOTES and current_province(p) == group]
+    return len(partners) >= MERGER_PARTNERS_MIN and sum(partners) >= SUBJECT_SHARE * votes[name]
 
 
 def _agency_datelines(r: _Reader) -> tuple[tuple[int, int], ...]:
@@ -1397,7 +1422,8 @@ def _read_news(r: _Reader) -> None:
     source = _source_line(r)
     if source:
         span = (source[0] + source[1].start(1), source[0] + source[1].end(1))
-        r.put("co_quan", source[1].group(1).strip(), span)
+        if not canonical_province(source[1].group(1).strip()):  # "Nguồn Hà Tĩnh: …": an aggregator's place label
+            r.put("co_quan", source[1].group(1).strip(), span)
         if not r.md.get("tinh"):
             name, where = _province_in(r, span)  # the publisher's own name ("QuangBinh Portal")
             r.put("tinh", name, where)
@@ -1652,6 +1678,34 @@ def _read_title_body(r: _Reader) -> None:
         r.put("co_quan", name, (at + m.start("body"), at + m.end("body")))
 
 
+#: Blocks at the top of a scan where its motto stands (beside or under the body's name, one or two lines each).
+SCAN_MOTTO_BLOCKS = 3
+#: Blocks under the motto where a scan's number and place-and-date line stand.
+SCAN_DATELINE_BLOCKS = 2
+
+
+def _read_scanned_header(r: _Reader) -> None:
+    """tinh and nam of a scan whose header OCR garbled past reading ("TJBND TiNH BAC LIEU" / "CQNG HOA XA HQI …" /
+    "… Bac LiQu, ngdy 18 lfing t ndm 2017"): the province the lines above the motto name ("TINH X"), the year of the
+    dateline under it (:data:`textnorm.patterns.OCR_DATELINE_YEAR`). The body's name itself stays unread."""
+    motto = next((i for i, b in enumerate(r.blocks[:SCAN_MOTTO_BLOCKS]) if is_motto(b.text)), None)
+    if motto is None:
+        return
+    if not r.md.get("tinh") and motto > 0:
+        start, end = r.spans[0][0], r.spans[motto - 1][1]
+        cued = [(n, s, e) for n, s, e in province_mentions(r.text[start:end])
+                if PROVINCE_CUE.search(fold_accents(r.text[start:end][max(0, s - 12): s]))]
+        if len({n for n, _, _ in cued}) == 1:
+            r.put("tinh", cued[0][0], (start + cued[0][1], start + cued[0][2]))
+    if not r.md.get("nam"):
+        for i in range(motto, min(len(r.blocks), motto + 1 + SCAN_DATELINE_BLOCKS)):
+            folded = fold_accents(r.blocks[i].text)
+            m = OCR_DATELINE_YEAR.search(folded) if len(folded) == len(r.blocks[i].text) else None
+            if m:
+                r.put("nam", m.group("y"), (r.spans[i][0] + m.start("y"), r.spans[i][0] + m.end("y")))
+                return
+
+
 def _read_page_dates(r: _Reader) -> None:
     """Dates a page gives outside a document's header or a post's dateline: a month stamp, a portal's title line,
     a dateline inside the first line, a lead's full date."""
@@ -1700,6 +1754,7 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
     _read_portal_title(r)
     _read_period(r)
     _read_body(r, code, place)
+    _read_scanned_header(r)
     _read_signer(r)
     _read_news(r)
     _read_notice(r)

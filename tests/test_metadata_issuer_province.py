@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from tests.reading import metadata_of
 
-
 # --- a council's resolution cut above its type line ----------------------------------------------------------------
 
 def test_a_council_header_restated_by_its_enacting_line_names_one_body():
@@ -78,3 +77,49 @@ def test_the_joint_office_of_three_bodies_keeps_its_name_and_its_province():
                      "1. Ngày 09/01/2020: Chủ tịch UBND tỉnh;\n"
                      "2. Ngày 16/01/2020: Đoàn ĐBQH đơn vị tỉnh Hà Giang;\n")
     assert md["co_quan"] == "Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh Hà Giang"
+
+
+# --- a post's source line -------------------------------------------------------------------------------------------
+
+TEASER = ("CẢI CÁCH THỦ TỤC ĐỂ NGƯỜI DÂN BỚT PHIỀN HÀ\n\n"
+          "Tại phiên họp thường kỳ, UBND tỉnh Nam Định sẽ xem xét việc cắt giảm thời gian giải quyết thủ tục hành "
+          "chính. Việc làm này nhằm phục vụ người dân và doanh nghiệp được tốt hơn.\n\n")
+
+
+def test_a_source_line_with_the_original_address_names_the_publisher():
+    md = metadata_of(TEASER + "Nguồn VTV Online: http://vtv.vn/thoi-su/2019/9/cai-cach-thu-tuc-123.htm")
+    assert md["loai_van_ban"] == "Tin bài"
+    assert md["co_quan"] == "VTV Online"
+
+
+def test_a_source_line_naming_only_a_province_is_a_place_label_not_a_publisher():
+    md = metadata_of(TEASER + "Nguồn Nam Định: https://baonamdinh.vn/cai-cach-thu-tuc-post123.html")
+    assert md["co_quan"] == ""
+    assert md["tinh"] == "Nam Định"
+
+
+# --- a scan whose header OCR garbled --------------------------------------------------------------------------------
+
+SCAN = ("TJBND TiNH SOC TRANG so N0l VU\n"
+        "CQNG HOA XA HQI CHO NGHIA VIET NAM\n"
+        "DQc lip - Tg do - H4nh phfc Sd;45 , KH-SNV Soc Tr4ng, ngdy 12 th6ng t ndm 2019\n"
+        "KE HOACH\n"
+        "Ki6m tra c6ng t6c c6i c6ch h4nh chinh n6m 2019\n")
+
+
+def test_a_garbled_scan_gives_the_year_of_its_dateline_and_the_province_above_its_motto():
+    md = metadata_of(SCAN)
+    assert md["nam"] == "2019"
+    assert md["ngay_ban_hanh"] == ""  # the month is unreadable
+    assert md["tinh"] == "Sóc Trăng"
+
+
+# --- a page about a 2025 merger --------------------------------------------------------------------------------------
+
+def test_a_post_about_merging_three_provinces_is_about_none_of_them_alone():
+    md = metadata_of("date 2025-04 Theo Quyết định số 759/QĐ-TTg ngày 14/4/2025 của Thủ tướng Chính phủ, phương án "
+                     "sắp xếp đơn vị hành chính cấp tỉnh đã được công bố.\n\n"
+                     "Theo đó, sáp nhập tỉnh Vĩnh Phúc, tỉnh Hòa Bình và tỉnh Phú Thọ thành 1 tỉnh mới có tên gọi là "
+                     "tỉnh Phú Thọ, trung tâm hành chính - chính trị đặt tại thành phố Việt Trì, tỉnh Phú Thọ hiện "
+                     "nay.\n")
+    assert md["tinh"] == ""

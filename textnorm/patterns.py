@@ -432,6 +432,9 @@ FOLDED_PLACE_DATE = re.compile(
     r"(?P<place>(?:[a-z]+\.?\s+){0,4}[a-z]+)\s*,\s*ngay\W{0,3}(?P<d>\d{1,2})?[\s.…]*th[a-z]{1,4}\W{0,3}"
     r"(?P<m>\d{1,2})?[\s.…]*n[a-z]{1,2}m\W{0,3}(?P<y>\d{4})"
 )
+#: The year of a scanned header's place-and-date line that OCR garbled past :data:`FOLDED_PLACE_DATE` ("Bac LiQu,
+#: ngdy 18 lfing t ndm 2017"), folded: ", ng?y" then, within the line, "n?m" and four figures. Only the year is sure.
+OCR_DATELINE_YEAR = re.compile(r",\s*ng[a-z]{1,2}\W{0,3}\d{0,2}[^\n]{0,24}?\bn[a-z]{1,2}m\W{0,3}(?P<y>" + YEAR + r")\b")
 #: The two phrases of the national motto, folded: a header is recognised by them even when OCR garbled a few letters.
 MOTTO_PHRASES = ("cong hoa xa hoi chu nghia viet nam", "doc lap tu do hanh phuc")
 #: Share of a phrase's words an OCR'd span must give back within one edit each ("Dec lap - Tkr do - Hanh phtic": 4
