@@ -79,6 +79,7 @@ from textnorm.patterns import (
     PHOTO_CAPTION,
     PLACE_NAME,
     PORTAL_TITLE_LINE,
+    PUBLISHER_NAME,
     REPORTS_ISSUING,
     SEARCH_DATE_PREFIX,
     SECTION_DATE_LINE,
@@ -164,6 +165,9 @@ CITED_TITLE_LINE = re.compile(
     + r")\s+(?:số\s*:?\s*)?\d+[a-z]?/\S+", re.IGNORECASE | re.MULTILINE)
 #: Headlines a portal lists under a heading of other posts ("Tin liên quan"): a page shows five to ten.
 OTHER_POSTS_MAX = 12
+#: A line of tags separates them with commas ("Hải Phòng, Đề án sắp xếp …, ý kiến cử tri, …"); a headline has a
+#: comma or none.
+TAG_LIST_COMMAS = 2
 #: Provinces merged with a page's province in 2025 that the page names as places ("tỉnh Hà Nam, tỉnh Nam Định và
 #: tỉnh Ninh Bình"): from two on it reports the merger of the group (one may be a neighbour named in passing).
 MERGER_PARTNERS_MIN = 2
@@ -709,7 +713,15 @@ def _read_province(r: _Reader, place: str, agency_span: tuple[int, int] | None, 
     if name:
         r.put("tinh", name, where)
         return
-    _vote_body_province(r)
+    _vote_body_province(r, BARE_VOTES if _headline_only(r) else CUED_VOTES)
+
+
+def _headline_only(r: _Reader) -> bool:
+    """The whole text is one headline-long line (a page that kept only a post's headline): a place it names is its
+    subject ("Hà Nội dự kiến giảm 5 sở sau tinh gọn bộ máy"). A tag page's line of tags is a list, not a headline
+    ("Hải Phòng, Đề án sắp xếp các đơn vị hành chính, ý kiến cử tri, …")."""
+    text = r.text.strip()
+    return 0 < len(text) <= HEADLINE_MAX_CHARS and "\n" not in text and text.count(",") < TAG_LIST_COMMAS
 
 
 def _body_votes(text: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Counter, dict[str, tuple[int, int]]]:
@@ -721,7 +733,8 @@ def _body_votes(text: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Coun
     folded = fold_accents(text)
     provinces = province_mentions(text)
     mentions = [(name, s, e, bool(PROVINCE_CUE.search(folded[max(0, s - 12): s]))) for name, s, e in provinces]
-    mentions += [(m.province, m.start, m.end, m.cued) for m in place_mentions(text, provinces=provinces)]
+    places = place_mentions(text, provinces=provinces)
+    mentions += [(m.province, m.start, m.end, m.cued and m.as_written) for m in places]
     listed = _enumerated(text, [(s, e) for _, s, e, cued in mentions if not cued])
     skip = tuple(skip) + _cited_title_lines(text) + _other_post_lines(text)
     for name, s, e, cued in sorted(mentions, key=lambda m: m[1]):
@@ -1678,6 +1691,62 @@ def _read_title_body(r: _Reader) -> None:
         r.put("co_quan", name, (at + m.start("body"), at + m.end("body")))
 
 
+#: Blocks at the top of a page where a site's header names its publisher (above the headline, a menu line between).
+SITE_HEADER_BLOCKS = 3
+#: Kinds of page whose publisher is their issuer: a post only (an essay on a school's site has no issuer; a plan or a
+#: notice names its own body).
+PUBLISHED_KINDS = (NEWS_TYPE,)
+
+
+def _publisher(text: str) -> re.Match | None:
+    """A line that is a publisher's name and nothing else (:data:`textnorm.patterns.PUBLISHER_NAME`), written as a
+    name: in capitals, or at least half the words after its kind word capitalised ("Báo Điện tử Chính phủ"; a
+    headline "Trường học an toàn cho học sinh" is none).
+
+    >>> _publisher("TRƯỜNG CHÍNH TRỊ LÊ DUẨN").group(), _publisher("Báo Điện tử Chính phủ").group()
+    ('TRƯỜNG CHÍNH TRỊ LÊ DUẨN', 'Báo Điện tử Chính phủ')
+    >>> _publisher("Trường học an toàn cho học sinh vùng lũ") is None
+    True
+    """
+    m = PUBLISHER_NAME.fullmatch(text.strip())
+    if not m:
+        return None
+    words = m.group("rest").split()
+    return m if text.isupper() or 2 * sum(w[:1].isupper() for w in words) >= len(words) else None
+
+
+def _read_publisher(r: _Reader) -> None:
+    """co_quan (and tinh, if unknown) of a post or an untyped page without header: the publisher its site's header
+    names above the body ("TRƯỜNG CHÍNH TRỊ LÊ DUẨN", "Báo Điện tử Chính phủ"), else the one its dateline is glued to
+    ("Báo Thanh HóaBáo Thanh Hóa17/06/2025")."""
+    if (r.md.get("co_quan") or r.md.get("so_hieu") or r.md.get("loai_van_ban") not in PUBLISHED_KINDS
+            or any(u.role in ANCHOR_ROLES for u in r.units)):
+        return
+    found = None
+    for i, block in enumerate(r.blocks[:SITE_HEADER_BLOCKS]):
+        if len(block.text) >= PROSE_MIN_CHARS:
+            break
+        m = _publisher(block.text)
+        if m:
+            found = (r.spans[i][0] + m.start(), r.spans[i][0] + m.end(), m.group())
+            break
+    stamp = _stamp(r)
+    if not found and stamp:
+        i, m = stamp
+        label = r.blocks[i].text[: m.start("d")].strip()
+        half = label[: len(label) // 2]
+        label = half if half and label == half * 2 else label  # a site prints the name twice, glued
+        p = _publisher(label)
+        if p:
+            found = (r.spans[i][0] + p.start(), r.spans[i][0] + p.end(), p.group())
+    if not found:
+        return
+    r.put("co_quan", _body_name(found[2]), found[:2])
+    if not r.md.get("tinh"):
+        name, where = _province_in(r, found[:2])  # "Báo Thanh Hóa": the province's paper
+        r.put("tinh", name, where)
+
+
 #: Blocks at the top of a scan where its motto stands (beside or under the body's name, one or two lines each).
 SCAN_MOTTO_BLOCKS = 3
 #: Blocks under the motto where a scan's number and place-and-date line stand.
@@ -1759,6 +1828,7 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
     _read_news(r)
     _read_notice(r)
     _read_kind_headline(r)
+    _read_publisher(r)
     _read_essay_title(r)
     _read_page_dates(r)
     _read_title_body(r)

@@ -123,3 +123,49 @@ def test_a_post_about_merging_three_provinces_is_about_none_of_them_alone():
                      "tỉnh Phú Thọ, trung tâm hành chính - chính trị đặt tại thành phố Việt Trì, tỉnh Phú Thọ hiện "
                      "nay.\n")
     assert md["tinh"] == ""
+
+
+# --- a place named with a level the table does not give it ----------------------------------------------------------
+
+def test_a_commune_named_by_a_ward_name_of_another_province_does_not_outvote_the_page():
+    # "xã Thạch Bàn" is not in the table; its only "Thạch Bàn" is a ward of Hà Nội: the page is not Hà Nội's
+    md = metadata_of("Ngày 15/7, Ban Thường vụ Huyện ủy tổ chức hội nghị lấy ý kiến về đề án sáp nhập xã Thạch Đỉnh "
+                     "với xã Thạch Bàn.\n\n\nThạch Hà đất và người")
+    assert md["tinh"] != "Hà Nội"
+
+
+# --- a page that kept only a headline, a tag page ------------------------------------------------------------------
+
+def test_a_page_holding_only_a_headline_is_about_the_province_it_names():
+    assert metadata_of("Đà Nẵng dự kiến giảm 4 sở sau khi tinh gọn bộ máy")["tinh"] == "Đà Nẵng"
+
+
+def test_a_tag_page_naming_a_province_among_its_tags_is_about_none():
+    assert metadata_of("Đà Nẵng, Đề án sắp xếp các đơn vị hành chính, ý kiến cử tri, lấy ý kiến nhân dân")["tinh"] == ""
+
+
+# --- a post's publisher, named by the site ---------------------------------------------------------------------------
+
+POST_LEAD = ("(Chinhphu.vn) - Bộ Nội vụ đã xem xét kỹ phương án sắp xếp đơn vị hành chính cấp xã trong cả nước, "
+             "bảo đảm đúng tiến độ và quy định.")
+
+
+def test_a_post_under_its_site_header_is_published_by_the_site():
+    md = metadata_of("cổng thông tin điện tử chính phủ\nBáo Điện tử Chính phủ\n" + POST_LEAD)
+    assert md["loai_van_ban"] == "Tin bài"
+    assert md["co_quan"] == "Báo Điện tử Chính phủ"
+
+
+def test_a_publisher_glued_to_the_dateline_is_the_post_s_publisher_and_gives_its_province():
+    md = metadata_of("Phú Yên sắp xếp đơn vị hành chính cấp xã năm 2025\n\n"
+                     "(Baophuyen.vn) - Toàn văn nghị quyết về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh.\n\n"
+                     "Báo Phú YênBáo Phú Yên17/06/2025\n\n"
+                     "Ủy ban Thường vụ Quốc hội quyết định sắp xếp để thành lập các đơn vị hành chính cấp xã.\n")
+    assert md["co_quan"] == "Báo Phú Yên"
+    assert md["tinh"] == "Phú Yên"
+
+
+def test_a_school_site_header_over_an_essay_is_not_an_issuer():
+    md = metadata_of("TRƯỜNG CHÍNH TRỊ TỈNH HÀ NAM\n\nMột số giải pháp nâng cao chất lượng cải cách hành chính\n\n"
+                     "ThS. Trần Văn Bình\n\n" + "Cải cách hành chính là nhiệm vụ trọng tâm của cả hệ thống chính trị. " * 4)
+    assert md["co_quan"] == ""

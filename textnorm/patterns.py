@@ -273,6 +273,14 @@ OTHER_POSTS_LINE = re.compile(
     r"cùng chuyên mục|cùng danh mục|đã đưa|mới hơn|cũ hơn)|Xem thêm|Đọc thêm)(?P<heading>\s*:?\s*$)?",
     re.IGNORECASE | re.MULTILINE,
 )
+#: The name of a publisher of posts, as a site's header or a dateline's label writes it: a newspaper, a magazine, a
+#: broadcaster, a portal, a school or academy that publishes research ("Báo Điện tử Chính phủ", "TRƯỜNG CHÍNH TRỊ LÊ
+#: DUẨN", "Báo Thanh Hóa", "Cổng thông tin điện tử tỉnh X"); group ``kind`` is its kind word, ``rest`` its name.
+PUBLISHER_NAME = re.compile(
+    r"(?P<kind>(?i:báo|tạp chí|đài phát thanh|đài truyền hình|đài phát thanh và truyền hình|"
+    r"cổng thông tin(?: điện tử)?|trang thông tin(?: điện tử)?|trường chính trị|trường đại học|học viện|thông tấn xã))"
+    r"(?P<rest>(?:[^\S\n]+[^\W\d_]+){1,8})"
+)
 #: A news photo's caption standing above or under the lead ("Quang cảnh hội nghị", "Ảnh minh họa. Nguồn: …"):
 #: it describes a picture, it is not the post's headline.
 PHOTO_CAPTION = re.compile(r"^(?:Quang cảnh|Ảnh minh họa|Ảnh minh hoạ|Ảnh\s*:)", re.IGNORECASE)
