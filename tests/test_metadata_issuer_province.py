@@ -167,5 +167,26 @@ def test_a_publisher_glued_to_the_dateline_is_the_post_s_publisher_and_gives_its
 
 def test_a_school_site_header_over_an_essay_is_not_an_issuer():
     md = metadata_of("TRƯỜNG CHÍNH TRỊ TỈNH HÀ NAM\n\nMột số giải pháp nâng cao chất lượng cải cách hành chính\n\n"
-                     "ThS. Trần Văn Bình\n\n" + "Cải cách hành chính là nhiệm vụ trọng tâm của cả hệ thống chính trị. " * 4)
+                     "ThS. Trần Văn Bình\n\n"
+                     + "Cải cách hành chính là nhiệm vụ trọng tâm của cả hệ thống chính trị. " * 4)
     assert md["co_quan"] == ""
+
+
+# --- a post's dateline in more of the forms portals print -----------------------------------------------------------
+
+HEADLINE = "Huyện Krông Pắc tổng kết công tác cải cách hành chính"
+LEAD = ("Sáng nay, Ủy ban nhân dân huyện Krông Pắc tổ chức hội nghị tổng kết công tác cải cách hành chính, đánh giá "
+        "kết quả thực hiện các nhiệm vụ trọng tâm và đề ra phương hướng cho thời gian tới với nhiều giải pháp cụ thể.")
+
+
+def test_a_dateline_among_labelled_segments_dates_the_post():
+    for line in ("Tác giả: Minh Hà | 12/03/2023", "Lượt xem: 123 | 12/03/2023 10:05", "12/03/2023 10:05 Lượt xem: 345"):
+        md = metadata_of(f"{HEADLINE}\n{line}\n{LEAD}")
+        assert (md["ngay_ban_hanh"], md["nam"]) == ("2023-03-12", "2023"), line
+
+
+def test_a_dateline_with_the_month_as_a_word_dates_the_post():
+    for line in ("12 Tháng 3, 2023", "Thứ Hai, 12 Tháng 3 2023 10:05"):
+        md = metadata_of(f"{line}\n{HEADLINE}\n{LEAD}")
+        assert (md["ngay_ban_hanh"], md["nam"]) == ("2023-03-12", "2023"), line
+

@@ -126,6 +126,29 @@ NEWS_DATELINE_COUNTED = re.compile(
 )
 
 
+#: A labelled segment of a post's information line ("Tác giả: Minh Hà", "Lượt xem: 123"): one to three words, a
+#: colon, a short value.
+_INFO_SEGMENT = r"[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*:\s*[^|\n:]{1,40}?"
+#: A post's information line whose date stands among labelled segments split by "|" ("Tác giả: Minh Hà |
+#: 12/03/2023", "Lượt xem: 123 | 12/03/2023 10:05"), or with its view count after it unseparated ("12/03/2023 10:05
+#: Lượt xem: 345"). Every other segment is labelled: a table row of a date and a deadline is not one.
+NEWS_DATELINE_SEGMENTS = re.compile(
+    r"^[-–•|\s]*(?:" + _INFO_SEGMENT + r"\s*\|\s*){0,3}"
+    r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>" + YEAR + r")(?:\s*[,-]?\s*" + _CLOCK + r")?"
+    r"(?:\s*\|\s*" + _INFO_SEGMENT + r"){0,3}"
+    r"(?:\s+(?:Lượt xem|Lượt đọc|Đã xem|Lượt truy cập)\s*:?\s*[\d.,]+)?\s*$",
+    re.IGNORECASE,
+)
+#: A dateline with its month as a word and no "năm", alone on its line: "12 Tháng 3, 2023", "Thứ Hai, 12 Tháng 3 2023
+#: 10:05" (a document's date always writes "năm"; a place-and-date line names its place first).
+NEWS_DATELINE_MONTH_WORD = re.compile(
+    r"^[-–•|\s]*(?:(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|Chủ\s+nhật)\s*[,-]?\s*)?"
+    r"(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*[,/]?\s*(?P<y>" + YEAR + r")"
+    r"(?:\s*(?:[,|-]|lúc)?\s*" + _CLOCK + r")?(?:\s*[\[(]?\s*GMT\s*\+\s*0?7(?::00)?\s*[\])]?)?\s*$",
+    re.IGNORECASE,
+)
+
+
 #: A dateline glued to the label a page's text joins it to, no space before the day: an author's label or a
 #: publisher's name and the date ("author05/10/2020 08:09", "Báo Lạng SơnBáo Lạng Sơn12/06/2024"): one to six words,
 #: then the date ending the line (a clock may follow). A sentence never glues a word to a date so.
@@ -151,9 +174,17 @@ def news_dateline(text: str) -> re.Match | None:
 
     >>> news_dateline("author12/03/2021 07:15").group("d"), news_dateline("Hạn chót 12/03/2021")
     ('12', None)
+
+    Among labelled segments, or with the month as a word and no "năm":
+
+    >>> news_dateline("Tác giả: Minh Hà | 12/03/2023").group("m"), news_dateline("12 Tháng 3, 2023").group("y")
+    ('03', '2023')
+    >>> news_dateline("Thời hạn | 12/03/2023 | nộp báo cáo"), news_dateline("Ngày 12 tháng 3, 2023 đoàn đến")
+    (None, None)
     """
     return (NEWS_DATELINE.match(text) or NEWS_DATELINE_WORDS.match(text) or NEWS_DATELINE_COUNTED.match(text)
-            or NEWS_DATELINE_GLUED.match(text))
+            or NEWS_DATELINE_GLUED.match(text) or NEWS_DATELINE_SEGMENTS.match(text)
+            or NEWS_DATELINE_MONTH_WORD.match(text))
 
 
 #: A post's time and date printed inside its first line, between the headline and a lead credited to its outlet:
