@@ -190,3 +190,20 @@ def test_a_dateline_with_the_month_as_a_word_dates_the_post():
         md = metadata_of(f"{line}\n{HEADLINE}\n{LEAD}")
         assert (md["ngay_ban_hanh"], md["nam"]) == ("2023-03-12", "2023"), line
 
+
+
+# --- a province written in an older spelling or with a tone left out -------------------------------------------------
+
+def test_a_province_written_in_an_older_spelling_or_with_a_tone_left_out_is_read():
+    for written, province in (("Đăk Lăk", "Đắk Lắk"), ("Đắc Lắc", "Đắk Lắk"), ("Đăk Nông", "Đắk Nông"),
+                              ("Bắc Cạn", "Bắc Kạn")):
+        md = metadata_of(f"Ngày 12/3/2023, UBND tỉnh {written} đã tổ chức kiểm tra công tác cải cách hành chính tại "
+                         "các sở, ngành. Qua kiểm tra, đoàn ghi nhận nhiều cách làm hay trong việc tiếp nhận hồ sơ "
+                         "trực tuyến của người dân.")
+        assert md["tinh"] == province, written
+
+
+def test_a_common_word_is_still_no_province():
+    md = metadata_of("Ngày 12/3/2023, đoàn kiểm tra ghi nhận diễn biến phức tạp của tình hình; bác cần đến trụ sở "
+                     "để được hướng dẫn thủ tục hành chính theo quy định hiện hành của Nhà nước về tiếp công dân.")
+    assert md["tinh"] == ""
