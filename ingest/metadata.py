@@ -26,6 +26,7 @@ from ingest.frontmatter import (
     PERSON_NAME,
     SIGNATURE_START,
     SUBJECT_LINE,
+    UNIT_UNDER_BODY,
     MatterLine,
     is_agency,
     is_motto,
@@ -126,7 +127,10 @@ CAPITAL = "Hà Nội"
 #: A number's code that names a local body ("KH-UBND", "NQ-HĐND", "SNV-CCHC", "VP-KSTT" of a province's office).
 LOCAL_CODE = re.compile(r"(?:UBND|HĐND|^S[A-ZĐ]{1,6}-|[-/]S[A-ZĐ]{1,6}$|^VP-|[-/]VP$)")
 #: A department under a provincial committee, written on the line below it in the header.
-SUBORDINATE = re.compile(r"^(?:SỞ|BAN|VĂN PHÒNG|CHI CỤC|TRUNG TÂM|THANH TRA|TỔNG CỤC|CỤC)(?:\s|$)", re.IGNORECASE)
+SUBORDINATE = re.compile(r"^(?:SỞ|BAN|VĂN PHÒNG|CHI CỤC|TRUNG TÂM|THANH TRA|TỔNG CỤC|CỤC|PHÒNG|THƯỜNG TRỰC)(?:\s|$)",
+                         re.IGNORECASE)
+#: The rest of a department's name wrapped onto the next header line is short ("SỞ THÔNG TIN VÀ" / "TRUYỀN THÔNG").
+WRAPPED_NAME_MAX = 60
 #: A committee's office written "VĂN PHÒNG" alone under the committee's name is that committee's office.
 OFFICE = "VĂN PHÒNG"
 #: A people's committee, with or without accents ("ỦY BAN NHÂN DÂN", "UY BAN NHAN DAN", "UBND"), folded.
@@ -872,17 +876,21 @@ def _body_name(text: str) -> str:
         for name, s, e in sorted(province_mentions(text), key=lambda m: -m[1]):
             out = out[:s] + name.removeprefix("Thành phố ") + out[e:]
     words = [BODY_ABBREVIATIONS.get(w, w) for w in out.split()]
-    if len(words) > 1 and words[0] in ("bộ", "sở", "ban", "cục", "vụ", "văn", "tổng"):
-        k = 2 if words[0] in ("văn", "tổng") and len(words) > 2 else 1
+    if len(words) > 1 and words[0] in ("bộ", "sở", "ban", "cục", "vụ", "văn", "tổng", "phòng", "chi", "trung"):
+        k = 2 if words[0] in ("văn", "tổng", "chi", "trung") and len(words) > 2 else 1
         words[k] = words[k][:1].upper() + words[k][1:]
     out = " ".join(words)
     return out[:1].upper() + out[1:]
 
 
 def _is_central(r: _Reader, agency: str, code: str) -> bool:
+    """A national body's document: by its type, its header's body, or its number's code, unless the header names a
+    local body ("UBND TỈNH X" / "BAN CHỈ ĐẠO …" signs "…/KH-BCĐ" as the national steering committee does)."""
+    local_header = bool(agency) and bool(province_mentions(agency) or LOCAL_UNIT.search(agency.upper()))
     return bool(r.md.get("loai_van_ban") in NATIONAL_TYPES or (agency and is_central_body(agency))
                 or NATIONAL_COMMITTEE.match(agency)
-                or (code and (CENTRAL_CODE.search(code) or central_issuer(code)) and not code.endswith("UBND")))
+                or (code and (CENTRAL_CODE.search(code) or central_issuer(code)) and not code.endswith("UBND")
+                    and not local_header))
 
 
 def _naming_span(r: _Reader, agency_span: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -899,11 +907,38 @@ def _body_span(start: int, end: int, text: str) -> tuple[int, int]:
 
 
 def _subordinate(r: _Reader) -> tuple[int, int, str] | None:
-    """The last body-name line when it is a department under the body above it ("UBND TỈNH X" / "SỞ NỘI VỤ")."""
-    lines = [x for x in r.role("header") if is_agency(x[2]) and not is_motto(x[2])]
-    if len(lines) >= 2 and SUBORDINATE.match(lines[-1][2]):
-        return lines[-1]
-    return None
+    """The last body-name line when it is a department under the body above it ("UBND TỈNH X" / "SỞ NỘI VỤ", "UBND
+    HUYỆN Y" / "PHÒNG NỘI VỤ"), with the rest of its name when it wraps ("SỞ THÔNG TIN VÀ" / "TRUYỀN THÔNG")."""
+    found = _units_under(r)
+    return found[1] if found else None
+
+
+def _units_under(r: _Reader) -> tuple[tuple[int, int, str], tuple[int, int, str]] | None:
+    """(parent, unit): the header's last department under a body named above it, the rest of its name joined."""
+    lines = [x for x in r.role("header") if not is_motto(x[2])]
+    names = [i for i, (_, _, t) in enumerate(lines) if is_agency(t) or UNIT_UNDER_BODY.match(t)]
+    units = [i for i in names[1:] if SUBORDINATE.match(lines[i][2])]
+    if not units:
+        return None
+    last = end = units[-1]
+    while (end + 1 < len(lines) and end + 1 not in names and is_upper_line(lines[end + 1][2])
+           and len(lines[end + 1][2]) <= WRAPPED_NAME_MAX and lines[end + 1][0] - lines[end][1] <= 1):
+        end += 1  # the rest of a wrapped name ("TRUYỀN THÔNG"), on the next line
+    text = " ".join(t for _, _, t in lines[last: end + 1])
+    return lines[names[names.index(last) - 1]], (lines[last][0], lines[end][1], text)
+
+
+def _unit_place(parent: str, tinh: str, issued: str) -> tuple[str, str]:
+    """The place a department's name is completed with, and its level: the district of a district's committee
+    ("UBND HUYỆN THĂNG BÌNH" → "huyện Thăng Bình", "Huyện"), else the province ("tỉnh Quảng Nam", "Tỉnh").
+
+    >>> _unit_place("UBND HUYỆN THĂNG BÌNH", "Quảng Nam", ""), _unit_place("UBND TỈNH QUẢNG NAM", "Quảng Nam", "")
+    (('huyện Thăng Bình', 'Huyện'), ('tỉnh Quảng Nam', 'Tỉnh'))
+    """
+    unit = LOCAL_UNIT.search(parent.upper())
+    if unit and not province_mentions(parent) and unit.group(1).lower() in DISTRICT_LEVEL_WORDS:
+        return f"{unit.group(1).lower()} {unit.group(2).title()}", "Huyện"
+    return (province_unit_name(tinh, issued), "Tỉnh") if tinh else ("", "")
 
 
 def _issued(r: _Reader) -> str:
@@ -952,9 +987,10 @@ def _read_body_name(r: _Reader, code: str, place: str) -> None:
         not agency and code.endswith("UBND"))
     if subordinate:
         name = _body_name(subordinate[2]) if subordinate[2].upper() != OFFICE else "Văn phòng Ủy ban nhân dân"
-        where = f" {province_unit_name(tinh, _issued(r))}" if tinh and not province_mentions(subordinate[2]) else ""
+        place, level = _unit_place(_units_under(r)[0][2], tinh, _issued(r))
+        where = f" {place}" if place and not province_mentions(subordinate[2]) else ""
         r.put("co_quan", name + where, subordinate[:2])
-        r.put("cap", "Tỉnh" if tinh else "")
+        r.put("cap", level)
     elif is_committee and district and not province_mentions(agency):
         level, name = district.group(1).lower(), district.group(2).title()
         r.put("co_quan", f"Ủy ban nhân dân {level} {name}", agency_span)

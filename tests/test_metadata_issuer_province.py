@@ -207,3 +207,43 @@ def test_a_common_word_is_still_no_province():
     md = metadata_of("Ngày 12/3/2023, đoàn kiểm tra ghi nhận diễn biến phức tạp của tình hình; bác cần đến trụ sở "
                      "để được hướng dẫn thủ tục hành chính theo quy định hiện hành của Nhà nước về tiếp công dân.")
     assert md["tinh"] == ""
+
+
+# --- a department written under its parent body in the header -------------------------------------------------------
+
+MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+
+
+def header_doc(body: str, code: str, place: str = "Quảng Nam") -> str:
+    return (f"{body}\n{MOTTO}Số: 15/{code}\n{place}, ngày 05 tháng 3 năm 2021\nKẾ HOẠCH\n"
+            "Kiểm tra công tác cải cách hành chính năm 2021\nCăn cứ Quyết định số 12/QĐ-UBND;\nI. MỤC ĐÍCH\n")
+
+
+def test_a_district_department_under_its_committee_is_the_issuer_of_that_district():
+    md = metadata_of(header_doc("UBND HUYỆN THĂNG BÌNH\nPHÒNG NỘI VỤ", "KH-PNV"))
+    assert md["co_quan"] == "Phòng Nội vụ huyện Thăng Bình"
+    assert md["tinh"] == "Quảng Nam"
+
+
+def test_a_provincial_unit_named_under_the_committee_is_the_issuer():
+    for unit, name in (("BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP", "Ban quản lý các khu công nghiệp"),
+                       ("TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", "Trung tâm phục vụ hành chính công"),
+                       ("CHI CỤC VĂN THƯ - LƯU TRỮ", "Chi cục văn thư - lưu trữ")):
+        md = metadata_of(header_doc(f"UBND TỈNH QUẢNG NAM\n{unit}", "KH-UBND"))
+        assert md["co_quan"].lower() == f"{name} tỉnh Quảng Nam".lower(), unit
+
+
+def test_a_department_name_wrapped_onto_two_header_lines_is_read_whole():
+    md = metadata_of(header_doc("UBND TỈNH QUẢNG NAM\nSỞ THÔNG TIN VÀ\nTRUYỀN THÔNG", "KH-STTTT"))
+    assert md["co_quan"].lower() == "sở thông tin và truyền thông tỉnh quảng nam"
+
+
+def test_a_council_standing_board_under_the_council_is_the_issuer():
+    md = metadata_of(header_doc("HĐND TỈNH QUẢNG NAM\nTHƯỜNG TRỰC HĐND", "KH-HĐND"))
+    assert md["co_quan"] == "Thường trực Hội đồng nhân dân tỉnh Quảng Nam"
+
+
+def test_a_provincial_steering_committee_signing_bcd_is_not_a_national_body():
+    md = metadata_of(header_doc("UBND TỈNH QUẢNG NAM\nBAN CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH", "KH-BCĐ"))
+    assert md["co_quan"].lower() == "ban chỉ đạo cải cách hành chính tỉnh quảng nam"
+    assert md["tinh"] == "Quảng Nam"

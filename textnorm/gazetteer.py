@@ -122,9 +122,13 @@ def _agrees(written: str, name: str) -> bool:
 
     >>> _agrees("Đăk Lăk", "Đắk Lắk"), _agrees("Đắc Lắc", "Đắk Lắk"), _agrees("diễn biến", "Điện Biên")
     (True, True, False)
+    >>> _agrees("BINH DINH", "Bình Định")
+    False
     """
     if _words(written) in _words(name):
         return True
+    if not has_diacritics(written):
+        return False  # a name typed without accents inside accented text is judged as before: not a place
     mine = spelling_key(written)
     for spelling in [name] + [v for v, p in SPELLING_VARIANTS.items() if p == name]:
         theirs = spelling_key(spelling)
