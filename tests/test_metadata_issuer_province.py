@@ -247,3 +247,12 @@ def test_a_provincial_steering_committee_signing_bcd_is_not_a_national_body():
     md = metadata_of(header_doc("UBND TỈNH QUẢNG NAM\nBAN CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH", "KH-BCĐ"))
     assert md["co_quan"].lower() == "ban chỉ đạo cải cách hành chính tỉnh quảng nam"
     assert md["tinh"] == "Quảng Nam"
+
+
+# --- a place-and-date line in more of the forms typists use -------------------------------------------------------
+
+def test_a_place_and_date_line_with_a_comma_before_the_year_or_dots_between_figures_dates_the_document():
+    for line in ("Quảng Nam, ngày 05 tháng 3, năm 2021", "Quảng Nam, ngày 05.3.2021", "Quảng Nam, ngày 05-3-2021"):
+        md = metadata_of(header_doc("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM", "KH-UBND").replace(
+            "Quảng Nam, ngày 05 tháng 3 năm 2021", line))
+        assert (md["ngay_ban_hanh"], md["nam"]) == ("2021-03-05", "2021"), line

@@ -402,12 +402,13 @@ BARE_NUMBER = re.compile(r"^(?P<n>\d{1,6}[a-z]?)\s*/\s*" + _NUMBER_CODE + r"\s*$
 NUMBER_LABEL = re.compile(r"^(?:(?:Luật|Bộ luật|Pháp lệnh)\s+số|Số|SỐ)\s*:?\s*$", re.IGNORECASE)
 #: A field left blank to fill in, in a template or a draft: a run of dots, ellipses or underscores.
 BLANK_FIELD = r"(?:\.{4,}|…+|_{3,})"
-#: "Hà Nội, ngày 05 tháng 4 năm 2021"; day and month may be blank in a draft ("ngày   tháng   năm 2022"), the place
-#: in a template (".........., ngày 20 tháng 6 năm 2018").
+#: "Hà Nội, ngày 05 tháng 4 năm 2021", "…, ngày 05 tháng 4, năm 2021", "…, ngày 05/4/2021" (or "05.4.2021",
+#: "05-4-2021": one separator throughout); day and month may be blank in a draft ("ngày   tháng   năm 2022"), the
+#: place in a template (".........., ngày 20 tháng 6 năm 2018").
 PLACE_DATE = re.compile(
     r"(?P<place>(?:[^\W\d_]+\.?\s+){0,4}[^\W\d_]+|" + BLANK_FIELD + r")\s*,\s*ngày\s*"
     r"(?:(?P<d>\d{1,2})?[\s.…]*tháng\s*(?P<m>\d{1,2})?"
-    r"[\s.…]*năm\s*(?P<y>\d{4})|(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})\s*/\s*(?P<y2>\d{4}))"
+    r"[\s.…,]*năm\s*(?P<y>\d{4})|(?P<d2>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m2>\d{1,2})\s*(?P=sep)\s*(?P<y2>\d{4}))"
 )
 #: Legal bases and proposals that precede the body ("Căn cứ …", "Theo đề nghị …", "Xét đề nghị …").
 BASIS = re.compile(r"^(?:Căn cứ|Theo đề nghị|Xét đề nghị|Thực hiện|Trên cơ sở)\b")
