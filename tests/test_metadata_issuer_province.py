@@ -180,7 +180,8 @@ LEAD = ("Sáng nay, Ủy ban nhân dân huyện Krông Pắc tổ chức hội n
 
 
 def test_a_dateline_among_labelled_segments_dates_the_post():
-    for line in ("Tác giả: Minh Hà | 12/03/2023", "Lượt xem: 123 | 12/03/2023 10:05", "12/03/2023 10:05 Lượt xem: 345"):
+    for line in ("Tác giả: Minh Hà | 12/03/2023", "Lượt xem: 123 | 12/03/2023 10:05", "12/03/2023 10:05 Lượt xem: 345",
+                 "Đăng bởi: Admin - 12/03/2023", "Người đăng: Minh Hà | Ngày đăng: 12/03/2023"):
         md = metadata_of(f"{HEADLINE}\n{line}\n{LEAD}")
         assert (md["ngay_ban_hanh"], md["nam"]) == ("2023-03-12", "2023"), line
 

@@ -129,13 +129,17 @@ NEWS_DATELINE_COUNTED = re.compile(
 #: A labelled segment of a post's information line ("Tác giả: Minh Hà", "Lượt xem: 123"): one to three words, a
 #: colon, a short value.
 _INFO_SEGMENT = r"[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*:\s*[^|\n:]{1,40}?"
-#: A post's information line whose date stands among labelled segments split by "|" ("Tác giả: Minh Hà |
-#: 12/03/2023", "Lượt xem: 123 | 12/03/2023 10:05"), or with its view count after it unseparated ("12/03/2023 10:05
-#: Lượt xem: 345"). Every other segment is labelled: a table row of a date and a deadline is not one.
+#: What stands between two segments of that line: a bar, or a dash between spaces ("Đăng bởi: Admin - 12/03/2023").
+_INFO_SEPARATOR = r"\s*(?:\||\s[-–])\s*"
+#: A post's information line whose date (maybe labelled) stands among labelled segments split by "|" or a dash
+#: ("Tác giả: Minh Hà | 12/03/2023", "Lượt xem: 123 | 12/03/2023 10:05", "Người đăng: X | Ngày đăng: 12/03/2023"),
+#: or with its view count after it unseparated ("12/03/2023 10:05 Lượt xem: 345"). Every other segment is labelled:
+#: a table row of a date and a deadline is not one.
 NEWS_DATELINE_SEGMENTS = re.compile(
-    r"^[-–•|\s]*(?:" + _INFO_SEGMENT + r"\s*\|\s*){0,3}"
+    r"^[-–•|\s]*(?:" + _INFO_SEGMENT + _INFO_SEPARATOR + r"){0,3}"
+    r"(?:(?:Ngày đăng|Đăng ngày|Ngày cập nhật|Cập nhật|Ngày)\s*:?\s*)?"
     r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>" + YEAR + r")(?:\s*[,-]?\s*" + _CLOCK + r")?"
-    r"(?:\s*\|\s*" + _INFO_SEGMENT + r"){0,3}"
+    r"(?:" + _INFO_SEPARATOR + _INFO_SEGMENT + r"){0,3}"
     r"(?:\s+(?:Lượt xem|Lượt đọc|Đã xem|Lượt truy cập)\s*:?\s*[\d.,]+)?\s*$",
     re.IGNORECASE,
 )
