@@ -276,3 +276,11 @@ def test_a_text_signed_on_behalf_of_a_named_body_is_that_body_s():
 def test_a_text_signed_for_a_body_without_its_place_has_no_issuer():
     md = metadata_of(BODY_ONLY + "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An")
     assert md["co_quan"] == ""
+
+
+# --- a post of 2025 naming a commune or ward created at the mergers ---------------------------------------------------
+
+def test_a_ward_named_at_the_2025_mergers_gives_the_province_it_belongs_to():
+    md = metadata_of("Ngày 15/7/2025, UBND phường An Hội Tây tổ chức hội nghị triển khai mô hình chính quyền địa "
+                     "phương hai cấp, tiếp nhận hồ sơ của người dân tại trung tâm phục vụ hành chính công phường.")
+    assert md["tinh"] == "Thành phố Hồ Chí Minh"
