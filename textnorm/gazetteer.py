@@ -418,7 +418,7 @@ def admin_places() -> AdminPlaces:
                 tiers[tier].setdefault(name, set()).add(province)
                 by_level.setdefault((level, name), set()).add(province)
 
-    _add_new_wards(tiers["ward"], by_level)
+    _add_new_wards(tiers, by_level)
 
     def frozen(table: dict) -> dict:
         return {k: frozenset(v) for k, v in table.items()}
@@ -426,7 +426,7 @@ def admin_places() -> AdminPlaces:
     return AdminPlaces(frozen(tiers["district"]), frozen(tiers["ward"]), frozen(by_level))
 
 
-def _add_new_wards(wards: dict[str, set[str]], by_level: dict[tuple[str, str], set[str]]) -> None:
+def _add_new_wards(tiers: dict[str, dict[str, set[str]]], by_level: dict[tuple[str, str], set[str]]) -> None:
     """The communes and wards of the 2025 map whose name no unit had before (named at the mergers), each with the
     province it belongs to since then: only a text written after the mergers names it, and that text is of the new
     province ("phường Chánh Hiệp" of Thành phố Hồ Chí Minh, though its wards were Bình Dương's). A name the old map
@@ -435,10 +435,10 @@ def _add_new_wards(wards: dict[str, set[str]], by_level: dict[tuple[str, str], s
     for row in _admin_rows():
         province = canonical_province(re.sub(r"^(?:Tỉnh|Thành phố)\s+", "", row.get("new_province", "")))
         level, name = _split_level(row.get("new_ward", ""), WARD_LEVELS)
-        if province and name and not name.isdigit() and name not in wards:
+        if province and name and not name.isdigit() and name not in tiers["ward"] and name not in tiers["district"]:
             new.setdefault((level, name), set()).add(province)
     for (level, name), provinces in new.items():
-        wards.setdefault(name, set()).update(provinces)
+        tiers["ward"].setdefault(name, set()).update(provinces)
         by_level.setdefault((level, name), set()).update(provinces)
 
 
