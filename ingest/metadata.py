@@ -737,8 +737,7 @@ def _body_votes(text: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Coun
     folded = fold_accents(text)
     provinces = province_mentions(text)
     mentions = [(name, s, e, bool(PROVINCE_CUE.search(folded[max(0, s - 12): s]))) for name, s, e in provinces]
-    places = place_mentions(text, provinces=provinces)
-    mentions += [(m.province, m.start, m.end, m.cued and m.as_written) for m in places]
+    mentions += [(m.province, m.start, m.end, m.cued) for m in place_mentions(text, provinces=provinces)]
     listed = _enumerated(text, [(s, e) for _, s, e, cued in mentions if not cued])
     skip = tuple(skip) + _cited_title_lines(text) + _other_post_lines(text)
     for name, s, e, cued in sorted(mentions, key=lambda m: m[1]):

@@ -125,15 +125,6 @@ def test_a_post_about_merging_three_provinces_is_about_none_of_them_alone():
     assert md["tinh"] == ""
 
 
-# --- a place named with a level the table does not give it ----------------------------------------------------------
-
-def test_a_commune_named_by_a_ward_name_of_another_province_does_not_outvote_the_page():
-    # "xã Thạch Bàn" is not in the table; its only "Thạch Bàn" is a ward of Hà Nội: the page is not Hà Nội's
-    md = metadata_of("Ngày 15/7, Ban Thường vụ Huyện ủy tổ chức hội nghị lấy ý kiến về đề án sáp nhập xã Thạch Đỉnh "
-                     "với xã Thạch Bàn.\n\n\nThạch Hà đất và người")
-    assert md["tinh"] != "Hà Nội"
-
-
 # --- a page that kept only a headline, a tag page ------------------------------------------------------------------
 
 def test_a_page_holding_only_a_headline_is_about_the_province_it_names():
