@@ -182,6 +182,8 @@ BASIS_RUN_MAX_CHARS = 500
 OPEN_NAME_END = re.compile(r"\s(?:VỀ|VÀ|CỦA|PHÒNG,?\s+CHỐNG)$")
 #: The rest of a broken body name is a short line (a title is longer).
 OPEN_NAME_REST_MAX = 60
+#: A day of the week as a portal's banner writes it ("Thứ Hai", "Thứ 2", "THỨ BA", "Chủ nhật"): never a place.
+WEEKDAY_NAME = re.compile(r"(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|Chủ\s+nhật)", re.IGNORECASE)
 #: A unit written in capitals on the line under its parent body's name ("UBND HUYỆN X" / "PHÒNG NỘI VỤ", "UBND TỈNH X"
 #: / "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP", "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", "CHI CỤC VĂN THƯ - LƯU TRỮ"): the issuing
 #: unit, read as a body's name only there (elsewhere "PHÒNG, CHỐNG …" or "BAN HÀNH …" opens a heading).
@@ -272,14 +274,20 @@ def place_date(text: str) -> re.Match | None:
     >>> m = place_date("Độc lập - Tự do - Hạnh phúc Hà Nội, ngày 29 tháng 03 năm 2022")
     >>> m.group("place"), m.group("y")
     ('Hà Nội', '2022')
+
+    A weekday is no place: "Thứ Hai, ngày 16 tháng 6 năm 2025" is a portal's "today" banner.
+
+    >>> place_date("Thứ Hai, ngày 16 tháng 6 năm 2025"), place_date("Chủ nhật, ngày 3 tháng 12 năm 2023")
+    (None, None)
     """
     for m in PLACE_DATE.finditer(text):
         if re.fullmatch(BLANK_FIELD, m.group("place")):
             return m  # a template's blank place (".........., ngày 20 tháng 6 năm 2018"): the date is still its own
         start = _capitalised_place_start(text, m)
-        if start is not None:
+        if start is not None and not WEEKDAY_NAME.fullmatch(text[start: m.end("place")]):
             return PLACE_DATE.match(text, start)
-    return folded_place_date(text)
+    m = folded_place_date(text)
+    return None if m and WEEKDAY_NAME.fullmatch(text[m.start("place"): m.end("place")]) else m
 
 
 def _capitalised_place_start(text: str, m: re.Match) -> int | None:

@@ -275,3 +275,10 @@ def test_a_ward_named_at_the_2025_mergers_gives_the_province_it_belongs_to():
     md = metadata_of("Ngày 15/7/2025, UBND phường An Hội Tây tổ chức hội nghị triển khai mô hình chính quyền địa "
                      "phương hai cấp, tiếp nhận hồ sơ của người dân tại trung tâm phục vụ hành chính công phường.")
     assert md["tinh"] == "Thành phố Hồ Chí Minh"
+
+
+# --- a portal's "today" banner -----------------------------------------------------------------------------------------
+
+def test_a_today_banner_above_a_post_is_no_place_and_date_line():
+    md = metadata_of("Thứ Hai, ngày 16 tháng 6 năm 2025\n" + HEADLINE + "\n" + LEAD)
+    assert md["ngay_ban_hanh"] == ""
