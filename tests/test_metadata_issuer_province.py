@@ -277,7 +277,7 @@ def test_a_ward_named_at_the_2025_mergers_gives_the_province_it_belongs_to():
     assert md["tinh"] == "Thành phố Hồ Chí Minh"
 
 
-# --- a portal's "today" banner -----------------------------------------------------------------------------------------
+# --- a portal's "today" banner ------------------------------------------------------------------------------------
 
 def test_a_today_banner_above_a_post_is_no_place_and_date_line():
     md = metadata_of("Thứ Hai, ngày 16 tháng 6 năm 2025\n" + HEADLINE + "\n" + LEAD)
