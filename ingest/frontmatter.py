@@ -182,6 +182,12 @@ BASIS_RUN_MAX_CHARS = 500
 OPEN_NAME_END = re.compile(r"\s(?:VỀ|VÀ|CỦA|PHÒNG,?\s+CHỐNG)$")
 #: The rest of a broken body name is a short line (a title is longer).
 OPEN_NAME_REST_MAX = 60
+#: A day of the week as a portal's banner writes it ("Thứ Hai", "Thứ 2", "THỨ BA", "Chủ nhật"): never a place.
+WEEKDAY_NAME = re.compile(r"(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|Chủ\s+nhật)", re.IGNORECASE)
+#: A unit written in capitals on the line under its parent body's name ("UBND HUYỆN X" / "PHÒNG NỘI VỤ", "UBND TỈNH X"
+#: / "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP", "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", "CHI CỤC VĂN THƯ - LƯU TRỮ"): the issuing
+#: unit, read as a body's name only there (elsewhere "PHÒNG, CHỐNG …" or "BAN HÀNH …" opens a heading).
+UNIT_UNDER_BODY = re.compile(r"^(?:PHÒNG|BAN|TRUNG TÂM|CHI CỤC|THANH TRA|HỘI ĐỒNG|ĐOÀN)\s+(?!,|CHỐNG|HÀNH)\S")
 #: A title line is at least this long (shorter capital lines are labels such as "TỈNH X" or "DÂN").
 TITLE_MIN_CHARS = 12
 #: Lines of a signature block besides posts and names are short ("Luith" scribbles, "(Đã ký)").
@@ -268,14 +274,20 @@ def place_date(text: str) -> re.Match | None:
     >>> m = place_date("Độc lập - Tự do - Hạnh phúc Hà Nội, ngày 29 tháng 03 năm 2022")
     >>> m.group("place"), m.group("y")
     ('Hà Nội', '2022')
+
+    A weekday is no place: "Thứ Hai, ngày 16 tháng 6 năm 2025" is a portal's "today" banner.
+
+    >>> place_date("Thứ Hai, ngày 16 tháng 6 năm 2025"), place_date("Chủ nhật, ngày 3 tháng 12 năm 2023")
+    (None, None)
     """
     for m in PLACE_DATE.finditer(text):
         if re.fullmatch(BLANK_FIELD, m.group("place")):
             return m  # a template's blank place (".........., ngày 20 tháng 6 năm 2018"): the date is still its own
         start = _capitalised_place_start(text, m)
-        if start is not None:
+        if start is not None and not WEEKDAY_NAME.fullmatch(text[start: m.end("place")]):
             return PLACE_DATE.match(text, start)
-    return folded_place_date(text)
+    m = folded_place_date(text)
+    return None if m and WEEKDAY_NAME.fullmatch(text[m.start("place"): m.end("place")]) else m
 
 
 def _capitalised_place_start(text: str, m: re.Match) -> int | None:
@@ -541,6 +553,7 @@ class _Opening:
         self.label = False  # the last header line was a number's label alone ("Luật số:")
         self.subject = False  # the last header line was a công văn's "V/v …" (it may wrap onto the next line)
         self.open_name = False  # the last header line was a body's name broken after a linking word ("… VỀ")
+        self.named = False  # the last header line was a body's name (a unit under it may follow)
 
     def role_pieces(self, text: str, kind: str) -> list[tuple[int, int, str]]:
         if self.state == "title":
@@ -590,8 +603,11 @@ class _Opening:
             self.state, self.title_upper = "title", (is_upper_line(rest) if rest else None)
             return _title_pieces(text)
         open_name, self.open_name = self.open_name, False
-        if is_upper_line(text) and (is_agency(text) or open_name and len(text) <= OPEN_NAME_REST_MAX):
+        named, self.named = self.named, False
+        under = named and not self.anchor and bool(UNIT_UNDER_BODY.match(text))  # "UBND HUYỆN X" / "PHÒNG NỘI VỤ"
+        if is_upper_line(text) and (is_agency(text) or under or open_name and len(text) <= OPEN_NAME_REST_MAX):
             self.open_name = bool(OPEN_NAME_END.search(text))
+            self.named = not is_motto(text)
             return [(0, len(text), "header")]
         if self.anchor and is_upper_line(text) and len(text) >= TITLE_MIN_CHARS:
             self.state, self.title_upper = "title", True

@@ -26,6 +26,7 @@ from ingest.frontmatter import (
     PERSON_NAME,
     SIGNATURE_START,
     SUBJECT_LINE,
+    UNIT_UNDER_BODY,
     MatterLine,
     is_agency,
     is_motto,
@@ -43,6 +44,7 @@ from textnorm.gazetteer import (
     PROVINCE_CUE,
     canonical_province,
     central_issuer,
+    current_province,
     is_central_body,
     place_mentions,
     province_mentions,
@@ -74,10 +76,14 @@ from textnorm.patterns import (
     NEWS_LEAD_DATE,
     NEWS_NARRATION,
     NOTICE_FORMULA,
+    OCR_DATELINE_YEAR,
+    OPENING_BODY_CLAUSE,
+    OTHER_POSTS_LINE,
     PHOTO_CAPTION,
     PLACE_NAME,
     PORTAL_BANNER,
     PORTAL_TITLE_LINE,
+    PUBLISHER_NAME,
     REPORTS_ISSUING,
     SEARCH_DATE_PREFIX,
     SECTION_DATE_LINE,
@@ -125,7 +131,10 @@ CAPITAL = "Hà Nội"
 #: A number's code that names a local body ("KH-UBND", "NQ-HĐND", "SNV-CCHC", "VP-KSTT" of a province's office).
 LOCAL_CODE = re.compile(r"(?:UBND|HĐND|^S[A-ZĐ]{1,6}-|[-/]S[A-ZĐ]{1,6}$|^VP-|[-/]VP$)")
 #: A department under a provincial committee, written on the line below it in the header.
-SUBORDINATE = re.compile(r"^(?:SỞ|BAN|VĂN PHÒNG|CHI CỤC|TRUNG TÂM|THANH TRA|TỔNG CỤC|CỤC)(?:\s|$)", re.IGNORECASE)
+SUBORDINATE = re.compile(r"^(?:SỞ|BAN|VĂN PHÒNG|CHI CỤC|TRUNG TÂM|THANH TRA|TỔNG CỤC|CỤC|PHÒNG|THƯỜNG TRỰC)(?:\s|$)",
+                         re.IGNORECASE)
+#: The rest of a department's name wrapped onto the next header line is short ("SỞ THÔNG TIN VÀ" / "TRUYỀN THÔNG").
+WRAPPED_NAME_MAX = 60
 #: A committee's office written "VĂN PHÒNG" alone under the committee's name is that committee's office.
 OFFICE = "VĂN PHÒNG"
 #: A people's committee, with or without accents ("ỦY BAN NHÂN DÂN", "UY BAN NHAN DAN", "UBND"), folded.
@@ -162,6 +171,14 @@ INSTITUTION_BEFORE = re.compile(r"(?<![a-z])(?:truong|dai hoc|cao dang|hoc vien|
 CITED_TITLE_LINE = re.compile(
     r"^[-–•+*\s]*\d{0,3}\.?\s*(?:" + "|".join(sorted({v for v in DOC_TYPES.values()}, key=len, reverse=True))
     + r")\s+(?:số\s*:?\s*)?\d+[a-z]?/\S+", re.IGNORECASE | re.MULTILINE)
+#: Headlines a portal lists under a heading of other posts ("Tin liên quan"): a page shows five to ten.
+OTHER_POSTS_MAX = 12
+#: A line of tags separates them with commas ("Hải Phòng, Đề án sắp xếp …, ý kiến cử tri, …"); a headline has a
+#: comma or none.
+TAG_LIST_COMMAS = 2
+#: Provinces merged with a page's province in 2025 that the page names as places ("tỉnh Hà Nam, tỉnh Nam Định và
+#: tỉnh Ninh Bình"): from two on it reports the merger of the group (one may be a neighbour named in passing).
+MERGER_PARTNERS_MIN = 2
 #: The province a page is about has at least this share of every province vote it casts (its own districts vote for
 #: it): a page of the mergers or a region names many provinces as often as each other and is about none of them.
 SUBJECT_SHARE = 0.5
@@ -197,8 +214,9 @@ NOT_HEADLINE_ENDS = (".", ":", ";", " -", " –", "|")
 _WEEKDAY = re.compile(r"^(?:Thứ\s+\w+|Chủ\s+nhật)\b", re.IGNORECASE)
 #: A headline has at least this many words (shorter lines are breadcrumbs or categories: "Tin tức - Sự kiện").
 HEADLINE_MIN_WORDS = 5
-#: A post names its source last, as a name, not a sentence: "Theo QuangBinh Portal", "Nguồn: baobackan.vn".
-_SOURCE_LINE = re.compile(r"^(?:Theo|Nguồn)\s*:?\s+([^,;:|]{3,60}?)\.?$")
+#: A post names its source last, as a name, not a sentence: "Theo QuangBinh Portal", "Nguồn: baobackan.vn", maybe
+#: with the address of the original after it ("Nguồn Quốc Hội TV: http://quochoitv.vn/…").
+_SOURCE_LINE = re.compile(r"^(?:Theo|Nguồn)\s*:?\s+([^,;:|]{3,60}?)\.?(?:\s*[:(–-]?\s*(?:https?://|www\.)\S+?\)?)?$")
 #: The year inside a number ("22/2008/QH12").
 NUMBER_YEAR = re.compile(rf"^\d+[a-z]?/({YEAR})/")
 #: The period a plan covers, read from its title: "giai đoạn 2021-2025", "2026 - 2030", "năm 2021", or a range
@@ -624,7 +642,23 @@ def _agency_lines(r: _Reader) -> list[tuple[int, int, str]]:
              and (is_agency(t) or COMMITTEE.match(fold_accents(t)) or t[:1].isupper() and len(t) < 40)]
     lines = [x for x in lines if not is_motto(x[2])]
     names = [x for x in lines if not _POST_PREFIX.match(x[2])]
-    return names or lines  # an authority line left in the header ("BỘ TRƯỞNG BỘ NỘI VỤ") repeats the body's name
+    return _without_restated(names or lines)  # an authority line left in the header repeats the body's name
+
+
+def _without_restated(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Body-name lines without those a later line restates with more words: a council's header "HỘI ĐỒNG NHÂN DÂN"
+    (the cell beside the motto) then its enacting line "HỘI ĐỒNG NHÂN DÂN TỈNH X" name one body, not two.
+
+    >>> lines = [(0, 17, "HỘI ĐỒNG NHÂN DÂN"), (60, 91, "HỘI ĐỒNG NHÂN DÂN TỈNH HÒA BÌNH")]
+    >>> [t for _, _, t in _without_restated(lines)]
+    ['HỘI ĐỒNG NHÂN DÂN TỈNH HÒA BÌNH']
+    >>> len(_without_restated([(0, 20, "UBND TỈNH BẮC KẠN"), (21, 30, "SỞ NỘI VỤ")]))
+    2
+    """
+    def restated(text: str, later: list[tuple[int, int, str]]) -> bool:
+        words = fold_accents(text).split()
+        return any(len(w := fold_accents(t).split()) > len(words) and w[: len(words)] == words for _, _, t in later)
+    return [x for i, x in enumerate(lines) if not restated(x[2], lines[i + 1:])]
 
 
 def _agency(r: _Reader) -> tuple[str, tuple[int, int] | None]:
@@ -689,7 +723,15 @@ def _read_province(r: _Reader, place: str, agency_span: tuple[int, int] | None, 
     if name:
         r.put("tinh", name, where)
         return
-    _vote_body_province(r)
+    _vote_body_province(r, BARE_VOTES if _headline_only(r) else CUED_VOTES)
+
+
+def _headline_only(r: _Reader) -> bool:
+    """The whole text is one headline-long line (a page that kept only a post's headline): a place it names is its
+    subject ("Hà Nội dự kiến giảm 5 sở sau tinh gọn bộ máy"). A tag page's line of tags is a list, not a headline
+    ("Hải Phòng, Đề án sắp xếp các đơn vị hành chính, ý kiến cử tri, …")."""
+    text = r.text.strip()
+    return 0 < len(text) <= HEADLINE_MAX_CHARS and "\n" not in text and text.count(",") < TAG_LIST_COMMAS
 
 
 def _body_votes(text: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Counter, dict[str, tuple[int, int]]]:
@@ -703,7 +745,7 @@ def _body_votes(text: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Coun
     mentions = [(name, s, e, bool(PROVINCE_CUE.search(folded[max(0, s - 12): s]))) for name, s, e in provinces]
     mentions += [(m.province, m.start, m.end, m.cued) for m in place_mentions(text, provinces=provinces)]
     listed = _enumerated(text, [(s, e) for _, s, e, cued in mentions if not cued])
-    skip = tuple(skip) + _cited_title_lines(text)
+    skip = tuple(skip) + _cited_title_lines(text) + _other_post_lines(text)
     for name, s, e, cued in sorted(mentions, key=lambda m: m[1]):
         if (OTHER_BRANCH_BEFORE.search(folded[max(0, s - 60): s]) or any(a <= s < b for a, b in skip) or s in listed
                 or (not cued and INSTITUTION_BEFORE.search(folded[max(0, s - 20): s]))):
@@ -723,6 +765,31 @@ def _cited_title_lines(text: str) -> tuple[tuple[int, int], ...]:
     for m in CITED_TITLE_LINE.finditer(text):
         end = text.find("\n", m.start())
         spans.append((m.start(), len(text) if end < 0 else end))
+    return tuple(spans)
+
+
+def _other_post_lines(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of a portal's links to other posts (:data:`textnorm.patterns.OTHER_POSTS_LINE`): a labelled link's
+    line, or a heading's line and the short lines under it (the headlines it lists, up to :data:`OTHER_POSTS_MAX`).
+
+    >>> t = "Địa điểm: huyện Na Rì.\\nBài trướcNa Rì gặp mặt tại Thành phố Hồ Chí Minh\\nTin liên quan\\nHuế: họp\\n"
+    >>> [t[s:e] for s, e in _other_post_lines(t)]
+    ['Bài trướcNa Rì gặp mặt tại Thành phố Hồ Chí Minh', 'Tin liên quan', 'Huế: họp']
+    """
+    spans = []
+    for m in OTHER_POSTS_LINE.finditer(text):
+        end = text.find("\n", m.start())
+        end = len(text) if end < 0 else end
+        spans.append((m.start(), end))
+        if m.group("heading") is None:
+            continue
+        listed = 0
+        for line in re.finditer(r"[^\n]+", text[end:]):
+            if len(line.group()) >= PROSE_MIN_CHARS or listed >= OTHER_POSTS_MAX:
+                break
+            if line.group().strip():
+                spans.append((end + line.start(), end + line.end()))
+                listed += 1
     return tuple(spans)
 
 
@@ -754,8 +821,27 @@ def _vote_body_province(r: _Reader, min_votes: int = CUED_VOTES) -> None:
             r.put("tinh", web)
         return
     (name, count), *others = votes.most_common(2)
+    if _merger_group(votes, name):
+        return  # "sáp nhập tỉnh Hà Nam, tỉnh Nam Định và tỉnh Ninh Bình": about the merger, none of the three alone
     if count >= min_votes and count >= SUBJECT_SHARE * sum(votes.values()) and (not others or others[0][1] < count):
         r.put("tinh", name, first[name])
+
+
+def _merger_group(votes: Counter, name: str) -> bool:
+    """The text names, beside ``name``, at least :data:`MERGER_PARTNERS_MIN` other provinces merged with it in 2025,
+    each as its own place ("tỉnh X") and together about as often as ``name`` (:data:`SUBJECT_SHARE` of its votes):
+    a page about that merger, whose provinces are its subject together. A page about one of them that recalls the
+    merger once names its own places far more often.
+
+    >>> _merger_group(Counter({"Ninh Bình": 9, "Hà Nam": 3, "Nam Định": 3}), "Ninh Bình")
+    True
+    >>> _merger_group(Counter({"Thành phố Hồ Chí Minh": 29, "Bình Dương": 3, "Bà Rịa - Vũng Tàu": 3}),
+    ...               "Thành phố Hồ Chí Minh")
+    False
+    """
+    group = current_province(name)
+    partners = [n for p, n in votes.items() if p != name and n >= CUED_VOTES and current_province(p) == group]
+    return len(partners) >= MERGER_PARTNERS_MIN and sum(partners) >= SUBJECT_SHARE * votes[name]
 
 
 def _agency_datelines(r: _Reader) -> tuple[tuple[int, int], ...]:
@@ -774,7 +860,10 @@ TEMPLATE_BLANK = re.compile(BLANK_FIELD)
 #: line gives (Hà Nội is where it sits, not whose it is).
 NATIONAL_COMMITTEE = re.compile(r"^(?:[UỦ][ỶY] BAN QUỐC GIA|Ủy ban Quốc gia)\b", re.IGNORECASE)
 #: A body of a local unit, whose level is the unit's ("Ban Chỉ đạo … huyện X" works at the district's level).
-LOCAL_BODY = re.compile(r"^(?:uy ban nhan dan|ubnd|ban chi dao)\b", re.IGNORECASE)
+LOCAL_BODY = re.compile(r"^(?:thuong truc\s+)?(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|ban chi dao)\b",
+                        re.IGNORECASE)
+#: A council's standing committee ("Thường trực HĐND huyện"), which acts for the council between its sessions.
+STANDING_BODY = "Thường trực "
 #: Abbreviations in a body name, written out as the name reads ("VĂN PHÒNG UBND TỈNH X").
 BODY_ABBREVIATIONS = {"ubnd": "Ủy ban nhân dân", "hđnd": "Hội đồng nhân dân"}
 
@@ -792,17 +881,21 @@ def _body_name(text: str) -> str:
         for name, s, e in sorted(province_mentions(text), key=lambda m: -m[1]):
             out = out[:s] + name.removeprefix("Thành phố ") + out[e:]
     words = [BODY_ABBREVIATIONS.get(w, w) for w in out.split()]
-    if len(words) > 1 and words[0] in ("bộ", "sở", "ban", "cục", "vụ", "văn", "tổng"):
-        k = 2 if words[0] in ("văn", "tổng") and len(words) > 2 else 1
+    if len(words) > 1 and words[0] in ("bộ", "sở", "ban", "cục", "vụ", "văn", "tổng", "phòng", "chi", "trung"):
+        k = 2 if words[0] in ("văn", "tổng", "chi", "trung") and len(words) > 2 else 1
         words[k] = words[k][:1].upper() + words[k][1:]
     out = " ".join(words)
     return out[:1].upper() + out[1:]
 
 
 def _is_central(r: _Reader, agency: str, code: str) -> bool:
+    """A national body's document: by its type, its header's body, or its number's code, unless the header names a
+    local body ("UBND TỈNH X" / "BAN CHỈ ĐẠO …" signs "…/KH-BCĐ" as the national steering committee does)."""
+    local_header = bool(agency) and bool(province_mentions(agency) or LOCAL_UNIT.search(agency.upper()))
     return bool(r.md.get("loai_van_ban") in NATIONAL_TYPES or (agency and is_central_body(agency))
                 or NATIONAL_COMMITTEE.match(agency)
-                or (code and (CENTRAL_CODE.search(code) or central_issuer(code)) and not code.endswith("UBND")))
+                or (code and (CENTRAL_CODE.search(code) or central_issuer(code)) and not code.endswith("UBND")
+                    and not local_header))
 
 
 def _naming_span(r: _Reader, agency_span: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -819,11 +912,38 @@ def _body_span(start: int, end: int, text: str) -> tuple[int, int]:
 
 
 def _subordinate(r: _Reader) -> tuple[int, int, str] | None:
-    """The last body-name line when it is a department under the body above it ("UBND TỈNH X" / "SỞ NỘI VỤ")."""
-    lines = [x for x in r.role("header") if is_agency(x[2]) and not is_motto(x[2])]
-    if len(lines) >= 2 and SUBORDINATE.match(lines[-1][2]):
-        return lines[-1]
-    return None
+    """The last body-name line when it is a department under the body above it ("UBND TỈNH X" / "SỞ NỘI VỤ", "UBND
+    HUYỆN Y" / "PHÒNG NỘI VỤ"), with the rest of its name when it wraps ("SỞ THÔNG TIN VÀ" / "TRUYỀN THÔNG")."""
+    found = _units_under(r)
+    return found[1] if found else None
+
+
+def _units_under(r: _Reader) -> tuple[tuple[int, int, str], tuple[int, int, str]] | None:
+    """(parent, unit): the header's last department under a body named above it, the rest of its name joined."""
+    lines = [x for x in r.role("header") if not is_motto(x[2])]
+    names = [i for i, (_, _, t) in enumerate(lines) if is_agency(t) or UNIT_UNDER_BODY.match(t)]
+    units = [i for i in names[1:] if SUBORDINATE.match(lines[i][2])]
+    if not units:
+        return None
+    last = end = units[-1]
+    while (end + 1 < len(lines) and end + 1 not in names and is_upper_line(lines[end + 1][2])
+           and len(lines[end + 1][2]) <= WRAPPED_NAME_MAX and lines[end + 1][0] - lines[end][1] <= 1):
+        end += 1  # the rest of a wrapped name ("TRUYỀN THÔNG"), on the next line
+    text = " ".join(t for _, _, t in lines[last: end + 1])
+    return lines[names[names.index(last) - 1]], (lines[last][0], lines[end][1], text)
+
+
+def _unit_place(parent: str, tinh: str, issued: str) -> tuple[str, str]:
+    """The place a department's name is completed with, and its level: the district of a district's committee
+    ("UBND HUYỆN THĂNG BÌNH" → "huyện Thăng Bình", "Huyện"), else the province ("tỉnh Quảng Nam", "Tỉnh").
+
+    >>> _unit_place("UBND HUYỆN THĂNG BÌNH", "Quảng Nam", ""), _unit_place("UBND TỈNH QUẢNG NAM", "Quảng Nam", "")
+    (('huyện Thăng Bình', 'Huyện'), ('tỉnh Quảng Nam', 'Tỉnh'))
+    """
+    unit = LOCAL_UNIT.search(parent.upper())
+    if unit and not province_mentions(parent) and unit.group(1).lower() in DISTRICT_LEVEL_WORDS:
+        return f"{unit.group(1).lower()} {unit.group(2).title()}", "Huyện"
+    return (province_unit_name(tinh, issued), "Tỉnh") if tinh else ("", "")
 
 
 def _issued(r: _Reader) -> str:
@@ -872,9 +992,10 @@ def _read_body_name(r: _Reader, code: str, place: str) -> None:
         not agency and code.endswith("UBND"))
     if subordinate:
         name = _body_name(subordinate[2]) if subordinate[2].upper() != OFFICE else "Văn phòng Ủy ban nhân dân"
-        where = f" {province_unit_name(tinh, _issued(r))}" if tinh and not province_mentions(subordinate[2]) else ""
+        place, level = _unit_place(_units_under(r)[0][2], tinh, _issued(r))
+        where = f" {place}" if place and not province_mentions(subordinate[2]) else ""
         r.put("co_quan", name + where, subordinate[:2])
-        r.put("cap", "Tỉnh" if tinh else "")
+        r.put("cap", level)
     elif is_committee and district and not province_mentions(agency):
         level, name = district.group(1).lower(), district.group(2).title()
         r.put("co_quan", f"Ủy ban nhân dân {level} {name}", agency_span)
@@ -894,13 +1015,12 @@ def _read_opening_issuer(r: _Reader) -> None:
     """co_quan (and cap, tinh if unknown) of a document without a header from the sentence its body opens with ("Ủy
     ban nhân dân xã X thông báo … như sau:", :data:`textnorm.patterns.ISSUER_OPENING`)."""
     for start, paragraph in _body_paragraphs(r)[:ENACTING_PARAGRAPHS]:
-        m = ISSUER_OPENING.match(paragraph.strip()) or ISSUING_BODY.search(paragraph.strip())
-        if not m:
+        found = _opening_body(r, paragraph.strip())
+        if not found:
             continue
+        name, (s, e) = found
         at = start + len(paragraph) - len(paragraph.lstrip())
-        span = (at + m.start("body"), at + m.end("body"))
-        name = re.sub(r"^UBND\b", BODY_ABBREVIATIONS["ubnd"], m.group("body"))
-        name = name[:1].upper() + name[1:]
+        span = (at + s, at + e)
         r.put("co_quan", name, span)
         unit = LOCAL_UNIT.search(name.upper())
         level = unit.group(1).lower() if unit and LOCAL_BODY.match(fold_accents(name)) else ""
@@ -909,6 +1029,23 @@ def _read_opening_issuer(r: _Reader) -> None:
             province, where = _province_in(r, span)
             r.put("tinh", province, where)
         return
+
+
+def _opening_body(r: _Reader, paragraph: str) -> tuple[str, tuple[int, int]] | None:
+    """The body an opening paragraph names as its issuer, written out, and its offsets in the paragraph: a committee
+    or department with its place (:data:`textnorm.patterns.ISSUER_OPENING`, :data:`textnorm.patterns.ISSUING_BODY`),
+    else a local body by its level whose name the text gives elsewhere (:data:`textnorm.patterns.OPENING_BODY_CLAUSE`:
+    "Thường trực HĐND huyện xây dựng … như sau:" → "Thường trực Hội đồng nhân dân huyện X")."""
+    m = ISSUER_OPENING.match(paragraph) or ISSUING_BODY.search(paragraph)
+    if m:
+        name = re.sub(r"^UBND\b", BODY_ABBREVIATIONS["ubnd"], m.group("body"))
+        return name[:1].upper() + name[1:], (m.start("body"), m.end("body"))
+    m = OPENING_BODY_CLAUSE.search(paragraph)
+    body = _notice_body(r, m) if m else ""
+    if not m or body.endswith(m.group("level")):
+        return None  # "Ủy ban nhân dân thành phố ban hành …" of a text naming no city: which one is unknown
+    standing = STANDING_BODY if m.group("standing") else ""
+    return standing + body, (m.start("standing") if standing else m.start("body"), m.end("body"))
 
 
 def _code_issuer(code: str) -> str:
@@ -1056,6 +1193,34 @@ def _read_signer(r: _Reader) -> None:
             r.put("chuc_vu", post[:1].upper() + post[1:], (ps + m.start(1), ps + m.end(1)))
     elif r.web.get("nguoi_ky"):
         r.put("nguoi_ky", r.web["nguoi_ky"])
+
+
+#: The mark of a collective's signature and the body it signs for ("TM. ỦY BAN NHÂN DÂN TỈNH X", "T/M UBND HUYỆN Y"):
+#: the document is that body's.
+ON_BEHALF_OF = re.compile(r"^(?:TM|T/M)\.?\s*(?P<body>\S.*?)\s*$")
+
+
+def _read_signing_body(r: _Reader) -> None:
+    """co_quan (and tinh, if unknown) of a text cut above its header, from its signature block's "TM. <body>" when the
+    body is named with its place ("TM. ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM", "TM. UBND HUYỆN THĂNG BÌNH"); a body named
+    without its place ("TM. ỦY BAN NHÂN DÂN") could be any committee: none."""
+    if r.md.get("co_quan"):
+        return
+    for s, _e, text in r.role("signature"):
+        m = ON_BEHALF_OF.match(text)
+        body = m.group("body") if m else ""
+        if not body or not is_agency(body) or not (province_mentions(body) or LOCAL_UNIT.search(body.upper())):
+            continue
+        span = (s + m.start("body"), s + m.end("body"))
+        name = _body_name(body) if body.isupper() else body
+        unit = LOCAL_UNIT.search(body.upper())
+        if unit and body.isupper() and not province_mentions(body):  # "UBND HUYỆN THĂNG BÌNH": the district's name
+            name = name[: len(name) - len(unit.group(2))] + unit.group(2).title()
+        r.put("co_quan", name, span)
+        if not r.md.get("tinh"):
+            name, where = _province_in(r, span)
+            r.put("tinh", name, where)
+        return
 
 
 def _dateline(r: _Reader) -> re.Match | None:
@@ -1488,7 +1653,8 @@ def _read_news(r: _Reader) -> None:
     source = _source_line(r)
     if source:
         span = (source[0] + source[1].start(1), source[0] + source[1].end(1))
-        r.put("co_quan", source[1].group(1).strip(), span)
+        if not canonical_province(source[1].group(1).strip()):  # "Nguồn Hà Tĩnh: …": an aggregator's place label
+            r.put("co_quan", source[1].group(1).strip(), span)
         if not r.md.get("tinh"):
             name, where = _province_in(r, span)  # the publisher's own name ("QuangBinh Portal")
             r.put("tinh", name, where)
@@ -1533,12 +1699,14 @@ def _notice_body(r: _Reader, m: re.Match) -> str:
     """The body a notice's formula names, written out ("UBND" → "Ủy ban nhân dân", "Ủy Ban" → "Ủy ban"), a bare
     level completed with the one unit of that level the text names ("UBND xã" → "Ủy ban nhân dân xã Quảng An")."""
     body = m.group("body")
+    name = _capitalised(m.group("name") or "") or _named_unit(r, m.group("level"))
+    if m.group("delegation"):  # the office of three bodies keeps the name the text gives it
+        return body[: m.end("level") - m.start("body")] + (f" {name}" if name else "")
     head = body[(m.end("joint") if m.group("joint") else 0) - m.start("body"): m.start("level") - m.start("body")]
     folded = fold_accents(head.strip()).lower()
     kind = "Hội đồng nhân dân" if re.search(r"\b(?:hdnd|hoi dong)\b", folded) else "Ủy ban nhân dân"
     kind = f"Hội đồng nhân dân và {kind}" if m.group("joint") else kind  # "Văn phòng HĐND và UBND huyện"
     office = "Văn phòng " if fold_accents(body).lower().startswith("van phong") else ""
-    name = _capitalised(m.group("name") or "") or _named_unit(r, m.group("level"))
     return f"{office}{kind} {m.group('level')}" + (f" {name}" if name else "")
 
 
@@ -1767,6 +1935,90 @@ def _read_title_body(r: _Reader) -> None:
         r.put("co_quan", name, (at + m.start("body"), at + m.end("body")))
 
 
+#: Blocks at the top of a page where a site's header names its publisher (above the headline, a menu line between).
+SITE_HEADER_BLOCKS = 3
+#: Kinds of page whose publisher is their issuer: a post only (an essay on a school's site has no issuer; a plan or a
+#: notice names its own body).
+PUBLISHED_KINDS = (NEWS_TYPE,)
+
+
+def _publisher(text: str) -> re.Match | None:
+    """A line that is a publisher's name and nothing else (:data:`textnorm.patterns.PUBLISHER_NAME`), written as a
+    name: in capitals, or at least half the words after its kind word capitalised ("Báo Điện tử Chính phủ"; a
+    headline "Trường học an toàn cho học sinh" is none).
+
+    >>> _publisher("TRƯỜNG CHÍNH TRỊ LÊ DUẨN").group(), _publisher("Báo Điện tử Chính phủ").group()
+    ('TRƯỜNG CHÍNH TRỊ LÊ DUẨN', 'Báo Điện tử Chính phủ')
+    >>> _publisher("Trường học an toàn cho học sinh vùng lũ") is None
+    True
+    """
+    m = PUBLISHER_NAME.fullmatch(text.strip())
+    if not m:
+        return None
+    words = m.group("rest").split()
+    return m if text.isupper() or 2 * sum(w[:1].isupper() for w in words) >= len(words) else None
+
+
+def _read_publisher(r: _Reader) -> None:
+    """co_quan (and tinh, if unknown) of a post or an untyped page without header: the publisher its site's header
+    names above the body ("TRƯỜNG CHÍNH TRỊ LÊ DUẨN", "Báo Điện tử Chính phủ"), else the one its dateline is glued to
+    ("Báo Thanh HóaBáo Thanh Hóa17/06/2025")."""
+    if (r.md.get("co_quan") or r.md.get("so_hieu") or r.md.get("loai_van_ban") not in PUBLISHED_KINDS
+            or any(u.role in ANCHOR_ROLES for u in r.units)):
+        return
+    found = None
+    for i, block in enumerate(r.blocks[:SITE_HEADER_BLOCKS]):
+        if len(block.text) >= PROSE_MIN_CHARS:
+            break
+        m = _publisher(block.text)
+        if m:
+            found = (r.spans[i][0] + m.start(), r.spans[i][0] + m.end(), m.group())
+            break
+    stamp = _stamp(r)
+    if not found and stamp:
+        i, m = stamp
+        label = r.blocks[i].text[: m.start("d")].strip()
+        half = label[: len(label) // 2]
+        label = half if half and label == half * 2 else label  # a site prints the name twice, glued
+        p = _publisher(label)
+        if p:
+            found = (r.spans[i][0] + p.start(), r.spans[i][0] + p.end(), p.group())
+    if not found:
+        return
+    r.put("co_quan", _body_name(found[2]), found[:2])
+    if not r.md.get("tinh"):
+        name, where = _province_in(r, found[:2])  # "Báo Thanh Hóa": the province's paper
+        r.put("tinh", name, where)
+
+
+#: Blocks at the top of a scan where its motto stands (beside or under the body's name, one or two lines each).
+SCAN_MOTTO_BLOCKS = 3
+#: Blocks under the motto where a scan's number and place-and-date line stand.
+SCAN_DATELINE_BLOCKS = 2
+
+
+def _read_scanned_header(r: _Reader) -> None:
+    """tinh and nam of a scan whose header OCR garbled past reading ("TJBND TiNH BAC LIEU" / "CQNG HOA XA HQI …" /
+    "… Bac LiQu, ngdy 18 lfing t ndm 2017"): the province the lines above the motto name ("TINH X"), the year of the
+    dateline under it (:data:`textnorm.patterns.OCR_DATELINE_YEAR`). The body's name itself stays unread."""
+    motto = next((i for i, b in enumerate(r.blocks[:SCAN_MOTTO_BLOCKS]) if is_motto(b.text)), None)
+    if motto is None:
+        return
+    if not r.md.get("tinh") and motto > 0:
+        start, end = r.spans[0][0], r.spans[motto - 1][1]
+        cued = [(n, s, e) for n, s, e in province_mentions(r.text[start:end])
+                if PROVINCE_CUE.search(fold_accents(r.text[start:end][max(0, s - 12): s]))]
+        if len({n for n, _, _ in cued}) == 1:
+            r.put("tinh", cued[0][0], (start + cued[0][1], start + cued[0][2]))
+    if not r.md.get("nam"):
+        for i in range(motto, min(len(r.blocks), motto + 1 + SCAN_DATELINE_BLOCKS)):
+            folded = fold_accents(r.blocks[i].text)
+            m = OCR_DATELINE_YEAR.search(folded) if len(folded) == len(r.blocks[i].text) else None
+            if m:
+                r.put("nam", m.group("y"), (r.spans[i][0] + m.start("y"), r.spans[i][0] + m.end("y")))
+                return
+
+
 def _read_page_dates(r: _Reader) -> None:
     """Dates a page gives outside a document's header or a post's dateline: a month stamp, a portal's title line,
     a dateline inside the first line, a lead's full date."""
@@ -1815,11 +2067,14 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
     _read_portal_title(r)
     _read_period(r)
     _read_body(r, code, place)
+    _read_scanned_header(r)
     _read_signer(r)
+    _read_signing_body(r)
     _read_news(r)
     _read_notice(r)
     _read_calendar(r)
     _read_kind_headline(r)
+    _read_publisher(r)
     _read_essay_title(r)
     _read_page_dates(r)
     _read_title_body(r)

@@ -41,11 +41,18 @@ ALIASES = {
 }
 
 
+#: Older official spellings of a province still written in documents and on portals, with their accents → the
+#: canonical name ("Đắc Lắc" before the 2000s, "Bắc Cạn" of the 1997 re-establishment's texts). A spelling that only
+#: leaves a tone out ("Đăk Lăk") needs no entry: :func:`_agrees` accepts it.
+SPELLING_VARIANTS = {"Đắc Lắc": "Đắk Lắk", "Đắc Nông": "Đắk Nông", "Bắc Cạn": "Bắc Kạn"}
+
+
 @lru_cache(maxsize=1)
 def folded_provinces() -> dict[str, str]:
     """Folded key ("kiengiang") → canonical province name."""
     table = {fold_for_match(p): p for p in PROVINCES}
     table["hochiminh"] = "Thành phố Hồ Chí Minh"
+    table.update({fold_for_match(v): p for v, p in SPELLING_VARIANTS.items()})
     table.update(ALIASES)
     return table
 
@@ -65,15 +72,17 @@ PROVINCE_CUE = re.compile(r"(?<![a-z])(?:tinh|thanh pho|tp\.?)\s*$")
 _LOWER_LEVEL_CUE = re.compile(r"(?:huyen|quan|thi xa|thi tran|xa|phuong)\s*$")
 #: Country names a province name can be the tail of ("người Việt Nam định cư" is not Nam Định), folded.
 COUNTRY_PHRASES = ("viet nam",)
-#: Folded province names that are also common words when typed without accents ("diễn biến", "hòa bình" = peace):
-#: in unaccented text they count only after a cue word or when written with capitals.
-COMMON_WORD_NAMES = frozenset({"dien bien", "hoa binh"})
+#: Folded province names that are also common words when typed without accents ("diễn biến", "hòa bình" = peace,
+#: "bác cần" = uncle needs, of the older spelling "Bắc Cạn"): in unaccented text they count only after a cue word or
+#: when written with capitals.
+COMMON_WORD_NAMES = frozenset({"dien bien", "hoa binh", "bac can"})
 
 
 @lru_cache(maxsize=1)
 def _folded_names() -> list[tuple[str, str]]:
     """(folded name with single spaces, canonical name), longest first."""
     names = [(re.sub(r"[^a-z0-9]+", " ", fold_accents(p)).strip(), p) for p in PROVINCES]
+    names += [(fold_accents(v), p) for v, p in SPELLING_VARIANTS.items()]
     return sorted(names, key=lambda x: -len(x[0])) + [("ho chi minh", "Thành phố Hồ Chí Minh")]
 
 
@@ -100,11 +109,32 @@ def _accepted(text: str, folded: str, start: int, end: int, name: str, accented:
     written = text[start:end]
     if accented:
         # accented text writes province names with their accents and capitals ("hòa bình" is peace)
-        spelled = _words(written) in _words(name)  # with its own accents ("diễn biến" is not "Điện Biên")
+        spelled = _agrees(written, name)  # with its own accents ("diễn biến" is not "Điện Biên")
         # a question typed in a chat writes names in lower case ("kế hoạch đồng nai"); a document capitalises them
         relaxed = query and _words(fold_accents(written)) not in COMMON_WORD_NAMES
         return spelled and (cued or _capitalised(written) or relaxed)
     return cued or _capitalised(written) or _words(fold_accents(written)) not in COMMON_WORD_NAMES
+
+
+def _agrees(written: str, name: str) -> bool:
+    """A province's name written with its accents as the canonical name or an older spelling of it writes them, a
+    tone left out allowed ("Đăk Nông"); other tones are another word ("diễn biến" is not "Điện Biên").
+
+    >>> _agrees("Đăk Lăk", "Đắk Lắk"), _agrees("Đắc Lắc", "Đắk Lắk"), _agrees("diễn biến", "Điện Biên")
+    (True, True, False)
+    >>> _agrees("BINH DINH", "Bình Định")
+    False
+    """
+    if _words(written) in _words(name):
+        return True
+    if not has_diacritics(written):
+        return False  # a name typed without accents inside accented text is judged as before: not a place
+    mine = spelling_key(written)
+    for spelling in [name] + [v for v, p in SPELLING_VARIANTS.items() if p == name]:
+        theirs = spelling_key(spelling)
+        if len(theirs) == len(mine) and all(map(_same_syllable, mine, theirs)):
+            return True
+    return False
 
 
 def province_mentions(text: str, *, query: bool = False) -> list[tuple[str, int, int]]:
@@ -385,10 +415,28 @@ def admin_places() -> AdminPlaces:
                 tiers[tier].setdefault(name, set()).add(province)
                 by_level.setdefault((level, name), set()).add(province)
 
+    _add_new_wards(tiers, by_level)
+
     def frozen(table: dict) -> dict:
         return {k: frozenset(v) for k, v in table.items()}
 
     return AdminPlaces(frozen(tiers["district"]), frozen(tiers["ward"]), frozen(by_level))
+
+
+def _add_new_wards(tiers: dict[str, dict[str, set[str]]], by_level: dict[tuple[str, str], set[str]]) -> None:
+    """The communes and wards of the 2025 map whose name no unit had before (named at the mergers), each with the
+    province it belongs to since then: only a text written after the mergers names it, and that text is of the new
+    province ("phường Chánh Hiệp" of Thành phố Hồ Chí Minh, though its wards were Bình Dương's). A name the old map
+    already has keeps its old provinces (a new name never makes an old one ambiguous)."""
+    new: dict[tuple[str, str], set[str]] = {}
+    for row in _admin_rows():
+        province = canonical_province(re.sub(r"^(?:Tỉnh|Thành phố)\s+", "", row.get("new_province", "")))
+        level, name = _split_level(row.get("new_ward", ""), WARD_LEVELS)
+        if province and name and not name.isdigit() and name not in tiers["ward"] and name not in tiers["district"]:
+            new.setdefault((level, name), set()).add(province)
+    for (level, name), provinces in new.items():
+        tiers["ward"].setdefault(name, set()).update(provinces)
+        by_level.setdefault((level, name), set()).update(provinces)
 
 
 @lru_cache(maxsize=1)

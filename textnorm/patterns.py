@@ -41,9 +41,12 @@ UNIT_LEVELS = r"(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|th
 PLACE_NAME = (UPPER_LETTER + r"[^\W\d_]*(?:[’'][^\W\d_]+)?(?:[^\S\n]+" + UPPER_LETTER
               + r"[^\W\d_]*(?:[’'][^\W\d_]+)?){0,3}")
 #: A local body that gives notice, its name written out or abbreviated, in any capitals ("Ủy Ban nhân dân", "UBND",
-#: "HĐND", "Văn phòng UBND", the joint office "Văn phòng HĐND và UBND"), its level repeated by a typo ("huyện
-#: huyện") and its place's name optional (a notice shown on the unit's own portal may write "UBND xã" alone).
-NOTICE_BODY = (r"(?P<body>(?i:văn phòng\s+)?(?P<joint>(?i:hđnd|hội đồng nhân dân)\s*(?:và|&|-)\s*)?"
+#: "HĐND", "Văn phòng UBND", the joint offices "Văn phòng HĐND và UBND", "Văn phòng Đoàn ĐBQH, HĐND và UBND"), its
+#: level repeated by a typo ("huyện huyện") and its place's name optional (a notice shown on the unit's own portal may
+#: write "UBND xã" alone).
+NOTICE_BODY = (r"(?P<body>(?i:văn phòng\s+)?(?P<joint>"
+               r"(?P<delegation>(?i:đoàn\s+(?:đbqh|đại biểu quốc hội))\s*(?:,|và)\s*)?"
+               r"(?i:hđnd|hội đồng nhân dân)\s*(?:và|&|-)\s*)?"
                r"(?i:ủy ban nhân dân|ubnd|hội đồng nhân dân|hđnd)\s+"
                rf"(?P<level>{UNIT_LEVELS})(?:\s+{UNIT_LEVELS})?(?:[^\S\n]+(?P<name>{PLACE_NAME}))?)")
 #: The clause of a document's opening that names the body issuing it, with its place, before what it issues:
@@ -53,6 +56,13 @@ ISSUING_BODY = re.compile(
     r"(?:^|[,;]\s*)(?P<body>(?i:ủy ban nhân dân|ubnd|hội đồng nhân dân|hđnd|ban chỉ đạo|sở)\s[^,;:()]{0,80}?"
     rf"\b{UNIT_LEVELS}\s+{PLACE_NAME})\s*(?:\([^)]{{0,80}}\)\s*)?"
     r"(?i:ban hành|xây dựng)\s+(?i:kèm theo\s+)?(?i:kế hoạch|chương trình|quy chế|quy định|đề án|hướng dẫn)\b"
+)
+#: The clause a document without header opens its body with, naming the local body (or a council's standing
+#: committee, "Thường trực HĐND") that draws it up, then what it does, ending on "như sau:": "Thực hiện …, Thường
+#: trực HĐND huyện xây dựng lịch tiếp công dân … như sau:". A news lead narrates; it does not end on a colon.
+OPENING_BODY_CLAUSE = re.compile(
+    r"(?:^|[,;]\s*)(?P<standing>(?i:thường trực)\s+)?" + NOTICE_BODY
+    + r"\s+(?:xây dựng|ban hành|lập|quy định)\s[^.;]*?(?:như sau|sau đây)\s*:\s*$"
 )
 #: The formula a notice's body opens or closes with, naming the body that gives notice: "Ủy ban nhân dân xã X thông
 #: báo lịch tiếp công dân như sau:", "Vậy, UBND huyện thông báo để các cơ quan … được biết./.", "Văn phòng UBND tỉnh
@@ -116,6 +126,33 @@ NEWS_DATELINE_COUNTED = re.compile(
 )
 
 
+#: A labelled segment of a post's information line ("Tác giả: Minh Hà", "Lượt xem: 123"): one to three words, a
+#: colon, a short value.
+_INFO_SEGMENT = r"[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*:\s*[^|\n:]{1,40}?"
+#: What stands between two segments of that line: a bar, or a dash between spaces ("Đăng bởi: Admin - 12/03/2023").
+_INFO_SEPARATOR = r"\s*(?:\||\s[-–])\s*"
+#: A post's information line whose date (maybe labelled) stands among labelled segments split by "|" or a dash
+#: ("Tác giả: Minh Hà | 12/03/2023", "Lượt xem: 123 | 12/03/2023 10:05", "Người đăng: X | Ngày đăng: 12/03/2023"),
+#: or with its view count after it unseparated ("12/03/2023 10:05 Lượt xem: 345"). Every other segment is labelled:
+#: a table row of a date and a deadline is not one.
+NEWS_DATELINE_SEGMENTS = re.compile(
+    r"^[-–•|\s]*(?:" + _INFO_SEGMENT + _INFO_SEPARATOR + r"){0,3}"
+    r"(?:(?:Ngày đăng|Đăng ngày|Ngày cập nhật|Cập nhật|Ngày)\s*:?\s*)?"
+    r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>" + YEAR + r")(?:\s*[,-]?\s*" + _CLOCK + r")?"
+    r"(?:" + _INFO_SEPARATOR + _INFO_SEGMENT + r"){0,3}"
+    r"(?:\s+(?:Lượt xem|Lượt đọc|Đã xem|Lượt truy cập)\s*:?\s*[\d.,]+)?\s*$",
+    re.IGNORECASE,
+)
+#: A dateline with its month as a word and no "năm", alone on its line: "12 Tháng 3, 2023", "Thứ Hai, 12 Tháng 3 2023
+#: 10:05" (a document's date always writes "năm"; a place-and-date line names its place first).
+NEWS_DATELINE_MONTH_WORD = re.compile(
+    r"^[-–•|\s]*(?:(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|Chủ\s+nhật)\s*[,-]?\s*)?"
+    r"(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*[,/]?\s*(?P<y>" + YEAR + r")"
+    r"(?:\s*(?:[,|-]|lúc)?\s*" + _CLOCK + r")?(?:\s*[\[(]?\s*GMT\s*\+\s*0?7(?::00)?\s*[\])]?)?\s*$",
+    re.IGNORECASE,
+)
+
+
 #: A dateline glued to the label a page's text joins it to, no space before the day: an author's label or a
 #: publisher's name and the date ("author05/10/2020 08:09", "Báo Lạng SơnBáo Lạng Sơn12/06/2024"): one to six words,
 #: then the date ending the line (a clock may follow). A sentence never glues a word to a date so.
@@ -141,9 +178,17 @@ def news_dateline(text: str) -> re.Match | None:
 
     >>> news_dateline("author12/03/2021 07:15").group("d"), news_dateline("Hạn chót 12/03/2021")
     ('12', None)
+
+    Among labelled segments, or with the month as a word and no "năm":
+
+    >>> news_dateline("Tác giả: Minh Hà | 12/03/2023").group("m"), news_dateline("12 Tháng 3, 2023").group("y")
+    ('03', '2023')
+    >>> news_dateline("Thời hạn | 12/03/2023 | nộp báo cáo"), news_dateline("Ngày 12 tháng 3, 2023 đoàn đến")
+    (None, None)
     """
     return (NEWS_DATELINE.match(text) or NEWS_DATELINE_WORDS.match(text) or NEWS_DATELINE_COUNTED.match(text)
-            or NEWS_DATELINE_GLUED.match(text))
+            or NEWS_DATELINE_GLUED.match(text) or NEWS_DATELINE_SEGMENTS.match(text)
+            or NEWS_DATELINE_MONTH_WORD.match(text))
 
 
 #: A post's time and date printed inside its first line, between the headline and a lead credited to its outlet:
@@ -255,6 +300,22 @@ SECTION_DATE_LINE = re.compile(r"^" + UPPER_LETTER + r"[^\W\d_]*(?:\s+[^\W\d_]+)
 #: page chrome, never a headline.
 SKIP_LINK = re.compile(r"^(?:Nhảy|Chuyển|Bỏ qua|Truy cập|Đi)\s+(?:đến\s+|tới\s+)?(?:phần\s+)?nội dung(?:\s+chính)?"
                        r"(?:\s+luôn)?\s*$", re.IGNORECASE)
+#: A portal's link to another post, its label glued to or before that post's headline ("Bài trướcNa Rì tổ chức …",
+#: "Bài tiếp theo: …"), or the heading of a list of other posts' headlines ("Tin liên quan", "TIN CÙNG CHUYÊN MỤC"):
+#: the places and dates on those lines are the other posts'. Group ``heading`` is set when the line is the label alone.
+OTHER_POSTS_LINE = re.compile(
+    r"^\s*(?:(?:Bài|Tin)\s+(?:trước|tiếp theo|kế tiếp)|(?:Các\s+)?(?:tin|bài|bài viết)\s+(?:liên quan|khác|"
+    r"cùng chuyên mục|cùng danh mục|đã đưa|mới hơn|cũ hơn)|Xem thêm|Đọc thêm)(?P<heading>\s*:?\s*$)?",
+    re.IGNORECASE | re.MULTILINE,
+)
+#: The name of a publisher of posts, as a site's header or a dateline's label writes it: a newspaper, a magazine, a
+#: broadcaster, a portal, a school or academy that publishes research ("Báo Điện tử Chính phủ", "TRƯỜNG CHÍNH TRỊ LÊ
+#: DUẨN", "Báo Thanh Hóa", "Cổng thông tin điện tử tỉnh X"); group ``kind`` is its kind word, ``rest`` its name.
+PUBLISHER_NAME = re.compile(
+    r"(?P<kind>(?i:báo|tạp chí|đài phát thanh|đài truyền hình|đài phát thanh và truyền hình|"
+    r"cổng thông tin(?: điện tử)?|trang thông tin(?: điện tử)?|trường chính trị|trường đại học|học viện|thông tấn xã))"
+    r"(?P<rest>(?:[^\S\n]+[^\W\d_]+){1,8})"
+)
 #: A news photo's caption standing above or under the lead ("Quang cảnh hội nghị", "Ảnh minh họa. Nguồn: …"):
 #: it describes a picture, it is not the post's headline.
 PHOTO_CAPTION = re.compile(r"^(?:Quang cảnh|Ảnh minh họa|Ảnh minh hoạ|Ảnh\s*:)", re.IGNORECASE)
@@ -345,12 +406,13 @@ BARE_NUMBER = re.compile(r"^(?P<n>\d{1,6}[a-z]?)\s*/\s*" + _NUMBER_CODE + r"\s*$
 NUMBER_LABEL = re.compile(r"^(?:(?:Luật|Bộ luật|Pháp lệnh)\s+số|Số|SỐ)\s*:?\s*$", re.IGNORECASE)
 #: A field left blank to fill in, in a template or a draft: a run of dots, ellipses or underscores.
 BLANK_FIELD = r"(?:\.{4,}|…+|_{3,})"
-#: "Hà Nội, ngày 05 tháng 4 năm 2021"; day and month may be blank in a draft ("ngày   tháng   năm 2022"), the place
-#: in a template (".........., ngày 20 tháng 6 năm 2018").
+#: "Hà Nội, ngày 05 tháng 4 năm 2021", "…, ngày 05 tháng 4, năm 2021", "…, ngày 05/4/2021" (or "05.4.2021",
+#: "05-4-2021": one separator throughout); day and month may be blank in a draft ("ngày   tháng   năm 2022"), the
+#: place in a template (".........., ngày 20 tháng 6 năm 2018").
 PLACE_DATE = re.compile(
     r"(?P<place>(?:[^\W\d_]+\.?\s+){0,4}[^\W\d_]+|" + BLANK_FIELD + r")\s*,\s*ngày\s*"
     r"(?:(?P<d>\d{1,2})?[\s.…]*tháng\s*(?P<m>\d{1,2})?"
-    r"[\s.…]*năm\s*(?P<y>\d{4})|(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})\s*/\s*(?P<y2>\d{4}))"
+    r"[\s.…,]*năm\s*(?P<y>\d{4})|(?P<d2>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m2>\d{1,2})\s*(?P=sep)\s*(?P<y2>\d{4}))"
 )
 #: Legal bases and proposals that precede the body ("Căn cứ …", "Theo đề nghị …", "Xét đề nghị …").
 BASIS = re.compile(r"^(?:Căn cứ|Theo đề nghị|Xét đề nghị|Thực hiện|Trên cơ sở)\b")
@@ -414,6 +476,9 @@ FOLDED_PLACE_DATE = re.compile(
     r"(?P<place>(?:[a-z]+\.?\s+){0,4}[a-z]+)\s*,\s*ngay\W{0,3}(?P<d>\d{1,2})?[\s.…]*th[a-z]{1,4}\W{0,3}"
     r"(?P<m>\d{1,2})?[\s.…]*n[a-z]{1,2}m\W{0,3}(?P<y>\d{4})"
 )
+#: The year of a scanned header's place-and-date line that OCR garbled past :data:`FOLDED_PLACE_DATE` ("Bac LiQu,
+#: ngdy 18 lfing t ndm 2017"), folded: ", ng?y" then, within the line, "n?m" and four figures. Only the year is sure.
+OCR_DATELINE_YEAR = re.compile(r",\s*ng[a-z]{1,2}\W{0,3}\d{0,2}[^\n]{0,24}?\bn[a-z]{1,2}m\W{0,3}(?P<y>" + YEAR + r")\b")
 #: The two phrases of the national motto, folded: a header is recognised by them even when OCR garbled a few letters.
 MOTTO_PHRASES = ("cong hoa xa hoi chu nghia viet nam", "doc lap tu do hanh phuc")
 #: Share of a phrase's words an OCR'd span must give back within one edit each ("Dec lap - Tkr do - Hanh phtic": 4
