@@ -65,7 +65,6 @@ FAMILIES = {
     "calendar headline (title, notice)": [("_read_calendar", _nothing)],
     "publisher of a post (site header, dateline)": [("_read_publisher", _nothing)],
     "scanned header (year, province over motto)": [("_read_scanned_header", _nothing)],
-    "body signed for (TM. <body>, no header)": [("_read_signing_body", _nothing)],
     "merger of several provinces (no province)": [("_merger_group", lambda *_a: False)],
     "links to other posts (no province vote)": [("_other_post_lines", lambda _t: ())],
 }

@@ -1195,34 +1195,6 @@ def _read_signer(r: _Reader) -> None:
         r.put("nguoi_ky", r.web["nguoi_ky"])
 
 
-#: The mark of a collective's signature and the body it signs for ("TM. ỦY BAN NHÂN DÂN TỈNH X", "T/M UBND HUYỆN Y"):
-#: the document is that body's.
-ON_BEHALF_OF = re.compile(r"^(?:TM|T/M)\.?\s*(?P<body>\S.*?)\s*$")
-
-
-def _read_signing_body(r: _Reader) -> None:
-    """co_quan (and tinh, if unknown) of a text cut above its header, from its signature block's "TM. <body>" when the
-    body is named with its place ("TM. ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM", "TM. UBND HUYỆN THĂNG BÌNH"); a body named
-    without its place ("TM. ỦY BAN NHÂN DÂN") could be any committee: none."""
-    if r.md.get("co_quan"):
-        return
-    for s, _e, text in r.role("signature"):
-        m = ON_BEHALF_OF.match(text)
-        body = m.group("body") if m else ""
-        if not body or not is_agency(body) or not (province_mentions(body) or LOCAL_UNIT.search(body.upper())):
-            continue
-        span = (s + m.start("body"), s + m.end("body"))
-        name = _body_name(body) if body.isupper() else body
-        unit = LOCAL_UNIT.search(body.upper())
-        if unit and body.isupper() and not province_mentions(body):  # "UBND HUYỆN THĂNG BÌNH": the district's name
-            name = name[: len(name) - len(unit.group(2))] + unit.group(2).title()
-        r.put("co_quan", name, span)
-        if not r.md.get("tinh"):
-            name, where = _province_in(r, span)
-            r.put("tinh", name, where)
-        return
-
-
 def _dateline(r: _Reader) -> re.Match | None:
     return next((m for _, t in _body_paragraphs(r)[:DATELINE_PARAGRAPHS] if (m := NEWS_LEAD_DATE.match(t))), None)
 
@@ -2069,7 +2041,6 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
     _read_body(r, code, place)
     _read_scanned_header(r)
     _read_signer(r)
-    _read_signing_body(r)
     _read_news(r)
     _read_notice(r)
     _read_calendar(r)

@@ -250,25 +250,6 @@ def test_a_place_and_date_line_with_a_comma_before_the_year_or_dots_between_figu
         assert (md["ngay_ban_hanh"], md["nam"]) == ("2021-03-05", "2021"), line
 
 
-# --- a text cut above its header, signed for its body ---------------------------------------------------------------
-
-BODY_ONLY = ("KẾ HOẠCH\nKiểm tra công tác cải cách hành chính năm 2021\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n"
-             "Đánh giá kết quả thực hiện nhiệm vụ cải cách hành chính của các cơ quan, đơn vị trên địa bàn.\n"
-             "II. NỘI DUNG\nKiểm tra việc thực hiện kế hoạch cải cách hành chính năm 2021.\n")
-
-
-def test_a_text_signed_on_behalf_of_a_named_body_is_that_body_s():
-    md = metadata_of(BODY_ONLY + "TM. ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An")
-    assert (md["co_quan"], md["tinh"]) == ("Ủy ban nhân dân tỉnh Quảng Nam", "Quảng Nam")
-    md = metadata_of(BODY_ONLY + "Nơi nhận:\n- Lưu: VT.\nTM. UBND HUYỆN THĂNG BÌNH\nCHỦ TỊCH\nNguyễn Văn An")
-    assert (md["co_quan"], md["tinh"]) == ("Ủy ban nhân dân huyện Thăng Bình", "Quảng Nam")
-
-
-def test_a_text_signed_for_a_body_without_its_place_has_no_issuer():
-    md = metadata_of(BODY_ONLY + "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An")
-    assert md["co_quan"] == ""
-
-
 # --- a post of 2025 naming a commune or ward created at the mergers ---------------------------------------------------
 
 def test_a_ward_named_at_the_2025_mergers_gives_the_province_it_belongs_to():
