@@ -90,7 +90,7 @@ def test_law_is_typed_numbered_and_national():
            "Luật này quy định về doanh nghiệp của người Việt Nam định cư ở nước ngoài và diễn biến thị trường.")
     md = md_of(raw)
     assert (md["loai_van_ban"], md["so_hieu"], md["tinh"], md["cap"]) == ("Luật", "59/2020/QH14", "", "Trung ương")
-    assert md["tieu_de"] == "Luật Doanh nghiệp"
+    assert md["tieu_de"] == "Doanh nghiệp"
 
 
 def test_authority_line_of_the_chairman_names_the_province():
