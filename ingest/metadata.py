@@ -591,8 +591,6 @@ def _read_title(r: _Reader) -> None:
 NAMED_KINDS = (DocumentKind.CODE, DocumentKind.LAW, DocumentKind.ORDINANCE)
 #: Proper names the sentence case of a capitals line lowercased inside a law's name ("BỘ LUẬT HÀNG HẢI VIỆT NAM").
 LAW_NAME_PROPER = (("việt nam", "Việt Nam"), ("quốc hội", "Quốc hội"))
-#: An amending law is cited in lower case after its kind: "Luật sửa đổi, bổ sung một số điều của Luật Đất đai".
-AMENDING_OPENING = re.compile(r"^(?:sửa đổi|bổ sung)\b", re.IGNORECASE)
 
 
 def law_name(kind: str, title: str) -> str:
@@ -603,15 +601,12 @@ def law_name(kind: str, title: str) -> str:
     ('Bộ luật Lao động', 'Luật Viên chức', 'Luật Viên chức 2010')
     >>> law_name("Bộ luật", "Hàng hải việt nam"), law_name("Kế hoạch", "Kiểm tra công tác CCHC"), law_name("Luật", "")
     ('Bộ luật Hàng hải Việt Nam', 'Kiểm tra công tác CCHC', '')
-    >>> law_name("Luật", "Sửa đổi, bổ sung một số điều của luật đất đai")
-    'Luật sửa đổi, bổ sung một số điều của luật đất đai'
     """
     if kind not in NAMED_KINDS or not title or fold_accents(title.lower()).startswith(fold_accents(kind.lower()) + " "):
         return title
     for written, proper in LAW_NAME_PROPER:
         title = re.sub(rf"(?<!\w){written}(?!\w)", proper, title)
-    first = title[:1].lower() if AMENDING_OPENING.match(title) else title[:1].upper()
-    return f"{kind} {first}{title[1:]}"
+    return f"{kind} {title[:1].upper()}{title[1:]}"
 
 
 def _read_portal_title(r: _Reader) -> None:

@@ -27,9 +27,3 @@ def test_a_plan_title_stays_its_subject():
     md = metadata_of("Số: 36/KH-UBND\n\nKiên Giang, ngày 28 tháng 02 năm 2021\n\n"
                      "KẾ HOẠCH\nKiểm tra công tác CCHC năm 2021")
     assert md["tieu_de"] == "Kiểm tra công tác CCHC năm 2021"
-
-
-def test_an_amending_law_is_cited_in_lower_case_after_its_kind():
-    md = metadata_of("QUỐC HỘI\nLuật số: 52/2019/QH14\n\nLUẬT\n"
-                     "SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT CÁN BỘ, CÔNG CHỨC VÀ LUẬT VIÊN CHỨC\n\n" + BODY)
-    assert md["tieu_de"].startswith("Luật sửa đổi, bổ sung một số điều của")
