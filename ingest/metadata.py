@@ -586,29 +586,6 @@ def _read_title(r: _Reader) -> None:
         r.put("tieu_de", (title[:1].upper() + title[1:])[:TITLE_MAX_CHARS], (parts[0][0], parts[-1][1]))
 
 
-#: Kinds whose title is a name said with the kind ("Bộ luật Lao động", "Luật Viên chức", "Pháp lệnh Chống tham
-#: nhũng"): a law is cited by it, while a plan's title is its subject ("Kế hoạch" + "Kiểm tra công tác CCHC").
-NAMED_KINDS = (DocumentKind.CODE, DocumentKind.LAW, DocumentKind.ORDINANCE)
-#: Proper names the sentence case of a capitals line lowercased inside a law's name ("BỘ LUẬT HÀNG HẢI VIỆT NAM").
-LAW_NAME_PROPER = (("việt nam", "Việt Nam"), ("quốc hội", "Quốc hội"))
-
-
-def law_name(kind: str, title: str) -> str:
-    """A law's title as it is cited: its kind and its name ("BỘ LUẬT" over "LAO ĐỘNG" is read "Lao động", the law is
-    "Bộ luật Lao động"); another kind's title, a title already naming the kind, or no title is returned as it is.
-
-    >>> law_name("Bộ luật", "Lao động"), law_name("Luật", "Viên chức"), law_name("Luật", "Luật Viên chức 2010")
-    ('Bộ luật Lao động', 'Luật Viên chức', 'Luật Viên chức 2010')
-    >>> law_name("Bộ luật", "Hàng hải việt nam"), law_name("Kế hoạch", "Kiểm tra công tác CCHC"), law_name("Luật", "")
-    ('Bộ luật Hàng hải Việt Nam', 'Kiểm tra công tác CCHC', '')
-    """
-    if kind not in NAMED_KINDS or not title or fold_accents(title.lower()).startswith(fold_accents(kind.lower()) + " "):
-        return title
-    for written, proper in LAW_NAME_PROPER:
-        title = re.sub(rf"(?<!\w){written}(?!\w)", proper, title)
-    return f"{kind} {title[:1].upper()}{title[1:]}"
-
-
 def _read_portal_title(r: _Reader) -> None:
     """tieu_de from a legal portal's headline naming the document's own number, when the header gave none; on a page
     whose number comes from the portal's table, the headline may stand under a menu of tabs ("- Tổng quan", "- Nội
@@ -2072,7 +2049,6 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
     _read_essay_title(r)
     _read_page_dates(r)
     _read_title_body(r)
-    r.md["tieu_de"] = law_name(r.md["loai_van_ban"], r.md["tieu_de"])
     r.md["spans"] = json.dumps({k: v for k, v in r.found.items() if k in r.md and r.md[k]}, sort_keys=True)
     return r.md
 
