@@ -57,7 +57,6 @@ _PURPOSE_SECTION = re.compile(r"mục đích|muc dich", re.IGNORECASE)
 #: answer to "nhằm mục đích gì", wherever it stands: a news post's lead has no "Mục đích" section).
 STATES_PURPOSE = re.compile(r"^\W*(?:nhằm|để|mục đích)\b|\b(?:nhằm|với mục đích|mục đích là)\b", re.IGNORECASE)
 
-_SIGNER_NAME = re.compile(r"(?:^|\n)\s*([A-ZĐ][a-zà-ỹđ]+(?:\s+[A-ZĐ][a-zà-ỹđ]+){1,4})\s*$")
 #: A number as written ("04", "1.490.000", "30"), not a part of a date or a document number ("12/2021").
 NUMERAL = re.compile(r"\b\d+(?:[.,]\d+)*\b(?![/.]\d)")
 #: Words around a number that make it a date, a year or a heading number, not a quantity.
@@ -103,8 +102,6 @@ def carried_types(unit: QuotedSpan, analysis: QueryAnalysis) -> set[str]:
     out = {t for t, role in TYPE_ROLES.items() if unit.role == role}
     if unit.role == PassageRole.PLACE_DATE and AnswerType.ISSUE_DATE in analysis.answer_types:
         out.add(AnswerType.PLACE)  # "ban hành ở đâu, ngày nào": the place of issue
-    if unit.role == PassageRole.SIGNATURE and (_SIGNER_NAME.search(text) or SIGNER_FIELD.search(text)):
-        out.add(AnswerType.SIGNER)
     without_cited = CITED_DOCUMENT_DATE.sub(" ", text)
     if TIME_EXPRESSION.search(without_cited) or (RELATIVE_TIME.search(without_cited)
                                                  and unit.role != PassageRole.PLACE_DATE):
