@@ -54,6 +54,22 @@ class QuotedSpan:
 
 
 # -- units -------------------------------------------------------------------------------------------------------
+def _is_place_date_line(text: str) -> bool:
+    """A document's place-and-date line: a place ending on a capitalised word (or a template's blank) before ", ngày"
+    and the date; a sentence of a post dating an event ("Sau cuộc làm việc, ngày 23-8-2011, cơ quan …") is none.
+
+    >>> _is_place_date_line("Thành phố Hồ Chí Minh, ngày 05-3-2021"), _is_place_date_line("………, ngày 20/6/2018")
+    (True, True)
+    >>> _is_place_date_line("Sau cuộc làm việc, ngày 23-8-2011, cơ quan đại diện nhận được thông báo.")
+    False
+    """
+    m = PLACE_DATE.match(text)
+    if not m:
+        return False
+    place = m.group("place").split()
+    return not place or not any(c.isalpha() for c in place[-1]) or place[-1][:1].isupper()
+
+
 def line_role(text: str, passage_kind: str = "") -> str:
     """The role of a line in an official document, from the passage kind ingest gave it or from its shape.
 
@@ -70,7 +86,7 @@ def line_role(text: str, passage_kind: str = "") -> str:
         return PassageRole.NUMBER
     if SIGNER_FIELD.search(text):
         return PassageRole.SIGNATURE
-    if PLACE_DATE.match(text):
+    if _is_place_date_line(text):
         return PassageRole.PLACE_DATE
     if BASIS.match(text):
         return PassageRole.BASIS
