@@ -36,6 +36,15 @@ from ingest.frontmatter import (
 from ingest.legal import legal_heading
 from textnorm import lexicons
 from textnorm.lines import is_list_line, is_upper_line
+from textnorm.patterns import (
+    BREADCRUMB,
+    DATE_TIME_BANNER,
+    MENU_LINE,
+    OTHER_POSTS_LINE,
+    PORTAL_BANNER,
+    RELATED_LINK_ITEM,
+    SKIP_LINK,
+)
 
 #: A document viewer's page counter ("of 3 / 12", "2/15 trang"): arithmetic, not vocabulary, so not in the lexicon.
 _PAGE_COUNTER = r"of\s*\d+\s*/\s*\d+|\d+\s*/\s*\d+\s*trang"
@@ -80,10 +89,20 @@ _OTHER_LABELS = ("ngày có hiệu lực", "ngày hiệu lực", "ngày công b�
                  "ngày hết hiệu lực")
 #: A portal may list its fields as bullets ("- Người ký: Nguyễn Xuân Phúc", "• Số hiệu văn bản: …").
 _FIELD_BULLET = re.compile(r"^\s*[-–•+*]\s+")
+#: More labels of those tables, seen on other portals ("Số kí hiệu Số: 218 /BC-UBND", "Thể loại Văn bản", "• Ngôn
+#: ngữ:"): a line opening with one, outside the document, is a row of the portal's table (only for telling web lines).
+_TABLE_LABELS = ("số kí hiệu", "số ký hiệu", "số hiệu văn bản", "thể loại", "ngày bắt đầu hiệu lực", "tình trạng hiệu lực",
+                 "hiệu lực", "ngôn ngữ", "định dạng văn bản", "thời gian duy trì hiệu lực", "ngày bị bãi bỏ")
 _LABEL = re.compile(
     r"(?<!\w)(" + "|".join(sorted((*WEB_FIELDS, *_OTHER_LABELS), key=len, reverse=True)) + r")\s*:?\s*",
     re.IGNORECASE,
 )
+#: A row of a portal's metadata table: its label first (the value after it, a colon or a bar between, or nothing).
+_TABLE_ROW = re.compile(
+    r"^(?:" + "|".join(sorted((*WEB_FIELDS, *_OTHER_LABELS, *_TABLE_LABELS), key=len, reverse=True))
+    + r")(?![^\W\d_])", re.IGNORECASE)
+#: Separators of a menu's or a breadcrumb's items, to find its first item ("Trang chủ | Văn bản", "Trang chủ / Tin").
+_NAV_SEPARATOR = re.compile(r"\s*[|>»›/]\s*")
 
 
 @dataclass
@@ -111,6 +130,52 @@ def is_web_chrome(text: str) -> bool:
     (True, False)
     """
     return len(text) <= WEB_LINE_MAX_CHARS and WEB_CHROME.match(text) is not None
+
+
+def web_line_reason(text: str, previous: str = "") -> str:
+    """Why a line outside the document is a web page's line, or "" when nothing says so (then it is kept).
+
+    A positive rule only: the chrome lexicon, a line without a letter or a figure, a breadcrumb or a menu, the
+    portal's banner, a skip link, a link to other posts or a related document, a date-and-time banner, a row of the
+    portal's metadata table (or the value under a label alone on its line). A garbled OCR line, a name or a short
+    line of unknown kind gets "".
+
+    >>> [web_line_reason(t) for t in ("Chia sẻ", "Trang chủ > Tin tức", "(20/07/2012 3:16:17 CH)", "–––––––")]
+    ['chrome', 'navigation', 'date banner', 'no words']
+    >>> web_line_reason("Mai Sơn", previous="Người ký"), web_line_reason("Lĩnh vực: Công nghệ thông tin")
+    ('table', 'table')
+    >>> web_line_reason("TJBND TiNH BAC LIEU"), web_line_reason("Mai Sơn"), web_line_reason("BÁO CÁO SƠ KẾT 2018")
+    ('', '', '')
+    """
+    text = text.strip(" |")
+    if len(text) > WEB_LINE_MAX_CHARS or is_body_line(text):
+        return ""
+    if is_web_chrome(text):
+        return "chrome"
+    if not re.search(r"[^\W_]", text):
+        return "no words"
+    first = _NAV_SEPARATOR.split(text, maxsplit=1)[0]
+    if BREADCRUMB.search(text) or MENU_LINE.match(text) or first != text and is_web_chrome(first):
+        return "navigation"
+    if PORTAL_BANNER.match(text) or SKIP_LINK.match(text):
+        return "banner"
+    if OTHER_POSTS_LINE.match(text) or RELATED_LINK_ITEM.match(text):
+        return "links"
+    if DATE_TIME_BANNER.match(text):
+        return "date banner"
+    label = _FIELD_BULLET.sub("", previous).strip(" :|").lower()
+    if _TABLE_ROW.match(_FIELD_BULLET.sub("", text)) or label and _TABLE_ROW.fullmatch(label):
+        return "table"
+    return ""
+
+
+def web_reasons(texts: list[str]) -> list[str]:
+    """:func:`web_line_reason` of each line, the line above it read for a table's label.
+
+    >>> web_reasons(["Số hiệu", "186/KH-UBND", "so crAo DUc vA DAo r4o"])
+    ['table', 'table', '']
+    """
+    return [web_line_reason(t, texts[n - 1] if n else "") for n, t in enumerate(texts)]
 
 
 def is_body_line(text: str) -> bool:
