@@ -84,7 +84,8 @@ def measure_text(name: str, raw: str) -> Coverage:
     >>> c = measure_text("luat.txt", "Điều 1. Phạm vi\\nLuật này quy định về dịch vụ công.\\nĐiều 2. Hiệu lực\\nNgay.")
     >>> c.kept, c.passages, c.dropped_body
     (1.0, 2, 0)
-    >>> c = measure_text("kh.txt", "Trang chủ > Văn bản\\nUBND TJNH X\\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\nĐiều 1. Ngay.")
+    >>> raw = "Trang chủ > Văn bản\\nUBND TJNH X\\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\nĐiều 1. Ngay."
+    >>> c = measure_text("kh.txt", raw)
     >>> c.dropped, c.dropped_web, c.dropped_other
     (1, 1, 0)
     """

@@ -638,3 +638,10 @@ MENU_LINE = re.compile(r"^\s*[|•·]?\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,3}(?:\s*[|�
 #: An item of a portal's list of related documents, its counter glued to the document's name ("- 1Luật ngân sách nhà
 #: nước 2015", "- 2Quyết định 468/QĐ-TTg …"): a link to another page, never the document's text.
 RELATED_LINK_ITEM = re.compile(r"^[-–•+*]\s*\d{1,3}(?=[A-ZĐ][^\W\d_])")
+#: A word an OCR garbled with a figure between its letters ("r4o", "H4nh", "tl6nh"): a scan's text, never a web
+#: page's (a page's words are typed).
+OCR_GARBLED_WORD = re.compile(r"[^\W\d_]\d+[^\W\d_]")
+#: An item of a page's menu alone on its line (a copied menu, or a bar menu split into cells): one to three words,
+#: letters only ("Giới thiệu", "Tin tức", "Liên hệ"). Only a run of them is a menu (:data:`MENU_RUN_MIN` in
+#: :mod:`ingest.boundaries`).
+MENU_ITEM = re.compile(r"^[^\W\d_]+(?:\s+[^\W\d_]+){0,2}$")
