@@ -45,6 +45,7 @@ from textnorm.patterns import (
     OCR_GARBLED_WORD,
     OTHER_POSTS_LINE,
     PORTAL_BANNER,
+    RELATED_DOCUMENTS_HEADING,
     RELATED_LINK_ITEM,
     SKIP_LINK,
 )
@@ -113,6 +114,9 @@ _TABLE_ROW = re.compile(
 #: are a page's menu: a site's menu has four or more entries, while a header's or a signature's short lines are in
 #: capitals or carry a name's title.
 MENU_RUN_MIN = 4
+#: A page lists five to ten other posts or documents under a heading of them ("Tin liên quan", "Văn bản liên
+#: quan"); at most this many short lines under it are those links.
+LINKS_UNDER_HEADING_MAX = 12
 #: Separators of a menu's or a breadcrumb's items, to find its first item ("Trang chủ | Văn bản", "Trang chủ / Tin").
 _NAV_SEPARATOR = re.compile(r"\s*[|>»›/]\s*")
 
@@ -187,6 +191,21 @@ def _menu_item(text: str) -> bool:
     return bool(MENU_ITEM.match(text)) and not is_upper_line(text)
 
 
+def _mark_links_under_heading(texts: list[str], reasons: list[str]) -> None:
+    """Mark the short lines under a heading of other posts or documents as links (up to
+    :data:`LINKS_UNDER_HEADING_MAX`, until a sentence of text)."""
+    for n, text in enumerate(texts):
+        m = OTHER_POSTS_LINE.match(text.strip(" |"))
+        if not (m and m.group("heading") is not None or RELATED_DOCUMENTS_HEADING.match(text.strip(" |"))):
+            continue
+        reasons[n] = reasons[n] or "links"
+        for k in range(n + 1, min(len(texts), n + 1 + LINKS_UNDER_HEADING_MAX)):
+            if (reasons[k] or is_body_line(texts[k]) or len(texts[k]) > WEB_LINE_MAX_CHARS
+                    or texts[k].rstrip().endswith((".", ";"))):  # a headline ends without a full stop
+                break
+            reasons[k] = "links"
+
+
 def web_reasons(texts: list[str]) -> list[str]:
     """:func:`web_line_reason` of each line, the line above it read for a table's label, and a run of
     :data:`MENU_RUN_MIN` menu items or more ("Giới thiệu", "Tin tức", …) a menu.
@@ -197,8 +216,11 @@ def web_reasons(texts: list[str]) -> list[str]:
     ['navigation', 'navigation', 'navigation', 'navigation', '']
     >>> web_reasons(["Giới thiệu", "Tin tức", "Lê Văn Hai"])
     ['', '', '']
+    >>> web_reasons(["Tin liên quan", "Huyện Na Rì kiểm tra cải cách hành chính", "Đoàn làm việc tại xã."])
+    ['links', 'links', '']
     """
     reasons = [web_line_reason(t, texts[n - 1] if n else "") for n, t in enumerate(texts)]
+    _mark_links_under_heading(texts, reasons)
     n = 0
     while n < len(texts):
         run = n

@@ -24,7 +24,8 @@ GARBLED_SCAN = ("TJBND TiNH CA MAU\n"
                 "1. Danh gia ket qua thuc hien nhiem vu cai cach hanh chinh tai cac phong, ban.\n")
 
 #: A provincial portal's page around a plan: its menu (a bar menu, split into its items by the cleaner), breadcrumb,
-#: date banner and buttons, and two short lines of unknown kind (the department that posted it, the source under it).
+#: date banner, buttons and links to other posts, and two short lines of unknown kind (the department that posted
+#: it, the source under the plan).
 PORTAL_PAGE = ("Giới thiệu | Tin tức | Văn bản | Liên hệ\n"
                "Trang chủ > Văn bản > Cải cách hành chính\n"
                "Thứ Hai, 15/03/2021 08:30\n"
@@ -45,7 +46,9 @@ PORTAL_PAGE = ("Giới thiệu | Tin tức | Văn bản | Liên hệ\n"
                "Lê Văn Hai\n"
                "Nguồn: Văn phòng HĐND và UBND huyện\n"
                "Chia sẻ\n"
-               "In trang\n")
+               "In trang\n"
+               "Tin liên quan\n"
+               "Huyện Định Quán ra quân cải cách hành chính\n")
 
 
 def test_a_garbled_scans_header_is_the_documents():
@@ -61,7 +64,8 @@ def test_a_portal_menu_is_still_dropped_and_an_unknown_short_line_kept():
     bounds = find_document(clean_lines(PORTAL_PAGE))
     dropped = bounds.dropped()
     for web in ("Giới thiệu", "Tin tức", "Liên hệ", "Trang chủ > Văn bản > Cải cách hành chính",
-                "Thứ Hai, 15/03/2021 08:30", "Chia sẻ", "In trang"):
+                "Thứ Hai, 15/03/2021 08:30", "Chia sẻ", "In trang", "Tin liên quan",
+                "Huyện Định Quán ra quân cải cách hành chính"):  # another post's headline under "Tin liên quan"
         assert web in dropped, web
     assert "Phòng Nội vụ huyện Tân Phú" not in dropped
     assert "Nguồn: Văn phòng HĐND và UBND huyện" not in dropped

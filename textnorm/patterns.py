@@ -645,3 +645,7 @@ OCR_GARBLED_WORD = re.compile(r"[^\W\d_]\d+[^\W\d_]")
 #: letters only ("Giới thiệu", "Tin tức", "Liên hệ"). Only a run of them is a menu (:data:`MENU_RUN_MIN` in
 #: :mod:`ingest.boundaries`).
 MENU_ITEM = re.compile(r"^[^\W\d_]+(?:\s+[^\W\d_]+){0,2}$")
+#: The heading of a legal portal's list of links to other documents ("Văn bản liên quan", "Các văn bản cùng lĩnh
+#: vực:"): the lines under it name other documents.
+RELATED_DOCUMENTS_HEADING = re.compile(r"^(?:các\s+)?văn bản\s+(?:liên quan|cùng lĩnh vực|khác|được hướng dẫn)"
+                                       r"\s*:?\s*$", re.IGNORECASE)
