@@ -13,8 +13,10 @@ a portal's numbered related-document lists already removed). A word is kept when
 section path of a passage names it (a heading over sub-sections lives on there), or when it is in the document's
 header text that is deliberately not a passage (issuing body, motto, authority line: on the record, cited through
 the metadata). The portal's lines kept in the "Thông tin trang nguồn" section are passages, so they count. Lines the
-boundary finder dropped as web lines count as kept only when they are not body lines
-(:func:`ingest.boundaries.is_body_line`): a body line dropped is a loss.
+boundary finder dropped count as kept only when they look like web lines by a positive rule
+(:func:`ingest.boundaries.web_line_reason`: the chrome lexicon, a menu, a breadcrumb, a date-and-time banner, a row
+of the portal's metadata table…): any other line dropped (a garbled OCR line, a name, a body line) is a loss. Each
+set's total says how many lines were dropped, how many of them look like web lines and how many do not.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from errors import CchcError
-from ingest.boundaries import find_document, is_body_line
+from ingest.boundaries import find_document, is_body_line, portal_lines, web_reasons
 from ingest.clean import CELL_BREAK, clean_lines
 from ingest.document import build_document
 from ingest.frontmatter import matter_lines
@@ -66,7 +68,14 @@ class Coverage:
     kept: float  # share of its words kept (see the module's docstring)
     passages: int
     dropped_body: int  # body lines dropped as web lines
+    dropped: int = 0  # lines dropped (not kept with the document nor in its "Thông tin trang nguồn" section)
+    dropped_web: int = 0  # of those, lines that look like web lines (ingest.boundaries.web_line_reason)
     error: str = ""
+
+    @property
+    def dropped_other(self) -> int:
+        """Dropped lines that do not look like web lines: text lost."""
+        return self.dropped - self.dropped_web
 
 
 def measure_text(name: str, raw: str) -> Coverage:
@@ -75,6 +84,10 @@ def measure_text(name: str, raw: str) -> Coverage:
     >>> c = measure_text("luat.txt", "Điều 1. Phạm vi\\nLuật này quy định về dịch vụ công.\\nĐiều 2. Hiệu lực\\nNgay.")
     >>> c.kept, c.passages, c.dropped_body
     (1.0, 2, 0)
+    >>> raw = "Trang chủ > Văn bản\\nUBND TJNH X\\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\nĐiều 1. Ngay."
+    >>> c = measure_text("kh.txt", raw)
+    >>> c.dropped, c.dropped_web, c.dropped_other
+    (1, 1, 0)
     """
     cleaned = [line.text for line in clean_lines(raw) if line.text != CELL_BREAK]
     reference = words("\n".join(cleaned))
@@ -89,12 +102,16 @@ def measure_text(name: str, raw: str) -> Coverage:
         if u.role not in PASSAGE_ROLES:
             kept.update(words(blocks[u.block].text[u.start:u.end]))
     lost_body = [t for t in bounds.dropped() if is_body_line(t)]
-    for t in bounds.dropped():
-        if not is_body_line(t):
+    shown = set(portal_lines(bounds))
+    dropped = [(t, why) for part in (bounds.dropped_before, bounds.dropped_chrome, bounds.dropped_after)
+               for t, why in zip(part, web_reasons(part)) if t.strip(" |") not in shown]
+    for t, why in dropped:
+        if why:
             kept.update(words(t))
     total = sum(reference.values())
     share = sum(min(n, kept[w]) for w, n in reference.items()) / total if total else 1.0
-    return Coverage(name, len(cleaned), total, round(share, 3), len(doc.passages), len(lost_body))
+    return Coverage(name, len(cleaned), total, round(share, 3), len(doc.passages), len(lost_body),
+                    len(dropped), sum(bool(why) for _, why in dropped))
 
 
 _BODY_START = re.compile(r"^\s*(?:Chương|CHƯƠNG|Điều|ĐIỀU)\s+[\dIVXLC]+", re.MULTILINE)
@@ -160,7 +177,11 @@ def main(argv: list[str] | None = None) -> int:
             flag = "REFUSED" if c.error else ("EMPTY" if not c.passages else ("LOW" if c.kept < MIN_KEPT else ""))
             failed += bool(flag)
             print(f"{c.name[:60]:60s} lines={c.lines:5d} words={c.words:6d} kept={c.kept:6.1%} "
-                  f"passages={c.passages:4d} body_dropped={c.dropped_body:3d} {flag} {c.error}".rstrip())
+                  f"passages={c.passages:4d} body_dropped={c.dropped_body:3d} dropped={c.dropped:3d} "
+                  f"not_web={c.dropped_other:3d} {flag} {c.error}".rstrip())
+        print(f"-- {folder}: {sum(c.dropped for c in results)} lines dropped, "
+              f"{sum(c.dropped_web for c in results)} look like web lines, "
+              f"{sum(c.dropped_other for c in results)} do not")
     print(f"{failed} file(s) refused, emptied or below {MIN_KEPT:.0%}")
     return 1 if failed else 0
 

@@ -36,6 +36,19 @@ from ingest.frontmatter import (
 from ingest.legal import legal_heading
 from textnorm import lexicons
 from textnorm.lines import is_list_line, is_upper_line
+from textnorm.patterns import (
+    BREADCRUMB,
+    DATE_TIME_BANNER,
+    DOC_NUMBER,
+    MENU_ITEM,
+    MENU_LINE,
+    OCR_GARBLED_WORD,
+    OTHER_POSTS_LINE,
+    PORTAL_BANNER,
+    RELATED_DOCUMENTS_HEADING,
+    RELATED_LINK_ITEM,
+    SKIP_LINK,
+)
 
 #: A document viewer's page counter ("of 3 / 12", "2/15 trang"): arithmetic, not vocabulary, so not in the lexicon.
 _PAGE_COUNTER = r"of\s*\d+\s*/\s*\d+|\d+\s*/\s*\d+\s*trang"
@@ -57,6 +70,10 @@ WEB_CHROME = _chrome_pattern()
 WEB_LINE_MAX_CHARS = 160
 #: A line longer than this is a paragraph of text whatever its punctuation (also the whole document on one line).
 LONG_LINE_CHARS = 200
+#: A header line above the anchor (the issuing body, its number line) is short: a longer line is a page's title.
+HEADER_LINE_MAX_CHARS = 80
+#: A letter or a figure: a line without one (a rule, a border) says nothing and loses nothing.
+_WORD_CHAR = re.compile(r"[^\W_]")
 #: A header is the motto, or a number line with a place-and-date line at most this many lines away.
 HEADER_PAIR_WINDOW = 4
 #: Lines above the first header anchor that may still be the issuing body ("ỦY", "BAN NHÂN DÂN", "TỈNH X").
@@ -80,10 +97,28 @@ _OTHER_LABELS = ("ngày có hiệu lực", "ngày hiệu lực", "ngày công b�
                  "ngày hết hiệu lực")
 #: A portal may list its fields as bullets ("- Người ký: Nguyễn Xuân Phúc", "• Số hiệu văn bản: …").
 _FIELD_BULLET = re.compile(r"^\s*[-–•+*]\s+")
+#: More labels of those tables, seen on other portals ("Số kí hiệu Số: 218 /BC-UBND", "Thể loại Văn bản", "• Ngôn
+#: ngữ:"): a line opening with one, outside the document, is a row of the portal's table (only for telling web lines).
+_TABLE_LABELS = ("số kí hiệu", "số ký hiệu", "số hiệu văn bản", "thể loại", "ngày bắt đầu hiệu lực",
+                 "tình trạng hiệu lực", "hiệu lực", "ngôn ngữ", "định dạng văn bản", "thời gian duy trì hiệu lực",
+                 "ngày bị bãi bỏ")
 _LABEL = re.compile(
     r"(?<!\w)(" + "|".join(sorted((*WEB_FIELDS, *_OTHER_LABELS), key=len, reverse=True)) + r")\s*:?\s*",
     re.IGNORECASE,
 )
+#: A row of a portal's metadata table: its label first (the value after it, a colon or a bar between, or nothing).
+_TABLE_ROW = re.compile(
+    r"^(?:" + "|".join(sorted((*WEB_FIELDS, *_OTHER_LABELS, *_TABLE_LABELS), key=len, reverse=True))
+    + r")(?![^\W\d_])", re.IGNORECASE)
+#: This many menu items in a row, each alone on its line (:data:`textnorm.patterns.MENU_ITEM`), outside the document,
+#: are a page's menu: a site's menu has four or more entries, while a header's or a signature's short lines are in
+#: capitals or carry a name's title.
+MENU_RUN_MIN = 4
+#: A page lists five to ten other posts or documents under a heading of them ("Tin liên quan", "Văn bản liên
+#: quan"); at most this many short lines under it are those links.
+LINKS_UNDER_HEADING_MAX = 12
+#: Separators of a menu's or a breadcrumb's items, to find its first item ("Trang chủ | Văn bản", "Trang chủ / Tin").
+_NAV_SEPARATOR = re.compile(r"\s*[|>»›/]\s*")
 
 
 @dataclass
@@ -96,8 +131,9 @@ class Boundaries:
     dropped_chrome: list[str] = field(default_factory=list)
     web_fields: dict[str, str] = field(default_factory=dict)
     header_found: bool = False
-    above: list[str] = field(default_factory=list)  # every line above the header, in order (body lines among them
-    # are not dropped: they are kept beside the document, see portal_lines)
+    above: list[str] = field(default_factory=list)  # every line above the header, in order (lines that do not look
+    # like web lines are not dropped: they are kept beside the document, see portal_lines)
+    below: list[str] = field(default_factory=list)  # every line after the end matter, in order (the same)
 
     def dropped(self) -> list[str]:
         """Every dropped line, in order of the three kinds."""
@@ -111,6 +147,89 @@ def is_web_chrome(text: str) -> bool:
     (True, False)
     """
     return len(text) <= WEB_LINE_MAX_CHARS and WEB_CHROME.match(text) is not None
+
+
+def web_line_reason(text: str, previous: str = "") -> str:
+    """Why a line outside the document is a web page's line, or "" when nothing says so (then it is kept).
+
+    A positive rule only: the chrome lexicon, a line without a letter or a figure, a breadcrumb or a menu, the
+    portal's banner, a skip link, a link to other posts or a related document, a date-and-time banner, a row of the
+    portal's metadata table (or the value under a label alone on its line). A garbled OCR line, a name or a short
+    line of unknown kind gets "".
+
+    >>> [web_line_reason(t) for t in ("Chia sẻ", "Trang chủ > Tin tức", "(20/07/2012 3:16:17 CH)", "–––––––")]
+    ['chrome', 'navigation', 'date banner', 'no words']
+    >>> web_line_reason("Mai Sơn", previous="Người ký"), web_line_reason("Lĩnh vực: Công nghệ thông tin")
+    ('table', 'table')
+    >>> web_line_reason("TJBND TiNH BAC LIEU"), web_line_reason("Mai Sơn"), web_line_reason("BÁO CÁO SƠ KẾT 2018")
+    ('', '', '')
+    """
+    text = text.strip(" |")
+    if len(text) > WEB_LINE_MAX_CHARS or is_body_line(text):
+        return ""
+    if is_web_chrome(text):
+        return "chrome"
+    if not _WORD_CHAR.search(text):
+        return "no words"
+    first = _NAV_SEPARATOR.split(text, maxsplit=1)[0]
+    if BREADCRUMB.search(text) or MENU_LINE.match(text) or first != text and is_web_chrome(first):
+        return "navigation"
+    if PORTAL_BANNER.match(text) or SKIP_LINK.match(text):
+        return "banner"
+    if OTHER_POSTS_LINE.match(text) or RELATED_LINK_ITEM.match(text):
+        return "links"
+    if DATE_TIME_BANNER.match(text):
+        return "date banner"
+    label = _FIELD_BULLET.sub("", previous).strip(" :|").lower()
+    if _TABLE_ROW.match(_FIELD_BULLET.sub("", text)) or label and _TABLE_ROW.fullmatch(label):
+        return "table"
+    return ""
+
+
+def _menu_item(text: str) -> bool:
+    text = text.strip(" |")
+    return bool(MENU_ITEM.match(text)) and not is_upper_line(text)
+
+
+def _mark_links_under_heading(texts: list[str], reasons: list[str]) -> None:
+    """Mark the short lines under a heading of other posts or documents as links (up to
+    :data:`LINKS_UNDER_HEADING_MAX`, until a sentence of text)."""
+    for n, text in enumerate(texts):
+        m = OTHER_POSTS_LINE.match(text.strip(" |"))
+        if not (m and m.group("heading") is not None or RELATED_DOCUMENTS_HEADING.match(text.strip(" |"))):
+            continue
+        reasons[n] = reasons[n] or "links"
+        for k in range(n + 1, min(len(texts), n + 1 + LINKS_UNDER_HEADING_MAX)):
+            if (reasons[k] or is_body_line(texts[k]) or len(texts[k]) > WEB_LINE_MAX_CHARS
+                    or texts[k].rstrip().endswith((".", ";"))):  # a headline ends without a full stop
+                break
+            reasons[k] = "links"
+
+
+def web_reasons(texts: list[str]) -> list[str]:
+    """:func:`web_line_reason` of each line, the line above it read for a table's label, and a run of
+    :data:`MENU_RUN_MIN` menu items or more ("Giới thiệu", "Tin tức", …) a menu.
+
+    >>> web_reasons(["Số hiệu", "186/KH-UBND", "so crAo DUc vA DAo r4o"])
+    ['table', 'table', '']
+    >>> web_reasons(["Giới thiệu", "Tin tức", "Văn bản", "Liên hệ", "Sở Nội vụ tỉnh Gia Lai"])
+    ['navigation', 'navigation', 'navigation', 'navigation', '']
+    >>> web_reasons(["Giới thiệu", "Tin tức", "Lê Văn Hai"])
+    ['', '', '']
+    >>> web_reasons(["Tin liên quan", "Huyện Na Rì kiểm tra cải cách hành chính", "Đoàn làm việc tại xã."])
+    ['links', 'links', '']
+    """
+    reasons = [web_line_reason(t, texts[n - 1] if n else "") for n, t in enumerate(texts)]
+    _mark_links_under_heading(texts, reasons)
+    n = 0
+    while n < len(texts):
+        run = n
+        while run < len(texts) and not reasons[run] and _menu_item(texts[run]):
+            run += 1
+        if run - n >= MENU_RUN_MIN:
+            reasons[n:run] = ["navigation"] * (run - n)
+        n = max(run, n + 1)
+    return reasons
 
 
 def is_body_line(text: str) -> bool:
@@ -154,6 +273,23 @@ def _anchor(lines: list[Line], i: int) -> bool:
     return False
 
 
+def is_garbled_header_line(text: str) -> bool:
+    """A header line an OCR garbled ("TJBND TiNH BAC LIEU", "so crAo DUc vA DAo r4o"): short, no web line, no body
+    line, no other document's number, with a letter's case flipped inside a word or a figure between letters. Above
+    the motto it is the issuing body's line, not a web page's.
+
+    >>> is_garbled_header_line("TJBND TiNH BAC LIEU so crAo DUc vA DAo r4o"), is_garbled_header_line("Mai Sơn")
+    (True, False)
+    >>> is_garbled_header_line("Quyết định 119/QĐ-UBND"), is_garbled_header_line("Trang chủ | Tin tức | Văn bản")
+    (False, False)
+    """
+    if (len(text) > HEADER_LINE_MAX_CHARS or web_line_reason(text) or is_body_line(text) or DOC_NUMBER.search(text)
+            or text.rstrip().endswith((".", ";", "!", "?"))):
+        return False
+    return bool(OCR_GARBLED_WORD.search(text)) or any(
+        a.islower() and b.isupper() for word in text.split() for a, b in zip(word, word[1:]))
+
+
 def _header_start(lines: list[Line]) -> int | None:
     """Index of the header's first line, or None when no header stands before a run of body lines."""
     first, body = None, 0
@@ -168,14 +304,16 @@ def _header_start(lines: list[Line]) -> int | None:
         return None
     start, taken = first, 0
     j = first - 1
+    motto = is_motto(lines[first].text)
     while j >= 0 and taken < AGENCY_LINES_MAX:
         text = lines[j].text
-        if text == CELL_BREAK:
-            j -= 1
+        if text == CELL_BREAK or not _WORD_CHAR.search(text):
+            j -= 1  # a rule under the body's name ("–––––––") or a cell's border: the header goes on above it
             continue
         # a header flattened column by column leaves the number's label alone ("Số:") under the body's name
-        if (lines[j].cells is not None or not (is_upper_line(text) or number_match(text) or NUMBER_LABEL.match(text))
-                or len(text) > 80):
+        header = is_upper_line(text) or number_match(text) or NUMBER_LABEL.match(text)
+        if (lines[j].cells is not None or len(text) > HEADER_LINE_MAX_CHARS or web_line_reason(text)
+                or not (header or motto and is_garbled_header_line(text))):
             break
         start, taken, j = j, taken + 1, j - 1
     return start
@@ -277,25 +415,29 @@ _PORTAL_INFO = re.compile(r"\d+\s*/\s*[A-ZĐ]|thay thế|hiệu lực|bãi bỏ|
 
 def portal_lines(bounds: Boundaries) -> list[str]:
     """The portal's lines that describe the document (its metadata table, status, title), label and value joined,
-    and the body lines that stood above the header.
+    and every line around the document that does not look like a web line (:func:`web_line_reason`): a news lead,
+    a name, a garbled line are kept, never dropped.
 
     >>> b = Boundaries([], ["Trang chủ", "Số hiệu", "186/KH-UBND", "Người ký", "Mai Sơn", "Lĩnh vực", "CNTT"])
     >>> portal_lines(b)
     ['Số hiệu: 186/KH-UBND', 'Người ký: Mai Sơn']
+    >>> portal_lines(Boundaries([], above=["Chia sẻ", "Nguyễn Văn An", "Trang chủ > Tin tức"]))
+    ['Nguyễn Văn An']
     """
     out: list[str] = []
-    texts = [t.strip(" |") for t in (bounds.above or bounds.dropped_before) + bounds.dropped_after]
+    texts = [t.strip(" |") for t in (bounds.above or bounds.dropped_before) + (bounds.below or bounds.dropped_after)]
+    reasons = web_reasons(texts)
     skip = False
     for n, text in enumerate(texts):
         if skip:
             skip = False
             continue
         label = text.strip(" :").lower()
-        if is_body_line(text):
-            out.append(text)  # a body line above the header (a news lead): never dropped
-        elif label in WEB_FIELDS and n + 1 < len(texts):
+        if label in WEB_FIELDS and n + 1 < len(texts):
             out.append(f"{text.strip(' :')}: {texts[n + 1]}")
             skip = True
+        elif not reasons[n]:
+            out.append(text)  # a body line above the header (a news lead), or a line of unknown kind: never dropped
         elif not is_web_chrome(text) and (_PORTAL_INFO.search(text) or any(
                 m.group(1).lower() in WEB_FIELDS for m in _LABEL.finditer(text))):
             out.append(text)
@@ -329,12 +471,14 @@ def find_document(lines: list[Line]) -> Boundaries:
         return Boundaries(kept, dropped_chrome=chrome, web_fields=web_fields([line.text for line in lines]))
     end = _end(lines, start)
     above = [line.text for line in lines[:start] if line.text != CELL_BREAK]
-    before = [t for t in above if not is_body_line(t)]
-    after = [line.text for line in lines[end:] if line.text != CELL_BREAK]
+    below = [line.text for line in lines[end:] if line.text != CELL_BREAK]
+    before = [t for t, why in zip(above, web_reasons(above)) if why]  # only web lines are dropped
+    after = [t for t, why in zip(below, web_reasons(below)) if why]
     body = lines[start:end]
     kept = [line for line in body if not is_web_chrome(line.text)]
     chrome = [line.text for line in body if is_web_chrome(line.text)]
-    return Boundaries(kept, before, after, chrome, web_fields(before + after), True, above)  # a list under it too
+    fields = web_fields([t for t in above if not is_body_line(t)] + below)  # a list under it too
+    return Boundaries(kept, before, after, chrome, fields, True, above, below)
 
 
 __all__ = ["Boundaries", "find_document", "web_fields", "is_body_line", "is_web_chrome", "WEB_CHROME"]

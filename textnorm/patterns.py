@@ -621,3 +621,31 @@ BREADCRUMB = re.compile(r"[^\W\d_]\s*[>»›]\s*[^\W\d_]")
 #: A portal's banner: the site's name ("CỔNG THÔNG TIN ĐIỆN TỬ TỈNH …", "Trang thông tin điện tử huyện …"), printed
 #: above every post of the site.
 PORTAL_BANNER = re.compile(r"^(?:cổng|trang)\s+thông\s+tin\s+điện\s+tử\b", re.IGNORECASE)
+#: A part of a page's date-and-time banner: a clock, a weekday, the words a portal prints around them ("ngày", "lúc",
+#: "GMT+7", a view count "đã xem", "Lượt xem"), a figure.
+_BANNER_PART = (r"(?:" + _CLOCK + r"|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|ngày|lúc|gmt\s*[+-]\s*\d{1,2}"
+                r"|lượt\s+xem|lượt\s+đọc|đã\s+xem|lượt\s+truy\s+cập|\d+)(?![^\W\d_])")
+#: A line that is only a page's date and time (with its weekday, its time zone, its view count): "(20/07/2012 3:16:17
+#: CH)", "10.03.2025 15:0211 đã xem", "Thứ Hai, 06/12/2026". It holds a date in figures or a clock; a year range
+#: alone ("2021 - 2025", the end of a title) is not one.
+DATE_TIME_BANNER = re.compile(
+    r"^(?=.*(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{1,2}\s*[:h]\s*\d{2}))[\W_]*(?:" + _BANNER_PART
+    + r"[\W_]*)+$", re.IGNORECASE)
+#: A page's menu: three or more short items (one to four words, no figure) between bars or bullets ("Giới thiệu |
+#: Tin tức | Văn bản"). A header flattened into one line has long items (the motto) or figures.
+MENU_LINE = re.compile(r"^\s*[|•·]?\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,3}(?:\s*[|•·]\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,3}){2,}"
+                       r"\s*[|•·]?\s*$")
+#: An item of a portal's list of related documents, its counter glued to the document's name ("- 1Luật ngân sách nhà
+#: nước 2015", "- 2Quyết định 468/QĐ-TTg …"): a link to another page, never the document's text.
+RELATED_LINK_ITEM = re.compile(r"^[-–•+*]\s*\d{1,3}(?=[A-ZĐ][^\W\d_])")
+#: A word an OCR garbled with a figure between its letters ("r4o", "H4nh", "tl6nh"): a scan's text, never a web
+#: page's (a page's words are typed).
+OCR_GARBLED_WORD = re.compile(r"[^\W\d_]\d+[^\W\d_]")
+#: An item of a page's menu alone on its line (a copied menu, or a bar menu split into cells): one to three words,
+#: letters only ("Giới thiệu", "Tin tức", "Liên hệ"). Only a run of them is a menu (:data:`MENU_RUN_MIN` in
+#: :mod:`ingest.boundaries`).
+MENU_ITEM = re.compile(r"^[^\W\d_]+(?:\s+[^\W\d_]+){0,2}$")
+#: The heading of a legal portal's list of links to other documents ("Văn bản liên quan", "Các văn bản cùng lĩnh
+#: vực:"): the lines under it name other documents.
+RELATED_DOCUMENTS_HEADING = re.compile(r"^(?:các\s+)?văn bản\s+(?:liên quan|cùng lĩnh vực|khác|được hướng dẫn)"
+                                       r"\s*:?\s*$", re.IGNORECASE)
