@@ -24,10 +24,11 @@ _MUC = re.compile(r"^(?:Mục|MỤC)\s+(\d{1,2}|[IVXLC]+)" + _SEP)
 _DIEU = re.compile(r"^(?:Điều|ĐIỀU)\s+(\d{1,3}[a-zđ]?)" + _SEP)
 _LEVELS = (("dieu", _DIEU), ("chuong", _CHUONG), ("muc", _MUC), ("phan", _PHAN))
 
-#: "(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày …)": the line under the title of an attached document.
+#: "(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày …)": the line under the title of an attached document; never
+#: "… kèm theo Quyết định này …", the clause of Article 1 that issues it (on its own line when "Điều 1." stands alone).
 _ATTACHED = re.compile(
     r"^\(?\s*(?:Ban hành\s+|Được ban hành\s+)?(?:kèm theo|Kèm theo|KÈM THEO)\s+"
-    r"(Quyết định|Nghị định|Thông tư|Nghị quyết|Chỉ thị|QUYẾT ĐỊNH|NGHỊ ĐỊNH|THÔNG TƯ)\b",
+    r"(Quyết định|Nghị định|Thông tư|Nghị quyết|Chỉ thị|QUYẾT ĐỊNH|NGHỊ ĐỊNH|THÔNG TƯ)\b(?!\s+(?:này|NÀY)\b)",
 )
 #: Longest line read as that marker (a body sentence citing "kèm theo Quyết định" is longer and has no parenthesis).
 _ATTACHED_MAX = 260
@@ -116,6 +117,11 @@ def is_attachment_marker(text: str) -> bool:
     >>> is_attachment_marker("(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 05/01/2022 của UBND tỉnh)")
     True
     >>> is_attachment_marker("Điều 1. Ban hành kèm theo Quyết định này Kế hoạch cải cách hành chính.")
+    False
+
+    Article 1's clause on a line of its own ("Điều 1." above it) issues the attachment; it is not its marker:
+
+    >>> is_attachment_marker("Ban hành kèm theo Quyết định này Quy chế làm việc của Ủy ban nhân dân xã.")
     False
     """
     stripped = text.strip()

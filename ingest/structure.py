@@ -241,6 +241,29 @@ def parse_structure(lines: list[Line]) -> list[Block]:
     return parser.blocks
 
 
+#: A line after the signature longer than this is text, not a fragment of a signature or of the recipients: the text
+#: of a document attached there whose title line the parser could not see ("QUY CHẾ LÀM VIỆC của … (Ban hành kèm theo
+#: Quyết định …)", a hard-wrapped title joined to its marker).
+CLOSING_TEXT_MIN_CHARS = 100
+#: The attached text's section is named by at most this much of its first line.
+_TITLE_CHARS = 120
+
+
+def _attached_text(text: str) -> bool:
+    """A line after the closing formula that is a document's text, not its end matter: an article or chapter heading,
+    or a long line that is no recipient's dash item.
+
+    >>> _attached_text("Điều 1. Đối tượng và phạm vi điều chỉnh"), _attached_text("PHÓ CHỦ TỊCH")
+    (True, False)
+    >>> _attached_text("- Các sở, ban, ngành, đoàn thể tỉnh; UBND các huyện, thị xã, thành phố và các xã, phường "
+    ...                "(để thực hiện);")
+    False
+    """
+    stripped = text.strip()
+    return legal_heading(stripped) is not None or (len(stripped) > CLOSING_TEXT_MIN_CHARS
+                                                   and not is_list_line(stripped))
+
+
 class _Parser:
     """The state of one pass of :func:`parse_structure` over a document's lines; one method per kind of line."""
 
@@ -283,8 +306,8 @@ class _Parser:
             self.closing, self.in_body = False, True
         if RECIPIENTS.match(text):
             self.closing = True
-        if self.closing or (self.in_body and _SIGNATURE.match(text) and is_upper_line(text)):
-            self.closing_line(text)
+        signing = self.in_body and _SIGNATURE.match(text) and is_upper_line(text)
+        if (self.closing or signing) and self.closing_line(text):
             return i + 1
         following = self.lines[i + 1].text if i + 1 < len(self.lines) and self.lines[i + 1].cells is None else ""
         legal, consumed = _legal_block(text, following, self.stack, self.main_part)
@@ -296,15 +319,21 @@ class _Parser:
             self.body_line(text)
         return i + 1
 
-    def closing_line(self, text: str) -> None:
-        """A line after the closing formula: signature, recipients — or an appendix or document attached there."""
+    def closing_line(self, text: str) -> bool:
+        """A line after the closing formula: signature, recipients — or an appendix or document attached there.
+        False when the line is the text of a document attached there (read as a body line of it, never dropped)."""
         if is_upper_line(text) and (text.startswith(_APPENDIX_HEADS) or type_head(text)):
             # an appendix, or a document attached after the signature ("KẾ HOẠCH" of a decision)
             self.closing = False
             self.stack.reset_to("appendix", _heading_title(text))
             self.add(Block(text, "heading", self.stack.path()))
+        elif _attached_text(text):
+            self.closing = False
+            self.stack.reset_to("appendix", _heading_title(text[:_TITLE_CHARS].split(" (")[0]))
+            return False
         else:
             self.blocks.append(Block(text, "closing", self.stack.path()))
+        return True
 
     def heading(self, text: str) -> bool:
         """A numbered heading ("I.", "1.", "1.1.", "a)") or an appendix title: push it; True when it was one."""
