@@ -29,6 +29,7 @@ from textnorm.patterns import (
     PLACE_DATE,
     SECTION_START,
     TITLE_YEARS_LINE,
+    capitalised_place_start,
     fuzzy_phrase_span,
 )
 
@@ -47,17 +48,17 @@ HEADER_PIECE_MAX_CHARS = 120
 #: The motto alone on a line is at least this share of its letters; a sentence that names the country ("… Quốc hội
 #: nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XV thông qua …") is no header.
 MOTTO_LINE_SHARE = 0.5
+#: Kinds a document's header names by its type word, in capitals ("KẾ HOẠCH", "QUYẾT ĐỊNH"); the longer of two that
+#: start alike first ("THÔNG TƯ LIÊN TỊCH" before "THÔNG TƯ").
+HEADER_TYPE_KINDS = (
+    DocumentKind.PLAN, DocumentKind.DECISION, DocumentKind.DIRECTIVE, DocumentKind.PROGRAMME, DocumentKind.LETTER,
+    DocumentKind.NOTICE, DocumentKind.REPORT, DocumentKind.REGULATION, DocumentKind.RULES, DocumentKind.SCHEME,
+    DocumentKind.RESOLUTION, DocumentKind.SUBMISSION, DocumentKind.GUIDANCE, DocumentKind.CODE, DocumentKind.LAW,
+    DocumentKind.DECREE, DocumentKind.JOINT_CIRCULAR, DocumentKind.CIRCULAR, DocumentKind.CONSTITUTION,
+    DocumentKind.ORDINANCE, DocumentKind.DISPATCH, DocumentKind.CONTINGENCY,
+)
 #: Type words of the documents this assistant reads, in capitals as the header writes them → loại văn bản.
-DOC_TYPES = {
-    "KẾ HOẠCH": DocumentKind.PLAN, "QUYẾT ĐỊNH": DocumentKind.DECISION, "CHỈ THỊ": DocumentKind.DIRECTIVE,
-    "CHƯƠNG TRÌNH": DocumentKind.PROGRAMME, "CÔNG VĂN": DocumentKind.LETTER, "THÔNG BÁO": DocumentKind.NOTICE,
-    "BÁO CÁO": DocumentKind.REPORT, "QUY CHẾ": DocumentKind.REGULATION, "QUY ĐỊNH": DocumentKind.RULES,
-    "ĐỀ ÁN": DocumentKind.SCHEME, "NGHỊ QUYẾT": DocumentKind.RESOLUTION, "TỜ TRÌNH": DocumentKind.SUBMISSION,
-    "HƯỚNG DẪN": DocumentKind.GUIDANCE, "BỘ LUẬT": DocumentKind.CODE, "LUẬT": DocumentKind.LAW,
-    "NGHỊ ĐỊNH": DocumentKind.DECREE, "THÔNG TƯ LIÊN TỊCH": DocumentKind.JOINT_CIRCULAR,
-    "THÔNG TƯ": DocumentKind.CIRCULAR, "HIẾN PHÁP": DocumentKind.CONSTITUTION, "PHÁP LỆNH": DocumentKind.ORDINANCE,
-    "CÔNG ĐIỆN": DocumentKind.DISPATCH, "PHƯƠNG ÁN": DocumentKind.CONTINGENCY,
-}
+DOC_TYPES = {kind.upper(): kind for kind in HEADER_TYPE_KINDS}
 #: The trích yếu of a công văn, written under its number instead of a type word ("V/v triển khai kiểm tra …").
 SUBJECT_LINE = re.compile(r"^[Vv]/[Vv]\b\s*:?\s*(?=\S)")
 #: Types whose title is a name, written in a line of its own in mixed case when pasted ("Luật Viên chức").
@@ -283,25 +284,11 @@ def place_date(text: str) -> re.Match | None:
     for m in PLACE_DATE.finditer(text):
         if re.fullmatch(BLANK_FIELD, m.group("place")):
             return m  # a template's blank place (".........., ngày 20 tháng 6 năm 2018"): the date is still its own
-        start = _capitalised_place_start(text, m)
+        start = capitalised_place_start(text, m)
         if start is not None and not WEEKDAY_NAME.fullmatch(text[start: m.end("place")]):
             return PLACE_DATE.match(text, start)
     m = folded_place_date(text)
     return None if m and WEEKDAY_NAME.fullmatch(text[m.start("place"): m.end("place")]) else m
-
-
-def _capitalised_place_start(text: str, m: re.Match) -> int | None:
-    """Where the capitalised words before ", ngày" begin in ``text`` (None when there are none)."""
-    words = text[m.start("place"):m.end("place")].split()
-    keep = 0
-    for word in reversed(words):
-        if not word[:1].isupper():
-            break
-        keep += 1
-    if not keep:
-        return None
-    place = " ".join(words[-keep:])
-    return m.start("place") + text[m.start("place"):m.end("place")].rfind(place)
 
 
 def folded_place_date(text: str) -> re.Match | None:
@@ -316,7 +303,7 @@ def folded_place_date(text: str) -> re.Match | None:
     if len(folded) != len(text):
         return None
     for m in FOLDED_PLACE_DATE.finditer(folded):
-        start = _capitalised_place_start(text, m)
+        start = capitalised_place_start(text, m)
         if start is not None:
             return FOLDED_PLACE_DATE.match(folded, start)
     return None

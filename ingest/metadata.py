@@ -165,11 +165,13 @@ BARE_VOTES = 1
 OTHER_BRANCH_BEFORE = re.compile(r"(?:toa an|vien kiem sat|thi hanh an)[^,;.\n]{0,40}$")
 #: Institutions named after a place ("Trường Đại học Thái Bình", "Học viện Chính trị khu vực I", "Bệnh viện Đa khoa
 #: tỉnh"): a bare name right after one is the institution's name, not the place a page is about, folded.
+#: The kinds a header names, as a regex alternation, the longest first ("Thông tư liên tịch" before "Thông tư").
+_KIND_NAMES = "|".join(sorted(set(DOC_TYPES.values()), key=len, reverse=True))
 INSTITUTION_BEFORE = re.compile(r"(?<![a-z])(?:truong|dai hoc|cao dang|hoc vien|benh vien|cong ty|ngan hang)\s*$")
 #: A line naming a document by kind and number first, as a portal's list of related or cited documents does ("- 1Nghị
 #: định 93/2001/NĐ-CP quy định phân cấp … cho thành phố Hồ Chí Minh"): the places of its title are that document's.
 CITED_TITLE_LINE = re.compile(
-    r"^[-–•+*\s]*\d{0,3}\.?\s*(?:" + "|".join(sorted({v for v in DOC_TYPES.values()}, key=len, reverse=True))
+    r"^[-–•+*\s]*\d{0,3}\.?\s*(?:" + _KIND_NAMES
     + r")\s+(?:số\s*:?\s*)?\d+[a-z]?/\S+", re.IGNORECASE | re.MULTILINE)
 #: Headlines a portal lists under a heading of other posts ("Tin liên quan"): a page shows five to ten.
 OTHER_POSTS_MAX = 12
@@ -238,7 +240,7 @@ TITLE_MIN_WORDS = 2
 #: follows the number must be the title, not its date or its signers ("… ngày 28/01/2011 giữa …").
 PORTAL_HEADLINE = re.compile(
     r"^(?:(?:Chương|Mục|Phần|Điều)\s+(?:\d{1,3}|[IVXLC]{1,6})[a-z]?\.?\s+)?"
-    r"(?:" + "|".join(sorted({v for v in DOC_TYPES.values()}, key=len, reverse=True)) + r")\s+(?:số\s+)?"
+    r"(?:" + _KIND_NAMES + r")\s+(?:số\s+)?"
     r"(?P<n>\d+[a-z]?/[^\s:]+):?(?:\s+năm\s+" + YEAR + r")?\s+(?P<title>(?!ngày\b|của\b|giữa\b|số\b)[^\W\d_].{8,})$"
 )
 #: A legal site's short title of a document, as the whole of a page: type, number, the place and year it names, then
@@ -246,7 +248,7 @@ PORTAL_HEADLINE = re.compile(
 #: …"). The place is a few words without figures and the year closes them; a number that holds its year may have no
 #: year after the place ("Quyết định 27/2016/QĐ-UBND Quảng Bình quy chế …": the province's name opens the rest).
 PORTAL_SHORT_TITLE = re.compile(
-    r"^(?P<kind>" + "|".join(sorted({v for v in DOC_TYPES.values()}, key=len, reverse=True)) + r")\s+(?:số\s+)?"
+    r"^(?P<kind>" + _KIND_NAMES + r")\s+(?:số\s+)?"
     r"(?P<n>\d+[a-z]?/[^\s:]+)\s+(?:(?:[^\W\d_]+\s+){0,4}?(?P<y>" + YEAR + r")\s+)?"
     r"(?P<title>(?!ngày\b|của\b|giữa\b|số\b|năm\b)[^\W\d_].{8,})$"
 )
@@ -255,7 +257,7 @@ PORTAL_SHORT_TITLE = re.compile(
 #: The signers' names are capitalised too; the title starts at the first capitalised word a trích yếu opens with. A
 #: portal may bullet it.
 PORTAL_HEADLINE_SIGNED = re.compile(
-    r"^(?:[•+*-]\s*)?(?:" + "|".join(sorted({v for v in DOC_TYPES.values()}, key=len, reverse=True)) + r")\s+(?:số\s+)?"
+    r"^(?:[•+*-]\s*)?(?:" + _KIND_NAMES + r")\s+(?:số\s+)?"
     r"(?P<n>\d+[a-z]?/\S+)\s+ngày\s+\d{1,2}/\d{1,2}/\d{4}\s+(?:của|giữa)\s+.{3,160}?\s"
     r"(?P<title>(?:Hướng dẫn|Quy định|Về|Ban hành|Sửa đổi|Phê duyệt|Thành lập|Bãi bỏ|Triển khai|Thực hiện)\s.{8,}?)"
     r"(?:\s*\((?:Văn bản )?(?:hết|còn) hiệu lực[^)]*\))?$"

@@ -414,6 +414,29 @@ PLACE_DATE = re.compile(
     r"(?:(?P<d>\d{1,2})?[\s.…]*tháng\s*(?P<m>\d{1,2})?"
     r"[\s.…,]*năm\s*(?P<y>\d{4})|(?P<d2>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m2>\d{1,2})\s*(?P=sep)\s*(?P<y2>\d{4}))"
 )
+def capitalised_place_start(text: str, m: re.Match) -> int | None:
+    """Where the capitalised words before ", ngày" of a :data:`PLACE_DATE` match begin in ``text``: a place is
+    written with capitals ("Thành phố Hồ Chí Minh" → "Hồ Chí Minh"); None when the word before the comma is in small
+    letters (a sentence dating an event, "Sau cuộc làm việc, ngày 23-8-2011, …", names no place).
+
+    >>> text = "Sau cuộc làm việc, ngày 23-8-2011, cơ quan nhận được thông báo."
+    >>> capitalised_place_start(text, PLACE_DATE.match(text))
+    >>> text = "Thành phố Hồ Chí Minh, ngày 05-3-2021"
+    >>> text[capitalised_place_start(text, PLACE_DATE.match(text)):]
+    'Hồ Chí Minh, ngày 05-3-2021'
+    """
+    words = text[m.start("place"):m.end("place")].split()
+    keep = 0
+    for word in reversed(words):
+        if not word[:1].isupper():
+            break
+        keep += 1
+    if not keep:
+        return None
+    place = " ".join(words[-keep:])
+    return m.start("place") + text[m.start("place"):m.end("place")].rfind(place)
+
+
 #: Legal bases and proposals that precede the body ("Căn cứ …", "Theo đề nghị …", "Xét đề nghị …").
 BASIS = re.compile(r"^(?:Căn cứ|Theo đề nghị|Xét đề nghị|Thực hiện|Trên cơ sở)\b")
 #: Formulas that close a plan and answer nothing: "Trên đây là Kế hoạch …", "Trong quá trình thực hiện, nếu có khó

@@ -19,7 +19,15 @@ from textnorm.lines import (
     marker_pattern,
     sentence_spans,
 )
-from textnorm.patterns import BASIS, CLOSING_FORMULA, NUMBER, PLACE_DATE, SIGNER_FIELD
+from textnorm.patterns import (
+    BASIS,
+    BLANK_FIELD,
+    CLOSING_FORMULA,
+    NUMBER,
+    PLACE_DATE,
+    SIGNER_FIELD,
+    capitalised_place_start,
+)
 
 #: Passage kinds of a document's front and end matter (written by ingest), answered for identity questions.
 HEADER_KINDS = frozenset(PASSAGE_ROLES)
@@ -56,7 +64,8 @@ class QuotedSpan:
 # -- units -------------------------------------------------------------------------------------------------------
 def _is_place_date_line(text: str) -> bool:
     """A document's place-and-date line: a place ending on a capitalised word (or a template's blank) before ", ngày"
-    and the date; a sentence of a post dating an event ("Sau cuộc làm việc, ngày 23-8-2011, cơ quan …") is none.
+    and the date, as ingest's reader takes it (:func:`textnorm.patterns.capitalised_place_start`); a sentence of a
+    post dating an event ("Sau cuộc làm việc, ngày 23-8-2011, cơ quan …") is none.
 
     >>> _is_place_date_line("Thành phố Hồ Chí Minh, ngày 05-3-2021"), _is_place_date_line("………, ngày 20/6/2018")
     (True, True)
@@ -64,10 +73,8 @@ def _is_place_date_line(text: str) -> bool:
     False
     """
     m = PLACE_DATE.match(text)
-    if not m:
-        return False
-    place = m.group("place").split()
-    return not place or not any(c.isalpha() for c in place[-1]) or place[-1][:1].isupper()
+    return bool(m) and (re.fullmatch(BLANK_FIELD, m.group("place")) is not None
+                        or capitalised_place_start(text, m) is not None)
 
 
 def line_role(text: str, passage_kind: str = "") -> str:
