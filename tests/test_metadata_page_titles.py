@@ -72,6 +72,10 @@ def test_a_caption_with_its_photographers_credit_is_no_headline():
     assert _read(src)["tieu_de"] != "Cử tri phường 5 điền phiếu lấy ý kiến tại khu phố, ngày 3/10. Ảnh:Minh Khoa"
 
 
+def test_a_headline_about_photographs_is_still_a_headline():
+    assert is_headline("Cuộc thi ảnh: Vẻ đẹp bộ phận một cửa trong mắt người dân")
+
+
 def test_a_sites_name_in_small_letters_or_its_publisher_is_no_headline():
     src = ("chính phủ nước cộng hòa xã hội chủ nghĩa việt nam\nBáo Điện tử Chính phủ\n"
            "(Chinhphu.vn) - Bộ Chính trị đã cân nhắc kỹ việc không giữ lại cấp huyện khi sắp xếp bộ máy.")

@@ -319,10 +319,11 @@ PUBLISHER_NAME = re.compile(
 #: A news photo's caption standing above or under the lead ("Quang cảnh hội nghị", "Ảnh minh họa. Nguồn: …"):
 #: it describes a picture, it is not the post's headline.
 PHOTO_CAPTION = re.compile(r"^(?:Quang cảnh|Ảnh minh họa|Ảnh minh hoạ|Ảnh\s*:)", re.IGNORECASE)
-#: The same caption told by the photographer's credit that closes it ("Người dân điền thông tin ở điểm lấy ý kiến.
-#: Ảnh: Trung Sơn", "… tại hội nghị (Ảnh: T.A)"): a headline names no photographer.
-PHOTO_CREDIT_END = re.compile(r"(?:[.,;]|^|\s)\s*\(?(?:Ảnh|Ảnh minh họa|Ảnh minh hoạ)\s*:\s*[^\W\d_][^:;()]{0,40}\)?$",
-                              re.IGNORECASE)
+#: The same caption told by the photographer's credit that closes it, after a sentence's end, a dash or in brackets
+#: ("Người dân điền thông tin ở điểm lấy ý kiến. Ảnh: Trung Sơn", "… tại hội nghị (Ảnh: T.A)", "… - Ảnh: VGP"): a
+#: headline names no photographer ("Cuộc thi ảnh: Vẻ đẹp quê hương" is a headline).
+PHOTO_CREDIT_END = re.compile(r"(?:^|[.!?]\s*|\(\s*|\s[-–]\s*)Ảnh(?:\s+minh\s+họa|\s+minh\s+hoạ)?\s*:\s*[^\W\d_]"
+                              r"[^:;()]{0,40}\)?$")
 #: The label of a portal's list of tags above the tags and the headline they file ("Tags:", "Từ khóa:", "Thẻ:").
 TAGS_LABEL = re.compile(r"^(?:tags?|từ\s+khóa|từ\s+khoá|thẻ)\s*:$", re.IGNORECASE)
 #: The periodic report on a place's economy and society that a statistics office or a committee issues every month,
