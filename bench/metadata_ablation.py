@@ -67,6 +67,9 @@ FAMILIES = {
     "scanned header (year, province over motto)": [("_read_scanned_header", _nothing)],
     "merger of several provinces (no province)": [("_merger_group", lambda *_a: False)],
     "links to other posts (no province vote)": [("_other_post_lines", lambda _t: ())],
+    "headline over captions and furniture": [("_read_title_page", _nothing)],
+    "periodic socio-economic report (Báo cáo)": [("_read_periodic_report", _nothing)],
+    "headline before an inline dateline": [("_read_inline_headline", _nothing)],
 }
 
 

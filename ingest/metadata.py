@@ -37,7 +37,7 @@ from ingest.frontmatter import (
     type_head,
 )
 from ingest.structure import Block
-from textnorm import fold_accents
+from textnorm import fold_accents, has_diacritics
 from textnorm.agencies import find_agencies
 from textnorm.cues import ANCHOR_ROLES, YEAR
 from textnorm.gazetteer import (
@@ -51,7 +51,7 @@ from textnorm.gazetteer import (
     province_of_place,
     province_unit_name,
 )
-from textnorm.kinds import KIND_OF_CODE, DocumentKind
+from textnorm.kinds import KIND_OF_CODE, DocumentKind, document_kind
 from textnorm.letters import CAPITALISED_WORD, LOWER_LETTER, UPPER_LETTER
 from textnorm.lines import ARTICLE_FORM, is_list_line, is_upper_line, marker_kind
 from textnorm.patterns import (
@@ -79,7 +79,9 @@ from textnorm.patterns import (
     OCR_DATELINE_YEAR,
     OPENING_BODY_CLAUSE,
     OTHER_POSTS_LINE,
+    PERIODIC_REPORT_TITLE,
     PHOTO_CAPTION,
+    PHOTO_CREDIT_END,
     PLACE_NAME,
     PORTAL_BANNER,
     PORTAL_TITLE_LINE,
@@ -91,6 +93,7 @@ from textnorm.patterns import (
     SELF_KIND,
     SKIP_LINK,
     SUBJECT_LABEL,
+    TAGS_LABEL,
     TITLE_OF_BODY,
     is_council_session,
     news_dateline,
@@ -193,10 +196,11 @@ DATELINE_BLOCKS = 40
 DATELINE_TAIL_BLOCKS = 4
 #: A news post may end with its author's name in capitals, two to four words ("HỒ VĂN", "NGUYỄN THỊ HÀ"), or in
 #: title case ("Việt Hà", "Đình Thuyết": a pen name, often no family name), two to four syllables.
-#: The name may be labelled ("Tác giả: Minh Hà", "Bài, ảnh: HỒ VĂN", "Tin: Việt Hà").
+#: The name may be labelled ("Tác giả: Minh Hà", "Bài, ảnh: HỒ VĂN", "Tin: Việt Hà"), or stand for the paper's
+#: reporters ("P.V", "PV", "Nhóm PV": phóng viên).
 BYLINE = re.compile(
     r"^(?:(?:Tác giả|Người viết|Bài(?:,? ảnh)?|Tin(?:,? ảnh)?|Phóng viên)\s*:\s*)?"
-    r"(?:" + UPPER_LETTER + r"{1,8}(?: " + UPPER_LETTER + r"{1,8}){1,3}|"
+    r"(?:(?:Nhóm\s+)?P\.?\s?V\.?|" + UPPER_LETTER + r"{1,8}(?: " + UPPER_LETTER + r"{1,8}){1,3}|"
     + UPPER_LETTER + LOWER_LETTER + r"{0,7}(?: " + UPPER_LETTER + LOWER_LETTER + r"{0,7}){1,3})$"
 )
 #: A block this long is prose: the post's body has begun, its dateline is above.
@@ -247,8 +251,11 @@ PORTAL_HEADLINE = re.compile(
 #: its subject ("Quyết định 45/QĐ-UBND Nghệ An 2023 phê duyệt danh mục …", "Quyết định 12/QĐ-TTg 2022 Ban Chỉ đạo
 #: …"). The place is a few words without figures and the year closes them; a number that holds its year may have no
 #: year after the place ("Quyết định 27/2016/QĐ-UBND Quảng Bình quy chế …": the province's name opens the rest).
+#: Kinds a legal site's short title may open with: the kinds a header names, and a consolidated text, which the site
+#: names by its label ("Văn bản hợp nhất 03/VBHN-VPQH 2021 hợp nhất Luật Khiếu nại").
+_SHORT_TITLE_KINDS = CONSOLIDATED_TYPE + "|" + _KIND_NAMES
 PORTAL_SHORT_TITLE = re.compile(
-    r"^(?P<kind>" + _KIND_NAMES + r")\s+(?:số\s+)?"
+    r"^(?P<kind>" + _SHORT_TITLE_KINDS + r")\s+(?:số\s+)?"
     r"(?P<n>\d+[a-z]?/[^\s:]+)\s+(?:(?:[^\W\d_]+\s+){0,4}?(?P<y>" + YEAR + r")\s+)?"
     r"(?P<title>(?!ngày\b|của\b|giữa\b|số\b|năm\b)[^\W\d_].{8,})$"
 )
@@ -1324,7 +1331,11 @@ def _headline_then_prose(r: _Reader) -> bool:
     what it issues is a document's opening."""
     if r.units or any(b.kind == "heading" for b in r.blocks):
         return False
-    at = next((i for i, b in enumerate(r.blocks[:LABEL_LINES_MAX + 1]) if not _is_label(b.text)), len(r.blocks))
+    top = 1 if r.blocks and TAGS_LABEL.match(r.blocks[0].text.strip()) else 0  # "Tags:" above the tags
+    at = next((i for i, b in enumerate(r.blocks[:top + LABEL_LINES_MAX + 1]) if i >= top and not _is_label(b.text)),
+              len(r.blocks))
+    if at + 1 < len(r.blocks) and r.blocks[at + 1].text.strip() == r.blocks[at].text.strip():
+        at += 1  # the headline printed twice (a tag page's link, then the item's own headline)
     if at + 1 >= len(r.blocks):
         return False
     first, lead = r.blocks[at].text, r.blocks[at + 1].text
@@ -1500,11 +1511,14 @@ def is_headline(text: str) -> bool:
 
     >>> is_headline("Chuyển đến nội dung chính"), is_headline("Quang cảnh buổi tiếp xúc cử tri ở phường")
     (False, False)
+    >>> is_headline("Người dân xếp hàng nộp hồ sơ tại bộ phận một cửa của phường. Ảnh: Minh Anh")
+    False
     """
     words = [w for w in text.split() if any(c.isalpha() for c in w)]
     return (HEADLINE_MIN_WORDS <= len(words) and len(text) <= HEADLINE_MAX_CHARS
             and not text.endswith(NOT_HEADLINE_ENDS) and not news_dateline(text) and not _WEEKDAY.match(text)
-            and not SKIP_LINK.match(text.strip()) and not PHOTO_CAPTION.match(text.strip()))
+            and not SKIP_LINK.match(text.strip()) and not PHOTO_CAPTION.match(text.strip())
+            and not PHOTO_CREDIT_END.search(text.strip()))
 
 
 def _headline(r: _Reader, stamp: int | None) -> int | None:
@@ -1520,7 +1534,26 @@ def _headline(r: _Reader, stamp: int | None) -> int | None:
         order = [i for k in range(1, HEADLINE_REACH + 1) for i in (stamp - k, stamp + k) if 0 <= i < len(r.blocks)]
     return next((i for i in order if is_headline(r.blocks[i].text) and not is_list_line(r.blocks[i].text)
                  and not _is_tag(r.blocks[i].text) and not _repeats_next(r, i)
-                 and not _is_page_chrome(r.blocks[i].text)), None)
+                 and not _is_page_chrome(r.blocks[i].text) and _opens_a_sentence(r.blocks[i].text)
+                 and not _heads_its_tag(r, i) and not _publisher(r.blocks[i].text)), None)
+
+
+def _heads_its_tag(r: _Reader, i: int) -> bool:
+    """The block is a tag page's heading, which ends with the tag printed above it ("cấp xã" / "Cập nhật tin tức cấp
+    xã"): the page's name, not a post's headline.
+
+    >>> from ingest.clean import clean_lines
+    >>> from ingest.structure import parse_structure
+    >>> src = "cấp xã\\nCập nhật tin tức cấp xã\\nBa năm sắp xếp giảm được tám huyện và nhiều xã"
+    >>> blocks = parse_structure(clean_lines(src))
+    >>> r = _Reader(blocks, src, _locate(blocks, src), [], {})
+    >>> _heads_its_tag(r, 1), _heads_its_tag(r, 2)
+    (True, False)
+    """
+    if i == 0:
+        return False
+    above, text = r.blocks[i - 1].text.strip(), r.blocks[i].text.strip()
+    return (_is_tag(above) or _is_label(above)) and text != above and text.lower().endswith(" " + above.lower())
 
 
 def _is_page_chrome(text: str) -> bool:
@@ -1636,6 +1669,130 @@ def _read_news(r: _Reader) -> None:
         _vote_body_province(r, min_votes=1)
 
 
+def _read_inline_headline(r: _Reader) -> None:
+    """tieu_de of a post whose time and date stand inside its first line (:data:`textnorm.patterns.INLINE_DATELINE`):
+    the headline before them ("Tổng kết phong trào thi đua 08:15 12/04/2022 (Tin tức) -Sáng 10/4, …").
+
+    >>> from ingest.clean import clean_lines
+    >>> from ingest.structure import parse_structure
+    >>> src = ("Huyện Ba Vì: Sơ kết công tác cải cách hành chính 6 tháng 10:05 20/06/2023 (Tin tức) -Sáng 18/6, "
+    ...        "UBND huyện tổ chức hội nghị sơ kết công tác cải cách hành chính sáu tháng đầu năm, đánh giá kết quả "
+    ...        "thực hiện kế hoạch và đề ra nhiệm vụ trọng tâm sáu tháng cuối năm.")
+    >>> extract_metadata(parse_structure(clean_lines(src)), src)["tieu_de"]
+    'Huyện Ba Vì: Sơ kết công tác cải cách hành chính 6 tháng'
+    """
+    if r.md.get("loai_van_ban") != NEWS_TYPE or r.md.get("tieu_de") or not r.blocks:
+        return
+    text = r.blocks[0].text
+    m = INLINE_DATELINE.search(text)
+    head = text[:m.start()].rstrip() if m else ""
+    if head and _title_line(head.strip()):
+        s = r.spans[0][0] + len(head) - len(head.lstrip())
+        r.put("tieu_de", head.strip()[:TITLE_MAX_CHARS], (s, s + len(head.strip())))
+
+
+#: Kinds a page's lone title line may open with: every kind but a post's ("Hướng dẫn tự đánh giá …", "Quy chế 3 công
+#: khai …"), the longest first. With no body under it, the line is the title a site lists a document by; under a
+#: headline with a body, "Hướng dẫn" may open a how-to post (:data:`HEADLINE_KINDS`).
+TITLE_PAGE_KINDS = tuple(sorted((k for k in DocumentKind if k != NEWS_TYPE), key=len, reverse=True))
+#: A lone title line opening with its kind, its subject after it (a citation "Kế hoạch số 12/…", "Quyết định
+#: 45/QĐ-…" is none; "Quy chế 3 công khai …" is one).
+TITLE_PAGE_KIND = re.compile(r"^(?P<kind>" + "|".join(TITLE_PAGE_KINDS) + r")\s+(?!số\b|\d+/)(?P<rest>\S.*)$",
+                             re.IGNORECASE)
+#: The author a lone title line names between its kind and its subject ("Chỉ thị của Chủ tịch Ủy ban nhân dân tỉnh
+#: về việc …"): the subject opens at "về".
+TITLE_PAGE_ISSUER = re.compile(r"^của\s+[^,;:]{3,120}?\s+(?=về\s)", re.IGNORECASE)
+#: A tag glued to the headline it files by a hyphen without spaces ("sáp nhập sở-Bộ trưởng Nội vụ giải thích …"): a
+#: few words in small letters, no figure (a number's code has hyphens: "20/NQ-HĐND").
+GLUED_TAG = re.compile(r"^" + LOWER_LETTER + r"(?:[^\W\d_]|[^\S\n]){0,40}?[^\W\d_]-(?=" + UPPER_LETTER + r")")
+#: A lone line is a post's headline from this many words (a tag page's tag is a few words: "Nghị quyết sắp xếp
+#: hành chính"); a title naming its kind needs only its subject.
+LONE_HEADLINE_MIN_WORDS = 2 * HEADLINE_MIN_WORDS
+
+
+def _title_line(text: str) -> bool:
+    """A line that can stand alone as a page's title: a few words at least, opening with a capital, no sentence, list,
+    dateline, caption, body's name or type line in capitals.
+
+    >>> _title_line("Hà Nội dự kiến giảm năm sở sau tinh gọn bộ máy"), _title_line("Đoàn đã làm việc với huyện.")
+    (True, False)
+    >>> _title_line("- Chủ tịch UBND huyện tiếp công dân vào thứ Năm"), _title_line("Sở Nội vụ tỉnh Hà Nam")
+    (False, False)
+    """
+    words = [w for w in text.split() if any(c.isalpha() for c in w)]
+    return (len(words) >= HEADLINE_MIN_WORDS and len(text) <= TITLE_MAX_CHARS and not text.endswith(NOT_HEADLINE_ENDS)
+            and _opens_a_sentence(text) and text.count(",") < TAG_LIST_COMMAS and has_diacritics(text)
+            and not is_list_line(text) and not is_upper_line(text)
+            and not news_dateline(text) and not PHOTO_CAPTION.match(text) and not PHOTO_CREDIT_END.search(text)
+            and not _names_a_body(text) and not _WEEKDAY.match(text) and not SUBJECT_LABEL.match(fold_accents(text)))
+
+
+def _furniture(text: str, title: str) -> bool:
+    """A line a page may print under its lone title: the title again, a photo's caption, a few words of its furniture
+    ("Lên top", "In bài viết"), not a cover's place and year."""
+    words = [w for w in text.split() if any(c.isalpha() for c in w)]
+    return (text == title or bool(PHOTO_CAPTION.match(text) or PHOTO_CREDIT_END.search(text))
+            or len(words) < HEADLINE_MIN_WORDS and not COVER_PLACE_YEAR.match(text))  # "Hà Nội - 2023": a cover's
+
+
+def _title_page(r: _Reader) -> tuple[int, int] | None:
+    """(block, offset in it) of the one title line of a page that shows nothing else: under its tags and labels, the
+    line, then only the line again, captions and furniture. A tag glued to it is left out. A line alone is no such
+    page: a tag page's tag, a site's title of a document and a post's headline read alike there."""
+    if r.md.get("so_hieu") or r.md.get("loai_van_ban") or any(u.role in ANCHOR_ROLES for u in r.units):
+        return None
+    top = 1 if r.blocks and TAGS_LABEL.match(r.blocks[0].text.strip()) else 0
+    at = next((i for i, b in enumerate(r.blocks[:top + LABEL_LINES_MAX + 1])
+               if i >= top and not _is_label(b.text) and not _is_tag(b.text)), None)
+    if at is None:
+        return None
+    text = r.blocks[at].text.strip()
+    glued = GLUED_TAG.match(text)
+    offset = glued.end() if glued else 0
+    line = text[offset:]
+    if at + 1 >= len(r.blocks) or not _title_line(line):
+        return None
+    if not all(_furniture(b.text.strip(), text) for b in r.blocks[at + 1:]):
+        return None
+    return at, len(r.blocks[at].text) - len(r.blocks[at].text.lstrip()) + offset
+
+
+def _read_title_page(r: _Reader) -> None:
+    """loai_van_ban and tieu_de of a page that is one title line (:func:`_title_page`): the kind it opens with and
+    the subject after it (after the author it may name, "của Chủ tịch … về việc …"), else a post's headline.
+
+    >>> from ingest.clean import clean_lines
+    >>> from ingest.structure import parse_structure
+    >>> def read(src):
+    ...     md = extract_metadata(parse_structure(clean_lines(src)), src)
+    ...     return md["loai_van_ban"], md["tieu_de"]
+    >>> read("Hướng dẫn chấm điểm chỉ số cải cách hành chính cấp xã\\nIn bài viết")
+    ('Hướng dẫn', 'Chấm điểm chỉ số cải cách hành chính cấp xã')
+    >>> read("Hướng dẫn chấm điểm chỉ số cải cách hành chính cấp xã")  # a line alone: a tag, a title or a headline
+    ('', '')
+    >>> read("Quảng Trị dự kiến giảm bốn sở sau khi sắp xếp lại bộ máy\\nLên top")
+    ('Tin bài', 'Quảng Trị dự kiến giảm bốn sở sau khi sắp xếp lại bộ máy')
+    >>> read("Sắp xếp đơn vị hành chính cấp xã\\nLên top")  # a few words: a tag page's tag
+    ('', '')
+    """
+    found = _title_page(r)
+    if not found:
+        return
+    at, offset = found
+    start, line = r.spans[at][0] + offset, r.blocks[at].text[offset:].rstrip()
+    m = TITLE_PAGE_KIND.match(line)
+    if m and len(m.group("rest").split()) >= TITLE_MIN_WORDS:
+        r.put("loai_van_ban", document_kind(m.group("kind")), (start + m.start("kind"), start + m.end("kind")))
+        issuer = TITLE_PAGE_ISSUER.match(m.group("rest"))
+        subject = m.start("rest") + (issuer.end() if issuer else 0)
+        title = line[subject:]
+        r.put("tieu_de", (title[:1].upper() + title[1:])[:TITLE_MAX_CHARS], (start + subject, start + len(line)))
+        return
+    if len([w for w in line.split() if any(c.isalpha() for c in w)]) >= LONE_HEADLINE_MIN_WORDS:
+        r.put("loai_van_ban", NEWS_TYPE)
+        r.put("tieu_de", line[:TITLE_MAX_CHARS], (start, start + len(line)))
+
+
 #: The kind a notice's formula gives a page without header (:data:`textnorm.patterns.NOTICE_FORMULA`).
 NOTICE_TYPE = DocumentKind.NOTICE
 #: Paragraphs at each end of a page where a notice's opening or closing formula stands.
@@ -1744,7 +1901,7 @@ def _read_calendar(r: _Reader) -> None:
 #: ("Báo cáo công tác chỉ đạo điều hành …", "Kế hoạch tổ chức …"); "Hướng dẫn" also opens a how-to post: not one.
 HEADLINE_KINDS = (
     DocumentKind.REPORT, DocumentKind.NOTICE, DocumentKind.PLAN, DocumentKind.SUBMISSION, DocumentKind.PROGRAMME,
-    DocumentKind.DECISION, DocumentKind.DIRECTIVE,
+    DocumentKind.DECISION, DocumentKind.DIRECTIVE, DocumentKind.OUTLINE,
 )
 #: A headline opening with such a kind word, its subject after it (a citation "Kế hoạch số 12/…" is no headline).
 KIND_HEADLINE = re.compile(r"^(?P<kind>" + "|".join(HEADLINE_KINDS) + r")\s+(?!số\b|\d)(?P<rest>\S.*)$", re.IGNORECASE)
@@ -1783,11 +1940,59 @@ def _read_kind_headline(r: _Reader) -> None:
     kind = next(k for k in HEADLINE_KINDS if k.lower() == m.group("kind").lower())
     r.put("loai_van_ban", kind, (lead + m.start("kind"), lead + m.end("kind")))
     if not r.md.get("tieu_de") or news:
-        rest = _sentence_case(m.group("rest").strip())
-        span = (lead + m.start("rest"), lead + m.end("rest"))
+        author = TITLE_PAGE_ISSUER.match(m.group("rest"))  # "Chỉ thị của Chủ tịch … về việc …": the subject only
+        skip = author.end() if author else 0
+        rest = _sentence_case(m.group("rest")[skip:].strip())
+        span = (lead + m.start("rest") + skip, lead + m.end("rest"))
         r.put("tieu_de", (rest[:1].upper() + rest[1:])[:TITLE_MAX_CHARS], span)
     if news and not r.md.get("co_quan"):
         _read_opening_issuer(r)
+
+
+#: Kinds a page may have been given before its title told it is the periodic report: none, or a post's (a portal
+#: dates the page it publishes a report on).
+PERIODIC_REPORT_OVERRIDES = ("", NEWS_TYPE)
+
+
+def _periodic_report_title(r: _Reader) -> tuple[int, re.Match] | None:
+    """(offset, match) of the periodic report's title (:data:`textnorm.patterns.PERIODIC_REPORT_TITLE`) that a page
+    without header is titled by: its headline read so far, else the line it opens with under its labels."""
+    span = r.found.get("tieu_de")
+    if r.md.get("tieu_de") and span:
+        m = PERIODIC_REPORT_TITLE.match(r.text[span[0]:span[1]])
+        if m:
+            return span[0], m
+    at = _opening_block(r)
+    if at is None:
+        return None
+    text = r.blocks[at].text
+    m = PERIODIC_REPORT_TITLE.match(text.strip())
+    return (r.spans[at][0] + len(text) - len(text.lstrip()), m) if m and _title_line(m.group()) else None
+
+
+def _read_periodic_report(r: _Reader) -> None:
+    """A page without header titled as the periodic report on a place's economy and society ("Tình hình kinh tế - xã
+    hội tháng 9, quý III và 9 tháng năm 2023", with or without "Báo cáo"): a "Báo cáo", titled without its kind word,
+    also when a portal's dateline made it read as a post.
+
+    >>> from ingest.clean import clean_lines
+    >>> from ingest.structure import parse_structure
+    >>> src = ("Tình hình kinh tế - xã hội quý II và 6 tháng đầu năm 2024\\n1. Sản xuất nông nghiệp\\n"
+    ...        "Diện tích gieo trồng vụ hè thu toàn tỉnh đạt 98% kế hoạch.")
+    >>> md = extract_metadata(parse_structure(clean_lines(src)), src)
+    >>> md["loai_van_ban"], md["tieu_de"]
+    ('Báo cáo', 'Tình hình kinh tế - xã hội quý II và 6 tháng đầu năm 2024')
+    """
+    if (r.md.get("so_hieu") or r.md.get("loai_van_ban") not in PERIODIC_REPORT_OVERRIDES
+            or any(u.role in ANCHOR_ROLES for u in r.units)):
+        return
+    found = _periodic_report_title(r)
+    if not found:
+        return
+    start, m = found
+    r.put("loai_van_ban", DocumentKind.REPORT, (start + m.start(), start + m.end()))
+    title = m.group("title").strip()
+    r.put("tieu_de", _sentence_case(title)[:TITLE_MAX_CHARS], (start + m.start("title"), start + m.end("title")))
 
 
 #: Capital lines a labelled subject may wrap onto (a cover's title of two or three lines).
@@ -2043,10 +2248,13 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
     _read_body(r, code, place)
     _read_scanned_header(r)
     _read_signer(r)
+    _read_title_page(r)
     _read_news(r)
+    _read_inline_headline(r)
     _read_notice(r)
     _read_calendar(r)
     _read_kind_headline(r)
+    _read_periodic_report(r)
     _read_publisher(r)
     _read_essay_title(r)
     _read_page_dates(r)

@@ -42,6 +42,7 @@ class DocumentKind(StrEnum):
     MINUTES = "Biên bản"  # the record of an inspection or a meeting ("…/BB-…")
     # -- a kind Nghị định 30/2020 does not list, yet its code is written on the documents the reader meets
     CONCLUSION = "Kết luận"  # a leader's or an inspection's conclusions ("…/KL-TU", "…/KL-TTr")
+    OUTLINE = "Đề cương"  # the outline a body issues for a campaign of propaganda ("Đề cương tuyên truyền …")
     # -- legal documents (Luật Ban hành văn bản quy phạm pháp luật 2015, Điều 4): the laws plans rest on
     CONSTITUTION = "Hiến pháp"  # the Constitution
     CODE = "Bộ luật"  # a code ("Bộ luật Lao động")

@@ -319,6 +319,22 @@ PUBLISHER_NAME = re.compile(
 #: A news photo's caption standing above or under the lead ("Quang cảnh hội nghị", "Ảnh minh họa. Nguồn: …"):
 #: it describes a picture, it is not the post's headline.
 PHOTO_CAPTION = re.compile(r"^(?:Quang cảnh|Ảnh minh họa|Ảnh minh hoạ|Ảnh\s*:)", re.IGNORECASE)
+#: The same caption told by the photographer's credit that closes it, after a sentence's end, a dash or in brackets
+#: ("Người dân điền thông tin ở điểm lấy ý kiến. Ảnh: Trung Sơn", "… tại hội nghị (Ảnh: T.A)", "… - Ảnh: VGP"): a
+#: headline names no photographer ("Cuộc thi ảnh: Vẻ đẹp quê hương" is a headline).
+PHOTO_CREDIT_END = re.compile(r"(?:^|[.!?]\s*|\(\s*|\s[-–]\s*)Ảnh(?:\s+minh\s+họa|\s+minh\s+hoạ)?\s*:\s*[^\W\d_]"
+                              r"[^:;()]{0,40}\)?$")
+#: The label of a portal's list of tags above the tags and the headline they file ("Tags:", "Từ khóa:", "Thẻ:").
+TAGS_LABEL = re.compile(r"^(?:tags?|từ\s+khóa|từ\s+khoá|thẻ)\s*:$", re.IGNORECASE)
+#: The periodic report on a place's economy and society that a statistics office or a committee issues every month,
+#: quarter, half year and year (Luật Thống kê 2015; chế độ báo cáo định kỳ, Nghị định 09/2019/NĐ-CP), titled by its
+#: subject and period with or without its kind word: "Tình hình kinh tế - xã hội tháng 9, quý III và 9 tháng năm
+#: 2023", "Báo cáo tình hình kinh tế - xã hội 6 tháng đầu năm …". Group ``title`` is the title without the kind word.
+PERIODIC_REPORT_TITLE = re.compile(
+    r"^(?:Báo\s+cáo\s+)?(?P<title>Tình\s+hình\s+(?:phát\s+triển\s+)?kinh\s+tế\s*[-–]\s*xã\s+hội\s+"
+    r"(?:tháng|quý|năm|\d{1,2}\s+tháng|sáu\s+tháng|chín\s+tháng)\b.*)$",
+    re.IGNORECASE,
+)
 #: The author line of an essay or a study, with an academic title before the name: "ThS. Lê Thị Huyền", "TS. Nguyễn
 #: Văn Bình", "PGS.TS Trần Văn Ngợi", "NCS. Hoàng Mai". An administrative document is signed under a post, never so.
 AUTHOR_WITH_DEGREE = re.compile(
