@@ -146,14 +146,17 @@ class Move:
 
 def descend(score: Callable[[object], Score], start, names: Sequence[str], grids: Callable[[str, object], list],
             passes: int = PASSES, min_gain: int = MIN_GAIN_GROUPS,
-            report: Callable[[Move, object], None] | None = None) -> tuple[object, list[Move]]:
+            report: Callable[[Move, object], None] | None = None,
+            idle: set | None = None) -> tuple[object, list[Move]]:
     """Coordinate descent from ``start`` (a frozen dataclass): each constant of ``names`` in turn is set to the best
     value of its grid when that value is :func:`better` than the current one; ``passes`` passes, fewer when a pass
     moves nothing. ``score`` maps a configuration to its tune :class:`Score`. Returns the configuration and the
-    moves taken; ``report(move, configuration)`` is called on each move as it is taken."""
+    moves taken; ``report(move, configuration)`` is called on each move as it is taken. ``idle``, when given, is
+    filled with the constants none of whose grid values changed any answer's text."""
     current, moves = start, []
     now = score(current)
     base_wrong = now.wrong
+    acting: set[str] = set()
     for _ in range(passes):
         moved = False
         for name in names:
@@ -161,6 +164,8 @@ def descend(score: Callable[[object], Score], start, names: Sequence[str], grids
             for value in grids(name, getattr(current, name)):
                 candidate = replace(current, **{name: value})
                 s = score(candidate)
+                if s.digests != now.digests:
+                    acting.add(name)
                 if better(s, best_score, base_wrong, min_gain):
                     best, best_score = candidate, s
             if best is not None:
@@ -170,6 +175,8 @@ def descend(score: Callable[[object], Score], start, names: Sequence[str], grids
                     report(moves[-1], current)
         if not moved:
             break
+    if idle is not None:
+        idle.update(n for n in names if n not in acting)
     return current, moves
 
 
@@ -448,14 +455,15 @@ def main(argv: list[str] | None = None) -> int:
               f"check {changed(now_c, last_check[0])}", flush=True)
         last_check[0] = now_c
 
-    fitted, moves = descend(tune, start, names, grid, args.passes, report=report)
+    idle: set[str] = set()
+    fitted, moves = descend(tune, start, names, grid, args.passes, report=report, idle=idle)
     kept, verdicts = check_decides(check, start, fitted)
     for name, verdict in verdicts.items():
         alone = replace(start, **{name: getattr(fitted, name)})
         print(row(f"{name}={getattr(fitted, name):g} alone", tune(alone), check(alone), base_t, base_c), verdict)
     print(row("fitted (tune)", tune(fitted), check(fitted), base_t, base_c))
     print(row("kept (check decides)", tune(kept), check(kept), base_t, base_c), flush=True)
-    _removal_candidates(replay, keys, start, names)
+    _removal_candidates(check, start, sorted(idle))
     if args.write:
         _write(start, kept, verdicts, names, tune, check)
     if args.loso:
@@ -463,14 +471,12 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _removal_candidates(replay: Replayer, keys: dict, start, names: Sequence[str]) -> None:
-    """Constants whose every grid value leaves every tune and check answer as it is: nothing measures them."""
-    tune, check = replay.scorer(keys["tune"]), replay.scorer(keys["check"])
-    base = tune(start).digests + check(start).digests
-    idle = [n for n in names
-            if all((tune(c).digests + check(c).digests) == base
-                   for c in (replace(start, **{n: v}) for v in grid(n, getattr(start, n))))]
-    print("removal candidates (no grid value changes an answer):", ", ".join(idle) or "none")
+def _removal_candidates(check: Callable[[object], Score], start, idle: Sequence[str]) -> None:
+    """Of the constants no grid value changed a tune answer of, those whose grid values change no check answer
+    either: nothing measures them (the lead decides)."""
+    base = check(start).digests
+    none = [n for n in idle if all(check(replace(start, **{n: v})).digests == base for v in grid(n, getattr(start, n)))]
+    print("removal candidates (no grid value changes a tune or check answer):", ", ".join(none) or "none", flush=True)
 
 
 def _leave_one_set_out(replay: Replayer, keys: dict, start, names: Sequence[str], passes: int) -> None:
