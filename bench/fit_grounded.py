@@ -341,6 +341,10 @@ class Replayer:
         self._memo: dict[tuple, Outcome] = {}
         self._features: dict[tuple, object] = {}
         self._current = ""
+
+    def memoise_features(self) -> None:
+        """Rebind the grounded step's refusal features, in this process, to a memo by question and
+        :func:`unit_signature`."""
         import assistant.service as service
 
         read = service.abstention_features
@@ -351,7 +355,7 @@ class Replayer:
                 self._features[key] = read(units, *args, **kwargs)
             return self._features[key]
 
-        service.abstention_features = features  # this process only: the bench's replay, never the app
+        service.abstention_features = features
 
     def outcome(self, cfg, key: str) -> Outcome:
         case = self.cases[key]
@@ -438,6 +442,7 @@ def main(argv: list[str] | None = None) -> int:
     start = GroundedConfig()
     cases = {half: record(assistant, qs) for half, qs in items.items()}
     replay = Replayer(assistant, [c for cs in cases.values() for c in cs])
+    replay.memoise_features()
     keys = {half: [c.key for c in cs] for half, cs in cases.items()}
     tune, check = replay.scorer(keys["tune"]), replay.scorer(keys["check"])
     fixed = sum(c.fixed is not None for cs in cases.values() for c in cs)
