@@ -428,6 +428,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", default="", help="comma-separated constants to fit (default: all)")
     parser.add_argument("--passes", type=int, default=PASSES)
     parser.add_argument("--loso", action="store_true", help="also fit leaving out each freshdocs set")
+    parser.add_argument("--start", default="", help="NAME=VALUE,… to start from instead of the defaults (the "
+                        "values by hand, once a fit is written)")
     parser.add_argument("--write", action="store_true", help=f"write the kept values to {CONFIG_FILE.name}")
     args = parser.parse_args(argv)
     use_index(args.data_dir)
@@ -443,7 +445,7 @@ def main(argv: list[str] | None = None) -> int:
                     json.loads((EVAL / "splits.json").read_text(encoding="utf-8")))
     assistant = recorder(Assistant(settings, MemoRetriever(open_retriever(settings))))
     memoise_text_readers()
-    start = GroundedConfig()
+    start = starting(GroundedConfig(), args.start)
     cases = {half: record(assistant, qs) for half, qs in items.items()}
     replay = Replayer(assistant, [c for cs in cases.values() for c in cs])
     replay.memoise_features()
@@ -473,6 +475,7 @@ def main(argv: list[str] | None = None) -> int:
         print(row(f"{name}={getattr(fitted, name):g} alone", tune(alone), check(alone), base_t, base_c), verdict)
     print(row("fitted (tune)", tune(fitted), check(fitted), base_t, base_c))
     print(row("kept (check decides)", tune(kept), check(kept), base_t, base_c), flush=True)
+    _per_set(replay, keys, start, kept)
     _removal_candidates(check, start, sorted(idle))
     if args.write:
         _write(start, kept, verdicts, names, tune, check)
@@ -487,6 +490,29 @@ def _removal_candidates(check: Callable[[object], Score], start, idle: Sequence[
     base = check(start).digests
     none = [n for n in idle if all(check(replace(start, **{n: v})).digests == base for v in grid(n, getattr(start, n)))]
     print("removal candidates (no grid value changes a tune or check answer):", ", ".join(none) or "none", flush=True)
+
+
+def starting(default, spec: str):
+    """``default`` with the ``NAME=VALUE,…`` of ``spec`` (each value of its field's type).
+
+    >>> from assistant.grounded import GroundedConfig
+    >>> cfg = starting(GroundedConfig(), "rank_weight=0.25,max_docs=2")
+    >>> cfg.rank_weight, cfg.max_docs
+    (0.25, 2)
+    """
+    values = dict(item.split("=", 1) for item in spec.split(",") if item)
+    return replace(default, **{k: type(getattr(default, k))(float(v)) for k, v in values.items()})
+
+
+def _per_set(replay: Replayer, keys: dict, start, kept) -> None:
+    """Facts of each set's tune and check questions, start → kept: does the fit help every set or one?"""
+    for half, ks in keys.items():
+        for name in dict.fromkeys(k.split(":", 1)[0] for k in ks):
+            score = replay.scorer([k for k in ks if k.split(":", 1)[0] == name])
+            a, b = score(start), score(kept)
+            print(f"  {half:<5} {name:<10} n={len(a.digests):>3} facts {a.facts:.3f} → {b.facts:.3f}, in400 "
+                  f"{a.direct_share:.3f} → {b.direct_share:.3f}, refuse {a.refuse:.3f} → {b.refuse:.3f}, "
+                  f"changed {changed(a, b)}", flush=True)
 
 
 def _leave_one_set_out(replay: Replayer, keys: dict, start, names: Sequence[str], passes: int) -> None:
