@@ -25,6 +25,7 @@ import argparse
 import hashlib
 import re
 import sys
+import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import date
@@ -388,6 +389,8 @@ def row(label: str, tune: Score, check: Score, base_tune: Score, base_check: Sco
 
 
 # -- writing the fit --------------------------------------------------------------------------------------------------
+#: The project's line length (ruff): a note longer is wrapped.
+LINE_LENGTH = 120
 #: A line written by :func:`rewrite_config` before: replaced, not repeated, when the fit is written again.
 _FIT_NOTE = re.compile(r"^    #: (?:Fitted \(bench\.fit_grounded|By hand, fit kept it)")
 
@@ -402,14 +405,23 @@ def rewrite_config(text: str, values: dict[str, object], notes: dict[str, str]) 
     ['#: Why.', '#: Fitted: a', 'rank_weight: float = 0.75', '#: By hand, kept.', 'max_docs: int = 4']
     >>> rewrite_config(out, {}, {"rank_weight": "Fitted (bench.fit_grounded, b)"}).count("Fitted")
     2
+    >>> long = rewrite_config(src, {}, {"rank_weight": "By hand, fit kept it (bench.fit_grounded, c): " + "x " * 70})
+    >>> [len(line) <= LINE_LENGTH for line in long.splitlines()], long.count("#:")
+    ([True, True, True, True, True], 3)
+    >>> rewrite_config(long, {}, {"rank_weight": "By hand, fit kept it (bench.fit_grounded, d)."}).count("#:")
+    2
     """
     out: list[str] = []
     for line in text.split("\n"):
         m = re.match(r"^    (\w+): (\w+) = ", line)
         if m and m.group(1) in notes:
-            if out and _FIT_NOTE.match(out[-1]):
-                out.pop()
-            out.append(f"    #: {notes[m.group(1)]}")
+            block = len(out)
+            while block and out[block - 1].startswith("    #: "):
+                block -= 1
+            earlier = [i for i in range(block, len(out)) if _FIT_NOTE.match(out[i])]
+            del out[earlier[0] if earlier else len(out):]  # the fit's note ends the field's comment
+            out += textwrap.wrap(notes[m.group(1)], LINE_LENGTH, initial_indent="    #: ",
+                                 subsequent_indent="    #: ", break_on_hyphens=False)
             if m.group(1) in values:
                 line = f"    {m.group(1)}: {m.group(2)} = {values[m.group(1)]!r}"
         out.append(line)
@@ -478,7 +490,7 @@ def main(argv: list[str] | None = None) -> int:
     _per_set(replay, keys, start, kept)
     _removal_candidates(check, start, sorted(idle))
     if args.write:
-        _write(start, kept, verdicts, names, tune, check)
+        _write(start, fitted, kept, verdicts, names, tune, check)
     if args.loso:
         _leave_one_set_out(replay, keys, start, names, args.passes)
     return 0
@@ -530,20 +542,39 @@ def _leave_one_set_out(replay: Replayer, keys: dict, start, names: Sequence[str]
               f"refuse {out(start).refuse:.3f} → {out(fitted).refuse:.3f}", flush=True)
 
 
-def _write(start, kept, verdicts: dict, names: Sequence[str], tune, check) -> None:
+def fit_note(name: str, start, fitted, kept, verdict: str, tune, check, today: str) -> str:
+    """The ``#:`` line :func:`_write` puts above a constant: its fitted value kept with its figures (facts, tune and
+    check, the value alone against the start), or the value by hand kept and why.
+
+    >>> from dataclasses import make_dataclass
+    >>> K = make_dataclass("K", [("x", float, 1.0)], frozen=True)
+    >>> figures = lambda cfg: Score(0, 0, 0.9 + 0.01 * cfg.x, 0.8, 1.0, frozenset(), ())
+    >>> fit_note("x", K(), K(2.0), K(2.0), "kept", figures, figures, "D")
+    'Fitted (bench.fit_grounded, D): 1 → 2, facts tune 0.910 → 0.920, check 0.910 → 0.920.'
+    >>> fit_note("x", K(), K(2.0), K(), "dropped: check falls with it alone", figures, figures, "D")
+    'By hand, fit kept it (bench.fit_grounded, D): tune moved it to 2 (facts 0.910 → 0.920, in400 0.800 → 0.800), check 0.910 → 0.920: dropped, check falls with it alone.'
+    >>> fit_note("x", K(), K(), K(), "", figures, figures, "D")[-42:]
+    'no grid value gains 2 fact groups on tune.'
+    """  # noqa: E501 - doctest output lines
+    was, to = getattr(start, name), getattr(fitted, name)
+    alone = replace(start, **{name: to})
+    if getattr(kept, name) != was:
+        return (f"Fitted (bench.fit_grounded, {today}): {was:g} → {to:g}, facts tune {_figure(tune(start))} → "
+                f"{_figure(tune(alone))}, check {_figure(check(start))} → {_figure(check(alone))}.")
+    if to != was:
+        t0, t1 = tune(start), tune(alone)
+        return (f"By hand, fit kept it (bench.fit_grounded, {today}): tune moved it to {to:g} (facts {t0.facts:.3f} → "
+                f"{t1.facts:.3f}, in400 {t0.direct_share:.3f} → {t1.direct_share:.3f}), check "
+                f"{_figure(check(start))} → {_figure(check(alone))}: {verdict.replace(': ', ', ')}.")
+    return (f"By hand, fit kept it (bench.fit_grounded, {today}): no grid value gains {MIN_GAIN_GROUPS} fact groups "
+            f"on tune.")
+
+
+def _write(start, fitted, kept, verdicts: dict, names: Sequence[str], tune, check) -> None:
     """Rewrite the defaults of :data:`CONFIG_FILE` with the kept values, each with its figures."""
     today = date.today().isoformat()
-    notes, values = {}, {}
-    for name in names:
-        if getattr(kept, name) != getattr(start, name):
-            alone = replace(start, **{name: getattr(kept, name)})
-            notes[name] = (f"Fitted (bench.fit_grounded, {today}): {getattr(start, name):g} → "
-                           f"{getattr(kept, name):g}, tune {_figure(tune(start))} → {_figure(tune(alone))}, "
-                           f"check {_figure(check(start))} → {_figure(check(alone))}.")
-            values[name] = getattr(kept, name)
-        else:
-            why = f" ({verdicts[name]})" if name in verdicts else ""
-            notes[name] = f"By hand, fit kept it (bench.fit_grounded, {today}){why}."
+    notes = {n: fit_note(n, start, fitted, kept, verdicts.get(n, ""), tune, check, today) for n in names}
+    values = {n: getattr(kept, n) for n in names if getattr(kept, n) != getattr(start, n)}
     CONFIG_FILE.write_text(rewrite_config(CONFIG_FILE.read_text(encoding="utf-8"), values, notes), encoding="utf-8")
     print("written to", CONFIG_FILE)
 
