@@ -3,7 +3,7 @@ the check halves decide which fitted value is kept.
 
     python -m bench.fit_grounded --data-dir DIR [--sets dev,realdocs,reworded,probes,newdocs]
                                  [--tune-sets freshdocs,freshdocs2,freshdocs3,freshdocs5] [--only NAME,…]
-                                 [--passes 2] [--loso] [--write]      # DIR as built by ``python -m bench.eval_sets``
+                                 [--passes 1] [--loso] [--write]      # DIR as built by ``python -m bench.eval_sets``
 
 Questions: the tune halves of ``--sets`` and every question of ``--tune-sets`` (the fresh sets that were the blind
 judge once and are tuned on now); the check halves of ``--sets`` judge. The judges (freshdocs4, 6, 7) are never read.
@@ -12,8 +12,8 @@ schedule and task hooks, scope refusals) does not depend on these constants, so 
 (``Assistant._grounded``: units scored, refusal features, answer composed) runs again for each configuration.
 
 The search is a coordinate descent (:func:`descend`): each constant in turn over its grid (:func:`grid`: off, ×¼,
-×½, ×¾, ×1½, ×2, ×4, and the integers around an integer one), a few passes; a move is taken only when it gains at
-least :data:`MIN_GAIN_GROUPS` fact groups within the answer budget (or, facts equal, within the direct budget) and
+×½, ×¾, ×1½, ×2, ×4, and the integers around an integer one), :data:`PASSES` passes; a move is taken only when it gains
+at least :data:`MIN_GAIN_GROUPS` fact groups within the answer budget (or, facts equal, within the direct budget) and
 makes no refusal decision wrong that was right. Then the check halves decide (:func:`check_decides`): a fitted
 value is kept only when the check facts do not fall with it, alone and in the final combination. ``--loso`` adds the
 leave-one-set-out view: fitted on every tune set but one freshdocs set, scored on the one left out.
