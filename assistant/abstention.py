@@ -121,27 +121,42 @@ class AbstentionRule:
         return self if name == self.dense_embedder else replace(self, min_dense=0.0)
 
     def reason(self, f: AbstentionFeatures) -> str:
-        """The refusal's reason in Vietnamese, or "" to answer."""
+        """The refusal's reason in Vietnamese, or "" to answer (the first branch of :meth:`branches` that refuses)."""
+        return next((message for _, message in self.branches(f)), "")
+
+    def branches(self, f: AbstentionFeatures) -> list[tuple[str, str]]:
+        """Every branch of the rule that refuses ``f``, in the order :meth:`reason` reads them: (name, message). Each
+        is tested on its own, so ``bench.refusal_rules`` can tell what switching one off would change.
+
+        >>> rule = AbstentionRule()
+        >>> [name for name, _ in rule.branches(AbstentionFeatures(coverage=0.1, unknown_share=0.0, unknown=(),
+        ...                                                      type_found=True, year_ok=False))]
+        ['year', 'coverage']
+        """
+        out = []
         if len(f.unknown) >= self.min_unknown_words and f.unknown_share > self.max_unknown_share:
-            return ("Các văn bản hiện có không nói về nội dung này (không văn bản nào dùng các từ: "
-                    + ", ".join(f.unknown[:5]) + ").")
+            out.append(("unknown_words", "Các văn bản hiện có không nói về nội dung này (không văn bản nào dùng các "
+                        "từ: " + ", ".join(f.unknown[:5]) + ")."))
         if f.dense < self.min_dense:
-            return "Các văn bản hiện có không nói về nội dung này."
+            out.append(("dense", "Các văn bản hiện có không nói về nội dung này."))
         if f.absent_number:
-            return f"Các văn bản hiện có không có văn bản số {f.absent_number}, nên không thể trả lời câu hỏi này."
+            out.append(("absent_number", f"Các văn bản hiện có không có văn bản số {f.absent_number}, nên không thể "
+                        "trả lời câu hỏi này."))
         if not f.year_ok:
-            return "Các văn bản hiện có không có đoạn nào nói về năm được hỏi."
+            out.append(("year", "Các văn bản hiện có không có đoạn nào nói về năm được hỏi."))
         if f.other_ordinal:
-            return "Các văn bản hiện có chỉ nói về lần mang số thứ tự khác, không nói về lần được hỏi."
+            out.append(("ordinal", "Các văn bản hiện có chỉ nói về lần mang số thứ tự khác, không nói về lần được "
+                        "hỏi."))
         if self.require_asked_fact and not f.fact_found:
-            return (f"Các văn bản hiện có nói về nội dung này nhưng không nêu {FACT_NAMES.get(f.fact, 'thông tin')} "
-                    "được hỏi.")
+            out.append(("asked_fact", f"Các văn bản hiện có nói về nội dung này nhưng không nêu "
+                        f"{FACT_NAMES.get(f.fact, 'thông tin')} được hỏi."))
         if not f.place_ok:  # after the fact: when one is asked, saying it is absent says more
-            return "Các văn bản hiện có không có đoạn nào nói về địa phương được hỏi."
+            out.append(("place", "Các văn bản hiện có không có đoạn nào nói về địa phương được hỏi."))
         needed = self.min_coverage if f.type_found else self.min_coverage_without_type
         if f.coverage < needed:
-            return "Các văn bản hiện có không có đoạn nào trả lời đúng câu hỏi này."
-        return ""
+            out.append(("coverage" if f.type_found else "coverage_untyped",
+                        "Các văn bản hiện có không có đoạn nào trả lời đúng câu hỏi này."))
+        return out
 
 
 def features(units: list, analysis, lexical_state, rule: AbstentionRule, doc_text=None) -> AbstentionFeatures:
