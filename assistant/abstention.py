@@ -21,7 +21,7 @@ refusal probes, see ``eval/``, and checked on the other half): the fit is never 
 >>> rule = AbstentionRule()
 >>> rule.reason(AbstentionFeatures(coverage=0.9, unknown_share=0.0, unknown=(), type_found=True))
 ''
->>> rule.reason(AbstentionFeatures(coverage=0.2, unknown_share=0.0, unknown=(), type_found=True))
+>>> rule.reason(AbstentionFeatures(coverage=rule.min_coverage / 2, unknown_share=0.0, unknown=(), type_found=True))
 'Các văn bản hiện có không có đoạn nào trả lời đúng câu hỏi này.'
 """
 
@@ -55,6 +55,10 @@ from textnorm.patterns import CITED_DOCUMENT, news_dateline
 FIT_FILE = Path(__file__).with_name("abstention_fit.json")
 #: The fitted values, read once at import: the defaults of :class:`AbstentionRule`'s fitted fields.
 _FIT = json.loads(FIT_FILE.read_text(encoding="utf-8"))["rule"]
+
+
+#: The dense threshold of an embedder the rule was not fitted with: the floor of a cosine, so the test never refuses.
+NO_DENSE_TEST = -1.0
 
 
 @dataclass(frozen=True)
@@ -117,8 +121,14 @@ class AbstentionRule:
     require_asked_fact: bool = True
 
     def for_embedder(self, name: str) -> "AbstentionRule":
-        """The rule for an index built with embedder ``name``: the dense threshold only holds for its own model."""
-        return self if name == self.dense_embedder else replace(self, min_dense=0.0)
+        """The rule for an index built with embedder ``name``: the dense threshold only holds for its own model; with
+        another, no cosine is below :data:`NO_DENSE_TEST` (a cosine may be negative: 0.0 would still refuse).
+
+        >>> AbstentionRule().for_embedder("hashing:64").branches(AbstentionFeatures(
+        ...     coverage=0.9, unknown_share=0.0, unknown=(), type_found=True, dense=-0.05))
+        []
+        """
+        return self if name == self.dense_embedder else replace(self, min_dense=NO_DENSE_TEST)
 
     def reason(self, f: AbstentionFeatures) -> str:
         """The refusal's reason in Vietnamese, or "" to answer (the first branch of :meth:`branches` that refuses)."""
@@ -129,8 +139,8 @@ class AbstentionRule:
         is tested on its own, so ``bench.refusal_rules`` can tell what switching one off would change.
 
         >>> rule = AbstentionRule()
-        >>> [name for name, _ in rule.branches(AbstentionFeatures(coverage=0.1, unknown_share=0.0, unknown=(),
-        ...                                                      type_found=True, year_ok=False))]
+        >>> [name for name, _ in rule.branches(AbstentionFeatures(coverage=rule.min_coverage / 2, unknown_share=0.0,
+        ...                                                      unknown=(), type_found=True, year_ok=False))]
         ['year', 'coverage']
         """
         out = []
