@@ -80,13 +80,17 @@ class AbstentionFeatures:
     other_ordinal: str = ""
     #: a document number the question writes with its year that is no document's own and no passage found writes
     absent_number: str = ""
+    #: the largest coverage of any unit, whatever kind of answer it carries: how well the documents speak of the topic
+    #: (0.0: not measured, and the test that reads it never refuses)
+    topic_coverage: float = 0.0
 
     def as_row(self) -> dict:
         return {"coverage": round(self.coverage, 3), "unknown_share": round(self.unknown_share, 3),
                 "unknown": list(self.unknown), "type_found": self.type_found, "year_ok": self.year_ok,
                 "place_ok": self.place_ok,
                 "dense": round(self.dense, 3), "fact": self.fact, "fact_found": self.fact_found,
-                "other_ordinal": self.other_ordinal, "absent_number": self.absent_number}
+                "other_ordinal": self.other_ordinal, "absent_number": self.absent_number,
+                "topic_coverage": round(self.topic_coverage, 3)}
 
 
 @dataclass(frozen=True)
@@ -112,6 +116,10 @@ class AbstentionRule:
     min_dense: float = _FIT["min_dense"]
     #: The embedder ``min_dense`` was fitted with (cosines of another model are on another scale).
     dense_embedder: str = _FIT["dense_embedder"]
+    #: Fitted: when the best unit of the topic carries no answer of the asked kind, the units that do must carry at
+    #: least this share of its coverage: else the text the answer would rest on lacks what is asked (a post on the
+    #: hearing asked about that names no day, while only other documents' lines carry dates).
+    min_typed_share: float = _FIT.get("min_typed_share", 0.0)
     #: By hand: a year named must be the year of one of the units carrying at least this share of the best coverage:
     #: several documents may say the same thing, and the right one need not be the very best unit. A passage the
     #: search ranked high but that does not carry the question is no evidence of the year (it is not what is quoted).
@@ -162,6 +170,8 @@ class AbstentionRule:
                         f"{FACT_NAMES.get(f.fact, 'thông tin')} được hỏi."))
         if not f.place_ok:  # after the fact: when one is asked, saying it is absent says more
             out.append(("place", "Các văn bản hiện có không có đoạn nào nói về địa phương được hỏi."))
+        if f.type_found and f.coverage < self.min_typed_share * f.topic_coverage:
+            out.append(("topic_without_type", "Các văn bản nói về nội dung này không có đoạn nào nêu điều được hỏi."))
         needed = self.min_coverage if f.type_found else self.min_coverage_without_type
         if f.coverage < needed:
             out.append(("coverage" if f.type_found else "coverage_untyped",
@@ -216,6 +226,7 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule, doc_tex
     found = not fact.kind or not units or bool(stating)
     scoped = [u for u in units if in_scope(u.result, analysis, lexical_state)]
     return AbstentionFeatures(coverage=coverage, unknown_share=share, unknown=unknown, type_found=type_found,
+                              topic_coverage=max((u.coverage for u in units), default=0.0),
                               year_ok=year_ok, place_ok=place_ok, dense=dense, fact=fact.kind, fact_found=found,
                               other_ordinal=ordinal_conflict(analysis.text, scoped),
                               absent_number=_absent_number(analysis, units, lexical_state, doc_text))

@@ -25,13 +25,16 @@ from bench.eval_sets import halves_of, use_index
 
 #: The values tried for each fitted threshold: wide enough that the fit lands inside (an edge value is reported).
 #: (The last fit landed on min_coverage 0.1, the edge: the grid now reaches 0.05; 0.0 would switch the branch off,
-#: which is a decision about the rule (``bench.refusal_rules``), not a fit. min_unknown_words stays at 2 at least.)
+#: which is a decision about the rule (``bench.refusal_rules``), not a fit.)
 GRID = {
     "min_coverage": [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6],
     "min_coverage_without_type": [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0],
     "max_unknown_share": [0.1, 0.15, 0.2, 0.25, 0.34, 0.4, 0.5, 0.6, 0.75, 0.9],
-    "min_unknown_words": [2, 3, 4, 5, 6],  # never 1: one unknown word ("khoảng", "chót") must not refuse alone
+    # never under 3: an official's own small index lacks ordinary words ("nội dung", "quy định" in three documents),
+    # and two of them unknown are no absence of the topic; one ("khoảng", "chót") never refuses alone
+    "min_unknown_words": [3, 4, 5, 6],
     "min_dense": [0.0, 0.8, 0.82, 0.84, 0.85, 0.86, 0.87, 0.88, 0.9],
+    "min_typed_share": [0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7],  # 0.0: no such test (the fit before it)
 }
 #: Sets the fit reads by default, split by document into their tune and check halves.
 DEFAULT_SETS = "dev,realdocs,reworded,probes,newdocs"
@@ -43,7 +46,7 @@ DEFAULT_TUNE_SETS = "freshdocs,freshdocs2,freshdocs3,freshdocs5"
 
 #: The rules of ``bench.refusal_rules`` that the fitted thresholds do not decide (the branches they decide are
 #: recomputed from the features).
-_FITTED_BRANCHES = ("unknown_words", "dense", "coverage", "coverage_untyped")
+_FITTED_BRANCHES = ("unknown_words", "dense", "topic_without_type", "coverage", "coverage_untyped")
 
 
 def loaded(path: Path) -> dict[str, list[tuple[dict, str, object]]]:
@@ -123,13 +126,17 @@ def tied_rules(rows, current: AbstentionRule) -> list[tuple]:
 def fit(tied: list[tuple], current: AbstentionRule) -> AbstentionRule:
     """Of the rules with the most right decisions (``tied``, :func:`tied_rules`), the mildest (refusing least: a
     false refusal of an answerable question costs more than a vague answer to an odd one; on the blind sets the
-    largest loss was answerable questions refused, issue 18), then the one nearest ``current`` in grid steps."""
+    largest loss was answerable questions refused, issue 18), then the one nearest ``current`` in grid steps. A
+    threshold the tune questions leave free over its whole grid (every value ties) is no evidence either way: it is
+    not made milder, it stays nearest ``current`` (the mildest end of a flat grid would switch its branch off)."""
     here = {name: _steps(name, getattr(current, name)) for name in GRID}
+    ranges = tied_ranges(tied)
+    free = {name for name, values in GRID.items() if ranges[name] == [values[0], values[-1]]}
 
     def key(values: tuple) -> tuple[int, int]:
         steps = [_steps(name, v) for name, v in zip(GRID, values)]
         distance = sum(abs(s - here[name]) for name, s in zip(GRID, steps))
-        mildness = sum(s if name in MILDER_WHEN_HIGHER else -s for name, s in zip(GRID, steps))
+        mildness = sum(s if name in MILDER_WHEN_HIGHER else -s for name, s in zip(GRID, steps) if name not in free)
         return -mildness, distance
 
     return replace(current, **dict(zip(GRID, min(tied, key=key))))
@@ -152,7 +159,8 @@ def write_fit(path: Path, rule: AbstentionRule, sets: str, figures: dict, ranges
             "tied_ranges": ranges, "command": "python -m bench.refusal_rules --data-dir DIR --save ROWS && "
                        "python -m bench.fit_abstention --load ROWS --write",
             "tie_break": "among the rules with the most right decisions on the tune half (then fewest false "
-                         "refusals), the mildest (refusing least), then the nearest to the previous fit in grid steps"}
+                         "refusals), the mildest (refusing least; a threshold free over its whole grid is not made "
+                         "milder), then the nearest to the previous fit in grid steps"}
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 

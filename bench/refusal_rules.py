@@ -9,11 +9,12 @@ no indexed text holds refuses first (``number``); the schedule and task hooks ma
 below is read); then the checks before any unit is read (:func:`assistant.scope.scope_checks`: ``province``,
 ``no_results``, ``foreign``, ``year``, ``province_year``) and the branches of the fitted rule
 (:meth:`assistant.abstention.AbstentionRule.branches`: ``unknown_words``, ``dense``, ``absent_number``, ``year_ok``
-as ``year``, ``ordinal``, ``asked_fact``, ``place``, ``coverage`` / ``coverage_untyped``). Each rule is tested on its
-own, so a question lists every rule that would refuse it. A rule's record on a half: ``right`` / ``wrong`` = the
-refusals it makes of questions that must / must not be refused; ``off -right`` / ``off -wrong`` = the right / wrong
-refusals lost when only it is switched off (it alone refuses them). Questions: the halves of ``--sets`` and every
-question of ``--tune-sets`` (as ``bench.fit_abstention`` reads them).
+as ``year``, ``ordinal``, ``asked_fact``, ``place``, ``topic_without_type``, ``coverage`` / ``coverage_untyped``).
+Each rule is tested on its own, so a question lists every rule that would refuse it. A rule's record on a half:
+``right`` / ``wrong`` = the refusals it makes of questions that must / must not be refused; ``off -right`` /
+``off -wrong`` = the right / wrong refusals lost when only it is switched off (it alone refuses them). Questions: the
+halves of ``--sets`` and every question of ``--tune-sets`` (as ``bench.fit_abstention`` reads them). The scope's
+year check is ``year:scope``, the rule's ``year``.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ from bench.fit_abstention import DEFAULT_SETS, DEFAULT_TUNE_SETS
 BEFORE_HOOKS = ("number",)
 #: The rules in the order the answerer reads them (the table's rows).
 RULES = ("number", "province", "no_results", "foreign", "year:scope", "province_year", "unknown_words", "dense",
-         "absent_number", "year", "ordinal", "asked_fact", "place", "coverage", "coverage_untyped")
+         "absent_number", "year", "ordinal", "asked_fact", "place", "topic_without_type", "coverage",
+         "coverage_untyped")
 
 
 def refused(row: dict, off: frozenset = frozenset()) -> bool:

@@ -94,9 +94,18 @@ def test_the_table_counts_each_rules_refusals_and_those_it_alone_makes():
 # -- the fit ---------------------------------------------------------------------------------------------------------
 def test_among_tied_thresholds_the_fit_refuses_least():
     current = AbstentionRule(min_coverage=0.3, min_coverage_without_type=0.7, max_unknown_share=0.34,
-                             min_unknown_words=3, min_dense=0.86)
-    nearest, milder = (0.3, 0.7, 0.34, 3, 0.86), (0.1, 0.6, 0.34, 3, 0.86)
+                             min_unknown_words=3, min_dense=0.86, min_typed_share=0.0)
+    nearest, milder = (0.3, 0.7, 0.34, 3, 0.86, 0.0), (0.1, 0.6, 0.34, 3, 0.86, 0.0)
     assert fit_abstention.fit([nearest, milder], current).min_coverage == 0.1
+
+
+def test_a_threshold_every_grid_value_ties_stays_where_it_was():
+    current = AbstentionRule(min_coverage=0.3, min_coverage_without_type=0.7, max_unknown_share=0.34,
+                             min_unknown_words=3, min_dense=0.86, min_typed_share=0.0)
+    shares = fit_abstention.GRID["max_unknown_share"]
+    tied = [(coverage, 0.7, share, 3, 0.86, 0.0) for share in shares for coverage in (0.1, 0.3)]
+    rule = fit_abstention.fit(tied, current)
+    assert rule.max_unknown_share == 0.34 and rule.min_coverage == 0.1  # free: kept; constrained: the mildest
 
 
 def test_rows_saved_by_the_tool_are_fitted_along_the_answerers_path(tmp_path):
@@ -139,3 +148,37 @@ def test_the_fitted_embedders_cosine_below_the_threshold_refuses():
     f = AbstentionFeatures(coverage=0.9, unknown_share=0.0, unknown=(), type_found=True, dense=0.5)
     assert [name for name, _ in rule.for_embedder(rule.dense_embedder).branches(f)] == ["dense"]
     assert rule.for_embedder("hashing:64").branches(replace(f, dense=-0.2)) == []
+
+
+# -- the topic's text lacks what is asked ----------------------------------------------------------------------------
+#: A post on a dialogue that names no day; the plan above and the Hà Nam plan carry dates of other things.
+DIALOGUE = """Sở Nội vụ tỉnh Yên Bái đối thoại với doanh nghiệp về thủ tục hành chính
+Sở Nội vụ tỉnh Yên Bái vừa tổ chức buổi đối thoại với doanh nghiệp về thủ tục hành chính trên môi trường điện tử.
+Các doanh nghiệp kiến nghị rút ngắn thời gian giải quyết hồ sơ đất đai.
+"""
+DIALOGUE_QUESTION = "Sở Nội vụ tỉnh Yên Bái tổ chức buổi đối thoại với doanh nghiệp về thủ tục hành chính vào ngày nào?"
+
+
+@pytest.fixture(scope="module")
+def dialogue(tmp_path_factory):
+    settings, store = index_texts(tmp_path_factory.mktemp("dialogue"), {
+        "hn.txt": HA_NAM_PLAN, "yb.txt": SUDDEN_PLAN, "doi-thoai.txt": DIALOGUE})
+    return Assistant(settings, HybridRetriever(store))
+
+
+@pytest.fixture(scope="module")
+def dated_dialogue(tmp_path_factory):
+    dated = DIALOGUE.replace("vừa tổ chức", "đã tổ chức ngày 12/5/2023")
+    settings, store = index_texts(tmp_path_factory.mktemp("dated"), {
+        "hn.txt": HA_NAM_PLAN, "yb.txt": SUDDEN_PLAN, "doi-thoai.txt": dated})
+    return Assistant(settings, HybridRetriever(store))
+
+
+def test_a_day_the_topics_post_does_not_name_is_refused_though_other_documents_carry_dates(dialogue):
+    row = fired_rules(dialogue, DIALOGUE_QUESTION)
+    assert "topic_without_type" in row["fired"] and dialogue.ask(DIALOGUE_QUESTION).abstained
+
+
+def test_the_day_the_post_names_is_answered(dated_dialogue):
+    answer = dated_dialogue.ask(DIALOGUE_QUESTION)
+    assert not answer.abstained and "12/5/2023" in answer.text
