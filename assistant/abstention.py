@@ -21,7 +21,7 @@ refusal probes, see ``eval/``, and checked on the other half): the fit is never 
 >>> rule = AbstentionRule()
 >>> rule.reason(AbstentionFeatures(coverage=0.9, unknown_share=0.0, unknown=(), type_found=True))
 ''
->>> rule.reason(AbstentionFeatures(coverage=0.2, unknown_share=0.0, unknown=(), type_found=True))
+>>> rule.reason(AbstentionFeatures(coverage=rule.min_coverage / 2, unknown_share=0.0, unknown=(), type_found=True))
 'Các văn bản hiện có không có đoạn nào trả lời đúng câu hỏi này.'
 """
 
@@ -57,6 +57,10 @@ FIT_FILE = Path(__file__).with_name("abstention_fit.json")
 _FIT = json.loads(FIT_FILE.read_text(encoding="utf-8"))["rule"]
 
 
+#: The dense threshold of an embedder the rule was not fitted with: the floor of a cosine, so the test never refuses.
+NO_DENSE_TEST = -1.0
+
+
 @dataclass(frozen=True)
 class AbstentionFeatures:
     """What the decision reads."""
@@ -76,13 +80,17 @@ class AbstentionFeatures:
     other_ordinal: str = ""
     #: a document number the question writes with its year that is no document's own and no passage found writes
     absent_number: str = ""
+    #: the largest coverage of any unit, whatever kind of answer it carries: how well the documents speak of the topic
+    #: (0.0: not measured, and the test that reads it never refuses)
+    topic_coverage: float = 0.0
 
     def as_row(self) -> dict:
         return {"coverage": round(self.coverage, 3), "unknown_share": round(self.unknown_share, 3),
                 "unknown": list(self.unknown), "type_found": self.type_found, "year_ok": self.year_ok,
                 "place_ok": self.place_ok,
                 "dense": round(self.dense, 3), "fact": self.fact, "fact_found": self.fact_found,
-                "other_ordinal": self.other_ordinal, "absent_number": self.absent_number}
+                "other_ordinal": self.other_ordinal, "absent_number": self.absent_number,
+                "topic_coverage": round(self.topic_coverage, 3)}
 
 
 @dataclass(frozen=True)
@@ -108,6 +116,10 @@ class AbstentionRule:
     min_dense: float = _FIT["min_dense"]
     #: The embedder ``min_dense`` was fitted with (cosines of another model are on another scale).
     dense_embedder: str = _FIT["dense_embedder"]
+    #: Fitted: when the best unit of the topic carries no answer of the asked kind, the units that do must carry at
+    #: least this share of its coverage: else the text the answer would rest on lacks what is asked (a post on the
+    #: hearing asked about that names no day, while only other documents' lines carry dates).
+    min_typed_share: float = _FIT.get("min_typed_share", 0.0)
     #: By hand: a year named must be the year of one of the units carrying at least this share of the best coverage:
     #: several documents may say the same thing, and the right one need not be the very best unit. A passage the
     #: search ranked high but that does not carry the question is no evidence of the year (it is not what is quoted).
@@ -117,31 +129,54 @@ class AbstentionRule:
     require_asked_fact: bool = True
 
     def for_embedder(self, name: str) -> "AbstentionRule":
-        """The rule for an index built with embedder ``name``: the dense threshold only holds for its own model."""
-        return self if name == self.dense_embedder else replace(self, min_dense=0.0)
+        """The rule for an index built with embedder ``name``: the dense threshold only holds for its own model; with
+        another, no cosine is below :data:`NO_DENSE_TEST` (a cosine may be negative: 0.0 would still refuse).
+
+        >>> AbstentionRule().for_embedder("hashing:64").branches(AbstentionFeatures(
+        ...     coverage=0.9, unknown_share=0.0, unknown=(), type_found=True, dense=-0.05))
+        []
+        """
+        return self if name == self.dense_embedder else replace(self, min_dense=NO_DENSE_TEST)
 
     def reason(self, f: AbstentionFeatures) -> str:
-        """The refusal's reason in Vietnamese, or "" to answer."""
+        """The refusal's reason in Vietnamese, or "" to answer (the first branch of :meth:`branches` that refuses)."""
+        return next((message for _, message in self.branches(f)), "")
+
+    def branches(self, f: AbstentionFeatures) -> list[tuple[str, str]]:
+        """Every branch of the rule that refuses ``f``, in the order :meth:`reason` reads them: (name, message). Each
+        is tested on its own, so ``bench.refusal_rules`` can tell what switching one off would change.
+
+        >>> rule = AbstentionRule()
+        >>> [name for name, _ in rule.branches(AbstentionFeatures(coverage=rule.min_coverage / 2, unknown_share=0.0,
+        ...                                                      unknown=(), type_found=True, year_ok=False))]
+        ['year', 'coverage']
+        """
+        out = []
         if len(f.unknown) >= self.min_unknown_words and f.unknown_share > self.max_unknown_share:
-            return ("Các văn bản hiện có không nói về nội dung này (không văn bản nào dùng các từ: "
-                    + ", ".join(f.unknown[:5]) + ").")
+            out.append(("unknown_words", "Các văn bản hiện có không nói về nội dung này (không văn bản nào dùng các "
+                        "từ: " + ", ".join(f.unknown[:5]) + ")."))
         if f.dense < self.min_dense:
-            return "Các văn bản hiện có không nói về nội dung này."
+            out.append(("dense", "Các văn bản hiện có không nói về nội dung này."))
         if f.absent_number:
-            return f"Các văn bản hiện có không có văn bản số {f.absent_number}, nên không thể trả lời câu hỏi này."
+            out.append(("absent_number", f"Các văn bản hiện có không có văn bản số {f.absent_number}, nên không thể "
+                        "trả lời câu hỏi này."))
         if not f.year_ok:
-            return "Các văn bản hiện có không có đoạn nào nói về năm được hỏi."
+            out.append(("year", "Các văn bản hiện có không có đoạn nào nói về năm được hỏi."))
         if f.other_ordinal:
-            return "Các văn bản hiện có chỉ nói về lần mang số thứ tự khác, không nói về lần được hỏi."
+            out.append(("ordinal", "Các văn bản hiện có chỉ nói về lần mang số thứ tự khác, không nói về lần được "
+                        "hỏi."))
         if self.require_asked_fact and not f.fact_found:
-            return (f"Các văn bản hiện có nói về nội dung này nhưng không nêu {FACT_NAMES.get(f.fact, 'thông tin')} "
-                    "được hỏi.")
+            out.append(("asked_fact", f"Các văn bản hiện có nói về nội dung này nhưng không nêu "
+                        f"{FACT_NAMES.get(f.fact, 'thông tin')} được hỏi."))
         if not f.place_ok:  # after the fact: when one is asked, saying it is absent says more
-            return "Các văn bản hiện có không có đoạn nào nói về địa phương được hỏi."
+            out.append(("place", "Các văn bản hiện có không có đoạn nào nói về địa phương được hỏi."))
+        if f.type_found and f.coverage < self.min_typed_share * f.topic_coverage:
+            out.append(("topic_without_type", "Các văn bản nói về nội dung này không có đoạn nào nêu điều được hỏi."))
         needed = self.min_coverage if f.type_found else self.min_coverage_without_type
         if f.coverage < needed:
-            return "Các văn bản hiện có không có đoạn nào trả lời đúng câu hỏi này."
-        return ""
+            out.append(("coverage" if f.type_found else "coverage_untyped",
+                        "Các văn bản hiện có không có đoạn nào trả lời đúng câu hỏi này."))
+        return out
 
 
 def features(units: list, analysis, lexical_state, rule: AbstentionRule, doc_text=None) -> AbstentionFeatures:
@@ -191,6 +226,7 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule, doc_tex
     found = not fact.kind or not units or bool(stating)
     scoped = [u for u in units if in_scope(u.result, analysis, lexical_state)]
     return AbstentionFeatures(coverage=coverage, unknown_share=share, unknown=unknown, type_found=type_found,
+                              topic_coverage=max((u.coverage for u in units), default=0.0),
                               year_ok=year_ok, place_ok=place_ok, dense=dense, fact=fact.kind, fact_found=found,
                               other_ordinal=ordinal_conflict(analysis.text, scoped),
                               absent_number=_absent_number(analysis, units, lexical_state, doc_text))

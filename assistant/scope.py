@@ -41,27 +41,35 @@ def out_of_scope(analysis, results: list[SearchResult], state, *, use_llm: bool 
     when the evidence is absent: no document found is known to be of it, none leaves it unread, and no passage
     found names it; a document named by its number is the scope, whatever place or year the question names.
     ``foreign``: whether the question is in another language (asked only when there are results)."""
+    return next((message for _, message in scope_checks(analysis, results, state, use_llm=use_llm,
+                                                           foreign=foreign)), "")
+
+
+def scope_checks(analysis, results: list[SearchResult], state, *, use_llm: bool = False,
+                 foreign: Callable[[], bool] = lambda: False, every: bool = False):
+    """The checks of :func:`out_of_scope` that refuse, in its order, as (kind, message): "province", "no_results",
+    "foreign", "year", "province_year". Lazy (the first is all :func:`out_of_scope` reads); ``every`` tests the
+    foreign language also when there are no results, so that ``bench.refusal_rules`` sees each check on its own."""
     named = resolve_named_documents(analysis, state.records)
     missing = [] if named else _provinces_without_evidence(analysis, results, state)
     if missing and len(missing) == len(analysis.provinces):
-        return (f"Các văn bản hiện có không có văn bản nào của {', '.join(missing)}, nên không thể trả lời "
-                "câu hỏi này." + merger_note(missing))
+        yield "province", (f"Các văn bản hiện có không có văn bản nào của {', '.join(missing)}, nên không thể trả "
+                           "lời câu hỏi này." + merger_note(missing))
     if not results:
-        return "Không tìm thấy đoạn văn bản nào liên quan đến câu hỏi."
-    if not use_llm and foreign():
+        yield "no_results", "Không tìm thấy đoạn văn bản nào liên quan đến câu hỏi."
+    if (results or every) and not use_llm and foreign():
         # word-level checks cannot tell a foreign-language question's topic; the multilingual embedder finds the
         # closest documents, but quoting needs the words: ask in Vietnamese (or use LLM mode)
-        return ("Chế độ trích dẫn chỉ trả lời câu hỏi bằng tiếng Việt (có hoặc không dấu). Hãy đặt lại câu hỏi "
-                "bằng tiếng Việt, hoặc dùng chế độ LLM nếu đã cấu hình.")
+        yield "foreign", ("Chế độ trích dẫn chỉ trả lời câu hỏi bằng tiếng Việt (có hoặc không dấu). Hãy đặt lại "
+                          "câu hỏi bằng tiếng Việt, hoặc dùng chế độ LLM nếu đã cấu hình.")
     if analysis.years and not named and not any(_year_open(r, analysis.years, state, named=analysis.doc_numbers)
                                                 for r in results):
-        return (f"Các văn bản hiện có không nói về năm {', '.join(analysis.years)}, nên không thể trả lời "
-                "câu hỏi này.")
+        yield "year", (f"Các văn bản hiện có không nói về năm {', '.join(analysis.years)}, nên không thể trả lời "
+                       "câu hỏi này.")
     if missing_any := (not named and _unconfirmed_scope(analysis, results, state)):
-        return (f"Các văn bản hiện có không có văn bản nào được biết là của {missing_any} năm "
-                f"{', '.join(analysis.years)}: các đoạn gần nhất không ghi tỉnh, năm này, nên không thể trả lời "
-                "câu hỏi này." + merger_note(missing_any.split(", "), analysis.provinces))
-    return ""
+        yield "province_year", (f"Các văn bản hiện có không có văn bản nào được biết là của {missing_any} năm "
+                                f"{', '.join(analysis.years)}: các đoạn gần nhất không ghi tỉnh, năm này, nên không "
+                                "thể trả lời câu hỏi này." + merger_note(missing_any.split(", "), analysis.provinces))
 
 
 def merger_note(provinces: Sequence[str], searched: Sequence[str] = ()) -> str:

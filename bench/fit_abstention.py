@@ -24,12 +24,17 @@ from assistant.abstention import FIT_FILE, AbstentionRule
 from bench.eval_sets import halves_of, use_index
 
 #: The values tried for each fitted threshold: wide enough that the fit lands inside (an edge value is reported).
+#: (The last fit landed on min_coverage 0.1, the edge: the grid now reaches 0.05; 0.0 would switch the branch off,
+#: which is a decision about the rule (``bench.refusal_rules``), not a fit.)
 GRID = {
-    "min_coverage": [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6],
-    "min_coverage_without_type": [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0],
-    "max_unknown_share": [0.1, 0.15, 0.2, 0.25, 0.34, 0.4, 0.5, 0.6, 0.75],
-    "min_unknown_words": [2, 3, 4, 5],  # never 1: one unknown word ("khoảng", "chót") must not refuse alone
+    "min_coverage": [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6],
+    "min_coverage_without_type": [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0],
+    "max_unknown_share": [0.1, 0.15, 0.2, 0.25, 0.34, 0.4, 0.5, 0.6, 0.75, 0.9],
+    # never under 3: an official's own small index lacks ordinary words ("nội dung", "quy định" in three documents),
+    # and two of them unknown are no absence of the topic; one ("khoảng", "chót") never refuses alone
+    "min_unknown_words": [3, 4, 5, 6],
     "min_dense": [0.0, 0.8, 0.82, 0.84, 0.85, 0.86, 0.87, 0.88, 0.9],
+    "min_typed_share": [0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7],  # 0.0: no such test (the fit before it)
 }
 #: Sets the fit reads by default, split by document into their tune and check halves.
 DEFAULT_SETS = "dev,realdocs,reworded,probes,newdocs"
@@ -37,6 +42,41 @@ DEFAULT_SETS = "dev,realdocs,reworded,probes,newdocs"
 #: since (``eval/splits.json`` lists them check-only so that their rows stay reported; the judges of this and the
 #: last session, freshdocs4 and freshdocs6, are never read here).
 DEFAULT_TUNE_SETS = "freshdocs,freshdocs2,freshdocs3,freshdocs5"
+
+
+#: The rules of ``bench.refusal_rules`` that the fitted thresholds do not decide (the branches they decide are
+#: recomputed from the features).
+_FITTED_BRANCHES = ("unknown_words", "dense", "topic_without_type", "coverage", "coverage_untyped")
+
+
+def loaded(path: Path) -> dict[str, list[tuple[dict, str, object]]]:
+    """The rows of :func:`collect` by half, from rows ``python -m bench.refusal_rules --save`` wrote: read along the
+    answerer's path (a hook's answer is never refused by the rule: its features are None), in seconds.
+
+    >>> import tempfile
+    >>> row = {"id": "X1", "half": "tune", "must": False, "question": "…", "fired": ["coverage"], "hook": True,
+    ...        "features": {"coverage": 0.1, "unknown_share": 0.0, "unknown": [], "type_found": True}}
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     _ = (Path(d) / "rows.json").write_text(json.dumps([row]), encoding="utf-8")
+    ...     loaded(Path(d) / "rows.json")["tune"]
+    [({'id': 'X1', 'question': '…', 'abstain': False}, '', None)]
+    """
+    from assistant.abstention import AbstentionFeatures
+
+    out: dict[str, list] = {"tune": [], "check": []}
+    for row in json.loads(path.read_text(encoding="utf-8")):
+        fixed = [r for r in row["fired"] if r not in _FITTED_BRANCHES and r not in _FEATURE_BRANCHES]
+        before_hooks = "number" in fixed
+        features = {**row["features"], "unknown": tuple(row["features"]["unknown"])}
+        f = None if row["hook"] else AbstentionFeatures(**features)
+        reason = ",".join(fixed) if before_hooks or not row["hook"] else ""
+        q = {"id": row["id"], "question": row["question"], "abstain": row["must"]}
+        out.setdefault(row["half"], []).append((q, reason, f))
+    return out
+
+
+#: The branches of the rule read from features the fit does not change (they are recomputed from the features).
+_FEATURE_BRANCHES = ("absent_number", "year", "ordinal", "asked_fact", "place")
 
 
 def collect(assistant, questions: list[dict]) -> list[tuple[dict, str, object]]:
@@ -50,7 +90,7 @@ def collect(assistant, questions: list[dict]) -> list[tuple[dict, str, object]]:
 def confusion(rows, rule: AbstentionRule) -> dict:
     tp = fp = fn = tn = 0
     for q, rule_reason, f in rows:
-        refused = bool(rule_reason) or bool(rule.reason(f))
+        refused = bool(rule_reason) or (f is not None and bool(rule.reason(f)))
         must = bool(q.get("abstain"))
         tp += refused and must
         fp += refused and not must
@@ -84,17 +124,20 @@ def tied_rules(rows, current: AbstentionRule) -> list[tuple]:
 
 
 def fit(tied: list[tuple], current: AbstentionRule) -> AbstentionRule:
-    """Of the rules with the most right decisions (``tied``, :func:`tied_rules`), the one nearest ``current`` in grid
-    steps, then the mildest (refusing least: a false refusal of a real question costs more than a vague answer to an
-    odd one). The rows often leave a wide flat region of tied rules: the mildest alone would always sit on its edge,
-    and the nearest moves a threshold only when the rows prefer another value."""
+    """Of the rules with the most right decisions (``tied``, :func:`tied_rules`), the mildest (refusing least: a
+    false refusal of an answerable question costs more than a vague answer to an odd one; on the blind sets the
+    largest loss was answerable questions refused, issue 18), then the one nearest ``current`` in grid steps. A
+    threshold the tune questions leave free over its whole grid (every value ties) is no evidence either way: it is
+    not made milder, it stays nearest ``current`` (the mildest end of a flat grid would switch its branch off)."""
     here = {name: _steps(name, getattr(current, name)) for name in GRID}
+    ranges = tied_ranges(tied)
+    free = {name for name, values in GRID.items() if ranges[name] == [values[0], values[-1]]}
 
     def key(values: tuple) -> tuple[int, int]:
         steps = [_steps(name, v) for name, v in zip(GRID, values)]
         distance = sum(abs(s - here[name]) for name, s in zip(GRID, steps))
-        mildness = sum(s if name in MILDER_WHEN_HIGHER else -s for name, s in zip(GRID, steps))
-        return distance, -mildness
+        mildness = sum(s if name in MILDER_WHEN_HIGHER else -s for name, s in zip(GRID, steps) if name not in free)
+        return -mildness, distance
 
     return replace(current, **dict(zip(GRID, min(tied, key=key))))
 
@@ -113,20 +156,18 @@ def write_fit(path: Path, rule: AbstentionRule, sets: str, figures: dict, ranges
     """The fitted thresholds (what :class:`AbstentionRule` reads), with the grid, the sets and the figures."""
     fitted = {name: getattr(rule, name) for name in (*GRID, "dense_embedder")}
     data = {"rule": fitted, "grid": GRID, "sets": sets.split(","), "figures": figures, "on_edge": on_edge(rule),
-            "tied_ranges": ranges, "command": "python -m bench.fit_abstention --data-dir DIR --write",
+            "tied_ranges": ranges, "command": "python -m bench.refusal_rules --data-dir DIR --save ROWS && "
+                       "python -m bench.fit_abstention --load ROWS --write",
             "tie_break": "among the rules with the most right decisions on the tune half (then fewest false "
-                         "refusals), the nearest to the previous fit in grid steps, then the mildest"}
+                         "refusals), the mildest (refusing least; a threshold free over its whole grid is not made "
+                         "milder), then the nearest to the previous fit in grid steps"}
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.fit_abstention")
-    parser.add_argument("--data-dir", type=Path, required=True)
-    parser.add_argument("--sets", default=DEFAULT_SETS)
-    parser.add_argument("--tune-sets", default=DEFAULT_TUNE_SETS,
-                        help="sets whose every question is tuned on (\"\" for none)")
-    parser.add_argument("--write", action="store_true", help=f"write the fit to {FIT_FILE.name}")
-    args = parser.parse_args(argv)
+def _collected(args) -> dict[str, list]:
+    """The rows of the questions of ``args.sets`` (by half) and ``args.tune_sets`` (tune), run on the index."""
+    if args.data_dir is None:
+        raise SystemExit("--data-dir or --load")
     use_index(args.data_dir)
     from assistant.service import open_assistant
     from settings import load_settings
@@ -136,7 +177,23 @@ def main(argv: list[str] | None = None) -> int:
     whole = [name for name in args.tune_sets.split(",") if name]
     if whole:  # every question of these sets, whatever half splits.json reports it in
         halves["tune"] += [q for qs in halves_of(whole).values() for q in qs]
-    rows = {half: collect(assistant, qs) for half, qs in halves.items()}
+    return {half: collect(assistant, qs) for half, qs in halves.items()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.fit_abstention")
+    parser.add_argument("--data-dir", type=Path)
+    parser.add_argument("--sets", default=DEFAULT_SETS)
+    parser.add_argument("--tune-sets", default=DEFAULT_TUNE_SETS,
+                        help="sets whose every question is tuned on (\"\" for none)")
+    parser.add_argument("--write", action="store_true", help=f"write the fit to {FIT_FILE.name}")
+    parser.add_argument("--load", type=Path, help="rows saved by python -m bench.refusal_rules --save (the "
+                        "answerer's own path, hooks included) instead of running the questions")
+    args = parser.parse_args(argv)
+    if args.load:
+        rows = loaded(args.load)
+    else:
+        rows = _collected(args)
     default = AbstentionRule()
     print("current rule:", default)
     for half in rows:
@@ -155,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
         print("written to", FIT_FILE)
     for half in rows:
         for q, reason, f in rows[half]:
-            refused = bool(reason) or bool(rule.reason(f))
+            refused = bool(reason) or (f is not None and bool(rule.reason(f)))
             if refused != bool(q.get("abstain")):
                 print(f"  {half} {'false refusal' if refused else 'missed refusal'} {q['id']}: {f.as_row()} "
                       f"{q['question'][:70]}")

@@ -101,13 +101,15 @@ def test_the_assistant_streams_one_response_in_both_modes(hashed_index):
 
 
 # -- the abstention fit ----------------------------------------------------------------------------------------------
-def test_the_fit_keeps_the_current_rule_when_the_tune_half_ties_it_and_says_when_a_value_is_on_the_edge():
+def test_the_fit_takes_the_mildest_tied_rule_then_the_nearest_and_says_when_a_value_is_on_the_edge():
     from bench.fit_abstention import GRID, fit, on_edge, tied_ranges
 
     current = AbstentionRule(min_coverage=0.3, min_coverage_without_type=0.7, max_unknown_share=0.34,
-                             min_unknown_words=3, min_dense=0.86)
+                             min_unknown_words=3, min_dense=0.86, min_typed_share=0.3)
+    here = (0.3, 0.7, 0.34, 3, 0.86, 0.3)
+    assert fit([here], current) == current and fit([here, (0.35, 0.7, 0.34, 3, 0.86, 0.3)], current) == current
+    milder = fit([here, (0.2, 0.7, 0.34, 3, 0.86, 0.3), (0.1, 0.7, 0.34, 3, 0.86, 0.3)], current)
+    assert milder.min_coverage == 0.1 and "min_coverage" not in on_edge(milder)  # refusing least wins among ties
     edges = tuple(values[0] for values in GRID.values())
-    assert fit([edges, (0.3, 0.7, 0.34, 3, 0.86), (0.35, 0.7, 0.34, 3, 0.86)], current) == current
-    nearest = fit([edges, (0.35, 0.7, 0.34, 3, 0.86)], current)
-    assert nearest.min_coverage == 0.35 and not on_edge(nearest) and set(on_edge(fit([edges], current))) == set(GRID)
-    assert tied_ranges([edges, (0.35, 0.7, 0.34, 3, 0.86)])["min_coverage"] == [GRID["min_coverage"][0], 0.35]
+    assert set(on_edge(fit([edges], current))) == set(GRID)
+    assert tied_ranges([edges, (0.35, 0.7, 0.34, 3, 0.86, 0.3)])["min_coverage"] == [GRID["min_coverage"][0], 0.35]
