@@ -94,6 +94,7 @@ from textnorm.patterns import (
     TITLE_OF_BODY,
     is_council_session,
     news_dateline,
+    page_stamp,
 )
 
 #: A number whose code opens with its issuing body instead of a type ("2345/UBND-VX", "1187/SNV-CCHC") is a công
@@ -1454,6 +1455,23 @@ def _repeats_next(r: _Reader, i: int) -> bool:
     return bool(after) and text != after and text.endswith(after)
 
 
+#: A source's name as a closing "Theo …"/"Nguồn …" line gives it: a proper name (capitalised: "Báo Hải Phòng",
+#: "VOV") or a site's address ("baochinhphu.vn"); a lower-case word is the label itself ("Nguồn tin", "Theo dõi").
+_SITE_ADDRESS = re.compile(r"^\S+\.(?:vn|com|net|org|gov)\b", re.IGNORECASE)
+
+
+def _names_a_source(name: str) -> bool:
+    """The words after "Theo"/"Nguồn" name a source or a site's address (:data:`_SITE_ADDRESS`), not a portal's label.
+
+    >>> _names_a_source("Báo Hải Phòng"), _names_a_source("baochinhphu.vn"), _names_a_source("tin")
+    (True, True, False)
+    >>> _names_a_source("dõi"), _names_a_source("TTXVN")
+    (False, True)
+    """
+    name = name.strip()
+    return name[:1].isupper() or bool(_SITE_ADDRESS.match(name))
+
+
 def _source_line(r: _Reader) -> tuple[int, re.Match] | None:
     return next(((s, m) for s, t in reversed(_body_paragraphs(r)) if (m := _SOURCE_LINE.match(t))), None)
 
@@ -1578,8 +1596,17 @@ def _read_news_title(r: _Reader, stamp: tuple[int, re.Match] | None) -> None:
         r.put("tieu_de", _sentence_case(text), (s, s + len(text)))
 
 
+def _page_stamp(r: _Reader) -> tuple[int, re.Match] | None:
+    """(block index, match) of a post's stamp among the short lines above its body that is no dateline of its own line
+    (:func:`textnorm.patterns.page_stamp`: "Chính trị 22-06-2024", "Print Thứ Ba, 29/06/2021 10:51 Gốc")."""
+    above = itertools.takewhile(lambda ib: len(ib[1].text) < PROSE_MIN_CHARS, enumerate(r.blocks[:DATELINE_BLOCKS]))
+    return next(((i, m) for i, b in above if (m := page_stamp(b.text))), None)
+
+
 def _read_news_date(r: _Reader, stamp: tuple[int, re.Match] | None) -> None:
-    """The dateline dates the post (day and year); a lead's "Ngày 13/4/2018, …" gives only the year."""
+    """The dateline dates the post (day and year), else its stamp among the page's buttons or beside its section; a
+    lead's "Ngày 13/4/2018, …" gives only the year."""
+    stamp = stamp or _page_stamp(r)
     if stamp:
         start, m = r.spans[stamp[0]][0], stamp[1]
         r.put("ngay_ban_hanh", _iso(m.group("d"), m.group("m"), m.group("y")), (start + m.start(), start + m.end()))
@@ -1627,8 +1654,9 @@ def _read_news(r: _Reader) -> None:
     source = _source_line(r)
     if source:
         span = (source[0] + source[1].start(1), source[0] + source[1].end(1))
-        if not canonical_province(source[1].group(1).strip()):  # "Nguồn Hà Tĩnh: …": an aggregator's place label
-            r.put("co_quan", source[1].group(1).strip(), span)
+        name = source[1].group(1).strip()
+        if not canonical_province(name) and _names_a_source(name):  # "Nguồn Hà Tĩnh: …": an aggregator's place label
+            r.put("co_quan", name, span)
         if not r.md.get("tinh"):
             name, where = _province_in(r, span)  # the publisher's own name ("QuangBinh Portal")
             r.put("tinh", name, where)

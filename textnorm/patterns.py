@@ -295,7 +295,35 @@ SEARCH_DATE_PREFIX = re.compile(r"^\s*date\s+(?P<y>" + YEAR + r")"
 #: A post's section name with its date on one line, no separator between them ("Thời sự 14-05-2024", "Kinh tế
 #: 05/01/2023"): the page's stamp of a post (a document dates itself with its place and "ngày").
 SECTION_DATE_LINE = re.compile(r"^" + UPPER_LETTER + r"[^\W\d_]*(?:\s+[^\W\d_]+){0,2}\s+"
-                               r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*" + YEAR + r"\s*$")
+                               r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>" + YEAR + r")\s*$")
+#: A post's weekday, date and time, which a document never writes together ("Thứ Ba, 29/06/2021 10:51"), found
+#: inside a short line of the page's buttons around it ("Print Thứ Ba, 29/06/2021 10:51 Gốc", "In bài | Chủ nhật,
+#: 12/03/2023 08:15 | Cỡ chữ"): the post's stamp (groups ``d``, ``m``, ``y``). Searched, not matched.
+WEEKDAY_STAMP = re.compile(
+    r"(?<!\w)(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|Chủ\s+nhật)\s*[,-]?\s*"
+    r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>" + YEAR + r")\s*(?:[,|-]|lúc)?\s*" + _CLOCK,
+    re.IGNORECASE,
+)
+#: Words at most in a line holding :data:`WEEKDAY_STAMP`: the stamp and a few buttons, not a sentence.
+WEEKDAY_STAMP_WORDS = 12
+
+
+def page_stamp(text: str) -> re.Match | None:
+    """A post's stamp that is no dateline of its own line: its section and date ("Chính trị 22-06-2024",
+    :data:`SECTION_DATE_LINE`) or its weekday, date and time among the page's buttons (:data:`WEEKDAY_STAMP`).
+    Groups ``d``, ``m``, ``y``.
+
+    >>> page_stamp("Chính trị 22-06-2024").group("d", "m", "y"), page_stamp("Print Thứ Ba, 29/06/2021 10:51 Gốc")[0]
+    (('22', '06', '2024'), 'Thứ Ba, 29/06/2021 10:51')
+    >>> page_stamp("Thứ Ba, 29/06/2021 đoàn kiểm tra làm việc tại xã"), page_stamp("Ngày 29/06/2021 10:51")
+    (None, None)
+    >>> page_stamp("Vào sáng thứ Ba, 29/06/2021 10:00 tại hội trường UBND huyện, đoàn kiểm tra của tỉnh đã làm việc")
+    """
+    text = text.strip()
+    m = SECTION_DATE_LINE.match(text)
+    if m:
+        return m
+    return WEEKDAY_STAMP.search(text) if len(text.split()) <= WEEKDAY_STAMP_WORDS else None
 #: A web page's skip link to its content ("Nhảy đến nội dung", "Chuyển đến nội dung chính"):
 #: page chrome, never a headline.
 SKIP_LINK = re.compile(r"^(?:Nhảy|Chuyển|Bỏ qua|Truy cập|Đi)\s+(?:đến\s+|tới\s+)?(?:phần\s+)?nội dung(?:\s+chính)?"

@@ -1,0 +1,58 @@
+"""Dates and issuers that unseen pages carry outside a document's header (issue 18, helper D6): a post's stamp among
+the page's buttons or beside its section, a legal portal's table whose labels carry an explanation, a portal's
+"Nguồn tin" label. Lines written for the tests."""
+
+from __future__ import annotations
+
+from ingest.boundaries import web_fields
+from ingest.document import build_document
+from tests.reading import metadata_of
+
+#: A lead long enough to be a post's body.
+LEAD = ("UBND huyện vừa có văn bản đề nghị các xã, thị trấn rà soát lại toàn bộ thủ tục hành chính đang tiếp nhận tại "
+        "bộ phận một cửa, công khai đầy đủ quy trình và thời hạn giải quyết để người dân dễ theo dõi. Các xã báo cáo "
+        "kết quả về Phòng Nội vụ trước ngày 15 tháng sau để tổng hợp.")
+
+
+def test_a_weekday_date_and_time_among_the_page_buttons_dates_the_post():
+    md = metadata_of("In bài Thứ Năm, 14/10/2021 08:20 Cỡ chữ\n\n" + LEAD)
+    assert (md["ngay_ban_hanh"], md["nam"]) == ("2021-10-14", "2021")
+
+
+def test_a_section_name_glued_to_its_date_dates_the_post():
+    md = metadata_of("Rà soát thủ tục hành chính tại bộ phận một cửa cấp xã\n\nXã hội 03-11-2022\n\n" + LEAD)
+    assert (md["ngay_ban_hanh"], md["nam"]) == ("2022-11-03", "2022")
+
+
+def test_a_weekday_and_a_date_in_a_sentence_are_no_stamp():
+    md = metadata_of("Thứ Năm, 14/10/2021 đoàn kiểm tra làm việc với các xã\n\n" + LEAD)
+    assert md["ngay_ban_hanh"] == ""
+
+
+def test_a_portal_label_explained_under_it_keeps_its_value_for_the_cell_below():
+    rows = ["| Số hiệu: | 27/2023/NĐ-CP |", "Ngày ban hành:",
+            "Ngày ban hành là ngày, tháng, năm văn bản được thông qua hoặc ký ban hành.", "|", "17/05/2023 |"]
+    assert web_fields(rows)["ngay_ban_hanh"] == "17/05/2023"
+
+
+def test_a_legal_portal_page_with_explained_labels_dates_the_document():
+    page = "\n".join([
+        "- Tổng quan", "- Nội dung", "- VB gốc",
+        "Nghị định 27/2023/NĐ-CP: Sửa đổi quy định về thủ tục hành chính",
+        "| Cơ quan ban hành: | Chính phủ |", "| Số hiệu: | 27/2023/NĐ-CP | Ngày đăng công báo: | Đang cập nhật |",
+        "| Loại văn bản: | Nghị định | Người ký: | Trần Văn Bình |", "|", "Ngày ban hành:",
+        "Ngày ban hành là ngày, tháng, năm văn bản được thông qua hoặc ký ban hành.", "|", "17/05/2023 |",
+        "Ngày hết hiệu lực:", "Ngày hết hiệu lực là ngày văn bản không còn hiệu lực.", "|", "Đang cập nhật |",
+    ])
+    md = build_document("d", "d.txt", page).metadata
+    assert (md["ngay_ban_hanh"], md["nam"]) == ("2023-05-17", "2023")
+
+
+def test_the_label_nguon_tin_names_no_issuer():
+    md = metadata_of("Hoãn buổi tiếp công dân định kỳ tháng này của huyện\n\n" + LEAD + "\n\nNguồn tin")
+    assert md["co_quan"] == ""
+
+
+def test_a_closing_source_line_still_names_its_source():
+    md = metadata_of("Hoãn buổi tiếp công dân định kỳ tháng này của huyện\n\n" + LEAD + "\n\nTheo Báo Nhân Dân")
+    assert md["co_quan"] == "Báo Nhân Dân"
