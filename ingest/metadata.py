@@ -92,7 +92,9 @@ from textnorm.patterns import (
     SKIP_LINK,
     SUBJECT_LABEL,
     TITLE_OF_BODY,
+    expand_defined,
     is_council_session,
+    letter_speaker,
     news_dateline,
     page_stamp,
 )
@@ -1012,6 +1014,25 @@ def _read_body_name(r: _Reader, code: str, place: str) -> None:
         _read_code_issuer(r, code, tinh)
     if not r.md.get("co_quan") and not _reads_as_news(r):
         _read_opening_issuer(r)
+
+
+def _read_letter_speaker(r: _Reader) -> None:
+    """co_quan of a letter cut above its header (it opens with its addressee, :func:`_letter_opening`) from the clause
+    in which its sender speaks as itself ("Bộ Thông tin và Truyền thông trân trọng đề nghị …",
+    :func:`textnorm.patterns.letter_speaker`), the abbreviations the text defines written out; its province when the
+    name gives one."""
+    if r.md.get("co_quan") or not _letter_opening(r):
+        return
+    body = [(r.spans[i][0], b.text) for i, b in enumerate(r.blocks) if b.kind == "para"]  # under the addressees
+    for start, paragraph in body[:ENACTING_PARAGRAPHS]:
+        m = letter_speaker(paragraph)
+        if m:
+            span = (start + m.start("body"), start + m.end("body"))
+            r.put("co_quan", expand_defined(re.sub(r"\s+", " ", m.group("body")), r.text), span)
+            if not r.md.get("tinh"):
+                province, where = _province_in(r, span)
+                r.put("tinh", province, where)
+            return
 
 
 def _read_opening_issuer(r: _Reader) -> None:
@@ -2069,6 +2090,7 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
     _read_portal_title(r)
     _read_period(r)
     _read_body(r, code, place)
+    _read_letter_speaker(r)
     _read_scanned_header(r)
     _read_signer(r)
     _read_news(r)

@@ -64,6 +64,77 @@ OPENING_BODY_CLAUSE = re.compile(
     r"(?:^|[,;]\s*)(?P<standing>(?i:thường trực)\s+)?" + NOTICE_BODY
     + r"\s+(?:xây dựng|ban hành|lập|quy định)\s[^.;]*?(?:như sau|sau đây)\s*:\s*$"
 )
+#: The clause in which a letter's sender speaks as itself, its body's name before what it asks or gives: "Bộ Nội vụ
+#: trân trọng đề nghị …", "…, Hội đồng phối hợp PBGDPL trung ương (sau đây gọi là Hội đồng) đề nghị …". The name opens
+#: with a body's head word and runs to the verb within one clause (no punctuation); group ``body``.
+LETTER_SPEAKER = re.compile(
+    r"(?:^|[.;,:]\s+)(?P<body>(?:Bộ|Ủy ban|Uỷ ban|UBND|Hội đồng|HĐND|Ban|Sở|Văn phòng|Cục|Tổng cục|Thanh tra)\s+"
+    r"[^\W\d_][^.,;:()\n]{0,80}?)\s*(?:\(sau đây[^()]{0,60}\)\s*)?(?:trân trọng\s+|kính\s+)?"
+    r"(?:đề nghị|hướng dẫn|thông báo|đề xuất|yêu cầu)\b"
+)
+#: Words a body's name never holds: a clause's tense, preposition or link ("Ban Chỉ đạo đã thống nhất và …", "Bộ
+#: trưởng về việc …"), which tell a narrated sentence from a sender speaking.
+NOT_IN_BODY_NAME = frozenset({"đã", "đang", "sẽ", "vừa", "cũng", "được", "đến", "về", "tại", "cho", "với", "theo",
+                              "của", "là", "có", "không", "tiếp", "tục", "sau", "khi"})
+
+
+def letter_speaker(text: str) -> re.Match | None:
+    """The first clause in which a letter's sender names itself before what it asks (:data:`LETTER_SPEAKER`), its
+    name holding none of :data:`NOT_IN_BODY_NAME`.
+
+    >>> letter_speaker("Ngày 3/6/2020, Thủ tướng đã ký Quyết định. Bộ Nội vụ trân trọng đề nghị Quý Cơ quan")["body"]
+    'Bộ Nội vụ'
+    >>> letter_speaker("Thực hiện Kết luận, Ban Chỉ đạo tỉnh (sau đây gọi là Ban Chỉ đạo) đề nghị các sở")["body"]
+    'Ban Chỉ đạo tỉnh'
+    >>> letter_speaker("Ban Chỉ đạo đã thống nhất và đề nghị các sở"), letter_speaker("Trân trọng đề nghị Quý Cơ quan")
+    (None, None)
+    """
+    for m in LETTER_SPEAKER.finditer(text):
+        if not NOT_IN_BODY_NAME.intersection(m.group("body").lower().split()):
+            return m
+    return None
+
+
+#: An abbreviation a text may define and then use inside a body's name ("PBGDPL", "CCHC"): three capitals at least.
+DEFINED_ABBREVIATION = re.compile(r"\b[A-ZĐ]{3,10}\b")
+#: Abbreviations every reader knows: a body's name keeps them as written (the gold and the header write them so).
+KNOWN_ABBREVIATIONS = frozenset({"UBND", "HĐND", "MTTQ", "TTXVN"})
+
+
+def _definition(abbreviation: str, text: str) -> str:
+    """The words a text defines an abbreviation by, written before it in brackets, one word per letter ("phổ biến,
+    giáo dục pháp luật (PBGDPL)"); "" when the text defines it nowhere.
+
+    >>> _definition("PBGDPL", "công tác phổ biến, giáo dục pháp luật (PBGDPL) nâng cao")
+    'phổ biến, giáo dục pháp luật'
+    >>> _definition("PBGDPL", "công tác PBGDPL")
+    ''
+    """
+    n = len(abbreviation)
+    for m in re.finditer(r"\(\s*" + re.escape(abbreviation) + r"\s*\)", text):
+        words = list(re.finditer(r"[^\W\d_]+", text[max(0, m.start() - 200): m.start()]))[-n:]
+        initials = "".join(fold_accents(w.group()[0]) for w in words)
+        if len(words) == n and initials == fold_accents(abbreviation):
+            before = text[max(0, m.start() - 200): m.start()]
+            return re.sub(r"\s+", " ", before[words[0].start():words[-1].end()])
+    return ""
+
+
+def expand_defined(name: str, text: str) -> str:
+    """A body's name with the abbreviations the text defines written out (:func:`_definition`); known ones
+    (:data:`KNOWN_ABBREVIATIONS`) and undefined ones stay.
+
+    >>> expand_defined("Hội đồng phối hợp PBGDPL trung ương", "Luật phổ biến, giáo dục pháp luật (PBGDPL) quy định")
+    'Hội đồng phối hợp phổ biến, giáo dục pháp luật trung ương'
+    >>> expand_defined("Sở Tư pháp", "…"), expand_defined("Ban Chỉ đạo CCHC tỉnh", "về công tác CCHC")
+    ('Sở Tư pháp', 'Ban Chỉ đạo CCHC tỉnh')
+    """
+    def written_out(m: re.Match) -> str:
+        return m.group() if m.group() in KNOWN_ABBREVIATIONS else _definition(m.group(), text) or m.group()
+
+    return DEFINED_ABBREVIATION.sub(written_out, name)
+
+
 #: The formula a notice's body opens or closes with, naming the body that gives notice: "Ủy ban nhân dân xã X thông
 #: báo lịch tiếp công dân như sau:", "Vậy, UBND huyện thông báo để các cơ quan … được biết./.", "Văn phòng UBND tỉnh
 #: thông báo đến quý cơ quan … biết". A news post reports what a body said; it does not address its readers so.
