@@ -65,6 +65,7 @@ from textnorm.patterns import (
     CITED_DOCUMENT,
     COVER_PLACE_YEAR,
     INLINE_DATELINE,
+    ISSUED_ON_LEAD,
     ISSUER_OPENING,
     ISSUING_BODY,
     LEAD_DATES_A_DOCUMENT,
@@ -739,6 +740,13 @@ def _headline_only(r: _Reader) -> bool:
     return 0 < len(text) <= HEADLINE_MAX_CHARS and "\n" not in text and text.count(",") < TAG_LIST_COMMAS
 
 
+#: The tier whose units keep their name when their level changes: a district upgraded ("huyện Mộc Châu" of 2020 is
+#: "thị xã Mộc Châu" in the table) is that district, named with its level. A commune or ward named with a level the
+#: table does not give that name ("xã X" of the table's "phường X") may be another province's commune the table no
+#: longer lists (merged before 2025; commune names repeat across the country): it votes as a bare name.
+DISTRICT_TIER = "district"
+
+
 def _body_votes(text: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Counter, dict[str, tuple[int, int]]]:
     """Votes of each province the body names, directly or through its districts, towns and wards, and the first
     span naming it. A place named after a court or a procuracy is theirs and does not vote, nor one inside a span of
@@ -748,7 +756,8 @@ def _body_votes(text: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Coun
     folded = fold_accents(text)
     provinces = province_mentions(text)
     mentions = [(name, s, e, bool(PROVINCE_CUE.search(folded[max(0, s - 12): s]))) for name, s, e in provinces]
-    mentions += [(m.province, m.start, m.end, m.cued) for m in place_mentions(text, provinces=provinces)]
+    mentions += [(m.province, m.start, m.end, m.cued and (m.level_as_written or m.level == DISTRICT_TIER))
+                 for m in place_mentions(text, provinces=provinces)]
     listed = _enumerated(text, [(s, e) for _, s, e, cued in mentions if not cued])
     skip = tuple(skip) + _cited_title_lines(text) + _other_post_lines(text)
     for name, s, e, cued in sorted(mentions, key=lambda m: m[1]):
@@ -1839,6 +1848,45 @@ def _read_kind_headline(r: _Reader) -> None:
         _read_opening_issuer(r)
 
 
+#: Blocks under a page's headline where the lead stating its document's issuing may stand (a posting date between).
+ISSUED_LEAD_REACH = 2
+#: Words of a headline's subject that the lead must repeat to name the same document.
+SAME_SUBJECT_WORDS = 4
+
+
+def _issued_on_lead(r: _Reader) -> tuple[int, re.Match] | None:
+    """(block index, :data:`textnorm.patterns.ISSUED_ON_LEAD` match) of a lead under a headline naming a document by
+    its kind ("Báo cáo tình hình …") that says on which day that same document (its kind and the first words of its
+    subject) was issued."""
+    for i, block in enumerate(r.blocks[:DATELINE_BLOCKS]):
+        head = kind_headline(block.text)
+        if not head:
+            continue
+        subject = fold_accents(f"{head.group('kind')} {head.group('rest')}").split()[:SAME_SUBJECT_WORDS]
+        for k in range(i + 1, min(len(r.blocks), i + 1 + ISSUED_LEAD_REACH)):
+            m = ISSUED_ON_LEAD.match(r.blocks[k].text.strip())
+            if m and fold_accents(m.group("named")).split()[:SAME_SUBJECT_WORDS] == subject:
+                return k, m
+        return None
+    return None
+
+
+def _read_shown_document_date(r: _Reader) -> None:
+    """ngay_ban_hanh and nam of a page that shows a document under its headline ("Báo cáo tình hình …") when its lead
+    says the day that document was issued ("ngày 01/7/2021 UBND huyện đã ban hành Báo cáo tình hình …"): the
+    document's date, not the page's posting date ("Ngày cập nhật 12/07/2021")."""
+    if r.md.get("so_hieu") or any(u.role in ANCHOR_ROLES for u in r.units):
+        return
+    found = _issued_on_lead(r)
+    if not found:
+        return
+    k, m = found
+    start = r.spans[k][0] + len(r.blocks[k].text) - len(r.blocks[k].text.lstrip())
+    d, mo, y = ("d", "m", "y") if m.group("y") else ("d2", "m2", "y2")
+    r.put("ngay_ban_hanh", _iso(m.group(d), m.group(mo), m.group(y)), (start + m.start(d), start + m.end(y)))
+    r.put("nam", m.group(y), (start + m.start(y), start + m.end(y)))
+
+
 #: Capital lines a labelled subject may wrap onto (a cover's title of two or three lines).
 SUBJECT_LINES_MAX = 3
 #: Blocks of a cover (its labels, its title, its place and year) at the top of a text.
@@ -2097,6 +2145,7 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
     _read_notice(r)
     _read_calendar(r)
     _read_kind_headline(r)
+    _read_shown_document_date(r)
     _read_publisher(r)
     _read_essay_title(r)
     _read_page_dates(r)

@@ -56,3 +56,18 @@ def test_the_label_nguon_tin_names_no_issuer():
 def test_a_closing_source_line_still_names_its_source():
     md = metadata_of("Hoãn buổi tiếp công dân định kỳ tháng này của huyện\n\n" + LEAD + "\n\nTheo Báo Nhân Dân")
     assert md["co_quan"] == "Báo Nhân Dân"
+
+
+def test_a_page_showing_a_document_is_dated_by_the_day_its_lead_says_it_was_issued():
+    md = metadata_of("Tìm kiếm\n\nKế hoạch kiểm tra công tác cải cách hành chính năm 2022 tại các xã\n\n"
+                     "Ngày cập nhật 20/03/2022\n\n"
+                     "ngày 05/3/2022 UBND huyện đã ban hành Kế hoạch kiểm tra công tác cải cách hành chính năm 2022\n\n"
+                     + LEAD)
+    assert (md["ngay_ban_hanh"], md["nam"]) == ("2022-03-05", "2022")
+
+
+def test_a_lead_issuing_another_document_leaves_the_posting_date():
+    md = metadata_of("Kế hoạch kiểm tra công tác cải cách hành chính năm 2022 tại các xã\n\n"
+                     "Ngày cập nhật 20/03/2022\n\n"
+                     "ngày 05/3/2022 UBND huyện đã ban hành Quyết định thành lập đoàn kiểm tra\n\n" + LEAD)
+    assert md["ngay_ban_hanh"] != "2022-03-05"

@@ -328,6 +328,15 @@ LEAD_NAMES_ISSUED = re.compile(
 LEAD_DATES_A_DOCUMENT = re.compile(
     r"[^.;]{0,100}?\bban hành\s+(?:(?i:văn bản)\s+(?i:số)\s*:?\s*\d|" + CITED_DOCUMENT.pattern + ")"
 )
+#: A lead stating the day a document was issued, naming it by its kind and subject, no number ("ngày 01/7/2021 UBND
+#: huyện đã ban hành Báo cáo tình hình …", "Ngày 5 tháng 3 năm 2022, Sở Nội vụ ban hành Kế hoạch kiểm tra …"): groups
+#: ``d``, ``m``, ``y`` (or ``d2``, ``m2``, ``y2``) and ``named``, the words after "ban hành".
+ISSUED_ON_LEAD = re.compile(
+    r"^(?:vào\s+)?ngày\s+(?:(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>" + YEAR + r")|"
+    r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>" + YEAR + r"))\s*,?\s+"
+    r"[^.;]{0,80}?\b(?:ký\s+)?ban hành\s+(?P<named>[^.;]{3,})",
+    re.IGNORECASE,
+)
 #: The kinds a text names itself by with "này" (:data:`SELF_KIND`): legal texts, and the administrative kinds whose
 #: body refers to itself ("Kế hoạch này", "Quy chế này"); "Thông tư liên tịch" before "Thông tư", the longer first.
 SELF_KINDS = (DocumentKind.CODE, DocumentKind.LAW, DocumentKind.ORDINANCE, DocumentKind.DECREE,
