@@ -71,3 +71,21 @@ def test_a_lead_issuing_another_document_leaves_the_posting_date():
                      "Ngày cập nhật 20/03/2022\n\n"
                      "ngày 05/3/2022 UBND huyện đã ban hành Quyết định thành lập đoàn kiểm tra\n\n" + LEAD)
     assert md["ngay_ban_hanh"] != "2022-03-05"
+
+
+def test_a_dateline_with_its_weekday_time_and_the_page_buttons_dates_the_post_and_makes_it_one():
+    md = metadata_of("Rà soát thủ tục hành chính tại bộ phận một cửa cấp xã\n\n"
+                     "Thứ Năm, 05/05/2022 - 10:05 Cỡ chữ: A A A\n\n"
+                     "UBND huyện vừa đề nghị các xã rà soát lại toàn bộ thủ tục hành chính tại bộ phận một cửa.")
+    assert (md["loai_van_ban"], md["ngay_ban_hanh"], md["nam"]) == ("Tin bài", "2022-05-05", "2022")
+
+
+def test_a_weekday_and_ngay_before_the_date_and_time_is_a_dateline():
+    md = metadata_of("Thứ năm, ngày 05/05/2022 10:05\n\nRà soát thủ tục hành chính tại bộ phận một cửa cấp xã\n\n" + LEAD)
+    assert md["ngay_ban_hanh"] == "2022-05-05"
+
+
+def test_a_visit_counters_clock_written_the_iso_way_dates_nothing():
+    md = metadata_of("Today 12\nYesterday 30\n2020-09-26 10:58\n\nĐiều 20. Các cuộc họp của Ủy ban nhân dân huyện\n\n"
+                     "1. Ủy ban nhân dân huyện họp thường kỳ mỗi tháng một lần, do Chủ tịch triệu tập và chủ trì.")
+    assert md["ngay_ban_hanh"] == "" and md["nam"] == ""

@@ -233,6 +233,15 @@ NEWS_DATELINE_GLUED = re.compile(
 )
 
 
+def _weekday_dateline(text: str) -> re.Match | None:
+    """A short line opening with a post's weekday, date and time, maybe "ngày" before the date and the page's buttons
+    after it ("Thứ Năm, 05/05/2022 - 10:05 Cỡ chữ: A A A", "Thứ năm, ngày 05/05/2022 10:05"): :data:`WEEKDAY_STAMP`
+    at the start of the line."""
+    text = text.strip()
+    m = WEEKDAY_STAMP.match(text)
+    return m if m and len(text.split()) <= WEEKDAY_STAMP_WORDS else None
+
+
 def news_dateline(text: str) -> re.Match | None:
     """The dateline of a news post on its own line, in figures or in words (groups ``d``, ``m``, ``y``).
 
@@ -256,10 +265,17 @@ def news_dateline(text: str) -> re.Match | None:
     ('03', '2023')
     >>> news_dateline("Thời hạn | 12/03/2023 | nộp báo cáo"), news_dateline("Ngày 12 tháng 3, 2023 đoàn đến")
     (None, None)
+
+    A weekday, date and time with the page's buttons after them; a date the ISO way is a visit counter's clock:
+
+    >>> news_dateline("Thứ Năm, 05/05/2022 - 10:05 Cỡ chữ: A A A")["y"], news_dateline("2020-09-26 10:58")
+    ('2022', None)
+    >>> news_dateline("Thứ năm, ngày 05/05/2022 10:05")["m"], news_dateline("Thứ năm, 05/05/2022 đoàn đến xã")
+    ('05', None)
     """
     return (NEWS_DATELINE.match(text) or NEWS_DATELINE_WORDS.match(text) or NEWS_DATELINE_COUNTED.match(text)
             or NEWS_DATELINE_GLUED.match(text) or NEWS_DATELINE_SEGMENTS.match(text)
-            or NEWS_DATELINE_MONTH_WORD.match(text))
+            or NEWS_DATELINE_MONTH_WORD.match(text) or _weekday_dateline(text))
 
 
 #: A post's time and date printed inside its first line, between the headline and a lead credited to its outlet:
@@ -380,7 +396,7 @@ SECTION_DATE_LINE = re.compile(r"^" + UPPER_LETTER + r"[^\W\d_]*(?:\s+[^\W\d_]+)
 #: inside a short line of the page's buttons around it ("Print Thứ Ba, 29/06/2021 10:51 Gốc", "In bài | Chủ nhật,
 #: 12/03/2023 08:15 | Cỡ chữ"): the post's stamp (groups ``d``, ``m``, ``y``). Searched, not matched.
 WEEKDAY_STAMP = re.compile(
-    r"(?<!\w)(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|Chủ\s+nhật)\s*[,-]?\s*"
+    r"(?<!\w)(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|Chủ\s+nhật)\s*[,-]?\s*(?:ngày\s+)?"
     r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>" + YEAR + r")\s*(?:[,|-]|lúc)?\s*" + _CLOCK,
     re.IGNORECASE,
 )
