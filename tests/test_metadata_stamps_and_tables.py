@@ -81,7 +81,8 @@ def test_a_dateline_with_its_weekday_time_and_the_page_buttons_dates_the_post_an
 
 
 def test_a_weekday_and_ngay_before_the_date_and_time_is_a_dateline():
-    md = metadata_of("Thứ năm, ngày 05/05/2022 10:05\n\nRà soát thủ tục hành chính tại bộ phận một cửa cấp xã\n\n" + LEAD)
+    md = metadata_of("Thứ năm, ngày 05/05/2022 10:05\n\nRà soát thủ tục hành chính tại bộ phận một cửa cấp xã\n\n"
+                     + LEAD)
     assert md["ngay_ban_hanh"] == "2022-05-05"
 
 
