@@ -67,6 +67,9 @@ FAMILIES = {
     "scanned header (year, province over motto)": [("_read_scanned_header", _nothing)],
     "merger of several provinces (no province)": [("_merger_group", lambda *_a: False)],
     "links to other posts (no province vote)": [("_other_post_lines", lambda _t: ())],
+    "letter's speaker (issuer under the addressee)": [("_read_letter_speaker", _nothing)],
+    "page stamp (buttons, section and date)": [("_page_stamp", _nothing)],
+    "shown document's issue date (its lead)": [("_read_shown_document_date", _nothing)],
 }
 
 

@@ -758,7 +758,7 @@ def _body_votes(text: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Coun
     mentions = [(name, s, e, bool(PROVINCE_CUE.search(folded[max(0, s - 12): s]))) for name, s, e in provinces]
     mentions += [(m.province, m.start, m.end, m.cued and (m.level_as_written or m.level == DISTRICT_TIER))
                  for m in place_mentions(text, provinces=provinces)]
-    listed = _enumerated(text, [(s, e) for _, s, e, cued in mentions if not cued])
+    listed = _enumerated(text, [(s, e) for _, s, e, _ in mentions])  # "các tỉnh A, B, C": the first one too
     skip = tuple(skip) + _cited_title_lines(text) + _other_post_lines(text)
     for name, s, e, cued in sorted(mentions, key=lambda m: m[1]):
         if (OTHER_BRANCH_BEFORE.search(folded[max(0, s - 60): s]) or any(a <= s < b for a, b in skip) or s in listed
