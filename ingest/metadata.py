@@ -758,7 +758,7 @@ def _body_votes(text: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Coun
     mentions = [(name, s, e, bool(PROVINCE_CUE.search(folded[max(0, s - 12): s]))) for name, s, e in provinces]
     mentions += [(m.province, m.start, m.end, m.cued and (m.level_as_written or m.level == DISTRICT_TIER))
                  for m in place_mentions(text, provinces=provinces)]
-    listed = _enumerated(text, [(s, e) for _, s, e, _ in mentions])  # "các tỉnh A, B, C": the first one too
+    listed = _enumerated(text, [(s, e) for _, s, e, cued in mentions if not cued]) | _mixed_lists(text, mentions)
     skip = tuple(skip) + _cited_title_lines(text) + _other_post_lines(text)
     for name, s, e, cued in sorted(mentions, key=lambda m: m[1]):
         if (OTHER_BRANCH_BEFORE.search(folded[max(0, s - 60): s]) or any(a <= s < b for a, b in skip) or s in listed
@@ -807,6 +807,17 @@ def _other_post_lines(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+def _lists(text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """The spans grouped into lists of at least :data:`ENUMERATION_MIN` names, one after another."""
+    runs: list[list[tuple[int, int]]] = []
+    for span in sorted(set(spans)):
+        if runs and _LIST_GAP.match(text[runs[-1][-1][1]: span[0]]):
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    return [run for run in runs if len(run) >= ENUMERATION_MIN]
+
+
 def _enumerated(text: str, spans: list[tuple[int, int]]) -> set[int]:
     """Starts of the names that stand in a list of at least :data:`ENUMERATION_MIN` names.
 
@@ -814,13 +825,22 @@ def _enumerated(text: str, spans: list[tuple[int, int]]) -> set[int]:
     >>> sorted(_enumerated(t, [(24, 31), (33, 36), (38, 48), (52, 61), (67, 77)]))
     [24, 33, 38, 52]
     """
-    runs: list[list[tuple[int, int]]] = []
-    for span in sorted(set(spans)):
-        if runs and _LIST_GAP.match(text[runs[-1][-1][1]: span[0]]):
-            runs[-1].append(span)
-        else:
-            runs.append([span])
-    return {s for run in runs if len(run) >= ENUMERATION_MIN for s, _ in run}
+    return {s for run in _lists(text, spans) for s, _ in run}
+
+
+def _mixed_lists(text: str, mentions: list[tuple[str, int, int, bool]]) -> set[int]:
+    """Starts of the names, its level before the first one or not, in a list naming several provinces ("các tỉnh Bắc
+    Kạn, Cao Bằng, Lạng Sơn"): none of them is the text's place. A list of one province's districts ("các huyện Na Rì,
+    Chợ Đồn và Bạch Thông") is not one.
+
+    >>> t = "các tỉnh Bắc Kạn, Cao Bằng, Lạng Sơn; các huyện Na Rì, Chợ Đồn, Bạch Thông"
+    >>> m = [("Bắc Kạn", 9, 16, True), ("Cao Bằng", 18, 26, False), ("Lạng Sơn", 28, 36, False),
+    ...      ("Bắc Kạn", 49, 54, True), ("Bắc Kạn", 56, 63, False), ("Bắc Kạn", 65, 75, False)]
+    >>> sorted(_mixed_lists(t, m))
+    [9, 18, 28]
+    """
+    province_at = {(s, e): name for name, s, e, _ in mentions}
+    return {s for run in _lists(text, list(province_at)) if len({province_at[x] for x in run}) > 1 for s, _ in run}
 
 
 def _vote_body_province(r: _Reader, min_votes: int = CUED_VOTES) -> None:

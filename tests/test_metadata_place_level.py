@@ -33,8 +33,8 @@ def test_a_ward_named_with_its_own_level_still_decides():
 def test_a_list_of_provinces_after_a_plural_level_names_none_of_them_as_the_subject():
     md = metadata_of("Bộ Nội vụ kiểm tra công tác cải cách hành chính năm 2022\n\n05/05/2022 10:05\n\n"
                      "Sáng 5/5, đoàn kiểm tra của Bộ Nội vụ đã làm việc với các tỉnh Bắc Kạn, Cao Bằng, Lạng Sơn "
-                     "về kết quả thực hiện nhiệm vụ cải cách hành chính. Qua kiểm tra, đoàn đánh giá các địa phương đã triển "
-                     "khai nghiêm túc các nhiệm vụ được giao.")
+                     "về kết quả thực hiện nhiệm vụ cải cách hành chính. Qua kiểm tra, đoàn đánh giá các địa phương "
+                     "đã triển khai nghiêm túc các nhiệm vụ được giao.")
     assert md["tinh"] == ""
 
 
