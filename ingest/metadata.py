@@ -93,6 +93,7 @@ from textnorm.patterns import (
     SKIP_LINK,
     SUBJECT_LABEL,
     TITLE_OF_BODY,
+    byline_stamp,
     expand_defined,
     is_council_session,
     letter_speaker,
@@ -1647,10 +1648,14 @@ def _read_news_title(r: _Reader, stamp: tuple[int, re.Match] | None) -> None:
 
 
 def _page_stamp(r: _Reader) -> tuple[int, re.Match] | None:
-    """(block index, match) of a post's stamp among the short lines above its body that is no dateline of its own line
-    (:func:`textnorm.patterns.page_stamp`: "Chính trị 22-06-2024", "Print Thứ Ba, 29/06/2021 10:51 Gốc")."""
+    """(block index, match) of a post's stamp that is no dateline of its own line: among the short lines above its
+    body (:func:`textnorm.patterns.page_stamp`: "Chính trị 22-06-2024", "Print Thứ Ba, 29/06/2021 10:51 Gốc", a date
+    ending the headline's line), else its author's dated byline among its last lines
+    (:func:`textnorm.patterns.byline_stamp`: "Minh Anh (04/06/2019)")."""
     above = itertools.takewhile(lambda ib: len(ib[1].text) < PROSE_MIN_CHARS, enumerate(r.blocks[:DATELINE_BLOCKS]))
-    return next(((i, m) for i, b in above if (m := page_stamp(b.text))), None)
+    found = next(((i, m) for i, b in above if (m := page_stamp(b.text))), None)
+    tail = range(max(0, len(r.blocks) - DATELINE_TAIL_BLOCKS), len(r.blocks))
+    return found or next(((i, m) for i in tail if (m := byline_stamp(r.blocks[i].text))), None)
 
 
 def _read_news_date(r: _Reader, stamp: tuple[int, re.Match] | None) -> None:

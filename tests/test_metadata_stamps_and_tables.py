@@ -90,3 +90,24 @@ def test_a_visit_counters_clock_written_the_iso_way_dates_nothing():
     md = metadata_of("Today 12\nYesterday 30\n2020-09-26 10:58\n\nĐiều 20. Các cuộc họp của Ủy ban nhân dân huyện\n\n"
                      "1. Ủy ban nhân dân huyện họp thường kỳ mỗi tháng một lần, do Chủ tịch triệu tập và chủ trì.")
     assert md["ngay_ban_hanh"] == "" and md["nam"] == ""
+
+
+#: A short lead: the page reads as a post by its narration, not by a dateline.
+SHORT_LEAD = "UBND huyện vừa đề nghị các xã rà soát lại toàn bộ thủ tục hành chính tại bộ phận một cửa."
+
+
+def test_a_date_in_brackets_ending_the_headline_dates_the_post():
+    md = metadata_of("Rà soát thủ tục hành chính tại bộ phận một cửa cấp xã (14/10/2021)\n\n" + LEAD)
+    assert (md["ngay_ban_hanh"], md["nam"]) == ("2021-10-14", "2021")
+
+
+def test_a_dated_byline_at_the_foot_dates_the_post():
+    md = metadata_of("Rà soát thủ tục hành chính tại bộ phận một cửa cấp xã\n\n" + SHORT_LEAD + "\n\n" + LEAD
+                     + "\n\nTin, ảnh: Hoàng Lan - 14/10/2021")
+    assert (md["ngay_ban_hanh"], md["nam"]) == ("2021-10-14", "2021")
+
+
+def test_a_deadline_ending_a_sentence_is_no_stamp():
+    md = metadata_of("Rà soát thủ tục hành chính tại bộ phận một cửa cấp xã\n\n" + LEAD
+                     + "\n\nCác xã gửi báo cáo về Phòng Nội vụ trước ngày 14/10/2021.")
+    assert md["ngay_ban_hanh"] == ""

@@ -404,22 +404,62 @@ WEEKDAY_STAMP = re.compile(
 WEEKDAY_STAMP_WORDS = 12
 
 
+#: A date as a post's stamp writes it, time optional (groups ``d``, ``m``, ``y``).
+_STAMP_DATE = (r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>" + YEAR + r")"
+               r"(?:\s*[-,|]?\s*" + _CLOCK + r")?")
+#: A post's section path and date on one line, the path's parts split by a dash or a comma ("Tin tức - Sự kiện
+#: 04/06/2019", "Kinh tế, Xã hội 05/01/2023"): :data:`SECTION_DATE_LINE` with a longer path.
+SECTION_PATH_DATE = re.compile(r"^" + UPPER_LETTER + r"[^\W\d_]*(?:\s*[-–,&]?\s+[^\W\d_]+){0,5}\s+"
+                               + _STAMP_DATE + r"\s*$")
+#: A post's date printed at the end of its headline's line: in brackets, after a dash, or glued to its last word
+#: ("Rà soát thủ tục tại bộ phận một cửa (04/06/2019)", "… một cửa - 04/06/2019", "… một cửa04/06/2019 - 21:54").
+HEADLINE_END_STAMP = re.compile(r"(?:\(\s*|\s[-–]\s+|(?<=[^\W\d_]))" + _STAMP_DATE + r"\s*\)?\s*$")
+#: Words at most before :data:`HEADLINE_END_STAMP`: a headline, not a paragraph.
+HEADLINE_STAMP_WORDS = 40
+#: An author's byline dated at the foot of a post: "Minh Anh (04/06/2019)", "Tin, ảnh: Minh Anh - 04/06/2019"; the
+#: name capitalised, one to five words.
+BYLINE_STAMP = re.compile(
+    r"^(?:(?:Tin|Bài|Ảnh|Tin và ảnh|Tin, ảnh|Bài, ảnh|Bài và ảnh|Tác giả)\s*:\s*)?"
+    + UPPER_LETTER + r"[^\W\d_]*(?:\s+" + UPPER_LETTER + r"[^\W\d_]*){0,4}\s*(?:[-–]\s*|\(\s*)"
+    + _STAMP_DATE + r"\s*\)?\s*$"
+)
+
+
 def page_stamp(text: str) -> re.Match | None:
-    """A post's stamp that is no dateline of its own line: its section and date ("Chính trị 22-06-2024",
-    :data:`SECTION_DATE_LINE`) or its weekday, date and time among the page's buttons (:data:`WEEKDAY_STAMP`).
-    Groups ``d``, ``m``, ``y``.
+    """A post's stamp above its body that is no dateline of its own line: its section and date ("Chính trị
+    22-06-2024", "Tin tức - Sự kiện 04/06/2019"; :data:`SECTION_DATE_LINE`, :data:`SECTION_PATH_DATE`), its weekday,
+    date and time among the page's buttons (:data:`WEEKDAY_STAMP`), or its date ending its headline's line
+    (:data:`HEADLINE_END_STAMP`). Groups ``d``, ``m``, ``y``.
 
     >>> page_stamp("Chính trị 22-06-2024").group("d", "m", "y"), page_stamp("Print Thứ Ba, 29/06/2021 10:51 Gốc")[0]
     (('22', '06', '2024'), 'Thứ Ba, 29/06/2021 10:51')
-    >>> page_stamp("Thứ Ba, 29/06/2021 đoàn kiểm tra làm việc tại xã"), page_stamp("Ngày 29/06/2021 10:51")
-    (None, None)
+    >>> page_stamp("Thứ Ba, 29/06/2021 đoàn kiểm tra làm việc tại xã")
     >>> page_stamp("Vào sáng thứ Ba, 29/06/2021 10:00 tại hội trường UBND huyện, đoàn kiểm tra của tỉnh đã làm việc")
+    >>> [page_stamp(t)["d"] for t in ("Tin tức - Sự kiện 04/06/2019", "Rà soát thủ tục tại một cửa (04/06/2019)",
+    ...                                "Rà soát thủ tục tại một cửa04/06/2019 - 21:54")]
+    ['04', '04', '04']
+    >>> page_stamp("Các xã báo cáo kết quả trước ngày 04/06/2019"), page_stamp("Thời hạn nộp: 04/06/2019")
+    (None, None)
     """
     text = text.strip()
-    m = SECTION_DATE_LINE.match(text)
+    m = SECTION_DATE_LINE.match(text) or SECTION_PATH_DATE.match(text)
     if m:
         return m
-    return WEEKDAY_STAMP.search(text) if len(text.split()) <= WEEKDAY_STAMP_WORDS else None
+    if len(text.split()) <= WEEKDAY_STAMP_WORDS and (m := WEEKDAY_STAMP.search(text)):
+        return m
+    return HEADLINE_END_STAMP.search(text) if len(text.split()) <= HEADLINE_STAMP_WORDS else None
+
+
+def byline_stamp(text: str) -> re.Match | None:
+    """An author's dated byline at the foot of a post (:data:`BYLINE_STAMP`); groups ``d``, ``m``, ``y``.
+
+    >>> byline_stamp("Minh Anh (04/06/2019)")["y"], byline_stamp("Tin, ảnh: Minh Anh - 04/06/2019")["m"]
+    ('2019', '06')
+    >>> byline_stamp("Các xã báo cáo kết quả - 04/06/2019")
+    """
+    return BYLINE_STAMP.match(text.strip())
+
+
 #: A web page's skip link to its content ("Nhảy đến nội dung", "Chuyển đến nội dung chính"):
 #: page chrome, never a headline.
 SKIP_LINK = re.compile(r"^(?:Nhảy|Chuyển|Bỏ qua|Truy cập|Đi)\s+(?:đến\s+|tới\s+)?(?:phần\s+)?nội dung(?:\s+chính)?"
