@@ -968,6 +968,21 @@ def _units_under(r: _Reader) -> tuple[tuple[int, int, str], tuple[int, int, str]
     return lines[names[names.index(last) - 1]], (lines[last][0], lines[end][1], text)
 
 
+#: The council or committee a header names above its standing committee ("HĐND TỈNH X" / "THƯỜNG TRỰC"), folded.
+_COUNCIL = re.compile(r"^(?:hdnd|hoi dong nhan dan)\b")
+
+
+def _standing_name(parent: str) -> str:
+    """The name of the standing committee a header shows under its council ("HĐND HUYỆN NA RÌ" / "THƯỜNG TRỰC" →
+    "Thường trực Hội đồng nhân dân", its place added as a department's is).
+
+    >>> _standing_name("HĐND HUYỆN NA RÌ"), _standing_name("ỦY BAN NHÂN DÂN TỈNH X")
+    ('Thường trực Hội đồng nhân dân', 'Thường trực Ủy ban nhân dân')
+    """
+    council = _COUNCIL.match(fold_accents(parent))
+    return STANDING_BODY + (BODY_ABBREVIATIONS["hđnd"] if council else BODY_ABBREVIATIONS["ubnd"])
+
+
 def _unit_place(parent: str, tinh: str, issued: str) -> tuple[str, str]:
     """The place a department's name is completed with, and its level: the district of a district's committee
     ("UBND HUYỆN THĂNG BÌNH" → "huyện Thăng Bình", "Huyện"), else the province ("tỉnh Quảng Nam", "Tỉnh").
@@ -1026,8 +1041,10 @@ def _read_body_name(r: _Reader, code: str, place: str) -> None:
     is_committee = COMMITTEE.match(fold_accents(agency)) or (
         not agency and code.endswith("UBND"))
     if subordinate:
+        parent = _units_under(r)[0][2]
         name = _body_name(subordinate[2]) if subordinate[2].upper() != OFFICE else "Văn phòng Ủy ban nhân dân"
-        place, level = _unit_place(_units_under(r)[0][2], tinh, _issued(r))
+        name = _standing_name(parent) if subordinate[2].upper() == STANDING_BODY.strip().upper() else name
+        place, level = _unit_place(parent, tinh, _issued(r))
         where = f" {place}" if place and not province_mentions(subordinate[2]) else ""
         r.put("co_quan", name + where, subordinate[:2])
         r.put("cap", level)

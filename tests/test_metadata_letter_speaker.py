@@ -33,3 +33,11 @@ def test_a_text_without_addressee_gets_no_sender_from_its_body():
                      "hồ sơ, báo cáo đầy đủ kết quả thực hiện nhiệm vụ cải cách hành chính năm 2023 để đoàn "
                      "kiểm tra làm việc.")
     assert md["co_quan"] != "Sở Nội vụ"
+
+
+def test_a_councils_standing_committee_in_the_header_is_named_after_its_council():
+    md = metadata_of("HĐND HUYỆN NGÂN SƠN\nTHƯỜNG TRỰC\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                     "Độc lập - Tự do - Hạnh phúc\n\nSố: 21/TB-TTHĐND\n\nNgân Sơn, ngày 4 tháng 3 năm 2024\n\n"
+                     "THÔNG BÁO\nLịch tiếp công dân tháng 3\n\n"
+                     "Thường trực HĐND huyện thông báo lịch tiếp công dân như sau:")
+    assert md["co_quan"] == "Thường trực Hội đồng nhân dân huyện Ngân Sơn"
