@@ -41,6 +41,8 @@ from textnorm import fold_accents
 from textnorm.agencies import find_agencies
 from textnorm.cues import ANCHOR_ROLES, YEAR
 from textnorm.gazetteer import (
+    CENTRAL_CITIES,
+    CITY_SINCE,
     PROVINCE_CUE,
     canonical_province,
     central_issuer,
@@ -689,6 +691,27 @@ def _local_unit(r: _Reader, agency: str) -> re.Match | None:
     return LOCAL_UNIT.search(agency.upper())
 
 
+#: The level a province's capital city is named with ("THÀNH PHỐ BẮC KẠN"); a province itself is "tỉnh X".
+CITY_LEVEL = "THÀNH PHỐ"
+
+
+def _provincial_city(unit: re.Match) -> bool:
+    """A local unit "THÀNH PHỐ X" whose X is a province that is no centrally-run city: the province's capital city (a
+    district-level city, "Ủy ban nhân dân thành phố Bắc Kạn"), not the province, whose bodies write "tỉnh X". The city
+    of Huế is left out: it became a centrally-run city in 2025 (:data:`textnorm.gazetteer.CITY_SINCE`).
+
+    >>> [_provincial_city(LOCAL_UNIT.search(t)) for t in ("UBND THÀNH PHỐ BẮC KẠN", "UBND THÀNH PHỐ HẢI PHÒNG")]
+    [True, False]
+    >>> [_provincial_city(LOCAL_UNIT.search(t)) for t in ("UBND THÀNH PHỐ HUẾ", "UBND HUYỆN NA RÌ")]
+    [False, False]
+    """
+    name = unit.group(2).strip().title()
+    province = canonical_province(name)
+    later_cities = {city for _, city in CITY_SINCE.values()}
+    return (unit.group(1) == CITY_LEVEL and bool(province) and province not in CENTRAL_CITIES
+            and province not in CITY_SINCE and name not in later_cities)
+
+
 def _province_in(r: _Reader, span: tuple[int, int] | None) -> tuple[str, tuple[int, int] | None]:
     """The province a span names: a province's name, else a district, town or ward of one province only
     ("ỦY BAN NHÂN DÂN HUYỆN MỘC CHÂU" → Sơn La)."""
@@ -915,12 +938,45 @@ def _body_name(text: str) -> str:
     if len(out) == len(text):
         for name, s, e in sorted(province_mentions(text), key=lambda m: -m[1]):
             out = out[:s] + name.removeprefix("Thành phố ") + out[e:]
-    words = [BODY_ABBREVIATIONS.get(w, w) for w in out.split()]
+    words = [w.upper() if _is_initials(w) else BODY_ABBREVIATIONS.get(w, w) for w in out.split()]
     if len(words) > 1 and words[0] in ("bộ", "sở", "ban", "cục", "vụ", "văn", "tổng", "phòng", "chi", "trung"):
         k = 2 if words[0] in ("văn", "tổng", "chi", "trung") and len(words) > 2 else 1
         words[k] = words[k][:1].upper() + words[k][1:]
-    out = " ".join(words)
+    out = _local_place_capitalised(" ".join(words))
     return out[:1].upper() + out[1:]
+
+
+#: Letters that make a word pronounceable: a word in capitals without any is initials ("CCHC", "PBGDPL").
+_VOWELS = frozenset("aeiouy")
+
+
+def _is_initials(word: str) -> bool:
+    """A word of a body's name that is initials, kept in capitals ("cchc" of "BAN CHỈ ĐẠO CCHC"); the council's and
+    committee's own initials are written out instead (:data:`BODY_ABBREVIATIONS`).
+
+    >>> _is_initials("cchc"), _is_initials("hđnd"), _is_initials("nội"), _is_initials("vụ")
+    (True, False, False, False)
+    """
+    letters = fold_accents(word)
+    return len(word) > 1 and word.isalpha() and word not in BODY_ABBREVIATIONS and not _VOWELS.intersection(letters)
+
+
+#: A local body's name up to its unit's level ("hội đồng nhân dân huyện", "ban chỉ đạo … xã"), lower case: the words
+#: after it are the unit's place name.
+_LOCAL_BODY_UNIT = re.compile(r"^(?:thường trực\s+)?(?:ủy ban nhân dân|hội đồng nhân dân|ban chỉ đạo)\b.*?"
+                              r"\b(?:huyện|quận|thị xã|thành phố|xã|phường|thị trấn)\s+(?=\S)")
+
+
+def _local_place_capitalised(name: str) -> str:
+    """A local body's name with its unit's place name capitalised ("hội đồng nhân dân huyện na rì" → "… huyện Na Rì").
+
+    >>> _local_place_capitalised("hội đồng nhân dân huyện na rì"), _local_place_capitalised("sở lao động và xã hội")
+    ('hội đồng nhân dân huyện Na Rì', 'sở lao động và xã hội')
+    """
+    m = _LOCAL_BODY_UNIT.match(name.lower())
+    if not m:
+        return name
+    return name[: m.end()] + " ".join(w[:1].upper() + w[1:] for w in name[m.end():].split(" "))
 
 
 def _is_central(r: _Reader, agency: str, code: str) -> bool:
@@ -1048,7 +1104,7 @@ def _read_body_name(r: _Reader, code: str, place: str) -> None:
         where = f" {place}" if place and not province_mentions(subordinate[2]) else ""
         r.put("co_quan", name + where, subordinate[:2])
         r.put("cap", level)
-    elif is_committee and district and not province_mentions(agency):
+    elif is_committee and district and (not province_mentions(agency) or _provincial_city(district)):
         level, name = district.group(1).lower(), district.group(2).title()
         r.put("co_quan", f"Ủy ban nhân dân {level} {name}", agency_span)
         r.put("cap", "Huyện" if level in DISTRICT_LEVEL_WORDS else "Xã")
