@@ -1039,6 +1039,17 @@ def _standing_name(parent: str) -> str:
     return STANDING_BODY + (BODY_ABBREVIATIONS["hđnd"] if council else BODY_ABBREVIATIONS["ubnd"])
 
 
+def _office_name(parent: str) -> str:
+    """The name of the office ("VĂN PHÒNG") a header shows under its council or committee, its place added as a
+    department's is: "Văn phòng Hội đồng nhân dân" under "HĐND TỈNH X", else "Văn phòng Ủy ban nhân dân".
+
+    >>> _office_name("HĐND TỈNH BẮC KẠN"), _office_name("UBND TỈNH BẮC KẠN")
+    ('Văn phòng Hội đồng nhân dân', 'Văn phòng Ủy ban nhân dân')
+    """
+    council = _COUNCIL.match(fold_accents(parent))
+    return "Văn phòng " + (BODY_ABBREVIATIONS["hđnd"] if council else BODY_ABBREVIATIONS["ubnd"])
+
+
 def _unit_place(parent: str, tinh: str, issued: str) -> tuple[str, str]:
     """The place a department's name is completed with, and its level: the district of a district's committee
     ("UBND HUYỆN THĂNG BÌNH" → "huyện Thăng Bình", "Huyện"), else the province ("tỉnh Quảng Nam", "Tỉnh").
@@ -1098,7 +1109,7 @@ def _read_body_name(r: _Reader, code: str, place: str) -> None:
         not agency and code.endswith("UBND"))
     if subordinate:
         parent = _units_under(r)[0][2]
-        name = _body_name(subordinate[2]) if subordinate[2].upper() != OFFICE else "Văn phòng Ủy ban nhân dân"
+        name = _body_name(subordinate[2]) if subordinate[2].upper() != OFFICE else _office_name(parent)
         name = _standing_name(parent) if subordinate[2].upper() == STANDING_BODY.strip().upper() else name
         place, level = _unit_place(parent, tinh, _issued(r))
         where = f" {place}" if place and not province_mentions(subordinate[2]) else ""

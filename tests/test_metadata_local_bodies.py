@@ -33,3 +33,15 @@ def test_initials_in_a_body_name_stay_in_capitals():
     md = metadata_of("BAN CHỈ ĐẠO CCHC\nHUYỆN BẠCH THÔNG\n\n" + MOTTO + "Số: 12/KH-BCĐ\n\n"
                      "Bạch Thông, ngày 3 tháng 4 năm 2023\n\n" + BODY)
     assert md["co_quan"] == "Ban Chỉ đạo CCHC huyện Bạch Thông"
+
+
+def test_the_office_under_a_council_is_the_councils_office():
+    md = metadata_of("HĐND TỈNH LẠNG SƠN\nVĂN PHÒNG\n\n" + MOTTO + "Số: 12/TB-VP\n\n"
+                     "Lạng Sơn, ngày 3 tháng 4 năm 2023\n\n" + BODY)
+    assert md["co_quan"] == "Văn phòng Hội đồng nhân dân tỉnh Lạng Sơn"
+
+
+def test_the_office_under_a_committee_is_still_the_committees_office():
+    md = metadata_of("UBND TỈNH LẠNG SƠN\nVĂN PHÒNG\n\n" + MOTTO + "Số: 12/TB-VP\n\n"
+                     "Lạng Sơn, ngày 3 tháng 4 năm 2023\n\n" + BODY)
+    assert md["co_quan"] == "Văn phòng Ủy ban nhân dân tỉnh Lạng Sơn"
