@@ -70,6 +70,9 @@ FAMILIES = {
     "headline over captions and furniture": [("_read_title_page", _nothing)],
     "periodic socio-economic report (Báo cáo)": [("_read_periodic_report", _nothing)],
     "headline before an inline dateline": [("_read_inline_headline", _nothing)],
+    "letter's speaker (issuer under the addressee)": [("_read_letter_speaker", _nothing)],
+    "page stamp (buttons, section and date)": [("_page_stamp", _nothing)],
+    "shown document's issue date (its lead)": [("_read_shown_document_date", _nothing)],
 }
 
 

@@ -379,6 +379,29 @@ def _first_cell(value: str) -> str:
     return value.strip(" |,").split(_CELL_BORDER)[0].strip(" |,")
 
 
+#: Lines a table's value may stand below its label: the label's explanation ("Ngày ban hành là ngày, tháng, năm văn
+#: bản được thông qua …", a legal portal's tooltip) and an empty cell's bar may come between.
+FIELD_VALUE_REACH = 4
+#: A field's explanation, not its value: the label restated and defined ("Ngày ban hành là …"), or the definition
+#: alone after it ("là ngày, tháng, năm …").
+_FIELD_EXPLANATION = re.compile(r"^(?:(?:" + "|".join(sorted((*WEB_FIELDS, *_OTHER_LABELS), key=len, reverse=True))
+                                + r")\s+)?là\s", re.IGNORECASE)
+
+
+def _value_below(texts: list[str], n: int) -> str:
+    """The value of the label alone on line ``n``: the next line, past the label's explanation and empty cells.
+
+    >>> _value_below(["Ngày ban hành:", "Ngày ban hành là ngày văn bản được ký.", "|", "08/12/2025 |"], 0)
+    '08/12/2025 |'
+    >>> _value_below(["Người ký", "Mai Sơn"], 0), _value_below(["Người ký"], 0)
+    ('Mai Sơn', '')
+    """
+    for text in texts[n + 1: n + 1 + FIELD_VALUE_REACH]:
+        if text.strip(" |") and not _FIELD_EXPLANATION.match(text.strip(" |")):
+            return text
+    return texts[n + 1] if n + 1 < len(texts) else ""
+
+
 def web_fields(texts: list[str]) -> dict[str, str]:
     """Fields of a portal's metadata table, from lines "Số hiệu: 135/2006/QĐ-UBND Loại văn bản: Quyết định" or
     a label and its value on two lines.
@@ -387,6 +410,11 @@ def web_fields(texts: list[str]) -> dict[str, str]:
     {'co_quan': 'Tỉnh Nghệ An', 'nguoi_ky': 'Phan Đình Trạc'}
     >>> web_fields(["- Số hiệu: 45/2020/NĐ-CP", "- Người ký: Nguyễn Xuân Phúc", "Ông Người ký: không"])
     {'so_hieu': '45/2020/NĐ-CP', 'nguoi_ky': 'Nguyễn Xuân Phúc'}
+
+    A label explained under it (a legal portal's tooltip) keeps its value for the cell below the explanation:
+
+    >>> web_fields(["Ngày ban hành:", "Ngày ban hành là ngày văn bản được ký ban hành.", "|", "08/12/2025 |"])
+    {'ngay_ban_hanh': '08/12/2025'}
     """
     fields: dict[str, str] = {}
     joined = []
@@ -394,8 +422,7 @@ def web_fields(texts: list[str]) -> dict[str, str]:
     for n, text in enumerate(texts):
         label = text.strip(" :|").lower()
         if label in WEB_FIELDS or label in _OTHER_LABELS:
-            value = texts[n + 1] if n + 1 < len(texts) else ""
-            joined.append(f"{text.strip(' :|')}: {value}")
+            joined.append(f"{text.strip(' :|')}: {_value_below(texts, n)}")
         elif n == 0 or texts[n - 1].strip(" :|").lower() not in (*WEB_FIELDS, *_OTHER_LABELS):
             joined.append(text)
     for text in joined:
@@ -403,7 +430,8 @@ def web_fields(texts: list[str]) -> dict[str, str]:
         for k, m in enumerate(found):
             value = _first_cell(text[m.end(): found[k + 1].start() if k + 1 < len(found) else len(text)])
             key = WEB_FIELDS.get(m.group(1).lower())
-            if key and value and key not in fields and (m.start() == 0 or k > 0):
+            explained = _FIELD_EXPLANATION.match(value)  # "Ngày ban hành là ngày …": the label's tooltip
+            if key and value and key not in fields and (m.start() == 0 or k > 0) and not explained:
                 fields[key] = value
     return fields
 

@@ -41,6 +41,8 @@ from textnorm import fold_accents, has_diacritics
 from textnorm.agencies import find_agencies
 from textnorm.cues import ANCHOR_ROLES, YEAR
 from textnorm.gazetteer import (
+    CENTRAL_CITIES,
+    CITY_SINCE,
     PROVINCE_CUE,
     canonical_province,
     central_issuer,
@@ -65,6 +67,7 @@ from textnorm.patterns import (
     CITED_DOCUMENT,
     COVER_PLACE_YEAR,
     INLINE_DATELINE,
+    ISSUED_ON_LEAD,
     ISSUER_OPENING,
     ISSUING_BODY,
     LEAD_DATES_A_DOCUMENT,
@@ -95,8 +98,12 @@ from textnorm.patterns import (
     SUBJECT_LABEL,
     TAGS_LABEL,
     TITLE_OF_BODY,
+    byline_stamp,
+    expand_defined,
     is_council_session,
+    letter_speaker,
     news_dateline,
+    page_stamp,
 )
 
 #: A number whose code opens with its issuing body instead of a type ("2345/UBND-VX", "1187/SNV-CCHC") is a công
@@ -691,6 +698,27 @@ def _local_unit(r: _Reader, agency: str) -> re.Match | None:
     return LOCAL_UNIT.search(agency.upper())
 
 
+#: The level a province's capital city is named with ("THÀNH PHỐ BẮC KẠN"); a province itself is "tỉnh X".
+CITY_LEVEL = "THÀNH PHỐ"
+
+
+def _provincial_city(unit: re.Match) -> bool:
+    """A local unit "THÀNH PHỐ X" whose X is a province that is no centrally-run city: the province's capital city (a
+    district-level city, "Ủy ban nhân dân thành phố Bắc Kạn"), not the province, whose bodies write "tỉnh X". The city
+    of Huế is left out: it became a centrally-run city in 2025 (:data:`textnorm.gazetteer.CITY_SINCE`).
+
+    >>> [_provincial_city(LOCAL_UNIT.search(t)) for t in ("UBND THÀNH PHỐ BẮC KẠN", "UBND THÀNH PHỐ HẢI PHÒNG")]
+    [True, False]
+    >>> [_provincial_city(LOCAL_UNIT.search(t)) for t in ("UBND THÀNH PHỐ HUẾ", "UBND HUYỆN NA RÌ")]
+    [False, False]
+    """
+    name = unit.group(2).strip().title()
+    province = canonical_province(name)
+    later_cities = {city for _, city in CITY_SINCE.values()}
+    return (unit.group(1) == CITY_LEVEL and bool(province) and province not in CENTRAL_CITIES
+            and province not in CITY_SINCE and name not in later_cities)
+
+
 def _province_in(r: _Reader, span: tuple[int, int] | None) -> tuple[str, tuple[int, int] | None]:
     """The province a span names: a province's name, else a district, town or ward of one province only
     ("ỦY BAN NHÂN DÂN HUYỆN MỘC CHÂU" → Sơn La)."""
@@ -743,6 +771,13 @@ def _headline_only(r: _Reader) -> bool:
     return 0 < len(text) <= HEADLINE_MAX_CHARS and "\n" not in text and text.count(",") < TAG_LIST_COMMAS
 
 
+#: The tier whose units keep their name when their level changes: a district upgraded ("huyện Mộc Châu" of 2020 is
+#: "thị xã Mộc Châu" in the table) is that district, named with its level. A commune or ward named with a level the
+#: table does not give that name ("xã X" of the table's "phường X") may be another province's commune the table no
+#: longer lists (merged before 2025; commune names repeat across the country): it votes as a bare name.
+DISTRICT_TIER = "district"
+
+
 def _body_votes(text: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Counter, dict[str, tuple[int, int]]]:
     """Votes of each province the body names, directly or through its districts, towns and wards, and the first
     span naming it. A place named after a court or a procuracy is theirs and does not vote, nor one inside a span of
@@ -752,8 +787,9 @@ def _body_votes(text: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Coun
     folded = fold_accents(text)
     provinces = province_mentions(text)
     mentions = [(name, s, e, bool(PROVINCE_CUE.search(folded[max(0, s - 12): s]))) for name, s, e in provinces]
-    mentions += [(m.province, m.start, m.end, m.cued) for m in place_mentions(text, provinces=provinces)]
-    listed = _enumerated(text, [(s, e) for _, s, e, cued in mentions if not cued])
+    mentions += [(m.province, m.start, m.end, m.cued and (m.level_as_written or m.level == DISTRICT_TIER))
+                 for m in place_mentions(text, provinces=provinces)]
+    listed = _enumerated(text, [(s, e) for _, s, e, cued in mentions if not cued]) | _mixed_lists(text, mentions)
     skip = tuple(skip) + _cited_title_lines(text) + _other_post_lines(text)
     for name, s, e, cued in sorted(mentions, key=lambda m: m[1]):
         if (OTHER_BRANCH_BEFORE.search(folded[max(0, s - 60): s]) or any(a <= s < b for a, b in skip) or s in listed
@@ -802,6 +838,17 @@ def _other_post_lines(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+def _lists(text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """The spans grouped into lists of at least :data:`ENUMERATION_MIN` names, one after another."""
+    runs: list[list[tuple[int, int]]] = []
+    for span in sorted(set(spans)):
+        if runs and _LIST_GAP.match(text[runs[-1][-1][1]: span[0]]):
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    return [run for run in runs if len(run) >= ENUMERATION_MIN]
+
+
 def _enumerated(text: str, spans: list[tuple[int, int]]) -> set[int]:
     """Starts of the names that stand in a list of at least :data:`ENUMERATION_MIN` names.
 
@@ -809,13 +856,22 @@ def _enumerated(text: str, spans: list[tuple[int, int]]) -> set[int]:
     >>> sorted(_enumerated(t, [(24, 31), (33, 36), (38, 48), (52, 61), (67, 77)]))
     [24, 33, 38, 52]
     """
-    runs: list[list[tuple[int, int]]] = []
-    for span in sorted(set(spans)):
-        if runs and _LIST_GAP.match(text[runs[-1][-1][1]: span[0]]):
-            runs[-1].append(span)
-        else:
-            runs.append([span])
-    return {s for run in runs if len(run) >= ENUMERATION_MIN for s, _ in run}
+    return {s for run in _lists(text, spans) for s, _ in run}
+
+
+def _mixed_lists(text: str, mentions: list[tuple[str, int, int, bool]]) -> set[int]:
+    """Starts of the names, its level before the first one or not, in a list naming several provinces ("các tỉnh Bắc
+    Kạn, Cao Bằng, Lạng Sơn"): none of them is the text's place. A list of one province's districts ("các huyện Na Rì,
+    Chợ Đồn và Bạch Thông") is not one.
+
+    >>> t = "các tỉnh Bắc Kạn, Cao Bằng, Lạng Sơn; các huyện Na Rì, Chợ Đồn, Bạch Thông"
+    >>> m = [("Bắc Kạn", 9, 16, True), ("Cao Bằng", 18, 26, False), ("Lạng Sơn", 28, 36, False),
+    ...      ("Bắc Kạn", 49, 54, True), ("Bắc Kạn", 56, 63, False), ("Bắc Kạn", 65, 75, False)]
+    >>> sorted(_mixed_lists(t, m))
+    [9, 18, 28]
+    """
+    province_at = {(s, e): name for name, s, e, _ in mentions}
+    return {s for run in _lists(text, list(province_at)) if len({province_at[x] for x in run}) > 1 for s, _ in run}
 
 
 def _vote_body_province(r: _Reader, min_votes: int = CUED_VOTES) -> None:
@@ -889,12 +945,45 @@ def _body_name(text: str) -> str:
     if len(out) == len(text):
         for name, s, e in sorted(province_mentions(text), key=lambda m: -m[1]):
             out = out[:s] + name.removeprefix("Thành phố ") + out[e:]
-    words = [BODY_ABBREVIATIONS.get(w, w) for w in out.split()]
+    words = [w.upper() if _is_initials(w) else BODY_ABBREVIATIONS.get(w, w) for w in out.split()]
     if len(words) > 1 and words[0] in ("bộ", "sở", "ban", "cục", "vụ", "văn", "tổng", "phòng", "chi", "trung"):
         k = 2 if words[0] in ("văn", "tổng", "chi", "trung") and len(words) > 2 else 1
         words[k] = words[k][:1].upper() + words[k][1:]
-    out = " ".join(words)
+    out = _local_place_capitalised(" ".join(words))
     return out[:1].upper() + out[1:]
+
+
+#: Letters that make a word pronounceable: a word in capitals without any is initials ("CCHC", "PBGDPL").
+_VOWELS = frozenset("aeiouy")
+
+
+def _is_initials(word: str) -> bool:
+    """A word of a body's name that is initials, kept in capitals ("cchc" of "BAN CHỈ ĐẠO CCHC"); the council's and
+    committee's own initials are written out instead (:data:`BODY_ABBREVIATIONS`).
+
+    >>> _is_initials("cchc"), _is_initials("hđnd"), _is_initials("nội"), _is_initials("vụ")
+    (True, False, False, False)
+    """
+    letters = fold_accents(word)
+    return len(word) > 1 and word.isalpha() and word not in BODY_ABBREVIATIONS and not _VOWELS.intersection(letters)
+
+
+#: A local body's name up to its unit's level ("hội đồng nhân dân huyện", "ban chỉ đạo … xã"), lower case: the words
+#: after it are the unit's place name.
+_LOCAL_BODY_UNIT = re.compile(r"^(?:thường trực\s+)?(?:ủy ban nhân dân|hội đồng nhân dân|ban chỉ đạo)\b.*?"
+                              r"\b(?:huyện|quận|thị xã|thành phố|xã|phường|thị trấn)\s+(?=\S)")
+
+
+def _local_place_capitalised(name: str) -> str:
+    """A local body's name with its unit's place name capitalised ("hội đồng nhân dân huyện na rì" → "… huyện Na Rì").
+
+    >>> _local_place_capitalised("hội đồng nhân dân huyện na rì"), _local_place_capitalised("sở lao động và xã hội")
+    ('hội đồng nhân dân huyện Na Rì', 'sở lao động và xã hội')
+    """
+    m = _LOCAL_BODY_UNIT.match(name.lower())
+    if not m:
+        return name
+    return name[: m.end()] + " ".join(w[:1].upper() + w[1:] for w in name[m.end():].split(" "))
 
 
 def _is_central(r: _Reader, agency: str, code: str) -> bool:
@@ -940,6 +1029,32 @@ def _units_under(r: _Reader) -> tuple[tuple[int, int, str], tuple[int, int, str]
         end += 1  # the rest of a wrapped name ("TRUYỀN THÔNG"), on the next line
     text = " ".join(t for _, _, t in lines[last: end + 1])
     return lines[names[names.index(last) - 1]], (lines[last][0], lines[end][1], text)
+
+
+#: The council or committee a header names above its standing committee ("HĐND TỈNH X" / "THƯỜNG TRỰC"), folded.
+_COUNCIL = re.compile(r"^(?:hdnd|hoi dong nhan dan)\b")
+
+
+def _standing_name(parent: str) -> str:
+    """The name of the standing committee a header shows under its council ("HĐND HUYỆN NA RÌ" / "THƯỜNG TRỰC" →
+    "Thường trực Hội đồng nhân dân", its place added as a department's is).
+
+    >>> _standing_name("HĐND HUYỆN NA RÌ"), _standing_name("ỦY BAN NHÂN DÂN TỈNH X")
+    ('Thường trực Hội đồng nhân dân', 'Thường trực Ủy ban nhân dân')
+    """
+    council = _COUNCIL.match(fold_accents(parent))
+    return STANDING_BODY + (BODY_ABBREVIATIONS["hđnd"] if council else BODY_ABBREVIATIONS["ubnd"])
+
+
+def _office_name(parent: str) -> str:
+    """The name of the office ("VĂN PHÒNG") a header shows under its council or committee, its place added as a
+    department's is: "Văn phòng Hội đồng nhân dân" under "HĐND TỈNH X", else "Văn phòng Ủy ban nhân dân".
+
+    >>> _office_name("HĐND TỈNH BẮC KẠN"), _office_name("UBND TỈNH BẮC KẠN")
+    ('Văn phòng Hội đồng nhân dân', 'Văn phòng Ủy ban nhân dân')
+    """
+    council = _COUNCIL.match(fold_accents(parent))
+    return "Văn phòng " + (BODY_ABBREVIATIONS["hđnd"] if council else BODY_ABBREVIATIONS["ubnd"])
 
 
 def _unit_place(parent: str, tinh: str, issued: str) -> tuple[str, str]:
@@ -1000,12 +1115,14 @@ def _read_body_name(r: _Reader, code: str, place: str) -> None:
     is_committee = COMMITTEE.match(fold_accents(agency)) or (
         not agency and code.endswith("UBND"))
     if subordinate:
-        name = _body_name(subordinate[2]) if subordinate[2].upper() != OFFICE else "Văn phòng Ủy ban nhân dân"
-        place, level = _unit_place(_units_under(r)[0][2], tinh, _issued(r))
+        parent = _units_under(r)[0][2]
+        name = _body_name(subordinate[2]) if subordinate[2].upper() != OFFICE else _office_name(parent)
+        name = _standing_name(parent) if subordinate[2].upper() == STANDING_BODY.strip().upper() else name
+        place, level = _unit_place(parent, tinh, _issued(r))
         where = f" {place}" if place and not province_mentions(subordinate[2]) else ""
         r.put("co_quan", name + where, subordinate[:2])
         r.put("cap", level)
-    elif is_committee and district and not province_mentions(agency):
+    elif is_committee and district and (not province_mentions(agency) or _provincial_city(district)):
         level, name = district.group(1).lower(), district.group(2).title()
         r.put("co_quan", f"Ủy ban nhân dân {level} {name}", agency_span)
         r.put("cap", "Huyện" if level in DISTRICT_LEVEL_WORDS else "Xã")
@@ -1018,6 +1135,25 @@ def _read_body_name(r: _Reader, code: str, place: str) -> None:
         _read_code_issuer(r, code, tinh)
     if not r.md.get("co_quan") and not _reads_as_news(r):
         _read_opening_issuer(r)
+
+
+def _read_letter_speaker(r: _Reader) -> None:
+    """co_quan of a letter cut above its header (it opens with its addressee, :func:`_letter_opening`) from the clause
+    in which its sender speaks as itself ("Bộ Thông tin và Truyền thông trân trọng đề nghị …",
+    :func:`textnorm.patterns.letter_speaker`), the abbreviations the text defines written out; its province when the
+    name gives one."""
+    if r.md.get("co_quan") or not _letter_opening(r):
+        return
+    body = [(r.spans[i][0], b.text) for i, b in enumerate(r.blocks) if b.kind == "para"]  # under the addressees
+    for start, paragraph in body[:ENACTING_PARAGRAPHS]:
+        m = letter_speaker(paragraph)
+        if m:
+            span = (start + m.start("body"), start + m.end("body"))
+            r.put("co_quan", expand_defined(re.sub(r"\s+", " ", m.group("body")), r.text), span)
+            if not r.md.get("tinh"):
+                province, where = _province_in(r, span)
+                r.put("tinh", province, where)
+            return
 
 
 def _read_opening_issuer(r: _Reader) -> None:
@@ -1465,6 +1601,23 @@ def _repeats_next(r: _Reader, i: int) -> bool:
     return bool(after) and text != after and text.endswith(after)
 
 
+#: A source's name as a closing "Theo …"/"Nguồn …" line gives it: a proper name (capitalised: "Báo Hải Phòng",
+#: "VOV") or a site's address ("baochinhphu.vn"); a lower-case word is the label itself ("Nguồn tin", "Theo dõi").
+_SITE_ADDRESS = re.compile(r"^\S+\.(?:vn|com|net|org|gov)\b", re.IGNORECASE)
+
+
+def _names_a_source(name: str) -> bool:
+    """The words after "Theo"/"Nguồn" name a source or a site's address (:data:`_SITE_ADDRESS`), not a portal's label.
+
+    >>> _names_a_source("Báo Hải Phòng"), _names_a_source("baochinhphu.vn"), _names_a_source("tin")
+    (True, True, False)
+    >>> _names_a_source("dõi"), _names_a_source("TTXVN")
+    (False, True)
+    """
+    name = name.strip()
+    return name[:1].isupper() or bool(_SITE_ADDRESS.match(name))
+
+
 def _source_line(r: _Reader) -> tuple[int, re.Match] | None:
     return next(((s, m) for s, t in reversed(_body_paragraphs(r)) if (m := _SOURCE_LINE.match(t))), None)
 
@@ -1611,8 +1764,21 @@ def _read_news_title(r: _Reader, stamp: tuple[int, re.Match] | None) -> None:
         r.put("tieu_de", _sentence_case(text), (s, s + len(text)))
 
 
+def _page_stamp(r: _Reader) -> tuple[int, re.Match] | None:
+    """(block index, match) of a post's stamp that is no dateline of its own line: among the short lines above its
+    body (:func:`textnorm.patterns.page_stamp`: "Chính trị 22-06-2024", "Print Thứ Ba, 29/06/2021 10:51 Gốc", a date
+    ending the headline's line), else its author's dated byline among its last lines
+    (:func:`textnorm.patterns.byline_stamp`: "Minh Anh (04/06/2019)")."""
+    above = itertools.takewhile(lambda ib: len(ib[1].text) < PROSE_MIN_CHARS, enumerate(r.blocks[:DATELINE_BLOCKS]))
+    found = next(((i, m) for i, b in above if (m := page_stamp(b.text))), None)
+    tail = range(max(0, len(r.blocks) - DATELINE_TAIL_BLOCKS), len(r.blocks))
+    return found or next(((i, m) for i in tail if (m := byline_stamp(r.blocks[i].text))), None)
+
+
 def _read_news_date(r: _Reader, stamp: tuple[int, re.Match] | None) -> None:
-    """The dateline dates the post (day and year); a lead's "Ngày 13/4/2018, …" gives only the year."""
+    """The dateline dates the post (day and year), else its stamp among the page's buttons or beside its section; a
+    lead's "Ngày 13/4/2018, …" gives only the year."""
+    stamp = stamp or _page_stamp(r)
     if stamp:
         start, m = r.spans[stamp[0]][0], stamp[1]
         r.put("ngay_ban_hanh", _iso(m.group("d"), m.group("m"), m.group("y")), (start + m.start(), start + m.end()))
@@ -1660,8 +1826,9 @@ def _read_news(r: _Reader) -> None:
     source = _source_line(r)
     if source:
         span = (source[0] + source[1].start(1), source[0] + source[1].end(1))
-        if not canonical_province(source[1].group(1).strip()):  # "Nguồn Hà Tĩnh: …": an aggregator's place label
-            r.put("co_quan", source[1].group(1).strip(), span)
+        name = source[1].group(1).strip()
+        if not canonical_province(name) and _names_a_source(name):  # "Nguồn Hà Tĩnh: …": an aggregator's place label
+            r.put("co_quan", name, span)
         if not r.md.get("tinh"):
             name, where = _province_in(r, span)  # the publisher's own name ("QuangBinh Portal")
             r.put("tinh", name, where)
@@ -1995,6 +2162,45 @@ def _read_periodic_report(r: _Reader) -> None:
     r.put("tieu_de", _sentence_case(title)[:TITLE_MAX_CHARS], (start + m.start("title"), start + m.end("title")))
 
 
+#: Blocks under a page's headline where the lead stating its document's issuing may stand (a posting date between).
+ISSUED_LEAD_REACH = 2
+#: Words of a headline's subject that the lead must repeat to name the same document.
+SAME_SUBJECT_WORDS = 4
+
+
+def _issued_on_lead(r: _Reader) -> tuple[int, re.Match] | None:
+    """(block index, :data:`textnorm.patterns.ISSUED_ON_LEAD` match) of a lead under a headline naming a document by
+    its kind ("Báo cáo tình hình …") that says on which day that same document (its kind and the first words of its
+    subject) was issued."""
+    for i, block in enumerate(r.blocks[:DATELINE_BLOCKS]):
+        head = kind_headline(block.text)
+        if not head:
+            continue
+        subject = fold_accents(f"{head.group('kind')} {head.group('rest')}").split()[:SAME_SUBJECT_WORDS]
+        for k in range(i + 1, min(len(r.blocks), i + 1 + ISSUED_LEAD_REACH)):
+            m = ISSUED_ON_LEAD.match(r.blocks[k].text.strip())
+            if m and fold_accents(m.group("named")).split()[:SAME_SUBJECT_WORDS] == subject:
+                return k, m
+        return None
+    return None
+
+
+def _read_shown_document_date(r: _Reader) -> None:
+    """ngay_ban_hanh and nam of a page that shows a document under its headline ("Báo cáo tình hình …") when its lead
+    says the day that document was issued ("ngày 01/7/2021 UBND huyện đã ban hành Báo cáo tình hình …"): the
+    document's date, not the page's posting date ("Ngày cập nhật 12/07/2021")."""
+    if r.md.get("so_hieu") or any(u.role in ANCHOR_ROLES for u in r.units):
+        return
+    found = _issued_on_lead(r)
+    if not found:
+        return
+    k, m = found
+    start = r.spans[k][0] + len(r.blocks[k].text) - len(r.blocks[k].text.lstrip())
+    d, mo, y = ("d", "m", "y") if m.group("y") else ("d2", "m2", "y2")
+    r.put("ngay_ban_hanh", _iso(m.group(d), m.group(mo), m.group(y)), (start + m.start(d), start + m.end(y)))
+    r.put("nam", m.group(y), (start + m.start(y), start + m.end(y)))
+
+
 #: Capital lines a labelled subject may wrap onto (a cover's title of two or three lines).
 SUBJECT_LINES_MAX = 3
 #: Blocks of a cover (its labels, its title, its place and year) at the top of a text.
@@ -2246,6 +2452,7 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
     _read_portal_title(r)
     _read_period(r)
     _read_body(r, code, place)
+    _read_letter_speaker(r)
     _read_scanned_header(r)
     _read_signer(r)
     _read_title_page(r)
@@ -2255,6 +2462,7 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
     _read_calendar(r)
     _read_kind_headline(r)
     _read_periodic_report(r)
+    _read_shown_document_date(r)
     _read_publisher(r)
     _read_essay_title(r)
     _read_page_dates(r)

@@ -347,6 +347,10 @@ class PlaceMention:
     end: int
     level: str  # "district" or "ward"
     cued: bool  # written with its level ("huyện Mộc Châu") rather than bare ("Mộc Châu")
+    #: the table has a unit of that name at the level written; False when only another level of its tier has it ("xã
+    #: Thạch Bàn" read as Hà Nội's "phường Thạch Bàn": an upgraded commune, or another province's commune the table
+    #: no longer lists since an earlier merger)
+    level_as_written: bool = True
 
 
 #: Apostrophes inside a name of the Central Highlands ("Đưng K’Nớ"; the table writes "Đưng KNớ").
@@ -667,11 +671,11 @@ def _mention(text: str, folded: str, start: int, end: int, key: str, accented: b
         places = admin_places()
         # the level as written first ("xã Tân Kỳ" is not "thị trấn Tân Kỳ"), then any of its tier ("huyện Việt Yên"
         # of 2018 is "thị xã Việt Yên" in the table)
-        provinces = places.by_level.get((level, key)) or (places.districts if tier == "district" else places.wards).get(
-            key, frozenset())
+        as_written = places.by_level.get((level, key))
+        provinces = as_written or (places.districts if tier == "district" else places.wards).get(key, frozenset())
         if len(provinces) != 1 or accented and not spelt_as_in_table(text[start:end], key, next(iter(provinces))):
             return None
-        return PlaceMention(next(iter(provinces)), start, end, tier, True)
+        return PlaceMention(next(iter(provinces)), start, end, tier, True, bool(as_written))
     province = _bare_place(text, folded, start, end, key, judge_spelling=accented)
     return PlaceMention(province, start, end, "district", False) if province else None
 

@@ -64,6 +64,77 @@ OPENING_BODY_CLAUSE = re.compile(
     r"(?:^|[,;]\s*)(?P<standing>(?i:thường trực)\s+)?" + NOTICE_BODY
     + r"\s+(?:xây dựng|ban hành|lập|quy định)\s[^.;]*?(?:như sau|sau đây)\s*:\s*$"
 )
+#: The clause in which a letter's sender speaks as itself, its body's name before what it asks or gives: "Bộ Nội vụ
+#: trân trọng đề nghị …", "…, Hội đồng phối hợp PBGDPL trung ương (sau đây gọi là Hội đồng) đề nghị …". The name opens
+#: with a body's head word and runs to the verb within one clause (no punctuation); group ``body``.
+LETTER_SPEAKER = re.compile(
+    r"(?:^|[.;,:]\s+)(?P<body>(?:Bộ|Ủy ban|Uỷ ban|UBND|Hội đồng|HĐND|Ban|Sở|Văn phòng|Cục|Tổng cục|Thanh tra)\s+"
+    r"[^\W\d_][^.,;:()\n]{0,80}?)\s*(?:\(sau đây[^()]{0,60}\)\s*)?(?:trân trọng\s+|kính\s+)?"
+    r"(?:đề nghị|hướng dẫn|thông báo|đề xuất|yêu cầu)\b"
+)
+#: Words a body's name never holds: a clause's tense, preposition or link ("Ban Chỉ đạo đã thống nhất và …", "Bộ
+#: trưởng về việc …"), which tell a narrated sentence from a sender speaking.
+NOT_IN_BODY_NAME = frozenset({"đã", "đang", "sẽ", "vừa", "cũng", "được", "đến", "về", "tại", "cho", "với", "theo",
+                              "của", "là", "có", "không", "tiếp", "tục", "sau", "khi"})
+
+
+def letter_speaker(text: str) -> re.Match | None:
+    """The first clause in which a letter's sender names itself before what it asks (:data:`LETTER_SPEAKER`), its
+    name holding none of :data:`NOT_IN_BODY_NAME`.
+
+    >>> letter_speaker("Ngày 3/6/2020, Thủ tướng đã ký Quyết định. Bộ Nội vụ trân trọng đề nghị Quý Cơ quan")["body"]
+    'Bộ Nội vụ'
+    >>> letter_speaker("Thực hiện Kết luận, Ban Chỉ đạo tỉnh (sau đây gọi là Ban Chỉ đạo) đề nghị các sở")["body"]
+    'Ban Chỉ đạo tỉnh'
+    >>> letter_speaker("Ban Chỉ đạo đã thống nhất và đề nghị các sở"), letter_speaker("Trân trọng đề nghị Quý Cơ quan")
+    (None, None)
+    """
+    for m in LETTER_SPEAKER.finditer(text):
+        if not NOT_IN_BODY_NAME.intersection(m.group("body").lower().split()):
+            return m
+    return None
+
+
+#: An abbreviation a text may define and then use inside a body's name ("PBGDPL", "CCHC"): three capitals at least.
+DEFINED_ABBREVIATION = re.compile(r"\b[A-ZĐ]{3,10}\b")
+#: Abbreviations every reader knows: a body's name keeps them as written (the gold and the header write them so).
+KNOWN_ABBREVIATIONS = frozenset({"UBND", "HĐND", "MTTQ", "TTXVN"})
+
+
+def _definition(abbreviation: str, text: str) -> str:
+    """The words a text defines an abbreviation by, written before it in brackets, one word per letter ("phổ biến,
+    giáo dục pháp luật (PBGDPL)"); "" when the text defines it nowhere.
+
+    >>> _definition("PBGDPL", "công tác phổ biến, giáo dục pháp luật (PBGDPL) nâng cao")
+    'phổ biến, giáo dục pháp luật'
+    >>> _definition("PBGDPL", "công tác PBGDPL")
+    ''
+    """
+    n = len(abbreviation)
+    for m in re.finditer(r"\(\s*" + re.escape(abbreviation) + r"\s*\)", text):
+        words = list(re.finditer(r"[^\W\d_]+", text[max(0, m.start() - 200): m.start()]))[-n:]
+        initials = "".join(fold_accents(w.group()[0]) for w in words)
+        if len(words) == n and initials == fold_accents(abbreviation):
+            before = text[max(0, m.start() - 200): m.start()]
+            return re.sub(r"\s+", " ", before[words[0].start():words[-1].end()])
+    return ""
+
+
+def expand_defined(name: str, text: str) -> str:
+    """A body's name with the abbreviations the text defines written out (:func:`_definition`); known ones
+    (:data:`KNOWN_ABBREVIATIONS`) and undefined ones stay.
+
+    >>> expand_defined("Hội đồng phối hợp PBGDPL trung ương", "Luật phổ biến, giáo dục pháp luật (PBGDPL) quy định")
+    'Hội đồng phối hợp phổ biến, giáo dục pháp luật trung ương'
+    >>> expand_defined("Sở Tư pháp", "…"), expand_defined("Ban Chỉ đạo CCHC tỉnh", "về công tác CCHC")
+    ('Sở Tư pháp', 'Ban Chỉ đạo CCHC tỉnh')
+    """
+    def written_out(m: re.Match) -> str:
+        return m.group() if m.group() in KNOWN_ABBREVIATIONS else _definition(m.group(), text) or m.group()
+
+    return DEFINED_ABBREVIATION.sub(written_out, name)
+
+
 #: The formula a notice's body opens or closes with, naming the body that gives notice: "Ủy ban nhân dân xã X thông
 #: báo lịch tiếp công dân như sau:", "Vậy, UBND huyện thông báo để các cơ quan … được biết./.", "Văn phòng UBND tỉnh
 #: thông báo đến quý cơ quan … biết". A news post reports what a body said; it does not address its readers so.
@@ -162,6 +233,15 @@ NEWS_DATELINE_GLUED = re.compile(
 )
 
 
+def _weekday_dateline(text: str) -> re.Match | None:
+    """A short line opening with a post's weekday, date and time, maybe "ngày" before the date and the page's buttons
+    after it ("Thứ Năm, 05/05/2022 - 10:05 Cỡ chữ: A A A", "Thứ năm, ngày 05/05/2022 10:05"): :data:`WEEKDAY_STAMP`
+    at the start of the line."""
+    text = text.strip()
+    m = WEEKDAY_STAMP.match(text)
+    return m if m and len(text.split()) <= WEEKDAY_STAMP_WORDS else None
+
+
 def news_dateline(text: str) -> re.Match | None:
     """The dateline of a news post on its own line, in figures or in words (groups ``d``, ``m``, ``y``).
 
@@ -185,10 +265,17 @@ def news_dateline(text: str) -> re.Match | None:
     ('03', '2023')
     >>> news_dateline("Thời hạn | 12/03/2023 | nộp báo cáo"), news_dateline("Ngày 12 tháng 3, 2023 đoàn đến")
     (None, None)
+
+    A weekday, date and time with the page's buttons after them; a date the ISO way is a visit counter's clock:
+
+    >>> news_dateline("Thứ Năm, 05/05/2022 - 10:05 Cỡ chữ: A A A")["y"], news_dateline("2020-09-26 10:58")
+    ('2022', None)
+    >>> news_dateline("Thứ năm, ngày 05/05/2022 10:05")["m"], news_dateline("Thứ năm, 05/05/2022 đoàn đến xã")
+    ('05', None)
     """
     return (NEWS_DATELINE.match(text) or NEWS_DATELINE_WORDS.match(text) or NEWS_DATELINE_COUNTED.match(text)
             or NEWS_DATELINE_GLUED.match(text) or NEWS_DATELINE_SEGMENTS.match(text)
-            or NEWS_DATELINE_MONTH_WORD.match(text))
+            or NEWS_DATELINE_MONTH_WORD.match(text) or _weekday_dateline(text))
 
 
 #: A post's time and date printed inside its first line, between the headline and a lead credited to its outlet:
@@ -257,6 +344,15 @@ LEAD_NAMES_ISSUED = re.compile(
 LEAD_DATES_A_DOCUMENT = re.compile(
     r"[^.;]{0,100}?\bban hành\s+(?:(?i:văn bản)\s+(?i:số)\s*:?\s*\d|" + CITED_DOCUMENT.pattern + ")"
 )
+#: A lead stating the day a document was issued, naming it by its kind and subject, no number ("ngày 01/7/2021 UBND
+#: huyện đã ban hành Báo cáo tình hình …", "Ngày 5 tháng 3 năm 2022, Sở Nội vụ ban hành Kế hoạch kiểm tra …"): groups
+#: ``d``, ``m``, ``y`` (or ``d2``, ``m2``, ``y2``) and ``named``, the words after "ban hành".
+ISSUED_ON_LEAD = re.compile(
+    r"^(?:vào\s+)?ngày\s+(?:(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>" + YEAR + r")|"
+    r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>" + YEAR + r"))\s*,?\s+"
+    r"[^.;]{0,80}?\b(?:ký\s+)?ban hành\s+(?P<named>[^.;]{3,})",
+    re.IGNORECASE,
+)
 #: The kinds a text names itself by with "này" (:data:`SELF_KIND`): legal texts, and the administrative kinds whose
 #: body refers to itself ("Kế hoạch này", "Quy chế này"); "Thông tư liên tịch" before "Thông tư", the longer first.
 SELF_KINDS = (DocumentKind.CODE, DocumentKind.LAW, DocumentKind.ORDINANCE, DocumentKind.DECREE,
@@ -295,7 +391,75 @@ SEARCH_DATE_PREFIX = re.compile(r"^\s*date\s+(?P<y>" + YEAR + r")"
 #: A post's section name with its date on one line, no separator between them ("Thời sự 14-05-2024", "Kinh tế
 #: 05/01/2023"): the page's stamp of a post (a document dates itself with its place and "ngày").
 SECTION_DATE_LINE = re.compile(r"^" + UPPER_LETTER + r"[^\W\d_]*(?:\s+[^\W\d_]+){0,2}\s+"
-                               r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*" + YEAR + r"\s*$")
+                               r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>" + YEAR + r")\s*$")
+#: A post's weekday, date and time, which a document never writes together ("Thứ Ba, 29/06/2021 10:51"), found
+#: inside a short line of the page's buttons around it ("Print Thứ Ba, 29/06/2021 10:51 Gốc", "In bài | Chủ nhật,
+#: 12/03/2023 08:15 | Cỡ chữ"): the post's stamp (groups ``d``, ``m``, ``y``). Searched, not matched.
+WEEKDAY_STAMP = re.compile(
+    r"(?<!\w)(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|Chủ\s+nhật)\s*[,-]?\s*(?:ngày\s+)?"
+    r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>" + YEAR + r")\s*(?:[,|-]|lúc)?\s*" + _CLOCK,
+    re.IGNORECASE,
+)
+#: Words at most in a line holding :data:`WEEKDAY_STAMP`: the stamp and a few buttons, not a sentence.
+WEEKDAY_STAMP_WORDS = 12
+
+
+#: A date as a post's stamp writes it, time optional (groups ``d``, ``m``, ``y``).
+_STAMP_DATE = (r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>" + YEAR + r")"
+               r"(?:\s*[-,|]?\s*" + _CLOCK + r")?")
+#: A post's section path and date on one line, the path's parts split by a dash or a comma ("Tin tức - Sự kiện
+#: 04/06/2019", "Kinh tế, Xã hội 05/01/2023"): :data:`SECTION_DATE_LINE` with a longer path.
+SECTION_PATH_DATE = re.compile(r"^" + UPPER_LETTER + r"[^\W\d_]*(?:\s*[-–,&]?\s+[^\W\d_]+){0,5}\s+"
+                               + _STAMP_DATE + r"\s*$")
+#: A post's date printed at the end of its headline's line: in brackets, after a dash, or glued to its last word
+#: ("Rà soát thủ tục tại bộ phận một cửa (04/06/2019)", "… một cửa - 04/06/2019", "… một cửa04/06/2019 - 21:54").
+HEADLINE_END_STAMP = re.compile(r"(?:\(\s*|\s[-–]\s+|(?<=[^\W\d_]))" + _STAMP_DATE + r"\s*\)?\s*$")
+#: Words at most before :data:`HEADLINE_END_STAMP`: a headline, not a paragraph.
+HEADLINE_STAMP_WORDS = 40
+#: An author's byline dated at the foot of a post: "Minh Anh (04/06/2019)", "Tin, ảnh: Minh Anh - 04/06/2019"; the
+#: name capitalised, one to five words.
+BYLINE_STAMP = re.compile(
+    r"^(?:(?:Tin|Bài|Ảnh|Tin và ảnh|Tin, ảnh|Bài, ảnh|Bài và ảnh|Tác giả)\s*:\s*)?"
+    + UPPER_LETTER + r"[^\W\d_]*(?:\s+" + UPPER_LETTER + r"[^\W\d_]*){0,4}\s*(?:[-–]\s*|\(\s*)"
+    + _STAMP_DATE + r"\s*\)?\s*$"
+)
+
+
+def page_stamp(text: str) -> re.Match | None:
+    """A post's stamp above its body that is no dateline of its own line: its section and date ("Chính trị
+    22-06-2024", "Tin tức - Sự kiện 04/06/2019"; :data:`SECTION_DATE_LINE`, :data:`SECTION_PATH_DATE`), its weekday,
+    date and time among the page's buttons (:data:`WEEKDAY_STAMP`), or its date ending its headline's line
+    (:data:`HEADLINE_END_STAMP`). Groups ``d``, ``m``, ``y``.
+
+    >>> page_stamp("Chính trị 22-06-2024").group("d", "m", "y"), page_stamp("Print Thứ Ba, 29/06/2021 10:51 Gốc")[0]
+    (('22', '06', '2024'), 'Thứ Ba, 29/06/2021 10:51')
+    >>> page_stamp("Thứ Ba, 29/06/2021 đoàn kiểm tra làm việc tại xã")
+    >>> page_stamp("Vào sáng thứ Ba, 29/06/2021 10:00 tại hội trường UBND huyện, đoàn kiểm tra của tỉnh đã làm việc")
+    >>> [page_stamp(t)["d"] for t in ("Tin tức - Sự kiện 04/06/2019", "Rà soát thủ tục tại một cửa (04/06/2019)",
+    ...                                "Rà soát thủ tục tại một cửa04/06/2019 - 21:54")]
+    ['04', '04', '04']
+    >>> page_stamp("Các xã báo cáo kết quả trước ngày 04/06/2019"), page_stamp("Thời hạn nộp: 04/06/2019")
+    (None, None)
+    """
+    text = text.strip()
+    m = SECTION_DATE_LINE.match(text) or SECTION_PATH_DATE.match(text)
+    if m:
+        return m
+    if len(text.split()) <= WEEKDAY_STAMP_WORDS and (m := WEEKDAY_STAMP.search(text)):
+        return m
+    return HEADLINE_END_STAMP.search(text) if len(text.split()) <= HEADLINE_STAMP_WORDS else None
+
+
+def byline_stamp(text: str) -> re.Match | None:
+    """An author's dated byline at the foot of a post (:data:`BYLINE_STAMP`); groups ``d``, ``m``, ``y``.
+
+    >>> byline_stamp("Minh Anh (04/06/2019)")["y"], byline_stamp("Tin, ảnh: Minh Anh - 04/06/2019")["m"]
+    ('2019', '06')
+    >>> byline_stamp("Các xã báo cáo kết quả - 04/06/2019")
+    """
+    return BYLINE_STAMP.match(text.strip())
+
+
 #: A web page's skip link to its content ("Nhảy đến nội dung", "Chuyển đến nội dung chính"):
 #: page chrome, never a headline.
 SKIP_LINK = re.compile(r"^(?:Nhảy|Chuyển|Bỏ qua|Truy cập|Đi)\s+(?:đến\s+|tới\s+)?(?:phần\s+)?nội dung(?:\s+chính)?"
