@@ -223,8 +223,9 @@ class HybridRetriever:
     @staticmethod
     def _effective_filters(filters: SearchFilters, analysis: QueryAnalysis, state: LexicalState) -> SearchFilters:
         """The caller's filters, or, when they name no province nor documents, the indexed provinces the question
-        names (documents chosen or named by number are the scope, whatever place the question names)."""
-        if filters.provinces or filters.doc_ids or not analysis.provinces:
+        names (documents chosen or named by number are the scope, whatever place the question names; so are a
+        national body's, which a question opening with that body asks about: :attr:`QueryAnalysis.central_subject`)."""
+        if filters.provinces or filters.doc_ids or not analysis.provinces or analysis.central_subject:
             return filters
         indexed = province_names(state)
         resolve_merged_provinces(analysis, indexed)  # "An Giang" → Kiên Giang (done once per question)

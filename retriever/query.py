@@ -78,6 +78,19 @@ class QueryAnalysis:
         return asks_which_document(f"{self.original} {self.text}")
 
     @cached_property
+    def central_subject(self) -> bool:
+        """The question opens with a national body ("Văn phòng Chính phủ đề nghị …", "Bộ Nội vụ giao …"): it asks
+        about that body's documents, so a province it names is what they are about, not where they were issued
+        (:func:`textnorm.gazetteer.is_central_body`; the search does not scope to that province).
+
+        >>> QueryAnalysis("Văn phòng Chính phủ đề nghị gì về Thủ đô Hà Nội?", "").central_subject
+        True
+        >>> QueryAnalysis("Hà Nội đề nghị Văn phòng Chính phủ điều gì?", "").central_subject
+        False
+        """
+        return gazetteer.is_central_body(normalize_text(self.original or "").strip())
+
+    @cached_property
     def cites_document(self) -> bool:
         """The question opens with the document it asks about ("Theo Luật …, … là gì?"): one document's passages
         answer it (:func:`textnorm.patterns.asks_according_to_document`)."""

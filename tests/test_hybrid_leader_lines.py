@@ -46,3 +46,21 @@ def test_the_share_is_a_parameter(tmp_path):
     _, store = index_texts(tmp_path, {"qd-tay-ninh.txt": _DECISION})
     off = HybridRetriever(store, RetrieverConfig(leader_answer_line_share=0.0))
     assert not any(t.startswith("Số: 2583/QĐ-UBND") for t in _texts(off, 3))
+
+
+_VPCP = ("VĂN PHÒNG CHÍNH PHỦ\nSố: 1659/VPCP-V.III\nHà Nội, ngày 17 tháng 3 năm 2008\n\n"
+         "Kính gửi: Chủ nhiệm Văn phòng Quốc hội.\n"
+         "Văn phòng Chính phủ đề nghị đưa Đề án mở rộng địa giới hành chính Thủ đô Hà Nội vào phiên họp tháng "
+         "4/2008 của Ủy ban Thường vụ Quốc hội.\n")
+_HA_NOI = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nSố: 87/KH-UBND\nHà Nội, ngày 05 tháng 4 năm 2021\n\nKẾ HOẠCH\n"
+           "Kiểm tra công tác cải cách hành chính năm 2021\n\nI. MỤC ĐÍCH\nĐánh giá kết quả cải cách hành chính của "
+           "các sở, ngành Thủ đô.\n")
+
+
+def test_a_question_opening_with_a_national_body_is_not_scoped_to_the_province_it_names(tmp_path):
+    """The province a national body's letter is about is not where it was issued: the letter is searched."""
+    _, store = index_texts(tmp_path, {"cv-vpcp.txt": _VPCP, "kh-ha-noi.txt": _HA_NOI})
+    assert store.records()["kh-ha-noi"].metadata["tinh"] == "Hà Nội"
+    question = ("Văn phòng Chính phủ đề nghị đưa đề án mở rộng địa giới hành chính Thủ đô Hà Nội vào phiên họp "
+                "tháng mấy?")
+    assert any("tháng 4/2008" in r.passage.text for r in HybridRetriever(store).search(question, k=3))
