@@ -106,7 +106,7 @@ class QueryAnalysis:
         """
         numbers = {fold_word(w) for n in self.doc_numbers for w in syllables(n)}
         sylls = syllables(self.search_text)
-        named = place_positions(self.search_text)
+        named = place_positions(self.search_text, self.provinces)
         # the expansions spell out what the question abbreviates ("TP" → "thành phố"): there a place's syllable is
         # the place's
         place = {fold_word(w) for p in self.provinces for w in syllables(p)}
@@ -130,16 +130,24 @@ class QueryAnalysis:
 PLACE_LEVELS = (("tinh",), ("thanh", "pho"), ("tp",))
 
 
-def place_positions(text: str) -> set[int]:
+def place_positions(text: str, provinces=None) -> set[int]:
     """Positions, among :func:`textnorm.syllables` of ``text``, of the syllables of the provinces it names where it
     names them (:func:`textnorm.gazetteer.province_mentions`, a question's spellings): the same syllable elsewhere is
-    another word ("kiểm tra" beside "Trà Vinh", "quy định" beside "Nam Định").
+    another word ("kiểm tra" beside "Trà Vinh", "quy định" beside "Nam Định"). With ``provinces`` (those the
+    question was read to name), their names are also found in the text's folded form: a question typed without
+    accents is searched with accented expansions ("kh cua kien giang" + "kế hoạch"), in which a name without accents
+    is not read as a place, but is the place the question was read to name.
 
     >>> place_positions("Trà Vinh kiểm tra CCHC"), place_positions("tp hcm quy dinh gi")
     ({0, 1}, {1})
+    >>> place_positions("kh cua kien giang kế hoạch", ["Kiên Giang"]), place_positions("kh cua kien giang kế hoạch")
+    ({2, 3}, set())
     """
     read = reading_form(text)
     spans = [(s, e) for _, s, e in gazetteer.province_mentions(read, query=True)]
+    if provinces:
+        spans += [(s, e) for name, s, e in gazetteer.province_mentions(fold_accents(read), query=True)
+                  if name in provinces]
     return {i for i, m in enumerate(_SYLLABLE.finditer(read)) if any(s <= m.start() < e for s, e in spans)}
 
 

@@ -27,3 +27,9 @@ def test_abbreviated_level_word_is_not_a_topic():
 
 def test_place_positions_are_where_the_name_is_written():
     assert place_positions("Sở Nội vụ Hà Nội kiểm tra") == {3, 4}
+
+
+def test_place_typed_without_accents_beside_accented_expansions():
+    """"kh … kien giang": the expansion "kế hoạch" makes the searched text accented; the place is still left out."""
+    terms = analyze_query("kh kiem tra cchc 2021 cua kien giang ai ky").topic_terms
+    assert "kien" not in terms and "giang" not in terms and terms.count("tra") == 1
