@@ -211,8 +211,9 @@ class HybridRetriever:
         unread = _unread_by_document(state, filters)
         raw, fused = self._scored(analysis, state, filters, mask, mode, unread)
         fused = _other_years_below(fused, state, analysis, filters)
-        fused = _leader_answer_lines(fused, state.meta, answer_lines(analysis.answer_types),
-                                     self.config.leader_answer_line_share)
+        if mode == "hybrid":  # a search of one kind shows what that search alone finds
+            fused = _leader_answer_lines(fused, state.meta, answer_lines(analysis.answer_types),
+                                         self.config.leader_answer_line_share)
         # a search scoped to provinces or documents is not spread (a factor of 0.85 there changed nothing on the check
         # half: python -m bench.ablate_retriever), nor one asking what the document it opens with says ("Theo Luật …")
         scoped = bool(filters.provinces or filters.doc_ids) or analysis.cites_document
