@@ -120,6 +120,11 @@ class RetrieverConfig:
     #: holds (:mod:`retriever.articles`): the heading is the law's own summary of every passage of the article, the
     #: tail of a long one included; on the scale of one search's normalised score (lexical and dense: 0 to 2)
     heading_weight: float = 0.5
+    #: a question asking a document's number, date or signer asks it of the document its best passage is from: the
+    #: line of that document stating it ("Số: 2583/QĐ-UBND") scores at least this share of the best score. The line
+    #: shares no topic word with the question (BM25 cannot find it, the answer-line factor multiplies a score near
+    #: zero), so without it a long title question leaves the number out of the first five (0 = off)
+    leader_answer_line_share: float = 0.9
 
 
 _HAS_WORD = re.compile(r"\w", re.UNICODE)
@@ -206,6 +211,9 @@ class HybridRetriever:
         unread = _unread_by_document(state, filters)
         raw, fused = self._scored(analysis, state, filters, mask, mode, unread)
         fused = _other_years_below(fused, state, analysis, filters)
+        if mode == "hybrid":  # a search of one kind shows what that search alone finds
+            fused = _leader_answer_lines(fused, state.meta, answer_lines(analysis.answer_types),
+                                         self.config.leader_answer_line_share)
         # a search scoped to provinces or documents is not spread (a factor of 0.85 there changed nothing on the check
         # half: python -m bench.ablate_retriever), nor one asking what the document it opens with says ("Theo Luật …")
         scoped = bool(filters.provinces or filters.doc_ids) or analysis.cites_document
@@ -216,8 +224,9 @@ class HybridRetriever:
     @staticmethod
     def _effective_filters(filters: SearchFilters, analysis: QueryAnalysis, state: LexicalState) -> SearchFilters:
         """The caller's filters, or, when they name no province nor documents, the indexed provinces the question
-        names (documents chosen or named by number are the scope, whatever place the question names)."""
-        if filters.provinces or filters.doc_ids or not analysis.provinces:
+        names (documents chosen or named by number are the scope, whatever place the question names; so are a
+        national body's, which a question opening with that body asks about: :attr:`QueryAnalysis.central_subject`)."""
+        if filters.provinces or filters.doc_ids or not analysis.provinces or analysis.central_subject:
             return filters
         indexed = province_names(state)
         resolve_merged_provinces(analysis, indexed)  # "An Giang" → Kiên Giang (done once per question)
@@ -505,6 +514,28 @@ def _other_years_below(fused: dict[str, float], state: LexicalState, analysis: Q
     writes = {ids[i] for i in np.flatnonzero(state.index.scores({year: 1.0 for year in years}) > 0)}
     return {pid: score * OTHER_YEARS_FACTOR if state.meta.get(pid, {}).get("doc_id") in other
             and pid not in writes else score for pid, score in fused.items()}
+
+
+def _leader_answer_lines(fused: dict[str, float], meta: dict, roles: frozenset[str], share: float) -> dict[str, float]:
+    """Fused scores with the lines of the leading document (that of the best passage) whose kind is among ``roles``
+    (what the question asks of a document: :func:`retriever.features.answer_lines`) raised to ``share`` of the best
+    score, candidates or not (the scope keeps or leaves a whole document: the leader's lines are in it).
+
+    >>> meta = {"a1": {"doc_id": "a", "kind": "body"}, "a2": {"doc_id": "a", "kind": "number"},
+    ...         "b1": {"doc_id": "b", "kind": "number"}}
+    >>> _leader_answer_lines({"a1": 2.0, "b1": 1.0}, meta, frozenset({"number"}), 0.9)
+    {'a1': 2.0, 'b1': 1.0, 'a2': 1.8}
+    >>> _leader_answer_lines({"a1": 2.0}, meta, frozenset(), 0.9)
+    {'a1': 2.0}
+    """
+    if not roles or not fused or share <= 0:
+        return fused
+    best = max(fused, key=fused.__getitem__)
+    leader, floor = meta.get(best, {}).get("doc_id"), fused[best] * share
+    for pid, passage in meta.items():
+        if passage.get("doc_id") == leader and passage.get("kind") in roles and fused.get(pid, 0.0) < floor:
+            fused[pid] = floor
+    return fused
 
 
 def _province_names(filters: SearchFilters, state: LexicalState) -> set[str]:

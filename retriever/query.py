@@ -11,7 +11,16 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from retriever.intent import amount_measure, answer_type_words, answer_types, list_target
-from textnorm import fold_accents, fold_word, gazetteer, has_diacritics, lexicons, normalize_text, syllables
+from textnorm import (
+    fold_accents,
+    fold_word,
+    gazetteer,
+    has_diacritics,
+    lexicons,
+    normalize_text,
+    reading_form,
+    syllables,
+)
 from textnorm.cues import (
     NUMBERED_DOCUMENT,
     YEAR,
@@ -69,6 +78,19 @@ class QueryAnalysis:
         return asks_which_document(f"{self.original} {self.text}")
 
     @cached_property
+    def central_subject(self) -> bool:
+        """The question opens with a national body ("Văn phòng Chính phủ đề nghị …", "Bộ Nội vụ giao …"): it asks
+        about that body's documents, so a province it names is what they are about, not where they were issued
+        (:func:`textnorm.gazetteer.is_central_body`; the search does not scope to that province).
+
+        >>> QueryAnalysis("Văn phòng Chính phủ đề nghị gì về Thủ đô Hà Nội?", "").central_subject
+        True
+        >>> QueryAnalysis("Hà Nội đề nghị Văn phòng Chính phủ điều gì?", "").central_subject
+        False
+        """
+        return gazetteer.is_central_body(normalize_text(self.original or "").strip())
+
+    @cached_property
     def cites_document(self) -> bool:
         """The question opens with the document it asks about ("Theo Luật …, … là gì?"): one document's passages
         answer it (:func:`textnorm.patterns.asks_according_to_document`)."""
@@ -77,16 +99,24 @@ class QueryAnalysis:
     @property
     def topic_terms(self) -> list[str]:
         """Folded words of the question and its expansions that say what it is about: not function words, numbers,
-        the place asked about, or the parts of a document number named."""
-        place = {fold_word(w) for p in self.provinces for w in syllables(p)}
+        the place asked about, or the parts of a document number named.
+
+        The place is left out where it is written, not as syllables: "Trà Vinh" is the place, the "tra" of "kiểm
+        tra" stays a topic word (:func:`place_positions`).
+        """
         numbers = {fold_word(w) for n in self.doc_numbers for w in syllables(n)}
         sylls = syllables(self.search_text)
-        level = _place_levels(sylls, place)
+        named = place_positions(self.search_text, self.provinces)
+        # the expansions spell out what the question abbreviates ("TP" → "thành phố"): there a place's syllable is
+        # the place's
+        place = {fold_word(w) for p in self.provinces for w in syllables(p)}
+        named |= {i for i in range(len(syllables(self.text)), len(sylls)) if fold_word(sylls[i]) in place}
+        level = _place_levels(sylls, named)
         # "năm" before a year states the scope (a filter), not the topic; so do "tỉnh", "thành phố" before a place
-        words = [w for i, w in enumerate(sylls) if w not in self.type_words and i not in level
+        words = [w for i, w in enumerate(sylls) if w not in self.type_words and i not in level and i not in named
                  and not (fold_word(w) == "nam" and i + 1 < len(sylls) and YEAR_WORD.fullmatch(sylls[i + 1]))]
         skip = {k.lower() for k in province_initials()} | set(ALIASES) | {fold_accents(a) for a in ABBREVIATIONS}
-        return [t for t in content_terms(" ".join(words)) if t not in place and t not in numbers
+        return [t for t in content_terms(" ".join(words)) if t not in numbers
                 and not t.isdigit() and t not in skip and not _GLUED_NUMBER.fullmatch(t)]
 
     @property
@@ -100,10 +130,36 @@ class QueryAnalysis:
 PLACE_LEVELS = (("tinh",), ("thanh", "pho"), ("tp",))
 
 
-def _place_levels(sylls: list[str], place: set[str]) -> set[int]:
-    """Positions of the level words written right before a place's name among ``sylls``.
+def place_positions(text: str, provinces=None) -> set[int]:
+    """Positions, among :func:`textnorm.syllables` of ``text``, of the syllables of the provinces it names where it
+    names them (:func:`textnorm.gazetteer.province_mentions`, a question's spellings): the same syllable elsewhere is
+    another word ("kiểm tra" beside "Trà Vinh", "quy định" beside "Nam Định"). With ``provinces`` (those the
+    question was read to name), their names are also found in the text's folded form: a question typed without
+    accents is searched with accented expansions ("kh cua kien giang" + "kế hoạch"), in which a name without accents
+    is not read as a place, but is the place the question was read to name.
 
-    >>> sorted(_place_levels(["Thành", "phố", "Hà", "Nội", "đạt", "thành", "phố", "văn", "minh"], {"ha", "noi"}))
+    >>> place_positions("Trà Vinh kiểm tra CCHC"), place_positions("tp hcm quy dinh gi")
+    ({0, 1}, {1})
+    >>> place_positions("kh cua kien giang kế hoạch", ["Kiên Giang"]), place_positions("kh cua kien giang kế hoạch")
+    ({2, 3}, set())
+    """
+    read = reading_form(text)
+    spans = [(s, e) for _, s, e in gazetteer.province_mentions(read, query=True)]
+    if provinces:
+        spans += [(s, e) for name, s, e in gazetteer.province_mentions(fold_accents(read), query=True)
+                  if name in provinces]
+    return {i for i, m in enumerate(_SYLLABLE.finditer(read)) if any(s <= m.start() < e for s, e in spans)}
+
+
+#: A syllable as :func:`textnorm.syllables` reads it, with its offsets.
+_SYLLABLE = re.compile(r"\w+", re.UNICODE)
+
+
+def _place_levels(sylls: list[str], named: set[int]) -> set[int]:
+    """Positions of the level words written right before a place's name among ``sylls`` (``named``: positions of
+    the place's syllables, :func:`place_positions`).
+
+    >>> sorted(_place_levels(["Thành", "phố", "Hà", "Nội", "đạt", "thành", "phố", "văn", "minh"], {2, 3}))
     [0, 1]
     """
     folded = [fold_word(w) for w in sylls]
@@ -111,7 +167,7 @@ def _place_levels(sylls: list[str], place: set[str]) -> set[int]:
     for i in range(len(folded)):
         for words in PLACE_LEVELS:
             j = i + len(words)
-            if tuple(folded[i:j]) == words and j < len(folded) and folded[j] in place:
+            if tuple(folded[i:j]) == words and j in named:
                 out.update(range(i, j))
     return out
 
