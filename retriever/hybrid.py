@@ -34,12 +34,13 @@ from textnorm.gazetteer import after_mergers, canonical_province, successor_of
 QUERY_VECTORS_KEPT = 256
 #: Under a scope (a province, year or kind filtered on), a passage of a document that does not state that field is
 #: kept (the reader may have missed it: metadata is a hint, never a gate) at this share of its score for each field
-#: unread, so documents known to match rank first.
+#: unread, so documents known to match rank first. The default of :attr:`RetrieverConfig.unread_field_factor`.
 UNREAD_FIELD_FACTOR = 0.5
 #: Under a province scope, a passage of a document known to be about other years than the question names (and that
 #: does not write the year asked) is ranked at this share of its score, as one whose province is unread is: the year
 #: checks would refuse to answer from it, and a post of the year asked whose province was not read must not lose to it
-#: (newdocs N07, N08: a Tây Ninh post of 2016 behind a Tây Ninh decision of 2019).
+#: (newdocs N07, N08: a Tây Ninh post of 2016 behind a Tây Ninh decision of 2019). The default of
+#: :attr:`RetrieverConfig.other_years_factor`.
 OTHER_YEARS_FACTOR = UNREAD_FIELD_FACTOR
 #: Which document field each filter reads.
 _FILTER_FIELDS = (("provinces", "tinh"), ("years", "years"), ("doc_types", "loai_van_ban"))
@@ -125,6 +126,12 @@ class RetrieverConfig:
     #: shares no topic word with the question (BM25 cannot find it, the answer-line factor multiplies a score near
     #: zero), so without it a long title question leaves the number out of the first five (0 = off)
     leader_answer_line_share: float = 0.9
+    #: under a scope, a passage of a document that does not state a filtered field keeps this share of its score per
+    #: field unread (:data:`UNREAD_FIELD_FACTOR`: a hint, never a gate; 1 = the field is not a hint at all)
+    unread_field_factor: float = UNREAD_FIELD_FACTOR
+    #: under a province scope, a passage of a document known to be about other years than asked keeps this share of
+    #: its score (:data:`OTHER_YEARS_FACTOR`; 1 = off)
+    other_years_factor: float = OTHER_YEARS_FACTOR
 
 
 _HAS_WORD = re.compile(r"\w", re.UNICODE)
@@ -210,7 +217,7 @@ class HybridRetriever:
             return []
         unread = _unread_by_document(state, filters)
         raw, fused = self._scored(analysis, state, filters, mask, mode, unread)
-        fused = _other_years_below(fused, state, analysis, filters)
+        fused = _other_years_below(fused, state, analysis, filters, self.config.other_years_factor)
         if mode == "hybrid":  # a search of one kind shows what that search alone finds
             fused = _leader_answer_lines(fused, state.meta, answer_lines(analysis.answer_types),
                                          self.config.leader_answer_line_share)
@@ -270,7 +277,7 @@ class HybridRetriever:
         fused = self._ranked(raw, analysis, state, mode, ranges)
         fused_known = self._ranked(raw_known, analysis, state, mode, ranges)
         lower = _ranked_below({pid: score for pid, score in fused.items() if pid not in fused_known}, state.meta,
-                              unread)
+                              unread, self.config.unread_field_factor)
         merged_raw = {name: {**scores, **raw_known.get(name, {})} for name, scores in raw.items()}
         return merged_raw, {pid: score for pid, score in {**lower, **fused_known}.items()
                             if pid in fused_known or state.meta.get(pid, {}).get("doc_id") in unread}
@@ -489,22 +496,29 @@ def _score_ranges(*pools: dict[str, dict[str, float]]) -> dict[str, tuple[float,
     return {name: _score_range(v) for name, v in values.items() if v}
 
 
-def _ranked_below(fused: dict[str, float], meta: dict, unread: dict) -> dict[str, float]:
-    """Fused scores with the passages of documents that do not state a filtered field ranked lower."""
+def _ranked_below(fused: dict[str, float], meta: dict, unread: dict,
+                  factor: float = UNREAD_FIELD_FACTOR) -> dict[str, float]:
+    """Fused scores with the passages of documents that do not state a filtered field ranked lower: ``factor`` per
+    field unread.
+
+    >>> meta = {"a1": {"doc_id": "a"}, "b1": {"doc_id": "b"}}
+    >>> _ranked_below({"a1": 1.0, "b1": 1.0}, meta, {"b": ("tinh", "years")}, 0.5)
+    {'a1': 1.0, 'b1': 0.25}
+    """
     if not unread:
         return fused
-    return {pid: score * UNREAD_FIELD_FACTOR ** len(unread.get(meta.get(pid, {}).get("doc_id"), ()))
+    return {pid: score * factor ** len(unread.get(meta.get(pid, {}).get("doc_id"), ()))
             for pid, score in fused.items()}
 
 
 def _other_years_below(fused: dict[str, float], state: LexicalState, analysis: QueryAnalysis,
-                       filters: SearchFilters) -> dict[str, float]:
+                       filters: SearchFilters, factor: float = OTHER_YEARS_FACTOR) -> dict[str, float]:
     """Fused scores with the passages of documents known to be about other years than the question names ranked lower
-    (:data:`OTHER_YEARS_FACTOR`), under a province scope the question or a filter sets. A passage writing a year asked
-    keeps its score; a document whose years are unknown is not judged; a year filter (already a mask) or documents
-    named by number (the scope, whatever year is named) leave the scores as they are."""
+    (``factor``: :data:`OTHER_YEARS_FACTOR` by default), under a province scope the question or a filter sets. A
+    passage writing a year asked keeps its score; a document whose years are unknown is not judged; a year filter
+    (already a mask) or documents named by number (the scope, whatever year is named) leave the scores as they are."""
     years = tuple(getattr(analysis, "years", ()) or ())
-    if not (filters.provinces and years) or filters.years or filters.doc_ids or analysis.cites_document:
+    if not (filters.provinces and years) or filters.years or filters.doc_ids or analysis.cites_document or factor == 1:
         return fused
     table = document_year_table(state)
     other = {doc for doc, known in table.items() if known and year_cover(known, "", years) == OTHER_YEARS}
@@ -512,7 +526,7 @@ def _other_years_below(fused: dict[str, float], state: LexicalState, analysis: Q
         return fused
     ids = state.index.ids
     writes = {ids[i] for i in np.flatnonzero(state.index.scores({year: 1.0 for year in years}) > 0)}
-    return {pid: score * OTHER_YEARS_FACTOR if state.meta.get(pid, {}).get("doc_id") in other
+    return {pid: score * factor if state.meta.get(pid, {}).get("doc_id") in other
             and pid not in writes else score for pid, score in fused.items()}
 
 
