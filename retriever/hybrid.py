@@ -34,14 +34,18 @@ from textnorm.gazetteer import after_mergers, canonical_province, successor_of
 QUERY_VECTORS_KEPT = 256
 #: Under a scope (a province, year or kind filtered on), a passage of a document that does not state that field is
 #: kept (the reader may have missed it: metadata is a hint, never a gate) at this share of its score for each field
-#: unread, so documents known to match rank first. The default of :attr:`RetrieverConfig.unread_field_factor`.
-UNREAD_FIELD_FACTOR = 0.5
+#: unread. 1: the hint is which candidates are chosen (those of documents known to match are chosen among themselves,
+#: :meth:`HybridRetriever._scored`), not a cut of the score: the right document often names no province (issue 18).
+#: Fitted (bench.fit_retriever, 2026-12-06): tune R@5 0.981 → 0.990, check 0.889 → 0.900 (facts: tune 0.953 →
+#: 0.959, check 0.898 → 0.898); the hand value was 0.5. The default of :attr:`RetrieverConfig.unread_field_factor`.
+UNREAD_FIELD_FACTOR = 1.0
 #: Under a province scope, a passage of a document known to be about other years than the question names (and that
-#: does not write the year asked) is ranked at this share of its score, as one whose province is unread is: the year
-#: checks would refuse to answer from it, and a post of the year asked whose province was not read must not lose to it
-#: (newdocs N07, N08: a Tây Ninh post of 2016 behind a Tây Ninh decision of 2019). The default of
+#: does not write the year asked) is ranked at this share of its score: the year checks would refuse to answer from
+#: it, and a post of the year asked whose province was not read must not lose to it (newdocs N07, N08: a Tây Ninh post
+#: of 2016 behind a Tây Ninh decision of 2019). The hand value stays: the fit (bench.fit_retriever, 2026-12-06) found
+#: no gain over 0.1–1 (tune 308/311 groups at 5 at each value). The default of
 #: :attr:`RetrieverConfig.other_years_factor`.
-OTHER_YEARS_FACTOR = UNREAD_FIELD_FACTOR
+OTHER_YEARS_FACTOR = 0.5
 #: Which document field each filter reads.
 _FILTER_FIELDS = (("provinces", "tinh"), ("years", "years"), ("doc_types", "loai_van_ban"))
 
@@ -112,7 +116,8 @@ class RetrieverConfig:
     opening_boost: float = 0.5  # "which document …" questions prefer documents' openings
     title_boost: float = 0.5  # … and most their title passage (type word + trích yếu), which says what a document is
     #: a question about the content ranks a document's identity lines (number, place-and-date, signature) below the
-    #: passages that say something (they match its document's words, never its question): as a field left unread
+    #: passages that say something (they match its document's words, never its question). The hand value stays: the
+    #: fit (bench.fit_retriever, 2026-12-06) found no gain over 0.25–1 (0.75 and 1 lose 2 tune groups at 5)
     identity_factor: float = 0.5
     #: a question asking a document's number, date or signer ("số mấy", "ngày nào", "ai ký") prefers the line that
     #: states it (:data:`textnorm.cues.TYPE_ROLES`): "Số: 193/KH-UBND", not the title that repeats the number
