@@ -48,3 +48,22 @@ def test_an_unread_document_ranks_by_the_configured_factor(store):
 
     assert first(1.0).passage.doc_id == "tin-cu-tri" and first(1.0).unread == ("tinh",)
     assert first(0.01).passage.doc_id == "kh-kon-tum"  # a near gate: the plan of the province named ranks first
+
+
+_TAY_NINH_2016 = ("ỦY BAN NHÂN DÂN\nTỈNH TÂY NINH\nSố: 40/KH-UBND\nTây Ninh, ngày 10 tháng 3 năm 2016\n\nKẾ HOẠCH\n"
+                  "Kiểm tra cải cách hành chính năm 2016\n\nI. NỘI DUNG\n"
+                  "Đoàn kiểm tra cải cách hành chính kiểm tra các sở, các huyện về thủ tục hành chính.\n")
+_TAY_NINH_2019 = ("ỦY BAN NHÂN DÂN\nTỈNH TÂY NINH\nSố: 52/KH-UBND\nTây Ninh, ngày 12 tháng 2 năm 2019\n\nKẾ HOẠCH\n"
+                  "Kiểm tra cải cách hành chính năm 2019\n\nI. NỘI DUNG\n"
+                  "Năm 2019 kiểm tra cải cách hành chính tại Sở Y tế.\n")
+
+
+def test_a_document_of_other_years_keeps_the_configured_share(tmp_path):
+    _, store = index_texts(tmp_path, {"kh-2016.txt": _TAY_NINH_2016, "kh-2019.txt": _TAY_NINH_2019})
+    question = "Tây Ninh năm 2019 kiểm tra cải cách hành chính các sở, các huyện về thủ tục hành chính thế nào?"
+
+    def score(factor: float) -> float:
+        results = HybridRetriever(store, RetrieverConfig(other_years_factor=factor)).search(question, k=10)
+        return max(r.score for r in results if r.passage.doc_id == "kh-2016" and "Đoàn" in r.passage.text)
+
+    assert score(1.0) > 0 and score(0.25) == pytest.approx(0.25 * score(1.0))
