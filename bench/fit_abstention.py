@@ -39,9 +39,20 @@ GRID = {
 #: Sets the fit reads by default, split by document into their tune and check halves.
 DEFAULT_SETS = "dev,realdocs,reworded,probes,newdocs"
 #: Sets whose every question is a tune question: the fresh sets that were once the blind judge and have been looked at
-#: since (``eval/splits.json`` lists them check-only so that their rows stay reported; the judges of this and the
-#: last session, freshdocs4 and freshdocs6, are never read here).
+#: since (``eval/splits.json`` lists them check-only so that their rows stay reported).
 DEFAULT_TUNE_SETS = "freshdocs,freshdocs2,freshdocs3,freshdocs5"
+#: Sets no fit reads (this one, ``bench.fit_grounded``, ``bench.fit_retriever``, ``bench.refusal_rules``): the check
+#: set freshdocs4 and the blind judges of sessions 10 and 11 (their questions must not shape a threshold or a constant).
+JUDGE_SETS = frozenset({"freshdocs4", "freshdocs6", "freshdocs7"})
+
+
+def judge_sets_named(*lists: str) -> list[str]:
+    """The judge sets among comma-separated lists of set names (a fit refuses to read them).
+
+    >>> judge_sets_named("dev,newdocs", "freshdocs,freshdocs7")
+    ['freshdocs7']
+    """
+    return sorted(JUDGE_SETS & {name for names in lists for name in names.split(",")})
 
 
 #: The rules of ``bench.refusal_rules`` that the fitted thresholds do not decide (the branches they decide are
@@ -190,6 +201,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--load", type=Path, help="rows saved by python -m bench.refusal_rules --save (the "
                         "answerer's own path, hooks included) instead of running the questions")
     args = parser.parse_args(argv)
+    if judge_sets_named(args.sets, args.tune_sets):
+        parser.error("never fitted on a judge set: " + ", ".join(judge_sets_named(args.sets, args.tune_sets)))
     if args.load:
         rows = loaded(args.load)
     else:

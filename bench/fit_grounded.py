@@ -33,10 +33,8 @@ from pathlib import Path
 
 from bench.ablate_grounded import ANSWER_BUDGET, DIRECT_BUDGET, OFF, MemoRetriever
 from bench.eval_sets import EVAL, SETS, split_questions, use_index
-from bench.fit_abstention import DEFAULT_SETS, DEFAULT_TUNE_SETS
+from bench.fit_abstention import DEFAULT_SETS, DEFAULT_TUNE_SETS, JUDGE_SETS
 
-#: Sets never read here: the check set and the blind judges (their questions must not shape a constant).
-JUDGE_SETS = frozenset({"freshdocs4", "freshdocs6", "freshdocs7"})
 #: The objective, in order: fact groups found within the reference scorer's answer budget (its headline, summed over
 #: answerable tune questions, so one group is one unit of gain), then within the direct budget (a direct answer
 #: first, the scorer's second figure). Refusal decisions are a constraint, not a term: see :func:`better`.

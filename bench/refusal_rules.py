@@ -24,7 +24,7 @@ import json
 import sys
 from pathlib import Path
 
-from bench.fit_abstention import DEFAULT_SETS, DEFAULT_TUNE_SETS
+from bench.fit_abstention import DEFAULT_SETS, DEFAULT_TUNE_SETS, judge_sets_named
 
 #: The refusal that comes before the hooks: a document number no indexed text holds.
 BEFORE_HOOKS = ("number",)
@@ -154,6 +154,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--load", type=Path, help="read saved rows instead of running the questions")
     parser.add_argument("--ids", action="store_true", help="the question ids behind each line (* = it alone)")
     args = parser.parse_args(argv)
+    if judge_sets_named(args.sets, args.tune_sets):
+        parser.error("never read here: " + ", ".join(judge_sets_named(args.sets, args.tune_sets)))
     if args.load:
         rows = json.loads(args.load.read_text(encoding="utf-8"))
     elif args.data_dir:
