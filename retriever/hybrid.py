@@ -225,8 +225,8 @@ class HybridRetriever:
         raw, fused = self._scored(analysis, state, filters, mask, mode, unread)
         fused = _other_years_below(fused, state, analysis, filters, self.config.other_years_factor)
         if mode == "hybrid":  # a search of one kind shows what that search alone finds
-            fused = _leader_answer_lines(fused, state.meta, answer_lines(analysis.answer_types),
-                                         self.config.leader_answer_line_share)
+            fused = _leader_answer_lines(fused, state.meta, state.memo("hybrid.passages_by_doc", passages_by_doc),
+                                         answer_lines(analysis.answer_types), self.config.leader_answer_line_share)
         # a search scoped to provinces or documents is not spread (a factor of 0.85 there changed nothing on the check
         # half: python -m bench.ablate_retriever), nor one asking what the document it opens with says ("Theo Luật …")
         scoped = bool(filters.provinces or filters.doc_ids) or analysis.cites_document
@@ -536,24 +536,42 @@ def _other_years_below(fused: dict[str, float], state: LexicalState, analysis: Q
             and pid not in writes else score for pid, score in fused.items()}
 
 
-def _leader_answer_lines(fused: dict[str, float], meta: dict, roles: frozenset[str], share: float) -> dict[str, float]:
+def passages_by_doc(state: LexicalState) -> dict[str, list[str]]:
+    """doc_id → its passages' ids, in the order of the state's metadata (kept per state: :meth:`LexicalState.memo`),
+    so a question reads one document's lines, not every passage of the index.
+
+    >>> from index.lexical import LexicalIndex
+    >>> meta = {"a1": {"doc_id": "a"}, "b1": {"doc_id": "b"}, "a2": {"doc_id": "a"}}
+    >>> passages_by_doc(LexicalState(LexicalIndex.build(list(meta), [["x"]] * 3), meta, None))
+    {'a': ['a1', 'a2'], 'b': ['b1']}
+    """
+    out: dict[str, list[str]] = {}
+    for pid, passage in state.meta.items():
+        out.setdefault(passage.get("doc_id"), []).append(pid)
+    return out
+
+
+def _leader_answer_lines(fused: dict[str, float], meta: dict, by_doc: dict[str, list[str]], roles: frozenset[str],
+                         share: float) -> dict[str, float]:
     """Fused scores with the lines of the leading document (that of the best passage) whose kind is among ``roles``
     (what the question asks of a document: :func:`retriever.features.answer_lines`) raised to ``share`` of the best
-    score, candidates or not (the scope keeps or leaves a whole document: the leader's lines are in it).
+    score, candidates or not (the scope keeps or leaves a whole document: the leader's lines are in it). ``by_doc``:
+    each document's passages (:func:`passages_by_doc`).
 
     >>> meta = {"a1": {"doc_id": "a", "kind": "body"}, "a2": {"doc_id": "a", "kind": "number"},
     ...         "b1": {"doc_id": "b", "kind": "number"}}
-    >>> _leader_answer_lines({"a1": 2.0, "b1": 1.0}, meta, frozenset({"number"}), 0.9)
+    >>> by_doc = {"a": ["a1", "a2"], "b": ["b1"]}
+    >>> _leader_answer_lines({"a1": 2.0, "b1": 1.0}, meta, by_doc, frozenset({"number"}), 0.9)
     {'a1': 2.0, 'b1': 1.0, 'a2': 1.8}
-    >>> _leader_answer_lines({"a1": 2.0}, meta, frozenset(), 0.9)
+    >>> _leader_answer_lines({"a1": 2.0}, meta, by_doc, frozenset(), 0.9)
     {'a1': 2.0}
     """
     if not roles or not fused or share <= 0:
         return fused
     best = max(fused, key=fused.__getitem__)
     leader, floor = meta.get(best, {}).get("doc_id"), fused[best] * share
-    for pid, passage in meta.items():
-        if passage.get("doc_id") == leader and passage.get("kind") in roles and fused.get(pid, 0.0) < floor:
+    for pid in by_doc.get(leader, ()):
+        if meta[pid].get("kind") in roles and fused.get(pid, 0.0) < floor:
             fused[pid] = floor
     return fused
 
