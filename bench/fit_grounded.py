@@ -193,23 +193,26 @@ def holds(new: Score, old: Score) -> bool:
     return new.facts >= old.facts - 1e-9 and new.refuse >= old.refuse - 1e-9
 
 
-def check_decides(score: Callable[[object], Score], start, fitted) -> tuple[object, dict[str, str]]:
-    """Per constant the fit moved, keep its fitted value only when the check score :func:`holds` with it alone (from
-    ``start``) and in the final combination (against the combination with it put back); repeat until no value is
-    dropped. ``score`` maps a configuration to its check :class:`Score`. Returns the kept configuration and, per
-    moved constant, "kept" or why it was dropped."""
+def check_decides(score: Callable[[object], Score], start, fitted, keeps: Callable[[object, object], bool] = holds,
+                  moved: Sequence[str] | None = None) -> tuple[object, dict[str, str]]:
+    """Per constant the fit moved, keep its fitted value only when the check score ``keeps`` its figures with it alone
+    (from ``start``) and in the final combination (against the combination with it put back); repeat until no value
+    is dropped. ``score`` maps a configuration to its check score (:class:`Score` for :func:`holds`, the default;
+    ``bench.fit_retriever`` passes its own). ``moved``: the constants to judge (default: every field that differs).
+    Returns the kept configuration and, per moved constant, "kept" or why it was dropped."""
     base = score(start)
     verdicts: dict[str, str] = {}
-    moved = [f.name for f in fields(start) if getattr(start, f.name) != getattr(fitted, f.name)]
+    if moved is None:
+        moved = [f.name for f in fields(start) if getattr(start, f.name) != getattr(fitted, f.name)]
     for name in moved:
-        if not holds(score(replace(start, **{name: getattr(fitted, name)})), base):
+        if not keeps(score(replace(start, **{name: getattr(fitted, name)})), base):
             verdicts[name] = "dropped: check falls with it alone"
     final = replace(fitted, **{n: getattr(start, n) for n in verdicts})
     changed = True
     while changed:
         changed = False
         for name in (n for n in moved if n not in verdicts):
-            if not holds(score(final), score(replace(final, **{name: getattr(start, name)}))):
+            if not keeps(score(final), score(replace(final, **{name: getattr(start, name)}))):
                 verdicts[name] = "dropped: check falls with it in the combination"
                 final, changed = replace(final, **{name: getattr(start, name)}), True
     verdicts.update({n: "kept" for n in moved if n not in verdicts})

@@ -29,6 +29,8 @@ from pathlib import Path
 
 from bench.eval_sets import EVAL, use_index
 from bench.fit_abstention import DEFAULT_SETS, DEFAULT_TUNE_SETS
+from bench.fit_grounded import check_decides, collect, outcome, summarise
+from bench.fit_grounded import holds as answers_hold
 
 #: The constants fitted and the grid of each: the shares a scope leaves to a document whose field is unread or that is
 #: about other years (from a near gate, 0.1, to no hint at all, 1.0), and the share a content question leaves to a
@@ -124,7 +126,7 @@ def holds(new, old) -> bool:
         return all(holds(n, o) for n, o in zip(new, old))
     if isinstance(new, Score):
         return new.hits >= old.hits
-    return new.facts >= old.facts - 1e-9 and new.refuse >= old.refuse - 1e-9
+    return answers_hold(new, old)
 
 
 # -- what does not depend on the constants, computed once -------------------------------------------------------------
@@ -192,8 +194,6 @@ _FACTS: dict = {}
 def facts_score(assistant, config, items: Sequence[tuple[str, dict]]):
     """The answers' facts of ``items`` with the assistant's retriever under ``config``
     (:func:`bench.fit_grounded.summarise`), measured once per configuration and questions."""
-    from bench.fit_grounded import outcome, summarise
-
     key = (repr(config), repr(items[:1]), len(items))
     if key not in _FACTS:
         assistant.retriever.config = config
@@ -218,7 +218,6 @@ def _row(label: str, s: Score) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from bench.fit_grounded import collect
 
     args = _parse(argv)
     use_index(args.data_dir)
@@ -261,17 +260,7 @@ def main(argv: list[str] | None = None) -> int:
 def _check_decides(check, start, fitted, moved: Sequence[str]):
     """:func:`bench.fit_grounded.check_decides` with this fit's :func:`holds`: a moved value is kept only when the
     check does not fall with it alone and in the final combination."""
-    base, verdicts = check(start), {}
-    for name in moved:
-        if not holds(check(replace(start, **{name: getattr(fitted, name)})), base):
-            verdicts[name] = "dropped: check falls with it alone"
-    final = replace(fitted, **{n: getattr(start, n) for n in verdicts})
-    for name in (n for n in moved if n not in verdicts):
-        if not holds(check(final), check(replace(final, **{name: getattr(start, name)}))):
-            verdicts[name] = "dropped: check falls with it in the combination"
-            final = replace(final, **{name: getattr(start, name)})
-    verdicts.update({n: "kept" for n in moved if n not in verdicts})
-    return final, verdicts
+    return check_decides(check, start, fitted, keeps=holds, moved=moved)
 
 
 def _report_final(start, final, items, make, assistant, grids) -> None:
