@@ -10,12 +10,12 @@ judge once the second had been looked at, a tune set now, in ``eval/freshdocs3/d
 rows stay reported; ``freshdocs4``: a fourth fresh set, the judge of session 8, a check set now (not tuned on, its
 rows seen at summary level), in ``eval/freshdocs4/docs/``, check half only; ``freshdocs5``: a fifth fresh set, the judge
 of session 9 and a tune set since session 10 (its rows looked at), in ``eval/freshdocs5/docs/``, check half only so that
-its rows stay reported; ``freshdocs6``: a sixth fresh set, the blind judge of session 10, never tuned on, in
-``eval/freshdocs6/docs/``, check half only; ``freshdocs7``: a seventh fresh set, the blind judge of session 11, never
-tuned on, in ``eval/freshdocs7/docs/``, check half only). ``eval/splits.json`` assigns
-each document to the tune or the check half; a question follows its document, an unanswerable one (no document)
-alternates by position, and every question of a set listed in its ``check_only_sets`` is in the check half. Tune on
-the tune half only; report both.
+its rows stay reported; ``freshdocs6``: a sixth fresh set, the blind judge of session 10 and a tune set since
+session 12, in ``eval/freshdocs6/docs/``, check half only so that its rows stay reported; ``freshdocs7``: a seventh
+fresh set, the blind judge of session 11, never tuned on, in ``eval/freshdocs7/docs/``, check half only).
+``eval/splits.json`` assigns each document to the tune or the check half; a question follows its document, an
+unanswerable one (no document) alternates by position, and every question of a set listed in its ``check_only_sets``
+is in the check half. Tune on the tune half only; report both.
 
     python -m bench.eval_sets [--data-dir DIR] [--only answers|retrieval]
                               [--sets dev,realdocs,reworded,probes,newdocs,freshdocs,freshdocs2,freshdocs3,

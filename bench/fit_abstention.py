@@ -40,10 +40,10 @@ GRID = {
 DEFAULT_SETS = "dev,realdocs,reworded,probes,newdocs"
 #: Sets whose every question is a tune question: the fresh sets that were once the blind judge and have been looked at
 #: since (``eval/splits.json`` lists them check-only so that their rows stay reported).
-DEFAULT_TUNE_SETS = "freshdocs,freshdocs2,freshdocs3,freshdocs5"
+DEFAULT_TUNE_SETS = "freshdocs,freshdocs2,freshdocs3,freshdocs5,freshdocs6"
 #: Sets no fit reads (this one, ``bench.fit_grounded``, ``bench.fit_retriever``, ``bench.refusal_rules``): the check
-#: set freshdocs4 and the blind judges of sessions 10 and 11 (their questions must not shape a threshold or a constant).
-JUDGE_SETS = frozenset({"freshdocs4", "freshdocs6", "freshdocs7"})
+#: set freshdocs4 and the blind judge of session 11 (their questions must not shape a threshold or a constant).
+JUDGE_SETS = frozenset({"freshdocs4", "freshdocs7"})
 
 
 def judge_sets_named(*lists: str) -> list[str]:
