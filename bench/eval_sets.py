@@ -12,14 +12,15 @@ rows seen at summary level), in ``eval/freshdocs4/docs/``, check half only; ``fr
 of session 9 and a tune set since session 10 (its rows looked at), in ``eval/freshdocs5/docs/``, check half only so that
 its rows stay reported; ``freshdocs6``: a sixth fresh set, the blind judge of session 10 and a tune set since
 session 12, in ``eval/freshdocs6/docs/``, check half only so that its rows stay reported; ``freshdocs7``: a seventh
-fresh set, the blind judge of session 11, never tuned on, in ``eval/freshdocs7/docs/``, check half only).
+fresh set, the blind judge of session 11, never tuned on, in ``eval/freshdocs7/docs/``, check half only; ``freshdocs8``:
+an eighth fresh set, the blind judge of session 12, never tuned on, in ``eval/freshdocs8/docs/``, check half only).
 ``eval/splits.json`` assigns each document to the tune or the check half; a question follows its document, an
 unanswerable one (no document) alternates by position, and every question of a set listed in its ``check_only_sets``
 is in the check half. Tune on the tune half only; report both.
 
     python -m bench.eval_sets [--data-dir DIR] [--only answers|retrieval]
                               [--sets dev,realdocs,reworded,probes,newdocs,freshdocs,freshdocs2,freshdocs3,
-                                      freshdocs4,freshdocs5,freshdocs6,freshdocs7]
+                                      freshdocs4,freshdocs5,freshdocs6,freshdocs7,freshdocs8]
     python -m bench.eval_sets --metadata [--verbose] [--sets realdocs,newdocs]   # metadata against the gold files
 
 The reference scorer (``../shared/eval/score.py``) does the scoring, through the project's own CLIs.
@@ -54,12 +55,13 @@ SETS = {
     "freshdocs5": EVAL / "freshdocs5" / "questions.jsonl",
     "freshdocs6": EVAL / "freshdocs6" / "questions.jsonl",
     "freshdocs7": EVAL / "freshdocs7" / "questions.jsonl",
+    "freshdocs8": EVAL / "freshdocs8" / "questions.jsonl",
 }
 #: Folders whose files are ingested together for every set: the bundled corpus, the shared real documents, ours.
 DOC_FOLDERS = (PROJECT_ROOT / "corpus", SHARED / "eval" / "realdocs" / "docs", EVAL / "newdocs" / "docs",
                EVAL / "freshdocs" / "docs", EVAL / "freshdocs2" / "docs", EVAL / "freshdocs3" / "docs",
                EVAL / "freshdocs4" / "docs", EVAL / "freshdocs5" / "docs", EVAL / "freshdocs6" / "docs",
-               EVAL / "freshdocs7" / "docs")
+               EVAL / "freshdocs7" / "docs", EVAL / "freshdocs8" / "docs")
 #: Hand-checked metadata (gold file, its documents) scored by ``--metadata``, halves as in ``eval/splits.json``.
 GOLDS = {
     "realdocs": (SHARED / "eval" / "realdocs" / "metadata.jsonl", SHARED / "eval" / "realdocs" / "docs"),
@@ -71,6 +73,7 @@ GOLDS = {
     "freshdocs5": (EVAL / "freshdocs5" / "metadata.jsonl", EVAL / "freshdocs5" / "docs"),
     "freshdocs6": (EVAL / "freshdocs6" / "metadata.jsonl", EVAL / "freshdocs6" / "docs"),
     "freshdocs7": (EVAL / "freshdocs7" / "metadata.jsonl", EVAL / "freshdocs7" / "docs"),
+    "freshdocs8": (EVAL / "freshdocs8" / "metadata.jsonl", EVAL / "freshdocs8" / "docs"),
     "widedocs_a": (EVAL / "widedocs_a" / "metadata.jsonl", EVAL / "widedocs_a" / "docs"),
     "widedocs_b": (EVAL / "widedocs_b" / "metadata.jsonl", EVAL / "widedocs_b" / "docs"),
 }

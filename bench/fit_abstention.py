@@ -42,8 +42,8 @@ DEFAULT_SETS = "dev,realdocs,reworded,probes,newdocs"
 #: since (``eval/splits.json`` lists them check-only so that their rows stay reported).
 DEFAULT_TUNE_SETS = "freshdocs,freshdocs2,freshdocs3,freshdocs5,freshdocs6"
 #: Sets no fit reads (this one, ``bench.fit_grounded``, ``bench.fit_retriever``, ``bench.refusal_rules``): the check
-#: set freshdocs4 and the blind judge of session 11 (their questions must not shape a threshold or a constant).
-JUDGE_SETS = frozenset({"freshdocs4", "freshdocs7"})
+#: set freshdocs4 and the blind judges of sessions 11 and 12 (their questions must not shape a threshold or a constant).
+JUDGE_SETS = frozenset({"freshdocs4", "freshdocs7", "freshdocs8"})
 
 
 def judge_sets_named(*lists: str) -> list[str]:
