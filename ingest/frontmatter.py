@@ -318,6 +318,8 @@ def number_match(text: str) -> re.Match | None:
     True
     >>> number_match("UY BAN NHAN DAN TINH GIA LAI S64934/KH-UBND").group("n", "code")
     ('4934', 'KH-UBND')
+    >>> number_match("TRIỂN KHAI THỰC HIỆN QUYẾT ĐỊNH SỐ 468/QĐ-TTG NGÀY 27/3/2021") is None
+    True
     """
     m = NUMBER.search(text)
     if not m:
@@ -325,9 +327,21 @@ def number_match(text: str) -> re.Match | None:
     prefix = text[: m.start()]
     if m.start() == 0 or (len(prefix) <= 50 and ":" in text[m.start(): m.start("code")] and not prefix.endswith(" số")):
         return m
-    if len(prefix) <= NUMBER_PREFIX_MAX and (is_upper_line(prefix) or is_motto(prefix)):
+    if len(prefix) <= NUMBER_PREFIX_MAX and (is_upper_line(prefix) or is_motto(prefix)) and not _cites_kind(prefix):
         return m  # a flattened header: the body name (and the motto) in capitals, then the number
     return None
+
+
+#: A header's body name never ends with a kind of document: "TRIỂN KHAI THỰC HIỆN QUYẾT ĐỊNH SỐ 468/QĐ-TTG …" is a
+#: title citing a document by its kind and number, not a flattened header with its number. A law labels its own
+#: number with its kind ("LUẬT SỐ 99/2021/QH15"): the named kinds are left out.
+_KIND_BEFORE_NUMBER = re.compile(
+    r"\b(?:" + "|".join(sorted(set(DOC_TYPES) - set(NAMED_TYPES), key=len, reverse=True)) + r")\s*$")
+
+
+def _cites_kind(prefix: str) -> bool:
+    """The words before a number end with a kind of document, in capitals ("… QUYẾT ĐỊNH ")."""
+    return bool(_KIND_BEFORE_NUMBER.search(prefix.upper()))
 
 
 def type_word(text: str) -> str | None:
@@ -386,12 +400,14 @@ def type_head(text: str) -> tuple[int, str] | None:
     return None
 
 
-def _date_after(text: str, number: re.Match | None) -> re.Match | None:
+def _date_after(text: str, number: re.Match | None, motto: tuple[int, int] | None = None) -> re.Match | None:
     """The place-and-date line of a header line, never starting inside its number ("Số: 1888/KH-VPUBND Bình Định,
-    ngày …": "VPUBND" is no place); offsets are those of ``text``."""
+    ngày …": "VPUBND" is no place) nor inside the motto ("… CHỦ NGHĨA VIỆT NAM Hà Nội, ngày …": "VIỆT NAM" is no
+    place); offsets are those of ``text``."""
     date = place_date(text)
-    if date and number and date.start() < number.end():
-        date = place_date(" " * number.end() + text[number.end():])
+    for end in (number.end() if number else None, motto[1] if motto else None):
+        if date and end is not None and date.start() < end:
+            date = place_date(" " * end + text[end:])
     return date
 
 
@@ -403,15 +419,21 @@ def header_pieces(text: str) -> list[tuple[int, int, str]]:
     ('Hà Nội, ngày 29 tháng 03 năm 2022', 'place_date')
     >>> [(r, "Bộ Nội vụ Số: 251/QĐ-BNV"[s:e]) for s, e, r in header_pieces("Bộ Nội vụ Số: 251/QĐ-BNV")]
     [('header', 'Bộ Nội vụ'), ('number', 'Số: 251/QĐ-BNV')]
+
+    The motto's first half alone, the place-and-date cell glued after it: the place starts after the motto.
+
+    >>> line = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Hà Nội, ngày 30 tháng 3 năm 2020 |"
+    >>> [(line[s:e], r) for s, e, r in header_pieces(line)][-1]
+    ('Hà Nội, ngày 30 tháng 3 năm 2020', 'place_date')
     """
     anchors: list[tuple[int, int, str]] = []
     number = number_match(text)
     if number:
         anchors.append((number.start(), number.end(), "number"))
-    date = _date_after(text, number)
+    motto = header_motto(text)
+    date = _date_after(text, number, motto)
     if date:
         anchors.append((date.start(), date.end(), "place_date"))
-    motto = header_motto(text)
     if motto:
         anchors.append((*motto, "header"))
     elif is_motto(text) and not motto_span(text) and len(text) <= HEADER_PIECE_MAX_CHARS:

@@ -8,6 +8,7 @@ a fallback: a field read from it has no span.
 
 from __future__ import annotations
 
+import datetime
 import itertools
 import json
 import re
@@ -65,6 +66,7 @@ from textnorm.patterns import (
     BREADCRUMB,
     CALENDAR_HEADLINE,
     CITED_DOCUMENT,
+    COVER_MONTH_YEAR,
     COVER_PLACE_YEAR,
     INLINE_DATELINE,
     ISSUED_ON_LEAD,
@@ -98,6 +100,7 @@ from textnorm.patterns import (
     SUBJECT_LABEL,
     TAGS_LABEL,
     TITLE_OF_BODY,
+    TODAY_LEAD,
     byline_stamp,
     expand_defined,
     is_council_session,
@@ -1775,10 +1778,59 @@ def _page_stamp(r: _Reader) -> tuple[int, re.Match] | None:
     return found or next(((i, m) for i in tail if (m := byline_stamp(r.blocks[i].text))), None)
 
 
+#: Days a post's stamp may differ from the day its lead calls "today" (a post written late at night, stamped after
+#: midnight), or precede the day its lead reports as past.
+STAMP_SLACK_DAYS = 1
+#: A lead's day without a year that falls more than this after the stamp (in the stamp's year) is of the year before
+#: ("Ngày 28/12, …" under a stamp of 02/01): a post reports the last months, not a day half a year ahead.
+LEAD_AHEAD_MAX_DAYS = 180
+#: Words of a lead announcing what is to come ("Ngày 20/11, sẽ diễn ra …"): its day may follow the post's.
+FUTURE_WORDS = re.compile(r"\b(?:sẽ|dự kiến|sắp)\b", re.IGNORECASE)
+_LEAD_DAY = re.compile(r"(?P<d>\d{1,2})\s*(?:[/.-]|\s+tháng\s+)\s*(?P<m>\d{1,2})")
+
+
+def _day(d: str | None, m: str | None, y: str | None) -> datetime.date | None:
+    try:
+        return datetime.date(int(y), int(m), int(d)) if d and m and y else None
+    except ValueError:
+        return None
+
+
+def _lead_day(r: _Reader, year: str) -> tuple[datetime.date, bool] | None:
+    """The day the lead's event happened (its own year, else ``year``) and whether the lead calls it "today"
+    (:data:`textnorm.patterns.TODAY_LEAD`, else :data:`textnorm.patterns.NEWS_LEAD_DATE`), among the first
+    paragraphs; None for a lead announcing what is to come."""
+    for _, text in _body_paragraphs(r)[:DATELINE_PARAGRAPHS]:
+        today = TODAY_LEAD.match(text)
+        if today:
+            day = _day(today.group("d"), today.group("m"), today.group("y") or year)
+            return (day, True) if day else None
+        lead = NEWS_LEAD_DATE.match(text)
+        if lead:
+            parts = _LEAD_DAY.search(lead.group())
+            day = parts and _day(parts.group("d"), parts.group("m"), lead.group("y") or lead.group("y2") or year)
+            sentence = text[: text.find(".") if "." in text else len(text)]
+            return (day, False) if day and not FUTURE_WORDS.search(sentence) else None
+    return None
+
+
+def _stamp_contradicted(r: _Reader, m: re.Match) -> bool:
+    """The lead contradicts the stamp: the day it calls "today" is another ("Thứ tư, 22/09/2021" above "LSO-Hôm nay
+    (3/11), …"), or the day it reports falls after it (the stamp is the site's day banner, not the post's date)."""
+    stamp = _day(m.group("d"), m.group("m"), m.group("y"))
+    lead = stamp and _lead_day(r, m.group("y"))
+    if not lead:
+        return False
+    gap = (lead[0] - stamp).days
+    return abs(gap) > STAMP_SLACK_DAYS if lead[1] else STAMP_SLACK_DAYS < gap <= LEAD_AHEAD_MAX_DAYS
+
+
 def _read_news_date(r: _Reader, stamp: tuple[int, re.Match] | None) -> None:
     """The dateline dates the post (day and year), else its stamp among the page's buttons or beside its section; a
-    lead's "Ngày 13/4/2018, …" gives only the year."""
+    lead's "Ngày 13/4/2018, …" gives only the year. A stamp the lead contradicts dates nothing."""
     stamp = stamp or _page_stamp(r)
+    if stamp and _stamp_contradicted(r, stamp[1]):
+        return
     if stamp:
         start, m = r.spans[stamp[0]][0], stamp[1]
         r.put("ngay_ban_hanh", _iso(m.group("d"), m.group("m"), m.group("y")), (start + m.start(), start + m.end()))
@@ -2404,10 +2456,25 @@ def _read_scanned_header(r: _Reader) -> None:
                 return
 
 
+def _read_cover_month(r: _Reader) -> None:
+    """nam of a text without a dated header whose title page ends on its place, month and year
+    (:data:`textnorm.patterns.COVER_MONTH_YEAR`: "HÀ NỘI, THÁNG 4 NĂM 2019"): a report attached to a decision dates
+    its cover so; the year in its title is the year it reports on."""
+    if r.md.get("nam") or any(u.role in ("number", "place_date") for u in r.units):
+        return
+    for i, block in enumerate(r.blocks[:COVER_BLOCKS]):
+        m = COVER_MONTH_YEAR.match(block.text.strip())
+        if m and province_mentions(m.group("place")):
+            s = r.spans[i][0] + len(block.text) - len(block.text.lstrip())
+            r.put("nam", m.group("y"), (s + m.start("y"), s + m.end("y")))
+            return
+
+
 def _read_page_dates(r: _Reader) -> None:
     """Dates a page gives outside a document's header or a post's dateline: a month stamp, a portal's title line,
     a dateline inside the first line, a lead's full date."""
     _read_title_line_dates(r)
+    _read_cover_month(r)
     _read_inline_dateline(r)
     _read_month_stamp(r)
     _read_lead_year(r)

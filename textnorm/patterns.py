@@ -163,13 +163,15 @@ _CLOCK = r"\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?"
 CLOCK_TIME = re.compile(r"\b(?:" + _CLOCK + r"|\d{1,2}\s*giờ(?:\s*\d{2}(?:\s*phút)?)?)", re.IGNORECASE)
 #: A news post's dateline, alone on its line, as portals print it: "04/06/2019 - 21:54", "10:05, 05/05/2022",
 #: "THỨ BA, 20/09/2022 16:03:31", "Thứ Sáu, 23/04/2021, 18:49 [GMT+7]", "Cập nhật: 12/05/2016 04:00:00 PM",
-#: "Ngày đăng: 05/05/2022 | Lượt xem: 128", or in brackets "(12/03/2023 10:05)", or after its author's name
+#: "Ngày đăng: 05/05/2022 | Lượt xem: 128", "Cập nhật lúc 08:48, Thứ Năm, 12/07/2018 (GMT+7)" (the time before the
+#: weekday), or in brackets "(12/03/2023 10:05)", or after its author's name
 #: ("Tuấn Điệp - 05/08/2025 - 09:17": one to four words, then a dash). It dates the post; it is never the period of
 #: what the post reports.
 NEWS_DATELINE = re.compile(
     r"^[-–•|\s]*(?:[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s+[-–|]\s+)?"
     r"[(\[]?\s*(?:(?:Cập nhật|Ngày cập nhật|Ngày đăng|Đăng ngày|Ngày xuất bản|Xuất bản|Ngày phát hành|"
     r"Đăng lúc|Thời gian đăng|Thông tin được đưa ngày|Được đưa ngày|Ngày)\s*(?:lúc|ngày)?\s*:?\s*)?"
+    r"(?:" + _CLOCK + r"\s*[,|-]?\s*(?=Thứ\s|Chủ\s+nhật|T[2-7]\b|CN\b))?"
     r"(?:(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|Chủ\s+nhật|T[2-7]|CN)\s*[,-]?\s*)?"
     r"(?:" + _CLOCK + r"\s*(?:[,|-]|ngày)?\s*)?"
     r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>" + YEAR + r")"
@@ -327,6 +329,15 @@ NEWS_LEAD_DATE = re.compile(
     r"\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+(?P<y2>" + YEAR + r"))?)\s*,",
     re.IGNORECASE,
 )
+#: A news lead opening with "today" and the day it means, maybe after the outlet's code glued by a dash: "LSO-Hôm nay
+#: (3/11), Đoàn kiểm tra …", "Sáng nay (12/5), …", "Hôm nay, ngày 3/11, …" (groups ``d``, ``m`` and maybe ``y``): the
+#: post is of that day.
+TODAY_LEAD = re.compile(
+    r"^(?:\(?[A-ZĐ][A-Za-zĐđ.]{1,15}\)?\s*[-–—]\s*)?(?:Hôm nay|(?:Sáng|Chiều|Tối|Trưa)\s+nay)\s*"
+    r"(?:\(\s*(?:ngày\s+)?|,?\s*ngày\s+)(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>" + YEAR + r"))?"
+    r"\s*\)?\s*[,:]?",
+    re.IGNORECASE,
+)
 #: A lead reporting that a document was issued: "… vừa ký ban hành Công văn số 2577/UBND-NCKS …", "… đã ban hành
 #: Quyết định số 891/QĐ-UBND …" (a document's own issuing clause names no number of itself).
 REPORTS_ISSUING = re.compile(
@@ -339,10 +350,16 @@ LEAD_NAMES_ISSUED = re.compile(
     r"^(?:Văn phòng|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Bộ|Sở|Chính phủ|Thủ tướng|Chủ tịch|Ban)\b[^.;:,]{0,80}?\s"
     r"(?:ký\s+)?ban hành\s+(?=" + CITED_DOCUMENT.pattern + r")"
 )
-#: What a lead's date is the date of when the sentence goes on to issue a document by number ("Ngày 07/12/2017, Sở
-#: Nội vụ ban hành Văn bản số 1593/SNV-CCHC …"): that document's date, not the post's (matched after the date).
+#: What a lead's date is the date of when the sentence goes on to issue, sign or approve a document by number
+#: ("Ngày 07/12/2017, Sở Nội vụ ban hành Văn bản số 1593/SNV-CCHC …", "Ngày 11/12/2013, Chủ tịch UBND tỉnh … đã ký
+#: Quyết định số 1984/QĐ-UBND …"): that document's date, not the post's (matched after the date). "… đã có Quyết định
+#: số …" is left out: it may say a decision is in force, and the bundled Quảng Bình post keeps its year so. The subject
+#: may be long: "thừa lệnh Chủ tịch UBND tỉnh X, Phó Chánh Văn phòng UBND tỉnh X Nguyễn Văn A đã ký ban hành văn bản
+#: số …" (:data:`LEAD_SUBJECT_MAX` characters).
+LEAD_SUBJECT_MAX = 180
 LEAD_DATES_A_DOCUMENT = re.compile(
-    r"[^.;]{0,100}?\bban hành\s+(?:(?i:văn bản)\s+(?i:số)\s*:?\s*\d|" + CITED_DOCUMENT.pattern + ")"
+    r"[^.;]{0," + str(LEAD_SUBJECT_MAX) + r"}?\b(?:(?:ký\s+)?ban hành|ký|phê duyệt)\s+"
+    r"(?:(?i:văn bản)\s+(?i:số)\s*:?\s*\d|" + CITED_DOCUMENT.pattern + ")"
 )
 #: A lead stating the day a document was issued, naming it by its kind and subject, no number ("ngày 01/7/2021 UBND
 #: huyện đã ban hành Báo cáo tình hình …", "Ngày 5 tháng 3 năm 2022, Sở Nội vụ ban hành Kế hoạch kiểm tra …"): groups
@@ -510,6 +527,12 @@ AUTHOR_WITH_DEGREE = re.compile(
 SUBJECT_LABEL = re.compile(r"^(?:ten\s+)?(?:de tai|chu de)\s*:\s*(?P<rest>.*)$", re.IGNORECASE)
 #: A cover ends with its place and year: "TP Hồ Chí Minh — 2024", "Hà Nội - 2023" (a place, a dash, a year alone).
 COVER_PLACE_YEAR = re.compile(rf"^(?P<place>[^\W\d_][^\d,;:]{{1,40}}?)\s+[-–—]\s+(?P<y>{YEAR})$")
+#: A cover's place with the month and year it was made, no day, alone on its line: "HÀ NỘI, THÁNG 4 NĂM 2019", "Bắc
+#: Giang, tháng 12 năm 2020", "Hà Nội, năm 2021" (a report's or a proposal's title page; a dated document writes
+#: "ngày").
+COVER_MONTH_YEAR = re.compile(
+    r"^(?P<place>[^\W\d_][^\d,;:]{1,40}?)\s*,\s*(?:(?i:tháng)\s+(?P<m>\d{1,2})\s+)?(?i:năm)\s+(?P<y>" + YEAR + r")\s*$"
+)
 #: A ranking of every province of the country ("Hà Nội xếp thứ 3/63 tỉnh, thành phố", "Chỉ số … của 63 địa
 #: phương"): a text that ranks several provinces this way is about the country, not about one of them.
 NATIONAL_RANKING = re.compile(
