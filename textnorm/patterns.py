@@ -163,6 +163,7 @@ _CLOCK = r"\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?"
 CLOCK_TIME = re.compile(r"\b(?:" + _CLOCK + r"|\d{1,2}\s*giờ(?:\s*\d{2}(?:\s*phút)?)?)", re.IGNORECASE)
 #: A news post's dateline, alone on its line, as portals print it: "04/06/2019 - 21:54", "10:05, 05/05/2022",
 #: "THỨ BA, 20/09/2022 16:03:31", "Thứ Sáu, 23/04/2021, 18:49 [GMT+7]", "Cập nhật: 12/05/2016 04:00:00 PM",
+#: "Cập nhật lúc 08:48, Thứ Năm, 12/07/2018 (GMT+7)" (the clock before the weekday),
 #: "Ngày đăng: 05/05/2022 | Lượt xem: 128", or in brackets "(12/03/2023 10:05)", or after its author's name
 #: ("Tuấn Điệp - 05/08/2025 - 09:17": one to four words, then a dash). It dates the post; it is never the period of
 #: what the post reports.
@@ -172,6 +173,7 @@ NEWS_DATELINE = re.compile(
     r"Đăng lúc|Thời gian đăng|Thông tin được đưa ngày|Được đưa ngày|Ngày)\s*(?:lúc|ngày)?\s*:?\s*)?"
     r"(?:(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|Chủ\s+nhật|T[2-7]|CN)\s*[,-]?\s*)?"
     r"(?:" + _CLOCK + r"\s*(?:[,|-]|ngày)?\s*)?"
+    r"(?:(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|Chủ\s+nhật)\s*[,-]?\s*)?"  # the clock first: "08:48, Thứ Năm, …"
     r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>" + YEAR + r")"
     r"(?:\s*(?:[,|-]|lúc)?\s*" + _CLOCK + r")?"
     r"(?:\s*[\[(]?\s*GMT\s*\+\s*0?7(?::00)?\s*[\])]?)?"
@@ -272,6 +274,11 @@ def news_dateline(text: str) -> re.Match | None:
     ('2022', None)
     >>> news_dateline("Thứ năm, ngày 05/05/2022 10:05")["m"], news_dateline("Thứ năm, 05/05/2022 đoàn đến xã")
     ('05', None)
+
+    The clock before the weekday, after a label:
+
+    >>> news_dateline("Cập nhật lúc 08:48, Thứ Năm, 12/07/2018 (GMT+7)")["d"]
+    '12'
     """
     return (NEWS_DATELINE.match(text) or NEWS_DATELINE_WORDS.match(text) or NEWS_DATELINE_COUNTED.match(text)
             or NEWS_DATELINE_GLUED.match(text) or NEWS_DATELINE_SEGMENTS.match(text)
