@@ -1748,6 +1748,23 @@ def _is_lead_sentence(text: str) -> bool:
     return text.rstrip().endswith(".") and len(text.split()) >= HEADLINE_MIN_WORDS
 
 
+#: A format label a site prints in brackets before a headline ("[Infographics] Chỉ số …", "[Video] Hội nghị …"): a few
+#: words without a figure, the kind of media the post is, not a word of its headline.
+HEADLINE_MEDIA_LABEL = re.compile(r"^\s*\[[^\]\[\d]{2,30}\]\s*(?=\S)")
+
+
+def _headline_span(start: int, text: str) -> tuple[int, str]:
+    """The headline of a line without the media label before it (:data:`HEADLINE_MEDIA_LABEL`), and where it starts.
+
+    >>> _headline_span(10, "[Infographics] Chỉ số hài lòng năm 2023")
+    (25, 'Chỉ số hài lòng năm 2023')
+    >>> _headline_span(10, "Chỉ số hài lòng [SIPAS] năm 2023")
+    (10, 'Chỉ số hài lòng [SIPAS] năm 2023')
+    """
+    m = HEADLINE_MEDIA_LABEL.match(text)
+    return (start + m.end(), text[m.end():]) if m else (start, text)
+
+
 def _read_news_title(r: _Reader, stamp: tuple[int, re.Match] | None) -> None:
     """The headline; none when no line reads as one (a lead sentence or a category label is not a title). A first
     line that a search index's date opens (" date 2023-07 Kỳ họp thứ mười, …") is read without that date."""
@@ -1760,7 +1777,7 @@ def _read_news_title(r: _Reader, stamp: tuple[int, re.Match] | None) -> None:
             return
     index = _headline(r, stamp[0] if stamp else None)
     if index is not None:
-        s, text = r.spans[index][0], r.blocks[index].text
+        s, text = _headline_span(r.spans[index][0], r.blocks[index].text)
         r.put("tieu_de", _sentence_case(text), (s, s + len(text)))
 
 
