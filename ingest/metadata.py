@@ -576,10 +576,36 @@ def _without_note(title: str) -> str:
     return title[:m.start()] if m and m.start() and note_in_brackets(m.group(1)) else title
 
 
+#: The enacting council a resolution names under its title, with its term and session ("HỘI ĐỒNG NHÂN DÂN TỈNH X,
+#: KHÓA IX - KỲ HỌP THỨ 18"), matched folded: when the page joined it to the title's line, the title ends before it.
+_ENACTING_COUNCIL = re.compile(r"\s(?:hoi dong nhan dan|hdnd)\b[^,;:]{0,60}?[\s,;:\-–]*khoa\s+[ivxlc]+\b[\s,.;:\-–]*"
+                               r"(?:ky hop|nhiem ky)\b", re.IGNORECASE)
+
+
+def _before_council(unit: str) -> int:
+    """Length of a title line without the enacting council's name and session joined after it
+    (:data:`_ENACTING_COUNCIL`).
+
+    >>> t = "VỀ NHIỆM VỤ PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2021 HỘI ĐỒNG NHÂN DÂN TỈNH X, KHÓA IX - KỲ HỌP THỨ 18"
+    >>> t[:_before_council(t)]
+    'VỀ NHIỆM VỤ PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2021'
+    >>> t = "Về quy chế hoạt động của Hội đồng nhân dân tỉnh khóa mới"
+    >>> _before_council(t) == len(t)
+    True
+    """
+    folded = fold_accents(unit)
+    m = _ENACTING_COUNCIL.search(folded) if len(folded) == len(unit) else None
+    return m.start() if m else len(unit)
+
+
 def _read_title(r: _Reader) -> None:
     units = [u for u in r.role("title") if not is_council_session(u[2])]  # a resolution without its title line
     if not units:
         return
+    cut = next((n for n, u in enumerate(units) if _before_council(u[2]) < len(u[2])), None)
+    if cut is not None:  # the council's name and session joined to a title line: the title ends there
+        start, _end, unit = units[cut]
+        units = units[:cut] + [(start, start + _before_council(unit), unit[:_before_council(unit)])]
     parts: list[tuple[int, int]] = []
     for n, (start, end, unit) in enumerate(units):
         part = law_part_prefix(unit) if n == 0 else 0
