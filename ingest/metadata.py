@@ -66,6 +66,7 @@ from textnorm.patterns import (
     CALENDAR_HEADLINE,
     CITED_DOCUMENT,
     COVER_PLACE_YEAR,
+    EVENT_DAY,
     INLINE_DATELINE,
     ISSUED_ON_LEAD,
     ISSUER_OPENING,
@@ -223,8 +224,9 @@ HEADLINE_REACH = 3
 #: A headline ends on none of these: a sentence's or a list's end, or the separator of a menu of links ("Khu đô thị
 #: sông Hồng sẽ không thu hẹp không gian thoát lũ -": other posts' headlines, one after another).
 NOT_HEADLINE_ENDS = (".", ":", ";", " -", " –", "|")
-#: A portal's "today" banner ("Chủ nhật, ngày 3 tháng 12 năm 2023") is not a headline.
-_WEEKDAY = re.compile(r"^(?:Thứ\s+\w+|Chủ\s+nhật)\b", re.IGNORECASE)
+#: A portal's "today" banner ("Chủ nhật, ngày 3 tháng 12 năm 2023", "Hôm nay, Thứ bảy ngày 15/08/2020") is not a
+#: headline.
+_WEEKDAY = re.compile(r"^(?:Hôm\s+nay\s*,?\s*)?(?:Thứ\s+\w+|Chủ\s+nhật)\b", re.IGNORECASE)
 #: A headline has at least this many words (shorter lines are breadcrumbs or categories: "Tin tức - Sự kiện").
 HEADLINE_MIN_WORDS = 5
 #: A post names its source last, as a name, not a sentence: "Theo QuangBinh Portal", "Nguồn: baobackan.vn", maybe
@@ -1411,14 +1413,19 @@ def _opening(r: _Reader) -> list[tuple[int, str]]:
 
 
 def _headline_then_narration(r: _Reader) -> bool:
-    """The text opens with a headline (a few words, no list or section mark, not all capitals) and its lead narrates
-    what was just done (:data:`textnorm.patterns.NEWS_NARRATION`)."""
-    if len(r.blocks) < 2:
+    """The text opens with a headline (a few words, no list or section mark, not all capitals), under a portal's
+    "today" banner and its category labels if any, and its lead narrates what was just done
+    (:data:`textnorm.patterns.NEWS_NARRATION`) or when in the day its event sat (:data:`textnorm.patterns.EVENT_DAY`).
+    """
+    at = next((i for i, b in enumerate(r.blocks[:LABEL_LINES_MAX + 2])
+               if not _WEEKDAY.match(b.text.strip()) and not _is_label(b.text)), None)
+    if at is None or at + 1 >= len(r.blocks):
         return False
-    first = r.blocks[0].text
+    first = r.blocks[at].text
     if not is_headline(first) or is_list_line(first) or is_upper_line(first):
         return False
-    return bool(NEWS_NARRATION.search(r.blocks[1].text[:PROSE_MIN_CHARS]))  # the lead may open "Thực hiện …"
+    lead = r.blocks[at + 1].text[:PROSE_MIN_CHARS]  # the lead may open "Thực hiện …"
+    return bool(NEWS_NARRATION.search(lead) or EVENT_DAY.search(lead))
 
 
 def _is_label(text: str) -> bool:
