@@ -1908,6 +1908,35 @@ def _read_inline_headline(r: _Reader) -> None:
         r.put("tieu_de", head.strip()[:TITLE_MAX_CHARS], (s, s + len(head.strip())))
 
 
+#: A lead's opening day run onto its headline's line when the page's lines were joined: a capital, no full stop before
+#: it ("… 6 tháng cuối năm 2024 Sáng ngày 24/6/2024, Tại phòng họp …"). Case-sensitive: inside a sentence the part of
+#: the day is written in small letters.
+RUN_ON_LEAD = re.compile(r"(?<=[^\W_.!?:;])\s+(?=(?:Sáng|Chiều|Tối|Trưa|Ngày)\s+(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}"
+                         r"(?:\s*[/.-]\s*\d{4})?\s*,)")
+
+
+def _read_run_on_headline(r: _Reader) -> None:
+    """tieu_de of a post whose first line runs its headline into its lead (:data:`RUN_ON_LEAD`): the words before the
+    lead's opening day, when they read as a title.
+
+    >>> from ingest.clean import clean_lines
+    >>> from ingest.structure import parse_structure
+    >>> src = ("UBND xã Tân Hòa sơ kết tình hình thực hiện nhiệm vụ 6 tháng đầu năm 2024 Sáng ngày 24/6/2024, tại "
+    ...        "phòng họp UBND xã đã tổ chức cuộc họp đánh giá tình hình thực hiện nhiệm vụ kinh tế - xã hội 6 tháng "
+    ...        "đầu năm và phương hướng, nhiệm vụ 6 tháng cuối năm. Đồng chí Chủ tịch UBND xã chủ trì hội nghị.")
+    >>> extract_metadata(parse_structure(clean_lines(src)), src)["tieu_de"]
+    'UBND xã Tân Hòa sơ kết tình hình thực hiện nhiệm vụ 6 tháng đầu năm 2024'
+    """
+    if r.md.get("loai_van_ban") != NEWS_TYPE or r.md.get("tieu_de") or not r.blocks:
+        return
+    text = r.blocks[0].text
+    m = RUN_ON_LEAD.search(text, 0, HEADLINE_MAX_CHARS)
+    head = text[:m.start()].strip() if m else ""
+    if head and _title_line(head):
+        s = r.spans[0][0] + len(text) - len(text.lstrip())
+        r.put("tieu_de", head, (s, s + len(head)))
+
+
 #: Kinds a page's lone title line may open with: every kind but a post's ("Hướng dẫn tự đánh giá …", "Quy chế 3 công
 #: khai …"), the longest first. With no body under it, the line is the title a site lists a document by; under a
 #: headline with a body, "Hướng dẫn" may open a how-to post (:data:`HEADLINE_KINDS`).
@@ -2508,6 +2537,7 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
     _read_title_page(r)
     _read_news(r)
     _read_inline_headline(r)
+    _read_run_on_headline(r)
     _read_notice(r)
     _read_calendar(r)
     _read_kind_headline(r)
