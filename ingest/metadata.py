@@ -99,6 +99,8 @@ from textnorm.patterns import (
     SUBJECT_LABEL,
     TAGS_LABEL,
     TITLE_OF_BODY,
+    WEEKDAY_STAMP,
+    WEEKDAY_STAMP_WORDS,
     byline_stamp,
     expand_defined,
     is_council_session,
@@ -1699,9 +1701,15 @@ def is_headline(text: str) -> bool:
     (False, False)
     >>> is_headline("Người dân xếp hàng nộp hồ sơ tại bộ phận một cửa của phường. Ảnh: Minh Anh")
     False
+
+    A figure counts as a word; a weekday stamp among a page's buttons is no headline:
+
+    >>> is_headline("TP.HCM sát nhập 19 phường?"), is_headline("Print Thứ Ba, 29/06/2021 10:51 Gốc")
+    (True, False)
     """
-    words = [w for w in text.split() if any(c.isalpha() for c in w)]
-    return (HEADLINE_MIN_WORDS <= len(words) and len(text) <= HEADLINE_MAX_CHARS
+    words = [w for w in text.split() if any(c.isalnum() for c in w)]  # a figure counts: "… sát nhập 19 phường?"
+    stamp = len(words) <= WEEKDAY_STAMP_WORDS and WEEKDAY_STAMP.search(text)  # "Print Thứ Ba, 29/06/2021 10:51 Gốc"
+    return (HEADLINE_MIN_WORDS <= len(words) and len(text) <= HEADLINE_MAX_CHARS and not stamp
             and not text.endswith(NOT_HEADLINE_ENDS) and not news_dateline(text) and not _WEEKDAY.match(text)
             and not SKIP_LINK.match(text.strip()) and not PHOTO_CAPTION.match(text.strip())
             and not PHOTO_CREDIT_END.search(text.strip()))

@@ -72,3 +72,16 @@ def test_a_headline_run_into_its_lead_is_cut_at_the_leads_day():
            "nhiệm vụ năm 2024. Đồng chí Chủ tịch UBND phường chủ trì hội nghị, các công chức cùng dự.")
     md = _read(src)
     assert md["tieu_de"] == "Hội nghị tổng kết công tác cải cách hành chính năm 2023 của phường Hòa An"
+
+
+def test_a_short_headline_counts_its_figures_as_words():
+    md = _read("Quận 3 nhập 12 phường?\n"
+               "Tin Việt Nam\n"
+               "Thứ Hai, 05/10/2020 08:09\n" + LEAD)
+    assert md["loai_van_ban"] == "Tin bài"
+    assert md["tieu_de"] == "Quận 3 nhập 12 phường?"
+
+
+def test_a_weekday_stamp_among_buttons_is_no_headline():
+    md = _read("Print Thứ Ba, 29/06/2021 10:51 Gốc\n" + LEAD)
+    assert md["tieu_de"] == ""
