@@ -1702,14 +1702,13 @@ def is_headline(text: str) -> bool:
     >>> is_headline("Người dân xếp hàng nộp hồ sơ tại bộ phận một cửa của phường. Ảnh: Minh Anh")
     False
 
-    A figure counts as a word; a weekday stamp among a page's buttons is no headline:
+    A figure counts as a word:
 
-    >>> is_headline("TP.HCM sát nhập 19 phường?"), is_headline("Print Thứ Ba, 29/06/2021 10:51 Gốc")
-    (True, False)
+    >>> is_headline("TP.HCM sát nhập 19 phường?")
+    True
     """
     words = [w for w in text.split() if any(c.isalnum() for c in w)]  # a figure counts: "… sát nhập 19 phường?"
-    stamp = len(words) <= WEEKDAY_STAMP_WORDS and WEEKDAY_STAMP.search(text)  # "Print Thứ Ba, 29/06/2021 10:51 Gốc"
-    return (HEADLINE_MIN_WORDS <= len(words) and len(text) <= HEADLINE_MAX_CHARS and not stamp
+    return (HEADLINE_MIN_WORDS <= len(words) and len(text) <= HEADLINE_MAX_CHARS
             and not text.endswith(NOT_HEADLINE_ENDS) and not news_dateline(text) and not _WEEKDAY.match(text)
             and not SKIP_LINK.match(text.strip()) and not PHOTO_CAPTION.match(text.strip())
             and not PHOTO_CREDIT_END.search(text.strip()))
@@ -1729,7 +1728,18 @@ def _headline(r: _Reader, stamp: int | None) -> int | None:
     return next((i for i in order if is_headline(r.blocks[i].text) and not is_list_line(r.blocks[i].text)
                  and not _is_tag(r.blocks[i].text) and not _repeats_next(r, i)
                  and not _is_page_chrome(r.blocks[i].text) and _opens_a_sentence(r.blocks[i].text)
-                 and not _heads_its_tag(r, i) and not _publisher(r.blocks[i].text)), None)
+                 and not _heads_its_tag(r, i) and not _publisher(r.blocks[i].text)
+                 and not _weekday_stamp_line(r.blocks[i].text)), None)
+
+
+def _weekday_stamp_line(text: str) -> bool:
+    """A post's weekday stamp among the page's buttons ("Print Thứ Ba, 29/06/2021 10:51 Gốc"): it tells a post, it is
+    never its headline.
+
+    >>> _weekday_stamp_line("Print Thứ Ba, 29/06/2021 10:51 Gốc"), _weekday_stamp_line("Thứ Ba tuần này họp dân")
+    (True, False)
+    """
+    return len(text.split()) <= WEEKDAY_STAMP_WORDS and bool(WEEKDAY_STAMP.search(text))
 
 
 def _heads_its_tag(r: _Reader, i: int) -> bool:
