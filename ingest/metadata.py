@@ -68,6 +68,7 @@ from textnorm.patterns import (
     CITED_DOCUMENT,
     COVER_MONTH_YEAR,
     COVER_PLACE_YEAR,
+    EVENT_DAY,
     INLINE_DATELINE,
     ISSUED_ON_LEAD,
     ISSUER_OPENING,
@@ -101,6 +102,8 @@ from textnorm.patterns import (
     TAGS_LABEL,
     TITLE_OF_BODY,
     TODAY_LEAD,
+    WEEKDAY_STAMP,
+    WEEKDAY_STAMP_WORDS,
     byline_stamp,
     expand_defined,
     is_council_session,
@@ -226,8 +229,9 @@ HEADLINE_REACH = 3
 #: A headline ends on none of these: a sentence's or a list's end, or the separator of a menu of links ("Khu đô thị
 #: sông Hồng sẽ không thu hẹp không gian thoát lũ -": other posts' headlines, one after another).
 NOT_HEADLINE_ENDS = (".", ":", ";", " -", " –", "|")
-#: A portal's "today" banner ("Chủ nhật, ngày 3 tháng 12 năm 2023") is not a headline.
-_WEEKDAY = re.compile(r"^(?:Thứ\s+\w+|Chủ\s+nhật)\b", re.IGNORECASE)
+#: A portal's "today" banner ("Chủ nhật, ngày 3 tháng 12 năm 2023", "Hôm nay, Thứ bảy ngày 15/08/2020") is not a
+#: headline.
+_WEEKDAY = re.compile(r"^(?:Hôm\s+nay\s*,?\s*)?(?:Thứ\s+\w+|Chủ\s+nhật)\b", re.IGNORECASE)
 #: A headline has at least this many words (shorter lines are breadcrumbs or categories: "Tin tức - Sự kiện").
 HEADLINE_MIN_WORDS = 5
 #: A post names its source last, as a name, not a sentence: "Theo QuangBinh Portal", "Nguồn: baobackan.vn", maybe
@@ -579,10 +583,36 @@ def _without_note(title: str) -> str:
     return title[:m.start()] if m and m.start() and note_in_brackets(m.group(1)) else title
 
 
+#: The enacting council a resolution names under its title, with its term and session ("HỘI ĐỒNG NHÂN DÂN TỈNH X,
+#: KHÓA IX - KỲ HỌP THỨ 18"), matched folded: when the page joined it to the title's line, the title ends before it.
+_ENACTING_COUNCIL = re.compile(r"\s(?:hoi dong nhan dan|hdnd)\b[^,;:]{0,60}?[\s,;:\-–]*khoa\s+[ivxlc]+\b[\s,.;:\-–]*"
+                               r"(?:ky hop|nhiem ky)\b", re.IGNORECASE)
+
+
+def _before_council(unit: str) -> int:
+    """Length of a title line without the enacting council's name and session joined after it
+    (:data:`_ENACTING_COUNCIL`).
+
+    >>> t = "VỀ NHIỆM VỤ PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2021 HỘI ĐỒNG NHÂN DÂN TỈNH X, KHÓA IX - KỲ HỌP THỨ 18"
+    >>> t[:_before_council(t)]
+    'VỀ NHIỆM VỤ PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2021'
+    >>> t = "Về quy chế hoạt động của Hội đồng nhân dân tỉnh khóa mới"
+    >>> _before_council(t) == len(t)
+    True
+    """
+    folded = fold_accents(unit)
+    m = _ENACTING_COUNCIL.search(folded) if len(folded) == len(unit) else None
+    return m.start() if m else len(unit)
+
+
 def _read_title(r: _Reader) -> None:
     units = [u for u in r.role("title") if not is_council_session(u[2])]  # a resolution without its title line
     if not units:
         return
+    cut = next((n for n, u in enumerate(units) if _before_council(u[2]) < len(u[2])), None)
+    if cut is not None:  # the council's name and session joined to a title line: the title ends there
+        start, _end, unit = units[cut]
+        units = units[:cut] + [(start, start + _before_council(unit), unit[:_before_council(unit)])]
     parts: list[tuple[int, int]] = []
     for n, (start, end, unit) in enumerate(units):
         part = law_part_prefix(unit) if n == 0 else 0
@@ -1388,14 +1418,19 @@ def _opening(r: _Reader) -> list[tuple[int, str]]:
 
 
 def _headline_then_narration(r: _Reader) -> bool:
-    """The text opens with a headline (a few words, no list or section mark, not all capitals) and its lead narrates
-    what was just done (:data:`textnorm.patterns.NEWS_NARRATION`)."""
-    if len(r.blocks) < 2:
+    """The text opens with a headline (a few words, no list or section mark, not all capitals), under a portal's
+    "today" banner and its category labels if any, and its lead narrates what was just done
+    (:data:`textnorm.patterns.NEWS_NARRATION`) or when in the day its event sat (:data:`textnorm.patterns.EVENT_DAY`).
+    """
+    at = next((i for i, b in enumerate(r.blocks[:LABEL_LINES_MAX + 2])
+               if not _WEEKDAY.match(b.text.strip()) and not _is_label(b.text)), None)
+    if at is None or at + 1 >= len(r.blocks):
         return False
-    first = r.blocks[0].text
+    first = r.blocks[at].text
     if not is_headline(first) or is_list_line(first) or is_upper_line(first):
         return False
-    return bool(NEWS_NARRATION.search(r.blocks[1].text[:PROSE_MIN_CHARS]))  # the lead may open "Thực hiện …"
+    lead = r.blocks[at + 1].text[:PROSE_MIN_CHARS]  # the lead may open "Thực hiện …"
+    return bool(NEWS_NARRATION.search(lead) or EVENT_DAY.search(lead))
 
 
 def _is_label(text: str) -> bool:
@@ -1669,8 +1704,13 @@ def is_headline(text: str) -> bool:
     (False, False)
     >>> is_headline("Người dân xếp hàng nộp hồ sơ tại bộ phận một cửa của phường. Ảnh: Minh Anh")
     False
+
+    A figure counts as a word:
+
+    >>> is_headline("TP.HCM sát nhập 19 phường?")
+    True
     """
-    words = [w for w in text.split() if any(c.isalpha() for c in w)]
+    words = [w for w in text.split() if any(c.isalnum() for c in w)]  # a figure counts: "… sát nhập 19 phường?"
     return (HEADLINE_MIN_WORDS <= len(words) and len(text) <= HEADLINE_MAX_CHARS
             and not text.endswith(NOT_HEADLINE_ENDS) and not news_dateline(text) and not _WEEKDAY.match(text)
             and not SKIP_LINK.match(text.strip()) and not PHOTO_CAPTION.match(text.strip())
@@ -1691,7 +1731,18 @@ def _headline(r: _Reader, stamp: int | None) -> int | None:
     return next((i for i in order if is_headline(r.blocks[i].text) and not is_list_line(r.blocks[i].text)
                  and not _is_tag(r.blocks[i].text) and not _repeats_next(r, i)
                  and not _is_page_chrome(r.blocks[i].text) and _opens_a_sentence(r.blocks[i].text)
-                 and not _heads_its_tag(r, i) and not _publisher(r.blocks[i].text)), None)
+                 and not _heads_its_tag(r, i) and not _publisher(r.blocks[i].text)
+                 and not _weekday_stamp_line(r.blocks[i].text)), None)
+
+
+def _weekday_stamp_line(text: str) -> bool:
+    """A post's weekday stamp among the page's buttons ("Print Thứ Ba, 29/06/2021 10:51 Gốc"): it tells a post, it is
+    never its headline.
+
+    >>> _weekday_stamp_line("Print Thứ Ba, 29/06/2021 10:51 Gốc"), _weekday_stamp_line("Thứ Ba tuần này họp dân")
+    (True, False)
+    """
+    return len(text.split()) <= WEEKDAY_STAMP_WORDS and bool(WEEKDAY_STAMP.search(text))
 
 
 def _heads_its_tag(r: _Reader, i: int) -> bool:
@@ -1751,6 +1802,23 @@ def _is_lead_sentence(text: str) -> bool:
     return text.rstrip().endswith(".") and len(text.split()) >= HEADLINE_MIN_WORDS
 
 
+#: A format label a site prints in brackets before a headline ("[Infographics] Chỉ số …", "[Video] Hội nghị …"): a few
+#: words without a figure, the kind of media the post is, not a word of its headline.
+HEADLINE_MEDIA_LABEL = re.compile(r"^\s*\[[^\]\[\d]{2,30}\]\s*(?=\S)")
+
+
+def _headline_span(start: int, text: str) -> tuple[int, str]:
+    """The headline of a line without the media label before it (:data:`HEADLINE_MEDIA_LABEL`), and where it starts.
+
+    >>> _headline_span(10, "[Infographics] Chỉ số hài lòng năm 2023")
+    (25, 'Chỉ số hài lòng năm 2023')
+    >>> _headline_span(10, "Chỉ số hài lòng [SIPAS] năm 2023")
+    (10, 'Chỉ số hài lòng [SIPAS] năm 2023')
+    """
+    m = HEADLINE_MEDIA_LABEL.match(text)
+    return (start + m.end(), text[m.end():]) if m else (start, text)
+
+
 def _read_news_title(r: _Reader, stamp: tuple[int, re.Match] | None) -> None:
     """The headline; none when no line reads as one (a lead sentence or a category label is not a title). A first
     line that a search index's date opens (" date 2023-07 Kỳ họp thứ mười, …") is read without that date."""
@@ -1763,7 +1831,7 @@ def _read_news_title(r: _Reader, stamp: tuple[int, re.Match] | None) -> None:
             return
     index = _headline(r, stamp[0] if stamp else None)
     if index is not None:
-        s, text = r.spans[index][0], r.blocks[index].text
+        s, text = _headline_span(r.spans[index][0], r.blocks[index].text)
         r.put("tieu_de", _sentence_case(text), (s, s + len(text)))
 
 
@@ -1908,6 +1976,35 @@ def _read_inline_headline(r: _Reader) -> None:
     if head and _title_line(head.strip()):
         s = r.spans[0][0] + len(head) - len(head.lstrip())
         r.put("tieu_de", head.strip()[:TITLE_MAX_CHARS], (s, s + len(head.strip())))
+
+
+#: A lead's opening day run onto its headline's line when the page's lines were joined: a capital, no full stop before
+#: it ("… 6 tháng cuối năm 2024 Sáng ngày 24/6/2024, Tại phòng họp …"). Case-sensitive: inside a sentence the part of
+#: the day is written in small letters.
+RUN_ON_LEAD = re.compile(r"(?<=[^\W_.!?:;])\s+(?=(?:Sáng|Chiều|Tối|Trưa|Ngày)\s+(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}"
+                         r"(?:\s*[/.-]\s*\d{4})?\s*,)")
+
+
+def _read_run_on_headline(r: _Reader) -> None:
+    """tieu_de of a post whose first line runs its headline into its lead (:data:`RUN_ON_LEAD`): the words before the
+    lead's opening day, when they read as a title.
+
+    >>> from ingest.clean import clean_lines
+    >>> from ingest.structure import parse_structure
+    >>> src = ("UBND xã Tân Hòa sơ kết tình hình thực hiện nhiệm vụ 6 tháng đầu năm 2024 Sáng ngày 24/6/2024, tại "
+    ...        "phòng họp UBND xã đã tổ chức cuộc họp đánh giá tình hình thực hiện nhiệm vụ kinh tế - xã hội 6 tháng "
+    ...        "đầu năm và phương hướng, nhiệm vụ 6 tháng cuối năm. Đồng chí Chủ tịch UBND xã chủ trì hội nghị.")
+    >>> extract_metadata(parse_structure(clean_lines(src)), src)["tieu_de"]
+    'UBND xã Tân Hòa sơ kết tình hình thực hiện nhiệm vụ 6 tháng đầu năm 2024'
+    """
+    if r.md.get("loai_van_ban") != NEWS_TYPE or r.md.get("tieu_de") or not r.blocks:
+        return
+    text = r.blocks[0].text
+    m = RUN_ON_LEAD.search(text, 0, HEADLINE_MAX_CHARS)
+    head = text[:m.start()].strip() if m else ""
+    if head and _title_line(head):
+        s = r.spans[0][0] + len(text) - len(text.lstrip())
+        r.put("tieu_de", head, (s, s + len(head)))
 
 
 #: Kinds a page's lone title line may open with: every kind but a post's ("Hướng dẫn tự đánh giá …", "Quy chế 3 công
@@ -2525,6 +2622,7 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
     _read_title_page(r)
     _read_news(r)
     _read_inline_headline(r)
+    _read_run_on_headline(r)
     _read_notice(r)
     _read_calendar(r)
     _read_kind_headline(r)

@@ -274,6 +274,11 @@ def news_dateline(text: str) -> re.Match | None:
     ('2022', None)
     >>> news_dateline("Thứ năm, ngày 05/05/2022 10:05")["m"], news_dateline("Thứ năm, 05/05/2022 đoàn đến xã")
     ('05', None)
+
+    The clock before the weekday, after a label:
+
+    >>> news_dateline("Cập nhật lúc 08:48, Thứ Năm, 12/07/2018 (GMT+7)")["d"]
+    '12'
     """
     return (NEWS_DATELINE.match(text) or NEWS_DATELINE_WORDS.match(text) or NEWS_DATELINE_COUNTED.match(text)
             or NEWS_DATELINE_GLUED.match(text) or NEWS_DATELINE_SEGMENTS.match(text)
@@ -386,6 +391,11 @@ NEWS_NARRATION = re.compile(
     r"\bđã\s+(?:đến\s+)?(?:làm việc|kiểm tra|tổ chức kiểm tra|tiến hành kiểm tra)\s+(?:tại|với)\b",
     re.IGNORECASE,
 )
+#: A lead's event told by the part of the day and the day it sat: "…, sáng 05/11, tại phòng họp số 1, UBND huyện tổ
+#: chức …", "Chiều ngày 12-3, …". News says when a meeting sat; a document's bases cite documents by their dates, and a
+#: plan schedules its events "vào sáng ngày …" (left out).
+EVENT_DAY = re.compile(r"(?<!vào )\b(?:sáng|chiều|tối|trưa)\s+(?:nay\s+)?(?:ngày\s+)?\d{1,2}\s*[/-]\s*\d{1,2}\b",
+                       re.IGNORECASE)
 #: A news lead credited to its outlet: "(Chinhphu.vn) - Văn phòng Chính phủ vừa …", "(Baobackan.vn) – Ngày …",
 #: "(TTXVN) - …"; or without brackets, as a site name or an outlet's "… Online": "VOV.VN -Từ thực tế …",
 #: "NHN Online - Qua thời gian …" (a bare acronym is left out: "UBND - …" may open a line of a plan); or an
@@ -421,6 +431,8 @@ WEEKDAY_STAMP = re.compile(
 WEEKDAY_STAMP_WORDS = 12
 
 
+#: A portal's "today" banner ("Hôm nay, Thứ bảy ngày 15/08/2020"): the day the page was visited, never a post's date.
+TODAY_BANNER = re.compile(r"^Hôm\s+nay\s*,?\s*(?:(?:Thứ\s+\w+|Chủ\s+nhật)\b|ngày\b)", re.IGNORECASE)
 #: A date as a post's stamp writes it, time optional (groups ``d``, ``m``, ``y``).
 _STAMP_DATE = (r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>" + YEAR + r")"
                r"(?:\s*[-,|]?\s*" + _CLOCK + r")?")
@@ -457,8 +469,11 @@ def page_stamp(text: str) -> re.Match | None:
     ['04', '04', '04']
     >>> page_stamp("Các xã báo cáo kết quả trước ngày 04/06/2019"), page_stamp("Thời hạn nộp: 04/06/2019")
     (None, None)
+    >>> page_stamp("Hôm nay, Thứ bảy ngày 15/08/2020")  # a portal's "today" banner
     """
     text = text.strip()
+    if TODAY_BANNER.match(text):
+        return None  # the day the page was visited, not the post's
     m = SECTION_DATE_LINE.match(text) or SECTION_PATH_DATE.match(text)
     if m:
         return m
