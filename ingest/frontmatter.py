@@ -191,9 +191,6 @@ WEEKDAY_NAME = re.compile(r"(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|Ch�
 UNIT_UNDER_BODY = re.compile(r"^(?:PHÒNG|BAN|TRUNG TÂM|CHI CỤC|THANH TRA|HỘI ĐỒNG|ĐOÀN)\s+(?!,|CHỐNG|HÀNH)\S")
 #: A title line is at least this long (shorter capital lines are labels such as "TỈNH X" or "DÂN").
 TITLE_MIN_CHARS = 12
-#: Words a title line writes before the number it cites ("TRIỂN KHAI THỰC HIỆN QUYẾT ĐỊNH SỐ 468/…" has five): a
-#: header's number line opens with its "Số:" or at most a short label.
-CITING_WORDS_MIN = 3
 #: Lines of a signature block besides posts and names are short ("Luith" scribbles, "(Đã ký)").
 SIGNATURE_LINE_MAX = 40
 
@@ -566,7 +563,6 @@ class _Opening:
         self.subject = False  # the last header line was a công văn's "V/v …" (it may wrap onto the next line)
         self.open_name = False  # the last header line was a body's name broken after a linking word ("… VỀ")
         self.named = False  # the last header line was a body's name (a unit under it may follow)
-        self.numbered = False  # the header's own number was seen: a later line's number is one its title cites
 
     def role_pieces(self, text: str, kind: str) -> list[tuple[int, int, str]]:
         if self.state == "title":
@@ -607,10 +603,6 @@ class _Opening:
             self.subject = True  # a công văn's trích yếu stands in the header, beside the motto and the date
             return [(0, len(text), "title")]
         pieces = header_pieces(text) if not BASIS.match(text) else []  # "Căn cứ Hiến pháp nước Cộng hòa …"
-        if pieces and self.numbered and _cites_a_number(text, pieces):
-            self.state, self.title_upper = "title", True  # "TRIỂN KHAI THỰC HIỆN QUYẾT ĐỊNH SỐ 468/QĐ-TTG …"
-            return [(0, len(text), "title")]
-        self.numbered = self.numbered or any(r == "number" for _, _, r in pieces)
         if pieces:
             self.anchor = self.anchor or any(r in ANCHOR_ROLES for _, _, r in pieces)
             return pieces
@@ -630,23 +622,6 @@ class _Opening:
             self.state, self.title_upper = "title", True
             return [(0, len(text), "title")]
         return []
-
-
-def _cites_a_number(text: str, pieces: list[tuple[int, int, str]]) -> bool:
-    """A line in capitals under a header that already gave its number, whose only anchor is a number inside it after
-    words ("TRIỂN KHAI THỰC HIỆN QUYẾT ĐỊNH SỐ 468/QĐ-TTG NGÀY 27/3/2021 …"): a title that cites a document, written
-    without a type line above it; a document has one number, its header's.
-
-    >>> t = "TRIỂN KHAI THỰC HIỆN QUYẾT ĐỊNH SỐ 468/QĐ-TTG NGÀY 27/3/2021 CỦA THỦ TƯỚNG CHÍNH PHỦ"
-    >>> _cites_a_number(t, header_pieces(t))
-    True
-    >>> _cites_a_number("Số: 110/KH-UBND", header_pieces("Số: 110/KH-UBND"))
-    False
-    """
-    roles = [r for _, _, r in pieces if r in ANCHOR_ROLES]
-    first = min(s for s, _, r in pieces if r in ANCHOR_ROLES) if roles else 0
-    return (roles == ["number"] and is_upper_line(text) and len(text) >= TITLE_MIN_CHARS
-            and len(text[:first].strip(" |").split()) >= CITING_WORDS_MIN)
 
 
 def _signature_line(text: str) -> bool:
