@@ -12,8 +12,7 @@ The features are read from what the answerer already computed (no second search)
   states it; a numbered sitting asked that those units number otherwise only (:mod:`assistant.evidence`);
 - ``absent_number``: a document number asked with its year ("39/2012/NQ-HĐND") that no document has and no passage
   found writes (:func:`assistant.evidence.absent_named_number`).
-- ``absent_month`` / ``absent_kind_year``: a month asked that no passage an answer would quote holds, a plan asked by
-  its year that none of them, nor its document, is evidence of (:mod:`assistant.absence`; the plan's test is off).
+- ``absent_month``: a month asked that no passage an answer would quote holds (:mod:`assistant.absence`).
 
 The thresholds of :class:`AbstentionRule` marked "fitted" are read at import from :data:`FIT_FILE`, which
 ``python -m bench.fit_abstention`` writes (fitted on the tune half of the dev and real-document questions plus
@@ -33,7 +32,7 @@ import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from assistant.absence import absent_kind_year, absent_month
+from assistant.absence import absent_month
 from assistant.evidence import (
     FACT_NAMES,
     absent_named_number,
@@ -86,9 +85,6 @@ class AbstentionFeatures:
     #: the largest coverage of any unit, whatever kind of answer it carries: how well the documents speak of the topic
     #: (0.0: not measured, and the test that reads it never refuses)
     topic_coverage: float = 0.0
-    #: the document asked by its kind and year ("kế hoạch năm 2023") that no unit an answer would quote writes nor is
-    #: of (:func:`assistant.absence.absent_kind_year`)
-    absent_kind_year: str = ""
     #: the month asked ("tháng 9/2021") that no passage an answer would quote holds
     #: (:func:`assistant.absence.absent_month`)
     absent_month: str = ""
@@ -99,7 +95,7 @@ class AbstentionFeatures:
                 "place_ok": self.place_ok,
                 "dense": round(self.dense, 3), "fact": self.fact, "fact_found": self.fact_found,
                 "other_ordinal": self.other_ordinal, "absent_number": self.absent_number,
-                "topic_coverage": round(self.topic_coverage, 3), "absent_kind_year": self.absent_kind_year,
+                "topic_coverage": round(self.topic_coverage, 3),
                 "absent_month": self.absent_month}
 
 
@@ -140,11 +136,6 @@ class AbstentionRule:
     #: Refuse when no passage an answer would quote holds the month the question names ("tháng 9/2021"), in any
     #: written form, and none states a recurrence holding every month (:func:`assistant.absence.absent_month`).
     require_month: bool = True
-    #: Refuse when no unit an answer would quote, nor its document, is evidence of the plan asked by its year
-    #: (:func:`assistant.absence.absent_kind_year`). Off: on the 268-file index it made two right refusals no other
-    #: rule makes on tune and none on check, and refused one answerable question of the check halves
-    #: (``bench/README.md``, "Refusals not made").
-    require_kind_year: bool = False
 
     def for_embedder(self, name: str) -> "AbstentionRule":
         """The rule for an index built with embedder ``name``: the dense threshold only holds for its own model; with
@@ -178,9 +169,6 @@ class AbstentionRule:
         if f.absent_number:
             out.append(("absent_number", f"Các văn bản hiện có không có văn bản số {f.absent_number}, nên không thể "
                         "trả lời câu hỏi này."))
-        if self.require_kind_year and f.absent_kind_year:
-            out.append(("kind_year", f"Các văn bản hiện có không có {f.absent_kind_year} được hỏi: các đoạn gần nhất "
-                        "nói về văn bản khác, nên không thể trả lời câu hỏi này."))
         if self.require_month and f.absent_month:
             out.append(("month", f"Các văn bản hiện có không có đoạn nào nói về {f.absent_month}, nên không thể "
                         "trả lời câu hỏi này."))
@@ -254,7 +242,6 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule, doc_tex
                               year_ok=year_ok, place_ok=place_ok, dense=dense, fact=fact.kind, fact_found=found,
                               other_ordinal=ordinal_conflict(analysis.text, scoped),
                               absent_number=_absent_number(analysis, units, lexical_state, doc_text),
-                              absent_kind_year=absent_kind_year(units, analysis, lexical_state, doc_text),
                               absent_month=absent_month(units, analysis, lexical_state))
 
 
