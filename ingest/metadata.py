@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from index.model import METADATA_KEYS
+from index.model import METADATA_KEYS, PLACE_HINT_KEY
 from ingest.frontmatter import (
     ATTACHED_NOTE,
     DOC_TYPES,
@@ -53,6 +53,7 @@ from textnorm.gazetteer import (
     province_mentions,
     province_of_place,
     province_unit_name,
+    web_address_provinces,
 )
 from textnorm.kinds import KIND_OF_CODE, DocumentKind, document_kind
 from textnorm.letters import CAPITALISED_WORD, LOWER_LETTER, UPPER_LETTER
@@ -97,6 +98,8 @@ from textnorm.patterns import (
     SECTION_DATE_LINE,
     SECTION_START,
     SELF_KIND,
+    SITE_LINE,
+    SITE_LINE_MAX_CHARS,
     SKIP_LINK,
     SUBJECT_LABEL,
     TAGS_LABEL,
@@ -1108,10 +1111,14 @@ def _issued(r: _Reader) -> str:
     return r.md.get("ngay_ban_hanh") or r.md.get("nam") or ""
 
 
+#: The level ("cap") of a national body's document: of no province (retriever.features.CENTRAL_LEVEL reads it).
+CENTRAL_LEVEL = "Trung ương"
+
+
 def _read_central_body(r: _Reader, agency: str, agency_span: tuple[int, int] | None, code: str) -> None:
     """co_quan of a national body: the header's name (a department under a ministry: "BỘ TÀI CHÍNH" / "TỔNG CỤC
     THUẾ" → the department), else the body its number's code names, else the one its enacting clause names."""
-    r.put("cap", "Trung ương")
+    r.put("cap", CENTRAL_LEVEL)
     subordinate = _subordinate(r)
     if subordinate and CENTRAL_SUBORDINATE.match(subordinate[2]):
         r.put("co_quan", _body_name(subordinate[2]), subordinate[:2])
@@ -1950,10 +1957,34 @@ def _read_news(r: _Reader) -> None:
         if not canonical_province(name) and _names_a_source(name):  # "Nguồn Hà Tĩnh: …": an aggregator's place label
             r.put("co_quan", name, span)
         if not r.md.get("tinh"):
-            name, where = _province_in(r, span)  # the publisher's own name ("QuangBinh Portal")
-            r.put("tinh", name, where)
+            # the publisher's own name ("QuangBinh Portal"), or its address ("Theo Baonghean.vn")
+            name, where = _province_in(r, span)
+            r.put("tinh", *((name, where) if name else _site_province(r, span)))
+    if not r.md.get("tinh"):
+        _read_credit_province(r)
     if not r.md.get("tinh"):
         _vote_body_province(r, min_votes=1)
+
+
+def _site_province(r: _Reader, span: tuple[int, int]) -> tuple[str, tuple[int, int] | None]:
+    """The province a span names through a web address ("Baonghean.vn" → Nghệ An), with the address's span."""
+    found = web_address_provinces(r.text[span[0]: span[1]])
+    if not found:
+        return "", None
+    name, s, e = found[0]
+    return name, (span[0] + s, span[0] + e)
+
+
+def _read_credit_province(r: _Reader) -> None:
+    """tinh of a post whose lead is credited to a province's own site ("(Baonghean.vn) - On the morning …", Báo Nghệ
+    An's): the paper is the province's, and so is the post (:data:`textnorm.patterns.NEWS_CREDIT`). A place an agency
+    wrote from ("TTXVN (Huế) - …") is no site and gives none."""
+    for i, block in enumerate(r.blocks[:DATELINE_PARAGRAPHS]):
+        m = NEWS_CREDIT.match(block.text)
+        if m:
+            name, where = _site_province(r, (r.spans[i][0] + m.start(), r.spans[i][0] + m.end()))
+            r.put("tinh", name, where)
+            return
 
 
 def _read_inline_headline(r: _Reader) -> None:
@@ -2525,6 +2556,37 @@ def _read_publisher(r: _Reader) -> None:
         r.put("tinh", name, where)
 
 
+def _read_place_hint(r: _Reader, chrome: list[str]) -> None:
+    """A place hint (:data:`index.model.PLACE_HINT_KEY`) of a page whose province stays unread: the one province its
+    site names as its own, by a web address the text writes ("sonla.gov.vn", "ubnd@langson.gov.vn") or in a line of
+    the site (:data:`textnorm.patterns.SITE_LINE`: "Cổng thông tin điện tử tỉnh Sơn La", "Báo Gia Lai", "Địa chỉ: …
+    huyện Mộc Châu"), the portal's lines and the page's dropped ones (``chrome``) included. Not the document's
+    province (a portal shows other bodies' posts; a province found only in a site's address is no ``tinh`` by the
+    sets' conventions), and none when the site's lines name several."""
+    if r.md.get("tinh") or r.md.get("cap") == CENTRAL_LEVEL:
+        return
+    found: dict[str, tuple[int, int] | None] = {}
+    for name, s, e in web_address_provinces(r.text):
+        found.setdefault(name, (s, e))
+    for line in re.finditer(r"[^\n]+", r.text):
+        for name, s, e in _site_line_places(line.group()):
+            found.setdefault(name, (line.start() + s, line.start() + e))
+    for line in r.portal + chrome:
+        for name, _, _ in _site_line_places(line) + web_address_provinces(line):
+            found.setdefault(name, None)
+    if len(found) == 1:
+        name, span = next(iter(found.items()))
+        r.put(PLACE_HINT_KEY, name, span)
+
+
+def _site_line_places(line: str) -> list[tuple[str, int, int]]:
+    """The provinces a line of a site (:data:`textnorm.patterns.SITE_LINE`) names, directly or through a district,
+    town or ward of one province only."""
+    if len(line) > SITE_LINE_MAX_CHARS or not SITE_LINE.match(line):
+        return []
+    return province_mentions(line) or [(m.province, m.start, m.end) for m in place_mentions(line)]
+
+
 #: Blocks at the top of a scan where its motto stands (beside or under the body's name, one or two lines each).
 SCAN_MOTTO_BLOCKS = 3
 #: Blocks under the motto where a scan's number and place-and-date line stand.
@@ -2579,7 +2641,7 @@ def _read_page_dates(r: _Reader) -> None:
 
 def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, int]] | None = None,
                      web_fields: dict[str, str] | None = None, units: list | None = None,
-                     portal: list[str] | None = None) -> dict:
+                     portal: list[str] | None = None, chrome: list[str] | None = None) -> dict:
     """Read số hiệu, loại văn bản, cơ quan ban hành, cấp, tỉnh, ngày ban hành, năm, kỳ kế hoạch, tiêu đề, người ký
     and chức vụ, each with the offsets of the text it was read from.
 
@@ -2589,6 +2651,7 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
         spans: each block's offsets in ``text`` (found by searching when not given).
         web_fields: a legal portal's metadata fields (:func:`ingest.boundaries.web_fields`), used as a fallback.
         portal: the portal's lines about the document (:func:`ingest.boundaries.portal_lines`), for its headline.
+        chrome: the web page's lines dropped around the document (its site's name, its footer), for a place hint.
 
     Returns:
         A dict with every key of :data:`index.model.METADATA_KEYS`; "" where the text does not say; ``spans`` is a
@@ -2632,6 +2695,7 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
     _read_essay_title(r)
     _read_page_dates(r)
     _read_title_body(r)
+    _read_place_hint(r, chrome or [])
     r.md["spans"] = json.dumps({k: v for k, v in r.found.items() if k in r.md and r.md[k]}, sort_keys=True)
     return r.md
 

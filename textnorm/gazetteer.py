@@ -203,6 +203,55 @@ def find_provinces(text: str, *, query: bool = False) -> list[str]:
     return out
 
 
+# ------------------------------------------------------------------------------ web addresses
+#: A web address or an e-mail's domain written in a text ("sonla.gov.vn", "(Baonghean.vn)", "www.baodaklak.vn/…",
+#: "ubnd@langson.gov.vn"): its host, ending in a top-level domain a Vietnamese site uses.
+WEB_HOST = re.compile(r"(?<![\w.-])(?:https?://)?(?P<host>(?:[a-z0-9-]+\.)+(?:vn|com|net|org))(?![\w-])", re.I)
+#: Labels of a host that name no place: the top- and second-level domains and "www".
+HOST_SUFFIXES = frozenset({"vn", "gov", "com", "net", "org", "edu", "www"})
+#: The word a province's newspaper writes before the province's name in its host ("baonghean.vn" is Báo Nghệ An,
+#: "baodaklak.vn" Báo Đắk Lắk); a province's portal and its bodies' sites write the name alone ("sonla.gov.vn",
+#: "sotuphap.langson.gov.vn"). No table of sites: the host is read through the provinces' folded names.
+HOST_NAME_PREFIXES = ("", "bao")
+#: The shortest host label read as a province: shorter aliases ("hn", "hp", "hcm", "hue") are other sites' initials
+#: or words too.
+MIN_HOST_LABEL = 5
+
+
+def host_province(host: str) -> str | None:
+    """The province a web host names by one of its labels ("sonla.gov.vn", "baonghean.vn"), or None.
+
+    >>> host_province("sonla.gov.vn"), host_province("Baonghean.vn"), host_province("sotuphap.langson.gov.vn")
+    ('Sơn La', 'Nghệ An', 'Lạng Sơn')
+    >>> host_province("baria-vungtau.gov.vn"), host_province("laodong.vn"), host_province("hn.gov.vn")
+    ('Bà Rịa - Vũng Tàu', None, None)
+    """
+    for label in host.lower().split(".")[:-1]:
+        key = label.replace("-", "")
+        if key in HOST_SUFFIXES:
+            continue
+        for prefix in HOST_NAME_PREFIXES:
+            rest = key[len(prefix):]
+            if key.startswith(prefix) and len(rest) >= MIN_HOST_LABEL and rest in folded_provinces():
+                return folded_provinces()[rest]
+    return None
+
+
+def web_address_provinces(text: str) -> list[tuple[str, int, int]]:
+    """Provinces named by the hosts of the web addresses a text writes (:func:`host_province`), with the host's
+    offsets: a site's own mark (its credit, its address in a footer), not a place the text is about.
+
+    >>> web_address_provinces("(Baonghean.vn) - Sáng 12/12 … Email: ubnd@sonla.gov.vn; xem baochinhphu.vn")
+    [('Nghệ An', 1, 13), ('Sơn La', 42, 54)]
+    """
+    out = []
+    for m in WEB_HOST.finditer(text):
+        name = host_province(m.group("host"))
+        if name:
+            out.append((name, m.start("host"), m.end("host")))
+    return out
+
+
 #: Centrally-run cities among the 63 (their 2025 name is asked as "Thành phố X").
 CENTRAL_CITIES = frozenset({"Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Thành phố Hồ Chí Minh"})
 #: Provinces that became a centrally-run city under another name before the 2025 mergers: the date (ISO) and the
