@@ -530,13 +530,16 @@ def asked_predicates(analysis: QueryAnalysis) -> list[tuple[tuple[str, ...], boo
     question about who or which one does something), the topic words right after it, up to
     :data:`ASKED_PHRASE_WORDS`, as :func:`asked_phrases` gives its terms: what that one does, which the line
     answering it states beside the answer ("Đồng chí Phạm Văn A, Chánh Văn phòng, trưởng đoàn"; "Vị trí cuối cùng,
-    Ủy ban X, với 66,71%"); each with whether "ai" asks it (a person answers it).
+    Ủy ban X, với 66,71%"); each with whether it asks who holds a role ("ai làm trưởng đoàn", "ai là …": a person
+    answers it; "ai xây dựng kế hoạch" may be answered by an agency).
 
     >>> from retriever.query import analyze_query
     >>> asked_predicates(analyze_query("Tỷ lệ đúng hạn bao nhiêu, ai làm trưởng đoàn?"))
     [(('truong doan',), True)]
     >>> asked_predicates(analyze_query("Năm 2015, bộ nào xếp cuối cùng?"))
     [(('xep cuoi', 'cuoi cung'), False)]
+    >>> asked_predicates(analyze_query("Ai xây dựng kế hoạch đào tạo?"))
+    [(('xay dung', 'dung ke', 'ke hoach'), False)]
     >>> [asked_predicates(analyze_query(q)) for q in ("Sở Nội vụ đề nghị tại văn bản số mấy?",
     ...                                               "Ai ký Chỉ thị 18/CT-UBND về kỷ cương?",
     ...                                               "Tỉnh đạt bao nhiêu, xếp thứ mấy cả nước?")]
@@ -560,7 +563,7 @@ def asked_predicates(analysis: QueryAnalysis) -> list[tuple[tuple[str, ...], boo
                 break  # the predicate starts right after its question word ("ai ký Quyết định …" asks a signer)
         phrase = tuple(dict.fromkeys(_phrase_terms(after[:ASKED_PHRASE_WORDS])))
         if phrase and all(phrase != p for p, _ in out):
-            out.append((phrase, words[opener] == "ai"))
+            out.append((phrase, words[opener] == "ai" and first > opener + 1))
     return out
 
 

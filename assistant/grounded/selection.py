@@ -210,7 +210,8 @@ def _phrase_units(units: list[QuotedSpan], lead: str, picked: list[QuotedSpan], 
     both quoted. A unit answers the parts it carries best ("Xét Tờ trình số 33 … tại kỳ họp" answers "xét tờ trình
     số mấy", not "kỳ họp nào" too)."""
     # each asked phrase, and how it is asked: before its question word (""), or after it (a predicate: its words may
-    # stand anywhere in the line), by "ai" ("who": a line naming someone answers it) or by "nào" ("which")
+    # stand anywhere in the line), asking who holds a role ("who": "ai làm trưởng đoàn", a line naming someone
+    # answers it) or who or which one does something ("which": "cơ quan nào xếp cuối cùng", "ai xây dựng …")
     phrases = {**{p: "" for p in asked_phrases(analysis)},
                **{p: "who" if who else "which" for p, who in asked_predicates(analysis)}}
     # a headline repeats the question's words and says nothing more; a header line read as the title ("KHÓA XIII,
