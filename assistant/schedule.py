@@ -162,6 +162,11 @@ def _markers(plan: _Plan, facts, cites: _Cites) -> str:
     return markers + "".join(cites.cite(plan, s, e) for s, e in sorted(period_spans))
 
 
+def _stated(plan: _Plan, fact) -> str:
+    """The period of a fact as the plan writes it (a day "17/9", not "17/09": :meth:`Period.stated_as_written`)."""
+    return fact.period.stated_as_written(plan.schedule.quote(fact.period_start, fact.period_end))
+
+
 def _units_line(plan: _Plan, facts, cites: _Cites) -> str:
     return ", ".join(dict.fromkeys(f.unit for f in facts)) + " " + _markers(plan, facts, cites)
 
@@ -173,7 +178,7 @@ def answer_which(question: str, asked: Period, plans: list[_Plan], kinds: set[st
         facts = [f for f in plan.schedule.facts if f.is_inspection and f.unit_kind in kinds
                  and _matches(f.period, asked)]
         if facts:
-            labels = list(dict.fromkeys(f.period.stated() for f in facts))
+            labels = list(dict.fromkeys(_stated(plan, f) for f in facts))
             lines.append(f"- {plan.label}, {'; '.join(labels)}: {_units_line(plan, facts, cites)}")
             continue
         half = [f for f in plan.schedule.facts if f.is_inspection and f.unit_kind in kinds and f.period.half
@@ -260,7 +265,7 @@ def answer_when(question: str, unit: str, plans: list[_Plan], asked: Period | No
             elsewhere += [f.period.stated() for f in facts if not _matches(f.period, asked)]
             facts = [f for f in facts if _matches(f.period, asked)]
         if facts:
-            when = "; ".join(dict.fromkeys(f"{f.period.stated()} ({f.activity})" for f in facts))
+            when = "; ".join(dict.fromkeys(f"{_stated(plan, f)} ({f.activity})" for f in facts))
             lines.append(f"- {plan.label}: {when} {_markers(plan, facts, cites)}")
     if not lines:
         within = f" trong {asked.label()}" if asked is not None else ""

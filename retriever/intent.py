@@ -34,8 +34,10 @@ _TYPE_PATTERNS: tuple[tuple[T, re.Pattern], ...] = (
     (T.NUMBER, re.compile(r"\bso (may|bao nhieu|hieu(?! qua\b)|ky hieu)\b|\bky hieu\b|\bso hieu\b(?! qua\b)|"
                           r"\b(van ban|quyet dinh|ke hoach|chi thi) so (may|nao)\b", _F)),
     # "đăng ký trước ngày nào" (to register) is no signing: a deadline, a time
-    (T.ISSUE_DATE, re.compile(r"\b(ban hanh|(?<!dang )ky|phe duyet)\s*(vao|vao ngay|ngay|luc)?\s*(nao|khi nao|bao gio|"
-                              r"ngay nao|ngay may|hom nao|thoi gian nao)\b|\bngay ban hanh\b|\bngay ky\b|"
+    # a resolution is "thông qua" (adopted) on its date: "Nghị quyết … được thông qua ngày nào"
+    (T.ISSUE_DATE, re.compile(r"\b(ban hanh|(?<!dang )ky|phe duyet|thong qua)\s*(vao|vao ngay|ngay|luc)?\s*"
+                              r"(nao|khi nao|bao gio|ngay nao|ngay may|hom nao|thoi gian nao)\b|"
+                              r"\bngay ban hanh\b|\bngay ky\b|"
                               r"\b(ban hanh|(?<!dang )ky)( \w+){1,3}? (ngay nao|ngay may|khi nao|bao gio)\b", _F)),
     (T.BASIS, re.compile(r"(?<!lam )\bcan cu\b[^?]*\b(nao|gi|so may)\b|"
                          r"\b(theo|thuc hien|trien khai|kem theo|kem|tai|thay the boi|thanh lap theo|"
@@ -69,6 +71,8 @@ def answer_types(question: str) -> tuple[T, ...]:
     (('signer',), ('signer',))
     >>> answer_types("Kế hoạch CCHC năm 2014 là văn bản số mấy, ban hành ngày nào?")
     ('number', 'issue_date')
+    >>> answer_types("Nghị quyết 15/2020/NQ-HĐND được thông qua ngày nào?")
+    ('issue_date',)
     >>> answer_types("kh nay can cu quyet dinh nao"), answer_types("Sở nào chủ trì tham mưu?")
     (('basis',), ('agent',))
     >>> answer_types("Những sở nào được kiểm tra trong quý III?"), answer_types("Mục tiêu chung là gì?")

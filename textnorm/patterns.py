@@ -592,6 +592,23 @@ def asks_which_document(question: str) -> bool:
     return bool(WHICH_DOCUMENT_QUESTION.search(question))
 
 
+#: A question asking what a document is about, folded: "về việc gì", "quy định về nội dung gì", "về vấn đề gì" (a
+#: document's trích yếu says it: "CHỈ THỊ VỀ VIỆC PHÁT TRIỂN CHÍNH QUYỀN ĐIỆN TỬ …").
+SUBJECT_QUESTION = re.compile(r"\bve (?:viec|noi dung|van de|linh vuc) gi\b|"
+                              r"\bquy dinh (?:ve )?(?:nhung )?noi dung gi\b")
+
+
+def asks_subject(question: str) -> bool:
+    """True for a question asking what a document is about (its title answers it), typed with or without accents.
+
+    >>> asks_subject("Chỉ thị 06/CT-UBND về việc gì, ban hành ngày nào?"), asks_subject("cv 467 ve viec gi")
+    (True, True)
+    >>> asks_subject("Đoàn kiểm tra những nội dung gì?")
+    False
+    """
+    return bool(SUBJECT_QUESTION.search(re.sub(r"\W+", " ", fold_accents(question))))
+
+
 #: A question opening with the document it asks about: "Theo Luật Ban hành văn bản quy phạm pháp luật, …", "Theo
 #: nghị định quy định chức năng … của Văn phòng Chính phủ, …", "Theo KH 82/KH-UBND, …" (folded: typed with or without
 #: accents). What one document says is asked: its passages are not spread across others.

@@ -144,6 +144,26 @@ class Period:
         head = f"đợt {self.round}, " if self.round else ""
         return head + self.label() + (" (dự kiến)" if self.tentative else "")
 
+    def stated_as_written(self, written: str) -> str:
+        """:meth:`stated`, with a single day written as ``written`` (the text stating the period) writes it: "17/9",
+        not "17/09"; a period of another kind, or a day the text does not write, keeps its label.
+
+        >>> p = find_periods("Ngày 17/9/2021, đoàn kiểm tra xã Tân Kỳ.")[0][2]
+        >>> p.stated(), p.stated_as_written("Ngày 17/9, đoàn kiểm tra xã Tân Kỳ.")
+        ('17/09/2021', '17/9')
+        >>> p.stated_as_written("ngày 17 tháng 9 năm 2021"), p.stated_as_written("ngày 18/9")
+        ('17 tháng 9 năm 2021', '17/09/2021')
+        """
+        parts = self.start.split("-")
+        if self.start != self.end or len(parts) != 3 or self.half:
+            return self.stated()
+        day, month = int(parts[2]), int(parts[1])
+        for m in WRITTEN_DATE.finditer(written):
+            if int(m.group("day")) == day and int(m.group("month")) == month:
+                head = f"đợt {self.round}, " if self.round else ""
+                return head + m.group(0) + (" (dự kiến)" if self.tentative else "")
+        return self.stated()
+
     def with_year(self, year: int) -> "Period":
         """The same period in a year the text gave elsewhere (a plan's own year)."""
         if self.year:
@@ -161,6 +181,11 @@ class Period:
         return Period(d["kind"], d.get("year"), tuple(d.get("months", ())), d.get("start", ""), d.get("end", ""),
                       tuple(d.get("quarters", ())), int(d.get("half", 0)), bool(d.get("deadline", False)),
                       bool(d.get("tentative", False)), int(d.get("round", 0)))
+
+
+#: A day and month as a text writes them, its year when written: "17/9", "17-9-2021", "17 tháng 9 năm 2021".
+WRITTEN_DATE = re.compile(r"(?<![\d/.-])(?P<day>\d{1,2})\s*(?:[/.-]|\s+tháng\s+)(?P<month>\d{1,2})"
+                          r"(?:\s*[/.-]\s*\d{4}|\s+năm\s+\d{4})?(?![\d/])", re.IGNORECASE)
 
 
 def _vn_date(iso: str) -> str:

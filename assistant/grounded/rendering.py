@@ -122,6 +122,8 @@ def _display(unit: QuotedSpan, quote: str, n: int, trimmed_front: bool, trimmed_
     lines = [ln.strip() for ln in quote.split("\n") if ln.strip()]
     if unit.kind == "header" or unit.role == "signature":
         lines = [" – ".join(lines)]  # a signature block or a header reads as one line
+    elif unit.kind == "sentence":
+        lines = [" ".join(lines)]  # a sentence wrapped over two lines reads as one
     if len(lines) == 1:
         text = ("…" if trimmed_front else "") + lines[0] + ("…" if trimmed_back else "")
         return [f"{text} {mark}"]

@@ -512,6 +512,61 @@ def asked_phrases(analysis: QueryAnalysis) -> list[tuple[str, ...]]:
     return out
 
 
+#: Words a question word may follow and still open its clause: the noun of the answer asked ("cơ quan nào", "sở
+#: nào"); "ai" stands alone. More make it a question about a subject already named ("Sở Nội vụ trình tờ trình nào").
+SUBJECT_NOUN_WORDS = 2
+
+
+#: Folded question words that ask who or which one does something when they open a clause ("ai làm …", "cơ quan nào
+#: xếp …"); "mấy", "bao nhiêu", "gì" open a measure or an object ("thứ mấy cả nước", "bao nhiêu quy trình").
+SUBJECT_ASKING_WORDS = frozenset({"ai", "nao"})
+#: Folded verbs that link the one asked about to the role asked ("ai làm trưởng đoàn", "ai là người phát ngôn"): the
+#: predicate is the role; a line naming the holder writes the role without them ("Ông A, trưởng đoàn").
+COPULAS = frozenset({"la", "lam", "giu"})
+
+
+def asked_predicates(analysis: QueryAnalysis) -> list[tuple[tuple[str, ...], bool]]:
+    """For each question word that opens its part of the question (after at most :data:`SUBJECT_NOUN_WORDS` words: a
+    question about who or which one does something), the topic words right after it, up to
+    :data:`ASKED_PHRASE_WORDS`, as :func:`asked_phrases` gives its terms: what that one does, which the line
+    answering it states beside the answer ("Đồng chí Phạm Văn A, Chánh Văn phòng, trưởng đoàn"; "Vị trí cuối cùng,
+    Ủy ban X, với 66,71%"); each with whether it asks who holds a role ("ai làm trưởng đoàn", "ai là …": a person
+    answers it; "ai xây dựng kế hoạch" may be answered by an agency).
+
+    >>> from retriever.query import analyze_query
+    >>> asked_predicates(analyze_query("Tỷ lệ đúng hạn bao nhiêu, ai làm trưởng đoàn?"))
+    [(('truong doan',), True)]
+    >>> asked_predicates(analyze_query("Năm 2015, bộ nào xếp cuối cùng?"))
+    [(('xep cuoi', 'cuoi cung'), False)]
+    >>> asked_predicates(analyze_query("Ai xây dựng kế hoạch đào tạo?"))
+    [(('xay dung', 'dung ke', 'ke hoach'), False)]
+    >>> [asked_predicates(analyze_query(q)) for q in ("Sở Nội vụ đề nghị tại văn bản số mấy?",
+    ...                                               "Ai ký Chỉ thị 18/CT-UBND về kỷ cương?",
+    ...                                               "Tỉnh đạt bao nhiêu, xếp thứ mấy cả nước?")]
+    [[], [], []]
+    """
+    topic = set(analysis.topic_terms)
+    out: list[tuple[tuple[str, ...], bool]] = []
+    for part in _QUESTION_PART_END.split(analysis.text):
+        words = [w.rstrip("_") if w.rstrip("_") in topic else w for w in question_fold(part).split()]
+        opener = next((i for i, w in enumerate(words[: SUBJECT_NOUN_WORDS + 1]) if w in ASKING_WORDS), None)
+        if opener is None or words[opener] not in SUBJECT_ASKING_WORDS or words[opener + 1: opener + 2] == ["ky"]:
+            continue  # "thứ mấy cả nước", "bao nhiêu quy trình" ask a measure; "ai ký" a signer (its header line)
+        after: list[tuple[int, str]] = []
+        first = opener + 2 if opener + 1 < len(words) and words[opener + 1] in COPULAS else opener + 1
+        for j in range(first, len(words)):
+            if words[j] in ASKING_WORDS:
+                break
+            if words[j] in topic:
+                after.append((j, words[j]))
+            if not after or j - after[-1][0] > _PHRASE_GAP:
+                break  # the predicate starts right after its question word ("ai ký Quyết định …" asks a signer)
+        phrase = tuple(dict.fromkeys(_phrase_terms(after[:ASKED_PHRASE_WORDS])))
+        if phrase and all(phrase != p for p, _ in out):
+            out.append((phrase, words[opener] == "ai" and first > opener + 1))
+    return out
+
+
 #: Words between two topic words of one asked phrase ("thông qua tại kỳ họp"): more start another phrase ("giải quyết
 #: việc làm năm 2013 tại kỳ họp" asks about "kỳ họp"); and between the phrase and its question word ("bố trí ở đâu").
 _PHRASE_GAP = 1

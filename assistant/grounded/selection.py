@@ -6,11 +6,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from assistant.evidence import names_person
 from assistant.grounded.config import GroundedConfig
 from assistant.grounded.scoring import (
     ASKING_WORDS,
     asked_cited_form,
     asked_phrases,
+    asked_predicates,
     asked_shapes,
     is_document_title,
     same_form,
@@ -29,7 +31,7 @@ from textnorm.cues import (
     question_fold,
     shaped,
 )
-from textnorm.patterns import CITED_DOCUMENT
+from textnorm.patterns import CITED_DOCUMENT, asks_subject
 
 
 @dataclass
@@ -125,6 +127,9 @@ def select_units(units: list[QuotedSpan], results: list[SearchResult], analysis:
         return None
     lead = _lead_document(scored, results, cfg)
     direct = _direct_units(scored, lead, analysis, cfg)
+    # "về việc gì, ban hành ngày nào": the trích yếu first, whatever it shares with the question's words
+    title = _subject_title(sorted((u for u in units if u.doc_id == lead), key=lambda u: -u.score), analysis)
+    direct = title + [u for u in direct if not any(_overlaps(u, t) for t in title)]
     direct += _phrase_units(scored, lead, direct, analysis, weights or {}, cfg)
     direct += _open_items_closed(direct, units, cfg)
     lists: list[QuotedSpan] = []
@@ -166,19 +171,26 @@ def select_units(units: list[QuotedSpan], results: list[SearchResult], analysis:
 _TOKEN = re.compile(r"\w+|[,.;:!?()]")
 
 
-def _phrase_weight(text: str, phrase: tuple[str, ...], weights: dict[str, float] | None = None) -> float:
+def _phrase_weight(text: str, phrase: tuple[str, ...], weights: dict[str, float] | None = None,
+                   anywhere: bool = False) -> float:
     """The share of an asked phrase's weight (:func:`~assistant.grounded.scoring.asked_phrases`) the text states: a
     term counts where the text has its words next to each other ("căn cứ", not "nội dung" for "dùng") and goes on
     after it in the same clause ("KỲ HỌP THỨ TƯ" says which kỳ họp; "… tại kỳ họp," does not).
 
+    With ``anywhere`` (a predicate asked after its question word, :func:`~assistant.grounded.scoring.
+    asked_predicates`) a term counts wherever its words stand together: the answer may come before it ("Ủy ban X xếp
+    cuối cùng") or after it ("Vị trí cuối cùng, Ủy ban X").
+
     >>> w = {"thong": 1.0, "qua": 2.0}
     >>> _phrase_weight("KHÓA XVI KỲ HỌP THỨ TƯ", ("thong qua", "ky hop"), w), _phrase_weight("tại kỳ họp,", ("ky hop",))
     (0.4, 0.0)
+    >>> _phrase_weight("Vị trí cuối cùng, Ủy ban Dân tộc", ("cuoi cung",), anywhere=True)
+    1.0
     """
-    tokens = [fold_word(t) for t in _TOKEN.findall(text)]
+    tokens = [fold_word(t) for t in _TOKEN.findall(text)] + ["."]
     present = set()
     for n in range(len(tokens) - 1):
-        if tokens[n + 1][:1].isalnum():
+        if anywhere or tokens[n + 1][:1].isalnum():
             present.add(tokens[n])
             if n and tokens[n - 1][:1].isalnum():
                 present.add(f"{tokens[n - 1]} {tokens[n]}")
@@ -197,7 +209,11 @@ def _phrase_units(units: list[QuotedSpan], lead: str, picked: list[QuotedSpan], 
     (at least :attr:`GroundedConfig.phrase_min_share`; the better scored first): a question asking two things gets
     both quoted. A unit answers the parts it carries best ("Xét Tờ trình số 33 … tại kỳ họp" answers "xét tờ trình
     số mấy", not "kỳ họp nào" too)."""
-    phrases = asked_phrases(analysis)
+    # each asked phrase, and how it is asked: before its question word (""), or after it (a predicate: its words may
+    # stand anywhere in the line), asking who holds a role ("who": "ai làm trưởng đoàn", a line naming someone
+    # answers it) or who or which one does something ("which": "cơ quan nào xếp cuối cùng", "ai xây dựng …")
+    phrases = {**{p: "" for p in asked_phrases(analysis)},
+               **{p: "who" if who else "which" for p, who in asked_predicates(analysis)}}
     # a headline repeats the question's words and says nothing more; a header line read as the title ("KHÓA XIII,
     # KỲ HỌP THỨ 5") states the session, and a portal's line about the document its status ("được thay thế bởi …")
     in_lead = sorted((u for u in units if u.doc_id == lead and u.role not in BOILERPLATE_ROLES
@@ -206,24 +222,47 @@ def _phrase_units(units: list[QuotedSpan], lead: str, picked: list[QuotedSpan], 
     out: list[QuotedSpan] = []
 
     def answer(unit: QuotedSpan) -> None:
-        shares = {p: _phrase_weight(unit.text, p, weights) for p in phrases}
+        shares = {p: _phrase_weight(unit.text, p, weights, bool(how)) for p, how in phrases.items()}
         top = max(shares.values(), default=0.0)
-        answered.update(p for p, v in shares.items() if v >= cfg.phrase_min_share and v >= top - 1e-9)
+        answered.update(p for p, v in shares.items() if v >= cfg.phrase_min_share and v >= top - 1e-9
+                        and (phrases[p] != "who" or names_person(unit.text)))  # "ai làm trưởng đoàn": a name
 
     for unit in picked:
         answer(unit)
-    for phrase in phrases:
+    for phrase, how in phrases.items():
         if phrase in answered:
             continue
-        best, share = None, cfg.phrase_min_share
-        for u in in_lead:
-            value = _phrase_weight(u.text, phrase, weights)
-            if value >= share + (1e-9 if best else 0.0) and not any(_overlaps(u, v) for v in picked + out):
-                best, share = u, value
+        free = [u for u in in_lead if not any(_overlaps(u, v) for v in picked + out)]
+        named = [u for u in free if names_person(u.text)] if how == "who" else []
+        best = _carrying_most(named, phrase, weights, cfg) or _carrying_most(free, phrase, weights, cfg, bool(how))
         if best is not None:
             out.append(_whole_list(best, units))
             answered.add(phrase)
     return out
+
+
+#: Words a title line needs to say what a document is about: more than its kind ("QUYẾT ĐỊNH", "KẾ HOẠCH SỐ 5").
+SUBJECT_TITLE_WORDS = 4
+
+
+def _carrying_most(units: list[QuotedSpan], phrase: tuple[str, ...], weights: dict[str, float], cfg: GroundedConfig,
+                   anywhere: bool = True) -> QuotedSpan | None:
+    """The unit (of ``units``, best scored first) carrying most of an asked phrase, at least
+    :attr:`GroundedConfig.phrase_min_share` of it; None when none does."""
+    best, share = None, cfg.phrase_min_share
+    for u in units:
+        value = _phrase_weight(u.text, phrase, weights, anywhere)
+        if value >= share + (1e-9 if best else 0.0):
+            best, share = u, value
+    return best
+
+
+def _subject_title(in_lead: list[QuotedSpan], analysis: QueryAnalysis) -> list[QuotedSpan]:
+    """For a question asking what the document is about ("về việc gì, ban hành ngày nào": :func:`~textnorm.patterns.
+    asks_subject`), the lead document's best title line that says more than its kind (its trích yếu); else []."""
+    if not asks_subject(analysis.original or analysis.text):
+        return []
+    return [u for u in in_lead if u.role == PassageRole.TITLE and len(syllables(u.text)) >= SUBJECT_TITLE_WORDS][:1]
 
 
 def _direct_units(units: list[QuotedSpan], lead: str, analysis: QueryAnalysis, cfg: GroundedConfig) -> list[QuotedSpan]:

@@ -133,7 +133,7 @@ def split_units(result: SearchResult, cfg: GroundedConfig) -> list[QuotedSpan]:
                               role=role))
             continue
         units.extend(_sentences(result, line, p.start + line_start, role))
-    return units + _list_units(units, p) + _headed_units(units, p, cfg.headed_max_chars)
+    return units + _list_units(units, p) + _headed_units(units, p, cfg.headed_max_chars) + _wrapped_units(units, p)
 
 
 def _line_kind(line: str) -> str:
@@ -183,6 +183,26 @@ def _headed_units(units: list[QuotedSpan], passage, headed_max_chars: int) -> li
         return []
     text = passage.text[: second.end - passage.start]
     return [QuotedSpan(units[0].result, units[0].start, second.end, text, "headed")]
+
+
+def _wrapped_units(units: list[QuotedSpan], passage) -> list[QuotedSpan]:
+    """A sentence wrapped over two lines (a photo caption, a pasted paragraph): a line left open on a comma and the
+    next line going on in lower case, as one more unit, so that what the second line says is read with whom the first
+    names ("Đồng chí Phạm Văn A, Chánh Văn phòng UBND tỉnh," / "trưởng đoàn kiểm tra phát biểu kết luận").
+
+    >>> from index.model import Passage
+    >>> p = Passage("d:0", "d", "Đồng chí Phạm Văn A, Chánh Văn phòng,\\ntrưởng đoàn phát biểu.", 0, 59)
+    >>> [u.text for u in _wrapped_units(split_units(SearchResult(1, p, 1.0), GroundedConfig())[:2], p)]
+    ['Đồng chí Phạm Văn A, Chánh Văn phòng,\\ntrưởng đoàn phát biểu.']
+    """
+    out = []
+    for first, second in zip(units, units[1:]):
+        gap = passage.text[first.end - passage.start: second.start - passage.start]
+        if first.text.endswith(",") and gap == "\n" and second.text[:1].islower() and not first.role \
+                and not second.role:
+            text = passage.text[first.start - passage.start: second.end - passage.start]
+            out.append(QuotedSpan(first.result, first.start, second.end, text, "sentence"))
+    return out
 
 
 def _list_units(units: list[QuotedSpan], passage) -> list[QuotedSpan]:
