@@ -33,11 +33,6 @@ METADATA_KEYS = (
 #: Metadata key of a document whose text was (partly) recognised by OCR: pages so read of all pages ("3/12"); absent
 #: for every other document (so not in METADATA_KEYS). The Documents page shows it as "OCR".
 OCR_KEY = "ocr"
-#: Metadata key of a place hint: the province a page's site names as its own (its web address, its name or footer
-#: line: "baonghean.vn", "Cổng thông tin điện tử tỉnh Sơn La") where the text names none it is of; absent otherwise
-#: (not in METADATA_KEYS). Never shown as the document's province: a search scoped to a province reads it instead of
-#: an unread one (:func:`retriever.features.unread_fields`).
-PLACE_HINT_KEY = "tinh_goi_y"
 
 #: What a document's card says about where the document was found in the paste: the metadata key "boundary" (set by
 #: ingest beside "source", outside METADATA_KEYS) is "header" when the document was cut from its header, "whole" when

@@ -74,8 +74,7 @@ def build_document(doc_id: str, source: str, raw_text: str, *, digest: str = "",
     # front and end matter read once, forward: the metadata takes the document's own units, the passages all
     units = matter_lines(blocks + portal)
     metadata = extract_metadata(blocks, text, spans=spans, web_fields=bounds.web_fields,
-                                units=[u for u in units if u.block < len(blocks)], portal=web,
-                                chrome=bounds.dropped())
+                                units=[u for u in units if u.block < len(blocks)], portal=web)
     if portal:
         blocks = blocks + portal
         text, spans = render_blocks(blocks)

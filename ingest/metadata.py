@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from index.model import METADATA_KEYS, PLACE_HINT_KEY
+from index.model import METADATA_KEYS
 from ingest.frontmatter import (
     ATTACHED_NOTE,
     DOC_TYPES,
@@ -98,8 +98,6 @@ from textnorm.patterns import (
     SECTION_DATE_LINE,
     SECTION_START,
     SELF_KIND,
-    SITE_LINE,
-    SITE_LINE_MAX_CHARS,
     SKIP_LINK,
     SUBJECT_LABEL,
     TAGS_LABEL,
@@ -2556,37 +2554,6 @@ def _read_publisher(r: _Reader) -> None:
         r.put("tinh", name, where)
 
 
-def _read_place_hint(r: _Reader, chrome: list[str]) -> None:
-    """A place hint (:data:`index.model.PLACE_HINT_KEY`) of a page whose province stays unread: the one province its
-    site names as its own, by a web address the text writes ("sonla.gov.vn", "ubnd@langson.gov.vn") or in a line of
-    the site (:data:`textnorm.patterns.SITE_LINE`: "Cổng thông tin điện tử tỉnh Sơn La", "Báo Gia Lai", "Địa chỉ: …
-    huyện Mộc Châu"), the portal's lines and the page's dropped ones (``chrome``) included. Not the document's
-    province (a portal shows other bodies' posts; a province found only in a site's address is no ``tinh`` by the
-    sets' conventions), and none when the site's lines name several."""
-    if r.md.get("tinh") or r.md.get("cap") == CENTRAL_LEVEL:
-        return
-    found: dict[str, tuple[int, int] | None] = {}
-    for name, s, e in web_address_provinces(r.text):
-        found.setdefault(name, (s, e))
-    for line in re.finditer(r"[^\n]+", r.text):
-        for name, s, e in _site_line_places(line.group()):
-            found.setdefault(name, (line.start() + s, line.start() + e))
-    for line in r.portal + chrome:
-        for name, _, _ in _site_line_places(line) + web_address_provinces(line):
-            found.setdefault(name, None)
-    if len(found) == 1:
-        name, span = next(iter(found.items()))
-        r.put(PLACE_HINT_KEY, name, span)
-
-
-def _site_line_places(line: str) -> list[tuple[str, int, int]]:
-    """The provinces a line of a site (:data:`textnorm.patterns.SITE_LINE`) names, directly or through a district,
-    town or ward of one province only."""
-    if len(line) > SITE_LINE_MAX_CHARS or not SITE_LINE.match(line):
-        return []
-    return province_mentions(line) or [(m.province, m.start, m.end) for m in place_mentions(line)]
-
-
 #: Blocks at the top of a scan where its motto stands (beside or under the body's name, one or two lines each).
 SCAN_MOTTO_BLOCKS = 3
 #: Blocks under the motto where a scan's number and place-and-date line stand.
@@ -2641,7 +2608,7 @@ def _read_page_dates(r: _Reader) -> None:
 
 def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, int]] | None = None,
                      web_fields: dict[str, str] | None = None, units: list | None = None,
-                     portal: list[str] | None = None, chrome: list[str] | None = None) -> dict:
+                     portal: list[str] | None = None) -> dict:
     """Read số hiệu, loại văn bản, cơ quan ban hành, cấp, tỉnh, ngày ban hành, năm, kỳ kế hoạch, tiêu đề, người ký
     and chức vụ, each with the offsets of the text it was read from.
 
@@ -2651,7 +2618,6 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
         spans: each block's offsets in ``text`` (found by searching when not given).
         web_fields: a legal portal's metadata fields (:func:`ingest.boundaries.web_fields`), used as a fallback.
         portal: the portal's lines about the document (:func:`ingest.boundaries.portal_lines`), for its headline.
-        chrome: the web page's lines dropped around the document (its site's name, its footer), for a place hint.
 
     Returns:
         A dict with every key of :data:`index.model.METADATA_KEYS`; "" where the text does not say; ``spans`` is a
@@ -2695,7 +2661,6 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
     _read_essay_title(r)
     _read_page_dates(r)
     _read_title_body(r)
-    _read_place_hint(r, chrome or [])
     r.md["spans"] = json.dumps({k: v for k, v in r.found.items() if k in r.md and r.md[k]}, sort_keys=True)
     return r.md
 

@@ -12,7 +12,7 @@ import numpy as np
 
 from index.lexical import passage_terms
 from index.lexical_state import LexicalState
-from index.model import PLACE_HINT_KEY, DocumentMetadata, Passage
+from index.model import DocumentMetadata, Passage
 from index.store import IndexStore
 from retriever.articles import heading_coverage, heading_table
 from retriever.features import (
@@ -255,16 +255,11 @@ class HybridRetriever:
         names = _province_names(filters, state)
         unread = _unread_by_document(state, filters)
         years = document_year_table(state)
-        asked = _asked_provinces(filters)
 
         def keep(doc_id: str, m: dict) -> bool:
             open_ = unread.get(doc_id, ())
-            hint = _place_hint(state, doc_id)
-            # a province unread passes (ranked lower), also where its site's place hint names another (a hint never
-            # excludes a document); one it agrees with passes as read
-            province_open = "tinh" in open_
             # a year unknown passes (ranked lower); only a document known to cover other years is left out
-            return ((not filters.provinces or province_open or m.get("tinh") in names or (hint and hint in asked))
+            return ((not filters.provinces or "tinh" in open_ or m.get("tinh") in names)
                     and (not filters.years or year_cover(years.get(doc_id, ()), "", filters.years) != OTHER_YEARS)
                     and (not filters.doc_types or "loai_van_ban" in open_ or m.get("loai_van_ban") in filters.doc_types)
                     and (not filters.doc_ids or doc_id in filters.doc_ids))
@@ -463,8 +458,6 @@ def _unread_by_document(state: LexicalState, filters: SearchFilters) -> dict[str
         record = state.records.get(doc_id)
         read = {**m, "cap": record.metadata.get("cap", "") if record else "", "years": sorted(years.get(doc_id, ()))}
         missing = unread_fields(read, fields)
-        if "tinh" in missing and _place_hint(state, doc_id) in _asked_provinces(filters):
-            missing = tuple(f for f in missing if f != "tinh")  # its site names the province asked (a hint, kept)
         if successors and m.get("tinh") in successors and "tinh" not in missing and record is not None and (
                 after_mergers(record.metadata.get("ngay_ban_hanh", ""), str(record.metadata.get("nam", "")))):
             missing = ("tinh", *missing)  # of the new province the old one asked for belongs to: it may be about it
@@ -581,19 +574,6 @@ def _leader_answer_lines(fused: dict[str, float], meta: dict, by_doc: dict[str, 
         if meta[pid].get("kind") in roles and fused.get(pid, 0.0) < floor:
             fused[pid] = floor
     return fused
-
-
-def _asked_provinces(filters: SearchFilters) -> frozenset[str]:
-    """The canonical names of the provinces a filter asks for."""
-    return frozenset(canonical_province(p) or p for p in filters.provinces)
-
-
-def _place_hint(state: LexicalState, doc_id: str) -> str:
-    """The province a document's site names as its own where its text names none (:data:`index.model.PLACE_HINT_KEY`),
-    canonical; "" for none."""
-    record = state.records.get(doc_id)
-    hint = record.metadata.get(PLACE_HINT_KEY, "") if record else ""
-    return (canonical_province(hint) or hint) if hint else ""
 
 
 def _province_names(filters: SearchFilters, state: LexicalState) -> set[str]:

@@ -553,15 +553,6 @@ COVER_MONTH_YEAR = re.compile(
 NATIONAL_RANKING = re.compile(
     r"\b\d{1,2}\s*/\s*6[34]\s+(?:tỉnh|địa phương)|\b6[34]\s+(?:tỉnh,?\s+thành phố|địa phương)\b", re.IGNORECASE
 )
-#: A line of a site rather than of the document it shows: the site's name ("Cổng thông tin điện tử tỉnh Sơn La", "Báo
-#: Gia Lai", "Đài Phát thanh và Truyền hình Lạng Sơn", "Trang thông tin điện tử huyện Mộc Châu") or a line of its footer
-#: ("Bản quyền thuộc …", "Cơ quan chủ quản: …", "Địa chỉ: …", "Chịu trách nhiệm nội dung: …", "Ghi rõ nguồn …"). "Báo
-#: cáo" opens a report, not a paper's name.
-SITE_LINE = re.compile(
-    r"^\s*(?:©\s*)?(?:cổng thông tin|trang thông tin|báo(?!\s+cáo)|đài phát thanh|đài pt-?th|bản quyền|"
-    r"cơ quan chủ quản|địa chỉ|chịu trách nhiệm|ghi rõ nguồn)\b", re.IGNORECASE)
-#: A site's name or footer line is short; a longer line is prose that happens to open with such words.
-SITE_LINE_MAX_CHARS = 200
 #: A news agency's dateline opening the lead, place then agency and date in brackets: "Hà Nội (TTXVN 18/4/2024)
 #: Trong năm 2023, …", "Quảng Ninh (TTXVN 05/01/2023) - …". It dates the post; its place is where the agency wrote,
 #: not what the post is about.
