@@ -1997,14 +1997,7 @@ def _read_inline_headline(r: _Reader) -> None:
     >>> extract_metadata(parse_structure(clean_lines(src)), src)["tieu_de"]
     'Huyện Ba Vì: Sơ kết công tác cải cách hành chính 6 tháng'
     """
-    if r.md.get("loai_van_ban") != NEWS_TYPE or r.md.get("tieu_de") or not r.blocks:
-        return
-    text = r.blocks[0].text
-    m = INLINE_DATELINE.search(text)
-    head = text[:m.start()].rstrip() if m else ""
-    if head and _title_line(head.strip()):
-        s = r.spans[0][0] + len(head) - len(head.lstrip())
-        r.put("tieu_de", head.strip()[:TITLE_MAX_CHARS], (s, s + len(head.strip())))
+    _read_headline_before(r, INLINE_DATELINE, TITLE_MAX_CHARS)
 
 
 #: A lead's opening day run onto its headline's line when the page's lines were joined: a capital, no full stop before
@@ -2026,14 +2019,21 @@ def _read_run_on_headline(r: _Reader) -> None:
     >>> extract_metadata(parse_structure(clean_lines(src)), src)["tieu_de"]
     'UBND xã Tân Hòa sơ kết tình hình thực hiện nhiệm vụ 6 tháng đầu năm 2024'
     """
+    _read_headline_before(r, RUN_ON_LEAD, HEADLINE_MAX_CHARS)
+
+
+def _read_headline_before(r: _Reader, marker: re.Pattern, within: int) -> None:
+    """tieu_de of an untitled post: the words of its first line before ``marker`` (found in its first ``within``
+    characters), when they read as a title."""
     if r.md.get("loai_van_ban") != NEWS_TYPE or r.md.get("tieu_de") or not r.blocks:
         return
     text = r.blocks[0].text
-    m = RUN_ON_LEAD.search(text, 0, HEADLINE_MAX_CHARS)
-    head = text[:m.start()].strip() if m else ""
-    if head and _title_line(head):
-        s = r.spans[0][0] + len(text) - len(text.lstrip())
-        r.put("tieu_de", head, (s, s + len(head)))
+    m = marker.search(text, 0, within)
+    head = text[:m.start()] if m else ""
+    title = head.strip()
+    if title and _title_line(title):
+        s = r.spans[0][0] + len(head) - len(head.lstrip())
+        r.put("tieu_de", title, (s, s + len(title)))
 
 
 #: Kinds a page's lone title line may open with: every kind but a post's ("Hướng dẫn tự đánh giá …", "Quy chế 3 công
