@@ -30,6 +30,9 @@ METADATA_KEYS = (
     "van_ban_lien_quan",  # the document a news post reports on, as cited: "Kế hoạch số 517/KH-UBND ngày 27/02/2020"
     "spans",  # JSON {"so_hieu": [start, end], …}: offsets in the cleaned text each field was read from
 )
+#: The level ("cap") of a central body's document (ministries, Government, National Assembly): of no province, which
+#: is a reading (not an unread province); ingest writes it, the retriever's scope reads it.
+CENTRAL_LEVEL = "Trung ương"
 #: Metadata key of a document whose text was (partly) recognised by OCR: pages so read of all pages ("3/12"); absent
 #: for every other document (so not in METADATA_KEYS). The Documents page shows it as "OCR".
 OCR_KEY = "ocr"

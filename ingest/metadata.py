@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from index.model import METADATA_KEYS
+from index.model import CENTRAL_LEVEL, METADATA_KEYS
 from ingest.frontmatter import (
     ATTACHED_NOTE,
     DOC_TYPES,
@@ -112,6 +112,7 @@ from textnorm.patterns import (
     news_dateline,
     page_stamp,
 )
+from textnorm.periods import WRITTEN_DATE
 
 #: A number whose code opens with its issuing body instead of a type ("2345/UBND-VX", "1187/SNV-CCHC") is a công
 #: văn's (Nghị định 30/2020/NĐ-CP, Phụ lục III: công văn carry no type letters).
@@ -1109,8 +1110,6 @@ def _issued(r: _Reader) -> str:
     return r.md.get("ngay_ban_hanh") or r.md.get("nam") or ""
 
 
-#: The level ("cap") of a national body's document: of no province (retriever.features.CENTRAL_LEVEL reads it).
-CENTRAL_LEVEL = "Trung ương"
 
 
 def _read_central_body(r: _Reader, agency: str, agency_span: tuple[int, int] | None, code: str) -> None:
@@ -1859,7 +1858,6 @@ STAMP_SLACK_DAYS = 1
 LEAD_AHEAD_MAX_DAYS = 180
 #: Words of a lead announcing what is to come ("Ngày 20/11, sẽ diễn ra …"): its day may follow the post's.
 FUTURE_WORDS = re.compile(r"\b(?:sẽ|dự kiến|sắp)\b", re.IGNORECASE)
-_LEAD_DAY = re.compile(r"(?P<d>\d{1,2})\s*(?:[/.-]|\s+tháng\s+)\s*(?P<m>\d{1,2})")
 
 
 def _day(d: str | None, m: str | None, y: str | None) -> datetime.date | None:
@@ -1880,8 +1878,8 @@ def _lead_day(r: _Reader, year: str) -> tuple[datetime.date, bool] | None:
             return (day, True) if day else None
         lead = NEWS_LEAD_DATE.match(text)
         if lead:
-            parts = _LEAD_DAY.search(lead.group())
-            day = parts and _day(parts.group("d"), parts.group("m"), lead.group("y") or lead.group("y2") or year)
+            parts = WRITTEN_DATE.search(lead.group())
+            day = parts and _day(parts.group("day"), parts.group("month"), lead.group("y") or lead.group("y2") or year)
             sentence = text[: text.find(".") if "." in text else len(text)]
             return (day, False) if day and not FUTURE_WORDS.search(sentence) else None
     return None

@@ -27,7 +27,7 @@ from collections.abc import Callable
 import numpy as np
 
 from index.lexical_state import LexicalState
-from index.model import OPENING_SECTION, DocumentMetadata
+from index.model import CENTRAL_LEVEL, OPENING_SECTION, DocumentMetadata
 from textnorm.cues import IDENTITY_ROLES, TYPE_ROLES, AnswerType
 from textnorm.gazetteer import canonical_province, find_provinces
 
@@ -35,9 +35,6 @@ from textnorm.gazetteer import canonical_province, find_provinces
 #: signature are their own passages and say which, when, why and who).
 _OPENING_KINDS = ("text", "list")
 
-#: The level ("cap") of a central body's document (ministries, Government, National Assembly): of no province, which
-#: is a reading (not an unread province).
-CENTRAL_LEVEL = "Trung ương"
 #: Document fields a scope reads: the question's or the sidebar's province, year and kind of document.
 SCOPE_FIELDS = ("tinh", "years", "loai_van_ban")
 #: How each field is named to a user when a document does not state it ("chưa rõ tỉnh").

@@ -135,14 +135,15 @@ class Period:
             return _vn_date(self.start)
         return f"{_vn_date(self.start)} – {_vn_date(self.end)}"
 
-    def stated(self) -> str:
-        """The label with what the text says of the period: its round and whether it is only planned.
+    def stated(self, label: str = "") -> str:
+        """The label (``label`` when given: the period as a text writes it) with what the text says of the period: its
+        round and whether it is only planned.
 
         >>> find_periods("Đợt 2: dự kiến quý III/2030")[0][2].stated()
         'đợt 2, quý III/2030 (dự kiến)'
         """
         head = f"đợt {self.round}, " if self.round else ""
-        return head + self.label() + (" (dự kiến)" if self.tentative else "")
+        return head + (label or self.label()) + (" (dự kiến)" if self.tentative else "")
 
     def stated_as_written(self, written: str) -> str:
         """:meth:`stated`, with a single day written as ``written`` (the text stating the period) writes it: "17/9",
@@ -160,8 +161,7 @@ class Period:
         day, month = int(parts[2]), int(parts[1])
         for m in WRITTEN_DATE.finditer(written):
             if int(m.group("day")) == day and int(m.group("month")) == month:
-                head = f"đợt {self.round}, " if self.round else ""
-                return head + m.group(0) + (" (dự kiến)" if self.tentative else "")
+                return self.stated(m.group(0))
         return self.stated()
 
     def with_year(self, year: int) -> "Period":
