@@ -12,7 +12,8 @@ rows seen at summary level), in ``eval/freshdocs4/docs/``, check half only; ``fr
 of session 9 and a tune set since session 10 (its rows looked at), in ``eval/freshdocs5/docs/``, check half only so that
 its rows stay reported; ``freshdocs6``: a sixth fresh set, the blind judge of session 10 and a tune set since
 session 12, in ``eval/freshdocs6/docs/``, check half only so that its rows stay reported; ``freshdocs7``: a seventh
-fresh set, the blind judge of session 11, never tuned on, in ``eval/freshdocs7/docs/``, check half only; ``freshdocs8``:
+fresh set, the blind judge of sessions 11 and 12 and a tune set since session 13, in ``eval/freshdocs7/docs/``, check
+half only so that its rows stay reported; ``freshdocs8``:
 an eighth fresh set, the blind judge of session 12, never tuned on, in ``eval/freshdocs8/docs/``, check half only).
 ``eval/splits.json`` assigns each document to the tune or the check half; a question follows its document, an
 unanswerable one (no document) alternates by position, and every question of a set listed in its ``check_only_sets``

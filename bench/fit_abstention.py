@@ -40,17 +40,17 @@ GRID = {
 DEFAULT_SETS = "dev,realdocs,reworded,probes,newdocs"
 #: Sets whose every question is a tune question: the fresh sets that were once the blind judge and have been looked at
 #: since (``eval/splits.json`` lists them check-only so that their rows stay reported).
-DEFAULT_TUNE_SETS = "freshdocs,freshdocs2,freshdocs3,freshdocs5,freshdocs6"
+DEFAULT_TUNE_SETS = "freshdocs,freshdocs2,freshdocs3,freshdocs5,freshdocs6,freshdocs7"
 #: Sets no fit reads (this one, ``bench.fit_grounded``, ``bench.fit_retriever``, ``bench.refusal_rules``): the check
-#: set freshdocs4 and the blind judges of sessions 11 and 12 (their questions must not shape a threshold or a constant).
-JUDGE_SETS = frozenset({"freshdocs4", "freshdocs7", "freshdocs8"})
+#: set freshdocs4 and the blind judge of session 12 (its questions must not shape a threshold or a constant).
+JUDGE_SETS = frozenset({"freshdocs4", "freshdocs8"})
 
 
 def judge_sets_named(*lists: str) -> list[str]:
     """The judge sets among comma-separated lists of set names (a fit refuses to read them).
 
-    >>> judge_sets_named("dev,newdocs", "freshdocs,freshdocs7")
-    ['freshdocs7']
+    >>> judge_sets_named("dev,newdocs", "freshdocs,freshdocs8")
+    ['freshdocs8']
     """
     return sorted(JUDGE_SETS & {name for names in lists for name in names.split(",")})
 
