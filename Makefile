@@ -6,15 +6,16 @@ PORT ?= 8501
 
 .PHONY: install dev run ingest test test-fast lint bench eval faults eval-schedules bench-schedules clean
 
+# each stamp holds a copy of the requirements it installed: a newer file with the same pins (a fresh checkout, a git
+# worktree sharing this .venv) only refreshes the stamp instead of reinstalling
 $(VENV)/.installed: requirements.txt
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -r requirements.txt
-	touch $@
+	@if cmp -s requirements.txt $@; then touch $@; else \
+		$(PYTHON) -m venv $(VENV) && $(PY) -m pip install -q --upgrade pip && \
+		$(PY) -m pip install -q -r requirements.txt && cp requirements.txt $@; fi
 
 $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.installed
-	$(PY) -m pip install -q -r requirements-dev.txt
-	touch $@
+	@if cmp -s requirements-dev.txt $@; then touch $@; else \
+		$(PY) -m pip install -q -r requirements-dev.txt && cp requirements-dev.txt $@; fi
 
 install: $(VENV)/.installed
 
