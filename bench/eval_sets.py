@@ -33,6 +33,7 @@ The reference scorer (``../shared/eval/score.py``) does the scoring, through the
 from __future__ import annotations
 
 import argparse
+import filecmp
 import json
 import os
 import re
@@ -128,16 +129,33 @@ def halves_of(names) -> dict[str, list[dict]]:
     return halves
 
 
-def build_index(data_dir: Path, python: str) -> None:
-    """Ingest the bundled corpus, the shared real documents and ours (:data:`DOC_FOLDERS`) into ``data_dir`` (once)."""
-    corpus = data_dir / "corpus"
-    if (data_dir / "data").exists():
-        return
+def sync_corpus(corpus: Path, folders: tuple[Path, ...] = DOC_FOLDERS) -> int:
+    """Copy into ``corpus`` every file of ``folders`` it lacks or holds with other bytes; the number copied.
+
+    >>> import tempfile
+    >>> src, dst = Path(tempfile.mkdtemp()), Path(tempfile.mkdtemp())
+    >>> _ = (src / "a.txt").write_text("KẾ HOẠCH", encoding="utf-8")
+    >>> sync_corpus(dst, (src,)), sync_corpus(dst, (src,))
+    (1, 0)
+    """
     corpus.mkdir(parents=True, exist_ok=True)
-    for folder in DOC_FOLDERS:
+    copied = 0
+    for folder in folders:
         for f in folder.iterdir():
-            if f.is_file():
-                shutil.copy(f, corpus / f.name)
+            target = corpus / f.name
+            if f.is_file() and not (target.is_file() and filecmp.cmp(f, target, shallow=False)):
+                shutil.copy(f, target)
+                copied += 1
+    return copied
+
+
+def build_index(data_dir: Path, python: str) -> None:
+    """Ingest the bundled corpus, the shared real documents and ours (:data:`DOC_FOLDERS`) into ``data_dir``: all of
+    them the first time; later, only when a set gained or changed a file since (ingest is incremental), so that an
+    index kept from before a new set was added holds the new set's documents."""
+    corpus = data_dir / "corpus"
+    if not sync_corpus(corpus) and (data_dir / "data").exists():
+        return
     env = {**os.environ, "CORPUS_DIR": str(corpus), "DATA_DIR": str(data_dir / "data")}
     subprocess.run([python, "-m", "ingest"], cwd=PROJECT_ROOT, env=env, check=False)
 
