@@ -54,7 +54,8 @@ bench: install
 	$(PY) -m bench.run_bench
 
 # every question set (shared dev and real documents, ours in eval/), tune and check halves, over the bundled corpus
-# and the shared real documents indexed together in EVAL_DIR (built once; files added to the sets since are ingested into it incrementally; delete it to rebuild)
+# and the shared real documents indexed together in EVAL_DIR (built once; files added to the sets since are ingested
+# into it incrementally; delete it to rebuild)
 EVAL_DIR ?= data-eval
 eval: install
 	$(PY) -m bench.eval_sets --data-dir $(EVAL_DIR)
