@@ -67,6 +67,7 @@ from textnorm.patterns import (
     BREADCRUMB,
     CALENDAR_HEADLINE,
     CITED_DOCUMENT,
+    CLOCK_TIME,
     COVER_MONTH_YEAR,
     COVER_PLACE_YEAR,
     EVENT_DAY,
@@ -320,6 +321,7 @@ class _Reader:
     portal: list[str] = field(default_factory=list)
     md: dict = field(default_factory=dict)
     found: dict[str, list[int]] = field(default_factory=dict)
+    headline_at: int | None = None  # a post's headline in capitals the front matter took for a header line
 
     def role(self, role: str) -> list[tuple[int, int, str]]:
         """(start, end, text) of each unit of a role, in the document's text."""
@@ -1476,6 +1478,40 @@ def _names_a_body(text: str) -> bool:
     return is_agency(text) and ":" not in text and not (len(words) > BODY_NAME_MAX_WORDS and not text.isupper())
 
 
+def capitals_headline(blocks: list[Block], units: list) -> int | None:
+    """Block index of a post's headline in capitals that opens with a body's name, which the front matter reads as a
+    header line ("HĐND XÃ VI HƯƠNG KHAI MẠC KỲ HỌP THỨ TÁM KỲ HỌP THƯỜNG LỆ GIỮA NĂM"): longer than a body's name
+    (:data:`BODY_NAME_MAX_WORDS`), the page's only header line, no number, place-and-date line or motto on the page,
+    and a paragraph of prose under it. A header names its body, then its number, date and kind; a headline goes on
+    to say what the body did, and its lead follows.
+
+    >>> from ingest.clean import clean_lines
+    >>> from ingest.structure import parse_structure
+    >>> from ingest.frontmatter import matter_lines
+    >>> lead = ("Sáng ngày 14/11/2025, Hội đồng nhân dân xã tổ chức kỳ họp thứ 4 (kỳ họp chuyên đề) để xem xét, thảo "
+    ...         "luận và quyết nghị những nội dung quan trọng thuộc thẩm quyền. Chủ tịch HĐND xã chủ tọa kỳ họp.")
+    >>> def at(text):
+    ...     blocks = parse_structure(clean_lines(text))
+    ...     return capitals_headline(blocks, matter_lines(blocks))
+    >>> at("HỘI ĐỒNG NHÂN DÂN XÃ MỸ HÒA HƯNG KHÓA XII, NHIỆM KỲ 2021 – 2026 THÔNG QUA 4 NGHỊ QUYẾT\\n" + lead)
+    0
+    >>> at("ỦY BAN NHÂN DÂN HUYỆN CHỢ MỚI\\n" + lead) is None  # the name of the body whose site it is
+    True
+    >>> team = "TỔ CÔNG TÁC CHUYÊN TRÁCH CẢI CÁCH THỦ TỤC HÀNH CHÍNH CỦA THỦ TƯỚNG CHÍNH PHỦ"
+    >>> at(team + "\\nSố: 467/CCTTHC\\n" + lead) is None  # a header: its number follows
+    True
+    """
+    headers = [u for u in units if u.role == "header"]
+    if len(headers) != 1 or any(u.role in ANCHOR_ROLES for u in units):
+        return None
+    i = headers[0].block
+    text = blocks[i].text.strip()
+    if (i + 1 >= len(blocks) or headers[0].end - headers[0].start < len(text) or not is_upper_line(text)
+            or len(text.split()) <= BODY_NAME_MAX_WORDS or not is_headline(text) or type_head(text)):
+        return None
+    return i if _is_prose(blocks[i + 1].text, i + 2 == len(blocks)) else None
+
+
 def _is_prose(text: str, last: bool) -> bool:
     """A paragraph long enough to be a post's lead; as the text's last block (an excerpt cut inside its lead, a list
     or tag page showing one summary sentence under the headline) half that length suffices.
@@ -1669,9 +1705,9 @@ def _reads_as_news(r: _Reader) -> bool:
     or an author's byline."""
     if r.md.get("so_hieu") or any(u.role in ANCHOR_ROLES for u in r.units):
         return False
-    return bool(_stamp(r) or _stamped_post(r) or _section_date(r) or _dateline(r) or _source_line(r)
-                or _reports_issuing(r) or _byline(r) or _headline_then_narration(r) or _headline_then_prose(r)
-                or _opens_with_prose(r))
+    return bool(r.headline_at is not None or _stamp(r) or _stamped_post(r) or _section_date(r) or _dateline(r)
+                or _source_line(r) or _reports_issuing(r) or _byline(r) or _headline_then_narration(r)
+                or _headline_then_prose(r) or _opens_with_prose(r))
 
 
 def _section_date(r: _Reader) -> bool:
@@ -1823,19 +1859,44 @@ def _headline_span(start: int, text: str) -> tuple[int, str]:
     return (start + m.end(), text[m.end():]) if m else (start, text)
 
 
+def without_stamp(headline: str) -> str:
+    """A headline without the post's dateline printed after it on its line (:func:`textnorm.patterns.news_dateline`:
+    "… 12/11/2025 17:51", "… (21/05/2020)"): the date is the post's, not a word of its title. The shortest ending
+    that reads as a dateline and is printed as a stamp (in brackets, or with its time) goes; a bare date may be the
+    day the headline is about ("Lịch tiếp công dân ngày 15/03/2024"), and a headline left too short keeps it.
+
+    >>> without_stamp("An Giang còn 1.401 hồ sơ chậm được tiếp nhận trên Cổng dịch vụ công 12/11/2025 17:51")
+    'An Giang còn 1.401 hồ sơ chậm được tiếp nhận trên Cổng dịch vụ công'
+    >>> without_stamp("Lai Châu tạo bước đột phá trong cải cách hành chính (21/05/2020)")
+    'Lai Châu tạo bước đột phá trong cải cách hành chính'
+    >>> without_stamp("Lịch tiếp công dân của Chủ tịch UBND xã ngày 15/03/2024")
+    'Lịch tiếp công dân của Chủ tịch UBND xã ngày 15/03/2024'
+    """
+    cuts = [m.start() for m in re.finditer(r"\s(?=\S)", headline)]
+    for cut in reversed(cuts):
+        tail = headline[cut:].strip()
+        if news_dateline(tail) and (tail[:1] in "([" or CLOCK_TIME.search(tail)):
+            head = headline[:cut].rstrip(" -–|,")
+            return head if is_headline(head) else headline
+    return headline
+
+
 def _read_news_title(r: _Reader, stamp: tuple[int, re.Match] | None) -> None:
     """The headline; none when no line reads as one (a lead sentence or a category label is not a title). A first
-    line that a search index's date opens (" date 2023-07 Kỳ họp thứ mười, …") is read without that date."""
+    line that a search index's date opens (" date 2023-07 Kỳ họp thứ mười, …") is read without that date, a line
+    that a dateline ends without it (:func:`without_stamp`)."""
     prefix = _search_stamp(r)
     if prefix:
         rest = r.blocks[0].text[prefix.end():]
         if is_headline(rest) and not is_list_line(rest) and not _is_label(rest):
-            s = r.spans[0][0] + prefix.end()
-            r.put("tieu_de", rest.strip(), (s, s + len(rest.strip())))
+            s = r.spans[0][0] + prefix.end() + len(rest) - len(rest.lstrip())
+            title = without_stamp(rest.strip())
+            r.put("tieu_de", title, (s, s + len(title)))
             return
     index = _headline(r, stamp[0] if stamp else None)
     if index is not None:
         s, text = _headline_span(r.spans[index][0], r.blocks[index].text)
+        text = without_stamp(text)
         r.put("tieu_de", _sentence_case(text), (s, s + len(text)))
 
 
@@ -2631,8 +2692,12 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
     >>> json.loads(md["spans"])["so_hieu"], src[4:14]
     ([4, 14], '36/KH-UBND')
     """
-    r = _Reader(blocks, text, spans or _locate(blocks, text), matter_lines(blocks) if units is None else units,
-                web_fields or {}, list(portal or ()))
+    units = matter_lines(blocks) if units is None else units
+    headline = capitals_headline(blocks, units)
+    if headline is not None:  # a post's headline, not its issuer's name: the page has no header
+        units = [u for u in units if not (u.role == "header" and u.block == headline)]
+    r = _Reader(blocks, text, spans or _locate(blocks, text), units, web_fields or {}, list(portal or ()))
+    r.headline_at = headline
     r.md = {k: "" for k in METADATA_KEYS}
     code = _read_number(r) or _read_named_line(r) or _read_attachment_note(r) or _read_short_title(r)
     place = _read_date(r) if not r.md.get("ngay_ban_hanh") else ""
@@ -2663,4 +2728,4 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
     return r.md
 
 
-__all__ = ["extract_metadata", "normalise_code"]
+__all__ = ["capitals_headline", "extract_metadata", "normalise_code", "without_stamp"]
