@@ -163,8 +163,9 @@ _CLOCK = r"\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?"
 CLOCK_TIME = re.compile(r"\b(?:" + _CLOCK + r"|\d{1,2}\s*giờ(?:\s*\d{2}(?:\s*phút)?)?)", re.IGNORECASE)
 #: A news post's dateline, alone on its line, as portals print it: "04/06/2019 - 21:54", "10:05, 05/05/2022",
 #: "THỨ BA, 20/09/2022 16:03:31", "Thứ Sáu, 23/04/2021, 18:49 [GMT+7]", "Cập nhật: 12/05/2016 04:00:00 PM",
-#: "Ngày đăng: 05/05/2022 | Lượt xem: 128", "Cập nhật lúc 08:48, Thứ Năm, 12/07/2018 (GMT+7)" (the time before the
-#: weekday), or in brackets "(12/03/2023 10:05)", or after its author's name
+#: "Ngày đăng: 05/05/2022 | Lượt xem: 128", "Đăng ngày 03-10-2023 15:23, Lượt xem: 88" (its view count after a bar, a
+#: dash or a comma), "Cập nhật lúc 08:48, Thứ Năm, 12/07/2018 (GMT+7)" (the time before the weekday), or in brackets
+#: "(12/03/2023 10:05)", or after its author's name
 #: ("Tuấn Điệp - 05/08/2025 - 09:17": one to four words, then a dash). It dates the post; it is never the period of
 #: what the post reports.
 NEWS_DATELINE = re.compile(
@@ -177,7 +178,7 @@ NEWS_DATELINE = re.compile(
     r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>" + YEAR + r")"
     r"(?:\s*(?:[,|-]|lúc)?\s*" + _CLOCK + r")?"
     r"(?:\s*[\[(]?\s*GMT\s*\+\s*0?7(?::00)?\s*[\])]?)?"
-    r"(?:\s*[|-]\s*(?:Lượt xem|Lượt đọc|Đã xem|Lượt truy cập)\s*:?\s*[\d.,]+)?\s*[)\]]?\s*$",
+    r"(?:\s*[|,-]\s*(?:Lượt xem|Lượt đọc|Đã xem|Lượt truy cập)\s*:?\s*[\d.,]+)?\s*[)\]]?\s*$",
     re.IGNORECASE,
 )
 #: The same dateline with the date written out, alone on its line ("Ngày 12 tháng 3 năm 2023", "10:05 ngày 12 tháng 3
