@@ -8,6 +8,7 @@ a fallback: a field read from it has no span.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import itertools
 import json
@@ -56,7 +57,7 @@ from textnorm.gazetteer import (
     web_address_provinces,
 )
 from textnorm.kinds import KIND_OF_CODE, DocumentKind, document_kind
-from textnorm.letters import CAPITALISED_WORD, LOWER_LETTER, UPPER_LETTER
+from textnorm.letters import CAPITALISED_WORD, LOWER_LETTER, UPPER_LETTER, repair_pdf_glyphs
 from textnorm.lines import ARTICLE_FORM, is_list_line, is_upper_line, marker_kind
 from textnorm.patterns import (
     ADDRESSEE,
@@ -2692,6 +2693,10 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
     >>> json.loads(md["spans"])["so_hieu"], src[4:14]
     ([4, 14], '36/KH-UBND')
     """
+    if repair_pdf_glyphs(text) != text:  # read "PHƢỜNG" as "PHƯỜNG"; offsets stay those of the text as given
+        text = repair_pdf_glyphs(text)
+        blocks = [dataclasses.replace(b, text=repair_pdf_glyphs(b.text)) for b in blocks]
+        portal = [repair_pdf_glyphs(line) for line in portal or ()]
     units = matter_lines(blocks) if units is None else units
     headline = capitals_headline(blocks, units)
     if headline is not None:  # a post's headline, not its issuer's name: the page has no header

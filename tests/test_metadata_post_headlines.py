@@ -59,3 +59,10 @@ def test_a_date_a_headline_is_about_stays_in_it():
             "về thủ tục hành chính, đất đai và các chính sách an sinh xã hội trên địa bàn xã.")
     md = metadata_of(f"{headline}\n{lead}")
     assert md["tieu_de"] == headline
+
+
+def test_letters_a_pdf_lost_are_read_back_in_the_title():
+    md = metadata_of("BÁO CÁO\nChỉ số hài lòng của ngƣời dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà "
+                     "nƣớc năm 2018\n\nI. KẾT QUẢ\n- Chỉ số đạt 82,08%.")
+    assert md["tieu_de"].startswith("Chỉ số hài lòng của người dân")
+    assert "nhà nước" in md["tieu_de"]
