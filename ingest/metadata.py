@@ -87,6 +87,7 @@ from textnorm.patterns import (
     NOTICE_FORMULA,
     OCR_DATELINE_YEAR,
     OPENING_BODY_CLAUSE,
+    OTHER_NOTICE_FORMULA,
     OTHER_POSTS_LINE,
     PERIODIC_REPORT_TITLE,
     PHOTO_CAPTION,
@@ -2213,7 +2214,7 @@ def _notice_formula(r: _Reader) -> tuple[int, re.Match] | None:
         return None
     paragraphs = _body_paragraphs(r)
     ends = paragraphs[:NOTICE_ENDS] + paragraphs[max(NOTICE_ENDS, len(paragraphs) - NOTICE_ENDS):]
-    return next(((s, m) for s, t in ends if (m := NOTICE_FORMULA.search(t))), None)
+    return next(((s, m) for s, t in ends if (m := NOTICE_FORMULA.search(t) or OTHER_NOTICE_FORMULA.search(t))), None)
 
 
 def _named_unit(r: _Reader, level: str) -> str:
@@ -2235,6 +2236,8 @@ def _notice_body(r: _Reader, m: re.Match) -> str:
     """The body a notice's formula names, written out ("UBND" → "Ủy ban nhân dân", "Ủy Ban" → "Ủy ban"), a bare
     level completed with the one unit of that level the text names ("UBND xã" → "Ủy ban nhân dân xã Quảng An")."""
     body = m.group("body")
+    if "level" not in m.re.groupindex:  # a department, a board, a centre: its name as the text writes it
+        return body
     name = _capitalised(m.group("name") or "") or _named_unit(r, m.group("level"))
     if m.group("delegation"):  # the office of three bodies keeps the name the text gives it
         return body[: m.end("level") - m.start("body")] + (f" {name}" if name else "")

@@ -66,3 +66,24 @@ def test_letters_a_pdf_lost_are_read_back_in_the_title():
                      "nƣớc năm 2018\n\nI. KẾT QUẢ\n- Chỉ số đạt 82,08%.")
     assert md["tieu_de"].startswith("Chỉ số hài lòng của người dân")
     assert "nhà nước" in md["tieu_de"]
+
+
+NOTICE_BODY_TEXT = ("PHẦN I. THI TUYỂN CÔNG CHỨC\nI. ĐỐI TƯỢNG, ĐIỀU KIỆN ĐĂNG KÝ DỰ THI\n"
+                    "Những người có đủ các điều kiện sau đây được đăng ký dự thi công chức:\n"
+                    "a) Là công dân Việt Nam;\nb) Tuổi đời từ đủ 18 tuổi trở lên;")
+
+
+def test_a_department_giving_notice_in_its_own_name_issues_a_notice():
+    md = metadata_of("Sở Nội vụ tỉnh Bắc Giang tuyển dụng công chức, viên chức năm 2023\n\n11/04/2023\n\n"
+                     "Sở Nội vụ tỉnh Bắc Giang thông báo thi tuyển công chức, xét tuyển viên chức năm 2023, cụ thể "
+                     "như sau:\n\n" + NOTICE_BODY_TEXT)
+    assert (md["loai_van_ban"], md["co_quan"], md["ngay_ban_hanh"]) == (
+        "Thông báo", "Sở Nội vụ tỉnh Bắc Giang", "2023-04-11")
+
+
+def test_a_post_telling_that_a_department_gave_notice_stays_a_post():
+    md = metadata_of("Bắc Giang tuyển dụng công chức năm 2023\n\n11/04/2023\n\n"
+                     "Sở Nội vụ tỉnh Bắc Giang vừa thông báo thi tuyển công chức, xét tuyển viên chức năm 2023 như "
+                     "sau: thi tuyển 120 chỉ tiêu công chức, xét tuyển 35 chỉ tiêu viên chức tại các đơn vị sự nghiệp "
+                     "trực thuộc; thời gian nhận hồ sơ đến hết tháng 5.")
+    assert md["loai_van_ban"] == "Tin bài"

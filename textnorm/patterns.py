@@ -138,9 +138,19 @@ def expand_defined(name: str, text: str) -> str:
 #: The formula a notice's body opens or closes with, naming the body that gives notice: "Ủy ban nhân dân xã X thông
 #: báo lịch tiếp công dân như sau:", "Vậy, UBND huyện thông báo để các cơ quan … được biết./.", "Văn phòng UBND tỉnh
 #: thông báo đến quý cơ quan … biết". A news post reports what a body said; it does not address its readers so.
-NOTICE_FORMULA = re.compile(
-    r"(?:^|[,;:.]\s+|\s)" + NOTICE_BODY + r"\s+thông báo\s+"
-    r"(?:(?:để|đến|tới|cho)\b[^.]*?\b(?:biết|thực hiện|thông cảm)\b|[^.;]*?(?:như sau|sau đây)\s*:)"
+_NOTICE_ADDRESS = r"(?:(?:để|đến|tới|cho)\b[^.]*?\b(?:biết|thực hiện|thông cảm)\b|[^.;]*?(?:như sau|sau đây)\s*:)"
+NOTICE_FORMULA = re.compile(r"(?:^|[,;:.]\s+|\s)" + NOTICE_BODY + r"\s+thông báo\s+" + _NOTICE_ADDRESS)
+#: Kinds of body, other than a local committee or council, that give notice in their own name: a department, a board,
+#: an office, a centre, a ministry, a school, a hospital, a treasury, the social insurance, the police.
+NOTICE_BODY_KINDS = (r"(?:Sở|Ban|Phòng|Văn phòng|Trung tâm|Chi cục|Cục|Tổng cục|Bộ|Trường|Học viện|Bệnh viện|"
+                     r"Kho bạc Nhà nước|Bảo hiểm xã hội|Công an)")
+#: The same formula given by such a body, named as the text writes it, opening its sentence: "Sở Nội vụ tỉnh Bắc
+#: Giang thông báo thi tuyển công chức …, cụ thể như sau:". Its name holds no word of a report ("vừa", "đã": a post
+#: telling that a body gave notice) and no punctuation.
+OTHER_NOTICE_FORMULA = re.compile(
+    r"(?:^|[.:]\s+)(?P<body>" + NOTICE_BODY_KINDS
+    + r"\s+(?:(?!\b(?:đã|vừa|sẽ|cũng|đang|có|thì)\b)[^.,;:()\n]){1,80}?)\s+thông báo\s+"
+    + _NOTICE_ADDRESS
 )
 #: A section heading that may follow a title in capitals without a blank line ("PHẦN I. KẾT QUẢ …", "Chương II",
 #: "I. MỤC ĐÍCH"): the title has ended, the body has begun. A roman number opens no title.
