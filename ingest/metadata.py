@@ -445,6 +445,8 @@ def _read_type(r: _Reader, code: str) -> None:
         return
     if not code and _glued_kind_headline(r) and _reads_as_news(r):
         return  # "THÔNG BÁO VỀ LỊCH CHẤM ĐIỂM …" over a news lead: a post's headline, the post is news
+    if _verb_kind_title(r, code) and _type_of_code(r, code):
+        return  # "QUY ĐỊNH MỘT SỐ NỘI DUNG …" under "Số: 18/2018/NQ-HĐND": a resolution's title, not its kind
     if _type_of_header(r) or _type_of_code(r, code):
         return
     if not code and (span := _letter_opening(r)):
@@ -461,6 +463,36 @@ def _read_type(r: _Reader, code: str) -> None:
         r.put("loai_van_ban", r.web["loai_van_ban"])
         return
     _type_it_names_itself(r)
+
+
+#: Kinds whose word is also a verb a title may open with ("Quy định một số nội dung …", "Hướng dẫn thực hiện …",
+#: "Thông báo kết luận …"): under a number of another kind, such a line is the title, not the type line.
+VERB_KINDS = frozenset({DocumentKind.RULES, DocumentKind.GUIDANCE, DocumentKind.NOTICE})
+
+
+def _verb_kind_title(r: _Reader, code: str) -> bool:
+    """The first title line opens with a kind's word that is also a verb (:data:`VERB_KINDS`) and runs on into its
+    subject on the same line, under its own number line whose code names another kind: the line is the document's
+    title (a resolution "QUY ĐỊNH MỘT SỐ NỘI DUNG, MỨC CHI …" whose page lost its "NGHỊ QUYẾT" line), the kind is the
+    code's. Rules attached to a decision ("QUY ĐỊNH" / "(Ban hành kèm theo Quyết định số …)") have no number line.
+
+    >>> from ingest.clean import clean_lines
+    >>> from ingest.structure import parse_structure
+    >>> src = ("HỘI ĐỒNG NHÂN DÂN\\nSố: 18/2018/NQ-HĐND\\nHậu Giang, ngày 07 tháng 12 năm 2018\\n"
+    ...        "QUY ĐỊNH MỘT SỐ NỘI DUNG, MỨC CHI CHẾ ĐỘ HÀNH CHÍNH SỰ NGHIỆP TRÊN ĐỊA BÀN TỈNH HẬU GIANG\\n"
+    ...        "HỘI ĐỒNG NHÂN DÂN TỈNH HẬU GIANG\\nCăn cứ Luật Tổ chức chính quyền địa phương;")
+    >>> md = extract_metadata(parse_structure(clean_lines(src)), src)
+    >>> md["loai_van_ban"], md["tieu_de"]
+    ('Nghị quyết', 'Quy định một số nội dung, mức chi chế độ hành chính sự nghiệp trên địa bàn tỉnh Hậu Giang')
+    """
+    letters = code.rsplit("/", 1)[-1].split("-")[0]
+    units = r.role("title")
+    if letters not in KIND_OF_CODE or not units or not r.role("number"):
+        return False  # an attached text has its decision's number ("kèm theo Quyết định số …"): its heading is its kind
+    unit = units[0][2]
+    head = type_head(unit)
+    return bool(head and DOC_TYPES[head[1]] in VERB_KINDS and DOC_TYPES[head[1]] != KIND_OF_CODE[letters]
+                and len(unit[head[0]:].split()) >= TITLE_MIN_WORDS)
 
 
 #: Blocks at the top of a text where a letter cut above its header opens with its addressee ("Kính gửi: …").
@@ -623,6 +655,8 @@ def _read_title(r: _Reader) -> None:
     for n, (start, end, unit) in enumerate(units):
         part = law_part_prefix(unit) if n == 0 else 0
         head = type_head(unit[part:]) if n == 0 else None
+        if head and _verb_kind_title(r, r.md.get("so_hieu", "")):
+            head = None  # "Quy định một số nội dung …" of a resolution: the verb opens its title
         subject = SUBJECT_LINE.match(unit) if n == 0 else None
         if head and head[1] in NAMED_TYPES:
             end = _law_year(r, start + part + head[0], end)
@@ -700,6 +734,18 @@ def _agency_lines(r: _Reader) -> list[tuple[int, int, str]]:
     return _without_restated(names or lines)  # an authority line left in the header repeats the body's name
 
 
+def _restates(text: str, lines: list[tuple[int, int, str]]) -> bool:
+    """``text`` names with more words the body one of ``lines`` names: it opens with all of that line's words.
+
+    >>> _restates("HỘI ĐỒNG NHÂN DÂN TỈNH HẬU GIANG", [(0, 17, "HỘI ĐỒNG NHÂN DÂN")])
+    True
+    >>> _restates("ỦY BAN NHÂN DÂN TỈNH HẬU GIANG", [(0, 17, "HỘI ĐỒNG NHÂN DÂN")])
+    False
+    """
+    words = fold_accents(text).split()
+    return any(len(words) > len(w := fold_accents(t).split()) and words[: len(w)] == w for _, _, t in lines)
+
+
 def _without_restated(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Body-name lines without those a later line restates with more words: a council's header "HỘI ĐỒNG NHÂN DÂN"
     (the cell beside the motto) then its enacting line "HỘI ĐỒNG NHÂN DÂN TỈNH X" name one body, not two.
@@ -710,16 +756,16 @@ def _without_restated(lines: list[tuple[int, int, str]]) -> list[tuple[int, int,
     >>> len(_without_restated([(0, 20, "UBND TỈNH BẮC KẠN"), (21, 30, "SỞ NỘI VỤ")]))
     2
     """
-    def restated(text: str, later: list[tuple[int, int, str]]) -> bool:
-        words = fold_accents(text).split()
-        return any(len(w := fold_accents(t).split()) > len(words) and w[: len(words)] == words for _, _, t in later)
-    return [x for i, x in enumerate(lines) if not restated(x[2], lines[i + 1:])]
+    return [x for i, x in enumerate(lines) if not any(_restates(t, [x]) for _, _, t in lines[i + 1:])]
 
 
 def _agency(r: _Reader) -> tuple[str, tuple[int, int] | None]:
     """The issuing body as the header writes it (body-name lines, or the authority line without its post)."""
     lines = _agency_lines(r)
     if lines:
+        # "HỘI ĐỒNG NHÂN DÂN" beside the motto, restated with its place by the enacting line under the title
+        restating = [a for a in r.role("authority") if _restates(a[2], lines)] if len(lines) == 1 else []
+        lines = _without_restated(lines + restating[:1])
         return " ".join(t for _, _, t in lines), (lines[0][0], lines[-1][1])
     for s, e, t in r.role("authority"):
         post = _POST_PREFIX.match(t)

@@ -87,3 +87,20 @@ def test_a_post_telling_that_a_department_gave_notice_stays_a_post():
                      "sau: thi tuyển 120 chỉ tiêu công chức, xét tuyển 35 chỉ tiêu viên chức tại các đơn vị sự nghiệp "
                      "trực thuộc; thời gian nhận hồ sơ đến hết tháng 5.")
     assert md["loai_van_ban"] == "Tin bài"
+
+
+def test_attached_rules_keep_their_heading_as_kind():
+    md = metadata_of("QUY ĐỊNH\nCÔNG TÁC VĂN THƯ TRÊN ĐỊA BÀN TỈNH BÌNH PHƯỚC\n(Ban hành kèm theo Quyết định số "
+                     "63/2010/QĐ-UBND ngày 29 tháng 9 năm 2010 của UBND tỉnh)\nChương I\nQUY ĐỊNH CHUNG\n"
+                     "Điều 1. Phạm vi và đối tượng điều chỉnh")
+    assert md["loai_van_ban"] == "Quy định"
+    assert md["tieu_de"].lower() == "công tác văn thư trên địa bàn tỉnh bình phước"
+
+
+def test_a_council_named_without_its_place_beside_the_motto_takes_it_from_the_enacting_line():
+    md = metadata_of("HỘI ĐỒNG NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 18/2018/NQ-HĐND | Hậu Giang, "
+                     "ngày 07 tháng 12 năm 2018 |\nQUY ĐỊNH MỘT SỐ NỘI DUNG, MỨC CHI CHẾ ĐỘ HÀNH CHÍNH SỰ NGHIỆP TRÊN "
+                     "ĐỊA BÀN TỈNH HẬU GIANG\nHỘI ĐỒNG NHÂN DÂN TỈNH HẬU GIANG\nKHÓA IX KỲ HỌP THỨ MƯỜI\n"
+                     "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;")
+    assert (md["loai_van_ban"], md["co_quan"]) == ("Nghị quyết", "Hội đồng nhân dân tỉnh Hậu Giang")
+    assert md["tieu_de"].startswith("Quy định một số nội dung")
