@@ -13,6 +13,8 @@ The features are read from what the answerer already computed (no second search)
 - ``absent_number``: a document number asked with its year ("39/2012/NQ-HĐND") that no document has and no passage
   found writes (:func:`assistant.evidence.absent_named_number`).
 - ``absent_month``: a month asked that no passage an answer would quote holds (:mod:`assistant.absence`).
+- ``absent_grain``: a year or a day asked ("diễn ra năm nào", "vào ngày nào") that no passage of the units speaking of
+  the subject writes (:func:`assistant.absence.absent_grain`).
 
 The thresholds of :class:`AbstentionRule` marked "fitted" are read at import from :data:`FIT_FILE`, which
 ``python -m bench.fit_abstention`` writes (fitted on the tune half of the dev and real-document questions plus
@@ -32,7 +34,7 @@ import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from assistant.absence import absent_month
+from assistant.absence import absent_grain, absent_month
 from assistant.evidence import (
     FACT_NAMES,
     absent_named_number,
@@ -88,6 +90,9 @@ class AbstentionFeatures:
     #: the month asked ("tháng 9/2021") that no passage an answer would quote holds
     #: (:func:`assistant.absence.absent_month`)
     absent_month: str = ""
+    #: the grain of time asked ("năm", "ngày") that no passage of the units speaking of the subject writes
+    #: (:func:`assistant.absence.absent_grain`)
+    absent_grain: str = ""
 
     def as_row(self) -> dict:
         return {"coverage": round(self.coverage, 3), "unknown_share": round(self.unknown_share, 3),
@@ -96,7 +101,7 @@ class AbstentionFeatures:
                 "dense": round(self.dense, 3), "fact": self.fact, "fact_found": self.fact_found,
                 "other_ordinal": self.other_ordinal, "absent_number": self.absent_number,
                 "topic_coverage": round(self.topic_coverage, 3),
-                "absent_month": self.absent_month}
+                "absent_month": self.absent_month, "absent_grain": self.absent_grain}
 
 
 @dataclass(frozen=True)
@@ -136,6 +141,11 @@ class AbstentionRule:
     #: Refuse when no passage an answer would quote holds the month the question names ("tháng 9/2021"), in any
     #: written form, and none states a recurrence holding every month (:func:`assistant.absence.absent_month`).
     require_month: bool = True
+    #: Refuse when the question asks a year or a day ("diễn ra năm nào", "vào ngày nào") and no passage of the units
+    #: that speak of its subject writes one, nor their documents (:func:`assistant.absence.absent_grain`): the post
+    #: reports the event without its date (issue 18: the evidence absent, not a field). Only when the best unit
+    #: carries ``min_coverage_without_type`` of the topic: the message says the documents speak of the subject.
+    require_grain: bool = True
 
     def for_embedder(self, name: str) -> "AbstentionRule":
         """The rule for an index built with embedder ``name``: the dense threshold only holds for its own model; with
@@ -172,6 +182,12 @@ class AbstentionRule:
         if self.require_month and f.absent_month:
             out.append(("month", f"Các văn bản hiện có không có đoạn nào nói về {f.absent_month}, nên không thể "
                         "trả lời câu hỏi này."))
+        # the refusal says the documents speak of the subject: the best unit must carry what the fitted rule asks of
+        # a unit lacking the kind asked (below it the passages are about something else and the coverage branches
+        # decide)
+        if self.require_grain and f.absent_grain and f.topic_coverage >= self.min_coverage_without_type:
+            out.append(("grain", f"Các văn bản hiện có nói về nội dung này nhưng không nêu {f.absent_grain} được "
+                        "hỏi, nên không thể trả lời câu hỏi này."))
         if not f.year_ok:
             out.append(("year", "Các văn bản hiện có không có đoạn nào nói về năm được hỏi."))
         if f.other_ordinal:
@@ -242,7 +258,8 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule, doc_tex
                               year_ok=year_ok, place_ok=place_ok, dense=dense, fact=fact.kind, fact_found=found,
                               other_ordinal=ordinal_conflict(analysis.text, scoped),
                               absent_number=_absent_number(analysis, units, lexical_state, doc_text),
-                              absent_month=absent_month(units, analysis, lexical_state))
+                              absent_month=absent_month(units, analysis, lexical_state),
+                              absent_grain=absent_grain(units, analysis, lexical_state, doc_text))
 
 
 def _absent_number(analysis, units: list, state, doc_text=None) -> str:

@@ -142,6 +142,8 @@ _STATES_EFFECT = re.compile(r"\bhieu luc(?: thi hanh)? (?:ke tu|tu|sau|ngay|ke)\
 #: A numbered event, folded: "phiên họp thứ 8", "kỳ họp thứ 6", "hội nghị lần thứ 3", "đại hội lần thứ XV", "đợt thứ 2"
 #: (the administrative vocabulary of sittings and rounds).
 _ORDINAL = re.compile(r"\b(?P<noun>phien hop|ky hop|hoi nghi|dai hoi|dot|lan)(?: lan)? thu (?P<n>\d+|[ivxl]+)\b")
+#: "thứ năm" (fifth), which :func:`textnorm.patterns.number_words_as_digits` leaves alone ("năm" is also a year).
+_FIFTH = re.compile(r"\bthứ năm\b", re.IGNORECASE)
 #: What each kind of fact is called in a refusal.
 FACT_NAMES = {"effect": "ngày có hiệu lực", "identity": "số hiệu, ngày ban hành", "signer": "người ký",
               "count": "số lượng", "rate": "tỷ lệ", "post": "tên người giữ chức vụ",
@@ -412,12 +414,7 @@ def fact_units(units: list, fact: AskedFact, analysis=None, state=None, top: int
     the plan asked states the number asked)."""
     if not fact.kind or not units:
         return []
-    scoped = [u for u in units if analysis is None or (in_scope(u.result, analysis, state)
-                                                       and not names_other_places(u, analysis)
-                                                       and not names_other_localities(u, analysis)
-                                                       and not _of_other_years(u, analysis, state)
-                                                       and not document_of_other_places(u, analysis, state,
-                                                                                        doc_text))]
+    scoped = [u for u in units if analysis is None or in_question_scope(u, analysis, state, doc_text)]
     # a basis line ("Căn cứ …", "Thực hiện Nghị quyết số 01/NQ-CP …") states another document's number or date,
     # unless the question asks which document this one rests on ("theo quyết định số mấy") or the number of the
     # document it cites ("thực hiện kết luận số mấy": the scorer's carried types say so)
@@ -435,6 +432,30 @@ def fact_units(units: list, fact: AskedFact, analysis=None, state=None, top: int
         best = sorted(scoped, key=lambda u: -u.score)[:top]
     unique = list({id(u): u for u in best}.values())  # a unit read twice (by coverage and by score) counts once
     return [u for u in unique if states_fact(u.text, fact)]
+
+
+def in_question_scope(unit, analysis, state=None, doc_text=None) -> bool:
+    """A unit whose statements may be about what the question scopes: its document is in scope (:func:`in_scope`),
+    its words name neither other provinces nor other districts only, nor other years only, and its document's text
+    does not name other provinces only (:func:`document_of_other_places`, with ``doc_text``)."""
+    return (in_scope(unit.result, analysis, state) and not names_other_places(unit, analysis)
+            and not names_other_localities(unit, analysis) and not _of_other_years(unit, analysis, state)
+            and not document_of_other_places(unit, analysis, state, doc_text))
+
+
+def numbers_other_events(question: str, text: str) -> bool:
+    """Whether ``text`` names the numbered event the question asks about ("Phiên họp thứ 4") with other numbers only
+    ("phiên họp thứ năm"): it speaks of another sitting or round (as :func:`ordinal_conflict` reads the units).
+
+    >>> numbers_other_events("Phiên họp thứ 4 diễn ra năm nào?", "Thủ tướng chủ trì phiên họp thứ năm năm 2023.")
+    True
+    >>> numbers_other_events("Phiên họp thứ 4 diễn ra năm nào?", "Sáng 19/4, Phiên họp thứ 4 của Ban Chỉ đạo.")
+    False
+    >>> numbers_other_events("Hội nghị diễn ra năm nào?", "Phiên họp thứ năm năm 2023.")
+    False
+    """
+    stated = _ordinals(text)
+    return any(any(k == noun for k, _ in stated) and (noun, n) not in stated for noun, n in _ordinals(question))
 
 
 def _of_other_years(unit, analysis, state=None) -> bool:
@@ -512,7 +533,10 @@ def _ordinals(text: str) -> set[tuple[str, str]]:
 
     >>> sorted(_ordinals("Phiên họp thứ tám và Kỳ họp thứ 6 của Hội đồng"))
     [('ky hop', '6'), ('phien hop', '8')]
+    >>> _ordinals("chủ trì phiên họp thứ năm của Ban Chỉ đạo")  # "năm" is five after "thứ" (else a year)
+    {('phien hop', '5')}
     """
+    text = _FIFTH.sub("thứ 5", text)
     folded = " ".join(re.findall(r"[a-z0-9]+", fold_accents(number_words_as_digits(text))))
     return {(m.group("noun"), m.group("n")) for m in _ORDINAL.finditer(folded)}
 
@@ -734,7 +758,7 @@ def in_scope(result, analysis, state=None) -> bool:
 
 
 __all__ = ["AskedFact", "asked_fact", "answers_when_by_condition", "states_fact", "fact_present", "fact_units",
-           "in_scope",
+           "in_scope", "in_question_scope", "numbers_other_events",
            "names_other_places", "names_other_localities", "ordinal_conflict", "unit_year_cover",
            "absent_named_number", "places_named", "document_of_other_places", "document_of_other_localities",
            "cued_localities", "FACT_NAMES", "FACT_TOP_UNITS"]
