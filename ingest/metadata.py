@@ -8,7 +8,6 @@ a fallback: a field read from it has no span.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import itertools
 import json
@@ -57,7 +56,7 @@ from textnorm.gazetteer import (
     web_address_provinces,
 )
 from textnorm.kinds import KIND_OF_CODE, DocumentKind, document_kind
-from textnorm.letters import CAPITALISED_WORD, LOWER_LETTER, UPPER_LETTER, repair_pdf_glyphs
+from textnorm.letters import CAPITALISED_WORD, LOWER_LETTER, UPPER_LETTER
 from textnorm.lines import ARTICLE_FORM, is_list_line, is_upper_line, marker_kind
 from textnorm.patterns import (
     ADDRESSEE,
@@ -68,7 +67,6 @@ from textnorm.patterns import (
     BREADCRUMB,
     CALENDAR_HEADLINE,
     CITED_DOCUMENT,
-    CLOCK_TIME,
     COVER_MONTH_YEAR,
     COVER_PLACE_YEAR,
     EVENT_DAY,
@@ -87,7 +85,6 @@ from textnorm.patterns import (
     NOTICE_FORMULA,
     OCR_DATELINE_YEAR,
     OPENING_BODY_CLAUSE,
-    OTHER_NOTICE_FORMULA,
     OTHER_POSTS_LINE,
     PERIODIC_REPORT_TITLE,
     PHOTO_CAPTION,
@@ -323,7 +320,6 @@ class _Reader:
     portal: list[str] = field(default_factory=list)
     md: dict = field(default_factory=dict)
     found: dict[str, list[int]] = field(default_factory=dict)
-    headline_at: int | None = None  # a post's headline in capitals the front matter took for a header line
 
     def role(self, role: str) -> list[tuple[int, int, str]]:
         """(start, end, text) of each unit of a role, in the document's text."""
@@ -445,8 +441,6 @@ def _read_type(r: _Reader, code: str) -> None:
         return
     if not code and _glued_kind_headline(r) and _reads_as_news(r):
         return  # "THÔNG BÁO VỀ LỊCH CHẤM ĐIỂM …" over a news lead: a post's headline, the post is news
-    if _verb_kind_title(r, code) and _type_of_code(r, code):
-        return  # "QUY ĐỊNH MỘT SỐ NỘI DUNG …" under "Số: 18/2018/NQ-HĐND": a resolution's title, not its kind
     if _type_of_header(r) or _type_of_code(r, code):
         return
     if not code and (span := _letter_opening(r)):
@@ -463,38 +457,6 @@ def _read_type(r: _Reader, code: str) -> None:
         r.put("loai_van_ban", r.web["loai_van_ban"])
         return
     _type_it_names_itself(r)
-
-
-#: Kinds whose word is also a verb a title may open with ("Quy định một số nội dung …", "Hướng dẫn thực hiện …",
-#: "Thông báo kết luận …"): under a number of another kind, such a line is the title, not the type line.
-VERB_KINDS = frozenset({DocumentKind.RULES, DocumentKind.GUIDANCE, DocumentKind.NOTICE})
-
-
-def _verb_kind_title(r: _Reader, code: str) -> bool:
-    """The first title line opens with a kind's word that is also a verb (:data:`VERB_KINDS`) and runs on into its
-    subject on the same line, under its own number line whose code names another kind: the line is the document's
-    title (a resolution "QUY ĐỊNH MỘT SỐ NỘI DUNG, MỨC CHI …" whose page lost its "NGHỊ QUYẾT" line), the kind is the
-    code's. Rules attached to a decision ("QUY ĐỊNH" / "(Ban hành kèm theo Quyết định số …)") have no number line.
-
-    >>> from ingest.clean import clean_lines
-    >>> from ingest.structure import parse_structure
-    >>> src = ("HỘI ĐỒNG NHÂN DÂN\\nSố: 07/2021/NQ-HĐND\\nLào Cai, ngày 15 tháng 7 năm 2021\\n"
-    ...        "QUY ĐỊNH MỨC THU PHÍ THAM QUAN CÁC ĐIỂM DU LỊCH TRÊN ĐỊA BÀN TỈNH LÀO CAI\\n"
-    ...        "HỘI ĐỒNG NHÂN DÂN TỈNH LÀO CAI\\nCăn cứ Luật Phí và lệ phí;")
-    >>> md = extract_metadata(parse_structure(clean_lines(src)), src)
-    >>> md["loai_van_ban"], md["co_quan"]
-    ('Nghị quyết', 'Hội đồng nhân dân tỉnh Lào Cai')
-    >>> md["tieu_de"]
-    'Quy định mức thu phí tham quan các điểm du lịch trên địa bàn tỉnh Lào Cai'
-    """
-    letters = code.rsplit("/", 1)[-1].split("-")[0]
-    units = r.role("title")
-    if letters not in KIND_OF_CODE or not units or not r.role("number"):
-        return False  # an attached text has its decision's number ("kèm theo Quyết định số …"): its heading is its kind
-    unit = units[0][2]
-    head = type_head(unit)
-    return bool(head and DOC_TYPES[head[1]] in VERB_KINDS and DOC_TYPES[head[1]] != KIND_OF_CODE[letters]
-                and len(unit[head[0]:].split()) >= TITLE_MIN_WORDS)
 
 
 #: Blocks at the top of a text where a letter cut above its header opens with its addressee ("Kính gửi: …").
@@ -657,8 +619,6 @@ def _read_title(r: _Reader) -> None:
     for n, (start, end, unit) in enumerate(units):
         part = law_part_prefix(unit) if n == 0 else 0
         head = type_head(unit[part:]) if n == 0 else None
-        if head and _verb_kind_title(r, r.md.get("so_hieu", "")):
-            head = None  # "Quy định một số nội dung …" of a resolution: the verb opens its title
         subject = SUBJECT_LINE.match(unit) if n == 0 else None
         if head and head[1] in NAMED_TYPES:
             end = _law_year(r, start + part + head[0], end)
@@ -736,18 +696,6 @@ def _agency_lines(r: _Reader) -> list[tuple[int, int, str]]:
     return _without_restated(names or lines)  # an authority line left in the header repeats the body's name
 
 
-def _restates(text: str, lines: list[tuple[int, int, str]]) -> bool:
-    """``text`` names with more words the body one of ``lines`` names: it opens with all of that line's words.
-
-    >>> _restates("HỘI ĐỒNG NHÂN DÂN TỈNH HẬU GIANG", [(0, 17, "HỘI ĐỒNG NHÂN DÂN")])
-    True
-    >>> _restates("ỦY BAN NHÂN DÂN TỈNH HẬU GIANG", [(0, 17, "HỘI ĐỒNG NHÂN DÂN")])
-    False
-    """
-    words = fold_accents(text).split()
-    return any(len(words) > len(w := fold_accents(t).split()) and words[: len(w)] == w for _, _, t in lines)
-
-
 def _without_restated(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Body-name lines without those a later line restates with more words: a council's header "HỘI ĐỒNG NHÂN DÂN"
     (the cell beside the motto) then its enacting line "HỘI ĐỒNG NHÂN DÂN TỈNH X" name one body, not two.
@@ -758,16 +706,16 @@ def _without_restated(lines: list[tuple[int, int, str]]) -> list[tuple[int, int,
     >>> len(_without_restated([(0, 20, "UBND TỈNH BẮC KẠN"), (21, 30, "SỞ NỘI VỤ")]))
     2
     """
-    return [x for i, x in enumerate(lines) if not any(_restates(t, [x]) for _, _, t in lines[i + 1:])]
+    def restated(text: str, later: list[tuple[int, int, str]]) -> bool:
+        words = fold_accents(text).split()
+        return any(len(w := fold_accents(t).split()) > len(words) and w[: len(words)] == words for _, _, t in later)
+    return [x for i, x in enumerate(lines) if not restated(x[2], lines[i + 1:])]
 
 
 def _agency(r: _Reader) -> tuple[str, tuple[int, int] | None]:
     """The issuing body as the header writes it (body-name lines, or the authority line without its post)."""
     lines = _agency_lines(r)
     if lines:
-        # "HỘI ĐỒNG NHÂN DÂN" beside the motto, restated with its place by the enacting line under the title
-        restating = [a for a in r.role("authority") if _restates(a[2], lines)] if len(lines) == 1 else []
-        lines = _without_restated(lines + restating[:1])
         return " ".join(t for _, _, t in lines), (lines[0][0], lines[-1][1])
     for s, e, t in r.role("authority"):
         post = _POST_PREFIX.match(t)
@@ -1528,40 +1476,6 @@ def _names_a_body(text: str) -> bool:
     return is_agency(text) and ":" not in text and not (len(words) > BODY_NAME_MAX_WORDS and not text.isupper())
 
 
-def capitals_headline(blocks: list[Block], units: list) -> int | None:
-    """Block index of a post's headline in capitals that opens with a body's name, which the front matter reads as a
-    header line ("HĐND XÃ VI HƯƠNG KHAI MẠC KỲ HỌP THỨ TÁM KỲ HỌP THƯỜNG LỆ GIỮA NĂM"): longer than a body's name
-    (:data:`BODY_NAME_MAX_WORDS`), the page's only header line, no number, place-and-date line or motto on the page,
-    and a paragraph of prose under it. A header names its body, then its number, date and kind; a headline goes on
-    to say what the body did, and its lead follows.
-
-    >>> from ingest.clean import clean_lines
-    >>> from ingest.structure import parse_structure
-    >>> from ingest.frontmatter import matter_lines
-    >>> lead = ("Sáng ngày 14/11/2025, Hội đồng nhân dân xã tổ chức kỳ họp thứ 4 (kỳ họp chuyên đề) để xem xét, thảo "
-    ...         "luận và quyết nghị những nội dung quan trọng thuộc thẩm quyền. Chủ tịch HĐND xã chủ tọa kỳ họp.")
-    >>> def at(text):
-    ...     blocks = parse_structure(clean_lines(text))
-    ...     return capitals_headline(blocks, matter_lines(blocks))
-    >>> at("HỘI ĐỒNG NHÂN DÂN XÃ MỸ HÒA HƯNG KHÓA XII, NHIỆM KỲ 2021 – 2026 THÔNG QUA 4 NGHỊ QUYẾT\\n" + lead)
-    0
-    >>> at("ỦY BAN NHÂN DÂN HUYỆN CHỢ MỚI\\n" + lead) is None  # the name of the body whose site it is
-    True
-    >>> board = "BAN CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH VÀ CHUYỂN ĐỔI SỐ CỦA ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"
-    >>> at(board + "\\nSố: 52/KH-BCĐ\\n" + lead) is None  # a header: its number follows
-    True
-    """
-    headers = [u for u in units if u.role == "header"]
-    if len(headers) != 1 or any(u.role in ANCHOR_ROLES for u in units):
-        return None
-    i = headers[0].block
-    text = blocks[i].text.strip()
-    if (i + 1 >= len(blocks) or headers[0].end - headers[0].start < len(text) or not is_upper_line(text)
-            or len(text.split()) <= BODY_NAME_MAX_WORDS or not is_headline(text) or type_head(text)):
-        return None
-    return i if _is_prose(blocks[i + 1].text, i + 2 == len(blocks)) else None
-
-
 def _is_prose(text: str, last: bool) -> bool:
     """A paragraph long enough to be a post's lead; as the text's last block (an excerpt cut inside its lead, a list
     or tag page showing one summary sentence under the headline) half that length suffices.
@@ -1755,9 +1669,9 @@ def _reads_as_news(r: _Reader) -> bool:
     or an author's byline."""
     if r.md.get("so_hieu") or any(u.role in ANCHOR_ROLES for u in r.units):
         return False
-    return bool(r.headline_at is not None or _stamp(r) or _stamped_post(r) or _section_date(r) or _dateline(r)
-                or _source_line(r) or _reports_issuing(r) or _byline(r) or _headline_then_narration(r)
-                or _headline_then_prose(r) or _opens_with_prose(r))
+    return bool(_stamp(r) or _stamped_post(r) or _section_date(r) or _dateline(r) or _source_line(r)
+                or _reports_issuing(r) or _byline(r) or _headline_then_narration(r) or _headline_then_prose(r)
+                or _opens_with_prose(r))
 
 
 def _section_date(r: _Reader) -> bool:
@@ -1909,44 +1823,19 @@ def _headline_span(start: int, text: str) -> tuple[int, str]:
     return (start + m.end(), text[m.end():]) if m else (start, text)
 
 
-def without_stamp(headline: str) -> str:
-    """A headline without the post's dateline printed after it on its line (:func:`textnorm.patterns.news_dateline`:
-    "… 12/11/2025 17:51", "… (21/05/2020)"): the date is the post's, not a word of its title. The shortest ending
-    that reads as a dateline and is printed as a stamp (in brackets, or with its time) goes; a bare date may be the
-    day the headline is about ("Lịch tiếp công dân ngày 15/03/2024"), and a headline left too short keeps it.
-
-    >>> without_stamp("An Giang còn 1.401 hồ sơ chậm được tiếp nhận trên Cổng dịch vụ công 12/11/2025 17:51")
-    'An Giang còn 1.401 hồ sơ chậm được tiếp nhận trên Cổng dịch vụ công'
-    >>> without_stamp("Lai Châu tạo bước đột phá trong cải cách hành chính (21/05/2020)")
-    'Lai Châu tạo bước đột phá trong cải cách hành chính'
-    >>> without_stamp("Lịch tiếp công dân của Chủ tịch UBND xã ngày 15/03/2024")
-    'Lịch tiếp công dân của Chủ tịch UBND xã ngày 15/03/2024'
-    """
-    cuts = [m.start() for m in re.finditer(r"\s(?=\S)", headline)]
-    for cut in reversed(cuts):
-        tail = headline[cut:].strip()
-        if news_dateline(tail) and (tail[:1] in "([" or CLOCK_TIME.search(tail)):
-            head = headline[:cut].rstrip(" -–|,")
-            return head if is_headline(head) else headline
-    return headline
-
-
 def _read_news_title(r: _Reader, stamp: tuple[int, re.Match] | None) -> None:
     """The headline; none when no line reads as one (a lead sentence or a category label is not a title). A first
-    line that a search index's date opens (" date 2023-07 Kỳ họp thứ mười, …") is read without that date, a line
-    that a dateline ends without it (:func:`without_stamp`)."""
+    line that a search index's date opens (" date 2023-07 Kỳ họp thứ mười, …") is read without that date."""
     prefix = _search_stamp(r)
     if prefix:
         rest = r.blocks[0].text[prefix.end():]
         if is_headline(rest) and not is_list_line(rest) and not _is_label(rest):
-            s = r.spans[0][0] + prefix.end() + len(rest) - len(rest.lstrip())
-            title = without_stamp(rest.strip())
-            r.put("tieu_de", title, (s, s + len(title)))
+            s = r.spans[0][0] + prefix.end()
+            r.put("tieu_de", rest.strip(), (s, s + len(rest.strip())))
             return
     index = _headline(r, stamp[0] if stamp else None)
     if index is not None:
         s, text = _headline_span(r.spans[index][0], r.blocks[index].text)
-        text = without_stamp(text)
         r.put("tieu_de", _sentence_case(text), (s, s + len(text)))
 
 
@@ -2262,7 +2151,7 @@ def _notice_formula(r: _Reader) -> tuple[int, re.Match] | None:
         return None
     paragraphs = _body_paragraphs(r)
     ends = paragraphs[:NOTICE_ENDS] + paragraphs[max(NOTICE_ENDS, len(paragraphs) - NOTICE_ENDS):]
-    return next(((s, m) for s, t in ends if (m := NOTICE_FORMULA.search(t) or OTHER_NOTICE_FORMULA.search(t))), None)
+    return next(((s, m) for s, t in ends if (m := NOTICE_FORMULA.search(t))), None)
 
 
 def _named_unit(r: _Reader, level: str) -> str:
@@ -2284,8 +2173,6 @@ def _notice_body(r: _Reader, m: re.Match) -> str:
     """The body a notice's formula names, written out ("UBND" → "Ủy ban nhân dân", "Ủy Ban" → "Ủy ban"), a bare
     level completed with the one unit of that level the text names ("UBND xã" → "Ủy ban nhân dân xã Quảng An")."""
     body = m.group("body")
-    if "level" not in m.re.groupindex:  # a department, a board, a centre: its name as the text writes it
-        return body
     name = _capitalised(m.group("name") or "") or _named_unit(r, m.group("level"))
     if m.group("delegation"):  # the office of three bodies keeps the name the text gives it
         return body[: m.end("level") - m.start("body")] + (f" {name}" if name else "")
@@ -2744,16 +2631,8 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
     >>> json.loads(md["spans"])["so_hieu"], src[4:14]
     ([4, 14], '36/KH-UBND')
     """
-    if repair_pdf_glyphs(text) != text:  # read "PHƢỜNG" as "PHƯỜNG"; offsets stay those of the text as given
-        text = repair_pdf_glyphs(text)
-        blocks = [dataclasses.replace(b, text=repair_pdf_glyphs(b.text)) for b in blocks]
-        portal = [repair_pdf_glyphs(line) for line in portal or ()]
-    units = matter_lines(blocks) if units is None else units
-    headline = capitals_headline(blocks, units)
-    if headline is not None:  # a post's headline, not its issuer's name: the page has no header
-        units = [u for u in units if not (u.role == "header" and u.block == headline)]
-    r = _Reader(blocks, text, spans or _locate(blocks, text), units, web_fields or {}, list(portal or ()))
-    r.headline_at = headline
+    r = _Reader(blocks, text, spans or _locate(blocks, text), matter_lines(blocks) if units is None else units,
+                web_fields or {}, list(portal or ()))
     r.md = {k: "" for k in METADATA_KEYS}
     code = _read_number(r) or _read_named_line(r) or _read_attachment_note(r) or _read_short_title(r)
     place = _read_date(r) if not r.md.get("ngay_ban_hanh") else ""
@@ -2784,4 +2663,4 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
     return r.md
 
 
-__all__ = ["capitals_headline", "extract_metadata", "normalise_code", "without_stamp"]
+__all__ = ["extract_metadata", "normalise_code"]

@@ -44,18 +44,3 @@ NOT_SMALL_LETTER = "[^\\W\\d_" + LOWER_LETTER[1:-1] + "]"
 CAPITALISED_WORD = UPPER_LETTER + LOWER_LETTER + "+"
 
 __all__ = ["UPPER_LETTER", "LOWER_LETTER", "NOT_SMALL_LETTER", "CAPITALISED_WORD", "VOWELS", "TONES"]
-
-
-#: Letters a PDF's broken font map puts for "ư" and "Ư": "ƣ"/"Ƣ" (U+01A3/U+01A2, "oi", a letter Vietnamese never
-#: writes), as text copied from such a PDF gives it ("PHƢỜNG PHƢƠNG SƠN", "ngƣời dân"). One letter for one letter.
-PDF_GLYPHS = str.maketrans("ƣƢ", "ưƯ")
-
-
-def repair_pdf_glyphs(text: str) -> str:
-    """``text`` with the letters a PDF's broken font map lost put back (:data:`PDF_GLYPHS`); its length and every
-    offset in it unchanged.
-
-    >>> repair_pdf_glyphs("ỦY BAN NHÂN DÂN PHƢỜNG PHƢƠNG SƠN, phƣơng hƣớng")
-    'ỦY BAN NHÂN DÂN PHƯỜNG PHƯƠNG SƠN, phương hướng'
-    """
-    return text.translate(PDF_GLYPHS)
