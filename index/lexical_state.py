@@ -36,14 +36,16 @@ from index.lexical import K1, B, LexicalIndex
 from index.model import SCHEDULE_FACTS, Passage, document_years
 from textnorm.diacritics import DiacriticRestorer
 from textnorm.patterns import has_time_expression
+from textnorm.terms import is_english
 
 log = logging.getLogger(__name__)
 
 #: Plain data about each passage, in the cache folder beside the BM25 files.
 PASSAGES_FILE = "passages.json"
 #: Version of :data:`PASSAGES_FILE`; a cache of another version is rebuilt. 2: each passage's kind, section and
-#: whether it states a time, from which the retriever derives its features (1, unversioned: the features themselves).
-PASSAGES_FORMAT = 2
+#: whether it states a time, from which the retriever derives its features (1, unversioned: the features themselves);
+#: 3: whether it is written in English (:func:`textnorm.terms.is_english`).
+PASSAGES_FORMAT = 3
 
 #: What a memo entry holds: whatever its compute function returns.
 T = TypeVar("T")
@@ -118,16 +120,17 @@ class LexicalState:
 
 def passage_data(passage: Passage, document: dict) -> dict:
     """What a search reads about one passage without fetching it: its document (doc_id, province, years, type) and
-    itself (kind, section, whether its text states a time).
+    itself (kind, section, whether its text states a time, whether it is written in English).
 
     >>> p = Passage("a@1#2", "a", "Thời gian kiểm tra: quý III/2022.", 0, 33, "II. THỜI GIAN", "list")
     >>> data = passage_data(p, {"tinh": "Hà Nam", "nam": 2022, "ky_ke_hoach": "2022-2023"})
-    >>> data["nam"], data["years"], data["kind"], data["dated"]
-    ('2022', ['2022', '2023'], 'list', True)
+    >>> data["nam"], data["years"], data["kind"], data["dated"], data["english"]
+    ('2022', ['2022', '2023'], 'list', True, False)
     """
     return {"doc_id": passage.doc_id, "tinh": document.get("tinh", ""), "nam": str(document.get("nam", "")),
             "years": document_years(document), "loai_van_ban": document.get("loai_van_ban", ""),
-            "kind": passage.kind, "section": passage.section, "dated": has_time_expression(passage.text)}
+            "kind": passage.kind, "section": passage.section, "dated": has_time_expression(passage.text),
+            "english": is_english(passage.text)}
 
 
 def build_lexical_state(rows: list[tuple[Passage, dict, list[str]]], records: dict, fingerprint: str,

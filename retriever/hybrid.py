@@ -28,7 +28,9 @@ from retriever.features import (
 )
 from retriever.query import QueryAnalysis, analyze_query, resolve_merged_provinces
 from retriever.years import OTHER_YEARS, document_year_table, year_cover
+from textnorm import has_diacritics
 from textnorm.gazetteer import after_mergers, canonical_province, successor_of
+from textnorm.terms import ENGLISH_FUNCTION_WORDS
 
 #: Query vectors kept by a retriever: a few hundred questions of recent users (384 floats each, about 1.5 KB).
 QUERY_VECTORS_KEPT = 256
@@ -47,6 +49,9 @@ UNREAD_FIELD_FACTOR = 0.5
 #: no gain over 0.1–1 (tune 308/311 groups at 5 at each value). The default of
 #: :attr:`RetrieverConfig.other_years_factor`.
 OTHER_YEARS_FACTOR = 0.5
+#: English words shorter than this are left out of the English words a question is searched with: "s" of "people's",
+#: articles; an English administrative term is longer.
+ENGLISH_MIN_TERM_CHARS = 3
 #: Which document field each filter reads.
 _FILTER_FIELDS = (("provinces", "tinh"), ("years", "years"), ("doc_types", "loai_van_ban"))
 
@@ -306,6 +311,8 @@ class HybridRetriever:
             w = folded_weight if t.startswith("~") else 1.0
             weights[t] = weights.get(t, 0.0) + w
         scores = state.index.scores(weights)
+        if analysis.english:  # an English page is read through the English words of the question's terms
+            scores = scores + np.where(english_passages(state), state.index.scores(_english_weights(analysis)), 0.0)
         scores = np.where(mask, scores, 0.0)
         n = min(self.config.candidates, int((scores > 0).sum()))
         if n == 0:
@@ -324,33 +331,40 @@ class HybridRetriever:
         hits = self.store.dense_search(vector, self.config.candidates, where)
         return {pid: sim for pid, sim in hits if pid in state.meta}
 
-    def _fuse(self, raw: dict[str, dict[str, float]],
-              ranges: dict[str, tuple[float, float]] | None = None) -> dict[str, float]:
+    def _fuse(self, raw: dict[str, dict[str, float]], ranges: dict[str, tuple[float, float]] | None = None,
+              blind: frozenset[str] = frozenset()) -> dict[str, float]:
         """One score per candidate from the searches' raw scores, each search weighted by the config: min-max
         normalised scores summed (over ``ranges``, each search's lowest and highest raw score, when given: else
-        over the candidates' own), or reciprocal-rank fusion."""
-        fused: dict[str, float] = {}
+        over the candidates' own), or reciprocal-rank fusion. On the ``blind`` passages (written in a language the
+        question is not, :func:`_unreadable_by_words`) the word search sees only names and numbers: its vote is at
+        least the dense search's, which reads both languages."""
+        parts: dict[str, dict[str, float]] = {}
         cfg = self.config
-        weights = {"lexical": cfg.lexical_weight, "dense": cfg.dense_weight}
         for name, scores in raw.items():
-            weight = weights[name]
             if not scores:
                 continue
             ordered = sorted(scores.items(), key=lambda kv: -kv[1])
             if cfg.fusion == "rrf":
-                for rank, (pid, _) in enumerate(ordered):
-                    fused[pid] = fused.get(pid, 0.0) + weight / (cfg.rrf_k + rank + 1)
+                parts[name] = {pid: 1.0 / (cfg.rrf_k + rank + 1) for rank, (pid, _) in enumerate(ordered)}
             else:
                 lo, hi = (ranges or {}).get(name) or _score_range(scores.values())
-                for pid, s in ordered:
-                    fused[pid] = fused.get(pid, 0.0) + weight * ((s - lo) / (hi - lo) if hi > lo else 1.0)
+                parts[name] = {pid: (s - lo) / (hi - lo) if hi > lo else 1.0 for pid, s in ordered}
+        if blind and "lexical" in parts and "dense" in parts:
+            lexical, dense = parts["lexical"], parts["dense"]
+            parts["lexical"] = {**lexical, **{pid: max(lexical.get(pid, 0.0), dense[pid]) for pid in blind}}
+        weights = {"lexical": cfg.lexical_weight, "dense": cfg.dense_weight}
+        fused: dict[str, float] = {}
+        for name, scores in parts.items():
+            for pid, part in scores.items():
+                fused[pid] = fused.get(pid, 0.0) + weights[name] * part
         return fused
 
     def _ranked(self, raw: dict[str, dict[str, float]], analysis: QueryAnalysis, state: LexicalState, mode: str,
                 ranges: dict[str, tuple[float, float]] | None = None) -> dict[str, float]:
         """The candidates' scores: fused (:meth:`_fuse`), raised by their article's heading (:meth:`_headed`), then
         by the question type's features (:meth:`_boost`)."""
-        return self._boost(self._headed(self._fuse(raw, ranges), analysis, state, mode), analysis, state.meta)
+        blind = _unreadable_by_words(raw, analysis, state.meta)
+        return self._boost(self._headed(self._fuse(raw, ranges, blind), analysis, state, mode), analysis, state.meta)
 
     def _headed(self, fused: dict[str, float], analysis: QueryAnalysis, state: LexicalState,
                 mode: str) -> dict[str, float]:
@@ -477,6 +491,47 @@ def _successor_names(filters: SearchFilters, state: LexicalState) -> set[str]:
         if new and new not in filters.provinces:
             names |= indexed.get(new, set())
     return names
+
+
+def _english_weights(analysis: QueryAnalysis) -> dict[str, float]:
+    """The word search's weights of the English words of a question's terms (:attr:`QueryAnalysis.english`), without
+    the function words every English text has ("of", "the": they would match the page, not the topic).
+
+    >>> sorted(_english_weights(QueryAnalysis("", "", english=["people's committee"])))
+    ['committee', 'people', 'people_s']
+    """
+    weights: dict[str, float] = {}
+    for t in (t for phrase in analysis.english for t in passage_terms(phrase)):
+        # an English word has no accents: its folded form ("~inspection") is the same word, counted once
+        if t.startswith("~") or t in ENGLISH_FUNCTION_WORDS or len(t) < ENGLISH_MIN_TERM_CHARS:
+            continue
+        weights[t] = weights.get(t, 0.0) + 1.0
+    return weights
+
+
+def english_passages(state: LexicalState) -> np.ndarray:
+    """Boolean mask over the indexed passages written in English (:func:`textnorm.terms.is_english`, kept per state)."""
+    return state.memo("hybrid.english_passages", lambda s: np.asarray(
+        [bool(s.meta.get(pid, {}).get("english")) for pid in s.index.ids], dtype=bool))
+
+
+def _unreadable_by_words(raw: dict[str, dict[str, float]], analysis: QueryAnalysis, meta: dict) -> frozenset[str]:
+    """The dense candidates written in English when the question is Vietnamese (it carries marks, or was typed without
+    them and had them restored: :func:`retriever.query.analyze_query`): the word search over Vietnamese
+    syllables matches none of their words but a number or a name, so its score says nothing of them (a
+    machine-translated post ranked second by meaning fell out of the first five, its word score near zero). Empty
+    unless both searches ran.
+
+    >>> meta = {"en": {"english": True}, "vi": {"english": False}}
+    >>> raw = {"lexical": {"vi": 3.0}, "dense": {"en": 0.9, "vi": 0.8}}
+    >>> sorted(_unreadable_by_words(raw, analyze_query("Nghệ An thu ngân sách bao nhiêu?"), meta))
+    ['en']
+    >>> _unreadable_by_words(raw, analyze_query("How much will the budget revenue of Nghe An be?"), meta)
+    frozenset()
+    """
+    if "lexical" not in raw or not raw.get("dense") or not (analysis.restored or has_diacritics(analysis.text)):
+        return frozenset()
+    return frozenset(pid for pid in raw["dense"] if meta.get(pid, {}).get("english"))
 
 
 def _score_range(values) -> tuple[float, float]:

@@ -56,6 +56,7 @@ class QueryAnalysis:
     answer_types: tuple[AnswerType, ...] = (AnswerType.CONTENT,)  # what the question asks for, in answer order
     list_target: ListTarget = ListTarget()  # what a list question enumerates ("sở"; any members for "gồm những gì")
     doc_numbers: list[str] = field(default_factory=list)  # document numbers named ("135/2006/QĐ-UBND", "QĐ 251")
+    english: list[str] = field(default_factory=list)  # its terms in English, for English pages (ENGLISH_TERMS)
     measure: list[str] = field(default_factory=list)  # what an amount question counts, folded ("tỷ đồng", "%")
     type_words: frozenset = frozenset()  # words (as typed) that only ask for the answer type ("số mấy", "ai ký")
     #: the note naming the pre-2025 provinces searched under a new province's name; None until
@@ -445,6 +446,31 @@ def legal_terms(text: str) -> list[str]:
     return out
 
 
+#: The administrative vocabulary in English, as portals' English pages write it ("cải cách hành chính" →
+#: "administrative reform"; ``textnorm/lexicons/english_terms.json``): the word search reads an English page only
+#: through them (and through names and numbers, which both languages write alike).
+ENGLISH_TERMS = {term: tuple(w.strip() for w in english.split(";") if w.strip())
+                 for term, english in lexicons.mapping("english_terms", "english").items()}
+
+
+def english_terms(text: str) -> list[str]:
+    """The English words (:data:`ENGLISH_TERMS`) of the administrative terms a Vietnamese text writes, each once, in
+    the lexicon's order; words are matched whole, accents as written.
+
+    >>> english_terms("Đoàn kiểm tra cải cách hành chính của tỉnh hoàn thành trước ngày nào?")
+    ['administrative reform', 'inspection', 'inspect', 'inspecting', 'inspection team', 'delegation', 'completed', \
+'complete', 'province', 'provincial']
+    >>> english_terms("kiểm tra"), english_terms("kiem tra"), english_terms("How much will the budget revenue be?")
+    (['inspection', 'inspect', 'inspecting'], [], [])
+    """
+    lowered = " " + normalize_text(text).lower() + " "
+    out: list[str] = []
+    for term, words in ENGLISH_TERMS.items():
+        if re.search(r"(?<!\w)" + re.escape(term) + r"(?!\w)", lowered):
+            out += [w for w in words if w not in out]
+    return out
+
+
 def analyze_query(query: str, restorer: DiacriticRestorer | None = None) -> QueryAnalysis:
     """Normalise a question and read what it says about place and time.
 
@@ -479,7 +505,7 @@ def analyze_query(query: str, restorer: DiacriticRestorer | None = None) -> Quer
                          provinces=find_provinces(typed), years=years_named(typed), restored=restored,
                          answer_types=answer_types(text), list_target=list_target(text),
                          type_words=frozenset(answer_type_words(text)), measure=amount_measure(text),
-                         doc_numbers=named_documents(typed))
+                         doc_numbers=named_documents(typed), english=english_terms(" ".join([text, *expansions])))
 
 
 __all__ = ["QueryAnalysis", "analyze_query", "documents_named", "named_documents", "with_merged_provinces",

@@ -62,7 +62,7 @@ def test_a_cache_of_the_previous_format_is_refused(tmp_path):
     (folder / PASSAGES_FILE).write_text(json.dumps(state.meta), encoding="utf-8")  # format 1: no version
     with pytest.raises(ValueError, match="định dạng cũ"):
         load_lexical_state(folder, LexicalIndex.load(folder), {}, {})
-    assert PASSAGES_FORMAT == 2
+    assert PASSAGES_FORMAT == 3  # 3: each passage says whether it is written in English
 
 
 @pytest.mark.parametrize("name, garbage", [

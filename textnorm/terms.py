@@ -17,6 +17,17 @@ STOPWORDS = frozenset(fold_word(w) for w in STOPWORDS_ACCENTED)
 #: Abbreviations of Vietnamese public administration, both ways (abbreviation → expansion, lower case;
 #: ``textnorm/lexicons/abbreviations.json``).
 ABBREVIATIONS = lexicons.mapping("abbreviations", "expansion")
+#: English function words that no Vietnamese syllable is, accented or folded
+#: (``textnorm/lexicons/english_function_words.json``): what tells an English text from Vietnamese typed without marks.
+ENGLISH_FUNCTION_WORDS = frozenset(lexicons.terms("english_function_words"))
+#: A text is English when at least this share of its words are English function words: running English prose holds
+#: 15–25 % of them ("of", "and", "is"…), Vietnamese none (a quoted English name or title holds a few in many words).
+ENGLISH_FUNCTION_SHARE = 0.08
+#: … and at most this share of its words carry a Vietnamese mark (an English post names "Đắk Lắk", "Sở Nội vụ" now
+#: and then; Vietnamese prose marks about half of its syllables).
+ENGLISH_MARKED_SHARE = 0.1
+#: Fewer words than this say nothing of a language (a heading, a name, a number line).
+ENGLISH_MIN_WORDS = 8
 
 
 def is_stopword(word: str) -> bool:
@@ -52,6 +63,26 @@ def content_terms(text: str) -> list[str]:
     return [fold_word(s) for i, s in enumerate(words) if i not in in_phrase and not is_stopword(s)]
 
 
+def is_english(text: str) -> bool:
+    """Whether a text is written in English (a machine-translated portal post, an English summary), which the word
+    search over Vietnamese syllables cannot match with a Vietnamese question.
+
+    >>> is_english("The People's Committee of Dak Lak province has decided to organize an inspection of "
+    ...            "administrative reform work in 2024 in Krong Bong and Ea H'leo districts.")
+    True
+    >>> is_english("UY BAN NHAN DAN TINH GIA LAI Ke hoach kiem tra cong tac cai cach hanh chinh nam 2018")
+    False
+    >>> is_english("Sở Nội vụ được UBND tỉnh giao phối hợp với Sở Tư pháp triển khai nội dung"), is_english("")
+    (False, False)
+    """
+    words = [w for w in syllables(text) if not w.isdigit()]
+    if len(words) < ENGLISH_MIN_WORDS:
+        return False
+    function = sum(w in ENGLISH_FUNCTION_WORDS for w in words)
+    marked = sum(has_diacritics(w) for w in words)
+    return function >= ENGLISH_FUNCTION_SHARE * len(words) and marked <= ENGLISH_MARKED_SHARE * len(words)
+
+
 def _same_word(word: str, accented: str) -> bool:
     """``word`` (lower case) is ``accented``: with its accents when it carries any, else folded."""
     return normalize_text(word) == accented if has_diacritics(word) else word == fold_word(accented)
@@ -72,4 +103,5 @@ def _phrase_words(words: list[str]) -> set[int]:
     return out
 
 
-__all__ = ["ABBREVIATIONS", "STOPWORDS", "STOPWORDS_ACCENTED", "STOPWORD_PHRASES", "content_terms", "is_stopword"]
+__all__ = ["ABBREVIATIONS", "ENGLISH_FUNCTION_WORDS", "STOPWORDS", "STOPWORDS_ACCENTED", "STOPWORD_PHRASES",
+           "content_terms", "is_english", "is_stopword"]
