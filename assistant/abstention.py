@@ -226,7 +226,7 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule, doc_tex
     stating = fact_units(units, fact, analysis, lexical_state, doc_text=doc_text)
     # a time asked with "khi nào" is answered by a date or by the case a rule applies in ("Trường hợp …"); a unit
     # citing the document whose number is asked carries its kind whatever the scorer read in it
-    stating_ids = {id(u) for u in _citing_form_asked(stating, fact, analysis) + _naming_signer(stating, fact)}
+    stating_ids = {id(u) for u in _citing_form_asked(stating, fact, analysis)}
     typed = [u for u in units if u.carries & asked or id(u) in stating_ids
              or (AnswerType.TIME in asked and _answers_when(analysis, u))]
     type_found = not asked or bool(typed)
@@ -280,21 +280,6 @@ def _citing_form_asked(stating: list, fact, analysis) -> list:
     if not form:
         return stating
     return [u for u in stating if any(same_form(m.group("kind"), form) for m in CITED_DOCUMENT.finditer(u.text))]
-
-
-def _naming_signer(stating: list, fact) -> list:
-    """The units stating who signed (:func:`assistant.evidence.fact_units`: a name with the act of signing) when the
-    signer is asked: a news post's body line "Phó Chánh Văn phòng UBND tỉnh Trần Minh Đức đã ký ban hành văn bản số
-    1520/UBND-NV" carries the signer as a signature block does, though the scorer reads the signer off the block's
-    role only; so the year and coverage tests read it as they read a signature block. Other facts: none (the
-    scorer's types stand).
-
-    >>> from types import SimpleNamespace as NS
-    >>> line = NS(text="Phó Chánh Văn phòng UBND tỉnh Trần Minh Đức đã ký ban hành văn bản số 1520/UBND-NV")
-    >>> _naming_signer([line], NS(kind="signer")) == [line], _naming_signer([line], NS(kind="count"))
-    (True, [])
-    """
-    return stating if fact.kind == "signer" else []
 
 
 def _answers_when(analysis, unit) -> bool:
