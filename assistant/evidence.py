@@ -454,8 +454,7 @@ def numbers_other_events(question: str, text: str) -> bool:
     >>> numbers_other_events("Hội nghị diễn ra năm nào?", "Phiên họp thứ năm năm 2023.")
     False
     """
-    stated = _ordinals(text)
-    return any(any(k == noun for k, _ in stated) and (noun, n) not in stated for noun, n in _ordinals(question))
+    return bool(_other_numbered(_ordinals(question), _ordinals(text)))
 
 
 def _of_other_years(unit, analysis, state=None) -> bool:
@@ -556,7 +555,15 @@ def ordinal_conflict(question: str, units: list, top: int = FACT_TOP_UNITS) -> s
     if not asked:
         return ""
     best = sorted(units, key=lambda u: -u.score)[:top]
-    stated = set().union(*(_ordinals(u.text) for u in best)) if best else set()
+    return _other_numbered(asked, set().union(*(_ordinals(u.text) for u in best)) if best else set())
+
+
+def _other_numbered(asked: set[tuple[str, str]], stated: set[tuple[str, str]]) -> str:
+    """The first numbered event asked ("phien hop 8") that ``stated`` names with other numbers only, else "".
+
+    >>> _other_numbered({("phien hop", "8")}, {("phien hop", "7")}), _other_numbered({("phien hop", "8")}, set())
+    ('phien hop 8', '')
+    """
     for noun, n in sorted(asked):
         others = {m for k, m in stated if k == noun}
         if others and n not in others:

@@ -311,8 +311,9 @@ class HybridRetriever:
             w = folded_weight if t.startswith("~") else 1.0
             weights[t] = weights.get(t, 0.0) + w
         scores = state.index.scores(weights)
-        if analysis.english:  # an English page is read through the English words of the question's terms
-            scores = scores + np.where(english_passages(state), state.index.scores(_english_weights(analysis)), 0.0)
+        english = english_passages(state)
+        if analysis.english and english.any():  # an English page is read through the English words of its terms
+            scores = scores + np.where(english, state.index.scores(_english_weights(analysis)), 0.0)
         scores = np.where(mask, scores, 0.0)
         n = min(self.config.candidates, int((scores > 0).sum()))
         if n == 0:

@@ -437,13 +437,26 @@ def legal_terms(text: str) -> list[str]:
     >>> legal_terms("Công ty có bị nghiêm cấm không?"), legal_terms("Nhân chứng có nghĩa vụ gì?")
     ([], ['người làm chứng'])
     """
-    lowered = " " + normalize_text(text).lower() + " "
+    lowered = _padded_lower(text)
     out = []
     for term, official in LEGAL_TERMS.items():
-        if (re.search(r"(?<!\w)" + re.escape(term) + r"(?!\w)", lowered) and official not in lowered
-                and official not in out):
+        if _writes_term(lowered, term) and official not in lowered and official not in out:
             out.append(official)
     return out
+
+
+def _padded_lower(text: str) -> str:
+    """``text`` normalised, lower case, between spaces: what :func:`_writes_term` searches."""
+    return " " + normalize_text(text).lower() + " "
+
+
+def _writes_term(lowered: str, term: str) -> bool:
+    """Whether ``lowered`` (:func:`_padded_lower`) writes ``term`` as whole words, accents as written.
+
+    >>> _writes_term(_padded_lower("Kiểm tra công tác"), "kiểm tra"), _writes_term(_padded_lower("kiểm tra"), "ra")
+    (True, False)
+    """
+    return bool(re.search(r"(?<!\w)" + re.escape(term) + r"(?!\w)", lowered))
 
 
 #: The administrative vocabulary in English, as portals' English pages write it ("cải cách hành chính" →
@@ -463,10 +476,10 @@ def english_terms(text: str) -> list[str]:
     >>> english_terms("kiểm tra"), english_terms("kiem tra"), english_terms("How much will the budget revenue be?")
     (['inspection', 'inspect', 'inspecting'], [], [])
     """
-    lowered = " " + normalize_text(text).lower() + " "
+    lowered = _padded_lower(text)
     out: list[str] = []
     for term, words in ENGLISH_TERMS.items():
-        if re.search(r"(?<!\w)" + re.escape(term) + r"(?!\w)", lowered):
+        if _writes_term(lowered, term):
             out += [w for w in words if w not in out]
     return out
 
