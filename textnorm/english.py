@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from textnorm.cues import YEAR
 from textnorm.patterns import DOCUMENT_REFERENCE
 from textnorm.terms import is_english
 
@@ -33,7 +34,7 @@ ENGLISH_AGENCY = re.compile(r"\b(?:Department|Ministry|People['’]s Committee|P
                             r"Inspectorate|Steering Committee|Government)\b")
 #: A count or amount: a number that is not a year, a date's part or a document number ("28 main targets",
 #: "15,216 billion VND").
-ENGLISH_NUMBER = re.compile(r"(?<![\d/.,-])\b(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*\b(?![/-]\w)")
+ENGLISH_NUMBER = re.compile(r"(?<![\d/.,-])\b(?!" + YEAR + r"\b)\d+(?:[.,]\d+)*\b(?![/-]\w)")
 #: A rank: "ranked 28th", "28th out of 63", "12/63".
 ENGLISH_RANK = re.compile(r"\branked\b|\b\d+(?:st|nd|rd|th)\b|\b\d+/\d+\b(?!/)", re.IGNORECASE)
 #: A rate: "9 - 10%", "50 percent".

@@ -105,7 +105,7 @@ def is_english_question(text: str) -> bool:
     True
     >>> is_english_question("Who headed the inspection team of the Cao Bang Department of Construction?")
     True
-    >>> is_english_question("ai ky ke hoach cai cach hanh chinh tinh thanh hoa nam 2026")
+    >>> is_english_question("so noi vu chu tri kiem tra cong tac cai cach hanh chinh cac huyen")
     False
     >>> is_english_question("Chỉ số CCHC năm 2023 của tỉnh Đắk Lắk đạt bao nhiêu điểm, which?")
     False
