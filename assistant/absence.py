@@ -32,6 +32,7 @@ from retriever.query import resolve_named_documents
 from retriever.years import document_year_table
 from textnorm import fold_accents
 from textnorm.cues import YEAR, YEAR_WORD
+from textnorm.english import ENGLISH_DAY, english_text
 from textnorm.kinds import DocumentKind
 from textnorm.periods import WRITTEN_DATE, find_periods
 
@@ -157,12 +158,15 @@ def states_grain(text: str, grain: str) -> bool:
     False
     >>> states_grain("Chủ tịch tiếp công dân vào thứ Năm hằng tuần.", "day")
     True
+    >>> states_grain("The inspection of the districts must be completed before December 10, 2024.", "day")
+    True
     """
     text = text or ""
     if grain == "year":
         return bool(YEAR_WORD.search(text))
     folded = fold_accents(text).lower()
-    return bool(WRITTEN_DATE.search(text) or _RECURRING.search(folded) or _WEEKDAY.search(folded))
+    return bool(WRITTEN_DATE.search(text) or _RECURRING.search(folded) or _WEEKDAY.search(folded)
+                or (english_text(text) and ENGLISH_DAY.search(text)))  # an English page: "before December 10"
 
 
 def subject_units(units: list, analysis, state=None, doc_text=None) -> list:

@@ -53,6 +53,7 @@ from retriever.query import resolve_named_documents
 from retriever.years import COVERS, OTHER_YEARS
 from textnorm import fold_word, has_diacritics, syllables, word_segments
 from textnorm.cues import DAY_MONTH, AnswerType, shaped, time_question_words
+from textnorm.english import english_stem
 from textnorm.patterns import CITED_DOCUMENT, news_dateline
 
 #: The fitted thresholds and how they were fitted (grid, halves, figures), as ``bench.fit_abstention`` wrote them.
@@ -238,7 +239,8 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule, doc_tex
     topic = set(analysis.topic_terms)
     words = [w for w in syllables(analysis.text) if fold_word(w) in topic]
     # an accented word is looked up as written ("lương" is not "lượng"); an unaccented one by its folded form
-    unknown = [w for w in words if index.document_frequency(w if has_diacritics(w) else "~" + w) == 0]
+    unknown = [w for w in words if index.document_frequency(w if has_diacritics(w) else "~" + w) == 0
+               and not (analysis.in_english and _inflection_known(w, index))]
     # a compound no document uses ("thời tiết") is unknown even when its syllables are not ("thời", "chi tiết")
     compounds = [c for c in word_segments(analysis.text) if all(fold_word(p) in topic for p in c.split("_"))]
     unknown += [c.replace("_", " ") for c in compounds if not any(p in unknown for p in c.split("_"))
@@ -260,6 +262,22 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule, doc_tex
                               absent_number=_absent_number(analysis, units, lexical_state, doc_text),
                               absent_month=absent_month(units, analysis, lexical_state),
                               absent_grain=absent_grain(units, analysis, lexical_state, doc_text))
+
+
+#: The endings an English word is looked up with when the index lacks it as typed ("strive": "strives").
+_ENGLISH_INFLECTIONS = ("", "s", "es", "ed", "d", "ing", "ion", "ions", "e")
+
+
+def _inflection_known(word: str, index) -> bool:
+    """Whether the index holds an English word of a question in another inflection (:func:`english_stem`).
+
+    >>> class Index:
+    ...     def document_frequency(self, key): return int(key == "~strives")
+    >>> _inflection_known("strive", Index()), _inflection_known("visit", Index())
+    (True, False)
+    """
+    stem = english_stem(word.lower())
+    return any(index.document_frequency("~" + stem + ending) for ending in _ENGLISH_INFLECTIONS)
 
 
 def _absent_number(analysis, units: list, state, doc_text=None) -> str:

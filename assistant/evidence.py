@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from retriever.features import mentions_province
 from retriever.intent import question_fold
-from retriever.query import resolve_named_documents
+from retriever.query import english_words_of, resolve_named_documents
 from retriever.years import (
     COVERS,
     OTHER_YEARS,
@@ -46,6 +46,7 @@ from retriever.years import (
 )
 from textnorm import fold_accents, has_diacritics, syllables, word_segments
 from textnorm.cues import CLOCK_NOUNS, AnswerType, PassageRole
+from textnorm.english import english_text, states_fact_in_english
 from textnorm.gazetteer import canonical_province, find_provinces, place_mentions, province_of_place
 from textnorm.letters import CAPITALISED_WORD, UPPER_LETTER
 from textnorm.patterns import (
@@ -431,7 +432,17 @@ def fact_units(units: list, fact: AskedFact, analysis=None, state=None, top: int
     else:
         best = sorted(scoped, key=lambda u: -u.score)[:top]
     unique = list({id(u): u for u in best}.values())  # a unit read twice (by coverage and by score) counts once
-    return [u for u in unique if states_fact(u.text, fact)]
+    return [u for u in unique if fact_stated(u, fact)]
+
+
+def fact_stated(unit, fact: AskedFact) -> bool:
+    """Whether a unit states ``fact``: as English writes it on an English page (:mod:`textnorm.english`), else as
+    Vietnamese does (:func:`states_fact`)."""
+    result = getattr(unit, "result", None)
+    if fact.kind and result is not None and english_text(result.passage.text):
+        counted = english_words_of(fact.words[0]) if fact.kind == "count" and fact.words else frozenset()
+        return states_fact_in_english(unit.text, fact.kind, counted, tuple(fact.words))
+    return states_fact(unit.text, fact)
 
 
 def in_question_scope(unit, analysis, state=None, doc_text=None) -> bool:
@@ -764,7 +775,8 @@ def in_scope(result, analysis, state=None) -> bool:
     return (canonical_province(tinh) or tinh) in wanted or mentions_province(result.passage.text, analysis.provinces)
 
 
-__all__ = ["AskedFact", "asked_fact", "answers_when_by_condition", "states_fact", "fact_present", "fact_units",
+__all__ = ["AskedFact", "asked_fact", "answers_when_by_condition", "states_fact", "fact_stated", "fact_present",
+           "fact_units",
            "in_scope", "in_question_scope", "numbers_other_events",
            "names_other_places", "names_other_localities", "ordinal_conflict", "unit_year_cover",
            "absent_named_number", "places_named", "document_of_other_places", "document_of_other_localities",

@@ -21,7 +21,7 @@ from textnorm.cues import (
 )
 from textnorm.cues import AnswerType as T
 from textnorm.patterns import POST_NAMES
-from textnorm.terms import is_stopword
+from textnorm.terms import english_answer_types, is_english_question, is_stopword
 
 _F = re.IGNORECASE
 #: Each answer type and the folded question words that ask for it.
@@ -79,7 +79,11 @@ def answer_types(question: str) -> tuple[T, ...]:
     (('list',), ('content',))
     >>> answer_types("Chỉ số hiệu quả quản trị của tỉnh đạt bao nhiêu điểm?"), answer_types("Số hiệu kế hoạch là gì?")
     (('amount',), ('number',))
+    >>> answer_types("How many points did Dak Lak province reach in 2023?"), answer_types("Who headed the team?")
+    (('amount',), ('person',))
     """
+    if is_english_question(question):  # English question words, not Vietnamese ones folded ("who" is no "ai")
+        return tuple(T(t) for t in english_answer_types(question)) or (T.CONTENT,)
     folded = question_fold(question)
     found = [name for name, pattern in _TYPE_PATTERNS if pattern.search(folded)]
     found = _one_reading(found, folded, question)

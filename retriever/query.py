@@ -34,7 +34,7 @@ from textnorm.cues import (
 from textnorm.diacritics import DiacriticRestorer
 from textnorm.gazetteer import ALIASES, PROVINCES
 from textnorm.patterns import DOC_NUMBER, DOCUMENT_REFERENCE, asks_according_to_document, asks_which_document
-from textnorm.terms import ABBREVIATIONS, content_terms
+from textnorm.terms import ABBREVIATIONS, ENGLISH_NON_TOPIC, content_terms, is_english_question
 
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 # a quarter number, not followed by more digits nor by "/n" unless n is a year ("quý 3/2021", not "quy 1/12")
@@ -72,6 +72,16 @@ class QueryAnalysis:
     def asks_when(self) -> bool:
         """The question (as typed or as read) asks when (:func:`textnorm.cues.asks_when`)."""
         return asks_when(f"{self.original} {self.text}")
+
+    @cached_property
+    def in_english(self) -> bool:
+        """The question is typed in English (:func:`textnorm.terms.is_english_question`): its words are read as
+        English words, on English pages.
+
+        >>> QueryAnalysis("Who headed the inspection team of Cao Bang?", "").in_english
+        True
+        """
+        return is_english_question(self.original or self.text)
 
     @cached_property
     def asks_document(self) -> bool:
@@ -117,6 +127,8 @@ class QueryAnalysis:
         words = [w for i, w in enumerate(sylls) if w not in self.type_words and i not in level and i not in named
                  and not (fold_word(w) == "nam" and i + 1 < len(sylls) and YEAR_WORD.fullmatch(sylls[i + 1]))]
         skip = {k.lower() for k in province_initials()} | set(ALIASES) | {fold_accents(a) for a in ABBREVIATIONS}
+        if self.in_english:  # "how", "did", "the" say nothing of an English question's topic, nor "s" of "People's"
+            skip |= ENGLISH_NON_TOPIC | {t for t in content_terms(" ".join(words)) if len(t) < 2}
         return [t for t in content_terms(" ".join(words)) if t not in numbers
                 and not t.isdigit() and t not in skip and not _GLUED_NUMBER.fullmatch(t)]
 
@@ -466,13 +478,48 @@ ENGLISH_TERMS = {term: tuple(w.strip() for w in english.split(";") if w.strip())
                  for term, english in lexicons.mapping("english_terms", "english").items()}
 
 
+def english_glosses(text: str) -> dict[str, tuple[str, ...]]:
+    """Each folded syllable of the administrative terms (:data:`ENGLISH_TERMS`) a Vietnamese text writes → the English
+    words of those terms: what says that syllable on an English page ("kiểm tra" → "inspection", so "kiem" and "tra"
+    are said by a line writing "inspection").
+
+    >>> english_glosses("Ai làm trưởng đoàn kiểm tra?")["doan"]
+    ('inspection team', 'delegation', 'head of the team', 'led by', 'headed by')
+    >>> english_glosses("How much will the budget revenue be?")
+    {}
+    """
+    lowered = _padded_lower(text)
+    out: dict[str, tuple[str, ...]] = {}
+    for term, words in ENGLISH_TERMS.items():
+        if _writes_term(lowered, term):
+            for syllable in {fold_word(s) for s in syllables(term)}:
+                out[syllable] = tuple(dict.fromkeys(out.get(syllable, ()) + words))
+    return out
+
+
+def english_words_of(noun: str) -> frozenset[str]:
+    """The English words (lower case) that may say a folded Vietnamese noun on an English page: the words of the English
+    of every administrative term (:data:`ENGLISH_TERMS`) the noun is part of ("doan": "đoàn kiểm tra", "trưởng đoàn").
+
+    >>> sorted(english_words_of("chi tieu")), "members" in english_words_of("doan")
+    (['targets'], False)
+    """
+    syllables_of = [fold_word(s) for s in noun.split()]
+    out: set[str] = set()
+    for term, words in ENGLISH_TERMS.items():
+        folded = [fold_word(s) for s in syllables(term)]
+        if any(folded[i: i + len(syllables_of)] == syllables_of for i in range(len(folded))):
+            out |= {w.lower() for e in words for w in syllables(e)}
+    return frozenset(out - ENGLISH_NON_TOPIC)
+
+
 def english_terms(text: str) -> list[str]:
     """The English words (:data:`ENGLISH_TERMS`) of the administrative terms a Vietnamese text writes, each once, in
     the lexicon's order; words are matched whole, accents as written.
 
     >>> english_terms("Đoàn kiểm tra cải cách hành chính của tỉnh hoàn thành trước ngày nào?")
     ['administrative reform', 'inspection', 'inspect', 'inspecting', 'inspection team', 'delegation', 'completed', \
-'complete', 'province', 'provincial']
+'complete', 'province', 'provincial', 'before']
     >>> english_terms("kiểm tra"), english_terms("kiem tra"), english_terms("How much will the budget revenue be?")
     (['inspection', 'inspect', 'inspecting'], [], [])
     """
@@ -516,7 +563,9 @@ def analyze_query(query: str, restorer: DiacriticRestorer | None = None) -> Quer
     expansions = expand_abbreviations(text) + legal_terms(text) + unglued_numbers(typed)
     return QueryAnalysis(original=query, text=text, expansions=expansions,
                          provinces=find_provinces(typed), years=years_named(typed), restored=restored,
-                         answer_types=answer_types(text), list_target=list_target(text),
+                         # an English question is read as typed: the names restored ("Đắk Lắk") are no English
+                         answer_types=answer_types(typed if is_english_question(typed) else text),
+                         list_target=list_target(text),
                          type_words=frozenset(answer_type_words(text)), measure=amount_measure(text),
                          doc_numbers=named_documents(typed), english=english_terms(" ".join([text, *expansions])))
 

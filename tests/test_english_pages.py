@@ -1,12 +1,15 @@
 """English pages (a portal's machine-translated post) are found by Vietnamese questions (issue 18: documents as
 officials have them). The word search over Vietnamese syllables cannot read them: it reads them through the English
 words of the question's administrative terms (``textnorm/lexicons/english_terms.json``), and its vote on them is at
-least the dense search's (tiny index, hashing embedder)."""
+least the dense search's (tiny index, hashing embedder). The answerer reads them too: an English unit is measured on
+the English words of the question's terms, a question typed in English on its own words, and the facts asked are
+read as English writes them (``textnorm/english.py``)."""
 
 from __future__ import annotations
 
 import pytest
 
+from assistant.service import open_assistant
 from index.lexical_state import passage_data
 from index.model import Passage
 from retriever.hybrid import HybridRetriever, english_passages
@@ -53,6 +56,20 @@ def store(tmp_path):
     return store
 
 
+@pytest.fixture
+def assistant(tmp_path):
+    settings, store = index_texts(tmp_path, {"tin-tieng-anh.txt": _ENGLISH_POST, "tin-cao-bang.txt": _ENGLISH_TEAM,
+                                             "kh-kon-tum.txt": _VIETNAMESE_PLAN})
+    return open_assistant(settings, store=store)
+
+
+#: Literal lines of an English portal post (freshdocs7, a tune set) naming a decision and the team's head.
+_ENGLISH_TEAM = (
+    "The inspection team, consisting of 5 members, was established according to Decision No. 4139/QD-SXD dated "
+    "October 6, 2025, of the Cao Bang Provincial Department of Construction, headed by Ms. Trinh Thi Thao, Deputy "
+    "Director of the Department.\n")
+
+
 def test_the_english_passages_are_marked_in_the_index(store):
     state = store.lexical()
     marked = {state.meta[pid]["doc_id"] for pid, english in zip(state.index.ids, english_passages(state)) if english}
@@ -70,3 +87,33 @@ def test_a_vietnamese_question_finds_the_english_page(store):
 def test_a_question_about_the_vietnamese_plan_still_finds_it(store):
     best = HybridRetriever(store).search("Kon Tum kiểm tra cải cách hành chính tại những cơ quan nào?", k=1)[0]
     assert best.passage.doc_id == "kh-kon-tum"
+
+
+@pytest.mark.parametrize("question, fact", [
+    ("By what date must the Dak Lak inspection of administrative reform be completed in 2024?", "December 10, 2024"),
+    ("Which districts did the 2024 administrative reform inspection of Dak Lak province visit?", "Krong Bong"),
+    ("Who headed the inspection team of the Cao Bang Department of Construction?", "Trinh Thi Thao"),
+])
+def test_an_english_question_is_answered_with_its_fact(assistant, question, fact):
+    answer = assistant.ask(question)
+    assert not answer.abstained, answer.text
+    assert fact in answer.text.split("\n\n")[0]
+
+
+def test_a_vietnamese_question_is_answered_from_the_english_page(assistant):
+    answer = assistant.ask("Đoàn kiểm tra cải cách hành chính tỉnh Đắk Lắk năm 2024 phải hoàn thành trước ngày nào?")
+    assert not answer.abstained, answer.text
+    assert "December 10, 2024" in answer.text.split("\n\n")[0]
+
+
+@pytest.mark.parametrize("question", [
+    "By what date must the Gia Lai inspection of administrative reform be completed in 2024?",  # no such province
+    "Which districts did the 2031 administrative reform inspection of Dak Lak province visit?",  # no such year
+])
+def test_an_english_question_about_what_no_page_names_is_refused(assistant, question):
+    assert assistant.ask(question).abstained
+
+
+def test_a_vietnamese_question_on_the_vietnamese_plan_is_answered_from_it(assistant):
+    answer = assistant.ask("Kế hoạch kiểm tra cải cách hành chính năm 2024 của Kon Tum: đoàn hoàn thành khi nào?")
+    assert not answer.abstained and answer.citations[0].doc_id == "kh-kon-tum" and "quý IV" in answer.text

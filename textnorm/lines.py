@@ -45,10 +45,11 @@ _BULLET = re.compile(r"^\s*" + MARKER_FORMS["bullet"] + r"\s+")
 _END_TAIL = r"[\"'”’)]*(?:[ \t]*\[[^\[\]\n]{1,40}\])*(?=\s|$)"
 _SENTENCE_END = re.compile(r"[.!?…]+" + _END_TAIL)
 _CLAUSE_END = re.compile(r"(?:[.!?…]+|;)" + _END_TAIL)
-#: Text before a full stop that does not end a sentence: titles and abbreviations ("TP.", "ThS."), and a number of
-#: an article, a clause or a document ("Điều 1.", "số 2.").
+#: Text before a full stop that does not end a sentence: titles and abbreviations ("TP.", "ThS.", and on English
+#: pages "Ms.", "No." before a name or a number), and a number of an article, a clause or a document ("Điều 1.",
+#: "số 2.").
 _NO_BREAK_AFTER = re.compile(
-    r"(?:(?:^|[\s(])(?:TP|Tp|TT|ThS|TS|PGS|GS|BS|KS|CN|Q|P|St|TW|v\.v)"
+    r"(?:(?:^|[\s(])(?:TP|Tp|TT|ThS|TS|PGS|GS|BS|KS|CN|Q|P|St|TW|v\.v|Mr|Ms|Mrs|Dr|No)"
     r"|(?:Điều|Khoản|Mục|Chương|Phần|Điểm|Số|số)\s+[\dIVXLivxl]+[a-zđ]?)$"
 )
 
@@ -153,6 +154,9 @@ def sentence_spans(text: str, *, clauses: bool = False) -> list[tuple[int, int]]
     ['Điều 1. Ban hành Kế hoạch; giao Sở Nội vụ.', 'Điều 2. Hiệu lực.']
     >>> [text[s:e] for s, e in sentence_spans(text, clauses=True)][:2]
     ['Điều 1. Ban hành Kế hoạch;', 'giao Sở Nội vụ.']
+    >>> text = "Decision No. 4139/QD-SXD, headed by Ms. Trinh Thi Thao. It met."
+    >>> [text[s:e] for s, e in sentence_spans(text)]
+    ['Decision No. 4139/QD-SXD, headed by Ms. Trinh Thi Thao.', 'It met.']
     >>> text = "Kiểm tra trong quý III. [1] Sở Nội vụ chủ trì [2]."
     >>> [text[s:e] for s, e in sentence_spans(text)]
     ['Kiểm tra trong quý III. [1]', 'Sở Nội vụ chủ trì [2].']

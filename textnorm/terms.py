@@ -83,6 +83,56 @@ def is_english(text: str) -> bool:
     return function >= ENGLISH_FUNCTION_SHARE * len(words) and marked <= ENGLISH_MARKED_SHARE * len(words)
 
 
+#: English question words and auxiliaries → the answer type each asks ("" for none), longer phrases first
+#: (``textnorm/lexicons/english_question_words.json``): how a question typed in English is read.
+ENGLISH_QUESTION_WORDS = {e.term: e.field("asks") for e in sorted(lexicons.entries("english_question_words"),
+                                                                  key=lambda e: -len(e.term.split()))}
+#: The English words that say nothing of an English question's topic: its question words and the function words.
+ENGLISH_NON_TOPIC = ENGLISH_FUNCTION_WORDS | {w for t in ENGLISH_QUESTION_WORDS for w in t.split()}
+#: The question words that tell a question English: those no Vietnamese syllable is (the lexicon's ``vietnamese``
+#: field names the syllable the others are: "to" is tổ).
+_ENGLISH_TELLING = frozenset(e.term for e in lexicons.entries("english_question_words")
+                             if " " not in e.term and not e.field("vietnamese")) | ENGLISH_FUNCTION_WORDS
+#: Fewer words than this are no English question to read (a name, "how?").
+ENGLISH_QUESTION_MIN_WORDS = 4
+
+
+def is_english_question(text: str) -> bool:
+    """Whether a question is typed in English: enough words, hardly any Vietnamese mark, and an English question
+    word or function word that no Vietnamese syllable is.
+
+    >>> is_english_question("How many points did Dak Lak province reach in the 2023 administrative reform index?")
+    True
+    >>> is_english_question("Who headed the inspection team of the Cao Bang Department of Construction?")
+    True
+    >>> is_english_question("so noi vu chu tri kiem tra cong tac cai cach hanh chinh cac huyen")
+    False
+    >>> is_english_question("Chỉ số CCHC năm 2023 của tỉnh Đắk Lắk đạt bao nhiêu điểm, which?")
+    False
+    """
+    words = [w for w in syllables(text) if not w.isdigit()]
+    if len(words) < ENGLISH_QUESTION_MIN_WORDS or sum(map(has_diacritics, words)) > ENGLISH_MARKED_SHARE * len(words):
+        return False
+    return any(w.lower() in _ENGLISH_TELLING for w in words)
+
+
+def english_answer_types(text: str) -> list[str]:
+    """The answer types an English question asks, in the order it asks them (:data:`ENGLISH_QUESTION_WORDS`).
+
+    >>> english_answer_types("How many points did Dak Lak reach, and when?")
+    ['amount', 'time']
+    >>> english_answer_types("By what date must the inspection be completed?"), english_answer_types("Which plan?")
+    (['time'], [])
+    """
+    lowered = " " + " ".join(w.lower() for w in syllables(text)) + " "
+    found: list[tuple[int, str]] = []
+    for phrase, asks in ENGLISH_QUESTION_WORDS.items():
+        at = lowered.find(f" {phrase} ")
+        if asks and at >= 0 and not any(start <= at < start + len(p) + 1 for start, p in found):
+            found.append((at, phrase))
+    return list(dict.fromkeys(ENGLISH_QUESTION_WORDS[p] for _, p in sorted(found)))
+
+
 def _same_word(word: str, accented: str) -> bool:
     """``word`` (lower case) is ``accented``: with its accents when it carries any, else folded."""
     return normalize_text(word) == accented if has_diacritics(word) else word == fold_word(accented)
@@ -103,5 +153,6 @@ def _phrase_words(words: list[str]) -> set[int]:
     return out
 
 
-__all__ = ["ABBREVIATIONS", "ENGLISH_FUNCTION_WORDS", "STOPWORDS", "STOPWORDS_ACCENTED", "STOPWORD_PHRASES",
-           "content_terms", "is_english", "is_stopword"]
+__all__ = ["ABBREVIATIONS", "ENGLISH_FUNCTION_WORDS", "ENGLISH_NON_TOPIC", "ENGLISH_QUESTION_WORDS",
+           "STOPWORDS", "STOPWORDS_ACCENTED", "STOPWORD_PHRASES",
+           "content_terms", "english_answer_types", "is_english", "is_english_question", "is_stopword"]

@@ -5,15 +5,15 @@ titles and headings."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from assistant.evidence import AskedFact, asked_fact, names_person, states_fact
+from assistant.evidence import AskedFact, asked_fact, fact_stated, names_person, states_fact
 from assistant.grounded.config import GroundedConfig
 from assistant.grounded.units import QuotedSpan, result_label, split_units
 from index.model import OPENING_SECTION, PORTAL_SECTION
 from retriever.features import mentions_province
 from retriever.hybrid import SearchResult
-from retriever.query import QueryAnalysis
+from retriever.query import QueryAnalysis, english_glosses
 from textnorm import fold_accents, fold_word, syllables
 from textnorm.cues import (
     BODY_NOUNS,
@@ -29,6 +29,15 @@ from textnorm.cues import (
     question_fold,
 )
 from textnorm.diacritics import QUESTION_PHRASES, QUESTION_WORDS
+from textnorm.english import (
+    ENGLISH_AGENCY,
+    ENGLISH_DATE,
+    ENGLISH_NUMBER,
+    ENGLISH_PERSON,
+    ENGLISH_RATE,
+    english_stem,
+    english_text,
+)
 from textnorm.gazetteer import canonical_province
 from textnorm.lines import is_upper_line
 from textnorm.patterns import (
@@ -124,6 +133,29 @@ def carried_types(unit: QuotedSpan, analysis: QueryAnalysis) -> set[str]:
     if ADDRESS.search(text) or (VENUE.search(text) and not _ASKS_ADDRESS.search(question_fold(analysis.text))):
         out.add(AnswerType.PLACE)
     if AGENCY.search(text):
+        out.add(AnswerType.AGENT)
+    if unit.result is not None and english_text(unit.result.passage.text):
+        out |= _english_types(text, analysis)
+    return out
+
+
+def _english_types(text: str, analysis: QueryAnalysis) -> set[str]:
+    """The answer types a unit of an English page carries, as English writes them (:mod:`textnorm.english`).
+
+    >>> from retriever.query import analyze_query
+    >>> sorted(_english_types("headed by Ms. Trinh Thi Thao on October 6, 2025", analyze_query("Ai làm trưởng đoàn?")))
+    ['agent', 'person', 'time']
+    """
+    out: set[str] = set()
+    if ENGLISH_DATE.search(text):
+        out.add(AnswerType.TIME)
+        if AnswerType.ISSUE_DATE in analysis.answer_types:
+            out.add(AnswerType.ISSUE_DATE)  # "Plan No. 26/KH-UBND dated August 1, 2025"
+    if ENGLISH_NUMBER.search(DOCUMENT_REFERENCE.sub(" ", ENGLISH_DATE.sub(" ", text))) or ENGLISH_RATE.search(text):
+        out.add(AnswerType.AMOUNT)
+    if ENGLISH_PERSON.search(text):
+        out |= {AnswerType.PERSON, AnswerType.AGENT}  # "Ai làm trưởng đoàn": a person answers who leads
+    if ENGLISH_AGENCY.search(text):
         out.add(AnswerType.AGENT)
     return out
 
@@ -627,6 +659,11 @@ class ScoredQuestion:
     field_name: str = ""
     #: the one or two words before "thứ mấy" ("kỳ họp thứ mấy" → ("ky hop", "hop")), folded: "Kỳ họp thứ 5" states it
     ordinal_of: tuple[str, ...] = ()
+    #: each topic syllable of the question → the English words that say it on an English page
+    #: (:func:`retriever.query.english_glosses`; empty for a question typed in English)
+    glosses: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: the question is typed in English: its words are matched on an English page by their stems
+    in_english: bool = False
     #: the definite fact asked in the body of a document (a date of effect, a rank, a rate, a post's holder, a count:
     #: :func:`assistant.evidence.asked_fact`); a document's own number, date and signer are its header lines' roles
     fact: AskedFact = AskedFact()
@@ -645,7 +682,9 @@ def _question(analysis: QueryAnalysis, idf) -> ScoredQuestion:
                      asks_document=analysis.asks_document, fact=_body_fact(analysis),
                      defined=defined_term(analysis.original or analysis.text),
                      field_name=analysis.list_target.folded if AnswerType.LIST not in types else "",
-                     ordinal_of=ordinal_asked(analysis.original or analysis.text))
+                     ordinal_of=ordinal_asked(analysis.original or analysis.text),
+                     glosses={} if analysis.in_english else english_glosses(analysis.text),
+                     in_english=analysis.in_english)
 
 
 def _body_fact(analysis: QueryAnalysis) -> AskedFact:
@@ -670,31 +709,35 @@ _BODY_FACTS = frozenset({"effect", "rank", "rate", "post", "role"})
 
 
 def score_unit(unit: QuotedSpan, q: ScoredQuestion, analysis: QueryAnalysis, cfg: GroundedConfig,
-               words: list[str] | None = None) -> None:
+               words: list[str] | None = None, said: frozenset | None = None) -> None:
     """Score one unit for the question (sets ``unit.score`` and ``unit.carries``; ``unit.coverage`` is set first by
     :func:`score_all`).
 
     The score is the share of the question's topic weight the unit carries (its own words, then its section's at
     :attr:`GroundedConfig.section_weight`), plus phrase, answer-type and list bonuses, times the rank factor of its
     passage, divided by a length factor; boilerplate, purpose statements and titles are damped. ``words`` are the
-    unit's folded syllables when the caller has them.
+    unit's folded syllables when the caller has them; ``said``, the question's terms a unit of an English page says in
+    English (:func:`said_in_english`), None for a unit of a Vietnamese one.
     """
     words = [fold_word(s) for s in syllables(unit.text)] if words is None else words
     pairs = {f"{a} {b}" for a, b in zip(words, words[1:])}
+    if said:  # an English page says a term's syllables together, in its English words
+        pairs |= {b for b in q.bigrams if set(b.split()) <= said}
     phrase = cfg.bigram_weight * sum(1 for b in q.bigrams if b in pairs)
     unit.carries = carried_types(unit, analysis)
     asked = [t for t in q.types if t in SHAPED_TYPES]
     score = unit.coverage + phrase
     earned = unit.carries & set(asked)
-    if AnswerType.TIME in earned and not states_time(unit.text):
-        earned.discard(AnswerType.TIME)  # the year of a document number ("Nghị định 45/2020/NĐ-CP") is not a time
+    if AnswerType.TIME in earned and not (states_time(unit.text) if said is None else ENGLISH_DATE.search(unit.text)):
+        earned.discard(AnswerType.TIME)  # the year of a document number ("Nghị định 45/2020/NĐ-CP") is not a time,
+        # nor is a year on an English page ("in 2024"): a date is ("before December 10, 2024")
     if earned:
         score += cfg.type_bonus * len(earned) / len(asked)
     if states_asked(unit.text, q.defined, q.field_name, q.ordinal_of):
         score += cfg.type_bonus  # "X là gì": "X là …"; "thuộc học phần nào": "Học phần: …"; "kỳ họp thứ mấy"
     if q.asks_purpose and STATES_PURPOSE.search(unit.text):
         score += cfg.type_bonus  # "nhằm mục đích gì": "Nhằm đánh giá thực chất …"
-    if q.fact.kind and states_fact(unit.text, q.fact):
+    if q.fact.kind and fact_stated(unit, q.fact):
         score += cfg.type_bonus  # "có hiệu lực từ ngày nào": the line saying "có hiệu lực … từ ngày …"
     if AnswerType.LIST in q.types and unit.kind not in ("lead_in", "row") and _enumerates(unit, q.target):
         unit.answers_list = True
@@ -727,6 +770,35 @@ def _coverage(unit: QuotedSpan, words: list[str], q: ScoredQuestion, cfg: Ground
         elif term in document:
             total += doc_weight * weight
     return total / q.total
+
+
+def said_in_english(text: str, words: list[str], q: ScoredQuestion) -> set[str]:
+    """The question's topic terms an English unit says: by its English gloss for a Vietnamese question ("kiểm tra":
+    "inspection"), by the stem of the word for an English one. Names and numbers both languages write alike ("Dak
+    Lak", "2024") are in the unit's words already.
+
+    >>> q = ScoredQuestion({"kiem": 1.0, "tra": 1.0, "lak": 1.0}, 3.0, set(), (), [], False, False,
+    ...                    glosses={"kiem": ("inspection",), "tra": ("inspection",)})
+    >>> sorted(said_in_english("The inspection team visited Dak Lak.", ["the", "inspection"], q))
+    ['kiem', 'tra']
+    >>> e = ScoredQuestion({"inspected": 1.0, "wards": 1.0}, 2.0, set(), (), [], False, False, in_english=True)
+    >>> sorted(said_in_english("", ["inspection", "ward"], e))
+    ['inspected', 'wards']
+    """
+    if q.in_english:
+        stems = {english_stem(w) for w in words}
+        return {t for t in q.weights if english_stem(t) in stems}
+    stems = _stemmed(text)
+    return {t for t, english in q.glosses.items() if t in q.weights and any(_stemmed(e) in stems for e in english)}
+
+
+def _stemmed(text: str) -> str:
+    """The words of an English text by their stems (:func:`english_stem`), lower case, between spaces.
+
+    >>> _stemmed("Krong Bong districts"), _stemmed("district") in _stemmed("Krong Bong districts")
+    (' krong bong district ', True)
+    """
+    return " " + " ".join(english_stem(w.lower()) for w in syllables(text)) + " "
 
 
 def _is_heading(unit: QuotedSpan) -> bool:
@@ -779,16 +851,20 @@ def score_all(results: list[SearchResult], analysis: QueryAnalysis, lexical_stat
     q = _question(analysis, idf_table(lexical_state))
     units: list[QuotedSpan] = []
     words: dict[int, list[str]] = {}  # id(unit) → its folded syllables, read once for coverage and score
+    said: dict[int, frozenset | None] = {}  # id(unit) → the question's terms an English unit says in English
     seen: set[tuple[str, int, int]] = set()
     for result in results:
         # the words of the passage's section path and of its document, read once for all its units
         context = ({fold_word(s) for s in syllables(result.passage.section)}, _document_words(result))
+        english = english_text(result.passage.text)
         for unit in split_units(result, cfg):
             key = (unit.doc_id, unit.start, unit.end)
             if key not in seen:
                 seen.add(key)
                 words[id(unit)] = [fold_word(s) for s in syllables(unit.text)]
-                unit.coverage = _coverage(unit, words[id(unit)], q, cfg, context)
+                # an English page says the question's terms in English: its units are measured on those words
+                said[id(unit)] = frozenset(said_in_english(unit.text, words[id(unit)], q)) if english else None
+                unit.coverage = _coverage(unit, words[id(unit)] + sorted(said[id(unit)] or ()), q, cfg, context)
                 units.append(unit)
     doc_best: dict[str, float] = {}
     for unit in units:
@@ -797,6 +873,6 @@ def score_all(results: list[SearchResult], analysis: QueryAnalysis, lexical_stat
         if unit.role in IDENTITY_ROLES:
             # a number, date or signature line speaks for its whole document: "is this the document asked about"
             unit.coverage = max(unit.coverage, doc_best[unit.doc_id])
-        score_unit(unit, q, analysis, cfg, words[id(unit)])
+        score_unit(unit, q, analysis, cfg, words[id(unit)], said[id(unit)])
     return units, q
 
