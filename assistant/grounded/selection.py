@@ -177,7 +177,7 @@ def asked_words(analysis: QueryAnalysis, weights: dict[str, float]) -> dict[str,
     >>> sorted(asked_words(analyze_query("Kế hoạch xây dựng NTM kiểu mẫu phải có lộ trình thế nào?"), {}))
     ['lo', 'mau', 'phai', 'trinh']
     """
-    terms = [p for p in asked_phrases(analysis)] + [p for p, _ in asked_predicates(analysis)]
+    terms = list(asked_phrases(analysis)) + [p for p, _ in asked_predicates(analysis)]
     return {w: weights.get(w, 1.0) for phrase in terms for term in phrase for w in term.split()}
 
 
