@@ -8,7 +8,8 @@ by its [n]. Every citation's quote is an exact span of the document's cleaned te
 
 The steps, one module each: :mod:`~assistant.grounded.units` (a passage cut into quotable units),
 :mod:`~assistant.grounded.scoring` (each unit rated for the question), :mod:`~assistant.grounded.selection` (the
-direct answer and its support), :mod:`~assistant.grounded.rendering` (the answer's text and citations), and
+direct answer and its support; :mod:`~assistant.grounded.asked` puts first the unit adding what is asked when the
+best only restates the subject), :mod:`~assistant.grounded.rendering` (the answer's text and citations), and
 :mod:`~assistant.grounded.compose` (the four in order); :mod:`~assistant.grounded.config` holds their constants.
 
 Setup / use::

@@ -24,16 +24,21 @@ def quote_span(unit: QuotedSpan, weights: dict[str, float], limit: int, wanted: 
                context_chars: int) -> tuple[int, int, str]:
     """The unit, or its run of clauses that carries most of the question's words (and the asked kind of answer,
     ``wanted``, read with the ``context_chars`` before it) when it is longer than ``limit`` (still an exact span of
-    the document). A clause longer than ``limit`` is a candidate too, cut at a word.
+    the document). A clause longer than ``limit`` is a candidate too, cut at a word. A run that cuts a quotation the
+    unit opens and closes (:func:`cuts_quotation`) is none: its commas are the quotation's, not clause ends.
 
     >>> u = QuotedSpan(None, 100, 133, "Thực hiện công văn số 5 và 6, như sau:", "lead_in")
     >>> quote_span(u, {}, 24, context_chars=40)  # the long first clause, cut at a word, not "như sau"
     (100, 123, 'Thực hiện công văn số 5')
+    >>> u = QuotedSpan(None, 0, 75, "Tỉnh cải cách, với phương châm “Kỷ cương, liêm chính, hiệu quả”.", "sentence")
+    >>> quote_span(u, {"phuong": 1.0, "cham": 1.0}, 60, context_chars=40)[2]
+    'với phương châm “Kỷ cương, liêm chính, hiệu quả”.'
     """
     if len(unit.text) <= limit:
         return unit.start, unit.end, unit.text
     cuts = [0] + [m.end() for m in _CLAUSE_END.finditer(unit.text)] + [len(unit.text)]
-    best: tuple[float, int, int] | None = None
+    paired = not cuts_quotation(unit.text)  # a unit whose own quotation marks pair: no quote of it cuts one
+    best: tuple[bool, float, int, int] | None = None
     for i, a in enumerate(cuts[:-1]):
         for b in cuts[i + 1:]:
             too_long = b - a > limit
@@ -46,13 +51,31 @@ def quote_span(unit: QuotedSpan, weights: dict[str, float], limit: int, wanted: 
             value = sum(w for t, w in weights.items() if t in words) + 0.0001 * (b - a) - 0.00001 * a
             if wanted is not None:
                 value += _answer_context(unit.text[a:b], wanted, weights, context_chars)
-            if unit.text[a:b].strip(" ,;:") and (best is None or value > best[0]):
-                best = (value, a, b)
+            # "phương châm “Kỷ cương": a quotation is quoted whole, a run cutting one only when every run does
+            whole = not (paired and not too_long and cuts_quotation(unit.text[a:b]))
+            if unit.text[a:b].strip(" ,;:") and (best is None or (whole, value) > best[:2]):
+                best = (whole, value, a, b)
             if too_long:
                 break
-    _, a, b = best if best is not None else (0.0, 0, _word_cut(unit.text, 0, limit))
+    _, _, a, b = best if best is not None else (True, 0.0, 0, _word_cut(unit.text, 0, limit))
     text = unit.text[a:b].rstrip(" ,;:")
     return unit.start + a, unit.start + a + len(text), text
+
+
+#: Quotation marks that open and close a quoted name, slogan or title (“…”, «…»): its commas are not clause ends.
+_QUOTATION_MARKS = (("“", "”"), ("«", "»"))
+
+
+def cuts_quotation(text: str) -> bool:
+    """The text opens a quotation it does not close, or closes one it did not open: a quote cut there stops inside a
+    quoted name, slogan or title (its commas read as clause ends) and loses what the quotation says.
+
+    >>> cuts_quotation("với phương châm hành động “Kỷ cương"), cuts_quotation("liêm chính, hành động”")
+    (True, True)
+    >>> cuts_quotation("với phương châm “Kỷ cương, liêm chính”, hiệu quả"), cuts_quotation("không có ngoặc")
+    (False, False)
+    """
+    return any(text.count(opening) != text.count(closing) for opening, closing in _QUOTATION_MARKS)
 
 
 def item_head(unit: QuotedSpan, limit: int) -> tuple[int, int, str]:

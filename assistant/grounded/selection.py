@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from assistant.evidence import names_person
+from assistant.grounded.asked import adding_unit
 from assistant.grounded.config import GroundedConfig
 from assistant.grounded.scoring import (
     ASKING_WORDS,
@@ -127,6 +128,7 @@ def select_units(units: list[QuotedSpan], results: list[SearchResult], analysis:
         return None
     lead = _lead_document(scored, results, cfg)
     direct = _direct_units(scored, lead, analysis, cfg)
+    direct = _adding_first(direct, scored, units, analysis, weights or {})
     # "về việc gì, ban hành ngày nào": the trích yếu first, whatever it shares with the question's words
     title = _subject_title(sorted((u for u in units if u.doc_id == lead), key=lambda u: -u.score), analysis)
     direct = title + [u for u in direct if not any(_overlaps(u, t) for t in title)]
@@ -165,6 +167,38 @@ def select_units(units: list[QuotedSpan], results: list[SearchResult], analysis:
         support.setdefault(u.doc_id, []).append(u)
         budget -= 1
     return Selection(direct=[_whole_list(u, units) for u in direct], support=support, lists=lists)
+
+
+def asked_words(analysis: QueryAnalysis, weights: dict[str, float]) -> dict[str, float]:
+    """The question's topic words that say what it asks (its asked phrases and predicates, :func:`~assistant.grounded.
+    scoring.asked_phrases`), with their weights (1 when ``weights`` has none).
+
+    >>> from retriever.query import analyze_query
+    >>> sorted(asked_words(analyze_query("Kế hoạch xây dựng NTM kiểu mẫu phải có lộ trình thế nào?"), {}))
+    ['lo', 'mau', 'phai', 'trinh']
+    """
+    terms = list(asked_phrases(analysis)) + [p for p, _ in asked_predicates(analysis)]
+    return {w: weights.get(w, 1.0) for phrase in terms for term in phrase for w in term.split()}
+
+
+def _adding_first(direct: list[QuotedSpan], scored: list[QuotedSpan], units: list[QuotedSpan],
+                  analysis: QueryAnalysis, weights: dict[str, float]) -> list[QuotedSpan]:
+    """The direct answer with the lead document's unit that adds what is asked (:func:`~assistant.grounded.asked.
+    adding_unit`) first, when the best unit only restates the question's subject; a question about the document
+    itself (what it is about, which one) is answered by its name, a shaped fact by its shape: both are left as they
+    are."""
+    if not direct or shaped(analysis.answer_types) or analysis.asks_document \
+            or asks_subject(analysis.original or analysis.text):
+        return direct  # a shaped fact (a date, an amount, a person) is found by its shape, not by the asked words
+    best = direct[0]
+    in_lead = [u for u in scored if u.doc_id == best.doc_id]
+    if best.score < max(u.score for u in in_lead) or best.role not in ("", PassageRole.BASIS) \
+            or _whole_list(best, units) is not best:
+        return direct  # a unit stating the asked shape, a cited document, a header line or a list was put first
+    candidates = [u for u in in_lead if u is not best and not u.role and u.kind not in ("lead_in", "list")
+                  and not is_document_title(u) and not any(_overlaps(u, v) for v in direct)]
+    found = adding_unit(best, candidates, asked_words(analysis, weights))
+    return direct if found is None else [found, *direct]
 
 
 #: A word or a mark that ends a clause, as the text is read for an asked phrase.
