@@ -322,26 +322,35 @@ def _code_kind(number: str) -> str:
 
 
 def _head(number: str) -> str:
-    """A number's leading digits without leading zeros ("0155/KH-UBND" → "155"), "" when it has none."""
-    m = re.match(r"\s*0*(\d+)", number or "")
+    """A number's first digits without leading zeros ("0155/KH-UBND" → "155", "qd 5157" → "5157"), "" when none.
+
+    >>> _head("0155/KH-UBND"), _head("qd 5157"), _head("")
+    ('155', '5157', '')
+    """
+    m = re.search(r"0*(\d+)", number or "")
     return m.group(1) if m else ""
 
 
 def contradicts(asked: DocumentAsked, kind: str, number: str, description: str, issued: str = "") -> bool:
-    """Whether a document of ``kind`` and ``number`` described by ``description`` (its title, or the clause citing it)
-    and issued in ``issued`` (a year) is positively not the document asked: another kind, unless one that issues
-    documents and its description issues or names the kind asked (a decision "Ban hành Kế hoạch …"); another number;
-    another year written in its description and the year asked nowhere in it (a period holding it counts); a year of
-    issue more than :data:`ISSUE_YEAR_SLACK` from the year asked. A field unread never contradicts.
+    """Whether a document of ``kind`` (or of the kind its number's type letters name) and ``number``, described by
+    ``description`` (its title, or the clause citing it) and issued in ``issued`` (a year), is positively not the
+    document asked: another kind, unless one that issues documents and its description issues or names the kind asked
+    (a decision "Ban hành Kế hoạch …"); another number; years written in its description and the year asked not
+    among them alone (a period holding it is the plan of the period: "giai đoạn 2021-2025" is not the plan "năm
+    2022"); a year of issue more than :data:`ISSUE_YEAR_SLACK` from the year asked. A field unread never contradicts.
 
     >>> asked = DocumentAsked("Kế hoạch", "2022")
     >>> contradicts(asked, "Báo cáo", "218/BC-UBND", "Kết quả thực hiện kế hoạch kinh tế - xã hội năm 2022")
     True
-    >>> contradicts(asked, "Quyết định", "4168/QĐ-UBND", "Ban hành kế hoạch cải cách hành chính giai đoạn 2021-2025")
+    >>> contradicts(asked, "Quyết định", "4168/QĐ-UBND", "Ban hành kế hoạch cải cách hành chính năm 2022")
     False
+    >>> contradicts(asked, "Quyết định", "4168/QĐ-UBND", "Ban hành kế hoạch cải cách hành chính giai đoạn 2021-2025")
+    True
     >>> contradicts(asked, "Kế hoạch", "266/KH-UBND", "của UBND tỉnh về Tuyên truyền CCHC năm 2021")
     True
     >>> contradicts(asked, "Quyết định", "", "")
+    False
+    >>> contradicts(DocumentAsked("Nghị quyết"), "Quy định", "18/2018/NQ-HĐND", "")  # its number says what it is
     False
     >>> contradicts(DocumentAsked(number="111/KH-UBND"), "", "110/KH-UBND", "")
     True
@@ -349,9 +358,9 @@ def contradicts(asked: DocumentAsked, kind: str, number: str, description: str, 
     True
     """
     folded = fold_accents(description or "").lower()
-    if asked.kind and kind and kind != asked.kind and not (
-            kind in ISSUING_KINDS and (not folded or (_ISSUES.search(folded)
-                                                      and fold_accents(asked.kind).lower() in folded))):
+    kinds = {k for k in (kind, _code_kind(number)) if k}
+    issues = not folded or (_ISSUES.search(folded) and fold_accents(asked.kind).lower() in folded)
+    if asked.kind and kinds and asked.kind not in kinds and not (kinds & ISSUING_KINDS and issues):
         return True
     if asked.number and _head(number) and _head(asked.number) != _head(number):
         return True
@@ -360,7 +369,7 @@ def contradicts(asked: DocumentAsked, kind: str, number: str, description: str, 
         return True
     if asked.year and folded:
         spans = [(int(m.group("y")), int(m.group("to") or m.group("y"))) for m in _WRITTEN_YEAR.finditer(folded)]
-        return bool(spans) and not any(a <= int(asked.year) <= b for a, b in spans)
+        return bool(spans) and not any(a == b == int(asked.year) for a, b in spans)
     return False
 
 
@@ -422,7 +431,7 @@ def _unit_contradicts(unit, asked: DocumentAsked, fact, doc_text=None) -> bool:
     cites around the value. A value no document can be read for (a date in running text) never contradicts."""
     md = DocumentMetadata.of(unit.result.doc_metadata)
     issued = md.issue_date[:4] if re.match(YEAR + r"-\d", md.issue_date) else ""  # an ISO date read, not a year alone
-    own = (document_kind(md.kind) if md.kind else _code_kind(md.number), md.number, md.title, issued)
+    own = (document_kind(md.kind) if md.kind else "", md.number, md.title, issued)
     if unit.role in _OWN_ROLES or fact.kind == "signer":
         return unit.role in _OWN_ROLES and contradicts(asked, *own)
     text = doc_text(unit.doc_id) if doc_text is not None else None
