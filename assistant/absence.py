@@ -285,7 +285,7 @@ def asked_document(question: str, years=(), numbers=()) -> DocumentAsked:
 
     >>> asked_document("Kế hoạch tuyên truyền CCHC năm 2022 của tỉnh là kế hoạch số mấy?", ["2022"])
     DocumentAsked(kind='Kế hoạch', year='2022', number='')
-    >>> asked_document("ubnd tinh ban hanh ke hoach cai cach hanh chinh nam 2022 so may", ["2022"]).kind
+    >>> asked_document("so noi vu trinh ke hoach dao tao cong chuc nam 2023 so may", ["2023"]).kind
     'Kế hoạch'
     >>> asked_document("Kế hoạch CCHC 2021-2025 ban hành kèm quyết định số mấy?", ["2021", "2025"])
     DocumentAsked(kind='', year='', number='')
