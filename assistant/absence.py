@@ -24,6 +24,7 @@ False
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from assistant.evidence import asked_fact, in_question_scope, numbers_other_events
 from assistant.scope import evidence_text
@@ -31,9 +32,10 @@ from index.model import DocumentMetadata
 from retriever.query import resolve_named_documents
 from retriever.years import document_year_table
 from textnorm import fold_accents
-from textnorm.cues import YEAR, YEAR_WORD
+from textnorm.cues import DOCUMENT_TYPE_FORMS, YEAR, YEAR_WORD, PassageRole, question_fold
 from textnorm.english import ENGLISH_DAY, english_text
-from textnorm.kinds import DocumentKind
+from textnorm.kinds import KIND_OF_CODE, DocumentKind, document_kind
+from textnorm.patterns import CITED_DOCUMENT, DOCUMENT_REFERENCE
 from textnorm.periods import WRITTEN_DATE, find_periods
 
 #: A month named in a question, folded: "tháng 9", "tháng 9/2021", "tháng 12-2024", "tháng 1 năm 2026" ("tháng mấy"
@@ -219,5 +221,265 @@ def absent_grain(units: list, analysis, state=None, doc_text=None) -> str:
     return GRAIN_NAMES[grain]
 
 
+# -- a document's own fact stated only of other documents -----------------------------------------------------------
+#: The kinds of document a question may name as the one it asks the number, date or signer of, folded: the
+#: administrative and legal kinds a number carries (a news post, a law, a consolidated text are no such subject).
+_ASKABLE_KINDS = tuple(k for k in DocumentKind if k not in (
+    DocumentKind.NEWS, DocumentKind.CONSOLIDATED, DocumentKind.CONSTITUTION, DocumentKind.CODE, DocumentKind.LAW))
+#: Folded written form → kind: the spelled-out kinds and the abbreviations officials type ("qđ", "kh", "nq").
+_KIND_OF_WORD = {fold_accents(k).lower(): k for k in _ASKABLE_KINDS} | {
+    fold_accents(code).lower(): document_kind(forms[0]) for code, forms in DOCUMENT_TYPE_FORMS.items()}
+#: A kind written in a folded question, not the name of a body ("Sở Kế hoạch và Đầu tư") nor "kế hoạch hóa gia đình".
+_KIND_WORD = re.compile(r"(?<!\bso )\b(?P<w>" + "|".join(sorted(_KIND_OF_WORD, key=len, reverse=True))
+                        + r")\b(?! hoa\b| va dau tu\b)")
+#: The kind right before what is asked ("là kế hoạch số mấy", "theo quyết định nào"; "văn bản" names no kind).
+_ASKED_KIND = re.compile(r"\b(?P<w>" + "|".join(sorted(_KIND_OF_WORD, key=len, reverse=True)) + r"|van ban)"
+                         r"(?: so)? (?:may|nao|hieu)\b")
+#: Folded words before a kind that make it a document the subject rests on, not the subject ("thực hiện kế hoạch số
+#: mấy", "ban hành kèm theo quyết định nào").
+_CITING_BEFORE = re.compile(r"\b(?:theo|thuc hien|trien khai|kem|tai|can cu|thay the|cua)\s*$")
+#: The year a folded question gives its document ("Kế hoạch … năm 2022"), not a target ("đến năm 2025"), nor a year of
+#: issue ("ban hành năm 2021": a plan of a year may be issued the year before).
+_PLAN_YEAR = re.compile(r"(?<!\bden )(?<!\btu )(?<!\bhanh )(?<!\bky )(?<!\bqua )\bnam (?P<y>" + YEAR + r")\b")
+#: A year a title or a citation writes of its document: a target ("đến năm 2030", "định hướng 2030") is none.
+_WRITTEN_YEAR = re.compile(r"(?<!\bden nam )(?<!\bden )(?<!\bhuong )\b(?P<y>" + YEAR + r")(?:\s*[-–]\s*(?P<to>" + YEAR
+                           + r"))?\b")
+#: Kinds that issue or approve documents of other kinds ("Quyết định … ban hành Kế hoạch", "Nghị quyết … thông qua
+#: Đề án"): of another kind than the one asked, they may still be how the asked document is numbered and dated.
+ISSUING_KINDS = frozenset({DocumentKind.DECISION, DocumentKind.RESOLUTION, DocumentKind.DECREE,
+                           DocumentKind.CIRCULAR, DocumentKind.JOINT_CIRCULAR})
+#: Folded verbs by which a document issues or approves another ("ban hành", "phê duyệt", "thông qua", "kèm theo").
+_ISSUES = re.compile(r"\b(?:ban hanh|phe duyet|thong qua|kem theo|ve viec|giao)\b")
+#: Roles of the lines that state their own document's number, date or signer (the number line, the place-and-date
+#: line, the signature block).
+_OWN_ROLES = frozenset({PassageRole.NUMBER, PassageRole.PLACE_DATE, PassageRole.SIGNATURE, PassageRole.AUTHORITY})
+#: How far a cited document's description is read after its number and date ("… về Tuyên truyền CCHC trên địa bàn
+#: tỉnh năm 2021"): up to the next ";" or line, at most this many characters (a clause, not the next sentence).
+CLAUSE_CHARS = 200
+#: A document of a year (a plan, a report of the year) is issued from the year before it to the year after it: a
+#: date of issue further off is another document's (a plan "năm 2022" dated 16/12/2020 is the plan of 2021).
+ISSUE_YEAR_SLACK = 1
+#: The year of a written date of issue ("16/12/2020", "30 tháng 6 năm 2014") or of a number ("135/2006/QĐ-UBND").
+_ISSUE_YEAR = re.compile(r"(?:[/.-]\s*|\bnăm\s+|^\d+\s*/\s*)(?P<y>" + YEAR + r")\b")
+#: The type letters of a number's code: "2090/TTr-UBND" → "TTr", "135/2006/QĐ-UBND" → "QĐ".
+_CODE_LETTERS = re.compile(r"/\s*(?:\d{4}\s*/\s*)?(?P<code>[A-ZĐ][A-Za-zĐđ]*)")
+
+
+@dataclass(frozen=True)
+class DocumentAsked:
+    """What a question states of the document whose own number, date or signer it asks: its kind, the year it is of
+    and its number (each "" when not stated)."""
+
+    kind: str = ""
+    year: str = ""
+    number: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.kind or self.year or self.number)
+
+    def named(self) -> str:
+        """How the refusal names it: "kế hoạch năm 2022", "kế hoạch 111/KH-UBND"."""
+        return " ".join(p for p in (self.kind.lower() or "văn bản", self.number, self.year and "năm " + self.year) if p)
+
+
+def asked_document(question: str, years=(), numbers=()) -> DocumentAsked:
+    """The document a question asks the own number, date or signer of, as the question describes it; empty when it
+    asks the number of another document (one the subject rests on, issues or cites: "ban hành kèm quyết định số
+    mấy", "tại tờ trình số mấy").
+
+    >>> asked_document("Kế hoạch tuyên truyền CCHC năm 2022 của tỉnh là kế hoạch số mấy?", ["2022"])
+    DocumentAsked(kind='Kế hoạch', year='2022', number='')
+    >>> asked_document("so noi vu trinh ke hoach dao tao cong chuc nam 2023 so may", ["2023"]).kind
+    'Kế hoạch'
+    >>> asked_document("Kế hoạch CCHC 2021-2025 ban hành kèm quyết định số mấy?", ["2021", "2025"])
+    DocumentAsked(kind='', year='', number='')
+    >>> asked_document("Kế hoạch 111/KH-UBND năm 2021 của thành phố ban hành ngày nào?", ["2021"], ["111/KH-UBND"])
+    DocumentAsked(kind='Kế hoạch', year='', number='111/KH-UBND')
+    >>> asked_document("Kế hoạch chuyển đổi số đến năm 2025 số mấy?", ["2025"]).year
+    ''
+    """
+    folded = question_fold(question)
+    subject = _KIND_WORD.search(folded)
+    if subject is None:
+        return DocumentAsked()
+    kind = _KIND_OF_WORD[subject.group("w")]
+    asked = _ASKED_KIND.search(folded)
+    if asked and asked.start() != subject.start() and asked.group("w") != "van ban" and (
+            _KIND_OF_WORD[asked.group("w")] != kind or _CITING_BEFORE.search(folded[:asked.start()])):
+        return DocumentAsked()
+    plan_year = _PLAN_YEAR.search(folded)
+    year = plan_year.group("y") if plan_year and len(set(years)) == 1 and not numbers else ""
+    number = numbers[0] if len(numbers) == 1 else ""
+    if number and _code_kind(number) not in ("", kind):
+        return DocumentAsked()  # the number named is another document's ("Kế hoạch thực hiện QĐ 468/QĐ-TTg")
+    return DocumentAsked(kind, year, number)
+
+
+def _code_kind(number: str) -> str:
+    """The kind a number's type letters name ("2090/TTr-UBND" → "Tờ trình"), "" when they name none ("…/UBND-VX").
+
+    >>> _code_kind("10/BC-HĐND"), _code_kind("135/2006/QĐ-UBND"), _code_kind("1234/UBND-VX")
+    ('Báo cáo', 'Quyết định', '')
+    """
+    m = _CODE_LETTERS.search(number or "")
+    return KIND_OF_CODE.get(m.group("code"), "") if m else ""
+
+
+def _head(number: str) -> str:
+    """A number's first digits without leading zeros ("0155/KH-UBND" → "155", "qd 5157" → "5157"), "" when none.
+
+    >>> _head("0155/KH-UBND"), _head("qd 5157"), _head("")
+    ('155', '5157', '')
+    """
+    m = re.search(r"0*(\d+)", number or "")
+    return m.group(1) if m else ""
+
+
+def contradicts(asked: DocumentAsked, kind: str, number: str, description: str, issued: str = "") -> bool:
+    """Whether a document of ``kind`` (or of the kind its number's type letters name) and ``number``, described by
+    ``description`` (its title, or the clause citing it) and issued in ``issued`` (a year), is positively not the
+    document asked: another kind, unless one that issues documents and its description issues or names the kind asked
+    (a decision "Ban hành Kế hoạch …"); another number; years written in its description and the year asked not
+    among them alone (a period holding it is the plan of the period: "giai đoạn 2021-2025" is not the plan "năm
+    2022"); a year of issue more than :data:`ISSUE_YEAR_SLACK` from the year asked. A field unread never contradicts.
+
+    >>> asked = DocumentAsked("Kế hoạch", "2022")
+    >>> contradicts(asked, "Báo cáo", "218/BC-UBND", "Kết quả thực hiện kế hoạch kinh tế - xã hội năm 2022")
+    True
+    >>> contradicts(asked, "Quyết định", "4168/QĐ-UBND", "Ban hành kế hoạch cải cách hành chính năm 2022")
+    False
+    >>> contradicts(asked, "Quyết định", "4168/QĐ-UBND", "Ban hành kế hoạch cải cách hành chính giai đoạn 2021-2025")
+    True
+    >>> contradicts(asked, "Kế hoạch", "266/KH-UBND", "của UBND tỉnh về Tuyên truyền CCHC năm 2021")
+    True
+    >>> contradicts(asked, "Quyết định", "", "")
+    False
+    >>> contradicts(DocumentAsked("Nghị quyết"), "Quy định", "18/2018/NQ-HĐND", "")  # its number says what it is
+    False
+    >>> contradicts(DocumentAsked(number="111/KH-UBND"), "", "110/KH-UBND", "")
+    True
+    >>> contradicts(asked, "Kế hoạch", "266/KH-UBND", "về Tuyên truyền CCHC", "2020")
+    True
+    """
+    folded = fold_accents(description or "").lower()
+    kinds = {k for k in (kind, _code_kind(number)) if k}
+    issues = not folded or (_ISSUES.search(folded) and fold_accents(asked.kind).lower() in folded)
+    if asked.kind and kinds and asked.kind not in kinds and not (kinds & ISSUING_KINDS and issues):
+        return True
+    if asked.number and _head(number) and _head(asked.number) != _head(number):
+        return True
+    issued = issued or _year_of(number)
+    if asked.year and issued and abs(int(issued) - int(asked.year)) > ISSUE_YEAR_SLACK:
+        return True
+    if asked.year and folded:
+        spans = [(int(m.group("y")), int(m.group("to") or m.group("y"))) for m in _WRITTEN_YEAR.finditer(folded)]
+        return bool(spans) and not any(a == b == int(asked.year) for a, b in spans)
+    return False
+
+
+def _year_of(written: str) -> str:
+    """The year a written date or number holds ("16/12/2020", "135/2006/QĐ-UBND"), "" when none.
+
+    >>> _year_of("16/12/2020"), _year_of("135/2006/QĐ-UBND"), _year_of("4168/QĐ-UBND")
+    ('2020', '2006', '')
+    """
+    m = _ISSUE_YEAR.search(written or "")
+    return m.group("y") if m else ""
+
+
+def _clause_after(text: str, end: int) -> str:
+    """The clause after a citation's number and date: up to the next ";" or line, or the next document cited."""
+    rest = text[end:end + CLAUSE_CHARS]
+    rest = re.split(r"[;\n]", rest, maxsplit=1)[0]
+    nxt = DOCUMENT_REFERENCE.search(rest)
+    return rest[: nxt.start()] if nxt else rest
+
+
+def _values(text: str, fact) -> list[tuple[int, int]]:
+    """The spans of the values a line states of the fact asked: numbers, dates of issue."""
+    out = []
+    if "number" in fact.words:
+        out += [m.span() for m in DOCUMENT_REFERENCE.finditer(text)]
+    if "issue_date" in fact.words:
+        out += [m.span() for m in WRITTEN_DATE.finditer(text)]
+    return out
+
+
+def _cited_documents(text: str, doc_text: str | None, start: int) -> list[tuple]:
+    """The documents a line cites: (start, end, kind, number, the clause describing them, the year of their date),
+    by their kind and number ("Kế hoạch số 266/KH-UBND ngày 16/12/2020 của UBND tỉnh về …") or by a number whose type
+    letters name a kind ("Báo cáo thẩm tra số 10/BC-HĐND"). The clause is read in the document's text when given (a
+    unit may stop mid-clause)."""
+    whole = doc_text if doc_text and doc_text[start:start + len(text)] == text else None
+    out = []
+    for m in CITED_DOCUMENT.finditer(text):
+        number = m.group("n")
+        kind = _code_kind(number) or document_kind(m.group("kind"))
+        clause = _clause_after(whole, start + m.end()) if whole else _clause_after(text, m.end())
+        out.append((m.start(), m.end(), kind, number, clause, _year_of(m.group("date") or "")))
+    for m in DOCUMENT_REFERENCE.finditer(text):
+        if any(s <= m.start() < e for s, e, *_ in out) or not _code_kind(m.group(0)):
+            continue
+        end = m.end()
+        date = re.match(r"\s+(?:ngày\s+)?" + WRITTEN_DATE.pattern, text[end:], re.IGNORECASE)
+        end += date.end() if date else 0
+        clause = _clause_after(whole, start + end) if whole else _clause_after(text, end)
+        issued = _year_of(date.group(0)) if date else ""
+        out.append((m.start(), end, _code_kind(m.group(0)), m.group(0), clause, issued))
+    return out
+
+
+def _unit_contradicts(unit, asked: DocumentAsked, fact, doc_text=None) -> bool:
+    """Whether every value the unit states of the fact asked is of a document positively not the one asked
+    (:func:`contradicts`): its own document for a number, place-and-date or signature line; the document a body line
+    cites around the value. A value no document can be read for (a date in running text) never contradicts."""
+    md = DocumentMetadata.of(unit.result.doc_metadata)
+    issued = md.issue_date[:4] if re.match(YEAR + r"-\d", md.issue_date) else ""  # an ISO date read, not a year alone
+    own = (document_kind(md.kind) if md.kind else "", md.number, md.title, issued)
+    if unit.role in _OWN_ROLES or fact.kind == "signer":
+        return unit.role in _OWN_ROLES and contradicts(asked, *own)
+    text = doc_text(unit.doc_id) if doc_text is not None else None
+    cited = _cited_documents(unit.text, text, unit.start)
+    values = _values(unit.text, fact)
+    if not values:
+        return False
+    for s, _ in values:
+        owner = next((c for c in cited if c[0] <= s < c[1]), None)
+        if owner is None:
+            if unit.role != PassageRole.TITLE or not contradicts(asked, *own):
+                return False
+        elif not contradicts(asked, *owner[2:]):
+            return False
+    return True
+
+
+def other_document_fact(stating: list, fact, analysis, doc_text=None) -> str:
+    """The document asked (:meth:`DocumentAsked.named`) when the question asks its own number, date of issue or
+    signer (:func:`assistant.evidence.asked_fact`), units state one (``stating``: those
+    :func:`assistant.evidence.fact_units` found) and every one of them states it of a document positively not the
+    one asked (:func:`_unit_contradicts`): the answer would quote another document's number, date or signer. Else "".
+
+    >>> from types import SimpleNamespace as NS
+    >>> from assistant.evidence import AskedFact
+    >>> def unit(text, role="", kind="", number="", title=""): return NS(text=text, role=role, doc_id="d", start=0,
+    ...     result=NS(doc_metadata={"loai_van_ban": kind, "so_hieu": number, "tieu_de": title}))
+    >>> q = NS(original="Kế hoạch CCHC năm 2022 của tỉnh là kế hoạch số mấy?", text="", years=["2022"], doc_numbers=[])
+    >>> number = AskedFact("identity", ("number",))
+    >>> other_document_fact([unit("Số: 218 /BC-UBND", "number", "Báo cáo", "218/BC-UBND", "Kết quả 6 tháng")],
+    ...                     number, q)
+    'kế hoạch năm 2022'
+    >>> other_document_fact([unit("Số: 4168/QĐ-UBND", "number", "Quyết định", "4168/QĐ-UBND", "")], number, q)
+    ''
+    """
+    if fact.kind not in ("identity", "signer") or not stating:
+        return ""
+    asked = asked_document(getattr(analysis, "original", "") or analysis.text, tuple(getattr(analysis, "years", ())),
+                           tuple(getattr(analysis, "doc_numbers", ())))
+    if not asked or not all(_unit_contradicts(u, asked, fact, doc_text) for u in stating):
+        return ""
+    return asked.named()
+
+
 __all__ = ["QUOTED_UNITS", "EVIDENCE_COVERAGE_SHARE", "GRAIN_NAMES", "asked_month", "holds_month", "absent_month",
-           "asked_grain", "states_grain", "subject_units", "absent_grain"]
+           "asked_grain", "states_grain", "subject_units", "absent_grain", "ISSUING_KINDS", "CLAUSE_CHARS",
+           "ISSUE_YEAR_SLACK", "DocumentAsked", "asked_document", "contradicts", "other_document_fact"]

@@ -15,6 +15,8 @@ The features are read from what the answerer already computed (no second search)
 - ``absent_month``: a month asked that no passage an answer would quote holds (:mod:`assistant.absence`).
 - ``absent_grain``: a year or a day asked ("diễn ra năm nào", "vào ngày nào") that no passage of the units speaking of
   the subject writes (:func:`assistant.absence.absent_grain`).
+- ``other_document``: a document's own number, date or signer asked that the units stating one state only of
+  documents positively not the one asked: another kind, number or year (:func:`assistant.absence.other_document_fact`).
 
 The thresholds of :class:`AbstentionRule` marked "fitted" are read at import from :data:`FIT_FILE`, which
 ``python -m bench.fit_abstention`` writes (fitted on the tune half of the dev and real-document questions plus
@@ -34,7 +36,7 @@ import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from assistant.absence import absent_grain, absent_month
+from assistant.absence import absent_grain, absent_month, other_document_fact
 from assistant.evidence import (
     FACT_NAMES,
     absent_named_number,
@@ -94,6 +96,9 @@ class AbstentionFeatures:
     #: the grain of time asked ("năm", "ngày") that no passage of the units speaking of the subject writes
     #: (:func:`assistant.absence.absent_grain`)
     absent_grain: str = ""
+    #: the document asked ("kế hoạch năm 2022") whose own number, date or signer the units state only of documents
+    #: positively not it (:func:`assistant.absence.other_document_fact`)
+    other_document: str = ""
 
     def as_row(self) -> dict:
         return {"coverage": round(self.coverage, 3), "unknown_share": round(self.unknown_share, 3),
@@ -102,7 +107,8 @@ class AbstentionFeatures:
                 "dense": round(self.dense, 3), "fact": self.fact, "fact_found": self.fact_found,
                 "other_ordinal": self.other_ordinal, "absent_number": self.absent_number,
                 "topic_coverage": round(self.topic_coverage, 3),
-                "absent_month": self.absent_month, "absent_grain": self.absent_grain}
+                "absent_month": self.absent_month, "absent_grain": self.absent_grain,
+                "other_document": self.other_document}
 
 
 @dataclass(frozen=True)
@@ -147,6 +153,11 @@ class AbstentionRule:
     #: reports the event without its date (issue 18: the evidence absent, not a field). Only when the best unit
     #: carries ``min_coverage_without_type`` of the topic: the message says the documents speak of the subject.
     require_grain: bool = True
+    #: Refuse when the question asks a document's own number, date of issue or signer and every unit stating one
+    #: states it of a document whose own text positively contradicts what the question says of the document asked
+    #: (another kind, number, or year written): the answer would quote another document's
+    #: (:func:`assistant.absence.other_document_fact`; a field unread never contradicts).
+    require_own_document: bool = True
 
     def for_embedder(self, name: str) -> "AbstentionRule":
         """The rule for an index built with embedder ``name``: the dense threshold only holds for its own model; with
@@ -180,15 +191,7 @@ class AbstentionRule:
         if f.absent_number:
             out.append(("absent_number", f"Các văn bản hiện có không có văn bản số {f.absent_number}, nên không thể "
                         "trả lời câu hỏi này."))
-        if self.require_month and f.absent_month:
-            out.append(("month", f"Các văn bản hiện có không có đoạn nào nói về {f.absent_month}, nên không thể "
-                        "trả lời câu hỏi này."))
-        # the refusal says the documents speak of the subject: the best unit must carry what the fitted rule asks of
-        # a unit lacking the kind asked (below it the passages are about something else and the coverage branches
-        # decide)
-        if self.require_grain and f.absent_grain and f.topic_coverage >= self.min_coverage_without_type:
-            out.append(("grain", f"Các văn bản hiện có nói về nội dung này nhưng không nêu {f.absent_grain} được "
-                        "hỏi, nên không thể trả lời câu hỏi này."))
+        out += self._absence_branches(f)
         if not f.year_ok:
             out.append(("year", "Các văn bản hiện có không có đoạn nào nói về năm được hỏi."))
         if f.other_ordinal:
@@ -205,6 +208,25 @@ class AbstentionRule:
         if f.coverage < needed:
             out.append(("coverage" if f.type_found else "coverage_untyped",
                         "Các văn bản hiện có không có đoạn nào trả lời đúng câu hỏi này."))
+        return out
+
+    def _absence_branches(self, f: AbstentionFeatures) -> list[tuple[str, str]]:
+        """The branches reading what the passages lack (a month, a grain of time, the document asked's own fact), in
+        the order :meth:`branches` reads them."""
+        out = []
+        if self.require_month and f.absent_month:
+            out.append(("month", f"Các văn bản hiện có không có đoạn nào nói về {f.absent_month}, nên không thể "
+                        "trả lời câu hỏi này."))
+        # the refusal says the documents speak of the subject: the best unit must carry what the fitted rule asks of
+        # a unit lacking the kind asked (below it the passages are about something else and the coverage branches
+        # decide)
+        if self.require_grain and f.absent_grain and f.topic_coverage >= self.min_coverage_without_type:
+            out.append(("grain", f"Các văn bản hiện có nói về nội dung này nhưng không nêu {f.absent_grain} được "
+                        "hỏi, nên không thể trả lời câu hỏi này."))
+        if self.require_own_document and f.other_document:
+            out.append(("other_document", "Các văn bản hiện có không có số hiệu, ngày ban hành hay người ký của "
+                        f"{f.other_document} được hỏi; chỉ có của các văn bản khác, nên không thể trả lời câu hỏi "
+                        "này."))
         return out
 
 
@@ -261,7 +283,8 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule, doc_tex
                               other_ordinal=ordinal_conflict(analysis.text, scoped),
                               absent_number=_absent_number(analysis, units, lexical_state, doc_text),
                               absent_month=absent_month(units, analysis, lexical_state),
-                              absent_grain=absent_grain(units, analysis, lexical_state, doc_text))
+                              absent_grain=absent_grain(units, analysis, lexical_state, doc_text),
+                              other_document=other_document_fact(stating, fact, analysis, doc_text))
 
 
 #: The endings an English word is looked up with when the index lacks it as typed ("strive": "strives").
