@@ -34,8 +34,8 @@ from retriever.years import document_year_table
 from textnorm import fold_accents
 from textnorm.cues import DOCUMENT_TYPE_FORMS, YEAR, YEAR_WORD, PassageRole, question_fold
 from textnorm.english import ENGLISH_DAY, english_text
-from textnorm.kinds import KIND_OF_CODE, DocumentKind, document_kind
-from textnorm.patterns import CITED_DOCUMENT, DOCUMENT_REFERENCE
+from textnorm.kinds import DocumentKind, document_kind, kind_of_code
+from textnorm.patterns import CITED_DOCUMENT, DOCUMENT_REFERENCE, number_digits
 from textnorm.periods import WRITTEN_DATE, find_periods
 
 #: A month named in a question, folded: "tháng 9", "tháng 9/2021", "tháng 12-2024", "tháng 1 năm 2026" ("tháng mấy"
@@ -261,8 +261,6 @@ CLAUSE_CHARS = 200
 ISSUE_YEAR_SLACK = 1
 #: The year of a written date of issue ("16/12/2020", "30 tháng 6 năm 2014") or of a number ("135/2006/QĐ-UBND").
 _ISSUE_YEAR = re.compile(r"(?:[/.-]\s*|\bnăm\s+|^\d+\s*/\s*)(?P<y>" + YEAR + r")\b")
-#: The type letters of a number's code: "2090/TTr-UBND" → "TTr", "135/2006/QĐ-UBND" → "QĐ".
-_CODE_LETTERS = re.compile(r"/\s*(?:\d{4}\s*/\s*)?(?P<code>[A-ZĐ][A-Za-zĐđ]*)")
 
 
 @dataclass(frozen=True)
@@ -310,29 +308,9 @@ def asked_document(question: str, years=(), numbers=()) -> DocumentAsked:
     plan_year = _PLAN_YEAR.search(folded)
     year = plan_year.group("y") if plan_year and len(set(years)) == 1 and not numbers else ""
     number = numbers[0] if len(numbers) == 1 else ""
-    if number and _code_kind(number) not in ("", kind):
+    if number and kind_of_code(number) not in ("", kind):
         return DocumentAsked()  # the number named is another document's ("Kế hoạch thực hiện QĐ 468/QĐ-TTg")
     return DocumentAsked(kind, year, number)
-
-
-def _code_kind(number: str) -> str:
-    """The kind a number's type letters name ("2090/TTr-UBND" → "Tờ trình"), "" when they name none ("…/UBND-VX").
-
-    >>> _code_kind("10/BC-HĐND"), _code_kind("135/2006/QĐ-UBND"), _code_kind("1234/UBND-VX")
-    ('Báo cáo', 'Quyết định', '')
-    """
-    m = _CODE_LETTERS.search(number or "")
-    return KIND_OF_CODE.get(m.group("code"), "") if m else ""
-
-
-def _head(number: str) -> str:
-    """A number's first digits without leading zeros ("0155/KH-UBND" → "155", "qd 5157" → "5157"), "" when none.
-
-    >>> _head("0155/KH-UBND"), _head("qd 5157"), _head("")
-    ('155', '5157', '')
-    """
-    m = re.search(r"0*(\d+)", number or "")
-    return m.group(1) if m else ""
 
 
 def contradicts(asked: DocumentAsked, kind: str, number: str, description: str, issued: str = "") -> bool:
@@ -362,11 +340,11 @@ def contradicts(asked: DocumentAsked, kind: str, number: str, description: str, 
     True
     """
     folded = fold_accents(description or "").lower()
-    kinds = {k for k in (kind, _code_kind(number)) if k}
+    kinds = {k for k in (kind, kind_of_code(number)) if k}
     issues = not folded or (_ISSUES.search(folded) and fold_accents(asked.kind).lower() in folded)
     if asked.kind and kinds and asked.kind not in kinds and not (kinds & ISSUING_KINDS and issues):
         return True
-    if asked.number and _head(number) and _head(asked.number) != _head(number):
+    if asked.number and number_digits(number) and number_digits(asked.number) != number_digits(number):
         return True
     issued = issued or _year_of(number)
     if asked.year and issued and abs(int(issued) - int(asked.year)) > ISSUE_YEAR_SLACK:
@@ -414,18 +392,18 @@ def _cited_documents(text: str, doc_text: str | None, start: int) -> list[tuple]
     out = []
     for m in CITED_DOCUMENT.finditer(text):
         number = m.group("n")
-        kind = _code_kind(number) or document_kind(m.group("kind"))
+        kind = kind_of_code(number) or document_kind(m.group("kind"))
         clause = _clause_after(whole, start + m.end()) if whole else _clause_after(text, m.end())
         out.append((m.start(), m.end(), kind, number, clause, _year_of(m.group("date") or "")))
     for m in DOCUMENT_REFERENCE.finditer(text):
-        if any(s <= m.start() < e for s, e, *_ in out) or not _code_kind(m.group(0)):
+        if any(s <= m.start() < e for s, e, *_ in out) or not kind_of_code(m.group(0)):
             continue
         end = m.end()
         date = re.match(r"\s+(?:ngày\s+)?" + WRITTEN_DATE.pattern, text[end:], re.IGNORECASE)
         end += date.end() if date else 0
         clause = _clause_after(whole, start + end) if whole else _clause_after(text, end)
         issued = _year_of(date.group(0)) if date else ""
-        out.append((m.start(), end, _code_kind(m.group(0)), m.group(0), clause, issued))
+        out.append((m.start(), end, kind_of_code(m.group(0)), m.group(0), clause, issued))
     return out
 
 

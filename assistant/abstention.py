@@ -55,7 +55,7 @@ from retriever.query import resolve_named_documents
 from retriever.years import COVERS, OTHER_YEARS
 from textnorm import fold_word, has_diacritics, syllables, word_segments
 from textnorm.cues import DAY_MONTH, AnswerType, shaped, time_question_words
-from textnorm.english import english_stem
+from textnorm.english import english_forms
 from textnorm.patterns import CITED_DOCUMENT, news_dateline
 
 #: The fitted thresholds and how they were fitted (grid, halves, figures), as ``bench.fit_abstention`` wrote them.
@@ -287,20 +287,16 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule, doc_tex
                               other_document=other_document_fact(stating, fact, analysis, doc_text))
 
 
-#: The endings an English word is looked up with when the index lacks it as typed ("strive": "strives").
-_ENGLISH_INFLECTIONS = ("", "s", "es", "ed", "d", "ing", "ion", "ions", "e")
-
-
 def _inflection_known(word: str, index) -> bool:
-    """Whether the index holds an English word of a question in another inflection (:func:`english_stem`).
+    """Whether the index holds an English word of a question in another inflection
+    (:func:`textnorm.english.english_forms`).
 
     >>> class Index:
     ...     def document_frequency(self, key): return int(key == "~strives")
     >>> _inflection_known("strive", Index()), _inflection_known("visit", Index())
     (True, False)
     """
-    stem = english_stem(word.lower())
-    return any(index.document_frequency("~" + stem + ending) for ending in _ENGLISH_INFLECTIONS)
+    return any(index.document_frequency("~" + form) for form in english_forms(word))
 
 
 def _absent_number(analysis, units: list, state, doc_text=None) -> str:

@@ -55,7 +55,7 @@ from textnorm.gazetteer import (
     province_unit_name,
     web_address_provinces,
 )
-from textnorm.kinds import KIND_OF_CODE, DocumentKind, document_kind
+from textnorm.kinds import KIND_OF_CODE, DocumentKind, document_kind, kind_of_code
 from textnorm.letters import CAPITALISED_WORD, LOWER_LETTER, UPPER_LETTER
 from textnorm.lines import ARTICLE_FORM, is_list_line, is_upper_line, marker_kind
 from textnorm.patterns import (
@@ -524,9 +524,9 @@ def _type_of_header(r: _Reader) -> bool:
 def _type_of_code(r: _Reader, code: str) -> bool:
     """loai_van_ban from the type letters of the number's code, or "Công văn" for a code that opens with its
     sender's ("2345/UBND-VX")."""
-    letters = code.rsplit("/", 1)[-1].split("-")[0]
-    if letters in KIND_OF_CODE:
-        r.put("loai_van_ban", KIND_OF_CODE[letters], _span_of(r, "so_hieu"))
+    kind = kind_of_code(code)
+    if kind:
+        r.put("loai_van_ban", kind, _span_of(r, "so_hieu"))
         return True
     if "-" in code.rsplit("/", 1)[-1] and r.md.get("so_hieu") and not CENTRAL_CODE.search(code):
         r.put("loai_van_ban", LETTER_TYPE, _span_of(r, "so_hieu"))

@@ -65,6 +65,21 @@ def english_stem(word: str) -> str:
     return word
 
 
+#: The endings a word is looked up with after its stem when an index lacks it as typed: the inflections an English
+#: page may write a question's word in ("strive": "strives", "strived").
+_ENGLISH_INFLECTIONS = ("", "s", "es", "ed", "d", "ing", "ion", "ions", "e")
+
+
+def english_forms(word: str) -> tuple[str, ...]:
+    """The forms an English word may take on a page: its stem (:func:`english_stem`) with each inflection.
+
+    >>> "strives" in english_forms("Strive"), "inspected" in english_forms("inspection")
+    (True, True)
+    """
+    stem = english_stem(word.lower())
+    return tuple(stem + ending for ending in _ENGLISH_INFLECTIONS)
+
+
 @lru_cache(maxsize=4096)
 def english_text(text: str) -> bool:
     """:func:`textnorm.terms.is_english`, kept for the passages an answer reads again and again.
@@ -119,4 +134,4 @@ def states_fact_in_english(text: str, kind: str, counted: frozenset = frozenset(
 
 
 __all__ = ["ENGLISH_AGENCY", "ENGLISH_DATE", "ENGLISH_DAY", "ENGLISH_MONEY", "ENGLISH_NUMBER", "ENGLISH_PERSON",
-           "ENGLISH_RANK", "ENGLISH_RATE", "english_stem", "english_text", "states_fact_in_english"]
+           "ENGLISH_RANK", "ENGLISH_RATE", "english_forms", "english_stem", "english_text", "states_fact_in_english"]

@@ -89,4 +89,19 @@ KIND_OF_CODE = {
     "CV": DocumentKind.LETTER, "GM": DocumentKind.INVITATION, "BB": DocumentKind.MINUTES,
 }
 
-__all__ = ["DocumentKind", "DOCUMENT_KINDS", "KIND_OF_CODE", "document_kind"]
+
+
+def kind_of_code(number: str) -> str:
+    """The kind a document number's type letters name (:data:`KIND_OF_CODE`): the letters before the first hyphen of
+    the number's last part ("4851/KH-UBND" → Kế hoạch, "135/2006/QĐ-UBND" → Quyết định); "" when they name none (a
+    letter's code opening with its sender's, "2345/UBND-VX", or no code at all).
+
+    >>> kind_of_code("10/BC-HĐND"), kind_of_code("135/2006/QĐ-UBND"), kind_of_code("218 /BC-UBND")
+    ('Báo cáo', 'Quyết định', 'Báo cáo')
+    >>> kind_of_code("1234/UBND-VX"), kind_of_code("qd 5157")
+    ('', '')
+    """
+    return KIND_OF_CODE.get((number or "").rsplit("/", 1)[-1].split("-")[0].strip(), "")
+
+
+__all__ = ["DocumentKind", "DOCUMENT_KINDS", "KIND_OF_CODE", "document_kind", "kind_of_code"]

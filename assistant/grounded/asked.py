@@ -5,8 +5,7 @@ lead, a basis line naming the same programme), however many of the subject's wor
 
 from __future__ import annotations
 
-from assistant.grounded.units import QuotedSpan
-from textnorm import fold_word, syllables
+from assistant.grounded.units import QuotedSpan, said_weight
 
 #: A unit leads in place of the best one only when it scores at least this share of it: the asked words decide
 #: between units the scorer finds close, not against a unit far better on every other count.
@@ -14,16 +13,6 @@ ASKED_MIN_SHARE = 0.5
 #: ... and carries more of the weight of the asked words than the best by at least this share of it: one asked word
 #: the subject shares ("kiểu mẫu" of "kiểu mẫu phải có lộ trình") is not enough.
 ASKED_MARGIN = 0.5
-
-
-def carried_weight(unit: QuotedSpan, weights: dict[str, float]) -> float:
-    """The weight of the words of ``weights`` the unit says.
-
-    >>> carried_weight(QuotedSpan(None, 0, 0, "Kế hoạch phải có lộ trình hợp lý.", "item"), {"lo": 2.0, "mau": 1.0})
-    2.0
-    """
-    words = {fold_word(s) for s in syllables(unit.text)}
-    return sum(w for t, w in weights.items() if t in words)
 
 
 def adding_unit(best: QuotedSpan, candidates: list[QuotedSpan], asked: dict[str, float]) -> QuotedSpan | None:
@@ -43,11 +32,11 @@ def adding_unit(best: QuotedSpan, candidates: list[QuotedSpan], asked: dict[str,
     total = sum(asked.values())
     if total <= 0:
         return None
-    found, found_weight = None, carried_weight(best, asked) + ASKED_MARGIN * total
+    found, found_weight = None, said_weight(best.text, asked) + ASKED_MARGIN * total
     for unit in sorted(candidates, key=lambda u: -u.score):
         if unit.score < ASKED_MIN_SHARE * best.score:
             break
-        weight = carried_weight(unit, asked)
+        weight = said_weight(unit.text, asked)
         if weight >= found_weight + (1e-9 if found else 0.0):
             found, found_weight = unit, weight
     return found

@@ -8,9 +8,8 @@ import re
 from assistant.grounded.config import GroundedConfig
 from assistant.grounded.scoring import NUMERAL
 from assistant.grounded.selection import Selection
-from assistant.grounded.units import QuotedSpan, result_label
+from assistant.grounded.units import QuotedSpan, result_label, said_weight
 from assistant.types import Citation
-from textnorm import fold_word, syllables
 from textnorm.citations import disarm_markers
 from textnorm.cues import AnswerType
 from textnorm.lines import strip_bullet
@@ -46,9 +45,8 @@ def quote_span(unit: QuotedSpan, weights: dict[str, float], limit: int, wanted: 
                 break  # a run of clauses past the limit
             if too_long:
                 b = _word_cut(unit.text, a, limit)  # one clause past the limit: its words up to the limit
-            words = {fold_word(s) for s in syllables(unit.text[a:b])}
             # most of the question's words and the asked kind of answer; then the longest run
-            value = sum(w for t, w in weights.items() if t in words) + 0.0001 * (b - a) - 0.00001 * a
+            value = said_weight(unit.text[a:b], weights) + 0.0001 * (b - a) - 0.00001 * a
             if wanted is not None:
                 value += _answer_context(unit.text[a:b], wanted, weights, context_chars)
             # "phương châm “Kỷ cương": a quotation is quoted whole, a run cutting one only when every run does
@@ -108,8 +106,7 @@ def _answer_context(window: str, wanted: re.Pattern, weights: dict[str, float], 
     best = 0.0
     after = context_chars if wanted is DOCUMENT_REFERENCE else 0  # a date or an amount is said after its subject
     for m in wanted.finditer(window):
-        words = {fold_word(s) for s in syllables(window[max(0, m.start() - context_chars): m.end() + after])}
-        best = max(best, sum(w for t, w in weights.items() if t in words))
+        best = max(best, said_weight(window[max(0, m.start() - context_chars): m.end() + after], weights))
     return best
 
 

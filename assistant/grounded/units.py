@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from assistant.grounded.config import GroundedConfig
 from retriever.hybrid import SearchResult
+from textnorm import fold_word, syllables
 from textnorm.cues import HEADER_LINE_ROLES, PASSAGE_ROLES, PassageRole
 from textnorm.lines import (
     ARTICLE_FORM,
@@ -226,3 +227,13 @@ def result_label(result: SearchResult) -> str:
     md = result.document
     return md.label(md.title)
 
+
+def said_weight(text: str, weights: dict[str, float]) -> float:
+    """The weight of the words of ``weights`` (folded word → weight) that ``text`` says: how much of what the
+    question asks a quote or a unit carries.
+
+    >>> said_weight("Kế hoạch phải có lộ trình hợp lý.", {"lo": 2.0, "mau": 1.0})
+    2.0
+    """
+    words = {fold_word(s) for s in syllables(text)}
+    return sum(w for t, w in weights.items() if t in words)
