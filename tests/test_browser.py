@@ -197,13 +197,25 @@ def _messages(driver):
 
 def _ask(driver, question: str) -> float:
     """Type a question; wait until its answer (with 👍) is rendered; returns the seconds it took."""
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support import expected_conditions as ec
 
     before = len(_messages(driver))
-    box = _wait(driver).until(ec.element_to_be_clickable((By.CSS_SELECTOR, '[data-testid="stChatInput"] textarea')))
-    box.send_keys(question)
+
+    def typed():
+        """The question typed whole into the chat box: a rerun that lands while keys arrive (after a sign-in, say)
+        can swallow some of them, so what the box holds is read back and typed again until it is the question."""
+        box = _wait(driver).until(ec.element_to_be_clickable(
+            (By.CSS_SELECTOR, '[data-testid="stChatInput"] textarea')))
+        box.send_keys(Keys.CONTROL, "a")  # replace what a previous try left
+        box.send_keys(question)
+        if box.get_attribute("value") != question:
+            raise StaleElementReferenceException("the chat box lost keys")
+        return box
+
+    box = _retry(typed)
     asked = time.monotonic()
     box.send_keys(Keys.ENTER)
 
@@ -215,6 +227,8 @@ def _ask(driver, question: str) -> float:
         return bool(last.find_elements(By.XPATH, './/button[.//p[text()="👍"]]'))
 
     _wait(driver).until(answered)
+    shown = _messages(driver)[-2].text
+    assert question in shown, f"câu hỏi hiện ra khác câu đã gõ: {shown[:300]!r}"
     return time.monotonic() - asked
 
 

@@ -72,6 +72,22 @@ def _close_panel(driver) -> None:
     assert "Traceback" not in shown and "TypeError" not in shown
 
 
+def _wait_refs(driver, least: int, timeout: float = 30) -> None:
+    """Wait until the last answer shows at least ``least`` [n] links. The 👍 that ``_ask`` waits for can be drawn by
+    the run before the one that redraws the saved answer, so the links are waited for, not counted at once; when they
+    do not come, the failure shows the answer's text (a refusal says so)."""
+    from selenium.common.exceptions import TimeoutException
+    from selenium.webdriver.common.by import By
+
+    try:
+        _wait(driver, timeout).until(
+            lambda d: len(_messages(d)[-1].find_elements(By.CSS_SELECTOR, "a.cchc-ref")) >= least)
+    except TimeoutException:
+        shown = _messages(driver)[-1].text
+        raise AssertionError(f"câu trả lời có ít hơn {least} trích dẫn sau {timeout:.0f} giây:\n{shown[:2000]}"
+                             ) from None
+
+
 def _reviewer_walk(server, driver) -> None:
     from selenium.webdriver.common.by import By
 
@@ -85,8 +101,7 @@ def _reviewer_walk(server, driver) -> None:
     walk._gate_login(driver, *REVIEWER, form="login")
     _wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".st-key-logout"))
     _ask(driver, QUY_III)
-    answer = _messages(driver)[-1]
-    assert len(answer.find_elements(By.CSS_SELECTOR, "a.cchc-ref")) >= 3
+    _wait_refs(driver, 3)
     # the reviewer judges citation [2] "Sai", closes the panel, opens it again: the verdict is there, named
     _open_card(driver, 2)
     _click_text(driver, '//*[@role="dialog"]//label[.//p[text()="Sai"]]')
