@@ -298,13 +298,17 @@ class HybridRetriever:
         """The best candidates of each search the mode runs ("lexical" first, then "dense"), with their raw scores."""
         raw: dict[str, dict[str, float]] = {}
         if mode in ("hybrid", "lexical"):
-            raw["lexical"] = self._lexical_scores(analysis, state, mask)
+            raw["lexical"] = self._lexical_scores(analysis, state, mask, filters.provinces)
         if mode in ("hybrid", "dense"):
             raw["dense"] = self._dense_scores(analysis, state, None if filters.is_empty() else mask)
         return raw
 
-    def _lexical_scores(self, analysis: QueryAnalysis, state, mask: np.ndarray) -> dict[str, float]:
-        terms = passage_terms(analysis.search_text)
+    def _lexical_scores(self, analysis: QueryAnalysis, state, mask: np.ndarray,
+                        scope: tuple[str, ...] = ()) -> dict[str, float]:
+        """BM25 scores of the best candidates among the passages of ``mask``, for the question's words but the names
+        of the provinces of ``scope`` (:meth:`QueryAnalysis.search_text_within`: the filter's words, not the
+        topic's)."""
+        terms = passage_terms(analysis.search_text_within(scope))
         folded_weight = 1.0 if analysis.restored else self.config.folded_weight_accented_query
         weights: dict[str, float] = {}
         for t in terms:

@@ -32,7 +32,7 @@ from textnorm.cues import (
     is_short_form,
 )
 from textnorm.diacritics import DiacriticRestorer
-from textnorm.gazetteer import ALIASES, PROVINCES
+from textnorm.gazetteer import ALIASES, PROVINCES, canonical_province
 from textnorm.patterns import DOC_NUMBER, DOCUMENT_REFERENCE, asks_according_to_document, asks_which_document
 from textnorm.terms import ABBREVIATIONS, ENGLISH_NON_TOPIC, content_terms, is_english_question
 
@@ -132,6 +132,30 @@ class QueryAnalysis:
         return [t for t in content_terms(" ".join(words)) if t not in numbers
                 and not t.isdigit() and t not in skip and not _GLUED_NUMBER.fullmatch(t)]
 
+    def search_text_within(self, scope) -> str:
+        """The search text without the names of the provinces of ``scope`` (the provinces a search is filtered on)
+        and their level words (:func:`scope_positions`), as the word search reads it: under that filter every
+        document kept is of those provinces or does not say (ranked lower), so the name decides nothing between
+        them. As a topic word it raised the lines that write it and say nothing else ("Đồng Nai, ngày 29 tháng 12
+        năm 2020") above the passage of a news post that answers in every other word but never names its province.
+        Without a scope, the search text.
+
+        >>> QueryAnalysis("", "Tỉnh Đồng Nai đưa trung tâm vào vận hành từ ngày nào").search_text_within(["Đồng Nai"])
+        'đưa trung tâm vào vận hành từ ngày nào'
+        >>> QueryAnalysis("", "kh 87/KH-UBND của tp. Hà Nội?").search_text_within(["Hà Nội"])
+        'kh 87/KH-UBND của . ?'
+        >>> QueryAnalysis("", "Kiên Giang phối hợp với An Giang").search_text_within([])
+        'Kiên Giang phối hợp với An Giang'
+        """
+        text = self.search_text
+        if not scope:
+            return text
+        drop = scope_positions(text, scope)
+        spans = [m.span() for i, m in enumerate(_SYLLABLE.finditer(reading_form(text))) if i in drop]
+        for start, end in reversed(spans):  # cut from the end: the offsets before stay right
+            text = text[:start] + text[end:]
+        return " ".join(text.split())
+
     @property
     def search_text(self) -> str:
         """Text given to the embedder and to BM25: the query and its expansions."""
@@ -161,7 +185,32 @@ def place_positions(text: str, provinces=None) -> set[int]:
     if provinces:
         spans += [(s, e) for name, s, e in gazetteer.province_mentions(fold_accents(read), query=True)
                   if name in provinces]
+    return _positions_in(read, spans)
+
+
+def _positions_in(read: str, spans) -> set[int]:
+    """Positions of the syllables of ``read`` that start inside one of ``spans`` (character offsets)."""
     return {i for i, m in enumerate(_SYLLABLE.finditer(read)) if any(s <= m.start() < e for s, e in spans)}
+
+
+def scope_positions(text: str, scope) -> set[int]:
+    """Positions, among :func:`textnorm.syllables` of ``text``, of the names of the provinces of ``scope`` where it
+    writes them (with accents or without) and of the level words right before them ("tỉnh", "thành phố", "TP"):
+    the words that only say where. Another province's name, a district's, a ward's stay (they say more than the scope).
+
+    >>> sorted(scope_positions("Tỉnh Đồng Nai vận hành trung tâm từ ngày nào", ["Đồng Nai"]))
+    [0, 1, 2]
+    >>> sorted(scope_positions("kh 1173 tay ninh kiem tra", ["Tây Ninh"]))
+    [2, 3]
+    >>> sorted(scope_positions("Kiên Giang phối hợp với An Giang", ["Kiên Giang"]))
+    [0, 1]
+    """
+    wanted = {canonical_province(p) or p for p in scope}
+    read = reading_form(text)
+    spans = [(s, e) for form in (read, fold_accents(read))
+             for name, s, e in gazetteer.province_mentions(form, query=True) if name in wanted]
+    named = _positions_in(read, spans)
+    return named | _place_levels(syllables(text), named)
 
 
 #: A syllable as :func:`textnorm.syllables` reads it, with its offsets.
