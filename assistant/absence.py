@@ -239,12 +239,12 @@ def quoted_of_other_years(units: list, analysis, state=None) -> str:
     >>> def unit(text, score, nam=""): return NS(text=text, score=score, result=NS(
     ...     passage=NS(text=text, section="", doc_id=text), doc_metadata={"nam": nam, "tieu_de": ""}))
     >>> q = NS(years=["2019"], doc_numbers=[])
-    >>> plan = unit("Ban hành Kế hoạch kiểm tra công tác cải cách hành chính năm 2023.", 3.8, "2023")
-    >>> quoted_of_other_years([plan, unit("Kế hoạch số 1629/KH-UBND kiểm tra năm 2019.", 2.0)], q)
+    >>> plan = unit("Đoàn công tác của Bộ làm việc với 6 tỉnh trong năm 2023.", 3.8, "2023")
+    >>> quoted_of_other_years([plan, unit("Năm 2019, tỉnh lập 2 đoàn công tác.", 2.0)], q)
     '2023'
-    >>> quoted_of_other_years([plan, unit("Kế hoạch số 1629/KH-UBND kiểm tra năm 2019.", 3.0)], q)
+    >>> quoted_of_other_years([plan, unit("Năm 2019, tỉnh lập 2 đoàn công tác.", 3.0)], q)
     ''
-    >>> quoted_of_other_years([plan, unit("Đoàn kiểm tra 11 cơ quan.", 3.0)], q)  # a year unread
+    >>> quoted_of_other_years([plan, unit("Đoàn làm việc với 11 cơ quan.", 3.0)], q)  # a year unread
     ''
     """
     years = tuple(getattr(analysis, "years", ()))

@@ -47,9 +47,9 @@ PROVINCE_POST_2019 = "\n".join((
     "công tác cải cách hành chính năm 2019 tại các sở, ngành.",
     "Mục đích của kế hoạch là đánh giá việc tổ chức thực hiện của các sở, ngành.",
     ""))
-#: The question on the plan of 2019 and the one on the plan of 2023.
-ASKED_2019 = ("Kế hoạch kiểm tra công tác cải cách hành chính năm 2019 của Ban Chỉ đạo cải cách hành chính của Chính "
-              "phủ kiểm tra những bộ, tỉnh nào?")
+#: The question on the plan of 2019 and the one on the plan of 2023 (written for this test).
+ASKED_2019 = ("Theo kế hoạch năm 2019, đoàn kiểm tra cải cách hành chính của Ban Chỉ đạo Chính phủ làm việc tại "
+              "những bộ, tỉnh nào?")
 ASKED_2023 = ASKED_2019.replace("2019", "2023")
 
 
