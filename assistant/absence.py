@@ -26,11 +26,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.evidence import asked_fact, in_question_scope, numbers_other_events
+from assistant.evidence import asked_fact, in_question_scope, numbers_other_events, unit_year_cover
+from assistant.grounded.config import GroundedConfig
 from assistant.scope import evidence_text
 from index.model import DocumentMetadata
 from retriever.query import resolve_named_documents
-from retriever.years import document_year_table
+from retriever.years import OTHER_YEARS, document_year_table, document_years_of
 from textnorm import fold_accents
 from textnorm.cues import DOCUMENT_TYPE_FORMS, YEAR, YEAR_WORD, PassageRole, question_fold
 from textnorm.english import ENGLISH_DAY, english_text
@@ -219,6 +220,44 @@ def absent_grain(units: list, analysis, state=None, doc_text=None) -> str:
         if states_grain(evidence_text(u.result), grain) or _document_states(u, grain, state):
             return ""
     return GRAIN_NAMES[grain]
+
+
+# -- the answer's passages all of other years --------------------------------------------------------------------
+#: The share of the best unit's score at which the answer quotes a unit of another document
+#: (:attr:`assistant.grounded.config.GroundedConfig.doc_min_share`): the units below it are not what the answer shows.
+QUOTABLE_SHARE = GroundedConfig().doc_min_share
+
+
+def quoted_of_other_years(units: list, analysis, state=None) -> str:
+    """The years of the documents an answer would quote when the question names a year and every unit the answer
+    may quote (a score of at least :data:`QUOTABLE_SHARE` of the best) is positively of other years
+    (:func:`assistant.evidence.unit_year_cover`: its document's year read is another, or its words name other years
+    only; a year unread never counts): the answer would quote another year's document only, whatever unit of the year
+    asked ranks below. A question naming a document by its number is left to the number's checks. Else "".
+
+    >>> from types import SimpleNamespace as NS
+    >>> def unit(text, score, nam=""): return NS(text=text, score=score, result=NS(
+    ...     passage=NS(text=text, section="", doc_id=text), doc_metadata={"nam": nam, "tieu_de": ""}))
+    >>> q = NS(years=["2019"], doc_numbers=[])
+    >>> plan = unit("Đoàn công tác của Bộ làm việc với 6 tỉnh trong năm 2023.", 3.8, "2023")
+    >>> quoted_of_other_years([plan, unit("Năm 2019, tỉnh lập 2 đoàn công tác.", 2.0)], q)
+    '2023'
+    >>> quoted_of_other_years([plan, unit("Năm 2019, tỉnh lập 2 đoàn công tác.", 3.0)], q)
+    ''
+    >>> quoted_of_other_years([plan, unit("Đoàn làm việc với 11 cơ quan.", 3.0)], q)  # a year unread
+    ''
+    """
+    years = tuple(getattr(analysis, "years", ()))
+    scored = [u for u in units if u.score > 0]
+    if not years or not scored or _names_documents(analysis, state):
+        return ""
+    best = max(u.score for u in scored)
+    quoted = [u for u in scored if u.score >= QUOTABLE_SHARE * best]
+    named = getattr(analysis, "doc_numbers", ())
+    if any(unit_year_cover(u, years, state, named) != OTHER_YEARS for u in quoted):
+        return ""
+    found = sorted({y for u in quoted for y in document_years_of(u.result.doc_metadata)} - set(years))
+    return ", ".join(found) or "khác"
 
 
 # -- a document's own fact stated only of other documents -----------------------------------------------------------
@@ -459,5 +498,6 @@ def other_document_fact(stating: list, fact, analysis, doc_text=None) -> str:
 
 
 __all__ = ["QUOTED_UNITS", "EVIDENCE_COVERAGE_SHARE", "GRAIN_NAMES", "asked_month", "holds_month", "absent_month",
-           "asked_grain", "states_grain", "subject_units", "absent_grain", "ISSUING_KINDS", "CLAUSE_CHARS",
-           "ISSUE_YEAR_SLACK", "DocumentAsked", "asked_document", "contradicts", "other_document_fact"]
+           "asked_grain", "states_grain", "subject_units", "absent_grain", "QUOTABLE_SHARE", "quoted_of_other_years",
+           "ISSUING_KINDS", "CLAUSE_CHARS", "ISSUE_YEAR_SLACK", "DocumentAsked", "asked_document", "contradicts",
+           "other_document_fact"]

@@ -17,6 +17,8 @@ The features are read from what the answerer already computed (no second search)
   the subject writes (:func:`assistant.absence.absent_grain`).
 - ``other_document``: a document's own number, date or signer asked that the units stating one state only of
   documents positively not the one asked: another kind, number or year (:func:`assistant.absence.other_document_fact`).
+- ``quoted_year``: the years of the documents an answer would quote when every one of those units is positively of
+  other years than the one asked (:func:`assistant.absence.quoted_of_other_years`).
 
 The thresholds of :class:`AbstentionRule` marked "fitted" are read at import from :data:`FIT_FILE`, which
 ``python -m bench.fit_abstention`` writes (fitted on the tune half of the dev and real-document questions plus
@@ -36,7 +38,7 @@ import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from assistant.absence import absent_grain, absent_month, other_document_fact
+from assistant.absence import absent_grain, absent_month, other_document_fact, quoted_of_other_years
 from assistant.evidence import (
     FACT_NAMES,
     absent_named_number,
@@ -99,6 +101,9 @@ class AbstentionFeatures:
     #: the document asked ("kế hoạch năm 2022") whose own number, date or signer the units state only of documents
     #: positively not it (:func:`assistant.absence.other_document_fact`)
     other_document: str = ""
+    #: the years of the documents an answer would quote when all are positively other than the year asked
+    #: (:func:`assistant.absence.quoted_of_other_years`)
+    quoted_year: str = ""
 
     def as_row(self) -> dict:
         return {"coverage": round(self.coverage, 3), "unknown_share": round(self.unknown_share, 3),
@@ -108,7 +113,7 @@ class AbstentionFeatures:
                 "other_ordinal": self.other_ordinal, "absent_number": self.absent_number,
                 "topic_coverage": round(self.topic_coverage, 3),
                 "absent_month": self.absent_month, "absent_grain": self.absent_grain,
-                "other_document": self.other_document}
+                "other_document": self.other_document, "quoted_year": self.quoted_year}
 
 
 @dataclass(frozen=True)
@@ -158,6 +163,10 @@ class AbstentionRule:
     #: (another kind, number, or year written): the answer would quote another document's
     #: (:func:`assistant.absence.other_document_fact`; a field unread never contradicts).
     require_own_document: bool = True
+    #: Refuse when the question names a year and every unit an answer would quote is of a document positively of
+    #: other years (:func:`assistant.absence.quoted_of_other_years`): a unit of the year asked ranking lower is not
+    #: what the answer shows.
+    require_quoted_year: bool = True
 
     def for_embedder(self, name: str) -> "AbstentionRule":
         """The rule for an index built with embedder ``name``: the dense threshold only holds for its own model; with
@@ -194,6 +203,9 @@ class AbstentionRule:
         out += self._absence_branches(f)
         if not f.year_ok:
             out.append(("year", "Các văn bản hiện có không có đoạn nào nói về năm được hỏi."))
+        if self.require_quoted_year and f.quoted_year:
+            out.append(("quoted_year", f"Các văn bản hiện có nói về nội dung này của năm {f.quoted_year}, không có "
+                        "đoạn nào nói về năm được hỏi."))
         if f.other_ordinal:
             out.append(("ordinal", "Các văn bản hiện có chỉ nói về lần mang số thứ tự khác, không nói về lần được "
                         "hỏi."))
@@ -284,7 +296,8 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule, doc_tex
                               absent_number=_absent_number(analysis, units, lexical_state, doc_text),
                               absent_month=absent_month(units, analysis, lexical_state),
                               absent_grain=absent_grain(units, analysis, lexical_state, doc_text),
-                              other_document=other_document_fact(stating, fact, analysis, doc_text))
+                              other_document=other_document_fact(stating, fact, analysis, doc_text),
+                              quoted_year=quoted_of_other_years(units, analysis, lexical_state))
 
 
 def _inflection_known(word: str, index) -> bool:

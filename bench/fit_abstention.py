@@ -88,7 +88,7 @@ def loaded(path: Path) -> dict[str, list[tuple[dict, str, object]]]:
 
 
 #: The branches of the rule read from features the fit does not change (they are recomputed from the features).
-_FEATURE_BRANCHES = ("absent_number", "other_document", "year", "ordinal", "asked_fact", "place")
+_FEATURE_BRANCHES = ("absent_number", "other_document", "year", "quoted_year", "ordinal", "asked_fact", "place")
 
 
 def collect(assistant, questions: list[dict]) -> list[tuple[dict, str, object]]:

@@ -9,7 +9,7 @@ no indexed text holds refuses first (``number``); the schedule and task hooks ma
 below is read); then the checks before any unit is read (:func:`assistant.scope.scope_checks`: ``province``,
 ``no_results``, ``foreign``, ``year``, ``province_year``) and the branches of the fitted rule
 (:meth:`assistant.abstention.AbstentionRule.branches`: ``unknown_words``, ``dense``, ``absent_number``, ``month``,
-``grain``, ``other_document``, ``year_ok`` as ``year``, ``ordinal``, ``asked_fact``, ``place``,
+``grain``, ``other_document``, ``year_ok`` as ``year``, ``quoted_year``, ``ordinal``, ``asked_fact``, ``place``,
 ``topic_without_type``, ``coverage`` / ``coverage_untyped``).
 Each rule is tested on its own, so a question lists every rule that would refuse it. A rule's record on a half:
 ``right`` / ``wrong`` = the refusals it makes of questions that must / must not be refused; ``off -right`` /
@@ -31,7 +31,7 @@ from bench.fit_abstention import DEFAULT_SETS, DEFAULT_TUNE_SETS, judge_sets_nam
 BEFORE_HOOKS = ("number",)
 #: The rules in the order the answerer reads them (the table's rows).
 RULES = ("number", "province", "no_results", "foreign", "year:scope", "province_year", "unknown_words", "dense",
-         "absent_number", "month", "grain", "other_document", "year", "ordinal", "asked_fact", "place",
+         "absent_number", "month", "grain", "other_document", "year", "quoted_year", "ordinal", "asked_fact", "place",
          "topic_without_type", "coverage", "coverage_untyped")
 
 
