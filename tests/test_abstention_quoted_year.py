@@ -42,8 +42,8 @@ COMMITTEE_DECISION_2019 = "\n".join((
     ""))
 #: A province's post on its own plan of 2019: of the year asked, but not of the committee.
 PROVINCE_POST_2019 = "\n".join((
-    "Quảng Trị ban hành kế hoạch kiểm tra cải cách hành chính",
-    "Ngày 18/4/2019, Ban Chỉ đạo cải cách hành chính tỉnh Quảng Trị ban hành Kế hoạch số 1629/KH-UBND kiểm tra "
+    "Ninh Bình ban hành kế hoạch kiểm tra cải cách hành chính",
+    "Ngày 06/5/2019, Ban Chỉ đạo cải cách hành chính tỉnh Ninh Bình ban hành Kế hoạch số 214/KH-UBND kiểm tra "
     "công tác cải cách hành chính năm 2019 tại các sở, ngành.",
     "Mục đích của kế hoạch là đánh giá việc tổ chức thực hiện của các sở, ngành.",
     ""))
@@ -56,14 +56,14 @@ ASKED_2023 = ASKED_2019.replace("2019", "2023")
 @pytest.fixture(scope="module")
 def without_2019(tmp_path_factory):
     settings, store = index_texts(tmp_path_factory.mktemp("quoted-year"), {
-        "trung-uong-12-qd-bcdcchc.txt": COMMITTEE_DECISION_2023, "quang-tri-tin-1629.txt": PROVINCE_POST_2019})
+        "trung-uong-12-qd-bcdcchc.txt": COMMITTEE_DECISION_2023, "ninh-binh-tin-214.txt": PROVINCE_POST_2019})
     return Assistant(settings, HybridRetriever(store))
 
 
 @pytest.fixture(scope="module")
 def with_2019(tmp_path_factory):
     settings, store = index_texts(tmp_path_factory.mktemp("quoted-year-2019"), {
-        "trung-uong-12-qd-bcdcchc.txt": COMMITTEE_DECISION_2023, "quang-tri-tin-1629.txt": PROVINCE_POST_2019,
+        "trung-uong-12-qd-bcdcchc.txt": COMMITTEE_DECISION_2023, "ninh-binh-tin-214.txt": PROVINCE_POST_2019,
         "trung-uong-5-qd-bcdcchc.txt": COMMITTEE_DECISION_2019})
     return Assistant(settings, HybridRetriever(store))
 
