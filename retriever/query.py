@@ -249,7 +249,9 @@ def canonical_quarters(text: str) -> str:
 
 def find_provinces(text: str) -> list[str]:
     """Provinces named in a question, with or without diacritics (:func:`textnorm.gazetteer.find_provinces`), then
-    the provinces of the districts, towns and wards it names (:func:`textnorm.gazetteer.place_mentions`).
+    the provinces of the districts, towns and wards it names where their names decide
+    (:func:`textnorm.gazetteer.scope_of_places`: a ward's name several provinces have decides only with a place
+    that settles it).
 
     >>> find_provinces("kiem tra cchc ha noi nam 2021"), find_provinces("Còn Hà Nam thì sao?")
     (['Hà Nội'], ['Hà Nam'])
@@ -268,9 +270,9 @@ def find_provinces(text: str) -> list[str]:
         name = initials.get(token)
         if name and name not in found:
             found.append(name)  # "KG", "QB": upper-case initials officials type
-    for place in gazetteer.place_mentions(text, query=True):
-        if place.province not in found:
-            found.append(place.province)  # "huyện Mộc Châu" → Sơn La
+    for province in gazetteer.scope_of_places(text, found):
+        if province not in found:
+            found.append(province)  # "huyện Mộc Châu" → Sơn La; an ambiguous "phường Phương Sơn" → none
     return found
 
 

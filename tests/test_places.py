@@ -184,6 +184,28 @@ def test_a_question_naming_a_district_scopes_to_its_province(question, provinces
     assert analyze_query(question).provinces == provinces
 
 
+
+@pytest.mark.parametrize(
+    ("question", "provinces"),
+    [("Báo cáo kinh tế - xã hội của UBND phường Phượng Sơn năm 2020 là số mấy?", []),  # Bắc Giang's and Hà Nội's
+     ("phuong phuong son bao cao so may", []),
+     ("Kế hoạch CCHC của xã Tân Kỳ năm 2021 gồm những nội dung gì?", []),  # a xã of Hải Dương, a town of Nghệ An
+     ("UBND phường Phương Sơn, thành phố Nha Trang báo cáo ngày nào?", ["Khánh Hòa"]),  # the city decides alone
+     ("UBND xã Tân Kỳ, huyện Tứ Kỳ kiểm tra CCHC ngày nào?", ["Hải Dương"]),
+     ("Xã Phượng Sơn huyện Quốc Oai tiếp công dân ngày nào?", ["Hà Nội"]),
+     ("Nghệ An: thị trấn Tân Kỳ kiểm tra CCHC ngày nào?", ["Nghệ An"]),
+     ("Hải Phòng: xã Tân Kỳ kiểm tra CCHC ngày nào?", ["Hải Phòng", "Hải Dương"]),  # Hải Phòng covers Hải Dương
+     ("Báo cáo CCHC của xã Cư Pơng năm 2024 là số mấy?", ["Đắk Lắk"]),  # one province has a ward of that name
+     ("Huyện Lục Nam kiểm tra CCHC khi nào?", ["Bắc Giang"])],
+)
+def test_a_ward_many_provinces_have_scopes_only_when_another_name_settles_it(question, provinces):
+    """A commune's or ward's name shared by several provinces gives no scope unless the question's province or
+    district is one of them: a wrong scope leaves the right document out (issue 18, item 3)."""
+    from retriever.query import analyze_query
+
+    assert analyze_query(question).provinces == provinces
+
+
 # ------------------------------------------------------------------------------------------------ mergers
 @pytest.mark.parametrize(
     ("name", "covered"),

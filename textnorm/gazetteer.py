@@ -729,6 +729,77 @@ def _mention(text: str, folded: str, start: int, end: int, key: str, accented: b
     return PlaceMention(province, start, end, "district", False) if province else None
 
 
+
+#: Prefix of a province's name in underthesea's table ("Tỉnh Bắc Ninh", "Thành phố Hà Nội"), dropped before lookup.
+_TABLE_PROVINCE_PREFIX = re.compile(r"^(?:Tỉnh|Thành phố)\s+")
+
+
+@lru_cache(maxsize=1)
+def ward_provinces() -> dict[str, frozenset[str]]:
+    """Folded name of a commune, ward or town → every province that has one of that name, at any of the three levels
+    (communes become wards and towns, so "xã", "phường" and "thị trấn" of one name are one name to a reader): on the
+    map of 30 June 2025, and among the units the 2025 mergers made, where a new unit is another place when none of
+    the units merged into it had its name. The table lacks units merged away before 2025 (Nha Trang's "phường Phương
+    Sơn"), so even a name it gives one province only may be another's.
+
+    >>> sorted(ward_provinces()["phuong son"]), sorted(ward_provinces()["cu pong"])
+    (['Bắc Giang', 'Hà Nội'], ['Đắk Lắk'])
+    """
+    out = {name: set(provinces) for name, provinces in admin_places().wards.items()}
+    merged_from: dict[tuple[str, str], set[str]] = {}
+    for row in _admin_rows():
+        province = canonical_province(_TABLE_PROVINCE_PREFIX.sub("", row.get("new_province", "")))
+        name = _split_level(row.get("new_ward", ""), WARD_LEVELS)[1]
+        if province and name:
+            merged_from.setdefault((province, name), set()).update(
+                (_split_level(row.get("old_ward", ""), WARD_LEVELS)[1],
+                 _split_level(row.get("old_district", ""), DISTRICT_LEVELS)[1]))
+    for (province, name), old_names in merged_from.items():
+        if name in out and name not in old_names:  # a new unit named after none of its parts: another place
+            out[name].add(province)
+    return {name: frozenset(provinces) for name, provinces in out.items()}
+
+
+def scope_of_places(text: str, named: list[str], mentions: list[PlaceMention] | None = None) -> list[str]:
+    """The provinces a question's districts, towns and wards scope it to, beyond the provinces it ``named``.
+
+    A district decides as :func:`place_mentions` reads it (its level and name, or a bare name no other place has).
+    A commune, ward or town decides only when the name is one province's nationally (:func:`ward_provinces`), or
+    when another name of the text settles it: a province named (or covering it since the mergers: "Hải Phòng"
+    covers Hải Dương) or a district read, among the provinces having such a ward; else, when the text names two
+    wards or more, the one province having all of them ("phường Nam Hồng … phường Đức Thuận": Hà Tĩnh). A ward's
+    name shared by several provinces, with nothing to settle it, gives no province: a wrong scope leaves the right
+    document out.
+
+    >>> scope_of_places("phuong Phuong Son 6 thang dau nam 2020 tong thu ngan sach", [])
+    []
+    >>> scope_of_places("UBND phường Phương Sơn (Nha Trang) báo cáo số mấy?", [])
+    ['Khánh Hòa']
+    >>> scope_of_places("Hải Phòng: kiểm tra tại xã Tân Kỳ ngày nào?", ["Hải Phòng"])
+    ['Hải Dương']
+    >>> scope_of_places("Kế hoạch của xã Cư Pơng", []), scope_of_places("huyện Mộc Châu kiểm tra khi nào", [])
+    (['Đắk Lắk'], ['Sơn La'])
+    >>> scope_of_places("Đoàn làm việc tại phường Nam Hồng và phường Đức Thuận", [])
+    ['Hà Tĩnh']
+    """
+    if mentions is None:
+        mentions = place_mentions(text, query=True)
+    wards = ward_provinces()
+    keys = [_place_key(text[m.start:m.end]) for m in mentions]
+    candidates = [wards.get(key, frozenset({m.province})) if m.level == "ward" else frozenset({m.province})
+                  for m, key in zip(mentions, keys)]
+    decided = [next(iter(c)) for c in candidates if len(c) == 1]
+    covered = {old for name in [*named, *decided] for old in provinces_covered_by(name) or [name]}
+    shared = {key: c for key, c in zip(keys, candidates) if len(c) > 1}
+    common = frozenset.intersection(*shared.values()) if len(shared) > 1 else frozenset()  # two names or more
+    out = []
+    for c in candidates:
+        settled = c if len(c) == 1 else c & covered or common
+        if len(settled) == 1 and next(iter(settled)) not in out:
+            out.append(next(iter(settled)))
+    return out
+
+
 #: National bodies (a ministry, the Government Office, the National Assembly's bodies, the courts and procuracy at the
 #: top) by the code they sign their numbers with → their name. They sit in Hà Nội, and their place-and-date line says
 #: so ("Hà Nội, ngày …"), but a central body has no province: its documents are for the country (a ministry's office in
