@@ -228,9 +228,10 @@ def absent_grain(units: list, analysis, state=None, doc_text=None) -> str:
 QUOTABLE_SHARE = GroundedConfig().doc_min_share
 
 
-def quoted_of_other_years(units: list, analysis, state=None) -> str:
+def quoted_of_other_years(units: list, analysis, state=None, quotable_share: float = QUOTABLE_SHARE) -> str:
     """The years of the documents an answer would quote when the question names a year and every unit the answer
-    may quote (a score of at least :data:`QUOTABLE_SHARE` of the best) is positively of other years
+    may quote (a score of at least ``quotable_share`` of the best: the answerer's ``doc_min_share``, by default
+    :data:`QUOTABLE_SHARE`) is positively of other years
     (:func:`assistant.evidence.unit_year_cover`: its document's year read is another, or its words name other years
     only; a year unread never counts): the answer would quote another year's document only, whatever unit of the year
     asked ranks below. A question naming a document by its number is left to the number's checks. Else "".
@@ -252,7 +253,7 @@ def quoted_of_other_years(units: list, analysis, state=None) -> str:
     if not years or not scored or _names_documents(analysis, state):
         return ""
     best = max(u.score for u in scored)
-    quoted = [u for u in scored if u.score >= QUOTABLE_SHARE * best]
+    quoted = [u for u in scored if u.score >= quotable_share * best]
     named = getattr(analysis, "doc_numbers", ())
     if any(unit_year_cover(u, years, state, named) != OTHER_YEARS for u in quoted):
         return ""

@@ -38,7 +38,7 @@ import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from assistant.absence import absent_grain, absent_month, other_document_fact, quoted_of_other_years
+from assistant.absence import QUOTABLE_SHARE, absent_grain, absent_month, other_document_fact, quoted_of_other_years
 from assistant.evidence import (
     FACT_NAMES,
     absent_named_number,
@@ -242,7 +242,8 @@ class AbstentionRule:
         return out
 
 
-def features(units: list, analysis, lexical_state, rule: AbstentionRule, doc_text=None) -> AbstentionFeatures:
+def features(units: list, analysis, lexical_state, rule: AbstentionRule, doc_text=None,
+             quotable_share: float = QUOTABLE_SHARE) -> AbstentionFeatures:
     """Features of the scored units of one question.
 
     Args:
@@ -252,6 +253,8 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule, doc_tex
         rule: the rule the features are read for (its year thresholds).
         doc_text: doc_id → the document's text (``IndexStore.document_text``), to read the places a document of
             unread province names; None reads the passages only.
+        quotable_share: the share of the best unit's score at which the answer quotes another document's unit (the
+            answerer's ``GroundedConfig.doc_min_share``), for the quoted-year test.
 
     Returns:
         An :class:`AbstentionFeatures`.
@@ -297,7 +300,7 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule, doc_tex
                               absent_month=absent_month(units, analysis, lexical_state),
                               absent_grain=absent_grain(units, analysis, lexical_state, doc_text),
                               other_document=other_document_fact(stating, fact, analysis, doc_text),
-                              quoted_year=quoted_of_other_years(units, analysis, lexical_state))
+                              quoted_year=quoted_of_other_years(units, analysis, lexical_state, quotable_share))
 
 
 def _inflection_known(word: str, index) -> bool:

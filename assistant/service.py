@@ -205,7 +205,8 @@ class Assistant:
         absent = absent_numbers(analysis, state, self.store.fetch_passages)
         return {"analysis": analysis,
                 "out_of_scope": number_reason(absent) if absent else self._out_of_scope(analysis, results, state),
-                "features": abstention_features(units, analysis, state, self.abstention, self.store.document_text),
+                "features": abstention_features(units, analysis, state, self.abstention, self.store.document_text,
+                                                self.grounded.doc_min_share),
                 "units": [(round(u.score, 3), round(u.coverage, 3), u.kind, u.role, u.doc_id, u.text[:120])
                           for u in best]}
 
@@ -259,7 +260,7 @@ class Assistant:
         # a document named by its number is the scope: a year the question names does not refuse it
         judged = replace(analysis, years=[]) if resolve_named_documents(analysis, state.records) else analysis
         reason = self.abstention.reason(abstention_features(scored[0], judged, state, self.abstention,
-                                                            self.store.document_text))
+                                                            self.store.document_text, cfg.doc_min_share))
         if reason:
             answer = abstain(question, results, reason + _filter_note(filters))
         else:

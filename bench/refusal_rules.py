@@ -131,7 +131,8 @@ def fired_rules(assistant, question: str) -> dict:
     pool = answer_pool(results, _unfiltered_provinces(analysis, None, state))
     units = score_all(pool, analysis, state, assistant.grounded)[0]
     judged = replace(analysis, years=[]) if resolve_named_documents(analysis, state.records) else analysis
-    f = abstention_features(units, judged, state, assistant.abstention, assistant.store.document_text)
+    f = abstention_features(units, judged, state, assistant.abstention, assistant.store.document_text,
+                            assistant.grounded.doc_min_share)
     fired += [name for name, _ in assistant.abstention.branches(f)]
     return {"fired": fired, "hook": hook, "features": f.as_row()}
 

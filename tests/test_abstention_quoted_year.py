@@ -87,6 +87,18 @@ def test_the_same_question_is_answered_when_the_year_asked_is_quoted(with_2019):
     assert with_2019.diagnose(ASKED_2019)["features"].quoted_year == ""
 
 
+def test_the_answerers_own_quoting_share_is_the_one_read(without_2019):
+    """An answerer configured to quote every document (``doc_min_share`` 0) would show the 2019 post too: no refusal
+    for the year."""
+    from dataclasses import replace
+
+    from assistant.grounded import GroundedConfig
+
+    quoting_all = Assistant(without_2019.settings, without_2019.retriever,
+                            grounded=replace(GroundedConfig(), doc_min_share=0.0))
+    assert quoting_all.diagnose(ASKED_2019)["features"].quoted_year == ""
+
+
 def _unit(text: str, score: float, nam: str = ""):
     from types import SimpleNamespace as NS
 
@@ -99,10 +111,11 @@ def test_a_unit_of_the_year_asked_within_the_quoted_share_keeps_the_answer():
 
     q = NS(years=["2019"], doc_numbers=[])
     plan = _unit("Kế hoạch kiểm tra công tác cải cách hành chính năm 2023.", 1.0, "2023")
-    near = _unit("Ngày 18/4/2019, UBND tỉnh ban hành Kế hoạch kiểm tra năm 2019.", QUOTABLE_SHARE + 0.01)
-    far = _unit("Ngày 18/4/2019, UBND tỉnh ban hành Kế hoạch kiểm tra năm 2019.", QUOTABLE_SHARE - 0.01)
+    near = _unit("Ngày 06/5/2019, UBND tỉnh ban hành Kế hoạch kiểm tra năm 2019.", QUOTABLE_SHARE + 0.01)
+    far = _unit("Ngày 06/5/2019, UBND tỉnh ban hành Kế hoạch kiểm tra năm 2019.", QUOTABLE_SHARE - 0.01)
     assert quoted_of_other_years([plan, near], q) == ""
     assert quoted_of_other_years([plan, far], q) == "2023"
+    assert quoted_of_other_years([plan, far], q, quotable_share=QUOTABLE_SHARE - 0.02) == ""  # configured lower
     # a year unread, within the share, never refuses; nor a question naming no year
     assert quoted_of_other_years([plan, _unit("Đoàn kiểm tra làm việc tại 11 cơ quan.", 0.9)], q) == ""
     assert quoted_of_other_years([plan], NS(years=[], doc_numbers=[])) == ""
