@@ -254,8 +254,7 @@ def quoted_of_other_years(units: list, analysis, state=None, quotable_share: flo
         return ""
     best = max(u.score for u in scored)
     quoted = [u for u in scored if u.score >= quotable_share * best]
-    named = getattr(analysis, "doc_numbers", ())
-    if any(unit_year_cover(u, years, state, named) != OTHER_YEARS for u in quoted):
+    if any(unit_year_cover(u, years, state) != OTHER_YEARS for u in quoted):  # no number named (above)
         return ""
     found = sorted({y for u in quoted for y in document_years_of(u.result.doc_metadata)} - set(years))
     return ", ".join(found) or "khác"

@@ -167,13 +167,14 @@ class QueryAnalysis:
 PLACE_LEVELS = (("tinh",), ("thanh", "pho"), ("tp",))
 
 
-def place_positions(text: str, provinces=None) -> set[int]:
+def place_positions(text: str, provinces=None, only: bool = False) -> set[int]:
     """Positions, among :func:`textnorm.syllables` of ``text``, of the syllables of the provinces it names where it
     names them (:func:`textnorm.gazetteer.province_mentions`, a question's spellings): the same syllable elsewhere is
     another word ("kiểm tra" beside "Trà Vinh", "quy định" beside "Nam Định"). With ``provinces`` (those the
     question was read to name), their names are also found in the text's folded form: a question typed without
     accents is searched with accented expansions ("kh cua kien giang" + "kế hoạch"), in which a name without accents
-    is not read as a place, but is the place the question was read to name.
+    is not read as a place, but is the place the question was read to name. ``only``: the names of ``provinces``
+    alone, every other province's left out.
 
     >>> place_positions("Trà Vinh kiểm tra CCHC"), place_positions("tp hcm quy dinh gi")
     ({0, 1}, {1})
@@ -181,7 +182,7 @@ def place_positions(text: str, provinces=None) -> set[int]:
     ({2, 3}, set())
     """
     read = reading_form(text)
-    spans = [(s, e) for _, s, e in gazetteer.province_mentions(read, query=True)]
+    spans = [(s, e) for name, s, e in gazetteer.province_mentions(read, query=True) if not only or name in provinces]
     if provinces:
         spans += [(s, e) for name, s, e in gazetteer.province_mentions(fold_accents(read), query=True)
                   if name in provinces]
@@ -205,11 +206,7 @@ def scope_positions(text: str, scope) -> set[int]:
     >>> sorted(scope_positions("Kiên Giang phối hợp với An Giang", ["Kiên Giang"]))
     [0, 1]
     """
-    wanted = {canonical_province(p) or p for p in scope}
-    read = reading_form(text)
-    spans = [(s, e) for form in (read, fold_accents(read))
-             for name, s, e in gazetteer.province_mentions(form, query=True) if name in wanted]
-    named = _positions_in(read, spans)
+    named = place_positions(text, {canonical_province(p) or p for p in scope}, only=True)
     return named | _place_levels(syllables(text), named)
 
 

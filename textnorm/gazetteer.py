@@ -421,6 +421,15 @@ def _split_level(unit: str, levels: tuple[str, ...]) -> tuple[str, str]:
     return "", key
 
 
+#: Prefix of a province's name in underthesea's table ("Tỉnh Bắc Ninh", "Thành phố Hà Nội"), dropped before lookup.
+_TABLE_PROVINCE_PREFIX = re.compile(r"^(?:Tỉnh|Thành phố)\s+")
+
+
+def _table_province(name: str) -> str | None:
+    """The canonical province of a province's name as the table writes it ("Tỉnh Kiên Giang" → "Kiên Giang")."""
+    return canonical_province(_TABLE_PROVINCE_PREFIX.sub("", name))
+
+
 def _admin_rows() -> list[dict]:
     spec = importlib.util.find_spec("underthesea")  # the package's folder, without importing it
     if spec is None or not spec.submodule_search_locations:
@@ -458,7 +467,7 @@ def admin_places() -> AdminPlaces:
     tiers: dict[str, dict[str, set[str]]] = {"district": {}, "ward": {}}
     by_level: dict[tuple[str, str], set[str]] = {}
     for row in _admin_rows():
-        province = canonical_province(re.sub(r"^(?:Tỉnh|Thành phố)\s+", "", row.get("old_province", "")))
+        province = _table_province(row.get("old_province", ""))
         if not province:
             continue
         for tier, unit, levels in (("district", row.get("old_district", ""), DISTRICT_LEVELS),
@@ -483,7 +492,7 @@ def _add_new_wards(tiers: dict[str, dict[str, set[str]]], by_level: dict[tuple[s
     already has keeps its old provinces (a new name never makes an old one ambiguous)."""
     new: dict[tuple[str, str], set[str]] = {}
     for row in _admin_rows():
-        province = canonical_province(re.sub(r"^(?:Tỉnh|Thành phố)\s+", "", row.get("new_province", "")))
+        province = _table_province(row.get("new_province", ""))
         level, name = _split_level(row.get("new_ward", ""), WARD_LEVELS)
         if province and name and not name.isdigit() and name not in tiers["ward"] and name not in tiers["district"]:
             new.setdefault((level, name), set()).add(province)
@@ -618,7 +627,7 @@ def _place_spellings() -> dict[tuple[str, str], frozenset[tuple[tuple[str, str],
     """(folded name, province) → the spellings underthesea's table gives that district, town or ward."""
     out: dict[tuple[str, str], set] = {}
     for row in _admin_rows():
-        province = canonical_province(re.sub(r"^(?:Tỉnh|Thành phố)\s+", "", row.get("old_province", "")))
+        province = _table_province(row.get("old_province", ""))
         for unit, levels in ((row.get("old_district", ""), DISTRICT_LEVELS), (row.get("old_ward", ""), WARD_LEVELS)):
             level, name = _split_level(unit, levels)
             if province and name:
@@ -730,10 +739,6 @@ def _mention(text: str, folded: str, start: int, end: int, key: str, accented: b
 
 
 
-#: Prefix of a province's name in underthesea's table ("Tỉnh Bắc Ninh", "Thành phố Hà Nội"), dropped before lookup.
-_TABLE_PROVINCE_PREFIX = re.compile(r"^(?:Tỉnh|Thành phố)\s+")
-
-
 @lru_cache(maxsize=1)
 def ward_provinces() -> dict[str, frozenset[str]]:
     """Folded name of a commune, ward or town → every province that has one of that name, at any of the three levels
@@ -748,7 +753,7 @@ def ward_provinces() -> dict[str, frozenset[str]]:
     out = {name: set(provinces) for name, provinces in admin_places().wards.items()}
     merged_from: dict[tuple[str, str], set[str]] = {}
     for row in _admin_rows():
-        province = canonical_province(_TABLE_PROVINCE_PREFIX.sub("", row.get("new_province", "")))
+        province = _table_province(row.get("new_province", ""))
         name = _split_level(row.get("new_ward", ""), WARD_LEVELS)[1]
         if province and name:
             merged_from.setdefault((province, name), set()).update(
@@ -784,7 +789,7 @@ def scope_of_places(text: str, named: list[str], mentions: list[PlaceMention] | 
     """
     if mentions is None:
         mentions = place_mentions(text, query=True)
-    wards = ward_provinces()
+    wards = ward_provinces() if any(m.level == "ward" for m in mentions) else {}  # the table read for a ward only
     keys = [_place_key(text[m.start:m.end]) for m in mentions]
     candidates = [wards.get(key, frozenset({m.province})) if m.level == "ward" else frozenset({m.province})
                   for m, key in zip(mentions, keys)]
