@@ -17,7 +17,8 @@ half only so that its rows stay reported; ``freshdocs8``:
 an eighth fresh set, the blind judge of session 12, never tuned on, in ``eval/freshdocs8/docs/``, check half only;
 ``freshdocs9``: a ninth fresh set, the blind judge of session 13, never tuned on, in ``eval/freshdocs9/docs/``, check
 half only; ``freshdocs10``: a tenth fresh set, the blind judge of session 14, never tuned on, in
-``eval/freshdocs10/docs/``, check half only).
+``eval/freshdocs10/docs/``, check half only; ``freshdocs11``: an eleventh fresh set, the blind judge of session 16,
+never tuned on, in ``eval/freshdocs11/docs/``, check half only).
 ``eval/splits.json`` assigns each document to the tune or the check half; a question follows its document, an
 unanswerable one (no document) alternates by position, and every question of a set listed in its ``check_only_sets``
 is in the check half. Tune on the tune half only; report both.
@@ -25,7 +26,7 @@ is in the check half. Tune on the tune half only; report both.
     python -m bench.eval_sets [--data-dir DIR] [--only answers|retrieval]
                               [--sets dev,realdocs,reworded,probes,newdocs,freshdocs,freshdocs2,freshdocs3,
                                       freshdocs4,freshdocs5,freshdocs6,freshdocs7,freshdocs8,
-                                      freshdocs9,freshdocs10]
+                                      freshdocs9,freshdocs10,freshdocs11]
     python -m bench.eval_sets --metadata [--verbose] [--sets realdocs,newdocs]   # metadata against the gold files
 
 The reference scorer (``../shared/eval/score.py``) does the scoring, through the project's own CLIs.
@@ -64,13 +65,14 @@ SETS = {
     "freshdocs8": EVAL / "freshdocs8" / "questions.jsonl",
     "freshdocs9": EVAL / "freshdocs9" / "questions.jsonl",
     "freshdocs10": EVAL / "freshdocs10" / "questions.jsonl",
+    "freshdocs11": EVAL / "freshdocs11" / "questions.jsonl",
 }
 #: Folders whose files are ingested together for every set: the bundled corpus, the shared real documents, ours.
 DOC_FOLDERS = (PROJECT_ROOT / "corpus", SHARED / "eval" / "realdocs" / "docs", EVAL / "newdocs" / "docs",
                EVAL / "freshdocs" / "docs", EVAL / "freshdocs2" / "docs", EVAL / "freshdocs3" / "docs",
                EVAL / "freshdocs4" / "docs", EVAL / "freshdocs5" / "docs", EVAL / "freshdocs6" / "docs",
                EVAL / "freshdocs7" / "docs", EVAL / "freshdocs8" / "docs", EVAL / "freshdocs9" / "docs",
-               EVAL / "freshdocs10" / "docs")
+               EVAL / "freshdocs10" / "docs", EVAL / "freshdocs11" / "docs")
 #: Hand-checked metadata (gold file, its documents) scored by ``--metadata``, halves as in ``eval/splits.json``.
 GOLDS = {
     "realdocs": (SHARED / "eval" / "realdocs" / "metadata.jsonl", SHARED / "eval" / "realdocs" / "docs"),
@@ -85,6 +87,7 @@ GOLDS = {
     "freshdocs8": (EVAL / "freshdocs8" / "metadata.jsonl", EVAL / "freshdocs8" / "docs"),
     "freshdocs9": (EVAL / "freshdocs9" / "metadata.jsonl", EVAL / "freshdocs9" / "docs"),
     "freshdocs10": (EVAL / "freshdocs10" / "metadata.jsonl", EVAL / "freshdocs10" / "docs"),
+    "freshdocs11": (EVAL / "freshdocs11" / "metadata.jsonl", EVAL / "freshdocs11" / "docs"),
     "widedocs_a": (EVAL / "widedocs_a" / "metadata.jsonl", EVAL / "widedocs_a" / "docs"),
     "widedocs_b": (EVAL / "widedocs_b" / "metadata.jsonl", EVAL / "widedocs_b" / "docs"),
 }

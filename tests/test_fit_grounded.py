@@ -122,7 +122,8 @@ def test_tune_questions_hold_no_check_question():
     assert {name for name, _ in items["tune"]} == {*sets, *tune_sets}
 
 
-@pytest.mark.parametrize("judge", ["freshdocs4", "freshdocs8", "freshdocs9", "freshdocs10"])
+@pytest.mark.parametrize("judge", ["freshdocs4", "freshdocs8", "freshdocs9", "freshdocs10",
+                                   "freshdocs11"])
 def test_a_judge_set_is_never_read(judge):
     with pytest.raises(ValueError, match=judge):
         fg.collect(["dev"], [judge], {})
