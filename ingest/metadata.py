@@ -1781,11 +1781,35 @@ def _headline(r: _Reader, stamp: int | None) -> int | None:
         order = _above_body(r)
     else:
         order = [i for k in range(1, HEADLINE_REACH + 1) for i in (stamp - k, stamp + k) if 0 <= i < len(r.blocks)]
-    return next((i for i in order if is_headline(r.blocks[i].text) and not is_list_line(r.blocks[i].text)
-                 and not _is_tag(r.blocks[i].text) and not _repeats_next(r, i)
+    return next((i for i in order if _reads_as_headline(r.blocks[i].text, i + 1 == stamp)
+                 and not is_list_line(r.blocks[i].text) and not _is_tag(r.blocks[i].text) and not _repeats_next(r, i)
                  and not _is_page_chrome(r.blocks[i].text) and _opens_a_sentence(r.blocks[i].text)
                  and not _heads_its_tag(r, i) and not _publisher(r.blocks[i].text)
                  and not _weekday_stamp_line(r.blocks[i].text)), None)
+
+
+#: Where one sentence ends and another begins: a full stop, a question or exclamation mark, a space, a capital (a
+#: figure's "1.401" or an abbreviation's "TP.HCM" is none).
+SENTENCE_BREAK = re.compile(r"[.!?]\s+" + UPPER_LETTER)
+
+
+def _reads_as_headline(text: str, over_stamp: bool) -> bool:
+    """A headline (:func:`is_headline`); right over the post's dateline, also one sentence closed by a full stop ("Xã
+    X triển khai kế hoạch kiểm tra năm 2026."): a lead stands under the dateline, never over it.
+
+    >>> _reads_as_headline("Xã Phú Lâm triển khai kế hoạch kiểm tra cải cách hành chính năm 2026.", True)
+    True
+    >>> _reads_as_headline("Xã Phú Lâm triển khai kế hoạch kiểm tra cải cách hành chính năm 2026.", False)
+    False
+    >>> _reads_as_headline("Đoàn đã kiểm tra xã. Xã đã khắc phục ngay các tồn tại được chỉ ra.", True)
+    False
+    >>> _reads_as_headline("Tỉnh còn 1.401 hồ sơ chậm được tiếp nhận trên Cổng dịch vụ công.", True)
+    True
+    """
+    if over_stamp and text.rstrip().endswith(".") and not text.rstrip().endswith(".."):
+        head = text.rstrip()[:-1]
+        return not SENTENCE_BREAK.search(head) and is_headline(head)
+    return is_headline(text)
 
 
 def _weekday_stamp_line(text: str) -> bool:

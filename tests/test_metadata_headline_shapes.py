@@ -34,6 +34,20 @@ def test_a_date_the_headline_names_without_a_time_stays_in_the_title():
     assert md["tieu_de"].endswith("ngày 12/11/2025")
 
 
+def test_the_sentence_right_over_the_dateline_is_the_headline_not_the_sites_banner_above_it():
+    md = metadata_of("Chào mừng dịp kỷ niệm 80 năm Cách mạng tháng Tám và Quốc khánh 2/9\n\n"
+                     "Xã Phú Lâm triển khai Kế hoạch kiểm tra công tác cải cách hành chính năm 2026.\n\n"
+                     "Thứ hai - 02/02/2026 16:30\n\n" + LEAD)
+    assert md["tieu_de"] == "Xã Phú Lâm triển khai Kế hoạch kiểm tra công tác cải cách hành chính năm 2026."
+    assert md["ngay_ban_hanh"] == "2026-02-02"
+
+
+def test_two_sentences_over_the_dateline_are_no_headline():
+    md = metadata_of("Trang tin cải cách hành chính của huyện\n\nĐoàn đã kiểm tra xã. Xã đã khắc phục ngay các tồn "
+                     "tại.\n\nThứ hai - 02/02/2026 16:30\n\n" + LEAD)
+    assert md["tieu_de"] == "Trang tin cải cách hành chính của huyện"
+
+
 # --- a headline in capitals that opens with a body's name ------------------------------------------------------------
 
 def test_a_capitals_headline_over_the_lead_is_the_posts_title_and_names_no_issuer():
