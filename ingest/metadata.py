@@ -38,7 +38,7 @@ from ingest.frontmatter import (
     type_head,
 )
 from ingest.structure import Block
-from textnorm import fold_accents, has_diacritics
+from textnorm import fold_accents, has_diacritics, reading_form
 from textnorm.agencies import find_agencies
 from textnorm.cues import ANCHOR_ROLES, YEAR
 from textnorm.gazetteer import (
@@ -2754,6 +2754,7 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
     _read_essay_title(r)
     _read_page_dates(r)
     _read_title_body(r)
+    r.md.update({k: reading_form(v) for k, v in r.md.items() if isinstance(v, str)})  # "ngƣời" shown as "người"
     r.md["spans"] = json.dumps({k: v for k, v in r.found.items() if k in r.md and r.md[k]}, sort_keys=True)
     return r.md
 

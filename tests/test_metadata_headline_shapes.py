@@ -78,3 +78,12 @@ def test_a_posted_on_line_with_its_view_count_after_a_comma_dates_the_post():
     md = metadata_of("Triển khai các nhiệm vụ cải cách thủ tục hành chính đến hết năm\n"
                      "Đăng ngày 03-10-2023 15:23, Lượt xem: 88\n\n" + LEAD)
     assert (md["loai_van_ban"], md["ngay_ban_hanh"], md["nam"]) == ("Tin bài", "2023-10-03", "2023")
+
+
+# --- a PDF's look-alike letters --------------------------------------------------------------------------------------
+
+def test_a_title_extracted_with_the_look_alike_of_u_horn_is_given_with_the_letter():
+    md = metadata_of("Số: 12/BC-UBND\n\nHà Nam, ngày 5 tháng 3 năm 2019\n\nBÁO CÁO\n"
+                     "Chỉ số hài lòng của ng\u01a3ời dân đối với sự phục vụ của cơ quan hành chính nhà n\u01a3ớc\n\n"
+                     "I. KẾT QUẢ\n\n- Khảo sát.")
+    assert md["tieu_de"] == "Chỉ số hài lòng của người dân đối với sự phục vụ của cơ quan hành chính nhà nước"
