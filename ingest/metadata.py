@@ -38,7 +38,7 @@ from ingest.frontmatter import (
     type_head,
 )
 from ingest.structure import Block
-from textnorm import fold_accents, has_diacritics
+from textnorm import fold_accents, has_diacritics, reading_form
 from textnorm.agencies import find_agencies
 from textnorm.cues import ANCHOR_ROLES, YEAR
 from textnorm.gazetteer import (
@@ -107,6 +107,7 @@ from textnorm.patterns import (
     WEEKDAY_STAMP_WORDS,
     byline_stamp,
     expand_defined,
+    headline_end_stamp,
     is_council_session,
     letter_speaker,
     news_dateline,
@@ -686,10 +687,48 @@ def _read_period(r: _Reader) -> None:
         r.put("ky_ke_hoach", years[0].group(1), (span[0] + years[0].start(), span[0] + years[0].end()))
 
 
+#: Roles a post's headline in capitals takes in the front matter: it opens with a body's name, so it reads as one
+#: (a header's line, or the authority line a header restates).
+NAME_ROLES = ("header", "authority")
+
+
+def _capitals_headline(r: _Reader) -> int | None:
+    """Block index of a post's headline written in capitals that opens with the body it reports on ("HĐND XÃ VI HƯƠNG
+    KHAI MẠC KỲ HỌP THỨ TÁM …"): the page's only line of a header, a headline's length (:func:`is_headline`), with a
+    paragraph of prose right under it (the lead). A document's header names its body over a motto, a number, a date or
+    a type line, never over a paragraph; a site's banner stands over the headline.
+
+    >>> from ingest.clean import clean_lines
+    >>> from ingest.structure import parse_structure
+    >>> lead = ("Sáng ngày 14/11/2025, Hội đồng nhân dân xã tổ chức kỳ họp chuyên đề để xem xét, thảo luận và "
+    ...         "quyết nghị những nội dung quan trọng thuộc thẩm quyền, bảo đảm hoạt động thông suốt của bộ máy chính "
+    ...         "quyền địa phương sau sắp xếp.")
+    >>> def head(src):
+    ...     blocks = parse_structure(clean_lines(src))
+    ...     return _capitals_headline(_Reader(blocks, src, _locate(blocks, src), matter_lines(blocks), {}))
+    >>> head("HĐND XÃ MỸ HÒA HƯNG THÔNG QUA 4 NGHỊ QUYẾT QUAN TRỌNG\\n\\n" + lead)
+    0
+    >>> head("ỦY BAN NHÂN DÂN XÃ MỸ HÒA HƯNG\\n\\nSố: 12/KH-UBND\\n\\n" + lead) is None
+    True
+    """
+    names = [u for u in r.units if u.role in NAME_ROLES]
+    if not names or any(u.role != "basis" and u.block != names[0].block for u in r.units if u.role not in NAME_ROLES):
+        return None
+    i = names[0].block
+    text = r.blocks[i].text
+    if (any(u.block != i for u in names) or not is_upper_line(text) or not is_headline(text) or is_motto(text)
+            or i + 1 >= len(r.blocks) or r.blocks[i + 1].kind != "para"
+            or not _is_prose(r.blocks[i + 1].text, False)):
+        return None
+    return i
+
+
 def _agency_lines(r: _Reader) -> list[tuple[int, int, str]]:
-    """The header's body-name lines (not the motto, also typed or OCR'd without accents: "CONG HOA XA HOI")."""
+    """The header's body-name lines (not the motto, also typed or OCR'd without accents: "CONG HOA XA HOI"); a post's
+    headline in capitals names no issuer (:func:`_capitals_headline`)."""
+    headline = _capitals_headline(r)
     lines = [(s, e, t) for s, e, t in r.role("header")  # a page's chrome in lower case names no issuer
-             if not t.islower()
+             if not t.islower() and (headline is None or not r.spans[headline][0] <= s < r.spans[headline][1])
              and (is_agency(t) or COMMITTEE.match(fold_accents(t)) or t[:1].isupper() and len(t) < 40)]
     lines = [x for x in lines if not is_motto(x[2])]
     names = [x for x in lines if not _POST_PREFIX.match(x[2])]
@@ -717,7 +756,10 @@ def _agency(r: _Reader) -> tuple[str, tuple[int, int] | None]:
     lines = _agency_lines(r)
     if lines:
         return " ".join(t for _, _, t in lines), (lines[0][0], lines[-1][1])
+    headline = _capitals_headline(r)
     for s, e, t in r.role("authority"):
+        if headline is not None and r.spans[headline][0] <= s < r.spans[headline][1]:
+            continue  # a post's headline in capitals
         post = _POST_PREFIX.match(t)
         return t[post.end():] if post else t, (s + (post.end() if post else 0), e)
     return "", None
@@ -1671,7 +1713,14 @@ def _reads_as_news(r: _Reader) -> bool:
         return False
     return bool(_stamp(r) or _stamped_post(r) or _section_date(r) or _dateline(r) or _source_line(r)
                 or _reports_issuing(r) or _byline(r) or _headline_then_narration(r) or _headline_then_prose(r)
-                or _opens_with_prose(r))
+                or _opens_with_prose(r) or _capitals_headline_post(r))
+
+
+def _capitals_headline_post(r: _Reader) -> bool:
+    """A post under its headline in capitals (:func:`_capitals_headline`) that shows nothing of a document's parts
+    (a section, an article, a lettered point) and never calls itself by a document's kind."""
+    return (_capitals_headline(r) is not None and not any(_is_document_part(b) for b in r.blocks)
+            and not any(SELF_KIND.search(b.text) for b in r.blocks))
 
 
 def _section_date(r: _Reader) -> bool:
@@ -1732,11 +1781,35 @@ def _headline(r: _Reader, stamp: int | None) -> int | None:
         order = _above_body(r)
     else:
         order = [i for k in range(1, HEADLINE_REACH + 1) for i in (stamp - k, stamp + k) if 0 <= i < len(r.blocks)]
-    return next((i for i in order if is_headline(r.blocks[i].text) and not is_list_line(r.blocks[i].text)
-                 and not _is_tag(r.blocks[i].text) and not _repeats_next(r, i)
+    return next((i for i in order if _reads_as_headline(r.blocks[i].text, i + 1 == stamp)
+                 and not is_list_line(r.blocks[i].text) and not _is_tag(r.blocks[i].text) and not _repeats_next(r, i)
                  and not _is_page_chrome(r.blocks[i].text) and _opens_a_sentence(r.blocks[i].text)
                  and not _heads_its_tag(r, i) and not _publisher(r.blocks[i].text)
                  and not _weekday_stamp_line(r.blocks[i].text)), None)
+
+
+#: Where one sentence ends and another begins: a full stop, a question or exclamation mark, a space, a capital (a
+#: figure's "1.401" or an abbreviation's "TP.HCM" is none).
+SENTENCE_BREAK = re.compile(r"[.!?]\s+" + UPPER_LETTER)
+
+
+def _reads_as_headline(text: str, over_stamp: bool) -> bool:
+    """A headline (:func:`is_headline`); right over the post's dateline, also one sentence closed by a full stop ("Xã
+    X triển khai kế hoạch kiểm tra năm 2026."): a lead stands under the dateline, never over it.
+
+    >>> _reads_as_headline("Xã Phú Lâm triển khai kế hoạch kiểm tra cải cách hành chính năm 2026.", True)
+    True
+    >>> _reads_as_headline("Xã Phú Lâm triển khai kế hoạch kiểm tra cải cách hành chính năm 2026.", False)
+    False
+    >>> _reads_as_headline("Đoàn đã kiểm tra xã. Xã đã khắc phục ngay các tồn tại được chỉ ra.", True)
+    False
+    >>> _reads_as_headline("Tỉnh còn 1.401 hồ sơ chậm được tiếp nhận trên Cổng dịch vụ công.", True)
+    True
+    """
+    if over_stamp and text.rstrip().endswith(".") and not text.rstrip().endswith(".."):
+        head = text.rstrip()[:-1]
+        return not SENTENCE_BREAK.search(head) and is_headline(head)
+    return is_headline(text)
 
 
 def _weekday_stamp_line(text: str) -> bool:
@@ -1823,19 +1896,37 @@ def _headline_span(start: int, text: str) -> tuple[int, str]:
     return (start + m.end(), text[m.end():]) if m else (start, text)
 
 
+def _without_end_stamp(text: str) -> str:
+    """A headline without the post's date (and time) its line ends with (:func:`textnorm.patterns.headline_end_stamp`):
+    the page's stamp, not a word of the title; kept when nothing of a title would be left.
+
+    >>> _without_end_stamp("An Giang còn 1.401 hồ sơ chậm được tiếp nhận trên Cổng dịch vụ công 12/11/2025 17:51")
+    'An Giang còn 1.401 hồ sơ chậm được tiếp nhận trên Cổng dịch vụ công'
+    >>> _without_end_stamp("Lai Châu tạo bước đột phá trong cải cách hành chính (21/05/2020)")
+    'Lai Châu tạo bước đột phá trong cải cách hành chính'
+    >>> _without_end_stamp("Tổng kết công tác cải cách hành chính ngày 12/11/2025")
+    'Tổng kết công tác cải cách hành chính ngày 12/11/2025'
+    """
+    m = headline_end_stamp(text)
+    head = text[:m.start()].rstrip(" -–(") if m else text
+    return head if len(head.split()) >= TITLE_MIN_WORDS else text
+
+
 def _read_news_title(r: _Reader, stamp: tuple[int, re.Match] | None) -> None:
     """The headline; none when no line reads as one (a lead sentence or a category label is not a title). A first
-    line that a search index's date opens (" date 2023-07 Kỳ họp thứ mười, …") is read without that date."""
+    line that a search index's date opens (" date 2023-07 Kỳ họp thứ mười, …") is read without that date; a
+    headline's line is read without the date it ends with (:func:`_without_end_stamp`)."""
     prefix = _search_stamp(r)
     if prefix:
         rest = r.blocks[0].text[prefix.end():]
         if is_headline(rest) and not is_list_line(rest) and not _is_label(rest):
-            s = r.spans[0][0] + prefix.end()
-            r.put("tieu_de", rest.strip(), (s, s + len(rest.strip())))
+            s, title = r.spans[0][0] + prefix.end(), _without_end_stamp(rest.strip())
+            r.put("tieu_de", title, (s, s + len(title)))
             return
     index = _headline(r, stamp[0] if stamp else None)
     if index is not None:
         s, text = _headline_span(r.spans[index][0], r.blocks[index].text)
+        text = _without_end_stamp(text)
         r.put("tieu_de", _sentence_case(text), (s, s + len(text)))
 
 
@@ -1941,6 +2032,10 @@ def _read_news(r: _Reader) -> None:
     glued = _glued_kind_headline(r)
     if glued:
         r.put("tieu_de", _sentence_case(glued[2])[:TITLE_MAX_CHARS], glued[:2])
+    elif (headline := _capitals_headline(r)) is not None:
+        text = _without_end_stamp(r.blocks[headline].text.strip())
+        s = r.spans[headline][0] + len(r.blocks[headline].text) - len(r.blocks[headline].text.lstrip())
+        r.put("tieu_de", _sentence_case(text), (s, s + len(text)))
     else:
         _read_news_title(r, stamp)
     _read_period(r)
@@ -2659,6 +2754,7 @@ def extract_metadata(blocks: list[Block], text: str, *, spans: list[tuple[int, i
     _read_essay_title(r)
     _read_page_dates(r)
     _read_title_body(r)
+    r.md.update({k: reading_form(v) for k, v in r.md.items() if isinstance(v, str)})  # "ngƣời" shown as "người"
     r.md["spans"] = json.dumps({k: v for k, v in r.found.items() if k in r.md and r.md[k]}, sort_keys=True)
     return r.md
 

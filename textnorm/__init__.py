@@ -27,6 +27,11 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 #: Folded where text is read (:func:`reading_form`, the folded and searched forms), never in the stored text: a quote
 #: must stay the document's own characters.
 D_LOOK_ALIKES = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ"})
+#: Look-alikes of "Ư" and "ư" read as them: "Ƣ" (U+01A2) and "ƣ" (U+01A3), the letter "oi" that text extracted from
+#: PDFs in some fonts carries for every ư ("ngƣời", "PHƢỜNG"); same rule as :data:`D_LOOK_ALIKES`.
+HORN_LOOK_ALIKES = str.maketrans({"\u01a2": "Ư", "\u01a3": "ư"})
+#: Every look-alike a text is read through (:func:`reading_form`).
+LOOK_ALIKES = D_LOOK_ALIKES | HORN_LOOK_ALIKES
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 
@@ -56,16 +61,18 @@ def normalize_text(text: str) -> str:
 
 
 def reading_form(text: str) -> str:
-    """The text as it is read: the look-alikes of "Đ" written as it (:data:`D_LOOK_ALIKES`); same length.
+    """The text as it is read: the look-alikes of "Đ" and "Ư" written as them (:data:`LOOK_ALIKES`); same length.
 
     >>> reading_form("\u00d0iều 5 Luật \u00f0ất đai") == "Điều 5 Luật đất đai"
     True
+    >>> reading_form("sự hài lòng của ng\u01a3ời dân, PH\u01a2ỜNG")
+    'sự hài lòng của người dân, PHƯỜNG'
     """
-    return text.translate(D_LOOK_ALIKES)
+    return text.translate(LOOK_ALIKES)
 
 
 def fold_accents(text: str) -> str:
-    """Lower case, accents removed, ``đ`` as ``d`` (and its look-alike "Ð", :data:`D_LOOK_ALIKES`); spacing and
+    """Lower case, accents removed, ``đ`` as ``d`` (and the look-alikes, :data:`LOOK_ALIKES`); spacing and
     punctuation kept.
 
     >>> fold_accents("Đoàn Kiểm tra"), fold_accents("\u00d0iều 413")
@@ -147,6 +154,8 @@ __all__ = [
     "normalize_text",
     "reading_form",
     "D_LOOK_ALIKES",
+    "HORN_LOOK_ALIKES",
+    "LOOK_ALIKES",
     "fold_accents",
     "fold_for_match",
     "fold_word",

@@ -163,10 +163,10 @@ _CLOCK = r"\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?"
 CLOCK_TIME = re.compile(r"\b(?:" + _CLOCK + r"|\d{1,2}\s*giờ(?:\s*\d{2}(?:\s*phút)?)?)", re.IGNORECASE)
 #: A news post's dateline, alone on its line, as portals print it: "04/06/2019 - 21:54", "10:05, 05/05/2022",
 #: "THỨ BA, 20/09/2022 16:03:31", "Thứ Sáu, 23/04/2021, 18:49 [GMT+7]", "Cập nhật: 12/05/2016 04:00:00 PM",
-#: "Ngày đăng: 05/05/2022 | Lượt xem: 128", "Cập nhật lúc 08:48, Thứ Năm, 12/07/2018 (GMT+7)" (the time before the
-#: weekday), or in brackets "(12/03/2023 10:05)", or after its author's name
-#: ("Tuấn Điệp - 05/08/2025 - 09:17": one to four words, then a dash). It dates the post; it is never the period of
-#: what the post reports.
+#: "Ngày đăng: 05/05/2022 | Lượt xem: 128" (the view count after a bar, a dash or a comma: "Đăng ngày 03-10-2023
+#: 15:23, Lượt xem: 88"), "Cập nhật lúc 08:48, Thứ Năm, 12/07/2018 (GMT+7)" (the time before the weekday), or in
+#: brackets "(12/03/2023 10:05)", or after its author's name ("Tuấn Điệp - 05/08/2025 - 09:17": one to four words,
+#: then a dash). It dates the post; it is never the period of what the post reports.
 NEWS_DATELINE = re.compile(
     r"^[-–•|\s]*(?:[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s+[-–|]\s+)?"
     r"[(\[]?\s*(?:(?:Cập nhật|Ngày cập nhật|Ngày đăng|Đăng ngày|Ngày xuất bản|Xuất bản|Ngày phát hành|"
@@ -177,7 +177,7 @@ NEWS_DATELINE = re.compile(
     r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>" + YEAR + r")"
     r"(?:\s*(?:[,|-]|lúc)?\s*" + _CLOCK + r")?"
     r"(?:\s*[\[(]?\s*GMT\s*\+\s*0?7(?::00)?\s*[\])]?)?"
-    r"(?:\s*[|-]\s*(?:Lượt xem|Lượt đọc|Đã xem|Lượt truy cập)\s*:?\s*[\d.,]+)?\s*[)\]]?\s*$",
+    r"(?:\s*[|,-]\s*(?:Lượt xem|Lượt đọc|Đã xem|Lượt truy cập)\s*:?\s*[\d.,]+)?\s*[)\]]?\s*$",
     re.IGNORECASE,
 )
 #: The same dateline with the date written out, alone on its line ("Ngày 12 tháng 3 năm 2023", "10:05 ngày 12 tháng 3
@@ -253,6 +253,8 @@ def news_dateline(text: str) -> re.Match | None:
     (None, None)
     >>> news_dateline("Chủ nhật, ngày 3 tháng 12 năm 2023") is None
     True
+    >>> news_dateline("Đăng ngày 03-10-2023 15:23, Lượt xem: 88").group("y")
+    '2023'
     >>> news_dateline("11:13 30/11/2025 98").group("d"), news_dateline("30/11/2025 98")
     ('30', None)
 
@@ -443,6 +445,10 @@ SECTION_PATH_DATE = re.compile(r"^" + UPPER_LETTER + r"[^\W\d_]*(?:\s*[-–,&]?\
 #: A post's date printed at the end of its headline's line: in brackets, after a dash, or glued to its last word
 #: ("Rà soát thủ tục tại bộ phận một cửa (04/06/2019)", "… một cửa - 04/06/2019", "… một cửa04/06/2019 - 21:54").
 HEADLINE_END_STAMP = re.compile(r"(?:\(\s*|\s[-–]\s+|(?<=[^\W\d_]))" + _STAMP_DATE + r"\s*\)?\s*$")
+#: A post's date and time printed after its headline's last word with a space only ("… Cổng dịch vụ công quốc gia
+#: 12/11/2025 17:51"): a headline may end on a date, never on a date and a time of day together.
+HEADLINE_END_DATE_TIME = re.compile(r"\s(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>" + YEAR + r")"
+                                    r"\s*[-,|]?\s*" + _CLOCK + r"\s*$")
 #: Words at most before :data:`HEADLINE_END_STAMP`: a headline, not a paragraph.
 HEADLINE_STAMP_WORDS = 40
 #: An author's byline dated at the foot of a post: "Minh Anh (04/06/2019)", "Tin, ảnh: Minh Anh - 04/06/2019"; the
@@ -479,7 +485,22 @@ def page_stamp(text: str) -> re.Match | None:
         return m
     if len(text.split()) <= WEEKDAY_STAMP_WORDS and (m := WEEKDAY_STAMP.search(text)):
         return m
-    return HEADLINE_END_STAMP.search(text) if len(text.split()) <= HEADLINE_STAMP_WORDS else None
+    return headline_end_stamp(text)
+
+
+def headline_end_stamp(text: str) -> re.Match | None:
+    """A post's date (time optional) ending its headline's line (:data:`HEADLINE_END_STAMP`,
+    :data:`HEADLINE_END_DATE_TIME`) in a line of a headline's length; groups ``d``, ``m``, ``y``.
+
+    >>> headline_end_stamp("An Giang còn 1.401 hồ sơ chậm được tiếp nhận 12/11/2025 17:51").group("d", "m", "y")
+    ('12', '11', '2025')
+    >>> headline_end_stamp("Lai Châu tạo bước đột phá trong cải cách hành chính (21/05/2020)")[0]
+    '(21/05/2020)'
+    >>> headline_end_stamp("Hội nghị trực tuyến sơ kết được tổ chức ngày 12/11/2025")
+    """
+    if len(text.split()) > HEADLINE_STAMP_WORDS:
+        return None
+    return HEADLINE_END_STAMP.search(text) or HEADLINE_END_DATE_TIME.search(text)
 
 
 def byline_stamp(text: str) -> re.Match | None:
