@@ -28,6 +28,14 @@ def _questions(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+#: New questions written blind over pages of these tune sets (no documents of their own).
+FRESHQ12_SOURCES = ("freshdocs2", "freshdocs3", "freshdocs5", "freshdocs6", "freshdocs7")
+
+
+def _freshq12_owners() -> set[str]:
+    return {SPLITS["question_docs"][q["id"]] for q in _questions(SETS["freshq12"])}
+
+
 def test_every_new_document_is_in_exactly_one_half():
     docs = {p.name for p in (NEWDOCS / "docs").iterdir()}
     tune, check = set(SPLITS["tune_docs"]) & docs, set(SPLITS["check_docs"]) & docs
@@ -85,7 +93,9 @@ def test_every_document_of_our_real_documents_has_its_address(name):
 def test_a_fresh_set_is_all_check_and_owns_every_question(name):
     docs = {p.name for p in (EVAL / name / "docs").iterdir()}
     assert name in SPLITS["check_only_sets"]
-    assert len(docs) >= 14 and docs <= set(SPLITS["check_docs"]) and not docs & set(SPLITS["tune_docs"])
+    lent = set(SPLITS["tune_docs"]) & _freshq12_owners()  # pages whose freshq12 questions are in the tune half
+    assert len(docs) >= 14 and docs <= set(SPLITS["check_docs"]) | lent
+    assert not docs & set(SPLITS["check_docs"]) & set(SPLITS["tune_docs"])
     owners = {SPLITS["question_docs"][q["id"]] for q in _questions(SETS[name])}
     assert docs <= owners  # every fresh document is asked about
 
@@ -129,3 +139,31 @@ def test_a_wide_sample_is_a_registered_metadata_only_check_set_with_gold_and_add
     sources = [line.split("\t") for line in (EVAL / name / "sources.tsv").read_text(encoding="utf-8").splitlines()[1:]]
     assert {r[0] for r in sources} == docs and all(r[1].startswith(("http://", "https://")) for r in sources)
     assert name in SPLITS["check_only_sets"] and name in GOLDS and name not in SETS
+
+
+def test_freshq12_questions_are_literal_in_their_page_and_split_by_page():
+    """Each question owned by one page of the five tune sets (a refusal by the page it is a near miss of), evidence and
+    facts literal in it; each page in exactly one half, and both halves hold answerable questions and refusals."""
+    pages = {p.name: p for name in FRESHQ12_SOURCES for p in (EVAL / name / "docs").iterdir()}
+    questions = _questions(SETS["freshq12"])
+    for q in questions:
+        owner = SPLITS["question_docs"][q["id"]]
+        assert owner in pages, q["id"]
+        assert q["abstain"] == (q["kind"] == "unanswerable") and bool(q["evidence"]) != q["abstain"], q["id"]
+        text = fold(pages[owner].read_text(encoding="utf-8"))
+        for group in q["evidence"] + q["facts"]:
+            assert any(fold(alt) in text for alt in group), (q["id"], group)
+    owners = _freshq12_owners()
+    tune, check = owners & set(SPLITS["tune_docs"]), owners & set(SPLITS["check_docs"])
+    assert tune | check == owners and not tune & check and "freshq12" not in SPLITS["check_only_sets"]
+    halves = split_questions(SETS["freshq12"], SPLITS, "freshq12")
+    for qs in halves.values():
+        assert sum(q["abstain"] for q in qs) >= 5 and sum(not q["abstain"] for q in qs) >= 20
+
+
+def test_freshq12_ids_are_unique_across_every_set():
+    """``question_docs`` is keyed by id alone: no other set may hold a ``Q001``-style id."""
+    ids = {q["id"] for q in _questions(SETS["freshq12"])}
+    others = {q["id"] for name, path in SETS.items() if name != "freshq12" and path.is_file() for q in _questions(path)}
+    clash = ids & others  # only the clashing ids are shown on failure
+    assert len(ids) == len(_questions(SETS["freshq12"])) and not clash
