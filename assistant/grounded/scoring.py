@@ -38,7 +38,7 @@ from textnorm.english import (
     english_stem,
     english_text,
 )
-from textnorm.gazetteer import canonical_province, find_provinces
+from textnorm.gazetteer import canonical_province
 from textnorm.lines import is_upper_line
 from textnorm.patterns import (
     ADDRESS,
@@ -346,11 +346,6 @@ def _enumerates(unit: QuotedSpan, target: list[str]) -> bool:
     lowered = unit.text.lower()
     if not target:  # no noun named ("gồm những gì"): any enumeration
         return unit.kind == "list" or lowered.count(",") >= 3
-    if len(named_members(unit.text, target)) >= MIN_NAMED_MEMBERS:
-        return True  # "xã Hà Linh và xã Toàn Lưu", "Bộ Quốc phòng, Bộ Công an": the noun named before each member
-    if " ".join(fold_word(w) for w in target) in PROVINCE_NOUNS and \
-            len(set(find_provinces(unit.text))) >= MIN_NAMED_PROVINCES:
-        return True  # "những địa phương nào": "(Nam Định, Hải Phòng, Nghệ An, …)", provinces named without their noun
     m = re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, target)) + r"(?!\w)", lowered) or \
         re.search(r"(?<!\w)" + re.escape(target[0]) + r"(?!\w)", lowered)  # "những sở, ban nào" → "các sở: …"
     if not m and " ".join(target) in _AGENCY_NOUNS:
@@ -373,47 +368,6 @@ def _enumerates(unit: QuotedSpan, target: list[str]) -> bool:
     if unit.kind == "list" and len(segments) >= 2:
         return True
     return len(segments) >= 3 and sum(len(seg) for seg in segments) / len(segments) <= 45
-
-
-#: Members a unit names with the asked noun before each ("xã Hà Linh và xã Toàn Lưu") for it to enumerate them: two
-#: is a list ("những xã nào" is answered by two xã), one is a mention.
-MIN_NAMED_MEMBERS = 2
-#: Nouns (folded) a province is a member of: "những địa phương nào", "những tỉnh nào" are answered by provinces' names.
-PROVINCE_NOUNS = frozenset({"tinh", "dia phuong", "tinh thanh"})
-#: Provinces a unit names for it to enumerate them without their noun: three, as an enumeration's items (one or two
-#: are the places a sentence is about).
-MIN_NAMED_PROVINCES = 3
-#: Words read after the noun for a member's proper name: as many as a place or an agency has ("Bà Rịa - Vũng Tàu").
-NAME_WORDS = 4
-
-
-def named_members(text: str, target: list[str]) -> set[str]:
-    """The distinct proper names the text writes right after the asked noun (``target``, its words as the question
-    has them): the capitalised words that follow it, up to :data:`NAME_WORDS`. They are the members of an enumeration
-    that repeats its noun ("tỉnh Quảng Ninh dẫn đầu …; đứng thứ 2 tỉnh Thái Nguyên …"), however long the words between
-    them. A noun in capitals ("KT BỘ TRƯỞNG") heads a title or a signature: the words after it name no member.
-
-    >>> sorted(named_members("kiểm tra ở xã Hà Linh và xã Toàn Lưu.", ["xã"]))
-    ['Hà Linh', 'Toàn Lưu']
-    >>> sorted(named_members("đề nghị Bộ Quốc Phòng, Bộ Công an có ý kiến", ["bộ"]))
-    ['Công', 'Quốc Phòng']
-    >>> named_members("KT BỘ TRƯỞNG, CHỦ NHIỆM", ["bộ"]), named_members("các xã, phường ấy", ["xã"])
-    (set(), set())
-    """
-    noun = r"\s+".join(re.escape(w) for w in target)
-    after = r"(?=(?P<after>(?:[ \t]+[\w’'-]+){1,%d}))" % NAME_WORDS  # read ahead: the next member's noun may follow
-    found = set()
-    for m in re.finditer(r"(?<!\w)(?P<noun>(?i:" + noun + "))" + after, text):
-        if m.group("noun").isupper() and len(m.group("noun")) > 1:
-            continue
-        words = []
-        for word in m.group("after").split():
-            if not word[:1].isupper():
-                break
-            words.append(word)
-        if words:
-            found.add(" ".join(words))
-    return found
 
 
 #: Items of an enumeration written in one sentence with semicolons ("a, b; c; d"): this many make a list.
