@@ -47,7 +47,13 @@ from retriever.years import (
 from textnorm import fold_accents, has_diacritics, syllables, word_segments
 from textnorm.cues import CLOCK_NOUNS, AnswerType, PassageRole
 from textnorm.english import english_text, states_fact_in_english
-from textnorm.gazetteer import canonical_province, find_provinces, place_mentions, province_of_place
+from textnorm.gazetteer import (
+    canonical_province,
+    find_provinces,
+    place_mentions,
+    province_of_place,
+    settled_provinces,
+)
 from textnorm.letters import CAPITALISED_WORD, UPPER_LETTER
 from textnorm.patterns import (
     AGENCY,
@@ -716,13 +722,19 @@ def document_of_other_localities(unit, analysis, state=None, doc_text=None) -> b
 
 def places_named(text: str) -> frozenset[str]:
     """The provinces a text names: by their names ("tỉnh Hưng Yên") and through their districts, towns and wards
-    where the name decides the province ("huyện Mộc Châu" → Sơn La), canonical.
+    where the name decides the province ("huyện Mộc Châu" → Sơn La), or the text's other names settle it
+    (:func:`textnorm.gazetteer.settled_provinces`: "xã Tân Kỳ" alone is Hải Dương's xã or Nghệ An's thị trấn),
+    canonical.
 
     >>> sorted(places_named("UBND huyện Mộc Châu làm việc với tỉnh Hưng Yên")), places_named("UBND tỉnh yêu cầu")
     (['Hưng Yên', 'Sơn La'], frozenset())
+    >>> places_named("Đoàn kiểm tra tại xã Tân Kỳ"), sorted(places_named("Đoàn kiểm tra tại xã Tân Kỳ, huyện Tứ Kỳ"))
+    (frozenset(), ['Hải Dương'])
     """
-    named = {canonical_province(p) or p for p in find_provinces(text or "")}
-    named |= {canonical_province(m.province) or m.province for m in place_mentions(text or "")}
+    provinces = find_provinces(text or "")
+    places = place_mentions(text or "")
+    named = {canonical_province(p) or p for p in provinces}
+    named |= {canonical_province(p) or p for p in settled_provinces(text or "", provinces, places) if p}
     return frozenset(named)
 
 

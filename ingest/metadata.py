@@ -53,6 +53,7 @@ from textnorm.gazetteer import (
     province_mentions,
     province_of_place,
     province_unit_name,
+    settled_provinces,
     web_address_provinces,
 )
 from textnorm.kinds import KIND_OF_CODE, DocumentKind, document_kind, kind_of_code
@@ -179,6 +180,10 @@ CAPITALS_NAME = re.compile("^" + UPPER_LETTER + r"{1,7}(?: " + UPPER_LETTER + r"
 CUED_VOTES = 3
 #: Votes of a bare province or district name (a name alone may be a word, a person, a place named in passing).
 BARE_VOTES = 1
+#: Votes of a commune, ward or town whose name several provinces have nationally and no other name of the text
+#: settles (:func:`textnorm.gazetteer.settled_provinces`): a bare name's, since only the level written picks its
+#: province; a post whose one place it is ("tại xã Tân Kỳ") keeps it, a plan needs more (0 lost two tune posts).
+UNSETTLED_WARD_VOTES = BARE_VOTES
 #: Bodies of the courts and the procuracy named before a place ("Tòa án nhân dân thành phố Hà Nội"): the place is
 #: theirs, not the document's (a national law names them), folded.
 OTHER_BRANCH_BEFORE = re.compile(r"(?:toa an|vien kiem sat|thi hanh an)[^,;.\n]{0,40}$")
@@ -303,7 +308,7 @@ HEADER_BLOCKS_MAX = 4
 #: Kinds of an office a number's code may name as its issuer ("SNV" → Sở Nội vụ, "VPUBND" → the committee's office).
 CODE_ISSUER_KINDS = frozenset({"so", "office"})
 #: Provinces named one after another ("Đà Nẵng, Thừa Thiên Huế, Quảng Ninh, Hải Phòng") are examples of a list:
-#: from this many on, none of them is the text's own place.
+#: from this many on, none of them is the text's own place (one province's districts listed are its places).
 ENUMERATION_MIN = 3
 #: What stands between two names of a list.
 _LIST_GAP = re.compile(r"^\s*(?:,|;|và|hoặc|,\s*và)\s*$")
@@ -802,11 +807,33 @@ def _province_in(r: _Reader, span: tuple[int, int] | None) -> tuple[str, tuple[i
     if not span:
         return "", None
     piece = r.text[span[0]: span[1]]
-    mentions = province_mentions(piece) or [(m.province, m.start, m.end) for m in place_mentions(piece)]
+    mentions = province_mentions(piece) or _settled_places(piece)
     if mentions:
         name, s, e = mentions[0]
         return name, (span[0] + s, span[0] + e)
     return "", None
+
+
+def _settled_places(text: str) -> list[tuple[str, int, int]]:
+    """(province, start, end) of the districts, towns and wards of a text naming no province whose name decides
+    their province, or whose province the text's other places settle (:func:`textnorm.gazetteer.settled_provinces`):
+    "UBND XÃ TÂN KỲ" alone names none (Hải Dương has a xã, Nghệ An a thị trấn of that name), under "UBND HUYỆN TỨ
+    KỲ" it is Hải Dương's.
+
+    >>> _settled_places("UBND XÃ TÂN KỲ"), _settled_places("UBND HUYỆN TỨ KỲ\\nUBND XÃ TÂN KỲ")[1]
+    ([], ('Hải Dương', 25, 31))
+    """
+    mentions = place_mentions(text)
+    return [(p, m.start, m.end) for m, p in zip(mentions, settled_provinces(text, [], mentions)) if p]
+
+
+def _is_header_commune(r: _Reader, place: str, agency: str) -> bool:
+    """The place of the place-and-date line is the commune, ward or town whose committee the header names ("ỦY BAN
+    NHÂN DÂN XÃ TÂN KỲ" / "Tân Kỳ, ngày …"): the same unit, so no more evidence of its province than the header
+    gave (:func:`_settled_places`), and no district of that name elsewhere (Nghệ An's huyện Tân Kỳ)."""
+    unit = _local_unit(r, agency)
+    return bool(unit) and unit.group(1).lower() not in DISTRICT_LEVEL_WORDS and (
+        fold_accents(unit.group(2)).split() == fold_accents(place).lower().split())
 
 
 def _province_of_place_line(r: _Reader, place: str) -> str:
@@ -827,6 +854,8 @@ def _read_province(r: _Reader, place: str, agency_span: tuple[int, int] | None, 
         if name:
             r.put("tinh", name, where)
             return
+    if place and agency_span and _is_header_commune(r, place, r.text[agency_span[0]: agency_span[1]]):
+        place = ""  # "UBND XÃ TÂN KỲ" / "Tân Kỳ, ngày …": the commune again, not Nghệ An's huyện Tân Kỳ
     name = canonical_province(place) or _province_of_place_line(r, place) if place else ""  # "Vinh, ngày …"
     if name == CAPITAL and not agency_span and not local_code:
         return  # "Hà Nội, ngày …" under no body's name: where every central body writes, not a province's mark
@@ -864,9 +893,12 @@ def _body_votes(text: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Coun
     folded = fold_accents(text)
     provinces = province_mentions(text)
     mentions = [(name, s, e, bool(PROVINCE_CUE.search(folded[max(0, s - 12): s]))) for name, s, e in provinces]
-    mentions += [(m.province, m.start, m.end, m.cued and (m.level_as_written or m.level == DISTRICT_TIER))
-                 for m in place_mentions(text, provinces=provinces)]
-    listed = _enumerated(text, [(s, e) for _, s, e, cued in mentions if not cued]) | _mixed_lists(text, mentions)
+    places = place_mentions(text, provinces=provinces)
+    for m, settled in zip(places, settled_provinces(text, [name for name, _, _ in provinces], places)):
+        if settled or UNSETTLED_WARD_VOTES:
+            cued = bool(settled) and m.cued and (m.level_as_written or m.level == DISTRICT_TIER)
+            mentions.append((settled or m.province, m.start, m.end, cued))
+    listed = _mixed_lists(text, mentions)
     skip = tuple(skip) + _cited_title_lines(text) + _other_post_lines(text)
     for name, s, e, cued in sorted(mentions, key=lambda m: m[1]):
         if (OTHER_BRANCH_BEFORE.search(folded[max(0, s - 60): s]) or any(a <= s < b for a, b in skip) or s in listed
@@ -926,26 +958,21 @@ def _lists(text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]
     return [run for run in runs if len(run) >= ENUMERATION_MIN]
 
 
-def _enumerated(text: str, spans: list[tuple[int, int]]) -> set[int]:
-    """Starts of the names that stand in a list of at least :data:`ENUMERATION_MIN` names.
-
-    >>> t = "ở một số địa phương như Đà Nẵng, Huế, Quảng Ninh và Hải Phòng; tại Quảng Bình"
-    >>> sorted(_enumerated(t, [(24, 31), (33, 36), (38, 48), (52, 61), (67, 77)]))
-    [24, 33, 38, 52]
-    """
-    return {s for run in _lists(text, spans) for s, _ in run}
-
-
 def _mixed_lists(text: str, mentions: list[tuple[str, int, int, bool]]) -> set[int]:
     """Starts of the names, its level before the first one or not, in a list naming several provinces ("các tỉnh Bắc
     Kạn, Cao Bằng, Lạng Sơn"): none of them is the text's place. A list of one province's districts ("các huyện Na Rì,
-    Chợ Đồn và Bạch Thông") is not one.
+    Chợ Đồn và Bạch Thông", or bare: "Na Rì, Chợ Đồn, Bạch Thông") is not one: they settle their province.
 
     >>> t = "các tỉnh Bắc Kạn, Cao Bằng, Lạng Sơn; các huyện Na Rì, Chợ Đồn, Bạch Thông"
     >>> m = [("Bắc Kạn", 9, 16, True), ("Cao Bằng", 18, 26, False), ("Lạng Sơn", 28, 36, False),
     ...      ("Bắc Kạn", 49, 54, True), ("Bắc Kạn", 56, 63, False), ("Bắc Kạn", 65, 75, False)]
     >>> sorted(_mixed_lists(t, m))
     [9, 18, 28]
+    >>> t = "ở một số địa phương như Đà Nẵng, Huế, Quảng Ninh và Hải Phòng; tại Quảng Bình"
+    >>> m = [("Đà Nẵng", 24, 31, False), ("Thừa Thiên Huế", 33, 36, False), ("Quảng Ninh", 38, 48, False),
+    ...      ("Hải Phòng", 52, 61, False), ("Quảng Bình", 67, 77, False)]
+    >>> sorted(_mixed_lists(t, m))
+    [24, 33, 38, 52]
     """
     province_at = {(s, e): name for name, s, e, _ in mentions}
     return {s for run in _lists(text, list(province_at)) if len({province_at[x] for x in run}) > 1 for s, _ in run}

@@ -95,6 +95,67 @@ def test_the_level_written_decides_between_a_commune_and_a_town_of_the_same_name
     assert metadata_of(town)["tinh"] == "Nghệ An"
 
 
+COMMUNE_PLAN = ("ỦY BAN NHÂN DÂN\nXÃ TÂN KỲ\n\nSố: 12/KH-UBND\n\nTân Kỳ, ngày 10 tháng 3 năm 2021\n\nKẾ HOẠCH\n"
+                "Kiểm tra công tác cải cách hành chính năm 2021\n\nI. MỤC ĐÍCH\n\n1. Kiểm tra việc giải quyết thủ "
+                "tục hành chính tại bộ phận một cửa.")
+
+
+def test_a_commune_several_provinces_have_gives_its_header_no_province():
+    """Hải Dương has a xã Tân Kỳ, Nghệ An a thị trấn and a huyện Tân Kỳ: the header alone settles none of them, and
+    the place-and-date line names the commune again, not Nghệ An's district (issue 18, item 3)."""
+    md = metadata_of(COMMUNE_PLAN)
+    assert (md["co_quan"], md["tinh"]) == ("Ủy ban nhân dân xã Tân Kỳ", "")
+
+
+def test_the_district_above_a_commune_in_the_header_settles_its_province():
+    raw = COMMUNE_PLAN.replace("ỦY BAN NHÂN DÂN\nXÃ TÂN KỲ", "UBND HUYỆN TỨ KỲ\nỦY BAN NHÂN DÂN XÃ TÂN KỲ")
+    md = metadata_of(raw)
+    assert md["tinh"] == "Hải Dương"
+    assert read_span(md, text_of(raw)) == "TỨ KỲ"
+
+
+def test_a_ward_the_table_gives_another_province_yields_to_the_city_the_body_names():
+    """Nha Trang's phường Phương Sơn was merged away before the table's date; its only "phường Phương Sơn" is Bắc
+    Giang's. The header gives no province; the city the body names with its level does."""
+    raw = ("ỦY BAN NHÂN DÂN\nPHƯỜNG PHƯƠNG SƠN\n\nSố: 651/BC-UBND\n\nPhương Sơn, ngày 15 tháng 6 năm 2020\n\n"
+           "BÁO CÁO\nTình hình thu ngân sách 6 tháng đầu năm 2020\n\nI. KẾT QUẢ\n\n"
+           "1. Thực hiện Quyết định của UBND thành phố Nha Trang, phường đã thu ngân sách đạt 52% dự toán.")
+    md = metadata_of(raw)
+    assert md["tinh"] == "Khánh Hòa"
+    assert read_span(md, text_of(raw)) == "Nha Trang"
+    alone = raw.replace("Thực hiện Quyết định của UBND thành phố Nha Trang, phường", "Phường")
+    assert metadata_of(alone)["tinh"] == ""  # not Bắc Giang
+
+
+def test_wards_of_several_provinces_each_settle_on_the_one_having_all_of_them():
+    raw = ("Kiểm tra cải cách hành chính tại các phường\n\n"
+           "Ngày 20/10/2022, Đoàn kiểm tra của thị xã đã làm việc tại phường Nam Hồng, phường Đức Thuận và phường "
+           "Bắc Hồng về công tác cải cách hành chính.")
+    assert metadata_of(raw)["tinh"] == "Hà Tĩnh"  # Nam Hồng: four provinces; Đức Thuận, Bắc Hồng: two each
+
+
+def test_one_provinces_districts_listed_bare_give_its_province():
+    """The converse of the list rule: "Na Rì, Chợ Đồn, Bạch Thông" are one province's places, not examples."""
+    raw = ("Kiểm tra công tác cải cách hành chính năm 2022\n\n"
+           "Đoàn kiểm tra của UBND tỉnh đã làm việc tại Na Rì, Chợ Đồn, Bạch Thông trong tháng 6.\n\n"
+           "Kết quả kiểm tra cho thấy các địa phương đã thực hiện tốt nhiệm vụ.")
+    md = metadata_of(raw)
+    assert md["tinh"] == "Bắc Kạn"
+    assert read_span(md, text_of(raw)) == "Na Rì"
+    mixed = raw.replace("Na Rì, Chợ Đồn, Bạch Thông", "Mộc Châu, Na Rì, Chợ Đồn")
+    assert metadata_of(mixed)["tinh"] == ""  # places of two provinces listed: examples, none decides
+
+
+def test_a_passage_naming_a_commune_several_provinces_have_names_no_province():
+    """The answer side reads places by the same rule: a unit naming "xã Tân Kỳ" alone is of no known province, so
+    it rules no document out (:func:`assistant.evidence.places_named`)."""
+    from assistant.evidence import places_named
+
+    assert places_named("Đoàn kiểm tra đã làm việc tại xã Tân Kỳ.") == frozenset()
+    assert places_named("Đoàn kiểm tra đã làm việc tại xã Tân Kỳ, huyện Tứ Kỳ.") == frozenset({"Hải Dương"})
+    assert places_named("Đoàn kiểm tra đã làm việc tại xã Cư Pơng.") == frozenset({"Đắk Lắk"})
+
+
 @pytest.mark.parametrize(
     ("place", "province"),
     [("Đồng Xoài", "Bình Phước"), ("Vĩnh Yên", "Vĩnh Phúc"), ("Bà Rịa", "Bà Rịa - Vũng Tàu"),

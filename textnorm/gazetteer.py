@@ -765,16 +765,42 @@ def ward_provinces() -> dict[str, frozenset[str]]:
     return {name: frozenset(provinces) for name, provinces in out.items()}
 
 
-def scope_of_places(text: str, named: list[str], mentions: list[PlaceMention] | None = None) -> list[str]:
-    """The provinces a question's districts, towns and wards scope it to, beyond the provinces it ``named``.
+def settled_provinces(text: str, named: list[str], mentions: list[PlaceMention]) -> list[str]:
+    """The province each of ``mentions`` (districts, towns and wards read in ``text``) decides, "" where it decides
+    none: the national-ambiguity rule, for questions and documents alike.
 
     A district decides as :func:`place_mentions` reads it (its level and name, or a bare name no other place has).
     A commune, ward or town decides only when the name is one province's nationally (:func:`ward_provinces`), or
-    when another name of the text settles it: a province named (or covering it since the mergers: "Hải Phòng"
+    when another name of the text settles it: a province ``named`` (or covering it since the mergers: "Hải Phòng"
     covers Hải Dương) or a district read, among the provinces having such a ward; else, when the text names two
     wards or more, the one province having all of them ("phường Nam Hồng … phường Đức Thuận": Hà Tĩnh). A ward's
-    name shared by several provinces, with nothing to settle it, gives no province: a wrong scope leaves the right
+    name shared by several provinces, with nothing to settle it, gives no province: a wrong place leaves the right
     document out.
+
+    >>> text = "UBND huyện Tứ Kỳ kiểm tra tại xã Tân Kỳ; xã Cư Pơng"
+    >>> settled_provinces(text, [], place_mentions(text))
+    ['Hải Dương', 'Hải Dương', 'Đắk Lắk']
+    >>> settled_provinces("Kiểm tra tại xã Tân Kỳ", [], place_mentions("Kiểm tra tại xã Tân Kỳ"))
+    ['']
+    """
+    wards = ward_provinces() if any(m.level == "ward" for m in mentions) else {}  # the table read for a ward only
+    keys = [_place_key(text[m.start:m.end]) for m in mentions]
+    candidates = [wards.get(key, frozenset({m.province})) if m.level == "ward" else frozenset({m.province})
+                  for m, key in zip(mentions, keys)]
+    decided = [next(iter(c)) for c in candidates if len(c) == 1]
+    covered = {old for name in [*named, *decided] for old in provinces_covered_by(name) or [name]}
+    shared = {key: c for key, c in zip(keys, candidates) if len(c) > 1}
+    common = frozenset.intersection(*shared.values()) if len(shared) > 1 else frozenset()  # two names or more
+    out = []
+    for c in candidates:
+        settled = c if len(c) == 1 else c & covered or common
+        out.append(next(iter(settled)) if len(settled) == 1 else "")
+    return out
+
+
+def scope_of_places(text: str, named: list[str], mentions: list[PlaceMention] | None = None) -> list[str]:
+    """The provinces a question's districts, towns and wards scope it to, beyond the provinces it ``named``, each
+    once, as :func:`settled_provinces` decides them.
 
     >>> scope_of_places("phuong Phuong Son 6 thang dau nam 2020 tong thu ngan sach", [])
     []
@@ -789,19 +815,10 @@ def scope_of_places(text: str, named: list[str], mentions: list[PlaceMention] | 
     """
     if mentions is None:
         mentions = place_mentions(text, query=True)
-    wards = ward_provinces() if any(m.level == "ward" for m in mentions) else {}  # the table read for a ward only
-    keys = [_place_key(text[m.start:m.end]) for m in mentions]
-    candidates = [wards.get(key, frozenset({m.province})) if m.level == "ward" else frozenset({m.province})
-                  for m, key in zip(mentions, keys)]
-    decided = [next(iter(c)) for c in candidates if len(c) == 1]
-    covered = {old for name in [*named, *decided] for old in provinces_covered_by(name) or [name]}
-    shared = {key: c for key, c in zip(keys, candidates) if len(c) > 1}
-    common = frozenset.intersection(*shared.values()) if len(shared) > 1 else frozenset()  # two names or more
-    out = []
-    for c in candidates:
-        settled = c if len(c) == 1 else c & covered or common
-        if len(settled) == 1 and next(iter(settled)) not in out:
-            out.append(next(iter(settled)))
+    out: list[str] = []
+    for province in settled_provinces(text, named, mentions):
+        if province and province not in out:
+            out.append(province)
     return out
 
 
