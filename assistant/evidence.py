@@ -731,10 +731,10 @@ def places_named(text: str) -> frozenset[str]:
     >>> places_named("Đoàn kiểm tra tại xã Tân Kỳ"), sorted(places_named("Đoàn kiểm tra tại xã Tân Kỳ, huyện Tứ Kỳ"))
     (frozenset(), ['Hải Dương'])
     """
-    provinces = find_provinces(text or "")
-    places = place_mentions(text or "")
+    text = text or ""
+    provinces = find_provinces(text)
     named = {canonical_province(p) or p for p in provinces}
-    named |= {canonical_province(p) or p for p in settled_provinces(text or "", provinces, places) if p}
+    named |= {canonical_province(p) or p for p in settled_provinces(text, provinces, place_mentions(text)) if p}
     return frozenset(named)
 
 

@@ -13,6 +13,7 @@ import itertools
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from index.model import CENTRAL_LEVEL, METADATA_KEYS
@@ -180,10 +181,6 @@ CAPITALS_NAME = re.compile("^" + UPPER_LETTER + r"{1,7}(?: " + UPPER_LETTER + r"
 CUED_VOTES = 3
 #: Votes of a bare province or district name (a name alone may be a word, a person, a place named in passing).
 BARE_VOTES = 1
-#: Votes of a commune, ward or town whose name several provinces have nationally and no other name of the text
-#: settles (:func:`textnorm.gazetteer.settled_provinces`): a bare name's, since only the level written picks its
-#: province; a post whose one place it is ("tại xã Tân Kỳ") keeps it, a plan needs more (0 lost two tune posts).
-UNSETTLED_WARD_VOTES = BARE_VOTES
 #: Bodies of the courts and the procuracy named before a place ("Tòa án nhân dân thành phố Hà Nội"): the place is
 #: theirs, not the document's (a national law names them), folded.
 OTHER_BRANCH_BEFORE = re.compile(r"(?:toa an|vien kiem sat|thi hanh an)[^,;.\n]{0,40}$")
@@ -728,12 +725,22 @@ def _capitals_headline(r: _Reader) -> int | None:
     return i
 
 
+def _in_capitals_headline(r: _Reader) -> Callable[[int], bool]:
+    """Whether an offset of the text lies in the post's headline in capitals (:func:`_capitals_headline`), which
+    names no issuer."""
+    headline = _capitals_headline(r)
+    if headline is None:
+        return lambda start: False
+    low, high = r.spans[headline]
+    return lambda start: low <= start < high
+
+
 def _agency_lines(r: _Reader) -> list[tuple[int, int, str]]:
     """The header's body-name lines (not the motto, also typed or OCR'd without accents: "CONG HOA XA HOI"); a post's
-    headline in capitals names no issuer (:func:`_capitals_headline`)."""
-    headline = _capitals_headline(r)
+    headline in capitals names no issuer (:func:`_in_capitals_headline`)."""
+    in_headline = _in_capitals_headline(r)
     lines = [(s, e, t) for s, e, t in r.role("header")  # a page's chrome in lower case names no issuer
-             if not t.islower() and (headline is None or not r.spans[headline][0] <= s < r.spans[headline][1])
+             if not t.islower() and not in_headline(s)
              and (is_agency(t) or COMMITTEE.match(fold_accents(t)) or t[:1].isupper() and len(t) < 40)]
     lines = [x for x in lines if not is_motto(x[2])]
     names = [x for x in lines if not _POST_PREFIX.match(x[2])]
@@ -761,9 +768,9 @@ def _agency(r: _Reader) -> tuple[str, tuple[int, int] | None]:
     lines = _agency_lines(r)
     if lines:
         return " ".join(t for _, _, t in lines), (lines[0][0], lines[-1][1])
-    headline = _capitals_headline(r)
+    in_headline = _in_capitals_headline(r)
     for s, e, t in r.role("authority"):
-        if headline is not None and r.spans[headline][0] <= s < r.spans[headline][1]:
+        if in_headline(s):
             continue  # a post's headline in capitals
         post = _POST_PREFIX.match(t)
         return t[post.end():] if post else t, (s + (post.end() if post else 0), e)
@@ -894,10 +901,12 @@ def _body_votes(text: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Coun
     provinces = province_mentions(text)
     mentions = [(name, s, e, bool(PROVINCE_CUE.search(folded[max(0, s - 12): s]))) for name, s, e in provinces]
     places = place_mentions(text, provinces=provinces)
+    # a commune, ward or town whose name several provinces have and no other name settles
+    # (:func:`textnorm.gazetteer.settled_provinces`) votes as a bare name (:data:`BARE_VOTES`), however its level is
+    # written: a post whose one place it is ("tại xã Tân Kỳ") keeps it, a plan needs more (no vote lost two tune posts)
     for m, settled in zip(places, settled_provinces(text, [name for name, _, _ in provinces], places)):
-        if settled or UNSETTLED_WARD_VOTES:
-            cued = bool(settled) and m.cued and (m.level_as_written or m.level == DISTRICT_TIER)
-            mentions.append((settled or m.province, m.start, m.end, cued))
+        cued = bool(settled) and m.cued and (m.level_as_written or m.level == DISTRICT_TIER)
+        mentions.append((settled or m.province, m.start, m.end, cued))
     listed = _mixed_lists(text, mentions)
     skip = tuple(skip) + _cited_title_lines(text) + _other_post_lines(text)
     for name, s, e, cued in sorted(mentions, key=lambda m: m[1]):

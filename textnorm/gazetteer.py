@@ -738,7 +738,6 @@ def _mention(text: str, folded: str, start: int, end: int, key: str, accented: b
     return PlaceMention(province, start, end, "district", False) if province else None
 
 
-
 @lru_cache(maxsize=1)
 def ward_provinces() -> dict[str, frozenset[str]]:
     """Folded name of a commune, ward or town → every province that has one of that name, at any of the three levels
