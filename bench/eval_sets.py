@@ -19,7 +19,9 @@ an eighth fresh set, the blind judge of session 12, never tuned on, in ``eval/fr
 half only; ``freshdocs10``: a tenth fresh set, the blind judge of session 14, never tuned on, in
 ``eval/freshdocs10/docs/``, check half only; ``freshdocs11``: an eleventh fresh set, the blind judge of session 16,
 never tuned on, in ``eval/freshdocs11/docs/``, check half only; ``freshq12``: new questions written blind in session 16
-over pages of freshdocs2, 3, 5, 6 and 7, no documents of its own, halves by page, a refusal with its near-miss page).
+over pages of freshdocs2, 3, 5, 6 and 7, no documents of its own, halves by page, a refusal with its near-miss page;
+``freshq13``: new questions written blind in session 17 over pages of newdocs (its own halves) and freshdocs (8 pages
+lent to the tune half), the same way).
 ``eval/splits.json`` assigns each document to the tune or the check half; a question follows its document, an
 unanswerable one (no document) alternates by position, and every question of a set listed in its ``check_only_sets``
 is in the check half. Tune on the tune half only; report both.
@@ -27,7 +29,7 @@ is in the check half. Tune on the tune half only; report both.
     python -m bench.eval_sets [--data-dir DIR] [--only answers|retrieval]
                               [--sets dev,realdocs,reworded,probes,newdocs,freshdocs,freshdocs2,freshdocs3,
                                       freshdocs4,freshdocs5,freshdocs6,freshdocs7,freshdocs8,
-                                      freshdocs9,freshdocs10,freshdocs11,freshq12]
+                                      freshdocs9,freshdocs10,freshdocs11,freshq12,freshq13]
     python -m bench.eval_sets --metadata [--verbose] [--sets realdocs,newdocs]   # metadata against the gold files
 
 The reference scorer (``../shared/eval/score.py``) does the scoring, through the project's own CLIs.
@@ -68,6 +70,7 @@ SETS = {
     "freshdocs10": EVAL / "freshdocs10" / "questions.jsonl",
     "freshdocs11": EVAL / "freshdocs11" / "questions.jsonl",
     "freshq12": EVAL / "freshq12" / "questions.jsonl",  # over pages of freshdocs2/3/5/6/7: no docs folder of its own
+    "freshq13": EVAL / "freshq13" / "questions.jsonl",  # over pages of newdocs and freshdocs: no docs folder of its own
 }
 #: Folders whose files are ingested together for every set: the bundled corpus, the shared real documents, ours.
 DOC_FOLDERS = (PROJECT_ROOT / "corpus", SHARED / "eval" / "realdocs" / "docs", EVAL / "newdocs" / "docs",

@@ -36,6 +36,14 @@ def _freshq12_owners() -> set[str]:
     return {SPLITS["question_docs"][q["id"]] for q in _questions(SETS["freshq12"])}
 
 
+#: New questions of session 17 written blind over pages of newdocs (its own halves kept) and freshdocs (pages lent).
+FRESHQ13_SOURCES = ("newdocs", "freshdocs")
+
+
+def _freshq13_owners() -> set[str]:
+    return {SPLITS["question_docs"][q["id"]] for q in _questions(SETS["freshq13"])}
+
+
 def test_every_new_document_is_in_exactly_one_half():
     docs = {p.name for p in (NEWDOCS / "docs").iterdir()}
     tune, check = set(SPLITS["tune_docs"]) & docs, set(SPLITS["check_docs"]) & docs
@@ -93,7 +101,7 @@ def test_every_document_of_our_real_documents_has_its_address(name):
 def test_a_fresh_set_is_all_check_and_owns_every_question(name):
     docs = {p.name for p in (EVAL / name / "docs").iterdir()}
     assert name in SPLITS["check_only_sets"]
-    lent = set(SPLITS["tune_docs"]) & _freshq12_owners()  # pages whose freshq12 questions are in the tune half
+    lent = set(SPLITS["tune_docs"]) & (_freshq12_owners() | _freshq13_owners())  # pages lent to a blind set's tune half
     assert len(docs) >= 14 and docs <= set(SPLITS["check_docs"]) | lent
     assert not docs & set(SPLITS["check_docs"]) & set(SPLITS["tune_docs"])
     owners = {SPLITS["question_docs"][q["id"]] for q in _questions(SETS[name])}
@@ -161,9 +169,31 @@ def test_freshq12_questions_are_literal_in_their_page_and_split_by_page():
         assert sum(q["abstain"] for q in qs) >= 5 and sum(not q["abstain"] for q in qs) >= 20
 
 
-def test_freshq12_ids_are_unique_across_every_set():
-    """``question_docs`` is keyed by id alone: no other set may hold a ``Q001``-style id."""
-    ids = {q["id"] for q in _questions(SETS["freshq12"])}
-    others = {q["id"] for name, path in SETS.items() if name != "freshq12" and path.is_file() for q in _questions(path)}
+@pytest.mark.parametrize("name", ["freshq12", "freshq13"])
+def test_blind_question_ids_are_unique_across_every_set(name):
+    """``question_docs`` is keyed by id alone: no other set may hold a ``Q001``- or ``X001``-style id."""
+    ids = {q["id"] for q in _questions(SETS[name])}
+    others = {q["id"] for other, path in SETS.items() if other != name and path.is_file() for q in _questions(path)}
     clash = ids & others  # only the clashing ids are shown on failure
-    assert len(ids) == len(_questions(SETS["freshq12"])) and not clash
+    assert len(ids) == len(_questions(SETS[name])) and not clash
+
+
+def test_freshq13_questions_are_literal_in_their_page_and_split_by_page():
+    """Each question owned by one page of newdocs or freshdocs (a refusal by the page it is a near miss of), evidence
+    and facts literal in it; a newdocs page keeps newdocs' own half; both halves hold answerable questions and
+    refusals."""
+    pages = {p.name: p for name in FRESHQ13_SOURCES for p in (EVAL / name / "docs").iterdir()}
+    for q in _questions(SETS["freshq13"]):
+        owner = SPLITS["question_docs"][q["id"]]
+        assert owner in pages, q["id"]
+        assert q["abstain"] == (q["kind"] == "unanswerable") and bool(q["evidence"]) != q["abstain"], q["id"]
+        text = fold(pages[owner].read_text(encoding="utf-8"))
+        for group in q["evidence"] + q["facts"]:
+            assert any(fold(alt) in text for alt in group), (q["id"], group)
+    owners = _freshq13_owners()
+    tune, check = owners & set(SPLITS["tune_docs"]), owners & set(SPLITS["check_docs"])
+    assert tune | check == owners and not tune & check and "freshq13" not in SPLITS["check_only_sets"]
+    assert "newdocs" not in SPLITS["check_only_sets"]  # newdocs' halves are its own: freshq13 follows them
+    halves = split_questions(SETS["freshq13"], SPLITS, "freshq13")
+    for qs in halves.values():
+        assert sum(q["abstain"] for q in qs) >= 5 and sum(not q["abstain"] for q in qs) >= 25
