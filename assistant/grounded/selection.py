@@ -129,6 +129,8 @@ def select_units(units: list[QuotedSpan], results: list[SearchResult], analysis:
     lead = _lead_document(scored, results, cfg)
     direct = _direct_units(scored, lead, analysis, cfg)
     direct = _adding_first(direct, scored, units, analysis, weights or {})
+    if AnswerType.LIST not in analysis.answer_types:
+        direct = [_asked_item(u, scored, units, analysis) for u in direct]
     # "về việc gì, ban hành ngày nào": the trích yếu first, whatever it shares with the question's words
     title = _subject_title(sorted((u for u in units if u.doc_id == lead), key=lambda u: -u.score), analysis)
     direct = title + [u for u in direct if not any(_overlaps(u, t) for t in title)]
@@ -199,6 +201,36 @@ def _adding_first(direct: list[QuotedSpan], scored: list[QuotedSpan], units: lis
                   and not is_document_title(u) and not any(_overlaps(u, v) for v in direct)]
     found = adding_unit(best, candidates, asked_words(analysis, weights))
     return direct if found is None else [found, *direct]
+
+
+def _asked_item(unit: QuotedSpan, scored: list[QuotedSpan], units: list[QuotedSpan],
+                analysis: QueryAnalysis) -> QuotedSpan:
+    """For a question asking one fact of a shape (an amount, a time, a place), not a list, the best scored item of a
+    list quoted whole that carries that shape, in place of the list: a list answers a list question; "đặt mục tiêu
+    tăng trưởng GRDP bao nhiêu" is answered by "1. Mục tiêu tổng quát Phấn đấu tốc độ tăng trưởng GRDP từ 11% …",
+    not by the article's lead-in and all its items. ``unit`` as it is when it is no list or no item carries the shape.
+
+    >>> from types import SimpleNamespace as NS
+    >>> from assistant.grounded.units import QuotedSpan
+    >>> res = NS(passage=NS(doc_id="nq"))
+    >>> head = QuotedSpan(res, 0, 40, "Điều 2. HĐND tỉnh thống nhất như sau:", "lead_in", score=1.9)
+    >>> whole = QuotedSpan(res, 0, 120, "Điều 2. … như sau: 1. … GRDP từ 11% trở lên; 2. …", "list", score=3.0,
+    ...                    carries={AnswerType.AMOUNT})
+    >>> item = QuotedSpan(res, 41, 90, "1. Mục tiêu tổng quát: GRDP từ 11% trở lên;", "item", score=2.4,
+    ...                   carries={AnswerType.AMOUNT})
+    >>> ask = NS(answer_types=(AnswerType.AMOUNT,))
+    >>> _asked_item(whole, [whole, item, head], [whole, item, head], ask).text
+    '1. Mục tiêu tổng quát: GRDP từ 11% trở lên;'
+    >>> _asked_item(head, [whole, item, head], [whole, item, head], NS(answer_types=(AnswerType.CONTENT,))).kind
+    'lead_in'
+    """
+    asked = shaped(analysis.answer_types)
+    whole = _whole_list(unit, units)
+    if not asked or whole.kind != "list":
+        return unit
+    items = sorted((u for u in scored if u.doc_id == whole.doc_id and u.kind == "item"
+                    and whole.start <= u.start and u.end <= whole.end), key=lambda u: -u.score)
+    return next((u for u in items if asked & u.carries), unit)
 
 
 #: A word or a mark that ends a clause, as the text is read for an asked phrase.
@@ -373,8 +405,17 @@ def _cited_unit(in_lead: list[QuotedSpan], analysis: QueryAnalysis) -> QuotedSpa
 
 
 def _plural(analysis: QueryAnalysis) -> bool:
-    """The question asks for several things ("những văn bản nào", "các quyết định nào")."""
-    return bool(re.search(r"\b(nhung|cac)\b", " ".join(fold_word(w) for w in syllables(analysis.text))))
+    """The question asks for several things of one kind: a list question ("căn cứ những văn bản nào", "các quyết
+    định nào": :mod:`retriever.intent`), not one thing beside a phrase that says "các" ("căn cứ qđ nào … về phương
+    pháp đánh giá, chấm điểm các tiêu chí": every basis line quoted in order put the one asked fourth).
+
+    >>> from retriever.query import analyze_query
+    >>> _plural(analyze_query("Quyết định 30/2018/QĐ-UBND căn cứ những văn bản nào?"))
+    True
+    >>> _plural(analyze_query("Tờ trình căn cứ qđ nào của UBND tỉnh về phương pháp chấm điểm các tiêu chí?"))
+    False
+    """
+    return AnswerType.LIST in analysis.answer_types
 
 
 def _lists_per_document(units: list[QuotedSpan], lead: str, cfg: GroundedConfig) -> list[QuotedSpan]:
