@@ -32,16 +32,18 @@ def _questions(path: Path) -> list[dict]:
 FRESHQ12_SOURCES = ("freshdocs2", "freshdocs3", "freshdocs5", "freshdocs6", "freshdocs7")
 
 
-def _freshq12_owners() -> set[str]:
-    return {SPLITS["question_docs"][q["id"]] for q in _questions(SETS["freshq12"])}
+#: Each blind question set of our own and the sets whose pages its questions are over.
+BLIND_QUESTION_SOURCES = {"freshq12": FRESHQ12_SOURCES}
+
+
+def _owners(name: str) -> set[str]:
+    """The pages that own the questions of the blind question set ``name``."""
+    return {SPLITS["question_docs"][q["id"]] for q in _questions(SETS[name])}
 
 
 #: New questions of session 17 written blind over pages of newdocs (its own halves kept) and freshdocs (pages lent).
 FRESHQ13_SOURCES = ("newdocs", "freshdocs")
-
-
-def _freshq13_owners() -> set[str]:
-    return {SPLITS["question_docs"][q["id"]] for q in _questions(SETS["freshq13"])}
+BLIND_QUESTION_SOURCES["freshq13"] = FRESHQ13_SOURCES
 
 
 def test_every_new_document_is_in_exactly_one_half():
@@ -101,7 +103,7 @@ def test_every_document_of_our_real_documents_has_its_address(name):
 def test_a_fresh_set_is_all_check_and_owns_every_question(name):
     docs = {p.name for p in (EVAL / name / "docs").iterdir()}
     assert name in SPLITS["check_only_sets"]
-    lent = set(SPLITS["tune_docs"]) & (_freshq12_owners() | _freshq13_owners())  # pages lent to a blind set's tune half
+    lent = set(SPLITS["tune_docs"]) & (_owners("freshq12") | _owners("freshq13"))  # lent to a blind set's tune half
     assert len(docs) >= 14 and docs <= set(SPLITS["check_docs"]) | lent
     assert not docs & set(SPLITS["check_docs"]) & set(SPLITS["tune_docs"])
     owners = {SPLITS["question_docs"][q["id"]] for q in _questions(SETS[name])}
@@ -149,24 +151,28 @@ def test_a_wide_sample_is_a_registered_metadata_only_check_set_with_gold_and_add
     assert name in SPLITS["check_only_sets"] and name in GOLDS and name not in SETS
 
 
-def test_freshq12_questions_are_literal_in_their_page_and_split_by_page():
-    """Each question owned by one page of the five tune sets (a refusal by the page it is a near miss of), evidence and
-    facts literal in it; each page in exactly one half, and both halves hold answerable questions and refusals."""
-    pages = {p.name: p for name in FRESHQ12_SOURCES for p in (EVAL / name / "docs").iterdir()}
-    questions = _questions(SETS["freshq12"])
-    for q in questions:
+def _halves_of_owned_literal_questions(name: str, min_answerable: int) -> None:
+    """Check every question of the blind set ``name``: owned by one page of its sources (a refusal by the page it is
+    a near miss of), evidence and facts literal in it; each page in exactly one half; both halves hold refusals and
+    at least ``min_answerable`` answerable questions."""
+    pages = {p.name: p for source in BLIND_QUESTION_SOURCES[name] for p in (EVAL / source / "docs").iterdir()}
+    for q in _questions(SETS[name]):
         owner = SPLITS["question_docs"][q["id"]]
         assert owner in pages, q["id"]
         assert q["abstain"] == (q["kind"] == "unanswerable") and bool(q["evidence"]) != q["abstain"], q["id"]
         text = fold(pages[owner].read_text(encoding="utf-8"))
         for group in q["evidence"] + q["facts"]:
             assert any(fold(alt) in text for alt in group), (q["id"], group)
-    owners = _freshq12_owners()
+    owners = _owners(name)
     tune, check = owners & set(SPLITS["tune_docs"]), owners & set(SPLITS["check_docs"])
-    assert tune | check == owners and not tune & check and "freshq12" not in SPLITS["check_only_sets"]
-    halves = split_questions(SETS["freshq12"], SPLITS, "freshq12")
-    for qs in halves.values():
-        assert sum(q["abstain"] for q in qs) >= 5 and sum(not q["abstain"] for q in qs) >= 20
+    assert tune | check == owners and not tune & check and name not in SPLITS["check_only_sets"]
+    for qs in split_questions(SETS[name], SPLITS, name).values():
+        assert sum(q["abstain"] for q in qs) >= 5 and sum(not q["abstain"] for q in qs) >= min_answerable
+
+
+def test_freshq12_questions_are_literal_in_their_page_and_split_by_page():
+    """Each question of the five tune sets' pages literal in its page; halves by page (tune 27 pages, check 26)."""
+    _halves_of_owned_literal_questions("freshq12", min_answerable=20)
 
 
 @pytest.mark.parametrize("name", ["freshq12", "freshq13"])
@@ -179,21 +185,6 @@ def test_blind_question_ids_are_unique_across_every_set(name):
 
 
 def test_freshq13_questions_are_literal_in_their_page_and_split_by_page():
-    """Each question owned by one page of newdocs or freshdocs (a refusal by the page it is a near miss of), evidence
-    and facts literal in it; a newdocs page keeps newdocs' own half; both halves hold answerable questions and
-    refusals."""
-    pages = {p.name: p for name in FRESHQ13_SOURCES for p in (EVAL / name / "docs").iterdir()}
-    for q in _questions(SETS["freshq13"]):
-        owner = SPLITS["question_docs"][q["id"]]
-        assert owner in pages, q["id"]
-        assert q["abstain"] == (q["kind"] == "unanswerable") and bool(q["evidence"]) != q["abstain"], q["id"]
-        text = fold(pages[owner].read_text(encoding="utf-8"))
-        for group in q["evidence"] + q["facts"]:
-            assert any(fold(alt) in text for alt in group), (q["id"], group)
-    owners = _freshq13_owners()
-    tune, check = owners & set(SPLITS["tune_docs"]), owners & set(SPLITS["check_docs"])
-    assert tune | check == owners and not tune & check and "freshq13" not in SPLITS["check_only_sets"]
+    """Each question of newdocs' and freshdocs' pages literal in its page; a newdocs page keeps newdocs' own half."""
+    _halves_of_owned_literal_questions("freshq13", min_answerable=25)
     assert "newdocs" not in SPLITS["check_only_sets"]  # newdocs' halves are its own: freshq13 follows them
-    halves = split_questions(SETS["freshq13"], SPLITS, "freshq13")
-    for qs in halves.values():
-        assert sum(q["abstain"] for q in qs) >= 5 and sum(not q["abstain"] for q in qs) >= 25
