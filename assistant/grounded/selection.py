@@ -129,7 +129,8 @@ def select_units(units: list[QuotedSpan], results: list[SearchResult], analysis:
     lead = _lead_document(scored, results, cfg)
     direct = _direct_units(scored, lead, analysis, cfg)
     direct = _adding_first(direct, scored, units, analysis, weights or {})
-    if AnswerType.LIST not in analysis.answer_types:
+    asks_list = _asks_list(analysis)
+    if not asks_list:
         direct = [_asked_item(u, scored, units, analysis) for u in direct]
     # "về việc gì, ban hành ngày nào": the trích yếu first, whatever it shares with the question's words
     title = _subject_title(sorted((u for u in units if u.doc_id == lead), key=lambda u: -u.score), analysis)
@@ -137,10 +138,10 @@ def select_units(units: list[QuotedSpan], results: list[SearchResult], analysis:
     direct += _phrase_units(scored, lead, direct, analysis, weights or {}, cfg)
     direct += _open_items_closed(direct, units, cfg)
     lists: list[QuotedSpan] = []
-    continued = _continued_list(scored, units, lead, cfg) if AnswerType.LIST in analysis.answer_types else []
+    continued = _continued_list(scored, units, lead, cfg) if asks_list else []
     if continued:
         direct = continued  # the lead-in that answers best, with its items in the passages after it
-    elif AnswerType.LIST in analysis.answer_types:
+    elif asks_list:
         lists = _lists_per_document(scored, lead, cfg)
         if lists and (any(u.doc_id == lead for u in lists) or question_words(analysis.original or analysis.text) < 2):
             direct = []  # the lead document's enumeration is its answer, or the enumerations are the whole answer
@@ -360,7 +361,7 @@ def _direct_units(units: list[QuotedSpan], lead: str, analysis: QueryAnalysis, c
             not role and t in u.carries and (t != AnswerType.TIME or states_time(u.text)))), None)
         if match is not None and not any(_overlaps(match, v) for v in picked):
             picked.append(match)
-    if AnswerType.BASIS in analysis.answer_types and _plural(analysis):
+    if AnswerType.BASIS in analysis.answer_types and _asks_list(analysis):
         # "căn cứ những văn bản nào": every basis line of the document, in its order
         lines = sorted((u for u in in_lead if u.role == PassageRole.BASIS), key=lambda u: u.start)[:cfg.max_basis_lines]
         picked = [u for u in picked if u.role != PassageRole.BASIS and not any(_overlaps(u, v) for v in lines)] + lines
@@ -404,15 +405,15 @@ def _cited_unit(in_lead: list[QuotedSpan], analysis: QueryAnalysis) -> QuotedSpa
                                            for m in CITED_DOCUMENT.finditer(u.text))), None)
 
 
-def _plural(analysis: QueryAnalysis) -> bool:
+def _asks_list(analysis: QueryAnalysis) -> bool:
     """The question asks for several things of one kind: a list question ("căn cứ những văn bản nào", "các quyết
     định nào": :mod:`retriever.intent`), not one thing beside a phrase that says "các" ("căn cứ qđ nào … về phương
     pháp đánh giá, chấm điểm các tiêu chí": every basis line quoted in order put the one asked fourth).
 
     >>> from retriever.query import analyze_query
-    >>> _plural(analyze_query("Quyết định 30/2018/QĐ-UBND căn cứ những văn bản nào?"))
+    >>> _asks_list(analyze_query("Quyết định 30/2018/QĐ-UBND căn cứ những văn bản nào?"))
     True
-    >>> _plural(analyze_query("Tờ trình căn cứ qđ nào của UBND tỉnh về phương pháp chấm điểm các tiêu chí?"))
+    >>> _asks_list(analyze_query("Tờ trình căn cứ qđ nào của UBND tỉnh về phương pháp chấm điểm các tiêu chí?"))
     False
     """
     return AnswerType.LIST in analysis.answer_types
