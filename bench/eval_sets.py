@@ -21,7 +21,8 @@ half only; ``freshdocs10``: a tenth fresh set, the blind judge of session 14, ne
 never tuned on, in ``eval/freshdocs11/docs/``, check half only; ``freshq12``: new questions written blind in session 16
 over pages of freshdocs2, 3, 5, 6 and 7, no documents of its own, halves by page, a refusal with its near-miss page;
 ``freshq13``: new questions written blind in session 17 over pages of newdocs (its own halves) and freshdocs (8 pages
-lent to the tune half), the same way).
+lent to the tune half), the same way; ``freshq14``: blind questions of session 18 weighted to refusals (38 to refuse,
+37 to answer) over pages of freshdocs, 2, 3, 5, 6, 7 and newdocs, each page in the half it already has).
 ``eval/splits.json`` assigns each document to the tune or the check half; a question follows its document, an
 unanswerable one (no document) alternates by position, and every question of a set listed in its ``check_only_sets``
 is in the check half. Tune on the tune half only; report both.
@@ -29,7 +30,7 @@ is in the check half. Tune on the tune half only; report both.
     python -m bench.eval_sets [--data-dir DIR] [--only answers|retrieval]
                               [--sets dev,realdocs,reworded,probes,newdocs,freshdocs,freshdocs2,freshdocs3,
                                       freshdocs4,freshdocs5,freshdocs6,freshdocs7,freshdocs8,
-                                      freshdocs9,freshdocs10,freshdocs11,freshq12,freshq13]
+                                      freshdocs9,freshdocs10,freshdocs11,freshq12,freshq13,freshq14]
     python -m bench.eval_sets --metadata [--verbose] [--sets realdocs,newdocs]   # metadata against the gold files
 
 The reference scorer (``../shared/eval/score.py``) does the scoring, through the project's own CLIs.
@@ -71,6 +72,7 @@ SETS = {
     "freshdocs11": EVAL / "freshdocs11" / "questions.jsonl",
     "freshq12": EVAL / "freshq12" / "questions.jsonl",  # over pages of freshdocs2/3/5/6/7: no docs folder of its own
     "freshq13": EVAL / "freshq13" / "questions.jsonl",  # over pages of newdocs and freshdocs: no docs folder of its own
+    "freshq14": EVAL / "freshq14" / "questions.jsonl",  # weighted to refusals, over pages of seven sets: no docs folder
 }
 #: Folders whose files are ingested together for every set: the bundled corpus, the shared real documents, ours.
 DOC_FOLDERS = (PROJECT_ROOT / "corpus", SHARED / "eval" / "realdocs" / "docs", EVAL / "newdocs" / "docs",
