@@ -23,7 +23,8 @@ of session 18, never tuned on, in ``eval/freshdocs12/docs/``, check half only; `
 blind in session 16 over pages of freshdocs2, 3, 5, 6 and 7, no documents of its own, halves by page, a refusal with
 its near-miss page;
 ``freshq13``: new questions written blind in session 17 over pages of newdocs (its own halves) and freshdocs (8 pages
-lent to the tune half), the same way).
+lent to the tune half), the same way; ``freshq14``: blind questions of session 18 weighted to refusals (38 to refuse,
+37 to answer) over pages of freshdocs, 2, 3, 5, 6, 7 and newdocs, each page in the half it already has).
 ``eval/splits.json`` assigns each document to the tune or the check half; a question follows its document, an
 unanswerable one (no document) alternates by position, and every question of a set listed in its ``check_only_sets``
 is in the check half. Tune on the tune half only; report both.
@@ -31,7 +32,7 @@ is in the check half. Tune on the tune half only; report both.
     python -m bench.eval_sets [--data-dir DIR] [--only answers|retrieval]
                               [--sets dev,realdocs,reworded,probes,newdocs,freshdocs,freshdocs2,freshdocs3,
                                       freshdocs4,freshdocs5,freshdocs6,freshdocs7,freshdocs8,
-                                      freshdocs9,freshdocs10,freshdocs11,freshdocs12,freshq12,freshq13]
+                                      freshdocs9,freshdocs10,freshdocs11,freshdocs12,freshq12,freshq13,freshq14]
     python -m bench.eval_sets --metadata [--verbose] [--sets realdocs,newdocs]   # metadata against the gold files
 
 The reference scorer (``../shared/eval/score.py``) does the scoring, through the project's own CLIs.
@@ -74,6 +75,7 @@ SETS = {
     "freshdocs12": EVAL / "freshdocs12" / "questions.jsonl",
     "freshq12": EVAL / "freshq12" / "questions.jsonl",  # over pages of freshdocs2/3/5/6/7: no docs folder of its own
     "freshq13": EVAL / "freshq13" / "questions.jsonl",  # over pages of newdocs and freshdocs: no docs folder of its own
+    "freshq14": EVAL / "freshq14" / "questions.jsonl",  # weighted to refusals, over pages of seven sets: no docs folder
 }
 #: Folders whose files are ingested together for every set: the bundled corpus, the shared real documents, ours.
 DOC_FOLDERS = (PROJECT_ROOT / "corpus", SHARED / "eval" / "realdocs" / "docs", EVAL / "newdocs" / "docs",

@@ -45,6 +45,10 @@ def _owners(name: str) -> set[str]:
 FRESHQ13_SOURCES = ("newdocs", "freshdocs")
 BLIND_QUESTION_SOURCES["freshq13"] = FRESHQ13_SOURCES
 
+#: Questions of session 18 weighted to refusals, over pages of seven tune sets (each page keeps the half it has).
+FRESHQ14_SOURCES = ("freshdocs", "freshdocs2", "freshdocs3", "freshdocs5", "freshdocs6", "freshdocs7", "newdocs")
+BLIND_QUESTION_SOURCES["freshq14"] = FRESHQ14_SOURCES
+
 
 def test_every_new_document_is_in_exactly_one_half():
     docs = {p.name for p in (NEWDOCS / "docs").iterdir()}
@@ -159,7 +163,8 @@ def _halves_of_owned_literal_questions(name: str, min_answerable: int) -> None:
     for q in _questions(SETS[name]):
         owner = SPLITS["question_docs"][q["id"]]
         assert owner in pages, q["id"]
-        assert q["abstain"] == (q["kind"] == "unanswerable") and bool(q["evidence"]) != q["abstain"], q["id"]
+        refusal_kind = q["kind"] == "unanswerable" or q["kind"].startswith("refuse_")  # freshq14 names its class
+        assert q["abstain"] == refusal_kind and bool(q["evidence"]) != q["abstain"], q["id"]
         text = fold(pages[owner].read_text(encoding="utf-8"))
         for group in q["evidence"] + q["facts"]:
             assert any(fold(alt) in text for alt in group), (q["id"], group)
@@ -175,9 +180,9 @@ def test_freshq12_questions_are_literal_in_their_page_and_split_by_page():
     _halves_of_owned_literal_questions("freshq12", min_answerable=20)
 
 
-@pytest.mark.parametrize("name", ["freshq12", "freshq13"])
+@pytest.mark.parametrize("name", ["freshq12", "freshq13", "freshq14"])
 def test_blind_question_ids_are_unique_across_every_set(name):
-    """``question_docs`` is keyed by id alone: no other set may hold a ``Q001``- or ``X001``-style id."""
+    """``question_docs`` is keyed by id alone: no other set may hold a ``Q001``-, ``X001``- or ``R001``-style id."""
     ids = {q["id"] for q in _questions(SETS[name])}
     others = {q["id"] for other, path in SETS.items() if other != name and path.is_file() for q in _questions(path)}
     clash = ids & others  # only the clashing ids are shown on failure
@@ -188,3 +193,11 @@ def test_freshq13_questions_are_literal_in_their_page_and_split_by_page():
     """Each question of newdocs' and freshdocs' pages literal in its page; a newdocs page keeps newdocs' own half."""
     _halves_of_owned_literal_questions("freshq13", min_answerable=25)
     assert "newdocs" not in SPLITS["check_only_sets"]  # newdocs' halves are its own: freshq13 follows them
+
+
+def test_freshq14_questions_are_literal_in_their_page_and_split_by_page():
+    """Each question literal in its page, each page in one half (the one it already had); both halves weighted to
+    refusals (about as many to refuse as to answer)."""
+    _halves_of_owned_literal_questions("freshq14", min_answerable=15)
+    halves = split_questions(SETS["freshq14"], SPLITS, "freshq14")
+    assert all(sum(q["abstain"] for q in qs) >= 15 for qs in halves.values())
