@@ -45,6 +45,7 @@ from textnorm.cues import ANCHOR_ROLES, YEAR
 from textnorm.gazetteer import (
     CENTRAL_CITIES,
     CITY_SINCE,
+    PARTY_COMMITTEE_CUE,
     PROVINCE_CUE,
     canonical_province,
     central_issuer,
@@ -899,7 +900,7 @@ def _body_votes(text: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Coun
     first: dict[str, tuple[int, int]] = {}
     folded = fold_accents(text)
     provinces = province_mentions(text)
-    mentions = [(name, s, e, bool(PROVINCE_CUE.search(folded[max(0, s - 12): s]))) for name, s, e in provinces]
+    mentions = [(name, s, e, _cued(folded[max(0, s - 12): s])) for name, s, e in provinces]
     places = place_mentions(text, provinces=provinces)
     # a commune, ward or town whose name several provinces have and no other name settles
     # (:func:`textnorm.gazetteer.settled_provinces`) votes as a bare name (:data:`BARE_VOTES`), however its level is
@@ -916,6 +917,15 @@ def _body_votes(text: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Coun
         votes[name] += CUED_VOTES if cued else BARE_VOTES
         first.setdefault(name, (s, e))
     return votes, first
+
+
+def _cued(before: str) -> bool:
+    """The folded words before a province's name give its level: "tỉnh", "thành phố", or its Party committee.
+
+    >>> _cued("tai tinh uy "), _cued("uy ban tinh "), _cued("nguoi dan ")
+    (True, True, False)
+    """
+    return bool(PROVINCE_CUE.search(before) or PARTY_COMMITTEE_CUE.search(before))
 
 
 def _cited_title_lines(text: str) -> tuple[tuple[int, int], ...]:

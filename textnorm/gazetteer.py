@@ -68,6 +68,9 @@ def canonical_province(name: str) -> str | None:
 
 #: Cue words before a province name ("tỉnh Hòa Bình", "thành phố Cần Thơ", "TP. Hà Nội"), folded.
 PROVINCE_CUE = re.compile(r"(?<![a-z])(?:tinh|thanh pho|tp\.?)\s*$")
+#: A province's or a city's Party committee before its name ("Tỉnh ủy Sóc Trăng", "Bí thư Thành ủy Cần Thơ"), folded:
+#: it names the place with its level as "tỉnh X" does.
+PARTY_COMMITTEE_CUE = re.compile(r"(?<![a-z])(?:tinh|thanh) uy\s*$")
 #: Units below a province named like one ("huyện Quảng Ninh" of Quảng Bình, "thị xã Quảng Trị"), folded.
 _LOWER_LEVEL_CUE = re.compile(r"(?:huyen|quan|thi xa|thi tran|xa|phuong)\s*$")
 #: Country names a province name can be the tail of ("người Việt Nam định cư" is not Nam Định), folded.
