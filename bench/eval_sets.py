@@ -35,6 +35,9 @@ is in the check half. Tune on the tune half only; report both.
                                       freshdocs9,freshdocs10,freshdocs11,freshdocs12,freshq12,freshq13,freshq14]
     python -m bench.eval_sets --metadata [--verbose] [--sets realdocs,newdocs]   # metadata against the gold files
 
+Metadata-only gold sets (no questions, never indexed): ``widedocs_a``/``widedocs_b`` (wide labelled samples, check
+only) and ``metadocs14`` (fresh pages of session 18, a metadata tune set: every page in the tune half).
+
 The reference scorer (``../shared/eval/score.py``) does the scoring, through the project's own CLIs.
 """
 
@@ -101,6 +104,8 @@ GOLDS = {
     "freshdocs12": (EVAL / "freshdocs12" / "metadata.jsonl", EVAL / "freshdocs12" / "docs"),
     "widedocs_a": (EVAL / "widedocs_a" / "metadata.jsonl", EVAL / "widedocs_a" / "docs"),
     "widedocs_b": (EVAL / "widedocs_b" / "metadata.jsonl", EVAL / "widedocs_b" / "docs"),
+    # metadata only, every page in the tune half (not in splits.json): fresh L–Z pages collected in session 18
+    "metadocs14": (EVAL / "metadocs14" / "metadata.jsonl", EVAL / "metadocs14" / "docs"),
 }
 _HEADLINE = re.compile(r"^(answers|recall@\d+)\S*=([0-9.]+)", re.MULTILINE)
 _DETAIL = re.compile(r"fact coverage ([0-9.]+).*?abstention ([0-9.]+).*?citations verifiable ([0-9.]+).*?"

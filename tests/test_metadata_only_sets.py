@@ -11,8 +11,10 @@ import pytest
 from bench.eval_sets import DOC_FOLDERS, EVAL, GOLDS, SETS, metadata_report
 
 SPLITS = json.loads((EVAL / "splits.json").read_text(encoding="utf-8"))
-#: Gold sets without questions: the wide labelled samples.
-METADATA_ONLY = tuple(name for name in GOLDS if name not in SETS)
+#: Metadata tune sets: gold without questions, every page in the tune half (fresh pages collected to tune the reader).
+METADATA_TUNE = ("metadocs14",)
+#: Gold sets without questions that are check only: the wide labelled samples.
+METADATA_ONLY = tuple(name for name in GOLDS if name not in SETS and name not in METADATA_TUNE)
 #: Fields of a gold metadata row, as in the shared real documents' gold file.
 GOLD_KEYS = {"file", "so_hieu", "loai_van_ban", "co_quan", "tinh", "ngay_ban_hanh", "nam", "tieu_de", "nguoi_ky",
              "notes"}
@@ -46,3 +48,25 @@ def test_a_metadata_only_set_is_scored_all_in_its_check_half(name):
     head = metadata_report(SPLITS, names=(name,)).splitlines()[0]
     n = len(list(GOLDS[name][1].iterdir()))
     assert "tune (0)" in head and f"check ({n})" in head
+
+
+@pytest.mark.parametrize("name", METADATA_TUNE)
+def test_a_metadata_tune_set_is_tune_only_not_indexed_and_fully_labelled(name):
+    gold, docs = GOLDS[name]
+    files = {p.name for p in docs.iterdir()}
+    assert name not in SPLITS["check_only_sets"] and name not in SETS and docs not in DOC_FOLDERS
+    assert not files & set(SPLITS["check_docs"])
+    rows = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert {r["file"] for r in rows} == files and len(rows) == len(files) >= 20
+    assert all(set(r) == GOLD_KEYS for r in rows)
+    assert all(re.fullmatch(r"(\d{4}-\d{2}-\d{2})?", r["ngay_ban_hanh"]) for r in rows)
+    assert all(not r["ngay_ban_hanh"] or r["ngay_ban_hanh"][:4] == r["nam"] for r in rows)
+    sources = [line.split("\t") for line in (docs.parent / "sources.tsv").read_text(encoding="utf-8").splitlines()[1:]]
+    assert {s[0] for s in sources} == files and all(s[1].startswith(("http://", "https://")) for s in sources)
+
+
+@pytest.mark.parametrize("name", METADATA_TUNE)
+def test_a_metadata_tune_set_is_scored_all_in_its_tune_half(name):
+    head = metadata_report(SPLITS, names=(name,)).splitlines()[0]
+    n = len(list(GOLDS[name][1].iterdir()))
+    assert f"tune ({n})" in head and "check (0)" in head
