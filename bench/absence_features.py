@@ -1,0 +1,251 @@
+"""How well a few features of the answer an assistant would give separate the refusals not made from the answers:
+a separation table measured before any refusal rule is written (session 18, helper R14).
+
+    python -m bench.absence_features --data-dir DIR --save rows.json    # DIR as built by bench.eval_sets
+    python -m bench.absence_features --load rows.json                   # the table again, from saved rows
+
+Questions: the tune halves of ``--sets`` and every question of ``--tune-sets`` (as ``bench.fit_abstention`` reads
+them; judge sets and the check set are refused). Each question is answered as the user would be
+(:meth:`assistant.service.Assistant.ask`); for an answer quoted from the passages (not refused, not a schedule or task
+hook) the features read what the answer quotes:
+
+- ``subject_first`` / ``subject_best``: the idf-weighted share of the question's distinctive subject words (its topic
+  words, :attr:`retriever.query.QueryAnalysis.topic_terms`, without the place, the year and the words that only ask
+  for a time; the upper half by idf, at least :data:`MIN_SUBJECT_WORDS`) that the first quote / the best quote writes;
+- ``subject_doc``: the same share over the whole text of the first quote's document;
+- ``dense_first`` / ``dense_best``: the cosine (the index's embedder, ``query:`` / ``passage:``) between the question
+  and the first / the closest quote;
+- ``year_stated`` / ``place_stated``: whether the first quote's document writes a year / a province the question names
+  anywhere (None when none is named);
+- ``margin``: the best unit's score less the best score of a unit of another document (:meth:`Assistant.diagnose`'s
+  five best units; 1.0 when they are all of one document);
+- ``coverage``, ``topic_coverage``, ``dense``: the fitted rule's own features, for comparison.
+
+Labels: ``must`` (gold ``abstain``) and, for answerable questions, ``facts`` (the scorer's share of fact groups in the
+first 1,200 characters). The table gives, over the answered questions (where a new refusal would act), each
+feature's AUC of "must refuse" against "answerable" (low values point to a refusal) and how many answerable answers a
+threshold refusing half the refusals not made would also refuse.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+from bench.fit_abstention import DEFAULT_SETS, DEFAULT_TUNE_SETS, judge_sets_named
+
+#: Sets read by default: every tune set and tune half (freshq12 and freshq13 by their tune halves only: their check
+#: halves are judges).
+DEFAULT_HALF_SETS = DEFAULT_SETS + ",freshq12,freshq13"
+#: The fewest subject words a question keeps (its distinctive half may be one word of a short question).
+MIN_SUBJECT_WORDS = 2
+#: Characters of an answer in which the scorer looks for its facts (``../shared/eval/score.py``'s ANSWER_BUDGET).
+ANSWER_BUDGET = 1200
+#: Features whose low values point to a refusal, in the table's order.
+FEATURES = ("subject_first", "subject_best", "subject_doc", "dense_first", "dense_best", "margin", "coverage",
+            "topic_coverage", "dense", "year_stated", "year_stated_any", "year_or_span_any", "place_stated",
+            "place_stated_any")
+#: A span of years a document writes ("giai đoạn 2021 - 2025", "2021-2030"): it covers every year inside.
+_YEAR_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\b")
+
+
+def fold(text: str) -> str:
+    """The scorer's folding: accents and case removed, only a-z and 0-9 kept.
+
+    >>> fold("Đồng Tháp, 2021")
+    'dongthap2021'
+    """
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "", text)
+
+
+def fact_share(question: dict, answer_text: str) -> float:
+    """The scorer's fact coverage of one answer (1.0 for a question without facts).
+
+    >>> fact_share({"facts": [["15 ngày"], ["UBND", "Ủy ban"]]}, "Trong 15 ngày, Ủy ban …")
+    1.0
+    """
+    groups = question.get("facts") or []
+    text = fold(answer_text[:ANSWER_BUDGET])
+    return sum(any(fold(a) in text for a in g) for g in groups) / len(groups) if groups else 1.0
+
+
+def subject_words(analysis, idf) -> dict[str, float]:
+    """The question's distinctive subject words with their idf: its topic words less those that only ask for a time,
+    the upper half by idf (at least :data:`MIN_SUBJECT_WORDS`)."""
+    from textnorm.cues import time_question_words
+
+    asked = time_question_words(f"{analysis.original} {analysis.text}")
+    words = {t: idf(t) for t in dict.fromkeys(analysis.topic_terms) if t not in asked}
+    ranked = sorted(words, key=lambda t: -words[t])
+    keep = ranked[:max(MIN_SUBJECT_WORDS, (len(ranked) + 1) // 2)]
+    return {t: words[t] for t in keep}
+
+
+def word_share(words: dict[str, float], text: str) -> float:
+    """The idf-weighted share of ``words`` (folded) written in ``text`` or its abbreviations' expansions (as the
+    question's topic words are read: "CCHC" writes "cải cách hành chính"; 1.0 when there are none).
+
+    >>> word_share({"tiep": 2.0, "dan": 1.0}, "Lịch tiếp công dân")
+    1.0
+    >>> word_share({"papi": 3.0, "xep": 1.0}, "xếp hạng SIPAS")
+    0.25
+    """
+    from retriever.query import expand_abbreviations
+    from textnorm import fold_word, syllables
+
+    if not words:
+        return 1.0
+    present = {fold_word(w) for w in syllables(" ".join([text, *expand_abbreviations(text)]))}
+    return sum(v for t, v in words.items() if t in present) / (sum(words.values()) or 1.0)
+
+
+def _cosines(embedder, question: str, quotes: list[str]) -> list[float]:
+    import numpy as np
+
+    if not quotes:
+        return []
+    q = embedder.embed_query(question)
+    p = embedder.embed_passages(quotes)
+    q = q / (np.linalg.norm(q) or 1.0)
+    p = p / np.maximum(np.linalg.norm(p, axis=1, keepdims=True), 1e-9)
+    return [float(x) for x in p @ q]
+
+
+def _margin(units: list) -> float:
+    """The best unit's score less the best of another document's (``diagnose``'s units: score, …, doc_id at 4)."""
+    if not units:
+        return 0.0
+    top = units[0]
+    other = [u[0] for u in units if u[4] != top[4]]
+    return round(top[0] - max(other), 3) if other else 1.0
+
+
+def _named_in(values: list[str], text: str) -> bool | None:
+    return None if not values else any(fold(v) in fold(text) for v in values)
+
+
+def _span_covers(years: list[str], text: str) -> bool | None:
+    """Whether ``text`` writes a year asked or a span of years around it (None when none is asked).
+
+    >>> _span_covers(["2023"], "giai đoạn 2021 - 2025"), _span_covers(["2023"], "năm 2022"), _span_covers([], "")
+    (True, False, None)
+    """
+    if not years:
+        return None
+    spans = [(int(a), int(b)) for a, b in _YEAR_SPAN.findall(text)]
+    return any(y in text or any(a <= int(y) <= b for a, b in spans) for y in years)
+
+
+def row_of(assistant, question: dict) -> dict:
+    """One question's labels and features (features None when the answer is refused or a hook's)."""
+    from assistant.grounded.scoring import idf_table
+
+    answer = assistant.ask(question["question"])
+    row = {"id": question["id"], "set": question.get("_set", ""), "must": bool(question.get("abstain")),
+           "question": question["question"], "refused": answer.abstained, "mode": answer.mode,
+           "facts": None if question.get("abstain") else fact_share(question, answer.text)}
+    if answer.abstained or answer.mode != "grounded" or not answer.citations:
+        return row
+    d = assistant.diagnose(question["question"])
+    analysis, f = d["analysis"], d["features"]
+    state = assistant.store.lexical()
+    words = subject_words(analysis, idf_table(state))
+    quotes = [c.quote for c in answer.citations]
+    first = answer.citations[0]
+    doc = assistant.store.document_text(first.doc_id) or ""
+    docs = [assistant.store.document_text(i) or "" for i in dict.fromkeys(c.doc_id for c in answer.citations)]
+    years, places = list(analysis.years), list(getattr(analysis, "provinces", ()))
+    cos = _cosines(assistant.store.embedder, question["question"], quotes)
+    row.update({"subject_words": sorted(words), "quote": first.quote[:200],
+                "subject_first": round(word_share(words, first.quote), 3),
+                "subject_best": round(max(word_share(words, q) for q in quotes), 3),
+                "subject_doc": round(word_share(words, doc), 3),
+                "dense_first": round(cos[0], 3), "dense_best": round(max(cos), 3),
+                "year_stated": _named_in(years, doc),
+                "year_stated_any": None if not years else any(_named_in(years, t) for t in docs),
+                "year_or_span_any": None if not years else any(_span_covers(years, t) for t in docs),
+                "place_stated": _named_in(places, doc),
+                "place_stated_any": None if not places else any(_named_in(places, t) for t in docs),
+                "docs": list(dict.fromkeys(c.doc_id for c in answer.citations)),
+                "margin": _margin(d["units"]), "coverage": round(f.coverage, 3),
+                "topic_coverage": round(f.topic_coverage, 3), "dense": round(f.dense, 3)})
+    return row
+
+
+def auc(neg: list[float], pos: list[float]) -> float:
+    """The probability that a must-refuse question's value is lower than an answerable one's (ties half).
+
+    >>> auc([0.1, 0.2], [0.5, 0.9]), auc([0.5], [0.5])
+    (1.0, 0.5)
+    """
+    if not neg or not pos:
+        return float("nan")
+    wins = sum((n < p) + 0.5 * (n == p) for n in neg for p in pos)
+    return wins / (len(neg) * len(pos))
+
+
+def separation(rows: list[dict]) -> str:
+    """The table: per feature, over the answered questions with features, the AUC, and at the threshold refusing
+    half the refusals not made (the median of their values), the answerable answers it would refuse too (of them,
+    those whose facts were all found)."""
+    answered = [r for r in rows if r.get("subject_first") is not None]
+    must = [r for r in answered if r["must"]]
+    ok = [r for r in answered if not r["must"]]
+    lines = [f"answered with quotes: {len(answered)} ({len(must)} must refuse, {len(ok)} answerable, "
+             f"{sum(r['facts'] == 1.0 for r in ok)} with every fact)",
+             f"{'feature':15} {'AUC':>5} {'thr':>6} {'refuses must':>12} {'answerable':>10} {'right ones':>10}"]
+    for name in FEATURES:
+        m = [float(r[name]) for r in must if r.get(name) is not None]
+        o = [(float(r[name]), r["facts"]) for r in ok if r.get(name) is not None]
+        if not m or not o:
+            lines.append(f"{name:15}   n/a (must {len(m)}, answerable {len(o)})")
+            continue
+        thr = sorted(m)[(len(m) - 1) // 2]
+        hit = [v for v in m if v <= thr]
+        fp = [(v, s) for v, s in o if v <= thr]
+        lines.append(f"{name:15} {auc(m, [v for v, _ in o]):5.2f} {thr:6.3f} {len(hit):5}/{len(m):<6} "
+                     f"{len(fp):5}/{len(o):<4} {sum(s == 1.0 for _, s in fp):10}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.absence_features")
+    parser.add_argument("--data-dir", type=Path)
+    parser.add_argument("--sets", default=DEFAULT_HALF_SETS, help="sets read by their tune halves")
+    parser.add_argument("--tune-sets", default=DEFAULT_TUNE_SETS, help="sets whose every question is tuned on")
+    parser.add_argument("--save", type=Path)
+    parser.add_argument("--load", type=Path)
+    args = parser.parse_args(argv)
+    if judge_sets_named(args.sets, args.tune_sets):
+        parser.error("never read here: " + ", ".join(judge_sets_named(args.sets, args.tune_sets)))
+    if args.load:
+        rows = json.loads(args.load.read_text(encoding="utf-8"))
+    elif args.data_dir:
+        from bench.eval_sets import halves_of, use_index
+
+        use_index(args.data_dir)
+        from assistant.service import open_assistant
+        from settings import load_settings
+
+        questions = [{**q, "_set": name} for name in args.sets.split(",") if name
+                     for q in halves_of([name])["tune"]]
+        questions += [{**q, "_set": name} for name in args.tune_sets.split(",") if name
+                      for qs in halves_of([name]).values() for q in qs]
+        assistant = open_assistant(load_settings())
+        rows = [row_of(assistant, q) for q in questions]
+        if args.save:
+            args.save.write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    else:
+        parser.error("--data-dir or --load")
+    print(separation(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
