@@ -29,14 +29,12 @@ threshold refusing half the refusals not made would also refuse.
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
 import unicodedata
-from pathlib import Path
 
-from bench.fit_abstention import DEFAULT_SETS, DEFAULT_TUNE_SETS, judge_sets_named
+from bench.fit_abstention import DEFAULT_SETS, parse_without_judges, tune_rows_parser
 
 #: Sets read by default: every tune set and tune half (freshq12 and freshq13 by their tune halves only: their check
 #: halves are judges).
@@ -215,15 +213,8 @@ def separation(rows: list[dict]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.absence_features")
-    parser.add_argument("--data-dir", type=Path)
-    parser.add_argument("--sets", default=DEFAULT_HALF_SETS, help="sets read by their tune halves")
-    parser.add_argument("--tune-sets", default=DEFAULT_TUNE_SETS, help="sets whose every question is tuned on")
-    parser.add_argument("--save", type=Path)
-    parser.add_argument("--load", type=Path)
-    args = parser.parse_args(argv)
-    if judge_sets_named(args.sets, args.tune_sets):
-        parser.error("never read here: " + ", ".join(judge_sets_named(args.sets, args.tune_sets)))
+    parser = tune_rows_parser("python -m bench.absence_features", DEFAULT_HALF_SETS, "sets read by their tune halves")
+    args = parse_without_judges(parser, argv)
     if args.load:
         rows = json.loads(args.load.read_text(encoding="utf-8"))
     elif args.data_dir:

@@ -57,6 +57,35 @@ def judge_sets_named(*lists: str) -> list[str]:
     return sorted(JUDGE_SETS & {name for names in lists for name in names.split(",")})
 
 
+def tune_rows_parser(prog: str, sets: str = DEFAULT_SETS, sets_help: str | None = None) -> argparse.ArgumentParser:
+    """The arguments of a script that answers the tune questions into rows (``bench.refusal_rules``,
+    ``bench.absence_features``): the index, the sets read by their tune halves, the sets read whole, rows saved or
+    loaded. :func:`parse_without_judges` reads them.
+
+    >>> tune_rows_parser("x").parse_args(["--load", "rows.json"]).sets == DEFAULT_SETS
+    True
+    """
+    parser = argparse.ArgumentParser(prog=prog)
+    parser.add_argument("--data-dir", type=Path)
+    parser.add_argument("--sets", default=sets, help=sets_help)
+    parser.add_argument("--tune-sets", default=DEFAULT_TUNE_SETS, help="sets whose every question is tuned on")
+    parser.add_argument("--save", type=Path, help="write the rows (JSON) for --load")
+    parser.add_argument("--load", type=Path, help="read saved rows instead of running the questions")
+    return parser
+
+
+def parse_without_judges(parser: argparse.ArgumentParser, argv: list[str] | None) -> argparse.Namespace:
+    """``argv`` parsed by a :func:`tune_rows_parser`; an error (exit 2) when a judge set is named.
+
+    >>> parse_without_judges(tune_rows_parser("x"), ["--sets", "dev"]).sets
+    'dev'
+    """
+    args = parser.parse_args(argv)
+    if judge_sets_named(args.sets, args.tune_sets):
+        parser.error("never read here: " + ", ".join(judge_sets_named(args.sets, args.tune_sets)))
+    return args
+
+
 #: The rules of ``bench.refusal_rules`` that the fitted thresholds do not decide (the branches they decide are
 #: recomputed from the features).
 _FITTED_BRANCHES = ("unknown_words", "dense", "topic_without_type", "coverage", "coverage_untyped")

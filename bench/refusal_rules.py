@@ -20,12 +20,10 @@ year check is ``year:scope``, the rule's ``year``.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
-from pathlib import Path
 
-from bench.fit_abstention import DEFAULT_SETS, DEFAULT_TUNE_SETS, judge_sets_named
+from bench.fit_abstention import parse_without_judges, tune_rows_parser
 
 #: The refusal that comes before the hooks: a document number no indexed text holds.
 BEFORE_HOOKS = ("number",)
@@ -148,16 +146,9 @@ def collect(assistant, halves: dict[str, list[dict]]) -> list[dict]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.refusal_rules")
-    parser.add_argument("--data-dir", type=Path)
-    parser.add_argument("--sets", default=DEFAULT_SETS)
-    parser.add_argument("--tune-sets", default=DEFAULT_TUNE_SETS, help="sets whose every question is tuned on")
-    parser.add_argument("--save", type=Path, help="write the rows (JSON) for --load")
-    parser.add_argument("--load", type=Path, help="read saved rows instead of running the questions")
+    parser = tune_rows_parser("python -m bench.refusal_rules")
     parser.add_argument("--ids", action="store_true", help="the question ids behind each line (* = it alone)")
-    args = parser.parse_args(argv)
-    if judge_sets_named(args.sets, args.tune_sets):
-        parser.error("never read here: " + ", ".join(judge_sets_named(args.sets, args.tune_sets)))
+    args = parse_without_judges(parser, argv)
     if args.load:
         rows = json.loads(args.load.read_text(encoding="utf-8"))
     elif args.data_dir:

@@ -32,15 +32,7 @@ def test_a_metadata_only_set_is_check_only_and_not_indexed(name):
 
 @pytest.mark.parametrize("name", METADATA_ONLY)
 def test_every_page_has_its_address_and_a_gold_row_of_the_shared_keys(name):
-    gold, docs = GOLDS[name]
-    rows = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
-    files = {p.name for p in docs.iterdir()}
-    assert {r["file"] for r in rows} == files and len(rows) == len(files) >= 40
-    assert all(set(r) == GOLD_KEYS for r in rows)
-    assert all(re.fullmatch(r"(\d{4}-\d{2}-\d{2})?", r["ngay_ban_hanh"]) for r in rows)
-    assert all(not r["ngay_ban_hanh"] or r["ngay_ban_hanh"][:4] == r["nam"] for r in rows)
-    sources = [line.split("\t") for line in (docs.parent / "sources.tsv").read_text(encoding="utf-8").splitlines()[1:]]
-    assert {s[0] for s in sources} == files and all(s[1].startswith(("http://", "https://")) for s in sources)
+    _assert_labelled_with_addresses(name, minimum=40)
 
 
 @pytest.mark.parametrize("name", METADATA_ONLY)
@@ -52,17 +44,10 @@ def test_a_metadata_only_set_is_scored_all_in_its_check_half(name):
 
 @pytest.mark.parametrize("name", METADATA_TUNE)
 def test_a_metadata_tune_set_is_tune_only_not_indexed_and_fully_labelled(name):
-    gold, docs = GOLDS[name]
-    files = {p.name for p in docs.iterdir()}
+    docs = GOLDS[name][1]
     assert name not in SPLITS["check_only_sets"] and name not in SETS and docs not in DOC_FOLDERS
-    assert not files & set(SPLITS["check_docs"])
-    rows = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
-    assert {r["file"] for r in rows} == files and len(rows) == len(files) >= 20
-    assert all(set(r) == GOLD_KEYS for r in rows)
-    assert all(re.fullmatch(r"(\d{4}-\d{2}-\d{2})?", r["ngay_ban_hanh"]) for r in rows)
-    assert all(not r["ngay_ban_hanh"] or r["ngay_ban_hanh"][:4] == r["nam"] for r in rows)
-    sources = [line.split("\t") for line in (docs.parent / "sources.tsv").read_text(encoding="utf-8").splitlines()[1:]]
-    assert {s[0] for s in sources} == files and all(s[1].startswith(("http://", "https://")) for s in sources)
+    assert not {p.name for p in docs.iterdir()} & set(SPLITS["check_docs"])
+    _assert_labelled_with_addresses(name, minimum=20)
 
 
 @pytest.mark.parametrize("name", METADATA_TUNE)
@@ -70,3 +55,17 @@ def test_a_metadata_tune_set_is_scored_all_in_its_tune_half(name):
     head = metadata_report(SPLITS, names=(name,)).splitlines()[0]
     n = len(list(GOLDS[name][1].iterdir()))
     assert f"tune ({n})" in head and "check (0)" in head
+
+
+def _assert_labelled_with_addresses(name: str, minimum: int) -> None:
+    """Every page of set ``name`` has one gold row of the shared keys (a date agreeing with its year) and an address
+    in ``sources.tsv``; the set holds at least ``minimum`` pages."""
+    gold, docs = GOLDS[name]
+    rows = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    files = {p.name for p in docs.iterdir()}
+    assert {r["file"] for r in rows} == files and len(rows) == len(files) >= minimum
+    assert all(set(r) == GOLD_KEYS for r in rows)
+    assert all(re.fullmatch(r"(\d{4}-\d{2}-\d{2})?", r["ngay_ban_hanh"]) for r in rows)
+    assert all(not r["ngay_ban_hanh"] or r["ngay_ban_hanh"][:4] == r["nam"] for r in rows)
+    sources = [line.split("\t") for line in (docs.parent / "sources.tsv").read_text(encoding="utf-8").splitlines()[1:]]
+    assert {s[0] for s in sources} == files and all(s[1].startswith(("http://", "https://")) for s in sources)
