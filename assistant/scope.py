@@ -29,8 +29,9 @@ NUMBER_CHECK_PASSAGES = 60
 NAMED_DOCUMENTS = 3
 #: A folded BM25 term that may hold a document number (:func:`index.lexical.passage_terms`): the number then the
 #: syllable after it ("194/KH-UBND" → "~194_kh", "45/2020/NĐ-CP" → "~45_2020"), "số 194" ("~so_194"), or letters
-#: glued to it as officials type them ("KH194/UBND" → "~kh194").
-_NUMBER_TERM = re.compile(r"~(?:(?P<n>\d+)_[a-z0-9]+|so_(?P<s>\d+)|[a-z]{1,8}(?P<g>\d+))")
+#: glued to it as officials type them ("KH194/UBND" → "~kh194"); a serial may end in one letter, as an added number
+#: does ("168a/QĐ-UBND" → "~168a_qd", "~so_168a": serial 168, as :func:`textnorm.patterns.number_digits` reads it).
+_NUMBER_TERM = re.compile(r"~(?:(?P<n>\d+)[a-z]?_[a-z0-9]+|so_(?P<s>\d+)[a-z]?|[a-z]{1,8}(?P<g>\d+))")
 #: "Số" read by OCR as "S6" and glued to the number ("S64934/KH-UBND" is number 4934), as a folded term.
 _OCR_NUMBER_LABEL = re.compile(r"~s6\d")
 

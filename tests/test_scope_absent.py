@@ -122,3 +122,13 @@ def test_an_ocr_read_number_label_glued_to_the_number_holds_it():
     assert absent_numbers(asks, state, fetch) == []
     other = SimpleNamespace(doc_numbers=["4935/KH-UBND"], named_doc_ids=None)
     assert absent_numbers(other, state, fetch) == ["4935/KH-UBND"]
+
+
+def test_a_serial_ending_in_a_letter_is_held_where_a_text_writes_it():
+    # a notice's basis line cites a decision whose serial ends in a letter (a number added between two others)
+    state, fetch = _one_passage_state("Căn cứ Quyết định số 168a/QĐ-UBND ngày 6/9/2025 của UBND xã về việc phân công "
+                                      "công chức tiếp công dân thường xuyên")
+    asks = SimpleNamespace(doc_numbers=["168a/QĐ-UBND"], named_doc_ids=None)
+    assert absent_numbers(asks, state, fetch) == []
+    other = SimpleNamespace(doc_numbers=["169/QĐ-UBND"], named_doc_ids=None)
+    assert absent_numbers(other, state, fetch) == ["169/QĐ-UBND"]
