@@ -32,17 +32,15 @@ from __future__ import annotations
 import json
 import re
 import sys
-import unicodedata
 
 from bench.fit_abstention import DEFAULT_SETS, parse_without_judges, tune_rows_parser
+from textnorm import fold_for_match
 
 #: Sets read by default: every tune set and tune half (freshq12 and freshq13 by their tune halves only: their check
 #: halves are judges).
 DEFAULT_HALF_SETS = DEFAULT_SETS + ",freshq12,freshq13"
 #: The fewest subject words a question keeps (its distinctive half may be one word of a short question).
 MIN_SUBJECT_WORDS = 2
-#: Characters of an answer in which the scorer looks for its facts (``../shared/eval/score.py``'s ANSWER_BUDGET).
-ANSWER_BUDGET = 1200
 #: Features whose low values point to a refusal, in the table's order.
 FEATURES = ("subject_first", "subject_best", "subject_doc", "dense_first", "dense_best", "margin", "coverage",
             "topic_coverage", "dense", "year_stated", "year_stated_any", "year_or_span_any", "place_stated",
@@ -51,26 +49,17 @@ FEATURES = ("subject_first", "subject_best", "subject_doc", "dense_first", "dens
 _YEAR_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\b")
 
 
-def fold(text: str) -> str:
-    """The scorer's folding: accents and case removed, only a-z and 0-9 kept.
-
-    >>> fold("Đồng Tháp, 2021")
-    'dongthap2021'
-    """
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9]+", "", text)
-
-
 def fact_share(question: dict, answer_text: str) -> float:
     """The scorer's fact coverage of one answer (1.0 for a question without facts).
 
     >>> fact_share({"facts": [["15 ngày"], ["UBND", "Ủy ban"]]}, "Trong 15 ngày, Ủy ban …")
     1.0
     """
+    from bench.ablate_grounded import ANSWER_BUDGET
+    from retriever.evaluate import group_hits
+
     groups = question.get("facts") or []
-    text = fold(answer_text[:ANSWER_BUDGET])
-    return sum(any(fold(a) in text for a in g) for g in groups) / len(groups) if groups else 1.0
+    return sum(group_hits(groups, [answer_text[:ANSWER_BUDGET]])) / len(groups) if groups else 1.0
 
 
 def subject_words(analysis, idf) -> dict[str, float]:
@@ -125,7 +114,10 @@ def _margin(units: list) -> float:
 
 
 def _named_in(values: list[str], text: str) -> bool | None:
-    return None if not values else any(fold(v) in fold(text) for v in values)
+    if not values:
+        return None
+    folded = fold_for_match(text)
+    return any(fold_for_match(v) in folded for v in values)
 
 
 def _span_covers(years: list[str], text: str) -> bool | None:
@@ -156,8 +148,8 @@ def row_of(assistant, question: dict) -> dict:
     words = subject_words(analysis, idf_table(state))
     quotes = [c.quote for c in answer.citations]
     first = answer.citations[0]
-    doc = assistant.store.document_text(first.doc_id) or ""
-    docs = [assistant.store.document_text(i) or "" for i in dict.fromkeys(c.doc_id for c in answer.citations)]
+    texts = {i: assistant.store.document_text(i) or "" for i in dict.fromkeys(c.doc_id for c in answer.citations)}
+    doc, docs = texts[first.doc_id], list(texts.values())
     years, places = list(analysis.years), list(getattr(analysis, "provinces", ()))
     cos = _cosines(assistant.store.embedder, question["question"], quotes)
     row.update({"subject_words": sorted(words), "quote": first.quote[:200],
@@ -170,7 +162,7 @@ def row_of(assistant, question: dict) -> dict:
                 "year_or_span_any": None if not years else any(_span_covers(years, t) for t in docs),
                 "place_stated": _named_in(places, doc),
                 "place_stated_any": None if not places else any(_named_in(places, t) for t in docs),
-                "docs": list(dict.fromkeys(c.doc_id for c in answer.citations)),
+                "docs": list(texts),
                 "margin": _margin(d["units"]), "coverage": round(f.coverage, 3),
                 "topic_coverage": round(f.topic_coverage, 3), "dense": round(f.dense, 3)})
     return row

@@ -74,15 +74,17 @@ def tune_rows_parser(prog: str, sets: str = DEFAULT_SETS, sets_help: str | None 
     return parser
 
 
-def parse_without_judges(parser: argparse.ArgumentParser, argv: list[str] | None) -> argparse.Namespace:
-    """``argv`` parsed by a :func:`tune_rows_parser`; an error (exit 2) when a judge set is named.
+def parse_without_judges(parser: argparse.ArgumentParser, argv: list[str] | None,
+                         refusal: str = "never read here") -> argparse.Namespace:
+    """``argv`` parsed by a parser with ``--sets`` and ``--tune-sets`` (:func:`tune_rows_parser`, this module's own);
+    an error (exit 2) saying ``refusal`` and the judge sets when one is named.
 
     >>> parse_without_judges(tune_rows_parser("x"), ["--sets", "dev"]).sets
     'dev'
     """
     args = parser.parse_args(argv)
     if judge_sets_named(args.sets, args.tune_sets):
-        parser.error("never read here: " + ", ".join(judge_sets_named(args.sets, args.tune_sets)))
+        parser.error(f"{refusal}: " + ", ".join(judge_sets_named(args.sets, args.tune_sets)))
     return args
 
 
@@ -231,9 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help=f"write the fit to {FIT_FILE.name}")
     parser.add_argument("--load", type=Path, help="rows saved by python -m bench.refusal_rules --save (the "
                         "answerer's own path, hooks included) instead of running the questions")
-    args = parser.parse_args(argv)
-    if judge_sets_named(args.sets, args.tune_sets):
-        parser.error("never fitted on a judge set: " + ", ".join(judge_sets_named(args.sets, args.tune_sets)))
+    args = parse_without_judges(parser, argv, "never fitted on a judge set")
     if args.load:
         rows = loaded(args.load)
     else:
