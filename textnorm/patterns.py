@@ -863,10 +863,12 @@ def writes_number(text: str, digits: str) -> bool:
     True
     >>> writes_number("Có 194 hồ sơ; Kế hoạch 1194/KH-UBND; ngày 12/01/2019", "194")
     False
+    >>> writes_number("Quyết định 168a/QĐ-UBND ngày 6/9/2025", "168")  # a serial added between two ends in a letter
+    True
     """
     folded = fold_accents(text or "")
     number = rf"0*{re.escape(digits)}(?!\d)"
-    return bool(re.search(rf"(?<![\w/.,]){number}\s*(?:/|-\s*[a-z]+\s*/)\s*[a-z0-9]", folded)
+    return bool(re.search(rf"(?<![\w/.,]){number}[a-z]?\s*(?:/|-\s*[a-z]+\s*/)\s*[a-z0-9]", folded)
                 or re.search(rf"(?<![\w/.,])[a-z]{{1,8}}{number}", folded)
                 or re.search(rf"(?<![a-z])s[o6]\s*:?\s*{number}", folded))
 
