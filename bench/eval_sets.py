@@ -24,7 +24,9 @@ blind in session 16 over pages of freshdocs2, 3, 5, 6 and 7, no documents of its
 its near-miss page;
 ``freshq13``: new questions written blind in session 17 over pages of newdocs (its own halves) and freshdocs (8 pages
 lent to the tune half), the same way; ``freshq14``: blind questions of session 18 weighted to refusals (38 to refuse,
-37 to answer) over pages of freshdocs, 2, 3, 5, 6, 7 and newdocs, each page in the half it already has).
+37 to answer) over pages of freshdocs, 2, 3, 5, 6, 7 and newdocs, each page in the half it already has;
+``freshq15``: blind questions of session 19 about which document, the right page having a near twin of another
+province, year or number (45 to answer, 25 to refuse), over the same sets' pages, each page in the half it has).
 ``eval/splits.json`` assigns each document to the tune or the check half; a question follows its document, an
 unanswerable one (no document) alternates by position, and every question of a set listed in its ``check_only_sets``
 is in the check half. Tune on the tune half only; report both.
@@ -32,7 +34,8 @@ is in the check half. Tune on the tune half only; report both.
     python -m bench.eval_sets [--data-dir DIR] [--only answers|retrieval]
                               [--sets dev,realdocs,reworded,probes,newdocs,freshdocs,freshdocs2,freshdocs3,
                                       freshdocs4,freshdocs5,freshdocs6,freshdocs7,freshdocs8,
-                                      freshdocs9,freshdocs10,freshdocs11,freshdocs12,freshq12,freshq13,freshq14]
+                                      freshdocs9,freshdocs10,freshdocs11,freshdocs12,freshq12,freshq13,freshq14,
+                                      freshq15]
     python -m bench.eval_sets --metadata [--verbose] [--sets realdocs,newdocs]   # metadata against the gold files
 
 Metadata-only gold sets (no questions, never indexed): ``widedocs_a``/``widedocs_b`` (wide labelled samples, check
@@ -79,6 +82,7 @@ SETS = {
     "freshq12": EVAL / "freshq12" / "questions.jsonl",  # over pages of freshdocs2/3/5/6/7: no docs folder of its own
     "freshq13": EVAL / "freshq13" / "questions.jsonl",  # over pages of newdocs and freshdocs: no docs folder of its own
     "freshq14": EVAL / "freshq14" / "questions.jsonl",  # weighted to refusals, over pages of seven sets: no docs folder
+    "freshq15": EVAL / "freshq15" / "questions.jsonl",  # which document among near twins, same pages: no docs folder
 }
 #: Folders whose files are ingested together for every set: the bundled corpus, the shared real documents, ours.
 DOC_FOLDERS = (PROJECT_ROOT / "corpus", SHARED / "eval" / "realdocs" / "docs", EVAL / "newdocs" / "docs",

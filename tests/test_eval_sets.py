@@ -49,6 +49,10 @@ BLIND_QUESTION_SOURCES["freshq13"] = FRESHQ13_SOURCES
 FRESHQ14_SOURCES = ("freshdocs", "freshdocs2", "freshdocs3", "freshdocs5", "freshdocs6", "freshdocs7", "newdocs")
 BLIND_QUESTION_SOURCES["freshq14"] = FRESHQ14_SOURCES
 
+#: Questions of session 19 about which document (the right page has a near twin), over the same seven sets' pages.
+FRESHQ15_SOURCES = FRESHQ14_SOURCES
+BLIND_QUESTION_SOURCES["freshq15"] = FRESHQ15_SOURCES
+
 
 def test_every_new_document_is_in_exactly_one_half():
     docs = {p.name for p in (NEWDOCS / "docs").iterdir()}
@@ -180,7 +184,7 @@ def test_freshq12_questions_are_literal_in_their_page_and_split_by_page():
     _halves_of_owned_literal_questions("freshq12", min_answerable=20)
 
 
-@pytest.mark.parametrize("name", ["freshq12", "freshq13", "freshq14"])
+@pytest.mark.parametrize("name", ["freshq12", "freshq13", "freshq14", "freshq15"])
 def test_blind_question_ids_are_unique_across_every_set(name):
     """``question_docs`` is keyed by id alone: no other set may hold a ``Q001``-, ``X001``- or ``R001``-style id."""
     ids = {q["id"] for q in _questions(SETS[name])}
@@ -201,3 +205,11 @@ def test_freshq14_questions_are_literal_in_their_page_and_split_by_page():
     _halves_of_owned_literal_questions("freshq14", min_answerable=15)
     halves = split_questions(SETS["freshq14"], SPLITS, "freshq14")
     assert all(sum(q["abstain"] for q in qs) >= 15 for qs in halves.values())
+
+
+def test_freshq15_questions_are_literal_in_their_page_and_split_by_page():
+    """Each question literal in its page, each page in one half (the one it already had); both halves hold about as
+    many answerable questions as freshq14's and at least ten refusals."""
+    _halves_of_owned_literal_questions("freshq15", min_answerable=20)
+    halves = split_questions(SETS["freshq15"], SPLITS, "freshq15")
+    assert all(sum(q["abstain"] for q in qs) >= 10 for qs in halves.values())
