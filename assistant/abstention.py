@@ -54,7 +54,7 @@ from assistant.evidence import (
 from assistant.grounded.scoring import asked_cited_form, idf_table, same_form
 from assistant.scope import indexed_with_year
 from retriever.query import resolve_named_documents
-from retriever.years import COVERS, OTHER_YEARS
+from retriever.years import COVERS, OTHER_YEARS, cites_any
 from textnorm import fold_word, has_diacritics, syllables, word_segments
 from textnorm.cues import DAY_MONTH, AnswerType, shaped, time_question_words
 from textnorm.english import english_forms
@@ -410,7 +410,11 @@ def _year_ok(units: list, coverage: float, analysis, rule: AbstentionRule, state
     (:func:`assistant.evidence.document_of_other_localities`: another commune's schedule for the year asked)."""
     if not analysis.years:
         return True
-    best = [u for u in units if u.coverage >= rule.year_coverage_share * coverage]
+    named = getattr(analysis, "doc_numbers", ())
+    # a unit citing the document the question names by number is evidence of its year whatever its coverage: the
+    # question's other words ("của UBND xã X") are the citing page's, not the citation's
+    best = [u for u in units if u.coverage >= rule.year_coverage_share * coverage
+            or (named and cites_any(getattr(u, "text", ""), named))]
     asked_places = set(getattr(analysis, "provinces", ()))
     for u in best:
         if document_of_other_localities(u, analysis, state, doc_text):

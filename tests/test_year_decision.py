@@ -64,3 +64,19 @@ def test_a_passage_cites_a_named_document_in_every_form_the_scope_reads():
     assert cites_any("Quyết định số 06/2024/QĐ-UBND", ["6/2024/QĐ-UBND"])
     assert not cites_any("Kế hoạch 1139/KH-UBND; 139 hồ sơ", ["139/KH-UBND"])
     assert not cites_any("từ ngày 10/139", ["139"]) and not cites_any("Kế hoạch 139/KH", ["QĐ"])
+
+
+def test_a_document_named_by_number_is_dated_where_a_page_cites_it_whatever_the_lines_coverage():
+    """ "Quyết định 168a/QĐ-UBND … năm 2025 về việc gì?": a 2026 notice cites it "ngày 6/9/2025" in a basis line
+    that shares few of the question's words, while its best-covering line is the notice's own, of 2026. The year is
+    evidenced by the citing line; a line citing another number is not."""
+    notice = "Thông báo lịch tiếp công dân của UBND xã Tân Đoàn năm 2026"
+    citing = "Quyết định số 168a/QĐ-UBND ngày 6/9/2025 về việc phân công công chức tiếp công dân thường xuyên"
+    lead = SimpleNamespace(coverage=0.9, text=notice, result=_result(notice, nam="2026"))
+    cites = SimpleNamespace(coverage=0.2, text=citing, result=_result(citing, nam="2026"))
+    asks = SimpleNamespace(years=["2025"], provinces=[], doc_numbers=["168a/QĐ-UBND"])
+    assert _year_ok([lead, cites], 0.9, asks, AbstentionRule())
+    other = SimpleNamespace(years=["2025"], provinces=[], doc_numbers=["17/QĐ-UBND"])
+    assert not _year_ok([lead, cites], 0.9, other, AbstentionRule())
+    wrong_year = SimpleNamespace(years=["2024"], provinces=[], doc_numbers=["168a/QĐ-UBND"])
+    assert not _year_ok([lead, cites], 0.9, wrong_year, AbstentionRule())

@@ -32,7 +32,7 @@ from textnorm.cues import (
     question_fold,
     shaped,
 )
-from textnorm.patterns import CITED_DOCUMENT, asks_subject
+from textnorm.patterns import CITED_DOCUMENT, asks_subject, number_digits, writes_number
 
 
 @dataclass
@@ -368,8 +368,11 @@ def _direct_units(units: list[QuotedSpan], lead: str, analysis: QueryAnalysis, c
     asked = shaped(analysis.answer_types)
     answered = {t for t in asked if any(t in u.carries for u in picked)}
     best = in_lead[0]
-    if (not picked or answered != asked) and not any(_overlaps(best, v) for v in picked):
+    naming = _citing_named(in_lead, analysis)
+    if (not picked or answered != asked or naming is not None) and not any(_overlaps(best, v) for v in picked):
         picked.append(best)
+    if naming is not None and not any(_overlaps(naming, v) for v in picked):
+        picked.append(naming)  # "Quyết định 168a … về việc gì", held only where a page cites it: that clause too
     return picked
 
 
@@ -403,6 +406,56 @@ def _cited_unit(in_lead: list[QuotedSpan], analysis: QueryAnalysis) -> QuotedSpa
         return None
     return next((u for u in in_lead if any(same_form(m.group("kind"), form)
                                            for m in CITED_DOCUMENT.finditer(u.text))), None)
+
+
+def _citing_named(in_lead: list[QuotedSpan], analysis: QueryAnalysis) -> QuotedSpan | None:
+    """The lead document's best unit citing a document the question names by number, when that number is not the
+    lead document's own (the named document is held only where another one cites it); else None.
+
+    >>> from types import SimpleNamespace as NS
+    >>> def unit(text, own=""): return NS(text=text, result=NS(document=NS(number=own)))
+    >>> notice = [unit("Lịch tiếp công dân của xã năm 2026", "12/TB-UBND"),
+    ...           unit("Quyết định số 168a/QĐ-UBND ngày 6/9/2025 về việc phân công công chức tiếp công dân")]
+    >>> _citing_named(notice, NS(doc_numbers=["168a/QĐ-UBND"])).text[:23]
+    'Quyết định số 168a/QĐ-U'
+    >>> _citing_named(notice, NS(doc_numbers=["12/TB-UBND"])) is None  # the lead document's own number
+    True
+    """
+    named = [d for d in map(number_digits, getattr(analysis, "doc_numbers", ())) if d]
+    if not in_lead or not named:
+        return None
+    own = number_digits(in_lead[0].result.document.number or "")
+    if own and own in named:
+        return None
+    unit = next((u for u in in_lead if any(writes_number(u.text, d) for d in named)), None)
+    return None if unit is None else _clause_citing(unit, named)
+
+
+#: What parts the clauses of a line citing several documents ("Căn cứ Quyết định số 17/QĐ-UBND …; Quyết định số
+#: 168a/QĐ-UBND …"): each cited document's clause ends at a semicolon or a line break.
+_CLAUSE_END = re.compile(r"[;\n]")
+
+
+def _clause_citing(unit: QuotedSpan, named: list[str]) -> QuotedSpan:
+    """The clause of ``unit`` that writes one of the ``named`` serial numbers, as a span of its own (offsets kept
+    exact), or the unit itself when it is one clause.
+
+    >>> from types import SimpleNamespace as NS
+    >>> line = "Căn cứ Quyết định số 17/QĐ-UBND ngày 9/7/2025; Quyết định số 168a/QĐ-UBND ngày 6/9/2025 về việc X;"
+    >>> _clause_citing(QuotedSpan(NS(), 100, 100 + len(line), line, "sentence"), ["168"]).text
+    'Quyết định số 168a/QĐ-UBND ngày 6/9/2025 về việc X'
+    """
+    bounds = [0, *(m.end() for m in _CLAUSE_END.finditer(unit.text)), len(unit.text)]
+    for a, b in zip(bounds, bounds[1:]):
+        piece = unit.text[a:b]
+        if not any(writes_number(piece, d) for d in named):
+            continue
+        core = piece.strip().rstrip(";").rstrip()
+        if not core or core == unit.text.strip():
+            return unit
+        start = unit.start + a + piece.index(core)
+        return replace(unit, start=start, end=start + len(core), text=core)
+    return unit
 
 
 def _asks_list(analysis: QueryAnalysis) -> bool:
