@@ -21,6 +21,13 @@ hook) the features read what the answer quotes:
   five best units; 1.0 when they are all of one document);
 - ``coverage``, ``topic_coverage``, ``dense``: the fitted rule's own features, for comparison.
 
+Document-level features (session 19, helper A19; :func:`document_facts` saves what each document is,
+:func:`doc_features` reads it): whether the question's province (as the analysis reads it, a merged name widened;
+``_wide``: with every pre-2025 province a merged name covers), year
+(written, a period holding it, or the metadata's), body (``textnorm.units.find_bodies``) and kind of document are
+those of the lead document (the first quote's), of a cited one, of any retrieved one; :func:`document_table` gives
+each alone and in conjunction with the margin (:data:`CONJUNCTION_MARGINS`).
+
 Labels: ``must`` (gold ``abstain``) and, for answerable questions, ``facts`` (the scorer's share of fact groups in the
 first 1,200 characters). The table gives, over the answered questions (where a new refusal would act), each
 feature's AUC of "must refuse" against "answerable" (low values point to a refusal) and how many answerable answers a
@@ -36,9 +43,9 @@ import sys
 from bench.fit_abstention import DEFAULT_SETS, parse_without_judges, tune_rows_parser
 from textnorm import fold_for_match
 
-#: Sets read by default: every tune set and tune half (freshq12 and freshq13 by their tune halves only: their check
-#: halves are judges).
-DEFAULT_HALF_SETS = DEFAULT_SETS + ",freshq12,freshq13"
+#: Sets read by default: every tune set and tune half (freshq12, freshq13 and freshq14 by their tune halves only:
+#: their check halves are judges).
+DEFAULT_HALF_SETS = DEFAULT_SETS + ",freshq12,freshq13,freshq14"
 #: The fewest subject words a question keeps (its distinctive half may be one word of a short question).
 MIN_SUBJECT_WORDS = 2
 #: Features whose low values point to a refusal, in the table's order.
@@ -165,7 +172,72 @@ def row_of(assistant, question: dict) -> dict:
                 "docs": list(texts),
                 "margin": _margin(d["units"]), "coverage": round(f.coverage, 3),
                 "topic_coverage": round(f.topic_coverage, 3), "dense": round(f.dense, 3)})
+    row.update(document_facts(assistant, analysis, first.doc_id, list(texts),
+                              list(dict.fromkeys(u[4] for u in d["units"]))))
     return row
+
+
+#: Kinds of document a question names whose label is rarely a verb or a common noun in a question ("quy định",
+#: "thông báo", "hướng dẫn", "chương trình" are left out: questions write them as words of the subject).
+ASKED_KINDS = ("Kế hoạch", "Quyết định", "Chỉ thị", "Công văn", "Báo cáo", "Nghị quyết", "Tờ trình", "Công điện",
+               "Giấy mời", "Nghị định", "Thông tư", "Đề án", "Kết luận", "Biên bản")
+#: Characters of a document's opening read for the kind it writes of itself (its header and title).
+KIND_HEADER_CHARS = 600
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _asked_kinds(question: str) -> list[str]:
+    """The kinds of document (:data:`ASKED_KINDS`) a question names, folded.
+
+    >>> _asked_kinds("Kế hoạch CCHC năm 2024 của tỉnh giao Sở nào?")
+    ['kehoach']
+    """
+    folded = fold_for_match(question)
+    return [k for k in map(fold_for_match, ASKED_KINDS) if k in folded]
+
+
+def _doc_info(assistant, doc_id: str, cache: dict) -> dict:
+    """What a document is, for the document-level features: its metadata's province, year and kind, the provinces
+    it names (and their places), the years and spans it writes, the bodies it names and its opening (folded)."""
+    if doc_id in cache:
+        return cache[doc_id]
+    from assistant.evidence import places_named
+    from textnorm.units import find_bodies
+
+    text = assistant.store.document_text(doc_id) or ""
+    record = assistant.store.lexical().records.get(doc_id)
+    meta = record.metadata if record is not None else {}
+    cache[doc_id] = {"tinh": meta.get("tinh", ""), "nam": str(meta.get("nam", "") or ""),
+                     "kind": fold_for_match(str(meta.get("loai_van_ban", "") or "")),
+                     "places": sorted(places_named(text)), "years": sorted(set(_YEAR.findall(text))),
+                     "spans": [list(map(int, s)) for s in _YEAR_SPAN.findall(text)],
+                     "bodies": sorted({fold_for_match(b.name) for b in find_bodies(text)}),
+                     "folded": fold_for_match(text), "opening": fold_for_match(text[:KIND_HEADER_CHARS])}
+    return cache[doc_id]
+
+
+_DOC_CACHE: dict = {}
+
+
+def document_facts(assistant, analysis, lead: str, cited: list[str], retrieved: list[str]) -> dict:
+    """The question's place, year, office and kind, and what the lead document (the first quote's), the cited ones
+    and the retrieved ones (``diagnose``'s best units) are: saved raw, read by :func:`doc_features`."""
+    from textnorm.gazetteer import canonical_province, provinces_covered_by
+    from textnorm.units import find_bodies
+
+    named = sorted({canonical_province(p) or p for p in getattr(analysis, "provinces", ())})
+    wide = sorted(set(named) | set(getattr(analysis, "widened", ()))
+                  | {c for p in named for c in provinces_covered_by(p)})
+    docs = list(dict.fromkeys([lead, *cited, *retrieved]))
+    info = {i: _doc_info(assistant, i, _DOC_CACHE) for i in docs}
+    bodies = sorted({fold_for_match(b.name) for b in find_bodies(analysis.original)})
+    kinds = _asked_kinds(analysis.original)
+    return {"q_places": named, "q_places_wide": wide, "q_years": list(analysis.years),
+            "q_bodies": bodies, "q_kinds": kinds, "lead": lead, "cited": cited, "retrieved": retrieved,
+            "body_in": {i: all(b in v["folded"] for b in bodies) for i, v in info.items()} if bodies else None,
+            "kind_in": {i: any(k in v["kind"] or k in v["opening"] for k in kinds) for i, v in info.items()}
+            if kinds else None,
+            "doc_info": {i: {k: x for k, x in v.items() if k != "folded"} for i, v in info.items()}}
 
 
 def auc(neg: list[float], pos: list[float]) -> float:
@@ -204,6 +276,93 @@ def separation(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+#: Margins (best unit's score less another document's best) the document features are read under, as conjunctions:
+#: "refuse when the margin is at most m and the feature does not hold" (infinite: the feature alone).
+CONJUNCTION_MARGINS = (float("inf"), 1.0, 0.5, 0.3, 0.2, 0.1)
+
+
+def _of_place(info: dict, wanted: set) -> bool:
+    """A document known to be of a province wanted: its metadata's province, or a province it names."""
+    return (info["tinh"] in wanted) or bool(set(info["places"]) & wanted)
+
+
+def _of_other_place(info: dict, wanted: set) -> bool:
+    """A document not of a province wanted and naming provinces, none of them wanted (as
+    :func:`assistant.evidence.document_of_other_places` reads it, metadata first)."""
+    return not _of_place(info, wanted) and bool(info["places"] or info["tinh"])
+
+
+def _writes_year(info: dict, years: list[str]) -> bool:
+    """A document writing a year asked, or a span around it, or of that year by its metadata."""
+    return any(y in info["years"] or y == info["nam"] or any(a <= int(y) <= b for a, b in info["spans"])
+               for y in years)
+
+
+def _writes_other_year_only(info: dict, years: list[str]) -> bool:
+    """A document writing some year (or of a year by metadata), never one asked nor a span around it."""
+    return bool(info["years"] or info["nam"]) and not _writes_year(info, years)
+
+
+def doc_features(row: dict) -> dict[str, bool | None]:
+    """Document-level features of a saved row (True: the evidence an answer needs holds; None: the question names
+    no place / year / office / kind). ``lead``: the first quote's document; ``cited``: every cited one; ``any``:
+    every retrieved or cited document."""
+    info, lead = row["doc_info"], row["lead"]
+    docs = list(info)
+    out: dict[str, bool | None] = {}
+    for tag, key in (("", "q_places"), ("_wide", "q_places_wide")):
+        wanted = set(row[key])
+        has = bool(row["q_places"])
+        out[f"place_lead{tag}"] = _of_place(info[lead], wanted) if has else None
+        out[f"place_lead_not_other{tag}"] = not _of_other_place(info[lead], wanted) if has else None
+        out[f"place_cited{tag}"] = any(_of_place(info[i], wanted) for i in row["cited"]) if has else None
+        out[f"place_any{tag}"] = any(_of_place(info[i], wanted) for i in docs) if has else None
+    years = row["q_years"]
+    out["year_lead"] = _writes_year(info[lead], years) if years else None
+    out["year_lead_not_other"] = not _writes_other_year_only(info[lead], years) if years else None
+    out["year_cited"] = any(_writes_year(info[i], years) for i in row["cited"]) if years else None
+    out["year_cited_not_other"] = (not all(_writes_other_year_only(info[i], years) for i in row["cited"])
+                                   if years else None)
+    out["year_any"] = any(_writes_year(info[i], years) for i in docs) if years else None
+    for name, key in (("body", "body_in"), ("kind", "kind_in")):
+        held = row.get(key)
+        out[f"{name}_lead"] = held[lead] if held is not None else None
+        out[f"{name}_cited"] = any(held[i] for i in row["cited"]) if held is not None else None
+        out[f"{name}_any"] = any(held.values()) if held is not None else None
+    place, year = out["place_lead_not_other_wide"], out["year_lead_not_other"]
+    out["place_and_year_lead"] = None if place is None and year is None else (place is not False and
+                                                                               year is not False)
+    return out
+
+
+def document_table(rows: list[dict]) -> str:
+    """Per document feature, over the answered questions it applies to: the AUC (False below True), and under each
+    margin of :data:`CONJUNCTION_MARGINS` the must-refuse / answerable (of them with every fact) questions a
+    refusal "margin at most m and the feature does not hold" would refuse, with the must-refuse ids at the widest."""
+    answered = [r for r in rows if r.get("doc_info")]
+    feats = [(r, doc_features(r)) for r in answered]
+    names = list(feats[0][1]) if feats else []
+    head = " ".join(f"m<={m:<4}" if m < float("inf") else "alone  " for m in CONJUNCTION_MARGINS)
+    lines = [f"{'document feature':28} {'n must/ans':>11} {'AUC':>5}  {head}  (must/answerable(right))"]
+    for name in names:
+        m = [(r, f[name]) for r, f in feats if r["must"] and f[name] is not None]
+        o = [(r, f[name]) for r, f in feats if not r["must"] and f[name] is not None]
+        if not m or not o:
+            lines.append(f"{name:28} n/a (must {len(m)}, answerable {len(o)})")
+            continue
+        cells = []
+        for margin in CONJUNCTION_MARGINS:
+            hit = [r for r, v in m if not v and r["margin"] <= margin]
+            fp = [r for r, v in o if not v and r["margin"] <= margin]
+            cells.append(f"{len(hit)}/{len(fp)}({sum(r['facts'] == 1.0 for r in fp)})")
+        ids = [r["id"] for r, v in m if not v]
+        fps = [f"{r['id']}:{r['margin']}" for r, v in o if not v]
+        lines.append(f"{name:28} {len(m):>4}/{len(o):<6} {auc([float(v) for _, v in m], [float(v) for _, v in o]):5.2f}"
+                     f"  {' '.join(f'{c:7}' for c in cells)}  must {' '.join(ids)}; answerable {' '.join(fps[:12])}"
+                     f"{' …' if len(fps) > 12 else ''}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = tune_rows_parser("python -m bench.absence_features", DEFAULT_HALF_SETS, "sets read by their tune halves")
     args = parse_without_judges(parser, argv)
@@ -227,6 +386,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         parser.error("--data-dir or --load")
     print(separation(rows))
+    print(document_table(rows))
     return 0
 
 
