@@ -76,6 +76,7 @@ from textnorm.patterns import (
     ISSUED_ON_LEAD,
     ISSUER_OPENING,
     ISSUING_BODY,
+    JUST_ISSUED,
     LEAD_DATES_A_DOCUMENT,
     LEAD_FULL_DATE,
     LEAD_NAMES_ISSUED,
@@ -1482,12 +1483,24 @@ def _byline(r: _Reader) -> bool:
 
 def _reports_issuing(r: _Reader) -> bool:
     """The opening reports that a document was issued ("… vừa ký ban hành Công văn số 2577/UBND-NCKS …"; a first
-    line "Bộ Nội vụ ban hành Công văn số … ngày …") or is credited to a news outlet ("(Chinhphu.vn) - …")."""
+    line "Bộ Nội vụ ban hành Công văn số … ngày …"), or just issued (:data:`textnorm.patterns.JUST_ISSUED`: "UBND tỉnh
+    vừa ban hành Kế hoạch tổ chức …", no number needed), or is credited to a news outlet ("(Chinhphu.vn) - …").
+
+    >>> from ingest.clean import clean_lines
+    >>> from ingest.structure import parse_structure
+    >>> def reports(text):
+    ...     blocks = parse_structure(clean_lines(text))
+    ...     return _reports_issuing(_Reader(blocks, text, _locate(blocks, text), [], {}))
+    >>> reports("Nhằm tổng kết giai đoạn 2021 - 2025, UBND huyện vừa ban hành Kế hoạch tổ chức hội nghị tổng kết.")
+    True
+    >>> reports("UBND huyện ban hành Kế hoạch tổ chức hội nghị tổng kết giai đoạn 2021 - 2025 như sau:")
+    False
+    """
     opening = _opening(r)
     first = opening[0][1] if opening and opening[0][0] == (r.spans[0][0] if r.spans else -1) else ""
     dated = LEAD_NAMES_ISSUED.match(first)
-    return (bool(dated and dated.group("date")) or any(REPORTS_ISSUING.search(t) or NEWS_CREDIT.match(t)
-                                                        for _, t in opening))
+    return (bool(dated and dated.group("date")) or any(REPORTS_ISSUING.search(t) or JUST_ISSUED.search(t)
+                                                        or NEWS_CREDIT.match(t) for _, t in opening))
 
 
 def _opening(r: _Reader) -> list[tuple[int, str]]:

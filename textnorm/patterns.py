@@ -320,11 +320,13 @@ PORTAL_TITLE_LINE = re.compile(
     r"(?P<n>\d{1,6}[a-z]?(?:/\d{4})?/[A-ZĐ][A-Za-zĐđ0-9]*(?:-[A-ZĐ][A-Za-zĐđ0-9.]*)*)"
     r"\s+(?:(?i:năm)\s+)?(?P<y>" + YEAR + r")(?=\s|$)"
 )
+#: The kinds a post cites a document by (any case).
+CITED_KINDS = (r"(?i:kế hoạch|quyết định|công văn|chỉ thị|thông báo|báo cáo|chương trình|tờ trình|nghị quyết|"
+               r"hướng dẫn|đề án)")
 #: A document cited by type, number and (optionally) date: "Kế hoạch số 517/KH-UBND ngày 27/02/2020",
 #: "Quyết định số 1331/QĐ-UBND", "Công văn số 2345/UBND-VX ngày 12 tháng 5 năm 2022", "công văn 5783/VPCP-HC".
 CITED_DOCUMENT = re.compile(
-    r"\b(?P<kind>(?i:kế hoạch|quyết định|công văn|chỉ thị|thông báo|báo cáo|chương trình|tờ trình|nghị quyết|"
-    r"hướng dẫn|đề án))\s+(?:(?i:số)\s*:?\s*)?"
+    r"\b(?P<kind>" + CITED_KINDS + r")\s+(?:(?i:số)\s*:?\s*)?"
     r"(?P<n>\d{1,6}[a-z]?(?:\s*/\s*\d{4})?\s*/\s*[A-ZĐ][A-Za-zĐđ0-9]*(?:\s?-\s?[A-ZĐ][A-Za-zĐđ0-9]*)*)"
     r"(?:\s+(?i:ngày)\s+(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+(?i:tháng)\s+\d{1,2}\s+(?i:năm)\s+\d{4}))?"
 )
@@ -349,6 +351,12 @@ TODAY_LEAD = re.compile(
 #: Quyết định số 891/QĐ-UBND …" (a document's own issuing clause names no number of itself).
 REPORTS_ISSUING = re.compile(
     r"\b(?:vừa|đã)\s+(?:ký\s+)?(?:ban hành|ký|có|phê duyệt)\s+(?=" + CITED_DOCUMENT.pattern + ")"
+)
+#: A lead saying a body has *just* issued a document of a kind, with or without its number: "UBND tỉnh vừa ban hành
+#: Kế hoạch tổ chức Hội nghị …", "UBND tỉnh vừa có thông báo tạm hoãn …". "Vừa" is a reporter's word: a document's
+#: own issuing clause ("UBND tỉnh ban hành Kế hoạch … như sau:") never says it has just issued itself.
+JUST_ISSUED = re.compile(
+    r"\bvừa\s+(?:ký\s+)?(?:ban hành|ký|có|phê duyệt)\s+(?:" + CITED_KINDS + r"|văn bản)\b"
 )
 #: A lead that opens by naming a body that issued a document by number and date, without "vừa"/"đã" ("Bộ Nội vụ ban
 #: hành Công văn số 812/BNV-CCHC ngày 14/3/2024 hướng dẫn …"): a post's first sentence; a document's own
