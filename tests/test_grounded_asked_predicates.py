@@ -6,6 +6,8 @@ Literal texts, tiny lexical state."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from retriever.intent import answer_types
 from retriever.query import analyze_query
 from tests.grounded_state import compose as _compose
@@ -97,3 +99,20 @@ def test_a_day_is_written_as_the_plan_writes_it():
     assert period.stated_as_written("Quý III/2021") == period.stated()  # the text writes no such day
     quarter = find_periods("Quý III/2021")[0][2]
     assert quarter.stated_as_written("quý 3 năm 2021") == quarter.stated()  # only a day keeps its written form
+
+
+def test_a_document_held_only_where_a_page_cites_it_is_answered_by_the_citing_clause_not_the_pages_title():
+    notice = {"loai_van_ban": "Thông báo", "tinh": "Lạng Sơn", "nam": "2026", "so_hieu": "12/TB-UBND",
+              "source": "corpus/tb-tan-doan.txt", "tieu_de": "Lịch tiếp công dân của UBND xã Tân Đoàn năm 2026"}
+    results = _results("tb-tan-doan", notice, [
+        ("Phần mở đầu", "THÔNG BÁO\nLịch tiếp công dân của UBND xã Tân Đoàn năm 2026"),
+        ("Nội dung", "Căn cứ Quyết định số 17/QĐ-UBND ngày 9/7/2025 của UBND xã về việc ban hành Nội quy tiếp công "
+                     "dân; Quyết định số 168a/QĐ-UBND ngày 6/9/2025 về việc phân công công chức tiếp công dân thường "
+                     "xuyên tại UBND xã;"),
+        ("Nội dung", "Ủy ban nhân dân xã Tân Đoàn thông báo lịch tiếp công dân như sau:")])
+    results = [replace(r, passage=replace(r.passage, kind=k)) for r, k in zip(results, ("title", "text", "text"))]
+    answer = _compose("Quyết định 168a/QĐ-UBND của UBND xã Tân Đoàn về việc gì?", results)
+    assert "phân công công chức tiếp công dân thường xuyên" in answer.text, answer.text
+    clause = next(c for c in answer.citations if "168a" in c.quote)
+    assert clause.quote.startswith("Quyết định số 168a") and "17/QĐ-UBND" not in clause.quote  # its clause only
+    assert "Lịch tiếp công dân của UBND xã Tân Đoàn năm 2026" not in answer.text.split("Chi tiết")[0], answer.text

@@ -132,8 +132,10 @@ def select_units(units: list[QuotedSpan], results: list[SearchResult], analysis:
     asks_list = _asks_list(analysis)
     if not asks_list:
         direct = [_asked_item(u, scored, units, analysis) for u in direct]
-    # "về việc gì, ban hành ngày nào": the trích yếu first, whatever it shares with the question's words
-    title = _subject_title(sorted((u for u in units if u.doc_id == lead), key=lambda u: -u.score), analysis)
+    # "về việc gì, ban hành ngày nào": the trích yếu first, whatever it shares with the question's words; not the
+    # lead page's own when the document asked about is one it only cites (its subject is the citing clause)
+    in_lead = sorted((u for u in units if u.doc_id == lead), key=lambda u: -u.score)
+    title = [] if _citing_named(in_lead, analysis) is not None else _subject_title(in_lead, analysis)
     direct = title + [u for u in direct if not any(_overlaps(u, t) for t in title)]
     direct += _phrase_units(scored, lead, direct, analysis, weights or {}, cfg)
     direct += _open_items_closed(direct, units, cfg)
