@@ -349,15 +349,13 @@ TODAY_LEAD = re.compile(
 )
 #: A lead reporting that a document was issued: "… vừa ký ban hành Công văn số 2577/UBND-NCKS …", "… đã ban hành
 #: Quyết định số 891/QĐ-UBND …" (a document's own issuing clause names no number of itself).
-REPORTS_ISSUING = re.compile(
-    r"\b(?:vừa|đã)\s+(?:ký\s+)?(?:ban hành|ký|có|phê duyệt)\s+(?=" + CITED_DOCUMENT.pattern + ")"
-)
+#: The verb a post reports an issuing with, after "vừa" / "đã": "(ký) ban hành", "ký", "có", "phê duyệt".
+ISSUING_VERB = r"(?:ký\s+)?(?:ban hành|ký|có|phê duyệt)\s+"
+REPORTS_ISSUING = re.compile(r"\b(?:vừa|đã)\s+" + ISSUING_VERB + r"(?=" + CITED_DOCUMENT.pattern + ")")
 #: A lead saying a body has *just* issued a document of a kind, with or without its number: "UBND tỉnh vừa ban hành
 #: Kế hoạch tổ chức Hội nghị …", "UBND tỉnh vừa có thông báo tạm hoãn …". "Vừa" is a reporter's word: a document's
 #: own issuing clause ("UBND tỉnh ban hành Kế hoạch … như sau:") never says it has just issued itself.
-JUST_ISSUED = re.compile(
-    r"\bvừa\s+(?:ký\s+)?(?:ban hành|ký|có|phê duyệt)\s+(?:" + CITED_KINDS + r"|văn bản)\b"
-)
+JUST_ISSUED = re.compile(r"\bvừa\s+" + ISSUING_VERB + r"(?:" + CITED_KINDS + r"|văn bản)\b")
 #: A lead that opens by naming a body that issued a document by number and date, without "vừa"/"đã" ("Bộ Nội vụ ban
 #: hành Công văn số 812/BNV-CCHC ngày 14/3/2024 hướng dẫn …"): a post's first sentence; a document's own
 #: text cites others in its bases ("Căn cứ …", "Thực hiện …") and names no number of itself.

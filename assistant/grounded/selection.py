@@ -22,6 +22,7 @@ from assistant.grounded.scoring import (
 from assistant.grounded.units import QuotedSpan
 from retriever.hybrid import SearchResult
 from retriever.query import QueryAnalysis
+from retriever.years import cites_any
 from textnorm import fold_word, syllables
 from textnorm.cues import (
     BOILERPLATE_ROLES,
@@ -32,7 +33,7 @@ from textnorm.cues import (
     question_fold,
     shaped,
 )
-from textnorm.patterns import CITED_DOCUMENT, asks_subject, number_digits, writes_number
+from textnorm.patterns import CITED_DOCUMENT, asks_subject, number_digits
 
 
 @dataclass
@@ -127,15 +128,17 @@ def select_units(units: list[QuotedSpan], results: list[SearchResult], analysis:
     if not scored:
         return None
     lead = _lead_document(scored, results, cfg)
-    direct = _direct_units(scored, lead, analysis, cfg)
+    # the document asked about held only where the lead page cites it ("Quyết định 168a … về việc gì"): its clause
+    naming = _citing_named(sorted((u for u in scored if u.doc_id == lead), key=lambda u: -u.score), analysis)
+    direct = _direct_units(scored, lead, analysis, cfg, naming)
     direct = _adding_first(direct, scored, units, analysis, weights or {})
     asks_list = _asks_list(analysis)
     if not asks_list:
         direct = [_asked_item(u, scored, units, analysis) for u in direct]
     # "về việc gì, ban hành ngày nào": the trích yếu first, whatever it shares with the question's words; not the
     # lead page's own when the document asked about is one it only cites (its subject is the citing clause)
-    in_lead = sorted((u for u in units if u.doc_id == lead), key=lambda u: -u.score)
-    title = [] if _citing_named(in_lead, analysis) is not None else _subject_title(in_lead, analysis)
+    title = [] if naming is not None else _subject_title(
+        sorted((u for u in units if u.doc_id == lead), key=lambda u: -u.score), analysis)
     direct = title + [u for u in direct if not any(_overlaps(u, t) for t in title)]
     direct += _phrase_units(scored, lead, direct, analysis, weights or {}, cfg)
     direct += _open_items_closed(direct, units, cfg)
@@ -334,8 +337,10 @@ def _subject_title(in_lead: list[QuotedSpan], analysis: QueryAnalysis) -> list[Q
     return [u for u in in_lead if u.role == PassageRole.TITLE and len(syllables(u.text)) >= SUBJECT_TITLE_WORDS][:1]
 
 
-def _direct_units(units: list[QuotedSpan], lead: str, analysis: QueryAnalysis, cfg: GroundedConfig) -> list[QuotedSpan]:
-    """The lead document's best unit; for each header type asked (number, date, signer), that header line too."""
+def _direct_units(units: list[QuotedSpan], lead: str, analysis: QueryAnalysis, cfg: GroundedConfig,
+                  naming: QuotedSpan | None = None) -> list[QuotedSpan]:
+    """The lead document's best unit; for each header type asked (number, date, signer), that header line too;
+    ``naming``, the clause citing a document the question names (:func:`_citing_named`), after the best unit."""
     in_lead = sorted((u for u in units if u.doc_id == lead), key=lambda u: -u.score)
     if not in_lead:
         in_lead = sorted(units, key=lambda u: -u.score)
@@ -370,7 +375,6 @@ def _direct_units(units: list[QuotedSpan], lead: str, analysis: QueryAnalysis, c
     asked = shaped(analysis.answer_types)
     answered = {t for t in asked if any(t in u.carries for u in picked)}
     best = in_lead[0]
-    naming = _citing_named(in_lead, analysis)
     if (not picked or answered != asked or naming is not None) and not any(_overlaps(best, v) for v in picked):
         picked.append(best)
     if naming is not None and not any(_overlaps(naming, v) for v in picked):
@@ -423,13 +427,13 @@ def _citing_named(in_lead: list[QuotedSpan], analysis: QueryAnalysis) -> QuotedS
     >>> _citing_named(notice, NS(doc_numbers=["12/TB-UBND"])) is None  # the lead document's own number
     True
     """
-    named = [d for d in map(number_digits, getattr(analysis, "doc_numbers", ())) if d]
+    named = [n for n in getattr(analysis, "doc_numbers", ()) if number_digits(n)]
     if not in_lead or not named:
         return None
     own = number_digits(in_lead[0].result.document.number or "")
-    if own and own in named:
+    if own and own in map(number_digits, named):
         return None
-    unit = next((u for u in in_lead if any(writes_number(u.text, d) for d in named)), None)
+    unit = next((u for u in in_lead if cites_any(u.text, named)), None)
     return None if unit is None else _clause_citing(unit, named)
 
 
@@ -439,18 +443,18 @@ _CLAUSE_END = re.compile(r"[;\n]")
 
 
 def _clause_citing(unit: QuotedSpan, named: list[str]) -> QuotedSpan:
-    """The clause of ``unit`` that writes one of the ``named`` serial numbers, as a span of its own (offsets kept
+    """The clause of ``unit`` that cites one of the ``named`` document numbers, as a span of its own (offsets kept
     exact), or the unit itself when it is one clause.
 
     >>> from types import SimpleNamespace as NS
     >>> line = "Căn cứ Quyết định số 17/QĐ-UBND ngày 9/7/2025; Quyết định số 168a/QĐ-UBND ngày 6/9/2025 về việc X;"
-    >>> _clause_citing(QuotedSpan(NS(), 100, 100 + len(line), line, "sentence"), ["168"]).text
+    >>> _clause_citing(QuotedSpan(NS(), 100, 100 + len(line), line, "sentence"), ["168a/QĐ-UBND"]).text
     'Quyết định số 168a/QĐ-UBND ngày 6/9/2025 về việc X'
     """
     bounds = [0, *(m.end() for m in _CLAUSE_END.finditer(unit.text)), len(unit.text)]
     for a, b in zip(bounds, bounds[1:]):
         piece = unit.text[a:b]
-        if not any(writes_number(piece, d) for d in named):
+        if not cites_any(piece, named):
             continue
         core = piece.strip().rstrip(";").rstrip()
         if not core or core == unit.text.strip():
