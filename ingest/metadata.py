@@ -80,6 +80,7 @@ from textnorm.patterns import (
     LEAD_DATES_A_DOCUMENT,
     LEAD_FULL_DATE,
     LEAD_NAMES_ISSUED,
+    MEETING_LEAD,
     NATIONAL_RANKING,
     NEWS_AGENCY_DATELINE,
     NEWS_CREDIT,
@@ -2050,6 +2051,8 @@ def _read_news_date(r: _Reader, stamp: tuple[int, re.Match] | None) -> None:
     dateline = _dateline(r)
     if dateline and LEAD_DATES_A_DOCUMENT.match(dateline.string, dateline.end()):
         return  # "Ngày 07/12/2017, Sở Nội vụ ban hành Văn bản số …": the date of the document, not of the post
+    if dateline and MEETING_LEAD.match(dateline.string):
+        return  # "Sáng ngày 01/11/2023, Ban Chỉ đạo … tổ chức họp …": the meeting's day, not the post's
     group = dateline and ("y" if dateline.group("y") else "y2")
     if group and dateline.group(group) and not r.md.get("nam"):
         start = next(s for s, t in _body_paragraphs(r) if t == dateline.string)
@@ -2616,15 +2619,34 @@ def _read_inline_dateline(r: _Reader) -> None:
         r.put("nam", m.group("y"), (s + m.start("y"), s + m.end("y")))
 
 
+#: The word by which a lead says its event is of the post's own day ("Sáng nay ngày 31/8/2018 …", "Hôm nay …").
+TODAY_WORD = "nay"
+
+
 def _read_lead_year(r: _Reader) -> None:
     """nam of a page without header whose lead opens with its event's full date, no comma after it
-    (:data:`textnorm.patterns.LEAD_FULL_DATE`); not when the sentence issues a document (its date, not the post's)."""
+    (:data:`textnorm.patterns.LEAD_FULL_DATE`); not when the sentence issues a document (its date, not the post's) nor
+    when it tells of a meeting held on another day than "today" (:data:`textnorm.patterns.MEETING_LEAD`: the
+    meeting's day; "Sáng nay ngày …" is the post's own)."""
     if r.md.get("nam") or any(u.role in ("number", "place_date") for u in r.units):
         return
     for start, paragraph in _body_paragraphs(r)[:1]:
         m = LEAD_FULL_DATE.match(paragraph)
-        if m and not LEAD_DATES_A_DOCUMENT.match(paragraph, m.end()):
+        if m and not LEAD_DATES_A_DOCUMENT.match(paragraph, m.end()) and not _meeting_day(paragraph, m):
             r.put("nam", m.group("y"), (start + m.start("y"), start + m.end("y")))
+
+
+def _meeting_day(lead: str, date: re.Match) -> bool:
+    """The lead's date is the day of a meeting it reports (:data:`textnorm.patterns.MEETING_LEAD`), not "today".
+
+    >>> lead = "Sáng ngày 14/11/2025, HĐND xã Mỹ Hòa Hưng tổ chức Kỳ họp thứ 4 (kỳ họp chuyên đề)."
+    >>> _meeting_day(lead, LEAD_FULL_DATE.match(lead))
+    True
+    >>> lead = "Sáng nay ngày 31/8/2018 đoàn xã tổ chức hội nghị tổng kết công tác năm."
+    >>> _meeting_day(lead, LEAD_FULL_DATE.match(lead))
+    False
+    """
+    return bool(MEETING_LEAD.match(lead)) and TODAY_WORD not in date.group().lower().split()
 
 
 def _read_title_body(r: _Reader) -> None:

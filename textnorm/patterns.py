@@ -338,6 +338,17 @@ NEWS_LEAD_DATE = re.compile(
     r"\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+(?P<y2>" + YEAR + r"))?)\s*,",
     re.IGNORECASE,
 )
+#: A lead's first sentence telling that a body held a meeting, a conference or a council's session ("Sáng ngày
+#: 01/11/2023, Ban Chỉ đạo … đã tổ chức họp …", "…, HĐND xã … tổ chức Kỳ họp thứ 4", "…, UBND thị xã tổ chức cuộc
+#: họp thường kỳ"): its date is the meeting's day, not the post's. A lead dating a document it reports keeps it, also
+#: a document about a meeting ("…, UBND huyện ban hành kế hoạch tổ chức hội nghị …": the words of
+#: :data:`DOCUMENT_BEFORE_MEETING` come first).
+DOCUMENT_BEFORE_MEETING = r"ban hành|kế hoạch|thông báo|quyết định|văn bản|công văn"
+MEETING_LEAD = re.compile(
+    r"^(?:(?!\b(?:" + DOCUMENT_BEFORE_MEETING + r")\b)[^.;])*?\b(?:tổ chức|tiến hành|khai mạc|diễn ra)\s+"
+    r"(?:cuộc\s+|buổi\s+)?(?:họp|hội nghị|kỳ họp|phiên họp)\b",
+    re.IGNORECASE,
+)
 #: A news lead opening with "today" and the day it means, maybe after the outlet's code glued by a dash: "LSO-Hôm nay
 #: (3/11), Đoàn kiểm tra …", "Sáng nay (12/5), …", "Hôm nay, ngày 3/11, …" (groups ``d``, ``m`` and maybe ``y``): the
 #: post is of that day.
