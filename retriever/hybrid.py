@@ -26,7 +26,7 @@ from retriever.features import (
     states_time,
     unread_fields,
 )
-from retriever.query import QueryAnalysis, analyze_query, resolve_merged_provinces
+from retriever.query import QueryAnalysis, analyze_query, resolve_merged_provinces, resolve_named_documents
 from retriever.years import OTHER_YEARS, document_year_table, year_cover
 from textnorm import has_diacritics
 from textnorm.gazetteer import after_mergers, canonical_province, successor_of
@@ -143,6 +143,15 @@ class RetrieverConfig:
     #: under a province scope, a passage of a document known to be about other years than asked keeps this share of
     #: its score (:data:`OTHER_YEARS_FACTOR`; 1 = off)
     other_years_factor: float = OTHER_YEARS_FACTOR
+    #: a question naming an indexed document by its number ("CV 1659/VPCP-V.III", "NĐ 48/2013/NĐ-CP") is searched
+    #: in that document alone (:func:`retriever.query.resolve_named_documents`), whatever place it names, as the
+    #: answerer searches it (:meth:`assistant.service.Assistant._search`): a province the question names is what
+    #: the document is about, not a scope that leaves a national body's document out (False = off)
+    named_document_scope: bool = True
+    #: a search scoped to documents (chosen, or named by number) fuses its passages' scores on the scale of the same
+    #: search over every document (the candidates' lowest and highest raw scores), so the scope chooses passages but
+    #: does not rescale them (False = over the scoped candidates alone)
+    document_scope_scale: bool = True
 
 
 _HAS_WORD = re.compile(r"\w", re.UNICODE)
@@ -239,11 +248,16 @@ class HybridRetriever:
         return self._results(chosen, raw, state.records, unread)
 
     # -- parts -------------------------------------------------------------------------------------------------
-    @staticmethod
-    def _effective_filters(filters: SearchFilters, analysis: QueryAnalysis, state: LexicalState) -> SearchFilters:
+    def _effective_filters(self, filters: SearchFilters, analysis: QueryAnalysis, state: LexicalState) -> SearchFilters:
         """The caller's filters, or, when they name no province nor documents, the indexed provinces the question
         names (documents chosen or named by number are the scope, whatever place the question names; so are a
-        national body's, which a question opening with that body asks about: :attr:`QueryAnalysis.central_subject`)."""
+        national body's, which a question opening with that body asks about: :attr:`QueryAnalysis.central_subject`).
+        Documents the caller did not choose are the documents the question names by number, when the index holds
+        them (:attr:`RetrieverConfig.named_document_scope`)."""
+        named_docs = resolve_named_documents(analysis, state.records) if (
+            self.config.named_document_scope and not filters.doc_ids) else ()
+        if named_docs:
+            filters = SearchFilters(filters.provinces, filters.years, filters.doc_types, named_docs)
         if filters.provinces or filters.doc_ids or not analysis.provinces or analysis.central_subject:
             return filters
         indexed = province_names(state)
@@ -278,13 +292,14 @@ class HybridRetriever:
         ``unread`` documents (document id → fields unread) are chosen with all and ranked lower
         (:data:`UNREAD_FIELD_FACTOR` per field). Both are fused on one scale, each search's range over both pools."""
         raw = self._candidates(analysis, state, filters, mask, mode)
+        wide = self._unscoped_pool(analysis, state, filters, mode)
         if not unread:
-            return raw, self._ranked(raw, analysis, state, mode)
+            return raw, self._ranked(raw, analysis, state, mode, _score_ranges(raw, wide) if wide else None)
         known_mask = mask & documents_where(state, lambda doc_id, _: doc_id not in unread)
         raw_known = self._candidates(analysis, state, filters, known_mask, mode) if known_mask.any() else {}
         # one scale for both pools: a known passage is not put at zero because few passages match the scope, and an
         # unread document's passage that outscores every known one keeps that lead (before its factor)
-        ranges = _score_ranges(raw, raw_known)
+        ranges = _score_ranges(raw, raw_known, wide)
         fused = self._ranked(raw, analysis, state, mode, ranges)
         fused_known = self._ranked(raw_known, analysis, state, mode, ranges)
         lower = _ranked_below({pid: score for pid, score in fused.items() if pid not in fused_known}, state.meta,
@@ -292,6 +307,17 @@ class HybridRetriever:
         merged_raw = {name: {**scores, **raw_known.get(name, {})} for name, scores in raw.items()}
         return merged_raw, {pid: score for pid, score in {**lower, **fused_known}.items()
                             if pid in fused_known or state.meta.get(pid, {}).get("doc_id") in unread}
+
+    def _unscoped_pool(self, analysis: QueryAnalysis, state: LexicalState, filters: SearchFilters,
+                       mode: str) -> dict[str, dict[str, float]]:
+        """The candidates of the same search without its documents' scope ({} unless documents are chosen or named
+        and :attr:`RetrieverConfig.document_scope_scale` is on): their score ranges are the scale the scoped
+        passages are fused on. Normalised over one document's passages alone, a dense similarity 0.03 below the
+        best counts as a whole search's worth and a line of the asked content falls behind its identity lines."""
+        if not (filters.doc_ids and self.config.document_scope_scale):
+            return {}
+        wide = SearchFilters(filters.provinces, filters.years, filters.doc_types)
+        return self._candidates(analysis, state, wide, self._mask(state, wide), mode)
 
     def _candidates(self, analysis: QueryAnalysis, state: LexicalState, filters: SearchFilters, mask: np.ndarray,
                     mode: str) -> dict[str, dict[str, float]]:
