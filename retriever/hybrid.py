@@ -12,7 +12,7 @@ import numpy as np
 
 from index.lexical import passage_terms
 from index.lexical_state import LexicalState
-from index.model import DocumentMetadata, Passage
+from index.model import CENTRAL_LEVEL, DocumentMetadata, Passage
 from index.store import IndexStore
 from retriever.articles import heading_coverage, heading_table
 from retriever.features import (
@@ -26,7 +26,13 @@ from retriever.features import (
     states_time,
     unread_fields,
 )
-from retriever.query import QueryAnalysis, analyze_query, resolve_merged_provinces, resolve_named_documents
+from retriever.query import (
+    QueryAnalysis,
+    analyze_query,
+    of_provinces,
+    resolve_merged_provinces,
+    resolve_named_documents,
+)
 from retriever.years import OTHER_YEARS, document_year_table, year_cover
 from textnorm import has_diacritics
 from textnorm.gazetteer import after_mergers, canonical_province, successor_of
@@ -143,15 +149,11 @@ class RetrieverConfig:
     #: under a province scope, a passage of a document known to be about other years than asked keeps this share of
     #: its score (:data:`OTHER_YEARS_FACTOR`; 1 = off)
     other_years_factor: float = OTHER_YEARS_FACTOR
-    #: a question naming an indexed document by its number ("CV 1659/VPCP-V.III", "NĐ 48/2013/NĐ-CP") is searched
-    #: in that document alone (:func:`retriever.query.resolve_named_documents`), whatever place it names, as the
-    #: answerer searches it (:meth:`assistant.service.Assistant._search`): a province the question names is what
-    #: the document is about, not a scope that leaves a national body's document out (False = off)
+    #: a question naming by number an indexed document known to be of none of the provinces it names (a national
+    #: body's, "CV 1659/VPCP-V.III … Thủ đô Hà Nội"; another province's) is not scoped to those provinces: the
+    #: province is what the document is about, and the scope would leave the document named out
+    #: (:func:`retriever.query.resolve_named_documents`; the answerer searches that document alone; False = off)
     named_document_scope: bool = True
-    #: a search scoped to documents (chosen, or named by number) fuses its passages' scores on the scale of the same
-    #: search over every document (the candidates' lowest and highest raw scores), so the scope chooses passages but
-    #: does not rescale them (False = over the scoped candidates alone)
-    document_scope_scale: bool = True
 
 
 _HAS_WORD = re.compile(r"\w", re.UNICODE)
@@ -252,12 +254,11 @@ class HybridRetriever:
         """The caller's filters, or, when they name no province nor documents, the indexed provinces the question
         names (documents chosen or named by number are the scope, whatever place the question names; so are a
         national body's, which a question opening with that body asks about: :attr:`QueryAnalysis.central_subject`).
-        Documents the caller did not choose are the documents the question names by number, when the index holds
+        Nor is it scoped to the provinces it names when the documents it names by number are known to be of none of
         them (:attr:`RetrieverConfig.named_document_scope`)."""
-        named_docs = resolve_named_documents(analysis, state.records) if (
-            self.config.named_document_scope and not filters.doc_ids) else ()
-        if named_docs:
-            filters = SearchFilters(filters.provinces, filters.years, filters.doc_types, named_docs)
+        named = resolve_named_documents(analysis, state.records) if self.config.named_document_scope else ()
+        if named and all(_elsewhere(d, analysis.provinces, state.records) for d in named):
+            return filters  # the documents named are a national body's or another province's (a letter about Hà Nội)
         if filters.provinces or filters.doc_ids or not analysis.provinces or analysis.central_subject:
             return filters
         indexed = province_names(state)
@@ -292,14 +293,13 @@ class HybridRetriever:
         ``unread`` documents (document id → fields unread) are chosen with all and ranked lower
         (:data:`UNREAD_FIELD_FACTOR` per field). Both are fused on one scale, each search's range over both pools."""
         raw = self._candidates(analysis, state, filters, mask, mode)
-        wide = self._unscoped_pool(analysis, state, filters, mode)
         if not unread:
-            return raw, self._ranked(raw, analysis, state, mode, _score_ranges(raw, wide) if wide else None)
+            return raw, self._ranked(raw, analysis, state, mode)
         known_mask = mask & documents_where(state, lambda doc_id, _: doc_id not in unread)
         raw_known = self._candidates(analysis, state, filters, known_mask, mode) if known_mask.any() else {}
         # one scale for both pools: a known passage is not put at zero because few passages match the scope, and an
         # unread document's passage that outscores every known one keeps that lead (before its factor)
-        ranges = _score_ranges(raw, raw_known, wide)
+        ranges = _score_ranges(raw, raw_known)
         fused = self._ranked(raw, analysis, state, mode, ranges)
         fused_known = self._ranked(raw_known, analysis, state, mode, ranges)
         lower = _ranked_below({pid: score for pid, score in fused.items() if pid not in fused_known}, state.meta,
@@ -307,17 +307,6 @@ class HybridRetriever:
         merged_raw = {name: {**scores, **raw_known.get(name, {})} for name, scores in raw.items()}
         return merged_raw, {pid: score for pid, score in {**lower, **fused_known}.items()
                             if pid in fused_known or state.meta.get(pid, {}).get("doc_id") in unread}
-
-    def _unscoped_pool(self, analysis: QueryAnalysis, state: LexicalState, filters: SearchFilters,
-                       mode: str) -> dict[str, dict[str, float]]:
-        """The candidates of the same search without its documents' scope ({} unless documents are chosen or named
-        and :attr:`RetrieverConfig.document_scope_scale` is on): their score ranges are the scale the scoped
-        passages are fused on. Normalised over one document's passages alone, a dense similarity 0.03 below the
-        best counts as a whole search's worth and a line of the asked content falls behind its identity lines."""
-        if not (filters.doc_ids and self.config.document_scope_scale):
-            return {}
-        wide = SearchFilters(filters.provinces, filters.years, filters.doc_types)
-        return self._candidates(analysis, state, wide, self._mask(state, wide), mode)
 
     def _candidates(self, analysis: QueryAnalysis, state: LexicalState, filters: SearchFilters, mask: np.ndarray,
                     mode: str) -> dict[str, dict[str, float]]:
@@ -489,6 +478,23 @@ class HybridRetriever:
             results.append(SearchResult(rank=len(results) + 1, passage=passage, score=score, doc_metadata=doc_md,
                                         scores=why, unread=(unread or {}).get(passage.doc_id, ())))
         return results
+
+
+def _elsewhere(doc_id: str, provinces, records: dict) -> bool:
+    """Whether a document is known to be of none of ``provinces``: a national body's (its level read "Trung ương") or
+    of another province read; a document whose province is unread may be of them.
+
+    >>> from types import SimpleNamespace as NS
+    >>> records = {"vpcp": NS(metadata={"tinh": "", "cap": CENTRAL_LEVEL}), "tin": NS(metadata={"tinh": ""}),
+    ...            "hg": NS(metadata={"tinh": "Hậu Giang"}), "tn": NS(metadata={"tinh": "Tây Ninh"})}
+    >>> [_elsewhere(d, ["Tây Ninh"], records) for d in ("vpcp", "tin", "hg", "tn")]
+    [True, False, True, False]
+    """
+    record = records.get(doc_id)
+    metadata = record.metadata if record is not None else {}
+    if not metadata.get("tinh"):
+        return metadata.get("cap") == CENTRAL_LEVEL
+    return not of_provinces([doc_id], provinces, records)
 
 
 def _unread_by_document(state: LexicalState, filters: SearchFilters) -> dict[str, tuple[str, ...]]:

@@ -486,15 +486,27 @@ def of_provinces_named(doc_ids: list[str], provinces, records: dict) -> list[str
     """
     if not provinces:
         return list(doc_ids)
+    return [d for d in doc_ids if not _province_of(d, records) or d in of_provinces(doc_ids, provinces, records)]
+
+
+def of_provinces(doc_ids, provinces, records: dict) -> list[str]:
+    """The documents among ``doc_ids`` whose province is read and is one of ``provinces`` (or an old province one of
+    them covers since the 2025 mergers).
+
+    >>> from types import SimpleNamespace as NS
+    >>> records = {"kt": NS(metadata={"tinh": "Kon Tum"}), "vpcp": NS(metadata={"tinh": ""})}
+    >>> of_provinces(["kt", "vpcp"], ["Quảng Ngãi"], records), of_provinces(["vpcp"], ["Hà Nội"], records)
+    (['kt'], [])
+    """
     allowed = {canonical_province(p) or p for p in provinces}
     allowed |= {old for p in list(allowed) for old in gazetteer.provinces_covered_by(p)}
+    return [d for d in doc_ids if _province_of(d, records) and
+            (canonical_province(_province_of(d, records)) or _province_of(d, records)) in allowed]
 
-    def agrees(doc_id: str) -> bool:
-        record = records.get(doc_id)
-        tinh = record.metadata.get("tinh", "") if record is not None else ""
-        return not tinh or (canonical_province(tinh) or tinh) in allowed
 
-    return [d for d in doc_ids if agrees(d)]
+def _province_of(doc_id: str, records: dict) -> str:
+    record = records.get(doc_id)
+    return record.metadata.get("tinh", "") if record is not None else ""
 
 
 def years_named(text: str) -> list[str]:
