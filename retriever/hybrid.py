@@ -12,7 +12,7 @@ import numpy as np
 
 from index.lexical import passage_terms
 from index.lexical_state import LexicalState
-from index.model import DocumentMetadata, Passage
+from index.model import CENTRAL_LEVEL, DocumentMetadata, Passage
 from index.store import IndexStore
 from retriever.articles import heading_coverage, heading_table
 from retriever.features import (
@@ -26,7 +26,13 @@ from retriever.features import (
     states_time,
     unread_fields,
 )
-from retriever.query import QueryAnalysis, analyze_query, resolve_merged_provinces
+from retriever.query import (
+    QueryAnalysis,
+    analyze_query,
+    of_provinces,
+    resolve_merged_provinces,
+    resolve_named_documents,
+)
 from retriever.years import OTHER_YEARS, document_year_table, year_cover
 from textnorm import has_diacritics
 from textnorm.gazetteer import after_mergers, canonical_province, successor_of
@@ -143,6 +149,11 @@ class RetrieverConfig:
     #: under a province scope, a passage of a document known to be about other years than asked keeps this share of
     #: its score (:data:`OTHER_YEARS_FACTOR`; 1 = off)
     other_years_factor: float = OTHER_YEARS_FACTOR
+    #: a question naming by number an indexed document known to be of none of the provinces it names (a national
+    #: body's, "CV 1659/VPCP-V.III … Thủ đô Hà Nội"; another province's) is not scoped to those provinces: the
+    #: province is what the document is about, and the scope would leave the document named out
+    #: (:func:`retriever.query.resolve_named_documents`; the answerer searches that document alone; False = off)
+    named_document_scope: bool = True
 
 
 _HAS_WORD = re.compile(r"\w", re.UNICODE)
@@ -239,11 +250,15 @@ class HybridRetriever:
         return self._results(chosen, raw, state.records, unread)
 
     # -- parts -------------------------------------------------------------------------------------------------
-    @staticmethod
-    def _effective_filters(filters: SearchFilters, analysis: QueryAnalysis, state: LexicalState) -> SearchFilters:
+    def _effective_filters(self, filters: SearchFilters, analysis: QueryAnalysis, state: LexicalState) -> SearchFilters:
         """The caller's filters, or, when they name no province nor documents, the indexed provinces the question
         names (documents chosen or named by number are the scope, whatever place the question names; so are a
-        national body's, which a question opening with that body asks about: :attr:`QueryAnalysis.central_subject`)."""
+        national body's, which a question opening with that body asks about: :attr:`QueryAnalysis.central_subject`).
+        Nor is it scoped to the provinces it names when the documents it names by number are known to be of none of
+        them (:attr:`RetrieverConfig.named_document_scope`)."""
+        named = resolve_named_documents(analysis, state.records) if self.config.named_document_scope else ()
+        if named and all(_elsewhere(d, analysis.provinces, state.records) for d in named):
+            return filters  # the documents named are a national body's or another province's (a letter about Hà Nội)
         if filters.provinces or filters.doc_ids or not analysis.provinces or analysis.central_subject:
             return filters
         indexed = province_names(state)
@@ -463,6 +478,23 @@ class HybridRetriever:
             results.append(SearchResult(rank=len(results) + 1, passage=passage, score=score, doc_metadata=doc_md,
                                         scores=why, unread=(unread or {}).get(passage.doc_id, ())))
         return results
+
+
+def _elsewhere(doc_id: str, provinces, records: dict) -> bool:
+    """Whether a document is known to be of none of ``provinces``: a national body's (its level read "Trung ương") or
+    of another province read; a document whose province is unread may be of them.
+
+    >>> from types import SimpleNamespace as NS
+    >>> records = {"vpcp": NS(metadata={"tinh": "", "cap": CENTRAL_LEVEL}), "tin": NS(metadata={"tinh": ""}),
+    ...            "hg": NS(metadata={"tinh": "Hậu Giang"}), "tn": NS(metadata={"tinh": "Tây Ninh"})}
+    >>> [_elsewhere(d, ["Tây Ninh"], records) for d in ("vpcp", "tin", "hg", "tn")]
+    [True, False, True, False]
+    """
+    record = records.get(doc_id)
+    metadata = record.metadata if record is not None else {}
+    if not metadata.get("tinh"):
+        return metadata.get("cap") == CENTRAL_LEVEL
+    return not of_provinces([doc_id], provinces, records)
 
 
 def _unread_by_document(state: LexicalState, filters: SearchFilters) -> dict[str, tuple[str, ...]]:

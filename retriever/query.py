@@ -381,7 +381,8 @@ def documents_named(doc_numbers: list[str], records: dict) -> list[str]:
     for name in NUMBER_FIELDS:  # the document itself first; else the posts that report on it
         for named in doc_numbers:
             found += [doc_id for doc_id, record in records.items()
-                      if _number_matches(named, _number_of(record.metadata.get(name, ""), cited=name != "so_hieu"))]
+                      if _number_matches(named, _number_of(record.metadata.get(name, ""), cited=name != "so_hieu"))
+                      and (name != "so_hieu" or _year_agrees(named, record.metadata))]
         if found:
             break
     found = list(dict.fromkeys(found))
@@ -408,6 +409,8 @@ def _number_matches(named: str, so_hieu: str) -> bool:
     (True, True)
     >>> _number_matches("QĐ 1961", "1961/qd-ubnd"), _number_matches("KH 1961", "1961/qd-ubnd")
     (True, False)
+    >>> _number_matches("20/2015/QĐ-UBND", "20/2019/qd-ubnd"), _number_matches("20/2015/QĐ-UBND", "20/qd-ubnd")
+    (False, True)
     """
     m = re.match(r"(?:(.*?)\s+(?:(?:số|so)\s+)?)?(\d+)", named.strip(), re.IGNORECASE)
     if not so_hieu or not m:
@@ -419,7 +422,33 @@ def _number_matches(named: str, so_hieu: str) -> bool:
     if so_hieu == full or so_hieu.replace("-", "") == full.replace("-", ""):
         return True
     letters = set(re.findall(r"[a-z]+", full))
+    if _number_year(full) and _number_year(so_hieu) and _number_year(full) != _number_year(so_hieu):
+        return False  # "20/2015/QĐ-UBND" is not "20/2019/QĐ-UBND": the year is part of the number
     return so_hieu.split("/")[0] == full.split("/")[0] and letters <= set(re.findall(r"[a-z]+", so_hieu))
+
+
+def _year_agrees(named: str, metadata: dict) -> bool:
+    """Whether a document can be the one a number names by its year: a number writing its year ("25/2020/QĐ-UBND")
+    is not a document of another year whose own number writes none ("25/QĐ-UBND" of 2022).
+
+    >>> _year_agrees("25/2020/QĐ-UBND", {"so_hieu": "25/QĐ-UBND", "nam": "2022"})
+    False
+    >>> _year_agrees("25/2020/QĐ-UBND", {"so_hieu": "25/QĐ-UBND", "nam": ""}), _year_agrees("QĐ 25", {"nam": "2022"})
+    (True, True)
+    """
+    year = _number_year(fold_accents(named).replace(" ", ""))
+    own = str(metadata.get("nam", "") or "")
+    return not (year and own and not _number_year(fold_accents(metadata.get("so_hieu", ""))) and own != year)
+
+
+def _number_year(number: str) -> str:
+    """The year a folded document number writes between its serial and its code ("20/2015/qd-ubnd" → "2015"), or "".
+
+    >>> _number_year("20/2015/qd-ubnd"), _number_year("189/kh-ubnd")
+    ('2015', '')
+    """
+    parts = number.split("/")
+    return parts[1] if len(parts) > 2 and YEAR_WORD.fullmatch(parts[1]) else ""
 
 
 def resolve_named_documents(analysis: QueryAnalysis, records: dict) -> tuple[str, ...]:
@@ -432,8 +461,52 @@ def resolve_named_documents(analysis: QueryAnalysis, records: dict) -> tuple[str
     (('d',), ('d',))
     """
     if analysis.named_doc_ids is None:
-        analysis.named_doc_ids = tuple(documents_named(analysis.doc_numbers, records))
+        named = documents_named(analysis.doc_numbers, records)
+        if all("/" not in number for number in analysis.doc_numbers):  # serials alone: every province has them
+            named = of_provinces_named(named, analysis.provinces, records)
+        analysis.named_doc_ids = tuple(named)
     return analysis.named_doc_ids
+
+
+def of_provinces_named(doc_ids: list[str], provinces, records: dict) -> list[str]:
+    """The documents among ``doc_ids`` that can be those of a question naming ``provinces``: a document whose
+    province is read and is none of them (nor an old province one of them covers since the 2025 mergers) is another
+    place's document of the same serial ("Nghị quyết 18" of a Đồng Nai question is not Hậu Giang's 18/2018/NQ-HĐND:
+    a kind and a serial alone are shared by every province's documents; a number with its code names one document
+    whatever place the question names, :func:`resolve_named_documents`). A document of no province read (a
+    ministry's, a post's) stays; so does every document when the question names no province.
+
+    >>> from types import SimpleNamespace as NS
+    >>> records = {"hg": NS(metadata={"tinh": "Hậu Giang"}), "vpcp": NS(metadata={"tinh": ""}),
+    ...            "kt": NS(metadata={"tinh": "Kon Tum"})}
+    >>> of_provinces_named(["hg", "vpcp"], ["Đồng Nai"], records), of_provinces_named(["kt"], ["Quảng Ngãi"], records)
+    (['vpcp'], ['kt'])
+    >>> of_provinces_named(["hg"], [], records)
+    ['hg']
+    """
+    if not provinces:
+        return list(doc_ids)
+    return [d for d in doc_ids if not _province_of(d, records) or d in of_provinces(doc_ids, provinces, records)]
+
+
+def of_provinces(doc_ids, provinces, records: dict) -> list[str]:
+    """The documents among ``doc_ids`` whose province is read and is one of ``provinces`` (or an old province one of
+    them covers since the 2025 mergers).
+
+    >>> from types import SimpleNamespace as NS
+    >>> records = {"kt": NS(metadata={"tinh": "Kon Tum"}), "vpcp": NS(metadata={"tinh": ""})}
+    >>> of_provinces(["kt", "vpcp"], ["Quảng Ngãi"], records), of_provinces(["vpcp"], ["Hà Nội"], records)
+    (['kt'], [])
+    """
+    allowed = {canonical_province(p) or p for p in provinces}
+    allowed |= {old for p in list(allowed) for old in gazetteer.provinces_covered_by(p)}
+    return [d for d in doc_ids if _province_of(d, records) and
+            (canonical_province(_province_of(d, records)) or _province_of(d, records)) in allowed]
+
+
+def _province_of(doc_id: str, records: dict) -> str:
+    record = records.get(doc_id)
+    return record.metadata.get("tinh", "") if record is not None else ""
 
 
 def years_named(text: str) -> list[str]:
