@@ -486,7 +486,8 @@ def of_provinces_named(doc_ids: list[str], provinces, records: dict) -> list[str
     """
     if not provinces:
         return list(doc_ids)
-    return [d for d in doc_ids if not _province_of(d, records) or d in of_provinces(doc_ids, provinces, records)]
+    of_them = set(of_provinces(doc_ids, provinces, records))
+    return [d for d in doc_ids if not _province_of(d, records) or d in of_them]
 
 
 def of_provinces(doc_ids, provinces, records: dict) -> list[str]:
@@ -500,8 +501,7 @@ def of_provinces(doc_ids, provinces, records: dict) -> list[str]:
     """
     allowed = {canonical_province(p) or p for p in provinces}
     allowed |= {old for p in list(allowed) for old in gazetteer.provinces_covered_by(p)}
-    return [d for d in doc_ids if _province_of(d, records) and
-            (canonical_province(_province_of(d, records)) or _province_of(d, records)) in allowed]
+    return [d for d in doc_ids if (tinh := _province_of(d, records)) and (canonical_province(tinh) or tinh) in allowed]
 
 
 def _province_of(doc_id: str, records: dict) -> str:
