@@ -32,7 +32,7 @@ province, year or number (45 to answer, 25 to refuse), over the same sets' pages
 unanswerable one (no document) alternates by position, and every question of a set listed in its ``check_only_sets``
 is in the check half. Tune on the tune half only; report both.
 
-    python -m bench.eval_sets [--data-dir DIR] [--only answers|retrieval]
+    python -m bench.eval_sets [--data-dir DIR] [--only answers|retrieval] [--half tune|check]
                               [--sets dev,realdocs,reworded,probes,newdocs,freshdocs,freshdocs2,freshdocs3,
                                       freshdocs4,freshdocs5,freshdocs6,freshdocs7,freshdocs8,
                                       freshdocs9,freshdocs10,freshdocs11,freshdocs12,freshdocs13,freshq12,freshq13,
@@ -258,6 +258,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", choices=("answers", "retrieval"), default=None)
     parser.add_argument("--verbose", action="store_true", help="print the scorer's own lines (misses)")
     parser.add_argument("--metadata", action="store_true", help="only score metadata against the gold files")
+    parser.add_argument("--half", choices=("tune", "check"), default=None,
+                        help="score one half only (a tuner reads the tune half's lines and never a check half's)")
     args = parser.parse_args(argv)
     if args.metadata:
         wanted = tuple(n for n in args.sets.split(",") if n in GOLDS)  # --sets narrows it: a judge's lines stay unread
@@ -275,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{'cites':>6} {'median':>7}")
     for name in args.sets.split(","):
         for half, questions in split_questions(SETS[name], splits, name).items():
-            if not questions:  # a check-only set has no tune half
+            if not questions or (args.half and half != args.half):  # a check-only set has no tune half
                 continue
             row = {}
             for kind in kinds:
