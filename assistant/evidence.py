@@ -32,7 +32,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from retriever.features import mentions_province
+from retriever.features import DocumentPlace, asked_provinces, document_place, mentions_province
 from retriever.intent import question_fold
 from retriever.query import english_words_of, resolve_named_documents
 from retriever.years import (
@@ -51,6 +51,7 @@ from textnorm.gazetteer import (
     canonical_province,
     find_provinces,
     place_mentions,
+    province_key,
     province_of_place,
     settled_provinces,
 )
@@ -608,11 +609,10 @@ def names_other_places(unit, analysis) -> bool:
     """
     if not analysis.provinces:
         return False
-    wanted = {canonical_province(p) or p for p in analysis.provinces}
-    tinh = unit.result.doc_metadata.get("tinh", "")
-    if tinh and (canonical_province(tinh) or tinh) in wanted:
+    wanted = asked_provinces(analysis.provinces)
+    if document_place(unit.result.doc_metadata, wanted) is DocumentPlace.ASKED:
         return False
-    named = {canonical_province(p) or p for p in find_provinces(unit.text)}
+    named = {province_key(p) for p in find_provinces(unit.text)}
     return bool(named) and not named & wanted
 
 
@@ -733,8 +733,8 @@ def places_named(text: str) -> frozenset[str]:
     """
     text = text or ""
     provinces = find_provinces(text)
-    named = {canonical_province(p) or p for p in provinces}
-    named |= {canonical_province(p) or p for p in settled_provinces(text, provinces, place_mentions(text)) if p}
+    named = {province_key(p) for p in provinces}
+    named |= {province_key(p) for p in settled_provinces(text, provinces, place_mentions(text)) if p}
     return frozenset(named)
 
 
@@ -759,9 +759,8 @@ def document_of_other_places(unit, analysis, state=None, doc_text=None) -> bool:
     """
     if not getattr(analysis, "provinces", None):
         return False
-    wanted = {canonical_province(p) or p for p in analysis.provinces}
-    tinh = unit.result.doc_metadata.get("tinh", "")
-    if tinh and (canonical_province(tinh) or tinh) in wanted:
+    wanted = asked_provinces(analysis.provinces)
+    if document_place(unit.result.doc_metadata, wanted) is DocumentPlace.ASKED:
         return False
     named = places_named(unit.result.passage.text)
     if not named & wanted and doc_text is not None:
@@ -783,11 +782,10 @@ def in_scope(result, analysis, state=None) -> bool:
     if analysis.years and result_year_cover(result, analysis.years, state,
                                                  getattr(analysis, "doc_numbers", ())) == OTHER_YEARS:
         return False
-    tinh = result.doc_metadata.get("tinh", "")
-    if not analysis.provinces or not tinh:
+    if not analysis.provinces:
         return True
-    wanted = {canonical_province(p) or p for p in analysis.provinces}
-    return (canonical_province(tinh) or tinh) in wanted or mentions_province(result.passage.text, analysis.provinces)
+    place = document_place(result.doc_metadata, asked_provinces(analysis.provinces))
+    return place is not DocumentPlace.OTHER or mentions_province(result.passage.text, analysis.provinces)
 
 
 __all__ = ["AskedFact", "asked_fact", "answers_when_by_condition", "states_fact", "fact_stated", "fact_present",
