@@ -38,6 +38,7 @@ from retriever.query import english_words_of, resolve_named_documents
 from retriever.years import (
     COVERS,
     OTHER_YEARS,
+    YearCover,
     cites_any,
     document_year_table,
     document_years_of,
@@ -484,7 +485,7 @@ def _of_other_years(unit, analysis, state=None) -> bool:
     return bool(years) and unit_year_cover(unit, years, state, getattr(analysis, "doc_numbers", ())) == OTHER_YEARS
 
 
-def unit_year_cover(unit, years, state=None, named=()) -> str:
+def unit_year_cover(unit, years, state=None, named=()) -> YearCover:
     """:func:`retriever.years.result_year_cover` of the unit's passage, narrowed to the unit's own words when the
     passage is not of other years: a document not known to cover the year, whose unit names other years only ("Chỉ
     số năm 2019 của tỉnh đạt 79,68 điểm" in a post whose other lines write 2020, or a period holding it), speaks of
@@ -496,14 +497,14 @@ def unit_year_cover(unit, years, state=None, named=()) -> str:
     ...     result = NS(passage=NS(text=passage, section="", doc_id="d"), doc_metadata={"nam": nam, "tieu_de": ""})
     ...     return NS(text=text, result=result)
     >>> line = "Chỉ số cải cách hành chính năm 2019 của tỉnh đạt 79,68 điểm."
-    >>> unit_year_cover(unit(line, "Giai đoạn 2020-2025. " + line), ["2020"])
-    'other'
-    >>> unit_year_cover(unit(line, "Giai đoạn 2020-2025. " + line, nam="2020"), ["2020"])
-    'covers'
-    >>> unit_year_cover(unit("Tỉnh đạt 79,68 điểm.", "Năm 2020, tỉnh đạt 79,68 điểm."), ["2020"])
-    'covers'
-    >>> unit_year_cover(unit(line, "Giai đoạn 2016-2025. " + line), ["2020"])  # a period holds 2020: not enough
-    'other'
+    >>> unit_year_cover(unit(line, "Giai đoạn 2020-2025. " + line), ["2020"]).name
+    'OTHER_YEARS'
+    >>> unit_year_cover(unit(line, "Giai đoạn 2020-2025. " + line, nam="2020"), ["2020"]).name
+    'COVERS'
+    >>> unit_year_cover(unit("Tỉnh đạt 79,68 điểm.", "Năm 2020, tỉnh đạt 79,68 điểm."), ["2020"]).name
+    'COVERS'
+    >>> unit_year_cover(unit(line, "Giai đoạn 2016-2025. " + line), ["2020"]).name  # a period holds 2020: not enough
+    'OTHER_YEARS'
     """
     cover = result_year_cover(unit.result, years, state, named)
     if cover == OTHER_YEARS:
