@@ -150,7 +150,7 @@ def unread_fields(meta: dict, fields) -> tuple[str, ...]:
     out = []
     for name in fields:
         value = meta.get(name)
-        if name == "tinh" and document_place(meta, frozenset()) is DocumentPlace.CENTRAL:
+        if name == "tinh" and not value and meta.get("cap") == CENTRAL_LEVEL:  # document_place's CENTRAL, cheaply
             continue
         if not value:
             out.append(name)
