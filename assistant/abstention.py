@@ -53,6 +53,7 @@ from assistant.evidence import (
 )
 from assistant.grounded.scoring import asked_cited_form, idf_table, same_form
 from assistant.scope import indexed_with_year
+from retriever.features import DocumentPlace, asked_provinces, document_place
 from retriever.query import resolve_named_documents
 from retriever.years import COVERS, OTHER_YEARS, cites_any
 from textnorm import fold_word, has_diacritics, syllables, word_segments
@@ -415,7 +416,7 @@ def _year_ok(units: list, coverage: float, analysis, rule: AbstentionRule, state
     # question's other words ("của UBND xã X") are the citing page's, not the citation's
     best = [u for u in units if u.coverage >= rule.year_coverage_share * coverage
             or (named and cites_any(getattr(u, "text", ""), named))]
-    asked_places = set(getattr(analysis, "provinces", ()))
+    asked_places = asked_provinces(getattr(analysis, "provinces", ()))
     for u in best:
         if document_of_other_localities(u, analysis, state, doc_text):
             continue
@@ -426,7 +427,8 @@ def _year_ok(units: list, coverage: float, analysis, rule: AbstentionRule, state
             continue
         if u.coverage >= coverage:
             return True  # a document stating no year counts when its unit is the best answer (not by rank alone)
-        if u.result.doc_metadata.get("tinh") in asked_places and u.coverage >= rule.year_coverage_share * coverage:
+        if (document_place(u.result.doc_metadata, asked_places) is DocumentPlace.ASKED
+                and u.coverage >= rule.year_coverage_share * coverage):
             return True
     return False
 

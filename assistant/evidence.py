@@ -32,12 +32,13 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from retriever.features import mentions_province
+from retriever.features import DocumentPlace, asked_provinces, document_place, mentions_province
 from retriever.intent import question_fold
 from retriever.query import english_words_of, resolve_named_documents
 from retriever.years import (
     COVERS,
     OTHER_YEARS,
+    YearCover,
     cites_any,
     document_year_table,
     document_years_of,
@@ -51,6 +52,7 @@ from textnorm.gazetteer import (
     canonical_province,
     find_provinces,
     place_mentions,
+    province_key,
     province_of_place,
     settled_provinces,
 )
@@ -483,7 +485,7 @@ def _of_other_years(unit, analysis, state=None) -> bool:
     return bool(years) and unit_year_cover(unit, years, state, getattr(analysis, "doc_numbers", ())) == OTHER_YEARS
 
 
-def unit_year_cover(unit, years, state=None, named=()) -> str:
+def unit_year_cover(unit, years, state=None, named=()) -> YearCover:
     """:func:`retriever.years.result_year_cover` of the unit's passage, narrowed to the unit's own words when the
     passage is not of other years: a document not known to cover the year, whose unit names other years only ("Chỉ
     số năm 2019 của tỉnh đạt 79,68 điểm" in a post whose other lines write 2020, or a period holding it), speaks of
@@ -495,14 +497,14 @@ def unit_year_cover(unit, years, state=None, named=()) -> str:
     ...     result = NS(passage=NS(text=passage, section="", doc_id="d"), doc_metadata={"nam": nam, "tieu_de": ""})
     ...     return NS(text=text, result=result)
     >>> line = "Chỉ số cải cách hành chính năm 2019 của tỉnh đạt 79,68 điểm."
-    >>> unit_year_cover(unit(line, "Giai đoạn 2020-2025. " + line), ["2020"])
-    'other'
-    >>> unit_year_cover(unit(line, "Giai đoạn 2020-2025. " + line, nam="2020"), ["2020"])
-    'covers'
-    >>> unit_year_cover(unit("Tỉnh đạt 79,68 điểm.", "Năm 2020, tỉnh đạt 79,68 điểm."), ["2020"])
-    'covers'
-    >>> unit_year_cover(unit(line, "Giai đoạn 2016-2025. " + line), ["2020"])  # a period holds 2020: not enough
-    'other'
+    >>> unit_year_cover(unit(line, "Giai đoạn 2020-2025. " + line), ["2020"]).name
+    'OTHER_YEARS'
+    >>> unit_year_cover(unit(line, "Giai đoạn 2020-2025. " + line, nam="2020"), ["2020"]).name
+    'COVERS'
+    >>> unit_year_cover(unit("Tỉnh đạt 79,68 điểm.", "Năm 2020, tỉnh đạt 79,68 điểm."), ["2020"]).name
+    'COVERS'
+    >>> unit_year_cover(unit(line, "Giai đoạn 2016-2025. " + line), ["2020"]).name  # a period holds 2020: not enough
+    'OTHER_YEARS'
     """
     cover = result_year_cover(unit.result, years, state, named)
     if cover == OTHER_YEARS:
@@ -608,11 +610,10 @@ def names_other_places(unit, analysis) -> bool:
     """
     if not analysis.provinces:
         return False
-    wanted = {canonical_province(p) or p for p in analysis.provinces}
-    tinh = unit.result.doc_metadata.get("tinh", "")
-    if tinh and (canonical_province(tinh) or tinh) in wanted:
+    wanted = asked_provinces(analysis.provinces)
+    if document_place(unit.result.doc_metadata, wanted) is DocumentPlace.ASKED:
         return False
-    named = {canonical_province(p) or p for p in find_provinces(unit.text)}
+    named = {province_key(p) for p in find_provinces(unit.text)}
     return bool(named) and not named & wanted
 
 
@@ -733,8 +734,8 @@ def places_named(text: str) -> frozenset[str]:
     """
     text = text or ""
     provinces = find_provinces(text)
-    named = {canonical_province(p) or p for p in provinces}
-    named |= {canonical_province(p) or p for p in settled_provinces(text, provinces, place_mentions(text)) if p}
+    named = {province_key(p) for p in provinces}
+    named |= {province_key(p) for p in settled_provinces(text, provinces, place_mentions(text)) if p}
     return frozenset(named)
 
 
@@ -759,9 +760,8 @@ def document_of_other_places(unit, analysis, state=None, doc_text=None) -> bool:
     """
     if not getattr(analysis, "provinces", None):
         return False
-    wanted = {canonical_province(p) or p for p in analysis.provinces}
-    tinh = unit.result.doc_metadata.get("tinh", "")
-    if tinh and (canonical_province(tinh) or tinh) in wanted:
+    wanted = asked_provinces(analysis.provinces)
+    if document_place(unit.result.doc_metadata, wanted) is DocumentPlace.ASKED:
         return False
     named = places_named(unit.result.passage.text)
     if not named & wanted and doc_text is not None:
@@ -783,11 +783,10 @@ def in_scope(result, analysis, state=None) -> bool:
     if analysis.years and result_year_cover(result, analysis.years, state,
                                                  getattr(analysis, "doc_numbers", ())) == OTHER_YEARS:
         return False
-    tinh = result.doc_metadata.get("tinh", "")
-    if not analysis.provinces or not tinh:
+    if not analysis.provinces:
         return True
-    wanted = {canonical_province(p) or p for p in analysis.provinces}
-    return (canonical_province(tinh) or tinh) in wanted or mentions_province(result.passage.text, analysis.provinces)
+    place = document_place(result.doc_metadata, asked_provinces(analysis.provinces))
+    return place is not DocumentPlace.OTHER or mentions_province(result.passage.text, analysis.provinces)
 
 
 __all__ = ["AskedFact", "asked_fact", "answers_when_by_condition", "states_fact", "fact_stated", "fact_present",

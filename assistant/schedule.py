@@ -17,7 +17,7 @@ from index.schedule_facts import PlanSchedule, load_schedule
 from retriever.period import question_period
 from textnorm.citations import cited_numbers, renumber_markers
 from textnorm.cues import BODY_NOUNS
-from textnorm.gazetteer import canonical_province
+from textnorm.gazetteer import province_key
 from textnorm.periods import Period, fold_same_length
 from textnorm.units import find_bodies
 
@@ -75,7 +75,7 @@ def _read_plans(state) -> list[_Plan]:
             continue
         md = DocumentMetadata.of(record.metadata)
         plans.append(_Plan(doc_id, document_label(record.metadata, record.title), record, schedule,
-                           canonical_province(md.province) or md.province, md.year))
+                           province_key(md.province), md.year))
     return plans
 
 

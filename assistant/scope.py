@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from index.model import DocumentMetadata
-from retriever.features import mentions_province, province_names, unread_fields
+from retriever.features import DocumentPlace, asked_provinces, document_place, mentions_province, province_names
 from retriever.hybrid import SearchResult
 from retriever.query import resolve_named_documents, with_merged_provinces
 from retriever.years import COVERS, UNKNOWN, result_year_cover
@@ -245,7 +245,8 @@ def _provinces_without_evidence(analysis, results: list[SearchResult], state) ->
 
 def province_open(result: SearchResult, provinces: list[str]) -> bool:
     """A passage that may be about one of ``provinces``: it names one, or its document's province was not read."""
-    return bool(unread_fields(result.doc_metadata, ("tinh",))) or mentions_province(evidence_text(result), provinces)
+    return (document_place(result.doc_metadata, asked_provinces(provinces)) is DocumentPlace.UNREAD
+            or mentions_province(evidence_text(result), provinces))
 
 
 def _year_open(result: SearchResult, years: list[str], state=None, unread_counts: bool = True,

@@ -25,14 +25,22 @@ from assistant.scope import (
 from assistant.scope import _year_open as _year_open  # noqa: F401 - the year test of the scope, read by its tests
 from assistant.types import Answer, Turn
 from errors import CchcError, LLMUnavailable
-from index.model import OPENING_SECTION, PORTAL_SECTION, DocumentMetadata, document_years
-from retriever.features import FIELD_NAMES, SCOPE_FIELDS, province_names, unread_fields
+from index.model import OPENING_SECTION, PORTAL_SECTION, document_years
+from retriever.features import (
+    FIELD_NAMES,
+    SCOPE_FIELDS,
+    DocumentPlace,
+    asked_provinces,
+    document_place,
+    province_names,
+    unread_fields,
+)
 from retriever.hybrid import HybridRetriever, SearchFilters, SearchResult
 from retriever.query import resolve_merged_provinces, resolve_named_documents
 from retriever.service import open_retriever
 from settings import Settings
 from textnorm.cues import HEADER_TYPES, PASSAGE_ROLES, AnswerType, ListTarget
-from textnorm.gazetteer import canonical_province
+from textnorm.gazetteer import province_key
 from textnorm.inputs import visible_text
 
 log = logging.getLogger(__name__)
@@ -360,9 +368,7 @@ def answer_pool(results: list[SearchResult], provinces: list[str] = ()) -> list[
 
 def _province_matches(result: SearchResult, provinces: list[str]) -> bool:
     """The passage's document is known to be of one of ``provinces``."""
-    wanted = {canonical_province(p) or p for p in provinces}
-    tinh = DocumentMetadata.of(result.doc_metadata).province
-    return bool(tinh) and (canonical_province(tinh) or tinh) in wanted
+    return document_place(result.doc_metadata, asked_provinces(provinces)) is DocumentPlace.ASKED
 
 
 def _is_foreign(analysis, state) -> bool:
@@ -408,8 +414,8 @@ def _outside_filter(analysis, filters: SearchFilters | None) -> str:
     """A question about a province the user's filter leaves out is not answered from the filtered documents."""
     if filters is None or not filters.provinces or not analysis.provinces:
         return ""
-    chosen = {canonical_province(p) or p for p in filters.provinces}
-    named = [p for p in analysis.provinces if (canonical_province(p) or p) not in chosen]
+    chosen = asked_provinces(filters.provinces)
+    named = [p for p in analysis.provinces if province_key(p) not in chosen]
     if len(named) < len(analysis.provinces):
         return ""
     return f"Câu hỏi nói về {', '.join(named)}, nằm ngoài bộ lọc đang chọn."

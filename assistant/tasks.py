@@ -24,7 +24,7 @@ from retriever.query import canonical_quarters, documents_named
 from textnorm import normalize_text
 from textnorm.agencies import GROUP, agency_key, belongs_to, canonical_agency, find_agencies, is_group
 from textnorm.cues import WHEN, asks_when
-from textnorm.gazetteer import canonical_province
+from textnorm.gazetteer import province_key
 from textnorm.kinds import DocumentKind
 from textnorm.patterns import DOC_NUMBER
 from textnorm.periods import Period, find_periods, fold_same_length, stamp_spans
@@ -219,7 +219,7 @@ def _read_plans(state) -> list[_Plan]:
             continue
         md = record.metadata
         entry = _Plan(doc_id, document_label(md, record.title), record, plan,
-                      canonical_province(md.get("tinh", "")) or md.get("tinh", ""), str(md.get("nam", "")))
+                      province_key(md.get("tinh", "")), str(md.get("nam", "")))
         entry.tasks = _read(plan, entry.year)
         plans.append(entry)
     plans.sort(key=lambda p: (-int(p.year) if p.year.isdigit() else 0, p.province, p.doc_id))

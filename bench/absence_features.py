@@ -222,12 +222,12 @@ _DOC_CACHE: dict = {}
 def document_facts(assistant, analysis, lead: str, cited: list[str], retrieved: list[str]) -> dict:
     """The question's place, year, office and kind, and what the lead document (the first quote's), the cited ones
     and the retrieved ones (``diagnose``'s best units) are: saved raw, read by :func:`doc_features`."""
-    from textnorm.gazetteer import canonical_province, provinces_covered_by
+    from retriever.features import asked_provinces
     from textnorm.units import find_bodies
 
-    named = sorted({canonical_province(p) or p for p in getattr(analysis, "provinces", ())})
-    wide = sorted(set(named) | set(getattr(analysis, "widened", ()))
-                  | {c for p in named for c in provinces_covered_by(p)})
+    provinces = getattr(analysis, "provinces", ())
+    named = sorted(asked_provinces(provinces))
+    wide = sorted(asked_provinces(provinces, merged=True) | set(getattr(analysis, "widened", ())))
     docs = list(dict.fromkeys([lead, *cited, *retrieved]))
     info = {i: _doc_info(assistant, i, _DOC_CACHE) for i in docs}
     bodies = sorted({fold_for_match(b.name) for b in find_bodies(analysis.original)})

@@ -22,14 +22,15 @@ neither matches nor contradicts a scope. Filters keep such documents, ranked low
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from enum import Enum
 
 import numpy as np
 
 from index.lexical_state import LexicalState
 from index.model import CENTRAL_LEVEL, OPENING_SECTION, DocumentMetadata
 from textnorm.cues import IDENTITY_ROLES, TYPE_ROLES, AnswerType
-from textnorm.gazetteer import canonical_province, find_provinces
+from textnorm.gazetteer import find_provinces, province_key, provinces_covered_by
 
 #: Kinds of passage that, in a document's opening section, say what the document is (the number, date, bases and
 #: signature are their own passages and say which, when, why and who).
@@ -94,8 +95,53 @@ def _province_names(state: LexicalState) -> dict[str, set[str]]:
     for m in state.doc_meta.values():
         tinh = DocumentMetadata.of(m).province
         if tinh:
-            names.setdefault(canonical_province(tinh) or tinh, set()).add(tinh)
+            names.setdefault(province_key(tinh), set()).add(tinh)
     return names
+
+
+class DocumentPlace(Enum):
+    """Where a document stands against the provinces a question or a filter names, by its metadata alone
+    (:func:`document_place`): the one reading the retriever's scope and the answerer's checks share."""
+
+    ASKED = "asked"  # its province is read and is one of them
+    OTHER = "other"  # its province is read and is none of them
+    CENTRAL = "central"  # no province read, and a central body's (level "Trung ương"): of no province
+    UNREAD = "unread"  # no province read: it may be of them (metadata is a hint, never a gate)
+
+    @property
+    def elsewhere(self) -> bool:
+        """Known to be of none of them: another province's, or a national body's."""
+        return self in (DocumentPlace.OTHER, DocumentPlace.CENTRAL)
+
+
+def asked_provinces(provinces: Iterable[str], *, merged: bool = False) -> frozenset[str]:
+    """The names of ``provinces`` as :func:`document_place` compares them (:func:`textnorm.gazetteer.province_key`);
+    ``merged``: also every old province each covers since the 2025 mergers (``provinces_covered_by``), as a document
+    named by number is read. The answerer reads the provinces the analysis was widened to instead
+    (:func:`retriever.query.resolve_merged_provinces`: only those the index holds).
+
+    >>> sorted(asked_provinces(["quang ngai"])), sorted(asked_provinces(["Quảng Ngãi"], merged=True))
+    (['Quảng Ngãi'], ['Kon Tum', 'Quảng Ngãi'])
+    """
+    keys = frozenset(province_key(p) for p in provinces)
+    return keys | {old for p in keys for old in provinces_covered_by(p)} if merged else keys
+
+
+def document_place(metadata: dict, asked: frozenset[str]) -> DocumentPlace:
+    """Where a document stands against the provinces ``asked`` (:func:`asked_provinces`), by its metadata: its
+    province ("tinh") when read, else its level ("cap").
+
+    >>> asked = asked_provinces(["Tây Ninh"])
+    >>> [document_place(m, asked).name for m in ({"tinh": "tay ninh"}, {"tinh": "Hậu Giang"},
+    ...                                           {"tinh": "", "cap": CENTRAL_LEVEL}, {}, {"tinh": None})]
+    ['ASKED', 'OTHER', 'CENTRAL', 'UNREAD', 'UNREAD']
+    >>> DocumentPlace.CENTRAL.elsewhere, DocumentPlace.UNREAD.elsewhere
+    (True, False)
+    """
+    tinh = metadata.get("tinh") or ""
+    if tinh:
+        return DocumentPlace.ASKED if province_key(tinh) in asked else DocumentPlace.OTHER
+    return DocumentPlace.CENTRAL if metadata.get("cap") == CENTRAL_LEVEL else DocumentPlace.UNREAD
 
 
 def unread_fields(meta: dict, fields) -> tuple[str, ...]:
@@ -104,7 +150,7 @@ def unread_fields(meta: dict, fields) -> tuple[str, ...]:
     out = []
     for name in fields:
         value = meta.get(name)
-        if name == "tinh" and not value and meta.get("cap") == CENTRAL_LEVEL:
+        if name == "tinh" and not value and meta.get("cap") == CENTRAL_LEVEL:  # document_place's CENTRAL, cheaply
             continue
         if not value:
             out.append(name)
@@ -120,8 +166,8 @@ def mentions_province(text: str, provinces) -> bool:
     >>> mentions_province("UBND tỉnh Kiên Giang", ["Bắc Kạn"]), mentions_province("", ["Bắc Kạn"])
     (False, False)
     """
-    wanted = {canonical_province(p) or p for p in provinces}
-    return bool(text) and any((canonical_province(p) or p) in wanted for p in find_provinces(text))
+    wanted = asked_provinces(provinces)
+    return bool(text) and any(province_key(p) in wanted for p in find_provinces(text))
 
 
 def mentions_year(text: str, years) -> bool:
@@ -141,4 +187,5 @@ def documents_where(state: LexicalState, keep: Callable[[str, dict], bool]) -> n
 
 
 __all__ = ["states_time", "answer_lines", "is_opening", "is_title", "province_names", "documents_where",
-           "unread_fields", "mentions_province", "mentions_year", "SCOPE_FIELDS", "FIELD_NAMES", "CENTRAL_LEVEL"]
+           "unread_fields", "mentions_province", "mentions_year", "SCOPE_FIELDS", "FIELD_NAMES", "CENTRAL_LEVEL",
+           "DocumentPlace", "asked_provinces", "document_place"]

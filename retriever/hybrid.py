@@ -12,7 +12,7 @@ import numpy as np
 
 from index.lexical import passage_terms
 from index.lexical_state import LexicalState
-from index.model import CENTRAL_LEVEL, DocumentMetadata, Passage
+from index.model import DocumentMetadata, Passage
 from index.store import IndexStore
 from retriever.articles import heading_coverage, heading_table
 from retriever.features import (
@@ -29,13 +29,13 @@ from retriever.features import (
 from retriever.query import (
     QueryAnalysis,
     analyze_query,
-    of_provinces,
+    place_of,
     resolve_merged_provinces,
     resolve_named_documents,
 )
 from retriever.years import OTHER_YEARS, document_year_table, year_cover
 from textnorm import has_diacritics
-from textnorm.gazetteer import after_mergers, canonical_province, successor_of
+from textnorm.gazetteer import after_mergers, province_key, successor_of
 from textnorm.terms import ENGLISH_FUNCTION_WORDS
 
 #: Query vectors kept by a retriever: a few hundred questions of recent users (384 floats each, about 1.5 KB).
@@ -257,7 +257,7 @@ class HybridRetriever:
         Nor is it scoped to the provinces it names when the documents it names by number are known to be of none of
         them (:attr:`RetrieverConfig.named_document_scope`)."""
         named = resolve_named_documents(analysis, state.records) if self.config.named_document_scope else ()
-        if named and all(_elsewhere(d, analysis.provinces, state.records) for d in named):
+        if named and all(place_of(d, analysis.provinces, state.records).elsewhere for d in named):
             return filters  # the documents named are a national body's or another province's (a letter about Hà Nội)
         if filters.provinces or filters.doc_ids or not analysis.provinces or analysis.central_subject:
             return filters
@@ -480,23 +480,6 @@ class HybridRetriever:
         return results
 
 
-def _elsewhere(doc_id: str, provinces, records: dict) -> bool:
-    """Whether a document is known to be of none of ``provinces``: a national body's (its level read "Trung ương") or
-    of another province read; a document whose province is unread may be of them.
-
-    >>> from types import SimpleNamespace as NS
-    >>> records = {"vpcp": NS(metadata={"tinh": "", "cap": CENTRAL_LEVEL}), "tin": NS(metadata={"tinh": ""}),
-    ...            "hg": NS(metadata={"tinh": "Hậu Giang"}), "tn": NS(metadata={"tinh": "Tây Ninh"})}
-    >>> [_elsewhere(d, ["Tây Ninh"], records) for d in ("vpcp", "tin", "hg", "tn")]
-    [True, False, True, False]
-    """
-    record = records.get(doc_id)
-    metadata = record.metadata if record is not None else {}
-    if not metadata.get("tinh"):
-        return metadata.get("cap") == CENTRAL_LEVEL
-    return not of_provinces([doc_id], provinces, records)
-
-
 def _unread_by_document(state: LexicalState, filters: SearchFilters) -> dict[str, tuple[str, ...]]:
     """Each document that does not state a field the filters read → those fields."""
     fields = [name for attr, name in _FILTER_FIELDS if getattr(filters, attr)]
@@ -524,7 +507,7 @@ def _successor_names(filters: SearchFilters, state: LexicalState) -> set[str]:
     indexed = province_names(state)
     names: set[str] = set()
     for p in filters.provinces:
-        new = successor_of(canonical_province(p) or p)
+        new = successor_of(province_key(p))
         if new and new not in filters.provinces:
             names |= indexed.get(new, set())
     return names
@@ -673,8 +656,7 @@ def _province_names(filters: SearchFilters, state: LexicalState) -> set[str]:
     names: set[str] = set()
     indexed = province_names(state)
     for p in filters.provinces:
-        canonical = canonical_province(p) or p
-        names |= indexed.get(canonical, {p})
+        names |= indexed.get(province_key(p), {p})
     return names
 
 

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from retriever.features import DocumentPlace, asked_provinces, document_place
 from retriever.intent import amount_measure, answer_type_words, answer_types, list_target
 from textnorm import (
     fold_accents,
@@ -32,7 +33,7 @@ from textnorm.cues import (
     is_short_form,
 )
 from textnorm.diacritics import DiacriticRestorer
-from textnorm.gazetteer import ALIASES, PROVINCES, canonical_province
+from textnorm.gazetteer import ALIASES, PROVINCES
 from textnorm.patterns import DOC_NUMBER, DOCUMENT_REFERENCE, asks_according_to_document, asks_which_document
 from textnorm.terms import ABBREVIATIONS, ENGLISH_NON_TOPIC, content_terms, is_english_question
 
@@ -206,7 +207,7 @@ def scope_positions(text: str, scope) -> set[int]:
     >>> sorted(scope_positions("Kiên Giang phối hợp với An Giang", ["Kiên Giang"]))
     [0, 1]
     """
-    named = place_positions(text, {canonical_province(p) or p for p in scope}, only=True)
+    named = place_positions(text, asked_provinces(scope), only=True)
     return named | _place_levels(syllables(text), named)
 
 
@@ -486,8 +487,8 @@ def of_provinces_named(doc_ids: list[str], provinces, records: dict) -> list[str
     """
     if not provinces:
         return list(doc_ids)
-    of_them = set(of_provinces(doc_ids, provinces, records))
-    return [d for d in doc_ids if not _province_of(d, records) or d in of_them]
+    asked = asked_provinces(provinces, merged=True)
+    return [d for d in doc_ids if _place_of(d, records, asked) is not DocumentPlace.OTHER]
 
 
 def of_provinces(doc_ids, provinces, records: dict) -> list[str]:
@@ -499,14 +500,27 @@ def of_provinces(doc_ids, provinces, records: dict) -> list[str]:
     >>> of_provinces(["kt", "vpcp"], ["Quảng Ngãi"], records), of_provinces(["vpcp"], ["Hà Nội"], records)
     (['kt'], [])
     """
-    allowed = {canonical_province(p) or p for p in provinces}
-    allowed |= {old for p in list(allowed) for old in gazetteer.provinces_covered_by(p)}
-    return [d for d in doc_ids if (tinh := _province_of(d, records)) and (canonical_province(tinh) or tinh) in allowed]
+    asked = asked_provinces(provinces, merged=True)
+    return [d for d in doc_ids if _place_of(d, records, asked) is DocumentPlace.ASKED]
 
 
-def _province_of(doc_id: str, records: dict) -> str:
+def place_of(doc_id: str, provinces, records: dict) -> DocumentPlace:
+    """Where a document stands against ``provinces`` (:func:`retriever.features.document_place`), an old province
+    merged into one of them in 2025 counting as it (as :func:`of_provinces` reads it); an unknown id is unread.
+    ``.elsewhere``: known to be of none of them (a letter of the Government's about Hà Nội is not Hà Nội's).
+
+    >>> from types import SimpleNamespace as NS
+    >>> records = {"vpcp": NS(metadata={"tinh": "", "cap": "Trung ương"}), "tin": NS(metadata={"tinh": ""}),
+    ...            "hg": NS(metadata={"tinh": "Hậu Giang"}), "kt": NS(metadata={"tinh": "Kon Tum"})}
+    >>> [place_of(d, ["Quảng Ngãi"], records).elsewhere for d in ("vpcp", "tin", "hg", "kt", "?")]
+    [True, False, True, False, False]
+    """
+    return _place_of(doc_id, records, asked_provinces(provinces, merged=True))
+
+
+def _place_of(doc_id: str, records: dict, asked: frozenset[str]) -> DocumentPlace:
     record = records.get(doc_id)
-    return record.metadata.get("tinh", "") if record is not None else ""
+    return document_place(record.metadata if record is not None else {}, asked)
 
 
 def years_named(text: str) -> list[str]:

@@ -12,26 +12,37 @@ hint, never a gate"); other years is evidence that the year asked is absent.
   ("135/2006/QĐ-UBND") or a cited document's date ("Kế hoạch số 517/KH-UBND ngày 27/02/2020") belongs to that
   other document, not to this one.
 
->>> year_cover(["2021"], "", ["2021"]), year_cover(["2020"], "", ["2021"]), year_cover([], "", ["2021"])
-('covers', 'other', 'unknown')
->>> year_cover(["2020"], "Kiểm tra trong quý III/2021.", ["2021"])  # the passage writes the year asked
-'covers'
->>> year_cover([], "Kết quả kiểm tra năm 2019 của huyện.", ["2021"])  # no year read, its words name 2019 only
-'other'
->>> year_cover([], "Thực hiện Kế hoạch số 517/KH-UBND ngày 27/02/2020 của UBND tỉnh.", ["2021"])
-'unknown'
+>>> [year_cover(known, "", ["2021"]).name for known in (["2021"], ["2020"], [])]
+['COVERS', 'OTHER_YEARS', 'UNKNOWN']
+>>> year_cover(["2020"], "Kiểm tra trong quý III/2021.", ["2021"]) is COVERS  # the passage writes the year asked
+True
+>>> year_cover([], "Kết quả kiểm tra năm 2019 của huyện.", ["2021"]) is OTHER_YEARS  # its words name 2019 only
+True
+>>> year_cover([], "Thực hiện Kế hoạch số 517/KH-UBND ngày 27/02/2020 của UBND tỉnh.", ["2021"]) == "unknown"
+True
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from enum import StrEnum
 
 from index.model import document_years
 from retriever.query import years_named
 from textnorm.patterns import CITED_DOCUMENT_DATE, YEAR_PERIOD, number_digits, writes_number
 
-#: The decision's three answers.
-COVERS, OTHER_YEARS, UNKNOWN = "covers", "other", "unknown"
+
+class YearCover(StrEnum):
+    """The decision's three answers, read by the retriever's filter and ranking and by the answerer's refusals and
+    evidence (strings still: a saved answer reads as before)."""
+
+    COVERS = "covers"
+    OTHER_YEARS = "other"
+    UNKNOWN = "unknown"
+
+
+#: The answers under the names their readers import.
+COVERS, OTHER_YEARS, UNKNOWN = YearCover.COVERS, YearCover.OTHER_YEARS, YearCover.UNKNOWN
 #: A written period longer than this is not a period a plan covers (a date range typed oddly, two unrelated years).
 MAX_PERIOD_YEARS = 30
 
@@ -94,14 +105,14 @@ def document_years_of(metadata: dict) -> frozenset[str]:
     return frozenset(known)
 
 
-def year_cover(known: Iterable[str], text: str, years: Iterable[str], cited: bool = False) -> str:
+def year_cover(known: Iterable[str], text: str, years: Iterable[str], cited: bool = False) -> YearCover:
     """Whether a document of years ``known`` (empty: unknown), quoted with ``text`` (its passage, section and title),
     covers one of ``years``: :data:`COVERS`, :data:`OTHER_YEARS` or :data:`UNKNOWN`. With ``cited``, the dates of
     the documents the text cites count (the question names one of them by number).
 
     >>> post = "Thực hiện Kế hoạch số 139/KH-UBND ngày 10/12/2016 của UBND tỉnh"
-    >>> year_cover(["2017"], post, ["2016"]), year_cover(["2017"], post, ["2016"], cited=True)
-    ('other', 'covers')
+    >>> year_cover(["2017"], post, ["2016"]).name, year_cover(["2017"], post, ["2016"], cited=True).name
+    ('OTHER_YEARS', 'COVERS')
     """
     known, years = set(known), set(years)
     if not years or known & years:
@@ -114,7 +125,7 @@ def year_cover(known: Iterable[str], text: str, years: Iterable[str], cited: boo
     return UNKNOWN
 
 
-def result_year_cover(result, years: Iterable[str], state=None, named: Iterable[str] = ()) -> str:
+def result_year_cover(result, years: Iterable[str], state=None, named: Iterable[str] = ()) -> YearCover:
     """:func:`year_cover` of one search result (its passage, section and document title). The document's years come
     from the state's table when given, else from the result's metadata. ``named``: the document numbers the question
     names; a passage citing one of them counts the cited document's date."""
@@ -135,5 +146,5 @@ def cites_any(text: str, named: Iterable[str]) -> bool:
     return any(writes_number(text, digits) for digits in map(number_digits, named) if digits)
 
 
-__all__ = ["COVERS", "OTHER_YEARS", "UNKNOWN", "years_written", "periods_written", "document_year_table",
+__all__ = ["YearCover", "COVERS", "OTHER_YEARS", "UNKNOWN", "years_written", "periods_written", "document_year_table",
            "document_years_of", "year_cover", "result_year_cover", "cites_any"]

@@ -41,8 +41,8 @@ def test_passage_features(meta, time, opening, title):
 
 def test_province_names_group_the_names_documents_use_and_are_computed_once_per_state(monkeypatch):
     calls = []
-    canonical = features.canonical_province
-    monkeypatch.setattr(features, "canonical_province", lambda name: calls.append(name) or canonical(name))
+    key = features.province_key
+    monkeypatch.setattr(features, "province_key", lambda name: calls.append(name) or key(name))
     state = _state()
     names = province_names(state)
     assert names == {"Hà Nội": {"Ha Noi", "Hà Nội"}, "Kiên Giang": {"Kiên Giang"}}

@@ -66,6 +66,16 @@ def canonical_province(name: str) -> str | None:
     return folded_provinces().get(fold_for_match(name))
 
 
+def province_key(name: str) -> str:
+    """What names of a province are compared by: its canonical name, or the name as written when the gazetteer does
+    not know it (a reading is kept, never lost to None).
+
+    >>> province_key("ha noi"), province_key("Hà Nội"), province_key("Xứ Đoài")
+    ('Hà Nội', 'Hà Nội', 'Xứ Đoài')
+    """
+    return canonical_province(name) or name
+
+
 #: Cue words before a province name ("tỉnh Hòa Bình", "thành phố Cần Thơ", "TP. Hà Nội"), folded.
 PROVINCE_CUE = re.compile(r"(?<![a-z])(?:tinh|thanh pho|tp\.?)\s*$")
 #: Units below a province named like one ("huyện Quảng Ninh" of Quảng Bình, "thị xã Quảng Trị"), folded.
@@ -342,7 +352,7 @@ def provinces_merged_into(new_name: str) -> list[str]:
     (['An Giang', 'Kiên Giang'], ['Bà Rịa - Vũng Tàu', 'Bình Dương', 'Thành phố Hồ Chí Minh'])
     """
     key = re.sub(r"^(?:tỉnh|tinh)\s+", "", new_name.strip(), flags=re.I)
-    new = key if key in set(_MERGED.values()) else canonical_province(key) or key  # "Huế" is a unit of its own
+    new = key if key in set(_MERGED.values()) else province_key(key)  # "Huế" is a unit of its own
     return sorted(old for old, merged in _MERGED.items() if merged == new)
 
 

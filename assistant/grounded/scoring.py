@@ -11,7 +11,7 @@ from assistant.evidence import AskedFact, asked_fact, fact_stated, names_person,
 from assistant.grounded.config import GroundedConfig
 from assistant.grounded.units import QuotedSpan, result_label, split_units
 from index.model import OPENING_SECTION, PORTAL_SECTION
-from retriever.features import mentions_province
+from retriever.features import DocumentPlace, asked_provinces, document_place, mentions_province
 from retriever.hybrid import SearchResult
 from retriever.query import QueryAnalysis, english_glosses
 from textnorm import fold_accents, fold_word, syllables
@@ -38,7 +38,6 @@ from textnorm.english import (
     english_stem,
     english_text,
 )
-from textnorm.gazetteer import canonical_province
 from textnorm.lines import is_upper_line
 from textnorm.patterns import (
     ADDRESS,
@@ -273,10 +272,8 @@ def _cited_in_scope(cited: re.Match, analysis: QueryAnalysis, result: SearchResu
     provinces = list(getattr(analysis, "provinces", ()))
     if not provinces:
         return True
-    wanted = {canonical_province(p) or p for p in provinces}
-    tinh = result.doc_metadata.get("tinh", "")
-    return bool(tinh) and (canonical_province(tinh) or tinh) in wanted or mentions_province(result.passage.text,
-                                                                                            provinces)
+    return (document_place(result.doc_metadata, asked_provinces(provinces)) is DocumentPlace.ASKED
+            or mentions_province(result.passage.text, provinces))
 
 
 #: The one or two words before "số mấy" in a question: the kind of document whose number is asked ("kết luận").
