@@ -82,6 +82,19 @@ class DocRecord:
     written: str = ""  # changes on every write, so caches built before it are recognised as stale
 
 
+def stored_metadata(meta: dict | None) -> dict:
+    """A metadata dict as Chroma returned it, its keys sorted. Chroma (1.x) builds these dicts from a Rust hash map
+    whose order is seeded afresh in every process (``PYTHONHASHSEED`` does not fix it), so without this a document's
+    metadata came out in another key order from one run to the next (``assistant ask --json`` citations).
+
+    >>> list(stored_metadata({"tinh": "Kiên Giang", "nam": "2021", "co_quan": ""}))
+    ['co_quan', 'nam', 'tinh']
+    >>> stored_metadata(None)
+    {}
+    """
+    return dict(sorted((meta or {}).items()))
+
+
 def _version(doc: Document) -> str:
     return (doc.content_hash or hashlib.sha256(doc.text.encode()).hexdigest())[:12]
 
@@ -387,7 +400,7 @@ class IndexStore:
         got = self._retrying(lambda: self.docs.get(include=["metadatas"]))
         out = {}
         for doc_id, meta in zip(got["ids"], got["metadatas"] or []):
-            meta = dict(meta or {})
+            meta = stored_metadata(meta)
             out[doc_id] = DocRecord(doc_id=doc_id, source=meta.pop("source", ""), title=meta.get("tieu_de", ""),
                                     version=meta.pop("version", ""), n_passages=int(meta.pop("n_passages", 0)),
                                     written=meta.pop("written", ""), metadata=meta)
@@ -408,7 +421,7 @@ class IndexStore:
         got = self._retrying(lambda: self.docs.get(ids=[doc_id], include=["metadatas", "documents"]))
         if not got["ids"]:
             return None
-        meta = dict(got["metadatas"][0] or {})
+        meta = stored_metadata(got["metadatas"][0])
         version = meta.pop("version", "")
         source = meta.pop("source", "")
         n_passages = int(meta.pop("n_passages", 0) or 0)
@@ -434,7 +447,7 @@ class IndexStore:
 
     @staticmethod
     def _passage(pid: str, text: str, meta: dict) -> Passage:
-        meta = dict(meta or {})
+        meta = stored_metadata(meta)
         meta.pop("terms", None)
         fields = {k: meta.pop(k, None) for k in _PASSAGE_FIELDS}
         return Passage(id=pid, doc_id=fields["doc_id"], text=text, start=int(fields["start"]), end=int(fields["end"]),
