@@ -12,8 +12,13 @@ from __future__ import annotations
 
 from types import SimpleNamespace as NS
 
+import pytest
+
 from assistant.abstention import AbstentionRule, _place_ok
 from assistant.evidence import asked_fact
+from assistant.service import Assistant
+from retriever.hybrid import HybridRetriever
+from tests.texts_index import index_texts
 
 #: A reception schedule of one commune (the page quoted) and of the commune asked.
 TAN_DOAN = "THÔNG BÁO\nLịch tiếp công dân của UBND xã Tân Đoàn năm 2026\nChủ tịch UBND xã tiếp công dân vào thứ Tư."
@@ -110,3 +115,56 @@ def test_the_regulation_branch_refuses_with_its_own_message():
     assert [name for name, _ in AbstentionRule().branches(f)] == ["regulation"]
     assert "quy chế được hỏi" in AbstentionRule().reason(f)
     assert AbstentionRule(require_named_regulation=False).reason(f) == ""
+
+
+#: Two decisions of one province, written for this test: the culture rules (held always) and the centre's rules.
+CULTURE_DECISION = "\n".join((
+    "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH", "Số: 20/2019/QĐ-UBND",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+    "Hà Tĩnh, ngày 10 tháng 4 năm 2019",
+    "QUYẾT ĐỊNH",
+    "Về việc ban hành Quy chế văn hóa công vụ tại các cơ quan, đơn vị trên địa bàn tỉnh Hà Tĩnh",
+    "Điều 1. Ban hành kèm theo Quyết định này Quy chế văn hóa công vụ tại các cơ quan, đơn vị trên địa bàn tỉnh.",
+    "Điều 2. Quyết định này có hiệu lực thi hành sau 10 ngày kể từ ngày ký.",
+    "Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Trung tâm Phục vụ hành chính công tỉnh và các cơ quan, đơn vị hoạt "
+    "động trên địa bàn tỉnh chịu trách nhiệm thi hành Quyết định này.",
+    ""))
+CENTRE_DECISION = "\n".join((
+    "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH", "Số: 31/2019/QĐ-UBND",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+    "Hà Tĩnh, ngày 02 tháng 7 năm 2019",
+    "QUYẾT ĐỊNH",
+    "Ban hành Quy chế hoạt động của Trung tâm Phục vụ hành chính công tỉnh Hà Tĩnh",
+    "Điều 1. Ban hành kèm theo Quyết định này Quy chế hoạt động của Trung tâm Phục vụ hành chính công tỉnh.",
+    "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.",
+    ""))
+#: The question (written for this test).
+CENTRE_ASKED = ("Quy chế hoạt động của Trung tâm Phục vụ hành chính công tỉnh Hà Tĩnh được ban hành theo quyết định "
+                "số mấy?")
+
+
+@pytest.fixture(scope="module")
+def culture_only(tmp_path_factory):
+    settings, store = index_texts(tmp_path_factory.mktemp("regulation"), {
+        "ha-tinh-2019-20-qd-ubnd.txt": CULTURE_DECISION})
+    return Assistant(settings, HybridRetriever(store))
+
+
+@pytest.fixture(scope="module")
+def both_decisions(tmp_path_factory):
+    settings, store = index_texts(tmp_path_factory.mktemp("regulation-both"), {
+        "ha-tinh-2019-20-qd-ubnd.txt": CULTURE_DECISION,
+        "ha-tinh-2019-31-qd-ubnd.txt": CENTRE_DECISION})
+    return Assistant(settings, HybridRetriever(store))
+
+
+def test_another_regulations_decision_is_not_quoted_for_the_one_asked(culture_only):
+    answer = culture_only.ask(CENTRE_ASKED)
+    assert answer.abstained and "quy chế được hỏi" in answer.text, answer.text
+    assert culture_only.diagnose(CENTRE_ASKED)["features"].unnamed_regulation == "quy che hoat dong"
+
+
+def test_the_regulation_asked_held_is_answered(both_decisions):
+    answer = both_decisions.ask(CENTRE_ASKED)
+    assert not answer.abstained, answer.text
+    assert "31/2019" in answer.text
