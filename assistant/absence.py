@@ -516,7 +516,7 @@ def regulation_asked(question: str) -> str:
     it names none, or the words after the kind are no name (a question word, a function word, a number, an
     abbreviation in capitals whose expansion the document writes: "quy chế BCĐ").
 
-    >>> regulation_asked("Quy chế hoạt động của Trung tâm phục vụ hành chính công tỉnh Hà Tĩnh số mấy?")
+    >>> regulation_asked("Ai ký Quy chế hoạt động của Tổ công nghệ số cộng đồng xã?")
     'quy che hoat dong'
     >>> regulation_asked("Quy chế về công tác văn thư được ban hành ngày nào?")
     'quy che cong tac'
@@ -546,13 +546,13 @@ def unnamed_regulation(stating: list, fact, analysis, state=None, doc_text=None)
 
     >>> from types import SimpleNamespace as NS
     >>> from assistant.evidence import AskedFact
-    >>> q = NS(original="Quy chế hoạt động của Trung tâm phục vụ hành chính công tỉnh ban hành theo quyết định số mấy?",
+    >>> q = NS(original="Tổ công nghệ số cộng đồng xã làm việc theo Quy chế hoạt động nào, số mấy?",
     ...        text="", doc_numbers=[], named_doc_ids=())
     >>> unit = NS(doc_id="d", text="Số: 20/2019/QĐ-UBND")
     >>> texts = {"d": "QUYẾT ĐỊNH Về việc ban hành Quy chế văn hóa công vụ"}
     >>> unnamed_regulation([unit], AskedFact("identity", ("number",)), q, doc_text=texts.get)
     'quy che hoat dong'
-    >>> texts = {"d": "QUYẾT ĐỊNH Ban hành Quy chế hoạt động của Trung tâm"}
+    >>> texts = {"d": "QUYẾT ĐỊNH Ban hành Quy chế hoạt động của Tổ công nghệ số cộng đồng"}
     >>> unnamed_regulation([unit], AskedFact("identity", ("number",)), q, doc_text=texts.get)
     ''
     """
