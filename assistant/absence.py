@@ -497,7 +497,86 @@ def other_document_fact(stating: list, fact, analysis, doc_text=None) -> str:
     return asked.named()
 
 
+#: Kinds of document named by what they regulate ("Quy chế hoạt động của Trung tâm …", "Nội quy tiếp công dân …"):
+#: the words after the kind are the document's name, as its title writes them. Plans, schemes and "quy định" are
+#: named loosely by users ("kế hoạch CCHC năm 2023", "quy định mức chi") and are left out.
+NAMED_KINDS = ("quy che", "noi quy")
+#: The words of a regulation's name read after its kind: enough to tell "quy chế hoạt động" from "quy chế văn hóa",
+#: few enough that a user's wording of the rest ("… của Trung tâm PVHCC tỉnh") does not matter.
+NAME_WORDS = 2
+#: Folded words that do not begin a regulation's name ("quy chế nào", "quy chế được ban hành", "quy chế của tỉnh").
+_NOT_NAME = frozenset({"nao", "gi", "nay", "do", "duoc", "ban", "cua", "va", "so", "tai", "theo", "la", "co", "thi",
+                       "khi", "moi", "tren", "trong", "cho", "nam"})
+_NAMED_KIND = re.compile(r"(?i)(?<!\w)(quy chế|nội quy)\s+(?:về\s+)?(\w+)\s+(\w+)")
+
+
+def regulation_asked(question: str) -> str:
+    """The folded kind and first words of the name of a regulation a question names (:data:`NAMED_KINDS`,
+    :data:`NAME_WORDS`): "quy che hoat dong" for "Quy chế hoạt động của Trung tâm Phục vụ hành chính công …"; "" when
+    it names none, or the words after the kind are no name (a question word, a function word, a number, an
+    abbreviation in capitals whose expansion the document writes: "quy chế BCĐ").
+
+    >>> regulation_asked("Ai ký Quy chế hoạt động của Tổ công nghệ số cộng đồng xã?")
+    'quy che hoat dong'
+    >>> regulation_asked("Quy chế về công tác văn thư được ban hành ngày nào?")
+    'quy che cong tac'
+    >>> regulation_asked("Quy chế nào quy định việc này?"), regulation_asked("quy chế BCĐ dân số số mấy")
+    ('', '')
+    """
+    m = _NAMED_KIND.search(question or "")
+    if m is None:
+        return ""
+    words = [m.group(2), m.group(3)][:NAME_WORDS]
+    folded = [fold_accents(w).lower() for w in words]
+    if any(not w.isalpha() or (len(w) > 1 and w.isupper()) for w in words) or folded[0] in _NOT_NAME:
+        return ""
+    return " ".join([fold_accents(m.group(1)).lower(), *folded])
+
+
+def _folded_words(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", fold_accents(text or "").lower()))
+
+
+def unnamed_regulation(stating: list, fact, analysis, state=None, doc_text=None) -> str:
+    """The regulation asked (:func:`regulation_asked`) when the question asks its own number, date of issue, signer
+    or date of effect, units state one (``stating``: :func:`assistant.evidence.fact_units`) and none of their
+    documents writes the regulation's name anywhere: the answer would give the number or date of another
+    regulation of the place ("Quy chế văn hóa công vụ" quoted for "Quy chế hoạt động của Trung tâm …"). "" otherwise,
+    and when the question names a document by its number (the number decides) or ``doc_text`` is not given.
+
+    >>> from types import SimpleNamespace as NS
+    >>> from assistant.evidence import AskedFact
+    >>> q = NS(original="Tổ công nghệ số cộng đồng xã làm việc theo Quy chế hoạt động nào, số mấy?",
+    ...        text="", doc_numbers=[], named_doc_ids=())
+    >>> unit = NS(doc_id="d", text="Số: 20/2019/QĐ-UBND")
+    >>> texts = {"d": "QUYẾT ĐỊNH Về việc ban hành Quy chế văn hóa công vụ"}
+    >>> unnamed_regulation([unit], AskedFact("identity", ("number",)), q, doc_text=texts.get)
+    'quy che hoat dong'
+    >>> texts = {"d": "QUYẾT ĐỊNH Ban hành Quy chế hoạt động của Tổ công nghệ số cộng đồng"}
+    >>> unnamed_regulation([unit], AskedFact("identity", ("number",)), q, doc_text=texts.get)
+    ''
+    """
+    if fact.kind not in REGULATION_FACTS or not stating or doc_text is None:
+        return ""
+    asked = regulation_asked(getattr(analysis, "original", "") or analysis.text)
+    if not asked or (state is not None and resolve_named_documents(analysis, state.records)):
+        return ""
+    cache = state.memo("assistant.absence.folded_documents", lambda _: {}) if state is not None else {}
+    for doc_id in dict.fromkeys(u.doc_id for u in stating):
+        if doc_id not in cache:
+            cache[doc_id] = _folded_words(doc_text(doc_id))
+        if asked in cache[doc_id]:  # not at a word's start: a page may glue words ("ban hànhquy chế tổ chức")
+            return ""
+    return asked
+
+
+#: The facts of a document itself that only the regulation asked can state: its number and date, its signer, its date
+#: of effect.
+REGULATION_FACTS = frozenset({"identity", "signer", "effect"})
+
+
 __all__ = ["QUOTED_UNITS", "EVIDENCE_COVERAGE_SHARE", "GRAIN_NAMES", "asked_month", "holds_month", "absent_month",
            "asked_grain", "states_grain", "subject_units", "absent_grain", "QUOTABLE_SHARE", "quoted_of_other_years",
            "ISSUING_KINDS", "CLAUSE_CHARS", "ISSUE_YEAR_SLACK", "DocumentAsked", "asked_document", "contradicts",
-           "other_document_fact"]
+           "other_document_fact", "NAMED_KINDS", "NAME_WORDS", "regulation_asked",
+           "unnamed_regulation"]

@@ -19,6 +19,9 @@ The features are read from what the answerer already computed (no second search)
   documents positively not the one asked: another kind, number or year (:func:`assistant.absence.other_document_fact`).
 - ``quoted_year``: the years of the documents an answer would quote when every one of those units is positively of
   other years than the one asked (:func:`assistant.absence.quoted_of_other_years`).
+- ``unnamed_regulation``: a regulation's own number, date, signer or date of effect asked ("Quy chế hoạt động của …
+  số mấy") that the units state only in documents never writing its name (:func:`assistant.absence.unnamed_regulation`).
+- ``place_ok``: a province, district or ward asked that every best unit's document rules out (it names others only).
 
 The thresholds of :class:`AbstentionRule` marked "fitted" are read at import from :data:`FIT_FILE`, which
 ``python -m bench.fit_abstention`` writes (fitted on the tune half of the dev and real-document questions plus
@@ -38,12 +41,20 @@ import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from assistant.absence import QUOTABLE_SHARE, absent_grain, absent_month, other_document_fact, quoted_of_other_years
+from assistant.absence import (
+    QUOTABLE_SHARE,
+    absent_grain,
+    absent_month,
+    other_document_fact,
+    quoted_of_other_years,
+    unnamed_regulation,
+)
 from assistant.evidence import (
     FACT_NAMES,
     absent_named_number,
     answers_when_by_condition,
     asked_fact,
+    cued_localities,
     document_of_other_localities,
     document_of_other_places,
     fact_units,
@@ -105,6 +116,9 @@ class AbstentionFeatures:
     #: the years of the documents an answer would quote when all are positively other than the year asked
     #: (:func:`assistant.absence.quoted_of_other_years`)
     quoted_year: str = ""
+    #: the regulation asked ("quy che hoat dong") whose own number, date or signer the units state only of documents
+    #: that never write its name (:func:`assistant.absence.unnamed_regulation`)
+    unnamed_regulation: str = ""
 
     def as_row(self) -> dict:
         return {"coverage": round(self.coverage, 3), "unknown_share": round(self.unknown_share, 3),
@@ -114,7 +128,8 @@ class AbstentionFeatures:
                 "other_ordinal": self.other_ordinal, "absent_number": self.absent_number,
                 "topic_coverage": round(self.topic_coverage, 3),
                 "absent_month": self.absent_month, "absent_grain": self.absent_grain,
-                "other_document": self.other_document, "quoted_year": self.quoted_year}
+                "other_document": self.other_document, "quoted_year": self.quoted_year,
+                "unnamed_regulation": self.unnamed_regulation}
 
 
 @dataclass(frozen=True)
@@ -168,6 +183,10 @@ class AbstentionRule:
     #: other years (:func:`assistant.absence.quoted_of_other_years`): a unit of the year asked ranking lower is not
     #: what the answer shows.
     require_quoted_year: bool = True
+    #: Refuse when the question asks a regulation's own number, date, signer or date of effect and names it ("Quy chế
+    #: hoạt động của …") and no document of the units stating one writes that name
+    #: (:func:`assistant.absence.unnamed_regulation`): the answer would give another regulation's (session 21).
+    require_named_regulation: bool = True
 
     def for_embedder(self, name: str) -> "AbstentionRule":
         """The rule for an index built with embedder ``name``: the dense threshold only holds for its own model; with
@@ -240,7 +259,15 @@ class AbstentionRule:
             out.append(("other_document", "Các văn bản hiện có không có số hiệu, ngày ban hành hay người ký của "
                         f"{f.other_document} được hỏi; chỉ có của các văn bản khác, nên không thể trả lời câu hỏi "
                         "này."))
+        if self.require_named_regulation and f.unnamed_regulation:
+            out.append(("regulation", "Các văn bản hiện có không có văn bản nào là "
+                        f"{_REGULATION_NAMES.get(f.unnamed_regulation.split()[0], 'văn bản')} được hỏi; chỉ có các văn "
+                        "bản khác, nên không thể trả lời câu hỏi này."))
         return out
+
+
+#: How a refusal names the kind of regulation asked (the first folded word of :data:`assistant.absence.NAMED_KINDS`).
+_REGULATION_NAMES = {"quy": "quy chế", "noi": "nội quy"}
 
 
 def features(units: list, analysis, lexical_state, rule: AbstentionRule, doc_text=None,
@@ -301,7 +328,8 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule, doc_tex
                               absent_month=absent_month(units, analysis, lexical_state),
                               absent_grain=absent_grain(units, analysis, lexical_state, doc_text),
                               other_document=other_document_fact(stating, fact, analysis, doc_text),
-                              quoted_year=quoted_of_other_years(units, analysis, lexical_state, quotable_share))
+                              quoted_year=quoted_of_other_years(units, analysis, lexical_state, quotable_share),
+                              unnamed_regulation=unnamed_regulation(stating, fact, analysis, lexical_state, doc_text))
 
 
 def _inflection_known(word: str, index) -> bool:
@@ -389,14 +417,21 @@ def _known_compound(compound: str, index) -> bool:
 
 
 def _place_ok(units: list, coverage: float, analysis, rule: AbstentionRule, state=None, doc_text=None) -> bool:
-    """A province named in the question is not ruled out by the text of every best unit's document (those carrying
-    at least ``year_coverage_share`` of the best coverage, as for the year): one of them is of a document known to be
-    of it, or names it or its places, or names no province at all (:func:`assistant.evidence.document_of_other_places`).
-    A document the question names by its number is its scope whatever place it names."""
-    if not getattr(analysis, "provinces", None) or doc_text is None or resolve_named_documents(analysis, state.records):
+    """A place named in the question is not ruled out by the text of every best unit's document (those carrying
+    at least ``year_coverage_share`` of the best coverage, as for the year). A province asked: one of them is of a
+    document known to be of it, or names it or its places, or names no province at all
+    (:func:`assistant.evidence.document_of_other_places`). A district or ward asked with its level ("xã Tây Sơn"): one
+    of them is of a document that writes its name, or names no district (ward) with its level
+    (:func:`assistant.evidence.document_of_other_localities`: "Lịch tiếp công dân của UBND xã Tân Đoàn" is no schedule
+    of xã Tây Sơn). A unit ruled out by either is no evidence of the place. A document the question names by its
+    number is its scope whatever place it names."""
+    provinces = getattr(analysis, "provinces", None)
+    localities = cued_localities(getattr(analysis, "original", "") or getattr(analysis, "text", ""))
+    if not (provinces or localities) or doc_text is None or resolve_named_documents(analysis, state.records):
         return True
     best = [u for u in units if u.coverage >= rule.year_coverage_share * coverage]
-    return not best or any(not document_of_other_places(u, analysis, state, doc_text) for u in best)
+    return not best or any(not document_of_other_places(u, analysis, state, doc_text)
+                           and not document_of_other_localities(u, analysis, state, doc_text) for u in best)
 
 
 def _year_ok(units: list, coverage: float, analysis, rule: AbstentionRule, state=None, doc_text=None) -> bool:
