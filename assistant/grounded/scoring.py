@@ -73,7 +73,7 @@ _NOT_QUANTITY_BEFORE = re.compile(r"(?:ngày|tháng|năm|quý|mục|điều|kho�
 _NOT_QUANTITY_AFTER = re.compile(r"^\s*(?:[./-]\s*\d|tháng|năm\b|\)|\.\s|$)", re.I)
 
 
-def _is_quantity(text: str, m: re.Match) -> bool:
+def is_quantity(text: str, m: re.Match) -> bool:
     """A number that counts something ("04 thủ tục", "30%", "1.490.000 đồng"), not a date, year or heading."""
     before, after = text[max(0, m.start() - 12): m.start()], text[m.end(): m.end() + 8]
     if re.fullmatch(YEAR, m.group(0)):
@@ -125,7 +125,7 @@ def carried_types(unit: QuotedSpan, analysis: QueryAnalysis) -> set[str]:
         out.add(AnswerType.NUMBER)  # "thực hiện kết luận số mấy": "Kết luận số 127-KL/TW" is the number asked
     if unit.result is not None and unit.role != PassageRole.NUMBER:
         out |= cited_types(text, analysis, unit.result)
-    if _carries_amount(DOCUMENT_REFERENCE.sub(" ", text), analysis.measure):
+    if carries_amount(DOCUMENT_REFERENCE.sub(" ", text), analysis.measure):
         out.add(AnswerType.AMOUNT)
     if unit.role == PassageRole.SIGNATURE or _NAMED_PERSON.search(text) or SIGNER_FIELD.search(text) or (
             AnswerType.PERSON in analysis.answer_types and names_person(text)):
@@ -314,16 +314,16 @@ def states_time(text: str) -> bool:
     return bool(TIME_EXPRESSION.search(plain) or RELATIVE_TIME.search(plain))
 
 
-def _carries_amount(text: str, measure: list[str]) -> bool:
+def carries_amount(text: str, measure: list[str]) -> bool:
     """A number, followed by what the question counts when it says ("04 thủ tục", "30%").
 
-    >>> _carries_amount("bổ sung 04 thủ tục hành chính", ["thu", "tuc"]), _carries_amount("năm 2021", ["xa"])
+    >>> carries_amount("bổ sung 04 thủ tục hành chính", ["thu", "tuc"]), carries_amount("năm 2021", ["xa"])
     (True, False)
-    >>> _carries_amount("Hội đồng họp mỗi quý một lần.", ["lan"])
+    >>> carries_amount("Hội đồng họp mỗi quý một lần.", ["lan"])
     True
     """
     if not measure:
-        return any(_is_quantity(text, m) for m in NUMERAL.finditer(text))
+        return any(is_quantity(text, m) for m in NUMERAL.finditer(text))
     if measure == ["%"]:
         return bool(re.search(r"\d\s*%|phần trăm", text))
     folded = " ".join(fold_word(w) for w in re.findall(r"\w+|%", number_words_as_digits(text)))
