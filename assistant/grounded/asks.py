@@ -110,6 +110,10 @@ def question_asks(question: str, topic: set[str] | frozenset = frozenset()) -> l
     return asks
 
 
+#: A date written with digits ("19/12", "2019-12", "1-7-2025"): its parts are no count.
+_DATE_PARTS = re.compile(r"\b\d{1,4}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{1,4})?\b")
+
+
 def counts(text: str, measure: tuple[str, ...]) -> bool:
     """The text states a count of what ``measure`` counts (any count when it is empty): a number that is no year, date
     or heading number (:func:`~assistant.grounded.scoring.is_quantity`), the counted words after it.
@@ -118,8 +122,10 @@ def counts(text: str, measure: tuple[str, ...]) -> bool:
     True
     >>> counts("nhiệm kỳ 2016-2021 bước sang ngày thứ hai", ("ngay",)), counts("tăng 12,78%", ())
     (False, True)
+    >>> counts("date 2019-12 Ngày 19/12, kỳ họp bước sang ngày thứ hai", ("ngay",))  # a date's parts count nothing
+    False
     """
-    plain = DOCUMENT_REFERENCE.sub(" ", text)
+    plain = _DATE_PARTS.sub(" ", DOCUMENT_REFERENCE.sub(" ", text))
     plain = NUMERAL.sub(lambda m: m.group(0) if is_quantity(plain, m) else " ", plain)
     return carries_amount(plain, list(measure))
 
