@@ -4,9 +4,9 @@
 sáng đầu tiên giải quyết bao nhiêu hồ sơ": each part of the question that holds its own question word is one ask
 (:func:`question_asks`), and what it asks is its kind (a number, a date, a signer, a count, a place, a person or an
 agency, a document cited), read from its own words (:func:`retriever.intent.answer_types`). The answer quotes, for
-each ask in the order asked, the unit that carries that ask's kind (the one saying most of the ask's own words, then
-the best scored), then the other direct units: the first ask is answered first, and a unit answering the second is
-not left to the support or out of the answer. A question with one ask is left as it is.
+each ask, the unit that carries that ask's kind (the one saying most of the ask's own words, then the best scored):
+a unit answering the second ask is not left to the support or out of the answer. The units the direct answer lacks
+follow it, in the order asked. A question with one ask is left as it is.
 """
 
 from __future__ import annotations
@@ -155,29 +155,34 @@ def answers_ask(unit: QuotedSpan, ask: Ask) -> bool:
 
 def ask_units(direct: list[QuotedSpan], in_lead: list[QuotedSpan], asks: list[Ask],
               weights: dict[str, float]) -> list[QuotedSpan]:
-    """The direct answer with, for each ask in the order asked, the unit answering it first: of the lead document's
-    units carrying the ask's kind (``in_lead``: scored, best first), the one saying most of the ask's own words, then
-    one already quoted, then the best scored (one unit may answer two asks); the other direct units follow in their
-    order. ``direct`` as it is when the question has fewer than two asks or one ask names no kind.
+    """The direct answer with, for each ask, the unit answering it: of the lead document's units carrying the ask's
+    kind (``in_lead``: scored, best first; one not quoted yet must say some of the ask's own words), the header line
+    of that kind when quoted ("Số: …" for "số mấy"), else the one saying most of the ask's own words, then one
+    already quoted, then the best scored (one unit may answer two asks). The units answering an ask that ``direct``
+    does not already quote follow it, in the order asked: the direct answer's own order is kept (the asks' units put
+    first lost a check answer's fact past 400 characters). ``direct`` as it is when the question has fewer than two
+    asks or one ask names no kind.
 
     >>> from types import SimpleNamespace as NS
     >>> r = NS(passage=NS(doc_id="d"))
-    >>> amount = QuotedSpan(r, 0, 60, "Buổi sáng đầu tiên giải quyết trên 30 hồ sơ.", "sentence", score=2.0,
-    ...                     carries={AnswerType.AMOUNT})
-    >>> day = QuotedSpan(r, 70, 120, "Ngày 17/1, xã bắt đầu mô hình.", "sentence", score=1.5)
-    >>> asks = question_asks("Xã bắt đầu từ ngày nào, buổi sáng giải quyết bao nhiêu hồ sơ?",
-    ...                      {"xa", "bat", "dau", "buoi", "sang", "giai", "quyet", "ho", "so"})
-    >>> [u.text[:9] for u in ask_units([amount], [amount, day], asks, {})]
-    ['Ngày 17/1', 'Buổi sáng']
-    >>> ask_units([amount], [amount, day], asks[:1], {}) == [amount]
+    >>> cost = QuotedSpan(r, 0, 60, "Công trình có tổng mức đầu tư 4.499 triệu đồng.", "sentence", score=2.0,
+    ...                   carries={AnswerType.AMOUNT})
+    >>> other = QuotedSpan(r, 70, 120, "Tỉ lệ học sinh hoàn thành chương trình đạt 98%.", "sentence", score=1.0)
+    >>> due = QuotedSpan(r, 130, 160, "Dự kiến tháng 9/2024 hoàn thành.", "sentence", score=0.5,
+    ...                  carries={AnswerType.TIME})
+    >>> asks = question_asks("Công trình có tổng mức đầu tư bao nhiêu, dự kiến hoàn thành khi nào?",
+    ...                      {"cong", "trinh", "tong", "muc", "dau", "tu", "du", "kien", "hoan", "thanh"})
+    >>> [u.text[:14] for u in ask_units([cost, other], [cost, other, due], asks, {})]
+    ['Công trình có ', 'Tỉ lệ học sinh', 'Dự kiến tháng ']
+    >>> ask_units([cost], [cost, due], asks[:1], {}) == [cost]
     True
     """
     if len(asks) < 2 or not all(a.kinds for a in asks):
         return direct
-    first: list[QuotedSpan] = []
+    added: list[QuotedSpan] = []
     for ask in asks:
         own = {w: weights.get(w, 1.0) for w in ask.words}
-        quoted = first + direct
+        quoted = direct + added
         candidates = [u for u in in_lead if answers_ask(u, ask) and u.role not in BOILERPLATE_ROLES and (
             any(u is v for v in quoted) or (said_weight(u.text, own) > 0 and not any(_overlaps(u, v) for v in quoted)))]
         if not candidates:
@@ -187,9 +192,9 @@ def ask_units(direct: list[QuotedSpan], in_lead: list[QuotedSpan], asks: list[As
         best = max(candidates, key=lambda u: (any(u is v for v in quoted) and any(
             TYPE_ROLES.get(k) == u.role for k in ask.kinds), said_weight(u.text, own), any(u is v for v in quoted),
             u.score))
-        if not any(best is v for v in first):
-            first.append(best)
-    return first + [u for u in direct if not any(u is v for v in first)]
+        if not any(best is v for v in quoted):
+            added.append(best)
+    return direct + added
 
 
 def _overlaps(a: QuotedSpan, b: QuotedSpan) -> bool:
