@@ -25,7 +25,8 @@ from assistant.grounded.scoring import (
 )
 from assistant.grounded.units import QuotedSpan, said_weight
 from retriever.intent import amount_measure, answer_types
-from textnorm.cues import BOILERPLATE_ROLES, DAY_MONTH, TYPE_ROLES, AnswerType, question_fold, shaped
+from retriever.years import cites_any
+from textnorm.cues import BOILERPLATE_ROLES, DAY_MONTH, TYPE_ROLES, AnswerType, PassageRole, question_fold, shaped
 from textnorm.patterns import DOCUMENT_REFERENCE
 
 #: Where a question's parts end: a comma, a semicolon, a question mark, "và" ("ban hành ngày nào và ai ký"), a colon.
@@ -136,6 +137,12 @@ def answers_kind(unit: QuotedSpan, kind: AnswerType, measure: tuple[str, ...] = 
     the kind the scorer found it carrying."""
     if kind == AnswerType.AMOUNT:
         return counts(unit.text, measure)
+    if kind == AnswerType.NUMBER:
+        own = unit.result.document.number if unit.result is not None else ""
+        if own and cites_any(unit.text, [own]):
+            return True  # "Quyết định 5157/QĐ-UBND …": the document's own number, written where it is named
+        if unit.role == PassageRole.BASIS:
+            return False  # a "Căn cứ" line writes the number of another document
     role = TYPE_ROLES.get(kind)
     if role is not None and unit.role == role:
         return True
