@@ -17,16 +17,14 @@ from dataclasses import dataclass
 from assistant.grounded.scoring import (
     ASKING_WORDS,
     COPULAS,
-    NUMERAL,
     _nearest_run,
     carries_amount,
-    is_quantity,
     states_time,
 )
 from assistant.grounded.units import QuotedSpan, said_weight
 from retriever.intent import amount_measure, answer_types
 from retriever.years import cites_any
-from textnorm.cues import BOILERPLATE_ROLES, DAY_MONTH, TYPE_ROLES, AnswerType, PassageRole, question_fold, shaped
+from textnorm.cues import BOILERPLATE_ROLES, TYPE_ROLES, AnswerType, PassageRole, question_fold, shaped
 from textnorm.patterns import DOCUMENT_REFERENCE
 
 #: Where a question's parts end: a comma, a semicolon, a question mark, "và" ("ban hành ngày nào và ai ký"), a colon.
@@ -111,30 +109,22 @@ def question_asks(question: str, topic: set[str] | frozenset = frozenset()) -> l
     return asks
 
 
-#: A date written with digits ("19/12", "2019-12", "1-7-2025"): its parts are no count.
-_DATE_PARTS = re.compile(r"\b\d{1,4}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{1,4})?\b")
-
-
 def counts(text: str, measure: tuple[str, ...]) -> bool:
-    """The text states a count of what ``measure`` counts (any count when it is empty): a number that is no year, date
-    or heading number (:func:`~assistant.grounded.scoring.is_quantity`), the counted words after it.
+    """The text states a count of what ``measure`` counts (any count when it is empty), a document's number aside
+    (:func:`~assistant.grounded.scoring.carries_amount`, read with the ask's own measure).
 
-    >>> counts("Trong 2 ngày làm việc, HĐND nghe báo cáo", ("ngay",))
-    True
-    >>> counts("nhiệm kỳ 2016-2021 bước sang ngày thứ hai", ("ngay",)), counts("tăng 12,78%", ())
-    (False, True)
-    >>> counts("date 2019-12 Ngày 19/12, kỳ họp bước sang ngày thứ hai", ("ngay",))  # a date's parts count nothing
+    >>> counts("Trong 2 ngày làm việc, HĐND nghe báo cáo", ("ngay",)), counts("tăng 12,78%", ())
+    (True, True)
+    >>> counts("tăng 12,78%", ("ngay",))
     False
     """
-    plain = _DATE_PARTS.sub(" ", DOCUMENT_REFERENCE.sub(" ", text))
-    plain = NUMERAL.sub(lambda m: m.group(0) if is_quantity(plain, m) else " ", plain)
-    return carries_amount(plain, list(measure))
+    return carries_amount(DOCUMENT_REFERENCE.sub(" ", text), list(measure))
 
 
 def answers_kind(unit: QuotedSpan, kind: AnswerType, measure: tuple[str, ...] = ()) -> bool:
     """The unit carries an answer of that kind: the header line of its role (a number, a date, a signature), a date
-    written (a day and month without the year too: "Ngày 17/1"), a count of what the ask counts (``measure``), or
-    the kind the scorer found it carrying."""
+    written, a count of what the ask counts (``measure``), the page's own number, or the kind the scorer found it
+    carrying."""
     if kind == AnswerType.AMOUNT:
         return counts(unit.text, measure)
     if kind == AnswerType.NUMBER:
@@ -151,7 +141,7 @@ def answers_kind(unit: QuotedSpan, kind: AnswerType, measure: tuple[str, ...] = 
     if kind == AnswerType.LIST:
         return unit.answers_list or unit.kind == "list"
     if kind == AnswerType.TIME:
-        return (AnswerType.TIME in unit.carries and states_time(unit.text)) or bool(DAY_MONTH.search(unit.text))
+        return AnswerType.TIME in unit.carries and states_time(unit.text)
     return kind in unit.carries
 
 

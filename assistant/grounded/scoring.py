@@ -73,7 +73,7 @@ _NOT_QUANTITY_BEFORE = re.compile(r"(?:ngày|tháng|năm|quý|mục|điều|kho�
 _NOT_QUANTITY_AFTER = re.compile(r"^\s*(?:[./-]\s*\d|tháng|năm\b|\)|\.\s|$)", re.I)
 
 
-def is_quantity(text: str, m: re.Match) -> bool:
+def _is_quantity(text: str, m: re.Match) -> bool:
     """A number that counts something ("04 thủ tục", "30%", "1.490.000 đồng"), not a date, year or heading."""
     before, after = text[max(0, m.start() - 12): m.start()], text[m.end(): m.end() + 8]
     if re.fullmatch(YEAR, m.group(0)):
@@ -323,7 +323,7 @@ def carries_amount(text: str, measure: list[str]) -> bool:
     True
     """
     if not measure:
-        return any(is_quantity(text, m) for m in NUMERAL.finditer(text))
+        return any(_is_quantity(text, m) for m in NUMERAL.finditer(text))
     if measure == ["%"]:
         return bool(re.search(r"\d\s*%|phần trăm", text))
     folded = " ".join(fold_word(w) for w in re.findall(r"\w+|%", number_words_as_digits(text)))
