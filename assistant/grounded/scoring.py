@@ -124,7 +124,7 @@ def carried_types(unit: QuotedSpan, analysis: QueryAnalysis) -> set[str]:
         out.add(AnswerType.NUMBER)  # "thực hiện kết luận số mấy": "Kết luận số 127-KL/TW" is the number asked
     if unit.result is not None and unit.role != PassageRole.NUMBER:
         out |= cited_types(text, analysis, unit.result)
-    if _carries_amount(DOCUMENT_REFERENCE.sub(" ", text), analysis.measure):
+    if carries_amount(DOCUMENT_REFERENCE.sub(" ", text), analysis.measure):
         out.add(AnswerType.AMOUNT)
     if unit.role == PassageRole.SIGNATURE or _NAMED_PERSON.search(text) or SIGNER_FIELD.search(text) or (
             AnswerType.PERSON in analysis.answer_types and names_person(text)):
@@ -311,12 +311,12 @@ def states_time(text: str) -> bool:
     return bool(TIME_EXPRESSION.search(plain) or RELATIVE_TIME.search(plain))
 
 
-def _carries_amount(text: str, measure: list[str]) -> bool:
+def carries_amount(text: str, measure: list[str]) -> bool:
     """A number, followed by what the question counts when it says ("04 thủ tục", "30%").
 
-    >>> _carries_amount("bổ sung 04 thủ tục hành chính", ["thu", "tuc"]), _carries_amount("năm 2021", ["xa"])
+    >>> carries_amount("bổ sung 04 thủ tục hành chính", ["thu", "tuc"]), carries_amount("năm 2021", ["xa"])
     (True, False)
-    >>> _carries_amount("Hội đồng họp mỗi quý một lần.", ["lan"])
+    >>> carries_amount("Hội đồng họp mỗi quý một lần.", ["lan"])
     True
     """
     if not measure:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from assistant.evidence import names_person
 from assistant.grounded.asked import adding_unit
+from assistant.grounded.asks import ask_units, question_asks
 from assistant.grounded.config import GroundedConfig
 from assistant.grounded.scoring import (
     ASKING_WORDS,
@@ -141,6 +142,9 @@ def select_units(units: list[QuotedSpan], results: list[SearchResult], analysis:
         sorted((u for u in units if u.doc_id == lead), key=lambda u: -u.score), analysis)
     direct = title + [u for u in direct if not any(_overlaps(u, t) for t in title)]
     direct += _phrase_units(scored, lead, direct, analysis, weights or {}, cfg)
+    # "số mấy, ban hành ngày nào": each ask's unit, in the order asked, before the other direct units
+    direct = ask_units(direct, sorted((u for u in scored if u.doc_id == lead), key=lambda u: -u.score),
+                       question_asks(analysis.text, set(analysis.topic_terms)), weights or {})
     direct += _open_items_closed(direct, units, cfg)
     lists: list[QuotedSpan] = []
     continued = _continued_list(scored, units, lead, cfg) if asks_list else []
