@@ -142,7 +142,7 @@ def select_units(units: list[QuotedSpan], results: list[SearchResult], analysis:
         sorted((u for u in units if u.doc_id == lead), key=lambda u: -u.score), analysis)
     direct = title + [u for u in direct if not any(_overlaps(u, t) for t in title)]
     direct += _phrase_units(scored, lead, direct, analysis, weights or {}, cfg)
-    # "số mấy, ban hành ngày nào": each ask's unit, in the order asked, before the other direct units
+    # "số mấy, ban hành ngày nào": the unit of each ask the direct answer lacks follows it, in the order asked
     direct = ask_units(direct, sorted((u for u in scored if u.doc_id == lead), key=lambda u: -u.score),
                        question_asks(analysis.text, set(analysis.topic_terms)), weights or {})
     direct += _open_items_closed(direct, units, cfg)
