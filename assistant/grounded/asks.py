@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from assistant.grounded.scoring import (
     ASKING_WORDS,
     COPULAS,
-    _nearest_run,
     carries_amount,
+    nearest_run,
     states_time,
 )
 from assistant.grounded.units import QuotedSpan, said_weight
@@ -64,7 +64,7 @@ def _asked_words(clause: str, topic: set[str]) -> set[str]:
     marked = question_fold(clause).split()  # "máy" of "bộ máy" keeps its mark: no question word
     at = next((i for i, w in enumerate(marked) if w in ASKING_WORDS), len(marked))
     words = [w.rstrip("_") for w in marked]
-    before = [w for _, w in _nearest_run([(j, w) for j, w in enumerate(words[:at]) if w in topic], at)]
+    before = [w for _, w in nearest_run([(j, w) for j, w in enumerate(words[:at]) if w in topic], at)]
     return {w for w in before + words[at:] if w in topic and w not in COPULAS}
 
 
@@ -181,7 +181,7 @@ def ask_units(direct: list[QuotedSpan], in_lead: list[QuotedSpan], asks: list[As
         own = {w: weights.get(w, 1.0) for w in ask.words}
         quoted = direct + added
         candidates = [u for u in in_lead if answers_ask(u, ask) and u.role not in BOILERPLATE_ROLES and (
-            any(u is v for v in quoted) or (said_weight(u.text, own) > 0 and not any(_overlaps(u, v) for v in quoted)))]
+            any(u is v for v in quoted) or (said_weight(u.text, own) > 0 and not any(u.overlaps(v) for v in quoted)))]
         if not candidates:
             continue
         # the header line of the kind asked, when quoted, is its answer ("Số: …" for "số mấy"); else the unit
@@ -192,10 +192,6 @@ def ask_units(direct: list[QuotedSpan], in_lead: list[QuotedSpan], asks: list[As
         if not any(best is v for v in quoted):
             added.append(best)
     return direct + added
-
-
-def _overlaps(a: QuotedSpan, b: QuotedSpan) -> bool:
-    return a.doc_id == b.doc_id and a.start < b.end and b.start < a.end
 
 
 __all__ = ["Ask", "question_asks", "answers_kind", "answers_ask", "ask_units"]

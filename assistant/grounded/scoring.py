@@ -531,7 +531,7 @@ def asked_phrases(analysis: QueryAnalysis) -> list[tuple[str, ...]]:
         for i, word in enumerate(words):
             if word not in ASKING_WORDS:
                 continue
-            before = _nearest_run([(j, w) for j, w in enumerate(words[start:i], start) if w in topic], i)
+            before = nearest_run([(j, w) for j, w in enumerate(words[start:i], start) if w in topic], i)
             if before and before[-1][0] == i - 1 and (before[-1][1], word) in _FOLDED_QUESTION_PHRASES:
                 before.pop()  # "từ ngày nào": "ngày" says a date is asked (its answer type), not what about
             start = i + 1
@@ -602,12 +602,12 @@ _PHRASE_GAP = 1
 _QUESTION_GAP = 2
 
 
-def _nearest_run(words: list[tuple[int, str]], asked_at: int) -> list[tuple[int, str]]:
+def nearest_run(words: list[tuple[int, str]], asked_at: int) -> list[tuple[int, str]]:
     """The (position, word) pairs of the run of topic words right before the question word at ``asked_at``.
 
-    >>> _nearest_run([(0, "quyet"), (2, "lam"), (5, "ky"), (6, "hop")], 8)
+    >>> nearest_run([(0, "quyet"), (2, "lam"), (5, "ky"), (6, "hop")], 8)
     [(5, 'ky'), (6, 'hop')]
-    >>> _nearest_run([(0, "ky"), (1, "hop")], 5)
+    >>> nearest_run([(0, "ky"), (1, "hop")], 5)
     []
     """
     run: list[tuple[int, str]] = []

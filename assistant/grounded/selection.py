@@ -46,10 +46,6 @@ class Selection:
     lists: list[QuotedSpan] = field(default_factory=list)  # a list question: one enumeration per document
 
 
-def _overlaps(a: QuotedSpan, b: QuotedSpan) -> bool:
-    return a.doc_id == b.doc_id and a.start < b.end and b.start < a.end
-
-
 def _lead_document(units: list[QuotedSpan], results: list[SearchResult], cfg: GroundedConfig) -> str:
     """The retriever's first document, unless another one's best unit scores clearly higher (a document named by
     number already scoped the search)."""
@@ -107,7 +103,7 @@ def _open_items_closed(direct: list[QuotedSpan], units: list[QuotedSpan], cfg: G
                 break
             if nxt.start - end > _NEXT_LINE_CHARS:
                 break
-            if not any(_overlaps(nxt, v) for v in direct + out):
+            if not any(nxt.overlaps(v) for v in direct + out):
                 out.append(nxt)
             end, last = nxt.end, nxt
     return out
@@ -140,7 +136,7 @@ def select_units(units: list[QuotedSpan], results: list[SearchResult], analysis:
     # lead page's own when the document asked about is one it only cites (its subject is the citing clause)
     title = [] if naming is not None else _subject_title(
         sorted((u for u in units if u.doc_id == lead), key=lambda u: -u.score), analysis)
-    direct = title + [u for u in direct if not any(_overlaps(u, t) for t in title)]
+    direct = title + [u for u in direct if not any(u.overlaps(t) for t in title)]
     direct += _phrase_units(scored, lead, direct, analysis, weights or {}, cfg)
     # "số mấy, ban hành ngày nào": the unit of each ask the direct answer lacks follows it, in the order asked
     direct = ask_units(direct, sorted((u for u in scored if u.doc_id == lead), key=lambda u: -u.score),
@@ -170,7 +166,7 @@ def select_units(units: list[QuotedSpan], results: list[SearchResult], analysis:
         if budget <= 0 or u.score < cfg.support_min_share * best_score:
             break
         u = _whole_list(u, units)
-        if any(_overlaps(u, v) for v in chosen) or u.role in BOILERPLATE_ROLES:
+        if any(u.overlaps(v) for v in chosen) or u.role in BOILERPLATE_ROLES:
             continue
         if u.doc_id not in docs and (len(docs) >= cfg.max_docs or u.score < cfg.doc_min_share * best_score):
             continue
@@ -208,7 +204,7 @@ def _adding_first(direct: list[QuotedSpan], scored: list[QuotedSpan], units: lis
             or _whole_list(best, units) is not best:
         return direct  # a unit stating the asked shape, a cited document, a header line or a list was put first
     candidates = [u for u in in_lead if u is not best and not u.role and u.kind not in ("lead_in", "list")
-                  and not is_document_title(u) and not any(_overlaps(u, v) for v in direct)]
+                  and not is_document_title(u) and not any(u.overlaps(v) for v in direct)]
     found = adding_unit(best, candidates, asked_words(analysis, weights))
     return direct if found is None else [found, *direct]
 
@@ -308,7 +304,7 @@ def _phrase_units(units: list[QuotedSpan], lead: str, picked: list[QuotedSpan], 
     for phrase, how in phrases.items():
         if phrase in answered:
             continue
-        free = [u for u in in_lead if not any(_overlaps(u, v) for v in picked + out)]
+        free = [u for u in in_lead if not any(u.overlaps(v) for v in picked + out)]
         named = [u for u in free if names_person(u.text)] if how == "who" else []
         best = _carrying_most(named, phrase, weights, cfg) or _carrying_most(free, phrase, weights, cfg, bool(how))
         if best is not None:
@@ -358,9 +354,9 @@ def _direct_units(units: list[QuotedSpan], lead: str, analysis: QueryAnalysis, c
     # not one of them (it may say more)
     stated = [next((u for u in in_lead if test(u.text)), None) for test in asked_shapes(analysis)]
     for unit in stated:
-        if unit is not None and not any(_overlaps(unit, v) for v in picked):
+        if unit is not None and not any(unit.overlaps(v) for v in picked):
             picked.append(unit)
-    if any(stated) and not any(_overlaps(in_lead[0], v) for v in picked):
+    if any(stated) and not any(in_lead[0].overlaps(v) for v in picked):
         picked.append(in_lead[0])
     for t in analysis.answer_types:
         if cited is not None and (t in _CITED_TYPES or t in cited.carries):
@@ -370,18 +366,18 @@ def _direct_units(units: list[QuotedSpan], lead: str, analysis: QueryAnalysis, c
         # (a time stated, not the year of a document's number: "Nghị định 45/2020/NĐ-CP" says no date)
         match = next((u for u in in_lead if (role and u.role == role) or (
             not role and t in u.carries and (t != AnswerType.TIME or states_time(u.text)))), None)
-        if match is not None and not any(_overlaps(match, v) for v in picked):
+        if match is not None and not any(match.overlaps(v) for v in picked):
             picked.append(match)
     if AnswerType.BASIS in analysis.answer_types and _asks_list(analysis):
         # "căn cứ những văn bản nào": every basis line of the document, in its order
         lines = sorted((u for u in in_lead if u.role == PassageRole.BASIS), key=lambda u: u.start)[:cfg.max_basis_lines]
-        picked = [u for u in picked if u.role != PassageRole.BASIS and not any(_overlaps(u, v) for v in lines)] + lines
+        picked = [u for u in picked if u.role != PassageRole.BASIS and not any(u.overlaps(v) for v in lines)] + lines
     asked = shaped(analysis.answer_types)
     answered = {t for t in asked if any(t in u.carries for u in picked)}
     best = in_lead[0]
-    if (not picked or answered != asked or naming is not None) and not any(_overlaps(best, v) for v in picked):
+    if (not picked or answered != asked or naming is not None) and not any(best.overlaps(v) for v in picked):
         picked.append(best)
-    if naming is not None and not any(_overlaps(naming, v) for v in picked):
+    if naming is not None and not any(naming.overlaps(v) for v in picked):
         picked.append(naming)  # "Quyết định 168a … về việc gì", held only where a page cites it: that clause too
     return picked
 

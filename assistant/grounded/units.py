@@ -61,6 +61,10 @@ class QuotedSpan:
     def doc_id(self) -> str:
         return self.result.passage.doc_id
 
+    def overlaps(self, other: "QuotedSpan") -> bool:
+        """Both quote some of the same characters of one document."""
+        return self.doc_id == other.doc_id and self.start < other.end and other.start < self.end
+
 
 # -- units -------------------------------------------------------------------------------------------------------
 def _is_place_date_line(text: str) -> bool:
