@@ -500,14 +500,25 @@ def other_document_fact(stating: list, fact, analysis, doc_text=None) -> str:
 #: Kinds of document named by what they regulate ("Quy chế hoạt động của Trung tâm …", "Nội quy tiếp công dân …"):
 #: the words after the kind are the document's name, as its title writes them. Plans, schemes and "quy định" are
 #: named loosely by users ("kế hoạch CCHC năm 2023", "quy định mức chi") and are left out.
-NAMED_KINDS = ("quy che", "noi quy")
+#: Folded, as :func:`regulation_asked` returns it → as a refusal writes it.
+NAMED_KINDS = {"quy che": "quy chế", "noi quy": "nội quy"}
 #: The words of a regulation's name read after its kind: enough to tell "quy chế hoạt động" from "quy chế văn hóa",
 #: few enough that a user's wording of the rest ("… của Trung tâm PVHCC tỉnh") does not matter.
 NAME_WORDS = 2
 #: Folded words that do not begin a regulation's name ("quy chế nào", "quy chế được ban hành", "quy chế của tỉnh").
 _NOT_NAME = frozenset({"nao", "gi", "nay", "do", "duoc", "ban", "cua", "va", "so", "tai", "theo", "la", "co", "thi",
                        "khi", "moi", "tren", "trong", "cho", "nam"})
-_NAMED_KIND = re.compile(r"(?i)(?<!\w)(quy chế|nội quy)\s+(?:về\s+)?(\w+)\s+(\w+)")
+_NAMED_KIND = re.compile(r"(?i)(?<!\w)(" + "|".join(map(re.escape, NAMED_KINDS.values()))
+                         + r")\s+(?:về\s+)?(\w+)\s+(\w+)")
+
+
+def regulation_kind(asked: str) -> str:
+    """The kind of a regulation asked (:func:`regulation_asked`) as a refusal writes it; "văn bản" when unknown.
+
+    >>> regulation_kind("quy che hoat dong"), regulation_kind("noi quy tiep cong"), regulation_kind("")
+    ('quy chế', 'nội quy', 'văn bản')
+    """
+    return NAMED_KINDS.get(" ".join(asked.split()[:2]), "văn bản")
 
 
 def regulation_asked(question: str) -> str:
@@ -578,5 +589,5 @@ REGULATION_FACTS = frozenset({"identity", "signer", "effect"})
 __all__ = ["QUOTED_UNITS", "EVIDENCE_COVERAGE_SHARE", "GRAIN_NAMES", "asked_month", "holds_month", "absent_month",
            "asked_grain", "states_grain", "subject_units", "absent_grain", "QUOTABLE_SHARE", "quoted_of_other_years",
            "ISSUING_KINDS", "CLAUSE_CHARS", "ISSUE_YEAR_SLACK", "DocumentAsked", "asked_document", "contradicts",
-           "other_document_fact", "NAMED_KINDS", "NAME_WORDS", "regulation_asked",
+           "other_document_fact", "NAMED_KINDS", "NAME_WORDS", "regulation_asked", "regulation_kind",
            "unnamed_regulation"]

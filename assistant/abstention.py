@@ -47,6 +47,7 @@ from assistant.absence import (
     absent_month,
     other_document_fact,
     quoted_of_other_years,
+    regulation_kind,
     unnamed_regulation,
 )
 from assistant.evidence import (
@@ -261,13 +262,9 @@ class AbstentionRule:
                         "này."))
         if self.require_named_regulation and f.unnamed_regulation:
             out.append(("regulation", "Các văn bản hiện có không có văn bản nào là "
-                        f"{_REGULATION_NAMES.get(f.unnamed_regulation.split()[0], 'văn bản')} được hỏi; chỉ có các văn "
+                        f"{regulation_kind(f.unnamed_regulation)} được hỏi; chỉ có các văn "
                         "bản khác, nên không thể trả lời câu hỏi này."))
         return out
-
-
-#: How a refusal names the kind of regulation asked (the first folded word of :data:`assistant.absence.NAMED_KINDS`).
-_REGULATION_NAMES = {"quy": "quy chế", "noi": "nội quy"}
 
 
 def features(units: list, analysis, lexical_state, rule: AbstentionRule, doc_text=None,
