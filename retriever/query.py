@@ -491,22 +491,9 @@ def of_provinces_named(doc_ids: list[str], provinces, records: dict) -> list[str
     return [d for d in doc_ids if _place_of(d, records, asked) is not DocumentPlace.OTHER]
 
 
-def of_provinces(doc_ids, provinces, records: dict) -> list[str]:
-    """The documents among ``doc_ids`` whose province is read and is one of ``provinces`` (or an old province one of
-    them covers since the 2025 mergers).
-
-    >>> from types import SimpleNamespace as NS
-    >>> records = {"kt": NS(metadata={"tinh": "Kon Tum"}), "vpcp": NS(metadata={"tinh": ""})}
-    >>> of_provinces(["kt", "vpcp"], ["Quảng Ngãi"], records), of_provinces(["vpcp"], ["Hà Nội"], records)
-    (['kt'], [])
-    """
-    asked = asked_provinces(provinces, merged=True)
-    return [d for d in doc_ids if _place_of(d, records, asked) is DocumentPlace.ASKED]
-
-
 def place_of(doc_id: str, provinces, records: dict) -> DocumentPlace:
     """Where a document stands against ``provinces`` (:func:`retriever.features.document_place`), an old province
-    merged into one of them in 2025 counting as it (as :func:`of_provinces` reads it); an unknown id is unread.
+    merged into one of them in 2025 counting as it; an unknown id is unread.
     ``.elsewhere``: known to be of none of them (a letter of the Government's about Hà Nội is not Hà Nội's).
 
     >>> from types import SimpleNamespace as NS

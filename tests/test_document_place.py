@@ -10,7 +10,7 @@ from assistant.scope import province_open
 from assistant.service import _province_matches
 from index.model import CENTRAL_LEVEL
 from retriever.features import DocumentPlace, asked_provinces, document_place, unread_fields
-from retriever.query import of_provinces, of_provinces_named, place_of
+from retriever.query import of_provinces_named, place_of
 from textnorm.gazetteer import province_key
 
 #: Metadata of one document each: read under a spelling the gazetteer folds, another province, an old province merged
@@ -51,7 +51,6 @@ def test_the_retrievers_readings_agree_with_document_place(province):
     asked = asked_provinces([province], merged=True)
     place = {d: document_place(m, asked) for d, m in METADATA.items()}
     docs = sorted(METADATA)
-    assert of_provinces(docs, [province], records) == [d for d in docs if place[d] is DocumentPlace.ASKED]
     assert of_provinces_named(docs, [province], records) == [d for d in docs if place[d] is not DocumentPlace.OTHER]
     assert {d: place_of(d, [province], records) for d in docs} == place
     assert [d for d in docs if place_of(d, [province], records).elsewhere] == [
