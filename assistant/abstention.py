@@ -58,8 +58,10 @@ from assistant.evidence import (
     cued_localities,
     document_of_other_localities,
     document_of_other_places,
+    document_of_other_years,
     fact_units,
     in_scope,
+    news_unit_of_other_years,
     ordinal_conflict,
     unit_year_cover,
 )
@@ -164,6 +166,13 @@ class AbstentionRule:
     #: several documents may say the same thing, and the right one need not be the very best unit. A passage the
     #: search ranked high but that does not carry the question is no evidence of the year (it is not what is quoted).
     year_coverage_share: float = 0.75
+    #: A best unit whose document has no year read is evidence of another year when the document's whole text writes
+    #: years of its own and never the one asked nor a period holding it
+    #: (:func:`assistant.evidence.document_of_other_years`, session 22): the page says another year, no field unread.
+    read_document_years: bool = True
+    #: A best unit of a news post whose own words write other years only is evidence of those years, though the post
+    #: was published in the year asked (:func:`assistant.evidence.news_unit_of_other_years`, session 22).
+    read_news_unit_years: bool = True
     #: Refuse when the question asks a fact of a definite shape (a count, a rate, a post's holder, a grade) that none
     #: of the units an answer would quote states: the passages speak of the topic, not of the fact (issue 18).
     require_asked_fact: bool = True
@@ -453,10 +462,14 @@ def _year_ok(units: list, coverage: float, analysis, rule: AbstentionRule, state
         if document_of_other_localities(u, analysis, state, doc_text):
             continue
         cover = unit_year_cover(u, analysis.years, state, getattr(analysis, "doc_numbers", ()))
-        if cover == COVERS:
+        if cover == COVERS and not (rule.read_news_unit_years and news_unit_of_other_years(u, analysis.years)):
             return True
+        if cover == COVERS:
+            continue  # a news post's own year, but the unit reports another year's
         if cover == OTHER_YEARS:
             continue
+        if rule.read_document_years and document_of_other_years(u, analysis.years, state, doc_text):
+            continue  # no year read in its fields, but its whole text writes other years only
         if u.coverage >= coverage:
             return True  # a document stating no year counts when its unit is the best answer (not by rank alone)
         if (document_place(u.result.doc_metadata, asked_places) is DocumentPlace.ASKED
