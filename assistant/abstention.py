@@ -61,7 +61,6 @@ from assistant.evidence import (
     document_of_other_years,
     fact_units,
     in_scope,
-    news_unit_of_other_years,
     ordinal_conflict,
     unit_year_cover,
 )
@@ -170,9 +169,6 @@ class AbstentionRule:
     #: years of its own and never the one asked nor a period holding it
     #: (:func:`assistant.evidence.document_of_other_years`, session 22): the page says another year, no field unread.
     read_document_years: bool = True
-    #: A best unit of a news post whose own words write other years only is evidence of those years, though the post
-    #: was published in the year asked (:func:`assistant.evidence.news_unit_of_other_years`, session 22).
-    read_news_unit_years: bool = True
     #: Refuse when the question asks a fact of a definite shape (a count, a rate, a post's holder, a grade) that none
     #: of the units an answer would quote states: the passages speak of the topic, not of the fact (issue 18).
     require_asked_fact: bool = True
@@ -462,10 +458,8 @@ def _year_ok(units: list, coverage: float, analysis, rule: AbstentionRule, state
         if document_of_other_localities(u, analysis, state, doc_text):
             continue
         cover = unit_year_cover(u, analysis.years, state, getattr(analysis, "doc_numbers", ()))
-        if cover == COVERS and not (rule.read_news_unit_years and news_unit_of_other_years(u, analysis.years)):
-            return True
         if cover == COVERS:
-            continue  # a news post's own year, but the unit reports another year's
+            return True
         if cover == OTHER_YEARS:
             continue
         if rule.read_document_years and document_of_other_years(u, analysis.years, state, doc_text):

@@ -32,7 +32,6 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from index.model import DocumentMetadata
 from retriever.features import DocumentPlace, asked_provinces, document_place, mentions_province
 from retriever.intent import question_fold
 from retriever.query import english_words_of, resolve_named_documents
@@ -59,7 +58,6 @@ from textnorm.gazetteer import (
     province_of_place,
     settled_provinces,
 )
-from textnorm.kinds import DocumentKind
 from textnorm.letters import CAPITALISED_WORD, UPPER_LETTER
 from textnorm.patterns import (
     AGENCY,
@@ -550,26 +548,6 @@ def document_of_other_years(unit, years, state=None, doc_text=None) -> bool:
     return bool(written) and not (written | periods) & set(years)
 
 
-def news_unit_of_other_years(unit, years) -> bool:
-    """A unit of a news post whose own words name years, none of ``years``, nor a period holding one: a post's year
-    is the day it was published, and what it reports of another year is of that year ("the administrative reform
-    index in 2023 of Dak Lak province reached 87.33 points" in a post of 2024 states no score of 2024). Other kinds
-    of document keep their year (a plan of 2024 writing "năm 2023" reviews the year before for 2024's sake).
-
-    >>> from types import SimpleNamespace as NS
-    >>> def unit(text, loai="Tin bài"): return NS(text=text, result=NS(doc_metadata={"loai_van_ban": loai}))
-    >>> line = "Chỉ số cải cách hành chính năm 2023 của tỉnh đạt 87,33 điểm, xếp thứ 28/63."
-    >>> news_unit_of_other_years(unit(line), ["2024"]), news_unit_of_other_years(unit(line, "Kế hoạch"), ["2024"])
-    (True, False)
-    >>> news_unit_of_other_years(unit("Tỉnh xếp thứ 28/63."), ["2024"])
-    False
-    """
-    if not years or DocumentMetadata.of(unit.result.doc_metadata).kind != DocumentKind.NEWS:
-        return False
-    text = getattr(unit, "text", "")
-    return year_cover((), text, years) == OTHER_YEARS
-
-
 def absent_named_number(analysis, units: list, records: dict) -> str:
     """A document number the question writes with its year ("Nghị quyết số 39/2012/NQ-HĐND") that is no indexed
     document's own and that no passage found for the question writes with that year, or "". Its serial alone may be
@@ -843,7 +821,7 @@ def in_scope(result, analysis, state=None) -> bool:
 __all__ = ["AskedFact", "asked_fact", "answers_when_by_condition", "states_fact", "fact_stated", "fact_present",
            "fact_units",
            "in_scope", "in_question_scope", "numbers_other_events",
-           "names_other_places", "names_other_localities", "document_of_other_years", "news_unit_of_other_years",
+           "names_other_places", "names_other_localities", "document_of_other_years",
            "ordinal_conflict", "unit_year_cover",
            "absent_named_number", "places_named", "document_of_other_places", "document_of_other_localities",
            "cued_localities", "FACT_NAMES", "FACT_TOP_UNITS"]
