@@ -169,6 +169,10 @@ class AbstentionRule:
     #: years of its own and never the one asked nor a period holding it
     #: (:func:`assistant.evidence.document_of_other_years`, session 22): the page says another year, no field unread.
     read_document_years: bool = True
+    #: The quoted-year test reads the whole page of a quoted unit whose year was not read: a page writing other years
+    #: only is of other years, a page writing no year is silent (it neither covers the year asked nor keeps the
+    #: answer when another quoted page writes other years only; :func:`assistant.absence.quoted_of_other_years`).
+    read_quoted_pages: bool = True
     #: Refuse when the question asks a fact of a definite shape (a count, a rate, a post's holder, a grade) that none
     #: of the units an answer would quote states: the passages speak of the topic, not of the fact (issue 18).
     require_asked_fact: bool = True
@@ -330,7 +334,8 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule, doc_tex
                               absent_month=absent_month(units, analysis, lexical_state),
                               absent_grain=absent_grain(units, analysis, lexical_state, doc_text),
                               other_document=other_document_fact(stating, fact, analysis, doc_text),
-                              quoted_year=quoted_of_other_years(units, analysis, lexical_state, quotable_share),
+                              quoted_year=quoted_of_other_years(units, analysis, lexical_state, quotable_share,
+                                                                doc_text if rule.read_quoted_pages else None),
                               unnamed_regulation=unnamed_regulation(stating, fact, analysis, lexical_state, doc_text))
 
 

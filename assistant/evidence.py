@@ -539,13 +539,35 @@ def document_of_other_years(unit, years, state=None, doc_text=None) -> bool:
     """
     if not years or doc_text is None:
         return False
-    doc_id = unit.result.passage.doc_id
+    written, periods = _document_written_years(unit.result.passage.doc_id, state, doc_text)
+    return bool(written) and not (written | periods) & set(years)
+
+
+def document_writes_no_year(unit, state=None, doc_text=None) -> bool:
+    """A unit whose document's whole text writes no year of its own and no period (a cited document's date is the
+    cited document's): the page is silent on its year. ``doc_text`` None reads nothing (False).
+
+    >>> from types import SimpleNamespace as NS
+    >>> u = NS(result=NS(passage=NS(text="Đoàn kiểm tra làm việc tại 8 đơn vị.", doc_id="d")))
+    >>> document_writes_no_year(u, doc_text={"d": "Đoàn kiểm tra làm việc tại 8 đơn vị."}.get)
+    True
+    >>> document_writes_no_year(u, doc_text={"d": "Năm 2020, đoàn kiểm tra làm việc tại 8 đơn vị."}.get)
+    False
+    """
+    if doc_text is None:
+        return False
+    written, periods = _document_written_years(unit.result.passage.doc_id, state, doc_text)
+    return not written and not periods
+
+
+def _document_written_years(doc_id: str, state, doc_text) -> tuple[frozenset[str], frozenset[str]]:
+    """The years a document's whole text writes as its own and those of the periods it writes, once per index
+    state."""
     cache = state.memo("assistant.evidence.document_written_years", lambda _: {}) if state is not None else {}
     if doc_id not in cache:
         text = doc_text(doc_id) or ""
         cache[doc_id] = (frozenset(years_written(text)), frozenset(periods_written(text)))
-    written, periods = cache[doc_id]
-    return bool(written) and not (written | periods) & set(years)
+    return cache[doc_id]
 
 
 def absent_named_number(analysis, units: list, records: dict) -> str:
@@ -821,7 +843,7 @@ def in_scope(result, analysis, state=None) -> bool:
 __all__ = ["AskedFact", "asked_fact", "answers_when_by_condition", "states_fact", "fact_stated", "fact_present",
            "fact_units",
            "in_scope", "in_question_scope", "numbers_other_events",
-           "names_other_places", "names_other_localities", "document_of_other_years",
+           "names_other_places", "names_other_localities", "document_of_other_years", "document_writes_no_year",
            "ordinal_conflict", "unit_year_cover",
            "absent_named_number", "places_named", "document_of_other_places", "document_of_other_localities",
            "cued_localities", "FACT_NAMES", "FACT_TOP_UNITS"]
