@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from types import SimpleNamespace as NS
 
+from assistant.absence import quoted_of_other_years
 from assistant.abstention import AbstentionRule, _year_ok
 
 #: The line an answer would quote: a post on a directive, whose own fields hold no year.
@@ -75,3 +76,39 @@ def test_a_cited_documents_date_is_not_the_pages_year():
 
 def test_the_page_writing_the_year_asked_anywhere_keeps_the_answer():
     assert _ok(ASKED, ["2016"], [_unit(DIRECTIVE)], {"post": POST_2016})
+
+
+#: Two posts an answer would quote for an inspection plan of 2023: one of the fourth quarter of 2022, one silent on
+#: its year (a field unread, and no year anywhere on its page).
+QUARTER_2022 = ("Theo đó, trong quý IV/2022, UBND tỉnh sẽ thành lập Đoàn kiểm tra công tác cải cách hành chính và kiểm "
+                "soát thủ tục hành chính.")
+SILENT = ("Chủ tịch UBND tỉnh đề nghị các đơn vị được kiểm tra căn cứ theo kế hoạch và đề cương hướng dẫn báo cáo của "
+          "Đoàn kiểm tra.")
+ASKED_PLAN = "Kế hoạch kiểm tra công tác cải cách hành chính năm 2023 của tỉnh kiểm tra những đơn vị nào?"
+
+
+def _quoted(units, docs, years=("2023",), read=True):
+    for u in units:
+        u.score = u.coverage
+    return quoted_of_other_years(units, _analysis(ASKED_PLAN, list(years)), _State(), 0.5,
+                                 docs.get if read else None)
+
+
+def test_a_silent_page_beside_another_years_page_is_no_evidence_of_the_year_asked():
+    units = [_unit(SILENT, "silent", 0.9), _unit(QUARTER_2022, "q4", 0.85)]
+    assert _quoted(units, {"silent": SILENT, "q4": QUARTER_2022}) == "khác"
+
+
+def test_silent_pages_alone_never_refuse():
+    units = [_unit(SILENT, "silent", 0.9)]
+    assert _quoted(units, {"silent": SILENT}) == ""
+
+
+def test_a_quoted_page_writing_the_year_asked_keeps_the_answer():
+    units = [_unit(SILENT, "silent", 0.9), _unit(QUARTER_2022, "q4", 0.85)]
+    assert _quoted(units, {"silent": SILENT + "\nNăm 2023, tỉnh kiểm tra 11 đơn vị.", "q4": QUARTER_2022}) == ""
+
+
+def test_the_pages_unread_keep_the_answer():
+    units = [_unit(SILENT, "silent", 0.9), _unit(QUARTER_2022, "q4", 0.85)]
+    assert _quoted(units, {"silent": SILENT, "q4": QUARTER_2022}, read=False) == ""
