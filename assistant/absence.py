@@ -26,19 +26,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.evidence import (
-    asked_fact,
-    document_of_other_years,
-    document_writes_no_year,
-    in_question_scope,
-    numbers_other_events,
-    unit_year_cover,
-)
+from assistant.evidence import asked_fact, in_question_scope, numbers_other_events, unit_year_cover
 from assistant.grounded.config import GroundedConfig
 from assistant.scope import evidence_text
 from index.model import DocumentMetadata
 from retriever.query import resolve_named_documents
-from retriever.years import OTHER_YEARS, UNKNOWN, document_year_table, document_years_of
+from retriever.years import OTHER_YEARS, document_year_table, document_years_of
 from textnorm import fold_accents
 from textnorm.cues import DOCUMENT_TYPE_FORMS, YEAR, YEAR_WORD, PassageRole, question_fold
 from textnorm.english import ENGLISH_DAY, english_text
@@ -235,8 +228,7 @@ def absent_grain(units: list, analysis, state=None, doc_text=None) -> str:
 QUOTABLE_SHARE = GroundedConfig().doc_min_share
 
 
-def quoted_of_other_years(units: list, analysis, state=None, quotable_share: float = QUOTABLE_SHARE,
-                          doc_text=None) -> str:
+def quoted_of_other_years(units: list, analysis, state=None, quotable_share: float = QUOTABLE_SHARE) -> str:
     """The years of the documents an answer would quote when the question names a year and every unit the answer
     may quote (a score of at least ``quotable_share`` of the best: the answerer's ``doc_min_share``, by default
     :data:`QUOTABLE_SHARE`) is positively of other years
@@ -262,29 +254,10 @@ def quoted_of_other_years(units: list, analysis, state=None, quotable_share: flo
         return ""
     best = max(u.score for u in scored)
     quoted = [u for u in scored if u.score >= quotable_share * best]
-    covers = [unit_year_cover(u, years, state) for u in quoted]  # no number named (above)
-    if doc_text is not None:  # the whole page read: what it writes of years, when no year was read of it
-        covers = [_page_cover(u, c, years, state, doc_text) for u, c in zip(quoted, covers)]
-    if OTHER_YEARS not in covers or any(c not in (OTHER_YEARS, SILENT) for c in covers):
+    if any(unit_year_cover(u, years, state) != OTHER_YEARS for u in quoted):  # no number named (above)
         return ""
     found = sorted({y for u in quoted for y in document_years_of(u.result.doc_metadata)} - set(years))
     return ", ".join(found) or "khác"
-
-
-#: A quoted unit whose whole page writes no year nor period (:func:`assistant.evidence.document_writes_no_year`): it
-#: neither covers the year asked nor blocks the quoted-year refusal when another quoted page writes other years only.
-SILENT = "silent"
-
-
-def _page_cover(unit, cover, years, state, doc_text):
-    """A quoted unit's year as its whole page writes it when no year was read of it: other years when the page writes
-    other years only (:func:`assistant.evidence.document_of_other_years`), :data:`SILENT` when it writes none, else
-    ``cover`` unchanged."""
-    if cover != UNKNOWN:
-        return cover
-    if document_of_other_years(unit, years, state, doc_text):
-        return OTHER_YEARS
-    return SILENT if document_writes_no_year(unit, state, doc_text) else cover
 
 
 # -- a document's own fact stated only of other documents -----------------------------------------------------------

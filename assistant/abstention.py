@@ -58,7 +58,6 @@ from assistant.evidence import (
     cued_localities,
     document_of_other_localities,
     document_of_other_places,
-    document_of_other_years,
     fact_units,
     in_scope,
     ordinal_conflict,
@@ -165,14 +164,6 @@ class AbstentionRule:
     #: several documents may say the same thing, and the right one need not be the very best unit. A passage the
     #: search ranked high but that does not carry the question is no evidence of the year (it is not what is quoted).
     year_coverage_share: float = 0.75
-    #: A best unit whose document has no year read is evidence of another year when the document's whole text writes
-    #: years of its own and never the one asked nor a period holding it
-    #: (:func:`assistant.evidence.document_of_other_years`, session 22): the page says another year, no field unread.
-    read_document_years: bool = True
-    #: The quoted-year test reads the whole page of a quoted unit whose year was not read: a page writing other years
-    #: only is of other years, a page writing no year is silent (it neither covers the year asked nor keeps the
-    #: answer when another quoted page writes other years only; :func:`assistant.absence.quoted_of_other_years`).
-    read_quoted_pages: bool = True
     #: Refuse when the question asks a fact of a definite shape (a count, a rate, a post's holder, a grade) that none
     #: of the units an answer would quote states: the passages speak of the topic, not of the fact (issue 18).
     require_asked_fact: bool = True
@@ -334,8 +325,7 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule, doc_tex
                               absent_month=absent_month(units, analysis, lexical_state),
                               absent_grain=absent_grain(units, analysis, lexical_state, doc_text),
                               other_document=other_document_fact(stating, fact, analysis, doc_text),
-                              quoted_year=quoted_of_other_years(units, analysis, lexical_state, quotable_share,
-                                                                doc_text if rule.read_quoted_pages else None),
+                              quoted_year=quoted_of_other_years(units, analysis, lexical_state, quotable_share),
                               unnamed_regulation=unnamed_regulation(stating, fact, analysis, lexical_state, doc_text))
 
 
@@ -467,8 +457,6 @@ def _year_ok(units: list, coverage: float, analysis, rule: AbstentionRule, state
             return True
         if cover == OTHER_YEARS:
             continue
-        if rule.read_document_years and document_of_other_years(u, analysis.years, state, doc_text):
-            continue  # no year read in its fields, but its whole text writes other years only
         if u.coverage >= coverage:
             return True  # a document stating no year counts when its unit is the best answer (not by rank alone)
         if (document_place(u.result.doc_metadata, asked_places) is DocumentPlace.ASKED

@@ -42,10 +42,8 @@ from retriever.years import (
     cites_any,
     document_year_table,
     document_years_of,
-    periods_written,
     result_year_cover,
     year_cover,
-    years_written,
 )
 from textnorm import fold_accents, has_diacritics, syllables, word_segments
 from textnorm.cues import CLOCK_NOUNS, AnswerType, PassageRole
@@ -521,55 +519,6 @@ def unit_year_cover(unit, years, state=None, named=()) -> YearCover:
     return OTHER_YEARS if own == OTHER_YEARS else cover
 
 
-def document_of_other_years(unit, years, state=None, doc_text=None) -> bool:
-    """A unit whose document's whole text writes years of its own and never one of ``years``, nor a period holding
-    one (:func:`retriever.years.years_written`, :func:`retriever.years.periods_written`: a cited document's date is
-    the cited document's): what the page says is another year's, though no year of it was read into its fields ("Chủ
-    tịch UBND tỉnh đề nghị các đơn vị được kiểm tra …" on a post whose lines write 2020 only). A text writing no year
-    is never ruled out (a year unread is no evidence); nor one writing a year asked anywhere.
-
-    >>> from types import SimpleNamespace as NS
-    >>> u = NS(result=NS(passage=NS(text="Chủ tịch UBND tỉnh đề nghị các đơn vị được kiểm tra.", doc_id="d")))
-    >>> document_of_other_years(u, ["2023"], doc_text={"d": "Kiểm tra cải cách hành chính năm 2020 tại 10 đơn vị."}.get)
-    True
-    >>> document_of_other_years(u, ["2023"], doc_text={"d": "Kế hoạch giai đoạn 2021-2025 của tỉnh."}.get)
-    False
-    >>> document_of_other_years(u, ["2023"], doc_text={"d": "Căn cứ Kế hoạch số 5/KH-UBND ngày 2/1/2020."}.get)
-    False
-    """
-    if not years or doc_text is None:
-        return False
-    written, periods = _document_written_years(unit.result.passage.doc_id, state, doc_text)
-    return bool(written) and not (written | periods) & set(years)
-
-
-def document_writes_no_year(unit, state=None, doc_text=None) -> bool:
-    """A unit whose document's whole text writes no year of its own and no period (a cited document's date is the
-    cited document's): the page is silent on its year. ``doc_text`` None reads nothing (False).
-
-    >>> from types import SimpleNamespace as NS
-    >>> u = NS(result=NS(passage=NS(text="Đoàn kiểm tra làm việc tại 8 đơn vị.", doc_id="d")))
-    >>> document_writes_no_year(u, doc_text={"d": "Đoàn kiểm tra làm việc tại 8 đơn vị."}.get)
-    True
-    >>> document_writes_no_year(u, doc_text={"d": "Năm 2020, đoàn kiểm tra làm việc tại 8 đơn vị."}.get)
-    False
-    """
-    if doc_text is None:
-        return False
-    written, periods = _document_written_years(unit.result.passage.doc_id, state, doc_text)
-    return not written and not periods
-
-
-def _document_written_years(doc_id: str, state, doc_text) -> tuple[frozenset[str], frozenset[str]]:
-    """The years a document's whole text writes as its own and those of the periods it writes, once per index
-    state."""
-    cache = state.memo("assistant.evidence.document_written_years", lambda _: {}) if state is not None else {}
-    if doc_id not in cache:
-        text = doc_text(doc_id) or ""
-        cache[doc_id] = (frozenset(years_written(text)), frozenset(periods_written(text)))
-    return cache[doc_id]
-
-
 def absent_named_number(analysis, units: list, records: dict) -> str:
     """A document number the question writes with its year ("Nghị quyết số 39/2012/NQ-HĐND") that is no indexed
     document's own and that no passage found for the question writes with that year, or "". Its serial alone may be
@@ -843,7 +792,6 @@ def in_scope(result, analysis, state=None) -> bool:
 __all__ = ["AskedFact", "asked_fact", "answers_when_by_condition", "states_fact", "fact_stated", "fact_present",
            "fact_units",
            "in_scope", "in_question_scope", "numbers_other_events",
-           "names_other_places", "names_other_localities", "document_of_other_years", "document_writes_no_year",
-           "ordinal_conflict", "unit_year_cover",
+           "names_other_places", "names_other_localities", "ordinal_conflict", "unit_year_cover",
            "absent_named_number", "places_named", "document_of_other_places", "document_of_other_localities",
            "cued_localities", "FACT_NAMES", "FACT_TOP_UNITS"]
