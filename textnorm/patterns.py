@@ -687,6 +687,12 @@ PLACE_DATE = re.compile(
     r"(?:(?P<d>\d{1,2})?[\s.…]*tháng\s*(?P<m>\d{1,2})?"
     r"[\s.…,]*năm\s*(?P<y>\d{4})|(?P<d2>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m2>\d{1,2})\s*(?P=sep)\s*(?P<y2>\d{4}))"
 )
+#: What stands right before a cited number's last code part ("03/KH-UBND", "18-NQ/TW"): a letter or a figure and a
+#: "/" or "-" with no space. A header's place opens its line or follows a space ("… Hạnh phúc Hà Nội, ngày …"), and a
+#: motto's dash is spaced (" - "), so a word glued after one is a code's tail, never a place.
+CODE_TAIL_BEFORE = re.compile(r"[0-9A-ZĐ][/-]$")
+
+
 def capitalised_place_start(text: str, m: re.Match) -> int | None:
     """Where the capitalised words before ", ngày" of a :data:`PLACE_DATE` match begin in ``text``: a place is
     written with capitals ("Thành phố Hồ Chí Minh" → "Hồ Chí Minh"); None when the word before the comma is in small
@@ -697,6 +703,16 @@ def capitalised_place_start(text: str, m: re.Match) -> int | None:
     >>> text = "Thành phố Hồ Chí Minh, ngày 05-3-2021"
     >>> text[capitalised_place_start(text, PLACE_DATE.match(text)):]
     'Hồ Chí Minh, ngày 05-3-2021'
+
+    Nor is the tail of a cited number's code a place (:data:`CODE_TAIL_BEFORE`): a sentence citing "(Kế hoạch số
+    03/KH-UBND, ngày 07/1/2019)" or "Nghị quyết số 18-NQ/TW, ngày 25/10/2017" dates the document it cites.
+
+    >>> text = "UBND tỉnh ban hành Kế hoạch (Kế hoạch số 03/KH-UBND, ngày 07/1/2019)."
+    >>> [capitalised_place_start(text, m) for m in PLACE_DATE.finditer(text)]
+    [None]
+    >>> text = "Số: 651 /BC-UBND Phương Sơn, ngày 02 tháng 7 năm 2020"
+    >>> text[capitalised_place_start(text, PLACE_DATE.search(text)):]
+    'Phương Sơn, ngày 02 tháng 7 năm 2020'
     """
     words = text[m.start("place"):m.end("place")].split()
     keep = 0
@@ -706,8 +722,14 @@ def capitalised_place_start(text: str, m: re.Match) -> int | None:
         keep += 1
     if not keep:
         return None
-    place = " ".join(words[-keep:])
-    return m.start("place") + text[m.start("place"):m.end("place")].rfind(place)
+    while True:
+        place = " ".join(words[-keep:])
+        start = m.start("place") + text[m.start("place"):m.end("place")].rfind(place)
+        if not CODE_TAIL_BEFORE.search(text, 0, start):
+            return start
+        if keep == 1:
+            return None
+        keep -= 1  # "Số: 651 /BC-UBND Phương Sơn, ngày …": the place is what follows the code
 
 
 #: Legal bases and proposals that precede the body ("Căn cứ …", "Theo đề nghị …", "Xét đề nghị …").
