@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.reading import metadata_of
-from textnorm.patterns import PLACE_DATE, capitalised_place_start
+from textnorm.patterns import NEWS_CREDIT, PLACE_DATE, capitalised_place_start
 
 #: A site's slogan banner, printed above every post of the portal.
 BANNER = "Quyết tâm thực hiện thắng lợi Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVI, nhiệm kỳ 2015 - 2020"
@@ -59,3 +59,14 @@ def test_a_word_glued_after_a_codes_slash_or_dash_is_no_place(line, place):
     m = PLACE_DATE.search(line)
     start = capitalised_place_start(line, m)
     assert (None if start is None else line[start:m.end("place")]) == place
+
+
+@pytest.mark.parametrize("lead, credited", [
+    ("(Quanlynhanuoc) – Sự xuất hiện của chính phủ số đã tạo nền tảng phát triển hạ tầng số", True),
+    ("(Chinhphu.vn) - Văn phòng Chính phủ vừa có văn bản", True),
+    ("(TTXVN) - Ngày 9-10, …", True),
+    ("(Dự thảo) Quy chế làm việc", False),  # no dash: a draft's label, not an outlet
+    ("(a) – điểm a khoản 1", False),
+])
+def test_an_outlets_site_name_as_one_word_credits_a_lead(lead, credited):
+    assert bool(NEWS_CREDIT.match(lead)) is credited

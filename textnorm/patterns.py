@@ -416,12 +416,13 @@ NEWS_NARRATION = re.compile(
 EVENT_DAY = re.compile(r"(?<!vào )\b(?:sáng|chiều|tối|trưa)\s+(?:nay\s+)?(?:ngày\s+)?\d{1,2}\s*[/-]\s*\d{1,2}\b",
                        re.IGNORECASE)
 #: A news lead credited to its outlet: "(Chinhphu.vn) - Văn phòng Chính phủ vừa …", "(Baobackan.vn) – Ngày …",
-#: "(TTXVN) - …"; or without brackets, as a site name or an outlet's "… Online": "VOV.VN -Từ thực tế …",
-#: "NHN Online - Qua thời gian …" (a bare acronym is left out: "UBND - …" may open a line of a plan); or an
-#: outlet's initials with the place it wrote from in brackets: "TT(Hà Nội) - Ngày 9-10, …", "TTXVN (Huế) - …"; or the
-#: paper's and its reporter's initials joined by a hyphen, a dash or none after them: "(TN-HL) Sáng nay …".
+#: "(TTXVN) - …", or its site's name as one word without its domain ("(Quanlynhanuoc) – …"); or without brackets,
+#: as a site name or an outlet's "… Online": "VOV.VN -Từ thực tế …", "NHN Online - Qua thời gian …" (a bare acronym
+#: is left out: "UBND - …" may open a line of a plan); or an outlet's initials with the place it wrote from in
+#: brackets: "TT(Hà Nội) - Ngày 9-10, …", "TTXVN (Huế) - …"; or the paper's and its reporter's initials joined by a
+#: hyphen, a dash or none after them: "(TN-HL) Sáng nay …".
 NEWS_CREDIT = re.compile(
-    r"^\((?:[A-Za-zĐđ][\w.-]*\.(?:vn|com|net|org)|[A-ZĐ]{2,10})\)\s*[-–—:]|"
+    r"^\((?:[A-Za-zĐđ][\w.-]*\.(?:vn|com|net|org)|[A-ZĐ]{2,10}|[A-ZĐ][a-zđ]{3,20})\)\s*[-–—:]|"
     r"^\([A-ZĐ]{1,6}-[A-ZĐ]{1,6}\)\s*[-–—:]?\s*(?=" + UPPER_LETTER + r")|"
     r"^[A-ZĐ]{2,10}\s*\(" + UPPER_LETTER + r"[^()\d]{1,30}\)\s*[-–—]\s*(?=" + UPPER_LETTER + r")|"
     r"^(?:[A-Za-zĐđ][\w-]*\.(?i:vn|com|net|org)|[A-ZĐ][\w]{1,15}\s+Online)\s*[-–—]\s*(?=" + UPPER_LETTER + r")"
