@@ -1820,6 +1820,13 @@ def is_headline(text: str) -> bool:
             and not PHOTO_CREDIT_END.search(text.strip()))
 
 
+#: A lead restating fewer than this share of the first headline-like line's words does not retell it (a slogan
+#: banner shares a few common words with any lead: "thực hiện", "tỉnh").
+UNRESTATED_SHARE = 0.5
+#: A lead restating at least this share of a later line's words retells that line: the post's headline.
+RESTATED_SHARE = 0.8
+
+
 def _headline(r: _Reader, stamp: int | None) -> int | None:
     """Block index of the headline: the headline-like block nearest the dateline, the one above it first (a
     dateline may also be printed under a menu and above the headline); without a dateline above the body, the first
@@ -1831,11 +1838,53 @@ def _headline(r: _Reader, stamp: int | None) -> int | None:
         order = _above_body(r)
     else:
         order = [i for k in range(1, HEADLINE_REACH + 1) for i in (stamp - k, stamp + k) if 0 <= i < len(r.blocks)]
-    return next((i for i in order if _reads_as_headline(r.blocks[i].text, i + 1 == stamp)
-                 and not is_list_line(r.blocks[i].text) and not _is_tag(r.blocks[i].text) and not _repeats_next(r, i)
-                 and not _is_page_chrome(r.blocks[i].text) and _opens_a_sentence(r.blocks[i].text)
-                 and not _heads_its_tag(r, i) and not _publisher(r.blocks[i].text)
-                 and not _weekday_stamp_line(r.blocks[i].text)), None)
+    fits = [i for i in order if _reads_as_headline(r.blocks[i].text, i + 1 == stamp)
+            and not is_list_line(r.blocks[i].text) and not _is_tag(r.blocks[i].text) and not _repeats_next(r, i)
+            and not _is_page_chrome(r.blocks[i].text) and _opens_a_sentence(r.blocks[i].text)
+            and not _heads_its_tag(r, i) and not _publisher(r.blocks[i].text)
+            and not _weekday_stamp_line(r.blocks[i].text)]
+    if len(fits) > 1 and (stamp is None or under_body):
+        return _restated_headline(r, fits)
+    return fits[0] if fits else None
+
+
+def _restated_headline(r: _Reader, fits: list[int]) -> int:
+    """Of the lines above the body that read as headlines, the first, unless its lead restates few of its words
+    (:data:`UNRESTATED_SHARE`: a site's slogan banner, "Quyết tâm thực hiện thắng lợi Nghị quyết Đại hội …") and
+    restates most of a later one's (:data:`RESTATED_SHARE`): a post's lead retells its headline.
+
+    >>> from ingest.clean import clean_lines
+    >>> from ingest.structure import parse_structure
+    >>> src = ("Siết chặt kỷ cương, tăng cường trách nhiệm, quyết liệt hành động, sáng tạo, bứt phá\\n\\n"
+    ...        "Họp Ban Chỉ đạo Cải cách hành chính tỉnh năm 2023\\n\\n"
+    ...        "Sáng ngày 01/11/2023, Ban Chỉ đạo Cải cách hành chính tỉnh đã tổ chức họp để đánh giá kết quả triển "
+    ...        "khai thực hiện công tác cải cách hành chính 10 tháng đầu năm 2023 và phương hướng 2 tháng cuối năm.")
+    >>> blocks = parse_structure(clean_lines(src))
+    >>> _restated_headline(_Reader(blocks, src, _locate(blocks, src), [], {}), [0, 1])
+    1
+    """
+    lead = next((b.text for b in r.blocks[fits[-1] + 1:]
+                 if len(b.text) >= PROSE_MIN_CHARS or _is_lead_sentence(b.text)), "")
+    said = set(_words(lead))
+    if not said:
+        return fits[0]
+
+    def share(i: int) -> float:
+        words = _words(r.blocks[i].text)
+        return sum(w in said for w in words) / len(words) if words else 0.0
+
+    if share(fits[0]) >= UNRESTATED_SHARE:
+        return fits[0]
+    return next((i for i in fits[1:] if share(i) >= RESTATED_SHARE), fits[0])
+
+
+def _words(text: str) -> list[str]:
+    """The folded words of a text (accents and case dropped), figures kept.
+
+    >>> _words("Họp Ban Chỉ đạo năm 2023")
+    ['hop', 'ban', 'chi', 'dao', 'nam', '2023']
+    """
+    return re.findall(r"[a-z0-9]+", fold_accents(text.lower()))
 
 
 #: Where one sentence ends and another begins: a full stop, a question or exclamation mark, a space, a capital (a

@@ -416,12 +416,13 @@ NEWS_NARRATION = re.compile(
 EVENT_DAY = re.compile(r"(?<!vào )\b(?:sáng|chiều|tối|trưa)\s+(?:nay\s+)?(?:ngày\s+)?\d{1,2}\s*[/-]\s*\d{1,2}\b",
                        re.IGNORECASE)
 #: A news lead credited to its outlet: "(Chinhphu.vn) - Văn phòng Chính phủ vừa …", "(Baobackan.vn) – Ngày …",
-#: "(TTXVN) - …"; or without brackets, as a site name or an outlet's "… Online": "VOV.VN -Từ thực tế …",
-#: "NHN Online - Qua thời gian …" (a bare acronym is left out: "UBND - …" may open a line of a plan); or an
-#: outlet's initials with the place it wrote from in brackets: "TT(Hà Nội) - Ngày 9-10, …", "TTXVN (Huế) - …"; or the
-#: paper's and its reporter's initials joined by a hyphen, a dash or none after them: "(TN-HL) Sáng nay …".
+#: "(TTXVN) - …", or its site's name as one word without its domain ("(Quanlynhanuoc) – …"); or without brackets,
+#: as a site name or an outlet's "… Online": "VOV.VN -Từ thực tế …", "NHN Online - Qua thời gian …" (a bare acronym
+#: is left out: "UBND - …" may open a line of a plan); or an outlet's initials with the place it wrote from in
+#: brackets: "TT(Hà Nội) - Ngày 9-10, …", "TTXVN (Huế) - …"; or the paper's and its reporter's initials joined by a
+#: hyphen, a dash or none after them: "(TN-HL) Sáng nay …".
 NEWS_CREDIT = re.compile(
-    r"^\((?:[A-Za-zĐđ][\w.-]*\.(?:vn|com|net|org)|[A-ZĐ]{2,10})\)\s*[-–—:]|"
+    r"^\((?:[A-Za-zĐđ][\w.-]*\.(?:vn|com|net|org)|[A-ZĐ]{2,10}|[A-ZĐ][a-zđ]{3,20})\)\s*[-–—:]|"
     r"^\([A-ZĐ]{1,6}-[A-ZĐ]{1,6}\)\s*[-–—:]?\s*(?=" + UPPER_LETTER + r")|"
     r"^[A-ZĐ]{2,10}\s*\(" + UPPER_LETTER + r"[^()\d]{1,30}\)\s*[-–—]\s*(?=" + UPPER_LETTER + r")|"
     r"^(?:[A-Za-zĐđ][\w-]*\.(?i:vn|com|net|org)|[A-ZĐ][\w]{1,15}\s+Online)\s*[-–—]\s*(?=" + UPPER_LETTER + r")"
@@ -687,6 +688,12 @@ PLACE_DATE = re.compile(
     r"(?:(?P<d>\d{1,2})?[\s.…]*tháng\s*(?P<m>\d{1,2})?"
     r"[\s.…,]*năm\s*(?P<y>\d{4})|(?P<d2>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m2>\d{1,2})\s*(?P=sep)\s*(?P<y2>\d{4}))"
 )
+#: What stands right before a cited number's last code part ("03/KH-UBND", "18-NQ/TW"): a letter or a figure and a
+#: "/" or "-" with no space. A header's place opens its line or follows a space ("… Hạnh phúc Hà Nội, ngày …"), and a
+#: motto's dash is spaced (" - "), so a word glued after one is a code's tail, never a place.
+CODE_TAIL_BEFORE = re.compile(r"[0-9A-ZĐ][/-]$")
+
+
 def capitalised_place_start(text: str, m: re.Match) -> int | None:
     """Where the capitalised words before ", ngày" of a :data:`PLACE_DATE` match begin in ``text``: a place is
     written with capitals ("Thành phố Hồ Chí Minh" → "Hồ Chí Minh"); None when the word before the comma is in small
@@ -697,6 +704,16 @@ def capitalised_place_start(text: str, m: re.Match) -> int | None:
     >>> text = "Thành phố Hồ Chí Minh, ngày 05-3-2021"
     >>> text[capitalised_place_start(text, PLACE_DATE.match(text)):]
     'Hồ Chí Minh, ngày 05-3-2021'
+
+    Nor is the tail of a cited number's code a place (:data:`CODE_TAIL_BEFORE`): a sentence citing "(Kế hoạch số
+    03/KH-UBND, ngày 07/1/2019)" or "Nghị quyết số 18-NQ/TW, ngày 25/10/2017" dates the document it cites.
+
+    >>> text = "UBND tỉnh ban hành Kế hoạch (Kế hoạch số 03/KH-UBND, ngày 07/1/2019)."
+    >>> [capitalised_place_start(text, m) for m in PLACE_DATE.finditer(text)]
+    [None]
+    >>> text = "Số: 651 /BC-UBND Phương Sơn, ngày 02 tháng 7 năm 2020"
+    >>> text[capitalised_place_start(text, PLACE_DATE.search(text)):]
+    'Phương Sơn, ngày 02 tháng 7 năm 2020'
     """
     words = text[m.start("place"):m.end("place")].split()
     keep = 0
@@ -706,8 +723,14 @@ def capitalised_place_start(text: str, m: re.Match) -> int | None:
         keep += 1
     if not keep:
         return None
-    place = " ".join(words[-keep:])
-    return m.start("place") + text[m.start("place"):m.end("place")].rfind(place)
+    while True:
+        place = " ".join(words[-keep:])
+        start = m.start("place") + text[m.start("place"):m.end("place")].rfind(place)
+        if not CODE_TAIL_BEFORE.search(text, 0, start):
+            return start
+        if keep == 1:
+            return None
+        keep -= 1  # "Số: 651 /BC-UBND Phương Sơn, ngày …": the place is what follows the code
 
 
 #: Legal bases and proposals that precede the body ("Căn cứ …", "Theo đề nghị …", "Xét đề nghị …").
