@@ -36,7 +36,7 @@ from textnorm import fold_accents
 from textnorm.cues import DOCUMENT_TYPE_FORMS, YEAR, YEAR_WORD, PassageRole, question_fold
 from textnorm.english import ENGLISH_DAY, english_text
 from textnorm.kinds import DocumentKind, document_kind, kind_of_code
-from textnorm.patterns import CITED_DOCUMENT, DOCUMENT_REFERENCE, number_digits
+from textnorm.patterns import CITED_DOCUMENT, DOCUMENT_REFERENCE, PLACE_NAME, number_digits
 from textnorm.periods import WRITTEN_DATE, find_periods
 
 #: A month named in a question, folded: "tháng 9", "tháng 9/2021", "tháng 12-2024", "tháng 1 năm 2026" ("tháng mấy"
@@ -591,3 +591,84 @@ __all__ = ["QUOTED_UNITS", "EVIDENCE_COVERAGE_SHARE", "GRAIN_NAMES", "asked_mont
            "ISSUING_KINDS", "CLAUSE_CHARS", "ISSUE_YEAR_SLACK", "DocumentAsked", "asked_document", "contradicts",
            "other_document_fact", "NAMED_KINDS", "NAME_WORDS", "regulation_asked", "regulation_kind",
            "unnamed_regulation"]
+
+
+# -- the places or offices asked for by name, none named ----------------------------------------------------------
+#: The levels a question asks to be named ("kiểm tra những huyện nào", "ở những xã nào", "những sở nào"), folded →
+#: as written; a question naming two ("những huyện, thị xã nào", "những quận, huyện nào") asks the first.
+#: Provinces are left out: pages name them without their level ("Quảng Ninh dẫn đầu").
+NAMED_LEVELS = {"huyen": "huyện", "quan": "quận", "thi xa": "thị xã", "thi tran": "thị trấn", "xa": "xã",
+                "phuong": "phường", "so": "sở"}
+_LEVEL_WORDS = "|".join(sorted(NAMED_LEVELS, key=len, reverse=True))
+#: "những <level> nào", other levels or "ban", "ngành" between ("những huyện, thị xã nào", "những sở, ban nào"):
+#: "những quan điểm nào" asks no quận.
+_ASKS_NAMED = re.compile(r"\bnhung (?P<level>" + _LEVEL_WORDS + r")(?:,? (?:" + _LEVEL_WORDS
+                         + r"|ban|nganh))* nao\b")
+#: The same levels as an English page writes them after or before the names ("in Krong Bong and Ea H'leo
+#: districts", "the district of Krong Bong").
+_ENGLISH_LEVEL = r"(?:districts?|communes?|wards?|towns?|departments?)"
+_ENGLISH_NAMED = re.compile(r"[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*\s+" + _ENGLISH_LEVEL + r"\b|\b" + _ENGLISH_LEVEL
+                            + r"\s+of\s+[A-Z]")
+
+
+def asked_level(question: str) -> str:
+    """The level of the places or offices a question asks to be named, as written ("huyện", "xã", "sở"), or "".
+
+    >>> asked_level("Đoàn kiểm tra của tỉnh làm việc ở những huyện nào?"), asked_level("nhung so nao")
+    ('huyện', 'sở')
+    >>> asked_level("doan kiem tra lam viec o nhung huyen, thi xa nao")
+    'huyện'
+    >>> asked_level("Kế hoạch đặt ra những quan điểm nào?"), asked_level("Kiểm tra bao nhiêu huyện?")
+    ('', '')
+    """
+    m = _ASKS_NAMED.search(question_fold(question))
+    return NAMED_LEVELS[m.group("level")] if m else ""
+
+
+def names_of_level(text: str, level: str) -> bool:
+    """Whether ``text`` names a place or an office of ``level``: the level and a capitalised name ("huyện Krông Bông",
+    "Sở Nội vụ", "các xã: Bình Trị, Bình Lãnh"), or on an English page the names with their level ("in Krong Bong and
+    Ea H'leo districts").
+
+    >>> names_of_level("UBND tỉnh sẽ kiểm tra tại 8 sở, ngành và 6 huyện, thị xã.", "huyện")
+    False
+    >>> names_of_level("Đoàn kiểm tra thực tế tại các xã Bình Trị, Bình Lãnh.", "xã")
+    True
+    >>> names_of_level("Đoàn kiểm tra tại huyện Krông Bông và huyện Ea H'leo.", "huyện")
+    True
+    >>> names_of_level("The team will inspect in Krong Bong and Ea H'leo districts.", "huyện")
+    True
+    >>> names_of_level("kiểm tra các sở, ngành", "sở")
+    False
+    """
+    text = text or ""
+    if re.search(r"(?i:" + re.escape(level) + r")\s*:?[^\S\n]+" + PLACE_NAME, text):
+        return True
+    return english_text(text) and bool(_ENGLISH_NAMED.search(text))
+
+
+def unnamed_level(units: list, analysis, state=None, doc_text=None) -> str:
+    """The level asked to be named ("huyện" of "kiểm tra những huyện nào") when none of the units an answer would quote
+    (:func:`_quoted`), among those the question's scope does not rule out
+    (:func:`assistant.evidence.in_question_scope`), names one place or office of that level (:func:`names_of_level`);
+    else "". A page counting them ("6 huyện, thị xã") or describing them ("các sở, ngành") names none: the answer
+    would give the topic without what is asked. A question naming a document by its number is left to the number's
+    own checks (the document named wins over the place the question names: its units may be out of that scope).
+
+    >>> from types import SimpleNamespace as NS
+    >>> def unit(text): return NS(score=1.0, coverage=0.5, doc_id="d", text=text, result=NS(
+    ...     passage=NS(text=text, section="", doc_id="d"), doc_metadata={"tieu_de": ""}))
+    >>> q = NS(original="Đoàn của tỉnh kiểm tra những huyện nào?", text="", doc_numbers=[], years=[], provinces=[])
+    >>> unnamed_level([unit("Đoàn kiểm tra tại 8 sở, ngành và 6 huyện, thị xã.")], q)
+    'huyện'
+    >>> unnamed_level([unit("Đoàn kiểm tra tại huyện Hà Quảng và huyện Bảo Lạc.")], q)
+    ''
+    """
+    question = getattr(analysis, "original", "") or analysis.text
+    level = asked_level(question)
+    if not level or not units or _names_documents(analysis, state):
+        return ""
+    scoped = [u for u in units if in_question_scope(u, analysis, state, doc_text)]
+    if any(names_of_level(evidence_text(u.result), level) for u in _quoted(scoped)):
+        return ""
+    return level

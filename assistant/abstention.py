@@ -48,6 +48,7 @@ from assistant.absence import (
     other_document_fact,
     quoted_of_other_years,
     regulation_kind,
+    unnamed_level,
     unnamed_regulation,
 )
 from assistant.evidence import (
@@ -120,6 +121,9 @@ class AbstentionFeatures:
     #: the regulation asked ("quy che hoat dong") whose own number, date or signer the units state only of documents
     #: that never write its name (:func:`assistant.absence.unnamed_regulation`)
     unnamed_regulation: str = ""
+    #: the level asked to be named ("huyện" of "kiểm tra những huyện nào") that no unit read in scope names
+    #: (:func:`assistant.absence.unnamed_level`)
+    unnamed_level: str = ""
 
     def as_row(self) -> dict:
         return {"coverage": round(self.coverage, 3), "unknown_share": round(self.unknown_share, 3),
@@ -130,7 +134,7 @@ class AbstentionFeatures:
                 "topic_coverage": round(self.topic_coverage, 3),
                 "absent_month": self.absent_month, "absent_grain": self.absent_grain,
                 "other_document": self.other_document, "quoted_year": self.quoted_year,
-                "unnamed_regulation": self.unnamed_regulation}
+                "unnamed_regulation": self.unnamed_regulation, "unnamed_level": self.unnamed_level}
 
 
 @dataclass(frozen=True)
@@ -188,6 +192,11 @@ class AbstentionRule:
     #: hoạt động của …") and no document of the units stating one writes that name
     #: (:func:`assistant.absence.unnamed_regulation`): the answer would give another regulation's (session 21).
     require_named_regulation: bool = True
+    #: Refuse when the question asks to name places or offices of a level ("kiểm tra những huyện nào", "những sở
+    #: nào") and no unit read in its scope names one of that level (:func:`assistant.absence.unnamed_level`): the
+    #: page counts or describes them ("6 huyện, thị xã", "các sở, ngành") and the answer would not name them
+    #: (session 22).
+    require_named_level: bool = True
 
     def for_embedder(self, name: str) -> "AbstentionRule":
         """The rule for an index built with embedder ``name``: the dense threshold only holds for its own model; with
@@ -260,6 +269,9 @@ class AbstentionRule:
             out.append(("other_document", "Các văn bản hiện có không có số hiệu, ngày ban hành hay người ký của "
                         f"{f.other_document} được hỏi; chỉ có của các văn bản khác, nên không thể trả lời câu hỏi "
                         "này."))
+        if self.require_named_level and f.unnamed_level:
+            out.append(("named_level", f"Các văn bản hiện có nói về nội dung này nhưng không nêu tên các "
+                        f"{f.unnamed_level} được hỏi, nên không thể trả lời câu hỏi này."))
         if self.require_named_regulation and f.unnamed_regulation:
             out.append(("regulation", "Các văn bản hiện có không có văn bản nào là "
                         f"{regulation_kind(f.unnamed_regulation)} được hỏi; chỉ có các văn "
@@ -326,7 +338,8 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule, doc_tex
                               absent_grain=absent_grain(units, analysis, lexical_state, doc_text),
                               other_document=other_document_fact(stating, fact, analysis, doc_text),
                               quoted_year=quoted_of_other_years(units, analysis, lexical_state, quotable_share),
-                              unnamed_regulation=unnamed_regulation(stating, fact, analysis, lexical_state, doc_text))
+                              unnamed_regulation=unnamed_regulation(stating, fact, analysis, lexical_state, doc_text),
+                              unnamed_level=unnamed_level(units, analysis, lexical_state, doc_text))
 
 
 def _inflection_known(word: str, index) -> bool:
