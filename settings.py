@@ -70,6 +70,10 @@ class Settings:
     bm25_k1: float = 1.2
     #: BM25's length normalisation b, from 0 (none) to 1 (full) (the reason for its default: ``index.lexical.B``).
     bm25_b: float = 0.75
+    #: How the dense search finds its candidates: ``exact`` (every current passage's stored vector compared with the
+    #: question's, read from Chroma once per index state: the same passages and scores in every process) or
+    #: ``approximate`` (Chroma's HNSW query, whose graph is rebuilt differently at each open: see ``bench/README.md``).
+    dense_search: str = "exact"
 
     @property
     def max_file_bytes(self) -> int:
@@ -174,6 +178,8 @@ def setting_names() -> list[str]:
 _POSITIVE = ("llm_timeout", "max_file_mb", "max_unzipped_mb", "max_document_chars", "max_passages", "top_k",
              "chroma_port", "chroma_retry_seconds")
 _MAX_PORT = 65535
+#: The values DENSE_SEARCH takes (:attr:`Settings.dense_search`).
+DENSE_SEARCHES = ("exact", "approximate")
 
 
 def validate(settings: "Settings") -> "Settings":
@@ -192,6 +198,9 @@ def validate(settings: "Settings") -> "Settings":
         raise SettingsError(f"BM25_K1={settings.bm25_k1:g} không hợp lệ: cần một số không âm.")
     if not 0 <= settings.bm25_b <= 1:
         raise SettingsError(f"BM25_B={settings.bm25_b:g} không hợp lệ: cần một số từ 0 đến 1.")
+    if settings.dense_search not in DENSE_SEARCHES:
+        raise SettingsError(f"DENSE_SEARCH={settings.dense_search!r} không hợp lệ: chọn "
+                            f"{' hoặc '.join(DENSE_SEARCHES)}.")
     if settings.chroma_port > _MAX_PORT:
         raise SettingsError(f"CHROMA_PORT={settings.chroma_port} không hợp lệ: cổng phải từ 1 đến {_MAX_PORT}.")
     return settings

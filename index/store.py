@@ -530,6 +530,52 @@ class IndexStore:
             include=["distances"]))
         return [(pid, 1.0 - float(d)) for pid, d in zip(got["ids"][0], got["distances"][0])]
 
+    def exact_dense_search(self, state: LexicalState, vector: np.ndarray, n: int,
+                           mask: np.ndarray | None = None) -> list[tuple[str, float]]:
+        """The ``n`` passages of ``state`` (among ``mask``'s, in the state's passage order; all when None) whose stored
+        vectors are nearest to ``vector`` by cosine similarity: (passage id, similarity), best first, ties in the
+        state's order. Exact, so every process gets the same list (Chroma's HNSW query does not: the graph it rebuilds
+        from its log at each open differs, and misses a true neighbour now and then). The vectors are read from Chroma
+        once per state (:meth:`dense_vectors`); a search is one matrix-vector product, no Chroma call."""
+        matrix, present = self.dense_vectors(state)
+        query = np.asarray(vector, np.float32)
+        norm = float(np.linalg.norm(query))
+        # einsum, not `@`: no BLAS call, whose worker threads keep spinning after it and slowed the rest of a search
+        # 2.3 times on a busy machine (bench/README.md); one thread, one summation order
+        sims = np.einsum("ij,j->i", matrix, query / norm if norm else query)
+        rows = np.flatnonzero(present if mask is None else present & mask)
+        if n < len(rows):  # the n best and every row tied with the n-th, then sorted: no full sort of a large index
+            floor = np.partition(sims[rows], len(rows) - n)[len(rows) - n]
+            rows = rows[sims[rows] >= floor]
+        order = rows[np.lexsort((rows, -sims[rows]))[:n]]
+        ids = state.index.ids
+        return [(ids[i], float(sims[i])) for i in order]
+
+    def dense_vectors(self, state: LexicalState) -> tuple[np.ndarray, np.ndarray]:
+        """The stored vector of every passage of ``state``, in its passage order, scaled to length 1 (float32, one
+        row per passage), and which rows Chroma held (a passage deleted since the state was read has a zero row,
+        never returned). Read once per state and kept with it (:meth:`LexicalState.memo`): a state is one snapshot
+        of the records, so an ingest or a rebuild anywhere makes a new state and the vectors are read again."""
+        return state.memo("store.dense_vectors", lambda s: self._read_vectors(list(s.index.ids)))
+
+    def _read_vectors(self, ids: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`dense_vectors` for these passage ids, fetched :data:`_BATCH` at a time by id."""
+        position = {pid: i for i, pid in enumerate(ids)}
+        matrix = np.zeros((len(ids), 0), np.float32)
+        present = np.zeros(len(ids), bool)
+        for lo in range(0, len(ids), _BATCH):
+            got = self._retrying(lambda lo=lo: self.passages.get(ids=ids[lo:lo + _BATCH], include=["embeddings"]))
+            vectors = np.asarray(got["embeddings"] if got["embeddings"] is not None else [], np.float32)
+            if not len(got["ids"]):
+                continue
+            if not matrix.shape[1]:  # the first batch tells the vectors' length
+                matrix = np.zeros((len(ids), vectors.shape[1]), np.float32)
+            rows = np.array([position[pid] for pid in got["ids"]])
+            norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+            matrix[rows] = vectors / np.where(norms > 0, norms, 1.0)
+            present[rows] = True
+        return matrix, present
+
     def fetch_passages(self, ids: list[str]) -> dict[str, Passage]:
         """The passages of these ids that the index holds, by id (fetched :data:`_BATCH` at a time)."""
         ids = list(ids)

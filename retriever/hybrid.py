@@ -343,8 +343,11 @@ class HybridRetriever:
 
     def _dense_scores(self, analysis: QueryAnalysis, state, mask: np.ndarray | None) -> dict[str, float]:
         """Dense similarities of the closest passages, among those of the documents the filters keep (``mask``;
-        None when there is no filter): the same documents as the lexical search, decided once by :meth:`_mask`."""
+        None when there is no filter): the same documents as the lexical search, decided once by :meth:`_mask`. Exact
+        over the stored vectors, or Chroma's approximate query, as ``DENSE_SEARCH`` says."""
         vector = self.query_vector(analysis.search_text)
+        if self.store.settings.dense_search == "exact":
+            return dict(self.store.exact_dense_search(state, vector, self.config.candidates, mask))
         where = None
         if mask is not None:
             where = {"doc_id": {"$in": [state.doc_ids[i] for i in np.unique(state.passage_docs[mask])]}}

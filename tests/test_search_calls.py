@@ -1,5 +1,6 @@
-"""A search asks Chroma for nothing whose cost grows with the index beyond the ANN query (issue 21, item 5): no count,
-no unfiltered get; what it fetches is the chosen passages by id. Counted with spies around Chroma's collection."""
+"""A search asks Chroma for nothing whose cost grows with the index beyond the ANN query (issue 21, item 5; not even
+that with an exact dense top, session 22): no count, no unfiltered get; what it fetches is the chosen passages by id.
+Counted with spies around Chroma's collection."""
 
 from __future__ import annotations
 
@@ -27,9 +28,15 @@ def chroma_calls(monkeypatch) -> list[tuple[str, dict]]:
     return calls
 
 
+@pytest.mark.parametrize("dense", ["approximate", "exact"])
 @pytest.mark.parametrize("filters", [None, SearchFilters(provinces=("Hà Nam",))])
-def test_a_search_makes_one_ann_query_and_fetches_its_results_by_id(hashed_index, chroma_calls, filters):
-    _, store = hashed_index
+def test_a_search_makes_one_ann_query_and_fetches_its_results_by_id(hashed_index, chroma_calls, filters, dense):
+    """One ANN query per search (DENSE_SEARCH=approximate), none when the dense top is exact (its vectors are read
+    once per index state, with the lexical state: ``tests/test_exact_dense.py``)."""
+    from index.store import IndexStore
+
+    settings, _ = hashed_index
+    store = IndexStore(settings.with_overrides(dense_search=dense))
     retriever = HybridRetriever(store)
     retriever.search(QUESTIONS[0], k=5, filters=filters)  # the lexical state is read (and checked) once here
     chroma_calls.clear()
@@ -37,7 +44,7 @@ def test_a_search_makes_one_ann_query_and_fetches_its_results_by_id(hashed_index
         results = retriever.search(question, k=5, filters=filters)
         assert results
     names = [name for name, _ in chroma_calls]
-    assert names.count("query") == len(QUESTIONS) and "count" not in names
+    assert names.count("query") == (len(QUESTIONS) if dense == "approximate" else 0) and "count" not in names
     gets = [kwargs for name, kwargs in chroma_calls if name == "get"]
     assert len(gets) == len(QUESTIONS), "one fetch of the chosen passages per search"
     assert all(len(kwargs.get("ids") or ()) <= 5 and not kwargs.get("where") for kwargs in gets)
