@@ -21,6 +21,7 @@ from assistant.grounded.scoring import (
     states_time,
 )
 from assistant.grounded.units import QuotedSpan
+from retriever.features import DocumentPlace, asked_provinces, document_place
 from retriever.hybrid import SearchResult
 from retriever.query import QueryAnalysis
 from retriever.years import cites_any
@@ -46,15 +47,47 @@ class Selection:
     lists: list[QuotedSpan] = field(default_factory=list)  # a list question: one enumeration per document
 
 
-def _lead_document(units: list[QuotedSpan], results: list[SearchResult], cfg: GroundedConfig) -> str:
+def _lead_document(units: list[QuotedSpan], results: list[SearchResult], cfg: GroundedConfig,
+                   provinces: list[str] | tuple[str, ...] = ()) -> str:
     """The retriever's first document, unless another one's best unit scores clearly higher (a document named by
-    number already scoped the search)."""
+    number already scoped the search); then, when that document is another province's than the ``provinces`` the
+    question names, the page that may be of them (:func:`_lead_of_place`)."""
     first = results[0].passage.doc_id
     best_of = {}
     for u in units:
         best_of[u.doc_id] = max(best_of.get(u.doc_id, 0.0), u.score)
     top = max(best_of, key=best_of.get)
-    return top if best_of[top] > cfg.lead_switch_ratio * best_of.get(first, 0.0) else first
+    lead = top if best_of[top] > cfg.lead_switch_ratio * best_of.get(first, 0.0) else first
+    return _lead_of_place(lead, units, best_of, provinces, cfg)
+
+
+def _lead_of_place(lead: str, units: list[QuotedSpan], best_of: dict[str, float], provinces,
+                   cfg: GroundedConfig) -> str:
+    """``lead``, unless its metadata reads a province the question does not name ("… của tỉnh Đắk Lắk" led by a
+    page of Phú Yên, merged into it in 2025, on the words "chỉ số CCHC năm 2023" they share) while another document
+    that may be of the place asked (its province one of them, or not read) has a unit scoring at least
+    :attr:`GroundedConfig.place_lead_share` of the lead's best: the best scored of those leads. A national body's
+    page is no province's: it never leads so.
+
+    >>> from types import SimpleNamespace as NS
+    >>> def unit(doc, tinh, score): return NS(doc_id=doc, score=score, result=NS(doc_metadata={"tinh": tinh}))
+    >>> units = [unit("py", "Phú Yên", 3.8), unit("dl", "Đắk Lắk", 1.2), unit("kt", "", 0.5)]
+    >>> best = {u.doc_id: u.score for u in units}
+    >>> _lead_of_place("py", units, best, ["Đắk Lắk"], GroundedConfig())
+    'dl'
+    >>> cfg = GroundedConfig()
+    >>> _lead_of_place("py", units, best, ["Phú Yên"], cfg), _lead_of_place("py", units, best, [], cfg)
+    ('py', 'py')
+    """
+    if not provinces:
+        return lead
+    asked = asked_provinces(provinces)
+    place = {u.doc_id: document_place(u.result.doc_metadata, asked) for u in units}
+    if place.get(lead) is not DocumentPlace.OTHER:
+        return lead
+    floor = cfg.place_lead_share * best_of.get(lead, 0.0)
+    here = [d for d, p in place.items() if p in (DocumentPlace.ASKED, DocumentPlace.UNREAD) and best_of[d] >= floor]
+    return max(here, key=best_of.get) if here else lead
 
 
 #: Characters between a passage's last line and the next passage's first (the line breaks ingest cuts at): a list
@@ -124,7 +157,9 @@ def select_units(units: list[QuotedSpan], results: list[SearchResult], analysis:
     scored = [u for u in units if u.score > 0]
     if not scored:
         return None
-    lead = _lead_document(scored, results, cfg)
+    # the provinces the question names itself, not the older ones a merged province's name pulled into the search
+    widened = set(getattr(analysis, "widened", ()))
+    lead = _lead_document(scored, results, cfg, [p for p in getattr(analysis, "provinces", ()) if p not in widened])
     # the document asked about held only where the lead page cites it ("Quyết định 168a … về việc gì"): its clause
     naming = _citing_named(sorted((u for u in scored if u.doc_id == lead), key=lambda u: -u.score), analysis)
     direct = _direct_units(scored, lead, analysis, cfg, naming)
