@@ -21,7 +21,7 @@ from assistant.grounded.scoring import (
     states_time,
 )
 from assistant.grounded.units import QuotedSpan
-from retriever.features import DocumentPlace, asked_provinces, document_place
+from retriever.features import DocumentPlace, asked_provinces, document_place, mentions_province
 from retriever.hybrid import SearchResult
 from retriever.query import QueryAnalysis
 from retriever.years import cites_any
@@ -64,20 +64,25 @@ def _lead_document(units: list[QuotedSpan], results: list[SearchResult], cfg: Gr
 def _lead_of_place(lead: str, units: list[QuotedSpan], best_of: dict[str, float], provinces,
                    cfg: GroundedConfig) -> str:
     """``lead``, unless its metadata reads a province the question does not name ("… của tỉnh Đắk Lắk" led by a
-    page of Phú Yên, merged into it in 2025, on the words "chỉ số CCHC năm 2023" they share) while another document
-    that may be of the place asked (its province one of them, or not read) has a unit scoring at least
-    :attr:`GroundedConfig.place_lead_share` of the lead's best: the best scored of those leads. A national body's
-    page is no province's: it never leads so.
+    page of Phú Yên, merged into it in 2025, on the words "chỉ số CCHC năm 2023" they share) and its best unit names
+    that province, while another document that may be of the place asked (its province one of them, or not read)
+    has a best unit naming it and scoring at least :attr:`GroundedConfig.place_lead_share` of the lead's best: the
+    best scored of those leads. A national body's page is no province's: it never leads so.
 
     >>> from types import SimpleNamespace as NS
-    >>> def unit(doc, tinh, score): return NS(doc_id=doc, score=score, result=NS(doc_metadata={"tinh": tinh}))
-    >>> units = [unit("py", "Phú Yên", 3.8), unit("dl", "Đắk Lắk", 1.2), unit("kt", "", 0.5)]
+    >>> def unit(doc, tinh, score, text=""):
+    ...     return NS(doc_id=doc, score=score, text=text, result=NS(doc_metadata={"tinh": tinh}))
+    >>> units = [unit("py", "Phú Yên", 3.8, "Phú Yên tăng 11 bậc"), unit("dl", "Đắk Lắk", 1.2, "Đắk Lắk đạt 87,33"),
+    ...          unit("kt", "", 0.5)]
     >>> best = {u.doc_id: u.score for u in units}
     >>> _lead_of_place("py", units, best, ["Đắk Lắk"], GroundedConfig())
     'dl'
     >>> cfg = GroundedConfig()
     >>> _lead_of_place("py", units, best, ["Phú Yên"], cfg), _lead_of_place("py", units, best, [], cfg)
     ('py', 'py')
+    >>> units[0].text = "Tổ Công tác do bà X làm Tổ trưởng"  # the line asked about, whatever its page's province
+    >>> _lead_of_place("py", units, best, ["Đắk Lắk"], cfg)
+    'py'
     """
     if not provinces:
         return lead
@@ -85,8 +90,20 @@ def _lead_of_place(lead: str, units: list[QuotedSpan], best_of: dict[str, float]
     place = {u.doc_id: document_place(u.result.doc_metadata, asked) for u in units}
     if place.get(lead) is not DocumentPlace.OTHER:
         return lead
+    # the lead's answer itself names its province ("Phú Yên tăng 11 bậc"): a line that does not ("Tổ Công tác … do bà
+    # X làm Tổ trưởng" of a page of Trà Vinh, asked as "Vĩnh Long", merged into it) may still be the one asked about
+    top = max((u for u in units if u.doc_id == lead), key=lambda u: u.score)
+    if not mentions_province(top.text, [top.result.doc_metadata.get("tinh") or ""]):
+        return lead
     floor = cfg.place_lead_share * best_of.get(lead, 0.0)
-    here = [d for d, p in place.items() if p in (DocumentPlace.ASKED, DocumentPlace.UNREAD) and best_of[d] >= floor]
+    best_unit = {}
+    for u in units:
+        if u.score > getattr(best_unit.get(u.doc_id), "score", -1.0):
+            best_unit[u.doc_id] = u
+    # the other page's answer names the place asked too ("… of Dak Lak province reached 87.33 points"): a page of it
+    # whose best line says nothing of a place (an unrelated post of the province) is no better evidence than the lead
+    here = [d for d, p in place.items() if p in (DocumentPlace.ASKED, DocumentPlace.UNREAD) and best_of[d] >= floor
+            and mentions_province(best_unit[d].text, provinces)]
     return max(here, key=best_of.get) if here else lead
 
 
