@@ -24,7 +24,7 @@ from assistant.grounded.units import QuotedSpan
 from retriever.features import DocumentPlace, asked_provinces, document_place, mentions_province
 from retriever.hybrid import SearchResult
 from retriever.query import QueryAnalysis
-from retriever.years import cites_any
+from retriever.years import cites_any, periods_written, years_written
 from textnorm import fold_word, syllables
 from textnorm.cues import (
     BOILERPLATE_ROLES,
@@ -48,7 +48,7 @@ class Selection:
 
 
 def _lead_document(units: list[QuotedSpan], results: list[SearchResult], cfg: GroundedConfig,
-                   provinces: list[str] | tuple[str, ...] = ()) -> str:
+                   provinces: list[str] | tuple[str, ...] = (), years: list[str] | tuple[str, ...] = ()) -> str:
     """The retriever's first document, unless another one's best unit scores clearly higher (a document named by
     number already scoped the search); then, when that document is another province's than the ``provinces`` the
     question names, the page that may be of them (:func:`_lead_of_place`)."""
@@ -58,7 +58,46 @@ def _lead_document(units: list[QuotedSpan], results: list[SearchResult], cfg: Gr
         best_of[u.doc_id] = max(best_of.get(u.doc_id, 0.0), u.score)
     top = max(best_of, key=best_of.get)
     lead = top if best_of[top] > cfg.lead_switch_ratio * best_of.get(first, 0.0) else first
-    return _lead_of_place(lead, units, best_of, provinces, cfg)
+    lead = _lead_of_place(lead, units, best_of, provinces, cfg)
+    return _lead_of_year(lead, units, best_of, years, cfg)
+
+
+def _best_units(units: list[QuotedSpan]) -> dict[str, QuotedSpan]:
+    """Each document's best scored unit."""
+    best: dict[str, QuotedSpan] = {}
+    for u in units:
+        if u.score > getattr(best.get(u.doc_id), "score", -1.0):
+            best[u.doc_id] = u
+    return best
+
+
+def _lead_of_year(lead: str, units: list[QuotedSpan], best_of: dict[str, float], years, cfg: GroundedConfig) -> str:
+    """``lead``, unless its best unit writes years of its own, none of them asked nor inside a period it writes
+    ("tạm ngưng … từ ngày 01/4/2020" for "từ đầu năm 2025 đến nay … bao nhiêu hồ sơ"), while another document's best
+    unit writes a year asked and scores at least :attr:`GroundedConfig.place_lead_share` of the lead's: the best
+    scored of those leads (the lines themselves say which year, as :func:`_lead_of_place` reads places).
+
+    >>> from types import SimpleNamespace as NS
+    >>> units = [NS(doc_id="a", score=2.0, text="tạm ngưng từ ngày 01/4/2020"),
+    ...          NS(doc_id="b", score=1.0, text="Từ đầu năm 2025 đến nay đã giải quyết 656 hồ sơ")]
+    >>> best = {u.doc_id: u.score for u in units}
+    >>> cfg = GroundedConfig()
+    >>> _lead_of_year("a", units, best, ["2025"], cfg), _lead_of_year("a", units, best, ["2020"], cfg)
+    ('b', 'a')
+    """
+    if not years:
+        return lead
+    asked = set(years)
+    best = _best_units(units)
+    top = best.get(lead)
+    if top is None:
+        return lead
+    written = years_written(top.text)
+    if not written or written & asked or periods_written(top.text) & asked:
+        return lead
+    floor = cfg.place_lead_share * best_of.get(lead, 0.0)
+    here = [d for d, u in best.items() if d != lead and best_of[d] >= floor and years_written(u.text) & asked]
+    return max(here, key=best_of.get) if here else lead
 
 
 def _lead_of_place(lead: str, units: list[QuotedSpan], best_of: dict[str, float], provinces,
@@ -96,10 +135,7 @@ def _lead_of_place(lead: str, units: list[QuotedSpan], best_of: dict[str, float]
     if not mentions_province(top.text, [top.result.doc_metadata.get("tinh") or ""]):
         return lead
     floor = cfg.place_lead_share * best_of.get(lead, 0.0)
-    best_unit = {}
-    for u in units:
-        if u.score > getattr(best_unit.get(u.doc_id), "score", -1.0):
-            best_unit[u.doc_id] = u
+    best_unit = _best_units(units)
     # the other page's answer names the place asked too ("… of Dak Lak province reached 87.33 points"): a page of it
     # whose best line says nothing of a place (an unrelated post of the province) is no better evidence than the lead
     here = [d for d, p in place.items() if p in (DocumentPlace.ASKED, DocumentPlace.UNREAD) and best_of[d] >= floor
@@ -176,7 +212,8 @@ def select_units(units: list[QuotedSpan], results: list[SearchResult], analysis:
         return None
     # the provinces the question names itself, not the older ones a merged province's name pulled into the search
     widened = set(getattr(analysis, "widened", ()))
-    lead = _lead_document(scored, results, cfg, [p for p in getattr(analysis, "provinces", ()) if p not in widened])
+    lead = _lead_document(scored, results, cfg, [p for p in getattr(analysis, "provinces", ()) if p not in widened],
+                          getattr(analysis, "years", ()))
     # the document asked about held only where the lead page cites it ("Quyết định 168a … về việc gì"): its clause
     naming = _citing_named(sorted((u for u in scored if u.doc_id == lead), key=lambda u: -u.score), analysis)
     direct = _direct_units(scored, lead, analysis, cfg, naming)
