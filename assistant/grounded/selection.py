@@ -28,6 +28,7 @@ from retriever.years import cites_any, periods_written, years_written
 from textnorm import fold_word, syllables
 from textnorm.cues import (
     BOILERPLATE_ROLES,
+    IDENTITY_ROLES,
     NAMING_ROLES,
     TYPE_ROLES,
     AnswerType,
@@ -71,6 +72,17 @@ def _best_units(units: list[QuotedSpan]) -> dict[str, QuotedSpan]:
     return best
 
 
+#: Lines whose years date a document or cite one: its number, its place-and-date line, its signature, a basis line.
+_DATING_ROLES = IDENTITY_ROLES | {PassageRole.BASIS}
+
+
+def _dates_a_document(unit: QuotedSpan) -> bool:
+    """A header line ("Đồng Nai, ngày 29 tháng 12 năm 2020": a plan for 2021 made in 2020) or a basis line ("Căn cứ
+    Quyết định … giai đoạn 2021-2025"): its years are when a document was made or what it rests on, not when what is
+    asked happened."""
+    return unit.role in _DATING_ROLES
+
+
 def _lead_of_year(lead: str, units: list[QuotedSpan], best_of: dict[str, float], years, cfg: GroundedConfig) -> str:
     """``lead``, unless its best unit writes years of its own, none of them asked nor inside a period it writes
     ("tạm ngưng … từ ngày 01/4/2020" for "từ đầu năm 2025 đến nay … bao nhiêu hồ sơ"), while another document's best
@@ -78,12 +90,16 @@ def _lead_of_year(lead: str, units: list[QuotedSpan], best_of: dict[str, float],
     scored of those leads (the lines themselves say which year, as :func:`_lead_of_place` reads places).
 
     >>> from types import SimpleNamespace as NS
-    >>> units = [NS(doc_id="a", score=2.0, text="tạm ngưng từ ngày 01/4/2020"),
-    ...          NS(doc_id="b", score=1.0, text="Từ đầu năm 2025 đến nay đã giải quyết 656 hồ sơ")]
+    >>> units = [NS(doc_id="a", score=2.0, text="tạm ngưng từ ngày 01/4/2020", kind="sentence", role=""),
+    ...          NS(doc_id="b", score=1.0, text="Từ đầu năm 2025 đến nay đã giải quyết 656 hồ sơ", kind="sentence",
+    ...             role="")]
     >>> best = {u.doc_id: u.score for u in units}
     >>> cfg = GroundedConfig()
     >>> _lead_of_year("a", units, best, ["2025"], cfg), _lead_of_year("a", units, best, ["2020"], cfg)
     ('b', 'a')
+    >>> units[0].role = "place_date"  # "Đồng Nai, ngày 29 tháng 12 năm 2020": the plan for 2025 may be made earlier
+    >>> _lead_of_year("a", units, best, ["2025"], cfg)
+    'a'
     """
     if not years:
         return lead
@@ -93,10 +109,11 @@ def _lead_of_year(lead: str, units: list[QuotedSpan], best_of: dict[str, float],
     if top is None:
         return lead
     written = years_written(top.text)
-    if not written or written & asked or periods_written(top.text) & asked:
+    if not written or written & asked or periods_written(top.text) & asked or _dates_a_document(top):
         return lead
     floor = cfg.place_lead_share * best_of.get(lead, 0.0)
-    here = [d for d, u in best.items() if d != lead and best_of[d] >= floor and years_written(u.text) & asked]
+    here = [d for d, u in best.items() if d != lead and best_of[d] >= floor and years_written(u.text) & asked
+            and not _dates_a_document(u)]
     return max(here, key=best_of.get) if here else lead
 
 
