@@ -21,7 +21,6 @@ from assistant.grounded.scoring import (
     states_time,
 )
 from assistant.grounded.units import QuotedSpan
-from retriever.features import DocumentPlace, asked_provinces, document_place, mentions_province
 from retriever.hybrid import SearchResult
 from retriever.query import QueryAnalysis
 from retriever.years import cites_any, periods_written, years_written
@@ -49,17 +48,16 @@ class Selection:
 
 
 def _lead_document(units: list[QuotedSpan], results: list[SearchResult], cfg: GroundedConfig,
-                   provinces: list[str] | tuple[str, ...] = (), years: list[str] | tuple[str, ...] = ()) -> str:
+                   years: list[str] | tuple[str, ...] = ()) -> str:
     """The retriever's first document, unless another one's best unit scores clearly higher (a document named by
-    number already scoped the search); then, when that document is another province's than the ``provinces`` the
-    question names, the page that may be of them (:func:`_lead_of_place`)."""
+    number already scoped the search); then, when that document's best line writes only years not asked, the page
+    whose best line writes one asked (:func:`_lead_of_year`)."""
     first = results[0].passage.doc_id
     best_of = {}
     for u in units:
         best_of[u.doc_id] = max(best_of.get(u.doc_id, 0.0), u.score)
     top = max(best_of, key=best_of.get)
     lead = top if best_of[top] > cfg.lead_switch_ratio * best_of.get(first, 0.0) else first
-    lead = _lead_of_place(lead, units, best_of, provinces, cfg)
     return _lead_of_year(lead, units, best_of, years, cfg)
 
 
@@ -86,8 +84,8 @@ def _dates_a_document(unit: QuotedSpan) -> bool:
 def _lead_of_year(lead: str, units: list[QuotedSpan], best_of: dict[str, float], years, cfg: GroundedConfig) -> str:
     """``lead``, unless its best unit writes years of its own, none of them asked nor inside a period it writes
     ("tạm ngưng … từ ngày 01/4/2020" for "từ đầu năm 2025 đến nay … bao nhiêu hồ sơ"), while another document's best
-    unit writes a year asked and scores at least :attr:`GroundedConfig.place_lead_share` of the lead's: the best
-    scored of those leads (the lines themselves say which year, as :func:`_lead_of_place` reads places).
+    unit writes a year asked and scores at least :attr:`GroundedConfig.year_lead_share` of the lead's: the best
+    scored of those leads (the lines themselves say which year).
 
     >>> from types import SimpleNamespace as NS
     >>> units = [NS(doc_id="a", score=2.0, text="tạm ngưng từ ngày 01/4/2020", kind="sentence", role=""),
@@ -111,52 +109,9 @@ def _lead_of_year(lead: str, units: list[QuotedSpan], best_of: dict[str, float],
     written = years_written(top.text)
     if not written or written & asked or periods_written(top.text) & asked or _dates_a_document(top):
         return lead
-    floor = cfg.place_lead_share * best_of.get(lead, 0.0)
+    floor = cfg.year_lead_share * best_of.get(lead, 0.0)
     here = [d for d, u in best.items() if d != lead and best_of[d] >= floor and years_written(u.text) & asked
             and not _dates_a_document(u)]
-    return max(here, key=best_of.get) if here else lead
-
-
-def _lead_of_place(lead: str, units: list[QuotedSpan], best_of: dict[str, float], provinces,
-                   cfg: GroundedConfig) -> str:
-    """``lead``, unless its metadata reads a province the question does not name ("… của tỉnh Đắk Lắk" led by a
-    page of Phú Yên, merged into it in 2025, on the words "chỉ số CCHC năm 2023" they share) and its best unit names
-    that province, while another document that may be of the place asked (its province one of them, or not read)
-    has a best unit naming it and scoring at least :attr:`GroundedConfig.place_lead_share` of the lead's best: the
-    best scored of those leads. A national body's page is no province's: it never leads so.
-
-    >>> from types import SimpleNamespace as NS
-    >>> def unit(doc, tinh, score, text=""):
-    ...     return NS(doc_id=doc, score=score, text=text, result=NS(doc_metadata={"tinh": tinh}))
-    >>> units = [unit("py", "Phú Yên", 3.8, "Phú Yên tăng 11 bậc"), unit("dl", "Đắk Lắk", 1.2, "Đắk Lắk đạt 87,33"),
-    ...          unit("kt", "", 0.5)]
-    >>> best = {u.doc_id: u.score for u in units}
-    >>> _lead_of_place("py", units, best, ["Đắk Lắk"], GroundedConfig())
-    'dl'
-    >>> cfg = GroundedConfig()
-    >>> _lead_of_place("py", units, best, ["Phú Yên"], cfg), _lead_of_place("py", units, best, [], cfg)
-    ('py', 'py')
-    >>> units[0].text = "Tổ Công tác do bà X làm Tổ trưởng"  # the line asked about, whatever its page's province
-    >>> _lead_of_place("py", units, best, ["Đắk Lắk"], cfg)
-    'py'
-    """
-    if not provinces:
-        return lead
-    asked = asked_provinces(provinces)
-    place = {u.doc_id: document_place(u.result.doc_metadata, asked) for u in units}
-    if place.get(lead) is not DocumentPlace.OTHER:
-        return lead
-    # the lead's answer itself names its province ("Phú Yên tăng 11 bậc"): a line that does not ("Tổ Công tác … do bà
-    # X làm Tổ trưởng" of a page of Trà Vinh, asked as "Vĩnh Long", merged into it) may still be the one asked about
-    top = max((u for u in units if u.doc_id == lead), key=lambda u: u.score)
-    if not mentions_province(top.text, [top.result.doc_metadata.get("tinh") or ""]):
-        return lead
-    floor = cfg.place_lead_share * best_of.get(lead, 0.0)
-    best_unit = _best_units(units)
-    # the other page's answer names the place asked too ("… of Dak Lak province reached 87.33 points"): a page of it
-    # whose best line says nothing of a place (an unrelated post of the province) is no better evidence than the lead
-    here = [d for d, p in place.items() if p in (DocumentPlace.ASKED, DocumentPlace.UNREAD) and best_of[d] >= floor
-            and mentions_province(best_unit[d].text, provinces)]
     return max(here, key=best_of.get) if here else lead
 
 
@@ -227,10 +182,7 @@ def select_units(units: list[QuotedSpan], results: list[SearchResult], analysis:
     scored = [u for u in units if u.score > 0]
     if not scored:
         return None
-    # the provinces the question names itself, not the older ones a merged province's name pulled into the search
-    widened = set(getattr(analysis, "widened", ()))
-    lead = _lead_document(scored, results, cfg, [p for p in getattr(analysis, "provinces", ()) if p not in widened],
-                          getattr(analysis, "years", ()))
+    lead = _lead_document(scored, results, cfg, getattr(analysis, "years", ()))
     # the document asked about held only where the lead page cites it ("Quyết định 168a … về việc gì"): its clause
     naming = _citing_named(sorted((u for u in scored if u.doc_id == lead), key=lambda u: -u.score), analysis)
     direct = _direct_units(scored, lead, analysis, cfg, naming)
