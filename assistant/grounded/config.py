@@ -104,10 +104,6 @@ class GroundedConfig:
     #: more. By hand (c4cd10a). Ablation: never switching changes 4/6, check 0.878, in400 0.776.
     #: By hand, fit kept it (bench.fit_grounded, 2026-12-06): no grid value gains 2 fact groups on tune.
     lead_switch_ratio: float = 1.5
-    #: When the lead page's best line writes only years not asked, another page whose best line writes a year asked
-    #: leads when that line scores at least this share of the lead's: the year asked outweighs the words two years'
-    #: pages share. By hand (F22): a quarter; 0 lets weak lines lead (realdocs R16's answer worse, figures equal).
-    year_lead_share: float = 0.25
     #: A part of the question is answered by the lead document's unit carrying at least this share of the weight of
     #: its asked phrase ("tại kỳ họp nào": "KỲ HỌP THỨ TƯ" carries "kỳ họp" of "thông qua … kỳ họp"), when the units
     #: already picked carry less. By hand: half, the phrase's noun without its verb. Ablation (tune sets and

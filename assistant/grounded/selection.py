@@ -58,7 +58,7 @@ def _lead_document(units: list[QuotedSpan], results: list[SearchResult], cfg: Gr
         best_of[u.doc_id] = max(best_of.get(u.doc_id, 0.0), u.score)
     top = max(best_of, key=best_of.get)
     lead = top if best_of[top] > cfg.lead_switch_ratio * best_of.get(first, 0.0) else first
-    return _lead_of_year(lead, units, best_of, years, cfg)
+    return _lead_of_year(lead, units, best_of, years)
 
 
 def _best_units(units: list[QuotedSpan]) -> dict[str, QuotedSpan]:
@@ -81,22 +81,21 @@ def _dates_a_document(unit: QuotedSpan) -> bool:
     return unit.role in _DATING_ROLES
 
 
-def _lead_of_year(lead: str, units: list[QuotedSpan], best_of: dict[str, float], years, cfg: GroundedConfig) -> str:
+def _lead_of_year(lead: str, units: list[QuotedSpan], best_of: dict[str, float], years) -> str:
     """``lead``, unless its best unit writes years of its own, none of them asked nor inside a period it writes
     ("tạm ngưng … từ ngày 01/4/2020" for "từ đầu năm 2025 đến nay … bao nhiêu hồ sơ"), while another document's best
-    unit writes a year asked and scores at least :attr:`GroundedConfig.year_lead_share` of the lead's: the best
-    scored of those leads (the lines themselves say which year).
+    unit writes a year asked (no identity or basis line either): the best scored of those leads (the lines themselves
+    say which year; a floor on its score against the lead's, a quarter, changed no tune answer and went).
 
     >>> from types import SimpleNamespace as NS
     >>> units = [NS(doc_id="a", score=2.0, text="tạm ngưng từ ngày 01/4/2020", kind="sentence", role=""),
     ...          NS(doc_id="b", score=1.0, text="Từ đầu năm 2025 đến nay đã giải quyết 656 hồ sơ", kind="sentence",
     ...             role="")]
     >>> best = {u.doc_id: u.score for u in units}
-    >>> cfg = GroundedConfig()
-    >>> _lead_of_year("a", units, best, ["2025"], cfg), _lead_of_year("a", units, best, ["2020"], cfg)
+    >>> _lead_of_year("a", units, best, ["2025"]), _lead_of_year("a", units, best, ["2020"])
     ('b', 'a')
     >>> units[0].role = "place_date"  # "Đồng Nai, ngày 29 tháng 12 năm 2020": the plan for 2025 may be made earlier
-    >>> _lead_of_year("a", units, best, ["2025"], cfg)
+    >>> _lead_of_year("a", units, best, ["2025"])
     'a'
     """
     if not years:
@@ -109,9 +108,7 @@ def _lead_of_year(lead: str, units: list[QuotedSpan], best_of: dict[str, float],
     written = years_written(top.text)
     if not written or written & asked or periods_written(top.text) & asked or _dates_a_document(top):
         return lead
-    floor = cfg.year_lead_share * best_of.get(lead, 0.0)
-    here = [d for d, u in best.items() if d != lead and best_of[d] >= floor and years_written(u.text) & asked
-            and not _dates_a_document(u)]
+    here = [d for d, u in best.items() if d != lead and years_written(u.text) & asked and not _dates_a_document(u)]
     return max(here, key=best_of.get) if here else lead
 
 
