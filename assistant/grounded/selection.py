@@ -23,11 +23,10 @@ from assistant.grounded.scoring import (
 from assistant.grounded.units import QuotedSpan
 from retriever.hybrid import SearchResult
 from retriever.query import QueryAnalysis
-from retriever.years import cites_any, periods_written, years_written
+from retriever.years import cites_any
 from textnorm import fold_word, syllables
 from textnorm.cues import (
     BOILERPLATE_ROLES,
-    IDENTITY_ROLES,
     NAMING_ROLES,
     TYPE_ROLES,
     AnswerType,
@@ -47,69 +46,15 @@ class Selection:
     lists: list[QuotedSpan] = field(default_factory=list)  # a list question: one enumeration per document
 
 
-def _lead_document(units: list[QuotedSpan], results: list[SearchResult], cfg: GroundedConfig,
-                   years: list[str] | tuple[str, ...] = ()) -> str:
+def _lead_document(units: list[QuotedSpan], results: list[SearchResult], cfg: GroundedConfig) -> str:
     """The retriever's first document, unless another one's best unit scores clearly higher (a document named by
-    number already scoped the search); then, when that document's best line writes only years not asked, the page
-    whose best line writes one asked (:func:`_lead_of_year`)."""
+    number already scoped the search)."""
     first = results[0].passage.doc_id
     best_of = {}
     for u in units:
         best_of[u.doc_id] = max(best_of.get(u.doc_id, 0.0), u.score)
     top = max(best_of, key=best_of.get)
-    lead = top if best_of[top] > cfg.lead_switch_ratio * best_of.get(first, 0.0) else first
-    return _lead_of_year(lead, units, best_of, years)
-
-
-def _best_units(units: list[QuotedSpan]) -> dict[str, QuotedSpan]:
-    """Each document's best scored unit."""
-    best: dict[str, QuotedSpan] = {}
-    for u in units:
-        if u.score > getattr(best.get(u.doc_id), "score", -1.0):
-            best[u.doc_id] = u
-    return best
-
-
-#: Lines whose years date a document or cite one: its number, its place-and-date line, its signature, a basis line.
-_DATING_ROLES = IDENTITY_ROLES | {PassageRole.BASIS}
-
-
-def _dates_a_document(unit: QuotedSpan) -> bool:
-    """A header line ("Đồng Nai, ngày 29 tháng 12 năm 2020": a plan for 2021 made in 2020) or a basis line ("Căn cứ
-    Quyết định … giai đoạn 2021-2025"): its years are when a document was made or what it rests on, not when what is
-    asked happened."""
-    return unit.role in _DATING_ROLES
-
-
-def _lead_of_year(lead: str, units: list[QuotedSpan], best_of: dict[str, float], years) -> str:
-    """``lead``, unless its best unit writes years of its own, none of them asked nor inside a period it writes
-    ("tạm ngưng … từ ngày 01/4/2020" for "từ đầu năm 2025 đến nay … bao nhiêu hồ sơ"), while another document's best
-    unit writes a year asked (no identity or basis line either): the best scored of those leads (the lines themselves
-    say which year; a floor on its score against the lead's, a quarter, changed no tune answer and went).
-
-    >>> from types import SimpleNamespace as NS
-    >>> units = [NS(doc_id="a", score=2.0, text="tạm ngưng từ ngày 01/4/2020", kind="sentence", role=""),
-    ...          NS(doc_id="b", score=1.0, text="Từ đầu năm 2025 đến nay đã giải quyết 656 hồ sơ", kind="sentence",
-    ...             role="")]
-    >>> best = {u.doc_id: u.score for u in units}
-    >>> _lead_of_year("a", units, best, ["2025"]), _lead_of_year("a", units, best, ["2020"])
-    ('b', 'a')
-    >>> units[0].role = "place_date"  # "Đồng Nai, ngày 29 tháng 12 năm 2020": the plan for 2025 may be made earlier
-    >>> _lead_of_year("a", units, best, ["2025"])
-    'a'
-    """
-    if not years:
-        return lead
-    asked = set(years)
-    best = _best_units(units)
-    top = best.get(lead)
-    if top is None:
-        return lead
-    written = years_written(top.text)
-    if not written or written & asked or periods_written(top.text) & asked or _dates_a_document(top):
-        return lead
-    here = [d for d, u in best.items() if d != lead and years_written(u.text) & asked and not _dates_a_document(u)]
-    return max(here, key=best_of.get) if here else lead
+    return top if best_of[top] > cfg.lead_switch_ratio * best_of.get(first, 0.0) else first
 
 
 #: Characters between a passage's last line and the next passage's first (the line breaks ingest cuts at): a list
@@ -179,7 +124,7 @@ def select_units(units: list[QuotedSpan], results: list[SearchResult], analysis:
     scored = [u for u in units if u.score > 0]
     if not scored:
         return None
-    lead = _lead_document(scored, results, cfg, getattr(analysis, "years", ()))
+    lead = _lead_document(scored, results, cfg)
     # the document asked about held only where the lead page cites it ("Quyết định 168a … về việc gì"): its clause
     naming = _citing_named(sorted((u for u in scored if u.doc_id == lead), key=lambda u: -u.score), analysis)
     direct = _direct_units(scored, lead, analysis, cfg, naming)
