@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, fields, replace
+from enum import StrEnum
 from pathlib import Path
 
 from errors import SettingsError
@@ -21,6 +22,17 @@ def _env_name(name: str) -> str:
 
 
 _BYTES_PER_MB = 1024 * 1024
+
+
+class DenseSearch(StrEnum):
+    """How the dense search finds its candidates (``DENSE_SEARCH``): the value travels from the settings to the
+    retriever, so it is one type, not two strings."""
+
+    #: Every current passage's stored vector against the question's (read from Chroma once per index state): the same
+    #: passages and scores in every process.
+    EXACT = "exact"
+    #: Chroma's HNSW query, whose graph is rebuilt differently at each open (``bench/README.md``, session 22).
+    APPROXIMATE = "approximate"
 
 
 @dataclass(frozen=True)
@@ -73,7 +85,7 @@ class Settings:
     #: How the dense search finds its candidates: ``exact`` (every current passage's stored vector compared with the
     #: question's, read from Chroma once per index state: the same passages and scores in every process) or
     #: ``approximate`` (Chroma's HNSW query, whose graph is rebuilt differently at each open: see ``bench/README.md``).
-    dense_search: str = "exact"
+    dense_search: DenseSearch = DenseSearch.EXACT
 
     @property
     def max_file_bytes(self) -> int:
@@ -178,8 +190,6 @@ def setting_names() -> list[str]:
 _POSITIVE = ("llm_timeout", "max_file_mb", "max_unzipped_mb", "max_document_chars", "max_passages", "top_k",
              "chroma_port", "chroma_retry_seconds")
 _MAX_PORT = 65535
-#: The values DENSE_SEARCH takes (:attr:`Settings.dense_search`).
-DENSE_SEARCHES = ("exact", "approximate")
 
 
 def validate(settings: "Settings") -> "Settings":
@@ -198,12 +208,12 @@ def validate(settings: "Settings") -> "Settings":
         raise SettingsError(f"BM25_K1={settings.bm25_k1:g} không hợp lệ: cần một số không âm.")
     if not 0 <= settings.bm25_b <= 1:
         raise SettingsError(f"BM25_B={settings.bm25_b:g} không hợp lệ: cần một số từ 0 đến 1.")
-    if settings.dense_search not in DENSE_SEARCHES:
+    if settings.dense_search not in set(DenseSearch):
         raise SettingsError(f"DENSE_SEARCH={settings.dense_search!r} không hợp lệ: chọn "
-                            f"{' hoặc '.join(DENSE_SEARCHES)}.")
+                            f"{' hoặc '.join(DenseSearch)}.")
     if settings.chroma_port > _MAX_PORT:
         raise SettingsError(f"CHROMA_PORT={settings.chroma_port} không hợp lệ: cổng phải từ 1 đến {_MAX_PORT}.")
-    return settings
+    return replace(settings, dense_search=DenseSearch(settings.dense_search))  # a string from the environment
 
 
 def _convert(value: str, default):

@@ -64,11 +64,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from index.store import IndexStore
     from retriever.hybrid import HybridRetriever
-    from settings import load_settings
+    from settings import DenseSearch, load_settings
 
     questions = [q for q in args.questions.read_text(encoding="utf-8").splitlines() if q.strip()]
     settings = load_settings()
-    stores = {mode: IndexStore(settings.with_overrides(dense_search=mode)) for mode in ("approximate", "exact")}
+    stores = {mode: IndexStore(settings.with_overrides(dense_search=mode)) for mode in DenseSearch}
     exact_store = stores["exact"]
     state = exact_store.lexical()
     start = time.perf_counter()

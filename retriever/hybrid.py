@@ -34,6 +34,7 @@ from retriever.query import (
     resolve_named_documents,
 )
 from retriever.years import OTHER_YEARS, document_year_table, year_cover
+from settings import DenseSearch
 from textnorm import has_diacritics
 from textnorm.gazetteer import after_mergers, province_key, successor_of
 from textnorm.terms import ENGLISH_FUNCTION_WORDS
@@ -346,7 +347,7 @@ class HybridRetriever:
         None when there is no filter): the same documents as the lexical search, decided once by :meth:`_mask`. Exact
         over the stored vectors, or Chroma's approximate query, as ``DENSE_SEARCH`` says."""
         vector = self.query_vector(analysis.search_text)
-        if self.store.settings.dense_search == "exact":
+        if self.store.settings.dense_search == DenseSearch.EXACT:  # a plain string too (with_overrides)
             return dict(self.store.exact_dense_search(state, vector, self.config.candidates, mask))
         where = None
         if mask is not None:

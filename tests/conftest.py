@@ -170,6 +170,23 @@ def store(settings):
 
 
 @pytest.fixture
+def chroma_calls(monkeypatch) -> list[tuple[str, dict]]:
+    """Every call of a Chroma collection's count, get and query from now on: (method, keyword arguments)."""
+    from chromadb.api.models.Collection import Collection
+
+    calls: list[tuple[str, dict]] = []
+    for name in ("count", "get", "query"):
+        real = getattr(Collection, name)
+
+        def spy(self, *args, real=real, name=name, **kwargs):
+            calls.append((name, kwargs))
+            return real(self, *args, **kwargs)
+
+        monkeypatch.setattr(Collection, name, spy)
+    return calls
+
+
+@pytest.fixture
 def corpus_copy(tmp_path):
     """A writable copy of the bundled corpus."""
     target = tmp_path / "corpus"

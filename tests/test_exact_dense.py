@@ -15,7 +15,6 @@ import sys
 
 import numpy as np
 import pytest
-from chromadb.api.models.Collection import Collection
 
 from errors import SettingsError
 from retriever.hybrid import HybridRetriever, SearchFilters
@@ -68,20 +67,6 @@ def test_ties_come_in_the_states_order(hashed_index):
     got = store.exact_dense_search(state, np.zeros(64, np.float32), 7)
     assert [pid for pid, _ in got] == list(state.index.ids)[:7] and {s for _, s in got} == {0.0}
 
-
-@pytest.fixture
-def chroma_calls(monkeypatch) -> list[tuple[str, dict]]:
-    """Every call of a Chroma collection's get and query from now on: (method, keyword arguments)."""
-    calls: list[tuple[str, dict]] = []
-    for name in ("get", "query"):
-        real = getattr(Collection, name)
-
-        def spy(self, *args, real=real, name=name, **kwargs):
-            calls.append((name, kwargs))
-            return real(self, *args, **kwargs)
-
-        monkeypatch.setattr(Collection, name, spy)
-    return calls
 
 
 def _vector_reads(calls) -> int:

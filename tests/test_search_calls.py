@@ -5,27 +5,12 @@ Counted with spies around Chroma's collection."""
 from __future__ import annotations
 
 import pytest
-from chromadb.api.models.Collection import Collection
 
 from retriever.hybrid import HybridRetriever, SearchFilters
 
 QUESTIONS = ("Những sở nào được kiểm tra trong quý III năm 2021?", "thoi gian kiem tra cchc cua ha nam",
              "Kế hoạch số 36/KH-UBND quy định gì?")
 
-
-@pytest.fixture
-def chroma_calls(monkeypatch) -> list[tuple[str, dict]]:
-    """Every call of a Chroma collection's count, get and query from now on: (method, keyword arguments)."""
-    calls: list[tuple[str, dict]] = []
-    for name in ("count", "get", "query"):
-        real = getattr(Collection, name)
-
-        def spy(self, *args, real=real, name=name, **kwargs):
-            calls.append((name, kwargs))
-            return real(self, *args, **kwargs)
-
-        monkeypatch.setattr(Collection, name, spy)
-    return calls
 
 
 @pytest.mark.parametrize("dense", ["approximate", "exact"])
