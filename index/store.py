@@ -559,22 +559,39 @@ class IndexStore:
         return state.memo("store.dense_vectors", lambda s: self._read_vectors(list(s.index.ids)))
 
     def _read_vectors(self, ids: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        """:meth:`dense_vectors` for these passage ids, fetched :data:`_BATCH` at a time by id."""
+        """:meth:`dense_vectors` for these passage ids, fetched :data:`_BATCH` at a time by id (:meth:`_vectors_of`)."""
         position = {pid: i for i, pid in enumerate(ids)}
         matrix = np.zeros((len(ids), 0), np.float32)
         present = np.zeros(len(ids), bool)
         for lo in range(0, len(ids), _BATCH):
-            got = self._retrying(lambda lo=lo: self.passages.get(ids=ids[lo:lo + _BATCH], include=["embeddings"]))
-            vectors = np.asarray(got["embeddings"] if got["embeddings"] is not None else [], np.float32)
-            if not len(got["ids"]):
+            got_ids, vectors = self._vectors_of(ids[lo:lo + _BATCH])
+            if not got_ids:
                 continue
             if not matrix.shape[1]:  # the first batch tells the vectors' length
                 matrix = np.zeros((len(ids), vectors.shape[1]), np.float32)
-            rows = np.array([position[pid] for pid in got["ids"]])
+            rows = np.array([position[pid] for pid in got_ids])
             norms = np.linalg.norm(vectors, axis=1, keepdims=True)
             matrix[rows] = vectors / np.where(norms > 0, norms, 1.0)
             present[rows] = True
+        if not present.all():
+            log.warning("Không đọc được vectơ của %d đoạn (ví dụ %s); các đoạn này chỉ được tìm theo từ khóa cho đến "
+                        "lần nạp lại văn bản của chúng.", int((~present).sum()), ids[int(np.argmin(present))])
         return matrix, present
+
+    def _vectors_of(self, ids: list[str]) -> tuple[list[str], np.ndarray]:
+        """The stored vectors of these ids that Chroma can read: (ids, one row each). An ingest killed mid-write can
+        leave a passage whose record Chroma holds but whose vector it cannot find ("Error finding id" fails the whole
+        get); such a batch is split in halves until the unreadable ids are found, and they are left out: the lexical
+        search still finds those passages, and the next ingest of their document writes them again."""
+        try:
+            got = self._retrying(lambda: self.passages.get(ids=ids, include=["embeddings"]))
+        except chroma_errors():
+            if len(ids) == 1:
+                return [], np.zeros((0, 0), np.float32)
+            half = len(ids) // 2
+            (first, a), (second, b) = self._vectors_of(ids[:half]), self._vectors_of(ids[half:])
+            return first + second, (a if not second else b if not first else np.vstack([a, b]))
+        return list(got["ids"]), np.asarray(got["embeddings"] if got["embeddings"] is not None else [], np.float32)
 
     def fetch_passages(self, ids: list[str]) -> dict[str, Passage]:
         """The passages of these ids that the index holds, by id (fetched :data:`_BATCH` at a time)."""

@@ -69,6 +69,30 @@ def test_ties_come_in_the_states_order(hashed_index):
 
 
 
+def test_a_passage_whose_vector_chroma_cannot_find_is_left_out_not_the_search(hashed_index, monkeypatch):
+    """An ingest killed mid-write can leave a record whose vector Chroma cannot find: its get then fails for the whole
+    batch ("Error finding id"). The other passages keep their vectors; that one is only found by its words."""
+    from chromadb.api.models.Collection import Collection
+    from chromadb.errors import InternalError
+
+    _, store = hashed_index
+    state = store.lexical()
+    lost = list(state.index.ids)[3]
+    real = Collection.get
+
+    def get(self, *args, **kwargs):
+        if lost in (kwargs.get("ids") or ()) and "embeddings" in (kwargs.get("include") or ()):
+            raise InternalError("Error executing plan: Internal error: Error finding id")
+        return real(self, *args, **kwargs)
+
+    vector = store.embedder.embed_query(QUESTIONS[0])
+    expected = dict(_brute_force(store, state, vector, len(state.index.ids)))
+    monkeypatch.setattr(Collection, "get", get)
+    got = dict(store.exact_dense_search(state, vector, len(state.index.ids)))
+    assert set(got) == set(expected) - {lost}
+    assert all(abs(expected[pid] - s) <= TOLERANCE for pid, s in got.items())
+
+
 def _vector_reads(calls) -> int:
     return sum(1 for name, kwargs in calls if name == "get" and "embeddings" in (kwargs.get("include") or ()))
 
