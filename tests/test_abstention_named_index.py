@@ -94,3 +94,9 @@ def test_a_post_ranking_other_indexes_is_no_answer_to_the_pci(ranking):
 def test_the_same_post_answers_the_index_it_ranks(ranking):
     answer = ranking.ask("Năm 2022, Chỉ số CCHC của tỉnh Yên Bái xếp thứ mấy?")
     assert not answer.abstained, answer.text
+
+
+def test_the_par_index_is_read_with_words_between_its_name():
+    # freshdocs2's G36 (answerable) was refused when this form was not read: a Khánh Hòa post names it so
+    assert named_indexes("công bố Chỉ số và xếp hạng kết quả cải cách hành chính (CCHC) năm 2021") == (
+        NamedIndex.PAR_INDEX,)

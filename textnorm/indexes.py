@@ -36,11 +36,16 @@ class NamedIndex(StrEnum):
         return f"<NamedIndex.{self.name}: {self.value!r}>"
 
 
+#: The words a page writes between "chỉ số" and "cải cách hành chính" in the PAR INDEX's name ("Chỉ số và xếp hạng
+#: kết quả cải cách hành chính": 5); no other index's name holds "cải cách hành chính".
+PAR_NAME_GAP = 5
+
 #: The folded written forms of each index, as regular expressions on folded text, with the reason each names it.
 INDEX_FORMS: dict[NamedIndex, tuple[tuple[str, str], ...]] = {
     NamedIndex.PAR_INDEX: (
         (r"par[ -]?index", "the abbreviation"),
-        (r"chi so (?:cai cach hanh chinh|cchc)", "its Vietnamese name, long or short (\"Chỉ số CCHC\")"),
+        (r"chi so (?:\w+ ){0,%d}?(?:cai cach hanh chinh|cchc)" % PAR_NAME_GAP,
+         "its Vietnamese name, long or short, words between (\"Chỉ số CCHC\", \"Chỉ số và xếp hạng kết quả CCHC\")"),
     ),
     NamedIndex.SIPAS: (
         (r"sipas", "the abbreviation"),
