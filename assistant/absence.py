@@ -35,7 +35,6 @@ from retriever.years import OTHER_YEARS, document_year_table, document_years_of
 from textnorm import fold_accents
 from textnorm.cues import DOCUMENT_TYPE_FORMS, YEAR, YEAR_WORD, PassageRole, question_fold
 from textnorm.english import ENGLISH_DAY, english_text
-from textnorm.indexes import named_indexes
 from textnorm.kinds import DocumentKind, document_kind, kind_of_code
 from textnorm.patterns import CITED_DOCUMENT, DOCUMENT_REFERENCE, PLACE_NAME, number_digits
 from textnorm.periods import WRITTEN_DATE, find_periods
@@ -673,30 +672,3 @@ def unnamed_level(units: list, analysis, state=None, doc_text=None) -> str:
     if any(names_of_level(evidence_text(u.result), level) for u in _quoted(scoped)):
         return ""
     return level
-
-
-def unnamed_index(units: list, analysis, state=None, doc_text=None) -> str:
-    """The index the question names ("PAPI", "PCI", by any written form of :mod:`textnorm.indexes`) when it names
-    exactly one, none of the units an answer would quote (:func:`_quoted`) among those its scope does not rule out
-    (:func:`assistant.evidence.in_question_scope`) names it, and at least one names another index; else "". The page
-    ranks the SIPAS or the PAR INDEX and the answer would give their rank for the one asked. Read from the quoted
-    text only, never from a field.
-
-    >>> from types import SimpleNamespace as NS
-    >>> def unit(text): return NS(score=1.0, coverage=0.5, doc_id="d", text=text, result=NS(
-    ...     passage=NS(text=text, section="", doc_id="d"), doc_metadata={"tieu_de": ""}))
-    >>> q = NS(original="Chỉ số PCI năm 2023 của tỉnh xếp thứ mấy?", text="", doc_numbers=[], years=[], provinces=[])
-    >>> unnamed_index([unit("Chỉ số SIPAS xếp thứ 11/63, Chỉ số CCHC xếp thứ 14/63.")], q)
-    'PCI'
-    >>> unnamed_index([unit("Chỉ số năng lực cạnh tranh cấp tỉnh xếp thứ 20/63.")], q)
-    ''
-    """
-    question = getattr(analysis, "original", "") or analysis.text
-    asked = named_indexes(question)
-    if len(asked) != 1 or not units or _names_documents(analysis, state):
-        return ""
-    scoped = [u for u in units if in_question_scope(u, analysis, state, doc_text)]
-    named = {index for u in _quoted(scoped) for index in named_indexes(evidence_text(u.result))}
-    if asked[0] in named or not named:
-        return ""
-    return str(asked[0])
