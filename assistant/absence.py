@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.evidence import asked_fact, in_question_scope, numbers_other_events, unit_year_cover
+from assistant.evidence import asked_fact, in_question_scope, numbers_other_events, question_text, unit_year_cover
 from assistant.grounded.config import GroundedConfig
 from assistant.scope import evidence_text
 from index.model import DocumentMetadata
@@ -116,7 +116,7 @@ def absent_month(units: list, analysis, state=None) -> str:
     >>> absent_month([unit("07 giờ 30 ngày 24/6/2021 Giám đốc Sở.")], q), absent_month([unit("ngày 23/9/2021")], q)
     ('tháng 9/2021', '')
     """
-    asked = asked_month(getattr(analysis, "original", "") or analysis.text)
+    asked = asked_month(question_text(analysis))
     if asked is None or not units or _names_documents(analysis, state):
         return ""
     month, year = asked
@@ -177,7 +177,7 @@ def subject_units(units: list, analysis, state=None, doc_text=None) -> list:
     (:func:`assistant.evidence.in_question_scope`) and that do not number the sitting or round asked otherwise
     (:func:`assistant.evidence.numbers_other_events`), the units read (:func:`_read_units`) carrying at least
     :data:`EVIDENCE_COVERAGE_SHARE` of the best coverage."""
-    question = getattr(analysis, "original", "") or analysis.text
+    question = question_text(analysis)
     scoped = [u for u in units if in_question_scope(u, analysis, state, doc_text)
               and not numbers_other_events(question, evidence_text(u.result))]
     best = max((u.coverage for u in scoped), default=0.0)
@@ -210,7 +210,7 @@ def absent_grain(units: list, analysis, state=None, doc_text=None) -> str:
     >>> absent_grain([unit("Ngày 19/4/2022, Thủ tướng chủ trì Phiên họp thứ 4 của Ban Chỉ đạo.")], q)
     ''
     """
-    question = getattr(analysis, "original", "") or analysis.text
+    question = question_text(analysis)
     grain = asked_grain(question)
     if not grain or not units:
         return ""
@@ -490,7 +490,7 @@ def other_document_fact(stating: list, fact, analysis, doc_text=None) -> str:
     """
     if fact.kind not in ("identity", "signer") or not stating:
         return ""
-    asked = asked_document(getattr(analysis, "original", "") or analysis.text, tuple(getattr(analysis, "years", ())),
+    asked = asked_document(question_text(analysis), tuple(getattr(analysis, "years", ())),
                            tuple(getattr(analysis, "doc_numbers", ())))
     if not asked or not all(_unit_contradicts(u, asked, fact, doc_text) for u in stating):
         return ""
@@ -569,7 +569,7 @@ def unnamed_regulation(stating: list, fact, analysis, state=None, doc_text=None)
     """
     if fact.kind not in REGULATION_FACTS or not stating or doc_text is None:
         return ""
-    asked = regulation_asked(getattr(analysis, "original", "") or analysis.text)
+    asked = regulation_asked(question_text(analysis))
     if not asked or (state is not None and resolve_named_documents(analysis, state.records)):
         return ""
     cache = state.memo("assistant.absence.folded_documents", lambda _: {}) if state is not None else {}
@@ -664,7 +664,7 @@ def unnamed_level(units: list, analysis, state=None, doc_text=None) -> str:
     >>> unnamed_level([unit("Đoàn kiểm tra tại huyện Hà Quảng và huyện Bảo Lạc.")], q)
     ''
     """
-    question = getattr(analysis, "original", "") or analysis.text
+    question = question_text(analysis)
     level = asked_level(question)
     if not level or not units or _names_documents(analysis, state):
         return ""

@@ -62,6 +62,7 @@ from assistant.evidence import (
     fact_units,
     in_scope,
     ordinal_conflict,
+    question_text,
     unit_year_cover,
 )
 from assistant.grounded.scoring import asked_cited_form, idf_table, same_form
@@ -436,7 +437,7 @@ def _place_ok(units: list, coverage: float, analysis, rule: AbstentionRule, stat
     of xã Tây Sơn). A unit ruled out by either is no evidence of the place. A document the question names by its
     number is its scope whatever place it names."""
     provinces = getattr(analysis, "provinces", None)
-    localities = cued_localities(getattr(analysis, "original", "") or getattr(analysis, "text", ""))
+    localities = cued_localities(question_text(analysis))
     if not (provinces or localities) or doc_text is None or resolve_named_documents(analysis, state.records):
         return True
     best = [u for u in units if u.coverage >= rule.year_coverage_share * coverage]

@@ -456,6 +456,17 @@ def fact_stated(unit, fact: AskedFact) -> bool:
     return states_fact(unit.text, fact)
 
 
+def question_text(analysis) -> str:
+    """The question as the user wrote it (``original``), or its normalised text when a caller's analysis has no
+    original (a hand-made one): what the refusal readings match their question patterns on.
+
+    >>> from types import SimpleNamespace as NS
+    >>> question_text(NS(original="Ai ký?", text="ai ký")), question_text(NS(text="ai ký"))
+    ('Ai ký?', 'ai ký')
+    """
+    return getattr(analysis, "original", "") or getattr(analysis, "text", "")
+
+
 def in_question_scope(unit, analysis, state=None, doc_text=None) -> bool:
     """A unit whose statements may be about what the question scopes: its document is in scope (:func:`in_scope`),
     its words name neither other provinces nor other districts only, nor other years only, and its document's text
@@ -632,7 +643,7 @@ def names_other_localities(unit, analysis) -> bool:
     >>> names_other_localities(NS(text="Thông báo số 12/TB-UBND ngày 05/01/2026"), q)
     False
     """
-    asked = _localities(getattr(analysis, "original", "") or getattr(analysis, "text", ""), query=True)
+    asked = _localities(question_text(analysis), query=True)
     if not asked:
         return False
     named = _localities(getattr(unit, "text", ""))
@@ -707,7 +718,7 @@ def document_of_other_localities(unit, analysis, state=None, doc_text=None) -> b
     >>> document_of_other_localities(u, q, doc_text={"d": "Lịch tiếp công dân của UBND huyện Tây Sơn"}.get)
     False
     """
-    asked = cued_localities(getattr(analysis, "original", "") or getattr(analysis, "text", ""))
+    asked = cued_localities(question_text(analysis))
     if not asked or doc_text is None:
         return False
     doc_id = unit.result.passage.doc_id
