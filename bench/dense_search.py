@@ -18,10 +18,15 @@ from pathlib import Path
 
 import numpy as np
 
-#: Dense candidates per search: the retriever's own (``RetrieverConfig.candidates``).
-CANDIDATES = 60
 #: Searches timed per question and setting (the median is reported; the first of a process is a warm-up).
 REPEATS = 3
+
+
+def _candidates() -> int:
+    """Dense candidates per search: the retriever's own (``RetrieverConfig.candidates``), read when a run starts."""
+    from retriever.hybrid import RetrieverConfig
+
+    return RetrieverConfig().candidates
 
 
 def _median_ms(call, repeats: int = REPEATS) -> float:
@@ -52,8 +57,9 @@ def scaled(n: int, dim: int, seed: int = 0) -> dict[str, float]:
 
     store = IndexStore.__new__(IndexStore)
     query = rng.standard_normal(dim).astype(np.float32)
-    store.exact_dense_search(_State, query, CANDIDATES)
-    return {"passages": n, "ms": _median_ms(lambda: store.exact_dense_search(_State, query, CANDIDATES), 10),
+    candidates = _candidates()
+    store.exact_dense_search(_State, query, candidates)
+    return {"passages": n, "ms": _median_ms(lambda: store.exact_dense_search(_State, query, candidates), 10),
             "mb": matrix.nbytes / 2**20}
 
 
@@ -63,8 +69,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=int, default=0, help="also time the exact top over this many vectors")
     args = parser.parse_args(argv)
     from index.store import IndexStore
-    from retriever.hybrid import HybridRetriever
+    from retriever.hybrid import HybridRetriever, RetrieverConfig
     from settings import DenseSearch, load_settings
+
+    candidates = RetrieverConfig().candidates
 
     questions = [q for q in args.questions.read_text(encoding="utf-8").splitlines() if q.strip()]
     settings = load_settings()
@@ -84,10 +92,10 @@ def main(argv: list[str] | None = None) -> int:
         for mode, retriever in retrievers.items():
             search_ms[mode].append(_median_ms(lambda r=retriever, q=question: r.search(q, k=5)))
         vector = exact_store.embedder.embed_query(question)
-        dense_ms["approximate"].append(_median_ms(lambda v=vector: stores["approximate"].dense_search(v, CANDIDATES)))
-        dense_ms["exact"].append(_median_ms(lambda v=vector: exact_store.exact_dense_search(state, v, CANDIDATES)))
-        approximate = {pid: s for pid, s in stores["approximate"].dense_search(vector, CANDIDATES) if pid in state.meta}
-        exact = dict(exact_store.exact_dense_search(state, vector, CANDIDATES))
+        dense_ms["approximate"].append(_median_ms(lambda v=vector: stores["approximate"].dense_search(v, candidates)))
+        dense_ms["exact"].append(_median_ms(lambda v=vector: exact_store.exact_dense_search(state, v, candidates)))
+        approximate = {pid: s for pid, s in stores["approximate"].dense_search(vector, candidates) if pid in state.meta}
+        exact = dict(exact_store.exact_dense_search(state, vector, candidates))
         differ += set(approximate) != set(exact)
         moved += max((abs(s - exact[pid]) for pid, s in approximate.items() if pid in exact), default=0.0) > 1e-5
     print(f"index: {len(state.index.ids)} passages; vectors read once per state: {read_s:.2f} s, "
@@ -101,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
           f"a shared candidate's similarity off by > 1e-5: {moved}")
     if args.scale:
         got = scaled(args.scale, matrix.shape[1])
-        print(f"exact top {CANDIDATES} over {got['passages']} random vectors: {got['ms']:.1f} ms, {got['mb']:.0f} MB")
+        print(f"exact top {candidates} over {got['passages']} random vectors: {got['ms']:.1f} ms, {got['mb']:.0f} MB")
     return 0
 
 
