@@ -67,6 +67,12 @@ _RETRY_FIRST, _RETRY_LONGEST = 0.2, 2.0
 _MAX_MESSAGES = 20
 #: Passages written, fetched or deleted per Chroma call.
 _BATCH = 1000
+#: The write stamp (:meth:`IndexStore.write_stamp`) each embedded database's generation had when this process last
+#: wrote or looked, by (database folder, generation). Chroma's embedded system keeps a collection's vector index in
+#: memory from its first use: another process's writes reach the records (SQLite) but not that index, so a get of
+#: their vectors fails ("Error finding id") and its nearest-neighbour query never returns them. A stamp this process
+#: has not seen means the folder must be opened again (:meth:`IndexStore.follow_other_writers`).
+_SEEN_STAMPS: dict[tuple[str, str], str] = {}
 
 
 @dataclass(frozen=True)
@@ -262,6 +268,32 @@ class IndexStore:
         # grow that index at every write (the disk-use probe over rebuilds)
         self._retrying(lambda: self._pointer.upsert(ids=[_STAMP_PREFIX + self.generation], metadatas=[{"stamp": stamp}],
                                                     embeddings=[[0.0]]))
+        _SEEN_STAMPS[self._stamp_key()] = stamp
+
+    def follow_other_writers(self) -> bool:
+        """Open the embedded database again when another process has written to it since this process last wrote
+        or looked (:data:`_SEEN_STAMPS`); True if it did. Every search's freshness check (:meth:`lexical`) does
+        this, so a search never reads vector indexes older than the records."""
+        return self._follow_other_writers(self.write_stamp())
+
+    def _stamp_key(self) -> tuple[str, str]:
+        return str(self.settings.chroma_dir.resolve()), self.generation
+
+    def _follow_other_writers(self, stamp: str) -> bool:
+        if self.settings.chroma_host or not stamp:  # a server holds one copy of every index for all its clients
+            return False
+        key = self._stamp_key()
+        seen, _SEEN_STAMPS[key] = _SEEN_STAMPS.get(key), stamp
+        if seen is None or seen == stamp:
+            return False
+        from chromadb.api.client import SharedSystemClient
+
+        log.info("Chỉ mục đã được một tiến trình khác ghi; mở lại cơ sở dữ liệu để đọc các vectơ mới.")
+        with self._lock:
+            SharedSystemClient.clear_system_cache()  # the next client opens the folder afresh
+            self._client = None
+            self._collections.clear()
+        return True
 
     def new_generation(self) -> "IndexStore":
         """An empty store for a rebuild, pinned to a new generation; searches keep reading this one meanwhile."""
@@ -574,15 +606,16 @@ class IndexStore:
             matrix[rows] = vectors / np.where(norms > 0, norms, 1.0)
             present[rows] = True
         if not present.all():
-            log.warning("Không đọc được vectơ của %d đoạn (ví dụ %s); các đoạn này chỉ được tìm theo từ khóa cho đến "
-                        "lần nạp lại văn bản của chúng.", int((~present).sum()), ids[int(np.argmin(present))])
+            log.warning("Không đọc được vectơ của %d đoạn (ví dụ %s); các đoạn này chỉ được tìm theo từ khóa.",
+                        int((~present).sum()), ids[int(np.argmin(present))])
         return matrix, present
 
     def _vectors_of(self, ids: list[str]) -> tuple[list[str], np.ndarray]:
-        """The stored vectors of these ids that Chroma can read: (ids, one row each). An ingest killed mid-write can
-        leave a passage whose record Chroma holds but whose vector it cannot find ("Error finding id" fails the whole
-        get); such a batch is split in halves until the unreadable ids are found, and they are left out: the lexical
-        search still finds those passages, and the next ingest of their document writes them again."""
+        """The stored vectors of these ids that Chroma can read: (ids, one row each). A passage whose record Chroma
+        holds but whose vector its vector index cannot find ("Error finding id" fails the whole get: another process
+        wrote it after this one loaded the index and :meth:`follow_other_writers` has not reopened it yet) splits
+        its batch in halves until the unreadable ids are found, and they are left out: the lexical search still
+        finds those passages."""
         try:
             got = self._retrying(lambda: self.passages.get(ids=ids, include=["embeddings"]))
         except chroma_errors():
@@ -622,6 +655,7 @@ class IndexStore:
                 return self._lexical
             self.refresh_generation()  # a rebuild elsewhere may have swapped in a new generation
             stamp = self.write_stamp()  # read before the records: a write after it changes it again
+            self._follow_other_writers(stamp)
             self._checked_at = now
             if self._lexical is not None and stamp and stamp == self._stamp:
                 return self._lexical  # no record written since the last check: none is read (one get by id)
