@@ -626,6 +626,11 @@ def asked_level(question: str) -> str:
     return NAMED_LEVELS[m.group("level")] if m else ""
 
 
+#: Where a level's word may start: at a word's start, and "xã" / "trấn" not as the second word of "thị xã" / "thị
+#: trấn" (another level: "thị xã Hồng Lĩnh" names no xã).
+_NOT_INSIDE = r"(?<!\w)(?<![Tt]hị )(?<!THỊ )"
+
+
 def names_of_level(text: str, level: str) -> bool:
     """Whether ``text`` names a place or an office of ``level``: the level and a capitalised name ("huyện Krông Bông",
     "Sở Nội vụ", "các xã: Bình Trị, Bình Lãnh"), or on an English page the names with their level ("in Krong Bong and
@@ -641,9 +646,11 @@ def names_of_level(text: str, level: str) -> bool:
     True
     >>> names_of_level("kiểm tra các sở, ngành", "sở")
     False
+    >>> names_of_level("Đoàn kiểm tra tại thị xã Hồng Lĩnh.", "xã"), names_of_level("Ủy ban phường Bắc Hồng", "xã")
+    (False, False)
     """
     text = text or ""
-    if re.search(r"(?i:" + re.escape(level) + r")\s*:?[^\S\n]+" + PLACE_NAME, text):
+    if re.search(_NOT_INSIDE + r"(?i:" + re.escape(level) + r")\s*:?[^\S\n]+" + PLACE_NAME, text):
         return True
     return english_text(text) and bool(_ENGLISH_NAMED.search(text))
 
