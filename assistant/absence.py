@@ -717,26 +717,30 @@ def unnamed_index(units: list, analysis, state=None, doc_text=None) -> str:
 
 #: A question asking a rank, folded: "xếp thứ mấy", "đứng thứ mấy", "xếp hạng bao nhiêu", "thứ hạng", "ranking".
 _ASKS_RANK = re.compile(r"\b(?:xep|dung|dat) (?:thu|hang) (?:may|bao nhieu|nao)\b|\bthu hang\b|\brank(?:ing|ed)?\b")
-#: A question asking a rank among every province: "trên 63 tỉnh, thành", "cả nước", "toàn quốc", "out of 63".
-_ASKS_NATIONAL = re.compile(r"\b(?:tren|trong) 63\b|\bca nuoc\b|\btoan quoc\b|\bout of 63\b|\bnationwide\b")
+#: A question asking a rank among every province: "trên 63 tỉnh, thành", "trong 34 tỉnh", "cả nước", "toàn quốc",
+#: "out of 63".
+_ASKS_NATIONAL = re.compile(r"\b(?:tren|trong|out of) (?:63|34)\b|\bca nuoc\b|\btoan quoc\b|\bnationwide\b")
 #: A rank stated, folded: "xếp thứ 14/63", "đứng thứ 19", "vị trí thứ 5/14", "hạng 5", "thứ 11/63" (a bare "thứ 7" is a
 #: sitting's number), "ranked 28th out of 63"; groups ``of``, ``tof``, ``enof``: how many it ranks among, when written.
 _STATES_RANK = re.compile(r"\b(?:xep|dung|vi tri|hang)(?: thu)? (?P<n>\d+)(?: ?/ ?(?P<of>\d+))?\b"
                           r"|\bthu (?P<t>\d+) ?/ ?(?P<tof>\d+)\b"
                           r"|\branked (?P<en>\d+)(?:st|nd|rd|th)?(?: out of (?P<enof>\d+))?")
-#: Every province of the country ranked: a rank "of 63" is national; one among another count ("5/14") ranks a region.
-PROVINCES = 63
+#: The country's provinces before and after the mergers of 1 July 2025 (63, then 34): a rank "of 63" or "of 34" is
+#: national, one among another count ("5/14") ranks a region.
+PROVINCE_COUNTS = frozenset({63, 34})
 
 
 def _unit_ranks(text: str) -> list[tuple]:
     """The ranks ``text`` states (:data:`_STATES_RANK`): for each, the index last named before it in the text (None
-    when none is) and whether it ranks among another count than every province (:data:`PROVINCES`).
+    when none is) and whether it ranks among another count than every province (:data:`PROVINCE_COUNTS`).
 
     >>> text = "Chỉ số CCHC (xếp thứ 14/63); Chỉ số PAPI nằm trong nhóm. Tỉnh ở vị trí thứ 5/14 tỉnh khu vực."
     >>> [(i.value, narrower) for i, narrower in _unit_ranks(text)]
     [('PAR INDEX', False), ('PAPI', True)]
     >>> _unit_ranks("Năm 2023, tỉnh đứng thứ 19 cả nước.")
     [(None, False)]
+    >>> [(i.value, narrower) for i, narrower in _unit_ranks("Năm 2025, Chỉ số PAR INDEX xếp thứ 5/34.")]
+    [('PAR INDEX', False)]
     """
     folded = fold_accents(text or "").lower()
     spans = index_spans(folded)
@@ -744,5 +748,5 @@ def _unit_ranks(text: str) -> list[tuple]:
     for m in _STATES_RANK.finditer(folded):
         of = m.group("of") or m.group("tof") or m.group("enof")
         owner = next((i for _, e, i in reversed(spans) if e <= m.start()), None)
-        out.append((owner, of is not None and int(of) != PROVINCES))
+        out.append((owner, of is not None and int(of) not in PROVINCE_COUNTS))
     return out
