@@ -35,6 +35,7 @@ from retriever.years import OTHER_YEARS, document_year_table, document_years_of
 from textnorm import fold_accents
 from textnorm.cues import DOCUMENT_TYPE_FORMS, YEAR, YEAR_WORD, PassageRole, question_fold
 from textnorm.english import ENGLISH_DAY, english_text
+from textnorm.indexes import index_spans, named_indexes
 from textnorm.kinds import DocumentKind, document_kind, kind_of_code
 from textnorm.patterns import CITED_DOCUMENT, DOCUMENT_REFERENCE, PLACE_NAME, number_digits
 from textnorm.periods import WRITTEN_DATE, find_periods
@@ -625,6 +626,11 @@ def asked_level(question: str) -> str:
     return NAMED_LEVELS[m.group("level")] if m else ""
 
 
+#: Where a level's word may start: at a word's start, and "xã" / "trấn" not as the second word of "thị xã" / "thị
+#: trấn" (another level: "thị xã Hồng Lĩnh" names no xã).
+_NOT_INSIDE = r"(?<!\w)(?<![Tt]hị )(?<!THỊ )"
+
+
 def names_of_level(text: str, level: str) -> bool:
     """Whether ``text`` names a place or an office of ``level``: the level and a capitalised name ("huyện Krông Bông",
     "Sở Nội vụ", "các xã: Bình Trị, Bình Lãnh"), or on an English page the names with their level ("in Krong Bong and
@@ -640,9 +646,11 @@ def names_of_level(text: str, level: str) -> bool:
     True
     >>> names_of_level("kiểm tra các sở, ngành", "sở")
     False
+    >>> names_of_level("Đoàn kiểm tra tại thị xã Hồng Lĩnh.", "xã"), names_of_level("Ủy ban phường Bắc Hồng", "xã")
+    (False, False)
     """
     text = text or ""
-    if re.search(r"(?i:" + re.escape(level) + r")\s*:?[^\S\n]+" + PLACE_NAME, text):
+    if re.search(_NOT_INSIDE + r"(?i:" + re.escape(level) + r")\s*:?[^\S\n]+" + PLACE_NAME, text):
         return True
     return english_text(text) and bool(_ENGLISH_NAMED.search(text))
 
@@ -672,3 +680,73 @@ def unnamed_level(units: list, analysis, state=None, doc_text=None) -> str:
     if any(names_of_level(evidence_text(u.result), level) for u in _quoted(scoped)):
         return ""
     return level
+
+
+def unnamed_index(units: list, analysis, state=None, doc_text=None) -> str:
+    """The index the question names ("PAPI", "PCI", by any written form of :mod:`textnorm.indexes`) when it names
+    exactly one and asks its rank ("xếp thứ mấy"), the units an answer would quote (:func:`_quoted`, among those its
+    scope does not rule out: :func:`assistant.evidence.in_question_scope`) state ranks, and every one of them is
+    positively not the one asked (:func:`_unit_ranks`): of another index, the last one named before it ("Chỉ số CCHC
+    cấp tỉnh (xếp thứ 14/63"), or among fewer provinces than the whole country asked ("trên 63 tỉnh", "cả nước") and
+    a page gives ("vị trí thứ 5/14 tỉnh khu vực"). A rank no index is named before may be the one asked and keeps the
+    answer, and so does a page stating no rank. Else "". Read from the quoted text only, never from a field.
+
+    >>> from types import SimpleNamespace as NS
+    >>> def unit(text): return NS(score=1.0, coverage=0.5, doc_id="d", text=text, result=NS(
+    ...     passage=NS(text=text, section="", doc_id="d"), doc_metadata={"tieu_de": ""}))
+    >>> q = NS(original="Chỉ số PCI năm 2023 của tỉnh xếp thứ mấy?", text="", doc_numbers=[], years=[], provinces=[])
+    >>> unnamed_index([unit("Chỉ số SIPAS xếp thứ 11/63, Chỉ số CCHC xếp thứ 14/63.")], q)
+    'PCI'
+    >>> unnamed_index([unit("Chỉ số năng lực cạnh tranh cấp tỉnh xếp thứ 20/63.")], q)
+    ''
+    >>> unnamed_index([unit("Năm 2023, tỉnh xếp thứ 20/63.")], q)  # no index named before the rank
+    ''
+    """
+    question = question_text(analysis)
+    asked = named_indexes(question)
+    folded_question = question_fold(question)
+    if len(asked) != 1 or not _ASKS_RANK.search(folded_question) or not units or _names_documents(analysis, state):
+        return ""
+    national = bool(_ASKS_NATIONAL.search(folded_question))
+    scoped = [u for u in units if in_question_scope(u, analysis, state, doc_text)]
+    ranks = [rank for u in _quoted(scoped) for rank in _unit_ranks(evidence_text(u.result))]
+    if ranks and not any(index in (None, asked[0]) and not (national and narrower) for index, narrower in ranks):
+        return str(asked[0])
+    return ""
+
+
+#: A question asking a rank, folded: "xếp thứ mấy", "đứng thứ mấy", "xếp hạng bao nhiêu", "thứ hạng", "ranking".
+_ASKS_RANK = re.compile(r"\b(?:xep|dung|dat) (?:thu|hang) (?:may|bao nhieu|nao)\b|\bthu hang\b|\brank(?:ing|ed)?\b")
+#: A question asking a rank among every province: "trên 63 tỉnh, thành", "trong 34 tỉnh", "cả nước", "toàn quốc",
+#: "out of 63".
+_ASKS_NATIONAL = re.compile(r"\b(?:tren|trong|out of) (?:63|34)\b|\bca nuoc\b|\btoan quoc\b|\bnationwide\b")
+#: A rank stated, folded: "xếp thứ 14/63", "đứng thứ 19", "vị trí thứ 5/14", "hạng 5", "thứ 11/63" (a bare "thứ 7" is a
+#: sitting's number), "ranked 28th out of 63"; groups ``of``, ``tof``, ``enof``: how many it ranks among, when written.
+_STATES_RANK = re.compile(r"\b(?:xep|dung|vi tri|hang)(?: thu)? (?P<n>\d+)(?: ?/ ?(?P<of>\d+))?\b"
+                          r"|\bthu (?P<t>\d+) ?/ ?(?P<tof>\d+)\b"
+                          r"|\branked (?P<en>\d+)(?:st|nd|rd|th)?(?: out of (?P<enof>\d+))?")
+#: The country's provinces before and after the mergers of 1 July 2025 (63, then 34): a rank "of 63" or "of 34" is
+#: national, one among another count ("5/14") ranks a region.
+PROVINCE_COUNTS = frozenset({63, 34})
+
+
+def _unit_ranks(text: str) -> list[tuple]:
+    """The ranks ``text`` states (:data:`_STATES_RANK`): for each, the index last named before it in the text (None
+    when none is) and whether it ranks among another count than every province (:data:`PROVINCE_COUNTS`).
+
+    >>> text = "Chỉ số CCHC (xếp thứ 14/63); Chỉ số PAPI nằm trong nhóm. Tỉnh ở vị trí thứ 5/14 tỉnh khu vực."
+    >>> [(i.value, narrower) for i, narrower in _unit_ranks(text)]
+    [('PAR INDEX', False), ('PAPI', True)]
+    >>> _unit_ranks("Năm 2023, tỉnh đứng thứ 19 cả nước.")
+    [(None, False)]
+    >>> [(i.value, narrower) for i, narrower in _unit_ranks("Năm 2025, Chỉ số PAR INDEX xếp thứ 5/34.")]
+    [('PAR INDEX', False)]
+    """
+    folded = fold_accents(text or "").lower()
+    spans = index_spans(folded)
+    out = []
+    for m in _STATES_RANK.finditer(folded):
+        of = m.group("of") or m.group("tof") or m.group("enof")
+        owner = next((i for _, e, i in reversed(spans) if e <= m.start()), None)
+        out.append((owner, of is not None and int(of) not in PROVINCE_COUNTS))
+    return out

@@ -48,6 +48,7 @@ from assistant.absence import (
     other_document_fact,
     quoted_of_other_years,
     regulation_kind,
+    unnamed_index,
     unnamed_level,
     unnamed_regulation,
 )
@@ -125,6 +126,9 @@ class AbstentionFeatures:
     #: the level asked to be named ("huyện" of "kiểm tra những huyện nào") that no unit read in scope names
     #: (:func:`assistant.absence.unnamed_level`)
     unnamed_level: str = ""
+    #: the index whose rank the question asks ("PCI") when every rank the units read in scope state is another
+    #: index's or a region's (:func:`assistant.absence.unnamed_index`)
+    unnamed_index: str = ""
 
     def as_row(self) -> dict:
         return {"coverage": round(self.coverage, 3), "unknown_share": round(self.unknown_share, 3),
@@ -135,7 +139,8 @@ class AbstentionFeatures:
                 "topic_coverage": round(self.topic_coverage, 3),
                 "absent_month": self.absent_month, "absent_grain": self.absent_grain,
                 "other_document": self.other_document, "quoted_year": self.quoted_year,
-                "unnamed_regulation": self.unnamed_regulation, "unnamed_level": self.unnamed_level}
+                "unnamed_regulation": self.unnamed_regulation, "unnamed_level": self.unnamed_level,
+                "unnamed_index": self.unnamed_index}
 
 
 @dataclass(frozen=True)
@@ -198,6 +203,11 @@ class AbstentionRule:
     #: page counts or describes them ("6 huyện, thị xã", "các sở, ngành") and the answer would not name them
     #: (session 22).
     require_named_level: bool = True
+    #: Refuse when the question asks the rank of one index (PAPI, PCI, SIPAS, PAR INDEX, DDCI, DTI, PGI by any written
+    #: form) and every rank the units read in its scope state is of another index or among fewer provinces than the
+    #: country asked (:func:`assistant.absence.unnamed_index`): the answer would give another index's rank, or a
+    #: region's (sessions 22-23).
+    require_named_index: bool = True
 
     def for_embedder(self, name: str) -> "AbstentionRule":
         """The rule for an index built with embedder ``name``: the dense threshold only holds for its own model; with
@@ -273,6 +283,10 @@ class AbstentionRule:
         if self.require_named_level and f.unnamed_level:
             out.append(("named_level", f"Các văn bản hiện có nói về nội dung này nhưng không nêu tên các "
                         f"{f.unnamed_level} được hỏi, nên không thể trả lời câu hỏi này."))
+        if self.require_named_index and f.unnamed_index:
+            out.append(("named_index", f"Các văn bản hiện có không nêu thứ hạng của chỉ số được hỏi "
+                        f"({f.unnamed_index}); chỉ nêu thứ hạng của các chỉ số khác hoặc trong một khu vực, nên "
+                        "không thể trả lời câu hỏi này."))
         if self.require_named_regulation and f.unnamed_regulation:
             out.append(("regulation", "Các văn bản hiện có không có văn bản nào là "
                         f"{regulation_kind(f.unnamed_regulation)} được hỏi; chỉ có các văn "
@@ -340,7 +354,8 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule, doc_tex
                               other_document=other_document_fact(stating, fact, analysis, doc_text),
                               quoted_year=quoted_of_other_years(units, analysis, lexical_state, quotable_share),
                               unnamed_regulation=unnamed_regulation(stating, fact, analysis, lexical_state, doc_text),
-                              unnamed_level=unnamed_level(units, analysis, lexical_state, doc_text))
+                              unnamed_level=unnamed_level(units, analysis, lexical_state, doc_text),
+                              unnamed_index=unnamed_index(units, analysis, lexical_state, doc_text))
 
 
 def _inflection_known(word: str, index) -> bool:

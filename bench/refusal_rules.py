@@ -9,8 +9,8 @@ no indexed text holds refuses first (``number``); the schedule and task hooks ma
 below is read); then the checks before any unit is read (:func:`assistant.scope.scope_checks`: ``province``,
 ``no_results``, ``foreign``, ``year``, ``province_year``) and the branches of the fitted rule
 (:meth:`assistant.abstention.AbstentionRule.branches`: ``unknown_words``, ``dense``, ``absent_number``, ``month``,
-``grain``, ``other_document``, ``regulation``, ``named_level``, ``year_ok`` as ``year``, ``quoted_year``,
-``ordinal``, ``asked_fact``, ``place``, ``topic_without_type``, ``coverage`` / ``coverage_untyped``).
+``grain``, ``other_document``, ``regulation``, ``named_level``, ``named_index``, ``year_ok`` as ``year``,
+``quoted_year``, ``ordinal``, ``asked_fact``, ``place``, ``topic_without_type``, ``coverage`` / ``coverage_untyped``).
 Each rule is tested on its own, so a question lists every rule that would refuse it. A rule's record on a half:
 ``right`` / ``wrong`` = the refusals it makes of questions that must / must not be refused; ``off -right`` /
 ``off -wrong`` = the right / wrong refusals lost when only it is switched off (it alone refuses them). Questions: the
@@ -29,8 +29,8 @@ from bench.fit_abstention import parse_without_judges, tune_rows_parser
 BEFORE_HOOKS = ("number",)
 #: The rules in the order the answerer reads them (the table's rows).
 RULES = ("number", "province", "no_results", "foreign", "year:scope", "province_year", "unknown_words", "dense",
-         "absent_number", "month", "grain", "other_document", "regulation", "named_level", "year", "quoted_year",
-         "ordinal", "asked_fact", "place", "topic_without_type", "coverage", "coverage_untyped")
+         "absent_number", "month", "grain", "other_document", "regulation", "named_level", "named_index", "year",
+         "quoted_year", "ordinal", "asked_fact", "place", "topic_without_type", "coverage", "coverage_untyped")
 
 
 def refused(row: dict, off: frozenset = frozenset()) -> bool:

@@ -118,3 +118,10 @@ def test_a_plan_naming_the_districts_is_answered(naming):
     answer = naming.ask(PLAN_ASKED)
     assert not answer.abstained, answer.text
     assert "Hà Quảng" in answer.text
+
+
+def test_a_town_of_the_thi_xa_level_names_no_commune():
+    # session 23: "thị xã Hồng Lĩnh" was read as naming an "xã" (the level matched inside "thị xã")
+    assert not names_of_level("Đoàn kiểm tra của tỉnh làm việc tại thị xã Hồng Lĩnh và thị trấn Nghèn.", "xã")
+    assert names_of_level("Đoàn kiểm tra của thị xã làm việc tại xã Thuận Lộc.", "xã")
+    assert names_of_level("Đoàn kiểm tra làm việc tại thị xã Hồng Lĩnh.", "thị xã")
