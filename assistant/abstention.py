@@ -67,6 +67,7 @@ from assistant.evidence import (
     unit_year_cover,
 )
 from assistant.grounded.scoring import asked_cited_form, idf_table, same_form
+from assistant.refusal import Refusal
 from assistant.scope import indexed_with_year
 from retriever.features import DocumentPlace, asked_provinces, document_place
 from retriever.query import resolve_named_documents
@@ -223,72 +224,73 @@ class AbstentionRule:
         """The refusal's reason in Vietnamese, or "" to answer (the first branch of :meth:`branches` that refuses)."""
         return next((message for _, message in self.branches(f)), "")
 
-    def branches(self, f: AbstentionFeatures) -> list[tuple[str, str]]:
-        """Every branch of the rule that refuses ``f``, in the order :meth:`reason` reads them: (name, message). Each
+    def branches(self, f: AbstentionFeatures) -> list[tuple[Refusal, str]]:
+        """Every branch of the rule that refuses ``f``, in the order :meth:`reason` reads them: (rule, message). Each
         is tested on its own, so ``bench.refusal_rules`` can tell what switching one off would change.
 
         >>> rule = AbstentionRule()
         >>> [name for name, _ in rule.branches(AbstentionFeatures(coverage=rule.min_coverage / 2, unknown_share=0.0,
         ...                                                      unknown=(), type_found=True, year_ok=False))]
-        ['year', 'coverage']
+        [<Refusal.YEAR: 'year'>, <Refusal.COVERAGE: 'coverage'>]
         """
         out = []
         if len(f.unknown) >= self.min_unknown_words and f.unknown_share > self.max_unknown_share:
-            out.append(("unknown_words", "Các văn bản hiện có không nói về nội dung này (không văn bản nào dùng các "
-                        "từ: " + ", ".join(f.unknown[:5]) + ")."))
+            out.append((Refusal.UNKNOWN_WORDS, "Các văn bản hiện có không nói về nội dung này (không văn bản nào "
+                        "dùng các từ: " + ", ".join(f.unknown[:5]) + ")."))
         if f.dense < self.min_dense:
-            out.append(("dense", "Các văn bản hiện có không nói về nội dung này."))
+            out.append((Refusal.DENSE, "Các văn bản hiện có không nói về nội dung này."))
         if f.absent_number:
-            out.append(("absent_number", f"Các văn bản hiện có không có văn bản số {f.absent_number}, nên không thể "
-                        "trả lời câu hỏi này."))
+            out.append((Refusal.ABSENT_NUMBER, f"Các văn bản hiện có không có văn bản số {f.absent_number}, nên "
+                        "không thể trả lời câu hỏi này."))
         out += self._absence_branches(f)
         if not f.year_ok:
-            out.append(("year", "Các văn bản hiện có không có đoạn nào nói về năm được hỏi."))
+            out.append((Refusal.YEAR, "Các văn bản hiện có không có đoạn nào nói về năm được hỏi."))
         if self.require_quoted_year and f.quoted_year:
-            out.append(("quoted_year", f"Các văn bản hiện có nói về nội dung này của năm {f.quoted_year}, không có "
-                        "đoạn nào nói về năm được hỏi."))
+            out.append((Refusal.QUOTED_YEAR, f"Các văn bản hiện có nói về nội dung này của năm {f.quoted_year}, "
+                        "không có đoạn nào nói về năm được hỏi."))
         if f.other_ordinal:
-            out.append(("ordinal", "Các văn bản hiện có chỉ nói về lần mang số thứ tự khác, không nói về lần được "
-                        "hỏi."))
+            out.append((Refusal.ORDINAL, "Các văn bản hiện có chỉ nói về lần mang số thứ tự khác, không nói về lần "
+                        "được hỏi."))
         if self.require_asked_fact and not f.fact_found:
-            out.append(("asked_fact", f"Các văn bản hiện có nói về nội dung này nhưng không nêu "
+            out.append((Refusal.ASKED_FACT, f"Các văn bản hiện có nói về nội dung này nhưng không nêu "
                         f"{FACT_NAMES.get(f.fact, 'thông tin')} được hỏi."))
         if not f.place_ok:  # after the fact: when one is asked, saying it is absent says more
-            out.append(("place", "Các văn bản hiện có không có đoạn nào nói về địa phương được hỏi."))
+            out.append((Refusal.PLACE, "Các văn bản hiện có không có đoạn nào nói về địa phương được hỏi."))
         if f.type_found and f.coverage < self.min_typed_share * f.topic_coverage:
-            out.append(("topic_without_type", "Các văn bản nói về nội dung này không có đoạn nào nêu điều được hỏi."))
+            out.append((Refusal.TOPIC_WITHOUT_TYPE,
+                        "Các văn bản nói về nội dung này không có đoạn nào nêu điều được hỏi."))
         needed = self.min_coverage if f.type_found else self.min_coverage_without_type
         if f.coverage < needed:
-            out.append(("coverage" if f.type_found else "coverage_untyped",
+            out.append((Refusal.COVERAGE if f.type_found else Refusal.COVERAGE_UNTYPED,
                         "Các văn bản hiện có không có đoạn nào trả lời đúng câu hỏi này."))
         return out
 
-    def _absence_branches(self, f: AbstentionFeatures) -> list[tuple[str, str]]:
+    def _absence_branches(self, f: AbstentionFeatures) -> list[tuple[Refusal, str]]:
         """The branches reading what the passages lack (a month, a grain of time, the document asked's own fact), in
         the order :meth:`branches` reads them."""
         out = []
         if self.require_month and f.absent_month:
-            out.append(("month", f"Các văn bản hiện có không có đoạn nào nói về {f.absent_month}, nên không thể "
+            out.append((Refusal.MONTH, f"Các văn bản hiện có không có đoạn nào nói về {f.absent_month}, nên không thể "
                         "trả lời câu hỏi này."))
         # the refusal says the documents speak of the subject: the best unit must carry what the fitted rule asks of
         # a unit lacking the kind asked (below it the passages are about something else and the coverage branches
         # decide)
         if self.require_grain and f.absent_grain and f.topic_coverage >= self.min_coverage_without_type:
-            out.append(("grain", f"Các văn bản hiện có nói về nội dung này nhưng không nêu {f.absent_grain} được "
+            out.append((Refusal.GRAIN, f"Các văn bản hiện có nói về nội dung này nhưng không nêu {f.absent_grain} được "
                         "hỏi, nên không thể trả lời câu hỏi này."))
         if self.require_own_document and f.other_document:
-            out.append(("other_document", "Các văn bản hiện có không có số hiệu, ngày ban hành hay người ký của "
+            out.append((Refusal.OTHER_DOCUMENT, "Các văn bản hiện có không có số hiệu, ngày ban hành hay người ký của "
                         f"{f.other_document} được hỏi; chỉ có của các văn bản khác, nên không thể trả lời câu hỏi "
                         "này."))
         if self.require_named_level and f.unnamed_level:
-            out.append(("named_level", f"Các văn bản hiện có nói về nội dung này nhưng không nêu tên các "
+            out.append((Refusal.NAMED_LEVEL, f"Các văn bản hiện có nói về nội dung này nhưng không nêu tên các "
                         f"{f.unnamed_level} được hỏi, nên không thể trả lời câu hỏi này."))
         if self.require_named_index and f.unnamed_index:
-            out.append(("named_index", f"Các văn bản hiện có không nêu thứ hạng của chỉ số được hỏi "
+            out.append((Refusal.NAMED_INDEX, f"Các văn bản hiện có không nêu thứ hạng của chỉ số được hỏi "
                         f"({f.unnamed_index}); chỉ nêu thứ hạng của các chỉ số khác hoặc trong một khu vực, nên "
                         "không thể trả lời câu hỏi này."))
         if self.require_named_regulation and f.unnamed_regulation:
-            out.append(("regulation", "Các văn bản hiện có không có văn bản nào là "
+            out.append((Refusal.REGULATION, "Các văn bản hiện có không có văn bản nào là "
                         f"{regulation_kind(f.unnamed_regulation)} được hỏi; chỉ có các văn "
                         "bản khác, nên không thể trả lời câu hỏi này."))
         return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from assistant.refusal import Refusal
 from index.model import DocumentMetadata
 from retriever.features import DocumentPlace, asked_provinces, document_place, mentions_province, province_names
 from retriever.hybrid import SearchResult
@@ -48,29 +49,31 @@ def out_of_scope(analysis, results: list[SearchResult], state, *, use_llm: bool 
 
 def scope_checks(analysis, results: list[SearchResult], state, *, use_llm: bool = False,
                  foreign: Callable[[], bool] = lambda: False, every: bool = False):
-    """The checks of :func:`out_of_scope` that refuse, in its order, as (kind, message): "province", "no_results",
-    "foreign", "year", "province_year". Lazy (the first is all :func:`out_of_scope` reads); ``every`` tests the
-    foreign language also when there are no results, so that ``bench.refusal_rules`` sees each check on its own."""
+    """The checks of :func:`out_of_scope` that refuse, in its order, as (rule, message): :class:`Refusal`'s
+    ``PROVINCE``, ``NO_RESULTS``, ``FOREIGN``, ``SCOPE_YEAR``, ``PROVINCE_YEAR``. Lazy (the first is all
+    :func:`out_of_scope` reads); ``every`` tests the foreign language also when there are no results, so that
+    ``bench.refusal_rules`` sees each check on its own."""
     named = resolve_named_documents(analysis, state.records)
     missing = [] if named else _provinces_without_evidence(analysis, results, state)
     if missing and len(missing) == len(analysis.provinces):
-        yield "province", (f"Các văn bản hiện có không có văn bản nào của {', '.join(missing)}, nên không thể trả "
-                           "lời câu hỏi này." + merger_note(missing))
+        yield Refusal.PROVINCE, (f"Các văn bản hiện có không có văn bản nào của {', '.join(missing)}, nên không "
+                                 "thể trả lời câu hỏi này." + merger_note(missing))
     if not results:
-        yield "no_results", "Không tìm thấy đoạn văn bản nào liên quan đến câu hỏi."
+        yield Refusal.NO_RESULTS, "Không tìm thấy đoạn văn bản nào liên quan đến câu hỏi."
     if (results or every) and not use_llm and foreign():
         # word-level checks cannot tell a foreign-language question's topic; the multilingual embedder finds the
         # closest documents, but quoting needs the words: ask in Vietnamese (or use LLM mode)
-        yield "foreign", ("Chế độ trích dẫn chỉ trả lời câu hỏi bằng tiếng Việt (có hoặc không dấu). Hãy đặt lại "
-                          "câu hỏi bằng tiếng Việt, hoặc dùng chế độ LLM nếu đã cấu hình.")
+        yield Refusal.FOREIGN, ("Chế độ trích dẫn chỉ trả lời câu hỏi bằng tiếng Việt (có hoặc không dấu). Hãy "
+                                "đặt lại câu hỏi bằng tiếng Việt, hoặc dùng chế độ LLM nếu đã cấu hình.")
     if analysis.years and not named and not any(_year_open(r, analysis.years, state, named=analysis.doc_numbers)
                                                 for r in results):
-        yield "year", (f"Các văn bản hiện có không nói về năm {', '.join(analysis.years)}, nên không thể trả lời "
-                       "câu hỏi này.")
+        yield Refusal.SCOPE_YEAR, (f"Các văn bản hiện có không nói về năm {', '.join(analysis.years)}, nên không "
+                                   "thể trả lời câu hỏi này.")
     if missing_any := (not named and _unconfirmed_scope(analysis, results, state)):
-        yield "province_year", (f"Các văn bản hiện có không có văn bản nào được biết là của {missing_any} năm "
-                                f"{', '.join(analysis.years)}: các đoạn gần nhất không ghi tỉnh, năm này, nên không "
-                                "thể trả lời câu hỏi này." + merger_note(missing_any.split(", "), analysis.provinces))
+        yield Refusal.PROVINCE_YEAR, (f"Các văn bản hiện có không có văn bản nào được biết là của {missing_any} "
+                                      f"năm {', '.join(analysis.years)}: các đoạn gần nhất không ghi tỉnh, năm này, "
+                                      "nên không thể trả lời câu hỏi này."
+                                      + merger_note(missing_any.split(", "), analysis.provinces))
 
 
 def merger_note(provinces: Sequence[str], searched: Sequence[str] = ()) -> str:

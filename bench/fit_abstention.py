@@ -21,6 +21,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from assistant.abstention import FIT_FILE, AbstentionRule
+from assistant.refusal import BEFORE_HOOKS, FEATURES, FITTED
 from bench.eval_sets import halves_of, use_index
 
 #: The values tried for each fitted threshold: wide enough that the fit lands inside (an edge value is reported).
@@ -88,9 +89,6 @@ def parse_without_judges(parser: argparse.ArgumentParser, argv: list[str] | None
     return args
 
 
-#: The rules of ``bench.refusal_rules`` that the fitted thresholds do not decide (the branches they decide are
-#: recomputed from the features).
-_FITTED_BRANCHES = ("unknown_words", "dense", "topic_without_type", "coverage", "coverage_untyped")
 
 
 def loaded(path: Path) -> dict[str, list[tuple[dict, str, object]]]:
@@ -109,8 +107,9 @@ def loaded(path: Path) -> dict[str, list[tuple[dict, str, object]]]:
 
     out: dict[str, list] = {"tune": [], "check": []}
     for row in json.loads(path.read_text(encoding="utf-8")):
-        fixed = [r for r in row["fired"] if r not in _FITTED_BRANCHES and r not in _FEATURE_BRANCHES]
-        before_hooks = "number" in fixed
+        # the branches the fitted thresholds decide and those read from features are recomputed from the features
+        fixed = [r for r in row["fired"] if r not in FITTED and r not in FEATURES]
+        before_hooks = any(r in BEFORE_HOOKS for r in fixed)
         features = {**row["features"], "unknown": tuple(row["features"]["unknown"])}
         f = None if row["hook"] else AbstentionFeatures(**features)
         reason = ",".join(fixed) if before_hooks or not row["hook"] else ""
@@ -119,8 +118,6 @@ def loaded(path: Path) -> dict[str, list[tuple[dict, str, object]]]:
     return out
 
 
-#: The branches of the rule read from features the fit does not change (they are recomputed from the features).
-_FEATURE_BRANCHES = ("absent_number", "other_document", "year", "quoted_year", "ordinal", "asked_fact", "place")
 
 
 def collect(assistant, questions: list[dict]) -> list[tuple[dict, str, object]]:

@@ -6,16 +6,14 @@ it off would change.
 
 A question passes the refusal path as the answerer runs it (:class:`assistant.service.Assistant`): a document number
 no indexed text holds refuses first (``number``); the schedule and task hooks may then answer (``hook``: no rule
-below is read); then the checks before any unit is read (:func:`assistant.scope.scope_checks`: ``province``,
-``no_results``, ``foreign``, ``year``, ``province_year``) and the branches of the fitted rule
-(:meth:`assistant.abstention.AbstentionRule.branches`: ``unknown_words``, ``dense``, ``absent_number``, ``month``,
-``grain``, ``other_document``, ``regulation``, ``named_level``, ``named_index``, ``year_ok`` as ``year``,
-``quoted_year``, ``ordinal``, ``asked_fact``, ``place``, ``topic_without_type``, ``coverage`` / ``coverage_untyped``).
-Each rule is tested on its own, so a question lists every rule that would refuse it. A rule's record on a half:
-``right`` / ``wrong`` = the refusals it makes of questions that must / must not be refused; ``off -right`` /
-``off -wrong`` = the right / wrong refusals lost when only it is switched off (it alone refuses them). Questions: the
-halves of ``--sets`` and every question of ``--tune-sets`` (as ``bench.fit_abstention`` reads them). The scope's
-year check is ``year:scope``, the rule's ``year``.
+below is read); then the checks before any unit is read (:func:`assistant.scope.scope_checks`) and the branches of
+the fitted rule (:meth:`assistant.abstention.AbstentionRule.branches`): every rule is a member of
+:class:`assistant.refusal.Refusal`, named in the rows by its value. Each rule is tested on its own, so a
+question lists every rule that would refuse it. A rule's record on a half: ``right`` / ``wrong`` = the refusals it
+makes of questions that must / must not be refused; ``off -right`` / ``off -wrong`` = the right / wrong refusals lost
+when only it is switched off (it alone refuses them). Questions: the halves of ``--sets`` and every question of
+``--tune-sets`` (as ``bench.fit_abstention`` reads them). The scope's year check is ``year:scope``, the rule's
+``year``.
 """
 
 from __future__ import annotations
@@ -23,14 +21,11 @@ from __future__ import annotations
 import json
 import sys
 
+from assistant.refusal import BEFORE_HOOKS, Refusal
 from bench.fit_abstention import parse_without_judges, tune_rows_parser
 
-#: The refusal that comes before the hooks: a document number no indexed text holds.
-BEFORE_HOOKS = ("number",)
 #: The rules in the order the answerer reads them (the table's rows).
-RULES = ("number", "province", "no_results", "foreign", "year:scope", "province_year", "unknown_words", "dense",
-         "absent_number", "month", "grain", "other_document", "regulation", "named_level", "named_index", "year",
-         "quoted_year", "ordinal", "asked_fact", "place", "topic_without_type", "coverage", "coverage_untyped")
+RULES = tuple(Refusal)
 
 
 def refused(row: dict, off: frozenset = frozenset()) -> bool:
@@ -120,12 +115,12 @@ def fired_rules(assistant, question: str) -> dict:
 
     state = assistant.store.lexical()
     analysis, _, _ = _analyse(question, (), None, state)
-    fired = ["number"] if absent_numbers(analysis, state, assistant.store.fetch_passages) else []
+    fired = [Refusal.NUMBER] if absent_numbers(analysis, state, assistant.store.fetch_passages) else []
     hook = answer_from_schedule(question, analysis, None, state) is not None or answer_from_tasks(
         question, analysis, None, state, text_of=assistant._document_text, today=assistant.clock()) is not None
     results = assistant._search(analysis, None, state)
     checks = scope_checks(analysis, results, state, foreign=lambda: _is_foreign(analysis, state), every=True)
-    fired += ["year:scope" if kind == "year" else kind for kind, _ in checks]
+    fired += [rule for rule, _ in checks]
     pool = answer_pool(results, _unfiltered_provinces(analysis, None, state))
     units = score_all(pool, analysis, state, assistant.grounded)[0]
     judged = replace(analysis, years=[]) if resolve_named_documents(analysis, state.records) else analysis
