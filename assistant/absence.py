@@ -91,6 +91,13 @@ def _quoted(units: list, top: int = QUOTED_UNITS) -> list:
     return sorted(units, key=lambda u: -u.score)[:top]
 
 
+def _quoted_in_scope(units: list, analysis, state=None, doc_text=None) -> list[str]:
+    """The evidence texts of the units an answer would quote (:func:`_quoted`) among those the question's scope does
+    not rule out (:func:`assistant.evidence.in_question_scope`)."""
+    scoped = [u for u in units if in_question_scope(u, analysis, state, doc_text)]
+    return [evidence_text(u.result) for u in _quoted(scoped)]
+
+
 def _names_documents(analysis, state) -> bool:
     """The question names documents by number: their own checks decide (:mod:`assistant.scope`)."""
     return bool(getattr(analysis, "doc_numbers", None)) or bool(
@@ -676,8 +683,7 @@ def unnamed_level(units: list, analysis, state=None, doc_text=None) -> str:
     level = asked_level(question)
     if not level or not units or _names_documents(analysis, state):
         return ""
-    scoped = [u for u in units if in_question_scope(u, analysis, state, doc_text)]
-    if any(names_of_level(evidence_text(u.result), level) for u in _quoted(scoped)):
+    if any(names_of_level(text, level) for text in _quoted_in_scope(units, analysis, state, doc_text)):
         return ""
     return level
 
@@ -708,8 +714,7 @@ def unnamed_index(units: list, analysis, state=None, doc_text=None) -> str:
     if len(asked) != 1 or not _ASKS_RANK.search(folded_question) or not units or _names_documents(analysis, state):
         return ""
     national = bool(_ASKS_NATIONAL.search(folded_question))
-    scoped = [u for u in units if in_question_scope(u, analysis, state, doc_text)]
-    ranks = [rank for u in _quoted(scoped) for rank in _unit_ranks(evidence_text(u.result))]
+    ranks = [rank for text in _quoted_in_scope(units, analysis, state, doc_text) for rank in _unit_ranks(text)]
     if ranks and not any(index in (None, asked[0]) and not (national and narrower) for index, narrower in ranks):
         return str(asked[0])
     return ""

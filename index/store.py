@@ -71,7 +71,7 @@ _BATCH = 1000
 #: wrote or looked, by (database folder, generation). Chroma's embedded system keeps a collection's vector index in
 #: memory from its first use: another process's writes reach the records (SQLite) but not that index, so a get of
 #: their vectors fails ("Error finding id") and its nearest-neighbour query never returns them. A stamp this process
-#: has not seen means the folder must be opened again (:meth:`IndexStore.follow_other_writers`).
+#: has not seen means the folder must be opened again (:meth:`IndexStore._follow_other_writers`).
 _SEEN_STAMPS: dict[tuple[str, str], str] = {}
 
 
@@ -270,22 +270,19 @@ class IndexStore:
                                                     embeddings=[[0.0]]))
         _SEEN_STAMPS[self._stamp_key()] = stamp
 
-    def follow_other_writers(self) -> bool:
-        """Open the embedded database again when another process has written to it since this process last wrote
-        or looked (:data:`_SEEN_STAMPS`); True if it did. Every search's freshness check (:meth:`lexical`) does
-        this, so a search never reads vector indexes older than the records."""
-        return self._follow_other_writers(self.write_stamp())
-
     def _stamp_key(self) -> tuple[str, str]:
         return str(self.settings.chroma_dir.resolve()), self.generation
 
-    def _follow_other_writers(self, stamp: str) -> bool:
+    def _follow_other_writers(self, stamp: str) -> None:
+        """Open the embedded database again when ``stamp``, the write stamp just read, is one this process has
+        neither written nor seen (:data:`_SEEN_STAMPS`): another process wrote since. Every search's freshness check
+        (:meth:`lexical`) does this, so a search never reads vector indexes older than the records."""
         if self.settings.chroma_host or not stamp:  # a server holds one copy of every index for all its clients
-            return False
+            return
         key = self._stamp_key()
         seen, _SEEN_STAMPS[key] = _SEEN_STAMPS.get(key), stamp
         if seen is None or seen == stamp:
-            return False
+            return
         from chromadb.api.client import SharedSystemClient
 
         log.info("Chỉ mục đã được một tiến trình khác ghi; mở lại cơ sở dữ liệu để đọc các vectơ mới.")
@@ -293,7 +290,6 @@ class IndexStore:
             SharedSystemClient.clear_system_cache()  # the next client opens the folder afresh
             self._client = None
             self._collections.clear()
-        return True
 
     def new_generation(self) -> "IndexStore":
         """An empty store for a rebuild, pinned to a new generation; searches keep reading this one meanwhile."""
@@ -613,7 +609,7 @@ class IndexStore:
     def _vectors_of(self, ids: list[str]) -> tuple[list[str], np.ndarray]:
         """The stored vectors of these ids that Chroma can read: (ids, one row each). A passage whose record Chroma
         holds but whose vector its vector index cannot find ("Error finding id" fails the whole get: another process
-        wrote it after this one loaded the index and :meth:`follow_other_writers` has not reopened it yet) splits
+        wrote it after this one loaded the index and :meth:`_follow_other_writers` has not reopened it yet) splits
         its batch in halves until the unreadable ids are found, and they are left out: the lexical search still
         finds those passages."""
         try:
