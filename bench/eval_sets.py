@@ -16,14 +16,16 @@ fresh set, the blind judge of sessions 11 and 12 and a tune set since session 13
 half only so that its rows stay reported; ``freshdocs8``:
 an eighth fresh set, the blind judge of session 12 and a tune set since session 24, in ``eval/freshdocs8/docs/``, check
 half only so that its rows stay reported; ``freshdocs9``: a ninth fresh set, the blind judge of session 13 and a tune
-set since session 24, in ``eval/freshdocs9/docs/``, check half only so that its rows stay reported; ``freshdocs10``: a tenth fresh set, the blind judge of session 14, never tuned on, in
+set since session 24, in ``eval/freshdocs9/docs/``, check half only so that its rows stay reported;
+``freshdocs10``: a tenth fresh set, the blind judge of session 14, never tuned on, in
 ``eval/freshdocs10/docs/``, check half only; ``freshdocs11``: an eleventh fresh set, the blind judge of session 16,
 never tuned on, in ``eval/freshdocs11/docs/``, check half only; ``freshdocs12``: a twelfth fresh set, the blind judge
 of session 18, never tuned on, in ``eval/freshdocs12/docs/``, check half only; ``freshdocs13``: a thirteenth fresh set,
 the blind judge of session 20, never tuned on, in ``eval/freshdocs13/docs/``, check half only; ``freshdocs14``: a
 fourteenth fresh set, a blind judge of session 21, never tuned on, in ``eval/freshdocs14/docs/``, check half only;
 ``freshdocs15``: a fifteenth fresh set, a blind judge of session 23, never tuned on, in ``eval/freshdocs15/docs/``,
-check half only;
+check half only; ``freshdocs16``: a sixteenth fresh set, a blind judge of session 24, never tuned on, in
+``eval/freshdocs16/docs/``, check half only;
 ``freshq12``: new questions written blind in session 16 over pages of freshdocs2, 3, 5, 6 and 7, no documents of its
 own, halves by page, a refusal with its near-miss page;
 ``freshq13``: new questions written blind in session 17 over pages of newdocs (its own halves) and freshdocs (8 pages
@@ -39,7 +41,7 @@ is in the check half. Tune on the tune half only; report both.
                               [--sets dev,realdocs,reworded,probes,newdocs,freshdocs,freshdocs2,freshdocs3,
                                       freshdocs4,freshdocs5,freshdocs6,freshdocs7,freshdocs8,
                                       freshdocs9,freshdocs10,freshdocs11,freshdocs12,freshdocs13,freshdocs14,
-                                      freshdocs15,freshq12,freshq13,freshq14,freshq15]
+                                      freshdocs15,freshdocs16,freshq12,freshq13,freshq14,freshq15]
     python -m bench.eval_sets --metadata [--verbose] [--sets realdocs,newdocs]   # metadata against the gold files
 
 Metadata-only gold sets (no questions, never indexed): ``widedocs_a``/``widedocs_b`` (wide labelled samples, check
@@ -86,6 +88,7 @@ SETS = {
     "freshdocs13": EVAL / "freshdocs13" / "questions.jsonl",
     "freshdocs14": EVAL / "freshdocs14" / "questions.jsonl",
     "freshdocs15": EVAL / "freshdocs15" / "questions.jsonl",
+    "freshdocs16": EVAL / "freshdocs16" / "questions.jsonl",
     "freshq12": EVAL / "freshq12" / "questions.jsonl",  # over pages of freshdocs2/3/5/6/7: no docs folder of its own
     "freshq13": EVAL / "freshq13" / "questions.jsonl",  # over pages of newdocs and freshdocs: no docs folder of its own
     "freshq14": EVAL / "freshq14" / "questions.jsonl",  # weighted to refusals, over pages of seven sets: no docs folder
@@ -98,7 +101,7 @@ DOC_FOLDERS = (PROJECT_ROOT / "corpus", SHARED / "eval" / "realdocs" / "docs", E
                EVAL / "freshdocs7" / "docs", EVAL / "freshdocs8" / "docs", EVAL / "freshdocs9" / "docs",
                EVAL / "freshdocs10" / "docs", EVAL / "freshdocs11" / "docs", EVAL / "freshdocs12" / "docs",
                EVAL / "freshdocs13" / "docs", EVAL / "freshdocs14" / "docs",
-               EVAL / "freshdocs15" / "docs")
+               EVAL / "freshdocs15" / "docs", EVAL / "freshdocs16" / "docs")
 #: Hand-checked metadata (gold file, its documents) scored by ``--metadata``, halves as in ``eval/splits.json``.
 GOLDS = {
     "realdocs": (SHARED / "eval" / "realdocs" / "metadata.jsonl", SHARED / "eval" / "realdocs" / "docs"),
@@ -118,6 +121,7 @@ GOLDS = {
     "freshdocs13": (EVAL / "freshdocs13" / "metadata.jsonl", EVAL / "freshdocs13" / "docs"),
     "freshdocs14": (EVAL / "freshdocs14" / "metadata.jsonl", EVAL / "freshdocs14" / "docs"),
     "freshdocs15": (EVAL / "freshdocs15" / "metadata.jsonl", EVAL / "freshdocs15" / "docs"),
+    "freshdocs16": (EVAL / "freshdocs16" / "metadata.jsonl", EVAL / "freshdocs16" / "docs"),
     "widedocs_a": (EVAL / "widedocs_a" / "metadata.jsonl", EVAL / "widedocs_a" / "docs"),
     "widedocs_b": (EVAL / "widedocs_b" / "metadata.jsonl", EVAL / "widedocs_b" / "docs"),
     # metadata only, every page in the tune half (not in splits.json): fresh L–Z pages collected in session 18

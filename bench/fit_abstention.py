@@ -43,10 +43,11 @@ DEFAULT_SETS = "dev,realdocs,reworded,probes,newdocs"
 #: since (``eval/splits.json`` lists them check-only so that their rows stay reported).
 DEFAULT_TUNE_SETS = "freshdocs,freshdocs2,freshdocs3,freshdocs5,freshdocs6,freshdocs7,freshdocs8,freshdocs9"
 #: Sets no fit reads (this one, ``bench.fit_grounded``, ``bench.fit_retriever``, ``bench.refusal_rules``): the check
-#: set freshdocs4 and the blind judges of sessions 14, 16, 18, 20, 21 and 23 (their questions must not shape a
-#: threshold or a constant). freshdocs8 and freshdocs9, the judges of sessions 12 and 13, are tune sets since session 24.
+#: set freshdocs4 and the blind judges of sessions 14, 16, 18, 20, 21, 23 and 24 (their questions must not shape a
+#: threshold or a constant). freshdocs8 and freshdocs9, the judges of sessions 12 and 13, are tune sets since
+#: session 24.
 JUDGE_SETS = frozenset({"freshdocs4", "freshdocs10", "freshdocs11",
-                        "freshdocs12", "freshdocs13", "freshdocs14", "freshdocs15"})
+                        "freshdocs12", "freshdocs13", "freshdocs14", "freshdocs15", "freshdocs16"})
 
 
 def judge_sets_named(*lists: str) -> list[str]:
