@@ -215,3 +215,16 @@ def test_freshq15_questions_are_literal_in_their_page_and_split_by_page():
     _halves_of_owned_literal_questions("freshq15", min_answerable=20)
     halves = split_questions(SETS["freshq15"], SPLITS, "freshq15")
     assert all(sum(q["abstain"] for q in qs) >= 10 for qs in halves.values())
+
+
+def test_an_index_is_completed_even_when_no_file_was_copied(tmp_path, monkeypatch):
+    """An index missing documents (a killed first build, documents deleted from a copy) is ingested again before it
+    is scored, although every corpus file is already in place (on main before session 24 it was scored as it was)."""
+    import bench.eval_sets as eval_sets
+
+    (tmp_path / "data").mkdir()
+    calls = []
+    monkeypatch.setattr(eval_sets, "sync_corpus", lambda corpus, *folders: 0)
+    monkeypatch.setattr(eval_sets.subprocess, "run", lambda args, **kw: calls.append((args, kw["env"]["DATA_DIR"])))
+    eval_sets.build_index(tmp_path, "python")
+    assert calls == [(["python", "-m", "ingest"], str(tmp_path / "data"))]
