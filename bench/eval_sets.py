@@ -67,65 +67,29 @@ from settings import PROJECT_ROOT
 
 SHARED = PROJECT_ROOT.parent / "shared"
 EVAL = PROJECT_ROOT / "eval"
+#: Our sets of real documents, each a folder of ``eval/`` with ``docs/``, ``questions.jsonl`` and ``metadata.jsonl``
+#: (in the order their rows are reported).
+DOC_SETS = ("newdocs", "freshdocs", *(f"freshdocs{n}" for n in range(2, 17)))
 SETS = {
     "dev": SHARED / "eval" / "dev.jsonl",
     "realdocs": SHARED / "eval" / "realdocs" / "questions.jsonl",
     "reworded": EVAL / "reworded.jsonl",
     "probes": EVAL / "probes.jsonl",
-    "newdocs": EVAL / "newdocs" / "questions.jsonl",
-    "freshdocs": EVAL / "freshdocs" / "questions.jsonl",
-    "freshdocs2": EVAL / "freshdocs2" / "questions.jsonl",
-    "freshdocs3": EVAL / "freshdocs3" / "questions.jsonl",
-    "freshdocs4": EVAL / "freshdocs4" / "questions.jsonl",
-    "freshdocs5": EVAL / "freshdocs5" / "questions.jsonl",
-    "freshdocs6": EVAL / "freshdocs6" / "questions.jsonl",
-    "freshdocs7": EVAL / "freshdocs7" / "questions.jsonl",
-    "freshdocs8": EVAL / "freshdocs8" / "questions.jsonl",
-    "freshdocs9": EVAL / "freshdocs9" / "questions.jsonl",
-    "freshdocs10": EVAL / "freshdocs10" / "questions.jsonl",
-    "freshdocs11": EVAL / "freshdocs11" / "questions.jsonl",
-    "freshdocs12": EVAL / "freshdocs12" / "questions.jsonl",
-    "freshdocs13": EVAL / "freshdocs13" / "questions.jsonl",
-    "freshdocs14": EVAL / "freshdocs14" / "questions.jsonl",
-    "freshdocs15": EVAL / "freshdocs15" / "questions.jsonl",
-    "freshdocs16": EVAL / "freshdocs16" / "questions.jsonl",
+    **{name: EVAL / name / "questions.jsonl" for name in DOC_SETS},
     "freshq12": EVAL / "freshq12" / "questions.jsonl",  # over pages of freshdocs2/3/5/6/7: no docs folder of its own
     "freshq13": EVAL / "freshq13" / "questions.jsonl",  # over pages of newdocs and freshdocs: no docs folder of its own
     "freshq14": EVAL / "freshq14" / "questions.jsonl",  # weighted to refusals, over pages of seven sets: no docs folder
     "freshq15": EVAL / "freshq15" / "questions.jsonl",  # which document among near twins, same pages: no docs folder
 }
 #: Folders whose files are ingested together for every set: the bundled corpus, the shared real documents, ours.
-DOC_FOLDERS = (PROJECT_ROOT / "corpus", SHARED / "eval" / "realdocs" / "docs", EVAL / "newdocs" / "docs",
-               EVAL / "freshdocs" / "docs", EVAL / "freshdocs2" / "docs", EVAL / "freshdocs3" / "docs",
-               EVAL / "freshdocs4" / "docs", EVAL / "freshdocs5" / "docs", EVAL / "freshdocs6" / "docs",
-               EVAL / "freshdocs7" / "docs", EVAL / "freshdocs8" / "docs", EVAL / "freshdocs9" / "docs",
-               EVAL / "freshdocs10" / "docs", EVAL / "freshdocs11" / "docs", EVAL / "freshdocs12" / "docs",
-               EVAL / "freshdocs13" / "docs", EVAL / "freshdocs14" / "docs",
-               EVAL / "freshdocs15" / "docs", EVAL / "freshdocs16" / "docs")
+DOC_FOLDERS = (PROJECT_ROOT / "corpus", SHARED / "eval" / "realdocs" / "docs",
+               *(EVAL / name / "docs" for name in DOC_SETS))
 #: Hand-checked metadata (gold file, its documents) scored by ``--metadata``, halves as in ``eval/splits.json``.
 GOLDS = {
     "realdocs": (SHARED / "eval" / "realdocs" / "metadata.jsonl", SHARED / "eval" / "realdocs" / "docs"),
-    "newdocs": (EVAL / "newdocs" / "metadata.jsonl", EVAL / "newdocs" / "docs"),
-    "freshdocs": (EVAL / "freshdocs" / "metadata.jsonl", EVAL / "freshdocs" / "docs"),
-    "freshdocs2": (EVAL / "freshdocs2" / "metadata.jsonl", EVAL / "freshdocs2" / "docs"),
-    "freshdocs3": (EVAL / "freshdocs3" / "metadata.jsonl", EVAL / "freshdocs3" / "docs"),
-    "freshdocs4": (EVAL / "freshdocs4" / "metadata.jsonl", EVAL / "freshdocs4" / "docs"),
-    "freshdocs5": (EVAL / "freshdocs5" / "metadata.jsonl", EVAL / "freshdocs5" / "docs"),
-    "freshdocs6": (EVAL / "freshdocs6" / "metadata.jsonl", EVAL / "freshdocs6" / "docs"),
-    "freshdocs7": (EVAL / "freshdocs7" / "metadata.jsonl", EVAL / "freshdocs7" / "docs"),
-    "freshdocs8": (EVAL / "freshdocs8" / "metadata.jsonl", EVAL / "freshdocs8" / "docs"),
-    "freshdocs9": (EVAL / "freshdocs9" / "metadata.jsonl", EVAL / "freshdocs9" / "docs"),
-    "freshdocs10": (EVAL / "freshdocs10" / "metadata.jsonl", EVAL / "freshdocs10" / "docs"),
-    "freshdocs11": (EVAL / "freshdocs11" / "metadata.jsonl", EVAL / "freshdocs11" / "docs"),
-    "freshdocs12": (EVAL / "freshdocs12" / "metadata.jsonl", EVAL / "freshdocs12" / "docs"),
-    "freshdocs13": (EVAL / "freshdocs13" / "metadata.jsonl", EVAL / "freshdocs13" / "docs"),
-    "freshdocs14": (EVAL / "freshdocs14" / "metadata.jsonl", EVAL / "freshdocs14" / "docs"),
-    "freshdocs15": (EVAL / "freshdocs15" / "metadata.jsonl", EVAL / "freshdocs15" / "docs"),
-    "freshdocs16": (EVAL / "freshdocs16" / "metadata.jsonl", EVAL / "freshdocs16" / "docs"),
-    "widedocs_a": (EVAL / "widedocs_a" / "metadata.jsonl", EVAL / "widedocs_a" / "docs"),
-    "widedocs_b": (EVAL / "widedocs_b" / "metadata.jsonl", EVAL / "widedocs_b" / "docs"),
-    # metadata only, every page in the tune half (not in splits.json): fresh L–Z pages collected in session 18
-    "metadocs14": (EVAL / "metadocs14" / "metadata.jsonl", EVAL / "metadocs14" / "docs"),
+    **{name: (EVAL / name / "metadata.jsonl", EVAL / name / "docs")
+       for name in (*DOC_SETS, "widedocs_a", "widedocs_b", "metadocs14")},
+    # metadocs14: metadata only, every page in the tune half (not in splits.json): fresh L–Z pages of session 18
 }
 _HEADLINE = re.compile(r"^(answers|recall@\d+)\S*=([0-9.]+)", re.MULTILINE)
 _DETAIL = re.compile(r"fact coverage ([0-9.]+).*?abstention ([0-9.]+).*?citations verifiable ([0-9.]+).*?"
@@ -197,9 +161,7 @@ def build_index(data_dir: Path, python: str) -> None:
     them the first time, and at every run after it, as ingest is incremental (an unchanged file is skipped once its
     bytes are read: about 3 s for 541 files). So an index kept from before a new set was added holds the new set's
     documents, and an index left without some documents (an ingest killed during the first build, documents deleted
-    from a copy of the index) is completed before it is scored, never scored without them: before session 24 ingest
-    ran only when a file had been copied into the corpus, and a copy whose changed documents were deleted to be read
-    again was scored without them."""
+    from a copy of the index) is completed before it is scored, even when no file was copied."""
     corpus = data_dir / "corpus"
     sync_corpus(corpus)
     env = {**os.environ, "CORPUS_DIR": str(corpus), "DATA_DIR": str(data_dir / "data")}

@@ -90,8 +90,6 @@ def parse_without_judges(parser: argparse.ArgumentParser, argv: list[str] | None
     return args
 
 
-
-
 def loaded(path: Path) -> dict[str, list[tuple[dict, str, object]]]:
     """The rows of :func:`collect` by half, from rows ``python -m bench.refusal_rules --save`` wrote: read along the
     answerer's path (a hook's answer is never refused by the rule: its features are None), in seconds.
@@ -117,8 +115,6 @@ def loaded(path: Path) -> dict[str, list[tuple[dict, str, object]]]:
         q = {"id": row["id"], "question": row["question"], "abstain": row["must"]}
         out.setdefault(row["half"], []).append((q, reason, f))
     return out
-
-
 
 
 def collect(assistant, questions: list[dict]) -> list[tuple[dict, str, object]]:
