@@ -17,8 +17,9 @@ half only so that its rows stay reported; ``freshdocs8``:
 an eighth fresh set, the blind judge of session 12 and a tune set since session 24, in ``eval/freshdocs8/docs/``, check
 half only so that its rows stay reported; ``freshdocs9``: a ninth fresh set, the blind judge of session 13 and a tune
 set since session 24, in ``eval/freshdocs9/docs/``, check half only so that its rows stay reported;
-``freshdocs10``: a tenth fresh set, the blind judge of session 14, never tuned on, in
-``eval/freshdocs10/docs/``, check half only; ``freshdocs11``: an eleventh fresh set, the blind judge of session 16,
+``freshdocs10``: a tenth fresh set, the blind judge of session 14 and a tune set since session 25, in
+``eval/freshdocs10/docs/``, check half only so that its rows stay reported; ``freshdocs11``: an eleventh fresh set,
+the blind judge of session 16,
 never tuned on, in ``eval/freshdocs11/docs/``, check half only; ``freshdocs12``: a twelfth fresh set, the blind judge
 of session 18, never tuned on, in ``eval/freshdocs12/docs/``, check half only; ``freshdocs13``: a thirteenth fresh set,
 the blind judge of session 20, never tuned on, in ``eval/freshdocs13/docs/``, check half only; ``freshdocs14``: a

@@ -122,7 +122,7 @@ def test_tune_questions_hold_no_check_question():
     assert {name for name, _ in items["tune"]} == {*sets, *tune_sets}
 
 
-@pytest.mark.parametrize("judge", ["freshdocs4", "freshdocs10",
+@pytest.mark.parametrize("judge", ["freshdocs4",
                                    "freshdocs11", "freshdocs12", "freshdocs13", "freshdocs14",
                                    "freshdocs15", "freshdocs16"])
 def test_a_judge_set_is_never_read(judge):
