@@ -158,6 +158,38 @@ def asked_grain(question: str) -> str:
     return "year" if _ASKS_YEAR.search(folded) else ""
 
 
+#: Words that may stand between a cited document's number and its date ("Quyết định số 486/QĐ-UBND ngày 27-2-2018",
+#: "Công văn 285/CCTTHC của Tổ công tác ngày 08 tháng 9 năm 2009"): a date that close after a number is that
+#: document's, a value of another noun than the event asked (its issuer's name is the longest thing between them).
+CITED_DATE_WORDS = 6
+#: A date bound to a cited document: its number, at most :data:`CITED_DATE_WORDS` words, "ngày" and the date.
+_CITED_DATE = re.compile(r"(?:" + DOCUMENT_REFERENCE.pattern + r")(?:\s+[^\s,;.]+){0," + str(CITED_DATE_WORDS)
+                         + r"}?\s+(?i:ngày)\s+" + WRITTEN_DATE.pattern)
+#: Two years joined by a dash ("nhiệm kỳ 2021-2026", "giai đoạn 2021 – 2025"): a period the event falls in, not the
+#: year it took place.
+_YEAR_RANGE = re.compile(r"\b" + YEAR + r"\s*[-–]\s*" + YEAR + r"\b")
+
+
+#: Lines whose time is a document's, not an event's: a "Căn cứ" line dates the documents a page rests on, the place
+#: and date line the page itself (a question asking a document's own date asks an identity, read elsewhere).
+_OTHER_NOUN_ROLES = frozenset({PassageRole.BASIS, PassageRole.PLACE_DATE})
+
+
+def event_text(text: str, grain: str) -> str:
+    """``text`` without the times that are values of another noun than an event asked: a cited document's date
+    (:data:`_CITED_DATE`) and, for a year, a period of years (:data:`_YEAR_RANGE`).
+
+    >>> event_text("UBND tỉnh ban hành Quyết định số 486/QĐ-UBND ngày 27-2-2018 về việc thành lập Đoàn.", "day")
+    'UBND tỉnh ban hành Quyết định số  về việc thành lập Đoàn.'
+    >>> event_text("Kỳ họp Chuyên đề lần thứ 14 của HĐND tỉnh khóa IV, nhiệm kỳ 2021-2026 đã thống nhất.", "year")
+    'Kỳ họp Chuyên đề lần thứ 14 của HĐND tỉnh khóa IV, nhiệm kỳ  đã thống nhất.'
+    >>> event_text("Sáng ngày 26/4/2025, HĐND tỉnh tổ chức Kỳ họp.", "year")
+    'Sáng ngày 26/4/2025, HĐND tỉnh tổ chức Kỳ họp.'
+    """
+    text = _CITED_DATE.sub("", text or "")
+    return _YEAR_RANGE.sub("", text) if grain == "year" else text
+
+
 def states_grain(text: str, grain: str) -> bool:
     """Whether ``text`` writes a time of ``grain``: a year ("năm 2023", "19/7/2023", "2021-2025") for "year"; a day
     and month ("19/4", "ngày 15-11", "17 tháng 9"), a weekday or a recurrence ("thứ Năm hằng tuần") for "day". Any
@@ -202,7 +234,7 @@ def _document_states(unit, grain: str, state=None) -> bool:
     return md.kind == DocumentKind.NEWS and len(md.issue_date.split("-")) == 3
 
 
-def absent_grain(units: list, analysis, state=None, doc_text=None) -> str:
+def absent_grain(units: list, analysis, state=None, doc_text=None, bound: bool = True) -> str:
     """The grain of time asked ("năm", "ngày") when the question asks nothing of a definite shape besides
     (:func:`assistant.evidence.asked_fact`) and no passage of the units that speak of
     its subject (:func:`subject_units`) writes a time of that grain (:func:`states_grain`), nor does their document
@@ -225,7 +257,10 @@ def absent_grain(units: list, analysis, state=None, doc_text=None) -> str:
     if asked_fact(analysis.text or question, tuple(getattr(analysis, "answer_types", ()))).kind:
         return ""
     for u in subject_units(units, analysis, state, doc_text):
-        if states_grain(evidence_text(u.result), grain) or _document_states(u, grain, state):
+        if bound and getattr(u, "role", "") in _OTHER_NOUN_ROLES:
+            continue  # a "Căn cứ" line dates the documents it rests on, a date line the page itself: not the event
+        text = event_text(evidence_text(u.result), grain) if bound else evidence_text(u.result)
+        if states_grain(text, grain) or _document_states(u, grain, state):
             return ""
     return GRAIN_NAMES[grain]
 
