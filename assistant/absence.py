@@ -170,9 +170,9 @@ _CITED_DATE = re.compile(r"(?:" + DOCUMENT_REFERENCE.pattern + r")(?:\s+[^\s,;.]
 _YEAR_RANGE = re.compile(r"\b" + YEAR + r"\s*[-–]\s*" + YEAR + r"\b")
 
 
-#: Lines whose time is a document's, not an event's: a "Căn cứ" line dates the documents a page rests on, the place
-#: and date line the page itself (a question asking a document's own date asks an identity, read elsewhere).
-_OTHER_NOUN_ROLES = frozenset({PassageRole.BASIS, PassageRole.PLACE_DATE})
+#: A question asking when a document was issued, folded ("ban hành nghị quyết … ngày nào", "phê duyệt năm nào"): the
+#: noun asked is a document, whose date a line citing it gives; its time is never another noun's.
+_ASKS_ISSUE = re.compile(r"\b(?:ban hanh|phe duyet|thong qua)\b")
 
 
 def event_text(text: str, grain: str) -> str:
@@ -254,11 +254,12 @@ def absent_grain(units: list, analysis, state=None, doc_text=None, bound: bool =
     grain = asked_grain(question)
     if not grain or not units:
         return ""
+    bound = bound and not _ASKS_ISSUE.search(question_fold(question))  # a document asked: its cited date is its own
     if asked_fact(analysis.text or question, tuple(getattr(analysis, "answer_types", ()))).kind:
         return ""
     for u in subject_units(units, analysis, state, doc_text):
-        if bound and getattr(u, "role", "") in _OTHER_NOUN_ROLES:
-            continue  # a "Căn cứ" line dates the documents it rests on, a date line the page itself: not the event
+        if bound and getattr(u, "role", "") == PassageRole.BASIS:
+            continue  # a "Căn cứ" line dates the documents the page rests on, not the event asked
         text = event_text(evidence_text(u.result), grain) if bound else evidence_text(u.result)
         if states_grain(text, grain) or _document_states(u, grain, state):
             return ""
