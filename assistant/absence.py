@@ -258,8 +258,6 @@ def absent_grain(units: list, analysis, state=None, doc_text=None, bound: bool =
     if asked_fact(analysis.text or question, tuple(getattr(analysis, "answer_types", ()))).kind:
         return ""
     for u in subject_units(units, analysis, state, doc_text):
-        if bound and getattr(u, "role", "") == PassageRole.BASIS:
-            continue  # a "Căn cứ" line dates the documents the page rests on, not the event asked
         text = event_text(evidence_text(u.result), grain) if bound else evidence_text(u.result)
         if states_grain(text, grain) or _document_states(u, grain, state):
             return ""
