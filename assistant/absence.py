@@ -190,6 +190,49 @@ def event_text(text: str, grain: str) -> str:
     return _YEAR_RANGE.sub("", text) if grain == "year" else text
 
 
+#: Words before the time asked that name the event it dates ("được dời sang ngày nào", "hoàn thành báo cáo kết quả
+#: kiểm kê trước ngày nào", "làm việc tại Sở Tư pháp vào ngày nào"): a verb and its object, this many words at most
+#: (the subject before them, "Đoàn kiểm tra …", is what every sentence of the page speaks of).
+EVENT_WORDS = 6
+#: Folded words of a time asked that name no event: the grain's own nouns and the prepositions before them.
+_TIME_WORDS = frozenset({"ngay", "nam", "thang", "hom", "gio", "vao", "tu", "truoc", "den", "trong", "nao", "may"})
+#: Where a page's sentences end: a written date is bound to its event within one.
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+|\n")
+
+
+def event_words(question: str, topic) -> frozenset:
+    """The folded topic words naming the event whose time a question asks: those among the :data:`EVENT_WORDS` words
+    right before the time asked ("năm nào", "ngày nào"), less the grain's own words; empty when none is asked.
+
+    >>> sorted(event_words("Buổi tiếp công dân bị hoãn được dời sang ngày nào?", {"tiep", "cong", "dan", "hoan", "doi"}))
+    ['dan', 'doi', 'hoan']
+    >>> event_words("Có bao nhiêu hồ sơ?", {"ho", "so"})
+    frozenset()
+    """
+    folded = fold_accents(question).lower()
+    asked = _ASKS_DAY.search(folded) or _ASKS_YEAR.search(folded)
+    if not asked:
+        return frozenset()
+    before = re.findall(r"[a-z0-9]+", folded[: asked.start()])[-EVENT_WORDS:]
+    return frozenset(w for w in before if w in topic and w not in _TIME_WORDS)
+
+
+def bound_time(text: str, grain: str, words) -> bool:
+    """Whether ``text`` writes a time of ``grain`` for the event: in a sentence that says one of the event's
+    ``words`` (folded), outside another noun's time (:func:`event_text`); in any sentence when no word is known.
+
+    >>> bound_time("Lịch tiếp vào ngày 15 hằng tháng. Buổi tiếp bị hoãn.", "day", {"hoan", "doi"})
+    False
+    >>> bound_time("Buổi tiếp bị hoãn, dời sang ngày 20/12.", "day", {"hoan", "doi"})
+    True
+    """
+    for sentence in _SENTENCE_END.split(event_text(text, grain)):
+        if states_grain(sentence, grain) and (not words or words & set(re.findall(r"[a-z0-9]+",
+                                                                                  fold_accents(sentence).lower()))):
+            return True
+    return False
+
+
 def states_grain(text: str, grain: str) -> bool:
     """Whether ``text`` writes a time of ``grain``: a year ("năm 2023", "19/7/2023", "2021-2025") for "year"; a day
     and month ("19/4", "ngày 15-11", "17 tháng 9"), a weekday or a recurrence ("thứ Năm hằng tuần") for "day". Any
@@ -257,9 +300,15 @@ def absent_grain(units: list, analysis, state=None, doc_text=None, bound: bool =
     bound = bound and not _ASKS_ISSUE.search(question_fold(question))  # a document asked: its cited date is its own
     if asked_fact(analysis.text or question, tuple(getattr(analysis, "answer_types", ()))).kind:
         return ""
-    for u in subject_units(units, analysis, state, doc_text):
-        text = event_text(evidence_text(u.result), grain) if bound else evidence_text(u.result)
-        if states_grain(text, grain) or _document_states(u, grain, state):
+    subject = subject_units(units, analysis, state, doc_text)
+    words = event_words(question, set(getattr(analysis, "topic_terms", ()))) if bound else frozenset()
+    # a post's dateline dates what the post reports: the lead page's (the best scored unit's), not another page's
+    lead = max(subject, key=lambda u: u.score).result.passage.doc_id if subject else ""
+    for u in subject:
+        text = evidence_text(u.result)
+        if bound_time(text, grain, words) if bound else states_grain(text, grain):
+            return ""
+        if _document_states(u, grain, state) and (not bound or u.result.passage.doc_id == lead):
             return ""
     return GRAIN_NAMES[grain]
 
