@@ -190,31 +190,39 @@ def event_text(text: str, grain: str) -> str:
     return _YEAR_RANGE.sub("", text) if grain == "year" else text
 
 
-#: Words before the time asked that name the event it dates ("được dời sang ngày nào", "hoàn thành báo cáo kết quả
-#: kiểm kê trước ngày nào", "làm việc tại Sở Tư pháp vào ngày nào"): a verb and its object, this many words at most
-#: (the subject before them, "Đoàn kiểm tra …", is what every sentence of the page speaks of).
-EVENT_WORDS = 6
-#: Folded words of a time asked that name no event: the grain's own nouns and the prepositions before them.
-_TIME_WORDS = frozenset({"ngay", "nam", "thang", "hom", "gio", "vao", "tu", "truoc", "den", "trong", "nao", "may"})
+#: The event a time asked dates is named by the topic words nearest before it ("được dời sang ngày nào", "hoàn thành
+#: báo cáo kết quả kiểm kê trước ngày nào", "làm việc với UBND tỉnh X vào ngày nào"): a verb and its object, this
+#: many words (the subject further back, "Đoàn kiểm tra …", is what every sentence of the page speaks of) …
+EVENT_WORDS = 2
+#: … read among this many words before the time asked (a place named between verb and time is skipped).
+EVENT_WINDOW = 8
+#: Folded words that name no event: the grain's own nouns, the prepositions before them, and the verbs any event
+#: takes ("diễn ra", "được tổ chức": a page writes "Sáng 26/4, HĐND tỉnh khai mạc Kỳ họp" without them).
+_TIME_WORDS = frozenset({"ngay", "nam", "thang", "hom", "gio", "vao", "tu", "truoc", "den", "trong", "nao", "may",
+                         "dien", "ra", "duoc", "to", "chuc", "la", "cua", "co"})
 #: Where a page's sentences end: a written date is bound to its event within one.
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+|\n")
 
 
 def event_words(question: str, topic) -> frozenset:
-    """The folded topic words naming the event whose time a question asks: those among the :data:`EVENT_WORDS` words
-    right before the time asked ("năm nào", "ngày nào"), less the grain's own words; empty when none is asked.
+    """The folded topic words naming the event whose time a question asks: the :data:`EVENT_WORDS` nearest before
+    the time asked ("năm nào", "ngày nào") among :data:`EVENT_WINDOW` words, less words naming no event
+    (:data:`_TIME_WORDS`); empty when no time is asked.
 
     >>> sorted(event_words("Buổi tiếp công dân bị hoãn được dời sang ngày nào?", {"tiep", "cong", "dan", "hoan", "doi"}))
-    ['dan', 'doi', 'hoan']
-    >>> event_words("Có bao nhiêu hồ sơ?", {"ho", "so"})
-    frozenset()
+    ['doi', 'hoan']
+    >>> sorted(event_words("Đoàn làm việc với UBND tỉnh Bắc Giang vào ngày nào?", {"doan", "lam"}))
+    ['lam']
+    >>> event_words("Có bao nhiêu hồ sơ?", {"ho", "so"}), event_words("Kỳ họp diễn ra năm nào?", {"dien", "ra"})
+    (frozenset(), frozenset())
     """
     folded = fold_accents(question).lower()
     asked = _ASKS_DAY.search(folded) or _ASKS_YEAR.search(folded)
     if not asked:
         return frozenset()
-    before = re.findall(r"[a-z0-9]+", folded[: asked.start()])[-EVENT_WORDS:]
-    return frozenset(w for w in before if w in topic and w not in _TIME_WORDS)
+    before = re.findall(r"[a-z0-9]+", folded[: asked.start()])[-EVENT_WINDOW:]
+    named = [w for w in reversed(before) if w in topic and w not in _TIME_WORDS]
+    return frozenset(named[:EVENT_WORDS])
 
 
 def bound_time(text: str, grain: str, words) -> bool:
