@@ -200,8 +200,9 @@ EVENT_WINDOW = 8
 #: takes ("diễn ra", "được tổ chức": a page writes "Sáng 26/4, HĐND tỉnh khai mạc Kỳ họp" without them).
 _TIME_WORDS = frozenset({"ngay", "nam", "thang", "hom", "gio", "vao", "tu", "truoc", "den", "trong", "nao", "may",
                          "dien", "ra", "duoc", "to", "chuc", "la", "cua", "co"})
-#: Where a page's sentences end: a written date is bound to its event within one.
-_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+|\n")
+#: Where a page's sentences end: a written date is bound to its event within one. An abbreviation's point ("TP. Đông
+#: Hà", "Q. 1") ends none.
+_SENTENCE_END = re.compile(r"(?<=[.;!?])(?<![A-ZĐ]{2}\.)(?<!\b[A-ZĐ]\.)\s+|\n")
 
 
 def event_words(question: str, topic) -> frozenset:
@@ -232,6 +233,8 @@ def bound_time(text: str, grain: str, words) -> bool:
     >>> bound_time("Lịch tiếp vào ngày 15 hằng tháng. Buổi tiếp bị hoãn.", "day", {"hoan", "doi"})
     False
     >>> bound_time("Buổi tiếp bị hoãn, dời sang ngày 20/12.", "day", {"hoan", "doi"})
+    True
+    >>> bound_time("Ngày 1/7/2016, tại TP. Đông Hà, Cụm thi đua tổ chức Hội nghị.", "day", {"cum"})
     True
     """
     for sentence in _SENTENCE_END.split(event_text(text, grain)):
