@@ -1,0 +1,76 @@
+"""A time asked is read where it is the asked event's (session 25, A25): a date right after a cited document's number
+is that document's, a period of years ("nhiệm kỳ 2021-2026") is no year of a sitting, a date in a sentence that does
+not name the event ("vào ngày 15 hằng tháng" for a sitting "bị hoãn, dời sang ngày nào") is another event's, and a
+post's dateline dates only the lead page's report. The near-misses stay answered: a document asked keeps its cited
+date, an abbreviation's point ("TP. Đông Hà") does not cut the event's sentence, a page naming its event's day.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from assistant.absence import absent_grain, bound_time, event_text, event_words
+
+
+def _unit(text, score=1.0, coverage=1.0, doc_id="d"):
+    result = SimpleNamespace(passage=SimpleNamespace(text=text, section="", doc_id=doc_id),
+                             doc_metadata={"nam": "", "tieu_de": ""})
+    return SimpleNamespace(text=text, result=result, score=score, coverage=coverage, doc_id=doc_id, role="")
+
+
+def _asks(question, topic=()):
+    return SimpleNamespace(original=question, text="", doc_numbers=[], years=[], provinces=[],
+                           answer_types=("time",), topic_terms=list(topic))
+
+
+def test_a_cited_documents_date_is_no_day_of_the_meeting():
+    asks = _asks("Đoàn kiểm tra của Chính phủ làm việc với UBND tỉnh Bắc Giang vào ngày nào?", ("doan", "lam"))
+    cited = _unit("UBND tỉnh vừa ban hành Quyết định số 486/QĐ-UBND ngày 27-2-2018 về việc thành lập Đoàn kiểm tra, "
+                  "do ông Trương Văn Đức làm Trưởng đoàn.")
+    assert absent_grain([cited], asks) == "ngày"
+    assert absent_grain([cited], asks, bound=False) == ""  # main's reading: any date written
+    held = _unit("Sáng 3/11, Đoàn kiểm tra làm việc với UBND tỉnh Bắc Giang.")
+    assert absent_grain([cited, held], asks) == ""
+
+
+def test_a_term_of_years_is_no_year_of_the_sitting():
+    asks = _asks("Kỳ họp chuyên đề lần thứ 14 của HĐND tỉnh Đắk Nông khóa IV diễn ra vào năm nào?", ("ky", "hop"))
+    sitting = _unit("Kỳ họp Chuyên đề lần thứ 14 của HĐND tỉnh Đắk Nông khóa IV, nhiệm kỳ 2021-2026 đã thống nhất "
+                    "Nghị quyết thông qua chủ trương sắp xếp đơn vị hành chính cấp xã, cấp tỉnh.")
+    assert absent_grain([sitting], asks) == "năm"
+    assert absent_grain([_unit("Ngày 26/4/2025, HĐND tỉnh tổ chức Kỳ họp Chuyên đề lần thứ 14.")], asks) == ""
+
+
+def test_a_regular_day_is_no_day_a_sitting_was_moved_to():
+    asks = _asks("Buổi tiếp công dân của Chủ tịch UBND tỉnh bị hoãn được dời sang ngày nào?",
+                 ("tiep", "cong", "dan", "hoan", "doi"))
+    regular = _unit("Chủ tịch Ủy ban nhân dân tỉnh chủ trì tiếp công dân vào ngày 15 hàng tháng.")
+    assert absent_grain([regular], asks) == "ngày"
+    moved = _unit("Buổi tiếp công dân tháng 12 bị hoãn, dời sang ngày 20/12/2024.")
+    assert absent_grain([regular, moved], asks) == ""
+
+
+def test_another_pages_dateline_dates_no_event_of_the_lead_page():
+    asks = _asks("Đoàn kiểm tra của Chính phủ làm việc với UBND tỉnh Bắc Giang vào ngày nào?", ("doan", "lam"))
+    lead = _unit("Tham gia Đoàn kiểm tra có đại diện lãnh đạo và chuyên viên các Vụ của Bộ Nội vụ.", score=1.6,
+                 doc_id="bac-giang")
+    other = _unit("Thành lập Đoàn kiểm tra cải cách hành chính tỉnh Bà Rịa - Vũng Tàu", score=1.4, doc_id="ba-ria")
+    other.result.doc_metadata = {"nam": "2018", "tieu_de": "", "loai_van_ban": "Tin bài", "ngay_ban_hanh": "2018-03-02"}
+    assert absent_grain([lead, other], asks) == "ngày"
+    assert absent_grain([lead, other], asks, bound=False) == ""  # main's reading: any page's dateline
+    # the lead page's own dateline dates what it reports
+    other.score = 2.0
+    assert absent_grain([lead, other], asks) == ""
+
+
+def test_a_document_asked_keeps_its_cited_date():
+    asks = _asks("Ban Thường vụ Tỉnh ủy ban hành nghị quyết về chuyển đổi số ngày nào?", ("nghi", "quyet"))
+    assert absent_grain([_unit("Thực hiện Nghị quyết số 06-NQ/TU ngày 17/6/2021 của Ban Thường vụ Tỉnh ủy về "
+                               "chuyển đổi số.")], asks) == ""
+
+
+def test_the_events_sentence_is_not_cut_at_an_abbreviation():
+    assert bound_time("Ngày 1/7/2016, tại TP. Đông Hà, Cụm thi đua tổ chức Hội nghị sơ kết.", "day", {"cum"})
+    assert event_text("Công văn số 297/TB-CTĐ ngày 15/6/2016 về việc tổ chức Hội nghị.", "day").count("15/6") == 0
+    assert sorted(event_words("Lịch chấm điểm năm 2018 của tỉnh bắt đầu từ ngày nào?", {"lich", "bat", "dau"})) == [
+        "bat", "dau"]
