@@ -288,6 +288,12 @@ def _document_states(unit, grain: str, state=None) -> bool:
     return md.kind == DocumentKind.NEWS and len(md.issue_date.split("-")) == 3
 
 
+def lead_pages(units: list) -> set[str]:
+    """The page whose dateline dates the event asked: the best scored unit's (a post's dateline dates what that post
+    reports, not what another page speaks of), as a set of page ids."""
+    return {max(units, key=lambda u: u.score).result.passage.doc_id} if units else set()
+
+
 def absent_grain(units: list, analysis, state=None, doc_text=None, bound: bool = True) -> str:
     """The grain of time asked ("năm", "ngày") when the question asks nothing of a definite shape besides
     (:func:`assistant.evidence.asked_fact`) and no passage of the units that speak of
@@ -313,13 +319,12 @@ def absent_grain(units: list, analysis, state=None, doc_text=None, bound: bool =
         return ""
     subject = subject_units(units, analysis, state, doc_text)
     words = event_words(question, set(getattr(analysis, "topic_terms", ()))) if bound else frozenset()
-    # a post's dateline dates what the post reports: the lead page's (the best scored unit's), not another page's
-    lead = max(subject, key=lambda u: u.score).result.passage.doc_id if subject else ""
+    leads = lead_pages(subject) if bound else {u.result.passage.doc_id for u in subject}
     for u in subject:
         text = evidence_text(u.result)
         if bound_time(text, grain, words) if bound else states_grain(text, grain):
             return ""
-        if _document_states(u, grain, state) and (not bound or u.result.passage.doc_id == lead):
+        if _document_states(u, grain, state) and u.result.passage.doc_id in leads:
             return ""
     return GRAIN_NAMES[grain]
 
