@@ -37,7 +37,7 @@ from textnorm.cues import DOCUMENT_TYPE_FORMS, YEAR, YEAR_WORD, PassageRole, que
 from textnorm.english import ENGLISH_DAY, english_text
 from textnorm.indexes import index_spans, named_indexes
 from textnorm.kinds import DocumentKind, document_kind, kind_of_code
-from textnorm.patterns import CITED_DOCUMENT, DOCUMENT_REFERENCE, PLACE_NAME, number_digits
+from textnorm.patterns import CITED_DOCUMENT, DOCUMENT_REFERENCE, PLACE_NAME, news_dateline, number_digits
 from textnorm.periods import WRITTEN_DATE, find_periods
 
 #: A month named in a question, folded: "tháng 9", "tháng 9/2021", "tháng 12-2024", "tháng 1 năm 2026" ("tháng mấy"
@@ -190,58 +190,14 @@ def event_text(text: str, grain: str) -> str:
     return _YEAR_RANGE.sub("", text) if grain == "year" else text
 
 
-#: The event a time asked dates is named by the topic words nearest before it ("được dời sang ngày nào", "hoàn thành
-#: báo cáo kết quả kiểm kê trước ngày nào", "làm việc với UBND tỉnh X vào ngày nào"): a verb and its object, this
-#: many words (the subject further back, "Đoàn kiểm tra …", is what every sentence of the page speaks of) …
-EVENT_WORDS = 2
-#: … read among this many words before the time asked (a place named between verb and time is skipped).
-EVENT_WINDOW = 8
-#: Folded words that name no event: the grain's own nouns, the prepositions before them, and the verbs any event
-#: takes ("diễn ra", "được tổ chức": a page writes "Sáng 26/4, HĐND tỉnh khai mạc Kỳ họp" without them).
-_TIME_WORDS = frozenset({"ngay", "nam", "thang", "hom", "gio", "vao", "tu", "truoc", "den", "trong", "nao", "may",
-                         "dien", "ra", "duoc", "to", "chuc", "la", "cua", "co"})
-#: Where a page's sentences end: a written date is bound to its event within one. An abbreviation's point ("TP. Đông
-#: Hà", "Q. 1") ends none.
-_SENTENCE_END = re.compile(r"(?<=[.;!?])(?<![A-ZĐ]{2}\.)(?<!\b[A-ZĐ]\.)\s+|\n")
+def dateline_free(text: str) -> str:
+    """``text`` without the lines that are a post's dateline (:func:`textnorm.patterns.news_dateline`: "Cập nhật:
+    18:39, 02/03/2018 (GMT+7)", "Thứ tư, 22/09/2021"): they date their page, not an event another page asks about.
 
-
-def event_words(question: str, topic) -> frozenset:
-    """The folded topic words naming the event whose time a question asks: the :data:`EVENT_WORDS` nearest before
-    the time asked ("năm nào", "ngày nào") among :data:`EVENT_WINDOW` words, less words naming no event
-    (:data:`_TIME_WORDS`); empty when no time is asked.
-
-    >>> sorted(event_words("Buổi tiếp công dân bị hoãn được dời sang ngày nào?", {"tiep", "dan", "hoan", "doi"}))
-    ['doi', 'hoan']
-    >>> sorted(event_words("Đoàn làm việc với UBND tỉnh Bắc Giang vào ngày nào?", {"doan", "lam"}))
-    ['lam']
-    >>> event_words("Có bao nhiêu hồ sơ?", {"ho", "so"}), event_words("Kỳ họp diễn ra năm nào?", {"dien", "ra"})
-    (frozenset(), frozenset())
+    >>> dateline_free("Cập nhật: 18:39, 02/03/2018 (GMT+7)\\nUBND tỉnh vừa thành lập Đoàn kiểm tra.")
+    'UBND tỉnh vừa thành lập Đoàn kiểm tra.'
     """
-    folded = fold_accents(question).lower()
-    asked = _ASKS_DAY.search(folded) or _ASKS_YEAR.search(folded)
-    if not asked:
-        return frozenset()
-    before = re.findall(r"[a-z0-9]+", folded[: asked.start()])[-EVENT_WINDOW:]
-    named = [w for w in reversed(before) if w in topic and w not in _TIME_WORDS]
-    return frozenset(named[:EVENT_WORDS])
-
-
-def bound_time(text: str, grain: str, words) -> bool:
-    """Whether ``text`` writes a time of ``grain`` for the event: in a sentence that says one of the event's
-    ``words`` (folded), outside another noun's time (:func:`event_text`); in any sentence when no word is known.
-
-    >>> bound_time("Lịch tiếp vào ngày 15 hằng tháng. Buổi tiếp bị hoãn.", "day", {"hoan", "doi"})
-    False
-    >>> bound_time("Buổi tiếp bị hoãn, dời sang ngày 20/12.", "day", {"hoan", "doi"})
-    True
-    >>> bound_time("Ngày 1/7/2016, tại TP. Đông Hà, Cụm thi đua tổ chức Hội nghị.", "day", {"cum"})
-    True
-    """
-    for sentence in _SENTENCE_END.split(event_text(text, grain)):
-        if states_grain(sentence, grain) and (not words or words & set(re.findall(r"[a-z0-9]+",
-                                                                                  fold_accents(sentence).lower()))):
-            return True
-    return False
+    return "\n".join(line for line in (text or "").split("\n") if not news_dateline(line))
 
 
 def states_grain(text: str, grain: str) -> bool:
@@ -318,13 +274,13 @@ def absent_grain(units: list, analysis, state=None, doc_text=None, bound: bool =
     if asked_fact(analysis.text or question, tuple(getattr(analysis, "answer_types", ()))).kind:
         return ""
     subject = subject_units(units, analysis, state, doc_text)
-    words = event_words(question, set(getattr(analysis, "topic_terms", ()))) if bound else frozenset()
+    # a post's dateline dates what that post reports: the lead page's, not another page's (its line or its field)
     leads = lead_pages(subject) if bound else {u.result.passage.doc_id for u in subject}
     for u in subject:
         text = evidence_text(u.result)
-        if bound_time(text, grain, words) if bound else states_grain(text, grain):
-            return ""
-        if _document_states(u, grain, state) and u.result.passage.doc_id in leads:
+        if bound:
+            text = event_text(text if u.result.passage.doc_id in leads else dateline_free(text), grain)
+        if states_grain(text, grain) or (_document_states(u, grain, state) and u.result.passage.doc_id in leads):
             return ""
     return GRAIN_NAMES[grain]
 
