@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.evidence import asked_fact, in_question_scope, numbers_other_events, question_text, unit_year_cover
+from assistant.grounded.asks import question_asks
 from assistant.grounded.config import GroundedConfig
 from assistant.scope import evidence_text
 from index.model import DocumentMetadata
@@ -271,6 +272,9 @@ def absent_grain(units: list, analysis, state=None, doc_text=None, bound: bool =
     if not grain or not units:
         return ""
     bound = bound and not _ASKS_ISSUE.search(question_fold(question))  # a document asked: its cited date is its own
+    # a question asking more than its time ("làm việc ngày nào, do ai dẫn đầu") is answered in part by what the
+    # page gives: the time is read as any date written, as before
+    bound = bound and len(question_asks(question)) < 2
     if asked_fact(analysis.text or question, tuple(getattr(analysis, "answer_types", ()))).kind:
         return ""
     subject = subject_units(units, analysis, state, doc_text)

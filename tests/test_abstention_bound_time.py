@@ -72,3 +72,11 @@ def test_a_dateline_line_dates_only_its_own_page():
     assert dateline_free("Thứ tư, 22/09/2021\nHôm nay (3/11), Đoàn kiểm tra làm việc.") == (
         "Hôm nay (3/11), Đoàn kiểm tra làm việc.")
     assert event_text("Công văn số 297/TB-CTĐ ngày 15/6/2016 về việc tổ chức Hội nghị.", "day").count("15/6") == 0
+
+
+def test_a_question_asking_more_than_its_time_keeps_any_date_written():
+    two = _asks("Đoàn kiểm tra của Bộ Nội vụ làm việc với tỉnh ngày nào, do ai dẫn đầu?", ("doan", "lam"))
+    cited = _unit("UBND tỉnh vừa ban hành Quyết định số 486/QĐ-UBND ngày 27-2-2018 về việc thành lập Đoàn kiểm tra.")
+    assert absent_grain([cited], two) == ""
+    one = _asks("Đoàn kiểm tra của Bộ Nội vụ làm việc với tỉnh vào ngày nào?", ("doan", "lam"))
+    assert absent_grain([cited], one) == "ngày"
