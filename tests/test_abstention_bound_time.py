@@ -33,11 +33,11 @@ def test_a_cited_documents_date_is_no_day_of_the_meeting():
 
 
 def test_a_term_of_years_is_no_year_of_the_sitting():
-    asks = _asks("Kỳ họp chuyên đề lần thứ 14 của HĐND tỉnh Đắk Nông khóa IV diễn ra vào năm nào?", ("ky", "hop"))
-    sitting = _unit("Kỳ họp Chuyên đề lần thứ 14 của HĐND tỉnh Đắk Nông khóa IV, nhiệm kỳ 2021-2026 đã thống nhất "
-                    "Nghị quyết thông qua chủ trương sắp xếp đơn vị hành chính cấp xã, cấp tỉnh.")
+    asks = _asks("Kỳ họp thứ chín của HĐND tỉnh Kon Tum khóa XII được tổ chức năm nào?", ("ky", "hop"))
+    sitting = _unit("Kỳ họp thứ chín của HĐND tỉnh Kon Tum khóa XII, nhiệm kỳ 2021 – 2026 đã thông qua 18 nghị "
+                    "quyết về phát triển kinh tế - xã hội.")
     assert absent_grain([sitting], asks) == "năm"
-    assert absent_grain([_unit("Ngày 26/4/2025, HĐND tỉnh tổ chức Kỳ họp Chuyên đề lần thứ 14.")], asks) == ""
+    assert absent_grain([_unit("Ngày 26/4/2025, HĐND tỉnh Kon Tum tổ chức Kỳ họp thứ chín.")], asks) == ""
 
 
 def test_another_pages_dateline_dates_no_event_of_the_lead_page():
