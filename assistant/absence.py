@@ -182,8 +182,8 @@ def event_text(text: str, grain: str) -> str:
 
     >>> event_text("UBND tỉnh ban hành Quyết định số 486/QĐ-UBND ngày 27-2-2018 về việc thành lập Đoàn.", "day")
     'UBND tỉnh ban hành Quyết định số  về việc thành lập Đoàn.'
-    >>> event_text("Kỳ họp Chuyên đề lần thứ 14 của HĐND tỉnh khóa IV, nhiệm kỳ 2021-2026 đã thống nhất.", "year")
-    'Kỳ họp Chuyên đề lần thứ 14 của HĐND tỉnh khóa IV, nhiệm kỳ  đã thống nhất.'
+    >>> event_text("Kỳ họp thứ chín của HĐND tỉnh khóa XII, nhiệm kỳ 2021-2026 đã thông qua 18 nghị quyết.", "year")
+    'Kỳ họp thứ chín của HĐND tỉnh khóa XII, nhiệm kỳ  đã thông qua 18 nghị quyết.'
     >>> event_text("Sáng ngày 26/4/2025, HĐND tỉnh tổ chức Kỳ họp.", "year")
     'Sáng ngày 26/4/2025, HĐND tỉnh tổ chức Kỳ họp.'
     """
@@ -256,6 +256,12 @@ def absent_grain(units: list, analysis, state=None, doc_text=None, bound: bool =
     (:func:`assistant.evidence.asked_fact`) and no passage of the units that speak of
     its subject (:func:`subject_units`) writes a time of that grain (:func:`states_grain`), nor does their document
     (:func:`_document_states`); else "".
+
+    With ``bound`` (the answerer's reading, session 25), a time counts only where it is the asked event's: not a
+    cited document's date nor a term of years (:func:`event_text`), not another page's dateline, line or field
+    (:func:`dateline_free`, :func:`lead_pages`). Not when the question asks when a document was issued (the cited
+    date is its own) or asks more than its time (the page answers its other part): any date written counts, as
+    ``bound=False`` reads every question.
 
     >>> from types import SimpleNamespace as NS
     >>> def unit(text): return NS(score=1.0, coverage=0.5, doc_id="d", text=text, result=NS(
