@@ -245,6 +245,22 @@ def _document_states(unit, grain: str, state=None) -> bool:
     return md.kind == DocumentKind.NEWS and len(md.issue_date.split("-")) == 3
 
 
+def gives_asked_grain(question: str, text: str) -> bool:
+    """Whether a hook's answer ``text`` gives the grain of time ``question`` asks, when it asks one: a year asked is not
+    answered by "26/2 (kiểm tra)" (a day of a plan whose year the answer does not write), and the refusal's own
+    reading decides instead. Any other question: True.
+
+    >>> gives_asked_grain("Phòng Nội vụ kiểm tra các xã vào năm nào?", "- Tin bài – Nghệ An: 26/2 (kiểm tra)")
+    False
+    >>> gives_asked_grain("Phòng Nội vụ kiểm tra các xã vào năm nào?", "- Kế hoạch 12/KH-UBND: 26/2/2024 (kiểm tra)")
+    True
+    >>> gives_asked_grain("Xã nào được kiểm tra?", "- Tin bài: 26/2 (kiểm tra)")
+    True
+    """
+    grain = asked_grain(question)
+    return not grain or states_grain(text, grain)
+
+
 def lead_pages(units: list) -> set[str]:
     """The page whose dateline dates the event asked: the best scored unit's (a post's dateline dates what that post
     reports, not what another page speaks of), as a set of page ids."""
