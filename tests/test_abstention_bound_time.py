@@ -80,3 +80,12 @@ def test_a_question_asking_more_than_its_time_keeps_any_date_written():
     assert absent_grain([cited], two) == ""
     one = _asks("Đoàn kiểm tra của Bộ Nội vụ làm việc với tỉnh vào ngày nào?", ("doan", "lam"))
     assert absent_grain([cited], one) == "ngày"
+
+
+def test_a_hooks_day_without_its_year_answers_no_year_asked():
+    from assistant.absence import gives_asked_grain
+
+    asked = "Phòng Nội vụ huyện kiểm tra giờ giấc làm việc tại các xã Thịnh Mỹ, Hòa Mỹ vào năm nào?"
+    assert not gives_asked_grain(asked, "UBND xã Thịnh Mỹ được kiểm tra theo 1 kế hoạch:\n- Tin bài: 26/2 (kiểm tra)")
+    assert gives_asked_grain(asked, "- Kế hoạch 12/KH-UBND năm 2024: 26/2/2024 (kiểm tra)")
+    assert gives_asked_grain("Xã nào được kiểm tra ngày 26/2?", "- Tin bài: 26/2 (kiểm tra)")
