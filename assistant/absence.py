@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.evidence import asked_fact, in_question_scope, numbers_other_events, question_text, unit_year_cover
+from assistant.grounded.asks import question_asks
 from assistant.grounded.config import GroundedConfig
 from assistant.scope import evidence_text
 from index.model import DocumentMetadata
@@ -37,7 +38,7 @@ from textnorm.cues import DOCUMENT_TYPE_FORMS, YEAR, YEAR_WORD, PassageRole, que
 from textnorm.english import ENGLISH_DAY, english_text
 from textnorm.indexes import index_spans, named_indexes
 from textnorm.kinds import DocumentKind, document_kind, kind_of_code
-from textnorm.patterns import CITED_DOCUMENT, DOCUMENT_REFERENCE, PLACE_NAME, number_digits
+from textnorm.patterns import CITED_DOCUMENT, DOCUMENT_REFERENCE, PLACE_NAME, news_dateline, number_digits
 from textnorm.periods import WRITTEN_DATE, find_periods
 
 #: A month named in a question, folded: "tháng 9", "tháng 9/2021", "tháng 12-2024", "tháng 1 năm 2026" ("tháng mấy"
@@ -158,6 +159,48 @@ def asked_grain(question: str) -> str:
     return "year" if _ASKS_YEAR.search(folded) else ""
 
 
+#: Words that may stand between a cited document's number and its date ("Quyết định số 486/QĐ-UBND ngày 27-2-2018",
+#: "Công văn 285/CCTTHC của Tổ công tác ngày 08 tháng 9 năm 2009"): a date that close after a number is that
+#: document's, a value of another noun than the event asked (its issuer's name is the longest thing between them).
+CITED_DATE_WORDS = 6
+#: A date bound to a cited document: its number, at most :data:`CITED_DATE_WORDS` words, "ngày" and the date.
+_CITED_DATE = re.compile(r"(?:" + DOCUMENT_REFERENCE.pattern + r")(?:\s+[^\s,;.]+){0," + str(CITED_DATE_WORDS)
+                         + r"}?\s+(?i:ngày)\s+" + WRITTEN_DATE.pattern)
+#: Two years joined by a dash ("nhiệm kỳ 2021-2026", "giai đoạn 2021 – 2025"): a period the event falls in, not the
+#: year it took place.
+_YEAR_RANGE = re.compile(r"\b" + YEAR + r"\s*[-–]\s*" + YEAR + r"\b")
+
+
+#: A question asking when a document was issued, folded ("ban hành nghị quyết … ngày nào", "phê duyệt năm nào"): the
+#: noun asked is a document, whose date a line citing it gives; its time is never another noun's.
+_ASKS_ISSUE = re.compile(r"\b(?:ban hanh|phe duyet|thong qua)\b")
+
+
+def event_text(text: str, grain: str) -> str:
+    """``text`` without the times that are values of another noun than an event asked: a cited document's date
+    (:data:`_CITED_DATE`) and, for a year, a period of years (:data:`_YEAR_RANGE`).
+
+    >>> event_text("UBND tỉnh ban hành Quyết định số 486/QĐ-UBND ngày 27-2-2018 về việc thành lập Đoàn.", "day")
+    'UBND tỉnh ban hành Quyết định số  về việc thành lập Đoàn.'
+    >>> event_text("Kỳ họp thứ chín của HĐND tỉnh khóa XII, nhiệm kỳ 2021-2026 đã thông qua 18 nghị quyết.", "year")
+    'Kỳ họp thứ chín của HĐND tỉnh khóa XII, nhiệm kỳ  đã thông qua 18 nghị quyết.'
+    >>> event_text("Sáng ngày 26/4/2025, HĐND tỉnh tổ chức Kỳ họp.", "year")
+    'Sáng ngày 26/4/2025, HĐND tỉnh tổ chức Kỳ họp.'
+    """
+    text = _CITED_DATE.sub("", text or "")
+    return _YEAR_RANGE.sub("", text) if grain == "year" else text
+
+
+def dateline_free(text: str) -> str:
+    """``text`` without the lines that are a post's dateline (:func:`textnorm.patterns.news_dateline`: "Cập nhật:
+    18:39, 02/03/2018 (GMT+7)", "Thứ tư, 22/09/2021"): they date their page, not an event another page asks about.
+
+    >>> dateline_free("Cập nhật: 18:39, 02/03/2018 (GMT+7)\\nUBND tỉnh vừa thành lập Đoàn kiểm tra.")
+    'UBND tỉnh vừa thành lập Đoàn kiểm tra.'
+    """
+    return "\n".join(line for line in (text or "").split("\n") if not news_dateline(line))
+
+
 def states_grain(text: str, grain: str) -> bool:
     """Whether ``text`` writes a time of ``grain``: a year ("năm 2023", "19/7/2023", "2021-2025") for "year"; a day
     and month ("19/4", "ngày 15-11", "17 tháng 9"), a weekday or a recurrence ("thứ Năm hằng tuần") for "day". Any
@@ -202,11 +245,39 @@ def _document_states(unit, grain: str, state=None) -> bool:
     return md.kind == DocumentKind.NEWS and len(md.issue_date.split("-")) == 3
 
 
-def absent_grain(units: list, analysis, state=None, doc_text=None) -> str:
+def gives_asked_grain(question: str, text: str) -> bool:
+    """Whether a hook's answer ``text`` gives the grain of time ``question`` asks, when it asks one: a year asked is not
+    answered by "26/2 (kiểm tra)" (a day of a plan whose year the answer does not write), and the refusal's own
+    reading decides instead. Any other question: True.
+
+    >>> gives_asked_grain("Phòng Nội vụ kiểm tra các xã vào năm nào?", "- Tin bài – Nghệ An: 26/2 (kiểm tra)")
+    False
+    >>> gives_asked_grain("Phòng Nội vụ kiểm tra các xã vào năm nào?", "- Kế hoạch 12/KH-UBND: 26/2/2024 (kiểm tra)")
+    True
+    >>> gives_asked_grain("Xã nào được kiểm tra?", "- Tin bài: 26/2 (kiểm tra)")
+    True
+    """
+    grain = asked_grain(question)
+    return not grain or states_grain(text, grain)
+
+
+def lead_pages(units: list) -> set[str]:
+    """The page whose dateline dates the event asked: the best scored unit's (a post's dateline dates what that post
+    reports, not what another page speaks of), as a set of page ids."""
+    return {max(units, key=lambda u: u.score).result.passage.doc_id} if units else set()
+
+
+def absent_grain(units: list, analysis, state=None, doc_text=None, bound: bool = True) -> str:
     """The grain of time asked ("năm", "ngày") when the question asks nothing of a definite shape besides
     (:func:`assistant.evidence.asked_fact`) and no passage of the units that speak of
     its subject (:func:`subject_units`) writes a time of that grain (:func:`states_grain`), nor does their document
     (:func:`_document_states`); else "".
+
+    With ``bound`` (the answerer's reading, session 25), a time counts only where it is the asked event's: not a
+    cited document's date nor a term of years (:func:`event_text`), not another page's dateline, line or field
+    (:func:`dateline_free`, :func:`lead_pages`). Not when the question asks when a document was issued (the cited
+    date is its own) or asks more than its time (the page answers its other part): any date written counts, as
+    ``bound=False`` reads every question.
 
     >>> from types import SimpleNamespace as NS
     >>> def unit(text): return NS(score=1.0, coverage=0.5, doc_id="d", text=text, result=NS(
@@ -222,10 +293,20 @@ def absent_grain(units: list, analysis, state=None, doc_text=None) -> str:
     grain = asked_grain(question)
     if not grain or not units:
         return ""
+    bound = bound and not _ASKS_ISSUE.search(question_fold(question))  # a document asked: its cited date is its own
+    # a question asking more than its time ("làm việc ngày nào, do ai dẫn đầu") is answered in part by what the
+    # page gives: the time is read as any date written, as before
+    bound = bound and len(question_asks(question)) < 2
     if asked_fact(analysis.text or question, tuple(getattr(analysis, "answer_types", ()))).kind:
         return ""
-    for u in subject_units(units, analysis, state, doc_text):
-        if states_grain(evidence_text(u.result), grain) or _document_states(u, grain, state):
+    subject = subject_units(units, analysis, state, doc_text)
+    # a post's dateline dates what that post reports: the lead page's, not another page's (its line or its field)
+    leads = lead_pages(subject) if bound else {u.result.passage.doc_id for u in subject}
+    for u in subject:
+        text = evidence_text(u.result)
+        if bound:
+            text = event_text(text if u.result.passage.doc_id in leads else dateline_free(text), grain)
+        if states_grain(text, grain) or (_document_states(u, grain, state) and u.result.passage.doc_id in leads):
             return ""
     return GRAIN_NAMES[grain]
 
