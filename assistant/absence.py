@@ -273,7 +273,7 @@ def absent_grain(units: list, analysis, state=None, doc_text=None, bound: bool =
     its subject (:func:`subject_units`) writes a time of that grain (:func:`states_grain`), nor does their document
     (:func:`_document_states`); else "".
 
-    With ``bound`` (the answerer's reading, session 25), a time counts only where it is the asked event's: not a
+    With ``bound`` (the answerer's reading), a time counts only where it is the asked event's: not a
     cited document's date nor a term of years (:func:`event_text`), not another page's dateline, line or field
     (:func:`dateline_free`, :func:`lead_pages`). Not when the question asks when a document was issued (the cited
     date is its own) or asks more than its time (the page answers its other part): any date written counts, as

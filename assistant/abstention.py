@@ -184,7 +184,7 @@ class AbstentionRule:
     #: Refuse when the question asks a year or a day ("diễn ra năm nào", "vào ngày nào") and no passage of the units
     #: that speak of its subject writes one, nor their documents (:func:`assistant.absence.absent_grain`): the post
     #: reports the event without its date (issue 18: the evidence absent, not a field); a cited document's date, a
-    #: term of years or another page's dateline is no time of the event asked (session 25). Only when the best unit
+    #: term of years or another page's dateline is no time of the event asked. Only when the best unit
     #: carries ``min_coverage_without_type`` of the topic: the message says the documents speak of the subject.
     require_grain: bool = True
     #: Refuse when the question asks a document's own number, date of issue or signer and every unit stating one
