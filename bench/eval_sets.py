@@ -180,10 +180,11 @@ def _cell(shares: dict[str, float], key: str) -> str:
     return f"{shares[key]:12.3f}" if key in shares else f"{'—':>12}"
 
 
-def metadata_report(splits: dict, verbose: bool = False, names=tuple(GOLDS)) -> str:
+def metadata_report(splits: dict, verbose: bool = False, names=tuple(GOLDS), half: str | None = None) -> str:
     """Per field, the share of gold documents whose metadata ingest reads right, by half of ``splits``
     (``python -m ingest check-metadata`` halves by file position instead), for the gold sets ``names``; verbose adds
-    every mismatch."""
+    every mismatch, of the documents of ``half`` only when it is given (a tuner reads the tune half's lines and never
+    a check half's: the shares of both halves stay printed)."""
     from ingest.check import GOLD_FIELDS, accuracy, check_document, read_gold
 
     lines = []
@@ -197,9 +198,10 @@ def metadata_report(splits: dict, verbose: bool = False, names=tuple(GOLDS)) -> 
         table = {h: accuracy(rs) for h, rs in groups}
         lines.append(f"{name:<16}" + "".join(f"{f'{h} ({len(rs)})':>12}" for h, rs in groups))
         lines += [f"  {k:<14}" + "".join(_cell(table[h], k) for h, _ in groups) for k in GOLD_FIELDS]
-        lines += [f"  {r.file} [{r.half}]: {r.error}" for r in results if r.error]
+        shown = [r for r in results if half in (None, r.half)]
+        lines += [f"  {r.file} [{r.half}]: {r.error}" for r in shown if r.error]
         if verbose:
-            lines += [f"  {r.file} [{r.half}] {k}: chuẩn {g!r} ≠ đọc được {p!r}" for r in results
+            lines += [f"  {r.file} [{r.half}] {k}: chuẩn {g!r} ≠ đọc được {p!r}" for r in shown
                       for k, g, p in r.mismatches()]
     return "\n".join(lines)
 
@@ -243,7 +245,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.metadata:
         wanted = tuple(n for n in args.sets.split(",") if n in GOLDS)  # --sets narrows it: a judge's lines stay unread
-        print(metadata_report(json.loads((EVAL / "splits.json").read_text(encoding="utf-8")), args.verbose, wanted))
+        print(metadata_report(json.loads((EVAL / "splits.json").read_text(encoding="utf-8")), args.verbose, wanted,
+                              args.half))
         return 0
     if not (SHARED / "eval" / "score.py").exists():
         print(f"Không tìm thấy {SHARED / 'eval' / 'score.py'}", file=sys.stderr)

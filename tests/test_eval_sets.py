@@ -134,6 +134,25 @@ def test_the_sets_of_real_documents_share_no_document_and_no_question_id():
     assert len(names) == len(set(names)) and len(ids) == len(set(ids))
 
 
+@pytest.mark.skipif(not all(path.is_file() for path in SETS.values()), reason="../shared/eval is absent")
+def test_no_question_id_is_used_by_two_sets():
+    """``splits.json``'s ``question_docs`` is keyed by id alone: an id reused by another set (ours or the shared ones,
+    whose ids a new set's author may not list) would give one question the other's page (session 25: freshdocs17's
+    first ids U01–U66 met the shared realdocs' U01, U02)."""
+    ids = [q["id"] for path in SETS.values() for q in _questions(path)]
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
+
+
+def test_a_metadata_report_for_one_half_prints_no_line_of_the_other():
+    """``--metadata --verbose --half tune`` prints the tune half's mismatches only (a tuner never reads a check
+    half's lines); the shares of both halves stay printed."""
+    both = metadata_report(SPLITS, verbose=True, names=("widedocs_a",))
+    tune = metadata_report(SPLITS, verbose=True, names=("widedocs_a",), half="tune")
+    assert "[check]" in both  # the sample has check-half mismatches to hide
+    assert "[check]" not in tune
+    assert tune.splitlines()[:9] == both.splitlines()[:9]
+
+
 @pytest.mark.skipif(not all(g.is_file() for g, _ in GOLDS.values()), reason="../shared/eval/realdocs is absent")
 def test_metadata_report_shows_a_fresh_set_as_check_only():
     """A set's report alone, as ``--metadata --sets`` asks for it (the test above checks every fresh set's halves in
