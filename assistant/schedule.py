@@ -11,6 +11,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from assistant.absence import gives_asked_grain
 from assistant.types import Answer, Citation
 from index.model import DocumentMetadata, document_label
 from index.schedule_facts import PlanSchedule, load_schedule
@@ -311,9 +312,10 @@ def answer_from_schedule(question: str, analysis, filters, state) -> Answer | No
         answer = answer_when(question, unit, plans, asked) if plans else None
     else:
         return None
-    if answer is not None:
-        answer.query = analysis.text
-    return answer  # None when no plan with a schedule is in scope: the passage answerer says why
+    if answer is None or not gives_asked_grain(question, answer.text):
+        return None  # no plan with a schedule in scope, or no time of the grain asked: the passage answerer says why
+    answer.query = analysis.text
+    return answer
 
 
 def _ordered(plans: list[_Plan]) -> list[_Plan]:

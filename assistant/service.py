@@ -8,7 +8,6 @@ from collections.abc import Callable, Generator, Sequence
 from dataclasses import replace
 from datetime import date
 
-from assistant.absence import gives_asked_grain
 from assistant.abstention import AbstentionRule
 from assistant.abstention import features as abstention_features
 from assistant.conversation import resolve_followup
@@ -157,14 +156,14 @@ class Assistant:
         from assistant.schedule import answer_from_schedule
 
         scheduled = answer_from_schedule(question, analysis, filters, state)
-        if scheduled is not None and gives_asked_grain(question, scheduled.text):
+        if scheduled is not None:
             scheduled = _noted(scheduled, unread_note(scheduled.citations, _scope_fields(analysis, filters)))
             return _noted(scheduled, notes)
         # task hook (issue 22): who leads which task by when is answered from the task facts of every plan in scope
         from assistant.tasks import answer_from_tasks
 
         tasked = answer_from_tasks(question, analysis, filters, state, text_of=self._document_text, today=self.clock())
-        if tasked is not None and gives_asked_grain(question, tasked.text):
+        if tasked is not None:
             tasked = _noted(tasked, unread_note(tasked.citations, _scope_fields(analysis, filters)))
             return _noted(tasked, notes)
         results = self._search(analysis, filters, state)

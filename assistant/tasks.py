@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import NamedTuple
 
+from assistant.absence import gives_asked_grain
 from assistant.types import Answer, Citation
 from index.model import document_label
 from index.task_facts import PlanTasks, Span, TaskFact, load_tasks
@@ -740,8 +741,9 @@ def answer_from_tasks(question: str, analysis, filters, state, *, text_of: Calla
         return None  # no task is about what the question names: the plan's prose may be
     asked = _Asked(question, asked_text, folded, roles, window, narrow, said, topical)
     answer = _route(asked, plans, text_of)
-    if answer is not None:
-        answer.query = getattr(analysis, "text", question)
+    if answer is None or not gives_asked_grain(question, answer.text):
+        return None  # a year asked and a day without its year answered: the refusal's own reading decides
+    answer.query = getattr(analysis, "text", question)
     return answer
 
 

@@ -18,16 +18,15 @@ an eighth fresh set, the blind judge of session 12 and a tune set since session 
 half only so that its rows stay reported; ``freshdocs9``: a ninth fresh set, the blind judge of session 13 and a tune
 set since session 24, in ``eval/freshdocs9/docs/``, check half only so that its rows stay reported;
 ``freshdocs10``: a tenth fresh set, the blind judge of session 14 and a tune set since session 25, in
-``eval/freshdocs10/docs/``, check half only so that its rows stay reported; ``freshdocs11``: an eleventh fresh set,
-the blind judge of session 16,
-never tuned on, in ``eval/freshdocs11/docs/``, check half only; ``freshdocs12``: a twelfth fresh set, the blind judge
-of session 18, never tuned on, in ``eval/freshdocs12/docs/``, check half only; ``freshdocs13``: a thirteenth fresh set,
-the blind judge of session 20, never tuned on, in ``eval/freshdocs13/docs/``, check half only; ``freshdocs14``: a
-fourteenth fresh set, a blind judge of session 21, never tuned on, in ``eval/freshdocs14/docs/``, check half only;
-``freshdocs15``: a fifteenth fresh set, a blind judge of session 23, never tuned on, in ``eval/freshdocs15/docs/``,
-check half only; ``freshdocs16``: a sixteenth fresh set, a blind judge of session 24, never tuned on, in
-``eval/freshdocs16/docs/``, check half only; ``freshdocs17``: a seventeenth fresh set, a blind judge of session 25,
-never tuned on, in ``eval/freshdocs17/docs/``, check half only;
+``eval/freshdocs10/docs/``, check half only so that its rows stay reported; ``freshdocs11``: an eleventh fresh set, the
+blind judge of session 16, never tuned on, in ``eval/freshdocs11/docs/``, check half only; ``freshdocs12``: a twelfth
+fresh set, the blind judge of session 18, never tuned on, in ``eval/freshdocs12/docs/``, check half only;
+``freshdocs13``: a thirteenth fresh set, the blind judge of session 20, never tuned on, in ``eval/freshdocs13/docs/``,
+check half only; ``freshdocs14``: a fourteenth fresh set, a blind judge of session 21, never tuned on, in
+``eval/freshdocs14/docs/``, check half only; ``freshdocs15``: a fifteenth fresh set, a blind judge of session 23, never
+tuned on, in ``eval/freshdocs15/docs/``, check half only; ``freshdocs16``: a sixteenth fresh set, a blind judge of
+session 24, never tuned on, in ``eval/freshdocs16/docs/``, check half only; ``freshdocs17``: a seventeenth fresh set, a
+blind judge of session 25, never tuned on, in ``eval/freshdocs17/docs/``, check half only;
 ``freshq12``: new questions written blind in session 16 over pages of freshdocs2, 3, 5, 6 and 7, no documents of its
 own, halves by page, a refusal with its near-miss page;
 ``freshq13``: new questions written blind in session 17 over pages of newdocs (its own halves) and freshdocs (8 pages

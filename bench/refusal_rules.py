@@ -105,7 +105,6 @@ def fired_rules(assistant, question: str) -> dict:
     abstention features (:meth:`AbstentionFeatures.as_row`), read along the answerer's own path."""
     from dataclasses import replace
 
-    from assistant.absence import gives_asked_grain
     from assistant.abstention import features as abstention_features
     from assistant.grounded import score_all
     from assistant.schedule import answer_from_schedule
@@ -117,9 +116,8 @@ def fired_rules(assistant, question: str) -> dict:
     state = assistant.store.lexical()
     analysis, _, _ = _analyse(question, (), None, state)
     fired = [Refusal.NUMBER] if absent_numbers(analysis, state, assistant.store.fetch_passages) else []
-    hooked = [answer_from_schedule(question, analysis, None, state), answer_from_tasks(
-        question, analysis, None, state, text_of=assistant._document_text, today=assistant.clock())]
-    hook = any(h is not None and gives_asked_grain(question, h.text) for h in hooked)
+    hook = answer_from_schedule(question, analysis, None, state) is not None or answer_from_tasks(
+        question, analysis, None, state, text_of=assistant._document_text, today=assistant.clock()) is not None
     results = assistant._search(analysis, None, state)
     checks = scope_checks(analysis, results, state, foreign=lambda: _is_foreign(analysis, state), every=True)
     fired += [rule for rule, _ in checks]
