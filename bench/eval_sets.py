@@ -19,7 +19,8 @@ half only so that its rows stay reported; ``freshdocs9``: a ninth fresh set, the
 set since session 24, in ``eval/freshdocs9/docs/``, check half only so that its rows stay reported;
 ``freshdocs10``: a tenth fresh set, the blind judge of session 14 and a tune set since session 25, in
 ``eval/freshdocs10/docs/``, check half only so that its rows stay reported; ``freshdocs11``: an eleventh fresh set, the
-blind judge of session 16, never tuned on, in ``eval/freshdocs11/docs/``, check half only; ``freshdocs12``: a twelfth
+blind judge of session 16 and a tune set since session 26, in ``eval/freshdocs11/docs/``, check half only so that its
+rows stay reported; ``freshdocs12``: a twelfth
 fresh set, the blind judge of session 18, never tuned on, in ``eval/freshdocs12/docs/``, check half only;
 ``freshdocs13``: a thirteenth fresh set, the blind judge of session 20, never tuned on, in ``eval/freshdocs13/docs/``,
 check half only; ``freshdocs14``: a fourteenth fresh set, a blind judge of session 21, never tuned on, in
