@@ -27,6 +27,7 @@ from textnorm.cues import (
     PassageRole,
     asks_when,
     names_a_document,
+    time_question_words,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,6 +64,19 @@ def test_one_list_of_when_words_for_the_retriever_the_answer_type_and_the_schedu
 def test_an_accented_word_that_is_not_a_question_word_does_not_ask_when():
     assert not asks_when("Kiện toàn bộ máy tháng máy")  # "máy" is not "mấy"
     assert not asks_when("Ai chủ trì kiểm tra?")
+
+
+@pytest.mark.parametrize("question", [
+    "Các cơ quan gửi báo cáo số liệu theo phụ lục nào?",
+    "gui bao cao theo phu luc nao",  # typed without accents
+    "Quyết định còn hiệu lực nào khác?",
+])
+def test_an_annex_or_an_effect_asked_is_no_time_asked(question):
+    # "phụ lục nào" and "hiệu lực nào" fold to "… luc nao", the words of "lúc nào"
+    assert not asks_when(question)
+    assert "time" not in answer_types(question)
+    assert not time_question_words(question)
+    assert asks_when(question.replace("phụ lục", "lúc").replace("phu luc", "luc").replace("hiệu lực", "lúc"))
 
 
 def test_a_document_named_by_number_is_read_in_every_form():

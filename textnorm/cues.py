@@ -138,8 +138,23 @@ def question_fold(question: str) -> str:
 WHEN_PHRASES = ("khi nao", "bao gio", "luc nao", "vao thoi gian", "thoi gian nao", "thoi diem nao", "ngay nao",
                 "thang may", "thang nao", "quy may", "quy nao", "nam nao", "ky nao", "giai doan nao", "thoi han",
                 "han chot", "bat dau")
+#: Folded words whose phrase folds to a time question's without asking when: "phụ lục nào" and "hiệu lực nào" ask
+#: which annex or which effect, not "lúc nào".
+NOT_WHEN_BEFORE = {"luc nao": ("phu", "hieu")}
+
+
+def _phrase_pattern(phrase: str) -> str:
+    """A folded question phrase as a pattern on :func:`question_fold` text, not after the words that make it another.
+
+    >>> bool(re.search(_phrase_pattern("luc nao"), "theo phu luc nao")), bool(re.search(_phrase_pattern("luc nao"),
+    ...                                                                               "hop luc nao"))
+    (False, True)
+    """
+    return "".join(rf"(?<!\b{w} )" for w in NOT_WHEN_BEFORE.get(phrase, ())) + rf"\b{phrase}\b"
+
+
 #: A question asking when, on :func:`question_fold` text.
-WHEN = re.compile(r"\b(?:" + "|".join(WHEN_PHRASES) + r")\b")
+WHEN = re.compile("|".join(map(_phrase_pattern, WHEN_PHRASES)))
 #: Folded words that name a time without asking when ("thời gian thực hiện", "tiến độ", "hạn nộp"): with
 #: :data:`WHEN` they make a question ask for the answer type "time".
 TIME_WORDS = ("thoi gian", "thoi diem", "tien do", "ket thuc", "truoc ngay", "han nop", "han cuoi")
@@ -154,6 +169,8 @@ def asks_when(question: str) -> bool:
     (True, False, True)
     >>> asks_when("Bộ máy hoạt động tháng máy?")
     False
+    >>> asks_when("Gửi báo cáo theo phụ lục nào?"), asks_when("gui bao cao theo phu luc nao"), asks_when("hop luc nao")
+    (False, False, True)
     """
     return bool(WHEN.search(question_fold(question)))
 
@@ -177,11 +194,11 @@ def time_question_words(question: str) -> set[str]:
 
     >>> sorted(time_question_words("Hai tỉnh kiểm tra vào thời gian nào?")), time_question_words("Ai chủ trì?")
     (['gian', 'nao', 'thoi'], set())
-    >>> sorted(time_question_words("Buổi sáng từ mấy giờ?"))
-    ['gio', 'may']
+    >>> sorted(time_question_words("Buổi sáng từ mấy giờ?")), time_question_words("Theo phụ lục nào?")
+    (['gio', 'may'], set())
     """
     folded = question_fold(question)
-    return {w for p in TIME_QUESTION_PHRASES if re.search(rf"\b{p}\b", folded) for w in p.split()}
+    return {w for p in TIME_QUESTION_PHRASES if re.search(_phrase_pattern(p), folded) for w in p.split()}
 
 
 # -- documents named by number -----------------------------------------------------------------------------------
