@@ -993,3 +993,47 @@ def other_team_head(stating: list, fact, analysis, state=None, doc_text=None, un
     if any(head_bound(u, fact, team, localities, provinces, doc_text, state) for u in stating):
         return ""
     return team or "đoàn"
+
+
+# -- a count stated only as a date, a share, an ordinal or a year ----------------------------------------------------
+#: Numbers that count nothing: a day of a date ("ngày 08/7", "16/07/2024"; "63/65 nhiệm vụ" is no date), a share
+#: ("ít nhất 50% các phòng"), an ordinal ("Kỳ họp thứ 7") and a year ("năm 2025 tại cơ quan").
+_NOT_COUNTED = re.compile(r"\b(?:0?[1-9]|[12]\d|3[01])\s*/\s*(?:0?[1-9]|1[0-2])(?:\s*/\s*\d{2,4})?\b"
+                          r"|\b\d+(?:[.,]\d+)?\s*%|(?i:\bthứ\s+\d+)|(?i:\bnăm\s+)" + YEAR + r"\b")
+
+
+def value_bound(sentence: str, fact) -> bool:
+    """Whether a sentence states a count of the noun asked: :func:`assistant.evidence.states_fact` read on the
+    sentence once its dates, shares, ordinals and years are blanked (a date's "ngày 08" counts no days, "50%" no
+    offices, "năm 2025 tại cơ quan" no offices).
+
+    >>> from assistant.evidence import AskedFact
+    >>> days = AskedFact("count", ("ngay",))
+    >>> value_bound("Sáng ngày 08/7, tại Kỳ họp thứ 7 HĐND tỉnh khóa XII", days)
+    False
+    >>> value_bound("Kỳ họp diễn ra trong 3 ngày, từ ngày 08/7 đến 10/7.", days)
+    True
+    >>> value_bound("tỉnh đã hoàn thành 63/65 nhiệm vụ theo Kế hoạch năm 2023", AskedFact("count", ("nhiem vu",)))
+    True
+    """
+    return states_fact(_NOT_COUNTED.sub(" ", sentence), fact)
+
+
+def other_noun_count(stating: list, fact, analysis, state=None, doc_text=None, units: list = ()) -> str:
+    """"khác" when the question asks a count alone (:func:`assistant.evidence.asked_fact`) and no sentence of the
+    units stating one (``stating``: those :func:`assistant.evidence.fact_units` found) states it of the noun asked
+    (:func:`value_bound`): the answer would quote a date, a share, an ordinal or a year. Else "".
+
+    >>> from types import SimpleNamespace as NS
+    >>> from assistant.evidence import AskedFact
+    >>> q = NS(original="Kỳ họp thứ 7 diễn ra trong mấy ngày?", text="")
+    >>> other_noun_count([NS(text="Sáng ngày 08/7, tại Kỳ họp thứ 7.")], AskedFact("count", ("ngay",)), q)
+    'khác'
+    """
+    if fact.kind != "count" or not stating:
+        return ""
+    if len(question_asks(question_text(analysis))) >= 2:  # a question asking more is answered in part by the page
+        return ""
+    if any(value_bound(s, fact) for u in stating for s in _SENTENCE_END.split(u.text)):
+        return ""
+    return "khác"
