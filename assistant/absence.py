@@ -867,10 +867,10 @@ def asked_team(question: str) -> str:
     year, the body, the place or a vowel-less abbreviation such as "cchc"); "" when it writes fewer than
     :data:`TEAM_NAME_WORDS` words of it.
 
-    >>> asked_team("Ai làm Trưởng đoàn Kiểm tra công vụ năm 2018 của thành phố?")
-    'kiem tra cong vu'
-    >>> asked_team("Đoàn kiểm tra công tác CCHC năm 2021 tại xã Tân Kỳ do ai làm trưởng đoàn?")
-    'kiem tra cong tac'
+    >>> asked_team("Đoàn giám sát chuyển đổi số của quận do ai làm trưởng đoàn?")
+    'giam sat chuyen doi'
+    >>> asked_team("Đoàn kiểm tra công tác nội vụ tại phường An Lạc do ai làm trưởng đoàn?")
+    'kiem tra cong tac noi vu'
     >>> asked_team("Ai là trưởng đoàn?"), asked_team("Đoàn kiểm tra CCHC của thị xã do ai làm trưởng đoàn?")
     ('', '')
     """
@@ -971,9 +971,9 @@ def other_team_head(stating: list, fact, analysis, state=None, doc_text=None, un
 
     >>> from types import SimpleNamespace as NS
     >>> from assistant.evidence import AskedFact
-    >>> q = NS(original="Ai làm Trưởng đoàn Kiểm tra công vụ năm 2018 của thành phố?", text="")
-    >>> u = NS(text="Đoàn kiểm tra công vụ do ông Lê Văn Hùng làm Trưởng đoàn.", result=NS(passage=NS(doc_id="d",
-    ...        text="Đoàn kiểm tra công vụ do ông Lê Văn Hùng làm Trưởng đoàn.")))
+    >>> q = NS(original="Đoàn giám sát chuyển đổi số của quận do ai làm trưởng đoàn?", text="")
+    >>> u = NS(text="Đoàn giám sát chuyển đổi số do ông Lê Văn Hùng làm Trưởng đoàn.", result=NS(passage=NS(doc_id="d",
+    ...        text="Đoàn giám sát chuyển đổi số do ông Lê Văn Hùng làm Trưởng đoàn.")))
     >>> other_team_head([u], AskedFact("role", ("truong", "doan")), q)
     ''
     >>> other_team_head([], AskedFact("role", ("truong", "doan")), q)  # none stated: the fact's own test refuses
@@ -1026,7 +1026,7 @@ def other_noun_count(stating: list, fact, analysis, state=None, doc_text=None, u
 
     >>> from types import SimpleNamespace as NS
     >>> from assistant.evidence import AskedFact
-    >>> q = NS(original="Kỳ họp thứ 7 diễn ra trong mấy ngày?", text="")
+    >>> q = NS(original="Kỳ họp thứ 7 của HĐND kéo dài mấy ngày?", text="")
     >>> other_noun_count([NS(text="Sáng ngày 08/7, tại Kỳ họp thứ 7.")], AskedFact("count", ("ngay",)), q)
     'khác'
     """

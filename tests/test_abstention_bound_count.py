@@ -20,7 +20,7 @@ def _asks(question, years=()):
 
 
 def test_a_share_and_a_year_count_no_offices():
-    asks = _asks("Kế hoạch kiểm tra cải cách hành chính năm 2025 của UBND xã Phú Lâm kiểm tra bao nhiêu cơ quan?",
+    asks = _asks("Theo kế hoạch năm 2025, UBND xã Phú Lâm sẽ kiểm tra bao nhiêu cơ quan?",
                  ["2025"])
     offices = AskedFact("count", ("co quan",))
     share = _unit("UBND tỉnh cũng yêu cầu các sở, ngành và UBND các xã, phường chủ động xây dựng kế hoạch kiểm tra cải "
@@ -34,13 +34,12 @@ def test_a_share_and_a_year_count_no_offices():
 
 def test_near_misses_stay_answered():
     tasks = AskedFact("count", ("nhiem vu",))
-    asks = _asks("Tỉnh Đắk Lắk (Phú Yên cũ) đã hoàn thành bao nhiêu nhiệm vụ theo Kế hoạch cải cách hành chính năm "
-                 "2023?", ["2023"])
+    asks = _asks("Theo Kế hoạch CCHC năm 2023, tỉnh đã hoàn thành bao nhiêu nhiệm vụ?", ["2023"])
     done = _unit("Đến nay, tỉnh đã triển khai hoàn thành 63/65 nhiệm vụ theo Kế hoạch cải cách hành chính năm 2023 "
                  "(đạt 97%).")
     assert other_noun_count([done], tasks, asks) == ""
     days = AskedFact("count", ("ngay",))
     dated = _unit("Sáng ngày 08/7, tại Kỳ họp thứ 7 HĐND tỉnh khóa XII, đồng chí Phó Chủ tịch trình bày báo cáo.")
-    assert other_noun_count([dated], days, _asks("Kỳ họp thứ 7 diễn ra trong mấy ngày?")) == "khác"
+    assert other_noun_count([dated], days, _asks("Kỳ họp thứ 7 của HĐND kéo dài mấy ngày?")) == "khác"
     two = _asks("Kỳ họp thứ 7 diễn ra trong mấy ngày, thông qua bao nhiêu nghị quyết?")
     assert other_noun_count([dated], days, two) == ""

@@ -25,7 +25,7 @@ def _asks(question):
 
 
 def test_a_post_only_referred_to_has_no_holder():
-    asks = _asks("Ai làm Trưởng đoàn Kiểm tra công vụ năm 2018 của thành phố?")
+    asks = _asks("Trưởng đoàn Kiểm tra công vụ của thành phố năm 2018 là ai?")
     referred = _unit("Nhiệm vụ cụ thể của các Phó Trưởng đoàn Kiểm tra và các thành viên do Trưởng đoàn Kiểm tra phân "
                      "công. Trong quá trình thực hiện nhiệm vụ, Đoàn Kiểm tra được sử dụng con dấu của Sở Nội vụ, "
                      "Thanh tra thành phố để phục vụ hoạt động của Đoàn theo phân công của Trưởng đoàn Kiểm tra.")
@@ -34,7 +34,7 @@ def test_a_post_only_referred_to_has_no_holder():
 
 
 def test_another_teams_head_is_no_head_of_the_team_asked():
-    asks = _asks("Ai làm Trưởng đoàn Kiểm tra công vụ năm 2018 của thành phố?")
+    asks = _asks("Trưởng đoàn Kiểm tra công vụ của thành phố năm 2018 là ai?")
     other = _unit("UBND tỉnh vừa ban hành Quyết định số 486/QĐ-UBND ngày 27-2-2018 về việc thành lập Đoàn kiểm tra "
                   "công tác cải cách hành chính (CCHC) của tỉnh năm 2018, với 21 thành viên, do ông Trương Văn Đức, "
                   "Phó Giám đốc Sở Nội vụ làm Trưởng đoàn.")
@@ -46,7 +46,7 @@ def test_another_teams_head_is_no_head_of_the_team_asked():
 
 
 def test_another_provinces_head_is_no_head_of_the_team_sent_to_the_commune():
-    asks = _asks("Đoàn kiểm tra công tác CCHC năm 2021 tại xã Tân Kỳ do ai làm trưởng đoàn?")
+    asks = _asks("Ai là trưởng Đoàn kiểm tra công tác CCHC tại xã Tân Kỳ năm 2021?")
     city = _unit("Giám đốc Sở Nội vụ quyết định thành lập Đoàn kiểm tra công tác CCHC của Thành phố, gồm đại diện: "
                  "Văn phòng UBND Thành phố, Thanh tra Thành phố; lãnh đạo Sở Nội vụ làm Trưởng đoàn kiểm tra.",
                  doc_id="ha-noi", tinh="Hà Nội")
@@ -60,15 +60,15 @@ def test_another_provinces_head_is_no_head_of_the_team_sent_to_the_commune():
 
 def test_near_misses_stay_answered():
     # a page naming no place, the head given in its sentence (freshdocs6 L15's shape, asked alone)
-    asks = _asks("Đoàn kiểm tra CCHC 9 tháng đầu năm 2022 của thị xã Hồng Lĩnh do ai làm trưởng đoàn?")
+    asks = _asks("Ai là trưởng đoàn kiểm tra CCHC 9 tháng năm 2022 của thị xã Hồng Lĩnh?")
     page = _unit("Tham gia đoàn có đại diện các phòng: Nội vụ, VHTT, Tư pháp, Thanh tra do đồng chí Đào Minh Sơn - "
                  "Trưởng phòng Nội vụ làm trưởng đoàn.", tinh="Hà Tĩnh")
     assert other_team_head([page], HEAD, asks, units=[page]) == ""
     # a question asking more than the head is answered in part by what the page gives
-    two = _asks("Ai làm Trưởng đoàn Kiểm tra công vụ năm 2018 của thành phố, đoàn có bao nhiêu thành viên?")
+    two = _asks("Thành phố lập Đoàn Kiểm tra công vụ năm 2018 gồm bao nhiêu thành viên, ai là Trưởng đoàn?")
     referred = _unit("Các thành viên do Trưởng đoàn Kiểm tra phân công.")
     assert other_team_head([referred], HEAD, two) == ""
     # a post held in apposition
     ban = AskedFact("role", ("truong", "ban"))
     held = _unit("Phó Thủ tướng thường trực Nguyễn Sinh Hùng,Trưởng Ban Chỉ đạo Quốc gia có ý kiến như sau:")
-    assert other_team_head([held], ban, _asks("Ai là Trưởng Ban Chỉ đạo Quốc gia kỷ niệm 1000 năm Thăng Long?")) == ""
+    assert other_team_head([held], ban, _asks("Trưởng Ban Chỉ đạo Quốc gia Đại lễ 1000 năm Thăng Long là ai?")) == ""
