@@ -26,7 +26,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.evidence import asked_fact, in_question_scope, numbers_other_events, question_text, unit_year_cover
+from assistant.evidence import (
+    asked_fact,
+    cued_localities,
+    in_question_scope,
+    numbers_other_events,
+    question_text,
+    states_fact,
+    unit_year_cover,
+)
 from assistant.grounded.asks import question_asks
 from assistant.grounded.config import GroundedConfig
 from assistant.scope import evidence_text
@@ -836,3 +844,196 @@ def _unit_ranks(text: str) -> list[tuple]:
         owner = next((i for _, e, i in reversed(spans) if e <= m.start()), None)
         out.append((owner, of is not None and int(of) not in PROVINCE_COUNTS))
     return out
+
+
+# -- a team's head named only for another team ----------------------------------------------------------------------
+#: Folded words that end a team's name in a question ("Đoàn kiểm tra công vụ năm 2018 của thành phố", "Đoàn kiểm tra
+#: … tại xã Tân Kỳ do ai …"): the year, the body, the place or the verb that follow the name are not part of it.
+_TEAM_NAME_END = frozenset({"nam", "cua", "tai", "do", "la", "gom", "co", "ve", "thuoc", "duoc", "o", "trong", "den",
+                            "voi", "ai", "nao", "lam", "thang", "ngay", "dot", "so", "theo", "cap", "huyen", "xa",
+                            "tinh", "thanh", "quan", "phuong", "thi"})
+#: A team's name read in a question is this many words at least ("kiểm tra công vụ"): two ("Đoàn kiểm tra CCHC" cut
+#: at its abbreviation) write only what every team does, no team's name.
+TEAM_NAME_WORDS = 3
+#: "đoàn" that names a team, not a trade union ("công đoàn") nor a body's mass organisations ("đoàn thể").
+_TEAM = re.compile(r"(?<!\bcong )\bdoan\b(?! the\b)")
+#: A sentence of a unit: the head and the post it holds are bound when one sentence writes both ("… do ông Trương
+#: Văn Đức … làm Trưởng đoàn."); a post named in one sentence and a body in the next bind nothing.
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+|\n")
+
+
+def asked_team(question: str) -> str:
+    """The name of the team whose head a question asks, folded, as the question writes it after "đoàn" (up to the
+    year, the body, the place or a vowel-less abbreviation such as "cchc"); "" when it writes fewer than
+    :data:`TEAM_NAME_WORDS` words of it.
+
+    >>> asked_team("Đoàn giám sát chuyển đổi số của quận do ai làm trưởng đoàn?")
+    'giam sat chuyen doi'
+    >>> asked_team("Đoàn kiểm tra công tác nội vụ tại phường An Lạc do ai làm trưởng đoàn?")
+    'kiem tra cong tac noi vu'
+    >>> asked_team("Ai là trưởng đoàn?"), asked_team("Đoàn kiểm tra CCHC của thị xã do ai làm trưởng đoàn?")
+    ('', '')
+    """
+    folded = question_fold(question)
+    for m in _TEAM.finditer(folded):
+        name = []
+        for word in folded[m.end():].split():
+            if word in _TEAM_NAME_END or not re.fullmatch(r"[a-z]+", word) or not re.search(r"[aeiouy]", word):
+                break
+            name.append(word)
+        if len(name) >= TEAM_NAME_WORDS:
+            return " ".join(name)
+    return ""
+
+
+def _writes(folded_text: str, words: str) -> bool:
+    """Whether a folded text writes ``words`` as a run."""
+    return bool(re.search(rf"\b{re.escape(words)}\b", folded_text))
+
+
+def _folded_document(unit, doc_text, state=None) -> str:
+    """The folded words of a unit's whole document (its passage when the text is not given), read once per index."""
+    doc_id = unit.result.passage.doc_id
+    cache = state.memo("assistant.absence.folded_documents", lambda _: {}) if state is not None else {}
+    if doc_id not in cache:
+        text = (doc_text(doc_id) if doc_text is not None else None) or unit.result.passage.text
+        cache[doc_id] = _folded_words(text)
+    return cache[doc_id]
+
+
+#: Words read between a post and the ":" or "là" that gives its holder ("Trưởng đoàn kiểm tra: Lãnh đạo Sở Nội vụ").
+POST_NAME_WORDS = 3
+
+
+def _holds_post(sentence: str, post: tuple) -> bool:
+    """Whether a sentence gives the post a holder: someone "làm" / "là" / "giữ" it ("… Lê Sỹ Bảy làm Trưởng đoàn",
+    "Vũ Thu Hà là Trưởng đoàn"), names it in apposition ("Nguyễn Sinh Hùng, Trưởng Ban Chỉ đạo"), or the post is
+    followed by ":" / "là" / a dash and its holder ("Trưởng đoàn: Lãnh đạo Sở Nội vụ"). A post only referred to
+    ("theo phân công của Trưởng đoàn", "do Trưởng đoàn phân công") has none.
+
+    >>> _holds_post("do ông Trương Văn Đức, Phó Giám đốc Sở Nội vụ làm Trưởng đoàn.", ("truong", "doan"))
+    True
+    >>> _holds_post("Trưởng đoàn kiểm tra: Lãnh đạo Sở Nội vụ", ("truong", "doan"))
+    True
+    >>> _holds_post("Phó Thủ tướng Nguyễn Sinh Hùng,Trưởng Ban Chỉ đạo Quốc gia có ý kiến", ("truong", "ban"))
+    True
+    >>> _holds_post("theo phân công của Trưởng đoàn Kiểm tra, con dấu của Sở Nội vụ.", ("truong", "doan"))
+    False
+    """
+    folded = fold_accents(sentence).lower()
+    words = r"\s+".join(post)
+    return bool(re.search(rf"(?:\b(?:lam|la|giu)\s+(?:chuc\s+)?|[,–-]\s*){words}\b", folded) or re.search(
+        rf"\b{words}\b(?:\s+\w+){{0,{POST_NAME_WORDS}}}\s*(?::|–|-\s|\bla\b)", folded))
+
+
+def head_bound(unit, fact, team: str, localities: dict, provinces: frozenset = frozenset(), doc_text=None,
+               state=None) -> bool:
+    """Whether a unit states a head of the team asked: one of its sentences gives the post a holder, a name or a
+    body (:func:`assistant.evidence.states_fact` and :func:`_holds_post` read on the sentence, not on the unit: "… do
+    Trưởng đoàn Kiểm tra phân công. … con dấu của Sở Nội vụ" binds no body to the post); its document writes the
+    team's name as the question does (:func:`asked_team`); and it writes the district or ward the question names with
+    its level (:func:`assistant.evidence.cued_localities`), or is of no province known, or of a province of the pages
+    that write it (``provinces``: a city's plan naming "lãnh đạo Sở Nội vụ làm Trưởng đoàn" heads no team sent to xã
+    Tân Kỳ of another province). A name or place the question does not write binds nothing.
+
+    >>> from types import SimpleNamespace as NS
+    >>> from assistant.evidence import AskedFact
+    >>> head = AskedFact("role", ("truong", "doan"))
+    >>> def unit(text, tinh=""): return NS(text=text, result=NS(passage=NS(doc_id="d", text=text),
+    ...                                                         doc_metadata={"tinh": tinh}))
+    >>> u = unit("Nhiệm vụ do Trưởng đoàn Kiểm tra phân công. Con dấu của Sở Nội vụ, theo phân công của Trưởng đoàn.")
+    >>> head_bound(u, head, "", {})
+    False
+    >>> u = unit("Đoàn kiểm tra CCHC của tỉnh do ông Trương Văn Đức, Phó Giám đốc Sở Nội vụ làm Trưởng đoàn.", "Hà Nội")
+    >>> head_bound(u, head, "", {}), head_bound(u, head, "kiem tra cong vu", {})
+    (True, False)
+    >>> ward = {"ward": frozenset({"tan ky"})}
+    >>> head_bound(u, head, "", ward, frozenset({"Hải Dương"})), head_bound(u, head, "", ward, frozenset())
+    (False, True)
+    """
+    if not any(states_fact(s, fact) and _holds_post(s, fact.words) for s in _SENTENCE_END.split(unit.text)):
+        return False
+    if not team and not localities:
+        return True
+    folded = _folded_document(unit, doc_text, state)
+    province = (getattr(unit.result, "doc_metadata", None) or {}).get("tinh", "")
+    placed = not provinces or not province or province in provinces or all(
+        any(_writes(folded, name) for name in names) for names in localities.values())
+    return (not team or _writes(folded, team)) and placed
+
+
+def other_team_head(stating: list, fact, analysis, state=None, doc_text=None, units: list = ()) -> str:
+    """The team asked (its name, or "đoàn") when the question asks who heads a team (:func:`assistant.evidence.
+    asked_fact`'s "role": "do ai làm trưởng đoàn") and no unit stating a head (``stating``: those
+    :func:`assistant.evidence.fact_units` found) is bound to it (:func:`head_bound`; ``units``: every unit read, for
+    the provinces of the pages writing the place asked): the answer would name the head of another team, another
+    place's or none. A question asking more than the head is left to its other parts. Else "".
+
+    >>> from types import SimpleNamespace as NS
+    >>> from assistant.evidence import AskedFact
+    >>> q = NS(original="Đoàn giám sát chuyển đổi số của quận do ai làm trưởng đoàn?", text="")
+    >>> u = NS(text="Đoàn giám sát chuyển đổi số do ông Lê Văn Hùng làm Trưởng đoàn.", result=NS(passage=NS(doc_id="d",
+    ...        text="Đoàn giám sát chuyển đổi số do ông Lê Văn Hùng làm Trưởng đoàn.")))
+    >>> other_team_head([u], AskedFact("role", ("truong", "doan")), q)
+    ''
+    >>> other_team_head([], AskedFact("role", ("truong", "doan")), q)  # none stated: the fact's own test refuses
+    ''
+    """
+    if fact.kind != "role" or not stating:
+        return ""
+    question = question_text(analysis)
+    if len(question_asks(question)) >= 2:  # "kiểm tra những phường nào, ai làm trưởng đoàn": the page answers a part
+        return ""
+    team = asked_team(question)
+    localities = cued_localities(question)
+    # the provinces of the pages that write the place asked (of no province known when none does)
+    provinces = frozenset(p for u in units if localities and any(
+        _writes(_folded_document(u, doc_text, state), name) for names in localities.values() for name in names)
+        for p in [(getattr(u.result, "doc_metadata", None) or {}).get("tinh", "")] if p)
+    if any(head_bound(u, fact, team, localities, provinces, doc_text, state) for u in stating):
+        return ""
+    return team or "đoàn"
+
+
+# -- a count stated only as a date, a share, an ordinal or a year ----------------------------------------------------
+#: Numbers that count nothing: a day of a date ("ngày 08/7", "16/07/2024"; "63/65 nhiệm vụ" is no date), a share
+#: ("ít nhất 50% các phòng"), an ordinal ("Kỳ họp thứ 7") and a year ("năm 2025 tại cơ quan").
+_NOT_COUNTED = re.compile(r"\b(?:0?[1-9]|[12]\d|3[01])\s*/\s*(?:0?[1-9]|1[0-2])(?:\s*/\s*\d{2,4})?\b"
+                          r"|\b\d+(?:[.,]\d+)?\s*%|(?i:\bthứ\s+\d+)|(?i:\bnăm\s+)" + YEAR + r"\b")
+
+
+def value_bound(sentence: str, fact) -> bool:
+    """Whether a sentence states a count of the noun asked: :func:`assistant.evidence.states_fact` read on the
+    sentence once its dates, shares, ordinals and years are blanked (a date's "ngày 08" counts no days, "50%" no
+    offices, "năm 2025 tại cơ quan" no offices).
+
+    >>> from assistant.evidence import AskedFact
+    >>> days = AskedFact("count", ("ngay",))
+    >>> value_bound("Sáng ngày 08/7, tại Kỳ họp thứ 7 HĐND tỉnh khóa XII", days)
+    False
+    >>> value_bound("Kỳ họp diễn ra trong 3 ngày, từ ngày 08/7 đến 10/7.", days)
+    True
+    >>> value_bound("tỉnh đã hoàn thành 63/65 nhiệm vụ theo Kế hoạch năm 2023", AskedFact("count", ("nhiem vu",)))
+    True
+    """
+    return states_fact(_NOT_COUNTED.sub(" ", sentence), fact)
+
+
+def other_noun_count(stating: list, fact, analysis, state=None, doc_text=None, units: list = ()) -> str:
+    """"khác" when the question asks a count alone (:func:`assistant.evidence.asked_fact`) and no sentence of the
+    units stating one (``stating``: those :func:`assistant.evidence.fact_units` found) states it of the noun asked
+    (:func:`value_bound`): the answer would quote a date, a share, an ordinal or a year. Else "".
+
+    >>> from types import SimpleNamespace as NS
+    >>> from assistant.evidence import AskedFact
+    >>> q = NS(original="Kỳ họp thứ 7 của HĐND kéo dài mấy ngày?", text="")
+    >>> other_noun_count([NS(text="Sáng ngày 08/7, tại Kỳ họp thứ 7.")], AskedFact("count", ("ngay",)), q)
+    'khác'
+    """
+    if fact.kind != "count" or not stating:
+        return ""
+    if len(question_asks(question_text(analysis))) >= 2:  # a question asking more is answered in part by the page
+        return ""
+    if any(value_bound(s, fact) for u in stating for s in _SENTENCE_END.split(u.text)):
+        return ""
+    return "khác"

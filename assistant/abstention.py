@@ -46,6 +46,8 @@ from assistant.absence import (
     absent_grain,
     absent_month,
     other_document_fact,
+    other_noun_count,
+    other_team_head,
     quoted_of_other_years,
     regulation_kind,
     unnamed_index,
@@ -345,7 +347,11 @@ def features(units: list, analysis, lexical_state, rule: AbstentionRule, doc_tex
     place_ok = _place_ok(typed or units, best, analysis, rule, lexical_state, doc_text) or _place_ok(
         units, max((u.coverage for u in units), default=0.0), analysis, rule, lexical_state, doc_text)
     dense = max((u.result.scores.get("dense", 0.0) for u in units), default=0.0)
-    found = not fact.kind or not units or bool(stating)
+    # a team's head stated only for another team, another place's, or a post with no name bound is no head asked; a
+    # count stated only as a date, a share, an ordinal or a year is no count asked
+    found = (not fact.kind or not units or bool(stating)) and not other_team_head(
+        stating, fact, analysis, lexical_state, doc_text, units) and not other_noun_count(
+        stating, fact, analysis, lexical_state, doc_text, units)
     scoped = [u for u in units if in_scope(u.result, analysis, lexical_state)]
     return AbstentionFeatures(coverage=coverage, unknown_share=share, unknown=unknown, type_found=type_found,
                               topic_coverage=max((u.coverage for u in units), default=0.0),
