@@ -4,7 +4,6 @@ cut to its clauses that carry the question's words), numbered as citations in th
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from assistant.grounded.config import GroundedConfig
 from assistant.grounded.scoring import NUMERAL
@@ -12,7 +11,7 @@ from assistant.grounded.selection import Selection
 from assistant.grounded.units import QuotedSpan, result_label, said_weight
 from assistant.types import Citation
 from textnorm.citations import disarm_markers
-from textnorm.cues import AnswerType, PassageRole
+from textnorm.cues import AnswerType
 from textnorm.lines import strip_bullet
 from textnorm.patterns import CITED_DOCUMENT_DATE, DOCUMENT_REFERENCE, RELATIVE_TIME, TIME_EXPRESSION
 
@@ -159,51 +158,14 @@ def _display(unit: QuotedSpan, quote: str, n: int, trimmed_front: bool, trimmed_
 class _Writer:
     """Numbers citations in the order they appear in the text."""
 
-    def __init__(self, weights: dict[str, float], cfg: GroundedConfig, wanted: re.Pattern | None = None,
-                 basis_asked: bool = False) -> None:
-        self.weights, self.cfg, self.wanted, self.basis_asked = weights, cfg, wanted, basis_asked
+    def __init__(self, weights: dict[str, float], cfg: GroundedConfig, wanted: re.Pattern | None = None) -> None:
+        self.weights, self.cfg, self.wanted = weights, cfg, wanted
         self.citations: list[Citation] = []
 
-    def cite(self, unit: QuotedSpan, tight: bool = False) -> list[str]:
-        """``tight``: the unit is a line of a direct answer too long for the lines read first."""
-        wanted = self.wanted
-        basis = self.basis_asked and unit.role == PassageRole.BASIS
-        if basis and BASIS_LINE_QUOTES_REFERENCE:
-            wanted = _WANTED[AnswerType.BASIS]  # a basis line asked for is quoted around the document it cites
-        citation = unit_citation(unit, len(self.citations) + 1, self.weights, self.cfg, wanted)
-        if basis and tight and BASIS_CLAUSE_IN_LONG_DIRECT:
-            citation = _reference_clause(citation)
+    def cite(self, unit: QuotedSpan) -> list[str]:
+        citation = unit_citation(unit, len(self.citations) + 1, self.weights, self.cfg, self.wanted)
         self.citations.append(citation)
         return _display(unit, citation.quote, citation.n, citation.start > unit.start, citation.end < unit.end)
-
-
-#: A basis line's clauses end at semicolons ("Thực hiện Kế hoạch số 03/KH-HĐND …; trên cơ sở đăng ký …; thực hiện
-#: chỉ đạo …, Văn phòng … thông báo … như sau:").
-_BASIS_CLAUSE_END = re.compile(r";\s+")
-
-
-def _reference_clause(citation: Citation) -> Citation:
-    """The quote up to its first clause after a document it cites that cites none, when it goes on past it: the
-    documents asked for are what the basis line is quoted for (every one of a run "Nghị quyết số 653/…; Nghị quyết
-    số 32/NQ-CP …" is kept); a clause citing none after them is the lead-in ("trên cơ sở đăng ký …; … như sau:").
-
-    >>> c = Citation(n=1, doc_id="d", title="t", source="", section="", start=10, end=60,
-    ...              quote="Thực hiện Kế hoạch số 03/KH-HĐND; trên cơ sở đăng ký, thông báo như sau:")
-    >>> r = _reference_clause(c); r.quote, r.start, r.end
-    ('Thực hiện Kế hoạch số 03/KH-HĐND', 10, 42)
-    >>> _reference_clause(Citation(n=1, doc_id="d", title="t", source="", section="", start=0, end=9,
-    ...                            quote="Căn cứ Luật số 5/QH; Nghị quyết số 32/NQ-CP về sắp xếp")).quote
-    'Căn cứ Luật số 5/QH; Nghị quyết số 32/NQ-CP về sắp xếp'
-    """
-    first = DOCUMENT_REFERENCE.search(citation.quote)
-    if first is None:
-        return citation
-    ends = [m.start() for m in _BASIS_CLAUSE_END.finditer(citation.quote, first.end())] + [len(citation.quote)]
-    for a, b in zip(ends, ends[1:]):
-        if not DOCUMENT_REFERENCE.search(citation.quote, a, b):
-            quote = citation.quote[:a].rstrip(" ,;:")
-            return replace(citation, quote=quote, end=citation.start + len(quote))
-    return citation
 
 
 def unit_citation(unit: QuotedSpan, n: int, weights: dict[str, float], cfg: GroundedConfig,
@@ -236,32 +198,15 @@ _WANTED = {AnswerType.TIME: _TIME_WANTED, AnswerType.ISSUE_DATE: _TIME_WANTED,
            AnswerType.BASIS: DOCUMENT_REFERENCE, AnswerType.NUMBER: DOCUMENT_REFERENCE, AnswerType.AMOUNT: NUMERAL}
 
 
-#: When the question asks what a document rests on ("theo quyết định nào", "căn cứ văn bản nào"), a long basis line
-#: ("Thực hiện Quyết định số 695/QĐ-TTg ngày 10/5/2021 …, Ủy ban nhân dân tỉnh ban hành kế hoạch … giai đoạn 2021 -
-#: 2025 như sau") is quoted around the reference it cites, whatever kind the question asks first: steered by a date
-#: asked too, its quote kept the period of its last clause and cut the decision (session 25, F25, freshdocs10).
-BASIS_LINE_QUOTES_REFERENCE = True
-#: The lines a reader reads first (the scorer's 400 characters, F23's window): a direct answer of two lines or more
-#: longer than this with its label quotes a basis line asked for up to the clause citing the document, so the next
-#: ask's line comes within it (session 25, F25: freshdocs10's "theo kế hoạch nào và … khung giờ nào").
-DIRECT_WINDOW_CHARS = 400
-BASIS_CLAUSE_IN_LONG_DIRECT = True
-
-
 def write_answer(selection: Selection, weights: dict[str, float], cfg: GroundedConfig,
                   types: tuple[str, ...] = ()) -> tuple[str, list[Citation]]:
     """The answer text: the direct answer (or one list per document), then support grouped by document."""
     wanted = next((_WANTED[t] for t in types if t in _WANTED), None)
-    writer = _Writer(weights, cfg, wanted, AnswerType.BASIS in types)
+    writer = _Writer(weights, cfg, wanted)
     lines: list[str] = []
     if selection.direct:
         first = selection.direct[0]
-        # the direct answer as written (label, quotes, marks) past the lines read first: its basis line is cut
-        probe = _Writer(weights, cfg, wanted, writer.basis_asked)
-        written = [p[0] for p in (probe.cite(u) for u in selection.direct)]
-        tight = len(written) >= 2 and len(result_label(first.result)) + sum(map(len, written)) + 4 + 3 * (
-            len(written) - 1) > DIRECT_WINDOW_CHARS
-        parts = [writer.cite(u, tight) for u in selection.direct]
+        parts = [writer.cite(u) for u in selection.direct]
         if all(len(p) == 1 for p in parts) and len(parts) <= cfg.inline_direct_units:
             lines.append(f"**{result_label(first.result)}**: " + " · ".join(p[0] for p in parts))
         else:

@@ -34,8 +34,7 @@ from textnorm.cues import (
     question_fold,
     shaped,
 )
-from textnorm.lines import strip_bullet
-from textnorm.patterns import CITED_DOCUMENT, asks_subject, news_dateline, number_digits
+from textnorm.patterns import CITED_DOCUMENT, asks_subject, number_digits
 
 
 @dataclass
@@ -365,9 +364,8 @@ def _direct_units(units: list[QuotedSpan], lead: str, analysis: QueryAnalysis, c
         role = TYPE_ROLES.get(t)
         # a header line for a number, date or signer; otherwise the best unit that carries the asked kind of answer
         # (a time stated, not the year of a document's number: "Nghị định 45/2020/NĐ-CP" says no date)
-        match = (t == AnswerType.TIME and _posted_line(in_lead, analysis)) or next((
-            u for u in in_lead if (role and u.role == role) or (
-                not role and t in u.carries and (t != AnswerType.TIME or states_time(u.text)))), None)
+        match = next((u for u in in_lead if (role and u.role == role) or (
+            not role and t in u.carries and (t != AnswerType.TIME or states_time(u.text)))), None)
         if match is not None and not any(match.overlaps(v) for v in picked):
             picked.append(match)
     if AnswerType.BASIS in analysis.answer_types and _asks_list(analysis):
@@ -384,35 +382,6 @@ def _direct_units(units: list[QuotedSpan], lead: str, analysis: QueryAnalysis, c
     return picked
 
 
-
-
-#: A question asking when a post was published ("bài … đăng ngày nào", "được đăng vào ngày nào", "ngày đăng"),
-#: folded as :func:`~textnorm.cues.question_fold` folds it; "đăng ký trước ngày nào" is no such question.
-ASKS_POSTED = re.compile(r"\b(?:dang|dang tai|xuat ban) (?:vao )?(?:ngay|luc|khi|thoi gian) (?:nao|may)\b"
-                         r"|\bngay dang\b(?! ky)")
-#: Read the post's own date line for a question asking when it was published (session 25, F25: freshdocs9 S15 and
-#: freshdocs10 T05 quoted a headline's period or a schedule's "các ngày tiếp công dân" for it).
-POSTED_LINE = True
-
-
-def _posted_line(in_lead: list[QuotedSpan], analysis: QueryAnalysis) -> QuotedSpan | None:
-    """For a question asking when a post was published (:data:`ASKS_POSTED`), the lead document's best scored line
-    that is a post's dateline ("Ngày đăng: 06/01/2021 - Lượt xem: 99", "Thời gian đăng: 16/10/2020 03:39:00 PM":
-    :func:`~textnorm.patterns.news_dateline`); None otherwise.
-
-    >>> from types import SimpleNamespace as NS
-    >>> a = NS(original="Thông báo lịch tiếp công dân được đăng ngày nào?", text="")
-    >>> lines = [NS(text="Tiếp công dân vào ngày 15 và 25."), NS(text="Ngày đăng: 06/01/2021 - Lượt xem: 99")]
-    >>> _posted_line(lines, a).text
-    'Ngày đăng: 06/01/2021 - Lượt xem: 99'
-    >>> _posted_line(lines, NS(original="Công dân phải đăng ký trước ngày nào?", text="")) is None
-    True
-    >>> [bool(ASKS_POSTED.search(q)) for q in ("ngay dang bai la ngay nao", "ngay dang ky ket hon la ngay nao")]
-    [True, False]
-    """
-    if not POSTED_LINE or not ASKS_POSTED.search(question_fold(analysis.original or analysis.text)):
-        return None
-    return next((u for u in in_lead if news_dateline(strip_bullet(u.text))), None)
 
 
 def question_words(question: str) -> int:
