@@ -146,8 +146,14 @@ _STATES_DATE = re.compile(r"\b\d{1,2} \d{1,2} \d{4}\b|\bngay \d{1,2} (?:thang )?
 #: A question asking when a legal text takes effect ("có hiệu lực từ ngày nào", "hiệu lực thi hành khi nào").
 _ASKS_EFFECT = re.compile(r"\bhieu luc\b.*\b(?:khi nao|ngay nao|bao gio|sau bao lau|thoi diem nao|luc nao)\b")
 #: Its answer as legal texts state it: "có hiệu lực (thi hành) (kể) từ ngày …", "có hiệu lực sau 10 ngày kể từ ngày
-#: ký", a portal's "Ngày có hiệu lực 22/08/2023" (folded).
+#: ký", a portal's "Ngày có hiệu lực 22/08/2023" (folded). :data:`EFFECT_GLUED_SPACE` reads the clause with a space
+#: lost between its syllables too.
 _STATES_EFFECT = re.compile(r"\bhieu luc(?: thi hanh)? (?:ke tu|tu|sau|ngay|ke)\b|\bngay (?:co )?hieu luc \d")
+#: Scraped legal texts lose the space between two syllables of the effect clause ("Quyết định này cóhiệu lực thi
+#: hành kể từ ngày 01/04/2004", "có hiệu lực thihành sau 10 ngày"): the clause still states the date of effect
+#: (session 26, F26: freshdocs11 V50 and freshq15 W016, two Gia Lai decisions, refused for want of it).
+EFFECT_GLUED_SPACE = True
+_STATES_EFFECT_GLUED = re.compile(r"(?:\b|\bco)hieu ?luc(?: thi ?hanh)? ?(?:ke ?tu|tu|sau|ngay|ke)\b")
 #: A numbered event, folded: "phiên họp thứ 8", "kỳ họp thứ 6", "hội nghị lần thứ 3", "đại hội lần thứ XV", "đợt thứ 2"
 #: (the administrative vocabulary of sittings and rounds).
 _ORDINAL = re.compile(r"\b(?P<noun>phien hop|ky hop|hoi nghi|dai hoi|dot|lan)(?: lan)? thu (?P<n>\d+|[ivxl]+)\b")
@@ -310,6 +316,9 @@ def states_fact(text: str, fact: AskedFact) -> bool:
     ('effect', True)
     >>> states_fact("Căn cứ Nghị định số 178/2007/NĐ-CP ngày 03 tháng 12 năm 2007 của Chính phủ", effect)
     False
+    >>> [states_fact(t, effect) for t in ("Quyết định này cóhiệu lực thi hành kể từ ngày 01/04/2004",
+    ...                                   "Quyết định này có hiệu lực thihành sau 10 ngày kể từ ngày ký.")]
+    [True, True]
     >>> asked = asked_fact("Thông báo lịch tiếp dân của xã ký ngày nào, số mấy?", ("number", "issue_date"))
     >>> asked, states_fact("Thông báo số 12/TB-UBND ngày 05/01/2026", asked), states_fact("Lịch tiếp dân", asked)
     (AskedFact(kind='identity', words=('number', 'issue_date')), True, False)
@@ -326,7 +335,7 @@ def states_fact(text: str, fact: AskedFact) -> bool:
     if fact.kind == "signer":  # a name with the act of signing or the post signed under
         return _names_someone(text) and bool(_SIGNING.search(folded))
     if fact.kind == "effect":
-        return bool(_STATES_EFFECT.search(folded))
+        return bool(_STATES_EFFECT.search(folded) or (EFFECT_GLUED_SPACE and _STATES_EFFECT_GLUED.search(folded)))
     if fact.kind == "identity":  # a document's number or date, whichever is asked
         return ("number" in fact.words and bool(DOCUMENT_REFERENCE.search(text))) or (
             "issue_date" in fact.words and bool(_STATES_DATE.search(folded)))
