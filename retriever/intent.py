@@ -20,22 +20,26 @@ from textnorm.cues import (
     question_fold,
 )
 from textnorm.cues import AnswerType as T
+from textnorm.kinds import DocumentKind
 from textnorm.patterns import POST_NAMES
 from textnorm.terms import english_answer_types, is_english_question, is_stopword
 
 _F = re.IGNORECASE
+#: The kinds a question says were issued ("ban hành kế hoạch …"): the administrative documents a body issues and the
+#: abbreviations officials type ("ban hành KH …").
+ISSUED_DOCUMENT_KINDS = tuple(fold_accents(k).lower() for k in (
+    DocumentKind.PLAN, DocumentKind.DECISION, DocumentKind.RULES, DocumentKind.REGULATION, DocumentKind.DIRECTIVE,
+    DocumentKind.RESOLUTION, DocumentKind.NOTICE, DocumentKind.LETTER, DocumentKind.GUIDANCE, DocumentKind.PROGRAMME,
+    DocumentKind.SCHEME, DocumentKind.CONCLUSION)) + ("kh", "qd", "nq")
 #: "ban hành <a kind of document, however long its name> ngày nào" ending the question: the issuing is the verb of
 #: the whole question, so the day asked is the document's date of issue ("Tỉnh X ban hành kế hoạch thực hiện chương
 #: trình hành động của Tỉnh ủy về … giai đoạn 2011-2015 ngày nào?"), read from its place-and-date line, not a time in
-#: its lines (session 26, F26: freshdocs11 V15, V61). Matched on the folded question.
-ISSUED_DOCUMENT_KINDS = ("ke hoach", "quyet dinh", "quy dinh", "quy che", "chi thi", "nghi quyet", "thong bao",
-                         "cong van", "huong dan", "chuong trinh", "de an", "ket luan", "kh", "qd", "nq")
+#: its lines (session 26, F26: freshdocs11 V15, V61). Matched on the folded question, and only for a question that
+#: names no document by number: one that does ("Kế hoạch số 116 thực hiện Nghị quyết 18-NQ/TW", "Chỉ thị 06/CT-UBND
+#: … Nghị quyết về chuyển đổi số") is often answered on a page citing it, whose date is a line's time (freshdocs10 T33
+#: refused, freshq12 Q029 led by the wrong header without that condition).
 ISSUED_DOCUMENT_WHEN = re.compile(r"\bban hanh (?:" + "|".join(ISSUED_DOCUMENT_KINDS) + r")\b.*\b(?:ngay nao|ngay may)"
                                   r"\W*$")
-#: Read :data:`ISSUED_DOCUMENT_WHEN` only for a question that names no document by number: one that does ("Kế hoạch
-#: số 116 thực hiện Nghị quyết 18-NQ/TW", "Chỉ thị 06/CT-UBND … Nghị quyết về chuyển đổi số") is often answered on
-#: a page citing it, whose date is a line's time (freshdocs10 T33 refused, freshq12 Q029 led by the wrong header).
-ISSUED_DOCUMENT_UNNAMED_ONLY = True
 
 
 #: Each answer type and the folded question words that ask for it.
@@ -111,7 +115,7 @@ def _one_reading(found: list[T], folded: str, question: str) -> list[T]:
     if T.TIME in found and ({T.NUMBER, T.BASIS} & set(found)) and re.search(r"\bngay (nao|may)\b", folded):
         found = [t for t in found if t != T.TIME] + [T.ISSUE_DATE]  # "quyết định số mấy, ngày nào": its date
     if T.TIME in found and T.ISSUE_DATE not in found and ISSUED_DOCUMENT_WHEN.search(folded) and not (
-            ISSUED_DOCUMENT_UNNAMED_ONLY and names_a_document(question)):
+            names_a_document(question)):
         found = [t for t in found if t != T.TIME] + [T.ISSUE_DATE]  # "ban hành kế hoạch … ngày nào": its date
     if T.ISSUE_DATE in found and T.TIME in found:
         found.remove(T.TIME)  # "ban hành ngày nào" asks for the date of issue, not a time in the plan
