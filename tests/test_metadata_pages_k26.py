@@ -20,3 +20,16 @@ ENGLISH_RANKING = (
 
 def test_an_english_list_joined_with_and_names_none_of_its_provinces():
     assert read(ENGLISH_RANKING)["tinh"] == "Lạng Sơn"
+
+
+def test_an_english_caption_credited_to_an_agency_is_no_headline():
+    src = (" date 2021-06-25 The Government's Steering Committee held a meeting on Thursday to announce the PAR Index "
+           "in 2020. — VNA/VNS Photo\n\n" + ENGLISH_RANKING)
+    assert read(src)["tieu_de"] == ""
+
+
+def test_an_english_caption_credited_photo_colon_is_no_headline():
+    src = ("Chairman of the Provincial People's Committee inspects the commune service centre - Photo: VGP/TH\n"
+           "Since early morning, the headquarters of the commune Public Administration Service Center has been "
+           "bustling with people coming and going, and there is no longer a scene of people waiting for their names.")
+    assert read(src)["tieu_de"] == ""
