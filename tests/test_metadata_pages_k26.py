@@ -33,3 +33,21 @@ def test_an_english_caption_credited_photo_colon_is_no_headline():
            "Since early morning, the headquarters of the commune Public Administration Service Center has been "
            "bustling with people coming and going, and there is no longer a scene of people waiting for their names.")
     assert read(src)["tieu_de"] == ""
+
+
+def test_a_lead_opening_with_thuc_hien_that_narrates_is_a_posts():
+    src = ("Ban Chỉ đạo tỉnh sơ kết công tác cải cách hành chính 6 tháng đầu năm 2019\n\n"
+           "Thực hiện Kế hoạch số 12/KH-BCĐ ngày 15/02/2019 của Ban Chỉ đạo cải cách hành chính tỉnh, ngày 5/7/2019, "
+           "tại thành phố Đông Hà, Ban Chỉ đạo tổ chức Hội nghị sơ kết công tác cải cách hành chính 6 tháng đầu năm, "
+           "triển khai nhiệm vụ 6 tháng cuối năm 2019.\n\n"
+           "Tại Hội nghị, các sở, ngành và địa phương đã trao đổi kinh nghiệm, đề xuất nhiều giải pháp.")
+    md = read(src)
+    assert md["loai_van_ban"] == "Tin bài"
+    assert md["tieu_de"] == "Ban Chỉ đạo tỉnh sơ kết công tác cải cách hành chính 6 tháng đầu năm 2019"
+
+
+def test_a_plans_basis_leading_to_its_content_is_still_no_lead():
+    src = ("Thực hiện Kế hoạch số 12/KH-UBND ngày 15/02/2019 của Ủy ban nhân dân tỉnh, Ủy ban nhân dân huyện tổ chức "
+           "hội nghị sơ kết công tác cải cách hành chính 6 tháng đầu năm như sau:\n\n"
+           "I. MỤC ĐÍCH, YÊU CẦU\n\n1. Đánh giá kết quả đạt được, những tồn tại, hạn chế.")
+    assert read(src)["loai_van_ban"] != "Tin bài"
