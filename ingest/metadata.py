@@ -911,7 +911,7 @@ def _body_votes(text: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Coun
         cued = bool(settled) and m.cued and (m.level_as_written or m.level == DISTRICT_TIER)
         mentions.append((settled or m.province, m.start, m.end, cued))
     listed = _mixed_lists(text, mentions)
-    skip = tuple(skip) + _cited_title_lines(text) + _other_post_lines(text)
+    skip = tuple(skip) + _cited_title_lines(text) + _other_post_lines(text) + _links(text)
     for name, s, e, cued in sorted(mentions, key=lambda m: m[1]):
         if (OTHER_BRANCH_BEFORE.search(folded[max(0, s - 60): s]) or any(a <= s < b for a, b in skip) or s in listed
                 or (not cued and INSTITUTION_BEFORE.search(folded[max(0, s - 20): s]))):
@@ -919,6 +919,21 @@ def _body_votes(text: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Coun
         votes[name] += CUED_VOTES if cued else BARE_VOTES
         first.setdefault(name, (s, e))
     return votes, first
+
+
+#: A web address written in the text ("Source: https://baodaknong.vn/dak-nong-sap-xep-…", "www.quangninh.gov.vn/…"):
+#: the words of its path name the page it links to, not the text's place (a province only in an address gives none).
+LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
+def _links(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the web addresses the text writes (:data:`LINK`).
+
+    >>> t = "Source: https://baodaknong.vn/dak-nong-sap-xep-he-thong.html\\nComment (0)"
+    >>> [t[s:e] for s, e in _links(t)]
+    ['https://baodaknong.vn/dak-nong-sap-xep-he-thong.html']
+    """
+    return tuple(m.span() for m in LINK.finditer(text))
 
 
 def _cited_title_lines(text: str) -> tuple[tuple[int, int], ...]:

@@ -51,3 +51,12 @@ def test_a_plans_basis_leading_to_its_content_is_still_no_lead():
            "hội nghị sơ kết công tác cải cách hành chính 6 tháng đầu năm như sau:\n\n"
            "I. MỤC ĐÍCH, YÊU CẦU\n\n1. Đánh giá kết quả đạt được, những tồn tại, hạn chế.")
     assert read(src)["loai_van_ban"] != "Tin bài"
+
+
+def test_a_province_only_in_a_source_address_is_no_province():
+    src = ("Accordingly, the Politburo and the Secretariat agreed on the policy of streamlining the apparatus of the "
+           "inspection agency system at two levels. The activities of district inspectorates and department "
+           "inspectorates will be terminated and reorganized into organizations under the provincial inspectorate.\n"
+           "The Provincial Party Committee reviews and arranges the organizational structure and the roadmap.\n"
+           "Source: https://baolangson.vn/lang-son-sap-xep-he-thong-co-quan-thanh-tra-249629.html\nComment (0)")
+    assert read(src)["tinh"] == ""
