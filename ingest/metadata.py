@@ -1860,15 +1860,6 @@ def is_headline(text: str) -> bool:
     >>> is_headline("Người dân xếp hàng nộp hồ sơ tại bộ phận một cửa của phường. Ảnh: Minh Anh")
     False
 
-    An English caption, credited "- Photo: X" or "— VNA/VNS Photo", is no headline:
-
-    >>> is_headline("The Steering Committee held a meeting to announce the PAR Index in 2020. — VNA/VNS Photo")
-    False
-    >>> is_headline("The Chairman inspects the operation of the commune centre - Photo: VGP/LS")
-    False
-    >>> is_headline("Photo exhibition opens in Ha Long to mark the province's anniversary")
-    True
-
     A figure counts as a word:
 
     >>> is_headline("TP.HCM sát nhập 19 phường?")

@@ -556,12 +556,9 @@ PUBLISHER_NAME = re.compile(
 PHOTO_CAPTION = re.compile(r"^(?:Quang cảnh|Ảnh minh họa|Ảnh minh hoạ|Ảnh\s*:)", re.IGNORECASE)
 #: The same caption told by the photographer's credit that closes it, after a sentence's end, a dash or in brackets
 #: ("Người dân điền thông tin ở điểm lấy ý kiến. Ảnh: Trung Sơn", "… tại hội nghị (Ảnh: T.A)", "… - Ảnh: VGP"): a
-#: headline names no photographer ("Cuộc thi ảnh: Vẻ đẹp quê hương" is a headline). An English page credits with
-#: "Photo:" ("… in Long Huu commune - Photo: VGP/LS") or, after a dash, with the agency before "Photo" ("… the PAR
-#: Index in 2020. — VNA/VNS Photo", "— VNS Photo Đoàn Tùng").
-PHOTO_CREDIT_END = re.compile(r"(?:^|[.!?]\s*|\(\s*|\s[-–—]\s*)(?:Ảnh(?:\s+minh\s+họa|\s+minh\s+hoạ)?|Photo)\s*:\s*"
-                              r"[^\W\d_][^:;()]{0,40}\)?$|"
-                              r"\s[-–—]\s*[A-Z][A-Za-z]{1,9}(?:/[A-Z][A-Za-z]{1,9})?\s+Photo\b[^:;()]{0,40}$")
+#: headline names no photographer ("Cuộc thi ảnh: Vẻ đẹp quê hương" is a headline).
+PHOTO_CREDIT_END = re.compile(r"(?:^|[.!?]\s*|\(\s*|\s[-–]\s*)Ảnh(?:\s+minh\s+họa|\s+minh\s+hoạ)?\s*:\s*[^\W\d_]"
+                              r"[^:;()]{0,40}\)?$")
 #: The label of a portal's list of tags above the tags and the headline they file ("Tags:", "Từ khóa:", "Thẻ:").
 TAGS_LABEL = re.compile(r"^(?:tags?|từ\s+khóa|từ\s+khoá|thẻ)\s*:$", re.IGNORECASE)
 #: The periodic report on a place's economy and society that a statistics office or a committee issues every month,
