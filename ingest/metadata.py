@@ -910,7 +910,7 @@ def _body_votes(text: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Coun
         cued = bool(settled) and m.cued and (m.level_as_written or m.level == DISTRICT_TIER)
         mentions.append((settled or m.province, m.start, m.end, cued))
     listed = _mixed_lists(text, mentions)
-    skip = tuple(skip) + _cited_title_lines(text) + _other_post_lines(text)
+    skip = tuple(skip) + _cited_title_lines(text) + _other_post_lines(text) + _links(text)
     for name, s, e, cued in sorted(mentions, key=lambda m: m[1]):
         if (OTHER_BRANCH_BEFORE.search(folded[max(0, s - 60): s]) or any(a <= s < b for a, b in skip) or s in listed
                 or (not cued and INSTITUTION_BEFORE.search(folded[max(0, s - 20): s]))):
@@ -918,6 +918,21 @@ def _body_votes(text: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Coun
         votes[name] += CUED_VOTES if cued else BARE_VOTES
         first.setdefault(name, (s, e))
     return votes, first
+
+
+#: A web address written in the text ("Source: https://baodaknong.vn/dak-nong-sap-xep-…", "www.quangninh.gov.vn/…"):
+#: the words of its path name the page it links to, not the text's place (a province only in an address gives none).
+LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
+def _links(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the web addresses the text writes (:data:`LINK`).
+
+    >>> t = "Source: https://baodaknong.vn/dak-nong-sap-xep-he-thong.html\\nComment (0)"
+    >>> [t[s:e] for s, e in _links(t)]
+    ['https://baodaknong.vn/dak-nong-sap-xep-he-thong.html']
+    """
+    return tuple(m.span() for m in LINK.finditer(text))
 
 
 def _cited_title_lines(text: str) -> tuple[tuple[int, int], ...]:
@@ -1680,8 +1695,9 @@ def _opens_with_prose(r: _Reader) -> bool:
     >>> opens("I. MỤC ĐÍCH, YÊU CẦU\\n" + lead), opens(lead + "\\nII. NỘI DUNG\\n- Kiểm tra.")
     (False, False)
     """
-    if any(u.role != "header" or not _is_page_chrome(r.blocks[u.block].text) for u in r.units):
-        return False  # a header, beyond the name of the body whose site it is in capitals
+    if any((u.role != "header" or not _is_page_chrome(r.blocks[u.block].text))
+           and not (u.role == "basis" and _narrates_after_basis(r.blocks[u.block].text)) for u in r.units):
+        return False  # a header, beyond the name of the body whose site it is in capitals; a basis, unless narrated
     at = _opening_block(r)
     headed = at is not None and _is_post_headline(r, at)
     if headed:
@@ -1714,7 +1730,34 @@ def _lead_is_prose(r: _Reader, at: int, headed: bool) -> bool:
     after = r.blocks[nxt].text if nxt is not None else ""  # the next paragraph, a photo's caption aside
     prose = _is_prose(lead, last and headed) or _is_sapo(lead) and (
         _is_sapo(after) or _is_prose(after, nxt == len(r.blocks) - 1) or headed and last)
-    return prose and _opens_a_sentence(lead) and not BASIS.match(lead) and not ISSUER_ISSUES.search(lead)
+    return (prose and _opens_a_sentence(lead) and (not BASIS.match(lead) or _narrates_after_basis(lead))
+            and not ISSUER_ISSUES.search(lead))
+
+
+#: What a post's lead tells after the plan or the direction it carried out ("Thực hiện Kế hoạch số …, … đã xây dựng
+#: dự thảo …", "…, ngày 1/7/2016, Cụm thi đua … tổ chức Hội nghị sơ kết …"): a thing done, or a meeting held. A
+#: document's basis goes on to what the document itself does ("…, UBND huyện ban hành Kế hoạch …", "… như sau:").
+NARRATED_AFTER_BASIS = re.compile(r"\b(?:đã|vừa)\s+\w|\b(?:tổ chức|khai mạc|diễn ra)\s+(?:cuộc\s+|buổi\s+)?"
+                                  r"(?:họp|hội nghị|kỳ họp|phiên họp|hội thi|lễ)\b", re.IGNORECASE)
+
+
+def _narrates_after_basis(lead: str) -> bool:
+    """A paragraph opening as a basis does ("Thực hiện …") that narrates what was done (:data:`NARRATED_AFTER_BASIS`)
+    and closes as a sentence, not on the colon a document's basis leads to its content with: a post's lead.
+
+    >>> _narrates_after_basis("Thực hiện sự chỉ đạo của Đảng ủy phường, Ủy ban MTTQ phường đã xây dựng dự thảo Kế "
+    ...                       "hoạch tổ chức bầu Tổ trưởng tổ dân phố nhiệm kỳ 2015-2017.")
+    True
+    >>> _narrates_after_basis("Thực hiện Kế hoạch số 74/KH-UBND ngày 25/02/2016 của UBND tỉnh, UBND huyện tổ chức hội "
+    ...                       "nghị sơ kết công tác thi đua như sau:")
+    False
+    >>> _narrates_after_basis("Thực hiện Kế hoạch số 74/KH-UBND ngày 25/02/2016 của UBND tỉnh, đề nghị các xã báo cáo "
+    ...                       "kết quả trước ngày 15/6/2016.")
+    False
+    """
+    lead = lead.rstrip()
+    return lead.endswith(".") and not lead.rstrip(".").rstrip().endswith("như sau") and bool(
+        NARRATED_AFTER_BASIS.search(lead))
 
 
 def _is_post_headline(r: _Reader, i: int) -> bool:
