@@ -41,7 +41,7 @@ from assistant.scope import evidence_text
 from index.model import DocumentMetadata
 from retriever.query import resolve_named_documents
 from retriever.years import OTHER_YEARS, document_year_table, document_years_of
-from textnorm import fold_accents
+from textnorm import fold_accents, lexicons
 from textnorm.cues import DOCUMENT_TYPE_FORMS, YEAR, YEAR_WORD, PassageRole, question_fold
 from textnorm.english import ENGLISH_DAY, english_text
 from textnorm.indexes import index_spans, named_indexes
@@ -847,11 +847,17 @@ def _unit_ranks(text: str) -> list[tuple]:
 
 
 # -- a team's head named only for another team ----------------------------------------------------------------------
-#: Folded words that end a team's name in a question ("Đoàn kiểm tra công vụ năm 2018 của thành phố", "Đoàn kiểm tra
-#: … tại xã Tân Kỳ do ai …"): the year, the body, the place or the verb that follow the name are not part of it.
-_TEAM_NAME_END = frozenset({"nam", "cua", "tai", "do", "la", "gom", "co", "ve", "thuoc", "duoc", "o", "trong", "den",
-                            "voi", "ai", "nao", "lam", "thang", "ngay", "dot", "so", "theo", "cap", "huyen", "xa",
-                            "tinh", "thanh", "quan", "phuong", "thi"})
+def _team_name_ends() -> frozenset[str]:
+    """The folded words that end a team's name in a question (lexicon ``team_name_ends``: "Đoàn kiểm tra công vụ năm
+    2018 của thành phố", "Đoàn kiểm tra … tại xã Tân Kỳ do ai …": the year, the body, the place or the verb that
+    follow the name are not part of it), read on first use.
+
+    >>> {"cua", "tai", "nam", "xa"} <= _team_name_ends(), "kiem" in _team_name_ends()
+    (True, False)
+    """
+    return frozenset(fold_accents(t).lower() for t in lexicons.terms("team_name_ends"))
+
+
 #: A team's name read in a question is this many words at least ("kiểm tra công vụ"): two ("Đoàn kiểm tra CCHC" cut
 #: at its abbreviation) write only what every team does, no team's name.
 TEAM_NAME_WORDS = 3
@@ -874,11 +880,11 @@ def asked_team(question: str) -> str:
     >>> asked_team("Ai là trưởng đoàn?"), asked_team("Đoàn kiểm tra CCHC của thị xã do ai làm trưởng đoàn?")
     ('', '')
     """
-    folded = question_fold(question)
+    folded, ends = question_fold(question), _team_name_ends()
     for m in _TEAM.finditer(folded):
         name = []
         for word in folded[m.end():].split():
-            if word in _TEAM_NAME_END or not re.fullmatch(r"[a-z]+", word) or not re.search(r"[aeiouy]", word):
+            if word in ends or not re.fullmatch(r"[a-z]+", word) or not re.search(r"[aeiouy]", word):
                 break
             name.append(word)
         if len(name) >= TEAM_NAME_WORDS:
