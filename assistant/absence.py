@@ -848,8 +848,8 @@ def _unit_ranks(text: str) -> list[tuple]:
 
 # -- a team's head named only for another team ----------------------------------------------------------------------
 def _team_name_ends() -> frozenset[str]:
-    """The folded words that end a team's name in a question (lexicon ``team_name_ends``: "Đoàn kiểm tra công vụ năm
-    2018 của thành phố", "Đoàn kiểm tra … tại xã Tân Kỳ do ai …": the year, the body, the place or the verb that
+    """The folded words that end a team's name in a question (lexicon ``team_name_ends``: in "Đoàn giám sát chuyển đổi
+    số năm 2024 của huyện", "Đoàn kiểm tra … tại phường X do ai …" the year, the body, the place or the verb that
     follow the name are not part of it), read on first use.
 
     >>> {"cua", "tai", "nam", "xa"} <= _team_name_ends(), "kiem" in _team_name_ends()
