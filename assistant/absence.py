@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.evidence import (
     asked_fact,
@@ -269,6 +270,13 @@ def gives_asked_grain(question: str, text: str) -> bool:
     return not grain or states_grain(text, grain)
 
 
+def _asks_more(question: str) -> bool:
+    """Whether a question asks more than one thing (:func:`assistant.grounded.asks.question_asks`): a value bound to
+    the asked noun is then not required, since the page answers the question's other part ("làm việc ngày nào, do ai
+    dẫn đầu")."""
+    return len(question_asks(question)) >= 2
+
+
 def lead_pages(units: list) -> set[str]:
     """The page whose dateline dates the event asked: the best scored unit's (a post's dateline dates what that post
     reports, not what another page speaks of), as a set of page ids."""
@@ -304,7 +312,7 @@ def absent_grain(units: list, analysis, state=None, doc_text=None, bound: bool =
     bound = bound and not _ASKS_ISSUE.search(question_fold(question))  # a document asked: its cited date is its own
     # a question asking more than its time ("làm việc ngày nào, do ai dẫn đầu") is answered in part by what the
     # page gives: the time is read as any date written, as before
-    bound = bound and len(question_asks(question)) < 2
+    bound = bound and not _asks_more(question)
     if asked_fact(analysis.text or question, tuple(getattr(analysis, "answer_types", ()))).kind:
         return ""
     subject = subject_units(units, analysis, state, doc_text)
@@ -645,6 +653,14 @@ def _folded_words(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", fold_accents(text or "").lower()))
 
 
+def _folded_text(doc_id: str, doc_text, state=None, fallback: str = "") -> str:
+    """The folded words of a document's whole text (``fallback`` when it is not given), read once per index state."""
+    cache = state.memo("assistant.absence.folded_documents", lambda _: {}) if state is not None else {}
+    if doc_id not in cache:
+        cache[doc_id] = _folded_words((doc_text(doc_id) if doc_text is not None else None) or fallback)
+    return cache[doc_id]
+
+
 def unnamed_regulation(stating: list, fact, analysis, state=None, doc_text=None) -> str:
     """The regulation asked (:func:`regulation_asked`) when the question asks its own number, date of issue, signer
     or date of effect, units state one (``stating``: :func:`assistant.evidence.fact_units`) and none of their
@@ -669,11 +685,8 @@ def unnamed_regulation(stating: list, fact, analysis, state=None, doc_text=None)
     asked = regulation_asked(question_text(analysis))
     if not asked or (state is not None and resolve_named_documents(analysis, state.records)):
         return ""
-    cache = state.memo("assistant.absence.folded_documents", lambda _: {}) if state is not None else {}
     for doc_id in dict.fromkeys(u.doc_id for u in stating):
-        if doc_id not in cache:
-            cache[doc_id] = _folded_words(doc_text(doc_id))
-        if asked in cache[doc_id]:  # not at a word's start: a page may glue words ("ban hànhquy chế tổ chức")
+        if asked in _folded_text(doc_id, doc_text, state):  # not at a word's start: a page may glue words
             return ""
     return asked
 
@@ -847,6 +860,7 @@ def _unit_ranks(text: str) -> list[tuple]:
 
 
 # -- a team's head named only for another team ----------------------------------------------------------------------
+@lru_cache(maxsize=1)
 def _team_name_ends() -> frozenset[str]:
     """The folded words that end a team's name in a question (lexicon ``team_name_ends``: in "Đoàn giám sát chuyển đổi
     số năm 2024 của huyện", "Đoàn kiểm tra … tại phường X do ai …" the year, the body, the place or the verb that
@@ -899,12 +913,18 @@ def _writes(folded_text: str, words: str) -> bool:
 
 def _folded_document(unit, doc_text, state=None) -> str:
     """The folded words of a unit's whole document (its passage when the text is not given), read once per index."""
-    doc_id = unit.result.passage.doc_id
-    cache = state.memo("assistant.absence.folded_documents", lambda _: {}) if state is not None else {}
-    if doc_id not in cache:
-        text = (doc_text(doc_id) if doc_text is not None else None) or unit.result.passage.text
-        cache[doc_id] = _folded_words(text)
-    return cache[doc_id]
+    return _folded_text(unit.result.passage.doc_id, doc_text, state, unit.result.passage.text)
+
+
+def _writes_place(folded_text: str, localities: dict) -> bool:
+    """Whether a folded text writes a name of every level of place the question names (:func:`assistant.evidence.
+    cued_localities`: level → its names)."""
+    return all(any(_writes(folded_text, name) for name in names) for names in localities.values())
+
+
+def _province_of(unit) -> str:
+    """The province a unit's document is stored with ("" when unknown)."""
+    return DocumentMetadata.of(getattr(unit.result, "doc_metadata", None) or {}).province
 
 
 #: Words read between a post and the ":" or "là" that gives its holder ("Trưởng đoàn kiểm tra: Lãnh đạo Sở Nội vụ").
@@ -962,9 +982,8 @@ def head_bound(unit, fact, team: str, localities: dict, provinces: frozenset = f
     if not team and not localities:
         return True
     folded = _folded_document(unit, doc_text, state)
-    province = (getattr(unit.result, "doc_metadata", None) or {}).get("tinh", "")
-    placed = not provinces or not province or province in provinces or all(
-        any(_writes(folded, name) for name in names) for names in localities.values())
+    province = _province_of(unit)
+    placed = not provinces or not province or province in provinces or _writes_place(folded, localities)
     return (not team or _writes(folded, team)) and placed
 
 
@@ -988,14 +1007,14 @@ def other_team_head(stating: list, fact, analysis, state=None, doc_text=None, un
     if fact.kind != "role" or not stating:
         return ""
     question = question_text(analysis)
-    if len(question_asks(question)) >= 2:  # "kiểm tra những phường nào, ai làm trưởng đoàn": the page answers a part
+    if _asks_more(question):  # "kiểm tra những phường nào, ai làm trưởng đoàn": the page answers a part
         return ""
     team = asked_team(question)
     localities = cued_localities(question)
-    # the provinces of the pages that write the place asked (of no province known when none does)
-    provinces = frozenset(p for u in units if localities and any(
-        _writes(_folded_document(u, doc_text, state), name) for names in localities.values() for name in names)
-        for p in [(getattr(u.result, "doc_metadata", None) or {}).get("tinh", "")] if p)
+    # the provinces of the pages that write a place asked (of no province known when none does)
+    writing = [u for u in units if localities and any(
+        _writes(_folded_document(u, doc_text, state), name) for names in localities.values() for name in names)]
+    provinces = frozenset(filter(None, map(_province_of, writing)))
     if any(head_bound(u, fact, team, localities, provinces, doc_text, state) for u in stating):
         return ""
     return team or "đoàn"
@@ -1038,7 +1057,7 @@ def other_noun_count(stating: list, fact, analysis, state=None, doc_text=None, u
     """
     if fact.kind != "count" or not stating:
         return ""
-    if len(question_asks(question_text(analysis))) >= 2:  # a question asking more is answered in part by the page
+    if _asks_more(question_text(analysis)):  # a question asking more is answered in part by the page
         return ""
     if any(value_bound(s, fact) for u in stating for s in _SENTENCE_END.split(u.text)):
         return ""

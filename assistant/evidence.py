@@ -146,12 +146,11 @@ _STATES_DATE = re.compile(r"\b\d{1,2} \d{1,2} \d{4}\b|\bngay \d{1,2} (?:thang )?
 #: A question asking when a legal text takes effect ("có hiệu lực từ ngày nào", "hiệu lực thi hành khi nào").
 _ASKS_EFFECT = re.compile(r"\bhieu luc\b.*\b(?:khi nao|ngay nao|bao gio|sau bao lau|thoi diem nao|luc nao)\b")
 #: Its answer as legal texts state it: "có hiệu lực (thi hành) (kể) từ ngày …", "có hiệu lực sau 10 ngày kể từ ngày
-#: ký", a portal's "Ngày có hiệu lực 22/08/2023" (folded).
-_STATES_EFFECT = re.compile(r"\bhieu luc(?: thi hanh)? (?:ke tu|tu|sau|ngay|ke)\b|\bngay (?:co )?hieu luc \d")
-#: The same clause as scraped legal texts write it, a space lost between two of its syllables ("Quyết định này
-#: cóhiệu lực thi hành kể từ ngày 01/04/2004", "có hiệu lực thihành sau 10 ngày"): it still states the date of effect
-#: (session 26, F26: freshdocs11 V50 and freshq15 W016, two Gia Lai decisions, refused for want of it).
-_STATES_EFFECT_GLUED = re.compile(r"(?:\b|\bco)hieu ?luc(?: thi ?hanh)? ?(?:ke ?tu|tu|sau|ngay|ke)\b")
+#: ký", a portal's "Ngày có hiệu lực 22/08/2023" (folded); also as scraped legal texts write it, a space lost between
+#: two of its syllables ("Quyết định này cóhiệu lực thi hành kể từ ngày 01/04/2004", "có hiệu lực thihành sau 10
+#: ngày": session 26, F26, two Gia Lai decisions refused for want of it).
+_STATES_EFFECT = re.compile(r"(?:\b|\bco)hieu ?luc(?: thi ?hanh)? ?(?:ke ?tu|tu|sau|ngay|ke)\b"
+                            r"|\bngay (?:co )?hieu luc \d")
 #: A numbered event, folded: "phiên họp thứ 8", "kỳ họp thứ 6", "hội nghị lần thứ 3", "đại hội lần thứ XV", "đợt thứ 2"
 #: (the administrative vocabulary of sittings and rounds).
 _ORDINAL = re.compile(r"\b(?P<noun>phien hop|ky hop|hoi nghi|dai hoi|dot|lan)(?: lan)? thu (?P<n>\d+|[ivxl]+)\b")
@@ -333,7 +332,7 @@ def states_fact(text: str, fact: AskedFact) -> bool:
     if fact.kind == "signer":  # a name with the act of signing or the post signed under
         return _names_someone(text) and bool(_SIGNING.search(folded))
     if fact.kind == "effect":
-        return bool(_STATES_EFFECT.search(folded) or _STATES_EFFECT_GLUED.search(folded))
+        return bool(_STATES_EFFECT.search(folded))
     if fact.kind == "identity":  # a document's number or date, whichever is asked
         return ("number" in fact.words and bool(DOCUMENT_REFERENCE.search(text))) or (
             "issue_date" in fact.words and bool(_STATES_DATE.search(folded)))
