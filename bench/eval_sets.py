@@ -21,7 +21,8 @@ set since session 24, in ``eval/freshdocs9/docs/``, check half only so that its 
 ``eval/freshdocs10/docs/``, check half only so that its rows stay reported; ``freshdocs11``: an eleventh fresh set, the
 blind judge of session 16 and a tune set since session 26, in ``eval/freshdocs11/docs/``, check half only so that its
 rows stay reported; ``freshdocs12``: a twelfth
-fresh set, the blind judge of session 18, never tuned on, in ``eval/freshdocs12/docs/``, check half only;
+fresh set, the blind judge of session 18 and a tune set since session 27, in ``eval/freshdocs12/docs/``, check half only
+so that its rows stay reported;
 ``freshdocs13``: a thirteenth fresh set, the blind judge of session 20, never tuned on, in ``eval/freshdocs13/docs/``,
 check half only; ``freshdocs14``: a fourteenth fresh set, a blind judge of session 21, never tuned on, in
 ``eval/freshdocs14/docs/``, check half only; ``freshdocs15``: a fifteenth fresh set, a blind judge of session 23, never
