@@ -45,6 +45,7 @@ from retriever.years import OTHER_YEARS, document_year_table, document_years_of
 from textnorm import fold_accents, lexicons
 from textnorm.cues import DOCUMENT_TYPE_FORMS, YEAR, YEAR_WORD, PassageRole, question_fold
 from textnorm.english import ENGLISH_DAY, english_text
+from textnorm.gazetteer import APOSTROPHES
 from textnorm.indexes import index_spans, named_indexes
 from textnorm.kinds import DocumentKind, document_kind, kind_of_code
 from textnorm.patterns import CITED_DOCUMENT, DOCUMENT_REFERENCE, PLACE_NAME, news_dateline, number_digits
@@ -650,7 +651,13 @@ def regulation_asked(question: str) -> str:
 
 
 def _folded_words(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", fold_accents(text or "").lower()))
+    """A text's folded words, apostrophes inside a name dropped as :func:`assistant.evidence.cued_localities` drops
+    them from a place asked.
+
+    >>> _folded_words("UBND huyện Đăk R’lấp, tỉnh Đắk Nông")
+    'ubnd huyen dak rlap tinh dak nong'
+    """
+    return " ".join(re.findall(r"[a-z0-9]+", APOSTROPHES.sub("", fold_accents(text or "").lower())))
 
 
 def _folded_text(doc_id: str, doc_text, state=None, fallback: str = "") -> str:

@@ -49,6 +49,7 @@ from textnorm import fold_accents, has_diacritics, syllables, word_segments
 from textnorm.cues import CLOCK_NOUNS, AnswerType, PassageRole
 from textnorm.english import english_text, states_fact_in_english
 from textnorm.gazetteer import (
+    APOSTROPHES,
     canonical_province,
     find_provinces,
     place_mentions,
@@ -694,10 +695,6 @@ def cued_localities(text: str) -> dict[str, frozenset[str]]:
     return {tier: frozenset(names) for tier, names in found.items()}
 
 
-#: Apostrophes inside a name of the Central Highlands, typed three ways ("Đăk R’lấp", "Đắk R'lấp", "Đắk Rlấp").
-_APOSTROPHES = re.compile(r"['’ʼ]")
-
-
 def _place_key(text: str) -> str:
     """A place's name as compared: folded, lower case, spaces collapsed, apostrophes dropped (the same district is
     written "Đăk R’lấp" by its own documents and "Đắk R'lấp" by a user).
@@ -705,7 +702,7 @@ def _place_key(text: str) -> str:
     >>> _place_key("huyện Đăk R’lấp") == _place_key("huyện  Đắk R'lấp")
     True
     """
-    return _APOSTROPHES.sub("", " ".join(fold_accents(text).lower().split()))
+    return APOSTROPHES.sub("", " ".join(fold_accents(text).lower().split()))
 
 
 def document_of_other_localities(unit, analysis, state=None, doc_text=None) -> bool:

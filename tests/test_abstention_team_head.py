@@ -72,3 +72,20 @@ def test_near_misses_stay_answered():
     ban = AskedFact("role", ("truong", "ban"))
     held = _unit("Phó Thủ tướng thường trực Nguyễn Sinh Hùng,Trưởng Ban Chỉ đạo Quốc gia có ý kiến như sau:")
     assert other_team_head([held], ban, _asks("Trưởng Ban Chỉ đạo Quốc gia Đại lễ 1000 năm Thăng Long là ai?")) == ""
+
+
+
+def test_a_place_with_an_apostrophe_is_found_written_however_it_is_typed():
+    # the district asked "Đắk R'lấp" (a typed apostrophe), a page's own "Đăk R’lấp" (a typographic one): that page
+    # writes the place, so its province is the place's and another province's head is no head of the team sent there
+    # (before, the page's fold split "r lap" and no page was found writing the place: the head stayed)
+    asks = _asks("Ai là trưởng Đoàn kiểm tra công tác CCHC tại huyện Đắk R'lấp năm 2021?")
+    city = _unit("Giám đốc Sở Nội vụ quyết định thành lập Đoàn kiểm tra công tác CCHC của Thành phố; lãnh đạo Sở Nội "
+                 "vụ làm Trưởng đoàn kiểm tra.", doc_id="ha-noi", tinh="Hà Nội")
+    district = _unit("Ngày 17/9, UBND tỉnh kiểm tra công tác CCHC năm 2021 tại huyện Đăk R’lấp.", doc_id="dak-nong",
+                     tinh="Đắk Nông")
+    assert other_team_head([city], HEAD, asks, units=[city, district]) == "kiem tra cong tac"
+    # the district's own page heads its team, however the apostrophe is typed
+    own = _unit("Đoàn kiểm tra công tác CCHC tại huyện Đắk R'lấp do ông Lê Văn Hùng làm Trưởng đoàn.",
+                doc_id="dak-nong-2", tinh="Đắk Nông")
+    assert other_team_head([city, own], HEAD, asks, units=[city, district, own]) == ""

@@ -412,14 +412,15 @@ class PlaceMention:
     level_as_written: bool = True
 
 
-#: Apostrophes inside a name of the Central Highlands ("Đưng K’Nớ"; the table writes "Đưng KNớ").
-_APOSTROPHES = re.compile(r"['’ʼ]")
+#: Apostrophes inside a name of the Central Highlands, typed three ways ("Đưng K’Nớ", "Đắk R'lấp"; the table writes
+#: "Đưng KNớ"): dropped wherever a place's name is compared.
+APOSTROPHES = re.compile(r"['’ʼ]")
 #: A word of a place name, apostrophes inside it kept ("k’no"), folded.
 _PLACE_WORD = re.compile(r"[a-z0-9]+(?:['’ʼ][a-z0-9]+)*")
 
 
 def _place_key(name: str) -> str:
-    return " ".join(_APOSTROPHES.sub("", w) for w in _PLACE_WORD.findall(fold_accents(name)))
+    return " ".join(APOSTROPHES.sub("", w) for w in _PLACE_WORD.findall(fold_accents(name)))
 
 
 def _split_level(unit: str, levels: tuple[str, ...]) -> tuple[str, str]:
@@ -555,7 +556,7 @@ def _longest_place(folded: str, tokens: list[tuple[int, int]], i: int) -> int:
         s, e = tokens[i + n]
         if n and not _joinable(folded[tokens[i + n - 1][1]: s]):
             break
-        word = _APOSTROPHES.sub("", folded[s:e])
+        word = APOSTROPHES.sub("", folded[s:e])
         key = f"{key} {word}" if n else word
         if key not in prefixes:
             break
@@ -625,7 +626,7 @@ def spelling_key(name: str) -> tuple[tuple[str, str], ...]:
     True
     """
     out = []
-    for word in re.findall(r"[^\W\d_]+", _APOSTROPHES.sub("", name.lower())):  # "K’Nớ" is written "KNớ" too
+    for word in re.findall(r"[^\W\d_]+", APOSTROPHES.sub("", name.lower())):  # "K’Nớ" is written "KNớ" too
         marks = unicodedata.normalize("NFD", word)
         tone = "".join(c for c in marks if c in _TONE_MARKS)
         out.append((unicodedata.normalize("NFC", "".join(c for c in marks if c not in _TONE_MARKS)), tone))
@@ -725,7 +726,7 @@ def place_mentions(text: str, *, query: bool = False,
             i += 1
             continue
         start, end = tokens[i][0], tokens[i + n - 1][1]
-        key = " ".join(_APOSTROPHES.sub("", folded[s:e]) for s, e in tokens[i: i + n])
+        key = " ".join(APOSTROPHES.sub("", folded[s:e]) for s, e in tokens[i: i + n])
         mention = _mention(text, folded, start, end, key, accented and not query)  # a user's tones are not judged
         if mention:
             found.append(mention)
