@@ -55,6 +55,10 @@ BLIND_QUESTION_SOURCES["freshq14"] = FRESHQ14_SOURCES
 FRESHQ15_SOURCES = FRESHQ14_SOURCES
 BLIND_QUESTION_SOURCES["freshq15"] = FRESHQ15_SOURCES
 
+#: Questions of session 27 weighted to refusals, over the released pages of the judges of sessions 12-18.
+FRESHQ16_SOURCES = ("freshdocs8", "freshdocs9", "freshdocs10", "freshdocs11", "freshdocs12")
+BLIND_QUESTION_SOURCES["freshq16"] = FRESHQ16_SOURCES
+
 
 def test_every_new_document_is_in_exactly_one_half():
     docs = {p.name for p in (NEWDOCS / "docs").iterdir()}
@@ -113,7 +117,7 @@ def test_every_document_of_our_real_documents_has_its_address(name):
 def test_a_fresh_set_is_all_check_and_owns_every_question(name):
     docs = {p.name for p in (EVAL / name / "docs").iterdir()}
     assert name in SPLITS["check_only_sets"]
-    lent = set(SPLITS["tune_docs"]) & (_owners("freshq12") | _owners("freshq13"))  # lent to a blind set's tune half
+    lent = set(SPLITS["tune_docs"]) & (_owners("freshq12") | _owners("freshq13") | _owners("freshq16"))  # lent to tune
     assert len(docs) >= 14 and docs <= set(SPLITS["check_docs"]) | lent
     assert not docs & set(SPLITS["check_docs"]) & set(SPLITS["tune_docs"])
     owners = {SPLITS["question_docs"][q["id"]] for q in _questions(SETS[name])}
@@ -205,7 +209,7 @@ def test_freshq12_questions_are_literal_in_their_page_and_split_by_page():
     _halves_of_owned_literal_questions("freshq12", min_answerable=20)
 
 
-@pytest.mark.parametrize("name", ["freshq12", "freshq13", "freshq14", "freshq15"])
+@pytest.mark.parametrize("name", ["freshq12", "freshq13", "freshq14", "freshq15", "freshq16"])
 def test_blind_question_ids_are_unique_across_every_set(name):
     """``question_docs`` is keyed by id alone: no other set may hold a ``Q001``-, ``X001``- or ``R001``-style id."""
     ids = {q["id"] for q in _questions(SETS[name])}
@@ -247,3 +251,11 @@ def test_an_index_is_completed_even_when_no_file_was_copied(tmp_path, monkeypatc
     monkeypatch.setattr(eval_sets.subprocess, "run", lambda args, **kw: calls.append((args, kw["env"]["DATA_DIR"])))
     eval_sets.build_index(tmp_path, "python")
     assert calls == [(["python", "-m", "ingest"], str(tmp_path / "data"))]
+
+
+def test_freshq16_questions_are_literal_in_their_page_and_split_by_page():
+    """Each question literal in its page, pages of freshdocs8-12 split by page (25 lent to tune, 26 kept in check);
+    both halves hold at least twenty answerable questions and at least fourteen refusals."""
+    _halves_of_owned_literal_questions("freshq16", min_answerable=20)
+    halves = split_questions(SETS["freshq16"], SPLITS, "freshq16")
+    assert all(sum(q["abstain"] for q in qs) >= 14 for qs in halves.values())
