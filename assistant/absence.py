@@ -388,6 +388,10 @@ _PLAN_YEAR = re.compile(r"(?<!\bden )(?<!\btu )(?<!\bhanh )(?<!\bky )(?<!\bqua )
 #: A year a title or a citation writes of its document: a target ("đến năm 2030", "định hướng 2030") is none.
 _WRITTEN_YEAR = re.compile(r"(?<!\bden nam )(?<!\bden )(?<!\bhuong )\b(?P<y>" + YEAR + r")(?:\s*[-–]\s*(?P<to>" + YEAR
                            + r"))?\b")
+#: A year of issue written after a document's number ("Kế hoạch 138/KH-UBND năm 2025 cải cách hành chính … năm 2026",
+#: folded), or at the start of the clause following a cited number: the year the document was issued, bound to its
+#: number, not the year it is of (a plan issued in December is the next year's plan).
+_NUMBER_YEAR = re.compile(r"(^|\d+/[\w.-]+)\s*nam " + YEAR + r"\b")
 #: Kinds that issue or approve documents of other kinds ("Quyết định … ban hành Kế hoạch", "Nghị quyết … thông qua
 #: Đề án"): of another kind than the one asked, they may still be how the asked document is numbered and dated.
 ISSUING_KINDS = frozenset({DocumentKind.DECISION, DocumentKind.RESOLUTION, DocumentKind.DECREE,
@@ -482,6 +486,10 @@ def contradicts(asked: DocumentAsked, kind: str, number: str, description: str, 
     True
     >>> contradicts(asked, "Kế hoạch", "266/KH-UBND", "về Tuyên truyền CCHC", "2020")
     True
+    >>> contradicts(asked, "Kế hoạch", "138/KH-UBND", "Kế hoạch 138/KH-UBND năm 2022 cải cách hành chính năm 2023")
+    True
+    >>> contradicts(asked, "Kế hoạch", "138/KH-UBND", "Kế hoạch 138/KH-UBND năm 2022 cải cách hành chính")
+    False
     """
     folded = fold_accents(description or "").lower()
     kinds = {k for k in (kind, kind_of_code(number)) if k}
@@ -494,7 +502,9 @@ def contradicts(asked: DocumentAsked, kind: str, number: str, description: str, 
     if asked.year and issued and abs(int(issued) - int(asked.year)) > ISSUE_YEAR_SLACK:
         return True
     if asked.year and folded:
-        spans = [(int(m.group("y")), int(m.group("to") or m.group("y"))) for m in _WRITTEN_YEAR.finditer(folded)]
+        # the year written after the number is its year of issue, read above: the description's own years follow
+        described = _NUMBER_YEAR.sub(r"\1", folded)
+        spans = [(int(m.group("y")), int(m.group("to") or m.group("y"))) for m in _WRITTEN_YEAR.finditer(described)]
         return bool(spans) and not any(a == b == int(asked.year) for a, b in spans)
     return False
 
