@@ -1054,6 +1054,23 @@ def value_bound(sentence: str, fact) -> bool:
     return states_fact(_NOT_COUNTED.sub(" ", sentence), fact)
 
 
+def month_bound(asked: tuple[int, int | None], page: str) -> bool:
+    """Whether a count's page (``page``: its document's text) is of the month asked (``asked``: month, year or
+    None): it holds the month (:func:`holds_month`) and writes the year asked. Kon Tum's post "Trong tháng 7/2022, …
+    tiếp nhận 199 đơn" counts July's letters, not August's; a page writing "tồn từ quý III chuyển sang" and no year at
+    all gives no count of August 2022. (Reading the sentence's own period first refused nothing more on tune: left.)
+
+    >>> month_bound((8, 2022), "Trong tháng 7/2022, toàn tỉnh tiếp nhận 199 đơn khiếu nại.")
+    False
+    >>> month_bound((8, 2022), "Kết quả tiếp công dân tháng 8/2022. Toàn tỉnh tiếp nhận 157 đơn khiếu nại.")
+    True
+    >>> month_bound((8, 2022), "Tổng số là 33 đơn (trong đó tồn từ quý III chuyển sang là 12 đơn).")
+    False
+    """
+    month, year = asked
+    return holds_month(page, month, year) and (year is None or str(year) in page)
+
+
 def other_noun_count(stating: list, fact, analysis, state=None, doc_text=None, units: list = ()) -> str:
     """"khác" when the question asks a count alone (:func:`assistant.evidence.asked_fact`) and no sentence of the
     units stating one (``stating``: those :func:`assistant.evidence.fact_units` found) states it of the noun asked
@@ -1069,6 +1086,17 @@ def other_noun_count(stating: list, fact, analysis, state=None, doc_text=None, u
         return ""
     if _asks_more(question_text(analysis)):  # a question asking more is answered in part by the page
         return ""
-    if any(value_bound(s, fact) for u in stating for s in _SENTENCE_END.split(u.text)):
+    # a month named ("tháng 8/2022 tiếp nhận bao nhiêu đơn"): a count of another month is another noun's value
+    month = None if _names_documents(analysis, state) else asked_month(question_text(analysis))
+    if any(value_bound(s, fact) and (month is None or month_bound(month, _page_text(u, doc_text)))
+           for u in stating for s in _SENTENCE_END.split(u.text)):
         return ""
     return "khác"
+
+
+def _page_text(unit, doc_text=None) -> str:
+    """A unit's whole document text (its passage when the text is not given)."""
+    result = getattr(unit, "result", None)
+    if result is None:
+        return unit.text
+    return (doc_text(result.passage.doc_id) if doc_text is not None else None) or result.passage.text
