@@ -389,6 +389,10 @@ _PLAN_YEAR = re.compile(r"(?<!\bden )(?<!\btu )(?<!\bhanh )(?<!\bky )(?<!\bqua )
 #: A year a title or a citation writes of its document: a target ("đến năm 2030", "định hướng 2030") is none.
 _WRITTEN_YEAR = re.compile(r"(?<!\bden nam )(?<!\bden )(?<!\bhuong )\b(?P<y>" + YEAR + r")(?:\s*[-–]\s*(?P<to>" + YEAR
                            + r"))?\b")
+#: A year of issue written after a document's number ("Kế hoạch 138/KH-UBND năm 2025 cải cách hành chính … năm 2026",
+#: folded), or at the start of the clause following a cited number: the year the document was issued, bound to its
+#: number, not the year it is of (a plan issued in December is the next year's plan).
+_NUMBER_YEAR = re.compile(r"(^|\d+/[\w.-]+)\s*nam " + YEAR + r"\b")
 #: Kinds that issue or approve documents of other kinds ("Quyết định … ban hành Kế hoạch", "Nghị quyết … thông qua
 #: Đề án"): of another kind than the one asked, they may still be how the asked document is numbered and dated.
 ISSUING_KINDS = frozenset({DocumentKind.DECISION, DocumentKind.RESOLUTION, DocumentKind.DECREE,
@@ -483,6 +487,10 @@ def contradicts(asked: DocumentAsked, kind: str, number: str, description: str, 
     True
     >>> contradicts(asked, "Kế hoạch", "266/KH-UBND", "về Tuyên truyền CCHC", "2020")
     True
+    >>> contradicts(asked, "Kế hoạch", "138/KH-UBND", "Kế hoạch 138/KH-UBND năm 2022 cải cách hành chính năm 2023")
+    True
+    >>> contradicts(asked, "Kế hoạch", "138/KH-UBND", "Kế hoạch 138/KH-UBND năm 2022 cải cách hành chính")
+    False
     """
     folded = fold_accents(description or "").lower()
     kinds = {k for k in (kind, kind_of_code(number)) if k}
@@ -495,7 +503,9 @@ def contradicts(asked: DocumentAsked, kind: str, number: str, description: str, 
     if asked.year and issued and abs(int(issued) - int(asked.year)) > ISSUE_YEAR_SLACK:
         return True
     if asked.year and folded:
-        spans = [(int(m.group("y")), int(m.group("to") or m.group("y"))) for m in _WRITTEN_YEAR.finditer(folded)]
+        # the year written after the number is its year of issue, read above: the description's own years follow
+        described = _NUMBER_YEAR.sub(r"\1", folded)
+        spans = [(int(m.group("y")), int(m.group("to") or m.group("y"))) for m in _WRITTEN_YEAR.finditer(described)]
         return bool(spans) and not any(a == b == int(asked.year) for a, b in spans)
     return False
 
@@ -1051,6 +1061,23 @@ def value_bound(sentence: str, fact) -> bool:
     return states_fact(_NOT_COUNTED.sub(" ", sentence), fact)
 
 
+def month_bound(asked: tuple[int, int | None], page: str) -> bool:
+    """Whether a count's page (``page``: its document's text) is of the month asked (``asked``: month, year or
+    None): it holds the month (:func:`holds_month`) and writes the year asked. Kon Tum's post "Trong tháng 7/2022, …
+    tiếp nhận 199 đơn" counts July's letters, not August's; a page writing "tồn từ quý III chuyển sang" and no year at
+    all gives no count of August 2022. (Reading the sentence's own period first refused nothing more on tune: left.)
+
+    >>> month_bound((8, 2022), "Trong tháng 7/2022, toàn tỉnh tiếp nhận 199 đơn khiếu nại.")
+    False
+    >>> month_bound((8, 2022), "Kết quả tiếp công dân tháng 8/2022. Toàn tỉnh tiếp nhận 157 đơn khiếu nại.")
+    True
+    >>> month_bound((8, 2022), "Tổng số là 33 đơn (trong đó tồn từ quý III chuyển sang là 12 đơn).")
+    False
+    """
+    month, year = asked
+    return holds_month(page, month, year) and (year is None or str(year) in page)
+
+
 def other_noun_count(stating: list, fact, analysis, state=None, doc_text=None, units: list = ()) -> str:
     """"khác" when the question asks a count alone (:func:`assistant.evidence.asked_fact`) and no sentence of the
     units stating one (``stating``: those :func:`assistant.evidence.fact_units` found) states it of the noun asked
@@ -1066,6 +1093,17 @@ def other_noun_count(stating: list, fact, analysis, state=None, doc_text=None, u
         return ""
     if _asks_more(question_text(analysis)):  # a question asking more is answered in part by the page
         return ""
-    if any(value_bound(s, fact) for u in stating for s in _SENTENCE_END.split(u.text)):
+    # a month named ("tháng 8/2022 tiếp nhận bao nhiêu đơn"): a count of another month is another noun's value
+    month = None if _names_documents(analysis, state) else asked_month(question_text(analysis))
+    if any(value_bound(s, fact) and (month is None or month_bound(month, _page_text(u, doc_text)))
+           for u in stating for s in _SENTENCE_END.split(u.text)):
         return ""
     return "khác"
+
+
+def _page_text(unit, doc_text=None) -> str:
+    """A unit's whole document text (its passage when the text is not given)."""
+    result = getattr(unit, "result", None)
+    if result is None:
+        return unit.text
+    return (doc_text(result.passage.doc_id) if doc_text is not None else None) or result.passage.text
