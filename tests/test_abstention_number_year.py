@@ -15,24 +15,26 @@ from assistant.service import Assistant
 from retriever.hybrid import HybridRetriever
 from tests.texts_index import index_texts
 
+
+def _plan(number: str, province: str, issued: str, signer: str, issue_year: str, plan_year: str) -> str:
+    """A province's plan as a legal portal pastes it: its title writing the year of issue after the number and the
+    year the plan is of, the portal's header table, the document's header and its first line."""
+    day, month, _ = issued.split("/")
+    return "\n".join((
+        f"Kế hoạch {number} năm {issue_year} cải cách hành chính nhà nước tỉnh {province} năm {plan_year}",
+        f"| Số hiệu | {number} |", f"| Ngày ban hành | {issued} |", "| Loại văn bản | Kế hoạch |",
+        f"| Cơ quan ban hành | Tỉnh {province} |", f"| Người ký | {signer} |",
+        "ỦY BAN NHÂN DÂN", f"TỈNH {province.upper()}", f"Số: {number}",
+        f"{province}, ngày {day} tháng {month} năm {issue_year}",
+        "KẾ HOẠCH", f"CẢI CÁCH HÀNH CHÍNH NHÀ NƯỚC TỈNH {province.upper()} NĂM {plan_year}",
+        f"Triển khai công tác cải cách hành chính năm {plan_year} một cách kịp thời, thông suốt và hiệu quả.",
+        ""))
+
+
 #: A province's plan issued in December for the next year, its title writing the year of issue after the number.
-NEXT_YEAR_PLAN = "\n".join((
-    "Kế hoạch 138/KH-UBND năm 2025 cải cách hành chính nhà nước tỉnh Hưng Yên năm 2026",
-    "| Số hiệu | 138/KH-UBND |", "| Ngày ban hành | 19/12/2025 |", "| Loại văn bản | Kế hoạch |",
-    "| Cơ quan ban hành | Tỉnh Hưng Yên |", "| Người ký | Phạm Văn Nghiêm |",
-    "ỦY BAN NHÂN DÂN", "TỈNH HƯNG YÊN", "Số: 138/KH-UBND", "Hưng Yên, ngày 19 tháng 12 năm 2025",
-    "KẾ HOẠCH", "CẢI CÁCH HÀNH CHÍNH NHÀ NƯỚC TỈNH HƯNG YÊN NĂM 2026",
-    "Triển khai công tác cải cách hành chính năm 2026 một cách kịp thời, thông suốt và hiệu quả.",
-    ""))
+NEXT_YEAR_PLAN = _plan("138/KH-UBND", "Hưng Yên", "19/12/2025", "Phạm Văn Nghiêm", "2025", "2026")
 #: The near miss: a plan whose title writes its number's year and the same year as the plan's.
-SAME_YEAR_PLAN = "\n".join((
-    "Kế hoạch 41/KH-UBND năm 2024 cải cách hành chính nhà nước tỉnh Hòa Bình năm 2024",
-    "| Số hiệu | 41/KH-UBND |", "| Ngày ban hành | 15/01/2024 |", "| Loại văn bản | Kế hoạch |",
-    "| Cơ quan ban hành | Tỉnh Hòa Bình |", "| Người ký | Bùi Văn Khánh |",
-    "ỦY BAN NHÂN DÂN", "TỈNH HÒA BÌNH", "Số: 41/KH-UBND", "Hòa Bình, ngày 15 tháng 01 năm 2024",
-    "KẾ HOẠCH", "CẢI CÁCH HÀNH CHÍNH NHÀ NƯỚC TỈNH HÒA BÌNH NĂM 2024",
-    "Triển khai công tác cải cách hành chính năm 2024 một cách kịp thời, thông suốt và hiệu quả.",
-    ""))
+SAME_YEAR_PLAN = _plan("41/KH-UBND", "Hòa Bình", "15/01/2024", "Bùi Văn Khánh", "2024", "2024")
 TITLE = "Kế hoạch 138/KH-UBND năm 2025 cải cách hành chính nhà nước tỉnh Hưng Yên năm 2026"
 
 
