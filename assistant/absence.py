@@ -1095,8 +1095,9 @@ def other_noun_count(stating: list, fact, analysis, state=None, doc_text=None, u
         return ""
     # a month named ("tháng 8/2022 tiếp nhận bao nhiêu đơn"): a count of another month is another noun's value
     month = None if _names_documents(analysis, state) else asked_month(question_text(analysis))
-    if any(value_bound(s, fact) and (month is None or month_bound(month, _page_text(u, doc_text)))
-           for u in stating for s in _SENTENCE_END.split(u.text)):
+    # the page is read once per unit stating the count, not once per sentence
+    if any(any(value_bound(s, fact) for s in _SENTENCE_END.split(u.text))
+           and (month is None or month_bound(month, _page_text(u, doc_text))) for u in stating):
         return ""
     return "khác"
 

@@ -416,7 +416,7 @@ class PlaceMention:
 #: "Đưng KNớ"): dropped wherever a place's name is compared.
 APOSTROPHES = re.compile(r"['’ʼ]")
 #: A word of a place name, apostrophes inside it kept ("k’no"), folded.
-_PLACE_WORD = re.compile(r"[a-z0-9]+(?:['’ʼ][a-z0-9]+)*")
+_PLACE_WORD = re.compile(r"[a-z0-9]+(?:" + APOSTROPHES.pattern + r"[a-z0-9]+)*")
 
 
 def _place_key(name: str) -> str:
