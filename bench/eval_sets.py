@@ -23,8 +23,9 @@ blind judge of session 16 and a tune set since session 26, in ``eval/freshdocs11
 rows stay reported; ``freshdocs12``: a twelfth
 fresh set, the blind judge of session 18 and a tune set since session 27, in ``eval/freshdocs12/docs/``, check half only
 so that its rows stay reported;
-``freshdocs13``: a thirteenth fresh set, the blind judge of session 20, never tuned on, in ``eval/freshdocs13/docs/``,
-check half only; ``freshdocs14``: a fourteenth fresh set, a blind judge of session 21, never tuned on, in
+``freshdocs13``: a thirteenth fresh set, the blind judge of session 20 and a tune set since session 28, in
+``eval/freshdocs13/docs/``, check half only so that its rows stay reported;
+``freshdocs14``: a fourteenth fresh set, a blind judge of session 21, never tuned on, in
 ``eval/freshdocs14/docs/``, check half only; ``freshdocs15``: a fifteenth fresh set, a blind judge of session 23, never
 tuned on, in ``eval/freshdocs15/docs/``, check half only; ``freshdocs16``: a sixteenth fresh set, a blind judge of
 session 24, never tuned on, in ``eval/freshdocs16/docs/``, check half only; ``freshdocs17``: a seventeenth fresh set, a

@@ -34,7 +34,7 @@ def test_a_subject_word_is_read_through_the_abbreviations():
 
 def test_judge_sets_are_refused():
     with pytest.raises(SystemExit):
-        main(["--load", "rows.json", "--tune-sets", "freshdocs13"])
+        main(["--load", "rows.json", "--tune-sets", "freshdocs14"])
 
 
 def _doc(tinh="", nam="", places=(), years=(), spans=()):

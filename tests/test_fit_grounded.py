@@ -123,7 +123,7 @@ def test_tune_questions_hold_no_check_question():
 
 
 @pytest.mark.parametrize("judge", ["freshdocs4",
-                                   "freshdocs13", "freshdocs14",
+                                   "freshdocs14",
                                    "freshdocs15", "freshdocs16", "freshdocs17",
                                    "freshdocs18", "freshdocs19"])
 def test_a_judge_set_is_never_read(judge):
