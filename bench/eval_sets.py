@@ -32,7 +32,8 @@ session 24, never tuned on, in ``eval/freshdocs16/docs/``, check half only; ``fr
 blind judge of session 25, never tuned on, in ``eval/freshdocs17/docs/``, check half only; ``freshdocs18``: an
 eighteenth fresh set, a blind judge of session 26, never tuned on, in ``eval/freshdocs18/docs/``, check half only;
 ``freshdocs19``: a nineteenth fresh set, a blind judge of session 27, never tuned on, in ``eval/freshdocs19/docs/``,
-check half only;
+check half only; ``freshdocs20``: a twentieth fresh set, a blind judge of session 28, never tuned on, in
+``eval/freshdocs20/docs/``, check half only;
 ``freshq12``: new questions written blind in session 16 over pages of freshdocs2, 3, 5, 6 and 7, no documents of its
 own, halves by page, a refusal with its near-miss page;
 ``freshq13``: new questions written blind in session 17 over pages of newdocs (its own halves) and freshdocs (8 pages
@@ -50,8 +51,8 @@ is in the check half. Tune on the tune half only; report both.
                               [--sets dev,realdocs,reworded,probes,newdocs,freshdocs,freshdocs2,freshdocs3,
                                       freshdocs4,freshdocs5,freshdocs6,freshdocs7,freshdocs8,
                                       freshdocs9,freshdocs10,freshdocs11,freshdocs12,freshdocs13,freshdocs14,
-                                      freshdocs15,freshdocs16,freshdocs17,freshdocs18,freshdocs19,freshq12,
-                                      freshq13,freshq14,freshq15,freshq16]
+                                      freshdocs15,freshdocs16,freshdocs17,freshdocs18,freshdocs19,freshdocs20,
+                                      freshq12,freshq13,freshq14,freshq15,freshq16]
     python -m bench.eval_sets --metadata [--verbose] [--sets realdocs,newdocs]   # metadata against the gold files
 
 Metadata-only gold sets (no questions, never indexed): ``widedocs_a``/``widedocs_b`` (wide labelled samples, check
@@ -79,7 +80,7 @@ SHARED = PROJECT_ROOT.parent / "shared"
 EVAL = PROJECT_ROOT / "eval"
 #: Our sets of real documents, each a folder of ``eval/`` with ``docs/``, ``questions.jsonl`` and ``metadata.jsonl``
 #: (in the order their rows are reported).
-DOC_SETS = ("newdocs", "freshdocs", *(f"freshdocs{n}" for n in range(2, 20)))
+DOC_SETS = ("newdocs", "freshdocs", *(f"freshdocs{n}" for n in range(2, 21)))
 SETS = {
     "dev": SHARED / "eval" / "dev.jsonl",
     "realdocs": SHARED / "eval" / "realdocs" / "questions.jsonl",

@@ -44,14 +44,14 @@ DEFAULT_SETS = "dev,realdocs,reworded,probes,newdocs"
 DEFAULT_TUNE_SETS = ("freshdocs,freshdocs2,freshdocs3,freshdocs5,freshdocs6,freshdocs7,freshdocs8,freshdocs9,"
                      "freshdocs10,freshdocs11,freshdocs12,freshdocs13")
 #: Sets no fit reads (this one, ``bench.fit_grounded``, ``bench.fit_retriever``, ``bench.refusal_rules``): the check
-#: set freshdocs4 and the blind judges of sessions 21, 23, 24, 25, 26 and 27 (their questions must not shape
-#: a threshold or a constant; freshdocs19 is the judge of session 27). freshdocs8 and freshdocs9, the judges of
-#: sessions 12 and 13, are tune sets since session 24; freshdocs10, the judge of session 14, since session 25;
-#: freshdocs11, the judge of session 16, since session 26; freshdocs12, the judge of session 18, since session 27;
-#: freshdocs13, the judge of session 20, since session 28.
+#: set freshdocs4 and the blind judges of sessions 21, 23, 24, 25, 26, 27 and 28 (their questions must not shape
+#: a threshold or a constant; freshdocs19 is the judge of session 27, freshdocs20 the judge of session 28).
+#: freshdocs8 and freshdocs9, the judges of sessions 12 and 13, are tune sets since session 24; freshdocs10, the
+#: judge of session 14, since session 25; freshdocs11, the judge of session 16, since session 26; freshdocs12, the
+#: judge of session 18, since session 27; freshdocs13, the judge of session 20, since session 28.
 JUDGE_SETS = frozenset({"freshdocs4",
                         "freshdocs14", "freshdocs15", "freshdocs16",
-                        "freshdocs17", "freshdocs18", "freshdocs19"})
+                        "freshdocs17", "freshdocs18", "freshdocs19", "freshdocs20"})
 
 
 def judge_sets_named(*lists: str) -> list[str]:

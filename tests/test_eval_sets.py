@@ -15,11 +15,13 @@ NEWDOCS = EVAL / "newdocs"
 #: Our sets of real documents, each a folder with docs/, metadata.jsonl, questions.jsonl and sources.tsv.
 DOC_SETS = ("newdocs", "freshdocs", "freshdocs2", "freshdocs3", "freshdocs4", "freshdocs5", "freshdocs6",
             "freshdocs7", "freshdocs8", "freshdocs9", "freshdocs10", "freshdocs11", "freshdocs12", "freshdocs13",
-            "freshdocs14", "freshdocs15", "freshdocs16", "freshdocs17", "freshdocs18", "freshdocs19")
+            "freshdocs14", "freshdocs15", "freshdocs16", "freshdocs17", "freshdocs18", "freshdocs19",
+            "freshdocs20")
 #: The fresh sets nobody tunes on: every document and question in the check half (``check_only_sets``).
 FRESH_SETS = ("freshdocs", "freshdocs2", "freshdocs3", "freshdocs4", "freshdocs5", "freshdocs6", "freshdocs7",
               "freshdocs8", "freshdocs9", "freshdocs10", "freshdocs11", "freshdocs12", "freshdocs13", "freshdocs14",
-              "freshdocs15", "freshdocs16", "freshdocs17", "freshdocs18", "freshdocs19")
+              "freshdocs15", "freshdocs16", "freshdocs17", "freshdocs18", "freshdocs19",
+              "freshdocs20")
 SPLITS = json.loads((EVAL / "splits.json").read_text(encoding="utf-8"))
 #: Fields of a gold metadata row, as in the shared real documents' gold file.
 GOLD_KEYS = {"file", "so_hieu", "loai_van_ban", "co_quan", "tinh", "ngay_ban_hanh", "nam", "tieu_de", "nguoi_ky",

@@ -125,7 +125,8 @@ def test_tune_questions_hold_no_check_question():
 @pytest.mark.parametrize("judge", ["freshdocs4",
                                    "freshdocs14",
                                    "freshdocs15", "freshdocs16", "freshdocs17",
-                                   "freshdocs18", "freshdocs19"])
+                                   "freshdocs18", "freshdocs19",
+                                   "freshdocs20"])
 def test_a_judge_set_is_never_read(judge):
     with pytest.raises(ValueError, match=judge):
         fg.collect(["dev"], [judge], {})
