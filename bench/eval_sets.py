@@ -42,7 +42,9 @@ lent to the tune half), the same way; ``freshq14``: blind questions of session 1
 ``freshq15``: blind questions of session 19 about which document, the right page having a near twin of another
 province, year or number (45 to answer, 25 to refuse), over the same sets' pages, each page in the half it has;
 ``freshq16``: blind questions of session 27 weighted to refusals (31 to refuse, 43 to answer built to tempt a wrong
-refusal) over the released pages of freshdocs8, 9, 10, 11 and 12, halves by page (25 of their pages lent to tune)).
+refusal) over the released pages of freshdocs8, 9, 10, 11 and 12, halves by page (25 of their pages lent to tune);
+``freshq17``: blind questions of session 28 weighted to refusals (30 to refuse, 40 to answer built to tempt a wrong
+refusal) over the released pages of freshdocs9, 10, 11 and 13 (48 on freshdocs13), halves by page (22 lent to tune)).
 ``eval/splits.json`` assigns each document to the tune or the check half; a question follows its document, an
 unanswerable one (no document) alternates by position, and every question of a set listed in its ``check_only_sets``
 is in the check half. Tune on the tune half only; report both.
@@ -52,7 +54,7 @@ is in the check half. Tune on the tune half only; report both.
                                       freshdocs4,freshdocs5,freshdocs6,freshdocs7,freshdocs8,
                                       freshdocs9,freshdocs10,freshdocs11,freshdocs12,freshdocs13,freshdocs14,
                                       freshdocs15,freshdocs16,freshdocs17,freshdocs18,freshdocs19,freshdocs20,
-                                      freshq12,freshq13,freshq14,freshq15,freshq16]
+                                      freshq12,freshq13,freshq14,freshq15,freshq16,freshq17]
     python -m bench.eval_sets --metadata [--verbose] [--sets realdocs,newdocs]   # metadata against the gold files
 
 Metadata-only gold sets (no questions, never indexed): ``widedocs_a``/``widedocs_b`` (wide labelled samples, check
@@ -92,6 +94,7 @@ SETS = {
     "freshq14": EVAL / "freshq14" / "questions.jsonl",  # weighted to refusals, over pages of seven sets: no docs folder
     "freshq15": EVAL / "freshq15" / "questions.jsonl",  # which document among near twins, same pages: no docs folder
     "freshq16": EVAL / "freshq16" / "questions.jsonl",  # weighted to refusals, over freshdocs8-12 pages: no docs folder
+    "freshq17": EVAL / "freshq17" / "questions.jsonl",  # weighted to refusals, freshdocs9-11, 13 pages: no docs folder
 }
 #: Folders whose files are ingested together for every set: the bundled corpus, the shared real documents, ours.
 DOC_FOLDERS = (PROJECT_ROOT / "corpus", SHARED / "eval" / "realdocs" / "docs",

@@ -61,6 +61,14 @@ BLIND_QUESTION_SOURCES["freshq15"] = FRESHQ15_SOURCES
 FRESHQ16_SOURCES = ("freshdocs8", "freshdocs9", "freshdocs10", "freshdocs11", "freshdocs12")
 BLIND_QUESTION_SOURCES["freshq16"] = FRESHQ16_SOURCES
 
+#: Questions of session 28 weighted to refusals, over the released pages of freshdocs9-11 and of freshdocs13 (released
+#: in session 28, nobody had tuned on it).
+FRESHQ17_SOURCES = ("freshdocs9", "freshdocs10", "freshdocs11", "freshdocs13")
+BLIND_QUESTION_SOURCES["freshq17"] = FRESHQ17_SOURCES
+
+#: The blind sets that lend pages of the check-only fresh sets to the tune half (the others keep each page's half).
+LENDING_SETS = ("freshq12", "freshq13", "freshq16", "freshq17")
+
 
 def test_every_new_document_is_in_exactly_one_half():
     docs = {p.name for p in (NEWDOCS / "docs").iterdir()}
@@ -119,7 +127,7 @@ def test_every_document_of_our_real_documents_has_its_address(name):
 def test_a_fresh_set_is_all_check_and_owns_every_question(name):
     docs = {p.name for p in (EVAL / name / "docs").iterdir()}
     assert name in SPLITS["check_only_sets"]
-    lent = set(SPLITS["tune_docs"]) & (_owners("freshq12") | _owners("freshq13") | _owners("freshq16"))  # lent to tune
+    lent = set(SPLITS["tune_docs"]) & set().union(*map(_owners, LENDING_SETS))  # lent to tune
     assert len(docs) >= 14 and docs <= set(SPLITS["check_docs"]) | lent
     assert not docs & set(SPLITS["check_docs"]) & set(SPLITS["tune_docs"])
     owners = {SPLITS["question_docs"][q["id"]] for q in _questions(SETS[name])}
@@ -211,7 +219,7 @@ def test_freshq12_questions_are_literal_in_their_page_and_split_by_page():
     _halves_of_owned_literal_questions("freshq12", min_answerable=20)
 
 
-@pytest.mark.parametrize("name", ["freshq12", "freshq13", "freshq14", "freshq15", "freshq16"])
+@pytest.mark.parametrize("name", ["freshq12", "freshq13", "freshq14", "freshq15", "freshq16", "freshq17"])
 def test_blind_question_ids_are_unique_across_every_set(name):
     """``question_docs`` is keyed by id alone: no other set may hold a ``Q001``-, ``X001``- or ``R001``-style id."""
     ids = {q["id"] for q in _questions(SETS[name])}
@@ -261,3 +269,11 @@ def test_freshq16_questions_are_literal_in_their_page_and_split_by_page():
     _halves_of_owned_literal_questions("freshq16", min_answerable=20)
     halves = split_questions(SETS["freshq16"], SPLITS, "freshq16")
     assert all(sum(q["abstain"] for q in qs) >= 14 for qs in halves.values())
+
+
+def test_freshq17_questions_are_literal_in_their_page_and_split_by_page():
+    """Each question literal in its page, pages of freshdocs9-11 and 13 split by page (22 lent to tune, 21 kept in
+    check); both halves hold at least eighteen answerable questions and at least thirteen refusals."""
+    _halves_of_owned_literal_questions("freshq17", min_answerable=18)
+    halves = split_questions(SETS["freshq17"], SPLITS, "freshq17")
+    assert all(sum(q["abstain"] for q in qs) >= 13 for qs in halves.values())
