@@ -124,6 +124,14 @@ _MONEY_NOUNS_FOLDED = re.compile(r"\b(?:muc luong|tien luong|luong co so|luong t
 #: A sum of money stated, folded: a number with its currency or its scale ("1.800.000 đồng", "2,34 triệu", "15 tỷ",
 #: "500 nghìn", "VNĐ"); "đồng chí" is a comrade, not a currency.
 _STATES_MONEY = re.compile(r"\b\d+ (?:dong(?! chi\b)|d\b|vnd|trieu|ty(?! le\b)|nghin|ngan|usd)\b")
+#: A question asking a clock time, folded: "từ mấy giờ đến mấy giờ", "lúc mấy giờ" (as :func:`_counted_noun` reads
+#: "mấy giờ"); "trong mấy giờ", "bao nhiêu giờ" ask a duration, and "khung giờ nào" a frame words may answer
+#: ("trong giờ hành chính").
+_ASKS_HOUR = re.compile(r"(?<!\btrong )\bmay (?:" + "|".join(sorted(CLOCK_NOUNS)) + r")\b")
+#: A clock time stated, on folded text: "7 giờ 30", "14 giờ", "7h30", "13h", "7g30", "8 a.m."; and on the text as
+#: written, "13:30".
+_STATES_HOUR = re.compile(r"\b\d{1,2} gio\b|\b\d{1,2}h(?:\d{2})?\b|\b\d{1,2}g\d{2}\b|\b\d{1,2}(?: \d{2})? [ap] m\b")
+_CLOCK_WRITTEN = re.compile(r"\b(?:[01]?\d|2[0-3]):[0-5]\d\b")
 #: A question asking when in the sense of "in which case" as well as "at what date".
 _ASKS_WHICH_CASE = re.compile(r"\bkhi nao\b")
 #: A question asking who (a person, by name): "ai", "người nào", "họ tên", "tên là gì".
@@ -161,7 +169,7 @@ _FIFTH = re.compile(r"\bthứ năm\b", re.IGNORECASE)
 FACT_NAMES = {"effect": "ngày có hiệu lực", "identity": "số hiệu, ngày ban hành", "signer": "người ký",
               "count": "số lượng", "rate": "tỷ lệ", "post": "tên người giữ chức vụ",
               "role": "người giữ vị trí", "rank": "kết quả xếp loại, xếp hạng",
-              "money": "số tiền"}
+              "money": "số tiền", "hour": "giờ"}
 
 
 @dataclass(frozen=True)
@@ -201,6 +209,8 @@ def asked_fact(question: str, answer_types: tuple[str, ...] = ()) -> AskedFact:
         return AskedFact("rate")
     if _asks_money(question, folded):
         return AskedFact("money")
+    if _ASKS_HOUR.search(folded):
+        return AskedFact("hour")
     post, heads_body = _post_asked(folded) if "signer" not in answer_types else ("", False)
     if post:
         return AskedFact("post" if heads_body else "role", tuple(post.split()))
@@ -347,6 +357,8 @@ def states_fact(text: str, fact: AskedFact) -> bool:
         return bool(re.search(rf"\b{' '.join(fact.words)}\b", folded)) and bool(named or designated)
     if fact.kind == "money":
         return bool(_STATES_MONEY.search(folded))
+    if fact.kind == "hour":
+        return bool(_STATES_HOUR.search(folded) or _CLOCK_WRITTEN.search(text))
     noun = re.escape(fact.words[0])
     folded = " ".join(re.findall(r"[a-z0-9%]+", fold_accents(number_words_as_digits(text))))  # "một lần" counts
     return bool(re.search(rf"\b\d+(?: \w+){{0,{COUNT_GAP_WORDS}}}? {noun}\b", folded)
@@ -437,6 +449,8 @@ def fact_units(units: list, fact: AskedFact, analysis=None, state=None, top: int
     if fact.kind == "identity" and AnswerType.BASIS not in fact.words:
         scoped = [u for u in scoped if getattr(u, "role", "") != PassageRole.BASIS
                   or set(fact.words) & getattr(u, "carries", set())]
+    if fact.kind == "hour" and scoped:
+        return _lead_page_hours(scoped, fact, doc_text)
     if fact.kind in DOCUMENT_FACTS:  # any line of the documents asked about; not of a document the question is not
         most = max((u.coverage for u in scoped), default=0.0)
         best = [u for u in scoped if u.coverage >= DOCUMENT_FACT_COVERAGE_SHARE * most]
@@ -450,6 +464,29 @@ def fact_units(units: list, fact: AskedFact, analysis=None, state=None, top: int
     # the refusal's test reads the fact as Vietnamese writes it, on English pages too: the English reading
     # (fact_stated) ranks the units an answer quotes but lifts no refusal (measured: session 14, bench/README.md)
     return [u for u in unique if states_fact(u.text, fact)]
+
+
+def _lead_page_hours(scoped: list, fact: AskedFact, doc_text=None) -> list:
+    """The units stating a clock time asked, bound to the page the answer leads with (the best scored unit's: a post
+    or a notice states the schedule it sets): its units that state one, else its best unit when its whole text does
+    (a schedule's hours may sit in a line the search did not rank). Another page's hours (a department's office hours
+    beside a district's schedule of days) are no hour of the schedule asked.
+
+    >>> from types import SimpleNamespace as NS
+    >>> def unit(text, doc, score): return NS(text=text, score=score, result=NS(passage=NS(doc_id=doc)))
+    >>> days = unit("UBND huyện tiếp công dân vào ngày 10 và ngày 20 hàng tháng.", "huyen", 1.4)
+    >>> hours = unit("Buổi sáng: Từ 7 giờ đến 11 giờ 30 phút.", "so", 1.2)
+    >>> _lead_page_hours([days, hours], AskedFact("hour"))
+    []
+    >>> [u.text for u in _lead_page_hours([days, hours], AskedFact("hour"), lambda d: "Buổi sáng từ 08 giờ.")]
+    ['UBND huyện tiếp công dân vào ngày 10 và ngày 20 hàng tháng.']
+    """
+    lead = max(scoped, key=lambda u: u.score)
+    page = lead.result.passage.doc_id
+    stating = [u for u in scoped if u.result.passage.doc_id == page and states_fact(u.text, fact)]
+    if stating:
+        return stating
+    return [lead] if doc_text is not None and states_fact(doc_text(page) or "", fact) else []
 
 
 def fact_stated(unit, fact: AskedFact) -> bool:
