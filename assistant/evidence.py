@@ -450,7 +450,7 @@ def fact_units(units: list, fact: AskedFact, analysis=None, state=None, top: int
         scoped = [u for u in scoped if getattr(u, "role", "") != PassageRole.BASIS
                   or set(fact.words) & getattr(u, "carries", set())]
     if fact.kind == "hour" and scoped:
-        return _lead_page_hours(scoped, fact, doc_text)
+        return _lead_page_hours(scoped, fact)
     if fact.kind in DOCUMENT_FACTS:  # any line of the documents asked about; not of a document the question is not
         most = max((u.coverage for u in scoped), default=0.0)
         best = [u for u in scoped if u.coverage >= DOCUMENT_FACT_COVERAGE_SHARE * most]
@@ -466,11 +466,11 @@ def fact_units(units: list, fact: AskedFact, analysis=None, state=None, top: int
     return [u for u in unique if states_fact(u.text, fact)]
 
 
-def _lead_page_hours(scoped: list, fact: AskedFact, doc_text=None) -> list:
-    """The units stating a clock time asked, bound to the page the answer leads with (the best scored unit's: a post
-    or a notice states the schedule it sets): its units that state one, else its best unit when its whole text does
-    (a schedule's hours may sit in a line the search did not rank). Another page's hours (a department's office hours
-    beside a district's schedule of days) are no hour of the schedule asked.
+def _lead_page_hours(scoped: list, fact: AskedFact) -> list:
+    """The units stating a clock time asked, bound to the page the answer leads with (the best scored unit's: a notice
+    states the schedule it sets): its units that state one. Another page's hours (a department's office hours beside
+    a district's schedule of days) are no hour of the schedule asked. (Reading the lead page's whole text as well
+    changed no tune question: left out, session 28.)
 
     >>> from types import SimpleNamespace as NS
     >>> def unit(text, doc, score): return NS(text=text, score=score, result=NS(passage=NS(doc_id=doc)))
@@ -478,15 +478,11 @@ def _lead_page_hours(scoped: list, fact: AskedFact, doc_text=None) -> list:
     >>> hours = unit("Buổi sáng: Từ 7 giờ đến 11 giờ 30 phút.", "so", 1.2)
     >>> _lead_page_hours([days, hours], AskedFact("hour"))
     []
-    >>> [u.text for u in _lead_page_hours([days, hours], AskedFact("hour"), lambda d: "Buổi sáng từ 08 giờ.")]
-    ['UBND huyện tiếp công dân vào ngày 10 và ngày 20 hàng tháng.']
+    >>> [u.text for u in _lead_page_hours([days, hours, unit("Buổi sáng từ 08 giờ.", "huyen", 1.1)], AskedFact("hour"))]
+    ['Buổi sáng từ 08 giờ.']
     """
-    lead = max(scoped, key=lambda u: u.score)
-    page = lead.result.passage.doc_id
-    stating = [u for u in scoped if u.result.passage.doc_id == page and states_fact(u.text, fact)]
-    if stating:
-        return stating
-    return [lead] if doc_text is not None and states_fact(doc_text(page) or "", fact) else []
+    page = max(scoped, key=lambda u: u.score).result.passage.doc_id
+    return [u for u in scoped if u.result.passage.doc_id == page and states_fact(u.text, fact)]
 
 
 def fact_stated(unit, fact: AskedFact) -> bool:
