@@ -25,7 +25,7 @@ NA_RI_DAYS = ("1. Chủ tịch HĐND huyện tiếp công dân định kỳ vào
               "ngày nghỉ thì chuyển sang ngày làm việc tiếp theo.")
 NA_RI_HOURS = "+ Buổi sáng từ 08 giờ đến 11 giờ."
 
-DUY_TIEN_ASKS = "Lịch tiếp công dân năm 2016 của UBND huyện Duy Tiên quy định tiếp dân định kỳ từ mấy giờ đến mấy giờ?"
+DUY_TIEN_ASKS = "Theo lịch năm 2016, UBND huyện Duy Tiên tiếp công dân định kỳ bắt đầu từ mấy giờ?"
 
 
 def _unit(text, doc_id, score):
