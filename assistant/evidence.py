@@ -128,9 +128,9 @@ _STATES_MONEY = re.compile(r"\b\d+ (?:dong(?! chi\b)|d\b|vnd|trieu|ty(?! le\b)|n
 #: "mấy giờ"); "trong mấy giờ", "bao nhiêu giờ" ask a duration, and "khung giờ nào" a frame words may answer
 #: ("trong giờ hành chính").
 _ASKS_HOUR = re.compile(r"(?<!\btrong )\bmay (?:" + "|".join(sorted(CLOCK_NOUNS)) + r")\b")
-#: A clock time stated, on folded text: "7 giờ 30", "14 giờ", "7h30", "13h", "7g30", "8 a.m."; and on the text as
-#: written, "13:30".
+#: A clock time stated, on folded text: "7 giờ 30", "14 giờ", "7h30", "13h", "7g30", "8 a.m.".
 _STATES_HOUR = re.compile(r"\b\d{1,2} gio\b|\b\d{1,2}h(?:\d{2})?\b|\b\d{1,2}g\d{2}\b|\b\d{1,2}(?: \d{2})? [ap] m\b")
+#: A clock time with a colon, on the text as written ("13:30"): the folded words :func:`states_fact` reads drop it.
 _CLOCK_WRITTEN = re.compile(r"\b(?:[01]?\d|2[0-3]):[0-5]\d\b")
 #: A question asking when in the sense of "in which case" as well as "at what date".
 _ASKS_WHICH_CASE = re.compile(r"\bkhi nao\b")
