@@ -31,6 +31,7 @@ from assistant.evidence import (
     asked_fact,
     cued_localities,
     in_question_scope,
+    lead_pages,
     numbers_other_events,
     question_text,
     states_fact,
@@ -278,12 +279,6 @@ def _asks_more(question: str) -> bool:
     return len(question_asks(question)) >= 2
 
 
-def lead_pages(units: list) -> set[str]:
-    """The page whose dateline dates the event asked: the best scored unit's (a post's dateline dates what that post
-    reports, not what another page speaks of), as a set of page ids."""
-    return {max(units, key=lambda u: u.score).result.passage.doc_id} if units else set()
-
-
 def absent_grain(units: list, analysis, state=None, doc_text=None, bound: bool = True) -> str:
     """The grain of time asked ("năm", "ngày") when the question asks nothing of a definite shape besides
     (:func:`assistant.evidence.asked_fact`) and no passage of the units that speak of
@@ -292,9 +287,9 @@ def absent_grain(units: list, analysis, state=None, doc_text=None, bound: bool =
 
     With ``bound`` (the answerer's reading), a time counts only where it is the asked event's: not a
     cited document's date nor a term of years (:func:`event_text`), not another page's dateline, line or field
-    (:func:`dateline_free`, :func:`lead_pages`). Not when the question asks when a document was issued (the cited
-    date is its own) or asks more than its time (the page answers its other part): any date written counts, as
-    ``bound=False`` reads every question.
+    (:func:`dateline_free`, :func:`assistant.evidence.lead_pages`). Not when the question asks when a document was
+    issued (the cited date is its own) or asks more than its time (the page answers its other part): any date written
+    counts, as ``bound=False`` reads every question.
 
     >>> from types import SimpleNamespace as NS
     >>> def unit(text): return NS(score=1.0, coverage=0.5, doc_id="d", text=text, result=NS(

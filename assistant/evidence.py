@@ -466,6 +466,17 @@ def fact_units(units: list, fact: AskedFact, analysis=None, state=None, top: int
     return [u for u in unique if states_fact(u.text, fact)]
 
 
+def lead_pages(units: list) -> set[str]:
+    """The page the answer leads with: the best scored unit's, as a set of page ids (empty without units). A post's
+    dateline dates what that post reports, not what another page speaks of; a notice's hours are its own schedule's.
+
+    >>> from types import SimpleNamespace as NS
+    >>> lead_pages([NS(score=1.2, result=NS(passage=NS(doc_id="a"))), NS(score=1.4, result=NS(passage=NS(doc_id="b")))])
+    {'b'}
+    """
+    return {max(units, key=lambda u: u.score).result.passage.doc_id} if units else set()
+
+
 def _lead_page_hours(scoped: list, fact: AskedFact) -> list:
     """The units stating a clock time asked, bound to the page the answer leads with (the best scored unit's: a notice
     states the schedule it sets): its units that state one. Another page's hours (a department's office hours beside
@@ -481,8 +492,8 @@ def _lead_page_hours(scoped: list, fact: AskedFact) -> list:
     >>> [u.text for u in _lead_page_hours([days, hours, unit("Buổi sáng từ 08 giờ.", "huyen", 1.1)], AskedFact("hour"))]
     ['Buổi sáng từ 08 giờ.']
     """
-    page = max(scoped, key=lambda u: u.score).result.passage.doc_id
-    return [u for u in scoped if u.result.passage.doc_id == page and states_fact(u.text, fact)]
+    page = lead_pages(scoped)
+    return [u for u in scoped if u.result.passage.doc_id in page and states_fact(u.text, fact)]
 
 
 def fact_stated(unit, fact: AskedFact) -> bool:

@@ -74,7 +74,6 @@ def test_near_misses_stay_answered():
     assert other_team_head([held], ban, _asks("Trưởng Ban Chỉ đạo Quốc gia Đại lễ 1000 năm Thăng Long là ai?")) == ""
 
 
-
 def test_a_place_with_an_apostrophe_is_found_written_however_it_is_typed():
     # the district asked "Đắk R'lấp" (a typed apostrophe), a page's own "Đăk R’lấp" (a typographic one): that page
     # writes the place, so its province is the place's and another province's head is no head of the team sent there
